@@ -1,0 +1,71 @@
+"""Result types of extraction. Plain dataclasses: JSON-ready through ``to_dict()``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Selectors:
+    """Optional per-site overrides (CSS, or XPath when the string starts with ``/`` or ``(``).
+
+    Any field left ``None`` falls back to the generic rules.
+    """
+
+    title: str | None = None
+    source: str | None = None
+    published_at: str | None = None
+    body: str | None = None
+    breadcrumb: str | None = None
+    list_item: str | None = None  # one element per row of the main list
+    next_page: str | None = None  # element(s) whose href is the next list page
+
+
+@dataclass
+class Article:
+    """One article page parsed into the fields of a release."""
+
+    url: str
+    title: str | None = None
+    source: str | None = None
+    # ISO 8601 with offset ("2022-12-14T15:00:00+08:00"), or "2022-12-14" when the page has no time.
+    published_at: str | None = None
+    body: str = ""  # plain text, paragraphs separated by one blank line
+    breadcrumb: list[str] = field(default_factory=list)
+    column: str | None = None
+    attachments: list[dict] = field(default_factory=list)  # [{"url": ..., "name": ...}]
+    # Secondary facts kept for archivists; not part of the `bulletin extract` contract.
+    published_at_meta: str | None = None  # the <meta> date when it disagrees with the visible one
+    breadcrumb_links: list[dict] = field(default_factory=list)  # [{"name": ..., "url": ...}] linked crumbs
+    next_pages: list[str] = field(default_factory=list)  # further pages of a multi-page article
+    encoding: str | None = None  # the encoding the bytes were decoded with
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ListLink:
+    """One row of a list page's main list."""
+
+    url: str
+    title: str
+    date: str | None = None  # "YYYY-MM-DD" when the row shows a date
+    pinned: bool = False  # 置顶 / "top" rows that stay on page 1
+
+
+@dataclass
+class ListPage:
+    """A list (column) page: the rows of its main list and where the next pages are."""
+
+    url: str
+    links: list[ListLink] = field(default_factory=list)
+    next_pages: list[str] = field(default_factory=list)  # absolute URLs, nearest page first
+    column: str | None = None  # the column's name (breadcrumb tail, ColumnName meta, <title>)
+    breadcrumb: list[str] = field(default_factory=list)
+    # True when the page has no rows in its HTML because a script renders them client-side.
+    client_side_rendered: bool = False
+    encoding: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,1 @@
+"""Spiders: the generic config-driven site spider and any site-specific ones."""
