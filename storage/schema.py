@@ -1,0 +1,152 @@
+"""Schema of the SQLite store, as ordered migrations (recorded in ``_sqlite_migrations``).
+
+Never edit a migration that has shipped: add a new one. ``docs/schema.md`` describes the tables.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("bulletin")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    for statement in _INITIAL:
+        db.execute(statement)
+
+
+_INITIAL = [
+    """
+    CREATE TABLE sites (
+        name TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        config TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """
+    CREATE TABLE crawls (
+        id INTEGER PRIMARY KEY,
+        site TEXT NOT NULL REFERENCES sites(name),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL DEFAULT 'running',
+        baseline INTEGER NOT NULL DEFAULT 0,
+        requests INTEGER NOT NULL DEFAULT 0,
+        pages_fetched INTEGER NOT NULL DEFAULT 0,
+        responses_by_status TEXT NOT NULL DEFAULT '{}',
+        list_pages INTEGER NOT NULL DEFAULT 0,
+        releases_new INTEGER NOT NULL DEFAULT 0,
+        releases_edited INTEGER NOT NULL DEFAULT 0,
+        releases_seen INTEGER NOT NULL DEFAULT 0,
+        errors INTEGER NOT NULL DEFAULT 0,
+        error TEXT
+    )""",
+    "CREATE INDEX idx_crawls_site ON crawls(site, started_at)",
+    """
+    CREATE TABLE releases (
+        id INTEGER PRIMARY KEY,
+        site TEXT NOT NULL REFERENCES sites(name),
+        url TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL DEFAULT 'live',
+        first_seen_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        last_fetched_at TEXT,
+        current_version_id INTEGER
+    )""",
+    "CREATE INDEX idx_releases_site ON releases(site, first_seen_at)",
+    """
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        release_id INTEGER NOT NULL REFERENCES releases(id),
+        seq INTEGER NOT NULL,
+        crawl_id INTEGER REFERENCES crawls(id),
+        fetched_at TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        changed_fields TEXT NOT NULL DEFAULT '[]',
+        title TEXT,
+        source TEXT,
+        published_at TEXT,
+        published_at_meta TEXT,
+        body TEXT NOT NULL DEFAULT '',
+        breadcrumb TEXT NOT NULL DEFAULT '[]',
+        column_name TEXT,
+        attachments TEXT NOT NULL DEFAULT '[]',
+        url TEXT NOT NULL,
+        final_url TEXT,
+        http_status INTEGER,
+        headers TEXT NOT NULL DEFAULT '{}',
+        encoding TEXT,
+        raw_body BLOB,
+        raw_compression TEXT NOT NULL DEFAULT 'zlib',
+        raw_size INTEGER,
+        raw_sha256 TEXT,
+        UNIQUE (release_id, seq)
+    )""",
+    "CREATE INDEX idx_versions_published ON versions(published_at)",
+    """
+    CREATE TABLE list_pages (
+        id INTEGER PRIMARY KEY,
+        site TEXT NOT NULL REFERENCES sites(name),
+        url TEXT NOT NULL UNIQUE,
+        column_name TEXT,
+        breadcrumb TEXT NOT NULL DEFAULT '[]',
+        first_seen_at TEXT NOT NULL,
+        last_crawled_at TEXT NOT NULL,
+        last_status INTEGER,
+        link_count INTEGER NOT NULL DEFAULT 0
+    )""",
+    """
+    CREATE TABLE list_entries (
+        list_page_id INTEGER NOT NULL REFERENCES list_pages(id),
+        release_id INTEGER NOT NULL REFERENCES releases(id),
+        position INTEGER NOT NULL,
+        title TEXT,
+        date TEXT,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        first_seen_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        PRIMARY KEY (list_page_id, release_id)
+    )""",
+    "CREATE INDEX idx_list_entries_release ON list_entries(release_id)",
+    """
+    CREATE TABLE release_columns (
+        release_id INTEGER NOT NULL REFERENCES releases(id),
+        column_name TEXT NOT NULL,
+        list_page_url TEXT,
+        first_seen_at TEXT NOT NULL,
+        PRIMARY KEY (release_id, column_name)
+    )""",
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        site TEXT NOT NULL REFERENCES sites(name),
+        release_id INTEGER NOT NULL REFERENCES releases(id),
+        version_id INTEGER REFERENCES versions(id),
+        crawl_id INTEGER REFERENCES crawls(id),
+        detected_at TEXT NOT NULL,
+        baseline INTEGER NOT NULL DEFAULT 0,
+        changed_fields TEXT NOT NULL DEFAULT '[]'
+    )""",
+    "CREATE INDEX idx_events_site ON events(site, detected_at)",
+    """
+    CREATE TABLE fetch_failures (
+        id INTEGER PRIMARY KEY,
+        crawl_id INTEGER REFERENCES crawls(id),
+        site TEXT NOT NULL,
+        url TEXT NOT NULL,
+        release_id INTEGER REFERENCES releases(id),
+        http_status INTEGER,
+        reason TEXT NOT NULL,
+        failed_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX idx_fetch_failures_crawl ON fetch_failures(crawl_id)",
+    """
+    CREATE VIEW latest_versions AS
+    SELECT r.id AS release_id, r.site, r.url, r.status, r.first_seen_at, r.last_seen_at,
+           v.id AS version_id, v.seq AS version, v.fetched_at, v.title, v.source, v.published_at,
+           v.column_name, v.body, v.attachments, v.breadcrumb
+    FROM releases r JOIN versions v ON v.id = r.current_version_id""",
+]

@@ -1,0 +1,219 @@
+import json
+import sqlite3
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from storage import FetchedRelease, NotFound, Store, StoreError, canonical_url
+from storage.normalize import clean_text, content_hash
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "bulletin.db") as store:
+        store.ensure_site("demo", title="临江市人民政府")
+        yield store
+
+
+def page(url="http://x.gov.cn/a/t20221214_1.html", **fields):
+    defaults = dict(title="市委召开会议", source="临江日报", published_at="2022-12-14T15:00:00+08:00",
+                    body="第一段。\n\n第二段。", raw_body="<html>第一段</html>".encode())
+    defaults.update(fields)
+    return FetchedRelease(url=url, **defaults)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "HTTP://X.GOV.CN/a/t20221214_1.html",
+        "http://x.gov.cn:80/a/t20221214_1.html",
+        "http://x.gov.cn/a/t20221214_1.html#top",
+        "http://x.gov.cn/a/./b/../t20221214_1.html",
+        "http://x.gov.cn/a/t20221214_1.html?utm_source=list&spm=1.2",
+    ],
+    ids=["case", "default-port", "fragment", "dot-segments", "tracking-params"],
+)
+def test_canonical_url_variants_are_one_release(variant):
+    assert canonical_url(variant) == "http://x.gov.cn/a/t20221214_1.html"
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("http://x.gov.cn/col/index.html", "http://x.gov.cn/col/"),
+        ("http://x.gov.cn/col/index.shtml", "http://x.gov.cn/col/"),
+        ("http://x.gov.cn/p?b=2&a=1", "http://x.gov.cn/p?a=1&b=2"),
+        ("http://x.gov.cn/a;jsessionid=ABC123", "http://x.gov.cn/a"),
+    ],
+    ids=["index-html", "index-shtml", "query-order", "session-id"],
+)
+def test_canonical_url_equivalents(a, b):
+    assert canonical_url(a) == canonical_url(b)
+
+
+def test_canonical_url_keeps_meaningful_query():
+    assert canonical_url("http://x.gov.cn/art?id=1") != canonical_url("http://x.gov.cn/art?id=2")
+
+
+def test_first_crawl_is_baseline_and_records_new_release(store):
+    crawl = store.start_crawl("demo")
+    result = store.record_release("demo", page(), crawl_id=crawl)
+    assert result.kind == "new"
+    store.finish_crawl(crawl, stats={"requests": 2, "responses_by_status": {"200": 2}})
+    row = store.crawl(crawl)
+    assert row["baseline"] == 1 and row["releases_new"] == 1 and row["status"] == "finished"
+    assert store.events() == []
+    assert [e["kind"] for e in store.events(include_baseline=True)] == ["new"]
+    second = store.start_crawl("demo")
+    assert store.crawl(second)["baseline"] == 0
+
+
+def test_unchanged_release_adds_no_version(store):
+    crawl = store.start_crawl("demo")
+    store.record_release("demo", page(), crawl_id=crawl)
+    again = store.record_release("demo", page(url="http://x.gov.cn/a/t20221214_1.html#x"), crawl_id=crawl)
+    assert again.kind == "unchanged"
+    assert store.counts()["versions"] == 1 and store.counts()["releases"] == 1
+
+
+@pytest.mark.parametrize(
+    "noisy",
+    [
+        dict(body="第一段。\n\n\n第二段。  "),
+        dict(body="第一段。\u3000\n第二段。"),
+        dict(body="第一段。 瀏覽:57 \n\n第二段。"),
+        dict(body="第一段。\n\n第二段。", raw_body=b"<html>other bytes</html>"),
+        dict(title="市委召(zhào)开(kāi)会议"),
+    ],
+    ids=["blank-lines", "full-width-space", "view-counter", "raw-bytes-only", "pinyin-in-title"],
+)
+def test_noise_is_not_an_edit(store, noisy):
+    store.record_release("demo", page())
+    assert store.record_release("demo", page(**noisy)).kind == "unchanged"
+
+
+def test_pinyin_annotation_is_not_an_edit():
+    plain = {"title": "統戰工作", "body": "統戰"}
+    annotated = {"title": "統(tǒng)戰(zhàn)工作", "body": "統(tǒng)戰(zhàn)"}
+    assert content_hash(plain) == content_hash(annotated)
+    assert clean_text("統(tǒng)戰(zhàn)") == "統戰"
+
+
+def test_edit_creates_version_and_event_with_changed_fields(store):
+    store.record_release("demo", page())
+    result = store.record_release("demo", page(body="第一段。\n\n第二段已修改。", title="新标题"))
+    assert result.kind == "edited"
+    assert result.changed_fields == ["title", "body"]
+    versions = store.versions(result.release_id)
+    assert [v["seq"] for v in versions] == [1, 2]
+    assert versions[1]["changed_fields"] == ["title", "body"]
+    assert store.release(result.release_id)["title"] == "新标题"
+
+
+def test_edit_then_edit_back_is_two_edits(store):
+    store.record_release("demo", page())
+    store.record_release("demo", page(body="改了"))
+    back = store.record_release("demo", page())
+    assert back.kind == "edited"
+    assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "edited", "edited"]
+
+
+def test_raw_response_is_stored_compressed_and_round_trips(store):
+    raw = ("<html>" + "正文" * 5000 + "</html>").encode("gb18030")
+    result = store.record_release("demo", page(raw_body=raw, headers={"Content-Type": "text/html; charset=gbk"}))
+    stored = store.versions(result.release_id, with_raw=True)[0]
+    assert stored["raw_body"] == raw
+    assert stored["headers"] == {"Content-Type": "text/html; charset=gbk"}
+    size = store.db.execute("SELECT length(raw_body) FROM versions").fetchone()[0]
+    assert size < len(raw) / 5
+
+
+def test_release_listed_in_two_columns_is_one_release_with_both(store):
+    crawl = store.start_crawl("demo")
+    for column, list_url, link in [
+        ("要闻动态", "http://x.gov.cn/ywdt/index.html", "http://x.gov.cn/ywdt/202212/t1.html"),
+        ("学习贯彻", "http://x.gov.cn/xxgc/", "http://x.gov.cn/ywdt/202212/./t1.html?utm_source=list#top"),
+    ]:
+        store.record_list_page("demo", list_url, [{"url": link, "title": "标题"}], crawl_id=crawl, column=column)
+        store.record_release("demo", page(url=link), crawl_id=crawl,
+                             listed_on=[{"list_page_url": list_url, "column": column, "position": 0, "title": "标题"}])
+    releases = store.releases()
+    assert len(releases) == 1
+    assert releases[0]["columns"] == ["要闻动态", "学习贯彻"]
+    entries = store.db.execute("SELECT count(*) FROM list_entries").fetchone()[0]
+    assert entries == 2
+
+
+def test_list_page_reports_known_and_unknown_links(store):
+    store.record_release("demo", page(url="http://x.gov.cn/a/1.html"))
+    result = store.record_list_page(
+        "demo", "http://x.gov.cn/a/", [{"url": "http://x.gov.cn/a/1.html#c"}, {"url": "http://x.gov.cn/a/2.html"}]
+    )
+    assert result.known == ["http://x.gov.cn/a/1.html#c"]
+    assert result.unknown == ["http://x.gov.cn/a/2.html"]
+
+
+def test_fetch_failure_is_recorded_without_touching_versions(store):
+    crawl = store.start_crawl("demo")
+    store.record_release("demo", page(), crawl_id=crawl)
+    store.record_fetch_failure("demo", page().url, "anti-bot challenge", crawl_id=crawl, http_status=200)
+    assert store.fetch_failures(crawl)[0]["reason"] == "anti-bot challenge"
+    assert store.counts()["versions"] == 1
+
+
+def test_release_lookup_by_url_variant_and_id(store):
+    result = store.record_release("demo", page())
+    assert store.release_id("HTTP://x.gov.cn/a/t20221214_1.html#frag") == result.release_id
+    assert store.release(str(result.release_id))["url"] == "http://x.gov.cn/a/t20221214_1.html"
+    with pytest.raises(NotFound):
+        store.release("http://x.gov.cn/nope.html")
+
+
+def test_migrations_are_recorded_and_reopening_is_idempotent(tmp_path):
+    path = tmp_path / "b.db"
+    Store(path).close()
+    with Store(path) as store:
+        names = [r["name"] for r in store.db.query("SELECT name FROM _sqlite_migrations")]
+        assert names == ["m001_initial"]
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_unopenable_database_is_a_store_error(tmp_path):
+    path = tmp_path / "not-a-db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store(path)
+
+
+def test_reader_sees_whole_releases_while_a_writer_writes(tmp_path):
+    path = tmp_path / "b.db"
+    with Store(path) as writer:
+        writer.ensure_site("demo")
+        done = threading.Event()
+        seen = []
+
+        def read():
+            conn = sqlite3.connect(path)
+            while not done.is_set():
+                rows = conn.execute(
+                    "SELECT r.id, v.id FROM releases r LEFT JOIN versions v ON v.id = r.current_version_id"
+                ).fetchall()
+                seen.extend(rows)
+            conn.close()
+
+        reader = threading.Thread(target=read)
+        reader.start()
+        for n in range(200):
+            writer.record_release("demo", page(url=f"http://x.gov.cn/a/{n}.html"))
+        done.set()
+        reader.join()
+    assert seen and all(version_id is not None for _, version_id in seen)
+
+
+def test_clock_is_injectable(tmp_path):
+    moments = iter(datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(hours=h) for h in range(100))
+    with Store(tmp_path / "b.db", clock=lambda: next(moments)) as store:
+        store.ensure_site("demo")
+        result = store.record_release("demo", page())
+        assert store.release(result.release_id)["first_seen_at"].startswith("2026-01-01T01:00:00")
