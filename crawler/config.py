@@ -1,0 +1,700 @@
+"""Site configuration: find ``sites.toml``, read it, validate every key, expose typed settings.
+
+The file holds one ``[sites.NAME]`` table per monitored site, an optional ``[defaults]`` table
+applied to every site, and a few top-level tables reserved for later features (kept raw in
+:attr:`Config.extra`). Everything is checked at load time: a bad value raises one
+:class:`~storage.errors.ConfigError` whose one-line message names the file, the site and the key::
+
+    sites.toml: site 'yueyang': key 'start_urls': expected a non-empty list of http(s) URLs, got "http//x"
+
+Operator documentation: ``docs/configuration.md``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import difflib
+import ipaddress
+import json
+import math
+import os
+import re
+import tomllib
+import zoneinfo
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from crawler.extract.model import Selectors
+from storage.errors import ConfigError
+
+DEFAULT_CONFIG_PATH = "sites.toml"
+CONFIG_ENV_VAR = "BULLETIN_CONFIG"
+
+#: Top-level tables other features will read; accepted and kept raw in ``Config.extra``.
+RESERVED_TABLES = ("alerts", "smtp", "subscriptions", "webhooks", "serve")
+
+#: Site keys that only make sense per site, so ``[defaults]`` may not set them.
+PER_SITE_KEYS = ("title", "start_urls", "allowed_domains")
+
+SITE_NAME_RE = re.compile(r"[A-Za-z0-9_-]+")
+INTERVAL_RE = re.compile(r"(\d+)([smhd])")
+INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+@dataclass(frozen=True)
+class Politeness:
+    """How gently one site is crawled. Defaults suit a public server; see docs/configuration.md."""
+
+    download_delay: float = 2.0  # seconds between requests to one host
+    delay_jitter: float = 0.5  # random ± fraction of the delay, as Scrapy's DOWNLOAD_DELAY_JITTER
+    concurrency: int = 1  # requests in flight per host
+    obey_robots: bool = True
+    user_agent: str | None = None  # None: the project's identifying default
+    timeout: float = 30.0  # seconds per request
+    max_response_mb: float = 20.0
+    retries: int = 3
+    autothrottle: bool = True
+
+    @property
+    def max_response_bytes(self) -> int:
+        """``max_response_mb`` in bytes (for Scrapy's ``DOWNLOAD_MAXSIZE``)."""
+        return int(self.max_response_mb * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """One monitored site: where to start, what to follow, how to extract and how politely.
+
+    Build it through :func:`load_config` or :func:`config_from_dict`, which validate every value;
+    the constructor itself checks nothing.
+    """
+
+    name: str
+    title: str
+    start_urls: tuple[str, ...]
+    allowed_domains: tuple[str, ...]
+    timezone: str
+    encoding: str | None = None
+    # Selectors is a mutable dataclass, so it is left out of the hash.
+    selectors: Selectors = field(default_factory=Selectors, hash=False)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    follow_breadcrumbs: bool = True
+    breadcrumb_depth: int = 1
+    max_list_pages: int = 50
+    max_requests: int = 10000
+    schedule: str | None = None
+    revisit: tuple[int, ...] = (1, 7, 30)
+    politeness: Politeness = field(default_factory=Politeness)
+
+    @cached_property
+    def _include_patterns(self) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p) for p in self.include)
+
+    @cached_property
+    def _exclude_patterns(self) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p) for p in self.exclude)
+
+    def allows(self, url: str) -> bool:
+        """True when *url* is http(s), on an allowed host (or a subdomain of one) and not excluded."""
+        host = _url_host(url)
+        if host is None or not _host_allowed(host, self.allowed_domains):
+            return False
+        return not any(p.search(url) for p in self._exclude_patterns)
+
+    def is_article_candidate(self, url: str) -> bool:
+        """True when :meth:`allows` accepts *url* and it matches one ``include`` pattern (if any)."""
+        if not self.allows(url):
+            return False
+        return not self.include or any(p.search(url) for p in self._include_patterns)
+
+    def breadcrumb_hops(self) -> int:
+        """How many breadcrumb hops to follow from an article: 0 when following is switched off."""
+        return self.breadcrumb_depth if self.follow_breadcrumbs else 0
+
+    def schedule_kind(self) -> str | None:
+        """``"interval"``, ``"cron"``, or ``None`` when the site has no schedule."""
+        if self.schedule is None:
+            return None
+        return "interval" if INTERVAL_RE.fullmatch(self.schedule) else "cron"
+
+    def interval_seconds(self) -> int | None:
+        """The schedule interval in seconds; ``None`` for a cron schedule or no schedule."""
+        if self.schedule is None:
+            return None
+        match = INTERVAL_RE.fullmatch(self.schedule)
+        if not match:
+            return None
+        return int(match.group(1)) * INTERVAL_UNITS[match.group(2)]
+
+    def to_dict(self) -> dict:
+        """A JSON-serialisable dict of every setting (lists, not tuples).
+
+        Without its ``"name"`` item it is a valid site table again:
+        ``config_from_dict({"sites": {name: rest}})`` rebuilds an equal ``SiteConfig``.
+        """
+        return {
+            "name": self.name,
+            "title": self.title,
+            "start_urls": list(self.start_urls),
+            "allowed_domains": list(self.allowed_domains),
+            "timezone": self.timezone,
+            "encoding": self.encoding,
+            "selectors": dataclasses.asdict(self.selectors),
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "follow_breadcrumbs": self.follow_breadcrumbs,
+            "breadcrumb_depth": self.breadcrumb_depth,
+            "max_list_pages": self.max_list_pages,
+            "max_requests": self.max_requests,
+            "schedule": self.schedule,
+            "revisit": list(self.revisit),
+            "politeness": dataclasses.asdict(self.politeness),
+        }
+
+
+@dataclass(frozen=True)
+class Config:
+    """A loaded configuration: the sites by name, and the reserved tables kept raw."""
+
+    path: Path | None
+    sites: dict[str, SiteConfig]
+    extra: dict = field(default_factory=dict)
+
+    def site(self, name: str) -> SiteConfig:
+        """The site called *name*; raises :class:`ConfigError` when it is not configured."""
+        try:
+            return self.sites[name]
+        except KeyError:
+            configured = ", ".join(self.sites) or "none"
+            raise ConfigError(f"unknown site {name!r} (configured: {configured})") from None
+
+
+def resolve_config_path(
+    path: str | os.PathLike | None = None, environ: Mapping[str, str] = os.environ
+) -> Path:
+    """Where the configuration is: *path* if given, else ``$BULLETIN_CONFIG``, else ``./sites.toml``."""
+    if path is not None and str(path) != "":
+        return Path(path).expanduser()
+    from_env = environ.get(CONFIG_ENV_VAR, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(DEFAULT_CONFIG_PATH)
+
+
+def load_config(
+    path: str | os.PathLike | None = None, environ: Mapping[str, str] = os.environ
+) -> Config:
+    """Find (see :func:`resolve_config_path`), read and validate the configuration file.
+
+    Raises :class:`ConfigError` with a one-line message for a missing or unreadable file,
+    invalid TOML, or any invalid key.
+    """
+    resolved = resolve_config_path(path, environ)
+    source = str(resolved)
+    try:
+        raw = resolved.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{source}: no such file (set --config or {CONFIG_ENV_VAR})") from None
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        raise ConfigError(f"{source}: cannot read: {reason}") from exc
+    try:
+        # utf-8-sig: editors on Windows save UTF-8 with a BOM, which tomllib rejects.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{source}: invalid TOML: not UTF-8 (byte {exc.start}); save the file as UTF-8"
+        ) from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: invalid TOML: {exc}") from exc
+    return _build_config(data, source, resolved)
+
+
+def config_from_dict(data: dict, source: str = "<config>") -> Config:
+    """Validate an already-parsed configuration (same rules and messages as :func:`load_config`).
+
+    *source* names the configuration in error messages. ``None`` values of optional keys count
+    as unset, so :meth:`SiteConfig.to_dict` output can be fed back in.
+    """
+    return _build_config(data, source, None)
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+class _Invalid(Exception):
+    """A value is wrong; the message says why. Turned into a ConfigError naming file/site/key."""
+
+
+def _show(value: Any) -> str:
+    """A value as the operator wrote it (JSON reads like TOML for strings, numbers and lists)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except ValueError:  # nan/inf in a container
+        text = repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _suggest(key: str, candidates: Mapping[str, str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate, or nothing."""
+    close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {candidates[close[0]]!r}?)" if close else ""
+
+
+def _string(value: Any, what: str = "a non-empty string") -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    return value.strip()
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"expected true or false, got {_show(value)}")
+    return value
+
+
+def _integer(minimum: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        # bool is an int subclass: `retries = true` must not mean 1.
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise _Invalid(f"expected a whole number >= {minimum}, got {_show(value)}")
+        return value
+
+    return check
+
+
+def _number(minimum: float, *, exclusive: bool = False, maximum: float | None = None):
+    if maximum is not None:
+        what = f"a number from {minimum:g} to {maximum:g}"
+    else:
+        what = f"a number {'>' if exclusive else '>='} {minimum:g}"
+
+    def check(value: Any) -> float:
+        ok = (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+            and (value > minimum if exclusive else value >= minimum)
+            and (maximum is None or value <= maximum)
+        )
+        if not ok:
+            raise _Invalid(f"expected {what}, got {_show(value)}")
+        return float(value)
+
+    return check
+
+
+def _string_list(value: Any, what: str) -> list[str]:
+    if not isinstance(value, list):
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise _Invalid(f"expected {what}, got {_show(item)}")
+    return [item.strip() for item in value]
+
+
+def _idna(host: str) -> str:
+    """Lower-case ASCII form of a host name (punycode for non-ASCII names)."""
+    host = host.lower().rstrip(".")
+    if host.isascii():
+        return host
+    return host.encode("idna").decode("ascii")
+
+
+def _url_host(url: Any) -> str | None:
+    """The normalised host of an http(s) URL, or None when *url* is not one."""
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not host:
+        return None
+    try:
+        return _idna(host)
+    except UnicodeError:
+        return None
+
+
+def _host_allowed(host: str, domains: tuple[str, ...]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _start_urls(value: Any) -> list[str]:
+    what = "a non-empty list of http(s) URLs"
+    if not isinstance(value, list) or not value:
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    urls: list[str] = []
+    for item in value:
+        if _url_host(item) is None or any(c.isspace() for c in item.strip()):
+            raise _Invalid(f"expected {what}, got {_show(item)}")
+        if item.strip() not in urls:
+            urls.append(item.strip())
+    return urls
+
+
+HOST_LABEL_RE = re.compile(r"[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?")
+
+
+def _allowed_domains(value: Any) -> list[str]:
+    what = 'a list of host names like "www.gov.cn"'
+    names = _string_list(value, what)
+    domains: list[str] = []
+    for name in names:
+        if name.startswith((".", "*.")):
+            raise _Invalid(
+                f"subdomains are always allowed, write the bare host name, got {_show(name)}"
+            )
+        try:
+            ipaddress.ip_address(name)
+            host = name.lower()
+        except ValueError:
+            try:
+                host = _idna(name)
+            except UnicodeError:
+                raise _Invalid(f"expected {what}, got {_show(name)}") from None
+            if not all(HOST_LABEL_RE.fullmatch(label) for label in host.split(".")):
+                raise _Invalid(f"expected {what} (no scheme, path or port), got {_show(name)}")
+        if host not in domains:
+            domains.append(host)
+    return domains
+
+
+def _timezone(value: Any) -> str:
+    name = _string(value, 'an IANA time zone like "Asia/Shanghai"')
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        known = {z: z for z in zoneinfo.available_timezones()}
+        raise _Invalid(f"unknown IANA time zone {_show(name)}{_suggest(name, known)}") from None
+    return name
+
+
+def _encoding(value: Any) -> str:
+    name = _string(value, 'an encoding name like "utf-8" or "gb18030"')
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise _Invalid(f"unknown encoding {_show(name)}") from None
+    # base64, rot13 and friends are codecs but not text encodings.
+    if not getattr(info, "_is_text_encoding", True):
+        raise _Invalid(f"not a text encoding: {_show(name)}")
+    return info.name
+
+
+def _patterns(value: Any) -> list[str]:
+    patterns = _string_list(value, "a list of regular expressions")
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise _Invalid(f"invalid regular expression ({exc}), got {_show(pattern)}") from None
+    return patterns
+
+
+def _revisit(value: Any) -> tuple[int, ...]:
+    what = "increasing whole numbers of days > 0 like [1, 7, 30]"
+    if not isinstance(value, list) or not all(
+        isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value
+    ):
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    if any(a >= b for a, b in zip(value, value[1:])):
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    return tuple(value)
+
+
+# (name, lowest, highest, names usable instead of numbers)
+CRON_FIELDS = (
+    ("minute", 0, 59, ()),
+    ("hour", 0, 23, ()),
+    ("day-of-month", 1, 31, ()),
+    ("month", 1, 12, ("jan feb mar apr may jun jul aug sep oct nov dec".split())),
+    # 0 and 7 are both Sunday, as in crontab(5).
+    ("day-of-week", 0, 7, ("sun mon tue wed thu fri sat".split())),
+)
+CRON_ITEM_RE = re.compile(r"(\*|(\w+)(?:-(\w+))?)(?:/(\d+))?")
+
+
+def _cron_value(text: str, low: int, high: int, names: tuple[str, ...]) -> int:
+    if text.isdigit():
+        number = int(text)
+    elif text.lower() in names:
+        number = names.index(text.lower()) + low
+    else:
+        raise ValueError
+    if not low <= number <= high:
+        raise ValueError
+    return number
+
+
+def _check_cron(expression: str) -> None:
+    fields = expression.split()
+    for text, (name, low, high, names) in zip(fields, CRON_FIELDS):
+        for item in text.split(","):
+            match = CRON_ITEM_RE.fullmatch(item)
+            try:
+                if not match:
+                    raise ValueError
+                star, first, last, step = match.groups()
+                if step is not None and int(step) < 1:
+                    raise ValueError
+                if star != "*":
+                    start = _cron_value(first, low, high, names)
+                    if last is not None and _cron_value(last, low, high, names) < start:
+                        raise ValueError
+            except ValueError:
+                raise _Invalid(
+                    f"cron {name} field {_show(text)} is invalid (allowed: {low}-{high}, "
+                    f"*, lists, ranges, /steps), got {_show(expression)}"
+                ) from None
+
+
+def _schedule(value: Any) -> str:
+    what = 'an interval like "30m", "6h", "1d" or a 5-field cron expression like "0 8 * * *"'
+    if not isinstance(value, str):
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    text = " ".join(value.split())
+    interval = INTERVAL_RE.fullmatch(text)
+    if interval:
+        if int(interval.group(1)) == 0:
+            raise _Invalid(f"the interval must be greater than zero, got {_show(value)}")
+        return text
+    if len(text.split()) != 5:
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    _check_cron(text)
+    return text
+
+
+def _selector(value: Any) -> str:
+    # Imported here: parsel and lxml are only needed when a site sets a selector.
+    from lxml import etree
+    from parsel.csstranslator import css2xpath
+
+    text = _string(value, "a CSS selector or an XPath starting with / or (")
+    try:
+        if text.startswith(("/", "(")):
+            etree.XPath(text, namespaces=XPATH_NAMESPACES)
+        else:
+            css2xpath(text)
+    except Exception as exc:  # cssselect and lxml each raise their own syntax errors
+        kind = "XPath" if text.startswith(("/", "(")) else "CSS selector"
+        raise _Invalid(f"invalid {kind} ({exc}), got {_show(text)}") from None
+    return text
+
+
+# The EXSLT prefixes parsel registers, so `re:test(...)` compiles as it will run.
+XPATH_NAMESPACES = {
+    "re": "http://exslt.org/regular-expressions",
+    "set": "http://exslt.org/sets",
+}
+
+def _check_user_agent(value: Any) -> str:
+    text = _string(value, "a non-empty string")
+    # A newline in a header value would split the request.
+    if any(ord(c) < 32 for c in text):
+        raise _Invalid(f"control characters are not allowed, got {_show(text)}")
+    return text
+
+
+POLITENESS_KEYS: dict[str, Callable[[Any], Any]] = {
+    "download_delay": _number(0),
+    "delay_jitter": _number(0, maximum=1),
+    "concurrency": _integer(1),
+    "obey_robots": _boolean,
+    "user_agent": _check_user_agent,
+    "timeout": _number(0, exclusive=True),
+    "max_response_mb": _number(0, exclusive=True),
+    "retries": _integer(0),
+    "autothrottle": _boolean,
+}
+
+
+SELECTOR_KEYS: dict[str, Callable[[Any], Any]] = {
+    f.name: _selector for f in dataclasses.fields(Selectors)
+}
+
+# Keys whose value is a table of sub-keys, merged key by key with [defaults].
+NESTED_KEYS = {"selectors": SELECTOR_KEYS, "politeness": POLITENESS_KEYS}
+
+SITE_KEYS: dict[str, Callable[[Any], Any]] = {
+    "title": _string,
+    "start_urls": _start_urls,
+    "allowed_domains": _allowed_domains,
+    "timezone": _timezone,
+    "encoding": _encoding,
+    "include": _patterns,
+    "exclude": _patterns,
+    "follow_breadcrumbs": _boolean,
+    "breadcrumb_depth": _integer(0),
+    "max_list_pages": _integer(1),
+    "max_requests": _integer(1),
+    "schedule": _schedule,
+    "revisit": _revisit,
+    "selectors": dict,  # placeholder: nested tables are checked by _check_table
+    "politeness": dict,
+}
+# Optional keys where an explicit None (from to_dict output) means "unset".
+NONE_MEANS_UNSET = {"encoding", "schedule", "user_agent", *SELECTOR_KEYS}
+
+
+def _unknown_key_hint(key: str, nested: str | None) -> str:
+    """Did-you-mean over the keys valid here, plus nested keys written one level too high."""
+    if nested is not None:
+        return _suggest(key, {k: k for k in NESTED_KEYS[nested]})
+    candidates = {k: k for k in SITE_KEYS}
+    for table, keys in NESTED_KEYS.items():
+        for sub in keys:
+            candidates.setdefault(sub, f"{table}.{sub}")
+    return _suggest(key, candidates)
+
+
+class _Section:
+    """Checks one table ([defaults] or [sites.NAME]) and words its errors."""
+
+    def __init__(self, source: str, label: str, is_defaults: bool = False):
+        self.source = source
+        self.label = label
+        self.is_defaults = is_defaults
+
+    def error(self, key: str, message: str) -> ConfigError:
+        return ConfigError(f"{self.source}: {self.label}: key {key!r}: {message}")
+
+    def check(self, table: Mapping[str, Any]) -> dict[str, Any]:
+        """Validate each key of *table*; return the normalised values (nested tables as dicts)."""
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            if key not in SITE_KEYS:
+                raise self.error(key, "unknown key" + _unknown_key_hint(key, None))
+            if self.is_defaults and key in PER_SITE_KEYS:
+                raise self.error(key, "not allowed in [defaults] (set it in each [sites.NAME])")
+            if key in NESTED_KEYS:
+                values[key] = self._check_nested(key, value)
+                continue
+            if value is None and key in NONE_MEANS_UNSET:
+                continue
+            try:
+                values[key] = SITE_KEYS[key](value)
+            except _Invalid as exc:
+                raise self.error(key, str(exc)) from None
+        return values
+
+    def _check_nested(self, table_key: str, table: Any) -> dict[str, Any]:
+        if not isinstance(table, Mapping):
+            raise self.error(table_key, f"expected a table, got {_show(table)}")
+        checkers = NESTED_KEYS[table_key]
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            dotted = f"{table_key}.{key}"
+            if key not in checkers:
+                raise self.error(dotted, "unknown key" + _unknown_key_hint(key, table_key))
+            if value is None and key in NONE_MEANS_UNSET:
+                continue
+            try:
+                values[key] = checkers[key](value)
+            except _Invalid as exc:
+                raise self.error(dotted, str(exc)) from None
+        return values
+
+
+def _build_site(
+    name: str, table: Mapping[str, Any], defaults: dict[str, Any], source: str
+) -> SiteConfig:
+    section = _Section(source, f"site {name!r}")
+    own = section.check(table)
+    values = {**defaults, **own}
+    for key in NESTED_KEYS:
+        values[key] = {**defaults.get(key, {}), **own.get(key, {})}
+
+    if "start_urls" not in values:
+        raise section.error("start_urls", "required: a non-empty list of http(s) URLs")
+    start_urls = values["start_urls"]
+    hosts = [_url_host(url) for url in start_urls]
+    if "allowed_domains" in values:
+        domains = values["allowed_domains"]
+        if not domains:
+            raise section.error("allowed_domains", "expected at least one host name, got []")
+        for url, host in zip(start_urls, hosts):
+            if not _host_allowed(host, tuple(domains)):
+                raise section.error(
+                    "start_urls", f"{_show(url)} is outside allowed_domains {_show(domains)}"
+                )
+    else:
+        domains = list(dict.fromkeys(hosts))
+    for url in start_urls:
+        for pattern in values.get("exclude", ()):
+            if re.search(pattern, url):
+                raise section.error(
+                    "exclude", f"pattern {_show(pattern)} rejects the start URL {_show(url)}"
+                )
+
+    if "timezone" not in values:
+        # Chinese government sites print Beijing time without saying so.
+        values["timezone"] = (
+            "Asia/Shanghai" if all(h.endswith(".cn") for h in hosts) else "UTC"
+        )
+
+    return SiteConfig(
+        name=name,
+        title=values.get("title", name),
+        start_urls=tuple(start_urls),
+        allowed_domains=tuple(domains),
+        timezone=values["timezone"],
+        encoding=values.get("encoding"),
+        selectors=Selectors(**values["selectors"]),
+        include=tuple(values.get("include", ())),
+        exclude=tuple(values.get("exclude", ())),
+        follow_breadcrumbs=values.get("follow_breadcrumbs", True),
+        breadcrumb_depth=values.get("breadcrumb_depth", 1),
+        max_list_pages=values.get("max_list_pages", 50),
+        max_requests=values.get("max_requests", 10000),
+        schedule=values.get("schedule"),
+        revisit=values.get("revisit", (1, 7, 30)),
+        politeness=Politeness(**values["politeness"]),
+    )
+
+
+def _build_config(data: Any, source: str, path: Path | None) -> Config:
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{source}: expected a table of settings, got {_show(data)}")
+    top_level = {k: k for k in ("sites", "defaults", *RESERVED_TABLES)}
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in RESERVED_TABLES:
+            extra[key] = value
+        elif key not in top_level:
+            if key in SITE_KEYS:
+                hint = " (site keys go in a [sites.NAME] or [defaults] table)"
+            else:
+                hint = _suggest(key, top_level)
+            raise ConfigError(f"{source}: key {key!r}: unknown top-level key{hint}")
+        elif not isinstance(value, Mapping):
+            raise ConfigError(f"{source}: key {key!r}: expected a table, got {_show(value)}")
+
+    defaults = _Section(source, "defaults", is_defaults=True).check(data.get("defaults", {}))
+
+    sites_table = data.get("sites") or {}
+    if not sites_table:
+        raise ConfigError(f"{source}: no sites configured (add a [sites.NAME] table)")
+    sites: dict[str, SiteConfig] = {}
+    for name, table in sites_table.items():
+        if not SITE_NAME_RE.fullmatch(name):
+            raise ConfigError(
+                f"{source}: site {name!r}: invalid site name (use letters, digits, '_' and '-')"
+            )
+        if not isinstance(table, Mapping):
+            raise ConfigError(
+                f"{source}: site {name!r}: expected a [sites.{name}] table, got {_show(table)}"
+            )
+        sites[name] = _build_site(name, table, defaults, source)
+    return Config(path=path, sites=sites, extra=extra)
