@@ -1,0 +1,79 @@
+"""Live progress of a crawl: one updating line on a terminal, plain log lines otherwise."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from .items import FetchFailureItem, ListPageItem, ReleaseItem
+
+logger = logging.getLogger("bulletin.progress")
+
+
+class ProgressExtension:
+    """Counts pages, releases and errors as they happen and shows them (``BULLETIN_PROGRESS``)."""
+
+    def __init__(self, mode: str, stream=None):
+        self.stream = stream or sys.stderr
+        self.mode = ("tty" if self.stream.isatty() else "log") if mode == "auto" else mode
+        self.pages = self.releases = self.errors = self.list_pages = 0
+        self.current_list = ""
+        self.site = ""
+        self.last_draw = 0.0
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        mode = crawler.settings.get("BULLETIN_PROGRESS", "auto")
+        if mode == "off":
+            raise NotConfigured
+        ext = cls(mode)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider):
+        self.site = getattr(getattr(spider, "site", None), "name", spider.name)
+
+    def response_received(self, response, request, spider):
+        self.pages += 1
+        self._draw()
+
+    def item_scraped(self, item, response, spider):
+        if isinstance(item, ReleaseItem):
+            self.releases += 1
+        elif isinstance(item, FetchFailureItem):
+            self.errors += 1
+            if self.mode == "log":
+                logger.warning("%s: failed %s: %s", self.site, item.url, item.reason)
+        elif isinstance(item, ListPageItem):
+            self.list_pages += 1
+            self.current_list = item.url
+            if self.mode == "log":
+                logger.info("%s: list page %s: %d links", self.site, item.url, len(item.links))
+        self._draw()
+
+    def _draw(self, force: bool = False):
+        if self.mode != "tty":
+            return
+        now = time.monotonic()
+        if not force and now - self.last_draw < 0.2:
+            return
+        self.last_draw = now
+        line = (
+            f"{self.site}: {self.pages} pages fetched, {self.releases} releases, {self.errors} errors"
+            f" | list: {self.current_list}"
+        )
+        self.stream.write("\r\033[K" + line[:160])
+        self.stream.flush()
+
+    def spider_closed(self, spider, reason):
+        if self.mode == "tty":
+            self._draw(force=True)
+            self.stream.write("\n")
+            self.stream.flush()

@@ -1,0 +1,44 @@
+"""What the spider hands the pipeline: plain dataclasses (Scrapy supports them as items)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ListPageItem:
+    """A fetched list page: its main-list rows and where its next pages are."""
+
+    site: str
+    url: str
+    links: list[dict]
+    column: str | None = None
+    breadcrumb: list[str] = field(default_factory=list)
+    next_pages: list[str] = field(default_factory=list)
+    http_status: int = 200
+    client_side_rendered: bool = False
+
+
+@dataclass
+class ReleaseItem:
+    """A fetched article page with its extracted fields (``article`` is ``Article.to_dict()``)."""
+
+    site: str
+    url: str
+    article: dict
+    final_url: str | None = None
+    http_status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    raw_body: bytes = b""
+    encoding: str | None = None
+
+
+@dataclass
+class FetchFailureItem:
+    """A request that did not yield the page: error status, network error or a block page."""
+
+    site: str
+    url: str
+    reason: str
+    page_kind: str  # "list" or "article"
+    http_status: int | None = None

@@ -1,0 +1,128 @@
+"""The one pipeline: hand every item to the store, one transaction each."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from storage import FetchedRelease, Store, canonical_url
+
+from .items import FetchFailureItem, ListPageItem, ReleaseItem
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Writes list pages, releases and failed fetches to the SQLite store of ``BULLETIN_DB``.
+
+    Opens a crawl row when the spider opens and closes it with Scrapy's counters when it closes.
+    """
+
+    def __init__(self, db_path: str, crawler):
+        self.db_path = db_path
+        self.crawler = crawler
+        self.store: Store | None = None
+        self.crawl_id: int | None = None
+        self.site: str | None = None
+        # List rows of releases not stored yet, attached when the release is recorded.
+        self.pending_rows: dict[str, list[dict]] = defaultdict(list)
+        self.counts = {"list_pages": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0, "list_ok": 0}
+        self.first_failure: str | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("BULLETIN_DB"), crawler)
+
+    def open_spider(self, spider=None):
+        spider = spider or self.crawler.spider
+        site = spider.site
+        self.site = site.name
+        self.store = Store(self.db_path)
+        self.store.ensure_site(site.name, title=site.title, config=site.to_dict())
+        self.crawl_id = self.store.start_crawl(site.name)
+        spider.crawl_id = self.crawl_id
+
+    def process_item(self, item, spider=None):
+        if isinstance(item, ReleaseItem):
+            self._record_release(item)
+        elif isinstance(item, ListPageItem):
+            self._record_list_page(item)
+        elif isinstance(item, FetchFailureItem):
+            self._record_failure(item)
+        return item
+
+    def _record_list_page(self, item: ListPageItem) -> None:
+        self.counts["list_pages"] += 1
+        if item.links:
+            self.counts["list_ok"] += 1
+        result = self.store.record_list_page(
+            item.site, item.url, item.links, crawl_id=self.crawl_id, column=item.column,
+            breadcrumb=item.breadcrumb, http_status=item.http_status,
+        )
+        by_url = {link["url"]: (position, link) for position, link in enumerate(item.links)}
+        for url in result.unknown:
+            position, link = by_url[url]
+            self.pending_rows[canonical_url(url)].append(
+                {**link, "position": position, "list_page_url": item.url, "column": item.column}
+            )
+
+    def _record_release(self, item: ReleaseItem) -> None:
+        article = item.article
+        fetched = FetchedRelease(
+            url=item.url,
+            title=article.get("title"),
+            source=article.get("source"),
+            published_at=article.get("published_at"),
+            published_at_meta=article.get("published_at_meta"),
+            body=article.get("body") or "",
+            breadcrumb=article.get("breadcrumb") or [],
+            column=article.get("column"),
+            attachments=article.get("attachments") or [],
+            final_url=item.final_url,
+            http_status=item.http_status,
+            headers=item.headers,
+            raw_body=item.raw_body,
+            encoding=item.encoding,
+        )
+        rows = self.pending_rows.pop(canonical_url(item.url), [])
+        result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows)
+        self.counts[result.kind] += 1
+
+    def _record_failure(self, item: FetchFailureItem) -> None:
+        self.counts["failures"] += 1
+        if self.first_failure is None:
+            self.first_failure = f"{item.url}: {item.reason}"
+        self.store.record_fetch_failure(
+            item.site, item.url, item.reason, crawl_id=self.crawl_id, http_status=item.http_status
+        )
+
+    def close_spider(self, spider=None, reason: str = "finished"):
+        if self.store is None:
+            return
+        stats = self.crawler.stats.get_stats()
+        by_status = {
+            key.rsplit("/", 1)[-1]: value
+            for key, value in stats.items()
+            if key.startswith("downloader/response_status_count/")
+        }
+        status, error = "finished", None
+        if reason not in ("finished", "closespider_pagecount", "closespider_itemcount"):
+            status, error = "interrupted", f"crawl stopped: {reason}"
+        if self.counts["list_pages"] == 0 and self.counts["new"] + self.counts["edited"] + self.counts["unchanged"] == 0:
+            status = "failed"
+            error = f"site unreachable or blocking: {self.first_failure or 'no page could be fetched'}"
+        self.store.finish_crawl(
+            self.crawl_id,
+            status=status,
+            error=error,
+            stats={
+                "requests": stats.get("downloader/request_count", 0),
+                "pages_fetched": stats.get("downloader/response_count", 0),
+                "responses_by_status": by_status,
+                "list_pages": self.counts["list_pages"],
+                "releases_seen": self.counts["unchanged"],
+                "errors": self.counts["failures"],
+            },
+        )
+        self.store.close()
+        self.store = None

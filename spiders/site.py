@@ -1,0 +1,259 @@
+"""The generic, config-driven spider: any site in ``sites.toml`` crawls without code.
+
+From each start (list) page it follows the main list's article links and the list's pagination;
+from each article it follows breadcrumb links back to list pages of the same site, so sibling
+columns are discovered. Site-specific spiders may subclass :class:`SiteSpider`.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import CloseSpider
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+
+from crawler.extract import extract_article, extract_list, failed_fetch_reason
+from crawler.items import FetchFailureItem, ListPageItem, ReleaseItem
+from storage.urls import canonical_url
+
+# Links to documents and media are attachments, never pages to crawl.
+_NOT_A_PAGE = re.compile(
+    r"\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|gz|tar|txt|csv|jpe?g|png|gif|bmp|svg|webp|mp4|mp3|avi|flv|swf|exe|apk|dmg|iso)$",
+    re.IGNORECASE,
+)
+_HOME_NAMES = {"首页", "首頁", "网站首页", "網站首頁", "home", "homepage", "主页", "主頁"}
+# Statuses that reach the callbacks: they are facts to record (removed pages, blocks), not noise.
+HANDLED_STATUSES = [400, 401, 403, 404, 410, 412, 429, 451, 500, 502, 503, 504]
+MAX_ARTICLE_PAGES = 20
+
+
+def is_page_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and not _NOT_A_PAGE.search(parts.path)
+
+
+class SiteSpider(scrapy.Spider):
+    """Crawls one configured site. ``scrapy crawl site -a site=NAME`` or ``bulletin crawl NAME``."""
+
+    name = "site"
+
+    def __init__(self, site=None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if site is None or isinstance(site, str):
+            from crawler.config import load_config
+
+            config = load_config(kwargs.get("config"))
+            site = config.site(site) if site else _only_site(config)
+        self.site = site
+        self.allowed_domains = list(site.allowed_domains)
+        self.crawl_id = None
+        self.requests_scheduled = 0
+        self.current_list_page = None
+        self.page_stats = {"list_pages": 0, "articles": 0, "failures": 0}
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        _apply_politeness(crawler.settings, spider.site.politeness)
+        return spider
+
+    # Requests --------------------------------------------------------------------------------
+
+    def _request(self, url, callback, **meta):
+        if self.requests_scheduled >= self.site.max_requests:
+            return None
+        self.requests_scheduled += 1
+        meta.setdefault("handle_httpstatus_list", HANDLED_STATUSES)
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
+
+    async def start(self):
+        for url in self.site.start_urls:
+            request = self._request(url, self.parse_list, series_pages=1, hops=0, page_kind="list")
+            if request is not None:
+                yield request
+
+    # List pages ------------------------------------------------------------------------------
+
+    def parse_list(self, response):
+        failure = self._failed(response, "list")
+        if failure is not None:
+            yield failure
+            return
+        self.current_list_page = response.url
+        self.page_stats["list_pages"] += 1
+        listing = extract_list(
+            response.body, response.url, content_type=_content_type(response),
+            encoding=self.site.encoding, selectors=self.site.selectors,
+        )
+        links = [
+            {"url": link.url, "title": link.title, "date": link.date, "pinned": link.pinned}
+            for link in listing.links
+            if self.site.is_article_candidate(link.url) and is_page_url(link.url)
+        ]
+        yield ListPageItem(
+            site=self.site.name, url=response.url, links=links, column=listing.column,
+            breadcrumb=listing.breadcrumb, next_pages=listing.next_pages, http_status=response.status,
+            client_side_rendered=listing.client_side_rendered,
+        )
+        hops = response.meta.get("hops", 0)
+        for link in links:
+            request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
+            if request is not None:
+                yield request
+        series_pages = response.meta.get("series_pages", 1)
+        if series_pages < self.site.max_list_pages:
+            for url in listing.next_pages[:1]:
+                if self.site.allows(url) and is_page_url(url):
+                    request = self._request(url, self.parse_list, series_pages=series_pages + 1, hops=hops, page_kind="list")
+                    if request is not None:
+                        yield request
+
+    # Article pages ---------------------------------------------------------------------------
+
+    def parse_article(self, response):
+        failure = self._failed(response, "article")
+        if failure is not None:
+            yield failure
+            return
+        article = extract_article(
+            response.body, response.url, content_type=_content_type(response),
+            encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
+        )
+        item = ReleaseItem(
+            site=self.site.name,
+            url=response.meta.get("redirect_urls", [response.url])[0],
+            final_url=response.url,
+            article=article.to_dict(),
+            http_status=response.status,
+            headers=_headers(response),
+            raw_body=response.body,
+            encoding=article.encoding,
+        )
+        yield from self._follow_breadcrumbs(article, response.meta.get("hops", 0))
+        further = [url for url in article.next_pages if self.site.allows(url)][: MAX_ARTICLE_PAGES - 1]
+        if further:
+            yield self._continuation(item, further)
+        else:
+            self.page_stats["articles"] += 1
+            yield item
+
+    def _continuation(self, item: ReleaseItem, remaining: list[str]):
+        request = scrapy.Request(
+            remaining[0], callback=self.parse_article_page, errback=self.on_continuation_error,
+            meta={"item": item, "remaining": remaining[1:], "handle_httpstatus_list": HANDLED_STATUSES},
+            dont_filter=True,
+        )
+        self.requests_scheduled += 1
+        return request
+
+    def parse_article_page(self, response):
+        """A further page of a multi-page article: its body is appended to the first page's."""
+        item: ReleaseItem = response.meta["item"]
+        if self._failed(response, "article") is None:
+            page = extract_article(
+                response.body, response.url, content_type=_content_type(response),
+                encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
+            )
+            if page.body:
+                item.article["body"] = (item.article.get("body") or "").rstrip() + "\n\n" + page.body.strip()
+            known = {a["url"] for a in item.article.get("attachments", [])}
+            item.article.setdefault("attachments", []).extend(a for a in page.attachments if a["url"] not in known)
+        remaining = response.meta["remaining"]
+        if remaining:
+            yield self._continuation(item, remaining)
+        else:
+            self.page_stats["articles"] += 1
+            yield item
+
+    def on_continuation_error(self, failure):
+        item = failure.request.meta["item"]
+        self.page_stats["articles"] += 1
+        yield item
+
+    def _follow_breadcrumbs(self, article, hops: int):
+        if not self.site.follow_breadcrumbs or hops >= self.site.breadcrumb_depth:
+            return
+        for crumb in article.breadcrumb_links:
+            url = crumb.get("url")
+            if not url or not self.site.allows(url) or not is_page_url(url):
+                continue
+            if (crumb.get("name") or "").strip().lower() in _HOME_NAMES or urlsplit(canonical_url(url)).path == "/":
+                continue
+            request = self._request(url, self.parse_list, series_pages=1, hops=hops + 1, page_kind="list")
+            if request is not None:
+                yield request
+
+    # Failures --------------------------------------------------------------------------------
+
+    def _failed(self, response, page_kind: str):
+        reason = None
+        if response.status >= 400:
+            reason = f"HTTP {response.status}"
+        else:
+            reason = failed_fetch_reason(response.body, response.status, _content_type(response))
+        if reason is None:
+            return None
+        self.page_stats["failures"] += 1
+        self.logger.warning("%s: %s", response.url, reason)
+        return FetchFailureItem(
+            site=self.site.name, url=response.url, reason=reason, page_kind=page_kind, http_status=response.status
+        )
+
+    def on_error(self, failure):
+        request = failure.request
+        exc = failure.value
+        if failure.check(DNSLookupError):
+            reason = f"DNS lookup failed for {urlsplit(request.url).hostname}"
+        elif failure.check(TimeoutError, TCPTimedOutError):
+            reason = "timed out"
+        elif failure.check(ConnectionRefusedError):
+            reason = "connection refused"
+        else:
+            reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+            reason = " ".join(reason.split())[:300]
+        self.page_stats["failures"] += 1
+        self.logger.warning("%s: %s", request.url, reason)
+        yield FetchFailureItem(
+            site=self.site.name, url=request.url, reason=reason,
+            page_kind=request.meta.get("page_kind", "article"), http_status=None,
+        )
+
+
+def _only_site(config):
+    if len(config.sites) != 1:
+        raise CloseSpider(f"name the site to crawl: -a site=NAME (configured: {', '.join(config.sites)})")
+    return next(iter(config.sites.values()))
+
+
+def _content_type(response) -> str | None:
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None
+
+
+def _headers(response) -> dict[str, str]:
+    return {
+        key.decode("latin-1"): b", ".join(values).decode("latin-1")
+        for key, values in response.headers.items()
+    }
+
+
+def _apply_politeness(settings, politeness) -> None:
+    """Per-site politeness from sites.toml, at a priority above the project settings."""
+    values = {
+        "DOWNLOAD_DELAY": politeness.download_delay,
+        "DOWNLOAD_DELAY_JITTER": politeness.delay_jitter,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": politeness.concurrency,
+        "ROBOTSTXT_OBEY": politeness.obey_robots,
+        "DOWNLOAD_TIMEOUT": politeness.timeout,
+        "DOWNLOAD_MAXSIZE": int(politeness.max_response_mb * 1024 * 1024),
+        "RETRY_TIMES": politeness.retries,
+        "AUTOTHROTTLE_ENABLED": politeness.autothrottle,
+    }
+    if politeness.user_agent:
+        values["USER_AGENT"] = politeness.user_agent
+    for key, value in values.items():
+        # Explicit command-line/test overrides ("cmdline" priority) still win over the site file.
+        if settings.getpriority(key) is None or settings.getpriority(key) < 40:
+            settings.set(key, value, priority="spider")
