@@ -1,0 +1,297 @@
+"""The ``bulletin`` command line. Every domain error becomes a one-line message, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import click
+
+from storage.errors import BulletinError, ConfigError, FetchError
+
+from .output import json_line, table
+
+DEFAULT_DB = "bulletin.db"
+EXIT_SITE_FAILED = 3
+
+
+class BulletinGroup(click.Group):
+    """A click group that turns :class:`BulletinError` into ``Error: <one line>`` and exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BulletinError as exc:
+            raise click.ClickException(" ".join(str(exc).split())) from exc
+
+
+@click.group(cls=BulletinGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", envvar="BULLETIN_DB", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False), help="SQLite database file (env BULLETIN_DB).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Site configuration (TOML). Default: env BULLETIN_CONFIG, then ./sites.toml.")
+@click.version_option(package_name="bulletin-monitor")
+@click.pass_context
+def cli(ctx, db_path, config_path):
+    """bulletin-monitor: crawl government bulletin sites into a versioned SQLite archive."""
+    ctx.obj = {"db": db_path, "config": config_path}
+
+
+def _config(ctx):
+    from .config import load_config
+
+    return load_config(ctx.obj["config"])
+
+
+def _store(ctx, must_exist: bool = True):
+    from storage import Store
+
+    path = Path(ctx.obj["db"])
+    if must_exist and not path.exists():
+        raise click.ClickException(f"{path}: no such database (run `bulletin crawl` first, or set --db / BULLETIN_DB)")
+    return Store(path)
+
+
+# crawl ---------------------------------------------------------------------------------------
+
+
+def _parse_settings(values) -> dict:
+    overrides = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"expected NAME=VALUE, got {value!r}", param_hint="--set")
+        overrides[name.strip()] = setting
+    return overrides
+
+
+@cli.command()
+@click.argument("sites", nargs=-1)
+@click.option("--set", "-s", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting for this run (e.g. -s DOWNLOAD_DELAY=0).")
+@click.option("--progress", type=click.Choice(["auto", "tty", "log", "off"]), default="auto", show_default=True,
+              help="Live progress: a status line on a terminal, log lines otherwise.")
+@click.pass_context
+def crawl(ctx, sites, settings, progress):
+    """Crawl SITES (default: every configured site) and store what they publish.
+
+    Prints a summary per site. Exit status: 0 when the crawl ran; 1 with a one-line message for
+    an unknown site or invalid configuration; 3 when a site could not be crawled at all
+    (unreachable, or blocking us).
+    """
+    config = _config(ctx)
+    chosen = [config.site(name) for name in sites] if sites else list(config.sites.values())
+    overrides = {"BULLETIN_PROGRESS": progress, **_parse_settings(settings)}
+    _run_and_report(ctx.obj["db"], chosen, overrides)
+
+
+def _run_and_report(db_path, sites, overrides) -> list:
+    from .runner import run_crawls
+
+    started = time.monotonic()
+    outcomes = run_crawls(sites, str(db_path), overrides=overrides)
+    elapsed = time.monotonic() - started
+    failed = []
+    for outcome in outcomes:
+        click.echo(_summary(outcome, sites))
+        if not outcome.ok:
+            failed.append(outcome)
+    click.echo(f"database: {db_path}  ({elapsed:.1f} s)")
+    for outcome in failed:
+        click.echo(f"Error: {outcome.site}: {outcome.crawl['error']}", err=True)
+    if failed:
+        sys.exit(EXIT_SITE_FAILED)
+    return outcomes
+
+
+def _summary(outcome, sites) -> str:
+    crawl = outcome.crawl
+    title = next((s.title for s in sites if s.name == outcome.site), outcome.site)
+    by_status = ", ".join(f"{code}: {count}" for code, count in sorted(crawl["responses_by_status"].items()))
+    lines = [
+        f"{title} ({outcome.site}) — crawl #{crawl['id']}{' (baseline)' if crawl['baseline'] else ''}: {crawl['status']}",
+        f"  pages fetched   {crawl['pages_fetched']}" + (f"  ({by_status})" if by_status else ""),
+        f"  list pages      {crawl['list_pages']}",
+        f"  releases        {crawl['releases_new']} new, {crawl['releases_edited']} edited, {crawl['releases_seen']} already known",
+        f"  errors          {crawl['errors']}",
+    ]
+    for failure in outcome.failures[:3]:
+        lines.append(f"    {failure['url']}: {failure['reason']}")
+    return "\n".join(lines)
+
+
+# extract -------------------------------------------------------------------------------------
+
+ARTICLE_FIELDS = ["url", "title", "source", "published_at", "body", "breadcrumb", "column", "attachments"]
+
+
+@cli.command()
+@click.argument("path_or_url")
+@click.option("--url", "page_url", help="The page's original URL (resolves relative links of a saved file).")
+@click.option("--list", "as_list", is_flag=True, help="Parse a list (column) page instead of an article.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--encoding", help="Force the page's encoding (otherwise decided from the bytes).")
+@click.option("--timezone", help="Time zone for dates without one (default: from the host).")
+def extract(path_or_url, page_url, as_list, as_json, encoding, timezone):
+    """Parse one saved page (or fetch one URL) and print what the extractor finds."""
+    from .extract import extract_article, extract_list
+
+    body, content_type, url = _read_page(path_or_url, page_url)
+    if as_list:
+        page = extract_list(body, url, content_type=content_type, encoding=encoding)
+        data = {
+            "url": page.url,
+            "links": [{"url": l.url, "title": l.title, "date": l.date, "pinned": l.pinned} for l in page.links],
+            "next_pages": page.next_pages,
+            "column": page.column,
+            "breadcrumb": page.breadcrumb,
+            "client_side_rendered": page.client_side_rendered,
+            "encoding": page.encoding,
+        }
+        if as_json:
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        click.echo(f"{data['url']}\ncolumn: {data['column'] or '-'}   links: {len(data['links'])}   encoding: {data['encoding']}")
+        if page.client_side_rendered:
+            click.echo("the list is rendered client-side: the HTML holds no rows")
+        click.echo(table(data["links"], [("date", "date", 10), ("title", "title", 48), ("url", "url", 60)]))
+        for next_url in data["next_pages"]:
+            click.echo(f"next: {next_url}")
+        return
+    article = extract_article(body, url, content_type=content_type, encoding=encoding, timezone=timezone).to_dict()
+    data = {key: article[key] for key in ARTICLE_FIELDS}
+    data.update({key: value for key, value in article.items() if key not in data})
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for key in ("url", "title", "source", "published_at", "column", "encoding"):
+        click.echo(f"{key + ':':14}{data.get(key) or '-'}")
+    click.echo(f"{'breadcrumb:':14}{' > '.join(data['breadcrumb']) or '-'}")
+    for attachment in data["attachments"]:
+        click.echo(f"{'attachment:':14}{attachment['name']}  {attachment['url']}")
+    click.echo("")
+    click.echo(data["body"])
+
+
+def _read_page(path_or_url: str, page_url: str | None) -> tuple[bytes, str | None, str]:
+    if path_or_url.startswith(("http://", "https://")):
+        import httpx
+
+        from .settings import USER_AGENT
+
+        try:
+            response = httpx.get(path_or_url, follow_redirects=True, timeout=30, headers={"User-Agent": USER_AGENT})
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{path_or_url}: {type(exc).__name__}: {exc}") from exc
+        if response.status_code >= 400:
+            raise FetchError(f"{path_or_url}: HTTP {response.status_code}")
+        return response.content, response.headers.get("content-type"), page_url or str(response.url)
+    path = Path(path_or_url)
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise click.ClickException(f"{path}: {exc.strerror or exc}") from exc
+    return body, None, page_url or path.resolve().as_uri()
+
+
+# sites / releases ----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
+@click.pass_context
+def sites(ctx, as_json):
+    """Configured sites and their last crawl."""
+    config = _config(ctx)
+    stored = {}
+    if Path(ctx.obj["db"]).exists():
+        with _store(ctx) as store:
+            stored = {row["name"]: row for row in store.sites()}
+    rows = []
+    for name, site in config.sites.items():
+        row = stored.get(name, {})
+        rows.append({
+            "name": name, "title": site.title, "start_urls": list(site.start_urls),
+            "releases": row.get("releases", 0), "last_crawl_at": row.get("last_crawl_at"),
+            "last_crawl_status": row.get("last_crawl_status"),
+        })
+    if as_json:
+        for row in rows:
+            click.echo(json_line(row))
+        return
+    click.echo(table(rows, [("name", "site", 14), ("title", "title", 24), ("releases", "releases", 8),
+                            ("last_crawl_at", "last crawl", 25), ("last_crawl_status", "status", 10)]))
+
+
+@cli.command()
+@click.option("--site", help="Only this site.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1), help="How many releases.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per release.")
+@click.pass_context
+def releases(ctx, site, limit, as_json):
+    """Recent releases, newest first."""
+    with _store(ctx) as store:
+        rows = store.releases(site=site, limit=limit)
+    if as_json:
+        for row in rows:
+            click.echo(json_line({
+                key: row[key] for key in
+                ("id", "site", "url", "title", "source", "published_at", "columns", "first_seen_at", "status", "versions")
+            }))
+        return
+    click.echo(table(rows, [("id", "id", 5), ("published_at", "published", 25), ("title", "title", 44),
+                            ("source", "source", 12), ("columns", "columns", 24)]))
+
+
+# demo ----------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--keep", is_flag=True, help="Keep serving the sample site after the crawl (Ctrl-C to stop).")
+@click.pass_context
+def demo(ctx, keep):
+    """Serve a bundled sample government site on 127.0.0.1, crawl it into a fresh database, show it.
+
+    Needs no network. The database is written to --db when given, else to a new temporary file.
+    """
+    from .config import config_from_dict
+    from .demo import SITE_DIR, demo_config
+    from .demo.server import start_server
+
+    explicit_db = ctx.get_parameter_source("db_path") != click.core.ParameterSource.DEFAULT
+    db_path = Path(ctx.obj["db"]) if explicit_db else Path(tempfile.mkdtemp(prefix="bulletin-demo-")) / "demo.db"
+    if explicit_db and db_path.exists():
+        raise click.ClickException(f"{db_path}: already exists; the demo writes a fresh database (choose another --db)")
+    with start_server(SITE_DIR) as server:
+        click.echo(f"sample site served at {server.url}")
+        table_ = demo_config(server.url)
+        table_.setdefault("politeness", {}).update({"download_delay": 0, "autothrottle": False})
+        config = config_from_dict({"sites": {"demo": table_}}, source="<demo>")
+        _run_and_report(db_path, list(config.sites.values()), {"BULLETIN_PROGRESS": "off"})
+        from storage import Store
+
+        with Store(db_path) as store:
+            rows = store.releases(site="demo", limit=100)
+        click.echo("")
+        click.echo(table(rows, [("id", "id", 4), ("published_at", "published", 25), ("title", "title", 40),
+                                ("source", "source", 10), ("columns", "columns", 30)]))
+        click.echo(f"\n{len(rows)} releases. Try: bulletin --db {db_path} releases --json")
+        if keep:
+            click.echo(f"serving {server.url} until Ctrl-C")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                pass
+
+
+def main():
+    cli(prog_name="bulletin")
+
+
+if __name__ == "__main__":
+    main()
