@@ -1,8 +1,402 @@
-"""Article pages → :class:`Article`. (Placeholder until the extractor lands.)"""
+"""Article pages → :class:`Article`.
+
+Each field is looked for in order: per-site selectors → government ``<meta>`` tags → labelled text
+near the title (来源：…, 发布日期：…) → the URL → generic fallbacks (text density for the body).
+The page is parsed once; every later step works on the cleaned tree and its line layout.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from .dates import FoundDate, date_from_url, find_dates, find_time, parse_date, zone_for
+from .encoding import decode_html
 from .model import Article, Selectors
+from .text import Layout, drop_invisible, element_text, fold, layout, parse_html, squash
+
+# --- metadata ---------------------------------------------------------------------------------
+
+_META_TITLE = ("articletitle", "og:title", "twitter:title", "dc.title.article")
+_META_DATE = (
+    "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "pubtime",
+    "publish_time", "publishtime", "og:release_date", "dc.date.issued", "dcterms.issued",
+    "datepublished", "sailthru.date", "date",
+)
+_META_SOURCE = ("contentsource", "source", "og:article:source", "dc.source")
+_META_COLUMN = ("columnname",)
+
+_TAG_RE = re.compile(r"<[^>]*>")
+_CREATE_PAGE = re.compile(
+    r"createPageHTML\s*\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]"
+)
+
+
+@dataclass
+class _Head:
+    meta: dict = field(default_factory=dict)
+    title: str = ""
+    jsonld: dict = field(default_factory=dict)
+    page_scripts: list = field(default_factory=list)  # (match, parent element) of createPageHTML
+    base: str | None = None
+
+
+def _read_head(root, url: str) -> _Head:
+    head = _Head()
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or meta.get("property") or meta.get("itemprop") or meta.get("http-equiv") or "")
+        name = name.strip().lower()
+        value = meta.get("content")
+        if value is None:
+            value = meta.get("value")
+        if name and value and value.strip() and name not in head.meta:
+            head.meta[name] = value.strip()
+    titles = root.findall("head/title") or list(root.iter("title"))
+    for t in titles:
+        text = fold(t.text_content())
+        if text:
+            head.title = text
+            break
+    base = root.find("head/base")
+    if base is not None and base.get("href"):
+        head.base = urljoin(url, base.get("href").strip())
+    for script in root.iter("script"):
+        text = script.text or ""
+        if not text:
+            continue
+        if (script.get("type") or "").lower() == "application/ld+json" and not head.jsonld:
+            head.jsonld = _read_jsonld(text)
+        elif "createPageHTML" in text:
+            match = _CREATE_PAGE.search(text)
+            if match:
+                head.page_scripts.append((match, script.getparent()))
+    return head
+
+
+def _read_jsonld(text: str) -> dict:
+    try:
+        data = json.loads(text[:200_000])
+    except (ValueError, RecursionError):
+        return {}
+    items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+    for item in items:
+        if isinstance(item, dict) and (item.get("headline") or item.get("datePublished")):
+            return item
+    return {}
+
+
+# --- selectors --------------------------------------------------------------------------------
+
+
+def _select(root, expr: str | None) -> list:
+    if not expr:
+        return []
+    try:
+        if expr.lstrip().startswith(("/", "(")):
+            found = root.xpath(expr)
+        else:
+            from lxml.cssselect import CSSSelector
+
+            found = CSSSelector(expr)(root)
+    except Exception:  # a bad per-site selector must not stop extraction; the generic rules take over
+        return []
+    return [f for f in found if isinstance(f, (etree._Element, str))]
+
+
+def _selected_text(root, expr: str | None) -> str:
+    for item in _select(root, expr):
+        text = fold(item) if isinstance(item, str) else element_text(item)
+        if text:
+            return text
+    return ""
+
+
+# --- title ------------------------------------------------------------------------------------
+
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s)\s*")
+_HEADING_HINT = re.compile(r"title|headline|biaoti|bt\b|tit\b|article-?h|news_?h|detail-?h", re.I)
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9])\u3000+(?=[\u3400-\u9fff0-9])")
+
+
+def _clean_title(text: str) -> str:
+    return fold(_CJK_SPACE.sub("", _TAG_RE.sub("", text)))
+
+
+def _heading_candidates(root, lay: Layout) -> list[tuple[str, object]]:
+    out = []
+    for el in root.iter("h1", "h2", "h3", "h4"):
+        out.append((el, 0 if el.tag == "h1" else 1))
+    for el in root.iter("div", "p", "span", "td", "strong", "b", "font"):
+        attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+        if _HEADING_HINT.search(attrs):
+            out.append((el, 2))
+    found = []
+    for el, rank in out[:400]:
+        text = _clean_title(element_text(el))
+        if 2 <= len(text) <= 200:
+            found.append((text, el, rank))
+    return found
+
+
+def _strip_site_suffix(title: str, site_names: list[str]) -> str:
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title
+    sites = {squash(s) for s in site_names if s}
+    kept = [p for p in parts if squash(p) not in sites]
+    return max(kept or parts, key=len)
+
+
+def _pick_title(root, lay: Layout, head: _Head, has_date: bool) -> tuple[str | None, object | None]:
+    """The title, and the element on the page that shows it (for locating the info line)."""
+    meta = head.meta
+    tag_title = _clean_title(head.title)
+    tag_sq = squash(tag_title)
+    headings = _heading_candidates(root, lay)
+    meta_title = ""
+    for name in _META_TITLE:
+        if meta.get(name):
+            meta_title = _clean_title(meta[name])
+            break
+    if not meta_title and head.jsonld.get("headline"):
+        meta_title = _clean_title(str(head.jsonld["headline"]))
+
+    def element_for(text: str):
+        sq = squash(text)
+        best = None
+        for h_text, el, rank in headings:
+            h_sq = squash(h_text)
+            if h_sq == sq or (sq and sq in h_sq and len(h_sq) <= len(sq) * 1.6):
+                if best is None or rank < best[1]:
+                    best = (el, rank)
+        return best[0] if best else None
+
+    if meta.get("articletitle"):
+        return meta_title, element_for(meta_title)
+    # A heading that the <title> starts with or contains is the article's own title.
+    matching = []
+    for h_text, el, rank in headings:
+        h_sq = squash(h_text)
+        if len(h_sq) >= 4 and tag_sq and h_sq in tag_sq:
+            matching.append((len(h_sq), -rank, h_text, el))
+    if matching:
+        matching.sort(key=lambda m: (m[0], m[1]), reverse=True)
+        _, _, text, el = matching[0]
+        if meta_title and squash(meta_title).startswith(squash(text)) and len(meta_title) > len(text):
+            return meta_title, el
+        return text, el
+    if meta_title:
+        return meta_title, element_for(meta_title)
+    if not tag_title:
+        for h_text, el, rank in headings:
+            if rank == 0:
+                return h_text, el
+        return None, None
+    if not has_date:
+        # Not an article (a program page, a dashboard): the document title is its name.
+        return tag_title, None
+    site_names = [meta.get("sitename"), meta.get("og:site_name"), meta.get("application-name")]
+    title = _strip_site_suffix(tag_title, site_names)
+    return title, element_for(title)
+
+
+# --- body -------------------------------------------------------------------------------------
+
+_BODY_SELECTORS = [
+    ".TRS_Editor", ".TRS_UEDITOR", ".trs_paper_default", "ucapcontent", "#UCAP-CONTENT", "#zoom",
+    "#fontzoom", "#zoomcon", ".article-content", ".pages_content", ".detail_content", "#mainText",
+    ".news_cont_d_wrap", "#pressrelease", "[itemprop=articleBody]", ".article-body", "article",
+]
+_compiled_selectors: list = []
+
+
+def _body_selectors():
+    if not _compiled_selectors:
+        from lxml.cssselect import CSSSelector
+
+        for css in _BODY_SELECTORS:
+            _compiled_selectors.append(CSSSelector(css))
+    return _compiled_selectors
+
+
+_PUNCT = re.compile(r"[，。；！？、,.;!?：:“”\"]")
+
+
+def _chars(lay: Layout, el) -> tuple[int, int]:
+    start, end = lay.spans.get(el, (0, 0))
+    total = sum(len(line) for line in lay.lines[start:end])
+    links = sum(lay.link_chars[start:end])
+    return total, links
+
+
+def _cms_body(root, lay: Layout):
+    for selector in _body_selectors():
+        best, best_len = None, 0
+        for el in selector(root):
+            total, links = _chars(lay, el)
+            if total - links >= 40 and total - links > best_len:
+                best, best_len = el, total - links
+        if best is not None:
+            return best
+    return None
+
+
+def _density_body(root, lay: Layout, owners: list):
+    """Readability-style: each prose line scores its block, the parent and (half) the grandparent."""
+    scores: dict = {}
+    for idx, line in enumerate(lay.lines):
+        if len(line) < 20 or lay.link_chars[idx] > len(line) / 2:
+            continue
+        score = 1 + len(_PUNCT.findall(line)) + min(len(line) / 80, 3)
+        el = owners[idx]
+        for weight in (1.0, 1.0, 0.5, 0.33):
+            if el is None:
+                break
+            scores[el] = scores.get(el, 0) + score * weight
+            el = el.getparent()
+    best, best_score = None, 0.0
+    for el, score in scores.items():
+        total, links = _chars(lay, el)
+        if not total:
+            continue
+        score *= 1 - links / total
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def _line_owners(lay: Layout) -> list:
+    owners = [None] * len(lay.lines)
+    # Innermost block wins: visit blocks from the largest span to the smallest.
+    for el, (start, end) in sorted(lay.spans.items(), key=lambda kv: kv[1][0] - kv[1][1]):
+        for i in range(start, end):
+            owners[i] = el
+    return owners
+
+
+# Lines that are page furniture, never body text.
+_NOISE_LINE = re.compile(
+    r"^(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|關閉|收藏|返回顶部|返回|加入收藏|打印本页|纠错|我要纠错|分享到?[:：]?|"
+    r"字号|字體|字体|大|中|小|默认|扫一扫.*|Print|Close|Share)\s*[】\]]?\s*[|/:：]?\s*)+$"
+    r"|^(?:【?\s*字[号號体體]\s*[:：]?.{0,20})$"
+    r"|^[(（]?\s*(?:浏览次数|浏览量|访问量|点击数|点击量|阅读数|阅读量|瀏覽次數|瀏覽|浏览|阅读|点击)\s*[:：]?\s*\d*\s*[次)）]?$"
+    r"|^(?:当前时间|今天是).{0,40}$",
+    re.I,
+)
+_END_LINE = re.compile(
+    r"^(?:上一篇|下一篇|上一条|下一条|上一页|相关链接|相关文章|相关阅读|相关新闻|相关稿件|关联稿件|相关附件下载|"
+    r"扫一扫在手机|分享到|【\s*打印|【\s*关闭|打印本页|关闭窗口|Ends/|NNNN$|"
+    r"[(（【\[]\s*(?:责任编辑|责编|編輯|编辑|审核|校对|监制)\s*[:：]|(?:责任编辑|责编)\s*[:：])"
+)
+_INFO_LINE = re.compile(r"(?:来源|來源|发布时间|發布時間|发布日期|时间|時間|浏览|瀏覽|作者|字号)\s*[:：]")
+
+
+def _body_lines(lines: list[str], title: str | None) -> list[str]:
+    kept = []
+    title_sq = squash(title)
+    for i, line in enumerate(lines):
+        if kept and _END_LINE.match(line):
+            break
+        if _NOISE_LINE.match(line):
+            continue
+        if not kept:
+            if title_sq and squash(line) == title_sq:
+                continue
+            if i < 6 and len(line) < 120 and len(_INFO_LINE.findall(line)) >= 2:
+                continue
+        kept.append(line)
+    return kept
+
+
+# --- labelled fields --------------------------------------------------------------------------
+
+_SOURCE_LABEL = re.compile(
+    r"(?:信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|来源|來源|消息来源|"
+    r"发布机构|發布機構|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|Herausgeber)"
+    r"\s*[:：]?"
+)
+_SOURCE_STOP = re.compile(
+    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|時間|时间|日期|浏览|瀏覽|点击|點擊|阅读|作者|记者|記者|"
+    r"编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|Datum)|(?:19|20)\d{2}\s*[-/.年])"
+)
+_NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
+
+
+def _labelled_source(lines: list[str], idx: int) -> tuple[bool, str | None]:
+    """(label found?, value) for line ``idx``."""
+    line = lines[idx]
+    match = _SOURCE_LABEL.search(line)
+    if not match:
+        return False, None
+    before = line[: match.start()]
+    if re.search(r"(?:数据|資料|图片|圖片|图|圖)\s*$", before):
+        return False, None
+    if match.group(0).rstrip(" :：") == "来源" and not re.search(r"[:：]", match.group(0)) and match.end() < len(line):
+        # "来源" without a colon inside prose ("资金来源于…") is not a label.
+        if not line[match.end():].startswith(" "):
+            return False, None
+    rest = line[match.end():].lstrip(" :：")
+    stop = _SOURCE_STOP.search(rest)
+    value = rest[: stop.start()] if stop else rest
+    value = value.strip(" :：|｜丨,，")
+    if not value and not rest and idx + 1 < len(lines):
+        nxt = lines[idx + 1]
+        if len(nxt) <= 40 and not re.search(r"[:：]", nxt) and not find_dates(nxt, 1):
+            value = nxt.strip()
+    if not value or _NOT_SOURCE.match(value) or len(value) > 60:
+        return True, None
+    return True, value
+
+
+_DATE_LABELS = [
+    (0, re.compile(r"(?:发布|發布|發佈|发表|發表|生成|发文|發文|公开|公開|信息提供|印发|上网|发稿|更新?发布)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
+    (0, re.compile(r"(?:Datum|Published|Posted|Issued|Release Date|Date of issue|公開日|掲載日|发布于)\s*[:：]?\s*(?:on\s*)?$", re.I)),
+    (1, re.compile(r"(?:时间|時間|日期|Date)\s*[:：]?\s*$", re.I)),
+    (2, re.compile(r"(?:成文|印發|印发)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
+]
+_NOT_PUBLISH = re.compile(
+    r"(?:更新|修改|修订|截止|当前|今天|有效期|Stand|Letzte|zuletzt|Last (?:updated|modified|reviewed)|Updated|Modified|"
+    r"Reviewed|生效|废止|截至)[^\d]{0,12}$",
+    re.I,
+)
+
+
+@dataclass
+class _DateCandidate:
+    found: FoundDate
+    rank: int  # 0 publish label, 1 generic label, 2 written date, 5 unlabelled
+    line: int
+
+
+def _line_dates(lines: list[str], idx: int) -> list[_DateCandidate]:
+    line = lines[idx]
+    out = []
+    for fd in find_dates(line[:600], limit=6):
+        before = line[max(0, fd.start - 16): fd.start]
+        if _NOT_PUBLISH.search(before):
+            continue
+        rank = 5
+        for r, pattern in _DATE_LABELS:
+            if pattern.search(before):
+                rank = r
+                break
+        if rank == 5 and idx > 0 and fd.start == 0:
+            prev = lines[idx - 1]
+            for r, pattern in _DATE_LABELS:
+                if pattern.search(prev[-16:]):
+                    rank = r
+                    break
+        if fd.has_time and fd.hour == 0 and fd.minute == 0 and not fd.second:
+            fd = FoundDate(fd.start, fd.end, fd.day)
+        out.append(_DateCandidate(fd, rank, idx))
+    return out
+
+
+# --- the extractor ----------------------------------------------------------------------------
 
 
 def extract_article(
@@ -14,4 +408,315 @@ def extract_article(
     timezone: str | None = None,
     selectors: Selectors | None = None,
 ) -> Article:
-    raise NotImplementedError
+    """Parse an article page into an :class:`Article`. Never raises on bad input.
+
+    ``encoding`` forces a codec (site config); ``timezone`` is the IANA zone of the site's
+    local times (default: guessed from the host); ``selectors`` are per-site overrides.
+    """
+    try:
+        text, used = decode_html(body or b"", content_type, encoding)
+    except Exception:  # decoding is best effort; an unknown forced codec must not abort a crawl
+        text, used = (body or b"").decode("utf-8", "replace"), "utf-8"
+    article = Article(url=url, encoding=used)
+    try:
+        _extract(article, text, url, timezone, selectors or Selectors())
+    except (RecursionError, MemoryError, ValueError, TypeError, etree.LxmlError, KeyError, IndexError):
+        # Keep whatever was found before the failure: a partial article beats a crashed crawl.
+        pass
+    return article
+
+
+def _extract(article: Article, text: str, url: str, timezone: str | None, sel: Selectors) -> None:
+    root = parse_html(text)
+    if root is None:
+        return
+    head = _read_head(root, url)
+    base = head.base or url
+    zone = zone_for(url, timezone)
+    drop_invisible(root)
+    lay = layout(root)
+    owners = None
+
+    # Body container first: it bounds where the info line and the title can be.
+    container = None
+    picked = _select(root, sel.body)
+    if picked and isinstance(picked[0], etree._Element):
+        container = picked[0]
+    if container is None:
+        container = _cms_body(root, lay)
+    if container is None:
+        owners = _line_owners(lay)
+        container = _density_body(root, lay, owners)
+    body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
+
+    meta_date = None
+    for name in _META_DATE:
+        if head.meta.get(name):
+            meta_date = parse_date(head.meta[name])
+            if meta_date:
+                break
+    if meta_date is None and head.jsonld.get("datePublished"):
+        meta_date = parse_date(str(head.jsonld["datePublished"]))
+
+    # Title
+    title = _selected_text(root, sel.title) or None
+    title_el = None
+    if not title:
+        has_date = meta_date is not None or bool(_scan_dates(lay.lines, 0, min(len(lay.lines), 400), labelled_only=True))
+        title, title_el = _pick_title(root, lay, head, has_date)
+    article.title = title or None
+    title_line = _title_line(lay, title, title_el, body_start)
+
+    # Dates
+    visible = None
+    sel_date = _selected_text(root, sel.published_at)
+    if sel_date:
+        visible = parse_date(sel_date)
+    visible_rank = 0 if visible else 9
+    if visible is None:
+        visible, visible_rank = _visible_date(lay, title_line, body_start, body_end)
+    published = _merge_dates(visible, visible_rank, meta_date)
+    if published is None:
+        published = date_from_url(url)
+    article.published_at = published.iso(zone) if published else None
+    if meta_date is not None and published is not None:
+        meta_iso = meta_date.iso(zone)
+        if meta_iso != article.published_at and meta_date.day != published.day:
+            article.published_at_meta = meta_iso
+        elif meta_date.has_time and published.has_time and (meta_date.hour, meta_date.minute) != (
+            published.hour,
+            published.minute,
+        ):
+            article.published_at_meta = meta_iso
+        elif meta_iso != article.published_at and meta_date.day == published.day and not published.has_time:
+            article.published_at_meta = meta_iso
+
+    # Source
+    source = _selected_text(root, sel.source) or None
+    if not source:
+        source = _find_source(lay, head, title_line, body_start, body_end)
+    article.source = source
+
+    # Body
+    if container is not None:
+        lines = _body_lines(lay.lines[body_start:body_end], title)
+        article.body = "\n\n".join(lines)
+    else:
+        article.body = ""
+
+    # Breadcrumb and column
+    crumbs, crumb_links = _breadcrumb(root, lay, sel, base, title)
+    article.breadcrumb = crumbs
+    article.breadcrumb_links = crumb_links
+    column = None
+    for name in reversed(crumbs):
+        if name not in ("正文", "详情", "内容", "正文内容", "详细内容", "文章内容") and squash(name) != squash(title):
+            column = name
+            break
+    article.column = column or head.meta.get("columnname") or None
+
+    article.attachments = _attachments(container, base)
+    article.next_pages = _next_pages(root, head, container, url, base)
+
+
+def _title_line(lay: Layout, title: str | None, title_el, body_start: int) -> int:
+    if title_el is not None and title_el in lay.spans:
+        start, end = lay.spans[title_el]
+        if end > start:
+            return end - 1
+    if title:
+        sq = squash(title)[:30]
+        if sq:
+            for i, line in enumerate(lay.lines):
+                if sq in squash(line) and len(line) < len(title) * 2 + 20:
+                    return i
+    return max(body_start - 1, 0)
+
+
+def _scan_dates(lines, start, end, labelled_only=False) -> list[_DateCandidate]:
+    out = []
+    for i in range(max(start, 0), min(end, len(lines))):
+        for cand in _line_dates(lines, i):
+            if not labelled_only or cand.rank < 5:
+                out.append(cand)
+    return out
+
+
+def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) -> tuple[FoundDate | None, int]:
+    lines = lay.lines
+    head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
+    # The info line sits between the title and the body; 信息公开 tables may sit above the title.
+    near = _scan_dates(lines, title_line + 1, min(head_end, title_line + 16))
+    table = _scan_dates(lines, title_line - 40, title_line + 1)
+    labelled = [c for c in near + table if c.rank < 5]
+    if labelled:
+        best = min(labelled, key=lambda c: (c.rank, abs(c.line - title_line)))
+        return best.found, best.rank
+    if near:
+        return near[0].found, 5
+    # Dates printed after the body: "Ends/Friday, January 3, 2020 … Issued at HKT 18:30".
+    tail = _scan_dates(lines, body_end, body_end + 6) + _scan_dates(lines, body_end - 3, body_end)
+    if tail:
+        cand = min(tail, key=lambda c: (c.rank, abs(c.line - body_end)))
+        found = cand.found
+        if not found.has_time:
+            for i in range(cand.line, min(cand.line + 3, len(lines))):
+                if re.search(r"Issued at|发布时间|時間", lines[i]):
+                    hm = find_time(lines[i])
+                    if hm:
+                        found = FoundDate(found.start, found.end, found.day, hm[0], hm[1])
+                        break
+        return found, cand.rank + 1
+    first = _scan_dates(lines, body_start, min(body_start + 2, body_end))
+    if first:
+        return first[0].found, 7
+    return None, 9
+
+
+def _merge_dates(visible: FoundDate | None, rank: int, meta: FoundDate | None) -> FoundDate | None:
+    if meta is not None and meta.has_time and meta.hour == 0 and meta.minute == 0 and not meta.second:
+        meta = FoundDate(meta.start, meta.end, meta.day)
+    if visible is None:
+        return meta
+    if meta is None:
+        return visible
+    if visible.day == meta.day:
+        return visible if visible.has_time or not meta.has_time else visible.with_time(meta)
+    # A labelled visible date (发布日期) is what archivists cite; an unlabelled one may be a sidebar.
+    return visible if rank <= 2 else meta
+
+
+def _find_source(lay: Layout, head: _Head, title_line: int, body_start: int, body_end: int) -> str | None:
+    lines = lay.lines
+    head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
+    zones = [
+        range(title_line + 1, min(head_end, title_line + 16)),
+        range(max(title_line - 2, 0), title_line + 1),
+    ]
+    for zone in zones:
+        for i in zone:
+            if 0 <= i < len(lines):
+                found, value = _labelled_source(lines, i)
+                if found:
+                    return value
+    meta_value = None
+    for name in _META_SOURCE:
+        if head.meta.get(name):
+            meta_value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip() or None
+            break
+    if meta_value:
+        return meta_value
+    later = [range(body_end, min(body_end + 8, len(lines))), range(max(title_line - 40, 0), max(title_line - 2, 0))]
+    for zone in later:
+        for i in zone:
+            found, value = _labelled_source(lines, i)
+            if found and value:
+                return value
+    return None
+
+
+# --- breadcrumb, attachments, further pages ---------------------------------------------------
+
+_CRUMB_HINT = re.compile(r"breadcrumb|crumb|bread|position|location|weizhi|dqwz|CurrChnl|curmbs|path|current", re.I)
+_CRUMB_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|您当前的位置|現在位置|当前所在位置|所在位置|位置|You are here)\s*[:：]?\s*")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|＞|»|›|→|\s/\s|\s-\s|＞＞|/)\s*")
+
+
+def _breadcrumb(root, lay: Layout, sel: Selectors, base: str, title: str | None) -> tuple[list[str], list[dict]]:
+    candidates = _select(root, sel.breadcrumb)
+    candidates = [c for c in candidates if isinstance(c, etree._Element)]
+    if not candidates:
+        for el in root.iter("div", "nav", "ol", "ul", "p", "span", "td", "section"):
+            attrs = (el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("aria-label") or "")
+            if _CRUMB_HINT.search(attrs):
+                text = element_text(el)
+                if 2 <= len(text) <= 200 and (_CRUMB_SPLIT.search(text) or len(el.findall(".//a")) >= 2):
+                    candidates.append(el)
+                    break
+    if not candidates:
+        for el in root.iter("div", "p", "td", "span", "nav"):
+            text = element_text(el)
+            if len(text) <= 200 and _CRUMB_LABEL.match(text) and _CRUMB_SPLIT.search(text):
+                candidates.append(el)
+                break
+    if not candidates:
+        return [], []
+    el = candidates[0]
+    text = _CRUMB_LABEL.sub("", element_text(el))
+    names = [n.strip(" :：") for n in _CRUMB_SPLIT.split(text)]
+    names = [n for n in names if n]
+    links = []
+    for a in el.iter("a"):
+        name = element_text(a)
+        href = (a.get("href") or "").strip()
+        if name and href and not href.lower().startswith(("javascript:", "#")):
+            links.append({"name": name, "url": urljoin(base, href)})
+    return names[:20], links[:20]
+
+
+_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)(?:$|[?#])", re.I)
+
+
+def _attachments(container, base: str) -> list[dict]:
+    if container is None:
+        return []
+    scopes = [container]
+    # 附件 blocks usually follow the body container as siblings.
+    sib = container.getnext()
+    for _ in range(4):
+        if sib is None:
+            break
+        scopes.append(sib)
+        sib = sib.getnext()
+    seen, out = set(), []
+    for scope in scopes:
+        for a in scope.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href or not _ATTACHMENT.search(urlsplit(href).path + ("?" if "?" in href else "")):
+                continue
+            absolute = urljoin(base, href)
+            if absolute in seen:
+                continue
+            seen.add(absolute)
+            name = element_text(a) or a.get("title") or absolute.rsplit("/", 1)[-1]
+            out.append({"url": absolute, "name": name})
+    return out
+
+
+_PAGE_NO = re.compile(r"^(.*?)(?:[_-](\d{1,3}))?(\.[a-z]+)$", re.I)
+
+
+def _next_pages(root, head: _Head, container, url: str, base: str) -> list[str]:
+    pages: list[str] = []
+    for match, parent in head.page_scripts:
+        if container is not None and parent is not None:
+            inside = parent is container or any(p is container for p in parent.iterancestors())
+            near = container.getparent() is not None and any(
+                p is container.getparent() for p in parent.iterancestors()
+            )
+            if not (inside or near or parent is container.getparent()):
+                continue
+        total, current, prefix, suffix = int(match[1]), int(match[2]), match[3], match[4]
+        for n in range(current + 1, min(total, 200)):
+            pages.append(urljoin(base, f"{prefix}_{n}.{suffix}"))
+    if pages:
+        return pages
+    path = urlsplit(url).path
+    m = _PAGE_NO.match(path.rsplit("/", 1)[-1])
+    if not m:
+        return []
+    stem, current = m.group(1), int(m.group(2) or 1)
+    numbered = {}
+    for a in root.iter("a"):
+        text = element_text(a).strip("【】[]() ")
+        if not text.isdigit():
+            continue
+        href = (a.get("href") or "").strip()
+        target = urljoin(base, href)
+        tm = _PAGE_NO.match(urlsplit(target).path.rsplit("/", 1)[-1])
+        if not tm or tm.group(1) != stem:
+            continue
+        n = int(tm.group(2) or 1)
+        if n > current and n not in numbered:
+            numbered[n] = target
+    return [numbered[n] for n in sorted(numbered)]

@@ -1,0 +1,203 @@
+"""Find and normalise publication dates in page text, meta values and URLs.
+
+Government pages print dates in many shapes and almost never with a time zone; the zone comes from
+the caller or the site's host. Results are ISO 8601: ``2022-12-14T15:00:00+08:00`` with a time,
+``2022-12-14`` without one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_MONTHS = {
+    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "jänner": 1,
+    "feb": 2, "february": 2, "februar": 2, "février": 2, "feber": 2,
+    "mar": 3, "march": 3, "märz": 3, "mars": 3,
+    "apr": 4, "april": 4, "avril": 4,
+    "may": 5, "mai": 5,
+    "jun": 6, "june": 6, "juni": 6, "juin": 6,
+    "jul": 7, "july": 7, "juli": 7, "juillet": 7,
+    "aug": 8, "august": 8, "août": 8,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9,
+    "oct": 10, "october": 10, "oktober": 10, "octobre": 10, "okt": 10,
+    "nov": 11, "november": 11, "novembre": 11,
+    "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "dez": 12,
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_TIME = r"(?P<H>[01]?\d|2[0-3])\s*[:：时時]\s*(?P<M>[0-5]\d)(?:\s*[:：分]\s*(?P<S>[0-5]\d))?"
+# Numeric dates: year first (2022-12-14, 2022/12/14, 2022.12.14, 22-12-14), gov.cn's
+# "2007-08-20-23:59:59", or Chinese/Japanese 2022年12月14日; an optional time follows.
+_YMD = (
+    r"(?<![\d.:/-])(?P<y>(?:19|20)\d{2}|\d{2})\s*(?P<sep>[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:(?P=sep)|月)\s*"
+    r"(?P<d>3[01]|[12]\d|0?[1-9])(?:\s*日)?(?![\d])"
+    r"(?:(?:T|\s*-\s*|\s*(?:日\s*)?)?" + _TIME + r")?"
+)
+# Day first: 03.01.2020 (German), 3. Januar 2020, 3 January 2020.
+_DMY = (
+    r"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9])\.\s?(?P<m>1[0-2]|0?[1-9])\.\s?(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?:,?\s+" + _TIME + r")?"
+)
+_D_MONTH_Y = (
+    r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])\.?\s+(?P<mon>" + _MONTH_RE + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
+)
+_MONTH_D_Y = (
+    r"(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?:,?\s+(?:at\s+)?" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
+)
+_US_MDY = r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d{2})(?![\d/])"
+
+_PATTERNS = [
+    re.compile(_YMD),
+    re.compile(_DMY),
+    re.compile(_MONTH_D_Y, re.IGNORECASE),
+    re.compile(_D_MONTH_Y, re.IGNORECASE),
+    re.compile(_US_MDY),
+]
+_TIME_ONLY = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in text: where it was and what it says (time parts may be None)."""
+
+    start: int
+    end: int
+    day: date
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+
+    @property
+    def has_time(self) -> bool:
+        return self.hour is not None
+
+    def iso(self, zone: ZoneInfo | None) -> str:
+        """ISO 8601: with the zone's offset when a time is known, else the bare date."""
+        if self.hour is None:
+            return self.day.isoformat()
+        dt = datetime(self.day.year, self.day.month, self.day.day, self.hour, self.minute or 0, self.second or 0)
+        if zone is not None:
+            dt = dt.replace(tzinfo=zone)
+        return dt.isoformat()
+
+    def with_time(self, other: FoundDate) -> FoundDate:
+        return FoundDate(self.start, self.end, self.day, other.hour, other.minute, other.second)
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if len(text) == 2:
+        y += 2000 if y < 70 else 1900
+    return y
+
+
+def _build(match: re.Match) -> FoundDate | None:
+    g = match.groupdict()
+    try:
+        month = _MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
+        day = date(_year(g["y"]), month, int(g["d"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not 1980 <= day.year <= 2100:
+        return None
+    hour = minute = second = None
+    if g.get("H") is not None:
+        hour, minute = int(g["H"]), int(g["M"])
+        second = int(g["S"]) if g.get("S") else None
+        ampm = (g.get("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    return FoundDate(match.start(), match.end(), day, hour, minute, second)
+
+
+def find_dates(text: str, limit: int = 50) -> list[FoundDate]:
+    """All dates in ``text`` in reading order (overlapping matches resolved by position)."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            fd = _build(match)
+            if fd is not None:
+                found.append(fd)
+                taken.append((match.start(), match.end()))
+            if len(found) >= limit:
+                break
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def parse_date(text: str | None) -> FoundDate | None:
+    """The first date in ``text`` (meta values, labelled values), or None."""
+    if not text:
+        return None
+    dates = find_dates(text[:500], limit=1)
+    return dates[0] if dates else None
+
+
+def find_time(text: str) -> tuple[int, int] | None:
+    """A bare ``HH:MM`` in ``text`` (e.g. "Issued at HKT 18:30"), or None."""
+    match = _TIME_ONLY.search(text)
+    return (int(match["H"]), int(match["M"])) if match else None
+
+
+_URL_DATE = [
+    re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+"),  # TRS: /t20240101_123456.shtml
+    re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),  # Hanweb: /art/2024/1/1/art_...
+    re.compile(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})/"),  # /2024-01-01/ or /20240101/
+    re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),  # /202401/01/
+]
+
+
+def date_from_url(url: str) -> FoundDate | None:
+    """The date embedded in an article URL, if the URL follows a known CMS pattern."""
+    path = urlsplit(url).path if url else ""
+    for pattern in _URL_DATE:
+        match = pattern.search(path)
+        if match:
+            try:
+                return FoundDate(0, 0, date(int(match[1]), int(match[2]), int(match[3])))
+            except ValueError:
+                continue
+    return None
+
+
+_HOST_ZONES = [
+    (".cn", "Asia/Shanghai"),
+    (".hk", "Asia/Hong_Kong"),
+    (".mo", "Asia/Macau"),
+    (".tw", "Asia/Taipei"),
+    (".jp", "Asia/Tokyo"),
+    (".kr", "Asia/Seoul"),
+    (".sg", "Asia/Singapore"),
+    (".de", "Europe/Berlin"),
+    (".at", "Europe/Vienna"),
+    (".ch", "Europe/Zurich"),
+    (".fr", "Europe/Paris"),
+    (".uk", "Europe/London"),
+    (".gov", "America/New_York"),
+    (".us", "America/New_York"),
+    (".mil", "America/New_York"),
+]
+
+
+def zone_for(url: str | None, timezone: str | None = None) -> ZoneInfo:
+    """The zone to read local page times in: ``timezone`` if given, else guessed from the host."""
+    if timezone:
+        try:
+            return ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    host = (urlsplit(url).hostname or "") if url else ""
+    for suffix, name in _HOST_ZONES:
+        if host.endswith(suffix):
+            return ZoneInfo(name)
+    return ZoneInfo("UTC")

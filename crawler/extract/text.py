@@ -1,0 +1,180 @@
+"""HTML → text helpers shared by the extractors: parsing, cleaning, line layout, normalising."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml import html as lxml_html
+
+# Real pages are far below this; the cap keeps adversarial input (10 MB of text) inside the time budget.
+MAX_HTML_CHARS = 3_000_000
+
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption
+    figure footer form frame frameset h1 h2 h3 h4 h5 h6 header hgroup hr html iframe legend li main
+    menu nav noframes ol p pre section summary table tbody td tfoot th thead tr ul caption
+    ucapcontent""".split()
+)
+DROP_TAGS = frozenset(
+    "script style noscript template rt rp select option button textarea svg math object embed canvas "
+    "audio video map input head link meta base title".split()
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|table|list-item)", re.I)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+
+_WS = re.compile(r"[\s\u3000\xa0\u2002\u2003\u2009\u200b\ufeff]+")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+# Source-code line breaks between two CJK characters (Word-pasted spans, hard-wrapped HTML)
+# are not spaces when a browser renders the text.
+_NL_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}0-9])[ \t\r\f\v]*\n\s*(?=[{_CJK}])|(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[0-9])")
+_PINYIN = re.compile(
+    rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]"
+    r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}"
+    r"(?:\s[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}){0,3}[)）]"
+)
+
+
+def fold(text: str | None) -> str:
+    """Collapse all whitespace (including ``\\u3000`` and no-break spaces) to single spaces."""
+    if not text:
+        return ""
+    return _WS.sub(" ", text.replace("\xad", "")).strip()
+
+
+def squash(text: str | None) -> str:
+    """``text`` with every whitespace character removed (for comparisons)."""
+    return _WS.sub("", text or "").replace("\xad", "")
+
+
+def strip_pinyin_annotations(text: str) -> str:
+    """Remove ``字(pīnyīn)`` annotations: ``統(tǒng)戰(zhàn)`` → ``統戰``.
+
+    Only parentheses right after a CJK character holding latin letters (with or without tone marks)
+    are removed, so ``(2022)`` or ``（试行）`` stay.
+    """
+    return _PINYIN.sub("", text)
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """Parse decoded HTML with lxml, tolerating anything; None when there is no document at all."""
+    text = _CONTROL.sub("", _XML_DECL.sub("", text[:MAX_HTML_CHARS]))
+    if not text.strip():
+        return None
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml_html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+    return root
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """True for elements a browser would not show (inline ``display:none``, ``hidden``, type=hidden)."""
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    return el.get("hidden") is not None
+
+
+def drop_invisible(root: etree._Element) -> None:
+    """Remove scripts, styles, ruby annotations, form controls and hidden elements (keeping tails)."""
+    doomed = []
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            doomed.append(el)
+        elif tag in DROP_TAGS or is_hidden(el):
+            doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        if tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+
+
+def _clean_line(raw: str) -> str:
+    return fold(_NL_BETWEEN_CJK.sub("", raw))
+
+
+@dataclass
+class Layout:
+    """The visible text of a page as lines, and which lines each block element covers."""
+
+    lines: list[str] = field(default_factory=list)
+    link_chars: list[int] = field(default_factory=list)  # characters inside <a> per line
+    spans: dict = field(default_factory=dict)  # element -> (first line, end line)
+
+    def text_of(self, el, sep: str = "\n\n") -> str:
+        start, end = self.spans.get(el, (0, 0))
+        return sep.join(self.lines[start:end])
+
+
+def layout(root: etree._Element) -> Layout:
+    """Walk the (cleaned) tree once: block elements and ``<br>`` break lines, inline text joins.
+
+    The walk is iterative, so nesting depth cannot exhaust the stack.
+    """
+    out = Layout()
+    lines, link_chars, spans = out.lines, out.link_chars, out.spans
+    buf: list[str] = []
+    buf_link = 0
+    link_depth = 0
+    starts: dict = {}
+
+    def flush() -> None:
+        nonlocal buf, buf_link
+        if buf:
+            line = _clean_line("".join(buf))
+            if line:
+                lines.append(line)
+                link_chars.append(min(buf_link, len(line)))
+            buf = []
+            buf_link = 0
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        block = tag in BLOCK_TAGS or (tag == "span" and _BLOCK_STYLE.search(el.get("style") or ""))
+        if event == "start":
+            if block or tag == "br":
+                flush()
+                if block:
+                    starts[el] = len(lines)
+            if tag == "a":
+                link_depth += 1
+            if el.text:
+                buf.append(el.text)
+                if link_depth:
+                    buf_link += len(el.text.strip())
+        else:
+            if tag == "a":
+                link_depth -= 1
+            if block:
+                flush()
+                spans[el] = (starts.pop(el, len(lines)), len(lines))
+            if el.tail:
+                buf.append(el.tail)
+                if link_depth:
+                    buf_link += len(el.tail.strip())
+    flush()
+    return out
+
+
+def element_text(el: etree._Element) -> str:
+    """Folded visible text of one element (all of it on one line)."""
+    try:
+        return fold(_NL_BETWEEN_CJK.sub("", "".join(el.itertext())))
+    except (ValueError, TypeError):
+        return ""
