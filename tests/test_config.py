@@ -1,4 +1,6 @@
 import json
+import re
+import tomllib
 import math
 from pathlib import Path
 
@@ -991,3 +993,18 @@ def test_example_file_says_urls_are_unchecked():
     head = (REPO / "sites.example.toml").read_text(encoding="utf-8")[:1000]
     assert "could NOT be checked" in head
     assert "bulletin crawl" in head
+
+
+def test_docs_full_example_loads():
+    text = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    full = re.search(r"## Full example\n\n```toml\n(.*?)```", text, re.S).group(1)
+    config = config_from_dict(tomllib.loads(full), source="docs/configuration.md")
+    assert {"yueyang", "hk-press"} <= set(config.sites)
+
+
+def test_docs_describe_every_key():
+    from crawler.config import POLITENESS_KEYS, SELECTOR_KEYS, SITE_KEYS
+
+    text = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    for key in [*SITE_KEYS, *POLITENESS_KEYS, *SELECTOR_KEYS, "BULLETIN_CONFIG", "[defaults]"]:
+        assert f"`{key}`" in text, key
