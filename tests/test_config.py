@@ -758,7 +758,10 @@ site_keys = st.sampled_from(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(site_keys, toml_values, max_size=4), st.dictionaries(site_keys, toml_values, max_size=2))
+@given(
+    st.dictionaries(site_keys, toml_values, max_size=4),
+    st.dictionaries(site_keys, toml_values, max_size=2),
+)
 def test_arbitrary_values_raise_only_config_error(table, defaults):
     try:
         build({"start_urls": [START], **table}, defaults=defaults)
