@@ -269,6 +269,8 @@ def demo(ctx, keep):
     with start_server(SITE_DIR) as server:
         click.echo(f"sample site served at {server.url}")
         table_ = demo_config(server.url)
+        # The sample site is Chinese but served from 127.0.0.1, which says nothing about its zone.
+        table_.setdefault("timezone", "Asia/Shanghai")
         table_.setdefault("politeness", {}).update({"download_delay": 0, "autothrottle": False})
         config = config_from_dict({"sites": {"demo": table_}}, source="<demo>")
         _run_and_report(db_path, list(config.sites.values()), {"BULLETIN_PROGRESS": "off"})
