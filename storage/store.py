@@ -20,6 +20,8 @@ import sqlite_utils
 
 from .errors import NotFound, StoreError
 from .normalize import changed_fields, content_hash
+from .outbox import enqueue_alerts
+from .search import index_version
 from .schema import migrations
 from .urls import canonical_url
 
@@ -346,7 +348,9 @@ class Store:
                 hashlib.sha256(raw).hexdigest() if raw is not None else None,
             ],
         )
-        return cursor.lastrowid
+        version_id = cursor.lastrowid
+        index_version(self.db, version_id)
+        return version_id
 
     def _insert_event(self, kind, site, release_id, version_id, crawl_id, now, baseline, changed) -> int:
         cursor = self.db.execute(
@@ -354,7 +358,9 @@ class Store:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             [kind, site, release_id, version_id, crawl_id, now, int(bool(baseline)), json.dumps(changed)],
         )
-        return cursor.lastrowid
+        event_id = cursor.lastrowid
+        enqueue_alerts(self.db, event_id)
+        return event_id
 
     def _version_row(self, version_id: int) -> dict | None:
         rows = list(self.db.query("SELECT * FROM versions WHERE id = ?", [version_id]))

@@ -1,0 +1,7 @@
+"""The alert outbox. (Placeholder: alert rows land with the alerts issue.)"""
+
+from __future__ import annotations
+
+
+def enqueue_alerts(db, event_id: int) -> None:
+    """Write the alert rows an event needs, inside the caller's transaction."""
