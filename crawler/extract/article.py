@@ -57,8 +57,8 @@ def _read_head(root, url: str) -> _Head:
             head.meta[name] = value.strip()
     titles = root.findall("head/title") or list(root.iter("title"))
     for t in titles:
-        text = fold(t.text_content())
-        if text:
+        text = t.text_content() or ""
+        if text.strip():
             head.title = text
             break
     base = root.find("head/base")
@@ -126,9 +126,9 @@ def _clean_title(text: str) -> str:
     return fold(_CJK_SPACE.sub("", _TAG_RE.sub("", text)))
 
 
-def _heading_candidates(root, lay: Layout) -> list[tuple[str, object]]:
+def _heading_candidates(root) -> list[tuple[str, object, int]]:
     out = []
-    for el in root.iter("h1", "h2", "h3", "h4"):
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         out.append((el, 0 if el.tag == "h1" else 1))
     for el in root.iter("div", "p", "span", "td", "strong", "b", "font"):
         attrs = (el.get("class") or "") + " " + (el.get("id") or "")
@@ -151,54 +151,83 @@ def _strip_site_suffix(title: str, site_names: list[str]) -> str:
     return max(kept or parts, key=len)
 
 
-def _pick_title(root, lay: Layout, head: _Head, has_date: bool) -> tuple[str | None, object | None]:
+def _meta_title(head: _Head) -> str:
+    for name in _META_TITLE:
+        if head.meta.get(name):
+            return _clean_title(head.meta[name])
+    if head.jsonld.get("headline"):
+        return _clean_title(str(head.jsonld["headline"]))
+    return ""
+
+
+def _line_of(lay: Layout, el) -> int:
+    start, end = lay.spans.get(el, (-1, -1))
+    return end - 1 if end > start else -1
+
+
+def _nearest_before(lay: Layout, elements: list, body_start: int):
+    """Of several elements showing the title, the one closest above the body (not a header copy)."""
+    placed = [(_line_of(lay, el), el) for el in elements]
+    before = [(line, el) for line, el in placed if 0 <= line < body_start]
+    if before:
+        return max(before, key=lambda p: p[0])[1]
+    on_page = [(line, el) for line, el in placed if line >= 0]
+    return min(on_page, key=lambda p: p[0])[1] if on_page else None
+
+
+def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> tuple[str | None, object | None]:
     """The title, and the element on the page that shows it (for locating the info line)."""
     meta = head.meta
     tag_title = _clean_title(head.title)
     tag_sq = squash(tag_title)
-    headings = _heading_candidates(root, lay)
-    meta_title = ""
-    for name in _META_TITLE:
-        if meta.get(name):
-            meta_title = _clean_title(meta[name])
-            break
-    if not meta_title and head.jsonld.get("headline"):
-        meta_title = _clean_title(str(head.jsonld["headline"]))
+    headings = _heading_candidates(root)
+    meta_title = _meta_title(head)
 
     def element_for(text: str):
         sq = squash(text)
-        best = None
-        for h_text, el, rank in headings:
-            h_sq = squash(h_text)
-            if h_sq == sq or (sq and sq in h_sq and len(h_sq) <= len(sq) * 1.6):
-                if best is None or rank < best[1]:
-                    best = (el, rank)
-        return best[0] if best else None
+        if not sq:
+            return None
+        same = [el for h_text, el, _ in headings if squash(h_text) == sq]
+        if not same:
+            same = [el for h_text, el, _ in headings if sq in squash(h_text) and len(squash(h_text)) <= len(sq) * 1.6]
+        return _nearest_before(lay, same, body_start)
 
-    if meta.get("articletitle"):
+    if meta.get("articletitle") and meta_title:
         return meta_title, element_for(meta_title)
-    # A heading that the <title> starts with or contains is the article's own title.
+    # A heading that the <title> contains is the article's own title (the rest is the site name).
+    segments = {squash(p) for p in _TITLE_SEPARATORS.split(tag_title)}
     matching = []
     for h_text, el, rank in headings:
         h_sq = squash(h_text)
-        if len(h_sq) >= 4 and tag_sq and h_sq in tag_sq:
+        if len(h_sq) < 4 or not tag_sq or h_sq not in tag_sq:
+            continue
+        if h_sq in segments or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq)) or len(h_sq) >= 0.6 * len(tag_sq):
             matching.append((len(h_sq), -rank, h_text, el))
     if matching:
-        matching.sort(key=lambda m: (m[0], m[1]), reverse=True)
-        _, _, text, el = matching[0]
+        longest = max(m[0] for m in matching)
+        best = [m for m in matching if m[0] == longest]
+        text = best[0][2]
+        el = _nearest_before(lay, [m[3] for m in best], body_start)
         if meta_title and squash(meta_title).startswith(squash(text)) and len(meta_title) > len(text):
             return meta_title, el
         return text, el
     if meta_title:
         return meta_title, element_for(meta_title)
+    # No heading matches the <title> (which then names the column): take the heading just above
+    # the info line or the body.
+    above = [
+        (line, text, el)
+        for text, el, rank in headings
+        if rank <= 1 and 0 <= (line := _line_of(lay, el)) < body_start and body_start - line <= 6
+    ]
+    if above:
+        line, text, el = max(above, key=lambda a: a[0])
+        return text, el
     if not tag_title:
         for h_text, el, rank in headings:
             if rank == 0:
                 return h_text, el
         return None, None
-    if not has_date:
-        # Not an article (a program page, a dashboard): the document title is its name.
-        return tag_title, None
     site_names = [meta.get("sitename"), meta.get("og:site_name"), meta.get("application-name")]
     title = _strip_site_suffix(tag_title, site_names)
     return title, element_for(title)
@@ -280,76 +309,114 @@ def _line_owners(lay: Layout) -> list:
 
 # Lines that are page furniture, never body text.
 _NOISE_LINE = re.compile(
-    r"^(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|關閉|收藏|返回顶部|返回|加入收藏|打印本页|纠错|我要纠错|分享到?[:：]?|"
-    r"字号|字體|字体|大|中|小|默认|扫一扫.*|Print|Close|Share)\s*[】\]]?\s*[|/:：]?\s*)+$"
+    r"^(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|關閉|收藏|返回顶部|返回|加入收藏|纠错|我要纠错|分享到?[:：]?|"
+    r"字号|字號|字體|字体|大|中|小|默认|超大|扫一扫.*|Print|Close|Share)\s*[】\]]?\s*[|/:：]?\s*)+$"
     r"|^(?:【?\s*字[号號体體]\s*[:：]?.{0,20})$"
-    r"|^[(（]?\s*(?:浏览次数|浏览量|访问量|点击数|点击量|阅读数|阅读量|瀏覽次數|瀏覽|浏览|阅读|点击)\s*[:：]?\s*\d*\s*[次)）]?$"
-    r"|^(?:当前时间|今天是).{0,40}$",
+    r"|^[(（]?\s*(?:浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击率|阅读数|阅读量|阅读次数|瀏覽次數|瀏覽|浏览|阅读|点击|"
+    r"Number of views|Views)\s*[:：]?\s*[(（]?\d*[)）]?\s*[次)）]?$"
+    r"|^(?:当前时间|今天是).{0,40}$"
+    r"|^[*=_~#\-–—.·•]{3,}$",
     re.I,
 )
 _END_LINE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|上一页|相关链接|相关文章|相关阅读|相关新闻|相关稿件|关联稿件|相关附件下载|"
     r"扫一扫在手机|分享到|【\s*打印|【\s*关闭|打印本页|关闭窗口|Ends/|NNNN$|"
-    r"[(（【\[]\s*(?:责任编辑|责编|編輯|编辑|审核|校对|监制)\s*[:：]|(?:责任编辑|责编)\s*[:：])"
+    r"[(（【\[]\s*(?:责任编辑|责编|編輯|编辑|审核|校对|监制)\s*[:：]|(?:责任编辑|责编|本文来源)\s*[:：]|"
+    r"(?:Adresse für Rückfragen|Herausgeber|Pressekontakt|Zum Thema|Weitere Informationen|Zurück zur Übersicht|"
+    r"Letzte Änderung|Stand:|Last updated|Page last (?:updated|reviewed)|Related (?:links|content|articles|stories)|"
+    r"See also|Share this|Back to top|Return to top|Categories:|Tags:)(?:\b|$))",
+    re.I,
 )
-_INFO_LINE = re.compile(r"(?:来源|來源|发布时间|發布時間|发布日期|时间|時間|浏览|瀏覽|作者|字号)\s*[:：]")
+_INFO_LINE = re.compile(r"(?:来源|來源|发布时间|發布時間|发布日期|时间|時間|浏览|瀏覽|作者|字号|访问量)\s*[:：]")
+# Label cells of a 信息公开 metadata table (索引号 / 发布机构 / 成文日期 …) repeated inside the container.
+_TABLE_LABEL = re.compile(
+    r"^(?:索\s*引\s*号|分\s*类|主题分类|主\s*题\s*词|发文机关|发布机构|发文单位|成文日期|标\s*题|名\s*称|发文字号|文\s*号|"
+    r"发布日期|生成日期|发文日期|公开方式|公开时限|公开范围|公开形式|责任部门|有效性|时效性|体裁分类|信息来源|所属机构)\s*[:：]"
+)
+_SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
 
 
-def _body_lines(lines: list[str], title: str | None) -> list[str]:
-    kept = []
+def _is_prose(line: str, link_chars: int) -> bool:
+    return link_chars <= len(line) * 0.3 and (len(line) >= 80 or bool(_SENTENCE_END.search(line)))
+
+
+def _body_lines(lay: Layout, start: int, end: int, title: str | None) -> tuple[list[str], int]:
+    """The body's paragraphs without furniture, and the line where the article text stopped."""
+    kept: list[tuple[str, int]] = []
     title_sq = squash(title)
-    for i, line in enumerate(lines):
+    stop = end
+    skip_value = False
+    for i in range(start, end):
+        line = lay.lines[i]
         if kept and _END_LINE.match(line):
+            stop = i
             break
         if _NOISE_LINE.match(line):
             continue
-        if not kept:
+        if len(kept) < 2 and i - start < 60:
+            if skip_value:
+                skip_value = False
+                if len(line) < 80 and not _TABLE_LABEL.match(line):
+                    continue
+            table = _TABLE_LABEL.match(line)
+            if table:
+                skip_value = not line[table.end():].strip()
+                continue
             if title_sq and squash(line) == title_sq:
                 continue
-            if i < 6 and len(line) < 120 and len(_INFO_LINE.findall(line)) >= 2:
+            if len(line) < 120 and len(_INFO_LINE.findall(line)) >= 2:
                 continue
-        kept.append(line)
-    return kept
+        kept.append((line, lay.link_chars[i]))
+    # Link blocks after the last prose paragraph (related articles, promos, PDF boxes) are not body.
+    last_prose = max((k for k, (line, links) in enumerate(kept) if _is_prose(line, links)), default=-1)
+    tail = kept[last_prose + 1 :]
+    if last_prose >= 0 and any(links > len(line) / 2 for line, links in tail) and not any(
+        "附件" in line for line, _ in tail
+    ):
+        kept = kept[: last_prose + 1]
+    return [line for line, _ in kept], stop
 
 
 # --- labelled fields --------------------------------------------------------------------------
 
+_PUBLISHER_LABELS = r"发布机构|發布機構|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|发文单位|Herausgeber"
 _SOURCE_LABEL = re.compile(
-    r"(?:信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|来源|來源|消息来源|"
-    r"发布机构|發布機構|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|Herausgeber)"
-    r"\s*[:：]?"
+    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|来源|來源|消息来源|" + _PUBLISHER_LABELS + r")\s*([:：]?)"
 )
 _SOURCE_STOP = re.compile(
-    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|時間|时间|日期|浏览|瀏覽|点击|點擊|阅读|作者|记者|記者|"
-    r"编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|Datum)|(?:19|20)\d{2}\s*[-/.年])"
+    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|時間|时间|日期|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|作者|"
+    r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|Datum)|(?:19|20)\d{2}\s*[-/.年])"
 )
+_LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
 _NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
+_PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資金|收入|经费|主要|的)\s*$")
 
 
-def _labelled_source(lines: list[str], idx: int) -> tuple[bool, str | None]:
-    """(label found?, value) for line ``idx``."""
+def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
+    """(0 no label, 1 a 来源 label, 2 a publisher label of a 信息公开 table; value) for line ``idx``."""
     line = lines[idx]
     match = _SOURCE_LABEL.search(line)
-    if not match:
-        return False, None
-    before = line[: match.start()]
-    if re.search(r"(?:数据|資料|图片|圖片|图|圖)\s*$", before):
-        return False, None
-    if match.group(0).rstrip(" :：") == "来源" and not re.search(r"[:：]", match.group(0)) and match.end() < len(line):
-        # "来源" without a colon inside prose ("资金来源于…") is not a label.
-        if not line[match.end():].startswith(" "):
-            return False, None
-    rest = line[match.end():].lstrip(" :：")
+    if not match or _PROSE_BEFORE.search(line[: match.start()]):
+        return 0, None
+    kind = 2 if re.fullmatch(_PUBLISHER_LABELS, match.group(1)) else 1
+    rest = line[match.end():]
+    if not match.group(2) and rest.strip():
+        # A label without a colon counts only when it stands alone (its value on the next line).
+        return 0, None
+    if kind == 2 and match.start() > 0 and not re.search(r"[\s:：|]$", line[: match.start()]):
+        return 0, None
+    rest = rest.lstrip(" :：")
+    if _LABEL_AHEAD.match(rest):
+        return kind, None
     stop = _SOURCE_STOP.search(rest)
-    value = rest[: stop.start()] if stop else rest
-    value = value.strip(" :：|｜丨,，")
+    value = (rest[: stop.start()] if stop else rest).strip(" :：|｜丨,，")
     if not value and not rest and idx + 1 < len(lines):
         nxt = lines[idx + 1]
-        if len(nxt) <= 40 and not re.search(r"[:：]", nxt) and not find_dates(nxt, 1):
+        if len(nxt) <= 80 and not re.search(r"[:：]", nxt) and not find_dates(nxt, 1):
             value = nxt.strip()
-    if not value or _NOT_SOURCE.match(value) or len(value) > 60:
-        return True, None
-    return True, value
+    if not value or _NOT_SOURCE.match(value) or len(value) > 80:
+        return kind, None
+    return kind, value
 
 
 _DATE_LABELS = [
@@ -435,7 +502,6 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     zone = zone_for(url, timezone)
     drop_invisible(root)
     lay = layout(root)
-    owners = None
 
     # Body container first: it bounds where the info line and the title can be.
     container = None
@@ -445,9 +511,17 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     if container is None:
         container = _cms_body(root, lay)
     if container is None:
-        owners = _line_owners(lay)
-        container = _density_body(root, lay, owners)
+        container = _density_body(root, lay, _line_owners(lay))
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
+
+    title = _selected_text(root, sel.title) or None
+    title_el = None
+    if not title:
+        title, title_el = _pick_title(root, lay, head, body_start)
+    title_line = _title_line(lay, title, title_el, body_start)
+
+    body_lines, body_stop = _body_lines(lay, body_start, body_end, title)
+    article.body = "\n\n".join(body_lines)
 
     meta_date = None
     for name in _META_DATE:
@@ -457,52 +531,33 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
                 break
     if meta_date is None and head.jsonld.get("datePublished"):
         meta_date = parse_date(str(head.jsonld["datePublished"]))
-
-    # Title
-    title = _selected_text(root, sel.title) or None
-    title_el = None
-    if not title:
-        has_date = meta_date is not None or bool(_scan_dates(lay.lines, 0, min(len(lay.lines), 400), labelled_only=True))
-        title, title_el = _pick_title(root, lay, head, has_date)
-    article.title = title or None
-    title_line = _title_line(lay, title, title_el, body_start)
-
-    # Dates
-    visible = None
+    visible, visible_rank = None, 9
     sel_date = _selected_text(root, sel.published_at)
     if sel_date:
-        visible = parse_date(sel_date)
-    visible_rank = 0 if visible else 9
+        visible, visible_rank = parse_date(sel_date), 0
     if visible is None:
-        visible, visible_rank = _visible_date(lay, title_line, body_start, body_end)
+        visible, visible_rank = _visible_date(lay, title_line, body_start, body_stop)
     published = _merge_dates(visible, visible_rank, meta_date)
     if published is None:
         published = date_from_url(url)
     article.published_at = published.iso(zone) if published else None
     if meta_date is not None and published is not None:
+        meta_date = _drop_midnight(meta_date)
         meta_iso = meta_date.iso(zone)
-        if meta_iso != article.published_at and meta_date.day != published.day:
-            article.published_at_meta = meta_iso
-        elif meta_date.has_time and published.has_time and (meta_date.hour, meta_date.minute) != (
-            published.hour,
-            published.minute,
+        if meta_iso != article.published_at and (
+            meta_date.day != published.day or meta_date.has_time != published.has_time or published.has_time
         ):
             article.published_at_meta = meta_iso
-        elif meta_iso != article.published_at and meta_date.day == published.day and not published.has_time:
-            article.published_at_meta = meta_iso
 
-    # Source
+    if published is None and not sel.title and not _meta_title(head) and head.title.strip():
+        # Not an article (a program page, a dashboard): the document title is its name.
+        title = _clean_title(head.title)
+    article.title = title or None
+
     source = _selected_text(root, sel.source) or None
     if not source:
-        source = _find_source(lay, head, title_line, body_start, body_end)
+        source = _find_source(lay, head, title_line, body_start, body_stop)
     article.source = source
-
-    # Body
-    if container is not None:
-        lines = _body_lines(lay.lines[body_start:body_end], title)
-        article.body = "\n\n".join(lines)
-    else:
-        article.body = ""
 
     # Breadcrumb and column
     crumbs, crumb_links = _breadcrumb(root, lay, sel, base, title)
@@ -546,7 +601,7 @@ def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) 
     lines = lay.lines
     head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
     # The info line sits between the title and the body; 信息公开 tables may sit above the title.
-    near = _scan_dates(lines, title_line + 1, min(head_end, title_line + 16))
+    near = [c for c in _scan_dates(lines, title_line + 1, min(head_end, title_line + 16)) if c.rank < 5 or len(lines[c.line]) < 80]
     table = _scan_dates(lines, title_line - 40, title_line + 1)
     labelled = [c for c in near + table if c.rank < 5]
     if labelled:
@@ -573,9 +628,16 @@ def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) 
     return None, 9
 
 
+def _drop_midnight(found: FoundDate) -> FoundDate:
+    # CMSs that store dates only write "00:00:00" as the time: that is no time at all.
+    if found.has_time and found.hour == 0 and found.minute == 0 and not found.second:
+        return FoundDate(found.start, found.end, found.day)
+    return found
+
+
 def _merge_dates(visible: FoundDate | None, rank: int, meta: FoundDate | None) -> FoundDate | None:
-    if meta is not None and meta.has_time and meta.hour == 0 and meta.minute == 0 and not meta.second:
-        meta = FoundDate(meta.start, meta.end, meta.day)
+    if meta is not None:
+        meta = _drop_midnight(meta)
     if visible is None:
         return meta
     if meta is None:
@@ -586,32 +648,34 @@ def _merge_dates(visible: FoundDate | None, rank: int, meta: FoundDate | None) -
     return visible if rank <= 2 else meta
 
 
-def _find_source(lay: Layout, head: _Head, title_line: int, body_start: int, body_end: int) -> str | None:
+def _find_source(lay: Layout, head: _Head, title_line: int, body_start: int, body_stop: int) -> str | None:
     lines = lay.lines
     head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
-    zones = [
-        range(title_line + 1, min(head_end, title_line + 16)),
-        range(max(title_line - 2, 0), title_line + 1),
-    ]
-    for zone in zones:
+    info = range(title_line + 1, min(head_end, title_line + 16))
+    # On 信息公开 pages the metadata table's publisher (发布机构/发文机关/责任部门) is the source.
+    table = range(max(title_line - 40, 0), min(head_end, title_line + 16))
+    publishers = []
+    for i in table:
+        kind, value = _labelled_source(lines, i)
+        if kind == 2 and value:
+            publishers.append((abs(i - title_line), value))
+    if publishers:
+        return min(publishers)[1]
+    for zone in (info, range(max(title_line - 2, 0), title_line + 1)):
         for i in zone:
             if 0 <= i < len(lines):
-                found, value = _labelled_source(lines, i)
-                if found:
+                kind, value = _labelled_source(lines, i)
+                if kind:
                     return value
-    meta_value = None
     for name in _META_SOURCE:
         if head.meta.get(name):
-            meta_value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip() or None
-            break
-    if meta_value:
-        return meta_value
-    later = [range(body_end, min(body_end + 8, len(lines))), range(max(title_line - 40, 0), max(title_line - 2, 0))]
-    for zone in later:
-        for i in zone:
-            found, value = _labelled_source(lines, i)
-            if found and value:
+            value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip()
+            if value:
                 return value
+    for i in range(body_stop, min(body_stop + 8, len(lines))):
+        kind, value = _labelled_source(lines, i)
+        if kind and value:
+            return value
     return None
 
 

@@ -25,6 +25,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|table|list-item)", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+# Browsers put content after a premature </html> (header includes) back into the body; libxml2 drops it.
+_END_TAGS = re.compile(r"</(?:html|body)\s*>", re.I)
 
 _WS = re.compile(r"[\s\u3000\xa0\u2002\u2003\u2009\u200b\ufeff]+")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
@@ -61,7 +63,7 @@ def strip_pinyin_annotations(text: str) -> str:
 
 def parse_html(text: str) -> etree._Element | None:
     """Parse decoded HTML with lxml, tolerating anything; None when there is no document at all."""
-    text = _CONTROL.sub("", _XML_DECL.sub("", text[:MAX_HTML_CHARS]))
+    text = _END_TAGS.sub("", _CONTROL.sub("", _XML_DECL.sub("", text[:MAX_HTML_CHARS])))
     if not text.strip():
         return None
     parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
@@ -150,8 +152,8 @@ def layout(root: etree._Element) -> Layout:
         if event == "start":
             if block or tag == "br":
                 flush()
-                if block:
-                    starts[el] = len(lines)
+            if block or el.get("id") or el.get("class"):
+                starts[el] = len(lines)
             if tag == "a":
                 link_depth += 1
             if el.text:
@@ -163,7 +165,9 @@ def layout(root: etree._Element) -> Layout:
                 link_depth -= 1
             if block:
                 flush()
-                spans[el] = (starts.pop(el, len(lines)), len(lines))
+            if el in starts:
+                # An inline container's last line is still being built: count it.
+                spans[el] = (starts.pop(el), len(lines) + (1 if not block and "".join(buf).strip() else 0))
             if el.tail:
                 buf.append(el.tail)
                 if link_depth:
