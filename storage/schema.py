@@ -150,3 +150,47 @@ _INITIAL = [
            v.column_name, v.body, v.attachments, v.breadcrumb
     FROM releases r JOIN versions v ON v.id = r.current_version_id""",
 ]
+
+
+@migrations()
+def m002_monitor(db: Database) -> None:
+    """Change monitoring: validators per URL, removal tracking, readable diffs, site health."""
+    for statement in _MONITOR:
+        db.execute(statement)
+
+
+_MONITOR = [
+    """
+    CREATE TABLE validators (
+        url TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        links_hash TEXT,
+        updated_at TEXT NOT NULL
+    )""",
+    "ALTER TABLE releases ADD COLUMN missing_count INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE releases ADD COLUMN removed_at TEXT",
+    "ALTER TABLE events ADD COLUMN diff TEXT",
+    "ALTER TABLE events ADD COLUMN details TEXT NOT NULL DEFAULT '{}'",
+    "ALTER TABLE crawls ADD COLUMN releases_removed INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE crawls ADD COLUMN releases_incomplete INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE crawls ADD COLUMN not_modified INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE crawls ADD COLUMN note TEXT",
+    """
+    CREATE TABLE site_health (
+        site TEXT PRIMARY KEY REFERENCES sites(name),
+        state TEXT NOT NULL DEFAULT 'ok',
+        since TEXT NOT NULL,
+        reason TEXT
+    )""",
+    """
+    CREATE TABLE site_health_changes (
+        id INTEGER PRIMARY KEY,
+        site TEXT NOT NULL REFERENCES sites(name),
+        state TEXT NOT NULL,
+        reason TEXT,
+        crawl_id INTEGER REFERENCES crawls(id),
+        detected_at TEXT NOT NULL
+    )""",
+]
