@@ -176,6 +176,7 @@ _MONITOR = [
     "ALTER TABLE crawls ADD COLUMN releases_removed INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE crawls ADD COLUMN releases_incomplete INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE crawls ADD COLUMN not_modified INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE crawls ADD COLUMN list_links INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE crawls ADD COLUMN note TEXT",
     """
     CREATE TABLE site_health (

@@ -19,8 +19,9 @@ from typing import Callable, Iterable
 import sqlite_utils
 
 from .errors import NotFound, StoreError
+from .diff import diff_texts, render_text_diff
 from .normalize import changed_fields, content_hash
-from .outbox import enqueue_alerts
+from .outbox import enqueue_alerts, enqueue_health
 from .search import index_version
 from .schema import migrations
 from .urls import canonical_url
@@ -153,13 +154,13 @@ class Store:
         by_status = stats.pop("responses_by_status", None)
         columns = {
             key: stats[key]
-            for key in ("requests", "pages_fetched", "list_pages", "releases_seen", "errors")
+            for key in ("requests", "pages_fetched", "list_pages", "list_links", "releases_seen",
+                        "releases_incomplete", "not_modified", "errors", "note")
             if key in stats
         }
         with self._transaction():
             counts = self.db.execute(
-                """SELECT
-                     sum(kind = 'new'), sum(kind = 'edited')
+                """SELECT sum(kind = 'new'), sum(kind = 'edited'), sum(kind = 'removed')
                    FROM events WHERE crawl_id = ?""",
                 [crawl_id],
             ).fetchone()
@@ -169,6 +170,7 @@ class Store:
                 "error": error,
                 "releases_new": counts[0] or 0,
                 "releases_edited": counts[1] or 0,
+                "releases_removed": counts[2] or 0,
                 **columns,
             }
             if by_status is not None:
@@ -310,10 +312,13 @@ class Store:
                     changed = changed_fields(previous, fields)
                     seq = (current["seq"] + 1) if current else 1
                     version_id = self._insert_version(release_id, seq, url, fetched, digest, changed, crawl_id, now)
-                    self._insert_event("edited", site, release_id, version_id, crawl_id, now, 0, changed)
+                    diff, details = describe_edit(previous, fields, changed)
+                    self._insert_event("edited", site, release_id, version_id, crawl_id, now, 0, changed,
+                                       diff=diff, details=details)
                     kind = "edited"
                 self.db.execute(
-                    "UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, status = 'live' WHERE id = ?",
+                    """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, status = 'live',
+                       missing_count = 0, removed_at = NULL WHERE id = ?""",
                     [now, now, release_id],
                 )
             if kind != "unchanged":
@@ -352,11 +357,14 @@ class Store:
         index_version(self.db, version_id)
         return version_id
 
-    def _insert_event(self, kind, site, release_id, version_id, crawl_id, now, baseline, changed) -> int:
+    def _insert_event(self, kind, site, release_id, version_id, crawl_id, now, baseline, changed,
+                      *, diff: str | None = None, details: dict | None = None) -> int:
         cursor = self.db.execute(
-            """INSERT INTO events (kind, site, release_id, version_id, crawl_id, detected_at, baseline, changed_fields)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-            [kind, site, release_id, version_id, crawl_id, now, int(bool(baseline)), json.dumps(changed)],
+            """INSERT INTO events (kind, site, release_id, version_id, crawl_id, detected_at, baseline,
+                 changed_fields, diff, details)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [kind, site, release_id, version_id, crawl_id, now, int(bool(baseline)), json.dumps(changed),
+             diff, json.dumps(details or {}, ensure_ascii=False)],
         )
         event_id = cursor.lastrowid
         enqueue_alerts(self.db, event_id)
@@ -380,6 +388,177 @@ class Store:
 
     def fetch_failures(self, crawl_id: int) -> list[dict]:
         return list(self.db.query("SELECT * FROM fetch_failures WHERE crawl_id = ? ORDER BY id", [crawl_id]))
+
+    # Monitoring ------------------------------------------------------------------------------
+
+    def record_missing(
+        self, site: str, url: str, reason: str, *, crawl_id: int | None = None, http_status: int | None = None,
+        confirm_after: int = 2,
+    ) -> str | None:
+        """A known release answered 404/410 or redirected to a home/error page.
+
+        The ``confirm_after``-th consecutive miss marks it removed (one ``removed`` event); its
+        versions stay. Returns ``"removed"``, ``"pending"`` (missed, not yet confirmed), or None
+        for a URL that is no known release (then only the failed fetch is recorded).
+        """
+        self.record_fetch_failure(site, url, reason, crawl_id=crawl_id, http_status=http_status)
+        now = self._now()
+        with self._transaction():
+            row = self.db.execute(
+                "SELECT id, status, missing_count, current_version_id FROM releases WHERE url = ?", [canonical_url(url)]
+            ).fetchone()
+            if row is None:
+                return None
+            release_id, status, missing, version_id = row
+            if status == "removed":
+                return "removed"
+            missing += 1
+            if missing < confirm_after:
+                self.db.execute("UPDATE releases SET missing_count = ? WHERE id = ?", [missing, release_id])
+                return "pending"
+            self.db.execute(
+                "UPDATE releases SET missing_count = ?, status = 'removed', removed_at = ? WHERE id = ?",
+                [missing, now, release_id],
+            )
+            self._insert_event("removed", site, release_id, version_id, crawl_id, now, 0, [],
+                               details={"reason": reason, "http_status": http_status})
+            return "removed"
+
+    def touch_release(self, url: str, *, crawl_id: int | None = None) -> RecordResult | None:
+        """A known release answered 304 Not Modified: it is live and unchanged."""
+        now = self._now()
+        with self._transaction():
+            row = self.db.execute(
+                "SELECT id, site, status, current_version_id FROM releases WHERE url = ?", [canonical_url(url)]
+            ).fetchone()
+            if row is None:
+                return None
+            release_id, site, status, version_id = row
+            restored = status == "removed"
+            if restored:
+                self._insert_event("restored", site, release_id, None, crawl_id, now, 0, [])
+            self.db.execute(
+                """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, status = 'live', missing_count = 0,
+                   removed_at = NULL WHERE id = ?""",
+                [now, now, release_id],
+            )
+        return RecordResult("unchanged", release_id, version_id, [], restored)
+
+    def validators(self, site: str) -> dict[str, dict]:
+        """Stored HTTP validators (and list-link hashes) of a site's URLs, by canonical URL."""
+        return {
+            row["url"]: row
+            for row in self.db.query(
+                "SELECT url, etag, last_modified, links_hash FROM validators WHERE site = ?", [site]
+            )
+        }
+
+    def save_validators(self, site: str, url: str, *, etag: str | None, last_modified: str | None,
+                        links_hash: str | None = None) -> None:
+        """Remember the validators a server gave for ``url`` (None clears them)."""
+        with self._transaction():
+            self.db.execute(
+                """INSERT INTO validators (url, site, etag, last_modified, links_hash, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                     links_hash = coalesce(excluded.links_hash, links_hash), updated_at = excluded.updated_at""",
+                [canonical_url(url), site, etag, last_modified, links_hash, self._now()],
+            )
+
+    def list_rows(self, site: str) -> dict[str, tuple[str | None, str | None]]:
+        """The latest list row (title, date) of each of a site's listed releases, by canonical URL."""
+        rows = self.db.execute(
+            """SELECT r.url, e.title, e.date FROM list_entries e JOIN releases r ON r.id = e.release_id
+               WHERE r.site = ? ORDER BY e.last_seen_at""",
+            [site],
+        )
+        return {url: (title, date) for url, title, date in rows}
+
+    def due_revisits(self, site: str, revisit_days: Iterable[int], *, now: datetime | None = None,
+                     limit: int | None = None) -> list[str]:
+        """URLs of known releases whose next revisit is due, most urgent first.
+
+        A release younger than ``revisit_days[0]`` days (by publish date, else first sight) is
+        revisited on every crawl; then daily until ``revisit_days[1]``, weekly until
+        ``revisit_days[2]``, and every 30 days after. A release with an unconfirmed miss is
+        always due. An empty ``revisit_days`` turns revisits off (misses are still confirmed).
+        """
+        now = (now or self.clock()).astimezone(timezone.utc)
+        steps = list(revisit_days)
+        intervals = [0, 1, 7]
+        due = []
+        rows = self.db.execute(
+            """SELECT r.url, r.first_seen_at, r.last_fetched_at, r.missing_count, v.published_at
+               FROM releases r LEFT JOIN versions v ON v.id = r.current_version_id
+               WHERE r.site = ?""",
+            [site],
+        )
+        for url, first_seen, last_fetched, missing, published in rows:
+            if missing:
+                due.append((-1.0, url))
+                continue
+            if not steps:
+                continue
+            born = _parse_time(published) or _parse_time(first_seen) or now
+            age_days = (now - born).total_seconds() / 86400
+            interval = 30
+            for limit_days, step in zip(steps, intervals):
+                if age_days < limit_days:
+                    interval = step
+                    break
+            fetched = _parse_time(last_fetched)
+            waited = (now - fetched).total_seconds() / 86400 if fetched else float("inf")
+            if waited >= interval:
+                due.append((age_days, url))
+        due.sort()
+        urls = [url for _, url in due]
+        return urls[:limit] if limit else urls
+
+    def update_health(self, site: str, crawl_id: int, *, broken_after: int = 3) -> dict | None:
+        """Re-judge a site's health after a crawl; returns the state change, if there is one.
+
+        A crawl is bad when nothing could be fetched, when its list pages yielded no rows, or when
+        most of its releases lost their title or date. ``broken_after`` bad crawls in a row make
+        the site broken; one good crawl makes it recover. Each change is recorded once.
+        """
+        recent = list(self.db.query(
+            """SELECT id, status, list_pages, list_links, releases_new + releases_edited + releases_seen AS fetched,
+                      releases_incomplete, error FROM crawls
+               WHERE site = ? AND status IN ('finished', 'failed') AND id <= ? ORDER BY id DESC LIMIT ?""",
+            [site, crawl_id, broken_after],
+        ))
+        if not recent or recent[0]["id"] != crawl_id:
+            return None
+        reasons = [_crawl_problem(row) for row in recent]
+        current = self.db.execute("SELECT state FROM site_health WHERE site = ?", [site]).fetchone()
+        state = current[0] if current else "ok"
+        new_state, reason = state, None
+        if state == "ok" and len(recent) >= broken_after and all(reasons):
+            new_state, reason = "broken", reasons[0]
+        elif state == "broken" and reasons[0] is None:
+            new_state, reason = "ok", "recovered"
+        if new_state == state:
+            return None
+        now = self._now()
+        with self._transaction():
+            self.db.execute(
+                """INSERT INTO site_health (site, state, since, reason) VALUES (?, ?, ?, ?)
+                   ON CONFLICT(site) DO UPDATE SET state = excluded.state, since = excluded.since,
+                   reason = excluded.reason""",
+                [site, new_state, now, reason],
+            )
+            self.db.execute(
+                "INSERT INTO site_health_changes (site, state, reason, crawl_id, detected_at) VALUES (?, ?, ?, ?, ?)",
+                [site, new_state, reason, crawl_id, now],
+            )
+            enqueue_health(self.db, site, "broken" if new_state == "broken" else "recovered", reason)
+        return {"site": site, "state": new_state, "reason": reason}
+
+    def site_health(self, site: str) -> dict:
+        row = self.db.execute("SELECT state, since, reason FROM site_health WHERE site = ?", [site]).fetchone()
+        if row is None:
+            return {"site": site, "state": "ok", "since": None, "reason": None}
+        return {"site": site, "state": row[0], "since": row[1], "reason": row[2]}
 
     # Queries ---------------------------------------------------------------------------------
 
@@ -481,6 +660,48 @@ class Store:
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("sites", "releases", "versions", "list_pages", "events", "crawls", "fetch_failures")
         }
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+def _crawl_problem(crawl: dict) -> str | None:
+    """Why a crawl shows a broken site, or None when it looks healthy."""
+    if crawl["status"] == "failed":
+        return crawl["error"] or "no page could be fetched"
+    if crawl["list_pages"] and not crawl["list_links"]:
+        return "list pages yielded no items (redesign or blocking?)"
+    if crawl["fetched"] and crawl["releases_incomplete"] * 2 > crawl["fetched"]:
+        return f"{crawl['releases_incomplete']} of {crawl['fetched']} releases lost their title or date"
+    return None
+
+
+def describe_edit(old: dict, new: dict, changed: list[str]) -> tuple[str | None, dict]:
+    """A readable diff of the body and the old/new values of the short fields that changed."""
+    details: dict = {}
+    for name in ("title", "source", "published_at"):
+        if name in changed:
+            details[name] = {"old": old.get(name), "new": new.get(name)}
+    if "attachments" in changed:
+        before = {a.get("url"): a.get("name") for a in old.get("attachments") or []}
+        after = {a.get("url"): a.get("name") for a in new.get("attachments") or []}
+        details["attachments"] = {
+            "added": [{"url": u, "name": after[u]} for u in after if u not in before],
+            "removed": [{"url": u, "name": before[u]} for u in before if u not in after],
+        }
+    diff = None
+    if "body" in changed:
+        diff = render_text_diff(diff_texts(old.get("body") or "", new.get("body") or ""))
+    return diff, details
 
 
 def _version_fields(row: dict) -> dict:

@@ -175,7 +175,7 @@ def test_migrations_are_recorded_and_reopening_is_idempotent(tmp_path):
     Store(path).close()
     with Store(path) as store:
         names = [r["name"] for r in store.db.query("SELECT name FROM _sqlite_migrations")]
-        assert names == ["m001_initial"]
+        assert names[:2] == ["m001_initial", "m002_monitor"]
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
