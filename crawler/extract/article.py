@@ -366,6 +366,10 @@ def _body_lines(lay: Layout, start: int, end: int, title: str | None) -> tuple[l
                 continue
             if len(line) < 120 and len(_INFO_LINE.findall(line)) >= 2:
                 continue
+            if len(line) < 100 and not _SENTENCE_END.search(line) and (
+                _SOURCE_LABEL.search(line) or (find_dates(line, 1) and len(line) < 40)
+            ):
+                continue
         kept.append((line, lay.link_chars[i]))
     # Link blocks after the last prose paragraph (related articles, promos, PDF boxes) are not body.
     last_prose = max((k for k, (line, links) in enumerate(kept) if _is_prose(line, links)), default=-1)
@@ -560,7 +564,7 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     article.source = source
 
     # Breadcrumb and column
-    crumbs, crumb_links = _breadcrumb(root, lay, sel, base, title)
+    crumbs, crumb_links = _breadcrumb(root, lay, sel, base, title, title_line)
     article.breadcrumb = crumbs
     article.breadcrumb_links = crumb_links
     column = None
@@ -681,41 +685,107 @@ def _find_source(lay: Layout, head: _Head, title_line: int, body_start: int, bod
 
 # --- breadcrumb, attachments, further pages ---------------------------------------------------
 
-_CRUMB_HINT = re.compile(r"breadcrumb|crumb|bread|position|location|weizhi|dqwz|CurrChnl|curmbs|path|current", re.I)
-_CRUMB_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|您当前的位置|現在位置|当前所在位置|所在位置|位置|You are here)\s*[:：]?\s*")
-_CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|＞|»|›|→|\s/\s|\s-\s|＞＞|/)\s*")
+_CRUMB_HINT = re.compile(r"breadcrumb|crumb|bread|position|location|weizhi|dqwz|CurrChnl|curmbs|path|current|mianbao", re.I)
+_CRUMB_LABEL = re.compile(r"^\s*[^\s>＞»:：]{0,10}?(?:位置|You are here|Sie sind hier)\s*[:：]?\s*", re.I)
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|＞|»|›|→|\s/\s|\s-\s|／|/)\s*")
+_CRUMB_END = re.compile(r"字号|字號|打印|分享|关闭|【|\d{4}-\d{1,2}-\d{1,2}")
 
 
-def _breadcrumb(root, lay: Layout, sel: Selectors, base: str, title: str | None) -> tuple[list[str], list[dict]]:
-    candidates = _select(root, sel.breadcrumb)
-    candidates = [c for c in candidates if isinstance(c, etree._Element)]
+def _crumb_tokens(el, base: str) -> tuple[list[str], list[dict]]:
+    names: list[str] = []
+    links: list[dict] = []
+    pending: list[str] = []
+    in_link = 0
+
+    def add_text(text: str | None) -> None:
+        if text and not in_link:
+            pending.append(text)
+
+    def flush_text() -> bool:
+        text = fold("".join(pending))
+        pending.clear()
+        if not names:
+            text = _CRUMB_LABEL.sub("", text)
+        for part in _CRUMB_SPLIT.split(text):
+            part = part.strip(" :：")
+            if not part:
+                continue
+            if _CRUMB_END.search(part):
+                return False
+            names.append(part)
+        return True
+
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start":
+            if node.tag == "a" and not in_link:
+                if not flush_text():
+                    break
+                name = element_text(node)
+                href = (node.get("href") or "").strip()
+                if name:
+                    names.append(name)
+                    if href and not href.lower().startswith(("javascript:", "#")):
+                        links.append({"name": name, "url": urljoin(base, href)})
+                in_link += 1
+                continue
+            add_text(node.text)
+        else:
+            if node.tag == "a" and in_link:
+                in_link -= 1
+            if node is not el:
+                add_text(node.tail)
+    else:
+        flush_text()
+    return names, links
+
+
+_CRUMB_LINE = re.compile(r"^(?:网站首页|首页|首頁|主页|Home|Startseite)\s*(?:>>|>|＞|»|›|→|-|/)", re.I)
+_ARROWS = re.compile(r"\s(?:>>|>|＞|»|›|→)\s|(?:>>|＞|»|›|→)")
+_CRUMB_NOISE = re.compile(r"^(?:breadcrumbs?|breadcrump|navigation|navigationspfad|sie sind hier|you are here)[:：]?$", re.I)
+
+
+def _breadcrumb(
+    root, lay: Layout, sel: Selectors, base: str, title: str | None, title_line: int
+) -> tuple[list[str], list[dict]]:
+    candidates = [c for c in _select(root, sel.breadcrumb) if isinstance(c, etree._Element)][:1]
     if not candidates:
         for el in root.iter("div", "nav", "ol", "ul", "p", "span", "td", "section"):
             attrs = (el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("aria-label") or "")
             if _CRUMB_HINT.search(attrs):
                 text = element_text(el)
-                if 2 <= len(text) <= 200 and (_CRUMB_SPLIT.search(text) or len(el.findall(".//a")) >= 2):
+                if 2 <= len(text) <= 300 and (_CRUMB_SPLIT.search(text) or len(el.findall(".//a")) >= 2):
                     candidates.append(el)
-                    break
-    if not candidates:
-        for el in root.iter("div", "p", "td", "span", "nav"):
-            text = element_text(el)
-            if len(text) <= 200 and _CRUMB_LABEL.match(text) and _CRUMB_SPLIT.search(text):
-                candidates.append(el)
+                    if len(candidates) >= 3:
+                        break
+        for i, line in enumerate(lay.lines[:300]):
+            if len(line) <= 200 and (_CRUMB_LABEL.match(line) or _CRUMB_LINE.match(line)) and _CRUMB_SPLIT.search(line):
+                owners = [el for el, span in lay.spans.items() if span == (i, i + 1)]
+                if owners:
+                    candidates.append(max(owners, key=lambda el: len(element_text(el))))
                 break
-    if not candidates:
-        return [], []
-    el = candidates[0]
-    text = _CRUMB_LABEL.sub("", element_text(el))
-    names = [n.strip(" :：") for n in _CRUMB_SPLIT.split(text)]
-    names = [n for n in names if n]
-    links = []
-    for a in el.iter("a"):
-        name = element_text(a)
-        href = (a.get("href") or "").strip()
-        if name and href and not href.lower().startswith(("javascript:", "#")):
-            links.append({"name": name, "url": urljoin(base, href)})
-    return names[:20], links[:20]
+        # Unmarked: the last line above the title with two or more arrow separators.
+        for i in range(min(title_line, len(lay.lines)) - 1, max(title_line - 30, -1), -1):
+            line = lay.lines[i]
+            if len(line) <= 150 and len(_ARROWS.findall(line)) >= 2:
+                owners = [el for el, span in lay.spans.items() if span == (i, i + 1)]
+                if owners:
+                    candidates.append(max(owners, key=lambda el: len(element_text(el))))
+                break
+    title_sq = squash(title)
+    best: tuple[list[str], list[dict]] = ([], [])
+    for el in candidates:
+        names, links = _crumb_tokens(el, base)
+        names = [n for n in names if not _CRUMB_NOISE.match(n)]
+        if names and len(title_sq) >= 8 and squash(names[-1]) == title_sq:
+            names.pop()
+        links = [link for link in links if not title_sq or squash(link["name"]) != title_sq]
+        if len(names) >= 2:
+            return names[:20], links[:20]
+        if len(names) > len(best[0]):
+            best = (names[:20], links[:20])
+    return best
 
 
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)(?:$|[?#])", re.I)
