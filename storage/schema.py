@@ -195,3 +195,72 @@ _MONITOR = [
         detected_at TEXT NOT NULL
     )""",
 ]
+
+
+@migrations()
+def m020_alerts(db: Database) -> None:
+    """Alerts: subscriptions synced from the configuration, the outbox rows and the messages."""
+    for statement in _ALERTS:
+        db.execute(statement)
+
+
+_ALERTS = [
+    """
+    CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        channel TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '[]',
+        sites TEXT NOT NULL DEFAULT '[]',
+        kinds TEXT NOT NULL DEFAULT '["new"]',
+        keywords_any TEXT NOT NULL DEFAULT '[]',
+        keywords_all TEXT NOT NULL DEFAULT '[]',
+        keywords_in TEXT NOT NULL DEFAULT '["title", "body"]',
+        delivery TEXT NOT NULL DEFAULT 'immediate',
+        digest_at TEXT,
+        timezone TEXT NOT NULL DEFAULT 'UTC',
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """
+    CREATE TABLE alert_messages (
+        id INTEGER PRIMARY KEY,
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id),
+        token TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL DEFAULT 'sending',
+        created_at TEXT NOT NULL,
+        recipients TEXT NOT NULL DEFAULT '[]',
+        pending_recipients TEXT NOT NULL DEFAULT '[]',
+        failed_recipients TEXT NOT NULL DEFAULT '{}',
+        in_doubt INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        lease_owner TEXT,
+        lease_until TEXT,
+        sent_at TEXT
+    )""",
+    "CREATE INDEX idx_alert_messages_status ON alert_messages(status, next_attempt_at)",
+    """
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id),
+        kind TEXT NOT NULL,
+        site TEXT NOT NULL,
+        event_id INTEGER REFERENCES events(id),
+        crawl_id INTEGER REFERENCES crawls(id),
+        created_at TEXT NOT NULL,
+        deliver_after TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        message_id INTEGER REFERENCES alert_messages(id),
+        detail TEXT NOT NULL DEFAULT '{}',
+        last_error TEXT,
+        sent_at TEXT
+    )""",
+    """CREATE UNIQUE INDEX idx_alerts_event ON alerts(subscription_id, event_id)
+       WHERE event_id IS NOT NULL AND kind != 'baseline'""",
+    "CREATE UNIQUE INDEX idx_alerts_baseline ON alerts(subscription_id, site) WHERE kind = 'baseline'",
+    "CREATE INDEX idx_alerts_status ON alerts(status, subscription_id, deliver_after)",
+    "CREATE INDEX idx_alerts_message ON alerts(message_id)",
+]
