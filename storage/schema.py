@@ -264,3 +264,57 @@ _ALERTS = [
     "CREATE INDEX idx_alerts_status ON alerts(status, subscription_id, deliver_after)",
     "CREATE INDEX idx_alerts_message ON alerts(message_id)",
 ]
+
+
+@migrations()
+def m010_search(db: Database) -> None:
+    """Search index (folded text + FTS5 trigram), views for archivists, events by release."""
+    for statement in _SEARCH:
+        db.execute(statement)
+    from .search import rebuild_index
+
+    rebuild_index(db)
+
+
+_SEARCH = [
+    # rowid is the sort key of storage.search.search_key: newest first is rowid order.
+    """
+    CREATE TABLE search_docs (
+        rowid INTEGER PRIMARY KEY,
+        version_id INTEGER NOT NULL UNIQUE REFERENCES versions(id),
+        release_id INTEGER NOT NULL REFERENCES releases(id),
+        site TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idx_search_docs_release ON search_docs(release_id)",
+    """
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        title, source, body, content='search_docs', content_rowid='rowid', tokenize='trigram'
+    )""",
+    "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')",
+    "CREATE INDEX IF NOT EXISTS idx_events_release_kind ON events(release_id, kind)",
+    """
+    CREATE VIEW edits AS
+    SELECT v.release_id, r.site, r.url, v.seq AS version, v.id AS version_id, p.id AS previous_version_id,
+           v.fetched_at, v.changed_fields,
+           p.title AS previous_title, v.title,
+           p.source AS previous_source, v.source,
+           p.published_at AS previous_published_at, v.published_at,
+           p.attachments AS previous_attachments, v.attachments,
+           e.diff AS body_diff,
+           p.body AS previous_body, v.body
+    FROM versions v
+    JOIN versions p ON p.release_id = v.release_id AND p.seq = v.seq - 1
+    JOIN releases r ON r.id = v.release_id
+    LEFT JOIN events e ON e.version_id = v.id AND e.kind = 'edited'
+    WHERE v.seq > 1""",
+    """
+    CREATE VIEW removed_releases AS
+    SELECT r.id AS release_id, r.site, r.url, v.title, v.source, v.published_at, v.seq AS versions,
+           r.first_seen_at, r.last_seen_at,
+           (SELECT max(e.detected_at) FROM events e WHERE e.release_id = r.id AND e.kind = 'removed') AS removed_at
+    FROM releases r LEFT JOIN versions v ON v.id = r.current_version_id
+    WHERE r.status = 'removed'""",
+]

@@ -1,7 +1,330 @@
-"""Full-text search over versions. (Placeholder: the index lands with the archivists' issue.)"""
+"""Full-text search over versions, for Chinese and Latin text alike.
+
+The index lives in two tables created by the ``m010_search`` migration:
+
+* ``search_docs`` — one row per version: its release, site, and a *folded* copy of title, source
+  and body (:func:`fold`). Its rowid is a sort key, ``publish second × 10⁹ + version id``, so
+  "newest first" is rowid order and a date range is a rowid range.
+* ``search_fts`` — an FTS5 ``trigram`` index over ``search_docs`` (external content): any
+  substring of three or more characters is a phrase of trigrams.
+
+Queries of one or two characters cannot be trigram phrases. Two characters are looked up in the
+index's vocabulary (``search_vocab``): every trigram that starts with them, ORed. That is exact
+because each indexed column ends in two padding characters, so every position of the text starts
+a trigram. One character, or two characters starting too many trigrams, are found by scanning
+the folded text newest first, which stops after ``limit`` hits.
+
+The stored versions are never altered: folding happens only here.
+"""
 
 from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from datetime import datetime, timezone
+
+from .normalize import clean_text
+
+__all__ = ["fold", "index_version", "index_rows", "rebuild_index", "search", "search_key", "snippet"]
+
+PAD = "\ue000\ue000"  # private-use characters: no query contains them
+KEY_FACTOR = 1_000_000_000  # version ids stay below this; the rest of the key is seconds
+MAX_VOCAB_TERMS = 3000
+SNIPPET_CONTEXT = 30
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+
+
+@functools.cache
+def _t2s() -> dict[int, str]:
+    # Character by character, not phrase by phrase: a query must fold the same way alone as it
+    # does inside a longer text, or substrings would stop matching.
+    from zhconv.zhconv import getdict
+
+    return {ord(k): v for k, v in getdict("zh-hans").items() if len(k) == 1 and len(v) == 1 and k != v}
+
+
+def fold(text: str | None) -> str:
+    """The searchable form of ``text``: NFKC (full/half width), pinyin annotations and
+    insignificant whitespace removed (:func:`storage.normalize.clean_text`), traditional
+    characters turned simplified, lower case."""
+    return _fold_chars(clean_text(text))
+
+
+def _fold_chars(text: str) -> str:
+    # One character in, one character out, so offsets in folded text are offsets in ``text``.
+    text = text.translate(_t2s())
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def search_key(published_at: str | None, fetched_at: str | None, version_id: int) -> int:
+    """Sort key of a version: the wall-clock second of its publish time (its fetch time when
+    it has none) × 10⁹ plus the version id."""
+    return _seconds(published_at or fetched_at or "") * KEY_FACTOR + version_id
+
+
+def _seconds(value: str) -> int:
+    match = _DATE.match(value.strip())
+    if not match:
+        return 0
+    y, mo, d, h, mi, s = (int(g) if g else 0 for g in match.groups())
+    try:
+        moment = datetime(y, mo, d, h, mi, s, tzinfo=timezone.utc)
+    except ValueError:
+        return 0
+    return int(moment.timestamp())
+
+
+def _day_bounds(since: str | None, until: str | None) -> tuple[int | None, int | None]:
+    lo = hi = None
+    if since:
+        lo = _date_seconds(since, "--since") * KEY_FACTOR
+    if until:
+        hi = (_date_seconds(until, "--until") + 86_400) * KEY_FACTOR - 1
+    return lo, hi
+
+
+def _date_seconds(value: str, name: str) -> int:
+    match = _DATE.match(value.strip())
+    if not match or match.group(4):
+        raise ValueError(f"{name}: expected a date YYYY-MM-DD, got {value!r}")
+    seconds = _seconds(value)
+    if not seconds and value.strip() != "1970-01-01":
+        raise ValueError(f"{name}: not a valid date: {value!r}")
+    return seconds
 
 
 def index_version(db, version_id: int) -> None:
     """Add one version to the search index, inside the caller's transaction."""
+    row = db.execute(
+        """SELECT v.id, v.release_id, r.site, v.published_at, v.fetched_at, v.title, v.source, v.body
+           FROM versions v JOIN releases r ON r.id = v.release_id WHERE v.id = ?""",
+        [version_id],
+    ).fetchone()
+    if row is not None:
+        index_rows(db, [row])
+
+
+def index_rows(db, rows) -> int:
+    """Index many versions given as ``(version_id, release_id, site, published_at, fetched_at,
+    title, source, body)`` tuples; the bulk path of :func:`index_version`. Returns the count."""
+    docs = [
+        (
+            search_key(published_at, fetched_at, version_id), version_id, release_id, site,
+            _fold_chars(clean_text(title)) + PAD, _fold_chars(clean_text(source)) + PAD,
+            _fold_chars(clean_text(body)) + PAD,
+        )
+        for version_id, release_id, site, published_at, fetched_at, title, source, body in rows
+    ]
+    execute_many = getattr(db, "conn", db).executemany
+    execute_many(
+        "INSERT INTO search_docs (rowid, version_id, release_id, site, title, source, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        docs,
+    )
+    execute_many(
+        "INSERT INTO search_fts (rowid, title, source, body) VALUES (?, ?, ?, ?)",
+        [(doc[0], doc[4], doc[5], doc[6]) for doc in docs],
+    )
+    return len(docs)
+
+
+def rebuild_index(db) -> int:
+    """Re-create the index from every stored version (after a change of folding rules)."""
+    db.execute("DELETE FROM search_docs")
+    db.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+    cursor = db.execute(
+        """SELECT v.id, v.release_id, r.site, v.published_at, v.fetched_at, v.title, v.source, v.body
+           FROM versions v JOIN releases r ON r.id = v.release_id ORDER BY v.id"""
+    )
+    count = 0
+    while batch := cursor.fetchmany(2000):
+        count += index_rows(db, batch)
+    return count
+
+
+# Querying -------------------------------------------------------------------------------------
+
+
+def search(
+    store,
+    query: str,
+    *,
+    site: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    column: str | None = None,
+    kind: str | None = None,
+    all_versions: bool = False,
+    limit: int = 20,
+) -> list[dict]:
+    """Releases whose latest version (every version with ``all_versions``) contains every
+    whitespace-separated term of ``query``, newest publish time first.
+
+    ``since``/``until`` are dates (``YYYY-MM-DD``, inclusive) of the publish time as the site
+    wrote it; ``source`` and ``column`` are substrings (folded like the text); ``kind`` keeps
+    releases with an event of that kind outside the site's baseline crawl (``new``, ``edited``,
+    ``removed``…). Each result holds ``id``, ``site``, ``url``, ``title``, ``source``,
+    ``published_at``, ``snippet`` (the match in ``[``…``]``), ``version`` (the matching
+    version's seq), ``versions`` (the release's latest seq), ``version_id`` and ``status``.
+    """
+    terms = [fold(term) for term in query.split()]
+    terms = [term for term in terms if term]
+    if not terms:
+        raise ValueError("empty search query")
+    db = store.db
+    conn = db.conn
+    conn.create_function("bulletin_fold", 1, _fold_sql, deterministic=True)
+    lo, hi = _day_bounds(since, until)
+    match, unanswered = _match_expression(conn, terms)
+    # With a MATCH the key range goes to FTS5 itself, which then skips whole stretches of doclists.
+    key = "f.rowid" if match is not None else "d.rowid"
+
+    filters, params = [], []
+    if not all_versions:
+        filters.append("r.current_version_id = d.version_id")
+    if site:
+        filters.append("d.site = ?")
+        params.append(site)
+    if source:
+        filters.append("instr(d.source, ?) > 0")
+        params.append(fold(source))
+    if column:
+        filters.append(
+            """EXISTS (SELECT 1 FROM release_columns c WHERE c.release_id = d.release_id
+                        AND instr(bulletin_fold(c.column_name), ?) > 0)"""
+        )
+        params.append(fold(column))
+    if kind:
+        filters.append("EXISTS (SELECT 1 FROM events e WHERE e.release_id = d.release_id AND e.kind = ? AND e.baseline = 0)")
+        params.append(kind)
+    if lo is not None:
+        filters.append(f"{key} >= ?")
+        params.append(lo)
+    if hi is not None:
+        filters.append(f"{key} <= ?")
+        params.append(hi)
+
+    for term in unanswered:
+        filters.append("(instr(d.title, ?) > 0 OR instr(d.source, ?) > 0 OR instr(d.body, ?) > 0)")
+        params.extend([term, term, term])
+    where = " AND ".join(filters) or "1"
+    if match is not None:
+        sql = f"""SELECT d.version_id FROM search_fts f
+                  JOIN search_docs d ON d.rowid = f.rowid
+                  JOIN releases r ON r.id = d.release_id
+                  WHERE search_fts MATCH ? AND {where}
+                  ORDER BY f.rowid DESC LIMIT ?"""
+        params = [match, *params, limit]
+    else:
+        sql = f"""SELECT d.version_id FROM search_docs d JOIN releases r ON r.id = d.release_id
+                  WHERE {where} ORDER BY d.rowid DESC LIMIT ?"""
+        params = [*params, limit]
+    version_ids = [row[0] for row in conn.execute(sql, params)]
+    return [_hit(conn, version_id, terms) for version_id in version_ids]
+
+
+def _fold_sql(value):
+    return fold(value) if value is not None else None
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _vocab_expansion(conn: sqlite3.Connection, term: str) -> list[str] | None:
+    """Every indexed trigram starting with the two characters ``term``; None when too many."""
+    rows = conn.execute(
+        "SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT ?",
+        [term, term + "\U0010ffff", MAX_VOCAB_TERMS + 1],
+    ).fetchall()
+    if len(rows) > MAX_VOCAB_TERMS:
+        return None
+    return [row[0] for row in rows]
+
+
+def _match_expression(conn: sqlite3.Connection, terms: list[str]) -> tuple[str | None, list[str]]:
+    """The FTS5 query for the terms the index can answer, and the terms it cannot."""
+    parts, unanswered = [], []
+    for term in terms:
+        if len(term) >= 3:
+            parts.append(_phrase(term))
+            continue
+        expansion = _vocab_expansion(conn, term) if len(term) == 2 else None
+        if expansion is None:
+            unanswered.append(term)
+        elif not expansion:
+            parts.append(_phrase(PAD + PAD))  # no trigram starts with the term: matches nothing
+        else:
+            parts.append("(" + " OR ".join(_phrase(t) for t in expansion) + ")")
+    return (" AND ".join(parts) if parts else None), unanswered
+
+
+def _hit(conn: sqlite3.Connection, version_id: int, terms: list[str]) -> dict:
+    row = conn.execute(
+        """SELECT r.id, r.site, r.url, v.title, v.source, v.published_at, v.seq, cv.seq, v.id, r.status, v.body,
+                  v.fetched_at
+           FROM versions v JOIN releases r ON r.id = v.release_id
+           LEFT JOIN versions cv ON cv.id = r.current_version_id
+           WHERE v.id = ?""",
+        [version_id],
+    ).fetchone()
+    (release_id, site, url, title, source, published_at, seq, latest, vid, status, body, fetched_at) = row
+    return {
+        "id": release_id,
+        "site": site,
+        "url": url,
+        "title": title,
+        "source": source,
+        "published_at": published_at,
+        "snippet": snippet(body, terms) or snippet(title, terms) or snippet(source, terms) or _lead(body),
+        "version": seq,
+        "versions": latest,
+        "version_id": vid,
+        "status": status,
+        "fetched_at": fetched_at,
+    }
+
+
+def _lead(text: str | None, width: int = 2 * SNIPPET_CONTEXT) -> str:
+    shown = clean_text(text)
+    return shown[:width] + ("…" if len(shown) > width else "")
+
+
+def snippet(text: str | None, terms: list[str], context: int = SNIPPET_CONTEXT) -> str:
+    """A passage of ``text`` around the first match of any folded term, every match inside it
+    marked ``[``…``]``; empty when no term occurs. Shows the text with pinyin annotations and
+    insignificant whitespace removed, in its own characters (traditional stays traditional)."""
+    shown = clean_text(text)
+    folded = _fold_chars(shown)
+    spans = []
+    for term in terms:
+        start = folded.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + 1)
+    if not spans:
+        return ""
+    spans.sort()
+    first = spans[0][0]
+    lo = max(0, first - context)
+    hi = min(len(shown), spans[0][1] + 2 * context)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if start < lo or end > hi:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts, cursor = ["…" if lo > 0 else ""], lo
+    for start, end in merged:
+        parts.append(shown[cursor:start])
+        parts.append("[" + shown[start:end] + "]")
+        cursor = end
+    parts.append(shown[cursor:hi])
+    parts.append("…" if hi < len(shown) else "")
+    return "".join(parts)
