@@ -1,8 +1,716 @@
-"""List (column) pages → :class:`ListPage`. (Placeholder until the extractor lands.)"""
+"""List (column) pages → :class:`ListPage`: the rows of the main list and where the next page is.
+
+The main list is found by scoring groups of repeated rows (same tag, under the same container or
+under same-class sibling containers) by how many rows carry one title link, how long the titles
+are and how many rows show a date; groups inside navigation, footers, carousels and "hot" boxes,
+and groups that link back to the page itself or its breadcrumb, are discounted.
+"""
 
 from __future__ import annotations
 
-from .model import ListPage, Selectors
+import datetime as _dt
+import re
+from bisect import bisect_right
+from itertools import accumulate, islice
+
+from lxml import etree
+
+from .encoding import decode_html
+from .model import ListLink, ListPage, Selectors
+from .pagination import absolute_url, find_next_pages, page_key, xpath_or_css
+
+# ----------------------------------------------------------------------------- dates
+
+_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MDY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b", re.I)
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d{2})\b", re.I)
+_MD_ONLY = re.compile(r"^[\s\[(（【]*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[\s\])）】]*$")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})?(?!\d)")
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_list_date(text: str, url: str | None = None) -> str | None:
+    """Parse a date as list pages print it; "YYYY-MM-DD" or None.
+
+    Knows YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYY年MM月DD日, ``[YYYY-MM-DD]``, "October 16, 2019",
+    "16 October 2019". A bare MM-DD takes its year from a date in ``url`` with the same month.
+    """
+    if not text:
+        return None
+    text = text[:400]
+    m = _YMD.search(text)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _MDY.search(text)
+    if m:
+        return _iso(int(m.group(3)), _MONTHS[m.group(1).lower()[:3]], int(m.group(2)))
+    m = _DMY.search(text)
+    if m:
+        return _iso(int(m.group(3)), _MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
+    m = _MD_ONLY.match(text)
+    if m and url:
+        month, day = int(m.group(1)), int(m.group(2))
+        for u in _URL_DATE.finditer(url):
+            if int(u.group(2)) == month:
+                return _iso(int(u.group(1)), month, day)
+    return None
+
+
+# ----------------------------------------------------------------------------- text helpers
+
+_WS = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff]+")
+_CUT = ("...", "…", "..", "．．．", "。。。")
+_GENERIC = re.compile(
+    r"(?i)^(?:更多|更多内容|更多>+|more|more\s*>+|read\s*more|learn\s*more|continue\s*reading|详细|详情|查看详情|"
+    r"查看|点击查看|阅读全文|全文|here|click\s*here|download|下载|view|view\s*(?:this|the)?\s*\w+|details?|"
+    r"全文下载|附件|pdf|doc|打印|关闭|返回|首页|上一页|下一页|尾页|末页|下页|上页|next|prev(?:ious)?|\d{1,4}|[<>«»‹›]+)$"
+)
+_PREFIX_LINK = re.compile(r"^[\[【〔(（][^\]】〕)）]{1,8}[\]】〕)）]$")
+_PIN_MARK = re.compile(r"^\s*[\[【(（]?\s*置顶\s*[\]】)）]?\s*")
+_TRAILING_DATE = re.compile(r"\s*[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\])）]?\s*$")
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
+
+
+def _clean(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def title_weight(text: str) -> float:
+    """Rough size of a title: CJK characters count one each, Latin words two and a half."""
+    return len(_CJK.findall(text)) + 2.5 * len(_WORD.findall(text))
+
+
+def _link_title(a) -> str:
+    text = _clean(_text(a))
+    attr = _clean(a.get("title"))
+    if not text:
+        if attr:
+            return attr
+        img = a.find(".//img")
+        return _clean(img.get("alt")) if img is not None else ""
+    if attr and attr != text:
+        stem = text
+        for cut in _CUT:
+            if stem.endswith(cut):
+                stem = stem[: -len(cut)].rstrip()
+                break
+        if (stem != text and stem and attr.startswith(stem[: max(1, len(stem) - 1)])) or (
+            len(attr) > len(text) and attr.startswith(text)
+        ):
+            return attr
+    return text
+
+
+_NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+
+def _classes(el) -> list[str]:
+    value = (el.get("class") or "") + " " + (el.get("id") or "")
+    return [c for c in _NON_ALNUM.split(value.lower()) if c]
+
+
+# ----------------------------------------------------------------------------- context
+
+# Substrings of class/id that mark page furniture, not the main list.
+_FURNITURE_SUBSTR = ("menu", "nav", "footer", "header", "breadcrumb", "crumb", "carousel", "swiper", "slide",
+                     "sidebar", "banner", "friendlink", "copyright", "marquee", "dropdown", "toolbar", "share")
+_FURNITURE_TOKENS = {"hot", "hots", "rank", "ranking", "phb", "jdt", "focus", "foot", "side", "aside", "top10",
+                     "redian", "remen", "rdxw", "rmwz", "tjyd", "yqlj", "links", "flash", "lunbo", "scroll",
+                     "popular", "trending", "related", "xgwz", "xgxw", "tuijian", "recommend", "ad", "ads", "gg",
+                     "tab", "tabs", "hd", "sitemap", "quick", "kjrk", "lm", "qrcode", "weixin", "login"}
+_FURNITURE_TAGS = {"nav", "header", "footer", "aside", "menu"}
+_FURNITURE_HEADING = re.compile(r"热点|热门|排行|推荐|焦点|相关|友情链接|专题|图片新闻|热词|猜你喜欢|点击排行|Most\s+(?:Popular|Read)|Trending|Related|Popular", re.I)
+_CURRENT_ROW = {"active", "current", "cur", "on", "selected", "this"}
+_PIN_TOKENS = {"top", "zd", "zhiding", "sticky", "pinned", "istop", "settop", "ding"}
+
+
+def _furniture(el) -> bool:
+    if el.tag in _FURNITURE_TAGS or (el.get("role") or "").lower() in ("navigation", "banner", "contentinfo", "menu", "menubar", "tablist"):
+        return True
+    if (el.get("aria-hidden") or "").lower() == "true" or "display:none" in (el.get("style") or "").replace(" ", ""):
+        return True
+    tokens = _classes(el)
+    if not tokens:
+        return False
+    if any(t in _FURNITURE_TOKENS for t in tokens):
+        return True
+    joined = " ".join(tokens)
+    return any(s in joined for s in _FURNITURE_SUBSTR)
+
+
+def _heading_says_furniture(container, _cache: dict | None = None) -> bool:
+    if _cache is not None:
+        if container not in _cache:
+            _cache[container] = _heading_says_furniture(container)
+        return _cache[container]
+    probe = container
+    for _ in range(3):
+        if probe is None:
+            return False
+        prev = probe.getprevious()
+        seen = 0
+        while prev is not None and seen < 2:
+            if isinstance(prev.tag, str):
+                text = _clean("".join(islice(prev.itertext(), 20)))
+                if text and len(text) <= 30:
+                    return bool(_FURNITURE_HEADING.search(text))
+                seen += 1
+            prev = prev.getprevious()
+        first = probe[0] if len(probe) else None
+        if first is not None and isinstance(first.tag, str) and first.tag in ("h1", "h2", "h3", "h4", "h5", "strong", "span", "div"):
+            text = _clean("".join(islice(first.itertext(), 20)))
+            if text and len(text) <= 20 and first.find(".//li") is None and _FURNITURE_HEADING.search(text):
+                return True
+        probe = probe.getparent()
+        if probe is not None and len(probe) > 6:
+            return False
+    return False
+
+
+# ----------------------------------------------------------------------------- rows
+
+_BARE_URL = re.compile(r"(?i)^(?:https?://|www\.)\S+$")
+_SKIP_HREF = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
+
+
+class _Link:
+    __slots__ = ("el", "href", "base", "title", "weight", "usable", "_url")
+
+    def __init__(self, el, href: str, base: str, title: str):
+        self.el, self.href, self.base, self.title = el, href, base, title
+        self.weight = title_weight(title)
+        self.usable = (
+            bool(title)
+            and not _GENERIC.match(title)
+            and not _PREFIX_LINK.match(title)
+            and not _BARE_URL.match(title)
+            and bool(_clean(_text(el)) or el.get("title"))  # image-only links are carousel slides
+        )
+        self._url = False
+
+    @property
+    def url(self) -> str | None:
+        # Resolved on demand: most anchors of a page never reach the output.
+        if self._url is False:
+            self._url = absolute_url(self.href, self.base)
+        return self._url
+
+
+def _row_links(row, links: dict) -> list[_Link]:
+    if row.tag == "a":
+        found = [links[row]] if row in links else []
+    else:
+        found = [links[a] for a in row.iter("a") if a in links]
+    return found
+
+
+def _best(found: list[_Link], banned: set[str] | frozenset = frozenset()) -> _Link | None:
+    best = None
+    for link in found:
+        if link.usable and link.title not in banned and (best is None or link.weight > best.weight):
+            best = link
+    return best
+
+
+def _row_text(row, limit: int = 400) -> str:
+    text = "".join(islice(row.itertext(), 80))
+    if row.tag == "a" and row.tail:
+        text += " " + row.tail
+    return _clean(text[: limit * 2])[:limit]
+
+
+def _row_date(row, link: _Link) -> str | None:
+    for t in row.iter("time"):
+        date = parse_list_date(t.get("datetime") or "") or parse_list_date(_clean(_text(t)))
+        if date:
+            return date
+    text = _row_text(row)
+    link_text = _clean(_text(link.el))
+    outside = text.replace(link_text, " ", 1) if link_text else text
+    date = parse_list_date(outside, link.url)
+    if date:
+        return date
+    for el in row.iter("span", "td", "em", "i", "font", "div", "p", "small"):
+        if el is not link.el and link.el not in el.iterancestors():
+            date = parse_list_date(_clean(_text(el)), link.url)
+            if date:
+                return date
+    return parse_list_date(link_text)
+
+
+def _row_pinned(row, link: _Link) -> bool:
+    if any(t in _PIN_TOKENS for el in (row, link.el) for t in _classes(el)):
+        return True
+    for el in row.iter("span", "em", "i", "b", "font", "img", "strong", "label"):
+        if el.tag == "img":
+            marker = " ".join(filter(None, (el.get("alt"), el.get("title"), el.get("src"))))
+            if "置顶" in marker or re.search(r"(?:^|[/_\-.])(?:top|zd|zhiding|settop)(?:[_\-.]|\d|$)", (el.get("src") or "").lower().rsplit("/", 1)[-1]):
+                return True
+        elif "置顶" in _clean(el.text) or any(t in _PIN_TOKENS for t in _classes(el)):
+            return True
+    return "置顶" in _row_text(row, 60)
+
+
+def _build_link(row, link: _Link) -> ListLink:
+    title = link.title
+    pinned = _row_pinned(row, link)
+    stripped = _PIN_MARK.sub("", title)
+    if stripped != title and stripped:
+        title, pinned = stripped, True
+    title = title.lstrip("·•● ").strip()
+    cut = _TRAILING_DATE.sub("", title)
+    if cut and cut != title and title_weight(cut) >= 4:
+        title = cut
+    return ListLink(url=link.url, title=title, date=_row_date(row, link), pinned=pinned)
+
+
+# ----------------------------------------------------------------------------- group scoring
+
+_ROW_LEVELS = 5
+_MAX_ROW_URLS = 4
+
+
+def _sig(el, cache: dict) -> str:
+    s = cache.get(el)
+    if s is None:
+        s = cache[el] = el.tag + "." + " ".join(sorted((el.get("class") or "").split()))
+    return s
+
+
+def _candidate_groups(root, links: dict) -> tuple[dict, dict]:
+    """Rows keyed by where they repeat: (container, row tag) and same-class sibling containers.
+
+    Also returns each candidate row's links, gathered on the same walk up from every anchor.
+    """
+    groups: dict = {}
+    row_links: dict = {}
+    cache: dict = {}
+    for a, link in links.items():
+        node = a
+        for _ in range(_ROW_LEVELS):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            found = row_links.get(node)
+            if found is None:
+                row_links[node] = [link]
+            else:
+                found.append(link)
+            keys = [(parent, node.tag)]
+            gp = parent.getparent()
+            if gp is not None and gp.tag != "html":
+                keys.append((gp, _sig(parent, cache), node.tag))
+                ggp = gp.getparent()
+                if ggp is not None and ggp.tag != "html":
+                    keys.append((ggp, _sig(gp, cache), _sig(parent, cache), node.tag))
+            for key in keys:
+                rows = groups.get(key)
+                if rows is None:
+                    groups[key] = {node: None}
+                else:
+                    rows[node] = None
+            node = parent
+    return groups, row_links
+
+
+def _group_rows(rows, row_links: dict) -> list[tuple]:
+    """(row, links, best) for rows that look like one list entry."""
+    out = []
+    for row in rows:
+        found = row_links.get(row)
+        if not found:
+            continue
+        if len(found) > _MAX_ROW_URLS and len({l.href for l in found}) > _MAX_ROW_URLS:
+            continue
+        best = _best(found)
+        if best is not None and best.weight >= 2:
+            out.append((row, found, best))
+    return out
+
+
+def _prelim(entries: list[tuple]) -> float:
+    if not entries:
+        return 0.0
+    avg = sum(e[2].weight for e in entries) / len(entries)
+    return len({e[2].href for e in entries}) * min(avg, 25.0)
+
+
+_BLOCK_TAGS = {"p", "div", "li", "td", "th", "dd", "dt", "article", "section", "tr", "table", "ul", "ol", "dl",
+               "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "header", "footer", "form", "figure", "br"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _in_running_text(link: _Link) -> bool:
+    """A link inside a sentence ("Click <a>here</a> for the data") is not a list row's title."""
+    block = link.el.getparent()
+    while block is not None and block.tag not in _BLOCK_TAGS:
+        block = block.getparent()
+    if block is None or block.tag in _HEADINGS:
+        return False
+    parts = [block.text or ""]
+    for child in block:
+        if child is link.el:
+            pass
+        elif isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    outside = _clean("".join(parts))
+    outside = _TRAILING_DATE.sub("", _YMD.sub("", outside))
+    return title_weight(outside) > max(12.0, 1.5 * link.weight)
+
+
+def _title_elsewhere(row, link: _Link) -> bool:
+    """The row's heading is plain text while the link sits elsewhere: the title is not a link."""
+    if row.tag == "a":
+        return False
+    for h in row.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        if h.find(".//a") is None and link.el not in h.iterancestors() and _clean(_text(h)):
+            return True
+    return False
+
+
+def _final(key, entries: list[tuple], self_urls: set[str], dates: dict, memo: dict) -> tuple[float, list[tuple]]:
+    container = key[0]
+    # Link texts repeated across many rows ("View this Dataset") are buttons, not titles.
+    counts: dict[str, int] = {}
+    for _, found, _ in entries:
+        for t in {l.title for l in found}:
+            counts[t] = counts.get(t, 0) + 1
+    limit = max(2, len(entries) // 2)
+    banned = {t for t, c in counts.items() if c > limit}
+    kept = []
+    for row, found, best in entries:
+        if best.title in banned:
+            best = _best(found, banned)
+            if best is None or best.weight < 2:
+                continue
+        if best.url is None or _in_running_text(best) or _title_elsewhere(row, best):
+            continue
+        # Rows reached through sibling containers: drop those inside furniture boxes.
+        skip = False
+        node = row.getparent()
+        while node is not None and node is not container:
+            if _furniture(node) or (node.getparent() is container and _heading_says_furniture(node, memo)):
+                skip = True
+                break
+            node = node.getparent()
+        if not skip:
+            kept.append((row, found, best))
+    if not kept:
+        return 0.0, []
+    n = len({e[2].url for e in kept})
+    avg = sum(e[2].weight for e in kept) / len(kept)
+    if avg < 4:
+        return 0.0, kept
+    score = n * min(avg, 25.0)
+    sample = kept[:12]
+    dated = 0
+    for row, _, best in sample:
+        memo = (row, best.el)
+        if memo not in dates:
+            dates[memo] = _row_date(row, best)
+        dated += dates[memo] is not None
+    score *= 1 + dated / len(sample)
+    if kept[0][0].tag != "a":
+        score *= 1.01  # same links, bigger rows: the row holds the date and the pin marks
+    factor = 1.0
+    node = container
+    while node is not None and node.tag not in ("body", "html"):
+        if _furniture(node):
+            factor = 0.1
+            break
+        node = node.getparent()
+    if factor == 1.0 and _heading_says_furniture(container if len(key) == 2 else kept[0][0].getparent()):
+        factor = 0.2
+    if any(page_key(e[2].url) in self_urls for e in kept):
+        factor *= 0.05
+    if len(key) >= 3:
+        # Rows gathered across sibling boxes: most of the boxes must hold rows, or it is chance.
+        boxes = {}
+        for row, _, _ in kept:
+            node = row
+            while node.getparent() is not None and node.getparent() is not container:
+                node = node.getparent()
+            boxes[id(node)] = node
+        total = sum(1 for child in container if isinstance(child.tag, str) and _sig(child, {}) == key[1])
+        if total and len(boxes) * 2 < total:
+            factor *= 0.1
+    # Rows among many same-tag siblings without links are paragraphs of prose.
+    parents = {id(row.getparent()): row.getparent() for row, _, _ in kept[:40] if row.getparent() is not None}
+    tag = kept[0][0].tag
+    bare = sum(
+        1
+        for parent in parents.values()
+        for child in parent
+        if child.tag == tag and child.find(".//a") is None and _clean(_text(child))
+    )
+    if bare and bare >= min(len(kept), 40):
+        factor *= 0.3
+    marked = sum(1 for row, _, _ in kept if set(_classes(row)) & _CURRENT_ROW)
+    if marked == 1 and len(kept) > 1:
+        factor *= 0.5
+    return score * factor, kept
+
+
+def _main_list(root, links: dict, self_urls: set[str]) -> list[tuple]:
+    groups, row_links = _candidate_groups(root, links)
+    scored = []
+    for key, rows in groups.items():
+        if len(rows) < 2:
+            continue
+        entries = _group_rows(rows, row_links)
+        if entries:
+            scored.append((_prelim(entries), key, entries))
+    scored.sort(key=lambda t: -t[0])
+    best_score, best = 0.0, []
+    seen = set()
+    dates: dict = {}
+    memo: dict = {}
+    for prelim, key, entries in scored[:12]:
+        ident = tuple(id(e[0]) for e in entries)
+        if ident in seen or prelim * 2.1 <= best_score:
+            continue
+        seen.add(ident)
+        score, kept = _final(key, entries, self_urls, dates, memo)
+        if score > best_score:
+            best_score, best = score, kept
+    return best if best_score >= 24 else []
+
+
+# ----------------------------------------------------------------------------- page furniture: breadcrumb, column
+
+_CRUMB_LABEL = re.compile(r"^.*?(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置|当前的位置|位置|You\s+are\s+here)\s*[:：]?\s*", re.I)
+_CRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|＞|/|\\|>|»)\s*")
+
+
+def _crumb_names(el) -> list[str]:
+    if el.find(".//li") is not None:
+        names = [_clean(_text(li)) for li in el.iter("li")]
+        names = [_CRUMB_SEP.sub("", n) if _CRUMB_SEP.fullmatch(n) else n for n in names]
+        return [n.strip(" >»›/") for n in names if n.strip(" >»›/")]
+    pieces: list[str] = []
+    inside = None
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start":
+            if inside is None and node.tag == "a":
+                inside = node
+                pieces.append("\x00" + _clean(_text(node)))
+            elif inside is None and node.text:
+                pieces.extend(_CRUMB_SEP.split(node.text))
+        else:
+            if node is inside:
+                inside = None
+            if inside is None and node is not el and node.tail:
+                pieces.extend(_CRUMB_SEP.split(node.tail))
+    names = []
+    for piece in pieces:
+        linked = piece.startswith("\x00")
+        piece = _clean(piece.lstrip("\x00"))
+        if not names and not linked:
+            piece = _CRUMB_LABEL.sub("", piece) if _CRUMB_LABEL.match(piece) else piece
+        piece = piece.strip(" >»›/-:：")
+        if piece:
+            names.append(piece)
+    return names
+
+
+_LOWER = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_MARK_ATTRS = etree.XPath("//body//@class | //body//@id | //body//nav/@aria-label")
+_CRUMB_MARK = re.compile(r"position|location|crumb|bread|dqwz|curpos|wz|address|currchnlcls")
+
+
+def _CRUMB_CLASS_XPATH(root) -> list:
+    """Elements whose class/id/aria-label hints at a breadcrumb, in document order.
+
+    The attribute values are searched as one joined string: a Python loop over every element
+    costs more than the rest of the extraction on a large page.
+    """
+    values = _MARK_ATTRS(root)
+    if not values:
+        return []
+    joined = "\n".join(values).lower()
+    if not _CRUMB_MARK.search(joined):
+        return []
+    ends = list(accumulate(len(v) + 1 for v in values))
+    out, last = [], None
+    for m in _CRUMB_MARK.finditer(joined):
+        el = values[bisect_right(ends, m.start())].getparent()
+        if el is not last:
+            out.append(el)
+            last = el
+    seen, ordered = set(), []
+    for el in out:
+        if el not in seen:
+            seen.add(el)
+            ordered.append(el)
+    return ordered
+
+
+_CRUMB_TEXT_XPATH = etree.XPath("//body//text()[contains(., '位置') or contains(., 'You are here')]")
+_CRUMB_TOKENS = {"position", "location", "crumb", "crumbs", "bread", "dqwz", "curpos", "wz", "address"}
+
+
+def _breadcrumb(root, selectors: Selectors | None) -> tuple[list[str], list]:
+    candidates = []
+    if selectors is not None and selectors.breadcrumb:
+        candidates = [e for e in xpath_or_css(root, selectors.breadcrumb) if isinstance(getattr(e, "tag", None), str)]
+    if not candidates:
+        marked = _CRUMB_CLASS_XPATH(root)
+        curr = [el for el in marked if "CurrChnlCls" in (el.get("class") or "")]
+        if curr:
+            parent = curr[0].getparent()
+            candidates = [parent] if parent is not None else []
+        if not candidates:
+            candidates = [el for el in marked if el.tag == "nav" and "breadcrumb" in (el.get("aria-label") or "").lower()]
+            candidates += [el for el in marked if "breadcrumb" in (el.get("class") or "").lower()]
+        if not candidates:
+            for el in marked:
+                tokens = _classes(el)
+                if any(t in _CRUMB_TOKENS or t.startswith(("position", "location", "bread", "crumb")) for t in tokens):
+                    if len(_clean(_text(el))) <= 200:
+                        candidates = [el]
+                        break
+    if not candidates:
+        for text in _CRUMB_TEXT_XPATH(root)[:20]:
+            el = text.getparent()
+            if el is None:
+                continue
+            if _CRUMB_LABEL.match(_clean(str(text))) and not _clean(_CRUMB_LABEL.sub("", _clean(str(text)))):
+                el = el.getparent() if el.getparent() is not None and not text.is_tail else el
+            if el is not None and len(_clean(_text(el))) <= 200 and el.find(".//a") is not None:
+                candidates = [el]
+                break
+    for el in candidates:
+        names = _crumb_names(el)
+        if names:
+            return names, [a.get("href") for a in el.iter("a") if a.get("href")]
+    return [], []
+
+
+def _column(root, crumbs: list[str]) -> str | None:
+    if crumbs:
+        return crumbs[-1]
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "columnname":
+            value = _clean(meta.get("content") or meta.get("value"))
+            if value:
+                return value
+    title = root.find(".//title")
+    if title is None:
+        return None
+    text = _clean(_text(title))
+    parts = [p for p in re.split(r"\s*(?:[_|｜—–]|\s-\s|-)\s*", text) if p.strip()]
+    site = next((_clean(m.get("content")) for m in root.iter("meta") if (m.get("name") or "").lower() == "sitename"), None)
+    parts = [p for p in parts if p != site] or parts
+    return parts[0] if parts else None
+
+
+# ----------------------------------------------------------------------------- app shells
+
+_ENABLE_JS = re.compile(
+    r"(?:enable|turn\s+on|activate|requires?|need)\s+(?:your\s+)?javascript|javascript\s+(?:is\s+)?(?:required|disabled|must\s+be)|"
+    r"(?:启用|开启|打开|支持|需要|允许)\s*javascript|javascript\s*(?:已被禁用|被禁用)",
+    re.I,
+)
+_LISTISH_ID = re.compile(r"list|news|content|data|table|grid|result|item|article|record|meeting|event|doc", re.I)
+
+
+def _client_side_rendered(root, scripts: str, noscripts: str) -> bool:
+    for el in root.iter("div", "main", "section", "app-root", "app"):
+        ident = (el.get("id") or "").lower()
+        if el.tag in ("app-root", "app") or ident in ("app", "root", "__next", "__nuxt", "q-app", "vue-app", "react-root") or el.get("ng-app") is not None or el.get("data-reactroot") is not None:
+            if len(el) == 0 and not _clean(el.text):
+                return True
+    if _ENABLE_JS.search(noscripts):
+        return True
+    for el in root.iter("table", "tbody", "ul", "ol", "div", "section"):
+        ident = el.get("id")
+        if not ident or len(ident) < 2:
+            continue
+        if el.tag in ("div", "section") and not _LISTISH_ID.search(ident):
+            continue
+        if el.tag == "table":
+            empty = all(child.tag in ("thead", "caption", "colgroup") for child in el) and el.find(".//a") is None
+        else:
+            empty = len(el) == 0 and not _clean(el.text)
+        if empty and re.search(r"[#\"']" + re.escape(ident) + r"[\"'\s).,\]]", scripts):
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- Hanweb datastore
+
+_DATASTORE = re.compile(r"<datastore\b.*?</datastore>", re.S | re.I)
+_RECORD = re.compile(r"<record\b[^>]*>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</record>", re.S | re.I)
+
+
+def _hanweb_rows(scripts_raw: list[str]) -> tuple[str, list[str]] | None:
+    for text in scripts_raw:
+        if "<datastore" not in text.lower():
+            continue
+        m = _DATASTORE.search(text)
+        if m:
+            return m.group(0), _RECORD.findall(m.group(0))
+    return None
+
+
+# ----------------------------------------------------------------------------- entry point
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
+
+
+def parse_html(text: str):
+    """Parse page text with lxml; None when there is no document to speak of."""
+    text = _CONTROL.sub("", _XML_DECL.sub("", text, count=1))
+    if not text.strip():
+        return None
+    try:
+        root = etree.fromstring(text, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root if root is not None and isinstance(root.tag, str) else None
+
+
+def _links_of(root, base: str) -> dict:
+    links = {}
+    for a in root.iter("a"):
+        href = a.get("href")
+        if not href:
+            continue
+        href = href.strip()
+        if not href or href[0] == "#" or href[:11].lower().startswith(_SKIP_HREF):
+            continue
+        links[a] = _Link(a, href, base, _link_title(a))
+    return links
+
+
+def _entries_from_rows(rows, links: dict) -> list[tuple]:
+    out = []
+    for row in rows:
+        if not isinstance(getattr(row, "tag", None), str):
+            continue
+        found = _row_links(row, links)
+        best = _best(found) or (found[0] if found else None)
+        if best is not None:
+            out.append((row, found, best))
+    return out
 
 
 def extract_list(
@@ -13,4 +721,62 @@ def extract_list(
     encoding: str | None = None,
     selectors: Selectors | None = None,
 ) -> ListPage:
-    raise NotImplementedError
+    """Extract the main list of a list (column) page: rows, next page, column, breadcrumb.
+
+    Pure and total on bytes: junk in, an empty :class:`ListPage` out. A bad per-site selector
+    raises :class:`~crawler.errors.ConfigError`.
+    """
+    text, used = decode_html(body or b"", content_type, encoding)
+    page = ListPage(url=url, encoding=used)
+    root = parse_html(text)
+    if root is None:
+        return page
+
+    scripts_raw, noscripts = [], []
+    for el in root.iter("script", "noscript"):
+        (scripts_raw if el.tag == "script" else noscripts).append(_text(el) if el.tag == "noscript" else (el.text or ""))
+    scripts = "\n".join(scripts_raw)
+    etree.strip_elements(root, "script", "style", "noscript", "template", "rt", "rp", "select", "textarea", with_tail=False)
+
+    base = url
+    for b in root.iter("base"):
+        if b.get("href"):
+            base = absolute_url(b.get("href"), url) or url
+            break
+
+    crumbs, crumb_hrefs = _breadcrumb(root, selectors)
+    page.breadcrumb = crumbs
+    page.column = _column(root, crumbs)
+    self_urls = {page_key(u) for u in [url, *(absolute_url(h, base) for h in crumb_hrefs)] if u}
+
+    hanweb = _hanweb_rows(scripts_raw)
+    if selectors is not None and selectors.list_item:
+        rows = xpath_or_css(root, selectors.list_item)
+        entries = _entries_from_rows(rows, _links_of(root, base))
+    elif hanweb and hanweb[1]:
+        frag = parse_html("<html><body>" + "".join(f"<div>{r}</div>" for r in hanweb[1]) + "</body></html>")
+        body_el = frag.find("body") if frag is not None else None
+        entries = _entries_from_rows(list(body_el) if body_el is not None else [], _links_of(frag, base) if frag is not None else {})
+    else:
+        entries = _main_list(root, _links_of(root, base), self_urls)
+
+    seen = set()
+    for row, _, link in entries:
+        if link.url is None or link.url in seen:
+            continue
+        seen.add(link.url)
+        page.links.append(_build_link(row, link))
+
+    page.next_pages = find_next_pages(
+        root,
+        scripts,
+        base,
+        url,
+        selectors=selectors,
+        select=xpath_or_css,
+        hanweb=(hanweb[0], len(hanweb[1])) if hanweb else None,
+        page_text=text if hanweb else "",
+    )
+    if not page.links and not hanweb:
+        page.client_side_rendered = _client_side_rendered(root, scripts, "\n".join(noscripts))
+    return page

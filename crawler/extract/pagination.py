@@ -1,0 +1,386 @@
+"""Where a list page continues: the next page's URL, from links, TRS/Hanweb scripts or JS pagers.
+
+Only fetchable URLs come out: ``#page=N`` fragments, ASP.NET ``__doPostBack`` and ``javascript:``
+calls whose target the page does not reveal are left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
+
+from lxml import etree
+
+from .model import Selectors
+
+_UNFETCHABLE_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
+
+
+def absolute_url(href: str | None, base: str) -> str | None:
+    """Resolve ``href`` against ``base``; None for scripts, fragments, mail links and junk."""
+    if not href:
+        return None
+    href = re.sub(r"[\r\n\t]", "", href).strip()
+    if not href or href.startswith("#") or href.lower().startswith(_UNFETCHABLE_SCHEMES):
+        return None
+    try:
+        url = urldefrag(urljoin(base, href))[0]
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return url.replace(" ", "%20")
+
+
+def page_key(url: str) -> str:
+    """A URL reduced to what names the page (no fragment, trailing slash or index.html)."""
+    url = urldefrag(url)[0]
+    url = _INDEX_PAGE.sub("/", url)
+    return url.rstrip("/")
+
+
+_INDEX_PAGE = re.compile(r"/(?:index|default)\.(?:s?html?|jsp|php|aspx?)$")
+
+
+def same_page(a: str, b: str) -> bool:
+    """True when two URLs name the same page (fragment, trailing slash, index.html ignored)."""
+    return page_key(a) == page_key(b)
+
+
+# ----------------------------------------------------------------------------- JS helpers
+
+_STRING = r"\"[^\"\n]*\"|'[^'\n]*'"
+_ARG = re.compile(r"\s*(" + _STRING + r"|[^,]*)\s*(?:,|$)")
+
+
+def split_js_args(arglist: str) -> list[str | int | None]:
+    """Split a JS argument list: quoted strings → str, integers → int, anything else → None
+    (identifiers are returned as ``("name",)`` tuples so callers can resolve ``var`` values)."""
+    out: list = []
+    pos = 0
+    arglist = arglist.strip()
+    while pos < len(arglist) and len(out) < 20:
+        m = _ARG.match(arglist, pos)
+        if not m or m.end() == pos:
+            break
+        raw = m.group(1).strip()
+        pos = m.end()
+        if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+            out.append(raw[1:-1])
+        elif re.fullmatch(r"-?\d{1,9}", raw):
+            out.append(int(raw))
+        elif re.fullmatch(r"[A-Za-z_$][\w$.]*", raw):
+            out.append((raw,))
+        else:
+            out.append(None)
+    return out
+
+
+def _js_var(scripts: str, name: str) -> int | None:
+    m = re.search(r"(?:\bvar\s+|\blet\s+|\bconst\s+|[;\s{]|^)" + re.escape(name) + r"\s*=\s*[\"']?(\d{1,9})\b", scripts)
+    return int(m.group(1)) if m else None
+
+
+def _ints_and_strings(args: list, scripts: str) -> tuple[list[int], list[str]] | None:
+    ints, strs = [], []
+    for arg in args:
+        if isinstance(arg, tuple):
+            value = _js_var(scripts, arg[0])
+            if value is None:
+                return None
+            ints.append(value)
+        elif isinstance(arg, int):
+            ints.append(arg)
+        elif isinstance(arg, str):
+            strs.append(arg)
+    return ints, strs
+
+
+_CALL = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(([^()]{0,600})\)")
+_TERM = r"(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|[A-Za-z_$][\w$]*)"
+_CONCAT = re.compile(_TERM + r"(?:\s*\+\s*" + _TERM + r")+")
+_PAGE_KEY = re.compile(r"(?i)^(?:cur(?:rent)?_?page(?:no|num|index)?|page(?:_?(?:no|num|index))?|pn|pageindex)$")
+_SIZE_KEY = re.compile(r"(?i)^(?:num_?per_?page|page_?size|per_?page|rows|limit)$")
+
+
+def _eval_concat(body: str, params: dict[str, str], page: str) -> str | None:
+    for m in _CONCAT.finditer(body):
+        parts, literal = [], False
+        for term in re.findall(_TERM, m.group(0)):
+            if term[0] in "\"'":
+                parts.append(term[1:-1])
+                literal = literal or bool(re.search(r"[/?.=]", term))
+            elif term in params:
+                parts.append(params[term])
+            else:
+                break
+        else:
+            url = "".join(parts)
+            if literal and page in url and not url.lower().startswith(_UNFETCHABLE_SCHEMES):
+                return url
+    return None
+
+
+def _page_param_names(scripts: str, url: str) -> tuple[str, str | None] | None:
+    """Names the page's own pager config gives its page number and page size."""
+    at = scripts.find(url)
+    if at < 0:
+        return None
+    window = scripts[max(0, at - 600) : at + len(url) + 600]
+    page_key = size_key = None
+    for key, _ in re.findall(r"[\"']?([A-Za-z_]\w*)[\"']?\s*:\s*[\"']?(\d{1,9})\b", window):
+        if page_key is None and _PAGE_KEY.match(key):
+            page_key = key
+        elif size_key is None and _SIZE_KEY.match(key):
+            size_key = key
+    return (page_key, size_key) if page_key else None
+
+
+def resolve_js(code: str, scripts: str, base: str) -> str | None:
+    """Turn a ``javascript:`` pager call into a URL when the page shows how; else None."""
+    if not code or "__doPostBack" in code or "WebForm_" in code:
+        return None
+    for call in _CALL.finditer(code):
+        name = call.group(1).split(".")[-1]
+        if name in ("void", "return"):
+            continue
+        args = split_js_args(call.group(2))
+        page = next((a for a in args if isinstance(a, int)), None)
+        if page is None:
+            continue
+        # A pager function defined on the page that builds the URL by concatenation.
+        fn = re.search(r"function\s+" + re.escape(name) + r"\s*\(([^)]{0,200})\)\s*\{", scripts)
+        if fn:
+            names = [p.strip() for p in fn.group(1).split(",")]
+            values = {n: str(a) for n, a in zip(names, args) if n and isinstance(a, (int, str))}
+            url = _eval_concat(scripts[fn.end() : fn.end() + 3000], values, str(page))
+            if url:
+                return absolute_url(url, base)
+        # An AJAX pager call carrying its servlet URL: add the parameters the page's pager config names.
+        target = next((a for a in args if isinstance(a, str) and re.search(r"[/?]", a)), None)
+        if target:
+            names = _page_param_names(scripts, target)
+            if names:
+                ints = [a for a in args if isinstance(a, int)]
+                query = {names[0]: page}
+                if names[1] and len(ints) > 1:
+                    query[names[1]] = ints[1]
+                return absolute_url(_with_query(target, query), base)
+    return None
+
+
+def _with_query(url: str, params: dict) -> str:
+    parts = urlsplit(url)
+    pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in params]
+    pairs += [(k, str(v)) for k, v in params.items()]
+    return urlunsplit(parts._replace(query=urlencode(pairs, safe=",/")))
+
+
+# ----------------------------------------------------------------------------- the next page
+
+_NEXT_WORDS = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "next", "nextpage", "next page", "older", "older posts", "older entries"}
+_NEXT_CLASSES = {"next", "nextpage", "next-page", "page-next", "pagination-next", "pager-next", "xyy", "next_page", "nextlink"}
+_CURRENT_CLASSES = {"current", "active", "on", "cur", "curr", "selected", "pageon", "page-current", "now", "thisclass", "current-page", "is-current"}
+_CLASS_SPLIT = re.compile(r"\s+")
+
+
+def _classes(el) -> set[str]:
+    return {c.lower() for c in _CLASS_SPLIT.split(el.get("class") or "") if c}
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def _next_rank(a) -> int | None:
+    """How surely an anchor means "next page" (lower is surer); None when it does not."""
+    text = _clean("".join(a.itertext()))
+    bare = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→]+", " ", text).strip().lower()
+    if bare in _NEXT_WORDS or (a.get("rel") or "").lower() == "next":
+        return 0
+    cls = _classes(a) | (_classes(a.getparent()) if a.getparent() is not None else set())
+    if cls & _NEXT_CLASSES and len(text) <= 12:
+        return 1
+    title = _clean(a.get("title") or "").lower()
+    if title in _NEXT_WORDS or title in ("next page", "下一页", "click to display next page"):
+        return 1
+    if text in (">", "›", "＞") or bare == "next »" or text.lower() in ("next›", "next ›"):
+        return 2
+    return None
+
+
+def _anchor_target(a, scripts: str, base: str, page_url: str) -> str | None:
+    href = (a.get("href") or "").strip()
+    url = None
+    if href.lower().startswith("javascript:"):
+        code = href[len("javascript:") :]
+        if re.fullmatch(r"\s*(void\s*\(\s*0?\s*\)|;)?\s*;?\s*", code):
+            code = a.get("onclick") or ""
+        url = resolve_js(code, scripts, base)
+    elif href.startswith("#") or not href:
+        onclick = a.get("onclick") or ""
+        url = resolve_js(onclick, scripts, base) if onclick and not href.startswith("#page") else None
+    else:
+        url = absolute_url(href, base)
+    if url is None or same_page(url, page_url):
+        return None
+    return url
+
+
+def _trs_next(scripts: str, base: str) -> str | None:
+    for m in re.finditer(r"createPageHTML\s*\(([^()]{0,400})\)", scripts):
+        if re.search(r"function\s+$", scripts[max(0, m.start() - 12) : m.start()]):
+            continue
+        found = _ints_and_strings(split_js_args(m.group(1)), scripts)
+        if not found:
+            continue
+        ints, strs = found
+        if len(ints) < 2:
+            continue
+        pages, current = ints[0], ints[1]
+        exts = [i for i, s in enumerate(strs) if s.lower().lstrip(".") in ("html", "shtml", "htm", "jsp", "php", "asp", "aspx")]
+        suffix = strs[exts[-1]].lstrip(".") if exts else "html"
+        prefix = strs[exts[-1] - 1] if exts and exts[-1] > 0 else "index"
+        if not re.fullmatch(r"[\w.-]{1,60}", prefix) or not (0 <= current < pages <= 100_000):
+            continue
+        if current + 1 < pages:
+            return absolute_url(f"{prefix}_{current + 1}.{suffix}", base)
+        return None
+    return None
+
+
+def _numbered_next(root, scripts: str, base: str, page_url: str) -> str | None:
+    """Page-number pagers: the link numbered one past the marked current page."""
+    for el in _NUMBER_XPATH(root):
+        text = _clean("".join(el.itertext()))
+        if not re.fullmatch(r"\d{1,6}", text):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        plain = el.tag not in ("a", "li") and parent.tag != "a" and el.find(".//a") is None
+        if not (plain or _classes(el) & _CURRENT_CLASSES):
+            continue
+        scope = parent
+        if scope.tag in ("li", "span", "td") and scope.getparent() is not None:
+            scope = scope.getparent()
+        want = str(int(text) + 1)
+        for a in scope.iter("a"):
+            if _clean("".join(a.itertext())) == want:
+                url = _anchor_target(a, scripts, base, page_url)
+                if url:
+                    return url
+    return None
+
+
+def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
+    m = re.search(r"href\s*=\s*\\?[\"']([^\"'\\<>]{1,300})\\?[\"'][^<>]{0,120}>\s*(?:下一页|下页|Next)", scripts, re.I)
+    if m and "+" not in m.group(1):
+        url = absolute_url(m.group(1), base)
+        if url and not same_page(url, page_url):
+            return url
+    return None
+
+
+def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str | None:
+    nextgroup = re.search(r"<nextgroup>\s*(?:<!\[CDATA\[)?(.{0,2000}?)(?:\]\]>)?\s*</nextgroup>", datastore, re.S | re.I)
+    total = re.search(r"<totalrecord>\s*(\d+)", datastore, re.I) or re.search(r"totalrecord\W{0,4}(\d+)", page_text, re.I)
+    perpage = re.search(r"<perpage>\s*(\d+)", datastore, re.I) or re.search(r"perpage\W{0,4}(\d+)", page_text, re.I)
+    if not (nextgroup or total or perpage):
+        return None
+    if total:
+        shown = int(perpage.group(1)) if perpage else records
+        if int(total.group(1)) <= max(shown, records):
+            return None
+    href = None
+    if nextgroup:
+        m = re.search(r"href\s*=\s*[\"']([^\"']+)", nextgroup.group(1))
+        href = m.group(1).replace("&amp;", "&") if m else None
+    params: list[tuple[str, str]] = []
+    if href and "dataproxy" in href:
+        params = parse_qsl(urlsplit(href).query, keep_blank_values=True)
+    keys = {k.lower() for k, _ in params}
+    for name in ("webid", "columnid"):
+        if name not in keys:
+            m = re.search(name + r"[\"']?\s*[=:]\s*[\"']?(\d+)", page_text, re.I)
+            if not m:
+                return None
+            params.append((name, m.group(1)))
+    params = [(k, v) for k, v in params if k.lower() != "page"]
+    query = urlencode([("page", "2"), *params], safe="/,")
+    return absolute_url("/module/web/jpage/dataproxy.jsp?" + query, base)
+
+
+_NEXT_XPATH = etree.XPath(
+    "//a[string-length(normalize-space(.)) <= 16 or contains(@class, 'next') or contains(@class, 'Next')"
+    " or contains(../@class, 'next') or contains(@rel, 'next') or contains(@title, '下一') or contains(@title, 'next')]"
+)
+_NUMBER_XPATH = etree.XPath(
+    "//*[self::span or self::strong or self::b or self::em or self::font or self::a or self::li]"
+    "[count(*) <= 1 and string-length(normalize-space(.)) < 7 and normalize-space(.) != ''"
+    " and translate(normalize-space(.), '0123456789', '') = '']"
+)
+
+
+def find_next_pages(
+    root,
+    scripts: str,
+    base: str,
+    page_url: str,
+    *,
+    selectors: Selectors | None = None,
+    select=None,
+    hanweb: tuple[str, int] | None = None,
+    page_text: str = "",
+) -> list[str]:
+    """Absolute URLs of the following list page(s), nearest first (at most one today)."""
+    if selectors is not None and selectors.next_page and select is not None:
+        for el in select(root, selectors.next_page):
+            anchors = [el] if getattr(el, "tag", None) == "a" else list(el.iter("a")) if hasattr(el, "iter") else []
+            for a in anchors:
+                url = _anchor_target(a, scripts, base, page_url)
+                if url:
+                    return [url]
+        return []
+
+    ranked = []
+    for i, a in enumerate(_NEXT_XPATH(root)):
+        rank = _next_rank(a)
+        if rank is not None:
+            ranked.append((rank, i, a))
+    for _, _, a in sorted(ranked, key=lambda t: (t[0], t[1])):
+        url = _anchor_target(a, scripts, base, page_url)
+        if url:
+            return [url]
+
+    for link in root.iter("link"):
+        if "next" in (link.get("rel") or "").lower().split():
+            url = absolute_url(link.get("href"), base)
+            if url and not same_page(url, page_url):
+                return [url]
+
+    for finder in (
+        lambda: _trs_next(scripts, base),
+        lambda: _numbered_next(root, scripts, base, page_url),
+        lambda: _script_written_next(scripts, base, page_url),
+        lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1]) if hanweb else None,
+    ):
+        url = finder()
+        if url and not same_page(url, page_url):
+            return [url]
+    return []
+
+
+def xpath_or_css(root, expr: str):
+    """Run a selector: XPath when it starts with ``/`` or ``(``, else CSS."""
+    from parsel.csstranslator import HTMLTranslator
+
+    from ..errors import ConfigError
+
+    try:
+        if expr.lstrip().startswith(("/", "(")):
+            return root.xpath(expr)
+        return root.xpath(HTMLTranslator().css_to_xpath(expr))
+    except Exception as exc:  # lxml and cssselect each raise their own error types
+        raise ConfigError(f"invalid selector {expr!r}: {exc}") from exc
