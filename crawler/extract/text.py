@@ -9,7 +9,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 # Real pages are far below this; the cap keeps adversarial input (10 MB of text) inside the time budget.
-MAX_HTML_CHARS = 3_000_000
+MAX_HTML_CHARS = 2_000_000
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption
@@ -30,9 +30,24 @@ _END_TAGS = re.compile(r"</(?:html|body)\s*>", re.I)
 
 _WS = re.compile(r"[\s\u3000\xa0\u2002\u2003\u2009\u200b\ufeff]+")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-# Source-code line breaks between two CJK characters (Word-pasted spans, hard-wrapped HTML)
-# are not spaces when a browser renders the text.
-_NL_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}0-9])[ \t\r\f\v]*\n\s*(?=[{_CJK}])|(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[0-9])")
+# Source-code line breaks next to CJK text (Word-pasted spans, hard-wrapped HTML) are not spaces
+# when a browser renders Chinese: "2015</span>\n<span>年" reads "2015年".
+_NEWLINE_RUN = re.compile(r"[ \t\r\f\v]*\n\s*")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def _join_newline(match: re.Match) -> str:
+    text = match.string
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    if not before or not after:
+        return " "
+    cjk_before, cjk_after = bool(_CJK_CHAR.match(before)), bool(_CJK_CHAR.match(after))
+    if (cjk_before and (cjk_after or after.isdigit())) or (cjk_after and before.isdigit()):
+        return ""
+    return " "
+
+
 _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]"
     r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}"
@@ -106,7 +121,9 @@ def drop_invisible(root: etree._Element) -> None:
 
 
 def _clean_line(raw: str) -> str:
-    return fold(_NL_BETWEEN_CJK.sub("", raw))
+    if "\n" in raw:
+        raw = _NEWLINE_RUN.sub(_join_newline, raw)
+    return fold(raw)
 
 
 @dataclass
@@ -179,6 +196,6 @@ def layout(root: etree._Element) -> Layout:
 def element_text(el: etree._Element) -> str:
     """Folded visible text of one element (all of it on one line)."""
     try:
-        return fold(_NL_BETWEEN_CJK.sub("", "".join(el.itertext())))
+        return _clean_line("".join(el.itertext()))
     except (ValueError, TypeError):
         return ""

@@ -1,0 +1,394 @@
+"""Article extraction on fixture pages written for each pattern, plus never-raise properties."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crawler.extract.article import extract_article
+from crawler.extract.dates import date_from_url, find_dates, parse_date, zone_for
+from crawler.extract.model import Article, Selectors
+from crawler.extract.text import strip_pinyin_annotations
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+
+
+def extract(name: str, url: str, **kwargs) -> Article:
+    return extract_article((PAGES / name).read_bytes(), url, **kwargs)
+
+
+# --- the seed page's style: 岳陽市人民政府, traditional characters, ruby markup -------------------
+
+SEED_URL = "http://www.yueyang.gov.cn/xxgk/xxgc/content_1234567.html"
+
+
+def test_seed_style_page_fields():
+    article = extract("article_seed_yueyang.html", SEED_URL)
+    assert article.title == "市委貫徹落實中央省委統戰工作有關會議精神大會召開"
+    assert article.source is None  # "來源:" is printed with nothing after it
+    assert article.published_at == "2022-12-14T15:00:00+08:00"
+    assert article.breadcrumb == ["首頁", "信息公開", "學習貫徹"]
+    assert article.column == "學習貫徹"
+    assert article.breadcrumb_links[-1] == {"name": "學習貫徹", "url": "http://www.yueyang.gov.cn/xxgk/xxgc/"}
+    assert article.encoding == "utf-8"
+
+
+def test_seed_style_body_is_clean():
+    body = extract("article_seed_yueyang.html", SEED_URL).body
+    assert body.startswith("12月14日上午，市委貫徹落實中央、省委統戰工作有關會議精神大會召開")
+    assert "\n\n會議以視頻方式召開" in body
+    first = body.split("\n\n")[0]
+    assert "tǒng" not in first and "(" not in first  # <rt>/<rp> annotations dropped
+    for noise in ("<rt>", "瀏覽", "打印", "关闭", "字号", "當前時間", "当前时间", "不應出現", "views", "上一篇"):
+        assert noise not in body, noise
+    assert "\n\n\n" not in body
+    # Text that already carries annotations stays as the page printed it.
+    assert "扛穩統(tǒng)戰(zhàn)之責" in body
+
+
+def test_seed_style_attachments_are_absolute():
+    article = extract("article_seed_yueyang.html", SEED_URL)
+    assert article.attachments == [
+        {"url": "http://www.yueyang.gov.cn/uploads/2022/12/meeting-notes.pdf", "name": "1.會議紀要.pdf"},
+        {"url": "http://www.yueyang.gov.cn/xxgk/xxgc/files/statistics.xlsx", "name": "2.統計表.xlsx"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("統(tǒng)戰(zhàn)工作", "統戰工作"),
+        ("鞏固和發(fā)展", "鞏固和發展"),
+        ("省域副中心城市（2022）", "省域副中心城市（2022）"),
+        ("条例(试行)", "条例(试行)"),
+        ("English (text) stays", "English (text) stays"),
+    ],
+    ids=["two-characters", "neutral-tone-marks", "year-in-parentheses", "cjk-in-parentheses", "latin-context"],
+)
+def test_strip_pinyin_annotations(text, expected):
+    assert strip_pinyin_annotations(text) == expected
+
+
+# --- CMS families ------------------------------------------------------------------------------
+
+
+def test_trs_page_meta_and_createpagehtml_pages():
+    url = "http://www.example.gov.cn/xwzx/xwfbh/202404/t20240418_123456.shtml"
+    article = extract("article_trs_multipage.html", url)
+    assert article.title == "全市一季度经济运行情况新闻发布会召开"
+    assert article.source == "市统计局"
+    assert article.published_at == "2024-04-18T10:30:00+08:00"
+    assert article.breadcrumb == ["首页", "新闻中心", "新闻发布会"]
+    assert article.column == "新闻发布会"
+    # The script inside the article gives the pages; the list-page script in the footer does not.
+    assert article.next_pages == [
+        "http://www.example.gov.cn/xwzx/xwfbh/202404/t20240418_123456_1.shtml",
+        "http://www.example.gov.cn/xwzx/xwfbh/202404/t20240418_123456_2.shtml",
+    ]
+    assert "地区生产总值完成1234.5亿元" in article.body
+    assert "相关链接" not in article.body and "浏览次数" not in article.body
+
+
+def test_trs_later_page_lists_only_pages_after_it():
+    url = "http://www.example.gov.cn/xwzx/xwfbh/202404/t20240418_123456_1.shtml"
+    page = (PAGES / "article_trs_multipage.html").read_bytes().replace(b"createPageHTML(3, 0,", b"createPageHTML(3, 1,")
+    article = extract_article(page, url)
+    assert article.next_pages == ["http://www.example.gov.cn/xwzx/xwfbh/202404/t20240418_123456_2.shtml"]
+
+
+def test_bracketed_page_links_give_next_pages():
+    page = """<html><head><meta charset="utf-8"><title>t</title></head><body>
+    <h1>A long article in several pages</h1><div class="article-content"><p>First page of a long article,
+    with enough words to be the body of the page.</p></div>
+    <div class="zdfy"><a href="/n1/2019/0615/c1-31153719.html">[1]</a><a href="/n1/2019/0615/c1-31153719-2.html">[2]</a>
+    <a href="/n1/2019/0615/c1-31153719-3.html">[3]</a><a href="/n1/2019/0615/c1-31153719-2.html">下一页</a></div></body></html>"""
+    article = extract_article(page.encode(), "http://culture.example.com.cn/n1/2019/0615/c1-31153719.html")
+    assert article.next_pages == [
+        "http://culture.example.com.cn/n1/2019/0615/c1-31153719-2.html",
+        "http://culture.example.com.cn/n1/2019/0615/c1-31153719-3.html",
+    ]
+
+
+def test_hanweb_page_time_only_in_meta():
+    article = extract("article_hanweb.html", "http://fgw.example.gov.cn/art/2016/11/22/art_1621_3033.html")
+    assert article.title == "前三季度全省固定资产投资稳步增长"
+    assert article.source == "省发改委"
+    # Visible 发布日期 has no time; the same day's PubDate supplies 09:53.
+    assert article.published_at == "2016-11-22T09:53:00+08:00"
+    assert article.published_at_meta is None
+    assert article.breadcrumb == ["首页", "发展改革工作", "投资运行"]
+    assert article.body.endswith("民间投资占比继续提高。（省发改委投资处）")
+    assert "分享到" not in article.body
+
+
+def test_xxgk_metadata_table_beats_meta_pubdate():
+    article = extract("article_xxgk_table.html", "http://www.example.gov.cn/zwgk/tjsj/content_99.html")
+    assert article.title == "某县2022年国民经济和社会发展统计公报"
+    assert article.source == "某县统计局"  # 发布机构, not the ContentSource meta
+    assert article.published_at == "2023-05-11"  # 发布日期, date only
+    assert article.published_at_meta == "2023-08-16T10:33:59+08:00"
+    assert article.breadcrumb == ["首页", "政务公开", "统计数据"]
+    assert "全年地区生产总值256.8亿元" in article.body
+    for noise in ("索 引 号", "访问量", "关联稿件", "2020-01-01"):
+        assert noise not in article.body
+
+
+# --- encodings -----------------------------------------------------------------------------------
+
+
+def test_gbk_page_behind_a_lying_utf8_header():
+    article = extract(
+        "article_gbk_lying_header.html",
+        "https://money.example.com.cn/15/0704/19/ABC.html",
+        content_type="text/html; charset=utf-8",
+    )
+    assert article.encoding == "gb18030"
+    assert article.title == "国务院常务会议部署稳就业工作"
+    assert article.source == "某某财经网"
+    assert article.published_at == "2015-07-04T19:52:25+08:00"
+    assert article.body.startswith("记者获悉，7月4日下午")
+    assert "本文来源" not in article.body
+    assert "\ufffd" not in article.body
+
+
+def test_utf8_page_declaring_gb2312():
+    article = extract("article_utf8_meta_gb2312.html", "https://money.example.com.cn/15/0704/19/ABD.html")
+    assert article.encoding == "utf-8"
+    assert article.title == "省政府常务会议研究部署防汛工作"
+    assert article.breadcrumb == ["首页", "财经频道", "正文"]
+    assert article.column == "财经频道"
+
+
+# --- English press release ------------------------------------------------------------------------
+
+
+def test_english_press_release_date_after_body():
+    article = extract("article_en_press_release.html", "https://www.info.gov.hk/gia/general/202001/03/P2020010300123.htm")
+    assert article.title == "CHP investigates suspected food poisoning cluster"
+    assert article.source is None
+    assert article.published_at == "2020-01-03T18:30:00+08:00"  # "Ends/Friday, January 3, 2020" + "HKT 18:30"
+    assert article.body.startswith("The Centre for Health Protection (CHP)")
+    assert article.body.endswith("a spokesman for the CHP said.")
+    assert "Ends/" not in article.body and "****" not in article.body and "NNNN" not in article.body
+
+
+def test_timezone_argument_overrides_host():
+    article = extract(
+        "article_en_press_release.html", "https://example.org/release.htm", timezone="Asia/Hong_Kong"
+    )
+    assert article.published_at == "2020-01-03T18:30:00+08:00"
+
+
+# --- body and source details ------------------------------------------------------------------------
+
+
+def test_word_pasted_spans_do_not_split_numbers():
+    article = extract("article_word_spans.html", "http://www.example.gov.cn/tjgb/1.html")
+    assert article.body == (
+        "2015年，全县实现地区生产总值123.45亿元，增长8.6%。\n\n农村居民人均可支配收入10567元，增长9.1%。"
+    )
+    assert article.published_at == "2017-05-15T10:49:00+08:00"
+    assert article.source == "某县统计局"
+
+
+def test_source_value_in_next_element():
+    article = extract("article_source_next_element.html", "http://www.example.gov.cn/yw/sxyw/201909/t20190918_1.shtml")
+    assert article.source == "某省日报"
+    assert article.title == "全省品牌推介活动正式启动"  # not glued to the subtitle
+    assert article.published_at == "2019-09-18T06:23:00+08:00"
+    assert article.breadcrumb == ["首页", "要闻", "本省要闻"]
+
+
+def test_editor_and_author_are_not_sources():
+    article = extract("article_editor_not_source.html", "http://www.hospital.example.cn/news/1.html")
+    assert article.source is None
+    assert article.title == "我院举办专业技能大赛"
+    assert article.published_at == "2019-10-31T23:00:00+08:00"
+    assert "责任编辑" not in article.body
+
+
+def test_empty_source_label_gives_none():
+    article = extract("article_empty_source.html", "http://www.example.gov.cn/tzgg/2.html")
+    assert article.source is None
+    assert article.published_at == "2017-05-15T10:49:00+08:00"
+    assert article.published_at_meta == "2022-04-24T10:00:43+08:00"
+    assert article.breadcrumb == ["网站首页", "政务公开", "通知公告"]
+    assert article.body.endswith("某县人民政府办公室")
+
+
+def test_selectors_override_generic_rules():
+    selectors = Selectors(title="div.item.value", source="(//div[@class='item'])[2]", body="#nothing-here")
+    article = extract(
+        "article_source_next_element.html", "http://www.example.gov.cn/yw/1.html", selectors=selectors
+    )
+    assert article.title == "某省日报"
+    assert article.source == "2019-09-18 06:23"
+    assert "签约项目十二个" in article.body  # a selector that matches nothing falls back
+
+
+def test_bad_selector_is_ignored():
+    article = extract(
+        "article_hanweb.html", "http://fgw.example.gov.cn/art/1.html", selectors=Selectors(title="div[[[", body="//*[")
+    )
+    assert article.title == "前三季度全省固定资产投资稳步增长"
+
+
+# --- dates -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("时间:2022-12-14 15:00:00", "2022-12-14T15:00:00+08:00"),
+        ("发布日期：2022-12-14 15:00", "2022-12-14T15:00:00+08:00"),
+        ("2019年10月31日 23:00", "2019-10-31T23:00:00+08:00"),
+        ("2019年06月15日08:18", "2019-06-15T08:18:00+08:00"),
+        ("2022/1/5", "2022-01-05"),
+        ("2022.01.05", "2022-01-05"),
+        ("2007-08-20-23:59:59", "2007-08-20T23:59:59+08:00"),
+        ("22-12-14", "2022-12-14"),
+        ("January 3, 2020", "2020-01-03"),
+        ("Friday, October 09, 2015", "2015-10-09"),
+        ("3 January 2020", "2020-01-03"),
+        ("Datum:26. Januar 2022", "2022-01-26"),
+        ("03.01.2020", "2020-01-03"),
+        ("2020年1月3日", "2020-01-03"),
+    ],
+    ids=[
+        "dash-seconds", "dash-minutes", "chinese-with-time", "chinese-glued-time", "slashes", "dots",
+        "govcn-odd", "two-digit-year", "english-month-first", "english-weekday", "english-day-first",
+        "german-month-name", "german-dots", "japanese",
+    ],
+)
+def test_date_formats(text, iso):
+    found = parse_date(text)
+    assert found is not None
+    assert found.iso(zone_for("http://www.example.gov.cn/")) == iso
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("http://www.example.gov.cn/xw/202401/t20240101_123456.shtml", "2024-01-01"),
+        ("http://www.example.gov.cn/art/2024/1/5/art_1_2.html", "2024-01-05"),
+        ("http://www.example.gov.cn/xw/index.html", None),
+    ],
+    ids=["trs", "hanweb", "none"],
+)
+def test_date_from_url(url, expected):
+    found = date_from_url(url)
+    assert (found.day.isoformat() if found else None) == expected
+
+
+def test_url_date_is_last_resort():
+    page = "<html><body><h1>通知</h1><div class='TRS_Editor'><p>这是一则没有日期的通知，内容足够长，可以作为正文。</p></div></body></html>"
+    article = extract_article(page.encode(), "http://www.example.gov.cn/tzgg/202401/t20240105_99.shtml")
+    assert article.published_at == "2024-01-05"
+
+
+@pytest.mark.parametrize(
+    "url, zone",
+    [
+        ("http://www.yueyang.gov.cn/a.html", "Asia/Shanghai"),
+        ("https://www.info.gov.hk/a.htm", "Asia/Hong_Kong"),
+        ("https://www.gov.tw/a", "Asia/Taipei"),
+        ("https://www.ipa.go.jp/a", "Asia/Tokyo"),
+        ("https://www.bka.de/a", "Europe/Berlin"),
+        ("https://www.bundeskanzleramt.gv.at/a", "Europe/Vienna"),
+        ("https://www.admin.ch/a", "Europe/Zurich"),
+        ("https://www.epa.gov/a", "America/New_York"),
+        ("https://example.org/a", "UTC"),
+    ],
+    ids=["cn", "hk", "tw", "jp", "de", "at", "ch", "gov", "other"],
+)
+def test_zone_from_host(url, zone):
+    assert zone_for(url).key == zone
+
+
+def test_find_dates_ignores_impossible_dates():
+    assert find_dates("编号 2022-13-45 与 1900-01-01") == []
+
+
+# --- never raises, stays fast ---------------------------------------------------------------------
+
+
+def _timed(body: bytes, url: str = "http://www.example.gov.cn/a.html") -> tuple[Article, float]:
+    start = time.perf_counter()
+    article = extract_article(body, url)
+    return article, time.perf_counter() - start
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"\x00\x01\x02\xff\xfe",
+        b"<",
+        b"<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>",
+        "<html><body><p>\x00\x0b 控制字符 \ufffe</p></body></html>".encode("utf-8", "surrogatepass"),
+        b"<html><head><title>only a title</title></head></html>",
+        b"<meta charset=made-up><p>" + "中文".encode("utf-16") + b"</p>",
+    ],
+    ids=["empty", "binary", "lone-bracket", "xml-declaration", "control-characters", "no-body", "bad-charset"],
+)
+def test_odd_input_gives_an_article(body):
+    article, _ = _timed(body)
+    assert isinstance(article, Article)
+    assert isinstance(article.body, str)
+
+
+ADVERSARIAL = {
+    "deep-nesting": ("<div>" * 5000 + "深层嵌套的正文内容。" + "</div>" * 5000),
+    "ten-mb-text": "<html><body><p>" + "这是很长的正文。" * 1_250_000 + "</p></body></html>",
+    "twenty-thousand-links": "<html><body>"
+    + "".join(f'<a href="/a/{i}.pdf">附件{i}</a> &gt; ' for i in range(20_000))
+    + "</body></html>",
+    "unclosed-tags": "<html><body>" + "<div><p><span><b>未闭合的标签，" * 3000,
+    "many-dates": "<html><body><p>" + "发布时间：2022-12-14 15:00 来源：" * 20_000 + "</p></body></html>",
+    "many-short-lines": "<html><body>" + "<p>来源：</p>" * 30_000 + "</body></html>",
+}
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL), ids=list(ADVERSARIAL))
+def test_adversarial_input_under_a_second(name):
+    article, seconds = _timed(ADVERSARIAL[name].encode("utf-8"))
+    assert isinstance(article, Article)
+    assert seconds < 1.0, f"{name} took {seconds:.2f}s"
+
+
+HTMLISH = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "<div>", "</div>", "<p>", "</p>", "<br>", "<span>", "</span>", "<a href='x.pdf'>", "</a>",
+                "<h1>", "</h1>", "<title>", "</title>", "<script>", "</script>", "<ruby>", "<rt>", "</rt>",
+                "<table><tr><td>", "</td></tr></table>", "<meta name=PubDate content='2022-12-14 15:00'>",
+                "<div style='display:none'>", "来源：", "發布時間:", "2022年12月14日", "2007-08-20-23:59:59",
+                "当前位置：首页 > 信息公开", "【打印】", "浏览次数：", "<!--", "-->", "&nbsp;", "&#0;",
+                "createPageHTML(3,0,\"t1\",\"html\")", "<div class='TRS_Editor'>", "<ucapcontent>",
+            ]
+        ),
+        st.text(max_size=30),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(deadline=1000, max_examples=150)
+@given(st.binary(max_size=4000))
+def test_never_raises_on_bytes(body):
+    assert isinstance(extract_article(body, "http://www.example.gov.cn/a.html"), Article)
+
+
+@settings(deadline=1000, max_examples=200)
+@given(HTMLISH, st.sampled_from([None, "utf-8", "gbk", "shift_jis"]))
+def test_never_raises_on_html_like_text(text, charset):
+    body = text.encode(charset or "utf-8", "replace")
+    content_type = f"text/html; charset={charset}" if charset else None
+    article = extract_article(body, "https://www.example.com/p.html", content_type=content_type)
+    assert isinstance(article, Article)
+    assert "\n\n\n" not in article.body
