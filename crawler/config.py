@@ -34,6 +34,7 @@ from storage.errors import ConfigError
 
 DEFAULT_CONFIG_PATH = "sites.toml"
 CONFIG_ENV_VAR = "BULLETIN_CONFIG"
+DEFAULT_PASSWORD_ENV = "BULLETIN_SMTP_PASSWORD"
 
 #: Top-level tables other features will read; accepted and kept raw in ``Config.extra``.
 RESERVED_TABLES = ("alerts", "smtp", "subscriptions", "webhooks", "serve")
@@ -159,12 +160,81 @@ class SiteConfig:
 
 
 @dataclass(frozen=True)
+class SmtpSettings:
+    """The ``[smtp]`` table: where alert mail goes out. The password comes from the environment."""
+
+    host: str
+    port: int
+    tls: str = "starttls"  # "starttls", "tls" (implicit, port 465) or "none" (local relays)
+    username: str | None = None
+    password_env: str | None = None  # name of the environment variable holding the password
+    sender: str = "bulletin-monitor@localhost"  # the TOML key is "from"
+    timeout: float = 30.0
+    ca_file: str | None = None  # extra CA certificates (a relay with a private CA)
+
+    def password(self, environ: Mapping[str, str] = os.environ) -> str | None:
+        """The SMTP password from the environment; ``ConfigError`` when a username needs one and it is unset."""
+        if not self.username:
+            return None
+        name = self.password_env or DEFAULT_PASSWORD_ENV
+        value = environ.get(name)
+        if not value:
+            raise ConfigError(f"smtp: environment variable {name} is not set (smtp.username needs a password)")
+        return value
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    """The ``[alerts]`` table: the operators' addresses and the defaults of every subscription."""
+
+    operators: tuple[str, ...] = ()
+    digest: str = "08:00"
+    timezone: str = "UTC"
+    max_items: int = 50
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """One ``[[subscriptions]]`` entry: who gets mail about which releases, and when."""
+
+    name: str
+    to: tuple[str, ...]
+    sites: tuple[str, ...] = ()  # empty: every site
+    kinds: tuple[str, ...] = ("new",)
+    keywords_any: tuple[str, ...] = ()
+    keywords_all: tuple[str, ...] = ()
+    keywords_in: tuple[str, ...] = ("title", "body")
+    delivery: str = "immediate"
+    digest: str = "08:00"
+    timezone: str = "UTC"
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """One ``[webhooks.NAME]`` table: a URL that receives the events as JSON."""
+
+    name: str
+    url: str
+    sites: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ("new",)
+    keywords_any: tuple[str, ...] = ()
+    keywords_all: tuple[str, ...] = ()
+    keywords_in: tuple[str, ...] = ("title", "body")
+    secret_env: str | None = None
+    timeout: float = 10.0
+
+
+@dataclass(frozen=True)
 class Config:
-    """A loaded configuration: the sites by name, and the reserved tables kept raw."""
+    """A loaded configuration: the sites by name, the alert settings, and the reserved tables kept raw."""
 
     path: Path | None
     sites: dict[str, SiteConfig]
     extra: dict = field(default_factory=dict)
+    smtp: SmtpSettings | None = None
+    alerts: AlertSettings = field(default_factory=AlertSettings)
+    subscriptions: tuple[Subscription, ...] = ()
+    webhooks: tuple[Webhook, ...] = ()
 
     def site(self, name: str) -> SiteConfig:
         """The site called *name*; raises :class:`ConfigError` when it is not configured."""
@@ -697,4 +767,280 @@ def _build_config(data: Any, source: str, path: Path | None) -> Config:
                 f"{source}: site {name!r}: expected a [sites.{name}] table, got {_show(table)}"
             )
         sites[name] = _build_site(name, table, defaults, source)
-    return Config(path=path, sites=sites, extra=extra)
+    return Config(path=path, sites=sites, extra=extra, **_build_alerts(extra, sites, source))
+
+
+# --- alerts: [smtp], [alerts], [[subscriptions]], [webhooks.NAME] -----------------------------
+
+EVENT_KINDS = ("new", "edited", "removed", "restored")
+ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+ADDRESS_RE = re.compile(r"[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+")
+TIME_OF_DAY_RE = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+TLS_MODES = {"starttls": 587, "tls": 465, "none": 25}
+
+
+def _address(value: Any) -> str:
+    from email.utils import parseaddr
+
+    what = 'an e-mail address like "ops@example.org" or "Ops <ops@example.org>"'
+    text = _string(value, what)
+    # A line break in an address would let a config value write mail headers.
+    if any(ord(c) < 32 for c in text):
+        raise _Invalid(f"control characters are not allowed, got {_show(text)}")
+    _, address = parseaddr(text)
+    if not ADDRESS_RE.fullmatch(address):
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    return text
+
+
+def _addresses(value: Any) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise _Invalid("expected at least one e-mail address, got []")
+    return tuple(dict.fromkeys(_address(item) for item in items))
+
+
+def _operators(value: Any) -> tuple[str, ...]:
+    if value == []:
+        return ()
+    return _addresses(value)
+
+
+def _time_of_day(value: Any) -> str:
+    if not isinstance(value, str) or not TIME_OF_DAY_RE.fullmatch(value.strip()):
+        raise _Invalid(f'expected a time of day "HH:MM" (24-hour clock), got {_show(value)}')
+    return value.strip()
+
+
+def _env_name(value: Any) -> str:
+    text = _string(value, "the name of an environment variable")
+    if not ENV_NAME_RE.fullmatch(text):
+        raise _Invalid(f"expected the name of an environment variable like \"SMTP_PASSWORD\", got {_show(value)}")
+    return text
+
+
+def _kinds(allowed: tuple[str, ...]) -> Callable[[Any], tuple[str, ...]]:
+    what = "a non-empty list of " + ", ".join(f'"{k}"' for k in allowed)
+
+    def check(value: Any) -> tuple[str, ...]:
+        kinds = _string_list(value, what)
+        if not kinds or any(k not in allowed for k in kinds):
+            raise _Invalid(f"expected {what}, got {_show(value)}")
+        return tuple(dict.fromkeys(kinds))
+
+    return check
+
+
+def _keywords(value: Any) -> tuple[str, ...]:
+    return tuple(_string_list(value, "a list of keywords"))
+
+
+def _keywords_in(value: Any) -> tuple[str, ...]:
+    what = 'a non-empty list of "title", "body"'
+    fields_ = _string_list(value, what)
+    if not fields_ or any(f not in ("title", "body") for f in fields_):
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    return tuple(dict.fromkeys(fields_))
+
+
+def _delivery(value: Any) -> str:
+    if value not in ("immediate", "digest"):
+        raise _Invalid(f'expected "immediate" or "digest", got {_show(value)}')
+    return value
+
+
+def _tls(value: Any) -> str:
+    if value not in TLS_MODES:
+        raise _Invalid(f'expected "starttls", "tls" or "none", got {_show(value)}')
+    return value
+
+
+def _port(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 65535:
+        raise _Invalid(f"expected a port number from 1 to 65535, got {_show(value)}")
+    return value
+
+
+def _host_name(value: Any) -> str:
+    text = _string(value, 'a host name like "smtp.example.org"')
+    if any(c.isspace() or ord(c) < 32 for c in text) or "/" in text:
+        raise _Invalid(f'expected a host name like "smtp.example.org", got {_show(value)}')
+    return text
+
+
+def _webhook_url(value: Any) -> str:
+    if _url_host(value) is None or any(c.isspace() for c in value.strip()):
+        raise _Invalid(f"expected an http(s) URL, got {_show(value)}")
+    return value.strip()
+
+
+def _ca_file(value: Any) -> str:
+    text = _string(value, "the path of a PEM file of CA certificates")
+    if not Path(text).expanduser().is_file():
+        raise _Invalid(f"no such file: {_show(text)}")
+    return str(Path(text).expanduser())
+
+
+def _subscription_name(value: Any) -> str:
+    text = _string(value, "a name of letters, digits, '_' and '-'")
+    if not SITE_NAME_RE.fullmatch(text):
+        raise _Invalid(f"expected a name of letters, digits, '_' and '-', got {_show(value)}")
+    return text
+
+
+_FILTER_KEYS: dict[str, Callable[[Any], Any]] = {
+    "site": lambda v: (_string(v, "a site name"),),
+    "sites": lambda v: tuple(_string_list(v, "a list of site names")),
+    "keywords_any": _keywords,
+    "keywords_all": _keywords,
+    "keywords_in": _keywords_in,
+}
+
+SMTP_KEYS: dict[str, Callable[[Any], Any]] = {
+    "host": _host_name,
+    "port": _port,
+    "tls": _tls,
+    "username": _string,
+    "password_env": _env_name,
+    "from": _address,
+    "timeout": _number(0, exclusive=True),
+    "ca_file": _ca_file,
+}
+ALERTS_KEYS: dict[str, Callable[[Any], Any]] = {
+    "operators": _operators,
+    "digest": _time_of_day,
+    "timezone": _timezone,
+    "max_items": _integer(1),
+}
+SUBSCRIPTION_KEYS: dict[str, Callable[[Any], Any]] = {
+    "name": _subscription_name,
+    "to": _addresses,
+    **_FILTER_KEYS,
+    "kinds": _kinds(EVENT_KINDS),
+    "delivery": _delivery,
+    "digest": _time_of_day,
+    "timezone": _timezone,
+}
+WEBHOOK_KEYS: dict[str, Callable[[Any], Any]] = {
+    "url": _webhook_url,
+    **_FILTER_KEYS,
+    "kinds": _kinds((*EVENT_KINDS, "health")),
+    "secret_env": _env_name,
+    "timeout": _number(0, exclusive=True),
+}
+
+
+class _AlertTable:
+    """Checks one alert table against its keys; errors name the file, the table and the key."""
+
+    def __init__(self, source: str, label: str, keys: Mapping[str, Callable[[Any], Any]]):
+        self.source, self.label, self.keys = source, label, keys
+
+    def error(self, key: str, message: str) -> ConfigError:
+        return ConfigError(f"{self.source}: {self.label}: key {key!r}: {message}")
+
+    def check(self, table: Mapping[str, Any]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            if key == "password" and "password_env" in self.keys:
+                raise self.error(key, "secrets are not read from the file: put the password in an "
+                                      "environment variable and name it in password_env")
+            if key not in self.keys:
+                raise self.error(key, "unknown key" + _suggest(key, {k: k for k in self.keys}))
+            try:
+                values[key] = self.keys[key](value)
+            except _Invalid as exc:
+                raise self.error(key, str(exc)) from None
+        return values
+
+    def sites(self, values: dict[str, Any], configured: Mapping[str, Any]) -> tuple[str, ...]:
+        if "site" in values and "sites" in values:
+            raise self.error("site", "give either site or sites, not both")
+        key = "site" if "site" in values else "sites"
+        chosen = values.get(key, ())
+        for name in chosen:
+            if name not in configured:
+                raise self.error(key, f"unknown site {_show(name)}"
+                                      f"{_suggest(name, {n: n for n in configured})}")
+        return tuple(dict.fromkeys(chosen))
+
+
+def _build_alerts(extra: Mapping[str, Any], sites: Mapping[str, SiteConfig], source: str) -> dict[str, Any]:
+    """Validate [smtp], [alerts], [[subscriptions]] and [webhooks.NAME] into typed settings."""
+
+    def table_of(key: str) -> Mapping[str, Any]:
+        value = extra.get(key, {})
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{source}: key {key!r}: expected a table, got {_show(value)}")
+        return value
+
+    alerts_values = _AlertTable(source, "alerts", ALERTS_KEYS).check(table_of("alerts"))
+    alerts = AlertSettings(**alerts_values)
+
+    smtp = None
+    smtp_table = table_of("smtp")
+    if "smtp" in extra:
+        checker = _AlertTable(source, "smtp", SMTP_KEYS)
+        values = checker.check(smtp_table)
+        if "host" not in values:
+            raise checker.error("host", 'required: the SMTP server, like "smtp.example.org"')
+        tls = values.get("tls", "starttls")
+        smtp = SmtpSettings(
+            host=values["host"],
+            port=values.get("port", TLS_MODES[tls]),
+            tls=tls,
+            username=values.get("username"),
+            password_env=values.get("password_env"),
+            sender=values.get("from", values.get("username") if "@" in values.get("username", "") else
+                              SmtpSettings.sender),
+            timeout=values.get("timeout", 30.0),
+            ca_file=values.get("ca_file"),
+        )
+
+    raw_subscriptions = extra.get("subscriptions", [])
+    if not isinstance(raw_subscriptions, list) or not all(isinstance(t, Mapping) for t in raw_subscriptions):
+        raise ConfigError(f"{source}: key 'subscriptions': expected an array of tables "
+                          f"([[subscriptions]]), got {_show(raw_subscriptions)}")
+    subscriptions: list[Subscription] = []
+    for number, table in enumerate(raw_subscriptions, 1):
+        label = f"subscription {table['name']!r}" if isinstance(table.get("name"), str) else f"subscription #{number}"
+        checker = _AlertTable(source, label, SUBSCRIPTION_KEYS)
+        values = checker.check(table)
+        if "to" not in values:
+            raise checker.error("to", "required: the e-mail address(es) to send to")
+        chosen = checker.sites(values, sites)
+        # Without a name, rows stay with a subscription while its recipients and sites stay.
+        name = values.get("name") or "email:{}:{}".format(",".join(sorted(values["to"])), ",".join(sorted(chosen)) or "*")
+        if any(s.name == name for s in subscriptions):
+            raise checker.error("name" if "name" in values else "to",
+                                "another subscription has the same name (or recipients and sites): "
+                                "merge them or give each a distinct name")
+        subscriptions.append(Subscription(
+            name=name, to=values["to"], sites=chosen, kinds=values.get("kinds", ("new",)),
+            keywords_any=values.get("keywords_any", ()), keywords_all=values.get("keywords_all", ()),
+            keywords_in=values.get("keywords_in", ("title", "body")),
+            delivery=values.get("delivery", "immediate"),
+            digest=values.get("digest", alerts.digest), timezone=values.get("timezone", alerts.timezone),
+        ))
+
+    webhooks: list[Webhook] = []
+    for name, table in table_of("webhooks").items():
+        if not SITE_NAME_RE.fullmatch(name):
+            raise ConfigError(f"{source}: webhook {name!r}: invalid name (use letters, digits, '_' and '-')")
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"{source}: webhook {name!r}: expected a [webhooks.{name}] table, got {_show(table)}")
+        checker = _AlertTable(source, f"webhook {name!r}", WEBHOOK_KEYS)
+        values = checker.check(table)
+        if "url" not in values:
+            raise checker.error("url", "required: the http(s) URL to POST to")
+        webhooks.append(Webhook(
+            name=name, url=values["url"], sites=checker.sites(values, sites), kinds=values.get("kinds", ("new",)),
+            keywords_any=values.get("keywords_any", ()), keywords_all=values.get("keywords_all", ()),
+            keywords_in=values.get("keywords_in", ("title", "body")),
+            secret_env=values.get("secret_env"), timeout=values.get("timeout", 10.0),
+        ))
+
+    if smtp is None and (subscriptions or alerts.operators):
+        needs = "[[subscriptions]]" if subscriptions else "alerts.operators"
+        raise ConfigError(f"{source}: key 'smtp': required: {needs} send e-mail, add an [smtp] table")
+    return {"smtp": smtp, "alerts": alerts, "subscriptions": tuple(subscriptions), "webhooks": tuple(webhooks)}

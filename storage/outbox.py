@@ -1,11 +1,584 @@
-"""The alert outbox. (Placeholder: alert rows land with the alerts issue.)"""
+"""The alert outbox: which alerts an event needs, and the messages that deliver them.
+
+Subscriptions are synced from the configuration into the ``subscriptions`` table
+(:func:`sync_subscriptions`), so that :func:`enqueue_alerts` can decide, inside the transaction
+that records an event, which subscriptions want it. The rows it writes (``alerts``: one per event
+× subscription) are the durable record of what must be delivered.
+
+A sender then groups due rows into messages (``alert_messages``) and delivers them::
+
+    claim_messages()   rows -> messages, and a lease on the messages due now
+    begin_attempt()    the message is "in doubt" from here: it may reach the recipient
+    finish_attempt()   accepted / refused for good / try again later
+
+A message, once attempted, is frozen: its rows and token (from which the Message-ID derives) never
+change again, so a crash between "accepted" and "marked sent" resends that one message, with the
+same Message-ID. No channel code (SMTP, HTTP) lives here.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import socket
+import unicodedata
+from contextlib import contextmanager
+from datetime import datetime, time, timedelta, timezone
+from typing import Iterable, Mapping
+from zoneinfo import ZoneInfo
+
+from .normalize import clean_text
+
+EVENT_KINDS = ("new", "edited", "removed", "restored")
+#: Row kinds besides the event kinds: a site's first crawl, and site health changes.
+NOTE_KINDS = ("baseline", "health")
+
+#: Seconds to wait after the n-th failed attempt (the last value repeats).
+BACKOFF = (60, 300, 900, 1800, 3600, 7200, 14400, 21600)
+#: A message still undelivered this long after it was formed is given up and shown as failed.
+GIVE_UP_AFTER = timedelta(days=3)
+#: A lease outlives a hung sender; a sender that died on this host frees its leases at once.
+LEASE = timedelta(minutes=15)
+#: Rows of a crawl still "running" after this long are sent anyway (the crawl process died).
+STALE_CRAWL = timedelta(hours=12)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _parse(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@contextmanager
+def _transaction(db):
+    """BEGIN IMMEDIATE … COMMIT, or join the caller's transaction when one is open."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+# Keywords ------------------------------------------------------------------------------------
+
+
+def fold(text: str | None) -> str:
+    """Text as keyword filters compare it: normalised, case-folded, in simplified characters.
+
+    ``統戰``, ``统战`` and ``統(tǒng)戰(zhàn)`` all fold to ``统战``.
+    """
+    import zhconv
+
+    folded = clean_text(unicodedata.normalize("NFKC", text or "")).casefold()
+    return zhconv.convert(folded, "zh-hans")
+
+
+def keywords_match(keywords_any: Iterable[str], keywords_all: Iterable[str], texts: Iterable[str | None]) -> bool:
+    """Whether the texts contain at least one of ``keywords_any`` (when given) and all of ``keywords_all``."""
+    any_of, all_of = [fold(k) for k in keywords_any], [fold(k) for k in keywords_all]
+    if not any_of and not all_of:
+        return True
+    haystack = "\n".join(fold(t) for t in texts)
+    # Line breaks inside a Chinese phrase are layout, not meaning.
+    squeezed = "".join(haystack.split())
+
+    def found(word: str) -> bool:
+        return word in haystack or ("".join(word.split()) == word and word in squeezed)
+
+    return (not any_of or any(found(k) for k in any_of)) and all(found(k) for k in all_of)
+
+
+# Digest times --------------------------------------------------------------------------------
+
+
+def next_digest_time(after: datetime, at: str, zone: str) -> datetime:
+    """The first moment at or after ``after`` when the local clock in ``zone`` shows ``at`` (HH:MM)."""
+    tz = ZoneInfo(zone)
+    hour, minute = (int(part) for part in at.split(":"))
+    local = after.astimezone(tz)
+    day = local.date()
+    for offset in range(3):
+        candidate = datetime.combine(day + timedelta(days=offset), time(hour, minute), tzinfo=tz)
+        # A time skipped by a DST change resolves to the moment after the gap.
+        candidate = candidate.astimezone(timezone.utc).astimezone(tz)
+        if candidate >= local:
+            return candidate.astimezone(timezone.utc)
+    raise AssertionError("unreachable: a digest time occurs every day")
+
+
+def _deliver_after(subscription: Mapping, created: datetime) -> datetime:
+    if subscription["delivery"] == "digest":
+        return next_digest_time(created, subscription["digest_at"] or "08:00", subscription["timezone"])
+    return created
+
+
+# Subscriptions -------------------------------------------------------------------------------
+
+SUBSCRIPTION_COLUMNS = ("channel", "target", "sites", "kinds", "keywords_any", "keywords_all",
+                        "keywords_in", "delivery", "digest_at", "timezone")
+_JSON_COLUMNS = ("target", "sites", "kinds", "keywords_any", "keywords_all", "keywords_in")
+
+
+def sync_subscriptions(db, subscriptions: Iterable[Mapping], *, now: datetime | None = None) -> dict:
+    """Make the ``subscriptions`` table match the configuration.
+
+    Each mapping has ``name`` (the identity: rows of a name survive edits of its other keys),
+    ``channel`` (``email``/``webhook``), ``target`` (addresses, or ``[url]``), ``sites`` (empty:
+    every site), ``kinds``, ``keywords_any``, ``keywords_all``, ``keywords_in``, ``delivery``
+    (``immediate``/``digest``), ``digest_at`` (``HH:MM``) and ``timezone``. Subscriptions no
+    longer configured are deactivated; their undelivered rows are cancelled by the next
+    :func:`claim_messages`. Pending rows follow a changed digest time. Returns counts.
+    """
+    now = now or _utc_now()
+    stamp = _iso(now)
+    counts = {"added": 0, "updated": 0, "deactivated": 0}
+    with _transaction(db):
+        existing = {row["name"]: row for row in db.query("SELECT * FROM subscriptions")}
+        seen = set()
+        for sub in subscriptions:
+            values = {key: sub.get(key) for key in SUBSCRIPTION_COLUMNS}
+            values.setdefault("kinds", ["new"])
+            for key in _JSON_COLUMNS:
+                values[key] = json.dumps(list(values[key] or []), ensure_ascii=False)
+            values["delivery"] = values["delivery"] or "immediate"
+            values["timezone"] = values["timezone"] or "UTC"
+            name = sub["name"]
+            seen.add(name)
+            old = existing.get(name)
+            if old is None:
+                columns = ["name", *values, "active", "created_at", "updated_at"]
+                db.execute(
+                    f"INSERT INTO subscriptions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    [name, *values.values(), 1, stamp, stamp],
+                )
+                counts["added"] += 1
+                continue
+            if all(old[key] == values[key] for key in values) and old["active"]:
+                continue
+            sets = ", ".join(f"{key} = ?" for key in values)
+            db.execute(f"UPDATE subscriptions SET {sets}, active = 1, updated_at = ? WHERE id = ?",
+                       [*values.values(), stamp, old["id"]])
+            counts["updated"] += 1
+            if any(old[key] != values[key] for key in ("delivery", "digest_at", "timezone")):
+                _reschedule(db, old["id"], {**values, "name": name})
+        for name, old in existing.items():
+            if name not in seen and old["active"]:
+                db.execute("UPDATE subscriptions SET active = 0, updated_at = ? WHERE id = ?", [stamp, old["id"]])
+                counts["deactivated"] += 1
+    return counts
+
+
+def _reschedule(db, subscription_id: int, subscription: Mapping) -> None:
+    rows = db.execute(
+        """SELECT id, created_at FROM alerts WHERE subscription_id = ? AND status = 'pending'
+           AND message_id IS NULL AND kind != 'health'""",
+        [subscription_id],
+    ).fetchall()
+    for alert_id, created in rows:
+        db.execute("UPDATE alerts SET deliver_after = ? WHERE id = ?",
+                   [_iso(_deliver_after(subscription, _parse(created))), alert_id])
+
+
+def _active_subscriptions(db) -> list[dict]:
+    rows = list(db.query("SELECT * FROM subscriptions WHERE active = 1 ORDER BY id"))
+    for row in rows:
+        for key in _JSON_COLUMNS:
+            row[key] = json.loads(row[key] or "[]")
+    return rows
+
+
+# Enqueueing ----------------------------------------------------------------------------------
+
 
 def enqueue_alerts(db, event_id: int) -> None:
-    """Write the alert rows an event needs, inside the caller's transaction."""
+    """Write the alert rows an event needs, inside the caller's transaction.
+
+    One row per active subscription that wants the event: its site, its kind and its keyword
+    filters (checked here, so the decision is recorded with the event). Events of a site's first
+    crawl (``baseline``) give each subscription at most one ``baseline`` row per site: the
+    "now monitoring" note, never a mail per release.
+    """
+    subscriptions = _active_subscriptions(db)
+    if not subscriptions:
+        return
+    event = db.execute(
+        """SELECT e.kind, e.site, e.crawl_id, e.detected_at, e.baseline,
+                  coalesce(v.title, cv.title), coalesce(v.body, cv.body)
+           FROM events e JOIN releases r ON r.id = e.release_id
+           LEFT JOIN versions v ON v.id = e.version_id
+           LEFT JOIN versions cv ON cv.id = r.current_version_id
+           WHERE e.id = ?""",
+        [event_id],
+    ).fetchone()
+    if event is None:
+        return
+    kind, site, crawl_id, detected_at, baseline, title, body = event
+    created = _parse(detected_at)
+    for sub in subscriptions:
+        if sub["sites"] and site not in sub["sites"]:
+            continue
+        if baseline:
+            if kind == "new" and "new" in sub["kinds"]:
+                db.execute(
+                    """INSERT OR IGNORE INTO alerts (subscription_id, kind, site, event_id, crawl_id, created_at, deliver_after)
+                       VALUES (?, 'baseline', ?, ?, ?, ?, ?)""",
+                    [sub["id"], site, event_id, crawl_id, detected_at, _iso(_deliver_after(sub, created))],
+                )
+            continue
+        if kind not in sub["kinds"]:
+            continue
+        texts = [title if "title" in sub["keywords_in"] else None, body if "body" in sub["keywords_in"] else None]
+        if not keywords_match(sub["keywords_any"], sub["keywords_all"], texts):
+            continue
+        db.execute(
+            """INSERT OR IGNORE INTO alerts (subscription_id, kind, site, event_id, crawl_id, created_at, deliver_after)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [sub["id"], kind, site, event_id, crawl_id, detected_at, _iso(_deliver_after(sub, created))],
+        )
 
 
-def enqueue_health(db, site: str, state: str, detail: str | None) -> None:
-    """Write the operator notices a site health change needs, inside the caller's transaction."""
+def enqueue_health(db, site: str, state: str, detail: str | None, *, now: datetime | None = None) -> int:
+    """Write the notices of a site health change (``broken``/``recovered``); returns how many.
+
+    Joins the caller's transaction when one is open. Subscriptions with the ``health`` kind get
+    one row each (the operators' address list is such a subscription), delivered immediately
+    whatever their delivery mode. A repeated call with the state a subscription was last told
+    about adds nothing, so a state change is reported once.
+    """
+    if now is None:
+        # The store records the change just before calling: use its clock, not ours.
+        row = db.execute("SELECT max(detected_at) FROM site_health_changes WHERE site = ?", [site]).fetchone()
+        now = _parse(row[0]) if row and row[0] else _utc_now()
+    stamp = _iso(now)
+    written = 0
+    with _transaction(db):
+        for sub in _active_subscriptions(db):
+            if "health" not in sub["kinds"] or (sub["sites"] and site not in sub["sites"]):
+                continue
+            last = db.execute(
+                """SELECT json_extract(detail, '$.state') FROM alerts
+                   WHERE subscription_id = ? AND site = ? AND kind = 'health' ORDER BY id DESC LIMIT 1""",
+                [sub["id"], site],
+            ).fetchone()
+            if (last and last[0] == state) or (last is None and state == "recovered"):
+                continue
+            db.execute(
+                """INSERT INTO alerts (subscription_id, kind, site, created_at, deliver_after, detail)
+                   VALUES (?, 'health', ?, ?, ?, ?)""",
+                [sub["id"], site, stamp, stamp,
+                 json.dumps({"state": state, "detail": detail, "at": stamp}, ensure_ascii=False)],
+            )
+            written += 1
+    return written
+
+
+# Messages ------------------------------------------------------------------------------------
+
+
+def sender_identity() -> str:
+    """``host:pid:random``: who holds a lease, so a dead sender's leases can be taken over."""
+    return f"{socket.gethostname()}:{os.getpid()}:{os.urandom(4).hex()}"
+
+
+def _lease_is_free(owner: str | None, until: str | None, now: datetime) -> bool:
+    if not owner or not until or _parse(until) <= now:
+        return True
+    host, _, rest = owner.partition(":")
+    pid_text = rest.split(":", 1)[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _token(subscription_id: int, alert_ids: list[int]) -> str:
+    key = f"{subscription_id}:" + ",".join(str(i) for i in sorted(alert_ids))
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def claim_messages(db, *, now: datetime, owner: str, chunk: Mapping[str, int | None] | None = None) -> list[dict]:
+    """Group due rows into messages and lease the messages due now; returns them, oldest first.
+
+    A row is due when its ``deliver_after`` has come and the crawl that produced it has finished
+    (a message per crawl, not per release). Rows join the subscription's open message when it has
+    never been attempted (or every attempt surely failed), so an outage ends in one message, not
+    one per run. ``chunk`` caps the rows per message by channel (``{"webhook": 50}``; email: no
+    cap, the message itself shortens long lists). Undelivered rows of removed subscriptions are
+    cancelled. Each returned message is leased to ``owner`` until :func:`finish_attempt`.
+    """
+    chunk = dict(chunk or {})
+    stamp = _iso(now)
+    with _transaction(db):
+        _cancel_inactive(db, stamp)
+        due = db.execute(
+            """SELECT a.id, a.subscription_id, a.kind, a.site, s.channel, s.target
+               FROM alerts a JOIN subscriptions s ON s.id = a.subscription_id
+               LEFT JOIN crawls c ON c.id = a.crawl_id
+               WHERE a.status = 'pending' AND a.message_id IS NULL AND s.active = 1 AND a.deliver_after <= ?
+                 AND (a.crawl_id IS NULL OR c.status != 'running' OR c.started_at < ?)
+               ORDER BY a.subscription_id, a.id""",
+            [stamp, _iso(now - STALE_CRAWL)],
+        ).fetchall()
+        touched: set[int] = set()
+        for alert_id, sub_id, kind, site, channel, target in due:
+            message_id = _open_message(db, sub_id, chunk.get(channel), target, stamp)
+            if kind == "baseline":
+                count = db.execute("SELECT count(*) FROM releases WHERE site = ?", [site]).fetchone()[0]
+                db.execute("UPDATE alerts SET detail = ? WHERE id = ?", [json.dumps({"releases": count}), alert_id])
+            db.execute("UPDATE alerts SET message_id = ? WHERE id = ?", [message_id, alert_id])
+            touched.add(message_id)
+        for message_id in touched:
+            sub_id = db.execute("SELECT subscription_id FROM alert_messages WHERE id = ?", [message_id]).fetchone()[0]
+            ids = [row[0] for row in db.execute("SELECT id FROM alerts WHERE message_id = ?", [message_id])]
+            db.execute("UPDATE alert_messages SET token = ? WHERE id = ?", [_token(sub_id, ids), message_id])
+        candidates = list(db.query(
+            """SELECT m.*, s.name AS subscription, s.channel FROM alert_messages m
+               JOIN subscriptions s ON s.id = m.subscription_id
+               WHERE m.status = 'sending' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?)
+               ORDER BY m.in_doubt DESC, m.id""",
+            [stamp],
+        ))
+        claimed = []
+        until = _iso(now + LEASE)
+        for message in candidates:
+            if not _lease_is_free(message["lease_owner"], message["lease_until"], now):
+                continue
+            db.execute("UPDATE alert_messages SET lease_owner = ?, lease_until = ? WHERE id = ?",
+                       [owner, until, message["id"]])
+            claimed.append(_message_dict(message))
+    return claimed
+
+
+def _open_message(db, subscription_id: int, cap: int | None, target: str, stamp: str) -> int:
+    """The subscription's message that new rows may still join, or a new one."""
+    row = db.execute(
+        """SELECT m.id, (SELECT count(*) FROM alerts a WHERE a.message_id = m.id) FROM alert_messages m
+           WHERE m.subscription_id = ? AND m.status = 'sending' AND m.in_doubt = 0
+             AND m.pending_recipients = m.recipients AND m.failed_recipients = '{}'
+             AND (m.lease_owner IS NULL OR m.lease_until <= ?)
+           ORDER BY m.id DESC LIMIT 1""",
+        [subscription_id, stamp],
+    ).fetchone()
+    if row is not None and (cap is None or row[1] < cap):
+        return row[0]
+    cursor = db.execute(
+        """INSERT INTO alert_messages (subscription_id, token, created_at, recipients, pending_recipients)
+           VALUES (?, ?, ?, ?, ?)""",
+        [subscription_id, os.urandom(12).hex(), stamp, target, target],
+    )
+    return cursor.lastrowid
+
+
+def _cancel_inactive(db, stamp: str) -> None:
+    reason = "subscription removed from the configuration"
+    db.execute(
+        """UPDATE alert_messages SET status = 'cancelled', last_error = ?, lease_owner = NULL
+           WHERE status = 'sending' AND subscription_id IN (SELECT id FROM subscriptions WHERE active = 0)""",
+        [reason],
+    )
+    db.execute(
+        """UPDATE alerts SET status = 'cancelled', last_error = ? WHERE status = 'pending'
+           AND (message_id IS NULL OR message_id IN (SELECT id FROM alert_messages WHERE status = 'cancelled'))
+           AND subscription_id IN (SELECT id FROM subscriptions WHERE active = 0)""",
+        [reason],
+    )
+
+
+def _message_dict(row: Mapping) -> dict:
+    message = dict(row)
+    message["recipients"] = json.loads(message["recipients"])
+    message["pending_recipients"] = json.loads(message["pending_recipients"])
+    message["failed_recipients"] = json.loads(message["failed_recipients"])
+    return message
+
+
+def begin_attempt(db, message_id: int, *, now: datetime) -> None:
+    """Record that delivery of a message starts: from now on it may reach its recipients."""
+    with _transaction(db):
+        db.execute("UPDATE alert_messages SET in_doubt = 1, attempts = attempts + 1 WHERE id = ?", [message_id])
+
+
+def finish_attempt(
+    db,
+    message_id: int,
+    *,
+    now: datetime,
+    delivered: Iterable[str] = (),
+    refused: Mapping[str, str] | None = None,
+    error: str | None = None,
+    in_doubt: bool = False,
+) -> str:
+    """Record the outcome of an attempt; returns the message's status afterwards.
+
+    ``delivered``: recipients that accepted it. ``refused``: recipients refused for good, with
+    the reason. Every other pending recipient failed temporarily (``error`` says why) and is
+    retried with backoff; ``in_doubt`` says the message may have reached them anyway (a timeout
+    after the data was sent), which freezes it: it will be resent exactly as it is.
+    """
+    refused = dict(refused or {})
+    delivered = set(delivered)
+    stamp = _iso(now)
+    with _transaction(db):
+        message = _message_dict(next(iter(db.query("SELECT * FROM alert_messages WHERE id = ?", [message_id]))))
+        pending = [r for r in message["pending_recipients"] if r not in delivered and r not in refused]
+        failed = {**message["failed_recipients"], **refused}
+        attempts = message["attempts"]
+        if pending and now - _parse(message["created_at"]) >= GIVE_UP_AFTER:
+            reason = f"gave up after {attempts} attempts over {GIVE_UP_AFTER.days} days: {error or 'no answer'}"
+            failed.update({r: reason for r in pending})
+            pending = []
+        reached = [r for r in message["recipients"] if r not in pending and r not in failed]
+        if pending:
+            status = "sending"
+            wait = BACKOFF[min(max(attempts, 1), len(BACKOFF)) - 1]
+            db.execute(
+                """UPDATE alert_messages SET pending_recipients = ?, failed_recipients = ?, in_doubt = ?,
+                     next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?""",
+                [json.dumps(pending, ensure_ascii=False), json.dumps(failed, ensure_ascii=False), int(in_doubt or bool(reached)),
+                 _iso(now + timedelta(seconds=wait)), error, message_id],
+            )
+            db.execute("UPDATE alerts SET last_error = ? WHERE message_id = ?", [error, message_id])
+            return status
+        status = "failed" if failed else "sent"
+        summary = None
+        if failed:
+            parts = [f"{address}: {reason}" for address, reason in failed.items()]
+            if reached:
+                parts.insert(0, "delivered to " + ", ".join(reached))
+            summary = "; ".join(parts)
+        db.execute(
+            """UPDATE alert_messages SET status = ?, pending_recipients = '[]', failed_recipients = ?,
+                 next_attempt_at = NULL, last_error = ?, lease_owner = NULL, lease_until = NULL,
+                 sent_at = ? WHERE id = ?""",
+            [status, json.dumps(failed, ensure_ascii=False), summary or error if failed else None,
+             stamp if reached else None, message_id],
+        )
+        db.execute("UPDATE alerts SET status = ?, last_error = ?, sent_at = ? WHERE message_id = ?",
+                   [status, summary, stamp if reached else None, message_id])
+        return status
+
+
+def release_lease(db, message_id: int) -> None:
+    """Give a claimed message back untouched (the sender stopped before attempting it)."""
+    with _transaction(db):
+        db.execute("UPDATE alert_messages SET lease_owner = NULL, lease_until = NULL WHERE id = ?", [message_id])
+
+
+# Reading -------------------------------------------------------------------------------------
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(("health", "baseline", *EVENT_KINDS))}
+
+
+def message_items(db, message_id: int) -> list[dict]:
+    """What a message reports: one dict per alert row, with the site, release and versions.
+
+    Keys: ``alert_id``, ``kind``, ``site``, ``site_title``, ``site_timezone``, ``detail``
+    (health state / baseline count), and for event rows ``event_id``, ``detected_at``, ``url``,
+    ``changed_fields``, ``details`` (old/new values from the store), ``version`` (the fields of
+    the version the event is about) and ``previous`` (the version before an edit). Sorted by site,
+    kind, then newest publication first.
+    """
+    rows = list(db.query(
+        """SELECT a.id AS alert_id, a.kind, a.site, a.detail, a.created_at, a.event_id,
+                  coalesce(s.title, a.site) AS site_title, s.config AS site_config,
+                  e.detected_at, e.changed_fields, e.details, e.release_id,
+                  coalesce(e.version_id, r.current_version_id) AS version_id, r.url
+           FROM alerts a LEFT JOIN sites s ON s.name = a.site
+           LEFT JOIN events e ON e.id = a.event_id
+           LEFT JOIN releases r ON r.id = e.release_id
+           WHERE a.message_id = ? ORDER BY a.id""",
+        [message_id],
+    ))
+    items = []
+    for row in rows:
+        config = json.loads(row.pop("site_config") or "{}")
+        item = {
+            **row,
+            "site_timezone": config.get("timezone") or "UTC",
+            "detail": json.loads(row["detail"] or "{}"),
+            "changed_fields": json.loads(row["changed_fields"] or "[]"),
+            "details": json.loads(row["details"] or "{}"),
+            "version": None,
+            "previous": None,
+        }
+        if row["kind"] == "baseline":
+            item["event_id"] = None
+        elif row["version_id"] is not None:
+            item["version"] = _version(db, "id = ?", [row["version_id"]])
+            if row["kind"] == "edited" and item["version"]:
+                item["previous"] = _version(db, "release_id = ? AND seq = ?",
+                                            [row["release_id"], item["version"]["seq"] - 1])
+        items.append(item)
+    items.sort(key=lambda i: (i["site"], _KIND_ORDER.get(i["kind"], 9),
+                              _neg((i["version"] or {}).get("published_at") or ""), i["alert_id"]))
+    return items
+
+
+def _neg(text: str) -> tuple:
+    return tuple(-ord(c) for c in text)
+
+
+def _version(db, where: str, params: list) -> dict | None:
+    rows = list(db.query(
+        f"""SELECT id, seq, title, source, published_at, column_name, body, attachments, breadcrumb, url
+            FROM versions WHERE {where}""",
+        params,
+    ))
+    if not rows:
+        return None
+    version = rows[0]
+    version["attachments"] = json.loads(version["attachments"] or "[]")
+    version["breadcrumb"] = json.loads(version["breadcrumb"] or "[]")
+    return version
+
+
+def list_alerts(db, *, status: str | None = None, limit: int = 100) -> list[dict]:
+    """Alert rows, newest first, with their subscription, title and delivery state.
+
+    ``status``: ``pending`` (not yet delivered, including messages waiting for a retry),
+    ``failed`` (failed for good, or cancelled), or ``None`` for all.
+    """
+    where = {
+        None: "",
+        "pending": "WHERE a.status = 'pending'",
+        "failed": "WHERE a.status IN ('failed', 'cancelled')",
+    }[status]
+    rows = list(db.query(
+        f"""SELECT a.id, a.kind, a.site, sub.name AS subscription, sub.channel, a.status, a.created_at,
+                   a.deliver_after, m.attempts, m.next_attempt_at, coalesce(a.last_error, m.last_error) AS error,
+                   a.sent_at, m.token, coalesce(v.title, cv.title) AS title, r.url, a.detail
+            FROM alerts a JOIN subscriptions sub ON sub.id = a.subscription_id
+            LEFT JOIN alert_messages m ON m.id = a.message_id
+            LEFT JOIN events e ON e.id = a.event_id
+            LEFT JOIN releases r ON r.id = e.release_id
+            LEFT JOIN versions v ON v.id = e.version_id
+            LEFT JOIN versions cv ON cv.id = r.current_version_id
+            {where} ORDER BY a.id DESC LIMIT ?""",
+        [limit],
+    ))
+    for row in rows:
+        row["detail"] = json.loads(row["detail"] or "{}")
+        row["attempts"] = row["attempts"] or 0
+    return rows
