@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import exceptions as scrapy_errors
 from scrapy.exceptions import CloseSpider
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
@@ -83,10 +84,14 @@ class SiteSpider(scrapy.Spider):
             return
         self.current_list_page = response.url
         self.page_stats["list_pages"] += 1
-        listing = extract_list(
-            response.body, response.url, content_type=_content_type(response),
-            encoding=self.site.encoding, selectors=self.site.selectors,
-        )
+        try:
+            listing = extract_list(
+                response.body, response.url, content_type=_content_type(response),
+                encoding=self.site.encoding, selectors=self.site.selectors,
+            )
+        except Exception as exc:  # an extractor bug must cost one page, not the crawl
+            yield self._extraction_failure(response, "list", exc)
+            return
         links = [
             {"url": link.url, "title": link.title, "date": link.date, "pinned": link.pinned}
             for link in listing.links
@@ -117,10 +122,14 @@ class SiteSpider(scrapy.Spider):
         if failure is not None:
             yield failure
             return
-        article = extract_article(
-            response.body, response.url, content_type=_content_type(response),
-            encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
-        )
+        try:
+            article = extract_article(
+                response.body, response.url, content_type=_content_type(response),
+                encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
+            )
+        except Exception as exc:  # an extractor bug must cost one page, not the crawl
+            yield self._extraction_failure(response, "article", exc)
+            return
         item = ReleaseItem(
             site=self.site.name,
             url=response.meta.get("redirect_urls", [response.url])[0],
@@ -187,12 +196,23 @@ class SiteSpider(scrapy.Spider):
 
     # Failures --------------------------------------------------------------------------------
 
+    def _extraction_failure(self, response, page_kind: str, exc: Exception) -> FetchFailureItem:
+        self.page_stats["failures"] += 1
+        self.logger.error("%s: extraction failed: %s: %s", response.url, type(exc).__name__, exc, exc_info=exc)
+        return FetchFailureItem(
+            site=self.site.name, url=response.url, page_kind=page_kind, http_status=response.status,
+            reason=f"extraction failed: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
+        )
+
     def _failed(self, response, page_kind: str):
         reason = None
         if response.status >= 400:
             reason = f"HTTP {response.status}"
         else:
-            reason = failed_fetch_reason(response.body, response.status, _content_type(response))
+            try:
+                reason = failed_fetch_reason(response.body, response.status, _content_type(response))
+            except Exception as exc:  # the check is a guard, not a reason to lose the page
+                self.logger.error("%s: fetch check failed: %s", response.url, exc)
         if reason is None:
             return None
         self.page_stats["failures"] += 1
@@ -204,12 +224,16 @@ class SiteSpider(scrapy.Spider):
     def on_error(self, failure):
         request = failure.request
         exc = failure.value
-        if failure.check(DNSLookupError):
+        if failure.check(DNSLookupError, *_scrapy_errors("CannotResolveHostError")):
             reason = f"DNS lookup failed for {urlsplit(request.url).hostname}"
-        elif failure.check(TimeoutError, TCPTimedOutError):
-            reason = "timed out"
-        elif failure.check(ConnectionRefusedError):
+        elif failure.check(TimeoutError, TCPTimedOutError, *_scrapy_errors("DownloadTimeoutError")):
+            reason = f"timed out after {request.meta.get('download_timeout', '?')} s"
+        elif failure.check(ConnectionRefusedError, *_scrapy_errors("DownloadConnectionRefusedError")):
             reason = "connection refused"
+        elif failure.check(*_scrapy_errors("ResponseDataLossError")):
+            reason = "response truncated (connection closed before the declared length)"
+        elif failure.check(scrapy_errors.IgnoreRequest) and "max redirect" in str(exc).lower():
+            reason = "redirect loop (too many redirects)"
         else:
             reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
             reason = " ".join(reason.split())[:300]
@@ -219,6 +243,11 @@ class SiteSpider(scrapy.Spider):
             site=self.site.name, url=request.url, reason=reason,
             page_kind=request.meta.get("page_kind", "article"), http_status=None,
         )
+
+
+def _scrapy_errors(*names: str) -> tuple[type, ...]:
+    """Scrapy's own download exceptions (2.13+), where this Scrapy has them."""
+    return tuple(getattr(scrapy_errors, name) for name in names if hasattr(scrapy_errors, name))
 
 
 def _only_site(config):

@@ -1,0 +1,240 @@
+"""End-to-end crawls: the real CLI runs real Scrapy against the demo site served by a subprocess."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from conftest import run_cli, write_config
+
+TWO_COLUMN = "/xwzx/ywdt/202212/t20221214_10002.html"
+DEMO_RELEASES = 37
+
+
+def demo_table(server, **extra):
+    from crawler.demo import demo_config
+
+    table = demo_config(server.url)
+    table["timezone"] = "Asia/Shanghai"
+    table.update(extra)
+    return table
+
+
+@pytest.fixture
+def crawled(demo_site, tmp_path):
+    """The demo site crawled once into a fresh database."""
+    config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site)})
+    db = tmp_path / "bulletin.db"
+    result = run_cli("crawl", "demo", "--progress", "log", db=db, config=config)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    return demo_site, db, config, result
+
+
+def releases_json(db, *args):
+    result = run_cli("releases", "--json", "--limit", "500", *args, db=db)
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_first_crawl_stores_every_release_once(crawled):
+    server, db, _, result = crawled
+    releases = releases_json(db)
+    assert len(releases) == DEMO_RELEASES
+    assert len({r["url"] for r in releases}) == DEMO_RELEASES
+    assert "37 new" in result.stdout and "(baseline)" in result.stdout
+    for release in releases:
+        assert set(release) >= {"id", "site", "url", "title", "source", "published_at", "columns", "first_seen_at"}
+        assert release["title"], release
+
+
+def test_two_column_article_is_one_release_with_both_columns(crawled):
+    server, db, _, _ = crawled
+    matches = [r for r in releases_json(db) if r["url"].endswith(TWO_COLUMN)]
+    assert len(matches) == 1
+    release = matches[0]
+    assert {"要闻动态", "学习贯彻"} <= set(release["columns"])
+    assert release["title"] == "市委理論學習中心組專題學習研討推動高質量發展"
+    assert release["published_at"] == "2022-12-14T15:00:00+08:00"
+    assert release["source"] is None
+
+
+def test_seed_style_article_text_has_no_ruby_annotations_or_counter(crawled):
+    _, db, _, _ = crawled
+    conn = sqlite3.connect(db)
+    body = conn.execute(
+        "SELECT v.body FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?",
+        [f"%{TWO_COLUMN}"],
+    ).fetchone()[0]
+    assert "統戰" in body.replace("\n", "")
+    for noise in ("tǒng", "(", "瀏覽", "rt>"):
+        assert noise not in body
+
+
+@pytest.mark.parametrize(
+    "path,title",
+    [
+        ("/gb/zcwj/202211/t20221118_30005.html", "临江市人民政府办公室关于调整临江市食品安全委员会组成人员的通知"),
+        ("/gb/zcwj/202210/t20221021_30002.html", "临江市人民政府办公室关于做好2022年秋冬季农业生产工作的通知"),
+    ],
+    ids=["gbk-char-in-gb2312-page", "lying-utf8-header"],
+)
+def test_gb_pages_are_stored_without_mojibake(crawled, path, title):
+    _, db, _, _ = crawled
+    release = next(r for r in releases_json(db) if r["url"].endswith(path))
+    assert release["title"] == title
+    conn = sqlite3.connect(db)
+    body = conn.execute(
+        "SELECT v.body FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?", [f"%{path}"]
+    ).fetchone()[0]
+    assert "\ufffd" not in body and "锟" not in body and len(body) > 50
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/xwzx/ywdt/index_1.html",  # createPageHTML, no <a> to follow
+        "/xwzx/ywdt/index_2.html",
+        "/gb/zcwj/index_1.html",  # 下一页 link
+        "/xxgk/xxgc/index.html?page=2",  # query-string pagination, column found via breadcrumb
+        "/col/col1201/index.html",  # Hanweb datastore list
+    ],
+    ids=["trs-page-2", "trs-page-3", "next-link", "query-string", "hanweb"],
+)
+def test_every_kind_of_pagination_is_followed(crawled, path):
+    server, _, _, _ = crawled
+    assert path in server.paths()
+
+
+def test_crawl_is_polite_and_never_follows_off_site_or_documents(crawled):
+    server, _, _, _ = crawled
+    paths = server.paths()
+    assert paths.count("/robots.txt") == 1
+    assert not any(p.startswith("/admin") for p in paths)
+    assert not any(p.endswith((".pdf", ".docx")) for p in paths)
+    assert len(paths) == len(set(paths)), "a page was fetched twice"
+
+
+def test_multi_page_article_is_joined_and_attachments_kept(crawled):
+    _, db, _, _ = crawled
+    conn = sqlite3.connect(db)
+    body = conn.execute(
+        "SELECT v.body FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?",
+        ["%t20221209_10005.html"],
+    ).fetchone()[0]
+    assert body.startswith("12月9日上午，临江市第十六届人民代表大会常务委员会第八次会议")
+    assert body.rstrip().endswith("市人民检察院负责同志列席会议。")
+    attachments = json.loads(conn.execute(
+        "SELECT v.attachments FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?",
+        ["%t20221212_10013.html"],
+    ).fetchone()[0])
+    assert [a["url"].rsplit("/", 1)[-1] for a in attachments] == [
+        "P020221212385612345678.pdf", "P020221212385612345679.docx"]
+
+
+def test_second_crawl_of_unchanged_site_adds_nothing(crawled):
+    server, db, config, _ = crawled
+    conn = sqlite3.connect(db)
+    before = conn.execute("SELECT (SELECT count(*) FROM releases), (SELECT count(*) FROM versions)").fetchone()
+    result = run_cli("crawl", "demo", "--progress", "off", db=db, config=config)
+    assert result.exit_code == 0, result.stderr
+    after = conn.execute("SELECT (SELECT count(*) FROM releases), (SELECT count(*) FROM versions)").fetchone()
+    assert after == before
+    assert conn.execute("SELECT count(*) FROM events WHERE baseline = 0").fetchone()[0] == 0
+    assert "0 new, 0 edited" in result.stdout
+
+
+def test_crawl_records_status_counts_and_duration(crawled):
+    _, db, _, _ = crawled
+    row = sqlite3.connect(db).execute(
+        "SELECT status, requests, pages_fetched, responses_by_status, list_pages, releases_new, finished_at FROM crawls"
+    ).fetchone()
+    status, requests, fetched, by_status, list_pages, new, finished = row
+    assert status == "finished" and finished
+    assert new == DEMO_RELEASES and list_pages >= 8
+    assert json.loads(by_status)["200"] >= DEMO_RELEASES
+    assert requests >= fetched > DEMO_RELEASES
+
+
+def test_unknown_site_is_a_one_line_error(crawled):
+    _, db, config, _ = crawled
+    result = run_cli("crawl", "nope", db=db, config=config)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == ["Error: unknown site 'nope' (configured: demo)"]
+
+
+def test_invalid_config_is_a_one_line_error(tmp_path):
+    config = tmp_path / "sites.toml"
+    config.write_text('[sites.x]\nstart_urls = ["ftp://x"]\n', encoding="utf-8")
+    result = run_cli("crawl", db=tmp_path / "b.db", config=config)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "sites.toml" in lines[0] and "'x'" in lines[0] and "start_urls" in lines[0]
+
+
+def test_unreachable_site_is_reported_in_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = write_config(tmp_path / "sites.toml", {"gone": {"start_urls": [f"http://127.0.0.1:{port}/list/"]}})
+    result = run_cli("crawl", "gone", "--progress", "off", db=tmp_path / "b.db", config=config)
+    assert result.exit_code == 3
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "gone" in errors[0] and "connection refused" in errors[0]
+
+
+def test_bad_responses_are_recorded_and_the_crawl_goes_on(serve_site, tmp_path):
+    from crawler.demo import SITE_DIR
+
+    server = serve_site(SITE_DIR)
+    bad = {
+        "xwzx/ywdt/202212/t20221216_10016.html": "/_waf",
+        "xwzx/ywdt/202212/t20221215_10015.html": "/_empty",
+        "xwzx/ywdt/202212/t20221213_10014.html": "/_maintenance",
+        "xwzx/ywdt/202212/t20221210_10012.html": "/_binary",
+        "xwzx/ywdt/202212/t20221207_10011.html": "/_redirect_loop/1",
+    }
+    server_json = server.root / "_server.json"
+    rules = json.loads(server_json.read_text(encoding="utf-8"))
+    rules.setdefault("redirect", {}).update(bad)
+    rules.setdefault("status", {}).update({"xwzx/ywdt/202212/t20221205_10010.html": 500,
+                                           "xwzx/ywdt/202212/t20221202_10009.html": 404})
+    server_json.write_text(json.dumps(rules), encoding="utf-8")
+    config = write_config(tmp_path / "sites.toml", {"demo": demo_table(server)})
+    db = tmp_path / "b.db"
+    result = run_cli("crawl", "demo", "--progress", "off", db=db, config=config)
+    assert result.exit_code == 0, result.stderr
+    conn = sqlite3.connect(db)
+    reasons = dict(conn.execute("SELECT url, reason FROM fetch_failures").fetchall())
+    by_path = {url.split(server.url.rstrip("/"), 1)[-1]: reason for url, reason in reasons.items()}
+    assert "anti-bot" in by_path["/_waf"]
+    assert "empty" in by_path["/_empty"]
+    assert "maintenance" in by_path["/_maintenance"]
+    assert by_path["/xwzx/ywdt/202212/t20221205_10010.html"] == "HTTP 500"
+    assert by_path["/xwzx/ywdt/202212/t20221202_10009.html"] == "HTTP 404"
+    assert conn.execute("SELECT count(*) FROM releases").fetchone()[0] == DEMO_RELEASES - 7
+    titles = [row[0] for row in conn.execute("SELECT title FROM versions")]
+    assert all(title and "安全狗" not in title and "维护" not in title for title in titles)
+
+
+def test_scrapy_crawl_and_list_work_from_the_project_root(demo_site, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site)})
+    env = {"BULLETIN_CONFIG": str(config), "PATH": __import__("os").environ["PATH"]}
+    listed = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert listed.returncode == 0 and "site" in listed.stdout.split()
+    db = tmp_path / "scrapy.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "site", "-a", "site=demo", "-s", f"BULLETIN_DB={db}",
+         "-s", "LOG_LEVEL=WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM releases").fetchone()[0] == DEMO_RELEASES
