@@ -57,13 +57,13 @@ def _read_head(root, url: str) -> _Head:
             head.meta[name] = value.strip()
     titles = root.findall("head/title") or list(root.iter("title"))
     for t in titles:
-        text = t.text_content() or ""
+        text = "".join(t.itertext())
         if text.strip():
             head.title = text
             break
     base = root.find("head/base")
     if base is not None and base.get("href"):
-        head.base = urljoin(url, base.get("href").strip())
+        head.base = _absolute(url, base.get("href").strip())
     for script in root.iter("script"):
         text = script.text or ""
         if not text:
@@ -119,6 +119,10 @@ def _selected_text(root, expr: str | None) -> str:
 
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s)\s*")
 _HEADING_HINT = re.compile(r"title|headline|biaoti|bt\b|tit\b|article-?h|news_?h|detail-?h", re.I)
+_HEADING_TAGS = frozenset(["div", "p", "span", "td", "strong", "b", "font"])
+_WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+_WITH_CRUMB_ATTRS = etree.XPath("//*[@class or @id or @aria-label]")
+_CRUMB_TAGS = frozenset(["div", "nav", "ol", "ul", "p", "span", "td", "section"])
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9])\u3000+(?=[\u3400-\u9fff0-9])")
 
 
@@ -130,9 +134,8 @@ def _heading_candidates(root) -> list[tuple[str, object, int]]:
     out = []
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         out.append((el, 0 if el.tag == "h1" else 1))
-    for el in root.iter("div", "p", "span", "td", "strong", "b", "font"):
-        attrs = (el.get("class") or "") + " " + (el.get("id") or "")
-        if _HEADING_HINT.search(attrs):
+    for el in _WITH_CLASS_OR_ID(root):
+        if el.tag in _HEADING_TAGS and _HEADING_HINT.search((el.get("class") or "") + " " + (el.get("id") or "")):
             out.append((el, 2))
     found = []
     for el, rank in out[:400]:
@@ -235,21 +238,32 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> tuple[str | 
 
 # --- body -------------------------------------------------------------------------------------
 
-_BODY_SELECTORS = [
-    ".TRS_Editor", ".TRS_UEDITOR", ".trs_paper_default", "ucapcontent", "#UCAP-CONTENT", "#zoom",
-    "#fontzoom", "#zoomcon", ".article-content", ".pages_content", ".detail_content", "#mainText",
-    ".news_cont_d_wrap", "#pressrelease", "[itemprop=articleBody]", ".article-body", "article",
+# Body containers of government CMS families, most specific first: (kind, name).
+_BODY_CONTAINERS = [
+    ("class", "TRS_Editor"), ("class", "TRS_UEDITOR"), ("class", "trs_paper_default"), ("tag", "ucapcontent"),
+    ("id", "UCAP-CONTENT"), ("id", "zoom"), ("id", "fontzoom"), ("id", "zoomcon"), ("class", "article-content"),
+    ("class", "pages_content"), ("class", "detail_content"), ("id", "mainText"), ("class", "news_cont_d_wrap"),
+    ("id", "pressrelease"), ("itemprop", "articleBody"), ("class", "article-body"), ("tag", "article"),
 ]
-_compiled_selectors: list = []
+_CONTAINER_RANK = {key: rank for rank, key in enumerate(_BODY_CONTAINERS)}
 
 
-def _body_selectors():
-    if not _compiled_selectors:
-        from lxml.cssselect import CSSSelector
-
-        for css in _BODY_SELECTORS:
-            _compiled_selectors.append(CSSSelector(css))
-    return _compiled_selectors
+def _container_rank(el) -> int | None:
+    best = _CONTAINER_RANK.get(("tag", el.tag))
+    ident = el.get("id")
+    if ident:
+        rank = _CONTAINER_RANK.get(("id", ident))
+        if rank is not None and (best is None or rank < best):
+            best = rank
+    classes = el.get("class")
+    if classes:
+        for name in classes.split():
+            rank = _CONTAINER_RANK.get(("class", name))
+            if rank is not None and (best is None or rank < best):
+                best = rank
+    if el.get("itemprop") == "articleBody":
+        best = min(best, _CONTAINER_RANK[("itemprop", "articleBody")]) if best is not None else _CONTAINER_RANK[("itemprop", "articleBody")]
+    return best
 
 
 _PUNCT = re.compile(r"[，。；！？、,.;!?：:“”\"]")
@@ -263,15 +277,17 @@ def _chars(lay: Layout, el) -> tuple[int, int]:
 
 
 def _cms_body(root, lay: Layout):
-    for selector in _body_selectors():
-        best, best_len = None, 0
-        for el in selector(root):
-            total, links = _chars(lay, el)
-            if total - links >= 40 and total - links > best_len:
-                best, best_len = el, total - links
-        if best is not None:
-            return best
-    return None
+    """The best-ranked known CMS container with real text (the largest when several share a rank)."""
+    found: dict[int, tuple[int, object]] = {}
+    for el in lay.spans:
+        rank = _container_rank(el)
+        if rank is None:
+            continue
+        total, links = _chars(lay, el)
+        text = total - links
+        if text >= 40 and (rank not in found or text > found[rank][0]):
+            found[rank] = (text, el)
+    return found[min(found)][1] if found else None
 
 
 def _density_body(root, lay: Layout, owners: list):
@@ -443,9 +459,14 @@ class _DateCandidate:
     line: int
 
 
+_DIGITS = re.compile(r"\d\d")
+
+
 def _line_dates(lines: list[str], idx: int) -> list[_DateCandidate]:
     line = lines[idx]
     out = []
+    if not _DIGITS.search(line, 0, 600):
+        return out
     for fd in find_dates(line[:600], limit=6):
         before = line[max(0, fd.start - 16): fd.start]
         if _NOT_PUBLISH.search(before):
@@ -685,6 +706,13 @@ def _find_source(lay: Layout, head: _Head, title_line: int, body_start: int, bod
 
 # --- breadcrumb, attachments, further pages ---------------------------------------------------
 
+
+def _absolute(base: str, href: str) -> str | None:
+    try:
+        return urljoin(base, href)
+    except ValueError:  # malformed hosts such as "http://[x"
+        return None
+
 _CRUMB_HINT = re.compile(r"breadcrumb|crumb|bread|position|location|weizhi|dqwz|CurrChnl|curmbs|path|current|mianbao", re.I)
 _CRUMB_LABEL = re.compile(r"^\s*[^\s>＞»:：]{0,10}?(?:位置|You are here|Sie sind hier)\s*[:：]?\s*", re.I)
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|＞|»|›|→|\s/\s|\s-\s|／|/)\s*")
@@ -726,8 +754,9 @@ def _crumb_tokens(el, base: str) -> tuple[list[str], list[dict]]:
                 href = (node.get("href") or "").strip()
                 if name:
                     names.append(name)
-                    if href and not href.lower().startswith(("javascript:", "#")):
-                        links.append({"name": name, "url": urljoin(base, href)})
+                    target = _absolute(base, href) if href and not href.lower().startswith(("javascript:", "#")) else None
+                    if target:
+                        links.append({"name": name, "url": target})
                 in_link += 1
                 continue
             add_text(node.text)
@@ -751,7 +780,9 @@ def _breadcrumb(
 ) -> tuple[list[str], list[dict]]:
     candidates = [c for c in _select(root, sel.breadcrumb) if isinstance(c, etree._Element)][:1]
     if not candidates:
-        for el in root.iter("div", "nav", "ol", "ul", "p", "span", "td", "section"):
+        for el in _WITH_CRUMB_ATTRS(root):
+            if el.tag not in _CRUMB_TAGS:
+                continue
             attrs = (el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("aria-label") or "")
             if _CRUMB_HINT.search(attrs):
                 text = element_text(el)
@@ -788,7 +819,7 @@ def _breadcrumb(
     return best
 
 
-_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)(?:$|[?#])", re.I)
+_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)$", re.I)
 
 
 def _attachments(container, base: str) -> list[dict]:
@@ -806,10 +837,10 @@ def _attachments(container, base: str) -> list[dict]:
     for scope in scopes:
         for a in scope.iter("a"):
             href = (a.get("href") or "").strip()
-            if not href or not _ATTACHMENT.search(urlsplit(href).path + ("?" if "?" in href else "")):
+            if not href or not _ATTACHMENT.search(href.split("#", 1)[0].split("?", 1)[0]):
                 continue
-            absolute = urljoin(base, href)
-            if absolute in seen:
+            absolute = _absolute(base, href)
+            if absolute is None or absolute in seen:
                 continue
             seen.add(absolute)
             name = element_text(a) or a.get("title") or absolute.rsplit("/", 1)[-1]
@@ -832,21 +863,25 @@ def _next_pages(root, head: _Head, container, url: str, base: str) -> list[str]:
                 continue
         total, current, prefix, suffix = int(match[1]), int(match[2]), match[3], match[4]
         for n in range(current + 1, min(total, 200)):
-            pages.append(urljoin(base, f"{prefix}_{n}.{suffix}"))
+            target = _absolute(base, f"{prefix}_{n}.{suffix}")
+            if target:
+                pages.append(target)
     if pages:
         return pages
-    path = urlsplit(url).path
+    path = urlsplit(url).path if url else ""
     m = _PAGE_NO.match(path.rsplit("/", 1)[-1])
     if not m:
         return []
     stem, current = m.group(1), int(m.group(2) or 1)
     numbered = {}
     for a in root.iter("a"):
-        text = element_text(a).strip("【】[]() ")
-        if not text.isdigit():
+        text = "".join(a.itertext()) if len(a) else (a.text or "")
+        if len(text) > 20 or not text.strip("【】[]() \t\r\n\xa0").isdigit():
             continue
         href = (a.get("href") or "").strip()
-        target = urljoin(base, href)
+        target = _absolute(base, href)
+        if target is None:
+            continue
         tm = _PAGE_NO.match(urlsplit(target).path.rsplit("/", 1)[-1])
         if not tm or tm.group(1) != stem:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -196,7 +197,15 @@ def zone_for(url: str | None, timezone: str | None = None) -> ZoneInfo:
             return ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    host = (urlsplit(url).hostname or "") if url else ""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        host = ""
+    return _zone_for_host(host)
+
+
+@lru_cache(maxsize=1024)
+def _zone_for_host(host: str) -> ZoneInfo:
     for suffix, name in _HOST_ZONES:
         if host.endswith(suffix):
             return ZoneInfo(name)

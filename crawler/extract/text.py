@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 
 from lxml import etree
-from lxml import html as lxml_html
 
 # Real pages are far below this; the cap keeps adversarial input (10 MB of text) inside the time budget.
 MAX_HTML_CHARS = 2_000_000
@@ -81,10 +80,11 @@ def parse_html(text: str) -> etree._Element | None:
     text = _END_TAGS.sub("", _CONTROL.sub("", _XML_DECL.sub("", text[:MAX_HTML_CHARS])))
     if not text.strip():
         return None
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # Plain lxml elements (not lxml.html's) are noticeably faster to walk.
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        root = lxml_html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
-    except (etree.ParserError, ValueError, TypeError):
+        root = etree.fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
         return None
     return root
 
@@ -97,16 +97,17 @@ def is_hidden(el: etree._Element) -> bool:
     return el.get("hidden") is not None
 
 
+_DOOMED = etree.XPath(
+    "|".join(f"//{tag}" for tag in sorted(DROP_TAGS))
+    + "|//*[@hidden]|//*[@style and (contains(@style, 'none') or contains(@style, 'hidden'))]"
+)
+
+
 def drop_invisible(root: etree._Element) -> None:
     """Remove scripts, styles, ruby annotations, form controls and hidden elements (keeping tails)."""
-    doomed = []
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            doomed.append(el)
-        elif tag in DROP_TAGS or is_hidden(el):
-            doomed.append(el)
-    for el in doomed:
+    for el in _DOOMED(root):
+        if el.get("hidden") is None and el.tag not in DROP_TAGS and not is_hidden(el):
+            continue
         parent = el.getparent()
         if parent is None:
             continue
@@ -169,7 +170,7 @@ def layout(root: etree._Element) -> Layout:
         if event == "start":
             if block or tag == "br":
                 flush()
-            if block or el.get("id") or el.get("class"):
+            if block or (tag == "span" and (el.get("id") or el.get("class"))):
                 starts[el] = len(lines)
             if tag == "a":
                 link_depth += 1
