@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/extract.py --misses     # list every miss with what was found
 
 ``--compare`` runs the other extractors in a separate venv, ``benchmarks/.work/venv`` (git-ignored),
-created on first use with ``python -m venv`` and ``pip install trafilatura gne``; the project venv
+created on first use with ``python -m venv`` and ``pip install trafilatura lxml_html_clean gne``; the project venv
 never gets them. Scoring is the corpus README's (:mod:`crawler.extract.labels`) for every tool.
 """
 
@@ -90,7 +90,7 @@ def _ensure_other_venv() -> Path | None:
         WORK.mkdir(parents=True, exist_ok=True)
         print(f"creating {OTHER_VENV} with trafilatura and gne …", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(OTHER_VENV)], check=True)
-        done = subprocess.run([str(python), "-m", "pip", "install", "-q", "trafilatura", "gne"])
+        done = subprocess.run([str(python), "-m", "pip", "install", "-q", "trafilatura", "lxml_html_clean", "gne"])
         if done.returncode != 0:
             print("could not install trafilatura/gne; --compare skipped", file=sys.stderr)
             return None

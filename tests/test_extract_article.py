@@ -309,6 +309,25 @@ def test_zone_from_host(url, zone):
     assert zone_for(url).key == zone
 
 
+def test_iso_offsets_are_converted_to_the_site_zone():
+    page = """<html><head><meta property="article:published_time" content="2020-01-03T02:30:00Z">
+    <title>Agency announces a new programme | Agency</title></head><body><h1>Agency announces a new programme</h1>
+    <article><p>The agency today announced a programme that will run for three years across the region.</p></article>
+    </body></html>"""
+    article = extract_article(page.encode(), "https://www.agency.gov.hk/en/news/1.html")
+    assert article.published_at == "2020-01-03T10:30:00+08:00"
+    assert article.title == "Agency announces a new programme"
+
+
+def test_time_element_with_itemprop_date_published():
+    page = """<html><head><title>Council meeting notes - City</title></head><body><main><h1>Council meeting notes</h1>
+    <time itemprop="datePublished" datetime="2021-06-02">June 2, 2021</time>
+    <article><p>The council met on Tuesday and approved the budget for the coming year after a long debate.</p></article>
+    </main></body></html>"""
+    article = extract_article(page.encode(), "https://www.city.example.us/news/notes.html")
+    assert article.published_at == "2021-06-02"
+
+
 def test_find_dates_ignores_impossible_dates():
     assert find_dates("编号 2022-13-45 与 1900-01-01") == []
 

@@ -36,6 +36,12 @@ _CREATE_PAGE = re.compile(
 )
 
 
+_DATE_PUBLISHED = etree.XPath(
+    "//*[@itemprop='datePublished' or @property='datePublished']"
+    "|//time[@pubdate or contains(concat(' ', @class, ' '), ' published ')]"
+)
+
+
 @dataclass
 class _Head:
     meta: dict = field(default_factory=dict)
@@ -43,6 +49,7 @@ class _Head:
     jsonld: dict = field(default_factory=dict)
     page_scripts: list = field(default_factory=list)  # (match, parent element) of createPageHTML
     base: str | None = None
+    time_published: str | None = None  # <time itemprop=datePublished datetime=…> and the like
 
 
 def _read_head(root, url: str) -> _Head:
@@ -60,6 +67,11 @@ def _read_head(root, url: str) -> _Head:
         text = "".join(t.itertext())
         if text.strip():
             head.title = text
+            break
+    for el in _DATE_PUBLISHED(root):
+        value = el.get("datetime") or el.get("content") or "".join(el.itertext())
+        if value and value.strip():
+            head.time_published = value.strip()
             break
     base = root.find("head/base")
     if base is not None and base.get("href"):
@@ -556,6 +568,8 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
                 break
     if meta_date is None and head.jsonld.get("datePublished"):
         meta_date = parse_date(str(head.jsonld["datePublished"]))
+    if meta_date is None and head.time_published:
+        meta_date = parse_date(head.time_published)
     visible, visible_rank = None, 9
     sel_date = _selected_text(root, sel.published_at)
     if sel_date:

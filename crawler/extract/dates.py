@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
 from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -36,7 +37,7 @@ _TIME = r"(?P<H>[01]?\d|2[0-3])\s*[:：时時]\s*(?P<M>[0-5]\d)(?:\s*[:：分]\s
 _YMD = (
     r"(?<![\d./])(?P<y>(?:19|20)\d{2}|\d{2})\s*(?P<sep>[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:(?P=sep)|月)\s*"
     r"(?P<d>3[01]|[12]\d|0?[1-9])(?:\s*日)?(?![\d])"
-    r"(?:(?:T|\s*-\s*|\s*(?:日\s*)?)?" + _TIME + r")?"
+    r"(?:(?:(?P<T>T)|\s*-\s*|\s*(?:日\s*)?)?" + _TIME + r"(?:\.\d{1,6})?(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
 )
 # Day first: 03.01.2020 (German), 3. Januar 2020, 3 January 2020.
 _DMY = (
@@ -44,7 +45,7 @@ _DMY = (
     r"(?:,?\s+" + _TIME + r")?"
 )
 _D_MONTH_Y = (
-    r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])\.?\s+(?P<mon>" + _MONTH_RE + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>" + _MONTH_RE + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
 )
 _MONTH_D_Y = (
     r"(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
@@ -72,6 +73,7 @@ class FoundDate:
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
+    offset: int | None = None  # minutes east of UTC, when an ISO timestamp says so
 
     @property
     def has_time(self) -> bool:
@@ -82,12 +84,15 @@ class FoundDate:
         if self.hour is None:
             return self.day.isoformat()
         dt = datetime(self.day.year, self.day.month, self.day.day, self.hour, self.minute or 0, self.second or 0)
+        if self.offset is not None:
+            dt = dt.replace(tzinfo=dt_timezone(timedelta(minutes=self.offset)))
+            return (dt.astimezone(zone) if zone is not None else dt).isoformat()
         if zone is not None:
             dt = dt.replace(tzinfo=zone)
         return dt.isoformat()
 
     def with_time(self, other: FoundDate) -> FoundDate:
-        return FoundDate(self.start, self.end, self.day, other.hour, other.minute, other.second)
+        return FoundDate(self.start, self.end, self.day, other.hour, other.minute, other.second, other.offset)
 
 
 def _year(text: str) -> int:
@@ -115,7 +120,15 @@ def _build(match: re.Match) -> FoundDate | None:
             hour += 12
         elif ampm == "am" and hour == 12:
             hour = 0
-    return FoundDate(match.start(), match.end(), day, hour, minute, second)
+    offset = None
+    if g.get("T") and g.get("tz"):
+        tz = g["tz"]
+        if tz == "Z":
+            offset = 0
+        else:
+            digits = tz[1:].replace(":", "")
+            offset = (int(digits[:2]) * 60 + int(digits[2:])) * (-1 if tz[0] == "-" else 1)
+    return FoundDate(match.start(), match.end(), day, hour, minute, second, offset)
 
 
 def find_dates(text: str, limit: int = 50) -> list[FoundDate]:
