@@ -278,7 +278,7 @@ def _container_rank(el) -> int | None:
     return best
 
 
-_PUNCT = re.compile(r"[，。；！？、,.;!?：:“”\"]")
+_PUNCT_MARKS = "，。；！？、,.;!?：:“”\""
 
 
 def _chars(lay: Layout, el) -> tuple[int, int]:
@@ -308,7 +308,9 @@ def _density_body(root, lay: Layout, owners: list):
     for idx, line in enumerate(lay.lines):
         if len(line) < 20 or lay.link_chars[idx] > len(line) / 2:
             continue
-        score = 1 + min(len(_PUNCT.findall(line, 0, 2000)), 60) + min(len(line) / 80, 3)
+        head = line[:2000]
+        punct = sum(head.count(mark) for mark in _PUNCT_MARKS)
+        score = 1 + min(punct, 60) + min(len(line) / 80, 3)
         el = owners[idx]
         for weight in (1.0, 1.0, 0.5, 0.33):
             if el is None:
