@@ -93,8 +93,7 @@ def title_weight(text: str) -> float:
     return len(_CJK.findall(text)) + 2.5 * len(_WORD.findall(text))
 
 
-def _link_title(a) -> str:
-    text = _clean(_text(a))
+def _link_title(a, text: str) -> str:
     attr = _clean(a.get("title"))
     if not text:
         if attr:
@@ -118,7 +117,10 @@ _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 
 
 def _classes(el) -> list[str]:
-    value = (el.get("class") or "") + " " + (el.get("id") or "")
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return []
+    value = (cls or "") + " " + (ident or "")
     return [c for c in _NON_ALNUM.split(value.lower()) if c]
 
 
@@ -187,17 +189,19 @@ _SKIP_HREF = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", 
 
 
 class _Link:
-    __slots__ = ("el", "href", "base", "title", "weight", "usable", "_url")
+    __slots__ = ("el", "href", "base", "text", "title", "weight", "usable", "_url")
 
-    def __init__(self, el, href: str, base: str, title: str):
-        self.el, self.href, self.base, self.title = el, href, base, title
+    def __init__(self, el, href: str, base: str):
+        self.el, self.href, self.base = el, href, base
+        self.text = _clean(_text(el))
+        self.title = title = _link_title(el, self.text)
         self.weight = title_weight(title)
         self.usable = (
             bool(title)
+            and bool(self.text or el.get("title"))  # image-only links are carousel slides
             and not _GENERIC.match(title)
             and not _PREFIX_LINK.match(title)
             and not _BARE_URL.match(title)
-            and bool(_clean(_text(el)) or el.get("title"))  # image-only links are carousel slides
         )
         self._url = False
 
@@ -232,13 +236,14 @@ def _row_text(row, limit: int = 400) -> str:
     return _clean(text[: limit * 2])[:limit]
 
 
-def _row_date(row, link: _Link) -> str | None:
+def _row_date(row, link: _Link, text: str | None = None) -> str | None:
     for t in row.iter("time"):
         date = parse_list_date(t.get("datetime") or "") or parse_list_date(_clean(_text(t)))
         if date:
             return date
-    text = _row_text(row)
-    link_text = _clean(_text(link.el))
+    if text is None:
+        text = _row_text(row)
+    link_text = link.text
     outside = text.replace(link_text, " ", 1) if link_text else text
     date = parse_list_date(outside, link.url)
     if date:
@@ -251,22 +256,26 @@ def _row_date(row, link: _Link) -> str | None:
     return parse_list_date(link_text)
 
 
-def _row_pinned(row, link: _Link) -> bool:
-    if any(t in _PIN_TOKENS for el in (row, link.el) for t in _classes(el)):
+_PIN_SRC = re.compile(r"(?:^|[/_\-.])(?:top|zd|zhiding|settop)(?:[_\-.]|\d|$)")
+
+
+def _row_pinned(row, link: _Link, text: str) -> bool:
+    if "置顶" in text or any(t in _PIN_TOKENS for el in (row, link.el) for t in _classes(el)):
         return True
-    for el in row.iter("span", "em", "i", "b", "font", "img", "strong", "label"):
+    for el in row.iter("img", "span", "em", "i", "b", "font", "strong", "label"):
         if el.tag == "img":
-            marker = " ".join(filter(None, (el.get("alt"), el.get("title"), el.get("src"))))
-            if "置顶" in marker or re.search(r"(?:^|[/_\-.])(?:top|zd|zhiding|settop)(?:[_\-.]|\d|$)", (el.get("src") or "").lower().rsplit("/", 1)[-1]):
+            marker = (el.get("alt") or "") + (el.get("title") or "") + (el.get("src") or "")
+            if "置顶" in marker or _PIN_SRC.search((el.get("src") or "").lower().rsplit("/", 1)[-1]):
                 return True
-        elif "置顶" in _clean(el.text) or any(t in _PIN_TOKENS for t in _classes(el)):
+        elif el.get("class") and any(t in _PIN_TOKENS for t in _classes(el)):
             return True
-    return "置顶" in _row_text(row, 60)
+    return False
 
 
 def _build_link(row, link: _Link) -> ListLink:
     title = link.title
-    pinned = _row_pinned(row, link)
+    text = _row_text(row)
+    pinned = _row_pinned(row, link, text)
     stripped = _PIN_MARK.sub("", title)
     if stripped != title and stripped:
         title, pinned = stripped, True
@@ -274,7 +283,7 @@ def _build_link(row, link: _Link) -> ListLink:
     cut = _TRAILING_DATE.sub("", title)
     if cut and cut != title and title_weight(cut) >= 4:
         title = cut
-    return ListLink(url=link.url, title=title, date=_row_date(row, link), pinned=pinned)
+    return ListLink(url=link.url, title=title, date=_row_date(row, link, text), pinned=pinned)
 
 
 # ----------------------------------------------------------------------------- group scoring
@@ -367,7 +376,10 @@ def _in_running_text(link: _Link) -> bool:
         elif isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS:
             parts.append(_text(child))
         parts.append(child.tail or "")
-    outside = _clean("".join(parts))
+    outside = "".join(parts)
+    if len(outside) < 24 or len(outside) < len(link.title):
+        return False
+    outside = _clean(outside)
     outside = _TRAILING_DATE.sub("", _YMD.sub("", outside))
     return title_weight(outside) > max(12.0, 1.5 * link.weight)
 
@@ -382,7 +394,7 @@ def _title_elsewhere(row, link: _Link) -> bool:
     return False
 
 
-def _final(key, entries: list[tuple], self_urls: set[str], dates: dict, memo: dict) -> tuple[float, list[tuple]]:
+def _final(key, entries: list[tuple], self_urls: set[str], dates: dict) -> tuple[float, list[tuple]]:
     container = key[0]
     # Link texts repeated across many rows ("View this Dataset") are buttons, not titles.
     counts: dict[str, int] = {}
@@ -391,6 +403,8 @@ def _final(key, entries: list[tuple], self_urls: set[str], dates: dict, memo: di
             counts[t] = counts.get(t, 0) + 1
     limit = max(2, len(entries) // 2)
     banned = {t for t, c in counts.items() if c > limit}
+    few_members = len(container) <= 30
+    memo: dict = {}
     kept = []
     for row, found, best in entries:
         if best.title in banned:
@@ -403,8 +417,16 @@ def _final(key, entries: list[tuple], self_urls: set[str], dates: dict, memo: di
         skip = False
         node = row.getparent()
         while node is not None and node is not container:
-            if _furniture(node) or (node.getparent() is container and _heading_says_furniture(node, memo)):
+            member = node.getparent() is container
+            if member and node in memo:
+                skip = memo[node]
+                break
+            if _furniture(node) or (member and few_members and _heading_says_furniture(node)):
                 skip = True
+            if member:
+                memo[node] = skip
+                break
+            if skip:
                 break
             node = node.getparent()
         if not skip:
@@ -419,10 +441,10 @@ def _final(key, entries: list[tuple], self_urls: set[str], dates: dict, memo: di
     sample = kept[:12]
     dated = 0
     for row, _, best in sample:
-        memo = (row, best.el)
-        if memo not in dates:
-            dates[memo] = _row_date(row, best)
-        dated += dates[memo] is not None
+        pair = (row, best.el)
+        if pair not in dates:
+            dates[pair] = _row_date(row, best)
+        dated += dates[pair] is not None
     score *= 1 + dated / len(sample)
     if kept[0][0].tag != "a":
         score *= 1.01  # same links, bigger rows: the row holds the date and the pin marks
@@ -459,7 +481,7 @@ def _final(key, entries: list[tuple], self_urls: set[str], dates: dict, memo: di
     )
     if bare and bare >= min(len(kept), 40):
         factor *= 0.3
-    marked = sum(1 for row, _, _ in kept if set(_classes(row)) & _CURRENT_ROW)
+    marked = sum(1 for row, _, _ in kept[:200] if row.get("class") and set(_classes(row)) & _CURRENT_ROW)
     if marked == 1 and len(kept) > 1:
         factor *= 0.5
     return score * factor, kept
@@ -474,17 +496,17 @@ def _main_list(root, links: dict, self_urls: set[str]) -> list[tuple]:
         entries = _group_rows(rows, row_links)
         if entries:
             scored.append((_prelim(entries), key, entries))
-    scored.sort(key=lambda t: -t[0])
+    # Equal scores: prefer the bigger rows (li/article over the anchor or heading inside); they carry dates and pins.
+    scored.sort(key=lambda t: (-t[0], sum(1 for _ in t[2][0][0].iterancestors())))
     best_score, best = 0.0, []
     seen = set()
     dates: dict = {}
-    memo: dict = {}
     for prelim, key, entries in scored[:12]:
-        ident = tuple(id(e[0]) for e in entries)
+        ident = tuple(id(e[2].el) for e in entries)
         if ident in seen or prelim * 2.1 <= best_score:
             continue
         seen.add(ident)
-        score, kept = _final(key, entries, self_urls, dates, memo)
+        score, kept = _final(key, entries, self_urls, dates)
         if score > best_score:
             best_score, best = score, kept
     return best if best_score >= 24 else []
@@ -697,7 +719,7 @@ def _links_of(root, base: str) -> dict:
         href = href.strip()
         if not href or href[0] == "#" or href[:11].lower().startswith(_SKIP_HREF):
             continue
-        links[a] = _Link(a, href, base, _link_title(a))
+        links[a] = _Link(a, href, base)
     return links
 
 
@@ -775,7 +797,7 @@ def extract_list(
         selectors=selectors,
         select=xpath_or_css,
         hanweb=(hanweb[0], len(hanweb[1])) if hanweb else None,
-        page_text=text if hanweb else "",
+        page_text=text,
     )
     if not page.links and not hanweb:
         page.client_side_rendered = _client_side_rendered(root, scripts, "\n".join(noscripts))

@@ -16,19 +16,24 @@ from .model import Selectors
 _UNFETCHABLE_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
 
 
+_ABSOLUTE = re.compile(r"^https?://[^/?#\s]+", re.I)
+
+
 def absolute_url(href: str | None, base: str) -> str | None:
     """Resolve ``href`` against ``base``; None for scripts, fragments, mail links and junk."""
     if not href:
         return None
-    href = re.sub(r"[\r\n\t]", "", href).strip()
-    if not href or href.startswith("#") or href.lower().startswith(_UNFETCHABLE_SCHEMES):
+    if "\n" in href or "\r" in href or "\t" in href:
+        href = re.sub(r"[\r\n\t]", "", href)
+    href = href.strip()
+    if not href or href[0] == "#" or href[:11].lower().startswith(_UNFETCHABLE_SCHEMES):
         return None
     try:
-        url = urldefrag(urljoin(base, href))[0]
-        parts = urlsplit(url)
+        url = href if _ABSOLUTE.match(href) else urljoin(base, href)
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    url = url.split("#", 1)[0]
+    if not _ABSOLUTE.match(url):
         return None
     return url.replace(" ", "%20")
 
@@ -193,9 +198,18 @@ def _clean(text: str) -> str:
     return " ".join(text.split()) if text else ""
 
 
+_NEXT_HINT = re.compile(r"[下后>›＞]|next|older", re.I)
+
+
 def _next_rank(a) -> int | None:
     """How surely an anchor means "next page" (lower is surer); None when it does not."""
     text = _clean("".join(a.itertext()))
+    parent = a.getparent()
+    hints = text + " " + (a.get("class") or "") + (a.get("rel") or "") + (a.get("title") or "")
+    if parent is not None:
+        hints += parent.get("class") or ""
+    if not _NEXT_HINT.search(hints):
+        return None
     bare = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→]+", " ", text).strip().lower()
     if bare in _NEXT_WORDS or (a.get("rel") or "").lower() == "next":
         return 0
@@ -323,6 +337,9 @@ _NUMBER_XPATH = etree.XPath(
 )
 
 
+_NUMBER_LINK = re.compile(r">\s*\[?\d{1,5}\]?\s*</a>", re.I)
+
+
 def find_next_pages(
     root,
     scripts: str,
@@ -362,7 +379,7 @@ def find_next_pages(
 
     for finder in (
         lambda: _trs_next(scripts, base),
-        lambda: _numbered_next(root, scripts, base, page_url),
+        lambda: _numbered_next(root, scripts, base, page_url) if _NUMBER_LINK.search(page_text) else None,
         lambda: _script_written_next(scripts, base, page_url),
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1]) if hanweb else None,
     ):

@@ -1,0 +1,351 @@
+"""List-page extraction on the project's own fixture pages, one per pattern, plus robustness."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crawler.errors import ConfigError
+from crawler.extract.listing import extract_list, parse_list_date
+from crawler.extract.model import Selectors
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def page(name: str) -> bytes:
+    return (PAGES / name).read_bytes()
+
+
+def titles(result) -> list[str]:
+    return [link.title for link in result.links]
+
+
+# ----------------------------------------------------------------------------- TRS columns
+
+
+def test_trs_column_first_page():
+    url = "http://www.example.gov.cn/zwgk/tzgg/index.html"
+    result = extract_list(page("list_trs_column.html"), url)
+    assert len(result.links) == 8
+    first = result.links[0]
+    assert first.url == "http://www.example.gov.cn/zwgk/tzgg/202403/t20240315_1183021.html"
+    assert first.title == "关于开展2024年度城乡居民基本医疗保险参保登记工作的通知"
+    assert first.date == "2024-03-15"
+    assert all(link.date for link in result.links)
+    assert result.next_pages == ["http://www.example.gov.cn/zwgk/tzgg/index_1.html"]
+    assert result.breadcrumb == ["首页", "政务公开", "通知公告"]
+    assert result.column == "通知公告"
+    assert not result.client_side_rendered
+
+
+def test_trs_column_later_page_points_one_further():
+    url = "http://www.example.gov.cn/zwgk/tzgg/index_2.html"
+    result = extract_list(page("list_trs_column_page2.html"), url)
+    assert len(result.links) == 8
+    assert result.next_pages == ["http://www.example.gov.cn/zwgk/tzgg/index_3.html"]
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('createPageHTML(5, 4, "index", "html");', []),
+        ('createPageHTML(1, 0, "index", "shtml");', []),
+        ('var countPage = 7;\ncreatePageHTML(countPage, 0, "index", "shtml");', ["http://x.gov.cn/col/index_1.shtml"]),
+        ("createPageHTML('page_div', 10, 1, 'index', 'shtml', 100);", ["http://x.gov.cn/col/index_2.shtml"]),
+        ("createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt);", []),
+    ],
+    ids=["last-page", "single-page", "page-count-in-a-variable", "page-div-variant", "unresolvable-arguments"],
+)
+def test_trs_script_variants(script, expected):
+    rows = "".join(f'<li><a href="./t2024010{i}_{i}.html">示例栏目第{i}条信息发布标题文字</a><span>2024-01-0{i}</span></li>' for i in range(1, 6))
+    body = f"<html><body><ul>{rows}</ul><script>{script}</script></body></html>".encode()
+    assert extract_list(body, "http://x.gov.cn/col/index.html").next_pages == expected
+
+
+# ----------------------------------------------------------------------------- main list among page furniture
+
+
+def test_portal_noise_counts_only_the_main_list():
+    result = extract_list(page("list_portal_noise.html"), "http://www.example-county.gov.cn/ywdt/index.html")
+    assert len(result.links) == 7
+    assert result.links[0].title == "县人大常委会开展食品安全法执法检查"
+    assert result.links[-1].url == "http://www.example-county.gov.cn/ywdt/202405/t20240516_87962.html"
+    assert not any("热点" in t or "倡议书" in t or "清明节" in t for t in titles(result))
+    assert result.next_pages == ["http://www.example-county.gov.cn/ywdt/index_1.html"]
+    assert result.column == "要闻动态"
+
+
+def test_truncated_titles_bracket_dates_and_pinned_row():
+    result = extract_list(page("list_truncated_pinned.html"), "https://fgw.example.gov.cn/zcfg/zcjd/index.html")
+    assert len(result.links) == 5
+    pinned = result.links[0]
+    assert pinned.pinned
+    assert pinned.title == "《示例市推动大规模设备更新和消费品以旧换新实施方案》政策解读"
+    assert pinned.date == "2024-06-01"
+    assert [link.pinned for link in result.links[1:]] == [False] * 4
+    assert result.links[1].title == "图解：关于进一步优化营商环境降低市场主体制度性交易成本的若干措施"
+    assert result.links[4].title == "《示例市支持民营经济高质量发展若干政策措施》新闻发布会答记者问"
+    assert [link.date for link in result.links] == ["2024-06-01", "2024-06-12", "2024-06-07", "2024-05-28", "2024-05-20"]
+    assert result.next_pages == ["https://fgw.example.gov.cn/zcfg/zcjd/index_1.html"]
+    assert result.breadcrumb == ["首页", "政策法规", "政策解读"]
+
+
+def test_query_string_pages_follow_the_marked_current_page():
+    result = extract_list(page("list_query_pages.html"), "https://rsj.example.gov.cn/news/list.jsp?cat=2&page=3")
+    assert len(result.links) == 6
+    assert result.links[0].date == "2024-07-02"
+    assert result.next_pages == ["https://rsj.example.gov.cn/news/list.jsp?cat=2&page=4"]
+
+
+def test_hanweb_datastore_rows_and_dataproxy_next_page():
+    result = extract_list(page("list_hanweb_datastore.html"), "http://jtt.example.gov.cn/col/col1203/index.html")
+    assert titles(result) == [
+        "全省交通运输系统防汛抗旱工作视频调度会召开",
+        "示例至某地高速公路控制性工程特大桥主塔封顶",
+        "省交通运输厅召开农村公路高质量发展推进会",
+        "上半年全省完成交通固定资产投资情况通报",
+    ]
+    assert result.links[0].url == "http://jtt.example.gov.cn/art/2024/7/9/art_1203_310021.html"
+    assert result.links[0].date == "2024-07-09"
+    [next_page] = result.next_pages
+    assert next_page.startswith("http://jtt.example.gov.cn/module/web/jpage/dataproxy.jsp?page=2&")
+    assert "webid=3" in next_page and "columnid=1203" in next_page
+    assert result.column == "行业动态"
+
+
+def test_hanweb_without_ids_gives_no_next_page():
+    body = (
+        b'<html><body><div id="1"><script type="text/xml"><datastore><recordset>'
+        b'<record><![CDATA[<li><a href="/art/2024/1/2/art_1_1.html">\xe7\xa4\xba\xe4\xbe\x8b\xe6\xa0\x87\xe9\xa2\x98\xe4\xb8\x80</a></li>]]></record>'
+        b"</recordset><totalrecord>80</totalrecord></datastore></script></div></body></html>"
+    )
+    result = extract_list(body, "http://x.gov.cn/col/col1/index.html")
+    assert len(result.links) == 1
+    assert result.next_pages == []
+
+
+# ----------------------------------------------------------------------------- encodings, tables, English
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [None, "text/html; charset=gb2312", "text/html; charset=utf-8"],
+    ids=["no-header", "true-header", "lying-utf8-header"],
+)
+def test_gb2312_list_page(content_type):
+    result = extract_list(page("list_gb2312.html"), "http://czj.example.gov.cn/czxx/yjs/", content_type=content_type)
+    assert result.encoding == "gb18030"
+    assert len(result.links) == 5
+    assert result.links[2].title == "关于示例县2023年预算执行情况和2024年预算草案的报告"
+    assert result.links[0].date == "2024-01-18"
+    assert result.breadcrumb == ["首页", "财政信息", "预决算公开"]
+    assert result.next_pages == []
+
+
+def test_table_rows():
+    result = extract_list(page("list_table_rows.html"), "https://ggzy.example.gov.cn/jyxx/zbgg/index.html")
+    assert len(result.links) == 5
+    assert result.links[0].title == "示例市第三人民医院门诊综合楼改扩建工程施工招标公告"
+    assert [link.date for link in result.links][:2] == ["2024-08-12", "2024-08-09"]
+    assert result.next_pages == ["https://ggzy.example.gov.cn/jyxx/zbgg/list_2.html"]
+
+
+def test_english_newsroom_cards():
+    url = "https://examples.state.gov/newsroom/news-releases"
+    result = extract_list(page("list_en_newsroom.html"), url)
+    assert titles(result) == [
+        "State Expands Broadband Grants to Twelve Rural Counties",
+        "Winter Road Safety Campaign Begins Ahead of First Snowfall",
+        "Public Comment Period Opens for Statewide Water Plan",
+        "Governor Signs Bipartisan Infrastructure Bill Into Law",
+    ]
+    assert [link.date for link in result.links] == ["2024-10-16", "2024-10-11", "2024-10-03", "2024-09-27"]
+    assert result.links[3].url == "https://governor.example.gov/news/governor-signs-infrastructure-bill"
+    assert result.next_pages == ["https://examples.state.gov/newsroom/news-releases?page=1"]
+    assert result.breadcrumb == ["Home", "Newsroom", "News Releases"]
+
+
+# ----------------------------------------------------------------------------- app shells, hosts, duplicates
+
+
+def test_app_shell_is_reported_as_client_side_rendered():
+    result = extract_list(page("list_app_shell.html"), "https://zcwjk.example.gov.cn/")
+    assert result.links == []
+    assert result.client_side_rendered
+
+
+def test_list_container_filled_by_ajax_is_client_side_rendered():
+    body = (
+        "<html><body><h2>通知公告</h2><ul id='newsList'></ul>"
+        "<script>$(function(){ $.getJSON('/api/news?page=1', function(d){ $('#newsList').html(render(d)); }); });</script>"
+        "</body></html>"
+    ).encode()
+    assert extract_list(body, "https://x.gov.cn/tzgg/").client_side_rendered
+
+
+def test_empty_list_without_script_is_not_client_side_rendered():
+    body = "<html><body><h2>通知公告</h2><p>暂无信息</p></body></html>".encode()
+    result = extract_list(body, "https://x.gov.cn/tzgg/")
+    assert result.links == [] and not result.client_side_rendered
+
+
+def test_other_hosts_kept_duplicates_and_scripts_dropped():
+    result = extract_list(page("list_other_hosts.html"), "https://www.example-gov.cn/xwzx/index.html")
+    urls = [link.url for link in result.links]
+    assert urls == [
+        "https://mp.weixin.qq.com/s/Xk2f9QwErTy7uIo1pAsD3f",
+        "https://www.example-gov.cn/xwzx/202407/t20240712_66102.html",
+        "http://zcjd.example-gov.cn/app/detail?id=5521",
+        "https://www.example-gov.cn/xwzx/202407/t20240705_66050.html",
+        "https://www.example-gov.cn/xwzx/202406/t20240628_65990.html",
+    ]
+
+
+# ----------------------------------------------------------------------------- javascript pagers
+
+
+def test_javascript_pager_resolved_through_the_page_function():
+    result = extract_list(page("list_js_pager.html"), "https://www.example-town.gov.cn/xxgk/list_1.html")
+    assert len(result.links) == 4
+    assert result.next_pages == ["https://www.example-town.gov.cn/xxgk/list_2.html"]
+    assert result.breadcrumb == ["首页", "信息公开", "公开目录"]
+
+
+def test_execute_page_ajax_pager_uses_the_parameter_names_the_page_shows():
+    result = extract_list(page("list_ajax_pager.html"), "https://www.example-fund.com/notice/index.shtml")
+    assert len(result.links) == 4
+    assert result.links[0].date == "2024-10-25"
+    assert result.next_pages == [
+        "https://www.example-fund.com/servlet/notice/NoticeAction?catalogId=12&divname=pager1&pageNo=2&pageSize=10"
+    ]
+
+
+@pytest.mark.parametrize(
+    "pager",
+    [
+        '<a href="#page=2">2</a> <a href="#page=2" class="next">下一页</a>',
+        "<a href=\"javascript:__doPostBack('ctl00$grid$Next','')\">Next</a>",
+        '<a href="javascript:void(0)" onclick="loadMore()">加载更多</a>',
+        '<a href="javascript:nextPage(2)">下一页</a>',
+    ],
+    ids=["fragment", "asp-net-postback", "infinite-scroll", "js-without-visible-pattern"],
+)
+def test_unfetchable_next_links_are_left_out(pager):
+    rows = "".join(f'<li><a href="/a/{i}.html">示例网站第{i}条新闻标题内容</a><span>2024-02-0{i}</span></li>' for i in range(1, 6))
+    body = f"<html><body><ul>{rows}</ul><div class='pages'>{pager}</div></body></html>".encode()
+    result = extract_list(body, "https://x.gov.cn/news/index.html")
+    assert len(result.links) == 5
+    assert result.next_pages == []
+
+
+def test_link_rel_next_in_head():
+    rows = "".join(f'<li><a href="/p/{i}/">Weekly update number {i} on regional programs</a></li>' for i in range(1, 6))
+    body = f'<html><head><link rel="next" href="/news/page/2/"></head><body><ul>{rows}</ul></body></html>'.encode()
+    assert extract_list(body, "https://x.gov/news/").next_pages == ["https://x.gov/news/page/2/"]
+
+
+# ----------------------------------------------------------------------------- selectors
+
+
+def test_list_item_selector_overrides_detection():
+    sel = Selectors(list_item="div.sidebar ul.rank-list > li")
+    result = extract_list(page("list_portal_noise.html"), "http://www.example-county.gov.cn/ywdt/", selectors=sel)
+    assert len(result.links) == 6
+    assert result.links[0].title == "关于2024年清明节期间文明祭扫的倡议书全文发布"
+
+
+def test_xpath_selectors_for_rows_and_next_page():
+    sel = Selectors(list_item="//ul[@class='rank-list']/li", next_page="(//div[@class='pages']/a)[1]")
+    result = extract_list(page("list_portal_noise.html"), "http://www.example-county.gov.cn/ywdt/", selectors=sel)
+    assert len(result.links) == 6
+    assert result.next_pages == ["http://www.example-county.gov.cn/ywdt/index_1.html"]
+
+
+def test_bad_selector_is_a_config_error():
+    with pytest.raises(ConfigError):
+        extract_list(page("list_portal_noise.html"), "http://x.gov.cn/", selectors=Selectors(list_item="ul >> li ]["))
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        ("2024-03-15", None, "2024-03-15"),
+        ("[2024-3-5]", None, "2024-03-05"),
+        ("2024/03/15", None, "2024-03-15"),
+        ("2024.03.15", None, "2024-03-15"),
+        ("2024年3月15日", None, "2024-03-15"),
+        ("(2020-08-16 22:26:38)", None, "2020-08-16"),
+        ("October 16, 2019", None, "2019-10-16"),
+        ("Wed, Oct. 16, 2019", None, "2019-10-16"),
+        ("16 October 2019", None, "2019-10-16"),
+        ("03-15", "http://x.gov.cn/202403/t20240315_1.html", "2024-03-15"),
+        ("03-15", "http://x.gov.cn/a/1.html", None),
+        ("2024-02-30", None, None),
+        ("共 12 页", None, None),
+    ],
+    ids=["iso", "bracketed", "slashes", "dots", "chinese", "with-time", "english-mdy", "english-abbrev", "english-dmy",
+         "month-day-year-from-url", "month-day-no-year", "impossible-date", "no-date"],
+)
+def test_list_dates(text, url, expected):
+    assert parse_list_date(text, url) == expected
+
+
+# ----------------------------------------------------------------------------- robustness
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_never_raises_on_arbitrary_bytes(body):
+    result = extract_list(body, "http://x.gov.cn/list/index.html")
+    assert isinstance(result.links, list)
+
+
+_SOUP = [*"<>/=\"' abliuhreftd[]!-?&#;.", "下一页", "置顶", "2024-01-0", "<a href=", "</a>", "<li>", "<ul>", "<tr><td>",
+         "<script>", "</script>", "createPageHTML(", "<datastore>", "<record><![CDATA[", "]]></record>", "javascript:",
+         "executePage(", "<base href=", "<time datetime=", "\x00", "\ufffd"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_SOUP), max_size=120).map("".join))
+def test_never_raises_on_tag_soup(text):
+    extract_list(text.encode("utf-8"), "http://x.gov.cn/list/index.html")
+
+
+def _many_links() -> bytes:
+    rows = "".join(f'<li><a href="/a/{i}.html">第{i}条示例新闻标题文字内容</a><span>2024-01-01</span></li>' for i in range(20_000))
+    return f"<html><body><ul>{rows}</ul></body></html>".encode()
+
+
+def _deep_nesting() -> bytes:
+    return ("<div>" * 50_000 + '<a href="/x.html">标题</a>' + "</div>" * 50_000).encode()
+
+
+def _ten_megabytes() -> bytes:
+    para = "<p>" + "示例文字" * 200 + "</p>\n"
+    return ("<html><body>" + para * (10_000_000 // len(para.encode()))).encode() + b"</body></html>"
+
+
+def _ten_megabytes_binary() -> bytes:
+    return bytes(range(256)) * 40_000
+
+
+@pytest.mark.parametrize(
+    "make",
+    [_many_links, _deep_nesting, _ten_megabytes, _ten_megabytes_binary],
+    ids=["20000-links", "deep-nesting", "10MB-text", "10MB-binary"],
+)
+def test_adversarial_input_is_fast(make):
+    body = make()
+    started = time.perf_counter()
+    result = extract_list(body, "http://x.gov.cn/list/index.html")
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    if make is _many_links:
+        assert len(result.links) == 20_000
