@@ -297,3 +297,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+from . import cli_archive  # noqa: E402,F401

@@ -1,0 +1,312 @@
+"""Archivists' commands: search, show, history, diff, export.
+
+They share one output style — a heading line, ``key: value`` lines, then tables or text — and
+``--json`` everywhere: JSON Lines for lists (search, history), one JSON document for a single
+release (show, diff).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+
+import click
+
+from storage.errors import BulletinError, NotFound
+
+from .cli import _store, cli
+from .output import json_line, table
+
+SEARCH_FIELDS = ["id", "site", "url", "title", "source", "published_at", "snippet"]
+SHORT_FIELDS = ("title", "source", "published_at")
+
+
+def _heading(text: str) -> None:
+    click.echo(click.style(text, bold=True))
+
+
+def _field(name: str, value) -> None:
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    click.echo(f"  {name + ':':14}{value if value not in (None, '') else '-'}")
+
+
+def _json_document(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+# search --------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--site", help="Only this site.")
+@click.option("--since", metavar="DATE", help="Published on or after DATE (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Published on or before DATE (YYYY-MM-DD).")
+@click.option("--source", metavar="TEXT", help="Source (来源) contains TEXT.")
+@click.option("--column", metavar="TEXT", help="Listed in a column whose name contains TEXT.")
+@click.option("--kind", metavar="KIND", help="Releases with an event of this kind: new, edited, removed, restored.")
+@click.option("--all-versions", is_flag=True, help="Search every version, not only the latest; say which matched.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1), help="How many results.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per result.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8 with BOM, for spreadsheets).")
+@click.pass_context
+def search(ctx, query, site, since, until, source, column, kind, all_versions, limit, as_json, as_csv):
+    """Find releases containing QUERY, newest first.
+
+    Chinese matches as substrings; simplified and traditional characters, full- and half-width
+    forms and pinyin-annotated text (統(tǒng)戰(zhàn)) all match each other. Several words must
+    all occur. Matches are shown in [brackets].
+    """
+    from storage.search import search as run_search
+
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    text = " ".join(query)
+    if not text.strip():
+        raise click.BadParameter("empty query", param_hint="QUERY")
+    with _store(ctx) as store:
+        try:
+            hits = run_search(store, text, site=site, since=since, until=until, source=source, column=column,
+                              kind=kind, all_versions=all_versions, limit=limit)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    fields = SEARCH_FIELDS + (["version", "versions"] if all_versions else [])
+    if as_json:
+        for hit in hits:
+            click.echo(json_line({key: hit[key] for key in fields}))
+        return
+    if as_csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(fields)
+        for hit in hits:
+            writer.writerow(["" if hit[key] is None else hit[key] for key in fields])
+        click.echo("\ufeff" + buffer.getvalue(), nl=False)
+        return
+    if not hits:
+        click.echo("no matches", err=True)
+        return
+    for hit in hits:
+        _heading(f"{hit['title'] or '(no title)'}")
+        line = f"  #{hit['id']}  {hit['site']}  {hit['published_at'] or '-'}  {hit['source'] or '-'}"
+        if all_versions:
+            line += f"  version {hit['version']} of {hit['versions']}"
+        if hit["status"] != "live":
+            line += f"  [{hit['status']}]"
+        click.echo(line)
+        click.echo(f"  {hit['url']}")
+        click.echo(f"  {hit['snippet']}")
+        click.echo("")
+
+
+# show / history ------------------------------------------------------------------------------
+
+
+def _release_events(store, release_id: int) -> list[dict]:
+    rows = list(store.db.query(
+        """SELECT e.id, e.kind, e.detected_at, v.seq AS version, e.crawl_id, e.baseline, e.changed_fields
+           FROM events e LEFT JOIN versions v ON v.id = e.version_id
+           WHERE e.release_id = ? ORDER BY e.id""",
+        [release_id],
+    ))
+    for row in rows:
+        row["changed_fields"] = json.loads(row["changed_fields"] or "[]")
+        row["baseline"] = bool(row["baseline"])
+    return rows
+
+
+def _version_summary(version: dict) -> dict:
+    return {
+        "version": version["seq"], "version_id": version["id"], "fetched_at": version["fetched_at"],
+        "changed_fields": version["changed_fields"], "title": version["title"], "source": version["source"],
+        "published_at": version["published_at"], "http_status": version["http_status"],
+        "raw_size": version["raw_size"],
+    }
+
+
+@cli.command()
+@click.argument("url_or_id")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@click.pass_context
+def show(ctx, url_or_id, as_json):
+    """A release: its metadata, columns, body, versions and events."""
+    with _store(ctx) as store:
+        release = store.release(url_or_id)
+        versions = store.versions(release["id"])
+        events = _release_events(store, release["id"])
+    body = versions[-1]["body"] if versions else ""
+    data = {
+        "id": release["id"], "site": release["site"], "url": release["url"], "status": release["status"],
+        "title": release["title"], "source": release["source"], "published_at": release["published_at"],
+        "columns": release["columns"], "breadcrumb": release["breadcrumb"], "attachments": release["attachments"],
+        "first_seen_at": release["first_seen_at"], "last_seen_at": release["last_seen_at"],
+        "versions": [_version_summary(v) for v in versions], "events": events, "body": body,
+    }
+    if as_json:
+        _json_document(data)
+        return
+    _heading(data["title"] or "(no title)")
+    for key in ("id", "site", "url", "status", "source", "published_at", "columns", "first_seen_at", "last_seen_at"):
+        _field(key, data[key])
+    _field("breadcrumb", " > ".join(data["breadcrumb"]))
+    for attachment in data["attachments"]:
+        _field("attachment", f"{attachment.get('name') or ''} <{attachment.get('url')}>")
+    click.echo("")
+    _heading(f"versions ({len(versions)})")
+    click.echo(_indent(table(data["versions"], [("version", "seq", 4), ("fetched_at", "fetched", 25),
+                                                ("changed_fields", "changed", 22), ("title", "title", 40)])))
+    click.echo("")
+    _heading(f"events ({len(events)})")
+    click.echo(_indent(table([{**e, "kind": e["kind"] + (" (baseline)" if e["baseline"] else "")} for e in events],
+                             [("detected_at", "detected", 25), ("kind", "kind", 16), ("version", "seq", 4),
+                              ("changed_fields", "changed", 30)])))
+    click.echo("")
+    _heading("body")
+    click.echo(body)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+@cli.command()
+@click.argument("url_or_id")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per entry.")
+@click.pass_context
+def history(ctx, url_or_id, as_json):
+    """What happened to a release, oldest first: each version with its time and changed fields,
+    and removals and restorations."""
+    with _store(ctx) as store:
+        release = store.release(url_or_id)
+        versions = {v["seq"]: v for v in store.versions(release["id"])}
+        events = _release_events(store, release["id"])
+    entries = []
+    for event in events:
+        version = versions.get(event["version"]) if event["version"] else None
+        entries.append({
+            "at": event["detected_at"], "kind": event["kind"], "version": event["version"],
+            "changed_fields": event["changed_fields"], "baseline": event["baseline"],
+            "title": version["title"] if version else None,
+            "published_at": version["published_at"] if version else None,
+        })
+    if as_json:
+        for entry in entries:
+            click.echo(json_line(entry))
+        return
+    _heading(release["title"] or "(no title)")
+    _field("id", release["id"])
+    _field("url", release["url"])
+    _field("status", release["status"])
+    click.echo("")
+    click.echo(_indent(table(entries, [("at", "when", 25), ("kind", "kind", 9), ("version", "seq", 4),
+                                       ("changed_fields", "changed", 26), ("title", "title", 40)])))
+
+
+# diff ----------------------------------------------------------------------------------------
+
+
+def diff_versions(old: dict, new: dict, context: int = 40) -> dict:
+    """What changed between two versions: short fields old/new, attachments, the body diff."""
+    from storage.diff import diff_texts, render_text_diff
+    from storage.normalize import changed_fields
+
+    changed = changed_fields(old, new)
+    fields = {name: {"old": old[name], "new": new[name]} for name in SHORT_FIELDS if name in changed}
+    before = {a.get("url"): a.get("name") for a in old["attachments"] or []}
+    after = {a.get("url"): a.get("name") for a in new["attachments"] or []}
+    ops = diff_texts(old["body"], new["body"]) if "body" in changed else []
+    return {
+        "changed_fields": changed,
+        "fields": fields,
+        "attachments": {
+            "added": [{"url": u, "name": after[u]} for u in after if u not in before],
+            "removed": [{"url": u, "name": before[u]} for u in before if u not in after],
+        },
+        "body_diff": render_text_diff(ops, context=context) if ops else "",
+        "body_ops": [list(op) for op in ops],
+    }
+
+
+@cli.command()
+@click.argument("url_or_id")
+@click.option("--from", "from_seq", type=click.IntRange(1), help="Old version (seq); default: the one before --to.")
+@click.option("--to", "to_seq", type=click.IntRange(1), help="New version (seq); default: the latest.")
+@click.option("--context", default=40, show_default=True, type=click.IntRange(0),
+              help="Characters of unchanged text shown around each change.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@click.pass_context
+def diff(ctx, url_or_id, from_seq, to_seq, context, as_json):
+    """What changed between two versions of a release (by default the latest two).
+
+    The body diff marks deletions [-like this-] and insertions {+like this+}.
+    """
+    with _store(ctx) as store:
+        release = store.release(url_or_id)
+        versions = {v["seq"]: v for v in store.versions(release["id"])}
+    to_seq = to_seq or max(versions)
+    from_seq = from_seq or to_seq - 1
+    if from_seq < 1:
+        raise BulletinError(f"release {release['id']} has only one version: nothing to compare")
+    for seq in (from_seq, to_seq):
+        if seq not in versions:
+            raise NotFound(f"release {release['id']} has no version {seq} (it has 1–{max(versions)})")
+    old, new = versions[from_seq], versions[to_seq]
+    result = {"id": release["id"], "url": release["url"], "from": from_seq, "to": to_seq,
+              "from_fetched_at": old["fetched_at"], "to_fetched_at": new["fetched_at"],
+              **diff_versions(old, new, context)}
+    if as_json:
+        _json_document(result)
+        return
+    _heading(f"{new['title'] or release['url']}")
+    _field("id", release["id"])
+    _field("url", release["url"])
+    _field("versions", f"{from_seq} ({old['fetched_at']}) → {to_seq} ({new['fetched_at']})")
+    _field("changed", result["changed_fields"] or "nothing")
+    for name, values in result["fields"].items():
+        _field(name, f"[-{values['old'] or ''}-]{{+{values['new'] or ''}+}}")
+    for attachment in result["attachments"]["added"]:
+        _field("attachment", f"{{+{attachment['name'] or ''} <{attachment['url']}>+}}")
+    for attachment in result["attachments"]["removed"]:
+        _field("attachment", f"[-{attachment['name'] or ''} <{attachment['url']}>-]")
+    if result["body_diff"]:
+        click.echo("")
+        _heading("body")
+        click.echo(result["body_diff"])
+
+
+# export --------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--format", "fmt", required=True, type=click.Choice(["jsonl", "csv", "atom", "warc"]),
+              help="jsonl/csv: releases; atom: a feed; warc: every version as served.")
+@click.option("--site", help="Only this site.")
+@click.option("--since", metavar="DATE", help="Releases published on or after DATE (YYYY-MM-DD).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (default: stdout).")
+@click.pass_context
+def export(ctx, fmt, site, since, output):
+    """Export releases: JSON Lines, CSV (opens in spreadsheets), Atom, or WARC (warcio).
+
+    WARC files hold one response record per stored version, built from the stored raw body,
+    status and headers, so standard WARC tools can replay the pages as they were served.
+    """
+    from storage.export import export as run_export
+
+    with _store(ctx) as store:
+        if output:
+            try:
+                with open(output, "wb") as out:
+                    count = run_export(store, fmt, out, site=site, since=since)
+            except OSError as exc:
+                raise click.ClickException(f"{output}: {exc.strerror or exc}") from exc
+        else:
+            if fmt == "warc" and sys.stdout.isatty():
+                raise click.UsageError("WARC is binary: write it with -o FILE or redirect stdout")
+            out = click.get_binary_stream("stdout")
+            count = run_export(store, fmt, out, site=site, since=since)
+            out.flush()
+    unit = "versions" if fmt == "warc" else ("entries" if fmt == "atom" else "releases")
+    click.echo(f"{count} {unit} written to {output or 'stdout'}", err=True)
