@@ -1,0 +1,116 @@
+"""List extraction on the real saved pages of ../shared/corpus (cn_list, en_list) against labels.jsonl."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from crawler.extract.listing import extract_list
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+# Where each page was captured (from its canonical link, breadcrumb or site); relative links resolve against it.
+PAGE_URLS = {
+    "cn_list/gerapy_rtfund_xxpl.html": "http://www.rtfund.com/main/xxpl/index.shtml",
+    "cn_list/gerapy_dfa66_gonggao.html": "https://www.dfa66.com/dfaets/news/infodisclosure/announcement/index.html",
+    "cn_list/gerapy_163_rolling.html": "https://news.163.com/latest/",
+    "cn_list/magic_theorychina_issue_list.html": "https://www.theorychina.org.cn/llzg-xs/qkyl/zgzydxgjxzxyxb_949/2022nd4q/",
+    "en_list/il_elections_board_minutes.html": "https://www.elections.il.gov/AboutTheBoard/MeetingMinutesAll.aspx",
+    "en_list/chi_city_clerk_meetings.html": "https://chicityclerkelms.chicago.gov/Meetings/",
+    "en_list/edgi_datagov_highlights_a.html": "https://www.data.gov/highlights/",
+    "en_list/edgi_datagov_highlights_b.html": "https://www.data.gov/highlights/",
+}
+
+# What a fetchable next page is for each label (the labels keep the raw value).
+EXPECTED_NEXT = {
+    # executePage(2,15,"/servlet/…"): the page's pager config names curPage/numPerPage.
+    "cn_list/gerapy_rtfund_xxpl.html": "/servlet/fund/AboutNewsAction?catalogId=2933,2935,2934,2936&style=1&expert=expertList1&divname=paging1&curPage=2&numPerPage=15",
+    "cn_list/gerapy_163_rolling.html": None,  # "#page=2" is a fragment, not fetchable
+    "en_list/il_elections_board_minutes.html": None,  # __doPostBack needs the form's __VIEWSTATE
+}
+
+
+def _labels() -> list[dict]:
+    path = CORPUS / "labels.jsonl"
+    if not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if r["file"].startswith(("cn_list/", "en_list/"))]
+
+
+LABELS = _labels()
+RESULTS: dict[str, dict] = {}
+
+
+def _expected_next(label: dict) -> str | None:
+    if label["file"] in EXPECTED_NEXT:
+        raw = EXPECTED_NEXT[label["file"]]
+    else:
+        raw = label.get("next_page")
+    return urljoin(PAGE_URLS[label["file"]], raw) if raw else None
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus folder {CORPUS} is absent (it lives next to the repository, never inside it)")
+    return CORPUS
+
+
+@pytest.mark.parametrize("label", LABELS, ids=[r["file"].split("/", 1)[1].removesuffix(".html") for r in LABELS])
+def test_corpus_list_page(corpus, label):
+    body = (corpus / label["file"]).read_bytes()
+    url = PAGE_URLS[label["file"]]
+    started = time.perf_counter()
+    result = extract_list(body, url)
+    elapsed = time.perf_counter() - started
+    want_next = _expected_next(label)
+    got_next = result.next_pages[0] if result.next_pages else None
+    RESULTS[label["file"]] = {
+        "links": (len(result.links), label["article_links"]),
+        "first": (result.links[0].title if result.links else None, label.get("first_link_title")),
+        "next": (got_next, want_next),
+        "csr": result.client_side_rendered,
+        "ms": elapsed * 1000,
+    }
+
+    assert len(result.links) == label["article_links"]
+    if label.get("first_link_title"):
+        assert result.links[0].title == label["first_link_title"]
+    assert got_next == want_next
+    shell = "client-side rendered" in label.get("notes", "").lower() or "client side rendered" in label.get("notes", "").lower()
+    assert result.client_side_rendered == shell
+
+
+def test_corpus_list_speed(corpus):
+    """Median time per page, a few runs each (the budget is 10 ms median on a quiet machine)."""
+    times = []
+    for label in LABELS:
+        body = (corpus / label["file"]).read_bytes()
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            extract_list(body, PAGE_URLS[label["file"]])
+            runs.append(time.perf_counter() - started)
+        times.append(min(runs) * 1000)
+    median = statistics.median(times)
+    print(f"\nlist extraction: median {median:.1f} ms over {len(times)} pages (best of 3 each)")
+    assert median < 50, "list extraction got much slower"
+
+
+def test_print_corpus_table(corpus):
+    """Per-page table (run with -s to see it)."""
+    if not RESULTS:
+        pytest.skip("run together with test_corpus_list_page")
+    print()
+    print(f"{'page':42} {'links':>9} {'csr':>5} {'ms':>6}  first title / next page")
+    for name, r in sorted(RESULTS.items()):
+        got, want = r["links"]
+        mark = "ok" if got == want else "MISS"
+        print(f"{name:42} {got:>3}/{want:<3}{mark:>3} {str(r['csr']):>5} {r['ms']:6.1f}  {r['first'][0]!r}")
+        print(f"{'':42} {'':>9} {'':>5} {'':>6}  next {r['next'][0]!r} (want {r['next'][1]!r})")
