@@ -336,9 +336,10 @@ def test_find_dates_ignores_impossible_dates():
 
 
 def _timed(body: bytes, url: str = "http://www.example.gov.cn/a.html") -> tuple[Article, float]:
-    start = time.perf_counter()
+    # CPU time, not wall time: the test machine is shared, and waiting for a core is not our cost.
+    start = time.process_time()
     article = extract_article(body, url)
-    return article, time.perf_counter() - start
+    return article, time.process_time() - start
 
 
 @pytest.mark.parametrize(

@@ -97,17 +97,15 @@ def is_hidden(el: etree._Element) -> bool:
     return el.get("hidden") is not None
 
 
-_DOOMED = etree.XPath(
-    "|".join(f"//{tag}" for tag in sorted(DROP_TAGS))
-    + "|//*[@hidden]|//*[@style and (contains(@style, 'none') or contains(@style, 'hidden'))]"
-)
+_STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style]")
+_DROP_TAG_LIST = sorted(DROP_TAGS)
 
 
 def drop_invisible(root: etree._Element) -> None:
     """Remove scripts, styles, ruby annotations, form controls and hidden elements (keeping tails)."""
-    for el in _DOOMED(root):
-        if el.get("hidden") is None and el.tag not in DROP_TAGS and not is_hidden(el):
-            continue
+    doomed = list(root.iter(*_DROP_TAG_LIST))
+    doomed.extend(el for el in _STYLED_OR_HIDDEN(root) if is_hidden(el))
+    for el in doomed:
         parent = el.getparent()
         if parent is None:
             continue
