@@ -75,8 +75,10 @@ def _parse_settings(values) -> dict:
               help="Override a Scrapy setting for this run (e.g. -s DOWNLOAD_DELAY=0).")
 @click.option("--progress", type=click.Choice(["auto", "tty", "log", "off"]), default="auto", show_default=True,
               help="Live progress: a status line on a terminal, log lines otherwise.")
+@click.option("--full", is_flag=True,
+              help="Walk every list page and refetch every listed article, ignoring what is known and validators.")
 @click.pass_context
-def crawl(ctx, sites, settings, progress):
+def crawl(ctx, sites, settings, progress, full):
     """Crawl SITES (default: every configured site) and store what they publish.
 
     Prints a summary per site. Exit status: 0 when the crawl ran; 1 with a one-line message for
@@ -85,7 +87,7 @@ def crawl(ctx, sites, settings, progress):
     """
     config = _config(ctx)
     chosen = [config.site(name) for name in sites] if sites else list(config.sites.values())
-    overrides = {"BULLETIN_PROGRESS": progress, **_parse_settings(settings)}
+    overrides = {"BULLETIN_PROGRESS": progress, "BULLETIN_FULL_CRAWL": full, **_parse_settings(settings)}
     _run_and_report(ctx.obj["db"], chosen, overrides)
 
 
@@ -298,3 +300,4 @@ def main():
 if __name__ == "__main__":
     main()
 from . import cli_archive  # noqa: E402,F401
+from . import cli_alerts  # noqa: E402,F401

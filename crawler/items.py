@@ -17,6 +17,8 @@ class ListPageItem:
     next_pages: list[str] = field(default_factory=list)
     http_status: int = 200
     client_side_rendered: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass
@@ -31,6 +33,8 @@ class ReleaseItem:
     headers: dict[str, str] = field(default_factory=dict)
     raw_body: bytes = b""
     encoding: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass
@@ -41,4 +45,23 @@ class FetchFailureItem:
     url: str
     reason: str
     page_kind: str  # "list" or "article"
+    http_status: int | None = None
+
+
+@dataclass
+class NotModifiedItem:
+    """A conditional request answered 304: the page is as it was at the last fetch."""
+
+    site: str
+    url: str
+    page_kind: str  # "list" or "article"
+
+
+@dataclass
+class MissingItem:
+    """A known release answered 404/410 or redirected to a home or error page."""
+
+    site: str
+    url: str
+    reason: str
     http_status: int | None = None

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections import defaultdict
 
 from storage import FetchedRelease, Store, canonical_url
 
-from .items import FetchFailureItem, ListPageItem, ReleaseItem
+from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 
 logger = logging.getLogger(__name__)
+
+
+def _links_hash(links: list[dict]) -> str:
+    """A fingerprint of a list page's rows, for the cheap probe: same rows, same hash."""
+    rows = [[canonical_url(link["url"]), link.get("title"), link.get("date")] for link in links]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 class StorePipeline:
@@ -26,7 +34,8 @@ class StorePipeline:
         self.site: str | None = None
         # List rows of releases not stored yet, attached when the release is recorded.
         self.pending_rows: dict[str, list[dict]] = defaultdict(list)
-        self.counts = {"list_pages": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0, "list_ok": 0}
+        self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
+                       "incomplete": 0, "not_modified": 0, "missing": 0}
         self.first_failure: str | None = None
 
     @classmethod
@@ -49,12 +58,20 @@ class StorePipeline:
             self._record_list_page(item)
         elif isinstance(item, FetchFailureItem):
             self._record_failure(item)
+        elif isinstance(item, NotModifiedItem):
+            self.counts["not_modified"] += 1
+            if item.page_kind == "article":
+                self.store.touch_release(item.url, crawl_id=self.crawl_id)
+        elif isinstance(item, MissingItem):
+            self.counts["missing"] += 1
+            self.store.record_missing(item.site, item.url, item.reason, crawl_id=self.crawl_id,
+                                      http_status=item.http_status)
         return item
 
     def _record_list_page(self, item: ListPageItem) -> None:
         self.counts["list_pages"] += 1
-        if item.links:
-            self.counts["list_ok"] += 1
+        self.counts["list_links"] += len(item.links)
+        self._save_validators(item.site, item.url, item.etag, item.last_modified, links_hash=_links_hash(item.links))
         result = self.store.record_list_page(
             item.site, item.url, item.links, crawl_id=self.crawl_id, column=item.column,
             breadcrumb=item.breadcrumb, http_status=item.http_status,
@@ -87,6 +104,13 @@ class StorePipeline:
         rows = self.pending_rows.pop(canonical_url(item.url), [])
         result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows)
         self.counts[result.kind] += 1
+        if not fetched.title or not fetched.published_at:
+            self.counts["incomplete"] += 1
+        self._save_validators(item.site, item.url, item.etag, item.last_modified)
+
+    def _save_validators(self, site, url, etag, last_modified, links_hash=None) -> None:
+        if etag or last_modified or links_hash:
+            self.store.save_validators(site, url, etag=etag, last_modified=last_modified, links_hash=links_hash)
 
     def _record_failure(self, item: FetchFailureItem) -> None:
         self.counts["failures"] += 1
@@ -108,7 +132,8 @@ class StorePipeline:
         status, error = "finished", None
         if reason not in ("finished", "closespider_pagecount", "closespider_itemcount"):
             status, error = "interrupted", f"crawl stopped: {reason}"
-        if self.counts["list_pages"] == 0 and self.counts["new"] + self.counts["edited"] + self.counts["unchanged"] == 0:
+        fetched = sum(self.counts[key] for key in ("list_pages", "new", "edited", "unchanged", "not_modified", "missing"))
+        if fetched == 0:
             status = "failed"
             error = f"site unreachable or blocking: {self.first_failure or 'no page could be fetched'}"
         self.store.finish_crawl(
@@ -120,9 +145,15 @@ class StorePipeline:
                 "pages_fetched": stats.get("downloader/response_count", 0),
                 "responses_by_status": by_status,
                 "list_pages": self.counts["list_pages"],
+                "list_links": self.counts["list_links"],
                 "releases_seen": self.counts["unchanged"],
+                "releases_incomplete": self.counts["incomplete"],
+                "not_modified": self.counts["not_modified"],
                 "errors": self.counts["failures"],
             },
         )
+        change = self.store.update_health(self.site, self.crawl_id)
+        if change:
+            logger.warning("%s: site is now %s: %s", self.site, change["state"], change["reason"])
         self.store.close()
         self.store = None

@@ -53,4 +53,5 @@ FEED_EXPORT_ENCODING = "utf-8"
 # bulletin-monitor's own settings.
 BULLETIN_DB = "bulletin.db"  # SQLite file (the CLI passes --db / BULLETIN_DB)
 BULLETIN_CONFIG = None  # sites.toml path; None: BULLETIN_CONFIG env, then ./sites.toml
+BULLETIN_FULL_CRAWL = False  # True: ignore the stop rule and validators (walk and refetch everything)
 BULLETIN_PROGRESS = "auto"  # "tty" live line, "log" plain lines, "off", "auto": tty when stderr is one

@@ -8,6 +8,7 @@ columns are discovered. Site-specific spiders may subclass :class:`SiteSpider`.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
@@ -16,7 +17,7 @@ from scrapy.exceptions import CloseSpider
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from crawler.extract import extract_article, extract_list, failed_fetch_reason
-from crawler.items import FetchFailureItem, ListPageItem, ReleaseItem
+from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from storage.urls import canonical_url
 
 # Links to documents and media are attachments, never pages to crawl.
@@ -26,8 +27,14 @@ _NOT_A_PAGE = re.compile(
 )
 _HOME_NAMES = {"首页", "首頁", "网站首页", "網站首頁", "home", "homepage", "主页", "主頁"}
 # Statuses that reach the callbacks: they are facts to record (removed pages, blocks), not noise.
-HANDLED_STATUSES = [400, 401, 403, 404, 410, 412, 429, 451, 500, 502, 503, 504]
+HANDLED_STATUSES = [304, 400, 401, 403, 404, 410, 412, 429, 451, 500, 502, 503, 504]
+GONE_STATUSES = (404, 410)
 MAX_ARTICLE_PAGES = 20
+# After the first list page that holds only known releases, walk this many more before stopping,
+# so rows that shifted between pages during the crawl are not missed.
+LIST_OVERLAP_PAGES = 1
+_ERROR_PAGE_PATH = re.compile(r"(^|/)(404|error|notfound|not[-_]found|nopage)([./_-]|$)", re.IGNORECASE)
+_ERROR_PAGE_TITLE = re.compile(r"404|页面不存在|頁面不存在|页面未找到|找不到|not found|已删除|已被删除|不存在", re.IGNORECASE)
 
 
 def is_page_url(url: str) -> bool:
@@ -53,31 +60,66 @@ class SiteSpider(scrapy.Spider):
         self.requests_scheduled = 0
         self.current_list_page = None
         self.page_stats = {"list_pages": 0, "articles": 0, "failures": 0}
+        # What the store knew when the crawl started (filled by from_crawler).
+        self.full = False
+        self.known: set[str] = set()
+        self.list_rows: dict[str, tuple] = {}
+        self.validators: dict[str, dict] = {}
+        self.revisits: list[str] = []
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         _apply_politeness(crawler.settings, spider.site.politeness)
+        spider.full = crawler.settings.getbool("BULLETIN_FULL_CRAWL")
+        spider.load_state(crawler.settings.get("BULLETIN_DB"))
         return spider
+
+    def load_state(self, db_path) -> None:
+        """Read what the store knows of this site: known releases, list rows, validators, revisits."""
+        if not db_path or not Path(db_path).exists():
+            return
+        from storage import Store
+
+        with Store(db_path) as store:
+            self.known = store.known_urls(self.site.name)
+            self.list_rows = store.list_rows(self.site.name)
+            if not self.full:
+                self.validators = store.validators(self.site.name)
+            self.revisits = store.due_revisits(self.site.name, self.site.revisit)
 
     # Requests --------------------------------------------------------------------------------
 
-    def _request(self, url, callback, **meta):
+    def _request(self, url, callback, *, conditional: bool = True, **meta):
         if self.requests_scheduled >= self.site.max_requests:
             return None
         self.requests_scheduled += 1
         meta.setdefault("handle_httpstatus_list", HANDLED_STATUSES)
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
+        headers = {}
+        stored = self.validators.get(canonical_url(url)) if conditional else None
+        if stored:
+            if stored.get("etag"):
+                headers["If-None-Match"] = stored["etag"]
+            if stored.get("last_modified"):
+                headers["If-Modified-Since"] = stored["last_modified"]
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta, headers=headers)
 
     async def start(self):
         for url in self.site.start_urls:
             request = self._request(url, self.parse_list, series_pages=1, hops=0, page_kind="list")
             if request is not None:
                 yield request
+        for url in self.revisits:
+            request = self._request(url, self.parse_article, hops=0, page_kind="article", revisit=True)
+            if request is not None:
+                yield request
 
     # List pages ------------------------------------------------------------------------------
 
     def parse_list(self, response):
+        if response.status == 304:
+            yield NotModifiedItem(site=self.site.name, url=response.url, page_kind="list")
+            return
         failure = self._failed(response, "list")
         if failure is not None:
             yield failure
@@ -100,24 +142,56 @@ class SiteSpider(scrapy.Spider):
         yield ListPageItem(
             site=self.site.name, url=response.url, links=links, column=listing.column,
             breadcrumb=listing.breadcrumb, next_pages=listing.next_pages, http_status=response.status,
-            client_side_rendered=listing.client_side_rendered,
+            client_side_rendered=listing.client_side_rendered, **_validators(response),
         )
         hops = response.meta.get("hops", 0)
         for link in links:
-            request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
-            if request is not None:
-                yield request
+            if self._worth_fetching(link):
+                request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
+                if request is not None:
+                    yield request
+        known_pages = response.meta.get("known_pages", 0)
+        if links and not self.full and all(
+            canonical_url(link["url"]) in self.known for link in links if not link["pinned"]
+        ):
+            known_pages += 1
+        else:
+            known_pages = 0
         series_pages = response.meta.get("series_pages", 1)
-        if series_pages < self.site.max_list_pages:
+        if series_pages < self.site.max_list_pages and known_pages <= LIST_OVERLAP_PAGES:
             for url in listing.next_pages[:1]:
                 if self.site.allows(url) and is_page_url(url):
-                    request = self._request(url, self.parse_list, series_pages=series_pages + 1, hops=hops, page_kind="list")
+                    request = self._request(url, self.parse_list, series_pages=series_pages + 1, hops=hops,
+                                            page_kind="list", known_pages=known_pages)
                     if request is not None:
                         yield request
+
+    def _worth_fetching(self, link: dict) -> bool:
+        """New releases, and known ones whose list row changed (a retitle or a new date)."""
+        url = canonical_url(link["url"])
+        if self.full or url not in self.known:
+            return True
+        row = self.list_rows.get(url)
+        return row is not None and (row[0] or "", row[1] or "") != (link["title"] or "", link["date"] or "")
 
     # Article pages ---------------------------------------------------------------------------
 
     def parse_article(self, response):
+        requested = response.meta.get("redirect_urls", [response.url])[0]
+        if response.status == 304:
+            yield NotModifiedItem(site=self.site.name, url=requested, page_kind="article")
+            return
+        missing = self._missing_reason(response)
+        if missing and canonical_url(requested) in self.known:
+            yield MissingItem(site=self.site.name, url=requested, reason=missing, http_status=response.status)
+            if not response.meta.get("confirming"):
+                # A removal is confirmed by a second visit, scheduled after everything else.
+                self.requests_scheduled += 1
+                yield scrapy.Request(
+                    requested, callback=self.parse_article, errback=self.on_error, dont_filter=True, priority=-100,
+                    meta={"handle_httpstatus_list": HANDLED_STATUSES, "page_kind": "article", "confirming": True},
+                )
+            return
         failure = self._failed(response, "article")
         if failure is not None:
             yield failure
@@ -132,13 +206,14 @@ class SiteSpider(scrapy.Spider):
             return
         item = ReleaseItem(
             site=self.site.name,
-            url=response.meta.get("redirect_urls", [response.url])[0],
+            url=requested,
             final_url=response.url,
             article=article.to_dict(),
             http_status=response.status,
             headers=_headers(response),
             raw_body=response.body,
             encoding=article.encoding,
+            **_validators(response),
         )
         yield from self._follow_breadcrumbs(article, response.meta.get("hops", 0))
         further = [url for url in article.next_pages if self.site.allows(url)][: MAX_ARTICLE_PAGES - 1]
@@ -195,6 +270,22 @@ class SiteSpider(scrapy.Spider):
                 yield request
 
     # Failures --------------------------------------------------------------------------------
+
+    def _missing_reason(self, response) -> str | None:
+        """Why an article response says the release is gone: 404/410, or a redirect home or to an error page."""
+        if response.status in GONE_STATUSES:
+            return f"HTTP {response.status}"
+        if not response.meta.get("redirect_urls") or response.status != 200:
+            return None
+        path = urlsplit(canonical_url(response.url)).path
+        if path == "/":
+            return f"redirected to the home page ({response.url})"
+        if _ERROR_PAGE_PATH.search(path):
+            return f"redirected to an error page ({response.url})"
+        title = response.xpath("normalize-space(//title)").get("") if _is_html(response) else ""
+        if title and _ERROR_PAGE_TITLE.search(title) and len(title) < 60:
+            return f"redirected to an error page ({title})"
+        return None
 
     def _extraction_failure(self, response, page_kind: str, exc: Exception) -> FetchFailureItem:
         self.page_stats["failures"] += 1
@@ -254,6 +345,19 @@ def _only_site(config):
     if len(config.sites) != 1:
         raise CloseSpider(f"name the site to crawl: -a site=NAME (configured: {', '.join(config.sites)})")
     return next(iter(config.sites.values()))
+
+
+def _is_html(response) -> bool:
+    return hasattr(response, "xpath")
+
+
+def _validators(response) -> dict:
+    etag = response.headers.get(b"ETag")
+    modified = response.headers.get(b"Last-Modified")
+    return {
+        "etag": etag.decode("latin-1") if etag else None,
+        "last_modified": modified.decode("latin-1") if modified else None,
+    }
 
 
 def _content_type(response) -> str | None:
