@@ -1,0 +1,101 @@
+"""Failed-fetch classification: 200 responses that are not the page, and real pages that are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crawler.extract.fetchcheck import failed_fetch_reason
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def page(name: str) -> bytes:
+    return (PAGES / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "content_type", "reason"),
+    [
+        ("fetch_safedog_interstitial.html", 200, "text/html", "anti-bot challenge"),
+        ("fetch_js_cookie_challenge.html", 200, "text/html", "anti-bot challenge"),
+        ("fetch_js_cookie_challenge.html", 412, "text/html", "anti-bot challenge"),
+        ("fetch_maintenance.html", 200, "text/html; charset=utf-8", "maintenance page"),
+        ("fetch_maintenance.html", 503, "text/html; charset=utf-8", "maintenance page"),
+        ("fetch_empty_shell.html", 200, "text/html", "empty body"),
+        ("fetch_pdf_served_as_page.html", 200, "text/html", "not HTML (content type text/html, body is PDF)"),
+        ("fetch_pdf_served_as_page.html", 200, None, "not HTML (content type none, body is PDF)"),
+    ],
+    ids=["safedog", "js-cookie-challenge", "status-412", "maintenance", "maintenance-503", "empty-html", "pdf-as-html", "pdf-no-header"],
+)
+def test_failed_fetch_fixtures(name, status, content_type, reason):
+    assert failed_fetch_reason(page(name), status, content_type) == reason
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "content_type", "reason"),
+    [
+        (b"", 200, "text/html", "empty body"),
+        (b"  \r\n\t ", 200, "text/html", "empty body"),
+        (b"<html><body></body></html>", 200, None, "empty body"),
+        (b"<html><head><title>Not Found</title></head><body>404</body></html>", 404, "text/html", "HTTP 404"),
+        (b"<html><body>Internal error</body></html>", 500, "text/html", "HTTP 500"),
+        (b"<html><body>Bad gateway</body></html>", 502, None, "HTTP 502"),
+        (b"", 503, None, "maintenance page"),
+        (b"<html><title>Just a moment...</title><body>Checking your browser</body></html>", 503, None, "anti-bot challenge"),
+        (b"<html><body><h1>Access Denied</h1>You don't have permission to access this server.</body></html>", 403, None, "anti-bot challenge"),
+        (b"<html><body><h1>Access Denied</h1>Reference #18.2f</body></html>", 200, None, "anti-bot challenge"),
+        ("<html><body><p>检测到您的访问存在异常，请稍后再试</p></body></html>".encode(), 200, None, "anti-bot challenge"),
+        ("<html><body><div>创宇盾 提示：您的访问已被拒绝</div></body></html>".encode(), 200, None, "anti-bot challenge"),
+        (b"<html><head><title>Under Maintenance</title></head><body>We'll be back soon.</body></html>", 200, None, "maintenance page"),
+        (b"<html><body>Service temporarily unavailable</body></html>", 200, None, "maintenance page"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", 200, "application/zip", "not HTML (content type application/zip, body is ZIP)"),
+        (b"\x00\x01\x02\x03binary\x00\x00junk", 200, "text/html", "not HTML (content type text/html, body is binary data)"),
+        (b'{"code": 0, "data": []}', 200, "application/json", "not HTML (content type application/json)"),
+    ],
+    ids=["zero-bytes", "whitespace", "empty-html", "404", "500", "502", "503-empty", "cloudflare-503", "403-access-denied",
+         "200-access-denied", "abnormal-access", "chuangyudun", "maintenance-en", "temporarily-unavailable", "zip", "nul-bytes",
+         "json"],
+)
+def test_failed_fetch_inline(body, status, content_type, reason):
+    assert failed_fetch_reason(body, status, content_type) == reason
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["fetch_article_mentions_maintenance.html", "fetch_short_notice.html", "list_trs_column.html", "list_app_shell.html"],
+    ids=["article-mentions-maintenance", "very-short-notice", "list-page", "app-shell"],
+)
+def test_real_pages_pass(name):
+    assert failed_fetch_reason(page(name), 200, "text/html; charset=utf-8") is None
+
+
+def test_gb2312_page_passes_with_a_lying_header():
+    assert failed_fetch_reason(page("list_gb2312.html"), 200, "text/html; charset=utf-8") is None
+
+
+def test_utf16_page_is_not_binary():
+    body = "\ufeff<html><body><p>示例通知正文内容，共计若干字。</p></body></html>".encode("utf-16")
+    assert failed_fetch_reason(body, 200, "text/html") is None
+
+
+def test_corpus_pages_all_pass():
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus folder {CORPUS} is absent")
+    flagged = {}
+    for path in sorted(CORPUS.glob("*/*.html")):
+        reason = failed_fetch_reason(path.read_bytes(), 200, "text/html")
+        if reason:
+            flagged[path.name] = reason
+    assert flagged == {}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from([200, 403, 404, 412, 500, 503]), st.sampled_from([None, "text/html", "application/pdf", "text/html; charset=gbk"]))
+def test_never_raises(body, status, content_type):
+    reason = failed_fetch_reason(body, status, content_type)
+    assert reason is None or isinstance(reason, str)
