@@ -967,6 +967,7 @@ class _AlertTable:
 
 def _build_alerts(extra: Mapping[str, Any], sites: Mapping[str, SiteConfig], source: str) -> dict[str, Any]:
     """Validate [smtp], [alerts], [[subscriptions]] and [webhooks.NAME] into typed settings."""
+    from email.utils import parseaddr
 
     def table_of(key: str) -> Mapping[str, Any]:
         value = extra.get(key, {})
@@ -1010,7 +1011,8 @@ def _build_alerts(extra: Mapping[str, Any], sites: Mapping[str, SiteConfig], sou
             raise checker.error("to", "required: the e-mail address(es) to send to")
         chosen = checker.sites(values, sites)
         # Without a name, rows stay with a subscription while its recipients and sites stay.
-        name = values.get("name") or "email:{}:{}".format(",".join(sorted(values["to"])), ",".join(sorted(chosen)) or "*")
+        name = values.get("name") or "email:{}:{}".format(
+            ",".join(sorted(parseaddr(a)[1] for a in values["to"])), ",".join(sorted(chosen)) or "*")
         if any(s.name == name for s in subscriptions):
             raise checker.error("name" if "name" in values else "to",
                                 "another subscription has the same name (or recipients and sites): "

@@ -1,0 +1,139 @@
+"""Alerts: e-mail and webhooks about new, edited and removed releases, and site health.
+
+The store writes the alert rows inside the transaction of each event (``storage.outbox``); this
+package turns the configuration into subscriptions and delivers the rows. The scheduler (and the
+CLI) call::
+
+    sync_subscriptions(store, config)       # before crawling: who wants what
+    send_pending(store, config)             # after each crawl, and at digest times
+
+Both are idempotent and safe to call from several threads or processes.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Mapping
+
+from storage import outbox
+
+from .channels import CHANNELS, Channel, EmailChannel, Outcome, WebhookChannel  # noqa: F401
+
+__all__ = ["subscription_rows", "sync_subscriptions", "send_pending", "next_digest_times", "SendReport",
+           "CHANNELS", "Outcome"]
+
+#: The subscription that carries site health alerts to ``alerts.operators``.
+OPERATORS = "operators"
+
+
+def subscription_rows(config) -> list[dict]:
+    """The configuration's subscriptions, webhooks and operator list as ``subscriptions`` rows."""
+    rows = []
+    for sub in config.subscriptions:
+        rows.append({
+            "name": sub.name, "channel": "email", "target": list(sub.to), "sites": list(sub.sites),
+            "kinds": list(sub.kinds), "keywords_any": list(sub.keywords_any),
+            "keywords_all": list(sub.keywords_all), "keywords_in": list(sub.keywords_in),
+            "delivery": sub.delivery, "digest_at": sub.digest, "timezone": sub.timezone,
+        })
+    if config.alerts.operators:
+        rows.append({"name": OPERATORS, "channel": "email", "target": list(config.alerts.operators),
+                     "kinds": ["health"], "delivery": "immediate"})
+    for hook in config.webhooks:
+        rows.append({
+            "name": f"webhook:{hook.name}", "channel": "webhook", "target": [hook.url], "sites": list(hook.sites),
+            "kinds": list(hook.kinds), "keywords_any": list(hook.keywords_any),
+            "keywords_all": list(hook.keywords_all), "keywords_in": list(hook.keywords_in),
+            "delivery": "immediate",
+        })
+    return rows
+
+
+def sync_subscriptions(store, config, *, now: datetime | None = None) -> dict:
+    """Write the configured subscriptions to the store (call before crawling); returns counts."""
+    return outbox.sync_subscriptions(store.db, subscription_rows(config), now=now)
+
+
+def next_digest_times(config, *, now: datetime | None = None) -> list[datetime]:
+    """When the configured digests are next due (UTC, soonest first): when to call :func:`send_pending`."""
+    now = now or datetime.now(timezone.utc)
+    times = {outbox.next_digest_time(now, sub.digest, sub.timezone)
+             for sub in config.subscriptions if sub.delivery == "digest"}
+    return sorted(times)
+
+
+@dataclass
+class SendReport:
+    """What one :func:`send_pending` run did, message by message."""
+
+    messages: list[dict] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for m in self.messages if m["status"] == status)
+
+    @property
+    def sent(self) -> int:
+        return self.count("sent")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def retrying(self) -> int:
+        return self.count("sending")
+
+
+def send_pending(
+    store,
+    config,
+    *,
+    now: datetime | None = None,
+    environ: Mapping[str, str] = os.environ,
+    ssl_context: ssl.SSLContext | None = None,
+    sync: bool = True,
+) -> SendReport:
+    """Deliver every alert that is due at ``now`` (default: the current time).
+
+    Syncs the subscriptions first (unless ``sync=False``), groups due rows into one message per
+    subscription (webhooks: up to ``alerts.max_items`` events per POST), and delivers each
+    message once. Failures never raise: temporary ones are retried by a later call (after a
+    backoff), permanent ones are recorded; see :func:`storage.outbox.list_alerts`.
+    """
+    now = now or datetime.now(timezone.utc)
+    db = store.db
+    if sync:
+        sync_subscriptions(store, config, now=now)
+    owner = outbox.sender_identity()
+    messages = outbox.claim_messages(db, now=now, owner=owner, chunk={"webhook": config.alerts.max_items})
+    report = SendReport()
+    channels: dict[str, Channel] = {}
+    remaining = list(messages)
+    try:
+        while remaining:
+            message = remaining.pop(0)
+            channel = channels.get(message["channel"])
+            if channel is None:
+                channel = channels[message["channel"]] = CHANNELS[message["channel"]](
+                    config, environ=environ, ssl_context=ssl_context)
+            items = outbox.message_items(db, message["id"])
+            outbox.begin_attempt(db, message["id"], now=now)
+            outcome = channel.deliver(message, items)
+            status = outbox.finish_attempt(
+                db, message["id"], now=now, delivered=outcome.delivered, refused=outcome.refused,
+                error=outcome.error, in_doubt=outcome.in_doubt,
+            )
+            report.messages.append({
+                "id": message["id"], "subscription": message["subscription"], "channel": message["channel"],
+                "token": message["token"], "alerts": len(items), "status": status,
+                "error": outcome.error or "; ".join(f"{k}: {v}" for k, v in outcome.refused.items()) or None,
+            })
+    finally:
+        for message in remaining:
+            outbox.release_lease(db, message["id"])
+        for channel in channels.values():
+            channel.close()
+    return report

@@ -1,0 +1,121 @@
+"""``bulletin alerts``: test the SMTP settings, list the outbox, deliver what is due."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from storage.errors import ConfigError
+
+from .cli import EXIT_SITE_FAILED, BulletinGroup, _config, _store, cli
+from .output import json_line, table
+
+
+@cli.group(cls=BulletinGroup)
+def alerts():
+    """Alert e-mails and webhooks: test the SMTP settings, list and send the outbox."""
+
+
+@alerts.command("test")
+@click.option("--to", "to", multiple=True, metavar="ADDRESS",
+              help="Recipient (repeatable). Default: the alerts.operators addresses.")
+@click.pass_context
+def alerts_test(ctx, to):
+    """Send a test message through the configured SMTP server and report each step.
+
+    Exit status 0 when the server accepted the message for every recipient, 1 otherwise, with
+    the step that failed (connection, TLS, login, sender, recipient or message).
+    """
+    from .alerts.channels import EmailChannel, describe_smtp_error
+    from .alerts.render import probe_email
+
+    config = _config(ctx)
+    if config.smtp is None:
+        raise ConfigError("no [smtp] table in the configuration (see docs/alerts.md)")
+    recipients = list(to) or list(config.alerts.operators)
+    if not recipients:
+        raise click.UsageError("no recipient: give --to ADDRESS (alerts.operators is not set)")
+    channel = EmailChannel(config)
+    smtp = config.smtp
+    mime = probe_email(sender=smtp.sender, recipients=recipients, host=f"{smtp.host}:{smtp.port}")
+    steps = []
+
+    def log(line: str) -> None:
+        steps.append(line)
+        click.echo(f"  {line}")
+
+    try:
+        channel._conn = channel.connect(log=log)
+    except Exception as exc:  # every failure to connect is reported as one line, whatever raised it
+        raise click.ClickException(f"{steps[-1] if steps else 'connecting'}: {describe_smtp_error(exc, smtp.host, smtp.port)}")
+    try:
+        outcome = channel.send(mime, recipients, log=log)
+    finally:
+        channel.close()
+    for address, reason in outcome.refused.items():
+        click.echo(f"refused: {address}: {reason}", err=True)
+    if outcome.error:
+        click.echo(f"not delivered: {outcome.error}", err=True)
+    if outcome.delivered and not outcome.refused and not outcome.error:
+        click.echo(f"accepted by {smtp.host}:{smtp.port} for {', '.join(outcome.delivered)}")
+        return
+    sys.exit(1)
+
+
+@alerts.command("list")
+@click.option("--pending", "status", flag_value="pending", help="Only alerts not delivered yet.")
+@click.option("--failed", "status", flag_value="failed", help="Only alerts that failed for good or were cancelled.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many alerts.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per alert.")
+@click.pass_context
+def alerts_list(ctx, status, limit, as_json):
+    """Alerts in the outbox, newest first, with their delivery state and last error."""
+    from storage import outbox
+
+    with _store(ctx) as store:
+        rows = outbox.list_alerts(store.db, status=status, limit=limit)
+    for row in rows:
+        row["when"] = row["sent_at"] or row["next_attempt_at"] or row["deliver_after"]
+        if row["title"] is None:
+            detail = row["detail"]
+            row["title"] = (f"site {detail['state']}: {detail.get('detail') or ''}".strip(": ")
+                            if row["kind"] == "health" else f"{detail.get('releases', '…')} releases archived")
+    if as_json:
+        for row in rows:
+            click.echo(json_line({key: row[key] for key in (
+                "id", "kind", "site", "subscription", "channel", "status", "created_at", "deliver_after",
+                "attempts", "next_attempt_at", "sent_at", "error", "title", "url")}))
+        return
+    if not rows:
+        click.echo({"pending": "no pending alerts", "failed": "no failed alerts"}.get(status, "no alerts"))
+        return
+    click.echo(table(rows, [("id", "id", 5), ("status", "status", 9), ("kind", "kind", 8), ("site", "site", 10),
+                            ("subscription", "subscription", 18), ("when", "when (UTC)", 25),
+                            ("attempts", "tries", 5), ("title", "title", 30), ("error", "error", 60)]))
+
+
+@alerts.command("send")
+@click.pass_context
+def alerts_send(ctx):
+    """Deliver every alert that is due now (immediate alerts, digests whose time has come, retries).
+
+    Exit status 0 when everything attempted was delivered (or nothing was due); 3 when a message
+    failed for good or waits for a retry (see `bulletin alerts list`).
+    """
+    from .alerts import send_pending
+
+    config = _config(ctx)
+    with _store(ctx, must_exist=False) as store:
+        report = send_pending(store, config)
+    if not report.messages:
+        click.echo("nothing to send")
+        return
+    for message in report.messages:
+        line = f"{message['status']:8} {message['subscription']}  ({message['alerts']} alerts, {message['channel']})"
+        if message["error"]:
+            line += f"  {message['error']}"
+        click.echo(line)
+    click.echo(f"{report.sent} sent, {report.retrying} to retry, {report.failed} failed")
+    if report.retrying or report.failed:
+        sys.exit(EXIT_SITE_FAILED)
