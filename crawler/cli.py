@@ -301,4 +301,3 @@ if __name__ == "__main__":
     main()
 from . import cli_archive  # noqa: E402,F401
 from . import cli_alerts  # noqa: E402,F401
-from . import cli_alerts  # noqa: E402,F401
