@@ -289,9 +289,10 @@ _SEARCH = [
         body TEXT NOT NULL DEFAULT ''
     )""",
     "CREATE INDEX idx_search_docs_release ON search_docs(release_id)",
+    # content="..." in double quotes: the form Datasette looks for to offer a search box.
     """
     CREATE VIRTUAL TABLE search_fts USING fts5(
-        title, source, body, content='search_docs', content_rowid='rowid', tokenize='trigram'
+        title, source, body, content="search_docs", content_rowid="rowid", tokenize="trigram"
     )""",
     "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')",
     "CREATE INDEX IF NOT EXISTS idx_events_release_kind ON events(release_id, kind)",
