@@ -119,6 +119,8 @@ def build_email(items: list[dict], *, sender: str, recipients: list[str], token:
     message.set_content(render_text(items, subscription=subscription, max_items=max_items), charset="utf-8")
     message.add_alternative(render_html(items, subscription=subscription, max_items=max_items),
                             subtype="html", charset="utf-8")
+    # A resend is byte-for-byte the same message, boundary included.
+    message.set_boundary(f"=_bulletin_{token}")
     return message
 
 
