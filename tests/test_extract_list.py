@@ -343,9 +343,11 @@ def _ten_megabytes_binary() -> bytes:
 )
 def test_adversarial_input_is_fast(make):
     body = make()
-    started = time.perf_counter()
+    # CPU time of this process: the budget is about our work, not about other jobs sharing the machine.
+    started = time.process_time()
     result = extract_list(body, "http://x.gov.cn/list/index.html")
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 1.0, f"{elapsed:.2f} s"
     if make is _many_links:
-        assert len(result.links) == 20_000
+        assert len(result.links) == 1000  # rows beyond a thousand are cut: no real list page shows that many
+        assert result.links[0].title == "第0条示例新闻标题文字内容"

@@ -288,7 +288,10 @@ def _build_link(row, link: _Link) -> ListLink:
 
 # ----------------------------------------------------------------------------- group scoring
 
-_ROW_LEVELS = 5
+_ROW_LEVELS = 4
+# Bounds for hostile pages: a real list page shows tens of rows, not thousands.
+_MAX_SCORED_ANCHORS = 2000
+_MAX_ROWS = 1000
 _MAX_ROW_URLS = 4
 
 
@@ -306,31 +309,49 @@ def _candidate_groups(root, links: dict) -> tuple[dict, dict]:
     """
     groups: dict = {}
     row_links: dict = {}
-    cache: dict = {}
+    sigs: dict = {}
+    stop = ("body", "html")
     for a, link in links.items():
+        if not link.usable:
+            continue  # icons, numbers, "更多": never a row's title, so never a reason for a row
         node = a
         for _ in range(_ROW_LEVELS):
             parent = node.getparent()
-            if parent is None or parent.tag in ("body", "html"):
+            if parent is None or parent.tag in stop:
                 break
             found = row_links.get(node)
             if found is None:
                 row_links[node] = [link]
             else:
                 found.append(link)
-            keys = [(parent, node.tag)]
+            tag = node.tag
+            rows = groups.get((parent, tag))
+            if rows is None:
+                groups[(parent, tag)] = {node: None}
+            else:
+                rows[node] = None
             gp = parent.getparent()
             if gp is not None and gp.tag != "html":
-                keys.append((gp, _sig(parent, cache), node.tag))
-                ggp = gp.getparent()
-                if ggp is not None and ggp.tag != "html":
-                    keys.append((ggp, _sig(gp, cache), _sig(parent, cache), node.tag))
-            for key in keys:
+                psig = sigs.get(parent)
+                if psig is None:
+                    psig = sigs[parent] = _sig(parent, sigs)
+                key = (gp, psig, tag)
                 rows = groups.get(key)
                 if rows is None:
                     groups[key] = {node: None}
                 else:
                     rows[node] = None
+                ggp = gp.getparent()
+                if ggp is not None and ggp.tag != "html":
+                    gsig = sigs.get(gp)
+                    if gsig is None:
+                        gsig = sigs[gp] = _sig(gp, sigs)
+                    key = (ggp, gsig, psig, tag)
+                    rows = groups.get(key)
+                    if rows is None:
+                        groups[key] = {node: None}
+                    else:
+                        rows[node] = None
             node = parent
     return groups, row_links
 
@@ -411,7 +432,7 @@ def _final(key, entries: list[tuple], self_urls: set[str], dates: dict) -> tuple
             best = _best(found, banned)
             if best is None or best.weight < 2:
                 continue
-        if best.url is None or _in_running_text(best) or _title_elsewhere(row, best):
+        if _in_running_text(best) or _title_elsewhere(row, best):
             continue
         # Rows reached through sibling containers: drop those inside furniture boxes.
         skip = False
@@ -433,7 +454,7 @@ def _final(key, entries: list[tuple], self_urls: set[str], dates: dict) -> tuple
             kept.append((row, found, best))
     if not kept:
         return 0.0, []
-    n = len({e[2].url for e in kept})
+    n = len({e[2].href for e in kept})
     avg = sum(e[2].weight for e in kept) / len(kept)
     if avg < 4:
         return 0.0, kept
@@ -457,7 +478,7 @@ def _final(key, entries: list[tuple], self_urls: set[str], dates: dict) -> tuple
         node = node.getparent()
     if factor == 1.0 and _heading_says_furniture(container if len(key) == 2 else kept[0][0].getparent()):
         factor = 0.2
-    if any(page_key(e[2].url) in self_urls for e in kept):
+    if any(e[2].url and page_key(e[2].url) in self_urls for e in kept[:200]):
         factor *= 0.05
     if len(key) >= 3:
         # Rows gathered across sibling boxes: most of the boxes must hold rows, or it is chance.
@@ -476,7 +497,7 @@ def _final(key, entries: list[tuple], self_urls: set[str], dates: dict) -> tuple
     bare = sum(
         1
         for parent in parents.values()
-        for child in parent
+        for child in islice(parent, 400)
         if child.tag == tag and child.find(".//a") is None and _clean(_text(child))
     )
     if bare and bare >= min(len(kept), 40):
@@ -487,7 +508,7 @@ def _final(key, entries: list[tuple], self_urls: set[str], dates: dict) -> tuple
     return score * factor, kept
 
 
-def _main_list(root, links: dict, self_urls: set[str]) -> list[tuple]:
+def _main_list(root, links: dict, self_urls: set[str]) -> tuple[tuple | None, list[tuple]]:
     groups, row_links = _candidate_groups(root, links)
     scored = []
     for key, rows in groups.items():
@@ -498,7 +519,7 @@ def _main_list(root, links: dict, self_urls: set[str]) -> list[tuple]:
             scored.append((_prelim(entries), key, entries))
     # Equal scores: prefer the bigger rows (li/article over the anchor or heading inside); they carry dates and pins.
     scored.sort(key=lambda t: (-t[0], sum(1 for _ in t[2][0][0].iterancestors())))
-    best_score, best = 0.0, []
+    best_score, best, best_key = 0.0, [], None
     seen = set()
     dates: dict = {}
     for prelim, key, entries in scored[:12]:
@@ -508,8 +529,28 @@ def _main_list(root, links: dict, self_urls: set[str]) -> list[tuple]:
         seen.add(ident)
         score, kept = _final(key, entries, self_urls, dates)
         if score > best_score:
-            best_score, best = score, kept
-    return best if best_score >= 24 else []
+            best_score, best, best_key = score, kept, key
+    return (best_key, best) if best_score >= 24 else (None, [])
+
+
+def _expand_group(root, key: tuple, base: str, self_urls: set[str]) -> list[tuple]:
+    """All rows of a detected group, for pages whose anchors were too many to score them all."""
+    cache: dict = {}
+    members = [key[0]]
+    for sig in key[1:-1]:
+        members = [c for m in members for c in m if isinstance(c.tag, str) and _sig(c, cache) == sig]
+    rows = [c for m in members for c in m if c.tag == key[-1]][: _MAX_ROWS + _MAX_ROWS // 5]
+    links: dict = {}
+    row_links: dict = {}
+    for row in rows:
+        found = []
+        for a in [row] if row.tag == "a" else row.iter("a"):
+            href = (a.get("href") or "").strip()
+            if href and href[0] != "#" and not href[:11].lower().startswith(_SKIP_HREF):
+                found.append(links.setdefault(a, _Link(a, href, base)))
+        row_links[row] = found
+    entries = _group_rows(rows, row_links)
+    return _final(key, entries, self_urls, {})[1] if entries else []
 
 
 # ----------------------------------------------------------------------------- page furniture: breadcrumb, column
@@ -552,7 +593,7 @@ def _crumb_names(el) -> list[str]:
 
 
 _LOWER = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_MARK_ATTRS = etree.XPath("//body//@class | //body//@id | //body//nav/@aria-label")
+_MARK_ATTRS = etree.XPath("//body//@*[name() = 'class' or name() = 'id' or name() = 'aria-label']")
 _CRUMB_MARK = re.compile(r"position|location|crumb|bread|dqwz|curpos|wz|address|currchnlcls")
 
 
@@ -587,11 +628,18 @@ _CRUMB_TEXT_XPATH = etree.XPath("//body//text()[contains(., '位置') or contain
 _CRUMB_TOKENS = {"position", "location", "crumb", "crumbs", "bread", "dqwz", "curpos", "wz", "address"}
 
 
-def _breadcrumb(root, selectors: Selectors | None) -> tuple[list[str], list]:
+_CRUMB_ATTR_IN_SOURCE = re.compile(r"(?:class|id|aria-label)\s*=\s*[\"']?[^\"'>]*(?:position|location|crumb|bread|dqwz|curpos|wz|address|CurrChnlCls)", re.I)
+# Breadcrumbs sit above the list: the first part of the source is enough to know whether to look.
+_CRUMB_SOURCE_SPAN = 400_000
+_CRUMB_TEXT_IN_SOURCE = re.compile(r"位置|You\s+are\s+here", re.I)
+
+
+def _breadcrumb(root, selectors: Selectors | None, source: str = "") -> tuple[list[str], list]:
     candidates = []
     if selectors is not None and selectors.breadcrumb:
         candidates = [e for e in xpath_or_css(root, selectors.breadcrumb) if isinstance(getattr(e, "tag", None), str)]
-    if not candidates:
+    head = source[:_CRUMB_SOURCE_SPAN]
+    if not candidates and (not source or _CRUMB_ATTR_IN_SOURCE.search(head)):
         marked = _CRUMB_CLASS_XPATH(root)
         curr = [el for el in marked if "CurrChnlCls" in (el.get("class") or "")]
         if curr:
@@ -607,7 +655,7 @@ def _breadcrumb(root, selectors: Selectors | None) -> tuple[list[str], list]:
                     if len(_clean(_text(el))) <= 200:
                         candidates = [el]
                         break
-    if not candidates:
+    if not candidates and (not source or _CRUMB_TEXT_IN_SOURCE.search(head)):
         for text in _CRUMB_TEXT_XPATH(root)[:20]:
             el = text.getparent()
             if el is None:
@@ -710,9 +758,9 @@ def parse_html(text: str):
     return root if root is not None and isinstance(root.tag, str) else None
 
 
-def _links_of(root, base: str) -> dict:
+def _links_of(root, base: str, limit: int | None = None) -> dict:
     links = {}
-    for a in root.iter("a"):
+    for a in islice(root.iter("a"), limit):
         href = a.get("href")
         if not href:
             continue
@@ -748,7 +796,10 @@ def extract_list(
     Pure and total on bytes: junk in, an empty :class:`ListPage` out. A bad per-site selector
     raises :class:`~crawler.errors.ConfigError`.
     """
-    text, used = decode_html(body or b"", content_type, encoding)
+    body = body or b""
+    if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ListPage(url=url)  # binary (a PDF, an image): no list to find; fetchcheck names it
+    text, used = decode_html(body, content_type, encoding)
     page = ListPage(url=url, encoding=used)
     root = parse_html(text)
     if root is None:
@@ -766,7 +817,7 @@ def extract_list(
             base = absolute_url(b.get("href"), url) or url
             break
 
-    crumbs, crumb_hrefs = _breadcrumb(root, selectors)
+    crumbs, crumb_hrefs = _breadcrumb(root, selectors, text)
     page.breadcrumb = crumbs
     page.column = _column(root, crumbs)
     self_urls = {page_key(u) for u in [url, *(absolute_url(h, base) for h in crumb_hrefs)] if u}
@@ -780,10 +831,15 @@ def extract_list(
         body_el = frag.find("body") if frag is not None else None
         entries = _entries_from_rows(list(body_el) if body_el is not None else [], _links_of(frag, base) if frag is not None else {})
     else:
-        entries = _main_list(root, _links_of(root, base), self_urls)
+        links = _links_of(root, base, _MAX_SCORED_ANCHORS)
+        key, entries = _main_list(root, links, self_urls)
+        if key is not None and len(links) >= _MAX_SCORED_ANCHORS:
+            entries = _expand_group(root, key, base, self_urls)
 
     seen = set()
     for row, _, link in entries:
+        if len(page.links) >= _MAX_ROWS:
+            break
         if link.url is None or link.url in seen:
             continue
         seen.add(link.url)

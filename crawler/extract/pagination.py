@@ -198,7 +198,7 @@ def _clean(text: str) -> str:
     return " ".join(text.split()) if text else ""
 
 
-_NEXT_HINT = re.compile(r"[下后>›＞]|next|older", re.I)
+_NEXT_HINT = re.compile(r"[下后>›＞»]|next|older|xyy", re.I)
 
 
 def _next_rank(a) -> int | None:
@@ -326,10 +326,23 @@ def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str
     return absolute_url("/module/web/jpage/dataproxy.jsp?" + query, base)
 
 
-_NEXT_XPATH = etree.XPath(
-    "//a[string-length(normalize-space(.)) <= 16 or contains(@class, 'next') or contains(@class, 'Next')"
-    " or contains(../@class, 'next') or contains(@rel, 'next') or contains(@title, '下一') or contains(@title, 'next')]"
-)
+def _next_candidates(root) -> list:
+    """Anchors whose text or attributes hint at "next"; a plain loop beats XPath string tests here."""
+    out = []
+    for a in root.iter("a"):
+        text = "".join(a.itertext()) if len(a) else a.text
+        if text and _NEXT_HINT.search(text):
+            out.append(a)
+            continue
+        marks = (a.get("class") or "") + (a.get("rel") or "") + (a.get("title") or "")
+        parent = a.getparent()
+        if parent is not None and parent.get("class"):
+            marks += " " + parent.get("class")
+        if marks and _NEXT_HINT.search(marks):
+            out.append(a)
+    return out
+
+
 _NUMBER_XPATH = etree.XPath(
     "//*[self::span or self::strong or self::b or self::em or self::font or self::a or self::li]"
     "[count(*) <= 1 and string-length(normalize-space(.)) < 7 and normalize-space(.) != ''"
@@ -362,7 +375,7 @@ def find_next_pages(
         return []
 
     ranked = []
-    for i, a in enumerate(_NEXT_XPATH(root)):
+    for i, a in enumerate(_next_candidates(root)):
         rank = _next_rank(a)
         if rank is not None:
             ranked.append((rank, i, a))
