@@ -305,7 +305,8 @@ def export(ctx, fmt, site, since, output):
         else:
             if fmt == "warc" and sys.stdout.isatty():
                 raise click.UsageError("WARC is binary: write it with -o FILE or redirect stdout")
-            out = click.get_binary_stream("stdout")
+            sys.stdout.flush()
+            out = sys.stdout.buffer
             count = run_export(store, fmt, out, site=site, since=since)
             out.flush()
     unit = "versions" if fmt == "warc" else ("entries" if fmt == "atom" else "releases")

@@ -24,6 +24,7 @@ _CJK = (
 )
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|\s+|.", re.S)
 ELLIPSIS = "…"
+FOLD_MAX = 2
 
 
 def _tokens(text: str) -> list[str]:
@@ -84,7 +85,12 @@ def _fold_short_equalities(segments: list) -> list:
             before, equal, after = segments[i - 1], segments[i], segments[i + 1]
             if not (isinstance(equal, str) and isinstance(before, list) and isinstance(after, list)):
                 continue
-            if len(equal) <= max(map(len, before)) and len(equal) <= max(map(len, after)):
+            # Only tiny equalities: folding longer ones cascades into one change swallowing the text.
+            if (
+                len(equal.strip()) <= FOLD_MAX
+                and len(equal) <= max(map(len, before))
+                and len(equal) <= max(map(len, after))
+            ):
                 folded = [before[0] + equal + after[0], before[1] + equal + after[1]]
                 segments[i - 1 : i + 2] = [folded]
                 changed = True
