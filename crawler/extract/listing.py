@@ -628,18 +628,17 @@ _CRUMB_TEXT_XPATH = etree.XPath("//body//text()[contains(., '位置') or contain
 _CRUMB_TOKENS = {"position", "location", "crumb", "crumbs", "bread", "dqwz", "curpos", "wz", "address"}
 
 
-_CRUMB_ATTR_IN_SOURCE = re.compile(r"(?:class|id|aria-label)\s*=\s*[\"']?[^\"'>]*(?:position|location|crumb|bread|dqwz|curpos|wz|address|CurrChnlCls)", re.I)
 # Breadcrumbs sit above the list: the first part of the source is enough to know whether to look.
 _CRUMB_SOURCE_SPAN = 400_000
-_CRUMB_TEXT_IN_SOURCE = re.compile(r"位置|You\s+are\s+here", re.I)
+_CRUMB_WORDS = ("position", "location", "crumb", "bread", "dqwz", "curpos", "wz", "address", "currchnlcls")
 
 
 def _breadcrumb(root, selectors: Selectors | None, source: str = "") -> tuple[list[str], list]:
     candidates = []
     if selectors is not None and selectors.breadcrumb:
         candidates = [e for e in xpath_or_css(root, selectors.breadcrumb) if isinstance(getattr(e, "tag", None), str)]
-    head = source[:_CRUMB_SOURCE_SPAN]
-    if not candidates and (not source or _CRUMB_ATTR_IN_SOURCE.search(head)):
+    head = source[:_CRUMB_SOURCE_SPAN].lower()
+    if not candidates and (not source or any(w in head for w in _CRUMB_WORDS)):
         marked = _CRUMB_CLASS_XPATH(root)
         curr = [el for el in marked if "CurrChnlCls" in (el.get("class") or "")]
         if curr:
@@ -655,7 +654,7 @@ def _breadcrumb(root, selectors: Selectors | None, source: str = "") -> tuple[li
                     if len(_clean(_text(el))) <= 200:
                         candidates = [el]
                         break
-    if not candidates and (not source or _CRUMB_TEXT_IN_SOURCE.search(head)):
+    if not candidates and (not source or "位置" in head or "you are here" in head):
         for text in _CRUMB_TEXT_XPATH(root)[:20]:
             el = text.getparent()
             if el is None:
