@@ -77,8 +77,10 @@ def _parse_settings(values) -> dict:
               help="Live progress: a status line on a terminal, log lines otherwise.")
 @click.option("--full", is_flag=True,
               help="Walk every list page and refetch every listed article, ignoring what is known and validators.")
+@click.option("--wait", "wait_seconds", type=click.FloatRange(0), default=0, metavar="SECONDS",
+              help="When another process is crawling a site, wait up to SECONDS instead of refusing.")
 @click.pass_context
-def crawl(ctx, sites, settings, progress, full):
+def crawl(ctx, sites, settings, progress, full, wait_seconds):
     """Crawl SITES (default: every configured site) and store what they publish.
 
     Prints a summary per site. Exit status: 0 when the crawl ran; 1 with a one-line message for
@@ -88,7 +90,14 @@ def crawl(ctx, sites, settings, progress, full):
     config = _config(ctx)
     chosen = [config.site(name) for name in sites] if sites else list(config.sites.values())
     overrides = {"BULLETIN_PROGRESS": progress, "BULLETIN_FULL_CRAWL": full, **_parse_settings(settings)}
-    _run_and_report(ctx.obj["db"], chosen, overrides)
+    from contextlib import ExitStack
+
+    from .monitor.lock import site_lock
+
+    with ExitStack() as locks:
+        for site in chosen:
+            locks.enter_context(site_lock(ctx.obj["db"], site.name, wait=wait_seconds))
+        _run_and_report(ctx.obj["db"], chosen, overrides)
 
 
 def _run_and_report(db_path, sites, overrides) -> list:
@@ -247,6 +256,52 @@ def releases(ctx, site, limit, as_json):
         return
     click.echo(table(rows, [("id", "id", 5), ("published_at", "published", 25), ("title", "title", 44),
                             ("source", "source", 12), ("columns", "columns", 24)]))
+
+
+# events --------------------------------------------------------------------------------------
+
+EVENT_KINDS = ["new", "edited", "removed", "restored"]
+
+
+@cli.command()
+@click.option("--site", help="Only this site.")
+@click.option("--kind", type=click.Choice(EVENT_KINDS), help="Only this kind of event.")
+@click.option("--since", metavar="ISO", help="Only events detected at or after this time (ISO 8601, UTC if no offset).")
+@click.option("--include-baseline", is_flag=True, help="Include the releases found by each site's first crawl.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many (the most recent).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per event.")
+@click.pass_context
+def events(ctx, site, kind, since, include_baseline, limit, as_json):
+    """What happened to releases: new, edited, removed (and restored), oldest first."""
+    since_utc = _utc_iso(since) if since else None
+    with _store(ctx) as store:
+        rows = store.events(site, kind=kind, since=since_utc, include_baseline=include_baseline)
+    if limit:
+        rows = rows[-limit:]
+    if as_json:
+        for row in rows:
+            record = {key: row[key] for key in ("id", "kind", "site", "url", "title", "detected_at", "release_id")}
+            record["baseline"] = row["baseline"]
+            if row["kind"] == "edited":
+                record["changed_fields"] = row["changed_fields"]
+            click.echo(json_line(record))
+        return
+    for row in rows:
+        row["what"] = ", ".join(row["changed_fields"]) if row["kind"] == "edited" else ""
+    click.echo(table(rows, [("id", "id", 5), ("detected_at", "detected (UTC)", 25), ("kind", "kind", 8),
+                            ("site", "site", 10), ("title", "title", 40), ("what", "changed", 20)]))
+
+
+def _utc_iso(value: str) -> str:
+    from datetime import datetime, timezone
+
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"not an ISO 8601 date or time: {value!r}", param_hint="--since") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 # demo ----------------------------------------------------------------------------------------

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
+
+from scrapy import signals
 from collections import defaultdict
 
 from storage import FetchedRelease, Store, canonical_url
+from storage.urls import list_rows_hash
 
 from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 
 logger = logging.getLogger(__name__)
-
-
-def _links_hash(links: list[dict]) -> str:
-    """A fingerprint of a list page's rows, for the cheap probe: same rows, same hash."""
-    rows = [[canonical_url(link["url"]), link.get("title"), link.get("date")] for link in links]
-    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 class StorePipeline:
@@ -40,7 +35,10 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("BULLETIN_DB"), crawler)
+        pipeline = cls(crawler.settings.get("BULLETIN_DB"), crawler)
+        # The close reason ("finished", "shutdown"…) reaches signal receivers, not close_spider.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self, spider=None):
         spider = spider or self.crawler.spider
@@ -71,7 +69,7 @@ class StorePipeline:
     def _record_list_page(self, item: ListPageItem) -> None:
         self.counts["list_pages"] += 1
         self.counts["list_links"] += len(item.links)
-        self._save_validators(item.site, item.url, item.etag, item.last_modified, links_hash=_links_hash(item.links))
+        self._save_validators(item.site, item.url, item.etag, item.last_modified, links_hash=list_rows_hash(item.links))
         result = self.store.record_list_page(
             item.site, item.url, item.links, crawl_id=self.crawl_id, column=item.column,
             breadcrumb=item.breadcrumb, http_status=item.http_status,
@@ -120,7 +118,7 @@ class StorePipeline:
             item.site, item.url, item.reason, crawl_id=self.crawl_id, http_status=item.http_status
         )
 
-    def close_spider(self, spider=None, reason: str = "finished"):
+    def spider_closed(self, spider, reason: str):
         if self.store is None:
             return
         stats = self.crawler.stats.get_stats()

@@ -18,13 +18,8 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 
 from crawler.extract import extract_article, extract_list, failed_fetch_reason
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
-from storage.urls import canonical_url
+from storage.urls import canonical_url, is_page_url
 
-# Links to documents and media are attachments, never pages to crawl.
-_NOT_A_PAGE = re.compile(
-    r"\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|gz|tar|txt|csv|jpe?g|png|gif|bmp|svg|webp|mp4|mp3|avi|flv|swf|exe|apk|dmg|iso)$",
-    re.IGNORECASE,
-)
 _HOME_NAMES = {"首页", "首頁", "网站首页", "網站首頁", "home", "homepage", "主页", "主頁"}
 # Statuses that reach the callbacks: they are facts to record (removed pages, blocks), not noise.
 HANDLED_STATUSES = [304, 400, 401, 403, 404, 410, 412, 429, 451, 500, 502, 503, 504]
@@ -35,11 +30,6 @@ MAX_ARTICLE_PAGES = 20
 LIST_OVERLAP_PAGES = 1
 _ERROR_PAGE_PATH = re.compile(r"(^|/)(404|error|notfound|not[-_]found|nopage)([./_-]|$)", re.IGNORECASE)
 _ERROR_PAGE_TITLE = re.compile(r"404|页面不存在|頁面不存在|页面未找到|找不到|not found|已删除|已被删除|不存在", re.IGNORECASE)
-
-
-def is_page_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and not _NOT_A_PAGE.search(parts.path)
 
 
 class SiteSpider(scrapy.Spider):

@@ -137,8 +137,18 @@ class Store:
     # Crawls ----------------------------------------------------------------------------------
 
     def start_crawl(self, site: str) -> int:
-        """Open a crawl row. A site's first crawl is its baseline."""
+        """Open a crawl row. A site's first crawl is its baseline.
+
+        A row still ``running`` belongs to a process that died without closing it (callers hold
+        the site's crawl lock): it is marked ``interrupted``.
+        """
         with self._transaction():
+            self.db.execute(
+                """UPDATE crawls SET status = 'interrupted', finished_at = ?,
+                   error = 'the crawl process ended without closing the crawl'
+                   WHERE site = ? AND status = 'running'""",
+                [self._now(), site],
+            )
             previous = self.db.execute(
                 "SELECT count(*) FROM crawls WHERE site = ? AND status = 'finished'", [site]
             ).fetchone()[0]

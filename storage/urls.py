@@ -7,6 +7,8 @@ directory indexes do not make a different page.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -14,10 +16,11 @@ from w3lib.url import canonicalize_url
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
-# Parameters that say where a reader came from, never which page they get.
+# Parameters that say where a reader came from or which session they are in, never which page they get.
 _TRACKING_PARAMS = re.compile(
     r"^(utm_[a-z_]+|spm|gclid|fbclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|isappinstalled|"
-    r"share_token|share_source|sharer_shareid|clicktime|enterid|scene|ref_src|from_source)$",
+    r"share_token|share_source|sharer_shareid|clicktime|enterid|scene|ref_src|from_source|"
+    r"jsessionid|phpsessid|aspsessionid\w*|sessionid|session_id|csrf_token|csrftoken|_csrf|_token)$",
     re.IGNORECASE,
 )
 _SHARE_FROM_VALUES = {"singlemessage", "timeline", "groupmessage", "list", "share"}
@@ -55,3 +58,23 @@ def canonical_url(url: str) -> str:
 def host_of(url: str) -> str:
     """Return the lower-case host name of ``url`` (no port)."""
     return (urlsplit(url).hostname or "").lower()
+
+
+# Links to documents and media are attachments, never pages to crawl.
+_NOT_A_PAGE = re.compile(
+    r"\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|gz|tar|txt|csv|jpe?g|png|gif|bmp|svg|webp|mp4|mp3|avi|flv|swf"
+    r"|exe|apk|dmg|iso)$",
+    re.IGNORECASE,
+)
+
+
+def is_page_url(url: str) -> bool:
+    """True for an http(s) URL that may be an HTML page (not a document, image or archive)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and not _NOT_A_PAGE.search(parts.path)
+
+
+def list_rows_hash(links) -> str:
+    """A fingerprint of a list page's rows (URL, title, date): same rows, same hash."""
+    rows = [[canonical_url(link["url"]), link.get("title"), link.get("date")] for link in links]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()

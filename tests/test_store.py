@@ -45,8 +45,9 @@ def test_canonical_url_variants_are_one_release(variant):
         ("http://x.gov.cn/col/index.shtml", "http://x.gov.cn/col/"),
         ("http://x.gov.cn/p?b=2&a=1", "http://x.gov.cn/p?a=1&b=2"),
         ("http://x.gov.cn/a;jsessionid=ABC123", "http://x.gov.cn/a"),
+        ("http://x.gov.cn/a?id=3&PHPSESSID=9f8e", "http://x.gov.cn/a?id=3"),
     ],
-    ids=["index-html", "index-shtml", "query-order", "session-id"],
+    ids=["index-html", "index-shtml", "query-order", "session-id-in-path", "session-id-in-query"],
 )
 def test_canonical_url_equivalents(a, b):
     assert canonical_url(a) == canonical_url(b)

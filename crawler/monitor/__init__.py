@@ -1,0 +1,1 @@
+"""Change monitoring around the crawl: per-site locks, the cheap probe, the scheduler service."""
