@@ -166,8 +166,8 @@ def main() -> None:
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     sizes = {
         name: conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?", [pattern]).fetchone()[0] or 0
-        for name, pattern in [("search_fts (trigram index)", "search_fts%"), ("search_docs (folded text)", "search_docs"),
-                              ("versions", "versions")]
+        for name, pattern in [("search_fts (trigram index)", "search_fts%"),
+                              ("search_docs (folded text)", "search_docs"), ("versions", "versions")]
     } if _has_dbstat(conn) else {}
     print(f"\nreleases: {releases:,}")
     print(f"database file: {os.path.getsize(args.db) / 2**20:,.0f} MiB (page size {page_size})")

@@ -121,7 +121,8 @@ def index_rows(db, rows) -> int:
     ]
     execute_many = getattr(db, "conn", db).executemany
     execute_many(
-        "INSERT INTO search_docs (rowid, version_id, release_id, site, title, source, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        """INSERT INTO search_docs (rowid, version_id, release_id, site, title, source, body)
+           VALUES (?, ?, ?, ?, ?, ?, ?)""",
         docs,
     )
     execute_many(
@@ -199,7 +200,9 @@ def search(
         )
         params.append(fold(column))
     if kind:
-        filters.append("EXISTS (SELECT 1 FROM events e WHERE e.release_id = d.release_id AND e.kind = ? AND e.baseline = 0)")
+        filters.append(
+            "EXISTS (SELECT 1 FROM events e WHERE e.release_id = d.release_id AND e.kind = ? AND e.baseline = 0)"
+        )
         params.append(kind)
     if lo is not None:
         filters.append(f"{key} >= ?")

@@ -55,7 +55,8 @@ def get(db_path, *paths):
 def test_metadata_names_every_table_and_view_it_describes(db_path):
     import sqlite3
 
-    names = {row[0] for row in sqlite3.connect(db_path).execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    schema = sqlite3.connect(db_path).execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+    names = {row[0] for row in schema}
     described = json.loads(METADATA.read_text(encoding="utf-8"))["databases"]["bulletin"]["tables"]
     assert set(described) <= names
     for name in ("releases", "versions", "events", "latest_versions", "edits", "removed_releases", "search_docs"):

@@ -171,7 +171,8 @@ def test_kind_filter_sees_edits_and_removals(store):
         "2023-01-05"))
     store.db.execute("UPDATE releases SET status = 'removed' WHERE id = 4")
     store.db.execute(
-        "INSERT INTO events (kind, site, release_id, detected_at) VALUES ('removed', 'hunan', 4, '2024-03-02T00:00:00+00:00')"
+        "INSERT INTO events (kind, site, release_id, detected_at) "
+        "VALUES ('removed', 'hunan', 4, '2024-03-02T00:00:00+00:00')"
     )
     assert urls(search(store, "岳阳", kind="edited")) == ["2.html"]
     assert urls(search(store, "岳阳", kind="removed")) == ["9.html"]
