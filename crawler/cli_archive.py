@@ -30,7 +30,7 @@ def _heading(text: str) -> None:
 def _field(name: str, value) -> None:
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(v) for v in value)
-    click.echo(f"  {name + ':':14}{value if value not in (None, '') else '-'}")
+    click.echo(f"  {name + ':':16}{value if value not in (None, '') else '-'}")
 
 
 def _json_document(obj) -> None:
