@@ -304,6 +304,32 @@ def _utc_iso(value: str) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
+# serve ---------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.pass_context
+def serve(ctx):
+    """Run the scheduler: crawl every configured site on its schedule until SIGTERM/SIGINT.
+
+    Each run probes the site first and skips the crawl when nothing changed; crawls run in child
+    processes with a time limit. Logs go to stderr. See docs/operations.md.
+    """
+    import logging
+
+    from .monitor.service import Service
+
+    config = _config(ctx)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("apscheduler", "httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    from storage import Store
+
+    Store(ctx.obj["db"]).close()  # create and migrate the database before the first job
+    sys.exit(Service(config, ctx.obj["db"], config_path=config.path).run())
+
+
 # demo ----------------------------------------------------------------------------------------
 
 

@@ -188,6 +188,18 @@ class Store:
             sets = ", ".join(f"{key} = ?" for key in assignments)
             self.db.execute(f"UPDATE crawls SET {sets} WHERE id = ?", [*assignments.values(), crawl_id])
 
+    def record_skipped_crawl(self, site: str, *, note: str, requests: int = 0,
+                             responses_by_status: dict | None = None) -> int:
+        """A scheduled run that only probed the site and found nothing to crawl."""
+        now = self._now()
+        with self._transaction():
+            cursor = self.db.execute(
+                """INSERT INTO crawls (site, started_at, finished_at, status, requests, pages_fetched,
+                     responses_by_status, note) VALUES (?, ?, ?, 'skipped', ?, ?, ?, ?)""",
+                [site, now, now, requests, requests, json.dumps(responses_by_status or {}, sort_keys=True), note],
+            )
+            return cursor.lastrowid
+
     def crawl(self, crawl_id: int) -> dict:
         row = self.db.execute("SELECT * FROM crawls WHERE id = ?", [crawl_id]).fetchone()
         if row is None:

@@ -1,0 +1,214 @@
+"""``bulletin serve``: the scheduler service (APScheduler 3).
+
+One job per site, from the site's ``schedule`` (an interval such as ``6h`` or a cron
+expression). Each run probes the site's start pages first and skips the crawl when nothing
+changed; otherwise it runs ``bulletin crawl SITE`` in a child process — a Twisted reactor cannot
+be restarted, memory goes back to the OS and a crash stays contained — under a time limit.
+Runs of one site never overlap (``max_instances=1`` here, the site lock in the child); missed
+runs are coalesced; first runs are staggered and resume from the times stored in the database.
+A job sends due alerts every minute (retries, digests) and after every crawl.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from storage import Store
+from storage.errors import ConfigError
+
+logger = logging.getLogger("bulletin.serve")
+
+DEFAULTS = {
+    "default_schedule": "6h",  # for sites without their own `schedule`
+    "crawl_timeout": 3600.0,  # seconds a crawl may run before it is stopped
+    "stop_timeout": 60.0,  # seconds a running crawl gets to close cleanly on shutdown
+    "stagger": 30.0,  # seconds between the first runs of consecutive sites
+    "jitter": 0.1,  # random delay, as a fraction of the interval (at most 10 minutes)
+    "alerts_interval": 60.0,  # seconds between two deliveries of due alerts
+}
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    default_schedule: str = "6h"
+    crawl_timeout: float = 3600.0
+    stop_timeout: float = 60.0
+    stagger: float = 30.0
+    jitter: float = 0.1
+    alerts_interval: float = 60.0
+
+
+def serve_options(config) -> ServeOptions:
+    """The ``[serve]`` table of the configuration, checked (one-line errors naming the key)."""
+    raw = dict(config.extra.get("serve") or {})
+    source = config.path or "<config>"
+    values = {}
+    for key, value in raw.items():
+        if key not in DEFAULTS:
+            raise ConfigError(f"{source}: serve: key '{key}': unknown key (known: {', '.join(DEFAULTS)})")
+        default = DEFAULTS[key]
+        if isinstance(default, str):
+            if not isinstance(value, str) or _interval_seconds(value) is None and len(value.split()) != 5:
+                raise ConfigError(f"{source}: serve: key '{key}': expected an interval like \"6h\" or a cron expression")
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"{source}: serve: key '{key}': expected a non-negative number, got {value!r}")
+        values[key] = value
+    return ServeOptions(**values)
+
+
+def _interval_seconds(text: str) -> int | None:
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    text = text.strip()
+    if len(text) >= 2 and text[:-1].isdigit() and text[-1] in units:
+        return int(text[:-1]) * units[text[-1]]
+    return None
+
+
+def first_run_time(last_started: str | None, interval: float, now: datetime, delay: float) -> datetime:
+    """When a site's interval job first runs: one interval after its last crawl, never before ``delay``."""
+    earliest = now + timedelta(seconds=delay)
+    if last_started:
+        due = datetime.fromisoformat(last_started) + timedelta(seconds=interval)
+        return max(due, earliest)
+    return earliest
+
+
+class Service:
+    """The long-running scheduler. ``run()`` blocks until SIGTERM/SIGINT and returns 0."""
+
+    def __init__(self, config, db_path: str | Path, *, config_path: str | Path | None = None):
+        self.config = config
+        self.options = serve_options(config)
+        self.db_path = Path(db_path)
+        self.config_path = Path(config_path) if config_path else config.path
+        self.stopping = threading.Event()
+        self.children: dict[str, subprocess.Popen] = {}
+        self.lock = threading.Lock()
+        self.scheduler = None
+
+    # Jobs --------------------------------------------------------------------------------------
+
+    def schedule_all(self, now: datetime | None = None) -> None:
+        from apscheduler.schedulers.background import BackgroundScheduler
+        from apscheduler.triggers.cron import CronTrigger
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        now = now or datetime.now(timezone.utc)
+        self.scheduler = BackgroundScheduler(
+            timezone=timezone.utc,
+            executors={"default": {"type": "threadpool", "max_workers": max(2, len(self.config.sites))}},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
+        )
+        with Store(self.db_path) as store:
+            last = {row["name"]: row["last_crawl_at"] for row in store.sites()}
+        for index, (name, site) in enumerate(self.config.sites.items()):
+            schedule = site.schedule or self.options.default_schedule
+            interval = _interval_seconds(schedule)
+            if interval is not None:
+                jitter = min(600.0, interval * self.options.jitter)
+                start = first_run_time(last.get(name), interval, now, index * self.options.stagger)
+                trigger = IntervalTrigger(seconds=interval, start_date=start, jitter=jitter or None, timezone=timezone.utc)
+                next_run = start
+            else:
+                trigger = CronTrigger.from_crontab(schedule, timezone=site.timezone)
+                next_run = None
+            job = self.scheduler.add_job(self.run_site, trigger, args=[name], id=f"site:{name}", name=name,
+                                         **({"next_run_time": next_run} if next_run else {}))
+            logger.info("%s: scheduled (%s), next run %s", name, schedule, job.next_run_time or "per cron")
+        self.scheduler.add_job(self.send_alerts, IntervalTrigger(seconds=max(1.0, self.options.alerts_interval)),
+                               id="alerts", name="alerts")
+
+    def run_site(self, name: str) -> None:
+        """One scheduled run of a site: probe, then (if needed) a crawl in a child process."""
+        if self.stopping.is_set():
+            return
+        site = self.config.site(name)
+        from .probe import probe_site
+
+        try:
+            with Store(self.db_path) as store:
+                probe = probe_site(store, site)
+                if not probe.changed:
+                    store.record_skipped_crawl(name, note=f"probe: {probe.reason}", requests=probe.requests,
+                                               responses_by_status=probe.statuses)
+                    logger.info("%s: probe: %s; crawl skipped", name, probe.reason)
+                    return
+                logger.info("%s: probe: %s; crawling", name, probe.reason)
+        except Exception as exc:  # a failed probe must not cost the crawl
+            logger.warning("%s: probe failed (%s: %s); crawling", name, type(exc).__name__, exc)
+        self._crawl(name)
+        self.send_alerts()
+
+    def _crawl(self, name: str) -> None:
+        command = [sys.executable, "-m", "crawler.cli", "--db", str(self.db_path)]
+        if self.config_path:
+            command += ["--config", str(self.config_path)]
+        command += ["crawl", name, "--progress", "log"]
+        with self.lock:
+            if self.stopping.is_set():
+                return
+            child = subprocess.Popen(command)
+            self.children[name] = child
+        try:
+            code = child.wait(timeout=self.options.crawl_timeout)
+        except subprocess.TimeoutExpired:
+            logger.error("%s: crawl exceeded %.0f s; stopping it", name, self.options.crawl_timeout)
+            code = _stop(child, self.options.stop_timeout)
+        finally:
+            with self.lock:
+                self.children.pop(name, None)
+        if code == 0:
+            logger.info("%s: crawl finished", name)
+        else:
+            logger.warning("%s: crawl exited with status %s", name, code)
+
+    def send_alerts(self) -> None:
+        try:
+            from crawler.alerts import send_pending
+
+            with Store(self.db_path) as store:
+                report = send_pending(store, self.config)
+            if report.messages:
+                logger.info("alerts: %d sent, %d failed, %d to retry", report.sent, report.failed, report.retrying)
+        except Exception as exc:  # delivery problems are recorded in the outbox; the service goes on
+            logger.warning("alerts: %s: %s", type(exc).__name__, exc)
+
+    # Life cycle --------------------------------------------------------------------------------
+
+    def request_stop(self, *_args) -> None:
+        self.stopping.set()
+
+    def run(self) -> int:
+        signal.signal(signal.SIGTERM, self.request_stop)
+        signal.signal(signal.SIGINT, self.request_stop)
+        self.schedule_all()
+        self.scheduler.start()
+        logger.info("serving %d sites from %s; SIGTERM or Ctrl-C stops", len(self.config.sites), self.db_path)
+        self.stopping.wait()
+        logger.info("stopping: no new runs; letting running crawls close (at most %.0f s)", self.options.stop_timeout)
+        self.scheduler.shutdown(wait=False)
+        with self.lock:
+            children = list(self.children.items())
+        for name, child in children:
+            code = _stop(child, self.options.stop_timeout)
+            logger.info("%s: crawl stopped (status %s)", name, code)
+        logger.info("stopped")
+        return 0
+
+
+def _stop(child: subprocess.Popen, timeout: float) -> int:
+    """SIGTERM (Scrapy closes the crawl cleanly), then SIGKILL after ``timeout`` seconds."""
+    if child.poll() is None:
+        child.send_signal(signal.SIGTERM)
+        try:
+            return child.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+    return child.wait()
