@@ -87,17 +87,23 @@ def fold(text: str | None) -> str:
     return zhconv.convert(folded, "zh-hans")
 
 
-def keywords_match(keywords_any: Iterable[str], keywords_all: Iterable[str], texts: Iterable[str | None]) -> bool:
-    """Whether the texts contain at least one of ``keywords_any`` (when given) and all of ``keywords_all``."""
+def keywords_match(keywords_any: Iterable[str], keywords_all: Iterable[str], texts: Iterable[str | None],
+                   *, folded: bool = False) -> bool:
+    """Whether the texts contain at least one of ``keywords_any`` (when given) and all of ``keywords_all``.
+
+    ``folded=True`` says the texts already went through :func:`fold`.
+    """
     any_of, all_of = [fold(k) for k in keywords_any], [fold(k) for k in keywords_all]
     if not any_of and not all_of:
         return True
-    haystack = "\n".join(fold(t) for t in texts)
+    haystacks = [(t or "") if folded else fold(t) for t in texts]
     # Line breaks inside a Chinese phrase are layout, not meaning.
-    squeezed = "".join(haystack.split())
+    squeezed = ["".join(h.split()) for h in haystacks]
 
     def found(word: str) -> bool:
-        return word in haystack or ("".join(word.split()) == word and word in squeezed)
+        if any(word in h for h in haystacks):
+            return True
+        return "".join(word.split()) == word and any(word in h for h in squeezed)
 
     return (not any_of or any(found(k) for k in any_of)) and all(found(k) for k in all_of)
 
@@ -228,6 +234,14 @@ def enqueue_alerts(db, event_id: int) -> None:
         return
     kind, site, crawl_id, detected_at, baseline, title, body = event
     created = _parse(detected_at)
+    folded: dict[str, str] = {}
+
+    def text(name: str) -> str:
+        # Folding a long body is the costly part: once per event, not per subscription.
+        if name not in folded:
+            folded[name] = fold(title if name == "title" else body)
+        return folded[name]
+
     for sub in subscriptions:
         if sub["sites"] and site not in sub["sites"]:
             continue
@@ -241,9 +255,10 @@ def enqueue_alerts(db, event_id: int) -> None:
             continue
         if kind not in sub["kinds"]:
             continue
-        texts = [title if "title" in sub["keywords_in"] else None, body if "body" in sub["keywords_in"] else None]
-        if not keywords_match(sub["keywords_any"], sub["keywords_all"], texts):
-            continue
+        if sub["keywords_any"] or sub["keywords_all"]:
+            texts = [text(name) for name in sub["keywords_in"]]
+            if not keywords_match(sub["keywords_any"], sub["keywords_all"], texts, folded=True):
+                continue
         db.execute(
             """INSERT OR IGNORE INTO alerts (subscription_id, kind, site, event_id, crawl_id, created_at, deliver_after)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
