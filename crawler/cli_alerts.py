@@ -46,7 +46,7 @@ def alerts_test(ctx, to):
         click.echo(f"  {line}")
 
     try:
-        channel._conn = channel.connect(log=log)
+        channel.open(log=log)
     except Exception as exc:  # every failure to connect is reported as one line, whatever raised it
         raise click.ClickException(f"{steps[-1] if steps else 'connecting'}: {describe_smtp_error(exc, smtp.host, smtp.port)}")
     try:

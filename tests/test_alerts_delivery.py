@@ -282,3 +282,28 @@ def test_process_killed_mid_send_repeats_only_the_message_in_flight(tmp_path, sm
         ("reader0@example.org", 1), ("reader1@example.org", 2), ("reader2@example.org", 1)]
     repeated = by_recipient["reader1@example.org"]
     assert repeated[0] == repeated[1]
+
+
+def test_a_failing_message_does_not_stop_the_others(tmp_path, smtp_server, monkeypatch):
+    from crawler.alerts.channels import EmailChannel
+
+    clock = Clock()
+    store = make_store(tmp_path / "a.db", clock)
+    config = make_config(smtp_server.port, subscriptions=[{"name": "a", "to": "a@example.org"},
+                                                          {"name": "b", "to": "b@example.org"}])
+    sync_subscriptions(store, config)
+    crawl(store, SITE, [release(1, "通知")])
+    deliver = EmailChannel.deliver
+
+    def broken(self, message, items):
+        if message["subscription"] == "a":
+            raise KeyError("site_title")
+        return deliver(self, message, items)
+
+    monkeypatch.setattr(EmailChannel, "deliver", broken)
+    report = send_pending(store, config, now=clock())
+    assert [(m["subscription"], m["status"]) for m in report.messages] == [("a", "sending"), ("b", "sent")]
+    assert report.messages[0]["error"] == "internal error: KeyError: 'site_title'"
+    monkeypatch.setattr(EmailChannel, "deliver", deliver)
+    assert send_pending(store, config, now=clock.advance(minutes=2)).sent == 1
+    assert sorted(rcpt[0] for rcpt, _ in smtp_server.mailbox.received) == ["a@example.org", "b@example.org"]

@@ -7,11 +7,14 @@ CLI) call::
     sync_subscriptions(store, config)       # before crawling: who wants what
     send_pending(store, config)             # after each crawl, and at digest times
 
-Both are idempotent and safe to call from several threads or processes.
+Both are idempotent. Several processes (or threads, each with its own ``Store``) may send at the
+same time: each message is leased to one sender. Retries happen only when ``send_pending`` runs,
+so a long-running service should also call it every few minutes.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import ssl
 from dataclasses import dataclass, field
@@ -24,6 +27,8 @@ from .channels import CHANNELS, Channel, EmailChannel, Outcome, WebhookChannel  
 
 __all__ = ["subscription_rows", "sync_subscriptions", "send_pending", "next_digest_times", "SendReport",
            "CHANNELS", "Outcome"]
+
+log = logging.getLogger(__name__)
 
 #: The subscription that carries site health alerts to ``alerts.operators``.
 OPERATORS = "operators"
@@ -121,7 +126,11 @@ def send_pending(
                     config, environ=environ, ssl_context=ssl_context)
             items = outbox.message_items(db, message["id"])
             outbox.begin_attempt(db, message["id"], now=now)
-            outcome = channel.deliver(message, items)
+            try:
+                outcome = channel.deliver(message, items)
+            except Exception as exc:  # a bug must not stop the other messages; this one is retried as is
+                log.exception("alert message %s (%s) could not be delivered", message["id"], message["subscription"])
+                outcome = Outcome(error=f"internal error: {type(exc).__name__}: {exc}", in_doubt=True)
             status = outbox.finish_attempt(
                 db, message["id"], now=now, delivered=outcome.delivered, refused=outcome.refused,
                 error=outcome.error, in_doubt=outcome.in_doubt,

@@ -145,6 +145,11 @@ class EmailChannel(Channel):
             raise
         return conn
 
+    def open(self, log: Callable[[str], None] = lambda line: None) -> None:
+        """Connect now (instead of at the first message), reporting each step to ``log``."""
+        self.close()
+        self._conn = self.connect(log=log)
+
     def _connection(self) -> smtplib.SMTP:
         if self._conn is not None:
             try:
