@@ -8,7 +8,6 @@ import ssl
 import subprocess
 import sys
 import time
-from datetime import timedelta
 
 import pytest
 from aiosmtpd.smtp import AuthResult
