@@ -28,6 +28,7 @@ import datetime as dt
 import importlib.util
 import json
 import os
+import re
 import shutil
 import sqlite3
 import statistics
@@ -183,14 +184,16 @@ timeout = {SHARED_SETTINGS["DOWNLOAD_TIMEOUT"]}
     )
 
 
-def full_command(db: Path, config: Path, profile: Path | None = None) -> list[str]:
-    """``bulletin crawl`` of the benchmark site, as a child-process command line."""
+def full_command(db: Path, config: Path, profile: Path | None = None, extra: list[str] = ()) -> list[str]:
+    """``bulletin crawl`` of the benchmark site, as a child-process command line (*extra*: more ``-s``)."""
     command = [sys.executable]
     if profile is not None:
         command += ["-m", "cProfile", "-o", str(profile)]
     command += ["-m", "crawler.cli", "--db", str(db), "--config", str(config), "crawl", SITE, "--progress", "off"]
     for key, value in SHARED_SETTINGS.items():
         command += ["-s", f"{key}={value}"]
+    for setting in extra:
+        command += ["-s", setting]
     return command
 
 
@@ -277,14 +280,38 @@ def percentile(values: list[float], share: float) -> float:
 # Profiling -----------------------------------------------------------------------------------
 
 
-def print_profile(path: Path, top: int = 25) -> None:
-    """The full crawl's hottest functions, by own time and by cumulative time."""
+# Entry points whose cumulative time splits a crawl into its stages.
+PROFILE_STAGES = [
+    ("spider: list pages (parse_list)", "spiders/site.py", "parse_list"),
+    ("spider: articles (parse_article)", "spiders/site.py", "parse_article"),
+    ("  extract_list", "crawler/extract/listing.py", "extract_list"),
+    ("  extract_article", "crawler/extract/article.py", "extract_article"),
+    ("pipeline (process_item)", "crawler/pipelines.py", "process_item"),
+    ("  store.record_release", "storage/store.py", "record_release"),
+    ("  store.record_list_page", "storage/store.py", "record_list_page"),
+    ("request fingerprints", "crawler/fingerprint.py", "fingerprint"),
+]
+
+
+def print_profile(path: Path, top: int = 30) -> None:
+    """Where the full crawl's time goes: stage totals, then the project's and everyone's hot spots."""
     import pstats
 
-    for key in ("tottime", "cumulative"):
-        print(f"\n--- full crawl profile, by {key} ---")
-        stats = pstats.Stats(str(path))
-        stats.strip_dirs().sort_stats(key).print_stats(top)
+    stats = pstats.Stats(str(path))
+    total = stats.total_tt
+    print(f"\n--- full crawl profile: {total:.1f} s of CPU in the profiled process ---")
+    for label, file, function in PROFILE_STAGES:
+        found = [
+            (value[3], value[1]) for (filename, _, name), value in stats.stats.items()
+            if filename.endswith(file) and name == function
+        ]
+        if found:
+            cumulative, calls = sum(f[0] for f in found), sum(f[1] for f in found)
+            print(f"  {label:<36} {cumulative:7.1f} s  {100 * cumulative / total:5.1f} %  ({calls} calls)")
+    print("\n--- project functions by cumulative time ---")
+    stats.sort_stats("cumulative").print_stats(re.escape(str(ROOT)) + r"/(crawler|storage|spiders)/", top)
+    print("\n--- every function by own time ---")
+    stats.sort_stats("tottime").print_stats(top)
 
 
 # Report --------------------------------------------------------------------------------------
@@ -319,7 +346,8 @@ def record(text: str, path: Path = DOCS) -> None:
 
 def section_text(args, full: CrawlRun, bare: CrawlRun, releases: int, extraction, generated_s: float,
                  list_pages: int) -> str:
-    command = f".venv/bin/python benchmarks/crawl.py --articles {args.articles} --repeat {args.repeat} --record"
+    extra = "".join(f" -s {setting}" for setting in args.full_setting)
+    command = f".venv/bin/python benchmarks/crawl.py --articles {args.articles} --repeat {args.repeat}{extra} --record"
     ratio = full.pages_per_s / bare.pages_per_s if bare.pages_per_s else 0.0
     rows = []
     for run in (full, bare):
@@ -392,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each crawl; the best counts (default 1)")
     parser.add_argument("--record", action="store_true", help='write the figures to docs/benchmarks.md "## Crawl"')
     parser.add_argument("--profile", action="store_true", help="run the full crawl once more under cProfile and print the hot spots")
+    parser.add_argument("--full-setting", "-s", action="append", default=[], metavar="NAME=VALUE",
+                        help="an extra Scrapy setting for the full crawl only, to try a fix (repeatable)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders (site, database, logs)")
     parser.add_argument("--bare-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -420,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for attempt in range(args.repeat):
             db = work / f"full{attempt}.db"
-            full = run_child("full", full_command(db, config), log_path, env)
+            full = run_child("full", full_command(db, config, extra=args.full_setting), log_path, env)
             if full.exit_code != 0:
                 print(full.output[-3000:], file=sys.stderr)
                 raise SystemExit(f"bulletin crawl failed with exit status {full.exit_code}")
@@ -448,8 +478,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"warning: the full crawl stored {releases} releases of {args.articles}", file=sys.stderr)
         if args.profile:
             profile = work / "full.prof"
-            profiled = run_child("full", full_command(work / "profiled.db", config, profile), log_path, env)
-            print(f"\nprofiled full crawl (cProfile slows it): {profiled.pages_per_s:.1f} pages/s")
+            profiled = run_child("full", full_command(work / "profiled.db", config, profile, args.full_setting), log_path, env)
+            print(f"\nprofiled full crawl (cProfile slows it): {profiled.pages_per_s:.1f} pages/s, profile in {profile}")
             print_profile(profile)
     finally:
         server.terminate()

@@ -134,6 +134,9 @@ class Site:
         self.columns = [_column(i) for i in range(self.n_columns)]
         self.changed_paths: list[str] = []
         self._made_dirs: set[Path] = set()
+        # Articles this object added or edited: edits and removals leave them alone, so one
+        # round of changes is disjoint (a page added but not crawled yet cannot be "edited").
+        self._touched: set[int] = set()
 
     # Loading and saving -----------------------------------------------------------------------
 
@@ -200,6 +203,7 @@ class Site:
             article = Article(self.next_id, self.next_id % self.n_columns, _minute(newest + step * (i + 1)))
             self.next_id += 1
             self.articles[article.id] = article
+            self._touched.add(article.id)
             added.append(article)
         self.now = max(self.now, now)
         self.changed_paths = []
@@ -210,17 +214,24 @@ class Site:
         return [self.article_path(a) for a in added]
 
     def edit_releases(self, k: int, recent: bool = True) -> list[str]:
-        """Change the body text of *k* articles (recent ones, or ones older than 8 days); returns their paths."""
+        """Change the body text of *k* articles (recent ones, or ones older than 8 days); returns their paths.
+
+        Articles this object added or edited before are not chosen.
+        """
         chosen = self._choose(k, recent)
         self.changed_paths = []
         for article in chosen:
+            self._touched.add(article.id)
             article.rev += 1
             self._write_article(article)
         self.save()
         return [self.article_path(a) for a in chosen]
 
     def remove_releases(self, k: int, recent: bool = True) -> list[str]:
-        """Delete *k* recent articles from disk and from their lists (the server then answers 404)."""
+        """Delete *k* recent articles from disk and from their lists (the server then answers 404).
+
+        Articles this object added or edited before are not chosen.
+        """
         chosen = self._choose(k, recent)
         self.changed_paths = []
         for article in chosen:
@@ -234,13 +245,15 @@ class Site:
         return [self.article_path(a) for a in chosen]
 
     def _choose(self, k: int, recent: bool) -> list[Article]:
+        candidates = [a for a in self._newest_first(self.articles.values()) if a.id not in self._touched]
         if recent:
-            pool = self.recent()
+            since = max(self.now, max(a.published for a in self.articles.values())) - timedelta(days=1)
+            pool = [a for a in candidates if a.published > since]
             if len(pool) < k:
-                pool = self._newest_first(self.articles.values())[: max(k, len(pool))]
+                pool = candidates[:k]
         else:
             cutoff = max(self.now, max(a.published for a in self.articles.values())) - OLD_AFTER
-            pool = [a for a in self._newest_first(self.articles.values()) if a.published <= cutoff]
+            pool = [a for a in candidates if a.published <= cutoff]
         self.ops += 1
         rng = random.Random(f"{self.seed}:op:{self.ops}")
         return sorted(rng.sample(pool, min(k, len(pool))), key=lambda a: a.id)
