@@ -97,7 +97,18 @@ def crawl(ctx, sites, settings, progress, full, wait_seconds):
     with ExitStack() as locks:
         for site in chosen:
             locks.enter_context(site_lock(ctx.obj["db"], site.name, wait=wait_seconds))
+        _sync_subscriptions(ctx.obj["db"], config)
         _run_and_report(ctx.obj["db"], chosen, overrides)
+
+
+def _sync_subscriptions(db_path, config) -> None:
+    """Subscriptions must be in the store before a crawl records events, or nobody is alerted."""
+    from storage import Store
+
+    from .alerts import sync_subscriptions
+
+    with Store(db_path) as store:
+        sync_subscriptions(store, config)
 
 
 def _run_and_report(db_path, sites, overrides) -> list:
@@ -378,7 +389,12 @@ def main():
     cli(prog_name="bulletin")
 
 
-if __name__ == "__main__":
-    main()
-from . import cli_archive  # noqa: E402,F401
+# Command groups that live in their own modules register themselves on `cli`.
 from . import cli_alerts  # noqa: E402,F401
+from . import cli_archive  # noqa: E402,F401
+
+if __name__ == "__main__":
+    # Run as `python -m crawler.cli`: use the importable module, where every command is registered.
+    from crawler.cli import main as _main
+
+    _main()

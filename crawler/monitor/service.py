@@ -108,6 +108,9 @@ class Service:
         )
         with Store(self.db_path) as store:
             last = {row["name"]: row["last_crawl_at"] for row in store.sites()}
+            from crawler.alerts import sync_subscriptions
+
+            sync_subscriptions(store, self.config)
         for index, (name, site) in enumerate(self.config.sites.items()):
             schedule = site.schedule or self.options.default_schedule
             interval = _interval_seconds(schedule)
