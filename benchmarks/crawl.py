@@ -277,6 +277,55 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, int(round(share * len(ordered))) - 1)]
 
 
+# Stages --------------------------------------------------------------------------------------
+
+
+def stage_costs(site_dir: Path, article_paths: list[str], list_paths: list[str], db: Path,
+                base_url: str = "http://127.0.0.1:8000", limit: int = 500) -> dict[str, float]:
+    """CPU ms per page of each stage the full crawl adds, run directly on the site's files.
+
+    The same calls the spider and the pipeline make, outside Scrapy, so the remainder of the full
+    crawl's CPU (minus the bare crawl's) is Scrapy's and the glue's share.
+    """
+    from crawler.extract import extract_article, extract_list, failed_fetch_reason
+    from storage import FetchedRelease, Store
+
+    content_type = "text/html; charset=utf-8"
+    pages = [(base_url + p, (site_dir / p.lstrip("/")).read_bytes()) for p in article_paths[:limit]]
+    lists = [(base_url + p, (site_dir / p.lstrip("/")).read_bytes()) for p in list_paths[:limit]]
+    costs: dict[str, float] = {}
+
+    def timed(name: str, count: int, work):
+        started = time.process_time()
+        result = work()
+        costs[name] = 1000 * (time.process_time() - started) / max(count, 1)
+        return result
+
+    timed("fetch check (failed_fetch_reason)", len(pages),
+          lambda: [failed_fetch_reason(body, 200, content_type) for _, body in pages])
+    articles = timed("extract_article", len(pages), lambda: [
+        extract_article(body, url, content_type=content_type, timezone="Asia/Shanghai").to_dict() for url, body in pages
+    ])
+    timed("extract_list", len(lists), lambda: [extract_list(body, url, content_type=content_type) for url, body in lists])
+    with Store(db) as store:
+        store.ensure_site(SITE, title=SITE, config={})
+        crawl_id = store.start_crawl(SITE)
+
+        def record_all():
+            for (url, body), article in zip(pages, articles):
+                fetched = FetchedRelease(
+                    url=url, title=article.get("title"), source=article.get("source"),
+                    published_at=article.get("published_at"), published_at_meta=article.get("published_at_meta"),
+                    body=article.get("body") or "", breadcrumb=article.get("breadcrumb") or [],
+                    column=article.get("column"), attachments=article.get("attachments") or [], final_url=url,
+                    http_status=200, headers={"Content-Type": content_type}, raw_body=body, encoding="utf-8",
+                )
+                store.record_release(SITE, fetched, crawl_id=crawl_id, listed_on=[])
+
+        timed("store.record_release", len(pages), record_all)
+    return costs
+
+
 # Profiling -----------------------------------------------------------------------------------
 
 
@@ -326,8 +375,9 @@ def describe(run: CrawlRun) -> str:
     )
 
 
-def record(text: str, path: Path = DOCS) -> None:
+def record(text: str, path: Path | None = None) -> None:
     """Replace the "## Crawl" section of docs/benchmarks.md with *text* (others' sections untouched)."""
+    path = path or DOCS
     # Read just before writing: other benchmarks append their own sections to this file.
     current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     lines = current.splitlines(keepends=True)
@@ -344,8 +394,24 @@ def record(text: str, path: Path = DOCS) -> None:
     os.replace(temporary, path)
 
 
+def stage_lines(full: CrawlRun, bare: CrawlRun, costs: dict[str, float], list_share: float) -> list[str]:
+    """Rows "stage | CPU ms per page" that add up to the full crawl's CPU per page."""
+    rows = [("bare Scrapy fetch (the bare crawl)", bare.cpu_ms_per_page)]
+    for name, value in costs.items():
+        # Per-request figures: article stages weigh by the share of article requests, list
+        # extraction by the share of list pages.
+        if name.startswith("extract_list"):
+            rows.append((f"extract_list ({value:.1f} ms per list page × {list_share:.0%} of requests)", value * list_share))
+        else:
+            rows.append((f"{name} ({value:.2f} ms per article)", value * (1 - list_share)))
+    rows.append(("rest: Scrapy's item and request handling, spider and pipeline glue, imports",
+                 full.cpu_ms_per_page - sum(value for _, value in rows)))
+    rows.append(("full crawl", full.cpu_ms_per_page))
+    return [f"| {name} | {value:.2f} |" for name, value in rows]
+
+
 def section_text(args, full: CrawlRun, bare: CrawlRun, releases: int, extraction, generated_s: float,
-                 list_pages: int) -> str:
+                 list_pages: int, costs: dict[str, float], server_ms: float | None) -> str:
     extra = "".join(f" -s {setting}" for setting in args.full_setting)
     command = f".venv/bin/python benchmarks/crawl.py --articles {args.articles} --repeat {args.repeat}{extra} --record"
     ratio = full.pages_per_s / bare.pages_per_s if bare.pages_per_s else 0.0
@@ -364,6 +430,9 @@ def section_text(args, full: CrawlRun, bare: CrawlRun, releases: int, extraction
     else:
         extract_line = f"Extraction: not measured (no corpus at `{CORPUS}`)."
     verdict = "meets" if ratio >= TARGET_RATIO else "misses"
+    cpu_ratio = bare.cpu_ms_per_page / full.cpu_ms_per_page if full.cpu_ms_per_page else 0.0
+    stages = "\n".join(stage_lines(full, bare, costs, list_pages / max(full.requests, 1))) if costs else "| (not measured) | |"
+    server_line = f" The site server used {server_ms:.2f} ms of CPU per request." if server_ms else ""
     return f"""{SECTION}
 
 `{command}` — {dt.date.today().isoformat()}
@@ -385,7 +454,15 @@ cores: expect ±20 % between runs; the ratio is steadier than the absolute figur
 {chr(10).join(rows)}
 
 Full / bare: **{ratio:.0%}** of the bare crawl's pages/s ({verdict} the ≥ {TARGET_RATIO:.0%} target).
-Releases stored by the full crawl: {releases:,} (site: {args.articles:,}).
+By CPU per page, which other jobs on the machine disturb less: {cpu_ratio:.0%}.
+Releases stored by the full crawl: {releases:,} (site: {args.articles:,}).{server_line}
+
+Where the full crawl's CPU goes, in ms per request (stages timed directly on the site's pages,
+outside Scrapy, by `stage_costs`; `--profile` gives a cProfile breakdown of a whole crawl):
+
+| stage | CPU ms per request |
+|---|---:|
+{stages}
 
 {extract_line}
 """
@@ -412,6 +489,21 @@ def start_server(site: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
         process.kill()
         raise SystemExit(f"site server did not start: {url!r} {process.stderr.read()}")
     return process, url
+
+
+def stop_server(server: subprocess.Popen) -> float | None:
+    """Stop the site server; returns the CPU seconds it used (None if it had to be killed)."""
+    server.terminate()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        pid, status, usage = os.wait4(server.pid, os.WNOHANG)
+        if pid:
+            server.returncode = os.waitstatus_to_exitcode(status)
+            return usage.ru_utime + usage.ru_stime
+        time.sleep(0.05)
+    server.kill()
+    server.wait()
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -476,17 +568,18 @@ def main(argv: list[str] | None = None) -> int:
               f"requests: full {full.requests}, bare {bare.requests}")
         if releases != args.articles:
             print(f"warning: the full crawl stored {releases} releases of {args.articles}", file=sys.stderr)
+        costs = stage_costs(site_dir, site.article_paths(), site.list_paths(), work / "stages.db")
+        print("CPU per page of the full crawl's own stages: "
+              + ", ".join(f"{name} {value:.2f} ms" for name, value in costs.items()))
+        served = sum(run.requests for run in fulls + bares)
         if args.profile:
             profile = work / "full.prof"
             profiled = run_child("full", full_command(work / "profiled.db", config, profile, args.full_setting), log_path, env)
+            served += profiled.requests
             print(f"\nprofiled full crawl (cProfile slows it): {profiled.pages_per_s:.1f} pages/s, profile in {profile}")
             print_profile(profile)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        server_cpu = stop_server(server)
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
             shutil.rmtree(site_dir, ignore_errors=True)
@@ -499,9 +592,12 @@ def main(argv: list[str] | None = None) -> int:
         times, what = extraction
         print(f"extraction ({what}): median {statistics.median(times):.1f} ms, "
               f"p95 {percentile(times, 0.95):.1f} ms per page ({len(times)} pages)")
+    server_ms = 1000 * server_cpu / served if server_cpu and served else None
+    if server_ms:
+        print(f"site server: {server_ms:.2f} ms CPU per request")
     if args.record:
-        record(section_text(args, full, bare, releases, extraction, generated_s, list_pages))
-        print(f"recorded in {DOCS.relative_to(ROOT)}")
+        record(section_text(args, full, bare, releases, extraction, generated_s, list_pages, costs, server_ms))
+        print(f"recorded in {DOCS}")
     return 0
 
 
