@@ -276,6 +276,8 @@ def m010_search(db: Database) -> None:
     rebuild_index(db)
 
 
+_SEARCH_TRIGRAMS = "CREATE TABLE IF NOT EXISTS search_trigrams (trigram TEXT PRIMARY KEY) WITHOUT ROWID"
+
 _SEARCH = [
     # rowid is the sort key of storage.search.search_key: newest first is rowid order.
     """
@@ -295,6 +297,7 @@ _SEARCH = [
         title, source, body, content="search_docs", content_rowid="rowid", tokenize="trigram"
     )""",
     "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')",
+    _SEARCH_TRIGRAMS,
     "CREATE INDEX IF NOT EXISTS idx_events_release_kind ON events(release_id, kind)",
     """
     CREATE VIEW edits AS
@@ -319,3 +322,14 @@ _SEARCH = [
     FROM releases r LEFT JOIN versions v ON v.id = r.current_version_id
     WHERE r.status = 'removed'""",
 ]
+
+
+@migrations()
+def m011_search_trigrams(db: Database) -> None:
+    """Every indexed trigram, for one- and two-character queries (files indexed before it)."""
+    db.execute(_SEARCH_TRIGRAMS)
+    from .search import index_trigrams
+
+    cursor = db.execute("SELECT title, source, body FROM search_docs")
+    while batch := cursor.fetchmany(2000):
+        index_trigrams(db, (text for row in batch for text in row))

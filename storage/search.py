@@ -8,11 +8,13 @@ The index lives in two tables created by the ``m010_search`` migration:
 * ``search_fts`` — an FTS5 ``trigram`` index over ``search_docs`` (external content): any
   substring of three or more characters is a phrase of trigrams.
 
-Queries of one or two characters cannot be trigram phrases. Two characters are looked up in the
-index's vocabulary (``search_vocab``): every trigram that starts with them, ORed. That is exact
-because each indexed column ends in two padding characters, so every position of the text starts
-a trigram. One character, or two characters starting too many trigrams, are found by scanning
-the folded text newest first, which stops after ``limit`` hits.
+Queries of one or two characters cannot be trigram phrases. They are looked up in
+``search_trigrams``, the set of every trigram indexed: the trigrams that start with the query,
+ORed, find exactly the texts containing it, because each indexed column ends in two padding
+characters, so every position of the text starts a trigram. (FTS5's own vocabulary table,
+``search_vocab``, reads every matching doclist to count it: far too slow for this.) A query
+starting too many trigrams is common, and is found by scanning the folded text newest first,
+which stops after ``limit`` hits.
 
 The stored versions are never altered: folding happens only here.
 """
@@ -30,7 +32,7 @@ __all__ = ["fold", "index_version", "index_rows", "rebuild_index", "search", "se
 
 PAD = "\ue000\ue000"  # private-use characters: no query contains them
 KEY_FACTOR = 1_000_000_000  # version ids stay below this; the rest of the key is seconds
-MAX_VOCAB_TERMS = 3000
+MAX_VOCAB_TERMS = 500
 SNIPPET_CONTEXT = 30
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 
@@ -129,13 +131,25 @@ def index_rows(db, rows) -> int:
         "INSERT INTO search_fts (rowid, title, source, body) VALUES (?, ?, ?, ?)",
         [(doc[0], doc[4], doc[5], doc[6]) for doc in docs],
     )
+    index_trigrams(db, (text for doc in docs for text in doc[4:7]))
     return len(docs)
+
+
+def index_trigrams(db, texts) -> None:
+    """Record the trigrams of folded, padded ``texts`` in ``search_trigrams``."""
+    grams = set()
+    for text in texts:
+        grams.update(text[i : i + 3] for i in range(len(text) - 2))
+    getattr(db, "conn", db).executemany(
+        "INSERT OR IGNORE INTO search_trigrams (trigram) VALUES (?)", [(gram,) for gram in grams]
+    )
 
 
 def rebuild_index(db) -> int:
     """Re-create the index from every stored version (after a change of folding rules)."""
     db.execute("DELETE FROM search_docs")
     db.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+    db.execute("DELETE FROM search_trigrams")
     cursor = db.execute(
         """SELECT v.id, v.release_id, r.site, v.published_at, v.fetched_at, v.title, v.source, v.body
            FROM versions v JOIN releases r ON r.id = v.release_id ORDER BY v.id"""
@@ -239,9 +253,9 @@ def _phrase(text: str) -> str:
 
 
 def _vocab_expansion(conn: sqlite3.Connection, term: str) -> list[str] | None:
-    """Every indexed trigram starting with the two characters ``term``; None when too many."""
+    """Every indexed trigram starting with ``term`` (1 or 2 characters); None when too many."""
     rows = conn.execute(
-        "SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT ?",
+        "SELECT trigram FROM search_trigrams WHERE trigram >= ? AND trigram < ? LIMIT ?",
         [term, term + "\U0010ffff", MAX_VOCAB_TERMS + 1],
     ).fetchall()
     if len(rows) > MAX_VOCAB_TERMS:
@@ -256,11 +270,11 @@ def _match_expression(conn: sqlite3.Connection, terms: list[str]) -> tuple[str |
         if len(term) >= 3:
             parts.append(_phrase(term))
             continue
-        expansion = _vocab_expansion(conn, term) if len(term) == 2 else None
+        expansion = _vocab_expansion(conn, term)
         if expansion is None:
             unanswered.append(term)
         elif not expansion:
-            parts.append(_phrase(PAD + PAD))  # no trigram starts with the term: matches nothing
+            parts.append(_phrase(PAD * 3))  # no trigram starts with the term: matches nothing
         else:
             parts.append("(" + " OR ".join(_phrase(t) for t in expansion) + ")")
     return (" AND ".join(parts) if parts else None), unanswered

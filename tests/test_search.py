@@ -234,11 +234,12 @@ def test_migration_indexes_versions_stored_before_it(tmp_path):
         store.ensure_site("s")
         store.record_release("s", release("http://s.gov.cn/1.html", "統戰", "正文", "2023-01-01"))
         store.db.execute("DROP TABLE search_vocab")
+        store.db.execute("DROP TABLE search_trigrams")
         store.db.execute("DROP TABLE search_fts")
         store.db.execute("DROP TABLE search_docs")
         store.db.execute("DROP VIEW edits")
         store.db.execute("DROP VIEW removed_releases")
-        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_search'")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m010_search', 'm011_search_trigrams')")
     with Store(path) as store:
         assert urls(search(store, "统战")) == ["1.html"]
 
@@ -285,3 +286,15 @@ def test_reader_is_never_blocked_nor_shown_half_a_release(tmp_path):
     assert reader.execute("SELECT count(*) FROM releases").fetchone()[0] == 150
     reader.close()
     assert seen
+
+
+def test_files_indexed_before_the_trigram_table_get_it(tmp_path):
+    path = tmp_path / "m010.db"
+    with Store(path) as store:
+        store.ensure_site("s")
+        store.record_release("s", release("http://s.gov.cn/1.html", "統戰", "正文", "2023-01-01"))
+        store.db.execute("DROP TABLE search_trigrams")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm011_search_trigrams'")
+    with Store(path) as store:
+        assert urls(search(store, "统战")) == ["1.html"]
+        assert urls(search(store, "文")) == ["1.html"]
