@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from scrapy import signals
 from collections import defaultdict
@@ -13,6 +14,11 @@ from storage.urls import list_rows_hash
 from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 
 logger = logging.getLogger(__name__)
+
+# Items are written in batches (each still atomic): one commit per batch, not per item. A batch
+# never stays open longer than BATCH_SECONDS, so readers and other writers wait little.
+BATCH_ITEMS = 50
+BATCH_SECONDS = 1.0
 
 
 class StorePipeline:
@@ -32,6 +38,9 @@ class StorePipeline:
         self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
                        "incomplete": 0, "not_modified": 0, "missing": 0}
         self.first_failure: str | None = None
+        self.batch = None
+        self.batch_items = 0
+        self.batch_started = 0.0
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -50,6 +59,23 @@ class StorePipeline:
         spider.crawl_id = self.crawl_id
 
     def process_item(self, item, spider=None):
+        if self.batch is None:
+            self.batch = self.store.transaction().__enter__()
+            self.batch_started = time.monotonic()
+        try:
+            self._record(item)
+        finally:
+            self.batch_items += 1
+            if self.batch_items >= BATCH_ITEMS or time.monotonic() - self.batch_started >= BATCH_SECONDS:
+                self._commit()
+        return item
+
+    def _commit(self) -> None:
+        if self.batch is not None:
+            self.batch.__exit__(None, None, None)
+        self.batch, self.batch_items = None, 0
+
+    def _record(self, item) -> None:
         if isinstance(item, ReleaseItem):
             self._record_release(item)
         elif isinstance(item, ListPageItem):
@@ -64,7 +90,6 @@ class StorePipeline:
             self.counts["missing"] += 1
             self.store.record_missing(item.site, item.url, item.reason, crawl_id=self.crawl_id,
                                       http_status=item.http_status)
-        return item
 
     def _record_list_page(self, item: ListPageItem) -> None:
         self.counts["list_pages"] += 1
@@ -121,6 +146,7 @@ class StorePipeline:
     def spider_closed(self, spider, reason: str):
         if self.store is None:
             return
+        self._commit()
         stats = self.crawler.stats.get_stats()
         by_status = {
             key.rsplit("/", 1)[-1]: value

@@ -17,6 +17,8 @@ USER_AGENT = f"bulletin-monitor/{__version__} (government bulletin archive; +htt
 # AutoThrottle slowing down further when the site answers slowly.
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
+# Items of one response are few; Scrapy's default of 100 parallel item tasks is pure overhead here.
+CONCURRENT_ITEMS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
 DOWNLOAD_DELAY = 2.0
 DOWNLOAD_DELAY_JITTER = 0.5

@@ -110,7 +110,7 @@ class SiteSpider(scrapy.Spider):
         if response.status == 304:
             yield NotModifiedItem(site=self.site.name, url=response.url, page_kind="list")
             return
-        failure = self._failed(response, "list")
+        failure = self._failed(response, "list", check_content=False)
         if failure is not None:
             yield failure
             return
@@ -129,6 +129,11 @@ class SiteSpider(scrapy.Spider):
             for link in listing.links
             if self.site.is_article_candidate(link.url) and is_page_url(link.url)
         ]
+        if not links:
+            failure = self._failed(response, "list")
+            if failure is not None:
+                yield failure
+                return
         yield ListPageItem(
             site=self.site.name, url=response.url, links=links, column=listing.column,
             breadcrumb=listing.breadcrumb, next_pages=listing.next_pages, http_status=response.status,
@@ -182,7 +187,7 @@ class SiteSpider(scrapy.Spider):
                     meta={"handle_httpstatus_list": HANDLED_STATUSES, "page_kind": "article", "confirming": True},
                 )
             return
-        failure = self._failed(response, "article")
+        failure = self._failed(response, "article", check_content=False)
         if failure is not None:
             yield failure
             return
@@ -194,6 +199,11 @@ class SiteSpider(scrapy.Spider):
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._extraction_failure(response, "article", exc)
             return
+        if _thin(article):
+            failure = self._failed(response, "article")
+            if failure is not None:
+                yield failure
+                return
         item = ReleaseItem(
             site=self.site.name,
             url=requested,
@@ -285,11 +295,13 @@ class SiteSpider(scrapy.Spider):
             reason=f"extraction failed: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
         )
 
-    def _failed(self, response, page_kind: str):
+    def _failed(self, response, page_kind: str, *, check_content: bool = True):
+        """A failure item when the response is an error status or (``check_content``) a block,
+        maintenance, empty or non-HTML page; None when it is the page."""
         reason = None
         if response.status >= 400:
             reason = f"HTTP {response.status}"
-        else:
+        elif check_content:
             try:
                 reason = failed_fetch_reason(response.body, response.status, _content_type(response))
             except Exception as exc:  # the check is a guard, not a reason to lose the page
@@ -335,6 +347,15 @@ def _only_site(config):
     if len(config.sites) != 1:
         raise CloseSpider(f"name the site to crawl: -a site=NAME (configured: {', '.join(config.sites)})")
     return next(iter(config.sites.values()))
+
+
+# Block, maintenance and empty pages carry little text; a page with a title and this much body
+# text is the article, so the (costlier) block-page check is skipped.
+_SUBSTANTIAL_BODY = 600
+
+
+def _thin(article) -> bool:
+    return not article.title or len(article.body or "") < _SUBSTANTIAL_BODY
 
 
 def _is_html(response) -> bool:

@@ -152,6 +152,10 @@ def sync_subscriptions(db, subscriptions: Iterable[Mapping], *, now: datetime | 
     now = now or _utc_now()
     stamp = _iso(now)
     counts = {"added": 0, "updated": 0, "deactivated": 0}
+    try:
+        db._bulletin_sync_count = getattr(db, "_bulletin_sync_count", 0) + 1
+    except AttributeError:
+        pass
     with _transaction(db):
         existing = {row["name"]: row for row in db.query("SELECT * FROM subscriptions")}
         seen = set()
@@ -200,10 +204,23 @@ def _reschedule(db, subscription_id: int, subscription: Mapping) -> None:
 
 
 def _active_subscriptions(db) -> list[dict]:
-    rows = list(db.query("SELECT * FROM subscriptions WHERE active = 1 ORDER BY id"))
+    # Read once per database handle until the file changes under it (data_version: other
+    # connections) or this handle syncs them: this runs for every event of a crawl.
+    conn = getattr(db, "conn", db)
+    version = (conn.execute("PRAGMA data_version").fetchone()[0], getattr(db, "_bulletin_sync_count", 0))
+    cached = getattr(db, "_bulletin_subscriptions", None)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    cursor = conn.execute("SELECT * FROM subscriptions WHERE active = 1 ORDER BY id")
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, values)) for values in cursor.fetchall()]
     for row in rows:
         for key in _JSON_COLUMNS:
             row[key] = json.loads(row[key] or "[]")
+    try:
+        db._bulletin_subscriptions = (version, rows)
+    except AttributeError:  # a bare sqlite3 connection: no cache
+        pass
     return rows
 
 

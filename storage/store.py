@@ -109,6 +109,11 @@ class Store:
     def _transaction(self):
         return _Transaction(self.db.conn)
 
+    def transaction(self):
+        """A transaction around several ``record_*`` calls (a writer's batch); each call inside
+        it stays atomic on its own (a savepoint)."""
+        return _Transaction(self.db.conn)
+
     # Sites -----------------------------------------------------------------------------------
 
     def ensure_site(self, name: str, *, title: str | None = None, config: dict | None = None) -> None:
@@ -737,23 +742,28 @@ def _version_fields(row: dict) -> dict:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT (or ROLLBACK), re-entrant: an inner block joins the outer one."""
+    """BEGIN IMMEDIATE … COMMIT (or ROLLBACK). Nested inside an open transaction it is a
+    savepoint, so each record stays all-or-nothing inside a caller's batch."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        self.savepoint: str | None = None
         self.owner = False
 
     def __enter__(self):
-        if not self.conn.in_transaction:
+        if self.conn.in_transaction:
+            self.savepoint = f"record_{id(self)}"
+            self.conn.execute(f"SAVEPOINT {self.savepoint}")
+        else:
             self.conn.execute("BEGIN IMMEDIATE")
             self.owner = True
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        if not self.owner:
-            return False
-        if exc_type is None:
-            self.conn.execute("COMMIT")
-        else:
-            self.conn.execute("ROLLBACK")
+        if self.savepoint:
+            if exc_type is not None:
+                self.conn.execute(f"ROLLBACK TO {self.savepoint}")
+            self.conn.execute(f"RELEASE {self.savepoint}")
+        elif self.owner:
+            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
         return False

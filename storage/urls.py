@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -31,6 +32,7 @@ _DIRECTORY_INDEX = re.compile(
 _SESSION_IN_PATH = re.compile(r";(jsessionid|sessionid|phpsessid)=[^/?#]*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
     """Return the canonical form of ``url`` used as a release's identity."""
     url = url.strip()
