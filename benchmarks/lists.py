@@ -1,0 +1,136 @@
+"""List-page extraction speed: CPU ms per page for the corpus list pages and the demo/generated list pages.
+
+    .venv/bin/python benchmarks/lists.py                 # per-page table, median and p95 per group
+    .venv/bin/python benchmarks/lists.py --runs 9        # best of 9 per page (default 5)
+    .venv/bin/python benchmarks/lists.py --profile       # plus a cProfile of the corpus pages (top 30 by tottime)
+
+Groups: ``corpus`` is every page of ``../shared/corpus/cn_list`` and ``en_list`` (the project target is a
+median of 10 ms or less there); ``demo`` is ``crawler/demo/site/**/index*.html``; ``trs`` is the list
+pages of a small generated TRS site (``benchmarks/sitegen.py``, 20 rows a page) written to a temporary
+folder. Each figure is the best of ``--runs`` runs of ``extract_list`` in process CPU time, so
+other jobs on the machine disturb it less than wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crawler.extract.listing import extract_list  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+DEMO = ROOT / "crawler" / "demo" / "site"
+
+# Where the labelled corpus pages were captured (as in tests/test_corpus_lists.py); others get a placeholder.
+PAGE_URLS = {
+    "cn_list/gerapy_rtfund_xxpl.html": "http://www.rtfund.com/main/xxpl/index.shtml",
+    "cn_list/gerapy_dfa66_gonggao.html": "https://www.dfa66.com/dfaets/news/infodisclosure/announcement/index.html",
+    "cn_list/gerapy_163_rolling.html": "https://news.163.com/latest/",
+    "cn_list/magic_theorychina_issue_list.html": "https://www.theorychina.org.cn/llzg-xs/qkyl/zgzydxgjxzxyxb_949/2022nd4q/",
+    "en_list/il_elections_board_minutes.html": "https://www.elections.il.gov/AboutTheBoard/MeetingMinutesAll.aspx",
+    "en_list/chi_city_clerk_meetings.html": "https://chicityclerkelms.chicago.gov/Meetings/",
+    "en_list/edgi_datagov_highlights_a.html": "https://www.data.gov/highlights/",
+    "en_list/edgi_datagov_highlights_b.html": "https://www.data.gov/highlights/",
+}
+
+
+def corpus_pages() -> list[tuple[str, bytes, str]]:
+    pages = []
+    for group in ("cn_list", "en_list"):
+        for path in sorted((CORPUS / group).glob("*.html")):
+            name = f"{group}/{path.name}"
+            pages.append((name, path.read_bytes(), PAGE_URLS.get(name, f"https://example.org/{name}")))
+    return pages
+
+
+def demo_pages() -> list[tuple[str, bytes, str]]:
+    pages = []
+    for path in sorted(DEMO.rglob("index*.html")):
+        rel = path.relative_to(DEMO).as_posix()
+        pages.append((f"demo/{rel}", path.read_bytes(), f"http://127.0.0.1:8000/{rel}"))
+    return pages
+
+
+def trs_pages(folder: Path, articles: int = 400) -> list[tuple[str, bytes, str]]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from datetime import datetime, timezone
+
+    from sitegen import generate
+
+    generate(folder, n_articles=articles, columns=2, now=datetime(2024, 6, 1, tzinfo=timezone.utc))
+    pages = []
+    for path in sorted(folder.rglob("index*.html")):
+        rel = path.relative_to(folder).as_posix()
+        if rel == "index.html":
+            continue  # the home page, not a column list
+        pages.append((f"trs/{rel}", path.read_bytes(), f"http://127.0.0.1:8000/{rel}"))
+    return pages
+
+
+def cpu_ms(body: bytes, url: str, runs: int) -> tuple[float, int]:
+    best = float("inf")
+    links = 0
+    for _ in range(runs):
+        started = time.process_time()
+        page = extract_list(body, url)
+        best = min(best, time.process_time() - started)
+        links = len(page.links)
+    return best * 1000, links
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per page; the best counts (default 5)")
+    parser.add_argument("--profile", action="store_true", help="cProfile the corpus pages and print the top functions")
+    parser.add_argument("--no-trs", action="store_true", help="skip the generated TRS site")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-lists-") as tmp:
+        groups = {"corpus": corpus_pages(), "demo": demo_pages()}
+        if not args.no_trs:
+            groups["trs"] = trs_pages(Path(tmp))
+        summary = []
+        for group, pages in groups.items():
+            if not pages:
+                print(f"{group}: no pages found")
+                continue
+            print(f"\n{group} ({len(pages)} pages, best of {args.runs} runs, CPU ms)")
+            times = []
+            for name, body, url in pages:
+                ms, links = cpu_ms(body, url, args.runs)
+                times.append(ms)
+                if group != "trs" or len(pages) <= 12:
+                    print(f"  {name:58} {len(body) / 1024:7.1f} KB {links:4d} links {ms:8.2f} ms")
+            summary.append((group, len(times), statistics.median(times), p95(times), max(times)))
+        print()
+        for group, n, median, high, top in summary:
+            print(f"{group:7} pages {n:3d}  median {median:6.2f} ms  p95 {high:6.2f} ms  max {top:6.2f} ms")
+
+    if args.profile:
+        pages = corpus_pages()
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.runs):
+            for _, body, url in pages:
+                extract_list(body, url)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
