@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import time
 
 from scrapy import signals
@@ -19,28 +21,33 @@ logger = logging.getLogger(__name__)
 # never stays open longer than BATCH_SECONDS, so readers and other writers wait little.
 BATCH_ITEMS = 50
 BATCH_SECONDS = 1.0
+BATCH_IDLE_SECONDS = 0.2
+QUEUE_ITEMS = 256
+_STOP = object()
 
 
 class StorePipeline:
     """Writes list pages, releases and failed fetches to the SQLite store of ``BULLETIN_DB``.
 
     Opens a crawl row when the spider opens and closes it with Scrapy's counters when it closes.
+    Items are written by a writer thread with its own connection, so SQLite's work (the search
+    index, compression, commits) overlaps with the crawl instead of stalling the reactor; items
+    are committed in batches, each item still atomic.
     """
 
     def __init__(self, db_path: str, crawler):
         self.db_path = db_path
         self.crawler = crawler
-        self.store: Store | None = None
+        self.store: Store | None = None  # the writer thread's
         self.crawl_id: int | None = None
         self.site: str | None = None
         # List rows of releases not stored yet, attached when the release is recorded.
         self.pending_rows: dict[str, list[dict]] = defaultdict(list)
         self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
-                       "incomplete": 0, "not_modified": 0, "missing": 0}
+                       "incomplete": 0, "not_modified": 0, "missing": 0, "write_errors": 0}
         self.first_failure: str | None = None
-        self.batch = None
-        self.batch_items = 0
-        self.batch_started = 0.0
+        self.queue: queue.Queue = queue.Queue(maxsize=QUEUE_ITEMS)
+        self.writer: threading.Thread | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -53,27 +60,45 @@ class StorePipeline:
         spider = spider or self.crawler.spider
         site = spider.site
         self.site = site.name
-        self.store = Store(self.db_path)
-        self.store.ensure_site(site.name, title=site.title, config=site.to_dict())
-        self.crawl_id = self.store.start_crawl(site.name)
+        with Store(self.db_path) as store:
+            store.ensure_site(site.name, title=site.title, config=site.to_dict())
+            self.crawl_id = store.start_crawl(site.name)
         spider.crawl_id = self.crawl_id
+        ready = threading.Event()
+        self.writer = threading.Thread(target=self._write_loop, args=(ready,), name="bulletin-store-writer", daemon=True)
+        self.writer.start()
+        ready.wait()
 
     def process_item(self, item, spider=None):
-        if self.batch is None:
-            self.batch = self.store.transaction().__enter__()
-            self.batch_started = time.monotonic()
-        try:
-            self._record(item)
-        finally:
-            self.batch_items += 1
-            if self.batch_items >= BATCH_ITEMS or time.monotonic() - self.batch_started >= BATCH_SECONDS:
-                self._commit()
+        self.queue.put(item)  # blocks when the writer is QUEUE_ITEMS behind: back-pressure
         return item
 
-    def _commit(self) -> None:
-        if self.batch is not None:
-            self.batch.__exit__(None, None, None)
-        self.batch, self.batch_items = None, 0
+    def _write_loop(self, ready: threading.Event) -> None:
+        self.store = Store(self.db_path)
+        ready.set()
+        batch, written, started = None, 0, 0.0
+        while True:
+            try:
+                item = self.queue.get(timeout=0.2)
+            except queue.Empty:
+                item = None
+            if item is not None and item is not _STOP:
+                if batch is None:
+                    batch, started = self.store.transaction().__enter__(), time.monotonic()
+                try:
+                    self._record(item)
+                except Exception:  # one bad item must not stop the writer; the crawl row counts it
+                    self.counts["write_errors"] += 1
+                    logger.exception("%s: could not store %s", self.site, getattr(item, "url", item))
+                written += 1
+            age = time.monotonic() - started
+            if batch is not None and (item is None or item is _STOP or written >= BATCH_ITEMS or age >= BATCH_SECONDS
+                                      or (self.queue.empty() and age >= BATCH_IDLE_SECONDS)):
+                batch.__exit__(None, None, None)
+                batch, written = None, 0
+            if item is _STOP:
+                break
+        self.store.close()
 
     def _record(self, item) -> None:
         if isinstance(item, ReleaseItem):
@@ -144,9 +169,12 @@ class StorePipeline:
         )
 
     def spider_closed(self, spider, reason: str):
-        if self.store is None:
+        if self.writer is None:
             return
-        self._commit()
+        self.queue.put(_STOP)
+        self.writer.join()
+        self.writer = None
+        self.store = Store(self.db_path)
         stats = self.crawler.stats.get_stats()
         by_status = {
             key.rsplit("/", 1)[-1]: value
@@ -173,7 +201,7 @@ class StorePipeline:
                 "releases_seen": self.counts["unchanged"],
                 "releases_incomplete": self.counts["incomplete"],
                 "not_modified": self.counts["not_modified"],
-                "errors": self.counts["failures"],
+                "errors": self.counts["failures"] + self.counts["write_errors"],
             },
         )
         change = self.store.update_health(self.site, self.crawl_id)
