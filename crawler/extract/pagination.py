@@ -7,6 +7,8 @@ calls whose target the page does not reveal are left out rather than guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
@@ -326,12 +328,27 @@ def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str
     return absolute_url("/module/web/jpage/dataproxy.jsp?" + query, base)
 
 
-def _next_candidates(root) -> list:
-    """Anchors whose text or attributes hint at "next"; a plain loop beats XPath string tests here."""
+def _next_candidates(root, anchors: tuple[list, list] | None = None) -> list:
+    """Anchors whose text or attributes hint at "next"; a plain loop beats XPath string tests here.
+
+    ``anchors`` is (every anchor of ``root`` in document order, its ``"".join(itertext())``) when the
+    caller has it; the texts are then searched as one string, not one regex call per anchor.
+    """
+    if anchors is None:
+        els = list(root.iter("a"))
+        texts = ["".join(a.itertext()) if len(a) else (a.text or "") for a in els]
+    else:
+        els, texts = anchors
+    hit = [False] * len(els)
+    joined = "\n".join(texts)  # no hint spans a line break
+    ends = None
+    for m in _NEXT_HINT.finditer(joined):
+        if ends is None:
+            ends = list(accumulate(len(t) + 1 for t in texts))
+        hit[bisect_right(ends, m.start())] = True
     out = []
-    for a in root.iter("a"):
-        text = "".join(a.itertext()) if len(a) else a.text
-        if text and _NEXT_HINT.search(text):
+    for a, text_hit in zip(els, hit):
+        if text_hit:
             out.append(a)
             continue
         marks = (a.get("class") or "") + (a.get("rel") or "") + (a.get("title") or "")
@@ -363,6 +380,7 @@ def find_next_pages(
     select=None,
     hanweb: tuple[str, int] | None = None,
     page_text: str = "",
+    anchors: tuple[list, list] | None = None,
 ) -> list[str]:
     """Absolute URLs of the following list page(s), nearest first (at most one today)."""
     if selectors is not None and selectors.next_page and select is not None:
@@ -375,7 +393,7 @@ def find_next_pages(
         return []
 
     ranked = []
-    for i, a in enumerate(_next_candidates(root)):
+    for i, a in enumerate(_next_candidates(root, anchors)):
         rank = _next_rank(a)
         if rank is not None:
             ranked.append((rank, i, a))
