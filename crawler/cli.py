@@ -356,7 +356,8 @@ def demo(ctx, keep):
     from .demo import SITE_DIR, demo_config
     from .demo.server import start_server
 
-    explicit_db = ctx.get_parameter_source("db_path") != click.core.ParameterSource.DEFAULT
+    source = ctx.parent.get_parameter_source("db_path") if ctx.parent else None
+    explicit_db = source not in (None, click.core.ParameterSource.DEFAULT)
     db_path = Path(ctx.obj["db"]) if explicit_db else Path(tempfile.mkdtemp(prefix="bulletin-demo-")) / "demo.db"
     if explicit_db and db_path.exists():
         raise click.ClickException(f"{db_path}: already exists; the demo writes a fresh database (choose another --db)")
