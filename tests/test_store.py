@@ -218,3 +218,50 @@ def test_clock_is_injectable(tmp_path):
         store.ensure_site("demo")
         result = store.record_release("demo", page())
         assert store.release(result.release_id)["first_seen_at"].startswith("2026-01-01T01:00:00")
+
+
+def test_revisits_decay_with_the_age_of_a_release(tmp_path):
+    now = [datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)]
+    with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
+        store.ensure_site("demo")
+        ages = {"fresh": 0.5, "week": 3, "month": 20, "old": 400}
+        for name, days in ages.items():
+            published = (now[0] - timedelta(days=days)).isoformat()
+            store.record_release("demo", page(url=f"http://x.gov.cn/{name}.html", published_at=published))
+
+        def due(hours_later):
+            moment = now[0] + timedelta(hours=hours_later)
+            return sorted(u.rsplit("/", 1)[-1][:-5] for u in store.due_revisits("demo", (1, 7, 30), now=moment))
+
+        assert due(0) == ["fresh"]  # younger than a day: every crawl
+        assert due(25) == ["fresh", "week"]  # daily until 7 days
+        assert due(24 * 8) == ["fresh", "month", "week"]  # weekly until 30 days
+        assert due(24 * 31) == ["fresh", "month", "old", "week"]  # monthly after that
+        assert store.due_revisits("demo", (), now=now[0] + timedelta(days=90)) == []
+
+
+def test_unconfirmed_miss_is_due_at_once_and_second_miss_removes(store):
+    result = store.record_release("demo", page())
+    assert store.record_missing("demo", page().url, "HTTP 404", http_status=404) == "pending"
+    assert store.due_revisits("demo", ())[0] == page().url
+    assert store.release(result.release_id)["status"] == "live"
+    assert store.record_missing("demo", page().url, "HTTP 404", http_status=404) == "removed"
+    assert store.release(result.release_id)["status"] == "removed"
+    assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "removed"]
+    assert store.record_release("demo", page()).restored
+
+
+def test_site_health_changes_are_recorded_once_per_change(store):
+    def crawl(list_links):
+        crawl_id = store.start_crawl("demo")
+        store.finish_crawl(crawl_id, stats={"list_pages": 2, "list_links": list_links})
+        return store.update_health("demo", crawl_id, broken_after=3)
+
+    assert crawl(20) is None
+    assert [crawl(0) for _ in range(2)] == [None, None]
+    change = crawl(0)
+    assert change["state"] == "broken" and "no items" in change["reason"]
+    assert crawl(0) is None  # still broken: no new record
+    assert crawl(15)["state"] == "ok"
+    states = [row[0] for row in store.db.execute("SELECT state FROM site_health_changes ORDER BY id")]
+    assert states == ["broken", "ok"]
