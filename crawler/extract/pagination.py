@@ -268,7 +268,7 @@ def _trs_next(scripts: str, base: str) -> str | None:
 
 def _numbered_next(root, scripts: str, base: str, page_url: str) -> str | None:
     """Page-number pagers: the link numbered one past the marked current page."""
-    for el in _NUMBER_XPATH(root):
+    for el in _number_elements(root):
         text = _clean("".join(el.itertext()))
         if not re.fullmatch(r"\d{1,6}", text):
             continue
@@ -328,36 +328,70 @@ def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str
     return absolute_url("/module/web/jpage/dataproxy.jsp?" + query, base)
 
 
+_HINT_CHARS = ("下", "后", ">", "›", "＞", "»")
+_HINT_WORDS = ("next", "older", "xyy")
+
+
+def _hinted(values: list[str]) -> list[int]:
+    """Indexes of the strings in which ``_NEXT_HINT`` finds something, in one pass over them joined.
+
+    Substring searches replace the regex: a case-insensitive pattern led by a non-ASCII character
+    class runs an order of magnitude slower than ``str.find``. ``str.lower`` keeps positions when it
+    keeps the length, and no other character lowers to a letter of the hint words.
+    """
+    joined = "\n".join(values)  # no hint spans a line break
+    starts: list[int] = []
+    lowered = joined.lower()
+    if len(lowered) != len(joined):
+        starts = [m.start() for m in _NEXT_HINT.finditer(joined)]
+    else:
+        for source, needles in ((joined, _HINT_CHARS), (lowered, _HINT_WORDS)):
+            for needle in needles:
+                at = source.find(needle)
+                while at >= 0:
+                    starts.append(at)
+                    at = source.find(needle, at + 1)
+    if not starts:
+        return []
+    ends = list(accumulate(len(v) + 1 for v in values))
+    return sorted({bisect_right(ends, at) for at in starts})
+
+
+# Attributes that can hint at "next": the anchor's class, rel and title (and its parent's class).
+_ANCHOR_MARKS = etree.XPath("//a/@class | //a/@rel | //a/@title")
+
+
 def _next_candidates(root, anchors: tuple[list, list] | None = None) -> list:
-    """Anchors whose text or attributes hint at "next"; a plain loop beats XPath string tests here.
+    """Anchors whose text or attributes hint at "next", in document order.
 
     ``anchors`` is (every anchor of ``root`` in document order, its ``"".join(itertext())``) when the
-    caller has it; the texts are then searched as one string, not one regex call per anchor.
+    caller has it. Texts and attribute values are each searched as one string. An anchor whose hint
+    only appears across two joined attributes (class "…ne" + rel "xt…") is no longer a candidate;
+    :func:`_next_rank` never ranked such an anchor, as every rank needs a hint within one field.
     """
     if anchors is None:
         els = list(root.iter("a"))
         texts = ["".join(a.itertext()) if len(a) else (a.text or "") for a in els]
     else:
         els, texts = anchors
-    hit = [False] * len(els)
-    joined = "\n".join(texts)  # no hint spans a line break
-    ends = None
-    for m in _NEXT_HINT.finditer(joined):
-        if ends is None:
-            ends = list(accumulate(len(t) + 1 for t in texts))
-        hit[bisect_right(ends, m.start())] = True
-    out = []
-    for a, text_hit in zip(els, hit):
-        if text_hit:
-            out.append(a)
-            continue
-        marks = (a.get("class") or "") + (a.get("rel") or "") + (a.get("title") or "")
+    chosen = {id(els[i]) for i in _hinted(texts)}
+    marks = _ANCHOR_MARKS(root)
+    for i in _hinted(marks):
+        chosen.add(id(marks[i].getparent()))
+    # Parents by a walk, not "//a/../@class": libxml2 merges the same parent once per child, in
+    # quadratic time for a list of thousands of anchors.
+    parents = {}
+    for a in els:
         parent = a.getparent()
-        if parent is not None and parent.get("class"):
-            marks += " " + parent.get("class")
-        if marks and _NEXT_HINT.search(marks):
-            out.append(a)
-    return out
+        if parent is not None:
+            parents[id(parent)] = parent
+    holders = [p for p in parents.values() if p.get("class")]
+    for i in _hinted([p.get("class") for p in holders]):
+        for a in holders[i].iterchildren("a"):
+            chosen.add(id(a))
+    if not chosen:
+        return []
+    return [a for a in els if id(a) in chosen]
 
 
 _NUMBER_XPATH = etree.XPath(
@@ -365,6 +399,25 @@ _NUMBER_XPATH = etree.XPath(
     "[count(*) <= 1 and string-length(normalize-space(.)) < 7 and normalize-space(.) != ''"
     " and translate(normalize-space(.), '0123456789', '') = '']"
 )
+_XML_SPACE = " \t\n\r"
+
+
+def _number_elements(root):
+    """What ``_NUMBER_XPATH`` selects, lazily and in document order: the XPath takes the string value
+    of every candidate, a walk looks at the text of only those with at most one child."""
+    for el in root.iter("span", "strong", "b", "em", "font", "a", "li"):
+        n = len(el)
+        if n == 0:
+            text = el.text
+        elif n == 1:
+            text = "".join(el.itertext())
+        else:
+            continue
+        if not text:
+            continue
+        text = text.strip(_XML_SPACE)
+        if text and len(text) < 7 and text.isascii() and text.isdigit():
+            yield el
 
 
 _NUMBER_LINK = re.compile(r">\s*\[?\d{1,5}\]?\s*</a>", re.I)
