@@ -14,6 +14,7 @@ from storage.search import fold, rebuild_index, search
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "yueyang-bulletin-2022-12-14.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else (
     "12月14日上午,市委貫徹落實中央、省委統(tǒng)戰(zhàn)工作有關會議精神大會召開,市委書記曹普華出席並講話。"
+    "他強調,要鞏固和發展最廣泛的愛國統(tǒng)一戰(zhàn)線。"
 )
 
 
