@@ -351,3 +351,68 @@ def test_adversarial_input_is_fast(make):
     if make is _many_links:
         assert len(result.links) == 1000  # rows beyond a thousand are cut: no real list page shows that many
         assert result.links[0].title == "第0条示例新闻标题文字内容"
+
+
+# ----------------------------------------------------------------------------- fast paths agree with the plain forms
+
+from crawler.extract import listing as _listing  # noqa: E402
+from crawler.extract import pagination as _pagination  # noqa: E402
+from crawler.extract.encoding import decode_html  # noqa: E402
+
+_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def _sample_bodies() -> list[bytes]:
+    bodies = [p.read_bytes() for p in sorted(PAGES.glob("*.html"))]
+    if _CORPUS.is_dir():
+        bodies += [p.read_bytes() for p in sorted(_CORPUS.glob("*_list/*.html"))]
+    gbk = "<html><head><meta charset=gbk></head><body>通知公告</body></html>"
+    bodies += [
+        gbk.encode("gb18030"),
+        gbk.replace("gbk", "utf-8").encode("utf-8"),  # few non-ASCII bytes, declared UTF-8
+        "<html><body>é</body></html>".encode("utf-8"),  # few, nothing declared
+        "<meta charset=iso-8859-1><p>é</p>".encode("utf-8"),  # few, declared otherwise
+        "<meta charset=utf-8><p>\ue001</p>".encode("utf-8"),  # private use: UTF-8 read as GBK?
+        "<p>ASCII</p>".encode() + "é".encode("latin-1"),
+        b"\xef\xbb\xbf<p>BOM</p>",
+        "<p>utf-16</p>".encode("utf-16"),
+        b"",
+    ]
+    return bodies
+
+
+@pytest.mark.parametrize("content_type", [None, "text/html; charset=gbk", "text/html; charset=utf-8"])
+def test_decode_fast_path_matches_decode_html(content_type):
+    for body in _sample_bodies():
+        assert _listing._decode(body, content_type, None) == decode_html(body, content_type, None)
+
+
+def test_control_check_matches_regex():
+    for body in _sample_bodies():
+        text, used = decode_html(body)
+        for probe in (text, text + "\x07", "\ufffe" + text):
+            expected = bool(_listing._CONTROL.search(probe))
+            assert _listing._has_controls(probe) == expected
+            if probe is text:
+                assert _listing._has_controls(probe, body, used) == expected
+
+
+def test_number_walk_matches_number_xpath():
+    for body in _sample_bodies():
+        root = _listing.parse_html(decode_html(body)[0])
+        if root is not None:
+            assert list(_pagination._number_elements(root)) == _pagination._NUMBER_XPATH(root)
+
+
+def test_next_hint_search_matches_regex():
+    values = ["Next", "NEXT »", "older posts", "下一页", "›", "Ｎext", "ne\nxt", "İnext", "plain", "", "xYy", "pager-next", "K"]
+    expected = [i for i, v in enumerate(values) if _pagination._NEXT_HINT.search(v)]
+    assert _pagination._hinted(values) == expected
+    assert _pagination._hinted(["İ", "Next"]) == [1]  # lower() changes the length: the regex path
+
+
+def test_title_rejection_pattern_matches_the_three():
+    for title in ["更多", "More >>", "read more", "12", "[详细]", "【置顶】", "https://x.gov.cn/a", "www.x.cn",
+                  "关于开展工作的通知", "Next", "View this Dataset", "(2024)", "Download PDF"]:
+        separate = bool(_listing._GENERIC.match(title) or _listing._PREFIX_LINK.match(title) or _listing._BARE_URL.match(title))
+        assert bool(_listing._NOT_A_TITLE.match(title)) == separate, title
