@@ -416,3 +416,9 @@ def test_title_rejection_pattern_matches_the_three():
                   "关于开展工作的通知", "Next", "View this Dataset", "(2024)", "Download PDF"]:
         separate = bool(_listing._GENERIC.match(title) or _listing._PREFIX_LINK.match(title) or _listing._BARE_URL.match(title))
         assert bool(_listing._NOT_A_TITLE.match(title)) == separate, title
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*"0129 -/.年月日[]()（）:a", "19", "20", "2024", "1999", "2019-10-16", "\u0661", "  "]), max_size=40).map("".join))
+def test_strip_dates_matches_the_two_regexes(text):
+    assert _listing._strip_dates(text) == _listing._TRAILING_DATE.sub("", _listing._YMD.sub("", text))

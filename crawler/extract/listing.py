@@ -13,6 +13,7 @@ import datetime as _dt
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from heapq import heappush, heapreplace
 from itertools import accumulate, islice
 
 from lxml import etree
@@ -340,7 +341,13 @@ _MAX_ROW_URLS = 4
 def _sig(el, cache: dict) -> str:
     s = cache.get(el)
     if s is None:
-        s = cache[el] = el.tag + "." + " ".join(sorted((el.get("class") or "").split()))
+        cls = el.get("class")
+        if cls:
+            parts = cls.split()
+            s = el.tag + "." + (parts[0] if len(parts) == 1 else " ".join(sorted(parts)))
+        else:
+            s = el.tag + "."
+        cache[el] = s
     return s
 
 
@@ -502,6 +509,35 @@ _BLOCK_TAGS = {"p", "div", "li", "td", "th", "dd", "dt", "article", "section", "
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+def _strip_dates(text: str) -> str:
+    """``_TRAILING_DATE.sub("", _YMD.sub("", text))``, without running either regex along the whole
+    of a long paragraph: a ``_YMD`` match starts where "19" or "20" does, and a trailing date ends
+    (before spaces) with a digit, 日 or a closing bracket."""
+    starts = []
+    for year in ("19", "20"):
+        at = text.find(year)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(year, at + 1)
+    if starts:
+        starts.sort()
+        pieces, end = [], 0
+        for at in starts:
+            if at < end:
+                continue
+            m = _YMD.match(text, at)
+            if m:
+                pieces.append(text[end:at])
+                end = m.end()
+        if pieces:
+            pieces.append(text[end:])
+            text = "".join(pieces)
+    tail = text.rstrip()
+    if tail and (tail[-1].isdecimal() or tail[-1] in "日])）"):
+        text = _TRAILING_DATE.sub("", text)
+    return text
+
+
 def _in_running_text(link: _Link) -> bool:
     """A link inside a sentence ("Click <a>here</a> for the data") is not a list row's title."""
     block = link.el.getparent()
@@ -525,8 +561,7 @@ def _in_running_text(link: _Link) -> bool:
         return False  # taking dates out never adds weight: no character or word is added
     if "19" not in outside and "20" not in outside:
         return True  # no year, so no date to take out
-    outside = _TRAILING_DATE.sub("", _YMD.sub("", outside))
-    return title_weight(outside) > limit
+    return title_weight(_strip_dates(outside)) > limit
 
 
 def _title_elsewhere(row, link: _Link) -> bool:
@@ -637,34 +672,47 @@ _FINALISTS = 12
 
 def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None) -> tuple[tuple | None, list[tuple]]:
     groups, row_links = _candidate_groups(root, links)
-    scored = []
+    # Groups are scored biggest first: a group's preliminary score is at most 25 per row, so once that
+    # bound falls below the 12th best score so far, no smaller group can be a finalist. Each group keeps
+    # its place in ``groups`` (i) so that ties still go the way a stable sort of all groups sends them.
+    sized = sorted(
+        ((len(rows), i, key, rows) for i, (key, rows) in enumerate(groups.items()) if len(rows) >= 2),
+        key=lambda t: -t[0],
+    )
     entry_of: dict = {}
-    for key, rows in groups.items():
-        if len(rows) < 2:
-            continue
+    scored = []
+    top: list[float] = []  # min-heap of the best preliminary scores so far, at most _FINALISTS of them
+    for n, i, key, rows in sized:
+        if len(top) == _FINALISTS and n * 25.0 < top[0]:
+            break
         entries = _group_rows(rows, row_links, entry_of)
-        if entries:
-            scored.append((_prelim(entries), key, entries))
+        if not entries:
+            continue
+        prelim = _prelim(entries)
+        scored.append((prelim, i, key, entries))
+        if len(top) < _FINALISTS:
+            heappush(top, prelim)
+        elif prelim > top[0]:
+            heapreplace(top, prelim)
     # Equal scores: prefer the bigger rows (li/article over the anchor or heading inside); they carry dates and pins.
     # Only groups scoring at least the 12th best can be finalists: the depth tie-break is computed for those.
-    scored.sort(key=lambda t: -t[0])
     if len(scored) > _FINALISTS:
-        floor = scored[_FINALISTS - 1][0]
+        floor = top[0]
         scored = [t for t in scored if t[0] >= floor]
     depth: dict = {}
 
     def rank(t):
-        row = t[2][0][0]
+        row = t[3][0][0]
         d = depth.get(row)
         if d is None:
             d = depth[row] = sum(1 for _ in row.iterancestors())
-        return (-t[0], d)
+        return (-t[0], d, t[1])
 
     scored.sort(key=rank)
     best_score, best, best_key = 0.0, [], None
     seen = set()
     memo = memo if memo is not None else _Memo()
-    for prelim, key, entries in scored[:_FINALISTS]:
+    for prelim, _, key, entries in scored[:_FINALISTS]:
         ident = tuple(id(e[2].el) for e in entries)
         if ident in seen or prelim * 2.1 <= best_score:
             continue
