@@ -1,14 +1,15 @@
 """List-page extraction speed: CPU ms per page for the corpus list pages and the demo/generated list pages.
 
     .venv/bin/python benchmarks/lists.py                 # per-page table, median and p95 per group
-    .venv/bin/python benchmarks/lists.py --runs 9        # best of 9 per page (default 5)
+    .venv/bin/python benchmarks/lists.py --runs 15       # best of 15 per page (default 9)
     .venv/bin/python benchmarks/lists.py --profile       # plus a cProfile of the corpus pages (top 30 by tottime)
 
 Groups: ``corpus`` is every page of ``../shared/corpus/cn_list`` and ``en_list`` (the project target is a
 median of 10 ms or less there); ``demo`` is ``crawler/demo/site/**/index*.html``; ``trs`` is the list
 pages of a small generated TRS site (``benchmarks/sitegen.py``, 20 rows a page) written to a temporary
 folder. Each figure is the best of ``--runs`` runs of ``extract_list`` in process CPU time, so
-other jobs on the machine disturb it less than wall time.
+other jobs on the machine disturb it less than wall time; the runs go round the pages of a group
+(every page once per round), so a busy spell on the shared machine does not hit one page's runs only.
 """
 
 from __future__ import annotations
@@ -76,15 +77,17 @@ def trs_pages(folder: Path, articles: int = 400) -> list[tuple[str, bytes, str]]
     return pages
 
 
-def cpu_ms(body: bytes, url: str, runs: int) -> tuple[float, int]:
-    best = float("inf")
-    links = 0
+def cpu_ms(pages: list[tuple[str, bytes, str]], runs: int) -> list[tuple[float, int]]:
+    """(best CPU ms, links found) per page, over ``runs`` rounds of all the pages."""
+    best = [float("inf")] * len(pages)
+    links = [0] * len(pages)
     for _ in range(runs):
-        started = time.process_time()
-        page = extract_list(body, url)
-        best = min(best, time.process_time() - started)
-        links = len(page.links)
-    return best * 1000, links
+        for i, (_, body, url) in enumerate(pages):
+            started = time.process_time()
+            page = extract_list(body, url)
+            best[i] = min(best[i], time.process_time() - started)
+            links[i] = len(page.links)
+    return [(b * 1000, n) for b, n in zip(best, links)]
 
 
 def p95(values: list[float]) -> float:
@@ -94,7 +97,7 @@ def p95(values: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per page; the best counts (default 5)")
+    parser.add_argument("--runs", type=int, default=9, help="runs per page; the best counts (default 9)")
     parser.add_argument("--profile", action="store_true", help="cProfile the corpus pages and print the top functions")
     parser.add_argument("--no-trs", action="store_true", help="skip the generated TRS site")
     args = parser.parse_args(argv)
@@ -110,8 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             print(f"\n{group} ({len(pages)} pages, best of {args.runs} runs, CPU ms)")
             times = []
-            for name, body, url in pages:
-                ms, links = cpu_ms(body, url, args.runs)
+            for (name, body, url), (ms, links) in zip(pages, cpu_ms(pages, args.runs)):
                 times.append(ms)
                 if group != "trs" or len(pages) <= 12:
                     print(f"  {name:58} {len(body) / 1024:7.1f} KB {links:4d} links {ms:8.2f} ms")
