@@ -422,3 +422,21 @@ def test_title_rejection_pattern_matches_the_three():
 @given(st.lists(st.sampled_from([*"0129 -/.年月日[]()（）:a", "19", "20", "2024", "1999", "2019-10-16", "\u0661", "  "]), max_size=40).map("".join))
 def test_strip_dates_matches_the_two_regexes(text):
     assert _listing._strip_dates(text) == _listing._TRAILING_DATE.sub("", _listing._YMD.sub("", text))
+
+
+_JOIN_BASES = ["http://x.gov.cn/col/index.html", "http://x.gov.cn/col/", "http://x.gov.cn", "https://a.b:8080/p/q/r.shtml?x=1#f",
+               "http://x.gov.cn/a//b/c.html", "http://x.gov.cn/a/./b/", "http://x.gov.cn/a/b.html;p", "ftp://x/a/"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b.html", "/", ".", "..", "./", "../", "?", "#", "q=1", "x:y", ";", "//", "%20", "中文", " "]),
+                min_size=1, max_size=6).map("".join))
+def test_fast_join_matches_urljoin(href):
+    from urllib.parse import urljoin
+
+    href = href.strip()
+    for base in _JOIN_BASES:
+        joined = _pagination._join(base, href) if href else None
+        if joined is not None:
+            assert joined == urljoin(base, href).split("#", 1)[0], (base, href)
+    assert _pagination._join("http://x.gov.cn/col/index.html", "./202403/t20240315_1.html") == "http://x.gov.cn/col/202403/t20240315_1.html"

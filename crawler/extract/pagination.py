@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
-from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, urlsplit, urlunsplit
 
 from lxml import etree
 
@@ -31,13 +32,59 @@ def absolute_url(href: str | None, base: str) -> str | None:
     if not href or href[0] == "#" or href[:11].lower().startswith(_UNFETCHABLE_SCHEMES):
         return None
     try:
-        url = href if _ABSOLUTE.match(href) else urljoin(base, href)
+        url = href if _ABSOLUTE.match(href) else (_join(base, href) or urljoin(base, href))
     except ValueError:
         return None
-    url = url.split("#", 1)[0]
+    url = url.split("#", 1)[0]  # (_join's answer has none)
     if not _ABSOLUTE.match(url):
         return None
     return url.replace(" ", "%20")
+
+
+@lru_cache(maxsize=256)
+def _base_parts(base: str) -> tuple[str, str | None] | None:
+    """(scheme://netloc, directory path or None when urljoin would tidy it) of an http(s) base URL."""
+    try:
+        parts = urlparse(base)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    path = parts.path
+    folder = path[: path.rfind("/") + 1] if path else "/"
+    segments = folder.split("/")[1:-1]
+    clean = folder.startswith("/") and all(seg and seg not in (".", "..") for seg in segments)
+    return parts.scheme + "://" + parts.netloc, folder if clean else None
+
+
+def _join(base: str, href: str) -> str | None:
+    """``urljoin(base, href)`` without its fragment, for the plain relative links most pages use and
+    without urllib's parsing; None when the link is not that plain (then urljoin does it).
+    tests/test_extract_list.py checks both agree."""
+    if href[0] in "?#" or ";" in href:
+        return None
+    parts = _base_parts(base)
+    if parts is None:
+        return None
+    path, sep, query = href.split("#", 1)[0].partition("?")
+    if sep and not query:
+        return None  # urljoin drops an empty "?"
+    if href[0] == "/":
+        if href.startswith("//"):
+            return None
+    else:
+        folder = parts[1]
+        if folder is None or ":" in path:
+            return None
+        while path.startswith("./") and len(path) > 2 and path[2] not in "./":
+            path = path[2:]
+        if "//" in path:
+            return None
+        path = folder + path
+    for seg in path.split("/"):
+        if seg == "." or seg == "..":
+            return None
+    return parts[0] + path + sep + query
 
 
 def page_key(url: str) -> str:
