@@ -440,3 +440,10 @@ def test_fast_join_matches_urljoin(href):
         if joined is not None:
             assert joined == urljoin(base, href).split("#", 1)[0], (base, href)
     assert _pagination._join("http://x.gov.cn/col/index.html", "./202403/t20240315_1.html") == "http://x.gov.cn/col/202403/t20240315_1.html"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([">", "<", "</a>", "</A>", "</b>", "[", "]", " ", "\n", "\u3000", "1", "23", "456789", "\u0663", "a", "x>"]),
+                max_size=14).map("".join))
+def test_number_link_scan_matches_regex(text):
+    assert _pagination._has_number_link(text) == bool(_pagination._NUMBER_LINK.search(text))

@@ -313,8 +313,19 @@ def _trs_next(scripts: str, base: str) -> str | None:
     return None
 
 
-def _numbered_next(root, scripts: str, base: str, page_url: str) -> str | None:
-    """Page-number pagers: the link numbered one past the marked current page."""
+def _numbered_next(root, scripts: str, base: str, page_url: str, anchors: tuple[list, list] | None = None) -> str | None:
+    """Page-number pagers: the link numbered one past the marked current page.
+
+    With ``anchors`` (every anchor and its text), the anchors showing a number are indexed by it
+    once, instead of walking and reading every anchor under each current-page mark.
+    """
+    numbered = None
+    if anchors is not None:
+        numbered = {}
+        for a, text in zip(*anchors):
+            text = text.strip()  # _clean(text) is a number exactly when the stripped text is
+            if text and text.isdigit():
+                numbered.setdefault(text, []).append(a)
     for el in _number_elements(root):
         text = _clean("".join(el.itertext()))
         if not re.fullmatch(r"\d{1,6}", text):
@@ -329,11 +340,14 @@ def _numbered_next(root, scripts: str, base: str, page_url: str) -> str | None:
         if scope.tag in ("li", "span", "td") and scope.getparent() is not None:
             scope = scope.getparent()
         want = str(int(text) + 1)
-        for a in scope.iter("a"):
-            if _clean("".join(a.itertext())) == want:
-                url = _anchor_target(a, scripts, base, page_url)
-                if url:
-                    return url
+        if numbered is not None:
+            found = [a for a in numbered.get(want, ()) if a is scope or scope in a.iterancestors()]
+        else:
+            found = [a for a in scope.iter("a") if _clean("".join(a.itertext())) == want]
+        for a in found:
+            url = _anchor_target(a, scripts, base, page_url)
+            if url:
+                return url
     return None
 
 
@@ -470,6 +484,32 @@ def _number_elements(root):
 _NUMBER_LINK = re.compile(r">\s*\[?\d{1,5}\]?\s*</a>", re.I)
 
 
+def _has_number_link(text: str) -> bool:
+    """``_NUMBER_LINK.search(text)``, by reading back from each "</a>": the regex tries every ">" of
+    the page, and a page without a numbered link costs it a millisecond or more."""
+    for close in ("</a>", "</A>"):
+        at = text.find(close)
+        while at >= 0:
+            k = at
+            while k and text[k - 1].isspace():
+                k -= 1
+            if k and text[k - 1] == "]":
+                k -= 1
+            d = k
+            while d and text[d - 1].isdecimal():
+                d -= 1
+            if 1 <= k - d <= 5:
+                k = d
+                if k and text[k - 1] == "[":
+                    k -= 1
+                while k and text[k - 1].isspace():
+                    k -= 1
+                if k and text[k - 1] == ">":
+                    return True
+            at = text.find(close, at + 4)
+    return False
+
+
 def find_next_pages(
     root,
     scripts: str,
@@ -510,7 +550,7 @@ def find_next_pages(
 
     for finder in (
         lambda: _trs_next(scripts, base),
-        lambda: _numbered_next(root, scripts, base, page_url) if _NUMBER_LINK.search(page_text) else None,
+        lambda: _numbered_next(root, scripts, base, page_url, anchors) if _has_number_link(page_text) else None,
         lambda: _script_written_next(scripts, base, page_url),
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1]) if hanweb else None,
     ):
