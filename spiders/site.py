@@ -7,16 +7,19 @@ columns are discovered. Site-specific spiders may subclass :class:`SiteSpider`.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import exceptions as scrapy_errors
+from scrapy import signals
 from scrapy.exceptions import CloseSpider
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
-from crawler.extract import extract_article, extract_list, failed_fetch_reason
+from crawler.extract import failed_fetch_reason
+from crawler.extract.pool import ExtractionPool
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from storage.urls import canonical_url, is_page_url
 
@@ -56,6 +59,7 @@ class SiteSpider(scrapy.Spider):
         self.list_rows: dict[str, tuple] = {}
         self.validators: dict[str, dict] = {}
         self.revisits: list[str] = []
+        self.extraction = ExtractionPool(0)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -63,7 +67,12 @@ class SiteSpider(scrapy.Spider):
         _apply_politeness(crawler.settings, spider.site.politeness)
         spider.full = crawler.settings.getbool("BULLETIN_FULL_CRAWL")
         spider.load_state(crawler.settings.get("BULLETIN_DB"))
+        spider.extraction = ExtractionPool(_extract_workers(crawler.settings))
+        crawler.signals.connect(spider.close_extraction, signal=signals.spider_closed)
         return spider
+
+    def close_extraction(self, spider=None) -> None:
+        self.extraction.close()
 
     def load_state(self, db_path) -> None:
         """Read what the store knows of this site: known releases, list rows, validators, revisits."""
@@ -106,7 +115,7 @@ class SiteSpider(scrapy.Spider):
 
     # List pages ------------------------------------------------------------------------------
 
-    def parse_list(self, response):
+    async def parse_list(self, response):
         if response.status == 304:
             yield NotModifiedItem(site=self.site.name, url=response.url, page_kind="list")
             return
@@ -117,7 +126,7 @@ class SiteSpider(scrapy.Spider):
         self.current_list_page = response.url
         self.page_stats["list_pages"] += 1
         try:
-            listing = extract_list(
+            listing = await self.extraction.listing(
                 response.body, response.url, content_type=_content_type(response),
                 encoding=self.site.encoding, selectors=self.site.selectors,
             )
@@ -171,7 +180,7 @@ class SiteSpider(scrapy.Spider):
 
     # Article pages ---------------------------------------------------------------------------
 
-    def parse_article(self, response):
+    async def parse_article(self, response):
         requested = response.meta.get("redirect_urls", [response.url])[0]
         if response.status == 304:
             yield NotModifiedItem(site=self.site.name, url=requested, page_kind="article")
@@ -192,7 +201,7 @@ class SiteSpider(scrapy.Spider):
             yield failure
             return
         try:
-            article = extract_article(
+            article = await self.extraction.article(
                 response.body, response.url, content_type=_content_type(response),
                 encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
             )
@@ -215,7 +224,8 @@ class SiteSpider(scrapy.Spider):
             encoding=article.encoding,
             **_validators(response),
         )
-        yield from self._follow_breadcrumbs(article, response.meta.get("hops", 0))
+        for request in self._follow_breadcrumbs(article, response.meta.get("hops", 0)):
+            yield request
         further = [url for url in article.next_pages if self.site.allows(url)][: MAX_ARTICLE_PAGES - 1]
         if further:
             yield self._continuation(item, further)
@@ -232,11 +242,11 @@ class SiteSpider(scrapy.Spider):
         self.requests_scheduled += 1
         return request
 
-    def parse_article_page(self, response):
+    async def parse_article_page(self, response):
         """A further page of a multi-page article: its body is appended to the first page's."""
         item: ReleaseItem = response.meta["item"]
         if self._failed(response, "article") is None:
-            page = extract_article(
+            page = await self.extraction.article(
                 response.body, response.url, content_type=_content_type(response),
                 encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
             )
@@ -352,6 +362,15 @@ def _only_site(config):
 # Block, maintenance and empty pages carry little text; a page with a title and this much body
 # text is the article, so the (costlier) block-page check is skipped.
 _SUBSTANTIAL_BODY = 600
+
+
+def _extract_workers(settings) -> int:
+    """``BULLETIN_EXTRACT_WORKERS``: worker processes for parsing; "auto" = 1 when there is a
+    spare CPU core, else 0 (inline)."""
+    value = settings.get("BULLETIN_EXTRACT_WORKERS", "auto")
+    if value in (None, "", "auto"):
+        return 1 if (os.cpu_count() or 1) >= 2 else 0
+    return max(0, int(value))
 
 
 def _thin(article) -> bool:
