@@ -238,3 +238,28 @@ def test_scrapy_crawl_and_list_work_from_the_project_root(demo_site, tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert sqlite3.connect(db).execute("SELECT count(*) FROM releases").fetchone()[0] == DEMO_RELEASES
+
+
+def test_progress_is_plain_log_lines_when_not_a_terminal(crawled):
+    _, _, _, result = crawled
+    lines = [line for line in result.stderr.splitlines() if "[bulletin.progress]" in line]
+    assert any("list page http://127.0.0.1:" in line and "links" in line for line in lines)
+    assert "\r" not in result.stderr
+
+
+def test_tty_progress_line_redraws_in_place():
+    import io
+
+    from crawler.extensions import ProgressExtension
+    from crawler.items import ListPageItem, ReleaseItem
+
+    stream = io.StringIO()
+    progress = ProgressExtension("tty", stream=stream)
+    progress.site = "demo"
+    progress.item_scraped(ListPageItem(site="demo", url="http://x/list", links=[]), None, None)
+    progress.last_draw = 0
+    progress.item_scraped(ReleaseItem(site="demo", url="http://x/a", article={}), None, None)
+    progress.spider_closed(None, "finished")
+    output = stream.getvalue()
+    assert output.count("\r\033[K") >= 2 and output.endswith("\n")
+    assert "1 releases, 0 errors | list: http://x/list" in output
