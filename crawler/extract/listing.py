@@ -682,13 +682,24 @@ def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None
     entry_of: dict = {}
     scored = []
     top: list[float] = []  # min-heap of the best preliminary scores so far, at most _FINALISTS of them
+    get_entry = entry_of.get
     for n, i, key, rows in sized:
         if len(top) == _FINALISTS and n * 25.0 < top[0]:
             break
-        entries = _group_rows(rows, row_links, entry_of)
+        # _group_rows and _prelim in one loop
+        entries, weights, hrefs = [], [], set()
+        for row in rows:
+            entry = get_entry(row, _UNSEEN)
+            if entry is _UNSEEN:
+                entry = entry_of[row] = _row_entry(row, row_links.get(row))
+            if entry is not None:
+                entries.append(entry)
+                best = entry[2]
+                weights.append(best.weight)
+                hrefs.add(best.href)
         if not entries:
             continue
-        prelim = _prelim(entries)
+        prelim = len(hrefs) * min(sum(weights) / len(entries), 25.0)
         scored.append((prelim, i, key, entries))
         if len(top) < _FINALISTS:
             heappush(top, prelim)

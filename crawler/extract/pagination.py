@@ -89,7 +89,8 @@ def _join(base: str, href: str) -> str | None:
 
 def page_key(url: str) -> str:
     """A URL reduced to what names the page (no fragment, trailing slash or index.html)."""
-    url = urldefrag(url)[0]
+    if "#" in url:
+        url = urldefrag(url)[0]
     url = _INDEX_PAGE.sub("/", url)
     return url.rstrip("/")
 
