@@ -56,7 +56,7 @@ class SiteSpider(scrapy.Spider):
         # What the store knew when the crawl started (filled by from_crawler).
         self.full = False
         self.known: set[str] = set()
-        self.list_rows: dict[str, tuple] = {}
+        self.list_rows: dict[tuple[str, str], tuple] = {}
         self.validators: dict[str, dict] = {}
         self.revisits: list[str] = []
         self.extraction = ExtractionPool(0)
@@ -150,7 +150,7 @@ class SiteSpider(scrapy.Spider):
         )
         hops = response.meta.get("hops", 0)
         for link in links:
-            if self._worth_fetching(link):
+            if self._worth_fetching(link, response.url):
                 request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
                 if request is not None:
                     yield request
@@ -170,12 +170,12 @@ class SiteSpider(scrapy.Spider):
                     if request is not None:
                         yield request
 
-    def _worth_fetching(self, link: dict) -> bool:
-        """New releases, and known ones whose list row changed (a retitle or a new date)."""
+    def _worth_fetching(self, link: dict, list_url: str) -> bool:
+        """New releases, and known ones whose row on this list changed (a retitle or a new date)."""
         url = canonical_url(link["url"])
         if self.full or url not in self.known:
             return True
-        row = self.list_rows.get(url)
+        row = self.list_rows.get((canonical_url(list_url), url))
         return row is not None and (row[0] or "", row[1] or "") != (link["title"] or "", link["date"] or "")
 
     # Article pages ---------------------------------------------------------------------------

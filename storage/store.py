@@ -492,14 +492,16 @@ class Store:
                 [canonical_url(url), site, etag, last_modified, links_hash, self._now()],
             )
 
-    def list_rows(self, site: str) -> dict[str, tuple[str | None, str | None]]:
-        """The latest list row (title, date) of each of a site's listed releases, by canonical URL."""
+    def list_rows(self, site: str) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+        """The latest row (title, date) of each release on each list page of a site, by
+        (canonical list page URL, canonical release URL)."""
         rows = self.db.execute(
-            """SELECT r.url, e.title, e.date FROM list_entries e JOIN releases r ON r.id = e.release_id
-               WHERE r.site = ? ORDER BY e.last_seen_at""",
+            """SELECT p.url, r.url, e.title, e.date FROM list_entries e
+               JOIN releases r ON r.id = e.release_id JOIN list_pages p ON p.id = e.list_page_id
+               WHERE r.site = ?""",
             [site],
         )
-        return {url: (title, date) for url, title, date in rows}
+        return {(page, url): (title, date) for page, url, title, date in rows}
 
     def due_revisits(self, site: str, revisit_days: Iterable[int], *, now: datetime | None = None,
                      limit: int | None = None) -> list[str]:

@@ -228,3 +228,16 @@ def test_sigterm_during_a_crawl_leaves_a_consistent_database(demo_site, tmp_path
     releases = conn.execute("SELECT count(*) FROM releases").fetchone()[0]
     assert 0 < releases < 37
     assert conn.execute("SELECT count(*) FROM releases WHERE current_version_id IS NULL").fetchone()[0] == 0
+
+
+def test_a_changed_list_row_refetches_an_old_release_at_once(baseline):
+    server, db, config = baseline()  # default revisits: releases from 2022 are not due
+    article = "xwzx/ywdt/202212/t20221215_10015.html"
+    edit(server, article, "临江港二期码头工程通过交工验收", "临江港二期码头工程通过竣工验收", 99)
+    edit(server, TRS_PAGE_1, "临江港二期码头工程通过交工验收", "临江港二期码头工程通过竣工验收", 99)
+    crawl(db, config)
+    got = events(db)
+    assert [(e["kind"], e["url"].rsplit("/", 1)[-1]) for e in got] == [("edited", "t20221215_10015.html")]
+    assert "title" in got[0]["changed_fields"]
+    assert f"/{article}" in server.paths()
+    assert "/xwzx/ywdt/202212/t20221216_10016.html" not in server.paths()  # unchanged rows: not refetched
