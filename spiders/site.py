@@ -143,6 +143,14 @@ class SiteSpider(scrapy.Spider):
             if failure is not None:
                 yield failure
                 return
+            if listing.client_side_rendered:
+                self.page_stats["failures"] += 1
+                self.logger.warning("%s: the list is rendered client-side (no rows in the HTML)", response.url)
+                yield FetchFailureItem(
+                    site=self.site.name, url=response.url, page_kind="list", http_status=response.status,
+                    reason="list rendered client-side: no rows in the HTML (set selectors, or start from the "
+                           "site's data URL)",
+                )
         yield ListPageItem(
             site=self.site.name, url=response.url, links=links, column=listing.column,
             breadcrumb=listing.breadcrumb, next_pages=listing.next_pages, http_status=response.status,

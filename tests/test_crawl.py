@@ -263,3 +263,19 @@ def test_tty_progress_line_redraws_in_place():
     output = stream.getvalue()
     assert output.count("\r\033[K") >= 2 and output.endswith("\n")
     assert "1 releases, 0 errors | list: http://x/list" in output
+
+
+def test_client_side_rendered_list_is_reported_not_taken_for_an_empty_list(serve_site, tmp_path):
+    site = tmp_path / "app"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<html><head><title>会议列表</title></head><body><div id="app"></div>'
+        '<noscript>请开启JavaScript以浏览本页</noscript><script src="app.js"></script></body></html>',
+        encoding="utf-8")
+    server = serve_site(site)
+    config = write_config(tmp_path / "sites.toml", {"app": {"start_urls": [server.url + "index.html"]}})
+    db = tmp_path / "b.db"
+    result = run_cli("crawl", "app", "--progress", "off", db=db, config=config)
+    assert result.exit_code == 0, result.stderr
+    reasons = [row[0] for row in sqlite3.connect(db).execute("SELECT reason FROM fetch_failures")]
+    assert reasons and reasons[0].startswith("list rendered client-side")
