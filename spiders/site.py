@@ -51,6 +51,7 @@ class SiteSpider(scrapy.Spider):
         self.allowed_domains = list(site.allowed_domains)
         self.crawl_id = None
         self.requests_scheduled = 0
+        self.scheduled: set[str] = set()
         self.current_list_page = None
         self.page_stats = {"list_pages": 0, "articles": 0, "failures": 0}
         # What the store knew when the crawl started (filled by from_crawler).
@@ -90,12 +91,16 @@ class SiteSpider(scrapy.Spider):
     # Requests --------------------------------------------------------------------------------
 
     def _request(self, url, callback, *, conditional: bool = True, **meta):
-        if self.requests_scheduled >= self.site.max_requests:
+        key = canonical_url(url)
+        # Every article names its breadcrumb lists again and a release may be listed twice:
+        # skip what was scheduled already, so duplicates neither cost work nor count to the cap.
+        if key in self.scheduled or self.requests_scheduled >= self.site.max_requests:
             return None
+        self.scheduled.add(key)
         self.requests_scheduled += 1
         meta.setdefault("handle_httpstatus_list", HANDLED_STATUSES)
         headers = {}
-        stored = self.validators.get(canonical_url(url)) if conditional else None
+        stored = self.validators.get(key) if conditional else None
         if stored:
             if stored.get("etag"):
                 headers["If-None-Match"] = stored["etag"]
