@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 import time
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from storage.errors import BulletinError, ConfigError, FetchError
+from storage.errors import BulletinError, FetchError
 
 from .output import json_line, table
 

@@ -382,9 +382,13 @@ def _sample_bodies() -> list[bytes]:
 
 
 @pytest.mark.parametrize("content_type", [None, "text/html; charset=gbk", "text/html; charset=utf-8"])
-def test_decode_fast_path_matches_decode_html(content_type):
+def test_decode_html_agrees_with_detect_encoding(content_type):
+    from crawler.extract.encoding import detect_encoding
+
     for body in _sample_bodies():
-        assert _listing._decode(body, content_type, None) == decode_html(body, content_type, None)
+        text, used = decode_html(body, content_type, None)
+        assert used == detect_encoding(body, content_type)
+        assert text == body.decode(used, errors="replace").removeprefix("\ufeff")
 
 
 def test_control_check_matches_regex():

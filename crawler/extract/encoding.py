@@ -31,7 +31,7 @@ _ALIASES = {
     "us-ascii": "cp1252",
 }
 
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def normalize_encoding(name: str | None) -> str | None:
@@ -61,45 +61,57 @@ def _decodes(body: bytes, encoding: str, *, strict_text: bool = False) -> bool:
 
 def detect_encoding(body: bytes, content_type: str | None = None, forced: str | None = None) -> str:
     """Return the codec name to decode ``body`` with."""
+    return _detect(body, content_type, forced)[0]
+
+
+def _detect(body: bytes, content_type: str | None, forced: str | None) -> tuple[str, str | None]:
+    """The codec, and the text when deciding already decoded the whole body strictly."""
     if forced:
         enc = normalize_encoding(forced)
         if enc:
-            return enc
+            return enc, None
     bom_enc, _ = read_bom(body)
     if bom_enc:
-        return normalize_encoding(bom_enc) or "utf-8"
-    non_ascii = len(_NON_ASCII.findall(body[:200_000]))
+        return normalize_encoding(bom_enc) or "utf-8", None
+    head = body[:200_000]
+    non_ascii = len(head) - len(head.translate(None, _HIGH_BYTES))
     if non_ascii == 0:
-        return "utf-8"
-    utf8_ok = _decodes(body, "utf-8")
-    if utf8_ok and non_ascii >= _UTF8_CONFIDENT_BYTES:
-        return "utf-8"
+        return "utf-8", None
+    try:
+        utf8_text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8_text = None
+    if utf8_text is not None and non_ascii >= _UTF8_CONFIDENT_BYTES:
+        return "utf-8", utf8_text
     declared = []
     if content_type:
         declared.append(normalize_encoding(http_content_type_encoding(content_type)))
     declared.append(normalize_encoding(html_body_declared_encoding(body[:8192])))
     for enc in declared:
-        if enc and _decodes(body, enc, strict_text=utf8_ok):
-            return enc
-    if utf8_ok:
-        return "utf-8"
+        if enc == "utf-8" and utf8_text is not None:
+            return "utf-8", utf8_text
+        if enc and _decodes(body, enc, strict_text=utf8_text is not None):
+            return enc, None
+    if utf8_text is not None:
+        return "utf-8", utf8_text
     if _decodes(body, "gb18030"):
-        return "gb18030"
+        return "gb18030", None
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(body[:65536]).best()
         if best is not None:
-            return normalize_encoding(best.encoding) or "utf-8"
+            return normalize_encoding(best.encoding) or "utf-8", None
     except Exception:  # pragma: no cover - the guess is best effort
         pass
-    return next((enc for enc in declared if enc), "utf-8")
+    return next((enc for enc in declared if enc), "utf-8"), None
 
 
 def decode_html(body: bytes, content_type: str | None = None, forced: str | None = None) -> tuple[str, str]:
     """Decode page bytes to text; returns ``(text, encoding)``. Never raises on bad bytes."""
-    enc = detect_encoding(body, content_type, forced)
-    text = body.decode(enc, errors="replace")
+    enc, text = _detect(body, content_type, forced)
+    if text is None:
+        text = body.decode(enc, errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, enc

@@ -18,9 +18,8 @@ from itertools import accumulate, islice
 
 from lxml import etree
 
-from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
-from .encoding import _UTF8_CONFIDENT_BYTES, decode_html, normalize_encoding
+from .encoding import decode_html
 from .model import ListLink, ListPage, Selectors
 from .pagination import absolute_url, find_next_pages, page_key, xpath_or_css
 
@@ -1037,40 +1036,6 @@ def parse_html(text: str, *, _body: bytes | None = None, _encoding: str | None =
     return root if root is not None and isinstance(root.tag, str) else None
 
 
-_HIGH_BYTES = bytes(range(0x80, 0x100))
-
-
-def _decode(body: bytes, content_type: str | None, forced: str | None) -> tuple[str, str]:
-    """:func:`~crawler.extract.encoding.decode_html`, without its slow scans when the answer is UTF-8.
-
-    Follows ``detect_encoding`` step by step for bodies without a forced encoding or BOM: a pure
-    ASCII head, or valid UTF-8 with enough multi-byte text, is UTF-8; valid UTF-8 with little of it
-    is UTF-8 when the first declared encoding says so (and it holds no private-use character, whose
-    UTF-8 bytes all start with EE or EF) or nothing is declared. Anything else goes to ``decode_html``.
-    The non-ASCII bytes are counted by ``bytes.translate`` rather than a regex ``findall``, and the
-    body is decoded once rather than up to three times. tests/test_extract_list.py checks both agree.
-    """
-    if forced or read_bom(body)[0]:
-        return decode_html(body, content_type, forced)
-    head = body[:200_000]
-    if head.isascii():
-        return body.decode("utf-8", errors="replace"), "utf-8"
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        return decode_html(body, content_type, forced)
-    if len(head) - len(head.translate(None, _HIGH_BYTES)) >= _UTF8_CONFIDENT_BYTES:
-        return text, "utf-8"
-    declared = []
-    if content_type:
-        declared.append(normalize_encoding(http_content_type_encoding(content_type)))
-    declared.append(normalize_encoding(html_body_declared_encoding(body[:8192])))
-    first = next((enc for enc in declared if enc), None)
-    if first is None or (first == "utf-8" and b"\xee" not in body and b"\xef" not in body):
-        return text, "utf-8"
-    return decode_html(body, content_type, forced)
-
-
 def _links_of(root, base: str, limit: int | None = None, anchors: tuple[list, list] | None = None) -> dict:
     """Scorable anchors → :class:`_Link`; ``anchors`` = (every anchor of ``root``, its text), when known."""
     links = {}
@@ -1120,7 +1085,7 @@ def extract_list(
     body = body or b""
     if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
         return ListPage(url=url)  # binary (a PDF, an image): no list to find; fetchcheck names it
-    text, used = _decode(body, content_type, encoding)
+    text, used = decode_html(body, content_type, encoding)
     page = ListPage(url=url, encoding=used)
     root = parse_html(text, _body=body, _encoding=used, _ids=selectors is not None)
     if root is None:
