@@ -13,9 +13,10 @@ import re
 import unicodedata
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
-_PINYIN_ANNOTATION = re.compile(
-    rf"(?<=[\u3400-\u9fff\uf900-\ufaff])\(\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}}\s*\)"
-)
+# A character followed by its pinyin in (half- or full-width) parentheses: lower-case syllables
+# only, so acronyms such as 组织(WTO) and Chinese such as 条例(试行) stay.
+_SYLLABLE = r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}"
+_PINYIN_ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]\s*{_SYLLABLE}\s*[)）]")
 _VIEW_COUNTER = re.compile(
     r"(?:(?:浏览次数|瀏覽次數|浏览量|瀏覽量|访问量|訪問量|阅读量|閱讀量|点击数|點擊數|点击量|點擊量)\s*[:：]?"
     r"|(?:浏览|瀏覽|阅读|閱讀|访问|訪問|点击|點擊)\s*[:：])\s*\d+\s*次?"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from crawler.extract.article import extract_article
 from crawler.extract.dates import date_from_url, find_dates, parse_date, zone_for
 from crawler.extract.model import Article, Selectors
-from crawler.extract.text import strip_pinyin_annotations
+from storage.normalize import strip_pinyin
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
@@ -66,11 +66,14 @@ def test_seed_style_attachments_are_absolute():
         ("省域副中心城市（2022）", "省域副中心城市（2022）"),
         ("条例(试行)", "条例(试行)"),
         ("English (text) stays", "English (text) stays"),
+        ("加入世界贸易组织(WTO)", "加入世界贸易组织(WTO)"),
+        ("統（tǒng）戰（zhàn）", "統戰"),
     ],
-    ids=["two-characters", "neutral-tone-marks", "year-in-parentheses", "cjk-in-parentheses", "latin-context"],
+    ids=["two-characters", "neutral-tone-marks", "year-in-parentheses", "cjk-in-parentheses", "latin-context",
+         "acronym", "full-width-parentheses"],
 )
 def test_strip_pinyin_annotations(text, expected):
-    assert strip_pinyin_annotations(text) == expected
+    assert strip_pinyin(text) == expected
 
 
 # --- CMS families ------------------------------------------------------------------------------

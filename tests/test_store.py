@@ -1,4 +1,3 @@
-import json
 import sqlite3
 import threading
 from datetime import datetime, timedelta, timezone

@@ -47,13 +47,6 @@ def _join_newline(match: re.Match) -> str:
     return " "
 
 
-_PINYIN = re.compile(
-    rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]"
-    r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}"
-    r"(?:\s[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}){0,3}[)）]"
-)
-
-
 def fold(text: str | None) -> str:
     """Collapse all whitespace (including ``\\u3000`` and no-break spaces) to single spaces."""
     if not text:
@@ -64,15 +57,6 @@ def fold(text: str | None) -> str:
 def squash(text: str | None) -> str:
     """``text`` with every whitespace character removed (for comparisons)."""
     return _WS.sub("", text or "").replace("\xad", "")
-
-
-def strip_pinyin_annotations(text: str) -> str:
-    """Remove ``字(pīnyīn)`` annotations: ``統(tǒng)戰(zhàn)`` → ``統戰``.
-
-    Only parentheses right after a CJK character holding latin letters (with or without tone marks)
-    are removed, so ``(2022)`` or ``（试行）`` stay.
-    """
-    return _PINYIN.sub("", text)
 
 
 def parse_html(text: str) -> etree._Element | None:
