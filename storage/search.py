@@ -141,11 +141,40 @@ def index_trigrams(db, texts) -> None:
     grams = set()
     for text in texts:
         grams.update(text[i : i + 3] for i in range(len(text) - 2))
+    # The vocabulary grows slowly: remember what this handle wrote (or read) and send only the
+    # new trigrams, instead of thousands of INSERT OR IGNOREs per version.
+    known = _known_trigrams(db)
+    if known is not None:
+        grams -= known
+        if not grams:
+            return
     # One statement over a sorted JSON array: half the cost of executemany, row by row.
     getattr(db, "conn", db).execute(
         "INSERT OR IGNORE INTO search_trigrams (trigram) SELECT value FROM json_each(?)",
         [json.dumps(sorted(grams), ensure_ascii=False)],
     )
+    if known is not None:
+        known.update(grams)
+
+
+def forget_cached_state(db) -> None:
+    """Drop what this handle remembers of the index (after a rollback, or a rebuild)."""
+    if hasattr(db, "_bulletin_trigrams"):
+        del db._bulletin_trigrams
+
+
+def _known_trigrams(db) -> set | None:
+    conn = getattr(db, "conn", db)
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    cached = getattr(db, "_bulletin_trigrams", None)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    known = {row[0] for row in conn.execute("SELECT trigram FROM search_trigrams")}
+    try:
+        db._bulletin_trigrams = (version, known)
+    except AttributeError:  # a bare sqlite3 connection: no cache
+        return None
+    return known
 
 
 def rebuild_index(db) -> int:
@@ -153,6 +182,7 @@ def rebuild_index(db) -> int:
     db.execute("DELETE FROM search_docs")
     db.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
     db.execute("DELETE FROM search_trigrams")
+    forget_cached_state(db)
     cursor = db.execute(
         """SELECT v.id, v.release_id, r.site, v.published_at, v.fetched_at, v.title, v.source, v.body
            FROM versions v JOIN releases r ON r.id = v.release_id ORDER BY v.id"""

@@ -22,7 +22,7 @@ from .errors import NotFound, StoreError
 from .diff import diff_texts, render_text_diff
 from .normalize import changed_fields, content_hash
 from .outbox import enqueue_alerts, enqueue_health
-from .search import index_version
+from .search import forget_cached_state, index_version
 from .schema import migrations
 from .urls import canonical_url
 
@@ -107,12 +107,15 @@ class Store:
         return self.clock().astimezone(timezone.utc).isoformat(timespec="seconds")
 
     def _transaction(self):
-        return _Transaction(self.db.conn)
+        return _Transaction(self.db.conn, on_rollback=self._rolled_back)
 
     def transaction(self):
         """A transaction around several ``record_*`` calls (a writer's batch); each call inside
         it stays atomic on its own (a savepoint)."""
-        return _Transaction(self.db.conn)
+        return _Transaction(self.db.conn, on_rollback=self._rolled_back)
+
+    def _rolled_back(self) -> None:
+        forget_cached_state(self.db)
 
     # Sites -----------------------------------------------------------------------------------
 
@@ -747,8 +750,9 @@ class _Transaction:
     """BEGIN IMMEDIATE … COMMIT (or ROLLBACK). Nested inside an open transaction it is a
     savepoint, so each record stays all-or-nothing inside a caller's batch."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, on_rollback=None):
         self.conn = conn
+        self.on_rollback = on_rollback
         self.savepoint: str | None = None
         self.owner = False
 
@@ -768,4 +772,7 @@ class _Transaction:
             self.conn.execute(f"RELEASE {self.savepoint}")
         elif self.owner:
             self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        if exc_type is not None and self.on_rollback is not None:
+            # Caches of this connection may hold rows that were just rolled back.
+            self.on_rollback()
         return False

@@ -299,3 +299,20 @@ def test_files_indexed_before_the_trigram_table_get_it(tmp_path):
     with Store(path) as store:
         assert urls(search(store, "统战")) == ["1.html"]
         assert urls(search(store, "文")) == ["1.html"]
+
+
+def test_a_rolled_back_record_leaves_no_trigram_behind_for_short_queries(tmp_path, monkeypatch):
+    import storage.store as store_module
+
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("x")
+
+        def fail(*args, **kwargs):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(store_module, "enqueue_alerts", fail)
+        with pytest.raises(RuntimeError):
+            store.record_release("x", release("http://x.gov.cn/1.html", "罕见词汇", "罕见词汇出现", "2024-01-01"))
+        monkeypatch.undo()
+        store.record_release("x", release("http://x.gov.cn/2.html", "罕见词汇", "罕见词汇出现", "2024-01-01"))
+        assert urls(search(store, "罕见")) == ["2.html"]
