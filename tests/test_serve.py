@@ -10,6 +10,8 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from conftest import ROOT, write_config
 
 
@@ -107,3 +109,16 @@ def test_invalid_serve_table_is_a_one_line_error(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.strip() == (
         f"Error: {config}: serve: key 'crawl_timeout': expected a non-negative number, got 'soon'")
+
+
+@pytest.mark.parametrize(
+    "expression,weekday",
+    [("0 8 * * 0", 6), ("0 8 * * 7", 6), ("0 8 * * 1", 0), ("0 8 * * 1-5", 1), ("0 8 * * sat", 5), ("0 8 * * 6", 5)],
+    ids=["sunday-0", "sunday-7", "monday", "weekdays", "name", "saturday"],
+)
+def test_cron_weekdays_count_from_sunday_as_in_crontab(expression, weekday):
+    from crawler.monitor.service import cron_trigger
+
+    start = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)  # a Monday, after 08:00 UTC
+    fire = cron_trigger(expression, "UTC").get_next_fire_time(None, start)
+    assert fire.weekday() == weekday and fire.hour == 8

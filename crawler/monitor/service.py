@@ -12,6 +12,7 @@ A job sends due alerts every minute (retries, digests) and after every crawl.
 from __future__ import annotations
 
 import logging
+import re
 import signal
 import subprocess
 import sys
@@ -71,6 +72,23 @@ def _interval_seconds(text: str) -> int | None:
     return None
 
 
+_WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def cron_trigger(expression: str, zone: str):
+    """An APScheduler trigger for a standard 5-field crontab line.
+
+    crontab numbers weekdays from Sunday (0 or 7); APScheduler 3 from Monday: numbers in the
+    weekday field are written as names so ``0 8 * * 1-5`` still means Monday to Friday.
+    """
+    from apscheduler.triggers.cron import CronTrigger
+
+    minute, hour, day, month, weekday = expression.split()
+    # Day numbers become names; a step ("*/2") keeps its number.
+    weekday = re.sub(r"(?<![/\d])\d+", lambda m: _WEEKDAYS[int(m.group())] if int(m.group()) < 8 else m.group(), weekday)
+    return CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=weekday, timezone=zone)
+
+
 def first_run_time(last_started: str | None, interval: float, now: datetime, delay: float) -> datetime:
     """When a site's interval job first runs: one interval after its last crawl, never before ``delay``."""
     earliest = now + timedelta(seconds=delay)
@@ -120,7 +138,7 @@ class Service:
                 trigger = IntervalTrigger(seconds=interval, start_date=start, jitter=jitter or None, timezone=timezone.utc)
                 next_run = start
             else:
-                trigger = CronTrigger.from_crontab(schedule, timezone=site.timezone)
+                trigger = cron_trigger(schedule, site.timezone)
                 next_run = None
             job = self.scheduler.add_job(self.run_site, trigger, args=[name], id=f"site:{name}", name=name,
                                          **({"next_run_time": next_run} if next_run else {}))
