@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 
 @dataclass
@@ -41,7 +41,8 @@ class Article:
     encoding: str | None = None  # the encoding the bytes were decoded with
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Shallow: the values are already plain lists, dicts and strings (asdict deep-copies them).
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass
