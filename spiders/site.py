@@ -256,17 +256,28 @@ class SiteSpider(scrapy.Spider):
         return request
 
     async def parse_article_page(self, response):
-        """A further page of a multi-page article: its body is appended to the first page's."""
+        """A further page of a multi-page article: its body is appended to the first page's.
+
+        If any page fails, the release is not recorded this time (a fetch failure is): a body
+        missing its second half must not become a new version.
+        """
         item: ReleaseItem = response.meta["item"]
-        if self._failed(response, "article") is None:
+        failure = self._failed(response, "article")
+        if failure is not None:
+            yield self._continuation_failed(item, response.url, failure.reason, response.status)
+            return
+        try:
             page = await self.extraction.article(
                 response.body, response.url, content_type=_content_type(response),
                 encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
             )
-            if page.body:
-                item.article["body"] = (item.article.get("body") or "").rstrip() + "\n\n" + page.body.strip()
-            known = {a["url"] for a in item.article.get("attachments", [])}
-            item.article.setdefault("attachments", []).extend(a for a in page.attachments if a["url"] not in known)
+        except Exception as exc:  # an extractor bug must cost one page, not the crawl
+            yield self._continuation_failed(item, response.url, f"extraction failed: {type(exc).__name__}", response.status)
+            return
+        if page.body:
+            item.article["body"] = (item.article.get("body") or "").rstrip() + "\n\n" + page.body.strip()
+        known = {a["url"] for a in item.article.get("attachments", [])}
+        item.article.setdefault("attachments", []).extend(a for a in page.attachments if a["url"] not in known)
         remaining = response.meta["remaining"]
         if remaining:
             yield self._continuation(item, remaining)
@@ -275,9 +286,14 @@ class SiteSpider(scrapy.Spider):
             yield item
 
     def on_continuation_error(self, failure):
-        item = failure.request.meta["item"]
-        self.page_stats["articles"] += 1
-        yield item
+        request = failure.request
+        yield self._continuation_failed(request.meta["item"], request.url, type(failure.value).__name__, None)
+
+    def _continuation_failed(self, item: ReleaseItem, page_url: str, reason: str, status) -> FetchFailureItem:
+        self.page_stats["failures"] += 1
+        self.logger.warning("%s: a further page failed (%s: %s); not recorded this time", item.url, page_url, reason)
+        return FetchFailureItem(site=self.site.name, url=item.url, page_kind="article", http_status=status,
+                                reason=f"further page {page_url} of a multi-page article failed: {reason}")
 
     def _follow_breadcrumbs(self, article, hops: int):
         if not self.site.follow_breadcrumbs or hops >= self.site.breadcrumb_depth:

@@ -279,3 +279,19 @@ def test_client_side_rendered_list_is_reported_not_taken_for_an_empty_list(serve
     assert result.exit_code == 0, result.stderr
     reasons = [row[0] for row in sqlite3.connect(db).execute("SELECT reason FROM fetch_failures")]
     assert reasons and reasons[0].startswith("list rendered client-side")
+
+
+def test_a_multi_page_article_whose_second_page_fails_is_not_stored_half(serve_site, tmp_path):
+    from crawler.demo import SITE_DIR
+
+    server = serve_site(SITE_DIR)
+    rules = json.loads((server.root / "_server.json").read_text(encoding="utf-8"))
+    rules.setdefault("status", {})["xwzx/ywdt/202212/t20221209_10005_1.html"] = 500
+    (server.root / "_server.json").write_text(json.dumps(rules), encoding="utf-8")
+    config = write_config(tmp_path / "sites.toml", {"demo": demo_table(server)})
+    db = tmp_path / "b.db"
+    assert run_cli("crawl", "demo", "--progress", "off", db=db, config=config).exit_code == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM releases WHERE url LIKE '%t20221209_10005.html'").fetchone()[0] == 0
+    reason = conn.execute("SELECT reason FROM fetch_failures WHERE url LIKE '%t20221209_10005.html'").fetchone()[0]
+    assert "further page" in reason and "HTTP 500" in reason
