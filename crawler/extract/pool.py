@@ -8,13 +8,17 @@ Results are the same :class:`Article`/:class:`ListPage` objects; ``workers = 0``
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import signal
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
 from .article import extract_article
 from .listing import extract_list
+
+logger = logging.getLogger(__name__)
 
 
 def _ignore_interrupts() -> None:
@@ -34,10 +38,16 @@ class ExtractionPool:
             )
 
     async def _run(self, function, *args, **kwargs):
-        if self.executor is None:
-            return function(*args, **kwargs)
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, partial(function, *args, **kwargs))
+        if self.executor is not None:
+            loop = asyncio.get_running_loop()
+            try:
+                return await loop.run_in_executor(self.executor, partial(function, *args, **kwargs))
+            except (BrokenProcessPool, OSError) as exc:
+                # No worker processes here (a sandbox, a killed worker): parse inline from now on.
+                logger.warning("extraction workers unavailable (%s: %s); parsing in the crawl process",
+                               type(exc).__name__, exc)
+                self.executor = None
+        return function(*args, **kwargs)
 
     async def article(self, body: bytes, url: str, **kwargs):
         return await self._run(extract_article, body, url, **kwargs)
