@@ -137,7 +137,9 @@ def _summary(outcome, sites) -> str:
         f"{title} ({outcome.site}) — crawl #{crawl['id']}{' (baseline)' if crawl['baseline'] else ''}: {crawl['status']}",
         f"  pages fetched   {crawl['pages_fetched']}" + (f"  ({by_status})" if by_status else ""),
         f"  list pages      {crawl['list_pages']}",
-        f"  releases        {crawl['releases_new']} new, {crawl['releases_edited']} edited, {crawl['releases_seen']} already known",
+        f"  releases        {crawl['releases_new']} new, {crawl['releases_edited']} edited, "
+        f"{crawl.get('releases_removed', 0)} removed, {crawl['releases_seen']} already known"
+        + (f" ({crawl['not_modified']} pages answered 304 Not Modified)" if crawl.get("not_modified") else ""),
         f"  errors          {crawl['errors']}",
     ]
     for failure in outcome.failures[:3]:
@@ -228,24 +230,26 @@ def _read_page(path_or_url: str, page_url: str | None) -> tuple[bytes, str | Non
 def sites(ctx, as_json):
     """Configured sites and their last crawl."""
     config = _config(ctx)
-    stored = {}
+    stored, health = {}, {}
     if Path(ctx.obj["db"]).exists():
         with _store(ctx) as store:
             stored = {row["name"]: row for row in store.sites()}
+            health = {name: store.site_health(name)["state"] for name in config.sites}
     rows = []
     for name, site in config.sites.items():
         row = stored.get(name, {})
         rows.append({
             "name": name, "title": site.title, "start_urls": list(site.start_urls),
             "releases": row.get("releases", 0), "last_crawl_at": row.get("last_crawl_at"),
-            "last_crawl_status": row.get("last_crawl_status"),
+            "last_crawl_status": row.get("last_crawl_status"), "health": health.get(name, "ok"),
         })
     if as_json:
         for row in rows:
             click.echo(json_line(row))
         return
     click.echo(table(rows, [("name", "site", 14), ("title", "title", 24), ("releases", "releases", 8),
-                            ("last_crawl_at", "last crawl", 25), ("last_crawl_status", "status", 10)]))
+                            ("last_crawl_at", "last crawl", 25), ("last_crawl_status", "status", 11),
+                            ("health", "health", 7)]))
 
 
 @cli.command()

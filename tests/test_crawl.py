@@ -295,3 +295,36 @@ def test_a_multi_page_article_whose_second_page_fails_is_not_stored_half(serve_s
     assert conn.execute("SELECT count(*) FROM releases WHERE url LIKE '%t20221209_10005.html'").fetchone()[0] == 0
     reason = conn.execute("SELECT reason FROM fetch_failures WHERE url LIKE '%t20221209_10005.html'").fetchone()[0]
     assert "further page" in reason and "HTTP 500" in reason
+
+
+def test_sites_lists_configured_sites_with_their_last_crawl_and_health(crawled):
+    _, db, config, _ = crawled
+    result = run_cli("sites", "--json", db=db, config=config)
+    assert result.exit_code == 0, result.stderr
+    [site] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert site["name"] == "demo" and site["releases"] == DEMO_RELEASES
+    assert site["last_crawl_status"] == "finished" and site["health"] == "ok"
+    table = run_cli("sites", db=db, config=config).stdout
+    assert "临江市人民政府" in table and "finished" in table
+
+
+def test_extract_prints_the_contract_fields_of_a_saved_page(tmp_path):
+    from crawler.demo import SITE_DIR
+
+    page = SITE_DIR / "xwzx/ywdt/202212/t20221214_10002.html"
+    result = run_cli("extract", str(page), "--url", "http://www.linjiang.gov.cn/xwzx/ywdt/202212/t20221214_10002.html",
+                     "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data)[:8] == ["url", "title", "source", "published_at", "body", "breadcrumb", "column", "attachments"]
+    assert data["published_at"] == "2022-12-14T15:00:00+08:00"
+    assert data["breadcrumb"] == ["首頁", "信息公開", "學習貫徹"]
+    listing = json.loads(run_cli("extract", str(SITE_DIR / "gb/zcwj/index.html"), "--url",
+                                 "http://www.linjiang.gov.cn/gb/zcwj/index.html", "--list", "--json").stdout)
+    assert len(listing["links"]) == 5 and listing["next_pages"] == ["http://www.linjiang.gov.cn/gb/zcwj/index_1.html"]
+    assert set(listing["links"][0]) >= {"url", "title", "date"}
+
+
+def test_extract_of_a_missing_file_is_a_one_line_error(tmp_path):
+    result = run_cli("extract", str(tmp_path / "nope.html"), "--json")
+    assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
