@@ -1,14 +1,22 @@
-"""The one pipeline: hand every item to the store, one transaction each."""
+"""The one pipeline: hand every item to the store.
+
+Items go to a :class:`StoreWriter` in a writer process (a thread where processes cannot be
+started): the store's work — the search index, compression, commits — then runs beside the crawl
+instead of stalling Scrapy's reactor. Items are committed in batches, each one still atomic.
+"""
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import queue
+import signal
 import threading
 import time
+from collections import defaultdict
 
 from scrapy import signals
-from collections import defaultdict
 
 from storage import FetchedRelease, Store, canonical_url
 from storage.urls import list_rows_hash
@@ -23,31 +31,26 @@ BATCH_ITEMS = 50
 BATCH_SECONDS = 1.0
 BATCH_IDLE_SECONDS = 0.2
 QUEUE_ITEMS = 256
-_STOP = object()
+WRITER_CLOSE_TIMEOUT = 600  # seconds the writer may take to drain its queue at the end of a crawl
+_STOP = None
 
 
 class StorePipeline:
     """Writes list pages, releases and failed fetches to the SQLite store of ``BULLETIN_DB``.
 
     Opens a crawl row when the spider opens and closes it with Scrapy's counters when it closes.
-    Items are written by a writer thread with its own connection, so SQLite's work (the search
-    index, compression, commits) overlaps with the crawl instead of stalling the reactor; items
-    are committed in batches, each item still atomic.
+    ``BULLETIN_STORE_WRITER``: ``"process"`` (default) or ``"thread"``.
     """
 
     def __init__(self, db_path: str, crawler):
         self.db_path = db_path
         self.crawler = crawler
-        self.store: Store | None = None  # the writer thread's
         self.crawl_id: int | None = None
         self.site: str | None = None
-        # List rows of releases not stored yet, attached when the release is recorded.
-        self.pending_rows: dict[str, list[dict]] = defaultdict(list)
-        self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
-                       "incomplete": 0, "not_modified": 0, "missing": 0, "write_errors": 0}
-        self.first_failure: str | None = None
-        self.queue: queue.Queue = queue.Queue(maxsize=QUEUE_ITEMS)
-        self.writer: threading.Thread | None = None
+        self.mode = crawler.settings.get("BULLETIN_STORE_WRITER", "process")
+        self.queue = None
+        self.results = None
+        self.writer = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -64,41 +67,124 @@ class StorePipeline:
             store.ensure_site(site.name, title=site.title, config=site.to_dict())
             self.crawl_id = store.start_crawl(site.name)
         spider.crawl_id = self.crawl_id
-        ready = threading.Event()
-        self.writer = threading.Thread(target=self._write_loop, args=(ready,), name="bulletin-store-writer", daemon=True)
+        args = (str(self.db_path), site.name, self.crawl_id)
+        if self.mode == "process":
+            try:
+                context = multiprocessing.get_context("spawn")
+                self.queue, self.results = context.Queue(QUEUE_ITEMS), context.Queue()
+                self.writer = context.Process(target=run_writer, args=(*args, self.queue, self.results, os.getpid()),
+                                              name="bulletin-store-writer", daemon=True)
+                self.writer.start()
+                return
+            except OSError as exc:
+                logger.warning("no writer process (%s); writing from a thread", exc)
+        self.queue, self.results = queue.Queue(QUEUE_ITEMS), queue.Queue()
+        self.writer = threading.Thread(target=run_writer, args=(*args, self.queue, self.results, None),
+                                       name="bulletin-store-writer", daemon=True)
         self.writer.start()
-        ready.wait()
 
     def process_item(self, item, spider=None):
         self.queue.put(item)  # blocks when the writer is QUEUE_ITEMS behind: back-pressure
         return item
 
-    def _write_loop(self, ready: threading.Event) -> None:
-        self.store = Store(self.db_path)
-        ready.set()
-        batch, written, started = None, 0, 0.0
-        while True:
-            try:
-                item = self.queue.get(timeout=0.2)
-            except queue.Empty:
-                item = None
-            if item is not None and item is not _STOP:
-                if batch is None:
-                    batch, started = self.store.transaction().__enter__(), time.monotonic()
-                try:
-                    self._record(item)
-                except Exception:  # one bad item must not stop the writer; the crawl row counts it
-                    self.counts["write_errors"] += 1
-                    logger.exception("%s: could not store %s", self.site, getattr(item, "url", item))
-                written += 1
-            age = time.monotonic() - started
-            if batch is not None and (item is None or item is _STOP or written >= BATCH_ITEMS or age >= BATCH_SECONDS
-                                      or (self.queue.empty() and age >= BATCH_IDLE_SECONDS)):
-                batch.__exit__(None, None, None)
-                batch, written = None, 0
-            if item is _STOP:
-                break
-        self.store.close()
+    def spider_closed(self, spider, reason: str):
+        if self.writer is None:
+            return
+        self.queue.put(_STOP)
+        try:
+            report = self.results.get(timeout=WRITER_CLOSE_TIMEOUT)
+        except queue.Empty:
+            report = {"counts": {}, "first_failure": "the store writer did not finish"}
+            logger.error("%s: the store writer did not finish within %s s", self.site, WRITER_CLOSE_TIMEOUT)
+        self.writer.join(timeout=10)
+        self.writer = None
+        counts, first_failure = defaultdict(int, report["counts"]), report["first_failure"]
+        stats = self.crawler.stats.get_stats()
+        by_status = {
+            key.rsplit("/", 1)[-1]: value
+            for key, value in stats.items()
+            if key.startswith("downloader/response_status_count/")
+        }
+        status, error = "finished", None
+        if reason not in ("finished", "closespider_pagecount", "closespider_itemcount"):
+            status, error = "interrupted", f"crawl stopped: {reason}"
+        fetched = sum(counts[key] for key in ("list_pages", "new", "edited", "unchanged", "not_modified", "missing"))
+        if fetched == 0:
+            status = "failed"
+            error = f"site unreachable or blocking: {first_failure or 'no page could be fetched'}"
+        with Store(self.db_path) as store:
+            store.finish_crawl(
+                self.crawl_id,
+                status=status,
+                error=error,
+                stats={
+                    "requests": stats.get("downloader/request_count", 0),
+                    "pages_fetched": stats.get("downloader/response_count", 0),
+                    "responses_by_status": by_status,
+                    "list_pages": counts["list_pages"],
+                    "list_links": counts["list_links"],
+                    "releases_seen": counts["unchanged"],
+                    "releases_incomplete": counts["incomplete"],
+                    "not_modified": counts["not_modified"],
+                    "errors": counts["failures"] + counts["write_errors"],
+                },
+            )
+            change = store.update_health(self.site, self.crawl_id)
+        if change:
+            logger.warning("%s: site is now %s: %s", self.site, change["state"], change["reason"])
+
+
+def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pid: int | None) -> None:
+    """The writer's loop (in a process or a thread): store items until the stop sentinel, then
+    report the counts through ``results``."""
+    if parent_pid is not None:
+        # Ctrl-C reaches the whole process group; the crawl process decides how to stop.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    writer = StoreWriter(db_path, site, crawl_id)
+    batch, written, started = None, 0, 0.0
+    while True:
+        try:
+            item = items.get(timeout=0.2)
+            idle = False
+        except queue.Empty:
+            item, idle = None, True
+            if parent_pid is not None and os.getppid() != parent_pid:
+                break  # the crawl process died: nothing more will come
+        if not idle and item is not _STOP:
+            if batch is None:
+                batch, started = writer.store.transaction().__enter__(), time.monotonic()
+            writer.record(item)
+            written += 1
+        age = time.monotonic() - started
+        if batch is not None and (idle or item is _STOP or written >= BATCH_ITEMS or age >= BATCH_SECONDS
+                                  or (items.empty() and age >= BATCH_IDLE_SECONDS)):
+            batch.__exit__(None, None, None)
+            batch, written = None, 0
+        if not idle and item is _STOP:
+            break
+    writer.store.close()
+    results.put({"counts": writer.counts, "first_failure": writer.first_failure})
+
+
+class StoreWriter:
+    """Turns items into store calls; keeps the crawl's counters."""
+
+    def __init__(self, db_path: str, site: str, crawl_id: int):
+        self.store = Store(db_path)
+        self.site = site
+        self.crawl_id = crawl_id
+        # List rows of releases not stored yet, attached when the release is recorded.
+        self.pending_rows: dict[str, list[dict]] = defaultdict(list)
+        self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
+                       "incomplete": 0, "not_modified": 0, "missing": 0, "write_errors": 0}
+        self.first_failure: str | None = None
+
+    def record(self, item) -> None:
+        try:
+            self._record(item)
+        except Exception:  # one bad item must not stop the writer; the crawl row counts it
+            self.counts["write_errors"] += 1
+            logger.exception("%s: could not store %s", self.site, getattr(item, "url", item))
 
     def _record(self, item) -> None:
         if isinstance(item, ReleaseItem):
@@ -168,44 +254,3 @@ class StorePipeline:
             item.site, item.url, item.reason, crawl_id=self.crawl_id, http_status=item.http_status
         )
 
-    def spider_closed(self, spider, reason: str):
-        if self.writer is None:
-            return
-        self.queue.put(_STOP)
-        self.writer.join()
-        self.writer = None
-        self.store = Store(self.db_path)
-        stats = self.crawler.stats.get_stats()
-        by_status = {
-            key.rsplit("/", 1)[-1]: value
-            for key, value in stats.items()
-            if key.startswith("downloader/response_status_count/")
-        }
-        status, error = "finished", None
-        if reason not in ("finished", "closespider_pagecount", "closespider_itemcount"):
-            status, error = "interrupted", f"crawl stopped: {reason}"
-        fetched = sum(self.counts[key] for key in ("list_pages", "new", "edited", "unchanged", "not_modified", "missing"))
-        if fetched == 0:
-            status = "failed"
-            error = f"site unreachable or blocking: {self.first_failure or 'no page could be fetched'}"
-        self.store.finish_crawl(
-            self.crawl_id,
-            status=status,
-            error=error,
-            stats={
-                "requests": stats.get("downloader/request_count", 0),
-                "pages_fetched": stats.get("downloader/response_count", 0),
-                "responses_by_status": by_status,
-                "list_pages": self.counts["list_pages"],
-                "list_links": self.counts["list_links"],
-                "releases_seen": self.counts["unchanged"],
-                "releases_incomplete": self.counts["incomplete"],
-                "not_modified": self.counts["not_modified"],
-                "errors": self.counts["failures"] + self.counts["write_errors"],
-            },
-        )
-        change = self.store.update_health(self.site, self.crawl_id)
-        if change:
-            logger.warning("%s: site is now %s: %s", self.site, change["state"], change["reason"])
-        self.store.close()
-        self.store = None

@@ -56,5 +56,6 @@ FEED_EXPORT_ENCODING = "utf-8"
 BULLETIN_DB = "bulletin.db"  # SQLite file (the CLI passes --db / BULLETIN_DB)
 BULLETIN_CONFIG = None  # sites.toml path; None: BULLETIN_CONFIG env, then ./sites.toml
 BULLETIN_FULL_CRAWL = False  # True: ignore the stop rule and validators (walk and refetch everything)
+BULLETIN_STORE_WRITER = "process"  # where the store is written: "process" (beside the crawl) or "thread"
 BULLETIN_EXTRACT_WORKERS = "auto"  # processes that parse pages beside the crawl; "auto": 1 with a spare core
 BULLETIN_PROGRESS = "auto"  # "tty" live line, "log" plain lines, "off", "auto": tty when stderr is one

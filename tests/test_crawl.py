@@ -328,3 +328,14 @@ def test_extract_prints_the_contract_fields_of_a_saved_page(tmp_path):
 def test_extract_of_a_missing_file_is_a_one_line_error(tmp_path):
     result = run_cli("extract", str(tmp_path / "nope.html"), "--json")
     assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("writer", ["process", "thread"])
+def test_store_writer_process_and_thread_store_the_same(demo_site, tmp_path, writer):
+    config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site)})
+    db = tmp_path / f"{writer}.db"
+    result = run_cli("crawl", "demo", "--progress", "off", "-s", f"BULLETIN_STORE_WRITER={writer}", db=db, config=config)
+    assert result.exit_code == 0, result.stderr[-2000:]
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM releases").fetchone()[0] == DEMO_RELEASES
+    assert conn.execute("SELECT releases_new, status FROM crawls").fetchone() == (DEMO_RELEASES, "finished")
