@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from functools import lru_cache
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # A character followed by its pinyin in (half- or full-width) parentheses: lower-case syllables
@@ -30,6 +31,7 @@ def strip_pinyin(text: str) -> str:
     return _PINYIN_ANNOTATION.sub("", text)
 
 
+@lru_cache(maxsize=64)
 def clean_text(text: str | None) -> str:
     """Text with annotations, counters and insignificant whitespace folded away.
 

@@ -22,7 +22,7 @@ from .errors import NotFound, StoreError
 from .diff import diff_texts, render_text_diff
 from .normalize import changed_fields, content_hash
 from .outbox import enqueue_alerts, enqueue_health
-from .search import forget_cached_state, index_version
+from .search import forget_cached_state, index_rows
 from .schema import migrations
 from .urls import canonical_url
 
@@ -326,7 +326,7 @@ class Store:
                     [site, url, now, now, now],
                 )
                 release_id = cursor.lastrowid
-                version_id = self._insert_version(release_id, 1, url, fetched, digest, [], crawl_id, now)
+                version_id = self._insert_version(site, release_id, 1, url, fetched, digest, [], crawl_id, now)
                 self._insert_event("new", site, release_id, version_id, crawl_id, now, baseline, [])
                 kind, changed = "new", []
             else:
@@ -341,7 +341,7 @@ class Store:
                     previous = _version_fields(current) if current else {}
                     changed = changed_fields(previous, fields)
                     seq = (current["seq"] + 1) if current else 1
-                    version_id = self._insert_version(release_id, seq, url, fetched, digest, changed, crawl_id, now)
+                    version_id = self._insert_version(site, release_id, seq, url, fetched, digest, changed, crawl_id, now)
                     diff, details = describe_edit(previous, fields, changed)
                     self._insert_event("edited", site, release_id, version_id, crawl_id, now, 0, changed,
                                        diff=diff, details=details)
@@ -364,7 +364,7 @@ class Store:
                     self._add_column(release_id, entry["column"], list_url, now)
         return RecordResult(kind, release_id, version_id, changed, restored)
 
-    def _insert_version(self, release_id, seq, url, fetched: FetchedRelease, digest, changed, crawl_id, now) -> int:
+    def _insert_version(self, site, release_id, seq, url, fetched: FetchedRelease, digest, changed, crawl_id, now) -> int:
         raw = fetched.raw_body
         cursor = self.db.execute(
             """INSERT INTO versions (release_id, seq, crawl_id, fetched_at, content_hash, changed_fields,
@@ -384,7 +384,10 @@ class Store:
             ],
         )
         version_id = cursor.lastrowid
-        index_version(self.db, version_id)
+        # Indexed from the values at hand (not re-read), so the normalised text computed for the
+        # content hash is reused by the index.
+        index_rows(self.db, [(version_id, release_id, site, fetched.published_at, now,
+                              fetched.title, fetched.source, fetched.body or "")])
         return version_id
 
     def _insert_event(self, kind, site, release_id, version_id, crawl_id, now, baseline, changed,
