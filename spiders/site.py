@@ -19,6 +19,7 @@ from scrapy.exceptions import CloseSpider
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from crawler.extract import failed_fetch_reason
+from crawler.extract.fetchcheck import not_html_reason
 from crawler.extract.pool import ExtractionPool
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from storage.urls import canonical_url, is_page_url
@@ -335,12 +336,14 @@ class SiteSpider(scrapy.Spider):
         )
 
     def _failed(self, response, page_kind: str, *, check_content: bool = True):
-        """A failure item when the response is an error status or (``check_content``) a block,
-        maintenance, empty or non-HTML page; None when it is the page."""
+        """A failure item when the response is an error status, binary or not HTML, or (with
+        ``check_content``, for thin pages) a block, maintenance or empty page; None when it is the page."""
         reason = None
         if response.status >= 400:
             reason = f"HTTP {response.status}"
-        elif check_content:
+        elif not check_content:
+            reason = not_html_reason(response.body, _content_type(response))
+        else:
             try:
                 reason = failed_fetch_reason(response.body, response.status, _content_type(response))
             except Exception as exc:  # the check is a guard, not a reason to lose the page

@@ -99,3 +99,20 @@ def test_corpus_pages_all_pass():
 def test_never_raises(body, status, content_type):
     reason = failed_fetch_reason(body, status, content_type)
     assert reason is None or isinstance(reason, str)
+
+
+@pytest.mark.parametrize("seed", range(20), ids=lambda seed: f"seed-{seed}")
+def test_random_bytes_are_never_a_page(seed):
+    import random
+
+    from crawler.extract.fetchcheck import not_html_reason
+
+    body = random.Random(seed).randbytes(8192)
+    assert not_html_reason(body, "text/html") == "not HTML (content type text/html, body is binary data)"
+
+
+def test_gbk_and_utf8_pages_are_html():
+    from crawler.extract.fetchcheck import not_html_reason
+
+    for body in ("<p>中文内容，统战工作。</p>" * 50).encode("gbk"), ("<p>中文内容</p>" * 50).encode("utf-8"):
+        assert not_html_reason(body, "text/html") is None

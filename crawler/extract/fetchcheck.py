@@ -55,13 +55,36 @@ def _sniff_binary(body: bytes) -> str | None:
     sample = body[:2048]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # UTF-16 text: NUL bytes are expected
-    if b"\x00" in sample and not _HTMLISH.search(sample):
+    if (b"\x00" in sample or _control_share(sample) > 0.05) and not _HTMLISH.search(sample):
         return "binary data"
     return None
 
 
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
+
+
+def _control_share(sample: bytes) -> float:
+    # Text has tabs and newlines, almost never other control bytes; arbitrary binary has ~10 %.
+    if not sample:
+        return 0.0
+    return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / len(sample)
+
+
 def _content_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def not_html_reason(body: bytes, content_type: str | None = None) -> str | None:
+    """The cheap, byte-level part of :func:`failed_fetch_reason`: a binary body or a non-HTML
+    content type (checked on every response; the text checks only where a page looks thin)."""
+    body = body or b""
+    ctype = _content_type(content_type)
+    kind = _sniff_binary(body)
+    if kind:
+        return f"not HTML (content type {ctype or 'none'}, body is {kind})"
+    if ctype and not any(t in ctype for t in ("html", "xml", "text/plain")) and not _HTMLISH.search(body[:2048]):
+        return f"not HTML (content type {ctype})"
+    return None
 
 
 def failed_fetch_reason(body: bytes, status: int = 200, content_type: str | None = None) -> str | None:
@@ -71,12 +94,10 @@ def failed_fetch_reason(body: bytes, status: int = 200, content_type: str | None
     ``"maintenance page"``, ``"not HTML (content type X)"``.
     """
     body = body or b""
-    ctype = _content_type(content_type)
-    kind = _sniff_binary(body)
-    if status < 400 and kind:
-        return f"not HTML (content type {ctype or 'none'}, body is {kind})"
-    if status < 400 and ctype and not any(t in ctype for t in ("html", "xml", "text/plain")) and not _HTMLISH.search(body[:2048]):
-        return f"not HTML (content type {ctype})"
+    if status < 400:
+        reason = not_html_reason(body, content_type)
+        if reason:
+            return reason
 
     text, _ = decode_html(body, content_type)
     root = parse_html(text) if text.strip() else None
