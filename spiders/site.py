@@ -53,8 +53,6 @@ class SiteSpider(scrapy.Spider):
         self.crawl_id = None
         self.requests_scheduled = 0
         self.scheduled: set[str] = set()
-        self.current_list_page = None
-        self.page_stats = {"list_pages": 0, "articles": 0, "failures": 0}
         # What the store knew when the crawl started (filled by from_crawler).
         self.full = False
         self.known: set[str] = set()
@@ -129,8 +127,6 @@ class SiteSpider(scrapy.Spider):
         if failure is not None:
             yield failure
             return
-        self.current_list_page = response.url
-        self.page_stats["list_pages"] += 1
         try:
             listing = await self.extraction.listing(
                 response.body, response.url, content_type=_content_type(response),
@@ -150,7 +146,6 @@ class SiteSpider(scrapy.Spider):
                 yield failure
                 return
             if listing.client_side_rendered:
-                self.page_stats["failures"] += 1
                 self.logger.warning("%s: the list is rendered client-side (no rows in the HTML)", response.url)
                 yield FetchFailureItem(
                     site=self.site.name, url=response.url, page_kind="list", http_status=response.status,
@@ -244,7 +239,6 @@ class SiteSpider(scrapy.Spider):
         if further:
             yield self._continuation(item, further)
         else:
-            self.page_stats["articles"] += 1
             yield item
 
     def _continuation(self, item: ReleaseItem, remaining: list[str]):
@@ -283,7 +277,6 @@ class SiteSpider(scrapy.Spider):
         if remaining:
             yield self._continuation(item, remaining)
         else:
-            self.page_stats["articles"] += 1
             yield item
 
     def on_continuation_error(self, failure):
@@ -291,7 +284,6 @@ class SiteSpider(scrapy.Spider):
         yield self._continuation_failed(request.meta["item"], request.url, type(failure.value).__name__, None)
 
     def _continuation_failed(self, item: ReleaseItem, page_url: str, reason: str, status) -> FetchFailureItem:
-        self.page_stats["failures"] += 1
         self.logger.warning("%s: a further page failed (%s: %s); not recorded this time", item.url, page_url, reason)
         return FetchFailureItem(site=self.site.name, url=item.url, page_kind="article", http_status=status,
                                 reason=f"further page {page_url} of a multi-page article failed: {reason}")
@@ -328,7 +320,6 @@ class SiteSpider(scrapy.Spider):
         return None
 
     def _extraction_failure(self, response, page_kind: str, exc: Exception) -> FetchFailureItem:
-        self.page_stats["failures"] += 1
         self.logger.error("%s: extraction failed: %s: %s", response.url, type(exc).__name__, exc, exc_info=exc)
         return FetchFailureItem(
             site=self.site.name, url=response.url, page_kind=page_kind, http_status=response.status,
@@ -350,7 +341,6 @@ class SiteSpider(scrapy.Spider):
                 self.logger.error("%s: fetch check failed: %s", response.url, exc)
         if reason is None:
             return None
-        self.page_stats["failures"] += 1
         self.logger.warning("%s: %s", response.url, reason)
         return FetchFailureItem(
             site=self.site.name, url=response.url, reason=reason, page_kind=page_kind, http_status=response.status
@@ -372,7 +362,6 @@ class SiteSpider(scrapy.Spider):
         else:
             reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
             reason = " ".join(reason.split())[:300]
-        self.page_stats["failures"] += 1
         self.logger.warning("%s: %s", request.url, reason)
         yield FetchFailureItem(
             site=self.site.name, url=request.url, reason=reason,
