@@ -7,12 +7,24 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+class Clock:
+    """A store clock that starts on 2024-03-01 08:00 UTC and ticks one minute per reading."""
+
+    def __init__(self):
+        self.now = datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)
+
+    def __call__(self):
+        self.now += timedelta(minutes=1)
+        return self.now
 
 
 @dataclass

@@ -1,7 +1,6 @@
 import csv
 import io
 import json
-from datetime import datetime, timedelta, timezone
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -10,18 +9,10 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crawler.cli import cli
 from storage import FetchedRelease, Store
+from conftest import Clock
 
 URL1 = "http://www.yueyang.gov.cn/art/2022/12/14/art_1201_1.html"
 URL2 = "http://www.yueyang.gov.cn/art/2023/6/1/art_1201_2.html"
-
-
-class Clock:
-    def __init__(self):
-        self.now = datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)
-
-    def __call__(self):
-        self.now += timedelta(minutes=1)
-        return self.now
 
 
 @pytest.fixture

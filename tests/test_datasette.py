@@ -1,24 +1,15 @@
 import asyncio
 import json
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from storage import FetchedRelease, Store
+from conftest import Clock
 
 datasette_app = pytest.importorskip("datasette.app")
 
 METADATA = Path(__file__).resolve().parents[1] / "docs" / "datasette-metadata.json"
-
-
-class Clock:
-    def __init__(self):
-        self.now = datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)
-
-    def __call__(self):
-        self.now += timedelta(minutes=1)
-        return self.now
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 import csv
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -9,20 +9,12 @@ from warcio.archiveiterator import ArchiveIterator
 
 from storage import BulletinError, FetchedRelease, Store
 from storage.export import export, export_atom, export_csv, export_jsonl, export_warc
+from conftest import Clock
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PAGE_V1 = "<html><head><meta charset='utf-8'></head><body>統(tǒng)戰(zhàn)工作會議</body></html>".encode()
 PAGE_V2 = "<html><body>统战工作会议（更正）</body></html>".encode()
 GBK_PAGE = "<html><meta charset='gbk'><body>防汛通知</body></html>".encode("gbk")
-
-
-class Clock:
-    def __init__(self):
-        self.now = datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)
-
-    def __call__(self):
-        self.now += timedelta(minutes=1)
-        return self.now
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ import itertools
 import random
 import sqlite3
 import threading
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -10,21 +9,13 @@ import pytest
 import storage.search as search_module
 from storage import FetchedRelease, Store
 from storage.search import fold, rebuild_index, search
+from conftest import Clock
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "yueyang-bulletin-2022-12-14.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else (
     "12月14日上午,市委貫徹落實中央、省委統(tǒng)戰(zhàn)工作有關會議精神大會召開,市委書記曹普華出席並講話。"
     "他強調,要鞏固和發展最廣泛的愛國統(tǒng)一戰(zhàn)線。"
 )
-
-
-class Clock:
-    def __init__(self):
-        self.now = datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)
-
-    def __call__(self):
-        self.now += timedelta(minutes=1)
-        return self.now
 
 
 def release(url, title, body, published_at, *, source="本网", column=None, raw=b"<html></html>"):
