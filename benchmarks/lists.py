@@ -26,22 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from crawler.extract.labels import LIST_PAGE_URLS  # noqa: E402
 from crawler.extract.listing import extract_list  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEMO = ROOT / "crawler" / "demo" / "site"
 
 # Where the labelled corpus pages were captured (as in tests/test_corpus_lists.py); others get a placeholder.
-PAGE_URLS = {
-    "cn_list/gerapy_rtfund_xxpl.html": "http://www.rtfund.com/main/xxpl/index.shtml",
-    "cn_list/gerapy_dfa66_gonggao.html": "https://www.dfa66.com/dfaets/news/infodisclosure/announcement/index.html",
-    "cn_list/gerapy_163_rolling.html": "https://news.163.com/latest/",
-    "cn_list/magic_theorychina_issue_list.html": "https://www.theorychina.org.cn/llzg-xs/qkyl/zgzydxgjxzxyxb_949/2022nd4q/",
-    "en_list/il_elections_board_minutes.html": "https://www.elections.il.gov/AboutTheBoard/MeetingMinutesAll.aspx",
-    "en_list/chi_city_clerk_meetings.html": "https://chicityclerkelms.chicago.gov/Meetings/",
-    "en_list/edgi_datagov_highlights_a.html": "https://www.data.gov/highlights/",
-    "en_list/edgi_datagov_highlights_b.html": "https://www.data.gov/highlights/",
-}
 
 
 def corpus_pages() -> list[tuple[str, bytes, str]]:
@@ -49,7 +40,7 @@ def corpus_pages() -> list[tuple[str, bytes, str]]:
     for group in ("cn_list", "en_list"):
         for path in sorted((CORPUS / group).glob("*.html")):
             name = f"{group}/{path.name}"
-            pages.append((name, path.read_bytes(), PAGE_URLS.get(name, f"https://example.org/{name}")))
+            pages.append((name, path.read_bytes(), LIST_PAGE_URLS.get(name, f"https://example.org/{name}")))
     return pages
 
 

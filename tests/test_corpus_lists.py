@@ -10,21 +10,11 @@ from urllib.parse import urljoin
 
 import pytest
 
+from crawler.extract.labels import LIST_PAGE_URLS
 from crawler.extract.listing import extract_list
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
-# Where each page was captured (from its canonical link, breadcrumb or site); relative links resolve against it.
-PAGE_URLS = {
-    "cn_list/gerapy_rtfund_xxpl.html": "http://www.rtfund.com/main/xxpl/index.shtml",
-    "cn_list/gerapy_dfa66_gonggao.html": "https://www.dfa66.com/dfaets/news/infodisclosure/announcement/index.html",
-    "cn_list/gerapy_163_rolling.html": "https://news.163.com/latest/",
-    "cn_list/magic_theorychina_issue_list.html": "https://www.theorychina.org.cn/llzg-xs/qkyl/zgzydxgjxzxyxb_949/2022nd4q/",
-    "en_list/il_elections_board_minutes.html": "https://www.elections.il.gov/AboutTheBoard/MeetingMinutesAll.aspx",
-    "en_list/chi_city_clerk_meetings.html": "https://chicityclerkelms.chicago.gov/Meetings/",
-    "en_list/edgi_datagov_highlights_a.html": "https://www.data.gov/highlights/",
-    "en_list/edgi_datagov_highlights_b.html": "https://www.data.gov/highlights/",
-}
 
 # What a fetchable next page is for each label (the labels keep the raw value).
 EXPECTED_NEXT = {
@@ -52,7 +42,7 @@ def _expected_next(label: dict) -> str | None:
         raw = EXPECTED_NEXT[label["file"]]
     else:
         raw = label.get("next_page")
-    return urljoin(PAGE_URLS[label["file"]], raw) if raw else None
+    return urljoin(LIST_PAGE_URLS[label["file"]], raw) if raw else None
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +55,7 @@ def corpus():
 @pytest.mark.parametrize("label", LABELS, ids=[r["file"].split("/", 1)[1].removesuffix(".html") for r in LABELS])
 def test_corpus_list_page(corpus, label):
     body = (corpus / label["file"]).read_bytes()
-    url = PAGE_URLS[label["file"]]
+    url = LIST_PAGE_URLS[label["file"]]
     started = time.perf_counter()
     result = extract_list(body, url)
     elapsed = time.perf_counter() - started
@@ -95,7 +85,7 @@ def test_corpus_list_speed(corpus):
         runs = []
         for _ in range(3):
             started = time.perf_counter()
-            extract_list(body, PAGE_URLS[label["file"]])
+            extract_list(body, LIST_PAGE_URLS[label["file"]])
             runs.append(time.perf_counter() - started)
         times.append(min(runs) * 1000)
     median = statistics.median(times)

@@ -38,6 +38,19 @@ def load_labels(corpus: Path, groups: tuple[str, ...] = ARTICLE_GROUPS) -> list[
     return out
 
 
+# Where each page was captured (from its canonical link, breadcrumb or site); relative links resolve against it.
+LIST_PAGE_URLS = {
+    "cn_list/gerapy_rtfund_xxpl.html": "http://www.rtfund.com/main/xxpl/index.shtml",
+    "cn_list/gerapy_dfa66_gonggao.html": "https://www.dfa66.com/dfaets/news/infodisclosure/announcement/index.html",
+    "cn_list/gerapy_163_rolling.html": "https://news.163.com/latest/",
+    "cn_list/magic_theorychina_issue_list.html": "https://www.theorychina.org.cn/llzg-xs/qkyl/zgzydxgjxzxyxb_949/2022nd4q/",
+    "en_list/il_elections_board_minutes.html": "https://www.elections.il.gov/AboutTheBoard/MeetingMinutesAll.aspx",
+    "en_list/chi_city_clerk_meetings.html": "https://chicityclerkelms.chicago.gov/Meetings/",
+    "en_list/edgi_datagov_highlights_a.html": "https://www.data.gov/highlights/",
+    "en_list/edgi_datagov_highlights_b.html": "https://www.data.gov/highlights/",
+}
+
+
 def url_for(label: dict) -> str:
     """A plausible URL for a labelled page: its host from the ``site`` note (the zone depends on it)."""
     match = _HOST.search(label.get("site") or "")
