@@ -597,6 +597,10 @@ class Store:
 
     # Queries ---------------------------------------------------------------------------------
 
+    def has_releases(self, site: str) -> bool:
+        """Whether any release of ``site`` is stored (whether its baseline exists)."""
+        return self.db.execute("SELECT 1 FROM releases WHERE site = ? LIMIT 1", [site]).fetchone() is not None
+
     def known_urls(self, site: str) -> set[str]:
         """Canonical URLs of every release of ``site``."""
         return {row[0] for row in self.db.execute("SELECT url FROM releases WHERE site = ?", [site])}

@@ -29,7 +29,7 @@ class ProbeResult:
 def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> ProbeResult:
     """Check ``site``'s start pages; ``changed`` is False only when a full crawl would find nothing."""
     validators = store.validators(site.name)
-    if not store.known_urls(site.name):
+    if not store.has_releases(site.name):
         return ProbeResult(True, "no baseline yet")
     due = store.due_revisits(site.name, site.revisit)
     own_client = client is None
