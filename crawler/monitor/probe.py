@@ -28,10 +28,12 @@ class ProbeResult:
 
 def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> ProbeResult:
     """Check ``site``'s start pages; ``changed`` is False only when a full crawl would find nothing."""
-    validators = store.validators(site.name)
     if not store.has_releases(site.name):
         return ProbeResult(True, "no baseline yet")
     due = store.due_revisits(site.name, site.revisit)
+    if due:  # the crawl is needed anyway: no point asking the start pages first
+        return ProbeResult(True, f"{len(due)} revisits due")
+    validators = store.validators(site.name)
     own_client = client is None
     client = client or httpx.Client(
         timeout=site.politeness.timeout, follow_redirects=True,
@@ -69,8 +71,6 @@ def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> Pro
     finally:
         if own_client:
             client.close()
-    if due:
-        return _changed(result, f"{len(due)} revisits due")
     result.reason = f"{len(site.start_urls)} start pages unchanged, no revisit due"
     return result
 
