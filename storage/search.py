@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 
 from .normalize import clean_text
 
-__all__ = ["fold", "index_version", "index_rows", "rebuild_index", "search", "search_key", "snippet"]
+__all__ = ["fold", "index_version", "index_rows", "rebuild_index", "search", "search_key", "snippet", "write_fts"]
 
 PAD = "\ue000\ue000"  # private-use characters: no query contains them
 KEY_FACTOR = 1_000_000_000  # version ids stay below this; the rest of the key is seconds
@@ -111,9 +111,12 @@ def index_version(db, version_id: int) -> None:
         index_rows(db, [row])
 
 
-def index_rows(db, rows) -> int:
+def index_rows(db, rows, *, fts_rows: list | None = None) -> int:
     """Index many versions given as ``(version_id, release_id, site, published_at, fetched_at,
-    title, source, body)`` tuples; the bulk path of :func:`index_version`. Returns the count."""
+    title, source, body)`` tuples; the bulk path of :func:`index_version`. Returns the count.
+
+    With ``fts_rows``, the full-text rows are appended to that list instead of written: the
+    caller writes them with :func:`write_fts` before its transaction commits."""
     docs = [
         (
             search_key(published_at, fetched_at, version_id), version_id, release_id, site,
@@ -128,12 +131,24 @@ def index_rows(db, rows) -> int:
            VALUES (?, ?, ?, ?, ?, ?, ?)""",
         docs,
     )
-    execute_many(
-        "INSERT INTO search_fts (rowid, title, source, body) VALUES (?, ?, ?, ?)",
-        [(doc[0], doc[4], doc[5], doc[6]) for doc in docs],
-    )
+    full_text = [(doc[0], doc[4], doc[5], doc[6]) for doc in docs]
+    if fts_rows is None:
+        write_fts(db, full_text)
+    else:
+        fts_rows.extend(full_text)
     index_trigrams(db, (text for doc in docs for text in doc[4:7]))
     return len(docs)
+
+
+def write_fts(db, rows) -> None:
+    """Write ``(rowid, title, source, body)`` rows of ``search_docs`` to the FTS5 index.
+
+    FTS5 writes its in-memory terms out as a new index segment at every savepoint, and the store
+    opens one per release: indexing each release's rows inside its savepoint cost a third of the
+    writer's time. The store queues them and writes a transaction's rows at once, before COMMIT.
+    """
+    if rows:
+        getattr(db, "conn", db).executemany("INSERT INTO search_fts (rowid, title, source, body) VALUES (?, ?, ?, ?)", rows)
 
 
 def index_trigrams(db, texts) -> None:

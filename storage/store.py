@@ -22,7 +22,7 @@ from .errors import NotFound, StoreError
 from .diff import diff_texts, render_text_diff
 from .normalize import changed_fields, content_hash
 from .outbox import enqueue_alerts, enqueue_health
-from .search import forget_cached_state, index_rows
+from .search import forget_cached_state, index_rows, write_fts
 from .schema import migrations
 from .urls import canonical_url
 
@@ -91,6 +91,7 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             migrations.apply(self.db)
+            self._pending = _PendingIndex()
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
 
@@ -107,12 +108,12 @@ class Store:
         return self.clock().astimezone(timezone.utc).isoformat(timespec="seconds")
 
     def _transaction(self):
-        return _Transaction(self.db.conn, on_rollback=self._rolled_back)
+        return _Transaction(self.db.conn, self._pending, on_rollback=self._rolled_back)
 
     def transaction(self):
         """A transaction around several ``record_*`` calls (a writer's batch); each call inside
         it stays atomic on its own (a savepoint)."""
-        return _Transaction(self.db.conn, on_rollback=self._rolled_back)
+        return self._transaction()
 
     def _rolled_back(self) -> None:
         forget_cached_state(self.db)
@@ -387,7 +388,7 @@ class Store:
         # Indexed from the values at hand (not re-read), so the normalised text computed for the
         # content hash is reused by the index.
         index_rows(self.db, [(version_id, release_id, site, fetched.published_at, now,
-                              fetched.title, fetched.source, fetched.body or "")])
+                              fetched.title, fetched.source, fetched.body or "")], fts_rows=self._pending.rows)
         return version_id
 
     def _insert_event(self, kind, site, release_id, version_id, crawl_id, now, baseline, changed,
@@ -753,15 +754,27 @@ def _version_fields(row: dict) -> dict:
     }
 
 
+class _PendingIndex:
+    """Full-text rows of a store's open transaction, written just before it commits
+    (:func:`storage.search.write_fts` says why); ``depth`` counts the transactions open on it."""
+
+    def __init__(self):
+        self.rows: list[tuple] = []
+        self.depth = 0
+
+
 class _Transaction:
     """BEGIN IMMEDIATE … COMMIT (or ROLLBACK). Nested inside an open transaction it is a
-    savepoint, so each record stays all-or-nothing inside a caller's batch."""
+    savepoint, so each record stays all-or-nothing inside a caller's batch. The outermost one
+    writes the queued full-text rows before it ends; a rolled-back one drops those it queued."""
 
-    def __init__(self, conn: sqlite3.Connection, on_rollback=None):
+    def __init__(self, conn: sqlite3.Connection, pending: _PendingIndex, on_rollback=None):
         self.conn = conn
+        self.pending = pending
         self.on_rollback = on_rollback
         self.savepoint: str | None = None
         self.owner = False
+        self.mark = 0
 
     def __enter__(self):
         if self.conn.in_transaction:
@@ -770,16 +783,36 @@ class _Transaction:
         else:
             self.conn.execute("BEGIN IMMEDIATE")
             self.owner = True
+        self.mark = len(self.pending.rows)
+        self.pending.depth += 1
         return self
 
     def __exit__(self, exc_type, exc, tb):
+        self.pending.depth -= 1
+        if exc_type is not None:
+            self._undo()
+            return False
+        try:
+            if self.pending.depth == 0:
+                write_fts(self.conn, self.pending.rows)
+            if self.savepoint:
+                self.conn.execute(f"RELEASE {self.savepoint}")
+            elif self.owner:
+                self.conn.execute("COMMIT")
+        except BaseException:
+            self._undo()
+            raise
+        if self.pending.depth == 0:
+            self.pending.rows.clear()
+        return False
+
+    def _undo(self) -> None:
         if self.savepoint:
-            if exc_type is not None:
-                self.conn.execute(f"ROLLBACK TO {self.savepoint}")
+            self.conn.execute(f"ROLLBACK TO {self.savepoint}")
             self.conn.execute(f"RELEASE {self.savepoint}")
-        elif self.owner:
-            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
-        if exc_type is not None and self.on_rollback is not None:
+        elif self.owner and self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        del self.pending.rows[self.mark:]
+        if self.on_rollback is not None:
             # Caches of this connection may hold rows that were just rolled back.
             self.on_rollback()
-        return False

@@ -307,3 +307,55 @@ def test_a_rolled_back_record_leaves_no_trigram_behind_for_short_queries(tmp_pat
         monkeypatch.undo()
         store.record_release("x", release("http://x.gov.cn/2.html", "罕见词汇", "罕见词汇出现", "2024-01-01"))
         assert urls(search(store, "罕见")) == ["2.html"]
+
+
+def fts_is_consistent(store):
+    # FTS5's own check: every index entry matches its external content row and vice versa.
+    store.db.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
+    return True
+
+
+def test_a_batch_is_indexed_once_it_commits_and_a_failed_record_in_it_is_not(tmp_path, monkeypatch):
+    import storage.store as store_module
+
+    path = tmp_path / "batch.db"
+    with Store(path) as store:
+        store.ensure_site("x")
+        real_enqueue = store_module.enqueue_alerts
+
+        calls = itertools.count(1)
+
+        def fail_for_the_second(db, event_id):
+            if next(calls) == 2:
+                raise RuntimeError("disk full")
+            return real_enqueue(db, event_id)
+
+        monkeypatch.setattr(store_module, "enqueue_alerts", fail_for_the_second)
+        with store.transaction():
+            for i in (1, 2, 3):
+                try:
+                    store.record_release("x", release(f"http://x.gov.cn/{i}.html", f"批量通知{i}", "批量写入的正文",
+                                                      "2024-01-01"))
+                except RuntimeError:
+                    pass
+            with Store(path) as reader:  # another connection sees nothing of the open batch
+                assert search(reader, "批量写入") == []
+        monkeypatch.undo()
+        with Store(path) as reader:
+            assert sorted(urls(search(reader, "批量写入"))) == ["1.html", "3.html"]
+            assert sorted(urls(search(reader, "批量"))) == ["1.html", "3.html"]
+        assert fts_is_consistent(store)
+        assert store._pending.rows == []
+
+
+def test_a_failed_batch_leaves_nothing_to_write_later(tmp_path):
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("x")
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.record_release("x", release("http://x.gov.cn/1.html", "撤回的批次", "不应留下", "2024-01-01"))
+                raise RuntimeError("crawl stopped")
+        store.record_release("x", release("http://x.gov.cn/2.html", "下一次写入", "正常内容", "2024-01-02"))
+        assert search(store, "不应留下") == []
+        assert urls(search(store, "正常内容")) == ["2.html"]
+        assert fts_is_consistent(store)
