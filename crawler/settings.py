@@ -47,7 +47,7 @@ HTTPCACHE_ENABLED = False
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
-EXTENSIONS = {"crawler.extensions.ProgressExtension": 500}
+EXTENSIONS = {"crawler.extensions.ProgressExtension": 500, "crawler.extensions.GarbageCollectionExtension": 100}
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
@@ -58,4 +58,5 @@ BULLETIN_CONFIG = None  # sites.toml path; None: BULLETIN_CONFIG env, then ./sit
 BULLETIN_FULL_CRAWL = False  # True: ignore the stop rule and validators (walk and refetch everything)
 BULLETIN_STORE_WRITER = "process"  # where the store is written: "process" (beside the crawl) or "thread"
 BULLETIN_EXTRACT_WORKERS = "auto"  # processes that parse pages beside the crawl; "auto": 1 with a spare core
+BULLETIN_GC_FREEZE = True  # hide start-up objects from the garbage collector during a crawl
 BULLETIN_PROGRESS = "auto"  # "tty" live line, "log" plain lines, "off", "auto": tty when stderr is one

@@ -265,6 +265,22 @@ def test_tty_progress_line_redraws_in_place():
     assert "1 releases, 0 errors | list: http://x/list" in output
 
 
+def test_start_up_objects_are_hidden_from_the_garbage_collector_during_a_crawl():
+    import gc
+
+    from scrapy.utils.test import get_crawler
+
+    from crawler.extensions import GarbageCollectionExtension
+
+    extension = GarbageCollectionExtension.from_crawler(get_crawler(settings_dict={"BULLETIN_GC_FREEZE": True}))
+    try:
+        extension.spider_opened(None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        extension.spider_closed(None, "finished")
+    assert gc.get_freeze_count() == 0
+
+
 def test_client_side_rendered_list_is_reported_not_taken_for_an_empty_list(serve_site, tmp_path):
     site = tmp_path / "app"
     site.mkdir()
