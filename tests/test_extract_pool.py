@@ -5,6 +5,8 @@ import os
 import signal
 from pathlib import Path
 
+import pytest
+
 from crawler.extract import extract_article
 from crawler.extract.pool import ExtractionPool
 
@@ -29,8 +31,8 @@ def test_a_dead_worker_makes_the_pool_parse_inline():
 
     async def run():
         await pool.article(body, url)
-        for pid in list(pool.executor._processes):
-            os.kill(pid, signal.SIGKILL)
+        for worker in pool.workers:
+            os.kill(worker.process.pid, signal.SIGKILL)
         await asyncio.sleep(0.5)
         return await pool.article(body, url)
 
@@ -38,5 +40,50 @@ def test_a_dead_worker_makes_the_pool_parse_inline():
         article = asyncio.run(run())
     finally:
         pool.close()
-    assert pool.executor is None
+    assert pool.workers == []
     assert article == extract_article(body, url)
+
+
+def test_many_pages_in_flight_come_back_to_their_callers():
+    pages = [(page.read_bytes(), f"http://www.example.gov.cn/a/t20221214_{i}.html") for i, page in enumerate(PAGE)]
+    pool = ExtractionPool(2)
+
+    async def run():
+        calls = [pool.article(body, url) for body, url in pages * 5]
+        calls.append(pool.listing("<html><body><ul><li><a href='/a/1.html'>通知</a></li></ul></body></html>".encode(),
+                                  "http://www.example.gov.cn/list/"))
+        return await asyncio.gather(*calls)
+
+    try:
+        results = asyncio.run(run())
+    finally:
+        pool.close()
+    expected = [extract_article(body, url) for body, url in pages * 5]
+    assert results[:-1] == expected
+    assert results[-1].url == "http://www.example.gov.cn/list/"
+
+
+def test_an_extraction_error_reaches_the_caller_and_the_worker_goes_on():
+    pool = ExtractionPool(1)
+
+    async def run():
+        with pytest.raises(TypeError):
+            await pool.article("not bytes", "http://www.example.gov.cn/a/1.html", no_such_option=1)
+        return await pool.article(PAGE[0].read_bytes(), "http://www.example.gov.cn/a/1.html")
+
+    try:
+        article = asyncio.run(run())
+        assert pool.workers, "the worker must survive a page's error"
+    finally:
+        pool.close()
+    assert article == extract_article(PAGE[0].read_bytes(), "http://www.example.gov.cn/a/1.html")
+
+
+def test_a_large_page_crosses_the_socket_whole():
+    body = PAGE[0].read_bytes().replace(b"</body>", b"<p>" + "正文".encode() * 400_000 + b"</p></body>")
+    pool = ExtractionPool(1)
+    try:
+        article = asyncio.run(pool.article(body, "http://www.example.gov.cn/a/1.html"))
+    finally:
+        pool.close()
+    assert article == extract_article(body, "http://www.example.gov.cn/a/1.html")

@@ -794,35 +794,9 @@ _CRUMB_NOISE = re.compile(r"^(?:breadcrumbs?|breadcrump|navigation|navigationspf
 def _breadcrumb(
     root, lay: Layout, sel: Selectors, base: str, title: str | None, title_line: int
 ) -> tuple[list[str], list[dict]]:
-    candidates = [c for c in _select(root, sel.breadcrumb) if isinstance(c, etree._Element)][:1]
-    if not candidates:
-        for el in _WITH_CRUMB_ATTRS(root):
-            if el.tag not in _CRUMB_TAGS:
-                continue
-            attrs = (el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("aria-label") or "")
-            if _CRUMB_HINT.search(attrs):
-                text = element_text(el)
-                if 2 <= len(text) <= 300 and (_CRUMB_SPLIT.search(text) or len(el.findall(".//a")) >= 2):
-                    candidates.append(el)
-                    if len(candidates) >= 3:
-                        break
-        for i, line in enumerate(lay.lines[:300]):
-            if len(line) <= 200 and (_CRUMB_LABEL.match(line) or _CRUMB_LINE.match(line)) and _CRUMB_SPLIT.search(line):
-                owners = [el for el, span in lay.spans.items() if span == (i, i + 1)]
-                if owners:
-                    candidates.append(max(owners, key=lambda el: len(element_text(el))))
-                break
-        # Unmarked: the last line above the title with two or more arrow separators.
-        for i in range(min(title_line, len(lay.lines)) - 1, max(title_line - 30, -1), -1):
-            line = lay.lines[i]
-            if len(line) <= 150 and len(_ARROWS.findall(line)) >= 2:
-                owners = [el for el, span in lay.spans.items() if span == (i, i + 1)]
-                if owners:
-                    candidates.append(max(owners, key=lambda el: len(element_text(el))))
-                break
     title_sq = squash(title)
     best: tuple[list[str], list[dict]] = ([], [])
-    for el in candidates:
+    for el in _crumb_candidates(root, lay, sel, title_line):
         names, links = _crumb_tokens(el, base)
         names = [n for n in names if not _CRUMB_NOISE.match(n)]
         if names and len(title_sq) >= 8 and squash(names[-1]) == title_sq:
@@ -833,6 +807,41 @@ def _breadcrumb(
         if len(names) > len(best[0]):
             best = (names[:20], links[:20])
     return best
+
+
+def _crumb_candidates(root, lay: Layout, sel: Selectors, title_line: int):
+    """Elements that may hold the breadcrumb, best first; lazily, since the first usually does."""
+    if sel.breadcrumb:
+        selected = [c for c in _select(root, sel.breadcrumb) if isinstance(c, etree._Element)][:1]
+        if selected:
+            yield selected[0]
+            return
+    found = 0
+    for el in _WITH_CRUMB_ATTRS(root):
+        if el.tag not in _CRUMB_TAGS:
+            continue
+        attrs = (el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("aria-label") or "")
+        if _CRUMB_HINT.search(attrs):
+            text = element_text(el)
+            if 2 <= len(text) <= 300 and (_CRUMB_SPLIT.search(text) or len(el.findall(".//a")) >= 2):
+                yield el
+                found += 1
+                if found >= 3:
+                    break
+    for i, line in enumerate(lay.lines[:300]):
+        if len(line) <= 200 and (_CRUMB_LABEL.match(line) or _CRUMB_LINE.match(line)) and _CRUMB_SPLIT.search(line):
+            owners = [el for el, span in lay.spans.items() if span == (i, i + 1)]
+            if owners:
+                yield max(owners, key=lambda el: len(element_text(el)))
+            break
+    # Unmarked: the last line above the title with two or more arrow separators.
+    for i in range(min(title_line, len(lay.lines)) - 1, max(title_line - 30, -1), -1):
+        line = lay.lines[i]
+        if len(line) <= 150 and len(_ARROWS.findall(line)) >= 2:
+            owners = [el for el, span in lay.spans.items() if span == (i, i + 1)]
+            if owners:
+                yield max(owners, key=lambda el: len(element_text(el)))
+            break
 
 
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)$", re.I)
