@@ -807,12 +807,16 @@ class _Transaction:
         return False
 
     def _undo(self) -> None:
-        if self.savepoint:
-            self.conn.execute(f"ROLLBACK TO {self.savepoint}")
-            self.conn.execute(f"RELEASE {self.savepoint}")
-        elif self.owner and self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
-        del self.pending.rows[self.mark:]
-        if self.on_rollback is not None:
-            # Caches of this connection may hold rows that were just rolled back.
-            self.on_rollback()
+        try:
+            if self.savepoint:
+                self.conn.execute(f"ROLLBACK TO {self.savepoint}")
+                self.conn.execute(f"RELEASE {self.savepoint}")
+            elif self.owner and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        finally:
+            # Even when SQLite already ended the transaction itself (a full disk), nothing this
+            # transaction queued may be written by a later one.
+            del self.pending.rows[self.mark:]
+            if self.on_rollback is not None:
+                # Caches of this connection may hold rows that were just rolled back.
+                self.on_rollback()
