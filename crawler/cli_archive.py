@@ -49,16 +49,20 @@ def _json_document(obj) -> None:
 @click.option("--column", metavar="TEXT", help="Listed in a column whose name contains TEXT.")
 @click.option("--kind", metavar="KIND", help="Releases with an event of this kind: new, edited, removed, restored.")
 @click.option("--all-versions", is_flag=True, help="Search every version, not only the latest; say which matched.")
+@click.option("--substring", is_flag=True,
+              help="Match Latin-script terms inside words too (by default they match whole words; end one with * "
+                   "for words starting with it).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1), help="How many results.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per result.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8 with BOM, for spreadsheets).")
 @click.pass_context
-def search(ctx, query, site, since, until, source, column, kind, all_versions, limit, as_json, as_csv):
+def search(ctx, query, site, since, until, source, column, kind, all_versions, substring, limit, as_json, as_csv):
     """Find releases containing QUERY, newest first.
 
     Chinese matches as substrings; simplified and traditional characters, full- and half-width
-    forms and pinyin-annotated text (統(tǒng)戰(zhàn)) all match each other. Several words must
-    all occur. Matches are shown in [brackets].
+    forms and pinyin-annotated text (統(tǒng)戰(zhàn)) all match each other. Latin-script terms
+    match whole words (`he` does not find "the"; `vaccin*` finds "vaccinated"; --substring
+    matches inside words). Several terms must all occur. Matches are shown in [brackets].
     """
     from storage.search import search as run_search
 
@@ -70,7 +74,7 @@ def search(ctx, query, site, since, until, source, column, kind, all_versions, l
     with _store(ctx) as store:
         try:
             hits = run_search(store, text, site=site, since=since, until=until, source=source, column=column,
-                              kind=kind, all_versions=all_versions, limit=limit)
+                              kind=kind, all_versions=all_versions, substring=substring, limit=limit)
         except ValueError as exc:
             raise click.BadParameter(str(exc)) from exc
     fields = SEARCH_FIELDS + (["version", "versions"] if all_versions else [])

@@ -8,10 +8,13 @@ request, and pinyin annotations written into the text as ``統(tǒng)``.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import accumulate
+from typing import Callable
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # A character followed by its pinyin in (half- or full-width) parentheses: lower-case syllables
@@ -24,6 +27,8 @@ _VIEW_COUNTER = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_SPACE_NEAR_CJK_SHOWN = re.compile(rf"(?<=([{_CJK}])) | (?=([{_CJK}]))")
 
 
 def strip_pinyin(text: str) -> str:
@@ -46,6 +51,101 @@ def clean_text(text: str | None) -> str:
     text = _VIEW_COUNTER.sub("", text)
     text = _SPACE.sub(" ", text).strip()
     return _SPACE_NEAR_CJK.sub("", text)
+
+
+@cache
+def _simplified() -> dict[int, str]:
+    """Traditional → simplified, character by character, as a ``str.translate`` table.
+
+    zhconv's one-character mappings, plus the characters it converts only inside phrases
+    (藉口 → 借口, 反覆 → 反复): their traditional use is folded too, because a fold that depends on
+    the neighbours would fold a query alone differently from the same words inside a text.
+    Characters that are themselves the simplified form of another (沈 of 瀋, 么 of 麼) keep
+    their own meaning. Every target is left alone, so folding twice changes nothing.
+    """
+    from zhconv.zhconv import getdict
+
+    table = getdict("zh-hans")
+    single = {k: v for k, v in table.items() if len(k) == 1 and len(v) == 1 and k != v}
+    targets = set(single.values())
+    votes: dict[str, dict[str, int]] = {}
+    for phrase, converted in table.items():
+        if len(phrase) > 1 and len(phrase) == len(converted):
+            for a, b in zip(phrase, converted):
+                if a != b and a not in single and a not in targets and b not in single:
+                    votes.setdefault(a, {}).setdefault(b, 0)
+                    votes[a][b] += 1
+    for a, counts in votes.items():
+        single[a] = max(counts, key=counts.get)
+    return {ord(k): v for k, v in single.items()}
+
+
+def fold_chars(text: str) -> str:
+    """Traditional characters turned simplified and letters lower-cased, one character in, one
+    out (offsets in the result are offsets in ``text``)."""
+    text = text.translate(_simplified())
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def fold(text: str | None) -> str:
+    """The project's one comparison form of text — search, keyword filters, column names:
+    :func:`clean_text` (NFKC, pinyin annotations and insignificant whitespace removed), then
+    :func:`fold_chars`. ``統戰``, ``统战`` and ``統(tǒng)戰(zhàn)`` all fold to ``统战``."""
+    return fold_chars(clean_text(text))
+
+
+def display_text(text: str | None) -> str:
+    """Text as shown to a reader: the page's own characters (full-width punctuation, traditional
+    characters, letter case kept), only pinyin annotations and insignificant whitespace removed."""
+    if not text:
+        return ""
+    text = _SPACE.sub(" ", strip_pinyin(text)).strip()
+    # A space goes where clean_text drops it: next to a character that is Chinese once NFKC'd
+    # (a full-width Ｌｅｔｔｅｒ is a letter, not a Chinese character).
+    return _SPACE_NEAR_CJK_SHOWN.sub(
+        lambda m: "" if _CJK_CHAR.match(unicodedata.normalize("NFKC", m.group(1) or m.group(2))) else m.group(0),
+        text,
+    )
+
+
+def folded_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` folded like :func:`fold` but without removing anything (NFKC and
+    :func:`fold_chars` per character, combining marks kept with their base), and a function
+    from an offset in the result to the offset in ``text`` of the character it came from."""
+    if _COMBINING.search(text):
+        units = [m.group(0) for m in _UNIT.finditer(text)]
+        pieces = [fold_chars(unicodedata.normalize("NFKC", unit)) for unit in units]
+        starts = [0, *accumulate(map(len, units))]
+    else:
+        pieces = text.translate(_FOLD_TABLE)
+        if len(pieces) == len(text):
+            return pieces, lambda k: min(k, len(text))
+        pieces = list(map(_FOLD_TABLE.__getitem__, map(ord, text)))
+        starts = range(len(text) + 1)
+    ends = list(accumulate(map(len, pieces)))  # ends[i]: where unit i's folded piece ends
+
+    def origin(k: int) -> int:
+        return starts[bisect_right(ends, k)] if k < len(folded) else len(text)
+
+    folded = "".join(pieces)
+    return folded, origin
+
+
+class _FoldTable(dict):
+    """``str.translate`` table of one character → its NFKC form, folded; filled as met."""
+
+    def __missing__(self, code: int) -> str:
+        piece = self[code] = fold_chars(unicodedata.normalize("NFKC", chr(code)))
+        return piece
+
+
+_FOLD_TABLE = _FoldTable()
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a"
+_COMBINING = re.compile(f"[{_MARKS}]")
+_UNIT = re.compile(f".[{_MARKS}]*", re.S)
 
 
 HASHED_FIELDS = ("title", "source", "published_at", "body", "attachments")

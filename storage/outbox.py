@@ -22,13 +22,12 @@ import hashlib
 import json
 import os
 import socket
-import unicodedata
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta, timezone
 from typing import Iterable, Mapping
 from zoneinfo import ZoneInfo
 
-from .normalize import clean_text
+from .normalize import fold  # the project's one fold: keyword filters compare as search does
 
 EVENT_KINDS = ("new", "edited", "removed", "restored")
 #: Row kinds besides the event kinds: a site's first crawl, and site health changes.
@@ -74,17 +73,6 @@ def _transaction(db):
 
 
 # Keywords ------------------------------------------------------------------------------------
-
-
-def fold(text: str | None) -> str:
-    """Text as keyword filters compare it: normalised, case-folded, in simplified characters.
-
-    ``統戰``, ``统战`` and ``統(tǒng)戰(zhàn)`` all fold to ``统战``.
-    """
-    import zhconv
-
-    folded = clean_text(unicodedata.normalize("NFKC", text or "")).casefold()
-    return zhconv.convert(folded, "zh-hans")
 
 
 def keywords_match(keywords_any: Iterable[str], keywords_all: Iterable[str], texts: Iterable[str | None],

@@ -333,3 +333,12 @@ def m011_search_trigrams(db: Database) -> None:
     cursor = db.execute("SELECT title, source, body FROM search_docs")
     while batch := cursor.fetchmany(2000):
         index_trigrams(db, (text for row in batch for text in row))
+
+
+@migrations()
+def m030_one_fold(db: Database) -> None:
+    """Re-fold the search index with the project's one traditional → simplified fold
+    (``storage.normalize.fold``: 藉口 now finds 借口, as keyword filters always did)."""
+    from .search import rebuild_index
+
+    rebuild_index(db)

@@ -27,40 +27,20 @@ import re
 import sqlite3
 from datetime import datetime, timezone
 
-from .normalize import clean_text
+from .normalize import clean_text, display_text, fold, fold_chars, folded_with_offsets
 
-__all__ = ["fold", "index_version", "index_rows", "rebuild_index", "search", "search_key", "snippet", "write_fts"]
+__all__ = ["fold", "index_version", "index_rows", "is_word_term", "rebuild_index", "search", "search_key", "snippet",
+           "write_fts"]
 
 PAD = "\ue000\ue000"  # private-use characters: no query contains them
 KEY_FACTOR = 1_000_000_000  # version ids stay below this; the rest of the key is seconds
 MAX_VOCAB_TERMS = 500
 SNIPPET_CONTEXT = 30
+# Letters and digits of the scripts that separate words with spaces (Latin, Greek, Cyrillic):
+# a query in them matches whole words; Chinese, which has no spaces, matches anywhere.
+_WORD_CHARS = "0-9a-z\u00aa\u00b5\u00ba\u00df-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff"
+_WORD_CHAR = re.compile(f"[{_WORD_CHARS}]")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
-
-
-@functools.cache
-def _t2s() -> dict[int, str]:
-    # Character by character, not phrase by phrase: a query must fold the same way alone as it
-    # does inside a longer text, or substrings would stop matching.
-    from zhconv.zhconv import getdict
-
-    return {ord(k): v for k, v in getdict("zh-hans").items() if len(k) == 1 and len(v) == 1 and k != v}
-
-
-def fold(text: str | None) -> str:
-    """The searchable form of ``text``: NFKC (full/half width), pinyin annotations and
-    insignificant whitespace removed (:func:`storage.normalize.clean_text`), traditional
-    characters turned simplified, lower case."""
-    return _fold_chars(clean_text(text))
-
-
-def _fold_chars(text: str) -> str:
-    # One character in, one character out, so offsets in folded text are offsets in ``text``.
-    text = text.translate(_t2s())
-    lower = text.lower()
-    if len(lower) == len(text):
-        return lower
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def search_key(published_at: str | None, fetched_at: str | None, version_id: int) -> int:
@@ -120,8 +100,8 @@ def index_rows(db, rows, *, fts_rows: list | None = None) -> int:
     docs = [
         (
             search_key(published_at, fetched_at, version_id), version_id, release_id, site,
-            _fold_chars(clean_text(title)) + PAD, _fold_chars(clean_text(source)) + PAD,
-            _fold_chars(clean_text(body)) + PAD,
+            fold_chars(clean_text(title)) + PAD, fold_chars(clean_text(source)) + PAD,
+            fold_chars(clean_text(body)) + PAD,
         )
         for version_id, release_id, site, published_at, fetched_at, title, source, body in rows
     ]
@@ -222,6 +202,7 @@ def search(
     column: str | None = None,
     kind: str | None = None,
     all_versions: bool = False,
+    substring: bool = False,
     limit: int = 20,
 ) -> list[dict]:
     """Releases whose latest version (every version with ``all_versions``) contains every
@@ -233,14 +214,18 @@ def search(
     ``removed``…). Each result holds ``id``, ``site``, ``url``, ``title``, ``source``,
     ``published_at``, ``snippet`` (the match in ``[``…``]``), ``version`` (the matching
     version's seq), ``versions`` (the release's latest seq), ``version_id`` and ``status``.
+
+    A term in a word-spaced script (Latin, Greek, Cyrillic: :func:`is_word_term`) matches whole
+    words — ``he`` does not find "the" — and, ending in ``*``, words that start with it
+    (``vaccin*``); ``substring=True`` matches every term anywhere, as Chinese always does.
     """
-    terms = [fold(term) for term in query.split()]
-    terms = [term for term in terms if term]
-    if not terms:
+    patterns = _terms(query, substring)
+    if not patterns:
         raise ValueError("empty search query")
+    terms = [term for term, _ in patterns]
     db = store.db
     conn = db.conn
-    conn.create_function("bulletin_fold", 1, _fold_sql, deterministic=True)
+    register_functions(conn)
     lo, hi = _day_bounds(since, until)
     match, unanswered = _match_expression(conn, terms)
     # With a MATCH the key range goes to FTS5 itself, which then skips whole stretches of doclists.
@@ -276,6 +261,10 @@ def search(
     for term in unanswered:
         filters.append("(instr(d.title, ?) > 0 OR instr(d.source, ?) > 0 OR instr(d.body, ?) > 0)")
         params.extend([term, term, term])
+    for _, word in patterns:
+        if word is not None:
+            filters.append("(bulletin_word(d.title, ?) OR bulletin_word(d.source, ?) OR bulletin_word(d.body, ?))")
+            params.extend([word, word, word])
     where = " AND ".join(filters) or "1"
     if match is not None:
         sql = f"""SELECT d.version_id FROM search_fts f
@@ -289,11 +278,51 @@ def search(
                   WHERE {where} ORDER BY d.rowid DESC LIMIT ?"""
         params = [*params, limit]
     version_ids = [row[0] for row in conn.execute(sql, params)]
-    return [_hit(conn, version_id, terms) for version_id in version_ids]
+    return [_hit(conn, version_id, patterns) for version_id in version_ids]
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the queries use: ``bulletin_fold(text)`` and ``bulletin_word(text, pattern)``."""
+    conn.create_function("bulletin_fold", 1, _fold_sql, deterministic=True)
+    conn.create_function("bulletin_word", 2, _word_sql, deterministic=True)
 
 
 def _fold_sql(value):
     return fold(value) if value is not None else None
+
+
+def _word_sql(text, pattern):
+    return 1 if text and pattern and _word_regex(pattern).search(text) else 0
+
+
+def is_word_term(term: str) -> bool:
+    """Whether a folded term is written in a script that separates words with spaces (it has a
+    Latin, Greek or Cyrillic letter or digit and no Chinese, Japanese or Korean character)."""
+    return bool(_WORD_CHAR.search(term)) and not any(ord(c) >= 0x2E80 for c in term)
+
+
+def _terms(query: str, substring: bool) -> list[tuple[str, str | None]]:
+    """The folded terms of ``query``, each with the word pattern it must also match (None:
+    anywhere). A pattern is the term, with ``*`` at the end for a word start."""
+    out = []
+    for raw in query.split():
+        term = fold(raw)
+        prefix = not substring and len(term) > 1 and term.endswith("*") and is_word_term(term[:-1])
+        if prefix:
+            term = term.rstrip("*")
+        if not term:
+            continue
+        word = None if substring or not is_word_term(term) else term + ("*" if prefix else "")
+        out.append((term, word))
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _word_regex(pattern: str) -> re.Pattern:
+    term, prefix = (pattern[:-1], True) if pattern.endswith("*") else (pattern, False)
+    before = f"(?<![{_WORD_CHARS}])" if _WORD_CHAR.match(term[0]) else ""
+    after = f"(?![{_WORD_CHARS}])" if not prefix and _WORD_CHAR.match(term[-1]) else ""
+    return re.compile(before + re.escape(term) + after)
 
 
 def _phrase(text: str) -> str:
@@ -328,7 +357,7 @@ def _match_expression(conn: sqlite3.Connection, terms: list[str]) -> tuple[str |
     return (" AND ".join(parts) if parts else None), unanswered
 
 
-def _hit(conn: sqlite3.Connection, version_id: int, terms: list[str]) -> dict:
+def _hit(conn: sqlite3.Connection, version_id: int, terms: list) -> dict:
     row = conn.execute(
         """SELECT r.id, r.site, r.url, v.title, v.source, v.published_at, v.seq, cv.seq, v.id, r.status, v.body,
                   v.fetched_at
@@ -355,22 +384,29 @@ def _hit(conn: sqlite3.Connection, version_id: int, terms: list[str]) -> dict:
 
 
 def _lead(text: str | None, width: int = 2 * SNIPPET_CONTEXT) -> str:
-    shown = clean_text(text)
+    shown = display_text(text)
     return shown[:width] + ("…" if len(shown) > width else "")
 
 
-def snippet(text: str | None, terms: list[str], context: int = SNIPPET_CONTEXT) -> str:
-    """A passage of ``text`` around the first match of any folded term, every match inside it
-    marked ``[``…``]``; empty when no term occurs. Shows the text with pinyin annotations and
-    insignificant whitespace removed, in its own characters (traditional stays traditional)."""
-    shown = clean_text(text)
-    folded = _fold_chars(shown)
+def snippet(text: str | None, terms: list, context: int = SNIPPET_CONTEXT) -> str:
+    """A passage of ``text`` around the first match of any term, every match inside it marked
+    ``[``…``]``; empty when no term occurs. ``terms`` are folded strings (matched anywhere) or
+    ``(term, word_pattern)`` pairs as :func:`search` makes them.
+
+    The passage is the stored text in the page's own characters — traditional stays
+    traditional, full-width punctuation stays full-width — with only pinyin annotations and
+    insignificant whitespace removed (:func:`storage.normalize.display_text`)."""
+    shown = display_text(text)
+    folded, origin = folded_with_offsets(shown)
     spans = []
-    for term in terms:
-        start = folded.find(term)
-        while start >= 0:
-            spans.append((start, start + len(term)))
-            start = folded.find(term, start + 1)
+    for term, word in (t if isinstance(t, tuple) else (t, None) for t in terms):
+        if word is not None:
+            found = ((m.start(), m.end()) for m in _word_regex(word).finditer(folded))
+        else:
+            found = ((m.start(), m.start() + len(term)) for m in re.finditer(f"(?={re.escape(term)})", folded))
+        for start, end in found:
+            lo_at, hi_at = origin(start), origin(end)
+            spans.append((lo_at, max(hi_at, lo_at + 1)))
     if not spans:
         return ""
     spans.sort()

@@ -52,6 +52,22 @@ def test_search_prints_title_url_and_highlighted_snippet(db):
     assert "岳阳日报" in result.output and "2022-12-14T15:00:00+08:00" in result.output
 
 
+def test_search_snippet_keeps_the_pages_full_width_punctuation(db):
+    result = run(db, "search", "上午", "--json")
+    (hit,) = [json.loads(line) for line in result.output.splitlines()]
+    assert hit["snippet"] == "12月14日[上午]，市委統戰工作會議召開。市长主持。"  # its full-width comma, not ","
+
+
+def test_search_latin_words_and_the_substring_flag(db):
+    with Store(db, clock=Clock()) as store:
+        store.record_release("yueyang", FetchedRelease(
+            url="http://www.yueyang.gov.cn/en/1.html", title="Notice", body="The office reopens.", published_at="2024-01-01"))
+    assert "no matches" in run(db, "search", "he").output
+    result = run(db, "search", "he", "--substring", "--json")
+    (hit,) = [json.loads(line) for line in result.output.splitlines()]
+    assert hit["snippet"] == "T[he] office reopens."
+
+
 def test_search_json_has_the_documented_keys(db):
     result = run(db, "search", "統戰工作", "--json")
     hits = [json.loads(line) for line in result.output.splitlines()]

@@ -203,7 +203,7 @@ def test_short_queries_agree_with_a_plain_scan(tmp_path, monkeypatch, max_terms)
         queries += ["".join(rng.choice(alphabet) for _ in range(3)) for _ in range(40)]
         for query in queries:
             expected = {f"{i}.html" for i, text in enumerate(texts) if fold(query) in fold(text)}
-            assert set(urls(search(store, query, limit=100))) == expected, query
+            assert set(urls(search(store, query, limit=100, substring=True))) == expected, query
 
 
 def test_results_are_newest_first_by_publish_time(store):
@@ -359,3 +359,95 @@ def test_a_failed_batch_leaves_nothing_to_write_later(tmp_path):
         assert search(store, "不应留下") == []
         assert urls(search(store, "正常内容")) == ["2.html"]
         assert fts_is_consistent(store)
+
+
+@pytest.fixture
+def english(tmp_path):
+    with Store(tmp_path / "en.db", clock=Clock()) as store:
+        store.ensure_site("gov")
+        for i, (title, body) in enumerate([
+            ("The rates fall again", "Interest rates fell; the board met."),
+            ("He said", "He spoke to the press about café opening hours."),
+            ("Health notice", "Vaccinated people should still take care."),
+        ]):
+            store.record_release("gov", release(f"https://gov.example/{i}.html", title, body, f"2024-01-0{i + 1}",
+                                                source="Press office"))
+        yield store
+
+
+@pytest.mark.parametrize(
+    "query,options,expected",
+    [
+        ("he", {}, ["1.html"]),
+        ("HE", {}, ["1.html"]),
+        ("he", {"substring": True}, ["2.html", "1.html", "0.html"]),
+        ("rate", {}, []),
+        ("rate*", {}, ["0.html"]),
+        ("vaccin*", {}, ["2.html"]),
+        ("vaccinated", {}, ["2.html"]),
+        ("café", {}, ["1.html"]),
+        ("caf", {}, []),
+        ("press office", {}, ["2.html", "1.html", "0.html"]),
+        ("fell;", {}, ["0.html"]),
+    ],
+    ids=["short-word-not-inside-the", "case", "substring-flag", "no-partial-word", "prefix-star", "prefix-long",
+         "whole-word", "accented", "accented-partial", "two-words", "punctuation-in-term"],
+)
+def test_latin_terms_match_whole_words(english, query, options, expected):
+    assert urls(search(english, query, **options)) == expected
+
+
+def test_word_matching_leaves_chinese_substrings_alone(store):
+    # Latin next to Chinese is a word boundary; Chinese terms still match anywhere.
+    assert urls(search(store, "ABC")) == ["3.html"]
+    assert urls(search(store, "统战")) == ["2.html", "1.html"]
+
+
+def test_word_snippet_marks_only_whole_words(english):
+    (hit,) = search(english, "he")
+    assert hit["snippet"].startswith("[He] spoke to the press")
+
+
+@pytest.mark.parametrize(
+    "body,query,expected",
+    [
+        ("各县市区：做好防汛抗旱准备，确保安全。", "防汛", "各县市区：做好[防汛]抗旱准备，确保安全。"),
+        ("（一）關於２０２３年統戰工作！", "2023年统战", "（一）關於[２０２３年統戰]工作！"),
+        ("市委統(tǒng)戰(zhàn)部：召開會議。", "统战部", "市委[統戰部]：召開會議。"),
+        ("Ｔｈｅ ＷＴＯ，ｏｋ", "wto", "Ｔｈｅ [ＷＴＯ]，ｏｋ"),
+    ],
+    ids=["full-width-punctuation", "full-width-digits-traditional", "pinyin-removed", "full-width-latin"],
+)
+def test_snippets_show_the_stored_characters(tmp_path, body, query, expected):
+    with Store(tmp_path / "s.db", clock=Clock()) as store:
+        store.ensure_site("s")
+        store.record_release("s", release("http://s.gov.cn/1.html", "标题", body, "2023-01-01", source=None))
+        (hit,) = search(store, query)
+        assert hit["snippet"] == expected
+
+
+@pytest.mark.parametrize(
+    "text,query",
+    [("乾隆年间", "乾隆"), ("乾燥天气", "干燥"), ("乾燥天气", "乾燥"), ("以此为藉口", "借口"), ("以此为借口", "藉口"),
+     ("憑藉", "凭借"), ("統戰部", "统战部")],
+    ids=["qianlong", "dry-simplified-query", "dry-traditional", "pretext-traditional-text",
+         "pretext-traditional-query", "rely-on", "united-front"],
+)
+def test_search_and_keyword_filters_share_one_fold(tmp_path, text, query):
+    from storage.outbox import keywords_match
+
+    with Store(tmp_path / "f.db", clock=Clock()) as store:
+        store.ensure_site("s")
+        store.record_release("s", release("http://s.gov.cn/1.html", "标题", text, "2023-01-01", source=None))
+        assert urls(search(store, query)) == ["1.html"]
+    assert keywords_match([query], [], [text])
+    assert fold(text).find(fold(query)) >= 0
+
+
+def test_the_fold_is_one_character_for_one_and_idempotent():
+    from storage.normalize import fold_chars
+
+    sample = "乾隆藉口反覆著名瀋陽沈阳麼么統戰ÀB"
+    assert len(fold_chars(sample)) == len(sample)
+    assert fold_chars(fold_chars(sample)) == fold_chars(sample)
+    assert fold("沈阳") == "沈阳" and fold("瀋陽") == "沈阳"
