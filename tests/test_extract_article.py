@@ -415,3 +415,78 @@ def test_never_raises_on_html_like_text(text, charset):
     article = extract_article(body, "https://www.example.com/p.html", content_type=content_type)
     assert isinstance(article, Article)
     assert "\n\n\n" not in article.body
+
+
+# --- tables are content ---------------------------------------------------------------------------
+
+TABLE_PAGES = {
+    # A key-value table laid out inside a layout table, no CMS container, a prose disclaimer below.
+    "penalty-disclosure-table": (
+        "article_penalty_table.html",
+        ["行政处罚决定书文号\t某市监罚〔2024〕31号", "主要违法事实\t当事人在经营场所销售超过保质期的饮料12瓶， 货值金额共计人民币86元。",
+         "罚款金额\t没收过期饮料12瓶，罚款人民币5000元", "作出处罚决定的日期\t2024年3月15日"],
+    ),
+    # Numbered prose lines around a results table.
+    "tender-result-table": (
+        "article_tender_result_table.html",
+        ["二、项目名称：某区第三中学教学设备采购项目",
+         "序号\t包号\t供应商名称\t供应商地址\t中标（成交）金额（元）\n1\tA包\t某某教育科技有限公司\t某某市高新区科技路8号\t1,286,400.00",
+         "3\tC包\t某某办公家具有限公司\t某某县工业园北区3号\t215,000.00", "四、公告期限：自本公告发布之日起1个工作日。"],
+    ),
+    # A dashboard of small figure tables in portlets that each nest a whole HTML document.
+    "dashboard-nested-documents": (
+        "article_stats_dashboard.html",
+        ["可售期房统计\n可售房屋套数：\t80412", "网上签约面积(M2)：\t10231.55", "2024/6/1存量房网上签约\n网上签约套数：\t512",
+         "住宅签约套数：\t470"],
+    ),
+    # A roster (一览表) whose names are links to detail pages.
+    "roster-of-links": (
+        "article_roster_table.html",
+        ["序号\t县（市、区）\t家庭农场名称\t经营类型", "3\t西山县\t西山县青禾家庭农场\t种植业", "5\t南湖区\t南湖区渔乐家庭农场\t渔业"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(TABLE_PAGES), ids=list(TABLE_PAGES))
+def test_table_cells_are_body_one_row_per_line(name):
+    page, expected = TABLE_PAGES[name]
+    article = extract(page, "http://www.example.gov.cn/zwgk/content_7.html")
+    for text in expected:
+        assert text in article.body, text
+    for chrome in ("版权", "主办", "未经", "当前位置", "分享到", "打印"):
+        assert chrome not in article.body, chrome
+
+
+def test_dashboard_title_and_no_date_from_figures():
+    article = extract("article_stats_dashboard.html", "http://www.example.gov.cn/fwgl/jy/index.html")
+    assert article.title == "房屋交易"  # the page's own <title>, not a nested document's
+    assert article.published_at is None  # "2024/6/1期房网上签约" dates a figure, not the page
+    assert article.source is None
+
+
+def test_layout_tables_are_not_data_rows():
+    # The penalty page's outer table lays out a menu and the content: its cells are not one line.
+    article = extract("article_penalty_table.html", "http://www.example.gov.cn/zwgk/content_7.html")
+    assert article.title == "行政处罚信息公开表（某市监罚〔2024〕31号）"
+    assert article.published_at == "2024-03-18"
+    assert not any("\t" in line and "行政处罚" in line and "随机抽查" in line for line in article.body.splitlines())
+
+
+BJJS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "other" / "bjjs_zjw_beijing_housing_stats_2023090{}.html"
+
+
+@pytest.mark.skipif(not Path(str(BJJS).format(6)).exists(), reason="shared corpus not found (read-only, not in the repo)")
+def test_statistics_pair_bodies_hold_the_figures_and_differ():
+    from storage.normalize import content_hash
+
+    url = "http://bjjs.zjw.beijing.gov.cn/eportal/ui?pageId=307670"
+    raw = {day: Path(str(BJJS).format(day)).read_bytes() for day in (6, 7)}
+    first, second = (extract_article(raw[day], url) for day in (6, 7))
+    assert "可售房屋套数：\t171225" in first.body and "可售房屋套数：\t170817" in second.body
+    assert "2023/9/5期房网上认购" in first.body and "2023/9/6期房网上认购" in second.body
+    assert "1\t北京链家置地房地产经纪有限公司\t4956\t84" in first.body
+    assert content_hash(first.to_dict()) != content_hash(second.to_dict())
+    # The per-request tokens (session id, cache dates) change on every fetch and are not content.
+    again = raw[6].replace(b"C016778275C6E2578F6F946B8EFC5CF5", b"0123456789ABCDEF0123456789ABCDEF")
+    again = again.replace(b"2023-09-06 17:05:33", b"2023-09-06 18:00:00").replace(b"2023-09-06 17:04:00", b"2023-09-06 18:00:01")
+    assert content_hash(extract_article(again, url).to_dict()) == content_hash(first.to_dict())

@@ -302,15 +302,56 @@ def _cms_body(root, lay: Layout):
     return found[min(found)][1] if found else None
 
 
-def _density_body(root, lay: Layout, owners: list):
-    """Readability-style: each prose line scores its block, the parent and (half) the grandparent."""
-    scores: dict = {}
-    for idx, line in enumerate(lay.lines):
-        if len(line) < 20 or lay.link_chars[idx] > len(line) / 2:
+# A site's footer and disclaimer: prose-like, never the article (版权所有, 主办, ICP备案, 未经许可不得转载…).
+_FOOTER_LINE = re.compile(
+    r"版权所有|版權所有|Copyright|©|主办单位|主辦單位|主\s*办\s*[:：]|承办单位|技术支持\s*[:：]|ICP\s*备|ICP\s*證|公网安备|"
+    r"网站标识码|網站標識碼|建议使用.{0,20}浏览|不得(?:转载|复制|镜像)|未经(?:书面)?(?:许可|授权)",
+    re.I,
+)
+_FOOTER_HINT = re.compile(r"foot|bottom|copyright|banquan|\bbq\b|\bdb\b", re.I)
+
+
+def _footer_lines(lay: Layout) -> set[int]:
+    """Lines inside elements the page marks as its footer (``<footer>``, class/id foot, bottom, copyright)."""
+    out: set[int] = set()
+    for el, (start, end) in lay.spans.items():
+        if end <= start:
             continue
-        head = line[:2000]
-        punct = sum(head.count(mark) for mark in _PUNCT_MARKS)
-        score = 1 + min(punct, 60) + min(len(line) / 80, 3)
+        if el.tag == "footer" or _FOOTER_HINT.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            out.update(range(start, end))
+    return out
+
+
+def _line_score(lay: Layout, idx: int) -> float:
+    """How much a line looks like content: prose by its punctuation, a data-table row by its cells."""
+    line = lay.lines[idx]
+    links = lay.link_chars[idx]
+    if _FOOTER_LINE.search(line[:300]):
+        return 0.0
+    if lay.table[idx] >= 0:
+        # Figures and names in cells carry no punctuation: tables are content all the same.
+        if links > len(line) * 0.8 or (lay.cells[idx] < 2 and len(line) < 4):
+            return 0.0
+        return 1 + min(lay.cells[idx], 6) * 0.5 + min(len(line) / 40, 2)
+    if len(line) < 20 or links > len(line) / 2:
+        return 0.0
+    head = line[:2000]
+    punct = sum(head.count(mark) for mark in _PUNCT_MARKS)
+    return 1 + min(punct, 60) + min(len(line) / 80, 3)
+
+
+def _density_body(root, lay: Layout, owners: list):
+    """Readability-style: each content line scores its block, the parent and (half) the grandparent.
+
+    The best block then takes in its parent while the parent's other children hold as much content
+    again (a dashboard's several tables, an article split over sibling blocks).
+    """
+    scores: dict = {}
+    footer = _footer_lines(lay)
+    line_scores = [0.0 if idx in footer else _line_score(lay, idx) for idx in range(len(lay.lines))]
+    for idx, score in enumerate(line_scores):
+        if not score:
+            continue
         el = owners[idx]
         for weight in (1.0, 1.0, 0.5, 0.33):
             if el is None:
@@ -325,6 +366,32 @@ def _density_body(root, lay: Layout, owners: list):
         score *= 1 - links / total
         if score > best_score:
             best, best_score = el, score
+    if best is None:
+        return None
+    start, end = lay.spans.get(best, (0, 0))
+    rows = sum(score for i, score in enumerate(line_scores[start:end], start) if lay.table[i] >= 0)
+    if rows * 2 < sum(line_scores[start:end]):
+        return best
+    # A table of figures: the page's other tables beside it are as much content (a dashboard).
+    prefix = [0.0]
+    for score in line_scores:
+        prefix.append(prefix[-1] + score)
+
+    def content(el) -> float:
+        start, end = lay.spans.get(el, (0, 0))
+        return prefix[end] - prefix[start]
+
+    parent = best.getparent()
+    for _ in range(16):
+        if parent is None or parent.tag in ("body", "html") or parent not in lay.spans:
+            break
+        own, total = content(best), content(parent)
+        if total - own > 0:  # wrappers that add nothing are passed through
+            chars, links = _chars(lay, parent)
+            if total - own < own * 0.4 or links > chars * 0.3:
+                break
+            best = parent
+        parent = parent.getparent()
     return best
 
 
@@ -370,9 +437,9 @@ def _is_prose(line: str, link_chars: int) -> bool:
     return link_chars <= len(line) * 0.3 and (len(line) >= 80 or bool(_SENTENCE_END.search(line)))
 
 
-def _body_lines(lay: Layout, start: int, end: int, title: str | None) -> tuple[list[str], int]:
+def _body_lines(lay: Layout, start: int, end: int, title: str | None) -> tuple[list[tuple[str, int]], int]:
     """The body's paragraphs without furniture, and the line where the article text stopped."""
-    kept: list[tuple[str, int]] = []
+    kept: list[tuple[str, int, int]] = []
     title_sq = squash(title)
     stop = end
     skip_value = False
@@ -400,15 +467,30 @@ def _body_lines(lay: Layout, start: int, end: int, title: str | None) -> tuple[l
                 _SOURCE_LABEL.search(line) or (find_dates(line, 1) and len(line) < 40)
             ):
                 continue
-        kept.append((line, lay.link_chars[i]))
+        kept.append((line, lay.link_chars[i], i))
     # Link blocks after the last prose paragraph (related articles, promos, PDF boxes) are not body.
-    last_prose = max((k for k, (line, links) in enumerate(kept) if _is_prose(line, links)), default=-1)
+    last_prose = max(
+        (k for k, (line, links, i) in enumerate(kept) if lay.table[i] >= 0 or _is_prose(line, links)), default=-1
+    )
     tail = kept[last_prose + 1 :]
-    if last_prose >= 0 and any(links > len(line) / 2 for line, links in tail) and not any(
-        "附件" in line for line, _ in tail
+    if last_prose >= 0 and any(links > len(line) / 2 for line, links, _ in tail) and not any(
+        "附件" in line for line, _, _ in tail
     ):
         kept = kept[: last_prose + 1]
-    return [line for line, _ in kept], stop
+    return [(line, i) for line, _, i in kept], stop
+
+
+def _join_body(lay: Layout, lines: list[tuple[str, int]]) -> str:
+    """Paragraphs apart by a blank line; rows of one table on consecutive lines."""
+    out: list[str] = []
+    prev_table = -1
+    for line, i in lines:
+        table = lay.table[i]
+        if out:
+            out.append("\n" if table >= 0 and table == prev_table else "\n\n")
+        out.append(line)
+        prev_table = table
+    return "".join(out)
 
 
 # --- labelled fields --------------------------------------------------------------------------
@@ -439,11 +521,11 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         return 0, None
     if kind == 2 and match.start() > 0 and not re.search(r"[\s:：|]$", line[: match.start()]):
         return 0, None
-    rest = rest.lstrip(" :：")
+    rest = rest.lstrip(" \t:：")
     if _LABEL_AHEAD.match(rest):
         return kind, None
     stop = _SOURCE_STOP.search(rest)
-    value = (rest[: stop.start()] if stop else rest).strip(" :：|｜丨,，")
+    value = (rest[: stop.start()] if stop else rest).strip(" \t:：|｜丨,，")
     if not value and not rest and idx + 1 < len(lines):
         nxt = lines[idx + 1]
         if len(nxt) <= 80 and not re.search(r"[:：]", nxt) and not find_dates(nxt, 1):
@@ -560,7 +642,7 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     title_line = _title_line(lay, title, title_el, body_start)
 
     body_lines, body_stop = _body_lines(lay, body_start, body_end, title)
-    article.body = "\n\n".join(body_lines)
+    article.body = _join_body(lay, body_lines)
 
     meta_date = None
     for name in _META_DATE:
@@ -629,11 +711,13 @@ def _title_line(lay: Layout, title: str | None, title_el, body_start: int) -> in
     return max(body_start - 1, 0)
 
 
-def _scan_dates(lines, start, end, labelled_only=False) -> list[_DateCandidate]:
+def _scan_dates(lay: Layout, start, end, labelled_only=False) -> list[_DateCandidate]:
     out = []
+    lines = lay.lines
     for i in range(max(start, 0), min(end, len(lines))):
         for cand in _line_dates(lines, i):
-            if not labelled_only or cand.rank < 5:
+            # An unlabelled date in a data table is a figure's date (a dashboard's day), not the page's.
+            if (not labelled_only and lay.table[i] < 0) or cand.rank < 5:
                 out.append(cand)
     return out
 
@@ -642,8 +726,8 @@ def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) 
     lines = lay.lines
     head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
     # The info line sits between the title and the body; 信息公开 tables may sit above the title.
-    near = [c for c in _scan_dates(lines, title_line + 1, min(head_end, title_line + 16)) if c.rank < 5 or len(lines[c.line]) < 80]
-    table = _scan_dates(lines, title_line - 40, title_line + 1)
+    near = [c for c in _scan_dates(lay, title_line + 1, min(head_end, title_line + 16)) if c.rank < 5 or len(lines[c.line]) < 80]
+    table = _scan_dates(lay, title_line - 40, title_line + 1)
     labelled = [c for c in near + table if c.rank < 5]
     if labelled:
         best = min(labelled, key=lambda c: (c.rank, abs(c.line - title_line)))
@@ -651,7 +735,7 @@ def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) 
     if near:
         return near[0].found, 5
     # Dates printed after the body: "Ends/Friday, January 3, 2020 … Issued at HKT 18:30".
-    tail = _scan_dates(lines, body_end, body_end + 6) + _scan_dates(lines, body_end - 3, body_end)
+    tail = _scan_dates(lay, body_end, body_end + 6) + _scan_dates(lay, body_end - 3, body_end)
     if tail:
         cand = min(tail, key=lambda c: (c.rank, abs(c.line - body_end)))
         found = cand.found
@@ -663,7 +747,7 @@ def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) 
                         found = FoundDate(found.start, found.end, found.day, hm[0], hm[1])
                         break
         return found, cand.rank + 1
-    first = _scan_dates(lines, body_start, min(body_start + 2, body_end))
+    first = _scan_dates(lay, body_start, min(body_start + 2, body_end))
     if first:
         return first[0].found, 7
     return None, 9

@@ -22,7 +22,7 @@ DROP_TAGS = frozenset(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|table|list-item)", re.I)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 # Browsers put content after a premature </html> (header includes) back into the body; libxml2 drops it.
 _END_TAGS = re.compile(r"</(?:html|body)\s*>", re.I)
@@ -109,17 +109,62 @@ def _clean_line(raw: str) -> str:
     return fold(raw)
 
 
+# Marks a table-cell boundary inside a line being built (a noncharacter, removed from page input).
+_CELL = "\ufdd0"
+# Rows of a data table are one line each, cells separated by this (documented in docs/extraction.md).
+CELL_SEP = "\t"
+_CELL_TAGS = frozenset(["td", "th"])
+_ROW_PARTS = frozenset(["tbody", "thead", "tfoot", "tr", "td", "th", "caption"])
+
+
 @dataclass
 class Layout:
-    """The visible text of a page as lines, and which lines each block element covers."""
+    """The visible text of a page as lines, and which lines each block element covers.
+
+    A table row whose cells hold only inline content is one line, its cells joined by
+    :data:`CELL_SEP`; a block inside a cell (a layout table) breaks lines as anywhere else.
+    """
 
     lines: list[str] = field(default_factory=list)
     link_chars: list[int] = field(default_factory=list)  # characters inside <a> per line
     spans: dict = field(default_factory=dict)  # element -> (first line, end line)
+    # Per line: the number of the table whose row it is (-1 for other lines), and its non-empty cells.
+    table: list[int] = field(default_factory=list)
+    cells: list[int] = field(default_factory=list)
 
     def text_of(self, el, sep: str = "\n\n") -> str:
         start, end = self.spans.get(el, (0, 0))
         return sep.join(self.lines[start:end])
+
+
+def _row_line(raw: str) -> tuple[str, int]:
+    parts = [_clean_line(part) for part in raw.split(_CELL)]
+    while parts and not parts[-1]:
+        parts.pop()
+    first = 0
+    while first < len(parts) and not parts[first]:
+        first += 1
+    parts = parts[first:]
+    return CELL_SEP.join(parts), sum(1 for p in parts if p)
+
+
+# Elements that make the table row around them a piece of page layout rather than a data row.
+_LAYOUT_IN_CELL = ("table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "form", "iframe", "article", "section", "nav")
+
+
+def _layout_rows(root: etree._Element) -> set:
+    """Rows whose cells hold a nested table, list, heading or form: each cell then stands alone."""
+    found = set()
+    for el in root.iter(*_LAYOUT_IN_CELL):
+        parent = el.getparent()
+        for _ in range(64):  # the nearest row is close; a bound keeps deep nesting linear
+            if parent is None or parent in found:
+                break
+            if parent.tag == "tr":
+                found.add(parent)
+                break
+            parent = parent.getparent()
+    return found
 
 
 def layout(root: etree._Element) -> Layout:
@@ -128,31 +173,57 @@ def layout(root: etree._Element) -> Layout:
     The walk is iterative, so nesting depth cannot exhaust the stack.
     """
     out = Layout()
-    lines, link_chars, spans = out.lines, out.link_chars, out.spans
+    lines, link_chars, spans, tables, cells = out.lines, out.link_chars, out.spans, out.table, out.cells
     buf: list[str] = []
     buf_link = 0
+    buf_cells = False
     link_depth = 0
     starts: dict = {}
+    layout_rows = _layout_rows(root) if root.find(".//tr") is not None else set()
+    # Open data rows, innermost last: (row, its table's number).
+    rows: list[tuple] = []
+    table_ids: dict = {}
 
     def flush() -> None:
-        nonlocal buf, buf_link
+        nonlocal buf, buf_link, buf_cells
         if buf:
-            line = _clean_line("".join(buf))
+            if buf_cells:
+                line, n = _row_line("".join(buf))
+            else:
+                line, n = _clean_line("".join(buf)), 0
             if line:
                 lines.append(line)
                 link_chars.append(min(buf_link, len(line)))
+                tables.append(rows[-1][1] if buf_cells and rows else -1)
+                cells.append(n)
             buf = []
             buf_link = 0
+        buf_cells = False
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        block = tag in BLOCK_TAGS or (tag == "span" and _BLOCK_STYLE.search(el.get("style") or ""))
+        # Inside a data row, cells join with a separator and blocks within a cell (Word's <p>) with a space.
+        in_row = bool(rows)
+        cell = in_row and tag in _CELL_TAGS and el.getparent() is rows[-1][0]
+        block = not in_row and (tag in BLOCK_TAGS or (tag == "span" and _BLOCK_STYLE.search(el.get("style") or "")))
         if event == "start":
-            if block or tag == "br":
+            if tag == "tr" and el not in layout_rows:
                 flush()
-            if block or (tag == "span" and (el.get("id") or el.get("class"))):
+                parent = el.getparent()
+                if parent is not None and parent.tag in ("tbody", "thead", "tfoot") and parent.getparent() is not None:
+                    parent = parent.getparent()
+                rows.append((el, table_ids.setdefault(parent, len(table_ids))))
+                in_row = True
+            elif cell:
+                buf.append(_CELL)
+                buf_cells = True
+            elif in_row and (tag in BLOCK_TAGS or tag == "br"):
+                buf.append(" ")
+            elif block or tag == "br":
+                flush()
+            if block or in_row and (cell or tag in BLOCK_TAGS) or (tag == "span" and (el.get("id") or el.get("class"))):
                 starts[el] = len(lines)
             if tag == "a":
                 link_depth += 1
@@ -163,16 +234,27 @@ def layout(root: etree._Element) -> Layout:
         else:
             if tag == "a":
                 link_depth -= 1
-            if block:
+            if rows and rows[-1][0] is el:
                 flush()
+                rows.pop()
+                block = True
+            elif block:
+                flush()
+            elif in_row and tag in BLOCK_TAGS:
+                buf.append(" ")
             if el in starts:
                 # An inline container's last line is still being built: count it.
-                spans[el] = (starts.pop(el), len(lines) + (1 if not block and "".join(buf).strip() else 0))
+                pending = not block and "".join(buf).replace(_CELL, "").strip()
+                spans[el] = (starts.pop(el), len(lines) + (1 if pending else 0))
             if el.tail:
                 buf.append(el.tail)
                 if link_depth:
                     buf_link += len(el.tail.strip())
     flush()
+    total = len(lines)
+    for el, (start, end) in spans.items():
+        if end > total:  # text that folded away to nothing (zero-width characters) made no line
+            spans[el] = (min(start, total), total)
     return out
 
 
