@@ -19,7 +19,7 @@ from scrapy.exceptions import CloseSpider
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from crawler.extract import failed_fetch_reason
-from crawler.extract.fetchcheck import not_html_reason
+from crawler.extract.fetchcheck import may_be_unrendered, not_html_reason
 from crawler.extract.pool import ExtractionPool
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from storage.urls import canonical_url, is_page_url
@@ -217,7 +217,8 @@ class SiteSpider(scrapy.Spider):
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._extraction_failure(response, "article", exc)
             return
-        if _thin(article):
+        # An unrendered template can carry enough chrome to look substantial: its placeholders decide.
+        if _thin(article) or may_be_unrendered(response.body):
             failure = self._failed(response, "article")
             if failure is not None:
                 yield failure

@@ -116,3 +116,92 @@ def test_gbk_and_utf8_pages_are_html():
 
     for body in ("<p>中文内容，统战工作。</p>" * 50).encode("gbk"), ("<p>中文内容</p>" * 50).encode("utf-8"):
         assert not_html_reason(body, "text/html") is None
+
+
+# Broken responses that real sites answer with 200 (issue 10, issue 12 item 4) ----------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "reason"),
+    [
+        ("fetch_redirect_stub_zh.html", "text/html", "redirect stub (script redirect, no page content)"),
+        ("fetch_redirect_stub_en.html", None, "redirect stub (meta refresh to /__check/?next=%2Fnews%2F2024%2Fa1.html)"),
+        ("fetch_botcheck_titled.html", "text/html; charset=utf-8", "anti-bot challenge"),
+        ("fetch_botcheck_external_script.html", "text/html", "anti-bot challenge"),
+        ("fetch_botcheck_form_autosubmit.html", "text/html", "anti-bot challenge"),
+        ("fetch_unrendered_velocity.html", "text/html", "unrendered template ($!{doc.title})"),
+        ("fetch_unrendered_mustache.html", "text/html", "unrendered template ({{ page.title }})"),
+        ("fetch_unrendered_jsp.html", "text/html", "unrendered template (<%=info.getTitle()%>)"),
+    ],
+    ids=["redirect-stub-zh", "redirect-stub-meta-refresh", "botcheck-with-title", "botcheck-external-script",
+         "botcheck-form-autosubmit", "unrendered-velocity", "unrendered-mustache", "unrendered-jsp-gb2312"],
+)
+def test_broken_responses(name, content_type, reason):
+    assert failed_fetch_reason(page(name), 200, content_type) == reason
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["fetch_article_code_sample.html", "fetch_article_mentions_botcheck.html", "fetch_short_notice_scripted.html",
+     "article_hanweb.html", "article_en_press_release.html"],
+    ids=["code-sample-with-placeholders", "article-quotes-botcheck-wording", "short-notice-with-analytics",
+         "hanweb-article", "english-press-release"],
+)
+def test_real_pages_with_the_same_words_pass(name):
+    assert failed_fetch_reason(page(name), 200, "text/html; charset=utf-8") is None
+
+
+def test_botcheck_wording_alone_does_not_flag_a_page_without_scripts():
+    # A bare page that asks for JavaScript but carries no script is not a challenge that runs.
+    body = "<html><head><title>操作指南</title></head><body><p>请启用JavaScript后再提交表单。</p><p>2024年3月1日</p></body></html>"
+    assert failed_fetch_reason(body.encode(), 200, "text/html") is None
+
+
+def test_spa_shell_is_left_to_the_list_check():
+    # The noscript prompt of a client-side app is one sign, not a bot check; listing names it.
+    assert failed_fetch_reason(page("list_app_shell.html"), 200, "text/html") is None
+
+
+@pytest.mark.parametrize(
+    ("snippet", "reason"),
+    [
+        ('<div class="crumb"><TRS_OUTLINE FIELD="CHNLNAME"></TRS_OUTLINE></div><TRS_DOCUMENT FIELD="DOCCONTENT"></TRS_DOCUMENT>',
+         "unrendered template (<trs_outline>)"),
+        ('<div class="crumb">{$nav.path}</div><h1>{dede:field.title/}</h1>', "unrendered template ({$nav.path})"),
+        ("<h1>${article.title}</h1><div>${article.content}</div>", "unrendered template (${article.title})"),
+        ("<h1>{{ title }}</h1><div>{% block content %}{% endblock %}</div>", "unrendered template ({{ title }})"),
+    ],
+    ids=["trs-tags", "php-cms-tags", "freemarker", "jinja"],
+)
+def test_unrendered_template_engines(snippet, reason):
+    nav = "".join(f'<a href="/c{i}/">栏目{i}</a>' for i in range(12))
+    body = f"<html><head><meta charset='utf-8'><title>示例网站</title></head><body><div>{nav}</div>{snippet}<p>版权所有 示例网站</p></body></html>"
+    assert failed_fetch_reason(body.encode(), 200, "text/html") == reason
+
+
+def test_one_inline_placeholder_in_a_short_page_is_not_a_template():
+    body = "<html><body><h1>通知</h1><p>请在路径中使用 ${HOME} 代替绝对路径，2024年5月6日起执行。</p></body></html>"
+    assert failed_fetch_reason(body.encode(), 200, "text/html") is None
+
+
+def test_a_rendered_page_with_a_broken_breadcrumb_keeps_its_content():
+    # The content is there: the page is the article, its breadcrumb merely unrendered.
+    prose = "<p>" + "本市今年一季度地区生产总值同比增长百分之五点二，其中第三产业增加值增长百分之六。" * 12 + "</p>"
+    body = f"<html><body><div class='crumb'>$pageHelpBean.getColumnNavPath($column)</div><h1>一季度经济运行情况</h1>{prose}</body></html>"
+    assert failed_fetch_reason(body.encode(), 200, "text/html") is None
+
+
+def test_deep_nesting_is_a_failed_fetch_not_an_empty_version():
+    depth = 100_000
+    body = ("<html><head><title>深层嵌套</title></head><body>" + "<div>" * depth + "<p>正文在最深处。</p>"
+            + "</div>" * depth + "</body></html>").encode()
+    reason = failed_fetch_reason(body, 200, "text/html")
+    assert reason is not None and reason.startswith("HTML nested too deep")
+
+
+def test_may_be_unrendered_ignores_template_literals_in_scripts():
+    from crawler.extract.fetchcheck import may_be_unrendered
+
+    assert may_be_unrendered(page("fetch_unrendered_velocity.html"))
+    assert not may_be_unrendered(b"<html><script>var u = `${base}/a`;</script><p>text</p></html>")
+    assert not may_be_unrendered(page("article_hanweb.html"))

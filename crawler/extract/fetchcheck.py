@@ -1,13 +1,18 @@
-"""Recognise a 200 response that is not the page: empty body, anti-bot interstitial, maintenance.
+"""Recognise a 200 response that is not the page: empty body, anti-bot interstitial or redirect
+stub, unrendered template, maintenance.
 
-Such a response is recorded as a failed fetch, never stored as a version. Markers only count on
-a *small* page (little visible text, few links): a real article that merely mentions 系统维护 or
-"Access Denied" carries the site's navigation and a body, and passes.
+Such a response is recorded as a failed fetch, never stored as a version. The decision rests on
+the page's shape first: how much it shows and links, whether scripts or a meta refresh drive it,
+whether it carries article content, whether template placeholders stand where its breadcrumb and
+body belong. Wordings only count on a page of that shape: a real article that merely mentions
+系统维护, "Access Denied" or "enable JavaScript", or shows `${x}` in a code sample, carries the
+site's navigation and a body, and passes.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -32,7 +37,7 @@ _MAGIC = (
 )
 _ANTI_BOT = re.compile(
     r"安全狗|云锁|创宇盾|知道创宇|加速乐|access\s+denied|request\s+blocked|just\s+a\s+moment|cf[-_]chl|"
-    r"检测到您的访问存在异常|访问被拦截|您的访问已被拒绝|访问被拒绝|请开启\s*javascript|请启用\s*javascript|"
+    r"检测到您的访问存在异常|访问被拦截|您的访问已被拒绝|访问被拒绝|"
     r"safedog|yunsuo|jiasule|__jsl_clearance|(?<![a-z])waf(?![a-z])|web\s+application\s+firewall|"
     r"checking\s+your\s+browser|attention\s+required|captcha|人机验证|滑动验证",
     re.I,
@@ -87,11 +92,184 @@ def not_html_reason(body: bytes, content_type: str | None = None) -> str | None:
     return None
 
 
+# Block pages say what they are; these wordings only count on a bare, script-driven page (below).
+_VERIFY = re.compile(
+    r"访问验证|安全验证|人机验证|身份验证中|正在验证|验证您的|请完成验证|浏览器(?:安全)?(?:检查|检测|验证)|安全检测|"
+    r"网站防护|安全防护|防火墙|正在(?:进行)?(?:安全)?检[测查]|(?:启用|开启|允许|打开)\s*(?:javascript|js|cookie)|"
+    r"enable\s+(?:javascript|js|cookies)|(?:javascript|cookies?)\s+(?:is\s+|are\s+)?(?:required|disabled)|"
+    r"verify(?:ing)?\s+(?:you|that\s+you)|are\s+you\s+(?:a\s+)?(?:human|robot)|not\s+a\s+robot|security\s+check|"
+    r"checking\s+(?:your\s+)?browser|ddos|bot\s+protection|please\s+wait\s+while",
+    re.I,
+)
+_NAVIGATES = re.compile(
+    r"location\s*\.\s*(?:href\s*=(?!=)|replace\s*\(|assign\s*\(|reload\s*\()|location\s*=(?!=)|"
+    r"\.submit\s*\(\s*\)|window\s*\.\s*open\s*\(",
+    re.I,
+)
+_CHALLENGE_SRC = re.compile(r"waf|challenge|captcha|verif|guard|shield|anti|(?<![a-z])bot|secur|jsl|cdn-cgi|slider|probe", re.I)
+_REFRESH = re.compile(r"^\s*(\d+(?:\.\d+)?)?\s*(?:[;,]\s*(?:url\s*=\s*)?['\"]?([^'\"]*))?", re.I)
+_DATED = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*[01]?\d\s*[-月/.]\s*[0-3]?\d")
+# Placeholders a template engine writes when it renders: Velocity/FreeMarker/EL (`$bean.call(`,
+# `${x}`, `$!{x}`, `#{x}`), Mustache/Vue/Jinja (`{{x}}`, `{%`), JSP/ASP (`<%= %>`), PHP CMS tags
+# (`{$x}`, `{dede:`), FreeMarker directives (`<#list`).
+_PLACEHOLDER = re.compile(
+    r"\$!?\{\s*[A-Za-z_][\w.\[\]'\"()]{0,80}\}|\$!?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\s*\([^)\n]{0,120}\)?|"
+    r"#\{\s*[A-Za-z_][\w.]{0,80}\}|\{\{\s*[#/^!>&]?\s*[A-Za-z_$][^{}\n]{0,80}\}\}|\{%-?\s*[a-z]+\b[^%\n]{0,80}%\}|"
+    r"<%[=@#!]?[^%\n]{0,120}%>|\{\$[A-Za-z_][\w.\[\]'\"]{0,80}\}|\{(?:dede|pc|php|loop|foreach|if):[^}\n]{0,80}\}|"
+    r"<#(?:list|if|assign|include|macro)\b",
+)
+_MAY_BE_TEMPLATE = re.compile(rb"\$!?\{|\$!?[A-Za-z_]\w*\.[A-Za-z_]\w*\s*\(|#\{|\{\{|\{%|<%|\{\$|\{dede:|<#|<trs_", re.I)
+_SCRIPT_BYTES = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>", re.I | re.S)
+_CODE_TAGS = ("script", "style", "code", "pre", "kbd", "samp", "textarea", "xmp", "tt", "noscript")
+_PLACEHOLDER_ATTRS = ("href", "src", "title", "alt", "value", "action")
+# libxml2 stops at 256 levels of nesting (2048 with huge_tree) and drops everything after.
+_PARSER_DEPTH = 255
+_TOO_DEEP = etree.XPath("boolean(" + "/".join(["*"] * (_PARSER_DEPTH - 1)) + ")")
+_WS_RUN = re.compile(r"\s+")
+
+
+def may_be_unrendered(body: bytes) -> bool:
+    """Cheap byte test: could this response be an unrendered template? (Then run the full check
+    even on a page whose extracted body looks substantial.)"""
+    if not _MAY_BE_TEMPLATE.search(body):
+        return False
+    return bool(_MAY_BE_TEMPLATE.search(_SCRIPT_BYTES.sub(b"", body)))
+
+
+@dataclass
+class _Shape:
+    """What a page shows and what drives it, read from one parse."""
+
+    title: str = ""
+    heading: str = ""
+    visible: str = ""  # text a browser shows with scripts on (no noscript, head, script, style)
+    noscript: str = ""
+    scripts: str = ""  # inline script code
+    script_srcs: list[str] = field(default_factory=list)
+    links: int = 0
+    refresh: tuple[float, str] | None = None
+    has_media: bool = False
+    hidden_form: bool = False  # a form of hidden fields only: a token a script posts back
+    too_deep: bool = False
+    placeholders: list[str] = field(default_factory=list)
+    whole_placeholders: int = 0  # elements or attributes that are nothing but a placeholder
+    prose_chars: int = 0  # visible characters outside links and placeholders, whitespace left out
+
+    @property
+    def bare(self) -> bool:
+        return len(self.visible) < _SMALL_TEXT and self.links < _SMALL_LINKS
+
+    @property
+    def script_driven(self) -> bool:
+        return bool(self.scripts.strip() or self.script_srcs or self.refresh)
+
+
+def _refresh(root) -> tuple[float, str] | None:
+    for meta in root.iter("meta"):
+        if (meta.get("http-equiv") or "").strip().lower() == "refresh":
+            m = _REFRESH.match(meta.get("content") or "")
+            delay = float(m.group(1)) if m and m.group(1) else 0.0
+            return delay, (m.group(2) or "").strip() if m else ""
+    return None
+
+
+def _shape(root) -> _Shape:
+    shape = _Shape()
+    shape.scripts = "\n".join(s.text or "" for s in root.iter("script"))
+    shape.script_srcs = [s.get("src") for s in root.iter("script") if s.get("src")]
+    shape.title = " ".join("".join(t.itertext()) for t in root.iter("title"))
+    shape.heading = " ".join("".join(h.itertext()) for h in root.iter("h1"))
+    shape.noscript = " ".join(" ".join(n.itertext()) for n in root.iter("noscript")).strip()
+    shape.links = sum(1 for _ in root.iter("a"))
+    shape.refresh = _refresh(root)
+    shape.has_media = root.find(".//img") is not None or root.find(".//iframe") is not None
+    shape.too_deep = _TOO_DEEP(root)
+    shape.hidden_form = any(
+        len(inputs) > 0 and all((i.get("type") or "").lower() == "hidden" for i in inputs)
+        for inputs in (form.findall(".//input") for form in root.iter("form"))
+    )
+    _read_placeholders(root, shape)
+    etree.strip_elements(root, "script", "style", "noscript", "template", "head", with_tail=False)
+    shape.visible = " ".join("".join(root.itertext()).split())
+    link_chars = sum(len(_WS_RUN.sub("", "".join(a.itertext()))) for a in root.iter("a"))
+    placeholder_chars = sum(len(_WS_RUN.sub("", p)) for p in shape.placeholders)
+    shape.prose_chars = max(0, len(_WS_RUN.sub("", shape.visible)) - link_chars - placeholder_chars)
+    return shape
+
+
+def _read_placeholders(root, shape: _Shape) -> None:
+    """Template placeholders outside code samples and scripts, in text and in link/image attributes."""
+    found = shape.placeholders
+    in_code = {inner for outer in root.iter(*_CODE_TAGS) for inner in outer.iter()}
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.startswith("trs_"):  # TRS WCM's own tags, left in the page when it was not rendered
+            found.append(f"<{tag}>")
+            shape.whole_placeholders += 1
+        for name in _PLACEHOLDER_ATTRS:
+            value = el.get(name)
+            if value and ("$" in value or "{" in value or "%" in value or "#" in value):
+                hits = _PLACEHOLDER.findall(value)
+                found.extend(hits)
+                shape.whole_placeholders += bool(hits)
+        if el in in_code:
+            continue
+        text = el.text
+        if text and ("$" in text or "{" in text or "%" in text or "#" in text):
+            hits = _PLACEHOLDER.findall(text)
+            found.extend(hits)
+            if hits and len(el) == 0 and not _PLACEHOLDER.sub("", text).strip():
+                shape.whole_placeholders += 1
+        tail = el.tail
+        if tail and el.getparent() is not None and ("$" in tail or "{" in tail or "%" in tail or "#" in tail):
+            if el.getparent() not in in_code:
+                found.extend(_PLACEHOLDER.findall(tail))
+
+
+def _challenge(shape: _Shape) -> bool:
+    """A bare page driven by script that is a bot check: it says so, or it sets a cookie, asks
+    for JavaScript in a noscript prompt, or loads a challenge script, and shows no article."""
+    if not (shape.bare and shape.script_driven) or _DATED.search(shape.visible):
+        return False
+    navigates = bool(_NAVIGATES.search(shape.scripts)) or shape.refresh is not None
+    says_so = bool(_VERIFY.search(f"{shape.title}\n{shape.heading}\n{shape.visible}"))
+    cookie = bool(_COOKIE_CHALLENGE.search(shape.scripts))
+    challenge_src = any(_CHALLENGE_SRC.search(src) for src in shape.script_srcs)
+    evidence = sum((navigates, bool(shape.noscript), cookie, challenge_src, shape.hidden_form))
+    return says_so or evidence >= 2
+
+
+def _redirect_stub(shape: _Shape) -> str | None:
+    """A tiny page whose only job is to send the browser elsewhere (script or meta refresh)."""
+    if len(shape.visible) >= _TINY_TEXT or shape.links > 3:
+        return None
+    if shape.refresh is not None and (shape.refresh[1] or shape.refresh[0] <= 10):
+        return "redirect stub (meta refresh" + (f" to {shape.refresh[1][:120]})" if shape.refresh[1] else ")")
+    if _NAVIGATES.search(shape.scripts):
+        return "redirect stub (script redirect, no page content)"
+    return None
+
+
+def _unrendered(shape: _Shape) -> str | None:
+    """Template placeholders where the breadcrumb, title or content belong, and no content."""
+    if not shape.placeholders or shape.prose_chars >= _UNRENDERED_PROSE:
+        return None
+    if shape.whole_placeholders < 1 and len(shape.placeholders) < 2:
+        return None
+    example = " ".join(shape.placeholders[0].split())
+    return f"unrendered template ({example[:80]})"
+
+
+# A page with placeholders and less text than this outside links is the template, not an article.
+_UNRENDERED_PROSE = 400
+
+
 def failed_fetch_reason(body: bytes, status: int = 200, content_type: str | None = None) -> str | None:
     """Why a response is not the page it should be, in one line; None when it is the page.
 
     Reasons: ``"HTTP 404"``/``"HTTP 5xx"``, ``"empty body"``, ``"anti-bot challenge"``,
-    ``"maintenance page"``, ``"not HTML (content type X)"``.
+    ``"redirect stub (…)"``, ``"unrendered template (…)"``, ``"maintenance page"``,
+    ``"HTML nested too deep …"``, ``"not HTML (content type X)"``.
     """
     body = body or b""
     if status < 400:
@@ -101,21 +279,13 @@ def failed_fetch_reason(body: bytes, status: int = 200, content_type: str | None
 
     text, _ = decode_html(body, content_type)
     root = parse_html(text) if text.strip() else None
-    scripts, title, heading, visible, links, has_script = "", "", "", "", 0, False
-    if root is not None:
-        has_script = root.find(".//script") is not None
-        scripts = "\n".join(s.text or "" for s in root.iter("script"))
-        title = " ".join("".join(t.itertext()) for t in root.iter("title"))
-        heading = " ".join("".join(h.itertext()) for h in root.iter("h1"))
-        links = sum(1 for _ in root.iter("a"))
-        etree.strip_elements(root, "script", "style", "noscript", "template", "head", with_tail=False)
-        visible = " ".join("".join(root.itertext()).split())
-    small = len(visible) < _SMALL_TEXT and links < _SMALL_LINKS
-    shown = f"{title}\n{heading}\n{visible}"
+    shape = _shape(root) if root is not None else _Shape()
+    small = shape.bare
+    shown = f"{shape.title}\n{shape.heading}\n{shape.visible}"
 
     if status == 412:
         return "anti-bot challenge"
-    if status in (403, 503, 429) and _ANTI_BOT.search(shown + scripts):
+    if status in (403, 503, 429) and (_ANTI_BOT.search(shown + shape.scripts) or _challenge(shape)):
         return "anti-bot challenge"
     if status == 503:
         return "maintenance page"
@@ -124,12 +294,20 @@ def failed_fetch_reason(body: bytes, status: int = 200, content_type: str | None
 
     if not text.strip():
         return "empty body"
-    if root is None or (not visible and not has_script and root.find(".//img") is None and root.find(".//iframe") is None):
+    if shape.too_deep and small:
+        return f"HTML nested too deep (over {_PARSER_DEPTH} levels): the parser lost the text inside"
+    if root is None or (not shape.visible and not shape.script_driven and not shape.has_media):
         return "empty body"
-    if len(visible) < _TINY_TEXT and _COOKIE_CHALLENGE.search(scripts) and _RELOAD.search(scripts):
+    reason = _unrendered(shape)
+    if reason:
+        return reason
+    if len(shape.visible) < _TINY_TEXT and _COOKIE_CHALLENGE.search(shape.scripts) and _RELOAD.search(shape.scripts):
         return "anti-bot challenge"
-    if small and _ANTI_BOT.search(shown + "\n" + scripts[:20_000]):
+    if small and (_ANTI_BOT.search(shown + "\n" + shape.scripts[:20_000]) or _challenge(shape)):
         return "anti-bot challenge"
+    reason = _redirect_stub(shape)
+    if reason:
+        return reason
     if small and _MAINTENANCE.search(shown):
         return "maintenance page"
     return None
