@@ -315,3 +315,47 @@ def export(ctx, fmt, site, since, output):
             out.flush()
     unit = "versions" if fmt == "warc" else ("entries" if fmt == "atom" else "releases")
     click.echo(f"{count} {unit} written to {output or 'stdout'}", err=True)
+
+
+# datasette -----------------------------------------------------------------------------------
+
+
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("db", required=False, metavar="[DB]")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("-o", "--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED, metavar="[-- DATASETTE OPTIONS]")
+@click.pass_context
+def datasette(ctx, db, host, port, open_browser, datasette_args):
+    """Serve the store DB (default: --db) in Datasette, searched as `bulletin search` searches.
+
+    Runs `datasette serve` with the project's plugin: table descriptions and canned queries for
+    this file whatever its name, a search (canned query `search`, and the search box of
+    search_docs) that folds traditional characters and finds 1–2 character terms, and the stored
+    text instead of the index's folded copy. Options after `--` go to `datasette serve`.
+    Needs datasette: pip install -e '.[datasette]'.
+    """
+    from pathlib import Path
+
+    if db and db.startswith("-"):
+        datasette_args, db = (db, *datasette_args), None
+    try:
+        from datasette.cli import cli as datasette_cli
+        from datasette.plugins import pm
+    except ImportError:
+        raise click.ClickException(
+            "datasette is not installed: pip install -e '.[datasette]' (or pip install 'datasette<1')") from None
+    from . import datasette_plugin
+
+    if db:
+        ctx.obj["db"] = db
+    path = Path(ctx.obj["db"])
+    with _store(ctx):
+        pass  # applies any pending migration, so the index the plugin reads is current
+    if not pm.is_registered(datasette_plugin):
+        pm.register(datasette_plugin, "bulletin_monitor")
+    args = ["serve", str(path), "--host", host, "--port", str(port), *(["-o"] if open_browser else []),
+            *datasette_args]
+    click.echo(f"serving {path} at http://{host}:{port}/{path.stem} (Ctrl-C to stop)", err=True)
+    datasette_cli.main(args=args, prog_name="datasette", standalone_mode=True)

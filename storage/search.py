@@ -206,7 +206,8 @@ def search(
     limit: int = 20,
 ) -> list[dict]:
     """Releases whose latest version (every version with ``all_versions``) contains every
-    whitespace-separated term of ``query``, newest publish time first.
+    whitespace-separated term of ``query``, newest publish time first. ``store`` is a
+    :class:`~storage.Store` or an open ``sqlite3`` connection to a store file.
 
     ``since``/``until`` are dates (``YYYY-MM-DD``, inclusive) of the publish time as the site
     wrote it; ``source`` and ``column`` are substrings (folded like the text); ``kind`` keeps
@@ -223,9 +224,9 @@ def search(
     if not patterns:
         raise ValueError("empty search query")
     terms = [term for term, _ in patterns]
-    db = store.db
-    conn = db.conn
-    register_functions(conn)
+    db = getattr(store, "db", store)
+    conn = getattr(db, "conn", db)
+    _ensure_functions(conn)
     lo, hi = _day_bounds(since, until)
     match, unanswered = _match_expression(conn, terms)
     # With a MATCH the key range goes to FTS5 itself, which then skips whole stretches of doclists.
@@ -279,6 +280,15 @@ def search(
         params = [*params, limit]
     version_ids = [row[0] for row in conn.execute(sql, params)]
     return [_hit(conn, version_id, patterns) for version_id in version_ids]
+
+
+def _ensure_functions(conn: sqlite3.Connection) -> None:
+    # Registering a function while a statement runs fails, and search() may be called from
+    # inside one (the Datasette plugin's bulletin_search): register only what is missing.
+    try:
+        conn.execute("SELECT bulletin_word('', ''), bulletin_fold('')").fetchone()
+    except sqlite3.OperationalError:
+        register_functions(conn)
 
 
 def register_functions(conn: sqlite3.Connection) -> None:

@@ -1,5 +1,11 @@
 import asyncio
 import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -9,12 +15,15 @@ from conftest import Clock
 
 datasette_app = pytest.importorskip("datasette.app")
 
-METADATA = Path(__file__).resolve().parents[1] / "docs" / "datasette-metadata.json"
+from crawler import datasette_plugin  # noqa: E402  (needs datasette)
+
+PAD = "\ue000"
 
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("datasette") / "bulletin.db"
+    # Not called bulletin.db: the plugin's metadata applies to a store of any name.
+    path = tmp_path_factory.mktemp("datasette") / "demo.db"
     with Store(path, clock=Clock()) as store:
         store.ensure_site("yueyang", title="岳阳市人民政府")
         store.record_release("yueyang", FetchedRelease(
@@ -26,6 +35,12 @@ def db_path(tmp_path_factory):
         store.record_release("yueyang", FetchedRelease(
             url="http://www.yueyang.gov.cn/art/2.html", title="防汛通知", body="做好防汛准备。", published_at="2023-06-01",
             raw_body=b"<html>3</html>"))
+        store.record_release("yueyang", FetchedRelease(
+            url="http://www.yueyang.gov.cn/art/3.html", title="市委统战部召开会议", body="统战部：部署全年工作，确保落实。",
+            source="市委統戰部", published_at="2023-07-01", raw_body=b"<html>4</html>"))
+        store.record_release("yueyang", FetchedRelease(
+            url="http://www.yueyang.gov.cn/en/4.html", title="The office reopens", body="He said the office reopens.",
+            published_at="2023-08-01", raw_body=b"<html>5</html>"))
         store.db.execute("UPDATE releases SET status = 'removed' WHERE id = 2")
         store.db.execute("INSERT INTO events (kind, site, release_id, detected_at) "
                          "VALUES ('removed', 'yueyang', 2, '2024-03-02T00:00:00+00:00')")
@@ -33,10 +48,14 @@ def db_path(tmp_path_factory):
 
 
 def get(db_path, *paths):
-    """Fetch paths from a Datasette serving ``db_path`` with the shipped metadata (no network)."""
+    """Fetch paths from an in-process Datasette serving ``db_path`` with the plugin (no network)."""
+    from datasette.plugins import pm
+
+    if not pm.is_registered(datasette_plugin):
+        pm.register(datasette_plugin, "bulletin_monitor")
 
     async def run():
-        ds = datasette_app.Datasette(files=[str(db_path)], metadata=json.loads(METADATA.read_text(encoding="utf-8")))
+        ds = datasette_app.Datasette(files=[str(db_path)])
         await ds.invoke_startup()
         return [await ds.client.get(path) for path in paths]
 
@@ -44,27 +63,25 @@ def get(db_path, *paths):
 
 
 def test_metadata_names_every_table_and_view_it_describes(db_path):
-    import sqlite3
-
     schema = sqlite3.connect(db_path).execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
     names = {row[0] for row in schema}
-    described = json.loads(METADATA.read_text(encoding="utf-8"))["databases"]["bulletin"]["tables"]
+    described = datasette_plugin.metadata_for(["demo"])["databases"]["demo"]["tables"]
     assert set(described) <= names
     for name in ("releases", "versions", "events", "latest_versions", "edits", "removed_releases", "search_docs"):
         assert described[name]["description"]
 
 
-def test_datasette_serves_the_metadata(db_path):
+def test_datasette_serves_the_metadata_for_a_store_of_any_name(db_path):
     (response,) = get(db_path, "/-/metadata.json")
     assert response.status_code == 200
     data = response.json()
     assert data["title"] == "bulletin-monitor archive"
-    assert set(data["databases"]["bulletin"]["queries"]) == {
-        "latest_releases", "recent_edits", "removed", "search", "search_short"}
+    assert set(data["databases"]["demo"]["queries"]) == {
+        "latest_releases", "recent_edits", "removed", "search", "search_all_versions"}
 
 
 def test_database_page_lists_tables_views_and_queries(db_path):
-    (response,) = get(db_path, "/bulletin.json")
+    (response,) = get(db_path, "/demo.json")
     assert response.status_code == 200
     data = response.json()
     tables = {t["name"]: t for t in data["tables"]}
@@ -82,28 +99,108 @@ def rows(response):
 @pytest.mark.parametrize(
     "path,check",
     [
-        ("/bulletin/latest_releases.json?site=&_shape=array",
-         lambda r: [row["title"] for row in r] == ["防汛通知", "統戰工作會議（更正）"]),
-        ("/bulletin/latest_releases.json?site=nowhere&_shape=array", lambda r: r == []),
-        ("/bulletin/recent_edits.json?site=yueyang&_shape=array",
+        ("/demo/latest_releases.json?site=&_shape=array",
+         lambda r: [row["title"] for row in r][-2:] == ["防汛通知", "統戰工作會議（更正）"]),
+        ("/demo/latest_releases.json?site=nowhere&_shape=array", lambda r: r == []),
+        ("/demo/recent_edits.json?site=yueyang&_shape=array",
          lambda r: len(r) == 1 and r[0]["version"] == 2 and "{+（更正）+}" in r[0]["body_diff"]),
-        ("/bulletin/removed.json?_shape=array",
+        ("/demo/removed.json?_shape=array",
          lambda r: [row["title"] for row in r] == ["防汛通知"] and r[0]["removed_at"].startswith("2024-03-02")),
-        ("/bulletin/search.json?q=统战工作&_shape=array",
-         lambda r: [row["id"] for row in r] == [1] and "[统战工作]" in r[0]["snippet"]),
-        ("/bulletin/search_short.json?q=防汛&_shape=array", lambda r: [row["id"] for row in r] == [2]),
-        ("/bulletin/search_docs.json?_search=统战工作&_shape=array", lambda r: len(r) == 2),
-        ("/bulletin/edits.json?_shape=array", lambda r: r[0]["previous_title"] == "統(tǒng)戰(zhàn)工作會議"),
+        ("/demo/search.json?q=统战工作&_shape=array",
+         lambda r: [row["id"] for row in r] == [1] and r[0]["snippet"] == "全市[統戰工作]會議召開（更正）。"),
+        ("/demo/search.json?q=統戰部&_shape=array",
+         lambda r: [row["id"] for row in r] == [3] and r[0]["snippet"] == "[统战部]：部署全年工作，确保落实。"),
+        ("/demo/search.json?q=统战&_shape=array", lambda r: [row["id"] for row in r] == [3, 1]),
+        ("/demo/search.json?q=汛&_shape=array", lambda r: [row["id"] for row in r] == [2]),
+        ("/demo/search.json?q=统战&since=2023-01-01&_shape=array", lambda r: [row["id"] for row in r] == [3]),
+        ("/demo/search.json?q=统战&site=elsewhere&_shape=array", lambda r: r == []),
+        ("/demo/search.json?q=he&_shape=array",
+         lambda r: [row["id"] for row in r] == [4] and r[0]["snippet"].startswith("[He] said")),
+        ("/demo/search.json?q=&_shape=array", lambda r: r == []),
+        ("/demo/search.json?q=统战&since=bad&_shape=array", lambda r: r == []),
+        ("/demo/search_all_versions.json?q=統(tǒng)戰(zhàn)工作會議&_shape=array",
+         lambda r: sorted((row["id"], row["version"]) for row in r) == [(1, 1), (1, 2)]),
+        ("/demo/search_docs.json?_search=统战工作&_shape=array", lambda r: len(r) == 2),
+        ("/demo/search_docs.json?_search=統戰&_shape=array", lambda r: len(r) == 3),
+        ("/demo/search_docs.json?_search=汛&_shape=array", lambda r: len(r) == 1),
+        ("/demo/edits.json?_shape=array", lambda r: r[0]["previous_title"] == "統(tǒng)戰(zhàn)工作會議"),
+        ("/demo.json?sql=select+bulletin_fold('統戰')+as+f&_shape=array", lambda r: r == [{"f": "统战"}]),
     ],
-    ids=["latest", "latest-other-site", "edits-with-diff", "removed", "search", "search-short", "table-fts",
-         "edits-view"],
+    ids=["latest", "latest-other-site", "edits-with-diff", "removed", "search", "search-traditional-query",
+         "search-two-chars", "search-one-char", "search-since", "search-other-site", "search-latin-word",
+         "search-empty-form", "search-bad-date", "search-all-versions", "table-search", "table-search-traditional",
+         "table-search-one-char", "edits-view", "sql-function"],
 )
-def test_canned_queries_and_views(db_path, path, check):
+def test_canned_queries_views_and_table_search(db_path, path, check):
     (response,) = get(db_path, path)
     assert check(rows(response))
 
 
-def test_html_pages_render(db_path):
-    for response in get(db_path, "/", "/bulletin", "/bulletin/search?q=统战工作", "/bulletin/versions"):
+def test_html_pages_render_without_the_folded_text(db_path):
+    pages = get(db_path, "/", "/demo", "/demo/search?q=统战", "/demo/versions", "/demo/search_docs",
+                "/demo/search_docs?_search=統戰部")
+    for response in pages:
         assert response.status_code == 200
         assert "<html" in response.text
+        assert PAD not in response.text
+    table, searched = pages[-2].text, pages[-1].text
+    assert "統(tǒng)戰(zhàn)工作會議" in table and "统战工作会议" not in table  # the stored title, not the folded one
+    assert "市委统战部召开会议" in searched and "防汛通知" not in searched
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_bulletin_datasette_serves_any_store_over_http(db_path, tmp_path):
+    import httpx
+
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "--db", str(db_path), "datasette", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/-/versions.json", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stdout.read().decode()
+                assert time.monotonic() < deadline, "datasette did not start"
+                time.sleep(0.2)
+        found = {}
+        for query in ("统战", "統戰部", "汛"):
+            response = httpx.get(base + "/demo/search.json", params={"q": query, "_shape": "array"}, timeout=10)
+            assert response.status_code == 200, response.text
+            found[query] = [row["id"] for row in response.json()]
+        assert found == {"统战": [3, 1], "統戰部": [3], "汛": [2]}
+        page = httpx.get(base + "/demo/search_docs", params={"_search": "统战"}, timeout=10).text
+        assert "統(tǒng)戰(zhàn)工作會議" in page and PAD not in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_bulletin_datasette_without_datasette_is_one_line(tmp_path, db_path):
+    # A Python that cannot import datasette: the command explains in one line and exits 1.
+    blocker = tmp_path / "block"
+    blocker.mkdir()
+    (blocker / "datasette.py").write_text("raise ImportError('No module named datasette')\n")
+    env = {**os.environ, "PYTHONPATH": f"{blocker}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    result = subprocess.run([sys.executable, "-m", "crawler.cli", "--db", str(db_path), "datasette"],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "datasette is not installed" in result.stderr
+
+
+def test_bulletin_datasette_refuses_a_missing_file(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "crawler.cli", "datasette", str(tmp_path / "none.db")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "no such database" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
