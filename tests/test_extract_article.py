@@ -490,3 +490,59 @@ def test_statistics_pair_bodies_hold_the_figures_and_differ():
     again = raw[6].replace(b"C016778275C6E2578F6F946B8EFC5CF5", b"0123456789ABCDEF0123456789ABCDEF")
     again = again.replace(b"2023-09-06 17:05:33", b"2023-09-06 18:00:00").replace(b"2023-09-06 17:04:00", b"2023-09-06 18:00:01")
     assert content_hash(extract_article(again, url).to_dict()) == content_hash(first.to_dict())
+
+
+# --- titles ---------------------------------------------------------------------------------------
+
+TITLE_PAGES = {
+    # 丨 before the site's name; the heading is a plain <p>; the name also in the logo's alt and footer.
+    "suffix-after-vertical-bar-no-site-meta": ("article_title_site_suffix.html", "关于做好2024年汛期安全防范工作的通知", None),
+    # The site's name after a run of ideographic spaces, printed again in the header.
+    "suffix-after-space-run": ("article_title_space_run.html", "县政府召开第12次常务会议", None),
+    # The h1 holds the info line; the heading follows in a later element; <title> is only the site.
+    "info-line-before-heading": ("article_title_after_info_line.html", "某某市2024年第一季度重点项目建设情况通报", None),
+    # ArticleTitle meta reads shorter than the visible heading: the heading wins, the meta is kept.
+    "visible-heading-over-meta": (
+        "article_title_meta_variant.html", "关于2024年第一批某某市科技型中小企业拟入选名单的公示", "关于2024年第一批拟入选名单的公示",
+    ),
+    # Issue 13 item 4: text that looks like a tag is text.
+    "tag-like-text-chinese": ("article_title_tag_like_text.html", "关于<先进>单位的通知", None),
+    "tag-like-text-english": ("article_en_title_tag_like_text.html", "Rates <b>fall again", None),
+}
+
+
+@pytest.mark.parametrize("name", list(TITLE_PAGES), ids=list(TITLE_PAGES))
+def test_title_classes(name):
+    page, title, variant = TITLE_PAGES[name]
+    article = extract(page, "http://www.example.gov.cn/zwgk/content_8.html")
+    assert article.title == title
+    assert article.title_variant == variant
+    assert article.explain["title"]
+    # The heading printed again atop the content is not the body's first line.
+    assert not article.body.startswith(title)
+
+
+def test_info_line_is_still_read_when_it_is_the_h1():
+    article = extract("article_title_after_info_line.html", "http://www.example.gov.cn/zwgk/content_8.html")
+    assert article.source == "市发改委"
+    assert article.published_at == "2024-04-11T09:30:00+08:00"
+
+
+@pytest.mark.parametrize(
+    "raw, title",
+    [
+        ("某某通知丨某某市人民政府", "某某通知"),
+        ("某某通知——某某市人民政府门户网站", "某某通知"),
+        ("1-10月德清县固定资产投资结构趋稳趋优-某某省发展和改革委员会", "1-10月德清县固定资产投资结构趋稳趋优"),
+        ("1-10月德清县固定资产投资", "1-10月德清县固定资产投资"),
+        ("奋进新征程——某市推进乡村振兴纪实", "奋进新征程——某市推进乡村振兴纪实"),
+        ("关于印发某办法的通知__2007年第23号公报_某某政府网", "关于印发某办法的通知"),
+        ("某某政府网 - 关于开展某项工作的通知", "关于开展某项工作的通知"),
+    ],
+    ids=["vertical-bar", "double-dash", "bare-hyphen-site", "bare-hyphen-in-title", "dash-subtitle-kept",
+         "column-and-site", "site-prefix"],
+)
+def test_site_affixes_stripped_without_a_site_model(raw, title):
+    from crawler.extract.article import _strip_site_affixes
+
+    assert _strip_site_affixes(raw, [])[0] == title

@@ -130,16 +130,47 @@ def _selected_text(root, expr: str | None) -> str:
 # --- title ------------------------------------------------------------------------------------
 
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s)\s*")
+# Every separator a <title> puts between the article and the site or column (a part is only dropped
+# when it names the site, so the wider set is safe): also 丨, dashes without spaces, space runs.
+_AFFIX_SEPARATORS = re.compile(
+    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|[–—]{1,2}|―{1,2}|－{1,2}|\s·\s|::|\s>\s|»)\s*|[ \t\xa0]{2,}|\u3000+)"
+)
+_SITE_LIKE = re.compile(
+    r"(?:人民政府|人民政府网|政府网|政府网站|门户网站|门户网|门户|网站|官网|官方网站|委员会|人大|政协|"
+    r"[局厅委办署院所部站网]|办公室|中心|Portal|Government|gov\.cn)$",
+    re.I,
+)
 _HEADING_HINT = re.compile(r"title|headline|biaoti|bt\b|tit\b|article-?h|news_?h|detail-?h", re.I)
 _HEADING_TAGS = frozenset(["div", "p", "span", "td", "strong", "b", "font"])
 _WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 _WITH_CRUMB_ATTRS = etree.XPath("//*[@class or @id or @aria-label]")
 _CRUMB_TAGS = frozenset(["div", "nav", "ol", "ul", "p", "span", "td", "section"])
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9])\u3000+(?=[\u3400-\u9fff0-9])")
+# Markup a CMS wrote into <title> or a meta value (shown raw there): real HTML tag names only, so
+# text that merely looks like a tag (关于<先进>单位, "Rates <b>fall" as printed) is kept.
+_MARKUP = re.compile(r"</?(?:b|i|u|s|em|strong|span|font|br|p|a|sup|sub|div|img|h[1-6])(?:\s[^<>]*)?/?>", re.I)
+# A heading candidate that is really the info line (来源：… 发布时间：… 分享到…).
+_INFO_LABELS = re.compile(
+    r"(?:来源|來源|发布时间|發布時間|发布日期|發布日期|发布者|时间|時間|日期|浏览|瀏覽|点击|點擊|作者|字号|字號|访问量|阅读|閱讀)"
+    r"\s*[:：]|分享到|【\s*打印|打印本页"
+)
+_SITE_META = ("sitename", "og:site_name", "application-name", "site_name", "sitetitle")
+_LOGO_HINT = re.compile(r"logo|site-?name|site_?title|webname|web_?title|wzmc|head(?:er)?-?_?title|top-?_?title|gov-?name", re.I)
+_FOOTER_NAME = re.compile(
+    r"(?:主办单位|主辦單位|主\s*办|主\s*辦|版权所有|版權所有|Copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*-\s*\d{4})?)?)\s*[:：]?\s*"
+    r"([^\s:：|｜,，。;；©]{2,30})",
+    re.I,
+)
 
 
 def _clean_title(text: str) -> str:
-    return fold(_CJK_SPACE.sub("", _TAG_RE.sub("", text)))
+    """A visible heading's text: entities are already decoded, so nothing in it is markup."""
+    return fold(_CJK_SPACE.sub("", text))
+
+
+def _clean_raw_title(text: str) -> str:
+    """A <title> or meta value: drop real tags a CMS left in it."""
+    return _clean_title(_MARKUP.sub("", text))
 
 
 def _heading_candidates(root) -> list[tuple[str, object, int]]:
@@ -152,26 +183,92 @@ def _heading_candidates(root) -> list[tuple[str, object, int]]:
     found = []
     for el, rank in out[:400]:
         text = _clean_title(element_text(el))
-        if 2 <= len(text) <= 200:
+        if 2 <= len(text) <= 200 and not _INFO_LABELS.search(text):
             found.append((text, el, rank))
     return found
 
 
-def _strip_site_suffix(title: str, site_names: list[str]) -> str:
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
-    if len(parts) <= 1:
-        return title
-    sites = {squash(s) for s in site_names if s}
-    kept = [p for p in parts if squash(p) not in sites]
-    return max(kept or parts, key=len)
+def _site_names(root, lay: Layout, head: _Head) -> list[str]:
+    """What the page calls its site: SiteName-style meta, the header's logo text, the footer's 主办/版权所有."""
+    names = [head.meta[name] for name in _SITE_META if head.meta.get(name)]
+    for el in _WITH_CLASS_OR_ID(root):
+        if _LOGO_HINT.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            text = element_text(el)
+            if 2 <= len(text) <= 30:
+                names.append(text)
+            for img in el.iter("img"):
+                alt = fold(img.get("alt") or img.get("title"))
+                if 2 <= len(alt) <= 30:
+                    names.append(alt)
+            if len(names) > 12:
+                break
+    for line in lay.lines[-25:]:
+        for match in _FOOTER_NAME.finditer(line[:300]):
+            names.append(match.group(1))
+    return [n for n in (fold(n) for n in names) if len(n) >= 2]
+
+
+def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set[str]) -> bool:
+    sq = squash(part)
+    if not sq:
+        return True
+    for name in names_sq:
+        if sq == name or (len(sq) >= 4 and (sq in name or name in sq) and _SITE_LIKE.search(sq)):
+            return True
+    if sq in header_sq:
+        return True
+    if len(sq) >= 4 and sq in footer_sq and len(sq) <= 30:
+        return True
+    return len(sq) <= 30 and bool(_SITE_LIKE.search(sq)) and not _SENTENCE_END.search(part)
+
+
+def _strip_site_affixes(title: str, names: list[str], lay: Layout | None = None) -> tuple[str, str | None]:
+    """``title`` without the site's (and column's) name before or after a separator, and what was cut."""
+    parts = _AFFIX_SEPARATORS.split(title)
+    if len(parts) < 3:
+        # A bare hyphen separates only when what follows the last one names the site ("1-10月…-某市人民政府").
+        head_part, hyphen, tail_part = title.rpartition("-")
+        if not hyphen or not head_part.strip() or not tail_part.strip():
+            return _clean_title(title), None
+        parts = [head_part, hyphen, tail_part]
+    names_sq = [squash(n) for n in names if n]
+    footer_sq = squash("".join(lay.lines[-25:])) if lay is not None else ""
+    header_sq = {squash(line) for line in lay.lines[:12] if len(line) <= 30} if lay is not None else set()
+    texts, seps = parts[0::2], parts[1::2]
+    cut: list[str] = []
+    while len(texts) > 1:
+        if _is_site_part(texts[-1], names_sq, footer_sq, header_sq):
+            cut.insert(0, texts.pop())
+            seps.pop()
+        elif _is_site_part(texts[0], names_sq, footer_sq, header_sq):
+            cut.append(texts.pop(0))
+            seps.pop(0)
+        else:
+            break
+    classic = [i for i, sep in enumerate(seps) if _TITLE_SEPARATORS.fullmatch(sep)]
+    if classic:
+        # Still "article _ column" after the site went: the column's name is the shorter part.
+        pieces, start = [], 0
+        for i in classic:
+            pieces.append("".join(t + (seps[j] if j < i else "") for j, t in enumerate(texts) if start <= j <= i))
+            start = i + 1
+        pieces.append("".join(t + (seps[j] if j < len(seps) else "") for j, t in enumerate(texts) if j >= start))
+        # Titles read "article _ column _ site": the first piece, unless it is too short to be one.
+        first = pieces[0] if len(squash(pieces[0])) >= 4 else max(pieces, key=lambda p: len(squash(p)))
+        cut.extend(p for p in pieces if p is not first)
+        texts, seps = [first], []
+    kept = _clean_title("".join(t + (seps[i] if i < len(seps) else "") for i, t in enumerate(texts)))
+    if len(squash(kept)) < 2:
+        return _clean_title(title), None
+    return kept, " ".join(fold(c) for c in cut if c.strip()) or None
 
 
 def _meta_title(head: _Head) -> str:
     for name in _META_TITLE:
         if head.meta.get(name):
-            return _clean_title(head.meta[name])
+            return _clean_raw_title(head.meta[name])
     if head.jsonld.get("headline"):
-        return _clean_title(str(head.jsonld["headline"]))
+        return _clean_raw_title(str(head.jsonld["headline"]))
     return ""
 
 
@@ -190,13 +287,40 @@ def _nearest_before(lay: Layout, elements: list, body_start: int):
     return min(on_page, key=lambda p: p[0])[1] if on_page else None
 
 
-def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> tuple[str | None, object | None]:
+def _resembles(a: str, b: str) -> bool:
+    """Two spellings of one title (a meta variant and the heading): most characters shared in order."""
+    a_sq, b_sq = squash(a), squash(b)
+    if not a_sq or not b_sq:
+        return False
+    if a_sq in b_sq or b_sq in a_sq:
+        return min(len(a_sq), len(b_sq)) >= 0.5 * max(len(a_sq), len(b_sq))
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a_sq, b_sq, autojunk=False).ratio() >= 0.6
+
+
+@dataclass
+class _TitlePick:
+    text: str | None
+    element: object | None
+    rule: str
+    variant: str | None = None  # the <meta>/<title> spelling when it differs from the visible heading
+
+
+def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> _TitlePick:
     """The title, and the element on the page that shows it (for locating the info line)."""
-    meta = head.meta
-    tag_title = _clean_title(head.title)
+    raw_title = _MARKUP.sub("", head.title)
+    tag_title = _clean_raw_title(head.title)
     tag_sq = squash(tag_title)
     headings = _heading_candidates(root)
     meta_title = _meta_title(head)
+    names = None
+
+    def site_names() -> list[str]:
+        nonlocal names
+        if names is None:
+            names = _site_names(root, lay, head)
+        return names
 
     def element_for(text: str):
         sq = squash(text)
@@ -207,8 +331,26 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> tuple[str | 
             same = [el for h_text, el, _ in headings if sq in squash(h_text) and len(squash(h_text)) <= len(sq) * 1.6]
         return _nearest_before(lay, same, body_start)
 
-    if meta.get("articletitle") and meta_title:
-        return meta_title, element_for(meta_title)
+    def near_body(max_rank: int = 2) -> list[tuple[int, str, object, int]]:
+        return [
+            (line, text, el, rank)
+            for text, el, rank in headings
+            if rank <= max_rank and 0 <= (line := _line_of(lay, el)) < body_start and body_start - line <= 8
+        ]
+
+    def visible_for(variant: str, rule: str) -> _TitlePick:
+        # The heading a reader sees wins over the meta spelling of the same title.
+        el = element_for(variant)
+        if el is not None:
+            return _TitlePick(variant, el, rule)
+        close = [c for c in near_body() if _resembles(c[1], variant)]
+        if close:
+            line, text, el, rank = max(close, key=lambda c: (c[0], -c[3]))
+            return _TitlePick(text, el, f"visible heading {el.tag}", variant)
+        return _TitlePick(variant, None, rule)
+
+    if head.meta.get("articletitle") and meta_title:
+        return visible_for(meta_title, "meta ArticleTitle")
     # A heading that the <title> contains is the article's own title (the rest is the site name).
     segments = {squash(p) for p in _TITLE_SEPARATORS.split(tag_title)}
     matching = []
@@ -224,28 +366,30 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> tuple[str | 
         text = best[0][2]
         el = _nearest_before(lay, [m[3] for m in best], body_start)
         if meta_title and squash(meta_title).startswith(squash(text)) and len(meta_title) > len(text):
-            return meta_title, el
-        return text, el
+            return _TitlePick(meta_title, el, "meta title (the heading shows its start)")
+        rule = f"visible heading {el.tag if el is not None else ''} matching <title>".replace("  ", " ")
+        return _TitlePick(text, el, rule)
     if meta_title:
-        return meta_title, element_for(meta_title)
+        return visible_for(meta_title, "meta title")
     # No heading matches the <title> (which then names the column): take the heading just above
     # the info line or the body.
-    above = [
-        (line, text, el)
-        for text, el, rank in headings
-        if rank <= 1 and 0 <= (line := _line_of(lay, el)) < body_start and body_start - line <= 6
-    ]
+    above = near_body(1) or [c for c in near_body(2) if len(squash(c[1])) >= 6]
     if above:
-        line, text, el = max(above, key=lambda a: a[0])
-        return text, el
+        line, text, el, rank = max(above, key=lambda a: (a[0], -a[3]))
+        variant = None
+        if tag_title:
+            stripped, _ = _strip_site_affixes(raw_title, site_names(), lay)
+            known = {squash(text), squash(_MARKUP.sub("", text))} | {squash(n) for n in site_names()}
+            variant = stripped if squash(stripped) not in known else None
+        return _TitlePick(text, el, f"visible heading {el.tag} above the body", variant)
     if not tag_title:
         for h_text, el, rank in headings:
             if rank == 0:
-                return h_text, el
-        return None, None
-    site_names = [meta.get("sitename"), meta.get("og:site_name"), meta.get("application-name")]
-    title = _strip_site_suffix(tag_title, site_names)
-    return title, element_for(title)
+                return _TitlePick(h_text, el, "first h1")
+        return _TitlePick(None, None, "none")
+    title, cut = _strip_site_affixes(raw_title, site_names(), lay)
+    rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
+    return _TitlePick(title, element_for(title), rule)
 
 
 # --- body -------------------------------------------------------------------------------------
@@ -637,8 +781,14 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
 
     title = _selected_text(root, sel.title) or None
     title_el = None
-    if not title:
-        title, title_el = _pick_title(root, lay, head, body_start)
+    explain = article.explain
+    if title:
+        explain["title"] = "site selector"
+    else:
+        pick = _pick_title(root, lay, head, body_start)
+        title, title_el = pick.text, pick.element
+        explain["title"] = pick.rule
+        article.title_variant = pick.variant
     title_line = _title_line(lay, title, title_el, body_start)
 
     body_lines, body_stop = _body_lines(lay, body_start, body_end, title)
@@ -674,7 +824,10 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
 
     if published is None and not sel.title and not _meta_title(head) and head.title.strip():
         # Not an article (a program page, a dashboard): the document title is its name.
-        title = _clean_title(head.title)
+        # (Whole, as the page names itself: there is no article heading to tell the site's part.)
+        title = _clean_raw_title(head.title)
+        explain["title"] = "<title> of a page without a date"
+        article.title_variant = None
     article.title = title or None
 
     source = _selected_text(root, sel.source) or None

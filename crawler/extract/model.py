@@ -39,6 +39,10 @@ class Article:
     breadcrumb_links: list[dict] = field(default_factory=list)  # [{"name": ..., "url": ...}] linked crumbs
     next_pages: list[str] = field(default_factory=list)  # further pages of a multi-page article
     encoding: str | None = None  # the encoding the bytes were decoded with
+    # The <meta>/<title> spelling of the title when the visible heading (the title) reads otherwise.
+    title_variant: str | None = None
+    # Provenance for `--explain`: field -> the rule that produced it ("labelled 发布时间 line", …).
+    explain: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         # Shallow: the values are already plain lists, dicts and strings (asdict deep-copies them).
