@@ -265,7 +265,7 @@ def releases(ctx, site, limit, as_json):
         for row in rows:
             click.echo(json_line({
                 key: row[key] for key in
-                ("id", "site", "url", "title", "source", "published_at", "columns", "first_seen_at", "status", "versions")
+                ("id", "site", "url", "title", "source", "published_at", "columns", "first_seen_at", "status", "missing_since", "versions")
             }))
         return
     click.echo(table(rows, [("id", "id", 5), ("published_at", "published", 25), ("title", "title", 44),

@@ -144,7 +144,7 @@ def show(ctx, url_or_id, as_json):
     body = versions[-1]["body"] if versions else ""
     data = {
         "id": release["id"], "site": release["site"], "url": release["url"], "status": release["status"],
-        "title": release["title"], "source": release["source"], "published_at": release["published_at"],
+        "missing_since": release["missing_since"], "title": release["title"], "source": release["source"], "published_at": release["published_at"],
         "columns": release["columns"], "breadcrumb": release["breadcrumb"], "attachments": release["attachments"],
         "first_seen_at": release["first_seen_at"], "last_seen_at": release["last_seen_at"],
         "versions": [_version_summary(v) for v in versions], "events": events, "body": body,
@@ -154,7 +154,10 @@ def show(ctx, url_or_id, as_json):
         return
     _heading(data["title"] or "(no title)")
     for key in ("id", "site", "url", "status", "source", "published_at", "columns", "first_seen_at", "last_seen_at"):
-        _field(key, data[key])
+        value = data[key]
+        if key == "status" and data["missing_since"] and value != "removed":
+            value = f"{value}, pending removal (missing since {data['missing_since']})"
+        _field(key, value)
     _field("breadcrumb", " > ".join(data["breadcrumb"]))
     for attachment in data["attachments"]:
         _field("attachment", f"{attachment.get('name') or ''} <{attachment.get('url')}>")

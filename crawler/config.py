@@ -40,11 +40,18 @@ DEFAULT_PASSWORD_ENV = "BULLETIN_SMTP_PASSWORD"
 RESERVED_TABLES = ("alerts", "smtp", "subscriptions", "webhooks", "serve")
 
 #: Site keys that only make sense per site, so ``[defaults]`` may not set them.
-PER_SITE_KEYS = ("title", "start_urls", "allowed_domains")
+PER_SITE_KEYS = ("title", "start_urls", "allowed_domains", "pages")
 
 SITE_NAME_RE = re.compile(r"[A-Za-z0-9_-]+")
 INTERVAL_RE = re.compile(r"(\d+)([smhd])")
 INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+DEFAULT_REMOVAL_CONFIRM_AFTER = "1h"
+
+
+def interval_seconds(text: str) -> int:
+    """Seconds of a checked interval like ``"30m"`` (see :func:`_interval`)."""
+    match = INTERVAL_RE.fullmatch(text)
+    return int(match.group(1)) * INTERVAL_UNITS[match.group(2)]
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,8 @@ class SiteConfig:
     start_urls: tuple[str, ...]
     allowed_domains: tuple[str, ...]
     timezone: str
+    # Single-page watches: pages that are themselves the release, fetched on every crawl.
+    pages: tuple[str, ...] = ()
     encoding: str | None = None
     # Selectors is a mutable dataclass, so it is left out of the hash.
     selectors: Selectors = field(default_factory=Selectors, hash=False)
@@ -91,6 +100,7 @@ class SiteConfig:
     max_requests: int = 10000
     schedule: str | None = None
     revisit: tuple[int, ...] = (1, 7, 30)
+    removal_confirm_after: str = DEFAULT_REMOVAL_CONFIRM_AFTER
     politeness: Politeness = field(default_factory=Politeness)
 
     @cached_property
@@ -128,10 +138,15 @@ class SiteConfig:
         """The schedule interval in seconds; ``None`` for a cron schedule or no schedule."""
         if self.schedule is None:
             return None
-        match = INTERVAL_RE.fullmatch(self.schedule)
-        if not match:
+        if not INTERVAL_RE.fullmatch(self.schedule):
             return None
-        return int(match.group(1)) * INTERVAL_UNITS[match.group(2)]
+        return interval_seconds(self.schedule)
+
+    @property
+    def removal_confirm_seconds(self) -> int:
+        """``removal_confirm_after`` in seconds: the least time between a release's first miss
+        and the miss that confirms its removal."""
+        return interval_seconds(self.removal_confirm_after)
 
     def to_dict(self) -> dict:
         """A JSON-serialisable dict of every setting (lists, not tuples).
@@ -139,10 +154,11 @@ class SiteConfig:
         Without its ``"name"`` item it is a valid site table again:
         ``config_from_dict({"sites": {name: rest}})`` rebuilds an equal ``SiteConfig``.
         """
-        return {
+        data = {
             "name": self.name,
             "title": self.title,
             "start_urls": list(self.start_urls),
+            "pages": list(self.pages),
             "allowed_domains": list(self.allowed_domains),
             "timezone": self.timezone,
             "encoding": self.encoding,
@@ -155,8 +171,12 @@ class SiteConfig:
             "max_requests": self.max_requests,
             "schedule": self.schedule,
             "revisit": list(self.revisit),
+            "removal_confirm_after": self.removal_confirm_after,
             "politeness": dataclasses.asdict(self.politeness),
         }
+        if not self.start_urls:  # a site of single-page watches only
+            del data["start_urls"]
+        return data
 
 
 @dataclass(frozen=True)
@@ -414,6 +434,19 @@ def _start_urls(value: Any) -> list[str]:
     return urls
 
 
+def _pages(value: Any) -> list[str]:
+    what = "a list of http(s) URLs (pages that are themselves the release)"
+    if not isinstance(value, list):
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    urls: list[str] = []
+    for item in value:
+        if _url_host(item) is None or any(c.isspace() for c in item.strip()):
+            raise _Invalid(f"expected {what}, got {_show(item)}")
+        if item.strip() not in urls:
+            urls.append(item.strip())
+    return urls
+
+
 HOST_LABEL_RE = re.compile(r"[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?")
 
 
@@ -530,15 +563,31 @@ def _check_cron(expression: str) -> None:
                 ) from None
 
 
+def _interval(value: Any, *, allow_zero: bool = False) -> str | None:
+    """The interval ``value`` names (``"30s"``, ``"30m"``, ``"6h"``, ``"1d"``), or None when it
+    is a string of another form; a zero interval is refused unless ``allow_zero``."""
+    text = " ".join(value.split())
+    interval = INTERVAL_RE.fullmatch(text)
+    if interval is None:
+        return None
+    if int(interval.group(1)) == 0 and not allow_zero:
+        raise _Invalid(f"the interval must be greater than zero, got {_show(value)}")
+    return text
+
+
+def _removal_confirm_after(value: Any) -> str:
+    what = 'a duration like "30s", "30m", "1h" or "1d" ("0s": the second miss confirms at once)'
+    if not isinstance(value, str) or _interval(value, allow_zero=True) is None:
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    return _interval(value, allow_zero=True)
+
+
 def _schedule(value: Any) -> str:
     what = 'an interval like "30m", "6h", "1d" or a 5-field cron expression like "0 8 * * *"'
     if not isinstance(value, str):
         raise _Invalid(f"expected {what}, got {_show(value)}")
     text = " ".join(value.split())
-    interval = INTERVAL_RE.fullmatch(text)
-    if interval:
-        if int(interval.group(1)) == 0:
-            raise _Invalid(f"the interval must be greater than zero, got {_show(value)}")
+    if _interval(text) is not None:
         return text
     if len(text.split()) != 5:
         raise _Invalid(f"expected {what}, got {_show(value)}")
@@ -611,6 +660,8 @@ SITE_KEYS: dict[str, Callable[[Any], Any]] = {
     "max_requests": _integer(1),
     "schedule": _schedule,
     "revisit": _revisit,
+    "removal_confirm_after": _removal_confirm_after,
+    "pages": _pages,
     "selectors": dict,  # placeholder: nested tables are checked by _check_table
     "politeness": dict,
 }
@@ -686,27 +737,30 @@ def _build_site(
     for key in NESTED_KEYS:
         values[key] = {**defaults.get(key, {}), **own.get(key, {})}
 
-    if "start_urls" not in values:
-        raise section.error("start_urls", "required: a non-empty list of http(s) URLs")
-    start_urls = values["start_urls"]
-    hosts = [_url_host(url) for url in start_urls]
+    pages = values.get("pages", [])
+    if "start_urls" not in values and not pages:
+        raise section.error(
+            "start_urls", "required: a non-empty list of http(s) URLs (or watch single pages with 'pages')"
+        )
+    start_urls = values.get("start_urls", [])
+    urls = {"start_urls": start_urls, "pages": pages}
+    hosts = [_url_host(url) for url in (*start_urls, *pages)]
     if "allowed_domains" in values:
         domains = values["allowed_domains"]
         if not domains:
             raise section.error("allowed_domains", "expected at least one host name, got []")
-        for url, host in zip(start_urls, hosts):
-            if not _host_allowed(host, tuple(domains)):
-                raise section.error(
-                    "start_urls", f"{_show(url)} is outside allowed_domains {_show(domains)}"
-                )
+        for key, listed in urls.items():
+            for url in listed:
+                if not _host_allowed(_url_host(url), tuple(domains)):
+                    raise section.error(key, f"{_show(url)} is outside allowed_domains {_show(domains)}")
     else:
         domains = list(dict.fromkeys(hosts))
-    for url in start_urls:
-        for pattern in values.get("exclude", ()):
-            if re.search(pattern, url):
-                raise section.error(
-                    "exclude", f"pattern {_show(pattern)} rejects the start URL {_show(url)}"
-                )
+    for key, listed in urls.items():
+        what = "the start URL" if key == "start_urls" else "the watched page"
+        for url in listed:
+            for pattern in values.get("exclude", ()):
+                if re.search(pattern, url):
+                    raise section.error("exclude", f"pattern {_show(pattern)} rejects {what} {_show(url)}")
 
     if "timezone" not in values:
         # Chinese government sites print Beijing time without saying so.
@@ -718,6 +772,7 @@ def _build_site(
         name=name,
         title=values.get("title", name),
         start_urls=tuple(start_urls),
+        pages=tuple(pages),
         allowed_domains=tuple(domains),
         timezone=values["timezone"],
         encoding=values.get("encoding"),
@@ -730,6 +785,7 @@ def _build_site(
         max_requests=values.get("max_requests", 10000),
         schedule=values.get("schedule"),
         revisit=values.get("revisit", (1, 7, 30)),
+        removal_confirm_after=values.get("removal_confirm_after", DEFAULT_REMOVAL_CONFIRM_AFTER),
         politeness=Politeness(**values["politeness"]),
     )
 

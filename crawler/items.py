@@ -65,3 +65,4 @@ class MissingItem:
     url: str
     reason: str
     http_status: int | None = None
+    confirm_after: float = 3600  # the site's removal_confirm_after, in seconds

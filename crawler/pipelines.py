@@ -200,7 +200,7 @@ class StoreWriter:
         elif isinstance(item, MissingItem):
             self.counts["missing"] += 1
             self.store.record_missing(item.site, item.url, item.reason, crawl_id=self.crawl_id,
-                                      http_status=item.http_status)
+                                      http_status=item.http_status, confirm_after=item.confirm_after)
 
     def _record_list_page(self, item: ListPageItem) -> None:
         self.counts["list_pages"] += 1

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import exceptions as scrapy_errors
 from scrapy import signals
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import CloseSpider, DontCloseSpider
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from crawler.extract import failed_fetch_reason
@@ -59,6 +60,8 @@ class SiteSpider(scrapy.Spider):
         self.list_rows: dict[tuple[str, str], tuple] = {}
         self.validators: dict[str, dict] = {}
         self.revisits: list[str] = []
+        # Releases first missed in this crawl (URL → monotonic time), not yet asked again.
+        self.unconfirmed: dict[str, float] = {}
         self.extraction = ExtractionPool(0)
 
     @classmethod
@@ -69,6 +72,7 @@ class SiteSpider(scrapy.Spider):
         spider.load_state(crawler.settings.get("BULLETIN_DB"))
         spider.extraction = ExtractionPool(_extract_workers(crawler.settings))
         crawler.signals.connect(spider.close_extraction, signal=signals.spider_closed)
+        crawler.signals.connect(spider.confirm_misses, signal=signals.spider_idle)
         return spider
 
     def close_extraction(self, spider=None) -> None:
@@ -108,6 +112,11 @@ class SiteSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta, headers=headers)
 
     async def start(self):
+        # Single-page watches first: they are fetched on every crawl, whatever the request cap.
+        for url in self.site.pages:
+            request = self._request(url, self.parse_article, hops=0, page_kind="article", watch=True)
+            if request is not None:
+                yield request
         for url in self.site.start_urls:
             request = self._request(url, self.parse_list, series_pages=1, hops=0, page_kind="list")
             if request is not None:
@@ -159,7 +168,7 @@ class SiteSpider(scrapy.Spider):
         )
         hops = response.meta.get("hops", 0)
         for link in links:
-            if self._worth_fetching(link, response.url):
+            if self._worth_fetching(link, response.url, listing.column):
                 request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
                 if request is not None:
                     yield request
@@ -179,12 +188,13 @@ class SiteSpider(scrapy.Spider):
                     if request is not None:
                         yield request
 
-    def _worth_fetching(self, link: dict, list_url: str) -> bool:
-        """New releases, and known ones whose row on this list changed (a retitle or a new date)."""
+    def _worth_fetching(self, link: dict, list_url: str, column: str | None = None) -> bool:
+        """New releases, and known ones whose row changed (a retitle or a new date) since it was
+        last seen in this column, on whichever of the column's pages that was."""
         url = canonical_url(link["url"])
         if self.full or url not in self.known:
             return True
-        row = self.list_rows.get((canonical_url(list_url), url))
+        row = (self.list_rows.get((column, url)) if column else None) or self.list_rows.get((canonical_url(list_url), url))
         return row is not None and (row[0] or "", row[1] or "") != (link["title"] or "", link["date"] or "")
 
     # Article pages ---------------------------------------------------------------------------
@@ -196,16 +206,15 @@ class SiteSpider(scrapy.Spider):
             return
         missing = self._missing_reason(response)
         if missing and canonical_url(requested) in self.known:
-            yield MissingItem(site=self.site.name, url=requested, reason=missing, http_status=response.status)
+            yield MissingItem(site=self.site.name, url=requested, reason=missing, http_status=response.status,
+                              confirm_after=self.site.removal_confirm_seconds)
             if not response.meta.get("confirming"):
-                # A removal is confirmed by a second visit, scheduled after everything else.
-                self.requests_scheduled += 1
-                yield scrapy.Request(
-                    requested, callback=self.parse_article, errback=self.on_error, dont_filter=True, priority=-100,
-                    meta={"handle_httpstatus_list": HANDLED_STATUSES, "page_kind": "article", "confirming": True},
-                )
+                self.unconfirmed.setdefault(requested, time.monotonic())
             return
-        failure = self._failed(response, "article", check_content=False)
+        watch = response.meta.get("watch", False)
+        # A watched page is checked in full every time: it is often a thin page (a table, a
+        # dashboard) and there is no list row to vouch for it.
+        failure = self._failed(response, "article", check_content=watch)
         if failure is not None:
             yield failure
             return
@@ -218,7 +227,7 @@ class SiteSpider(scrapy.Spider):
             yield self._extraction_failure(response, "article", exc)
             return
         # An unrendered template can carry enough chrome to look substantial: its placeholders decide.
-        if _thin(article) or may_be_unrendered(response.body):
+        if not watch and (_thin(article) or may_be_unrendered(response.body)):
             failure = self._failed(response, "article")
             if failure is not None:
                 yield failure
@@ -234,13 +243,31 @@ class SiteSpider(scrapy.Spider):
             encoding=article.encoding,
             **_validators(response),
         )
-        for request in self._follow_breadcrumbs(article, response.meta.get("hops", 0)):
-            yield request
+        if not watch:
+            for request in self._follow_breadcrumbs(article, response.meta.get("hops", 0)):
+                yield request
         further = [url for url in article.next_pages if self.site.allows(url)][: MAX_ARTICLE_PAGES - 1]
         if further:
             yield self._continuation(item, further)
         else:
             yield item
+
+    def confirm_misses(self, spider=None) -> None:
+        """When the crawl runs dry, ask again for releases missed in it whose removal window has
+        passed since (``removal_confirm_after``); the others wait for a later crawl."""
+        window = self.site.removal_confirm_seconds
+        now = time.monotonic()
+        due = [url for url, first in self.unconfirmed.items() if now - first >= window]
+        if not due:
+            return
+        for url in due:
+            del self.unconfirmed[url]
+            self.requests_scheduled += 1
+            self.crawler.engine.crawl(scrapy.Request(
+                url, callback=self.parse_article, errback=self.on_error, dont_filter=True,
+                meta={"handle_httpstatus_list": HANDLED_STATUSES, "page_kind": "article", "confirming": True},
+            ))
+        raise DontCloseSpider
 
     def _continuation(self, item: ReleaseItem, remaining: list[str]):
         request = scrapy.Request(
@@ -304,7 +331,7 @@ class SiteSpider(scrapy.Spider):
 
     # Failures --------------------------------------------------------------------------------
 
-    def _missing_reason(self, response) -> str | None:
+    def _gone_reason(self, response) -> str | None:
         """Why an article response says the release is gone: 404/410, or a redirect home or to an error page."""
         if response.status in GONE_STATUSES:
             return f"HTTP {response.status}"
@@ -319,6 +346,19 @@ class SiteSpider(scrapy.Spider):
         if title and _ERROR_PAGE_TITLE.search(title) and len(title) < 60:
             return f"redirected to an error page ({title})"
         return None
+
+    def _missing_reason(self, response) -> str | None:
+        """Why an article response says the release is gone (see :meth:`_gone_reason`); None
+        when a redirect lands on a block or maintenance page: that is a failed fetch, not news."""
+        reason = self._gone_reason(response)
+        if reason is None or response.status in GONE_STATUSES:
+            return reason
+        try:
+            if failed_fetch_reason(response.body, response.status, _content_type(response)):
+                return None
+        except Exception as exc:  # the check is a guard, not a reason to lose the miss
+            self.logger.error("%s: fetch check failed: %s", response.url, exc)
+        return reason
 
     def _extraction_failure(self, response, page_kind: str, exc: Exception) -> FetchFailureItem:
         self.logger.error("%s: extraction failed: %s: %s", response.url, type(exc).__name__, exc, exc_info=exc)

@@ -342,3 +342,10 @@ def m030_one_fold(db: Database) -> None:
     from .search import rebuild_index
 
     rebuild_index(db)
+
+
+@migrations()
+def m031_removal_window(db: Database) -> None:
+    """When a release was first missed: its removal is confirmed only after a site's
+    ``removal_confirm_after`` has passed since then."""
+    db.execute("ALTER TABLE releases ADD COLUMN missing_since TEXT")

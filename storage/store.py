@@ -349,7 +349,7 @@ class Store:
                     kind = "edited"
                 self.db.execute(
                     """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, status = 'live',
-                       missing_count = 0, removed_at = NULL WHERE id = ?""",
+                       missing_count = 0, missing_since = NULL, removed_at = NULL WHERE id = ?""",
                     [now, now, release_id],
                 )
             if kind != "unchanged":
@@ -427,36 +427,56 @@ class Store:
 
     def record_missing(
         self, site: str, url: str, reason: str, *, crawl_id: int | None = None, http_status: int | None = None,
-        confirm_after: int = 2,
+        confirm_after: float = 3600,
     ) -> str | None:
         """A known release answered 404/410 or redirected to a home/error page.
 
-        The ``confirm_after``-th consecutive miss marks it removed (one ``removed`` event); its
-        versions stay. Returns ``"removed"``, ``"pending"`` (missed, not yet confirmed), or None
-        for a URL that is no known release (then only the failed fetch is recorded).
+        The first miss makes the release pending removal (``missing_since``). A later miss at
+        least ``confirm_after`` seconds after the first (in this crawl or a later one) marks it
+        removed, with one ``removed`` event; its versions stay. A successful fetch in between
+        (:meth:`record_release`, :meth:`touch_release`) clears the miss without any event.
+        Returns ``"removed"``, ``"pending"``, or None for a URL that is no known release (then
+        only the failed fetch is recorded).
         """
         self.record_fetch_failure(site, url, reason, crawl_id=crawl_id, http_status=http_status)
-        now = self._now()
+        now = self.clock().astimezone(timezone.utc)
+        stamp = now.isoformat(timespec="seconds")
         with self._transaction():
             row = self.db.execute(
-                "SELECT id, status, missing_count, current_version_id FROM releases WHERE url = ?", [canonical_url(url)]
+                "SELECT id, status, missing_count, missing_since, current_version_id FROM releases WHERE url = ?",
+                [canonical_url(url)],
             ).fetchone()
             if row is None:
                 return None
-            release_id, status, missing, version_id = row
+            release_id, status, missing, since, version_id = row
             if status == "removed":
                 return "removed"
+            first = _parse_time(since)
+            if first is None:
+                self.db.execute("UPDATE releases SET missing_count = 1, missing_since = ? WHERE id = ?",
+                                [stamp, release_id])
+                return "pending"
             missing += 1
-            if missing < confirm_after:
+            if (now - first).total_seconds() < confirm_after:
                 self.db.execute("UPDATE releases SET missing_count = ? WHERE id = ?", [missing, release_id])
                 return "pending"
             self.db.execute(
                 "UPDATE releases SET missing_count = ?, status = 'removed', removed_at = ? WHERE id = ?",
-                [missing, now, release_id],
+                [missing, stamp, release_id],
             )
-            self._insert_event("removed", site, release_id, version_id, crawl_id, now, 0, [],
-                               details={"reason": reason, "http_status": http_status})
+            self._insert_event("removed", site, release_id, version_id, crawl_id, stamp, 0, [],
+                               details={"reason": reason, "http_status": http_status, "missing_since": since})
             return "removed"
+
+    def pending_removals(self, site: str) -> dict[str, str]:
+        """Releases of ``site`` missed but not yet confirmed removed: canonical URL → ``missing_since``."""
+        return {
+            url: since for url, since in self.db.execute(
+                "SELECT url, missing_since FROM releases WHERE site = ? AND status != 'removed' "
+                "AND missing_since IS NOT NULL",
+                [site],
+            )
+        }
 
     def touch_release(self, url: str, *, crawl_id: int | None = None) -> RecordResult | None:
         """A known release answered 304 Not Modified: it is live and unchanged."""
@@ -473,7 +493,7 @@ class Store:
                 self._insert_event("restored", site, release_id, None, crawl_id, now, 0, [])
             self.db.execute(
                 """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, status = 'live', missing_count = 0,
-                   removed_at = NULL WHERE id = ?""",
+                   missing_since = NULL, removed_at = NULL WHERE id = ?""",
                 [now, now, release_id],
             )
         return RecordResult("unchanged", release_id, version_id, [], restored)
@@ -500,15 +520,25 @@ class Store:
             )
 
     def list_rows(self, site: str) -> dict[tuple[str, str], tuple[str | None, str | None]]:
-        """The latest row (title, date) of each release on each list page of a site, by
-        (canonical list page URL, canonical release URL)."""
+        """The last seen row (title, date) of each release in each column of a site, by (column
+        name, canonical release URL); each row is also keyed by (canonical list page URL, release
+        URL), for list pages whose column has no name.
+
+        Compare by column, not only by list page: new releases push old ones to later pages, and
+        a row must be compared with the release's previous row wherever in the column it was.
+        """
         rows = self.db.execute(
-            """SELECT p.url, r.url, e.title, e.date FROM list_entries e
+            """SELECT p.column_name, p.url, r.url, e.title, e.date FROM list_entries e
                JOIN releases r ON r.id = e.release_id JOIN list_pages p ON p.id = e.list_page_id
-               WHERE r.site = ?""",
+               WHERE r.site = ? ORDER BY e.last_seen_at, e.rowid""",
             [site],
         )
-        return {(page, url): (title, date) for page, url, title, date in rows}
+        result = {}
+        for column, page_url, url, title, date in rows:
+            result[(page_url, url)] = (title, date)
+            if column:
+                result[(column, url)] = (title, date)
+        return result
 
     def due_revisits(self, site: str, revisit_days: Iterable[int], *, now: datetime | None = None,
                      limit: int | None = None) -> list[str]:
@@ -630,7 +660,7 @@ class Store:
     def _releases(self, where: str, params: list, limit: int) -> list[dict]:
         rows = self.db.query(
             f"""SELECT r.id, r.site, r.url, v.title, v.source, v.published_at, r.first_seen_at,
-                       r.last_seen_at, r.status, v.seq AS versions, v.column_name, v.attachments, v.breadcrumb,
+                       r.last_seen_at, r.status, r.missing_since, v.seq AS versions, v.column_name, v.attachments, v.breadcrumb,
                        (SELECT json_group_array(column_name) FROM
                           (SELECT column_name FROM release_columns c WHERE c.release_id = r.id ORDER BY first_seen_at, rowid)
                        ) AS columns

@@ -62,8 +62,11 @@ def test_minimal_site_gets_every_default():
         max_requests=10000,
         schedule=None,
         revisit=(1, 7, 30),
+        removal_confirm_after="1h",
+        pages=(),
         politeness=Politeness(),
     )
+    assert got.removal_confirm_seconds == 3600
     assert got.politeness == Politeness(
         download_delay=2.0,
         delay_jitter=0.5,
@@ -123,6 +126,13 @@ def test_minimal_site_gets_every_default():
         ({"schedule": "0  8 * *  mon-fri"}, "schedule", "0 8 * * mon-fri"),
         ({"revisit": [2, 14, 90, 365]}, "revisit", (2, 14, 90, 365)),
         ({"revisit": []}, "revisit", ()),
+        ({"removal_confirm_after": "2s"}, "removal_confirm_after", "2s"),
+        ({"removal_confirm_after": "0s"}, "removal_confirm_after", "0s"),
+        (
+            {"pages": [f"{START}tjsj/", "http://www.yueyang.gov.cn/zwgk/zc.html", f"{START}tjsj/"]},
+            "pages",
+            (f"{START}tjsj/", "http://www.yueyang.gov.cn/zwgk/zc.html"),
+        ),
         (
             {"politeness": {"download_delay": 0, "delay_jitter": 1, "concurrency": 2}},
             "politeness",
@@ -174,6 +184,9 @@ def test_minimal_site_gets_every_default():
         "schedule-cron-whitespace-normalised",
         "revisit",
         "revisit-empty-means-never",
+        "removal_confirm_after-seconds",
+        "removal_confirm_after-zero-means-second-miss",
+        "pages-deduplicated",
         "politeness-delay-jitter-concurrency",
         "politeness-other-keys",
     ],
@@ -267,7 +280,7 @@ PREFIX = "sites.toml: site 'yueyang': key "
 
 INVALID_SITE = [
     # start_urls
-    ("start_urls-missing", {}, "'start_urls': required: a non-empty list of http(s) URLs"),
+    ("start_urls-missing", {}, "'start_urls': required: a non-empty list of http(s) URLs (or watch single pages with 'pages')"),
     (
         "start_urls-typo-in-scheme",
         site(start_urls=["http//x"]),
@@ -455,6 +468,40 @@ INVALID_SITE = [
         "max_requests-string",
         site(max_requests="1000"),
         "'max_requests': expected a whole number >= 1, got \"1000\"",
+    ),
+    # removal_confirm_after
+    (
+        "removal_confirm_after-no-unit",
+        site(removal_confirm_after="60"),
+        "'removal_confirm_after': expected a duration like \"30s\", \"30m\", \"1h\" or \"1d\" "
+        '("0s": the second miss confirms at once), got "60"',
+    ),
+    (
+        "removal_confirm_after-number",
+        site(removal_confirm_after=3600),
+        "'removal_confirm_after': expected a duration like \"30s\", \"30m\", \"1h\" or \"1d\" "
+        '("0s": the second miss confirms at once), got 3600',
+    ),
+    # pages
+    (
+        "pages-string-not-list",
+        site(pages=START),
+        f"'pages': expected a list of http(s) URLs (pages that are themselves the release), got \"{START}\"",
+    ),
+    (
+        "pages-relative",
+        site(pages=["/tjsj/index.html"]),
+        "'pages': expected a list of http(s) URLs (pages that are themselves the release), got \"/tjsj/index.html\"",
+    ),
+    (
+        "pages-outside-allowed_domains",
+        site(pages=["https://tjj.example.cn/"], allowed_domains=["www.yueyang.gov.cn"]),
+        "'pages': \"https://tjj.example.cn/\" is outside allowed_domains [\"www.yueyang.gov.cn\"]",
+    ),
+    (
+        "pages-excluded",
+        site(pages=[f"{START}tjsj.html"], exclude=["tjsj"]),
+        f"'exclude': pattern \"tjsj\" rejects the watched page \"{START}tjsj.html\"",
     ),
     # schedule
     (

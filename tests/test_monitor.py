@@ -94,7 +94,7 @@ def test_noise_produces_no_events(baseline):
 
 
 def test_new_edited_removed_restored_events(baseline):
-    server, db, config = baseline(revisit=ALWAYS_REVISIT)
+    server, db, config = baseline(revisit=ALWAYS_REVISIT, removal_confirm_after="0s")
     # new: a release added to the Hanweb list
     source = server.root / "art/2022/12/16/art_1201_20008.html"
     new_page = source.read_text(encoding="utf-8").replace(
@@ -107,7 +107,7 @@ def test_new_edited_removed_restored_events(baseline):
     # edited: a body changed quietly (no list change), and a retitled release
     edit(server, "art/2022/12/10/art_1201_20001.html", "总投资不低于1亿元", "总投资不低于2亿元")
     edit(server, "art/2022/12/15/art_1201_20007.html", "临江市重污染天气黄色预警解除公告", "临江市重污染天气橙色预警解除公告", 99)
-    # removed: an article deleted (404) — confirmed by a second visit
+    # removed: an article deleted (404) — confirmed by a second visit (no removal window here)
     removed = server.root / "art/2022/12/13/art_1201_20006.html"
     removed_text = removed.read_text(encoding="utf-8")
     removed.unlink()
@@ -241,3 +241,80 @@ def test_a_changed_list_row_refetches_an_old_release_at_once(baseline):
     assert "title" in got[0]["changed_fields"]
     assert f"/{article}" in server.paths()
     assert "/xwzx/ywdt/202212/t20221216_10016.html" not in server.paths()  # unchanged rows: not refetched
+
+
+def test_a_release_pushed_to_page_2_with_a_new_title_is_refetched(baseline):
+    server, db, config = baseline()  # default revisits: releases from 2022 are not due
+    moved = "xwzx/ywdt/202212/t20221213_10014.html"
+    source = server.root / "xwzx/ywdt/202212/t20221216_10016.html"
+    (server.root / "xwzx/ywdt/202212/t20221217_10017.html").write_text(
+        source.read_text(encoding="utf-8").replace("市政府召开第15次常务会议", "市政府召开第16次常务会议"),
+        encoding="utf-8")
+    page1 = (server.root / TRS_PAGE_1).read_text(encoding="utf-8")
+    last_row = re.search(r"<li><a href=\"\./202212/t20221213_10014\.html\".*?</li>\n", page1).group(0)
+    new_row = ('<li><a href="./202212/t20221217_10017.html" title="市政府召开第16次常务会议">市政府召开第16次常务会议</a>'
+               '<span>2022-12-17</span></li>\n')
+    page1 = page1.replace(last_row, "").replace('<li><a href="./202212/t20221216_10016.html"',
+                                                new_row + '<li><a href="./202212/t20221216_10016.html"')
+    (server.root / TRS_PAGE_1).write_text(page1, encoding="utf-8")
+    # the release that scrolled to page 2 was retitled on the way (row and article)
+    retitled = last_row.replace("临江市启动冬春农田水利基本建设", "临江市全面启动冬春农田水利基本建设")
+    edit(server, "xwzx/ywdt/index_1.html", '<ul class="list">\n', '<ul class="list">\n' + retitled)
+    edit(server, moved, "临江市启动冬春农田水利基本建设", "临江市全面启动冬春农田水利基本建设", 99)
+
+    crawl(db, config)
+    got = sorted((e["kind"], e["url"].rsplit("/", 1)[-1]) for e in events(db))
+    assert got == [("edited", "t20221213_10014.html"), ("new", "t20221217_10017.html")]
+    assert f"/{moved}" in server.paths()
+    # an unchanged row that moved to another page is not a reason to refetch
+    assert "/xwzx/ywdt/202212/t20221212_10013.html" not in server.paths()
+
+
+def show(db, url):
+    result = run_cli("show", url, "--json", db=db)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_404_that_recovers_within_removal_confirm_after_is_no_event(baseline):
+    server, db, config = baseline(revisit=ALWAYS_REVISIT)  # removal_confirm_after: the default 1h
+    article = server.root / "art/2022/12/13/art_1201_20006.html"
+    text = article.read_text(encoding="utf-8")
+    article.unlink()
+    url = server.url.rstrip("/") + "/art/2022/12/13/art_1201_20006.html"
+
+    crawl(db, config)
+    assert events(db) == []
+    assert server.paths().count("/art/2022/12/13/art_1201_20006.html") == 1  # no confirming request at once
+    pending = show(db, url)
+    assert pending["status"] == "live" and pending["missing_since"]
+    text_view = run_cli("show", url, db=db).stdout
+    assert f"pending removal (missing since {pending['missing_since']})" in text_view
+    crawl(db, config)  # still 404, still inside the window
+    assert events(db) == []
+
+    article.write_text(text, encoding="utf-8")
+    crawl(db, config)
+    assert events(db) == []
+    recovered = show(db, url)
+    assert recovered["status"] == "live" and recovered["missing_since"] is None
+    assert [e["kind"] for e in recovered["events"]] == ["new"]
+
+
+def test_a_404_still_missing_after_removal_confirm_after_is_one_removal(baseline):
+    from datetime import datetime
+
+    server, db, config = baseline(revisit=ALWAYS_REVISIT, removal_confirm_after="2s")
+    (server.root / "art/2022/12/13/art_1201_20006.html").unlink()
+    crawl(db, config)  # confirmed in this crawl if it still runs 2 s after the miss, else in the next
+    time.sleep(2.5)
+    crawl(db, config)
+    got = events(db)
+    assert [(e["kind"], e["url"].rsplit("/", 1)[-1]) for e in got] == [("removed", "art_1201_20006.html")]
+    details = json.loads(sqlite3.connect(db).execute("SELECT details FROM events WHERE id = ?",
+                                                     [got[0]["id"]]).fetchone()[0])
+    first_miss = datetime.fromisoformat(details["missing_since"])
+    assert (datetime.fromisoformat(got[0]["detected_at"]) - first_miss).total_seconds() >= 2
+    assert show(db, got[0]["url"])["status"] == "removed"
+    crawl(db, config)
+    assert len(events(db)) == 1

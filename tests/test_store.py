@@ -244,10 +244,46 @@ def test_unconfirmed_miss_is_due_at_once_and_second_miss_removes(store):
     assert store.record_missing("demo", page().url, "HTTP 404", http_status=404) == "pending"
     assert store.due_revisits("demo", ())[0] == page().url
     assert store.release(result.release_id)["status"] == "live"
-    assert store.record_missing("demo", page().url, "HTTP 404", http_status=404) == "removed"
+    assert store.record_missing("demo", page().url, "HTTP 404", http_status=404, confirm_after=0) == "removed"
     assert store.release(result.release_id)["status"] == "removed"
     assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "removed"]
     assert store.record_release("demo", page()).restored
+
+
+def test_a_miss_is_confirmed_only_after_the_removal_window(tmp_path):
+    now = [datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)]
+    with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
+        store.ensure_site("demo")
+        release_id = store.record_release("demo", page()).release_id
+        assert store.record_missing("demo", page().url, "HTTP 404", confirm_after=3600) == "pending"
+        now[0] += timedelta(minutes=59)
+        assert store.record_missing("demo", page().url, "HTTP 404", confirm_after=3600) == "pending"
+        assert store.release(release_id)["missing_since"] == "2024-03-01T08:00:00+00:00"
+        assert store.pending_removals("demo") == {page().url: "2024-03-01T08:00:00+00:00"}
+        now[0] += timedelta(minutes=1)
+        assert store.record_missing("demo", page().url, "HTTP 404", confirm_after=3600) == "removed"
+        removed = store.events(kind="removed")
+        assert len(removed) == 1 and removed[0]["detected_at"] == "2024-03-01T09:00:00+00:00"
+        assert store.pending_removals("demo") == {}
+
+
+def test_a_miss_that_recovers_within_the_window_leaves_no_event(tmp_path):
+    now = [datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)]
+    with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
+        store.ensure_site("demo")
+        release_id = store.record_release("demo", page()).release_id
+        assert store.record_missing("demo", page().url, "HTTP 404", confirm_after=3600) == "pending"
+        now[0] += timedelta(minutes=30)
+        assert store.record_release("demo", page()).kind == "unchanged"
+        assert store.release(release_id)["missing_since"] is None
+        # a later miss starts a new window: the first one does not count any more
+        now[0] += timedelta(hours=2)
+        assert store.record_missing("demo", page().url, "HTTP 404", confirm_after=3600) == "pending"
+        now[0] += timedelta(minutes=10)
+        store.touch_release(page().url)
+        now[0] += timedelta(hours=2)
+        assert store.record_missing("demo", page().url, "HTTP 404", confirm_after=3600) == "pending"
+        assert [e["kind"] for e in store.events(include_baseline=True)] == ["new"]
 
 
 def test_site_health_changes_are_recorded_once_per_change(store):

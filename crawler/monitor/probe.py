@@ -1,8 +1,10 @@
 """The cheap probe: before a full crawl, ask each start (list) page whether anything changed.
 
 One conditional GET per start URL with the validators the server gave last time. A 304, or a
-200 whose main-list rows are the rows stored last time, means unchanged. When every start page
-is unchanged and no revisit is due, the scheduler skips the Scrapy crawl and records the probe.
+200 whose main-list rows are the rows stored last time, means unchanged. Each single-page watch
+(``pages``) is asked the same way; only a 304 counts as unchanged for it, since the page is the
+release. When every page is unchanged and no revisit is due, the scheduler skips the Scrapy
+crawl and records the probe.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> Pro
     )
     result = ProbeResult(False, "")
     try:
-        for url in site.start_urls:
+        for url in (*site.pages, *site.start_urls):
             stored = validators.get(canonical_url(url)) or {}
             headers = {}
             if stored.get("etag"):
@@ -60,6 +62,8 @@ def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> Pro
                 continue
             if response.status_code != 200:
                 return _changed(result, f"{url}: HTTP {response.status_code}")
+            if url in site.pages:
+                return _changed(result, f"{url}: watched page answered 200 (not 304)")
             listing = extract_list(response.content, str(response.url), content_type=response.headers.get("content-type"),
                                    encoding=site.encoding, selectors=site.selectors)
             links = [
@@ -71,7 +75,8 @@ def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> Pro
     finally:
         if own_client:
             client.close()
-    result.reason = f"{len(site.start_urls)} start pages unchanged, no revisit due"
+    watched = f", {len(site.pages)} watched pages" if site.pages else ""
+    result.reason = f"{len(site.start_urls)} start pages{watched} unchanged, no revisit due"
     return result
 
 
