@@ -546,3 +546,30 @@ def test_site_affixes_stripped_without_a_site_model(raw, title):
     from crawler.extract.article import _strip_site_affixes
 
     assert _strip_site_affixes(raw, [])[0] == title
+
+
+# --- sources --------------------------------------------------------------------------------------
+
+SOURCE_PAGES = {
+    # No colon: the label and the value are parted only by a source line break, tabs and spaces.
+    "label-and-value-parted-by-whitespace": ("article_source_tab_separated.html", "市住建局质安科"),
+    # The value spread over inline elements with a space between them.
+    "value-over-inner-elements": ("article_source_inner_elements.html", "市发改委"),
+    # The page prints no source; ContentSource meta, SiteName, logo and footer all name the site.
+    "site-name-is-no-source": ("article_source_site_name_only.html", None),
+}
+
+
+@pytest.mark.parametrize("name", list(SOURCE_PAGES), ids=list(SOURCE_PAGES))
+def test_source_classes(name):
+    page, source = SOURCE_PAGES[name]
+    article = extract(page, "http://www.example.gov.cn/zwgk/content_9.html")
+    assert article.source == source
+    assert article.explain["source"] == ("none printed" if source is None else "labelled 来源 in the info line")
+
+
+def test_printed_site_name_as_source_is_kept():
+    page = (PAGES / "article_source_site_name_only.html").read_bytes().replace(
+        "发布日期：2024-07-15".encode(), "发布日期：2024-07-15　来源：某某区人民政府".encode()
+    )
+    assert extract_article(page, "http://www.example.gov.cn/zwgk/content_9.html").source == "某某区人民政府"

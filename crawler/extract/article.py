@@ -661,8 +661,15 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     kind = 2 if re.fullmatch(_PUBLISHER_LABELS, match.group(1)) else 1
     rest = line[match.end():]
     if not match.group(2) and rest.strip():
-        # A label without a colon counts only when it stands alone (its value on the next line).
-        return 0, None
+        # A label without a colon counts when it stands alone (its value on the next line) or when
+        # only white space (tabs, a cell boundary, runs of spaces) parts it from a short value.
+        # (Glued on, "来源市发改委 发布时间2024-01-02", when elements split by a source line break
+        # joined: only at the start of a short line that goes on with a date or another label.)
+        at_start = match.start() == 0 or line[match.start() - 1].isspace()
+        spaced = line[match.end(1)].isspace() and len(line) < 100 and at_start
+        glued = match.start() == 0 and len(line) < 80 and bool(find_dates(line, 1) or _INFO_LABELS.search(rest))
+        if not (spaced or glued) or _SENTENCE_END.search(rest.strip()):
+            return 0, None
     if kind == 2 and match.start() > 0 and not re.search(r"[\s:：|]$", line[: match.start()]):
         return 0, None
     rest = rest.lstrip(" \t:：")
@@ -676,7 +683,11 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             value = nxt.strip()
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
-    return kind, value
+    # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters.
+    return kind, _CJK_GAP.sub("", value)
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 
 
 _DATE_LABELS = [
@@ -832,7 +843,7 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
 
     source = _selected_text(root, sel.source) or None
     if not source:
-        source = _find_source(lay, head, title_line, body_start, body_stop)
+        source, explain["source"] = _find_source(lay, head, title_line, body_start, body_stop, lambda: _site_names(root, lay, head))
     article.source = source
 
     # Breadcrumb and column
@@ -926,7 +937,10 @@ def _merge_dates(visible: FoundDate | None, rank: int, meta: FoundDate | None) -
     return visible if rank <= 2 else meta
 
 
-def _find_source(lay: Layout, head: _Head, title_line: int, body_start: int, body_stop: int) -> str | None:
+def _find_source(
+    lay: Layout, head: _Head, title_line: int, body_start: int, body_stop: int, site_names
+) -> tuple[str | None, str]:
+    """The source and the rule that found it; ``site_names()`` lists what the page calls its site."""
     lines = lay.lines
     head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
     info = range(title_line + 1, min(head_end, title_line + 16))
@@ -938,23 +952,29 @@ def _find_source(lay: Layout, head: _Head, title_line: int, body_start: int, bod
         if kind == 2 and value:
             publishers.append((abs(i - title_line), value))
     if publishers:
-        return min(publishers)[1]
-    for zone in (info, range(max(title_line - 2, 0), title_line + 1)):
+        return min(publishers)[1], "publisher row of the 信息公开 table"
+    for zone, rule in ((info, "labelled 来源 in the info line"), (range(max(title_line - 2, 0), title_line + 1), "labelled 来源 above the title")):
         for i in zone:
             if 0 <= i < len(lines):
                 kind, value = _labelled_source(lines, i)
                 if kind:
-                    return value
+                    return value, rule if value else "empty 来源 label"
+
+    def own_name(value: str) -> bool:
+        # Unprinted "sources" that only name the site itself (a CMS default) are no source.
+        sq = squash(value)
+        return any(sq == squash(name) for name in site_names())
+
     for name in _META_SOURCE:
         if head.meta.get(name):
             value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip()
-            if value:
-                return value
+            if value and not own_name(value):
+                return value, f"meta {name}"
     for i in range(body_stop, min(body_stop + 8, len(lines))):
         kind, value = _labelled_source(lines, i)
-        if kind and value:
-            return value
-    return None
+        if kind and value and not own_name(value):
+            return value, "labelled 来源 after the body"
+    return None, "none printed"
 
 
 # --- breadcrumb, attachments, further pages ---------------------------------------------------
