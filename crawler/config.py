@@ -97,6 +97,7 @@ class SiteConfig:
     follow_breadcrumbs: bool = True
     breadcrumb_depth: int = 1
     max_list_pages: int = 50
+    max_list_rows: int = 1000
     max_requests: int = 10000
     schedule: str | None = None
     revisit: tuple[int, ...] = (1, 7, 30)
@@ -168,6 +169,7 @@ class SiteConfig:
             "follow_breadcrumbs": self.follow_breadcrumbs,
             "breadcrumb_depth": self.breadcrumb_depth,
             "max_list_pages": self.max_list_pages,
+            "max_list_rows": self.max_list_rows,
             "max_requests": self.max_requests,
             "schedule": self.schedule,
             "revisit": list(self.revisit),
@@ -657,6 +659,7 @@ SITE_KEYS: dict[str, Callable[[Any], Any]] = {
     "follow_breadcrumbs": _boolean,
     "breadcrumb_depth": _integer(0),
     "max_list_pages": _integer(1),
+    "max_list_rows": _integer(1),
     "max_requests": _integer(1),
     "schedule": _schedule,
     "revisit": _revisit,
@@ -782,6 +785,7 @@ def _build_site(
         follow_breadcrumbs=values.get("follow_breadcrumbs", True),
         breadcrumb_depth=values.get("breadcrumb_depth", 1),
         max_list_pages=values.get("max_list_pages", 50),
+        max_list_rows=values.get("max_list_rows", 1000),
         max_requests=values.get("max_requests", 10000),
         schedule=values.get("schedule"),
         revisit=values.get("revisit", (1, 7, 30)),

@@ -139,11 +139,17 @@ class SiteSpider(scrapy.Spider):
         try:
             listing = await self.extraction.listing(
                 response.body, response.url, content_type=_content_type(response),
-                encoding=self.site.encoding, selectors=self.site.selectors,
+                encoding=self.site.encoding, selectors=self.site.selectors, max_rows=self.site.max_list_rows,
             )
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._extraction_failure(response, "list", exc)
             return
+        if listing.truncated_rows:
+            reason = (f"list cut at {len(listing.links)} rows: {listing.truncated_rows} more rows not read "
+                      "(raise max_list_rows)")
+            self.logger.warning("%s: %s", response.url, reason)
+            yield FetchFailureItem(site=self.site.name, url=response.url, page_kind="list",
+                                   http_status=response.status, reason=reason)
         links = [
             {"url": link.url, "title": link.title, "date": link.date, "pinned": link.pinned}
             for link in listing.links

@@ -121,6 +121,7 @@ def test_minimal_site_gets_every_default():
         ({"breadcrumb_depth": 0}, "breadcrumb_depth", 0),
         ({"breadcrumb_depth": 3}, "breadcrumb_depth", 3),
         ({"max_list_pages": 1}, "max_list_pages", 1),
+        ({"max_list_rows": 20000}, "max_list_rows", 20000),
         ({"max_requests": 500}, "max_requests", 500),
         ({"schedule": "30m"}, "schedule", "30m"),
         ({"schedule": "0  8 * *  mon-fri"}, "schedule", "0 8 * * mon-fri"),
@@ -179,6 +180,7 @@ def test_minimal_site_gets_every_default():
         "breadcrumb_depth-zero",
         "breadcrumb_depth-three",
         "max_list_pages",
+        "max_list_rows",
         "max_requests",
         "schedule-interval",
         "schedule-cron-whitespace-normalised",
@@ -463,6 +465,11 @@ INVALID_SITE = [
         "max_list_pages-float",
         site(max_list_pages=2.5),
         "'max_list_pages': expected a whole number >= 1, got 2.5",
+    ),
+    (
+        "max_list_rows-zero",
+        site(max_list_rows=0),
+        "'max_list_rows': expected a whole number >= 1, got 0",
     ),
     (
         "max_requests-string",
@@ -799,7 +806,7 @@ toml_values = st.recursive(
 )
 site_keys = st.sampled_from(
     ["title", "start_urls", "allowed_domains", "timezone", "encoding", "selectors", "include",
-     "exclude", "follow_breadcrumbs", "breadcrumb_depth", "max_list_pages", "max_requests",
+     "exclude", "follow_breadcrumbs", "breadcrumb_depth", "max_list_pages", "max_list_rows", "max_requests",
      "schedule", "revisit", "politeness", "other"]
 )
 

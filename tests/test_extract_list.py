@@ -451,3 +451,103 @@ def test_fast_join_matches_urljoin(href):
                 max_size=14).map("".join))
 def test_number_link_scan_matches_regex(text):
     assert _pagination._has_number_link(text) == bool(_pagination._NUMBER_LINK.search(text))
+
+
+# ----------------------------------------------------------------------------- short last pages, list hint
+
+from lxml import html as _lxml_html  # noqa: E402
+
+# (fixture, its URL, XPath of its main-list rows): the last page of a column in three templates.
+_LAST_PAGES = {
+    "trs-ul": ("list_trs_column_last_page.html", "http://www.example.gov.cn/zwgk/tzgg/index_4.html", "//ul[@class='list']/li"),
+    "xxgk-table": ("list_xxgk_table_last_page.html", "http://xxgk.example.gov.cn/xxgk/bmwj/index_6.html", "//td[@class='title']/.."),
+    "en-views-rows": ("list_en_news_last_page.html", "https://examples.state.gov/news?page=11", "//div[contains(@class, 'views-row')]"),
+}
+
+
+def _keep_rows(name: str, rows_xpath: str, keep: int) -> bytes:
+    """The fixture with only its first ``keep`` main-list rows."""
+    doc = _lxml_html.fromstring(page(name).decode("utf-8"))
+    for row in doc.xpath(rows_xpath)[keep:]:
+        row.getparent().remove(row)
+    return _lxml_html.tostring(doc, encoding="utf-8")
+
+
+def _short_pages() -> list:
+    words = {1: "one-row", 2: "two-rows", 3: "three-rows"}
+    params = []
+    for template, (name, _, rows_xpath) in _LAST_PAGES.items():
+        rows = len(_lxml_html.fromstring(page(name).decode("utf-8")).xpath(rows_xpath))
+        params += [pytest.param(template, keep, id=f"{template}-{words[keep]}") for keep in range(1, min(rows, 3) + 1)]
+    return params
+
+
+@pytest.mark.parametrize(("template", "keep"), _short_pages())
+def test_short_last_page_keeps_its_few_rows(template, keep):
+    name, url, rows_xpath = _LAST_PAGES[template]
+    body = _keep_rows(name, rows_xpath, keep)
+    result = extract_list(body, url)
+    first = _lxml_html.fromstring(body.decode("utf-8")).xpath(rows_xpath)[0].xpath(".//a")[0]
+    assert len(result.links) == keep
+    assert result.links[0].title == (first.get("title") or " ".join(first.text_content().split()))
+    assert result.next_pages == []
+
+
+def test_one_row_last_page_beats_a_dated_teaser_box():
+    result = extract_list(page("list_trs_column_last_page.html"), "http://www.example.gov.cn/zwgk/tzgg/index_4.html")
+    assert titles(result) == ["关于公布示例市第一批市级非物质文化遗产代表性项目名录的通知"]
+    assert result.links[0].date == "2019-05-08"
+
+
+def test_list_path_is_the_same_on_every_page_of_a_column():
+    first = extract_list(page("list_trs_column.html"), "http://www.example.gov.cn/zwgk/tzgg/index.html")
+    second = extract_list(page("list_trs_column_page2.html"), "http://www.example.gov.cn/zwgk/tzgg/index_2.html")
+    last = extract_list(page("list_trs_column_last_page.html"), "http://www.example.gov.cn/zwgk/tzgg/index_4.html")
+    assert first.list_path == "div.main > div.right > ul.list > li"
+    assert second.list_path == last.list_path == first.list_path
+
+
+def _rows(prefix: str, n: int) -> str:
+    return "".join(f'<li><a href="/{prefix}/{i}.html">{prefix}栏第{i}条信息标题示例文字内容</a><span>2024-01-0{i}</span></li>' for i in range(1, n + 1))
+
+
+def test_list_path_marks_the_levels_a_split_list_is_gathered_across():
+    blocks = "".join(f'<div class="box"><ul class="l">{_rows(f"b{b}", 5)}</ul></div>' for b in range(3))
+    body = f'<html><body><div class="wrap">{blocks}</div></body></html>'.encode()
+    result = extract_list(body, "http://x.gov.cn/col/")
+    assert len(result.links) == 15
+    assert result.list_path == "div.wrap > div.box[*] > ul.l[*] > li"
+
+
+def test_list_path_numbers_the_box_among_same_class_boxes():
+    teaser = f'<div class="box"><div class="hd">图片新闻<a href="/tpxw/">更多</a></div><ul class="l">{_rows("tp", 6)}</ul></div>'
+    main = f'<div class="box"><ul class="l">{_rows("zw", 4)}</ul><div class="page"><a href="index_1.html">下一页</a></div></div>'
+    body = f'<html><body><div class="wrap">{teaser}{main}</div></body></html>'.encode()
+    result = extract_list(body, "http://x.gov.cn/col/index.html")
+    assert [link.url for link in result.links][0] == "http://x.gov.cn/zw/1.html"
+    assert result.list_path == "div.wrap > div.box[2] > ul.l > li"
+    hinted = extract_list(body.replace(b"zw/1.html", b"zw/9.html"), "http://x.gov.cn/col/index.html", list_hint=result.list_path)
+    assert len(hinted.links) == 4 and hinted.links[0].url == "http://x.gov.cn/zw/9.html"
+
+
+def test_list_hint_finds_the_one_row_where_the_page_alone_cannot():
+    hint = extract_list(page("list_trs_column.html"), "http://www.example.gov.cn/zwgk/tzgg/index.html").list_path
+    # Without its pager block the lone row has nothing to tell it from the teaser box beside it.
+    body = page("list_trs_column_last_page.html").replace(b'createPageHTML(5, 4, "index", "html");', b"")
+    body = body.replace(b'<div class="page">', b"<div>")
+    url = "http://www.example.gov.cn/zwgk/tzgg/index_4.html"
+    assert len(extract_list(body, url).links) != 1
+    result = extract_list(body, url, list_hint=hint)
+    assert titles(result) == ["关于公布示例市第一批市级非物质文化遗产代表性项目名录的通知"]
+    assert result.links[0].url == "http://www.example.gov.cn/zwgk/tzgg/201905/t20190508_310021.html"
+    assert result.list_path == hint
+
+
+@pytest.mark.parametrize(
+    "hint",
+    ["div.gone > ul.list > li", "div.main > div.right > ul.list[3] > li", "li", ""],
+    ids=["names-nothing", "index-out-of-range", "row-tag-only", "empty"],
+)
+def test_list_hint_that_names_nothing_here_falls_back_to_detection(hint):
+    url = "http://www.example.gov.cn/zwgk/tzgg/index.html"
+    assert titles(extract_list(page("list_trs_column.html"), url, list_hint=hint)) == titles(extract_list(page("list_trs_column.html"), url))

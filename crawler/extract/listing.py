@@ -21,7 +21,7 @@ from lxml import etree
 
 from .encoding import decode_html
 from .model import ListLink, ListPage, Selectors
-from .pagination import absolute_url, find_next_pages, page_key, xpath_or_css
+from .pagination import absolute_url, find_next_pages, find_pagers, page_key, xpath_or_css
 
 # ----------------------------------------------------------------------------- dates
 
@@ -331,9 +331,10 @@ def _build_link(row, link: _Link, dates: dict | None = None) -> ListLink:
 # ----------------------------------------------------------------------------- group scoring
 
 _ROW_LEVELS = 4
-# Bounds for hostile pages: a real list page shows tens of rows, not thousands.
+# Bounds for hostile pages: a real list page shows tens of rows, not thousands. The row cap is the
+# per-site setting ``max_list_rows`` (docs/configuration.md); a cut page says so in ``truncated_rows``.
 _MAX_SCORED_ANCHORS = 2000
-_MAX_ROWS = 1000
+MAX_LIST_ROWS = 1000
 _MAX_ROW_URLS = 4
 
 
@@ -449,15 +450,39 @@ def _group_rows(rows, row_links: dict, cache: dict | None = None) -> list[tuple]
 class _Memo:
     """Answers about one page's elements, shared by all the candidate groups that ask."""
 
-    __slots__ = ("sigs", "furniture", "headings", "dates", "elsewhere", "bare")
+    __slots__ = ("sigs", "furniture", "headings", "dates", "elsewhere", "bare", "pagers", "holders", "near", "teaser")
 
-    def __init__(self):
+    def __init__(self, pagers: set | None = None):
         self.sigs: dict = {}
         self.furniture: dict = {}
         self.headings: dict = {}
         self.dates: dict = {}
         self.elsewhere: dict = {}
         self.bare: dict = {}
+        self.pagers = pagers or set()  # the page's pagination blocks
+        # A pager, or a small box around one: what "the pager follows the list" looks for.
+        self.holders = set(self.pagers)
+        for el in self.pagers:
+            parent = el.getparent()
+            if parent is not None and parent.tag not in ("body", "html") and all(
+                c is el or not isinstance(c.tag, str) or c in self.pagers or _small(c) for c in parent
+            ):
+                self.holders.add(parent)
+        self.near: dict = {}
+        self.teaser: dict = {}
+
+    def next_to_pager(self, container, row_tag: str) -> bool:
+        pair = (container, row_tag)
+        found = self.near.get(pair)
+        if found is None:
+            found = self.near[pair] = _next_to_pager(container, row_tag, self)
+        return found
+
+    def teaser_box(self, container) -> bool:
+        found = self.teaser.get(container)
+        if found is None:
+            found = self.teaser[container] = _teaser_box(container)
+        return found
 
     def is_furniture(self, el) -> bool:
         found = self.furniture.get(el)
@@ -573,6 +598,104 @@ def _title_elsewhere(row, link: _Link) -> bool:
     return False
 
 
+def _small(el) -> bool:
+    """A wisp beside a pager ("共 2 条", a page-size picker): little text and at most one link."""
+    if sum(1 for _ in islice(el.iter("a"), 2)) > 1:
+        return False
+    size = 0
+    for piece in el.itertext():
+        size += len(piece.strip())
+        if size > 30:
+            return False
+    return True
+
+
+def _blank(el) -> bool:
+    """A spacer (``<div class="clear"></div>``, ``<br>``, ``<hr>``): no text, no link, no image."""
+    if el.find(".//a") is not None or el.find(".//img") is not None:
+        return False
+    return not any(not piece.isspace() for piece in el.itertext())
+
+
+def _next_to_pager(container, row_tag: str, memo: _Memo) -> bool:
+    """The group's container sits right before (or after) the page's pager, or ends in a pager row.
+
+    The pager belongs to the main list: of the lists of a page, the one it follows is the one it
+    pages through. Spacers between them are passed over; the walk climbs while the container is
+    the last thing in its parent, so a pager after the box that holds the list counts too.
+    """
+    if not memo.holders:
+        return False
+    last = next((c for c in reversed(container) if isinstance(c.tag, str)), None)
+    if last is not None and last.tag == row_tag and last in memo.pagers:
+        return True
+    node = container
+    for level in range(4):
+        sib, seen = node.getnext(), 0
+        while sib is not None and seen < 2:
+            if isinstance(sib.tag, str):
+                if sib in memo.holders:
+                    return True
+                seen += not _blank(sib)
+            sib = sib.getnext()
+        if level < 2:
+            prev = node.getprevious()
+            while prev is not None and (not isinstance(prev.tag, str) or (prev not in memo.holders and _blank(prev))):
+                prev = prev.getprevious()
+            if prev is not None and prev in memo.holders:
+                return True
+        if seen:
+            return False
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return False
+    return False
+
+
+_MORE = re.compile(r"(?i)^[\s+＋>»›]*(?:更多|查看更多|更多信息|更多内容|更多新闻|more|view\s+(?:all|more)|see\s+(?:all|more))[\s+＋>»›.…]*$|^[+＋]$")
+
+
+def _more_link(a) -> bool:
+    """A box's "更多 >>" / "More" link: the box is a teaser of another column, not the main list."""
+    text = _clean(_anchor_text(a))
+    if not text:
+        img = a.find(".//img")
+        return img is not None and "more" in (img.get("src") or "").lower().rsplit("/", 1)[-1]
+    return len(text) <= 12 and bool(_MORE.match(text))
+
+
+def _teaser_box(container) -> bool:
+    """A heading with a "more" link just above the rows (or at the head of their box)."""
+    node = container
+    for _ in range(2):
+        prev, seen = node.getprevious(), 0
+        while prev is not None and seen < 2:
+            if isinstance(prev.tag, str) and not _blank(prev):
+                if len(_clean(_text(prev))) <= 40 and any(_more_link(a) for a in islice(prev.iter("a"), 6)):
+                    return True
+                seen += 1
+            prev = prev.getprevious()
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+    return False
+
+
+def _box_more_link(box, rows: set) -> bool:
+    """``box`` holds a "more" link outside its rows."""
+    for a in islice(box.iter("a"), 200):
+        if _more_link(a) and not any(up in rows for up in a.iterancestors()):
+            return True
+    return False
+
+
+def _box_of(row, container):
+    node = row
+    while node.getparent() is not None and node.getparent() is not container:
+        node = node.getparent()
+    return node
+
+
 def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple[float, list[tuple]]:
     container = key[0]
     # Link texts repeated across many rows ("View this Dataset") are buttons, not titles.
@@ -647,19 +770,28 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
         # Rows gathered across sibling boxes: most of the boxes must hold rows, or it is chance.
         boxes = {}
         for row, _, _ in kept:
-            node = row
-            while node.getparent() is not None and node.getparent() is not container:
-                node = node.getparent()
+            node = _box_of(row, container)
             boxes[id(node)] = node
         total = sum(1 for child in container if isinstance(child.tag, str) and _sig(child, memo.sigs) == key[1])
         if total and len(boxes) * 2 < total:
             factor *= 0.1
+        # Boxes that each carry a "more" link are teasers of as many columns, not one list.
+        rows = {row for row, _, _ in kept}
+        teasers = sum(1 for box in boxes.values() if _box_more_link(box, rows) or memo.teaser_box(box))
+        if teasers * 2 >= len(boxes):
+            factor *= 0.1 if teasers >= 2 else 0.25
+    elif memo.teaser_box(container):
+        factor *= 0.25
     # Rows among many same-tag siblings without links are paragraphs of prose.
     parents = {id(row.getparent()): row.getparent() for row, _, _ in kept[:40] if row.getparent() is not None}
     tag = kept[0][0].tag
     bare = sum(memo.bare_rows(parent, tag) for parent in parents.values())
     if bare and bare >= min(len(kept), 40):
         factor *= 0.3
+    if factor > 0.5 and memo.next_to_pager(container if len(key) == 2 else _box_of(kept[-1][0], container), tag):
+        factor *= _PAGER_BOOST
+    elif len(kept) == 1:
+        return 0.0, kept  # one row stands for a list only where the pager follows it
     marked = sum(1 for row, _, _ in kept[:200] if row.get("class") and set(_classes(row)) & _CURRENT_ROW)
     if marked == 1 and len(kept) > 1:
         factor *= 0.5
@@ -667,6 +799,10 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
 
 
 _FINALISTS = 12
+# How much more a group weighs for sitting next to the page's pager.
+_PAGER_BOOST = 3.0
+# The most a one-row group can score (title weight 25, dated, bigger row, next to the pager).
+_ONE_ROW_CEILING = 25.0 * 2 * 1.01 * _PAGER_BOOST
 
 
 def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None) -> tuple[tuple | None, list[tuple]]:
@@ -730,16 +866,34 @@ def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None
         score, kept = _final(key, entries, self_urls, memo)
         if score > best_score:
             best_score, best, best_key = score, kept, key
+    if best_score < _ONE_ROW_CEILING and memo.pagers:
+        # A column's last page may hold one row: a lone row right before the pager is the list.
+        for key, rows in groups.items():
+            if len(rows) != 1 or len(key) != 2:
+                continue
+            row = next(iter(rows))
+            entry = get_entry(row, _UNSEEN)
+            if entry is _UNSEEN:
+                entry = entry_of[row] = _row_entry(row, row_links.get(row))
+            if entry is None or entry[2].weight < 5 or not memo.next_to_pager(key[0], key[1]):
+                continue
+            score, kept = _final(key, [entry], self_urls, memo)
+            if score > best_score:
+                best_score, best, best_key = score, kept, key
     return (best_key, best) if best_score >= 24 else (None, [])
 
 
-def _expand_group(root, key: tuple, base: str, self_urls: set[str]) -> list[tuple]:
-    """All rows of a detected group, for pages whose anchors were too many to score them all."""
+def _group_members(root, key: tuple) -> list:
+    """Every row element of a detected group (the rows past the scored anchors included)."""
     cache: dict = {}
     members = [key[0]]
     for sig in key[1:-1]:
         members = [c for m in members for c in m if isinstance(c.tag, str) and _sig(c, cache) == sig]
-    rows = [c for m in members for c in m if c.tag == key[-1]][: _MAX_ROWS + _MAX_ROWS // 5]
+    return [c for m in members for c in m if c.tag == key[-1]]
+
+
+def _entries_of(rows, base: str) -> list[tuple]:
+    """(row, links, best) for the given row elements, their anchors read afresh."""
     links: dict = {}
     row_links: dict = {}
     for row in rows:
@@ -749,8 +903,102 @@ def _expand_group(root, key: tuple, base: str, self_urls: set[str]) -> list[tupl
             if href and href[0] != "#" and not href[:11].lower().startswith(_SKIP_HREF):
                 found.append(links.setdefault(a, _Link(a, href, base)))
         row_links[row] = found
-    entries = _group_rows(rows, row_links)
-    return _final(key, entries, self_urls, _Memo())[1] if entries else []
+    return _group_rows(rows, row_links)
+
+
+def _expand_group(root, key: tuple, base: str, self_urls: set[str], max_rows: int) -> tuple[list[tuple], int]:
+    """All rows of a detected group, for pages whose anchors were too many to score them all;
+    with the number of row elements left unread past the cap."""
+    rows = _group_members(root, key)
+    limit = max_rows + max_rows // 5
+    entries = _entries_of(rows[:limit], base)
+    return (_final(key, entries, self_urls, _Memo())[1] if entries else []), max(0, len(rows) - limit)
+
+
+# ----------------------------------------------------------------------------- where the list sits
+
+# An id that names a part of the template ("content", "list2"), not one generated per page.
+_STABLE_ID = re.compile(r"[A-Za-z][A-Za-z_-]*\d{0,2}")
+_PATH_SEP = " > "
+_STEP_INDEX = re.compile(r"\[(\d+|\*)\]$")
+
+
+def _step(el) -> str:
+    step = el.tag
+    cls = el.get("class")
+    if cls:
+        step += "".join("." + c for c in sorted(set(cls.split())))
+    ident = el.get("id")
+    if ident and _STABLE_ID.fullmatch(ident):
+        step += "#" + ident
+    return step
+
+
+def _list_path(key: tuple, row) -> str | None:
+    """Where the main list sits, as a path of tag/class/id steps from ``<body>`` to the row tag.
+
+    A step is ``[n]``-numbered when its parent has several children of the same step, and ``[*]``
+    at the levels the rows were gathered across same-class sibling boxes. Positions of other
+    elements, texts and row classes are left out, so the later pages of a column give the same path.
+    """
+    chain = []
+    node = row.getparent()
+    while node is not None and node.tag not in ("body", "html"):
+        chain.append(node)
+        node = node.getparent()
+    if node is None:
+        return None
+    union = len(key) - 2  # levels above the row gathered across sibling boxes
+    steps = []
+    for depth in range(len(chain) - 1, -1, -1):
+        el = chain[depth]
+        step = _step(el)
+        if depth < union:
+            step += "[*]"
+        else:
+            parent = el.getparent()
+            same = [c for c in parent if isinstance(c.tag, str) and c.tag == el.tag and _step(c) == step]
+            if len(same) > 1:
+                step += f"[{same.index(el) + 1}]"
+        steps.append(step)
+    steps.append(row.tag)
+    return _PATH_SEP.join(steps)
+
+
+def _rows_at(root, path: str) -> list:
+    """The row elements a :func:`_list_path` path names on this page (none when it names nothing)."""
+    *levels, row_tag = path.split(_PATH_SEP)
+    start = root.find("body")
+    nodes = [start if start is not None else root]
+    for step in levels:
+        m = _STEP_INDEX.search(step)
+        base, which = (step[: m.start()], m.group(1)) if m else (step, None)
+        tag = base.split(".", 1)[0].split("#", 1)[0]
+        found = []
+        for node in nodes:
+            same = [c for c in node if c.tag == tag and _step(c) == base]
+            if which is None or which == "*":
+                found.extend(same)
+            elif int(which) <= len(same):
+                found.append(same[int(which) - 1])
+        nodes = found
+        if not nodes:
+            return []
+    return [c for node in nodes for c in node if c.tag == row_tag]
+
+
+def _hinted_entries(root, hint: str, base: str) -> list[tuple]:
+    """The rows at the hinted place that look like list entries (a title link, not running text)."""
+    rows = _rows_at(root, hint)
+    if not rows:
+        return []
+    kept = []
+    for row, found, best in _entries_of(rows, base):
+        if best.running is None:
+            best.running = _in_running_text(best)
+        if not best.running:
+            kept.append((row, found, best))
+    return kept
 
 
 # ----------------------------------------------------------------------------- page furniture: breadcrumb, column
@@ -962,6 +1210,7 @@ def _hanweb_rows(scripts_raw: list[str]) -> tuple[str, list[str]] | None:
 
 # ----------------------------------------------------------------------------- entry point
 
+_PAGER_SCRIPT = re.compile(r"page|fenye|paging", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
@@ -1076,8 +1325,15 @@ def extract_list(
     content_type: str | None = None,
     encoding: str | None = None,
     selectors: Selectors | None = None,
+    list_hint: str | None = None,
+    max_rows: int = MAX_LIST_ROWS,
 ) -> ListPage:
     """Extract the main list of a list (column) page: rows, next page, column, breadcrumb.
+
+    ``list_hint`` is the :attr:`ListPage.list_path` of another page of the same column (its first
+    page): when that place holds list rows on this page, they are the main list, however few (a
+    column's last page may hold one row). When it names nothing here, the list is found as without
+    a hint. At most ``max_rows`` rows are returned; ``truncated_rows`` counts the rows left out.
 
     Pure and total on bytes: junk in, an empty :class:`ListPage` out. A bad per-site selector
     raises :class:`~crawler.errors.ConfigError`.
@@ -1092,8 +1348,13 @@ def extract_list(
         return page
 
     scripts_raw, noscripts = [], []
+    scripted = set()  # where a pager script writes its links: the pager block, once scripts are gone
     for el in root.iter("script", "noscript"):
         (scripts_raw if el.tag == "script" else noscripts).append(_text(el) if el.tag == "noscript" else (el.text or ""))
+        if el.tag == "script" and el.text and len(el.text) < 3000 and _PAGER_SCRIPT.search(el.text):
+            parent = el.getparent()
+            if parent is not None and parent.tag not in ("head", "body", "html"):
+                scripted.add(parent)
     scripts = "\n".join(scripts_raw)
     etree.strip_elements(root, "script", "style", "noscript", "template", "rt", "rp", "select", "textarea", with_tail=False)
 
@@ -1114,6 +1375,7 @@ def extract_list(
 
     hanweb = _hanweb_rows(scripts_raw)
     dates = None
+    unread = 0  # rows of the main list never read, past the cap
     if selectors is not None and selectors.list_item:
         rows = xpath_or_css(root, selectors.list_item)
         entries = _entries_from_rows(rows, _links_of(root, base, anchors=anchors))
@@ -1122,19 +1384,26 @@ def extract_list(
         body_el = frag.find("body") if frag is not None else None
         entries = _entries_from_rows(list(body_el) if body_el is not None else [], _links_of(frag, base) if frag is not None else {})
     else:
-        links = _links_of(root, base, _MAX_SCORED_ANCHORS, anchors)
-        memo = _Memo()
-        key, entries = _main_list(root, links, self_urls, memo)
-        dates = memo.dates
-        if key is not None and len(links) >= _MAX_SCORED_ANCHORS:
-            entries = _expand_group(root, key, base, self_urls)
+        entries = _hinted_entries(root, list_hint, base) if list_hint else []
+        if entries:
+            page.list_path = list_hint
+        else:
+            links = _links_of(root, base, _MAX_SCORED_ANCHORS, anchors)
+            memo = _Memo(find_pagers(root, anchors, scripted, scripts))
+            key, entries = _main_list(root, links, self_urls, memo)
+            dates = memo.dates
+            if key is not None and len(links) >= _MAX_SCORED_ANCHORS:
+                entries, unread = _expand_group(root, key, base, self_urls, max_rows)
+            if key is not None and entries:
+                page.list_path = _list_path(key, entries[0][0])
 
     seen = set()
-    for row, _, link in entries:
-        if len(page.links) >= _MAX_ROWS:
-            break
+    for i, (row, _, link) in enumerate(entries):
         if link.url is None or link.url in seen:
             continue
+        if len(page.links) >= max_rows:
+            page.truncated_rows = len(entries) - i + unread
+            break
         seen.add(link.url)
         page.links.append(_build_link(row, link, dates))
 

@@ -71,6 +71,11 @@ class ListPage:
     # True when the page has no rows in its HTML because a script renders them client-side.
     client_side_rendered: bool = False
     encoding: str | None = None
+    # Where the main list sits: tag/class steps from <body> to the row tag, the same on every page
+    # of a column; pass it as ``extract_list(..., list_hint=...)`` for the column's later pages.
+    list_path: str | None = None
+    # Rows of the main list left out because the page holds more than ``max_rows`` (0: none cut).
+    truncated_rows: int = 0
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -561,6 +561,78 @@ def find_next_pages(
     return []
 
 
+# ----------------------------------------------------------------------------- the pager block
+
+_PAGER_CLASS = re.compile(r"(?<![a-z])pag(?:e|er|es|ing|ination|ebar|enav|elist|ebox|inate)?(?![a-z])|fenye|fanye|turnpage|^fy$|^pg$", re.I)
+_PAGER_TEXT = re.compile(
+    r"上一页|下一页|上页|下页|首页|尾页|末页|共\s*\d+\s*页|第\s*\d+\s*页|\d+\s*/\s*\d+\s*页|跳转|转到|"
+    r"(?<![a-z])(?:previous|prev|next|older|newer|first|last)(?![a-z])|page\s+\d+\s+of\s+\d+|[«»‹›]",
+    re.I,
+)
+_PAGER_MAX_TEXT = 300
+
+
+def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
+    """Whether ``el`` is a pagination block: a pager class with little text, pager words or several
+    numbered links in a short block, or the place a pager script wrote into (``scripted``: the
+    parents of the page's pager scripts, recorded before scripts are stripped)."""
+    if not isinstance(el.tag, str) or el.tag in ("ul", "ol", "table", "tbody") and len(el) > 12:
+        return False
+    if el in scripted:
+        return True
+    raw, size = [], 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > 4 * _PAGER_MAX_TEXT:
+            return False  # a big block: read no further
+        raw.append(piece)
+    text = " ".join("".join(raw).split())
+    if len(text) > _PAGER_MAX_TEXT:
+        return False
+    marks = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
+    if any(_PAGER_CLASS.search(m) for m in marks) and not re.search(r"[\u4e00-\u9fff]{12}|[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", text, re.I):
+        return True
+    anchors = list(el.iter("a"))
+    numbered = sum(1 for a in anchors if "".join(a.itertext()).strip().isdigit())
+    if numbered >= 2 and len(anchors) - numbered <= 6:
+        return True
+    return bool(anchors or el in scripted) and len(_PAGER_TEXT.findall(text)) >= 2 and len(anchors) <= 16
+
+
+_PAGER_WORDS = frozenset(
+    ["上一页", "下一页", "上页", "下页", "首页", "尾页", "末页", "前一页", "后一页", "previous", "prev", "next", "first", "last",
+     "older", "newer", "«", "»", "‹", "›", "<", ">", "<<", ">>", "previouspage", "nextpage", "firstpage", "lastpage"]
+)
+_PAGER_WORD_TRIM = " \t\r\n\u00a0\u3000[]【】()（）«»‹›<>"
+_PAGER_ID_IN_SCRIPT = re.compile(r"[\"']([A-Za-z][\w-]{0,40})[\"']")
+
+
+def find_pagers(root, anchors: tuple[list, list] | None = None, scripted: frozenset | set = frozenset(), scripts: str = "") -> set:
+    """The page's pagination blocks (see :func:`is_pager`): the places pager scripts write into
+    (their parents, and elements a pager script names by id) and the blocks around page-number
+    and previous/next links."""
+    if anchors is None:
+        els = list(root.iter("a"))
+        anchors = (els, ["".join(a.itertext()) for a in els])
+    candidates = dict.fromkeys(scripted)
+    if scripted and scripts:
+        ids = {m.group(1) for m in _PAGER_ID_IN_SCRIPT.finditer(scripts) if _PAGER_CLASS.search(m.group(1))}
+        for ident in list(ids)[:4]:
+            candidates.update(dict.fromkeys(root.xpath("//*[@id=$i]", i=ident)))
+    for a, text in zip(*anchors):
+        if not text or len(text) > 24:
+            continue
+        word = text.strip(_PAGER_WORD_TRIM)
+        if not (word.isdigit() and len(word) <= 5) and word.lower().replace(" ", "") not in _PAGER_WORDS and text.strip() not in _PAGER_WORDS:
+            continue
+        parent = a.getparent()
+        if parent is not None:
+            if parent.tag in ("li", "span", "td", "font", "b", "strong", "em") and parent.getparent() is not None:
+                parent = parent.getparent()
+            candidates[parent] = None
+    return {el for el in candidates if isinstance(el.tag, str) and is_pager(el, scripted)}
+
+
 def xpath_or_css(root, expr: str):
     """Run a selector: XPath when it starts with ``/`` or ``(``, else CSS."""
     from parsel.csstranslator import HTMLTranslator

@@ -1,0 +1,1 @@
+"""Scaffolding for tests: local sites, servers and helpers (one module per area)."""

@@ -1,0 +1,38 @@
+"""End-to-end crawls of list pages: real CLI, real Scrapy, a local site written by tests/support/lists_site.py."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from conftest import run_cli, write_config
+from support.lists_site import write_site
+
+
+def _crawl(serve_site, tmp_path, rows_per_page, **site):
+    folder = tmp_path / "site"
+    paths = write_site(folder, rows_per_page)
+    server = serve_site(folder)
+    table = {"start_urls": [server.url + "tzgg/index.html"], "include": [r"/tzgg/\d{6}/"], **site}
+    config = write_config(tmp_path / "sites.toml", {"county": table})
+    db = tmp_path / "bulletin.db"
+    result = run_cli("crawl", "county", "--progress", "log", db=db, config=config)
+    stored = run_cli("releases", "--json", "--limit", "500", db=db)
+    assert stored.exit_code == 0, stored.stderr
+    urls = {json.loads(line)["url"].removeprefix(server.url.rstrip("/")) for line in stored.stdout.splitlines()}
+    return result, db, paths, urls
+
+
+def test_the_release_on_a_one_row_last_list_page_is_stored(serve_site, tmp_path):
+    result, _, paths, urls = _crawl(serve_site, tmp_path, [5, 5, 1])
+    assert result.exit_code == 0, result.stderr[-3000:]
+    assert paths[-1] in urls  # the lone row of index_2.html
+    assert urls == set(paths)  # and nothing from the teaser box beside every list
+
+
+def test_a_list_cut_at_max_list_rows_says_so_and_keeps_the_first_rows(serve_site, tmp_path):
+    result, db, paths, urls = _crawl(serve_site, tmp_path, [30], max_list_rows=20)
+    assert urls == set(paths[:20])
+    reasons = [row[0] for row in sqlite3.connect(db).execute("SELECT reason FROM fetch_failures")]
+    assert reasons == ["list cut at 20 rows: 10 more rows not read (raise max_list_rows)"]
+    assert "list cut at 20 rows" in result.stderr
