@@ -573,3 +573,30 @@ def test_printed_site_name_as_source_is_kept():
         "发布日期：2024-07-15".encode(), "发布日期：2024-07-15　来源：某某区人民政府".encode()
     )
     assert extract_article(page, "http://www.example.gov.cn/zwgk/content_9.html").source == "某某区人民政府"
+
+
+# --- hidden CMS metadata --------------------------------------------------------------------------
+
+COMMENT_DATE_URL = "http://www.example.gov.cn/xzdt/content_10.html"
+
+
+def test_time_only_in_a_cms_comment_block():
+    article = extract("article_cms_comment_date.html", COMMENT_DATE_URL)
+    assert article.published_at == "2023-12-01T14:43:00+08:00"
+    assert article.explain["published_at"] == "CMS comment <date>"
+    assert article.title == "某某镇开展冬季森林防火宣传活动"
+
+
+def test_printed_date_beats_the_cms_comment():
+    page = (PAGES / "article_cms_comment_date.html").read_bytes().replace(
+        '<div class="tools">'.encode(), '<div class="date">发布时间：2023-12-02 09:15</div><div class="tools">'.encode()
+    )
+    article = extract_article(page, COMMENT_DATE_URL)
+    assert article.published_at == "2023-12-02T09:15:00+08:00"
+    assert article.explain["published_at"] == "labelled 发布时间 line"
+
+
+def test_date_tag_written_as_text_is_not_metadata():
+    page = (PAGES / "article_cms_comment_date.html").read_bytes()
+    page = page.replace(b"<date>2023-12-01 14:43:00:0</date>", b"")
+    assert extract_article(page, COMMENT_DATE_URL).published_at is None

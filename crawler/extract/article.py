@@ -17,7 +17,7 @@ from lxml import etree
 from .dates import FoundDate, date_from_url, find_dates, find_time, parse_date, zone_for
 from .encoding import decode_html
 from .model import Article, Selectors
-from .text import Layout, drop_invisible, element_text, fold, layout, parse_html, squash
+from .text import MAX_HTML_CHARS, Layout, drop_invisible, element_text, fold, layout, parse_html, squash
 
 # --- metadata ---------------------------------------------------------------------------------
 
@@ -708,6 +708,7 @@ class _DateCandidate:
     found: FoundDate
     rank: int  # 0 publish label, 1 generic label, 2 written date, 5 unlabelled
     line: int
+    label: str = ""  # the label as printed (发布时间, Datum …)
 
 
 _DIGITS = re.compile(r"\d\d")
@@ -722,20 +723,22 @@ def _line_dates(lines: list[str], idx: int) -> list[_DateCandidate]:
         before = line[max(0, fd.start - 16): fd.start]
         if _NOT_PUBLISH.search(before):
             continue
-        rank = 5
+        rank, label = 5, ""
         for r, pattern in _DATE_LABELS:
-            if pattern.search(before):
-                rank = r
+            found = pattern.search(before)
+            if found:
+                rank, label = r, found.group(0)
                 break
         if rank == 5 and idx > 0 and fd.start == 0:
             prev = lines[idx - 1]
             for r, pattern in _DATE_LABELS:
-                if pattern.search(prev[-16:]):
-                    rank = r
+                found = pattern.search(prev[-16:])
+                if found:
+                    rank, label = r, found.group(0)
                     break
         if fd.has_time and fd.hour == 0 and fd.minute == 0 and not fd.second:
             fd = FoundDate(fd.start, fd.end, fd.day)
-        out.append(_DateCandidate(fd, rank, idx))
+        out.append(_DateCandidate(fd, rank, idx, re.sub(r"[\s:：]+", "", label)))
     return out
 
 
@@ -805,25 +808,35 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     body_lines, body_stop = _body_lines(lay, body_start, body_end, title)
     article.body = _join_body(lay, body_lines)
 
-    meta_date = None
+    meta_date, meta_rule = None, ""
     for name in _META_DATE:
         if head.meta.get(name):
             meta_date = parse_date(head.meta[name])
             if meta_date:
+                meta_rule = f"meta {name}"
                 break
     if meta_date is None and head.jsonld.get("datePublished"):
-        meta_date = parse_date(str(head.jsonld["datePublished"]))
+        meta_date, meta_rule = parse_date(str(head.jsonld["datePublished"])), "JSON-LD datePublished"
     if meta_date is None and head.time_published:
-        meta_date = parse_date(head.time_published)
-    visible, visible_rank = None, 9
+        meta_date, meta_rule = parse_date(head.time_published), "datePublished element"
+    if meta_date is None:
+        meta_date, meta_rule = _hidden_cms_date(text)
+    visible, visible_rank, visible_rule = None, 9, ""
     sel_date = _selected_text(root, sel.published_at)
     if sel_date:
-        visible, visible_rank = parse_date(sel_date), 0
+        visible, visible_rank, visible_rule = parse_date(sel_date), 0, "site selector"
     if visible is None:
-        visible, visible_rank = _visible_date(lay, title_line, body_start, body_stop)
+        visible, visible_rank, visible_rule = _visible_date(lay, title_line, body_start, body_stop)
     published = _merge_dates(visible, visible_rank, meta_date)
     if published is None:
         published = date_from_url(url)
+        explain["published_at"] = "URL date" if published else "none found"
+    elif published is visible:
+        explain["published_at"] = visible_rule
+    elif visible is not None and published.day == visible.day:
+        explain["published_at"] = f"{visible_rule} (time from {meta_rule})"
+    else:
+        explain["published_at"] = meta_rule
     article.published_at = published.iso(zone) if published else None
     if meta_date is not None and published is not None:
         meta_date = _drop_midnight(meta_date)
@@ -886,7 +899,8 @@ def _scan_dates(lay: Layout, start, end, labelled_only=False) -> list[_DateCandi
     return out
 
 
-def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) -> tuple[FoundDate | None, int]:
+def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) -> tuple[FoundDate | None, int, str]:
+    """The date the page prints, its rank (see :class:`_DateCandidate`) and the rule that found it."""
     lines = lay.lines
     head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
     # The info line sits between the title and the body; 信息公开 tables may sit above the title.
@@ -895,9 +909,10 @@ def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) 
     labelled = [c for c in near + table if c.rank < 5]
     if labelled:
         best = min(labelled, key=lambda c: (c.rank, abs(c.line - title_line)))
-        return best.found, best.rank
+        where = "line" if best in near else "row above the title"
+        return best.found, best.rank, f"labelled {best.label} {where}"
     if near:
-        return near[0].found, 5
+        return near[0].found, 5, "unlabelled date under the title"
     # Dates printed after the body: "Ends/Friday, January 3, 2020 … Issued at HKT 18:30".
     tail = _scan_dates(lay, body_end, body_end + 6) + _scan_dates(lay, body_end - 3, body_end)
     if tail:
@@ -910,11 +925,33 @@ def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) 
                     if hm:
                         found = FoundDate(found.start, found.end, found.day, hm[0], hm[1])
                         break
-        return found, cand.rank + 1
+        return found, cand.rank + 1, "date after the body"
     first = _scan_dates(lay, body_start, min(body_start + 2, body_end))
     if first:
-        return first[0].found, 7
-    return None, 9
+        return first[0].found, 7, "date atop the body"
+    return None, 9, ""
+
+
+# Publishing systems that write a page's properties into an HTML comment (TRS/"enpproperty" blocks:
+# <!--enpproperty <articleid>…</articleid><date>2023-12-01 14:43:00:0</date>…-->).
+_COMMENT_DATE = re.compile(
+    r"<(date|pubdate|publishdate|publishtime|pubtime|releasedate|releasetime|docreltime|fbsj|fbrq|publish_?date|publish_?time)>"
+    r"\s*([^<>]{6,40}?)\s*</\1>",
+    re.I,
+)
+
+
+def _hidden_cms_date(text: str) -> tuple[FoundDate | None, str]:
+    """A date the CMS left in a comment block (never shown); a fallback behind printed and meta dates."""
+    if "<!--" not in text:
+        return None, ""
+    for match in _COMMENT_DATE.finditer(text, 0, MAX_HTML_CHARS):
+        pos = match.start()
+        if text.rfind("<!--", 0, pos) > text.rfind("-->", 0, pos):
+            found = parse_date(match.group(2))
+            if found is not None:
+                return found, f"CMS comment <{match.group(1).lower()}>"
+    return None, ""
 
 
 def _drop_midnight(found: FoundDate) -> FoundDate:
