@@ -396,6 +396,7 @@ def main():
 # Command groups that live in their own modules register themselves on `cli`.
 from . import cli_alerts  # noqa: E402,F401
 from . import cli_archive  # noqa: E402,F401
+from . import cli_sitemodel  # noqa: E402,F401
 
 if __name__ == "__main__":
     # Run as `python -m crawler.cli`: use the importable module, where every command is registered.

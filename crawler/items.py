@@ -35,6 +35,8 @@ class ReleaseItem:
     encoding: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    page_features: object | None = None  # what the site model learns from the page (sitemodel.PageFeatures)
+    model_revision: int | None = None  # the site model revision the fields were extracted with
 
 
 @dataclass

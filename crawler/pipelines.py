@@ -21,6 +21,7 @@ from scrapy import signals
 from storage import FetchedRelease, Store, canonical_url
 from storage.urls import list_rows_hash
 
+from .extract.sitemodel import SiteModel
 from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 
 logger = logging.getLogger(__name__)
@@ -162,6 +163,7 @@ def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pi
             batch, written = None, 0
         if not idle and item is _STOP:
             break
+    writer.finish()
     writer.store.close()
     results.put({"counts": writer.counts, "first_failure": writer.first_failure})
 
@@ -178,6 +180,19 @@ class StoreWriter:
         self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
                        "incomplete": 0, "not_modified": 0, "missing": 0, "write_errors": 0}
         self.first_failure: str | None = None
+        self.model = SiteModel.from_dict(self.store.site_model(site))
+        self.learned = 0
+
+    def finish(self) -> None:
+        """After the crawl's last item: settle and store the site model."""
+        if not self.learned:
+            return
+        try:
+            self.model.settle()
+            self.store.save_site_model(self.site, self.model.to_dict(), revision=self.model.revision,
+                                       pages=self.model.pages)
+        except Exception:  # the model is an aid; losing one crawl's learning must not lose the crawl
+            logger.exception("%s: could not store the site model", self.site)
 
     def record(self, item) -> None:
         try:
@@ -234,10 +249,15 @@ class StoreWriter:
             headers=item.headers,
             raw_body=item.raw_body,
             encoding=item.encoding,
+            model_revision=item.model_revision,
         )
         rows = self.pending_rows.pop(canonical_url(item.url), [])
         result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows)
         self.counts[result.kind] += 1
+        if item.page_features is not None and result.kind != "unchanged":
+            # Each distinct version once: refetching an unchanged page would count its text again.
+            self.model.update(item.page_features)
+            self.learned += 1
         if not fetched.title or not fetched.published_at:
             self.counts["incomplete"] += 1
         self._save_validators(item.site, item.url, item.etag, item.last_modified)

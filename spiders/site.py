@@ -22,6 +22,7 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 from crawler.extract import failed_fetch_reason
 from crawler.extract.fetchcheck import may_be_unrendered, not_html_reason
 from crawler.extract.pool import ExtractionPool
+from crawler.extract.sitemodel import SiteModel
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from storage.urls import canonical_url, is_page_url
 
@@ -62,6 +63,7 @@ class SiteSpider(scrapy.Spider):
         self.revisits: list[str] = []
         # Releases first missed in this crawl (URL → monotonic time), not yet asked again.
         self.unconfirmed: dict[str, float] = {}
+        self.site_model = SiteModel()  # the stored model's applied part; empty until one is learned
         self.extraction = ExtractionPool(0)
 
     @classmethod
@@ -90,6 +92,7 @@ class SiteSpider(scrapy.Spider):
             if not self.full:
                 self.validators = store.validators(self.site.name)
             self.revisits = store.due_revisits(self.site.name, self.site.revisit)
+            self.site_model = SiteModel.from_dict(store.site_model(self.site.name)).for_extraction()
 
     # Requests --------------------------------------------------------------------------------
 
@@ -228,6 +231,7 @@ class SiteSpider(scrapy.Spider):
             article = await self.extraction.article(
                 response.body, response.url, content_type=_content_type(response),
                 encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
+                model=self.site_model,
             )
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._extraction_failure(response, "article", exc)
@@ -235,6 +239,8 @@ class SiteSpider(scrapy.Spider):
         # An unrendered template can carry enough chrome to look substantial: its placeholders decide.
         if not watch and (_thin(article) or may_be_unrendered(response.body)):
             failure = self._failed(response, "article")
+            if failure is None and _thin(article):
+                failure = self._off_template(response, article)
             if failure is not None:
                 yield failure
                 return
@@ -247,6 +253,8 @@ class SiteSpider(scrapy.Spider):
             headers=_headers(response),
             raw_body=response.body,
             encoding=article.encoding,
+            page_features=article.features,
+            model_revision=self.site_model.revision,
             **_validators(response),
         )
         if not watch:
@@ -392,6 +400,18 @@ class SiteSpider(scrapy.Spider):
         return FetchFailureItem(
             site=self.site.name, url=response.url, reason=reason, page_kind=page_kind, http_status=response.status
         )
+
+    def _off_template(self, response, article):
+        """A thin page that has none of the lines the site's pages always carry is not one of its
+        pages (a redirect stub, an interstitial, a maintenance or broken page): a failed fetch."""
+        shared = self.site_model.shares_frame(article.features) if article.features is not None else None
+        if shared != 0:
+            return None
+        reason = (f"not the site's page: none of the {len(self.site_model.frame)} lines its pages share "
+                  f"(stub, interstitial or broken page)")
+        self.logger.warning("%s: %s", response.url, reason)
+        return FetchFailureItem(site=self.site.name, url=response.url, reason=reason, page_kind="article",
+                                http_status=response.status)
 
     def on_error(self, failure):
         request = failure.request

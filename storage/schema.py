@@ -349,3 +349,36 @@ def m031_removal_window(db: Database) -> None:
     """When a release was first missed: its removal is confirmed only after a site's
     ``removal_confirm_after`` has passed since then."""
     db.execute("ALTER TABLE releases ADD COLUMN missing_since TEXT")
+
+
+@migrations()
+def m032_site_models(db: Database) -> None:
+    """Site models (what each site repeats on its pages) and the re-extractions they caused."""
+    for statement in _SITE_MODELS:
+        db.execute(statement)
+
+
+_SITE_MODELS = [
+    """
+    CREATE TABLE site_models (
+        site TEXT PRIMARY KEY REFERENCES sites(name),
+        revision INTEGER NOT NULL DEFAULT 0,
+        pages INTEGER NOT NULL DEFAULT 0,
+        model TEXT NOT NULL DEFAULT '{}',
+        updated_at TEXT NOT NULL
+    )""",
+    # The site model revision a version's fields were extracted with (NULL: no model).
+    "ALTER TABLE versions ADD COLUMN model_revision INTEGER",
+    """
+    CREATE TABLE reextractions (
+        id INTEGER PRIMARY KEY,
+        version_id INTEGER NOT NULL REFERENCES versions(id),
+        site TEXT NOT NULL,
+        model_revision INTEGER,
+        previous_model_revision INTEGER,
+        changed_fields TEXT NOT NULL DEFAULT '[]',
+        previous TEXT NOT NULL DEFAULT '{}',
+        reextracted_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX idx_reextractions_version ON reextractions(version_id)",
+]

@@ -30,7 +30,7 @@ from datetime import datetime, timezone
 from .normalize import clean_text, display_text, fold, fold_chars, folded_with_offsets
 
 __all__ = ["fold", "index_version", "index_rows", "is_word_term", "rebuild_index", "search", "search_key", "snippet",
-           "write_fts"]
+           "unindex_version", "write_fts"]
 
 PAD = "\ue000\ue000"  # private-use characters: no query contains them
 KEY_FACTOR = 1_000_000_000  # version ids stay below this; the rest of the key is seconds
@@ -118,6 +118,15 @@ def index_rows(db, rows, *, fts_rows: list | None = None) -> int:
         fts_rows.extend(full_text)
     index_trigrams(db, (text for doc in docs for text in doc[4:7]))
     return len(docs)
+
+
+def unindex_version(db, version_id: int) -> None:
+    """Remove one version from the search index (before it is indexed again with new text)."""
+    conn = getattr(db, "conn", db)
+    row = conn.execute("SELECT rowid, title, source, body FROM search_docs WHERE version_id = ?", [version_id]).fetchone()
+    if row is not None:
+        conn.execute("INSERT INTO search_fts (search_fts, rowid, title, source, body) VALUES ('delete', ?, ?, ?, ?)", row)
+        conn.execute("DELETE FROM search_docs WHERE rowid = ?", [row[0]])
 
 
 def write_fts(db, rows) -> None:

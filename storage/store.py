@@ -22,7 +22,7 @@ from .errors import NotFound, StoreError
 from .diff import diff_texts, render_text_diff
 from .normalize import changed_fields, content_hash
 from .outbox import enqueue_alerts, enqueue_health
-from .search import forget_cached_state, index_rows, write_fts
+from .search import forget_cached_state, index_rows, unindex_version, write_fts
 from .schema import migrations
 from .urls import canonical_url
 
@@ -49,6 +49,7 @@ class FetchedRelease:
     headers: dict[str, str] = field(default_factory=dict)
     raw_body: bytes | None = None
     encoding: str | None = None
+    model_revision: int | None = None  # the site model revision the fields were extracted with
 
 
 @dataclass
@@ -370,8 +371,8 @@ class Store:
         cursor = self.db.execute(
             """INSERT INTO versions (release_id, seq, crawl_id, fetched_at, content_hash, changed_fields,
                  title, source, published_at, published_at_meta, body, breadcrumb, column_name, attachments,
-                 url, final_url, http_status, headers, encoding, raw_body, raw_size, raw_sha256)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 url, final_url, http_status, headers, encoding, raw_body, raw_size, raw_sha256, model_revision)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 release_id, seq, crawl_id, now, digest, json.dumps(changed),
                 fetched.title, fetched.source, fetched.published_at, fetched.published_at_meta,
@@ -382,6 +383,7 @@ class Store:
                 zlib.compress(raw, 6) if raw is not None else None,
                 len(raw) if raw is not None else None,
                 hashlib.sha256(raw).hexdigest() if raw is not None else None,
+                fetched.model_revision,
             ],
         )
         version_id = cursor.lastrowid
@@ -625,6 +627,106 @@ class Store:
         if row is None:
             return {"site": site, "state": "ok", "since": None, "reason": None}
         return {"site": site, "state": row[0], "since": row[1], "reason": row[2]}
+
+    # Site models ------------------------------------------------------------------------------
+
+    def site_model(self, site: str) -> dict | None:
+        """The stored site model of ``site`` (its JSON form), or None when none was learned."""
+        row = self.db.execute("SELECT model FROM site_models WHERE site = ?", [site]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def site_model_info(self, site: str) -> dict | None:
+        """Revision, page count and update time of the stored model, without the model."""
+        rows = list(self.db.query("SELECT site, revision, pages, updated_at FROM site_models WHERE site = ?", [site]))
+        return rows[0] if rows else None
+
+    def save_site_model(self, site: str, model: dict, *, revision: int, pages: int) -> None:
+        """Store (replace) the model of ``site``."""
+        with self._transaction():
+            self.db.execute(
+                """INSERT INTO site_models (site, revision, pages, model, updated_at) VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT(site) DO UPDATE SET revision = excluded.revision, pages = excluded.pages,
+                     model = excluded.model, updated_at = excluded.updated_at""",
+                [site, revision, pages, json.dumps(model, ensure_ascii=False, separators=(",", ":")), self._now()],
+            )
+
+    def stale_versions(self, site: str, revision: int, *, limit: int = 200, after_id: int = 0) -> list[dict]:
+        """Current versions of ``site`` with a raw body, extracted under another model revision
+        than ``revision`` (for re-extraction), in id order after ``after_id``."""
+        rows = list(self.db.query(
+            """SELECT v.id, v.url, v.final_url, v.headers, v.encoding, v.raw_body, v.model_revision,
+                      v.title, v.source, v.published_at, v.published_at_meta, v.body, v.breadcrumb,
+                      v.column_name, v.attachments
+               FROM releases r JOIN versions v ON v.id = r.current_version_id
+               WHERE r.site = ? AND v.raw_body IS NOT NULL AND v.model_revision IS NOT ? AND v.id > ?
+               ORDER BY v.id LIMIT ?""",
+            [site, revision, after_id, limit],
+        ))
+        for row in rows:
+            row["raw_body"] = zlib.decompress(row["raw_body"])
+            for key in ("headers", "breadcrumb", "attachments"):
+                row[key] = json.loads(row[key] or "null")
+        return rows
+
+    def reextract_version(self, version_id: int, fields: dict, *, model_revision: int | None) -> list[str]:
+        """Replace the extracted fields of a stored version, re-extracted from its raw body under
+        site model ``model_revision``. A migration, not news: no event, no alert; the fields
+        replaced are kept in ``reextractions``. Returns the names of the hashed fields that changed."""
+        now = self._now()
+        with self._transaction():
+            row = self._version_row(version_id)
+            if row is None:
+                raise NotFound(f"no version {version_id}")
+            old = _version_fields(row)
+            new = {key: fields.get(key) for key in ("title", "source", "published_at", "body", "attachments")}
+            new["body"] = new["body"] or ""
+            new["attachments"] = new["attachments"] or []
+            changed = changed_fields(old, new)
+            stored = {
+                "title": new["title"], "source": new["source"], "published_at": new["published_at"],
+                "published_at_meta": fields.get("published_at_meta"), "body": new["body"],
+                "breadcrumb": json.dumps(fields.get("breadcrumb") or [], ensure_ascii=False),
+                "column_name": fields.get("column"),
+                "attachments": json.dumps(new["attachments"], ensure_ascii=False),
+            }
+            differs = changed or any(row[key] != value for key, value in stored.items())
+            if differs:
+                previous = {key: row[key] for key in stored}
+                self.db.execute(
+                    """INSERT INTO reextractions (version_id, site, model_revision, previous_model_revision,
+                         changed_fields, previous, reextracted_at) VALUES (?, (SELECT site FROM releases
+                         WHERE id = ?), ?, ?, ?, ?, ?)""",
+                    [version_id, row["release_id"], model_revision, row["model_revision"], json.dumps(changed),
+                     json.dumps(previous, ensure_ascii=False), now],
+                )
+                sets = ", ".join(f"{key} = ?" for key in stored)
+                self.db.execute(
+                    f"UPDATE versions SET {sets}, content_hash = ?, model_revision = ? WHERE id = ?",
+                    [*stored.values(), content_hash(new), model_revision, version_id],
+                )
+                if changed:
+                    site = self.db.execute("SELECT site FROM releases WHERE id = ?", [row["release_id"]]).fetchone()[0]
+                    unindex_version(self.db, version_id)
+                    index_rows(self.db, [(version_id, row["release_id"], site, new["published_at"], row["fetched_at"],
+                                          new["title"], new["source"], new["body"])], fts_rows=self._pending.rows)
+            else:
+                self.db.execute("UPDATE versions SET model_revision = ? WHERE id = ?", [model_revision, version_id])
+        return changed
+
+    def reextractions(self, site: str | None = None, limit: int = 100) -> list[dict]:
+        """Re-extractions (newest first): which version, under which model revision, what changed."""
+        where, params = ("WHERE x.site = ?", [site]) if site else ("", [])
+        rows = list(self.db.query(
+            f"""SELECT x.id, x.version_id, v.release_id, v.url, x.site, x.model_revision, x.previous_model_revision,
+                       x.changed_fields, x.previous, x.reextracted_at
+                FROM reextractions x JOIN versions v ON v.id = x.version_id {where}
+                ORDER BY x.id DESC LIMIT ?""",
+            [*params, limit],
+        ))
+        for row in rows:
+            row["changed_fields"] = json.loads(row["changed_fields"])
+            row["previous"] = json.loads(row["previous"])
+        return rows
 
     # Queries ---------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from lxml import etree
 from .dates import FoundDate, date_from_url, find_dates, find_time, parse_date, zone_for
 from .encoding import decode_html
 from .model import Article, Selectors
+from .sitemodel import SiteModel, page_features
 from .text import MAX_HTML_CHARS, Layout, drop_invisible, element_text, fold, layout, parse_html, squash
 
 # --- metadata ---------------------------------------------------------------------------------
@@ -753,11 +754,14 @@ def extract_article(
     encoding: str | None = None,
     timezone: str | None = None,
     selectors: Selectors | None = None,
+    model: SiteModel | None = None,
 ) -> Article:
     """Parse an article page into an :class:`Article`. Never raises on bad input.
 
     ``encoding`` forces a codec (site config); ``timezone`` is the IANA zone of the site's
-    local times (default: guessed from the host); ``selectors`` are per-site overrides.
+    local times (default: guessed from the host); ``selectors`` are per-site overrides;
+    ``model`` is the site's :class:`~.sitemodel.SiteModel` (its template is not content, and
+    the page's features for learning are left in ``Article.features``).
     """
     try:
         text, used = decode_html(body or b"", content_type, encoding)
@@ -765,14 +769,15 @@ def extract_article(
         text, used = (body or b"").decode("utf-8", "replace"), "utf-8"
     article = Article(url=url, encoding=used)
     try:
-        _extract(article, text, url, timezone, selectors or Selectors())
+        _extract(article, text, url, timezone, selectors or Selectors(), model)
     except (RecursionError, MemoryError, ValueError, TypeError, etree.LxmlError, KeyError, IndexError):
         # Keep whatever was found before the failure: a partial article beats a crashed crawl.
         pass
     return article
 
 
-def _extract(article: Article, text: str, url: str, timezone: str | None, sel: Selectors) -> None:
+def _extract(article: Article, text: str, url: str, timezone: str | None, sel: Selectors,
+             model: SiteModel | None = None) -> None:
     root = parse_html(text)
     if root is None:
         return
@@ -781,6 +786,8 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     zone = zone_for(url, timezone)
     drop_invisible(root)
     lay = layout(root)
+    if model is not None:
+        article.features = page_features(lay.lines, head.title)
 
     # Body container first: it bounds where the info line and the title can be.
     container = None

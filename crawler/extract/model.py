@@ -43,10 +43,12 @@ class Article:
     title_variant: str | None = None
     # Provenance for `--explain`: field -> the rule that produced it ("labelled 发布时间 line", …).
     explain: dict = field(default_factory=dict)
+    # What the site model learns from this page (when extracted with a model); not in to_dict().
+    features: object | None = field(default=None, repr=False, metadata={"internal": True})
 
     def to_dict(self) -> dict:
         # Shallow: the values are already plain lists, dicts and strings (asdict deep-copies them).
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {f.name: getattr(self, f.name) for f in fields(self) if not f.metadata.get("internal")}
 
 
 @dataclass
