@@ -551,3 +551,48 @@ def test_list_hint_finds_the_one_row_where_the_page_alone_cannot():
 def test_list_hint_that_names_nothing_here_falls_back_to_detection(hint):
     url = "http://www.example.gov.cn/zwgk/tzgg/index.html"
     assert titles(extract_list(page("list_trs_column.html"), url, list_hint=hint)) == titles(extract_list(page("list_trs_column.html"), url))
+
+
+# ----------------------------------------------------------------------------- lists laid out as tables
+
+
+def test_meeting_schedule_table_titles_rows_by_their_meeting_cell():
+    result = extract_list(page("list_table_meetings.html"), "https://www.example-housing.org/board/meetings")
+    assert len(result.links) == 18  # the three future meetings have no document yet
+    first = result.links[0]
+    assert (first.title, first.date) == ("Regular Board Meeting", "2019-01-09")
+    assert first.url == "https://www.example-housing.org/documents/board/2019-01-09-agenda.pdf"
+    assert result.links[2].title == "Special Board Meeting"
+    assert result.links[4].title == "Finance Committee Meeting"
+    assert all(link.date for link in result.links)
+    assert "Browse the meeting archive" not in titles(result)
+
+
+def test_recall_table_with_view_links_takes_the_name_cell():
+    result = extract_list(page("list_table_recalls_view_links.html"), "http://www.example-dpac.gov.cn/zhgl/qczh/index.html")
+    assert len(result.links) == 20
+    first = result.links[0]
+    assert first.title == "一汽-大众汽车有限公司召回部分进口途锐汽车（安全气囊）"
+    assert first.date == "2021-06-28"
+    assert first.url == "http://www.example-dpac.gov.cn/zhgl/qczh/gzzh/202106/t20210628_330000.html"
+    assert result.next_pages == ["http://www.example-dpac.gov.cn/zhgl/qczh/index_1.html"]
+    assert not {"汽车召回", "消费品召回", "联系我们"} & set(titles(result))
+
+
+@pytest.mark.parametrize(
+    ("header", "cells", "expected"),
+    [
+        ("<tr><th>编号</th><th>发布日期</th><th>事项名称</th><th>操作</th></tr>", ["QX-2024-0{i}", "2024-05-0{i}", "示例事项第{i}项办理结果公示", "<a href='/d/{i}.html'>详情</a>"], "示例事项第1项办理结果公示"),
+        ("", ["{i}", "2024-05-0{i}", "示例单位第{i}次行政许可决定公开", "<a href='/d/{i}.html'>查看</a>"], "示例单位第1次行政许可决定公开"),
+        ("<tr><th>Date</th><th>Location</th><th>Meeting</th><th></th></tr>", ["May {i}, 2024", "Room {i}01, County Building", "Planning Commission Hearing", "<a href='/d/{i}.pdf'>Agenda</a>"], "Planning Commission Hearing"),
+        ("", ["<a href='/d/{i}.html'>关于示例区第{i}批项目核准结果的公告</a>", "示发〔2024〕{i}号", "2024-05-0{i}", "<a href='/d/{i}.pdf'>附件</a> <a href='/d/{i}.doc'>下载</a>"], "关于示例区第1批项目核准结果的公告"),
+    ],
+    ids=["header-names-the-column", "no-header-first-text-cell", "header-past-a-longer-cell", "linked-title-beside-attachments"],
+)
+def test_table_row_title_cell(header, cells, expected):
+    rows = "".join("<tr>" + "".join(f"<td>{c.format(i=i)}</td>" for c in cells) + "</tr>" for i in range(1, 7))
+    body = f"<html><body><div class='nav'><a href='/'>首页</a></div><table>{header}{rows}</table></body></html>".encode()
+    result = extract_list(body, "http://x.gov.cn/col/index.html")
+    assert len(result.links) == 6
+    assert result.links[0].title == expected
+    assert result.links[0].url.startswith("http://x.gov.cn/d/1.")

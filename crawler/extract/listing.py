@@ -215,7 +215,7 @@ def _anchor_text(a) -> str:
 
 
 class _Link:
-    __slots__ = ("el", "href", "base", "text", "title", "weight", "usable", "_url", "_key", "running")
+    __slots__ = ("el", "href", "base", "text", "title", "weight", "usable", "_url", "_key", "running", "derived")
 
     def __init__(self, el, href: str, base: str, raw: str | None = None):
         self.el, self.href, self.base = el, href, base
@@ -233,6 +233,7 @@ class _Link:
         self._url = False
         self._key = False
         self.running = None  # _in_running_text(self), once asked
+        self.derived = False  # the title comes from another cell of a table row (see _cell_title)
 
     @property
     def key(self) -> str | None:
@@ -420,12 +421,110 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
     """(row, links, best) when the row looks like one list entry, else None."""
     if not found:
         return None
-    if len(found) > _MAX_ROW_URLS and len({l.href for l in found}) > _MAX_ROW_URLS:
+    cap = _MAX_TABLE_ROW_URLS if row.tag == "tr" else _MAX_ROW_URLS
+    if len(found) > cap and len({l.href for l in found}) > cap:
         return None
     best = _best(found)
+    if row.tag == "tr" and (best is None or best.weight < 4):
+        titled = _cell_title(row, found, best)
+        if titled is not None:
+            return (row, found, titled)
     if best is not None and best.weight >= 2:
         return (row, found, best)
     return None
+
+
+# ----------------------------------------------------------------------------- table rows
+
+# A table row holds more links than a list item: agenda, minutes, video, attachments.
+_MAX_TABLE_ROW_URLS = 8
+_TITLE_HEADER = re.compile(r"标题|名称|题名|主题|事项|内容|title|subject|name|meeting|description|event|notice|item", re.I)
+_CODE_CELL = re.compile(r"[\w\s\-/.:#()（）〔〕\[\]【】第号]{0,40}")
+
+
+def _table_groups(root, links: dict, groups: dict, row_links: dict) -> None:
+    """Every table's rows that hold a link, whatever the link says ("查看", "Agenda"): the title
+    of a table row may sit in another cell (:func:`_cell_title`)."""
+    for table in root.iter("table"):
+        for body in (table, *table.iterchildren("tbody")):
+            found_rows = {}
+            for tr in body.iterchildren("tr"):
+                found = [links[a] for a in tr.iter("a") if a in links]
+                if found:
+                    found_rows[tr] = found
+            if not found_rows:
+                continue
+            row_links.update(found_rows)  # all the row's links: the walk up from anchors kept usable ones
+            key = (body, "tr")
+            old = groups.get(key) or {}
+            groups[key] = dict.fromkeys(tr for tr in body.iterchildren("tr") if tr in found_rows or tr in old)
+
+
+def _header_column(row) -> int | None:
+    """Index of the cell under a title-like header ("标题", "名称", "Meeting"), if the table has one."""
+    body = row.getparent()
+    if body is None:
+        return None
+    table = body.getparent() if body.tag == "tbody" else body
+    head = None
+    if table is not None:
+        thead = table.find("thead")
+        head = thead.find("tr") if thead is not None else None
+    if head is None:
+        first = next(body.iterchildren("tr"), None)
+        if first is not None and first is not row and first.find(".//a") is None:
+            head = first
+    if head is None:
+        return None
+    for i, cell in enumerate(c for c in head if c.tag in ("td", "th")):
+        text = _clean(_text(cell))
+        if text and len(text) <= 12 and _TITLE_HEADER.search(text):
+            return i
+    return None
+
+
+def _cell_text_title(cell) -> str | None:
+    """A cell's text as a title: not a date, a number or a code, not only link text."""
+    text = _clean(_text(cell))
+    if not text or len(text) > 300:
+        return None
+    for a in cell.iter("a"):
+        inner = _clean(_anchor_text(a))
+        if inner:
+            text = _clean(text.replace(inner, " ", 1))
+    if title_weight(text) < 4 or (_CODE_CELL.fullmatch(text) and text.isascii() and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", text)):
+        return None
+    if _DIGIT.search(text) and parse_list_date(text) and title_weight(_strip_dates(text)) < 4:
+        return None
+    return text
+
+
+def _cell_title(row, found: list[_Link], best: _Link | None) -> _Link | None:
+    """For a table row whose links say little ("查看", "Agenda"), its link titled by the row's title
+    cell: the one under a title-like header, else the first text cell that is no date, number or code."""
+    cells = [c for c in row if c.tag in ("td", "th")]
+    if len(cells) < 2:
+        return None
+    title = None
+    column = _header_column(row)
+    if column is not None and column < len(cells):
+        title = _cell_text_title(cells[column])
+    if title is None:
+        for cell in cells:
+            title = _cell_text_title(cell)
+            if title is not None:
+                break
+    weight = title_weight(title) if title else 0.0
+    if title is None or weight <= (best.weight if best is not None else 0.0):
+        return None
+    link = best or next((l for l in found if l.url), None)
+    if link is None:
+        return None
+    titled = _Link.__new__(_Link)
+    for name in _Link.__slots__:
+        setattr(titled, name, getattr(link, name))
+    titled.title, titled.weight, titled.usable, titled.derived = title, weight, True, True
+    return titled
 
 
 def _group_rows(rows, row_links: dict, cache: dict | None = None) -> list[tuple]:
@@ -713,7 +812,7 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
     boxes_seen: dict = {}
     kept = []
     for row, found, best in entries:
-        if best.title in banned:
+        if best.title in banned and not best.derived:
             best = _best(found, banned)
             if best is None or best.weight < 2:
                 continue
@@ -786,7 +885,7 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
     parents = {id(row.getparent()): row.getparent() for row, _, _ in kept[:40] if row.getparent() is not None}
     tag = kept[0][0].tag
     bare = sum(memo.bare_rows(parent, tag) for parent in parents.values())
-    if bare and bare >= min(len(kept), 40):
+    if bare and bare >= min(len(kept), 40) and tag != "tr":  # a table's rows without a document yet are rows
         factor *= 0.3
     if factor > 0.5 and memo.next_to_pager(container if len(key) == 2 else _box_of(kept[-1][0], container), tag):
         factor *= _PAGER_BOOST
@@ -807,6 +906,7 @@ _ONE_ROW_CEILING = 25.0 * 2 * 1.01 * _PAGER_BOOST
 
 def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None) -> tuple[tuple | None, list[tuple]]:
     groups, row_links = _candidate_groups(root, links)
+    _table_groups(root, links, groups, row_links)
     # Groups are scored biggest first: a group's preliminary score is at most 25 per row, so once that
     # bound falls below the 12th best score so far, no smaller group can be a finalist. Each group keeps
     # its place in ``groups`` (i) so that ties still go the way a stable sort of all groups sends them.
