@@ -600,3 +600,15 @@ def test_date_tag_written_as_text_is_not_metadata():
     page = (PAGES / "article_cms_comment_date.html").read_bytes()
     page = page.replace(b"<date>2023-12-01 14:43:00:0</date>", b"")
     assert extract_article(page, COMMENT_DATE_URL).published_at is None
+
+
+def test_article_laid_out_in_table_cells_keeps_its_paragraphs():
+    # Cells holding paragraphs (<br>-separated here) and a menu cell beside them are layout, not a data row.
+    article = extract("article_in_layout_table_cells.html", "http://www.example.gov.cn/xwzx/content_11.html")
+    assert article.title == "某某县召开2024年度农村工作会议"
+    assert article.source == "县农业农村局"
+    assert article.body.startswith("1月18日，某某县召开2024年度农村工作会议")
+    assert "\n\n会议指出，过去一年" in article.body and "\t" not in article.body
+    for chrome in ("新闻中心", "政务公开", "版权所有", "浏览次数"):
+        assert chrome not in article.body
+    assert article.explain["body"].startswith("densest text block")

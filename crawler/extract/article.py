@@ -433,6 +433,14 @@ def _chars(lay: Layout, el) -> tuple[int, int]:
     return total, links
 
 
+def _describe(el) -> str:
+    """``div#zoom`` / ``div.TRS_Editor``: enough to find the element again in the page."""
+    if el.get("id"):
+        return f"{el.tag}#{el.get('id')}"
+    classes = (el.get("class") or "").split()
+    return f"{el.tag}.{classes[0]}" if classes else el.tag
+
+
 def _cms_body(root, lay: Layout):
     """The best-ranked known CMS container with real text (the largest when several share a rank)."""
     found: dict[int, tuple[int, object]] = {}
@@ -453,7 +461,8 @@ _FOOTER_LINE = re.compile(
     r"网站标识码|網站標識碼|建议使用.{0,20}浏览|不得(?:转载|复制|镜像)|未经(?:书面)?(?:许可|授权)",
     re.I,
 )
-_FOOTER_HINT = re.compile(r"foot|bottom|copyright|banquan|\bbq\b|\bdb\b", re.I)
+# Class/id words of a footer ("footer", "page_foot", "copyright"), not utility classes ("border-bottom").
+_FOOTER_HINT = re.compile(r"(?<![A-Za-z])(?<!border-)(?<!margin-)(?<!padding-)(?i:footer|foot|copyright|banquan|bottom)(?![a-z])")
 
 
 def _footer_lines(lay: Layout) -> set[int]:
@@ -518,6 +527,7 @@ def _density_body(root, lay: Layout, owners: list):
     if rows * 2 < sum(line_scores[start:end]):
         return best
     # A table of figures: the page's other tables beside it are as much content (a dashboard).
+    # (The block then reads "densest text block" for the ancestor that holds them all.)
     prefix = [0.0]
     for score in line_scores:
         prefix.append(prefix[-1] + score)
@@ -791,18 +801,23 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
 
     # Body container first: it bounds where the info line and the title can be.
     container = None
+    explain = article.explain
     picked = _select(root, sel.body)
     if picked and isinstance(picked[0], etree._Element):
         container = picked[0]
+        explain["body"] = "site selector"
     if container is None:
         container = _cms_body(root, lay)
+        if container is not None:
+            explain["body"] = f"CMS container {_describe(container)}"
     if container is None:
         container = _density_body(root, lay, _line_owners(lay))
+        if container is not None:
+            explain["body"] = f"densest text block {_describe(container)}"
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
 
     title = _selected_text(root, sel.title) or None
     title_el = None
-    explain = article.explain
     if title:
         explain["title"] = "site selector"
     else:

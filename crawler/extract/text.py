@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 
@@ -153,7 +154,11 @@ _LAYOUT_IN_CELL = ("table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6"
 
 
 def _layout_rows(root: etree._Element) -> set:
-    """Rows whose cells hold a nested table, list, heading or form: each cell then stands alone."""
+    """Rows that lay the page out rather than hold data, so each cell stands alone.
+
+    Such a row has a cell holding a nested table, list, heading or form, a cell of several
+    paragraphs, or a single cell with any paragraph (an article laid out in a table cell).
+    """
     found = set()
     for el in root.iter(*_LAYOUT_IN_CELL):
         parent = el.getparent()
@@ -164,7 +169,24 @@ def _layout_rows(root: etree._Element) -> set:
                 found.add(parent)
                 break
             parent = parent.getparent()
+    for n, row in enumerate(root.iter("tr")):
+        if row in found:
+            continue
+        cells = [c for c in row if c.tag in _CELL_TAGS]
+        if not cells or n > 3000:
+            found.add(row)
+            continue
+        # One cell holding paragraphs is a text block, not a table's caption row.
+        most = 1 if len(cells) == 1 else _MAX_CELL_PARAGRAPHS
+        for cell in cells:
+            if sum(1 for _ in islice(cell.iter(*_PARAGRAPHS), most)) >= most:
+                found.add(row)
+                break
     return found
+
+
+_PARAGRAPHS = ("p", "div", "br", "li", "blockquote")
+_MAX_CELL_PARAGRAPHS = 4
 
 
 def layout(root: etree._Element) -> Layout:
