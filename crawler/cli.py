@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from .output import json_line, table
 
 DEFAULT_DB = "bulletin.db"
 EXIT_SITE_FAILED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 class BulletinGroup(click.Group):
@@ -82,9 +84,17 @@ def _parse_settings(values) -> dict:
 def crawl(ctx, sites, settings, progress, full, wait_seconds):
     """Crawl SITES (default: every configured site) and store what they publish.
 
-    Prints a summary per site. Exit status: 0 when the crawl ran; 1 with a one-line message for
-    an unknown site or invalid configuration; 3 when a site could not be crawled at all
-    (unreachable, or blocking us).
+    Prints a summary per site. Ctrl-C (or SIGTERM) stops the crawl: nothing new is requested,
+    the requests in flight get a few seconds (BULLETIN_STOP_GRACE, 5 s), a second Ctrl-C stops
+    at once; the crawl row is marked interrupted and everything stored stays whole.
+
+    \b
+    Exit status:
+      0    the crawl ran
+      1    a one-line error: unknown site, invalid configuration, or the site is being
+           crawled by another process (see --wait)
+      3    a site could not be crawled at all (unreachable, or blocking us)
+      130  stopped by Ctrl-C or SIGTERM before the end
     """
     config = _config(ctx)
     chosen = [config.site(name) for name in sites] if sites else list(config.sites.values())
@@ -126,6 +136,8 @@ def _run_and_report(db_path, sites, overrides) -> list:
         click.echo(f"Error: {outcome.site}: {outcome.crawl['error']}", err=True)
     if failed:
         sys.exit(EXIT_SITE_FAILED)
+    if any(outcome.interrupted for outcome in outcomes):
+        sys.exit(EXIT_INTERRUPTED)
     return outcomes
 
 
@@ -381,12 +393,29 @@ def demo(ctx, keep):
                                 ("source", "source", 10), ("columns", "columns", 30)]))
         click.echo(f"\n{len(rows)} releases. Try: bulletin --db {db_path} releases --json")
         if keep:
-            click.echo(f"serving {server.url} until Ctrl-C")
-            try:
-                while True:
-                    time.sleep(3600)
-            except KeyboardInterrupt:
-                pass
+            with stop_signals() as stopped:
+                click.echo(f"serving {server.url} until Ctrl-C")
+                while not stopped.wait(3600):
+                    pass
+            click.echo("stopped")
+
+
+@contextlib.contextmanager
+def stop_signals():
+    """An event set by SIGINT or SIGTERM (those not ignored) while the block runs."""
+    import signal
+    import threading
+
+    stopped = threading.Event()
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            previous[signum] = signal.signal(signum, lambda *_: stopped.set())
+    try:
+        yield stopped
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
 
 def main():

@@ -7,9 +7,15 @@ in a child process per crawl, because a Twisted reactor cannot be restarted.
 from __future__ import annotations
 
 import logging
+import os
+import signal
 from dataclasses import dataclass
 
 from storage import Store
+
+#: Seconds the requests in flight get to end after the first SIGINT/SIGTERM (``BULLETIN_STOP_GRACE``).
+STOP_GRACE = 5.0
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 @dataclass
@@ -23,6 +29,10 @@ class CrawlOutcome:
     @property
     def ok(self) -> bool:
         return self.crawl["status"] != "failed"
+
+    @property
+    def interrupted(self) -> bool:
+        return self.crawl["status"] == "interrupted"
 
 
 def crawl_settings(db_path: str, overrides: dict | None = None):
@@ -38,20 +48,35 @@ def crawl_settings(db_path: str, overrides: dict | None = None):
 
 
 def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scrapy: bool = True) -> list[CrawlOutcome]:
-    """Crawl every site in ``sites`` (``SiteConfig`` objects) concurrently; returns their outcomes."""
+    """Crawl every site in ``sites`` (``SiteConfig`` objects) concurrently; returns their outcomes.
+
+    SIGINT/SIGTERM stop the crawls (see :class:`CrawlStopper`); the handlers that were installed
+    before are back in place when this returns.
+    """
     from scrapy.crawler import CrawlerProcess
 
     from spiders.site import SiteSpider
 
     with Store(db_path) as store:
         before = {site.name: _last_crawl_id(store, site.name) for site in sites}
-    process = CrawlerProcess(crawl_settings(db_path, overrides))
+    settings = crawl_settings(db_path, overrides)
+    quiet_scrapy = quiet_scrapy and not settings.getbool("BULLETIN_VERBOSE")
+    # Scrapy logs its start-up block (versions, platform) while it builds the process: quiet
+    # crawls install the log handler only afterwards, so the block is seen only with -v.
+    settings.set("LOG_INSTALL_ROOT_HANDLER", not quiet_scrapy, priority="cmdline")
+    process = CrawlerProcess(settings)
     if quiet_scrapy:
+        from scrapy.utils.log import install_scrapy_root_handler
+
         for name in ("scrapy", "twisted", "protego", "asyncio", "py.warnings"):
             logging.getLogger(name).setLevel(logging.WARNING)
+        install_scrapy_root_handler(settings)
     for site in sites:
         process.crawl(SiteSpider, site=site)
-    process.start()
+    stopper = CrawlStopper(process, grace=settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE))
+    with stopper:
+        process.start(install_signal_handlers=False)
+    stopper.close_unclosed()
     outcomes = []
     with Store(db_path) as store:
         for site in sites:
@@ -60,6 +85,109 @@ def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scra
                 continue
             outcomes.append(CrawlOutcome(site.name, store.crawl(crawl_id), store.fetch_failures(crawl_id)[:5]))
     return outcomes
+
+
+class CrawlStopper:
+    """What SIGINT (Ctrl-C) and SIGTERM do to a running crawl.
+
+    The first signal is acknowledged at once (one line on stderr); nothing new is scheduled, the
+    requests waiting in the downloader for their politeness delay are dropped, and those in
+    flight get ``grace`` seconds to end before the crawl is stopped. A second signal stops it
+    at once. Either way every spider is closed (its crawl row marked ``interrupted``, the store
+    writer drained): a stop never leaves the database half-written.
+    """
+
+    def __init__(self, process, *, grace: float = STOP_GRACE):
+        self.process = process
+        self.grace = grace
+        self.received = 0
+        self.closed: set[int] = set()
+        self._previous: dict[int, object] = {}
+
+    def __enter__(self):
+        from scrapy import signals
+
+        for crawler in self.process.crawlers:
+            crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
+        for signum in STOP_SIGNALS:
+            previous = signal.getsignal(signum)
+            if previous is signal.SIG_IGN:  # e.g. SIGINT of a background job: not ours to take
+                continue
+            self._previous[signum] = previous
+            signal.signal(signum, self._on_signal)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+    def _spider_closed(self, spider, reason) -> None:
+        self.closed.add(id(spider))
+
+    def _on_signal(self, signum, frame) -> None:
+        from twisted.internet import reactor
+
+        self.received += 1
+        name = signal.Signals(signum).name
+        # A raw write: a signal handler must not re-enter a buffered stream being written.
+        if self.received == 1:
+            _say(f"{name}: stopping — no new requests; those in flight get {self.grace:g} s "
+                 f"(press Ctrl-C again to stop now)")
+            reactor.callFromThread(self._stop_gracefully)
+        else:
+            _say(f"{name} again: stopping now")
+            # A third signal falls through to the handlers from before the crawl.
+            for signum_, handler in self._previous.items():
+                signal.signal(signum_, handler)
+            reactor.callFromThread(self._stop_now)
+
+    def _stop_gracefully(self) -> None:
+        from twisted.internet import reactor
+
+        for crawler in self.process.crawlers:
+            engine = crawler.engine
+            if engine is not None:
+                drop_queued_requests(engine.downloader)
+        self.process.stop()
+        reactor.callLater(self.grace, self._stop_now)
+
+    def _stop_now(self) -> None:
+        from twisted.internet import reactor
+
+        if reactor.running:
+            reactor.stop()
+
+    def close_unclosed(self) -> None:
+        """Close the spiders a forced stop left open, as Scrapy would have: their crawl rows get
+        their counters and the status ``interrupted``, the store writer drains."""
+        from scrapy import signals
+
+        for crawler in self.process.crawlers:
+            spider = getattr(crawler, "spider", None)
+            if spider is None or id(spider) in self.closed:
+                continue
+            crawler.signals.send_catch_log(signal=signals.spider_closed, spider=spider, reason="shutdown")
+
+
+def drop_queued_requests(downloader) -> int:
+    """Fail the requests that wait in the downloader's slots (for their delay or a free
+    connection) with :class:`RequestDropped`; returns how many. Requests on the wire go on."""
+    from spiders.site import RequestDropped
+
+    dropped = 0
+    for slot in list(downloader.slots.values()):
+        while slot.queue:
+            _request, deferred = slot.queue.popleft()
+            deferred.errback(RequestDropped("the crawl is stopping"))
+            dropped += 1
+    return dropped
+
+
+def _say(line: str) -> None:
+    try:
+        os.write(2, (line + "\n").encode("utf-8", "replace"))
+    except OSError:
+        pass
 
 
 def _last_crawl_id(store: Store, site: str) -> int | None:

@@ -60,3 +60,5 @@ BULLETIN_STORE_WRITER = "process"  # where the store is written: "process" (besi
 BULLETIN_EXTRACT_WORKERS = "auto"  # processes that parse pages beside the crawl; "auto": 1 with a spare core
 BULLETIN_GC_FREEZE = True  # hide start-up objects from the garbage collector during a crawl
 BULLETIN_PROGRESS = "auto"  # "tty" live line, "log" plain lines, "off", "auto": tty when stderr is one
+BULLETIN_STOP_GRACE = 5.0  # seconds requests in flight get to end after the first SIGINT/SIGTERM
+BULLETIN_VERBOSE = False  # True (`-v`): Scrapy's own start-up and progress lines too

@@ -38,6 +38,10 @@ _ERROR_PAGE_PATH = re.compile(r"(^|/)(404|error|notfound|not[-_]found|nopage)([.
 _ERROR_PAGE_TITLE = re.compile(r"404|页面不存在|頁面不存在|页面未找到|找不到|not found|已删除|已被删除|不存在", re.IGNORECASE)
 
 
+class RequestDropped(scrapy_errors.IgnoreRequest):
+    """A request the crawl gave up before sending, because it is stopping (not a failed fetch)."""
+
+
 class SiteSpider(scrapy.Spider):
     """Crawls one configured site. ``scrapy crawl site -a site=NAME`` or ``bulletin crawl NAME``."""
 
@@ -414,6 +418,8 @@ class SiteSpider(scrapy.Spider):
                                 http_status=response.status)
 
     def on_error(self, failure):
+        if failure.check(RequestDropped):
+            return
         request = failure.request
         exc = failure.value
         if failure.check(DNSLookupError, *_scrapy_errors("CannotResolveHostError")):
