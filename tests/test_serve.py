@@ -37,8 +37,11 @@ def crawls(db):
 def wait_for(predicate, timeout=60.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if predicate():
-            return True
+        try:
+            if predicate():
+                return True
+        except sqlite3.OperationalError:  # the serve process has created the file, not yet its tables
+            pass
         time.sleep(0.3)
     return False
 
