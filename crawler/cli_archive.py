@@ -362,3 +362,50 @@ def datasette(ctx, db, host, port, open_browser, datasette_args):
             *datasette_args]
     click.echo(f"serving {path} at http://{host}:{port}/{path.stem} (Ctrl-C to stop)", err=True)
     datasette_cli.main(args=args, prog_name="datasette", standalone_mode=True)
+
+
+# feed ----------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write to FILE (atomically) instead of stdout.")
+@click.option("--site", help="Only this site's events.")
+@click.option("--since", metavar="ISO", help="Only events detected at or after this time (ISO 8601, UTC if no offset).")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many entries (the most recent).")
+@click.option("--archive-url", metavar="URL",
+              help="Datasette address of this database, for links to archived copies (default: [serve] archive_url).")
+@click.pass_context
+def feed(ctx, output, site, since, limit, archive_url):
+    """Write an Atom feed of changes: one entry per event — new, edited (with the diff), removed
+    (linking to the archived copy), restored — newest first, baseline crawls left out.
+
+    `bulletin serve` rewrites such files after every crawl when [serve] feed_dir is set.
+    """
+    from .cli import _utc_iso
+    from .feed import write_feed, write_feed_file
+
+    since_utc = _utc_iso(since) if since else None
+    if archive_url is None:
+        archive_url = _configured_archive_url(ctx)
+    elif not archive_url.lower().startswith(("http://", "https://")):
+        raise click.BadParameter(f"expected an http(s) URL, got {archive_url!r}", param_hint="--archive-url")
+    with _store(ctx) as store:
+        if site and site not in {row["name"] for row in store.sites()}:
+            raise click.BadParameter(f"no site {site!r} in {store.path}", param_hint="--site")
+        options = {"site": site, "since": since_utc, "limit": limit, "archive_url": archive_url}
+        if output:
+            count = write_feed_file(store, output, **options)
+        else:
+            count = write_feed(store, sys.stdout.buffer, **options)
+            sys.stdout.flush()
+    click.echo(f"{count} entries" + (f" written to {output}" if output else ""), err=True)
+
+
+def _configured_archive_url(ctx) -> str | None:
+    """``[serve] archive_url`` when a configuration file exists; a feed needs no configuration."""
+    from .config import load_config, resolve_config_path
+    from .monitor.service import serve_options
+
+    if not resolve_config_path(ctx.obj["config"]).exists():
+        return None
+    return serve_options(load_config(ctx.obj["config"])).archive_url

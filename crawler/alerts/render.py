@@ -101,7 +101,7 @@ def subject(items: list[dict]) -> str:
 
 
 def build_email(items: list[dict], *, sender: str, recipients: list[str], token: str, created_at: str,
-                subscription: str, max_items: int = 50) -> EmailMessage:
+                subscription: str, max_items: int = 50, archive_url: str | None = None) -> EmailMessage:
     """The multipart/alternative message for one outbox message.
 
     ``Message-ID`` and ``Date`` derive from the outbox message (``token``, ``created_at``), so a
@@ -116,8 +116,9 @@ def build_email(items: list[dict], *, sender: str, recipients: list[str], token:
     message["Message-ID"] = f"<bulletin.{token}@{domain}>"
     message["Auto-Submitted"] = "auto-generated"
     message["X-Bulletin-Subscription"] = subscription
-    message.set_content(render_text(items, subscription=subscription, max_items=max_items), charset="utf-8")
-    message.add_alternative(render_html(items, subscription=subscription, max_items=max_items),
+    message.set_content(render_text(items, subscription=subscription, max_items=max_items, archive_url=archive_url),
+                        charset="utf-8")
+    message.add_alternative(render_html(items, subscription=subscription, max_items=max_items, archive_url=archive_url),
                             subtype="html", charset="utf-8")
     # A resend is byte-for-byte the same message, boundary included.
     message.set_boundary(f"=_bulletin_{token}")
@@ -193,13 +194,31 @@ def _attachment_changes(item: dict) -> tuple[list[dict], list[dict]]:
     return attachments.get("added") or [], attachments.get("removed") or []
 
 
+def archived_copy(item: dict, archive_url: str | None = None) -> tuple[str | None, str]:
+    """Where the archived copy of an event's release is read: ``(url, reference)``.
+
+    ``url`` is the Datasette row page of the version (``{archive_url}/versions/{id}``) when
+    ``archive_url`` — the Datasette address of this store's database, ``[serve] archive_url`` —
+    is set, else None; ``reference`` always names it for the command line: ``bulletin show
+    RELEASE`` and the version's seq (the same version is in ``bulletin export --format warc``).
+    """
+    version = item.get("version") or {}
+    version_id = item.get("version_id") or version.get("id")
+    base = safe_url(archive_url)
+    url = f"{base.rstrip('/')}/versions/{version_id}" if base and version_id is not None else None
+    reference = f"bulletin show {item.get('release_id')}"
+    if version.get("seq"):
+        reference += f" (version {version['seq']})"
+    return url, reference
+
+
 # Plain text ------------------------------------------------------------------------------------
 
 KIND_HEADINGS = {"new": "New releases", "edited": "Edited releases", "removed": "Removed releases",
                  "restored": "Back online"}
 
 
-def render_text(items: list[dict], *, subscription: str, max_items: int = 50) -> str:
+def render_text(items: list[dict], *, subscription: str, max_items: int = 50, archive_url: str | None = None) -> str:
     """The plain-text part: edits marked ``[-deleted-]{+inserted+}``."""
     shown, compact, counted = _split(items, max_items)
     lines: list[str] = []
@@ -208,7 +227,7 @@ def render_text(items: list[dict], *, subscription: str, max_items: int = 50) ->
         if item["site"] != current:
             current = item["site"]
             lines += [f"{item['site_title']} ({item['site']})", "=" * 40, ""]
-        lines += _text_item(item)
+        lines += event_text(item, archive_url)
         lines.append("")
     if compact or counted:
         lines.append(f"… and {len(compact) + len(counted)} more ({counts_phrase(compact + counted)}):")
@@ -221,7 +240,8 @@ def render_text(items: list[dict], *, subscription: str, max_items: int = 50) ->
     return "\n".join(lines) + "\n"
 
 
-def _text_item(item: dict) -> list[str]:
+def event_text(item: dict, archive_url: str | None = None) -> list[str]:
+    """The plain-text lines of one item (event, baseline note or health notice)."""
     kind = item["kind"]
     if kind == "health":
         detail = item["detail"]
@@ -233,7 +253,7 @@ def _text_item(item: dict) -> list[str]:
     lines = [f"[{kind}] {_title(item)}"]
     url = safe_url(item.get("url"))
     if url:
-        lines.append(f"  {url}")
+        lines.append(f"  {url} (gone)" if kind == "removed" else f"  {url}")
     meta = _meta_parts(item)
     if meta:
         lines.append("  " + " · ".join(f"{label}: {value}" for label, value in meta))
@@ -259,6 +279,8 @@ def _text_item(item: dict) -> list[str]:
             lines.append(f"  attachment: {attachment.get('name') or ''} {safe_url(attachment.get('url')) or ''}".rstrip())
     elif kind == "removed":
         lines.append("  no longer on the site (the archived versions are kept)")
+        href, reference = archived_copy(item, archive_url)
+        lines.append(f"  archived copy: {href or reference}")
     elif kind == "restored":
         lines.append("  back on the site after being reported removed")
     return lines
@@ -287,7 +309,7 @@ def _link(url: str | None, text: str) -> str:
     return f'<a href="{_e(safe)}">{_e(text)}</a>'
 
 
-def render_html(items: list[dict], *, subscription: str, max_items: int = 50) -> str:
+def render_html(items: list[dict], *, subscription: str, max_items: int = 50, archive_url: str | None = None) -> str:
     """The HTML part: simple markup, inline styles, every page-derived string escaped."""
     shown, compact, counted = _split(items, max_items)
     parts = ["<!DOCTYPE html>", '<html><head><meta charset="utf-8">',
@@ -297,7 +319,7 @@ def render_html(items: list[dict], *, subscription: str, max_items: int = 50) ->
         if item["site"] != current:
             current = item["site"]
             parts.append(f"<h2>{_e(item['site_title'])}</h2>")
-        parts.append(_html_item(item))
+        parts.append(event_html(item, archive_url))
     if compact or counted:
         parts.append(f"<p>… and {len(compact) + len(counted)} more ({_e(counts_phrase(compact + counted))}):</p><ul>")
         for item in compact:
@@ -309,7 +331,8 @@ def render_html(items: list[dict], *, subscription: str, max_items: int = 50) ->
     return "\n".join(parts) + "\n"
 
 
-def _html_item(item: dict) -> str:
+def event_html(item: dict, archive_url: str | None = None) -> str:
+    """The HTML of one item (a ``<div class="item">``), every page-derived string escaped."""
     kind = item["kind"]
     if kind == "health":
         detail = item["detail"]
@@ -322,7 +345,10 @@ def _html_item(item: dict) -> str:
         return (f'<div class="item">Now monitoring <b>{_e(item["site_title"])}</b>: '
                 f'{int(item["detail"].get("releases", 0))} releases archived. '
                 "You will hear about new releases from now on.</div>")
-    out = [f'<div class="item"><span class="kind">{_e(kind)}</span><b>{_link(item.get("url"), _title(item))}</b>']
+    href, reference = archived_copy(item, archive_url) if kind == "removed" else (None, "")
+    # A removed release's address is gone: its title leads to the archived copy, when there is one.
+    title_url = href if kind == "removed" else item.get("url")
+    out = [f'<div class="item"><span class="kind">{_e(kind)}</span><b>{_link(title_url, _title(item))}</b>']
     meta = _meta_parts(item)
     if meta:
         out.append('<div class="meta">' + " · ".join(f"{_e(label)}: {_e(value)}" for label, value in meta) + "</div>")
@@ -351,6 +377,10 @@ def _html_item(item: dict) -> str:
             out.append(f"<div>attachments: {links}</div>")
     elif kind == "removed":
         out.append('<div class="meta">no longer on the site (the archived versions are kept)</div>')
+        copy = _link(href, href) if href else f"<code>{_e(reference)}</code>"
+        out.append(f"<div>archived copy: {copy}</div>")
+        if safe_url(item.get("url")):
+            out.append(f'<div class="meta">was at: {_e(item["url"])}</div>')
     elif kind == "restored":
         out.append('<div class="meta">back on the site after being reported removed</div>')
     return "\n".join(out) + "</div>"
@@ -359,7 +389,8 @@ def _html_item(item: dict) -> str:
 # Webhook -------------------------------------------------------------------------------------
 
 
-def webhook_payload(items: list[dict], *, token: str, subscription: str, created_at: str) -> dict:
+def webhook_payload(items: list[dict], *, token: str, subscription: str, created_at: str,
+                    archive_url: str | None = None) -> dict:
     """The JSON document POSTed to a webhook (documented in docs/alerts.md)."""
     events = []
     for item in items:
@@ -380,5 +411,8 @@ def webhook_payload(items: list[dict], *, token: str, subscription: str, created
                 changed_fields=item.get("changed_fields") or [], changes=item.get("details") or {},
                 body_diff=render_text_diff(ops) if ops else None,
             )
+            if item["kind"] == "removed":
+                href, reference = archived_copy(item, archive_url)
+                entry["archived_copy"] = {"url": href, "reference": reference}
         events.append(entry)
     return {"delivery": token, "subscription": subscription, "created_at": created_at, "events": events}

@@ -33,7 +33,11 @@ DEFAULTS = {
     "stagger": 30.0,  # seconds between the first runs of consecutive sites
     "jitter": 0.1,  # random delay, as a fraction of the interval (at most 10 minutes)
     "alerts_interval": 60.0,  # seconds between two deliveries of due alerts
+    "feed_entries": 100,  # events per feed file
 }
+#: Text keys, unset by default: the directory of the Atom feeds of changes, rewritten after each
+#: crawl, and the Datasette address of this store's database (links to archived copies).
+TEXT_KEYS = ("feed_dir", "archive_url")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,9 @@ class ServeOptions:
     stagger: float = 30.0
     jitter: float = 0.1
     alerts_interval: float = 60.0
+    feed_entries: int = 100
+    feed_dir: str | None = None
+    archive_url: str | None = None
 
 
 def serve_options(config) -> ServeOptions:
@@ -52,10 +59,21 @@ def serve_options(config) -> ServeOptions:
     source = config.path or "<config>"
     values = {}
     for key, value in raw.items():
+        if key in TEXT_KEYS:
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{source}: serve: key '{key}': expected a non-empty string, got {value!r}")
+            if key == "archive_url" and not value.strip().lower().startswith(("http://", "https://")):
+                raise ConfigError(f"{source}: serve: key '{key}': expected an http(s) URL, got {value!r}")
+            values[key] = value.strip()
+            continue
         if key not in DEFAULTS:
-            raise ConfigError(f"{source}: serve: key '{key}': unknown key (known: {', '.join(DEFAULTS)})")
+            known = ", ".join([*DEFAULTS, *TEXT_KEYS])
+            raise ConfigError(f"{source}: serve: key '{key}': unknown key (known: {known})")
         default = DEFAULTS[key]
-        if isinstance(default, str):
+        if key == "feed_entries":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{source}: serve: key '{key}': expected a whole number ≥ 1, got {value!r}")
+        elif isinstance(default, str):
             if not isinstance(value, str) or _interval_seconds(value) is None and len(value.split()) != 5:
                 raise ConfigError(f"{source}: serve: key '{key}': expected an interval like \"6h\" or a cron expression")
         elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
@@ -189,6 +207,21 @@ class Service:
             logger.info("%s: crawl finished", name)
         else:
             logger.warning("%s: crawl exited with status %s", name, code)
+        self.write_feeds([name])  # even a failed crawl may have recorded events
+
+    def write_feeds(self, sites) -> None:
+        """Rewrite ``all.atom`` and ``SITE.atom`` of ``sites`` in ``[serve] feed_dir``, if set."""
+        if not self.options.feed_dir:
+            return
+        try:
+            from crawler.feed import write_feed_dir
+
+            with Store(self.db_path) as store:
+                written = write_feed_dir(store, Path(self.options.feed_dir).expanduser(), sites,
+                                         limit=self.options.feed_entries, archive_url=self.options.archive_url)
+            logger.info("feeds: wrote %s", ", ".join(path.name for path in written))
+        except Exception as exc:  # a feed that cannot be written must not stop the service
+            logger.warning("feeds: %s: %s", type(exc).__name__, exc)
 
     def send_alerts(self) -> None:
         try:
@@ -210,6 +243,7 @@ class Service:
         signal.signal(signal.SIGTERM, self.request_stop)
         signal.signal(signal.SIGINT, self.request_stop)
         self.schedule_all()
+        self.write_feeds(list(self.config.sites))
         self.scheduler.start()
         logger.info("serving %d sites from %s; SIGTERM or Ctrl-C stops", len(self.config.sites), self.db_path)
         self.stopping.wait()
