@@ -612,3 +612,21 @@ def test_article_laid_out_in_table_cells_keeps_its_paragraphs():
     for chrome in ("新闻中心", "政务公开", "版权所有", "浏览次数"):
         assert chrome not in article.body
     assert article.explain["body"].startswith("densest text block")
+
+
+# --- one parse for every extractor ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_bytes", [False, True], ids=["decoded-text", "utf8-bytes-fast-path"])
+def test_parse_keeps_what_follows_a_premature_html_end(as_bytes):
+    from crawler.extract.text import parse_html
+
+    page = "<html><head><title>t</title></head><body><div>页头</div></body></html>\n<div id='c'>正文内容</div></body></html>"
+    root = parse_html(page, body=page.encode() if as_bytes else None, encoding="utf-8")
+    assert root.xpath("string(//div[@id='c'])") == "正文内容"
+
+
+def test_list_and_article_share_the_parse():
+    from crawler.extract import listing, text
+
+    assert listing.parse_html is text.parse_html

@@ -356,6 +356,7 @@ def test_adversarial_input_is_fast(make):
 # ----------------------------------------------------------------------------- fast paths agree with the plain forms
 
 from crawler.extract import listing as _listing  # noqa: E402
+from crawler.extract import text as _text  # noqa: E402
 from crawler.extract import pagination as _pagination  # noqa: E402
 from crawler.extract.encoding import decode_html  # noqa: E402
 
@@ -395,10 +396,10 @@ def test_control_check_matches_regex():
     for body in _sample_bodies():
         text, used = decode_html(body)
         for probe in (text, text + "\x07", "\ufffe" + text):
-            expected = bool(_listing._CONTROL.search(probe))
-            assert _listing._has_controls(probe) == expected
+            expected = bool(_text._CONTROL.search(probe))
+            assert _text.has_controls(probe) == expected
             if probe is text:
-                assert _listing._has_controls(probe, body, used) == expected
+                assert _text.has_controls(probe, body, used) == expected
 
 
 def test_number_walk_matches_number_xpath():

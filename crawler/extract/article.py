@@ -779,7 +779,7 @@ def extract_article(
         text, used = (body or b"").decode("utf-8", "replace"), "utf-8"
     article = Article(url=url, encoding=used)
     try:
-        _extract(article, text, url, timezone, selectors or Selectors(), model)
+        _extract(article, text, url, timezone, selectors or Selectors(), model, body)
     except (RecursionError, MemoryError, ValueError, TypeError, etree.LxmlError, KeyError, IndexError):
         # Keep whatever was found before the failure: a partial article beats a crashed crawl.
         pass
@@ -787,8 +787,9 @@ def extract_article(
 
 
 def _extract(article: Article, text: str, url: str, timezone: str | None, sel: Selectors,
-             model: SiteModel | None = None) -> None:
-    root = parse_html(text)
+             model: SiteModel | None = None, raw: bytes | None = None) -> None:
+    ids = any(getattr(sel, f) for f in ("title", "source", "published_at", "body", "breadcrumb"))
+    root = parse_html(text, body=raw, encoding=article.encoding, ids=ids)
     if root is None:
         return
     head = _read_head(root, url)

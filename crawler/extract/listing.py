@@ -8,7 +8,6 @@ and groups that link back to the page itself or its breadcrumb, are discounted.
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import re
 from bisect import bisect_right
@@ -22,6 +21,7 @@ from lxml import etree
 from .encoding import decode_html
 from .model import ListLink, ListPage, Selectors
 from .pagination import absolute_url, find_next_pages, find_pagers, page_key, xpath_or_css
+from .text import byte_clean, parse_html
 
 # ----------------------------------------------------------------------------- dates
 
@@ -1196,7 +1196,7 @@ def _ascii_lower_head(source: str, body: bytes | None, encoding: str | None) -> 
     Only ASCII words are looked for in it; ``str.lower`` of a large CJK page costs milliseconds, the
     bytes of an ASCII-compatible body (never more characters than bytes) a tenth of that.
     """
-    if body is not None and len(body) <= _CRUMB_SOURCE_SPAN and _byte_clean(encoding):
+    if body is not None and len(body) <= _CRUMB_SOURCE_SPAN and byte_clean(encoding):
         return body.lower()
     return source[:_CRUMB_SOURCE_SPAN].encode("utf-8", "surrogatepass").lower()
 
@@ -1311,80 +1311,6 @@ def _hanweb_rows(scripts_raw: list[str]) -> tuple[str, list[str]] | None:
 # ----------------------------------------------------------------------------- entry point
 
 _PAGER_SCRIPT = re.compile(r"page|fenye|paging", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
-
-
-# Control characters as single bytes: in these encodings no other byte sequence decodes to one,
-# so a body without such bytes needs no control-character pass over its (much slower to scan) text.
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-_CONTROL_CHARS = tuple(chr(b) for b in _CONTROL_BYTES) + ("\ufffe", "\uffff")
-_BYTE_CLEAN_CODECS = frozenset(
-    ["utf-8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "shift_jis", "cp932", "euc_jp", "euc_kr",
-     "cp949", "ascii", "koi8-r", "koi8-u", *(f"cp{n}" for n in range(1250, 1259)), *(f"iso8859-{n}" for n in range(1, 17))]
-)
-
-
-@lru_cache(maxsize=64)
-def _byte_clean(encoding: str | None) -> bool:
-    """ASCII-compatible: ASCII characters are their own bytes and every other character is bytes >= 0x20."""
-    if not encoding:
-        return False
-    try:
-        return codecs.lookup(encoding).name in _BYTE_CLEAN_CODECS
-    except LookupError:
-        return False
-
-
-def _has_controls(text: str, body: bytes | None = None, encoding: str | None = None) -> bool:
-    """Whether ``text`` holds a character ``_CONTROL`` removes (a regex scan of a large page costs ms)."""
-    if body is not None and _byte_clean(encoding):
-        return len(body.translate(None, _CONTROL_BYTES)) != len(body) or "\ufffe" in text or "\uffff" in text
-    return any(c in text for c in _CONTROL_CHARS)
-
-
-_PARSER_UTF8 = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False, encoding="utf-8")
-# Without the id table (only XPath id() reads it, and only a per-site selector could call that): a little faster.
-_PARSER_NO_IDS = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False, collect_ids=False)
-_PARSER_UTF8_NO_IDS = etree.HTMLParser(
-    remove_comments=True, remove_pis=True, no_network=True, default_doctype=False, encoding="utf-8", collect_ids=False
-)
-
-
-def parse_html(text: str, *, _body: bytes | None = None, _encoding: str | None = None, _ids: bool = True):
-    """Parse page text with lxml; None when there is no document to speak of.
-
-    ``_body``/``_encoding``: the bytes ``text`` was decoded from and their codec, when known. Valid
-    UTF-8 bytes that need no cleaning are parsed as they are: the same tree, without libxml2
-    converting the text back from UTF-16/UCS-4 first.
-    """
-    decl = _XML_DECL.match(text)
-    if decl:
-        text = text[decl.end() :]
-    controls = _has_controls(text, _body, _encoding)
-    if controls:
-        text = _CONTROL.sub("", text)
-    if not text or text.isspace():
-        return None
-    source, parser = text, (_PARSER if _ids else _PARSER_NO_IDS)
-    if (
-        _body is not None
-        and _encoding == "utf-8"
-        and not decl
-        and not controls
-        and not _body.startswith(b"\xef\xbb\xbf")
-        and not text.isascii()
-        and "\ufffd" not in text  # no byte was replaced: the body is valid UTF-8, decoding to ``text``
-    ):
-        source, parser = _body, (_PARSER_UTF8 if _ids else _PARSER_UTF8_NO_IDS)
-    try:
-        root = etree.fromstring(source, parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
-    return root if root is not None and isinstance(root.tag, str) else None
-
-
 def _links_of(root, base: str, limit: int | None = None, anchors: tuple[list, list] | None = None) -> dict:
     """Scorable anchors → :class:`_Link`; ``anchors`` = (every anchor of ``root``, its text), when known."""
     links = {}
@@ -1443,7 +1369,7 @@ def extract_list(
         return ListPage(url=url)  # binary (a PDF, an image): no list to find; fetchcheck names it
     text, used = decode_html(body, content_type, encoding)
     page = ListPage(url=url, encoding=used)
-    root = parse_html(text, _body=body, _encoding=used, _ids=selectors is not None)
+    root = parse_html(text, body=body, encoding=used, ids=selectors is not None)
     if root is None:
         return page
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
@@ -24,9 +26,7 @@ DROP_TAGS = frozenset(
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|table|list-item)", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0\ufffe\uffff]")
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
-# Browsers put content after a premature </html> (header includes) back into the body; libxml2 drops it.
-_END_TAGS = re.compile(r"</(?:html|body)\s*>", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 _WS = re.compile(r"[\s\u3000\xa0\u2002\u2003\u2009\u200b\ufeff]+")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
@@ -60,18 +60,106 @@ def squash(text: str | None) -> str:
     return _WS.sub("", text or "").replace("\xad", "")
 
 
-def parse_html(text: str) -> etree._Element | None:
-    """Parse decoded HTML with lxml, tolerating anything; None when there is no document at all."""
-    text = _END_TAGS.sub("", _CONTROL.sub("", _XML_DECL.sub("", text[:MAX_HTML_CHARS])))
-    if not text.strip():
-        return None
-    # Plain lxml elements (not lxml.html's) are noticeably faster to walk.
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# Control characters as single bytes: in these encodings no other byte sequence decodes to one,
+# so a body without such bytes needs no control-character pass over its (much slower to scan) text.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL_CHARS = tuple(chr(b) for b in _CONTROL_BYTES) + ("\ufdd0", "\ufffe", "\uffff")
+_BYTE_CLEAN_CODECS = frozenset(
+    ["utf-8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "shift_jis", "cp932", "euc_jp", "euc_kr",
+     "cp949", "ascii", "koi8-r", "koi8-u", *(f"cp{n}" for n in range(1250, 1259)), *(f"iso8859-{n}" for n in range(1, 17))]
+)
+
+
+# Browsers show what follows a premature </html> (a header include's); libxml2 would drop it.
+_HTML_END = re.compile(r"</html", re.I)
+_HTML_END_BYTES = re.compile(rb"</html", re.I)
+_HTML_END_TAG = re.compile(r"</html\s*>", re.I)
+_HTML_END_TAG_BYTES = re.compile(rb"</html\s*>", re.I)
+_ONLY_END = re.compile(r"(?:\s|</(?:html|body)\s*>|<!--.*?-->)*", re.I | re.S)
+_ONLY_END_BYTES = re.compile(rb"(?:\s|</(?:html|body)\s*>|<!--.*?-->)*", re.I | re.S)
+
+
+def _strip_early_end(source):
+    """``source`` without ``</html>`` tags when anything but white space and comments follows the first."""
+    bytes_ = isinstance(source, bytes)
+    first = (_HTML_END_BYTES if bytes_ else _HTML_END).search(source)
+    if first is None or (_ONLY_END_BYTES if bytes_ else _ONLY_END).match(source, first.start()).end() == len(source):
+        return source
+    return (_HTML_END_TAG_BYTES if bytes_ else _HTML_END_TAG).sub(b"" if bytes_ else "", source)
+
+
+@lru_cache(maxsize=64)
+def byte_clean(encoding: str | None) -> bool:
+    """ASCII-compatible: ASCII characters are their own bytes and every other character is bytes >= 0x20."""
+    if not encoding:
+        return False
     try:
-        root = etree.fromstring(text.encode("utf-8", "replace"), parser=parser)
+        return codecs.lookup(encoding).name in _BYTE_CLEAN_CODECS
+    except LookupError:
+        return False
+
+
+def has_controls(text: str, body: bytes | None = None, encoding: str | None = None) -> bool:
+    """Whether ``text`` holds a character parsing removes (a regex scan of a large page costs ms)."""
+    if body is not None and byte_clean(encoding):
+        return (
+            len(body.translate(None, _CONTROL_BYTES)) != len(body)
+            or "\ufffe" in text or "\uffff" in text or "\ufdd0" in text
+        )
+    return any(c in text for c in _CONTROL_CHARS)
+
+
+def _parser(utf8: bool, ids: bool) -> etree.HTMLParser:
+    # Without the id table (only XPath id() reads it, and only a per-site selector could call that): a little faster.
+    return etree.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, default_doctype=False, collect_ids=ids,
+        **({"encoding": "utf-8"} if utf8 else {}),
+    )
+
+
+_PARSERS = {(utf8, ids): _parser(utf8, ids) for utf8 in (False, True) for ids in (False, True)}
+
+
+def parse_html(
+    text: str, *, body: bytes | None = None, encoding: str | None = None, ids: bool = True
+) -> etree._Element | None:
+    """Parse decoded HTML with lxml, tolerating anything; None when there is no document at all.
+
+    The one parse of every extractor: an XML declaration, control characters and premature
+    ``</html>``/``</body>`` tags (browsers show what follows them, libxml2 would drop it) go first.
+    ``body``/``encoding``: the bytes ``text`` was decoded from and their codec, when known; valid
+    UTF-8 bytes that need no cleaning are parsed as they are (libxml2 then skips a conversion).
+    ``ids=False`` skips the id table, which only XPath ``id()`` reads.
+    """
+    if len(text) > MAX_HTML_CHARS:  # real pages are far below; adversarial ones stay in the time budget
+        text, body = text[:MAX_HTML_CHARS], None
+    decl = _XML_DECL.match(text)
+    if decl:
+        text = text[decl.end() :]
+    controls = has_controls(text, body, encoding)
+    if controls:
+        text = _CONTROL.sub("", text)
+    if not text or text.isspace():
+        return None
+    if (
+        body is not None
+        and encoding == "utf-8"
+        and not decl
+        and not controls
+        and not body.startswith(b"\xef\xbb\xbf")
+        and not text.isascii()
+        and "\ufffd" not in text  # no byte was replaced: the body is valid UTF-8, decoding to ``text``
+    ):
+        source, utf8 = _strip_early_end(body), True
+    elif text.isascii():  # lxml reads an ASCII str's buffer as it is
+        source, utf8 = _strip_early_end(text), False
+    else:
+        source, utf8 = _strip_early_end(text).encode("utf-8", "replace"), True
+    try:
+        root = etree.fromstring(source, parser=_PARSERS[utf8, ids])
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
         return None
-    return root
+    return root if root is not None and isinstance(root.tag, str) else None
 
 
 def is_hidden(el: etree._Element) -> bool:
