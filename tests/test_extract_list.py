@@ -597,3 +597,73 @@ def test_table_row_title_cell(header, cells, expected):
     assert len(result.links) == 6
     assert result.links[0].title == expected
     assert result.links[0].url.startswith("http://x.gov.cn/d/1.")
+
+
+# ----------------------------------------------------------------------------- one main list, not the union of boxes
+
+import re as _re  # noqa: E402
+
+
+def _no_more_links(body: bytes) -> bytes:
+    return _re.sub(rb'<a class="more"[^>]*>.*?</a>', b"", body)
+
+
+def _no_pager(body: bytes) -> bytes:
+    return _re.sub(rb'<div class="fenye">.*?</div>', b"", body, flags=_re.S)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [lambda b: b, _no_more_links, lambda b: _no_pager(_no_more_links(b))],
+    ids=["teasers-with-more-links", "teasers-under-headings-only", "headings-only-and-no-pager"],
+)
+def test_portal_main_list_among_same_class_teaser_boxes(variant):
+    result = extract_list(variant(page("list_portal_teaser_boxes.html")), "http://www.example.gov.cn/bmdt/index.html")
+    assert len(result.links) == 29
+    assert result.links[0].title == "市应急管理局召开全市安全生产工作会议"
+    assert result.links[0].date == "2023-11-28"
+    assert all("/bmdt/" in link.url for link in result.links)
+    assert result.list_path == "div.w1200 > div.content > div.col-box[1] > ul.news-list > li"
+
+
+# ----------------------------------------------------------------------------- every row of a search-result list
+
+_SEARCH_URL = "https://www.example.gov.cn/search/?q=%E5%8C%BB%E7%96%97%E4%BF%9D%E9%99%A9"
+
+
+def test_search_results_keep_every_row():
+    result = extract_list(page("list_search_results.html"), _SEARCH_URL)
+    assert len(result.links) == 10
+    assert result.links[0].title == "关于做好2024年城乡居民基本医疗保险参保缴费工作的通知"
+    assert result.next_pages == ["https://www.example.gov.cn/search/?q=医疗保险&page=2"]
+
+
+@pytest.mark.parametrize(
+    ("index", "title", "date"),
+    [
+        (1, "示例省人民政府办公厅关于健全基本医疗保险参保长效机制的实施意见", "2024-02-18"),
+        (2, "图解：健全基本医疗保险参保长效机制", "2024-02-20"),
+        (3, "示例省职工基本医疗保险门诊共济保障实施细则（全文）", "2024-01-16"),
+        (4, "异地就医直接结算办事指南（基本医疗保险）", None),
+        (6, "关于公布2024年度定点医疗机构名单的公告", "2023-12-08"),
+        (9, "示例省医疗保障局关于调整基本医疗保险部分医疗服务项目支付政策的通知", "2023-11-10"),
+    ],
+    ids=["font-highlight", "highlight-spans-beside-a-longer-address-link", "title-then-br-then-long-summary",
+         "row-without-a-date", "row-with-three-attachments", "last-row-extra-class-and-cut-title"],
+)
+def test_search_result_row(index, title, date):
+    link = extract_list(page("list_search_results.html"), _SEARCH_URL).links[index]
+    assert (link.title, link.date) == (title, date)
+
+
+@pytest.mark.parametrize(
+    "extra", [' class="list last"', ' class="list first"', ' class="list odd"'], ids=["last", "first", "odd"]
+)
+def test_split_list_block_with_an_extra_class_is_still_gathered(extra):
+    blocks = "".join(
+        f'<ul{extra if b == 2 else " class=list"}>{_rows(f"b{b}", 4)}</ul>' for b in range(3)
+    )
+    body = f"<html><body><div class='nav'><a href='/'>首页</a></div><div class='news'>{blocks}</div></body></html>".encode()
+    result = extract_list(body, "http://x.gov.cn/col/")
+    assert len(result.links) == 12
+    assert extract_list(body, "http://x.gov.cn/col/", list_hint=result.list_path).links == result.links

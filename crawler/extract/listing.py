@@ -200,7 +200,8 @@ def _heading_says_furniture(container, _cache: dict | None = None) -> bool:
 
 # ----------------------------------------------------------------------------- rows
 
-_BARE_URL = re.compile(r"(?i)^(?:https?://|www\.)\S+$")
+# A link showing an address ("https://…", "www.…", "ybj.example.gov.cn/zcwj/…" under a search result).
+_BARE_URL = re.compile(r"(?i)^(?:(?:https?://|www\.)\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?/\S*)$")
 # _GENERIC, _PREFIX_LINK and _BARE_URL as one pattern: a title matching any of them is no row title.
 _NOT_A_TITLE = re.compile(
     "(?i)^(?:" + _GENERIC.pattern.removeprefix("(?i)^") + "|" + _PREFIX_LINK.pattern[1:] + "|"
@@ -340,14 +341,12 @@ _MAX_ROW_URLS = 4
 
 
 def _sig(el, cache: dict) -> str:
+    """Tag and first class: boxes of one list share them, whatever extra classes ("last", "odd",
+    "first") some of them carry."""
     s = cache.get(el)
     if s is None:
         cls = el.get("class")
-        if cls:
-            parts = cls.split()
-            s = el.tag + "." + (parts[0] if len(parts) == 1 else " ".join(sorted(parts)))
-        else:
-            s = el.tag + "."
+        s = el.tag + "." + (cls.split(None, 1)[0] if cls and not cls.isspace() else "")
         cache[el] = s
     return s
 
@@ -422,8 +421,8 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
     if not found:
         return None
     cap = _MAX_TABLE_ROW_URLS if row.tag == "tr" else _MAX_ROW_URLS
-    if len(found) > cap and len({l.href for l in found}) > cap:
-        return None
+    if len(found) > cap and len({l.href for l in found if not _DOCUMENT_HREF.search(l.href)}) > cap:
+        return None  # a menu or a box of links; a row's attachments do not count
     best = _best(found)
     if row.tag == "tr" and (best is None or best.weight < 4):
         titled = _cell_title(row, found, best)
@@ -436,6 +435,7 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
 
 # ----------------------------------------------------------------------------- table rows
 
+_DOCUMENT_HREF = re.compile(r"(?i)\.(?:pdf|docx?|xlsx?|et|wps|ofd|pptx?|zip|rar|7z|txt|csv)(?:[?#]|$)")
 # A table row holds more links than a list item: agenda, minutes, video, attachments.
 _MAX_TABLE_ROW_URLS = 8
 _TITLE_HEADER = re.compile(r"标题|名称|题名|主题|事项|内容|title|subject|name|meeting|description|event|notice|item", re.I)
@@ -668,6 +668,14 @@ def _in_running_text(link: _Link) -> bool:
         block = block.getparent()
     if block is None or block.tag in _HEADINGS:
         return False
+    el = link.el
+    if el.getparent() is block and not (block.text or "").strip() and not (el.tail or "").strip():
+        # A link that opens its block and ends its line ("<a>title</a><br>summary…") heads it.
+        after = el.getnext()
+        if after is not None and after.tag == "br" and all(
+            not isinstance(p.tag, str) or (not _clean(_text(p)) and not (p.tail or "").strip()) for p in el.itersiblings(preceding=True)
+        ):
+            return False
     parts = [block.text or ""]
     for child in block:
         if child is link.el:
@@ -788,6 +796,27 @@ def _box_more_link(box, rows: set) -> bool:
     return False
 
 
+def _box_heading(box, rows: set) -> str | None:
+    """The name a box of rows shows above them: a short text without digits (so no date or issue
+    number) before its first row, or just before the box."""
+    for child in box:
+        if not isinstance(child.tag, str):
+            continue
+        if child in rows or any(r in rows for r in islice(child.iter(), 400)):
+            break
+        text = _clean(_text(child))
+        if text:
+            return text if len(text) <= 16 and not _DIGIT.search(text) else None
+    prev = box.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is not None and prev.tag != box.tag and prev.find(".//li") is None:
+        text = _clean(_text(prev))
+        if text and len(text) <= 16 and not _DIGIT.search(text):
+            return text
+    return None
+
+
 def _box_of(row, container):
     node = row
     while node.getparent() is not None and node.getparent() is not container:
@@ -879,6 +908,12 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
         teasers = sum(1 for box in boxes.values() if _box_more_link(box, rows) or memo.teaser_box(box))
         if teasers * 2 >= len(boxes):
             factor *= 0.1 if teasers >= 2 else 0.25
+        else:
+            # Boxes under headings of their own ("通知公告", "政策解读") are as many lists.
+            names = {_box_heading(box, rows) for box in boxes.values()}
+            names.discard(None)
+            if len(names) >= 2 and len(names) * 2 >= len(boxes):
+                factor *= 0.3
     elif memo.teaser_box(container):
         factor *= 0.25
     # Rows among many same-tag siblings without links are paragraphs of prose.
@@ -958,9 +993,11 @@ def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None
     best_score, best, best_key = 0.0, [], None
     seen = set()
     memo = memo if memo is not None else _Memo()
+    # The most _final can multiply a preliminary score by: dates (2), bigger rows (1.01), the pager.
+    ceiling = 2.1 * (_PAGER_BOOST if memo.pagers else 1.0)
     for prelim, _, key, entries in scored[:_FINALISTS]:
         ident = tuple(id(e[2].el) for e in entries)
-        if ident in seen or prelim * 2.1 <= best_score:
+        if ident in seen or prelim * ceiling <= best_score:
             continue
         seen.add(ident)
         score, kept = _final(key, entries, self_urls, memo)
@@ -1027,7 +1064,7 @@ def _step(el) -> str:
     step = el.tag
     cls = el.get("class")
     if cls:
-        step += "".join("." + c for c in sorted(set(cls.split())))
+        step += "".join("." + c for c in dict.fromkeys(cls.split()))
     ident = el.get("id")
     if ident and _STABLE_ID.fullmatch(ident):
         step += "#" + ident
@@ -1052,10 +1089,10 @@ def _list_path(key: tuple, row) -> str | None:
     steps = []
     for depth in range(len(chain) - 1, -1, -1):
         el = chain[depth]
-        step = _step(el)
         if depth < union:
-            step += "[*]"
+            step = _sig(el, {}).rstrip(".") + "[*]"  # as the boxes were gathered: tag and first class
         else:
+            step = _step(el)
             parent = el.getparent()
             same = [c for c in parent if isinstance(c.tag, str) and c.tag == el.tag and _step(c) == step]
             if len(same) > 1:
@@ -1075,9 +1112,18 @@ def _rows_at(root, path: str) -> list:
         base, which = (step[: m.start()], m.group(1)) if m else (step, None)
         tag = base.split(".", 1)[0].split("#", 1)[0]
         found = []
+        if which == "*":
+            # Gathered boxes match as the rows were gathered: by tag and first class.
+            first = base.split("#", 1)[0].split(".")
+            sig = tag + "." + (first[1] if len(first) > 1 else "")
+            found = [c for node in nodes for c in node if c.tag == tag and _sig(c, {}) == sig]
+            nodes = found
+            if not nodes:
+                return []
+            continue
         for node in nodes:
             same = [c for c in node if c.tag == tag and _step(c) == base]
-            if which is None or which == "*":
+            if which is None:
                 found.extend(same)
             elif int(which) <= len(same):
                 found.append(same[int(which) - 1])
