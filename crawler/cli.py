@@ -145,17 +145,23 @@ def _summary(outcome, sites) -> str:
     crawl = outcome.crawl
     title = next((s.title for s in sites if s.name == outcome.site), outcome.site)
     by_status = ", ".join(f"{code}: {count}" for code, count in sorted(crawl["responses_by_status"].items()))
+    restored = crawl.get("releases_restored", 0)
     lines = [
         f"{title} ({outcome.site}) — crawl #{crawl['id']}{' (baseline)' if crawl['baseline'] else ''}: {crawl['status']}",
         f"  pages fetched   {crawl['pages_fetched']}" + (f"  ({by_status})" if by_status else ""),
         f"  list pages      {crawl['list_pages']}",
         f"  releases        {crawl['releases_new']} new, {crawl['releases_edited']} edited, "
-        f"{crawl.get('releases_removed', 0)} removed, {crawl['releases_seen']} already known"
+        f"{crawl.get('releases_removed', 0)} removed, {restored} restored, {crawl['releases_seen']} already known"
         + (f" ({crawl['not_modified']} pages answered 304 Not Modified)" if crawl.get("not_modified") else ""),
-        f"  errors          {crawl['errors']}",
     ]
-    for failure in outcome.failures[:3]:
-        lines.append(f"    {failure['url']}: {failure['reason']}")
+    gone = [f for f in outcome.failures if f.get("missing")]
+    if crawl.get("releases_missing"):
+        lines.append(f"  gone            {crawl['releases_missing']} known releases answered 404/410 or redirected"
+                     " away (each is removed once a later visit confirms it)")
+        lines.extend(f"    {failure['url']}: {failure['reason']}" for failure in gone[:3])
+    lines.append(f"  errors          {crawl['errors']}")
+    lines.extend(f"    {failure['url']}: {failure['reason']}"
+                 for failure in [f for f in outcome.failures if not f.get("missing")][:3])
     return "\n".join(lines)
 
 
@@ -240,28 +246,46 @@ def _read_page(path_or_url: str, page_url: str | None) -> tuple[bytes, str | Non
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
 @click.pass_context
 def sites(ctx, as_json):
-    """Configured sites and their last crawl."""
-    config = _config(ctx)
+    """Sites and their last crawl: the configured ones, and those only the database knows.
+
+    Without a configuration file the sites the database knows are shown (start pages as of
+    their last crawl), so an archive copied elsewhere can still be inspected.
+    """
+    from .config import resolve_config_path
+
+    config_path = resolve_config_path(ctx.obj["config"])
+    have_db = Path(ctx.obj["db"]).exists()
+    configured = {}
+    if config_path.exists() or not have_db:
+        configured = _config(ctx).sites
+    else:
+        click.echo(f"{config_path}: no such file; showing the sites {ctx.obj['db']} knows", err=True)
     stored, health = {}, {}
-    if Path(ctx.obj["db"]).exists():
+    if have_db:
         with _store(ctx) as store:
             stored = {row["name"]: row for row in store.sites()}
-            health = {name: store.site_health(name)["state"] for name in config.sites}
+            health = {name: store.site_health(name)["state"] for name in {*configured, *stored}}
     rows = []
-    for name, site in config.sites.items():
-        row = stored.get(name, {})
+    for name in [*configured, *sorted(set(stored) - set(configured))]:
+        site, row = configured.get(name), stored.get(name, {})
         rows.append({
-            "name": name, "title": site.title, "start_urls": list(site.start_urls),
+            "name": name, "title": site.title if site else row.get("title"),
+            "start_urls": list(site.start_urls) if site else list(row.get("config", {}).get("start_urls") or []),
             "releases": row.get("releases", 0), "last_crawl_at": row.get("last_crawl_at"),
             "last_crawl_status": row.get("last_crawl_status"), "health": health.get(name, "ok"),
+            "configured": site is not None,
         })
     if as_json:
         for row in rows:
             click.echo(json_line(row))
         return
-    click.echo(table(rows, [("name", "site", 14), ("title", "title", 24), ("releases", "releases", 8),
+    for row in rows:
+        row["shown_name"] = row["name"] + ("" if row["configured"] or not configured else " *")
+    click.echo(table(rows, [("shown_name", "site", 14), ("title", "title", 24), ("releases", "releases", 8),
                             ("last_crawl_at", "last crawl", 25), ("last_crawl_status", "status", 11),
                             ("health", "health", 7)]))
+    if configured and any(not row["configured"] for row in rows):
+        click.echo(f"* in the database, no longer in {config_path}")
 
 
 @cli.command()
@@ -270,7 +294,7 @@ def sites(ctx, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per release.")
 @click.pass_context
 def releases(ctx, site, limit, as_json):
-    """Recent releases, newest first."""
+    """Recent releases, newest first; the status column marks releases removed from the site."""
     with _store(ctx) as store:
         rows = store.releases(site=site, limit=limit)
     if as_json:
@@ -280,8 +304,10 @@ def releases(ctx, site, limit, as_json):
                 ("id", "site", "url", "title", "source", "published_at", "columns", "first_seen_at", "status", "missing_since", "versions")
             }))
         return
-    click.echo(table(rows, [("id", "id", 5), ("published_at", "published", 25), ("title", "title", 44),
-                            ("source", "source", 12), ("columns", "columns", 24)]))
+    for row in rows:
+        row["state"] = "" if row["status"] == "live" else row["status"]
+    click.echo(table(rows, [("id", "id", 5), ("published_at", "published", 25), ("state", "status", 7),
+                            ("title", "title", 44), ("source", "source", 12), ("columns", "columns", 24)]))
 
 
 # events --------------------------------------------------------------------------------------

@@ -237,10 +237,41 @@ def diff_versions(old: dict, new: dict, context: int = 40) -> dict:
     }
 
 
+def _versions_to_compare(release_id: int, seqs: list[int], from_seq: int | None, to_seq: int | None) -> tuple[int, int]:
+    """The two versions ``diff`` compares: those asked for; without --from the version before
+    --to, without --to the latest. Errors name the version the user asked for."""
+    if len(seqs) == 1:
+        have = f"it has version {seqs[0]} only"
+    elif seqs == list(range(seqs[0], seqs[-1] + 1)):
+        have = f"it has versions {seqs[0]}–{seqs[-1]}"
+    else:
+        have = f"it has versions {', '.join(map(str, seqs))}"
+    for option, seq in (("--from", from_seq), ("--to", to_seq)):
+        if seq is not None and seq not in seqs:
+            raise NotFound(f"release {release_id} has no version {seq} ({option} {seq}; {have})")
+    if len(seqs) == 1:
+        raise BulletinError(f"release {release_id} has only one version: nothing to compare")
+    if from_seq is None and to_seq is None:
+        return seqs[-2], seqs[-1]
+    if from_seq is None:
+        if to_seq == seqs[0]:
+            raise BulletinError(f"release {release_id}: version {to_seq} is the first; give --from to compare it")
+        return seqs[seqs.index(to_seq) - 1], to_seq
+    if to_seq is None:
+        to_seq = seqs[-1] if from_seq != seqs[-1] else None
+        if to_seq is None:
+            raise BulletinError(f"release {release_id}: version {from_seq} is the latest; give --to to compare it")
+    if from_seq == to_seq:
+        raise BulletinError(f"release {release_id}: --from and --to are both version {from_seq}: nothing to compare")
+    return from_seq, to_seq
+
+
 @cli.command()
 @click.argument("url_or_id")
-@click.option("--from", "from_seq", type=click.IntRange(1), help="Old version (seq); default: the one before --to.")
-@click.option("--to", "to_seq", type=click.IntRange(1), help="New version (seq); default: the latest.")
+@click.option("--from", "from_seq", type=click.IntRange(1),
+              help="Old version (its number in `history`); default: the one before --to.")
+@click.option("--to", "to_seq", type=click.IntRange(1),
+              help="New version (its number in `history`); default: the latest.")
 @click.option("--context", default=40, show_default=True, type=click.IntRange(0),
               help="Characters of unchanged text shown around each change.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
@@ -253,13 +284,7 @@ def diff(ctx, url_or_id, from_seq, to_seq, context, as_json):
     with _store(ctx) as store:
         release = store.release(url_or_id)
         versions = {v["seq"]: v for v in store.versions(release["id"])}
-    to_seq = to_seq or max(versions)
-    from_seq = from_seq or to_seq - 1
-    if from_seq < 1:
-        raise BulletinError(f"release {release['id']} has only one version: nothing to compare")
-    for seq in (from_seq, to_seq):
-        if seq not in versions:
-            raise NotFound(f"release {release['id']} has no version {seq} (it has 1–{max(versions)})")
+    from_seq, to_seq = _versions_to_compare(release["id"], sorted(versions), from_seq, to_seq)
     old, new = versions[from_seq], versions[to_seq]
     result = {"id": release["id"], "url": release["url"], "from": from_seq, "to": to_seq,
               "from_fetched_at": old["fetched_at"], "to_fetched_at": new["fetched_at"],

@@ -20,7 +20,8 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 @dataclass
 class CrawlOutcome:
-    """The crawl row of one site after its crawl, plus its first failures for the summary."""
+    """The crawl row of one site after its crawl, plus its first failed fetches and its first
+    known releases found gone (``missing`` rows) for the summary."""
 
     site: str
     crawl: dict
@@ -83,7 +84,11 @@ def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scra
             crawl_id = _last_crawl_id(store, site.name)
             if crawl_id is None or crawl_id == before[site.name]:
                 continue
-            outcomes.append(CrawlOutcome(site.name, store.crawl(crawl_id), store.fetch_failures(crawl_id)[:5]))
+            rows = store.fetch_failures(crawl_id)
+            # The summary shows a few of each: failed fetches, and known releases found gone.
+            gone = list({row["url"]: row for row in reversed(rows) if row["missing"]}.values())[::-1]
+            failures = [row for row in rows if not row["missing"]][:5] + gone[:5]
+            outcomes.append(CrawlOutcome(site.name, store.crawl(crawl_id), failures))
     return outcomes
 
 

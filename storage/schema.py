@@ -382,3 +382,10 @@ _SITE_MODELS = [
     )""",
     "CREATE INDEX idx_reextractions_version ON reextractions(version_id)",
 ]
+
+
+@migrations()
+def m040_missing_fetches(db: Database) -> None:
+    """Which failed fetches were a known release answering 404/410 (or redirecting home): the
+    crawl summary tells them from errors."""
+    db.execute("ALTER TABLE fetch_failures ADD COLUMN missing INTEGER NOT NULL DEFAULT 0")

@@ -133,16 +133,22 @@ class Store:
             )
 
     def sites(self) -> list[dict]:
-        """Every site with its release count and its last crawl."""
-        rows = self.db.query(
-            """SELECT s.name, s.title,
+        """Every site with its release count, its last crawl and the configuration it was last
+        crawled with (``config``, a dict)."""
+        rows = list(self.db.query(
+            """SELECT s.name, s.title, s.config,
                       (SELECT count(*) FROM releases r WHERE r.site = s.name) AS releases,
                       c.id AS last_crawl_id, c.started_at AS last_crawl_at, c.status AS last_crawl_status
                FROM sites s
                LEFT JOIN crawls c ON c.id = (SELECT max(id) FROM crawls WHERE site = s.name)
                ORDER BY s.name"""
-        )
-        return list(rows)
+        ))
+        for row in rows:
+            try:
+                row["config"] = json.loads(row["config"] or "{}")
+            except ValueError:
+                row["config"] = {}
+        return rows
 
     # Crawls ----------------------------------------------------------------------------------
 
@@ -217,6 +223,10 @@ class Store:
         keys = [d[0] for d in self.db.execute("SELECT * FROM crawls LIMIT 0").description]
         result = dict(zip(keys, row))
         result["responses_by_status"] = json.loads(result["responses_by_status"] or "{}")
+        result["releases_restored"] = self.db.execute(
+            "SELECT count(*) FROM events WHERE crawl_id = ? AND kind = 'restored'", [crawl_id]).fetchone()[0]
+        result["releases_missing"] = self.db.execute(
+            "SELECT count(DISTINCT url) FROM fetch_failures WHERE crawl_id = ? AND missing", [crawl_id]).fetchone()[0]
         return result
 
     def crawls(self, site: str | None = None, limit: int = 20) -> list[dict]:
@@ -411,15 +421,17 @@ class Store:
         return rows[0] if rows else None
 
     def record_fetch_failure(
-        self, site: str, url: str, reason: str, *, crawl_id: int | None = None, http_status: int | None = None
+        self, site: str, url: str, reason: str, *, crawl_id: int | None = None, http_status: int | None = None,
+        missing: bool = False,
     ) -> None:
-        """Record a fetch that did not yield the page (error status, block page, timeout...)."""
+        """Record a fetch that did not yield the page (error status, block page, timeout...);
+        ``missing``: a known release that is gone (see :meth:`record_missing`), not an error."""
         release = self.db.execute("SELECT id FROM releases WHERE url = ?", [canonical_url(url)]).fetchone()
         with self._transaction():
             self.db.execute(
-                """INSERT INTO fetch_failures (crawl_id, site, url, release_id, http_status, reason, failed_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                [crawl_id, site, url, release[0] if release else None, http_status, reason, self._now()],
+                """INSERT INTO fetch_failures (crawl_id, site, url, release_id, http_status, reason, failed_at, missing)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [crawl_id, site, url, release[0] if release else None, http_status, reason, self._now(), int(missing)],
             )
 
     def fetch_failures(self, crawl_id: int) -> list[dict]:
@@ -440,7 +452,7 @@ class Store:
         Returns ``"removed"``, ``"pending"``, or None for a URL that is no known release (then
         only the failed fetch is recorded).
         """
-        self.record_fetch_failure(site, url, reason, crawl_id=crawl_id, http_status=http_status)
+        self.record_fetch_failure(site, url, reason, crawl_id=crawl_id, http_status=http_status, missing=True)
         now = self.clock().astimezone(timezone.utc)
         stamp = now.isoformat(timespec="seconds")
         with self._transaction():
