@@ -598,27 +598,16 @@ def _schedule(value: Any) -> str:
 
 
 def _selector(value: Any) -> str:
-    # Imported here: parsel and lxml are only needed when a site sets a selector.
-    from lxml import etree
-    from parsel.csstranslator import css2xpath
+    # The extractors' own engine compiles it, so what config accepts is what extraction runs.
+    from crawler.extract.select import compile_selector
 
     text = _string(value, "a CSS selector or an XPath starting with / or (")
     try:
-        if text.startswith(("/", "(")):
-            etree.XPath(text, namespaces=XPATH_NAMESPACES)
-        else:
-            css2xpath(text)
-    except Exception as exc:  # cssselect and lxml each raise their own syntax errors
-        kind = "XPath" if text.startswith(("/", "(")) else "CSS selector"
-        raise _Invalid(f"invalid {kind} ({exc}), got {_show(text)}") from None
+        compile_selector(text)
+    except ConfigError as exc:
+        raise _Invalid(f"{exc}, got {_show(text)}") from None
     return text
 
-
-# The EXSLT prefixes parsel registers, so `re:test(...)` compiles as it will run.
-XPATH_NAMESPACES = {
-    "re": "http://exslt.org/regular-expressions",
-    "set": "http://exslt.org/sets",
-}
 
 def _check_user_agent(value: Any) -> str:
     text = _string(value, "a non-empty string")

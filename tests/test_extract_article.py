@@ -630,3 +630,35 @@ def test_list_and_article_share_the_parse():
     from crawler.extract import listing, text
 
     assert listing.parse_html is text.parse_html
+
+
+# --- one selector engine: what config accepts, extraction runs ---------------------------------------
+
+PARSEL_SELECTORS = {
+    "css-text-pseudo-element": "div.item.value::text",
+    "css-attribute": "meta[name=ArticleTitle]::attr(content)",
+    "xpath-exslt-regex": "//div[re:test(@class, '^item value$')]",
+}
+
+
+@pytest.mark.parametrize("name", list(PARSEL_SELECTORS), ids=list(PARSEL_SELECTORS))
+def test_title_selector_config_accepts_is_used(name, tmp_path):
+    from crawler.config import config_from_dict
+
+    expr = PARSEL_SELECTORS[name]
+    site = config_from_dict(
+        {"sites": {"demo": {"start_urls": ["http://www.example.gov.cn/yw/"], "selectors": {"title": expr}}}}
+    ).site("demo")
+    assert site.selectors.title == expr
+    page = (PAGES / "article_source_next_element.html").read_bytes()
+    if "meta" in expr:
+        page = page.replace(b"</head>", '<meta name="ArticleTitle" content="某省日报">'.encode() + b"</head>")
+    article = extract_article(page, "http://www.example.gov.cn/yw/1.html", selectors=site.selectors)
+    assert article.title == "某省日报"
+    assert article.explain["title"] == "site selector"
+
+
+def test_one_selector_engine_for_config_lists_and_articles():
+    from crawler.extract import article, pagination, select
+
+    assert pagination.select is select.select and article.select is select.select

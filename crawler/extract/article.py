@@ -14,9 +14,11 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from ..errors import ConfigError
 from .dates import FoundDate, date_from_url, find_dates, find_time, parse_date, zone_for
 from .encoding import decode_html
 from .model import Article, Selectors
+from .select import select
 from .sitemodel import SiteModel, page_features
 from .text import MAX_HTML_CHARS, Layout, drop_invisible, element_text, fold, layout, parse_html, squash
 
@@ -109,13 +111,8 @@ def _select(root, expr: str | None) -> list:
     if not expr:
         return []
     try:
-        if expr.lstrip().startswith(("/", "(")):
-            found = root.xpath(expr)
-        else:
-            from lxml.cssselect import CSSSelector
-
-            found = CSSSelector(expr)(root)
-    except Exception:  # a bad per-site selector must not stop extraction; the generic rules take over
+        found = select(root, expr)
+    except ConfigError:  # a bad per-site selector must not stop extraction; the generic rules take over
         return []
     return [f for f in found if isinstance(f, (etree._Element, str))]
 
@@ -795,6 +792,8 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     head = _read_head(root, url)
     base = head.base or url
     zone = zone_for(url, timezone)
+    # Text selectors see the whole page (a meta's content, too), before the cleaning below.
+    selected = {name: _selected_text(root, getattr(sel, name)) for name in ("title", "source", "published_at")}
     drop_invisible(root)
     lay = layout(root)
     if model is not None:
@@ -817,7 +816,7 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
             explain["body"] = f"densest text block {_describe(container)}"
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
 
-    title = _selected_text(root, sel.title) or None
+    title = selected["title"] or None
     title_el = None
     if title:
         explain["title"] = "site selector"
@@ -845,7 +844,7 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     if meta_date is None:
         meta_date, meta_rule = _hidden_cms_date(text)
     visible, visible_rank, visible_rule = None, 9, ""
-    sel_date = _selected_text(root, sel.published_at)
+    sel_date = selected["published_at"]
     if sel_date:
         visible, visible_rank, visible_rule = parse_date(sel_date), 0, "site selector"
     if visible is None:
@@ -877,8 +876,10 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
         article.title_variant = None
     article.title = title or None
 
-    source = _selected_text(root, sel.source) or None
-    if not source:
+    source = selected["source"] or None
+    if source:
+        explain["source"] = "site selector"
+    else:
         source, explain["source"] = _find_source(lay, head, title_line, body_start, body_stop, lambda: _site_names(root, lay, head))
     article.source = source
 

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, url
 from lxml import etree
 
 from .model import Selectors
+from .select import select
 
 _UNFETCHABLE_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
 
@@ -634,14 +635,5 @@ def find_pagers(root, anchors: tuple[list, list] | None = None, scripted: frozen
 
 
 def xpath_or_css(root, expr: str):
-    """Run a selector: XPath when it starts with ``/`` or ``(``, else CSS."""
-    from parsel.csstranslator import HTMLTranslator
-
-    from ..errors import ConfigError
-
-    try:
-        if expr.lstrip().startswith(("/", "(")):
-            return root.xpath(expr)
-        return root.xpath(HTMLTranslator().css_to_xpath(expr))
-    except Exception as exc:  # lxml and cssselect each raise their own error types
-        raise ConfigError(f"invalid selector {expr!r}: {exc}") from exc
+    """Run a per-site selector (:func:`crawler.extract.select.select`; ConfigError when it is none)."""
+    return select(root, expr)
