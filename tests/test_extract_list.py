@@ -667,3 +667,32 @@ def test_split_list_block_with_an_extra_class_is_still_gathered(extra):
     result = extract_list(body, "http://x.gov.cn/col/")
     assert len(result.links) == 12
     assert extract_list(body, "http://x.gov.cn/col/", list_hint=result.list_path).links == result.links
+
+
+def _script_beside_the_list(body: bytes) -> bytes:
+    return body.replace(b'<div class="page">\n      <script', b"<script").replace(
+        b"</script>\n    </div>\n  </div>\n</div>", b"</script>\n  </div>\n</div>"
+    )
+
+
+def _pager_filled_by_an_outside_script(body: bytes) -> bytes:
+    return body.replace(b'createPageHTML(5, 4, "index", "html");', b"").replace(b'<div class="page">', b'<div id="pagination"></div><div>')
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [_script_beside_the_list, _pager_filled_by_an_outside_script],
+    ids=["pager-script-right-after-the-list", "empty-pager-block-named-pagination"],
+)
+def test_one_row_last_page_pager_written_by_script(variant):
+    body = variant(page("list_trs_column_last_page.html"))
+    assert body != page("list_trs_column_last_page.html")
+    result = extract_list(body, "http://www.example.gov.cn/zwgk/tzgg/index_4.html")
+    assert titles(result) == ["关于公布示例市第一批市级非物质文化遗产代表性项目名录的通知"]
+
+
+def test_a_page_view_tracker_is_no_pager():
+    body = page("list_trs_column_last_page.html").replace(b'createPageHTML(5, 4, "index", "html");', b"_gaq.push(['_trackPageview']);")
+    body = body.replace(b'<div class="page">', b"<div>")
+    result = extract_list(body, "http://www.example.gov.cn/zwgk/tzgg/index_4.html")
+    assert len(result.links) != 1  # nothing marks the lone row as the list: the hint is what finds it

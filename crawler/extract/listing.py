@@ -549,9 +549,10 @@ def _group_rows(rows, row_links: dict, cache: dict | None = None) -> list[tuple]
 class _Memo:
     """Answers about one page's elements, shared by all the candidate groups that ask."""
 
-    __slots__ = ("sigs", "furniture", "headings", "dates", "elsewhere", "bare", "pagers", "holders", "near", "teaser")
+    __slots__ = ("sigs", "furniture", "headings", "dates", "elsewhere", "bare", "pagers", "holders", "written_after", "near",
+                 "teaser")
 
-    def __init__(self, pagers: set | None = None):
+    def __init__(self, pagers: set | None = None, written_after: set | None = None):
         self.sigs: dict = {}
         self.furniture: dict = {}
         self.headings: dict = {}
@@ -561,6 +562,7 @@ class _Memo:
         self.pagers = pagers or set()  # the page's pagination blocks
         # A pager, or a small box around one: what "the pager follows the list" looks for.
         self.holders = set(self.pagers)
+        self.written_after = written_after or set()
         for el in self.pagers:
             parent = el.getparent()
             if parent is not None and parent.tag not in ("body", "html") and all(
@@ -731,13 +733,15 @@ def _next_to_pager(container, row_tag: str, memo: _Memo) -> bool:
     pages through. Spacers between them are passed over; the walk climbs while the container is
     the last thing in its parent, so a pager after the box that holds the list counts too.
     """
-    if not memo.holders:
+    if not memo.holders and not memo.written_after:
         return False
     last = next((c for c in reversed(container) if isinstance(c.tag, str)), None)
     if last is not None and last.tag == row_tag and last in memo.pagers:
         return True
     node = container
     for level in range(4):
+        if node in memo.written_after:
+            return True
         sib, seen = node.getnext(), 0
         while sib is not None and seen < 2:
             if isinstance(sib.tag, str):
@@ -994,7 +998,7 @@ def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None
     seen = set()
     memo = memo if memo is not None else _Memo()
     # The most _final can multiply a preliminary score by: dates (2), bigger rows (1.01), the pager.
-    ceiling = 2.1 * (_PAGER_BOOST if memo.pagers else 1.0)
+    ceiling = 2.1 * (_PAGER_BOOST if memo.pagers or memo.written_after else 1.0)
     for prelim, _, key, entries in scored[:_FINALISTS]:
         ident = tuple(id(e[2].el) for e in entries)
         if ident in seen or prelim * ceiling <= best_score:
@@ -1003,7 +1007,7 @@ def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None
         score, kept = _final(key, entries, self_urls, memo)
         if score > best_score:
             best_score, best, best_key = score, kept, key
-    if best_score < _ONE_ROW_CEILING and memo.pagers:
+    if best_score < _ONE_ROW_CEILING and (memo.pagers or memo.written_after):
         # A column's last page may hold one row: a lone row right before the pager is the list.
         for key, rows in groups.items():
             if len(rows) != 1 or len(key) != 2:
@@ -1356,7 +1360,12 @@ def _hanweb_rows(scripts_raw: list[str]) -> tuple[str, list[str]] | None:
 
 # ----------------------------------------------------------------------------- entry point
 
-_PAGER_SCRIPT = re.compile(r"page|fenye|paging", re.I)
+# Scripts that write a pager (TRS createPageHTML, goPage(…), var countPage = …), not page-view trackers.
+_PAGER_SCRIPT = re.compile(
+    r"create\w*page|page\w*html|\bpag(?:er|ing|ination)\b|fenye|fanye|(?:go|turn|set|show|jump|to)_?page|"
+    r"page_?(?:count|no|index|size|num|total|bar|nav)|(?:count|total|cur|current)_?page",
+    re.I,
+)
 def _links_of(root, base: str, limit: int | None = None, anchors: tuple[list, list] | None = None) -> dict:
     """Scorable anchors → :class:`_Link`; ``anchors`` = (every anchor of ``root``, its text), when known."""
     links = {}
@@ -1421,12 +1430,18 @@ def extract_list(
 
     scripts_raw, noscripts = [], []
     scripted = set()  # where a pager script writes its links: the pager block, once scripts are gone
+    written_after = set()  # what a pager script follows: its pager is written right after it
     for el in root.iter("script", "noscript"):
         (scripts_raw if el.tag == "script" else noscripts).append(_text(el) if el.tag == "noscript" else (el.text or ""))
         if el.tag == "script" and el.text and len(el.text) < 3000 and _PAGER_SCRIPT.search(el.text):
             parent = el.getparent()
-            if parent is not None and parent.tag not in ("head", "body", "html"):
+            if parent is not None and parent.tag not in ("head", "html"):
                 scripted.add(parent)
+                before = el.getprevious()
+                while before is not None and not isinstance(before.tag, str):
+                    before = before.getprevious()
+                if before is not None and before.tag not in ("script", "style"):
+                    written_after.add(before)
     scripts = "\n".join(scripts_raw)
     etree.strip_elements(root, "script", "style", "noscript", "template", "rt", "rp", "select", "textarea", with_tail=False)
 
@@ -1461,7 +1476,8 @@ def extract_list(
             page.list_path = list_hint
         else:
             links = _links_of(root, base, _MAX_SCORED_ANCHORS, anchors)
-            memo = _Memo(find_pagers(root, anchors, scripted, scripts))
+            source = body if byte_clean(used) else text
+            memo = _Memo(find_pagers(root, anchors, scripted, scripts, source), written_after)
             key, entries = _main_list(root, links, self_urls, memo)
             dates = memo.dates
             if key is not None and len(links) >= _MAX_SCORED_ANCHORS:

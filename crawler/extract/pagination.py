@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, urlsplit, urlunsplit
 
 from lxml import etree
@@ -579,8 +579,6 @@ def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
     parents of the page's pager scripts, recorded before scripts are stripped)."""
     if not isinstance(el.tag, str) or el.tag in ("ul", "ol", "table", "tbody") and len(el) > 12:
         return False
-    if el in scripted:
-        return True
     raw, size = [], 0
     for piece in el.itertext():
         size += len(piece)
@@ -590,6 +588,8 @@ def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
     text = " ".join("".join(raw).split())
     if len(text) > _PAGER_MAX_TEXT:
         return False
+    if el in scripted:
+        return sum(1 for _ in islice(el.iter("a"), 40)) < 40  # a small block the script writes into
     marks = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
     if any(_PAGER_CLASS.search(m) for m in marks) and not re.search(r"[\u4e00-\u9fff]{12}|[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", text, re.I):
         return True
@@ -605,10 +605,52 @@ _PAGER_WORDS = frozenset(
      "older", "newer", "«", "»", "‹", "›", "<", ">", "<<", ">>", "previouspage", "nextpage", "firstpage", "lastpage"]
 )
 _PAGER_WORD_TRIM = " \t\r\n\u00a0\u3000[]【】()（）«»‹›<>"
+_PAGER_TOKEN = re.compile(
+    r"(?:[a-z0-9]+[-_])?(?:page|pages|pager|paging|pagination|pagebar|pagenav|pagelist|pagebox|pagination\w*|fenye|fanye)"
+    r"(?:[-_]?(?:box|bar|nav|list|wrap|div|num|nums|link|links|container|area|inner|main|\d+))?",
+    re.I,
+)
+_ATTR_BEFORE = re.compile(rb"\b(class|id)\s*=\s*$", re.I)
+
+
+def _pager_attrs(source: str | bytes, limit: int = 400) -> set[tuple[str, str]]:
+    """(attribute, value) of the class and id values in ``source`` with a pager token ("pagination",
+    "page-box", "fenye"), by a substring search for each mark and a look back to its attribute.
+
+    ``source`` is best the page's bytes when their encoding is ASCII-compatible: a byte search is
+    several times faster than one in the decoded text of a CJK page.
+    """
+    data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    lowered = data.lower()  # ASCII letters only: positions stay
+    found: set[tuple[str, str]] = set()
+    looked = 0
+    for needle in (b"pag", b"fenye", b"fanye"):
+        at = lowered.find(needle)
+        while at >= 0 and looked < limit:
+            if data[at - 1 : at] in (b"/", b"?", b"&", b"=", b".", b"#"):
+                at = lowered.find(needle, at + 1)
+                continue  # a URL's "/pages/", "?page=": no attribute value
+            looked += 1
+            start = max(data.rfind(b'"', max(0, at - 60), at), data.rfind(b"'", max(0, at - 60), at))
+            if start > 0:
+                m = _ATTR_BEFORE.search(data, max(0, start - 12), start)
+                if m:
+                    end = data.find(data[start : start + 1], at, at + 80)
+                    if end > 0:
+                        value = data[start + 1 : end]
+                        if value.isascii() and any(_PAGER_TOKEN.fullmatch(t) for t in value.decode().split()):
+                            found.add((m.group(1).decode().lower(), value.decode()))
+            at = lowered.find(needle, at + 1)
+    return found
+
+
 _PAGER_ID_IN_SCRIPT = re.compile(r"[\"']([A-Za-z][\w-]{0,40})[\"']")
 
 
-def find_pagers(root, anchors: tuple[list, list] | None = None, scripted: frozenset | set = frozenset(), scripts: str = "") -> set:
+def find_pagers(
+    root, anchors: tuple[list, list] | None = None, scripted: frozenset | set = frozenset(), scripts: str = "",
+    source: str | bytes = "",
+) -> set:
     """The page's pagination blocks (see :func:`is_pager`): the places pager scripts write into
     (their parents, and elements a pager script names by id) and the blocks around page-number
     and previous/next links."""
@@ -616,6 +658,10 @@ def find_pagers(root, anchors: tuple[list, list] | None = None, scripted: frozen
         els = list(root.iter("a"))
         anchors = (els, ["".join(a.itertext()) for a in els])
     candidates = dict.fromkeys(scripted)
+    if source:
+        # Blocks named like a pager, found in the source first: an XPath over every element costs more.
+        for name, value in list(_pager_attrs(source))[:4]:
+            candidates.update(dict.fromkeys(root.xpath(f"//*[@{name}=$v]", v=value)))
     if scripted and scripts:
         ids = {m.group(1) for m in _PAGER_ID_IN_SCRIPT.finditer(scripts) if _PAGER_CLASS.search(m.group(1))}
         for ident in list(ids)[:4]:
