@@ -662,3 +662,21 @@ def test_one_selector_engine_for_config_lists_and_articles():
     from crawler.extract import article, pagination, select
 
     assert pagination.select is select.select and article.select is select.select
+
+
+# --- one date parser -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024-03-15", "[2024/3/5]", "2024年3月15日 10:20", "关于某某的通知 2024.03.15", "2024-02-30 2024-03-01",
+     "15. März 2024", "March 5, 2024", "24-03-15", "3/15/2024", "1979-01-01 2001-01-01"],
+    ids=["iso", "bracketed-slashes", "chinese-with-time", "dots-after-title", "impossible-then-valid", "german",
+         "english", "two-digit-year", "us", "out-of-range-then-valid"],
+)
+def test_list_row_dates_agree_with_the_article_date_parser(text):
+    from crawler.extract.dates import parse_day
+    from crawler.extract.listing import parse_list_date
+
+    found = parse_date(text)
+    assert parse_day(text) == parse_list_date(text) == (found.day.isoformat() if found else None)

@@ -8,6 +8,7 @@ the caller or the site's host. Results are ISO 8601: ``2022-12-14T15:00:00+08:00
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
@@ -53,13 +54,16 @@ _MONTH_D_Y = (
 )
 _US_MDY = r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d{2})(?![\d/])"
 
+# Each form, with what a text must hold for it to match ("letter": a month name's ASCII letters).
 _PATTERNS = [
-    re.compile(_YMD),
-    re.compile(_DMY),
-    re.compile(_MONTH_D_Y, re.IGNORECASE),
-    re.compile(_D_MONTH_Y, re.IGNORECASE),
-    re.compile(_US_MDY),
+    (re.compile(_YMD), None),
+    (re.compile(_DMY), "."),
+    (re.compile(_MONTH_D_Y, re.IGNORECASE), "letter"),
+    (re.compile(_D_MONTH_Y, re.IGNORECASE), "letter"),
+    (re.compile(_US_MDY), "/"),
 ]
+# The first letters of every month name above: a text without one needs no month-name pattern run.
+_MONTH_HINT = re.compile(r"jan|jän|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|dez|déc", re.I)
 _TIME_ONLY = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])")
 
 
@@ -135,7 +139,16 @@ def find_dates(text: str, limit: int = 50) -> list[FoundDate]:
     """All dates in ``text`` in reading order (overlapping matches resolved by position)."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    letters = None
+    for pattern, needs in _PATTERNS:
+        # Skip a form whose marks the text lacks: list pages read thousands of short rows.
+        if needs == "letter":
+            if letters is None:
+                letters = _MONTH_HINT.search(text) is not None
+            if not letters:
+                continue
+        elif needs and needs not in text:
+            continue
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -155,6 +168,47 @@ def parse_date(text: str | None) -> FoundDate | None:
         return None
     dates = find_dates(text[:500], limit=1)
     return dates[0] if dates else None
+
+
+_DIGIT = re.compile(r"\d")
+# The plainest numeric form of _YMD (same separators, four-digit year): what most list rows print.
+_PLAIN_YMD = re.compile(r"(?<![\d./])((?:19|20)\d{2})\s*([-/.]|年)\s*(1[0-2]|0?[1-9])\s*(?:\2|月)\s*(3[01]|[12]\d|0?[1-9])(?!\d)")
+_MONTH_DAY = re.compile(r"^[\s\[(（【]*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[\s\])）】]*$")
+_URL_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})?(?!\d)")
+
+
+def parse_day(text: str | None, url: str | Callable[[], str | None] | None = None) -> str | None:
+    """The day of the first date in ``text`` as "YYYY-MM-DD" (how list rows are dated), or None.
+
+    A bare MM-DD ("03-15", "3月15日") takes its year from a date in ``url`` with the same month
+    (``url`` may be a function giving it: it is then called only for a bare MM-DD).
+    """
+    if not text or not _DIGIT.search(text, 0, 400):
+        return None  # every date has digits
+    quick = _PLAIN_YMD.search(text, 0, 400)
+    if quick is not None and quick.start() < 40:
+        # The common row date (2024-03-15, 2024年3月15日) near the start, without building a FoundDate.
+        try:
+            day = date(int(quick[1]), int(quick[3]), int(quick[4]))
+        except ValueError:
+            day = None
+        if day is not None and 1980 <= day.year <= 2100:
+            return day.isoformat()
+    found = parse_date(text[:400])
+    if found is not None:
+        return found.day.isoformat()
+    m = _MONTH_DAY.match(text)
+    if m and callable(url):
+        url = url()
+    if m and url:
+        month, day = int(m.group(1)), int(m.group(2))
+        for u in _URL_YEAR_MONTH.finditer(url):
+            if int(u.group(2)) == month:
+                try:
+                    return date(int(u.group(1)), month, day).isoformat()
+                except ValueError:
+                    return None
+    return None
 
 
 def find_time(text: str) -> tuple[int, int] | None:

@@ -8,7 +8,6 @@ and groups that link back to the page itself or its breadcrumb, are discounted.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -18,6 +17,7 @@ from itertools import accumulate, islice
 from lxml import etree
 
 
+from .dates import parse_day
 from .encoding import decode_html
 from .model import ListLink, ListPage, Selectors
 from .pagination import absolute_url, find_next_pages, find_pagers, page_key, xpath_or_css
@@ -25,57 +25,21 @@ from .text import byte_clean, parse_html
 
 # ----------------------------------------------------------------------------- dates
 
+# Only to cut dates out of a row's text (_strip_dates); dates are read by crawler.extract.dates.
 _YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_MDY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b", re.I)
-_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d{2})\b", re.I)
-_MD_ONLY = re.compile(r"^[\s\[(（【]*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[\s\])）】]*$")
 _DIGIT = re.compile(r"\d")
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})?(?!\d)")
-
-
-def _iso(y: int, m: int, d: int) -> str | None:
-    try:
-        return _dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
 
 
 def parse_list_date(text: str, url: str | None = None) -> str | None:
-    """Parse a date as list pages print it; "YYYY-MM-DD" or None.
-
-    Knows YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYY年MM月DD日, ``[YYYY-MM-DD]``, "October 16, 2019",
-    "16 October 2019". A bare MM-DD takes its year from a date in ``url`` with the same month.
-    """
-    return _parse_date(text, url)
+    """A date as a list row prints it, "YYYY-MM-DD" or None (:func:`crawler.extract.dates.parse_day`)."""
+    return parse_day(text, url)
 
 
 def _parse_date(text: str, url: str | None = None, link: _Link | None = None) -> str | None:
-    """:func:`parse_list_date`; with ``link``, its URL is resolved only for a bare MM-DD."""
-    if not text:
-        return None
-    text = text[:400]
-    if not _DIGIT.search(text):
-        return None  # every form below has digits
-    m = _YMD.search(text)
-    if m:
-        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _MDY.search(text)
-    if m:
-        return _iso(int(m.group(3)), _MONTHS[m.group(1).lower()[:3]], int(m.group(2)))
-    m = _DMY.search(text)
-    if m:
-        return _iso(int(m.group(3)), _MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
-    m = _MD_ONLY.match(text)
-    if m and url is None and link is not None:
-        url = link.url
-    if m and url:
-        month, day = int(m.group(1)), int(m.group(2))
-        for u in _URL_DATE.finditer(url):
-            if int(u.group(2)) == month:
-                return _iso(int(u.group(1)), month, day)
-    return None
+    """:func:`parse_list_date`; with ``link``, a bare MM-DD takes its year from the link's URL."""
+    if not text or not _DIGIT.search(text, 0, 400):
+        return None  # every date has digits
+    return parse_day(text, url if url is not None or link is None else (lambda: link.url))
 
 
 # ----------------------------------------------------------------------------- text helpers
