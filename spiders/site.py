@@ -367,9 +367,15 @@ class SiteSpider(scrapy.Spider):
 
     def _missing_reason(self, response) -> str | None:
         """Why an article response says the release is gone (see :meth:`_gone_reason`); None
-        when a redirect lands on a block or maintenance page: that is a failed fetch, not news."""
+        when a redirect lands on a block or maintenance page, or when a meta-refresh stub (an
+        anti-bot interstitial, most often) led somewhere missing: the release's own URL did not
+        say it is gone, so that is a failed fetch, not news."""
         reason = self._gone_reason(response)
-        if reason is None or response.status in GONE_STATUSES:
+        if reason is None:
+            return None
+        if "meta refresh" in response.meta.get("redirect_reasons", ()):
+            return None
+        if response.status in GONE_STATUSES:
             return reason
         try:
             if failed_fetch_reason(response.body, response.status, _content_type(response)):
@@ -400,9 +406,14 @@ class SiteSpider(scrapy.Spider):
                 self.logger.error("%s: fetch check failed: %s", response.url, exc)
         if reason is None:
             return None
-        self.logger.warning("%s: %s", response.url, reason)
+        url = response.url
+        if "meta refresh" in response.meta.get("redirect_reasons", ()):
+            # The page asked for was a refresh stub; what it led to failed. The failure is the page's.
+            url = response.meta["redirect_urls"][0]
+            reason = f"redirect stub (meta refresh to {response.url}), then {reason}"
+        self.logger.warning("%s: %s", url, reason)
         return FetchFailureItem(
-            site=self.site.name, url=response.url, reason=reason, page_kind=page_kind, http_status=response.status
+            site=self.site.name, url=url, reason=reason, page_kind=page_kind, http_status=response.status
         )
 
     def _off_template(self, response, article):

@@ -1,0 +1,149 @@
+"""Replay a history of one page: serve a sequence of captures of one URL, one real crawl per capture.
+
+Each capture is served by ``replay_server.py`` in a subprocess, then crawled by the real
+``bulletin crawl`` CLI (real Scrapy, real SQLite file) with the page configured as a single-page
+watch (``pages = [URL]``); what each crawl recorded — events, failed fetches, the crawl row — is
+collected into one :class:`Day` per capture::
+
+    with Replay(tmp_path) as replay:
+        days = replay.run([Capture(file=a), Capture(body=""), Capture(file=b)])
+    assert [day.kinds for day in days] == [["new"], [], ["edited"]]
+
+A capture is a file served from where it lies (pages of ``../shared/corpus`` are never copied),
+or a text body, with an HTTP status and content type of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from conftest import ROOT, run_cli, write_config
+
+SERVER = Path(__file__).with_name("replay_server.py")
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One response of the page: a file (served in place) or a text body."""
+
+    file: Path | None = None
+    body: str | None = None
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    note: str = ""  # what the capture is, for messages: "edit", "empty 200", "bot check"…
+
+    def route(self, validators: bool) -> dict:
+        route = {"status": self.status, "content_type": self.content_type, "validators": validators}
+        if self.file is not None:
+            route["file"] = str(Path(self.file).resolve())
+        else:
+            route["body"] = self.body or ""
+        return route
+
+
+@dataclass
+class Day:
+    """What one crawl of one capture recorded."""
+
+    capture: Capture
+    crawl: dict
+    events: list[dict] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [event["kind"] for event in self.events]
+
+    def __str__(self) -> str:
+        failed = "; ".join(f["reason"] for f in self.failures)
+        return f"{self.capture.note or self.capture.file or 'capture'}: {self.kinds} {failed}".strip()
+
+
+class Replay:
+    """A page at ``path`` of a local server, watched by site ``name`` in ``workdir/bulletin.db``.
+
+    ``site`` adds keys to the site's table in the generated ``sites.toml`` (for example
+    ``{"removal_confirm_after": "0s"}``); ``validators`` makes the server answer conditional
+    requests (ETag, 304) like most CMS front ends.
+    """
+
+    def __init__(self, workdir: Path, *, path: str = "/page.html", name: str = "watch",
+                 site: dict | None = None, validators: bool = True):
+        self.workdir = Path(workdir)
+        self.path = path
+        self.name = name
+        self.site = dict(site or {})
+        self.validators = validators
+        self.db = self.workdir / "bulletin.db"
+        self.state = self.workdir / "replay-state.json"
+        self.log = self.workdir / "replay-requests.log"
+        self.process: subprocess.Popen | None = None
+        self.base_url = ""
+
+    @property
+    def url(self) -> str:
+        return self.base_url.rstrip("/") + self.path
+
+    def start(self) -> "Replay":
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.state.write_text("{}", encoding="utf-8")
+        self.process = subprocess.Popen([sys.executable, str(SERVER), str(self.state), "--log", str(self.log)],
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        line = self.process.stdout.readline().strip()
+        if not line.startswith("http://"):
+            self.stop()
+            raise RuntimeError(f"replay server did not start: {line!r}")
+        self.base_url = line
+        table = {"pages": [self.url], "timezone": "Asia/Shanghai", **self.site,
+                 "politeness": {"obey_robots": False, **self.site.get("politeness", {})}}
+        self.config = write_config(self.workdir / "sites.toml", {self.name: table})
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.process = None
+
+    def __enter__(self) -> "Replay":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def serve(self, capture: Capture, **routes: Capture) -> None:
+        """Serve ``capture`` at the watched path (and other captures at other paths) from now on."""
+        state = {self.path: capture.route(self.validators)}
+        state.update({path: other.route(self.validators) for path, other in routes.items()})
+        self.state.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+
+    def crawl(self, capture: Capture) -> Day:
+        """Serve ``capture`` and run one crawl of it; what that crawl recorded."""
+        from storage import Store
+
+        self.serve(capture)
+        result = run_cli("crawl", self.name, "--progress", "off", db=self.db, config=self.config)
+        if result.exit_code not in (0, 3):  # 3: the crawl ran but got nothing usable (a faulty day)
+            raise AssertionError(f"crawl failed ({result.exit_code}): {result.stderr[-2000:]}")
+        with Store(self.db) as store:
+            crawl = store.crawls(self.name, limit=1)[0]
+            events = [e for e in store.events(self.name, include_baseline=True) if e["crawl_id"] == crawl["id"]]
+            failures = store.fetch_failures(crawl["id"])
+        return Day(capture, crawl, events, failures)
+
+    def run(self, captures) -> list[Day]:
+        """One crawl per capture, in order."""
+        return [self.crawl(capture) for capture in captures]
+
+    def versions(self) -> list[dict]:
+        from storage import Store
+
+        with Store(self.db) as store:
+            return store.versions(self.url)

@@ -1,0 +1,80 @@
+"""Single-page watches (``pages = [URL]``) replayed capture by capture through real crawls:
+an edit exactly when the page's content changed, nothing from broken responses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import CORPUS, run_cli
+from support.monitor_pages import (BOT_CHECK, EMPTY, MAINTENANCE, PENALTIES, REDIRECT_STUB, stats_page,
+                                   table_only_page, unrendered_template)
+from support.replay import Capture, Replay
+
+FIGURES = {"地区生产总值（亿元）": "1234.5", "规模以上工业增加值增速（%）": "6.2",
+           "社会消费品零售总额（亿元）": "567.8", "城镇居民人均可支配收入（元）": "45678"}
+
+
+def stats(noise=0, **changed):
+    return Capture(body=stats_page({**FIGURES, **changed}, as_of="2023年8月", noise=noise),
+                   note=f"figures {changed or 'as before'}, noise {noise}")
+
+
+def test_a_watched_page_through_broken_captures_has_one_edit_per_real_change(tmp_path):
+    history = [
+        (stats(), ["new"]),
+        (stats(noise=1), []),  # clock, counter, session id, rotating related box
+        (Capture(body=EMPTY, note="empty 200"), []),
+        (Capture(body=BOT_CHECK, note="anti-bot challenge"), []),
+        (stats(noise=2, **{"地区生产总值（亿元）": "1240.1"}), ["edited"]),
+        (Capture(body=unrendered_template(), note="broken template"), []),
+        (stats(noise=2, **{"地区生产总值（亿元）": "1240.1"}), []),  # same bytes: a 304
+        (Capture(body=REDIRECT_STUB, note="redirect stub"), []),
+        (Capture(body=MAINTENANCE, note="maintenance"), []),
+        (Capture(body=MAINTENANCE, status=503, note="503"), []),
+        (Capture(body="<html><body>404</body></html>", status=404, note="404 for a while"), []),
+        (stats(noise=3, **{"地区生产总值（亿元）": "1240.1", "规模以上工业增加值增速（%）": "6.4"}), ["edited"]),
+    ]
+    with Replay(tmp_path) as replay:
+        days = replay.run(capture for capture, _ in history)
+        versions = replay.versions()
+    assert [day.kinds for day in days] == [kinds for _, kinds in history], "\n".join(map(str, days))
+    assert len(versions) == 3
+    assert days[6].crawl["not_modified"] == 1
+    for day, reason in zip([days[i] for i in (2, 3, 5, 7, 8, 9)],
+                           ["empty body", "anti-bot", "unrendered template", "redirect stub", "maintenance", "503"]):
+        assert day.failures and reason in day.failures[0]["reason"], str(day)
+    assert "1234.5" in versions[0]["body"] and "1240.1" in versions[1]["body"] and "6.4" in versions[2]["body"]
+    assert days[-1].events[0]["changed_fields"] == ["body"]
+
+
+def test_a_table_only_page_edited_in_one_cell_is_one_edit(tmp_path):
+    edited = [list(row) for row in PENALTIES]
+    edited[2][4] = "警告，罚款3千元"
+    with Replay(tmp_path, path="/zwgk/xzcf/index.html") as replay:
+        days = replay.run([
+            Capture(body=table_only_page(PENALTIES)),
+            Capture(body=table_only_page(PENALTIES, noise=4)),
+            Capture(body=table_only_page([tuple(row) for row in edited], noise=5)),
+        ])
+        diff = run_cli("diff", replay.url, db=replay.db)
+    assert [day.kinds for day in days] == [["new"], [], ["edited"]], "\n".join(map(str, days))
+    assert days[2].events[0]["changed_fields"] == ["body"]
+    assert diff.exit_code == 0 and "{+罚款3千元+}" in diff.stdout.replace("，", ""), diff.stdout
+
+
+BJJS = [CORPUS / "other" / f"bjjs_zjw_beijing_housing_stats_2023090{day}.html" for day in (6, 7)]
+
+
+@pytest.mark.skipif(not all(path.exists() for path in BJJS), reason="../shared/corpus (the bjjs statistics pair) is absent")
+def test_the_bjjs_statistics_pair_as_a_single_page_watch(tmp_path):
+    # Served from ../shared where they lie; the second capture has new daily figures and new
+    # values of the fields that change on every fetch (createDate, session id).
+    with Replay(tmp_path, path="/eportal/ui") as replay:
+        days = replay.run([Capture(file=BJJS[0], note="2023-09-06"), Capture(file=BJJS[1], note="2023-09-07"),
+                           Capture(file=BJJS[1], note="2023-09-07 again")])
+        shown = json.loads(run_cli("show", replay.url, "--json", db=replay.db).stdout)
+    assert [day.kinds for day in days] == [["new"], ["edited"], []], "\n".join(map(str, days))
+    assert days[1].events[0]["changed_fields"] == ["body"]
+    assert "2023/9/6期房网上认购" in shown["body"] and "2023/9/5期房网上认购" not in shown["body"]
