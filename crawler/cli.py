@@ -80,8 +80,9 @@ def _parse_settings(values) -> dict:
               help="Walk every list page and refetch every listed article, ignoring what is known and validators.")
 @click.option("--wait", "wait_seconds", type=click.FloatRange(0), default=0, metavar="SECONDS",
               help="When another process is crawling a site, wait up to SECONDS instead of refusing.")
+@click.option("-v", "--verbose", is_flag=True, help="Also show Scrapy's own log (start-up versions, settings, stats).")
 @click.pass_context
-def crawl(ctx, sites, settings, progress, full, wait_seconds):
+def crawl(ctx, sites, settings, progress, full, wait_seconds, verbose):
     """Crawl SITES (default: every configured site) and store what they publish.
 
     Prints a summary per site. Ctrl-C (or SIGTERM) stops the crawl: nothing new is requested,
@@ -98,7 +99,8 @@ def crawl(ctx, sites, settings, progress, full, wait_seconds):
     """
     config = _config(ctx)
     chosen = [config.site(name) for name in sites] if sites else list(config.sites.values())
-    overrides = {"BULLETIN_PROGRESS": progress, "BULLETIN_FULL_CRAWL": full, **_parse_settings(settings)}
+    overrides = {"BULLETIN_PROGRESS": progress, "BULLETIN_FULL_CRAWL": full, "BULLETIN_VERBOSE": verbose,
+                 **_parse_settings(settings)}
     from contextlib import ExitStack
 
     from .monitor.lock import site_lock
@@ -387,8 +389,9 @@ def serve(ctx):
 
 @cli.command()
 @click.option("--keep", is_flag=True, help="Keep serving the sample site after the crawl (Ctrl-C to stop).")
+@click.option("-v", "--verbose", is_flag=True, help="Also show Scrapy's own log (start-up versions, settings, stats).")
 @click.pass_context
-def demo(ctx, keep):
+def demo(ctx, keep, verbose):
     """Serve a bundled sample government site on 127.0.0.1, crawl it into a fresh database, show it.
 
     Needs no network. The database is written to --db when given, else to a new temporary file.
@@ -409,7 +412,7 @@ def demo(ctx, keep):
         table_.setdefault("timezone", "Asia/Shanghai")
         table_.setdefault("politeness", {}).update({"download_delay": 0, "autothrottle": False})
         config = config_from_dict({"sites": {"demo": table_}}, source="<demo>")
-        _run_and_report(db_path, list(config.sites.values()), {"BULLETIN_PROGRESS": "off"})
+        _run_and_report(db_path, list(config.sites.values()), {"BULLETIN_PROGRESS": "off", "BULLETIN_VERBOSE": verbose})
         from storage import Store
 
         with Store(db_path) as store:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
+
+
+def base64_text(value: bytes) -> str:
+    """How feed exports (``scrapy crawl … -O items.jsonl``) write raw bytes: base64 text."""
+    return base64.b64encode(value or b"").decode("ascii")
 
 
 @dataclass
@@ -31,7 +37,8 @@ class ReleaseItem:
     final_url: str | None = None
     http_status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
-    raw_body: bytes = b""
+    # The response body as served; feed exports write it as base64 (JSON has no bytes).
+    raw_body: bytes = field(default=b"", metadata={"serializer": base64_text})
     encoding: str | None = None
     etag: str | None = None
     last_modified: str | None = None

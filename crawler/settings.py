@@ -9,6 +9,8 @@ from crawler import __version__
 BOT_NAME = "bulletin-monitor"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# `scrapy crawl` with one-line configuration errors (crawler/commands/crawl.py).
+COMMANDS_MODULE = "crawler.commands"
 
 # Say who we are: site operators who see us in their logs can find out what we do.
 USER_AGENT = f"bulletin-monitor/{__version__} (government bulletin archive; +https://pypi.org/project/bulletin-monitor/)"

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import exceptions as scrapy_errors
 from scrapy import signals
-from scrapy.exceptions import CloseSpider, DontCloseSpider
+from scrapy.exceptions import DontCloseSpider
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from crawler.extract import failed_fetch_reason
@@ -24,6 +24,7 @@ from crawler.extract.fetchcheck import may_be_unrendered, not_html_reason
 from crawler.extract.pool import ExtractionPool
 from crawler.extract.sitemodel import SiteModel
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
+from storage.errors import ConfigError
 from storage.urls import canonical_url, is_page_url
 
 _HOME_NAMES = {"首页", "首頁", "网站首页", "網站首頁", "home", "homepage", "主页", "主頁"}
@@ -50,10 +51,7 @@ class SiteSpider(scrapy.Spider):
     def __init__(self, site=None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if site is None or isinstance(site, str):
-            from crawler.config import load_config
-
-            config = load_config(kwargs.get("config"))
-            site = config.site(site) if site else _only_site(config)
+            site = site_from_arguments(site, kwargs.get("config"))
         self.site = site
         self.allowed_domains = list(site.allowed_domains)
         self.crawl_id = None
@@ -458,9 +456,16 @@ def _scrapy_errors(*names: str) -> tuple[type, ...]:
     return tuple(getattr(scrapy_errors, name) for name in names if hasattr(scrapy_errors, name))
 
 
-def _only_site(config):
+def site_from_arguments(site: str | None, config_path: str | None = None):
+    """The configured site ``scrapy crawl site -a site=NAME [-a config=PATH]`` names (without
+    ``-a site``, the only one); :class:`ConfigError` with one line otherwise."""
+    from crawler.config import load_config
+
+    config = load_config(config_path)
+    if site:
+        return config.site(site)
     if len(config.sites) != 1:
-        raise CloseSpider(f"name the site to crawl: -a site=NAME (configured: {', '.join(config.sites)})")
+        raise ConfigError(f"name the site to crawl: -a site=NAME (configured: {', '.join(config.sites) or 'none'})")
     return next(iter(config.sites.values()))
 
 

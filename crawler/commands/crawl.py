@@ -1,0 +1,27 @@
+"""``scrapy crawl site -a site=NAME``: Scrapy's own command, with the site checked first.
+
+A missing or invalid ``sites.toml`` or an unknown site is one ``Error:`` line and exit status 1,
+as with ``bulletin crawl``, instead of a traceback from inside the crawler. The check runs
+before Scrapy builds its crawler process, so nothing else is printed.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+
+from storage.errors import BulletinError
+
+
+class Command(ScrapyCrawlCommand):
+    def process_options(self, args, opts) -> None:
+        super().process_options(args, opts)
+        from spiders.site import SiteSpider, site_from_arguments
+
+        if len(args) == 1 and args[0] == SiteSpider.name:
+            try:
+                site_from_arguments(opts.spargs.get("site"), opts.spargs.get("config"))
+            except BulletinError as exc:
+                sys.stderr.write(f"Error: {' '.join(str(exc).split())}\n")
+                raise SystemExit(1) from None
