@@ -4,8 +4,12 @@
     .venv/bin/python benchmarks/lists.py --runs 15       # best of 15 per page (default 9)
     .venv/bin/python benchmarks/lists.py --profile       # plus a cProfile of the corpus pages (top 30 by tottime)
 
+First the labelled corpus list pages are scored as issue 10 judges them: main-list link count, first
+title and next page all right (``crawler.extract.labels.score_list``).
+
 Groups: ``corpus`` is every page of ``../shared/corpus/cn_list`` and ``en_list`` (the project target is a
-median of 10 ms or less there); ``demo`` is ``crawler/demo/site/**/index*.html``; ``trs`` is the list
+median of 10 ms or less there); ``fixtures`` is the project's own ``tests/fixtures/pages/list_*.html``;
+``demo`` is ``crawler/demo/site/**/index*.html``; ``trs`` is the list
 pages of a small generated TRS site (``benchmarks/sitegen.py``, 20 rows a page) written to a temporary
 folder. Each figure is the best of ``--runs`` runs of ``extract_list`` in process CPU time, so
 other jobs on the machine disturb it less than wall time; the runs go round the pages of a group
@@ -26,11 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.extract.labels import LIST_PAGE_URLS  # noqa: E402
+from crawler.extract.labels import LIST_PAGE_URLS, load_list_labels, score_list  # noqa: E402
 from crawler.extract.listing import extract_list  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEMO = ROOT / "crawler" / "demo" / "site"
+FIXTURES = ROOT / "tests" / "fixtures" / "pages"
 
 # Where the labelled corpus pages were captured (as in tests/test_corpus_lists.py); others get a placeholder.
 
@@ -42,6 +47,30 @@ def corpus_pages() -> list[tuple[str, bytes, str]]:
             name = f"{group}/{path.name}"
             pages.append((name, path.read_bytes(), LIST_PAGE_URLS.get(name, f"https://example.org/{name}")))
     return pages
+
+
+def fixture_pages() -> list[tuple[str, bytes, str]]:
+    return [(f"fixtures/{p.name}", p.read_bytes(), f"http://www.example.gov.cn/col/{p.name}") for p in sorted(FIXTURES.glob("list_*.html"))]
+
+
+def label_scores() -> None:
+    labels = load_list_labels(CORPUS)
+    if not labels:
+        print("labelled list pages: corpus absent")
+        return
+    checks = {"links": 0, "first": 0, "next": 0}
+    right = 0
+    for label in labels:
+        page = extract_list((CORPUS / label["file"]).read_bytes(), LIST_PAGE_URLS[label["file"]])
+        score = score_list(page, label)
+        for name, ok in score.items():
+            checks[name] += ok
+        right += all(score.values())
+        if not all(score.values()):
+            print(f"  miss {label['file']}: {', '.join(n for n, ok in score.items() if not ok)}")
+    n = len(labels)
+    print(f"labelled list pages: {right}/{n} all right (link count {checks['links']}/{n}, first title "
+          f"{checks['first']}/{n}, next page {checks['next']}/{n})")
 
 
 def demo_pages() -> list[tuple[str, bytes, str]]:
@@ -93,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-trs", action="store_true", help="skip the generated TRS site")
     args = parser.parse_args(argv)
 
+    label_scores()
     with tempfile.TemporaryDirectory(prefix="bench-lists-") as tmp:
-        groups = {"corpus": corpus_pages(), "demo": demo_pages()}
+        groups = {"corpus": corpus_pages(), "fixtures": fixture_pages(), "demo": demo_pages()}
         if not args.no_trs:
             groups["trs"] = trs_pages(Path(tmp))
         summary = []
@@ -106,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             times = []
             for (name, body, url), (ms, links) in zip(pages, cpu_ms(pages, args.runs)):
                 times.append(ms)
-                if group != "trs" or len(pages) <= 12:
+                if group not in ("trs", "fixtures") or len(pages) <= 12:
                     print(f"  {name:58} {len(body) / 1024:7.1f} KB {links:4d} links {ms:8.2f} ms")
             summary.append((group, len(times), statistics.median(times), p95(times), max(times)))
         print()

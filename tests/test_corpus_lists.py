@@ -2,47 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import statistics
 import time
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
 
-from crawler.extract.labels import LIST_PAGE_URLS
+from crawler.extract.labels import LIST_PAGE_URLS, expected_next_page, load_list_labels, score_list
 from crawler.extract.listing import extract_list
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
-# What a fetchable next page is for each label (the labels keep the raw value).
-EXPECTED_NEXT = {
-    # executePage(2,15,"/servlet/…"): the page's pager config names curPage/numPerPage.
-    "cn_list/gerapy_rtfund_xxpl.html": "/servlet/fund/AboutNewsAction?catalogId=2933,2935,2934,2936&style=1&expert=expertList1&divname=paging1&curPage=2&numPerPage=15",
-    "cn_list/gerapy_163_rolling.html": None,  # "#page=2" is a fragment, not fetchable
-    "en_list/il_elections_board_minutes.html": None,  # __doPostBack needs the form's __VIEWSTATE
-}
-
-
-def _labels() -> list[dict]:
-    path = CORPUS / "labels.jsonl"
-    if not path.exists():
-        return []
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if r["file"].startswith(("cn_list/", "en_list/"))]
-
-
-LABELS = _labels()
+LABELS = load_list_labels(CORPUS)
 RESULTS: dict[str, dict] = {}
-
-
-def _expected_next(label: dict) -> str | None:
-    if label["file"] in EXPECTED_NEXT:
-        raw = EXPECTED_NEXT[label["file"]]
-    else:
-        raw = label.get("next_page")
-    return urljoin(LIST_PAGE_URLS[label["file"]], raw) if raw else None
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +32,7 @@ def test_corpus_list_page(corpus, label):
     started = time.perf_counter()
     result = extract_list(body, url)
     elapsed = time.perf_counter() - started
-    want_next = _expected_next(label)
+    want_next = expected_next_page(label)
     got_next = result.next_pages[0] if result.next_pages else None
     RESULTS[label["file"]] = {
         "links": (len(result.links), label["article_links"]),
@@ -73,6 +46,7 @@ def test_corpus_list_page(corpus, label):
     if label.get("first_link_title"):
         assert result.links[0].title == label["first_link_title"]
     assert got_next == want_next
+    assert all(score_list(result, label).values())
     shell = "client-side rendered" in label.get("notes", "").lower() or "client side rendered" in label.get("notes", "").lower()
     assert result.client_side_rendered == shell
 

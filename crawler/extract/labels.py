@@ -91,3 +91,40 @@ def score(article: dict, label: dict) -> dict[str, bool]:
         "published": _same_date(article.get("published_at"), label.get("published")),
         "body": body_matches(article.get("body") or "", label.get("body_start") or "", label.get("body_end") or ""),
     }
+
+
+# What a fetchable next page is for list labels whose raw ``next_page`` is not a URL to fetch.
+LIST_NEXT_PAGES = {
+    # executePage(2,15,"/servlet/…"): the page's pager config names curPage/numPerPage.
+    "cn_list/gerapy_rtfund_xxpl.html": "/servlet/fund/AboutNewsAction?catalogId=2933,2935,2934,2936&style=1&expert=expertList1&divname=paging1&curPage=2&numPerPage=15",
+    "cn_list/gerapy_163_rolling.html": None,  # "#page=2" is a fragment, not fetchable
+    "en_list/il_elections_board_minutes.html": None,  # __doPostBack needs the form's __VIEWSTATE
+}
+
+
+def load_list_labels(corpus: Path) -> list[dict]:
+    """List-page labels (``cn_list/``, ``en_list/``), in file order; none when the corpus is absent."""
+    path = corpus / "labels.jsonl"
+    if not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if r["file"].startswith(("cn_list/", "en_list/"))]
+
+
+def expected_next_page(label: dict) -> str | None:
+    """The absolute next-page URL a list label asks for (None: no fetchable next page)."""
+    from urllib.parse import urljoin
+
+    raw = LIST_NEXT_PAGES[label["file"]] if label["file"] in LIST_NEXT_PAGES else label.get("next_page")
+    return urljoin(LIST_PAGE_URLS[label["file"]], raw) if raw else None
+
+
+def score_list(page, label: dict) -> dict[str, bool]:
+    """Which of the three list checks a :class:`ListPage` passes: main-list link count, first
+    title (when labelled) and next page."""
+    first = label.get("first_link_title")
+    return {
+        "links": len(page.links) == label["article_links"],
+        "first": not first or (bool(page.links) and page.links[0].title == first),
+        "next": (page.next_pages[0] if page.next_pages else None) == expected_next_page(label),
+    }

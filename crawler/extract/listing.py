@@ -385,7 +385,7 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
     if not found:
         return None
     cap = _MAX_TABLE_ROW_URLS if row.tag == "tr" else _MAX_ROW_URLS
-    if len(found) > cap and len({l.href for l in found if not _DOCUMENT_HREF.search(l.href)}) > cap:
+    if len(found) > cap and _page_hrefs(found, cap) > cap:
         return None  # a menu or a box of links; a row's attachments do not count
     best = _best(found)
     if row.tag == "tr" and (best is None or best.weight < 4):
@@ -399,7 +399,24 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
 
 # ----------------------------------------------------------------------------- table rows
 
-_DOCUMENT_HREF = re.compile(r"(?i)\.(?:pdf|docx?|xlsx?|et|wps|ofd|pptx?|zip|rar|7z|txt|csv)(?:[?#]|$)")
+_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".et", ".wps", ".ofd", ".ppt", ".pptx", ".zip", ".rar", ".7z",
+                      ".txt", ".csv")
+
+
+def _page_hrefs(found: list, cap: int) -> int:
+    """Distinct hrefs among ``found`` that are no document download, counted up to ``cap + 1``."""
+    hrefs = {l.href for l in found}
+    if len(hrefs) <= cap:
+        return len(hrefs)
+    n = 0
+    for href in hrefs:
+        if not href.split("?", 1)[0].lower().endswith(_DOCUMENT_SUFFIXES):
+            n += 1
+            if n > cap:
+                break
+    return n
+
+
 # A table row holds more links than a list item: agenda, minutes, video, attachments.
 _MAX_TABLE_ROW_URLS = 8
 _TITLE_HEADER = re.compile(r"标题|名称|题名|主题|事项|内容|title|subject|name|meeting|description|event|notice|item", re.I)
@@ -1325,11 +1342,16 @@ def _hanweb_rows(scripts_raw: list[str]) -> tuple[str, list[str]] | None:
 # ----------------------------------------------------------------------------- entry point
 
 # Scripts that write a pager (TRS createPageHTML, goPage(…), var countPage = …), not page-view trackers.
+# Lower-case: the script is lowered first (a case-insensitive pattern with this many branches is slow).
 _PAGER_SCRIPT = re.compile(
     r"create\w*page|page\w*html|\bpag(?:er|ing|ination)\b|fenye|fanye|(?:go|turn|set|show|jump|to)_?page|"
-    r"page_?(?:count|no|index|size|num|total|bar|nav)|(?:count|total|cur|current)_?page",
-    re.I,
+    r"page_?(?:count|no|index|size|num|total|bar|nav)|(?:count|total|cur|current)_?page"
 )
+
+
+def _pager_script(code: str) -> bool:
+    low = code.lower()
+    return ("pag" in low or "fenye" in low or "fanye" in low) and _PAGER_SCRIPT.search(low) is not None
 def _links_of(root, base: str, limit: int | None = None, anchors: tuple[list, list] | None = None) -> dict:
     """Scorable anchors → :class:`_Link`; ``anchors`` = (every anchor of ``root``, its text), when known."""
     links = {}
@@ -1397,7 +1419,7 @@ def extract_list(
     written_after = set()  # what a pager script follows: its pager is written right after it
     for el in root.iter("script", "noscript"):
         (scripts_raw if el.tag == "script" else noscripts).append(_text(el) if el.tag == "noscript" else (el.text or ""))
-        if el.tag == "script" and el.text and len(el.text) < 3000 and _PAGER_SCRIPT.search(el.text):
+        if el.tag == "script" and el.text and len(el.text) < 3000 and _pager_script(el.text):
             parent = el.getparent()
             if parent is not None and parent.tag not in ("head", "html"):
                 scripted.add(parent)

@@ -658,10 +658,6 @@ def find_pagers(
         els = list(root.iter("a"))
         anchors = (els, ["".join(a.itertext()) for a in els])
     candidates = dict.fromkeys(scripted)
-    if source:
-        # Blocks named like a pager, found in the source first: an XPath over every element costs more.
-        for name, value in list(_pager_attrs(source))[:4]:
-            candidates.update(dict.fromkeys(root.xpath(f"//*[@{name}=$v]", v=value)))
     if scripted and scripts:
         ids = {m.group(1) for m in _PAGER_ID_IN_SCRIPT.finditer(scripts) if _PAGER_CLASS.search(m.group(1))}
         for ident in list(ids)[:4]:
@@ -677,7 +673,14 @@ def find_pagers(
             if parent.tag in ("li", "span", "td", "font", "b", "strong", "em") and parent.getparent() is not None:
                 parent = parent.getparent()
             candidates[parent] = None
-    return {el for el in candidates if isinstance(el.tag, str) and is_pager(el, scripted)}
+    found = {el for el in candidates if isinstance(el.tag, str) and is_pager(el, scripted)}
+    if not found and source:
+        # An empty block named like a pager, filled by a script from elsewhere; the names are looked
+        # for in the source first (an XPath over every element costs more), and only when no pager
+        # showed itself otherwise.
+        for name, value in list(_pager_attrs(source))[:4]:
+            found.update(el for el in root.xpath(f"//*[@{name}=$v]", v=value) if is_pager(el, scripted))
+    return found
 
 
 def xpath_or_css(root, expr: str):
