@@ -389,3 +389,34 @@ def m040_missing_fetches(db: Database) -> None:
     """Which failed fetches were a known release answering 404/410 (or redirecting home): the
     crawl summary tells them from errors."""
     db.execute("ALTER TABLE fetch_failures ADD COLUMN missing INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m041_one_column_per_spelling(db: Database) -> None:
+    """A column recorded in two spellings (學習貫徹 / 学习贯彻) becomes one row, the list page's
+    spelling kept; columns that are overview pages (above another column in a breadcrumb) go."""
+    import json
+
+    from .normalize import fold
+    from .store import ancestor_names
+
+    overviews: dict[str, set[str]] = {}
+    pages = db.execute("SELECT site, breadcrumb, column_name FROM list_pages")
+    versions = db.execute(
+        """SELECT DISTINCT r.site, v.breadcrumb, v.column_name FROM versions v JOIN releases r ON r.id = v.release_id
+           WHERE v.breadcrumb NOT IN ('', '[]')""")
+    for rows in (pages, versions):
+        for site, crumbs, column in rows.fetchall():
+            overviews.setdefault(site, set()).update(ancestor_names(json.loads(crumbs or "[]"), column))
+    kept: dict[tuple[int, str], tuple] = {}
+    doomed = []
+    rows = db.execute(
+        """SELECT c.release_id, r.site, c.column_name, c.list_page_url, c.first_seen_at FROM release_columns c
+           JOIN releases r ON r.id = c.release_id ORDER BY c.release_id, c.list_page_url IS NULL, c.first_seen_at""")
+    for release_id, site, name, listed_at, first_seen in rows.fetchall():
+        key = fold(name)
+        if key in overviews.get(site, ()) or (release_id, key) in kept:
+            doomed.append((release_id, name))
+        else:
+            kept[(release_id, key)] = (name, listed_at)
+    db.conn.executemany("DELETE FROM release_columns WHERE release_id = ? AND column_name = ?", doomed)

@@ -20,7 +20,7 @@ import sqlite_utils
 
 from .errors import NotFound, StoreError
 from .diff import diff_texts, render_text_diff
-from .normalize import changed_fields, content_hash
+from .normalize import changed_fields, content_hash, fold
 from .outbox import enqueue_alerts, enqueue_health
 from .search import forget_cached_state, index_rows, unindex_version, write_fts
 from .schema import migrations
@@ -72,6 +72,16 @@ class ListPageResult:
     unknown: list[str]
 
 
+def ancestor_names(crumbs: list[str], column: str | None) -> set[str]:
+    """Folded names that come before ``column`` in a page's breadcrumb: the sections above it.
+    Nothing when the column is not in the breadcrumb (then which crumbs are above is unknown)."""
+    key = fold(column)
+    folded = [fold(crumb) for crumb in crumbs or [] if isinstance(crumb, str)]
+    if not key or key not in folded:
+        return set()
+    return {name for name in folded[: folded.index(key)] if name}
+
+
 class Store:
     """A bulletin-monitor database.
 
@@ -93,6 +103,7 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             migrations.apply(self.db)
             self._pending = _PendingIndex()
+            self._overviews: dict[str, set[str]] = {}
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
 
@@ -118,6 +129,7 @@ class Store:
 
     def _rolled_back(self) -> None:
         forget_cached_state(self.db)
+        self._overviews.clear()
 
     # Sites -----------------------------------------------------------------------------------
 
@@ -265,6 +277,7 @@ class Store:
                 [site, page_url, column, json.dumps(breadcrumb or [], ensure_ascii=False), now, now, http_status, len(links)],
             )
             page_id = self.db.execute("SELECT id FROM list_pages WHERE url = ?", [page_url]).fetchone()[0]
+            self._note_breadcrumb(site, breadcrumb or [], column)
             known, unknown = [], []
             for position, link in enumerate(links):
                 release_url = canonical_url(link["url"])
@@ -276,7 +289,7 @@ class Store:
                 self._upsert_list_entry(page_id, row[0], position, link, now)
                 self.db.execute("UPDATE releases SET last_seen_at = ? WHERE id = ?", [now, row[0]])
                 if column:
-                    self._add_column(row[0], column, page_url, now)
+                    self._add_column(site, row[0], column, page_url, now)
         return ListPageResult(page_id, known, unknown)
 
     def _upsert_list_entry(self, page_id: int, release_id: int, position: int, link: dict, now: str) -> None:
@@ -289,12 +302,65 @@ class Store:
             [page_id, release_id, position, link.get("title"), link.get("date"), int(bool(link.get("pinned"))), now, now],
         )
 
-    def _add_column(self, release_id: int, column: str, list_page_url: str | None, now: str) -> None:
+    def _add_column(self, site: str, release_id: int, column: str, list_page_url: str | None, now: str) -> None:
+        """Record that the release is in ``column`` — once per column however it is spelt (a
+        breadcrumb's 學習貫徹 is the list's 学习贯彻: :func:`storage.normalize.fold`), the list
+        page's spelling winning, and never for an overview page (:meth:`_overview_names`)."""
+        key = fold(column)
+        if not key or key in self._overview_names(site):
+            return
+        for name, listed_at in self.db.execute(
+            "SELECT column_name, list_page_url FROM release_columns WHERE release_id = ?", [release_id]
+        ).fetchall():
+            if fold(name) != key:
+                continue
+            if listed_at is None and list_page_url is not None and name != column:
+                self.db.execute(
+                    """UPDATE release_columns SET column_name = ?, list_page_url = ?
+                       WHERE release_id = ? AND column_name = ?""",
+                    [column, list_page_url, release_id, name],
+                )
+            elif listed_at is None and list_page_url is not None:
+                self.db.execute("UPDATE release_columns SET list_page_url = ? WHERE release_id = ? AND column_name = ?",
+                                [list_page_url, release_id, name])
+            return
         self.db.execute(
             """INSERT OR IGNORE INTO release_columns (release_id, column_name, list_page_url, first_seen_at)
                VALUES (?, ?, ?, ?)""",
             [release_id, column, list_page_url, now],
         )
+
+    def _overview_names(self, site: str) -> set[str]:
+        """Folded names of the site's overview pages: pages above another column in a breadcrumb
+        (首页 > 新闻中心 > 要闻动态 makes 新闻中心 one). A section's landing page lists a few rows of
+        each of its columns; it is not a column of those releases."""
+        names = self._overviews.get(site)
+        if names is None:
+            names = set()
+            for crumbs, column in self.db.execute(
+                "SELECT breadcrumb, column_name FROM list_pages WHERE site = ?", [site]
+            ).fetchall():
+                names |= ancestor_names(json.loads(crumbs or "[]"), column)
+            self._overviews[site] = names
+        return names
+
+    def _note_breadcrumb(self, site: str, crumbs: list[str], column: str | None) -> None:
+        """Learn overview pages from a page's breadcrumb; a newly learnt one loses the column
+        rows recorded before it was known."""
+        known = self._overview_names(site)
+        new = ancestor_names(crumbs, column) - known
+        if not new:
+            return
+        known |= new
+        spellings = [name for (name,) in self.db.execute("SELECT DISTINCT column_name FROM release_columns")
+                     if fold(name) in new]
+        if spellings:
+            marks = ", ".join("?" * len(spellings))
+            self.db.execute(
+                f"""DELETE FROM release_columns WHERE column_name IN ({marks})
+                    AND release_id IN (SELECT id FROM releases WHERE site = ?)""",
+                [*spellings, site],
+            )
 
     # Releases --------------------------------------------------------------------------------
 
@@ -365,15 +431,16 @@ class Store:
                 )
             if kind != "unchanged":
                 self.db.execute("UPDATE releases SET current_version_id = ? WHERE id = ?", [version_id, release_id])
+            self._note_breadcrumb(site, fetched.breadcrumb or [], fetched.column)
             if fetched.column:
-                self._add_column(release_id, fetched.column, None, now)
+                self._add_column(site, release_id, fetched.column, None, now)
             for entry in listed_on:
                 list_url = canonical_url(entry["list_page_url"])
                 page = self.db.execute("SELECT id FROM list_pages WHERE url = ?", [list_url]).fetchone()
                 if page is not None:
                     self._upsert_list_entry(page[0], release_id, entry.get("position", 0), entry, now)
                 if entry.get("column"):
-                    self._add_column(release_id, entry["column"], list_url, now)
+                    self._add_column(site, release_id, entry["column"], list_url, now)
         return RecordResult(kind, release_id, version_id, changed, restored)
 
     def _insert_version(self, site, release_id, seq, url, fetched: FetchedRelease, digest, changed, crawl_id, now) -> int:
