@@ -696,3 +696,27 @@ def test_a_page_view_tracker_is_no_pager():
     body = body.replace(b'<div class="page">', b"<div>")
     result = extract_list(body, "http://www.example.gov.cn/zwgk/tzgg/index_4.html")
     assert len(result.links) != 1  # nothing marks the lone row as the list: the hint is what finds it
+
+
+def test_table_rows_whose_links_all_say_the_same_take_the_title_cell():
+    rows = "".join(
+        f"<tr><td>June {i}, 2024</td><td>Zoning Board of Appeals Hearing</td>"
+        f"<td><a href='/zba/2024-06-0{i}-agenda.pdf'>Meeting Agenda (PDF)</a></td></tr>"
+        for i in range(1, 8)
+    )
+    body = f"<html><body><table><tr><th>Date</th><th>Meeting</th><th>Documents</th></tr>{rows}</table></body></html>".encode()
+    result = extract_list(body, "https://town.example.gov/zba/")
+    assert len(result.links) == 7
+    assert {link.title for link in result.links} == {"Zoning Board of Appeals Hearing"}
+    assert result.links[0].date == "2024-06-01"
+
+
+def test_one_row_last_page_with_the_pager_as_the_lists_last_item():
+    body = (
+        "<html><body><div class='nav'><a href='/'>首页</a><a href='/a/'>机构概况</a><a href='/b/'>政务公开</a></div>"
+        "<ul class='news'><li><a href='/tzgg/2019/05/t20190508_1.html'>关于做好2019年度示例工作的通知</a><span>2019-05-08</span></li>"
+        "<li class='pages'><a href='index.html'>首页</a> <a href='index_5.html'>上一页</a> <a href='index_5.html'>6</a> <span>7</span></li></ul>"
+        "<div class='foot'><a href='/lxwm/'>联系我们</a></div></body></html>"
+    ).encode()
+    result = extract_list(body, "http://x.gov.cn/tzgg/index_6.html")
+    assert titles(result) == ["关于做好2019年度示例工作的通知"]

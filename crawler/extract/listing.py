@@ -827,7 +827,10 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
     kept = []
     for row, found, best in entries:
         if best.title in banned and not best.derived:
-            best = _best(found, banned)
+            # The same link text on most rows ("Agenda", "View details") is a button, not a title;
+            # a table row then takes its title from its title cell.
+            titled = _cell_title(row, found, None) if row.tag == "tr" else None
+            best = titled or _best(found, banned)
             if best is None or best.weight < 2:
                 continue
         running = best.running

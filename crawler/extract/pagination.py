@@ -588,13 +588,18 @@ def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
     text = " ".join("".join(raw).split())
     if len(text) > _PAGER_MAX_TEXT:
         return False
+    anchors = list(islice(el.iter("a"), 41))
+    if len(anchors) > 40:
+        return False
+    texts = [" ".join("".join(a.itertext()).split()) for a in anchors]
+    if any(len(t) > 16 and t.lower() not in _PAGER_WORDS for t in texts):
+        return False  # a link with a title: the block holds list rows, whatever else it holds
     if el in scripted:
-        return sum(1 for _ in islice(el.iter("a"), 40)) < 40  # a small block the script writes into
+        return True  # a small block the script writes into
     marks = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
     if any(_PAGER_CLASS.search(m) for m in marks) and not re.search(r"[\u4e00-\u9fff]{12}|[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", text, re.I):
         return True
-    anchors = list(el.iter("a"))
-    numbered = sum(1 for a in anchors if "".join(a.itertext()).strip().isdigit())
+    numbered = sum(1 for t in texts if t.isdigit())
     if numbered >= 2 and len(anchors) - numbered <= 6:
         return True
     return bool(anchors or el in scripted) and len(_PAGER_TEXT.findall(text)) >= 2 and len(anchors) <= 16
@@ -670,9 +675,9 @@ def find_pagers(
             continue
         parent = a.getparent()
         if parent is not None:
-            if parent.tag in ("li", "span", "td", "font", "b", "strong", "em") and parent.getparent() is not None:
-                parent = parent.getparent()
             candidates[parent] = None
+            if parent.tag in ("li", "span", "td", "font", "b", "strong", "em") and parent.getparent() is not None:
+                candidates[parent.getparent()] = None
     found = {el for el in candidates if isinstance(el.tag, str) and is_pager(el, scripted)}
     if not found and source:
         # An empty block named like a pager, filled by a script from elsewhere; the names are looked
