@@ -399,8 +399,9 @@ def datasette(ctx, db, host, port, open_browser, datasette_args):
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many entries (the most recent).")
 @click.option("--archive-url", metavar="URL",
               help="Datasette address of this database, for links to archived copies (default: [serve] archive_url).")
+@click.option("--self-url", metavar="URL", help="Where the feed will be published (its rel=\"self\" link).")
 @click.pass_context
-def feed(ctx, output, site, since, limit, archive_url):
+def feed(ctx, output, site, since, limit, archive_url, self_url):
     """Write an Atom feed of changes: one entry per event — new, edited (with the diff), removed
     (linking to the archived copy), restored — newest first, baseline crawls left out.
 
@@ -412,12 +413,13 @@ def feed(ctx, output, site, since, limit, archive_url):
     since_utc = _utc_iso(since) if since else None
     if archive_url is None:
         archive_url = _configured_archive_url(ctx)
-    elif not archive_url.lower().startswith(("http://", "https://")):
-        raise click.BadParameter(f"expected an http(s) URL, got {archive_url!r}", param_hint="--archive-url")
+    for name, value in (("--archive-url", archive_url), ("--self-url", self_url)):
+        if value is not None and not value.lower().startswith(("http://", "https://")):
+            raise click.BadParameter(f"expected an http(s) URL, got {value!r}", param_hint=name)
     with _store(ctx) as store:
         if site and site not in {row["name"] for row in store.sites()}:
             raise click.BadParameter(f"no site {site!r} in {store.path}", param_hint="--site")
-        options = {"site": site, "since": since_utc, "limit": limit, "archive_url": archive_url}
+        options = {"site": site, "since": since_utc, "limit": limit, "archive_url": archive_url, "self_url": self_url}
         if output:
             count = write_feed_file(store, output, **options)
         else:

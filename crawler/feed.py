@@ -32,12 +32,14 @@ DEFAULT_ENTRIES = 100
 
 
 def write_feed(store, out: BinaryIO, *, site: str | None = None, since: str | None = None,
-               limit: int | None = DEFAULT_ENTRIES, archive_url: str | None = None, now: str | None = None) -> int:
+               limit: int | None = DEFAULT_ENTRIES, archive_url: str | None = None, self_url: str | None = None,
+               now: str | None = None) -> int:
     """Write the feed of ``site``'s events (every site's when None) to ``out``; returns the entry count.
 
     ``since``: ISO 8601 UTC time, events detected at or after it. ``archive_url``: the Datasette
     address of the store's database, for links to archived copies (see
-    :func:`crawler.alerts.render.archived_copy`).
+    :func:`crawler.alerts.render.archived_copy`). ``self_url``: where the feed is published
+    (its ``rel="self"`` link, which feed readers use to know a feed they already have).
     """
     items = event_items(store, site=site, since=since, limit=limit)
     titles = {row["name"]: row["title"] for row in store.sites()}
@@ -48,6 +50,8 @@ def write_feed(store, out: BinaryIO, *, site: str | None = None, since: str | No
     _sub(feed, "title", f"{label}: changes")
     _sub(feed, "subtitle", "New, edited, removed and restored releases, as bulletin-monitor detected them.")
     _sub(feed, "updated", max((_rfc3339(i["detected_at"]) or "" for i in items), default="") or now or _now())
+    if safe_url(self_url):
+        ET.SubElement(feed, _atom("link"), rel="self", type="application/atom+xml", href=self_url)
     author = ET.SubElement(feed, _atom("author"))
     _sub(author, "name", label)
     ET.SubElement(feed, _atom("generator")).text = GENERATOR
@@ -76,13 +80,15 @@ def write_feed_file(store, path: str | os.PathLike, **options) -> int:
     return count
 
 
-def write_feed_dir(store, directory: str | os.PathLike, sites, **options) -> list[Path]:
-    """The service's feed files: ``all.atom`` and ``SITE.atom`` for each of ``sites``."""
+def write_feed_dir(store, directory: str | os.PathLike, sites, *, feed_url: str | None = None, **options) -> list[Path]:
+    """The service's feed files: ``all.atom`` and ``SITE.atom`` for each of ``sites``;
+    ``feed_url`` is where the directory is published (each file's self link)."""
     directory = Path(directory)
     written = []
     for site, name in [(None, "all"), *((s, s) for s in sites)]:
         path = directory / f"{name}.atom"
-        write_feed_file(store, path, site=site, **options)
+        self_url = f"{feed_url.rstrip('/')}/{quote(path.name)}" if feed_url else None
+        write_feed_file(store, path, site=site, self_url=self_url, **options)
         written.append(path)
     return written
 

@@ -24,6 +24,7 @@ __all__ = ["FORMATS", "export", "export_jsonl", "export_csv", "export_atom", "ex
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 GENERATOR = "bulletin-monitor"
+STATUS_SCHEME = "tag:bulletin-monitor,2024:status"
 # Headers that describe the transfer, not the stored body: the body is kept decoded and whole.
 _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length", "content-md5"}
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -137,6 +138,9 @@ def export_atom(
         _sub(entry_author, "name", record["source"] or titles.get(record["site"], record["site"]))
         for column in record["columns"]:
             ET.SubElement(entry, _atom("category"), term=_clean_xml(column))
+        if record["status"] == "removed":
+            # The page is gone from the site; its entry stays, marked (`bulletin feed` says when).
+            ET.SubElement(entry, _atom("category"), term="removed", scheme=STATUS_SCHEME, label="removed from the site")
         for attachment in record["attachments"]:
             if attachment.get("url"):
                 link = ET.SubElement(entry, _atom("link"), rel="enclosure", href=attachment["url"])

@@ -131,6 +131,16 @@ def test_atom_entry_details(store):
     assert entry.find(f"{ATOM}content").get("type") == "text"
 
 
+def test_atom_marks_removed_releases(store):
+    store.record_missing("yueyang", "http://www.yueyang.gov.cn/art/2.html", "HTTP 404", http_status=404, confirm_after=0)
+    store.record_missing("yueyang", "http://www.yueyang.gov.cn/art/2.html", "HTTP 404", http_status=404, confirm_after=0)
+    _, data = written(export_atom, store, site="yueyang")
+    removed, live = ET.fromstring(data).findall(f"{ATOM}entry")
+    marks = [(c.get("term"), c.get("scheme")) for c in removed.findall(f"{ATOM}category")]
+    assert marks == [("removed", "tag:bulletin-monitor,2024:status")]
+    assert all(c.get("term") != "removed" for c in live.findall(f"{ATOM}category"))
+
+
 def test_atom_escapes_markup_and_drops_control_characters(store):
     _, data = written(export_atom, store, site="hk")
     entry = ET.fromstring(data).find(f"{ATOM}entry")

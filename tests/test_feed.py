@@ -187,6 +187,14 @@ def test_feed_filters(store, options, expected):
     assert feedparser.parse(data).bozo == 0
 
 
+def test_self_link_when_the_address_is_known(store):
+    data = feed_bytes(store, self_url="https://example.org/feeds/all.atom")
+    check_atom(data)
+    links = ET.fromstring(data).findall(A + "link")
+    assert [(link.get("rel"), link.get("href")) for link in links] == [("self", "https://example.org/feeds/all.atom")]
+    assert ET.fromstring(feed_bytes(store)).findall(A + "link") == []
+
+
 def test_per_site_feed_is_named_after_the_site(store):
     root = ET.fromstring(feed_bytes(store, site="yueyang"))
     assert root.findtext(A + "title") == "岳阳市人民政府: changes"
@@ -221,8 +229,9 @@ def test_bulletin_feed_writes_a_file_and_says_how_many(store, tmp_path):
         (["--site", "nowhere"], "no site 'nowhere'"),
         (["--since", "yesterday"], "not an ISO 8601 date or time"),
         (["--archive-url", "ftp://x"], "expected an http(s) URL"),
+        (["--self-url", "feeds/all.atom"], "expected an http(s) URL"),
     ],
-    ids=["unknown-site", "bad-since", "bad-archive-url"],
+    ids=["unknown-site", "bad-since", "bad-archive-url", "bad-self-url"],
 )
 def test_bulletin_feed_bad_input_is_one_line(store, tmp_path, args, message):
     result = run_cli("feed", *args, db=store.path, cwd=tmp_path)
@@ -267,7 +276,7 @@ def test_serve_rewrites_the_feeds_after_each_crawl(demo_site, tmp_path):
     table = {**demo_config(demo_site.url), "timezone": "Asia/Shanghai", "schedule": "2s"}
     config = write_config(tmp_path / "sites.toml", {"demo": table})
     config.write_text(config.read_text() + f'[serve]\nstagger = 0.0\njitter = 0.0\nfeed_dir = "{feeds}"\n'
-                      f'archive_url = "{ARCHIVE}"\n', encoding="utf-8")
+                      f'archive_url = "{ARCHIVE}"\nfeed_url = "https://example.org/feeds/"\n', encoding="utf-8")
     db = tmp_path / "b.db"
     process = subprocess.Popen([sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config), "serve"],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -302,6 +311,7 @@ def test_serve_rewrites_the_feeds_after_each_crawl(demo_site, tmp_path):
         check_atom(data)
         parsed = feedparser.parse(data)
         assert parsed.bozo == 0
+        assert parsed.feed.links[0].rel == "self" and parsed.feed.links[0].href == f"https://example.org/feeds/{name}"
         (entry,) = [e for e in parsed.entries if "第16次常务会议" in e.title]
         assert entry.title.startswith("New: ") and entry.link.endswith("t20221230_10099.html")
     assert "feeds: wrote" in err

@@ -36,8 +36,9 @@ DEFAULTS = {
     "feed_entries": 100,  # events per feed file
 }
 #: Text keys, unset by default: the directory of the Atom feeds of changes, rewritten after each
-#: crawl, and the Datasette address of this store's database (links to archived copies).
-TEXT_KEYS = ("feed_dir", "archive_url")
+#: crawl, the address it is published at, and the Datasette address of this store's database
+#: (links to archived copies).
+TEXT_KEYS = ("feed_dir", "feed_url", "archive_url")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ServeOptions:
     alerts_interval: float = 60.0
     feed_entries: int = 100
     feed_dir: str | None = None
+    feed_url: str | None = None
     archive_url: str | None = None
 
 
@@ -62,7 +64,7 @@ def serve_options(config) -> ServeOptions:
         if key in TEXT_KEYS:
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{source}: serve: key '{key}': expected a non-empty string, got {value!r}")
-            if key == "archive_url" and not value.strip().lower().startswith(("http://", "https://")):
+            if key in ("archive_url", "feed_url") and not value.strip().lower().startswith(("http://", "https://")):
                 raise ConfigError(f"{source}: serve: key '{key}': expected an http(s) URL, got {value!r}")
             values[key] = value.strip()
             continue
@@ -218,7 +220,8 @@ class Service:
 
             with Store(self.db_path) as store:
                 written = write_feed_dir(store, Path(self.options.feed_dir).expanduser(), sites,
-                                         limit=self.options.feed_entries, archive_url=self.options.archive_url)
+                                         limit=self.options.feed_entries, archive_url=self.options.archive_url,
+                                         feed_url=self.options.feed_url)
             logger.info("feeds: wrote %s", ", ".join(path.name for path in written))
         except Exception as exc:  # a feed that cannot be written must not stop the service
             logger.warning("feeds: %s: %s", type(exc).__name__, exc)
