@@ -680,3 +680,35 @@ def test_list_row_dates_agree_with_the_article_date_parser(text):
 
     found = parse_date(text)
     assert parse_day(text) == parse_list_date(text) == (found.day.isoformat() if found else None)
+
+
+# --- one breadcrumb finder -------------------------------------------------------------------------------
+
+
+def test_list_and_article_pages_share_the_breadcrumb_finder():
+    from crawler.extract import article, listing
+    from crawler.extract.breadcrumb import find_breadcrumb
+
+    assert article.find_breadcrumb is find_breadcrumb is listing.find_breadcrumb
+    page = extract("article_title_site_suffix.html", "http://www.example.gov.cn/tzgg/content_12.html")
+    assert page.breadcrumb == ["首页", "通知公告"]
+    assert page.breadcrumb_links[-1] == {"name": "通知公告", "url": "http://www.example.gov.cn/tzgg/"}
+
+
+@pytest.mark.parametrize(
+    "html, names",
+    [
+        ('<ul class="hzwz"><li><a href="/a">合作网站一</a></li><li><a href="/b">合作网站二</a></li></ul>'
+         '<div class="wz"><a href="/">首页</a> &gt; <a href="/x/">栏目</a></div>', ["首页", "栏目"]),
+        ('<ol class="breadcrumb"><li><a href="/">首页</a></li><li><a href="/zw/">政务</a></li><li>正文</li></ol>',
+         ["首页", "政务", "正文"]),
+        ('<div><span>当前位置：</span><a href="/">首页</a> &gt;&gt; <a href="/gk/">公开</a></div>', ["首页", "公开"]),
+    ],
+    ids=["short-mark-word-is-a-whole-token", "list-items", "label-in-its-own-element"],
+)
+def test_breadcrumb_patterns(html, names):
+    from crawler.extract.breadcrumb import find_breadcrumb
+    from crawler.extract.text import parse_html
+
+    root = parse_html(f"<html><body>{html}<p>正文内容</p></body></html>")
+    assert find_breadcrumb(root, "http://www.example.gov.cn/")[0] == names

@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from ..errors import ConfigError
+from .breadcrumb import find_breadcrumb
 from .dates import FoundDate, date_from_url, find_dates, find_time, parse_date, zone_for
 from .encoding import decode_html
 from .model import Article, Selectors
@@ -141,8 +142,6 @@ _SITE_LIKE = re.compile(
 _HEADING_HINT = re.compile(r"title|headline|biaoti|bt\b|tit\b|article-?h|news_?h|detail-?h", re.I)
 _HEADING_TAGS = frozenset(["div", "p", "span", "td", "strong", "b", "font"])
 _WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
-_WITH_CRUMB_ATTRS = etree.XPath("//*[@class or @id or @aria-label]")
-_CRUMB_TAGS = frozenset(["div", "nav", "ol", "ul", "p", "span", "td", "section"])
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9])\u3000+(?=[\u3400-\u9fff0-9])")
 # Markup a CMS wrote into <title> or a meta value (shown raw there): real HTML tag names only, so
 # text that merely looks like a tag (关于<先进>单位, "Rates <b>fall" as printed) is kept.
@@ -884,7 +883,8 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     article.source = source
 
     # Breadcrumb and column
-    crumbs, crumb_links = _breadcrumb(root, lay, sel, base, title, title_line)
+    selected = [c for c in _select(root, sel.breadcrumb) if isinstance(c, etree._Element)][:1]
+    crumbs, crumb_links = find_breadcrumb(root, base, selected=selected, lay=lay, title=title, title_line=title_line)
     article.breadcrumb = crumbs
     article.breadcrumb_links = crumb_links
     column = None
@@ -1046,121 +1046,6 @@ def _absolute(base: str, href: str) -> str | None:
         return urljoin(base, href)
     except ValueError:  # malformed hosts such as "http://[x"
         return None
-
-_CRUMB_HINT = re.compile(r"breadcrumb|crumb|bread|position|location|weizhi|dqwz|CurrChnl|curmbs|path|current|mianbao", re.I)
-_CRUMB_LABEL = re.compile(r"^\s*[^\s>＞»:：]{0,10}?(?:位置|You are here|Sie sind hier)\s*[:：]?\s*", re.I)
-_CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|＞|»|›|→|\s/\s|\s-\s|／|/)\s*")
-_CRUMB_END = re.compile(r"字号|字號|打印|分享|关闭|【|\d{4}-\d{1,2}-\d{1,2}")
-
-
-def _crumb_tokens(el, base: str) -> tuple[list[str], list[dict]]:
-    names: list[str] = []
-    links: list[dict] = []
-    pending: list[str] = []
-    in_link = 0
-
-    def add_text(text: str | None) -> None:
-        if text and not in_link:
-            pending.append(text)
-
-    def flush_text() -> bool:
-        text = fold("".join(pending))
-        pending.clear()
-        if not names:
-            text = _CRUMB_LABEL.sub("", text)
-        for part in _CRUMB_SPLIT.split(text):
-            part = part.strip(" :：")
-            if not part:
-                continue
-            if _CRUMB_END.search(part):
-                return False
-            names.append(part)
-        return True
-
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        if not isinstance(node.tag, str):
-            continue
-        if event == "start":
-            if node.tag == "a" and not in_link:
-                if not flush_text():
-                    break
-                name = element_text(node)
-                href = (node.get("href") or "").strip()
-                if name:
-                    names.append(name)
-                    target = _absolute(base, href) if href and not href.lower().startswith(("javascript:", "#")) else None
-                    if target:
-                        links.append({"name": name, "url": target})
-                in_link += 1
-                continue
-            add_text(node.text)
-        else:
-            if node.tag == "a" and in_link:
-                in_link -= 1
-            if node is not el:
-                add_text(node.tail)
-    else:
-        flush_text()
-    return names, links
-
-
-_CRUMB_LINE = re.compile(r"^(?:网站首页|首页|首頁|主页|Home|Startseite)\s*(?:>>|>|＞|»|›|→|-|/)", re.I)
-_ARROWS = re.compile(r"\s(?:>>|>|＞|»|›|→)\s|(?:>>|＞|»|›|→)")
-_CRUMB_NOISE = re.compile(r"^(?:breadcrumbs?|breadcrump|navigation|navigationspfad|sie sind hier|you are here)[:：]?$", re.I)
-
-
-def _breadcrumb(
-    root, lay: Layout, sel: Selectors, base: str, title: str | None, title_line: int
-) -> tuple[list[str], list[dict]]:
-    title_sq = squash(title)
-    best: tuple[list[str], list[dict]] = ([], [])
-    for el in _crumb_candidates(root, lay, sel, title_line):
-        names, links = _crumb_tokens(el, base)
-        names = [n for n in names if not _CRUMB_NOISE.match(n)]
-        if names and len(title_sq) >= 8 and squash(names[-1]) == title_sq:
-            names.pop()
-        links = [link for link in links if not title_sq or squash(link["name"]) != title_sq]
-        if len(names) >= 2:
-            return names[:20], links[:20]
-        if len(names) > len(best[0]):
-            best = (names[:20], links[:20])
-    return best
-
-
-def _crumb_candidates(root, lay: Layout, sel: Selectors, title_line: int):
-    """Elements that may hold the breadcrumb, best first; lazily, since the first usually does."""
-    if sel.breadcrumb:
-        selected = [c for c in _select(root, sel.breadcrumb) if isinstance(c, etree._Element)][:1]
-        if selected:
-            yield selected[0]
-            return
-    found = 0
-    for el in _WITH_CRUMB_ATTRS(root):
-        if el.tag not in _CRUMB_TAGS:
-            continue
-        attrs = (el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("aria-label") or "")
-        if _CRUMB_HINT.search(attrs):
-            text = element_text(el)
-            if 2 <= len(text) <= 300 and (_CRUMB_SPLIT.search(text) or len(el.findall(".//a")) >= 2):
-                yield el
-                found += 1
-                if found >= 3:
-                    break
-    for i, line in enumerate(lay.lines[:300]):
-        if len(line) <= 200 and (_CRUMB_LABEL.match(line) or _CRUMB_LINE.match(line)) and _CRUMB_SPLIT.search(line):
-            owners = [el for el, span in lay.spans.items() if span == (i, i + 1)]
-            if owners:
-                yield max(owners, key=lambda el: len(element_text(el)))
-            break
-    # Unmarked: the last line above the title with two or more arrow separators.
-    for i in range(min(title_line, len(lay.lines)) - 1, max(title_line - 30, -1), -1):
-        line = lay.lines[i]
-        if len(line) <= 150 and len(_ARROWS.findall(line)) >= 2:
-            owners = [el for el, span in lay.spans.items() if span == (i, i + 1)]
-            if owners:
-                yield max(owners, key=lambda el: len(element_text(el)))
-            break
-
 
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)$", re.I)
 

@@ -9,14 +9,14 @@ and groups that link back to the page itself or its breadcrumb, are discounted.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from heapq import heappush, heapreplace
-from itertools import accumulate, islice
+from itertools import islice
 
 from lxml import etree
 
 
+from .breadcrumb import find_breadcrumb
 from .dates import parse_day
 from .encoding import decode_html
 from .model import ListLink, ListPage, Selectors
@@ -1137,144 +1137,6 @@ def _hinted_entries(root, hint: str, base: str) -> list[tuple]:
 
 # ----------------------------------------------------------------------------- page furniture: breadcrumb, column
 
-_CRUMB_LABEL = re.compile(r"^.*?(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置|当前的位置|位置|You\s+are\s+here)\s*[:：]?\s*", re.I)
-_CRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|＞|/|\\|>|»)\s*")
-
-
-def _crumb_names(el) -> list[str]:
-    if el.find(".//li") is not None:
-        names = [_clean(_text(li)) for li in el.iter("li")]
-        names = [_CRUMB_SEP.sub("", n) if _CRUMB_SEP.fullmatch(n) else n for n in names]
-        return [n.strip(" >»›/") for n in names if n.strip(" >»›/")]
-    pieces: list[str] = []
-    inside = None
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        if not isinstance(node.tag, str):
-            continue
-        if event == "start":
-            if inside is None and node.tag == "a":
-                inside = node
-                pieces.append("\x00" + _clean(_text(node)))
-            elif inside is None and node.text:
-                pieces.extend(_CRUMB_SEP.split(node.text))
-        else:
-            if node is inside:
-                inside = None
-            if inside is None and node is not el and node.tail:
-                pieces.extend(_CRUMB_SEP.split(node.tail))
-    names = []
-    for piece in pieces:
-        linked = piece.startswith("\x00")
-        piece = _clean(piece.lstrip("\x00"))
-        if not names and not linked:
-            piece = _CRUMB_LABEL.sub("", piece) if _CRUMB_LABEL.match(piece) else piece
-        piece = piece.strip(" >»›/-:：")
-        if piece:
-            names.append(piece)
-    return names
-
-
-_LOWER = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-# A union of name tests: about twice as fast as one step testing name() on every attribute.
-_MARK_ATTRS = etree.XPath("//body//@class | //body//@id | //body//@aria-label")
-_CRUMB_MARK = re.compile(r"position|location|crumb|bread|dqwz|curpos|wz|address|currchnlcls")
-_CRUMB_MARK_WORDS = _CRUMB_MARK.pattern.split("|")
-
-
-def _CRUMB_CLASS_XPATH(root) -> list:
-    """Elements whose class/id/aria-label hints at a breadcrumb, in document order.
-
-    The attribute values are searched as one joined string: a Python loop over every element
-    costs more than the rest of the extraction on a large page.
-    """
-    values = _MARK_ATTRS(root)
-    if not values:
-        return []
-    joined = "\n".join(values).lower()
-    # Where _CRUMB_MARK matches, by one substring search per word (faster than the regex scan here;
-    # every value holding a word holds a match, so the same elements come out in the same order).
-    starts = []
-    for word in _CRUMB_MARK_WORDS:
-        at = joined.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = joined.find(word, at + 1)
-    if not starts:
-        return []
-    starts.sort()
-    ends = list(accumulate(len(v) + 1 for v in values))
-    seen, ordered = set(), []
-    for at in starts:
-        el = values[bisect_right(ends, at)].getparent()
-        if el not in seen:
-            seen.add(el)
-            ordered.append(el)
-    return ordered
-
-
-_CRUMB_TEXT_XPATH = etree.XPath("//body//text()[contains(., '位置') or contains(., 'You are here')]")
-_CRUMB_TOKENS = {"position", "location", "crumb", "crumbs", "bread", "dqwz", "curpos", "wz", "address"}
-
-
-# Breadcrumbs sit above the list: the first part of the source is enough to know whether to look.
-_CRUMB_SOURCE_SPAN = 400_000
-_CRUMB_WORDS = ("position", "location", "crumb", "bread", "dqwz", "curpos", "wz", "address", "currchnlcls")
-
-
-_CRUMB_WORDS_B = tuple(w.encode() for w in _CRUMB_WORDS)
-
-
-def _ascii_lower_head(source: str, body: bytes | None, encoding: str | None) -> bytes:
-    """The first ``_CRUMB_SOURCE_SPAN`` characters of the source as bytes with ASCII letters lowered.
-
-    Only ASCII words are looked for in it; ``str.lower`` of a large CJK page costs milliseconds, the
-    bytes of an ASCII-compatible body (never more characters than bytes) a tenth of that.
-    """
-    if body is not None and len(body) <= _CRUMB_SOURCE_SPAN and byte_clean(encoding):
-        return body.lower()
-    return source[:_CRUMB_SOURCE_SPAN].encode("utf-8", "surrogatepass").lower()
-
-
-def _breadcrumb(
-    root, selectors: Selectors | None, source: str = "", body: bytes | None = None, encoding: str | None = None
-) -> tuple[list[str], list]:
-    candidates = []
-    if selectors is not None and selectors.breadcrumb:
-        candidates = [e for e in xpath_or_css(root, selectors.breadcrumb) if isinstance(getattr(e, "tag", None), str)]
-    head = _ascii_lower_head(source, body, encoding) if source and not candidates else b""
-    if not candidates and (not source or any(w in head for w in _CRUMB_WORDS_B)):
-        marked = _CRUMB_CLASS_XPATH(root)
-        curr = [el for el in marked if "CurrChnlCls" in (el.get("class") or "")]
-        if curr:
-            parent = curr[0].getparent()
-            candidates = [parent] if parent is not None else []
-        if not candidates:
-            candidates = [el for el in marked if el.tag == "nav" and "breadcrumb" in (el.get("aria-label") or "").lower()]
-            candidates += [el for el in marked if "breadcrumb" in (el.get("class") or "").lower()]
-        if not candidates:
-            for el in marked:
-                tokens = _classes(el)
-                if any(t in _CRUMB_TOKENS or t.startswith(("position", "location", "bread", "crumb")) for t in tokens):
-                    if len(_clean(_text(el))) <= 200:
-                        candidates = [el]
-                        break
-    if not candidates and (not source or source.find("位置", 0, _CRUMB_SOURCE_SPAN) >= 0 or b"you are here" in head):
-        for text in _CRUMB_TEXT_XPATH(root)[:20]:
-            el = text.getparent()
-            if el is None:
-                continue
-            if _CRUMB_LABEL.match(_clean(str(text))) and not _clean(_CRUMB_LABEL.sub("", _clean(str(text)))):
-                el = el.getparent() if el.getparent() is not None and not text.is_tail else el
-            if el is not None and len(_clean(_text(el))) <= 200 and el.find(".//a") is not None:
-                candidates = [el]
-                break
-    for el in candidates:
-        names = _crumb_names(el)
-        if names:
-            return names, [a.get("href") for a in el.iter("a") if a.get("href")]
-    return [], []
-
-
 def _column(root, crumbs: list[str]) -> str | None:
     if crumbs:
         return crumbs[-1]
@@ -1440,10 +1302,13 @@ def extract_list(
             base = absolute_url(b.get("href"), url) or url
             break
 
-    crumbs, crumb_hrefs = _breadcrumb(root, selectors, text, body, used)
+    selected = None
+    if selectors is not None and selectors.breadcrumb:
+        selected = [e for e in xpath_or_css(root, selectors.breadcrumb) if isinstance(getattr(e, "tag", None), str)][:1]
+    crumbs, crumb_links = find_breadcrumb(root, base, selected=selected, source=text, body=body, encoding=used)
     page.breadcrumb = crumbs
     page.column = _column(root, crumbs)
-    self_urls = {page_key(u) for u in [url, *(absolute_url(h, base) for h in crumb_hrefs)] if u}
+    self_urls = {page_key(u) for u in [url, *(link["url"] for link in crumb_links)] if u}
 
     # Every anchor's text, once: the list scoring and the next-page search both read it.
     anchor_els = list(root.iter("a"))
