@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
 
 from storage.errors import ConfigError
 
-from .cli import EXIT_SITE_FAILED, BulletinGroup, _config, _store, cli
+from .cli import BulletinGroup, _config, _store, cli
 from .output import json_line, table
+
+EXIT_UNDELIVERED = 3  # alerts remain undelivered (failed for good, waiting for a retry, or not tried)
 
 
 @cli.group(cls=BulletinGroup)
@@ -70,7 +73,11 @@ def alerts_test(ctx, to):
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per alert.")
 @click.pass_context
 def alerts_list(ctx, status, limit, as_json):
-    """Alerts in the outbox, newest first, with their delivery state and last error."""
+    """Alerts in the outbox, newest first, with their delivery state and last error.
+
+    A recipient refused for good (a 550) shows at once — in the error, in `refused`, and under
+    --failed — even while the message is still retried for its other recipients.
+    """
     from storage import outbox
 
     with _store(ctx) as store:
@@ -85,7 +92,7 @@ def alerts_list(ctx, status, limit, as_json):
         for row in rows:
             click.echo(json_line({key: row[key] for key in (
                 "id", "kind", "site", "subscription", "channel", "status", "created_at", "deliver_after",
-                "attempts", "next_attempt_at", "sent_at", "error", "title", "url")}))
+                "attempts", "next_attempt_at", "sent_at", "error", "title", "url", "refused")}))
         return
     if not rows:
         click.echo({"pending": "no pending alerts", "failed": "no failed alerts"}.get(status, "no alerts"))
@@ -96,26 +103,51 @@ def alerts_list(ctx, status, limit, as_json):
 
 
 @alerts.command("send")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document: the counts and every message.")
 @click.pass_context
-def alerts_send(ctx):
+def alerts_send(ctx, as_json):
     """Deliver every alert that is due now (immediate alerts, digests whose time has come, retries).
 
-    Exit status 0 when everything attempted was delivered (or nothing was due); 3 when a message
-    failed for good or waits for a retry (see `bulletin alerts list`).
+    An SMTP server (or webhook URL) that times out or cannot be reached is not tried again in the
+    same run: its other messages wait, untouched, for the next run.
+
+    \b
+    Exit status:
+      0  everything attempted was delivered, or nothing was due, and no alert waits for a retry
+      1  a one-line error (invalid configuration)
+      3  alerts remain undelivered: a message failed for good in this run, or alerts wait for a
+         retry after a failed attempt (due now or later), or were not tried because their
+         server did not answer; see `bulletin alerts list --pending` / `--failed`
     """
+    from storage import outbox
+
     from .alerts import send_pending
 
     config = _config(ctx)
     with _store(ctx, must_exist=False) as store:
         report = send_pending(store, config)
-    if not report.messages:
-        click.echo("nothing to send")
-        return
-    for message in report.messages:
-        line = f"{message['status']:8} {message['subscription']}  ({message['alerts']} alerts, {message['channel']})"
-        if message["error"]:
-            line += f"  {message['error']}"
-        click.echo(line)
-    click.echo(f"{report.sent} sent, {report.retrying} to retry, {report.failed} failed")
-    if report.retrying or report.failed:
-        sys.exit(EXIT_SITE_FAILED)
+        waiting = outbox.undelivered(store.db)
+    undelivered = bool(report.retrying or report.failed or report.deferred or waiting["retrying"])
+    if as_json:
+        click.echo(json.dumps({
+            "sent": report.sent, "retrying": report.retrying, "failed": report.failed, "deferred": report.deferred,
+            "alerts_waiting_for_retry": waiting["retrying"], "next_attempt_at": waiting["next_attempt_at"],
+            "messages": [{key: message[key] for key in ("id", "subscription", "channel", "alerts", "status", "error")}
+                         for message in report.messages],
+        }, ensure_ascii=False, indent=2))
+    else:
+        if not report.messages:
+            click.echo("nothing to send")
+        for message in report.messages:
+            line = f"{message['status']:8} {message['subscription']}  ({message['alerts']} alerts, {message['channel']})"
+            if message["error"]:
+                line += f"  {message['error']}"
+            click.echo(line)
+        if report.messages:
+            click.echo(f"{report.sent} sent, {report.retrying} to retry, {report.failed} failed"
+                       + (f", {report.deferred} not tried" if report.deferred else ""))
+        if waiting["retrying"]:
+            click.echo(f"{waiting['retrying']} alerts wait for a retry (next attempt {waiting['next_attempt_at']} UTC);"
+                       " see `bulletin alerts list --pending`", err=True)
+    if undelivered:
+        sys.exit(EXIT_UNDELIVERED)

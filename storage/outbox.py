@@ -479,7 +479,11 @@ def finish_attempt(
                 [json.dumps(pending, ensure_ascii=False), json.dumps(failed, ensure_ascii=False), int(in_doubt or bool(reached)),
                  _iso(now + timedelta(seconds=wait)), error, message_id],
             )
-            db.execute("UPDATE alerts SET last_error = ? WHERE message_id = ?", [error, message_id])
+            # A recipient refused for good is news now, not once the others' retries are over.
+            parts = [f"{address} refused: {reason}" for address, reason in failed.items()]
+            if error:
+                parts.append(f"retrying {', '.join(pending)}: {error}")
+            db.execute("UPDATE alerts SET last_error = ? WHERE message_id = ?", ["; ".join(parts) or None, message_id])
             return status
         status = "failed" if failed else "sent"
         summary = None
@@ -583,12 +587,14 @@ def list_alerts(db, *, status: str | None = None, limit: int = 100) -> list[dict
     where = {
         None: "",
         "pending": "WHERE a.status = 'pending'",
-        "failed": "WHERE a.status IN ('failed', 'cancelled')",
+        # A recipient refused for good shows at once, while the message is retried for the others.
+        "failed": "WHERE a.status IN ('failed', 'cancelled') OR (a.status = 'pending' AND m.failed_recipients != '{}')",
     }[status]
     rows = list(db.query(
         f"""SELECT a.id, a.kind, a.site, sub.name AS subscription, sub.channel, a.status, a.created_at,
                    a.deliver_after, m.attempts, m.next_attempt_at, coalesce(a.last_error, m.last_error) AS error,
-                   a.sent_at, m.token, coalesce(v.title, cv.title) AS title, r.url, a.detail
+                   a.sent_at, m.token, coalesce(v.title, cv.title) AS title, r.url, a.detail,
+                   coalesce(m.failed_recipients, '{{}}') AS refused
             FROM alerts a JOIN subscriptions sub ON sub.id = a.subscription_id
             LEFT JOIN alert_messages m ON m.id = a.message_id
             LEFT JOIN events e ON e.id = a.event_id
@@ -601,4 +607,19 @@ def list_alerts(db, *, status: str | None = None, limit: int = 100) -> list[dict
     for row in rows:
         row["detail"] = json.loads(row["detail"] or "{}")
         row["attempts"] = row["attempts"] or 0
+        row["refused"] = json.loads(row["refused"] or "{}")
     return rows
+
+
+def undelivered(db) -> dict:
+    """Alerts still waiting after a failed delivery attempt: what a cron job should notice.
+
+    ``retrying``: alert rows whose message was attempted and failed for some recipient, and
+    waits for another attempt; ``next_attempt_at``: the soonest of those attempts (ISO, UTC).
+    Rows waiting for their first attempt (a digest's time, a crawl still running) are not counted.
+    """
+    row = db.execute(
+        """SELECT count(a.id), min(m.next_attempt_at) FROM alerts a JOIN alert_messages m ON m.id = a.message_id
+           WHERE a.status = 'pending' AND m.status = 'sending' AND m.attempts > 0""",
+    ).fetchone()
+    return {"retrying": row[0] or 0, "next_attempt_at": row[1]}

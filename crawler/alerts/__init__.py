@@ -91,6 +91,11 @@ class SendReport:
     def retrying(self) -> int:
         return self.count("sending")
 
+    @property
+    def deferred(self) -> int:
+        """Messages not tried in this run: their server had failed to answer an earlier one."""
+        return self.count("deferred")
+
 
 def send_pending(
     store,
@@ -125,6 +130,16 @@ def send_pending(
                 channel = channels[message["channel"]] = CHANNELS[message["channel"]](
                     config, environ=environ, ssl_context=ssl_context)
             items = outbox.message_items(db, message["id"])
+            down = channel.unavailable(message)
+            if down:
+                # Untouched (no attempt counted, no backoff): the next run tries it first.
+                outbox.release_lease(db, message["id"])
+                report.messages.append({
+                    "id": message["id"], "subscription": message["subscription"], "channel": message["channel"],
+                    "token": message["token"], "alerts": len(items), "status": "deferred",
+                    "error": f"not tried: {down} (earlier in this run)",
+                })
+                continue
             outbox.begin_attempt(db, message["id"], now=now)
             try:
                 outcome = channel.deliver(message, items)

@@ -68,6 +68,11 @@ class Channel:
     def deliver(self, message: dict, items: list[dict]) -> Outcome:
         raise NotImplementedError
 
+    def unavailable(self, message: dict) -> str | None:
+        """Why ``message`` is not even tried in this run (its server timed out or could not be
+        reached earlier in the run), or None. Such messages wait, untouched, for the next run."""
+        return None
+
     def close(self) -> None:
         pass
 
@@ -116,6 +121,9 @@ class EmailChannel(Channel):
         super().__init__(config, **kwargs)
         self.settings = config.smtp
         self._conn: smtplib.SMTP | None = None
+        # Set when the server could not be reached or stopped answering: one timeout per run,
+        # not one per message.
+        self._down: str | None = None
 
     def connect(self, log: Callable[[str], None] = lambda line: None) -> smtplib.SMTP:
         """Connect, upgrade to TLS and log in as configured; ``log`` hears each step."""
@@ -169,6 +177,9 @@ class EmailChannel(Channel):
         )
         return self.send(mime, message["pending_recipients"])
 
+    def unavailable(self, message: dict) -> str | None:
+        return self._down
+
     def send(self, mime: EmailMessage, recipients: list[str], log: Callable[[str], None] = lambda line: None) -> Outcome:
         """One SMTP transaction to ``recipients``; every failure is classified, none raised."""
         s = self.settings
@@ -176,7 +187,10 @@ class EmailChannel(Channel):
             conn = self._connection()
         except (OSError, smtplib.SMTPException, ConfigError) as exc:
             self.close()
-            return Outcome(error=describe_smtp_error(exc, s.host, s.port))
+            error = describe_smtp_error(exc, s.host, s.port)
+            if isinstance(exc, OSError):  # refused, timed out, unreachable, TLS: the server, not the message
+                self._down = error
+            return Outcome(error=error)
         outcome = Outcome()
         phase = "envelope"
         try:
@@ -220,6 +234,8 @@ class EmailChannel(Channel):
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
             outcome.error = describe_smtp_error(exc, s.host, s.port)
+            if isinstance(exc, (socket.timeout, TimeoutError)):
+                self._down = outcome.error  # it accepted us, then stopped answering
             # The data may have reached the server before the connection broke.
             outcome.in_doubt = phase == "data"
             return outcome
@@ -244,6 +260,10 @@ class WebhookChannel(Channel):
         self.hooks = {f"webhook:{hook.name}": hook for hook in config.webhooks}
         self.client = httpx.Client(follow_redirects=False, headers={"User-Agent": USER_AGENT},
                                    verify=self.ssl_context or True)
+        self._down: dict[str, str] = {}  # URL → why it is not tried again in this run
+
+    def unavailable(self, message: dict) -> str | None:
+        return self._down.get(message["recipients"][0])
 
     def deliver(self, message: dict, items: list[dict]) -> Outcome:
         import httpx
@@ -266,8 +286,11 @@ class WebhookChannel(Channel):
         try:
             response = self.client.post(url, content=body, headers=headers, timeout=hook.timeout)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            return Outcome(error=f"cannot connect to {url}: {exc or type(exc).__name__}")
+            self._down[url] = f"cannot connect to {url}: {exc or type(exc).__name__}"
+            return Outcome(error=self._down[url])
         except httpx.HTTPError as exc:
+            if isinstance(exc, httpx.TimeoutException):
+                self._down[url] = f"{url}: timed out"
             return Outcome(error=f"{url}: {type(exc).__name__}: {exc}", in_doubt=True)
         status = response.status_code
         reason = f"HTTP {status} {response.reason_phrase}".strip()
