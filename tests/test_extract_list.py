@@ -720,3 +720,87 @@ def test_one_row_last_page_with_the_pager_as_the_lists_last_item():
     ).encode()
     result = extract_list(body, "http://x.gov.cn/tzgg/index_6.html")
     assert titles(result) == ["关于做好2019年度示例工作的通知"]
+
+
+# ----------------------------------------------------------------------------- more templates, one case each
+
+_NAV = "<div class='top'><a href='/'>首页</a> <a href='/about/'>机构概况</a> <a href='/services/'>政务服务</a> <a href='/contact/'>互动交流</a></div>"
+_FOOT = "<div class='bottom'><a href='/privacy/'>Privacy policy statement</a> <a href='/a11y/'>Accessibility information</a></div>"
+
+
+def _hot_box() -> str:
+    rows = "".join(f"<li><a href='/hot/{i}.html'>示例市第{i}条热点新闻标题内容文字</a><span>2024-01-0{i}</span></li>" for i in range(1, 7))
+    return f"<div class='r'><h3>热点新闻</h3><ul class='ul2'>{rows}</ul></div>"
+
+
+def _rows_of(template: str, n: int) -> str:
+    return "".join(template.format(i=i) for i in range(n))
+
+
+_TEMPLATES = {
+    "wordpress-one-post-newer-posts-link": (
+        "<main><article class='post'><h2 class='entry-title'><a href='/2019/05/annual-report/'>Annual report on county finances released</a></h2>"
+        "<time datetime='2019-05-08'>May 8, 2019</time><p>The county released its annual report today, covering revenue and spending.</p></article>"
+        "<nav class='navigation posts-navigation'><div class='nav-links'><div class='nav-next'><a href='/news/page/6/'>Newer posts</a></div></div></nav></main>",
+        ["Annual report on county finances released"],
+    ),
+    "dl-one-row-pager-text-and-links": (
+        "<div class='con'><dl class='lst'><dt><a href='/tz/2019/t1.html'>关于开展2019年度示例检查工作的通知</a></dt><dd>2019-05-08</dd></dl>"
+        "<div class='pg'>共1条 <a href='index_3.html'>上一页</a> <a href='index.html'>首页</a></div></div>",
+        ["关于开展2019年度示例检查工作的通知"],
+    ),
+    "div-items-one-row-numbered-pager": (
+        "<div class='list'><div class='item'><a href='/n/1.html'>示例区召开2019年第一季度经济运行分析会</a><span class='time'>2019-04-02</span></div></div>"
+        "<div class='page-box'><a href='?page=3'>&lt; 上一页</a> <a href='?page=1'>1</a> <a href='?page=2'>2</a> <a href='?page=3'>3</a> <b>4</b></div>",
+        ["示例区召开2019年第一季度经济运行分析会"],
+    ),
+    "two-rows-previous-and-page-n-of-n": (
+        "<div id='content'><ul class='news-items'><li><a href='/news/2018-12-19-budget'>Board approves fiscal year budget and capital plan</a> <span>December 19, 2018</span></li>"
+        "<li><a href='/news/2018-12-03-parking'>Winter parking restrictions begin next week</a> <span>December 3, 2018</span></li></ul>"
+        "<p class='pager'><a href='/news?page=7'>&laquo; Previous</a> Page 9 of 9</p></div>",
+        ["Board approves fiscal year budget and capital plan", "Winter parking restrictions begin next week"],
+    ),
+    "layout-table-one-row-pager-table-after": (
+        "<table width='100%'><tr><td width='200'><a href='/a/'>机构设置</a><br><a href='/b/'>领导信息</a><br><a href='/c/'>政策法规</a></td>"
+        "<td><table class='tb'><tr><td><a href='/c/2019/0508/1.html' title='关于公布2019年示例名单的公告'>关于公布2019年示例名单的公告</a></td><td>2019-05-08</td></tr></table>"
+        "<table><tr><td align='center'>共1条记录 <a href='index_2.html'>上一页</a> 3/3页</td></tr></table></td></tr></table>",
+        ["关于公布2019年示例名单的公告"],
+    ),
+    "three-undated-rows-first-prev-pager": (
+        "<div class='main'><ul class='doc-list'><li><a href='/docs/housing.html'>Housing strategy for the next decade</a></li>"
+        "<li><a href='/docs/transit.html'>Regional transit plan draft for comment</a></li><li><a href='/docs/parks.html'>Parks and open space annual report</a></li></ul>"
+        "<div class='pagination'><a href='?p=1'>First</a> <a href='?p=4'>Prev</a></div></div>",
+        ["Housing strategy for the next decade", "Regional transit plan draft for comment", "Parks and open space annual report"],
+    ),
+    "one-row-beside-a-hot-box": (
+        "<div class='l'><ul class='ul1'><li><a href='/x/2019/t1.html'>市政府召开第十二次常务会议研究部署重点工作</a><span>2019-05-08</span></li></ul>"
+        "<div class='fy'><a href='index.html'>首页</a><a href='index_4.html'>上一页</a><span>下一页</span><span>尾页</span></div></div>" + _hot_box(),
+        ["市政府召开第十二次常务会议研究部署重点工作"],
+    ),
+    "table-date-in-row-header-cells": (
+        "<table class='gs'><tr><th>日期</th><th>标题</th><th>发布单位</th></tr>"
+        + _rows_of("<tr><th>2024-05-1{i}</th><td><a href='/gg/{i}.html'>示例县第{i}批农村公路建设项目招标结果公示</a></td><td>县交通运输局</td></tr>", 7)
+        + "</table>",
+        [f"示例县第{i}批农村公路建设项目招标结果公示" for i in range(7)],
+    ),
+    "table-date-links-beside-agenda-and-minutes": (
+        "<table id='gv'><tr><th>Meeting Date</th><th>Agenda</th><th>Minutes</th></tr>"
+        + _rows_of("<tr><td><a href='/docs/{i}.pdf'>January 1{i}, 2019</a></td><td><a href='/docs/{i}-agenda.pdf'>Agenda</a></td><td><a href='/docs/{i}-minutes.pdf'>Minutes</a></td></tr>", 9)
+        + "</table>",
+        [f"January 1{i}, 2019" for i in range(9)],
+    ),
+    "search-results-cite-snapshot-and-undated-rows": (
+        "<div class='results'><ul>"
+        + _rows_of("<li class='res'><a href='https://x.gov.cn/a/{i}.html'>示例市<span class='hl'>营商环境</span>第{i}号政策措施解读</a>"
+                   "<p>关于优化<span class='hl'>营商环境</span>的若干措施……</p><cite>x.gov.cn/a/{i}.html</cite> <a href='https://x.gov.cn/kz/{i}'>网页快照</a></li>", 10)
+        + "</ul></div><div class='pager'><a href='?q=x&amp;p=2'>下一页</a></div>",
+        [f"示例市营商环境第{i}号政策措施解读" for i in range(10)],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(_TEMPLATES))
+def test_list_templates(name):
+    html, expected = _TEMPLATES[name]
+    result = extract_list(f"<html><body>{_NAV}{html}{_FOOT}</body></html>".encode(), "http://x.gov.cn/col/index_5.html")
+    assert titles(result) == expected

@@ -50,7 +50,7 @@ _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff]+")
 _CUT = ("...", "…", "..", "．．．", "。。。")
 _GENERIC = re.compile(
     r"(?i)^(?:更多|更多内容|更多>+|more|more\s*>+|read\s*more|learn\s*more|continue\s*reading|详细|详情|查看详情|"
-    r"查看|点击查看|阅读全文|全文|here|click\s*here|download|下载|view|view\s*(?:this|the)?\s*\w+|details?|"
+    r"查看|点击查看|阅读全文|全文|here|click\s*here|download|下载|view|view\s*(?:this|the)?\s*\w+|details?|(?:newer|older)\s+(?:posts|entries)|"
     r"全文下载|附件|pdf|doc|打印|关闭|返回|首页|上一页|下一页|尾页|末页|下页|上页|next|prev(?:ious)?|\d{1,4}|[<>«»‹›]+)$"
 )
 _PREFIX_LINK = re.compile(r"^[\[【〔(（][^\]】〕)）]{1,8}[\]】〕)）]$")
@@ -545,11 +545,14 @@ class _Memo:
         self.holders = set(self.pagers)
         self.written_after = written_after or set()
         for el in self.pagers:
-            parent = el.getparent()
-            if parent is not None and parent.tag not in ("body", "html") and all(
-                c is el or not isinstance(c.tag, str) or c in self.pagers or _small(c) for c in parent
-            ):
+            for _ in range(3):
+                parent = el.getparent()
+                if parent is None or parent.tag in ("body", "html") or not all(
+                    c is el or not isinstance(c.tag, str) or c in self.holders or _small(c) for c in parent
+                ):
+                    break
                 self.holders.add(parent)
+                el = parent
         self.near: dict = {}
         self.teaser: dict = {}
 
@@ -716,9 +719,15 @@ def _next_to_pager(container, row_tag: str, memo: _Memo) -> bool:
     """
     if not memo.holders and not memo.written_after:
         return False
-    last = next((c for c in reversed(container) if isinstance(c.tag, str)), None)
-    if last is not None and last.tag == row_tag and last in memo.pagers:
-        return True
+    last = next((c for c in reversed(container) if c.tag == row_tag), None)
+    if last is not None:
+        if last in memo.pagers:
+            return True  # the pager is the list's last row
+        after = last.getnext()
+        while after is not None and (not isinstance(after.tag, str) or (after not in memo.holders and _blank(after))):
+            after = after.getnext()
+        if after is not None and after in memo.holders:
+            return True  # inside the list's box, right after its last row
     node = container
     for level in range(4):
         if node in memo.written_after:
@@ -908,6 +917,8 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
     parents = {id(row.getparent()): row.getparent() for row, _, _ in kept[:40] if row.getparent() is not None}
     tag = kept[0][0].tag
     bare = sum(memo.bare_rows(parent, tag) for parent in parents.values())
+    if tag in ("td", "th") and len(parents) * 1.5 < len(kept):
+        factor *= 0.3  # several cells of each table row: the row is the entry, its cells are columns
     if bare and bare >= min(len(kept), 40) and tag != "tr":  # a table's rows without a document yet are rows
         factor *= 0.3
     if factor > 0.5 and memo.next_to_pager(container if len(key) == 2 else _box_of(kept[-1][0], container), tag):
@@ -921,6 +932,8 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
 
 
 _FINALISTS = 12
+# Elements that hold rows: never a lone row themselves.
+_LIST_TAGS = frozenset(["ul", "ol", "dl", "table", "tbody", "thead"])
 # How much more a group weighs for sitting next to the page's pager.
 _PAGER_BOOST = 3.0
 # The most a one-row group can score (title weight 25, dated, bigger row, next to the pager).
@@ -1000,7 +1013,7 @@ def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None
             entry = get_entry(row, _UNSEEN)
             if entry is _UNSEEN:
                 entry = entry_of[row] = _row_entry(row, row_links.get(row))
-            if entry is None or entry[2].weight < 5 or not memo.next_to_pager(key[0], key[1]):
+            if entry is None or entry[2].weight < 5 or row.tag in _LIST_TAGS or not memo.next_to_pager(key[0], key[1]):
                 continue
             score, kept = _final(key, [entry], self_urls, memo)
             if score > best_score:

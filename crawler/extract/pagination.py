@@ -599,6 +599,11 @@ def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
     marks = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
     if any(_PAGER_CLASS.search(m) for m in marks) and not re.search(r"[\u4e00-\u9fff]{12}|[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", text, re.I):
         return True
+    words = [t.strip(_PAGER_WORD_TRIM).lower().replace(" ", "") for t in texts]
+    if texts and all(w in _PAGER_WORDS or t in _PAGER_WORDS for w, t in zip(words, texts)) and any(
+        w in _STEP_WORDS or t in _STEP_WORDS for w, t in zip(words, texts)
+    ):
+        return True  # nothing but previous/next links ("Newer posts")
     numbered = sum(1 for t in texts if t.isdigit())
     if numbered >= 2 and len(anchors) - numbered <= 6:
         return True
@@ -607,8 +612,11 @@ def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
 
 _PAGER_WORDS = frozenset(
     ["上一页", "下一页", "上页", "下页", "首页", "尾页", "末页", "前一页", "后一页", "previous", "prev", "next", "first", "last",
-     "older", "newer", "«", "»", "‹", "›", "<", ">", "<<", ">>", "previouspage", "nextpage", "firstpage", "lastpage"]
+     "older", "newer", "«", "»", "‹", "›", "<", ">", "<<", ">>", "previouspage", "nextpage", "firstpage", "lastpage",
+     "olderposts", "newerposts", "olderentries", "newerentries", "previousposts", "nextposts", "下一頁", "上一頁"]
 )
+# The words that step through pages (a lone 首页/Home link is a menu's, not a pager's).
+_STEP_WORDS = _PAGER_WORDS - {"首页", "尾页", "末页", "first", "last", "firstpage", "lastpage"}
 _PAGER_WORD_TRIM = " \t\r\n\u00a0\u3000[]【】()（）«»‹›<>"
 _PAGER_TOKEN = re.compile(
     r"(?:[a-z0-9]+[-_])?(?:page|pages|pager|paging|pagination|pagebar|pagenav|pagelist|pagebox|pagination\w*|fenye|fanye)"
