@@ -587,8 +587,11 @@ def test_recall_table_with_view_links_takes_the_name_cell():
         ("", ["{i}", "2024-05-0{i}", "示例单位第{i}次行政许可决定公开", "<a href='/d/{i}.html'>查看</a>"], "示例单位第1次行政许可决定公开"),
         ("<tr><th>Date</th><th>Location</th><th>Meeting</th><th></th></tr>", ["May {i}, 2024", "Room {i}01, County Building", "Planning Commission Hearing", "<a href='/d/{i}.pdf'>Agenda</a>"], "Planning Commission Hearing"),
         ("", ["<a href='/d/{i}.html'>关于示例区第{i}批项目核准结果的公告</a>", "示发〔2024〕{i}号", "2024-05-0{i}", "<a href='/d/{i}.pdf'>附件</a> <a href='/d/{i}.doc'>下载</a>"], "关于示例区第1批项目核准结果的公告"),
+        ("", ["示政发〔2024〕{i}号", "关于示例区第{i}批征收补偿方案的公告", "2024-05-0{i}", "<a href='/d/{i}.html'>查看</a>"], "关于示例区第1批征收补偿方案的公告"),
+        ("", ["区住建局", "关于示例区第{i}批既有住宅加装电梯项目的公示", "2024-05-0{i}", "<a href='/d/{i}.html'>详情</a>"], "关于示例区第1批既有住宅加装电梯项目的公示"),
     ],
-    ids=["header-names-the-column", "no-header-first-text-cell", "header-past-a-longer-cell", "linked-title-beside-attachments"],
+    ids=["header-names-the-column", "no-header-first-text-cell", "header-past-a-longer-cell", "linked-title-beside-attachments",
+         "document-number-before-the-title", "department-before-a-much-longer-title"],
 )
 def test_table_row_title_cell(header, cells, expected):
     rows = "".join("<tr>" + "".join(f"<td>{c.format(i=i)}</td>" for c in cells) + "</tr>" for i in range(1, 7))

@@ -420,6 +420,7 @@ def _page_hrefs(found: list, cap: int) -> int:
 # A table row holds more links than a list item: agenda, minutes, video, attachments.
 _MAX_TABLE_ROW_URLS = 8
 _TITLE_HEADER = re.compile(r"标题|名称|题名|主题|事项|内容|title|subject|name|meeting|description|event|notice|item", re.I)
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号\s*$")
 _CODE_CELL = re.compile(r"[\w\s\-/.:#()（）〔〕\[\]【】第号]{0,40}")
 
 
@@ -475,8 +476,10 @@ def _cell_text_title(cell) -> str | None:
             text = _clean(text.replace(inner, " ", 1))
     if title_weight(text) < 4 or (_CODE_CELL.fullmatch(text) and text.isascii() and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", text)):
         return None
-    if _DIGIT.search(text) and parse_list_date(text) and title_weight(_strip_dates(text)) < 4:
-        return None
+    if _DIGIT.search(text) and (
+        (parse_list_date(text) and title_weight(_strip_dates(text)) < 4) or (len(text) <= 24 and _DOC_NUMBER.search(text))
+    ):
+        return None  # a date, or a document number (示政发〔2024〕3号)
     return text
 
 
@@ -491,10 +494,11 @@ def _cell_title(row, found: list[_Link], best: _Link | None) -> _Link | None:
     if column is not None and column < len(cells):
         title = _cell_text_title(cells[column])
     if title is None:
+        # The first text cell, unless a later one weighs twice as much (a department before the title).
         for cell in cells:
-            title = _cell_text_title(cell)
-            if title is not None:
-                break
+            text = _cell_text_title(cell)
+            if text is not None and (title is None or title_weight(text) >= 2 * title_weight(title)):
+                title = text
     weight = title_weight(title) if title else 0.0
     if title is None or weight <= (best.weight if best is not None else 0.0):
         return None
