@@ -712,3 +712,25 @@ def test_breadcrumb_patterns(html, names):
 
     root = parse_html(f"<html><body>{html}<p>正文内容</p></body></html>")
     assert find_breadcrumb(root, "http://www.example.gov.cn/")[0] == names
+
+
+# --- per-field provenance ------------------------------------------------------------------------------
+
+
+def test_extract_json_names_the_rule_behind_each_field():
+    import json
+
+    from conftest import run_cli
+
+    result = run_cli("extract", str(PAGES / "article_cms_comment_date.html"), "--url",
+                     "http://www.example.gov.cn/xzdt/content_10.html", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["published_at"] == "2023-12-01T14:43:00+08:00"
+    assert data["explain"] == {
+        "body": "densest text block div.content",
+        "title": "visible heading h1 matching <title>",
+        "published_at": "CMS comment <date>",
+        "source": "none printed",
+    }
+    assert data["title_variant"] is None

@@ -887,12 +887,18 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     crumbs, crumb_links = find_breadcrumb(root, base, selected=selected, lay=lay, title=title, title_line=title_line)
     article.breadcrumb = crumbs
     article.breadcrumb_links = crumb_links
+    if crumbs:
+        explain["breadcrumb"] = "site selector" if selected else "breadcrumb trail"
     column = None
     for name in reversed(crumbs):
         if name not in ("正文", "详情", "内容", "正文内容", "详细内容", "文章内容") and squash(name) != squash(title):
             column = name
+            explain["column"] = "last crumb before the article"
             break
-    article.column = column or head.meta.get("columnname") or None
+    if column is None and head.meta.get("columnname"):
+        column = head.meta["columnname"]
+        explain["column"] = "meta ColumnName"
+    article.column = column or None
 
     article.attachments = _attachments(container, base)
     article.next_pages = _next_pages(root, head, container, url, base)
