@@ -179,9 +179,21 @@ ARTICLE_FIELDS = ["url", "title", "source", "published_at", "body", "breadcrumb"
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--encoding", help="Force the page's encoding (otherwise decided from the bytes).")
 @click.option("--timezone", help="Time zone for dates without one (default: from the host).")
-def extract(path_or_url, page_url, as_list, as_json, encoding, timezone):
-    """Parse one saved page (or fetch one URL) and print what the extractor finds."""
+@click.option("--site", "site_name", metavar="NAME",
+              help="Apply the site model learned for site NAME (read from --db) and the site's stored settings.")
+@click.option("--explain", is_flag=True, help="Name the rule, and the site model entry, behind each field.")
+@click.pass_context
+def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, site_name, explain):
+    """Parse one saved page (or fetch one URL) and print what the extractor finds.
+
+    Without --site the page is read on its own; with it, what the site repeats on its pages (its
+    model, see `bulletin site-model`) is not taken for content.
+    """
     from .extract import extract_article, extract_list
+
+    model, options = None, {}
+    if site_name:
+        model, options = _site_extraction(ctx, site_name)
 
     body, content_type, url = _read_page(path_or_url, page_url)
     if as_list:
@@ -205,9 +217,13 @@ def extract(path_or_url, page_url, as_list, as_json, encoding, timezone):
         for next_url in data["next_pages"]:
             click.echo(f"next: {next_url}")
         return
-    article = extract_article(body, url, content_type=content_type, encoding=encoding, timezone=timezone).to_dict()
+    options.update({key: value for key, value in (("encoding", encoding), ("timezone", timezone)) if value})
+    article = extract_article(body, url, content_type=content_type, model=model, **options).to_dict()
     data = {key: article[key] for key in ARTICLE_FIELDS}
     data.update({key: value for key, value in article.items() if key not in data})
+    if model is not None:
+        data["site_model"] = {"site": site_name, "revision": model.revision, "pages": model.pages,
+                              "applied": model.active}
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -216,8 +232,30 @@ def extract(path_or_url, page_url, as_list, as_json, encoding, timezone):
     click.echo(f"{'breadcrumb:':14}{' > '.join(data['breadcrumb']) or '-'}")
     for attachment in data["attachments"]:
         click.echo(f"{'attachment:':14}{attachment['name']}  {attachment['url']}")
+    if model is not None:
+        state = "applied" if model.active else "too young to apply"
+        click.echo(f"{'site model:':14}{site_name} revision {model.revision}, {model.pages} pages ({state})")
+    if explain:
+        click.echo("")
+        for key in ("title", "source", "published_at", "body"):
+            click.echo(f"{'why ' + key + ':':18}{data.get('explain', {}).get(key) or '-'}")
     click.echo("")
     click.echo(data["body"])
+
+
+def _site_extraction(ctx, name: str):
+    """The stored site model of ``name`` (what extraction applies) and the site's stored settings."""
+    from storage.errors import NotFound
+
+    from .extract.sitemodel import SiteModel
+    from .reextract import extraction_options
+
+    with _store(ctx) as store:
+        stored = store.site_model(name)
+        config = store.site_config(name)
+    if stored is None:
+        raise NotFound(f"no site model for {name!r} (crawl the site first: bulletin crawl {name})")
+    return SiteModel.from_dict(stored).for_extraction(), extraction_options(config)
 
 
 def _read_page(path_or_url: str, page_url: str | None) -> tuple[bytes, str | None, str]:

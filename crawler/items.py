@@ -25,6 +25,7 @@ class ListPageItem:
     client_side_rendered: bool = False
     etag: str | None = None
     last_modified: str | None = None
+    list_hint: tuple | None = None  # (column's first page URL, ListPage.list_path) on a column's first page
 
 
 @dataclass

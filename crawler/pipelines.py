@@ -22,6 +22,7 @@ from storage import FetchedRelease, Store, canonical_url
 from storage.urls import list_rows_hash
 
 from .extract.sitemodel import SiteModel
+from .reextract import extraction_options, migrate_site, reextract
 from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 
 logger = logging.getLogger(__name__)
@@ -181,18 +182,33 @@ class StoreWriter:
                        "incomplete": 0, "not_modified": 0, "missing": 0, "write_errors": 0}
         self.first_failure: str | None = None
         self.model = SiteModel.from_dict(self.store.site_model(site))
+        self.applied = self.model.for_extraction()  # what the spider extracts with in this crawl
         self.learned = 0
+        self._options = None
 
     def finish(self) -> None:
-        """After the crawl's last item: settle and store the site model."""
-        if not self.learned:
-            return
+        """After the crawl's last item: settle and store the site model; when what it applies
+        changed, re-extract the site's stored versions under it (a migration: no events)."""
         try:
-            self.model.settle()
-            self.store.save_site_model(self.site, self.model.to_dict(), revision=self.model.revision,
-                                       pages=self.model.pages)
+            if self.learned and self.model.settle():
+                counts = migrate_site(self.store, self.site, self.model)
+                logger.info("%s: site model revision %s (%s pages); %s stored versions checked, %s changed",
+                            self.site, self.model.revision, self.model.pages, counts["checked"], counts["changed"])
+            if self.learned:
+                self.store.save_site_model(self.site, self.model.to_dict(), revision=self.model.revision,
+                                           pages=self.model.pages)
         except Exception:  # the model is an aid; losing one crawl's learning must not lose the crawl
             logger.exception("%s: could not store the site model", self.site)
+
+    def _refresh(self, version: dict) -> dict | None:
+        """A stored version re-extracted under the model this crawl extracts with."""
+        if self._options is None:
+            self._options = extraction_options(self.store.site_config(self.site))
+        try:
+            return reextract(version, self.applied, self._options)
+        except Exception:
+            logger.exception("%s: could not re-extract version %s", self.site, version.get("id"))
+            return None
 
     def record(self, item) -> None:
         try:
@@ -219,6 +235,8 @@ class StoreWriter:
 
     def _record_list_page(self, item: ListPageItem) -> None:
         self.counts["list_pages"] += 1
+        if item.list_hint and self.model.note_list(*item.list_hint):
+            self.learned += 1
         self.counts["list_links"] += len(item.links)
         self._save_validators(item.site, item.url, item.etag, item.last_modified, links_hash=list_rows_hash(item.links))
         result = self.store.record_list_page(
@@ -252,7 +270,8 @@ class StoreWriter:
             model_revision=item.model_revision,
         )
         rows = self.pending_rows.pop(canonical_url(item.url), [])
-        result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows)
+        refresh = self._refresh if item.model_revision == self.applied.revision else None
+        result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows, refresh=refresh)
         self.counts[result.kind] += 1
         if item.page_features is not None and result.kind != "unchanged":
             # Each distinct version once: refetching an unchanged page would count its text again.

@@ -141,10 +141,17 @@ class SiteSpider(scrapy.Spider):
         if failure is not None:
             yield failure
             return
+        series_pages = response.meta.get("series_pages", 1)
+        # Where the column's main list sits, found on its first page, is where its later pages have it.
+        column_url = response.meta.get("column_url") or canonical_url(response.url)
+        hint = None
+        if series_pages > 1:
+            hint = response.meta.get("list_hint") or self.site_model.list_hints.get(column_url, {}).get("path")
         try:
             listing = await self.extraction.listing(
                 response.body, response.url, content_type=_content_type(response),
                 encoding=self.site.encoding, selectors=self.site.selectors, max_rows=self.site.max_list_rows,
+                list_hint=hint,
             )
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._extraction_failure(response, "list", exc)
@@ -175,7 +182,9 @@ class SiteSpider(scrapy.Spider):
         yield ListPageItem(
             site=self.site.name, url=response.url, links=links, column=listing.column,
             breadcrumb=listing.breadcrumb, next_pages=listing.next_pages, http_status=response.status,
-            client_side_rendered=listing.client_side_rendered, **_validators(response),
+            client_side_rendered=listing.client_side_rendered,
+            list_hint=(column_url, listing.list_path) if series_pages == 1 and listing.list_path else None,
+            **_validators(response),
         )
         hops = response.meta.get("hops", 0)
         for link in links:
@@ -190,12 +199,12 @@ class SiteSpider(scrapy.Spider):
             known_pages += 1
         else:
             known_pages = 0
-        series_pages = response.meta.get("series_pages", 1)
         if series_pages < self.site.max_list_pages and known_pages <= LIST_OVERLAP_PAGES:
             for url in listing.next_pages[:1]:
                 if self.site.allows(url) and is_page_url(url):
                     request = self._request(url, self.parse_list, series_pages=series_pages + 1, hops=hops,
-                                            page_kind="list", known_pages=known_pages)
+                                            page_kind="list", known_pages=known_pages, column_url=column_url,
+                                            list_hint=listing.list_path if series_pages == 1 else hint)
                     if request is not None:
                         yield request
 
@@ -309,6 +318,7 @@ class SiteSpider(scrapy.Spider):
             page = await self.extraction.article(
                 response.body, response.url, content_type=_content_type(response),
                 encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
+                model=self.site_model,
             )
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._continuation_failed(item, response.url, f"extraction failed: {type(exc).__name__}", response.status)

@@ -144,6 +144,11 @@ class Store:
                 [name, title or name, json.dumps(config or {}, ensure_ascii=False), now, now],
             )
 
+    def site_config(self, name: str) -> dict | None:
+        """The config a site was last crawled with (``sites.config``), or None for an unknown site."""
+        row = self.db.execute("SELECT config FROM sites WHERE name = ?", [name]).fetchone()
+        return json.loads(row[0] or "{}") if row else None
+
     def sites(self) -> list[dict]:
         """Every site with its release count, its last crawl and the configuration it was last
         crawled with (``config``, a dict)."""
@@ -371,12 +376,17 @@ class Store:
         *,
         crawl_id: int | None = None,
         listed_on: Iterable[dict] = (),
+        refresh: Callable[[dict], dict | None] | None = None,
     ) -> RecordResult:
         """Store what a crawl saw of one article; returns whether it was new, edited or unchanged.
 
         ``listed_on`` holds the list rows that led to the article: dicts with ``list_page_url``,
         ``column``, ``position``, ``title``, ``date`` and ``pinned``. A new version is written only
         when the normalised content differs from the current version.
+
+        ``refresh(version)`` re-extracts a stored version (a :meth:`stale_versions`-style row) under
+        the site model ``fetched`` was extracted with; it is called when the current version
+        differs and came from another model revision, so that a model change is never an edit.
         """
         now = self._now()
         url = canonical_url(fetched.url)
@@ -413,6 +423,9 @@ class Store:
                 if status == "removed":
                     restored = True
                     self._insert_event("restored", site, release_id, None, crawl_id, now, 0, [])
+                if (refresh is not None and current is not None and current["content_hash"] != digest
+                        and current["raw_body"] is not None and current["model_revision"] != fetched.model_revision):
+                    current = self._refreshed(current, refresh, fetched.model_revision)
                 if current is not None and current["content_hash"] == digest:
                     version_id, kind, changed = current_id, "unchanged", []
                 else:
@@ -792,6 +805,17 @@ class Store:
                 self.db.execute("UPDATE versions SET model_revision = ? WHERE id = ?", [model_revision, version_id])
         return changed
 
+    def _refreshed(self, current: dict, refresh, model_revision: int | None) -> dict:
+        row = dict(current)
+        row["raw_body"] = zlib.decompress(row["raw_body"])
+        for key in ("headers", "breadcrumb", "attachments"):
+            row[key] = json.loads(row[key] or "null")
+        found = refresh(row)
+        if found is None:
+            return current
+        self.reextract_version(current["id"], found, model_revision=model_revision)
+        return self._version_row(current["id"])
+
     def reextractions(self, site: str | None = None, limit: int = 100) -> list[dict]:
         """Re-extractions (newest first): which version, under which model revision, what changed."""
         where, params = ("WHERE x.site = ?", [site]) if site else ("", [])
@@ -865,7 +889,7 @@ class Store:
         columns = "*" if with_raw else (
             "id, release_id, seq, crawl_id, fetched_at, content_hash, changed_fields, title, source, "
             "published_at, published_at_meta, body, breadcrumb, column_name, attachments, url, final_url, "
-            "http_status, headers, encoding, raw_size, raw_sha256"
+            "http_status, headers, encoding, raw_size, raw_sha256, model_revision"
         )
         rows = list(self.db.query(f"SELECT {columns} FROM versions WHERE release_id = ? ORDER BY seq", [release_id]))
         for row in rows:

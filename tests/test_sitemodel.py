@@ -11,7 +11,9 @@ from support.sitemodel_site import (
     ARTICLES, DISCLAIMER, FOOTER_SOURCE, NEWSROOM, QR_LINE, SITE_NAME, article_html, write_site,
 )
 
-from crawler.extract.sitemodel import MIN_PAGES, SiteModel, learn, page_features, title_segments
+from crawler.extract import extract_article
+from crawler.extract.sitemodel import MIN_PAGES, PageView, SiteModel, learn, page_features, title_segments
+from storage import FetchedRelease, Store
 
 
 # Pure model -----------------------------------------------------------------------------------
@@ -89,6 +91,91 @@ def test_tracked_lines_stay_bounded():
     assert model.is_template("页头")
 
 
+def test_body_loses_template_lines_at_its_edges_and_long_ones_inside():
+    model = learn([_page("t", "页头", "特此公告。", "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。",
+                         "分享到：微信 微博", f"正文{i}。") for i in range(8)])
+    lines = ["分享到：微信 微博", "正文甲。", "特此公告。", "正文乙。",
+             "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。", "正文丙。", "分享到：微信 微博"]
+    view = PageView(model, lines, "t")
+    explain = {}
+    kept = view.body([(line, i) for i, line in enumerate(lines)], [-1] * len(lines), [0] * len(lines), explain)
+    # A short template line between the article's own lines is the article's ("特此公告。").
+    assert [text for text, _ in kept] == ["正文甲。", "特此公告。", "正文乙。", "正文丙。"]
+    assert explain["body"].startswith("site model r1: 3 template lines left out")
+
+
+def test_a_data_table_keeps_its_repeated_header_row():
+    header = "指标\t本月\t同比"
+    model = learn([_page("统计", "页头", header, f"工业增加值\t{i}\t{i}%") for i in range(8)])
+    assert model.is_template(header)
+    lines = ["页头", header, "工业增加值\t99\t9%"]
+    view = PageView(model, lines, "统计")
+    kept = view.body([(line, i) for i, line in enumerate(lines)], [-1, 0, 0], [0, 0, 0], {})
+    assert [text for text, _ in kept] == [header, "工业增加值\t99\t9%"]
+    # A table that is all template (a footer laid out as a table) is not content.
+    kept = view.body([(lines[1], 1)], [-1, 0, 0], [0, 0, 0], {})
+    assert kept == []
+
+
+def test_source_on_a_template_line_outside_the_article_is_dropped():
+    model = learn([_page("t", "信息来源：某某办公室 电话：123", "来源：某某中心", f"正文{i}。") for i in range(8)])
+    lines = ["某某通知", "来源：某某中心", "正文。", "信息来源：某某办公室 电话：123"]
+    view = PageView(model, lines, "t")
+    explain = {"source": "labelled 来源 after the body"}
+    assert view.source("某某办公室", lines, 0, 3, explain) is None
+    assert "is the site's template" in explain["source"]
+    # The same repeated line inside the article's part of the page is its real source.
+    assert view.source("某某中心", lines, 0, 3, {}) == "某某中心"
+
+
+def test_strip_text_applies_the_body_rule_to_stored_text():
+    model = learn([_page("t", "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。", f"正文{i}。") for i in range(8)])
+    text = "正文一。\n\n正文二。\n\n本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。"
+    assert model.strip_text(text) == "正文一。\n\n正文二。"
+
+
+def test_extraction_with_the_model_fixes_what_one_page_cannot_tell():
+    pages = [extract_article(article_html(t, d, s, p).encode(), f"http://qs.example/news/{n}.html",
+                             model=SiteModel()) for n, t, d, s, p in ARTICLES]
+    model = learn(article.features for article in pages).for_extraction()
+    name, title, date, source, paragraphs = ARTICLES[2]  # prints no source of its own
+    html = article_html(title, date, source, paragraphs).encode()
+    alone = extract_article(html, "http://qs.example/news/a3.html", timezone="Asia/Shanghai")
+    assert DISCLAIMER in alone.body and alone.source == FOOTER_SOURCE  # what one page cannot tell
+    article = extract_article(html, "http://qs.example/news/a3.html", timezone="Asia/Shanghai", model=model)
+    assert article.title == title
+    assert article.source is None
+    assert article.body == "\n\n".join(paragraphs)
+    assert "site model" in article.explain["source"] and "site model" in article.explain["body"]
+    newsroom = extract_article(article_html(*ARTICLES[0][1:]).encode(), "http://qs.example/news/a1.html", model=model)
+    assert newsroom.source == NEWSROOM
+
+
+def test_a_model_change_is_not_an_edit_in_the_store(tmp_path):
+    with Store(tmp_path / "bulletin.db") as store:
+        store.ensure_site("qs", title="青山")
+        raw = article_html(*ARTICLES[0][1:]).encode()
+        old = FetchedRelease(url="http://qs.example/a1.html", title="标题", body="正文。\n\n" + DISCLAIMER,
+                             raw_body=raw, model_revision=None)
+        store.record_release("qs", old, crawl_id=store.start_crawl("qs"))
+        new = FetchedRelease(url="http://qs.example/a1.html", title="标题", body="正文。", raw_body=raw,
+                             model_revision=3)
+        seen = []
+
+        def refresh(version):
+            seen.append(version["body"])
+            return {"title": "标题", "body": "正文。", "attachments": []}
+
+        result = store.record_release("qs", new, crawl_id=store.start_crawl("qs"), refresh=refresh)
+        assert result.kind == "unchanged" and seen == ["正文。\n\n" + DISCLAIMER]
+        assert store.events("qs") == []
+        version = store.versions("http://qs.example/a1.html")[-1]
+        assert version["body"] == "正文。" and len(store.versions("http://qs.example/a1.html")) == 1
+        [migration] = store.reextractions("qs")
+        assert migration["model_revision"] == 3 and migration["changed_fields"] == ["body"]
+        assert migration["previous"]["body"].endswith(DISCLAIMER)
+
+
 # A real crawl ---------------------------------------------------------------------------------
 
 
@@ -96,7 +183,7 @@ def test_tracked_lines_stay_bounded():
 def site(serve_site, tmp_path):
     server = serve_site(write_site(tmp_path / "qingshan"))
     config = write_config(tmp_path / "sites.toml", {"qingshan": {
-        "title": SITE_NAME, "start_urls": [server.url + "/news/index.html"], "timezone": "Asia/Shanghai",
+        "title": SITE_NAME, "start_urls": [server.url.rstrip("/") + "/news/index.html"], "timezone": "Asia/Shanghai",
     }})
     return server, config, tmp_path / "bulletin.db"
 
@@ -115,6 +202,8 @@ def test_a_crawl_learns_the_site_model(site):
     model = json.loads(shown.stdout)
     assert model["site"] == "qingshan" and model["pages"] == len(ARTICLES) and model["active"]
     assert [a["text"] for a in model["title_suffixes"]] == [SITE_NAME]
+    assert [hint["column"] for hint in model["list_hints"]] == [server.url.rstrip("/") + "/news/"]
+    assert model["list_hints"][0]["path"].endswith("ul.list > li")
     texts = {line["text"] for line in model["lines"]}
     assert DISCLAIMER[:80] in texts and QR_LINE in texts
     assert not any("安全生产" in text for text in texts)  # article text is never template
@@ -151,3 +240,87 @@ def test_a_page_without_the_site_template_is_a_failed_fetch(site):
     assert not any(url.endswith("a9.html") for url in urls)
     assert len(failures) == 1
     assert "not the site's page" in failures[0][1]
+
+
+def _versions(db):
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return {row["url"].rsplit("/", 1)[-1]: dict(row) for row in conn.execute(
+            """SELECT r.url, v.title, v.source, v.body, v.model_revision, v.seq FROM releases r
+               JOIN versions v ON v.id = r.current_version_id""")}
+
+
+def _events(db):
+    result = run_cli("events", "--json", "--include-baseline", db=db)
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def _assert_fixed(versions):
+    by_name = {name: (title, source) for name, title, _, source, _ in ARTICLES}
+    for name, row in versions.items():
+        title, source = by_name[name.removesuffix(".html")]
+        assert row["title"] == title, name
+        assert row["source"] == source, name  # the footer's 信息来源 is never the source
+        assert DISCLAIMER not in row["body"] and QR_LINE not in row["body"], name
+        assert row["seq"] == 1, name
+
+
+def test_the_baseline_is_extracted_with_the_model_it_taught(site):
+    server, config, db = site
+    crawl(db, config)
+    versions = _versions(db)
+    assert len(versions) == len(ARTICLES)
+    _assert_fixed(versions)
+    revision = json.loads(run_cli("site-model", "qingshan", "--json", db=db).stdout)["revision"]
+    assert {row["model_revision"] for row in versions.values()} == {revision}
+    assert {event["kind"] for event in _events(db)} == {"new"}
+    crawl(db, config, "--full")  # every page fetched and extracted again, now with the model
+    assert [e for e in _events(db) if not e["baseline"]] == []
+    assert _versions(db) == versions
+
+
+def test_a_model_change_creates_no_events(serve_site, tmp_path):
+    server = serve_site(write_site(tmp_path / "qingshan", articles=ARTICLES[:4]))
+    config = write_config(tmp_path / "sites.toml", {"qingshan": {
+        "title": SITE_NAME, "start_urls": [server.url.rstrip("/") + "/news/index.html"], "timezone": "Asia/Shanghai"}})
+    db = tmp_path / "bulletin.db"
+    crawl(db, config)
+    young = _versions(db)
+    assert all(DISCLAIMER in row["body"] for row in young.values())  # 4 pages: too few to apply a model
+    write_site(server.root)  # four more articles: the model now has 8 pages and applies
+    crawl(db, config)
+    versions = _versions(db)
+    _assert_fixed(versions)  # the four old versions were re-extracted, as a migration
+    news = [e for e in _events(db) if not e["baseline"]]
+    assert sorted(e["kind"] for e in news) == ["new"] * 4, _events(db)
+    assert {e["url"].rsplit("/", 1)[-1] for e in news}.isdisjoint(young)
+    with Store(db) as store:
+        migrated = {row["url"].rsplit("/", 1)[-1] for row in store.reextractions("qingshan")}
+    assert set(young) <= migrated
+    crawl(db, config, "--full")
+    assert [e for e in _events(db) if not e["baseline"]] == news
+
+
+def test_extract_with_the_site_model_explains_each_field(site):
+    server, config, db = site
+    crawl(db, config)
+    page = server.root / "news" / "a3.html"
+    alone = run_cli("extract", str(page), "--json")
+    assert alone.exit_code == 0, alone.stderr
+    assert json.loads(alone.stdout)["source"] == FOOTER_SOURCE and "site_model" not in json.loads(alone.stdout)
+    shown = run_cli("extract", str(page), "--site", "qingshan", "--json", db=db)
+    assert shown.exit_code == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    assert data["source"] is None and DISCLAIMER not in data["body"]
+    assert data["site_model"]["site"] == "qingshan" and data["site_model"]["applied"]
+    assert data["published_at"] == "2024-03-08T15:00:00+08:00"  # the site's stored time zone
+    text = run_cli("extract", str(page), "--site", "qingshan", "--explain", db=db)
+    assert text.exit_code == 0, text.stderr
+    why = {line.split(":", 1)[0]: line for line in text.stdout.splitlines() if line.startswith("why ")}
+    assert "site model r" in why["why source"] and "信息来源：青山区人民政府办公室" in why["why source"]
+    assert "2 template lines left out" in why["why body"] and "on 8 of 8 pages" in why["why body"]
+    missing = run_cli("extract", str(page), "--site", "nowhere", db=db)
+    assert missing.exit_code == 1 and "no site model for 'nowhere'" in missing.stderr

@@ -20,7 +20,7 @@ from .dates import FoundDate, date_from_url, find_dates, find_time, parse_date, 
 from .encoding import decode_html
 from .model import Article, Selectors
 from .select import select
-from .sitemodel import SiteModel, page_features
+from .sitemodel import PageView, SiteModel
 from .text import MAX_HTML_CHARS, Layout, drop_invisible, element_text, fold, layout, parse_html, squash
 
 # --- metadata ---------------------------------------------------------------------------------
@@ -795,8 +795,10 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     selected = {name: _selected_text(root, getattr(sel, name)) for name in ("title", "source", "published_at")}
     drop_invisible(root)
     lay = layout(root)
+    view = None
     if model is not None:
-        article.features = page_features(lay.lines, head.title)
+        view = PageView(model, lay.lines, head.title)
+        article.features = view.features
 
     # Body container first: it bounds where the info line and the title can be.
     container = None
@@ -827,6 +829,8 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     title_line = _title_line(lay, title, title_el, body_start)
 
     body_lines, body_stop = _body_lines(lay, body_start, body_end, title)
+    if view is not None:
+        body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
     article.body = _join_body(lay, body_lines)
 
     meta_date, meta_rule = None, ""
@@ -874,12 +878,17 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
         explain["title"] = "<title> of a page without a date"
         article.title_variant = None
     article.title = title or None
+    if view is not None:
+        article.title = view.title(article.title, explain)
 
     source = selected["source"] or None
     if source:
         explain["source"] = "site selector"
     else:
         source, explain["source"] = _find_source(lay, head, title_line, body_start, body_stop, lambda: _site_names(root, lay, head))
+        if view is not None:
+            # The article's own part of the page: its 信息公开 table, title, info line and text.
+            source = view.source(source, lay.lines, title_line - 40, body_stop, explain)
     article.source = source
 
     # Breadcrumb and column

@@ -65,15 +65,17 @@ class PageFeatures:
     lines: dict[str, str] = field(default_factory=dict)  # line key -> the line (a sample)
 
 
-def page_features(lines: list[str], title: str | None) -> PageFeatures:
+def _line_keys(lines: list[str]) -> list[str | None]:
+    return [line_key(line) if 1 < len(line) <= MAX_LINE_CHARS else None for line in lines]
+
+
+def page_features(lines: list[str], title: str | None, keys: list[str | None] | None = None) -> PageFeatures:
     """Features of a page from its visible text lines (``text.Layout.lines``) and ``<title>``."""
-    keys: dict[str, str] = {}
-    for line in lines:
-        if 1 < len(line) <= MAX_LINE_CHARS:
-            key = line_key(line)
-            if key not in keys:
-                keys[key] = line[:_SAMPLE_CHARS]
-    return PageFeatures(title=" ".join((title or "").split()), lines=keys)
+    found: dict[str, str] = {}
+    for line, key in zip(lines, keys if keys is not None else _line_keys(lines)):
+        if key is not None and key not in found:
+            found[key] = line[:_SAMPLE_CHARS]
+    return PageFeatures(title=" ".join((title or "").split()), lines=found)
 
 
 def title_segments(title: str) -> list[str]:
@@ -102,11 +104,14 @@ class _Counts:
     def add(entries: dict, key: str, page: int, sample: str = "") -> None:
         entry = entries.get(key)
         if entry is None:
-            entries[key] = [1, 1.0, page, sample]
+            # Most lines are seen once: their text is kept from the second sighting on (smaller JSON).
+            entries[key] = [1, 1.0, page, ""]
         else:
             entry[1] = entry[1] * _DECAY ** (page - entry[2]) + 1.0
             entry[0] += 1
             entry[2] = page
+            if not entry[3]:
+                entry[3] = sample
 
     @staticmethod
     def share(entry: list, page: int, total: float) -> float:
@@ -122,8 +127,8 @@ def _decayed_pages(pages: int) -> float:
 class SiteModel:
     """A site's learned template. ``to_dict``/``from_dict`` give its stored (JSON) form.
 
-    ``revision`` counts changes of what the model applies (template lines, affixes, list hints);
-    every version records the revision it was extracted with.
+    ``revision`` counts changes of what article extraction applies (template and frame lines,
+    title affixes); every version records the revision it was extracted with.
     """
 
     pages: int = 0
@@ -154,10 +159,12 @@ class SiteModel:
         if len(self.lines) > MAX_LINES:
             self._prune()
 
-    def note_list(self, column: str, hint) -> None:
-        """Remember where the main list of ``column`` (its first page's URL) sits."""
-        if hint and self.list_hints.get(column, {}).get("path") != hint:
-            self.list_hints[column] = {"path": hint, "page": self.pages}
+    def note_list(self, column: str, hint: str | None) -> bool:
+        """Remember where the main list of ``column`` (its first page's URL) sits; True if new."""
+        if not hint or self.list_hints.get(column, {}).get("path") == hint:
+            return False
+        self.list_hints[column] = {"path": hint, "page": self.pages}
+        return True
 
     def _prune(self) -> None:
         n, total = self.pages, _decayed_pages(self.pages)
@@ -204,9 +211,9 @@ class SiteModel:
         return sorted(found, key=lambda key: (-key.count(" | "), -len(key), key))
 
     def _applied(self) -> tuple:
-        hints = tuple(sorted((column, hint.get("path")) for column, hint in self.list_hints.items()))
+        # What article extraction applies (list hints only guide list pages: no revision).
         return (frozenset(self.template), frozenset(self.frame), tuple(self.title_prefixes),
-                tuple(self.title_suffixes), hints)
+                tuple(self.title_suffixes))
 
     # Applying ---------------------------------------------------------------------------------
 
@@ -249,6 +256,23 @@ class SiteModel:
             return title, None
         return _rejoin(title, parts), " / ".join(removed)
 
+    def strip_text(self, text: str) -> str:
+        """Body text (lines apart by line breaks) without template lines, by the rule of
+        :meth:`PageView.body`; table rows (tab-separated cells) stay."""
+        if not self.active or not text:
+            return text
+        pieces = re.split(r"(\n+)", text)
+        lines = pieces[0::2]
+        drop = [bool(line.strip()) and "\t" not in line and line_key(line) in self.template for line in lines]
+        start, end = 0, len(lines)
+        while start < end and drop[start]:
+            start += 1
+        while end > start and drop[end - 1]:
+            end -= 1
+        kept = [line for k, line in enumerate(lines[start:end], start)
+                if not (drop[k] and len(line) >= _INTERIOR_CHARS)]
+        return "\n\n".join(line for line in kept if line.strip())
+
     def shares_frame(self, page: PageFeatures) -> int | None:
         """How many of the site's frame lines ``page`` has; None when the model is too young to judge."""
         if self.pages < SHAPE_MIN_PAGES or len(self.frame) < SHAPE_MIN_FRAME:
@@ -262,6 +286,8 @@ class SiteModel:
             template=set(self.template), frame=set(self.frame),
             title_prefixes=list(self.title_prefixes), title_suffixes=list(self.title_suffixes),
             lines={key: self.lines[key] for key in self.template if key in self.lines},
+            prefixes={key: self.prefixes[key] for key in self.title_prefixes if key in self.prefixes},
+            suffixes={key: self.suffixes[key] for key in self.title_suffixes if key in self.suffixes},
         )
 
     # Showing and storing ----------------------------------------------------------------------
@@ -344,3 +370,97 @@ def _rejoin(title: str, parts: list[str]) -> str:
     if start < 0 or end < start:
         return " ".join(parts)
     return title[start:end + len(end_part)].strip()
+
+
+# Applying to one page ---------------------------------------------------------------------------
+
+_INTERIOR_CHARS = 30  # a template line inside the body goes only when this long (a disclaimer, a box)
+
+
+class PageView:
+    """One page as the model sees it while the page is extracted: which lines are template.
+
+    The article extractor calls :meth:`title`, :meth:`body` and :meth:`source` on its results
+    (small hooks); each notes what it did in the field's ``explain`` entry.
+    """
+
+    def __init__(self, model: SiteModel, lines: list[str], title: str | None):
+        self.model = model
+        keys = _line_keys(lines)
+        self.features = page_features(lines, title, keys)
+        template = model.template if model.active else ()
+        self.template = [key is not None and key in template for key in keys]
+        self.keys = keys
+
+    @property
+    def active(self) -> bool:
+        return self.model.active
+
+    def _note(self, key: str) -> str:
+        entry = self.model.lines.get(key)
+        seen = f"on {entry[0]} of {self.model.pages} pages" if entry else "template"
+        text = entry[3] if entry and entry[3] else key
+        return f"{text[:30]}{'…' if len(text) > 30 else ''} ({seen})"
+
+    def title(self, title: str | None, explain: dict) -> str | None:
+        """The title without the site's learned affixes."""
+        if not self.active or not title:
+            return title
+        stripped, affix = self.model.strip_title(title)
+        if affix is None:
+            return title
+        entries = self.model.suffixes | self.model.prefixes
+        seen = entries.get(affix.split(" / ")[0])
+        pages = f" (on {seen[0]} of {self.model.pages} pages)" if seen else ""
+        explain["title"] = _joined(explain.get("title"), f"site model r{self.model.revision}: title affix "
+                                   f"{affix!r}{pages} removed")
+        return stripped
+
+    def body(self, lines: list[tuple[str, int]], table_of: list[int], link_chars: list[int],
+             explain: dict) -> list[tuple[str, int]]:
+        """Body lines ``(text, layout line)`` without template lines: those at the body's start
+        and end, and long or link-heavy ones inside it. Rows of a data table that has any
+        non-template row stay (a dashboard repeats its header; the table is still content)."""
+        if not self.active or not lines:
+            return lines
+        template = self.template
+        live_tables = {table_of[i] for _, i in lines if table_of[i] >= 0 and not template[i]}
+
+        def removable(i: int) -> bool:
+            return template[i] and not (table_of[i] >= 0 and table_of[i] in live_tables)
+
+        start, end = 0, len(lines)
+        while start < end and removable(lines[start][1]):
+            start += 1
+        while end > start and removable(lines[end - 1][1]):
+            end -= 1
+        kept: list[tuple[str, int]] = []
+        removed = [i for _, i in lines[:start]] + [i for _, i in lines[end:]]
+        for text, i in lines[start:end]:
+            if removable(i) and (len(text) >= _INTERIOR_CHARS or link_chars[i] > len(text) / 2):
+                removed.append(i)
+            else:
+                kept.append((text, i))
+        if removed:
+            shown = "; ".join(self._note(self.keys[i]) for i in sorted(removed)[:3])
+            more = f" and {len(removed) - 3} more" if len(removed) > 3 else ""
+            explain["body"] = _joined(explain.get("body"), f"site model r{self.model.revision}: {len(removed)} "
+                                      f"template line{'s' if len(removed) > 1 else ''} left out ({shown}{more})")
+        return kept
+
+    def source(self, source: str | None, lines: list[str], keep_from: int, keep_to: int, explain: dict) -> str | None:
+        """None when every line carrying ``source`` is a template line outside the article's own
+        part of the page (``keep_from`` to ``keep_to``: its metadata table, title, info line and
+        text): a footer's 信息来源 or a header's site name is not this page's source."""
+        if not self.active or not source:
+            return source
+        hits = [i for i, line in enumerate(lines) if source in line]
+        if not hits or any(not self.template[i] or keep_from <= i < keep_to for i in hits):
+            return source
+        explain["source"] = _joined(explain.get("source"), f"site model r{self.model.revision}: {source!r} is "
+                                    f"the site's template ({self._note(self.keys[hits[0]])}), not a source")
+        return None
+
+
+def _joined(rule: str | None, note: str) -> str:
+    return f"{rule}; {note}" if rule else note

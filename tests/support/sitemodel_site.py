@@ -77,18 +77,19 @@ def list_html(names: list[tuple[str, str, str]]) -> str:
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>政务动态——{SITE_NAME}</title></head>
 <body><div class="top"><div class="logo">{SITE_NAME}</div></div>
-<div class="where">当前位置：<a href="/">首页</a> &gt; 政务动态</div>
+<div class="where">当前位置：首页 &gt; 政务动态</div>
 <ul class="list">{rows}</ul>
 <div class="footer"><p>主办单位：青山区人民政府</p></div></body></html>
 """
 
 
-def write_site(root: Path, extra: list[tuple[str, str, str, str]] = ()) -> Path:
-    """Write the site under ``root``; ``extra`` adds list rows ``(file name, title, date, html)``."""
+def write_site(root: Path, articles=ARTICLES, extra: list[tuple[str, str, str, str]] = ()) -> Path:
+    """Write the site (``articles``, by default all eight) under ``root``; ``extra`` adds list rows
+    ``(file name, title, date, html)``."""
     news = root / "news"
     news.mkdir(parents=True, exist_ok=True)
     rows = []
-    for name, title, date, source, paragraphs in ARTICLES:
+    for name, title, date, source, paragraphs in articles:
         (news / f"{name}.html").write_text(article_html(title, date, source, paragraphs), encoding="utf-8")
         rows.append((f"{name}.html", title, date))
     for name, title, date, page in extra:
