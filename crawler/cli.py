@@ -405,15 +405,15 @@ def serve(ctx):
     """Run the scheduler: crawl every configured site on its schedule until SIGTERM/SIGINT.
 
     Each run probes the site first and skips the crawl when nothing changed; crawls run in child
-    processes with a time limit. Logs go to stderr. See docs/operations.md.
+    processes with a time limit. Everything is logged to stderr, one line per event (each crawl's
+    summary included); stdout stays empty. See docs/operations.md.
     """
     import logging
 
-    from .monitor.service import Service
+    from .monitor.service import LOG_DATEFORMAT, LOG_FORMAT, Service
 
     config = _config(ctx)
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format=LOG_FORMAT, datefmt=LOG_DATEFORMAT)
     for noisy in ("apscheduler", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     from storage import Store

@@ -49,9 +49,7 @@ class ProgressExtension:
         if isinstance(item, ReleaseItem):
             self.releases += 1
         elif isinstance(item, FetchFailureItem):
-            self.errors += 1
-            if self.mode == "log":
-                logger.warning("%s: failed %s: %s", self.site, item.url, item.reason)
+            self.errors += 1  # the spider logged it already, as "URL: reason"
         elif isinstance(item, ListPageItem):
             self.list_pages += 1
             self.current_list = item.url

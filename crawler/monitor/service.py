@@ -26,6 +26,11 @@ from storage.errors import ConfigError
 
 logger = logging.getLogger("bulletin.serve")
 
+#: One log line format for the service and its crawl processes (they share its stderr).
+LOG_FORMAT = "%(asctime)s,%(msecs)03d %(levelname)s %(name)s: %(message)s"
+LOG_DATEFORMAT = "%Y-%m-%d %H:%M:%S"
+EXIT_INTERRUPTED = 130  # what `bulletin crawl` exits with when a signal stopped it
+
 DEFAULTS = {
     "default_schedule": "6h",  # for sites without their own `schedule`
     "crawl_timeout": 3600.0,  # seconds a crawl may run before it is stopped
@@ -129,6 +134,8 @@ class Service:
         self.stopping = threading.Event()
         self.children: dict[str, subprocess.Popen] = {}
         self.lock = threading.Lock()
+        self.active_crawls = 0
+        self.crawls_done = threading.Condition(self.lock)
         self.scheduler = None
 
     # Jobs --------------------------------------------------------------------------------------
@@ -191,25 +198,38 @@ class Service:
         command = [sys.executable, "-m", "crawler.cli", "--db", str(self.db_path)]
         if self.config_path:
             command += ["--config", str(self.config_path)]
-        command += ["crawl", name, "--progress", "log"]
+        command += ["crawl", name, "--progress", "log",
+                    "-s", f"LOG_FORMAT={LOG_FORMAT}", "-s", f"LOG_DATEFORMAT={LOG_DATEFORMAT}"]
         with self.lock:
             if self.stopping.is_set():
                 return
-            child = subprocess.Popen(command)
+            # Its log goes to our stderr as it happens; its summary (stdout) becomes one log line.
+            # Its own process group: a Ctrl-C on the service reaches the crawl once, as our SIGTERM.
+            child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+                                     errors="replace", process_group=0)
             self.children[name] = child
+            self.active_crawls += 1
         try:
-            code = child.wait(timeout=self.options.crawl_timeout)
-        except subprocess.TimeoutExpired:
-            logger.error("%s: crawl exceeded %.0f s; stopping it", name, self.options.crawl_timeout)
-            code = _stop(child, self.options.stop_timeout)
+            try:
+                summary, _ = child.communicate(timeout=self.options.crawl_timeout)
+            except subprocess.TimeoutExpired:
+                logger.error("%s: crawl exceeded %.0f s; stopping it", name, self.options.crawl_timeout)
+                _stop(child, self.options.stop_timeout)
+                summary, _ = child.communicate()
+            code = child.returncode
+            summary = summary_line(summary)
+            if code == 0:
+                logger.info("%s: crawl finished: %s", name, summary)
+            elif code == EXIT_INTERRUPTED:
+                logger.info("%s: crawl interrupted: %s", name, summary)
+            else:
+                logger.warning("%s: crawl exited with status %s: %s", name, code, summary or "no summary")
+            self.write_feeds([name])  # even a failed crawl may have recorded events
         finally:
             with self.lock:
                 self.children.pop(name, None)
-        if code == 0:
-            logger.info("%s: crawl finished", name)
-        else:
-            logger.warning("%s: crawl exited with status %s", name, code)
-        self.write_feeds([name])  # even a failed crawl may have recorded events
+                self.active_crawls -= 1
+                self.crawls_done.notify_all()
 
     def write_feeds(self, sites) -> None:
         """Rewrite ``all.atom`` and ``SITE.atom`` of ``sites`` in ``[serve] feed_dir``, if set."""
@@ -253,12 +273,22 @@ class Service:
         logger.info("stopping: no new runs; letting running crawls close (at most %.0f s)", self.options.stop_timeout)
         self.scheduler.shutdown(wait=False)
         with self.lock:
-            children = list(self.children.items())
-        for name, child in children:
-            code = _stop(child, self.options.stop_timeout)
-            logger.info("%s: crawl stopped (status %s)", name, code)
+            children = list(self.children.values())
+        for child in children:
+            _stop(child, self.options.stop_timeout)
+        # Each crawl's job logs how it ended (and writes its feeds) before the service says so.
+        with self.lock:
+            self.crawls_done.wait_for(lambda: self.active_crawls == 0, timeout=self.options.stop_timeout + 10)
         logger.info("stopped")
         return 0
+
+
+def summary_line(text: str | None) -> str:
+    """A crawl's printed summary as one log line: its lines joined, the failure details left out
+    (each was logged as a warning when it happened)."""
+    lines = [" ".join(line.split()) for line in (text or "").splitlines()
+             if line.strip() and not line.startswith("    ")]
+    return "; ".join(lines)
 
 
 def _stop(child: subprocess.Popen, timeout: float) -> int:
