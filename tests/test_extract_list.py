@@ -349,7 +349,8 @@ def test_adversarial_input_is_fast(make):
     elapsed = time.process_time() - started
     assert elapsed < 1.0, f"{elapsed:.2f} s"
     if make is _many_links:
-        assert len(result.links) == 1000  # rows beyond a thousand are cut: no real list page shows that many
+        assert len(result.links) == 1000  # rows beyond max_rows (1000 by default) are cut, and said so
+        assert result.truncated_rows == 19_000
         assert result.links[0].title == "第0条示例新闻标题文字内容"
 
 
@@ -807,3 +808,28 @@ def test_list_templates(name):
     html, expected = _TEMPLATES[name]
     result = extract_list(f"<html><body>{_NAV}{html}{_FOOT}</body></html>".encode(), "http://x.gov.cn/col/index_5.html")
     assert titles(result) == expected
+
+
+# ----------------------------------------------------------------------------- the row cap is a setting and says so
+
+
+@pytest.mark.parametrize(
+    ("rows", "max_rows", "kept", "cut"),
+    [(30, 1000, 30, 0), (30, 20, 20, 10), (2500, 1000, 1000, 1500), (2500, 3000, 2500, 0)],
+    ids=["under-the-cap", "small-cap", "past-the-scored-anchors", "raised-cap"],
+)
+def test_row_cap(rows, max_rows, kept, cut):
+    items = "".join(f'<li><a href="/a/{i}.html">第{i}条示例新闻标题文字内容</a><span>2024-01-01</span></li>' for i in range(rows))
+    result = extract_list(f"<html><body><ul>{items}</ul></body></html>".encode(), "http://x.gov.cn/l/", max_rows=max_rows)
+    assert (len(result.links), result.truncated_rows) == (kept, cut)
+
+
+def test_rows_past_the_parse_limit_are_counted_as_cut():
+    from crawler.extract.text import MAX_HTML_CHARS
+
+    row = '<tr><td>{i}</td><td>第{i}条示例新闻标题文字内容</td><td>2024-01-01</td><td><a href="/a/{i}.html">查看</a></td></tr>'
+    n = MAX_HTML_CHARS // len(row.format(i=10000)) + 500
+    body = ("<html><body><table>" + "".join(row.format(i=i) for i in range(n)) + "</table></body></html>").encode()
+    result = extract_list(body, "http://x.gov.cn/l/", max_rows=n)
+    assert len(result.links) < n
+    assert len(result.links) + result.truncated_rows == n

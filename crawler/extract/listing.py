@@ -21,7 +21,7 @@ from .dates import parse_day
 from .encoding import decode_html
 from .model import ListLink, ListPage, Selectors
 from .pagination import absolute_url, find_next_pages, find_pagers, page_key, xpath_or_css
-from .text import byte_clean, parse_html
+from .text import MAX_HTML_CHARS, byte_clean, parse_html
 
 # ----------------------------------------------------------------------------- dates
 
@@ -450,7 +450,8 @@ def _header_column(row) -> int | None:
     table = body.getparent() if body.tag == "tbody" else body
     head = None
     if table is not None:
-        thead = table.find("thead")
+        # A header leads the table: look at its first children only (a table may hold thousands).
+        thead = next((c for c in islice(table, 4) if c.tag == "thead"), None)
         head = thead.find("tr") if thead is not None else None
     if head is None:
         first = next(body.iterchildren("tr"), None)
@@ -1365,6 +1366,11 @@ def extract_list(
             break
         seen.add(link.url)
         page.links.append(_build_link(row, link, dates))
+    if len(text) > MAX_HTML_CHARS and page.list_path:
+        # The parse stopped at MAX_HTML_CHARS: the rows past it are counted by their opening tags.
+        tag = "<" + page.list_path.rsplit(_PATH_SEP, 1)[-1]
+        rest = text[MAX_HTML_CHARS:]
+        page.truncated_rows += rest.count(tag + ">") + rest.count(tag + " ") + rest.count(tag.upper() + ">") + rest.count(tag.upper() + " ")
 
     page.next_pages = find_next_pages(
         root,
