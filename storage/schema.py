@@ -394,11 +394,12 @@ def m040_missing_fetches(db: Database) -> None:
 @migrations()
 def m041_one_column_per_spelling(db: Database) -> None:
     """A column recorded in two spellings (學習貫徹 / 学习贯彻) becomes one row, the list page's
-    spelling kept; columns that are overview pages (above another column in a breadcrumb) go."""
+    spelling kept; columns that are overview pages (above another column in a breadcrumb, or
+    listing other columns' releases) go."""
     import json
 
     from .normalize import fold
-    from .store import ancestor_names
+    from .store import aggregating_pages, ancestor_names
 
     overviews: dict[str, set[str]] = {}
     pages = db.execute("SELECT site, breadcrumb, column_name FROM list_pages")
@@ -408,6 +409,8 @@ def m041_one_column_per_spelling(db: Database) -> None:
     for rows in (pages, versions):
         for site, crumbs, column in rows.fetchall():
             overviews.setdefault(site, set()).update(ancestor_names(json.loads(crumbs or "[]"), column))
+    for site in list(overviews) + [row[0] for row in db.execute("SELECT DISTINCT site FROM list_pages").fetchall()]:
+        overviews.setdefault(site, set()).update(aggregating_pages(db, site))
     kept: dict[tuple[int, str], tuple] = {}
     doomed = []
     rows = db.execute(

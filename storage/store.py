@@ -82,6 +82,32 @@ def ancestor_names(crumbs: list[str], column: str | None) -> set[str]:
     return {name for name in folded[: folded.index(key)] if name}
 
 
+def aggregating_pages(db, site: str) -> set[str]:
+    """Folded column names of list pages whose rows are mostly other columns' releases: at
+    least two other columns with two of its rows or more each, covering 80 % of its rows.
+    (A column whose releases are also filed elsewhere, 要闻 beside 图片新闻, shares a part.)"""
+    pages: dict[int, tuple[str, set, dict]] = {}
+    for page_id, column, release_id, other in db.execute(
+        """SELECT p.id, p.column_name, e.release_id, c.column_name
+           FROM list_pages p JOIN list_entries e ON e.list_page_id = p.id
+           LEFT JOIN release_columns c ON c.release_id = e.release_id
+                AND (c.list_page_url IS NULL OR c.list_page_url != p.url)
+           WHERE p.site = ? AND p.column_name IS NOT NULL""",
+        [site],
+    ).fetchall():
+        key = fold(column)
+        _, releases, others = pages.setdefault(page_id, (key, set(), {}))
+        releases.add(release_id)
+        if other is not None and fold(other) != key:
+            others.setdefault(fold(other), set()).add(release_id)
+    names = set()
+    for key, releases, others in pages.values():
+        shared = [ids for ids in others.values() if len(ids) >= 2]
+        if key and len(shared) >= 2 and len(set().union(*shared)) >= 0.8 * len(releases):
+            names.add(key)
+    return names
+
+
 class Store:
     """A bulletin-monitor database.
 
@@ -220,6 +246,9 @@ class Store:
                 assignments["responses_by_status"] = json.dumps(by_status, sort_keys=True)
             sets = ", ".join(f"{key} = ?" for key in assignments)
             self.db.execute(f"UPDATE crawls SET {sets} WHERE id = ?", [*assignments.values(), crawl_id])
+            site = self.db.execute("SELECT site FROM crawls WHERE id = ?", [crawl_id]).fetchone()
+            if site is not None:
+                self._learn_overviews(site[0], self._aggregating_pages(site[0]))
 
     def record_skipped_crawl(self, site: str, *, note: str, requests: int = 0,
                              responses_by_status: dict | None = None) -> int:
@@ -336,9 +365,10 @@ class Store:
         )
 
     def _overview_names(self, site: str) -> set[str]:
-        """Folded names of the site's overview pages: pages above another column in a breadcrumb
-        (首页 > 新闻中心 > 要闻动态 makes 新闻中心 one). A section's landing page lists a few rows of
-        each of its columns; it is not a column of those releases."""
+        """Folded names of the site's overview pages. A section's landing page (新闻中心) lists a
+        few rows of each of its columns; it is not a column of those releases. Two structural
+        cues tell one: it comes before another column in a breadcrumb (首页 > 新闻中心 >
+        要闻动态), or its rows are other columns' releases (:meth:`_aggregating_pages`)."""
         names = self._overviews.get(site)
         if names is None:
             names = set()
@@ -346,14 +376,21 @@ class Store:
                 "SELECT breadcrumb, column_name FROM list_pages WHERE site = ?", [site]
             ).fetchall():
                 names |= ancestor_names(json.loads(crumbs or "[]"), column)
+            names |= self._aggregating_pages(site)
             self._overviews[site] = names
         return names
 
+    def _aggregating_pages(self, site: str) -> set[str]:
+        return aggregating_pages(self.db, site)
+
     def _note_breadcrumb(self, site: str, crumbs: list[str], column: str | None) -> None:
-        """Learn overview pages from a page's breadcrumb; a newly learnt one loses the column
-        rows recorded before it was known."""
+        """Learn overview pages from a page's breadcrumb (:meth:`_overview_names`)."""
+        self._learn_overviews(site, ancestor_names(crumbs, column))
+
+    def _learn_overviews(self, site: str, names: set[str]) -> None:
+        """Add overview pages; a newly learnt one loses the column rows recorded before it was known."""
         known = self._overview_names(site)
-        new = ancestor_names(crumbs, column) - known
+        new = names - known
         if not new:
             return
         known |= new

@@ -97,6 +97,32 @@ def test_overviews_are_per_site(store):
     assert columns(store, 1) == ["新闻中心"]
 
 
+def crawl_lists(store, pages):
+    """One crawl of list pages without breadcrumbs: ``pages`` maps (url, column) to release numbers."""
+    crawl = store.start_crawl("yueyang")
+    for (url, column), numbers in pages.items():
+        store.record_list_page("yueyang", url, [], crawl_id=crawl, column=column)
+        for position, n in enumerate(numbers):
+            store.record_release("yueyang", article(n), crawl_id=crawl, listed_on=listed(url, column, position))
+    store.finish_crawl(crawl)
+
+
+def test_a_page_listing_other_columns_releases_is_an_overview(store):
+    # No breadcrumb says so: 新闻中心's rows are 要闻动态's and 通知公告's releases.
+    crawl_lists(store, {(NEWS, "新闻中心"): [1, 2, 3, 4, 5], (HEADLINES, "要闻动态"): [1, 2, 3, 9],
+                        (f"{BASE}/col/col1201/", "通知公告"): [4, 5, 8]})
+    assert [columns(store, n) for n in (1, 4, 9)] == [["要闻动态"], ["通知公告"], ["要闻动态"]]
+    crawl_lists(store, {(NEWS, "新闻中心"): [6, 1]})  # known from the store from now on
+    assert columns(store, 6) == []
+
+
+def test_a_column_sharing_some_releases_with_others_stays(store):
+    # 要闻 beside 图片新闻 and 视频新闻, which file a few of its releases again.
+    crawl_lists(store, {(HEADLINES, "要闻"): list(range(1, 11)), (f"{BASE}/tpxw/", "图片新闻"): [1, 2],
+                        (f"{BASE}/spxw/", "视频新闻"): [3, 4]})
+    assert columns(store, 1) == ["要闻", "图片新闻"] and columns(store, 10) == ["要闻"]
+
+
 @pytest.mark.parametrize(
     "crumbs,column,expected",
     [
