@@ -7,7 +7,8 @@ versions are inserted in bulk with ``executemany`` and indexed with
 :func:`storage.search.index_rows` — the same folding and the same index the store's writer uses
 through ``index_version``, without the per-release transaction. Text is synthetic: sentences
 drawn from a vocabulary of government-bulletin words and place names with Zipf-like
-frequencies, one traditional-character release in ten, pinyin annotations in some.
+frequencies, one traditional-character release in ten, pinyin annotations in some; one release
+in seven is English (its own Zipf vocabulary), for the whole-word matching of Latin terms.
 
 Queries are sampled from the generated text (so their frequencies follow the corpus), plus a
 share of words that never occur; each is run through :func:`storage.search.search` with the
@@ -44,6 +45,18 @@ WORDS = """
 群众 代表 委员 政协 人大 常委会 审议 通过 批准 任命 免去 同志 职务 洞庭湖 长江 君山区 岳阳楼区 云溪区
 华容县 湘阴县 平江县 临湘市 汨罗市 屈原 经开区 城陵矶 新港区 南湖 高铁 机场 码头 港口 物流 文化 旅游
 """.split()
+# English releases (one in seven), as English-language newsrooms write them: Latin terms match
+# whole words, checked on the candidates the trigram index finds ("he" is in every "the").
+ENGLISH = """
+the of and to in a for on by with is that are as be at from this will has have was it its an or
+government department council minister secretary public health notice press release statement
+announcement policy regulation regulations consultation budget tax rates housing transport traffic
+police fire safety school schools education hospital hospitals water flood weather warning typhoon
+heat cold season vaccination vaccinated vaccine programme scheme fund funding grant grants support
+business businesses trade economy employment jobs workers labour market survey report reports annual
+quarterly figures statistics data published today yesterday week month year new further measures
+said says he she they we officials spokesman spokeswoman residents citizens community district
+""".split()
 TRADITIONAL = str.maketrans("统战会议贯彻落实书记长讲话学习宣传全面建设现代团结奋斗领导参发展经济卫生环境规划",
                             "統戰會議貫徹落實書記長講話學習宣傳全面建設現代團結奮鬥領導參發展經濟衛生環境規劃")
 PINYIN = {"统": "統(tǒng)", "战": "戰(zhàn)", "发": "發(fā)", "展": "展(zhǎn)"}
@@ -61,6 +74,15 @@ def make_sentences(rng: random.Random, count: int) -> list[str]:
     ]
 
 
+def make_english(rng: random.Random, count: int) -> list[str]:
+    cumulative, total = [], 0.0
+    for rank, _ in enumerate(ENGLISH, 1):
+        total += 1 / rank**0.8
+        cumulative.append(total)
+    return [" ".join(rng.choices(ENGLISH, cum_weights=cumulative, k=rng.randint(6, 18))).capitalize() + ". "
+            for _ in range(count)]
+
+
 def make_text(rng: random.Random, sentences: list[str], chars: int) -> str:
     # Bodies are drawn from a pool of sentences: cheap to make, and bulletins repeat phrases too.
     return "".join(rng.choices(sentences, k=max(1, chars // 20)))
@@ -69,6 +91,7 @@ def make_text(rng: random.Random, sentences: list[str], chars: int) -> str:
 def generate(db_path: Path, releases: int, body_chars: int, seed: int = 6) -> float:
     rng = random.Random(seed)
     sentences = make_sentences(rng, 200_000)
+    english = make_english(rng, 50_000)
     if db_path.exists():
         db_path.unlink()
     store = Store(db_path)
@@ -86,7 +109,10 @@ def generate(db_path: Path, releases: int, body_chars: int, seed: int = 6) -> fl
             site = sites[i % 3]
             title = rng.choice(sentences).rstrip("，、。；：") + rng.choice(sentences).rstrip("，、。；：")
             body = make_text(rng, sentences, max(20, int(rng.gauss(body_chars, body_chars / 3))))
-            if i % 10 == 0:
+            if i % 7 == 3:
+                title = rng.choice(english).rstrip(". ")
+                body = make_text(rng, english, max(60, int(rng.gauss(body_chars * 3, body_chars))))
+            elif i % 10 == 0:
                 title, body = title.translate(TRADITIONAL), body.translate(TRADITIONAL)
             if i % 20 == 0:
                 body = "".join(PINYIN.get(ch, ch) for ch in body)
@@ -128,6 +154,20 @@ def sample_queries(store: Store, rng: random.Random, lengths: list[int], count: 
     return queries
 
 
+def sample_english(store: Store, rng: random.Random, count: int) -> list[str]:
+    """Whole words and two-word phrases from English releases, and words hiding inside others."""
+    conn = store.db.conn
+    top = conn.execute("SELECT max(id) FROM versions").fetchone()[0]
+    queries = ["he", "rate", "at", "on", "vaccin*", "sea"]  # in "the", "rates", "that", "month"...
+    while len(queries) < count:
+        row = conn.execute("SELECT body FROM versions WHERE id = ?", [rng.randrange(3, top, 7)]).fetchone()
+        words = row[0].replace(".", "").split() if row else []
+        if words:
+            start = rng.randrange(len(words))
+            queries.append(" ".join(words[start:start + rng.choice([1, 1, 2])]))
+    return queries
+
+
 def measure(store: Store, queries: list[str]) -> dict:
     times = []
     for query in queries:
@@ -164,6 +204,7 @@ def main() -> None:
     rng = random.Random(66)
     long_queries = sample_queries(store, rng, [3, 4, 5, 6], args.queries, misses=0.1)
     short_queries = sample_queries(store, rng, [1, 2, 2, 2], args.queries, misses=0.1)
+    english_queries = sample_english(store, rng, args.queries)
     measure(store, long_queries[:20] + short_queries[:20])  # warm the page cache
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     sizes = {
@@ -177,7 +218,8 @@ def main() -> None:
     print(f"database file: {os.path.getsize(args.db) / 2**20:,.0f} MiB (page size {page_size})")
     for name, size in sizes.items():
         print(f"  {name}: {size / 2**20:,.0f} MiB")
-    for label, queries in [("3+ characters", long_queries), ("1-2 characters", short_queries)]:
+    for label, queries in [("3+ characters", long_queries), ("1-2 characters", short_queries),
+                           ("English words (whole-word matching)", english_queries)]:
         result = measure(store, queries)
         print(f"{label}: {result['queries']} queries, median {result['median_ms']:.1f} ms, "
               f"p95 {result['p95_ms']:.1f} ms, max {result['max_ms']:.1f} ms")
