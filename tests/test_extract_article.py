@@ -557,6 +557,8 @@ SOURCE_PAGES = {
     "value-over-inner-elements": ("article_source_inner_elements.html", "市发改委"),
     # The page prints no source; ContentSource meta, SiteName, logo and footer all name the site.
     "site-name-is-no-source": ("article_source_site_name_only.html", None),
+    # Two-character labels padded to the width of four: 来　源, 时　间, 作　者.
+    "aligned-two-character-labels": ("article_aligned_labels.html", "市消保委"),
 }
 
 
@@ -566,6 +568,13 @@ def test_source_classes(name):
     article = extract(page, "http://www.example.gov.cn/zwgk/content_9.html")
     assert article.source == source
     assert article.explain["source"] == ("none printed" if source is None else "labelled 来源 in the info line")
+
+
+def test_aligned_labels_give_the_time_too():
+    article = extract("article_aligned_labels.html", "http://www.example.gov.cn/zwgk/content_9.html")
+    assert article.published_at == "2024-06-06T16:08:00+08:00"
+    assert article.explain["published_at"] == "labelled 时间 line"
+    assert article.title == "市场监管局发布端午节消费提示"
 
 
 def test_printed_site_name_as_source_is_kept():

@@ -34,7 +34,13 @@ _META_DATE = (
 _META_SOURCE = ("contentsource", "source", "og:article:source", "dc.source")
 _META_COLUMN = ("columnname",)
 
-_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _spaced(*labels: str) -> str:
+    """An alternation of two-character labels as pages align them too: "来　源", "时  间"."""
+    return "|".join(f"{w[0]}[ \t]{{0,3}}{w[1]}" if len(w) == 2 else w for w in labels)
+
+
 _CREATE_PAGE = re.compile(
     r"createPageHTML\s*\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]"
 )
@@ -148,8 +154,9 @@ _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9])\u3000+(?=[\u3400-\u9fff0-9])")
 _MARKUP = re.compile(r"</?(?:b|i|u|s|em|strong|span|font|br|p|a|sup|sub|div|img|h[1-6])(?:\s[^<>]*)?/?>", re.I)
 # A heading candidate that is really the info line (来源：… 发布时间：… 分享到…).
 _INFO_LABELS = re.compile(
-    r"(?:来源|來源|发布时间|發布時間|发布日期|發布日期|发布者|时间|時間|日期|浏览|瀏覽|点击|點擊|作者|字号|字號|访问量|阅读|閱讀)"
-    r"\s*[:：]|分享到|【\s*打印|打印本页"
+    r"(?:发布时间|發布時間|发布日期|發布日期|发布者|访问量|"
+    + _spaced("来源", "來源", "稿源", "时间", "時間", "日期", "浏览", "瀏覽", "点击", "點擊", "作者", "字号", "字號", "阅读", "閱讀")
+    + r")\s*[:：]|分享到|【\s*打印|打印本页"
 )
 _SITE_META = ("sitename", "og:site_name", "application-name", "site_name", "sitetitle")
 _LOGO_HINT = re.compile(r"logo|site-?name|site_?title|webname|web_?title|wzmc|head(?:er)?-?_?title|top-?_?title|gov-?name", re.I)
@@ -575,7 +582,9 @@ _END_LINE = re.compile(
     r"See also|Share this|Back to top|Return to top|Categories:|Tags:)(?:\b|$))",
     re.I,
 )
-_INFO_LINE = re.compile(r"(?:来源|來源|发布时间|發布時間|发布日期|时间|時間|浏览|瀏覽|作者|字号|访问量)\s*[:：]")
+_INFO_LINE = re.compile(
+    r"(?:发布时间|發布時間|发布日期|访问量|" + _spaced("来源", "來源", "稿源", "时间", "時間", "浏览", "瀏覽", "作者", "字号") + r")\s*[:：]"
+)
 # Label cells of a 信息公开 metadata table (索引号 / 发布机构 / 成文日期 …) repeated inside the container.
 _TABLE_LABEL = re.compile(
     r"^(?:索\s*引\s*号|分\s*类|主题分类|主\s*题\s*词|发文机关|发布机构|发文单位|成文日期|标\s*题|名\s*称|发文字号|文\s*号|"
@@ -646,12 +655,15 @@ def _join_body(lay: Layout, lines: list[tuple[str, int]]) -> str:
 
 # --- labelled fields --------------------------------------------------------------------------
 
-_PUBLISHER_LABELS = r"发布机构|發布機構|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|发文单位|Herausgeber"
+_PUBLISHER_LABELS = (
+    r"发布机构|發布機構|发布机关|發布機關|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|发文单位|Herausgeber"
+)
 _SOURCE_LABEL = re.compile(
-    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|来源|來源|消息来源|" + _PUBLISHER_LABELS + r")\s*([:：]?)"
+    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|" + _spaced("来源", "來源", "稿源") + "|"
+    + _PUBLISHER_LABELS + r")\s*([:：]?)"
 )
 _SOURCE_STOP = re.compile(
-    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|時間|时间|日期|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|作者|"
+    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|" + _spaced("時間", "时间", "日期", "作者") + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
     r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|Datum)|(?:19|20)\d{2}\s*[-/.年])"
 )
 _LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
@@ -665,7 +677,7 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     match = _SOURCE_LABEL.search(line)
     if not match or _PROSE_BEFORE.search(line[: match.start()]):
         return 0, None
-    kind = 2 if re.fullmatch(_PUBLISHER_LABELS, match.group(1)) else 1
+    kind = 2 if re.fullmatch(_PUBLISHER_LABELS, squash(match.group(1))) else 1
     rest = line[match.end():]
     if not match.group(2) and rest.strip():
         # A label without a colon counts when it stands alone (its value on the next line) or when
@@ -700,7 +712,7 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 _DATE_LABELS = [
     (0, re.compile(r"(?:发布|發布|發佈|发表|發表|生成|发文|發文|公开|公開|信息提供|印发|上网|发稿|更新?发布)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
     (0, re.compile(r"(?:Datum|Published|Posted|Issued|Release Date|Date of issue|公開日|掲載日|发布于)\s*[:：]?\s*(?:on\s*)?$", re.I)),
-    (1, re.compile(r"(?:时间|時間|日期|Date)\s*[:：]?\s*$", re.I)),
+    (1, re.compile(r"(?:" + _spaced("时间", "時間", "日期") + r"|Date)\s*[:：]?\s*$", re.I)),
     (2, re.compile(r"(?:成文|印發|印发)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
 ]
 _NOT_PUBLISH = re.compile(

@@ -227,7 +227,7 @@ class Layout:
 
 
 def _row_line(raw: str) -> tuple[str, int]:
-    parts = [_clean_line(part) for part in raw.split(_CELL)]
+    parts = [part.strip() for part in _clean_line(raw).split(_CELL)]
     while parts and not parts[-1]:
         parts.pop()
     first = 0
