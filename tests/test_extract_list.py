@@ -833,3 +833,14 @@ def test_rows_past_the_parse_limit_are_counted_as_cut():
     result = extract_list(body, "http://x.gov.cn/l/", max_rows=n)
     assert len(result.links) < n
     assert len(result.links) + result.truncated_rows == n
+
+
+def test_list_hint_follows_the_list_when_a_box_before_it_is_gone():
+    teaser = f'<div class="box"><div class="hd">置顶公告</div><ul class="l">{_rows("zd", 2)}</ul></div>'
+    main = f'<div class="box"><ul class="l">{_rows("zw", 4)}</ul><div class="page"><a href="index_1.html">下一页</a></div></div>'
+    first = f'<html><body><div class="wrap">{teaser}{main}</div></body></html>'.encode()
+    hint = extract_list(first, "http://x.gov.cn/col/index.html").list_path
+    assert hint == "div.wrap > div.box[2] > ul.l > li"
+    last = f'<html><body><div class="wrap"><div class="box"><ul class="l">{_rows("old", 1)}</ul></div></div></body></html>'.encode()
+    result = extract_list(last, "http://x.gov.cn/col/index_9.html", list_hint=hint)
+    assert [link.url for link in result.links] == ["http://x.gov.cn/old/1.html"]

@@ -1108,8 +1108,12 @@ def _list_path(key: tuple, row) -> str | None:
     return _PATH_SEP.join(steps)
 
 
-def _rows_at(root, path: str) -> list:
-    """The row elements a :func:`_list_path` path names on this page (none when it names nothing)."""
+def _rows_at(root, path: str, strict: bool = True) -> list:
+    """The row elements a :func:`_list_path` path names on this page (none when it names nothing).
+
+    Not ``strict``: a numbered step matches the one element of its kind wherever it stands (a box
+    that page 1 shows before the list may be missing on later pages), and nothing when there are several.
+    """
     *levels, row_tag = path.split(_PATH_SEP)
     start = root.find("body")
     nodes = [start if start is not None else root]
@@ -1131,8 +1135,11 @@ def _rows_at(root, path: str) -> list:
             same = [c for c in node if c.tag == tag and _step(c) == base]
             if which is None:
                 found.extend(same)
-            elif int(which) <= len(same):
-                found.append(same[int(which) - 1])
+            elif strict:
+                if int(which) <= len(same):
+                    found.append(same[int(which) - 1])
+            elif len(same) == 1:
+                found.extend(same)
         nodes = found
         if not nodes:
             return []
@@ -1141,7 +1148,7 @@ def _rows_at(root, path: str) -> list:
 
 def _hinted_entries(root, hint: str, base: str) -> list[tuple]:
     """The rows at the hinted place that look like list entries (a title link, not running text)."""
-    rows = _rows_at(root, hint)
+    rows = _rows_at(root, hint) or (_rows_at(root, hint, strict=False) if "]" in hint else [])
     if not rows:
         return []
     kept = []
