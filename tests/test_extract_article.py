@@ -505,6 +505,8 @@ TITLE_PAGES = {
     "visible-heading-over-meta": (
         "article_title_meta_variant.html", "关于2024年第一批某某市科技型中小企业拟入选名单的公示", "关于2024年第一批拟入选名单的公示",
     ),
+    # The logo's h1 holds the site's name, also a part of the <title>; the article's h2 is the other part.
+    "logo-heading-holds-the-site-name": ("article_title_logo_heading.html", "县长调研春耕生产", None),
     # Issue 13 item 4: text that looks like a tag is text.
     "tag-like-text-chinese": ("article_title_tag_like_text.html", "关于<先进>单位的通知", None),
     "tag-like-text-english": ("article_en_title_tag_like_text.html", "Rates <b>fall again", None),

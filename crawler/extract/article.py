@@ -364,6 +364,12 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> _TitlePick:
             continue
         if h_sq in segments or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq)) or len(h_sq) >= 0.6 * len(tag_sq):
             matching.append((len(h_sq), -rank, h_text, el))
+    if len({m[0] for m in matching}) > 1:
+        # Several headings are parts of the <title> (a logo's h1 holds the site's name): the one the
+        # <title> keeps once its site part is cut is the article's.
+        stripped_sq = squash(_strip_site_affixes(raw_title, site_names(), lay)[0])
+        kept = [m for m in matching if squash(m[2]) == stripped_sq]
+        matching = kept or matching
     if matching:
         longest = max(m[0] for m in matching)
         best = [m for m in matching if m[0] == longest]
