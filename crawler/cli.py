@@ -81,8 +81,10 @@ def _parse_settings(values) -> dict:
 @click.option("--wait", "wait_seconds", type=click.FloatRange(0), default=0, metavar="SECONDS",
               help="When another process is crawling a site, wait up to SECONDS instead of refusing.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show Scrapy's own log (start-up versions, settings, stats).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one JSON object per site (its crawl row, failures, gone releases) instead of the summary.")
 @click.pass_context
-def crawl(ctx, sites, settings, progress, full, wait_seconds, verbose):
+def crawl(ctx, sites, settings, progress, full, wait_seconds, verbose, as_json):
     """Crawl SITES (default: every configured site) and store what they publish.
 
     Prints a summary per site. Ctrl-C (or SIGTERM) stops the crawl: nothing new is requested,
@@ -109,7 +111,7 @@ def crawl(ctx, sites, settings, progress, full, wait_seconds, verbose):
         for site in chosen:
             locks.enter_context(site_lock(ctx.obj["db"], site.name, wait=wait_seconds))
         _sync_subscriptions(ctx.obj["db"], config)
-        _run_and_report(ctx.obj["db"], chosen, overrides)
+        _run_and_report(ctx.obj["db"], chosen, overrides, as_json=as_json)
 
 
 def _sync_subscriptions(db_path, config) -> None:
@@ -122,18 +124,17 @@ def _sync_subscriptions(db_path, config) -> None:
         sync_subscriptions(store, config)
 
 
-def _run_and_report(db_path, sites, overrides) -> list:
+def _run_and_report(db_path, sites, overrides, *, as_json: bool = False) -> list:
     from .runner import run_crawls
 
     started = time.monotonic()
     outcomes = run_crawls(sites, str(db_path), overrides=overrides)
     elapsed = time.monotonic() - started
-    failed = []
+    failed = [outcome for outcome in outcomes if not outcome.ok]
     for outcome in outcomes:
-        click.echo(_summary(outcome, sites))
-        if not outcome.ok:
-            failed.append(outcome)
-    click.echo(f"database: {db_path}  ({elapsed:.1f} s)")
+        click.echo(json_line(_summary_record(outcome, sites, db_path, elapsed)) if as_json else _summary(outcome, sites))
+    if not as_json:
+        click.echo(f"database: {db_path}  ({elapsed:.1f} s)")
     for outcome in failed:
         click.echo(f"Error: {outcome.site}: {outcome.crawl['error']}", err=True)
     if failed:
@@ -141,6 +142,21 @@ def _run_and_report(db_path, sites, overrides) -> list:
     if any(outcome.interrupted for outcome in outcomes):
         sys.exit(EXIT_INTERRUPTED)
     return outcomes
+
+
+def _summary_record(outcome, sites, db_path, elapsed: float) -> dict:
+    """``crawl --json``: the crawl row's columns (docs/schema.md), the site's title, the first
+    failed fetches and gone releases, the database and the run's seconds."""
+    def brief(rows):
+        return [{key: row[key] for key in ("url", "reason", "http_status")} for row in rows]
+
+    return {
+        **outcome.crawl,
+        "title": next((s.title for s in sites if s.name == outcome.site), outcome.site),
+        "failures": brief([f for f in outcome.failures if not f.get("missing")]),
+        "gone": brief([f for f in outcome.failures if f.get("missing")]),
+        "database": str(db_path), "seconds": round(elapsed, 1),
+    }
 
 
 def _summary(outcome, sites) -> str:

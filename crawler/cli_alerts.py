@@ -23,8 +23,10 @@ def alerts():
 @alerts.command("test")
 @click.option("--to", "to", multiple=True, metavar="ADDRESS",
               help="Recipient (repeatable). Default: the alerts.operators addresses.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one JSON object: the steps, who accepted, who refused, the error.")
 @click.pass_context
-def alerts_test(ctx, to):
+def alerts_test(ctx, to, as_json):
     """Send a test message through the configured SMTP server and report each step.
 
     Exit status 0 when the server accepted the message for every recipient, 1 otherwise, with
@@ -46,29 +48,42 @@ def alerts_test(ctx, to):
 
     def log(line: str) -> None:
         steps.append(line)
-        click.echo(f"  {line}")
+        if not as_json:
+            click.echo(f"  {line}")
+
+    def report(delivered=(), refused=None, error=None) -> None:
+        ok = bool(delivered) and not refused and not error
+        if as_json:
+            click.echo(json_line({"server": f"{smtp.host}:{smtp.port}", "ok": ok, "steps": steps,
+                                  "delivered": list(delivered), "refused": dict(refused or {}), "error": error}))
+        if not ok:
+            sys.exit(1)
 
     try:
         channel.open(log=log)
     except Exception as exc:  # every failure to connect is reported as one line, whatever raised it
-        raise click.ClickException(f"{steps[-1] if steps else 'connecting'}: {describe_smtp_error(exc, smtp.host, smtp.port)}")
+        error = f"{steps[-1] if steps else 'connecting'}: {describe_smtp_error(exc, smtp.host, smtp.port)}"
+        if as_json:
+            report(error=error)
+        raise click.ClickException(error)
     try:
         outcome = channel.send(mime, recipients, log=log)
     finally:
         channel.close()
-    for address, reason in outcome.refused.items():
-        click.echo(f"refused: {address}: {reason}", err=True)
-    if outcome.error:
-        click.echo(f"not delivered: {outcome.error}", err=True)
-    if outcome.delivered and not outcome.refused and not outcome.error:
-        click.echo(f"accepted by {smtp.host}:{smtp.port} for {', '.join(outcome.delivered)}")
-        return
-    sys.exit(1)
+    if not as_json:
+        for address, reason in outcome.refused.items():
+            click.echo(f"refused: {address}: {reason}", err=True)
+        if outcome.error:
+            click.echo(f"not delivered: {outcome.error}", err=True)
+        if outcome.delivered and not outcome.refused and not outcome.error:
+            click.echo(f"accepted by {smtp.host}:{smtp.port} for {', '.join(outcome.delivered)}")
+    report(outcome.delivered, outcome.refused, outcome.error)
 
 
 @alerts.command("list")
 @click.option("--pending", "status", flag_value="pending", help="Only alerts not delivered yet.")
-@click.option("--failed", "status", flag_value="failed", help="Only alerts that failed for good or were cancelled.")
+@click.option("--failed", "status", flag_value="failed",
+              help="Only alerts that failed for good or were cancelled, or have a recipient refused for good.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many alerts.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per alert.")
 @click.pass_context

@@ -318,8 +318,10 @@ def diff(ctx, url_or_id, from_seq, to_seq, context, as_json):
 @click.option("--site", help="Only this site.")
 @click.option("--since", metavar="DATE", help="Releases published on or after DATE (YYYY-MM-DD).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (default: stdout).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Report what was written as one JSON object (on stdout with -o, else on stderr).")
 @click.pass_context
-def export(ctx, fmt, site, since, output):
+def export(ctx, fmt, site, since, output, as_json):
     """Export releases: JSON Lines, CSV (opens in spreadsheets), Atom, or WARC (warcio).
 
     WARC files hold one response record per stored version, built from the stored raw body,
@@ -342,6 +344,11 @@ def export(ctx, fmt, site, since, output):
             count = run_export(store, fmt, out, site=site, since=since)
             out.flush()
     unit = "versions" if fmt == "warc" else ("entries" if fmt == "atom" else "releases")
+    if as_json:
+        # With -o the data is in the file and stdout is free; without, stdout is the data.
+        click.echo(json.dumps({"format": fmt, "output": output, "count": count, "unit": unit, "site": site,
+                               "since": since}, ensure_ascii=False), err=not output)
+        return
     click.echo(f"{count} {unit} written to {output or 'stdout'}", err=True)
 
 

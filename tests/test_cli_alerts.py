@@ -147,3 +147,34 @@ def test_the_cli_run_after_a_silent_server_delivers_the_deferred_messages_first(
     assert result.stdout.splitlines()[-1] == "2 sent, 0 to retry, 0 failed"
     assert "1 alerts wait for a retry" in result.stderr
     assert len(smtp_server.mailbox.received) == 2
+
+
+def test_alerts_test_json_reports_the_steps_and_the_outcome(tmp_path, smtp_server, silent_server):
+    config = write_config(tmp_path / "sites.toml", smtp_server.port, [])
+    smtp_server.mailbox.rcpt_replies = {"gone@example.org": "550 5.1.1 no such user"}
+    result = run_cli("alerts", "test", "--to", "ok@example.org", "--to", "gone@example.org", "--json", config=config,
+                     db=tmp_path / "a.db")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and report["delivered"] == ["ok@example.org"]
+    assert report["refused"] == {"gone@example.org": "550 5.1.1 no such user"}
+    assert report["steps"][0].startswith("connecting to 127.0.0.1:")
+    silent = write_config(tmp_path / "silent.toml", silent_server.port, [], timeout=1)
+    result = run_cli("alerts", "test", "--to", "ok@example.org", "--json", config=silent, db=tmp_path / "a.db")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["error"].endswith("timed out (no answer)")
+
+
+def test_a_server_that_hangs_after_data_is_given_up_for_the_run(tmp_path, smtp_server):
+    smtp_server.mailbox.hang_after = 0  # the first message is taken, then no answer ever comes
+    db = tmp_path / "a.db"
+    subscriptions = [{"name": f"desk{n}", "to": f"desk{n}@example.org"} for n in range(1, 4)]
+    config = write_config(tmp_path / "sites.toml", smtp_server.port, subscriptions, timeout=2)
+    _store_with_alerts(db, config)
+    result = run_cli("alerts", "send", "--json", db=db, config=config)
+    assert result.exit_code == EXIT_UNDELIVERED, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["retrying"], summary["deferred"]) == (1, 2), summary
+    hung = next(message for message in summary["messages"] if message["status"] == "sending")
+    assert hung["error"].endswith("timed out (no answer)")
+    assert len(smtp_server.mailbox.received) == 1

@@ -159,3 +159,30 @@ def test_diff_errors_name_the_version_asked_for(archive, args, message):
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {message}" or message in result.stderr, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_crawl_json_is_one_object_per_site_with_the_crawl_row(demo_site, tmp_path):
+    rules = {"status": {"xwzx/ywdt/202212/t20221215_10015.html": 500}}
+    (demo_site.root / "_server.json").write_text(json.dumps(rules), encoding="utf-8")
+    config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site)})
+    result = run_cli("crawl", "demo", "--progress", "off", "--json", db=tmp_path / "b.db", config=config)
+    assert result.exit_code == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["site"] == "demo" and record["status"] == "finished" and record["baseline"] == 1
+    assert record["releases_new"] >= 30 and record["releases_restored"] == 0 and record["releases_missing"] == 0
+    assert record["errors"] == len(record["failures"]) >= 1
+    assert any(f["http_status"] == 500 and "t20221215_10015.html" in f["url"] for f in record["failures"])
+    assert record["gone"] == [] and record["database"].endswith("b.db") and record["seconds"] > 0
+    assert record["responses_by_status"]["500"] == 1
+
+
+def test_export_json_reports_what_was_written(archive, tmp_path):
+    out = tmp_path / "r.jsonl"
+    result = run_cli("export", "--format", "jsonl", "-o", str(out), "--json", db=archive)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {"format": "jsonl", "output": str(out), "count": 2, "unit": "releases",
+                                         "site": None, "since": None}
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    to_stdout = run_cli("export", "--format", "jsonl", "--site", "rates", "--json", db=archive)
+    assert len(to_stdout.stdout.splitlines()) == 1  # stdout is the data
+    assert json.loads(to_stdout.stderr)["count"] == 1

@@ -77,11 +77,20 @@ class Channel:
         pass
 
 
+def timed_out(exc: BaseException) -> bool:
+    """Whether the server stopped answering (smtplib reports a read timeout as a disconnection)."""
+    timeouts = (socket.timeout, TimeoutError)
+    return isinstance(exc, timeouts) or (isinstance(exc, smtplib.SMTPServerDisconnected)
+                                         and isinstance(exc.__context__, timeouts))
+
+
 def describe_smtp_error(exc: BaseException, host: str = "", port: int | None = None) -> str:
     """One line saying what went wrong talking to an SMTP server."""
     where = f"{host}:{port}" if host else "the SMTP server"
     if isinstance(exc, ConfigError):
         return str(exc)
+    if timed_out(exc):
+        return f"{where}: timed out (no answer)"
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return f"login refused: {exc.smtp_code} {_text(exc.smtp_error)}"
     if isinstance(exc, smtplib.SMTPResponseException):
@@ -188,7 +197,7 @@ class EmailChannel(Channel):
         except (OSError, smtplib.SMTPException, ConfigError) as exc:
             self.close()
             error = describe_smtp_error(exc, s.host, s.port)
-            if isinstance(exc, OSError):  # refused, timed out, unreachable, TLS: the server, not the message
+            if isinstance(exc, OSError):  # refused, timed out, TLS, login (smtplib's errors are OSErrors too)
                 self._down = error
             return Outcome(error=error)
         outcome = Outcome()
@@ -234,7 +243,7 @@ class EmailChannel(Channel):
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
             outcome.error = describe_smtp_error(exc, s.host, s.port)
-            if isinstance(exc, (socket.timeout, TimeoutError)):
+            if timed_out(exc):
                 self._down = outcome.error  # it accepted us, then stopped answering
             # The data may have reached the server before the connection broke.
             outcome.in_doubt = phase == "data"
