@@ -781,6 +781,8 @@ def _teaser_box(container) -> bool:
                     return True
                 seen += 1
             prev = prev.getprevious()
+        if seen:
+            break  # the rows have a head of their own: the box's, above it, is not theirs
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
             break
