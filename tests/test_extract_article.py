@@ -457,6 +457,19 @@ def test_table_cells_are_body_one_row_per_line(name):
         assert chrome not in article.body, chrome
 
 
+def test_first_table_rows_with_dates_are_kept():
+    # Early body lines with a date look like an info line; a data row of several cells is not one.
+    page = (
+        "<html><head><title>2024年第一批行政许可决定公示_某某局</title></head><body><h1>2024年第一批行政许可决定公示</h1>"
+        "<div class='info'>发布时间：2024-02-01</div><div class='TRS_Editor'><table>"
+        "<tr><td>序号</td><td>决定日期</td><td>单位名称</td></tr><tr><td>1</td><td>2024-01-05</td><td>某某公司</td></tr>"
+        "<tr><td>2</td><td>2024-01-08</td><td>某某超市</td></tr></table></div></body></html>"
+    )
+    article = extract_article(page.encode(), "http://www.example.gov.cn/xzxk/content_3.html")
+    assert article.body == "序号\t决定日期\t单位名称\n1\t2024-01-05\t某某公司\n2\t2024-01-08\t某某超市"
+    assert article.published_at == "2024-02-01"
+
+
 def test_dashboard_title_and_no_date_from_figures():
     article = extract("article_stats_dashboard.html", "http://www.example.gov.cn/fwgl/jy/index.html")
     assert article.title == "房屋交易"  # the page's own <title>, not a nested document's

@@ -464,13 +464,21 @@ def _cms_body(root, lay: Layout):
     return found[min(found)][1] if found else None
 
 
-# A site's footer and disclaimer: prose-like, never the article (版权所有, 主办, ICP备案, 未经许可不得转载…).
-_FOOTER_LINE = re.compile(
-    r"版权所有|版權所有|Copyright|©|主办单位|主辦單位|主\s*办\s*[:：]|承办单位|技术支持\s*[:：]|ICP\s*备|ICP\s*證|公网安备|"
-    r"网站标识码|網站標識碼|建议使用.{0,20}浏览|不得(?:转载|复制|镜像)|未经(?:书面)?(?:许可|授权)",
+# A site's footer and disclaimer: prose-like, never the article. One strong mark (版权所有, ICP备,
+# 不得转载…) or two weak ones (主办单位 and 地址, …) make a line the site's, not the article's.
+_FOOTER_STRONG = re.compile(
+    r"版权所有|版權所有|Copyright|©|ICP\s*备|ICP\s*證|公网安备|公網安備|网站标识码|網站標識碼|建议使用.{0,20}浏览|"
+    r"不得(?:转载|复制|镜像)|未经.{0,8}(?:许可|授权).{0,16}(?:转载|复制|镜像|链接)",
     re.I,
 )
-# Class/id words of a footer ("footer", "page_foot", "copyright"), not utility classes ("border-bottom").
+_FOOTER_WEAK = re.compile(r"主办单位|主辦單位|主\s*办\s*[:：]|承办单位|技术支持|地址\s*[:：]|电话\s*[:：]|邮编|联系我们")
+
+
+def _footer_line(line: str) -> bool:
+    head = line[:300]
+    return bool(_FOOTER_STRONG.search(head)) or len({m.group(0)[:2] for m in _FOOTER_WEAK.finditer(head)}) >= 2
+
+
 _FOOTER_HINT = re.compile(r"(?<![A-Za-z])(?<!border-)(?<!margin-)(?<!padding-)(?i:footer|foot|copyright|banquan|bottom)(?![a-z])")
 
 
@@ -489,7 +497,7 @@ def _line_score(lay: Layout, idx: int) -> float:
     """How much a line looks like content: prose by its punctuation, a data-table row by its cells."""
     line = lay.lines[idx]
     links = lay.link_chars[idx]
-    if _FOOTER_LINE.search(line[:300]):
+    if _footer_line(line):
         return 0.0
     if lay.table[idx] >= 0:
         # Figures and names in cells carry no punctuation: tables are content all the same.
@@ -629,7 +637,8 @@ def _body_lines(lay: Layout, start: int, end: int, title: str | None) -> tuple[l
                 continue
             if len(line) < 120 and len(_INFO_LINE.findall(line)) >= 2:
                 continue
-            if len(line) < 100 and not _SENTENCE_END.search(line) and (
+            # (A data table's row of three or more cells may hold a date: it is no info line.)
+            if len(line) < 100 and not _SENTENCE_END.search(line) and lay.cells[i] < 3 and (
                 _SOURCE_LABEL.search(line) or (find_dates(line, 1) and len(line) < 40)
             ):
                 continue
