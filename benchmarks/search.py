@@ -148,6 +148,8 @@ def sample_queries(store: Store, rng: random.Random, lengths: list[int], count: 
             continue
         row = conn.execute("SELECT body FROM versions WHERE id = ?", [rng.randint(1, top)]).fetchone()
         text = "".join(ch for ch in row[0] if "\u4e00" <= ch <= "\u9fff")
+        if not text:  # an English release
+            continue
         n = rng.choice(lengths)
         start = rng.randrange(0, max(1, len(text) - n))
         queries.append(text[start:start + n])

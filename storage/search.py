@@ -237,7 +237,7 @@ def search(
     conn = getattr(db, "conn", db)
     _ensure_functions(conn)
     lo, hi = _day_bounds(since, until)
-    match, unanswered = _match_expression(conn, terms)
+    match, unanswered = _match_expression(conn, terms, [word for _, word in patterns])
     # With a MATCH the key range goes to FTS5 itself, which then skips whole stretches of doclists.
     key = "f.rowid" if match is not None else "d.rowid"
 
@@ -359,10 +359,36 @@ def _vocab_expansion(conn: sqlite3.Connection, term: str) -> list[str] | None:
     return [row[0] for row in rows]
 
 
-def _match_expression(conn: sqlite3.Connection, terms: list[str]) -> tuple[str | None, list[str]]:
-    """The FTS5 query for the terms the index can answer, and the terms it cannot."""
+def _word_ends(conn: sqlite3.Connection, text: str) -> list[str] | None:
+    """Indexed trigrams that are ``text`` (1 or 2 characters) followed by characters that end a
+    word; None when too many to ask FTS5 for."""
+    rows = conn.execute(
+        "SELECT trigram FROM search_trigrams WHERE trigram >= ? AND trigram < ? LIMIT ?",
+        [text, text + "\U0010ffff", 40 * MAX_VOCAB_TERMS + 1],
+    ).fetchall()
+    if len(rows) > 40 * MAX_VOCAB_TERMS:
+        return None
+    ends = [row[0] for row in rows if not _WORD_CHAR.match(row[0][len(text)])]
+    return ends if len(ends) <= MAX_VOCAB_TERMS else None
+
+
+def _match_expression(conn: sqlite3.Connection, terms: list[str],
+                      words: list[str | None] | None = None) -> tuple[str | None, list[str]]:
+    """The FTS5 query for the terms the index can answer, and the terms it cannot.
+
+    A whole-word term (``words``: its pattern, not ending in ``*``) also asks for an indexed
+    trigram in which it ends a word — its last two characters and a non-word character (the
+    padding counts) — so "sea" is not looked for in every text that says "season"."""
     parts, unanswered = [], []
-    for term in terms:
+    for term, word in zip(terms, words or [None] * len(terms)):
+        whole = word is not None and not word.endswith("*") and _WORD_CHAR.match(term[-1])
+        if whole:
+            ends = _word_ends(conn, term[-2:])  # a 1- or 2-character term: the trigrams it starts
+            if ends is not None:
+                if len(term) >= 3:
+                    parts.append(_phrase(term))
+                parts.append("(" + " OR ".join(_phrase(t) for t in ends) + ")" if ends else _phrase(PAD * 3))
+                continue
         if len(term) >= 3:
             parts.append(_phrase(term))
             continue

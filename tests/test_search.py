@@ -451,3 +451,24 @@ def test_the_fold_is_one_character_for_one_and_idempotent():
     assert len(fold_chars(sample)) == len(sample)
     assert fold_chars(fold_chars(sample)) == fold_chars(sample)
     assert fold("沈阳") == "沈阳" and fold("瀋陽") == "沈阳"
+
+
+@pytest.mark.parametrize("max_terms", [3000, 1], ids=["index", "scan"])
+def test_whole_word_queries_agree_with_a_plain_scan(tmp_path, monkeypatch, max_terms):
+    import re
+
+    monkeypatch.setattr(search_module, "MAX_VOCAB_TERMS", max_terms)
+    rng = random.Random(11)
+    words = ["he", "the", "sea", "season", "a", "at", "that", "rate", "rates", "é", "café", "统战"]
+    glue = [" ", " ", ", ", ". ", "-", "（", "统"]
+    texts = ["".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 6))).strip()
+             for _ in range(80)]
+    with Store(tmp_path / "w.db", clock=Clock()) as store:
+        store.ensure_site("s")
+        for i, text in enumerate(texts):
+            store.record_release("s", release(f"http://s.gov.cn/{i}.html", None, text, f"2023-01-{i % 28 + 1:02d}",
+                                              source=None))
+        for query in ["he", "the", "sea", "season", "a", "at", "rate", "é", "café", "se", "eas", "ate", "t"]:
+            pattern = re.compile(rf"(?<![0-9a-zß-öø-ɏ]){re.escape(query)}(?![0-9a-zß-öø-ɏ])")
+            expected = {f"{i}.html" for i, text in enumerate(texts) if pattern.search(fold(text))}
+            assert set(urls(search(store, query, limit=100))) == expected, query
