@@ -209,6 +209,13 @@ def test_a_second_crawl_of_a_site_being_crawled_is_refused(baseline):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def _stored_releases(db) -> int:
+    try:
+        return sqlite3.connect(db).execute("SELECT count(*) FROM releases").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
 def test_sigterm_during_a_crawl_leaves_a_consistent_database(demo_site, tmp_path):
     config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site, politeness={"download_delay": 0.4})})
     db = tmp_path / "b.db"
@@ -218,7 +225,9 @@ def test_sigterm_during_a_crawl_leaves_a_consistent_database(demo_site, tmp_path
          "--progress", "off", "-s", "DOWNLOAD_DELAY_JITTER=0"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    time.sleep(5)
+    deadline = time.monotonic() + 60  # a loaded machine starts the crawl late: wait for its first release
+    while time.monotonic() < deadline and not _stored_releases(db):
+        time.sleep(0.2)
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=60)
     conn = sqlite3.connect(db)
