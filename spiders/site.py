@@ -425,10 +425,14 @@ class SiteSpider(scrapy.Spider):
         )
 
     def _off_template(self, response, article):
-        """A thin page that has none of the lines the site's pages always carry is not one of its
-        pages (a redirect stub, an interstitial, a maintenance or broken page): a failed fetch."""
-        shared = self.site_model.shares_frame(article.features) if article.features is not None else None
-        if shared != 0:
+        """A thin, small page that has none of the lines the site's pages always carry, and no
+        title or date of its own, is not one of its pages (a redirect stub, an interstitial, a
+        bot check): a failed fetch. (A bare page with a title and a date, or a section of the
+        site with a template of its own and its own chrome, is still recorded.)"""
+        features = article.features
+        if features is None or len(features.lines) >= _SHAPE_MAX_LINES or (article.title and article.published_at):
+            return None
+        if self.site_model.shares_frame(features) != 0:
             return None
         reason = (f"not the site's page: none of the {len(self.site_model.frame)} lines its pages share "
                   f"(stub, interstitial or broken page)")
@@ -479,6 +483,8 @@ def site_from_arguments(site: str | None, config_path: str | None = None):
     return next(iter(config.sites.values()))
 
 
+# A page with this many distinct lines has chrome of its own: not a stub or an interstitial.
+_SHAPE_MAX_LINES = 15
 # Block, maintenance and empty pages carry little text; a page with a title and this much body
 # text is the article, so the (costlier) block-page check is skipped.
 _SUBSTANTIAL_BODY = 600

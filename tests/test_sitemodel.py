@@ -104,6 +104,14 @@ def test_body_loses_template_lines_at_its_edges_and_long_ones_inside():
     assert explain["body"].startswith("site model r1: 3 template lines left out")
 
 
+def test_a_title_that_is_the_site_banner_gives_way_to_the_document_title():
+    model = learn([_page(f"第{i}号通知_某某市人民政府", "某某市人民政府", f"正文{i}。") for i in range(8)])
+    view = PageView(model, ["某某市人民政府", "正文。"], "关于春节放假的通知_某某市人民政府")
+    explain = {"title": "h1 heading"}
+    assert view.title("某某市人民政府", explain) == "关于春节放假的通知"
+    assert "is the site's template" in explain["title"]
+
+
 def test_a_data_table_keeps_its_repeated_header_row():
     header = "指标\t本月\t同比"
     model = learn([_page("统计", "页头", header, f"工业增加值\t{i}\t{i}%") for i in range(8)])
@@ -149,6 +157,28 @@ def test_extraction_with_the_model_fixes_what_one_page_cannot_tell():
     assert "site model" in article.explain["source"] and "site model" in article.explain["body"]
     newsroom = extract_article(article_html(*ARTICLES[0][1:]).encode(), "http://qs.example/news/a1.html", model=model)
     assert newsroom.source == NEWSROOM
+
+
+NOTICE = ["本站发布的信息，除注明来源外，版权均属本站所有，未经许可，不得转载、摘编或以其他方式使用。",
+          "如需转载，请与本站联系，并注明出处；违者，本站将依法追究其法律责任，特此声明。",
+          "本站所载内容，仅供参考，如有错误，请以正式文件为准；如有疑问，请拨打热线电话咨询。"]
+
+
+def _briefing(i):
+    notice = "".join(f"<p>{text}</p>" for text in NOTICE)
+    return f"""<html><head><title>第{i}期工作简报_某县人民政府</title></head><body>
+<div class="l"><h2>第{i}期工作简报</h2><p>2024-03-{i + 1:02d}</p>
+<p>本期简报第{i}号：全县春耕生产进展顺利，已完成播种面积{i}万亩。</p></div>
+<div class="r">{notice}</div></body></html>""".encode()
+
+
+def test_template_prose_does_not_win_the_body_without_a_cms_container():
+    pages = [extract_article(_briefing(i), f"http://x.gov.cn/{i}.html", model=SiteModel()) for i in range(8)]
+    model = learn(page.features for page in pages).for_extraction()
+    alone = extract_article(_briefing(9), "http://x.gov.cn/9.html")
+    assert alone.body.startswith(NOTICE[0])  # what one page cannot tell: the notice is the densest prose
+    article = extract_article(_briefing(9), "http://x.gov.cn/9.html", model=model)
+    assert article.body == "本期简报第9号：全县春耕生产进展顺利，已完成播种面积9万亩。"
 
 
 def test_a_model_change_is_not_an_edit_in_the_store(tmp_path):
@@ -225,12 +255,19 @@ INTERSTITIAL = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>请稍
 <body><h2>请稍候</h2><p>正在为您加载页面，请勿关闭窗口。</p></body></html>"""
 
 
+BARE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>青山区文化馆春季公益课程报名</title></head>
+<body><h1>青山区文化馆春季公益课程报名</h1><p>发布时间：2024-03-29 10:00</p>
+<p>春季公益课程即日起接受报名，名额有限。</p></body></html>"""
+
+
 def test_a_page_without_the_site_template_is_a_failed_fetch(site):
     from support.sitemodel_site import add_article
 
     server, config, db = site
     crawl(db, config)
     add_article(server.root, "a9", "青山区发布一季度经济运行情况", "2024-03-28 09:00", INTERSTITIAL)
+    # A bare content page (no chrome, but a title and a date of its own) is a page, not a stub.
+    add_article(server.root, "a10", "青山区文化馆春季公益课程报名", "2024-03-29 10:00", BARE_PAGE)
     crawl(db, config)
     import sqlite3
 
@@ -238,6 +275,7 @@ def test_a_page_without_the_site_template_is_a_failed_fetch(site):
         urls = [row[0] for row in conn.execute("SELECT url FROM releases")]
         failures = conn.execute("SELECT url, reason FROM fetch_failures WHERE url LIKE '%a9.html'").fetchall()
     assert not any(url.endswith("a9.html") for url in urls)
+    assert any(url.endswith("a10.html") for url in urls)
     assert len(failures) == 1
     assert "not the site's page" in failures[0][1]
 

@@ -511,15 +511,17 @@ def _line_score(lay: Layout, idx: int) -> float:
     return 1 + min(punct, 60) + min(len(line) / 80, 3)
 
 
-def _density_body(root, lay: Layout, owners: list):
+def _density_body(root, lay: Layout, owners: list, template: list[bool] | None = None):
     """Readability-style: each content line scores its block, the parent and (half) the grandparent.
 
     The best block then takes in its parent while the parent's other children hold as much content
-    again (a dashboard's several tables, an article split over sibling blocks).
+    again (a dashboard's several tables, an article split over sibling blocks). Lines the site
+    model knows as ``template`` score nothing.
     """
     scores: dict = {}
     footer = _footer_lines(lay)
-    line_scores = [0.0 if idx in footer else _line_score(lay, idx) for idx in range(len(lay.lines))]
+    line_scores = [0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
+                   for idx in range(len(lay.lines))]
     for idx, score in enumerate(line_scores):
         if not score:
             continue
@@ -839,7 +841,7 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
         if container is not None:
             explain["body"] = f"CMS container {_describe(container)}"
     if container is None:
-        container = _density_body(root, lay, _line_owners(lay))
+        container = _density_body(root, lay, _line_owners(lay), view.template if view is not None else None)
         if container is not None:
             explain["body"] = f"densest text block {_describe(container)}"
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))

@@ -403,9 +403,18 @@ class PageView:
         return f"{text[:30]}{'…' if len(text) > 30 else ''} ({seen})"
 
     def title(self, title: str | None, explain: dict) -> str | None:
-        """The title without the site's learned affixes."""
+        """The title without the site's learned affixes; a title that is a template line (the
+        site's banner or a column heading on every page) gives way to the ``<title>`` without them."""
         if not self.active or not title:
             return title
+        key = line_key(title)
+        if key in self.model.template:
+            instead, affix = self.model.strip_title(self.features.title)
+            if affix is not None and instead and line_key(instead) not in self.model.template:
+                explain["title"] = _joined(explain.get("title"), f"site model r{self.model.revision}: "
+                                           f"{self._note(key)} is the site's template; the <title> without "
+                                           f"{affix!r} instead")
+                return instead
         stripped, affix = self.model.strip_title(title)
         if affix is None:
             return title
