@@ -520,6 +520,10 @@ TITLE_PAGES = {
     ),
     # The logo's h1 holds the site's name, also a part of the <title>; the article's h2 is the other part.
     "logo-heading-holds-the-site-name": ("article_title_logo_heading.html", "县长调研春耕生产", None),
+    # An old template: the title in bold type alone in a table cell; <title> names only the site.
+    "bold-type-alone-in-a-cell": ("article_title_bold_in_cell.html", "某某县2024年春季森林防火工作会议召开", None),
+    # A short notice: the densest block holds the heading and the info line; <title> names the column.
+    "short-page-heading-in-the-block": ("article_short_notice_heading_inside.html", "关于2024年中考报名时间的通知", None),
     # Issue 13 item 4: text that looks like a tag is text.
     "tag-like-text-chinese": ("article_title_tag_like_text.html", "关于<先进>单位的通知", None),
     "tag-like-text-english": ("article_en_title_tag_like_text.html", "Rates <b>fall again", None),
@@ -535,6 +539,13 @@ def test_title_classes(name):
     assert article.explain["title"]
     # The heading printed again atop the content is not the body's first line.
     assert not article.body.startswith(title)
+
+
+def test_short_notice_keeps_its_closing_line():
+    # One scoring paragraph and a short closing sentence: the block holding both is the body.
+    article = extract("article_short_notice_heading_inside.html", "http://www.example.gov.cn/tzgg/content_13.html")
+    assert article.body.endswith("\n\n逾期不再补报。")
+    assert article.source == "市招生办" and article.published_at == "2024-04-01"
 
 
 def test_info_line_is_still_read_when_it_is_the_h1():

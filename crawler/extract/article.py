@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -21,7 +22,7 @@ from .encoding import decode_html
 from .model import Article, Selectors
 from .select import select
 from .sitemodel import PageView, SiteModel
-from .text import MAX_HTML_CHARS, Layout, drop_invisible, element_text, fold, layout, parse_html, squash
+from .text import BLOCK_TAGS, MAX_HTML_CHARS, Layout, drop_invisible, element_text, fold, layout, parse_html, squash
 
 # --- metadata ---------------------------------------------------------------------------------
 
@@ -189,6 +190,21 @@ def _heading_candidates(root) -> list[tuple[str, object, int]]:
         text = _clean_title(element_text(el))
         if 2 <= len(text) <= 200 and not _INFO_LABELS.search(text):
             found.append((text, el, rank))
+    # Old templates set the title in bold type alone in a cell: <td><strong><font size=4>… The
+    # block around the bold text stands for it (a bold phrase inside a paragraph is no heading).
+    seen = set()
+    for el in islice(root.iter("strong", "b", "font"), 200):
+        block = el.getparent()
+        for _ in range(3):
+            if block is None or block.tag in BLOCK_TAGS:
+                break
+            block = block.getparent()
+        if block is None or block in seen or block.tag not in BLOCK_TAGS:
+            continue
+        seen.add(block)
+        text = _clean_title(element_text(el))
+        if 6 <= len(text) <= 100 and squash(element_text(block)) == squash(text) and not _INFO_LABELS.search(text):
+            found.append((text, block, 3))
     return found
 
 
@@ -311,7 +327,7 @@ class _TitlePick:
     variant: str | None = None  # the <meta>/<title> spelling when it differs from the visible heading
 
 
-def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> _TitlePick:
+def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) -> _TitlePick:
     """The title, and the element on the page that shows it (for locating the info line)."""
     raw_title = _MARKUP.sub("", head.title)
     tag_title = _clean_raw_title(head.title)
@@ -335,11 +351,13 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> _TitlePick:
             same = [el for h_text, el, _ in headings if sq in squash(h_text) and len(squash(h_text)) <= len(sq) * 1.6]
         return _nearest_before(lay, same, body_start)
 
-    def near_body(max_rank: int = 2) -> list[tuple[int, str, object, int]]:
+    def near_body(max_rank: int = 2, inside: int = 0) -> list[tuple[int, str, object, int]]:
+        # Above the body; with ``inside``, also on the body's first lines (a short page's block
+        # holds its heading too).
         return [
             (line, text, el, rank)
             for text, el, rank in headings
-            if rank <= max_rank and 0 <= (line := _line_of(lay, el)) < body_start and body_start - line <= 8
+            if rank <= max_rank and 0 <= (line := _line_of(lay, el)) < body_start + inside and body_start - line <= 8
         ]
 
     def visible_for(variant: str, rule: str) -> _TitlePick:
@@ -373,6 +391,7 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> _TitlePick:
     if matching:
         longest = max(m[0] for m in matching)
         best = [m for m in matching if m[0] == longest]
+        best = [m for m in best if m[1] == max(b[1] for b in best)]  # a real heading before bold type
         text = best[0][2]
         el = _nearest_before(lay, [m[3] for m in best], body_start)
         if meta_title and squash(meta_title).startswith(squash(text)) and len(meta_title) > len(text):
@@ -383,14 +402,20 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int) -> _TitlePick:
         return visible_for(meta_title, "meta title")
     # No heading matches the <title> (which then names the column): take the heading just above
     # the info line or the body.
-    above = near_body(1) or [c for c in near_body(2) if len(squash(c[1])) >= 6]
+    above = (
+        near_body(1)
+        or [c for c in near_body(2) if len(squash(c[1])) >= 6]
+        or [c for c in near_body(2, inside=2) if len(squash(c[1])) >= 6 and c[0] < body_end - 1]
+        or [c for c in near_body(3) if body_start - c[0] <= 3]
+    )
     if above:
         line, text, el, rank = max(above, key=lambda a: (a[0], -a[3]))
         variant = None
         if tag_title:
             stripped, _ = _strip_site_affixes(raw_title, site_names(), lay)
-            known = {squash(text), squash(_MARKUP.sub("", text))} | {squash(n) for n in site_names()}
-            variant = stripped if squash(stripped) not in known else None
+            # (Only another spelling of the title: not the column's or the site's name the <title> gives.)
+            known = {squash(text), squash(_MARKUP.sub("", text))}
+            variant = stripped if squash(stripped) not in known and _resembles(stripped, text) else None
         return _TitlePick(text, el, f"visible heading {el.tag} above the body", variant)
     if not tag_title:
         for h_text, el, rank in headings:
@@ -506,6 +531,8 @@ def _line_score(lay: Layout, idx: int) -> float:
         return 1 + min(lay.cells[idx], 6) * 0.5 + min(len(line) / 40, 2)
     if len(line) < 20 or links > len(line) / 2:
         return 0.0
+    if len(line) < 150 and _INFO_LINE.search(line) and not _SENTENCE_END.search(line):
+        return 0.0  # 来源：… 发布时间：… is the article's furniture, not its text
     head = line[:2000]
     punct = sum(head.count(mark) for mark in _PUNCT_MARKS)
     return 1 + min(punct, 60) + min(len(line) / 80, 3)
@@ -532,15 +559,22 @@ def _density_body(root, lay: Layout, owners: list, template: list[bool] | None =
             scores[el] = scores.get(el, 0) + score * weight
             el = el.getparent()
     best, best_score = None, 0.0
+    adjusted = {}
     for el, score in scores.items():
         total, links = _chars(lay, el)
         if not total:
             continue
         score *= 1 - links / total
+        adjusted[el] = score
         if score > best_score:
             best, best_score = el, score
     if best is None:
         return None
+    # A tie with the parent: the parent holds the same text plus short lines that scored nothing
+    # (a closing "特此通知。"), so it is the article's block.
+    parent = best.getparent()
+    while parent is not None and adjusted.get(parent, 0.0) >= best_score * 0.999 and parent.tag not in ("body", "html"):
+        best, parent = parent, parent.getparent()
     start, end = lay.spans.get(best, (0, 0))
     rows = sum(score for i, score in enumerate(line_scores[start:end], start) if lay.table[i] >= 0)
     if rows * 2 < sum(line_scores[start:end]):
@@ -851,7 +885,7 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     if title:
         explain["title"] = "site selector"
     else:
-        pick = _pick_title(root, lay, head, body_start)
+        pick = _pick_title(root, lay, head, body_start, body_end)
         title, title_el = pick.text, pick.element
         explain["title"] = pick.rule
         article.title_variant = pick.variant
