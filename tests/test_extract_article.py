@@ -541,6 +541,14 @@ def test_title_classes(name):
     assert not article.body.startswith(title)
 
 
+def test_title_that_reads_like_one_beats_bold_type_in_the_body():
+    page = (PAGES / "article_short_notice_heading_inside.html").read_bytes()
+    page = page.replace("<title>通知公告</title>".encode(), "<title>关于2024年中考网上报名有关事项的通知_某某市教育局</title>".encode())
+    page = page.replace('<div class="tit">关于2024年中考报名时间的通知</div>'.encode(), "<p><b>一、报名时间安排如下</b></p>".encode())
+    article = extract_article(page, "http://www.example.gov.cn/tzgg/content_13.html")
+    assert article.title == "关于2024年中考网上报名有关事项的通知"
+
+
 def test_short_notice_keeps_its_closing_line():
     # One scoring paragraph and a short closing sentence: the block holding both is the body.
     article = extract("article_short_notice_heading_inside.html", "http://www.example.gov.cn/tzgg/content_13.html")

@@ -402,12 +402,15 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
         return visible_for(meta_title, "meta title")
     # No heading matches the <title> (which then names the column): take the heading just above
     # the info line or the body.
-    above = (
-        near_body(1)
-        or [c for c in near_body(2) if len(squash(c[1])) >= 6]
-        or [c for c in near_body(2, inside=2) if len(squash(c[1])) >= 6 and c[0] < body_end - 1]
-        or [c for c in near_body(3) if body_start - c[0] <= 3]
-    )
+    above = near_body(1) or [c for c in near_body(2) if len(squash(c[1])) >= 6]
+    if not above:
+        # Weaker signs (a heading inside the body block, bold type) lose to a <title> that reads
+        # like an article's title rather than a column's or the site's name.
+        stripped = _strip_site_affixes(raw_title, site_names(), lay)[0] if tag_title else ""
+        column_like = len(squash(stripped)) < 8 or _is_site_part(stripped, [squash(n) for n in site_names()], "", set())
+        weak = [c for c in near_body(2, inside=2) if len(squash(c[1])) >= 6 and c[0] < body_end - 1]
+        weak = weak or [c for c in near_body(3) if body_start - c[0] <= 3]
+        above = [c for c in weak if column_like or _resembles(c[1], stripped)]
     if above:
         line, text, el, rank = max(above, key=lambda a: (a[0], -a[3]))
         variant = None
