@@ -844,3 +844,15 @@ def test_list_hint_follows_the_list_when_a_box_before_it_is_gone():
     last = f'<html><body><div class="wrap"><div class="box"><ul class="l">{_rows("old", 1)}</ul></div></div></body></html>'.encode()
     result = extract_list(last, "http://x.gov.cn/col/index_9.html", list_hint=hint)
     assert [link.url for link in result.links] == ["http://x.gov.cn/old/1.html"]
+
+
+def test_a_box_below_the_pager_is_not_the_list_it_pages():
+    main = _rows("zw", 6)
+    related = "".join(f"<li><a href='/xg/{i}.html'>相关报道：示例市第{i}条信息标题文字内容</a><span>2024-05-0{i}</span></li>" for i in range(1, 7))
+    body = (
+        f"<html><body><div class='main'><ul class='list'>{main}</ul>"
+        "<div class='page'><a href='index_1.html'>上一页</a> <a href='index_3.html'>下一页</a></div>"
+        f"<ul class='more-news'>{related}</ul></div></body></html>"
+    ).encode()
+    result = extract_list(body, "http://x.gov.cn/col/index_2.html")
+    assert [link.url for link in result.links] == [f"http://x.gov.cn/zw/{i}.html" for i in range(1, 7)]

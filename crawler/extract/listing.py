@@ -561,7 +561,7 @@ class _Memo:
         self.near: dict = {}
         self.teaser: dict = {}
 
-    def next_to_pager(self, container, row_tag: str) -> bool:
+    def next_to_pager(self, container, row_tag: str) -> float:
         pair = (container, row_tag)
         found = self.near.get(pair)
         if found is None:
@@ -715,47 +715,49 @@ def _blank(el) -> bool:
     return not any(not piece.isspace() for piece in el.itertext())
 
 
-def _next_to_pager(container, row_tag: str, memo: _Memo) -> bool:
-    """The group's container sits right before (or after) the page's pager, or ends in a pager row.
+def _next_to_pager(container, row_tag: str, memo: _Memo) -> float:
+    """1.0 when the page's pager follows the group's rows (or is their last row), 0.5 when it only
+    stands right before them (a pager above the list, or a box after some other list's pager), else 0.
 
     The pager belongs to the main list: of the lists of a page, the one it follows is the one it
     pages through. Spacers between them are passed over; the walk climbs while the container is
     the last thing in its parent, so a pager after the box that holds the list counts too.
     """
     if not memo.holders and not memo.written_after:
-        return False
+        return 0.0
     last = next((c for c in reversed(container) if c.tag == row_tag), None)
     if last is not None:
         if last in memo.pagers:
-            return True  # the pager is the list's last row
+            return 1.0  # the pager is the list's last row
         after = last.getnext()
         while after is not None and (not isinstance(after.tag, str) or (after not in memo.holders and _blank(after))):
             after = after.getnext()
         if after is not None and after in memo.holders:
-            return True  # inside the list's box, right after its last row
+            return 1.0  # inside the list's box, right after its last row
+    before = 0.0
     node = container
     for level in range(4):
         if node in memo.written_after:
-            return True
+            return 1.0
         sib, seen = node.getnext(), 0
         while sib is not None and seen < 2:
             if isinstance(sib.tag, str):
                 if sib in memo.holders:
-                    return True
+                    return 1.0
                 seen += not _blank(sib)
             sib = sib.getnext()
-        if level < 2:
+        if level < 2 and not before:
             prev = node.getprevious()
             while prev is not None and (not isinstance(prev.tag, str) or (prev not in memo.holders and _blank(prev))):
                 prev = prev.getprevious()
             if prev is not None and prev in memo.holders:
-                return True
+                before = 0.5
         if seen:
-            return False
+            break
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
-            return False
-    return False
+            break
+    return before
 
 
 _MORE = re.compile(r"(?i)^[\s+＋>»›]*(?:更多|查看更多|更多信息|更多内容|更多新闻|more|view\s+(?:all|more)|see\s+(?:all|more))[\s+＋>»›.…]*$|^[+＋]$")
@@ -928,10 +930,11 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
         factor *= 0.3  # several cells of each table row: the row is the entry, its cells are columns
     if bare and bare >= min(len(kept), 40) and tag != "tr":  # a table's rows without a document yet are rows
         factor *= 0.3
-    if factor > 0.5 and memo.next_to_pager(container if len(key) == 2 else _box_of(kept[-1][0], container), tag):
-        factor *= _PAGER_BOOST
+    near = memo.next_to_pager(container if len(key) == 2 else _box_of(kept[-1][0], container), tag) if factor > 0.5 else 0.0
+    if near:
+        factor *= 1 + (_PAGER_BOOST - 1) * near
     elif len(kept) == 1:
-        return 0.0, kept  # one row stands for a list only where the pager follows it
+        return 0.0, kept  # one row stands for a list only beside the pager
     marked = sum(1 for row, _, _ in kept[:200] if row.get("class") and set(_classes(row)) & _CURRENT_ROW)
     if marked == 1 and len(kept) > 1:
         factor *= 0.5
