@@ -111,7 +111,7 @@ class StorePipeline:
         if reason not in ("finished", "closespider_pagecount", "closespider_itemcount"):
             status, error = "interrupted", f"crawl stopped: {reason}"
         fetched = sum(counts[key] for key in ("list_pages", "new", "edited", "unchanged", "not_modified", "missing"))
-        if fetched == 0:
+        if fetched == 0 and (status == "finished" or first_failure):  # a Ctrl-C before any page is no outage
             status = "failed"
             error = f"site unreachable or blocking: {first_failure or 'no page could be fetched'}"
         with Store(self.db_path) as store:

@@ -17,6 +17,8 @@ from storage import Store
 STOP_GRACE = 5.0
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
+logger = logging.getLogger("bulletin.crawl")
+
 
 @dataclass
 class CrawlOutcome:
@@ -74,7 +76,9 @@ def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scra
         install_scrapy_root_handler(settings)
     for site in sites:
         process.crawl(SiteSpider, site=site)
-    stopper = CrawlStopper(process, grace=settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE))
+    # Under `bulletin serve` (progress "log") the acknowledgment is a log line like the others.
+    stopper = CrawlStopper(process, grace=settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE),
+                           as_log=settings.get("BULLETIN_PROGRESS") == "log")
     with stopper:
         process.start(install_signal_handlers=False)
     stopper.close_unclosed()
@@ -102,9 +106,10 @@ class CrawlStopper:
     writer drained): a stop never leaves the database half-written.
     """
 
-    def __init__(self, process, *, grace: float = STOP_GRACE):
+    def __init__(self, process, *, grace: float = STOP_GRACE, as_log: bool = False):
         self.process = process
         self.grace = grace
+        self.as_log = as_log
         self.received = 0
         self.closed: set[int] = set()
         self._previous: dict[int, object] = {}
@@ -134,17 +139,28 @@ class CrawlStopper:
 
         self.received += 1
         name = signal.Signals(signum).name
-        # A raw write: a signal handler must not re-enter a buffered stream being written.
         if self.received == 1:
-            _say(f"{name}: stopping — no new requests; those in flight get {self.grace:g} s "
-                 f"(press Ctrl-C again to stop now)")
+            self._say(f"{name}: stopping — no new requests; those in flight get {self.grace:g} s "
+                      f"(press Ctrl-C again to stop now)")
             reactor.callFromThread(self._stop_gracefully)
         else:
-            _say(f"{name} again: stopping now")
+            self._say(f"{name} again: stopping now")
             # A third signal falls through to the handlers from before the crawl.
             for signum_, handler in self._previous.items():
                 signal.signal(signum_, handler)
             reactor.callFromThread(self._stop_now)
+
+    def _say(self, line: str) -> None:
+        if self.as_log:
+            from twisted.internet import reactor
+
+            # Logging cannot happen in a signal handler: the interrupted code may hold the stream.
+            reactor.callFromThread(logger.warning, "%s", line)
+            return
+        try:
+            os.write(2, (line + "\n").encode("utf-8", "replace"))  # raw: no buffered stream re-entered
+        except OSError:
+            pass
 
     def _stop_gracefully(self) -> None:
         from twisted.internet import reactor
@@ -188,11 +204,6 @@ def drop_queued_requests(downloader) -> int:
     return dropped
 
 
-def _say(line: str) -> None:
-    try:
-        os.write(2, (line + "\n").encode("utf-8", "replace"))
-    except OSError:
-        pass
 
 
 def _last_crawl_id(store: Store, site: str) -> int | None:

@@ -118,4 +118,6 @@ def test_serve_logs_the_interrupted_crawl_before_it_says_stopped(demo_site, tmp_
     assert "crawl #1 (baseline): interrupted" in lines[ends[0]]
     assert lines[-1].endswith("bulletin.serve: stopped") and ends[0] < len(lines) - 1
     assert not [line for line in lines if "again: stopping now" in line]  # one signal reached the crawl
+    assert [line for line in lines if not SERVE_LINE.match(line)] == []
+    assert [line for line in lines if "WARNING bulletin.crawl: SIGTERM: stopping" in line]
     assert _crawl_rows(db, "interrupted") == 1
