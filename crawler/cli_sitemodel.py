@@ -16,8 +16,10 @@ from .output import table
 @click.argument("site")
 @click.option("--json", "as_json", is_flag=True, help="Print the model's summary as one JSON object.")
 @click.option("--all", "show_all", is_flag=True, help="List every template line (default: the first 30).")
+@click.option("--rebuild", is_flag=True,
+              help="Learn the model afresh from the site's stored pages and re-extract them under it (no events).")
 @click.pass_context
-def site_model(ctx, site, as_json, show_all):
+def site_model(ctx, site, as_json, show_all, rebuild):
     """Show what the site model of SITE learned: the title affixes its pages share, the lines
     repeated across its pages (never body, title or source), its page shape and list hints.
 
@@ -25,6 +27,16 @@ def site_model(ctx, site, as_json, show_all):
     """
     from .extract.sitemodel import SiteModel
 
+    if rebuild:
+        from .reextract import rebuild_site_model
+
+        with _store(ctx) as store:
+            if store.site_config(site) is None:
+                raise NotFound(f"no site {site!r} in {store.path} (crawl it first: bulletin crawl {site})")
+            model, counts = rebuild_site_model(store, site)
+        message = (f"rebuilt from {model.pages} stored pages: revision {model.revision}; {counts['checked']} "
+                   f"versions checked, {counts['reextracted']} re-extracted, {counts['changed']} changed (no events)")
+        click.echo(message, err=as_json)
     with _store(ctx) as store:
         stored = store.site_model(site)
         info = store.site_model_info(site)

@@ -22,7 +22,7 @@ from storage import FetchedRelease, Store, canonical_url
 from storage.urls import list_rows_hash
 
 from .extract.sitemodel import SiteModel
-from .reextract import extraction_options, migrate_site, reextract
+from .reextract import extraction_options, migrate_site, rebuild_site_model, reextract
 from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 
 logger = logging.getLogger(__name__)
@@ -181,15 +181,23 @@ class StoreWriter:
         self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
                        "incomplete": 0, "not_modified": 0, "missing": 0, "write_errors": 0}
         self.first_failure: str | None = None
-        self.model = SiteModel.from_dict(self.store.site_model(site))
+        stored = self.store.site_model(site)
+        self.model = SiteModel.from_dict(stored)
         self.applied = self.model.for_extraction()  # what the spider extracts with in this crawl
         self.learned = 0
         self._options = None
+        # A store written before site models existed: learn from its stored pages at the end.
+        self.bootstrap = stored is None and self.store.has_releases(site)
 
     def finish(self) -> None:
         """After the crawl's last item: settle and store the site model; when what it applies
         changed, re-extract the site's stored versions under it (a migration: no events)."""
         try:
+            if self.bootstrap:
+                model, counts = rebuild_site_model(self.store, self.site)
+                logger.info("%s: site model learned from %s stored pages (revision %s); %s versions changed",
+                            self.site, model.pages, model.revision, counts["changed"])
+                return
             if self.learned and self.model.settle():
                 counts = migrate_site(self.store, self.site, self.model)
                 logger.info("%s: site model revision %s (%s pages); %s stored versions checked, %s changed",

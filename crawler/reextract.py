@@ -15,7 +15,7 @@ from dataclasses import fields as dataclass_fields
 
 from .extract import extract_article
 from .extract.model import Selectors
-from .extract.sitemodel import SiteModel, line_key
+from .extract.sitemodel import SiteModel, line_key, read_features
 
 logger = logging.getLogger(__name__)
 
@@ -98,3 +98,28 @@ def _stored_fields(row: dict) -> dict:
     return {"title": row["title"], "source": row["source"], "published_at": row["published_at"],
             "published_at_meta": row["published_at_meta"], "body": row["body"], "breadcrumb": row["breadcrumb"],
             "column": row["column_name"], "attachments": row["attachments"]}
+
+
+def rebuild_site_model(store, site: str, *, batch: int = 200) -> tuple[SiteModel, dict]:
+    """Learn ``site``'s model afresh from the raw bodies of its stored current versions, store it
+    (a new revision) and migrate the versions to it. For stores written before site models
+    existed, and after a change of the learning rules. Returns the model and the migration's counts."""
+    config = store.site_config(site)
+    options = extraction_options(config)
+    model = SiteModel()
+    after = 0
+    while rows := store.stale_versions(site, None, after_id=after, limit=batch):
+        for row in rows:
+            after = row["id"]
+            try:
+                model.update(read_features(row["raw_body"], content_type=_content_type(row.get("headers")),
+                                           encoding=options["encoding"]))
+            except Exception:  # one unreadable stored page must not stop the others
+                logger.exception("%s: could not read version %s", site, row["id"])
+    model.settle()
+    previous = SiteModel.from_dict(store.site_model(site))
+    model.revision = max(model.revision, previous.revision + 1)
+    model.list_hints = previous.list_hints
+    counts = migrate_site(store, site, model, config=config)
+    store.save_site_model(site, model.to_dict(), revision=model.revision, pages=model.pages)
+    return model, counts

@@ -779,17 +779,19 @@ class Store:
                 [site, revision, pages, json.dumps(model, ensure_ascii=False, separators=(",", ":")), self._now()],
             )
 
-    def stale_versions(self, site: str, revision: int, *, limit: int = 200, after_id: int = 0) -> list[dict]:
+    def stale_versions(self, site: str, revision: int | None, *, limit: int = 200, after_id: int = 0) -> list[dict]:
         """Current versions of ``site`` with a raw body, extracted under another model revision
-        than ``revision`` (for re-extraction), in id order after ``after_id``."""
+        than ``revision`` (for re-extraction; None: every current version), in id order after
+        ``after_id``."""
         rows = list(self.db.query(
-            """SELECT v.id, v.url, v.final_url, v.headers, v.encoding, v.raw_body, v.model_revision,
+            f"""SELECT v.id, v.url, v.final_url, v.headers, v.encoding, v.raw_body, v.model_revision,
                       v.title, v.source, v.published_at, v.published_at_meta, v.body, v.breadcrumb,
                       v.column_name, v.attachments
                FROM releases r JOIN versions v ON v.id = r.current_version_id
-               WHERE r.site = ? AND v.raw_body IS NOT NULL AND v.model_revision IS NOT ? AND v.id > ?
+               WHERE r.site = ? AND v.raw_body IS NOT NULL AND v.id > ?
+                 {"" if revision is None else "AND v.model_revision IS NOT ?"}
                ORDER BY v.id LIMIT ?""",
-            [site, revision, after_id, limit],
+            [site, after_id, *([] if revision is None else [revision]), limit],
         ))
         for row in rows:
             row["raw_body"] = zlib.decompress(row["raw_body"])
@@ -839,7 +841,9 @@ class Store:
                     index_rows(self.db, [(version_id, row["release_id"], site, new["published_at"], row["fetched_at"],
                                           new["title"], new["source"], new["body"])], fts_rows=self._pending.rows)
             else:
-                self.db.execute("UPDATE versions SET model_revision = ? WHERE id = ?", [model_revision, version_id])
+                # The hash too: one written under older normalising rules would read as an edit.
+                self.db.execute("UPDATE versions SET model_revision = ?, content_hash = ? WHERE id = ?",
+                                [model_revision, content_hash(new), version_id])
         return changed
 
     def _refreshed(self, current: dict, refresh, model_revision: int | None) -> dict:

@@ -362,3 +362,37 @@ def test_extract_with_the_site_model_explains_each_field(site):
     assert "2 template lines left out" in why["why body"] and "on 8 of 8 pages" in why["why body"]
     missing = run_cli("extract", str(page), "--site", "nowhere", db=db)
     assert missing.exit_code == 1 and "no site model for 'nowhere'" in missing.stderr
+
+
+def test_site_model_rebuild_relearns_from_stored_pages(site):
+    server, config, db = site
+    crawl(db, config)
+    before = json.loads(run_cli("site-model", "qingshan", "--json", db=db).stdout)
+    rebuilt = run_cli("site-model", "qingshan", "--rebuild", db=db)
+    assert rebuilt.exit_code == 0, rebuilt.stderr
+    assert rebuilt.stdout.startswith(f"rebuilt from {len(ARTICLES)} stored pages: revision {before['revision'] + 1};")
+    assert "(no events)" in rebuilt.stdout
+    _assert_fixed(_versions(db))
+    assert [e for e in _events(db) if not e["baseline"]] == []
+    missing = run_cli("site-model", "nowhere", "--rebuild", db=db)
+    assert missing.exit_code == 1 and "no site 'nowhere'" in missing.stderr
+
+
+def test_a_store_from_before_site_models_learns_from_its_stored_pages(site):
+    import sqlite3
+
+    server, config, db = site
+    crawl(db, config)
+    with sqlite3.connect(db) as conn:  # the store as a release without site models left it
+        conn.execute("""UPDATE versions SET model_revision = NULL,
+                          title = (SELECT json_extract(x.previous, '$.title') FROM reextractions x WHERE x.version_id = versions.id),
+                          source = (SELECT json_extract(x.previous, '$.source') FROM reextractions x WHERE x.version_id = versions.id),
+                          body = (SELECT json_extract(x.previous, '$.body') FROM reextractions x WHERE x.version_id = versions.id)""")
+        conn.execute("DELETE FROM reextractions")
+        conn.execute("DELETE FROM site_models")
+    assert all(DISCLAIMER in row["body"] for row in _versions(db).values())
+    crawl(db, config, "--full")
+    _assert_fixed(_versions(db))
+    assert [e for e in _events(db) if not e["baseline"]] == []
+    model = json.loads(run_cli("site-model", "qingshan", "--json", db=db).stdout)
+    assert model["pages"] == len(ARTICLES) and model["active"]

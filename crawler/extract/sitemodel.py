@@ -344,6 +344,22 @@ class SiteModel:
         )
 
 
+def read_features(body: bytes, *, content_type: str | None = None, encoding: str | None = None) -> PageFeatures:
+    """The features of a page read from its bytes alone (no field extraction): for learning
+    from stored pages."""
+    from .encoding import decode_html
+    from .text import drop_invisible, layout, parse_html
+
+    text, _ = decode_html(body or b"", content_type, encoding)
+    root = parse_html(text)
+    if root is None:
+        return PageFeatures()
+    titles = root.findall("head/title") or list(root.iter("title"))
+    title = next((t for t in ("".join(el.itertext()) for el in titles) if t.strip()), "")
+    drop_invisible(root)
+    return page_features(layout(root).lines, title)
+
+
 def learn(pages) -> SiteModel:
     """A settled model learned from an iterable of :class:`PageFeatures`."""
     model = SiteModel()
