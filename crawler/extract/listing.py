@@ -710,9 +710,9 @@ def _small(el) -> bool:
 
 def _blank(el) -> bool:
     """A spacer (``<div class="clear"></div>``, ``<br>``, ``<hr>``): no text, no link, no image."""
-    if el.find(".//a") is not None or el.find(".//img") is not None:
-        return False
-    return not any(not piece.isspace() for piece in el.itertext())
+    if any(not piece.isspace() for piece in el.itertext()):
+        return False  # (stops at the first text: cheaper than the searches below on a big element)
+    return el.find(".//a") is None and el.find(".//img") is None
 
 
 def _next_to_pager(container, row_tag: str, memo: _Memo) -> float:
@@ -946,6 +946,8 @@ _FINALISTS = 12
 _LIST_TAGS = frozenset(["ul", "ol", "dl", "table", "tbody", "thead"])
 # How much more a group weighs for sitting next to the page's pager.
 _PAGER_BOOST = 3.0
+# Lone rows looked at for a one-row list, heaviest titles first (each row is a few nested groups).
+_ONE_ROW_CANDIDATES = 48
 # The most a one-row group can score (title weight 25, dated, bigger row, next to the pager).
 _ONE_ROW_CEILING = 25.0 * 2 * 1.01 * _PAGER_BOOST
 
@@ -1016,6 +1018,7 @@ def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None
             best_score, best, best_key = score, kept, key
     if best_score < _ONE_ROW_CEILING and (memo.pagers or memo.written_after):
         # A column's last page may hold one row: a lone row right before the pager is the list.
+        singles = []
         for key, rows in groups.items():
             if len(rows) != 1 or len(key) != 2:
                 continue
@@ -1023,7 +1026,12 @@ def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None
             entry = get_entry(row, _UNSEEN)
             if entry is _UNSEEN:
                 entry = entry_of[row] = _row_entry(row, row_links.get(row))
-            if entry is None or entry[2].weight < 5 or row.tag in _LIST_TAGS or not memo.next_to_pager(key[0], key[1]):
+            if entry is not None and entry[2].weight >= 5 and row.tag not in _LIST_TAGS:
+                singles.append((key, entry))
+        # The heaviest titles first; a page's lone list row is among its longest link texts.
+        singles.sort(key=lambda t: -t[1][2].weight)
+        for key, entry in singles[:_ONE_ROW_CANDIDATES]:
+            if not memo.next_to_pager(key[0], key[1]):
                 continue
             score, kept = _final(key, [entry], self_urls, memo)
             if score > best_score:
