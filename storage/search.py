@@ -326,9 +326,10 @@ def _terms(query: str, substring: bool) -> list[tuple[str, str | None]]:
     out = []
     for raw in query.split():
         term = fold(raw)
-        prefix = not substring and len(term) > 1 and term.endswith("*") and is_word_term(term[:-1])
-        if prefix:
+        starred = len(term) > 1 and term.endswith("*") and is_word_term(term.rstrip("*"))
+        if starred:  # with --substring a word start is any substring anyway
             term = term.rstrip("*")
+        prefix = starred and not substring
         if not term:
             continue
         word = None if substring or not is_word_term(term) else term + ("*" if prefix else "")

@@ -389,9 +389,10 @@ def english(tmp_path):
         ("caf", {}, []),
         ("press office", {}, ["2.html", "1.html", "0.html"]),
         ("fell;", {}, ["0.html"]),
+        ("vaccin*", {"substring": True}, ["2.html"]),
     ],
     ids=["short-word-not-inside-the", "case", "substring-flag", "no-partial-word", "prefix-star", "prefix-long",
-         "whole-word", "accented", "accented-partial", "two-words", "punctuation-in-term"],
+         "whole-word", "accented", "accented-partial", "two-words", "punctuation-in-term", "star-with-substring"],
 )
 def test_latin_terms_match_whole_words(english, query, options, expected):
     assert urls(search(english, query, **options)) == expected
