@@ -13,6 +13,7 @@ import sqlite3
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -75,11 +76,22 @@ class ListPageResult:
 def ancestor_names(crumbs: list[str], column: str | None) -> set[str]:
     """Folded names that come before ``column`` in a page's breadcrumb: the sections above it.
     Nothing when the column is not in the breadcrumb (then which crumbs are above is unknown)."""
-    key = fold(column)
-    folded = [fold(crumb) for crumb in crumbs or [] if isinstance(crumb, str)]
+    return set(_ancestors(tuple(c for c in crumbs or [] if isinstance(c, str)), column))
+
+
+@lru_cache(maxsize=1024)  # a site has few breadcrumbs, repeated on every page
+def _ancestors(crumbs: tuple[str, ...], column: str | None) -> frozenset[str]:
+    key = column_key(column)
+    folded = [column_key(crumb) for crumb in crumbs]
     if not key or key not in folded:
-        return set()
-    return {name for name in folded[: folded.index(key)] if name}
+        return frozenset()
+    return frozenset(name for name in folded[: folded.index(key)] if name)
+
+
+@lru_cache(maxsize=4096)
+def column_key(name: str | None) -> str:
+    """A column's name as columns are compared (:func:`storage.normalize.fold`)."""
+    return fold(name)
 
 
 def aggregating_pages(db, site: str) -> set[str]:
@@ -95,11 +107,11 @@ def aggregating_pages(db, site: str) -> set[str]:
            WHERE p.site = ? AND p.column_name IS NOT NULL""",
         [site],
     ).fetchall():
-        key = fold(column)
+        key = column_key(column)
         _, releases, others = pages.setdefault(page_id, (key, set(), {}))
         releases.add(release_id)
-        if other is not None and fold(other) != key:
-            others.setdefault(fold(other), set()).add(release_id)
+        if other is not None and column_key(other) != key:
+            others.setdefault(column_key(other), set()).add(release_id)
     names = set()
     for key, releases, others in pages.values():
         shared = [ids for ids in others.values() if len(ids) >= 2]
@@ -340,13 +352,13 @@ class Store:
         """Record that the release is in ``column`` — once per column however it is spelt (a
         breadcrumb's 學習貫徹 is the list's 学习贯彻: :func:`storage.normalize.fold`), the list
         page's spelling winning, and never for an overview page (:meth:`_overview_names`)."""
-        key = fold(column)
+        key = column_key(column)
         if not key or key in self._overview_names(site):
             return
         for name, listed_at in self.db.execute(
             "SELECT column_name, list_page_url FROM release_columns WHERE release_id = ?", [release_id]
         ).fetchall():
-            if fold(name) != key:
+            if column_key(name) != key:
                 continue
             if listed_at is None and list_page_url is not None and name != column:
                 self.db.execute(
@@ -395,7 +407,7 @@ class Store:
             return
         known |= new
         spellings = [name for (name,) in self.db.execute("SELECT DISTINCT column_name FROM release_columns")
-                     if fold(name) in new]
+                     if column_key(name) in new]
         if spellings:
             marks = ", ".join("?" * len(spellings))
             self.db.execute(
