@@ -309,7 +309,8 @@ def test_never_raises_on_arbitrary_bytes(body):
 
 _SOUP = [*"<>/=\"' abliuhreftd[]!-?&#;.", "下一页", "置顶", "2024-01-0", "<a href=", "</a>", "<li>", "<ul>", "<tr><td>",
          "<script>", "</script>", "createPageHTML(", "<datastore>", "<record><![CDATA[", "]]></record>", "javascript:",
-         "executePage(", "<base href=", "<time datetime=", "\x00", "\ufffd"]
+         "executePage(", "<base href=", "<time datetime=", "\x00", "\ufffd", "<table>", "<th>", "</tr>", "<tbody>", " class=page",
+         " class='list last'", "更多", "查看", "<br>", "<dl><dt>", "Newer posts", "〔2024〕1号"]
 
 
 @settings(max_examples=150, deadline=None)
