@@ -73,6 +73,8 @@ def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scra
 
         for name in ("scrapy", "twisted", "protego", "asyncio", "py.warnings"):
             logging.getLogger(name).setLevel(logging.WARNING)
+        # "Gave up retrying …" (an ERROR) repeats the failed fetch the spider logs as URL: reason.
+        logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL)
         install_scrapy_root_handler(settings)
     for site in sites:
         process.crawl(SiteSpider, site=site)
