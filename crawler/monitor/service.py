@@ -254,6 +254,9 @@ class Service:
                 report = send_pending(store, self.config)
             if report.messages:
                 logger.info("alerts: %d sent, %d failed, %d to retry", report.sent, report.failed, report.retrying)
+            if report.deferred:
+                logger.warning("alerts: %d messages not tried: %s", report.deferred,
+                               next(m["error"] for m in report.messages if m["status"] == "deferred"))
         except Exception as exc:  # delivery problems are recorded in the outbox; the service goes on
             logger.warning("alerts: %s: %s", type(exc).__name__, exc)
 
