@@ -222,6 +222,8 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
             "breadcrumb": page.breadcrumb,
             "client_side_rendered": page.client_side_rendered,
             "encoding": page.encoding,
+            "list_path": page.list_path,
+            "truncated_rows": page.truncated_rows,
         }
         if as_json:
             click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -232,6 +234,10 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
         click.echo(table(data["links"], [("date", "date", 10), ("title", "title", 48), ("url", "url", 60)]))
         for next_url in data["next_pages"]:
             click.echo(f"next: {next_url}")
+        if page.list_path:
+            click.echo(f"list at: {page.list_path}")
+        if page.truncated_rows:
+            click.echo(f"cut: {page.truncated_rows} more rows not read (max_list_rows)")
         return
     options.update({key: value for key, value in (("encoding", encoding), ("timezone", timezone)) if value})
     article = extract_article(body, url, content_type=content_type, model=model, **options).to_dict()

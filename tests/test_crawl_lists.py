@@ -36,3 +36,16 @@ def test_a_list_cut_at_max_list_rows_says_so_and_keeps_the_first_rows(serve_site
     reasons = [row[0] for row in sqlite3.connect(db).execute("SELECT reason FROM fetch_failures")]
     assert reasons == ["list cut at 20 rows: 10 more rows not read (raise max_list_rows)"]
     assert "list cut at 20 rows" in result.stderr
+
+
+def test_extract_list_json_says_where_the_list_sits_and_what_was_cut(tmp_path):
+    rows = "".join(f'<li><a href="/a/{i}.html">第{i}条示例新闻标题文字内容</a><span>2024-01-01</span></li>' for i in range(1200))
+    page = tmp_path / "list.html"
+    page.write_text(f"<html><body><div class='main'><ul class='list'>{rows}</ul></div></body></html>", encoding="utf-8")
+    result = run_cli("extract", str(page), "--url", "http://x.gov.cn/col/index.html", "--list", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (len(data["links"]), data["truncated_rows"]) == (1000, 200)
+    assert data["list_path"] == "div.main > ul.list > li"
+    text = run_cli("extract", str(page), "--url", "http://x.gov.cn/col/index.html", "--list").stdout
+    assert "list at: div.main > ul.list > li" in text and "cut: 200 more rows not read (max_list_rows)" in text
