@@ -777,3 +777,22 @@ def test_extract_json_names_the_rule_behind_each_field():
         "source": "none printed",
     }
     assert data["title_variant"] is None
+
+
+@pytest.mark.parametrize(
+    "info, source",
+    [
+        ("【来源：新华社】【发布时间：2024-01-02 10:00】", "新华社"),
+        ("（来源：某某日报）", "某某日报"),
+        ("来源：新华社（记者 张三）", "新华社"),
+        ("来源：中国（某某）自由贸易试验区管委会", "中国（某某）自由贸易试验区管委会"),
+    ],
+    ids=["square-brackets-round-the-line", "parentheses-round-the-line", "reporter-in-parentheses", "brackets-inside-a-name"],
+)
+def test_source_loses_the_brackets_around_the_info_line(info, source):
+    page = (
+        "<html><head><title>关于开展某项工作的通知</title></head><body><h1>关于开展某项工作的通知</h1>"
+        f"<div class='info'>{info}</div><div class='TRS_Editor'><p>各有关单位：为进一步做好某项工作，现就有关事项通知如下。</p>"
+        "<p>特此通知。</p></div></body></html>"
+    )
+    assert extract_article(page.encode(), "http://www.example.gov.cn/a/content_1.html").source == source

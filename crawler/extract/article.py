@@ -756,8 +756,23 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             value = nxt.strip()
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
+    value = _balanced(value)
+    if not value:
+        return kind, None
     # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters.
     return kind, _CJK_GAP.sub("", value)
+
+
+_BRACKETS = {"）": "（", ")": "(", "】": "【", "]": "[", "」": "「", "》": "《"}
+
+
+def _balanced(value: str) -> str:
+    """Without a bracket the info line wrapped round the value ("【来源：新华社】", "（来源：…）")
+    or one a stop word left open ("新华社（记者 …" → "新华社")."""
+    value = value.rstrip(" （(【[「《")
+    while value and value[-1] in _BRACKETS and _BRACKETS[value[-1]] not in value:
+        value = value[:-1].rstrip()
+    return value
 
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
