@@ -17,6 +17,7 @@ from .output import json_line, table
 
 DEFAULT_DB = "bulletin.db"
 EXIT_SITE_FAILED = 3
+EXIT_STORE_FAILED = 4
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
@@ -97,6 +98,9 @@ def crawl(ctx, sites, settings, progress, full, wait_seconds, verbose, as_json):
       1    a one-line error: unknown site, invalid configuration, or the site is being
            crawled by another process (see --wait)
       3    a site could not be crawled at all (unreachable, or blocking us)
+      4    the database could not be written (disk or BULLETIN_DB_MAX_BYTES full, locked by
+           another process past BULLETIN_STORE_LOCK_WAIT, I/O error): the crawl stopped at
+           once; what was committed stays; run it again once that is fixed
       130  stopped by Ctrl-C or SIGTERM before the end
     """
     config = _config(ctx)
@@ -132,11 +136,19 @@ def _run_and_report(db_path, sites, overrides, *, as_json: bool = False) -> list
     elapsed = time.monotonic() - started
     failed = [outcome for outcome in outcomes if not outcome.ok]
     for outcome in outcomes:
+        if "id" not in outcome.crawl:  # the crawl could not even open its row: the error line says why
+            continue
         click.echo(json_line(_summary_record(outcome, sites, db_path, elapsed)) if as_json else _summary(outcome, sites))
     if not as_json:
         click.echo(f"database: {db_path}  ({elapsed:.1f} s)")
     for outcome in failed:
-        click.echo(f"Error: {outcome.site}: {outcome.crawl['error']}", err=True)
+        if outcome.store_failure:
+            click.echo(f"Error: {outcome.site}: crawl stopped, the database cannot be written: {outcome.store_failure}",
+                       err=True)
+        else:
+            click.echo(f"Error: {outcome.site}: {outcome.crawl['error']}", err=True)
+    if any(outcome.store_failure for outcome in failed):
+        sys.exit(EXIT_STORE_FAILED)
     if failed:
         sys.exit(EXIT_SITE_FAILED)
     if any(outcome.interrupted for outcome in outcomes):

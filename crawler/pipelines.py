@@ -3,6 +3,12 @@
 Items go to a :class:`StoreWriter` in a writer process (a thread where processes cannot be
 started): the store's work — the search index, compression, commits — then runs beside the crawl
 instead of stalling Scrapy's reactor. Items are committed in batches, each one still atomic.
+
+When the store cannot be written (disk or size cap full, I/O error, another connection holding
+the lock past ``BULLETIN_STORE_LOCK_WAIT``) the writer rolls back its batch and reports why; the
+crawl then stops with that one reason (crawl row ``failed``, stats ``bulletin/store_failure``).
+Waiting for a lock is logged as it goes. A writer that dies unannounced is noticed the same way:
+nothing in the crawl process waits on it without a bound.
 """
 
 from __future__ import annotations
@@ -12,13 +18,16 @@ import multiprocessing
 import os
 import queue
 import signal
+import sqlite3
 import threading
 import time
 from collections import defaultdict
 
 from scrapy import signals
+from twisted.internet import task
 
-from storage import FetchedRelease, Store, canonical_url
+from storage import FetchedRelease, Store, StoreError, StoreUnavailable, canonical_url
+from storage.store import is_locked, unavailable
 from storage.urls import list_rows_hash
 
 from .extract.sitemodel import SiteModel
@@ -34,6 +43,9 @@ BATCH_SECONDS = 1.0
 BATCH_IDLE_SECONDS = 0.2
 QUEUE_ITEMS = 256
 WRITER_CLOSE_TIMEOUT = 600  # seconds the writer may take to drain its queue at the end of a crawl
+WRITER_POLL_SECONDS = 0.5  # how often the crawl looks whether its writer is still there
+LOCK_RETRY_MAX_SECONDS = 30.0  # the longest pause between two attempts at a locked database
+STORE_FAILURE_STAT = "bulletin/store_failure"
 _STOP = None
 
 
@@ -53,6 +65,13 @@ class StorePipeline:
         self.queue = None
         self.results = None
         self.writer = None
+        self.report: dict | None = None  # the writer's last word, once it has stopped
+        self.failure: str | None = None  # why the store cannot be written (the crawl stops)
+        self.watch = None
+        self.options = {
+            "lock_wait": crawler.settings.getfloat("BULLETIN_STORE_LOCK_WAIT", 600.0),
+            "max_bytes": crawler.settings.getint("BULLETIN_DB_MAX_BYTES", 0) or None,
+        }
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -65,41 +84,106 @@ class StorePipeline:
         spider = spider or self.crawler.spider
         site = spider.site
         self.site = site.name
-        with Store(self.db_path) as store:
-            store.ensure_site(site.name, title=site.title, config=site.to_dict())
-            self.crawl_id = store.start_crawl(site.name)
+        try:
+            with Store(self.db_path) as store:
+                store.ensure_site(site.name, title=site.title, config=site.to_dict())
+                self.crawl_id = store.start_crawl(site.name)
+        except StoreError as exc:
+            self._fail(str(unavailable(exc, self.db_path) or exc))
+            raise
         spider.crawl_id = self.crawl_id
         args = (str(self.db_path), site.name, self.crawl_id)
+        self.watch = task.LoopingCall(self._check_writer)
+        self.watch.start(WRITER_POLL_SECONDS, now=False)
         if self.mode == "process":
             try:
                 context = multiprocessing.get_context("spawn")
                 self.queue, self.results = context.Queue(QUEUE_ITEMS), context.Queue()
-                self.writer = context.Process(target=run_writer, args=(*args, self.queue, self.results, os.getpid()),
-                                              name="bulletin-store-writer", daemon=True)
+                self.writer = context.Process(
+                    target=run_writer, args=(*args, self.queue, self.results, os.getpid(), self.options),
+                    name="bulletin-store-writer", daemon=True,
+                )
                 self.writer.start()
                 return
             except OSError as exc:
                 logger.warning("no writer process (%s); writing from a thread", exc)
         self.queue, self.results = queue.Queue(QUEUE_ITEMS), queue.Queue()
-        self.writer = threading.Thread(target=run_writer, args=(*args, self.queue, self.results, None),
+        self.writer = threading.Thread(target=run_writer, args=(*args, self.queue, self.results, None, self.options),
                                        name="bulletin-store-writer", daemon=True)
         self.writer.start()
 
     def process_item(self, item, spider=None):
-        self.queue.put(item)  # blocks when the writer is QUEUE_ITEMS behind: back-pressure
+        # Blocks while the writer is QUEUE_ITEMS behind (back-pressure), but never on a writer that is gone.
+        while self.failure is None:
+            try:
+                self.queue.put(item, timeout=WRITER_POLL_SECONDS)
+                break
+            except queue.Full:
+                self._check_writer()
         return item
 
+    def _check_writer(self) -> None:
+        """Stop the crawl when the writer has stopped before being told to (it says why, or died)."""
+        if self.writer is None or self.failure is not None or self.writer.is_alive():
+            return
+        self.report = self._read_report(timeout=1.0)
+        self._fail(self.report.get("failure") or "the store writer stopped unexpectedly"
+                   + (f" (exit code {self.writer.exitcode})" if getattr(self.writer, "exitcode", None) else ""))
+
+    def _fail(self, failure: str) -> None:
+        if self.failure is not None:
+            return
+        self.failure = failure
+        self.crawler.stats.set_value(STORE_FAILURE_STAT, failure)
+        logger.error("%s: the store cannot be written, stopping the crawl: %s", self.site, failure)
+        engine = self.crawler.engine
+        if engine is not None and getattr(engine, "spider", None) is not None:
+            from scrapy.utils.defer import deferred_from_coro
+
+            deferred_from_coro(engine.close_spider_async(reason="store_failed"))
+
+    def _read_report(self, timeout: float) -> dict:
+        try:
+            return self.results.get(timeout=timeout)
+        except (queue.Empty, OSError, EOFError, ValueError):
+            return {"counts": {}, "first_failure": None, "failure": None}
+
+    def _stop_writer(self) -> dict:
+        """Hand the writer the stop sentinel and wait for its report, as long as it lives."""
+        if self.report is not None:
+            return self.report
+        deadline = time.monotonic() + WRITER_CLOSE_TIMEOUT
+        while self.writer.is_alive():
+            try:
+                self.queue.put(_STOP, timeout=WRITER_POLL_SECONDS)
+                break
+            except queue.Full:
+                if time.monotonic() > deadline:
+                    break
+        while time.monotonic() < deadline:
+            try:
+                return self.results.get(timeout=WRITER_POLL_SECONDS)
+            except queue.Empty:
+                if not self.writer.is_alive():
+                    report = self._read_report(timeout=WRITER_POLL_SECONDS)
+                    return report if report["counts"] else {
+                        **report, "failure": report.get("failure") or "the store writer stopped unexpectedly"}
+        logger.error("%s: the store writer did not finish within %s s", self.site, WRITER_CLOSE_TIMEOUT)
+        return {"counts": {}, "first_failure": "the store writer did not finish", "failure": None}
+
     def spider_closed(self, spider, reason: str):
+        if self.watch is not None and self.watch.running:
+            self.watch.stop()
         if self.writer is None:
             return
-        self.queue.put(_STOP)
-        try:
-            report = self.results.get(timeout=WRITER_CLOSE_TIMEOUT)
-        except queue.Empty:
-            report = {"counts": {}, "first_failure": "the store writer did not finish"}
-            logger.error("%s: the store writer did not finish within %s s", self.site, WRITER_CLOSE_TIMEOUT)
+        report = self._stop_writer()
         self.writer.join(timeout=10)
         self.writer = None
+        if hasattr(self.queue, "cancel_join_thread"):
+            # Items a failed writer never took must not keep this process from exiting.
+            self.queue.cancel_join_thread()
+        if report.get("failure"):
+            self._fail(report["failure"])
         counts, first_failure = defaultdict(int, report["counts"]), report["first_failure"]
         stats = self.crawler.stats.get_stats()
         by_status = {
@@ -114,66 +198,96 @@ class StorePipeline:
         if fetched == 0 and (status == "finished" or first_failure):  # a Ctrl-C before any page is no outage
             status = "failed"
             error = f"site unreachable or blocking: {first_failure or 'no page could be fetched'}"
-        with Store(self.db_path) as store:
-            store.finish_crawl(
-                self.crawl_id,
-                status=status,
-                error=error,
-                stats={
-                    "requests": stats.get("downloader/request_count", 0),
-                    "pages_fetched": stats.get("downloader/response_count", 0),
-                    "responses_by_status": by_status,
-                    "list_pages": counts["list_pages"],
-                    "list_links": counts["list_links"],
-                    "releases_seen": counts["unchanged"],
-                    "releases_incomplete": counts["incomplete"],
-                    "not_modified": counts["not_modified"],
-                    "errors": counts["failures"] + counts["write_errors"],
-                },
-            )
-            change = store.update_health(self.site, self.crawl_id)
+        if self.failure is not None:
+            status, error = "failed", f"the store could not be written: {self.failure}"
+        stats = {
+            "requests": stats.get("downloader/request_count", 0),
+            "pages_fetched": stats.get("downloader/response_count", 0),
+            "responses_by_status": by_status,
+            "list_pages": counts["list_pages"],
+            "list_links": counts["list_links"],
+            "releases_seen": counts["unchanged"],
+            "releases_incomplete": counts["incomplete"],
+            "not_modified": counts["not_modified"],
+            "errors": counts["failures"] + counts["write_errors"],
+        }
+        try:
+            # After a store failure the row is closed if that is possible at once, never waited for.
+            with Store(self.db_path, busy_timeout_ms=1000 if self.failure else 30_000) as store:
+                store.finish_crawl(self.crawl_id, status=status, error=error, stats=stats)
+                # Our own store failing says nothing of the site's health.
+                change = None if self.failure else store.update_health(self.site, self.crawl_id)
+        except (StoreError, sqlite3.Error) as exc:
+            # The crawl row stays "running"; the site's next crawl marks it interrupted.
+            logger.error("%s: could not close crawl %s: %s", self.site, self.crawl_id,
+                         unavailable(exc, self.db_path) or exc)
+            return
         if change:
             logger.warning("%s: site is now %s: %s", self.site, change["state"], change["reason"])
 
 
-def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pid: int | None) -> None:
+def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pid: int | None,
+               options: dict | None = None) -> None:
     """The writer's loop (in a process or a thread): store items until the stop sentinel, then
-    report the counts through ``results``."""
+    report the counts through ``results`` — and, when the store cannot be written, why
+    (``failure``) instead of going on."""
     if parent_pid is not None:
         # Ctrl-C reaches the whole process group; the crawl process decides how to stop.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    writer = StoreWriter(db_path, site, crawl_id)
-    batch, written, started = None, 0, 0.0
-    while True:
-        try:
-            item = items.get(timeout=0.2)
-            idle = False
-        except queue.Empty:
-            item, idle = None, True
-            if parent_pid is not None and os.getppid() != parent_pid:
-                break  # the crawl process died: nothing more will come
-        if not idle and item is not _STOP:
-            if batch is None:
-                batch, started = writer.store.transaction().__enter__(), time.monotonic()
-            writer.record(item)
-            written += 1
-        age = time.monotonic() - started
-        if batch is not None and (idle or item is _STOP or written >= BATCH_ITEMS or age >= BATCH_SECONDS
-                                  or (items.empty() and age >= BATCH_IDLE_SECONDS)):
-            batch.__exit__(None, None, None)
-            batch, written = None, 0
-        if not idle and item is _STOP:
-            break
-    writer.finish()
-    writer.store.close()
-    results.put({"counts": writer.counts, "first_failure": writer.first_failure})
+        logging.basicConfig(format="%(asctime)s [%(name)s] %(levelname)s: %(message)s", level=logging.INFO)
+    writer, failure, batch = None, None, None
+    try:
+        writer = StoreWriter(db_path, site, crawl_id, **(options or {}))
+        written, started = 0, 0.0
+        while True:
+            try:
+                item = items.get(timeout=0.2)
+                idle = False
+            except queue.Empty:
+                item, idle = None, True
+                if parent_pid is not None and os.getppid() != parent_pid:
+                    break  # the crawl process died: nothing more will come
+            if not idle and item is not _STOP:
+                if batch is None:
+                    batch, started = writer.begin(parent_pid), time.monotonic()
+                writer.record(item)
+                written += 1
+            age = time.monotonic() - started
+            if batch is not None and (idle or item is _STOP or written >= BATCH_ITEMS or age >= BATCH_SECONDS
+                                      or (items.empty() and age >= BATCH_IDLE_SECONDS)):
+                done, batch, written = batch, None, 0
+                writer.commit(done)
+            if not idle and item is _STOP:
+                break
+        writer.finish()
+    except Exception as exc:
+        cause = unavailable(exc, db_path)
+        failure = str(cause) if cause else f"{db_path}: the store writer failed: {type(exc).__name__}: {exc}"
+        if cause is None:
+            logger.exception("%s: the store writer failed", site)
+        if batch is not None:
+            try:
+                batch.__exit__(type(exc), exc, exc.__traceback__)
+            except Exception:  # the connection is beyond use; closing it below discards the batch
+                pass
+    finally:
+        if writer is not None:
+            try:
+                writer.store.close()
+            except Exception:
+                pass
+        results.put({"counts": writer.counts if writer else {}, "first_failure": writer.first_failure if writer else None,
+                     "failure": failure})
 
 
 class StoreWriter:
     """Turns items into store calls; keeps the crawl's counters."""
 
-    def __init__(self, db_path: str, site: str, crawl_id: int):
-        self.store = Store(db_path)
+    def __init__(self, db_path: str, site: str, crawl_id: int, *, lock_wait: float = 600.0, max_bytes: int | None = None):
+        self.db_path = db_path
+        self.lock_wait = lock_wait
+        # One attempt at the lock waits in SQLite's busy handler; between attempts the writer says so.
+        self.store = Store(db_path, busy_timeout_ms=int(1000 * min(5.0, max(0.5, lock_wait / 5))), max_bytes=max_bytes)
         self.site = site
         self.crawl_id = crawl_id
         # List rows of releases not stored yet, attached when the release is recorded.
@@ -218,10 +332,37 @@ class StoreWriter:
             logger.exception("%s: could not re-extract version %s", self.site, version.get("id"))
             return None
 
+    def begin(self, parent_pid: int | None = None):
+        """Open a batch's transaction, waiting (with backoff, logged) while another connection
+        holds the write lock; :class:`StoreUnavailable` once it has held it ``lock_wait`` s."""
+        started, pause = time.monotonic(), 0.5
+        while True:
+            try:
+                return self.store.transaction().__enter__()
+            except sqlite3.Error as exc:
+                if not is_locked(exc):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= self.lock_wait or (parent_pid is not None and os.getppid() != parent_pid):
+                    raise StoreUnavailable(
+                        f"{self.db_path}: database is locked by another connection (waited {waited:.0f} s, "
+                        f"BULLETIN_STORE_LOCK_WAIT = {self.lock_wait:.0f} s)"
+                    ) from exc
+                logger.warning("%s: %s is locked by another connection; waited %.0f s, retrying (stops after %.0f s)",
+                               self.site, self.db_path, waited, self.lock_wait)
+                time.sleep(min(pause, max(0.0, self.lock_wait - waited)))
+                pause = min(pause * 2, LOCK_RETRY_MAX_SECONDS)
+
+    def commit(self, batch) -> None:
+        batch.__exit__(None, None, None)
+
     def record(self, item) -> None:
         try:
             self._record(item)
-        except Exception:  # one bad item must not stop the writer; the crawl row counts it
+        except Exception as exc:  # one bad item must not stop the writer; the crawl row counts it
+            cause = unavailable(exc, self.db_path)
+            if cause is not None:  # ...but a store that cannot be written stops it
+                raise cause from exc
             self.counts["write_errors"] += 1
             logger.exception("%s: could not store %s", self.site, getattr(item, "url", item))
 

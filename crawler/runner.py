@@ -28,10 +28,11 @@ class CrawlOutcome:
     site: str
     crawl: dict
     failures: list[dict]
+    store_failure: str | None = None  # why the database could not be written (the crawl stopped)
 
     @property
     def ok(self) -> bool:
-        return self.crawl["status"] != "failed"
+        return self.crawl["status"] != "failed" and not self.store_failure
 
     @property
     def interrupted(self) -> bool:
@@ -60,6 +61,8 @@ def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scra
 
     from spiders.site import SiteSpider
 
+    from .pipelines import STORE_FAILURE_STAT
+
     with Store(db_path) as store:
         before = {site.name: _last_crawl_id(store, site.name) for site in sites}
     settings = crawl_settings(db_path, overrides)
@@ -76,8 +79,10 @@ def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scra
         # "Gave up retrying …" (an ERROR) repeats the failed fetch the spider logs as URL: reason.
         logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL)
         install_scrapy_root_handler(settings)
+    crawlers = {}
     for site in sites:
-        process.crawl(SiteSpider, site=site)
+        crawlers[site.name] = process.create_crawler(SiteSpider)
+        process.crawl(crawlers[site.name], site=site)
     # Under `bulletin serve` (progress "log") the acknowledgment is a log line like the others.
     stopper = CrawlStopper(process, grace=settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE),
                            as_log=settings.get("BULLETIN_PROGRESS") == "log")
@@ -87,14 +92,20 @@ def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scra
     outcomes = []
     with Store(db_path) as store:
         for site in sites:
+            failure = crawlers[site.name].stats.get_value(STORE_FAILURE_STAT)
             crawl_id = _last_crawl_id(store, site.name)
             if crawl_id is None or crawl_id == before[site.name]:
+                if failure:  # the crawl could not even open its row
+                    outcomes.append(CrawlOutcome(site.name, {"status": "failed", "error": failure}, [], failure))
                 continue
             rows = store.fetch_failures(crawl_id)
             # The summary shows a few of each: failed fetches, and known releases found gone.
             gone = list({row["url"]: row for row in reversed(rows) if row["missing"]}.values())[::-1]
             failures = [row for row in rows if not row["missing"]][:5] + gone[:5]
-            outcomes.append(CrawlOutcome(site.name, store.crawl(crawl_id), failures))
+            crawl = store.crawl(crawl_id)
+            if failure and crawl["status"] == "running":  # the row could not be closed either
+                crawl = {**crawl, "status": "failed", "error": failure}
+            outcomes.append(CrawlOutcome(site.name, crawl, failures, failure))
     return outcomes
 
 

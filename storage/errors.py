@@ -6,7 +6,8 @@ any of them into a one-line message::
     BulletinError
     ├── ConfigError        invalid or missing configuration (names file, site and key)
     ├── StoreError         the SQLite store cannot be opened, migrated or written
-    │   └── NotFound       a release, version or site asked for does not exist
+    │   ├── NotFound       a release, version or site asked for does not exist
+    │   └── StoreUnavailable  nothing can be written now (disk or size cap full, locked, I/O error)
     ├── FetchError         a page could not be fetched (network, HTTP status, blocking)
     └── ExtractionError    a page could not be parsed at all (not HTML, undecodable)
 
@@ -29,6 +30,12 @@ class StoreError(BulletinError):
 
 class NotFound(StoreError):
     """A release, version or site that was asked for does not exist."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be written at all now: the disk or the size cap is full, another
+    connection held the lock past the wait, or the file cannot be read or written. What was
+    committed before stays; the work in flight is rolled back and must be redone."""
 
 
 class FetchError(BulletinError):

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
-from .errors import NotFound, StoreError
+from .errors import NotFound, StoreError, StoreUnavailable
 from .diff import diff_texts, render_text_diff
 from .normalize import changed_fields, content_hash, fold
 from .outbox import enqueue_alerts, enqueue_health
@@ -127,7 +127,10 @@ class Store:
     WAL mode, so archivists can read while a crawl writes.
     """
 
-    def __init__(self, path: str | Path, *, clock: Callable[[], datetime] = utc_now, busy_timeout_ms: int = 30_000):
+    def __init__(self, path: str | Path, *, clock: Callable[[], datetime] = utc_now, busy_timeout_ms: int = 30_000,
+                 max_bytes: int | None = None):
+        """``max_bytes``: a size cap for this connection's writes (SQLite's ``max_page_count``);
+        past it a write fails as on a full disk (:class:`StoreUnavailable` from :func:`unavailable`)."""
         self.path = Path(path)
         self.clock = clock
         try:
@@ -140,10 +143,14 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             migrations.apply(self.db)
+            if max_bytes:
+                page_size = self.db.execute("PRAGMA page_size").fetchone()[0]
+                self.db.execute(f"PRAGMA max_page_count = {max(1, int(max_bytes) // page_size)}")
             self._pending = _PendingIndex()
             self._overviews: dict[str, set[str]] = {}
         except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+            kind = StoreUnavailable if unavailable(exc, self.path) else StoreError
+            raise kind(f"{self.path}: cannot open database: {exc}") from exc
 
     def close(self) -> None:
         self.db.close()
@@ -1096,10 +1103,12 @@ class _Transaction:
 
     def _undo(self) -> None:
         try:
-            if self.savepoint:
+            if not self.conn.in_transaction:
+                pass  # SQLite already rolled the whole transaction back (a full disk): nothing to undo here
+            elif self.savepoint:
                 self.conn.execute(f"ROLLBACK TO {self.savepoint}")
                 self.conn.execute(f"RELEASE {self.savepoint}")
-            elif self.owner and self.conn.in_transaction:
+            elif self.owner:
                 self.conn.execute("ROLLBACK")
         finally:
             # Even when SQLite already ended the transaction itself (a full disk), nothing this
@@ -1108,3 +1117,30 @@ class _Transaction:
             if self.on_rollback is not None:
                 # Caches of this connection may hold rows that were just rolled back.
                 self.on_rollback()
+
+
+# SQLite result codes after which no write can succeed until someone acts (frees space, raises
+# the cap, ends the other connection's transaction, repairs the file).
+_UNAVAILABLE_CODES = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CORRUPT", "SQLITE_NOTADB",
+                      "SQLITE_CANTOPEN", "SQLITE_NOMEM", "SQLITE_PROTOCOL", "SQLITE_BUSY", "SQLITE_LOCKED")
+
+
+def unavailable(exc: BaseException, path: str | Path) -> StoreUnavailable | None:
+    """The :class:`StoreUnavailable` that ``exc`` (or an error it was raised from) stands for;
+    None for an error of one record (a bug, a bad value) that the next record will not share."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, StoreUnavailable):
+            return exc
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if isinstance(exc, sqlite3.Error) and name.startswith(_UNAVAILABLE_CODES):
+            return StoreUnavailable(f"{path}: {' '.join(str(exc).split())}")
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def is_locked(exc: BaseException) -> bool:
+    """``exc`` is SQLite's "database is locked": another connection holds the write lock."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return isinstance(exc, sqlite3.OperationalError) and name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
