@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli, start_site_server
+from conftest import ROOT, run_cli, start_site_server, write_config
 from storage import Store
 from support.invariants import store_violations
 
@@ -60,6 +60,16 @@ timeout = 5
     )
     yield config
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def clean(site, tmp_path_factory):
+    """The site crawled once without a fault: what every faulted store must come back to."""
+    db = tmp_path_factory.mktemp("clean") / "clean.db"
+    result = run_cli("crawl", "gen", "--progress", "off", db=db, config=site)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    assert count(db, "SELECT count(*) FROM releases") == RELEASES
+    return db
 
 
 def start_crawl(db: Path, config: Path, *args: str, site: str = "gen") -> subprocess.Popen:
@@ -159,11 +169,13 @@ def test_a_lock_held_past_the_wait_stops_the_crawl_with_one_line(site, tmp_path)
 # A full disk ---------------------------------------------------------------------------------
 
 
-def test_a_full_disk_stops_the_crawl_with_one_line_and_a_rerun_completes(site, tmp_path):
+def test_a_full_disk_stops_the_crawl_with_one_line_and_a_rerun_completes(site, clean, tmp_path):
     db = tmp_path / "b.db"
-    with Store(db):  # the schema; then room for a few dozen releases
+    with Store(db):  # the schema; then room for about half the site
         pass
-    cap = db.stat().st_size + 400_000
+    with sqlite3.connect(clean) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    cap = db.stat().st_size + (clean.stat().st_size - db.stat().st_size) // 2
     started = time.monotonic()
     crawl = start_crawl(db, site, "-s", f"BULLETIN_DB_MAX_BYTES={cap}")
     stdout, stderr = crawl.communicate(timeout=120)
@@ -179,3 +191,121 @@ def test_a_full_disk_stops_the_crawl_with_one_line_and_a_rerun_completes(site, t
     rerun = run_cli("crawl", "gen", "--progress", "off", db=db, config=site)
     assert rerun.exit_code == 0, rerun.stderr[-3000:]
     assert store_violations(db) == []
+
+
+# A hostile server ------------------------------------------------------------------------------
+
+# What each fault must leave: a failed fetch whose reason says what happened, never a version.
+FAULT_REASONS = {
+    "/art/reset.html": "response truncated",
+    "/art/truncated.html": "response truncated",
+    "/art/slowloris.html": "timed out",
+    "/art/huge.html": "max size",
+    "/art/gzip-bomb.html": "DOWNLOAD_MAXSIZE",
+    "/art/binary.html": "not HTML",
+    "/art/png.html": "body is PNG",
+    "/art/empty.html": "empty body",
+    "/art/storm.html": "HTTP 503",
+    "/art/botcheck-titled.html": "anti-bot challenge",
+    "/art/botcheck-cookie.html": "anti-bot challenge",
+    "/art/botcheck-waf.html": "anti-bot challenge",
+    "/art/botcheck-form.html": "anti-bot challenge",
+    "/art/redirect-stub.html": "redirect stub",
+    "/art/unrendered.html": "unrendered template",
+}
+HOSTILE_RETRIES = 1
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The hostile site crawled twice (the second crawl must add nothing): (server, db, first, second)."""
+    from support.hostile import BIG_LIST, start_hostile_server
+
+    work = tmp_path_factory.mktemp("hostile")
+    server = start_hostile_server(work / "requests.log")
+    politeness = {"download_delay": 0, "autothrottle": False, "retries": HOSTILE_RETRIES, "timeout": 3,
+                  "concurrency": 4}
+    config = write_config(work / "sites.toml", {
+        "hostile": {"title": "示例市人民政府", "start_urls": [server.list_url], "timezone": "Asia/Shanghai",
+                    "politeness": politeness},
+        "biglist": {"title": "示例市人民政府", "start_urls": [server.url + BIG_LIST], "max_list_rows": 30,
+                    "max_requests": 40, "follow_breadcrumbs": False, "timezone": "Asia/Shanghai", "politeness": politeness},
+    })
+    db = work / "hostile.db"
+    runs = []
+    for _ in range(2):
+        started = time.monotonic()
+        result = run_cli("crawl", "hostile", "biglist", "--progress", "log", db=db, config=config, timeout=240)
+        runs.append((result, time.monotonic() - started))
+    yield server, db, runs
+    server.stop()
+
+
+def _rows(db: Path, sql: str, *args) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()
+
+
+def test_hostile_crawls_end_in_bounded_time_and_keep_the_store_whole(hostile):
+    server, db, runs = hostile
+    for result, seconds in runs:
+        assert result.exit_code == 0, result.stderr[-3000:]
+        assert seconds < 120
+        assert "Traceback" not in result.stderr
+    assert store_violations(db) == []
+
+
+@pytest.mark.parametrize("path", sorted(FAULT_REASONS), ids=lambda p: p.rsplit("/", 1)[-1][:-5])
+def test_a_fault_is_a_failed_fetch_with_its_reason_never_a_version(hostile, path):
+    server, db, _ = hostile
+    url = server.url + path
+    assert _rows(db, "SELECT count(*) FROM releases WHERE url = ?", url) == [(0,)]
+    reasons = [row[0] for row in _rows(db, "SELECT reason FROM fetch_failures WHERE url = ? AND site = 'hostile'", url)]
+    assert len(reasons) == 2, reasons  # one per crawl
+    assert all(FAULT_REASONS[path] in reason for reason in reasons), reasons
+    assert all(len(reason) <= 300 and "\n" not in reason for reason in reasons)
+
+
+def test_good_pages_beside_the_faults_are_stored_and_a_lying_charset_is_read_right(hostile):
+    from support.hostile import GBK_TITLE
+
+    server, db, _ = hostile
+    titles = dict(_rows(db, """SELECT r.url, v.title FROM releases r JOIN versions v ON v.id = r.current_version_id
+                               WHERE r.site = 'hostile'"""))
+    assert titles[server.url + "/art/gbk-labelled-utf8.html"] == GBK_TITLE
+    assert {server.url + "/art/good-1.html", server.url + "/art/good-2.html"} <= set(titles)
+
+
+def test_a_second_crawl_of_the_hostile_site_records_no_event(hostile):
+    server, db, _ = hostile
+    second = _rows(db, "SELECT max(id) FROM crawls WHERE site = 'hostile'")[0][0]
+    assert _rows(db, "SELECT kind, release_id FROM events WHERE crawl_id = ?", second) == []
+
+
+def test_deep_nesting_is_extracted_or_a_failed_fetch_never_an_empty_body(hostile):
+    from support.hostile import DEEP_TEXT
+
+    server, db, _ = hostile
+    url = server.url + "/art/deep.html"
+    bodies = [row[0] for row in _rows(db, "SELECT v.body FROM versions v JOIN releases r ON r.id = v.release_id "
+                                          "WHERE r.url = ?", url)]
+    failures = [row[0] for row in _rows(db, "SELECT reason FROM fetch_failures WHERE url = ?", url)]
+    assert (bodies and all(DEEP_TEXT in body for body in bodies)) or (not bodies and failures), (bodies, failures)
+
+
+def test_a_503_storm_is_retried_a_bounded_number_of_times(hostile):
+    server, _, runs = hostile
+    assert len(server.requests("/art/storm.html")) == len(runs) * (1 + HOSTILE_RETRIES)
+
+
+def test_a_10000_row_list_is_cut_at_the_cap_and_says_so(hostile):
+    server, db, runs = hostile
+    from support.hostile import BIG_LIST
+
+    reasons = [row[0] for row in _rows(db, "SELECT reason FROM fetch_failures WHERE url = ?", server.url + BIG_LIST)]
+    assert len(reasons) == 2 and all("list cut at 30 rows" in reason for reason in reasons), reasons
+    assert all("list cut at 30 rows" in result.stderr for result, _ in runs)
+    assert _rows(db, "SELECT count(*) FROM releases WHERE site = 'biglist'")[0][0] <= 40
