@@ -71,6 +71,8 @@ class StorePipeline:
         self.options = {
             "lock_wait": crawler.settings.getfloat("BULLETIN_STORE_LOCK_WAIT", 600.0),
             "max_bytes": crawler.settings.getint("BULLETIN_DB_MAX_BYTES", 0) or None,
+            "log": {key: crawler.settings.get(name) for key, name in
+                    (("level", "LOG_LEVEL"), ("format", "LOG_FORMAT"), ("datefmt", "LOG_DATEFORMAT"))},
         }
 
     @classmethod
@@ -234,10 +236,14 @@ def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pi
     if parent_pid is not None:
         # Ctrl-C reaches the whole process group; the crawl process decides how to stop.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        logging.basicConfig(format="%(asctime)s [%(name)s] %(levelname)s: %(message)s", level=logging.INFO)
+    options = dict(options or {})
+    log = options.pop("log", None)
+    if parent_pid is not None and log:
+        # The writer's own lines (lock waits, the site model) look like the crawl's.
+        logging.basicConfig(level=log["level"], format=log["format"], datefmt=log["datefmt"])
     writer, failure, batch = None, None, None
     try:
-        writer = StoreWriter(db_path, site, crawl_id, **(options or {}))
+        writer = StoreWriter(db_path, site, crawl_id, **options)
         written, started = 0, 0.0
         while True:
             try:
