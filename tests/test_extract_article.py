@@ -796,3 +796,19 @@ def test_source_loses_the_brackets_around_the_info_line(info, source):
         "<p>特此通知。</p></div></body></html>"
     )
     assert extract_article(page.encode(), "http://www.example.gov.cn/a/content_1.html").source == source
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [("发布时间：", "2024-01-05T09:30:00+08:00"), ("更新时间：", None)],
+    ids=["publish-label-written-by-script", "update-label-is-no-publish-date"],
+)
+def test_info_line_written_by_an_inline_script(label, expected):
+    page = (
+        "<html><head><title>关于开展某项工作的通知_某某市人民政府</title></head><body><h1>关于开展某项工作的通知</h1>"
+        f"<div class='info'><script>document.write(\"{label}<span>2024-01-05 09:30</span>\");</script>　来源：市政府办</div>"
+        "<div class='TRS_Editor'><p>各有关单位：为进一步做好某项工作，现就有关事项通知如下。</p><p>特此通知。</p></div></body></html>"
+    )
+    article = extract_article(page.encode(), "http://www.example.gov.cn/a/content_1.html")
+    assert article.published_at == expected
+    assert article.source == "市政府办"

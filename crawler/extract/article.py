@@ -61,6 +61,7 @@ class _Head:
     page_scripts: list = field(default_factory=list)  # (match, parent element) of createPageHTML
     base: str | None = None
     time_published: str | None = None  # <time itemprop=datePublished datetime=…> and the like
+    written_date: str | None = None  # a labelled date an inline script writes (document.write("发布时间：…"))
 
 
 def _read_head(root, url: str) -> _Head:
@@ -97,7 +98,17 @@ def _read_head(root, url: str) -> _Head:
             match = _CREATE_PAGE.search(text)
             if match:
                 head.page_scripts.append((match, script.getparent()))
+        if head.written_date is None and "write" in text and len(text) < 5000:
+            for match in _WRITTEN.finditer(text):
+                if _WRITTEN_DATE_LABEL.search(match.group(2)):
+                    head.written_date = re.sub(r"<[^<>]*>", " ", match.group(2))
+                    break
     return head
+
+
+# An inline script that prints the info line (document.write("发布时间：2024-01-02")): the reader sees it.
+_WRITTEN = re.compile(r"document\.write(?:ln)?\s*\(\s*(['\"])(.{0,400}?)\1", re.S)
+_WRITTEN_DATE_LABEL = re.compile(r"(?<!更新)(?<!修改)(?:时间|時間|日期)\s*[:：]?\s*(?:<[^>]*>\s*)*(?:19|20)\d{2}")
 
 
 def _read_jsonld(text: str) -> dict:
@@ -933,6 +944,8 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
         visible, visible_rank, visible_rule = parse_date(sel_date), 0, "site selector"
     if visible is None:
         visible, visible_rank, visible_rule = _visible_date(lay, title_line, body_start, body_stop)
+    if visible is None and head.written_date:
+        visible, visible_rank, visible_rule = parse_date(head.written_date), 0, "labelled date an inline script writes"
     published = _merge_dates(visible, visible_rank, meta_date)
     if published is None:
         published = date_from_url(url)
