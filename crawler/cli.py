@@ -368,7 +368,8 @@ def sites(ctx, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per release.")
 @click.pass_context
 def releases(ctx, site, limit, as_json):
-    """Recent releases, newest first; the status column marks releases removed from the site."""
+    """Recent releases, newest first; the status column marks releases removed from the site
+    (and "pending" those missed once, whose removal waits for a confirming visit)."""
     with _store(ctx) as store:
         rows = store.releases(site=site, limit=limit)
     if as_json:
@@ -379,7 +380,7 @@ def releases(ctx, site, limit, as_json):
             }))
         return
     for row in rows:
-        row["state"] = "" if row["status"] == "live" else row["status"]
+        row["state"] = row["status"] if row["status"] != "live" else ("pending" if row.get("missing_since") else "")
     click.echo(table(rows, [("id", "id", 5), ("published_at", "published", 25), ("state", "status", 7),
                             ("title", "title", 44), ("source", "source", 12), ("columns", "columns", 24)]))
 

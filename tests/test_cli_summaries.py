@@ -133,7 +133,11 @@ def test_the_releases_table_marks_removed_releases(archive):
     assert "status" in lines[0]
     (removed,) = [line for line in lines if "Rates fall again" in line]
     (live,) = [line for line in lines if "防汛通知" in line]
-    assert "removed" in removed and "removed" not in live
+    assert "removed" in removed and "removed" not in live and "pending" not in live
+    with Store(archive, clock=Clock()) as store:
+        store.record_missing("yueyang", "http://www.yueyang.gov.cn/a/1.html", "HTTP 404", http_status=404)
+    (pending,) = [line for line in _run(archive, "releases").output.splitlines() if "防汛通知" in line]
+    assert "pending" in pending
 
 
 @pytest.mark.parametrize("args, versions", [
