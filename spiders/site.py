@@ -430,7 +430,7 @@ class SiteSpider(scrapy.Spider):
         bot check): a failed fetch. (A bare page with a title and a date, or a section of the
         site with a template of its own and its own chrome, is still recorded.)"""
         features = article.features
-        if features is None or len(features.lines) >= _SHAPE_MAX_LINES or (article.title and article.published_at):
+        if features is None or len(features) >= _SHAPE_MAX_LINES or (article.title and article.published_at):
             return None
         if self.site_model.shares_frame(features) != 0:
             return None

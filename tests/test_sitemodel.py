@@ -209,11 +209,16 @@ def test_a_model_change_is_not_an_edit_in_the_store(tmp_path):
 # A real crawl ---------------------------------------------------------------------------------
 
 
+# Every page must arrive for the model to see the whole site: a loaded machine is slow, not broken.
+SLOW_MACHINE = {"timeout": 60, "retries": 2}
+
+
 @pytest.fixture
 def site(serve_site, tmp_path):
     server = serve_site(write_site(tmp_path / "qingshan"))
     config = write_config(tmp_path / "sites.toml", {"qingshan": {
         "title": SITE_NAME, "start_urls": [server.url.rstrip("/") + "/news/index.html"], "timezone": "Asia/Shanghai",
+        "politeness": SLOW_MACHINE,
     }})
     return server, config, tmp_path / "bulletin.db"
 
@@ -323,7 +328,8 @@ def test_the_baseline_is_extracted_with_the_model_it_taught(site):
 def test_a_model_change_creates_no_events(serve_site, tmp_path):
     server = serve_site(write_site(tmp_path / "qingshan", articles=ARTICLES[:4]))
     config = write_config(tmp_path / "sites.toml", {"qingshan": {
-        "title": SITE_NAME, "start_urls": [server.url.rstrip("/") + "/news/index.html"], "timezone": "Asia/Shanghai"}})
+        "title": SITE_NAME, "start_urls": [server.url.rstrip("/") + "/news/index.html"], "timezone": "Asia/Shanghai",
+        "politeness": SLOW_MACHINE}})
     db = tmp_path / "bulletin.db"
     crawl(db, config)
     young = _versions(db)
