@@ -9,9 +9,9 @@ from conftest import run_cli, write_config
 from support.lists_site import write_site
 
 
-def _crawl(serve_site, tmp_path, rows_per_page, **site):
+def _crawl(serve_site, tmp_path, rows_per_page, last_pager=True, **site):
     folder = tmp_path / "site"
-    paths = write_site(folder, rows_per_page)
+    paths = write_site(folder, rows_per_page, last_pager=last_pager)
     server = serve_site(folder)
     table = {"start_urls": [server.url + "tzgg/index.html"], "include": [r"/tzgg/\d{6}/"], **site}
     config = write_config(tmp_path / "sites.toml", {"county": table})
@@ -28,6 +28,13 @@ def test_the_release_on_a_one_row_last_list_page_is_stored(serve_site, tmp_path)
     assert result.exit_code == 0, result.stderr[-3000:]
     assert paths[-1] in urls  # the lone row of index_2.html
     assert urls == set(paths)  # and nothing from the teaser box beside every list
+
+
+def test_a_one_row_last_page_without_a_pager_is_found_by_the_columns_list_hint(serve_site, tmp_path):
+    # Nothing on the page itself tells its lone row from the teaser box; page 1's list path does.
+    result, _, paths, urls = _crawl(serve_site, tmp_path, [5, 5, 1], last_pager=False)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    assert urls == set(paths)
 
 
 def test_a_list_cut_at_max_list_rows_says_so_and_keeps_the_first_rows(serve_site, tmp_path):

@@ -51,8 +51,13 @@ def _title(column: str, n: int) -> str:
     return f"示例县{column}关于做好第{n}批重点工作安排的通知"
 
 
-def write_column(root: Path, slug: str, column: str, rows_per_page: list[int], *, teaser_slug: str = "other") -> list[str]:
-    """Write one column (its list pages and articles) under ``root``; returns its article paths, page by page."""
+def write_column(
+    root: Path, slug: str, column: str, rows_per_page: list[int], *, teaser_slug: str = "other", last_pager: bool = True
+) -> list[str]:
+    """Write one column (its list pages and articles) under ``root``; returns its article paths, page by page.
+
+    ``last_pager=False``: the last page shows no pager block at all (some CMSs leave it out there).
+    """
     total = sum(rows_per_page)
     paths = [article_path(slug, n) for n in range(total)]
     teaser = "".join(
@@ -69,10 +74,11 @@ def write_column(root: Path, slug: str, column: str, rows_per_page: list[int], *
         name = "index.html" if page == 0 else f"index_{page}.html"
         folder = root / slug
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(
-            _PAGE.format(column=column, slug=slug, teaser=teaser, rows=rows, pages=len(rows_per_page), current=page),
-            encoding="utf-8",
-        )
+        html = _PAGE.format(column=column, slug=slug, teaser=teaser, rows=rows, pages=len(rows_per_page), current=page)
+        if not last_pager and page == len(rows_per_page) - 1:
+            start_at = html.index('<div class="page">')
+            html = html[:start_at] + html[html.index("</div>", start_at) + len("</div>") :]
+        (folder / name).write_text(html, encoding="utf-8")
         start += count
     for n, path in enumerate(paths):
         write_article(root, path, slug, column, n)
@@ -85,8 +91,8 @@ def write_article(root: Path, path: str, slug: str, column: str, n: int) -> None
     target.write_text(_ARTICLE.format(title=_title(column, n), slug=slug, column=column, date=_date(n), n=n), encoding="utf-8")
 
 
-def write_site(root: Path, rows_per_page: list[int]) -> list[str]:
+def write_site(root: Path, rows_per_page: list[int], *, last_pager: bool = True) -> list[str]:
     """The ``tzgg`` column (通知公告) with the given rows per page, and the teaser box's articles."""
     for n in range(5):
         write_article(root, article_path("other", n), "other", "工作动态", n)
-    return write_column(root, "tzgg", "通知公告", rows_per_page)
+    return write_column(root, "tzgg", "通知公告", rows_per_page, last_pager=last_pager)
