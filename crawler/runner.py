@@ -176,13 +176,14 @@ class CrawlStopper:
             pass
 
     def _stop_gracefully(self) -> None:
+        from scrapy.utils.defer import deferred_from_coro
         from twisted.internet import reactor
 
-        for crawler in self.process.crawlers:
+        for crawler in list(self.process.crawlers):
             engine = crawler.engine
             if engine is not None:
                 drop_queued_requests(engine.downloader)
-        self.process.stop()
+            deferred_from_coro(crawler.stop_async())  # the process ends when its crawlers have
         reactor.callLater(self.grace, self._stop_now)
 
     def _stop_now(self) -> None:

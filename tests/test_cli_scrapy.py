@@ -5,8 +5,11 @@ from __future__ import annotations
 import base64
 import json
 import os
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -63,3 +66,32 @@ def test_configuration_errors_are_one_line(tmp_path, setup, args, message):
     assert done.stderr.startswith(message), done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert not (tmp_path / "items.jsonl").exists()
+
+
+def test_ctrl_c_on_scrapy_crawl_sends_nothing_new_and_closes_the_crawl(tmp_path):
+    from support.cli_site import start_slow_site
+
+    site = start_slow_site(60, 1.0, tmp_path / "requests.log")
+    try:
+        write_config(tmp_path / "sites.toml", {"slow": {"start_urls": [site.url + "list.html"],
+                                                        "politeness": {"download_delay": 0.3, "concurrency": 2}}})
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
+        env.pop("BULLETIN_CONFIG", None)
+        process = subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "site", "-a", "site=slow",
+                                    "-s", "DOWNLOAD_DELAY_JITTER=0"], cwd=tmp_path, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while len(site.requests()) < 6:
+            assert process.poll() is None and time.monotonic() < deadline, process.stderr.read()[-2000:]
+            time.sleep(0.05)
+        signalled = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+        late = [path for at, path in site.requests() if at > signalled + 0.05]
+        assert len(late) <= 1, late
+        assert "SIGINT: stopping" in err and "Traceback" not in err, err[-3000:]
+        conn = sqlite3.connect(tmp_path / "bulletin.db")
+        assert conn.execute("SELECT status FROM crawls").fetchall() == [("interrupted",)]
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        site.stop()

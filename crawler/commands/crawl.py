@@ -2,7 +2,8 @@
 
 A missing or invalid ``sites.toml`` or an unknown site is one ``Error:`` line and exit status 1,
 as with ``bulletin crawl``, instead of a traceback from inside the crawler. The check runs
-before Scrapy builds its crawler process, so nothing else is printed.
+before Scrapy builds its crawler process, so nothing else is printed. Ctrl-C stops it as it stops
+``bulletin crawl`` (:class:`crawler.runner.CrawlStopper`): nothing new is sent.
 """
 
 from __future__ import annotations
@@ -25,3 +26,21 @@ class Command(ScrapyCrawlCommand):
             except BulletinError as exc:
                 sys.stderr.write(f"Error: {' '.join(str(exc).split())}\n")
                 raise SystemExit(1) from None
+
+    def run(self, args, opts) -> None:
+        from scrapy.exceptions import UsageError
+
+        from crawler.runner import STOP_GRACE, CrawlStopper
+
+        if not args:
+            raise UsageError
+        if len(args) > 1:
+            raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
+        process = self.crawler_process
+        process.crawl(self._create_crawler(args[0]), **opts.spargs)
+        stopper = CrawlStopper(process, grace=process.settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE))
+        with stopper:
+            process.start(install_signal_handlers=False)
+        stopper.close_unclosed()
+        if process.bootstrap_failed:
+            self.exitcode = 1
