@@ -556,6 +556,13 @@ def test_short_notice_keeps_its_closing_line():
     assert article.source == "市招生办" and article.published_at == "2024-04-01"
 
 
+def test_logo_heading_is_no_title_when_the_title_tag_is_only_the_site():
+    page = (PAGES / "article_title_logo_heading.html").read_bytes().replace(
+        "<title>县长调研春耕生产_某某县人民政府</title>".encode(), "<title>某某县人民政府</title>".encode()
+    )
+    assert extract_article(page, "http://www.example.gov.cn/zwdt/content_14.html").title == "县长调研春耕生产"
+
+
 def test_info_line_is_still_read_when_it_is_the_h1():
     article = extract("article_title_after_info_line.html", "http://www.example.gov.cn/zwgk/content_8.html")
     assert article.source == "市发改委"

@@ -22,7 +22,9 @@ from .encoding import decode_html
 from .model import Article, Selectors
 from .select import select
 from .sitemodel import PageView, SiteModel
-from .text import BLOCK_TAGS, MAX_HTML_CHARS, Layout, drop_invisible, element_text, fold, layout, parse_html, squash
+from .text import (
+    BLOCK_TAGS, MAX_HTML_CHARS, Layout, drop_invisible, element_text, fold, layout, marked_elements, parse_html, squash,
+)
 
 # --- metadata ---------------------------------------------------------------------------------
 
@@ -171,6 +173,7 @@ _INFO_LABELS = re.compile(
     + r")\s*[:：]|分享到|【\s*打印|打印本页"
 )
 _SITE_META = ("sitename", "og:site_name", "application-name", "site_name", "sitetitle")
+_LOGO_WORDS = ("logo", "site", "webname", "web_title", "webtitle", "web-title", "wzmc", "title", "gov-name", "govname")
 _LOGO_HINT = re.compile(r"logo|site-?name|site_?title|webname|web_?title|wzmc|head(?:er)?-?_?title|top-?_?title|gov-?name", re.I)
 _FOOTER_NAME = re.compile(
     r"(?:主办单位|主辦單位|主\s*办|主\s*辦|版权所有|版權所有|Copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*-\s*\d{4})?)?)\s*[:：]?\s*"
@@ -222,8 +225,8 @@ def _heading_candidates(root) -> list[tuple[str, object, int]]:
 def _site_names(root, lay: Layout, head: _Head) -> list[str]:
     """What the page calls its site: SiteName-style meta, the header's logo text, the footer's 主办/版权所有."""
     names = [head.meta[name] for name in _SITE_META if head.meta.get(name)]
-    for el in _WITH_CLASS_OR_ID(root):
-        if _LOGO_HINT.search((el.get("class") or "") + " " + (el.get("id") or "")):
+    for el, value in marked_elements(root, _LOGO_WORDS):
+        if _LOGO_HINT.search(value):
             text = element_text(el)
             if 2 <= len(text) <= 30:
                 names.append(text)
@@ -393,6 +396,10 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
             continue
         if h_sq in segments or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq)) or len(h_sq) >= 0.6 * len(tag_sq):
             matching.append((len(h_sq), -rank, h_text, el))
+    if matching:
+        # The header's logo heading names the site, which the <title> may be all about.
+        names_sq = {squash(n) for n in site_names()}
+        matching = [m for m in matching if squash(m[2]) not in names_sq]
     if len({m[0] for m in matching}) > 1:
         # Several headings are parts of the <title> (a logo's h1 holds the site's name): the one the
         # <title> keeps once its site part is cut is the article's.

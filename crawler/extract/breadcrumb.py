@@ -10,13 +10,11 @@ and the separated text between them, or its list items.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 from lxml import etree
 
 from .pagination import absolute_url
-from .text import Layout, byte_clean, element_text, fold, squash
+from .text import Layout, byte_clean, element_text, fold, marked_elements, squash
 
 _CRUMB_TAGS = frozenset(["div", "nav", "ol", "ul", "p", "span", "td", "section"])
 _LABEL = re.compile(r"^\s*[^\s>＞»:：]{0,10}?(?:位置|You\s+are\s+here|Sie sind hier)\s*[:：]?\s*", re.I)
@@ -34,7 +32,6 @@ _MARK_WORDS = (
 )
 _TOKEN_WORDS = re.compile(r"(?:^|[\s_-])(?:wz|address)(?:$|[\s_\d-])")
 _STRONG_WORDS = _MARK_WORDS[:-2]
-_MARK_ATTRS = etree.XPath("//body//@class | //body//@id | //body//@aria-label")
 _TEXT_LABELS = etree.XPath("//body//text()[contains(., '位置') or contains(., 'You are here')]")
 # Breadcrumbs sit above the content: the first part of the source tells whether to look for marks.
 _SOURCE_SPAN = 400_000
@@ -83,36 +80,13 @@ def _source_head(source: str, body: bytes | None, encoding: str | None) -> bytes
 
 
 def _marked(root) -> list:
-    """Elements whose class/id/aria-label holds a mark word, in document order.
-
-    The attribute values are searched as one joined string: a Python loop over every element
-    costs more than the rest of a list page's extraction.
-    """
-    values = _MARK_ATTRS(root)
-    if not values:
-        return []
-    joined = "\n".join(values).lower()
-    starts = []
-    for word in _MARK_WORDS:
-        at = joined.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = joined.find(word, at + 1)
-    if not starts:
-        return []
-    starts.sort()
-    ends = list(accumulate(len(v) + 1 for v in values))
-    seen, ordered = set(), []
-    for at in starts:
-        value = values[bisect_right(ends, at)]
-        el = value.getparent()
-        if el in seen:
-            continue
-        lowered = str(value).lower()
+    """Elements whose class/id/aria-label holds a mark word, in document order."""
+    out = []
+    for el, value in marked_elements(root, _MARK_WORDS):
+        lowered = value.lower()
         if any(w in lowered for w in _STRONG_WORDS) or _TOKEN_WORDS.search(lowered):
-            seen.add(el)
-            ordered.append(el)
-    return ordered
+            out.append(el)
+    return out
 
 
 def _short(el, limit: int = 300) -> bool:

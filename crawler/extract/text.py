@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 
 from lxml import etree
 
@@ -366,6 +367,41 @@ def layout(root: etree._Element) -> Layout:
         if end > total:  # text that folded away to nothing (zero-width characters) made no line
             spans[el] = (min(start, total), total)
     return out
+
+
+_MARK_ATTRS = etree.XPath("//body//@class | //body//@id | //body//@aria-label")
+
+
+def marked_elements(root: etree._Element, words: tuple[str, ...]) -> list[tuple[etree._Element, str]]:
+    """(element, its matching attribute values joined by a space) for each element whose class, id
+    or aria-label holds one of the lower-case ``words``, in document order.
+
+    The values are searched as one joined string: a Python loop over every element costs more
+    than the rest of a large page's extraction.
+    """
+    values = _MARK_ATTRS(root)
+    if not values:
+        return []
+    joined = "\n".join(values).lower()
+    starts = []
+    for word in words:
+        at = joined.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = joined.find(word, at + 1)
+    if not starts:
+        return []
+    starts.sort()
+    ends = list(accumulate(len(v) + 1 for v in values))
+    found: dict = {}
+    last = -1
+    for at in starts:
+        i = bisect_right(ends, at)
+        if i == last:
+            continue
+        last = i
+        found.setdefault(values[i].getparent(), []).append(str(values[i]))
+    return [(el, " ".join(vals)) for el, vals in found.items()]
 
 
 def element_text(el: etree._Element) -> str:
