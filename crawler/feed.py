@@ -81,11 +81,13 @@ def write_feed_file(store, path: str | os.PathLike, **options) -> int:
 
 
 def write_feed_dir(store, directory: str | os.PathLike, sites, *, feed_url: str | None = None, **options) -> list[Path]:
-    """The service's feed files: ``all.atom`` and ``SITE.atom`` for each of ``sites``;
+    """The service's feed files: ``all.atom`` and ``SITE.atom`` for each of ``sites`` (a site
+    called ``all``: ``site-all.atom``);
     ``feed_url`` is where the directory is published (each file's self link)."""
     directory = Path(directory)
     written = []
-    for site, name in [(None, "all"), *((s, s) for s in sites)]:
+    # A site called "all" must not overwrite the feed of every site.
+    for site, name in [(None, "all"), *((s, "site-all" if s == "all" else s) for s in sites)]:
         path = directory / f"{name}.atom"
         self_url = f"{feed_url.rstrip('/')}/{quote(path.name)}" if feed_url else None
         write_feed_file(store, path, site=site, self_url=self_url, **options)

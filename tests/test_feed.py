@@ -195,6 +195,17 @@ def test_self_link_when_the_address_is_known(store):
     assert ET.fromstring(feed_bytes(store)).findall(A + "link") == []
 
 
+def test_feed_dir_has_one_file_per_site_and_one_for_all(store, tmp_path):
+    from crawler.feed import write_feed_dir
+
+    store.ensure_site("all", title="A site called all")
+    written = write_feed_dir(store, tmp_path / "feeds", ["yueyang", "hk", "all"], feed_url="https://example.org/f")
+    assert [path.name for path in written] == ["all.atom", "yueyang.atom", "hk.atom", "site-all.atom"]
+    assert len(entries((tmp_path / "feeds" / "all.atom").read_bytes())) == 6
+    root = ET.fromstring((tmp_path / "feeds" / "site-all.atom").read_bytes())
+    assert root.find(A + "link").get("href") == "https://example.org/f/site-all.atom"
+
+
 def test_per_site_feed_is_named_after_the_site(store):
     root = ET.fromstring(feed_bytes(store, site="yueyang"))
     assert root.findtext(A + "title") == "岳阳市人民政府: changes"
