@@ -306,8 +306,9 @@ class StoreWriter:
         self.applied = self.model.for_extraction()  # what the spider extracts with in this crawl
         self.learned = 0
         self._options = None
-        # A store written before site models existed: learn from its stored pages at the end.
-        self.bootstrap = stored is None and self.store.has_releases(site)
+        # A store written before site models existed (or before this model format): learn from
+        # its stored pages at the end.
+        self.bootstrap = (stored is None or not self.model.pages) and self.store.has_releases(site)
 
     def finish(self) -> None:
         """After the crawl's last item: settle and store the site model; when what it applies
