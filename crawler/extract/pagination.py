@@ -607,7 +607,7 @@ def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
     numbered = sum(1 for t in texts if t.isdigit())
     if numbered >= 2 and len(anchors) - numbered <= 6:
         return True
-    return bool(anchors or el in scripted) and len(_PAGER_TEXT.findall(text)) >= 2 and len(anchors) <= 16
+    return bool(anchors) and len(_PAGER_TEXT.findall(text)) >= 2 and len(anchors) <= 16
 
 
 _PAGER_WORDS = frozenset(
@@ -619,7 +619,7 @@ _PAGER_WORDS = frozenset(
 _STEP_WORDS = _PAGER_WORDS - {"首页", "尾页", "末页", "first", "last", "firstpage", "lastpage"}
 _PAGER_WORD_TRIM = " \t\r\n\u00a0\u3000[]【】()（）«»‹›<>"
 _PAGER_TOKEN = re.compile(
-    r"(?:[a-z0-9]+[-_])?(?:page|pages|pager|paging|pagination|pagebar|pagenav|pagelist|pagebox|pagination\w*|fenye|fanye)"
+    r"(?:[a-z0-9]+[-_])?(?:page|pages|pager|paging|pagination\w*|pagebar|pagenav|pagelist|pagebox|fenye|fanye)"
     r"(?:[-_]?(?:box|bar|nav|list|wrap|div|num|nums|link|links|container|area|inner|main|\d+))?",
     re.I,
 )
