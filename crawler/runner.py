@@ -170,8 +170,10 @@ class CrawlStopper:
             # Logging cannot happen in a signal handler: the interrupted code may hold the stream.
             reactor.callFromThread(logger.warning, "%s", line)
             return
+        # On a terminal the progress line is cleared first, so the acknowledgment stands alone.
+        prefix = "\r\033[K" if os.isatty(2) else ""
         try:
-            os.write(2, (line + "\n").encode("utf-8", "replace"))  # raw: no buffered stream re-entered
+            os.write(2, (prefix + line + "\n").encode("utf-8", "replace"))  # raw: no buffered stream re-entered
         except OSError:
             pass
 
