@@ -460,16 +460,29 @@ def _header_column(row) -> int | None:
     if head is None:
         return None
     for i, cell in enumerate(c for c in head if c.tag in ("td", "th")):
-        text = _clean(_text(cell))
-        if text and len(text) <= 12 and _TITLE_HEADER.search(text):
+        text = _short_text(cell, 12)
+        if text and _TITLE_HEADER.search(text):
             return i
     return None
 
 
+def _short_text(el, limit: int) -> str | None:
+    """``_clean(_text(el))``, or None as soon as the raw text passes ``2 * limit`` characters or
+    the clean text ``limit`` (a layout cell holding half the page is read no further)."""
+    pieces, size = [], 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > 2 * limit:
+            return None
+        pieces.append(piece)
+    text = _clean("".join(pieces))
+    return text if len(text) <= limit else None
+
+
 def _cell_text_title(cell) -> str | None:
     """A cell's text as a title: not a date, a number or a code, not only link text."""
-    text = _clean(_text(cell))
-    if not text or len(text) > 300:
+    text = _short_text(cell, 300)
+    if not text:
         return None
     for a in cell.iter("a"):
         inner = _clean(_anchor_text(a))
@@ -947,7 +960,7 @@ _LIST_TAGS = frozenset(["ul", "ol", "dl", "table", "tbody", "thead"])
 # How much more a group weighs for sitting next to the page's pager.
 _PAGER_BOOST = 3.0
 # Lone rows looked at for a one-row list, heaviest titles first (each row is a few nested groups).
-_ONE_ROW_CANDIDATES = 48
+_ONE_ROW_CANDIDATES = 24
 # The most a one-row group can score (title weight 25, dated, bigger row, next to the pager).
 _ONE_ROW_CEILING = 25.0 * 2 * 1.01 * _PAGER_BOOST
 
