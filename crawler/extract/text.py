@@ -204,7 +204,6 @@ _CELL = "\ufdd0"
 # Rows of a data table are one line each, cells separated by this (documented in docs/extraction.md).
 CELL_SEP = "\t"
 _CELL_TAGS = frozenset(["td", "th"])
-_ROW_PARTS = frozenset(["tbody", "thead", "tfoot", "tr", "td", "th", "caption"])
 
 
 @dataclass
