@@ -819,3 +819,19 @@ def test_info_line_written_by_an_inline_script(label, expected):
     article = extract_article(page.encode(), "http://www.example.gov.cn/a/content_1.html")
     assert article.published_at == expected
     assert article.source == "市政府办"
+
+
+def test_sidebar_table_does_not_beat_the_article_prose():
+    side = "<div class='side'><h3>今日价格</h3><table>" + "".join(
+        f"<tr><td>品种{i}</td><td>{10 + i}.5元</td><td>持平</td></tr>" for i in range(15)
+    ) + "</table></div>"
+    paras = "".join(
+        f"<p>第{i}段：市政府召开专题会议，研究部署安全生产工作，要求各地各部门压实责任，抓好落实，确保安全形势稳定。</p>" for i in range(4)
+    )
+    page = (
+        "<html><head><title>市政府召开安全生产专题会议_某某市人民政府</title></head><body><div class='main'>"
+        f"<h1>市政府召开安全生产专题会议</h1><div class='info'>发布时间：2024-05-05</div><div class='wz'>{paras}</div></div>"
+        f"{side}</body></html>"
+    )
+    article = extract_article(page.encode(), "http://www.example.gov.cn/a/content_15.html")
+    assert article.body.startswith("第0段：") and "品种" not in article.body

@@ -566,31 +566,43 @@ def _density_body(root, lay: Layout, owners: list, template: list[bool] | None =
     again (a dashboard's several tables, an article split over sibling blocks). Lines the site
     model knows as ``template`` score nothing.
     """
-    scores: dict = {}
     footer = _footer_lines(lay)
     line_scores = [0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
                    for idx in range(len(lay.lines))]
-    for idx, score in enumerate(line_scores):
-        if not score:
-            continue
-        el = owners[idx]
-        for weight in (1.0, 1.0, 0.5, 0.33):
-            if el is None:
-                break
-            scores[el] = scores.get(el, 0) + score * weight
-            el = el.getparent()
-    best, best_score = None, 0.0
-    adjusted = {}
-    for el, score in scores.items():
-        total, links = _chars(lay, el)
-        if not total:
-            continue
-        score *= 1 - links / total
-        adjusted[el] = score
-        if score > best_score:
-            best, best_score = el, score
+    def densest(lines_scored) -> tuple:
+        scores: dict = {}
+        for idx, score in lines_scored:
+            el = owners[idx]
+            for weight in (1.0, 1.0, 0.5, 0.33):
+                if el is None:
+                    break
+                scores[el] = scores.get(el, 0) + score * weight
+                el = el.getparent()
+        best, best_score = None, 0.0
+        adjusted = {}
+        for el, score in scores.items():
+            total, links = _chars(lay, el)
+            if not total:
+                continue
+            score *= 1 - links / total
+            adjusted[el] = score
+            if score > best_score:
+                best, best_score = el, score
+        return best, best_score, adjusted
+
+    scored = [(idx, score) for idx, score in enumerate(line_scores) if score]
+    best, best_score, adjusted = densest(scored)
     if best is None:
         return None
+    start, end = lay.spans.get(best, (0, 0))
+    if 2 * sum(line_scores[i] for i in range(start, end) if lay.table[i] >= 0) >= sum(line_scores[start:end]):
+        # A table won. Where the page also has an article's prose (a few real paragraphs) apart
+        # from that table, the table is a sidebar's (prices, rankings) and the prose is the body.
+        prose = [(idx, score) for idx, score in scored if lay.table[idx] < 0]
+        if sum(1 for _, score in prose if score >= 5) >= 2:
+            prose_best, prose_score, prose_adjusted = densest(prose)
+            if prose_best is not None and prose_score >= 15 and best not in prose_best.iterancestors() and prose_best is not best:
+                best, best_score, adjusted = prose_best, prose_score, prose_adjusted
     # A tie with the parent: the parent holds the same text plus short lines that scored nothing
     # (a closing "特此通知。"), so it is the article's block.
     parent = best.getparent()
