@@ -22,6 +22,7 @@ import pytest
 from conftest import ROOT, run_cli, start_site_server, write_config
 from storage import Store
 from support.invariants import store_violations
+from support.kill import describe_difference, store_digest
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from sitegen import generate  # noqa: E402
@@ -115,6 +116,11 @@ class LockHolder:
             self.conn = None
 
 
+def figure(name: str, text: str) -> None:
+    """A measured figure, for docs/reliability.md (``pytest -s tests/test_faults.py | grep FIGURE``)."""
+    print(f"FIGURE {name}: {text}")
+
+
 def error_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("Error:")]
 
@@ -130,7 +136,7 @@ def crawl_rows(db: Path) -> list[tuple]:
 # Locks ---------------------------------------------------------------------------------------
 
 
-def test_a_lock_held_for_a_while_is_waited_for_and_said(site, tmp_path):
+def test_a_lock_held_for_a_while_is_waited_for_and_said(site, clean, tmp_path):
     db = tmp_path / "b.db"
     crawl = start_crawl(db, site, site="slow")
     wait_for(lambda: count(db, "SELECT count(*) FROM releases") >= 3)
@@ -140,9 +146,13 @@ def test_a_lock_held_for_a_while_is_waited_for_and_said(site, tmp_path):
     stdout, stderr = crawl.communicate(timeout=120)
     assert crawl.returncode == 0, stderr[-3000:]
     assert "is locked by another connection; waited" in stderr
+    figure("lock held 8 s", f"exit 0, {stderr.count('is locked by another connection; waited')} wait lines, "
+                            f"{count(db, 'SELECT count(*) FROM releases')}/{RELEASES} releases")
     assert "Traceback" not in stderr
     assert count(db, "SELECT count(*) FROM releases") == RELEASES
     assert store_violations(db) == []
+    got, want = store_digest(db), store_digest(clean)
+    assert got == want, describe_difference(got, want)
 
 
 def test_a_lock_held_past_the_wait_stops_the_crawl_with_one_line(site, tmp_path):
@@ -157,6 +167,8 @@ def test_a_lock_held_past_the_wait_stops_the_crawl_with_one_line(site, tmp_path)
         holder.release()
     assert crawl.returncode == EXIT_STORE_FAILED, stderr[-3000:]
     assert held_for < 30
+    figure("lock held past BULLETIN_STORE_LOCK_WAIT=2", f"exit 4 {held_for:.1f} s after the lock was taken, "
+                                                       f"{count(db, 'SELECT count(*) FROM releases')} releases kept")
     [line] = error_lines(stderr)
     assert str(db) in line and "database is locked by another connection" in line
     assert "Traceback" not in stderr
@@ -181,6 +193,8 @@ def test_a_full_disk_stops_the_crawl_with_one_line_and_a_rerun_completes(site, c
     stdout, stderr = crawl.communicate(timeout=120)
     assert crawl.returncode == EXIT_STORE_FAILED, stderr[-3000:]
     assert time.monotonic() - started < 60
+    figure("disk full", f"exit 4 after {time.monotonic() - started:.1f} s (whole crawl process), "
+                        f"{count(db, 'SELECT count(*) FROM releases')}/{RELEASES} releases kept")
     [line] = error_lines(stderr)
     assert str(db) in line and "database or disk is full" in line
     assert "Traceback" not in stderr and "no such savepoint" not in stderr and "cannot commit" not in stderr
@@ -256,6 +270,12 @@ def test_hostile_crawls_end_in_bounded_time_and_keep_the_store_whole(hostile):
         assert seconds < 120
         assert "Traceback" not in result.stderr
     assert store_violations(db) == []
+    figure("hostile crawls", ", ".join(f"{seconds:.1f} s" for _, seconds in runs))
+    for path in sorted(FAULT_REASONS) + ["/art/deep.html", "/art/loop-a.html", "/art/offsite.html"]:
+        reasons = _rows(db, "SELECT reason FROM fetch_failures WHERE url = ? AND site = 'hostile' LIMIT 1",
+                        server.url + path)
+        figure(f"hostile {path}", f"{len(server.requests(path))} requests over 2 crawls; "
+                                  f"{reasons[0][0][:110] if reasons else 'no failure row'}")
 
 
 @pytest.mark.parametrize("path", sorted(FAULT_REASONS), ids=lambda p: p.rsplit("/", 1)[-1][:-5])
