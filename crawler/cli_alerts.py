@@ -137,10 +137,12 @@ def alerts_send(ctx, as_json):
     from storage import outbox
 
     from .alerts import send_pending
+    from .monitor.service import serve_options
 
     config = _config(ctx)
+    archive_url = serve_options(config).archive_url
     with _store(ctx, must_exist=False) as store:
-        report = send_pending(store, config)
+        report = send_pending(store, config, archive_url=archive_url)
         waiting = outbox.undelivered(store.db)
     undelivered = bool(report.retrying or report.failed or report.deferred or waiting["retrying"])
     if as_json:

@@ -306,3 +306,22 @@ def test_a_failing_message_does_not_stop_the_others(tmp_path, smtp_server, monke
     monkeypatch.setattr(EmailChannel, "deliver", deliver)
     assert send_pending(store, config, now=clock.advance(minutes=2)).sent == 1
     assert sorted(rcpt[0] for rcpt, _ in smtp_server.mailbox.received) == ["a@example.org", "b@example.org"]
+
+
+def test_a_removal_alert_links_to_the_archived_copy(tmp_path, smtp_server):
+    clock = Clock()
+    store = make_store(tmp_path / "a.db", clock)
+    config = make_config(smtp_server.port, subscriptions=[{"to": "reader@example.org", "kinds": ["removed"]}])
+    send_pending(store, config, now=clock())
+    gone = release(0, "基线文章")
+    crawl_id = store.start_crawl(SITE)
+    for _ in range(2):
+        store.record_missing(SITE, gone.url, "HTTP 404", crawl_id=crawl_id, http_status=404, confirm_after=0)
+    store.finish_crawl(crawl_id)
+    archive = "https://archive.example.org/bulletin"
+    report = send_pending(store, config, now=clock.advance(minutes=5), archive_url=archive)
+    assert report.sent == 1
+    [(_, message)] = smtp_server.mailbox.received
+    version_id = store.versions(gone.url)[-1]["id"]
+    for part in ("plain", "html"):
+        assert f"{archive}/versions/{version_id}" in message.get_body((part,)).get_content()

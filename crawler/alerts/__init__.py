@@ -105,6 +105,7 @@ def send_pending(
     environ: Mapping[str, str] = os.environ,
     ssl_context: ssl.SSLContext | None = None,
     sync: bool = True,
+    archive_url: str | None = None,
 ) -> SendReport:
     """Deliver every alert that is due at ``now`` (default: the current time).
 
@@ -112,6 +113,7 @@ def send_pending(
     subscription (webhooks: up to ``alerts.max_items`` events per POST), and delivers each
     message once. Failures never raise: temporary ones are retried by a later call (after a
     backoff), permanent ones are recorded; see :func:`storage.outbox.list_alerts`.
+    ``archive_url`` (``[serve] archive_url``) lets alerts about a removal link to the archived copy.
     """
     now = now or datetime.now(timezone.utc)
     db = store.db
@@ -128,7 +130,7 @@ def send_pending(
             channel = channels.get(message["channel"])
             if channel is None:
                 channel = channels[message["channel"]] = CHANNELS[message["channel"]](
-                    config, environ=environ, ssl_context=ssl_context)
+                    config, environ=environ, ssl_context=ssl_context, archive_url=archive_url)
             items = outbox.message_items(db, message["id"])
             down = channel.unavailable(message)
             if down:

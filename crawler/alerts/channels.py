@@ -60,10 +60,12 @@ class Channel:
 
     name = ""
 
-    def __init__(self, config, *, environ: Mapping[str, str] = os.environ, ssl_context: ssl.SSLContext | None = None):
+    def __init__(self, config, *, environ: Mapping[str, str] = os.environ, ssl_context: ssl.SSLContext | None = None,
+                 archive_url: str | None = None):
         self.config = config
         self.environ = environ
         self.ssl_context = ssl_context
+        self.archive_url = archive_url  # Datasette address of the store: removals link to the archived copy
 
     def deliver(self, message: dict, items: list[dict]) -> Outcome:
         raise NotImplementedError
@@ -182,7 +184,7 @@ class EmailChannel(Channel):
         mime = build_email(
             items, sender=self.settings.sender, recipients=message["recipients"], token=message["token"],
             created_at=message["created_at"], subscription=message["subscription"],
-            max_items=self.config.alerts.max_items,
+            max_items=self.config.alerts.max_items, archive_url=self.archive_url,
         )
         return self.send(mime, message["pending_recipients"])
 
@@ -282,7 +284,8 @@ class WebhookChannel(Channel):
         if hook is None:
             return Outcome(error="webhook no longer configured")
         body = json.dumps(
-            webhook_payload(items, token=message["token"], subscription=hook.name, created_at=message["created_at"]),
+            webhook_payload(items, token=message["token"], subscription=hook.name, created_at=message["created_at"],
+                            archive_url=self.archive_url),
             ensure_ascii=False,
         ).encode("utf-8")
         headers = {"Content-Type": "application/json; charset=utf-8", "X-Bulletin-Delivery": message["token"]}

@@ -251,7 +251,7 @@ class Service:
             from crawler.alerts import send_pending
 
             with Store(self.db_path) as store:
-                report = send_pending(store, self.config)
+                report = send_pending(store, self.config, archive_url=self.options.archive_url)
             if report.messages:
                 logger.info("alerts: %d sent, %d failed, %d to retry", report.sent, report.failed, report.retrying)
             if report.deferred:
