@@ -26,6 +26,8 @@ class ListPageItem:
     etag: str | None = None
     last_modified: str | None = None
     list_hint: tuple | None = None  # (column's first page URL, ListPage.list_path) on a column's first page
+    series: str | None = None  # first page of the list walk this page is part of
+    refetch: list[str] = field(default_factory=list)  # known releases refetched because their row changed
 
 
 @dataclass

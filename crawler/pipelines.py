@@ -213,10 +213,12 @@ class StorePipeline:
             "not_modified": counts["not_modified"],
             "errors": counts["failures"] + counts["write_errors"],
         }
+        # A walk cut short (a request cap, Scrapy's close-after-N settings) saw only part of the lists.
+        walk_complete = reason == "finished" and not getattr(spider, "requests_over_cap", 0)
         try:
             # After a store failure the row is closed if that is possible at once, never waited for.
             with Store(self.db_path, busy_timeout_ms=1000 if self.failure else 30_000) as store:
-                store.finish_crawl(self.crawl_id, status=status, error=error, stats=stats)
+                store.finish_crawl(self.crawl_id, status=status, error=error, stats=stats, walk_complete=walk_complete)
                 # Our own store failing says nothing of the site's health.
                 change = None if self.failure else store.update_health(self.site, self.crawl_id)
         except (StoreError, sqlite3.Error) as exc:
@@ -296,8 +298,10 @@ class StoreWriter:
         self.store = Store(db_path, busy_timeout_ms=int(1000 * min(5.0, max(0.5, lock_wait / 5))), max_bytes=max_bytes)
         self.site = site
         self.crawl_id = crawl_id
-        # List rows of releases not stored yet, attached when the release is recorded.
+        # List rows of releases not stored yet (or refetched for a changed row), attached when the
+        # release is recorded; and the releases recorded so far in this crawl.
         self.pending_rows: dict[str, list[dict]] = defaultdict(list)
+        self.recorded: set[str] = set()
         self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
                        "incomplete": 0, "not_modified": 0, "missing": 0, "write_errors": 0}
         self.first_failure: str | None = None
@@ -383,7 +387,9 @@ class StoreWriter:
         elif isinstance(item, NotModifiedItem):
             self.counts["not_modified"] += 1
             if item.page_kind == "article":
-                self.store.touch_release(item.url, crawl_id=self.crawl_id)
+                url = canonical_url(item.url)
+                self.store.touch_release(item.url, crawl_id=self.crawl_id, listed_on=self.pending_rows.pop(url, []))
+                self.recorded.add(url)
         elif isinstance(item, MissingItem):
             self.counts["missing"] += 1
             self.store.record_missing(item.site, item.url, item.reason, crawl_id=self.crawl_id,
@@ -394,13 +400,14 @@ class StoreWriter:
         if item.list_hint and self.model.note_list(*item.list_hint):
             self.learned += 1
         self.counts["list_links"] += len(item.links)
-        self._save_validators(item.site, item.url, item.etag, item.last_modified, links_hash=list_rows_hash(item.links))
         result = self.store.record_list_page(
             item.site, item.url, item.links, crawl_id=self.crawl_id, column=item.column,
-            breadcrumb=item.breadcrumb, http_status=item.http_status,
+            breadcrumb=item.breadcrumb, http_status=item.http_status, series_url=item.series,
+            defer=[url for url in item.refetch if canonical_url(url) not in self.recorded],
         )
+        self._save_validators(item.site, item.url, item.etag, item.last_modified, links_hash=list_rows_hash(item.links))
         by_url = {link["url"]: (position, link) for position, link in enumerate(item.links)}
-        for url in result.unknown:
+        for url in [*result.unknown, *result.deferred]:
             position, link = by_url[url]
             self.pending_rows[canonical_url(url)].append(
                 {**link, "position": position, "list_page_url": item.url, "column": item.column}
@@ -428,6 +435,7 @@ class StoreWriter:
         rows = self.pending_rows.pop(canonical_url(item.url), [])
         refresh = self._refresh if item.model_revision == self.applied.revision else None
         result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows, refresh=refresh)
+        self.recorded.add(canonical_url(item.url))
         self.counts[result.kind] += 1
         if item.page_features is not None and result.kind != "unchanged":
             # Each distinct version once: refetching an unchanged page would count its text again.
@@ -439,7 +447,8 @@ class StoreWriter:
 
     def _save_validators(self, site, url, etag, last_modified, links_hash=None) -> None:
         if etag or last_modified or links_hash:
-            self.store.save_validators(site, url, etag=etag, last_modified=last_modified, links_hash=links_hash)
+            self.store.save_validators(site, url, etag=etag, last_modified=last_modified, links_hash=links_hash,
+                                       crawl_id=self.crawl_id)
 
     def _record_failure(self, item: FetchFailureItem) -> None:
         self.counts["failures"] += 1

@@ -33,7 +33,8 @@ HANDLED_STATUSES = [304, 400, 401, 403, 404, 410, 412, 429, 451, 500, 502, 503, 
 GONE_STATUSES = (404, 410)
 MAX_ARTICLE_PAGES = 20
 # After the first list page that holds only known releases, walk this many more before stopping,
-# so rows that shifted between pages during the crawl are not missed.
+# so rows that shifted between pages during the crawl are not missed. "Known" here means seen on
+# this list by a crawl that finished (Store.finished_walks), not merely stored.
 LIST_OVERLAP_PAGES = 1
 _ERROR_PAGE_PATH = re.compile(r"(^|/)(404|error|notfound|not[-_]found|nopage)([./_-]|$)", re.IGNORECASE)
 _ERROR_PAGE_TITLE = re.compile(r"404|页面不存在|頁面不存在|页面未找到|找不到|not found|已删除|已被删除|不存在", re.IGNORECASE)
@@ -60,6 +61,8 @@ class SiteSpider(scrapy.Spider):
         # What the store knew when the crawl started (filled by from_crawler).
         self.full = False
         self.known: set[str] = set()
+        self.walked: dict[str | None, set[str]] = {}
+        self.requests_over_cap = 0
         self.list_rows: dict[tuple[str, str], tuple] = {}
         self.validators: dict[str, dict] = {}
         self.revisits: list[str] = []
@@ -90,6 +93,7 @@ class SiteSpider(scrapy.Spider):
 
         with Store(db_path) as store:
             self.known = store.known_urls(self.site.name)
+            self.walked = store.finished_walks(self.site.name)
             self.list_rows = store.list_rows(self.site.name)
             if not self.full:
                 self.validators = store.validators(self.site.name)
@@ -102,7 +106,10 @@ class SiteSpider(scrapy.Spider):
         key = canonical_url(url)
         # Every article names its breadcrumb lists again and a release may be listed twice:
         # skip what was scheduled already, so duplicates neither cost work nor count to the cap.
-        if key in self.scheduled or self.requests_scheduled >= self.site.max_requests:
+        if key in self.scheduled:
+            return None
+        if self.requests_scheduled >= self.site.max_requests:
+            self.requests_over_cap += 1
             return None
         self.scheduled.add(key)
         self.requests_scheduled += 1
@@ -179,22 +186,25 @@ class SiteSpider(scrapy.Spider):
                     reason="list rendered client-side: no rows in the HTML (set selectors, or start from the "
                            "site's data URL)",
                 )
+        hops = response.meta.get("hops", 0)
+        wanted = [link for link in links if self._worth_fetching(link, response.url, listing.column)]
         yield ListPageItem(
             site=self.site.name, url=response.url, links=links, column=listing.column,
             breadcrumb=listing.breadcrumb, next_pages=listing.next_pages, http_status=response.status,
-            client_side_rendered=listing.client_side_rendered,
+            client_side_rendered=listing.client_side_rendered, series=column_url,
             list_hint=(column_url, listing.list_path) if series_pages == 1 and listing.list_path else None,
+            refetch=[link["url"] for link in wanted if canonical_url(link["url"]) in self.known],
             **_validators(response),
         )
-        hops = response.meta.get("hops", 0)
-        for link in links:
-            if self._worth_fetching(link, response.url, listing.column):
-                request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
-                if request is not None:
-                    yield request
+        for link in wanted:
+            request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
+            if request is not None:
+                yield request
+        walked, walked_before_series = self.walked.get(column_url, set()), self.walked.get(None, set())
         known_pages = response.meta.get("known_pages", 0)
         if links and not self.full and all(
-            canonical_url(link["url"]) in self.known for link in links if not link["pinned"]
+            (url := canonical_url(link["url"])) in walked or url in walked_before_series
+            for link in links if not link["pinned"]
         ):
             known_pages += 1
         else:

@@ -423,3 +423,25 @@ def m041_one_column_per_spelling(db: Database) -> None:
         else:
             kept[(release_id, key)] = (name, listed_at)
     db.conn.executemany("DELETE FROM release_columns WHERE release_id = ? AND column_name = ?", doomed)
+
+
+@migrations()
+def m042_finished_walks(db: Database) -> None:
+    """List state a crash cannot run ahead of: which crawl saw each list row, whether a finished
+    crawl did, which list series a page belongs to, which crawl saved each validator."""
+    for statement in _FINISHED_WALKS:
+        db.execute(statement)
+
+
+_FINISHED_WALKS = [
+    "ALTER TABLE list_entries ADD COLUMN crawl_id INTEGER REFERENCES crawls(id)",
+    "ALTER TABLE list_entries ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 0",
+    # Rows from before this migration: confirmed when a finished crawl was running as they were seen.
+    """UPDATE list_entries SET confirmed = 1 WHERE EXISTS (
+         SELECT 1 FROM crawls c JOIN list_pages p ON p.site = c.site
+         WHERE p.id = list_entries.list_page_id AND c.status = 'finished' AND c.finished_at IS NOT NULL
+           AND (list_entries.first_seen_at BETWEEN c.started_at AND c.finished_at
+                OR list_entries.last_seen_at BETWEEN c.started_at AND c.finished_at))""",
+    "ALTER TABLE list_pages ADD COLUMN series_url TEXT",
+    "ALTER TABLE validators ADD COLUMN crawl_id INTEGER",
+]

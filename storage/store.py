@@ -71,6 +71,7 @@ class ListPageResult:
     list_page_id: int
     known: list[str]
     unknown: list[str]
+    deferred: list[str] = field(default_factory=list)
 
 
 def ancestor_names(crumbs: list[str], column: str | None) -> set[str]:
@@ -236,8 +237,13 @@ class Store:
             )
             return cursor.lastrowid
 
-    def finish_crawl(self, crawl_id: int, *, status: str = "finished", stats: dict | None = None, error: str | None = None) -> None:
-        """Close a crawl row with its final status, counters and error message."""
+    def finish_crawl(self, crawl_id: int, *, status: str = "finished", stats: dict | None = None,
+                     error: str | None = None, walk_complete: bool = True) -> None:
+        """Close a crawl row with its final status, counters and error message.
+
+        A ``finished`` crawl whose walk was complete (``walk_complete``: nothing cut by a request
+        cap) confirms the list rows it saw: later crawls may stop walking a list at them.
+        """
         stats = dict(stats or {})
         by_status = stats.pop("responses_by_status", None)
         columns = {
@@ -268,6 +274,8 @@ class Store:
             site = self.db.execute("SELECT site FROM crawls WHERE id = ?", [crawl_id]).fetchone()
             if site is not None:
                 self._learn_overviews(site[0], self._aggregating_pages(site[0]))
+            if status == "finished" and walk_complete:
+                self.db.execute("UPDATE list_entries SET confirmed = 1 WHERE crawl_id = ? AND confirmed = 0", [crawl_id])
 
     def record_skipped_crawl(self, site: str, *, note: str, requests: int = 0,
                              responses_by_status: dict | None = None) -> int:
@@ -310,28 +318,38 @@ class Store:
         column: str | None = None,
         breadcrumb: list[str] | None = None,
         http_status: int | None = 200,
+        series_url: str | None = None,
+        defer: Iterable[str] = (),
     ) -> ListPageResult:
         """Record a list page and the releases it lists.
 
         ``links`` are dicts with ``url``, ``title``, ``date`` and ``pinned``. Rows of releases the
         store does not know yet are kept once the release is recorded (:meth:`record_release`
-        with ``listed_on``); the result tells the crawler which links are already known.
+        with ``listed_on``); so are the rows of ``defer``, known releases the crawl refetches
+        because their row changed: list state never runs ahead of the releases it lists, so a
+        crash between the list page and the article leaves the row still looking changed.
+        ``series_url`` is the first page of the list walk this page belongs to.
+        The result tells the crawler which links are known, unknown and deferred.
         """
         now = self._now()
         page_url = canonical_url(url)
         links = list(links)
+        deferred_urls = {canonical_url(u) for u in defer}
         with self._transaction():
             self.db.execute(
-                """INSERT INTO list_pages (site, url, column_name, breadcrumb, first_seen_at, last_crawled_at, last_status, link_count)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO list_pages (site, url, column_name, breadcrumb, first_seen_at, last_crawled_at, last_status,
+                     link_count, series_url)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(url) DO UPDATE SET column_name = coalesce(excluded.column_name, column_name),
                      breadcrumb = excluded.breadcrumb, last_crawled_at = excluded.last_crawled_at,
-                     last_status = excluded.last_status, link_count = excluded.link_count""",
-                [site, page_url, column, json.dumps(breadcrumb or [], ensure_ascii=False), now, now, http_status, len(links)],
+                     last_status = excluded.last_status, link_count = excluded.link_count,
+                     series_url = coalesce(excluded.series_url, series_url)""",
+                [site, page_url, column, json.dumps(breadcrumb or [], ensure_ascii=False), now, now, http_status, len(links),
+                 canonical_url(series_url) if series_url else None],
             )
             page_id = self.db.execute("SELECT id FROM list_pages WHERE url = ?", [page_url]).fetchone()[0]
             self._note_breadcrumb(site, breadcrumb or [], column)
-            known, unknown = [], []
+            known, unknown, deferred = [], [], []
             for position, link in enumerate(links):
                 release_url = canonical_url(link["url"])
                 row = self.db.execute("SELECT id FROM releases WHERE url = ?", [release_url]).fetchone()
@@ -339,21 +357,37 @@ class Store:
                     unknown.append(link["url"])
                     continue
                 known.append(link["url"])
-                self._upsert_list_entry(page_id, row[0], position, link, now)
+                if release_url in deferred_urls:
+                    deferred.append(link["url"])
+                else:
+                    self._upsert_list_entry(page_id, row[0], position, link, now, crawl_id)
                 self.db.execute("UPDATE releases SET last_seen_at = ? WHERE id = ?", [now, row[0]])
                 if column:
                     self._add_column(site, row[0], column, page_url, now)
-        return ListPageResult(page_id, known, unknown)
+        return ListPageResult(page_id, known, unknown, deferred)
 
-    def _upsert_list_entry(self, page_id: int, release_id: int, position: int, link: dict, now: str) -> None:
+    def _upsert_list_entry(self, page_id: int, release_id: int, position: int, link: dict, now: str,
+                           crawl_id: int | None) -> None:
         self.db.execute(
-            """INSERT INTO list_entries (list_page_id, release_id, position, title, date, pinned, first_seen_at, last_seen_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """INSERT INTO list_entries (list_page_id, release_id, position, title, date, pinned, first_seen_at,
+                 last_seen_at, crawl_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT(list_page_id, release_id) DO UPDATE SET position = excluded.position,
                  title = excluded.title, date = excluded.date, pinned = excluded.pinned,
-                 last_seen_at = excluded.last_seen_at""",
-            [page_id, release_id, position, link.get("title"), link.get("date"), int(bool(link.get("pinned"))), now, now],
+                 last_seen_at = excluded.last_seen_at, crawl_id = excluded.crawl_id""",
+            [page_id, release_id, position, link.get("title"), link.get("date"), int(bool(link.get("pinned"))), now, now,
+             crawl_id],
         )
+
+    def _attach_list_rows(self, site: str, release_id: int, listed_on: Iterable[dict], now: str,
+                          crawl_id: int | None) -> None:
+        for entry in listed_on:
+            list_url = canonical_url(entry["list_page_url"])
+            page = self.db.execute("SELECT id FROM list_pages WHERE url = ?", [list_url]).fetchone()
+            if page is not None:
+                self._upsert_list_entry(page[0], release_id, entry.get("position", 0), entry, now, crawl_id)
+            if entry.get("column"):
+                self._add_column(site, release_id, entry["column"], list_url, now)
 
     def _add_column(self, site: str, release_id: int, column: str, list_page_url: str | None, now: str) -> None:
         """Record that the release is in ``column`` — once per column however it is spelt (a
@@ -503,13 +537,7 @@ class Store:
             self._note_breadcrumb(site, fetched.breadcrumb or [], fetched.column)
             if fetched.column:
                 self._add_column(site, release_id, fetched.column, None, now)
-            for entry in listed_on:
-                list_url = canonical_url(entry["list_page_url"])
-                page = self.db.execute("SELECT id FROM list_pages WHERE url = ?", [list_url]).fetchone()
-                if page is not None:
-                    self._upsert_list_entry(page[0], release_id, entry.get("position", 0), entry, now)
-                if entry.get("column"):
-                    self._add_column(site, release_id, entry["column"], list_url, now)
+            self._attach_list_rows(site, release_id, listed_on, now, crawl_id)
         return RecordResult(kind, release_id, version_id, changed, restored)
 
     def _insert_version(self, site, release_id, seq, url, fetched: FetchedRelease, digest, changed, crawl_id, now) -> int:
@@ -628,8 +656,9 @@ class Store:
             )
         }
 
-    def touch_release(self, url: str, *, crawl_id: int | None = None) -> RecordResult | None:
-        """A known release answered 304 Not Modified: it is live and unchanged."""
+    def touch_release(self, url: str, *, crawl_id: int | None = None, listed_on: Iterable[dict] = ()) -> RecordResult | None:
+        """A known release answered 304 Not Modified: it is live and unchanged. ``listed_on``: its
+        deferred list rows, as for :meth:`record_release`."""
         now = self._now()
         with self._transaction():
             row = self.db.execute(
@@ -646,28 +675,63 @@ class Store:
                    missing_since = NULL, removed_at = NULL WHERE id = ?""",
                 [now, now, release_id],
             )
+            self._attach_list_rows(site, release_id, listed_on, now, crawl_id)
         return RecordResult("unchanged", release_id, version_id, [], restored)
 
     def validators(self, site: str) -> dict[str, dict]:
-        """Stored HTTP validators (and list-link hashes) of a site's URLs, by canonical URL."""
+        """Stored HTTP validators (and list-link hashes) of a site's URLs, by canonical URL.
+
+        A list page's validators count only when the crawl that saved them finished: a crash
+        after a list page was stored, before the releases it lists, must not make the page
+        answer 304 to the next crawl. (An article's validators are saved with its version.)
+        """
         return {
             row["url"]: row
             for row in self.db.query(
-                "SELECT url, etag, last_modified, links_hash FROM validators WHERE site = ?", [site]
+                """SELECT v.url, v.etag, v.last_modified, v.links_hash FROM validators v
+                   LEFT JOIN crawls c ON c.id = v.crawl_id
+                   WHERE v.site = ? AND (v.links_hash IS NULL OR v.crawl_id IS NULL OR c.status = 'finished')""",
+                [site],
             )
         }
 
     def save_validators(self, site: str, url: str, *, etag: str | None, last_modified: str | None,
-                        links_hash: str | None = None) -> None:
-        """Remember the validators a server gave for ``url`` (None clears them)."""
+                        links_hash: str | None = None, crawl_id: int | None = None) -> None:
+        """Remember the validators a server gave for ``url`` (None clears them) in crawl ``crawl_id``."""
         with self._transaction():
             self.db.execute(
-                """INSERT INTO validators (url, site, etag, last_modified, links_hash, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?)
+                """INSERT INTO validators (url, site, etag, last_modified, links_hash, updated_at, crawl_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-                     links_hash = coalesce(excluded.links_hash, links_hash), updated_at = excluded.updated_at""",
-                [canonical_url(url), site, etag, last_modified, links_hash, self._now()],
+                     links_hash = coalesce(excluded.links_hash, links_hash), updated_at = excluded.updated_at,
+                     crawl_id = excluded.crawl_id""",
+                [canonical_url(url), site, etag, last_modified, links_hash, self._now(), crawl_id],
             )
+
+    def finished_walks(self, site: str) -> dict[str | None, set[str]]:
+        """Releases a finished crawl saw on each list series of ``site``, by the canonical URL
+        of the series' first page (None: rows from before series were recorded, valid for any).
+
+        The list walk may stop at these and only these: a release stored by a crawl that never
+        finished says nothing about what lies below it on the list.
+        """
+        walks: dict[str | None, set[str]] = {}
+        rows = self.db.execute(
+            """SELECT DISTINCT p.series_url, r.url FROM list_entries e
+               JOIN list_pages p ON p.id = e.list_page_id JOIN releases r ON r.id = e.release_id
+               WHERE p.site = ? AND e.confirmed = 1""",
+            [site],
+        )
+        for series, url in rows:
+            walks.setdefault(series, set()).add(url)
+        return walks
+
+    def last_crawl_status(self, site: str) -> str | None:
+        """Status of the site's latest crawl (probe-only ``skipped`` runs left out); None before the first."""
+        row = self.db.execute(
+            "SELECT status FROM crawls WHERE site = ? AND status != 'skipped' ORDER BY id DESC LIMIT 1", [site]
+        ).fetchone()
+        return row[0] if row else None
 
     def list_rows(self, site: str) -> dict[tuple[str, str], tuple[str | None, str | None]]:
         """The last seen row (title, date) of each release in each column of a site, by (column

@@ -30,8 +30,11 @@ class ProbeResult:
 
 def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> ProbeResult:
     """Check ``site``'s start pages; ``changed`` is False only when a full crawl would find nothing."""
-    if not store.has_releases(site.name):
+    last = store.last_crawl_status(site.name)
+    if last is None:
         return ProbeResult(True, "no baseline yet")
+    if last != "finished":  # what it stored may lack what it never reached: the next crawl completes it
+        return ProbeResult(True, f"the last crawl did not finish ({last})")
     due = store.due_revisits(site.name, site.revisit)
     if due:  # the crawl is needed anyway: no point asking the start pages first
         return ProbeResult(True, f"{len(due)} revisits due")

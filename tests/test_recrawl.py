@@ -1,0 +1,200 @@
+"""Re-crawls that must not lose anything: after a crash (real processes killed with SIGKILL at
+seeded random points), the re-run must leave the store a clean crawl leaves."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from datetime import datetime
+
+import pytest
+
+from conftest import ROOT, start_site_server, write_config
+from support.kill import describe_difference, finish_crawl, kill_points, kill_when, releases_stored, start_crawl, \
+    store_digest
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from sitegen import Site, generate  # noqa: E402
+
+# 100 releases in one column: 5 list pages of 20, so a walk that stops early loses releases.
+ARTICLES = 100
+TRIALS = int(os.environ.get("BULLETIN_KILL_TRIALS", "6"))
+
+
+def gen_table(site: Site, server) -> dict:
+    return {"start_urls": site.start_urls(server.url), "timezone": "Asia/Shanghai", "max_list_pages": 20}
+
+
+def retitle(site: Site, article, new_title: str) -> None:
+    """A CMS retitle: the article page and its list row show the new title."""
+    old = site._title(article)
+    page = site.root / site.article_path(article).lstrip("/")
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new_title), encoding="utf-8")
+    for path in site.list_paths():
+        file = site.root / path.lstrip("/")
+        text = file.read_text(encoding="utf-8")
+        shown = old if len(old) <= 24 else old[:23] + "..."
+        if f'title="{old}"' in text:
+            file.write_text(text.replace(f'title="{old}"', f'title="{new_title}"').replace(f">{shown}<", f">{new_title}<"),
+                            encoding="utf-8")
+
+
+class Generated:
+    """A generated one-column site served from ``work``, its config, and a finished baseline of it."""
+
+    def __init__(self, work, now=None):
+        self.work = work
+        self.site = generate(work / "site", n_articles=ARTICLES, columns=1, now=now)
+        self.server = start_site_server(work / "site", work / "requests.log")
+        self.config = write_config(work / "sites.toml", {"gen": gen_table(self.site, self.server)})
+        self.baseline = work / "baseline.db"
+        finish_crawl(self.baseline, self.config, "gen")
+        self.clean_baseline = store_digest(self.baseline)
+        assert len(self.clean_baseline) == ARTICLES
+
+    def clean_recrawl(self) -> dict:
+        """What a re-crawl of the site as it is now stores, when nothing kills it."""
+        db = self.work / f"clean-{len(list(self.work.glob('clean-*')))}.db"
+        shutil.copy(self.baseline, db)
+        finish_crawl(db, self.config, "gen")
+        return store_digest(db)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    site = Generated(tmp_path_factory.mktemp("baseline"))
+    yield site
+    site.server.stop()
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory):
+    """After the baseline, 45 new releases: they fill list pages 1-3 and push the rest down."""
+    site = Generated(tmp_path_factory.mktemp("grown"))
+    site.site.add_releases(45)
+    site.clean = site.clean_recrawl()
+    assert len(site.clean) == ARTICLES + 45
+    yield site
+    site.server.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", kill_points(1201, TRIALS, most=ARTICLES - 1), ids=str)
+def test_a_baseline_killed_anywhere_is_completed_by_the_next_crawl(generated, tmp_path, point):
+    """The first crawl is killed after some releases: the next crawl must store every one.
+
+    Before the fix the re-run trusted the interrupted baseline: list pages answered 304, or the
+    walk stopped after two pages of stored releases, and the rest were never fetched."""
+    db = tmp_path / "killed.db"
+    process = start_crawl(db, generated.config, "gen", log=tmp_path / "killed.log")
+    kill_when(process, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group)
+    finish_crawl(db, generated.config, "gen")
+    got = store_digest(db)
+    assert got == generated.clean_baseline, describe_difference(got, generated.clean_baseline)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", kill_points(1202, TRIALS, fewest=ARTICLES + 1, most=ARTICLES + 44), ids=str)
+def test_a_recrawl_killed_anywhere_is_completed_by_the_next_crawl(grown, tmp_path, point):
+    """A re-crawl finding 45 new releases is killed: the next crawl must store every one of them."""
+    db = tmp_path / "killed.db"
+    shutil.copy(grown.baseline, db)
+    process = start_crawl(db, grown.config, "gen", log=tmp_path / "killed.log")
+    kill_when(process, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group)
+    finish_crawl(db, grown.config, "gen")
+    got = store_digest(db)
+    assert got == grown.clean, describe_difference(got, grown.clean)
+
+
+@pytest.fixture(scope="module")
+def retitled(tmp_path_factory):
+    """After the baseline, three releases on list page 1 are retitled (page and row). All are
+    years old, so no revisit is due: only the changed rows can lead the crawl to them."""
+    site = Generated(tmp_path_factory.mktemp("retitled"), now=datetime(2023, 6, 1, 12, 0))
+    newest = sorted(site.site.articles.values(), key=lambda a: a.published, reverse=True)[:20]
+    for n, article in enumerate(newest[2:20:7]):
+        retitle(site.site, article, f"关于澄川市第{n + 1}批更正事项的公告")
+    site.clean = site.clean_recrawl()
+    assert sum(len(r["versions"]) == 2 for r in site.clean.values()) == 3
+    yield site
+    site.server.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("group", [True, False], ids=["group", "crawl-process"])
+def test_a_crawl_killed_after_a_changed_row_still_refetches_its_release(retitled, tmp_path, group):
+    """Killed right after the list page with the retitled rows is stored (before their articles):
+    the re-run must still see those rows as changed and refetch the releases."""
+    db = tmp_path / "killed.db"
+    shutil.copy(retitled.baseline, db)
+    before = _list_page_crawled_at(db, "xwzx/ywdt/")
+    # A second between requests: the kill lands after the list page is stored, before its articles.
+    process = start_crawl(db, retitled.config, "gen", "-s", "DOWNLOAD_DELAY=1", log=tmp_path / "killed.log")
+    kill_when(process, lambda: _list_page_crawled_at(db, "xwzx/ywdt/") != before, group=group)
+    finish_crawl(db, retitled.config, "gen")
+    got = store_digest(db)
+    assert got == retitled.clean, describe_difference(got, retitled.clean)
+
+
+def _list_page_crawled_at(db, name: str):
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute("SELECT max(last_crawled_at) FROM list_pages WHERE url LIKE ?", [f"%/{name}"]).fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+# The store's side of it, without processes: what an unfinished crawl leaves is not trusted.
+
+LIST = "http://x.gov.cn/tzgg/"
+ARTICLE = "http://x.gov.cn/tzgg/t20240101_1.html"
+
+
+def _crawl_storing_one_release(store, *, finish: str | None, title="关于甲的通知"):
+    from storage import FetchedRelease
+
+    crawl = store.start_crawl("x")
+    link = {"url": ARTICLE, "title": title, "date": "2024-01-01", "pinned": False}
+    result = store.record_list_page("x", LIST, [link], crawl_id=crawl, series_url=LIST,
+                                    defer=[ARTICLE] if store.known_urls("x") else [])
+    store.save_validators("x", LIST, etag='"v1"', last_modified=None, links_hash="h", crawl_id=crawl)
+    rows = [{**link, "position": 0, "list_page_url": LIST}] if result.unknown or result.deferred else []
+    if finish is not None:
+        store.record_release("x", FetchedRelease(url=ARTICLE, title=title, body="正文。"), crawl_id=crawl,
+                             listed_on=rows)
+        store.finish_crawl(crawl, status=finish)
+    return crawl
+
+
+def test_only_a_finished_crawl_vouches_for_a_list_walk_and_its_validators(tmp_path):
+    from storage import Store
+
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("x")
+        _crawl_storing_one_release(store, finish="interrupted")
+        assert store.known_urls("x") == {ARTICLE}
+        assert store.finished_walks("x") == {}, "an interrupted baseline is not a baseline"
+        assert LIST not in store.validators("x"), "its list page must not answer 304 next time"
+        assert store.last_crawl_status("x") == "interrupted"
+
+        _crawl_storing_one_release(store, finish="finished")
+        assert store.finished_walks("x") == {LIST: {ARTICLE}}
+        assert store.validators("x")[LIST]["etag"] == '"v1"'
+
+
+def test_a_changed_row_is_stored_only_with_its_refetched_release(tmp_path):
+    from storage import Store
+
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("x")
+        _crawl_storing_one_release(store, finish="finished")
+        _crawl_storing_one_release(store, finish=None, title="关于甲的通知（更正）")  # killed before the article
+        assert store.list_rows("x")[(LIST, ARTICLE)][0] == "关于甲的通知"
+        _crawl_storing_one_release(store, finish="finished", title="关于甲的通知（更正）")
+        assert store.list_rows("x")[(LIST, ARTICLE)][0] == "关于甲的通知（更正）"
