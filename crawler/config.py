@@ -114,10 +114,12 @@ class SiteConfig:
 
     def allows(self, url: str) -> bool:
         """True when *url* is http(s), on an allowed host (or a subdomain of one) and not excluded."""
+        return self.on_site(url) and not any(p.search(url) for p in self._exclude_patterns)
+
+    def on_site(self, url: str) -> bool:
+        """True when *url* is http(s) on an allowed host (or a subdomain of one), excluded or not."""
         host = _url_host(url)
-        if host is None or not _host_allowed(host, self.allowed_domains):
-            return False
-        return not any(p.search(url) for p in self._exclude_patterns)
+        return host is not None and _host_allowed(host, self.allowed_domains)
 
     def is_article_candidate(self, url: str) -> bool:
         """True when :meth:`allows` accepts *url* and it matches one ``include`` pattern (if any)."""

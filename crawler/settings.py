@@ -37,6 +37,11 @@ RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 10
+# Redirect loops and off-site targets end the fetch with a failure row instead of vanishing.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.redirects.RedirectMiddleware": 600,
+}
 
 # Servers that would let anyone on the network drive the crawl process: never on.
 TELNETCONSOLE_ENABLED = False

@@ -24,6 +24,7 @@ from crawler.extract.fetchcheck import may_be_unrendered, not_html_reason
 from crawler.extract.pool import ExtractionPool
 from crawler.extract.sitemodel import SiteModel
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
+from crawler.redirects import RedirectRefused
 from storage.errors import ConfigError
 from storage.urls import canonical_url, is_page_url
 
@@ -455,7 +456,11 @@ class SiteSpider(scrapy.Spider):
             return
         request = failure.request
         exc = failure.value
-        if failure.check(DNSLookupError, *_scrapy_errors("CannotResolveHostError")):
+        # A fetch that went through redirects is recorded under the URL that was asked for.
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        if failure.check(RedirectRefused):
+            reason = exc.reason
+        elif failure.check(DNSLookupError, *_scrapy_errors("CannotResolveHostError")):
             reason = f"DNS lookup failed for {urlsplit(request.url).hostname}"
         elif failure.check(TimeoutError, TCPTimedOutError, *_scrapy_errors("DownloadTimeoutError")):
             reason = f"timed out after {request.meta.get('download_timeout', '?')} s"
@@ -464,13 +469,13 @@ class SiteSpider(scrapy.Spider):
         elif failure.check(*_scrapy_errors("ResponseDataLossError")):
             reason = "response truncated (connection closed before the declared length)"
         elif failure.check(scrapy_errors.IgnoreRequest) and "max redirect" in str(exc).lower():
-            reason = "redirect loop (too many redirects)"
+            reason = f"redirect loop (too many redirects, last {request.url})"
         else:
             reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
             reason = " ".join(reason.split())[:300]
-        self.logger.warning("%s: %s", request.url, reason)
+        self.logger.warning("%s: %s", url, reason)
         yield FetchFailureItem(
-            site=self.site.name, url=request.url, reason=reason,
+            site=self.site.name, url=url, reason=reason,
             page_kind=request.meta.get("page_kind", "article"), http_status=None,
         )
 

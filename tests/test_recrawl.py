@@ -3,6 +3,7 @@ seeded random points), the re-run must leave the store a clean crawl leaves."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -198,3 +199,63 @@ def test_a_changed_row_is_stored_only_with_its_refetched_release(tmp_path):
         assert store.list_rows("x")[(LIST, ARTICLE)][0] == "关于甲的通知"
         _crawl_storing_one_release(store, finish="finished", title="关于甲的通知（更正）")
         assert store.list_rows("x")[(LIST, ARTICLE)][0] == "关于甲的通知（更正）"
+
+
+# Redirects the crawl gives up on are accounted for: a failure row, a log line, the summary's count.
+
+ARTICLE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div class="position"><a href="/">首页</a> &gt; <a href="/tzgg/">通知公告</a></div>
+<h1>{title}</h1><div class="info">发布时间：2024-01-0{day} 09:00 来源：市政府办公室</div>
+<div class="content">{body}</div></body></html>"""
+
+
+def _write_redirect_site(root):
+    (root / "tzgg").mkdir(parents=True)
+    rows = "\n".join(
+        f'<li><a href="/tzgg/t2024010{day}_{day}.html" title="关于第{day}项工作的通知">关于第{day}项工作的通知</a>'
+        f"<span>2024-01-0{day}</span></li>" for day in range(1, 7))
+    (root / "tzgg" / "index.html").write_text(
+        f'<html><head><meta charset="utf-8"><title>通知公告</title></head><body><ul class="list">{rows}</ul></body></html>',
+        encoding="utf-8")
+    body = "<p>" + "为做好相关工作，现将有关事项通知如下。" * 40 + "</p>"
+    (root / "tzgg" / "t20240101_1.html").write_text(
+        ARTICLE_PAGE.format(title="关于第1项工作的通知", day=1, body=body), encoding="utf-8")
+    (root / "tzgg" / "elsewhere.html").write_text(
+        ARTICLE_PAGE.format(title="关于第2项工作的通知", day=2, body=body), encoding="utf-8")
+    (root / "_server.json").write_text(json.dumps({"redirect": {
+        "tzgg/t20240102_2.html": "/tzgg/b.html",          # 2 → b → 2: a loop through an unlisted page
+        "tzgg/b.html": "/tzgg/t20240102_2.html",
+        "tzgg/t20240103_3.html": "/tzgg/t20240104_4.html",  # 3 → 4 → 3: two listed pages in a loop
+        "tzgg/t20240104_4.html": "/tzgg/t20240103_3.html",
+        "tzgg/t20240105_5.html": "http://www.elsewhere.example/tzgg/t20240105_5.html",  # off-site
+        "tzgg/t20240106_6.html": "/admin/t20240106_6.html",  # excluded by the site's patterns
+    }}), encoding="utf-8")
+
+
+def test_redirect_loops_and_refused_targets_are_failures_with_a_reason(serve_site, tmp_path):
+    import sqlite3
+
+    from conftest import run_cli
+
+    site_dir = tmp_path / "redirects"
+    _write_redirect_site(site_dir)
+    server = serve_site(site_dir)
+    config = write_config(tmp_path / "sites.toml", {"r": {
+        "start_urls": [server.url + "tzgg/index.html"], "exclude": ["/admin/"], "timezone": "Asia/Shanghai"}})
+    db = tmp_path / "b.db"
+    result = run_cli("crawl", "r", "--progress", "off", db=db, config=config)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    failures = dict(sqlite3.connect(db).execute("SELECT url, reason FROM fetch_failures").fetchall())
+    by_name = {url.rsplit("/", 1)[-1]: reason for url, reason in failures.items()}
+    assert set(by_name) == {"t20240102_2.html", "t20240103_3.html", "t20240104_4.html", "t20240105_5.html",
+                            "t20240106_6.html"}, failures
+    assert by_name["t20240102_2.html"].startswith("redirect loop: ")
+    assert by_name["t20240102_2.html"].endswith("/tzgg/b.html → " + server.url + "tzgg/t20240102_2.html")
+    assert by_name["t20240103_3.html"].startswith("redirect loop: ")
+    assert by_name["t20240104_4.html"].startswith("redirect loop: ")
+    assert by_name["t20240105_5.html"] == "redirected off-site to http://www.elsewhere.example/tzgg/t20240105_5.html"
+    assert "exclude patterns" in by_name["t20240106_6.html"]
+    for name in by_name:
+        assert name in result.stderr, f"no log line for {name}"
+    assert "errors          5" in result.stdout or "errors 5" in result.stdout.replace("  ", " "), result.stdout
+    assert not any("elsewhere.example" in path for path in server.paths())
