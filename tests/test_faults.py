@@ -329,3 +329,21 @@ def test_a_10000_row_list_is_cut_at_the_cap_and_says_so(hostile):
     assert len(reasons) == 2 and all("list cut at 30 rows" in reason for reason in reasons), reasons
     assert all("list cut at 30 rows" in result.stderr for result, _ in runs)
     assert _rows(db, "SELECT count(*) FROM releases WHERE site = 'biglist'")[0][0] <= 40
+
+
+# kill -9 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", __import__("support.kill", fromlist=["kill_points"]).kill_points(
+    seed=12, trials=3, fewest=5, most=RELEASES - 10), ids=str)
+def test_a_killed_crawl_leaves_every_invariant_whole_and_the_rerun_too(site, point, tmp_path):
+    from support.kill import finish_crawl, kill_when, releases_stored, start_crawl as start_killable
+
+    db = tmp_path / "b.db"
+    crawl = start_killable(db, site, "gen", log=tmp_path / "crawl.log")
+    killed = kill_when(crawl, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group)
+    # Killed or not (a late point may come after the end), the store is whole: only the crawl row may be open.
+    assert store_violations(db, allow_running=killed) == []
+    finish_crawl(db, site, "gen")
+    assert store_violations(db) == []
