@@ -470,6 +470,8 @@ class SiteSpider(scrapy.Spider):
             reason = "response truncated (connection closed before the declared length)"
         elif failure.check(scrapy_errors.IgnoreRequest) and "max redirect" in str(exc).lower():
             reason = f"redirect loop (too many redirects, last {request.url})"
+        elif _OVER_SIZE.search(str(exc)):
+            reason = _size_reason(str(exc))
         else:
             reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
             reason = " ".join(reason.split())[:300]
@@ -478,6 +480,22 @@ class SiteSpider(scrapy.Spider):
             site=self.site.name, url=url, reason=reason,
             page_kind=request.meta.get("page_kind", "article"), http_status=None,
         )
+
+
+# Scrapy's words for a body over DOWNLOAD_MAXSIZE: declared ("Expected to receive N bytes…"),
+# received ("Received N bytes…") or inflated ("…N B decompressed so far) exceeded DOWNLOAD_MAXSIZE (M B)").
+_OVER_SIZE = re.compile(r"larger than download max size \((\d+)\)|exceeded DOWNLOAD_MAXSIZE \((\d+) B\)")
+_SIZE_SEEN = re.compile(r"(?:Expected to receive|Received) (\d+) bytes|(\d+) B decompressed")
+
+
+def _size_reason(message: str) -> str:
+    """One line for a response cut at the size cap: the cap, and what was declared or inflated."""
+    cap = next(int(g) for g in _OVER_SIZE.search(message).groups() if g)
+    seen = _SIZE_SEEN.search(message)
+    if seen and seen.group(2):
+        return f"response over the size cap when decompressed ({int(seen.group(2)):,} B and more; DOWNLOAD_MAXSIZE {cap:,} B)"
+    size = f"{int(seen.group(1)):,} B" if seen else "more"
+    return f"response over the size cap ({size}; DOWNLOAD_MAXSIZE {cap:,} B)"
 
 
 def _scrapy_errors(*names: str) -> tuple[type, ...]:
