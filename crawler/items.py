@@ -45,6 +45,7 @@ class ReleaseItem:
     encoding: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    confirm_after: float = 3600  # the site's removal_confirm_after: how long collapsed content is held
     page_features: object | None = None  # what the site model learns from the page (sitemodel.PageFeatures)
     model_revision: int | None = None  # the site model revision the fields were extracted with
 

@@ -196,7 +196,8 @@ class StorePipeline:
         status, error = "finished", None
         if reason not in ("finished", "closespider_pagecount", "closespider_itemcount"):
             status, error = "interrupted", f"crawl stopped: {reason}"
-        fetched = sum(counts[key] for key in ("list_pages", "new", "edited", "unchanged", "not_modified", "missing"))
+        fetched = sum(counts[key] for key in ("list_pages", "new", "edited", "unchanged", "not_modified", "missing",
+                                              "held"))
         if fetched == 0 and (status == "finished" or first_failure):  # a Ctrl-C before any page is no outage
             status = "failed"
             error = f"site unreachable or blocking: {first_failure or 'no page could be fetched'}"
@@ -303,7 +304,7 @@ class StoreWriter:
         self.pending_rows: dict[str, list[dict]] = defaultdict(list)
         self.recorded: set[str] = set()
         self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
-                       "incomplete": 0, "not_modified": 0, "missing": 0, "write_errors": 0}
+                       "incomplete": 0, "not_modified": 0, "missing": 0, "held": 0, "write_errors": 0}
         self.first_failure: str | None = None
         stored = self.store.site_model(site)
         self.model = SiteModel.from_dict(stored)
@@ -434,16 +435,18 @@ class StoreWriter:
         )
         rows = self.pending_rows.pop(canonical_url(item.url), [])
         refresh = self._refresh if item.model_revision == self.applied.revision else None
-        result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows, refresh=refresh)
+        result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows, refresh=refresh,
+                                           confirm_after=item.confirm_after)
         self.recorded.add(canonical_url(item.url))
         self.counts[result.kind] += 1
-        if item.page_features is not None and result.kind != "unchanged":
+        if item.page_features is not None and result.kind not in ("unchanged", "held"):
             # Each distinct version once: refetching an unchanged page would count its text again.
             self.model.update(item.page_features)
             self.learned += 1
         if not fetched.title or not fetched.published_at:
             self.counts["incomplete"] += 1
-        self._save_validators(item.site, item.url, item.etag, item.last_modified)
+        if result.kind != "held":  # held content must be fetched again in full, not answered by a 304
+            self._save_validators(item.site, item.url, item.etag, item.last_modified)
 
     def _save_validators(self, site, url, etag, last_modified, links_hash=None) -> None:
         if etag or last_modified or links_hash:

@@ -277,6 +277,7 @@ class SiteSpider(scrapy.Spider):
             encoding=article.encoding,
             page_features=article.features,
             model_revision=self.site_model.revision,
+            confirm_after=self.site.removal_confirm_seconds,
             **_validators(response),
         )
         if not watch:

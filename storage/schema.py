@@ -445,3 +445,10 @@ _FINISHED_WALKS = [
     "ALTER TABLE list_pages ADD COLUMN series_url TEXT",
     "ALTER TABLE validators ADD COLUMN crawl_id INTEGER",
 ]
+
+
+@migrations()
+def m045_held_content(db: Database) -> None:
+    """A collapsed body (the site's frame without its content) waiting to be seen again before
+    it becomes a version: see ``Store.record_release``."""
+    db.execute("ALTER TABLE releases ADD COLUMN held_since TEXT")

@@ -467,8 +467,10 @@ class Store:
         crawl_id: int | None = None,
         listed_on: Iterable[dict] = (),
         refresh: Callable[[dict], dict | None] | None = None,
+        confirm_after: float = 3600,
     ) -> RecordResult:
-        """Store what a crawl saw of one article; returns whether it was new, edited or unchanged.
+        """Store what a crawl saw of one article; returns whether it was new, edited or unchanged
+        (or ``held``, below).
 
         ``listed_on`` holds the list rows that led to the article: dicts with ``list_page_url``,
         ``column``, ``position``, ``title``, ``date`` and ``pinned``. A new version is written only
@@ -477,6 +479,13 @@ class Store:
         ``refresh(version)`` re-extracts a stored version (a :meth:`stale_versions`-style row) under
         the site model ``fetched`` was extracted with; it is called when the current version
         differs and came from another model revision, so that a model change is never an edit.
+
+        A body that collapsed (less than a quarter of the current one) is held, not versioned,
+        like a miss: a portlet that failed to render or a CMS republishing its pages serves the
+        site's frame without its content for a while. Collapsed content becomes a version only
+        when the page is still collapsed at least ``confirm_after`` seconds (the site's
+        ``removal_confirm_after``) after the collapse was first seen; content that is not
+        collapsed clears the hold.
         """
         now = self._now()
         url = canonical_url(fetched.url)
@@ -494,7 +503,7 @@ class Store:
                 row = self.db.execute("SELECT baseline FROM crawls WHERE id = ?", [crawl_id]).fetchone()
                 baseline = row[0] if row else 0
             existing = self.db.execute(
-                "SELECT id, current_version_id, status FROM releases WHERE url = ?", [url]
+                "SELECT id, current_version_id, status, held_since FROM releases WHERE url = ?", [url]
             ).fetchone()
             restored = False
             if existing is None:
@@ -508,7 +517,7 @@ class Store:
                 self._insert_event("new", site, release_id, version_id, crawl_id, now, baseline, [])
                 kind, changed = "new", []
             else:
-                release_id, current_id, status = existing
+                release_id, current_id, status, held_since = existing
                 current = self._version_row(current_id) if current_id else None
                 if status == "removed":
                     restored = True
@@ -516,8 +525,17 @@ class Store:
                 if (refresh is not None and current is not None and current["content_hash"] != digest
                         and current["raw_body"] is not None and current["model_revision"] != fetched.model_revision):
                     current = self._refreshed(current, refresh, fetched.model_revision)
+                hold = (current is not None and status != "removed" and _collapsed(current["body"], fetched.body)
+                        and not _held_long_enough(held_since, now, confirm_after))
                 if current is not None and current["content_hash"] == digest:
                     version_id, kind, changed = current_id, "unchanged", []
+                elif hold:
+                    version_id, kind, changed = current_id, "held", []
+                    held_since = held_since or now
+                    self.record_fetch_failure(
+                        site, url, f"content collapsed (body {len(fetched.body or '')} characters, was "
+                        f"{len(current['body'] or '')}): held until still served {confirm_after:g} s after {held_since}",
+                        crawl_id=crawl_id, http_status=fetched.http_status)
                 else:
                     previous = _version_fields(current) if current else {}
                     changed = changed_fields(previous, fields)
@@ -529,10 +547,10 @@ class Store:
                     kind = "edited"
                 self.db.execute(
                     """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, status = 'live',
-                       missing_count = 0, missing_since = NULL, removed_at = NULL WHERE id = ?""",
-                    [now, now, release_id],
+                       missing_count = 0, missing_since = NULL, removed_at = NULL, held_since = ? WHERE id = ?""",
+                    [now, now, held_since if hold else None, release_id],
                 )
-            if kind != "unchanged":
+            if kind not in ("unchanged", "held"):
                 self.db.execute("UPDATE releases SET current_version_id = ? WHERE id = ?", [version_id, release_id])
             self._note_breadcrumb(site, fetched.breadcrumb or [], fetched.column)
             if fetched.column:
@@ -1059,6 +1077,22 @@ class Store:
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("sites", "releases", "versions", "list_pages", "events", "crawls", "fetch_failures")
         }
+
+
+# A body shorter than this share of the current one (when that one is substantial) has collapsed.
+_COLLAPSE_SHARE = 0.25
+_COLLAPSE_FROM = 200
+
+
+def _collapsed(current_body: str | None, new_body: str | None) -> bool:
+    before, after = len((current_body or "").strip()), len((new_body or "").strip())
+    return before >= _COLLAPSE_FROM and after < before * _COLLAPSE_SHARE
+
+
+def _held_long_enough(held_since: str | None, now: str, confirm_after: float) -> bool:
+    """Whether a page has been collapsed since ``held_since`` long enough to be believed."""
+    since = _parse_time(held_since)
+    return since is not None and (_parse_time(now) - since).total_seconds() >= confirm_after
 
 
 def _parse_time(value: str | None) -> datetime | None:

@@ -300,3 +300,31 @@ def test_site_health_changes_are_recorded_once_per_change(store):
     assert crawl(15)["state"] == "ok"
     states = [row[0] for row in store.db.execute("SELECT state FROM site_health_changes ORDER BY id")]
     assert states == ["broken", "ok"]
+
+
+LONG_BODY = "\n\n".join(f"第{i}段：全市主要经济指标运行平稳，各项数据均按月发布。" for i in range(12))
+
+
+def test_a_collapsed_body_is_held_until_seen_again_after_the_window(tmp_path):
+    now = [datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)]
+    with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
+        store.ensure_site("demo")
+        store.record_release("demo", page(body=LONG_BODY))
+        frame = page(body="首页 > 统计数据")  # the site's frame, its content not rendered
+        assert store.record_release("demo", frame, confirm_after=3600).kind == "held"
+        assert store.record_release("demo", page(body=LONG_BODY), confirm_after=3600).kind == "unchanged"
+        assert store.record_release("demo", frame, confirm_after=3600).kind == "held"
+        now[0] += timedelta(minutes=30)
+        assert store.record_release("demo", frame, confirm_after=3600).kind == "held"
+        now[0] += timedelta(minutes=30)
+        result = store.record_release("demo", frame, confirm_after=3600)
+        assert (result.kind, result.changed_fields) == ("edited", ["body"])
+        assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "edited"]
+        reasons = [row[0] for row in store.db.execute("SELECT reason FROM fetch_failures ORDER BY id")]
+        assert len(reasons) == 3 and all(r.startswith("content collapsed (body 9 characters, was ") for r in reasons)
+
+
+def test_a_shorter_body_that_keeps_a_quarter_is_an_edit_at_once(store):
+    store.record_release("demo", page(body=LONG_BODY))
+    shorter = LONG_BODY[: len(LONG_BODY) // 3]
+    assert store.record_release("demo", page(body=shorter)).kind == "edited"

@@ -8,12 +8,18 @@ import json
 import pytest
 
 from conftest import CORPUS, run_cli
-from support.monitor_pages import (BOT_CHECK, EMPTY, MAINTENANCE, PENALTIES, REDIRECT_STUB, stats_page,
-                                   table_only_page, unrendered_template)
+from support.monitor_pages import (BOT_CHECK, EMPTY, MAINTENANCE, PENALTIES, REDIRECT_STUB, stats_frame,
+                                   stats_page, table_only_page, unrendered_template)
 from support.replay import Capture, Replay
 
 FIGURES = {"地区生产总值（亿元）": "1234.5", "规模以上工业增加值增速（%）": "6.2",
-           "社会消费品零售总额（亿元）": "567.8", "城镇居民人均可支配收入（元）": "45678"}
+           "社会消费品零售总额（亿元）": "567.8", "城镇居民人均可支配收入（元）": "45678",
+           "农村居民人均可支配收入（元）": "21034", "固定资产投资增速（%）": "4.8",
+           "一般公共预算收入（亿元）": "98.7", "一般公共预算支出（亿元）": "187.2",
+           "居民消费价格指数（上年同月=100）": "100.3", "工业生产者出厂价格指数（上年同月=100）": "97.6",
+           "金融机构人民币存款余额（亿元）": "2876.4", "金融机构人民币贷款余额（亿元）": "2310.9",
+           "进出口总额（亿元）": "156.3", "实际使用外资（万美元）": "8120", "城镇新增就业（人）": "23456",
+           "城镇调查失业率（%）": "5.1"}
 
 
 def stats(noise=0, **changed):
@@ -34,6 +40,7 @@ def test_a_watched_page_through_broken_captures_has_one_edit_per_real_change(tmp
         (Capture(body=MAINTENANCE, note="maintenance"), []),
         (Capture(body=MAINTENANCE, status=503, note="503"), []),
         (Capture(body="<html><body>404</body></html>", status=404, note="404 for a while"), []),
+        (Capture(body=stats_frame(as_of="2023年8月", noise=4), note="the frame without its figures"), []),
         (stats(noise=3, **{"地区生产总值（亿元）": "1240.1", "规模以上工业增加值增速（%）": "6.4"}), ["edited"]),
     ]
     with Replay(tmp_path) as replay:
@@ -47,6 +54,14 @@ def test_a_watched_page_through_broken_captures_has_one_edit_per_real_change(tmp
         assert day.failures and reason in day.failures[0]["reason"], str(day)
     assert "1234.5" in versions[0]["body"] and "1240.1" in versions[1]["body"] and "6.4" in versions[2]["body"]
     assert days[-1].events[0]["changed_fields"] == ["body"]
+    assert days[11].failures[0]["reason"].startswith("content collapsed")
+
+
+def test_a_page_that_stays_without_its_content_is_an_edit_once_the_window_has_passed(tmp_path):
+    frame = Capture(body=stats_frame(as_of="2023年8月"), note="frame")
+    with Replay(tmp_path, site={"removal_confirm_after": "0s"}) as replay:
+        days = replay.run([stats(), frame, frame, frame, stats()])
+    assert [day.kinds for day in days] == [["new"], [], ["edited"], [], ["edited"]], "\n".join(map(str, days))
 
 
 def test_a_table_only_page_edited_in_one_cell_is_one_edit(tmp_path):

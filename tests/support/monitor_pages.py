@@ -35,12 +35,13 @@ def _page(title: str, main: str, noise: int) -> str:
 def stats_page(figures: dict[str, str], *, as_of: str, noise: int = 0) -> str:
     """A monthly statistics page: heading, info line, one table of figures. ``noise`` changes
     only what changes on every fetch of a real site (clock, counter, session id, related box)."""
-    rows = "".join(f"<tr><td>{name}</td><td>{value}</td></tr>\n" for name, value in figures.items())
+    rows = "".join(f"<tr><td>{name}</td><td>{value}</td><td>{as_of}</td><td>临江市统计局</td></tr>\n"
+                   for name, value in figures.items())
     main = f"""<h1>临江市主要经济指标（{as_of}）</h1>
 <div class="info">来源：临江市统计局　发布时间：{as_of}　浏览次数：{300 + noise}</div>
 <div class="content">
 <p>截至{as_of}，全市主要经济指标如下表。</p>
-<table class="data"><tr><th>指标</th><th>数值</th></tr>
+<table class="data"><tr><th>指标</th><th>数值</th><th>统计期</th><th>数据来源</th></tr>
 {rows}</table>
 <p>注：本表数据为初步统计数，最终以年报为准。</p>
 </div>
@@ -93,3 +94,13 @@ def unrendered_template() -> str:
 </div>
 """
     return _page("${article.title}", main, 0)
+
+
+def stats_frame(*, as_of: str, noise: int = 0) -> str:
+    """The statistics page's frame served without its data (a portlet that failed to render):
+    every piece of the site's template is there, the figures are not."""
+    main = f"""<h1>临江市主要经济指标（{as_of}）</h1>
+<div class="info">来源：临江市统计局　发布时间：{as_of}</div>
+<div class="content"><p>暂无数据</p></div>
+"""
+    return _page(f"临江市主要经济指标（{as_of}）", main, noise)

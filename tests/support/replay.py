@@ -10,7 +10,8 @@ collected into one :class:`Day` per capture::
     assert [day.kinds for day in days] == [["new"], [], ["edited"]]
 
 A capture is a file served from where it lies (pages of ``../shared/corpus`` are never copied),
-or a text body, with an HTTP status and content type of its own.
+or a text body, with an HTTP status and content type of its own. From a shell, a folder of
+captures (in name order) replays with ``python tests/support/replay.py FOLDER``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conftest import ROOT, run_cli, write_config
+if __name__ == "__main__":  # run as a script: conftest lives in tests/
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from conftest import ROOT, run_cli, write_config  # noqa: E402
 
 SERVER = Path(__file__).with_name("replay_server.py")
 
@@ -147,3 +151,42 @@ class Replay:
 
         with Store(self.db) as store:
             return store.versions(self.url)
+
+
+def main(argv: list[str]) -> int:
+    """``python tests/support/replay.py CAPTURE…``: replay files (or every file of a folder, in name
+    order) as one page's history and print what each crawl recorded. ``FILE@404`` serves the file
+    with that status; ``@empty`` is an empty 200."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("captures", nargs="+")
+    parser.add_argument("--path", default="/page.html", help="the URL path the page is served at")
+    parser.add_argument("--no-validators", action="store_true", help="serve without ETag/Last-Modified")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=TOML",
+                        help='a site key, e.g. --set removal_confirm_after=\'"0s"\'')
+    args = parser.parse_args(argv)
+    import tomllib
+
+    site = {key: tomllib.loads(f"v = {value}")["v"] for key, value in (item.split("=", 1) for item in args.set)}
+    captures = []
+    for spec in args.captures:
+        name, _, status = spec.partition("@")
+        if not name and status == "empty":
+            captures.append(Capture(body="", note="empty 200"))
+            continue
+        paths = sorted(p for p in Path(name).iterdir() if p.is_file()) if Path(name).is_dir() else [Path(name)]
+        captures.extend(Capture(file=p, status=int(status or 200), note=p.name) for p in paths)
+    with tempfile.TemporaryDirectory() as workdir, Replay(Path(workdir), path=args.path, site=site,
+                                                           validators=not args.no_validators) as replay:
+        for capture in captures:
+            day = replay.crawl(capture)
+            changed = ", ".join(f"{e['kind']} {e['changed_fields'] or ''}".strip() for e in day.events)
+            failed = "; ".join(f["reason"] for f in day.failures)
+            print(f"{capture.note}\t{changed or '-'}\t{failed}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
