@@ -439,8 +439,9 @@ class StoreWriter:
                                            confirm_after=item.confirm_after)
         self.recorded.add(canonical_url(item.url))
         self.counts[result.kind] += 1
-        if item.page_features is not None and result.kind not in ("unchanged", "held"):
-            # Each distinct version once: refetching an unchanged page would count its text again.
+        if item.page_features is not None and result.kind == "new":
+            # Each page of the site once: what the versions of one page share (a watched dashboard's
+            # labels, an edited article's unchanged paragraphs) is that page's text, not the site's template.
             self.model.update(item.page_features)
             self.learned += 1
         if not fetched.title or not fetched.published_at:

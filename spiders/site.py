@@ -259,13 +259,17 @@ class SiteSpider(scrapy.Spider):
             yield self._extraction_failure(response, "article", exc)
             return
         # An unrendered template can carry enough chrome to look substantial: its placeholders decide.
-        if not watch and (_thin(article) or may_be_unrendered(response.body)):
+        if watch:  # already checked in full above
+            failure = self._off_template(response, article) if _thin(article) else None
+        elif _thin(article) or may_be_unrendered(response.body):
             failure = self._failed(response, "article")
             if failure is None and _thin(article):
                 failure = self._off_template(response, article)
-            if failure is not None:
-                yield failure
-                return
+        else:
+            failure = None
+        if failure is not None:
+            yield failure
+            return
         item = ReleaseItem(
             site=self.site.name,
             url=requested,

@@ -93,3 +93,20 @@ def test_the_bjjs_statistics_pair_as_a_single_page_watch(tmp_path):
     assert [day.kinds for day in days] == [["new"], ["edited"], []], "\n".join(map(str, days))
     assert days[1].events[0]["changed_fields"] == ["body"]
     assert "2023/9/6期房网上认购" in shown["body"] and "2023/9/5期房网上认购" not in shown["body"]
+
+
+def test_versions_of_one_watched_page_are_one_page_for_the_site_model(tmp_path):
+    from storage import Store
+
+    def figures(i):
+        return {name: f"{float(value) + i:.1f}" for name, value in FIGURES.items()}
+
+    captures = [Capture(body=stats_page(figures(i), as_of="2023年8月", noise=i)) for i in range(9)]
+    with Replay(tmp_path) as replay:
+        days = replay.run(captures)
+        versions = replay.versions()
+    assert [day.kinds for day in days] == [["new"]] + [["edited"]] * 8, "\n".join(map(str, days))
+    # the labels every version shares stay content: they are the page's, not the site's template
+    assert versions[-1]["body"].startswith("指标\t数值\t统计期\t数据来源\n地区生产总值（亿元）\t1242.5")
+    with Store(replay.db) as store:
+        assert (store.site_model("watch") or {}).get("pages", 1) <= 1
