@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
-from conftest import run_cli, write_config
+from conftest import CliResult, SiteServer, run_cli, start_site_server, write_config
 
 TWO_COLUMN = "/xwzx/ywdt/202212/t20221214_10002.html"
 DEMO_RELEASES = 37
@@ -22,14 +25,43 @@ def demo_table(server, **extra):
     return table
 
 
-@pytest.fixture
-def crawled(demo_site, tmp_path):
-    """The demo site crawled once into a fresh database."""
-    config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site)})
-    db = tmp_path / "bulletin.db"
-    result = run_cli("crawl", "demo", "--progress", "log", db=db, config=config)
-    assert result.exit_code == 0, result.stderr[-3000:]
-    return demo_site, db, config, result
+class Crawl(NamedTuple):
+    server: SiteServer
+    db: Path
+    config: Path
+    result: CliResult
+    paths: list[str]  # the paths the crawl fetched, in order
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    """The demo site crawled once into a fresh database, shared by the tests that only read it.
+
+    A test that writes (crawls again) works on its own copy: see ``own_copy``.
+    """
+    from crawler.demo import SITE_DIR
+
+    tmp = tmp_path_factory.mktemp("crawled")
+    shutil.copytree(SITE_DIR, tmp / "site")
+    server = start_site_server(tmp / "site", tmp / "requests.log")
+    try:
+        config = write_config(tmp / "sites.toml", {"demo": demo_table(server)})
+        db = tmp / "bulletin.db"
+        result = run_cli("crawl", "demo", "--progress", "log", db=db, config=config)
+        assert result.exit_code == 0, result.stderr[-3000:]
+        yield Crawl(server, db, config, result, server.paths())
+    finally:
+        server.stop()
+
+
+def own_copy(db: Path, tmp_path: Path) -> Path:
+    """A private copy of the shared crawl's database for a test that writes to it."""
+    copy = tmp_path / db.name
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return copy
 
 
 def releases_json(db, *args):
@@ -39,7 +71,8 @@ def releases_json(db, *args):
 
 
 def test_first_crawl_stores_every_release_once(crawled):
-    server, db, _, result = crawled
+    db = crawled.db
+    result = crawled.result
     releases = releases_json(db)
     assert len(releases) == DEMO_RELEASES
     assert len({r["url"] for r in releases}) == DEMO_RELEASES
@@ -50,7 +83,7 @@ def test_first_crawl_stores_every_release_once(crawled):
 
 
 def test_two_column_article_is_one_release_with_both_columns(crawled):
-    server, db, _, _ = crawled
+    db = crawled.db
     matches = [r for r in releases_json(db) if r["url"].endswith(TWO_COLUMN)]
     assert len(matches) == 1
     release = matches[0]
@@ -61,7 +94,7 @@ def test_two_column_article_is_one_release_with_both_columns(crawled):
 
 
 def test_seed_style_article_text_has_no_ruby_annotations_or_counter(crawled):
-    _, db, _, _ = crawled
+    db = crawled.db
     conn = sqlite3.connect(db)
     body = conn.execute(
         "SELECT v.body FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?",
@@ -81,7 +114,7 @@ def test_seed_style_article_text_has_no_ruby_annotations_or_counter(crawled):
     ids=["gbk-char-in-gb2312-page", "lying-utf8-header"],
 )
 def test_gb_pages_are_stored_without_mojibake(crawled, path, title):
-    _, db, _, _ = crawled
+    db = crawled.db
     release = next(r for r in releases_json(db) if r["url"].endswith(path))
     assert release["title"] == title
     conn = sqlite3.connect(db)
@@ -103,13 +136,11 @@ def test_gb_pages_are_stored_without_mojibake(crawled, path, title):
     ids=["trs-page-2", "trs-page-3", "next-link", "query-string", "hanweb"],
 )
 def test_every_kind_of_pagination_is_followed(crawled, path):
-    server, _, _, _ = crawled
-    assert path in server.paths()
+    assert path in crawled.paths
 
 
 def test_crawl_is_polite_and_never_follows_off_site_or_documents(crawled):
-    server, _, _, _ = crawled
-    paths = server.paths()
+    paths = crawled.paths
     assert paths.count("/robots.txt") == 1
     assert not any(p.startswith("/admin") for p in paths)
     assert not any(p.endswith((".pdf", ".docx")) for p in paths)
@@ -117,7 +148,7 @@ def test_crawl_is_polite_and_never_follows_off_site_or_documents(crawled):
 
 
 def test_multi_page_article_is_joined_and_attachments_kept(crawled):
-    _, db, _, _ = crawled
+    db = crawled.db
     conn = sqlite3.connect(db)
     body = conn.execute(
         "SELECT v.body FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?",
@@ -133,8 +164,9 @@ def test_multi_page_article_is_joined_and_attachments_kept(crawled):
         "P020221212385612345678.pdf", "P020221212385612345679.docx"]
 
 
-def test_second_crawl_of_unchanged_site_adds_nothing(crawled):
-    server, db, config, _ = crawled
+def test_second_crawl_of_unchanged_site_adds_nothing(crawled, tmp_path):
+    db = own_copy(crawled.db, tmp_path)
+    config = crawled.config
     conn = sqlite3.connect(db)
     before = conn.execute("SELECT (SELECT count(*) FROM releases), (SELECT count(*) FROM versions)").fetchone()
     result = run_cli("crawl", "demo", "--progress", "off", db=db, config=config)
@@ -146,7 +178,7 @@ def test_second_crawl_of_unchanged_site_adds_nothing(crawled):
 
 
 def test_crawl_records_status_counts_and_duration(crawled):
-    _, db, _, _ = crawled
+    db = crawled.db
     row = sqlite3.connect(db).execute(
         "SELECT status, requests, pages_fetched, responses_by_status, list_pages, releases_new, finished_at FROM crawls"
     ).fetchone()
@@ -158,7 +190,8 @@ def test_crawl_records_status_counts_and_duration(crawled):
 
 
 def test_unknown_site_is_a_one_line_error(crawled):
-    _, db, config, _ = crawled
+    db = crawled.db
+    config = crawled.config
     result = run_cli("crawl", "nope", db=db, config=config)
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == ["Error: unknown site 'nope' (configured: demo)"]
@@ -241,7 +274,7 @@ def test_scrapy_crawl_and_list_work_from_the_project_root(demo_site, tmp_path):
 
 
 def test_progress_is_plain_log_lines_when_not_a_terminal(crawled):
-    _, _, _, result = crawled
+    result = crawled.result
     lines = [line for line in result.stderr.splitlines() if "[bulletin.progress]" in line]
     assert any("list page http://127.0.0.1:" in line and "links" in line for line in lines)
     assert "\r" not in result.stderr
@@ -314,7 +347,8 @@ def test_a_multi_page_article_whose_second_page_fails_is_not_stored_half(serve_s
 
 
 def test_sites_lists_configured_sites_with_their_last_crawl_and_health(crawled):
-    _, db, config, _ = crawled
+    db = crawled.db
+    config = crawled.config
     result = run_cli("sites", "--json", db=db, config=config)
     assert result.exit_code == 0, result.stderr
     [site] = [json.loads(line) for line in result.stdout.splitlines()]
@@ -346,12 +380,14 @@ def test_extract_of_a_missing_file_is_a_one_line_error(tmp_path):
     assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("writer", ["process", "thread"])
-def test_store_writer_process_and_thread_store_the_same(demo_site, tmp_path, writer):
-    config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site)})
-    db = tmp_path / f"{writer}.db"
-    result = run_cli("crawl", "demo", "--progress", "off", "-s", f"BULLETIN_STORE_WRITER={writer}", db=db, config=config)
+def test_store_writer_thread_stores_what_the_default_process_writer_stores(crawled, tmp_path):
+    db = tmp_path / "thread.db"
+    result = run_cli("crawl", "demo", "--progress", "off", "-s", "BULLETIN_STORE_WRITER=thread",
+                     db=db, config=crawled.config)
     assert result.exit_code == 0, result.stderr[-2000:]
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*) FROM releases").fetchone()[0] == DEMO_RELEASES
-    assert conn.execute("SELECT releases_new, status FROM crawls").fetchone() == (DEMO_RELEASES, "finished")
+    query = ("SELECT r.url, v.title, v.content_hash FROM releases r"
+             " JOIN versions v ON v.id = r.current_version_id ORDER BY r.url")
+    thread_rows = sqlite3.connect(db).execute(query).fetchall()
+    assert len(thread_rows) == DEMO_RELEASES
+    assert thread_rows == sqlite3.connect(crawled.db).execute(query).fetchall()
+    assert sqlite3.connect(db).execute("SELECT releases_new, status FROM crawls").fetchone() == (DEMO_RELEASES, "finished")
