@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from storage.errors import BulletinError, FetchError
+from storage.errors import BulletinError, FetchError, InvalidArgument
 
 from .output import json_line, table
 
@@ -27,8 +27,15 @@ class BulletinGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except InvalidArgument as exc:
+            raise click.ClickException(flag_message(exc)) from exc
         except BulletinError as exc:
             raise click.ClickException(" ".join(str(exc).split())) from exc
+
+
+def flag_message(exc: InvalidArgument) -> str:
+    """A library's argument error in the CLI's terms: the argument ``since`` is the flag ``--since``."""
+    return f"--{exc.argument.replace('_', '-')}: {exc.reason}"
 
 
 @click.group(cls=BulletinGroup, context_settings={"help_option_names": ["-h", "--help"]})

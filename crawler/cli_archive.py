@@ -14,9 +14,9 @@ import sys
 
 import click
 
-from storage.errors import BulletinError, NotFound
+from storage.errors import BulletinError, InvalidArgument, NotFound
 
-from .cli import _store, cli
+from .cli import _store, cli, flag_message
 from .output import json_line, table
 
 SEARCH_FIELDS = ["id", "site", "url", "title", "source", "published_at", "snippet"]
@@ -75,8 +75,8 @@ def search(ctx, query, site, since, until, source, column, kind, all_versions, s
         try:
             hits = run_search(store, text, site=site, since=since, until=until, source=source, column=column,
                               kind=kind, all_versions=all_versions, substring=substring, limit=limit)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc)) from exc
+        except InvalidArgument as exc:
+            raise click.BadParameter(flag_message(exc)) from exc
     fields = SEARCH_FIELDS + (["version", "versions"] if all_versions else [])
     if as_json:
         for hit in hits:

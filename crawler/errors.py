@@ -1,10 +1,4 @@
-"""Re-export of the project's exception tree (defined in :mod:`storage.errors`)."""
+"""The project's exception tree under its older name; it is defined in :mod:`storage.errors`."""
 
-from storage.errors import (  # noqa: F401
-    BulletinError,
-    ConfigError,
-    ExtractionError,
-    FetchError,
-    NotFound,
-    StoreError,
-)
+from storage.errors import *  # noqa: F403
+from storage.errors import __all__  # noqa: F401

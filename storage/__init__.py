@@ -1,5 +1,16 @@
 """The bulletin-monitor store: a library over sqlite-utils. No Scrapy, click or APScheduler here."""
 
-from .errors import BulletinError, ConfigError, ExtractionError, FetchError, NotFound, StoreError, StoreUnavailable  # noqa: F401
+from .errors import (  # noqa: F401
+    BulletinError,
+    ConfigError,
+    ExtractionError,
+    FetchError,
+    InvalidArgument,
+    NotFound,
+    SiteBusy,
+    StoreError,
+    StoreUnavailable,
+    WorkerGone,
+)
 from .store import FetchedRelease, ListPageResult, RecordResult, Store  # noqa: F401
 from .urls import canonical_url  # noqa: F401

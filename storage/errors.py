@@ -1,19 +1,31 @@
-"""The project's exception tree.
+"""The project's exception tree: every domain error, in one module every layer may import.
 
 Every error the tool raises on purpose derives from :class:`BulletinError`, so the CLI can turn
 any of them into a one-line message::
 
     BulletinError
-    ├── ConfigError        invalid or missing configuration (names file, site and key)
-    ├── StoreError         the SQLite store cannot be opened, migrated or written
-    │   ├── NotFound       a release, version or site asked for does not exist
+    ├── ConfigError           invalid or missing configuration (names file, site and key)
+    ├── InvalidArgument       an argument to a library call is malformed (a date, an empty query)
+    ├── StoreError            the SQLite store cannot be opened, migrated or written
+    │   ├── NotFound          a release, version or site asked for does not exist
     │   └── StoreUnavailable  nothing can be written now (disk or size cap full, locked, I/O error)
-    ├── FetchError         a page could not be fetched (network, HTTP status, blocking)
-    └── ExtractionError    a page could not be parsed at all (not HTML, undecodable)
+    ├── SiteBusy              another process is crawling the same site into the same database
+    ├── FetchError            a page could not be fetched (network, HTTP status, blocking)
+    └── ExtractionError       a page could not be extracted
+        └── WorkerGone        the extraction worker process died; the page is parsed inline
+
+Library errors speak the library's terms (``InvalidArgument.argument`` is the keyword argument's
+name, ``since``); the CLI maps them to its flags. Errors of other libraries (sqlite3, OSError,
+httpx) are wrapped once, where the project calls them.
 
 It lives in ``storage`` because ``storage`` is the bottom layer: everything may import it,
 and it imports nothing of the project.
 """
+
+__all__ = [
+    "BulletinError", "ConfigError", "InvalidArgument", "StoreError", "NotFound", "StoreUnavailable",
+    "SiteBusy", "FetchError", "ExtractionError", "WorkerGone",
+]
 
 
 class BulletinError(Exception):
@@ -22,6 +34,15 @@ class BulletinError(Exception):
 
 class ConfigError(BulletinError):
     """The configuration file is missing, unreadable or has an invalid key."""
+
+
+class InvalidArgument(BulletinError, ValueError):
+    """An argument given to a library call is malformed, named as the call names it."""
+
+    def __init__(self, argument: str, reason: str) -> None:
+        super().__init__(f"{argument}: {reason}")
+        self.argument = argument
+        self.reason = reason
 
 
 class StoreError(BulletinError):
@@ -38,9 +59,17 @@ class StoreUnavailable(StoreError):
     committed before stays; the work in flight is rolled back and must be redone."""
 
 
+class SiteBusy(BulletinError):
+    """Another process is crawling the same site into the same database."""
+
+
 class FetchError(BulletinError):
     """A page could not be fetched: network failure, HTTP error, or a block/interstitial page."""
 
 
 class ExtractionError(BulletinError):
-    """A page could not be parsed at all (for example it is not HTML or cannot be decoded)."""
+    """A page could not be extracted."""
+
+
+class WorkerGone(ExtractionError):
+    """The extraction worker process closed its socket (it died or was killed)."""

@@ -18,7 +18,7 @@ from http import HTTPStatus
 from typing import BinaryIO, Iterator
 from xml.etree import ElementTree as ET
 
-from .errors import BulletinError
+from .errors import BulletinError, InvalidArgument
 
 __all__ = ["FORMATS", "export", "export_jsonl", "export_csv", "export_atom", "export_warc", "release_records"]
 
@@ -67,7 +67,7 @@ def _check_date(value: str) -> str:
             raise ValueError
         datetime.strptime(value, "%Y-%m-%d")
     except ValueError:
-        raise BulletinError(f"--since: expected a date YYYY-MM-DD, got {value!r}") from None
+        raise InvalidArgument("since", f"expected a date YYYY-MM-DD, got {value!r}") from None
     return value
 
 

@@ -27,6 +27,7 @@ import re
 import sqlite3
 from datetime import datetime, timezone
 
+from .errors import InvalidArgument
 from .normalize import clean_text, display_text, fold, fold_chars, folded_with_offsets
 
 __all__ = ["fold", "index_version", "index_rows", "is_word_term", "rebuild_index", "search", "search_key", "snippet",
@@ -64,19 +65,19 @@ def _seconds(value: str) -> int:
 def _day_bounds(since: str | None, until: str | None) -> tuple[int | None, int | None]:
     lo = hi = None
     if since:
-        lo = _date_seconds(since, "--since") * KEY_FACTOR
+        lo = _date_seconds(since, "since") * KEY_FACTOR
     if until:
-        hi = (_date_seconds(until, "--until") + 86_400) * KEY_FACTOR - 1
+        hi = (_date_seconds(until, "until") + 86_400) * KEY_FACTOR - 1
     return lo, hi
 
 
 def _date_seconds(value: str, name: str) -> int:
     match = _DATE.match(value.strip())
     if not match or match.group(4):
-        raise ValueError(f"{name}: expected a date YYYY-MM-DD, got {value!r}")
+        raise InvalidArgument(name, f"expected a date YYYY-MM-DD, got {value!r}")
     seconds = _seconds(value)
     if not seconds and value.strip() != "1970-01-01":
-        raise ValueError(f"{name}: not a valid date: {value!r}")
+        raise InvalidArgument(name, f"not a valid date: {value!r}")
     return seconds
 
 
@@ -231,7 +232,7 @@ def search(
     """
     patterns = _terms(query, substring)
     if not patterns:
-        raise ValueError("empty search query")
+        raise InvalidArgument("query", "empty search query")
     terms = [term for term, _ in patterns]
     db = getattr(store, "db", store)
     conn = getattr(db, "conn", db)

@@ -223,6 +223,22 @@ def test_missing_database_is_a_one_line_error(tmp_path):
     assert result.exit_code == 1 and "no such database" in result.output
 
 
+@pytest.mark.parametrize(
+    "args,exit_code,line",
+    [
+        (["search", "统战", "--until", "2023-02-30"], 2,
+         "Error: Invalid value: --until: not a valid date: '2023-02-30'"),
+        (["export", "--format", "jsonl", "--since", "last week"], 1,
+         "Error: --since: expected a date YYYY-MM-DD, got 'last week'"),
+    ],
+    ids=["search", "export"],
+)
+def test_a_bad_date_is_named_by_its_flag(db, args, exit_code, line):
+    result = run(db, *args)
+    assert result.exit_code == exit_code
+    assert result.output.strip().splitlines()[-1] == line
+
+
 @pytest.mark.parametrize("command", ["search", "show", "history", "diff", "export"])
 def test_every_command_has_help(command):
     result = CliRunner().invoke(cli, [command, "--help"])

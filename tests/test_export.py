@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from storage import BulletinError, FetchedRelease, Store
+from storage import BulletinError, FetchedRelease, InvalidArgument, Store
 from storage.export import export, export_atom, export_csv, export_jsonl, export_warc
 from conftest import Clock
 
@@ -73,9 +73,10 @@ def test_filters(store, filters, expected):
     assert [json.loads(line)["id"] for line in data.splitlines()] == expected
 
 
-def test_bad_since_is_one_line_error(store):
-    with pytest.raises(BulletinError, match="YYYY-MM-DD"):
+def test_bad_since_is_one_line_error_in_the_librarys_terms(store):
+    with pytest.raises(InvalidArgument, match="^since: expected a date YYYY-MM-DD, got 'last week'$") as raised:
         written(export_jsonl, store, since="last week")
+    assert raised.value.argument == "since"
 
 
 def test_csv_has_a_bom_and_round_trips_chinese(store):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import storage.search as search_module
-from storage import FetchedRelease, Store
+from storage import FetchedRelease, InvalidArgument, Store
 from storage.search import fold, rebuild_index, search
 from conftest import Clock
 
@@ -139,7 +139,7 @@ def test_search_filters(store, filters, expected):
 
 
 def test_bad_date_is_refused(store):
-    with pytest.raises(ValueError, match="--since"):
+    with pytest.raises(InvalidArgument, match="^since: expected a date YYYY-MM-DD, got 'yesterday'$"):
         search(store, "岳阳", since="yesterday")
 
 
@@ -178,7 +178,7 @@ def test_query_syntax_is_plain_text(store, query):
 
 
 def test_empty_query_is_refused(store):
-    with pytest.raises(ValueError):
+    with pytest.raises(InvalidArgument, match="empty search query"):
         search(store, "   ")
 
 

@@ -23,6 +23,8 @@ import signal
 import socket
 import struct
 
+from storage.errors import WorkerGone
+
 from .article import extract_article
 from .listing import extract_list
 
@@ -31,10 +33,6 @@ logger = logging.getLogger(__name__)
 _FUNCTIONS = {"article": extract_article, "listing": extract_list}
 _FRAME = struct.Struct("!Q")  # the byte length of the pickle that follows
 _READ_SIZE = 1 << 18
-
-
-class WorkerGone(Exception):
-    """The worker process closed its socket (it died or was killed)."""
 
 
 def _serve(sock: socket.socket) -> None:

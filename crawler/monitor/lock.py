@@ -14,11 +14,9 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from storage.errors import BulletinError
+from storage.errors import SiteBusy
 
-
-class SiteBusy(BulletinError):
-    """Another process is crawling the same site into the same database."""
+__all__ = ["SiteBusy", "lock_path", "site_lock"]
 
 
 def lock_path(db_path: str | os.PathLike, site: str) -> Path:
