@@ -14,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+FAULT_SERVER = ROOT / "tests" / "support" / "fault_server.py"
 
 
 class Clock:
@@ -29,7 +30,8 @@ class Clock:
 
 @dataclass
 class SiteServer:
-    """A site folder served by ``python -m crawler.demo.server`` in a subprocess."""
+    """A site folder served in a subprocess by the demo server with the failure routes
+    (``tests/support/fault_server.py``)."""
 
     url: str
     root: Path
@@ -59,7 +61,7 @@ class SiteServer:
 
 def start_site_server(root: Path, log_path: Path) -> SiteServer:
     process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.demo.server", str(root), "--port", "0", "--log", str(log_path)],
+        [sys.executable, str(FAULT_SERVER), str(root), "--port", "0", "--log", str(log_path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
     )
     line = process.stdout.readline().strip()

@@ -1,4 +1,5 @@
-"""The demo server (run as a subprocess, as the crawl tests use it) and the demo site."""
+"""The demo server (run as a subprocess, as the crawl tests use it), the demo site, and the
+failure routes the tests add to it (tests/support/fault_server.py)."""
 
 import json
 import re
@@ -18,10 +19,12 @@ from crawler.demo import SITE_DIR, demo_config
 from crawler.demo.server import start_server
 
 ROOT = Path(__file__).resolve().parent.parent
+DEMO_SERVER = ["-m", "crawler.demo.server"]
+FAULT_SERVER = [str(ROOT / "tests" / "support" / "fault_server.py")]
 
 
-def _spawn(root, log=None):
-    cmd = [sys.executable, "-m", "crawler.demo.server", str(root)]
+def _spawn(root, log=None, server=DEMO_SERVER):
+    cmd = [sys.executable, *server, str(root)]
     if log:
         cmd += ["--log", str(log)]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -32,11 +35,11 @@ def _spawn(root, log=None):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """A copy of the demo site served by a server subprocess, with a request log."""
+    """A copy of the demo site served by the fault server subprocess, with a request log."""
     root = tmp_path_factory.mktemp("site") / "site"
     shutil.copytree(SITE_DIR, root)
     log = root.parent / "requests.log"
-    proc, url = _spawn(root, log)
+    proc, url = _spawn(root, log, FAULT_SERVER)
     yield {"root": root, "url": url, "log": log, "proc": proc}
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=5)
@@ -55,6 +58,11 @@ def test_cli_prints_url_and_exits_cleanly_on_sigterm(tmp_path):
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=5) == 0
     assert proc.stderr.read() == ""
+
+
+def test_the_demo_server_carries_no_failure_routes(tmp_path):
+    with start_server(tmp_path) as server:
+        assert httpx.get(server.url + "_status/503", timeout=5).status_code == 404
 
 
 def test_start_server_api_as_context_manager(tmp_path):

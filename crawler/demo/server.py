@@ -4,8 +4,9 @@ It serves files from a root folder the way a government CMS front end would:
 files are re-read on every request (tests edit them between crawls), HTML
 templates get a view counter, clock and token substituted, every file carries
 an ETag and Last-Modified, and ``ROOT/_server.json`` adds per-path headers,
-statuses and redirects.  Routes under ``/_…`` produce the failures a monitor
-must survive (slow, looping, huge, truncated, binary, WAF and maintenance pages).
+statuses and redirects.  A subclass of :class:`SiteHandler` can answer more
+paths in :meth:`SiteHandler.route` (the tests add the failures a monitor must
+survive that way, in ``tests/support/fault_server.py``).
 
 Run it as ``python -m crawler.demo.server ROOT [--host H] [--port P] [--log FILE]``:
 the first line on stdout is the base URL; SIGTERM or SIGINT stops it.
@@ -19,21 +20,18 @@ import fnmatch
 import hashlib
 import html
 import json
-import os
-import re
 import secrets
 import signal
 import socket
 import sys
 import threading
-import time
 from datetime import datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-__all__ = ["CONFIG_NAME", "DemoServer", "start_server", "main"]
+__all__ = ["CONFIG_NAME", "DemoServer", "SiteHandler", "start_server", "main"]
 
 #: Per-site server options, read from the served root on every request.
 CONFIG_NAME = "_server.json"
@@ -66,8 +64,6 @@ CONTENT_TYPES = {
 }
 TEMPLATE_SUFFIXES = {".html", ".htm", ".shtml"}
 PAGE_PARAM = "page"
-MAX_SLOW_SECONDS = 120
-MAX_HUGE_MB = 1024
 
 try:
     from zoneinfo import ZoneInfo
@@ -83,30 +79,6 @@ def _small_page(title: str, text: str) -> bytes:
         f"<title>{html.escape(title)}</title></head>\n"
         f"<body><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></body></html>\n"
     ).encode("utf-8")
-
-
-WAF_PAGE = """<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>访问验证</title>
-<script type="text/javascript">
-document.cookie = "safedog-flow-item={token}; path=/";
-window.setTimeout(function () {{ window.location.reload(); }}, 500);
-</script></head>
-<body><div class="safedog">
-<p>网站防火墙</p>
-<p>您的访问正在验证中，请稍候……</p>
-<p>如果页面没有自动跳转，请开启浏览器的 JavaScript 和 Cookie 后刷新页面。</p>
-<p>安全狗 网站安全狗（服务器云安全）</p>
-</div></body></html>
-"""
-
-MAINTENANCE_PAGE = """<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>系统维护中</title></head>
-<body><div class="maintain">
-<h1>系统维护中</h1>
-<p>为了给您提供更好的服务，网站正在进行系统升级维护，暂时无法访问。</p>
-<p>给您带来的不便，敬请谅解！</p>
-</div></body></html>
-"""
 
 
 class _Counters:
@@ -127,7 +99,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address, root: Path, log_path: Path | None):
+    def __init__(self, address, root: Path, log_path: Path | None, handler: type["SiteHandler"]):
         self.root = Path(root).resolve()
         self.log_path = Path(log_path) if log_path else None
         self.log_lock = threading.Lock()
@@ -135,10 +107,12 @@ class _Server(ThreadingHTTPServer):
         host = address[0]
         if ":" in host:
             self.address_family = socket.AF_INET6
-        super().__init__(address, _Handler)
+        super().__init__(address, handler)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class SiteHandler(BaseHTTPRequestHandler):
+    """Answers from the served folder; a subclass answers more paths in :meth:`route`."""
+
     server: _Server
     protocol_version = "HTTP/1.1"
     server_version = "DemoGov/1.0"
@@ -204,7 +178,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _handle(self) -> None:
         split = urlsplit(self.path)
         path = unquote(split.path, errors="replace") if split.path else "/"
-        if path.startswith("/_") and self._special_route(path):
+        if self.route(path):
             return
         config = self._load_config()
         if config is None:
@@ -231,6 +205,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self._not_found()
             return
         self._serve_file(file_path, path, extra, config.get("validators", True))
+
+    def route(self, path: str) -> bool:
+        """Answer ``path`` before the folder does and return True, or return False."""
+        return False
 
     def _load_config(self) -> dict | None:
         config_path = self.server.root / CONFIG_NAME
@@ -326,73 +304,6 @@ class _Handler(BaseHTTPRequestHandler):
             return modified <= since
         return False
 
-    # -- failure routes -----------------------------------------------------
-
-    def _special_route(self, path: str) -> bool:
-        parts = path.strip("/").split("/")
-        route, arg = parts[0], (parts[1] if len(parts) > 1 else "")
-        if route == "_status" and arg.isdigit() and 100 <= int(arg) <= 599:
-            self._send_status_page(int(arg))
-        elif route == "_slow" and re.fullmatch(r"\d+(\.\d+)?", arg):
-            time.sleep(min(float(arg), MAX_SLOW_SECONDS))
-            self._send(200, _small_page("慢速页面", f"等待了 {arg} 秒。"))
-        elif route == "_redirect_loop" and arg.isdigit():
-            target = f"/_redirect_loop/{int(arg) + 1}"
-            self._send(302, _small_page("302 Found", target), {"Location": target})
-        elif route == "_huge" and re.fullmatch(r"\d+(\.\d+)?", arg):
-            self._send_huge(min(float(arg), MAX_HUGE_MB))
-        elif route == "_binary" and not arg:
-            self._send(200, os.urandom(8192))
-        elif route == "_empty" and not arg:
-            self._send(200, b"")
-        elif route == "_waf" and not arg:
-            self._send(200, WAF_PAGE.format(token=secrets.token_hex(16)).encode("utf-8"))
-        elif route == "_maintenance" and not arg:
-            self._send(200, MAINTENANCE_PAGE.encode("utf-8"))
-        elif route == "_truncated" and not arg:
-            self._send_truncated()
-        else:
-            return False
-        return True
-
-    def _send_huge(self, megabytes: float) -> None:
-        size = int(megabytes * 1024 * 1024)
-        head = b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>huge</title></head><body>\n"
-        tail = b"</body></html>\n"
-        line = "<p>这是一个非常大的页面，用来测试下载大小限制。</p>\n".encode("utf-8")
-        filler = max(size - len(head) - len(tail), 0)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(head) + filler + len(tail)))
-        self.end_headers()
-        if self.command == "HEAD":
-            return
-        self.wfile.write(head)
-        chunk = line * (65536 // len(line) + 1)
-        remaining = filler
-        while remaining > 0:
-            piece = chunk[: min(remaining, len(chunk))]
-            self.wfile.write(piece)
-            remaining -= len(piece)
-        self.wfile.write(tail)
-
-    def _send_truncated(self) -> None:
-        body = _small_page("被截断的页面", "这一页声明的长度比实际发送的内容长。" * 20)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body) * 4))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-        self.wfile.flush()
-        self.close_connection = True
-        try:
-            self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-
 def _matching(rules: dict, names: list[str], merge: bool = False):
     """The value of the first rule whose glob matches one of ``names``.
 
@@ -416,10 +327,10 @@ class DemoServer:
     """
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0,
-                 log_path: Path | None = None) -> None:
+                 log_path: Path | None = None, handler: type[SiteHandler] = SiteHandler) -> None:
         self.root = Path(root)
         self.log_path = Path(log_path) if log_path else None
-        self._httpd = _Server((host, port), self.root, self.log_path)
+        self._httpd = _Server((host, port), self.root, self.log_path, handler)
         self.host = host
         self.port = self._httpd.server_address[1]
         shown = f"[{host}]" if ":" in host else host
@@ -449,17 +360,18 @@ class DemoServer:
 
 
 def start_server(root: Path, host: str = "127.0.0.1", port: int = 0,
-                 log_path: Path | None = None) -> DemoServer:
+                 log_path: Path | None = None, handler: type[SiteHandler] = SiteHandler) -> DemoServer:
     """Serve ``root`` on ``host:port`` (0 picks a free port) in a daemon thread."""
     root = Path(root)
     if not root.is_dir():
         raise FileNotFoundError(f"not a directory: {root}")
-    return DemoServer(root, host, port, log_path).start()
+    return DemoServer(root, host, port, log_path, handler).start()
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, handler: type[SiteHandler] = SiteHandler,
+         prog: str = "python -m crawler.demo.server") -> int:
     """Command line entry point; prints the URL, serves until SIGTERM/SIGINT."""
-    parser = argparse.ArgumentParser(prog="python -m crawler.demo.server",
+    parser = argparse.ArgumentParser(prog=prog,
                                      description="Serve a folder as a test government site.")
     parser.add_argument("root", type=Path, help="folder to serve")
     parser.add_argument("--host", default="127.0.0.1")
@@ -472,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     stopping = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stopping.set())
-    server = start_server(args.root, args.host, args.port, args.log)
+    server = start_server(args.root, args.host, args.port, args.log, handler)
     sys.stdout.write(server.url + "\n")
     sys.stdout.flush()
     try:
