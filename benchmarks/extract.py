@@ -6,7 +6,7 @@
 
 ``--compare`` runs the other extractors in a separate venv, ``benchmarks/.work/venv`` (git-ignored),
 created on first use with ``python -m venv`` and ``pip install trafilatura lxml_html_clean gne``; the project venv
-never gets them. Scoring is the corpus README's (:mod:`crawler.extract.labels`) for every tool.
+never gets them. Scoring is the corpus README's (:mod:`benchmarks.labels`) for every tool.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.extract.article import extract_article  # noqa: E402
 from crawler.extract.encoding import decode_html  # noqa: E402
-from crawler.extract.labels import FIELDS, load_labels, score, url_for  # noqa: E402
+from benchmarks.labels import FIELDS, load_labels, score, url_for  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 WORK = ROOT / "benchmarks" / ".work"

@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/lists.py --profile       # plus a cProfile of the corpus pages (top 30 by tottime)
 
 First the labelled corpus list pages are scored as issue 10 judges them: main-list link count, first
-title and next page all right (``crawler.extract.labels.score_list``).
+title and next page all right (``benchmarks.labels.score_list``).
 
 Groups: ``corpus`` is every page of ``../shared/corpus/cn_list`` and ``en_list`` (the project target is a
 median of 10 ms or less there); ``fixtures`` is the project's own ``tests/fixtures/pages/list_*.html``;
@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.extract.labels import LIST_PAGE_URLS, load_list_labels, score_list  # noqa: E402
+from benchmarks.labels import LIST_PAGE_URLS, load_list_labels, score_list  # noqa: E402
 from crawler.extract.listing import extract_list  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -48,7 +48,7 @@ def _figures(times: list[float]) -> str:
 def _corpus_pages() -> list[tuple[bytes, str]]:
     if not CORPUS.exists():
         return []
-    from crawler.extract.labels import load_labels, url_for
+    from benchmarks.labels import load_labels, url_for
 
     return [((CORPUS / label["file"]).read_bytes(), url_for(label)) for label in load_labels(CORPUS)]
 

@@ -1,6 +1,6 @@
 """Field accuracy of the article extractor on the real pages of the shared corpus.
 
-Scoring follows the corpus README (see :mod:`crawler.extract.labels`). Targets: Chinese articles
+Scoring follows the corpus README (see :mod:`benchmarks.labels`). Targets: Chinese articles
 all four fields right on >= 95 % of pages and each field >= 97 %; English and other-language
 pages title and date >= 90 %. Run with ``-s`` to see the per-field table.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.article import extract_article
-from crawler.extract.labels import FIELDS, load_labels, score, url_for
+from benchmarks.labels import FIELDS, load_labels, score, url_for
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

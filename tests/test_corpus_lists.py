@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract.labels import LIST_PAGE_URLS, expected_next_page, load_list_labels, score_list
+from benchmarks.labels import LIST_PAGE_URLS, expected_next_page, load_list_labels, score_list
 from crawler.extract.listing import extract_list
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

@@ -1,6 +1,7 @@
 """Score extracted articles against hand-checked labels (the corpus ``labels.jsonl`` conventions).
 
-Shared by the corpus test and ``benchmarks/extract.py`` so both measure the same thing:
+Shared by the corpus tests and the benchmarks (extract, lists, sitemodel) so all measure the same
+thing; it is measuring code, so it lives here and not in the product:
 - title: equal after whitespace folding;
 - source: equal, with None and "" the same ("the page shows none");
 - published: same day, and same hour:minute when the label has a time;
@@ -14,7 +15,7 @@ import json
 import re
 from pathlib import Path
 
-from .text import fold, squash
+from crawler.extract.text import fold, squash
 
 FIELDS = ("title", "source", "published", "body")
 ARTICLE_GROUPS = ("cn_article", "en_article", "other")
