@@ -30,8 +30,6 @@ from zoneinfo import ZoneInfo
 from .normalize import fold  # the project's one fold: keyword filters compare as search does
 
 EVENT_KINDS = ("new", "edited", "removed", "restored")
-#: Row kinds besides the event kinds: a site's first crawl, and site health changes.
-NOTE_KINDS = ("baseline", "health")
 
 #: Seconds to wait after the n-th failed attempt (the last value repeats).
 BACKOFF = (60, 300, 900, 1800, 3600, 7200, 14400, 21600)

@@ -57,11 +57,6 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, urlencode(query, safe="/:%,"), ""))
 
 
-def host_of(url: str) -> str:
-    """Return the lower-case host name of ``url`` (no port)."""
-    return (urlsplit(url).hostname or "").lower()
-
-
 # Links to documents and media are attachments, never pages to crawl.
 _NOT_A_PAGE = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|gz|tar|txt|csv|jpe?g|png|gif|bmp|svg|webp|mp4|mp3|avi|flv|swf"

@@ -214,10 +214,6 @@ def archived_copy(item: dict, archive_url: str | None = None) -> tuple[str | Non
 
 # Plain text ------------------------------------------------------------------------------------
 
-KIND_HEADINGS = {"new": "New releases", "edited": "Edited releases", "removed": "Removed releases",
-                 "restored": "Back online"}
-
-
 def render_text(items: list[dict], *, subscription: str, max_items: int = 50, archive_url: str | None = None) -> str:
     """The plain-text part: edits marked ``[-deleted-]{+inserted+}``."""
     shown, compact, counted = _split(items, max_items)
