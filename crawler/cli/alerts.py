@@ -9,13 +9,11 @@ import click
 
 from storage.errors import ConfigError
 
-from .cli import BulletinGroup, _config, _store, cli
-from .output import json_line, table
-
-EXIT_UNDELIVERED = 3  # alerts remain undelivered (failed for good, waiting for a retry, or not tried)
+from ..output import json_line, table
+from .common import EXIT_UNDELIVERED, BulletinGroup, open_store, read_config
 
 
-@cli.group(cls=BulletinGroup)
+@click.group(cls=BulletinGroup)
 def alerts():
     """Alert e-mails and webhooks: test the SMTP settings, list and send the outbox."""
 
@@ -32,10 +30,10 @@ def alerts_test(ctx, to, as_json):
     Exit status 0 when the server accepted the message for every recipient, 1 otherwise, with
     the step that failed (connection, TLS, login, sender, recipient or message).
     """
-    from .alerts.channels import EmailChannel, describe_smtp_error
-    from .alerts.render import probe_email
+    from ..alerts.channels import EmailChannel, describe_smtp_error
+    from ..alerts.render import probe_email
 
-    config = _config(ctx)
+    config = read_config(ctx)
     if config.smtp is None:
         raise ConfigError("no [smtp] table in the configuration (see docs/alerts.md)")
     recipients = list(to) or list(config.alerts.operators)
@@ -95,7 +93,7 @@ def alerts_list(ctx, status, limit, as_json):
     """
     from storage import outbox
 
-    with _store(ctx) as store:
+    with open_store(ctx) as store:
         rows = outbox.list_alerts(store.db, status=status, limit=limit)
     for row in rows:
         row["when"] = row["sent_at"] or row["next_attempt_at"] or row["deliver_after"]
@@ -136,12 +134,12 @@ def alerts_send(ctx, as_json):
     """
     from storage import outbox
 
-    from .alerts import send_pending
-    from .monitor.service import serve_options
+    from ..alerts import send_pending
+    from ..monitor.service import serve_options
 
-    config = _config(ctx)
+    config = read_config(ctx)
     archive_url = serve_options(config).archive_url
-    with _store(ctx, must_exist=False) as store:
+    with open_store(ctx, must_exist=False) as store:
         report = send_pending(store, config, archive_url=archive_url)
         waiting = outbox.undelivered(store.db)
     undelivered = bool(report.retrying or report.failed or report.deferred or waiting["retrying"])

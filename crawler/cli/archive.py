@@ -16,8 +16,8 @@ import click
 
 from storage.errors import BulletinError, InvalidArgument, NotFound
 
-from .cli import _store, cli, flag_message
-from .output import json_line, table
+from ..output import json_line, table
+from .common import flag_message, open_store, utc_iso
 
 SEARCH_FIELDS = ["id", "site", "url", "title", "source", "published_at", "snippet"]
 SHORT_FIELDS = ("title", "source", "published_at")
@@ -40,7 +40,7 @@ def _json_document(obj) -> None:
 # search --------------------------------------------------------------------------------------
 
 
-@cli.command()
+@click.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--site", help="Only this site.")
 @click.option("--since", metavar="DATE", help="Published on or after DATE (YYYY-MM-DD).")
@@ -71,7 +71,7 @@ def search(ctx, query, site, since, until, source, column, kind, all_versions, s
     text = " ".join(query)
     if not text.strip():
         raise click.BadParameter("empty query", param_hint="QUERY")
-    with _store(ctx) as store:
+    with open_store(ctx) as store:
         try:
             hits = run_search(store, text, site=site, since=since, until=until, source=source, column=column,
                               kind=kind, all_versions=all_versions, substring=substring, limit=limit)
@@ -131,13 +131,13 @@ def _version_summary(version: dict) -> dict:
     }
 
 
-@cli.command()
+@click.command()
 @click.argument("url_or_id")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.pass_context
 def show(ctx, url_or_id, as_json):
     """A release: its metadata, columns, body, versions and events."""
-    with _store(ctx) as store:
+    with open_store(ctx) as store:
         release = store.release(url_or_id)
         versions = store.versions(release["id"])
         events = _release_events(store, release["id"])
@@ -179,14 +179,14 @@ def _indent(text: str) -> str:
     return "\n".join("  " + line for line in text.splitlines())
 
 
-@cli.command()
+@click.command()
 @click.argument("url_or_id")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per entry.")
 @click.pass_context
 def history(ctx, url_or_id, as_json):
     """What happened to a release, oldest first: each version with its time and changed fields,
     and removals and restorations."""
-    with _store(ctx) as store:
+    with open_store(ctx) as store:
         release = store.release(url_or_id)
         versions = {v["seq"]: v for v in store.versions(release["id"])}
         events = _release_events(store, release["id"])
@@ -266,7 +266,7 @@ def _versions_to_compare(release_id: int, seqs: list[int], from_seq: int | None,
     return from_seq, to_seq
 
 
-@cli.command()
+@click.command()
 @click.argument("url_or_id")
 @click.option("--from", "from_seq", type=click.IntRange(1),
               help="Old version (its number in `history`); default: the one before --to.")
@@ -281,7 +281,7 @@ def diff(ctx, url_or_id, from_seq, to_seq, context, as_json):
 
     The body diff marks deletions [-like this-] and insertions {+like this+}.
     """
-    with _store(ctx) as store:
+    with open_store(ctx) as store:
         release = store.release(url_or_id)
         versions = {v["seq"]: v for v in store.versions(release["id"])}
     from_seq, to_seq = _versions_to_compare(release["id"], sorted(versions), from_seq, to_seq)
@@ -312,7 +312,7 @@ def diff(ctx, url_or_id, from_seq, to_seq, context, as_json):
 # export --------------------------------------------------------------------------------------
 
 
-@cli.command()
+@click.command()
 @click.option("--format", "fmt", required=True, type=click.Choice(["jsonl", "csv", "atom", "warc"]),
               help="jsonl/csv: releases; atom: a feed; warc: every version as served.")
 @click.option("--site", help="Only this site.")
@@ -329,7 +329,7 @@ def export(ctx, fmt, site, since, output, as_json):
     """
     from storage.export import export as run_export
 
-    with _store(ctx) as store:
+    with open_store(ctx) as store:
         if output:
             try:
                 with open(output, "wb") as out:
@@ -355,7 +355,7 @@ def export(ctx, fmt, site, since, output, as_json):
 # datasette -----------------------------------------------------------------------------------
 
 
-@cli.command(context_settings={"ignore_unknown_options": True})
+@click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("db", required=False, metavar="[DB]")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
@@ -381,12 +381,12 @@ def datasette(ctx, db, host, port, open_browser, datasette_args):
     except ImportError:
         raise click.ClickException(
             "datasette is not installed: pip install -e '.[datasette]' (or pip install 'datasette<1')") from None
-    from . import datasette_plugin
+    from .. import datasette_plugin
 
     if db:
         ctx.obj["db"] = db
     path = Path(ctx.obj["db"])
-    with _store(ctx):
+    with open_store(ctx):
         pass  # applies any pending migration, so the index the plugin reads is current
     if not pm.is_registered(datasette_plugin):
         pm.register(datasette_plugin, "bulletin_monitor")
@@ -399,7 +399,7 @@ def datasette(ctx, db, host, port, open_browser, datasette_args):
 # feed ----------------------------------------------------------------------------------------
 
 
-@cli.command()
+@click.command()
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write to FILE (atomically) instead of stdout.")
 @click.option("--site", help="Only this site's events.")
 @click.option("--since", metavar="ISO", help="Only events detected at or after this time (ISO 8601, UTC if no offset).")
@@ -414,16 +414,15 @@ def feed(ctx, output, site, since, limit, archive_url, self_url):
 
     `bulletin serve` rewrites such files after every crawl when [serve] feed_dir is set.
     """
-    from .cli import _utc_iso
-    from .feed import write_feed, write_feed_file
+    from ..feed import write_feed, write_feed_file
 
-    since_utc = _utc_iso(since) if since else None
+    since_utc = utc_iso(since) if since else None
     if archive_url is None:
         archive_url = _configured_archive_url(ctx)
     for name, value in (("--archive-url", archive_url), ("--self-url", self_url)):
         if value is not None and not value.lower().startswith(("http://", "https://")):
             raise click.BadParameter(f"expected an http(s) URL, got {value!r}", param_hint=name)
-    with _store(ctx) as store:
+    with open_store(ctx) as store:
         if site and site not in {row["name"] for row in store.sites()}:
             raise click.BadParameter(f"no site {site!r} in {store.path}", param_hint="--site")
         options = {"site": site, "since": since_utc, "limit": limit, "archive_url": archive_url, "self_url": self_url}
@@ -437,8 +436,8 @@ def feed(ctx, output, site, since, limit, archive_url, self_url):
 
 def _configured_archive_url(ctx) -> str | None:
     """``[serve] archive_url`` when a configuration file exists; a feed needs no configuration."""
-    from .config import load_config, resolve_config_path
-    from .monitor.service import serve_options
+    from ..config import load_config, resolve_config_path
+    from ..monitor.service import serve_options
 
     if not resolve_config_path(ctx.obj["config"]).exists():
         return None

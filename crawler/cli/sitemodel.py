@@ -8,11 +8,11 @@ import click
 
 from storage.errors import NotFound
 
-from .cli import _store, cli
-from .output import table
+from ..output import table
+from .common import open_store
 
 
-@cli.command("site-model")
+@click.command("site-model")
 @click.argument("site")
 @click.option("--json", "as_json", is_flag=True, help="Print the model's summary as one JSON object.")
 @click.option("--all", "show_all", is_flag=True, help="List every template line (default: the first 30).")
@@ -25,19 +25,19 @@ def site_model(ctx, site, as_json, show_all, rebuild):
 
     The model is learned by crawls (docs/extraction.md); a site never crawled has none.
     """
-    from .extract.sitemodel import SiteModel
+    from ..extract.sitemodel import SiteModel
 
     if rebuild:
-        from .reextract import rebuild_site_model
+        from ..reextract import rebuild_site_model
 
-        with _store(ctx) as store:
+        with open_store(ctx) as store:
             if store.site_config(site) is None:
                 raise NotFound(f"no site {site!r} in {store.path} (crawl it first: bulletin crawl {site})")
             model, counts = rebuild_site_model(store, site)
         message = (f"rebuilt from {model.pages} stored pages: revision {model.revision}; {counts['checked']} "
                    f"versions checked, {counts['reextracted']} re-extracted, {counts['changed']} changed (no events)")
         click.echo(message, err=as_json)
-    with _store(ctx) as store:
+    with open_store(ctx) as store:
         stored = store.site_model(site)
         info = store.site_model_info(site)
         reextracted = len(store.reextractions(site, limit=100_000)) if stored is not None else 0
