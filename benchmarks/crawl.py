@@ -189,7 +189,7 @@ def full_command(db: Path, config: Path, profile: Path | None = None, extra: lis
     command = [sys.executable]
     if profile is not None:
         command += ["-m", "cProfile", "-o", str(profile)]
-    command += ["-m", "crawler.cli", "--db", str(db), "--config", str(config), "crawl", SITE, "--progress", "off"]
+    command += ["-m", "crawler", "--db", str(db), "--config", str(config), "crawl", SITE, "--progress", "off"]
     for key, value in SHARED_SETTINGS.items():
         command += ["-s", f"{key}={value}"]
     for setting in extra:

@@ -69,7 +69,7 @@ def crawl(db: Path, config: Path) -> float:
     started = time.monotonic()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config), "crawl", "bench",
+        [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "crawl", "bench",
          "--progress", "off", "-s", "CONCURRENT_REQUESTS=16"],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )

@@ -36,7 +36,7 @@ def trial(delay: float, workdir: Path) -> dict:
             encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         process = subprocess.Popen(
-            [sys.executable, "-m", "crawler.cli", "--db", str(workdir / "b.db"), "--config", str(config), "crawl",
+            [sys.executable, "-m", "crawler", "--db", str(workdir / "b.db"), "--config", str(config), "crawl",
              "--progress", "off", "-s", "DOWNLOAD_DELAY_JITTER=0"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         while len(site.requests()) < 6:

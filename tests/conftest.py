@@ -131,11 +131,11 @@ class CliResult:
 
 def run_cli(*args: str, db: Path | None = None, config: Path | None = None, cwd: Path | None = None,
             env: dict | None = None, timeout: float = 120) -> CliResult:
-    """Run the real ``bulletin`` command (``python -m crawler.cli``) in a subprocess."""
+    """Run the real ``bulletin`` command (``python -m crawler``) in a subprocess."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     full_env.pop("BULLETIN_DB", None)
     full_env.pop("BULLETIN_CONFIG", None)
-    command = [sys.executable, "-m", "crawler.cli"]
+    command = [sys.executable, "-m", "crawler"]
     if db is not None:
         command += ["--db", str(db)]
     if config is not None:

@@ -47,7 +47,7 @@ class Serve:
 
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config), "serve"],
+            [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "serve"],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines: list[str] = []
         self.reader = threading.Thread(target=lambda: self.lines.extend(iter(self.process.stderr.readline, "")),

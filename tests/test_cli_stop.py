@@ -21,7 +21,7 @@ def _cli(*args, **kwargs) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("BULLETIN_DB", None)
     env.pop("BULLETIN_CONFIG", None)
-    return subprocess.Popen([sys.executable, "-m", "crawler.cli", *args], cwd=ROOT, env=env,
+    return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
 
 

@@ -164,7 +164,7 @@ def test_bulletin_datasette_serves_any_store_over_http(db_path, tmp_path):
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "--db", str(db_path), "datasette", "--port", str(port)],
+        [sys.executable, "-m", "crawler", "--db", str(db_path), "datasette", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
     try:
         base = f"http://127.0.0.1:{port}"
@@ -196,7 +196,7 @@ def test_bulletin_datasette_without_datasette_is_one_line(tmp_path, db_path):
     blocker.mkdir()
     (blocker / "datasette.py").write_text("raise ImportError('No module named datasette')\n")
     env = {**os.environ, "PYTHONPATH": f"{blocker}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    result = subprocess.run([sys.executable, "-m", "crawler.cli", "--db", str(db_path), "datasette"],
+    result = subprocess.run([sys.executable, "-m", "crawler", "--db", str(db_path), "datasette"],
                             capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
@@ -204,7 +204,7 @@ def test_bulletin_datasette_without_datasette_is_one_line(tmp_path, db_path):
 
 
 def test_bulletin_datasette_refuses_a_missing_file(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "crawler.cli", "datasette", str(tmp_path / "none.db")],
+    result = subprocess.run([sys.executable, "-m", "crawler", "datasette", str(tmp_path / "none.db")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "no such database" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

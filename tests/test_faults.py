@@ -77,7 +77,7 @@ def start_crawl(db: Path, config: Path, *args: str, site: str = "gen") -> subpro
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("BULLETIN_DB", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config), "crawl", site,
+        [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "crawl", site,
          "--progress", "log", *args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )

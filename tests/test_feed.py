@@ -289,7 +289,7 @@ def test_serve_rewrites_the_feeds_after_each_crawl(demo_site, tmp_path):
     config.write_text(config.read_text() + f'[serve]\nstagger = 0.0\njitter = 0.0\nfeed_dir = "{feeds}"\n'
                       f'archive_url = "{ARCHIVE}"\nfeed_url = "https://example.org/feeds/"\n', encoding="utf-8")
     db = tmp_path / "b.db"
-    process = subprocess.Popen([sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config), "serve"],
+    process = subprocess.Popen([sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "serve"],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert _wait(lambda: (feeds / "demo.atom").exists() and _crawled(db) >= 1, 90), "no first crawl"

@@ -221,7 +221,7 @@ def test_sigterm_during_a_crawl_leaves_a_consistent_database(demo_site, tmp_path
     db = tmp_path / "b.db"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config), "crawl", "demo",
+        [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "crawl", "demo",
          "--progress", "off", "-s", "DOWNLOAD_DELAY_JITTER=0"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )

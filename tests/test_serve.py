@@ -18,7 +18,7 @@ from conftest import ROOT, write_config
 def start_serve(db, config):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config), "serve"],
+        [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "serve"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 

@@ -195,7 +195,7 @@ class Service:
         self.send_alerts()
 
     def _crawl(self, name: str) -> None:
-        command = [sys.executable, "-m", "crawler.cli", "--db", str(self.db_path)]
+        command = [sys.executable, "-m", "crawler", "--db", str(self.db_path)]
         if self.config_path:
             command += ["--config", str(self.config_path)]
         command += ["crawl", name, "--progress", "log",

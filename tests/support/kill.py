@@ -65,7 +65,7 @@ def start_crawl(db: Path, config: Path, site: str, *args: str, env: dict | None 
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     full_env.pop("BULLETIN_DB", None)
     full_env.pop("BULLETIN_CONFIG", None)
-    command = [sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config),
+    command = [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config),
                "crawl", site, "--progress", "off", *args]
     out = open(log, "ab") if log else subprocess.DEVNULL
     try:
@@ -83,7 +83,7 @@ def finish_crawl(db: Path, config: Path, site: str, *args: str, env: dict | None
     full_env.pop("BULLETIN_DB", None)
     full_env.pop("BULLETIN_CONFIG", None)
     done = subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config), "crawl", site,
+        [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "crawl", site,
          "--progress", "off", *args],
         cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout,
     )
