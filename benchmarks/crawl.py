@@ -100,7 +100,7 @@ class LogWatcher:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> "LogWatcher":
+    def __enter__(self) -> LogWatcher:
         self.path.write_text("", encoding="utf-8")
         self._thread.start()
         return self

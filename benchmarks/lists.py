@@ -25,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import UTC
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,11 +84,11 @@ def demo_pages() -> list[tuple[str, bytes, str]]:
 
 def trs_pages(folder: Path, articles: int = 400) -> list[tuple[str, bytes, str]]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from sitegen import generate
 
-    generate(folder, n_articles=articles, columns=2, now=datetime(2024, 6, 1, tzinfo=timezone.utc))
+    generate(folder, n_articles=articles, columns=2, now=datetime(2024, 6, 1, tzinfo=UTC))
     pages = []
     for path in sorted(folder.rglob("index*.html")):
         rel = path.relative_to(folder).as_posix()
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             print(f"\n{group} ({len(pages)} pages, best of {args.runs} runs, CPU ms)")
             times = []
-            for (name, body, url), (ms, links) in zip(pages, cpu_ms(pages, args.runs)):
+            for (name, body, _url), (ms, links) in zip(pages, cpu_ms(pages, args.runs)):
                 times.append(ms)
                 if group not in ("trs", "fixtures") or len(pages) <= 12:
                     print(f"  {name:58} {len(body) / 1024:7.1f} KB {links:4d} links {ms:8.2f} ms")

@@ -111,7 +111,7 @@ class Article:
         return {"id": self.id, "column": self.column, "published": self.published.isoformat(), "rev": self.rev}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Article":
+    def from_json(cls, data: dict) -> Article:
         return cls(data["id"], data["column"], datetime.fromisoformat(data["published"]), data.get("rev", 0))
 
 
@@ -141,7 +141,7 @@ class Site:
     # Loading and saving -----------------------------------------------------------------------
 
     @classmethod
-    def load(cls, root) -> "Site":
+    def load(cls, root) -> Site:
         """Open a site generated earlier (reads ``ROOT/_manifest.json``)."""
         root = Path(root)
         return cls(root, json.loads((root / MANIFEST).read_text(encoding="utf-8")))

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         features.append(extract_article(body, url, timezone="Asia/Shanghai", model=SiteModel()).features)
     model = SiteModel()
     for page in features:
-        learn_times.append(_cpu_ms(lambda: model.update(page)))
+        learn_times.append(_cpu_ms(lambda page=page: model.update(page)))
     settle_ms = _cpu_ms(model.settle)
     stored = json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":"))
     applied = model.for_extraction()
@@ -86,26 +86,27 @@ def main(argv: list[str] | None = None) -> int:
                              ("a learned model", {"model": applied})):
             for body, url in corpus:
                 extract_article(body, url, **kwargs)  # warm caches outside the timing
-            times = [best(lambda: extract_article(body, url, **kwargs)) for body, url in corpus]
+            times = [best(lambda body=body, url=url, kwargs=kwargs: extract_article(body, url, **kwargs))
+                     for body, url in corpus]
             print(f"  corpus articles, {name:<28} {_figures(times)}")
     else:
         print(f"  ({CORPUS} not found: corpus timings skipped)")
     for name, kwargs in (("no model", {}), ("its site model", {"model": applied})):
-        times = [best(lambda: extract_article(body, url, timezone="Asia/Shanghai", **kwargs)) for body, url in generated]
+        times = [best(lambda body=body, url=url, kwargs=kwargs: extract_article(body, url, timezone="Asia/Shanghai", **kwargs))
+                 for body, url in generated]
         print(f"  generated site, {name:<29} {_figures(times)}")
     print(f"  learning: update {statistics.median(learn_times) * 1000:.0f} µs median per page; settle "
           f"{settle_ms:.1f} ms for {model.pages} pages; {len(model.template)} template lines, "
           f"{len(model.lines)} tracked; stored model {len(stored) / 1024:.0f} KiB")
 
-    from storage import FetchedRelease, Store
-
     from crawler.reextract import migrate_site
+    from storage import FetchedRelease, Store
 
     with Store(work / "bulletin.db") as store:
         store.ensure_site("gen", title="generated", config={"timezone": "Asia/Shanghai"})
         crawl = store.start_crawl("gen")
         with store.transaction():
-            for (body, url), page in zip(generated, features):
+            for (body, url), _page in zip(generated, features):
                 found = extract_article(body, url, timezone="Asia/Shanghai")
                 store.record_release("gen", FetchedRelease(
                     url=url, title=found.title, source=found.source, published_at=found.published_at,

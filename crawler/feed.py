@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote, urlsplit
@@ -101,7 +101,7 @@ def entry_id(item: dict) -> str:
     time the feed is written, different for every event."""
     url = item.get("url") or ""
     host = (urlsplit(url).hostname or "bulletin-monitor").encode("idna").decode("ascii")
-    moment = datetime.fromisoformat(item["detected_at"]).astimezone(timezone.utc)
+    moment = datetime.fromisoformat(item["detected_at"]).astimezone(UTC)
     digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
     return f"tag:{host},{moment:%Y-%m-%d}:bulletin-monitor/{item['kind']}/{digest}/{moment:%H%M%S}/{item['event_id']}"
 

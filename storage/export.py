@@ -13,9 +13,10 @@ import io
 import json
 import re
 import zlib
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from http import HTTPStatus
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 from xml.etree import ElementTree as ET
 
 from .errors import BulletinError, InvalidArgument
@@ -170,7 +171,7 @@ def _clean_xml(text) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _rfc3339(value: str | None) -> str | None:
@@ -182,7 +183,7 @@ def _rfc3339(value: str | None) -> str | None:
     except ValueError:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
@@ -264,10 +265,10 @@ def _reason(status: int) -> str:
 
 
 def _warc_date(value: str | None) -> str:
-    moment = datetime.fromisoformat(value) if value else datetime.now(timezone.utc)
+    moment = datetime.fromisoformat(value) if value else datetime.now(UTC)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 FORMATS = {"jsonl": export_jsonl, "csv": export_csv, "atom": export_atom, "warc": export_warc}

@@ -8,13 +8,13 @@ request, and pinyin annotations written into the text as ``統(tǒng)``.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 import json
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import accumulate
-from typing import Callable
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # A character followed by its pinyin in (half- or full-width) parentheses: lower-case syllables

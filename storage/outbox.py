@@ -22,9 +22,9 @@ import hashlib
 import json
 import os
 import socket
+from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
-from datetime import datetime, time, timedelta, timezone
-from typing import Iterable, Mapping
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .normalize import fold  # the project's one fold: keyword filters compare as search does
@@ -42,16 +42,16 @@ STALE_CRAWL = timedelta(hours=12)
 
 
 def _iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _parse(text: str) -> datetime:
     moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @contextmanager
@@ -106,9 +106,9 @@ def next_digest_time(after: datetime, at: str, zone: str) -> datetime:
     for offset in range(3):
         candidate = datetime.combine(day + timedelta(days=offset), time(hour, minute), tzinfo=tz)
         # A time skipped by a DST change resolves to the moment after the gap.
-        candidate = candidate.astimezone(timezone.utc).astimezone(tz)
+        candidate = candidate.astimezone(UTC).astimezone(tz)
         if candidate >= local:
-            return candidate.astimezone(timezone.utc)
+            return candidate.astimezone(UTC)
     raise AssertionError("unreachable: a digest time occurs every day")
 
 

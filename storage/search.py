@@ -25,7 +25,7 @@ import functools
 import json
 import re
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .errors import InvalidArgument
 from .normalize import clean_text, display_text, fold, fold_chars, folded_with_offsets
@@ -56,7 +56,7 @@ def _seconds(value: str) -> int:
         return 0
     y, mo, d, h, mi, s = (int(g) if g else 0 for g in match.groups())
     try:
-        moment = datetime(y, mo, d, h, mi, s, tzinfo=timezone.utc)
+        moment = datetime(y, mo, d, h, mi, s, tzinfo=UTC)
     except ValueError:
         return 0
     return int(moment.timestamp())

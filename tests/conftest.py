@@ -7,10 +7,13 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
+# Fixtures shared by several test modules live in tests/support and reach the tests from here.
+pytest_plugins = ["support.alerts"]
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -21,7 +24,7 @@ class Clock:
     """A store clock that starts on 2024-03-01 08:00 UTC and ticks one minute per reading."""
 
     def __init__(self):
-        self.now = datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)
+        self.now = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
 
     def __call__(self):
         self.now += timedelta(minutes=1)

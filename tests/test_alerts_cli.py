@@ -9,16 +9,7 @@ from click.testing import CliRunner
 
 from crawler.cli import cli
 from storage import Store
-from test_alerts_support import (  # noqa: F401 (smtp_server, smtp_down are fixtures)
-    SITE,
-    SITE_TITLE,
-    crawl,
-    make_store,
-    release,
-    smtp_down,
-    smtp_server,
-    toml_text,
-)
+from support.alerts import SITE, SITE_TITLE, crawl, make_store, release, toml_text
 
 
 def write_config(tmp_path, port, **tables):

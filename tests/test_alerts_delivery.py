@@ -14,7 +14,7 @@ from aiosmtpd.smtp import AuthResult
 
 from crawler.alerts import send_pending, sync_subscriptions
 from storage import outbox
-from test_alerts_support import (  # noqa: F401 (smtp_server, smtp_down are fixtures)
+from support.alerts import (
     SITE,
     SITE_TITLE,
     Clock,
@@ -26,8 +26,6 @@ from test_alerts_support import (  # noqa: F401 (smtp_server, smtp_down are fixt
     make_store,
     release,
     self_signed_cert,
-    smtp_down,
-    smtp_server,
     toml_text,
 )
 

@@ -11,7 +11,7 @@ import pytest
 from crawler.alerts import sync_subscriptions
 from crawler.alerts.render import build_email, excerpt, local_time, safe_url, subject
 from storage import outbox
-from test_alerts_support import SITE, SITE_TITLE, Clock, crawl, make_config, make_store, release
+from support.alerts import SITE, SITE_TITLE, Clock, crawl, make_config, make_store, release
 
 HOSTILE_TITLE = '<script>alert("x")</script>通知 & "引号"'
 

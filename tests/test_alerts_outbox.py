@@ -3,13 +3,13 @@ timing with a controllable clock, health notices once per state change, removed 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from crawler.alerts import next_digest_times, send_pending, sync_subscriptions
 from storage import outbox
-from test_alerts_support import (  # noqa: F401 (smtp_server, smtp_down are fixtures)
+from support.alerts import (
     SITE,
     SITE_TITLE,
     T0,
@@ -19,8 +19,6 @@ from test_alerts_support import (  # noqa: F401 (smtp_server, smtp_down are fixt
     make_config,
     make_store,
     release,
-    smtp_down,
-    smtp_server,
 )
 
 
@@ -93,15 +91,15 @@ def test_digest_waits_for_the_time_of_day_in_its_zone(tmp_path, smtp_server):
     crawl(store, SITE, [release(1, "上午的通知")])
     clock.advance(hours=6)
     crawl(store, SITE, [release(2, "下午的通知")])
-    due = datetime(2026, 3, 3, 0, 0, tzinfo=timezone.utc)  # 08:00 the next morning in Shanghai
+    due = datetime(2026, 3, 3, 0, 0, tzinfo=UTC)  # 08:00 the next morning in Shanghai
     assert next_digest_times(config, now=clock()) == [due]
     assert send_pending(store, config, now=clock()).messages == []
-    assert send_pending(store, config, now=datetime(2026, 3, 2, 23, 59, tzinfo=timezone.utc)).messages == []
+    assert send_pending(store, config, now=datetime(2026, 3, 2, 23, 59, tzinfo=UTC)).messages == []
     report = send_pending(store, config, now=due)
     assert report.sent == 1 and report.messages[0]["alerts"] == 2
     [message] = smtp_server.mailbox.messages
     assert message["Subject"] == f"[{SITE_TITLE}] 2 new"
-    assert send_pending(store, config, now=datetime(2026, 3, 4, 0, 0, tzinfo=timezone.utc)).messages == []
+    assert send_pending(store, config, now=datetime(2026, 3, 4, 0, 0, tzinfo=UTC)).messages == []
 
 
 def test_changing_the_digest_time_reschedules_pending_rows(tmp_path):

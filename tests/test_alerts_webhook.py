@@ -7,7 +7,7 @@ import hmac
 
 from crawler.alerts import send_pending, sync_subscriptions
 from storage import outbox
-from test_alerts_support import (  # noqa: F401 (webhook_receiver is a fixture)
+from support.alerts import (
     SITE,
     SITE_TITLE,
     Clock,
@@ -16,7 +16,6 @@ from test_alerts_support import (  # noqa: F401 (webhook_receiver is a fixture)
     make_config,
     make_store,
     release,
-    webhook_receiver,
 )
 
 

@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
+from conftest import Clock
 from crawler.cli import cli
 from storage import FetchedRelease, Store
-from conftest import Clock
 
 URL1 = "http://www.yueyang.gov.cn/art/2022/12/14/art_1201_1.html"
 URL2 = "http://www.yueyang.gov.cn/art/2023/6/1/art_1201_2.html"
@@ -23,15 +23,15 @@ def db(tmp_path):
         store.record_release("yueyang", FetchedRelease(
             url=URL1, title="市委統(tǒng)戰(zhàn)工作會議召開", source="岳阳日报", published_at="2022-12-14T15:00:00+08:00",
             body="12月14日上午，市委統(tǒng)戰(zhàn)工作會議召開。市委书记出席并讲话。", column="学习贯彻",
-            raw_body="<html>v1</html>".encode(), headers={"Content-Type": "text/html"}))
+            raw_body=b"<html>v1</html>", headers={"Content-Type": "text/html"}))
         store.record_release("yueyang", FetchedRelease(
             url=URL1, title="市委統戰工作會議召開", source="岳阳日报", published_at="2022-12-14T15:00:00+08:00",
             body="12月14日上午，市委統戰工作會議召開。市长主持。",
             attachments=[{"url": "http://www.yueyang.gov.cn/f/1.pdf", "name": "附件1"}],
-            raw_body="<html>v2</html>".encode(), headers={"Content-Type": "text/html"}))
+            raw_body=b"<html>v2</html>", headers={"Content-Type": "text/html"}))
         store.record_release("yueyang", FetchedRelease(
             url=URL2, title="防汛通知", source="市应急管理局", published_at="2023-06-01", body="做好防汛准备工作。",
-            raw_body="<html>3</html>".encode()))
+            raw_body=b"<html>3</html>"))
     return path
 
 

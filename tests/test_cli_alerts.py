@@ -5,23 +5,14 @@ TCP server, the real CLI in a subprocess."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from conftest import run_cli
 from storage import Store
+from support.alerts import SITE, SITE_TITLE, crawl, make_config, make_store, release, toml_text
 from support.cli_silent_server import SilentServer
-from test_alerts_support import (  # noqa: F401 (smtp_server is a fixture)
-    SITE,
-    SITE_TITLE,
-    crawl,
-    make_config,
-    make_store,
-    release,
-    smtp_server,
-    toml_text,
-)
 
 EXIT_UNDELIVERED = 3
 
@@ -123,7 +114,7 @@ def test_a_server_that_never_answers_costs_one_timeout_per_run_and_loses_nothing
     working = make_config(smtp_server.port, subscriptions=subscriptions)
     from crawler.alerts import send_pending
 
-    later = datetime.now(timezone.utc) + timedelta(minutes=5)  # past the one attempt's backoff
+    later = datetime.now(UTC) + timedelta(minutes=5)  # past the one attempt's backoff
     with Store(db) as store:
         report = send_pending(store, working, now=later)
         assert report.sent == 5, report.messages

@@ -4,7 +4,6 @@ command reference is current, every command documented with --json takes it, tab
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import click
 import pytest

@@ -1,7 +1,7 @@
 import json
+import math
 import re
 import tomllib
-import math
 from pathlib import Path
 
 import pytest

@@ -1,17 +1,15 @@
 import asyncio
-import json
 import os
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from storage import FetchedRelease, Store
 from conftest import Clock
+from storage import FetchedRelease, Store
 
 datasette_app = pytest.importorskip("datasette.app")
 

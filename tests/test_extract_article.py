@@ -639,7 +639,7 @@ def test_time_only_in_a_cms_comment_block():
 
 def test_printed_date_beats_the_cms_comment():
     page = (PAGES / "article_cms_comment_date.html").read_bytes().replace(
-        '<div class="tools">'.encode(), '<div class="date">发布时间：2023-12-02 09:15</div><div class="tools">'.encode()
+        b'<div class="tools">', '<div class="date">发布时间：2023-12-02 09:15</div><div class="tools">'.encode()
     )
     article = extract_article(page, COMMENT_DATE_URL)
     assert article.published_at == "2023-12-02T09:15:00+08:00"

@@ -358,8 +358,8 @@ def test_adversarial_input_is_fast(make):
 # ----------------------------------------------------------------------------- fast paths agree with the plain forms
 
 from crawler.extract import listing as _listing  # noqa: E402
-from crawler.extract import text as _text  # noqa: E402
 from crawler.extract import pagination as _pagination  # noqa: E402
+from crawler.extract import text as _text  # noqa: E402
 from crawler.extract.encoding import decode_html  # noqa: E402
 
 _CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -373,10 +373,10 @@ def _sample_bodies() -> list[bytes]:
     bodies += [
         gbk.encode("gb18030"),
         gbk.replace("gbk", "utf-8").encode("utf-8"),  # few non-ASCII bytes, declared UTF-8
-        "<html><body>é</body></html>".encode("utf-8"),  # few, nothing declared
-        "<meta charset=iso-8859-1><p>é</p>".encode("utf-8"),  # few, declared otherwise
+        "<html><body>é</body></html>".encode(),  # few, nothing declared
+        "<meta charset=iso-8859-1><p>é</p>".encode(),  # few, declared otherwise
         "<meta charset=utf-8><p>\ue001</p>".encode("utf-8"),  # private use: UTF-8 read as GBK?
-        "<p>ASCII</p>".encode() + "é".encode("latin-1"),
+        b"<p>ASCII</p>" + "é".encode("latin-1"),
         b"\xef\xbb\xbf<p>BOM</p>",
         "<p>utf-16</p>".encode("utf-16"),
         b"",

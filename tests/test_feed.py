@@ -12,9 +12,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from conftest import Clock, run_cli, write_config
 from crawler.feed import entry_id, write_feed
 from storage import FetchedRelease, Store
-from conftest import Clock, run_cli, write_config
 
 feedparser = pytest.importorskip("feedparser")
 
@@ -28,7 +28,7 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d
 
 
 def release(n, title, body, **extra):
-    return FetchedRelease(url=f"{SITE_URL}/art/{n}.html", title=title, body=body, published_at="2024-02-0%d" % n,
+    return FetchedRelease(url=f"{SITE_URL}/art/{n}.html", title=title, body=body, published_at=f"2024-02-0{n}",
                           source="岳阳日报", raw_body=b"<html></html>", **extra)
 
 
@@ -280,8 +280,8 @@ def test_serve_rewrites_the_feeds_after_each_crawl(demo_site, tmp_path):
     import subprocess
     import sys
 
-    from crawler.demo import demo_config
     from conftest import ROOT
+    from crawler.demo import demo_config
 
     feeds = tmp_path / "feeds"
     table = {**demo_config(demo_site.url), "timezone": "Asia/Shanghai", "schedule": "2s"}

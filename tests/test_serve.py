@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -96,7 +96,7 @@ def test_sigterm_during_a_crawl_stops_it_cleanly_and_exits_0(demo_site, tmp_path
 def test_first_run_resumes_one_interval_after_the_last_crawl():
     from crawler.monitor.service import first_run_time
 
-    now = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
     last = (now - timedelta(minutes=10)).isoformat()
     assert first_run_time(last, 3600, now, 0) == now + timedelta(minutes=50)
     assert first_run_time((now - timedelta(hours=5)).isoformat(), 3600, now, 30) == now + timedelta(seconds=30)
@@ -122,6 +122,6 @@ def test_invalid_serve_table_is_a_one_line_error(tmp_path):
 def test_cron_weekdays_count_from_sunday_as_in_crontab(expression, weekday):
     from crawler.monitor.service import cron_trigger
 
-    start = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)  # a Monday, after 08:00 UTC
+    start = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, after 08:00 UTC
     fire = cron_trigger(expression, "UTC").get_next_fire_time(None, start)
     assert fire.weekday() == weekday and fire.hour == 8

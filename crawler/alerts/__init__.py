@@ -17,9 +17,9 @@ from __future__ import annotations
 import logging
 import os
 import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Mapping
+from datetime import UTC, datetime
 
 from storage import outbox
 
@@ -64,7 +64,7 @@ def sync_subscriptions(store, config, *, now: datetime | None = None) -> dict:
 
 def next_digest_times(config, *, now: datetime | None = None) -> list[datetime]:
     """When the configured digests are next due (UTC, soonest first): when to call :func:`send_pending`."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     times = {outbox.next_digest_time(now, sub.digest, sub.timezone)
              for sub in config.subscriptions if sub.delivery == "digest"}
     return sorted(times)
@@ -115,7 +115,7 @@ def send_pending(
     backoff), permanent ones are recorded; see :func:`storage.outbox.list_alerts`.
     ``archive_url`` (``[serve] archive_url``) lets alerts about a removal link to the archived copy.
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     db = store.db
     if sync:
         sync_subscriptions(store, config, now=now)

@@ -14,17 +14,17 @@ import os
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import parseaddr
-from typing import Callable, Mapping
 
 from storage.errors import ConfigError
 
 from .render import build_email, webhook_payload
 
 #: Channel classes by the name subscriptions use (``email``, ``webhook``).
-CHANNELS: dict[str, type["Channel"]] = {}
+CHANNELS: dict[str, type[Channel]] = {}
 
 USER_AGENT = "bulletin-monitor alerts (+https://github.com/bulletin-monitor)"
 

@@ -63,7 +63,7 @@ def alerts_test(ctx, to, as_json):
         error = f"{steps[-1] if steps else 'connecting'}: {describe_smtp_error(exc, smtp.host, smtp.port)}"
         if as_json:
             report(error=error)
-        raise click.ClickException(error)
+        raise click.ClickException(error) from exc
     try:
         outcome = channel.send(mime, recipients, log=log)
     finally:

@@ -12,7 +12,6 @@ import click
 from ..output import json_line, table
 from .common import EXIT_INTERRUPTED, EXIT_SITE_FAILED, EXIT_STORE_FAILED, read_config, stop_signals
 
-
 # crawl ---------------------------------------------------------------------------------------
 
 

@@ -12,7 +12,6 @@ from storage.errors import FetchError
 from ..output import table
 from .common import open_store
 
-
 # extract -------------------------------------------------------------------------------------
 
 ARTICLE_FIELDS = ["url", "title", "source", "published_at", "body", "breadcrumb", "column", "attachments"]
@@ -46,7 +45,8 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
         page = extract_list(body, url, content_type=content_type, encoding=encoding)
         data = {
             "url": page.url,
-            "links": [{"url": l.url, "title": l.title, "date": l.date, "pinned": l.pinned} for l in page.links],
+            "links": [{"url": link.url, "title": link.title, "date": link.date, "pinned": link.pinned}
+                      for link in page.links],
             "next_pages": page.next_pages,
             "column": page.column,
             "breadcrumb": page.breadcrumb,

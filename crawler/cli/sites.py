@@ -9,7 +9,6 @@ import click
 from ..output import json_line, table
 from .common import open_store, read_config, utc_iso
 
-
 # sites / releases ----------------------------------------------------------------------------
 
 

@@ -78,7 +78,7 @@ def _small_page(title: str, text: str) -> bytes:
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
         f"<title>{html.escape(title)}</title></head>\n"
         f"<body><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></body></html>\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 class _Counters:
@@ -99,7 +99,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address, root: Path, log_path: Path | None, handler: type["SiteHandler"]):
+    def __init__(self, address, root: Path, log_path: Path | None, handler: type[SiteHandler]):
         self.root = Path(root).resolve()
         self.log_path = Path(log_path) if log_path else None
         self.log_lock = threading.Lock()
@@ -142,7 +142,7 @@ class SiteHandler(BaseHTTPRequestHandler):
     def do_GET(self):
         try:
             self._handle()
-        except (BrokenPipeError, ConnectionResetError, socket.timeout):
+        except (TimeoutError, BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
     do_HEAD = do_GET
@@ -340,7 +340,7 @@ class DemoServer:
             name=f"demo-server-{self.port}", daemon=True,
         )
 
-    def start(self) -> "DemoServer":
+    def start(self) -> DemoServer:
         """Start serving in the background; returns self."""
         self._thread.start()
         return self
@@ -352,7 +352,7 @@ class DemoServer:
             self._thread.join()
         self._httpd.server_close()
 
-    def __enter__(self) -> "DemoServer":
+    def __enter__(self) -> DemoServer:
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -3,8 +3,8 @@
 Used alike by the spider, the CLI (`bulletin extract`) and the benchmarks.
 """
 
-from .model import Article, ListLink, ListPage, Selectors  # noqa: F401
-from .encoding import decode_html  # noqa: F401
 from .article import extract_article  # noqa: F401
-from .listing import extract_list  # noqa: F401
+from .encoding import decode_html  # noqa: F401
 from .fetchcheck import failed_fetch_reason  # noqa: F401
+from .listing import extract_list  # noqa: F401
+from .model import Article, ListLink, ListPage, Selectors  # noqa: F401

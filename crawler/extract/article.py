@@ -23,7 +23,16 @@ from .model import Article, Selectors
 from .select import select
 from .sitemodel import PageView, SiteModel
 from .text import (
-    BLOCK_TAGS, MAX_HTML_CHARS, Layout, drop_invisible, element_text, fold, layout, marked_elements, parse_html, squash,
+    BLOCK_TAGS,
+    MAX_HTML_CHARS,
+    Layout,
+    drop_invisible,
+    element_text,
+    fold,
+    layout,
+    marked_elements,
+    parse_html,
+    squash,
 )
 
 # --- metadata ---------------------------------------------------------------------------------

@@ -9,12 +9,10 @@ and groups that link back to the page itself or its breadcrumb, are discounted.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from heapq import heappush, heapreplace
 from itertools import islice
 
 from lxml import etree
-
 
 from .breadcrumb import find_breadcrumb
 from .dates import parse_day
@@ -405,7 +403,7 @@ _DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".et", ".wps", "
 
 def _page_hrefs(found: list, cap: int) -> int:
     """Distinct hrefs among ``found`` that are no document download, counted up to ``cap + 1``."""
-    hrefs = {l.href for l in found}
+    hrefs = {found_link.href for found_link in found}
     if len(hrefs) <= cap:
         return len(hrefs)
     n = 0
@@ -516,7 +514,7 @@ def _cell_title(row, found: list[_Link], best: _Link | None) -> _Link | None:
     weight = title_weight(title) if title else 0.0
     if title is None or weight <= (best.weight if best is not None else 0.0):
         return None
-    link = best or next((l for l in found if l.url), None)
+    link = best or next((candidate for candidate in found if candidate.url), None)
     if link is None:
         return None
     titled = _Link.__new__(_Link)
@@ -849,7 +847,7 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
             t = found[0].title
             counts[t] = counts.get(t, 0) + 1
         else:
-            for t in {l.title for l in found}:
+            for t in {found_link.title for found_link in found}:
                 counts[t] = counts.get(t, 0) + 1
     limit = max(2, len(entries) // 2)
     banned = {t for t, c in counts.items() if c > limit}

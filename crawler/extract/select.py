@@ -32,7 +32,8 @@ def compile_selector(expr: str) -> etree.XPath:
     try:
         if xpath:
             return etree.XPath(expr.strip(), namespaces=XPATH_NAMESPACES)
-        from parsel.csstranslator import HTMLTranslator  # imported late: only sites with selectors need it
+        # imported late: only sites with selectors need it
+        from parsel.csstranslator import HTMLTranslator
 
         return etree.XPath(HTMLTranslator().css_to_xpath(expr), namespaces=XPATH_NAMESPACES)
     except Exception as exc:  # cssselect and lxml each raise their own syntax errors

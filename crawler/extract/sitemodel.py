@@ -294,7 +294,7 @@ class SiteModel:
         keys, frame = page.keys, self.frame
         return sum(1 for i in range(0, len(keys), 16) if keys[i:i + 16] in frame)
 
-    def for_extraction(self) -> "SiteModel":
+    def for_extraction(self) -> SiteModel:
         """A copy holding only what extraction applies (small to send to a worker process)."""
         return SiteModel(
             pages=self.pages, revision=self.revision, list_hints=dict(self.list_hints),
@@ -346,7 +346,7 @@ class SiteModel:
         }
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "SiteModel":
+    def from_dict(cls, data: dict | None) -> SiteModel:
         if not data or data.get("format") != FORMAT:
             return cls()  # an unknown format is relearned, not misread
         return cls(

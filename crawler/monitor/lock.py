@@ -11,7 +11,7 @@ import json
 import os
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from storage.errors import SiteBusy
@@ -48,7 +48,7 @@ def site_lock(db_path: str | os.PathLike, site: str, *, wait: float = 0.0):
                 time.sleep(0.2)
         handle.seek(0)
         handle.truncate()
-        handle.write(json.dumps({"pid": os.getpid(), "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}))
+        handle.write(json.dumps({"pid": os.getpid(), "since": datetime.now(UTC).isoformat(timespec="seconds")}))
         handle.flush()
         yield
     finally:

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from storage import Store
@@ -142,12 +142,11 @@ class Service:
 
     def schedule_all(self, now: datetime | None = None) -> None:
         from apscheduler.schedulers.background import BackgroundScheduler
-        from apscheduler.triggers.cron import CronTrigger
         from apscheduler.triggers.interval import IntervalTrigger
 
-        now = now or datetime.now(timezone.utc)
+        now = now or datetime.now(UTC)
         self.scheduler = BackgroundScheduler(
-            timezone=timezone.utc,
+            timezone=UTC,
             executors={"default": {"type": "threadpool", "max_workers": max(2, len(self.config.sites))}},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
         )
@@ -162,7 +161,7 @@ class Service:
             if interval is not None:
                 jitter = min(600.0, interval * self.options.jitter)
                 start = first_run_time(last.get(name), interval, now, index * self.options.stagger)
-                trigger = IntervalTrigger(seconds=interval, start_date=start, jitter=jitter or None, timezone=timezone.utc)
+                trigger = IntervalTrigger(seconds=interval, start_date=start, jitter=jitter or None, timezone=UTC)
                 next_run = start
             else:
                 trigger = cron_trigger(schedule, site.timezone)

@@ -1,6 +1,7 @@
 """Helpers of the alert tests: a real SMTP server on loopback (aiosmtpd), a webhook receiver,
-a store with a controllable clock, and releases recorded through the store. Imported by the other
-``test_alerts_*`` modules; its own tests check the helpers."""
+a store with a controllable clock, and releases recorded through the store. Its fixtures (``smtp_server``,
+``smtp_down``, ``webhook_receiver``) reach every test through tests/conftest.py; the helpers are
+imported by the ``test_alerts_*`` modules and checked by tests/test_alerts_helpers.py."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import socket
 import subprocess
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from storage import FetchedRelease, Store
 SITE = "yueyang"
 SITE_TITLE = "岳阳市人民政府"
 BASE = "https://www.yueyang.gov.cn/xxgk/xxgc/"
-T0 = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)  # 09:00 in Shanghai
+T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
 
 
 def free_port() -> int:
@@ -77,7 +78,7 @@ class SmtpServer:
     controller: Controller | None = None
     kwargs: dict = field(default_factory=dict)
 
-    def start(self) -> "SmtpServer":
+    def start(self) -> SmtpServer:
         self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port, **self.kwargs)
         self.controller.start()
         return self
@@ -236,21 +237,3 @@ def self_signed_cert(directory: Path) -> tuple[Path, Path]:
         check=True, capture_output=True,
     )
     return cert, key
-
-
-# The helpers' own tests ------------------------------------------------------------------------
-
-
-def test_smtp_server_receives_a_message(smtp_server):
-    import smtplib
-
-    with smtplib.SMTP("127.0.0.1", smtp_server.port, timeout=5) as client:
-        client.sendmail("a@example.org", ["b@example.org"], b"Subject: hi\r\n\r\nbody\r\n")
-    assert smtp_server.mailbox.messages[0]["Subject"] == "hi"
-
-
-def test_make_store_records_a_baseline(tmp_path):
-    store = make_store(tmp_path / "a.db")
-    assert store.events(include_baseline=True)[0]["baseline"] is True
-    crawl(store, SITE, [release(1, "新文章")])
-    assert [e["baseline"] for e in store.events()] == [False]
