@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -168,7 +168,7 @@ def record(lines: list[str], args) -> None:
     command = "python benchmarks/recrawl.py" + (f" --articles {args.articles}" if args.articles != 5000 else "") + " --record"
     section = (
         "## Re-crawl\n\n"
-        f"Measured {datetime.now(timezone.utc):%Y-%m-%d} on the shared 2-core build machine with `{command}`:\n\n"
+        f"Measured {datetime.now(UTC):%Y-%m-%d} on the shared 2-core build machine with `{command}`:\n\n"
         "```\n" + "\n".join(lines) + "\n```\n\n"
         "Why it is cheap: list pages are asked with `If-None-Match`/`If-Modified-Since` (304 = unchanged); "
         "a list walk stops one page after the first page holding only known releases (pinned rows ignored); "

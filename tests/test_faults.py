@@ -13,7 +13,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -344,7 +343,8 @@ def test_a_10000_row_list_is_cut_at_the_cap_and_says_so(hostile):
 @pytest.mark.parametrize("point", __import__("support.kill", fromlist=["kill_points"]).kill_points(
     seed=12, trials=3, fewest=5, most=RELEASES - 10), ids=str)
 def test_a_killed_crawl_leaves_every_invariant_whole_and_the_rerun_too(site, clean, point, tmp_path):
-    from support.kill import finish_crawl, kill_when, releases_stored, start_crawl as start_killable
+    from support.kill import finish_crawl, kill_when, releases_stored
+    from support.kill import start_crawl as start_killable
 
     db = tmp_path / "b.db"
     crawl = start_killable(db, site, "gen", log=tmp_path / "crawl.log")

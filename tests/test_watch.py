@@ -8,8 +8,17 @@ import json
 import pytest
 
 from conftest import CORPUS, run_cli
-from support.monitor_pages import (BOT_CHECK, EMPTY, MAINTENANCE, PENALTIES, REDIRECT_STUB, stats_frame,
-                                   stats_page, table_only_page, unrendered_template)
+from support.monitor_pages import (
+    BOT_CHECK,
+    EMPTY,
+    MAINTENANCE,
+    PENALTIES,
+    REDIRECT_STUB,
+    stats_frame,
+    stats_page,
+    table_only_page,
+    unrendered_template,
+)
 from support.replay import Capture, Replay
 
 FIGURES = {"地区生产总值（亿元）": "1234.5", "规模以上工业增加值增速（%）": "6.2",

@@ -92,7 +92,7 @@ class Replay:
     def url(self) -> str:
         return self.base_url.rstrip("/") + self.path
 
-    def start(self) -> "Replay":
+    def start(self) -> Replay:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.state.write_text("{}", encoding="utf-8")
         self.process = subprocess.Popen([sys.executable, str(SERVER), str(self.state), "--log", str(self.log)],
@@ -116,7 +116,7 @@ class Replay:
                 self.process.kill()
         self.process = None
 
-    def __enter__(self) -> "Replay":
+    def __enter__(self) -> Replay:
         return self.start()
 
     def __exit__(self, *exc) -> None:
