@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.labels import FIELDS, load_labels, score, url_for  # noqa: E402
 from crawler.extract.article import extract_article  # noqa: E402
 from crawler.extract.encoding import decode_html  # noqa: E402
-from benchmarks.labels import FIELDS, load_labels, score, url_for  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 WORK = ROOT / "benchmarks" / ".work"

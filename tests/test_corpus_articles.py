@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract.article import extract_article
 from benchmarks.labels import FIELDS, load_labels, score, url_for
+from crawler.extract.article import extract_article
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

@@ -91,7 +91,7 @@ class FaultHandler(SiteHandler):
         size = int(megabytes * 1024 * 1024)
         head = b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>huge</title></head><body>\n"
         tail = b"</body></html>\n"
-        line = "<p>这是一个非常大的页面，用来测试下载大小限制。</p>\n".encode("utf-8")
+        line = "<p>这是一个非常大的页面，用来测试下载大小限制。</p>\n".encode()
         filler = max(size - len(head) - len(tail), 0)
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
