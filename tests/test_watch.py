@@ -119,3 +119,19 @@ def test_versions_of_one_watched_page_are_one_page_for_the_site_model(tmp_path):
     assert versions[-1]["body"].startswith("指标\t数值\t统计期\t数据来源\n地区生产总值（亿元）\t1242.5")
     with Store(replay.db) as store:
         assert (store.site_model("watch") or {}).get("pages", 1) <= 1
+
+
+def test_the_probe_asks_watched_pages_and_skips_only_when_they_answer_304(tmp_path):
+    from crawler.config import load_config
+    from crawler.monitor.probe import probe_site
+    from storage import Store
+
+    with Replay(tmp_path, site={"revisit": []}) as replay:
+        replay.crawl(stats())
+        site = load_config(replay.config).site(replay.name)
+        with Store(replay.db) as store:
+            unchanged = probe_site(store, site)
+            replay.serve(stats(**{"地区生产总值（亿元）": "1240.1"}))
+            changed = probe_site(store, site)
+    assert not unchanged.changed and unchanged.statuses == {"304": 1}, unchanged
+    assert changed.changed and "watched page answered 200" in changed.reason
