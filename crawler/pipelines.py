@@ -21,7 +21,7 @@ import signal
 import sqlite3
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from scrapy import signals
 from twisted.internet import task
@@ -30,7 +30,7 @@ from storage import FetchedRelease, Store, StoreError, StoreUnavailable, canonic
 from storage.store import is_locked, unavailable
 from storage.urls import list_rows_hash
 
-from .extract.sitemodel import SiteModel
+from .extract.sitemodel import SiteModel, line_key
 from .reextract import extraction_options, migrate_site, rebuild_site_model, reextract
 from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 
@@ -47,6 +47,15 @@ WRITER_POLL_SECONDS = 0.5  # how often the crawl looks whether its writer is sti
 LOCK_RETRY_MAX_SECONDS = 30.0  # the longest pause between two attempts at a locked database
 STORE_FAILURE_STAT = "bulletin/store_failure"
 _STOP = None
+# An edit that only adds or drops up to TEMPLATE_CHANGE_LINES body lines waits for the crawl's
+# end; the same lines changed on TEMPLATE_CHANGE_PAGES pages and on TEMPLATE_CHANGE_SHARE of the
+# known pages the crawl fetched (TEMPLATE_CHANGE_ALONE when it fetched no new release), with the
+# added lines on half of its new releases, are the site's template changing. At most MAX_WAITING wait.
+TEMPLATE_CHANGE_LINES = 6
+TEMPLATE_CHANGE_PAGES = 3
+TEMPLATE_CHANGE_SHARE = 0.5
+TEMPLATE_CHANGE_ALONE = 0.8  # the share needed when the crawl found no new release to compare with
+MAX_WAITING = 300
 
 
 class StorePipeline:
@@ -304,7 +313,8 @@ class StoreWriter:
         self.pending_rows: dict[str, list[dict]] = defaultdict(list)
         self.recorded: set[str] = set()
         self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
-                       "incomplete": 0, "not_modified": 0, "missing": 0, "held": 0, "write_errors": 0}
+                       "incomplete": 0, "not_modified": 0, "missing": 0, "held": 0, "template_changes": 0,
+                       "write_errors": 0}
         self.first_failure: str | None = None
         stored = self.store.site_model(site)
         self.model = SiteModel.from_dict(stored)
@@ -314,10 +324,17 @@ class StoreWriter:
         # A store written before site models existed (or before this model format): learn from
         # its stored pages at the end.
         self.bootstrap = (stored is None or not self.model.pages) and self.store.has_releases(site)
+        self.waiting: list[tuple] = []  # edits waiting for the crawl's end: (item, fetched, list rows, changed lines)
+        self.refetched = 0  # known releases fetched in this crawl
+        self._signature: tuple | None = None  # (lines added, lines dropped) of the edit made to wait
+        self.new_lines: Counter = Counter()  # line keys of this crawl's new releases
+        self.new_pages = 0
 
     def finish(self) -> None:
-        """After the crawl's last item: settle and store the site model; when what it applies
-        changed, re-extract the site's stored versions under it (a migration: no events)."""
+        """After the crawl's last item: record the edits that waited; settle and store the site model;
+        when what it applies changed, re-extract the site's stored versions under it (a
+        migration: no events)."""
+        self._settle_waiting()
         try:
             if self.bootstrap:
                 model, counts = rebuild_site_model(self.store, self.site)
@@ -435,19 +452,85 @@ class StoreWriter:
         )
         rows = self.pending_rows.pop(canonical_url(item.url), [])
         refresh = self._refresh if item.model_revision == self.applied.revision else None
+        wait = self._wait if len(self.waiting) < MAX_WAITING else None
         result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows, refresh=refresh,
-                                           confirm_after=item.confirm_after)
+                                           confirm_after=item.confirm_after, wait=wait)
         self.recorded.add(canonical_url(item.url))
-        self.counts[result.kind] += 1
-        if item.page_features is not None and result.kind == "new":
+        if not fetched.title or not fetched.published_at:
+            self.counts["incomplete"] += 1
+        if result.kind != "new":
+            self.refetched += 1
+        if result.kind == "waiting":
+            self.waiting.append((item, fetched, rows, self._signature))
+            return
+        self._recorded(item, result.kind)
+
+    def _recorded(self, item: ReleaseItem, kind: str) -> None:
+        self.counts[kind] += 1
+        if kind == "new" and item.page_features is not None:
             # Each page of the site once: what the versions of one page share (a watched dashboard's
             # labels, an edited article's unchanged paragraphs) is that page's text, not the site's template.
             self.model.update(item.page_features)
             self.learned += 1
-        if not fetched.title or not fetched.published_at:
-            self.counts["incomplete"] += 1
-        if result.kind != "held":  # held content must be fetched again in full, not answered by a 304
+            keys = item.page_features.keys
+            self.new_lines.update(keys[i:i + 16] for i in range(0, len(keys), 16))
+            self.new_pages += 1
+        if kind != "held":  # held content must be fetched again in full, not answered by a 304
             self._save_validators(item.site, item.url, item.etag, item.last_modified)
+
+    def _wait(self, previous: dict, fields: dict, changed: list[str]) -> bool:
+        """Make an edit that only adds or drops a few body lines wait for the crawl's end: when many
+        pages of the crawl change by the very same lines, the site's template changed, not them."""
+        if changed != ["body"]:
+            return False
+        before = {line_key(line) for line in (previous.get("body") or "").split("\n") if line.strip()}
+        after = {line_key(line) for line in (fields.get("body") or "").split("\n") if line.strip()}
+        if not before ^ after or len(before ^ after) > TEMPLATE_CHANGE_LINES:
+            return False
+        self._signature = (frozenset(after - before), frozenset(before - after))
+        return True
+
+    def _template_change(self, signature: tuple, pages: int) -> bool:
+        added, _ = signature
+        if pages < TEMPLATE_CHANGE_PAGES or pages < TEMPLATE_CHANGE_SHARE * self.refetched:
+            return False
+        if not self.new_pages:
+            return pages >= TEMPLATE_CHANGE_ALONE * self.refetched
+        # A template is on every page: the new releases of this crawl carry the added lines too
+        # (a batch of releases edited alike — 已废止 on three notices — is no template).
+        return all(self.new_lines[key] * 2 >= self.new_pages for key in added)
+
+    def _settle_waiting(self) -> None:
+        """Record the edits that waited: a change shared, line for line, by TEMPLATE_CHANGE_PAGES pages and
+        by TEMPLATE_CHANGE_SHARE of the known pages fetched is the template's (the releases are
+        unchanged; the model learns the lines); any other is an edit."""
+        groups = Counter(signature for *_, signature in self.waiting)
+        template = {signature for signature, pages in groups.items() if self._template_change(signature, pages)}
+        waiting, self.waiting = self.waiting, []
+        for item, fetched, rows, signature in waiting:
+            rows = [*rows, *self.pending_rows.pop(canonical_url(item.url), [])]
+            try:
+                with self.store.transaction():
+                    if signature in template:
+                        self.store.touch_release(item.url, crawl_id=self.crawl_id, listed_on=rows)
+                        self.counts["template_changes"] += 1
+                        self._recorded(item, "unchanged")
+                        if item.page_features is not None:
+                            self.model.update(item.page_features)
+                            self.learned += 1
+                    else:
+                        result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows,
+                                                           confirm_after=item.confirm_after)
+                        self._recorded(item, result.kind)
+            except Exception as exc:  # one bad item must not stop the others; the crawl row counts it
+                cause = unavailable(exc, self.db_path)
+                if cause is not None:  # ...but a store that cannot be written stops the writer
+                    raise cause from exc
+                self.counts["write_errors"] += 1
+                logger.exception("%s: could not store %s", self.site, item.url)
+        if template:
+            logger.warning("%s: %s pages changed only by the same lines (the site's template changed): "
+                           "no edits", self.site, self.counts["template_changes"])
 
     def _save_validators(self, site, url, etag, last_modified, links_hash=None) -> None:
         if etag or last_modified or links_hash:

@@ -468,6 +468,7 @@ class Store:
         listed_on: Iterable[dict] = (),
         refresh: Callable[[dict], dict | None] | None = None,
         confirm_after: float = 3600,
+        wait: Callable[[dict, dict, list[str]], bool] | None = None,
     ) -> RecordResult:
         """Store what a crawl saw of one article; returns whether it was new, edited or unchanged
         (or ``held``, below).
@@ -486,6 +487,10 @@ class Store:
         when the page is still collapsed at least ``confirm_after`` seconds (the site's
         ``removal_confirm_after``) after the collapse was first seen; content that is not
         collapsed clears the hold.
+
+        ``wait(previous fields, new fields, changed)`` may make an edit of a live release wait:
+        nothing is written and the result's kind is ``"waiting"`` (the caller records it later, or
+        marks it seen with :meth:`touch_release` when the change was the site's template).
         """
         now = self._now()
         url = canonical_url(fetched.url)
@@ -539,6 +544,8 @@ class Store:
                 else:
                     previous = _version_fields(current) if current else {}
                     changed = changed_fields(previous, fields)
+                    if wait is not None and current is not None and not restored and wait(previous, fields, changed):
+                        return RecordResult("waiting", release_id, current_id, changed)
                     seq = (current["seq"] + 1) if current else 1
                     version_id = self._insert_version(site, release_id, seq, url, fetched, digest, changed, crawl_id, now)
                     diff, details = describe_edit(previous, fields, changed)

@@ -402,3 +402,39 @@ def test_a_store_from_before_site_models_learns_from_its_stored_pages(site):
     assert [e for e in _events(db) if not e["baseline"]] == []
     model = json.loads(run_cli("site-model", "qingshan", "--json", db=db).stdout)
     assert model["pages"] == len(ARTICLES) and model["active"]
+
+
+NEW_DISCLAIMER = "本网站内容仅供参考，如需转载，请注明出处并与青山区政务公开办公室联系，我们将认真核实并及时处理。"
+
+
+def test_a_template_change_on_every_page_is_no_edit_but_a_real_edit_still_is(site):
+    server, config, db = site
+    crawl(db, config)
+    for page in (server.root / "news").glob("a*.html"):
+        page.write_text(page.read_text(encoding="utf-8").replace(DISCLAIMER, NEW_DISCLAIMER), encoding="utf-8")
+    a1 = server.root / "news" / "a1.html"
+    a1.write_text(a1.read_text(encoding="utf-8").replace("总结去年工作", "总结2023年工作"), encoding="utf-8")
+    crawl(db, config, "--full")
+    news = [e for e in _events(db) if not e["baseline"]]
+    assert [(e["kind"], e["url"].rsplit("/", 1)[-1]) for e in news] == [("edited", "a1.html")]
+    versions = _versions(db)
+    assert all(NEW_DISCLAIMER not in row["body"] for row in versions.values())  # learned, then migrated
+    assert "总结2023年工作" in versions["a1.html"]["body"]
+    crawl(db, config, "--full")
+    assert [e for e in _events(db) if not e["baseline"]] == news
+
+
+def test_the_same_line_added_to_many_releases_is_an_edit_when_new_pages_lack_it(site):
+    from support.sitemodel_site import add_article
+
+    server, config, db = site
+    crawl(db, config)
+    for page in (server.root / "news").glob("a*.html"):
+        page.write_text(page.read_text(encoding="utf-8").replace(
+            f"<p>{DISCLAIMER}</p>", f"<p>本通知已于2024年4月1日废止。</p><p>{DISCLAIMER}</p>"), encoding="utf-8")
+    name, title, date, source, paragraphs = ARTICLES[0]
+    add_article(server.root, "a9", "青山区召开春季农业生产工作会议", "2024-03-28 09:00",
+                article_html("青山区召开春季农业生产工作会议", "2024-03-28 09:00", NEWSROOM, paragraphs))
+    crawl(db, config, "--full")
+    news = [e for e in _events(db) if not e["baseline"]]
+    assert sorted(e["kind"] for e in news) == ["edited"] * len(ARTICLES) + ["new"]
