@@ -857,3 +857,65 @@ def test_a_box_below_the_pager_is_not_the_list_it_pages():
     ).encode()
     result = extract_list(body, "http://x.gov.cn/col/index_2.html")
     assert [link.url for link in result.links] == [f"http://x.gov.cn/zw/{i}.html" for i in range(1, 7)]
+
+
+# ----------------------------------------------------------------------------- short lists beside page furniture
+
+_SHORT_TITLES = [
+    ("2024-03-12", "青山区举办2024年春季民营企业招聘会"),
+    ("2024-03-08", "关于春季学期中小学入学登记工作的通知"),
+    ("2024-03-05", "青山区开展全民义务植树活动"),
+    ("2024-03-01", "青山区召开安全生产工作会议部署全年任务"),
+    ("2024-02-26", "区政府常务会议研究部署优化营商环境工作"),
+    ("2024-02-20", "青山区启动老旧小区改造项目申报"),
+]
+_SHORT_FURNITURE = {
+    "home-link": ('<div class="where">当前位置：<a href="/">首页</a> &gt; 政务动态</div>', ["首页", "政务动态"]),
+    "parent-link": (
+        '<div class="where">当前位置：<a href="/">首页</a> &gt; <a href="/gk/index.html">信息公开</a> &gt; 政务动态</div>',
+        ["首页", "信息公开", "政务动态"],
+    ),
+    "self-link": ('<div class="where">当前位置：首页 &gt; <a href="/news/index.html">政务动态</a></div>', ["首页", "政务动态"]),
+    "home-and-self-links": (
+        '<div class="where">当前位置：<a href="/">首页</a> &gt; <a href="/news/index.html">政务动态</a></div>',
+        ["首页", "政务动态"],
+    ),
+    "label-in-own-span": (
+        '<div class="where"><span>当前位置：</span><a href="/">首页</a> &gt; 政务动态</div>',
+        ["首页", "政务动态"],
+    ),
+    "header-nav-4-links": (
+        '<div class="nav"><a href="/">首页</a><a href="/news/index.html">政务动态</a>'
+        '<a href="/gk/index.html">信息公开</a><a href="/hd/index.html">互动交流</a></div>',
+        None,
+    ),
+}
+
+
+def _short_list_page(rows: int, furniture: str) -> bytes:
+    items = "".join(
+        f'<li><a href="/news/a{i}.html" title="{title}">{title}</a><span>{date}</span></li>'
+        for i, (date, title) in enumerate(_SHORT_TITLES[:rows])
+    )
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>政务动态——青山区人民政府</title></head>
+<body><div class="top"><div class="logo">青山区人民政府</div></div>
+{furniture}
+<ul class="list">{items}</ul>
+<div class="footer"><p>主办单位：青山区人民政府</p></div></body></html>
+""".encode()
+
+
+@pytest.mark.parametrize("variant", list(_SHORT_FURNITURE))
+@pytest.mark.parametrize("rows", [2, 3, 4, 6])
+def test_short_dated_list_beside_breadcrumb_or_nav_is_the_main_list(rows, variant):
+    # A column's last page or a young column: a few dated, titled rows are the list whatever links
+    # the page shows around them; a short page's body is no breadcrumb.
+    furniture, crumbs = _SHORT_FURNITURE[variant]
+    result = extract_list(_short_list_page(rows, furniture), "http://www.qs.gov.cn/news/index.html")
+    assert titles(result) == [title for _, title in _SHORT_TITLES[:rows]]
+    assert [link.date for link in result.links] == [date for date, _ in _SHORT_TITLES[:rows]]
+    assert result.links[0].url == "http://www.qs.gov.cn/news/a0.html"
+    assert result.list_path and result.list_path.endswith("ul.list > li")
+    if crumbs is not None:
+        assert result.breadcrumb == crumbs

@@ -138,8 +138,15 @@ def _candidates(root, selected, lay, title_line, source, body, encoding):
             if el is None:
                 continue
             label = fold(str(text))
-            if _LABEL.match(label) and not _LABEL.sub("", label) and not text.is_tail and el.getparent() is not None:
-                el = el.getparent()  # the label stands in its own element: the crumbs are its siblings
+            if (
+                _LABEL.match(label) and not _LABEL.sub("", label) and not text.is_tail
+                and not _LABEL.sub("", element_text(el)) and el.getparent() is not None
+            ):
+                # The label is all its element holds (its text, not only the text before the crumb
+                # links inside it): the crumbs are its siblings.
+                el = el.getparent()
+            if el.tag in ("body", "html"):
+                continue  # a short page's whole body is no breadcrumb: its list would become the crumbs
             if len(element_text(el)) <= 200 and el.find(".//a") is not None:
                 yield el
                 break
