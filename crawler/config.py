@@ -46,6 +46,7 @@ SITE_NAME_RE = re.compile(r"[A-Za-z0-9_-]+")
 INTERVAL_RE = re.compile(r"(\d+)([smhd])")
 INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 DEFAULT_REMOVAL_CONFIRM_AFTER = "1h"
+DEFAULT_REVISIT_MAX = "30d"
 
 
 def interval_seconds(text: str) -> int:
@@ -102,6 +103,7 @@ class SiteConfig:
     schedule: str | None = None
     revisit: tuple[int, ...] = (1, 7, 30)
     removal_confirm_after: str = DEFAULT_REMOVAL_CONFIRM_AFTER
+    revisit_max: str = DEFAULT_REVISIT_MAX
     politeness: Politeness = field(default_factory=Politeness)
 
     @cached_property
@@ -151,6 +153,11 @@ class SiteConfig:
         and the miss that confirms its removal."""
         return interval_seconds(self.removal_confirm_after)
 
+    @property
+    def revisit_max_seconds(self) -> int:
+        """``revisit_max`` in seconds: the longest a live release goes without being re-checked."""
+        return interval_seconds(self.revisit_max)
+
     def to_dict(self) -> dict:
         """A JSON-serialisable dict of every setting (lists, not tuples).
 
@@ -176,6 +183,7 @@ class SiteConfig:
             "schedule": self.schedule,
             "revisit": list(self.revisit),
             "removal_confirm_after": self.removal_confirm_after,
+            "revisit_max": self.revisit_max,
             "politeness": dataclasses.asdict(self.politeness),
         }
         if not self.start_urls:  # a site of single-page watches only
@@ -586,6 +594,13 @@ def _removal_confirm_after(value: Any) -> str:
     return _interval(value, allow_zero=True)
 
 
+def _revisit_max(value: Any) -> str:
+    what = 'a duration like "30d", "7d" or "12h"'
+    if not isinstance(value, str) or _interval(value) is None:
+        raise _Invalid(f"expected {what}, got {_show(value)}")
+    return _interval(value)
+
+
 def _schedule(value: Any) -> str:
     what = 'an interval like "30m", "6h", "1d" or a 5-field cron expression like "0 8 * * *"'
     if not isinstance(value, str):
@@ -655,6 +670,7 @@ SITE_KEYS: dict[str, Callable[[Any], Any]] = {
     "schedule": _schedule,
     "revisit": _revisit,
     "removal_confirm_after": _removal_confirm_after,
+    "revisit_max": _revisit_max,
     "pages": _pages,
     "selectors": dict,  # placeholder: nested tables are checked by _check_table
     "politeness": dict,
@@ -781,6 +797,7 @@ def _build_site(
         schedule=values.get("schedule"),
         revisit=values.get("revisit", (1, 7, 30)),
         removal_confirm_after=values.get("removal_confirm_after", DEFAULT_REMOVAL_CONFIRM_AFTER),
+        revisit_max=values.get("revisit_max", DEFAULT_REVISIT_MAX),
         politeness=Politeness(**values["politeness"]),
     )
 

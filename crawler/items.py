@@ -48,6 +48,7 @@ class ReleaseItem:
     confirm_after: float = 3600  # the site's removal_confirm_after: how long collapsed content is held
     page_features: object | None = None  # what the site model learns from the page (sitemodel.PageFeatures)
     model_revision: int | None = None  # the site model revision the fields were extracted with
+    revisit: bool = False  # fetched as a scheduled revisit (not led to by a list row)
 
 
 @dataclass
@@ -68,6 +69,7 @@ class NotModifiedItem:
     site: str
     url: str
     page_kind: str  # "list" or "article"
+    revisit: bool = False
 
 
 @dataclass
@@ -79,3 +81,4 @@ class MissingItem:
     reason: str
     http_status: int | None = None
     confirm_after: float = 3600  # the site's removal_confirm_after, in seconds
+    revisit: bool = False

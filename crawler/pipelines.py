@@ -222,12 +222,18 @@ class StorePipeline:
             "releases_incomplete": counts["incomplete"],
             "not_modified": counts["not_modified"],
             "errors": counts["failures"] + counts["write_errors"],
+            "revisited": counts["revisited"],
         }
         # A walk cut short (a request cap, Scrapy's close-after-N settings) saw only part of the lists.
         walk_complete = reason == "finished" and not getattr(spider, "requests_over_cap", 0)
         try:
             # After a store failure the row is closed if that is possible at once, never waited for.
             with Store(self.db_path, busy_timeout_ms=1000 if self.failure else 30_000) as store:
+                if self.failure is None:
+                    site = spider.site
+                    plan = store.revisit_plan(site.name, site.revisit, site.revisit_max_seconds)
+                    stats["revisits_next_at"] = _stamp(plan.next_due_at)
+                    stats["revisits_due_by"] = _stamp(plan.all_due_by)
                 store.finish_crawl(self.crawl_id, status=status, error=error, stats=stats, walk_complete=walk_complete)
                 # Our own store failing says nothing of the site's health.
                 change = None if self.failure else store.update_health(self.site, self.crawl_id)
@@ -238,6 +244,10 @@ class StorePipeline:
             return
         if change:
             logger.warning("%s: site is now %s: %s", self.site, change["state"], change["reason"])
+
+
+def _stamp(moment) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
 
 
 def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pid: int | None,
@@ -313,6 +323,7 @@ class StoreWriter:
         self.pending_rows: dict[str, list[dict]] = defaultdict(list)
         self.recorded: set[str] = set()
         self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
+                       "revisited": 0,
                        "incomplete": 0, "not_modified": 0, "missing": 0, "held": 0, "template_changes": 0,
                        "write_errors": 0}
         self.first_failure: str | None = None
@@ -404,12 +415,14 @@ class StoreWriter:
             self._record_failure(item)
         elif isinstance(item, NotModifiedItem):
             self.counts["not_modified"] += 1
+            self.counts["revisited"] += item.revisit
             if item.page_kind == "article":
                 url = canonical_url(item.url)
                 self.store.touch_release(item.url, crawl_id=self.crawl_id, listed_on=self.pending_rows.pop(url, []))
                 self.recorded.add(url)
         elif isinstance(item, MissingItem):
             self.counts["missing"] += 1
+            self.counts["revisited"] += item.revisit
             self.store.record_missing(item.site, item.url, item.reason, crawl_id=self.crawl_id,
                                       http_status=item.http_status, confirm_after=item.confirm_after)
 
@@ -467,6 +480,7 @@ class StoreWriter:
 
     def _recorded(self, item: ReleaseItem, kind: str) -> None:
         self.counts[kind] += 1
+        self.counts["revisited"] += item.revisit
         if kind == "new" and item.page_features is not None:
             # Each page of the site once: what the versions of one page share (a watched dashboard's
             # labels, an edited article's unchanged paragraphs) is that page's text, not the site's template.

@@ -67,6 +67,7 @@ class SiteSpider(scrapy.Spider):
         self.list_rows: dict[tuple[str, str], tuple] = {}
         self.validators: dict[str, dict] = {}
         self.revisits: list[str] = []
+        self.removed: set[str] = set()
         # Releases first missed in this crawl (URL → monotonic time), not yet asked again.
         self.unconfirmed: dict[str, float] = {}
         self.site_model = SiteModel()  # the stored model's applied part; empty until one is learned
@@ -98,7 +99,8 @@ class SiteSpider(scrapy.Spider):
             self.list_rows = store.list_rows(self.site.name)
             if not self.full:
                 self.validators = store.validators(self.site.name)
-            self.revisits = store.due_revisits(self.site.name, self.site.revisit)
+            self.revisits = store.due_revisits(self.site.name, self.site.revisit, self.site.revisit_max_seconds)
+            self.removed = store.removed_urls(self.site.name)
             self.site_model = SiteModel.from_dict(store.site_model(self.site.name)).for_extraction()
 
     # Requests --------------------------------------------------------------------------------
@@ -232,14 +234,16 @@ class SiteSpider(scrapy.Spider):
 
     async def parse_article(self, response):
         requested = response.meta.get("redirect_urls", [response.url])[0]
+        revisit = response.meta.get("revisit", False)
         if response.status == 304:
-            yield NotModifiedItem(site=self.site.name, url=requested, page_kind="article")
+            yield NotModifiedItem(site=self.site.name, url=requested, page_kind="article", revisit=revisit)
             return
         missing = self._missing_reason(response)
         if missing and canonical_url(requested) in self.known:
             yield MissingItem(site=self.site.name, url=requested, reason=missing, http_status=response.status,
-                              confirm_after=self.site.removal_confirm_seconds)
-            if not response.meta.get("confirming"):
+                              confirm_after=self.site.removal_confirm_seconds, revisit=revisit)
+            # A removed release still gone needs no confirming: its next check is a later crawl's.
+            if not response.meta.get("confirming") and canonical_url(requested) not in self.removed:
                 self.unconfirmed.setdefault(requested, time.monotonic())
             return
         watch = response.meta.get("watch", False)
@@ -282,6 +286,7 @@ class SiteSpider(scrapy.Spider):
             page_features=article.features,
             model_revision=self.site_model.revision,
             confirm_after=self.site.removal_confirm_seconds,
+            revisit=revisit,
             **_validators(response),
         )
         if not watch:

@@ -452,3 +452,20 @@ def m045_held_content(db: Database) -> None:
     """A collapsed body (the site's frame without its content) waiting to be seen again before
     it becomes a version: see ``Store.record_release``."""
     db.execute("ALTER TABLE releases ADD COLUMN held_since TEXT")
+
+
+@migrations()
+def m046_revisit_checks(db: Database) -> None:
+    """When each release was last checked (a fetch, a 304 or a miss), for rolling revisits
+    within ``revisit_max``; what each crawl revisited and when the rest are due."""
+    for statement in _REVISIT_CHECKS:
+        db.execute(statement)
+
+
+_REVISIT_CHECKS = [
+    "ALTER TABLE releases ADD COLUMN last_checked_at TEXT",
+    "UPDATE releases SET last_checked_at = coalesce(last_fetched_at, removed_at, first_seen_at)",
+    "ALTER TABLE crawls ADD COLUMN revisited INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE crawls ADD COLUMN revisits_next_at TEXT",
+    "ALTER TABLE crawls ADD COLUMN revisits_due_by TEXT",
+]

@@ -12,7 +12,7 @@ import json
 import sqlite3
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
@@ -26,6 +26,10 @@ from .outbox import enqueue_alerts, enqueue_health
 from .search import forget_cached_state, index_rows, unindex_version, write_fts
 from .schema import migrations
 from .urls import canonical_url
+
+
+DEFAULT_REVISIT_MAX = 30 * 86400.0  # seconds; a site's revisit_max
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def utc_now() -> datetime:
@@ -62,6 +66,18 @@ class RecordResult:
     version_id: int | None
     changed_fields: list[str] = field(default_factory=list)
     restored: bool = False
+
+
+@dataclass
+class RevisitPlan:
+    """What :meth:`Store.revisit_plan` decided: the URLs to re-check now, the live releases
+    counted, when the next of the others falls due, and by when every other one will have been
+    re-checked (``revisit_max`` after its last check at the latest)."""
+
+    due: list[str]
+    live: int
+    next_due_at: datetime | None
+    all_due_by: datetime | None
 
 
 @dataclass
@@ -249,7 +265,8 @@ class Store:
         columns = {
             key: stats[key]
             for key in ("requests", "pages_fetched", "list_pages", "list_links", "releases_seen",
-                        "releases_incomplete", "not_modified", "errors", "note")
+                        "releases_incomplete", "not_modified", "errors", "note", "revisited", "revisits_next_at",
+                        "revisits_due_by")
             if key in stats
         }
         with self._transaction():
@@ -513,9 +530,9 @@ class Store:
             restored = False
             if existing is None:
                 cursor = self.db.execute(
-                    """INSERT INTO releases (site, url, status, first_seen_at, last_seen_at, last_fetched_at)
-                       VALUES (?, ?, 'live', ?, ?, ?)""",
-                    [site, url, now, now, now],
+                    """INSERT INTO releases (site, url, status, first_seen_at, last_seen_at, last_fetched_at, last_checked_at)
+                       VALUES (?, ?, 'live', ?, ?, ?, ?)""",
+                    [site, url, now, now, now, now],
                 )
                 release_id = cursor.lastrowid
                 version_id = self._insert_version(site, release_id, 1, url, fetched, digest, [], crawl_id, now)
@@ -553,9 +570,9 @@ class Store:
                                        diff=diff, details=details)
                     kind = "edited"
                 self.db.execute(
-                    """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, status = 'live',
+                    """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, last_checked_at = ?, status = 'live',
                        missing_count = 0, missing_since = NULL, removed_at = NULL, held_since = ? WHERE id = ?""",
-                    [now, now, held_since if hold else None, release_id],
+                    [now, now, now, held_since if hold else None, release_id],
                 )
             if kind not in ("unchanged", "held"):
                 self.db.execute("UPDATE releases SET current_version_id = ? WHERE id = ?", [version_id, release_id])
@@ -641,9 +658,11 @@ class Store:
         Returns ``"removed"``, ``"pending"``, or None for a URL that is no known release (then
         only the failed fetch is recorded).
         """
-        self.record_fetch_failure(site, url, reason, crawl_id=crawl_id, http_status=http_status, missing=True)
         now = self.clock().astimezone(timezone.utc)
         stamp = now.isoformat(timespec="seconds")
+        row = self.db.execute("SELECT status FROM releases WHERE url = ?", [canonical_url(url)]).fetchone()
+        if row is None or row[0] != "removed":  # a removed release still gone is its re-check, not news
+            self.record_fetch_failure(site, url, reason, crawl_id=crawl_id, http_status=http_status, missing=True)
         with self._transaction():
             row = self.db.execute(
                 "SELECT id, status, missing_count, missing_since, current_version_id FROM releases WHERE url = ?",
@@ -652,6 +671,7 @@ class Store:
             if row is None:
                 return None
             release_id, status, missing, since, version_id = row
+            self.db.execute("UPDATE releases SET last_checked_at = ? WHERE id = ?", [stamp, release_id])
             if status == "removed":
                 return "removed"
             first = _parse_time(since)
@@ -696,9 +716,9 @@ class Store:
             if restored:
                 self._insert_event("restored", site, release_id, None, crawl_id, now, 0, [])
             self.db.execute(
-                """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, status = 'live', missing_count = 0,
-                   missing_since = NULL, removed_at = NULL WHERE id = ?""",
-                [now, now, release_id],
+                """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, last_checked_at = ?, status = 'live',
+                   missing_count = 0, missing_since = NULL, removed_at = NULL WHERE id = ?""",
+                [now, now, now, release_id],
             )
             self._attach_list_rows(site, release_id, listed_on, now, crawl_id)
         return RecordResult("unchanged", release_id, version_id, [], restored)
@@ -779,45 +799,85 @@ class Store:
                 result[(column, url)] = (title, date)
         return result
 
-    def due_revisits(self, site: str, revisit_days: Iterable[int], *, now: datetime | None = None,
-                     limit: int | None = None) -> list[str]:
-        """URLs of known releases whose next revisit is due, most urgent first.
+    def due_revisits(self, site: str, revisit_days: Iterable[int], revisit_max: float = DEFAULT_REVISIT_MAX, *,
+                     now: datetime | None = None, limit: int | None = None) -> list[str]:
+        """URLs of known releases to re-check in this crawl, most urgent first (see :meth:`revisit_plan`)."""
+        due = self.revisit_plan(site, revisit_days, revisit_max, now=now).due
+        return due[:limit] if limit else due
 
-        A release younger than ``revisit_days[0]`` days (by publish date, else first sight) is
-        revisited on every crawl; then daily until ``revisit_days[1]``, weekly until
-        ``revisit_days[2]``, and every 30 days after. A release with an unconfirmed miss is
-        always due. An empty ``revisit_days`` turns revisits off (misses are still confirmed).
+    def revisit_plan(self, site: str, revisit_days: Iterable[int], revisit_max: float = DEFAULT_REVISIT_MAX, *,
+                     now: datetime | None = None) -> "RevisitPlan":
+        """Which releases of ``site`` a crawl now re-checks (conditional GETs), and when the rest fall due.
+
+        Every live release is re-checked at least every ``revisit_max`` seconds. Young ones more
+        often, by age (publish date, else first sight): younger than ``revisit_days[0]`` days on
+        every crawl, then daily until ``revisit_days[1]``, weekly until ``revisit_days[2]`` (each
+        interval at most ``revisit_max``). Older ones are spread: sorted by their last check,
+        oldest first, the k-th of N is due once ``revisit_max × (N − k) / N`` has passed since
+        its check, and a crawl takes as many of the oldest as are due — a rolling slice, about
+        N × (time since the last crawl) / ``revisit_max`` per crawl, never a burst. A release with
+        an unconfirmed miss is always due; a removed one is re-checked (to see it restored) after
+        half the time since its removal, at least a day, at most ``revisit_max``.
         """
         now = (now or self.clock()).astimezone(timezone.utc)
         steps = list(revisit_days)
-        intervals = [0, 1, 7]
-        due = []
+        longest = float(revisit_max)
+        urgent, young, removed, pool = [], [], [], []
+        upcoming: list[float] = []  # seconds from now at which a release not due now falls due
+        deadlines: list[float] = []  # …at which each live release not due now must have been checked
         rows = self.db.execute(
-            """SELECT r.url, r.first_seen_at, r.last_fetched_at, r.missing_count, v.published_at
+            """SELECT r.url, r.status, r.first_seen_at, coalesce(r.last_checked_at, r.last_fetched_at),
+                      r.missing_since, r.removed_at, v.published_at
                FROM releases r LEFT JOIN versions v ON v.id = r.current_version_id
                WHERE r.site = ?""",
             [site],
         )
-        for url, first_seen, last_fetched, missing, published in rows:
-            if missing:
-                due.append((-1.0, url))
+        live = 0
+        for url, status, first_seen, checked_at, missing_since, removed_at, published in rows:
+            live += status != "removed"
+            checked = _parse_time(checked_at)
+            waited = (now - checked).total_seconds() if checked else float("inf")
+            if status == "removed":
+                since = _parse_time(removed_at) or checked or now
+                interval = min(longest, max(86400.0, (now - since).total_seconds() / 2))
+                if waited >= interval:
+                    removed.append(url)
                 continue
-            if not steps:
+            if missing_since:
+                urgent.append(url)
                 continue
             born = _parse_time(published) or _parse_time(first_seen) or now
             age_days = (now - born).total_seconds() / 86400
-            interval = 30
-            for limit_days, step in zip(steps, intervals):
+            interval = None
+            for limit_days, step_days in zip(steps, (0, 1, 7)):
                 if age_days < limit_days:
-                    interval = step
+                    interval = min(longest, step_days * 86400.0)
                     break
-            fetched = _parse_time(last_fetched)
-            waited = (now - fetched).total_seconds() / 86400 if fetched else float("inf")
-            if waited >= interval:
-                due.append((age_days, url))
-        due.sort()
-        urls = [url for _, url in due]
-        return urls[:limit] if limit else urls
+            if interval is None:
+                pool.append((checked or _EPOCH, born, url))
+            elif waited >= interval:
+                young.append((age_days, url))
+            else:
+                upcoming.append(interval - waited)
+                deadlines.append(interval - waited)
+        young.sort()
+        pool.sort()
+        n = len(pool)
+        waited_pool = [(now - checked).total_seconds() for checked, _, _ in pool]
+        quota = sum(1 for k, waited in enumerate(waited_pool) if waited >= longest * (n - k) / n)
+        # After this crawl the slice is checked now and goes to the end of the order.
+        rest = waited_pool[quota:] + [0.0] * quota
+        for k, waited in enumerate(rest[: n - quota]):
+            upcoming.append(max(0.0, longest * (n - k) / n - waited))
+            deadlines.append(max(0.0, longest - waited))
+        if quota and n - quota:
+            upcoming.append(longest / n)  # the next of those checked now
+        due = urgent + [url for _, url in young] + [url for _, _, url in pool[:quota]] + removed
+        return RevisitPlan(
+            due=due, live=live,
+            next_due_at=now + timedelta(seconds=min(upcoming)) if upcoming else None,
+            all_due_by=now + timedelta(seconds=max(deadlines)) if deadlines else None,
+        )
 
     def update_health(self, site: str, crawl_id: int, *, broken_after: int = 3) -> dict | None:
         """Re-judge a site's health after a crawl; returns the state change, if there is one.
@@ -985,6 +1045,10 @@ class Store:
     def has_releases(self, site: str) -> bool:
         """Whether any release of ``site`` is stored (whether its baseline exists)."""
         return self.db.execute("SELECT 1 FROM releases WHERE site = ? LIMIT 1", [site]).fetchone() is not None
+
+    def removed_urls(self, site: str) -> set[str]:
+        """Canonical URLs of the releases of ``site`` marked removed."""
+        return {row[0] for row in self.db.execute("SELECT url FROM releases WHERE site = ? AND status = 'removed'", [site])}
 
     def known_urls(self, site: str) -> set[str]:
         """Canonical URLs of every release of ``site``."""

@@ -63,6 +63,7 @@ def test_minimal_site_gets_every_default():
         schedule=None,
         revisit=(1, 7, 30),
         removal_confirm_after="1h",
+        revisit_max="30d",
         pages=(),
         politeness=Politeness(),
     )
@@ -129,6 +130,7 @@ def test_minimal_site_gets_every_default():
         ({"revisit": []}, "revisit", ()),
         ({"removal_confirm_after": "2s"}, "removal_confirm_after", "2s"),
         ({"removal_confirm_after": "0s"}, "removal_confirm_after", "0s"),
+        ({"revisit_max": "7d"}, "revisit_max", "7d"),
         (
             {"pages": [f"{START}tjsj/", "http://www.yueyang.gov.cn/zwgk/zc.html", f"{START}tjsj/"]},
             "pages",
@@ -185,9 +187,10 @@ def test_minimal_site_gets_every_default():
         "schedule-interval",
         "schedule-cron-whitespace-normalised",
         "revisit",
-        "revisit-empty-means-never",
+        "revisit-empty-means-no-age-schedule",
         "removal_confirm_after-seconds",
         "removal_confirm_after-zero-means-second-miss",
+        "revisit_max-days",
         "pages-deduplicated",
         "politeness-delay-jitter-concurrency",
         "politeness-other-keys",
@@ -488,6 +491,17 @@ INVALID_SITE = [
         site(removal_confirm_after=3600),
         "'removal_confirm_after': expected a duration like \"30s\", \"30m\", \"1h\" or \"1d\" "
         '("0s": the second miss confirms at once), got 3600',
+    ),
+    # revisit_max
+    (
+        "revisit_max-zero",
+        site(revisit_max="0d"),
+        "'revisit_max': the interval must be greater than zero, got \"0d\"",
+    ),
+    (
+        "revisit_max-number",
+        site(revisit_max=30),
+        "'revisit_max': expected a duration like \"30d\", \"7d\" or \"12h\", got 30",
     ),
     # pages
     (

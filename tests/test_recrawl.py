@@ -259,3 +259,140 @@ def test_redirect_loops_and_refused_targets_are_failures_with_a_reason(serve_sit
         assert name in result.stderr, f"no log line for {name}"
     assert "errors          5" in result.stdout or "errors 5" in result.stdout.replace("  ", " "), result.stdout
     assert not any("elsewhere.example" in path for path in server.paths())
+
+
+# Revisits: every live release re-checked within revisit_max, spread over crawls; removed ones on their own schedule.
+
+def _demo_config(server, tmp_path, **extra):
+    from crawler.demo import demo_config
+
+    table = demo_config(server.url)
+    table.update(timezone="Asia/Shanghai", **extra)
+    return write_config(tmp_path / "sites.toml", {"demo": table})
+
+
+def _age_store(db, days: float, *, columns=("last_checked_at", "last_fetched_at", "removed_at")) -> None:
+    """Pretend the crawls so far happened ``days`` earlier: the release times revisits go by move back."""
+    import sqlite3
+    from datetime import timedelta
+
+    conn = sqlite3.connect(db)
+    for column in columns:
+        for rowid, value in conn.execute(f"SELECT id, {column} FROM releases WHERE {column} IS NOT NULL").fetchall():
+            moved = (datetime.fromisoformat(value) - timedelta(days=days)).isoformat(timespec="seconds")
+            conn.execute(f"UPDATE releases SET {column} = ? WHERE id = ?", [moved, rowid])
+    conn.commit()
+    conn.close()
+
+
+def _crawl(db, config):
+    from conftest import run_cli
+
+    result = run_cli("crawl", "demo", "--progress", "off", db=db, config=config)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    return result
+
+
+OLD_ARTICLE = "xwzx/ywdt/202212/t20221215_10015.html"
+
+
+def test_an_edit_of_an_old_release_is_found_within_revisit_max(demo_site, tmp_path):
+    import sqlite3
+
+    config = _demo_config(demo_site, tmp_path)
+    db = tmp_path / "b.db"
+    _crawl(db, config)
+    page = demo_site.root / OLD_ARTICLE
+    page.write_text(page.read_text(encoding="utf-8").replace("新建5000吨级泊位4个", "新建5000吨级泊位6个"), encoding="utf-8")
+
+    demo_site.clear_log()
+    quiet = _crawl(db, config)  # lists answer 304 and nothing is due yet: the edit is not seen
+    assert f"/{OLD_ARTICLE}" not in demo_site.paths()
+    assert "revisits        0 releases re-checked; next due " in quiet.stdout and "all others by" in quiet.stdout
+
+    _age_store(db, 31)  # a month on: every release has passed revisit_max since its last check
+    demo_site.clear_log()
+    later = _crawl(db, config)
+    assert "1 edited" in later.stdout, later.stdout
+    assert "revisits        37 releases re-checked" in later.stdout, later.stdout
+    conn = sqlite3.connect(db)
+    kind, = conn.execute("SELECT e.kind FROM events e JOIN releases r ON r.id = e.release_id "
+                         "WHERE e.baseline = 0 AND r.url LIKE ?", [f"%{OLD_ARTICLE}"]).fetchone()
+    assert kind == "edited"
+    revisited, due_by = conn.execute("SELECT revisited, revisits_due_by FROM crawls ORDER BY id DESC").fetchone()
+    assert revisited == 37 and due_by > datetime.now().isoformat()[:10]
+    statuses = {line.split()[1]: line.split()[2] for line in demo_site.requests()}
+    assert statuses[f"/{OLD_ARTICLE}"] == "200"
+
+
+def test_old_releases_are_re_checked_in_rolling_slices_never_beyond_revisit_max(tmp_path):
+    from datetime import timedelta
+
+    from conftest import Clock
+    from storage import FetchedRelease, Store
+
+    clock = Clock()
+    with Store(tmp_path / "b.db", clock=clock) as store:
+        store.ensure_site("x")
+        for i in range(240):
+            store.record_release("x", FetchedRelease(url=f"http://x.gov.cn/a/t{i}.html", title=f"通知{i}", body="正文。",
+                                                     published_at=f"20{10 + i % 12}-01-01T00:00:00+08:00"))
+        last_check = {}
+        slices = []
+        for crawl in range(4 * 75):  # 75 days of crawls every 6 hours
+            clock.now += timedelta(hours=6)
+            plan = store.revisit_plan("x", (1, 7, 30), 30 * 86400)
+            slices.append(len(plan.due))
+            assert plan.all_due_by is None or plan.all_due_by <= clock.now + timedelta(days=30, minutes=5)
+            for url in plan.due:
+                store.touch_release(url)
+                last_check[url] = clock.now
+            if crawl >= 120:  # once every release had its first window
+                oldest = min(last_check.get(u, datetime.min.replace(tzinfo=clock.now.tzinfo)) for u in store.known_urls("x"))
+                assert clock.now - oldest <= timedelta(days=30, hours=6)
+    assert max(slices) <= 12, slices  # 240 releases over 120 crawls: a slice of a few each time, no burst
+    assert sum(slices[-120:]) >= 240  # and over any 30 days every release at least once
+
+
+def test_a_removed_release_is_re_checked_on_its_own_schedule_not_every_crawl(demo_site, tmp_path):
+    import sqlite3
+
+    from crawler.config import load_config
+    from crawler.monitor.probe import probe_site
+    from storage import Store
+
+    always = [36500, 36501, 36502]  # every release young: revisited on every crawl
+    config = _demo_config(demo_site, tmp_path, revisit=always, removal_confirm_after="0s")
+    db = tmp_path / "b.db"
+    _crawl(db, config)
+    page = demo_site.root / OLD_ARTICLE
+    text = page.read_text(encoding="utf-8")
+    page.unlink()
+    _crawl(db, config)  # missed, then confirmed by a second visit at the end of the crawl
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT status FROM releases WHERE url LIKE ?", [f"%{OLD_ARTICLE}"]).fetchone()[0] == "removed"
+
+    demo_site.clear_log()
+    result = _crawl(db, config)
+    assert demo_site.paths().count(f"/{OLD_ARTICLE}") == 0, "a fresh removal is not refetched on the next crawl"
+    assert "0 removed" in result.stdout
+    (tmp_path / "plain").mkdir()
+    quiet = _demo_config(demo_site, tmp_path / "plain")  # default revisits: only the removed release could be due
+    with Store(db) as store:
+        probe = probe_site(store, load_config(quiet).site("demo"))
+    assert "revisits due" not in probe.reason, probe.reason
+
+    _age_store(db, 1.5, columns=("removed_at", "last_checked_at"))
+    demo_site.clear_log()
+    _crawl(db, config)
+    assert demo_site.paths().count(f"/{OLD_ARTICLE}") == 1, "re-checked once, with no confirming visit"
+    failures = conn.execute("SELECT count(*) FROM fetch_failures f JOIN crawls c ON c.id = f.crawl_id "
+                            "WHERE c.id = (SELECT max(id) FROM crawls) AND f.url LIKE ?", [f"%{OLD_ARTICLE}"]).fetchone()
+    assert failures == (0,), "still gone is no new failure"
+
+    page.write_text(text, encoding="utf-8")
+    _age_store(db, 3, columns=("removed_at", "last_checked_at"))
+    _crawl(db, config)
+    kinds = [k for (k,) in conn.execute("SELECT e.kind FROM events e JOIN releases r ON r.id = e.release_id "
+                                        "WHERE r.url LIKE ? ORDER BY e.id", [f"%{OLD_ARTICLE}"])]
+    assert kinds[-2:] == ["removed", "restored"]

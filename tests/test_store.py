@@ -236,7 +236,9 @@ def test_revisits_decay_with_the_age_of_a_release(tmp_path):
         assert due(25) == ["fresh", "week"]  # daily until 7 days
         assert due(24 * 8) == ["fresh", "month", "week"]  # weekly until 30 days
         assert due(24 * 31) == ["fresh", "month", "old", "week"]  # monthly after that
-        assert store.due_revisits("demo", (), now=now[0] + timedelta(days=90)) == []
+        # Without an age schedule, revisit_max alone still re-checks every release.
+        assert store.due_revisits("demo", (), now=now[0] + timedelta(hours=1)) == []
+        assert len(store.due_revisits("demo", (), now=now[0] + timedelta(days=31))) == 4
 
 
 def test_unconfirmed_miss_is_due_at_once_and_second_miss_removes(store):

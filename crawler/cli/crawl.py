@@ -138,6 +138,8 @@ def _summary(outcome, sites) -> str:
         f"{crawl.get('releases_removed', 0)} removed, {restored} restored, {crawl['releases_seen']} already known"
         + (f" ({crawl['not_modified']} pages answered 304 Not Modified)" if crawl.get("not_modified") else ""),
     ]
+    if crawl.get("revisits_due_by") or crawl.get("revisited"):
+        lines.append(f"  revisits        {_revisits(crawl)}")
     gone = [f for f in outcome.failures if f.get("missing")]
     if crawl.get("releases_missing"):
         lines.append(f"  gone            {crawl['releases_missing']} known releases answered 404/410 or redirected"
@@ -147,6 +149,19 @@ def _summary(outcome, sites) -> str:
     lines.extend(f"    {failure['url']}: {failure['reason']}"
                  for failure in [f for f in outcome.failures if not f.get("missing")][:3])
     return "\n".join(lines)
+
+
+def _revisits(crawl: dict) -> str:
+    """How many releases the crawl re-checked, and when the others are due (docs/configuration.md, revisit_max)."""
+    text = f"{crawl.get('revisited') or 0} releases re-checked"
+    for label, key in (("next due", "revisits_next_at"), ("all others by", "revisits_due_by")):
+        if crawl.get(key):
+            text += f"; {label} {_utc_minute(crawl[key])}"
+    return text
+
+
+def _utc_minute(stamp: str) -> str:
+    return stamp[:16].replace("T", " ") + " UTC" if stamp.endswith("+00:00") else stamp
 
 
 # serve ---------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> Pro
         return ProbeResult(True, "no baseline yet")
     if last != "finished":  # what it stored may lack what it never reached: the next crawl completes it
         return ProbeResult(True, f"the last crawl did not finish ({last})")
-    due = store.due_revisits(site.name, site.revisit)
+    due = store.due_revisits(site.name, site.revisit, site.revisit_max_seconds)
     if due:  # the crawl is needed anyway: no point asking the start pages first
         return ProbeResult(True, f"{len(due)} revisits due")
     validators = store.validators(site.name)
