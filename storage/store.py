@@ -816,8 +816,9 @@ class Store:
         oldest first, the k-th of N is due once ``revisit_max × (N − k) / N`` has passed since
         its check, and a crawl takes as many of the oldest as are due — a rolling slice, about
         N × (time since the last crawl) / ``revisit_max`` per crawl, never a burst. A release with
-        an unconfirmed miss is always due; a removed one is re-checked (to see it restored) after
-        half the time since its removal, at least a day, at most ``revisit_max``.
+        an unconfirmed miss is always due; a removed one is re-checked (to see it restored) once half
+        the time since its removal has passed since its last check — the next crawl, then at
+        doubling gaps, at most ``revisit_max`` apart.
         """
         now = (now or self.clock()).astimezone(timezone.utc)
         steps = list(revisit_days)
@@ -839,7 +840,9 @@ class Store:
             waited = (now - checked).total_seconds() if checked else float("inf")
             if status == "removed":
                 since = _parse_time(removed_at) or checked or now
-                interval = min(longest, max(86400.0, (now - since).total_seconds() / 2))
+                # Checked again once half the time since the removal has passed: gaps double
+                # (the next crawl, then ever less often), up to revisit_max.
+                interval = min(longest, (now - since).total_seconds() / 2)
                 if waited >= interval:
                     removed.append(url)
                 continue
