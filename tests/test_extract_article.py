@@ -556,6 +556,38 @@ def test_short_notice_keeps_its_closing_line():
     assert article.source == "市招生办" and article.published_at == "2024-04-01"
 
 
+SHORT_NOTICES = {
+    # A header bar (greeting, ticking clock, links) above a one-sentence notice.
+    "one-paragraph": ("article_short_notice_one_paragraph.html", "根据工作安排，定于3月5日停水，请相互转告。",
+                      "2024-03-01T09:00:00+08:00", "县自来水公司"),
+    # An old table template: the top cell prints the site name and a clock; two short sentences.
+    "two-paragraphs": ("article_short_notice_two_paragraphs.html", "因系统升级，5月25日暂停办理业务。\n\n给您带来不便，敬请谅解。",
+                       "2024-05-20", "市不动产登记中心"),
+}
+
+
+@pytest.mark.parametrize("name", list(SHORT_NOTICES))
+def test_short_notice_body_beats_the_top_bar_above_it(name):
+    page, body, published, source = SHORT_NOTICES[name]
+    raw = (PAGES / page).read_bytes()
+    article = extract_article(raw, "http://www.example.gov.cn/tzgg/content_15.html")
+    assert (article.body, article.published_at, article.source) == (body, published, source)
+    # The clock ticks on every fetch: a later crawl of the same notice is the same article.
+    later = raw.replace(b"09:41:27", b"17:02:55").replace(b"10:12:03", b"23:59:01").replace("星期五".encode(), "星期六".encode())
+    assert later != raw and extract_article(later, "http://www.example.gov.cn/tzgg/content_15.html").body == body
+
+
+def test_short_notice_below_its_title_beats_header_slogans():
+    # Slogans in the header read like prose (commas, more of them than the notice has): above the
+    # title's heading they count half, so the one sentence below it is still the body.
+    slogans = ('<div class="slogan">奋力谱写中国式现代化某某篇章，建设美丽幸福新某某</div>'
+               '<div class="slogan">坚持以人民为中心，办好群众身边实事，推动高质量发展</div><div class="logo">')
+    page = (PAGES / "article_short_notice_one_paragraph.html").read_text(encoding="utf-8")
+    page = page.replace('<div class="logo">', slogans).replace("停水，请相互转告", "停水请相互转告")
+    article = extract_article(page.encode(), "http://www.example.gov.cn/tzgg/content_16.html")
+    assert article.body == "根据工作安排，定于3月5日停水请相互转告。"
+
+
 def test_logo_heading_is_no_title_when_the_title_tag_is_only_the_site():
     page = (PAGES / "article_title_logo_heading.html").read_bytes().replace(
         "<title>县长调研春耕生产_某某县人民政府</title>".encode(), "<title>某某县人民政府</title>".encode()

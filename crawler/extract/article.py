@@ -559,25 +559,42 @@ def _line_score(lay: Layout, idx: int) -> float:
         if links > len(line) * 0.8 or (lay.cells[idx] < 2 and len(line) < 4):
             return 0.0
         return 1 + min(lay.cells[idx], 6) * 0.5 + min(len(line) / 40, 2)
-    if len(line) < 20 or links > len(line) / 2:
+    if links > len(line) / 2 or (len(line) < 20 and (links or not _SHORT_SENTENCE.search(line))):
         return 0.0
-    if len(line) < 150 and _INFO_LINE.search(line) and not _SENTENCE_END.search(line):
-        return 0.0  # 来源：… 发布时间：… is the article's furniture, not its text
+    if len(line) < 150 and not _SENTENCE_END.search(line) and (_INFO_LINE.search(line) or _CLOCK.search(line)):
+        return 0.0  # 来源：… 发布时间：… is the article's furniture; a top bar's clock changes by the second
+    if len(line) < 100 and _GREETING.match(line):
+        return 0.0
     head = line[:2000]
     punct = sum(head.count(mark) for mark in _PUNCT_MARKS)
     return 1 + min(punct, 60) + min(len(line) / 80, 3)
 
 
-def _density_body(root, lay: Layout, owners: list, template: list[bool] | None = None):
+def _title_heading_line(root, lay: Layout, head: _Head) -> int:
+    """The line of the heading that shows the page's <title> (its longest such heading), or -1."""
+    title_sq = squash(_clean_raw_title(head.title)) + "\n" + squash(_meta_title(head))
+    best, best_len = -1, 0
+    for text, el, rank in _heading_candidates(root):
+        sq = squash(text)
+        if rank <= 2 and len(sq) >= 8 and sq in title_sq and len(sq) > best_len and (line := _line_of(lay, el)) >= 0:
+            best, best_len = line, len(sq)
+    return best
+
+
+def _density_body(root, lay: Layout, owners: list, template: list[bool] | None = None, title_line: int = -1):
     """Readability-style: each content line scores its block, the parent and (half) the grandparent.
 
     The best block then takes in its parent while the parent's other children hold as much content
     again (a dashboard's several tables, an article split over sibling blocks). Lines the site
-    model knows as ``template`` score nothing.
+    model knows as ``template`` score nothing. Lines above ``title_line`` (the title's heading)
+    count half while text follows it: a short notice's body is below its title, a top bar above.
     """
     footer = _footer_lines(lay)
     line_scores = [0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
                    for idx in range(len(lay.lines))]
+    if title_line > 0 and any(line_scores[title_line:]):
+        for idx in range(title_line):
+            line_scores[idx] *= 0.5
     def densest(lines_scored) -> tuple:
         scores: dict = {}
         for idx, score in lines_scored:
@@ -683,6 +700,15 @@ _TABLE_LABEL = re.compile(
     r"发布日期|生成日期|发文日期|公开方式|公开时限|公开范围|公开形式|责任部门|有效性|时效性|体裁分类|信息来源|所属机构)\s*[:：]"
 )
 _SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
+# A short notice's one-line paragraph ("根据工作安排，定于3月5日停水。") is a whole sentence all the same.
+_SHORT_SENTENCE = re.compile(r"^(?=(?:.*?[\u3400-\u9fff]){4}).{7,}[。！？]$")
+# A top bar's date-time clock (今天是：2024年3月1日 星期五, 10:12:03) and greeting: the site's, never an article's.
+_CLOCK = re.compile(
+    r"(?:今天是|今日|当前时间|现在时间|现在是|北京时间)\s*[:：]?\s*(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*[(（]?(?:星期|周|礼拜|禮拜)[一二三四五六日天]"
+    r"|(?<![\d:])[0-2]?\d:[0-5]\d:[0-5]\d(?![\d:])"
+)
+_GREETING = re.compile(r"^(?:您好|你好)?[，,!！\s]*(?:欢迎|歡迎)(?:访问|訪問|来到|來到|光临|光臨|进入|進入|您)")
 
 
 def _is_prose(line: str, link_chars: int) -> bool:
@@ -932,7 +958,8 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
         if container is not None:
             explain["body"] = f"CMS container {_describe(container)}"
     if container is None:
-        container = _density_body(root, lay, _line_owners(lay), view.template if view is not None else None)
+        container = _density_body(root, lay, _line_owners(lay), view.template if view is not None else None,
+                                  _title_heading_line(root, lay, head))
         if container is not None:
             explain["body"] = f"densest text block {_describe(container)}"
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
