@@ -184,7 +184,7 @@ def main(argv=None) -> int:
     write_config(config, urls, f"{args.schedule}s")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with open(log, "wb") as out:
-        serve = subprocess.Popen([sys.executable, "-m", "crawler.cli", "--db", str(db), "--config", str(config), "serve"],
+        serve = subprocess.Popen([sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "serve"],
                                  cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     changer = Changer(sites, args.change_every)
     changer.start()
