@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
-from conftest import Clock
 from crawler.cli import cli
 from storage import FetchedRelease, Store
+from support.harness import Clock
 
 URL1 = "http://www.yueyang.gov.cn/art/2022/12/14/art_1201_1.html"
 URL2 = "http://www.yueyang.gov.cn/art/2023/6/1/art_1201_2.html"

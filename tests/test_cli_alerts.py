@@ -9,10 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from conftest import run_cli
 from storage import Store
 from support.alerts import SITE, SITE_TITLE, crawl, make_config, make_store, release, toml_text
 from support.cli_silent_server import SilentServer
+from support.harness import run_cli
 
 EXIT_UNDELIVERED = 3
 

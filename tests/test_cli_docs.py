@@ -9,8 +9,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
 from support.cli_reference import commands, render
+from support.harness import ROOT
 
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "crawler" / "demo" / "README.md"]
 #: Commands that run until stopped, or write a file of their own, and print no report to put in JSON.

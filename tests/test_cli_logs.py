@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from conftest import ROOT, run_cli, write_config
+from support.harness import ROOT, run_cli, write_config
 
 MISSING_START_PAGE = "missing/index.html"
 SERVE_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+: ")

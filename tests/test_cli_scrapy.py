@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, write_config
+from support.harness import ROOT, write_config
 
 DEMO_RELEASES = 37
 

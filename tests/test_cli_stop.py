@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from conftest import ROOT, write_config
 from support.cli_site import start_slow_site
+from support.harness import ROOT, write_config
 
 EXIT_INTERRUPTED = 130
 

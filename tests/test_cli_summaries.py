@@ -8,18 +8,12 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import Clock, run_cli, write_config
 from crawler.cli import cli
 from storage import FetchedRelease, Store
+from support.harness import Clock, demo_table, run_cli, write_config
 
 ALWAYS_REVISIT = [36500, 36501, 36502]  # every release is "recent": revisited on every crawl
 GONE = "art/2022/12/13/art_1201_20006.html"
-
-
-def demo_table(server, **extra):
-    from crawler.demo import demo_config
-
-    return {**demo_config(server.url), "timezone": "Asia/Shanghai", **extra}
 
 
 def crawl(db, config):

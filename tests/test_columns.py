@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
-from conftest import Clock, run_cli, write_config
 from storage import FetchedRelease, Store
 from storage.search import search
 from storage.store import ancestor_names
+from support.harness import Clock, run_cli, write_config
 
 BASE = "http://www.yueyang.gov.cn"
 NEWS = f"{BASE}/xwzx/"

@@ -10,19 +10,17 @@ from typing import NamedTuple
 
 import pytest
 
-from conftest import CliResult, SiteServer, run_cli, start_site_server, write_config
+from support.harness import (
+    CliResult,
+    SiteServer,
+    demo_table,
+    run_cli,
+    start_site_server,
+    write_config,
+)
 
 TWO_COLUMN = "/xwzx/ywdt/202212/t20221214_10002.html"
 DEMO_RELEASES = 37
-
-
-def demo_table(server, **extra):
-    from crawler.demo import demo_config
-
-    table = demo_config(server.url)
-    table["timezone"] = "Asia/Shanghai"
-    table.update(extra)
-    return table
 
 
 class Crawl(NamedTuple):
@@ -257,7 +255,7 @@ def test_scrapy_crawl_and_list_work_from_the_project_root(demo_site, tmp_path):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from support.harness import ROOT
 
     config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site)})
     env = {"BULLETIN_CONFIG": str(config), "PATH": __import__("os").environ["PATH"]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from conftest import run_cli, write_config
+from support.harness import run_cli, write_config
 from support.lists_site import write_site
 
 

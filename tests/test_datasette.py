@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from conftest import Clock
 from storage import FetchedRelease, Store
+from support.harness import Clock
 
 datasette_app = pytest.importorskip("datasette.app")
 

@@ -1,6 +1,6 @@
 """`bulletin demo`: the sample site served, crawled into a fresh database, and shown."""
 
-from conftest import run_cli
+from support.harness import run_cli
 
 
 def test_demo_crawls_the_sample_site_into_a_fresh_temporary_database(tmp_path):

@@ -7,9 +7,9 @@ from xml.etree import ElementTree as ET
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from conftest import Clock
 from storage import BulletinError, FetchedRelease, InvalidArgument, Store
 from storage.export import export, export_atom, export_csv, export_jsonl, export_warc
+from support.harness import Clock
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PAGE_V1 = "<html><head><meta charset='utf-8'></head><body>統(tǒng)戰(zhàn)工作會議</body></html>".encode()

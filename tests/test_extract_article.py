@@ -802,7 +802,7 @@ def test_breadcrumb_patterns(html, names):
 def test_extract_json_names_the_rule_behind_each_field():
     import json
 
-    from conftest import run_cli
+    from support.harness import run_cli
 
     result = run_cli("extract", str(PAGES / "article_cms_comment_date.html"), "--url",
                      "http://www.example.gov.cn/xzdt/content_10.html", "--json")

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli, start_site_server, write_config
 from storage import Store
+from support.harness import ROOT, run_cli, start_site_server, write_config
 from support.invariants import store_violations
 from support.kill import describe_difference, store_digest
 

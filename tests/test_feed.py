@@ -12,9 +12,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import Clock, run_cli, write_config
 from crawler.feed import entry_id, write_feed
 from storage import FetchedRelease, Store
+from support.harness import Clock, run_cli, write_config
 
 feedparser = pytest.importorskip("feedparser")
 
@@ -280,8 +280,8 @@ def test_serve_rewrites_the_feeds_after_each_crawl(demo_site, tmp_path):
     import subprocess
     import sys
 
-    from conftest import ROOT
     from crawler.demo import demo_config
+    from support.harness import ROOT
 
     feeds = tmp_path / "feeds"
     table = {**demo_config(demo_site.url), "timezone": "Asia/Shanghai", "schedule": "2s"}

@@ -13,20 +13,11 @@ import time
 
 import pytest
 
-from conftest import ROOT, run_cli, write_config
+from support.harness import ROOT, demo_table, run_cli, write_config
 
 TRS_PAGE_1 = "xwzx/ywdt/index.html"
 HANWEB_LIST = "col/col1201/index.html"
 ALWAYS_REVISIT = [36500, 36501, 36502]  # every release counts as "recent": revisited on every crawl
-
-
-def demo_table(server, **extra):
-    from crawler.demo import demo_config
-
-    table = demo_config(server.url)
-    table["timezone"] = "Asia/Shanghai"
-    table.update(extra)
-    return table
 
 
 def edit(server, path, old, new, count=1):

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import pytest
 
-from conftest import ROOT, start_site_server, write_config
+from support.harness import ROOT, start_site_server, write_config
 from support.kill import describe_difference, finish_crawl, kill_points, kill_when, releases_stored, start_crawl, \
     store_digest
 
@@ -235,7 +235,7 @@ def _write_redirect_site(root):
 def test_redirect_loops_and_refused_targets_are_failures_with_a_reason(serve_site, tmp_path):
     import sqlite3
 
-    from conftest import run_cli
+    from support.harness import run_cli
 
     site_dir = tmp_path / "redirects"
     _write_redirect_site(site_dir)
@@ -286,7 +286,7 @@ def _age_store(db, days: float, *, columns=("last_checked_at", "last_fetched_at"
 
 
 def _crawl(db, config):
-    from conftest import run_cli
+    from support.harness import run_cli
 
     result = run_cli("crawl", "demo", "--progress", "off", db=db, config=config)
     assert result.exit_code == 0, result.stderr[-3000:]
@@ -328,7 +328,7 @@ def test_an_edit_of_an_old_release_is_found_within_revisit_max(demo_site, tmp_pa
 def test_old_releases_are_re_checked_in_rolling_slices_never_beyond_revisit_max(tmp_path):
     from datetime import timedelta
 
-    from conftest import Clock
+    from support.harness import Clock
     from storage import FetchedRelease, Store
 
     clock = Clock()

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import run_cli, start_site_server, write_config
+from support.harness import run_cli, start_site_server, write_config
 from support.monitor_site import Release, write_site
 
 ALWAYS_REVISIT = [36500, 36501, 36502]  # every release counts as "recent": revisited on every crawl

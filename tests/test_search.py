@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import storage.search as search_module
-from conftest import Clock
 from storage import FetchedRelease, InvalidArgument, Store
 from storage.search import fold, rebuild_index, search
+from support.harness import Clock
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "yueyang-bulletin-2022-12-14.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else (

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from conftest import ROOT, write_config
+from support.harness import ROOT, demo_table, write_config
 
 
 def start_serve(db, config):
@@ -44,12 +44,6 @@ def wait_for(predicate, timeout=60.0):
             pass
         time.sleep(0.3)
     return False
-
-
-def demo_table(server, **extra):
-    from crawler.demo import demo_config
-
-    return {**demo_config(server.url), "timezone": "Asia/Shanghai", **extra}
 
 
 def test_serve_crawls_then_probes_and_skips_an_unchanged_site_and_stops_on_sigterm(demo_site, tmp_path):
@@ -104,7 +98,7 @@ def test_first_run_resumes_one_interval_after_the_last_crawl():
 
 
 def test_invalid_serve_table_is_a_one_line_error(tmp_path):
-    from conftest import run_cli
+    from support.harness import run_cli
 
     config = write_config(tmp_path / "sites.toml", {"demo": {"start_urls": ["http://127.0.0.1:9/"]}})
     add_serve_table(config, crawl_timeout="soon")

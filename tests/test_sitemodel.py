@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import run_cli, write_config
+from support.harness import run_cli, write_config
 from support.sitemodel_site import (
     ARTICLES, DISCLAIMER, FOOTER_SOURCE, NEWSROOM, QR_LINE, SITE_NAME, article_html, write_site,
 )

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import CORPUS, run_cli
+from support.harness import CORPUS, run_cli
 from support.monitor_pages import (
     BOT_CHECK,
     EMPTY,

@@ -22,10 +22,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-if __name__ == "__main__":  # run as a script: conftest lives in tests/
+if __name__ == "__main__":  # run as a script: support/ is a package in tests/
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from conftest import ROOT, run_cli, write_config  # noqa: E402
+from support.harness import ROOT, run_cli, write_config  # noqa: E402
 
 SERVER = Path(__file__).with_name("replay_server.py")
 
