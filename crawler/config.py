@@ -480,7 +480,7 @@ def _allowed_domains(value: Any) -> list[str]:
             except UnicodeError:
                 raise _Invalid(f"expected {what}, got {_show(name)}") from None
             if not all(HOST_LABEL_RE.fullmatch(label) for label in host.split(".")):
-                raise _Invalid(f"expected {what} (no scheme, path or port), got {_show(name)}")
+                raise _Invalid(f"expected {what} (no scheme, path or port), got {_show(name)}") from None
         if host not in domains:
             domains.append(host)
     return domains

@@ -31,8 +31,8 @@ from storage.store import is_locked, unavailable
 from storage.urls import list_rows_hash
 
 from .extract.sitemodel import SiteModel, line_key
-from .reextract import extraction_options, migrate_site, rebuild_site_model, reextract
 from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
+from .reextract import extraction_options, migrate_site, rebuild_site_model, reextract
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,12 @@ import scrapy
 from scrapy import exceptions as scrapy_errors
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.error import (
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
 
 from crawler.extract import failed_fetch_reason
 from crawler.extract.fetchcheck import may_be_unrendered, not_html_reason

@@ -416,7 +416,7 @@ def m041_one_column_per_spelling(db: Database) -> None:
     rows = db.execute(
         """SELECT c.release_id, r.site, c.column_name, c.list_page_url, c.first_seen_at FROM release_columns c
            JOIN releases r ON r.id = c.release_id ORDER BY c.release_id, c.list_page_url IS NULL, c.first_seen_at""")
-    for release_id, site, name, listed_at, first_seen in rows.fetchall():
+    for release_id, site, name, listed_at, _first_seen in rows.fetchall():
         key = fold(name)
         if key in overviews.get(site, ()) or (release_id, key) in kept:
             doomed.append((release_id, name))

@@ -11,29 +11,28 @@ import hashlib
 import json
 import sqlite3
 import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
 
 import sqlite_utils
 
-from .errors import NotFound, StoreError, StoreUnavailable
 from .diff import diff_texts, render_text_diff
+from .errors import NotFound, StoreError, StoreUnavailable
 from .normalize import changed_fields, content_hash, fold
 from .outbox import enqueue_alerts, enqueue_health
-from .search import forget_cached_state, index_rows, unindex_version, write_fts
 from .schema import migrations
+from .search import forget_cached_state, index_rows, unindex_version, write_fts
 from .urls import canonical_url
 
-
 DEFAULT_REVISIT_MAX = 30 * 86400.0  # seconds; a site's revisit_max
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -172,14 +171,14 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     def _now(self) -> str:
-        return self.clock().astimezone(timezone.utc).isoformat(timespec="seconds")
+        return self.clock().astimezone(UTC).isoformat(timespec="seconds")
 
     def _transaction(self):
         return _Transaction(self.db.conn, self._pending, on_rollback=self._rolled_back)
@@ -658,7 +657,7 @@ class Store:
         Returns ``"removed"``, ``"pending"``, or None for a URL that is no known release (then
         only the failed fetch is recorded).
         """
-        now = self.clock().astimezone(timezone.utc)
+        now = self.clock().astimezone(UTC)
         stamp = now.isoformat(timespec="seconds")
         row = self.db.execute("SELECT status FROM releases WHERE url = ?", [canonical_url(url)]).fetchone()
         if row is None or row[0] != "removed":  # a removed release still gone is its re-check, not news
@@ -806,7 +805,7 @@ class Store:
         return due[:limit] if limit else due
 
     def revisit_plan(self, site: str, revisit_days: Iterable[int], revisit_max: float = DEFAULT_REVISIT_MAX, *,
-                     now: datetime | None = None) -> "RevisitPlan":
+                     now: datetime | None = None) -> RevisitPlan:
         """Which releases of ``site`` a crawl now re-checks (conditional GETs), and when the rest fall due.
 
         Every live release is re-checked at least every ``revisit_max`` seconds. Young ones more
@@ -820,7 +819,7 @@ class Store:
         the time since its removal has passed since its last check — the next crawl, then at
         doubling gaps, at most ``revisit_max`` apart.
         """
-        now = (now or self.clock()).astimezone(timezone.utc)
+        now = (now or self.clock()).astimezone(UTC)
         steps = list(revisit_days)
         longest = float(revisit_max)
         urgent, young, removed, pool = [], [], [], []
@@ -1177,8 +1176,8 @@ def _parse_time(value: str | None) -> datetime | None:
     except ValueError:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
 
 
 def _crawl_problem(crawl: dict) -> str | None:

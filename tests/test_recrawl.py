@@ -12,8 +12,15 @@ from datetime import datetime
 import pytest
 
 from support.harness import ROOT, start_site_server, write_config
-from support.kill import describe_difference, finish_crawl, kill_points, kill_when, releases_stored, start_crawl, \
-    store_digest
+from support.kill import (
+    describe_difference,
+    finish_crawl,
+    kill_points,
+    kill_when,
+    releases_stored,
+    start_crawl,
+    store_digest,
+)
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from sitegen import Site, generate  # noqa: E402
@@ -328,8 +335,8 @@ def test_an_edit_of_an_old_release_is_found_within_revisit_max(demo_site, tmp_pa
 def test_old_releases_are_re_checked_in_rolling_slices_never_beyond_revisit_max(tmp_path):
     from datetime import timedelta
 
-    from support.harness import Clock
     from storage import FetchedRelease, Store
+    from support.harness import Clock
 
     clock = Clock()
     with Store(tmp_path / "b.db", clock=clock) as store:

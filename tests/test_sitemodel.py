@@ -6,15 +6,27 @@ import json
 
 import pytest
 
+from crawler.extract import extract_article
+from crawler.extract.sitemodel import (
+    MIN_PAGES,
+    PageView,
+    SiteModel,
+    learn,
+    page_features,
+    title_segments,
+)
+from storage import FetchedRelease, Store
 from support.harness import run_cli, write_config
 from support.sitemodel_site import (
-    ARTICLES, DISCLAIMER, FOOTER_SOURCE, NEWSROOM, QR_LINE, SITE_NAME, article_html, write_site,
+    ARTICLES,
+    DISCLAIMER,
+    FOOTER_SOURCE,
+    NEWSROOM,
+    QR_LINE,
+    SITE_NAME,
+    article_html,
+    write_site,
 )
-
-from crawler.extract import extract_article
-from crawler.extract.sitemodel import MIN_PAGES, PageView, SiteModel, learn, page_features, title_segments
-from storage import FetchedRelease, Store
-
 
 # Pure model -----------------------------------------------------------------------------------
 

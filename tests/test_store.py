@@ -1,6 +1,6 @@
 import sqlite3
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -212,7 +212,7 @@ def test_reader_sees_whole_releases_while_a_writer_writes(tmp_path):
 
 
 def test_clock_is_injectable(tmp_path):
-    moments = iter(datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(hours=h) for h in range(100))
+    moments = iter(datetime(2026, 1, 1, tzinfo=UTC) + timedelta(hours=h) for h in range(100))
     with Store(tmp_path / "b.db", clock=lambda: next(moments)) as store:
         store.ensure_site("demo")
         result = store.record_release("demo", page())
@@ -220,7 +220,7 @@ def test_clock_is_injectable(tmp_path):
 
 
 def test_revisits_decay_with_the_age_of_a_release(tmp_path):
-    now = [datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)]
+    now = [datetime(2026, 11, 26, 12, 0, tzinfo=UTC)]
     with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
         store.ensure_site("demo")
         ages = {"fresh": 0.5, "week": 3, "month": 20, "old": 400}
@@ -253,7 +253,7 @@ def test_unconfirmed_miss_is_due_at_once_and_second_miss_removes(store):
 
 
 def test_a_miss_is_confirmed_only_after_the_removal_window(tmp_path):
-    now = [datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)]
+    now = [datetime(2024, 3, 1, 8, 0, tzinfo=UTC)]
     with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
         store.ensure_site("demo")
         release_id = store.record_release("demo", page()).release_id
@@ -270,7 +270,7 @@ def test_a_miss_is_confirmed_only_after_the_removal_window(tmp_path):
 
 
 def test_a_miss_that_recovers_within_the_window_leaves_no_event(tmp_path):
-    now = [datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)]
+    now = [datetime(2024, 3, 1, 8, 0, tzinfo=UTC)]
     with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
         store.ensure_site("demo")
         release_id = store.record_release("demo", page()).release_id
@@ -308,7 +308,7 @@ LONG_BODY = "\n\n".join(f"第{i}段：全市主要经济指标运行平稳，各
 
 
 def test_a_collapsed_body_is_held_until_seen_again_after_the_window(tmp_path):
-    now = [datetime(2024, 3, 1, 8, 0, tzinfo=timezone.utc)]
+    now = [datetime(2024, 3, 1, 8, 0, tzinfo=UTC)]
     with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
         store.ensure_site("demo")
         store.record_release("demo", page(body=LONG_BODY))
