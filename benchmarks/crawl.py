@@ -184,12 +184,25 @@ timeout = {SHARED_SETTINGS["DOWNLOAD_TIMEOUT"]}
     )
 
 
-def full_command(db: Path, config: Path, profile: Path | None = None, extra: list[str] = ()) -> list[str]:
+def full_command(
+    db: Path, config: Path, profile: Path | None = None, extra: list[str] = ()
+) -> list[str]:
     """``bulletin crawl`` of the benchmark site, as a child-process command line (*extra*: more ``-s``)."""
     command = [sys.executable]
     if profile is not None:
         command += ["-m", "cProfile", "-o", str(profile)]
-    command += ["-m", "crawler", "--db", str(db), "--config", str(config), "crawl", SITE, "--progress", "off"]
+    command += [
+        "-m",
+        "crawler",
+        "--db",
+        str(db),
+        "--config",
+        str(config),
+        "crawl",
+        SITE,
+        "--progress",
+        "off",
+    ]
     for key, value in SHARED_SETTINGS.items():
         command += ["-s", f"{key}={value}"]
     for setting in extra:
@@ -219,18 +232,22 @@ def bare_child(url_file: Path) -> int:
 
         async def start(self):
             for url in urls:
-                yield scrapy.Request(url, callback=self.parse, dont_filter=True, meta={"handle_httpstatus_all": True})
+                yield scrapy.Request(
+                    url, callback=self.parse, dont_filter=True, meta={"handle_httpstatus_all": True}
+                )
 
         def parse(self, response):
             return None
 
-    process = CrawlerProcess({
-        **SHARED_SETTINGS,
-        "USER_AGENT": USER_AGENT,
-        "TELNETCONSOLE_ENABLED": False,
-        "REMOTE_CONTROL_ENABLED": False,
-        "LOG_LEVEL": "WARNING",
-    })
+    process = CrawlerProcess(
+        {
+            **SHARED_SETTINGS,
+            "USER_AGENT": USER_AGENT,
+            "TELNETCONSOLE_ENABLED": False,
+            "REMOTE_CONTROL_ENABLED": False,
+            "LOG_LEVEL": "WARNING",
+        }
+    )
     process.crawl(BareSpider)
     process.start()
     return 0
@@ -256,7 +273,9 @@ def extraction_times() -> tuple[list[float], str] | None:
         # Fastest of 5 per page: right after the crawls the machine is still busy (the server, the
         # page cache), and single runs here vary by ±20 %.
         runs = [module.run_ours(labels)[1] for _ in range(5)]
-        return [min(run[i][0] for run in runs) for i in range(len(runs[0]))], "labelled pages, benchmarks/extract.py, fastest of 5"
+        return [
+            min(run[i][0] for run in runs) for i in range(len(runs[0]))
+        ], "labelled pages, benchmarks/extract.py, fastest of 5"
     except (FileNotFoundError, AttributeError, ImportError):
         pass
     # Without benchmarks/extract.py: time the extractor over every corpus page directly.
@@ -281,8 +300,14 @@ def percentile(values: list[float], share: float) -> float:
 # Stages --------------------------------------------------------------------------------------
 
 
-def stage_costs(site_dir: Path, article_paths: list[str], list_paths: list[str], db: Path,
-                base_url: str = "http://127.0.0.1:8000", limit: int = 500) -> dict[str, float]:
+def stage_costs(
+    site_dir: Path,
+    article_paths: list[str],
+    list_paths: list[str],
+    db: Path,
+    base_url: str = "http://127.0.0.1:8000",
+    limit: int = 500,
+) -> dict[str, float]:
     """CPU ms per page of each stage the full crawl adds, run directly on the site's files.
 
     The same calls the spider and the pipeline make, outside Scrapy, so the remainder of the full
@@ -305,12 +330,26 @@ def stage_costs(site_dir: Path, article_paths: list[str], list_paths: list[str],
         return result
 
     # The block-page check (failed_fetch_reason) runs only on thin pages; this one on every response.
-    timed("binary/content-type check (not_html_reason)", len(pages),
-          lambda: [not_html_reason(body, content_type) for _, body in pages])
-    articles = timed("extract_article", len(pages), lambda: [
-        extract_article(body, url, content_type=content_type, timezone="Asia/Shanghai").to_dict() for url, body in pages
-    ])
-    timed("extract_list", len(lists), lambda: [extract_list(body, url, content_type=content_type) for url, body in lists])
+    timed(
+        "binary/content-type check (not_html_reason)",
+        len(pages),
+        lambda: [not_html_reason(body, content_type) for _, body in pages],
+    )
+    articles = timed(
+        "extract_article",
+        len(pages),
+        lambda: [
+            extract_article(
+                body, url, content_type=content_type, timezone="Asia/Shanghai"
+            ).to_dict()
+            for url, body in pages
+        ],
+    )
+    timed(
+        "extract_list",
+        len(lists),
+        lambda: [extract_list(body, url, content_type=content_type) for url, body in lists],
+    )
     with Store(db) as store:
         store.ensure_site(SITE, title=SITE, config={})
         crawl_id = store.start_crawl(SITE)
@@ -319,16 +358,27 @@ def stage_costs(site_dir: Path, article_paths: list[str], list_paths: list[str],
             # In batches, each release atomic, as the pipeline's writer does.
             for start in range(0, len(pages), BATCH_ITEMS):
                 with store.transaction():
-                    record_batch(pages[start:start + BATCH_ITEMS], articles[start:start + BATCH_ITEMS])
+                    record_batch(
+                        pages[start : start + BATCH_ITEMS], articles[start : start + BATCH_ITEMS]
+                    )
 
         def record_batch(pages, articles):
             for (url, body), article in zip(pages, articles):
                 fetched = FetchedRelease(
-                    url=url, title=article.get("title"), source=article.get("source"),
-                    published_at=article.get("published_at"), published_at_meta=article.get("published_at_meta"),
-                    body=article.get("body") or "", breadcrumb=article.get("breadcrumb") or [],
-                    column=article.get("column"), attachments=article.get("attachments") or [], final_url=url,
-                    http_status=200, headers={"Content-Type": content_type}, raw_body=body, encoding="utf-8",
+                    url=url,
+                    title=article.get("title"),
+                    source=article.get("source"),
+                    published_at=article.get("published_at"),
+                    published_at_meta=article.get("published_at_meta"),
+                    body=article.get("body") or "",
+                    breadcrumb=article.get("breadcrumb") or [],
+                    column=article.get("column"),
+                    attachments=article.get("attachments") or [],
+                    final_url=url,
+                    http_status=200,
+                    headers={"Content-Type": content_type},
+                    raw_body=body,
+                    encoding="utf-8",
                 )
                 store.record_release(SITE, fetched, crawl_id=crawl_id, listed_on=[])
 
@@ -361,14 +411,19 @@ def print_profile(path: Path, top: int = 30) -> None:
     print(f"\n--- full crawl profile: {total:.1f} s of CPU in the profiled process ---")
     for label, file, function in PROFILE_STAGES:
         found = [
-            (value[3], value[1]) for (filename, _, name), value in stats.stats.items()
+            (value[3], value[1])
+            for (filename, _, name), value in stats.stats.items()
             if filename.endswith(file) and name == function
         ]
         if found:
             cumulative, calls = sum(f[0] for f in found), sum(f[1] for f in found)
-            print(f"  {label:<36} {cumulative:7.1f} s  {100 * cumulative / total:5.1f} %  ({calls} calls)")
+            print(
+                f"  {label:<36} {cumulative:7.1f} s  {100 * cumulative / total:5.1f} %  ({calls} calls)"
+            )
     print("\n--- project functions by cumulative time ---")
-    stats.sort_stats("cumulative").print_stats(re.escape(str(ROOT)) + r"/(crawler|storage|spiders)/", top)
+    stats.sort_stats("cumulative").print_stats(
+        re.escape(str(ROOT)) + r"/(crawler|storage|spiders)/", top
+    )
     print("\n--- every function by own time ---")
     stats.sort_stats("tottime").print_stats(top)
 
@@ -396,7 +451,9 @@ def record(text: str, path: Path | None = None) -> None:
     if start is None:
         updated = current.rstrip("\n") + "\n\n" + block
     else:
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
         tail = "".join(lines[end:])
         updated = "".join(lines[:start]) + block + ("\n" + tail if tail else "")
     temporary = path.with_name(path.name + ".tmp")
@@ -404,25 +461,46 @@ def record(text: str, path: Path | None = None) -> None:
     os.replace(temporary, path)
 
 
-def stage_lines(full: CrawlRun, bare: CrawlRun, costs: dict[str, float], list_share: float) -> list[str]:
+def stage_lines(
+    full: CrawlRun, bare: CrawlRun, costs: dict[str, float], list_share: float
+) -> list[str]:
     """Rows "stage | CPU ms per page" that add up to the full crawl's CPU per page."""
     rows = [("bare Scrapy fetch (the bare crawl)", bare.cpu_ms_per_page)]
     for name, value in costs.items():
         # Per-request figures: article stages weigh by the share of article requests, list
         # extraction by the share of list pages.
         if name.startswith("extract_list"):
-            rows.append((f"extract_list ({value:.1f} ms per list page × {list_share:.0%} of requests)", value * list_share))
+            rows.append(
+                (
+                    f"extract_list ({value:.1f} ms per list page × {list_share:.0%} of requests)",
+                    value * list_share,
+                )
+            )
         else:
             rows.append((f"{name} ({value:.2f} ms per article)", value * (1 - list_share)))
-    rows.append(("rest: Scrapy's item and request handling, hand-offs to the worker and the writer, "
-                 "glue, imports, less the garbage collection the crawl process saves (`gc.freeze`)",
-                 full.cpu_ms_per_page - sum(value for _, value in rows)))
+    rows.append(
+        (
+            "rest: Scrapy's item and request handling, hand-offs to the worker and the writer, "
+            "glue, imports, less the garbage collection the crawl process saves (`gc.freeze`)",
+            full.cpu_ms_per_page - sum(value for _, value in rows),
+        )
+    )
     rows.append(("full crawl", full.cpu_ms_per_page))
     return [f"| {name} | {value:.2f} |" for name, value in rows]
 
 
-def section_text(args, full: CrawlRun, bare: CrawlRun, releases: int, extraction, generated_s: float,
-                 list_pages: int, costs: dict[str, float], server_ms: float | None, pairs: list[float] = ()) -> str:
+def section_text(
+    args,
+    full: CrawlRun,
+    bare: CrawlRun,
+    releases: int,
+    extraction,
+    generated_s: float,
+    list_pages: int,
+    costs: dict[str, float],
+    server_ms: float | None,
+    pairs: list[float] = (),
+) -> str:
     extra = "".join(f" -s {setting}" for setting in args.full_setting)
     command = f".venv/bin/python benchmarks/crawl.py --articles {args.articles} --repeat {args.repeat}{extra} --record"
     ratio = full.pages_per_s / bare.pages_per_s if bare.pages_per_s else 0.0
@@ -442,10 +520,23 @@ def section_text(args, full: CrawlRun, bare: CrawlRun, releases: int, extraction
         extract_line = f"Extraction: not measured (no corpus at `{CORPUS}`)."
     verdict = "meets" if ratio >= TARGET_RATIO else "misses"
     cpu_ratio = bare.cpu_ms_per_page / full.cpu_ms_per_page if full.cpu_ms_per_page else 0.0
-    stages = "\n".join(stage_lines(full, bare, costs, list_pages / max(full.requests, 1))) if costs else "| (not measured) | |"
-    pair_line = ("Each run's full crawl against the bare crawl run just after it: "
-                 + ", ".join(f"{p:.0%}" for p in pairs) + ".") if len(pairs) > 1 else ""
-    server_line = f" The site server used {server_ms:.2f} ms of CPU per request." if server_ms else ""
+    stages = (
+        "\n".join(stage_lines(full, bare, costs, list_pages / max(full.requests, 1)))
+        if costs
+        else "| (not measured) | |"
+    )
+    pair_line = (
+        (
+            "Each run's full crawl against the bare crawl run just after it: "
+            + ", ".join(f"{p:.0%}" for p in pairs)
+            + "."
+        )
+        if len(pairs) > 1
+        else ""
+    )
+    server_line = (
+        f" The site server used {server_ms:.2f} ms of CPU per request." if server_ms else ""
+    )
     return f"""{SECTION}
 
 `{command}` — {dt.date.today().isoformat()}
@@ -510,8 +601,20 @@ def site_folder(base: Path) -> Path:
 
 def start_server(site: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.demo.server", str(site), "--port", "0", "--log", str(log_path)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "crawler.demo.server",
+            str(site),
+            "--port",
+            "0",
+            "--log",
+            str(log_path),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = process.stdout.readline().strip()
     if not url.startswith("http://"):
@@ -537,13 +640,31 @@ def stop_server(server: subprocess.Popen) -> float | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=5000, help="articles in the generated site (default 5000)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each crawl; the best counts (default 1)")
-    parser.add_argument("--record", action="store_true", help='write the figures to docs/benchmarks.md "## Crawl"')
-    parser.add_argument("--profile", action="store_true", help="run the full crawl once more under cProfile and print the hot spots")
-    parser.add_argument("--full-setting", "-s", action="append", default=[], metavar="NAME=VALUE",
-                        help="an extra Scrapy setting for the full crawl only, to try a fix (repeatable)")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folders (site, database, logs)")
+    parser.add_argument(
+        "--articles", type=int, default=5000, help="articles in the generated site (default 5000)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each crawl; the best counts (default 1)"
+    )
+    parser.add_argument(
+        "--record", action="store_true", help='write the figures to docs/benchmarks.md "## Crawl"'
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="run the full crawl once more under cProfile and print the hot spots",
+    )
+    parser.add_argument(
+        "--full-setting",
+        "-s",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an extra Scrapy setting for the full crawl only, to try a fix (repeatable)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary folders (site, database, logs)"
+    )
     parser.add_argument("--bare-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.bare_child:
@@ -557,7 +678,9 @@ def main(argv: list[str] | None = None) -> int:
     site = generate(site_dir, n_articles=args.articles)
     generated_s = time.perf_counter() - started
     list_pages = len(site.list_paths())
-    print(f"site: {args.articles} articles, {list_pages} list pages in {site_dir} ({generated_s:.1f} s)")
+    print(
+        f"site: {args.articles} articles, {list_pages} list pages in {site_dir} ({generated_s:.1f} s)"
+    )
     log_path = work / "requests.log"
     server, base_url = start_server(site_dir, log_path)
     print(f"served at {base_url}")
@@ -571,7 +694,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for attempt in range(args.repeat):
             db = work / f"full{attempt}.db"
-            full = run_child("full", full_command(db, config, extra=args.full_setting), log_path, env)
+            full = run_child(
+                "full", full_command(db, config, extra=args.full_setting), log_path, env
+            )
             if full.exit_code != 0:
                 print(full.output[-3000:], file=sys.stderr)
                 raise SystemExit(f"bulletin crawl failed with exit status {full.exit_code}")
@@ -579,7 +704,8 @@ def main(argv: list[str] | None = None) -> int:
             print(describe(full) + f"  releases stored {releases}")
             url_file = work / "urls.txt"
             url_file.write_text(
-                "\n".join(base_url.rstrip("/") + p for p in full.paths if p != "/robots.txt"), encoding="utf-8"
+                "\n".join(base_url.rstrip("/") + p for p in full.paths if p != "/robots.txt"),
+                encoding="utf-8",
             )
             bare = run_child("bare", bare_command(url_file), log_path, env)
             if bare.exit_code != 0:
@@ -591,22 +717,41 @@ def main(argv: list[str] | None = None) -> int:
         full = max(fulls, key=lambda r: r.pages_per_s)
         bare = max(bares, key=lambda r: r.pages_per_s)
         ratio = full.pages_per_s / bare.pages_per_s if bare.pages_per_s else 0.0
-        print("full/bare of each run: " + ", ".join(f"{f.pages_per_s / b.pages_per_s:.0%}" for f, b in zip(fulls, bares)))
-        print(f"\nbest of {args.repeat}: full {full.pages_per_s:.1f} pages/s, bare {bare.pages_per_s:.1f} pages/s, "
-              f"full/bare {ratio:.0%} (target ≥ {TARGET_RATIO:.0%})")
-        print(f"peak RSS: full {full.max_rss_mb:.0f} MB, bare {bare.max_rss_mb:.0f} MB; "
-              f"requests: full {full.requests}, bare {bare.requests}")
+        print(
+            "full/bare of each run: "
+            + ", ".join(f"{f.pages_per_s / b.pages_per_s:.0%}" for f, b in zip(fulls, bares))
+        )
+        print(
+            f"\nbest of {args.repeat}: full {full.pages_per_s:.1f} pages/s, bare {bare.pages_per_s:.1f} pages/s, "
+            f"full/bare {ratio:.0%} (target ≥ {TARGET_RATIO:.0%})"
+        )
+        print(
+            f"peak RSS: full {full.max_rss_mb:.0f} MB, bare {bare.max_rss_mb:.0f} MB; "
+            f"requests: full {full.requests}, bare {bare.requests}"
+        )
         if releases != args.articles:
-            print(f"warning: the full crawl stored {releases} releases of {args.articles}", file=sys.stderr)
+            print(
+                f"warning: the full crawl stored {releases} releases of {args.articles}",
+                file=sys.stderr,
+            )
         costs = stage_costs(site_dir, site.article_paths(), site.list_paths(), work / "stages.db")
-        print("CPU per page of the full crawl's own stages: "
-              + ", ".join(f"{name} {value:.2f} ms" for name, value in costs.items()))
+        print(
+            "CPU per page of the full crawl's own stages: "
+            + ", ".join(f"{name} {value:.2f} ms" for name, value in costs.items())
+        )
         served = sum(run.requests for run in fulls + bares)
         if args.profile:
             profile = work / "full.prof"
-            profiled = run_child("full", full_command(work / "profiled.db", config, profile, args.full_setting), log_path, env)
+            profiled = run_child(
+                "full",
+                full_command(work / "profiled.db", config, profile, args.full_setting),
+                log_path,
+                env,
+            )
             served += profiled.requests
-            print(f"\nprofiled full crawl (cProfile slows it): {profiled.pages_per_s:.1f} pages/s, profile in {profile}")
+            print(
+                f"\nprofiled full crawl (cProfile slows it): {profiled.pages_per_s:.1f} pages/s, profile in {profile}"
+            )
             print_profile(profile)
     finally:
         server_cpu = stop_server(server)
@@ -620,14 +765,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extraction: skipped (no corpus at {CORPUS})")
     else:
         times, what = extraction
-        print(f"extraction ({what}): median {statistics.median(times):.1f} ms, "
-              f"p95 {percentile(times, 0.95):.1f} ms per page ({len(times)} pages)")
+        print(
+            f"extraction ({what}): median {statistics.median(times):.1f} ms, "
+            f"p95 {percentile(times, 0.95):.1f} ms per page ({len(times)} pages)"
+        )
     server_ms = 1000 * server_cpu / served if server_cpu and served else None
     if server_ms:
         print(f"site server: {server_ms:.2f} ms CPU per request")
     if args.record:
         pairs = [f.pages_per_s / b.pages_per_s for f, b in zip(fulls, bares) if b.pages_per_s]
-        record(section_text(args, full, bare, releases, extraction, generated_s, list_pages, costs, server_ms, pairs))
+        record(
+            section_text(
+                args,
+                full,
+                bare,
+                releases,
+                extraction,
+                generated_s,
+                list_pages,
+                costs,
+                server_ms,
+                pairs,
+            )
+        )
         print(f"recorded in {DOCS}")
     return 0
 

@@ -90,7 +90,9 @@ def _ensure_other_venv() -> Path | None:
         WORK.mkdir(parents=True, exist_ok=True)
         print(f"creating {OTHER_VENV} with trafilatura and gne …", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(OTHER_VENV)], check=True)
-        done = subprocess.run([str(python), "-m", "pip", "install", "-q", "trafilatura", "lxml_html_clean", "gne"])
+        done = subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "trafilatura", "lxml_html_clean", "gne"]
+        )
         if done.returncode != 0:
             print("could not install trafilatura/gne; --compare skipped", file=sys.stderr)
             return None
@@ -127,7 +129,10 @@ def _normalise_date(value) -> str | None:
 
 
 def table(name: str, labels: list[dict], results: dict[str, dict]) -> str:
-    lines = [f"{name}", f"  {'group':<12}{'pages':>6}" + "".join(f"{f:>11}" for f in FIELDS) + f"{'all four':>10}"]
+    lines = [
+        f"{name}",
+        f"  {'group':<12}{'pages':>6}" + "".join(f"{f:>11}" for f in FIELDS) + f"{'all four':>10}",
+    ]
     for group in ("cn_article", "en_article", "other"):
         rows = [lab for lab in labels if _group(lab) == group]
         if not rows:
@@ -168,9 +173,15 @@ def _all_pages_cpu(repeat: int) -> list[float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--compare", action="store_true", help="also run trafilatura and gne (separate venv)")
-    parser.add_argument("--misses", action="store_true", help="list every wrong field with the value found")
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs (the fastest per page counts)")
+    parser.add_argument(
+        "--compare", action="store_true", help="also run trafilatura and gne (separate venv)"
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="list every wrong field with the value found"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="timing runs (the fastest per page counts)"
+    )
     args = parser.parse_args(argv)
     if not (CORPUS / "labels.jsonl").exists():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
@@ -191,8 +202,16 @@ def main(argv: list[str] | None = None) -> int:
             for field, ok in score(got, lab).items():
                 if not ok:
                     key = "published_at" if field == "published" else field
-                    value = (got.get(key) or "")[:80] if field != "body" else got["body"][:60] + " … " + got["body"][-40:]
-                    want = lab.get(field) if field != "body" else lab["body_start"][:30] + " … " + lab["body_end"][-30:]
+                    value = (
+                        (got.get(key) or "")[:80]
+                        if field != "body"
+                        else got["body"][:60] + " … " + got["body"][-40:]
+                    )
+                    want = (
+                        lab.get(field)
+                        if field != "body"
+                        else lab["body_start"][:30] + " … " + lab["body_end"][-30:]
+                    )
                     print(f"  miss {lab['file']} {field}: got {value!r} want {want!r}")
     if args.compare:
         for tool, found in run_others(labels).items():

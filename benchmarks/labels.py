@@ -90,7 +90,9 @@ def score(article: dict, label: dict) -> dict[str, bool]:
         "title": fold(article.get("title")) == fold(label.get("title")),
         "source": (fold(article.get("source")) or None) == (fold(label.get("source")) or None),
         "published": _same_date(article.get("published_at"), label.get("published")),
-        "body": body_matches(article.get("body") or "", label.get("body_start") or "", label.get("body_end") or ""),
+        "body": body_matches(
+            article.get("body") or "", label.get("body_start") or "", label.get("body_end") or ""
+        ),
     }
 
 
@@ -108,7 +110,9 @@ def load_list_labels(corpus: Path) -> list[dict]:
     path = corpus / "labels.jsonl"
     if not path.exists():
         return []
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return [r for r in rows if r["file"].startswith(("cn_list/", "en_list/"))]
 
 
@@ -116,7 +120,11 @@ def expected_next_page(label: dict) -> str | None:
     """The absolute next-page URL a list label asks for (None: no fetchable next page)."""
     from urllib.parse import urljoin
 
-    raw = LIST_NEXT_PAGES[label["file"]] if label["file"] in LIST_NEXT_PAGES else label.get("next_page")
+    raw = (
+        LIST_NEXT_PAGES[label["file"]]
+        if label["file"] in LIST_NEXT_PAGES
+        else label.get("next_page")
+    )
     return urljoin(LIST_PAGE_URLS[label["file"]], raw) if raw else None
 
 

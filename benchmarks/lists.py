@@ -46,12 +46,17 @@ def corpus_pages() -> list[tuple[str, bytes, str]]:
     for group in ("cn_list", "en_list"):
         for path in sorted((CORPUS / group).glob("*.html")):
             name = f"{group}/{path.name}"
-            pages.append((name, path.read_bytes(), LIST_PAGE_URLS.get(name, f"https://example.org/{name}")))
+            pages.append(
+                (name, path.read_bytes(), LIST_PAGE_URLS.get(name, f"https://example.org/{name}"))
+            )
     return pages
 
 
 def fixture_pages() -> list[tuple[str, bytes, str]]:
-    return [(f"fixtures/{p.name}", p.read_bytes(), f"http://www.example.gov.cn/col/{p.name}") for p in sorted(FIXTURES.glob("list_*.html"))]
+    return [
+        (f"fixtures/{p.name}", p.read_bytes(), f"http://www.example.gov.cn/col/{p.name}")
+        for p in sorted(FIXTURES.glob("list_*.html"))
+    ]
 
 
 def label_scores() -> None:
@@ -70,8 +75,10 @@ def label_scores() -> None:
         if not all(score.values()):
             print(f"  miss {label['file']}: {', '.join(n for n, ok in score.items() if not ok)}")
     n = len(labels)
-    print(f"labelled list pages: {right}/{n} all right (link count {checks['links']}/{n}, first title "
-          f"{checks['first']}/{n}, next page {checks['next']}/{n})")
+    print(
+        f"labelled list pages: {right}/{n} all right (link count {checks['links']}/{n}, first title "
+        f"{checks['first']}/{n}, next page {checks['next']}/{n})"
+    )
 
 
 def demo_pages() -> list[tuple[str, bytes, str]]:
@@ -118,8 +125,14 @@ def p95(values: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=9, help="runs per page; the best counts (default 9)")
-    parser.add_argument("--profile", action="store_true", help="cProfile the corpus pages and print the top functions")
+    parser.add_argument(
+        "--runs", type=int, default=9, help="runs per page; the best counts (default 9)"
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="cProfile the corpus pages and print the top functions",
+    )
     parser.add_argument("--no-trs", action="store_true", help="skip the generated TRS site")
     args = parser.parse_args(argv)
 
@@ -142,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
             summary.append((group, len(times), statistics.median(times), p95(times), max(times)))
         print()
         for group, n, median, high, top in summary:
-            print(f"{group:7} pages {n:3d}  median {median:6.2f} ms  p95 {high:6.2f} ms  max {top:6.2f} ms")
+            print(
+                f"{group:7} pages {n:3d}  median {median:6.2f} ms  p95 {high:6.2f} ms  max {top:6.2f} ms"
+            )
 
     if args.profile:
         pages = corpus_pages()

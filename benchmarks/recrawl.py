@@ -37,7 +37,9 @@ from sitegen import generate  # noqa: E402
 def serve(root: Path, log: Path) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "crawler.demo.server", str(root), "--port", "0", "--log", str(log)],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     return process, process.stdout.readline().strip()
 
@@ -69,9 +71,25 @@ def crawl(db: Path, config: Path) -> float:
     started = time.monotonic()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "crawl", "bench",
-         "--progress", "off", "-s", "CONCURRENT_REQUESTS=16"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            "--db",
+            str(db),
+            "--config",
+            str(config),
+            "crawl",
+            "bench",
+            "--progress",
+            "off",
+            "-s",
+            "CONCURRENT_REQUESTS=16",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
         raise SystemExit(f"crawl failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -103,7 +121,9 @@ def last_event_id(db: Path) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=5000)
-    parser.add_argument("--record", action="store_true", help="write the figures into docs/benchmarks.md")
+    parser.add_argument(
+        "--record", action="store_true", help="write the figures into docs/benchmarks.md"
+    )
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="bulletin-recrawl-"))
@@ -133,14 +153,19 @@ def main(argv=None) -> int:
         server.terminate()
         server.wait()
 
-    expected = {("new", p) for p in added} | {("edited", p) for p in edited} | {("removed", p) for p in removed}
+    expected = (
+        {("new", p) for p in added}
+        | {("edited", p) for p in edited}
+        | {("removed", p) for p in removed}
+    )
     seen = {(kind, url.split(base.rstrip("/"), 1)[-1]) for _, kind, url in detected}
     missed, false = expected - seen, seen - expected
     ratio1 = len(unchanged) / len(initial)
     ratio2 = len(changed) / len(initial)
     statuses = lambda lines: ", ".join(  # noqa: E731
         f"{code}: {sum(1 for line in lines if line.endswith(' ' + code))}"
-        for code in sorted({line.rsplit(' ', 1)[-1] for line in lines}))
+        for code in sorted({line.rsplit(" ", 1)[-1] for line in lines})
+    )
     lines = [
         f"site: {args.articles} articles, {len(site.list_paths())} list pages ({work})",
         f"initial crawl:        {len(initial):6d} requests  ({statuses(initial)})  {seconds0:.1f} s",
@@ -165,7 +190,11 @@ def main(argv=None) -> int:
 def record(lines: list[str], args) -> None:
     path = ROOT / "docs" / "benchmarks.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    command = "python benchmarks/recrawl.py" + (f" --articles {args.articles}" if args.articles != 5000 else "") + " --record"
+    command = (
+        "python benchmarks/recrawl.py"
+        + (f" --articles {args.articles}" if args.articles != 5000 else "")
+        + " --record"
+    )
     section = (
         "## Re-crawl\n\n"
         f"Measured {datetime.now(UTC):%Y-%m-%d} on the shared 2-core build machine with `{command}`:\n\n"
@@ -182,7 +211,7 @@ def record(lines: list[str], args) -> None:
         text = text.rstrip("\n") + "\n\n" + section
     else:
         end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1:] if end != -1 else "")
+        text = text[:start] + section + (text[end + 1 :] if end != -1 else "")
     path.write_text(text, encoding="utf-8")
 
 

@@ -57,8 +57,10 @@ business businesses trade economy employment jobs workers labour market survey r
 quarterly figures statistics data published today yesterday week month year new further measures
 said says he she they we officials spokesman spokeswoman residents citizens community district
 """.split()
-TRADITIONAL = str.maketrans("统战会议贯彻落实书记长讲话学习宣传全面建设现代团结奋斗领导参发展经济卫生环境规划",
-                            "統戰會議貫徹落實書記長講話學習宣傳全面建設現代團結奮鬥領導參發展經濟衛生環境規劃")
+TRADITIONAL = str.maketrans(
+    "统战会议贯彻落实书记长讲话学习宣传全面建设现代团结奋斗领导参发展经济卫生环境规划",
+    "統戰會議貫徹落實書記長講話學習宣傳全面建設現代團結奮鬥領導參發展經濟衛生環境規劃",
+)
 PINYIN = {"统": "統(tǒng)", "战": "戰(zhàn)", "发": "發(fā)", "展": "展(zhǎn)"}
 PUNCT = ["，", "，", "，", "、", "。", "；", "："]
 
@@ -69,7 +71,8 @@ def make_sentences(rng: random.Random, count: int) -> list[str]:
         total += 1 / rank**0.8
         cumulative.append(total)
     return [
-        "".join(rng.choices(WORDS, cum_weights=cumulative, k=rng.randint(4, 14))) + rng.choice(PUNCT)
+        "".join(rng.choices(WORDS, cum_weights=cumulative, k=rng.randint(4, 14)))
+        + rng.choice(PUNCT)
         for _ in range(count)
     ]
 
@@ -79,8 +82,11 @@ def make_english(rng: random.Random, count: int) -> list[str]:
     for rank, _ in enumerate(ENGLISH, 1):
         total += 1 / rank**0.8
         cumulative.append(total)
-    return [" ".join(rng.choices(ENGLISH, cum_weights=cumulative, k=rng.randint(6, 18))).capitalize() + ". "
-            for _ in range(count)]
+    return [
+        " ".join(rng.choices(ENGLISH, cum_weights=cumulative, k=rng.randint(6, 18))).capitalize()
+        + ". "
+        for _ in range(count)
+    ]
 
 
 def make_text(rng: random.Random, sentences: list[str], chars: int) -> str:
@@ -107,7 +113,9 @@ def generate(db_path: Path, releases: int, body_chars: int, seed: int = 6) -> fl
         release_rows, version_rows, index = [], [], []
         for i in ids:
             site = sites[i % 3]
-            title = rng.choice(sentences).rstrip("，、。；：") + rng.choice(sentences).rstrip("，、。；：")
+            title = rng.choice(sentences).rstrip("，、。；：") + rng.choice(sentences).rstrip(
+                "，、。；："
+            )
             body = make_text(rng, sentences, max(20, int(rng.gauss(body_chars, body_chars / 3))))
             if i % 7 == 3:
                 title = rng.choice(english).rstrip(". ")
@@ -120,15 +128,21 @@ def generate(db_path: Path, releases: int, body_chars: int, seed: int = 6) -> fl
             published = time.strftime("%Y-%m-%dT%H:%M:%S+08:00", time.gmtime(day))
             url = f"http://www.{site}.gov.cn/art/{i}.html"
             release_rows.append((i, site, url, "live", published, published, published, i))
-            version_rows.append((i, i, 1, published, "x", title, "本网", published, body, url, 200, None))
+            version_rows.append(
+                (i, i, 1, published, "x", title, "本网", published, body, url, 200, None)
+            )
             index.append((i, i, site, published, published, title, "本网", body))
         with conn:
             conn.executemany(
                 """INSERT INTO releases (id, site, url, status, first_seen_at, last_seen_at, last_fetched_at,
-                   current_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", release_rows)
+                   current_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                release_rows,
+            )
             conn.executemany(
                 """INSERT INTO versions (id, release_id, seq, fetched_at, content_hash, title, source, published_at,
-                   body, url, http_status, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", version_rows)
+                   body, url, http_status, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                version_rows,
+            )
             index_rows(conn, index)
         done = ids[-1]
         if done % 100_000 == 0 or done == releases:
@@ -138,7 +152,9 @@ def generate(db_path: Path, releases: int, body_chars: int, seed: int = 6) -> fl
     return time.monotonic() - started
 
 
-def sample_queries(store: Store, rng: random.Random, lengths: list[int], count: int, misses: float) -> list[str]:
+def sample_queries(
+    store: Store, rng: random.Random, lengths: list[int], count: int, misses: float
+) -> list[str]:
     conn = store.db.conn
     top = conn.execute("SELECT max(id) FROM versions").fetchone()[0]
     queries = []
@@ -146,13 +162,15 @@ def sample_queries(store: Store, rng: random.Random, lengths: list[int], count: 
         if rng.random() < misses:
             queries.append("".join(rng.choice("龘靐齉爩麤鱻") for _ in range(rng.choice(lengths))))
             continue
-        row = conn.execute("SELECT body FROM versions WHERE id = ?", [rng.randint(1, top)]).fetchone()
+        row = conn.execute(
+            "SELECT body FROM versions WHERE id = ?", [rng.randint(1, top)]
+        ).fetchone()
         text = "".join(ch for ch in row[0] if "\u4e00" <= ch <= "\u9fff")
         if not text:  # an English release
             continue
         n = rng.choice(lengths)
         start = rng.randrange(0, max(1, len(text) - n))
-        queries.append(text[start:start + n])
+        queries.append(text[start : start + n])
     return queries
 
 
@@ -162,11 +180,13 @@ def sample_english(store: Store, rng: random.Random, count: int) -> list[str]:
     top = conn.execute("SELECT max(id) FROM versions").fetchone()[0]
     queries = ["he", "rate", "at", "on", "vaccin*", "sea"]  # in "the", "rates", "that", "month"...
     while len(queries) < count:
-        row = conn.execute("SELECT body FROM versions WHERE id = ?", [rng.randrange(3, top, 7)]).fetchone()
+        row = conn.execute(
+            "SELECT body FROM versions WHERE id = ?", [rng.randrange(3, top, 7)]
+        ).fetchone()
         words = row[0].replace(".", "").split() if row else []
         if words:
             start = rng.randrange(len(words))
-            queries.append(" ".join(words[start:start + rng.choice([1, 1, 2])]))
+            queries.append(" ".join(words[start : start + rng.choice([1, 1, 2])]))
     return queries
 
 
@@ -188,14 +208,18 @@ def measure(store: Store, queries: list[str]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=1_000_000)
-    parser.add_argument("--body-chars", type=int, default=200, help="mean body length in characters")
+    parser.add_argument(
+        "--body-chars", type=int, default=200, help="mean body length in characters"
+    )
     parser.add_argument("--db", type=Path, default=Path("/tmp/bench-search.db"))
     parser.add_argument("--reuse", action="store_true", help="query an existing benchmark database")
     parser.add_argument("--queries", type=int, default=300)
     args = parser.parse_args()
 
     if not args.reuse:
-        print(f"generating {args.releases:,} releases (mean body {args.body_chars} characters) in {args.db}")
+        print(
+            f"generating {args.releases:,} releases (mean body {args.body_chars} characters) in {args.db}"
+        )
         seconds = generate(args.db, args.releases, args.body_chars)
         print(f"generated and indexed in {seconds:.0f} s")
     started = time.monotonic()
@@ -209,26 +233,42 @@ def main() -> None:
     english_queries = sample_english(store, rng, args.queries)
     measure(store, long_queries[:20] + short_queries[:20])  # warm the page cache
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    sizes = {
-        name: conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?", [pattern]).fetchone()[0] or 0
-        for name, pattern in [("search_fts (trigram index)", "search_fts%"),
-                              ("search_docs (folded text)", "search_docs"),
-                              ("search_trigrams (short-query vocabulary)", "search_trigrams"),
-                              ("versions", "versions")]
-    } if _has_dbstat(conn) else {}
+    sizes = (
+        {
+            name: conn.execute(
+                "SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?", [pattern]
+            ).fetchone()[0]
+            or 0
+            for name, pattern in [
+                ("search_fts (trigram index)", "search_fts%"),
+                ("search_docs (folded text)", "search_docs"),
+                ("search_trigrams (short-query vocabulary)", "search_trigrams"),
+                ("versions", "versions"),
+            ]
+        }
+        if _has_dbstat(conn)
+        else {}
+    )
     print(f"\nreleases: {releases:,}")
     print(f"database file: {os.path.getsize(args.db) / 2**20:,.0f} MiB (page size {page_size})")
     for name, size in sizes.items():
         print(f"  {name}: {size / 2**20:,.0f} MiB")
-    for label, queries in [("3+ characters", long_queries), ("1-2 characters", short_queries),
-                           ("English words (whole-word matching)", english_queries)]:
+    for label, queries in [
+        ("3+ characters", long_queries),
+        ("1-2 characters", short_queries),
+        ("English words (whole-word matching)", english_queries),
+    ]:
         result = measure(store, queries)
-        print(f"{label}: {result['queries']} queries, median {result['median_ms']:.1f} ms, "
-              f"p95 {result['p95_ms']:.1f} ms, max {result['max_ms']:.1f} ms")
+        print(
+            f"{label}: {result['queries']} queries, median {result['median_ms']:.1f} ms, "
+            f"p95 {result['p95_ms']:.1f} ms, max {result['max_ms']:.1f} ms"
+        )
     for n in (1, 2):
         result = measure(store, [q for q in short_queries if len(q) == n])
-        print(f"  {n} character(s): median {result['median_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms, "
-              f"max {result['max_ms']:.1f} ms")
+        print(
+            f"  {n} character(s): median {result['median_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms, "
+            f"max {result['max_ms']:.1f} ms"
+        )
     store.close()
 
 

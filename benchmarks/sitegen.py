@@ -54,47 +54,164 @@ COLUMNS = [
 ]
 
 # Synthetic vocabulary, written for this generator.
-PLACES = ["澄川市", "澄川", "东湖区", "西山区", "临溪县", "南岭县", "北港新区", "青石镇", "白沙街道", "云台乡"]
+PLACES = [
+    "澄川市",
+    "澄川",
+    "东湖区",
+    "西山区",
+    "临溪县",
+    "南岭县",
+    "北港新区",
+    "青石镇",
+    "白沙街道",
+    "云台乡",
+]
 BODIES = [
-    "市人民政府", "市人民政府办公室", "市发展和改革委员会", "市教育局", "市科学技术局", "市工业和信息化局",
-    "市公安局", "市民政局", "市财政局", "市人力资源和社会保障局", "市自然资源和规划局", "市生态环境局",
-    "市住房和城乡建设局", "市交通运输局", "市水利局", "市农业农村局", "市商务局", "市文化广电旅游局",
-    "市卫生健康委员会", "市应急管理局", "市市场监督管理局", "市统计局", "市医疗保障局", "市政务服务中心",
+    "市人民政府",
+    "市人民政府办公室",
+    "市发展和改革委员会",
+    "市教育局",
+    "市科学技术局",
+    "市工业和信息化局",
+    "市公安局",
+    "市民政局",
+    "市财政局",
+    "市人力资源和社会保障局",
+    "市自然资源和规划局",
+    "市生态环境局",
+    "市住房和城乡建设局",
+    "市交通运输局",
+    "市水利局",
+    "市农业农村局",
+    "市商务局",
+    "市文化广电旅游局",
+    "市卫生健康委员会",
+    "市应急管理局",
+    "市市场监督管理局",
+    "市统计局",
+    "市医疗保障局",
+    "市政务服务中心",
 ]
 SOURCES = ["澄川日报", "澄川市融媒体中心", "市人民政府办公室"] + BODIES[2:]
 TOPICS = [
-    "安全生产", "优化营商环境", "乡村振兴", "城市更新", "生态环境保护", "防汛抗旱", "森林防火", "民生实事",
-    "重点项目建设", "招商引资", "就业创业", "义务教育", "医疗保障", "养老服务", "食品安全", "交通运输",
-    "文明城市创建", "数字政府建设", "政务服务", "河湖长制", "农田水利", "住房保障", "消费提振", "科技创新",
-    "耕地保护", "燃气安全", "冬春供暖", "老旧小区改造", "营商环境评价", "产业园区建设",
+    "安全生产",
+    "优化营商环境",
+    "乡村振兴",
+    "城市更新",
+    "生态环境保护",
+    "防汛抗旱",
+    "森林防火",
+    "民生实事",
+    "重点项目建设",
+    "招商引资",
+    "就业创业",
+    "义务教育",
+    "医疗保障",
+    "养老服务",
+    "食品安全",
+    "交通运输",
+    "文明城市创建",
+    "数字政府建设",
+    "政务服务",
+    "河湖长制",
+    "农田水利",
+    "住房保障",
+    "消费提振",
+    "科技创新",
+    "耕地保护",
+    "燃气安全",
+    "冬春供暖",
+    "老旧小区改造",
+    "营商环境评价",
+    "产业园区建设",
 ]
-VERBS = ["召开", "部署", "推进", "落实", "开展", "研究", "审议", "调研", "督查", "启动", "举办", "通报"]
+VERBS = [
+    "召开",
+    "部署",
+    "推进",
+    "落实",
+    "开展",
+    "研究",
+    "审议",
+    "调研",
+    "督查",
+    "启动",
+    "举办",
+    "通报",
+]
 ADVERBIALS = [
-    "近日，", "日前，", "今年以来，", "会议指出，", "会议强调，", "据了解，", "下一步，", "与此同时，",
-    "截至目前，", "会上，", "调研中，", "按照工作安排，",
+    "近日，",
+    "日前，",
+    "今年以来，",
+    "会议指出，",
+    "会议强调，",
+    "据了解，",
+    "下一步，",
+    "与此同时，",
+    "截至目前，",
+    "会上，",
+    "调研中，",
+    "按照工作安排，",
 ]
 SUBJECTS = [
-    "市委市政府", "各县市区", "市直各部门", "全市各级各部门", "相关单位", "市领导", "各乡镇（街道）",
-    "有关部门", "各级党组织", "市场主体", "广大干部群众", "各责任单位",
+    "市委市政府",
+    "各县市区",
+    "市直各部门",
+    "全市各级各部门",
+    "相关单位",
+    "市领导",
+    "各乡镇（街道）",
+    "有关部门",
+    "各级党组织",
+    "市场主体",
+    "广大干部群众",
+    "各责任单位",
 ]
 PREDICATES = [
-    "要坚持问题导向，", "要压紧压实责任，", "要加强统筹协调，", "要强化要素保障，", "要深化改革创新，",
-    "持续用力、久久为功，", "主动担当作为，", "聚焦短板弱项，", "细化工作措施，", "对标先进地区，",
+    "要坚持问题导向，",
+    "要压紧压实责任，",
+    "要加强统筹协调，",
+    "要强化要素保障，",
+    "要深化改革创新，",
+    "持续用力、久久为功，",
+    "主动担当作为，",
+    "聚焦短板弱项，",
+    "细化工作措施，",
+    "对标先进地区，",
 ]
 OUTCOMES = [
-    "确保各项任务按期完成", "推动工作取得实效", "切实保障人民群众生命财产安全", "不断提升群众获得感",
-    "为高质量发展提供有力支撑", "形成齐抓共管的工作合力", "以实际成效检验工作成果", "营造良好社会氛围",
-    "推动政策落地见效", "守住不发生重大风险的底线",
+    "确保各项任务按期完成",
+    "推动工作取得实效",
+    "切实保障人民群众生命财产安全",
+    "不断提升群众获得感",
+    "为高质量发展提供有力支撑",
+    "形成齐抓共管的工作合力",
+    "以实际成效检验工作成果",
+    "营造良好社会氛围",
+    "推动政策落地见效",
+    "守住不发生重大风险的底线",
 ]
 FIGURES = [
-    "完成投资{a}.{b}亿元，同比增长{c}.{d}%", "新增市场主体{n}户", "累计办理业务{n}件", "惠及群众{n}人次",
-    "排查整改隐患{m}处", "建成项目{k}个", "发放补贴资金{a}.{b}亿元", "培训人员{n}人次",
+    "完成投资{a}.{b}亿元，同比增长{c}.{d}%",
+    "新增市场主体{n}户",
+    "累计办理业务{n}件",
+    "惠及群众{n}人次",
+    "排查整改隐患{m}处",
+    "建成项目{k}个",
+    "发放补贴资金{a}.{b}亿元",
+    "培训人员{n}人次",
 ]
 TITLE_TEMPLATES = [
-    "{place}召开{topic}工作会议", "{body}关于做好{topic}工作的通知", "{place}{topic}工作取得阶段性成效",
-    "{body}印发《{place}{topic}实施方案》", "市领导{verb}{topic}工作", "{place}{verb}{topic}专项行动",
-    "关于{place}{topic}有关事项的公告", "{body}{verb}{topic}重点任务推进情况",
-    "{place}第{n}次{topic}联席会议召开", "{place}{topic}和{topic2}工作会议召开",
+    "{place}召开{topic}工作会议",
+    "{body}关于做好{topic}工作的通知",
+    "{place}{topic}工作取得阶段性成效",
+    "{body}印发《{place}{topic}实施方案》",
+    "市领导{verb}{topic}工作",
+    "{place}{verb}{topic}专项行动",
+    "关于{place}{topic}有关事项的公告",
+    "{body}{verb}{topic}重点任务推进情况",
+    "{place}第{n}次{topic}联席会议召开",
+    "{place}{topic}和{topic2}工作会议召开",
 ]
 
 
@@ -108,11 +225,21 @@ class Article:
     rev: int = 0
 
     def to_json(self) -> dict:
-        return {"id": self.id, "column": self.column, "published": self.published.isoformat(), "rev": self.rev}
+        return {
+            "id": self.id,
+            "column": self.column,
+            "published": self.published.isoformat(),
+            "rev": self.rev,
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> Article:
-        return cls(data["id"], data["column"], datetime.fromisoformat(data["published"]), data.get("rev", 0))
+        return cls(
+            data["id"],
+            data["column"],
+            datetime.fromisoformat(data["published"]),
+            data.get("rev", 0),
+        )
 
 
 class Site:
@@ -130,7 +257,9 @@ class Site:
         self.next_id: int = manifest["next_id"]
         self.ops: int = manifest.get("ops", 0)
         self.removed: list[int] = manifest.get("removed", [])
-        self.articles: dict[int, Article] = {a["id"]: Article.from_json(a) for a in manifest["articles"]}
+        self.articles: dict[int, Article] = {
+            a["id"]: Article.from_json(a) for a in manifest["articles"]
+        }
         self.columns = [_column(i) for i in range(self.n_columns)]
         self.changed_paths: list[str] = []
         self._made_dirs: set[Path] = set()
@@ -149,18 +278,27 @@ class Site:
     def save(self) -> None:
         """Write the manifest (the operations call it themselves)."""
         manifest = {
-            "seed": self.seed, "columns": self.n_columns, "now": self.now.isoformat(),
-            "view_counter": self.view_counter, "next_id": self.next_id, "ops": self.ops,
-            "removed": self.removed, "articles": [a.to_json() for a in sorted(self.articles.values(), key=lambda a: a.id)],
+            "seed": self.seed,
+            "columns": self.n_columns,
+            "now": self.now.isoformat(),
+            "view_counter": self.view_counter,
+            "next_id": self.next_id,
+            "ops": self.ops,
+            "removed": self.removed,
+            "articles": [a.to_json() for a in sorted(self.articles.values(), key=lambda a: a.id)],
         }
-        (self.root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        (self.root / MANIFEST).write_text(
+            json.dumps(manifest, ensure_ascii=False), encoding="utf-8"
+        )
 
     # Addresses --------------------------------------------------------------------------------
 
     def start_urls(self, base_url: str) -> list[str]:
         """The first list page of every column, as absolute URLs under *base_url*."""
         base = base_url.rstrip("/") + "/"
-        return [base + f"{section}/{folder}/index.html" for section, _, folder, _, _ in self.columns]
+        return [
+            base + f"{section}/{folder}/index.html" for section, _, folder, _, _ in self.columns
+        ]
 
     def article_path(self, article: Article) -> str:
         """URL path of an article page, e.g. ``/xwzx/ywdt/202405/t20240501_10042.html``."""
@@ -200,7 +338,9 @@ class Site:
         step = max(timedelta(minutes=1), (now - newest) / max(k, 1))
         added = []
         for i in range(k):
-            article = Article(self.next_id, self.next_id % self.n_columns, _minute(newest + step * (i + 1)))
+            article = Article(
+                self.next_id, self.next_id % self.n_columns, _minute(newest + step * (i + 1))
+            )
             self.next_id += 1
             self.articles[article.id] = article
             self._touched.add(article.id)
@@ -245,9 +385,13 @@ class Site:
         return [self.article_path(a) for a in chosen]
 
     def _choose(self, k: int, recent: bool) -> list[Article]:
-        candidates = [a for a in self._newest_first(self.articles.values()) if a.id not in self._touched]
+        candidates = [
+            a for a in self._newest_first(self.articles.values()) if a.id not in self._touched
+        ]
         if recent:
-            since = max(self.now, max(a.published for a in self.articles.values())) - timedelta(days=1)
+            since = max(self.now, max(a.published for a in self.articles.values())) - timedelta(
+                days=1
+            )
             pool = [a for a in candidates if a.published > since]
             if len(pool) < k:
                 pool = candidates[:k]
@@ -316,8 +460,12 @@ class Site:
         template = rng.choice(TITLE_TEMPLATES)
         topic, topic2 = rng.sample(TOPICS, 2)
         return template.format(
-            place=rng.choice(PLACES), body=rng.choice(BODIES), topic=topic, topic2=topic2,
-            verb=rng.choice(VERBS), n=rng.randint(2, 30),
+            place=rng.choice(PLACES),
+            body=rng.choice(BODIES),
+            topic=topic,
+            topic2=topic2,
+            verb=rng.choice(VERBS),
+            n=rng.randint(2, 30),
         )
 
     def _source(self, article: Article) -> str:
@@ -326,7 +474,9 @@ class Site:
     def _paragraphs(self, article: Article) -> list[str]:
         rng = random.Random(f"{self.seed}:body:{article.id}")
         title = self._title(article)
-        paragraphs = [_paragraph(rng, lead=f"{article.published.month}月{article.published.day}日，{title}。")]
+        paragraphs = [
+            _paragraph(rng, lead=f"{article.published.month}月{article.published.day}日，{title}。")
+        ]
         paragraphs += [_paragraph(rng) for _ in range(rng.randint(2, 7))]
         for rev in range(1, article.rev + 1):
             # An edit rewrites one paragraph and dates the correction, like a CMS republish.
@@ -344,20 +494,37 @@ class Site:
         paragraphs = self._paragraphs(article)
         body = "\n".join(f'<p style="text-indent: 2em;">{html.escape(p)}</p>' for p in paragraphs)
         description = html.escape(paragraphs[0][:80], quote=True)
-        counter = "&nbsp;&nbsp;&nbsp;浏览次数：<span>{{counter}}</span>" if self.view_counter else ""
+        counter = (
+            "&nbsp;&nbsp;&nbsp;浏览次数：<span>{{counter}}</span>" if self.view_counter else ""
+        )
         return ARTICLE.format(
-            title=html.escape(title), title_attr=html.escape(title, quote=True), site=SITE_NAME,
-            domain=SITE_DOMAIN, column=column_name, column_type=column_type, when=when,
-            source=html.escape(source), section=section_name, up="../../../", body=body,
-            description=description, counter=counter, header=self._header("../../../"),
-            footer=FOOTER.format(up="../../../"), related=self._related(article),
+            title=html.escape(title),
+            title_attr=html.escape(title, quote=True),
+            site=SITE_NAME,
+            domain=SITE_DOMAIN,
+            column=column_name,
+            column_type=column_type,
+            when=when,
+            source=html.escape(source),
+            section=section_name,
+            up="../../../",
+            body=body,
+            description=description,
+            counter=counter,
+            header=self._header("../../../"),
+            footer=FOOTER.format(up="../../../"),
+            related=self._related(article),
         )
 
     def _related(self, article: Article) -> str:
         # Title-only links to off-site portals, as on many TRS templates (never crawled).
         rng = random.Random(f"{self.seed}:related:{article.id}")
-        names = rng.sample(["中国政府网", "省人民政府", "新华网", "人民网", "国家政务服务平台", "省政务服务网"], 3)
-        return "\n".join(f'<li><a href="http://www.gov.cn/" target="_blank">{n}</a></li>' for n in names)
+        names = rng.sample(
+            ["中国政府网", "省人民政府", "新华网", "人民网", "国家政务服务平台", "省政务服务网"], 3
+        )
+        return "\n".join(
+            f'<li><a href="http://www.gov.cn/" target="_blank">{n}</a></li>' for n in names
+        )
 
     def _header(self, up: str) -> str:
         items = [f'<li><a href="{up}index.html">首页</a></li>']
@@ -384,11 +551,20 @@ class Site:
         on = ' class="on"'
         menu = "\n".join(
             f'<li{on if c == column else ""}><a href="../{f}/index.html">{name}</a></li>'
-            for c, (s, _, f, name, _) in enumerate(self.columns) if s == section
+            for c, (s, _, f, name, _) in enumerate(self.columns)
+            if s == section
         )
         return LIST.format(
-            site=SITE_NAME, column=column_name, section=section_name, up="../../", header=self._header("../../"),
-            footer=FOOTER.format(up="../../"), rows=lines, pages=pages, current=page, menu=menu,
+            site=SITE_NAME,
+            column=column_name,
+            section=section_name,
+            up="../../",
+            header=self._header("../../"),
+            footer=FOOTER.format(up="../../"),
+            rows=lines,
+            pages=pages,
+            current=page,
+            menu=menu,
         )
 
     def _render_section(self, section: str) -> str:
@@ -407,27 +583,43 @@ class Site:
                 f'<a class="more" href="./{folder}/index.html">更多&gt;&gt;</a></div>\n<ul>\n{rows}\n</ul></div>'
             )
         return SECTION.format(
-            site=SITE_NAME, section=section_name, header=self._header("../"), footer=FOOTER.format(up="../"),
-            up="../", boxes="\n".join(boxes),
+            site=SITE_NAME,
+            section=section_name,
+            header=self._header("../"),
+            footer=FOOTER.format(up="../"),
+            up="../",
+            boxes="\n".join(boxes),
         )
 
     def _render_home(self) -> str:
         boxes = []
         for column, (section, _, folder, column_name, _) in enumerate(self.columns):
             rows = "\n".join(
-                self._row(a, f"./{section}/{folder}/{a.published:%Y%m}/t{a.published:%Y%m%d}_{a.id}.html")
+                self._row(
+                    a, f"./{section}/{folder}/{a.published:%Y%m}/t{a.published:%Y%m%d}_{a.id}.html"
+                )
                 for a in self._column_articles(column)[:6]
             )
             boxes.append(
                 f'<div class="box"><div class="box-title"><a href="./{section}/{folder}/index.html">{column_name}</a></div>'
                 f"\n<ul>\n{rows}\n</ul></div>"
             )
-        return HOME.format(site=SITE_NAME, header=self._header("./"), footer=FOOTER.format(up="./"),
-                           boxes="\n".join(boxes))
+        return HOME.format(
+            site=SITE_NAME,
+            header=self._header("./"),
+            footer=FOOTER.format(up="./"),
+            boxes="\n".join(boxes),
+        )
 
 
-def generate(root, n_articles: int = 5000, columns: int = 4, seed: int = 1, now: datetime | None = None,
-             view_counter: bool = False) -> Site:
+def generate(
+    root,
+    n_articles: int = 5000,
+    columns: int = 4,
+    seed: int = 1,
+    now: datetime | None = None,
+    view_counter: bool = False,
+) -> Site:
     """Write a site of *n_articles* articles in *columns* columns to *root*; returns its :class:`Site`.
 
     *now* (default: the real current time) anchors the dates: the newest ~20 articles fall in the
@@ -450,8 +642,16 @@ def generate(root, n_articles: int = 5000, columns: int = 4, seed: int = 1, now:
     for i, published in enumerate(reversed(dates)):
         article_id = first_id + i
         articles.append(Article(article_id, article_id % columns, _minute(published)).to_json())
-    manifest = {"seed": seed, "columns": columns, "now": now.isoformat(), "view_counter": view_counter,
-                "next_id": first_id + n_articles, "ops": 0, "removed": [], "articles": articles}
+    manifest = {
+        "seed": seed,
+        "columns": columns,
+        "now": now.isoformat(),
+        "view_counter": view_counter,
+        "next_id": first_id + n_articles,
+        "ops": 0,
+        "removed": [],
+        "articles": articles,
+    }
     site = Site(root, manifest)
     site.write_all()
     return site
@@ -510,8 +710,13 @@ def _sentence(rng: random.Random) -> str:
     parts.append(f"{_pick(rng, VERBS)}{_pick(rng, TOPICS)}工作，")
     if rng.random() < 0.5:
         figure = _pick(rng, FIGURES).format(
-            a=_number(rng, 1, 99), b=_number(rng, 0, 9), c=_number(rng, 1, 30), d=_number(rng, 0, 9),
-            n=_number(rng, 100, 99999), m=_number(rng, 10, 999), k=_number(rng, 3, 80),
+            a=_number(rng, 1, 99),
+            b=_number(rng, 0, 9),
+            c=_number(rng, 1, 30),
+            d=_number(rng, 0, 9),
+            n=_number(rng, 100, 99999),
+            m=_number(rng, 10, 999),
+            k=_number(rng, 3, 80),
         )
         parts.append(f"{_pick(rng, PLACES)}{figure}，")
     parts.append(_pick(rng, OUTCOMES) + "。")
@@ -708,24 +913,42 @@ HOME = """<!DOCTYPE html>
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("root", type=Path, help="folder to write (or to change, with --add/--edit/--remove)")
-    parser.add_argument("--articles", type=int, default=5000, help="articles in a new site (default 5000)")
+    parser.add_argument(
+        "root", type=Path, help="folder to write (or to change, with --add/--edit/--remove)"
+    )
+    parser.add_argument(
+        "--articles", type=int, default=5000, help="articles in a new site (default 5000)"
+    )
     parser.add_argument("--columns", type=int, default=4, help="columns in a new site (default 4)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--view-counter", action="store_true", help="a {{counter}} on every article")
-    parser.add_argument("--add", type=int, default=0, help="publish K new articles in an existing site")
-    parser.add_argument("--edit", type=int, default=0, help="edit K recent articles of an existing site")
-    parser.add_argument("--remove", type=int, default=0, help="remove K recent articles of an existing site")
+    parser.add_argument(
+        "--view-counter", action="store_true", help="a {{counter}} on every article"
+    )
+    parser.add_argument(
+        "--add", type=int, default=0, help="publish K new articles in an existing site"
+    )
+    parser.add_argument(
+        "--edit", type=int, default=0, help="edit K recent articles of an existing site"
+    )
+    parser.add_argument(
+        "--remove", type=int, default=0, help="remove K recent articles of an existing site"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.add or args.edit or args.remove:
         site = Site.load(args.root)
         for name, k in (("added", args.add), ("edited", args.edit), ("removed", args.remove)):
             if k:
-                paths = {"added": site.add_releases, "edited": site.edit_releases, "removed": site.remove_releases}[name](k)
+                paths = {
+                    "added": site.add_releases,
+                    "edited": site.edit_releases,
+                    "removed": site.remove_releases,
+                }[name](k)
                 print(f"{name} {len(paths)}: " + " ".join(paths))
     else:
-        site = generate(args.root, args.articles, args.columns, args.seed, view_counter=args.view_counter)
+        site = generate(
+            args.root, args.articles, args.columns, args.seed, view_counter=args.view_counter
+        )
         print(f"{len(site.articles)} articles, {len(site.list_paths())} list pages in {args.root}")
     print(f"{time.perf_counter() - started:.1f} s")
     return 0

@@ -42,7 +42,9 @@ def _cpu_ms(fn) -> float:
 def _figures(times: list[float]) -> str:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return f"median {statistics.median(ordered):6.2f} ms   p95 {p95:6.2f} ms   ({len(ordered)} pages)"
+    return (
+        f"median {statistics.median(ordered):6.2f} ms   p95 {p95:6.2f} ms   ({len(ordered)} pages)"
+    )
 
 
 def _corpus_pages() -> list[tuple[bytes, str]]:
@@ -50,7 +52,9 @@ def _corpus_pages() -> list[tuple[bytes, str]]:
         return []
     from benchmarks.labels import load_labels, url_for
 
-    return [((CORPUS / label["file"]).read_bytes(), url_for(label)) for label in load_labels(CORPUS)]
+    return [
+        ((CORPUS / label["file"]).read_bytes(), url_for(label)) for label in load_labels(CORPUS)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,12 +67,16 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="bulletin-sitemodel-"))
     site = generate(work / "site", n_articles=args.pages, columns=4)
-    generated = [((work / "site" / path.lstrip("/")).read_bytes(), "http://127.0.0.1" + path)
-                 for path in site.article_paths()]
+    generated = [
+        ((work / "site" / path.lstrip("/")).read_bytes(), "http://127.0.0.1" + path)
+        for path in site.article_paths()
+    ]
 
     learn_times, features = [], []
     for body, url in generated:
-        features.append(extract_article(body, url, timezone="Asia/Shanghai", model=SiteModel()).features)
+        features.append(
+            extract_article(body, url, timezone="Asia/Shanghai", model=SiteModel()).features
+        )
     model = SiteModel()
     for page in features:
         learn_times.append(_cpu_ms(lambda page=page: model.update(page)))
@@ -82,22 +90,35 @@ def main(argv: list[str] | None = None) -> int:
     print("site model cost (CPU per page)")
     corpus = _corpus_pages()
     if corpus:
-        for name, kwargs in (("no model", {}), ("empty model (features only)", {"model": SiteModel()}),
-                             ("a learned model", {"model": applied})):
+        for name, kwargs in (
+            ("no model", {}),
+            ("empty model (features only)", {"model": SiteModel()}),
+            ("a learned model", {"model": applied}),
+        ):
             for body, url in corpus:
                 extract_article(body, url, **kwargs)  # warm caches outside the timing
-            times = [best(lambda body=body, url=url, kwargs=kwargs: extract_article(body, url, **kwargs))
-                     for body, url in corpus]
+            times = [
+                best(lambda body=body, url=url, kwargs=kwargs: extract_article(body, url, **kwargs))
+                for body, url in corpus
+            ]
             print(f"  corpus articles, {name:<28} {_figures(times)}")
     else:
         print(f"  ({CORPUS} not found: corpus timings skipped)")
     for name, kwargs in (("no model", {}), ("its site model", {"model": applied})):
-        times = [best(lambda body=body, url=url, kwargs=kwargs: extract_article(body, url, timezone="Asia/Shanghai", **kwargs))
-                 for body, url in generated]
+        times = [
+            best(
+                lambda body=body, url=url, kwargs=kwargs: extract_article(
+                    body, url, timezone="Asia/Shanghai", **kwargs
+                )
+            )
+            for body, url in generated
+        ]
         print(f"  generated site, {name:<29} {_figures(times)}")
-    print(f"  learning: update {statistics.median(learn_times) * 1000:.0f} µs median per page; settle "
-          f"{settle_ms:.1f} ms for {model.pages} pages; {len(model.template)} template lines, "
-          f"{len(model.lines)} tracked; stored model {len(stored) / 1024:.0f} KiB")
+    print(
+        f"  learning: update {statistics.median(learn_times) * 1000:.0f} µs median per page; settle "
+        f"{settle_ms:.1f} ms for {model.pages} pages; {len(model.template)} template lines, "
+        f"{len(model.lines)} tracked; stored model {len(stored) / 1024:.0f} KiB"
+    )
 
     from crawler.reextract import migrate_site
     from storage import FetchedRelease, Store
@@ -108,14 +129,26 @@ def main(argv: list[str] | None = None) -> int:
         with store.transaction():
             for (body, url), _page in zip(generated, features):
                 found = extract_article(body, url, timezone="Asia/Shanghai")
-                store.record_release("gen", FetchedRelease(
-                    url=url, title=found.title, source=found.source, published_at=found.published_at,
-                    body=found.body, raw_body=body, model_revision=0), crawl_id=crawl)
+                store.record_release(
+                    "gen",
+                    FetchedRelease(
+                        url=url,
+                        title=found.title,
+                        source=found.source,
+                        published_at=found.published_at,
+                        body=found.body,
+                        raw_body=body,
+                        model_revision=0,
+                    ),
+                    crawl_id=crawl,
+                )
         start = time.process_time()
         counts = migrate_site(store, "gen", model)
         spent = (time.process_time() - start) * 1000
-    print(f"  baseline re-extraction: {spent / max(counts['checked'], 1):.2f} ms per version "
-          f"({counts['checked']} checked, {counts['reextracted']} parsed again, {counts['changed']} changed)")
+    print(
+        f"  baseline re-extraction: {spent / max(counts['checked'], 1):.2f} ms per version "
+        f"({counts['checked']} checked, {counts['reextracted']} parsed again, {counts['changed']} changed)"
+    )
     return 0
 
 

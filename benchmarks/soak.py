@@ -42,7 +42,9 @@ FD_GROWTH = 3
 def serve_site(root: Path, log: Path) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "crawler.demo.server", str(root), "--port", "0", "--log", str(log)],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     return process, process.stdout.readline().strip()
 
@@ -82,7 +84,7 @@ def descendants(pid: int) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat[stat.rindex(")") + 2:].split()
+        fields = stat[stat.rindex(")") + 2 :].split()
         if fields[0] != "Z":
             children.setdefault(int(fields[1]), []).append(int(entry.name))
     found, todo = [], [pid]
@@ -135,7 +137,9 @@ def percentile(values: list[float], share: float) -> float:
 
 def crawl_figures(db: Path, interval: float) -> dict:
     conn = sqlite3.connect(db)
-    rows = conn.execute("SELECT site, started_at, finished_at, status FROM crawls ORDER BY site, id").fetchall()
+    rows = conn.execute(
+        "SELECT site, started_at, finished_at, status FROM crawls ORDER BY site, id"
+    ).fetchall()
     conn.close()
     by_status: dict[str, int] = {}
     durations, lags, last = [], [], {}
@@ -152,21 +156,29 @@ def crawl_figures(db: Path, interval: float) -> dict:
 
 def flat(samples: list[float]) -> tuple[float, float]:
     """(first, last): medians of the first and last fifth after the first tenth (start-up)."""
-    rest = samples[max(1, len(samples) // 10):]
+    rest = samples[max(1, len(samples) // 10) :]
     fifth = max(1, len(rest) // 5)
     return statistics.median(rest[:fifth]), statistics.median(rest[-fifth:])
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--minutes", type=float, default=5.0, help="how long the service runs (default 5)")
+    parser.add_argument(
+        "--minutes", type=float, default=5.0, help="how long the service runs (default 5)"
+    )
     parser.add_argument("--sites", type=int, default=2)
     parser.add_argument("--articles", type=int, default=60, help="articles per site at the start")
-    parser.add_argument("--schedule", type=int, default=5, help="seconds between scheduled runs of a site")
-    parser.add_argument("--change-every", type=float, default=2.0, help="seconds between changes to the sites")
+    parser.add_argument(
+        "--schedule", type=int, default=5, help="seconds between scheduled runs of a site"
+    )
+    parser.add_argument(
+        "--change-every", type=float, default=2.0, help="seconds between changes to the sites"
+    )
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between samples")
     parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / ".work" / "soak")
-    parser.add_argument("--record", action="store_true", help="write the figures into docs/benchmarks.md")
+    parser.add_argument(
+        "--record", action="store_true", help="write the figures into docs/benchmarks.md"
+    )
     args = parser.parse_args(argv)
 
     work = args.work
@@ -184,12 +196,19 @@ def main(argv=None) -> int:
     write_config(config, urls, f"{args.schedule}s")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with open(log, "wb") as out:
-        serve = subprocess.Popen([sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "serve"],
-                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "serve"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     changer = Changer(sites, args.change_every)
     changer.start()
-    print(f"bulletin serve (pid {serve.pid}) of {args.sites} sites every {args.schedule} s for {args.minutes:g} min; "
-          f"log {log}")
+    print(
+        f"bulletin serve (pid {serve.pid}) of {args.sites} sites every {args.schedule} s for {args.minutes:g} min; "
+        f"log {log}"
+    )
     print(f"{'t (s)':>6} {'RSS MB':>7} {'fds':>4} {'crawls':>6} {'children':>8} {'db+wal MB':>9}")
     started, rss, fds, lines = time.monotonic(), [], [], []
     try:
@@ -220,15 +239,20 @@ def main(argv=None) -> int:
     durations, lags = figures["durations"], figures["lags"]
     rss_first, rss_last = flat(rss)
     fd_first, fd_last = flat([float(f) for f in fds])
-    grew = (rss_last - rss_first > RSS_GROWTH_MB and rss_last > rss_first * (1 + RSS_GROWTH_SHARE)) \
-        or fd_last - fd_first > FD_GROWTH
+    grew = (
+        rss_last - rss_first > RSS_GROWTH_MB and rss_last > rss_first * (1 + RSS_GROWTH_SHARE)
+    ) or fd_last - fd_first > FD_GROWTH
     summary = [
         f"runs: {figures['runs']} ({', '.join(f'{n} {s}' for s, n in sorted(figures['by_status'].items()))}); "
         f"changes made: {changer.done['added']} added, {changer.done['edited']} edited, {changer.done['removed']} removed",
         f"crawl duration: median {statistics.median(durations):.1f} s, p95 {percentile(durations, 0.95):.1f} s, "
-        f"max {max(durations):.1f} s" if durations else "crawl duration: no crawl finished",
+        f"max {max(durations):.1f} s"
+        if durations
+        else "crawl duration: no crawl finished",
         f"lag behind schedule: median {statistics.median(lags):.1f} s, p95 {percentile(lags, 0.95):.1f} s, "
-        f"max {max(lags):.1f} s" if lags else "lag: fewer than two runs per site",
+        f"max {max(lags):.1f} s"
+        if lags
+        else "lag: fewer than two runs per site",
         f"serve RSS: {rss_first:.1f} MB early, {rss_last:.1f} MB late (min {min(rss):.1f}, max {max(rss):.1f}); "
         f"open fds: {fd_first:.0f} early, {fd_last:.0f} late (min {min(fds)}, max {max(fds)})",
         f"verdict: {'GREW' if grew else 'flat'}; serve exited {code} on SIGTERM",
@@ -242,23 +266,38 @@ def main(argv=None) -> int:
 def record(args, lines: list[str], summary: list[str]) -> None:
     path = ROOT / "docs" / "benchmarks.md"
     text = path.read_text(encoding="utf-8")
-    command = ("python benchmarks/soak.py" + (f" --minutes {args.minutes:g}" if args.minutes != 5 else "")
-               + (f" --sites {args.sites}" if args.sites != 2 else "") + " --record")
+    command = (
+        "python benchmarks/soak.py"
+        + (f" --minutes {args.minutes:g}" if args.minutes != 5 else "")
+        + (f" --sites {args.sites}" if args.sites != 2 else "")
+        + " --record"
+    )
     every = max(1, len(lines) // 12)
-    section = "\n".join([
-        "## Soak — `soak.py`", "",
-        f"`bulletin serve` for {args.minutes:g} minutes: {args.sites} generated sites of {args.articles} articles, "
-        f"each scheduled every {args.schedule} s, while a changer publishes, edits or removes releases every "
-        f"{args.change_every:g} s. Recorded {datetime.now():%Y-%m-%d} on the shared 2-core machine:", "",
-        "```sh", f".venv/bin/{command}", "```", "",
-        "```", f"{'t (s)':>6} {'RSS MB':>7} {'fds':>4} {'crawls':>6} {'children':>8} {'db+wal MB':>9}",
-        *lines[::every], "```", "",
-        *[f"- {line}" for line in summary], "",
-    ])
+    section = "\n".join(
+        [
+            "## Soak — `soak.py`",
+            "",
+            f"`bulletin serve` for {args.minutes:g} minutes: {args.sites} generated sites of {args.articles} articles, "
+            f"each scheduled every {args.schedule} s, while a changer publishes, edits or removes releases every "
+            f"{args.change_every:g} s. Recorded {datetime.now():%Y-%m-%d} on the shared 2-core machine:",
+            "",
+            "```sh",
+            f".venv/bin/{command}",
+            "```",
+            "",
+            "```",
+            f"{'t (s)':>6} {'RSS MB':>7} {'fds':>4} {'crawls':>6} {'children':>8} {'db+wal MB':>9}",
+            *lines[::every],
+            "```",
+            "",
+            *[f"- {line}" for line in summary],
+            "",
+        ]
+    )
     start = text.find("## Soak")
     if start >= 0:
         end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
+        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text, encoding="utf-8")

@@ -33,12 +33,29 @@ def trial(delay: float, workdir: Path) -> dict:
         config.write_text(
             f'[sites.slow]\nstart_urls = ["{site.url}list.html"]\n[sites.slow.politeness]\n'
             "download_delay = 0.3\nconcurrency = 2\nautothrottle = false\nretries = 0\ntimeout = 60\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         process = subprocess.Popen(
-            [sys.executable, "-m", "crawler", "--db", str(workdir / "b.db"), "--config", str(config), "crawl",
-             "--progress", "off", "-s", "DOWNLOAD_DELAY_JITTER=0"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "crawler",
+                "--db",
+                str(workdir / "b.db"),
+                "--config",
+                str(config),
+                "crawl",
+                "--progress",
+                "off",
+                "-s",
+                "DOWNLOAD_DELAY_JITTER=0",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         while len(site.requests()) < 6:
             time.sleep(0.05)
         signalled = time.monotonic()
@@ -46,7 +63,9 @@ def trial(delay: float, workdir: Path) -> dict:
         code = process.wait(timeout=300)
         seconds = time.monotonic() - signalled
         late = [path for at, path in site.requests() if at > signalled]
-        status = sqlite3.connect(workdir / "b.db").execute("SELECT status FROM crawls").fetchone()[0]
+        status = (
+            sqlite3.connect(workdir / "b.db").execute("SELECT status FROM crawls").fetchone()[0]
+        )
         return {"late": len(late), "seconds": seconds, "code": code, "status": status}
     finally:
         site.stop()
@@ -54,14 +73,18 @@ def trial(delay: float, workdir: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--delay", type=float, default=1.0, help="seconds each article takes to answer")
+    parser.add_argument(
+        "--delay", type=float, default=1.0, help="seconds each article takes to answer"
+    )
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     for n in range(args.repeat):
         with tempfile.TemporaryDirectory(prefix="bulletin-stop-") as tmp:
             result = trial(args.delay, Path(tmp))
-        print(f"trial {n + 1}: {result['late']} requests after SIGINT, exited after {result['seconds']:.1f} s "
-              f"(status {result['code']}, crawl {result['status']})")
+        print(
+            f"trial {n + 1}: {result['late']} requests after SIGINT, exited after {result['seconds']:.1f} s "
+            f"(status {result['code']}, crawl {result['status']})"
+        )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """``python -m crawler``: the ``bulletin`` command, as the scheduler spawns its crawls."""
+
 from crawler.cli import main
 
 main()

@@ -211,7 +211,9 @@ class SmtpSettings:
         name = self.password_env or DEFAULT_PASSWORD_ENV
         value = environ.get(name)
         if not value:
-            raise ConfigError(f"smtp: environment variable {name} is not set (smtp.username needs a password)")
+            raise ConfigError(
+                f"smtp: environment variable {name} is not set (smtp.username needs a password)"
+            )
         return value
 
 
@@ -480,7 +482,9 @@ def _allowed_domains(value: Any) -> list[str]:
             except UnicodeError:
                 raise _Invalid(f"expected {what}, got {_show(name)}") from None
             if not all(HOST_LABEL_RE.fullmatch(label) for label in host.split(".")):
-                raise _Invalid(f"expected {what} (no scheme, path or port), got {_show(name)}") from None
+                raise _Invalid(
+                    f"expected {what} (no scheme, path or port), got {_show(name)}"
+                ) from None
         if host not in domains:
             domains.append(host)
     return domains
@@ -750,7 +754,8 @@ def _build_site(
     pages = values.get("pages", [])
     if "start_urls" not in values and not pages:
         raise section.error(
-            "start_urls", "required: a non-empty list of http(s) URLs (or watch single pages with 'pages')"
+            "start_urls",
+            "required: a non-empty list of http(s) URLs (or watch single pages with 'pages')",
         )
     start_urls = values.get("start_urls", [])
     urls = {"start_urls": start_urls, "pages": pages}
@@ -762,7 +767,9 @@ def _build_site(
         for key, listed in urls.items():
             for url in listed:
                 if not _host_allowed(_url_host(url), tuple(domains)):
-                    raise section.error(key, f"{_show(url)} is outside allowed_domains {_show(domains)}")
+                    raise section.error(
+                        key, f"{_show(url)} is outside allowed_domains {_show(domains)}"
+                    )
     else:
         domains = list(dict.fromkeys(hosts))
     for key, listed in urls.items():
@@ -770,13 +777,13 @@ def _build_site(
         for url in listed:
             for pattern in values.get("exclude", ()):
                 if re.search(pattern, url):
-                    raise section.error("exclude", f"pattern {_show(pattern)} rejects {what} {_show(url)}")
+                    raise section.error(
+                        "exclude", f"pattern {_show(pattern)} rejects {what} {_show(url)}"
+                    )
 
     if "timezone" not in values:
         # Chinese government sites print Beijing time without saying so.
-        values["timezone"] = (
-            "Asia/Shanghai" if all(h.endswith(".cn") for h in hosts) else "UTC"
-        )
+        values["timezone"] = "Asia/Shanghai" if all(h.endswith(".cn") for h in hosts) else "UTC"
 
     return SiteConfig(
         name=name,
@@ -883,7 +890,9 @@ def _time_of_day(value: Any) -> str:
 def _env_name(value: Any) -> str:
     text = _string(value, "the name of an environment variable")
     if not ENV_NAME_RE.fullmatch(text):
-        raise _Invalid(f"expected the name of an environment variable like \"SMTP_PASSWORD\", got {_show(value)}")
+        raise _Invalid(
+            f'expected the name of an environment variable like "SMTP_PASSWORD", got {_show(value)}'
+        )
     return text
 
 
@@ -1011,8 +1020,11 @@ class _AlertTable:
         values: dict[str, Any] = {}
         for key, value in table.items():
             if key == "password" and "password_env" in self.keys:
-                raise self.error(key, "secrets are not read from the file: put the password in an "
-                                      "environment variable and name it in password_env")
+                raise self.error(
+                    key,
+                    "secrets are not read from the file: put the password in an "
+                    "environment variable and name it in password_env",
+                )
             if key not in self.keys:
                 raise self.error(key, "unknown key" + _suggest(key, {k: k for k in self.keys}))
             try:
@@ -1028,12 +1040,15 @@ class _AlertTable:
         chosen = values.get(key, ())
         for name in chosen:
             if name not in configured:
-                raise self.error(key, f"unknown site {_show(name)}"
-                                      f"{_suggest(name, {n: n for n in configured})}")
+                raise self.error(
+                    key, f"unknown site {_show(name)}{_suggest(name, {n: n for n in configured})}"
+                )
         return tuple(dict.fromkeys(chosen))
 
 
-def _build_alerts(extra: Mapping[str, Any], sites: Mapping[str, SiteConfig], source: str) -> dict[str, Any]:
+def _build_alerts(
+    extra: Mapping[str, Any], sites: Mapping[str, SiteConfig], source: str
+) -> dict[str, Any]:
     """Validate [smtp], [alerts], [[subscriptions]] and [webhooks.NAME] into typed settings."""
     from email.utils import parseaddr
 
@@ -1060,19 +1075,31 @@ def _build_alerts(extra: Mapping[str, Any], sites: Mapping[str, SiteConfig], sou
             tls=tls,
             username=values.get("username"),
             password_env=values.get("password_env"),
-            sender=values.get("from", values.get("username") if "@" in values.get("username", "") else
-                              SmtpSettings.sender),
+            sender=values.get(
+                "from",
+                values.get("username")
+                if "@" in values.get("username", "")
+                else SmtpSettings.sender,
+            ),
             timeout=values.get("timeout", 30.0),
             ca_file=values.get("ca_file"),
         )
 
     raw_subscriptions = extra.get("subscriptions", [])
-    if not isinstance(raw_subscriptions, list) or not all(isinstance(t, Mapping) for t in raw_subscriptions):
-        raise ConfigError(f"{source}: key 'subscriptions': expected an array of tables "
-                          f"([[subscriptions]]), got {_show(raw_subscriptions)}")
+    if not isinstance(raw_subscriptions, list) or not all(
+        isinstance(t, Mapping) for t in raw_subscriptions
+    ):
+        raise ConfigError(
+            f"{source}: key 'subscriptions': expected an array of tables "
+            f"([[subscriptions]]), got {_show(raw_subscriptions)}"
+        )
     subscriptions: list[Subscription] = []
     for number, table in enumerate(raw_subscriptions, 1):
-        label = f"subscription {table['name']!r}" if isinstance(table.get("name"), str) else f"subscription #{number}"
+        label = (
+            f"subscription {table['name']!r}"
+            if isinstance(table.get("name"), str)
+            else f"subscription #{number}"
+        )
         checker = _AlertTable(source, label, SUBSCRIPTION_KEYS)
         values = checker.check(table)
         if "to" not in values:
@@ -1080,37 +1107,65 @@ def _build_alerts(extra: Mapping[str, Any], sites: Mapping[str, SiteConfig], sou
         chosen = checker.sites(values, sites)
         # Without a name, rows stay with a subscription while its recipients and sites stay.
         name = values.get("name") or "email:{}:{}".format(
-            ",".join(sorted(parseaddr(a)[1] for a in values["to"])), ",".join(sorted(chosen)) or "*")
+            ",".join(sorted(parseaddr(a)[1] for a in values["to"])), ",".join(sorted(chosen)) or "*"
+        )
         if any(s.name == name for s in subscriptions):
-            raise checker.error("name" if "name" in values else "to",
-                                "another subscription has the same name (or recipients and sites): "
-                                "merge them or give each a distinct name")
-        subscriptions.append(Subscription(
-            name=name, to=values["to"], sites=chosen, kinds=values.get("kinds", ("new",)),
-            keywords_any=values.get("keywords_any", ()), keywords_all=values.get("keywords_all", ()),
-            keywords_in=values.get("keywords_in", ("title", "body")),
-            delivery=values.get("delivery", "immediate"),
-            digest=values.get("digest", alerts.digest), timezone=values.get("timezone", alerts.timezone),
-        ))
+            raise checker.error(
+                "name" if "name" in values else "to",
+                "another subscription has the same name (or recipients and sites): "
+                "merge them or give each a distinct name",
+            )
+        subscriptions.append(
+            Subscription(
+                name=name,
+                to=values["to"],
+                sites=chosen,
+                kinds=values.get("kinds", ("new",)),
+                keywords_any=values.get("keywords_any", ()),
+                keywords_all=values.get("keywords_all", ()),
+                keywords_in=values.get("keywords_in", ("title", "body")),
+                delivery=values.get("delivery", "immediate"),
+                digest=values.get("digest", alerts.digest),
+                timezone=values.get("timezone", alerts.timezone),
+            )
+        )
 
     webhooks: list[Webhook] = []
     for name, table in table_of("webhooks").items():
         if not SITE_NAME_RE.fullmatch(name):
-            raise ConfigError(f"{source}: webhook {name!r}: invalid name (use letters, digits, '_' and '-')")
+            raise ConfigError(
+                f"{source}: webhook {name!r}: invalid name (use letters, digits, '_' and '-')"
+            )
         if not isinstance(table, Mapping):
-            raise ConfigError(f"{source}: webhook {name!r}: expected a [webhooks.{name}] table, got {_show(table)}")
+            raise ConfigError(
+                f"{source}: webhook {name!r}: expected a [webhooks.{name}] table, got {_show(table)}"
+            )
         checker = _AlertTable(source, f"webhook {name!r}", WEBHOOK_KEYS)
         values = checker.check(table)
         if "url" not in values:
             raise checker.error("url", "required: the http(s) URL to POST to")
-        webhooks.append(Webhook(
-            name=name, url=values["url"], sites=checker.sites(values, sites), kinds=values.get("kinds", ("new",)),
-            keywords_any=values.get("keywords_any", ()), keywords_all=values.get("keywords_all", ()),
-            keywords_in=values.get("keywords_in", ("title", "body")),
-            secret_env=values.get("secret_env"), timeout=values.get("timeout", 10.0),
-        ))
+        webhooks.append(
+            Webhook(
+                name=name,
+                url=values["url"],
+                sites=checker.sites(values, sites),
+                kinds=values.get("kinds", ("new",)),
+                keywords_any=values.get("keywords_any", ()),
+                keywords_all=values.get("keywords_all", ()),
+                keywords_in=values.get("keywords_in", ("title", "body")),
+                secret_env=values.get("secret_env"),
+                timeout=values.get("timeout", 10.0),
+            )
+        )
 
     if smtp is None and (subscriptions or alerts.operators):
         needs = "[[subscriptions]]" if subscriptions else "alerts.operators"
-        raise ConfigError(f"{source}: key 'smtp': required: {needs} send e-mail, add an [smtp] table")
-    return {"smtp": smtp, "alerts": alerts, "subscriptions": tuple(subscriptions), "webhooks": tuple(webhooks)}
+        raise ConfigError(
+            f"{source}: key 'smtp': required: {needs} send e-mail, add an [smtp] table"
+        )
+    return {
+        "smtp": smtp,
+        "alerts": alerts,
+        "subscriptions": tuple(subscriptions),
+        "webhooks": tuple(webhooks),
+    }

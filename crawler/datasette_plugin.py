@@ -29,13 +29,25 @@ from markupsafe import Markup, escape
 from storage.search import PAD, _match_expression, fold, register_functions, search
 
 REQUIRED_TABLES = {"releases", "versions", "search_docs", "search_fts"}
-SEARCH_OPTIONS = ("site", "since", "until", "source", "column", "kind", "all_versions", "substring", "limit")
+SEARCH_OPTIONS = (
+    "site",
+    "since",
+    "until",
+    "source",
+    "column",
+    "kind",
+    "all_versions",
+    "substring",
+    "limit",
+)
 MAX_LIMIT = 1000
 
 
 @cache
 def _shipped() -> dict:
-    return json.loads(resources.files("crawler").joinpath("datasette_metadata.json").read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("crawler").joinpath("datasette_metadata.json").read_text(encoding="utf-8")
+    )
 
 
 def metadata_for(names) -> dict:
@@ -56,7 +68,10 @@ def _is_store_path(path: str) -> bool:
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
-                names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                names = {
+                    row[0]
+                    for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                }
             finally:
                 conn.close()
         except sqlite3.Error:
@@ -66,8 +81,11 @@ def _is_store_path(path: str) -> bool:
 
 
 def _store_databases(datasette) -> list[str]:
-    return [name for name, db in datasette.databases.items()
-            if not db.is_memory and db.path and _is_store_path(str(db.path))]
+    return [
+        name
+        for name, db in datasette.databases.items()
+        if not db.is_memory and db.path and _is_store_path(str(db.path))
+    ]
 
 
 @hookimpl
@@ -90,7 +108,9 @@ def prepare_connection(conn, database, datasette):
         return
     register_functions(conn)
     conn.create_function("bulletin_search", 1, lambda query: _search_json(conn, query, None))
-    conn.create_function("bulletin_search", 2, lambda query, options: _search_json(conn, query, options))
+    conn.create_function(
+        "bulletin_search", 2, lambda query, options: _search_json(conn, query, options)
+    )
     conn.create_function("escape_fts", 1, lambda query: _fts_query(conn, query))
 
 
@@ -110,7 +130,9 @@ def _search_json(conn: sqlite3.Connection, query, options) -> str:
         kwargs["limit"] = 50
     try:
         hits = search(conn, str(query), **kwargs)
-    except ValueError:  # a bad date: Datasette would only say "user-defined function raised exception"
+    except (
+        ValueError
+    ):  # a bad date: Datasette would only say "user-defined function raised exception"
         return "[]"
     return json.dumps(hits, ensure_ascii=False)
 
@@ -123,8 +145,13 @@ def _fts_query(conn: sqlite3.Connection, query) -> str:
     match, unanswered = _match_expression(conn, terms)
     parts = [match] if match else []
     for term in unanswered:  # too common for the trigram list: ask FTS5 for all of them anyway
-        grams = [row[0] for row in conn.execute(
-            "SELECT trigram FROM search_trigrams WHERE trigram >= ? AND trigram < ?", [term, term + "\U0010ffff"])]
+        grams = [
+            row[0]
+            for row in conn.execute(
+                "SELECT trigram FROM search_trigrams WHERE trigram >= ? AND trigram < ?",
+                [term, term + "\U0010ffff"],
+            )
+        ]
         parts.append("(" + " OR ".join('"' + g.replace('"', '""') + '"' for g in grams) + ")")
     return " AND ".join(parts)
 
@@ -142,7 +169,9 @@ def render_cell(row, value, column, table, database, datasette):
 
     async def stored():
         result = await datasette.get_database(database).execute(
-            f"SELECT v.{column} FROM search_docs d JOIN versions v ON v.id = d.version_id WHERE d.rowid = ?", [key])
+            f"SELECT v.{column} FROM search_docs d JOIN versions v ON v.id = d.version_id WHERE d.rowid = ?",
+            [key],
+        )
         found = result.first()
         return _shown(found[0] if found else None)
 

@@ -31,9 +31,17 @@ KIND_SCHEME = "tag:bulletin-monitor,2024:event-kind"
 DEFAULT_ENTRIES = 100
 
 
-def write_feed(store, out: BinaryIO, *, site: str | None = None, since: str | None = None,
-               limit: int | None = DEFAULT_ENTRIES, archive_url: str | None = None, self_url: str | None = None,
-               now: str | None = None) -> int:
+def write_feed(
+    store,
+    out: BinaryIO,
+    *,
+    site: str | None = None,
+    since: str | None = None,
+    limit: int | None = DEFAULT_ENTRIES,
+    archive_url: str | None = None,
+    self_url: str | None = None,
+    now: str | None = None,
+) -> int:
     """Write the feed of ``site``'s events (every site's when None) to ``out``; returns the entry count.
 
     ``since``: ISO 8601 UTC time, events detected at or after it. ``archive_url``: the Datasette
@@ -46,10 +54,22 @@ def write_feed(store, out: BinaryIO, *, site: str | None = None, since: str | No
     label = (titles.get(site) or site) if site else "bulletin-monitor"
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(_atom("feed"))
-    _sub(feed, "id", f"tag:bulletin-monitor,2024:{_tag_part(Path(store.path).name)}/{_tag_part(site or 'all')}/events")
+    _sub(
+        feed,
+        "id",
+        f"tag:bulletin-monitor,2024:{_tag_part(Path(store.path).name)}/{_tag_part(site or 'all')}/events",
+    )
     _sub(feed, "title", f"{label}: changes")
-    _sub(feed, "subtitle", "New, edited, removed and restored releases, as bulletin-monitor detected them.")
-    _sub(feed, "updated", max((_rfc3339(i["detected_at"]) or "" for i in items), default="") or now or _now())
+    _sub(
+        feed,
+        "subtitle",
+        "New, edited, removed and restored releases, as bulletin-monitor detected them.",
+    )
+    _sub(
+        feed,
+        "updated",
+        max((_rfc3339(i["detected_at"]) or "" for i in items), default="") or now or _now(),
+    )
     if safe_url(self_url):
         ET.SubElement(feed, _atom("link"), rel="self", type="application/atom+xml", href=self_url)
     author = ET.SubElement(feed, _atom("author"))
@@ -80,7 +100,9 @@ def write_feed_file(store, path: str | os.PathLike, **options) -> int:
     return count
 
 
-def write_feed_dir(store, directory: str | os.PathLike, sites, *, feed_url: str | None = None, **options) -> list[Path]:
+def write_feed_dir(
+    store, directory: str | os.PathLike, sites, *, feed_url: str | None = None, **options
+) -> list[Path]:
     """The service's feed files: ``all.atom`` and ``SITE.atom`` for each of ``sites`` (a site
     called ``all``: ``site-all.atom``);
     ``feed_url`` is where the directory is published (each file's self link)."""
@@ -127,8 +149,12 @@ def _entry(feed, item: dict, archive_url: str | None) -> None:
     elif original:
         ET.SubElement(entry, _atom("link"), rel="alternate", type="text/html", href=original)
     ET.SubElement(entry, _atom("category"), term=item["kind"], scheme=KIND_SCHEME)
-    ET.SubElement(entry, _atom("category"), term=_clean_xml(item["site"]),
-                  label=_clean_xml(item.get("site_title") or item["site"]))
+    ET.SubElement(
+        entry,
+        _atom("category"),
+        term=_clean_xml(item["site"]),
+        label=_clean_xml(item.get("site_title") or item["site"]),
+    )
     content = _sub(entry, "content", event_html(item, archive_url))
     content.set("type", "html")
 

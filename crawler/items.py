@@ -25,9 +25,13 @@ class ListPageItem:
     client_side_rendered: bool = False
     etag: str | None = None
     last_modified: str | None = None
-    list_hint: tuple | None = None  # (column's first page URL, ListPage.list_path) on a column's first page
+    list_hint: tuple | None = (
+        None  # (column's first page URL, ListPage.list_path) on a column's first page
+    )
     series: str | None = None  # first page of the list walk this page is part of
-    refetch: list[str] = field(default_factory=list)  # known releases refetched because their row changed
+    refetch: list[str] = field(
+        default_factory=list
+    )  # known releases refetched because their row changed
 
 
 @dataclass
@@ -45,8 +49,12 @@ class ReleaseItem:
     encoding: str | None = None
     etag: str | None = None
     last_modified: str | None = None
-    confirm_after: float = 3600  # the site's removal_confirm_after: how long collapsed content is held
-    page_features: object | None = None  # what the site model learns from the page (sitemodel.PageFeatures)
+    confirm_after: float = (
+        3600  # the site's removal_confirm_after: how long collapsed content is held
+    )
+    page_features: object | None = (
+        None  # what the site model learns from the page (sitemodel.PageFeatures)
+    )
     model_revision: int | None = None  # the site model revision the fields were extracted with
     revisit: bool = False  # fetched as a scheduled revisit (not led to by a list row)
 

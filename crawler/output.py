@@ -29,7 +29,9 @@ def table(rows: list[dict], columns: list[tuple[str, str, int]]) -> str:
     """Render ``rows`` as a table; ``columns`` are ``(key, heading, width)``; the last is not padded."""
     lines = ["  ".join(fit(heading, width) for _, heading, width in columns).rstrip()]
     for row in rows:
-        lines.append("  ".join(fit(_cell(row.get(key)), width) for key, _, width in columns).rstrip())
+        lines.append(
+            "  ".join(fit(_cell(row.get(key)), width) for key, _, width in columns).rstrip()
+        )
     return "\n".join(lines)
 
 

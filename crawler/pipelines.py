@@ -80,8 +80,14 @@ class StorePipeline:
         self.options = {
             "lock_wait": crawler.settings.getfloat("BULLETIN_STORE_LOCK_WAIT", 600.0),
             "max_bytes": crawler.settings.getint("BULLETIN_DB_MAX_BYTES", 0) or None,
-            "log": {key: crawler.settings.get(name) for key, name in
-                    (("level", "LOG_LEVEL"), ("format", "LOG_FORMAT"), ("datefmt", "LOG_DATEFORMAT"))},
+            "log": {
+                key: crawler.settings.get(name)
+                for key, name in (
+                    ("level", "LOG_LEVEL"),
+                    ("format", "LOG_FORMAT"),
+                    ("datefmt", "LOG_DATEFORMAT"),
+                )
+            },
         }
 
     @classmethod
@@ -111,16 +117,22 @@ class StorePipeline:
                 context = multiprocessing.get_context("spawn")
                 self.queue, self.results = context.Queue(QUEUE_ITEMS), context.Queue()
                 self.writer = context.Process(
-                    target=run_writer, args=(*args, self.queue, self.results, os.getpid(), self.options),
-                    name="bulletin-store-writer", daemon=True,
+                    target=run_writer,
+                    args=(*args, self.queue, self.results, os.getpid(), self.options),
+                    name="bulletin-store-writer",
+                    daemon=True,
                 )
                 self.writer.start()
                 return
             except OSError as exc:
                 logger.warning("no writer process (%s); writing from a thread", exc)
         self.queue, self.results = queue.Queue(QUEUE_ITEMS), queue.Queue()
-        self.writer = threading.Thread(target=run_writer, args=(*args, self.queue, self.results, None, self.options),
-                                       name="bulletin-store-writer", daemon=True)
+        self.writer = threading.Thread(
+            target=run_writer,
+            args=(*args, self.queue, self.results, None, self.options),
+            name="bulletin-store-writer",
+            daemon=True,
+        )
         self.writer.start()
 
     def process_item(self, item, spider=None):
@@ -138,8 +150,15 @@ class StorePipeline:
         if self.writer is None or self.failure is not None or self.writer.is_alive():
             return
         self.report = self._read_report(timeout=1.0)
-        self._fail(self.report.get("failure") or "the store writer stopped unexpectedly"
-                   + (f" (exit code {self.writer.exitcode})" if getattr(self.writer, "exitcode", None) else ""))
+        self._fail(
+            self.report.get("failure")
+            or "the store writer stopped unexpectedly"
+            + (
+                f" (exit code {self.writer.exitcode})"
+                if getattr(self.writer, "exitcode", None)
+                else ""
+            )
+        )
 
     def _fail(self, failure: str) -> None:
         if self.failure is not None:
@@ -177,9 +196,18 @@ class StorePipeline:
             except queue.Empty:
                 if not self.writer.is_alive():
                     report = self._read_report(timeout=WRITER_POLL_SECONDS)
-                    return report if report["counts"] else {
-                        **report, "failure": report.get("failure") or "the store writer stopped unexpectedly"}
-        logger.error("%s: the store writer did not finish within %s s", self.site, WRITER_CLOSE_TIMEOUT)
+                    return (
+                        report
+                        if report["counts"]
+                        else {
+                            **report,
+                            "failure": report.get("failure")
+                            or "the store writer stopped unexpectedly",
+                        }
+                    )
+        logger.error(
+            "%s: the store writer did not finish within %s s", self.site, WRITER_CLOSE_TIMEOUT
+        )
         return {"counts": {}, "first_failure": "the store writer did not finish", "failure": None}
 
     def spider_closed(self, spider, reason: str):
@@ -205,9 +233,21 @@ class StorePipeline:
         status, error = "finished", None
         if reason not in ("finished", "closespider_pagecount", "closespider_itemcount"):
             status, error = "interrupted", f"crawl stopped: {reason}"
-        fetched = sum(counts[key] for key in ("list_pages", "new", "edited", "unchanged", "not_modified", "missing",
-                                              "held"))
-        if fetched == 0 and (status == "finished" or first_failure):  # a Ctrl-C before any page is no outage
+        fetched = sum(
+            counts[key]
+            for key in (
+                "list_pages",
+                "new",
+                "edited",
+                "unchanged",
+                "not_modified",
+                "missing",
+                "held",
+            )
+        )
+        if fetched == 0 and (
+            status == "finished" or first_failure
+        ):  # a Ctrl-C before any page is no outage
             status = "failed"
             error = f"site unreachable or blocking: {first_failure or 'no page could be fetched'}"
         if self.failure is not None:
@@ -234,13 +274,23 @@ class StorePipeline:
                     plan = store.revisit_plan(site.name, site.revisit, site.revisit_max_seconds)
                     stats["revisits_next_at"] = _stamp(plan.next_due_at)
                     stats["revisits_due_by"] = _stamp(plan.all_due_by)
-                store.finish_crawl(self.crawl_id, status=status, error=error, stats=stats, walk_complete=walk_complete)
+                store.finish_crawl(
+                    self.crawl_id,
+                    status=status,
+                    error=error,
+                    stats=stats,
+                    walk_complete=walk_complete,
+                )
                 # Our own store failing says nothing of the site's health.
                 change = None if self.failure else store.update_health(self.site, self.crawl_id)
         except (StoreError, sqlite3.Error) as exc:
             # The crawl row stays "running"; the site's next crawl marks it interrupted.
-            logger.error("%s: could not close crawl %s: %s", self.site, self.crawl_id,
-                         unavailable(exc, self.db_path) or exc)
+            logger.error(
+                "%s: could not close crawl %s: %s",
+                self.site,
+                self.crawl_id,
+                unavailable(exc, self.db_path) or exc,
+            )
             return
         if change:
             logger.warning("%s: site is now %s: %s", self.site, change["state"], change["reason"])
@@ -250,8 +300,15 @@ def _stamp(moment) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
 
 
-def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pid: int | None,
-               options: dict | None = None) -> None:
+def run_writer(
+    db_path: str,
+    site: str,
+    crawl_id: int,
+    items,
+    results,
+    parent_pid: int | None,
+    options: dict | None = None,
+) -> None:
     """The writer's loop (in a process or a thread): store items until the stop sentinel, then
     report the counts through ``results`` — and, when the store cannot be written, why
     (``failure``) instead of going on."""
@@ -281,8 +338,13 @@ def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pi
                 writer.record(item)
                 written += 1
             age = time.monotonic() - started
-            if batch is not None and (idle or item is _STOP or written >= BATCH_ITEMS or age >= BATCH_SECONDS
-                                      or (items.empty() and age >= BATCH_IDLE_SECONDS)):
+            if batch is not None and (
+                idle
+                or item is _STOP
+                or written >= BATCH_ITEMS
+                or age >= BATCH_SECONDS
+                or (items.empty() and age >= BATCH_IDLE_SECONDS)
+            ):
                 done, batch, written = batch, None, 0
                 writer.commit(done)
             if not idle and item is _STOP:
@@ -290,7 +352,11 @@ def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pi
         writer.finish()
     except Exception as exc:
         cause = unavailable(exc, db_path)
-        failure = str(cause) if cause else f"{db_path}: the store writer failed: {type(exc).__name__}: {exc}"
+        failure = (
+            str(cause)
+            if cause
+            else f"{db_path}: the store writer failed: {type(exc).__name__}: {exc}"
+        )
         if cause is None:
             logger.exception("%s: the store writer failed", site)
         if batch is not None:
@@ -304,28 +370,56 @@ def run_writer(db_path: str, site: str, crawl_id: int, items, results, parent_pi
                 writer.store.close()
             except Exception:
                 pass
-        results.put({"counts": writer.counts if writer else {}, "first_failure": writer.first_failure if writer else None,
-                     "failure": failure})
+        results.put(
+            {
+                "counts": writer.counts if writer else {},
+                "first_failure": writer.first_failure if writer else None,
+                "failure": failure,
+            }
+        )
 
 
 class StoreWriter:
     """Turns items into store calls; keeps the crawl's counters."""
 
-    def __init__(self, db_path: str, site: str, crawl_id: int, *, lock_wait: float = 600.0, max_bytes: int | None = None):
+    def __init__(
+        self,
+        db_path: str,
+        site: str,
+        crawl_id: int,
+        *,
+        lock_wait: float = 600.0,
+        max_bytes: int | None = None,
+    ):
         self.db_path = db_path
         self.lock_wait = lock_wait
         # One attempt at the lock waits in SQLite's busy handler; between attempts the writer says so.
-        self.store = Store(db_path, busy_timeout_ms=int(1000 * min(5.0, max(0.5, lock_wait / 5))), max_bytes=max_bytes)
+        self.store = Store(
+            db_path,
+            busy_timeout_ms=int(1000 * min(5.0, max(0.5, lock_wait / 5))),
+            max_bytes=max_bytes,
+        )
         self.site = site
         self.crawl_id = crawl_id
         # List rows of releases not stored yet (or refetched for a changed row), attached when the
         # release is recorded; and the releases recorded so far in this crawl.
         self.pending_rows: dict[str, list[dict]] = defaultdict(list)
         self.recorded: set[str] = set()
-        self.counts = {"list_pages": 0, "list_links": 0, "new": 0, "edited": 0, "unchanged": 0, "failures": 0,
-                       "revisited": 0,
-                       "incomplete": 0, "not_modified": 0, "missing": 0, "held": 0, "template_changes": 0,
-                       "write_errors": 0}
+        self.counts = {
+            "list_pages": 0,
+            "list_links": 0,
+            "new": 0,
+            "edited": 0,
+            "unchanged": 0,
+            "failures": 0,
+            "revisited": 0,
+            "incomplete": 0,
+            "not_modified": 0,
+            "missing": 0,
+            "held": 0,
+            "template_changes": 0,
+            "write_errors": 0,
+        }
         self.first_failure: str | None = None
         stored = self.store.site_model(site)
         self.model = SiteModel.from_dict(stored)
@@ -335,9 +429,13 @@ class StoreWriter:
         # A store written before site models existed (or before this model format): learn from
         # its stored pages at the end.
         self.bootstrap = (stored is None or not self.model.pages) and self.store.has_releases(site)
-        self.waiting: list[tuple] = []  # edits waiting for the crawl's end: (item, fetched, list rows, changed lines)
+        self.waiting: list[
+            tuple
+        ] = []  # edits waiting for the crawl's end: (item, fetched, list rows, changed lines)
         self.refetched = 0  # known releases fetched in this crawl
-        self._signature: tuple | None = None  # (lines added, lines dropped) of the edit made to wait
+        self._signature: tuple | None = (
+            None  # (lines added, lines dropped) of the edit made to wait
+        )
         self.new_lines: Counter = Counter()  # line keys of this crawl's new releases
         self.new_pages = 0
 
@@ -349,17 +447,34 @@ class StoreWriter:
         try:
             if self.bootstrap:
                 model, counts = rebuild_site_model(self.store, self.site)
-                logger.info("%s: site model learned from %s stored pages (revision %s); %s versions changed",
-                            self.site, model.pages, model.revision, counts["changed"])
+                logger.info(
+                    "%s: site model learned from %s stored pages (revision %s); %s versions changed",
+                    self.site,
+                    model.pages,
+                    model.revision,
+                    counts["changed"],
+                )
                 return
             if self.learned and self.model.settle():
                 counts = migrate_site(self.store, self.site, self.model)
-                logger.info("%s: site model revision %s (%s pages); %s stored versions checked, %s changed",
-                            self.site, self.model.revision, self.model.pages, counts["checked"], counts["changed"])
+                logger.info(
+                    "%s: site model revision %s (%s pages); %s stored versions checked, %s changed",
+                    self.site,
+                    self.model.revision,
+                    self.model.pages,
+                    counts["checked"],
+                    counts["changed"],
+                )
             if self.learned:
-                self.store.save_site_model(self.site, self.model.to_dict(), revision=self.model.revision,
-                                           pages=self.model.pages)
-        except Exception:  # the model is an aid; losing one crawl's learning must not lose the crawl
+                self.store.save_site_model(
+                    self.site,
+                    self.model.to_dict(),
+                    revision=self.model.revision,
+                    pages=self.model.pages,
+                )
+        except (
+            Exception
+        ):  # the model is an aid; losing one crawl's learning must not lose the crawl
             logger.exception("%s: could not store the site model", self.site)
 
     def _refresh(self, version: dict) -> dict | None:
@@ -383,13 +498,20 @@ class StoreWriter:
                 if not is_locked(exc):
                     raise
                 waited = time.monotonic() - started
-                if waited >= self.lock_wait or (parent_pid is not None and os.getppid() != parent_pid):
+                if waited >= self.lock_wait or (
+                    parent_pid is not None and os.getppid() != parent_pid
+                ):
                     raise StoreUnavailable(
                         f"{self.db_path}: database is locked by another connection (waited {waited:.0f} s, "
                         f"BULLETIN_STORE_LOCK_WAIT = {self.lock_wait:.0f} s)"
                     ) from exc
-                logger.warning("%s: %s is locked by another connection; waited %.0f s, retrying (stops after %.0f s)",
-                               self.site, self.db_path, waited, self.lock_wait)
+                logger.warning(
+                    "%s: %s is locked by another connection; waited %.0f s, retrying (stops after %.0f s)",
+                    self.site,
+                    self.db_path,
+                    waited,
+                    self.lock_wait,
+                )
                 time.sleep(min(pause, max(0.0, self.lock_wait - waited)))
                 pause = min(pause * 2, LOCK_RETRY_MAX_SECONDS)
 
@@ -418,13 +540,21 @@ class StoreWriter:
             self.counts["revisited"] += item.revisit
             if item.page_kind == "article":
                 url = canonical_url(item.url)
-                self.store.touch_release(item.url, crawl_id=self.crawl_id, listed_on=self.pending_rows.pop(url, []))
+                self.store.touch_release(
+                    item.url, crawl_id=self.crawl_id, listed_on=self.pending_rows.pop(url, [])
+                )
                 self.recorded.add(url)
         elif isinstance(item, MissingItem):
             self.counts["missing"] += 1
             self.counts["revisited"] += item.revisit
-            self.store.record_missing(item.site, item.url, item.reason, crawl_id=self.crawl_id,
-                                      http_status=item.http_status, confirm_after=item.confirm_after)
+            self.store.record_missing(
+                item.site,
+                item.url,
+                item.reason,
+                crawl_id=self.crawl_id,
+                http_status=item.http_status,
+                confirm_after=item.confirm_after,
+            )
 
     def _record_list_page(self, item: ListPageItem) -> None:
         self.counts["list_pages"] += 1
@@ -432,11 +562,23 @@ class StoreWriter:
             self.learned += 1
         self.counts["list_links"] += len(item.links)
         result = self.store.record_list_page(
-            item.site, item.url, item.links, crawl_id=self.crawl_id, column=item.column,
-            breadcrumb=item.breadcrumb, http_status=item.http_status, series_url=item.series,
+            item.site,
+            item.url,
+            item.links,
+            crawl_id=self.crawl_id,
+            column=item.column,
+            breadcrumb=item.breadcrumb,
+            http_status=item.http_status,
+            series_url=item.series,
             defer=[url for url in item.refetch if canonical_url(url) not in self.recorded],
         )
-        self._save_validators(item.site, item.url, item.etag, item.last_modified, links_hash=list_rows_hash(item.links))
+        self._save_validators(
+            item.site,
+            item.url,
+            item.etag,
+            item.last_modified,
+            links_hash=list_rows_hash(item.links),
+        )
         by_url = {link["url"]: (position, link) for position, link in enumerate(item.links)}
         for url in [*result.unknown, *result.deferred]:
             position, link = by_url[url]
@@ -466,8 +608,15 @@ class StoreWriter:
         rows = self.pending_rows.pop(canonical_url(item.url), [])
         refresh = self._refresh if item.model_revision == self.applied.revision else None
         wait = self._wait if len(self.waiting) < MAX_WAITING else None
-        result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows, refresh=refresh,
-                                           confirm_after=item.confirm_after, wait=wait)
+        result = self.store.record_release(
+            item.site,
+            fetched,
+            crawl_id=self.crawl_id,
+            listed_on=rows,
+            refresh=refresh,
+            confirm_after=item.confirm_after,
+            wait=wait,
+        )
         self.recorded.add(canonical_url(item.url))
         if not fetched.title or not fetched.published_at:
             self.counts["incomplete"] += 1
@@ -487,7 +636,7 @@ class StoreWriter:
             self.model.update(item.page_features)
             self.learned += 1
             keys = item.page_features.keys
-            self.new_lines.update(keys[i:i + 16] for i in range(0, len(keys), 16))
+            self.new_lines.update(keys[i : i + 16] for i in range(0, len(keys), 16))
             self.new_pages += 1
         if kind != "held":  # held content must be fetched again in full, not answered by a 304
             self._save_validators(item.site, item.url, item.etag, item.last_modified)
@@ -497,7 +646,9 @@ class StoreWriter:
         pages of the crawl change by the very same lines, the site's template changed, not them."""
         if changed != ["body"]:
             return False
-        before = {line_key(line) for line in (previous.get("body") or "").split("\n") if line.strip()}
+        before = {
+            line_key(line) for line in (previous.get("body") or "").split("\n") if line.strip()
+        }
         after = {line_key(line) for line in (fields.get("body") or "").split("\n") if line.strip()}
         if not before ^ after or len(before ^ after) > TEMPLATE_CHANGE_LINES:
             return False
@@ -519,7 +670,11 @@ class StoreWriter:
         by TEMPLATE_CHANGE_SHARE of the known pages fetched is the template's (the releases are
         unchanged; the model learns the lines); any other is an edit."""
         groups = Counter(signature for *_, signature in self.waiting)
-        template = {signature for signature, pages in groups.items() if self._template_change(signature, pages)}
+        template = {
+            signature
+            for signature, pages in groups.items()
+            if self._template_change(signature, pages)
+        }
         waiting, self.waiting = self.waiting, []
         for item, fetched, rows, signature in waiting:
             rows = [*rows, *self.pending_rows.pop(canonical_url(item.url), [])]
@@ -533,23 +688,40 @@ class StoreWriter:
                             self.model.update(item.page_features)
                             self.learned += 1
                     else:
-                        result = self.store.record_release(item.site, fetched, crawl_id=self.crawl_id, listed_on=rows,
-                                                           confirm_after=item.confirm_after)
+                        result = self.store.record_release(
+                            item.site,
+                            fetched,
+                            crawl_id=self.crawl_id,
+                            listed_on=rows,
+                            confirm_after=item.confirm_after,
+                        )
                         self._recorded(item, result.kind)
-            except Exception as exc:  # one bad item must not stop the others; the crawl row counts it
+            except (
+                Exception
+            ) as exc:  # one bad item must not stop the others; the crawl row counts it
                 cause = unavailable(exc, self.db_path)
                 if cause is not None:  # ...but a store that cannot be written stops the writer
                     raise cause from exc
                 self.counts["write_errors"] += 1
                 logger.exception("%s: could not store %s", self.site, item.url)
         if template:
-            logger.warning("%s: %s pages changed only by the same lines (the site's template changed): "
-                           "no edits", self.site, self.counts["template_changes"])
+            logger.warning(
+                "%s: %s pages changed only by the same lines (the site's template changed): "
+                "no edits",
+                self.site,
+                self.counts["template_changes"],
+            )
 
     def _save_validators(self, site, url, etag, last_modified, links_hash=None) -> None:
         if etag or last_modified or links_hash:
-            self.store.save_validators(site, url, etag=etag, last_modified=last_modified, links_hash=links_hash,
-                                       crawl_id=self.crawl_id)
+            self.store.save_validators(
+                site,
+                url,
+                etag=etag,
+                last_modified=last_modified,
+                links_hash=links_hash,
+                crawl_id=self.crawl_id,
+            )
 
     def _record_failure(self, item: FetchFailureItem) -> None:
         self.counts["failures"] += 1
@@ -558,4 +730,3 @@ class StoreWriter:
         self.store.record_fetch_failure(
             item.site, item.url, item.reason, crawl_id=self.crawl_id, http_status=item.http_status
         )
-

@@ -41,7 +41,9 @@ class RedirectMiddleware(ScrapyRedirectMiddleware):
         if not site.on_site(target):
             raise RedirectRefused(_shorten(f"redirected off-site to {target}"))
         if not site.allows(target):
-            raise RedirectRefused(_shorten(f"redirected to {target}, which the site's exclude patterns reject"))
+            raise RedirectRefused(
+                _shorten(f"redirected to {target}, which the site's exclude patterns reject")
+            )
         followed = super()._redirect(redirected, request, reason)
         followed.dont_filter = True  # allowed above; the off-site filter would only pass it too
         return followed

@@ -25,8 +25,16 @@ _SELECTOR_KEYS = {f.name for f in dataclass_fields(Selectors)}
 def extraction_options(config: dict | None) -> dict:
     """``extract_article`` keywords (encoding, timezone, selectors) from a site's stored config."""
     config = config or {}
-    selectors = {key: value for key, value in (config.get("selectors") or {}).items() if key in _SELECTOR_KEYS}
-    return {"encoding": config.get("encoding"), "timezone": config.get("timezone"), "selectors": Selectors(**selectors)}
+    selectors = {
+        key: value
+        for key, value in (config.get("selectors") or {}).items()
+        if key in _SELECTOR_KEYS
+    }
+    return {
+        "encoding": config.get("encoding"),
+        "timezone": config.get("timezone"),
+        "selectors": Selectors(**selectors),
+    }
 
 
 def _content_type(headers: dict | None) -> str | None:
@@ -42,12 +50,14 @@ def reextract(row: dict, model: SiteModel, options: dict) -> dict:
     page's body is stored raw), with the model's template lines left out of it."""
     url = row.get("final_url") or row["url"]
     content_type = _content_type(row.get("headers"))
-    article = extract_article(row["raw_body"], url, content_type=content_type, model=model, **options)
+    article = extract_article(
+        row["raw_body"], url, content_type=content_type, model=model, **options
+    )
     found = article.to_dict()
     if article.next_pages:
         first = extract_article(row["raw_body"], url, content_type=content_type, **options).body
         stored = row.get("body") or ""
-        rest = stored[len(first):] if first and stored.startswith(first) else ""
+        rest = stored[len(first) :] if first and stored.startswith(first) else ""
         rest = model.strip_text(rest.strip()) if rest.strip() else ""
         found["body"] = "\n\n".join(part for part in (found["body"], rest) if part)
     return found
@@ -68,7 +78,9 @@ def _may_change(row: dict, model: SiteModel) -> bool:
     return False
 
 
-def migrate_site(store, site: str, model: SiteModel, *, config: dict | None = None, batch: int = 100) -> dict:
+def migrate_site(
+    store, site: str, model: SiteModel, *, config: dict | None = None, batch: int = 100
+) -> dict:
     """Bring every current version of ``site`` to ``model``'s revision. Returns counts:
     ``checked``, ``reextracted`` (parsed again) and ``changed`` (fields replaced)."""
     applied = model.for_extraction()
@@ -81,7 +93,9 @@ def migrate_site(store, site: str, model: SiteModel, *, config: dict | None = No
                 after = row["id"]
                 counts["checked"] += 1
                 if not _may_change(row, applied):
-                    store.reextract_version(row["id"], _stored_fields(row), model_revision=model.revision)
+                    store.reextract_version(
+                        row["id"], _stored_fields(row), model_revision=model.revision
+                    )
                     continue
                 counts["reextracted"] += 1
                 try:
@@ -95,9 +109,16 @@ def migrate_site(store, site: str, model: SiteModel, *, config: dict | None = No
 
 
 def _stored_fields(row: dict) -> dict:
-    return {"title": row["title"], "source": row["source"], "published_at": row["published_at"],
-            "published_at_meta": row["published_at_meta"], "body": row["body"], "breadcrumb": row["breadcrumb"],
-            "column": row["column_name"], "attachments": row["attachments"]}
+    return {
+        "title": row["title"],
+        "source": row["source"],
+        "published_at": row["published_at"],
+        "published_at_meta": row["published_at_meta"],
+        "body": row["body"],
+        "breadcrumb": row["breadcrumb"],
+        "column": row["column_name"],
+        "attachments": row["attachments"],
+    }
 
 
 def rebuild_site_model(store, site: str, *, batch: int = 200) -> tuple[SiteModel, dict]:
@@ -112,8 +133,13 @@ def rebuild_site_model(store, site: str, *, batch: int = 200) -> tuple[SiteModel
         for row in rows:
             after = row["id"]
             try:
-                model.update(read_features(row["raw_body"], content_type=_content_type(row.get("headers")),
-                                           encoding=options["encoding"]))
+                model.update(
+                    read_features(
+                        row["raw_body"],
+                        content_type=_content_type(row.get("headers")),
+                        encoding=options["encoding"],
+                    )
+                )
             except Exception:  # one unreadable stored page must not stop the others
                 logger.exception("%s: could not read version %s", site, row["id"])
     model.settle()

@@ -51,7 +51,9 @@ def crawl_settings(db_path: str, overrides: dict | None = None):
     return settings
 
 
-def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scrapy: bool = True) -> list[CrawlOutcome]:
+def run_crawls(
+    sites, db_path: str, *, overrides: dict | None = None, quiet_scrapy: bool = True
+) -> list[CrawlOutcome]:
     """Crawl every site in ``sites`` (``SiteConfig`` objects) concurrently; returns their outcomes.
 
     SIGINT/SIGTERM stop the crawls (see :class:`CrawlStopper`); the handlers that were installed
@@ -84,8 +86,11 @@ def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scra
         crawlers[site.name] = process.create_crawler(SiteSpider)
         process.crawl(crawlers[site.name], site=site)
     # Under `bulletin serve` (progress "log") the acknowledgment is a log line like the others.
-    stopper = CrawlStopper(process, grace=settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE),
-                           as_log=settings.get("BULLETIN_PROGRESS") == "log")
+    stopper = CrawlStopper(
+        process,
+        grace=settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE),
+        as_log=settings.get("BULLETIN_PROGRESS") == "log",
+    )
     with stopper:
         process.start(install_signal_handlers=False)
     stopper.close_unclosed()
@@ -96,11 +101,15 @@ def run_crawls(sites, db_path: str, *, overrides: dict | None = None, quiet_scra
             crawl_id = _last_crawl_id(store, site.name)
             if crawl_id is None or crawl_id == before[site.name]:
                 if failure:  # the crawl could not even open its row
-                    outcomes.append(CrawlOutcome(site.name, {"status": "failed", "error": failure}, [], failure))
+                    outcomes.append(
+                        CrawlOutcome(site.name, {"status": "failed", "error": failure}, [], failure)
+                    )
                 continue
             rows = store.fetch_failures(crawl_id)
             # The summary shows a few of each: failed fetches, and known releases found gone.
-            gone = list({row["url"]: row for row in reversed(rows) if row["missing"]}.values())[::-1]
+            gone = list({row["url"]: row for row in reversed(rows) if row["missing"]}.values())[
+                ::-1
+            ]
             failures = [row for row in rows if not row["missing"]][:5] + gone[:5]
             crawl = store.crawl(crawl_id)
             if failure and crawl["status"] == "running":  # the row could not be closed either
@@ -153,8 +162,10 @@ class CrawlStopper:
         self.received += 1
         name = signal.Signals(signum).name
         if self.received == 1:
-            self._say(f"{name}: stopping — no new requests; those in flight get {self.grace:g} s "
-                      f"(press Ctrl-C again to stop now)")
+            self._say(
+                f"{name}: stopping — no new requests; those in flight get {self.grace:g} s "
+                f"(press Ctrl-C again to stop now)"
+            )
             reactor.callFromThread(self._stop_gracefully)
         else:
             self._say(f"{name} again: stopping now")
@@ -173,7 +184,9 @@ class CrawlStopper:
         # On a terminal the progress line is cleared first, so the acknowledgment stands alone.
         prefix = "\r\033[K" if os.isatty(2) else ""
         try:
-            os.write(2, (prefix + line + "\n").encode("utf-8", "replace"))  # raw: no buffered stream re-entered
+            os.write(
+                2, (prefix + line + "\n").encode("utf-8", "replace")
+            )  # raw: no buffered stream re-entered
         except OSError:
             pass
 
@@ -203,7 +216,9 @@ class CrawlStopper:
             spider = getattr(crawler, "spider", None)
             if spider is None or id(spider) in self.closed:
                 continue
-            crawler.signals.send_catch_log(signal=signals.spider_closed, spider=spider, reason="shutdown")
+            crawler.signals.send_catch_log(
+                signal=signals.spider_closed, spider=spider, reason="shutdown"
+            )
 
 
 def drop_queued_requests(downloader) -> int:
@@ -218,8 +233,6 @@ def drop_queued_requests(downloader) -> int:
             deferred.errback(RequestDropped("the crawl is stopping"))
             dropped += 1
     return dropped
-
-
 
 
 def _last_crawl_id(store: Store, site: str) -> int | None:

@@ -54,7 +54,10 @@ HTTPCACHE_ENABLED = False
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
-EXTENSIONS = {"crawler.extensions.ProgressExtension": 500, "crawler.extensions.GarbageCollectionExtension": 100}
+EXTENSIONS = {
+    "crawler.extensions.ProgressExtension": 500,
+    "crawler.extensions.GarbageCollectionExtension": 100,
+}
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
@@ -62,12 +65,24 @@ FEED_EXPORT_ENCODING = "utf-8"
 # bulletin-monitor's own settings.
 BULLETIN_DB = "bulletin.db"  # SQLite file (the CLI passes --db / BULLETIN_DB)
 BULLETIN_CONFIG = None  # sites.toml path; None: BULLETIN_CONFIG env, then ./sites.toml
-BULLETIN_FULL_CRAWL = False  # True: ignore the stop rule and validators (walk and refetch everything)
-BULLETIN_STORE_WRITER = "process"  # where the store is written: "process" (beside the crawl) or "thread"
-BULLETIN_STORE_LOCK_WAIT = 600  # seconds the writer waits (logging) for another connection's lock, then stops the crawl
-BULLETIN_DB_MAX_BYTES = 0  # size cap of the database for a crawl's writes; reaching it stops the crawl like a full disk
-BULLETIN_EXTRACT_WORKERS = "auto"  # processes that parse pages beside the crawl; "auto": 1 with a spare core
+BULLETIN_FULL_CRAWL = (
+    False  # True: ignore the stop rule and validators (walk and refetch everything)
+)
+BULLETIN_STORE_WRITER = (
+    "process"  # where the store is written: "process" (beside the crawl) or "thread"
+)
+BULLETIN_STORE_LOCK_WAIT = (
+    600  # seconds the writer waits (logging) for another connection's lock, then stops the crawl
+)
+BULLETIN_DB_MAX_BYTES = (
+    0  # size cap of the database for a crawl's writes; reaching it stops the crawl like a full disk
+)
+BULLETIN_EXTRACT_WORKERS = (
+    "auto"  # processes that parse pages beside the crawl; "auto": 1 with a spare core
+)
 BULLETIN_GC_FREEZE = True  # hide start-up objects from the garbage collector during a crawl
-BULLETIN_PROGRESS = "auto"  # "tty" live line, "log" plain lines, "off", "auto": tty when stderr is one
+BULLETIN_PROGRESS = (
+    "auto"  # "tty" live line, "log" plain lines, "off", "auto": tty when stderr is one
+)
 BULLETIN_STOP_GRACE = 5.0  # seconds requests in flight get to end after the first SIGINT/SIGTERM
 BULLETIN_VERBOSE = False  # True (`-v`): Scrapy's own start-up and progress lines too

@@ -42,8 +42,12 @@ MAX_ARTICLE_PAGES = 20
 # so rows that shifted between pages during the crawl are not missed. "Known" here means seen on
 # this list by a crawl that finished (Store.finished_walks), not merely stored.
 LIST_OVERLAP_PAGES = 1
-_ERROR_PAGE_PATH = re.compile(r"(^|/)(404|error|notfound|not[-_]found|nopage)([./_-]|$)", re.IGNORECASE)
-_ERROR_PAGE_TITLE = re.compile(r"404|页面不存在|頁面不存在|页面未找到|找不到|not found|已删除|已被删除|不存在", re.IGNORECASE)
+_ERROR_PAGE_PATH = re.compile(
+    r"(^|/)(404|error|notfound|not[-_]found|nopage)([./_-]|$)", re.IGNORECASE
+)
+_ERROR_PAGE_TITLE = re.compile(
+    r"404|页面不存在|頁面不存在|页面未找到|找不到|not found|已删除|已被删除|不存在", re.IGNORECASE
+)
 
 
 class RequestDropped(scrapy_errors.IgnoreRequest):
@@ -104,7 +108,9 @@ class SiteSpider(scrapy.Spider):
             self.list_rows = store.list_rows(self.site.name)
             if not self.full:
                 self.validators = store.validators(self.site.name)
-            self.revisits = store.due_revisits(self.site.name, self.site.revisit, self.site.revisit_max_seconds)
+            self.revisits = store.due_revisits(
+                self.site.name, self.site.revisit, self.site.revisit_max_seconds
+            )
             self.removed = store.removed_urls(self.site.name)
             self.site_model = SiteModel.from_dict(store.site_model(self.site.name)).for_extraction()
 
@@ -129,12 +135,16 @@ class SiteSpider(scrapy.Spider):
                 headers["If-None-Match"] = stored["etag"]
             if stored.get("last_modified"):
                 headers["If-Modified-Since"] = stored["last_modified"]
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta, headers=headers)
+        return scrapy.Request(
+            url, callback=callback, errback=self.on_error, meta=meta, headers=headers
+        )
 
     async def start(self):
         # Single-page watches first: they are fetched on every crawl, whatever the request cap.
         for url in self.site.pages:
-            request = self._request(url, self.parse_article, hops=0, page_kind="article", watch=True)
+            request = self._request(
+                url, self.parse_article, hops=0, page_kind="article", watch=True
+            )
             if request is not None:
                 yield request
         for url in self.site.start_urls:
@@ -142,7 +152,9 @@ class SiteSpider(scrapy.Spider):
             if request is not None:
                 yield request
         for url in self.revisits:
-            request = self._request(url, self.parse_article, hops=0, page_kind="article", revisit=True)
+            request = self._request(
+                url, self.parse_article, hops=0, page_kind="article", revisit=True
+            )
             if request is not None:
                 yield request
 
@@ -161,22 +173,35 @@ class SiteSpider(scrapy.Spider):
         column_url = response.meta.get("column_url") or canonical_url(response.url)
         hint = None
         if series_pages > 1:
-            hint = response.meta.get("list_hint") or self.site_model.list_hints.get(column_url, {}).get("path")
+            hint = response.meta.get("list_hint") or self.site_model.list_hints.get(
+                column_url, {}
+            ).get("path")
         try:
             listing = await self.extraction.listing(
-                response.body, response.url, content_type=_content_type(response),
-                encoding=self.site.encoding, selectors=self.site.selectors, max_rows=self.site.max_list_rows,
+                response.body,
+                response.url,
+                content_type=_content_type(response),
+                encoding=self.site.encoding,
+                selectors=self.site.selectors,
+                max_rows=self.site.max_list_rows,
                 list_hint=hint,
             )
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._extraction_failure(response, "list", exc)
             return
         if listing.truncated_rows:
-            reason = (f"list cut at {len(listing.links)} rows: {listing.truncated_rows} more rows not read "
-                      "(raise max_list_rows)")
+            reason = (
+                f"list cut at {len(listing.links)} rows: {listing.truncated_rows} more rows not read "
+                "(raise max_list_rows)"
+            )
             self.logger.warning("%s: %s", response.url, reason)
-            yield FetchFailureItem(site=self.site.name, url=response.url, page_kind="list",
-                                   http_status=response.status, reason=reason)
+            yield FetchFailureItem(
+                site=self.site.name,
+                url=response.url,
+                page_kind="list",
+                http_status=response.status,
+                reason=reason,
+            )
         links = [
             {"url": link.url, "title": link.title, "date": link.date, "pinned": link.pinned}
             for link in listing.links
@@ -188,19 +213,34 @@ class SiteSpider(scrapy.Spider):
                 yield failure
                 return
             if listing.client_side_rendered:
-                self.logger.warning("%s: the list is rendered client-side (no rows in the HTML)", response.url)
+                self.logger.warning(
+                    "%s: the list is rendered client-side (no rows in the HTML)", response.url
+                )
                 yield FetchFailureItem(
-                    site=self.site.name, url=response.url, page_kind="list", http_status=response.status,
+                    site=self.site.name,
+                    url=response.url,
+                    page_kind="list",
+                    http_status=response.status,
                     reason="list rendered client-side: no rows in the HTML (set selectors, or start from the "
-                           "site's data URL)",
+                    "site's data URL)",
                 )
         hops = response.meta.get("hops", 0)
-        wanted = [link for link in links if self._worth_fetching(link, response.url, listing.column)]
+        wanted = [
+            link for link in links if self._worth_fetching(link, response.url, listing.column)
+        ]
         yield ListPageItem(
-            site=self.site.name, url=response.url, links=links, column=listing.column,
-            breadcrumb=listing.breadcrumb, next_pages=listing.next_pages, http_status=response.status,
-            client_side_rendered=listing.client_side_rendered, series=column_url,
-            list_hint=(column_url, listing.list_path) if series_pages == 1 and listing.list_path else None,
+            site=self.site.name,
+            url=response.url,
+            links=links,
+            column=listing.column,
+            breadcrumb=listing.breadcrumb,
+            next_pages=listing.next_pages,
+            http_status=response.status,
+            client_side_rendered=listing.client_side_rendered,
+            series=column_url,
+            list_hint=(column_url, listing.list_path)
+            if series_pages == 1 and listing.list_path
+            else None,
             refetch=[link["url"] for link in wanted if canonical_url(link["url"]) in self.known],
             **_validators(response),
         )
@@ -208,11 +248,19 @@ class SiteSpider(scrapy.Spider):
             request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
             if request is not None:
                 yield request
-        walked, walked_before_series = self.walked.get(column_url, set()), self.walked.get(None, set())
+        walked, walked_before_series = (
+            self.walked.get(column_url, set()),
+            self.walked.get(None, set()),
+        )
         known_pages = response.meta.get("known_pages", 0)
-        if links and not self.full and all(
-            (url := canonical_url(link["url"])) in walked or url in walked_before_series
-            for link in links if not link["pinned"]
+        if (
+            links
+            and not self.full
+            and all(
+                (url := canonical_url(link["url"])) in walked or url in walked_before_series
+                for link in links
+                if not link["pinned"]
+            )
         ):
             known_pages += 1
         else:
@@ -220,9 +268,16 @@ class SiteSpider(scrapy.Spider):
         if series_pages < self.site.max_list_pages and known_pages <= LIST_OVERLAP_PAGES:
             for url in listing.next_pages[:1]:
                 if self.site.allows(url) and is_page_url(url):
-                    request = self._request(url, self.parse_list, series_pages=series_pages + 1, hops=hops,
-                                            page_kind="list", known_pages=known_pages, column_url=column_url,
-                                            list_hint=listing.list_path if series_pages == 1 else hint)
+                    request = self._request(
+                        url,
+                        self.parse_list,
+                        series_pages=series_pages + 1,
+                        hops=hops,
+                        page_kind="list",
+                        known_pages=known_pages,
+                        column_url=column_url,
+                        list_hint=listing.list_path if series_pages == 1 else hint,
+                    )
                     if request is not None:
                         yield request
 
@@ -232,8 +287,13 @@ class SiteSpider(scrapy.Spider):
         url = canonical_url(link["url"])
         if self.full or url not in self.known:
             return True
-        row = (self.list_rows.get((column, url)) if column else None) or self.list_rows.get((canonical_url(list_url), url))
-        return row is not None and (row[0] or "", row[1] or "") != (link["title"] or "", link["date"] or "")
+        row = (self.list_rows.get((column, url)) if column else None) or self.list_rows.get(
+            (canonical_url(list_url), url)
+        )
+        return row is not None and (row[0] or "", row[1] or "") != (
+            link["title"] or "",
+            link["date"] or "",
+        )
 
     # Article pages ---------------------------------------------------------------------------
 
@@ -241,12 +301,20 @@ class SiteSpider(scrapy.Spider):
         requested = response.meta.get("redirect_urls", [response.url])[0]
         revisit = response.meta.get("revisit", False)
         if response.status == 304:
-            yield NotModifiedItem(site=self.site.name, url=requested, page_kind="article", revisit=revisit)
+            yield NotModifiedItem(
+                site=self.site.name, url=requested, page_kind="article", revisit=revisit
+            )
             return
         missing = self._missing_reason(response)
         if missing and canonical_url(requested) in self.known:
-            yield MissingItem(site=self.site.name, url=requested, reason=missing, http_status=response.status,
-                              confirm_after=self.site.removal_confirm_seconds, revisit=revisit)
+            yield MissingItem(
+                site=self.site.name,
+                url=requested,
+                reason=missing,
+                http_status=response.status,
+                confirm_after=self.site.removal_confirm_seconds,
+                revisit=revisit,
+            )
             # A removed release still gone needs no confirming: its next check is a later crawl's.
             if not response.meta.get("confirming") and canonical_url(requested) not in self.removed:
                 self.unconfirmed.setdefault(requested, time.monotonic())
@@ -260,8 +328,12 @@ class SiteSpider(scrapy.Spider):
             return
         try:
             article = await self.extraction.article(
-                response.body, response.url, content_type=_content_type(response),
-                encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
+                response.body,
+                response.url,
+                content_type=_content_type(response),
+                encoding=self.site.encoding,
+                timezone=self.site.timezone,
+                selectors=self.site.selectors,
                 model=self.site_model,
             )
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
@@ -297,7 +369,9 @@ class SiteSpider(scrapy.Spider):
         if not watch:
             for request in self._follow_breadcrumbs(article, response.meta.get("hops", 0)):
                 yield request
-        further = [url for url in article.next_pages if self.site.allows(url)][: MAX_ARTICLE_PAGES - 1]
+        further = [url for url in article.next_pages if self.site.allows(url)][
+            : MAX_ARTICLE_PAGES - 1
+        ]
         if further:
             yield self._continuation(item, further)
         else:
@@ -314,16 +388,31 @@ class SiteSpider(scrapy.Spider):
         for url in due:
             del self.unconfirmed[url]
             self.requests_scheduled += 1
-            self.crawler.engine.crawl(scrapy.Request(
-                url, callback=self.parse_article, errback=self.on_error, dont_filter=True,
-                meta={"handle_httpstatus_list": HANDLED_STATUSES, "page_kind": "article", "confirming": True},
-            ))
+            self.crawler.engine.crawl(
+                scrapy.Request(
+                    url,
+                    callback=self.parse_article,
+                    errback=self.on_error,
+                    dont_filter=True,
+                    meta={
+                        "handle_httpstatus_list": HANDLED_STATUSES,
+                        "page_kind": "article",
+                        "confirming": True,
+                    },
+                )
+            )
         raise DontCloseSpider
 
     def _continuation(self, item: ReleaseItem, remaining: list[str]):
         request = scrapy.Request(
-            remaining[0], callback=self.parse_article_page, errback=self.on_continuation_error,
-            meta={"item": item, "remaining": remaining[1:], "handle_httpstatus_list": HANDLED_STATUSES},
+            remaining[0],
+            callback=self.parse_article_page,
+            errback=self.on_continuation_error,
+            meta={
+                "item": item,
+                "remaining": remaining[1:],
+                "handle_httpstatus_list": HANDLED_STATUSES,
+            },
             dont_filter=True,
         )
         self.requests_scheduled += 1
@@ -342,17 +431,27 @@ class SiteSpider(scrapy.Spider):
             return
         try:
             page = await self.extraction.article(
-                response.body, response.url, content_type=_content_type(response),
-                encoding=self.site.encoding, timezone=self.site.timezone, selectors=self.site.selectors,
+                response.body,
+                response.url,
+                content_type=_content_type(response),
+                encoding=self.site.encoding,
+                timezone=self.site.timezone,
+                selectors=self.site.selectors,
                 model=self.site_model,
             )
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
-            yield self._continuation_failed(item, response.url, f"extraction failed: {type(exc).__name__}", response.status)
+            yield self._continuation_failed(
+                item, response.url, f"extraction failed: {type(exc).__name__}", response.status
+            )
             return
         if page.body:
-            item.article["body"] = (item.article.get("body") or "").rstrip() + "\n\n" + page.body.strip()
+            item.article["body"] = (
+                (item.article.get("body") or "").rstrip() + "\n\n" + page.body.strip()
+            )
         known = {a["url"] for a in item.article.get("attachments", [])}
-        item.article.setdefault("attachments", []).extend(a for a in page.attachments if a["url"] not in known)
+        item.article.setdefault("attachments", []).extend(
+            a for a in page.attachments if a["url"] not in known
+        )
         remaining = response.meta["remaining"]
         if remaining:
             yield self._continuation(item, remaining)
@@ -361,12 +460,23 @@ class SiteSpider(scrapy.Spider):
 
     def on_continuation_error(self, failure):
         request = failure.request
-        yield self._continuation_failed(request.meta["item"], request.url, type(failure.value).__name__, None)
+        yield self._continuation_failed(
+            request.meta["item"], request.url, type(failure.value).__name__, None
+        )
 
-    def _continuation_failed(self, item: ReleaseItem, page_url: str, reason: str, status) -> FetchFailureItem:
-        self.logger.warning("%s: a further page failed (%s: %s); not recorded this time", item.url, page_url, reason)
-        return FetchFailureItem(site=self.site.name, url=item.url, page_kind="article", http_status=status,
-                                reason=f"further page {page_url} of a multi-page article failed: {reason}")
+    def _continuation_failed(
+        self, item: ReleaseItem, page_url: str, reason: str, status
+    ) -> FetchFailureItem:
+        self.logger.warning(
+            "%s: a further page failed (%s: %s); not recorded this time", item.url, page_url, reason
+        )
+        return FetchFailureItem(
+            site=self.site.name,
+            url=item.url,
+            page_kind="article",
+            http_status=status,
+            reason=f"further page {page_url} of a multi-page article failed: {reason}",
+        )
 
     def _follow_breadcrumbs(self, article, hops: int):
         if not self.site.follow_breadcrumbs or hops >= self.site.breadcrumb_depth:
@@ -375,9 +485,13 @@ class SiteSpider(scrapy.Spider):
             url = crumb.get("url")
             if not url or not self.site.allows(url) or not is_page_url(url):
                 continue
-            if (crumb.get("name") or "").strip().lower() in _HOME_NAMES or urlsplit(canonical_url(url)).path == "/":
+            if (crumb.get("name") or "").strip().lower() in _HOME_NAMES or urlsplit(
+                canonical_url(url)
+            ).path == "/":
                 continue
-            request = self._request(url, self.parse_list, series_pages=1, hops=hops + 1, page_kind="list")
+            request = self._request(
+                url, self.parse_list, series_pages=1, hops=hops + 1, page_kind="list"
+            )
             if request is not None:
                 yield request
 
@@ -419,9 +533,14 @@ class SiteSpider(scrapy.Spider):
         return reason
 
     def _extraction_failure(self, response, page_kind: str, exc: Exception) -> FetchFailureItem:
-        self.logger.error("%s: extraction failed: %s: %s", response.url, type(exc).__name__, exc, exc_info=exc)
+        self.logger.error(
+            "%s: extraction failed: %s: %s", response.url, type(exc).__name__, exc, exc_info=exc
+        )
         return FetchFailureItem(
-            site=self.site.name, url=response.url, page_kind=page_kind, http_status=response.status,
+            site=self.site.name,
+            url=response.url,
+            page_kind=page_kind,
+            http_status=response.status,
             reason=f"extraction failed: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
         )
 
@@ -435,7 +554,9 @@ class SiteSpider(scrapy.Spider):
             reason = not_html_reason(response.body, _content_type(response))
         else:
             try:
-                reason = failed_fetch_reason(response.body, response.status, _content_type(response))
+                reason = failed_fetch_reason(
+                    response.body, response.status, _content_type(response)
+                )
             except Exception as exc:  # the check is a guard, not a reason to lose the page
                 self.logger.error("%s: fetch check failed: %s", response.url, exc)
         if reason is None:
@@ -447,7 +568,11 @@ class SiteSpider(scrapy.Spider):
             reason = f"redirect stub (meta refresh to {response.url}), then {reason}"
         self.logger.warning("%s: %s", url, reason)
         return FetchFailureItem(
-            site=self.site.name, url=url, reason=reason, page_kind=page_kind, http_status=response.status
+            site=self.site.name,
+            url=url,
+            reason=reason,
+            page_kind=page_kind,
+            http_status=response.status,
         )
 
     def _off_template(self, response, article):
@@ -456,15 +581,26 @@ class SiteSpider(scrapy.Spider):
         bot check): a failed fetch. (A bare page with a title and a date, or a section of the
         site with a template of its own and its own chrome, is still recorded.)"""
         features = article.features
-        if features is None or len(features) >= _SHAPE_MAX_LINES or (article.title and article.published_at):
+        if (
+            features is None
+            or len(features) >= _SHAPE_MAX_LINES
+            or (article.title and article.published_at)
+        ):
             return None
         if self.site_model.shares_frame(features) != 0:
             return None
-        reason = (f"not the site's page: none of the {len(self.site_model.frame)} lines its pages share "
-                  f"(stub, interstitial or broken page)")
+        reason = (
+            f"not the site's page: none of the {len(self.site_model.frame)} lines its pages share "
+            f"(stub, interstitial or broken page)"
+        )
         self.logger.warning("%s: %s", response.url, reason)
-        return FetchFailureItem(site=self.site.name, url=response.url, reason=reason, page_kind="article",
-                                http_status=response.status)
+        return FetchFailureItem(
+            site=self.site.name,
+            url=response.url,
+            reason=reason,
+            page_kind="article",
+            http_status=response.status,
+        )
 
     def on_error(self, failure):
         if failure.check(RequestDropped):
@@ -479,7 +615,9 @@ class SiteSpider(scrapy.Spider):
             reason = f"DNS lookup failed for {urlsplit(request.url).hostname}"
         elif failure.check(TimeoutError, TCPTimedOutError, *_scrapy_errors("DownloadTimeoutError")):
             reason = f"timed out after {request.meta.get('download_timeout', '?')} s"
-        elif failure.check(ConnectionRefusedError, *_scrapy_errors("DownloadConnectionRefusedError")):
+        elif failure.check(
+            ConnectionRefusedError, *_scrapy_errors("DownloadConnectionRefusedError")
+        ):
             reason = "connection refused"
         elif failure.check(*_scrapy_errors("ResponseDataLossError")):
             reason = "response truncated (connection closed before the declared length)"
@@ -492,14 +630,19 @@ class SiteSpider(scrapy.Spider):
             reason = " ".join(reason.split())[:300]
         self.logger.warning("%s: %s", url, reason)
         yield FetchFailureItem(
-            site=self.site.name, url=url, reason=reason,
-            page_kind=request.meta.get("page_kind", "article"), http_status=None,
+            site=self.site.name,
+            url=url,
+            reason=reason,
+            page_kind=request.meta.get("page_kind", "article"),
+            http_status=None,
         )
 
 
 # Scrapy's words for a body over DOWNLOAD_MAXSIZE: declared ("Expected to receive N bytes…"),
 # received ("Received N bytes…") or inflated ("…N B decompressed so far) exceeded DOWNLOAD_MAXSIZE (M B)").
-_OVER_SIZE = re.compile(r"larger than download max size \((\d+)\)|exceeded DOWNLOAD_MAXSIZE \((\d+) B\)")
+_OVER_SIZE = re.compile(
+    r"larger than download max size \((\d+)\)|exceeded DOWNLOAD_MAXSIZE \((\d+) B\)"
+)
 _SIZE_SEEN = re.compile(r"(?:Expected to receive|Received) (\d+) bytes|(\d+) B decompressed")
 
 
@@ -527,7 +670,9 @@ def site_from_arguments(site: str | None, config_path: str | None = None):
     if site:
         return config.site(site)
     if len(config.sites) != 1:
-        raise ConfigError(f"name the site to crawl: -a site=NAME (configured: {', '.join(config.sites) or 'none'})")
+        raise ConfigError(
+            f"name the site to crawl: -a site=NAME (configured: {', '.join(config.sites) or 'none'})"
+        )
     return next(iter(config.sites.values()))
 
 

@@ -83,7 +83,9 @@ def _fold_short_equalities(segments: list) -> list:
         changed = False
         for i in range(1, len(segments) - 1):
             before, equal, after = segments[i - 1], segments[i], segments[i + 1]
-            if not (isinstance(equal, str) and isinstance(before, list) and isinstance(after, list)):
+            if not (
+                isinstance(equal, str) and isinstance(before, list) and isinstance(after, list)
+            ):
                 continue
             # Only tiny equalities: folding longer ones cascades into one change swallowing the text.
             if (

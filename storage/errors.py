@@ -23,8 +23,16 @@ and it imports nothing of the project.
 """
 
 __all__ = [
-    "BulletinError", "ConfigError", "InvalidArgument", "StoreError", "NotFound", "StoreUnavailable",
-    "SiteBusy", "FetchError", "ExtractionError", "WorkerGone",
+    "BulletinError",
+    "ConfigError",
+    "InvalidArgument",
+    "StoreError",
+    "NotFound",
+    "StoreUnavailable",
+    "SiteBusy",
+    "FetchError",
+    "ExtractionError",
+    "WorkerGone",
 ]
 
 

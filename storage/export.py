@@ -21,7 +21,15 @@ from xml.etree import ElementTree as ET
 
 from .errors import BulletinError, InvalidArgument
 
-__all__ = ["FORMATS", "export", "export_jsonl", "export_csv", "export_atom", "export_warc", "release_records"]
+__all__ = [
+    "FORMATS",
+    "export",
+    "export_jsonl",
+    "export_csv",
+    "export_atom",
+    "export_warc",
+    "release_records",
+]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 GENERATOR = "bulletin-monitor"
@@ -30,8 +38,22 @@ STATUS_SCHEME = "tag:bulletin-monitor,2024:status"
 _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length", "content-md5"}
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CSV_COLUMNS = ["id", "site", "url", "status", "title", "source", "published_at", "columns", "attachments",
-               "versions", "first_seen_at", "last_seen_at", "fetched_at", "body"]
+CSV_COLUMNS = [
+    "id",
+    "site",
+    "url",
+    "status",
+    "title",
+    "source",
+    "published_at",
+    "columns",
+    "attachments",
+    "versions",
+    "first_seen_at",
+    "last_seen_at",
+    "fetched_at",
+    "body",
+]
 
 
 def release_records(store, *, site: str | None = None, since: str | None = None) -> Iterator[dict]:
@@ -104,7 +126,12 @@ def export_csv(store, out: BinaryIO, *, site: str | None = None, since: str | No
 
 
 def export_atom(
-    store, out: BinaryIO, *, site: str | None = None, since: str | None = None, limit: int | None = None
+    store,
+    out: BinaryIO,
+    *,
+    site: str | None = None,
+    since: str | None = None,
+    limit: int | None = None,
 ) -> int:
     """An Atom 1.0 feed of releases, newest first: one entry per release with its latest version.
 
@@ -112,7 +139,10 @@ def export_atom(
     fetched, ``published`` the site's publish time; columns become categories.
     """
     records = list(release_records(store, site=site, since=since))
-    records.sort(key=lambda r: (_rfc3339(r["published_at"]) or r["first_seen_at"] or "", r["id"]), reverse=True)
+    records.sort(
+        key=lambda r: (_rfc3339(r["published_at"]) or r["first_seen_at"] or "", r["id"]),
+        reverse=True,
+    )
     if limit:
         records = records[:limit]
     titles = {row["name"]: row["title"] for row in store.sites()}
@@ -121,7 +151,9 @@ def export_atom(
     label = titles.get(site, site) if site else "bulletin-monitor"
     _sub(feed, "id", f"tag:bulletin-monitor,2024:{store.path.name}/{site or 'all'}")
     _sub(feed, "title", f"{label}: releases")
-    updated = max((_rfc3339(r["fetched_at"]) or _rfc3339(r["last_seen_at"]) for r in records), default=None)
+    updated = max(
+        (_rfc3339(r["fetched_at"]) or _rfc3339(r["last_seen_at"]) for r in records), default=None
+    )
     _sub(feed, "updated", updated or _now())
     author = ET.SubElement(feed, _atom("author"))
     _sub(author, "name", label)
@@ -130,7 +162,11 @@ def export_atom(
         entry = ET.SubElement(feed, _atom("entry"))
         _sub(entry, "id", record["url"])
         _sub(entry, "title", record["title"] or record["url"])
-        _sub(entry, "updated", _rfc3339(record["fetched_at"]) or _rfc3339(record["last_seen_at"]) or _now())
+        _sub(
+            entry,
+            "updated",
+            _rfc3339(record["fetched_at"]) or _rfc3339(record["last_seen_at"]) or _now(),
+        )
         published = _rfc3339(record["published_at"])
         if published:
             _sub(entry, "published", published)
@@ -141,7 +177,13 @@ def export_atom(
             ET.SubElement(entry, _atom("category"), term=_clean_xml(column))
         if record["status"] == "removed":
             # The page is gone from the site; its entry stays, marked (`bulletin feed` says when).
-            ET.SubElement(entry, _atom("category"), term="removed", scheme=STATUS_SCHEME, label="removed from the site")
+            ET.SubElement(
+                entry,
+                _atom("category"),
+                term="removed",
+                scheme=STATUS_SCHEME,
+                label="removed from the site",
+            )
         for attachment in record["attachments"]:
             if attachment.get("url"):
                 link = ET.SubElement(entry, _atom("link"), rel="enclosure", href=attachment["url"])
@@ -187,7 +229,9 @@ def _rfc3339(value: str | None) -> str | None:
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def export_warc(store, out: BinaryIO, *, site: str | None = None, since: str | None = None, gzip: bool = True) -> int:
+def export_warc(
+    store, out: BinaryIO, *, site: str | None = None, since: str | None = None, gzip: bool = True
+) -> int:
     """A WARC file holding every stored version of the matching releases as it was served.
 
     One ``response`` record per version with a stored body, built from the stored bytes, status
@@ -201,8 +245,12 @@ def export_warc(store, out: BinaryIO, *, site: str | None = None, since: str | N
 
     writer = WARCWriter(out, gzip=gzip)
     info = writer.create_warcinfo_record(
-        f"{store.path.stem}.warc", {"software": GENERATOR, "format": "WARC File Format 1.1",
-                                    "description": f"releases of {site or 'every site'} from {store.path.name}"}
+        f"{store.path.stem}.warc",
+        {
+            "software": GENERATOR,
+            "format": "WARC File Format 1.1",
+            "description": f"releases of {site or 'every site'} from {store.path.name}",
+        },
     )
     writer.write_record(info)
     count = 0
@@ -210,29 +258,45 @@ def export_warc(store, out: BinaryIO, *, site: str | None = None, since: str | N
         for version in _versions_with_raw(store, record["id"]):
             status = version["http_status"] or 200
             headers = [
-                (name, str(value)) for name, value in (json.loads(version["headers"] or "{}") or {}).items()
+                (name, str(value))
+                for name, value in (json.loads(version["headers"] or "{}") or {}).items()
                 if name.lower() not in _TRANSFER_HEADERS
             ]
             headers.append(("Content-Length", str(len(version["raw_body"]))))
-            http_headers = StatusAndHeaders(f"{status} {_reason(status)}", headers, protocol="HTTP/1.1")
+            http_headers = StatusAndHeaders(
+                f"{status} {_reason(status)}", headers, protocol="HTTP/1.1"
+            )
             warc_date = _warc_date(version["fetched_at"])
             response = writer.create_warc_record(
-                version["url"], "response", payload=io.BytesIO(version["raw_body"]),
-                length=len(version["raw_body"]), http_headers=http_headers,
+                version["url"],
+                "response",
+                payload=io.BytesIO(version["raw_body"]),
+                length=len(version["raw_body"]),
+                http_headers=http_headers,
                 warc_headers_dict={"WARC-Date": warc_date},
             )
             writer.write_record(response)
             fields = {
-                "release-id": record["id"], "site": record["site"], "version": version["seq"],
-                "title": version["title"], "source": version["source"], "published-at": version["published_at"],
-                "final-url": version["final_url"], "encoding": version["encoding"],
+                "release-id": record["id"],
+                "site": record["site"],
+                "version": version["seq"],
+                "title": version["title"],
+                "source": version["source"],
+                "published-at": version["published_at"],
+                "final-url": version["final_url"],
+                "encoding": version["encoding"],
                 "changed-fields": version["changed_fields"],
             }
             payload = "".join(
-                f"{key}: {' '.join(str(value).split())}\r\n" for key, value in fields.items() if value not in (None, "")
+                f"{key}: {' '.join(str(value).split())}\r\n"
+                for key, value in fields.items()
+                if value not in (None, "")
             ).encode("utf-8")
             metadata = writer.create_warc_record(
-                version["url"], "metadata", payload=io.BytesIO(payload), length=len(payload),
+                version["url"],
+                "metadata",
+                payload=io.BytesIO(payload),
+                length=len(payload),
                 warc_content_type="application/warc-fields",
                 warc_headers_dict={
                     "WARC-Date": warc_date,
@@ -279,5 +343,7 @@ def export(store, fmt: str, out: BinaryIO, **filters) -> int:
     try:
         writer = FORMATS[fmt]
     except KeyError:
-        raise BulletinError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})") from None
+        raise BulletinError(
+            f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})"
+        ) from None
     return writer(store, out, **filters)

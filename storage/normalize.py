@@ -106,7 +106,11 @@ def display_text(text: str | None) -> str:
     # A space goes where clean_text drops it: next to a character that is Chinese once NFKC'd
     # (a full-width Ｌｅｔｔｅｒ is a letter, not a Chinese character).
     return _SPACE_NEAR_CJK_SHOWN.sub(
-        lambda m: "" if _CJK_CHAR.match(unicodedata.normalize("NFKC", m.group(1) or m.group(2))) else m.group(0),
+        lambda m: (
+            ""
+            if _CJK_CHAR.match(unicodedata.normalize("NFKC", m.group(1) or m.group(2)))
+            else m.group(0)
+        ),
         text,
     )
 

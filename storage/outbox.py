@@ -73,8 +73,13 @@ def _transaction(db):
 # Keywords ------------------------------------------------------------------------------------
 
 
-def keywords_match(keywords_any: Iterable[str], keywords_all: Iterable[str], texts: Iterable[str | None],
-                   *, folded: bool = False) -> bool:
+def keywords_match(
+    keywords_any: Iterable[str],
+    keywords_all: Iterable[str],
+    texts: Iterable[str | None],
+    *,
+    folded: bool = False,
+) -> bool:
     """Whether the texts contain at least one of ``keywords_any`` (when given) and all of ``keywords_all``.
 
     ``folded=True`` says the texts already went through :func:`fold`.
@@ -114,18 +119,32 @@ def next_digest_time(after: datetime, at: str, zone: str) -> datetime:
 
 def _deliver_after(subscription: Mapping, created: datetime) -> datetime:
     if subscription["delivery"] == "digest":
-        return next_digest_time(created, subscription["digest_at"] or "08:00", subscription["timezone"])
+        return next_digest_time(
+            created, subscription["digest_at"] or "08:00", subscription["timezone"]
+        )
     return created
 
 
 # Subscriptions -------------------------------------------------------------------------------
 
-SUBSCRIPTION_COLUMNS = ("channel", "target", "sites", "kinds", "keywords_any", "keywords_all",
-                        "keywords_in", "delivery", "digest_at", "timezone")
+SUBSCRIPTION_COLUMNS = (
+    "channel",
+    "target",
+    "sites",
+    "kinds",
+    "keywords_any",
+    "keywords_all",
+    "keywords_in",
+    "delivery",
+    "digest_at",
+    "timezone",
+)
 _JSON_COLUMNS = ("target", "sites", "kinds", "keywords_any", "keywords_all", "keywords_in")
 
 
-def sync_subscriptions(db, subscriptions: Iterable[Mapping], *, now: datetime | None = None) -> dict:
+def sync_subscriptions(
+    db, subscriptions: Iterable[Mapping], *, now: datetime | None = None
+) -> dict:
     """Make the ``subscriptions`` table match the configuration.
 
     Each mapping has ``name`` (the identity: rows of a name survive edits of its other keys),
@@ -166,14 +185,19 @@ def sync_subscriptions(db, subscriptions: Iterable[Mapping], *, now: datetime | 
             if all(old[key] == values[key] for key in values) and old["active"]:
                 continue
             sets = ", ".join(f"{key} = ?" for key in values)
-            db.execute(f"UPDATE subscriptions SET {sets}, active = 1, updated_at = ? WHERE id = ?",
-                       [*values.values(), stamp, old["id"]])
+            db.execute(
+                f"UPDATE subscriptions SET {sets}, active = 1, updated_at = ? WHERE id = ?",
+                [*values.values(), stamp, old["id"]],
+            )
             counts["updated"] += 1
             if any(old[key] != values[key] for key in ("delivery", "digest_at", "timezone")):
                 _reschedule(db, old["id"], {**values, "name": name})
         for name, old in existing.items():
             if name not in seen and old["active"]:
-                db.execute("UPDATE subscriptions SET active = 0, updated_at = ? WHERE id = ?", [stamp, old["id"]])
+                db.execute(
+                    "UPDATE subscriptions SET active = 0, updated_at = ? WHERE id = ?",
+                    [stamp, old["id"]],
+                )
                 counts["deactivated"] += 1
     return counts
 
@@ -185,15 +209,20 @@ def _reschedule(db, subscription_id: int, subscription: Mapping) -> None:
         [subscription_id],
     ).fetchall()
     for alert_id, created in rows:
-        db.execute("UPDATE alerts SET deliver_after = ? WHERE id = ?",
-                   [_iso(_deliver_after(subscription, _parse(created))), alert_id])
+        db.execute(
+            "UPDATE alerts SET deliver_after = ? WHERE id = ?",
+            [_iso(_deliver_after(subscription, _parse(created))), alert_id],
+        )
 
 
 def _active_subscriptions(db) -> list[dict]:
     # Read once per database handle until the file changes under it (data_version: other
     # connections) or this handle syncs them: this runs for every event of a crawl.
     conn = getattr(db, "conn", db)
-    version = (conn.execute("PRAGMA data_version").fetchone()[0], getattr(db, "_bulletin_sync_count", 0))
+    version = (
+        conn.execute("PRAGMA data_version").fetchone()[0],
+        getattr(db, "_bulletin_sync_count", 0),
+    )
     cached = getattr(db, "_bulletin_subscriptions", None)
     if cached is not None and cached[0] == version:
         return cached[1]
@@ -253,7 +282,14 @@ def enqueue_alerts(db, event_id: int) -> None:
                 db.execute(
                     """INSERT OR IGNORE INTO alerts (subscription_id, kind, site, event_id, crawl_id, created_at, deliver_after)
                        VALUES (?, 'baseline', ?, ?, ?, ?, ?)""",
-                    [sub["id"], site, event_id, crawl_id, detected_at, _iso(_deliver_after(sub, created))],
+                    [
+                        sub["id"],
+                        site,
+                        event_id,
+                        crawl_id,
+                        detected_at,
+                        _iso(_deliver_after(sub, created)),
+                    ],
                 )
             continue
         if kind not in sub["kinds"]:
@@ -265,11 +301,21 @@ def enqueue_alerts(db, event_id: int) -> None:
         db.execute(
             """INSERT OR IGNORE INTO alerts (subscription_id, kind, site, event_id, crawl_id, created_at, deliver_after)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            [sub["id"], kind, site, event_id, crawl_id, detected_at, _iso(_deliver_after(sub, created))],
+            [
+                sub["id"],
+                kind,
+                site,
+                event_id,
+                crawl_id,
+                detected_at,
+                _iso(_deliver_after(sub, created)),
+            ],
         )
 
 
-def enqueue_health(db, site: str, state: str, detail: str | None, *, now: datetime | None = None) -> int:
+def enqueue_health(
+    db, site: str, state: str, detail: str | None, *, now: datetime | None = None
+) -> int:
     """Write the notices of a site health change (``broken``/``recovered``); returns how many.
 
     Joins the caller's transaction when one is open. Subscriptions with the ``health`` kind get
@@ -279,7 +325,9 @@ def enqueue_health(db, site: str, state: str, detail: str | None, *, now: dateti
     """
     if now is None:
         # The store records the change just before calling: use its clock, not ours.
-        row = db.execute("SELECT max(detected_at) FROM site_health_changes WHERE site = ?", [site]).fetchone()
+        row = db.execute(
+            "SELECT max(detected_at) FROM site_health_changes WHERE site = ?", [site]
+        ).fetchone()
         now = _parse(row[0]) if row and row[0] else _utc_now()
     stamp = _iso(now)
     written = 0
@@ -297,8 +345,13 @@ def enqueue_health(db, site: str, state: str, detail: str | None, *, now: dateti
             db.execute(
                 """INSERT INTO alerts (subscription_id, kind, site, created_at, deliver_after, detail)
                    VALUES (?, 'health', ?, ?, ?, ?)""",
-                [sub["id"], site, stamp, stamp,
-                 json.dumps({"state": state, "detail": detail, "at": stamp}, ensure_ascii=False)],
+                [
+                    sub["id"],
+                    site,
+                    stamp,
+                    stamp,
+                    json.dumps({"state": state, "detail": detail, "at": stamp}, ensure_ascii=False),
+                ],
             )
             written += 1
     return written
@@ -336,7 +389,9 @@ def _token(subscription_id: int, alert_ids: list[int]) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-def claim_messages(db, *, now: datetime, owner: str, chunk: Mapping[str, int | None] | None = None) -> list[dict]:
+def claim_messages(
+    db, *, now: datetime, owner: str, chunk: Mapping[str, int | None] | None = None
+) -> list[dict]:
     """Group due rows into messages and lease the messages due now; returns them, oldest first.
 
     A row is due when its ``deliver_after`` has come and the crawl that produced it has finished
@@ -363,28 +418,45 @@ def claim_messages(db, *, now: datetime, owner: str, chunk: Mapping[str, int | N
         for alert_id, sub_id, kind, site, channel, target in due:
             message_id = _open_message(db, sub_id, chunk.get(channel), target, stamp)
             if kind == "baseline":
-                count = db.execute("SELECT count(*) FROM releases WHERE site = ?", [site]).fetchone()[0]
-                db.execute("UPDATE alerts SET detail = ? WHERE id = ?", [json.dumps({"releases": count}), alert_id])
+                count = db.execute(
+                    "SELECT count(*) FROM releases WHERE site = ?", [site]
+                ).fetchone()[0]
+                db.execute(
+                    "UPDATE alerts SET detail = ? WHERE id = ?",
+                    [json.dumps({"releases": count}), alert_id],
+                )
             db.execute("UPDATE alerts SET message_id = ? WHERE id = ?", [message_id, alert_id])
             touched.add(message_id)
         for message_id in touched:
-            sub_id = db.execute("SELECT subscription_id FROM alert_messages WHERE id = ?", [message_id]).fetchone()[0]
-            ids = [row[0] for row in db.execute("SELECT id FROM alerts WHERE message_id = ?", [message_id])]
-            db.execute("UPDATE alert_messages SET token = ? WHERE id = ?", [_token(sub_id, ids), message_id])
-        candidates = list(db.query(
-            """SELECT m.*, s.name AS subscription, s.channel FROM alert_messages m
+            sub_id = db.execute(
+                "SELECT subscription_id FROM alert_messages WHERE id = ?", [message_id]
+            ).fetchone()[0]
+            ids = [
+                row[0]
+                for row in db.execute("SELECT id FROM alerts WHERE message_id = ?", [message_id])
+            ]
+            db.execute(
+                "UPDATE alert_messages SET token = ? WHERE id = ?",
+                [_token(sub_id, ids), message_id],
+            )
+        candidates = list(
+            db.query(
+                """SELECT m.*, s.name AS subscription, s.channel FROM alert_messages m
                JOIN subscriptions s ON s.id = m.subscription_id
                WHERE m.status = 'sending' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?)
                ORDER BY m.in_doubt DESC, m.id""",
-            [stamp],
-        ))
+                [stamp],
+            )
+        )
         claimed = []
         until = _iso(now + LEASE)
         for message in candidates:
             if not _lease_is_free(message["lease_owner"], message["lease_until"], now):
                 continue
-            db.execute("UPDATE alert_messages SET lease_owner = ?, lease_until = ? WHERE id = ?",
-                       [owner, until, message["id"]])
+            db.execute(
+                "UPDATE alert_messages SET lease_owner = ?, lease_until = ? WHERE id = ?",
+                [owner, until, message["id"]],
+            )
             claimed.append(_message_dict(message))
     return claimed
 
@@ -435,7 +507,10 @@ def _message_dict(row: Mapping) -> dict:
 def begin_attempt(db, message_id: int, *, now: datetime) -> None:
     """Record that delivery of a message starts: from now on it may reach its recipients."""
     with _transaction(db):
-        db.execute("UPDATE alert_messages SET in_doubt = 1, attempts = attempts + 1 WHERE id = ?", [message_id])
+        db.execute(
+            "UPDATE alert_messages SET in_doubt = 1, attempts = attempts + 1 WHERE id = ?",
+            [message_id],
+        )
 
 
 def finish_attempt(
@@ -459,8 +534,12 @@ def finish_attempt(
     delivered = set(delivered)
     stamp = _iso(now)
     with _transaction(db):
-        message = _message_dict(next(iter(db.query("SELECT * FROM alert_messages WHERE id = ?", [message_id]))))
-        pending = [r for r in message["pending_recipients"] if r not in delivered and r not in refused]
+        message = _message_dict(
+            next(iter(db.query("SELECT * FROM alert_messages WHERE id = ?", [message_id])))
+        )
+        pending = [
+            r for r in message["pending_recipients"] if r not in delivered and r not in refused
+        ]
         failed = {**message["failed_recipients"], **refused}
         attempts = message["attempts"]
         if pending and now - _parse(message["created_at"]) >= GIVE_UP_AFTER:
@@ -474,14 +553,23 @@ def finish_attempt(
             db.execute(
                 """UPDATE alert_messages SET pending_recipients = ?, failed_recipients = ?, in_doubt = ?,
                      next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?""",
-                [json.dumps(pending, ensure_ascii=False), json.dumps(failed, ensure_ascii=False), int(in_doubt or bool(reached)),
-                 _iso(now + timedelta(seconds=wait)), error, message_id],
+                [
+                    json.dumps(pending, ensure_ascii=False),
+                    json.dumps(failed, ensure_ascii=False),
+                    int(in_doubt or bool(reached)),
+                    _iso(now + timedelta(seconds=wait)),
+                    error,
+                    message_id,
+                ],
             )
             # A recipient refused for good is news now, not once the others' retries are over.
             parts = [f"{address} refused: {reason}" for address, reason in failed.items()]
             if error:
                 parts.append(f"retrying {', '.join(pending)}: {error}")
-            db.execute("UPDATE alerts SET last_error = ? WHERE message_id = ?", ["; ".join(parts) or None, message_id])
+            db.execute(
+                "UPDATE alerts SET last_error = ? WHERE message_id = ?",
+                ["; ".join(parts) or None, message_id],
+            )
             return status
         status = "failed" if failed else "sent"
         summary = None
@@ -494,18 +582,28 @@ def finish_attempt(
             """UPDATE alert_messages SET status = ?, pending_recipients = '[]', failed_recipients = ?,
                  next_attempt_at = NULL, last_error = ?, lease_owner = NULL, lease_until = NULL,
                  sent_at = ? WHERE id = ?""",
-            [status, json.dumps(failed, ensure_ascii=False), summary or error if failed else None,
-             stamp if reached else None, message_id],
+            [
+                status,
+                json.dumps(failed, ensure_ascii=False),
+                summary or error if failed else None,
+                stamp if reached else None,
+                message_id,
+            ],
         )
-        db.execute("UPDATE alerts SET status = ?, last_error = ?, sent_at = ? WHERE message_id = ?",
-                   [status, summary, stamp if reached else None, message_id])
+        db.execute(
+            "UPDATE alerts SET status = ?, last_error = ?, sent_at = ? WHERE message_id = ?",
+            [status, summary, stamp if reached else None, message_id],
+        )
         return status
 
 
 def release_lease(db, message_id: int) -> None:
     """Give a claimed message back untouched (the sender stopped before attempting it)."""
     with _transaction(db):
-        db.execute("UPDATE alert_messages SET lease_owner = NULL, lease_until = NULL WHERE id = ?", [message_id])
+        db.execute(
+            "UPDATE alert_messages SET lease_owner = NULL, lease_until = NULL WHERE id = ?",
+            [message_id],
+        )
 
 
 # Reading -------------------------------------------------------------------------------------
@@ -522,8 +620,9 @@ def message_items(db, message_id: int) -> list[dict]:
     the version the event is about) and ``previous`` (the version before an edit). Sorted by site,
     kind, then newest publication first.
     """
-    rows = list(db.query(
-        """SELECT a.id AS alert_id, a.kind, a.site, a.detail, a.created_at, a.event_id,
+    rows = list(
+        db.query(
+            """SELECT a.id AS alert_id, a.kind, a.site, a.detail, a.created_at, a.event_id,
                   coalesce(s.title, a.site) AS site_title, s.config AS site_config,
                   e.detected_at, e.changed_fields, e.details, e.release_id,
                   coalesce(e.version_id, r.current_version_id) AS version_id, r.url
@@ -531,8 +630,9 @@ def message_items(db, message_id: int) -> list[dict]:
            LEFT JOIN events e ON e.id = a.event_id
            LEFT JOIN releases r ON r.id = e.release_id
            WHERE a.message_id = ? ORDER BY a.id""",
-        [message_id],
-    ))
+            [message_id],
+        )
+    )
     items = []
     for row in rows:
         config = json.loads(row.pop("site_config") or "{}")
@@ -550,11 +650,20 @@ def message_items(db, message_id: int) -> list[dict]:
         elif row["version_id"] is not None:
             item["version"] = _version(db, "id = ?", [row["version_id"]])
             if row["kind"] == "edited" and item["version"]:
-                item["previous"] = _version(db, "release_id = ? AND seq = ?",
-                                            [row["release_id"], item["version"]["seq"] - 1])
+                item["previous"] = _version(
+                    db,
+                    "release_id = ? AND seq = ?",
+                    [row["release_id"], item["version"]["seq"] - 1],
+                )
         items.append(item)
-    items.sort(key=lambda i: (i["site"], _KIND_ORDER.get(i["kind"], 9),
-                              _neg((i["version"] or {}).get("published_at") or ""), i["alert_id"]))
+    items.sort(
+        key=lambda i: (
+            i["site"],
+            _KIND_ORDER.get(i["kind"], 9),
+            _neg((i["version"] or {}).get("published_at") or ""),
+            i["alert_id"],
+        )
+    )
     return items
 
 
@@ -563,11 +672,13 @@ def _neg(text: str) -> tuple:
 
 
 def _version(db, where: str, params: list) -> dict | None:
-    rows = list(db.query(
-        f"""SELECT id, seq, title, source, published_at, column_name, body, attachments, breadcrumb, url
+    rows = list(
+        db.query(
+            f"""SELECT id, seq, title, source, published_at, column_name, body, attachments, breadcrumb, url
             FROM versions WHERE {where}""",
-        params,
-    ))
+            params,
+        )
+    )
     if not rows:
         return None
     version = rows[0]
@@ -588,8 +699,9 @@ def list_alerts(db, *, status: str | None = None, limit: int = 100) -> list[dict
         # A recipient refused for good shows at once, while the message is retried for the others.
         "failed": "WHERE a.status IN ('failed', 'cancelled') OR (a.status = 'pending' AND m.failed_recipients != '{}')",
     }[status]
-    rows = list(db.query(
-        f"""SELECT a.id, a.kind, a.site, sub.name AS subscription, sub.channel, a.status, a.created_at,
+    rows = list(
+        db.query(
+            f"""SELECT a.id, a.kind, a.site, sub.name AS subscription, sub.channel, a.status, a.created_at,
                    a.deliver_after, m.attempts, m.next_attempt_at, coalesce(a.last_error, m.last_error) AS error,
                    a.sent_at, m.token, coalesce(v.title, cv.title) AS title, r.url, a.detail,
                    coalesce(m.failed_recipients, '{{}}') AS refused
@@ -600,8 +712,9 @@ def list_alerts(db, *, status: str | None = None, limit: int = 100) -> list[dict
             LEFT JOIN versions v ON v.id = e.version_id
             LEFT JOIN versions cv ON cv.id = r.current_version_id
             {where} ORDER BY a.id DESC LIMIT ?""",
-        [limit],
-    ))
+            [limit],
+        )
+    )
     for row in rows:
         row["detail"] = json.loads(row["detail"] or "{}")
         row["attempts"] = row["attempts"] or 0

@@ -276,7 +276,9 @@ def m010_search(db: Database) -> None:
     rebuild_index(db)
 
 
-_SEARCH_TRIGRAMS = "CREATE TABLE IF NOT EXISTS search_trigrams (trigram TEXT PRIMARY KEY) WITHOUT ROWID"
+_SEARCH_TRIGRAMS = (
+    "CREATE TABLE IF NOT EXISTS search_trigrams (trigram TEXT PRIMARY KEY) WITHOUT ROWID"
+)
 
 _SEARCH = [
     # rowid is the sort key of storage.search.search_key: newest first is rowid order.
@@ -405,24 +407,32 @@ def m041_one_column_per_spelling(db: Database) -> None:
     pages = db.execute("SELECT site, breadcrumb, column_name FROM list_pages")
     versions = db.execute(
         """SELECT DISTINCT r.site, v.breadcrumb, v.column_name FROM versions v JOIN releases r ON r.id = v.release_id
-           WHERE v.breadcrumb NOT IN ('', '[]')""")
+           WHERE v.breadcrumb NOT IN ('', '[]')"""
+    )
     for rows in (pages, versions):
         for site, crumbs, column in rows.fetchall():
-            overviews.setdefault(site, set()).update(ancestor_names(json.loads(crumbs or "[]"), column))
-    for site in list(overviews) + [row[0] for row in db.execute("SELECT DISTINCT site FROM list_pages").fetchall()]:
+            overviews.setdefault(site, set()).update(
+                ancestor_names(json.loads(crumbs or "[]"), column)
+            )
+    for site in list(overviews) + [
+        row[0] for row in db.execute("SELECT DISTINCT site FROM list_pages").fetchall()
+    ]:
         overviews.setdefault(site, set()).update(aggregating_pages(db, site))
     kept: dict[tuple[int, str], tuple] = {}
     doomed = []
     rows = db.execute(
         """SELECT c.release_id, r.site, c.column_name, c.list_page_url, c.first_seen_at FROM release_columns c
-           JOIN releases r ON r.id = c.release_id ORDER BY c.release_id, c.list_page_url IS NULL, c.first_seen_at""")
+           JOIN releases r ON r.id = c.release_id ORDER BY c.release_id, c.list_page_url IS NULL, c.first_seen_at"""
+    )
     for release_id, site, name, listed_at, _first_seen in rows.fetchall():
         key = fold(name)
         if key in overviews.get(site, ()) or (release_id, key) in kept:
             doomed.append((release_id, name))
         else:
             kept[(release_id, key)] = (name, listed_at)
-    db.conn.executemany("DELETE FROM release_columns WHERE release_id = ? AND column_name = ?", doomed)
+    db.conn.executemany(
+        "DELETE FROM release_columns WHERE release_id = ? AND column_name = ?", doomed
+    )
 
 
 @migrations()

@@ -30,8 +30,18 @@ from datetime import UTC, datetime
 from .errors import InvalidArgument
 from .normalize import clean_text, display_text, fold, fold_chars, folded_with_offsets
 
-__all__ = ["fold", "index_version", "index_rows", "is_word_term", "rebuild_index", "search", "search_key", "snippet",
-           "unindex_version", "write_fts"]
+__all__ = [
+    "fold",
+    "index_version",
+    "index_rows",
+    "is_word_term",
+    "rebuild_index",
+    "search",
+    "search_key",
+    "snippet",
+    "unindex_version",
+    "write_fts",
+]
 
 PAD = "\ue000\ue000"  # private-use characters: no query contains them
 KEY_FACTOR = 1_000_000_000  # version ids stay below this; the rest of the key is seconds
@@ -39,7 +49,9 @@ MAX_VOCAB_TERMS = 500
 SNIPPET_CONTEXT = 30
 # Letters and digits of the scripts that separate words with spaces (Latin, Greek, Cyrillic):
 # a query in them matches whole words; Chinese, which has no spaces, matches anywhere.
-_WORD_CHARS = "0-9a-z\u00aa\u00b5\u00ba\u00df-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff"
+_WORD_CHARS = (
+    "0-9a-z\u00aa\u00b5\u00ba\u00df-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff"
+)
 _WORD_CHAR = re.compile(f"[{_WORD_CHARS}]")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 
@@ -100,8 +112,12 @@ def index_rows(db, rows, *, fts_rows: list | None = None) -> int:
     caller writes them with :func:`write_fts` before its transaction commits."""
     docs = [
         (
-            search_key(published_at, fetched_at, version_id), version_id, release_id, site,
-            fold_chars(clean_text(title)) + PAD, fold_chars(clean_text(source)) + PAD,
+            search_key(published_at, fetched_at, version_id),
+            version_id,
+            release_id,
+            site,
+            fold_chars(clean_text(title)) + PAD,
+            fold_chars(clean_text(source)) + PAD,
             fold_chars(clean_text(body)) + PAD,
         )
         for version_id, release_id, site, published_at, fetched_at, title, source, body in rows
@@ -124,9 +140,14 @@ def index_rows(db, rows, *, fts_rows: list | None = None) -> int:
 def unindex_version(db, version_id: int) -> None:
     """Remove one version from the search index (before it is indexed again with new text)."""
     conn = getattr(db, "conn", db)
-    row = conn.execute("SELECT rowid, title, source, body FROM search_docs WHERE version_id = ?", [version_id]).fetchone()
+    row = conn.execute(
+        "SELECT rowid, title, source, body FROM search_docs WHERE version_id = ?", [version_id]
+    ).fetchone()
     if row is not None:
-        conn.execute("INSERT INTO search_fts (search_fts, rowid, title, source, body) VALUES ('delete', ?, ?, ?, ?)", row)
+        conn.execute(
+            "INSERT INTO search_fts (search_fts, rowid, title, source, body) VALUES ('delete', ?, ?, ?, ?)",
+            row,
+        )
         conn.execute("DELETE FROM search_docs WHERE rowid = ?", [row[0]])
 
 
@@ -138,7 +159,9 @@ def write_fts(db, rows) -> None:
     writer's time. The store queues them and writes a transaction's rows at once, before COMMIT.
     """
     if rows:
-        getattr(db, "conn", db).executemany("INSERT INTO search_fts (rowid, title, source, body) VALUES (?, ?, ?, ?)", rows)
+        getattr(db, "conn", db).executemany(
+            "INSERT INTO search_fts (rowid, title, source, body) VALUES (?, ?, ?, ?)", rows
+        )
 
 
 def index_trigrams(db, texts) -> None:
@@ -274,7 +297,9 @@ def search(
         params.extend([term, term, term])
     for _, word in patterns:
         if word is not None:
-            filters.append("(bulletin_word(d.title, ?) OR bulletin_word(d.source, ?) OR bulletin_word(d.body, ?))")
+            filters.append(
+                "(bulletin_word(d.title, ?) OR bulletin_word(d.source, ?) OR bulletin_word(d.body, ?))"
+            )
             params.extend([word, word, word])
     where = " AND ".join(filters) or "1"
     if match is not None:
@@ -374,8 +399,9 @@ def _word_ends(conn: sqlite3.Connection, text: str) -> list[str] | None:
     return ends if len(ends) <= MAX_VOCAB_TERMS else None
 
 
-def _match_expression(conn: sqlite3.Connection, terms: list[str],
-                      words: list[str | None] | None = None) -> tuple[str | None, list[str]]:
+def _match_expression(
+    conn: sqlite3.Connection, terms: list[str], words: list[str | None] | None = None
+) -> tuple[str | None, list[str]]:
     """The FTS5 query for the terms the index can answer, and the terms it cannot.
 
     A whole-word term (``words``: its pattern, not ending in ``*``) also asks for an indexed
@@ -389,7 +415,9 @@ def _match_expression(conn: sqlite3.Connection, terms: list[str],
             if ends is not None:
                 if len(term) >= 3:
                     parts.append(_phrase(term))
-                parts.append("(" + " OR ".join(_phrase(t) for t in ends) + ")" if ends else _phrase(PAD * 3))
+                parts.append(
+                    "(" + " OR ".join(_phrase(t) for t in ends) + ")" if ends else _phrase(PAD * 3)
+                )
                 continue
         if len(term) >= 3:
             parts.append(_phrase(term))
@@ -413,7 +441,20 @@ def _hit(conn: sqlite3.Connection, version_id: int, terms: list) -> dict:
            WHERE v.id = ?""",
         [version_id],
     ).fetchone()
-    (release_id, site, url, title, source, published_at, seq, latest, vid, status, body, fetched_at) = row
+    (
+        release_id,
+        site,
+        url,
+        title,
+        source,
+        published_at,
+        seq,
+        latest,
+        vid,
+        status,
+        body,
+        fetched_at,
+    ) = row
     return {
         "id": release_id,
         "site": site,
@@ -421,7 +462,10 @@ def _hit(conn: sqlite3.Connection, version_id: int, terms: list) -> dict:
         "title": title,
         "source": source,
         "published_at": published_at,
-        "snippet": snippet(body, terms) or snippet(title, terms) or snippet(source, terms) or _lead(body),
+        "snippet": snippet(body, terms)
+        or snippet(title, terms)
+        or snippet(source, terms)
+        or _lead(body),
         "version": seq,
         "versions": latest,
         "version_id": vid,
@@ -450,7 +494,10 @@ def snippet(text: str | None, terms: list, context: int = SNIPPET_CONTEXT) -> st
         if word is not None:
             found = ((m.start(), m.end()) for m in _word_regex(word).finditer(folded))
         else:
-            found = ((m.start(), m.start() + len(term)) for m in re.finditer(f"(?={re.escape(term)})", folded))
+            found = (
+                (m.start(), m.start() + len(term))
+                for m in re.finditer(f"(?={re.escape(term)})", folded)
+            )
         for start, end in found:
             lo_at, hi_at = origin(start), origin(end)
             spans.append((lo_at, max(hi_at, lo_at + 1)))

@@ -143,8 +143,14 @@ class Store:
     WAL mode, so archivists can read while a crawl writes.
     """
 
-    def __init__(self, path: str | Path, *, clock: Callable[[], datetime] = utc_now, busy_timeout_ms: int = 30_000,
-                 max_bytes: int | None = None):
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        busy_timeout_ms: int = 30_000,
+        max_bytes: int | None = None,
+    ):
         """``max_bytes``: a size cap for this connection's writes (SQLite's ``max_page_count``);
         past it a write fails as on a full disk (:class:`StoreUnavailable` from :func:`unavailable`)."""
         self.path = Path(path)
@@ -152,7 +158,9 @@ class Store:
         try:
             if self.path.parent and not self.path.parent.exists():
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=busy_timeout_ms / 1000, isolation_level=None)
+            conn = sqlite3.connect(
+                str(self.path), timeout=busy_timeout_ms / 1000, isolation_level=None
+            )
             self.db = sqlite_utils.Database(conn)
             self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             self.db.execute("PRAGMA journal_mode = WAL")
@@ -194,7 +202,9 @@ class Store:
 
     # Sites -----------------------------------------------------------------------------------
 
-    def ensure_site(self, name: str, *, title: str | None = None, config: dict | None = None) -> None:
+    def ensure_site(
+        self, name: str, *, title: str | None = None, config: dict | None = None
+    ) -> None:
         """Create or update the row of site ``name``."""
         now = self._now()
         with self._transaction():
@@ -213,14 +223,16 @@ class Store:
     def sites(self) -> list[dict]:
         """Every site with its release count, its last crawl and the configuration it was last
         crawled with (``config``, a dict)."""
-        rows = list(self.db.query(
-            """SELECT s.name, s.title, s.config,
+        rows = list(
+            self.db.query(
+                """SELECT s.name, s.title, s.config,
                       (SELECT count(*) FROM releases r WHERE r.site = s.name) AS releases,
                       c.id AS last_crawl_id, c.started_at AS last_crawl_at, c.status AS last_crawl_status
                FROM sites s
                LEFT JOIN crawls c ON c.id = (SELECT max(id) FROM crawls WHERE site = s.name)
                ORDER BY s.name"""
-        ))
+            )
+        )
         for row in rows:
             try:
                 row["config"] = json.loads(row["config"] or "{}")
@@ -252,8 +264,15 @@ class Store:
             )
             return cursor.lastrowid
 
-    def finish_crawl(self, crawl_id: int, *, status: str = "finished", stats: dict | None = None,
-                     error: str | None = None, walk_complete: bool = True) -> None:
+    def finish_crawl(
+        self,
+        crawl_id: int,
+        *,
+        status: str = "finished",
+        stats: dict | None = None,
+        error: str | None = None,
+        walk_complete: bool = True,
+    ) -> None:
         """Close a crawl row with its final status, counters and error message.
 
         A ``finished`` crawl whose walk was complete (``walk_complete``: nothing cut by a request
@@ -263,9 +282,20 @@ class Store:
         by_status = stats.pop("responses_by_status", None)
         columns = {
             key: stats[key]
-            for key in ("requests", "pages_fetched", "list_pages", "list_links", "releases_seen",
-                        "releases_incomplete", "not_modified", "errors", "note", "revisited", "revisits_next_at",
-                        "revisits_due_by")
+            for key in (
+                "requests",
+                "pages_fetched",
+                "list_pages",
+                "list_links",
+                "releases_seen",
+                "releases_incomplete",
+                "not_modified",
+                "errors",
+                "note",
+                "revisited",
+                "revisits_next_at",
+                "revisits_due_by",
+            )
             if key in stats
         }
         with self._transaction():
@@ -286,22 +316,36 @@ class Store:
             if by_status is not None:
                 assignments["responses_by_status"] = json.dumps(by_status, sort_keys=True)
             sets = ", ".join(f"{key} = ?" for key in assignments)
-            self.db.execute(f"UPDATE crawls SET {sets} WHERE id = ?", [*assignments.values(), crawl_id])
+            self.db.execute(
+                f"UPDATE crawls SET {sets} WHERE id = ?", [*assignments.values(), crawl_id]
+            )
             site = self.db.execute("SELECT site FROM crawls WHERE id = ?", [crawl_id]).fetchone()
             if site is not None:
                 self._learn_overviews(site[0], self._aggregating_pages(site[0]))
             if status == "finished" and walk_complete:
-                self.db.execute("UPDATE list_entries SET confirmed = 1 WHERE crawl_id = ? AND confirmed = 0", [crawl_id])
+                self.db.execute(
+                    "UPDATE list_entries SET confirmed = 1 WHERE crawl_id = ? AND confirmed = 0",
+                    [crawl_id],
+                )
 
-    def record_skipped_crawl(self, site: str, *, note: str, requests: int = 0,
-                             responses_by_status: dict | None = None) -> int:
+    def record_skipped_crawl(
+        self, site: str, *, note: str, requests: int = 0, responses_by_status: dict | None = None
+    ) -> int:
         """A scheduled run that only probed the site and found nothing to crawl."""
         now = self._now()
         with self._transaction():
             cursor = self.db.execute(
                 """INSERT INTO crawls (site, started_at, finished_at, status, requests, pages_fetched,
                      responses_by_status, note) VALUES (?, ?, ?, 'skipped', ?, ?, ?, ?)""",
-                [site, now, now, requests, requests, json.dumps(responses_by_status or {}, sort_keys=True), note],
+                [
+                    site,
+                    now,
+                    now,
+                    requests,
+                    requests,
+                    json.dumps(responses_by_status or {}, sort_keys=True),
+                    note,
+                ],
             )
             return cursor.lastrowid
 
@@ -313,14 +357,21 @@ class Store:
         result = dict(zip(keys, row))
         result["responses_by_status"] = json.loads(result["responses_by_status"] or "{}")
         result["releases_restored"] = self.db.execute(
-            "SELECT count(*) FROM events WHERE crawl_id = ? AND kind = 'restored'", [crawl_id]).fetchone()[0]
+            "SELECT count(*) FROM events WHERE crawl_id = ? AND kind = 'restored'", [crawl_id]
+        ).fetchone()[0]
         result["releases_missing"] = self.db.execute(
-            "SELECT count(DISTINCT url) FROM fetch_failures WHERE crawl_id = ? AND missing", [crawl_id]).fetchone()[0]
+            "SELECT count(DISTINCT url) FROM fetch_failures WHERE crawl_id = ? AND missing",
+            [crawl_id],
+        ).fetchone()[0]
         return result
 
     def crawls(self, site: str | None = None, limit: int = 20) -> list[dict]:
         where, params = ("WHERE site = ?", [site]) if site else ("", [])
-        return list(self.db.query(f"SELECT * FROM crawls {where} ORDER BY id DESC LIMIT ?", [*params, limit]))
+        return list(
+            self.db.query(
+                f"SELECT * FROM crawls {where} ORDER BY id DESC LIMIT ?", [*params, limit]
+            )
+        )
 
     # List pages ------------------------------------------------------------------------------
 
@@ -360,15 +411,28 @@ class Store:
                      breadcrumb = excluded.breadcrumb, last_crawled_at = excluded.last_crawled_at,
                      last_status = excluded.last_status, link_count = excluded.link_count,
                      series_url = coalesce(excluded.series_url, series_url)""",
-                [site, page_url, column, json.dumps(breadcrumb or [], ensure_ascii=False), now, now, http_status, len(links),
-                 canonical_url(series_url) if series_url else None],
+                [
+                    site,
+                    page_url,
+                    column,
+                    json.dumps(breadcrumb or [], ensure_ascii=False),
+                    now,
+                    now,
+                    http_status,
+                    len(links),
+                    canonical_url(series_url) if series_url else None,
+                ],
             )
-            page_id = self.db.execute("SELECT id FROM list_pages WHERE url = ?", [page_url]).fetchone()[0]
+            page_id = self.db.execute(
+                "SELECT id FROM list_pages WHERE url = ?", [page_url]
+            ).fetchone()[0]
             self._note_breadcrumb(site, breadcrumb or [], column)
             known, unknown, deferred = [], [], []
             for position, link in enumerate(links):
                 release_url = canonical_url(link["url"])
-                row = self.db.execute("SELECT id FROM releases WHERE url = ?", [release_url]).fetchone()
+                row = self.db.execute(
+                    "SELECT id FROM releases WHERE url = ?", [release_url]
+                ).fetchone()
                 if row is None:
                     unknown.append(link["url"])
                     continue
@@ -382,8 +446,15 @@ class Store:
                     self._add_column(site, row[0], column, page_url, now)
         return ListPageResult(page_id, known, unknown, deferred)
 
-    def _upsert_list_entry(self, page_id: int, release_id: int, position: int, link: dict, now: str,
-                           crawl_id: int | None) -> None:
+    def _upsert_list_entry(
+        self,
+        page_id: int,
+        release_id: int,
+        position: int,
+        link: dict,
+        now: str,
+        crawl_id: int | None,
+    ) -> None:
         self.db.execute(
             """INSERT INTO list_entries (list_page_id, release_id, position, title, date, pinned, first_seen_at,
                  last_seen_at, crawl_id)
@@ -391,21 +462,35 @@ class Store:
                ON CONFLICT(list_page_id, release_id) DO UPDATE SET position = excluded.position,
                  title = excluded.title, date = excluded.date, pinned = excluded.pinned,
                  last_seen_at = excluded.last_seen_at, crawl_id = excluded.crawl_id""",
-            [page_id, release_id, position, link.get("title"), link.get("date"), int(bool(link.get("pinned"))), now, now,
-             crawl_id],
+            [
+                page_id,
+                release_id,
+                position,
+                link.get("title"),
+                link.get("date"),
+                int(bool(link.get("pinned"))),
+                now,
+                now,
+                crawl_id,
+            ],
         )
 
-    def _attach_list_rows(self, site: str, release_id: int, listed_on: Iterable[dict], now: str,
-                          crawl_id: int | None) -> None:
+    def _attach_list_rows(
+        self, site: str, release_id: int, listed_on: Iterable[dict], now: str, crawl_id: int | None
+    ) -> None:
         for entry in listed_on:
             list_url = canonical_url(entry["list_page_url"])
             page = self.db.execute("SELECT id FROM list_pages WHERE url = ?", [list_url]).fetchone()
             if page is not None:
-                self._upsert_list_entry(page[0], release_id, entry.get("position", 0), entry, now, crawl_id)
+                self._upsert_list_entry(
+                    page[0], release_id, entry.get("position", 0), entry, now, crawl_id
+                )
             if entry.get("column"):
                 self._add_column(site, release_id, entry["column"], list_url, now)
 
-    def _add_column(self, site: str, release_id: int, column: str, list_page_url: str | None, now: str) -> None:
+    def _add_column(
+        self, site: str, release_id: int, column: str, list_page_url: str | None, now: str
+    ) -> None:
         """Record that the release is in ``column`` — once per column however it is spelt (a
         breadcrumb's 學習貫徹 is the list's 学习贯彻: :func:`storage.normalize.fold`), the list
         page's spelling winning, and never for an overview page (:meth:`_overview_names`)."""
@@ -413,7 +498,8 @@ class Store:
         if not key or key in self._overview_names(site):
             return
         for name, listed_at in self.db.execute(
-            "SELECT column_name, list_page_url FROM release_columns WHERE release_id = ?", [release_id]
+            "SELECT column_name, list_page_url FROM release_columns WHERE release_id = ?",
+            [release_id],
         ).fetchall():
             if column_key(name) != key:
                 continue
@@ -424,8 +510,10 @@ class Store:
                     [column, list_page_url, release_id, name],
                 )
             elif listed_at is None and list_page_url is not None:
-                self.db.execute("UPDATE release_columns SET list_page_url = ? WHERE release_id = ? AND column_name = ?",
-                                [list_page_url, release_id, name])
+                self.db.execute(
+                    "UPDATE release_columns SET list_page_url = ? WHERE release_id = ? AND column_name = ?",
+                    [list_page_url, release_id, name],
+                )
             return
         self.db.execute(
             """INSERT OR IGNORE INTO release_columns (release_id, column_name, list_page_url, first_seen_at)
@@ -463,8 +551,11 @@ class Store:
         if not new:
             return
         known |= new
-        spellings = [name for (name,) in self.db.execute("SELECT DISTINCT column_name FROM release_columns")
-                     if column_key(name) in new]
+        spellings = [
+            name
+            for (name,) in self.db.execute("SELECT DISTINCT column_name FROM release_columns")
+            if column_key(name) in new
+        ]
         if spellings:
             marks = ", ".join("?" * len(spellings))
             self.db.execute(
@@ -521,10 +612,13 @@ class Store:
         with self._transaction():
             baseline = 0
             if crawl_id is not None:
-                row = self.db.execute("SELECT baseline FROM crawls WHERE id = ?", [crawl_id]).fetchone()
+                row = self.db.execute(
+                    "SELECT baseline FROM crawls WHERE id = ?", [crawl_id]
+                ).fetchone()
                 baseline = row[0] if row else 0
             existing = self.db.execute(
-                "SELECT id, current_version_id, status, held_since FROM releases WHERE url = ?", [url]
+                "SELECT id, current_version_id, status, held_since FROM releases WHERE url = ?",
+                [url],
             ).fetchone()
             restored = False
             if existing is None:
@@ -534,7 +628,9 @@ class Store:
                     [site, url, now, now, now, now],
                 )
                 release_id = cursor.lastrowid
-                version_id = self._insert_version(site, release_id, 1, url, fetched, digest, [], crawl_id, now)
+                version_id = self._insert_version(
+                    site, release_id, 1, url, fetched, digest, [], crawl_id, now
+                )
                 self._insert_event("new", site, release_id, version_id, crawl_id, now, baseline, [])
                 kind, changed = "new", []
             else:
@@ -543,30 +639,60 @@ class Store:
                 if status == "removed":
                     restored = True
                     self._insert_event("restored", site, release_id, None, crawl_id, now, 0, [])
-                if (refresh is not None and current is not None and current["content_hash"] != digest
-                        and current["raw_body"] is not None and current["model_revision"] != fetched.model_revision):
+                if (
+                    refresh is not None
+                    and current is not None
+                    and current["content_hash"] != digest
+                    and current["raw_body"] is not None
+                    and current["model_revision"] != fetched.model_revision
+                ):
                     current = self._refreshed(current, refresh, fetched.model_revision)
-                hold = (current is not None and status != "removed" and _collapsed(current["body"], fetched.body)
-                        and not _held_long_enough(held_since, now, confirm_after))
+                hold = (
+                    current is not None
+                    and status != "removed"
+                    and _collapsed(current["body"], fetched.body)
+                    and not _held_long_enough(held_since, now, confirm_after)
+                )
                 if current is not None and current["content_hash"] == digest:
                     version_id, kind, changed = current_id, "unchanged", []
                 elif hold:
                     version_id, kind, changed = current_id, "held", []
                     held_since = held_since or now
                     self.record_fetch_failure(
-                        site, url, f"content collapsed (body {len(fetched.body or '')} characters, was "
+                        site,
+                        url,
+                        f"content collapsed (body {len(fetched.body or '')} characters, was "
                         f"{len(current['body'] or '')}): held until still served {confirm_after:g} s after {held_since}",
-                        crawl_id=crawl_id, http_status=fetched.http_status)
+                        crawl_id=crawl_id,
+                        http_status=fetched.http_status,
+                    )
                 else:
                     previous = _version_fields(current) if current else {}
                     changed = changed_fields(previous, fields)
-                    if wait is not None and current is not None and not restored and wait(previous, fields, changed):
+                    if (
+                        wait is not None
+                        and current is not None
+                        and not restored
+                        and wait(previous, fields, changed)
+                    ):
                         return RecordResult("waiting", release_id, current_id, changed)
                     seq = (current["seq"] + 1) if current else 1
-                    version_id = self._insert_version(site, release_id, seq, url, fetched, digest, changed, crawl_id, now)
+                    version_id = self._insert_version(
+                        site, release_id, seq, url, fetched, digest, changed, crawl_id, now
+                    )
                     diff, details = describe_edit(previous, fields, changed)
-                    self._insert_event("edited", site, release_id, version_id, crawl_id, now, 0, changed,
-                                       diff=diff, details=details)
+                    self._insert_event(
+                        "edited",
+                        site,
+                        release_id,
+                        version_id,
+                        crawl_id,
+                        now,
+                        0,
+                        changed,
+                        diff=diff,
+                        details=details,
+                    )
                     kind = "edited"
                 self.db.execute(
                     """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, last_checked_at = ?, status = 'live',
@@ -574,14 +700,19 @@ class Store:
                     [now, now, now, held_since if hold else None, release_id],
                 )
             if kind not in ("unchanged", "held"):
-                self.db.execute("UPDATE releases SET current_version_id = ? WHERE id = ?", [version_id, release_id])
+                self.db.execute(
+                    "UPDATE releases SET current_version_id = ? WHERE id = ?",
+                    [version_id, release_id],
+                )
             self._note_breadcrumb(site, fetched.breadcrumb or [], fetched.column)
             if fetched.column:
                 self._add_column(site, release_id, fetched.column, None, now)
             self._attach_list_rows(site, release_id, listed_on, now, crawl_id)
         return RecordResult(kind, release_id, version_id, changed, restored)
 
-    def _insert_version(self, site, release_id, seq, url, fetched: FetchedRelease, digest, changed, crawl_id, now) -> int:
+    def _insert_version(
+        self, site, release_id, seq, url, fetched: FetchedRelease, digest, changed, crawl_id, now
+    ) -> int:
         raw = fetched.raw_body
         cursor = self.db.execute(
             """INSERT INTO versions (release_id, seq, crawl_id, fetched_at, content_hash, changed_fields,
@@ -589,12 +720,25 @@ class Store:
                  url, final_url, http_status, headers, encoding, raw_body, raw_size, raw_sha256, model_revision)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
-                release_id, seq, crawl_id, now, digest, json.dumps(changed),
-                fetched.title, fetched.source, fetched.published_at, fetched.published_at_meta,
-                fetched.body or "", json.dumps(fetched.breadcrumb, ensure_ascii=False), fetched.column,
+                release_id,
+                seq,
+                crawl_id,
+                now,
+                digest,
+                json.dumps(changed),
+                fetched.title,
+                fetched.source,
+                fetched.published_at,
+                fetched.published_at_meta,
+                fetched.body or "",
+                json.dumps(fetched.breadcrumb, ensure_ascii=False),
+                fetched.column,
                 json.dumps(fetched.attachments, ensure_ascii=False),
-                url, fetched.final_url, fetched.http_status,
-                json.dumps(fetched.headers, ensure_ascii=False), fetched.encoding,
+                url,
+                fetched.final_url,
+                fetched.http_status,
+                json.dumps(fetched.headers, ensure_ascii=False),
+                fetched.encoding,
                 zlib.compress(raw, 6) if raw is not None else None,
                 len(raw) if raw is not None else None,
                 hashlib.sha256(raw).hexdigest() if raw is not None else None,
@@ -604,18 +748,54 @@ class Store:
         version_id = cursor.lastrowid
         # Indexed from the values at hand (not re-read), so the normalised text computed for the
         # content hash is reused by the index.
-        index_rows(self.db, [(version_id, release_id, site, fetched.published_at, now,
-                              fetched.title, fetched.source, fetched.body or "")], fts_rows=self._pending.rows)
+        index_rows(
+            self.db,
+            [
+                (
+                    version_id,
+                    release_id,
+                    site,
+                    fetched.published_at,
+                    now,
+                    fetched.title,
+                    fetched.source,
+                    fetched.body or "",
+                )
+            ],
+            fts_rows=self._pending.rows,
+        )
         return version_id
 
-    def _insert_event(self, kind, site, release_id, version_id, crawl_id, now, baseline, changed,
-                      *, diff: str | None = None, details: dict | None = None) -> int:
+    def _insert_event(
+        self,
+        kind,
+        site,
+        release_id,
+        version_id,
+        crawl_id,
+        now,
+        baseline,
+        changed,
+        *,
+        diff: str | None = None,
+        details: dict | None = None,
+    ) -> int:
         cursor = self.db.execute(
             """INSERT INTO events (kind, site, release_id, version_id, crawl_id, detected_at, baseline,
                  changed_fields, diff, details)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [kind, site, release_id, version_id, crawl_id, now, int(bool(baseline)), json.dumps(changed),
-             diff, json.dumps(details or {}, ensure_ascii=False)],
+            [
+                kind,
+                site,
+                release_id,
+                version_id,
+                crawl_id,
+                now,
+                int(bool(baseline)),
+                json.dumps(changed),
+                diff,
+                json.dumps(details or {}, ensure_ascii=False),
+            ],
         )
         event_id = cursor.lastrowid
         enqueue_alerts(self.db, event_id)
@@ -626,26 +806,51 @@ class Store:
         return rows[0] if rows else None
 
     def record_fetch_failure(
-        self, site: str, url: str, reason: str, *, crawl_id: int | None = None, http_status: int | None = None,
+        self,
+        site: str,
+        url: str,
+        reason: str,
+        *,
+        crawl_id: int | None = None,
+        http_status: int | None = None,
         missing: bool = False,
     ) -> None:
         """Record a fetch that did not yield the page (error status, block page, timeout...);
         ``missing``: a known release that is gone (see :meth:`record_missing`), not an error."""
-        release = self.db.execute("SELECT id FROM releases WHERE url = ?", [canonical_url(url)]).fetchone()
+        release = self.db.execute(
+            "SELECT id FROM releases WHERE url = ?", [canonical_url(url)]
+        ).fetchone()
         with self._transaction():
             self.db.execute(
                 """INSERT INTO fetch_failures (crawl_id, site, url, release_id, http_status, reason, failed_at, missing)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                [crawl_id, site, url, release[0] if release else None, http_status, reason, self._now(), int(missing)],
+                [
+                    crawl_id,
+                    site,
+                    url,
+                    release[0] if release else None,
+                    http_status,
+                    reason,
+                    self._now(),
+                    int(missing),
+                ],
             )
 
     def fetch_failures(self, crawl_id: int) -> list[dict]:
-        return list(self.db.query("SELECT * FROM fetch_failures WHERE crawl_id = ? ORDER BY id", [crawl_id]))
+        return list(
+            self.db.query("SELECT * FROM fetch_failures WHERE crawl_id = ? ORDER BY id", [crawl_id])
+        )
 
     # Monitoring ------------------------------------------------------------------------------
 
     def record_missing(
-        self, site: str, url: str, reason: str, *, crawl_id: int | None = None, http_status: int | None = None,
+        self,
+        site: str,
+        url: str,
+        reason: str,
+        *,
+        crawl_id: int | None = None,
+        http_status: int | None = None,
         confirm_after: float = 3600,
     ) -> str | None:
         """A known release answered 404/410 or redirected to a home/error page.
@@ -659,9 +864,15 @@ class Store:
         """
         now = self.clock().astimezone(UTC)
         stamp = now.isoformat(timespec="seconds")
-        row = self.db.execute("SELECT status FROM releases WHERE url = ?", [canonical_url(url)]).fetchone()
-        if row is None or row[0] != "removed":  # a removed release still gone is its re-check, not news
-            self.record_fetch_failure(site, url, reason, crawl_id=crawl_id, http_status=http_status, missing=True)
+        row = self.db.execute(
+            "SELECT status FROM releases WHERE url = ?", [canonical_url(url)]
+        ).fetchone()
+        if (
+            row is None or row[0] != "removed"
+        ):  # a removed release still gone is its re-check, not news
+            self.record_fetch_failure(
+                site, url, reason, crawl_id=crawl_id, http_status=http_status, missing=True
+            )
         with self._transaction():
             row = self.db.execute(
                 "SELECT id, status, missing_count, missing_since, current_version_id FROM releases WHERE url = ?",
@@ -670,43 +881,62 @@ class Store:
             if row is None:
                 return None
             release_id, status, missing, since, version_id = row
-            self.db.execute("UPDATE releases SET last_checked_at = ? WHERE id = ?", [stamp, release_id])
+            self.db.execute(
+                "UPDATE releases SET last_checked_at = ? WHERE id = ?", [stamp, release_id]
+            )
             if status == "removed":
                 return "removed"
             first = _parse_time(since)
             if first is None:
-                self.db.execute("UPDATE releases SET missing_count = 1, missing_since = ? WHERE id = ?",
-                                [stamp, release_id])
+                self.db.execute(
+                    "UPDATE releases SET missing_count = 1, missing_since = ? WHERE id = ?",
+                    [stamp, release_id],
+                )
                 return "pending"
             missing += 1
             if (now - first).total_seconds() < confirm_after:
-                self.db.execute("UPDATE releases SET missing_count = ? WHERE id = ?", [missing, release_id])
+                self.db.execute(
+                    "UPDATE releases SET missing_count = ? WHERE id = ?", [missing, release_id]
+                )
                 return "pending"
             self.db.execute(
                 "UPDATE releases SET missing_count = ?, status = 'removed', removed_at = ? WHERE id = ?",
                 [missing, stamp, release_id],
             )
-            self._insert_event("removed", site, release_id, version_id, crawl_id, stamp, 0, [],
-                               details={"reason": reason, "http_status": http_status, "missing_since": since})
+            self._insert_event(
+                "removed",
+                site,
+                release_id,
+                version_id,
+                crawl_id,
+                stamp,
+                0,
+                [],
+                details={"reason": reason, "http_status": http_status, "missing_since": since},
+            )
             return "removed"
 
     def pending_removals(self, site: str) -> dict[str, str]:
         """Releases of ``site`` missed but not yet confirmed removed: canonical URL → ``missing_since``."""
         return {
-            url: since for url, since in self.db.execute(
+            url: since
+            for url, since in self.db.execute(
                 "SELECT url, missing_since FROM releases WHERE site = ? AND status != 'removed' "
                 "AND missing_since IS NOT NULL",
                 [site],
             )
         }
 
-    def touch_release(self, url: str, *, crawl_id: int | None = None, listed_on: Iterable[dict] = ()) -> RecordResult | None:
+    def touch_release(
+        self, url: str, *, crawl_id: int | None = None, listed_on: Iterable[dict] = ()
+    ) -> RecordResult | None:
         """A known release answered 304 Not Modified: it is live and unchanged. ``listed_on``: its
         deferred list rows, as for :meth:`record_release`."""
         now = self._now()
         with self._transaction():
             row = self.db.execute(
-                "SELECT id, site, status, current_version_id FROM releases WHERE url = ?", [canonical_url(url)]
+                "SELECT id, site, status, current_version_id FROM releases WHERE url = ?",
+                [canonical_url(url)],
             ).fetchone()
             if row is None:
                 return None
@@ -739,8 +969,16 @@ class Store:
             )
         }
 
-    def save_validators(self, site: str, url: str, *, etag: str | None, last_modified: str | None,
-                        links_hash: str | None = None, crawl_id: int | None = None) -> None:
+    def save_validators(
+        self,
+        site: str,
+        url: str,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        links_hash: str | None = None,
+        crawl_id: int | None = None,
+    ) -> None:
         """Remember the validators a server gave for ``url`` (None clears them) in crawl ``crawl_id``."""
         with self._transaction():
             self.db.execute(
@@ -773,7 +1011,8 @@ class Store:
     def last_crawl_status(self, site: str) -> str | None:
         """Status of the site's latest crawl (probe-only ``skipped`` runs left out); None before the first."""
         row = self.db.execute(
-            "SELECT status FROM crawls WHERE site = ? AND status != 'skipped' ORDER BY id DESC LIMIT 1", [site]
+            "SELECT status FROM crawls WHERE site = ? AND status != 'skipped' ORDER BY id DESC LIMIT 1",
+            [site],
         ).fetchone()
         return row[0] if row else None
 
@@ -798,14 +1037,27 @@ class Store:
                 result[(column, url)] = (title, date)
         return result
 
-    def due_revisits(self, site: str, revisit_days: Iterable[int], revisit_max: float = DEFAULT_REVISIT_MAX, *,
-                     now: datetime | None = None, limit: int | None = None) -> list[str]:
+    def due_revisits(
+        self,
+        site: str,
+        revisit_days: Iterable[int],
+        revisit_max: float = DEFAULT_REVISIT_MAX,
+        *,
+        now: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[str]:
         """URLs of known releases to re-check in this crawl, most urgent first (see :meth:`revisit_plan`)."""
         due = self.revisit_plan(site, revisit_days, revisit_max, now=now).due
         return due[:limit] if limit else due
 
-    def revisit_plan(self, site: str, revisit_days: Iterable[int], revisit_max: float = DEFAULT_REVISIT_MAX, *,
-                     now: datetime | None = None) -> RevisitPlan:
+    def revisit_plan(
+        self,
+        site: str,
+        revisit_days: Iterable[int],
+        revisit_max: float = DEFAULT_REVISIT_MAX,
+        *,
+        now: datetime | None = None,
+    ) -> RevisitPlan:
         """Which releases of ``site`` a crawl now re-checks (conditional GETs), and when the rest fall due.
 
         Every live release is re-checked at least every ``revisit_max`` seconds. Young ones more
@@ -824,7 +1076,9 @@ class Store:
         longest = float(revisit_max)
         urgent, young, removed, pool = [], [], [], []
         upcoming: list[float] = []  # seconds from now at which a release not due now falls due
-        deadlines: list[float] = []  # …at which each live release not due now must have been checked
+        deadlines: list[
+            float
+        ] = []  # …at which each live release not due now must have been checked
         rows = self.db.execute(
             """SELECT r.url, r.status, r.first_seen_at, coalesce(r.last_checked_at, r.last_fetched_at),
                       r.missing_since, r.removed_at, v.published_at
@@ -876,7 +1130,8 @@ class Store:
             upcoming.append(longest / n)  # the next of those checked now
         due = urgent + [url for _, url in young] + [url for _, _, url in pool[:quota]] + removed
         return RevisitPlan(
-            due=due, live=live,
+            due=due,
+            live=live,
             next_due_at=now + timedelta(seconds=min(upcoming)) if upcoming else None,
             all_due_by=now + timedelta(seconds=max(deadlines)) if deadlines else None,
         )
@@ -888,12 +1143,14 @@ class Store:
         most of its releases lost their title or date. ``broken_after`` bad crawls in a row make
         the site broken; one good crawl makes it recover. Each change is recorded once.
         """
-        recent = list(self.db.query(
-            """SELECT id, status, list_pages, list_links, releases_new + releases_edited + releases_seen AS fetched,
+        recent = list(
+            self.db.query(
+                """SELECT id, status, list_pages, list_links, releases_new + releases_edited + releases_seen AS fetched,
                       releases_incomplete, error FROM crawls
                WHERE site = ? AND status IN ('finished', 'failed') AND id <= ? ORDER BY id DESC LIMIT ?""",
-            [site, crawl_id, broken_after],
-        ))
+                [site, crawl_id, broken_after],
+            )
+        )
         if not recent or recent[0]["id"] != crawl_id:
             return None
         reasons = [_crawl_problem(row) for row in recent]
@@ -918,11 +1175,15 @@ class Store:
                 "INSERT INTO site_health_changes (site, state, reason, crawl_id, detected_at) VALUES (?, ?, ?, ?, ?)",
                 [site, new_state, reason, crawl_id, now],
             )
-            enqueue_health(self.db, site, "broken" if new_state == "broken" else "recovered", reason)
+            enqueue_health(
+                self.db, site, "broken" if new_state == "broken" else "recovered", reason
+            )
         return {"site": site, "state": new_state, "reason": reason}
 
     def site_health(self, site: str) -> dict:
-        row = self.db.execute("SELECT state, since, reason FROM site_health WHERE site = ?", [site]).fetchone()
+        row = self.db.execute(
+            "SELECT state, since, reason FROM site_health WHERE site = ?", [site]
+        ).fetchone()
         if row is None:
             return {"site": site, "state": "ok", "since": None, "reason": None}
         return {"site": site, "state": row[0], "since": row[1], "reason": row[2]}
@@ -936,7 +1197,11 @@ class Store:
 
     def site_model_info(self, site: str) -> dict | None:
         """Revision, page count and update time of the stored model, without the model."""
-        rows = list(self.db.query("SELECT site, revision, pages, updated_at FROM site_models WHERE site = ?", [site]))
+        rows = list(
+            self.db.query(
+                "SELECT site, revision, pages, updated_at FROM site_models WHERE site = ?", [site]
+            )
+        )
         return rows[0] if rows else None
 
     def save_site_model(self, site: str, model: dict, *, revision: int, pages: int) -> None:
@@ -946,30 +1211,42 @@ class Store:
                 """INSERT INTO site_models (site, revision, pages, model, updated_at) VALUES (?, ?, ?, ?, ?)
                    ON CONFLICT(site) DO UPDATE SET revision = excluded.revision, pages = excluded.pages,
                      model = excluded.model, updated_at = excluded.updated_at""",
-                [site, revision, pages, json.dumps(model, ensure_ascii=False, separators=(",", ":")), self._now()],
+                [
+                    site,
+                    revision,
+                    pages,
+                    json.dumps(model, ensure_ascii=False, separators=(",", ":")),
+                    self._now(),
+                ],
             )
 
-    def stale_versions(self, site: str, revision: int | None, *, limit: int = 200, after_id: int = 0) -> list[dict]:
+    def stale_versions(
+        self, site: str, revision: int | None, *, limit: int = 200, after_id: int = 0
+    ) -> list[dict]:
         """Current versions of ``site`` with a raw body, extracted under another model revision
         than ``revision`` (for re-extraction; None: every current version), in id order after
         ``after_id``."""
-        rows = list(self.db.query(
-            f"""SELECT v.id, v.url, v.final_url, v.headers, v.encoding, v.raw_body, v.model_revision,
+        rows = list(
+            self.db.query(
+                f"""SELECT v.id, v.url, v.final_url, v.headers, v.encoding, v.raw_body, v.model_revision,
                       v.title, v.source, v.published_at, v.published_at_meta, v.body, v.breadcrumb,
                       v.column_name, v.attachments
                FROM releases r JOIN versions v ON v.id = r.current_version_id
                WHERE r.site = ? AND v.raw_body IS NOT NULL AND v.id > ?
                  {"" if revision is None else "AND v.model_revision IS NOT ?"}
                ORDER BY v.id LIMIT ?""",
-            [site, after_id, *([] if revision is None else [revision]), limit],
-        ))
+                [site, after_id, *([] if revision is None else [revision]), limit],
+            )
+        )
         for row in rows:
             row["raw_body"] = zlib.decompress(row["raw_body"])
             for key in ("headers", "breadcrumb", "attachments"):
                 row[key] = json.loads(row[key] or "null")
         return rows
 
-    def reextract_version(self, version_id: int, fields: dict, *, model_revision: int | None) -> list[str]:
+    def reextract_version(
+        self, version_id: int, fields: dict, *, model_revision: int | None
+    ) -> list[str]:
         """Replace the extracted fields of a stored version, re-extracted from its raw body under
         site model ``model_revision``. A migration, not news: no event, no alert; the fields
         replaced are kept in ``reextractions``. Returns the names of the hashed fields that changed."""
@@ -979,13 +1256,19 @@ class Store:
             if row is None:
                 raise NotFound(f"no version {version_id}")
             old = _version_fields(row)
-            new = {key: fields.get(key) for key in ("title", "source", "published_at", "body", "attachments")}
+            new = {
+                key: fields.get(key)
+                for key in ("title", "source", "published_at", "body", "attachments")
+            }
             new["body"] = new["body"] or ""
             new["attachments"] = new["attachments"] or []
             changed = changed_fields(old, new)
             stored = {
-                "title": new["title"], "source": new["source"], "published_at": new["published_at"],
-                "published_at_meta": fields.get("published_at_meta"), "body": new["body"],
+                "title": new["title"],
+                "source": new["source"],
+                "published_at": new["published_at"],
+                "published_at_meta": fields.get("published_at_meta"),
+                "body": new["body"],
                 "breadcrumb": json.dumps(fields.get("breadcrumb") or [], ensure_ascii=False),
                 "column_name": fields.get("column"),
                 "attachments": json.dumps(new["attachments"], ensure_ascii=False),
@@ -997,8 +1280,15 @@ class Store:
                     """INSERT INTO reextractions (version_id, site, model_revision, previous_model_revision,
                          changed_fields, previous, reextracted_at) VALUES (?, (SELECT site FROM releases
                          WHERE id = ?), ?, ?, ?, ?, ?)""",
-                    [version_id, row["release_id"], model_revision, row["model_revision"], json.dumps(changed),
-                     json.dumps(previous, ensure_ascii=False), now],
+                    [
+                        version_id,
+                        row["release_id"],
+                        model_revision,
+                        row["model_revision"],
+                        json.dumps(changed),
+                        json.dumps(previous, ensure_ascii=False),
+                        now,
+                    ],
                 )
                 sets = ", ".join(f"{key} = ?" for key in stored)
                 self.db.execute(
@@ -1006,14 +1296,32 @@ class Store:
                     [*stored.values(), content_hash(new), model_revision, version_id],
                 )
                 if changed:
-                    site = self.db.execute("SELECT site FROM releases WHERE id = ?", [row["release_id"]]).fetchone()[0]
+                    site = self.db.execute(
+                        "SELECT site FROM releases WHERE id = ?", [row["release_id"]]
+                    ).fetchone()[0]
                     unindex_version(self.db, version_id)
-                    index_rows(self.db, [(version_id, row["release_id"], site, new["published_at"], row["fetched_at"],
-                                          new["title"], new["source"], new["body"])], fts_rows=self._pending.rows)
+                    index_rows(
+                        self.db,
+                        [
+                            (
+                                version_id,
+                                row["release_id"],
+                                site,
+                                new["published_at"],
+                                row["fetched_at"],
+                                new["title"],
+                                new["source"],
+                                new["body"],
+                            )
+                        ],
+                        fts_rows=self._pending.rows,
+                    )
             else:
                 # The hash too: one written under older normalising rules would read as an edit.
-                self.db.execute("UPDATE versions SET model_revision = ?, content_hash = ? WHERE id = ?",
-                                [model_revision, content_hash(new), version_id])
+                self.db.execute(
+                    "UPDATE versions SET model_revision = ?, content_hash = ? WHERE id = ?",
+                    [model_revision, content_hash(new), version_id],
+                )
         return changed
 
     def _refreshed(self, current: dict, refresh, model_revision: int | None) -> dict:
@@ -1030,13 +1338,15 @@ class Store:
     def reextractions(self, site: str | None = None, limit: int = 100) -> list[dict]:
         """Re-extractions (newest first): which version, under which model revision, what changed."""
         where, params = ("WHERE x.site = ?", [site]) if site else ("", [])
-        rows = list(self.db.query(
-            f"""SELECT x.id, x.version_id, v.release_id, v.url, x.site, x.model_revision, x.previous_model_revision,
+        rows = list(
+            self.db.query(
+                f"""SELECT x.id, x.version_id, v.release_id, v.url, x.site, x.model_revision, x.previous_model_revision,
                        x.changed_fields, x.previous, x.reextracted_at
                 FROM reextractions x JOIN versions v ON v.id = x.version_id {where}
                 ORDER BY x.id DESC LIMIT ?""",
-            [*params, limit],
-        ))
+                [*params, limit],
+            )
+        )
         for row in rows:
             row["changed_fields"] = json.loads(row["changed_fields"])
             row["previous"] = json.loads(row["previous"])
@@ -1046,15 +1356,25 @@ class Store:
 
     def has_releases(self, site: str) -> bool:
         """Whether any release of ``site`` is stored (whether its baseline exists)."""
-        return self.db.execute("SELECT 1 FROM releases WHERE site = ? LIMIT 1", [site]).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM releases WHERE site = ? LIMIT 1", [site]).fetchone()
+            is not None
+        )
 
     def removed_urls(self, site: str) -> set[str]:
         """Canonical URLs of the releases of ``site`` marked removed."""
-        return {row[0] for row in self.db.execute("SELECT url FROM releases WHERE site = ? AND status = 'removed'", [site])}
+        return {
+            row[0]
+            for row in self.db.execute(
+                "SELECT url FROM releases WHERE site = ? AND status = 'removed'", [site]
+            )
+        }
 
     def known_urls(self, site: str) -> set[str]:
         """Canonical URLs of every release of ``site``."""
-        return {row[0] for row in self.db.execute("SELECT url FROM releases WHERE site = ?", [site])}
+        return {
+            row[0] for row in self.db.execute("SELECT url FROM releases WHERE site = ?", [site])
+        }
 
     def release_id(self, url_or_id: str | int) -> int:
         """Resolve a release id or URL (any variant of it) to the release id."""
@@ -1062,7 +1382,9 @@ class Store:
         if text.isdigit():
             row = self.db.execute("SELECT id FROM releases WHERE id = ?", [int(text)]).fetchone()
         else:
-            row = self.db.execute("SELECT id FROM releases WHERE url = ?", [canonical_url(text)]).fetchone()
+            row = self.db.execute(
+                "SELECT id FROM releases WHERE url = ?", [canonical_url(text)]
+            ).fetchone()
         if row is None:
             raise NotFound(f"no release {text!r} in {self.path}")
         return row[0]
@@ -1101,12 +1423,20 @@ class Store:
     def versions(self, url_or_id: str | int, *, with_raw: bool = False) -> list[dict]:
         """Every stored version of a release, oldest first."""
         release_id = self.release_id(url_or_id)
-        columns = "*" if with_raw else (
-            "id, release_id, seq, crawl_id, fetched_at, content_hash, changed_fields, title, source, "
-            "published_at, published_at_meta, body, breadcrumb, column_name, attachments, url, final_url, "
-            "http_status, headers, encoding, raw_size, raw_sha256, model_revision"
+        columns = (
+            "*"
+            if with_raw
+            else (
+                "id, release_id, seq, crawl_id, fetched_at, content_hash, changed_fields, title, source, "
+                "published_at, published_at_meta, body, breadcrumb, column_name, attachments, url, final_url, "
+                "http_status, headers, encoding, raw_size, raw_sha256, model_revision"
+            )
         )
-        rows = list(self.db.query(f"SELECT {columns} FROM versions WHERE release_id = ? ORDER BY seq", [release_id]))
+        rows = list(
+            self.db.query(
+                f"SELECT {columns} FROM versions WHERE release_id = ? ORDER BY seq", [release_id]
+            )
+        )
         for row in rows:
             for key in ("changed_fields", "breadcrumb", "attachments", "headers"):
                 row[key] = json.loads(row[key] or "null")
@@ -1114,8 +1444,15 @@ class Store:
                 row["raw_body"] = zlib.decompress(row["raw_body"])
         return rows
 
-    def events(self, site: str | None = None, *, kind: str | None = None, since: str | None = None,
-               include_baseline: bool = False, limit: int | None = None) -> list[dict]:
+    def events(
+        self,
+        site: str | None = None,
+        *,
+        kind: str | None = None,
+        since: str | None = None,
+        include_baseline: bool = False,
+        limit: int | None = None,
+    ) -> list[dict]:
         """Events, oldest first, with the release's URL and the title of the version concerned."""
         clauses, params = [], []
         if site:
@@ -1148,7 +1485,15 @@ class Store:
         """Row counts of the main tables (for summaries and tests)."""
         return {
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("sites", "releases", "versions", "list_pages", "events", "crawls", "fetch_failures")
+            for table in (
+                "sites",
+                "releases",
+                "versions",
+                "list_pages",
+                "events",
+                "crawls",
+                "fetch_failures",
+            )
         }
 
 
@@ -1284,7 +1629,7 @@ class _Transaction:
         finally:
             # Even when SQLite already ended the transaction itself (a full disk), nothing this
             # transaction queued may be written by a later one.
-            del self.pending.rows[self.mark:]
+            del self.pending.rows[self.mark :]
             if self.on_rollback is not None:
                 # Caches of this connection may hold rows that were just rolled back.
                 self.on_rollback()
@@ -1292,8 +1637,18 @@ class _Transaction:
 
 # SQLite result codes after which no write can succeed until someone acts (frees space, raises
 # the cap, ends the other connection's transaction, repairs the file).
-_UNAVAILABLE_CODES = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CORRUPT", "SQLITE_NOTADB",
-                      "SQLITE_CANTOPEN", "SQLITE_NOMEM", "SQLITE_PROTOCOL", "SQLITE_BUSY", "SQLITE_LOCKED")
+_UNAVAILABLE_CODES = (
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_READONLY",
+    "SQLITE_CORRUPT",
+    "SQLITE_NOTADB",
+    "SQLITE_CANTOPEN",
+    "SQLITE_NOMEM",
+    "SQLITE_PROTOCOL",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+)
 
 
 def unavailable(exc: BaseException, path: str | Path) -> StoreUnavailable | None:
@@ -1314,4 +1669,6 @@ def unavailable(exc: BaseException, path: str | Path) -> StoreUnavailable | None
 def is_locked(exc: BaseException) -> bool:
     """``exc`` is SQLite's "database is locked": another connection holds the write lock."""
     name = getattr(exc, "sqlite_errorname", "") or ""
-    return isinstance(exc, sqlite3.OperationalError) and name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+    return isinstance(exc, sqlite3.OperationalError) and name.startswith(
+        ("SQLITE_BUSY", "SQLITE_LOCKED")
+    )

@@ -26,9 +26,7 @@ _TRACKING_PARAMS = re.compile(
 )
 _SHARE_FROM_VALUES = {"singlemessage", "timeline", "groupmessage", "list", "share"}
 
-_DIRECTORY_INDEX = re.compile(
-    r"/(index|default)\.(html?|shtml|php|jsp|aspx?)$", re.IGNORECASE
-)
+_DIRECTORY_INDEX = re.compile(r"/(index|default)\.(html?|shtml|php|jsp|aspx?)$", re.IGNORECASE)
 _SESSION_IN_PATH = re.compile(r";(jsessionid|sessionid|phpsessid)=[^/?#]*", re.IGNORECASE)
 
 

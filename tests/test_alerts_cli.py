@@ -14,16 +14,31 @@ from support.alerts import SITE, SITE_TITLE, crawl, make_store, release, toml_te
 
 def write_config(tmp_path, port, **tables):
     path = tmp_path / "sites.toml"
-    path.write_text(toml_text({
-        "sites": {SITE: {"start_urls": ["https://www.yueyang.gov.cn/"], "title": SITE_TITLE}},
-        "smtp": {"host": "127.0.0.1", "port": port, "tls": "none", "from": "alerts@bulletin.example", "timeout": 5},
-        **tables,
-    }), encoding="utf-8")
+    path.write_text(
+        toml_text(
+            {
+                "sites": {
+                    SITE: {"start_urls": ["https://www.yueyang.gov.cn/"], "title": SITE_TITLE}
+                },
+                "smtp": {
+                    "host": "127.0.0.1",
+                    "port": port,
+                    "tls": "none",
+                    "from": "alerts@bulletin.example",
+                    "timeout": 5,
+                },
+                **tables,
+            }
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
 def run(tmp_path, config, *args):
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "--config", str(config), "alerts", *args])
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "a.db"), "--config", str(config), "alerts", *args]
+    )
     return result
 
 
@@ -45,9 +60,12 @@ def test_alerts_test_names_the_failing_step(tmp_path, smtp_down, smtp_server):
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
         f"Error: connecting to 127.0.0.1:{smtp_down.port} (none): "
-        f"cannot connect to 127.0.0.1:{smtp_down.port}: connection refused")
+        f"cannot connect to 127.0.0.1:{smtp_down.port}: connection refused"
+    )
     smtp_server.mailbox.rcpt_replies = {"x@example.org": "550 5.1.1 no such user"}
-    result = run(tmp_path, write_config(tmp_path, smtp_server.port), "test", "--to", "x@example.org")
+    result = run(
+        tmp_path, write_config(tmp_path, smtp_server.port), "test", "--to", "x@example.org"
+    )
     assert result.exit_code == 1
     assert "refused: x@example.org: 550 5.1.1 no such user" in result.output
 
@@ -59,7 +77,9 @@ def test_alerts_test_without_recipient_is_a_usage_error(tmp_path, smtp_server):
 
 
 def test_send_then_list(tmp_path, smtp_server):
-    config = write_config(tmp_path, smtp_server.port, subscriptions=[{"name": "team", "to": "t@example.org"}])
+    config = write_config(
+        tmp_path, smtp_server.port, subscriptions=[{"name": "team", "to": "t@example.org"}]
+    )
     store = make_store(tmp_path / "a.db")
     store.close()
     assert run(tmp_path, config, "send").output.strip() == "nothing to send"
@@ -67,18 +87,30 @@ def test_send_then_list(tmp_path, smtp_server):
         crawl(store, SITE, [release(1, "关于统战工作的通知")])
     pending = run(tmp_path, config, "list", "--pending")
     assert pending.exit_code == 0
-    assert "pending" in pending.output and "关于统战工作的通知" in pending.output and "team" in pending.output
+    assert (
+        "pending" in pending.output
+        and "关于统战工作的通知" in pending.output
+        and "team" in pending.output
+    )
     sent = run(tmp_path, config, "send")
     assert sent.exit_code == 0, sent.output
-    assert sent.output.splitlines() == ["sent     team  (1 alerts, email)", "1 sent, 0 to retry, 0 failed"]
+    assert sent.output.splitlines() == [
+        "sent     team  (1 alerts, email)",
+        "1 sent, 0 to retry, 0 failed",
+    ]
     assert run(tmp_path, config, "list", "--pending").output.strip() == "no pending alerts"
-    rows = [json.loads(line) for line in run(tmp_path, config, "list", "--json").output.splitlines()]
+    rows = [
+        json.loads(line) for line in run(tmp_path, config, "list", "--json").output.splitlines()
+    ]
     assert [(r["status"], r["kind"], r["subscription"], r["title"]) for r in rows] == [
-        ("sent", "new", "team", "关于统战工作的通知")]
+        ("sent", "new", "team", "关于统战工作的通知")
+    ]
 
 
 def test_send_reports_retries_with_exit_status_3_and_list_failed(tmp_path, smtp_server):
-    config = write_config(tmp_path, smtp_server.port, subscriptions=[{"name": "team", "to": "t@example.org"}])
+    config = write_config(
+        tmp_path, smtp_server.port, subscriptions=[{"name": "team", "to": "t@example.org"}]
+    )
     run(tmp_path, config, "send")
     with make_store(tmp_path / "a.db") as store:
         crawl(store, SITE, [release(1, "通知")])

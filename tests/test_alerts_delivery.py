@@ -43,12 +43,16 @@ def test_new_and_edited_releases_arrive_in_one_message(tmp_path, smtp_server):
     config = make_config(smtp_server.port, subscriptions=[READER])
     send_pending(store, config, now=clock())
     clock.advance(hours=1)
-    crawl(store, SITE, [
-        release(1, "关于做好春季森林防火工作的通知"),
-        release(2, "岳阳市统战工作会议召开"),
-        release(3, "市政府常务会议"),
-        release(0, "基线文章", body="正文第一段。\n第二段改过了。"),
-    ])
+    crawl(
+        store,
+        SITE,
+        [
+            release(1, "关于做好春季森林防火工作的通知"),
+            release(2, "岳阳市统战工作会议召开"),
+            release(3, "市政府常务会议"),
+            release(0, "基线文章", body="正文第一段。\n第二段改过了。"),
+        ],
+    )
     report = send_pending(store, config, now=clock())
     assert (report.sent, report.failed, report.retrying) == (1, 0, 0)
     [(rcpt, message)] = smtp_server.mailbox.received
@@ -56,7 +60,9 @@ def test_new_and_edited_releases_arrive_in_one_message(tmp_path, smtp_server):
     assert message["Subject"] == f"[{SITE_TITLE}] 3 new, 1 edited"
     assert message["To"] == "读者 <reader@example.org>"
     assert message["From"] == "公告监测 <alerts@bulletin.example>"
-    assert message["Message-ID"].startswith("<bulletin.") and message["Message-ID"].endswith("@bulletin.example>")
+    assert message["Message-ID"].startswith("<bulletin.") and message["Message-ID"].endswith(
+        "@bulletin.example>"
+    )
     assert message["Auto-Submitted"] == "auto-generated"
     assert message.get_content_type() == "multipart/alternative"
     text = message.get_body(("plain",))
@@ -100,8 +106,10 @@ def test_server_down_then_up_delivers_once(tmp_path, smtp_down):
 
 @pytest.mark.parametrize(
     "script",
-    [{"rcpt_replies": {"reader@example.org": "450 4.2.1 mailbox busy"}},
-     {"data_replies": ["451 4.3.0 try again later"]}],
+    [
+        {"rcpt_replies": {"reader@example.org": "450 4.2.1 mailbox busy"}},
+        {"data_replies": ["451 4.3.0 try again later"]},
+    ],
     ids=["rcpt-450", "data-451"],
 )
 def test_temporary_refusal_then_success(tmp_path, smtp_server, script):
@@ -125,8 +133,10 @@ def test_temporary_refusal_then_success(tmp_path, smtp_server, script):
 def test_permanent_refusal_is_recorded_and_others_still_get_it(tmp_path, smtp_server):
     clock = Clock()
     store = make_store(tmp_path / "a.db", clock)
-    config = make_config(smtp_server.port, subscriptions=[
-        {"to": ["gone@example.org", "reader@example.org"], "name": "team"}])
+    config = make_config(
+        smtp_server.port,
+        subscriptions=[{"to": ["gone@example.org", "reader@example.org"], "name": "team"}],
+    )
     sync_subscriptions(store, config)
     smtp_server.mailbox.rcpt_replies = {"gone@example.org": "550 5.1.1 no such user"}
     crawl(store, SITE, [release(1, "通知一")])
@@ -135,7 +145,9 @@ def test_permanent_refusal_is_recorded_and_others_still_get_it(tmp_path, smtp_se
     [(rcpt, _)] = smtp_server.mailbox.received
     assert rcpt == ["reader@example.org"]
     [row] = outbox.list_alerts(store.db, status="failed")
-    assert row["error"] == "delivered to reader@example.org; gone@example.org: 550 5.1.1 no such user"
+    assert (
+        row["error"] == "delivered to reader@example.org; gone@example.org: 550 5.1.1 no such user"
+    )
     assert outbox.list_alerts(store.db, status="pending") == []
     assert send_pending(store, config, now=clock.advance(days=1)).messages == []
 
@@ -160,8 +172,12 @@ def test_baseline_sends_one_note_per_subscription(tmp_path, smtp_server):
     store = make_store(tmp_path / "a.db", clock)
     config = make_config(smtp_server.port, subscriptions=[READER], sites=(SITE, "changsha"))
     send_pending(store, config, now=clock())
-    add_site(store, "changsha", title="长沙市人民政府",
-             baseline=[release(100 + n, f"长沙公告{n}") for n in range(30)])
+    add_site(
+        store,
+        "changsha",
+        title="长沙市人民政府",
+        baseline=[release(100 + n, f"长沙公告{n}") for n in range(30)],
+    )
     send_pending(store, config, now=clock.advance(minutes=1))
     [message] = smtp_server.mailbox.messages
     assert message["Subject"] == "[长沙市人民政府] now monitoring: 30 releases archived"
@@ -193,11 +209,19 @@ def _tls_server(tmp_path, mode):
         return AuthResult(success=auth_data.password == b"s3cret")
 
     if mode == "starttls":
-        kwargs = {"tls_context": server_context, "require_starttls": True, "authenticator": authenticator,
-                  "auth_require_tls": True}
+        kwargs = {
+            "tls_context": server_context,
+            "require_starttls": True,
+            "authenticator": authenticator,
+            "auth_require_tls": True,
+        }
     else:
         # aiosmtpd only counts STARTTLS as TLS; this connection is TLS from the first byte.
-        kwargs = {"ssl_context": server_context, "authenticator": authenticator, "auth_require_tls": False}
+        kwargs = {
+            "ssl_context": server_context,
+            "authenticator": authenticator,
+            "auth_require_tls": False,
+        }
     server = SmtpServer(free_port(), kwargs=kwargs)
     return server, cert, logins
 
@@ -209,14 +233,21 @@ def test_tls_modes_with_password_from_environment(tmp_path, mode):
     try:
         clock = Clock()
         store = make_store(tmp_path / "a.db", clock)
-        config = make_config(server.port, subscriptions=[READER], tls=mode,
-                             smtp_extra={"username": "bot", "password_env": "TEST_SMTP_PW", "ca_file": str(cert)})
+        config = make_config(
+            server.port,
+            subscriptions=[READER],
+            tls=mode,
+            smtp_extra={"username": "bot", "password_env": "TEST_SMTP_PW", "ca_file": str(cert)},
+        )
         sync_subscriptions(store, config)
         crawl(store, SITE, [release(1, "通知一")])
         missing = send_pending(store, config, now=clock(), environ={})
         assert missing.messages[0]["error"] == (
-            "smtp: environment variable TEST_SMTP_PW is not set (smtp.username needs a password)")
-        report = send_pending(store, config, now=clock.advance(minutes=2), environ={"TEST_SMTP_PW": "s3cret"})
+            "smtp: environment variable TEST_SMTP_PW is not set (smtp.username needs a password)"
+        )
+        report = send_pending(
+            store, config, now=clock.advance(minutes=2), environ={"TEST_SMTP_PW": "s3cret"}
+        )
         assert report.sent == 1
         assert logins == [("bot", "s3cret")]
         assert len(server.mailbox.messages) == 1
@@ -241,12 +272,24 @@ def test_process_killed_mid_send_repeats_only_the_message_in_flight(tmp_path, sm
     store = make_store(tmp_path / "a.db", clock)
     subscriptions = [{"name": f"sub{n}", "to": f"reader{n}@example.org"} for n in range(3)]
     config_path = tmp_path / "sites.toml"
-    config_path.write_text(toml_text({
-        "sites": {SITE: {"start_urls": ["https://www.yueyang.gov.cn/"], "title": SITE_TITLE}},
-        "smtp": {"host": "127.0.0.1", "port": smtp_server.port, "tls": "none", "from": "alerts@bulletin.example",
-                 "timeout": 20},
-        "subscriptions": subscriptions,
-    }), encoding="utf-8")
+    config_path.write_text(
+        toml_text(
+            {
+                "sites": {
+                    SITE: {"start_urls": ["https://www.yueyang.gov.cn/"], "title": SITE_TITLE}
+                },
+                "smtp": {
+                    "host": "127.0.0.1",
+                    "port": smtp_server.port,
+                    "tls": "none",
+                    "from": "alerts@bulletin.example",
+                    "timeout": 20,
+                },
+                "subscriptions": subscriptions,
+            }
+        ),
+        encoding="utf-8",
+    )
     config = make_config(smtp_server.port, subscriptions=subscriptions)
     send_pending(store, config)
     crawl(store, SITE, [release(1, "通知一"), release(2, "通知二")])
@@ -255,8 +298,21 @@ def test_process_killed_mid_send_repeats_only_the_message_in_flight(tmp_path, sm
     mailbox.hang_after = 1  # the second message is received, then never acknowledged
     env = {**os.environ, "PYTHONPATH": ROOT}
     process = subprocess.Popen(
-        [sys.executable, "-c", "from crawler.cli import main; main()", "--db", str(tmp_path / "a.db"), "--config", str(config_path),
-         "alerts", "send"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-c",
+            "from crawler.cli import main; main()",
+            "--db",
+            str(tmp_path / "a.db"),
+            "--config",
+            str(config_path),
+            "alerts",
+            "send",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 30
     while len(mailbox.received) < 2 and time.monotonic() < deadline and process.poll() is None:
@@ -276,7 +332,10 @@ def test_process_killed_mid_send_repeats_only_the_message_in_flight(tmp_path, sm
     for rcpt, message in mailbox.received:
         by_recipient.setdefault(rcpt[0], []).append(message["Message-ID"])
     assert sorted((k, len(v)) for k, v in by_recipient.items()) == [
-        ("reader0@example.org", 1), ("reader1@example.org", 2), ("reader2@example.org", 1)]
+        ("reader0@example.org", 1),
+        ("reader1@example.org", 2),
+        ("reader2@example.org", 1),
+    ]
     repeated = by_recipient["reader1@example.org"]
     assert repeated[0] == repeated[1]
 
@@ -286,8 +345,10 @@ def test_a_failing_message_does_not_stop_the_others(tmp_path, smtp_server, monke
 
     clock = Clock()
     store = make_store(tmp_path / "a.db", clock)
-    config = make_config(smtp_server.port, subscriptions=[{"name": "a", "to": "a@example.org"},
-                                                          {"name": "b", "to": "b@example.org"}])
+    config = make_config(
+        smtp_server.port,
+        subscriptions=[{"name": "a", "to": "a@example.org"}, {"name": "b", "to": "b@example.org"}],
+    )
     sync_subscriptions(store, config)
     crawl(store, SITE, [release(1, "通知")])
     deliver = EmailChannel.deliver
@@ -299,22 +360,32 @@ def test_a_failing_message_does_not_stop_the_others(tmp_path, smtp_server, monke
 
     monkeypatch.setattr(EmailChannel, "deliver", broken)
     report = send_pending(store, config, now=clock())
-    assert [(m["subscription"], m["status"]) for m in report.messages] == [("a", "sending"), ("b", "sent")]
+    assert [(m["subscription"], m["status"]) for m in report.messages] == [
+        ("a", "sending"),
+        ("b", "sent"),
+    ]
     assert report.messages[0]["error"] == "internal error: KeyError: 'site_title'"
     monkeypatch.setattr(EmailChannel, "deliver", deliver)
     assert send_pending(store, config, now=clock.advance(minutes=2)).sent == 1
-    assert sorted(rcpt[0] for rcpt, _ in smtp_server.mailbox.received) == ["a@example.org", "b@example.org"]
+    assert sorted(rcpt[0] for rcpt, _ in smtp_server.mailbox.received) == [
+        "a@example.org",
+        "b@example.org",
+    ]
 
 
 def test_a_removal_alert_links_to_the_archived_copy(tmp_path, smtp_server):
     clock = Clock()
     store = make_store(tmp_path / "a.db", clock)
-    config = make_config(smtp_server.port, subscriptions=[{"to": "reader@example.org", "kinds": ["removed"]}])
+    config = make_config(
+        smtp_server.port, subscriptions=[{"to": "reader@example.org", "kinds": ["removed"]}]
+    )
     send_pending(store, config, now=clock())
     gone = release(0, "基线文章")
     crawl_id = store.start_crawl(SITE)
     for _ in range(2):
-        store.record_missing(SITE, gone.url, "HTTP 404", crawl_id=crawl_id, http_status=404, confirm_after=0)
+        store.record_missing(
+            SITE, gone.url, "HTTP 404", crawl_id=crawl_id, http_status=404, confirm_after=0
+        )
     store.finish_crawl(crawl_id)
     archive = "https://archive.example.org/bulletin"
     report = send_pending(store, config, now=clock.advance(minutes=5), archive_url=archive)

@@ -19,13 +19,24 @@ HOSTILE_TITLE = '<script>alert("x")</script>通知 & "引号"'
 def message_for(tmp_path, releases, subscription=None, **kwargs):
     clock = Clock()
     store = make_store(tmp_path / "a.db", clock)
-    sync_subscriptions(store, make_config(25, subscriptions=[subscription or {"to": "r@example.org",
-                                                                               "kinds": ["new", "edited"]}]))
+    sync_subscriptions(
+        store,
+        make_config(
+            25, subscriptions=[subscription or {"to": "r@example.org", "kinds": ["new", "edited"]}]
+        ),
+    )
     crawl(store, SITE, releases)
     [claimed] = outbox.claim_messages(store.db, now=clock(), owner=outbox.sender_identity())
     items = outbox.message_items(store.db, claimed["id"])
-    mime = build_email(items, sender="公告监测 <alerts@bulletin.example>", recipients=["读者 <r@example.org>"],
-                       token=claimed["token"], created_at=claimed["created_at"], subscription="s", **kwargs)
+    mime = build_email(
+        items,
+        sender="公告监测 <alerts@bulletin.example>",
+        recipients=["读者 <r@example.org>"],
+        token=claimed["token"],
+        created_at=claimed["created_at"],
+        subscription="s",
+        **kwargs,
+    )
     return mime, items, claimed
 
 
@@ -49,22 +60,37 @@ def test_headers_are_ascii_on_the_wire_and_decode_to_chinese(tmp_path):
 
 def test_same_rows_give_the_same_message_id_and_bytes(tmp_path):
     first, items, claimed = message_for(tmp_path, [release(1, "通知")])
-    again = build_email(items, sender="公告监测 <alerts@bulletin.example>", recipients=["读者 <r@example.org>"],
-                        token=claimed["token"], created_at=claimed["created_at"], subscription="s")
+    again = build_email(
+        items,
+        sender="公告监测 <alerts@bulletin.example>",
+        recipients=["读者 <r@example.org>"],
+        token=claimed["token"],
+        created_at=claimed["created_at"],
+        subscription="s",
+    )
     assert first.as_bytes() == again.as_bytes()
 
 
 def test_page_derived_text_cannot_inject_markup(tmp_path):
     hostile = release(
-        1, HOSTILE_TITLE, body='<img src=x onerror=alert(1)>正文\n<a href="javascript:alert(2)">点我</a>',
+        1,
+        HOSTILE_TITLE,
+        body='<img src=x onerror=alert(1)>正文\n<a href="javascript:alert(2)">点我</a>',
         source="<b>办公室</b>",
-        attachments=[{"name": "<svg onload=alert(3)>附件.pdf", "url": "javascript:alert(4)"},
-                     {"name": "表格.xlsx", "url": 'https://www.yueyang.gov.cn/a".xlsx'}],
+        attachments=[
+            {"name": "<svg onload=alert(3)>附件.pdf", "url": "javascript:alert(4)"},
+            {"name": "表格.xlsx", "url": 'https://www.yueyang.gov.cn/a".xlsx'},
+        ],
     )
     mime, _, _ = message_for(tmp_path, [hostile])
     _, parsed = parse(mime)
     markup = parsed.get_body(("html",)).get_content()
-    assert "<script" not in markup and "<img" not in markup and "<svg" not in markup and "<b>办公室" not in markup
+    assert (
+        "<script" not in markup
+        and "<img" not in markup
+        and "<svg" not in markup
+        and "<b>办公室" not in markup
+    )
     assert "&lt;script&gt;" in markup
     tree = lxml.html.fromstring(markup)
     hrefs = [a.get("href") for a in tree.iter("a")]
@@ -76,10 +102,17 @@ def test_page_derived_text_cannot_inject_markup(tmp_path):
 
 
 def test_edit_shows_the_changed_fields_and_the_body_diff(tmp_path):
-    mime, _, _ = message_for(tmp_path, [
-        release(0, "基线文章（修订）", body="正文第一段。\n第二段。\n新增第三段，说明截止日期。",
-                published_at="2026-03-02T10:00:00+08:00"),
-    ])
+    mime, _, _ = message_for(
+        tmp_path,
+        [
+            release(
+                0,
+                "基线文章（修订）",
+                body="正文第一段。\n第二段。\n新增第三段，说明截止日期。",
+                published_at="2026-03-02T10:00:00+08:00",
+            ),
+        ],
+    )
     _, parsed = parse(mime)
     plain = parsed.get_body(("plain",)).get_content()
     markup = parsed.get_body(("html",)).get_content()
@@ -91,10 +124,19 @@ def test_edit_shows_the_changed_fields_and_the_body_diff(tmp_path):
 
 
 def test_new_release_shows_source_time_column_excerpt_and_attachments(tmp_path):
-    mime, _, _ = message_for(tmp_path, [release(
-        1, "通知", body="第一行。\n\n第二行。\n" + "长" * 400, column="学习贯彻",
-        published_at="2026-03-02T02:00:00+00:00",
-        attachments=[{"name": "附件1.docx", "url": "https://www.yueyang.gov.cn/f/1.docx"}])])
+    mime, _, _ = message_for(
+        tmp_path,
+        [
+            release(
+                1,
+                "通知",
+                body="第一行。\n\n第二行。\n" + "长" * 400,
+                column="学习贯彻",
+                published_at="2026-03-02T02:00:00+00:00",
+                attachments=[{"name": "附件1.docx", "url": "https://www.yueyang.gov.cn/f/1.docx"}],
+            )
+        ],
+    )
     _, parsed = parse(mime)
     plain = parsed.get_body(("plain",)).get_content()
     assert "source: 岳阳市人民政府办公室 · published: 2026-03-02 10:00 · column: 学习贯彻" in plain
@@ -105,9 +147,15 @@ def test_new_release_shows_source_time_column_excerpt_and_attachments(tmp_path):
 
 @pytest.mark.parametrize(
     "url, expected",
-    [("https://a.gov.cn/x", "https://a.gov.cn/x"), ("HTTP://a.gov.cn/", "HTTP://a.gov.cn/"),
-     ("javascript:alert(1)", None), ("data:text/html,x", None), ("https://a.gov.cn/x y", None),
-     ("//a.gov.cn/x", None), (None, None)],
+    [
+        ("https://a.gov.cn/x", "https://a.gov.cn/x"),
+        ("HTTP://a.gov.cn/", "HTTP://a.gov.cn/"),
+        ("javascript:alert(1)", None),
+        ("data:text/html,x", None),
+        ("https://a.gov.cn/x y", None),
+        ("//a.gov.cn/x", None),
+        (None, None),
+    ],
     ids=["https", "upper-case-scheme", "javascript", "data", "space", "scheme-relative", "none"],
 )
 def test_safe_url(url, expected):
@@ -116,11 +164,13 @@ def test_safe_url(url, expected):
 
 @pytest.mark.parametrize(
     "value, zone, expected",
-    [("2026-03-02T09:30:00+08:00", "Asia/Shanghai", "2026-03-02 09:30"),
-     ("2026-03-02T01:30:00+00:00", "Asia/Shanghai", "2026-03-02 09:30"),
-     ("2026-03-02", "Asia/Shanghai", "2026-03-02"),
-     ("2026-03-02T09:30:00", "Asia/Hong_Kong", "2026-03-02 09:30"),
-     ("昨天", "UTC", "昨天")],
+    [
+        ("2026-03-02T09:30:00+08:00", "Asia/Shanghai", "2026-03-02 09:30"),
+        ("2026-03-02T01:30:00+00:00", "Asia/Shanghai", "2026-03-02 09:30"),
+        ("2026-03-02", "Asia/Shanghai", "2026-03-02"),
+        ("2026-03-02T09:30:00", "Asia/Hong_Kong", "2026-03-02 09:30"),
+        ("昨天", "UTC", "昨天"),
+    ],
     ids=["site-offset", "utc-converted", "bare-date", "naive-is-local", "unparsed"],
 )
 def test_local_time(value, zone, expected):
@@ -134,8 +184,10 @@ def test_excerpt_keeps_first_lines_and_cuts():
 
 @pytest.mark.parametrize(
     "kinds, expected",
-    [(["new", "new", "edited"], f"[{SITE_TITLE}] 2 new, 1 edited"),
-     (["removed", "restored", "new"], f"[{SITE_TITLE}] 1 new, 1 removed, 1 restored")],
+    [
+        (["new", "new", "edited"], f"[{SITE_TITLE}] 2 new, 1 edited"),
+        (["removed", "restored", "new"], f"[{SITE_TITLE}] 1 new, 1 removed, 1 restored"),
+    ],
     ids=["new-and-edited", "order-is-fixed"],
 )
 def test_subject(kinds, expected):

@@ -31,25 +31,50 @@ def alert_titles(store) -> list[str]:
     [
         ({"keywords_any": ["统战"]}, ["岳阳市統戰工作会议", "统战部走访", "统一战线专题"]),
         ({"keywords_any": ["統戰"]}, ["岳阳市統戰工作会议", "统战部走访", "统一战线专题"]),
-        ({"keywords_any": ["统战"], "keywords_in": ["title"]}, ["岳阳市統戰工作会议", "统战部走访"]),
+        (
+            {"keywords_any": ["统战"], "keywords_in": ["title"]},
+            ["岳阳市統戰工作会议", "统战部走访"],
+        ),
         ({"keywords_all": ["统战", "会议"]}, ["岳阳市統戰工作会议"]),
         ({"keywords_any": ["state council"]}, ["State Council notice"]),
         ({"keywords_any": ["防汛", "會議"]}, ["岳阳市統戰工作会议"]),
-        ({}, ["State Council notice", "天气预报", "岳阳市統戰工作会议", "统一战线专题", "统战部走访"]),
+        (
+            {},
+            [
+                "State Council notice",
+                "天气预报",
+                "岳阳市統戰工作会议",
+                "统一战线专题",
+                "统战部走访",
+            ],
+        ),
     ],
-    ids=["any-simplified-keyword", "any-traditional-keyword", "title-only", "all-of", "latin-case-insensitive",
-         "any-of-two", "no-filter"],
+    ids=[
+        "any-simplified-keyword",
+        "any-traditional-keyword",
+        "title-only",
+        "all-of",
+        "latin-case-insensitive",
+        "any-of-two",
+        "no-filter",
+    ],
 )
 def test_keyword_filters(tmp_path, subscription, expected):
     store = make_store(tmp_path / "a.db")
-    sync_subscriptions(store, make_config(25, subscriptions=[{"to": "r@example.org", **subscription}]))
-    crawl(store, SITE, [
-        release(1, "岳阳市統戰工作会议"),
-        release(2, "统战部走访"),
-        release(3, "统一战线专题", body="市委統(tǒng)戰(zhàn)部\n召开座谈。"),
-        release(4, "天气预报", body="晴。"),
-        release(5, "State Council notice", body="The STATE COUNCIL met."),
-    ])
+    sync_subscriptions(
+        store, make_config(25, subscriptions=[{"to": "r@example.org", **subscription}])
+    )
+    crawl(
+        store,
+        SITE,
+        [
+            release(1, "岳阳市統戰工作会议"),
+            release(2, "统战部走访"),
+            release(3, "统一战线专题", body="市委統(tǒng)戰(zhàn)部\n召开座谈。"),
+            release(4, "天气预报", body="晴。"),
+            release(5, "State Council notice", body="The STATE COUNCIL met."),
+        ],
+    )
     assert alert_titles(store) == sorted(expected)
 
 
@@ -65,7 +90,9 @@ def test_keyword_filters(tmp_path, subscription, expected):
 )
 def test_kinds_and_sites(tmp_path, subscription, kinds):
     store = make_store(tmp_path / "a.db")
-    config = make_config(25, subscriptions=[{"to": "r@example.org", **subscription}], sites=(SITE, "changsha"))
+    config = make_config(
+        25, subscriptions=[{"to": "r@example.org", **subscription}], sites=(SITE, "changsha")
+    )
     sync_subscriptions(store, config)
     crawl(store, SITE, [release(1, "新文章"), release(0, "基线文章改题")])
     assert sorted(row["kind"] for row in outbox.list_alerts(store.db)) == kinds
@@ -73,20 +100,38 @@ def test_kinds_and_sites(tmp_path, subscription, kinds):
 
 def test_baseline_events_write_one_note_per_subscription_and_site(tmp_path):
     store = make_store(tmp_path / "a.db")
-    config = make_config(25, subscriptions=[{"to": "a@example.org"}, {"to": "b@example.org", "kinds": ["edited"]}],
-                         sites=(SITE, "changsha"))
+    config = make_config(
+        25,
+        subscriptions=[{"to": "a@example.org"}, {"to": "b@example.org", "kinds": ["edited"]}],
+        sites=(SITE, "changsha"),
+    )
     sync_subscriptions(store, config)
-    add_site(store, "changsha", title="长沙市人民政府", baseline=[release(100 + n, f"公告{n}") for n in range(12)])
+    add_site(
+        store,
+        "changsha",
+        title="长沙市人民政府",
+        baseline=[release(100 + n, f"公告{n}") for n in range(12)],
+    )
     rows = outbox.list_alerts(store.db)
     assert [(row["kind"], row["site"], row["subscription"]) for row in rows] == [
-        ("baseline", "changsha", "email:a@example.org:*")]
+        ("baseline", "changsha", "email:a@example.org:*")
+    ]
 
 
 def test_digest_waits_for_the_time_of_day_in_its_zone(tmp_path, smtp_server):
     clock = Clock(T0)  # 09:00 in Shanghai
     store = make_store(tmp_path / "a.db", clock)
-    config = make_config(smtp_server.port, subscriptions=[
-        {"to": "r@example.org", "delivery": "digest", "digest": "08:00", "timezone": "Asia/Shanghai"}])
+    config = make_config(
+        smtp_server.port,
+        subscriptions=[
+            {
+                "to": "r@example.org",
+                "delivery": "digest",
+                "digest": "08:00",
+                "timezone": "Asia/Shanghai",
+            }
+        ],
+    )
     sync_subscriptions(store, config, now=clock())
     crawl(store, SITE, [release(1, "上午的通知")])
     clock.advance(hours=6)
@@ -105,11 +150,19 @@ def test_digest_waits_for_the_time_of_day_in_its_zone(tmp_path, smtp_server):
 def test_changing_the_digest_time_reschedules_pending_rows(tmp_path):
     clock = Clock(T0)
     store = make_store(tmp_path / "a.db", clock)
-    sub = {"name": "daily", "to": "r@example.org", "delivery": "digest", "digest": "08:00", "timezone": "Asia/Shanghai"}
+    sub = {
+        "name": "daily",
+        "to": "r@example.org",
+        "delivery": "digest",
+        "digest": "08:00",
+        "timezone": "Asia/Shanghai",
+    }
     sync_subscriptions(store, make_config(25, subscriptions=[sub]), now=clock())
     crawl(store, SITE, [release(1, "通知")])
     assert outbox.list_alerts(store.db)[0]["deliver_after"] == "2026-03-03T00:00:00+00:00"
-    sync_subscriptions(store, make_config(25, subscriptions=[{**sub, "digest": "18:30"}]), now=clock())
+    sync_subscriptions(
+        store, make_config(25, subscriptions=[{**sub, "digest": "18:30"}]), now=clock()
+    )
     assert outbox.list_alerts(store.db)[0]["deliver_after"] == "2026-03-02T10:30:00+00:00"
 
 
@@ -131,8 +184,11 @@ def test_next_digest_time(after, at, zone, expected):
 def test_health_alerts_go_to_operators_once_per_state_change(tmp_path, smtp_server):
     clock = Clock()
     store = make_store(tmp_path / "a.db", clock)
-    config = make_config(smtp_server.port, operators=["ops@example.org"],
-                         subscriptions=[{"to": "reader@example.org"}])
+    config = make_config(
+        smtp_server.port,
+        operators=["ops@example.org"],
+        subscriptions=[{"to": "reader@example.org"}],
+    )
     sync_subscriptions(store, config)
     assert outbox.enqueue_health(store.db, SITE, "recovered", None, now=clock()) == 0
     assert outbox.enqueue_health(store.db, SITE, "broken", "zero list items", now=clock()) == 1
@@ -169,7 +225,10 @@ def test_removed_subscription_cancels_its_pending_rows(tmp_path, smtp_server):
     assert [m["subscription"] for m in report.messages] == ["keep"]
     [failed] = outbox.list_alerts(store.db, status="failed")
     assert (failed["subscription"], failed["status"], failed["error"]) == (
-        "drop", "cancelled", "subscription removed from the configuration")
+        "drop",
+        "cancelled",
+        "subscription removed from the configuration",
+    )
 
 
 def test_concurrent_senders_do_not_share_a_message(tmp_path):
@@ -195,4 +254,3 @@ def test_given_up_after_three_days(tmp_path, smtp_down):
     [row] = outbox.list_alerts(store.db, status="failed")
     assert row["error"].startswith("r@example.org: gave up after ")
     assert "connection refused" in row["error"]
-

@@ -28,9 +28,17 @@ def setup(tmp_path, url, **hook):
 
 
 def test_events_are_posted_signed_and_documented_fields_present(tmp_path, webhook_receiver):
-    clock, store, config = setup(tmp_path, webhook_receiver.url, kinds=["new", "edited", "health"],
-                                 secret_env="HOOK_SECRET")
-    crawl(store, SITE, [release(1, "通知", column="学习贯彻"), release(0, "基线文章", body="正文第一段。\n改了。")])
+    clock, store, config = setup(
+        tmp_path, webhook_receiver.url, kinds=["new", "edited", "health"], secret_env="HOOK_SECRET"
+    )
+    crawl(
+        store,
+        SITE,
+        [
+            release(1, "通知", column="学习贯彻"),
+            release(0, "基线文章", body="正文第一段。\n改了。"),
+        ],
+    )
     outbox.enqueue_health(store.db, SITE, "broken", "zero list items", now=clock())
     report = send_pending(store, config, now=clock(), environ={"HOOK_SECRET": "k"})
     assert report.sent == 1
@@ -38,16 +46,44 @@ def test_events_are_posted_signed_and_documented_fields_present(tmp_path, webhoo
     body, headers, payload = request["body"], request["headers"], request["json"]
     assert headers["Content-Type"] == "application/json; charset=utf-8"
     assert headers["X-Bulletin-Delivery"] == payload["delivery"] == report.messages[0]["token"]
-    assert headers["X-Bulletin-Signature"] == "sha256=" + hmac.new(b"k", body, hashlib.sha256).hexdigest()
+    assert (
+        headers["X-Bulletin-Signature"]
+        == "sha256=" + hmac.new(b"k", body, hashlib.sha256).hexdigest()
+    )
     assert payload["subscription"] == "archive"
     kinds = [event["kind"] for event in payload["events"]]
     assert kinds == ["health", "new", "edited"]
     health, new, edited = payload["events"]
-    assert health == {"kind": "health", "site": SITE, "site_title": SITE_TITLE, "state": "broken",
-                      "detail": "zero list items", "at": "2026-03-02T01:00:00+00:00"}
-    assert new["title"] == "通知" and new["column"] == "学习贯彻" and new["url"].endswith("t20260302_1.html")
-    assert set(new) == {"kind", "site", "site_title", "event_id", "detected_at", "url", "title", "source",
-                        "published_at", "column", "attachments", "excerpt", "changed_fields", "changes", "body_diff"}
+    assert health == {
+        "kind": "health",
+        "site": SITE,
+        "site_title": SITE_TITLE,
+        "state": "broken",
+        "detail": "zero list items",
+        "at": "2026-03-02T01:00:00+00:00",
+    }
+    assert (
+        new["title"] == "通知"
+        and new["column"] == "学习贯彻"
+        and new["url"].endswith("t20260302_1.html")
+    )
+    assert set(new) == {
+        "kind",
+        "site",
+        "site_title",
+        "event_id",
+        "detected_at",
+        "url",
+        "title",
+        "source",
+        "published_at",
+        "column",
+        "attachments",
+        "excerpt",
+        "changed_fields",
+        "changes",
+        "body_diff",
+    }
     assert edited["changed_fields"] == ["body"] and "改了" in edited["body_diff"]
 
 
@@ -80,7 +116,9 @@ def test_client_error_is_permanent(tmp_path, webhook_receiver):
 def test_many_events_are_posted_in_chunks_of_max_items(tmp_path, webhook_receiver):
     clock = Clock()
     store = make_store(tmp_path / "a.db", clock)
-    config = make_config(webhooks={"archive": {"url": webhook_receiver.url}}, alerts={"max_items": 50})
+    config = make_config(
+        webhooks={"archive": {"url": webhook_receiver.url}}, alerts={"max_items": 50}
+    )
     sync_subscriptions(store, config)
     crawl(store, SITE, [release(n, f"公告{n}") for n in range(1, 121)])
     assert send_pending(store, config, now=clock()).sent == 3

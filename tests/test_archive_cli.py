@@ -20,18 +20,43 @@ def db(tmp_path):
     path = tmp_path / "bulletin.db"
     with Store(path, clock=Clock()) as store:
         store.ensure_site("yueyang", title="岳阳市人民政府")
-        store.record_release("yueyang", FetchedRelease(
-            url=URL1, title="市委統(tǒng)戰(zhàn)工作會議召開", source="岳阳日报", published_at="2022-12-14T15:00:00+08:00",
-            body="12月14日上午，市委統(tǒng)戰(zhàn)工作會議召開。市委书记出席并讲话。", column="学习贯彻",
-            raw_body=b"<html>v1</html>", headers={"Content-Type": "text/html"}))
-        store.record_release("yueyang", FetchedRelease(
-            url=URL1, title="市委統戰工作會議召開", source="岳阳日报", published_at="2022-12-14T15:00:00+08:00",
-            body="12月14日上午，市委統戰工作會議召開。市长主持。",
-            attachments=[{"url": "http://www.yueyang.gov.cn/f/1.pdf", "name": "附件1"}],
-            raw_body=b"<html>v2</html>", headers={"Content-Type": "text/html"}))
-        store.record_release("yueyang", FetchedRelease(
-            url=URL2, title="防汛通知", source="市应急管理局", published_at="2023-06-01", body="做好防汛准备工作。",
-            raw_body=b"<html>3</html>"))
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url=URL1,
+                title="市委統(tǒng)戰(zhàn)工作會議召開",
+                source="岳阳日报",
+                published_at="2022-12-14T15:00:00+08:00",
+                body="12月14日上午，市委統(tǒng)戰(zhàn)工作會議召開。市委书记出席并讲话。",
+                column="学习贯彻",
+                raw_body=b"<html>v1</html>",
+                headers={"Content-Type": "text/html"},
+            ),
+        )
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url=URL1,
+                title="市委統戰工作會議召開",
+                source="岳阳日报",
+                published_at="2022-12-14T15:00:00+08:00",
+                body="12月14日上午，市委統戰工作會議召開。市长主持。",
+                attachments=[{"url": "http://www.yueyang.gov.cn/f/1.pdf", "name": "附件1"}],
+                raw_body=b"<html>v2</html>",
+                headers={"Content-Type": "text/html"},
+            ),
+        )
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url=URL2,
+                title="防汛通知",
+                source="市应急管理局",
+                published_at="2023-06-01",
+                body="做好防汛准备工作。",
+                raw_body=b"<html>3</html>",
+            ),
+        )
     return path
 
 
@@ -55,13 +80,22 @@ def test_search_prints_title_url_and_highlighted_snippet(db):
 def test_search_snippet_keeps_the_pages_full_width_punctuation(db):
     result = run(db, "search", "上午", "--json")
     (hit,) = [json.loads(line) for line in result.output.splitlines()]
-    assert hit["snippet"] == "12月14日[上午]，市委統戰工作會議召開。市长主持。"  # its full-width comma, not ","
+    assert (
+        hit["snippet"] == "12月14日[上午]，市委統戰工作會議召開。市长主持。"
+    )  # its full-width comma, not ","
 
 
 def test_search_latin_words_and_the_substring_flag(db):
     with Store(db, clock=Clock()) as store:
-        store.record_release("yueyang", FetchedRelease(
-            url="http://www.yueyang.gov.cn/en/1.html", title="Notice", body="The office reopens.", published_at="2024-01-01"))
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url="http://www.yueyang.gov.cn/en/1.html",
+                title="Notice",
+                body="The office reopens.",
+                published_at="2024-01-01",
+            ),
+        )
     assert "no matches" in run(db, "search", "he").output
     result = run(db, "search", "he", "--substring", "--json")
     (hit,) = [json.loads(line) for line in result.output.splitlines()]
@@ -95,11 +129,27 @@ def test_search_csv_opens_in_spreadsheets(db):
 @pytest.mark.parametrize(
     "options,expected",
     [
-        (["--site", "yueyang"], 2), (["--site", "hunan"], 0), (["--since", "2023-01-01"], 1),
-        (["--until", "2022-12-31"], 1), (["--source", "应急"], 1), (["--column", "学习"], 1),
-        (["--kind", "edited"], 1), (["--kind", "removed"], 0), (["--limit", "1"], 1),
+        (["--site", "yueyang"], 2),
+        (["--site", "hunan"], 0),
+        (["--since", "2023-01-01"], 1),
+        (["--until", "2022-12-31"], 1),
+        (["--source", "应急"], 1),
+        (["--column", "学习"], 1),
+        (["--kind", "edited"], 1),
+        (["--kind", "removed"], 0),
+        (["--limit", "1"], 1),
     ],
-    ids=["site", "other-site", "since", "until", "source", "column", "kind-edited", "kind-removed", "limit"],
+    ids=[
+        "site",
+        "other-site",
+        "since",
+        "until",
+        "source",
+        "column",
+        "kind-edited",
+        "kind-removed",
+        "limit",
+    ],
 )
 def test_search_filters(db, options, expected):
     result = run(db, "search", "工作", "--json", *options)
@@ -131,7 +181,9 @@ def test_search_usage_errors(db, args, message):
 # show / history / diff ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("ref", ["1", URL1, URL1 + "?utm_source=x#top"], ids=["id", "url", "url-variant"])
+@pytest.mark.parametrize(
+    "ref", ["1", URL1, URL1 + "?utm_source=x#top"], ids=["id", "url", "url-variant"]
+)
 def test_show_by_id_or_url(db, ref):
     result = run(db, "show", ref, "--json")
     data = json.loads(result.output)
@@ -146,7 +198,17 @@ def test_show_by_id_or_url(db, ref):
 def test_show_text(db):
     output = run(db, "show", "1").output
     assert output.splitlines()[0] == "市委統戰工作會議召開"
-    for expected in ("url:", URL1, "columns:", "学习贯彻", "versions (2)", "events (2)", "edited", "附件1", "市长主持。"):
+    for expected in (
+        "url:",
+        URL1,
+        "columns:",
+        "学习贯彻",
+        "versions (2)",
+        "events (2)",
+        "edited",
+        "附件1",
+        "市长主持。",
+    ):
         assert expected in output
 
 
@@ -169,7 +231,10 @@ def test_history_lists_versions_with_times_and_changed_fields(db):
 def test_diff_latest_two_versions(db):
     result = run(db, "diff", "1")
     assert result.exit_code == 0
-    assert "市委統[-(tǒng)戰(zhàn)-]{+戰+}工作會議召開。市[-委书记出席并讲话-]{+长主持+}。" in result.output
+    assert (
+        "市委統[-(tǒng)戰(zhàn)-]{+戰+}工作會議召開。市[-委书记出席并讲话-]{+长主持+}。"
+        in result.output
+    )
     assert "{+附件1 <http://www.yueyang.gov.cn/f/1.pdf>+}" in result.output
 
 
@@ -184,7 +249,10 @@ def test_diff_json(db):
 
 @pytest.mark.parametrize(
     "args,message",
-    [(["diff", "2"], "only one version"), (["diff", "1", "--from", "1", "--to", "5"], "no version 5")],
+    [
+        (["diff", "2"], "only one version"),
+        (["diff", "1", "--from", "1", "--to", "5"], "no version 5"),
+    ],
     ids=["single-version", "missing-version"],
 )
 def test_diff_errors(db, args, message):
@@ -208,7 +276,11 @@ def test_export_to_a_file(db, tmp_path, fmt):
     elif fmt == "atom":
         assert len(ET.fromstring(data).findall("{http://www.w3.org/2005/Atom}entry")) == 2
     else:
-        bodies = [r.content_stream().read() for r in ArchiveIterator(io.BytesIO(data)) if r.rec_type == "response"]
+        bodies = [
+            r.content_stream().read()
+            for r in ArchiveIterator(io.BytesIO(data))
+            if r.rec_type == "response"
+        ]
         assert bodies == [b"<html>v1</html>", b"<html>v2</html>", b"<html>3</html>"]
     assert "written to" in result.stderr
 
@@ -226,10 +298,16 @@ def test_missing_database_is_a_one_line_error(tmp_path):
 @pytest.mark.parametrize(
     "args,exit_code,line",
     [
-        (["search", "统战", "--until", "2023-02-30"], 2,
-         "Error: Invalid value: --until: not a valid date: '2023-02-30'"),
-        (["export", "--format", "jsonl", "--since", "last week"], 1,
-         "Error: --since: expected a date YYYY-MM-DD, got 'last week'"),
+        (
+            ["search", "统战", "--until", "2023-02-30"],
+            2,
+            "Error: Invalid value: --until: not a valid date: '2023-02-30'",
+        ),
+        (
+            ["export", "--format", "jsonl", "--since", "last week"],
+            1,
+            "Error: --since: expected a date YYYY-MM-DD, got 'last week'",
+        ),
     ],
     ids=["search", "export"],
 )

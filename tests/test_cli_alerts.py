@@ -18,12 +18,24 @@ EXIT_UNDELIVERED = 3
 
 
 def write_config(path, port, subscriptions, timeout=5):
-    path.write_text(toml_text({
-        "sites": {SITE: {"start_urls": ["https://www.yueyang.gov.cn/"], "title": SITE_TITLE}},
-        "smtp": {"host": "127.0.0.1", "port": port, "tls": "none", "from": "alerts@bulletin.example",
-                 "timeout": timeout},
-        "subscriptions": subscriptions,
-    }), encoding="utf-8")
+    path.write_text(
+        toml_text(
+            {
+                "sites": {
+                    SITE: {"start_urls": ["https://www.yueyang.gov.cn/"], "title": SITE_TITLE}
+                },
+                "smtp": {
+                    "host": "127.0.0.1",
+                    "port": port,
+                    "tls": "none",
+                    "from": "alerts@bulletin.example",
+                    "timeout": timeout,
+                },
+                "subscriptions": subscriptions,
+            }
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -51,11 +63,16 @@ def _list(db, config, *args):
 
 
 def test_a_refused_recipient_shows_at_once_while_the_others_are_retried(tmp_path, smtp_server):
-    smtp_server.mailbox.rcpt_replies = {"gone@example.org": "550 5.1.1 no such user",
-                                        "busy@example.org": "451 4.3.0 mailbox busy, try later"}
+    smtp_server.mailbox.rcpt_replies = {
+        "gone@example.org": "550 5.1.1 no such user",
+        "busy@example.org": "451 4.3.0 mailbox busy, try later",
+    }
     db = tmp_path / "a.db"
-    config = write_config(tmp_path / "sites.toml", smtp_server.port,
-                          [{"name": "team", "to": ["gone@example.org", "busy@example.org"]}])
+    config = write_config(
+        tmp_path / "sites.toml",
+        smtp_server.port,
+        [{"name": "team", "to": ["gone@example.org", "busy@example.org"]}],
+    )
     _store_with_alerts(db, config)
     sent = run_cli("alerts", "send", db=db, config=config)
     assert sent.exit_code == EXIT_UNDELIVERED, sent.stdout + sent.stderr
@@ -72,7 +89,9 @@ def test_a_refused_recipient_shows_at_once_while_the_others_are_retried(tmp_path
 def test_send_exits_3_while_alerts_wait_for_a_retry(tmp_path, smtp_server):
     smtp_server.mailbox.rcpt_replies = {"busy@example.org": "451 4.3.0 mailbox busy, try later"}
     db = tmp_path / "a.db"
-    config = write_config(tmp_path / "sites.toml", smtp_server.port, [{"name": "team", "to": "busy@example.org"}])
+    config = write_config(
+        tmp_path / "sites.toml", smtp_server.port, [{"name": "team", "to": "busy@example.org"}]
+    )
     _store_with_alerts(db, config, count=3)
     first = run_cli("alerts", "send", db=db, config=config)
     assert first.exit_code == EXIT_UNDELIVERED
@@ -88,15 +107,18 @@ def test_send_exits_3_while_alerts_wait_for_a_retry(tmp_path, smtp_server):
 
 def test_nothing_due_and_nothing_stuck_exits_0(tmp_path, smtp_server):
     db = tmp_path / "a.db"
-    config = write_config(tmp_path / "sites.toml", smtp_server.port, [{"name": "team", "to": "t@example.org"}])
+    config = write_config(
+        tmp_path / "sites.toml", smtp_server.port, [{"name": "team", "to": "t@example.org"}]
+    )
     _store_with_alerts(db, config)
     assert run_cli("alerts", "send", db=db, config=config).exit_code == 0
     result = run_cli("alerts", "send", db=db, config=config)
     assert (result.exit_code, result.stdout.strip(), result.stderr) == (0, "nothing to send", "")
 
 
-def test_a_server_that_never_answers_costs_one_timeout_per_run_and_loses_nothing(tmp_path, silent_server,
-                                                                               smtp_server):
+def test_a_server_that_never_answers_costs_one_timeout_per_run_and_loses_nothing(
+    tmp_path, silent_server, smtp_server
+):
     db = tmp_path / "a.db"
     subscriptions = [{"name": f"desk{n}", "to": f"desk{n}@example.org"} for n in range(1, 6)]
     config = write_config(tmp_path / "sites.toml", silent_server.port, subscriptions, timeout=2)
@@ -120,12 +142,15 @@ def test_a_server_that_never_answers_costs_one_timeout_per_run_and_loses_nothing
         assert report.sent == 5, report.messages
         assert send_pending(store, working, now=later + timedelta(hours=1)).messages == []
     received = smtp_server.mailbox.received
-    assert sorted(to for tos, _ in received for to in tos) == [f"desk{n}@example.org" for n in range(1, 6)]
+    assert sorted(to for tos, _ in received for to in tos) == [
+        f"desk{n}@example.org" for n in range(1, 6)
+    ]
     assert len({message["Message-ID"] for _, message in received}) == 5
 
 
-def test_the_cli_run_after_a_silent_server_delivers_the_deferred_messages_first(tmp_path, silent_server,
-                                                                               smtp_server):
+def test_the_cli_run_after_a_silent_server_delivers_the_deferred_messages_first(
+    tmp_path, silent_server, smtp_server
+):
     db = tmp_path / "a.db"
     subscriptions = [{"name": f"desk{n}", "to": f"desk{n}@example.org"} for n in range(1, 4)]
     config = write_config(tmp_path / "sites.toml", silent_server.port, subscriptions, timeout=2)
@@ -143,15 +168,26 @@ def test_the_cli_run_after_a_silent_server_delivers_the_deferred_messages_first(
 def test_alerts_test_json_reports_the_steps_and_the_outcome(tmp_path, smtp_server, silent_server):
     config = write_config(tmp_path / "sites.toml", smtp_server.port, [])
     smtp_server.mailbox.rcpt_replies = {"gone@example.org": "550 5.1.1 no such user"}
-    result = run_cli("alerts", "test", "--to", "ok@example.org", "--to", "gone@example.org", "--json", config=config,
-                     db=tmp_path / "a.db")
+    result = run_cli(
+        "alerts",
+        "test",
+        "--to",
+        "ok@example.org",
+        "--to",
+        "gone@example.org",
+        "--json",
+        config=config,
+        db=tmp_path / "a.db",
+    )
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["ok"] is False and report["delivered"] == ["ok@example.org"]
     assert report["refused"] == {"gone@example.org": "550 5.1.1 no such user"}
     assert report["steps"][0].startswith("connecting to 127.0.0.1:")
     silent = write_config(tmp_path / "silent.toml", silent_server.port, [], timeout=1)
-    result = run_cli("alerts", "test", "--to", "ok@example.org", "--json", config=silent, db=tmp_path / "a.db")
+    result = run_cli(
+        "alerts", "test", "--to", "ok@example.org", "--json", config=silent, db=tmp_path / "a.db"
+    )
     assert result.exit_code == 1
     assert json.loads(result.stdout)["error"].endswith("timed out (no answer)")
 

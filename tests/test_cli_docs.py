@@ -12,7 +12,11 @@ from click.testing import CliRunner
 from support.cli_reference import commands, render
 from support.harness import ROOT
 
-DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "crawler" / "demo" / "README.md"]
+DOCS = [
+    ROOT / "README.md",
+    *sorted((ROOT / "docs").glob("*.md")),
+    ROOT / "crawler" / "demo" / "README.md",
+]
 #: Commands that run until stopped, or write a file of their own, and print no report to put in JSON.
 WITHOUT_JSON = {"serve", "datasette", "demo", "feed"}
 COMMANDS = [(" ".join(path), command) for path, command in commands()]
@@ -34,31 +38,40 @@ def test_every_command_and_option_has_help(name, command):
 @pytest.mark.parametrize("name", [name for name, _ in COMMANDS])
 def test_every_command_is_documented_beyond_the_reference(name):
     text = _docs_text()
-    assert re.search(rf"bulletin (?:\[[^\]]*\] |--?\w[\w-]* \S+ )*{re.escape(name)}\b", text), \
+    assert re.search(rf"bulletin (?:\[[^\]]*\] |--?\w[\w-]* \S+ )*{re.escape(name)}\b", text), (
         f"`bulletin {name}` appears in none of README.md, docs/*.md"
+    )
 
 
 def test_the_command_reference_is_current():
     expected = render()
     actual = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert actual == expected, ("docs/cli.md is out of date: run "
-                                "`.venv/bin/python tests/support/cli_reference.py > docs/cli.md`")
+    assert actual == expected, (
+        "docs/cli.md is out of date: run "
+        "`.venv/bin/python tests/support/cli_reference.py > docs/cli.md`"
+    )
 
 
 @pytest.mark.parametrize("name, command", LEAVES, ids=[name for name, _ in LEAVES])
 def test_every_reporting_command_takes_json(name, command):
     options = {opt for param in command.params for opt in getattr(param, "opts", [])}
     if name in WITHOUT_JSON:
-        assert "--json" not in options, f"bulletin {name} takes --json now: drop it from WITHOUT_JSON and the docs"
+        assert "--json" not in options, (
+            f"bulletin {name} takes --json now: drop it from WITHOUT_JSON and the docs"
+        )
     else:
-        assert "--json" in options, f"bulletin {name} has no --json, but the docs say every such command does"
+        assert "--json" in options, (
+            f"bulletin {name} has no --json, but the docs say every such command does"
+        )
 
 
 def test_the_docs_name_the_commands_without_json():
     text = (ROOT / "docs" / "archivists.md").read_text(encoding="utf-8")
     sentence = next(line for line in text.splitlines() if "takes `--json`" in line)
-    paragraph = text[text.index(sentence):].split("\n\n")[0]
-    assert sorted(re.findall(r"`(\w[\w-]*)`", paragraph.split("except")[1])) == sorted(WITHOUT_JSON), paragraph
+    paragraph = text[text.index(sentence) :].split("\n\n")[0]
+    assert sorted(re.findall(r"`(\w[\w-]*)`", paragraph.split("except")[1])) == sorted(
+        WITHOUT_JSON
+    ), paragraph
 
 
 def test_every_command_shown_with_json_in_the_docs_takes_it():
@@ -69,7 +82,9 @@ def test_every_command_shown_with_json_in_the_docs_takes_it():
         if name in known:
             shown.add(name)
             options = {opt for param in known[name].params for opt in getattr(param, "opts", [])}
-            assert "--json" in options, f"the docs show `{match.group(0)}`, but bulletin {name} has no --json"
+            assert "--json" in options, (
+                f"the docs show `{match.group(0)}`, but bulletin {name} has no --json"
+            )
     assert {"events", "crawl", "alerts list"} <= shown
 
 
@@ -96,7 +111,10 @@ def test_markdown_tables_are_whole(path):
         cells = len(re.findall(r"(?<!\\)\|", line.replace("`|`", "")))
         if table_cells is None:
             following = lines[number] if number < len(lines) else ""
-            assert re.fullmatch(r"\|(\s*:?-{3,}:?\s*\|)+", following.strip()), \
+            assert re.fullmatch(r"\|(\s*:?-{3,}:?\s*\|)+", following.strip()), (
                 f"{path.name}:{number}: a table row without a header and separator above it"
+            )
             table_cells = cells
-        assert cells == table_cells, f"{path.name}:{number}: {cells - 1} cells, the header has {table_cells - 1}"
+        assert cells == table_cells, (
+            f"{path.name}:{number}: {cells - 1} cells, the header has {table_cells - 1}"
+        )

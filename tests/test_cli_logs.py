@@ -13,7 +13,9 @@ import time
 from support.harness import ROOT, run_cli, write_config
 
 MISSING_START_PAGE = "missing/index.html"
-SERVE_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+: ")
+SERVE_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+: "
+)
 
 
 def demo_table(server, **extra):
@@ -34,9 +36,15 @@ def test_crawl_shows_scrapy_s_own_log_with_verbose(demo_site, tmp_path):
     config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site)})
     quiet = run_cli("crawl", "demo", "--progress", "off", db=tmp_path / "a.db", config=config)
     assert quiet.exit_code == 0 and "Versions:" not in quiet.stderr, quiet.stderr
-    verbose = run_cli("crawl", "demo", "--progress", "off", "-v", db=tmp_path / "b.db", config=config)
+    verbose = run_cli(
+        "crawl", "demo", "--progress", "off", "-v", db=tmp_path / "b.db", config=config
+    )
     assert verbose.exit_code == 0, verbose.stderr
-    assert "Scrapy 2." in verbose.stderr and "Versions:" in verbose.stderr and "Spider closed" in verbose.stderr
+    assert (
+        "Scrapy 2." in verbose.stderr
+        and "Versions:" in verbose.stderr
+        and "Spider closed" in verbose.stderr
+    )
 
 
 class Serve:
@@ -48,10 +56,16 @@ class Serve:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "serve"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines: list[str] = []
-        self.reader = threading.Thread(target=lambda: self.lines.extend(iter(self.process.stderr.readline, "")),
-                                       daemon=True)
+        self.reader = threading.Thread(
+            target=lambda: self.lines.extend(iter(self.process.stderr.readline, "")), daemon=True
+        )
         self.reader.start()
 
     def logged(self, text: str) -> bool:
@@ -76,7 +90,11 @@ def _wait_for(predicate, timeout=90.0):
 
 def _crawl_rows(db, status):
     try:
-        return sqlite3.connect(db).execute("SELECT count(*) FROM crawls WHERE status = ?", [status]).fetchone()[0]
+        return (
+            sqlite3.connect(db)
+            .execute("SELECT count(*) FROM crawls WHERE status = ?", [status])
+            .fetchone()[0]
+        )
     except sqlite3.Error:
         return 0
 
@@ -85,7 +103,9 @@ def _serve_config(tmp_path, server, **site):
     table = demo_table(server, schedule="1h", **site)
     table["start_urls"] = [*table["start_urls"], server.url + MISSING_START_PAGE]
     config = write_config(tmp_path / "sites.toml", {"demo": table})
-    config.write_text(config.read_text(encoding="utf-8") + "[serve]\nstagger = 0\njitter = 0\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "[serve]\nstagger = 0\njitter = 0\n", encoding="utf-8"
+    )
     return config
 
 
@@ -97,11 +117,15 @@ def test_serve_logs_each_crawl_s_summary_and_failed_fetches_to_stderr_only(demo_
         out, lines = serve.stop()
     assert serve.process.returncode == 0, lines[-20:]
     assert out == ""  # nothing on stdout: under systemd, stderr is the journal
-    assert [line for line in lines if not SERVE_LINE.match(line)] == []  # one format, one line per event
+    assert [
+        line for line in lines if not SERVE_LINE.match(line)
+    ] == []  # one format, one line per event
     (finished,) = [line for line in lines if "demo: crawl finished: " in line]
     assert "crawl #1 (baseline): finished; pages fetched" in finished and "; errors 1;" in finished
     failed = [line for line in lines if (demo_site.url + MISSING_START_PAGE) in line]
-    assert len(failed) == 1 and " WARNING " in failed[0] and failed[0].endswith(": HTTP 404"), failed
+    assert len(failed) == 1 and " WARNING " in failed[0] and failed[0].endswith(": HTTP 404"), (
+        failed
+    )
     assert lines[-1].endswith("bulletin.serve: stopped")
 
 
@@ -117,7 +141,9 @@ def test_serve_logs_the_interrupted_crawl_before_it_says_stopped(demo_site, tmp_
     assert len(ends) == 1, lines[-20:]
     assert "crawl #1 (baseline): interrupted" in lines[ends[0]]
     assert lines[-1].endswith("bulletin.serve: stopped") and ends[0] < len(lines) - 1
-    assert not [line for line in lines if "again: stopping now" in line]  # one signal reached the crawl
+    assert not [
+        line for line in lines if "again: stopping now" in line
+    ]  # one signal reached the crawl
     assert [line for line in lines if not SERVE_LINE.match(line)] == []
     assert [line for line in lines if "WARNING bulletin.crawl: SIGTERM: stopping" in line]
     assert _crawl_rows(db, "interrupted") == 1

@@ -21,8 +21,15 @@ def _cli(*args, **kwargs) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("BULLETIN_DB", None)
     env.pop("BULLETIN_CONFIG", None)
-    return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["sigint", "sigterm"])
@@ -63,12 +70,28 @@ def slow_site(tmp_path):
 
 
 def _start_crawl(tmp_path, site, *settings, timeout=60.0, started=6):
-    config = write_config(tmp_path / "sites.toml", {"slow": {
-        "start_urls": [site.url + "list.html"],
-        "politeness": {"download_delay": 0.3, "concurrency": 2, "timeout": timeout}}})
+    config = write_config(
+        tmp_path / "sites.toml",
+        {
+            "slow": {
+                "start_urls": [site.url + "list.html"],
+                "politeness": {"download_delay": 0.3, "concurrency": 2, "timeout": timeout},
+            }
+        },
+    )
     db = tmp_path / "b.db"
-    process = _cli("--db", str(db), "--config", str(config), "crawl", "--progress", "off",
-                   "-s", "DOWNLOAD_DELAY_JITTER=0", *settings)
+    process = _cli(
+        "--db",
+        str(db),
+        "--config",
+        str(config),
+        "crawl",
+        "--progress",
+        "off",
+        "-s",
+        "DOWNLOAD_DELAY_JITTER=0",
+        *settings,
+    )
     deadline = time.monotonic() + 60
     while len(site.requests()) < started:  # robots.txt, the list, articles: the crawl is under way
         assert process.poll() is None, process.stderr.read()
@@ -80,8 +103,13 @@ def _start_crawl(tmp_path, site, *settings, timeout=60.0, started=6):
 def _assert_consistent(db):
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute("SELECT status, error FROM crawls").fetchall() == [("interrupted", "crawl stopped: shutdown")]
-    assert conn.execute("SELECT count(*) FROM releases WHERE current_version_id IS NULL").fetchone()[0] == 0
+    assert conn.execute("SELECT status, error FROM crawls").fetchall() == [
+        ("interrupted", "crawl stopped: shutdown")
+    ]
+    assert (
+        conn.execute("SELECT count(*) FROM releases WHERE current_version_id IS NULL").fetchone()[0]
+        == 0
+    )
     releases = conn.execute("SELECT count(*) FROM releases").fetchone()[0]
     assert releases == conn.execute("SELECT count(DISTINCT release_id) FROM versions").fetchone()[0]
     return releases
@@ -109,8 +137,9 @@ def test_ctrl_c_on_a_crawl_is_acknowledged_at_once_and_sends_nothing_new(tmp_pat
 
 def test_a_second_ctrl_c_stops_the_crawl_now_and_leaves_it_consistent(tmp_path, slow_site):
     site = slow_site(delay=45.0)  # articles answer long after any grace
-    process, db = _start_crawl(tmp_path, site, "-s", "BULLETIN_STOP_GRACE=40", timeout=90,
-                               started=4)
+    process, db = _start_crawl(
+        tmp_path, site, "-s", "BULLETIN_STOP_GRACE=40", timeout=90, started=4
+    )
     process.send_signal(signal.SIGINT)
     assert "stopping" in process.stderr.readline()
     time.sleep(0.5)

@@ -265,8 +265,7 @@ def test_defaults_apply_to_every_site_and_site_keys_win():
         ),
         (
             {"politeness": {"download_delay": -1}},
-            "sites.toml: defaults: key 'politeness.download_delay': expected a number >= 0, "
-            "got -1",
+            "sites.toml: defaults: key 'politeness.download_delay': expected a number >= 0, got -1",
         ),
         (
             {"shedule": "6h"},
@@ -285,7 +284,11 @@ PREFIX = "sites.toml: site 'yueyang': key "
 
 INVALID_SITE = [
     # start_urls
-    ("start_urls-missing", {}, "'start_urls': required: a non-empty list of http(s) URLs (or watch single pages with 'pages')"),
+    (
+        "start_urls-missing",
+        {},
+        "'start_urls': required: a non-empty list of http(s) URLs (or watch single pages with 'pages')",
+    ),
     (
         "start_urls-typo-in-scheme",
         site(start_urls=["http//x"]),
@@ -330,7 +333,7 @@ INVALID_SITE = [
     (
         "start_urls-outside-allowed_domains",
         site(allowed_domains=["www.gov.cn"]),
-        f"'start_urls': \"{START}\" is outside allowed_domains [\"www.gov.cn\"]",
+        f'\'start_urls\': "{START}" is outside allowed_domains ["www.gov.cn"]',
     ),
     # allowed_domains
     (
@@ -436,7 +439,7 @@ INVALID_SITE = [
     (
         "exclude-rejects-start-url",
         site(exclude=["/xxgk/"]),
-        f"'exclude': pattern \"/xxgk/\" rejects the start URL \"{START}\"",
+        f'\'exclude\': pattern "/xxgk/" rejects the start URL "{START}"',
     ),
     # booleans and whole numbers
     (
@@ -483,13 +486,13 @@ INVALID_SITE = [
     (
         "removal_confirm_after-no-unit",
         site(removal_confirm_after="60"),
-        "'removal_confirm_after': expected a duration like \"30s\", \"30m\", \"1h\" or \"1d\" "
+        '\'removal_confirm_after\': expected a duration like "30s", "30m", "1h" or "1d" '
         '("0s": the second miss confirms at once), got "60"',
     ),
     (
         "removal_confirm_after-number",
         site(removal_confirm_after=3600),
-        "'removal_confirm_after': expected a duration like \"30s\", \"30m\", \"1h\" or \"1d\" "
+        '\'removal_confirm_after\': expected a duration like "30s", "30m", "1h" or "1d" '
         '("0s": the second miss confirms at once), got 3600',
     ),
     # revisit_max
@@ -501,7 +504,7 @@ INVALID_SITE = [
     (
         "revisit_max-number",
         site(revisit_max=30),
-        "'revisit_max': expected a duration like \"30d\", \"7d\" or \"12h\", got 30",
+        '\'revisit_max\': expected a duration like "30d", "7d" or "12h", got 30',
     ),
     # pages
     (
@@ -517,18 +520,18 @@ INVALID_SITE = [
     (
         "pages-outside-allowed_domains",
         site(pages=["https://tjj.example.cn/"], allowed_domains=["www.yueyang.gov.cn"]),
-        "'pages': \"https://tjj.example.cn/\" is outside allowed_domains [\"www.yueyang.gov.cn\"]",
+        '\'pages\': "https://tjj.example.cn/" is outside allowed_domains ["www.yueyang.gov.cn"]',
     ),
     (
         "pages-excluded",
         site(pages=[f"{START}tjsj.html"], exclude=["tjsj"]),
-        f"'exclude': pattern \"tjsj\" rejects the watched page \"{START}tjsj.html\"",
+        f'\'exclude\': pattern "tjsj" rejects the watched page "{START}tjsj.html"',
     ),
     # schedule
     (
         "schedule-unit-missing",
         site(schedule="30"),
-        "'schedule': expected an interval like \"30m\", \"6h\", \"1d\" or a 5-field cron "
+        '\'schedule\': expected an interval like "30m", "6h", "1d" or a 5-field cron '
         'expression like "0 8 * * *", got "30"',
     ),
     (
@@ -539,13 +542,13 @@ INVALID_SITE = [
     (
         "schedule-number",
         site(schedule=6),
-        "'schedule': expected an interval like \"30m\", \"6h\", \"1d\" or a 5-field cron "
+        '\'schedule\': expected an interval like "30m", "6h", "1d" or a 5-field cron '
         'expression like "0 8 * * *", got 6',
     ),
     (
         "schedule-six-field-cron",
         site(schedule="0 0 8 * * *"),
-        "'schedule': expected an interval like \"30m\", \"6h\", \"1d\" or a 5-field cron "
+        '\'schedule\': expected an interval like "30m", "6h", "1d" or a 5-field cron '
         'expression like "0 8 * * *", got "0 0 8 * * *"',
     ),
     (
@@ -648,8 +651,7 @@ INVALID_SITE = [
     (
         "user_agent-newline",
         site(politeness={"user_agent": "bot\r\nX-Evil: 1"}),
-        "'politeness.user_agent': control characters are not allowed, "
-        'got "bot\\r\\nX-Evil: 1"',
+        "'politeness.user_agent': control characters are not allowed, got \"bot\\r\\nX-Evil: 1\"",
     ),
     (
         "timeout-zero",
@@ -814,14 +816,31 @@ toml_values = st.recursive(
     | st.floats()
     | st.text(max_size=20)
     | st.sampled_from([START, "0 8 * * *", "6h", "gbk", "UTC", "h1", "//p", "www.gov.cn"]),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
     max_leaves=6,
 )
 site_keys = st.sampled_from(
-    ["title", "start_urls", "allowed_domains", "timezone", "encoding", "selectors", "include",
-     "exclude", "follow_breadcrumbs", "breadcrumb_depth", "max_list_pages", "max_list_rows", "max_requests",
-     "schedule", "revisit", "politeness", "other"]
+    [
+        "title",
+        "start_urls",
+        "allowed_domains",
+        "timezone",
+        "encoding",
+        "selectors",
+        "include",
+        "exclude",
+        "follow_breadcrumbs",
+        "breadcrumb_depth",
+        "max_list_pages",
+        "max_list_rows",
+        "max_requests",
+        "schedule",
+        "revisit",
+        "politeness",
+        "other",
+    ]
 )
 
 
@@ -902,8 +921,17 @@ def test_without_include_every_allowed_url_is_an_article_candidate():
         ("0 6,18 1 jan,jul 0", "cron", None),
         ("5/10 * * * 7", "cron", None),
     ],
-    ids=["none", "seconds", "minutes", "hours", "days", "cron-daily", "cron-workdays",
-         "cron-lists-and-names", "cron-start-step-and-sunday-7"],
+    ids=[
+        "none",
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "cron-daily",
+        "cron-workdays",
+        "cron-lists-and-names",
+        "cron-start-step-and-sunday-7",
+    ],
 )
 def test_schedule_kind_and_interval(schedule, kind, seconds):
     table = site() if schedule is None else site(schedule=schedule)
@@ -914,7 +942,11 @@ def test_schedule_kind_and_interval(schedule, kind, seconds):
 
 @pytest.mark.parametrize(
     "keys, hops",
-    [({}, 1), ({"breadcrumb_depth": 2}, 2), ({"follow_breadcrumbs": False, "breadcrumb_depth": 2}, 0)],
+    [
+        ({}, 1),
+        ({"breadcrumb_depth": 2}, 2),
+        ({"follow_breadcrumbs": False, "breadcrumb_depth": 2}, 0),
+    ],
     ids=["default", "depth-two", "switched-off"],
 )
 def test_breadcrumb_hops(keys, hops):
@@ -947,9 +979,7 @@ def test_site_config_is_hashable():
 
 
 def test_unknown_site():
-    config = config_from_dict(
-        {"sites": {"a": site(), "b": site()}}, source="sites.toml"
-    )
+    config = config_from_dict({"sites": {"a": site(), "b": site()}}, source="sites.toml")
     with pytest.raises(ConfigError, match=r"^unknown site 'x' \(configured: a, b\)$"):
         config.site("x")
 
@@ -972,8 +1002,14 @@ def write(path: Path, text: str, encoding="utf-8") -> Path:
         (None, {}, Path(DEFAULT_CONFIG_PATH)),
         ("~/sites.toml", {}, Path("~/sites.toml").expanduser()),
     ],
-    ids=["explicit-beats-env", "explicit-path-object", "env", "empty-env-ignored", "default",
-         "home-expanded"],
+    ids=[
+        "explicit-beats-env",
+        "explicit-path-object",
+        "env",
+        "empty-env-ignored",
+        "default",
+        "home-expanded",
+    ],
 )
 def test_resolve_config_path(path, environ, expected):
     assert resolve_config_path(path, environ) == expected
@@ -1010,13 +1046,21 @@ def test_load_config_names_the_file_in_errors(tmp_path, monkeypatch):
     "content, message",
     [
         (None, "sites.toml: no such file (set --config or BULLETIN_CONFIG)"),
-        ("[sites.a\n", "sites.toml: invalid TOML: Expected ']' at the end of a table declaration "
-         "(at line 1, column 9)"),
-        ("[sites.a]\nstart_urls = [\n", "sites.toml: invalid TOML: Invalid value (at end of document)"),
+        (
+            "[sites.a\n",
+            "sites.toml: invalid TOML: Expected ']' at the end of a table declaration "
+            "(at line 1, column 9)",
+        ),
+        (
+            "[sites.a]\nstart_urls = [\n",
+            "sites.toml: invalid TOML: Invalid value (at end of document)",
+        ),
         ("", "sites.toml: no sites configured (add a [sites.NAME] table)"),
         ("[sites]\n", "sites.toml: no sites configured (add a [sites.NAME] table)"),
-        (b'[sites.a]\ntitle = "\xd4\xc0\xd1\xf4"\n', "sites.toml: invalid TOML: not UTF-8 (byte 19); "
-         "save the file as UTF-8"),
+        (
+            b'[sites.a]\ntitle = "\xd4\xc0\xd1\xf4"\n',
+            "sites.toml: invalid TOML: not UTF-8 (byte 19); save the file as UTF-8",
+        ),
     ],
     ids=["missing", "syntax-error", "unterminated-list", "empty", "empty-sites", "gbk-file"],
 )

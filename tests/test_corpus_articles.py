@@ -17,7 +17,8 @@ from crawler.extract.article import extract_article
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 pytestmark = pytest.mark.skipif(
-    not (CORPUS / "labels.jsonl").exists(), reason=f"shared corpus not found at {CORPUS} (read-only, not in the repo)"
+    not (CORPUS / "labels.jsonl").exists(),
+    reason=f"shared corpus not found at {CORPUS} (read-only, not in the repo)",
 )
 
 
@@ -32,13 +33,22 @@ def results() -> dict[str, list[tuple[str, dict[str, bool]]]]:
 
 
 def _table(results) -> str:
-    rows = [f"{'group':<18}{'pages':>6}" + "".join(f"{f:>11}" for f in FIELDS) + f"{'all four':>11}"]
+    rows = [
+        f"{'group':<18}{'pages':>6}" + "".join(f"{f:>11}" for f in FIELDS) + f"{'all four':>11}"
+    ]
     for group, scored in sorted(results.items()):
         n = len(scored)
         cells = [sum(s[f] for _, s in scored) / n for f in FIELDS]
         every = sum(all(s.values()) for _, s in scored) / n
-        rows.append(f"{group:<18}{n:>6}" + "".join(f"{c:>10.0%} " for c in cells) + f"{every:>10.0%}")
-    misses = [f"  {name}: {', '.join(f for f, ok in s.items() if not ok)}" for sc in results.values() for name, s in sc if not all(s.values())]
+        rows.append(
+            f"{group:<18}{n:>6}" + "".join(f"{c:>10.0%} " for c in cells) + f"{every:>10.0%}"
+        )
+    misses = [
+        f"  {name}: {', '.join(f for f, ok in s.items() if not ok)}"
+        for sc in results.values()
+        for name, s in sc
+        if not all(s.values())
+    ]
     return "\n".join(rows + (["misses:"] + misses if misses else []))
 
 

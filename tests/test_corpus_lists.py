@@ -20,11 +20,15 @@ RESULTS: dict[str, dict] = {}
 @pytest.fixture(scope="module")
 def corpus():
     if not CORPUS.is_dir():
-        pytest.skip(f"corpus folder {CORPUS} is absent (it lives next to the repository, never inside it)")
+        pytest.skip(
+            f"corpus folder {CORPUS} is absent (it lives next to the repository, never inside it)"
+        )
     return CORPUS
 
 
-@pytest.mark.parametrize("label", LABELS, ids=[r["file"].split("/", 1)[1].removesuffix(".html") for r in LABELS])
+@pytest.mark.parametrize(
+    "label", LABELS, ids=[r["file"].split("/", 1)[1].removesuffix(".html") for r in LABELS]
+)
 def test_corpus_list_page(corpus, label):
     body = (corpus / label["file"]).read_bytes()
     url = LIST_PAGE_URLS[label["file"]]
@@ -46,7 +50,10 @@ def test_corpus_list_page(corpus, label):
         assert result.links[0].title == label["first_link_title"]
     assert got_next == want_next
     assert all(score_list(result, label).values())
-    shell = "client-side rendered" in label.get("notes", "").lower() or "client side rendered" in label.get("notes", "").lower()
+    shell = (
+        "client-side rendered" in label.get("notes", "").lower()
+        or "client side rendered" in label.get("notes", "").lower()
+    )
     assert result.client_side_rendered == shell
 
 
@@ -59,5 +66,7 @@ def test_print_corpus_table(corpus):
     for name, r in sorted(RESULTS.items()):
         got, want = r["links"]
         mark = "ok" if got == want else "MISS"
-        print(f"{name:42} {got:>3}/{want:<3}{mark:>3} {str(r['csr']):>5} {r['ms']:6.1f}  {r['first'][0]!r}")
+        print(
+            f"{name:42} {got:>3}/{want:<3}{mark:>3} {str(r['csr']):>5} {r['ms']:6.1f}  {r['first'][0]!r}"
+        )
         print(f"{'':42} {'':>9} {'':>5} {'':>6}  next {r['next'][0]!r} (want {r['next'][1]!r})")

@@ -76,7 +76,16 @@ def test_first_crawl_stores_every_release_once(crawled):
     assert len({r["url"] for r in releases}) == DEMO_RELEASES
     assert "37 new" in result.stdout and "(baseline)" in result.stdout
     for release in releases:
-        assert set(release) >= {"id", "site", "url", "title", "source", "published_at", "columns", "first_seen_at"}
+        assert set(release) >= {
+            "id",
+            "site",
+            "url",
+            "title",
+            "source",
+            "published_at",
+            "columns",
+            "first_seen_at",
+        }
         assert release["title"], release
 
 
@@ -106,8 +115,14 @@ def test_seed_style_article_text_has_no_ruby_annotations_or_counter(crawled):
 @pytest.mark.parametrize(
     "path,title",
     [
-        ("/gb/zcwj/202211/t20221118_30005.html", "临江市人民政府办公室关于调整临江市食品安全委员会组成人员的通知"),
-        ("/gb/zcwj/202210/t20221021_30002.html", "临江市人民政府办公室关于做好2022年秋冬季农业生产工作的通知"),
+        (
+            "/gb/zcwj/202211/t20221118_30005.html",
+            "临江市人民政府办公室关于调整临江市食品安全委员会组成人员的通知",
+        ),
+        (
+            "/gb/zcwj/202210/t20221021_30002.html",
+            "临江市人民政府办公室关于做好2022年秋冬季农业生产工作的通知",
+        ),
     ],
     ids=["gbk-char-in-gb2312-page", "lying-utf8-header"],
 )
@@ -117,7 +132,8 @@ def test_gb_pages_are_stored_without_mojibake(crawled, path, title):
     assert release["title"] == title
     conn = sqlite3.connect(db)
     body = conn.execute(
-        "SELECT v.body FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?", [f"%{path}"]
+        "SELECT v.body FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?",
+        [f"%{path}"],
     ).fetchone()[0]
     assert "\ufffd" not in body and "锟" not in body and len(body) > 50
 
@@ -154,22 +170,30 @@ def test_multi_page_article_is_joined_and_attachments_kept(crawled):
     ).fetchone()[0]
     assert body.startswith("12月9日上午，临江市第十六届人民代表大会常务委员会第八次会议")
     assert body.rstrip().endswith("市人民检察院负责同志列席会议。")
-    attachments = json.loads(conn.execute(
-        "SELECT v.attachments FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?",
-        ["%t20221212_10013.html"],
-    ).fetchone()[0])
+    attachments = json.loads(
+        conn.execute(
+            "SELECT v.attachments FROM versions v JOIN releases r ON r.current_version_id = v.id WHERE r.url LIKE ?",
+            ["%t20221212_10013.html"],
+        ).fetchone()[0]
+    )
     assert [a["url"].rsplit("/", 1)[-1] for a in attachments] == [
-        "P020221212385612345678.pdf", "P020221212385612345679.docx"]
+        "P020221212385612345678.pdf",
+        "P020221212385612345679.docx",
+    ]
 
 
 def test_second_crawl_of_unchanged_site_adds_nothing(crawled, tmp_path):
     db = own_copy(crawled.db, tmp_path)
     config = crawled.config
     conn = sqlite3.connect(db)
-    before = conn.execute("SELECT (SELECT count(*) FROM releases), (SELECT count(*) FROM versions)").fetchone()
+    before = conn.execute(
+        "SELECT (SELECT count(*) FROM releases), (SELECT count(*) FROM versions)"
+    ).fetchone()
     result = run_cli("crawl", "demo", "--progress", "off", db=db, config=config)
     assert result.exit_code == 0, result.stderr
-    after = conn.execute("SELECT (SELECT count(*) FROM releases), (SELECT count(*) FROM versions)").fetchone()
+    after = conn.execute(
+        "SELECT (SELECT count(*) FROM releases), (SELECT count(*) FROM versions)"
+    ).fetchone()
     assert after == before
     assert conn.execute("SELECT count(*) FROM events WHERE baseline = 0").fetchone()[0] == 0
     assert "0 new, 0 edited" in result.stdout
@@ -177,9 +201,13 @@ def test_second_crawl_of_unchanged_site_adds_nothing(crawled, tmp_path):
 
 def test_crawl_records_status_counts_and_duration(crawled):
     db = crawled.db
-    row = sqlite3.connect(db).execute(
-        "SELECT status, requests, pages_fetched, responses_by_status, list_pages, releases_new, finished_at FROM crawls"
-    ).fetchone()
+    row = (
+        sqlite3.connect(db)
+        .execute(
+            "SELECT status, requests, pages_fetched, responses_by_status, list_pages, releases_new, finished_at FROM crawls"
+        )
+        .fetchone()
+    )
     status, requests, fetched, by_status, list_pages, new, finished = row
     assert status == "finished" and finished
     assert new == DEMO_RELEASES and list_pages >= 8
@@ -201,7 +229,12 @@ def test_invalid_config_is_a_one_line_error(tmp_path):
     result = run_cli("crawl", db=tmp_path / "b.db", config=config)
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "sites.toml" in lines[0] and "'x'" in lines[0] and "start_urls" in lines[0]
+    assert (
+        len(lines) == 1
+        and "sites.toml" in lines[0]
+        and "'x'" in lines[0]
+        and "start_urls" in lines[0]
+    )
 
 
 def test_unreachable_site_is_reported_in_one_line(tmp_path):
@@ -210,7 +243,9 @@ def test_unreachable_site_is_reported_in_one_line(tmp_path):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    config = write_config(tmp_path / "sites.toml", {"gone": {"start_urls": [f"http://127.0.0.1:{port}/list/"]}})
+    config = write_config(
+        tmp_path / "sites.toml", {"gone": {"start_urls": [f"http://127.0.0.1:{port}/list/"]}}
+    )
     result = run_cli("crawl", "gone", "--progress", "off", db=tmp_path / "b.db", config=config)
     assert result.exit_code == 3
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
@@ -231,8 +266,9 @@ def test_bad_responses_are_recorded_and_the_crawl_goes_on(serve_site, tmp_path):
     server_json = server.root / "_server.json"
     rules = json.loads(server_json.read_text(encoding="utf-8"))
     rules.setdefault("redirect", {}).update(bad)
-    rules.setdefault("status", {}).update({"xwzx/ywdt/202212/t20221205_10010.html": 500,
-                                           "xwzx/ywdt/202212/t20221202_10009.html": 404})
+    rules.setdefault("status", {}).update(
+        {"xwzx/ywdt/202212/t20221205_10010.html": 500, "xwzx/ywdt/202212/t20221202_10009.html": 404}
+    )
     server_json.write_text(json.dumps(rules), encoding="utf-8")
     config = write_config(tmp_path / "sites.toml", {"demo": demo_table(server)})
     db = tmp_path / "b.db"
@@ -259,16 +295,35 @@ def test_scrapy_crawl_and_list_work_from_the_project_root(demo_site, tmp_path):
 
     config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site)})
     env = {"BULLETIN_CONFIG": str(config), "PATH": __import__("os").environ["PATH"]}
-    listed = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=ROOT, env=env, capture_output=True, text=True)
+    listed = subprocess.run(
+        [sys.executable, "-m", "scrapy", "list"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert listed.returncode == 0 and "site" in listed.stdout.split()
     db = tmp_path / "scrapy.db"
     done = subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "site", "-a", "site=demo", "-s", f"BULLETIN_DB={db}",
-         "-s", "LOG_LEVEL=WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "site",
+            "-a",
+            "site=demo",
+            "-s",
+            f"BULLETIN_DB={db}",
+            "-s",
+            "LOG_LEVEL=WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM releases").fetchone()[0] == DEMO_RELEASES
+    assert (
+        sqlite3.connect(db).execute("SELECT count(*) FROM releases").fetchone()[0] == DEMO_RELEASES
+    )
 
 
 def test_progress_is_plain_log_lines_when_not_a_terminal(crawled):
@@ -303,7 +358,9 @@ def test_start_up_objects_are_hidden_from_the_garbage_collector_during_a_crawl()
 
     from crawler.extensions import GarbageCollectionExtension
 
-    extension = GarbageCollectionExtension.from_crawler(get_crawler(settings_dict={"BULLETIN_GC_FREEZE": True}))
+    extension = GarbageCollectionExtension.from_crawler(
+        get_crawler(settings_dict={"BULLETIN_GC_FREEZE": True})
+    )
     try:
         extension.spider_opened(None)
         assert gc.get_freeze_count() > 0
@@ -318,9 +375,12 @@ def test_client_side_rendered_list_is_reported_not_taken_for_an_empty_list(serve
     (site / "index.html").write_text(
         '<html><head><title>会议列表</title></head><body><div id="app"></div>'
         '<noscript>请开启JavaScript以浏览本页</noscript><script src="app.js"></script></body></html>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     server = serve_site(site)
-    config = write_config(tmp_path / "sites.toml", {"app": {"start_urls": [server.url + "index.html"]}})
+    config = write_config(
+        tmp_path / "sites.toml", {"app": {"start_urls": [server.url + "index.html"]}}
+    )
     db = tmp_path / "b.db"
     result = run_cli("crawl", "app", "--progress", "off", db=db, config=config)
     assert result.exit_code == 0, result.stderr
@@ -339,8 +399,15 @@ def test_a_multi_page_article_whose_second_page_fails_is_not_stored_half(serve_s
     db = tmp_path / "b.db"
     assert run_cli("crawl", "demo", "--progress", "off", db=db, config=config).exit_code == 0
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*) FROM releases WHERE url LIKE '%t20221209_10005.html'").fetchone()[0] == 0
-    reason = conn.execute("SELECT reason FROM fetch_failures WHERE url LIKE '%t20221209_10005.html'").fetchone()[0]
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM releases WHERE url LIKE '%t20221209_10005.html'"
+        ).fetchone()[0]
+        == 0
+    )
+    reason = conn.execute(
+        "SELECT reason FROM fetch_failures WHERE url LIKE '%t20221209_10005.html'"
+    ).fetchone()[0]
     assert "further page" in reason and "HTTP 500" in reason
 
 
@@ -360,16 +427,40 @@ def test_extract_prints_the_contract_fields_of_a_saved_page(tmp_path):
     from crawler.demo import SITE_DIR
 
     page = SITE_DIR / "xwzx/ywdt/202212/t20221214_10002.html"
-    result = run_cli("extract", str(page), "--url", "http://www.linjiang.gov.cn/xwzx/ywdt/202212/t20221214_10002.html",
-                     "--json")
+    result = run_cli(
+        "extract",
+        str(page),
+        "--url",
+        "http://www.linjiang.gov.cn/xwzx/ywdt/202212/t20221214_10002.html",
+        "--json",
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data)[:8] == ["url", "title", "source", "published_at", "body", "breadcrumb", "column", "attachments"]
+    assert list(data)[:8] == [
+        "url",
+        "title",
+        "source",
+        "published_at",
+        "body",
+        "breadcrumb",
+        "column",
+        "attachments",
+    ]
     assert data["published_at"] == "2022-12-14T15:00:00+08:00"
     assert data["breadcrumb"] == ["首頁", "信息公開", "學習貫徹"]
-    listing = json.loads(run_cli("extract", str(SITE_DIR / "gb/zcwj/index.html"), "--url",
-                                 "http://www.linjiang.gov.cn/gb/zcwj/index.html", "--list", "--json").stdout)
-    assert len(listing["links"]) == 5 and listing["next_pages"] == ["http://www.linjiang.gov.cn/gb/zcwj/index_1.html"]
+    listing = json.loads(
+        run_cli(
+            "extract",
+            str(SITE_DIR / "gb/zcwj/index.html"),
+            "--url",
+            "http://www.linjiang.gov.cn/gb/zcwj/index.html",
+            "--list",
+            "--json",
+        ).stdout
+    )
+    assert len(listing["links"]) == 5 and listing["next_pages"] == [
+        "http://www.linjiang.gov.cn/gb/zcwj/index_1.html"
+    ]
     assert set(listing["links"][0]) >= {"url", "title", "date"}
 
 
@@ -380,12 +471,25 @@ def test_extract_of_a_missing_file_is_a_one_line_error(tmp_path):
 
 def test_store_writer_thread_stores_what_the_default_process_writer_stores(crawled, tmp_path):
     db = tmp_path / "thread.db"
-    result = run_cli("crawl", "demo", "--progress", "off", "-s", "BULLETIN_STORE_WRITER=thread",
-                     db=db, config=crawled.config)
+    result = run_cli(
+        "crawl",
+        "demo",
+        "--progress",
+        "off",
+        "-s",
+        "BULLETIN_STORE_WRITER=thread",
+        db=db,
+        config=crawled.config,
+    )
     assert result.exit_code == 0, result.stderr[-2000:]
-    query = ("SELECT r.url, v.title, v.content_hash FROM releases r"
-             " JOIN versions v ON v.id = r.current_version_id ORDER BY r.url")
+    query = (
+        "SELECT r.url, v.title, v.content_hash FROM releases r"
+        " JOIN versions v ON v.id = r.current_version_id ORDER BY r.url"
+    )
     thread_rows = sqlite3.connect(db).execute(query).fetchall()
     assert len(thread_rows) == DEMO_RELEASES
     assert thread_rows == sqlite3.connect(crawled.db).execute(query).fetchall()
-    assert sqlite3.connect(db).execute("SELECT releases_new, status FROM crawls").fetchone() == (DEMO_RELEASES, "finished")
+    assert sqlite3.connect(db).execute("SELECT releases_new, status FROM crawls").fetchone() == (
+        DEMO_RELEASES,
+        "finished",
+    )

@@ -19,7 +19,10 @@ def _crawl(serve_site, tmp_path, rows_per_page, last_pager=True, **site):
     result = run_cli("crawl", "county", "--progress", "log", db=db, config=config)
     stored = run_cli("releases", "--json", "--limit", "500", db=db)
     assert stored.exit_code == 0, stored.stderr
-    urls = {json.loads(line)["url"].removeprefix(server.url.rstrip("/")) for line in stored.stdout.splitlines()}
+    urls = {
+        json.loads(line)["url"].removeprefix(server.url.rstrip("/"))
+        for line in stored.stdout.splitlines()
+    }
     return result, db, paths, urls
 
 
@@ -30,7 +33,9 @@ def test_the_release_on_a_one_row_last_list_page_is_stored(serve_site, tmp_path)
     assert urls == set(paths)  # and nothing from the teaser box beside every list
 
 
-def test_a_one_row_last_page_without_a_pager_is_found_by_the_columns_list_hint(serve_site, tmp_path):
+def test_a_one_row_last_page_without_a_pager_is_found_by_the_columns_list_hint(
+    serve_site, tmp_path
+):
     # Nothing on the page itself tells its lone row from the teaser box; page 1's list path does.
     result, _, paths, urls = _crawl(serve_site, tmp_path, [5, 5, 1], last_pager=False)
     assert result.exit_code == 0, result.stderr[-3000:]
@@ -46,13 +51,24 @@ def test_a_list_cut_at_max_list_rows_says_so_and_keeps_the_first_rows(serve_site
 
 
 def test_extract_list_json_says_where_the_list_sits_and_what_was_cut(tmp_path):
-    rows = "".join(f'<li><a href="/a/{i}.html">第{i}条示例新闻标题文字内容</a><span>2024-01-01</span></li>' for i in range(1200))
+    rows = "".join(
+        f'<li><a href="/a/{i}.html">第{i}条示例新闻标题文字内容</a><span>2024-01-01</span></li>'
+        for i in range(1200)
+    )
     page = tmp_path / "list.html"
-    page.write_text(f"<html><body><div class='main'><ul class='list'>{rows}</ul></div></body></html>", encoding="utf-8")
-    result = run_cli("extract", str(page), "--url", "http://x.gov.cn/col/index.html", "--list", "--json")
+    page.write_text(
+        f"<html><body><div class='main'><ul class='list'>{rows}</ul></div></body></html>",
+        encoding="utf-8",
+    )
+    result = run_cli(
+        "extract", str(page), "--url", "http://x.gov.cn/col/index.html", "--list", "--json"
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert (len(data["links"]), data["truncated_rows"]) == (1000, 200)
     assert data["list_path"] == "div.main > ul.list > li"
     text = run_cli("extract", str(page), "--url", "http://x.gov.cn/col/index.html", "--list").stdout
-    assert "list at: div.main > ul.list > li" in text and "cut: 200 more rows not read (max_list_rows)" in text
+    assert (
+        "list at: div.main > ul.list > li" in text
+        and "cut: 200 more rows not read (max_list_rows)" in text
+    )

@@ -24,24 +24,63 @@ def db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("datasette") / "demo.db"
     with Store(path, clock=Clock()) as store:
         store.ensure_site("yueyang", title="岳阳市人民政府")
-        store.record_release("yueyang", FetchedRelease(
-            url="http://www.yueyang.gov.cn/art/1.html", title="統(tǒng)戰(zhàn)工作會議", body="全市統戰工作會議召開。",
-            published_at="2022-12-14T15:00:00+08:00", column="学习贯彻", raw_body=b"<html>1</html>"))
-        store.record_release("yueyang", FetchedRelease(
-            url="http://www.yueyang.gov.cn/art/1.html", title="統戰工作會議（更正）", body="全市統戰工作會議召開（更正）。",
-            published_at="2022-12-14T15:00:00+08:00", raw_body=b"<html>2</html>"))
-        store.record_release("yueyang", FetchedRelease(
-            url="http://www.yueyang.gov.cn/art/2.html", title="防汛通知", body="做好防汛准备。", published_at="2023-06-01",
-            raw_body=b"<html>3</html>"))
-        store.record_release("yueyang", FetchedRelease(
-            url="http://www.yueyang.gov.cn/art/3.html", title="市委统战部召开会议", body="统战部：部署全年工作，确保落实。",
-            source="市委統戰部", published_at="2023-07-01", raw_body=b"<html>4</html>"))
-        store.record_release("yueyang", FetchedRelease(
-            url="http://www.yueyang.gov.cn/en/4.html", title="The office reopens", body="He said the office reopens.",
-            published_at="2023-08-01", raw_body=b"<html>5</html>"))
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url="http://www.yueyang.gov.cn/art/1.html",
+                title="統(tǒng)戰(zhàn)工作會議",
+                body="全市統戰工作會議召開。",
+                published_at="2022-12-14T15:00:00+08:00",
+                column="学习贯彻",
+                raw_body=b"<html>1</html>",
+            ),
+        )
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url="http://www.yueyang.gov.cn/art/1.html",
+                title="統戰工作會議（更正）",
+                body="全市統戰工作會議召開（更正）。",
+                published_at="2022-12-14T15:00:00+08:00",
+                raw_body=b"<html>2</html>",
+            ),
+        )
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url="http://www.yueyang.gov.cn/art/2.html",
+                title="防汛通知",
+                body="做好防汛准备。",
+                published_at="2023-06-01",
+                raw_body=b"<html>3</html>",
+            ),
+        )
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url="http://www.yueyang.gov.cn/art/3.html",
+                title="市委统战部召开会议",
+                body="统战部：部署全年工作，确保落实。",
+                source="市委統戰部",
+                published_at="2023-07-01",
+                raw_body=b"<html>4</html>",
+            ),
+        )
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url="http://www.yueyang.gov.cn/en/4.html",
+                title="The office reopens",
+                body="He said the office reopens.",
+                published_at="2023-08-01",
+                raw_body=b"<html>5</html>",
+            ),
+        )
         store.db.execute("UPDATE releases SET status = 'removed' WHERE id = 2")
-        store.db.execute("INSERT INTO events (kind, site, release_id, detected_at) "
-                         "VALUES ('removed', 'yueyang', 2, '2024-03-02T00:00:00+00:00')")
+        store.db.execute(
+            "INSERT INTO events (kind, site, release_id, detected_at) "
+            "VALUES ('removed', 'yueyang', 2, '2024-03-02T00:00:00+00:00')"
+        )
     return path
 
 
@@ -61,11 +100,21 @@ def get(db_path, *paths):
 
 
 def test_metadata_names_every_table_and_view_it_describes(db_path):
-    schema = sqlite3.connect(db_path).execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+    schema = sqlite3.connect(db_path).execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+    )
     names = {row[0] for row in schema}
     described = datasette_plugin.metadata_for(["demo"])["databases"]["demo"]["tables"]
     assert set(described) <= names
-    for name in ("releases", "versions", "events", "latest_versions", "edits", "removed_releases", "search_docs"):
+    for name in (
+        "releases",
+        "versions",
+        "events",
+        "latest_versions",
+        "edits",
+        "removed_releases",
+        "search_docs",
+    ):
         assert described[name]["description"]
 
 
@@ -75,7 +124,12 @@ def test_datasette_serves_the_metadata_for_a_store_of_any_name(db_path):
     data = response.json()
     assert data["title"] == "bulletin-monitor archive"
     assert set(data["databases"]["demo"]["queries"]) == {
-        "latest_releases", "recent_edits", "removed", "search", "search_all_versions"}
+        "latest_releases",
+        "recent_edits",
+        "removed",
+        "search",
+        "search_all_versions",
+    }
 
 
 def test_database_page_lists_tables_views_and_queries(db_path):
@@ -97,41 +151,101 @@ def rows(response):
 @pytest.mark.parametrize(
     "path,check",
     [
-        ("/demo/latest_releases.json?site=&_shape=array",
-         lambda r: [row["title"] for row in r][-2:] == ["防汛通知", "統戰工作會議（更正）"]),
+        (
+            "/demo/latest_releases.json?site=&_shape=array",
+            lambda r: [row["title"] for row in r][-2:] == ["防汛通知", "統戰工作會議（更正）"],
+        ),
         ("/demo/latest_releases.json?site=nowhere&_shape=array", lambda r: r == []),
-        ("/demo/recent_edits.json?site=yueyang&_shape=array",
-         lambda r: len(r) == 1 and r[0]["version"] == 2 and "{+（更正）+}" in r[0]["body_diff"]),
-        ("/demo/removed.json?_shape=array",
-         lambda r: [row["title"] for row in r] == ["防汛通知"] and r[0]["removed_at"].startswith("2024-03-02")),
-        ("/demo/search.json?q=统战工作&_shape=array",
-         lambda r: [row["id"] for row in r] == [1] and r[0]["snippet"] == "全市[統戰工作]會議召開（更正）。"),
-        ("/demo/search.json?q=統戰部&_shape=array",
-         lambda r: [row["id"] for row in r] == [3] and r[0]["snippet"] == "[统战部]：部署全年工作，确保落实。"),
+        (
+            "/demo/recent_edits.json?site=yueyang&_shape=array",
+            lambda r: len(r) == 1 and r[0]["version"] == 2 and "{+（更正）+}" in r[0]["body_diff"],
+        ),
+        (
+            "/demo/removed.json?_shape=array",
+            lambda r: (
+                [row["title"] for row in r] == ["防汛通知"]
+                and r[0]["removed_at"].startswith("2024-03-02")
+            ),
+        ),
+        (
+            "/demo/search.json?q=统战工作&_shape=array",
+            lambda r: (
+                [row["id"] for row in r] == [1]
+                and r[0]["snippet"] == "全市[統戰工作]會議召開（更正）。"
+            ),
+        ),
+        (
+            "/demo/search.json?q=統戰部&_shape=array",
+            lambda r: (
+                [row["id"] for row in r] == [3]
+                and r[0]["snippet"] == "[统战部]：部署全年工作，确保落实。"
+            ),
+        ),
         ("/demo/search.json?q=统战&_shape=array", lambda r: [row["id"] for row in r] == [3, 1]),
         ("/demo/search.json?q=汛&_shape=array", lambda r: [row["id"] for row in r] == [2]),
-        ("/demo/search.json?q=统战&since=2023-01-01&_shape=array", lambda r: [row["id"] for row in r] == [3]),
+        (
+            "/demo/search.json?q=统战&since=2023-01-01&_shape=array",
+            lambda r: [row["id"] for row in r] == [3],
+        ),
         ("/demo/search.json?q=统战&site=elsewhere&_shape=array", lambda r: r == []),
-        ("/demo/search.json?q=统战&source=統戰部&_shape=array", lambda r: [row["id"] for row in r] == [3]),
-        ("/demo/search.json?q=统战&column=學習&_shape=array", lambda r: [row["id"] for row in r] == [1]),
-        ("/demo/search.json?q=统战&kind=edited&_shape=array", lambda r: [row["id"] for row in r] == [1]),
-        ("/demo/search.json?q=he&_shape=array",
-         lambda r: [row["id"] for row in r] == [4] and r[0]["snippet"].startswith("[He] said")),
+        (
+            "/demo/search.json?q=统战&source=統戰部&_shape=array",
+            lambda r: [row["id"] for row in r] == [3],
+        ),
+        (
+            "/demo/search.json?q=统战&column=學習&_shape=array",
+            lambda r: [row["id"] for row in r] == [1],
+        ),
+        (
+            "/demo/search.json?q=统战&kind=edited&_shape=array",
+            lambda r: [row["id"] for row in r] == [1],
+        ),
+        (
+            "/demo/search.json?q=he&_shape=array",
+            lambda r: [row["id"] for row in r] == [4] and r[0]["snippet"].startswith("[He] said"),
+        ),
         ("/demo/search.json?q=&_shape=array", lambda r: r == []),
         ("/demo/search.json?q=统战&since=bad&_shape=array", lambda r: r == []),
-        ("/demo/search_all_versions.json?q=統(tǒng)戰(zhàn)工作會議&_shape=array",
-         lambda r: sorted((row["id"], row["version"]) for row in r) == [(1, 1), (1, 2)]),
+        (
+            "/demo/search_all_versions.json?q=統(tǒng)戰(zhàn)工作會議&_shape=array",
+            lambda r: sorted((row["id"], row["version"]) for row in r) == [(1, 1), (1, 2)],
+        ),
         ("/demo/search_docs.json?_search=统战工作&_shape=array", lambda r: len(r) == 2),
         ("/demo/search_docs.json?_search=統戰&_shape=array", lambda r: len(r) == 3),
         ("/demo/search_docs.json?_search=汛&_shape=array", lambda r: len(r) == 1),
-        ("/demo/edits.json?_shape=array", lambda r: r[0]["previous_title"] == "統(tǒng)戰(zhàn)工作會議"),
-        ("/demo.json?sql=select+bulletin_fold('統戰')+as+f&_shape=array", lambda r: r == [{"f": "统战"}]),
+        (
+            "/demo/edits.json?_shape=array",
+            lambda r: r[0]["previous_title"] == "統(tǒng)戰(zhàn)工作會議",
+        ),
+        (
+            "/demo.json?sql=select+bulletin_fold('統戰')+as+f&_shape=array",
+            lambda r: r == [{"f": "统战"}],
+        ),
     ],
-    ids=["latest", "latest-other-site", "edits-with-diff", "removed", "search", "search-traditional-query",
-         "search-two-chars", "search-one-char", "search-since", "search-other-site", "search-source", "search-column",
-         "search-kind", "search-latin-word",
-         "search-empty-form", "search-bad-date", "search-all-versions", "table-search", "table-search-traditional",
-         "table-search-one-char", "edits-view", "sql-function"],
+    ids=[
+        "latest",
+        "latest-other-site",
+        "edits-with-diff",
+        "removed",
+        "search",
+        "search-traditional-query",
+        "search-two-chars",
+        "search-one-char",
+        "search-since",
+        "search-other-site",
+        "search-source",
+        "search-column",
+        "search-kind",
+        "search-latin-word",
+        "search-empty-form",
+        "search-bad-date",
+        "search-all-versions",
+        "table-search",
+        "table-search-traditional",
+        "table-search-one-char",
+        "edits-view",
+        "sql-function",
+    ],
 )
 def test_canned_queries_views_and_table_search(db_path, path, check):
     (response,) = get(db_path, path)
@@ -139,14 +253,23 @@ def test_canned_queries_views_and_table_search(db_path, path, check):
 
 
 def test_html_pages_render_without_the_folded_text(db_path):
-    pages = get(db_path, "/", "/demo", "/demo/search?q=统战", "/demo/versions", "/demo/search_docs",
-                "/demo/search_docs?_search=統戰部")
+    pages = get(
+        db_path,
+        "/",
+        "/demo",
+        "/demo/search?q=统战",
+        "/demo/versions",
+        "/demo/search_docs",
+        "/demo/search_docs?_search=統戰部",
+    )
     for response in pages:
         assert response.status_code == 200
         assert "<html" in response.text
         assert PAD not in response.text
     table, searched = pages[-2].text, pages[-1].text
-    assert "統(tǒng)戰(zhàn)工作會議" in table and "统战工作会议" not in table  # the stored title, not the folded one
+    assert (
+        "統(tǒng)戰(zhàn)工作會議" in table and "统战工作会议" not in table
+    )  # the stored title, not the folded one
     assert "市委统战部召开会议" in searched and "防汛通知" not in searched
 
 
@@ -163,7 +286,11 @@ def test_bulletin_datasette_serves_any_store_over_http(db_path, tmp_path):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "crawler", "--db", str(db_path), "datasette", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=tmp_path,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -177,7 +304,9 @@ def test_bulletin_datasette_serves_any_store_over_http(db_path, tmp_path):
                 time.sleep(0.2)
         found = {}
         for query in ("统战", "統戰部", "汛"):
-            response = httpx.get(base + "/demo/search.json", params={"q": query, "_shape": "array"}, timeout=10)
+            response = httpx.get(
+                base + "/demo/search.json", params={"q": query, "_shape": "array"}, timeout=10
+            )
             assert response.status_code == 200, response.text
             found[query] = [row["id"] for row in response.json()]
         assert found == {"统战": [3, 1], "統戰部": [3], "汛": [2]}
@@ -194,15 +323,24 @@ def test_bulletin_datasette_without_datasette_is_one_line(tmp_path, db_path):
     blocker.mkdir()
     (blocker / "datasette.py").write_text("raise ImportError('No module named datasette')\n")
     env = {**os.environ, "PYTHONPATH": f"{blocker}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    result = subprocess.run([sys.executable, "-m", "crawler", "--db", str(db_path), "datasette"],
-                            capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler", "--db", str(db_path), "datasette"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "datasette is not installed" in result.stderr
 
 
 def test_bulletin_datasette_refuses_a_missing_file(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "crawler", "datasette", str(tmp_path / "none.db")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler", "datasette", str(tmp_path / "none.db")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1 and "no such database" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

@@ -27,7 +27,9 @@ def _spawn(root, log=None, server=DEMO_SERVER):
     cmd = [sys.executable, *server, str(root)]
     if log:
         cmd += ["--log", str(log)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     url = proc.stdout.readline().strip()
     assert url.startswith("http://127.0.0.1:") and url.endswith("/"), (url, proc.stderr.read())
     return proc, url
@@ -83,8 +85,10 @@ def test_start_server_api_as_context_manager(tmp_path):
         ("xwzx/ywdt/", "text/html; charset=utf-8"),
         ("robots.txt", "text/plain; charset=utf-8"),
         ("xwzx/ywdt/202212/P020221212385612345678.pdf", "application/pdf"),
-        ("xwzx/ywdt/202212/P020221212385612345679.docx",
-         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "xwzx/ywdt/202212/P020221212385612345679.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
         ("images/logo.png", "image/png"),
     ],
     ids=["home", "dir-index", "robots", "pdf", "docx", "png"],
@@ -103,7 +107,13 @@ def test_directory_without_slash_redirects(site, client):
 
 @pytest.mark.parametrize(
     "path",
-    ["nope.html", "_server.json", "xwzx/ywdt/202212/", "%2e%2e/%2e%2e/etc/passwd", "_unknown_route"],
+    [
+        "nope.html",
+        "_server.json",
+        "xwzx/ywdt/202212/",
+        "%2e%2e/%2e%2e/etc/passwd",
+        "_unknown_route",
+    ],
     ids=["missing", "config-hidden", "no-listing", "dotdot", "unknown-route"],
 )
 def test_not_found(site, client, path):
@@ -150,8 +160,9 @@ def test_edit_between_requests_changes_etag(site, client):
     page = site["root"] / "lxwm" / "index.html"
     url = site["url"] + "lxwm/index.html"
     etag = client.get(url).headers["etag"]
-    page.write_text(page.read_text(encoding="utf-8").replace("12345", "12345（24小时）"),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("12345", "12345（24小时）"), encoding="utf-8"
+    )
     response = client.get(url, headers={"If-None-Match": etag})
     assert response.status_code == 200 and "24小时" in response.text
     assert response.headers["etag"] != etag
@@ -225,7 +236,10 @@ def test_huge_route(site, client):
     "path, check",
     [
         ("_empty", lambda r: r.content == b""),
-        ("_binary", lambda r: len(r.content) == 8192 and r.headers["content-type"].startswith("text/html")),
+        (
+            "_binary",
+            lambda r: len(r.content) == 8192 and r.headers["content-type"].startswith("text/html"),
+        ),
         ("_waf", lambda r: "document.cookie" in r.text and "安全狗" in r.text),
         ("_maintenance", lambda r: "系统维护中" in r.text),
     ],
@@ -256,8 +270,12 @@ def test_server_json_status_redirect_and_no_validators(site, client):
         assert moved.status_code == 302 and moved.headers["location"] == "/lxwm/index.html"
         plain = client.get(site["url"] + "col/col1201/index.html")
         assert "etag" not in plain.headers and "last-modified" not in plain.headers
-        assert client.get(site["url"] + "col/col1201/index.html",
-                          headers={"If-None-Match": "*"}).status_code == 200
+        assert (
+            client.get(
+                site["url"] + "col/col1201/index.html", headers={"If-None-Match": "*"}
+            ).status_code
+            == 200
+        )
     finally:
         config_path.write_text(original, encoding="utf-8")
 
@@ -267,7 +285,11 @@ def test_request_log(site, client):
     client.get(site["url"] + "missing.html")
     client.head(site["url"] + "_status/503")
     lines = site["log"].read_text(encoding="utf-8").splitlines()
-    assert lines[-3:] == ["GET /robots.txt?x=1 200", "GET /missing.html 404", "HEAD /_status/503 503"]
+    assert lines[-3:] == [
+        "GET /robots.txt?x=1 200",
+        "GET /missing.html 404",
+        "HEAD /_status/503 503",
+    ]
 
 
 def test_quiet_without_log(tmp_path):
@@ -351,13 +373,19 @@ def _row_links(rel):
     if rel.startswith("col/"):
         return re.findall(r'<record><!\[CDATA\[\s*<li><a href="([^"]+)"', text)
     tree = lxml.html.fromstring(text)
-    return tree.xpath('//ul[@class="list"]/li/a/@href | //table[@class="zcwj-list"]//td[@class="title"]/a/@href')
+    return tree.xpath(
+        '//ul[@class="list"]/li/a/@href | //table[@class="zcwj-list"]//td[@class="title"]/a/@href'
+    )
 
 
 def _canonical(page_rel, href):
     url = urljoin("http://demo/" + page_rel, href)
     path = urlsplit(url).path
-    return None if urlsplit(url).hostname != "demo" or not path.endswith(".html") else path.replace("/./", "/")
+    return (
+        None
+        if urlsplit(url).hostname != "demo" or not path.endswith(".html")
+        else path.replace("/./", "/")
+    )
 
 
 def test_list_facts_match_readme():
@@ -392,4 +420,6 @@ def test_demo_config():
 
 
 def test_robots_disallows_admin_only():
-    assert (SITE_DIR / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /admin/\n"
+    assert (SITE_DIR / "robots.txt").read_text(
+        encoding="utf-8"
+    ) == "User-agent: *\nDisallow: /admin/\n"

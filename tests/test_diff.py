@@ -16,17 +16,35 @@ def new_text(ops):
 @pytest.mark.parametrize(
     "old,new,expected",
     [
-        ("岳阳市统战部召开会议", "岳阳市统战部召开座谈会",
-         [("equal", "岳阳市统战部召开"), ("delete", "会议"), ("insert", "座谈会")]),
-        ("市长李摯主持", "市长张三主持", [("equal", "市长"), ("delete", "李摯"), ("insert", "张三"), ("equal", "主持")]),
-        ("The quick brown fox", "The quick red fox",
-         [("equal", "The quick "), ("delete", "brown"), ("insert", "red"), ("equal", " fox")]),
+        (
+            "岳阳市统战部召开会议",
+            "岳阳市统战部召开座谈会",
+            [("equal", "岳阳市统战部召开"), ("delete", "会议"), ("insert", "座谈会")],
+        ),
+        (
+            "市长李摯主持",
+            "市长张三主持",
+            [("equal", "市长"), ("delete", "李摯"), ("insert", "张三"), ("equal", "主持")],
+        ),
+        (
+            "The quick brown fox",
+            "The quick red fox",
+            [("equal", "The quick "), ("delete", "brown"), ("insert", "red"), ("equal", " fox")],
+        ),
         ("", "新增", [("insert", "新增")]),
         ("删除", "", [("delete", "删除")]),
         ("不变", "不变", [("equal", "不变")]),
         ("", "", []),
     ],
-    ids=["cjk-characters", "cjk-middle", "latin-words", "all-inserted", "all-deleted", "unchanged", "empty"],
+    ids=[
+        "cjk-characters",
+        "cjk-middle",
+        "latin-words",
+        "all-inserted",
+        "all-deleted",
+        "unchanged",
+        "empty",
+    ],
 )
 def test_diff_texts(old, new, expected):
     assert diff_texts(old, new) == expected
@@ -45,7 +63,10 @@ def test_a_shared_character_does_not_split_a_rewritten_sentence():
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.text(alphabet="统战工作会议 abc的了。\n", max_size=60), st.text(alphabet="统战工作会议 abc的了。\n", max_size=60))
+@given(
+    st.text(alphabet="统战工作会议 abc的了。\n", max_size=60),
+    st.text(alphabet="统战工作会议 abc的了。\n", max_size=60),
+)
 def test_ops_rebuild_both_texts(old, new):
     ops = diff_texts(old, new)
     assert old_text(ops) == old

@@ -12,7 +12,9 @@ from storage.export import export, export_atom, export_csv, export_jsonl, export
 from support.harness import Clock
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-PAGE_V1 = "<html><head><meta charset='utf-8'></head><body>統(tǒng)戰(zhàn)工作會議</body></html>".encode()
+PAGE_V1 = (
+    "<html><head><meta charset='utf-8'></head><body>統(tǒng)戰(zhàn)工作會議</body></html>".encode()
+)
 PAGE_V2 = "<html><body>统战工作会议（更正）</body></html>".encode()
 GBK_PAGE = "<html><meta charset='gbk'><body>防汛通知</body></html>".encode("gbk")
 
@@ -22,28 +24,61 @@ def store(tmp_path):
     with Store(tmp_path / "bulletin.db", clock=Clock()) as store:
         store.ensure_site("yueyang", title="岳阳市人民政府")
         store.ensure_site("hk", title="GovHK press releases")
-        store.record_release("yueyang", FetchedRelease(
-            url="http://www.yueyang.gov.cn/art/1.html", title="統戰工作會議", source="岳阳日报",
-            published_at="2022-12-14T15:00:00+08:00", body="全市统战工作会议召开，\"引号\"，逗号,换行\n第二段。",
-            column="学习贯彻", attachments=[{"url": "http://www.yueyang.gov.cn/f/1.pdf", "name": "附件1：名单"}],
-            raw_body=PAGE_V1, http_status=200,
-            headers={"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip",
-                     "Transfer-Encoding": "chunked", "Content-Length": "12", "ETag": '"abc"'},
-        ))
-        store.record_release("yueyang", FetchedRelease(
-            url="http://www.yueyang.gov.cn/art/1.html", title="統戰工作會議（更正）", source="岳阳日报",
-            published_at="2022-12-14T15:00:00+08:00", body="全市统战工作会议召开（更正）。", raw_body=PAGE_V2,
-            headers={"Content-Type": "text/html; charset=utf-8"},
-        ))
-        store.record_release("yueyang", FetchedRelease(
-            url="http://www.yueyang.gov.cn/art/2.html", title="防汛通知", published_at="2023-06-01",
-            body="做好防汛准备。", raw_body=GBK_PAGE, encoding="gb18030",
-            headers={"Content-Type": "text/html; charset=gbk"},
-        ))
-        store.record_release("hk", FetchedRelease(
-            url="https://www.info.gov.hk/gia/general/1.htm", title="Flu season <notice> & advice",
-            published_at="2023-02-01T12:00:00+08:00", body="Get vaccinated.\x0b", raw_body=None,
-        ))
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url="http://www.yueyang.gov.cn/art/1.html",
+                title="統戰工作會議",
+                source="岳阳日报",
+                published_at="2022-12-14T15:00:00+08:00",
+                body='全市统战工作会议召开，"引号"，逗号,换行\n第二段。',
+                column="学习贯彻",
+                attachments=[{"url": "http://www.yueyang.gov.cn/f/1.pdf", "name": "附件1：名单"}],
+                raw_body=PAGE_V1,
+                http_status=200,
+                headers={
+                    "Content-Type": "text/html; charset=utf-8",
+                    "Content-Encoding": "gzip",
+                    "Transfer-Encoding": "chunked",
+                    "Content-Length": "12",
+                    "ETag": '"abc"',
+                },
+            ),
+        )
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url="http://www.yueyang.gov.cn/art/1.html",
+                title="統戰工作會議（更正）",
+                source="岳阳日报",
+                published_at="2022-12-14T15:00:00+08:00",
+                body="全市统战工作会议召开（更正）。",
+                raw_body=PAGE_V2,
+                headers={"Content-Type": "text/html; charset=utf-8"},
+            ),
+        )
+        store.record_release(
+            "yueyang",
+            FetchedRelease(
+                url="http://www.yueyang.gov.cn/art/2.html",
+                title="防汛通知",
+                published_at="2023-06-01",
+                body="做好防汛准备。",
+                raw_body=GBK_PAGE,
+                encoding="gb18030",
+                headers={"Content-Type": "text/html; charset=gbk"},
+            ),
+        )
+        store.record_release(
+            "hk",
+            FetchedRelease(
+                url="https://www.info.gov.hk/gia/general/1.htm",
+                title="Flu season <notice> & advice",
+                published_at="2023-02-01T12:00:00+08:00",
+                body="Get vaccinated.\x0b",
+                raw_body=None,
+            ),
+        )
         yield store
 
 
@@ -65,7 +100,11 @@ def test_jsonl_has_one_release_per_line_with_its_latest_version(store):
 
 @pytest.mark.parametrize(
     "filters,expected",
-    [({"site": "hk"}, [3]), ({"since": "2023-01-01"}, [2, 3]), ({"site": "yueyang", "since": "2023-06-01"}, [2])],
+    [
+        ({"site": "hk"}, [3]),
+        ({"since": "2023-01-01"}, [2, 3]),
+        ({"site": "yueyang", "since": "2023-06-01"}, [2]),
+    ],
     ids=["site", "since", "both"],
 )
 def test_filters(store, filters, expected):
@@ -74,7 +113,9 @@ def test_filters(store, filters, expected):
 
 
 def test_bad_since_is_one_line_error_in_the_librarys_terms(store):
-    with pytest.raises(InvalidArgument, match="^since: expected a date YYYY-MM-DD, got 'last week'$") as raised:
+    with pytest.raises(
+        InvalidArgument, match="^since: expected a date YYYY-MM-DD, got 'last week'$"
+    ) as raised:
         written(export_jsonl, store, since="last week")
     assert raised.value.argument == "since"
 
@@ -91,8 +132,12 @@ def test_csv_has_a_bom_and_round_trips_chinese(store):
 
 
 def test_csv_keeps_quotes_commas_and_newlines_in_cells(store):
-    store.record_release("yueyang", FetchedRelease(
-        url="http://www.yueyang.gov.cn/art/1.html", title="統戰", body='a,"b"\nc', raw_body=b"x"))
+    store.record_release(
+        "yueyang",
+        FetchedRelease(
+            url="http://www.yueyang.gov.cn/art/1.html", title="統戰", body='a,"b"\nc', raw_body=b"x"
+        ),
+    )
     _, data = written(export_csv, store)
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0]["body"] == 'a,"b"\nc'
@@ -117,8 +162,10 @@ def test_atom_is_valid_atom_1_0(store):
     newest = entries[0]
     assert newest.find(f"{ATOM}title").text == "防汛通知"
     assert [e.find(f"{ATOM}id").text for e in entries] == [
-        "http://www.yueyang.gov.cn/art/2.html", "https://www.info.gov.hk/gia/general/1.htm",
-        "http://www.yueyang.gov.cn/art/1.html"]
+        "http://www.yueyang.gov.cn/art/2.html",
+        "https://www.info.gov.hk/gia/general/1.htm",
+        "http://www.yueyang.gov.cn/art/1.html",
+    ]
 
 
 def test_atom_entry_details(store):
@@ -133,8 +180,20 @@ def test_atom_entry_details(store):
 
 
 def test_atom_marks_removed_releases(store):
-    store.record_missing("yueyang", "http://www.yueyang.gov.cn/art/2.html", "HTTP 404", http_status=404, confirm_after=0)
-    store.record_missing("yueyang", "http://www.yueyang.gov.cn/art/2.html", "HTTP 404", http_status=404, confirm_after=0)
+    store.record_missing(
+        "yueyang",
+        "http://www.yueyang.gov.cn/art/2.html",
+        "HTTP 404",
+        http_status=404,
+        confirm_after=0,
+    )
+    store.record_missing(
+        "yueyang",
+        "http://www.yueyang.gov.cn/art/2.html",
+        "HTTP 404",
+        http_status=404,
+        confirm_after=0,
+    )
     _, data = written(export_atom, store, site="yueyang")
     removed, live = ET.fromstring(data).findall(f"{ATOM}entry")
     marks = [(c.get("term"), c.get("scheme")) for c in removed.findall(f"{ATOM}category")]

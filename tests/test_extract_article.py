@@ -33,7 +33,10 @@ def test_seed_style_page_fields():
     assert article.published_at == "2022-12-14T15:00:00+08:00"
     assert article.breadcrumb == ["首頁", "信息公開", "學習貫徹"]
     assert article.column == "學習貫徹"
-    assert article.breadcrumb_links[-1] == {"name": "學習貫徹", "url": "http://www.yueyang.gov.cn/xxgk/xxgc/"}
+    assert article.breadcrumb_links[-1] == {
+        "name": "學習貫徹",
+        "url": "http://www.yueyang.gov.cn/xxgk/xxgc/",
+    }
     assert article.encoding == "utf-8"
 
 
@@ -43,7 +46,18 @@ def test_seed_style_body_is_clean():
     assert "\n\n會議以視頻方式召開" in body
     first = body.split("\n\n")[0]
     assert "tǒng" not in first and "(" not in first  # <rt>/<rp> annotations dropped
-    for noise in ("<rt>", "瀏覽", "打印", "关闭", "字号", "當前時間", "当前时间", "不應出現", "views", "上一篇"):
+    for noise in (
+        "<rt>",
+        "瀏覽",
+        "打印",
+        "关闭",
+        "字号",
+        "當前時間",
+        "当前时间",
+        "不應出現",
+        "views",
+        "上一篇",
+    ):
         assert noise not in body, noise
     assert "\n\n\n" not in body
     # Text that already carries annotations stays as the page printed it.
@@ -53,8 +67,14 @@ def test_seed_style_body_is_clean():
 def test_seed_style_attachments_are_absolute():
     article = extract("article_seed_yueyang.html", SEED_URL)
     assert article.attachments == [
-        {"url": "http://www.yueyang.gov.cn/uploads/2022/12/meeting-notes.pdf", "name": "1.會議紀要.pdf"},
-        {"url": "http://www.yueyang.gov.cn/xxgk/xxgc/files/statistics.xlsx", "name": "2.統計表.xlsx"},
+        {
+            "url": "http://www.yueyang.gov.cn/uploads/2022/12/meeting-notes.pdf",
+            "name": "1.會議紀要.pdf",
+        },
+        {
+            "url": "http://www.yueyang.gov.cn/xxgk/xxgc/files/statistics.xlsx",
+            "name": "2.統計表.xlsx",
+        },
     ]
 
 
@@ -69,8 +89,15 @@ def test_seed_style_attachments_are_absolute():
         ("加入世界贸易组织(WTO)", "加入世界贸易组织(WTO)"),
         ("統（tǒng）戰（zhàn）", "統戰"),
     ],
-    ids=["two-characters", "neutral-tone-marks", "year-in-parentheses", "cjk-in-parentheses", "latin-context",
-         "acronym", "full-width-parentheses"],
+    ids=[
+        "two-characters",
+        "neutral-tone-marks",
+        "year-in-parentheses",
+        "cjk-in-parentheses",
+        "latin-context",
+        "acronym",
+        "full-width-parentheses",
+    ],
 )
 def test_strip_pinyin_annotations(text, expected):
     assert strip_pinyin(text) == expected
@@ -98,9 +125,15 @@ def test_trs_page_meta_and_createpagehtml_pages():
 
 def test_trs_later_page_lists_only_pages_after_it():
     url = "http://www.example.gov.cn/xwzx/xwfbh/202404/t20240418_123456_1.shtml"
-    page = (PAGES / "article_trs_multipage.html").read_bytes().replace(b"createPageHTML(3, 0,", b"createPageHTML(3, 1,")
+    page = (
+        (PAGES / "article_trs_multipage.html")
+        .read_bytes()
+        .replace(b"createPageHTML(3, 0,", b"createPageHTML(3, 1,")
+    )
     article = extract_article(page, url)
-    assert article.next_pages == ["http://www.example.gov.cn/xwzx/xwfbh/202404/t20240418_123456_2.shtml"]
+    assert article.next_pages == [
+        "http://www.example.gov.cn/xwzx/xwfbh/202404/t20240418_123456_2.shtml"
+    ]
 
 
 def test_bracketed_page_links_give_next_pages():
@@ -109,7 +142,9 @@ def test_bracketed_page_links_give_next_pages():
     with enough words to be the body of the page.</p></div>
     <div class="zdfy"><a href="/n1/2019/0615/c1-31153719.html">[1]</a><a href="/n1/2019/0615/c1-31153719-2.html">[2]</a>
     <a href="/n1/2019/0615/c1-31153719-3.html">[3]</a><a href="/n1/2019/0615/c1-31153719-2.html">下一页</a></div></body></html>"""
-    article = extract_article(page.encode(), "http://culture.example.com.cn/n1/2019/0615/c1-31153719.html")
+    article = extract_article(
+        page.encode(), "http://culture.example.com.cn/n1/2019/0615/c1-31153719.html"
+    )
     assert article.next_pages == [
         "http://culture.example.com.cn/n1/2019/0615/c1-31153719-2.html",
         "http://culture.example.com.cn/n1/2019/0615/c1-31153719-3.html",
@@ -117,7 +152,9 @@ def test_bracketed_page_links_give_next_pages():
 
 
 def test_hanweb_page_time_only_in_meta():
-    article = extract("article_hanweb.html", "http://fgw.example.gov.cn/art/2016/11/22/art_1621_3033.html")
+    article = extract(
+        "article_hanweb.html", "http://fgw.example.gov.cn/art/2016/11/22/art_1621_3033.html"
+    )
     assert article.title == "前三季度全省固定资产投资稳步增长"
     assert article.source == "省发改委"
     # Visible 发布日期 has no time; the same day's PubDate supplies 09:53.
@@ -129,7 +166,9 @@ def test_hanweb_page_time_only_in_meta():
 
 
 def test_xxgk_metadata_table_beats_meta_pubdate():
-    article = extract("article_xxgk_table.html", "http://www.example.gov.cn/zwgk/tjsj/content_99.html")
+    article = extract(
+        "article_xxgk_table.html", "http://www.example.gov.cn/zwgk/tjsj/content_99.html"
+    )
     assert article.title == "某县2022年国民经济和社会发展统计公报"
     assert article.source == "某县统计局"  # 发布机构, not the ContentSource meta
     assert article.published_at == "2023-05-11"  # 发布日期, date only
@@ -159,7 +198,9 @@ def test_gbk_page_behind_a_lying_utf8_header():
 
 
 def test_utf8_page_declaring_gb2312():
-    article = extract("article_utf8_meta_gb2312.html", "https://money.example.com.cn/15/0704/19/ABD.html")
+    article = extract(
+        "article_utf8_meta_gb2312.html", "https://money.example.com.cn/15/0704/19/ABD.html"
+    )
     assert article.encoding == "utf-8"
     assert article.title == "省政府常务会议研究部署防汛工作"
     assert article.breadcrumb == ["首页", "财经频道", "正文"]
@@ -170,10 +211,15 @@ def test_utf8_page_declaring_gb2312():
 
 
 def test_english_press_release_date_after_body():
-    article = extract("article_en_press_release.html", "https://www.info.gov.hk/gia/general/202001/03/P2020010300123.htm")
+    article = extract(
+        "article_en_press_release.html",
+        "https://www.info.gov.hk/gia/general/202001/03/P2020010300123.htm",
+    )
     assert article.title == "CHP investigates suspected food poisoning cluster"
     assert article.source is None
-    assert article.published_at == "2020-01-03T18:30:00+08:00"  # "Ends/Friday, January 3, 2020" + "HKT 18:30"
+    assert (
+        article.published_at == "2020-01-03T18:30:00+08:00"
+    )  # "Ends/Friday, January 3, 2020" + "HKT 18:30"
     assert article.body.startswith("The Centre for Health Protection (CHP)")
     assert article.body.endswith("a spokesman for the CHP said.")
     assert "Ends/" not in article.body and "****" not in article.body and "NNNN" not in article.body
@@ -181,7 +227,9 @@ def test_english_press_release_date_after_body():
 
 def test_timezone_argument_overrides_host():
     article = extract(
-        "article_en_press_release.html", "https://example.org/release.htm", timezone="Asia/Hong_Kong"
+        "article_en_press_release.html",
+        "https://example.org/release.htm",
+        timezone="Asia/Hong_Kong",
     )
     assert article.published_at == "2020-01-03T18:30:00+08:00"
 
@@ -199,7 +247,10 @@ def test_word_pasted_spans_do_not_split_numbers():
 
 
 def test_source_value_in_next_element():
-    article = extract("article_source_next_element.html", "http://www.example.gov.cn/yw/sxyw/201909/t20190918_1.shtml")
+    article = extract(
+        "article_source_next_element.html",
+        "http://www.example.gov.cn/yw/sxyw/201909/t20190918_1.shtml",
+    )
     assert article.source == "某省日报"
     assert article.title == "全省品牌推介活动正式启动"  # not glued to the subtitle
     assert article.published_at == "2019-09-18T06:23:00+08:00"
@@ -207,7 +258,9 @@ def test_source_value_in_next_element():
 
 
 def test_editor_and_author_are_not_sources():
-    article = extract("article_editor_not_source.html", "http://www.hospital.example.cn/news/1.html")
+    article = extract(
+        "article_editor_not_source.html", "http://www.hospital.example.cn/news/1.html"
+    )
     assert article.source is None
     assert article.title == "我院举办专业技能大赛"
     assert article.published_at == "2019-10-31T23:00:00+08:00"
@@ -224,9 +277,13 @@ def test_empty_source_label_gives_none():
 
 
 def test_selectors_override_generic_rules():
-    selectors = Selectors(title="div.item.value", source="(//div[@class='item'])[2]", body="#nothing-here")
+    selectors = Selectors(
+        title="div.item.value", source="(//div[@class='item'])[2]", body="#nothing-here"
+    )
     article = extract(
-        "article_source_next_element.html", "http://www.example.gov.cn/yw/1.html", selectors=selectors
+        "article_source_next_element.html",
+        "http://www.example.gov.cn/yw/1.html",
+        selectors=selectors,
     )
     assert article.title == "某省日报"
     assert article.source == "2019-09-18 06:23"
@@ -235,7 +292,9 @@ def test_selectors_override_generic_rules():
 
 def test_bad_selector_is_ignored():
     article = extract(
-        "article_hanweb.html", "http://fgw.example.gov.cn/art/1.html", selectors=Selectors(title="div[[[", body="//*[")
+        "article_hanweb.html",
+        "http://fgw.example.gov.cn/art/1.html",
+        selectors=Selectors(title="div[[[", body="//*["),
     )
     assert article.title == "前三季度全省固定资产投资稳步增长"
 
@@ -262,9 +321,20 @@ def test_bad_selector_is_ignored():
         ("2020年1月3日", "2020-01-03"),
     ],
     ids=[
-        "dash-seconds", "dash-minutes", "chinese-with-time", "chinese-glued-time", "slashes", "dots",
-        "govcn-odd", "two-digit-year", "english-month-first", "english-weekday", "english-day-first",
-        "german-month-name", "german-dots", "japanese",
+        "dash-seconds",
+        "dash-minutes",
+        "chinese-with-time",
+        "chinese-glued-time",
+        "slashes",
+        "dots",
+        "govcn-odd",
+        "two-digit-year",
+        "english-month-first",
+        "english-weekday",
+        "english-day-first",
+        "german-month-name",
+        "german-dots",
+        "japanese",
     ],
 )
 def test_date_formats(text, iso):
@@ -289,7 +359,9 @@ def test_date_from_url(url, expected):
 
 def test_url_date_is_last_resort():
     page = "<html><body><h1>通知</h1><div class='TRS_Editor'><p>这是一则没有日期的通知，内容足够长，可以作为正文。</p></div></body></html>"
-    article = extract_article(page.encode(), "http://www.example.gov.cn/tzgg/202401/t20240105_99.shtml")
+    article = extract_article(
+        page.encode(), "http://www.example.gov.cn/tzgg/202401/t20240105_99.shtml"
+    )
     assert article.published_at == "2024-01-05"
 
 
@@ -352,11 +424,21 @@ def _timed(body: bytes, url: str = "http://www.example.gov.cn/a.html") -> tuple[
         b"\x00\x01\x02\xff\xfe",
         b"<",
         b"<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>",
-        "<html><body><p>\x00\x0b 控制字符 \ufffe</p></body></html>".encode("utf-8", "surrogatepass"),
+        "<html><body><p>\x00\x0b 控制字符 \ufffe</p></body></html>".encode(
+            "utf-8", "surrogatepass"
+        ),
         b"<html><head><title>only a title</title></head></html>",
         b"<meta charset=made-up><p>" + "中文".encode("utf-16") + b"</p>",
     ],
-    ids=["empty", "binary", "lone-bracket", "xml-declaration", "control-characters", "no-body", "bad-charset"],
+    ids=[
+        "empty",
+        "binary",
+        "lone-bracket",
+        "xml-declaration",
+        "control-characters",
+        "no-body",
+        "bad-charset",
+    ],
 )
 def test_odd_input_gives_an_article(body):
     article, _ = _timed(body)
@@ -371,7 +453,9 @@ ADVERSARIAL = {
     + "".join(f'<a href="/a/{i}.pdf">附件{i}</a> &gt; ' for i in range(20_000))
     + "</body></html>",
     "unclosed-tags": "<html><body>" + "<div><p><span><b>未闭合的标签，" * 3000,
-    "many-dates": "<html><body><p>" + "发布时间：2022-12-14 15:00 来源：" * 20_000 + "</p></body></html>",
+    "many-dates": "<html><body><p>"
+    + "发布时间：2022-12-14 15:00 来源：" * 20_000
+    + "</p></body></html>",
     "many-short-lines": "<html><body>" + "<p>来源：</p>" * 30_000 + "</body></html>",
 }
 
@@ -387,12 +471,42 @@ HTMLISH = st.lists(
     st.one_of(
         st.sampled_from(
             [
-                "<div>", "</div>", "<p>", "</p>", "<br>", "<span>", "</span>", "<a href='x.pdf'>", "</a>",
-                "<h1>", "</h1>", "<title>", "</title>", "<script>", "</script>", "<ruby>", "<rt>", "</rt>",
-                "<table><tr><td>", "</td></tr></table>", "<meta name=PubDate content='2022-12-14 15:00'>",
-                "<div style='display:none'>", "来源：", "發布時間:", "2022年12月14日", "2007-08-20-23:59:59",
-                "当前位置：首页 > 信息公开", "【打印】", "浏览次数：", "<!--", "-->", "&nbsp;", "&#0;",
-                "createPageHTML(3,0,\"t1\",\"html\")", "<div class='TRS_Editor'>", "<ucapcontent>",
+                "<div>",
+                "</div>",
+                "<p>",
+                "</p>",
+                "<br>",
+                "<span>",
+                "</span>",
+                "<a href='x.pdf'>",
+                "</a>",
+                "<h1>",
+                "</h1>",
+                "<title>",
+                "</title>",
+                "<script>",
+                "</script>",
+                "<ruby>",
+                "<rt>",
+                "</rt>",
+                "<table><tr><td>",
+                "</td></tr></table>",
+                "<meta name=PubDate content='2022-12-14 15:00'>",
+                "<div style='display:none'>",
+                "来源：",
+                "發布時間:",
+                "2022年12月14日",
+                "2007-08-20-23:59:59",
+                "当前位置：首页 > 信息公开",
+                "【打印】",
+                "浏览次数：",
+                "<!--",
+                "-->",
+                "&nbsp;",
+                "&#0;",
+                'createPageHTML(3,0,"t1","html")',
+                "<div class='TRS_Editor'>",
+                "<ucapcontent>",
             ]
         ),
         st.text(max_size=30),
@@ -423,26 +537,41 @@ TABLE_PAGES = {
     # A key-value table laid out inside a layout table, no CMS container, a prose disclaimer below.
     "penalty-disclosure-table": (
         "article_penalty_table.html",
-        ["行政处罚决定书文号\t某市监罚〔2024〕31号", "主要违法事实\t当事人在经营场所销售超过保质期的饮料12瓶， 货值金额共计人民币86元。",
-         "罚款金额\t没收过期饮料12瓶，罚款人民币5000元", "作出处罚决定的日期\t2024年3月15日"],
+        [
+            "行政处罚决定书文号\t某市监罚〔2024〕31号",
+            "主要违法事实\t当事人在经营场所销售超过保质期的饮料12瓶， 货值金额共计人民币86元。",
+            "罚款金额\t没收过期饮料12瓶，罚款人民币5000元",
+            "作出处罚决定的日期\t2024年3月15日",
+        ],
     ),
     # Numbered prose lines around a results table.
     "tender-result-table": (
         "article_tender_result_table.html",
-        ["二、项目名称：某区第三中学教学设备采购项目",
-         "序号\t包号\t供应商名称\t供应商地址\t中标（成交）金额（元）\n1\tA包\t某某教育科技有限公司\t某某市高新区科技路8号\t1,286,400.00",
-         "3\tC包\t某某办公家具有限公司\t某某县工业园北区3号\t215,000.00", "四、公告期限：自本公告发布之日起1个工作日。"],
+        [
+            "二、项目名称：某区第三中学教学设备采购项目",
+            "序号\t包号\t供应商名称\t供应商地址\t中标（成交）金额（元）\n1\tA包\t某某教育科技有限公司\t某某市高新区科技路8号\t1,286,400.00",
+            "3\tC包\t某某办公家具有限公司\t某某县工业园北区3号\t215,000.00",
+            "四、公告期限：自本公告发布之日起1个工作日。",
+        ],
     ),
     # A dashboard of small figure tables in portlets that each nest a whole HTML document.
     "dashboard-nested-documents": (
         "article_stats_dashboard.html",
-        ["可售期房统计\n可售房屋套数：\t80412", "网上签约面积(M2)：\t10231.55", "2024/6/1存量房网上签约\n网上签约套数：\t512",
-         "住宅签约套数：\t470"],
+        [
+            "可售期房统计\n可售房屋套数：\t80412",
+            "网上签约面积(M2)：\t10231.55",
+            "2024/6/1存量房网上签约\n网上签约套数：\t512",
+            "住宅签约套数：\t470",
+        ],
     ),
     # A roster (一览表) whose names are links to detail pages.
     "roster-of-links": (
         "article_roster_table.html",
-        ["序号\t县（市、区）\t家庭农场名称\t经营类型", "3\t西山县\t西山县青禾家庭农场\t种植业", "5\t南湖区\t南湖区渔乐家庭农场\t渔业"],
+        [
+            "序号\t县（市、区）\t家庭农场名称\t经营类型",
+            "3\t西山县\t西山县青禾家庭农场\t种植业",
+            "5\t南湖区\t南湖区渔乐家庭农场\t渔业",
+        ],
     ),
 }
 
@@ -466,12 +595,16 @@ def test_first_table_rows_with_dates_are_kept():
         "<tr><td>2</td><td>2024-01-08</td><td>某某超市</td></tr></table></div></body></html>"
     )
     article = extract_article(page.encode(), "http://www.example.gov.cn/xzxk/content_3.html")
-    assert article.body == "序号\t决定日期\t单位名称\n1\t2024-01-05\t某某公司\n2\t2024-01-08\t某某超市"
+    assert (
+        article.body == "序号\t决定日期\t单位名称\n1\t2024-01-05\t某某公司\n2\t2024-01-08\t某某超市"
+    )
     assert article.published_at == "2024-02-01"
 
 
 def test_dashboard_title_and_no_date_from_figures():
-    article = extract("article_stats_dashboard.html", "http://www.example.gov.cn/fwgl/jy/index.html")
+    article = extract(
+        "article_stats_dashboard.html", "http://www.example.gov.cn/fwgl/jy/index.html"
+    )
     assert article.title == "房屋交易"  # the page's own <title>, not a nested document's
     assert article.published_at is None  # "2024/6/1期房网上签约" dates a figure, not the page
     assert article.source is None
@@ -482,13 +615,25 @@ def test_layout_tables_are_not_data_rows():
     article = extract("article_penalty_table.html", "http://www.example.gov.cn/zwgk/content_7.html")
     assert article.title == "行政处罚信息公开表（某市监罚〔2024〕31号）"
     assert article.published_at == "2024-03-18"
-    assert not any("\t" in line and "行政处罚" in line and "随机抽查" in line for line in article.body.splitlines())
+    assert not any(
+        "\t" in line and "行政处罚" in line and "随机抽查" in line
+        for line in article.body.splitlines()
+    )
 
 
-BJJS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "other" / "bjjs_zjw_beijing_housing_stats_2023090{}.html"
+BJJS = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "corpus"
+    / "other"
+    / "bjjs_zjw_beijing_housing_stats_2023090{}.html"
+)
 
 
-@pytest.mark.skipif(not Path(str(BJJS).format(6)).exists(), reason="shared corpus not found (read-only, not in the repo)")
+@pytest.mark.skipif(
+    not Path(str(BJJS).format(6)).exists(),
+    reason="shared corpus not found (read-only, not in the repo)",
+)
 def test_statistics_pair_bodies_hold_the_figures_and_differ():
     from storage.normalize import content_hash
 
@@ -501,7 +646,9 @@ def test_statistics_pair_bodies_hold_the_figures_and_differ():
     assert content_hash(first.to_dict()) != content_hash(second.to_dict())
     # The per-request tokens (session id, cache dates) change on every fetch and are not content.
     again = raw[6].replace(b"C016778275C6E2578F6F946B8EFC5CF5", b"0123456789ABCDEF0123456789ABCDEF")
-    again = again.replace(b"2023-09-06 17:05:33", b"2023-09-06 18:00:00").replace(b"2023-09-06 17:04:00", b"2023-09-06 18:00:01")
+    again = again.replace(b"2023-09-06 17:05:33", b"2023-09-06 18:00:00").replace(
+        b"2023-09-06 17:04:00", b"2023-09-06 18:00:01"
+    )
     assert content_hash(extract_article(again, url).to_dict()) == content_hash(first.to_dict())
 
 
@@ -509,21 +656,43 @@ def test_statistics_pair_bodies_hold_the_figures_and_differ():
 
 TITLE_PAGES = {
     # 丨 before the site's name; the heading is a plain <p>; the name also in the logo's alt and footer.
-    "suffix-after-vertical-bar-no-site-meta": ("article_title_site_suffix.html", "关于做好2024年汛期安全防范工作的通知", None),
+    "suffix-after-vertical-bar-no-site-meta": (
+        "article_title_site_suffix.html",
+        "关于做好2024年汛期安全防范工作的通知",
+        None,
+    ),
     # The site's name after a run of ideographic spaces, printed again in the header.
     "suffix-after-space-run": ("article_title_space_run.html", "县政府召开第12次常务会议", None),
     # The h1 holds the info line; the heading follows in a later element; <title> is only the site.
-    "info-line-before-heading": ("article_title_after_info_line.html", "某某市2024年第一季度重点项目建设情况通报", None),
+    "info-line-before-heading": (
+        "article_title_after_info_line.html",
+        "某某市2024年第一季度重点项目建设情况通报",
+        None,
+    ),
     # ArticleTitle meta reads shorter than the visible heading: the heading wins, the meta is kept.
     "visible-heading-over-meta": (
-        "article_title_meta_variant.html", "关于2024年第一批某某市科技型中小企业拟入选名单的公示", "关于2024年第一批拟入选名单的公示",
+        "article_title_meta_variant.html",
+        "关于2024年第一批某某市科技型中小企业拟入选名单的公示",
+        "关于2024年第一批拟入选名单的公示",
     ),
     # The logo's h1 holds the site's name, also a part of the <title>; the article's h2 is the other part.
-    "logo-heading-holds-the-site-name": ("article_title_logo_heading.html", "县长调研春耕生产", None),
+    "logo-heading-holds-the-site-name": (
+        "article_title_logo_heading.html",
+        "县长调研春耕生产",
+        None,
+    ),
     # An old template: the title in bold type alone in a table cell; <title> names only the site.
-    "bold-type-alone-in-a-cell": ("article_title_bold_in_cell.html", "某某县2024年春季森林防火工作会议召开", None),
+    "bold-type-alone-in-a-cell": (
+        "article_title_bold_in_cell.html",
+        "某某县2024年春季森林防火工作会议召开",
+        None,
+    ),
     # A short notice: the densest block holds the heading and the info line; <title> names the column.
-    "short-page-heading-in-the-block": ("article_short_notice_heading_inside.html", "关于2024年中考报名时间的通知", None),
+    "short-page-heading-in-the-block": (
+        "article_short_notice_heading_inside.html",
+        "关于2024年中考报名时间的通知",
+        None,
+    ),
     # Issue 13 item 4: text that looks like a tag is text.
     "tag-like-text-chinese": ("article_title_tag_like_text.html", "关于<先进>单位的通知", None),
     "tag-like-text-english": ("article_en_title_tag_like_text.html", "Rates <b>fall again", None),
@@ -543,26 +712,42 @@ def test_title_classes(name):
 
 def test_title_that_reads_like_one_beats_bold_type_in_the_body():
     page = (PAGES / "article_short_notice_heading_inside.html").read_bytes()
-    page = page.replace("<title>通知公告</title>".encode(), "<title>关于2024年中考网上报名有关事项的通知_某某市教育局</title>".encode())
-    page = page.replace('<div class="tit">关于2024年中考报名时间的通知</div>'.encode(), "<p><b>一、报名时间安排如下</b></p>".encode())
+    page = page.replace(
+        "<title>通知公告</title>".encode(),
+        "<title>关于2024年中考网上报名有关事项的通知_某某市教育局</title>".encode(),
+    )
+    page = page.replace(
+        '<div class="tit">关于2024年中考报名时间的通知</div>'.encode(),
+        "<p><b>一、报名时间安排如下</b></p>".encode(),
+    )
     article = extract_article(page, "http://www.example.gov.cn/tzgg/content_13.html")
     assert article.title == "关于2024年中考网上报名有关事项的通知"
 
 
 def test_short_notice_keeps_its_closing_line():
     # One scoring paragraph and a short closing sentence: the block holding both is the body.
-    article = extract("article_short_notice_heading_inside.html", "http://www.example.gov.cn/tzgg/content_13.html")
+    article = extract(
+        "article_short_notice_heading_inside.html", "http://www.example.gov.cn/tzgg/content_13.html"
+    )
     assert article.body.endswith("\n\n逾期不再补报。")
     assert article.source == "市招生办" and article.published_at == "2024-04-01"
 
 
 SHORT_NOTICES = {
     # A header bar (greeting, ticking clock, links) above a one-sentence notice.
-    "one-paragraph": ("article_short_notice_one_paragraph.html", "根据工作安排，定于3月5日停水，请相互转告。",
-                      "2024-03-01T09:00:00+08:00", "县自来水公司"),
+    "one-paragraph": (
+        "article_short_notice_one_paragraph.html",
+        "根据工作安排，定于3月5日停水，请相互转告。",
+        "2024-03-01T09:00:00+08:00",
+        "县自来水公司",
+    ),
     # An old table template: the top cell prints the site name and a clock; two short sentences.
-    "two-paragraphs": ("article_short_notice_two_paragraphs.html", "因系统升级，5月25日暂停办理业务。\n\n给您带来不便，敬请谅解。",
-                       "2024-05-20", "市不动产登记中心"),
+    "two-paragraphs": (
+        "article_short_notice_two_paragraphs.html",
+        "因系统升级，5月25日暂停办理业务。\n\n给您带来不便，敬请谅解。",
+        "2024-05-20",
+        "市不动产登记中心",
+    ),
 }
 
 
@@ -573,15 +758,24 @@ def test_short_notice_body_beats_the_top_bar_above_it(name):
     article = extract_article(raw, "http://www.example.gov.cn/tzgg/content_15.html")
     assert (article.body, article.published_at, article.source) == (body, published, source)
     # The clock ticks on every fetch: a later crawl of the same notice is the same article.
-    later = raw.replace(b"09:41:27", b"17:02:55").replace(b"10:12:03", b"23:59:01").replace("星期五".encode(), "星期六".encode())
-    assert later != raw and extract_article(later, "http://www.example.gov.cn/tzgg/content_15.html").body == body
+    later = (
+        raw.replace(b"09:41:27", b"17:02:55")
+        .replace(b"10:12:03", b"23:59:01")
+        .replace("星期五".encode(), "星期六".encode())
+    )
+    assert (
+        later != raw
+        and extract_article(later, "http://www.example.gov.cn/tzgg/content_15.html").body == body
+    )
 
 
 def test_short_notice_below_its_title_beats_header_slogans():
     # Slogans in the header read like prose (commas, more of them than the notice has): above the
     # title's heading they count half, so the one sentence below it is still the body.
-    slogans = ('<div class="slogan">奋力谱写中国式现代化某某篇章，建设美丽幸福新某某</div>'
-               '<div class="slogan">坚持以人民为中心，办好群众身边实事，推动高质量发展</div><div class="logo">')
+    slogans = (
+        '<div class="slogan">奋力谱写中国式现代化某某篇章，建设美丽幸福新某某</div>'
+        '<div class="slogan">坚持以人民为中心，办好群众身边实事，推动高质量发展</div><div class="logo">'
+    )
     page = (PAGES / "article_short_notice_one_paragraph.html").read_text(encoding="utf-8")
     page = page.replace('<div class="logo">', slogans).replace("停水，请相互转告", "停水请相互转告")
     article = extract_article(page.encode(), "http://www.example.gov.cn/tzgg/content_16.html")
@@ -589,14 +783,24 @@ def test_short_notice_below_its_title_beats_header_slogans():
 
 
 def test_logo_heading_is_no_title_when_the_title_tag_is_only_the_site():
-    page = (PAGES / "article_title_logo_heading.html").read_bytes().replace(
-        "<title>县长调研春耕生产_某某县人民政府</title>".encode(), "<title>某某县人民政府</title>".encode()
+    page = (
+        (PAGES / "article_title_logo_heading.html")
+        .read_bytes()
+        .replace(
+            "<title>县长调研春耕生产_某某县人民政府</title>".encode(),
+            "<title>某某县人民政府</title>".encode(),
+        )
     )
-    assert extract_article(page, "http://www.example.gov.cn/zwdt/content_14.html").title == "县长调研春耕生产"
+    assert (
+        extract_article(page, "http://www.example.gov.cn/zwdt/content_14.html").title
+        == "县长调研春耕生产"
+    )
 
 
 def test_info_line_is_still_read_when_it_is_the_h1():
-    article = extract("article_title_after_info_line.html", "http://www.example.gov.cn/zwgk/content_8.html")
+    article = extract(
+        "article_title_after_info_line.html", "http://www.example.gov.cn/zwgk/content_8.html"
+    )
     assert article.source == "市发改委"
     assert article.published_at == "2024-04-11T09:30:00+08:00"
 
@@ -606,14 +810,24 @@ def test_info_line_is_still_read_when_it_is_the_h1():
     [
         ("某某通知丨某某市人民政府", "某某通知"),
         ("某某通知——某某市人民政府门户网站", "某某通知"),
-        ("1-10月德清县固定资产投资结构趋稳趋优-某某省发展和改革委员会", "1-10月德清县固定资产投资结构趋稳趋优"),
+        (
+            "1-10月德清县固定资产投资结构趋稳趋优-某某省发展和改革委员会",
+            "1-10月德清县固定资产投资结构趋稳趋优",
+        ),
         ("1-10月德清县固定资产投资", "1-10月德清县固定资产投资"),
         ("奋进新征程——某市推进乡村振兴纪实", "奋进新征程——某市推进乡村振兴纪实"),
         ("关于印发某办法的通知__2007年第23号公报_某某政府网", "关于印发某办法的通知"),
         ("某某政府网 - 关于开展某项工作的通知", "关于开展某项工作的通知"),
     ],
-    ids=["vertical-bar", "double-dash", "bare-hyphen-site", "bare-hyphen-in-title", "dash-subtitle-kept",
-         "column-and-site", "site-prefix"],
+    ids=[
+        "vertical-bar",
+        "double-dash",
+        "bare-hyphen-site",
+        "bare-hyphen-in-title",
+        "dash-subtitle-kept",
+        "column-and-site",
+        "site-prefix",
+    ],
 )
 def test_site_affixes_stripped_without_a_site_model(raw, title):
     from crawler.extract.article import _strip_site_affixes
@@ -640,21 +854,32 @@ def test_source_classes(name):
     page, source = SOURCE_PAGES[name]
     article = extract(page, "http://www.example.gov.cn/zwgk/content_9.html")
     assert article.source == source
-    assert article.explain["source"] == ("none printed" if source is None else "labelled 来源 in the info line")
+    assert article.explain["source"] == (
+        "none printed" if source is None else "labelled 来源 in the info line"
+    )
 
 
 def test_aligned_labels_give_the_time_too():
-    article = extract("article_aligned_labels.html", "http://www.example.gov.cn/zwgk/content_9.html")
+    article = extract(
+        "article_aligned_labels.html", "http://www.example.gov.cn/zwgk/content_9.html"
+    )
     assert article.published_at == "2024-06-06T16:08:00+08:00"
     assert article.explain["published_at"] == "labelled 时间 line"
     assert article.title == "市场监管局发布端午节消费提示"
 
 
 def test_printed_site_name_as_source_is_kept():
-    page = (PAGES / "article_source_site_name_only.html").read_bytes().replace(
-        "发布日期：2024-07-15".encode(), "发布日期：2024-07-15　来源：某某区人民政府".encode()
+    page = (
+        (PAGES / "article_source_site_name_only.html")
+        .read_bytes()
+        .replace(
+            "发布日期：2024-07-15".encode(), "发布日期：2024-07-15　来源：某某区人民政府".encode()
+        )
     )
-    assert extract_article(page, "http://www.example.gov.cn/zwgk/content_9.html").source == "某某区人民政府"
+    assert (
+        extract_article(page, "http://www.example.gov.cn/zwgk/content_9.html").source
+        == "某某区人民政府"
+    )
 
 
 # --- hidden CMS metadata --------------------------------------------------------------------------
@@ -670,8 +895,13 @@ def test_time_only_in_a_cms_comment_block():
 
 
 def test_printed_date_beats_the_cms_comment():
-    page = (PAGES / "article_cms_comment_date.html").read_bytes().replace(
-        b'<div class="tools">', '<div class="date">发布时间：2023-12-02 09:15</div><div class="tools">'.encode()
+    page = (
+        (PAGES / "article_cms_comment_date.html")
+        .read_bytes()
+        .replace(
+            b'<div class="tools">',
+            '<div class="date">发布时间：2023-12-02 09:15</div><div class="tools">'.encode(),
+        )
     )
     article = extract_article(page, COMMENT_DATE_URL)
     assert article.published_at == "2023-12-02T09:15:00+08:00"
@@ -686,7 +916,9 @@ def test_date_tag_written_as_text_is_not_metadata():
 
 def test_article_laid_out_in_table_cells_keeps_its_paragraphs():
     # Cells holding paragraphs (<br>-separated here) and a menu cell beside them are layout, not a data row.
-    article = extract("article_in_layout_table_cells.html", "http://www.example.gov.cn/xwzx/content_11.html")
+    article = extract(
+        "article_in_layout_table_cells.html", "http://www.example.gov.cn/xwzx/content_11.html"
+    )
     assert article.title == "某某县召开2024年度农村工作会议"
     assert article.source == "县农业农村局"
     assert article.body.startswith("1月18日，某某县召开2024年度农村工作会议")
@@ -729,12 +961,21 @@ def test_title_selector_config_accepts_is_used(name, tmp_path):
 
     expr = PARSEL_SELECTORS[name]
     site = config_from_dict(
-        {"sites": {"demo": {"start_urls": ["http://www.example.gov.cn/yw/"], "selectors": {"title": expr}}}}
+        {
+            "sites": {
+                "demo": {
+                    "start_urls": ["http://www.example.gov.cn/yw/"],
+                    "selectors": {"title": expr},
+                }
+            }
+        }
     ).site("demo")
     assert site.selectors.title == expr
     page = (PAGES / "article_source_next_element.html").read_bytes()
     if "meta" in expr:
-        page = page.replace(b"</head>", '<meta name="ArticleTitle" content="某省日报">'.encode() + b"</head>")
+        page = page.replace(
+            b"</head>", '<meta name="ArticleTitle" content="某省日报">'.encode() + b"</head>"
+        )
     article = extract_article(page, "http://www.example.gov.cn/yw/1.html", selectors=site.selectors)
     assert article.title == "某省日报"
     assert article.explain["title"] == "site selector"
@@ -751,10 +992,30 @@ def test_one_selector_engine_for_config_lists_and_articles():
 
 @pytest.mark.parametrize(
     "text",
-    ["2024-03-15", "[2024/3/5]", "2024年3月15日 10:20", "关于某某的通知 2024.03.15", "2024-02-30 2024-03-01",
-     "15. März 2024", "March 5, 2024", "24-03-15", "3/15/2024", "1979-01-01 2001-01-01"],
-    ids=["iso", "bracketed-slashes", "chinese-with-time", "dots-after-title", "impossible-then-valid", "german",
-         "english", "two-digit-year", "us", "out-of-range-then-valid"],
+    [
+        "2024-03-15",
+        "[2024/3/5]",
+        "2024年3月15日 10:20",
+        "关于某某的通知 2024.03.15",
+        "2024-02-30 2024-03-01",
+        "15. März 2024",
+        "March 5, 2024",
+        "24-03-15",
+        "3/15/2024",
+        "1979-01-01 2001-01-01",
+    ],
+    ids=[
+        "iso",
+        "bracketed-slashes",
+        "chinese-with-time",
+        "dots-after-title",
+        "impossible-then-valid",
+        "german",
+        "english",
+        "two-digit-year",
+        "us",
+        "out-of-range-then-valid",
+    ],
 )
 def test_list_row_dates_agree_with_the_article_date_parser(text):
     from crawler.extract.dates import parse_day
@@ -772,19 +1033,32 @@ def test_list_and_article_pages_share_the_breadcrumb_finder():
     from crawler.extract.breadcrumb import find_breadcrumb
 
     assert article.find_breadcrumb is find_breadcrumb is listing.find_breadcrumb
-    page = extract("article_title_site_suffix.html", "http://www.example.gov.cn/tzgg/content_12.html")
+    page = extract(
+        "article_title_site_suffix.html", "http://www.example.gov.cn/tzgg/content_12.html"
+    )
     assert page.breadcrumb == ["首页", "通知公告"]
-    assert page.breadcrumb_links[-1] == {"name": "通知公告", "url": "http://www.example.gov.cn/tzgg/"}
+    assert page.breadcrumb_links[-1] == {
+        "name": "通知公告",
+        "url": "http://www.example.gov.cn/tzgg/",
+    }
 
 
 @pytest.mark.parametrize(
     "html, names",
     [
-        ('<ul class="hzwz"><li><a href="/a">合作网站一</a></li><li><a href="/b">合作网站二</a></li></ul>'
-         '<div class="wz"><a href="/">首页</a> &gt; <a href="/x/">栏目</a></div>', ["首页", "栏目"]),
-        ('<ol class="breadcrumb"><li><a href="/">首页</a></li><li><a href="/zw/">政务</a></li><li>正文</li></ol>',
-         ["首页", "政务", "正文"]),
-        ('<div><span>当前位置：</span><a href="/">首页</a> &gt;&gt; <a href="/gk/">公开</a></div>', ["首页", "公开"]),
+        (
+            '<ul class="hzwz"><li><a href="/a">合作网站一</a></li><li><a href="/b">合作网站二</a></li></ul>'
+            '<div class="wz"><a href="/">首页</a> &gt; <a href="/x/">栏目</a></div>',
+            ["首页", "栏目"],
+        ),
+        (
+            '<ol class="breadcrumb"><li><a href="/">首页</a></li><li><a href="/zw/">政务</a></li><li>正文</li></ol>',
+            ["首页", "政务", "正文"],
+        ),
+        (
+            '<div><span>当前位置：</span><a href="/">首页</a> &gt;&gt; <a href="/gk/">公开</a></div>',
+            ["首页", "公开"],
+        ),
     ],
     ids=["short-mark-word-is-a-whole-token", "list-items", "label-in-its-own-element"],
 )
@@ -804,8 +1078,13 @@ def test_extract_json_names_the_rule_behind_each_field():
 
     from support.harness import run_cli
 
-    result = run_cli("extract", str(PAGES / "article_cms_comment_date.html"), "--url",
-                     "http://www.example.gov.cn/xzdt/content_10.html", "--json")
+    result = run_cli(
+        "extract",
+        str(PAGES / "article_cms_comment_date.html"),
+        "--url",
+        "http://www.example.gov.cn/xzdt/content_10.html",
+        "--json",
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["published_at"] == "2023-12-01T14:43:00+08:00"
@@ -826,7 +1105,12 @@ def test_extract_json_names_the_rule_behind_each_field():
         ("来源：新华社（记者 张三）", "新华社"),
         ("来源：中国（某某）自由贸易试验区管委会", "中国（某某）自由贸易试验区管委会"),
     ],
-    ids=["square-brackets-round-the-line", "parentheses-round-the-line", "reporter-in-parentheses", "brackets-inside-a-name"],
+    ids=[
+        "square-brackets-round-the-line",
+        "parentheses-round-the-line",
+        "reporter-in-parentheses",
+        "brackets-inside-a-name",
+    ],
 )
 def test_source_loses_the_brackets_around_the_info_line(info, source):
     page = (
@@ -834,7 +1118,10 @@ def test_source_loses_the_brackets_around_the_info_line(info, source):
         f"<div class='info'>{info}</div><div class='TRS_Editor'><p>各有关单位：为进一步做好某项工作，现就有关事项通知如下。</p>"
         "<p>特此通知。</p></div></body></html>"
     )
-    assert extract_article(page.encode(), "http://www.example.gov.cn/a/content_1.html").source == source
+    assert (
+        extract_article(page.encode(), "http://www.example.gov.cn/a/content_1.html").source
+        == source
+    )
 
 
 @pytest.mark.parametrize(
@@ -854,11 +1141,14 @@ def test_info_line_written_by_an_inline_script(label, expected):
 
 
 def test_sidebar_table_does_not_beat_the_article_prose():
-    side = "<div class='side'><h3>今日价格</h3><table>" + "".join(
-        f"<tr><td>品种{i}</td><td>{10 + i}.5元</td><td>持平</td></tr>" for i in range(15)
-    ) + "</table></div>"
+    side = (
+        "<div class='side'><h3>今日价格</h3><table>"
+        + "".join(f"<tr><td>品种{i}</td><td>{10 + i}.5元</td><td>持平</td></tr>" for i in range(15))
+        + "</table></div>"
+    )
     paras = "".join(
-        f"<p>第{i}段：市政府召开专题会议，研究部署安全生产工作，要求各地各部门压实责任，抓好落实，确保安全形势稳定。</p>" for i in range(4)
+        f"<p>第{i}段：市政府召开专题会议，研究部署安全生产工作，要求各地各部门压实责任，抓好落实，确保安全形势稳定。</p>"
+        for i in range(4)
     )
     page = (
         "<html><head><title>市政府召开安全生产专题会议_某某市人民政府</title></head><body><div class='main'>"

@@ -54,14 +54,29 @@ def test_trs_column_later_page_points_one_further():
     [
         ('createPageHTML(5, 4, "index", "html");', []),
         ('createPageHTML(1, 0, "index", "shtml");', []),
-        ('var countPage = 7;\ncreatePageHTML(countPage, 0, "index", "shtml");', ["http://x.gov.cn/col/index_1.shtml"]),
-        ("createPageHTML('page_div', 10, 1, 'index', 'shtml', 100);", ["http://x.gov.cn/col/index_2.shtml"]),
+        (
+            'var countPage = 7;\ncreatePageHTML(countPage, 0, "index", "shtml");',
+            ["http://x.gov.cn/col/index_1.shtml"],
+        ),
+        (
+            "createPageHTML('page_div', 10, 1, 'index', 'shtml', 100);",
+            ["http://x.gov.cn/col/index_2.shtml"],
+        ),
         ("createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt);", []),
     ],
-    ids=["last-page", "single-page", "page-count-in-a-variable", "page-div-variant", "unresolvable-arguments"],
+    ids=[
+        "last-page",
+        "single-page",
+        "page-count-in-a-variable",
+        "page-div-variant",
+        "unresolvable-arguments",
+    ],
 )
 def test_trs_script_variants(script, expected):
-    rows = "".join(f'<li><a href="./t2024010{i}_{i}.html">示例栏目第{i}条信息发布标题文字</a><span>2024-01-0{i}</span></li>' for i in range(1, 6))
+    rows = "".join(
+        f'<li><a href="./t2024010{i}_{i}.html">示例栏目第{i}条信息发布标题文字</a><span>2024-01-0{i}</span></li>'
+        for i in range(1, 6)
+    )
     body = f"<html><body><ul>{rows}</ul><script>{script}</script></body></html>".encode()
     assert extract_list(body, "http://x.gov.cn/col/index.html").next_pages == expected
 
@@ -70,39 +85,57 @@ def test_trs_script_variants(script, expected):
 
 
 def test_portal_noise_counts_only_the_main_list():
-    result = extract_list(page("list_portal_noise.html"), "http://www.example-county.gov.cn/ywdt/index.html")
+    result = extract_list(
+        page("list_portal_noise.html"), "http://www.example-county.gov.cn/ywdt/index.html"
+    )
     assert len(result.links) == 7
     assert result.links[0].title == "县人大常委会开展食品安全法执法检查"
-    assert result.links[-1].url == "http://www.example-county.gov.cn/ywdt/202405/t20240516_87962.html"
+    assert (
+        result.links[-1].url == "http://www.example-county.gov.cn/ywdt/202405/t20240516_87962.html"
+    )
     assert not any("热点" in t or "倡议书" in t or "清明节" in t for t in titles(result))
     assert result.next_pages == ["http://www.example-county.gov.cn/ywdt/index_1.html"]
     assert result.column == "要闻动态"
 
 
 def test_truncated_titles_bracket_dates_and_pinned_row():
-    result = extract_list(page("list_truncated_pinned.html"), "https://fgw.example.gov.cn/zcfg/zcjd/index.html")
+    result = extract_list(
+        page("list_truncated_pinned.html"), "https://fgw.example.gov.cn/zcfg/zcjd/index.html"
+    )
     assert len(result.links) == 5
     pinned = result.links[0]
     assert pinned.pinned
     assert pinned.title == "《示例市推动大规模设备更新和消费品以旧换新实施方案》政策解读"
     assert pinned.date == "2024-06-01"
     assert [link.pinned for link in result.links[1:]] == [False] * 4
-    assert result.links[1].title == "图解：关于进一步优化营商环境降低市场主体制度性交易成本的若干措施"
+    assert (
+        result.links[1].title == "图解：关于进一步优化营商环境降低市场主体制度性交易成本的若干措施"
+    )
     assert result.links[4].title == "《示例市支持民营经济高质量发展若干政策措施》新闻发布会答记者问"
-    assert [link.date for link in result.links] == ["2024-06-01", "2024-06-12", "2024-06-07", "2024-05-28", "2024-05-20"]
+    assert [link.date for link in result.links] == [
+        "2024-06-01",
+        "2024-06-12",
+        "2024-06-07",
+        "2024-05-28",
+        "2024-05-20",
+    ]
     assert result.next_pages == ["https://fgw.example.gov.cn/zcfg/zcjd/index_1.html"]
     assert result.breadcrumb == ["首页", "政策法规", "政策解读"]
 
 
 def test_query_string_pages_follow_the_marked_current_page():
-    result = extract_list(page("list_query_pages.html"), "https://rsj.example.gov.cn/news/list.jsp?cat=2&page=3")
+    result = extract_list(
+        page("list_query_pages.html"), "https://rsj.example.gov.cn/news/list.jsp?cat=2&page=3"
+    )
     assert len(result.links) == 6
     assert result.links[0].date == "2024-07-02"
     assert result.next_pages == ["https://rsj.example.gov.cn/news/list.jsp?cat=2&page=4"]
 
 
 def test_hanweb_datastore_rows_and_dataproxy_next_page():
-    result = extract_list(page("list_hanweb_datastore.html"), "http://jtt.example.gov.cn/col/col1203/index.html")
+    result = extract_list(
+        page("list_hanweb_datastore.html"), "http://jtt.example.gov.cn/col/col1203/index.html"
+    )
     assert titles(result) == [
         "全省交通运输系统防汛抗旱工作视频调度会召开",
         "示例至某地高速公路控制性工程特大桥主塔封顶",
@@ -137,7 +170,9 @@ def test_hanweb_without_ids_gives_no_next_page():
     ids=["no-header", "true-header", "lying-utf8-header"],
 )
 def test_gb2312_list_page(content_type):
-    result = extract_list(page("list_gb2312.html"), "http://czj.example.gov.cn/czxx/yjs/", content_type=content_type)
+    result = extract_list(
+        page("list_gb2312.html"), "http://czj.example.gov.cn/czxx/yjs/", content_type=content_type
+    )
     assert result.encoding == "gb18030"
     assert len(result.links) == 5
     assert result.links[2].title == "关于示例县2023年预算执行情况和2024年预算草案的报告"
@@ -147,7 +182,9 @@ def test_gb2312_list_page(content_type):
 
 
 def test_table_rows():
-    result = extract_list(page("list_table_rows.html"), "https://ggzy.example.gov.cn/jyxx/zbgg/index.html")
+    result = extract_list(
+        page("list_table_rows.html"), "https://ggzy.example.gov.cn/jyxx/zbgg/index.html"
+    )
     assert len(result.links) == 5
     assert result.links[0].title == "示例市第三人民医院门诊综合楼改扩建工程施工招标公告"
     assert [link.date for link in result.links][:2] == ["2024-08-12", "2024-08-09"]
@@ -163,8 +200,16 @@ def test_english_newsroom_cards():
         "Public Comment Period Opens for Statewide Water Plan",
         "Governor Signs Bipartisan Infrastructure Bill Into Law",
     ]
-    assert [link.date for link in result.links] == ["2024-10-16", "2024-10-11", "2024-10-03", "2024-09-27"]
-    assert result.links[3].url == "https://governor.example.gov/news/governor-signs-infrastructure-bill"
+    assert [link.date for link in result.links] == [
+        "2024-10-16",
+        "2024-10-11",
+        "2024-10-03",
+        "2024-09-27",
+    ]
+    assert (
+        result.links[3].url
+        == "https://governor.example.gov/news/governor-signs-infrastructure-bill"
+    )
     assert result.next_pages == ["https://examples.state.gov/newsroom/news-releases?page=1"]
     assert result.breadcrumb == ["Home", "Newsroom", "News Releases"]
 
@@ -194,7 +239,9 @@ def test_empty_list_without_script_is_not_client_side_rendered():
 
 
 def test_other_hosts_kept_duplicates_and_scripts_dropped():
-    result = extract_list(page("list_other_hosts.html"), "https://www.example-gov.cn/xwzx/index.html")
+    result = extract_list(
+        page("list_other_hosts.html"), "https://www.example-gov.cn/xwzx/index.html"
+    )
     urls = [link.url for link in result.links]
     assert urls == [
         "https://mp.weixin.qq.com/s/Xk2f9QwErTy7uIo1pAsD3f",
@@ -209,14 +256,18 @@ def test_other_hosts_kept_duplicates_and_scripts_dropped():
 
 
 def test_javascript_pager_resolved_through_the_page_function():
-    result = extract_list(page("list_js_pager.html"), "https://www.example-town.gov.cn/xxgk/list_1.html")
+    result = extract_list(
+        page("list_js_pager.html"), "https://www.example-town.gov.cn/xxgk/list_1.html"
+    )
     assert len(result.links) == 4
     assert result.next_pages == ["https://www.example-town.gov.cn/xxgk/list_2.html"]
     assert result.breadcrumb == ["首页", "信息公开", "公开目录"]
 
 
 def test_execute_page_ajax_pager_uses_the_parameter_names_the_page_shows():
-    result = extract_list(page("list_ajax_pager.html"), "https://www.example-fund.com/notice/index.shtml")
+    result = extract_list(
+        page("list_ajax_pager.html"), "https://www.example-fund.com/notice/index.shtml"
+    )
     assert len(result.links) == 4
     assert result.links[0].date == "2024-10-25"
     assert result.next_pages == [
@@ -235,7 +286,10 @@ def test_execute_page_ajax_pager_uses_the_parameter_names_the_page_shows():
     ids=["fragment", "asp-net-postback", "infinite-scroll", "js-without-visible-pattern"],
 )
 def test_unfetchable_next_links_are_left_out(pager):
-    rows = "".join(f'<li><a href="/a/{i}.html">示例网站第{i}条新闻标题内容</a><span>2024-02-0{i}</span></li>' for i in range(1, 6))
+    rows = "".join(
+        f'<li><a href="/a/{i}.html">示例网站第{i}条新闻标题内容</a><span>2024-02-0{i}</span></li>'
+        for i in range(1, 6)
+    )
     body = f"<html><body><ul>{rows}</ul><div class='pages'>{pager}</div></body></html>".encode()
     result = extract_list(body, "https://x.gov.cn/news/index.html")
     assert len(result.links) == 5
@@ -243,7 +297,10 @@ def test_unfetchable_next_links_are_left_out(pager):
 
 
 def test_link_rel_next_in_head():
-    rows = "".join(f'<li><a href="/p/{i}/">Weekly update number {i} on regional programs</a></li>' for i in range(1, 6))
+    rows = "".join(
+        f'<li><a href="/p/{i}/">Weekly update number {i} on regional programs</a></li>'
+        for i in range(1, 6)
+    )
     body = f'<html><head><link rel="next" href="/news/page/2/"></head><body><ul>{rows}</ul></body></html>'.encode()
     assert extract_list(body, "https://x.gov/news/").next_pages == ["https://x.gov/news/page/2/"]
 
@@ -253,21 +310,31 @@ def test_link_rel_next_in_head():
 
 def test_list_item_selector_overrides_detection():
     sel = Selectors(list_item="div.sidebar ul.rank-list > li")
-    result = extract_list(page("list_portal_noise.html"), "http://www.example-county.gov.cn/ywdt/", selectors=sel)
+    result = extract_list(
+        page("list_portal_noise.html"), "http://www.example-county.gov.cn/ywdt/", selectors=sel
+    )
     assert len(result.links) == 6
     assert result.links[0].title == "关于2024年清明节期间文明祭扫的倡议书全文发布"
 
 
 def test_xpath_selectors_for_rows_and_next_page():
-    sel = Selectors(list_item="//ul[@class='rank-list']/li", next_page="(//div[@class='pages']/a)[1]")
-    result = extract_list(page("list_portal_noise.html"), "http://www.example-county.gov.cn/ywdt/", selectors=sel)
+    sel = Selectors(
+        list_item="//ul[@class='rank-list']/li", next_page="(//div[@class='pages']/a)[1]"
+    )
+    result = extract_list(
+        page("list_portal_noise.html"), "http://www.example-county.gov.cn/ywdt/", selectors=sel
+    )
     assert len(result.links) == 6
     assert result.next_pages == ["http://www.example-county.gov.cn/ywdt/index_1.html"]
 
 
 def test_bad_selector_is_a_config_error():
     with pytest.raises(ConfigError):
-        extract_list(page("list_portal_noise.html"), "http://x.gov.cn/", selectors=Selectors(list_item="ul >> li ]["))
+        extract_list(
+            page("list_portal_noise.html"),
+            "http://x.gov.cn/",
+            selectors=Selectors(list_item="ul >> li ]["),
+        )
 
 
 # ----------------------------------------------------------------------------- dates
@@ -290,8 +357,21 @@ def test_bad_selector_is_a_config_error():
         ("2024-02-30", None, None),
         ("共 12 页", None, None),
     ],
-    ids=["iso", "bracketed", "slashes", "dots", "chinese", "with-time", "english-mdy", "english-abbrev", "english-dmy",
-         "month-day-year-from-url", "month-day-no-year", "impossible-date", "no-date"],
+    ids=[
+        "iso",
+        "bracketed",
+        "slashes",
+        "dots",
+        "chinese",
+        "with-time",
+        "english-mdy",
+        "english-abbrev",
+        "english-dmy",
+        "month-day-year-from-url",
+        "month-day-no-year",
+        "impossible-date",
+        "no-date",
+    ],
 )
 def test_list_dates(text, url, expected):
     assert parse_list_date(text, url) == expected
@@ -307,10 +387,41 @@ def test_never_raises_on_arbitrary_bytes(body):
     assert isinstance(result.links, list)
 
 
-_SOUP = [*"<>/=\"' abliuhreftd[]!-?&#;.", "下一页", "置顶", "2024-01-0", "<a href=", "</a>", "<li>", "<ul>", "<tr><td>",
-         "<script>", "</script>", "createPageHTML(", "<datastore>", "<record><![CDATA[", "]]></record>", "javascript:",
-         "executePage(", "<base href=", "<time datetime=", "\x00", "\ufffd", "<table>", "<th>", "</tr>", "<tbody>", " class=page",
-         " class='list last'", "更多", "查看", "<br>", "<dl><dt>", "Newer posts", "〔2024〕1号"]
+_SOUP = [
+    *"<>/=\"' abliuhreftd[]!-?&#;.",
+    "下一页",
+    "置顶",
+    "2024-01-0",
+    "<a href=",
+    "</a>",
+    "<li>",
+    "<ul>",
+    "<tr><td>",
+    "<script>",
+    "</script>",
+    "createPageHTML(",
+    "<datastore>",
+    "<record><![CDATA[",
+    "]]></record>",
+    "javascript:",
+    "executePage(",
+    "<base href=",
+    "<time datetime=",
+    "\x00",
+    "\ufffd",
+    "<table>",
+    "<th>",
+    "</tr>",
+    "<tbody>",
+    " class=page",
+    " class='list last'",
+    "更多",
+    "查看",
+    "<br>",
+    "<dl><dt>",
+    "Newer posts",
+    "〔2024〕1号",
+]
 
 
 @settings(max_examples=150, deadline=None)
@@ -320,7 +431,10 @@ def test_never_raises_on_tag_soup(text):
 
 
 def _many_links() -> bytes:
-    rows = "".join(f'<li><a href="/a/{i}.html">第{i}条示例新闻标题文字内容</a><span>2024-01-01</span></li>' for i in range(20_000))
+    rows = "".join(
+        f'<li><a href="/a/{i}.html">第{i}条示例新闻标题文字内容</a><span>2024-01-01</span></li>'
+        for i in range(20_000)
+    )
     return f"<html><body><ul>{rows}</ul></body></html>".encode()
 
 
@@ -350,7 +464,9 @@ def test_adversarial_input_is_fast(make):
     elapsed = time.process_time() - started
     assert elapsed < 1.0, f"{elapsed:.2f} s"
     if make is _many_links:
-        assert len(result.links) == 1000  # rows beyond max_rows (1000 by default) are cut, and said so
+        assert (
+            len(result.links) == 1000
+        )  # rows beyond max_rows (1000 by default) are cut, and said so
         assert result.truncated_rows == 19_000
         assert result.links[0].title == "第0条示例新闻标题文字内容"
 
@@ -384,7 +500,9 @@ def _sample_bodies() -> list[bytes]:
     return bodies
 
 
-@pytest.mark.parametrize("content_type", [None, "text/html; charset=gbk", "text/html; charset=utf-8"])
+@pytest.mark.parametrize(
+    "content_type", [None, "text/html; charset=gbk", "text/html; charset=utf-8"]
+)
 def test_decode_html_agrees_with_detect_encoding(content_type):
     from crawler.extract.encoding import detect_encoding
 
@@ -412,32 +530,104 @@ def test_number_walk_matches_number_xpath():
 
 
 def test_next_hint_search_matches_regex():
-    values = ["Next", "NEXT »", "older posts", "下一页", "›", "Ｎext", "ne\nxt", "İnext", "plain", "", "xYy", "pager-next", "K"]
+    values = [
+        "Next",
+        "NEXT »",
+        "older posts",
+        "下一页",
+        "›",
+        "Ｎext",
+        "ne\nxt",
+        "İnext",
+        "plain",
+        "",
+        "xYy",
+        "pager-next",
+        "K",
+    ]
     expected = [i for i, v in enumerate(values) if _pagination._NEXT_HINT.search(v)]
     assert _pagination._hinted(values) == expected
     assert _pagination._hinted(["İ", "Next"]) == [1]  # lower() changes the length: the regex path
 
 
 def test_title_rejection_pattern_matches_the_three():
-    for title in ["更多", "More >>", "read more", "12", "[详细]", "【置顶】", "https://x.gov.cn/a", "www.x.cn",
-                  "关于开展工作的通知", "Next", "View this Dataset", "(2024)", "Download PDF"]:
-        separate = bool(_listing._GENERIC.match(title) or _listing._PREFIX_LINK.match(title) or _listing._BARE_URL.match(title))
+    for title in [
+        "更多",
+        "More >>",
+        "read more",
+        "12",
+        "[详细]",
+        "【置顶】",
+        "https://x.gov.cn/a",
+        "www.x.cn",
+        "关于开展工作的通知",
+        "Next",
+        "View this Dataset",
+        "(2024)",
+        "Download PDF",
+    ]:
+        separate = bool(
+            _listing._GENERIC.match(title)
+            or _listing._PREFIX_LINK.match(title)
+            or _listing._BARE_URL.match(title)
+        )
         assert bool(_listing._NOT_A_TITLE.match(title)) == separate, title
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from([*"0129 -/.年月日[]()（）:a", "19", "20", "2024", "1999", "2019-10-16", "\u0661", "  "]), max_size=40).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"0129 -/.年月日[]()（）:a", "19", "20", "2024", "1999", "2019-10-16", "\u0661", "  "]
+        ),
+        max_size=40,
+    ).map("".join)
+)
 def test_strip_dates_matches_the_two_regexes(text):
-    assert _listing._strip_dates(text) == _listing._TRAILING_DATE.sub("", _listing._YMD.sub("", text))
+    assert _listing._strip_dates(text) == _listing._TRAILING_DATE.sub(
+        "", _listing._YMD.sub("", text)
+    )
 
 
-_JOIN_BASES = ["http://x.gov.cn/col/index.html", "http://x.gov.cn/col/", "http://x.gov.cn", "https://a.b:8080/p/q/r.shtml?x=1#f",
-               "http://x.gov.cn/a//b/c.html", "http://x.gov.cn/a/./b/", "http://x.gov.cn/a/b.html;p", "ftp://x/a/"]
+_JOIN_BASES = [
+    "http://x.gov.cn/col/index.html",
+    "http://x.gov.cn/col/",
+    "http://x.gov.cn",
+    "https://a.b:8080/p/q/r.shtml?x=1#f",
+    "http://x.gov.cn/a//b/c.html",
+    "http://x.gov.cn/a/./b/",
+    "http://x.gov.cn/a/b.html;p",
+    "ftp://x/a/",
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b.html", "/", ".", "..", "./", "../", "?", "#", "q=1", "x:y", ";", "//", "%20", "中文", " "]),
-                min_size=1, max_size=6).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "b.html",
+                "/",
+                ".",
+                "..",
+                "./",
+                "../",
+                "?",
+                "#",
+                "q=1",
+                "x:y",
+                ";",
+                "//",
+                "%20",
+                "中文",
+                " ",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    ).map("".join)
+)
 def test_fast_join_matches_urljoin(href):
     from urllib.parse import urljoin
 
@@ -446,12 +636,38 @@ def test_fast_join_matches_urljoin(href):
         joined = _pagination._join(base, href) if href else None
         if joined is not None:
             assert joined == urljoin(base, href).split("#", 1)[0], (base, href)
-    assert _pagination._join("http://x.gov.cn/col/index.html", "./202403/t20240315_1.html") == "http://x.gov.cn/col/202403/t20240315_1.html"
+    assert (
+        _pagination._join("http://x.gov.cn/col/index.html", "./202403/t20240315_1.html")
+        == "http://x.gov.cn/col/202403/t20240315_1.html"
+    )
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from([">", "<", "</a>", "</A>", "</b>", "[", "]", " ", "\n", "\u3000", "1", "23", "456789", "\u0663", "a", "x>"]),
-                max_size=14).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                ">",
+                "<",
+                "</a>",
+                "</A>",
+                "</b>",
+                "[",
+                "]",
+                " ",
+                "\n",
+                "\u3000",
+                "1",
+                "23",
+                "456789",
+                "\u0663",
+                "a",
+                "x>",
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+)
 def test_number_link_scan_matches_regex(text):
     assert _pagination._has_number_link(text) == bool(_pagination._NUMBER_LINK.search(text))
 
@@ -462,9 +678,21 @@ from lxml import html as _lxml_html  # noqa: E402
 
 # (fixture, its URL, XPath of its main-list rows): the last page of a column in three templates.
 _LAST_PAGES = {
-    "trs-ul": ("list_trs_column_last_page.html", "http://www.example.gov.cn/zwgk/tzgg/index_4.html", "//ul[@class='list']/li"),
-    "xxgk-table": ("list_xxgk_table_last_page.html", "http://xxgk.example.gov.cn/xxgk/bmwj/index_6.html", "//td[@class='title']/.."),
-    "en-views-rows": ("list_en_news_last_page.html", "https://examples.state.gov/news?page=11", "//div[contains(@class, 'views-row')]"),
+    "trs-ul": (
+        "list_trs_column_last_page.html",
+        "http://www.example.gov.cn/zwgk/tzgg/index_4.html",
+        "//ul[@class='list']/li",
+    ),
+    "xxgk-table": (
+        "list_xxgk_table_last_page.html",
+        "http://xxgk.example.gov.cn/xxgk/bmwj/index_6.html",
+        "//td[@class='title']/..",
+    ),
+    "en-views-rows": (
+        "list_en_news_last_page.html",
+        "https://examples.state.gov/news?page=11",
+        "//div[contains(@class, 'views-row')]",
+    ),
 }
 
 
@@ -481,7 +709,10 @@ def _short_pages() -> list:
     params = []
     for template, (name, _, rows_xpath) in _LAST_PAGES.items():
         rows = len(_lxml_html.fromstring(page(name).decode("utf-8")).xpath(rows_xpath))
-        params += [pytest.param(template, keep, id=f"{template}-{words[keep]}") for keep in range(1, min(rows, 3) + 1)]
+        params += [
+            pytest.param(template, keep, id=f"{template}-{words[keep]}")
+            for keep in range(1, min(rows, 3) + 1)
+        ]
     return params
 
 
@@ -497,25 +728,38 @@ def test_short_last_page_keeps_its_few_rows(template, keep):
 
 
 def test_one_row_last_page_beats_a_dated_teaser_box():
-    result = extract_list(page("list_trs_column_last_page.html"), "http://www.example.gov.cn/zwgk/tzgg/index_4.html")
+    result = extract_list(
+        page("list_trs_column_last_page.html"), "http://www.example.gov.cn/zwgk/tzgg/index_4.html"
+    )
     assert titles(result) == ["关于公布示例市第一批市级非物质文化遗产代表性项目名录的通知"]
     assert result.links[0].date == "2019-05-08"
 
 
 def test_list_path_is_the_same_on_every_page_of_a_column():
-    first = extract_list(page("list_trs_column.html"), "http://www.example.gov.cn/zwgk/tzgg/index.html")
-    second = extract_list(page("list_trs_column_page2.html"), "http://www.example.gov.cn/zwgk/tzgg/index_2.html")
-    last = extract_list(page("list_trs_column_last_page.html"), "http://www.example.gov.cn/zwgk/tzgg/index_4.html")
+    first = extract_list(
+        page("list_trs_column.html"), "http://www.example.gov.cn/zwgk/tzgg/index.html"
+    )
+    second = extract_list(
+        page("list_trs_column_page2.html"), "http://www.example.gov.cn/zwgk/tzgg/index_2.html"
+    )
+    last = extract_list(
+        page("list_trs_column_last_page.html"), "http://www.example.gov.cn/zwgk/tzgg/index_4.html"
+    )
     assert first.list_path == "div.main > div.right > ul.list > li"
     assert second.list_path == last.list_path == first.list_path
 
 
 def _rows(prefix: str, n: int) -> str:
-    return "".join(f'<li><a href="/{prefix}/{i}.html">{prefix}栏第{i}条信息标题示例文字内容</a><span>2024-01-0{i}</span></li>' for i in range(1, n + 1))
+    return "".join(
+        f'<li><a href="/{prefix}/{i}.html">{prefix}栏第{i}条信息标题示例文字内容</a><span>2024-01-0{i}</span></li>'
+        for i in range(1, n + 1)
+    )
 
 
 def test_list_path_marks_the_levels_a_split_list_is_gathered_across():
-    blocks = "".join(f'<div class="box"><ul class="l">{_rows(f"b{b}", 5)}</ul></div>' for b in range(3))
+    blocks = "".join(
+        f'<div class="box"><ul class="l">{_rows(f"b{b}", 5)}</ul></div>' for b in range(3)
+    )
     body = f'<html><body><div class="wrap">{blocks}</div></body></html>'.encode()
     result = extract_list(body, "http://x.gov.cn/col/")
     assert len(result.links) == 15
@@ -529,14 +773,22 @@ def test_list_path_numbers_the_box_among_same_class_boxes():
     result = extract_list(body, "http://x.gov.cn/col/index.html")
     assert [link.url for link in result.links][0] == "http://x.gov.cn/zw/1.html"
     assert result.list_path == "div.wrap > div.box[2] > ul.l > li"
-    hinted = extract_list(body.replace(b"zw/1.html", b"zw/9.html"), "http://x.gov.cn/col/index.html", list_hint=result.list_path)
+    hinted = extract_list(
+        body.replace(b"zw/1.html", b"zw/9.html"),
+        "http://x.gov.cn/col/index.html",
+        list_hint=result.list_path,
+    )
     assert len(hinted.links) == 4 and hinted.links[0].url == "http://x.gov.cn/zw/9.html"
 
 
 def test_list_hint_finds_the_one_row_where_the_page_alone_cannot():
-    hint = extract_list(page("list_trs_column.html"), "http://www.example.gov.cn/zwgk/tzgg/index.html").list_path
+    hint = extract_list(
+        page("list_trs_column.html"), "http://www.example.gov.cn/zwgk/tzgg/index.html"
+    ).list_path
     # Without its pager block the lone row has nothing to tell it from the teaser box beside it.
-    body = page("list_trs_column_last_page.html").replace(b'createPageHTML(5, 4, "index", "html");', b"")
+    body = page("list_trs_column_last_page.html").replace(
+        b'createPageHTML(5, 4, "index", "html");', b""
+    )
     body = body.replace(b'<div class="page">', b"<div>")
     url = "http://www.example.gov.cn/zwgk/tzgg/index_4.html"
     assert len(extract_list(body, url).links) != 1
@@ -553,14 +805,18 @@ def test_list_hint_finds_the_one_row_where_the_page_alone_cannot():
 )
 def test_list_hint_that_names_nothing_here_falls_back_to_detection(hint):
     url = "http://www.example.gov.cn/zwgk/tzgg/index.html"
-    assert titles(extract_list(page("list_trs_column.html"), url, list_hint=hint)) == titles(extract_list(page("list_trs_column.html"), url))
+    assert titles(extract_list(page("list_trs_column.html"), url, list_hint=hint)) == titles(
+        extract_list(page("list_trs_column.html"), url)
+    )
 
 
 # ----------------------------------------------------------------------------- lists laid out as tables
 
 
 def test_meeting_schedule_table_titles_rows_by_their_meeting_cell():
-    result = extract_list(page("list_table_meetings.html"), "https://www.example-housing.org/board/meetings")
+    result = extract_list(
+        page("list_table_meetings.html"), "https://www.example-housing.org/board/meetings"
+    )
     assert len(result.links) == 18  # the three future meetings have no document yet
     first = result.links[0]
     assert (first.title, first.date) == ("Regular Board Meeting", "2019-01-09")
@@ -572,7 +828,10 @@ def test_meeting_schedule_table_titles_rows_by_their_meeting_cell():
 
 
 def test_recall_table_with_view_links_takes_the_name_cell():
-    result = extract_list(page("list_table_recalls_view_links.html"), "http://www.example-dpac.gov.cn/zhgl/qczh/index.html")
+    result = extract_list(
+        page("list_table_recalls_view_links.html"),
+        "http://www.example-dpac.gov.cn/zhgl/qczh/index.html",
+    )
     assert len(result.links) == 20
     first = result.links[0]
     assert first.title == "一汽-大众汽车有限公司召回部分进口途锐汽车（安全气囊）"
@@ -585,18 +844,80 @@ def test_recall_table_with_view_links_takes_the_name_cell():
 @pytest.mark.parametrize(
     ("header", "cells", "expected"),
     [
-        ("<tr><th>编号</th><th>发布日期</th><th>事项名称</th><th>操作</th></tr>", ["QX-2024-0{i}", "2024-05-0{i}", "示例事项第{i}项办理结果公示", "<a href='/d/{i}.html'>详情</a>"], "示例事项第1项办理结果公示"),
-        ("", ["{i}", "2024-05-0{i}", "示例单位第{i}次行政许可决定公开", "<a href='/d/{i}.html'>查看</a>"], "示例单位第1次行政许可决定公开"),
-        ("<tr><th>Date</th><th>Location</th><th>Meeting</th><th></th></tr>", ["May {i}, 2024", "Room {i}01, County Building", "Planning Commission Hearing", "<a href='/d/{i}.pdf'>Agenda</a>"], "Planning Commission Hearing"),
-        ("", ["<a href='/d/{i}.html'>关于示例区第{i}批项目核准结果的公告</a>", "示发〔2024〕{i}号", "2024-05-0{i}", "<a href='/d/{i}.pdf'>附件</a> <a href='/d/{i}.doc'>下载</a>"], "关于示例区第1批项目核准结果的公告"),
-        ("", ["示政发〔2024〕{i}号", "关于示例区第{i}批征收补偿方案的公告", "2024-05-0{i}", "<a href='/d/{i}.html'>查看</a>"], "关于示例区第1批征收补偿方案的公告"),
-        ("", ["区住建局", "关于示例区第{i}批既有住宅加装电梯项目的公示", "2024-05-0{i}", "<a href='/d/{i}.html'>详情</a>"], "关于示例区第1批既有住宅加装电梯项目的公示"),
+        (
+            "<tr><th>编号</th><th>发布日期</th><th>事项名称</th><th>操作</th></tr>",
+            [
+                "QX-2024-0{i}",
+                "2024-05-0{i}",
+                "示例事项第{i}项办理结果公示",
+                "<a href='/d/{i}.html'>详情</a>",
+            ],
+            "示例事项第1项办理结果公示",
+        ),
+        (
+            "",
+            [
+                "{i}",
+                "2024-05-0{i}",
+                "示例单位第{i}次行政许可决定公开",
+                "<a href='/d/{i}.html'>查看</a>",
+            ],
+            "示例单位第1次行政许可决定公开",
+        ),
+        (
+            "<tr><th>Date</th><th>Location</th><th>Meeting</th><th></th></tr>",
+            [
+                "May {i}, 2024",
+                "Room {i}01, County Building",
+                "Planning Commission Hearing",
+                "<a href='/d/{i}.pdf'>Agenda</a>",
+            ],
+            "Planning Commission Hearing",
+        ),
+        (
+            "",
+            [
+                "<a href='/d/{i}.html'>关于示例区第{i}批项目核准结果的公告</a>",
+                "示发〔2024〕{i}号",
+                "2024-05-0{i}",
+                "<a href='/d/{i}.pdf'>附件</a> <a href='/d/{i}.doc'>下载</a>",
+            ],
+            "关于示例区第1批项目核准结果的公告",
+        ),
+        (
+            "",
+            [
+                "示政发〔2024〕{i}号",
+                "关于示例区第{i}批征收补偿方案的公告",
+                "2024-05-0{i}",
+                "<a href='/d/{i}.html'>查看</a>",
+            ],
+            "关于示例区第1批征收补偿方案的公告",
+        ),
+        (
+            "",
+            [
+                "区住建局",
+                "关于示例区第{i}批既有住宅加装电梯项目的公示",
+                "2024-05-0{i}",
+                "<a href='/d/{i}.html'>详情</a>",
+            ],
+            "关于示例区第1批既有住宅加装电梯项目的公示",
+        ),
     ],
-    ids=["header-names-the-column", "no-header-first-text-cell", "header-past-a-longer-cell", "linked-title-beside-attachments",
-         "document-number-before-the-title", "department-before-a-much-longer-title"],
+    ids=[
+        "header-names-the-column",
+        "no-header-first-text-cell",
+        "header-past-a-longer-cell",
+        "linked-title-beside-attachments",
+        "document-number-before-the-title",
+        "department-before-a-much-longer-title",
+    ],
 )
 def test_table_row_title_cell(header, cells, expected):
-    rows = "".join("<tr>" + "".join(f"<td>{c.format(i=i)}</td>" for c in cells) + "</tr>" for i in range(1, 7))
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{c.format(i=i)}</td>" for c in cells) + "</tr>" for i in range(1, 7)
+    )
     body = f"<html><body><div class='nav'><a href='/'>首页</a></div><table>{header}{rows}</table></body></html>".encode()
     result = extract_list(body, "http://x.gov.cn/col/index.html")
     assert len(result.links) == 6
@@ -623,7 +944,9 @@ def _no_pager(body: bytes) -> bytes:
     ids=["teasers-with-more-links", "teasers-under-headings-only", "headings-only-and-no-pager"],
 )
 def test_portal_main_list_among_same_class_teaser_boxes(variant):
-    result = extract_list(variant(page("list_portal_teaser_boxes.html")), "http://www.example.gov.cn/bmdt/index.html")
+    result = extract_list(
+        variant(page("list_portal_teaser_boxes.html")), "http://www.example.gov.cn/bmdt/index.html"
+    )
     assert len(result.links) == 29
     assert result.links[0].title == "市应急管理局召开全市安全生产工作会议"
     assert result.links[0].date == "2023-11-28"
@@ -653,8 +976,14 @@ def test_search_results_keep_every_row():
         (6, "关于公布2024年度定点医疗机构名单的公告", "2023-12-08"),
         (9, "示例省医疗保障局关于调整基本医疗保险部分医疗服务项目支付政策的通知", "2023-11-10"),
     ],
-    ids=["font-highlight", "highlight-spans-beside-a-longer-address-link", "title-then-br-then-long-summary",
-         "row-without-a-date", "row-with-three-attachments", "last-row-extra-class-and-cut-title"],
+    ids=[
+        "font-highlight",
+        "highlight-spans-beside-a-longer-address-link",
+        "title-then-br-then-long-summary",
+        "row-without-a-date",
+        "row-with-three-attachments",
+        "last-row-extra-class-and-cut-title",
+    ],
 )
 def test_search_result_row(index, title, date):
     link = extract_list(page("list_search_results.html"), _SEARCH_URL).links[index]
@@ -662,16 +991,20 @@ def test_search_result_row(index, title, date):
 
 
 @pytest.mark.parametrize(
-    "extra", [' class="list last"', ' class="list first"', ' class="list odd"'], ids=["last", "first", "odd"]
+    "extra",
+    [' class="list last"', ' class="list first"', ' class="list odd"'],
+    ids=["last", "first", "odd"],
 )
 def test_split_list_block_with_an_extra_class_is_still_gathered(extra):
     blocks = "".join(
-        f'<ul{extra if b == 2 else " class=list"}>{_rows(f"b{b}", 4)}</ul>' for b in range(3)
+        f"<ul{extra if b == 2 else ' class=list'}>{_rows(f'b{b}', 4)}</ul>" for b in range(3)
     )
     body = f"<html><body><div class='nav'><a href='/'>首页</a></div><div class='news'>{blocks}</div></body></html>".encode()
     result = extract_list(body, "http://x.gov.cn/col/")
     assert len(result.links) == 12
-    assert extract_list(body, "http://x.gov.cn/col/", list_hint=result.list_path).links == result.links
+    assert (
+        extract_list(body, "http://x.gov.cn/col/", list_hint=result.list_path).links == result.links
+    )
 
 
 def _script_beside_the_list(body: bytes) -> bytes:
@@ -681,7 +1014,9 @@ def _script_beside_the_list(body: bytes) -> bytes:
 
 
 def _pager_filled_by_an_outside_script(body: bytes) -> bytes:
-    return body.replace(b'createPageHTML(5, 4, "index", "html");', b"").replace(b'<div class="page">', b'<div id="pagination"></div><div>')
+    return body.replace(b'createPageHTML(5, 4, "index", "html");', b"").replace(
+        b'<div class="page">', b'<div id="pagination"></div><div>'
+    )
 
 
 @pytest.mark.parametrize(
@@ -697,10 +1032,14 @@ def test_one_row_last_page_pager_written_by_script(variant):
 
 
 def test_a_page_view_tracker_is_no_pager():
-    body = page("list_trs_column_last_page.html").replace(b'createPageHTML(5, 4, "index", "html");', b"_gaq.push(['_trackPageview']);")
+    body = page("list_trs_column_last_page.html").replace(
+        b'createPageHTML(5, 4, "index", "html");', b"_gaq.push(['_trackPageview']);"
+    )
     body = body.replace(b'<div class="page">', b"<div>")
     result = extract_list(body, "http://www.example.gov.cn/zwgk/tzgg/index_4.html")
-    assert len(result.links) != 1  # nothing marks the lone row as the list: the hint is what finds it
+    assert (
+        len(result.links) != 1
+    )  # nothing marks the lone row as the list: the hint is what finds it
 
 
 def test_table_rows_whose_links_all_say_the_same_take_the_title_cell():
@@ -734,7 +1073,10 @@ _FOOT = "<div class='bottom'><a href='/privacy/'>Privacy policy statement</a> <a
 
 
 def _hot_box() -> str:
-    rows = "".join(f"<li><a href='/hot/{i}.html'>示例市第{i}条热点新闻标题内容文字</a><span>2024-01-0{i}</span></li>" for i in range(1, 7))
+    rows = "".join(
+        f"<li><a href='/hot/{i}.html'>示例市第{i}条热点新闻标题内容文字</a><span>2024-01-0{i}</span></li>"
+        for i in range(1, 7)
+    )
     return f"<div class='r'><h3>热点新闻</h3><ul class='ul2'>{rows}</ul></div>"
 
 
@@ -763,7 +1105,10 @@ _TEMPLATES = {
         "<div id='content'><ul class='news-items'><li><a href='/news/2018-12-19-budget'>Board approves fiscal year budget and capital plan</a> <span>December 19, 2018</span></li>"
         "<li><a href='/news/2018-12-03-parking'>Winter parking restrictions begin next week</a> <span>December 3, 2018</span></li></ul>"
         "<p class='pager'><a href='/news?page=7'>&laquo; Previous</a> Page 9 of 9</p></div>",
-        ["Board approves fiscal year budget and capital plan", "Winter parking restrictions begin next week"],
+        [
+            "Board approves fiscal year budget and capital plan",
+            "Winter parking restrictions begin next week",
+        ],
     ),
     "layout-table-one-row-pager-table-after": (
         "<table width='100%'><tr><td width='200'><a href='/a/'>机构设置</a><br><a href='/b/'>领导信息</a><br><a href='/c/'>政策法规</a></td>"
@@ -775,29 +1120,43 @@ _TEMPLATES = {
         "<div class='main'><ul class='doc-list'><li><a href='/docs/housing.html'>Housing strategy for the next decade</a></li>"
         "<li><a href='/docs/transit.html'>Regional transit plan draft for comment</a></li><li><a href='/docs/parks.html'>Parks and open space annual report</a></li></ul>"
         "<div class='pagination'><a href='?p=1'>First</a> <a href='?p=4'>Prev</a></div></div>",
-        ["Housing strategy for the next decade", "Regional transit plan draft for comment", "Parks and open space annual report"],
+        [
+            "Housing strategy for the next decade",
+            "Regional transit plan draft for comment",
+            "Parks and open space annual report",
+        ],
     ),
     "one-row-beside-a-hot-box": (
         "<div class='l'><ul class='ul1'><li><a href='/x/2019/t1.html'>市政府召开第十二次常务会议研究部署重点工作</a><span>2019-05-08</span></li></ul>"
-        "<div class='fy'><a href='index.html'>首页</a><a href='index_4.html'>上一页</a><span>下一页</span><span>尾页</span></div></div>" + _hot_box(),
+        "<div class='fy'><a href='index.html'>首页</a><a href='index_4.html'>上一页</a><span>下一页</span><span>尾页</span></div></div>"
+        + _hot_box(),
         ["市政府召开第十二次常务会议研究部署重点工作"],
     ),
     "table-date-in-row-header-cells": (
         "<table class='gs'><tr><th>日期</th><th>标题</th><th>发布单位</th></tr>"
-        + _rows_of("<tr><th>2024-05-1{i}</th><td><a href='/gg/{i}.html'>示例县第{i}批农村公路建设项目招标结果公示</a></td><td>县交通运输局</td></tr>", 7)
+        + _rows_of(
+            "<tr><th>2024-05-1{i}</th><td><a href='/gg/{i}.html'>示例县第{i}批农村公路建设项目招标结果公示</a></td><td>县交通运输局</td></tr>",
+            7,
+        )
         + "</table>",
         [f"示例县第{i}批农村公路建设项目招标结果公示" for i in range(7)],
     ),
     "table-date-links-beside-agenda-and-minutes": (
         "<table id='gv'><tr><th>Meeting Date</th><th>Agenda</th><th>Minutes</th></tr>"
-        + _rows_of("<tr><td><a href='/docs/{i}.pdf'>January 1{i}, 2019</a></td><td><a href='/docs/{i}-agenda.pdf'>Agenda</a></td><td><a href='/docs/{i}-minutes.pdf'>Minutes</a></td></tr>", 9)
+        + _rows_of(
+            "<tr><td><a href='/docs/{i}.pdf'>January 1{i}, 2019</a></td><td><a href='/docs/{i}-agenda.pdf'>Agenda</a></td><td><a href='/docs/{i}-minutes.pdf'>Minutes</a></td></tr>",
+            9,
+        )
         + "</table>",
         [f"January 1{i}, 2019" for i in range(9)],
     ),
     "search-results-cite-snapshot-and-undated-rows": (
         "<div class='results'><ul>"
-        + _rows_of("<li class='res'><a href='https://x.gov.cn/a/{i}.html'>示例市<span class='hl'>营商环境</span>第{i}号政策措施解读</a>"
-                   "<p>关于优化<span class='hl'>营商环境</span>的若干措施……</p><cite>x.gov.cn/a/{i}.html</cite> <a href='https://x.gov.cn/kz/{i}'>网页快照</a></li>", 10)
+        + _rows_of(
+            "<li class='res'><a href='https://x.gov.cn/a/{i}.html'>示例市<span class='hl'>营商环境</span>第{i}号政策措施解读</a>"
+            "<p>关于优化<span class='hl'>营商环境</span>的若干措施……</p><cite>x.gov.cn/a/{i}.html</cite> <a href='https://x.gov.cn/kz/{i}'>网页快照</a></li>",
+            10,
+        )
         + "</ul></div><div class='pager'><a href='?q=x&amp;p=2'>下一页</a></div>",
         [f"示例市营商环境第{i}号政策措施解读" for i in range(10)],
     ),
@@ -807,7 +1166,10 @@ _TEMPLATES = {
 @pytest.mark.parametrize("name", list(_TEMPLATES))
 def test_list_templates(name):
     html, expected = _TEMPLATES[name]
-    result = extract_list(f"<html><body>{_NAV}{html}{_FOOT}</body></html>".encode(), "http://x.gov.cn/col/index_5.html")
+    result = extract_list(
+        f"<html><body>{_NAV}{html}{_FOOT}</body></html>".encode(),
+        "http://x.gov.cn/col/index_5.html",
+    )
     assert titles(result) == expected
 
 
@@ -820,8 +1182,15 @@ def test_list_templates(name):
     ids=["under-the-cap", "small-cap", "past-the-scored-anchors", "raised-cap"],
 )
 def test_row_cap(rows, max_rows, kept, cut):
-    items = "".join(f'<li><a href="/a/{i}.html">第{i}条示例新闻标题文字内容</a><span>2024-01-01</span></li>' for i in range(rows))
-    result = extract_list(f"<html><body><ul>{items}</ul></body></html>".encode(), "http://x.gov.cn/l/", max_rows=max_rows)
+    items = "".join(
+        f'<li><a href="/a/{i}.html">第{i}条示例新闻标题文字内容</a><span>2024-01-01</span></li>'
+        for i in range(rows)
+    )
+    result = extract_list(
+        f"<html><body><ul>{items}</ul></body></html>".encode(),
+        "http://x.gov.cn/l/",
+        max_rows=max_rows,
+    )
     assert (len(result.links), result.truncated_rows) == (kept, cut)
 
 
@@ -830,14 +1199,20 @@ def test_rows_past_the_parse_limit_are_counted_as_cut():
 
     row = '<tr><td>{i}</td><td>第{i}条示例新闻标题文字内容</td><td>2024-01-01</td><td><a href="/a/{i}.html">查看</a></td></tr>'
     n = MAX_HTML_CHARS // len(row.format(i=10000)) + 500
-    body = ("<html><body><table>" + "".join(row.format(i=i) for i in range(n)) + "</table></body></html>").encode()
+    body = (
+        "<html><body><table>"
+        + "".join(row.format(i=i) for i in range(n))
+        + "</table></body></html>"
+    ).encode()
     result = extract_list(body, "http://x.gov.cn/l/", max_rows=n)
     assert len(result.links) < n
     assert len(result.links) + result.truncated_rows == n
 
 
 def test_list_hint_follows_the_list_when_a_box_before_it_is_gone():
-    teaser = f'<div class="box"><div class="hd">置顶公告</div><ul class="l">{_rows("zd", 2)}</ul></div>'
+    teaser = (
+        f'<div class="box"><div class="hd">置顶公告</div><ul class="l">{_rows("zd", 2)}</ul></div>'
+    )
     main = f'<div class="box"><ul class="l">{_rows("zw", 4)}</ul><div class="page"><a href="index_1.html">下一页</a></div></div>'
     first = f'<html><body><div class="wrap">{teaser}{main}</div></body></html>'.encode()
     hint = extract_list(first, "http://x.gov.cn/col/index.html").list_path
@@ -849,14 +1224,19 @@ def test_list_hint_follows_the_list_when_a_box_before_it_is_gone():
 
 def test_a_box_below_the_pager_is_not_the_list_it_pages():
     main = _rows("zw", 6)
-    related = "".join(f"<li><a href='/xg/{i}.html'>相关报道：示例市第{i}条信息标题文字内容</a><span>2024-05-0{i}</span></li>" for i in range(1, 7))
+    related = "".join(
+        f"<li><a href='/xg/{i}.html'>相关报道：示例市第{i}条信息标题文字内容</a><span>2024-05-0{i}</span></li>"
+        for i in range(1, 7)
+    )
     body = (
         f"<html><body><div class='main'><ul class='list'>{main}</ul>"
         "<div class='page'><a href='index_1.html'>上一页</a> <a href='index_3.html'>下一页</a></div>"
         f"<ul class='more-news'>{related}</ul></div></body></html>"
     ).encode()
     result = extract_list(body, "http://x.gov.cn/col/index_2.html")
-    assert [link.url for link in result.links] == [f"http://x.gov.cn/zw/{i}.html" for i in range(1, 7)]
+    assert [link.url for link in result.links] == [
+        f"http://x.gov.cn/zw/{i}.html" for i in range(1, 7)
+    ]
 
 
 # ----------------------------------------------------------------------------- short lists beside page furniture
@@ -870,12 +1250,18 @@ _SHORT_TITLES = [
     ("2024-02-20", "青山区启动老旧小区改造项目申报"),
 ]
 _SHORT_FURNITURE = {
-    "home-link": ('<div class="where">当前位置：<a href="/">首页</a> &gt; 政务动态</div>', ["首页", "政务动态"]),
+    "home-link": (
+        '<div class="where">当前位置：<a href="/">首页</a> &gt; 政务动态</div>',
+        ["首页", "政务动态"],
+    ),
     "parent-link": (
         '<div class="where">当前位置：<a href="/">首页</a> &gt; <a href="/gk/index.html">信息公开</a> &gt; 政务动态</div>',
         ["首页", "信息公开", "政务动态"],
     ),
-    "self-link": ('<div class="where">当前位置：首页 &gt; <a href="/news/index.html">政务动态</a></div>', ["首页", "政务动态"]),
+    "self-link": (
+        '<div class="where">当前位置：首页 &gt; <a href="/news/index.html">政务动态</a></div>',
+        ["首页", "政务动态"],
+    ),
     "home-and-self-links": (
         '<div class="where">当前位置：<a href="/">首页</a> &gt; <a href="/news/index.html">政务动态</a></div>',
         ["首页", "政务动态"],

@@ -45,13 +45,20 @@ def test_a_dead_worker_makes_the_pool_parse_inline():
 
 
 def test_many_pages_in_flight_come_back_to_their_callers():
-    pages = [(page.read_bytes(), f"http://www.example.gov.cn/a/t20221214_{i}.html") for i, page in enumerate(PAGE)]
+    pages = [
+        (page.read_bytes(), f"http://www.example.gov.cn/a/t20221214_{i}.html")
+        for i, page in enumerate(PAGE)
+    ]
     pool = ExtractionPool(2)
 
     async def run():
         calls = [pool.article(body, url) for body, url in pages * 5]
-        calls.append(pool.listing("<html><body><ul><li><a href='/a/1.html'>通知</a></li></ul></body></html>".encode(),
-                                  "http://www.example.gov.cn/list/"))
+        calls.append(
+            pool.listing(
+                "<html><body><ul><li><a href='/a/1.html'>通知</a></li></ul></body></html>".encode(),
+                "http://www.example.gov.cn/list/",
+            )
+        )
         return await asyncio.gather(*calls)
 
     try:
@@ -80,7 +87,11 @@ def test_an_extraction_error_reaches_the_caller_and_the_worker_goes_on():
 
 
 def test_a_large_page_crosses_the_socket_whole():
-    body = PAGE[0].read_bytes().replace(b"</body>", b"<p>" + "正文".encode() * 400_000 + b"</p></body>")
+    body = (
+        PAGE[0]
+        .read_bytes()
+        .replace(b"</body>", b"<p>" + "正文".encode() * 400_000 + b"</p></body>")
+    )
     pool = ExtractionPool(1)
     try:
         article = asyncio.run(pool.article(body, "http://www.example.gov.cn/a/1.html"))

@@ -76,9 +76,25 @@ def start_crawl(db: Path, config: Path, *args: str, site: str = "gen") -> subpro
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("BULLETIN_DB", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "crawl", site,
-         "--progress", "log", *args],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            "--db",
+            str(db),
+            "--config",
+            str(config),
+            "crawl",
+            site,
+            "--progress",
+            "log",
+            *args,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -140,13 +156,18 @@ def test_a_lock_held_for_a_while_is_waited_for_and_said(site, clean, tmp_path):
     crawl = start_crawl(db, site, site="slow")
     wait_for(lambda: count(db, "SELECT count(*) FROM releases") >= 3)
     holder = LockHolder(db)
-    time.sleep(8)  # past the writer's first attempt (5 s in SQLite's busy handler at the default wait)
+    time.sleep(
+        8
+    )  # past the writer's first attempt (5 s in SQLite's busy handler at the default wait)
     holder.release()
     stdout, stderr = crawl.communicate(timeout=120)
     assert crawl.returncode == 0, stderr[-3000:]
     assert "is locked by another connection; waited" in stderr
-    figure("lock held 8 s", f"exit 0, {stderr.count('is locked by another connection; waited')} wait lines, "
-                            f"{count(db, 'SELECT count(*) FROM releases')}/{RELEASES} releases")
+    figure(
+        "lock held 8 s",
+        f"exit 0, {stderr.count('is locked by another connection; waited')} wait lines, "
+        f"{count(db, 'SELECT count(*) FROM releases')}/{RELEASES} releases",
+    )
     assert "Traceback" not in stderr
     assert count(db, "SELECT count(*) FROM releases") == RELEASES
     assert store_violations(db) == []
@@ -166,8 +187,11 @@ def test_a_lock_held_past_the_wait_stops_the_crawl_with_one_line(site, clean, tm
         holder.release()
     assert crawl.returncode == EXIT_STORE_FAILED, stderr[-3000:]
     assert held_for < 30
-    figure("lock held past BULLETIN_STORE_LOCK_WAIT=2", f"exit 4 {held_for:.1f} s after the lock was taken, "
-                                                       f"{count(db, 'SELECT count(*) FROM releases')} releases kept")
+    figure(
+        "lock held past BULLETIN_STORE_LOCK_WAIT=2",
+        f"exit 4 {held_for:.1f} s after the lock was taken, "
+        f"{count(db, 'SELECT count(*) FROM releases')} releases kept",
+    )
     [line] = error_lines(stderr)
     assert str(db) in line and "database is locked by another connection" in line
     assert "Traceback" not in stderr
@@ -194,11 +218,18 @@ def test_a_full_disk_stops_the_crawl_with_one_line_and_a_rerun_completes(site, c
     stdout, stderr = crawl.communicate(timeout=120)
     assert crawl.returncode == EXIT_STORE_FAILED, stderr[-3000:]
     assert time.monotonic() - started < 60
-    figure("disk full", f"exit 4 after {time.monotonic() - started:.1f} s (whole crawl process), "
-                        f"{count(db, 'SELECT count(*) FROM releases')}/{RELEASES} releases kept")
+    figure(
+        "disk full",
+        f"exit 4 after {time.monotonic() - started:.1f} s (whole crawl process), "
+        f"{count(db, 'SELECT count(*) FROM releases')}/{RELEASES} releases kept",
+    )
     [line] = error_lines(stderr)
     assert str(db) in line and "database or disk is full" in line
-    assert "Traceback" not in stderr and "no such savepoint" not in stderr and "cannot commit" not in stderr
+    assert (
+        "Traceback" not in stderr
+        and "no such savepoint" not in stderr
+        and "cannot commit" not in stderr
+    )
     # Whole batches (up to 50 releases each) are committed or not at all.
     assert count(db, "SELECT count(*) FROM releases") < RELEASES
     assert crawl_rows(db)[-1][1] == "failed"
@@ -242,19 +273,40 @@ def hostile(tmp_path_factory):
 
     work = tmp_path_factory.mktemp("hostile")
     server = start_hostile_server(work / "requests.log")
-    politeness = {"download_delay": 0, "autothrottle": False, "retries": HOSTILE_RETRIES, "timeout": 3,
-                  "concurrency": 4}
-    config = write_config(work / "sites.toml", {
-        "hostile": {"title": "示例市人民政府", "start_urls": [server.list_url], "timezone": "Asia/Shanghai",
-                    "politeness": politeness},
-        "biglist": {"title": "示例市人民政府", "start_urls": [server.url + BIG_LIST], "max_list_rows": 30,
-                    "max_requests": 40, "follow_breadcrumbs": False, "timezone": "Asia/Shanghai", "politeness": politeness},
-    })
+    politeness = {
+        "download_delay": 0,
+        "autothrottle": False,
+        "retries": HOSTILE_RETRIES,
+        "timeout": 3,
+        "concurrency": 4,
+    }
+    config = write_config(
+        work / "sites.toml",
+        {
+            "hostile": {
+                "title": "示例市人民政府",
+                "start_urls": [server.list_url],
+                "timezone": "Asia/Shanghai",
+                "politeness": politeness,
+            },
+            "biglist": {
+                "title": "示例市人民政府",
+                "start_urls": [server.url + BIG_LIST],
+                "max_list_rows": 30,
+                "max_requests": 40,
+                "follow_breadcrumbs": False,
+                "timezone": "Asia/Shanghai",
+                "politeness": politeness,
+            },
+        },
+    )
     db = work / "hostile.db"
     runs = []
     for _ in range(2):
         started = time.monotonic()
-        result = run_cli("crawl", "hostile", "biglist", "--progress", "log", db=db, config=config, timeout=240)
+        result = run_cli(
+            "crawl", "hostile", "biglist", "--progress", "log", db=db, config=config, timeout=240
+        )
         runs.append((result, time.monotonic() - started))
     yield server, db, runs
     server.stop()
@@ -277,10 +329,16 @@ def test_hostile_crawls_end_in_bounded_time_and_keep_the_store_whole(hostile):
     assert store_violations(db) == []
     figure("hostile crawls", ", ".join(f"{seconds:.1f} s" for _, seconds in runs))
     for path in sorted(FAULT_REASONS) + ["/art/deep.html"]:
-        reasons = _rows(db, "SELECT reason FROM fetch_failures WHERE url = ? AND site = 'hostile' LIMIT 1",
-                        server.url + path)
-        figure(f"hostile {path}", f"{len(server.requests(path))} requests over 2 crawls; "
-                                  f"{reasons[0][0][:110] if reasons else 'no failure row'}")
+        reasons = _rows(
+            db,
+            "SELECT reason FROM fetch_failures WHERE url = ? AND site = 'hostile' LIMIT 1",
+            server.url + path,
+        )
+        figure(
+            f"hostile {path}",
+            f"{len(server.requests(path))} requests over 2 crawls; "
+            f"{reasons[0][0][:110] if reasons else 'no failure row'}",
+        )
 
 
 @pytest.mark.parametrize("path", sorted(FAULT_REASONS), ids=lambda p: p.rsplit("/", 1)[-1][:-5])
@@ -288,7 +346,12 @@ def test_a_fault_is_a_failed_fetch_with_its_reason_never_a_version(hostile, path
     server, db, _ = hostile
     url = server.url + path
     assert _rows(db, "SELECT count(*) FROM releases WHERE url = ?", url) == [(0,)]
-    reasons = [row[0] for row in _rows(db, "SELECT reason FROM fetch_failures WHERE url = ? AND site = 'hostile'", url)]
+    reasons = [
+        row[0]
+        for row in _rows(
+            db, "SELECT reason FROM fetch_failures WHERE url = ? AND site = 'hostile'", url
+        )
+    ]
     assert len(reasons) == 2, reasons  # one per crawl
     assert all(FAULT_REASONS[path] in reason for reason in reasons), reasons
     assert all(len(reason) <= 300 and "\n" not in reason for reason in reasons)
@@ -298,8 +361,13 @@ def test_good_pages_beside_the_faults_are_stored_and_a_lying_charset_is_read_rig
     from support.hostile import GBK_TITLE
 
     server, db, _ = hostile
-    titles = dict(_rows(db, """SELECT r.url, v.title FROM releases r JOIN versions v ON v.id = r.current_version_id
-                               WHERE r.site = 'hostile'"""))
+    titles = dict(
+        _rows(
+            db,
+            """SELECT r.url, v.title FROM releases r JOIN versions v ON v.id = r.current_version_id
+                               WHERE r.site = 'hostile'""",
+        )
+    )
     assert titles[server.url + "/art/gbk-labelled-utf8.html"] == GBK_TITLE
     assert {server.url + "/art/good-1.html", server.url + "/art/good-2.html"} <= set(titles)
 
@@ -315,10 +383,19 @@ def test_deep_nesting_is_extracted_or_a_failed_fetch_never_an_empty_body(hostile
 
     server, db, _ = hostile
     url = server.url + "/art/deep.html"
-    bodies = [row[0] for row in _rows(db, "SELECT v.body FROM versions v JOIN releases r ON r.id = v.release_id "
-                                          "WHERE r.url = ?", url)]
+    bodies = [
+        row[0]
+        for row in _rows(
+            db,
+            "SELECT v.body FROM versions v JOIN releases r ON r.id = v.release_id WHERE r.url = ?",
+            url,
+        )
+    ]
     failures = [row[0] for row in _rows(db, "SELECT reason FROM fetch_failures WHERE url = ?", url)]
-    assert (bodies and all(DEEP_TEXT in body for body in bodies)) or (not bodies and failures), (bodies, failures)
+    assert (bodies and all(DEEP_TEXT in body for body in bodies)) or (not bodies and failures), (
+        bodies,
+        failures,
+    )
 
 
 def test_a_503_storm_is_retried_a_bounded_number_of_times(hostile):
@@ -330,7 +407,12 @@ def test_a_10000_row_list_is_cut_at_the_cap_and_says_so(hostile):
     server, db, runs = hostile
     from support.hostile import BIG_LIST
 
-    reasons = [row[0] for row in _rows(db, "SELECT reason FROM fetch_failures WHERE url = ?", server.url + BIG_LIST)]
+    reasons = [
+        row[0]
+        for row in _rows(
+            db, "SELECT reason FROM fetch_failures WHERE url = ?", server.url + BIG_LIST
+        )
+    ]
     assert len(reasons) == 2 and all("list cut at 30 rows" in reason for reason in reasons), reasons
     assert all("list cut at 30 rows" in result.stderr for result, _ in runs)
     assert _rows(db, "SELECT count(*) FROM releases WHERE site = 'biglist'")[0][0] <= 40
@@ -340,15 +422,24 @@ def test_a_10000_row_list_is_cut_at_the_cap_and_says_so(hostile):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("point", __import__("support.kill", fromlist=["kill_points"]).kill_points(
-    seed=12, trials=3, fewest=5, most=RELEASES - 10), ids=str)
-def test_a_killed_crawl_leaves_every_invariant_whole_and_the_rerun_too(site, clean, point, tmp_path):
+@pytest.mark.parametrize(
+    "point",
+    __import__("support.kill", fromlist=["kill_points"]).kill_points(
+        seed=12, trials=3, fewest=5, most=RELEASES - 10
+    ),
+    ids=str,
+)
+def test_a_killed_crawl_leaves_every_invariant_whole_and_the_rerun_too(
+    site, clean, point, tmp_path
+):
     from support.kill import finish_crawl, kill_when, releases_stored
     from support.kill import start_crawl as start_killable
 
     db = tmp_path / "b.db"
     crawl = start_killable(db, site, "gen", log=tmp_path / "crawl.log")
-    killed = kill_when(crawl, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group)
+    killed = kill_when(
+        crawl, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group
+    )
     # Killed or not (a late point may come after the end), the store is whole: only the crawl row may be open.
     assert store_violations(db, allow_running=killed) == []
     finish_crawl(db, site, "gen")

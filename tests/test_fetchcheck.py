@@ -27,10 +27,24 @@ def page(name: str) -> bytes:
         ("fetch_maintenance.html", 200, "text/html; charset=utf-8", "maintenance page"),
         ("fetch_maintenance.html", 503, "text/html; charset=utf-8", "maintenance page"),
         ("fetch_empty_shell.html", 200, "text/html", "empty body"),
-        ("fetch_pdf_served_as_page.html", 200, "text/html", "not HTML (content type text/html, body is PDF)"),
+        (
+            "fetch_pdf_served_as_page.html",
+            200,
+            "text/html",
+            "not HTML (content type text/html, body is PDF)",
+        ),
         ("fetch_pdf_served_as_page.html", 200, None, "not HTML (content type none, body is PDF)"),
     ],
-    ids=["safedog", "js-cookie-challenge", "status-412", "maintenance", "maintenance-503", "empty-html", "pdf-as-html", "pdf-no-header"],
+    ids=[
+        "safedog",
+        "js-cookie-challenge",
+        "status-412",
+        "maintenance",
+        "maintenance-503",
+        "empty-html",
+        "pdf-as-html",
+        "pdf-no-header",
+    ],
 )
 def test_failed_fetch_fixtures(name, status, content_type, reason):
     assert failed_fetch_reason(page(name), status, content_type) == reason
@@ -42,24 +56,95 @@ def test_failed_fetch_fixtures(name, status, content_type, reason):
         (b"", 200, "text/html", "empty body"),
         (b"  \r\n\t ", 200, "text/html", "empty body"),
         (b"<html><body></body></html>", 200, None, "empty body"),
-        (b"<html><head><title>Not Found</title></head><body>404</body></html>", 404, "text/html", "HTTP 404"),
+        (
+            b"<html><head><title>Not Found</title></head><body>404</body></html>",
+            404,
+            "text/html",
+            "HTTP 404",
+        ),
         (b"<html><body>Internal error</body></html>", 500, "text/html", "HTTP 500"),
         (b"<html><body>Bad gateway</body></html>", 502, None, "HTTP 502"),
         (b"", 503, None, "maintenance page"),
-        (b"<html><title>Just a moment...</title><body>Checking your browser</body></html>", 503, None, "anti-bot challenge"),
-        (b"<html><body><h1>Access Denied</h1>You don't have permission to access this server.</body></html>", 403, None, "anti-bot challenge"),
-        (b"<html><body><h1>Access Denied</h1>Reference #18.2f</body></html>", 200, None, "anti-bot challenge"),
-        ("<html><body><p>检测到您的访问存在异常，请稍后再试</p></body></html>".encode(), 200, None, "anti-bot challenge"),
-        ("<html><body><div>创宇盾 提示：您的访问已被拒绝</div></body></html>".encode(), 200, None, "anti-bot challenge"),
-        (b"<html><head><title>Under Maintenance</title></head><body>We'll be back soon.</body></html>", 200, None, "maintenance page"),
-        (b"<html><body>Service temporarily unavailable</body></html>", 200, None, "maintenance page"),
-        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", 200, "application/zip", "not HTML (content type application/zip, body is ZIP)"),
-        (b"\x00\x01\x02\x03binary\x00\x00junk", 200, "text/html", "not HTML (content type text/html, body is binary data)"),
-        (b'{"code": 0, "data": []}', 200, "application/json", "not HTML (content type application/json)"),
+        (
+            b"<html><title>Just a moment...</title><body>Checking your browser</body></html>",
+            503,
+            None,
+            "anti-bot challenge",
+        ),
+        (
+            b"<html><body><h1>Access Denied</h1>You don't have permission to access this server.</body></html>",
+            403,
+            None,
+            "anti-bot challenge",
+        ),
+        (
+            b"<html><body><h1>Access Denied</h1>Reference #18.2f</body></html>",
+            200,
+            None,
+            "anti-bot challenge",
+        ),
+        (
+            "<html><body><p>检测到您的访问存在异常，请稍后再试</p></body></html>".encode(),
+            200,
+            None,
+            "anti-bot challenge",
+        ),
+        (
+            "<html><body><div>创宇盾 提示：您的访问已被拒绝</div></body></html>".encode(),
+            200,
+            None,
+            "anti-bot challenge",
+        ),
+        (
+            b"<html><head><title>Under Maintenance</title></head><body>We'll be back soon.</body></html>",
+            200,
+            None,
+            "maintenance page",
+        ),
+        (
+            b"<html><body>Service temporarily unavailable</body></html>",
+            200,
+            None,
+            "maintenance page",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x00\x00\x08\x00",
+            200,
+            "application/zip",
+            "not HTML (content type application/zip, body is ZIP)",
+        ),
+        (
+            b"\x00\x01\x02\x03binary\x00\x00junk",
+            200,
+            "text/html",
+            "not HTML (content type text/html, body is binary data)",
+        ),
+        (
+            b'{"code": 0, "data": []}',
+            200,
+            "application/json",
+            "not HTML (content type application/json)",
+        ),
     ],
-    ids=["zero-bytes", "whitespace", "empty-html", "404", "500", "502", "503-empty", "cloudflare-503", "403-access-denied",
-         "200-access-denied", "abnormal-access", "chuangyudun", "maintenance-en", "temporarily-unavailable", "zip", "nul-bytes",
-         "json"],
+    ids=[
+        "zero-bytes",
+        "whitespace",
+        "empty-html",
+        "404",
+        "500",
+        "502",
+        "503-empty",
+        "cloudflare-503",
+        "403-access-denied",
+        "200-access-denied",
+        "abnormal-access",
+        "chuangyudun",
+        "maintenance-en",
+        "temporarily-unavailable",
+        "zip",
+        "nul-bytes",
+        "json",
+    ],
 )
 def test_failed_fetch_inline(body, status, content_type, reason):
     assert failed_fetch_reason(body, status, content_type) == reason
@@ -67,7 +152,12 @@ def test_failed_fetch_inline(body, status, content_type, reason):
 
 @pytest.mark.parametrize(
     "name",
-    ["fetch_article_mentions_maintenance.html", "fetch_short_notice.html", "list_trs_column.html", "list_app_shell.html"],
+    [
+        "fetch_article_mentions_maintenance.html",
+        "fetch_short_notice.html",
+        "list_trs_column.html",
+        "list_app_shell.html",
+    ],
     ids=["article-mentions-maintenance", "very-short-notice", "list-page", "app-shell"],
 )
 def test_real_pages_pass(name):
@@ -95,7 +185,11 @@ def test_corpus_pages_all_pass():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.binary(max_size=2000), st.sampled_from([200, 403, 404, 412, 500, 503]), st.sampled_from([None, "text/html", "application/pdf", "text/html; charset=gbk"]))
+@given(
+    st.binary(max_size=2000),
+    st.sampled_from([200, 403, 404, 412, 500, 503]),
+    st.sampled_from([None, "text/html", "application/pdf", "text/html; charset=gbk"]),
+)
 def test_never_raises(body, status, content_type):
     reason = failed_fetch_reason(body, status, content_type)
     assert reason is None or isinstance(reason, str)
@@ -108,13 +202,19 @@ def test_random_bytes_are_never_a_page(seed):
     from crawler.extract.fetchcheck import not_html_reason
 
     body = random.Random(seed).randbytes(8192)
-    assert not_html_reason(body, "text/html") == "not HTML (content type text/html, body is binary data)"
+    assert (
+        not_html_reason(body, "text/html")
+        == "not HTML (content type text/html, body is binary data)"
+    )
 
 
 def test_gbk_and_utf8_pages_are_html():
     from crawler.extract.fetchcheck import not_html_reason
 
-    for body in ("<p>中文内容，统战工作。</p>" * 50).encode("gbk"), ("<p>中文内容</p>" * 50).encode("utf-8"):
+    for body in (
+        ("<p>中文内容，统战工作。</p>" * 50).encode("gbk"),
+        ("<p>中文内容</p>" * 50).encode("utf-8"),
+    ):
         assert not_html_reason(body, "text/html") is None
 
 
@@ -124,8 +224,16 @@ def test_gbk_and_utf8_pages_are_html():
 @pytest.mark.parametrize(
     ("name", "content_type", "reason"),
     [
-        ("fetch_redirect_stub_zh.html", "text/html", "redirect stub (script redirect, no page content)"),
-        ("fetch_redirect_stub_en.html", None, "redirect stub (meta refresh to /__check/?next=%2Fnews%2F2024%2Fa1.html)"),
+        (
+            "fetch_redirect_stub_zh.html",
+            "text/html",
+            "redirect stub (script redirect, no page content)",
+        ),
+        (
+            "fetch_redirect_stub_en.html",
+            None,
+            "redirect stub (meta refresh to /__check/?next=%2Fnews%2F2024%2Fa1.html)",
+        ),
         ("fetch_botcheck_titled.html", "text/html; charset=utf-8", "anti-bot challenge"),
         ("fetch_botcheck_external_script.html", "text/html", "anti-bot challenge"),
         ("fetch_botcheck_form_autosubmit.html", "text/html", "anti-bot challenge"),
@@ -133,8 +241,16 @@ def test_gbk_and_utf8_pages_are_html():
         ("fetch_unrendered_mustache.html", "text/html", "unrendered template ({{ page.title }})"),
         ("fetch_unrendered_jsp.html", "text/html", "unrendered template (<%=info.getTitle()%>)"),
     ],
-    ids=["redirect-stub-zh", "redirect-stub-meta-refresh", "botcheck-with-title", "botcheck-external-script",
-         "botcheck-form-autosubmit", "unrendered-velocity", "unrendered-mustache", "unrendered-jsp-gb2312"],
+    ids=[
+        "redirect-stub-zh",
+        "redirect-stub-meta-refresh",
+        "botcheck-with-title",
+        "botcheck-external-script",
+        "botcheck-form-autosubmit",
+        "unrendered-velocity",
+        "unrendered-mustache",
+        "unrendered-jsp-gb2312",
+    ],
 )
 def test_broken_responses(name, content_type, reason):
     assert failed_fetch_reason(page(name), 200, content_type) == reason
@@ -142,10 +258,20 @@ def test_broken_responses(name, content_type, reason):
 
 @pytest.mark.parametrize(
     "name",
-    ["fetch_article_code_sample.html", "fetch_article_mentions_botcheck.html", "fetch_short_notice_scripted.html",
-     "article_hanweb.html", "article_en_press_release.html"],
-    ids=["code-sample-with-placeholders", "article-quotes-botcheck-wording", "short-notice-with-analytics",
-         "hanweb-article", "english-press-release"],
+    [
+        "fetch_article_code_sample.html",
+        "fetch_article_mentions_botcheck.html",
+        "fetch_short_notice_scripted.html",
+        "article_hanweb.html",
+        "article_en_press_release.html",
+    ],
+    ids=[
+        "code-sample-with-placeholders",
+        "article-quotes-botcheck-wording",
+        "short-notice-with-analytics",
+        "hanweb-article",
+        "english-press-release",
+    ],
 )
 def test_real_pages_with_the_same_words_pass(name):
     assert failed_fetch_reason(page(name), 200, "text/html; charset=utf-8") is None
@@ -165,11 +291,22 @@ def test_spa_shell_is_left_to_the_list_check():
 @pytest.mark.parametrize(
     ("snippet", "reason"),
     [
-        ('<div class="crumb"><TRS_OUTLINE FIELD="CHNLNAME"></TRS_OUTLINE></div><TRS_DOCUMENT FIELD="DOCCONTENT"></TRS_DOCUMENT>',
-         "unrendered template (<trs_outline>)"),
-        ('<div class="crumb">{$nav.path}</div><h1>{dede:field.title/}</h1>', "unrendered template ({$nav.path})"),
-        ("<h1>${article.title}</h1><div>${article.content}</div>", "unrendered template (${article.title})"),
-        ("<h1>{{ title }}</h1><div>{% block content %}{% endblock %}</div>", "unrendered template ({{ title }})"),
+        (
+            '<div class="crumb"><TRS_OUTLINE FIELD="CHNLNAME"></TRS_OUTLINE></div><TRS_DOCUMENT FIELD="DOCCONTENT"></TRS_DOCUMENT>',
+            "unrendered template (<trs_outline>)",
+        ),
+        (
+            '<div class="crumb">{$nav.path}</div><h1>{dede:field.title/}</h1>',
+            "unrendered template ({$nav.path})",
+        ),
+        (
+            "<h1>${article.title}</h1><div>${article.content}</div>",
+            "unrendered template (${article.title})",
+        ),
+        (
+            "<h1>{{ title }}</h1><div>{% block content %}{% endblock %}</div>",
+            "unrendered template ({{ title }})",
+        ),
     ],
     ids=["trs-tags", "php-cms-tags", "freemarker", "jinja"],
 )
@@ -186,15 +323,24 @@ def test_one_inline_placeholder_in_a_short_page_is_not_a_template():
 
 def test_a_rendered_page_with_a_broken_breadcrumb_keeps_its_content():
     # The content is there: the page is the article, its breadcrumb merely unrendered.
-    prose = "<p>" + "本市今年一季度地区生产总值同比增长百分之五点二，其中第三产业增加值增长百分之六。" * 12 + "</p>"
+    prose = (
+        "<p>"
+        + "本市今年一季度地区生产总值同比增长百分之五点二，其中第三产业增加值增长百分之六。" * 12
+        + "</p>"
+    )
     body = f"<html><body><div class='crumb'>$pageHelpBean.getColumnNavPath($column)</div><h1>一季度经济运行情况</h1>{prose}</body></html>"
     assert failed_fetch_reason(body.encode(), 200, "text/html") is None
 
 
 def test_deep_nesting_is_a_failed_fetch_not_an_empty_version():
     depth = 100_000
-    body = ("<html><head><title>深层嵌套</title></head><body>" + "<div>" * depth + "<p>正文在最深处。</p>"
-            + "</div>" * depth + "</body></html>").encode()
+    body = (
+        "<html><head><title>深层嵌套</title></head><body>"
+        + "<div>" * depth
+        + "<p>正文在最深处。</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    ).encode()
     reason = failed_fetch_reason(body, 200, "text/html")
     assert reason is not None and reason.startswith("HTML nested too deep")
 

@@ -31,7 +31,11 @@ TRIALS = int(os.environ.get("BULLETIN_KILL_TRIALS", "6"))
 
 
 def gen_table(site: Site, server) -> dict:
-    return {"start_urls": site.start_urls(server.url), "timezone": "Asia/Shanghai", "max_list_pages": 20}
+    return {
+        "start_urls": site.start_urls(server.url),
+        "timezone": "Asia/Shanghai",
+        "max_list_pages": 20,
+    }
 
 
 def retitle(site: Site, article, new_title: str) -> None:
@@ -44,8 +48,12 @@ def retitle(site: Site, article, new_title: str) -> None:
         text = file.read_text(encoding="utf-8")
         shown = old if len(old) <= 24 else old[:23] + "..."
         if f'title="{old}"' in text:
-            file.write_text(text.replace(f'title="{old}"', f'title="{new_title}"').replace(f">{shown}<", f">{new_title}<"),
-                            encoding="utf-8")
+            file.write_text(
+                text.replace(f'title="{old}"', f'title="{new_title}"').replace(
+                    f">{shown}<", f">{new_title}<"
+                ),
+                encoding="utf-8",
+            )
 
 
 class Generated:
@@ -96,20 +104,26 @@ def test_a_baseline_killed_anywhere_is_completed_by_the_next_crawl(generated, tm
     walk stopped after two pages of stored releases, and the rest were never fetched."""
     db = tmp_path / "killed.db"
     process = start_crawl(db, generated.config, "gen", log=tmp_path / "killed.log")
-    kill_when(process, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group)
+    kill_when(
+        process, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group
+    )
     finish_crawl(db, generated.config, "gen")
     got = store_digest(db)
     assert got == generated.clean_baseline, describe_difference(got, generated.clean_baseline)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("point", kill_points(1202, TRIALS, fewest=ARTICLES + 1, most=ARTICLES + 44), ids=str)
+@pytest.mark.parametrize(
+    "point", kill_points(1202, TRIALS, fewest=ARTICLES + 1, most=ARTICLES + 44), ids=str
+)
 def test_a_recrawl_killed_anywhere_is_completed_by_the_next_crawl(grown, tmp_path, point):
     """A re-crawl finding 45 new releases is killed: the next crawl must store every one of them."""
     db = tmp_path / "killed.db"
     shutil.copy(grown.baseline, db)
     process = start_crawl(db, grown.config, "gen", log=tmp_path / "killed.log")
-    kill_when(process, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group)
+    kill_when(
+        process, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group
+    )
     finish_crawl(db, grown.config, "gen")
     got = store_digest(db)
     assert got == grown.clean, describe_difference(got, grown.clean)
@@ -138,7 +152,9 @@ def test_a_crawl_killed_after_a_changed_row_still_refetches_its_release(retitled
     shutil.copy(retitled.baseline, db)
     before = _list_page_crawled_at(db, "xwzx/ywdt/")
     # A second between requests: the kill lands after the list page is stored, before its articles.
-    process = start_crawl(db, retitled.config, "gen", "-s", "DOWNLOAD_DELAY=1", log=tmp_path / "killed.log")
+    process = start_crawl(
+        db, retitled.config, "gen", "-s", "DOWNLOAD_DELAY=1", log=tmp_path / "killed.log"
+    )
     kill_when(process, lambda: _list_page_crawled_at(db, "xwzx/ywdt/") != before, group=group)
     finish_crawl(db, retitled.config, "gen")
     got = store_digest(db)
@@ -151,7 +167,9 @@ def _list_page_crawled_at(db, name: str):
     try:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
         try:
-            return conn.execute("SELECT max(last_crawled_at) FROM list_pages WHERE url LIKE ?", [f"%/{name}"]).fetchone()[0]
+            return conn.execute(
+                "SELECT max(last_crawled_at) FROM list_pages WHERE url LIKE ?", [f"%/{name}"]
+            ).fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error:
@@ -169,13 +187,29 @@ def _crawl_storing_one_release(store, *, finish: str | None, title="关于甲的
 
     crawl = store.start_crawl("x")
     link = {"url": ARTICLE, "title": title, "date": "2024-01-01", "pinned": False}
-    result = store.record_list_page("x", LIST, [link], crawl_id=crawl, series_url=LIST,
-                                    defer=[ARTICLE] if store.known_urls("x") else [])
-    store.save_validators("x", LIST, etag='"v1"', last_modified=None, links_hash="h", crawl_id=crawl)
-    rows = [{**link, "position": 0, "list_page_url": LIST}] if result.unknown or result.deferred else []
+    result = store.record_list_page(
+        "x",
+        LIST,
+        [link],
+        crawl_id=crawl,
+        series_url=LIST,
+        defer=[ARTICLE] if store.known_urls("x") else [],
+    )
+    store.save_validators(
+        "x", LIST, etag='"v1"', last_modified=None, links_hash="h", crawl_id=crawl
+    )
+    rows = (
+        [{**link, "position": 0, "list_page_url": LIST}]
+        if result.unknown or result.deferred
+        else []
+    )
     if finish is not None:
-        store.record_release("x", FetchedRelease(url=ARTICLE, title=title, body="正文。"), crawl_id=crawl,
-                             listed_on=rows)
+        store.record_release(
+            "x",
+            FetchedRelease(url=ARTICLE, title=title, body="正文。"),
+            crawl_id=crawl,
+            listed_on=rows,
+        )
         store.finish_crawl(crawl, status=finish)
     return crawl
 
@@ -202,7 +236,9 @@ def test_a_changed_row_is_stored_only_with_its_refetched_release(tmp_path):
     with Store(tmp_path / "b.db") as store:
         store.ensure_site("x")
         _crawl_storing_one_release(store, finish="finished")
-        _crawl_storing_one_release(store, finish=None, title="关于甲的通知（更正）")  # killed before the article
+        _crawl_storing_one_release(
+            store, finish=None, title="关于甲的通知（更正）"
+        )  # killed before the article
         assert store.list_rows("x")[(LIST, ARTICLE)][0] == "关于甲的通知"
         _crawl_storing_one_release(store, finish="finished", title="关于甲的通知（更正）")
         assert store.list_rows("x")[(LIST, ARTICLE)][0] == "关于甲的通知（更正）"
@@ -220,23 +256,35 @@ def _write_redirect_site(root):
     (root / "tzgg").mkdir(parents=True)
     rows = "\n".join(
         f'<li><a href="/tzgg/t2024010{day}_{day}.html" title="关于第{day}项工作的通知">关于第{day}项工作的通知</a>'
-        f"<span>2024-01-0{day}</span></li>" for day in range(1, 7))
+        f"<span>2024-01-0{day}</span></li>"
+        for day in range(1, 7)
+    )
     (root / "tzgg" / "index.html").write_text(
         f'<html><head><meta charset="utf-8"><title>通知公告</title></head><body><ul class="list">{rows}</ul></body></html>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     body = "<p>" + "为做好相关工作，现将有关事项通知如下。" * 40 + "</p>"
     (root / "tzgg" / "t20240101_1.html").write_text(
-        ARTICLE_PAGE.format(title="关于第1项工作的通知", day=1, body=body), encoding="utf-8")
+        ARTICLE_PAGE.format(title="关于第1项工作的通知", day=1, body=body), encoding="utf-8"
+    )
     (root / "tzgg" / "elsewhere.html").write_text(
-        ARTICLE_PAGE.format(title="关于第2项工作的通知", day=2, body=body), encoding="utf-8")
-    (root / "_server.json").write_text(json.dumps({"redirect": {
-        "tzgg/t20240102_2.html": "/tzgg/b.html",          # 2 → b → 2: a loop through an unlisted page
-        "tzgg/b.html": "/tzgg/t20240102_2.html",
-        "tzgg/t20240103_3.html": "/tzgg/t20240104_4.html",  # 3 → 4 → 3: two listed pages in a loop
-        "tzgg/t20240104_4.html": "/tzgg/t20240103_3.html",
-        "tzgg/t20240105_5.html": "http://www.elsewhere.example/tzgg/t20240105_5.html",  # off-site
-        "tzgg/t20240106_6.html": "/admin/t20240106_6.html",  # excluded by the site's patterns
-    }}), encoding="utf-8")
+        ARTICLE_PAGE.format(title="关于第2项工作的通知", day=2, body=body), encoding="utf-8"
+    )
+    (root / "_server.json").write_text(
+        json.dumps(
+            {
+                "redirect": {
+                    "tzgg/t20240102_2.html": "/tzgg/b.html",  # 2 → b → 2: a loop through an unlisted page
+                    "tzgg/b.html": "/tzgg/t20240102_2.html",
+                    "tzgg/t20240103_3.html": "/tzgg/t20240104_4.html",  # 3 → 4 → 3: two listed pages in a loop
+                    "tzgg/t20240104_4.html": "/tzgg/t20240103_3.html",
+                    "tzgg/t20240105_5.html": "http://www.elsewhere.example/tzgg/t20240105_5.html",  # off-site
+                    "tzgg/t20240106_6.html": "/admin/t20240106_6.html",  # excluded by the site's patterns
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 def test_redirect_loops_and_refused_targets_are_failures_with_a_reason(serve_site, tmp_path):
@@ -247,28 +295,51 @@ def test_redirect_loops_and_refused_targets_are_failures_with_a_reason(serve_sit
     site_dir = tmp_path / "redirects"
     _write_redirect_site(site_dir)
     server = serve_site(site_dir)
-    config = write_config(tmp_path / "sites.toml", {"r": {
-        "start_urls": [server.url + "tzgg/index.html"], "exclude": ["/admin/"], "timezone": "Asia/Shanghai"}})
+    config = write_config(
+        tmp_path / "sites.toml",
+        {
+            "r": {
+                "start_urls": [server.url + "tzgg/index.html"],
+                "exclude": ["/admin/"],
+                "timezone": "Asia/Shanghai",
+            }
+        },
+    )
     db = tmp_path / "b.db"
     result = run_cli("crawl", "r", "--progress", "off", db=db, config=config)
     assert result.exit_code == 0, result.stderr[-3000:]
-    failures = dict(sqlite3.connect(db).execute("SELECT url, reason FROM fetch_failures").fetchall())
+    failures = dict(
+        sqlite3.connect(db).execute("SELECT url, reason FROM fetch_failures").fetchall()
+    )
     by_name = {url.rsplit("/", 1)[-1]: reason for url, reason in failures.items()}
-    assert set(by_name) == {"t20240102_2.html", "t20240103_3.html", "t20240104_4.html", "t20240105_5.html",
-                            "t20240106_6.html"}, failures
+    assert set(by_name) == {
+        "t20240102_2.html",
+        "t20240103_3.html",
+        "t20240104_4.html",
+        "t20240105_5.html",
+        "t20240106_6.html",
+    }, failures
     assert by_name["t20240102_2.html"].startswith("redirect loop: ")
-    assert by_name["t20240102_2.html"].endswith("/tzgg/b.html → " + server.url + "tzgg/t20240102_2.html")
+    assert by_name["t20240102_2.html"].endswith(
+        "/tzgg/b.html → " + server.url + "tzgg/t20240102_2.html"
+    )
     assert by_name["t20240103_3.html"].startswith("redirect loop: ")
     assert by_name["t20240104_4.html"].startswith("redirect loop: ")
-    assert by_name["t20240105_5.html"] == "redirected off-site to http://www.elsewhere.example/tzgg/t20240105_5.html"
+    assert (
+        by_name["t20240105_5.html"]
+        == "redirected off-site to http://www.elsewhere.example/tzgg/t20240105_5.html"
+    )
     assert "exclude patterns" in by_name["t20240106_6.html"]
     for name in by_name:
         assert name in result.stderr, f"no log line for {name}"
-    assert "errors          5" in result.stdout or "errors 5" in result.stdout.replace("  ", " "), result.stdout
+    assert "errors          5" in result.stdout or "errors 5" in result.stdout.replace("  ", " "), (
+        result.stdout
+    )
     assert not any("elsewhere.example" in path for path in server.paths())
 
 
 # Revisits: every live release re-checked within revisit_max, spread over crawls; removed ones on their own schedule.
+
 
 def _demo_config(server, tmp_path, **extra):
     from crawler.demo import demo_config
@@ -278,15 +349,21 @@ def _demo_config(server, tmp_path, **extra):
     return write_config(tmp_path / "sites.toml", {"demo": table})
 
 
-def _age_store(db, days: float, *, columns=("last_checked_at", "last_fetched_at", "removed_at")) -> None:
+def _age_store(
+    db, days: float, *, columns=("last_checked_at", "last_fetched_at", "removed_at")
+) -> None:
     """Pretend the crawls so far happened ``days`` earlier: the release times revisits go by move back."""
     import sqlite3
     from datetime import timedelta
 
     conn = sqlite3.connect(db)
     for column in columns:
-        for rowid, value in conn.execute(f"SELECT id, {column} FROM releases WHERE {column} IS NOT NULL").fetchall():
-            moved = (datetime.fromisoformat(value) - timedelta(days=days)).isoformat(timespec="seconds")
+        for rowid, value in conn.execute(
+            f"SELECT id, {column} FROM releases WHERE {column} IS NOT NULL"
+        ).fetchall():
+            moved = (datetime.fromisoformat(value) - timedelta(days=days)).isoformat(
+                timespec="seconds"
+            )
             conn.execute(f"UPDATE releases SET {column} = ? WHERE id = ?", [moved, rowid])
     conn.commit()
     conn.close()
@@ -310,12 +387,18 @@ def test_an_edit_of_an_old_release_is_found_within_revisit_max(demo_site, tmp_pa
     db = tmp_path / "b.db"
     _crawl(db, config)
     page = demo_site.root / OLD_ARTICLE
-    page.write_text(page.read_text(encoding="utf-8").replace("新建5000吨级泊位4个", "新建5000吨级泊位6个"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("新建5000吨级泊位4个", "新建5000吨级泊位6个"),
+        encoding="utf-8",
+    )
 
     demo_site.clear_log()
     quiet = _crawl(db, config)  # lists answer 304 and nothing is due yet: the edit is not seen
     assert f"/{OLD_ARTICLE}" not in demo_site.paths()
-    assert "revisits        0 releases re-checked; next due " in quiet.stdout and "all others by" in quiet.stdout
+    assert (
+        "revisits        0 releases re-checked; next due " in quiet.stdout
+        and "all others by" in quiet.stdout
+    )
 
     _age_store(db, 31)  # a month on: every release has passed revisit_max since its last check
     demo_site.clear_log()
@@ -323,10 +406,15 @@ def test_an_edit_of_an_old_release_is_found_within_revisit_max(demo_site, tmp_pa
     assert "1 edited" in later.stdout, later.stdout
     assert "revisits        37 releases re-checked" in later.stdout, later.stdout
     conn = sqlite3.connect(db)
-    kind, = conn.execute("SELECT e.kind FROM events e JOIN releases r ON r.id = e.release_id "
-                         "WHERE e.baseline = 0 AND r.url LIKE ?", [f"%{OLD_ARTICLE}"]).fetchone()
+    (kind,) = conn.execute(
+        "SELECT e.kind FROM events e JOIN releases r ON r.id = e.release_id "
+        "WHERE e.baseline = 0 AND r.url LIKE ?",
+        [f"%{OLD_ARTICLE}"],
+    ).fetchone()
     assert kind == "edited"
-    revisited, due_by = conn.execute("SELECT revisited, revisits_due_by FROM crawls ORDER BY id DESC").fetchone()
+    revisited, due_by = conn.execute(
+        "SELECT revisited, revisits_due_by FROM crawls ORDER BY id DESC"
+    ).fetchone()
     assert revisited == 37 and due_by > datetime.now().isoformat()[:10]
     statuses = {line.split()[1]: line.split()[2] for line in demo_site.requests()}
     assert statuses[f"/{OLD_ARTICLE}"] == "200"
@@ -342,22 +430,36 @@ def test_old_releases_are_re_checked_in_rolling_slices_never_beyond_revisit_max(
     with Store(tmp_path / "b.db", clock=clock) as store:
         store.ensure_site("x")
         for i in range(240):
-            store.record_release("x", FetchedRelease(url=f"http://x.gov.cn/a/t{i}.html", title=f"通知{i}", body="正文。",
-                                                     published_at=f"20{10 + i % 12}-01-01T00:00:00+08:00"))
+            store.record_release(
+                "x",
+                FetchedRelease(
+                    url=f"http://x.gov.cn/a/t{i}.html",
+                    title=f"通知{i}",
+                    body="正文。",
+                    published_at=f"20{10 + i % 12}-01-01T00:00:00+08:00",
+                ),
+            )
         last_check = {}
         slices = []
         for crawl in range(4 * 75):  # 75 days of crawls every 6 hours
             clock.now += timedelta(hours=6)
             plan = store.revisit_plan("x", (1, 7, 30), 30 * 86400)
             slices.append(len(plan.due))
-            assert plan.all_due_by is None or plan.all_due_by <= clock.now + timedelta(days=30, minutes=5)
+            assert plan.all_due_by is None or plan.all_due_by <= clock.now + timedelta(
+                days=30, minutes=5
+            )
             for url in plan.due:
                 store.touch_release(url)
                 last_check[url] = clock.now
             if crawl >= 120:  # once every release had its first window
-                oldest = min(last_check.get(u, datetime.min.replace(tzinfo=clock.now.tzinfo)) for u in store.known_urls("x"))
+                oldest = min(
+                    last_check.get(u, datetime.min.replace(tzinfo=clock.now.tzinfo))
+                    for u in store.known_urls("x")
+                )
                 assert clock.now - oldest <= timedelta(days=30, hours=6)
-    assert max(slices) <= 12, slices  # 240 releases over 120 crawls: a slice of a few each time, no burst
+    assert max(slices) <= 12, (
+        slices
+    )  # 240 releases over 120 crawls: a slice of a few each time, no burst
     assert sum(slices[-120:]) >= 240  # and over any 30 days every release at least once
 
 
@@ -377,22 +479,34 @@ def test_a_removed_release_is_re_checked_on_its_own_schedule_not_every_crawl(dem
     page.unlink()
     _crawl(db, config)  # missed, then confirmed by a second visit at the end of the crawl
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT status FROM releases WHERE url LIKE ?", [f"%{OLD_ARTICLE}"]).fetchone()[0] == "removed"
+    assert (
+        conn.execute(
+            "SELECT status FROM releases WHERE url LIKE ?", [f"%{OLD_ARTICLE}"]
+        ).fetchone()[0]
+        == "removed"
+    )
 
     _age_store(db, 1, columns=("removed_at", "last_checked_at"))  # a day after the removal
     demo_site.clear_log()
     result = _crawl(db, config)
-    assert demo_site.paths().count(f"/{OLD_ARTICLE}") == 1, "re-checked once, with no confirming visit"
+    assert demo_site.paths().count(f"/{OLD_ARTICLE}") == 1, (
+        "re-checked once, with no confirming visit"
+    )
     assert "0 removed" in result.stdout
-    failures = conn.execute("SELECT count(*) FROM fetch_failures f WHERE f.crawl_id = (SELECT max(id) FROM crawls) "
-                            "AND f.url LIKE ?", [f"%{OLD_ARTICLE}"]).fetchone()
+    failures = conn.execute(
+        "SELECT count(*) FROM fetch_failures f WHERE f.crawl_id = (SELECT max(id) FROM crawls) "
+        "AND f.url LIKE ?",
+        [f"%{OLD_ARTICLE}"],
+    ).fetchone()
     assert failures == (0,), "still gone is no new failure"
 
     demo_site.clear_log()
     _crawl(db, config)  # the next crawl soon after: the gap since the removal has to double first
     assert demo_site.paths().count(f"/{OLD_ARTICLE}") == 0
     (tmp_path / "plain").mkdir()
-    plain = _demo_config(demo_site, tmp_path / "plain")  # default revisits: only the removed release could be due
+    plain = _demo_config(
+        demo_site, tmp_path / "plain"
+    )  # default revisits: only the removed release could be due
     with Store(db) as store:
         probe = probe_site(store, load_config(plain).site("demo"))
     assert "revisits due" not in probe.reason, probe.reason
@@ -400,6 +514,12 @@ def test_a_removed_release_is_re_checked_on_its_own_schedule_not_every_crawl(dem
     page.write_text(text, encoding="utf-8")
     _age_store(db, 3, columns=("removed_at", "last_checked_at"))
     _crawl(db, config)
-    kinds = [k for (k,) in conn.execute("SELECT e.kind FROM events e JOIN releases r ON r.id = e.release_id "
-                                        "WHERE r.url LIKE ? ORDER BY e.id", [f"%{OLD_ARTICLE}"])]
+    kinds = [
+        k
+        for (k,) in conn.execute(
+            "SELECT e.kind FROM events e JOIN releases r ON r.id = e.release_id "
+            "WHERE r.url LIKE ? ORDER BY e.id",
+            [f"%{OLD_ARTICLE}"],
+        )
+    ]
     assert kinds[-2:] == ["removed", "restored"]

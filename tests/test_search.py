@@ -12,15 +12,26 @@ from storage.search import fold, rebuild_index, search
 from support.harness import Clock
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "yueyang-bulletin-2022-12-14.txt"
-SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else (
-    "12月14日上午,市委貫徹落實中央、省委統(tǒng)戰(zhàn)工作有關會議精神大會召開,市委書記曹普華出席並講話。"
-    "他強調,要鞏固和發展最廣泛的愛國統(tǒng)一戰(zhàn)線。"
+SEED_TEXT = (
+    SEED.read_text(encoding="utf-8")
+    if SEED.exists()
+    else (
+        "12月14日上午,市委貫徹落實中央、省委統(tǒng)戰(zhàn)工作有關會議精神大會召開,市委書記曹普華出席並講話。"
+        "他強調,要鞏固和發展最廣泛的愛國統(tǒng)一戰(zhàn)線。"
+    )
 )
 
 
 def release(url, title, body, published_at, *, source="本网", column=None, raw=b"<html></html>"):
-    return FetchedRelease(url=url, title=title, body=body, published_at=published_at, source=source,
-                          column=column, raw_body=raw)
+    return FetchedRelease(
+        url=url,
+        title=title,
+        body=body,
+        published_at=published_at,
+        source=source,
+        column=column,
+        raw_body=raw,
+    )
 
 
 @pytest.fixture
@@ -29,25 +40,66 @@ def store(tmp_path):
         for site in ("yueyang", "hunan", "hk"):
             store.ensure_site(site)
         crawl = store.start_crawl("yueyang")  # the baseline crawl
-        store.record_release("yueyang", release(
-            "http://www.yueyang.gov.cn/art/1.html", "市委貫徹落實中央省委統(tǒng)戰(zhàn)工作有關會議精神大會召開",
-            SEED_TEXT, "2022-12-14T15:00:00+08:00", source="岳陽日報", column="學習貫徹"), crawl_id=crawl)
+        store.record_release(
+            "yueyang",
+            release(
+                "http://www.yueyang.gov.cn/art/1.html",
+                "市委貫徹落實中央省委統(tǒng)戰(zhàn)工作有關會議精神大會召開",
+                SEED_TEXT,
+                "2022-12-14T15:00:00+08:00",
+                source="岳陽日報",
+                column="學習貫徹",
+            ),
+            crawl_id=crawl,
+        )
         store.finish_crawl(crawl)
         crawl = store.start_crawl("yueyang")
-        store.record_release("yueyang", release(
-            "http://www.yueyang.gov.cn/art/2.html", "岳阳市召开统战工作会议", "全市统战系统负责同志参加会议。",
-            "2023-01-05", source="市委统战部", column="要闻动态"), crawl_id=crawl)
-        store.record_release("yueyang", release(
-            "http://www.yueyang.gov.cn/art/3.html", "关于２０２３年防汛工作的通知", "各县市区：做好防汛抗旱ＡＢＣ准备。",
-            "2023-06-01T09:30:00+08:00", source="市应急管理局", column="通知公告"), crawl_id=crawl)
+        store.record_release(
+            "yueyang",
+            release(
+                "http://www.yueyang.gov.cn/art/2.html",
+                "岳阳市召开统战工作会议",
+                "全市统战系统负责同志参加会议。",
+                "2023-01-05",
+                source="市委统战部",
+                column="要闻动态",
+            ),
+            crawl_id=crawl,
+        )
+        store.record_release(
+            "yueyang",
+            release(
+                "http://www.yueyang.gov.cn/art/3.html",
+                "关于２０２３年防汛工作的通知",
+                "各县市区：做好防汛抗旱ＡＢＣ准备。",
+                "2023-06-01T09:30:00+08:00",
+                source="市应急管理局",
+                column="通知公告",
+            ),
+            crawl_id=crawl,
+        )
         store.finish_crawl(crawl)
-        store.record_release("hunan", release(
-            "http://www.hunan.gov.cn/a/9.html", "省政府常务会议", "研究部署乡村振兴工作。岳阳、常德参加。",
-            "2023-03-10T10:00:00+08:00", source="湖南日报", column="要闻"))
-        store.record_release("hk", release(
-            "https://www.info.gov.hk/gia/general/1.htm", "Health notice: flu season",
-            "The Department of Health reminds the public to get vaccinated.", "2023-02-01T12:00:00+08:00",
-            source="Department of Health"))
+        store.record_release(
+            "hunan",
+            release(
+                "http://www.hunan.gov.cn/a/9.html",
+                "省政府常务会议",
+                "研究部署乡村振兴工作。岳阳、常德参加。",
+                "2023-03-10T10:00:00+08:00",
+                source="湖南日报",
+                column="要闻",
+            ),
+        )
+        store.record_release(
+            "hk",
+            release(
+                "https://www.info.gov.hk/gia/general/1.htm",
+                "Health notice: flu season",
+                "The Department of Health reminds the public to get vaccinated.",
+                "2023-02-01T12:00:00+08:00",
+                source="Department of Health",
+            ),
+        )
         yield store
 
 
@@ -78,10 +130,27 @@ def urls(hits):
         ("台湾", []),
         ("不存在的词语", []),
     ],
-    ids=["substring", "traditional-query", "two-chars", "two-chars-traditional", "two-chars-across-sites",
-         "name-in-pinyin-text", "traditional-text", "simplified-finds-traditional", "full-width-digits",
-         "full-width-letters", "two-chars-in-body", "one-char", "latin-word", "latin-case", "latin-body",
-         "two-terms", "terms-in-different-releases", "unknown-two-chars", "unknown-phrase"],
+    ids=[
+        "substring",
+        "traditional-query",
+        "two-chars",
+        "two-chars-traditional",
+        "two-chars-across-sites",
+        "name-in-pinyin-text",
+        "traditional-text",
+        "simplified-finds-traditional",
+        "full-width-digits",
+        "full-width-letters",
+        "two-chars-in-body",
+        "one-char",
+        "latin-word",
+        "latin-case",
+        "latin-body",
+        "two-terms",
+        "terms-in-different-releases",
+        "unknown-two-chars",
+        "unknown-phrase",
+    ],
 )
 def test_search_finds(store, query, expected):
     assert urls(search(store, query)) == expected
@@ -103,7 +172,11 @@ def test_stored_text_is_not_altered(store):
 def test_result_fields_and_snippet(store):
     hit = search(store, "统战工作")[0]
     assert {"id", "site", "url", "title", "source", "published_at", "snippet"} <= set(hit)
-    assert hit["site"] == "yueyang" and hit["source"] == "市委统战部" and hit["published_at"] == "2023-01-05"
+    assert (
+        hit["site"] == "yueyang"
+        and hit["source"] == "市委统战部"
+        and hit["published_at"] == "2023-01-05"
+    )
     assert hit["title"] == "岳阳市召开统战工作会议"
     # The body does not contain the whole phrase; the snippet comes from the title then.
     assert hit["snippet"] == "岳阳市召开[统战工作]会议"
@@ -131,22 +204,43 @@ def test_snippet_shows_the_original_characters_without_pinyin(store):
         ({"kind": "removed"}, []),
         ({"limit": 1}, ["9.html"]),
     ],
-    ids=["site", "since", "until-inclusive", "one-day", "source", "source-traditional", "column-traditional",
-         "column-several", "kind-new-skips-baseline", "kind-edited", "kind-removed", "limit"],
+    ids=[
+        "site",
+        "since",
+        "until-inclusive",
+        "one-day",
+        "source",
+        "source-traditional",
+        "column-traditional",
+        "column-several",
+        "kind-new-skips-baseline",
+        "kind-edited",
+        "kind-removed",
+        "limit",
+    ],
 )
 def test_search_filters(store, filters, expected):
     assert urls(search(store, "岳阳", **filters)) == expected
 
 
 def test_bad_date_is_refused(store):
-    with pytest.raises(InvalidArgument, match="^since: expected a date YYYY-MM-DD, got 'yesterday'$"):
+    with pytest.raises(
+        InvalidArgument, match="^since: expected a date YYYY-MM-DD, got 'yesterday'$"
+    ):
         search(store, "岳阳", since="yesterday")
 
 
 def test_latest_version_by_default_all_versions_on_request(store):
-    store.record_release("yueyang", release(
-        "http://www.yueyang.gov.cn/art/2.html", "岳阳市召开统一战线工作会议", "全市负责同志参加会议。", "2023-01-05",
-        source="市委统战部"))
+    store.record_release(
+        "yueyang",
+        release(
+            "http://www.yueyang.gov.cn/art/2.html",
+            "岳阳市召开统一战线工作会议",
+            "全市负责同志参加会议。",
+            "2023-01-05",
+            source="市委统战部",
+        ),
+    )
     assert urls(search(store, "统战系统")) == []
     hits = search(store, "统战系统", all_versions=True)
     assert urls(hits) == ["2.html"]
@@ -158,9 +252,15 @@ def test_latest_version_by_default_all_versions_on_request(store):
 
 
 def test_kind_filter_sees_edits_and_removals(store):
-    store.record_release("yueyang", release(
-        "http://www.yueyang.gov.cn/art/2.html", "岳阳市召开统战工作会议（更正）", "全市统战系统负责同志参加会议。",
-        "2023-01-05"))
+    store.record_release(
+        "yueyang",
+        release(
+            "http://www.yueyang.gov.cn/art/2.html",
+            "岳阳市召开统战工作会议（更正）",
+            "全市统战系统负责同志参加会议。",
+            "2023-01-05",
+        ),
+    )
     store.db.execute("UPDATE releases SET status = 'removed' WHERE id = 4")
     store.db.execute(
         "INSERT INTO events (kind, site, release_id, detected_at) "
@@ -171,8 +271,11 @@ def test_kind_filter_sees_edits_and_removals(store):
     assert search(store, "岳阳", kind="removed")[0]["status"] == "removed"
 
 
-@pytest.mark.parametrize("query", ['"统战"', "统战*", "AND", "(统战", "NEAR(统战 工作)", "统战 OR", "'", "%", "_"],
-                         ids=["quotes", "star", "and", "paren", "near", "or", "apostrophe", "percent", "underscore"])
+@pytest.mark.parametrize(
+    "query",
+    ['"统战"', "统战*", "AND", "(统战", "NEAR(统战 工作)", "统战 OR", "'", "%", "_"],
+    ids=["quotes", "star", "and", "paren", "near", "or", "apostrophe", "percent", "underscore"],
+)
 def test_query_syntax_is_plain_text(store, query):
     search(store, query)  # never an FTS5 syntax error
 
@@ -183,7 +286,9 @@ def test_empty_query_is_refused(store):
 
 
 def test_two_character_queries_match_at_the_end_of_a_text(store):
-    store.record_release("hunan", release("http://www.hunan.gov.cn/a/10.html", "尾", "这是结尾", "2023-03-11"))
+    store.record_release(
+        "hunan", release("http://www.hunan.gov.cn/a/10.html", "尾", "这是结尾", "2023-03-11")
+    )
     assert urls(search(store, "结尾")) == ["10.html"]
     assert urls(search(store, "尾")) == ["10.html"]
 
@@ -197,8 +302,16 @@ def test_short_queries_agree_with_a_plain_scan(tmp_path, monkeypatch, max_terms)
     with Store(tmp_path / "b.db", clock=Clock()) as store:
         store.ensure_site("s")
         for i, text in enumerate(texts):
-            store.record_release("s", release(f"http://s.gov.cn/{i}.html", None, text, f"2023-01-{i % 28 + 1:02d}",
-                                              source=None))
+            store.record_release(
+                "s",
+                release(
+                    f"http://s.gov.cn/{i}.html",
+                    None,
+                    text,
+                    f"2023-01-{i % 28 + 1:02d}",
+                    source=None,
+                ),
+            )
         queries = list(alphabet) + ["".join(p) for p in itertools.product(alphabet, repeat=2)]
         queries += ["".join(rng.choice(alphabet) for _ in range(3)) for _ in range(40)]
         for query in queries:
@@ -207,8 +320,13 @@ def test_short_queries_agree_with_a_plain_scan(tmp_path, monkeypatch, max_terms)
 
 
 def test_results_are_newest_first_by_publish_time(store):
-    store.record_release("hunan", release("http://www.hunan.gov.cn/a/11.html", "岳阳旧闻", "", "2001-01-01"))
-    store.record_release("hunan", release("http://www.hunan.gov.cn/a/12.html", "岳阳新闻", "", "2030-01-01T00:00:00+08:00"))
+    store.record_release(
+        "hunan", release("http://www.hunan.gov.cn/a/11.html", "岳阳旧闻", "", "2001-01-01")
+    )
+    store.record_release(
+        "hunan",
+        release("http://www.hunan.gov.cn/a/12.html", "岳阳新闻", "", "2030-01-01T00:00:00+08:00"),
+    )
     hits = search(store, "岳阳", limit=100)
     assert urls(hits)[0] == "12.html" and urls(hits)[-1] == "11.html"
 
@@ -231,7 +349,9 @@ def test_migration_indexes_versions_stored_before_it(tmp_path):
         store.db.execute("DROP TABLE search_docs")
         store.db.execute("DROP VIEW edits")
         store.db.execute("DROP VIEW removed_releases")
-        store.db.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m010_search', 'm011_search_trigrams')")
+        store.db.execute(
+            "DELETE FROM _sqlite_migrations WHERE name IN ('m010_search', 'm011_search_trigrams')"
+        )
     with Store(path) as store:
         assert urls(search(store, "统战")) == ["1.html"]
 
@@ -247,8 +367,15 @@ def test_reader_is_never_blocked_nor_shown_half_a_release(tmp_path):
         try:
             with Store(path) as store:
                 for i in range(150):
-                    store.record_release("s", release(f"http://s.gov.cn/{i}.html", f"第{i}号通知", f"统战工作{i}号",
-                                                      "2023-01-01"))
+                    store.record_release(
+                        "s",
+                        release(
+                            f"http://s.gov.cn/{i}.html",
+                            f"第{i}号通知",
+                            f"统战工作{i}号",
+                            "2023-01-01",
+                        ),
+                    )
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:
@@ -263,7 +390,10 @@ def test_reader_is_never_blocked_nor_shown_half_a_release(tmp_path):
     with Store(path) as archivist:
         while not done.is_set():
             for hit in search(archivist, "统战工作", limit=500):
-                assert hit["title"] == f"第{hit['snippet'].split('[统战工作]')[1].split('号')[0]}号通知"
+                assert (
+                    hit["title"]
+                    == f"第{hit['snippet'].split('[统战工作]')[1].split('号')[0]}号通知"
+                )
                 seen.append(hit["id"])
             orphans = archivist.db.execute(
                 """SELECT count(*) FROM releases r LEFT JOIN versions v ON v.id = r.current_version_id
@@ -303,9 +433,13 @@ def test_a_rolled_back_record_leaves_no_trigram_behind_for_short_queries(tmp_pat
 
         monkeypatch.setattr(store_module, "enqueue_alerts", fail)
         with pytest.raises(RuntimeError):
-            store.record_release("x", release("http://x.gov.cn/1.html", "罕见词汇", "罕见词汇出现", "2024-01-01"))
+            store.record_release(
+                "x", release("http://x.gov.cn/1.html", "罕见词汇", "罕见词汇出现", "2024-01-01")
+            )
         monkeypatch.undo()
-        store.record_release("x", release("http://x.gov.cn/2.html", "罕见词汇", "罕见词汇出现", "2024-01-01"))
+        store.record_release(
+            "x", release("http://x.gov.cn/2.html", "罕见词汇", "罕见词汇出现", "2024-01-01")
+        )
         assert urls(search(store, "罕见")) == ["2.html"]
 
 
@@ -334,8 +468,15 @@ def test_a_batch_is_indexed_once_it_commits_and_a_failed_record_in_it_is_not(tmp
         with store.transaction():
             for i in (1, 2, 3):
                 try:
-                    store.record_release("x", release(f"http://x.gov.cn/{i}.html", f"批量通知{i}", "批量写入的正文",
-                                                      "2024-01-01"))
+                    store.record_release(
+                        "x",
+                        release(
+                            f"http://x.gov.cn/{i}.html",
+                            f"批量通知{i}",
+                            "批量写入的正文",
+                            "2024-01-01",
+                        ),
+                    )
                 except RuntimeError:
                     pass
             with Store(path) as reader:  # another connection sees nothing of the open batch
@@ -353,9 +494,13 @@ def test_a_failed_batch_leaves_nothing_to_write_later(tmp_path):
         store.ensure_site("x")
         with pytest.raises(RuntimeError):
             with store.transaction():
-                store.record_release("x", release("http://x.gov.cn/1.html", "撤回的批次", "不应留下", "2024-01-01"))
+                store.record_release(
+                    "x", release("http://x.gov.cn/1.html", "撤回的批次", "不应留下", "2024-01-01")
+                )
                 raise RuntimeError("crawl stopped")
-        store.record_release("x", release("http://x.gov.cn/2.html", "下一次写入", "正常内容", "2024-01-02"))
+        store.record_release(
+            "x", release("http://x.gov.cn/2.html", "下一次写入", "正常内容", "2024-01-02")
+        )
         assert search(store, "不应留下") == []
         assert urls(search(store, "正常内容")) == ["2.html"]
         assert fts_is_consistent(store)
@@ -365,13 +510,23 @@ def test_a_failed_batch_leaves_nothing_to_write_later(tmp_path):
 def english(tmp_path):
     with Store(tmp_path / "en.db", clock=Clock()) as store:
         store.ensure_site("gov")
-        for i, (title, body) in enumerate([
-            ("The rates fall again", "Interest rates fell; the board met."),
-            ("He said", "He spoke to the press about café opening hours."),
-            ("Health notice", "Vaccinated people should still take care."),
-        ]):
-            store.record_release("gov", release(f"https://gov.example/{i}.html", title, body, f"2024-01-0{i + 1}",
-                                                source="Press office"))
+        for i, (title, body) in enumerate(
+            [
+                ("The rates fall again", "Interest rates fell; the board met."),
+                ("He said", "He spoke to the press about café opening hours."),
+                ("Health notice", "Vaccinated people should still take care."),
+            ]
+        ):
+            store.record_release(
+                "gov",
+                release(
+                    f"https://gov.example/{i}.html",
+                    title,
+                    body,
+                    f"2024-01-0{i + 1}",
+                    source="Press office",
+                ),
+            )
         yield store
 
 
@@ -391,8 +546,20 @@ def english(tmp_path):
         ("fell;", {}, ["0.html"]),
         ("vaccin*", {"substring": True}, ["2.html"]),
     ],
-    ids=["short-word-not-inside-the", "case", "substring-flag", "no-partial-word", "prefix-star", "prefix-long",
-         "whole-word", "accented", "accented-partial", "two-words", "punctuation-in-term", "star-with-substring"],
+    ids=[
+        "short-word-not-inside-the",
+        "case",
+        "substring-flag",
+        "no-partial-word",
+        "prefix-star",
+        "prefix-long",
+        "whole-word",
+        "accented",
+        "accented-partial",
+        "two-words",
+        "punctuation-in-term",
+        "star-with-substring",
+    ],
 )
 def test_latin_terms_match_whole_words(english, query, options, expected):
     assert urls(search(english, query, **options)) == expected
@@ -412,34 +579,61 @@ def test_word_snippet_marks_only_whole_words(english):
 @pytest.mark.parametrize(
     "body,query,expected",
     [
-        ("各县市区：做好防汛抗旱准备，确保安全。", "防汛", "各县市区：做好[防汛]抗旱准备，确保安全。"),
+        (
+            "各县市区：做好防汛抗旱准备，确保安全。",
+            "防汛",
+            "各县市区：做好[防汛]抗旱准备，确保安全。",
+        ),
         ("（一）關於２０２３年統戰工作！", "2023年统战", "（一）關於[２０２３年統戰]工作！"),
         ("市委統(tǒng)戰(zhàn)部：召開會議。", "统战部", "市委[統戰部]：召開會議。"),
         ("Ｔｈｅ ＷＴＯ，ｏｋ", "wto", "Ｔｈｅ [ＷＴＯ]，ｏｋ"),
     ],
-    ids=["full-width-punctuation", "full-width-digits-traditional", "pinyin-removed", "full-width-latin"],
+    ids=[
+        "full-width-punctuation",
+        "full-width-digits-traditional",
+        "pinyin-removed",
+        "full-width-latin",
+    ],
 )
 def test_snippets_show_the_stored_characters(tmp_path, body, query, expected):
     with Store(tmp_path / "s.db", clock=Clock()) as store:
         store.ensure_site("s")
-        store.record_release("s", release("http://s.gov.cn/1.html", "标题", body, "2023-01-01", source=None))
+        store.record_release(
+            "s", release("http://s.gov.cn/1.html", "标题", body, "2023-01-01", source=None)
+        )
         (hit,) = search(store, query)
         assert hit["snippet"] == expected
 
 
 @pytest.mark.parametrize(
     "text,query",
-    [("乾隆年间", "乾隆"), ("乾燥天气", "干燥"), ("乾燥天气", "乾燥"), ("以此为藉口", "借口"), ("以此为借口", "藉口"),
-     ("憑藉", "凭借"), ("統戰部", "统战部")],
-    ids=["qianlong", "dry-simplified-query", "dry-traditional", "pretext-traditional-text",
-         "pretext-traditional-query", "rely-on", "united-front"],
+    [
+        ("乾隆年间", "乾隆"),
+        ("乾燥天气", "干燥"),
+        ("乾燥天气", "乾燥"),
+        ("以此为藉口", "借口"),
+        ("以此为借口", "藉口"),
+        ("憑藉", "凭借"),
+        ("統戰部", "统战部"),
+    ],
+    ids=[
+        "qianlong",
+        "dry-simplified-query",
+        "dry-traditional",
+        "pretext-traditional-text",
+        "pretext-traditional-query",
+        "rely-on",
+        "united-front",
+    ],
 )
 def test_search_and_keyword_filters_share_one_fold(tmp_path, text, query):
     from storage.outbox import keywords_match
 
     with Store(tmp_path / "f.db", clock=Clock()) as store:
         store.ensure_site("s")
-        store.record_release("s", release("http://s.gov.cn/1.html", "标题", text, "2023-01-01", source=None))
+        store.record_release(
+            "s", release("http://s.gov.cn/1.html", "标题", text, "2023-01-01", source=None)
+        )
         assert urls(search(store, query)) == ["1.html"]
     assert keywords_match([query], [], [text])
     assert fold(text).find(fold(query)) >= 0
@@ -462,14 +656,38 @@ def test_whole_word_queries_agree_with_a_plain_scan(tmp_path, monkeypatch, max_t
     rng = random.Random(11)
     words = ["he", "the", "sea", "season", "a", "at", "that", "rate", "rates", "é", "café", "统战"]
     glue = [" ", " ", ", ", ". ", "-", "（", "统"]
-    texts = ["".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 6))).strip()
-             for _ in range(80)]
+    texts = [
+        "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 6))).strip()
+        for _ in range(80)
+    ]
     with Store(tmp_path / "w.db", clock=Clock()) as store:
         store.ensure_site("s")
         for i, text in enumerate(texts):
-            store.record_release("s", release(f"http://s.gov.cn/{i}.html", None, text, f"2023-01-{i % 28 + 1:02d}",
-                                              source=None))
-        for query in ["he", "the", "sea", "season", "a", "at", "rate", "é", "café", "se", "eas", "ate", "t"]:
+            store.record_release(
+                "s",
+                release(
+                    f"http://s.gov.cn/{i}.html",
+                    None,
+                    text,
+                    f"2023-01-{i % 28 + 1:02d}",
+                    source=None,
+                ),
+            )
+        for query in [
+            "he",
+            "the",
+            "sea",
+            "season",
+            "a",
+            "at",
+            "rate",
+            "é",
+            "café",
+            "se",
+            "eas",
+            "ate",
+            "t",
+        ]:
             pattern = re.compile(rf"(?<![0-9a-zß-öø-ɏ]){re.escape(query)}(?![0-9a-zß-öø-ɏ])")
             expected = {f"{i}.html" for i, text in enumerate(texts) if pattern.search(fold(text))}
             assert set(urls(search(store, query, limit=100))) == expected, query

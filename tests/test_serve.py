@@ -19,13 +19,19 @@ def start_serve(db, config):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
         [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "serve"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
 def add_serve_table(config, **values):
     lines = ["[serve]"] + [f"{key} = {value!r}" for key, value in values.items()]
-    config.write_text(config.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8"
+    )
 
 
 def crawls(db):
@@ -40,20 +46,25 @@ def wait_for(predicate, timeout=60.0):
         try:
             if predicate():
                 return True
-        except sqlite3.OperationalError:  # the serve process has created the file, not yet its tables
+        except (
+            sqlite3.OperationalError
+        ):  # the serve process has created the file, not yet its tables
             pass
         time.sleep(0.3)
     return False
 
 
-def test_serve_crawls_then_probes_and_skips_an_unchanged_site_and_stops_on_sigterm(demo_site, tmp_path):
+def test_serve_crawls_then_probes_and_skips_an_unchanged_site_and_stops_on_sigterm(
+    demo_site, tmp_path
+):
     config = write_config(tmp_path / "sites.toml", {"demo": demo_table(demo_site, schedule="3s")})
     add_serve_table(config, stagger=0.0, jitter=0.0)
     db = tmp_path / "b.db"
     process = start_serve(db, config)
     try:
-        assert wait_for(lambda: db.exists() and any(c["status"] == "skipped" for c in crawls(db)), 90), \
-            process.stderr.read() if process.poll() is not None else "no skipped run"
+        assert wait_for(
+            lambda: db.exists() and any(c["status"] == "skipped" for c in crawls(db)), 90
+        ), process.stderr.read() if process.poll() is not None else "no skipped run"
     finally:
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=60)
@@ -68,14 +79,21 @@ def test_serve_crawls_then_probes_and_skips_an_unchanged_site_and_stops_on_sigte
 
 
 def test_sigterm_during_a_crawl_stops_it_cleanly_and_exits_0(demo_site, tmp_path):
-    config = write_config(tmp_path / "sites.toml", {
-        "demo": demo_table(demo_site, schedule="1h", politeness={"download_delay": 0.5})})
+    config = write_config(
+        tmp_path / "sites.toml",
+        {"demo": demo_table(demo_site, schedule="1h", politeness={"download_delay": 0.5})},
+    )
     add_serve_table(config, stagger=0.0, jitter=0.0, stop_timeout=30.0)
     db = tmp_path / "b.db"
     process = start_serve(db, config)
     try:
-        assert wait_for(lambda: db.exists() and sqlite3.connect(db).execute(
-            "SELECT count(*) FROM releases").fetchone()[0] >= 3, 60)
+        assert wait_for(
+            lambda: (
+                db.exists()
+                and sqlite3.connect(db).execute("SELECT count(*) FROM releases").fetchone()[0] >= 3
+            ),
+            60,
+        )
     finally:
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=90)
@@ -84,7 +102,10 @@ def test_sigterm_during_a_crawl_stops_it_cleanly_and_exits_0(demo_site, tmp_path
     assert [row["status"] for row in rows] == ["interrupted"]
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute("SELECT count(*) FROM releases WHERE current_version_id IS NULL").fetchone()[0] == 0
+    assert (
+        conn.execute("SELECT count(*) FROM releases WHERE current_version_id IS NULL").fetchone()[0]
+        == 0
+    )
 
 
 def test_first_run_resumes_one_interval_after_the_last_crawl():
@@ -93,24 +114,36 @@ def test_first_run_resumes_one_interval_after_the_last_crawl():
     now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
     last = (now - timedelta(minutes=10)).isoformat()
     assert first_run_time(last, 3600, now, 0) == now + timedelta(minutes=50)
-    assert first_run_time((now - timedelta(hours=5)).isoformat(), 3600, now, 30) == now + timedelta(seconds=30)
+    assert first_run_time((now - timedelta(hours=5)).isoformat(), 3600, now, 30) == now + timedelta(
+        seconds=30
+    )
     assert first_run_time(None, 3600, now, 60) == now + timedelta(seconds=60)
 
 
 def test_invalid_serve_table_is_a_one_line_error(tmp_path):
     from support.harness import run_cli
 
-    config = write_config(tmp_path / "sites.toml", {"demo": {"start_urls": ["http://127.0.0.1:9/"]}})
+    config = write_config(
+        tmp_path / "sites.toml", {"demo": {"start_urls": ["http://127.0.0.1:9/"]}}
+    )
     add_serve_table(config, crawl_timeout="soon")
     result = run_cli("serve", db=tmp_path / "b.db", config=config)
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"Error: {config}: serve: key 'crawl_timeout': expected a non-negative number, got 'soon'")
+        f"Error: {config}: serve: key 'crawl_timeout': expected a non-negative number, got 'soon'"
+    )
 
 
 @pytest.mark.parametrize(
     "expression,weekday",
-    [("0 8 * * 0", 6), ("0 8 * * 7", 6), ("0 8 * * 1", 0), ("0 8 * * 1-5", 1), ("0 8 * * sat", 5), ("0 8 * * 6", 5)],
+    [
+        ("0 8 * * 0", 6),
+        ("0 8 * * 7", 6),
+        ("0 8 * * 1", 0),
+        ("0 8 * * 1-5", 1),
+        ("0 8 * * sat", 5),
+        ("0 8 * * 6", 5),
+    ],
     ids=["sunday-0", "sunday-7", "monday", "weekdays", "name", "saturday"],
 )
 def test_cron_weekdays_count_from_sunday_as_in_crontab(expression, weekday):

@@ -35,22 +35,38 @@ def _page(title, *lines):
     return page_features(list(lines), title)
 
 
-@pytest.mark.parametrize("title, parts", [
-    ("通知——青山区人民政府", ["通知", "青山区人民政府"]),
-    ("通知_政务动态_青山区", ["通知", "政务动态", "青山区"]),
-    ("通知 | 青山区", ["通知", "青山区"]),
-    ("通知丨青山区", ["通知", "青山区"]),
-    ("通知  青山区", ["通知", "青山区"]),
-    ("通知\u3000青山区", ["通知", "青山区"]),
-    ("关于 通知 青山区", ["关于", "通知", "青山区"]),
-    ("Budget 2024 - Ministry of Finance", ["Budget 2024", "Ministry of Finance"]),
-], ids=["em-dashes", "underscores", "bar", "shu", "two-spaces", "ideographic-space", "space-between-cjk", "latin"])
+@pytest.mark.parametrize(
+    "title, parts",
+    [
+        ("通知——青山区人民政府", ["通知", "青山区人民政府"]),
+        ("通知_政务动态_青山区", ["通知", "政务动态", "青山区"]),
+        ("通知 | 青山区", ["通知", "青山区"]),
+        ("通知丨青山区", ["通知", "青山区"]),
+        ("通知  青山区", ["通知", "青山区"]),
+        ("通知\u3000青山区", ["通知", "青山区"]),
+        ("关于 通知 青山区", ["关于", "通知", "青山区"]),
+        ("Budget 2024 - Ministry of Finance", ["Budget 2024", "Ministry of Finance"]),
+    ],
+    ids=[
+        "em-dashes",
+        "underscores",
+        "bar",
+        "shu",
+        "two-spaces",
+        "ideographic-space",
+        "space-between-cjk",
+        "latin",
+    ],
+)
 def test_title_segments_cut_at_any_separator(title, parts):
     assert title_segments(title) == parts
 
 
 def test_a_young_model_applies_nothing():
-    pages = [_page(f"标题{i}——某某网", "首页", "版权所有 某某网", f"正文第{i}段。") for i in range(MIN_PAGES - 1)]
+    pages = [
+        _page(f"标题{i}——某某网", "首页", "版权所有 某某网", f"正文第{i}段。")
+        for i in range(MIN_PAGES - 1)
+    ]
     model = learn(pages)
     assert not model.active
     assert model.template == set()
@@ -58,7 +74,12 @@ def test_a_young_model_applies_nothing():
 
 
 def test_learns_title_suffix_and_repeated_lines():
-    pages = [_page(f"第{i}号通知——某某网", "首页 政务公开", "版权所有 某某网", f"这是第{i}篇文章的正文。") for i in range(8)]
+    pages = [
+        _page(
+            f"第{i}号通知——某某网", "首页 政务公开", "版权所有 某某网", f"这是第{i}篇文章的正文。"
+        )
+        for i in range(8)
+    ]
     model = learn(pages)
     assert model.active and model.pages == 8
     assert model.title_suffixes == ["某某网"]
@@ -104,20 +125,42 @@ def test_tracked_lines_stay_bounded():
 
 
 def test_body_loses_template_lines_at_its_edges_and_long_ones_inside():
-    model = learn([_page("t", "页头", "特此公告。", "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。",
-                         "分享到：微信 微博", f"正文{i}。") for i in range(8)])
-    lines = ["分享到：微信 微博", "正文甲。", "特此公告。", "正文乙。",
-             "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。", "正文丙。", "分享到：微信 微博"]
+    model = learn(
+        [
+            _page(
+                "t",
+                "页头",
+                "特此公告。",
+                "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。",
+                "分享到：微信 微博",
+                f"正文{i}。",
+            )
+            for i in range(8)
+        ]
+    )
+    lines = [
+        "分享到：微信 微博",
+        "正文甲。",
+        "特此公告。",
+        "正文乙。",
+        "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。",
+        "正文丙。",
+        "分享到：微信 微博",
+    ]
     view = PageView(model, lines, "t")
     explain = {}
-    kept = view.body([(line, i) for i, line in enumerate(lines)], [-1] * len(lines), [0] * len(lines), explain)
+    kept = view.body(
+        [(line, i) for i, line in enumerate(lines)], [-1] * len(lines), [0] * len(lines), explain
+    )
     # A short template line between the article's own lines is the article's ("特此公告。").
     assert [text for text, _ in kept] == ["正文甲。", "特此公告。", "正文乙。", "正文丙。"]
     assert explain["body"].startswith("site model r1: 3 template lines left out")
 
 
 def test_a_title_that_is_the_site_banner_gives_way_to_the_document_title():
-    model = learn([_page(f"第{i}号通知_某某市人民政府", "某某市人民政府", f"正文{i}。") for i in range(8)])
+    model = learn(
+        [_page(f"第{i}号通知_某某市人民政府", "某某市人民政府", f"正文{i}。") for i in range(8)]
+    )
     view = PageView(model, ["某某市人民政府", "正文。"], "关于春节放假的通知_某某市人民政府")
     explain = {"title": "h1 heading"}
     assert view.title("某某市人民政府", explain) == "关于春节放假的通知"
@@ -138,7 +181,12 @@ def test_a_data_table_keeps_its_repeated_header_row():
 
 
 def test_source_on_a_template_line_outside_the_article_is_dropped():
-    model = learn([_page("t", "信息来源：某某办公室 电话：123", "来源：某某中心", f"正文{i}。") for i in range(8)])
+    model = learn(
+        [
+            _page("t", "信息来源：某某办公室 电话：123", "来源：某某中心", f"正文{i}。")
+            for i in range(8)
+        ]
+    )
     lines = ["某某通知", "来源：某某中心", "正文。", "信息来源：某某办公室 电话：123"]
     view = PageView(model, lines, "t")
     explain = {"source": "labelled 来源 after the body"}
@@ -149,31 +197,48 @@ def test_source_on_a_template_line_outside_the_article_is_dropped():
 
 
 def test_strip_text_applies_the_body_rule_to_stored_text():
-    model = learn([_page("t", "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。", f"正文{i}。") for i in range(8)])
+    model = learn(
+        [
+            _page(
+                "t", "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。", f"正文{i}。"
+            )
+            for i in range(8)
+        ]
+    )
     text = "正文一。\n\n正文二。\n\n本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。"
     assert model.strip_text(text) == "正文一。\n\n正文二。"
 
 
 def test_extraction_with_the_model_fixes_what_one_page_cannot_tell():
-    pages = [extract_article(article_html(t, d, s, p).encode(), f"http://qs.example/news/{n}.html",
-                             model=SiteModel()) for n, t, d, s, p in ARTICLES]
+    pages = [
+        extract_article(
+            article_html(t, d, s, p).encode(), f"http://qs.example/news/{n}.html", model=SiteModel()
+        )
+        for n, t, d, s, p in ARTICLES
+    ]
     model = learn(article.features for article in pages).for_extraction()
     name, title, date, source, paragraphs = ARTICLES[2]  # prints no source of its own
     html = article_html(title, date, source, paragraphs).encode()
     alone = extract_article(html, "http://qs.example/news/a3.html", timezone="Asia/Shanghai")
     assert DISCLAIMER in alone.body and alone.source == FOOTER_SOURCE  # what one page cannot tell
-    article = extract_article(html, "http://qs.example/news/a3.html", timezone="Asia/Shanghai", model=model)
+    article = extract_article(
+        html, "http://qs.example/news/a3.html", timezone="Asia/Shanghai", model=model
+    )
     assert article.title == title
     assert article.source is None
     assert article.body == "\n\n".join(paragraphs)
     assert "site model" in article.explain["source"] and "site model" in article.explain["body"]
-    newsroom = extract_article(article_html(*ARTICLES[0][1:]).encode(), "http://qs.example/news/a1.html", model=model)
+    newsroom = extract_article(
+        article_html(*ARTICLES[0][1:]).encode(), "http://qs.example/news/a1.html", model=model
+    )
     assert newsroom.source == NEWSROOM
 
 
-NOTICE = ["本站发布的信息，除注明来源外，版权均属本站所有，未经许可，不得转载、摘编或以其他方式使用。",
-          "如需转载，请与本站联系，并注明出处；违者，本站将依法追究其法律责任，特此声明。",
-          "本站所载内容，仅供参考，如有错误，请以正式文件为准；如有疑问，请拨打热线电话咨询。"]
+NOTICE = [
+    "本站发布的信息，除注明来源外，版权均属本站所有，未经许可，不得转载、摘编或以其他方式使用。",
+    "如需转载，请与本站联系，并注明出处；违者，本站将依法追究其法律责任，特此声明。",
+    "本站所载内容，仅供参考，如有错误，请以正式文件为准；如有疑问，请拨打热线电话咨询。",
+]
 
 
 def _briefing(i):
@@ -185,10 +250,15 @@ def _briefing(i):
 
 
 def test_template_prose_does_not_win_the_body_without_a_cms_container():
-    pages = [extract_article(_briefing(i), f"http://x.gov.cn/{i}.html", model=SiteModel()) for i in range(8)]
+    pages = [
+        extract_article(_briefing(i), f"http://x.gov.cn/{i}.html", model=SiteModel())
+        for i in range(8)
+    ]
     model = learn(page.features for page in pages).for_extraction()
     alone = extract_article(_briefing(9), "http://x.gov.cn/9.html")
-    assert alone.body.startswith(NOTICE[0])  # what one page cannot tell: the notice is the densest prose
+    assert alone.body.startswith(
+        NOTICE[0]
+    )  # what one page cannot tell: the notice is the densest prose
     article = extract_article(_briefing(9), "http://x.gov.cn/9.html", model=model)
     assert article.body == "本期简报第9号：全县春耕生产进展顺利，已完成播种面积9万亩。"
 
@@ -197,11 +267,21 @@ def test_a_model_change_is_not_an_edit_in_the_store(tmp_path):
     with Store(tmp_path / "bulletin.db") as store:
         store.ensure_site("qs", title="青山")
         raw = article_html(*ARTICLES[0][1:]).encode()
-        old = FetchedRelease(url="http://qs.example/a1.html", title="标题", body="正文。\n\n" + DISCLAIMER,
-                             raw_body=raw, model_revision=None)
+        old = FetchedRelease(
+            url="http://qs.example/a1.html",
+            title="标题",
+            body="正文。\n\n" + DISCLAIMER,
+            raw_body=raw,
+            model_revision=None,
+        )
         store.record_release("qs", old, crawl_id=store.start_crawl("qs"))
-        new = FetchedRelease(url="http://qs.example/a1.html", title="标题", body="正文。", raw_body=raw,
-                             model_revision=3)
+        new = FetchedRelease(
+            url="http://qs.example/a1.html",
+            title="标题",
+            body="正文。",
+            raw_body=raw,
+            model_revision=3,
+        )
         seen = []
 
         def refresh(version):
@@ -228,10 +308,17 @@ SLOW_MACHINE = {"timeout": 60, "retries": 2}
 @pytest.fixture
 def site(serve_site, tmp_path):
     server = serve_site(write_site(tmp_path / "qingshan"))
-    config = write_config(tmp_path / "sites.toml", {"qingshan": {
-        "title": SITE_NAME, "start_urls": [server.url.rstrip("/") + "/news/index.html"], "timezone": "Asia/Shanghai",
-        "politeness": SLOW_MACHINE,
-    }})
+    config = write_config(
+        tmp_path / "sites.toml",
+        {
+            "qingshan": {
+                "title": SITE_NAME,
+                "start_urls": [server.url.rstrip("/") + "/news/index.html"],
+                "timezone": "Asia/Shanghai",
+                "politeness": SLOW_MACHINE,
+            }
+        },
+    )
     return server, config, tmp_path / "bulletin.db"
 
 
@@ -265,7 +352,9 @@ def test_site_model_of_an_unknown_site_is_a_one_line_error(site):
     crawl(db, config)
     shown = run_cli("site-model", "nowhere", db=db)
     assert shown.exit_code == 1
-    assert shown.stderr.strip().splitlines() == ["Error: no site model for 'nowhere' (crawl the site first: bulletin crawl nowhere)"]
+    assert shown.stderr.strip().splitlines() == [
+        "Error: no site model for 'nowhere' (crawl the site first: bulletin crawl nowhere)"
+    ]
 
 
 INTERSTITIAL = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>请稍候</title></head>
@@ -290,7 +379,9 @@ def test_a_page_without_the_site_template_is_a_failed_fetch(site):
 
     with sqlite3.connect(db) as conn:
         urls = [row[0] for row in conn.execute("SELECT url FROM releases")]
-        failures = conn.execute("SELECT url, reason FROM fetch_failures WHERE url LIKE '%a9.html'").fetchall()
+        failures = conn.execute(
+            "SELECT url, reason FROM fetch_failures WHERE url LIKE '%a9.html'"
+        ).fetchall()
     assert not any(url.endswith("a9.html") for url in urls)
     assert any(url.endswith("a10.html") for url in urls)
     assert len(failures) == 1
@@ -302,9 +393,13 @@ def _versions(db):
 
     with sqlite3.connect(db) as conn:
         conn.row_factory = sqlite3.Row
-        return {row["url"].rsplit("/", 1)[-1]: dict(row) for row in conn.execute(
-            """SELECT r.url, v.title, v.source, v.body, v.model_revision, v.seq FROM releases r
-               JOIN versions v ON v.id = r.current_version_id""")}
+        return {
+            row["url"].rsplit("/", 1)[-1]: dict(row)
+            for row in conn.execute(
+                """SELECT r.url, v.title, v.source, v.body, v.model_revision, v.seq FROM releases r
+               JOIN versions v ON v.id = r.current_version_id"""
+            )
+        }
 
 
 def _events(db):
@@ -339,13 +434,23 @@ def test_the_baseline_is_extracted_with_the_model_it_taught(site):
 
 def test_a_model_change_creates_no_events(serve_site, tmp_path):
     server = serve_site(write_site(tmp_path / "qingshan", articles=ARTICLES[:4]))
-    config = write_config(tmp_path / "sites.toml", {"qingshan": {
-        "title": SITE_NAME, "start_urls": [server.url.rstrip("/") + "/news/index.html"], "timezone": "Asia/Shanghai",
-        "politeness": SLOW_MACHINE}})
+    config = write_config(
+        tmp_path / "sites.toml",
+        {
+            "qingshan": {
+                "title": SITE_NAME,
+                "start_urls": [server.url.rstrip("/") + "/news/index.html"],
+                "timezone": "Asia/Shanghai",
+                "politeness": SLOW_MACHINE,
+            }
+        },
+    )
     db = tmp_path / "bulletin.db"
     crawl(db, config)
     young = _versions(db)
-    assert all(DISCLAIMER in row["body"] for row in young.values())  # 4 pages: too few to apply a model
+    assert all(
+        DISCLAIMER in row["body"] for row in young.values()
+    )  # 4 pages: too few to apply a model
     write_site(server.root)  # four more articles: the model now has 8 pages and applies
     crawl(db, config)
     versions = _versions(db)
@@ -366,7 +471,9 @@ def test_extract_with_the_site_model_explains_each_field(site):
     page = server.root / "news" / "a3.html"
     alone = run_cli("extract", str(page), "--json")
     assert alone.exit_code == 0, alone.stderr
-    assert json.loads(alone.stdout)["source"] == FOOTER_SOURCE and "site_model" not in json.loads(alone.stdout)
+    assert json.loads(alone.stdout)["source"] == FOOTER_SOURCE and "site_model" not in json.loads(
+        alone.stdout
+    )
     shown = run_cli("extract", str(page), "--site", "qingshan", "--json", db=db)
     assert shown.exit_code == 0, shown.stderr
     data = json.loads(shown.stdout)
@@ -375,8 +482,13 @@ def test_extract_with_the_site_model_explains_each_field(site):
     assert data["published_at"] == "2024-03-08T15:00:00+08:00"  # the site's stored time zone
     text = run_cli("extract", str(page), "--site", "qingshan", "--explain", db=db)
     assert text.exit_code == 0, text.stderr
-    why = {line.split(":", 1)[0]: line for line in text.stdout.splitlines() if line.startswith("why ")}
-    assert "site model r" in why["why source"] and "信息来源：青山区人民政府办公室" in why["why source"]
+    why = {
+        line.split(":", 1)[0]: line for line in text.stdout.splitlines() if line.startswith("why ")
+    }
+    assert (
+        "site model r" in why["why source"]
+        and "信息来源：青山区人民政府办公室" in why["why source"]
+    )
     assert "2 template lines left out" in why["why body"] and "on 8 of 8 pages" in why["why body"]
     missing = run_cli("extract", str(page), "--site", "nowhere", db=db)
     assert missing.exit_code == 1 and "no site model for 'nowhere'" in missing.stderr
@@ -388,7 +500,9 @@ def test_site_model_rebuild_relearns_from_stored_pages(site):
     before = json.loads(run_cli("site-model", "qingshan", "--json", db=db).stdout)
     rebuilt = run_cli("site-model", "qingshan", "--rebuild", db=db)
     assert rebuilt.exit_code == 0, rebuilt.stderr
-    assert rebuilt.stdout.startswith(f"rebuilt from {len(ARTICLES)} stored pages: revision {before['revision'] + 1};")
+    assert rebuilt.stdout.startswith(
+        f"rebuilt from {len(ARTICLES)} stored pages: revision {before['revision'] + 1};"
+    )
     assert "(no events)" in rebuilt.stdout
     _assert_fixed(_versions(db))
     assert [e for e in _events(db) if not e["baseline"]] == []
@@ -423,14 +537,20 @@ def test_a_template_change_on_every_page_is_no_edit_but_a_real_edit_still_is(sit
     server, config, db = site
     crawl(db, config)
     for page in (server.root / "news").glob("a*.html"):
-        page.write_text(page.read_text(encoding="utf-8").replace(DISCLAIMER, NEW_DISCLAIMER), encoding="utf-8")
+        page.write_text(
+            page.read_text(encoding="utf-8").replace(DISCLAIMER, NEW_DISCLAIMER), encoding="utf-8"
+        )
     a1 = server.root / "news" / "a1.html"
-    a1.write_text(a1.read_text(encoding="utf-8").replace("总结去年工作", "总结2023年工作"), encoding="utf-8")
+    a1.write_text(
+        a1.read_text(encoding="utf-8").replace("总结去年工作", "总结2023年工作"), encoding="utf-8"
+    )
     crawl(db, config, "--full")
     news = [e for e in _events(db) if not e["baseline"]]
     assert [(e["kind"], e["url"].rsplit("/", 1)[-1]) for e in news] == [("edited", "a1.html")]
     versions = _versions(db)
-    assert all(NEW_DISCLAIMER not in row["body"] for row in versions.values())  # learned, then migrated
+    assert all(
+        NEW_DISCLAIMER not in row["body"] for row in versions.values()
+    )  # learned, then migrated
     assert "总结2023年工作" in versions["a1.html"]["body"]
     crawl(db, config, "--full")
     assert [e for e in _events(db) if not e["baseline"]] == news
@@ -442,11 +562,20 @@ def test_the_same_line_added_to_many_releases_is_an_edit_when_new_pages_lack_it(
     server, config, db = site
     crawl(db, config)
     for page in (server.root / "news").glob("a*.html"):
-        page.write_text(page.read_text(encoding="utf-8").replace(
-            f"<p>{DISCLAIMER}</p>", f"<p>本通知已于2024年4月1日废止。</p><p>{DISCLAIMER}</p>"), encoding="utf-8")
+        page.write_text(
+            page.read_text(encoding="utf-8").replace(
+                f"<p>{DISCLAIMER}</p>", f"<p>本通知已于2024年4月1日废止。</p><p>{DISCLAIMER}</p>"
+            ),
+            encoding="utf-8",
+        )
     name, title, date, source, paragraphs = ARTICLES[0]
-    add_article(server.root, "a9", "青山区召开春季农业生产工作会议", "2024-03-28 09:00",
-                article_html("青山区召开春季农业生产工作会议", "2024-03-28 09:00", NEWSROOM, paragraphs))
+    add_article(
+        server.root,
+        "a9",
+        "青山区召开春季农业生产工作会议",
+        "2024-03-28 09:00",
+        article_html("青山区召开春季农业生产工作会议", "2024-03-28 09:00", NEWSROOM, paragraphs),
+    )
     crawl(db, config, "--full")
     news = [e for e in _events(db) if not e["baseline"]]
     assert sorted(e["kind"] for e in news) == ["edited"] * len(ARTICLES) + ["new"]

@@ -16,8 +16,13 @@ def store(tmp_path):
 
 
 def page(url="http://x.gov.cn/a/t20221214_1.html", **fields):
-    defaults = dict(title="市委召开会议", source="临江日报", published_at="2022-12-14T15:00:00+08:00",
-                    body="第一段。\n\n第二段。", raw_body="<html>第一段</html>".encode())
+    defaults = dict(
+        title="市委召开会议",
+        source="临江日报",
+        published_at="2022-12-14T15:00:00+08:00",
+        body="第一段。\n\n第二段。",
+        raw_body="<html>第一段</html>".encode(),
+    )
     defaults.update(fields)
     return FetchedRelease(url=url, **defaults)
 
@@ -72,7 +77,9 @@ def test_first_crawl_is_baseline_and_records_new_release(store):
 def test_unchanged_release_adds_no_version(store):
     crawl = store.start_crawl("demo")
     store.record_release("demo", page(), crawl_id=crawl)
-    again = store.record_release("demo", page(url="http://x.gov.cn/a/t20221214_1.html#x"), crawl_id=crawl)
+    again = store.record_release(
+        "demo", page(url="http://x.gov.cn/a/t20221214_1.html#x"), crawl_id=crawl
+    )
     assert again.kind == "unchanged"
     assert store.counts()["versions"] == 1 and store.counts()["releases"] == 1
 
@@ -121,7 +128,9 @@ def test_edit_then_edit_back_is_two_edits(store):
 
 def test_raw_response_is_stored_compressed_and_round_trips(store):
     raw = ("<html>" + "正文" * 5000 + "</html>").encode("gb18030")
-    result = store.record_release("demo", page(raw_body=raw, headers={"Content-Type": "text/html; charset=gbk"}))
+    result = store.record_release(
+        "demo", page(raw_body=raw, headers={"Content-Type": "text/html; charset=gbk"})
+    )
     stored = store.versions(result.release_id, with_raw=True)[0]
     assert stored["raw_body"] == raw
     assert stored["headers"] == {"Content-Type": "text/html; charset=gbk"}
@@ -133,11 +142,23 @@ def test_release_listed_in_two_columns_is_one_release_with_both(store):
     crawl = store.start_crawl("demo")
     for column, list_url, link in [
         ("要闻动态", "http://x.gov.cn/ywdt/index.html", "http://x.gov.cn/ywdt/202212/t1.html"),
-        ("学习贯彻", "http://x.gov.cn/xxgc/", "http://x.gov.cn/ywdt/202212/./t1.html?utm_source=list#top"),
+        (
+            "学习贯彻",
+            "http://x.gov.cn/xxgc/",
+            "http://x.gov.cn/ywdt/202212/./t1.html?utm_source=list#top",
+        ),
     ]:
-        store.record_list_page("demo", list_url, [{"url": link, "title": "标题"}], crawl_id=crawl, column=column)
-        store.record_release("demo", page(url=link), crawl_id=crawl,
-                             listed_on=[{"list_page_url": list_url, "column": column, "position": 0, "title": "标题"}])
+        store.record_list_page(
+            "demo", list_url, [{"url": link, "title": "标题"}], crawl_id=crawl, column=column
+        )
+        store.record_release(
+            "demo",
+            page(url=link),
+            crawl_id=crawl,
+            listed_on=[
+                {"list_page_url": list_url, "column": column, "position": 0, "title": "标题"}
+            ],
+        )
     releases = store.releases()
     assert len(releases) == 1
     assert releases[0]["columns"] == ["要闻动态", "学习贯彻"]
@@ -148,7 +169,9 @@ def test_release_listed_in_two_columns_is_one_release_with_both(store):
 def test_list_page_reports_known_and_unknown_links(store):
     store.record_release("demo", page(url="http://x.gov.cn/a/1.html"))
     result = store.record_list_page(
-        "demo", "http://x.gov.cn/a/", [{"url": "http://x.gov.cn/a/1.html#c"}, {"url": "http://x.gov.cn/a/2.html"}]
+        "demo",
+        "http://x.gov.cn/a/",
+        [{"url": "http://x.gov.cn/a/1.html#c"}, {"url": "http://x.gov.cn/a/2.html"}],
     )
     assert result.known == ["http://x.gov.cn/a/1.html#c"]
     assert result.unknown == ["http://x.gov.cn/a/2.html"]
@@ -157,7 +180,9 @@ def test_list_page_reports_known_and_unknown_links(store):
 def test_fetch_failure_is_recorded_without_touching_versions(store):
     crawl = store.start_crawl("demo")
     store.record_release("demo", page(), crawl_id=crawl)
-    store.record_fetch_failure("demo", page().url, "anti-bot challenge", crawl_id=crawl, http_status=200)
+    store.record_fetch_failure(
+        "demo", page().url, "anti-bot challenge", crawl_id=crawl, http_status=200
+    )
     assert store.fetch_failures(crawl)[0]["reason"] == "anti-bot challenge"
     assert store.counts()["versions"] == 1
 
@@ -226,11 +251,16 @@ def test_revisits_decay_with_the_age_of_a_release(tmp_path):
         ages = {"fresh": 0.5, "week": 3, "month": 20, "old": 400}
         for name, days in ages.items():
             published = (now[0] - timedelta(days=days)).isoformat()
-            store.record_release("demo", page(url=f"http://x.gov.cn/{name}.html", published_at=published))
+            store.record_release(
+                "demo", page(url=f"http://x.gov.cn/{name}.html", published_at=published)
+            )
 
         def due(hours_later):
             moment = now[0] + timedelta(hours=hours_later)
-            return sorted(u.rsplit("/", 1)[-1][:-5] for u in store.due_revisits("demo", (1, 7, 30), now=moment))
+            return sorted(
+                u.rsplit("/", 1)[-1][:-5]
+                for u in store.due_revisits("demo", (1, 7, 30), now=moment)
+            )
 
         assert due(0) == ["fresh"]  # younger than a day: every crawl
         assert due(25) == ["fresh", "week"]  # daily until 7 days
@@ -246,7 +276,10 @@ def test_unconfirmed_miss_is_due_at_once_and_second_miss_removes(store):
     assert store.record_missing("demo", page().url, "HTTP 404", http_status=404) == "pending"
     assert store.due_revisits("demo", ())[0] == page().url
     assert store.release(result.release_id)["status"] == "live"
-    assert store.record_missing("demo", page().url, "HTTP 404", http_status=404, confirm_after=0) == "removed"
+    assert (
+        store.record_missing("demo", page().url, "HTTP 404", http_status=404, confirm_after=0)
+        == "removed"
+    )
     assert store.release(result.release_id)["status"] == "removed"
     assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "removed"]
     assert store.record_release("demo", page()).restored
@@ -300,11 +333,15 @@ def test_site_health_changes_are_recorded_once_per_change(store):
     assert change["state"] == "broken" and "no items" in change["reason"]
     assert crawl(0) is None  # still broken: no new record
     assert crawl(15)["state"] == "ok"
-    states = [row[0] for row in store.db.execute("SELECT state FROM site_health_changes ORDER BY id")]
+    states = [
+        row[0] for row in store.db.execute("SELECT state FROM site_health_changes ORDER BY id")
+    ]
     assert states == ["broken", "ok"]
 
 
-LONG_BODY = "\n\n".join(f"第{i}段：全市主要经济指标运行平稳，各项数据均按月发布。" for i in range(12))
+LONG_BODY = "\n\n".join(
+    f"第{i}段：全市主要经济指标运行平稳，各项数据均按月发布。" for i in range(12)
+)
 
 
 def test_a_collapsed_body_is_held_until_seen_again_after_the_window(tmp_path):
@@ -314,7 +351,10 @@ def test_a_collapsed_body_is_held_until_seen_again_after_the_window(tmp_path):
         store.record_release("demo", page(body=LONG_BODY))
         frame = page(body="首页 > 统计数据")  # the site's frame, its content not rendered
         assert store.record_release("demo", frame, confirm_after=3600).kind == "held"
-        assert store.record_release("demo", page(body=LONG_BODY), confirm_after=3600).kind == "unchanged"
+        assert (
+            store.record_release("demo", page(body=LONG_BODY), confirm_after=3600).kind
+            == "unchanged"
+        )
         assert store.record_release("demo", frame, confirm_after=3600).kind == "held"
         now[0] += timedelta(minutes=30)
         assert store.record_release("demo", frame, confirm_after=3600).kind == "held"
@@ -322,8 +362,12 @@ def test_a_collapsed_body_is_held_until_seen_again_after_the_window(tmp_path):
         result = store.record_release("demo", frame, confirm_after=3600)
         assert (result.kind, result.changed_fields) == ("edited", ["body"])
         assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "edited"]
-        reasons = [row[0] for row in store.db.execute("SELECT reason FROM fetch_failures ORDER BY id")]
-        assert len(reasons) == 3 and all(r.startswith("content collapsed (body 9 characters, was ") for r in reasons)
+        reasons = [
+            row[0] for row in store.db.execute("SELECT reason FROM fetch_failures ORDER BY id")
+        ]
+        assert len(reasons) == 3 and all(
+            r.startswith("content collapsed (body 9 characters, was ") for r in reasons
+        )
 
 
 def test_a_shorter_body_that_keeps_a_quarter_is_an_edit_at_once(store):

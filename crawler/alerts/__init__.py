@@ -25,8 +25,15 @@ from storage import outbox
 
 from .channels import CHANNELS, Channel, EmailChannel, Outcome, WebhookChannel  # noqa: F401
 
-__all__ = ["subscription_rows", "sync_subscriptions", "send_pending", "next_digest_times", "SendReport",
-           "CHANNELS", "Outcome"]
+__all__ = [
+    "subscription_rows",
+    "sync_subscriptions",
+    "send_pending",
+    "next_digest_times",
+    "SendReport",
+    "CHANNELS",
+    "Outcome",
+]
 
 log = logging.getLogger(__name__)
 
@@ -38,22 +45,45 @@ def subscription_rows(config) -> list[dict]:
     """The configuration's subscriptions, webhooks and operator list as ``subscriptions`` rows."""
     rows = []
     for sub in config.subscriptions:
-        rows.append({
-            "name": sub.name, "channel": "email", "target": list(sub.to), "sites": list(sub.sites),
-            "kinds": list(sub.kinds), "keywords_any": list(sub.keywords_any),
-            "keywords_all": list(sub.keywords_all), "keywords_in": list(sub.keywords_in),
-            "delivery": sub.delivery, "digest_at": sub.digest, "timezone": sub.timezone,
-        })
+        rows.append(
+            {
+                "name": sub.name,
+                "channel": "email",
+                "target": list(sub.to),
+                "sites": list(sub.sites),
+                "kinds": list(sub.kinds),
+                "keywords_any": list(sub.keywords_any),
+                "keywords_all": list(sub.keywords_all),
+                "keywords_in": list(sub.keywords_in),
+                "delivery": sub.delivery,
+                "digest_at": sub.digest,
+                "timezone": sub.timezone,
+            }
+        )
     if config.alerts.operators:
-        rows.append({"name": OPERATORS, "channel": "email", "target": list(config.alerts.operators),
-                     "kinds": ["health"], "delivery": "immediate"})
+        rows.append(
+            {
+                "name": OPERATORS,
+                "channel": "email",
+                "target": list(config.alerts.operators),
+                "kinds": ["health"],
+                "delivery": "immediate",
+            }
+        )
     for hook in config.webhooks:
-        rows.append({
-            "name": f"webhook:{hook.name}", "channel": "webhook", "target": [hook.url], "sites": list(hook.sites),
-            "kinds": list(hook.kinds), "keywords_any": list(hook.keywords_any),
-            "keywords_all": list(hook.keywords_all), "keywords_in": list(hook.keywords_in),
-            "delivery": "immediate",
-        })
+        rows.append(
+            {
+                "name": f"webhook:{hook.name}",
+                "channel": "webhook",
+                "target": [hook.url],
+                "sites": list(hook.sites),
+                "kinds": list(hook.kinds),
+                "keywords_any": list(hook.keywords_any),
+                "keywords_all": list(hook.keywords_all),
+                "keywords_in": list(hook.keywords_in),
+                "delivery": "immediate",
+            }
+        )
     return rows
 
 
@@ -65,8 +95,11 @@ def sync_subscriptions(store, config, *, now: datetime | None = None) -> dict:
 def next_digest_times(config, *, now: datetime | None = None) -> list[datetime]:
     """When the configured digests are next due (UTC, soonest first): when to call :func:`send_pending`."""
     now = now or datetime.now(UTC)
-    times = {outbox.next_digest_time(now, sub.digest, sub.timezone)
-             for sub in config.subscriptions if sub.delivery == "digest"}
+    times = {
+        outbox.next_digest_time(now, sub.digest, sub.timezone)
+        for sub in config.subscriptions
+        if sub.delivery == "digest"
+    }
     return sorted(times)
 
 
@@ -120,7 +153,9 @@ def send_pending(
     if sync:
         sync_subscriptions(store, config, now=now)
     owner = outbox.sender_identity()
-    messages = outbox.claim_messages(db, now=now, owner=owner, chunk={"webhook": config.alerts.max_items})
+    messages = outbox.claim_messages(
+        db, now=now, owner=owner, chunk={"webhook": config.alerts.max_items}
+    )
     report = SendReport()
     channels: dict[str, Channel] = {}
     remaining = list(messages)
@@ -130,33 +165,61 @@ def send_pending(
             channel = channels.get(message["channel"])
             if channel is None:
                 channel = channels[message["channel"]] = CHANNELS[message["channel"]](
-                    config, environ=environ, ssl_context=ssl_context, archive_url=archive_url)
+                    config, environ=environ, ssl_context=ssl_context, archive_url=archive_url
+                )
             items = outbox.message_items(db, message["id"])
             down = channel.unavailable(message)
             if down:
                 # Untouched (no attempt counted, no backoff): the next run tries it first.
                 outbox.release_lease(db, message["id"])
-                report.messages.append({
-                    "id": message["id"], "subscription": message["subscription"], "channel": message["channel"],
-                    "token": message["token"], "alerts": len(items), "status": "deferred",
-                    "error": f"not tried: {down} (earlier in this run)",
-                })
+                report.messages.append(
+                    {
+                        "id": message["id"],
+                        "subscription": message["subscription"],
+                        "channel": message["channel"],
+                        "token": message["token"],
+                        "alerts": len(items),
+                        "status": "deferred",
+                        "error": f"not tried: {down} (earlier in this run)",
+                    }
+                )
                 continue
             outbox.begin_attempt(db, message["id"], now=now)
             try:
                 outcome = channel.deliver(message, items)
-            except Exception as exc:  # a bug must not stop the other messages; this one is retried as is
-                log.exception("alert message %s (%s) could not be delivered", message["id"], message["subscription"])
-                outcome = Outcome(error=f"internal error: {type(exc).__name__}: {exc}", in_doubt=True)
+            except (
+                Exception
+            ) as exc:  # a bug must not stop the other messages; this one is retried as is
+                log.exception(
+                    "alert message %s (%s) could not be delivered",
+                    message["id"],
+                    message["subscription"],
+                )
+                outcome = Outcome(
+                    error=f"internal error: {type(exc).__name__}: {exc}", in_doubt=True
+                )
             status = outbox.finish_attempt(
-                db, message["id"], now=now, delivered=outcome.delivered, refused=outcome.refused,
-                error=outcome.error, in_doubt=outcome.in_doubt,
+                db,
+                message["id"],
+                now=now,
+                delivered=outcome.delivered,
+                refused=outcome.refused,
+                error=outcome.error,
+                in_doubt=outcome.in_doubt,
             )
-            report.messages.append({
-                "id": message["id"], "subscription": message["subscription"], "channel": message["channel"],
-                "token": message["token"], "alerts": len(items), "status": status,
-                "error": outcome.error or "; ".join(f"{k}: {v}" for k, v in outcome.refused.items()) or None,
-            })
+            report.messages.append(
+                {
+                    "id": message["id"],
+                    "subscription": message["subscription"],
+                    "channel": message["channel"],
+                    "token": message["token"],
+                    "alerts": len(items),
+                    "status": status,
+                    "error": outcome.error
+                    or "; ".join(f"{k}: {v}" for k, v in outcome.refused.items())
+                    or None,
+                }
+            )
     finally:
         for message in remaining:
             outbox.release_lease(db, message["id"])

@@ -60,12 +60,20 @@ class Channel:
 
     name = ""
 
-    def __init__(self, config, *, environ: Mapping[str, str] = os.environ, ssl_context: ssl.SSLContext | None = None,
-                 archive_url: str | None = None):
+    def __init__(
+        self,
+        config,
+        *,
+        environ: Mapping[str, str] = os.environ,
+        ssl_context: ssl.SSLContext | None = None,
+        archive_url: str | None = None,
+    ):
         self.config = config
         self.environ = environ
         self.ssl_context = ssl_context
-        self.archive_url = archive_url  # Datasette address of the store: removals link to the archived copy
+        self.archive_url = (
+            archive_url  # Datasette address of the store: removals link to the archived copy
+        )
 
     def deliver(self, message: dict, items: list[dict]) -> Outcome:
         raise NotImplementedError
@@ -82,8 +90,9 @@ class Channel:
 def timed_out(exc: BaseException) -> bool:
     """Whether the server stopped answering (smtplib reports a read timeout as a disconnection)."""
     timeouts = (socket.timeout, TimeoutError)
-    return isinstance(exc, timeouts) or (isinstance(exc, smtplib.SMTPServerDisconnected)
-                                         and isinstance(exc.__context__, timeouts))
+    return isinstance(exc, timeouts) or (
+        isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(exc.__context__, timeouts)
+    )
 
 
 def describe_smtp_error(exc: BaseException, host: str = "", port: int | None = None) -> str:
@@ -98,7 +107,11 @@ def describe_smtp_error(exc: BaseException, host: str = "", port: int | None = N
     if isinstance(exc, smtplib.SMTPResponseException):
         return f"{exc.smtp_code} {_text(exc.smtp_error)}"
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return f"{where} closed the connection ({exc})" if str(exc) else f"{where} closed the connection"
+        return (
+            f"{where} closed the connection ({exc})"
+            if str(exc)
+            else f"{where} closed the connection"
+        )
     if isinstance(exc, smtplib.SMTPException):
         return f"{where}: {_text(exc)}"
     if isinstance(exc, ConnectionRefusedError):
@@ -152,7 +165,8 @@ class EmailChannel(Channel):
             if s.tls == "starttls":
                 if not conn.has_extn("starttls"):
                     raise smtplib.SMTPNotSupportedError(
-                        f"{s.host}:{s.port} does not offer STARTTLS (set smtp.tls = \"none\" only for a local relay)")
+                        f'{s.host}:{s.port} does not offer STARTTLS (set smtp.tls = "none" only for a local relay)'
+                    )
                 log("STARTTLS")
                 conn.starttls(context=context)
                 conn.ehlo()
@@ -182,16 +196,26 @@ class EmailChannel(Channel):
 
     def deliver(self, message: dict, items: list[dict]) -> Outcome:
         mime = build_email(
-            items, sender=self.settings.sender, recipients=message["recipients"], token=message["token"],
-            created_at=message["created_at"], subscription=message["subscription"],
-            max_items=self.config.alerts.max_items, archive_url=self.archive_url,
+            items,
+            sender=self.settings.sender,
+            recipients=message["recipients"],
+            token=message["token"],
+            created_at=message["created_at"],
+            subscription=message["subscription"],
+            max_items=self.config.alerts.max_items,
+            archive_url=self.archive_url,
         )
         return self.send(mime, message["pending_recipients"])
 
     def unavailable(self, message: dict) -> str | None:
         return self._down
 
-    def send(self, mime: EmailMessage, recipients: list[str], log: Callable[[str], None] = lambda line: None) -> Outcome:
+    def send(
+        self,
+        mime: EmailMessage,
+        recipients: list[str],
+        log: Callable[[str], None] = lambda line: None,
+    ) -> Outcome:
         """One SMTP transaction to ``recipients``; every failure is classified, none raised."""
         s = self.settings
         try:
@@ -199,7 +223,9 @@ class EmailChannel(Channel):
         except (OSError, smtplib.SMTPException, ConfigError) as exc:
             self.close()
             error = describe_smtp_error(exc, s.host, s.port)
-            if isinstance(exc, OSError):  # refused, timed out, TLS, login (smtplib's errors are OSErrors too)
+            if isinstance(
+                exc, OSError
+            ):  # refused, timed out, TLS, login (smtplib's errors are OSErrors too)
                 self._down = error
             return Outcome(error=error)
         outcome = Outcome()
@@ -238,7 +264,9 @@ class EmailChannel(Channel):
             if code == 250:
                 outcome.delivered = accepted
             elif 500 <= code < 600:
-                outcome.refused.update({r: f"message refused: {code} {_text(reply)}" for r in accepted})
+                outcome.refused.update(
+                    {r: f"message refused: {code} {_text(reply)}" for r in accepted}
+                )
             else:
                 outcome.error = "; ".join(filter(None, [outcome.error, f"{code} {_text(reply)}"]))
             return outcome
@@ -269,8 +297,11 @@ class WebhookChannel(Channel):
         import httpx
 
         self.hooks = {f"webhook:{hook.name}": hook for hook in config.webhooks}
-        self.client = httpx.Client(follow_redirects=False, headers={"User-Agent": USER_AGENT},
-                                   verify=self.ssl_context or True)
+        self.client = httpx.Client(
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT},
+            verify=self.ssl_context or True,
+        )
         self._down: dict[str, str] = {}  # URL → why it is not tried again in this run
 
     def unavailable(self, message: dict) -> str | None:
@@ -284,15 +315,25 @@ class WebhookChannel(Channel):
         if hook is None:
             return Outcome(error="webhook no longer configured")
         body = json.dumps(
-            webhook_payload(items, token=message["token"], subscription=hook.name, created_at=message["created_at"],
-                            archive_url=self.archive_url),
+            webhook_payload(
+                items,
+                token=message["token"],
+                subscription=hook.name,
+                created_at=message["created_at"],
+                archive_url=self.archive_url,
+            ),
             ensure_ascii=False,
         ).encode("utf-8")
-        headers = {"Content-Type": "application/json; charset=utf-8", "X-Bulletin-Delivery": message["token"]}
+        headers = {
+            "Content-Type": "application/json; charset=utf-8",
+            "X-Bulletin-Delivery": message["token"],
+        }
         if hook.secret_env:
             secret = self.environ.get(hook.secret_env)
             if not secret:
-                return Outcome(error=f"environment variable {hook.secret_env} is not set (webhook {hook.name!r} secret_env)")
+                return Outcome(
+                    error=f"environment variable {hook.secret_env} is not set (webhook {hook.name!r} secret_env)"
+                )
             digest = hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
             headers["X-Bulletin-Signature"] = f"sha256={digest}"
         try:

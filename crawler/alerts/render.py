@@ -21,8 +21,13 @@ EVENT_ORDER = ("new", "edited", "removed", "restored")
 EXCERPT_CHARS = 280
 #: Releases listed by title only after the detailed ones; beyond that only a count.
 COMPACT_LIMIT = 200
-FIELD_LABELS = {"title": "title", "source": "source", "published_at": "publish time",
-                "body": "text", "attachments": "attachments"}
+FIELD_LABELS = {
+    "title": "title",
+    "source": "source",
+    "published_at": "publish time",
+    "body": "text",
+    "attachments": "attachments",
+}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -100,8 +105,17 @@ def subject(items: list[dict]) -> str:
 # E-mail --------------------------------------------------------------------------------------
 
 
-def build_email(items: list[dict], *, sender: str, recipients: list[str], token: str, created_at: str,
-                subscription: str, max_items: int = 50, archive_url: str | None = None) -> EmailMessage:
+def build_email(
+    items: list[dict],
+    *,
+    sender: str,
+    recipients: list[str],
+    token: str,
+    created_at: str,
+    subscription: str,
+    max_items: int = 50,
+    archive_url: str | None = None,
+) -> EmailMessage:
     """The multipart/alternative message for one outbox message.
 
     ``Message-ID`` and ``Date`` derive from the outbox message (``token``, ``created_at``), so a
@@ -116,10 +130,15 @@ def build_email(items: list[dict], *, sender: str, recipients: list[str], token:
     message["Message-ID"] = f"<bulletin.{token}@{domain}>"
     message["Auto-Submitted"] = "auto-generated"
     message["X-Bulletin-Subscription"] = subscription
-    message.set_content(render_text(items, subscription=subscription, max_items=max_items, archive_url=archive_url),
-                        charset="utf-8")
-    message.add_alternative(render_html(items, subscription=subscription, max_items=max_items, archive_url=archive_url),
-                            subtype="html", charset="utf-8")
+    message.set_content(
+        render_text(items, subscription=subscription, max_items=max_items, archive_url=archive_url),
+        charset="utf-8",
+    )
+    message.add_alternative(
+        render_html(items, subscription=subscription, max_items=max_items, archive_url=archive_url),
+        subtype="html",
+        charset="utf-8",
+    )
     # A resend is byte-for-byte the same message, boundary included.
     message.set_boundary(f"=_bulletin_{token}")
     return message
@@ -132,12 +151,18 @@ def probe_email(*, sender: str, recipients: list[str], host: str) -> EmailMessag
     message["From"] = sender
     message["To"] = ", ".join(recipients)
     message["Date"] = format_datetime(datetime.now().astimezone())
-    message["Message-ID"] = make_msgid("bulletin-test", parseaddr(sender)[1].rpartition("@")[2] or None)
+    message["Message-ID"] = make_msgid(
+        "bulletin-test", parseaddr(sender)[1].rpartition("@")[2] or None
+    )
     message["Auto-Submitted"] = "auto-generated"
-    text = (f"This is a test message from bulletin-monitor, sent through {host}.\n"
-            "这是一封测试邮件：中文显示正常即说明 UTF-8 编码无误。\n")
+    text = (
+        f"This is a test message from bulletin-monitor, sent through {host}.\n"
+        "这是一封测试邮件：中文显示正常即说明 UTF-8 编码无误。\n"
+    )
     message.set_content(text, charset="utf-8")
-    message.add_alternative(f"<p>{html.escape(text)}</p>".replace("\n", "<br>\n"), subtype="html", charset="utf-8")
+    message.add_alternative(
+        f"<p>{html.escape(text)}</p>".replace("\n", "<br>\n"), subtype="html", charset="utf-8"
+    )
     return message
 
 
@@ -175,7 +200,10 @@ def _edit_changes(item: dict) -> list[tuple[str, str, str]]:
         if name in details:
             old, new = details[name].get("old") or "", details[name].get("new") or ""
             if name == "published_at":
-                old, new = local_time(old, item["site_timezone"]) or "", local_time(new, item["site_timezone"]) or ""
+                old, new = (
+                    local_time(old, item["site_timezone"]) or "",
+                    local_time(new, item["site_timezone"]) or "",
+                )
             changes.append((FIELD_LABELS[name], old, new))
     return changes
 
@@ -214,7 +242,10 @@ def archived_copy(item: dict, archive_url: str | None = None) -> tuple[str | Non
 
 # Plain text ------------------------------------------------------------------------------------
 
-def render_text(items: list[dict], *, subscription: str, max_items: int = 50, archive_url: str | None = None) -> str:
+
+def render_text(
+    items: list[dict], *, subscription: str, max_items: int = 50, archive_url: str | None = None
+) -> str:
     """The plain-text part: edits marked ``[-deleted-]{+inserted+}``."""
     shown, compact, counted = _split(items, max_items)
     lines: list[str] = []
@@ -226,9 +257,13 @@ def render_text(items: list[dict], *, subscription: str, max_items: int = 50, ar
         lines += event_text(item, archive_url)
         lines.append("")
     if compact or counted:
-        lines.append(f"… and {len(compact) + len(counted)} more ({counts_phrase(compact + counted)}):")
+        lines.append(
+            f"… and {len(compact) + len(counted)} more ({counts_phrase(compact + counted)}):"
+        )
         for item in compact:
-            lines.append(f"  - [{item['kind']}] {_title(item)}  {safe_url(item.get('url')) or ''}".rstrip())
+            lines.append(
+                f"  - [{item['kind']}] {_title(item)}  {safe_url(item.get('url')) or ''}".rstrip()
+            )
         if counted:
             lines.append(f"  (and {len(counted)} more not listed; see `bulletin releases`)")
         lines.append("")
@@ -244,8 +279,10 @@ def event_text(item: dict, archive_url: str | None = None) -> list[str]:
         text = f"Site {item['site_title']} is {detail.get('state')} (since {detail.get('at')})"
         return [text] + ([f"  {detail['detail']}"] if detail.get("detail") else [])
     if kind == "baseline":
-        return [f"Now monitoring {item['site_title']}: {item['detail'].get('releases', 0)} releases archived.",
-                "You will hear about new releases from now on."]
+        return [
+            f"Now monitoring {item['site_title']}: {item['detail'].get('releases', 0)} releases archived.",
+            "You will hear about new releases from now on.",
+        ]
     lines = [f"[{kind}] {_title(item)}"]
     url = safe_url(item.get("url"))
     if url:
@@ -261,7 +298,9 @@ def event_text(item: dict, archive_url: str | None = None) -> list[str]:
             lines.append(f"  {label}: {old} → {new}")
         added, removed = _attachment_changes(item)
         for attachment in added:
-            lines.append(f"  attachment added: {attachment.get('name') or ''} {safe_url(attachment.get('url')) or ''}".rstrip())
+            lines.append(
+                f"  attachment added: {attachment.get('name') or ''} {safe_url(attachment.get('url')) or ''}".rstrip()
+            )
         for attachment in removed:
             lines.append(f"  attachment removed: {attachment.get('name') or ''}".rstrip())
         ops = _body_ops(item)
@@ -272,7 +311,9 @@ def event_text(item: dict, archive_url: str | None = None) -> list[str]:
         body = excerpt((item.get("version") or {}).get("body"))
         lines.extend("  " + line for line in body.splitlines())
         for attachment in (item.get("version") or {}).get("attachments") or []:
-            lines.append(f"  attachment: {attachment.get('name') or ''} {safe_url(attachment.get('url')) or ''}".rstrip())
+            lines.append(
+                f"  attachment: {attachment.get('name') or ''} {safe_url(attachment.get('url')) or ''}".rstrip()
+            )
     elif kind == "removed":
         lines.append("  no longer on the site (the archived versions are kept)")
         href, reference = archived_copy(item, archive_url)
@@ -284,14 +325,16 @@ def event_text(item: dict, archive_url: str | None = None) -> list[str]:
 
 # HTML ----------------------------------------------------------------------------------------
 
-_STYLE = ("body{font-family:-apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;"
-          "line-height:1.5;color:#222;max-width:760px}"
-          "h2{font-size:18px;border-bottom:1px solid #ddd;padding-bottom:4px}"
-          ".item{margin:0 0 18px}.meta{color:#666;font-size:13px}.kind{font-size:12px;color:#fff;"
-          "background:#557;border-radius:3px;padding:1px 5px;margin-right:6px}"
-          ".excerpt{white-space:pre-wrap;margin:4px 0}.diff{white-space:pre-wrap;background:#f7f7f7;padding:6px}"
-          "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}"
-          ".foot{color:#888;font-size:12px}")
+_STYLE = (
+    "body{font-family:-apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;"
+    "line-height:1.5;color:#222;max-width:760px}"
+    "h2{font-size:18px;border-bottom:1px solid #ddd;padding-bottom:4px}"
+    ".item{margin:0 0 18px}.meta{color:#666;font-size:13px}.kind{font-size:12px;color:#fff;"
+    "background:#557;border-radius:3px;padding:1px 5px;margin-right:6px}"
+    ".excerpt{white-space:pre-wrap;margin:4px 0}.diff{white-space:pre-wrap;background:#f7f7f7;padding:6px}"
+    "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}"
+    ".foot{color:#888;font-size:12px}"
+)
 
 
 def _e(text) -> str:
@@ -305,11 +348,16 @@ def _link(url: str | None, text: str) -> str:
     return f'<a href="{_e(safe)}">{_e(text)}</a>'
 
 
-def render_html(items: list[dict], *, subscription: str, max_items: int = 50, archive_url: str | None = None) -> str:
+def render_html(
+    items: list[dict], *, subscription: str, max_items: int = 50, archive_url: str | None = None
+) -> str:
     """The HTML part: simple markup, inline styles, every page-derived string escaped."""
     shown, compact, counted = _split(items, max_items)
-    parts = ["<!DOCTYPE html>", '<html><head><meta charset="utf-8">',
-             f"<title>{_e(subject(items))}</title><style>{_STYLE}</style></head><body>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html><head><meta charset="utf-8">',
+        f"<title>{_e(subject(items))}</title><style>{_STYLE}</style></head><body>",
+    ]
     current = None
     for item in shown:
         if item["site"] != current:
@@ -317,13 +365,19 @@ def render_html(items: list[dict], *, subscription: str, max_items: int = 50, ar
             parts.append(f"<h2>{_e(item['site_title'])}</h2>")
         parts.append(event_html(item, archive_url))
     if compact or counted:
-        parts.append(f"<p>… and {len(compact) + len(counted)} more ({_e(counts_phrase(compact + counted))}):</p><ul>")
+        parts.append(
+            f"<p>… and {len(compact) + len(counted)} more ({_e(counts_phrase(compact + counted))}):</p><ul>"
+        )
         for item in compact:
             parts.append(f"<li>[{_e(item['kind'])}] {_link(item.get('url'), _title(item))}</li>")
         parts.append("</ul>")
         if counted:
-            parts.append(f"<p>(and {len(counted)} more not listed; see <code>bulletin releases</code>)</p>")
-    parts.append(f'<p class="foot">bulletin-monitor · subscription {_e(subscription)}</p></body></html>')
+            parts.append(
+                f"<p>(and {len(counted)} more not listed; see <code>bulletin releases</code>)</p>"
+            )
+    parts.append(
+        f'<p class="foot">bulletin-monitor · subscription {_e(subscription)}</p></body></html>'
+    )
     return "\n".join(parts) + "\n"
 
 
@@ -338,16 +392,24 @@ def event_html(item: dict, archive_url: str | None = None) -> str:
             out += f"<div>{_e(detail['detail'])}</div>"
         return out + "</div>"
     if kind == "baseline":
-        return (f'<div class="item">Now monitoring <b>{_e(item["site_title"])}</b>: '
-                f'{int(item["detail"].get("releases", 0))} releases archived. '
-                "You will hear about new releases from now on.</div>")
+        return (
+            f'<div class="item">Now monitoring <b>{_e(item["site_title"])}</b>: '
+            f"{int(item['detail'].get('releases', 0))} releases archived. "
+            "You will hear about new releases from now on.</div>"
+        )
     href, reference = archived_copy(item, archive_url) if kind == "removed" else (None, "")
     # A removed release's address is gone: its title leads to the archived copy, when there is one.
     title_url = href if kind == "removed" else item.get("url")
-    out = [f'<div class="item"><span class="kind">{_e(kind)}</span><b>{_link(title_url, _title(item))}</b>']
+    out = [
+        f'<div class="item"><span class="kind">{_e(kind)}</span><b>{_link(title_url, _title(item))}</b>'
+    ]
     meta = _meta_parts(item)
     if meta:
-        out.append('<div class="meta">' + " · ".join(f"{_e(label)}: {_e(value)}" for label, value in meta) + "</div>")
+        out.append(
+            '<div class="meta">'
+            + " · ".join(f"{_e(label)}: {_e(value)}" for label, value in meta)
+            + "</div>"
+        )
     version = item.get("version") or {}
     if kind == "edited":
         changed = [FIELD_LABELS.get(f, f) for f in item.get("changed_fields", [])]
@@ -357,9 +419,13 @@ def event_html(item: dict, archive_url: str | None = None) -> str:
             out.append(f"<div>{_e(label)}: <del>{_e(old)}</del> → <ins>{_e(new)}</ins></div>")
         added, removed = _attachment_changes(item)
         for attachment in added:
-            out.append(f"<div>attachment added: {_link(attachment.get('url'), attachment.get('name') or attachment.get('url') or '')}</div>")
+            out.append(
+                f"<div>attachment added: {_link(attachment.get('url'), attachment.get('name') or attachment.get('url') or '')}</div>"
+            )
         for attachment in removed:
-            out.append(f"<div>attachment removed: <del>{_e(attachment.get('name') or attachment.get('url'))}</del></div>")
+            out.append(
+                f"<div>attachment removed: <del>{_e(attachment.get('name') or attachment.get('url'))}</del></div>"
+            )
         ops = _body_ops(item)
         if ops:
             out.append(f'<div class="diff">{render_html_diff(ops)}</div>')
@@ -369,7 +435,9 @@ def event_html(item: dict, archive_url: str | None = None) -> str:
             out.append(f'<div class="excerpt">{_e(body)}</div>')
         attachments = version.get("attachments") or []
         if attachments:
-            links = ", ".join(_link(a.get("url"), a.get("name") or a.get("url") or "") for a in attachments)
+            links = ", ".join(
+                _link(a.get("url"), a.get("name") or a.get("url") or "") for a in attachments
+            )
             out.append(f"<div>attachments: {links}</div>")
     elif kind == "removed":
         out.append('<div class="meta">no longer on the site (the archived versions are kept)</div>')
@@ -385,30 +453,50 @@ def event_html(item: dict, archive_url: str | None = None) -> str:
 # Webhook -------------------------------------------------------------------------------------
 
 
-def webhook_payload(items: list[dict], *, token: str, subscription: str, created_at: str,
-                    archive_url: str | None = None) -> dict:
+def webhook_payload(
+    items: list[dict],
+    *,
+    token: str,
+    subscription: str,
+    created_at: str,
+    archive_url: str | None = None,
+) -> dict:
     """The JSON document POSTed to a webhook (documented in docs/alerts.md)."""
     events = []
     for item in items:
         entry = {"kind": item["kind"], "site": item["site"], "site_title": item["site_title"]}
         if item["kind"] == "health":
-            entry.update(state=item["detail"].get("state"), detail=item["detail"].get("detail"),
-                         at=item["detail"].get("at"))
+            entry.update(
+                state=item["detail"].get("state"),
+                detail=item["detail"].get("detail"),
+                at=item["detail"].get("at"),
+            )
         elif item["kind"] == "baseline":
             entry.update(releases=item["detail"].get("releases", 0))
         else:
             version = item.get("version") or {}
             ops = _body_ops(item)
             entry.update(
-                event_id=item["event_id"], detected_at=item["detected_at"], url=item["url"],
-                title=version.get("title"), source=version.get("source"),
-                published_at=version.get("published_at"), column=version.get("column_name"),
-                attachments=version.get("attachments") or [], excerpt=excerpt(version.get("body")),
-                changed_fields=item.get("changed_fields") or [], changes=item.get("details") or {},
+                event_id=item["event_id"],
+                detected_at=item["detected_at"],
+                url=item["url"],
+                title=version.get("title"),
+                source=version.get("source"),
+                published_at=version.get("published_at"),
+                column=version.get("column_name"),
+                attachments=version.get("attachments") or [],
+                excerpt=excerpt(version.get("body")),
+                changed_fields=item.get("changed_fields") or [],
+                changes=item.get("details") or {},
                 body_diff=render_text_diff(ops) if ops else None,
             )
             if item["kind"] == "removed":
                 href, reference = archived_copy(item, archive_url)
                 entry["archived_copy"] = {"url": href, "reference": reference}
         events.append(entry)
-    return {"delivery": token, "subscription": subscription, "created_at": created_at, "events": events}
+    return {
+        "delivery": token,
+        "subscription": subscription,
+        "created_at": created_at,
+        "events": events,
+    }

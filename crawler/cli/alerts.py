@@ -19,10 +19,19 @@ def alerts():
 
 
 @alerts.command("test")
-@click.option("--to", "to", multiple=True, metavar="ADDRESS",
-              help="Recipient (repeatable). Default: the alerts.operators addresses.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Print one JSON object: the steps, who accepted, who refused, the error.")
+@click.option(
+    "--to",
+    "to",
+    multiple=True,
+    metavar="ADDRESS",
+    help="Recipient (repeatable). Default: the alerts.operators addresses.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print one JSON object: the steps, who accepted, who refused, the error.",
+)
 @click.pass_context
 def alerts_test(ctx, to, as_json):
     """Send a test message through the configured SMTP server and report each step.
@@ -52,8 +61,18 @@ def alerts_test(ctx, to, as_json):
     def report(delivered=(), refused=None, error=None) -> None:
         ok = bool(delivered) and not refused and not error
         if as_json:
-            click.echo(json_line({"server": f"{smtp.host}:{smtp.port}", "ok": ok, "steps": steps,
-                                  "delivered": list(delivered), "refused": dict(refused or {}), "error": error}))
+            click.echo(
+                json_line(
+                    {
+                        "server": f"{smtp.host}:{smtp.port}",
+                        "ok": ok,
+                        "steps": steps,
+                        "delivered": list(delivered),
+                        "refused": dict(refused or {}),
+                        "error": error,
+                    }
+                )
+            )
         if not ok:
             sys.exit(1)
 
@@ -80,9 +99,15 @@ def alerts_test(ctx, to, as_json):
 
 @alerts.command("list")
 @click.option("--pending", "status", flag_value="pending", help="Only alerts not delivered yet.")
-@click.option("--failed", "status", flag_value="failed",
-              help="Only alerts that failed for good or were cancelled, or have a recipient refused for good.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1), help="How many alerts.")
+@click.option(
+    "--failed",
+    "status",
+    flag_value="failed",
+    help="Only alerts that failed for good or were cancelled, or have a recipient refused for good.",
+)
+@click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(1), help="How many alerts."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per alert.")
 @click.pass_context
 def alerts_list(ctx, status, limit, as_json):
@@ -99,24 +124,65 @@ def alerts_list(ctx, status, limit, as_json):
         row["when"] = row["sent_at"] or row["next_attempt_at"] or row["deliver_after"]
         if row["title"] is None:
             detail = row["detail"]
-            row["title"] = (f"site {detail['state']}: {detail.get('detail') or ''}".strip(": ")
-                            if row["kind"] == "health" else f"{detail.get('releases', '…')} releases archived")
+            row["title"] = (
+                f"site {detail['state']}: {detail.get('detail') or ''}".strip(": ")
+                if row["kind"] == "health"
+                else f"{detail.get('releases', '…')} releases archived"
+            )
     if as_json:
         for row in rows:
-            click.echo(json_line({key: row[key] for key in (
-                "id", "kind", "site", "subscription", "channel", "status", "created_at", "deliver_after",
-                "attempts", "next_attempt_at", "sent_at", "error", "title", "url", "refused")}))
+            click.echo(
+                json_line(
+                    {
+                        key: row[key]
+                        for key in (
+                            "id",
+                            "kind",
+                            "site",
+                            "subscription",
+                            "channel",
+                            "status",
+                            "created_at",
+                            "deliver_after",
+                            "attempts",
+                            "next_attempt_at",
+                            "sent_at",
+                            "error",
+                            "title",
+                            "url",
+                            "refused",
+                        )
+                    }
+                )
+            )
         return
     if not rows:
-        click.echo({"pending": "no pending alerts", "failed": "no failed alerts"}.get(status, "no alerts"))
+        click.echo(
+            {"pending": "no pending alerts", "failed": "no failed alerts"}.get(status, "no alerts")
+        )
         return
-    click.echo(table(rows, [("id", "id", 5), ("status", "status", 9), ("kind", "kind", 8), ("site", "site", 10),
-                            ("subscription", "subscription", 18), ("when", "when (UTC)", 25),
-                            ("attempts", "tries", 5), ("title", "title", 30), ("error", "error", 60)]))
+    click.echo(
+        table(
+            rows,
+            [
+                ("id", "id", 5),
+                ("status", "status", 9),
+                ("kind", "kind", 8),
+                ("site", "site", 10),
+                ("subscription", "subscription", 18),
+                ("when", "when (UTC)", 25),
+                ("attempts", "tries", 5),
+                ("title", "title", 30),
+                ("error", "error", 60),
+            ],
+        )
+    )
 
 
 @alerts.command("send")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document: the counts and every message.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON document: the counts and every message."
+)
 @click.pass_context
 def alerts_send(ctx, as_json):
     """Deliver every alert that is due now (immediate alerts, digests whose time has come, retries).
@@ -144,12 +210,34 @@ def alerts_send(ctx, as_json):
         waiting = outbox.undelivered(store.db)
     undelivered = bool(report.retrying or report.failed or report.deferred or waiting["retrying"])
     if as_json:
-        click.echo(json.dumps({
-            "sent": report.sent, "retrying": report.retrying, "failed": report.failed, "deferred": report.deferred,
-            "alerts_waiting_for_retry": waiting["retrying"], "next_attempt_at": waiting["next_attempt_at"],
-            "messages": [{key: message[key] for key in ("id", "subscription", "channel", "alerts", "status", "error")}
-                         for message in report.messages],
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "sent": report.sent,
+                    "retrying": report.retrying,
+                    "failed": report.failed,
+                    "deferred": report.deferred,
+                    "alerts_waiting_for_retry": waiting["retrying"],
+                    "next_attempt_at": waiting["next_attempt_at"],
+                    "messages": [
+                        {
+                            key: message[key]
+                            for key in (
+                                "id",
+                                "subscription",
+                                "channel",
+                                "alerts",
+                                "status",
+                                "error",
+                            )
+                        }
+                        for message in report.messages
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         if not report.messages:
             click.echo("nothing to send")
@@ -159,10 +247,15 @@ def alerts_send(ctx, as_json):
                 line += f"  {message['error']}"
             click.echo(line)
         if report.messages:
-            click.echo(f"{report.sent} sent, {report.retrying} to retry, {report.failed} failed"
-                       + (f", {report.deferred} not tried" if report.deferred else ""))
+            click.echo(
+                f"{report.sent} sent, {report.retrying} to retry, {report.failed} failed"
+                + (f", {report.deferred} not tried" if report.deferred else "")
+            )
         if waiting["retrying"]:
-            click.echo(f"{waiting['retrying']} alerts wait for a retry (next attempt {waiting['next_attempt_at']} UTC);"
-                       " see `bulletin alerts list --pending`", err=True)
+            click.echo(
+                f"{waiting['retrying']} alerts wait for a retry (next attempt {waiting['next_attempt_at']} UTC);"
+                " see `bulletin alerts list --pending`",
+                err=True,
+            )
     if undelivered:
         sys.exit(EXIT_UNDELIVERED)

@@ -47,16 +47,43 @@ def _json_document(obj) -> None:
 @click.option("--until", metavar="DATE", help="Published on or before DATE (YYYY-MM-DD).")
 @click.option("--source", metavar="TEXT", help="Source (来源) contains TEXT.")
 @click.option("--column", metavar="TEXT", help="Listed in a column whose name contains TEXT.")
-@click.option("--kind", metavar="KIND", help="Releases with an event of this kind: new, edited, removed, restored.")
-@click.option("--all-versions", is_flag=True, help="Search every version, not only the latest; say which matched.")
-@click.option("--substring", is_flag=True,
-              help="Match Latin-script terms inside words too (by default they match whole words; end one with * "
-                   "for words starting with it).")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1), help="How many results.")
+@click.option(
+    "--kind",
+    metavar="KIND",
+    help="Releases with an event of this kind: new, edited, removed, restored.",
+)
+@click.option(
+    "--all-versions",
+    is_flag=True,
+    help="Search every version, not only the latest; say which matched.",
+)
+@click.option(
+    "--substring",
+    is_flag=True,
+    help="Match Latin-script terms inside words too (by default they match whole words; end one with * "
+    "for words starting with it).",
+)
+@click.option(
+    "--limit", default=20, show_default=True, type=click.IntRange(1), help="How many results."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per result.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8 with BOM, for spreadsheets).")
 @click.pass_context
-def search(ctx, query, site, since, until, source, column, kind, all_versions, substring, limit, as_json, as_csv):
+def search(
+    ctx,
+    query,
+    site,
+    since,
+    until,
+    source,
+    column,
+    kind,
+    all_versions,
+    substring,
+    limit,
+    as_json,
+    as_csv,
+):
     """Find releases containing QUERY, newest first.
 
     Chinese matches as substrings; simplified and traditional characters, full- and half-width
@@ -73,8 +100,19 @@ def search(ctx, query, site, since, until, source, column, kind, all_versions, s
         raise click.BadParameter("empty query", param_hint="QUERY")
     with open_store(ctx) as store:
         try:
-            hits = run_search(store, text, site=site, since=since, until=until, source=source, column=column,
-                              kind=kind, all_versions=all_versions, substring=substring, limit=limit)
+            hits = run_search(
+                store,
+                text,
+                site=site,
+                since=since,
+                until=until,
+                source=source,
+                column=column,
+                kind=kind,
+                all_versions=all_versions,
+                substring=substring,
+                limit=limit,
+            )
         except InvalidArgument as exc:
             raise click.BadParameter(flag_message(exc)) from exc
     fields = SEARCH_FIELDS + (["version", "versions"] if all_versions else [])
@@ -95,7 +133,9 @@ def search(ctx, query, site, since, until, source, column, kind, all_versions, s
         return
     for hit in hits:
         _heading(f"{hit['title'] or '(no title)'}")
-        line = f"  #{hit['id']}  {hit['site']}  {hit['published_at'] or '-'}  {hit['source'] or '-'}"
+        line = (
+            f"  #{hit['id']}  {hit['site']}  {hit['published_at'] or '-'}  {hit['source'] or '-'}"
+        )
         if all_versions:
             line += f"  version {hit['version']} of {hit['versions']}"
         if hit["status"] != "live":
@@ -110,12 +150,14 @@ def search(ctx, query, site, since, until, source, column, kind, all_versions, s
 
 
 def _release_events(store, release_id: int) -> list[dict]:
-    rows = list(store.db.query(
-        """SELECT e.id, e.kind, e.detected_at, v.seq AS version, e.crawl_id, e.baseline, e.changed_fields
+    rows = list(
+        store.db.query(
+            """SELECT e.id, e.kind, e.detected_at, v.seq AS version, e.crawl_id, e.baseline, e.changed_fields
            FROM events e LEFT JOIN versions v ON v.id = e.version_id
            WHERE e.release_id = ? ORDER BY e.id""",
-        [release_id],
-    ))
+            [release_id],
+        )
+    )
     for row in rows:
         row["changed_fields"] = json.loads(row["changed_fields"] or "[]")
         row["baseline"] = bool(row["baseline"])
@@ -124,9 +166,14 @@ def _release_events(store, release_id: int) -> list[dict]:
 
 def _version_summary(version: dict) -> dict:
     return {
-        "version": version["seq"], "version_id": version["id"], "fetched_at": version["fetched_at"],
-        "changed_fields": version["changed_fields"], "title": version["title"], "source": version["source"],
-        "published_at": version["published_at"], "http_status": version["http_status"],
+        "version": version["seq"],
+        "version_id": version["id"],
+        "fetched_at": version["fetched_at"],
+        "changed_fields": version["changed_fields"],
+        "title": version["title"],
+        "source": version["source"],
+        "published_at": version["published_at"],
+        "http_status": version["http_status"],
         "raw_size": version["raw_size"],
     }
 
@@ -143,17 +190,38 @@ def show(ctx, url_or_id, as_json):
         events = _release_events(store, release["id"])
     body = versions[-1]["body"] if versions else ""
     data = {
-        "id": release["id"], "site": release["site"], "url": release["url"], "status": release["status"],
-        "missing_since": release["missing_since"], "title": release["title"], "source": release["source"], "published_at": release["published_at"],
-        "columns": release["columns"], "breadcrumb": release["breadcrumb"], "attachments": release["attachments"],
-        "first_seen_at": release["first_seen_at"], "last_seen_at": release["last_seen_at"],
-        "versions": [_version_summary(v) for v in versions], "events": events, "body": body,
+        "id": release["id"],
+        "site": release["site"],
+        "url": release["url"],
+        "status": release["status"],
+        "missing_since": release["missing_since"],
+        "title": release["title"],
+        "source": release["source"],
+        "published_at": release["published_at"],
+        "columns": release["columns"],
+        "breadcrumb": release["breadcrumb"],
+        "attachments": release["attachments"],
+        "first_seen_at": release["first_seen_at"],
+        "last_seen_at": release["last_seen_at"],
+        "versions": [_version_summary(v) for v in versions],
+        "events": events,
+        "body": body,
     }
     if as_json:
         _json_document(data)
         return
     _heading(data["title"] or "(no title)")
-    for key in ("id", "site", "url", "status", "source", "published_at", "columns", "first_seen_at", "last_seen_at"):
+    for key in (
+        "id",
+        "site",
+        "url",
+        "status",
+        "source",
+        "published_at",
+        "columns",
+        "first_seen_at",
+        "last_seen_at",
+    ):
         value = data[key]
         if key == "status" and data["missing_since"] and value != "removed":
             value = f"{value}, pending removal (missing since {data['missing_since']})"
@@ -163,13 +231,37 @@ def show(ctx, url_or_id, as_json):
         _field("attachment", f"{attachment.get('name') or ''} <{attachment.get('url')}>")
     click.echo("")
     _heading(f"versions ({len(versions)})")
-    click.echo(_indent(table(data["versions"], [("version", "seq", 4), ("fetched_at", "fetched", 25),
-                                                ("changed_fields", "changed", 22), ("title", "title", 40)])))
+    click.echo(
+        _indent(
+            table(
+                data["versions"],
+                [
+                    ("version", "seq", 4),
+                    ("fetched_at", "fetched", 25),
+                    ("changed_fields", "changed", 22),
+                    ("title", "title", 40),
+                ],
+            )
+        )
+    )
     click.echo("")
     _heading(f"events ({len(events)})")
-    click.echo(_indent(table([{**e, "kind": e["kind"] + (" (baseline)" if e["baseline"] else "")} for e in events],
-                             [("detected_at", "detected", 25), ("kind", "kind", 16), ("version", "seq", 4),
-                              ("changed_fields", "changed", 30)])))
+    click.echo(
+        _indent(
+            table(
+                [
+                    {**e, "kind": e["kind"] + (" (baseline)" if e["baseline"] else "")}
+                    for e in events
+                ],
+                [
+                    ("detected_at", "detected", 25),
+                    ("kind", "kind", 16),
+                    ("version", "seq", 4),
+                    ("changed_fields", "changed", 30),
+                ],
+            )
+        )
+    )
     click.echo("")
     _heading("body")
     click.echo(body)
@@ -193,12 +285,17 @@ def history(ctx, url_or_id, as_json):
     entries = []
     for event in events:
         version = versions.get(event["version"]) if event["version"] else None
-        entries.append({
-            "at": event["detected_at"], "kind": event["kind"], "version": event["version"],
-            "changed_fields": event["changed_fields"], "baseline": event["baseline"],
-            "title": version["title"] if version else None,
-            "published_at": version["published_at"] if version else None,
-        })
+        entries.append(
+            {
+                "at": event["detected_at"],
+                "kind": event["kind"],
+                "version": event["version"],
+                "changed_fields": event["changed_fields"],
+                "baseline": event["baseline"],
+                "title": version["title"] if version else None,
+                "published_at": version["published_at"] if version else None,
+            }
+        )
     if as_json:
         for entry in entries:
             click.echo(json_line(entry))
@@ -208,8 +305,20 @@ def history(ctx, url_or_id, as_json):
     _field("url", release["url"])
     _field("status", release["status"])
     click.echo("")
-    click.echo(_indent(table(entries, [("at", "when", 25), ("kind", "kind", 9), ("version", "seq", 4),
-                                       ("changed_fields", "changed", 26), ("title", "title", 40)])))
+    click.echo(
+        _indent(
+            table(
+                entries,
+                [
+                    ("at", "when", 25),
+                    ("kind", "kind", 9),
+                    ("version", "seq", 4),
+                    ("changed_fields", "changed", 26),
+                    ("title", "title", 40),
+                ],
+            )
+        )
+    )
 
 
 # diff ----------------------------------------------------------------------------------------
@@ -221,7 +330,9 @@ def diff_versions(old: dict, new: dict, context: int = 40) -> dict:
     from storage.normalize import changed_fields
 
     changed = changed_fields(old, new)
-    fields = {name: {"old": old[name], "new": new[name]} for name in SHORT_FIELDS if name in changed}
+    fields = {
+        name: {"old": old[name], "new": new[name]} for name in SHORT_FIELDS if name in changed
+    }
     before = {a.get("url"): a.get("name") for a in old["attachments"] or []}
     after = {a.get("url"): a.get("name") for a in new["attachments"] or []}
     ops = diff_texts(old["body"], new["body"]) if "body" in changed else []
@@ -237,7 +348,9 @@ def diff_versions(old: dict, new: dict, context: int = 40) -> dict:
     }
 
 
-def _versions_to_compare(release_id: int, seqs: list[int], from_seq: int | None, to_seq: int | None) -> tuple[int, int]:
+def _versions_to_compare(
+    release_id: int, seqs: list[int], from_seq: int | None, to_seq: int | None
+) -> tuple[int, int]:
     """The two versions ``diff`` compares: those asked for; without --from the version before
     --to, without --to the latest. Errors name the version the user asked for."""
     if len(seqs) == 1:
@@ -255,25 +368,44 @@ def _versions_to_compare(release_id: int, seqs: list[int], from_seq: int | None,
         return seqs[-2], seqs[-1]
     if from_seq is None:
         if to_seq == seqs[0]:
-            raise BulletinError(f"release {release_id}: version {to_seq} is the first; give --from to compare it")
+            raise BulletinError(
+                f"release {release_id}: version {to_seq} is the first; give --from to compare it"
+            )
         return seqs[seqs.index(to_seq) - 1], to_seq
     if to_seq is None:
         to_seq = seqs[-1] if from_seq != seqs[-1] else None
         if to_seq is None:
-            raise BulletinError(f"release {release_id}: version {from_seq} is the latest; give --to to compare it")
+            raise BulletinError(
+                f"release {release_id}: version {from_seq} is the latest; give --to to compare it"
+            )
     if from_seq == to_seq:
-        raise BulletinError(f"release {release_id}: --from and --to are both version {from_seq}: nothing to compare")
+        raise BulletinError(
+            f"release {release_id}: --from and --to are both version {from_seq}: nothing to compare"
+        )
     return from_seq, to_seq
 
 
 @click.command()
 @click.argument("url_or_id")
-@click.option("--from", "from_seq", type=click.IntRange(1),
-              help="Old version (its number in `history`); default: the one before --to.")
-@click.option("--to", "to_seq", type=click.IntRange(1),
-              help="New version (its number in `history`); default: the latest.")
-@click.option("--context", default=40, show_default=True, type=click.IntRange(0),
-              help="Characters of unchanged text shown around each change.")
+@click.option(
+    "--from",
+    "from_seq",
+    type=click.IntRange(1),
+    help="Old version (its number in `history`); default: the one before --to.",
+)
+@click.option(
+    "--to",
+    "to_seq",
+    type=click.IntRange(1),
+    help="New version (its number in `history`); default: the latest.",
+)
+@click.option(
+    "--context",
+    default=40,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Characters of unchanged text shown around each change.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.pass_context
 def diff(ctx, url_or_id, from_seq, to_seq, context, as_json):
@@ -286,9 +418,15 @@ def diff(ctx, url_or_id, from_seq, to_seq, context, as_json):
         versions = {v["seq"]: v for v in store.versions(release["id"])}
     from_seq, to_seq = _versions_to_compare(release["id"], sorted(versions), from_seq, to_seq)
     old, new = versions[from_seq], versions[to_seq]
-    result = {"id": release["id"], "url": release["url"], "from": from_seq, "to": to_seq,
-              "from_fetched_at": old["fetched_at"], "to_fetched_at": new["fetched_at"],
-              **diff_versions(old, new, context)}
+    result = {
+        "id": release["id"],
+        "url": release["url"],
+        "from": from_seq,
+        "to": to_seq,
+        "from_fetched_at": old["fetched_at"],
+        "to_fetched_at": new["fetched_at"],
+        **diff_versions(old, new, context),
+    }
     if as_json:
         _json_document(result)
         return
@@ -313,13 +451,27 @@ def diff(ctx, url_or_id, from_seq, to_seq, context, as_json):
 
 
 @click.command()
-@click.option("--format", "fmt", required=True, type=click.Choice(["jsonl", "csv", "atom", "warc"]),
-              help="jsonl/csv: releases; atom: a feed; warc: every version as served.")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["jsonl", "csv", "atom", "warc"]),
+    help="jsonl/csv: releases; atom: a feed; warc: every version as served.",
+)
 @click.option("--site", help="Only this site.")
 @click.option("--since", metavar="DATE", help="Releases published on or after DATE (YYYY-MM-DD).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (default: stdout).")
-@click.option("--json", "as_json", is_flag=True,
-              help="Report what was written as one JSON object (on stdout with -o, else on stderr).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE (default: stdout).",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Report what was written as one JSON object (on stdout with -o, else on stderr).",
+)
 @click.pass_context
 def export(ctx, fmt, site, since, output, as_json):
     """Export releases: JSON Lines, CSV (opens in spreadsheets), Atom, or WARC (warcio).
@@ -346,8 +498,20 @@ def export(ctx, fmt, site, since, output, as_json):
     unit = "versions" if fmt == "warc" else ("entries" if fmt == "atom" else "releases")
     if as_json:
         # With -o the data is in the file and stdout is free; without, stdout is the data.
-        click.echo(json.dumps({"format": fmt, "output": output, "count": count, "unit": unit, "site": site,
-                               "since": since}, ensure_ascii=False), err=not output)
+        click.echo(
+            json.dumps(
+                {
+                    "format": fmt,
+                    "output": output,
+                    "count": count,
+                    "unit": unit,
+                    "site": site,
+                    "since": since,
+                },
+                ensure_ascii=False,
+            ),
+            err=not output,
+        )
         return
     click.echo(f"{count} {unit} written to {output or 'stdout'}", err=True)
 
@@ -358,9 +522,17 @@ def export(ctx, fmt, site, since, output, as_json):
 @click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("db", required=False, metavar="[DB]")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option(
+    "--port",
+    default=8001,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on.",
+)
 @click.option("-o", "--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
-@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED, metavar="[-- DATASETTE OPTIONS]")
+@click.argument(
+    "datasette_args", nargs=-1, type=click.UNPROCESSED, metavar="[-- DATASETTE OPTIONS]"
+)
 @click.pass_context
 def datasette(ctx, db, host, port, open_browser, datasette_args):
     """Serve the store DB (default: --db) in Datasette, searched as `bulletin search` searches.
@@ -380,7 +552,8 @@ def datasette(ctx, db, host, port, open_browser, datasette_args):
         from datasette.plugins import pm
     except ImportError:
         raise click.ClickException(
-            "datasette is not installed: pip install -e '.[datasette]' (or pip install 'datasette<1')") from None
+            "datasette is not installed: pip install -e '.[datasette]' (or pip install 'datasette<1')"
+        ) from None
     from .. import datasette_plugin
 
     if db:
@@ -390,8 +563,16 @@ def datasette(ctx, db, host, port, open_browser, datasette_args):
         pass  # applies any pending migration, so the index the plugin reads is current
     if not pm.is_registered(datasette_plugin):
         pm.register(datasette_plugin, "bulletin_monitor")
-    args = ["serve", str(path), "--host", host, "--port", str(port), *(["-o"] if open_browser else []),
-            *datasette_args]
+    args = [
+        "serve",
+        str(path),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        *(["-o"] if open_browser else []),
+        *datasette_args,
+    ]
     click.echo(f"serving {path} at http://{host}:{port}/{path.stem} (Ctrl-C to stop)", err=True)
     datasette_cli.main(args=args, prog_name="datasette", standalone_mode=True)
 
@@ -400,13 +581,34 @@ def datasette(ctx, db, host, port, open_browser, datasette_args):
 
 
 @click.command()
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write to FILE (atomically) instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    help="Write to FILE (atomically) instead of stdout.",
+)
 @click.option("--site", help="Only this site's events.")
-@click.option("--since", metavar="ISO", help="Only events detected at or after this time (ISO 8601, UTC if no offset).")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(1), help="At most this many entries (the most recent).")
-@click.option("--archive-url", metavar="URL",
-              help="Datasette address of this database, for links to archived copies (default: [serve] archive_url).")
-@click.option("--self-url", metavar="URL", help="Where the feed will be published (its rel=\"self\" link).")
+@click.option(
+    "--since",
+    metavar="ISO",
+    help="Only events detected at or after this time (ISO 8601, UTC if no offset).",
+)
+@click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1),
+    help="At most this many entries (the most recent).",
+)
+@click.option(
+    "--archive-url",
+    metavar="URL",
+    help="Datasette address of this database, for links to archived copies (default: [serve] archive_url).",
+)
+@click.option(
+    "--self-url", metavar="URL", help='Where the feed will be published (its rel="self" link).'
+)
 @click.pass_context
 def feed(ctx, output, site, since, limit, archive_url, self_url):
     """Write an Atom feed of changes: one entry per event — new, edited (with the diff), removed
@@ -425,7 +627,13 @@ def feed(ctx, output, site, since, limit, archive_url, self_url):
     with open_store(ctx) as store:
         if site and site not in {row["name"] for row in store.sites()}:
             raise click.BadParameter(f"no site {site!r} in {store.path}", param_hint="--site")
-        options = {"site": site, "since": since_utc, "limit": limit, "archive_url": archive_url, "self_url": self_url}
+        options = {
+            "site": site,
+            "since": since_utc,
+            "limit": limit,
+            "archive_url": archive_url,
+            "self_url": self_url,
+        }
         if output:
             count = write_feed_file(store, output, **options)
         else:

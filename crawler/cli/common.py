@@ -12,7 +12,9 @@ from storage.errors import BulletinError, InvalidArgument
 
 DEFAULT_DB = "bulletin.db"
 EXIT_SITE_FAILED = 3
-EXIT_UNDELIVERED = 3  # alerts remain undelivered (failed for good, waiting for a retry, or not tried)
+EXIT_UNDELIVERED = (
+    3  # alerts remain undelivered (failed for good, waiting for a retry, or not tried)
+)
 EXIT_STORE_FAILED = 4
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
@@ -47,7 +49,9 @@ def open_store(ctx, must_exist: bool = True):
 
     path = Path(ctx.obj["db"])
     if must_exist and not path.exists():
-        raise click.ClickException(f"{path}: no such database (run `bulletin crawl` first, or set --db / BULLETIN_DB)")
+        raise click.ClickException(
+            f"{path}: no such database (run `bulletin crawl` first, or set --db / BULLETIN_DB)"
+        )
     return Store(path)
 
 
@@ -57,12 +61,12 @@ def utc_iso(value: str) -> str:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"not an ISO 8601 date or time: {value!r}", param_hint="--since") from None
+        raise click.BadParameter(
+            f"not an ISO 8601 date or time: {value!r}", param_hint="--since"
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
 
 
 @contextlib.contextmanager

@@ -27,17 +27,46 @@ def _parse_settings(values) -> dict:
 
 @click.command()
 @click.argument("sites", nargs=-1)
-@click.option("--set", "-s", "settings", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy setting for this run (e.g. -s DOWNLOAD_DELAY=0).")
-@click.option("--progress", type=click.Choice(["auto", "tty", "log", "off"]), default="auto", show_default=True,
-              help="Live progress: a status line on a terminal, log lines otherwise.")
-@click.option("--full", is_flag=True,
-              help="Walk every list page and refetch every listed article, ignoring what is known and validators.")
-@click.option("--wait", "wait_seconds", type=click.FloatRange(0), default=0, metavar="SECONDS",
-              help="When another process is crawling a site, wait up to SECONDS instead of refusing.")
-@click.option("-v", "--verbose", is_flag=True, help="Also show Scrapy's own log (start-up versions, settings, stats).")
-@click.option("--json", "as_json", is_flag=True,
-              help="Print one JSON object per site (its crawl row, failures, gone releases) instead of the summary.")
+@click.option(
+    "--set",
+    "-s",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy setting for this run (e.g. -s DOWNLOAD_DELAY=0).",
+)
+@click.option(
+    "--progress",
+    type=click.Choice(["auto", "tty", "log", "off"]),
+    default="auto",
+    show_default=True,
+    help="Live progress: a status line on a terminal, log lines otherwise.",
+)
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Walk every list page and refetch every listed article, ignoring what is known and validators.",
+)
+@click.option(
+    "--wait",
+    "wait_seconds",
+    type=click.FloatRange(0),
+    default=0,
+    metavar="SECONDS",
+    help="When another process is crawling a site, wait up to SECONDS instead of refusing.",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also show Scrapy's own log (start-up versions, settings, stats).",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print one JSON object per site (its crawl row, failures, gone releases) instead of the summary.",
+)
 @click.pass_context
 def crawl(ctx, sites, settings, progress, full, wait_seconds, verbose, as_json):
     """Crawl SITES (default: every configured site) and store what they publish.
@@ -59,8 +88,12 @@ def crawl(ctx, sites, settings, progress, full, wait_seconds, verbose, as_json):
     """
     config = read_config(ctx)
     chosen = [config.site(name) for name in sites] if sites else list(config.sites.values())
-    overrides = {"BULLETIN_PROGRESS": progress, "BULLETIN_FULL_CRAWL": full, "BULLETIN_VERBOSE": verbose,
-                 **_parse_settings(settings)}
+    overrides = {
+        "BULLETIN_PROGRESS": progress,
+        "BULLETIN_FULL_CRAWL": full,
+        "BULLETIN_VERBOSE": verbose,
+        **_parse_settings(settings),
+    }
     from contextlib import ExitStack
 
     from ..monitor.lock import site_lock
@@ -90,15 +123,23 @@ def _run_and_report(db_path, sites, overrides, *, as_json: bool = False) -> list
     elapsed = time.monotonic() - started
     failed = [outcome for outcome in outcomes if not outcome.ok]
     for outcome in outcomes:
-        if "id" not in outcome.crawl:  # the crawl could not even open its row: the error line says why
+        if (
+            "id" not in outcome.crawl
+        ):  # the crawl could not even open its row: the error line says why
             continue
-        click.echo(json_line(_summary_record(outcome, sites, db_path, elapsed)) if as_json else _summary(outcome, sites))
+        click.echo(
+            json_line(_summary_record(outcome, sites, db_path, elapsed))
+            if as_json
+            else _summary(outcome, sites)
+        )
     if not as_json:
         click.echo(f"database: {db_path}  ({elapsed:.1f} s)")
     for outcome in failed:
         if outcome.store_failure:
-            click.echo(f"Error: {outcome.site}: crawl stopped, the database cannot be written: {outcome.store_failure}",
-                       err=True)
+            click.echo(
+                f"Error: {outcome.site}: crawl stopped, the database cannot be written: {outcome.store_failure}",
+                err=True,
+            )
         else:
             click.echo(f"Error: {outcome.site}: {outcome.crawl['error']}", err=True)
     if any(outcome.store_failure for outcome in failed):
@@ -113,6 +154,7 @@ def _run_and_report(db_path, sites, overrides, *, as_json: bool = False) -> list
 def _summary_record(outcome, sites, db_path, elapsed: float) -> dict:
     """``crawl --json``: the crawl row's columns (docs/schema.md), the site's title, the first
     failed fetches and gone releases, the database and the run's seconds."""
+
     def brief(rows):
         return [{key: row[key] for key in ("url", "reason", "http_status")} for row in rows]
 
@@ -121,14 +163,17 @@ def _summary_record(outcome, sites, db_path, elapsed: float) -> dict:
         "title": next((s.title for s in sites if s.name == outcome.site), outcome.site),
         "failures": brief([f for f in outcome.failures if not f.get("missing")]),
         "gone": brief([f for f in outcome.failures if f.get("missing")]),
-        "database": str(db_path), "seconds": round(elapsed, 1),
+        "database": str(db_path),
+        "seconds": round(elapsed, 1),
     }
 
 
 def _summary(outcome, sites) -> str:
     crawl = outcome.crawl
     title = next((s.title for s in sites if s.name == outcome.site), outcome.site)
-    by_status = ", ".join(f"{code}: {count}" for code, count in sorted(crawl["responses_by_status"].items()))
+    by_status = ", ".join(
+        f"{code}: {count}" for code, count in sorted(crawl["responses_by_status"].items())
+    )
     restored = crawl.get("releases_restored", 0)
     lines = [
         f"{title} ({outcome.site}) — crawl #{crawl['id']}{' (baseline)' if crawl['baseline'] else ''}: {crawl['status']}",
@@ -136,18 +181,26 @@ def _summary(outcome, sites) -> str:
         f"  list pages      {crawl['list_pages']}",
         f"  releases        {crawl['releases_new']} new, {crawl['releases_edited']} edited, "
         f"{crawl.get('releases_removed', 0)} removed, {restored} restored, {crawl['releases_seen']} already known"
-        + (f" ({crawl['not_modified']} pages answered 304 Not Modified)" if crawl.get("not_modified") else ""),
+        + (
+            f" ({crawl['not_modified']} pages answered 304 Not Modified)"
+            if crawl.get("not_modified")
+            else ""
+        ),
     ]
     if crawl.get("revisits_due_by") or crawl.get("revisited"):
         lines.append(f"  revisits        {_revisits(crawl)}")
     gone = [f for f in outcome.failures if f.get("missing")]
     if crawl.get("releases_missing"):
-        lines.append(f"  gone            {crawl['releases_missing']} known releases answered 404/410 or redirected"
-                     " away (each is removed once a later visit confirms it)")
+        lines.append(
+            f"  gone            {crawl['releases_missing']} known releases answered 404/410 or redirected"
+            " away (each is removed once a later visit confirms it)"
+        )
         lines.extend(f"    {failure['url']}: {failure['reason']}" for failure in gone[:3])
     lines.append(f"  errors          {crawl['errors']}")
-    lines.extend(f"    {failure['url']}: {failure['reason']}"
-                 for failure in [f for f in outcome.failures if not f.get("missing")][:3])
+    lines.extend(
+        f"    {failure['url']}: {failure['reason']}"
+        for failure in [f for f in outcome.failures if not f.get("missing")][:3]
+    )
     return "\n".join(lines)
 
 
@@ -181,7 +234,9 @@ def serve(ctx):
     from ..monitor.service import LOG_DATEFORMAT, LOG_FORMAT, Service
 
     config = read_config(ctx)
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format=LOG_FORMAT, datefmt=LOG_DATEFORMAT)
+    logging.basicConfig(
+        level=logging.INFO, stream=sys.stderr, format=LOG_FORMAT, datefmt=LOG_DATEFORMAT
+    )
     for noisy in ("apscheduler", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     from storage import Store
@@ -194,8 +249,15 @@ def serve(ctx):
 
 
 @click.command()
-@click.option("--keep", is_flag=True, help="Keep serving the sample site after the crawl (Ctrl-C to stop).")
-@click.option("-v", "--verbose", is_flag=True, help="Also show Scrapy's own log (start-up versions, settings, stats).")
+@click.option(
+    "--keep", is_flag=True, help="Keep serving the sample site after the crawl (Ctrl-C to stop)."
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also show Scrapy's own log (start-up versions, settings, stats).",
+)
 @click.pass_context
 def demo(ctx, keep, verbose):
     """Serve a bundled sample government site on 127.0.0.1, crawl it into a fresh database, show it.
@@ -208,9 +270,15 @@ def demo(ctx, keep, verbose):
 
     source = ctx.parent.get_parameter_source("db_path") if ctx.parent else None
     explicit_db = source not in (None, click.core.ParameterSource.DEFAULT)
-    db_path = Path(ctx.obj["db"]) if explicit_db else Path(tempfile.mkdtemp(prefix="bulletin-demo-")) / "demo.db"
+    db_path = (
+        Path(ctx.obj["db"])
+        if explicit_db
+        else Path(tempfile.mkdtemp(prefix="bulletin-demo-")) / "demo.db"
+    )
     if explicit_db and db_path.exists():
-        raise click.ClickException(f"{db_path}: already exists; the demo writes a fresh database (choose another --db)")
+        raise click.ClickException(
+            f"{db_path}: already exists; the demo writes a fresh database (choose another --db)"
+        )
     with start_server(SITE_DIR) as server:
         click.echo(f"sample site served at {server.url}")
         table_ = demo_config(server.url)
@@ -218,14 +286,28 @@ def demo(ctx, keep, verbose):
         table_.setdefault("timezone", "Asia/Shanghai")
         table_.setdefault("politeness", {}).update({"download_delay": 0, "autothrottle": False})
         config = config_from_dict({"sites": {"demo": table_}}, source="<demo>")
-        _run_and_report(db_path, list(config.sites.values()), {"BULLETIN_PROGRESS": "off", "BULLETIN_VERBOSE": verbose})
+        _run_and_report(
+            db_path,
+            list(config.sites.values()),
+            {"BULLETIN_PROGRESS": "off", "BULLETIN_VERBOSE": verbose},
+        )
         from storage import Store
 
         with Store(db_path) as store:
             rows = store.releases(site="demo", limit=100)
         click.echo("")
-        click.echo(table(rows, [("id", "id", 4), ("published_at", "published", 25), ("title", "title", 40),
-                                ("source", "source", 10), ("columns", "columns", 30)]))
+        click.echo(
+            table(
+                rows,
+                [
+                    ("id", "id", 4),
+                    ("published_at", "published", 25),
+                    ("title", "title", 40),
+                    ("source", "source", 10),
+                    ("columns", "columns", 30),
+                ],
+            )
+        )
         click.echo(f"\n{len(rows)} releases. Try: bulletin --db {db_path} releases --json")
         if keep:
             with stop_signals() as stopped:

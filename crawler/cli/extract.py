@@ -14,19 +14,38 @@ from .common import open_store
 
 # extract -------------------------------------------------------------------------------------
 
-ARTICLE_FIELDS = ["url", "title", "source", "published_at", "body", "breadcrumb", "column", "attachments"]
+ARTICLE_FIELDS = [
+    "url",
+    "title",
+    "source",
+    "published_at",
+    "body",
+    "breadcrumb",
+    "column",
+    "attachments",
+]
 
 
 @click.command()
 @click.argument("path_or_url")
-@click.option("--url", "page_url", help="The page's original URL (resolves relative links of a saved file).")
-@click.option("--list", "as_list", is_flag=True, help="Parse a list (column) page instead of an article.")
+@click.option(
+    "--url", "page_url", help="The page's original URL (resolves relative links of a saved file)."
+)
+@click.option(
+    "--list", "as_list", is_flag=True, help="Parse a list (column) page instead of an article."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--encoding", help="Force the page's encoding (otherwise decided from the bytes).")
 @click.option("--timezone", help="Time zone for dates without one (default: from the host).")
-@click.option("--site", "site_name", metavar="NAME",
-              help="Apply the site model learned for site NAME (read from --db) and the site's stored settings.")
-@click.option("--explain", is_flag=True, help="Name the rule, and the site model entry, behind each field.")
+@click.option(
+    "--site",
+    "site_name",
+    metavar="NAME",
+    help="Apply the site model learned for site NAME (read from --db) and the site's stored settings.",
+)
+@click.option(
+    "--explain", is_flag=True, help="Name the rule, and the site model entry, behind each field."
+)
 @click.pass_context
 def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, site_name, explain):
     """Parse one saved page (or fetch one URL) and print what the extractor finds.
@@ -45,8 +64,10 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
         page = extract_list(body, url, content_type=content_type, encoding=encoding)
         data = {
             "url": page.url,
-            "links": [{"url": link.url, "title": link.title, "date": link.date, "pinned": link.pinned}
-                      for link in page.links],
+            "links": [
+                {"url": link.url, "title": link.title, "date": link.date, "pinned": link.pinned}
+                for link in page.links
+            ],
             "next_pages": page.next_pages,
             "column": page.column,
             "breadcrumb": page.breadcrumb,
@@ -58,10 +79,14 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
         if as_json:
             click.echo(json.dumps(data, ensure_ascii=False, indent=2))
             return
-        click.echo(f"{data['url']}\ncolumn: {data['column'] or '-'}   links: {len(data['links'])}   encoding: {data['encoding']}")
+        click.echo(
+            f"{data['url']}\ncolumn: {data['column'] or '-'}   links: {len(data['links'])}   encoding: {data['encoding']}"
+        )
         if page.client_side_rendered:
             click.echo("the list is rendered client-side: the HTML holds no rows")
-        click.echo(table(data["links"], [("date", "date", 10), ("title", "title", 48), ("url", "url", 60)]))
+        click.echo(
+            table(data["links"], [("date", "date", 10), ("title", "title", 48), ("url", "url", 60)])
+        )
         for next_url in data["next_pages"]:
             click.echo(f"next: {next_url}")
         if page.list_path:
@@ -69,13 +94,21 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
         if page.truncated_rows:
             click.echo(f"cut: {page.truncated_rows} more rows not read (max_list_rows)")
         return
-    options.update({key: value for key, value in (("encoding", encoding), ("timezone", timezone)) if value})
-    article = extract_article(body, url, content_type=content_type, model=model, **options).to_dict()
+    options.update(
+        {key: value for key, value in (("encoding", encoding), ("timezone", timezone)) if value}
+    )
+    article = extract_article(
+        body, url, content_type=content_type, model=model, **options
+    ).to_dict()
     data = {key: article[key] for key in ARTICLE_FIELDS}
     data.update({key: value for key, value in article.items() if key not in data})
     if model is not None:
-        data["site_model"] = {"site": site_name, "revision": model.revision, "pages": model.pages,
-                              "applied": model.active}
+        data["site_model"] = {
+            "site": site_name,
+            "revision": model.revision,
+            "pages": model.pages,
+            "applied": model.active,
+        }
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -86,7 +119,9 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
         click.echo(f"{'attachment:':14}{attachment['name']}  {attachment['url']}")
     if model is not None:
         state = "applied" if model.active else "too young to apply"
-        click.echo(f"{'site model:':14}{site_name} revision {model.revision}, {model.pages} pages ({state})")
+        click.echo(
+            f"{'site model:':14}{site_name} revision {model.revision}, {model.pages} pages ({state})"
+        )
     if explain:
         click.echo("")
         for key in ("title", "source", "published_at", "body"):
@@ -117,7 +152,9 @@ def _read_page(path_or_url: str, page_url: str | None) -> tuple[bytes, str | Non
         from ..settings import USER_AGENT
 
         try:
-            response = httpx.get(path_or_url, follow_redirects=True, timeout=30, headers={"User-Agent": USER_AGENT})
+            response = httpx.get(
+                path_or_url, follow_redirects=True, timeout=30, headers={"User-Agent": USER_AGENT}
+            )
         except httpx.HTTPError as exc:
             raise FetchError(f"{path_or_url}: {type(exc).__name__}: {exc}") from exc
         if response.status_code >= 400:

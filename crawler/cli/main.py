@@ -9,10 +9,22 @@ from .common import DEFAULT_DB, BulletinGroup
 
 
 @click.group(cls=BulletinGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", envvar="BULLETIN_DB", default=DEFAULT_DB, show_default=True,
-              type=click.Path(dir_okay=False), help="SQLite database file (env BULLETIN_DB).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Site configuration (TOML). Default: env BULLETIN_CONFIG, then ./sites.toml.")
+@click.option(
+    "--db",
+    "db_path",
+    envvar="BULLETIN_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database file (env BULLETIN_DB).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Site configuration (TOML). Default: env BULLETIN_CONFIG, then ./sites.toml.",
+)
 @click.version_option(package_name="bulletin-monitor")
 @click.pass_context
 def cli(ctx, db_path, config_path):
@@ -21,10 +33,21 @@ def cli(ctx, db_path, config_path):
 
 
 for command in (
-    crawl.crawl, crawl.serve, crawl.demo,
-    extract.extract, sitemodel.site_model,
-    sites.sites, sites.releases, sites.events,
-    archive.search, archive.show, archive.history, archive.diff, archive.export, archive.datasette, archive.feed,
+    crawl.crawl,
+    crawl.serve,
+    crawl.demo,
+    extract.extract,
+    sitemodel.site_model,
+    sites.sites,
+    sites.releases,
+    sites.events,
+    archive.search,
+    archive.show,
+    archive.history,
+    archive.diff,
+    archive.export,
+    archive.datasette,
+    archive.feed,
     alerts.alerts,
 ):
     cli.add_command(command)

@@ -29,7 +29,9 @@ def sites(ctx, as_json):
     if config_path.exists() or not have_db:
         configured = read_config(ctx).sites
     else:
-        click.echo(f"{config_path}: no such file; showing the sites {ctx.obj['db']} knows", err=True)
+        click.echo(
+            f"{config_path}: no such file; showing the sites {ctx.obj['db']} knows", err=True
+        )
     stored, health = {}, {}
     if have_db:
         with open_store(ctx) as store:
@@ -38,29 +40,48 @@ def sites(ctx, as_json):
     rows = []
     for name in [*configured, *sorted(set(stored) - set(configured))]:
         site, row = configured.get(name), stored.get(name, {})
-        rows.append({
-            "name": name, "title": site.title if site else row.get("title"),
-            "start_urls": list(site.start_urls) if site else list(row.get("config", {}).get("start_urls") or []),
-            "releases": row.get("releases", 0), "last_crawl_at": row.get("last_crawl_at"),
-            "last_crawl_status": row.get("last_crawl_status"), "health": health.get(name, "ok"),
-            "configured": site is not None,
-        })
+        rows.append(
+            {
+                "name": name,
+                "title": site.title if site else row.get("title"),
+                "start_urls": list(site.start_urls)
+                if site
+                else list(row.get("config", {}).get("start_urls") or []),
+                "releases": row.get("releases", 0),
+                "last_crawl_at": row.get("last_crawl_at"),
+                "last_crawl_status": row.get("last_crawl_status"),
+                "health": health.get(name, "ok"),
+                "configured": site is not None,
+            }
+        )
     if as_json:
         for row in rows:
             click.echo(json_line(row))
         return
     for row in rows:
         row["shown_name"] = row["name"] + ("" if row["configured"] or not configured else " *")
-    click.echo(table(rows, [("shown_name", "site", 14), ("title", "title", 24), ("releases", "releases", 8),
-                            ("last_crawl_at", "last crawl", 25), ("last_crawl_status", "status", 11),
-                            ("health", "health", 7)]))
+    click.echo(
+        table(
+            rows,
+            [
+                ("shown_name", "site", 14),
+                ("title", "title", 24),
+                ("releases", "releases", 8),
+                ("last_crawl_at", "last crawl", 25),
+                ("last_crawl_status", "status", 11),
+                ("health", "health", 7),
+            ],
+        )
+    )
     if configured and any(not row["configured"] for row in rows):
         click.echo(f"* in the database, no longer in {config_path}")
 
 
 @click.command()
 @click.option("--site", help="Only this site.")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1), help="How many releases.")
+@click.option(
+    "--limit", default=20, show_default=True, type=click.IntRange(1), help="How many releases."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per release.")
 @click.pass_context
 def releases(ctx, site, limit, as_json):
@@ -70,15 +91,46 @@ def releases(ctx, site, limit, as_json):
         rows = store.releases(site=site, limit=limit)
     if as_json:
         for row in rows:
-            click.echo(json_line({
-                key: row[key] for key in
-                ("id", "site", "url", "title", "source", "published_at", "columns", "first_seen_at", "status", "missing_since", "versions")
-            }))
+            click.echo(
+                json_line(
+                    {
+                        key: row[key]
+                        for key in (
+                            "id",
+                            "site",
+                            "url",
+                            "title",
+                            "source",
+                            "published_at",
+                            "columns",
+                            "first_seen_at",
+                            "status",
+                            "missing_since",
+                            "versions",
+                        )
+                    }
+                )
+            )
         return
     for row in rows:
-        row["state"] = row["status"] if row["status"] != "live" else ("pending" if row.get("missing_since") else "")
-    click.echo(table(rows, [("id", "id", 5), ("published_at", "published", 25), ("state", "status", 7),
-                            ("title", "title", 44), ("source", "source", 12), ("columns", "columns", 24)]))
+        row["state"] = (
+            row["status"]
+            if row["status"] != "live"
+            else ("pending" if row.get("missing_since") else "")
+        )
+    click.echo(
+        table(
+            rows,
+            [
+                ("id", "id", 5),
+                ("published_at", "published", 25),
+                ("state", "status", 7),
+                ("title", "title", 44),
+                ("source", "source", 12),
+                ("columns", "columns", 24),
+            ],
+        )
+    )
 
 
 # events --------------------------------------------------------------------------------------
@@ -89,8 +141,16 @@ EVENT_KINDS = ["new", "edited", "removed", "restored"]
 @click.command()
 @click.option("--site", help="Only this site.")
 @click.option("--kind", type=click.Choice(EVENT_KINDS), help="Only this kind of event.")
-@click.option("--since", metavar="ISO", help="Only events detected at or after this time (ISO 8601, UTC if no offset).")
-@click.option("--include-baseline", is_flag=True, help="Include the releases found by each site's first crawl.")
+@click.option(
+    "--since",
+    metavar="ISO",
+    help="Only events detected at or after this time (ISO 8601, UTC if no offset).",
+)
+@click.option(
+    "--include-baseline",
+    is_flag=True,
+    help="Include the releases found by each site's first crawl.",
+)
 @click.option("--limit", type=click.IntRange(1), help="At most this many (the most recent).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per event.")
 @click.pass_context
@@ -103,7 +163,10 @@ def events(ctx, site, kind, since, include_baseline, limit, as_json):
         rows = rows[-limit:]
     if as_json:
         for row in rows:
-            record = {key: row[key] for key in ("id", "kind", "site", "url", "title", "detected_at", "release_id")}
+            record = {
+                key: row[key]
+                for key in ("id", "kind", "site", "url", "title", "detected_at", "release_id")
+            }
             record["baseline"] = row["baseline"]
             if row["kind"] == "edited":
                 record["changed_fields"] = row["changed_fields"]
@@ -111,5 +174,16 @@ def events(ctx, site, kind, since, include_baseline, limit, as_json):
         return
     for row in rows:
         row["what"] = ", ".join(row["changed_fields"]) if row["kind"] == "edited" else ""
-    click.echo(table(rows, [("id", "id", 5), ("detected_at", "detected (UTC)", 25), ("kind", "kind", 8),
-                            ("site", "site", 10), ("title", "title", 40), ("what", "changed", 20)]))
+    click.echo(
+        table(
+            rows,
+            [
+                ("id", "id", 5),
+                ("detected_at", "detected (UTC)", 25),
+                ("kind", "kind", 8),
+                ("site", "site", 10),
+                ("title", "title", 40),
+                ("what", "changed", 20),
+            ],
+        )
+    )

@@ -38,7 +38,9 @@ class Command(ScrapyCrawlCommand):
             raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
         process = self.crawler_process
         process.crawl(self._create_crawler(args[0]), **opts.spargs)
-        stopper = CrawlStopper(process, grace=process.settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE))
+        stopper = CrawlStopper(
+            process, grace=process.settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE)
+        )
         with stopper:
             process.start(install_signal_handlers=False)
         stopper.close_unclosed()

@@ -75,7 +75,7 @@ except Exception:  # tzdata missing: the local clock is good enough for a demo
 
 def _small_page(title: str, text: str) -> bytes:
     return (
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title></head>\n"
         f"<body><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></body></html>\n"
     ).encode()
@@ -119,6 +119,7 @@ class SiteHandler(BaseHTTPRequestHandler):
 
     def version_string(self) -> str:
         return self.server_version
+
     # Idle keep-alive connections must not pin a thread forever.
     timeout = 30
     # Headers and body go out in two writes; with Nagle on, keep-alive
@@ -147,8 +148,13 @@ class SiteHandler(BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
-    def _send(self, status: int, body: bytes = b"", headers: dict | None = None,
-              content_type: str = "text/html; charset=utf-8") -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes = b"",
+        headers: dict | None = None,
+        content_type: str = "text/html; charset=utf-8",
+    ) -> None:
         self.send_response(status)
         merged = {"Content-Type": content_type}
         if status in (204, 304) or status < 200:
@@ -304,6 +310,7 @@ class SiteHandler(BaseHTTPRequestHandler):
             return modified <= since
         return False
 
+
 def _matching(rules: dict, names: list[str], merge: bool = False):
     """The value of the first rule whose glob matches one of ``names``.
 
@@ -326,8 +333,14 @@ class DemoServer:
     ``with`` block) shuts it down.
     """
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0,
-                 log_path: Path | None = None, handler: type[SiteHandler] = SiteHandler) -> None:
+    def __init__(
+        self,
+        root: Path,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        log_path: Path | None = None,
+        handler: type[SiteHandler] = SiteHandler,
+    ) -> None:
         self.root = Path(root)
         self.log_path = Path(log_path) if log_path else None
         self._httpd = _Server((host, port), self.root, self.log_path, handler)
@@ -336,8 +349,10 @@ class DemoServer:
         shown = f"[{host}]" if ":" in host else host
         self.url = f"http://{shown}:{self.port}/"
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1},
-            name=f"demo-server-{self.port}", daemon=True,
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name=f"demo-server-{self.port}",
+            daemon=True,
         )
 
     def start(self) -> DemoServer:
@@ -359,8 +374,13 @@ class DemoServer:
         self.stop()
 
 
-def start_server(root: Path, host: str = "127.0.0.1", port: int = 0,
-                 log_path: Path | None = None, handler: type[SiteHandler] = SiteHandler) -> DemoServer:
+def start_server(
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    log_path: Path | None = None,
+    handler: type[SiteHandler] = SiteHandler,
+) -> DemoServer:
     """Serve ``root`` on ``host:port`` (0 picks a free port) in a daemon thread."""
     root = Path(root)
     if not root.is_dir():
@@ -368,11 +388,15 @@ def start_server(root: Path, host: str = "127.0.0.1", port: int = 0,
     return DemoServer(root, host, port, log_path, handler).start()
 
 
-def main(argv: list[str] | None = None, handler: type[SiteHandler] = SiteHandler,
-         prog: str = "python -m crawler.demo.server") -> int:
+def main(
+    argv: list[str] | None = None,
+    handler: type[SiteHandler] = SiteHandler,
+    prog: str = "python -m crawler.demo.server",
+) -> int:
     """Command line entry point; prints the URL, serves until SIGTERM/SIGINT."""
-    parser = argparse.ArgumentParser(prog=prog,
-                                     description="Serve a folder as a test government site.")
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Serve a folder as a test government site."
+    )
     parser.add_argument("root", type=Path, help="folder to serve")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")

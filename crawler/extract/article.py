@@ -39,13 +39,22 @@ from .text import (
 
 _META_TITLE = ("articletitle", "og:title", "twitter:title", "dc.title.article")
 _META_DATE = (
-    "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "pubtime",
-    "publish_time", "publishtime", "og:release_date", "dc.date.issued", "dcterms.issued",
-    "datepublished", "sailthru.date", "date",
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "article:published_time",
+    "pubtime",
+    "publish_time",
+    "publishtime",
+    "og:release_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "datepublished",
+    "sailthru.date",
+    "date",
 )
 _META_SOURCE = ("contentsource", "source", "og:article:source", "dc.source")
 _META_COLUMN = ("columnname",)
-
 
 
 def _spaced(*labels: str) -> str:
@@ -72,13 +81,21 @@ class _Head:
     page_scripts: list = field(default_factory=list)  # (match, parent element) of createPageHTML
     base: str | None = None
     time_published: str | None = None  # <time itemprop=datePublished datetime=…> and the like
-    written_date: str | None = None  # a labelled date an inline script writes (document.write("发布时间：…"))
+    written_date: str | None = (
+        None  # a labelled date an inline script writes (document.write("发布时间：…"))
+    )
 
 
 def _read_head(root, url: str) -> _Head:
     head = _Head()
     for meta in root.iter("meta"):
-        name = (meta.get("name") or meta.get("property") or meta.get("itemprop") or meta.get("http-equiv") or "")
+        name = (
+            meta.get("name")
+            or meta.get("property")
+            or meta.get("itemprop")
+            or meta.get("http-equiv")
+            or ""
+        )
         name = name.strip().lower()
         value = meta.get("content")
         if value is None:
@@ -119,7 +136,9 @@ def _read_head(root, url: str) -> _Head:
 
 # An inline script that prints the info line (document.write("发布时间：2024-01-02")): the reader sees it.
 _WRITTEN = re.compile(r"document\.write(?:ln)?\s*\(\s*(['\"])(.{0,400}?)\1", re.S)
-_WRITTEN_DATE_LABEL = re.compile(r"(?<!更新)(?<!修改)(?:时间|時間|日期)\s*[:：]?\s*(?:<[^>]*>\s*)*(?:19|20)\d{2}")
+_WRITTEN_DATE_LABEL = re.compile(
+    r"(?<!更新)(?<!修改)(?:时间|時間|日期)\s*[:：]?\s*(?:<[^>]*>\s*)*(?:19|20)\d{2}"
+)
 
 
 def _read_jsonld(text: str) -> dict:
@@ -127,7 +146,13 @@ def _read_jsonld(text: str) -> dict:
         data = json.loads(text[:200_000])
     except (ValueError, RecursionError):
         return {}
-    items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+    items = (
+        data
+        if isinstance(data, list)
+        else data.get("@graph", [data])
+        if isinstance(data, dict)
+        else []
+    )
     for item in items:
         if isinstance(item, dict) and (item.get("headline") or item.get("datePublished")):
             return item
@@ -142,7 +167,9 @@ def _select(root, expr: str | None) -> list:
         return []
     try:
         found = select(root, expr)
-    except ConfigError:  # a bad per-site selector must not stop extraction; the generic rules take over
+    except (
+        ConfigError
+    ):  # a bad per-site selector must not stop extraction; the generic rules take over
         return []
     return [f for f in found if isinstance(f, (etree._Element, str))]
 
@@ -157,7 +184,9 @@ def _selected_text(root, expr: str | None) -> str:
 
 # --- title ------------------------------------------------------------------------------------
 
-_TITLE_SEPARATORS = re.compile(r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s)\s*")
+_TITLE_SEPARATORS = re.compile(
+    r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s)\s*"
+)
 # Every separator a <title> puts between the article and the site or column (a part is only dropped
 # when it names the site, so the wider set is safe): also 丨, dashes without spaces, space runs.
 _AFFIX_SEPARATORS = re.compile(
@@ -174,16 +203,48 @@ _WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9])\u3000+(?=[\u3400-\u9fff0-9])")
 # Markup a CMS wrote into <title> or a meta value (shown raw there): real HTML tag names only, so
 # text that merely looks like a tag (关于<先进>单位, "Rates <b>fall" as printed) is kept.
-_MARKUP = re.compile(r"</?(?:b|i|u|s|em|strong|span|font|br|p|a|sup|sub|div|img|h[1-6])(?:\s[^<>]*)?/?>", re.I)
+_MARKUP = re.compile(
+    r"</?(?:b|i|u|s|em|strong|span|font|br|p|a|sup|sub|div|img|h[1-6])(?:\s[^<>]*)?/?>", re.I
+)
 # A heading candidate that is really the info line (来源：… 发布时间：… 分享到…).
 _INFO_LABELS = re.compile(
     r"(?:发布时间|發布時間|发布日期|發布日期|发布者|访问量|"
-    + _spaced("来源", "來源", "稿源", "时间", "時間", "日期", "浏览", "瀏覽", "点击", "點擊", "作者", "字号", "字號", "阅读", "閱讀")
+    + _spaced(
+        "来源",
+        "來源",
+        "稿源",
+        "时间",
+        "時間",
+        "日期",
+        "浏览",
+        "瀏覽",
+        "点击",
+        "點擊",
+        "作者",
+        "字号",
+        "字號",
+        "阅读",
+        "閱讀",
+    )
     + r")\s*[:：]|分享到|【\s*打印|打印本页"
 )
 _SITE_META = ("sitename", "og:site_name", "application-name", "site_name", "sitetitle")
-_LOGO_WORDS = ("logo", "site", "webname", "web_title", "webtitle", "web-title", "wzmc", "title", "gov-name", "govname")
-_LOGO_HINT = re.compile(r"logo|site-?name|site_?title|webname|web_?title|wzmc|head(?:er)?-?_?title|top-?_?title|gov-?name", re.I)
+_LOGO_WORDS = (
+    "logo",
+    "site",
+    "webname",
+    "web_title",
+    "webtitle",
+    "web-title",
+    "wzmc",
+    "title",
+    "gov-name",
+    "govname",
+)
+_LOGO_HINT = re.compile(
+    r"logo|site-?name|site_?title|webname|web_?title|wzmc|head(?:er)?-?_?title|top-?_?title|gov-?name",
+    re.I,
+)
 _FOOTER_NAME = re.compile(
     r"(?:主办单位|主辦單位|主\s*办|主\s*辦|版权所有|版權所有|Copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*-\s*\d{4})?)?)\s*[:：]?\s*"
     r"([^\s:：|｜,，。;；©]{2,30})",
@@ -206,7 +267,9 @@ def _heading_candidates(root) -> list[tuple[str, object, int]]:
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         out.append((el, 0 if el.tag == "h1" else 1))
     for el in _WITH_CLASS_OR_ID(root):
-        if el.tag in _HEADING_TAGS and _HEADING_HINT.search((el.get("class") or "") + " " + (el.get("id") or "")):
+        if el.tag in _HEADING_TAGS and _HEADING_HINT.search(
+            (el.get("class") or "") + " " + (el.get("id") or "")
+        ):
             out.append((el, 2))
     found = []
     for el, rank in out[:400]:
@@ -226,7 +289,11 @@ def _heading_candidates(root) -> list[tuple[str, object, int]]:
             continue
         seen.add(block)
         text = _clean_title(element_text(el))
-        if 6 <= len(text) <= 100 and squash(element_text(block)) == squash(text) and not _INFO_LABELS.search(text):
+        if (
+            6 <= len(text) <= 100
+            and squash(element_text(block)) == squash(text)
+            and not _INFO_LABELS.search(text)
+        ):
             found.append((text, block, 3))
     return found
 
@@ -265,7 +332,9 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
     return len(sq) <= 30 and bool(_SITE_LIKE.search(sq)) and not _SENTENCE_END.search(part)
 
 
-def _strip_site_affixes(title: str, names: list[str], lay: Layout | None = None) -> tuple[str, str | None]:
+def _strip_site_affixes(
+    title: str, names: list[str], lay: Layout | None = None
+) -> tuple[str, str | None]:
     """``title`` without the site's (and column's) name before or after a separator, and what was cut."""
     parts = _AFFIX_SEPARATORS.split(title)
     if len(parts) < 3:
@@ -276,7 +345,9 @@ def _strip_site_affixes(title: str, names: list[str], lay: Layout | None = None)
         parts = [head_part, hyphen, tail_part]
     names_sq = [squash(n) for n in names if n]
     footer_sq = squash("".join(lay.lines[-25:])) if lay is not None else ""
-    header_sq = {squash(line) for line in lay.lines[:12] if len(line) <= 30} if lay is not None else set()
+    header_sq = (
+        {squash(line) for line in lay.lines[:12] if len(line) <= 30} if lay is not None else set()
+    )
     texts, seps = parts[0::2], parts[1::2]
     cut: list[str] = []
     while len(texts) > 1:
@@ -293,14 +364,26 @@ def _strip_site_affixes(title: str, names: list[str], lay: Layout | None = None)
         # Still "article _ column" after the site went: the column's name is the shorter part.
         pieces, start = [], 0
         for i in classic:
-            pieces.append("".join(t + (seps[j] if j < i else "") for j, t in enumerate(texts) if start <= j <= i))
+            pieces.append(
+                "".join(
+                    t + (seps[j] if j < i else "") for j, t in enumerate(texts) if start <= j <= i
+                )
+            )
             start = i + 1
-        pieces.append("".join(t + (seps[j] if j < len(seps) else "") for j, t in enumerate(texts) if j >= start))
+        pieces.append(
+            "".join(
+                t + (seps[j] if j < len(seps) else "") for j, t in enumerate(texts) if j >= start
+            )
+        )
         # Titles read "article _ column _ site": the first piece, unless it is too short to be one.
-        first = pieces[0] if len(squash(pieces[0])) >= 4 else max(pieces, key=lambda p: len(squash(p)))
+        first = (
+            pieces[0] if len(squash(pieces[0])) >= 4 else max(pieces, key=lambda p: len(squash(p)))
+        )
         cut.extend(p for p in pieces if p is not first)
         texts, seps = [first], []
-    kept = _clean_title("".join(t + (seps[i] if i < len(seps) else "") for i, t in enumerate(texts)))
+    kept = _clean_title(
+        "".join(t + (seps[i] if i < len(seps) else "") for i, t in enumerate(texts))
+    )
     if len(squash(kept)) < 2:
         return _clean_title(title), None
     return kept, " ".join(fold(c) for c in cut if c.strip()) or None
@@ -347,7 +430,9 @@ class _TitlePick:
     text: str | None
     element: object | None
     rule: str
-    variant: str | None = None  # the <meta>/<title> spelling when it differs from the visible heading
+    variant: str | None = (
+        None  # the <meta>/<title> spelling when it differs from the visible heading
+    )
 
 
 def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) -> _TitlePick:
@@ -371,7 +456,11 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
             return None
         same = [el for h_text, el, _ in headings if squash(h_text) == sq]
         if not same:
-            same = [el for h_text, el, _ in headings if sq in squash(h_text) and len(squash(h_text)) <= len(sq) * 1.6]
+            same = [
+                el
+                for h_text, el, _ in headings
+                if sq in squash(h_text) and len(squash(h_text)) <= len(sq) * 1.6
+            ]
         return _nearest_before(lay, same, body_start)
 
     def near_body(max_rank: int = 2, inside: int = 0) -> list[tuple[int, str, object, int]]:
@@ -380,7 +469,9 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
         return [
             (line, text, el, rank)
             for text, el, rank in headings
-            if rank <= max_rank and 0 <= (line := _line_of(lay, el)) < body_start + inside and body_start - line <= 8
+            if rank <= max_rank
+            and 0 <= (line := _line_of(lay, el)) < body_start + inside
+            and body_start - line <= 8
         ]
 
     def visible_for(variant: str, rule: str) -> _TitlePick:
@@ -403,7 +494,11 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
         h_sq = squash(h_text)
         if len(h_sq) < 4 or not tag_sq or h_sq not in tag_sq:
             continue
-        if h_sq in segments or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq)) or len(h_sq) >= 0.6 * len(tag_sq):
+        if (
+            h_sq in segments
+            or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq))
+            or len(h_sq) >= 0.6 * len(tag_sq)
+        ):
             matching.append((len(h_sq), -rank, h_text, el))
     if matching:
         # The header's logo heading names the site, which the <title> may be all about.
@@ -418,12 +513,20 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
     if matching:
         longest = max(m[0] for m in matching)
         best = [m for m in matching if m[0] == longest]
-        best = [m for m in best if m[1] == max(b[1] for b in best)]  # a real heading before bold type
+        best = [
+            m for m in best if m[1] == max(b[1] for b in best)
+        ]  # a real heading before bold type
         text = best[0][2]
         el = _nearest_before(lay, [m[3] for m in best], body_start)
-        if meta_title and squash(meta_title).startswith(squash(text)) and len(meta_title) > len(text):
+        if (
+            meta_title
+            and squash(meta_title).startswith(squash(text))
+            and len(meta_title) > len(text)
+        ):
             return _TitlePick(meta_title, el, "meta title (the heading shows its start)")
-        rule = f"visible heading {el.tag if el is not None else ''} matching <title>".replace("  ", " ")
+        rule = f"visible heading {el.tag if el is not None else ''} matching <title>".replace(
+            "  ", " "
+        )
         return _TitlePick(text, el, rule)
     if meta_title:
         return visible_for(meta_title, "meta title")
@@ -434,7 +537,9 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
         # Weaker signs (a heading inside the body block, bold type) lose to a <title> that reads
         # like an article's title rather than a column's or the site's name.
         stripped = _strip_site_affixes(raw_title, site_names(), lay)[0] if tag_title else ""
-        column_like = len(squash(stripped)) < 8 or _is_site_part(stripped, [squash(n) for n in site_names()], "", set())
+        column_like = len(squash(stripped)) < 8 or _is_site_part(
+            stripped, [squash(n) for n in site_names()], "", set()
+        )
         weak = [c for c in near_body(2, inside=2) if len(squash(c[1])) >= 6 and c[0] < body_end - 1]
         weak = weak or [c for c in near_body(3) if body_start - c[0] <= 3]
         above = [c for c in weak if column_like or _resembles(c[1], stripped)]
@@ -445,7 +550,9 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
             stripped, _ = _strip_site_affixes(raw_title, site_names(), lay)
             # (Only another spelling of the title: not the column's or the site's name the <title> gives.)
             known = {squash(text), squash(_MARKUP.sub("", text))}
-            variant = stripped if squash(stripped) not in known and _resembles(stripped, text) else None
+            variant = (
+                stripped if squash(stripped) not in known and _resembles(stripped, text) else None
+            )
         return _TitlePick(text, el, f"visible heading {el.tag} above the body", variant)
     if not tag_title:
         for h_text, el, rank in headings:
@@ -461,10 +568,23 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
 
 # Body containers of government CMS families, most specific first: (kind, name).
 _BODY_CONTAINERS = [
-    ("class", "TRS_Editor"), ("class", "TRS_UEDITOR"), ("class", "trs_paper_default"), ("tag", "ucapcontent"),
-    ("id", "UCAP-CONTENT"), ("id", "zoom"), ("id", "fontzoom"), ("id", "zoomcon"), ("class", "article-content"),
-    ("class", "pages_content"), ("class", "detail_content"), ("id", "mainText"), ("class", "news_cont_d_wrap"),
-    ("id", "pressrelease"), ("itemprop", "articleBody"), ("class", "article-body"), ("tag", "article"),
+    ("class", "TRS_Editor"),
+    ("class", "TRS_UEDITOR"),
+    ("class", "trs_paper_default"),
+    ("tag", "ucapcontent"),
+    ("id", "UCAP-CONTENT"),
+    ("id", "zoom"),
+    ("id", "fontzoom"),
+    ("id", "zoomcon"),
+    ("class", "article-content"),
+    ("class", "pages_content"),
+    ("class", "detail_content"),
+    ("id", "mainText"),
+    ("class", "news_cont_d_wrap"),
+    ("id", "pressrelease"),
+    ("itemprop", "articleBody"),
+    ("class", "article-body"),
+    ("tag", "article"),
 ]
 _CONTAINER_RANK = {key: rank for rank, key in enumerate(_BODY_CONTAINERS)}
 
@@ -483,11 +603,15 @@ def _container_rank(el) -> int | None:
             if rank is not None and (best is None or rank < best):
                 best = rank
     if el.get("itemprop") == "articleBody":
-        best = min(best, _CONTAINER_RANK[("itemprop", "articleBody")]) if best is not None else _CONTAINER_RANK[("itemprop", "articleBody")]
+        best = (
+            min(best, _CONTAINER_RANK[("itemprop", "articleBody")])
+            if best is not None
+            else _CONTAINER_RANK[("itemprop", "articleBody")]
+        )
     return best
 
 
-_PUNCT_MARKS = "，。；！？、,.;!?：:“”\""
+_PUNCT_MARKS = '，。；！？、,.;!?：:“”"'
 
 
 def _chars(lay: Layout, el) -> tuple[int, int]:
@@ -526,15 +650,22 @@ _FOOTER_STRONG = re.compile(
     r"不得(?:转载|复制|镜像)|未经.{0,8}(?:许可|授权).{0,16}(?:转载|复制|镜像|链接)",
     re.I,
 )
-_FOOTER_WEAK = re.compile(r"主办单位|主辦單位|主\s*办\s*[:：]|承办单位|技术支持|地址\s*[:：]|电话\s*[:：]|邮编|联系我们")
+_FOOTER_WEAK = re.compile(
+    r"主办单位|主辦單位|主\s*办\s*[:：]|承办单位|技术支持|地址\s*[:：]|电话\s*[:：]|邮编|联系我们"
+)
 
 
 def _footer_line(line: str) -> bool:
     head = line[:300]
-    return bool(_FOOTER_STRONG.search(head)) or len({m.group(0)[:2] for m in _FOOTER_WEAK.finditer(head)}) >= 2
+    return (
+        bool(_FOOTER_STRONG.search(head))
+        or len({m.group(0)[:2] for m in _FOOTER_WEAK.finditer(head)}) >= 2
+    )
 
 
-_FOOTER_HINT = re.compile(r"(?<![A-Za-z])(?<!border-)(?<!margin-)(?<!padding-)(?i:footer|foot|copyright|banquan|bottom)(?![a-z])")
+_FOOTER_HINT = re.compile(
+    r"(?<![A-Za-z])(?<!border-)(?<!margin-)(?<!padding-)(?i:footer|foot|copyright|banquan|bottom)(?![a-z])"
+)
 
 
 def _footer_lines(lay: Layout) -> set[int]:
@@ -543,7 +674,9 @@ def _footer_lines(lay: Layout) -> set[int]:
     for el, (start, end) in lay.spans.items():
         if end <= start:
             continue
-        if el.tag == "footer" or _FOOTER_HINT.search((el.get("class") or "") + " " + (el.get("id") or "")):
+        if el.tag == "footer" or _FOOTER_HINT.search(
+            (el.get("class") or "") + " " + (el.get("id") or "")
+        ):
             out.update(range(start, end))
     return out
 
@@ -561,7 +694,11 @@ def _line_score(lay: Layout, idx: int) -> float:
         return 1 + min(lay.cells[idx], 6) * 0.5 + min(len(line) / 40, 2)
     if links > len(line) / 2 or (len(line) < 20 and (links or not _SHORT_SENTENCE.search(line))):
         return 0.0
-    if len(line) < 150 and not _SENTENCE_END.search(line) and (_INFO_LINE.search(line) or _CLOCK.search(line)):
+    if (
+        len(line) < 150
+        and not _SENTENCE_END.search(line)
+        and (_INFO_LINE.search(line) or _CLOCK.search(line))
+    ):
         return 0.0  # 来源：… 发布时间：… is the article's furniture; a top bar's clock changes by the second
     if len(line) < 100 and _GREETING.match(line):
         return 0.0
@@ -576,12 +713,20 @@ def _title_heading_line(root, lay: Layout, head: _Head) -> int:
     best, best_len = -1, 0
     for text, el, rank in _heading_candidates(root):
         sq = squash(text)
-        if rank <= 2 and len(sq) >= 8 and sq in title_sq and len(sq) > best_len and (line := _line_of(lay, el)) >= 0:
+        if (
+            rank <= 2
+            and len(sq) >= 8
+            and sq in title_sq
+            and len(sq) > best_len
+            and (line := _line_of(lay, el)) >= 0
+        ):
             best, best_len = line, len(sq)
     return best
 
 
-def _density_body(root, lay: Layout, owners: list, template: list[bool] | None = None, title_line: int = -1):
+def _density_body(
+    root, lay: Layout, owners: list, template: list[bool] | None = None, title_line: int = -1
+):
     """Readability-style: each content line scores its block, the parent and (half) the grandparent.
 
     The best block then takes in its parent while the parent's other children hold as much content
@@ -590,11 +735,14 @@ def _density_body(root, lay: Layout, owners: list, template: list[bool] | None =
     count half while text follows it: a short notice's body is below its title, a top bar above.
     """
     footer = _footer_lines(lay)
-    line_scores = [0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
-                   for idx in range(len(lay.lines))]
+    line_scores = [
+        0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
+        for idx in range(len(lay.lines))
+    ]
     if title_line > 0 and any(line_scores[title_line:]):
         for idx in range(title_line):
             line_scores[idx] *= 0.5
+
     def densest(lines_scored) -> tuple:
         scores: dict = {}
         for idx, score in lines_scored:
@@ -621,18 +769,29 @@ def _density_body(root, lay: Layout, owners: list, template: list[bool] | None =
     if best is None:
         return None
     start, end = lay.spans.get(best, (0, 0))
-    if 2 * sum(line_scores[i] for i in range(start, end) if lay.table[i] >= 0) >= sum(line_scores[start:end]):
+    if 2 * sum(line_scores[i] for i in range(start, end) if lay.table[i] >= 0) >= sum(
+        line_scores[start:end]
+    ):
         # A table won. Where the page also has an article's prose (a few real paragraphs) apart
         # from that table, the table is a sidebar's (prices, rankings) and the prose is the body.
         prose = [(idx, score) for idx, score in scored if lay.table[idx] < 0]
         if sum(1 for _, score in prose if score >= 5) >= 2:
             prose_best, prose_score, prose_adjusted = densest(prose)
-            if prose_best is not None and prose_score >= 15 and best not in prose_best.iterancestors() and prose_best is not best:
+            if (
+                prose_best is not None
+                and prose_score >= 15
+                and best not in prose_best.iterancestors()
+                and prose_best is not best
+            ):
                 best, best_score, adjusted = prose_best, prose_score, prose_adjusted
     # A tie with the parent: the parent holds the same text plus short lines that scored nothing
     # (a closing "特此通知。"), so it is the article's block.
     parent = best.getparent()
-    while parent is not None and adjusted.get(parent, 0.0) >= best_score * 0.999 and parent.tag not in ("body", "html"):
+    while (
+        parent is not None
+        and adjusted.get(parent, 0.0) >= best_score * 0.999
+        and parent.tag not in ("body", "html")
+    ):
         best, parent = parent, parent.getparent()
     start, end = lay.spans.get(best, (0, 0))
     rows = sum(score for i, score in enumerate(line_scores[start:end], start) if lay.table[i] >= 0)
@@ -692,7 +851,9 @@ _END_LINE = re.compile(
     re.I,
 )
 _INFO_LINE = re.compile(
-    r"(?:发布时间|發布時間|发布日期|访问量|" + _spaced("来源", "來源", "稿源", "时间", "時間", "浏览", "瀏覽", "作者", "字号") + r")\s*[:：]"
+    r"(?:发布时间|發布時間|发布日期|访问量|"
+    + _spaced("来源", "來源", "稿源", "时间", "時間", "浏览", "瀏覽", "作者", "字号")
+    + r")\s*[:：]"
 )
 # Label cells of a 信息公开 metadata table (索引号 / 发布机构 / 成文日期 …) repeated inside the container.
 _TABLE_LABEL = re.compile(
@@ -708,14 +869,18 @@ _CLOCK = re.compile(
     r"|(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*[(（]?(?:星期|周|礼拜|禮拜)[一二三四五六日天]"
     r"|(?<![\d:])[0-2]?\d:[0-5]\d:[0-5]\d(?![\d:])"
 )
-_GREETING = re.compile(r"^(?:您好|你好)?[，,!！\s]*(?:欢迎|歡迎)(?:访问|訪問|来到|來到|光临|光臨|进入|進入|您)")
+_GREETING = re.compile(
+    r"^(?:您好|你好)?[，,!！\s]*(?:欢迎|歡迎)(?:访问|訪問|来到|來到|光临|光臨|进入|進入|您)"
+)
 
 
 def _is_prose(line: str, link_chars: int) -> bool:
     return link_chars <= len(line) * 0.3 and (len(line) >= 80 or bool(_SENTENCE_END.search(line)))
 
 
-def _body_lines(lay: Layout, start: int, end: int, title: str | None) -> tuple[list[tuple[str, int]], int]:
+def _body_lines(
+    lay: Layout, start: int, end: int, title: str | None
+) -> tuple[list[tuple[str, int]], int]:
     """The body's paragraphs without furniture, and the line where the article text stopped."""
     kept: list[tuple[str, int, int]] = []
     title_sq = squash(title)
@@ -735,25 +900,35 @@ def _body_lines(lay: Layout, start: int, end: int, title: str | None) -> tuple[l
                     continue
             table = _TABLE_LABEL.match(line)
             if table:
-                skip_value = not line[table.end():].strip()
+                skip_value = not line[table.end() :].strip()
                 continue
             if title_sq and squash(line) == title_sq:
                 continue
             if len(line) < 120 and len(_INFO_LINE.findall(line)) >= 2:
                 continue
             # (A data table's row of three or more cells may hold a date: it is no info line.)
-            if len(line) < 100 and not _SENTENCE_END.search(line) and lay.cells[i] < 3 and (
-                _SOURCE_LABEL.search(line) or (find_dates(line, 1) and len(line) < 40)
+            if (
+                len(line) < 100
+                and not _SENTENCE_END.search(line)
+                and lay.cells[i] < 3
+                and (_SOURCE_LABEL.search(line) or (find_dates(line, 1) and len(line) < 40))
             ):
                 continue
         kept.append((line, lay.link_chars[i], i))
     # Link blocks after the last prose paragraph (related articles, promos, PDF boxes) are not body.
     last_prose = max(
-        (k for k, (line, links, i) in enumerate(kept) if lay.table[i] >= 0 or _is_prose(line, links)), default=-1
+        (
+            k
+            for k, (line, links, i) in enumerate(kept)
+            if lay.table[i] >= 0 or _is_prose(line, links)
+        ),
+        default=-1,
     )
     tail = kept[last_prose + 1 :]
-    if last_prose >= 0 and any(links > len(line) / 2 for line, links, _ in tail) and not any(
-        "附件" in line for line, _, _ in tail
+    if (
+        last_prose >= 0
+        and any(links > len(line) / 2 for line, links, _ in tail)
+        and not any("附件" in line for line, _, _ in tail)
     ):
         kept = kept[: last_prose + 1]
     return [(line, i) for line, _, i in kept], stop
@@ -774,15 +949,18 @@ def _join_body(lay: Layout, lines: list[tuple[str, int]]) -> str:
 
 # --- labelled fields --------------------------------------------------------------------------
 
-_PUBLISHER_LABELS = (
-    r"发布机构|發布機構|发布机关|發布機關|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|发文单位|Herausgeber"
-)
+_PUBLISHER_LABELS = r"发布机构|發布機構|发布机关|發布機關|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|发文单位|Herausgeber"
 _SOURCE_LABEL = re.compile(
-    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|" + _spaced("来源", "來源", "稿源") + "|"
-    + _PUBLISHER_LABELS + r")\s*([:：]?)"
+    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|"
+    + _spaced("来源", "來源", "稿源")
+    + "|"
+    + _PUBLISHER_LABELS
+    + r")\s*([:：]?)"
 )
 _SOURCE_STOP = re.compile(
-    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|" + _spaced("時間", "时间", "日期", "作者") + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
+    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|"
+    + _spaced("時間", "时间", "日期", "作者")
+    + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
     r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|Datum)|(?:19|20)\d{2}\s*[-/.年])"
 )
 _LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
@@ -797,7 +975,7 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     if not match or _PROSE_BEFORE.search(line[: match.start()]):
         return 0, None
     kind = 2 if re.fullmatch(_PUBLISHER_LABELS, squash(match.group(1))) else 1
-    rest = line[match.end():]
+    rest = line[match.end() :]
     if not match.group(2) and rest.strip():
         # A label without a colon counts when it stands alone (its value on the next line) or when
         # only white space (tabs, a cell boundary, runs of spaces) parts it from a short value.
@@ -805,7 +983,11 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         # joined: only at the start of a short line that goes on with a date or another label.)
         at_start = match.start() == 0 or line[match.start() - 1].isspace()
         spaced = line[match.end(1)].isspace() and len(line) < 100 and at_start
-        glued = match.start() == 0 and len(line) < 80 and bool(find_dates(line, 1) or _INFO_LABELS.search(rest))
+        glued = (
+            match.start() == 0
+            and len(line) < 80
+            and bool(find_dates(line, 1) or _INFO_LABELS.search(rest))
+        )
         if not (spaced or glued) or _SENTENCE_END.search(rest.strip()):
             return 0, None
     if kind == 2 and match.start() > 0 and not re.search(r"[\s:：|]$", line[: match.start()]):
@@ -844,8 +1026,19 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 
 
 _DATE_LABELS = [
-    (0, re.compile(r"(?:发布|發布|發佈|发表|發表|生成|发文|發文|公开|公開|信息提供|印发|上网|发稿|更新?发布)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
-    (0, re.compile(r"(?:Datum|Published|Posted|Issued|Release Date|Date of issue|公開日|掲載日|发布于)\s*[:：]?\s*(?:on\s*)?$", re.I)),
+    (
+        0,
+        re.compile(
+            r"(?:发布|發布|發佈|发表|發表|生成|发文|發文|公开|公開|信息提供|印发|上网|发稿|更新?发布)\s*(?:时间|時間|日期)\s*[:：]?\s*$"
+        ),
+    ),
+    (
+        0,
+        re.compile(
+            r"(?:Datum|Published|Posted|Issued|Release Date|Date of issue|公開日|掲載日|发布于)\s*[:：]?\s*(?:on\s*)?$",
+            re.I,
+        ),
+    ),
     (1, re.compile(r"(?:" + _spaced("时间", "時間", "日期") + r"|Date)\s*[:：]?\s*$", re.I)),
     (2, re.compile(r"(?:成文|印發|印发)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
 ]
@@ -873,7 +1066,7 @@ def _line_dates(lines: list[str], idx: int) -> list[_DateCandidate]:
     if not _DIGITS.search(line, 0, 600):
         return out
     for fd in find_dates(line[:600], limit=6):
-        before = line[max(0, fd.start - 16): fd.start]
+        before = line[max(0, fd.start - 16) : fd.start]
         if _NOT_PUBLISH.search(before):
             continue
         rank, label = 5, ""
@@ -922,14 +1115,29 @@ def extract_article(
     article = Article(url=url, encoding=used)
     try:
         _extract(article, text, url, timezone, selectors or Selectors(), model, body)
-    except (RecursionError, MemoryError, ValueError, TypeError, etree.LxmlError, KeyError, IndexError):
+    except (
+        RecursionError,
+        MemoryError,
+        ValueError,
+        TypeError,
+        etree.LxmlError,
+        KeyError,
+        IndexError,
+    ):
         # Keep whatever was found before the failure: a partial article beats a crashed crawl.
         pass
     return article
 
 
-def _extract(article: Article, text: str, url: str, timezone: str | None, sel: Selectors,
-             model: SiteModel | None = None, raw: bytes | None = None) -> None:
+def _extract(
+    article: Article,
+    text: str,
+    url: str,
+    timezone: str | None,
+    sel: Selectors,
+    model: SiteModel | None = None,
+    raw: bytes | None = None,
+) -> None:
     ids = any(getattr(sel, f) for f in ("title", "source", "published_at", "body", "breadcrumb"))
     root = parse_html(text, body=raw, encoding=article.encoding, ids=ids)
     if root is None:
@@ -938,7 +1146,10 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     base = head.base or url
     zone = zone_for(url, timezone)
     # Text selectors see the whole page (a meta's content, too), before the cleaning below.
-    selected = {name: _selected_text(root, getattr(sel, name)) for name in ("title", "source", "published_at")}
+    selected = {
+        name: _selected_text(root, getattr(sel, name))
+        for name in ("title", "source", "published_at")
+    }
     drop_invisible(root)
     lay = layout(root)
     view = None
@@ -958,8 +1169,13 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
         if container is not None:
             explain["body"] = f"CMS container {_describe(container)}"
     if container is None:
-        container = _density_body(root, lay, _line_owners(lay), view.template if view is not None else None,
-                                  _title_heading_line(root, lay, head))
+        container = _density_body(
+            root,
+            lay,
+            _line_owners(lay),
+            view.template if view is not None else None,
+            _title_heading_line(root, lay, head),
+        )
         if container is not None:
             explain["body"] = f"densest text block {_describe(container)}"
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
@@ -988,7 +1204,10 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
                 meta_rule = f"meta {name}"
                 break
     if meta_date is None and head.jsonld.get("datePublished"):
-        meta_date, meta_rule = parse_date(str(head.jsonld["datePublished"])), "JSON-LD datePublished"
+        meta_date, meta_rule = (
+            parse_date(str(head.jsonld["datePublished"])),
+            "JSON-LD datePublished",
+        )
     if meta_date is None and head.time_published:
         meta_date, meta_rule = parse_date(head.time_published), "datePublished element"
     if meta_date is None:
@@ -1000,7 +1219,11 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     if visible is None:
         visible, visible_rank, visible_rule = _visible_date(lay, title_line, body_start, body_stop)
     if visible is None and head.written_date:
-        visible, visible_rank, visible_rule = parse_date(head.written_date), 0, "labelled date an inline script writes"
+        visible, visible_rank, visible_rule = (
+            parse_date(head.written_date),
+            0,
+            "labelled date an inline script writes",
+        )
     published = _merge_dates(visible, visible_rank, meta_date)
     if published is None:
         published = date_from_url(url)
@@ -1016,7 +1239,9 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
         meta_date = _drop_midnight(meta_date)
         meta_iso = meta_date.iso(zone)
         if meta_iso != article.published_at and (
-            meta_date.day != published.day or meta_date.has_time != published.has_time or published.has_time
+            meta_date.day != published.day
+            or meta_date.has_time != published.has_time
+            or published.has_time
         ):
             article.published_at_meta = meta_iso
 
@@ -1034,7 +1259,9 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
     if source:
         explain["source"] = "site selector"
     else:
-        source, explain["source"] = _find_source(lay, head, title_line, body_start, body_stop, lambda: _site_names(root, lay, head))
+        source, explain["source"] = _find_source(
+            lay, head, title_line, body_start, body_stop, lambda: _site_names(root, lay, head)
+        )
         if view is not None:
             # The article's own part of the page: its 信息公开 table, title, info line and text.
             source = view.source(source, lay.lines, title_line - 40, body_stop, explain)
@@ -1042,14 +1269,18 @@ def _extract(article: Article, text: str, url: str, timezone: str | None, sel: S
 
     # Breadcrumb and column
     selected = [c for c in _select(root, sel.breadcrumb) if isinstance(c, etree._Element)][:1]
-    crumbs, crumb_links = find_breadcrumb(root, base, selected=selected, lay=lay, title=title, title_line=title_line)
+    crumbs, crumb_links = find_breadcrumb(
+        root, base, selected=selected, lay=lay, title=title, title_line=title_line
+    )
     article.breadcrumb = crumbs
     article.breadcrumb_links = crumb_links
     if crumbs:
         explain["breadcrumb"] = "site selector" if selected else "breadcrumb trail"
     column = None
     for name in reversed(crumbs):
-        if name not in ("正文", "详情", "内容", "正文内容", "详细内容", "文章内容") and squash(name) != squash(title):
+        if name not in ("正文", "详情", "内容", "正文内容", "详细内容", "文章内容") and squash(
+            name
+        ) != squash(title):
             column = name
             explain["column"] = "last crumb before the article"
             break
@@ -1087,12 +1318,18 @@ def _scan_dates(lay: Layout, start, end, labelled_only=False) -> list[_DateCandi
     return out
 
 
-def _visible_date(lay: Layout, title_line: int, body_start: int, body_end: int) -> tuple[FoundDate | None, int, str]:
+def _visible_date(
+    lay: Layout, title_line: int, body_start: int, body_end: int
+) -> tuple[FoundDate | None, int, str]:
     """The date the page prints, its rank (see :class:`_DateCandidate`) and the rule that found it."""
     lines = lay.lines
     head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
     # The info line sits between the title and the body; 信息公开 tables may sit above the title.
-    near = [c for c in _scan_dates(lay, title_line + 1, min(head_end, title_line + 16)) if c.rank < 5 or len(lines[c.line]) < 80]
+    near = [
+        c
+        for c in _scan_dates(lay, title_line + 1, min(head_end, title_line + 16))
+        if c.rank < 5 or len(lines[c.line]) < 80
+    ]
     table = _scan_dates(lay, title_line - 40, title_line + 1)
     labelled = [c for c in near + table if c.rank < 5]
     if labelled:
@@ -1178,7 +1415,10 @@ def _find_source(
             publishers.append((abs(i - title_line), value))
     if publishers:
         return min(publishers)[1], "publisher row of the 信息公开 table"
-    for zone, rule in ((info, "labelled 来源 in the info line"), (range(max(title_line - 2, 0), title_line + 1), "labelled 来源 above the title")):
+    for zone, rule in (
+        (info, "labelled 来源 in the info line"),
+        (range(max(title_line - 2, 0), title_line + 1), "labelled 来源 above the title"),
+    ):
         for i in zone:
             if 0 <= i < len(lines):
                 kind, value = _labelled_source(lines, i)
@@ -1210,6 +1450,7 @@ def _absolute(base: str, href: str) -> str | None:
         return urljoin(base, href)
     except ValueError:  # malformed hosts such as "http://[x"
         return None
+
 
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)$", re.I)
 

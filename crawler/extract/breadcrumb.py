@@ -17,18 +17,37 @@ from .pagination import absolute_url
 from .text import Layout, byte_clean, element_text, fold, marked_elements, squash
 
 _CRUMB_TAGS = frozenset(["div", "nav", "ol", "ul", "p", "span", "td", "section"])
-_LABEL = re.compile(r"^\s*[^\s>＞»:：]{0,10}?(?:位置|You\s+are\s+here|Sie sind hier)\s*[:：]?\s*", re.I)
+_LABEL = re.compile(
+    r"^\s*[^\s>＞»:：]{0,10}?(?:位置|You\s+are\s+here|Sie sind hier)\s*[:：]?\s*", re.I
+)
 _SPLIT = re.compile(r"\s*(?:>>|>|＞|»|›|→|\s/\s|\s-\s|／|/|\\)\s*")
 _END = re.compile(r"字号|字號|打印|分享|关闭|【|\d{4}-\d{1,2}-\d{1,2}")
-_HOME_LINE = re.compile(r"^(?:网站首页|首页|首頁|主页|Home|Startseite)\s*(?:>>|>|＞|»|›|→|-|/)", re.I)
+_HOME_LINE = re.compile(
+    r"^(?:网站首页|首页|首頁|主页|Home|Startseite)\s*(?:>>|>|＞|»|›|→|-|/)", re.I
+)
 _ARROWS = re.compile(r"\s(?:>>|>|＞|»|›|→)\s|(?:>>|＞|»|›|→)")
-_NOISE = re.compile(r"^(?:breadcrumbs?|breadcrump|navigation|navigationspfad|sie sind hier|you are here)[:：]?$", re.I)
+_NOISE = re.compile(
+    r"^(?:breadcrumbs?|breadcrump|navigation|navigationspfad|sie sind hier|you are here)[:：]?$",
+    re.I,
+)
 
 # Words of class/id/aria-label values that mark a breadcrumb, searched in one joined lower-case string;
 # the short ones count only as a whole class token ("wz", "wz-nav"; not "hzwz", 合作网站).
 _MARK_WORDS = (
-    "position", "location", "crumb", "bread", "path", "current", "weizhi", "dqwz", "curpos", "currchnl", "curmbs",
-    "mianbao", "address", "wz",
+    "position",
+    "location",
+    "crumb",
+    "bread",
+    "path",
+    "current",
+    "weizhi",
+    "dqwz",
+    "curpos",
+    "currchnl",
+    "curmbs",
+    "mianbao",
+    "address",
+    "wz",
 )
 _TOKEN_WORDS = re.compile(r"(?:^|[\s_-])(?:wz|address)(?:$|[\s_\d-])")
 _STRONG_WORDS = _MARK_WORDS[:-2]
@@ -115,10 +134,16 @@ def _candidates(root, selected, lay, title_line, source, body, encoding):
     head = _source_head(source, body, encoding) if source else b""
     if not source or any(w in head for w in _MARK_WORDS_BYTES):
         marked = _marked(root)
-        curr = [el.getparent() for el in marked if "CurrChnlCls" in (el.get("class") or "") and el.getparent() is not None]
+        curr = [
+            el.getparent()
+            for el in marked
+            if "CurrChnlCls" in (el.get("class") or "") and el.getparent() is not None
+        ]
         explicit = [
-            el for el in marked
-            if "breadcrumb" in ((el.get("class") or "") + " " + (el.get("aria-label") or "")).lower()
+            el
+            for el in marked
+            if "breadcrumb"
+            in ((el.get("class") or "") + " " + (el.get("aria-label") or "")).lower()
         ]
         found = 0
         seen = set()
@@ -139,8 +164,11 @@ def _candidates(root, selected, lay, title_line, source, body, encoding):
                 continue
             label = fold(str(text))
             if (
-                _LABEL.match(label) and not _LABEL.sub("", label) and not text.is_tail
-                and not _LABEL.sub("", element_text(el)) and el.getparent() is not None
+                _LABEL.match(label)
+                and not _LABEL.sub("", label)
+                and not text.is_tail
+                and not _LABEL.sub("", element_text(el))
+                and el.getparent() is not None
             ):
                 # The label is all its element holds (its text, not only the text before the crumb
                 # links inside it): the crumbs are its siblings.
@@ -153,7 +181,11 @@ def _candidates(root, selected, lay, title_line, source, body, encoding):
     if lay is None:
         return
     for i, line in enumerate(lay.lines[:300]):
-        if len(line) <= 200 and (_LABEL.match(line) or _HOME_LINE.match(line)) and _SPLIT.search(line):
+        if (
+            len(line) <= 200
+            and (_LABEL.match(line) or _HOME_LINE.match(line))
+            and _SPLIT.search(line)
+        ):
             owners = [el for el, span in lay.spans.items() if span == (i, i + 1)]
             if owners:
                 yield max(owners, key=lambda el: len(element_text(el)))

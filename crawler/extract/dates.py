@@ -17,18 +17,53 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _MONTHS = {
-    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "jänner": 1,
-    "feb": 2, "february": 2, "februar": 2, "février": 2, "feber": 2,
-    "mar": 3, "march": 3, "märz": 3, "mars": 3,
-    "apr": 4, "april": 4, "avril": 4,
-    "may": 5, "mai": 5,
-    "jun": 6, "june": 6, "juni": 6, "juin": 6,
-    "jul": 7, "july": 7, "juli": 7, "juillet": 7,
-    "aug": 8, "august": 8, "août": 8,
-    "sep": 9, "sept": 9, "september": 9, "septembre": 9,
-    "oct": 10, "october": 10, "oktober": 10, "octobre": 10, "okt": 10,
-    "nov": 11, "november": 11, "novembre": 11,
-    "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "dez": 12,
+    "jan": 1,
+    "january": 1,
+    "januar": 1,
+    "janvier": 1,
+    "jänner": 1,
+    "feb": 2,
+    "february": 2,
+    "februar": 2,
+    "février": 2,
+    "feber": 2,
+    "mar": 3,
+    "march": 3,
+    "märz": 3,
+    "mars": 3,
+    "apr": 4,
+    "april": 4,
+    "avril": 4,
+    "may": 5,
+    "mai": 5,
+    "jun": 6,
+    "june": 6,
+    "juni": 6,
+    "juin": 6,
+    "jul": 7,
+    "july": 7,
+    "juli": 7,
+    "juillet": 7,
+    "aug": 8,
+    "august": 8,
+    "août": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "septembre": 9,
+    "oct": 10,
+    "october": 10,
+    "oktober": 10,
+    "octobre": 10,
+    "okt": 10,
+    "nov": 11,
+    "november": 11,
+    "novembre": 11,
+    "dec": 12,
+    "december": 12,
+    "dezember": 12,
+    "décembre": 12,
+    "dez": 12,
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
@@ -38,7 +73,9 @@ _TIME = r"(?P<H>[01]?\d|2[0-3])\s*[:：时時]\s*(?P<M>[0-5]\d)(?:\s*[:：分]\s
 _YMD = (
     r"(?<![\d./])(?P<y>(?:19|20)\d{2}|\d{2})\s*(?P<sep>[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:(?P=sep)|月)\s*"
     r"(?P<d>3[01]|[12]\d|0?[1-9])(?:\s*日)?(?![\d])"
-    r"(?:(?:(?P<T>T)|\s*-\s*|\s*(?:日\s*)?)?" + _TIME + r"(?:\.\d{1,6})?(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
+    r"(?:(?:(?P<T>T)|\s*-\s*|\s*(?:日\s*)?)?"
+    + _TIME
+    + r"(?:\.\d{1,6})?(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
 )
 # Day first: 03.01.2020 (German), 3. Januar 2020, 3 January 2020.
 _DMY = (
@@ -46,13 +83,19 @@ _DMY = (
     r"(?:,?\s+" + _TIME + r")?"
 )
 _D_MONTH_Y = (
-    r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>" + _MONTH_RE + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>"
+    + _MONTH_RE
+    + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
 )
 _MONTH_D_Y = (
-    r"(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?P<mon>"
+    + _MONTH_RE
+    + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
     r"(?:,?\s+(?:at\s+)?" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
-_US_MDY = r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d{2})(?![\d/])"
+_US_MDY = (
+    r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d{2})(?![\d/])"
+)
 
 # Each form, with what a text must hold for it to match ("letter": a month name's ASCII letters).
 _PATTERNS = [
@@ -63,7 +106,9 @@ _PATTERNS = [
     (re.compile(_US_MDY), "/"),
 ]
 # The first letters of every month name above: a text without one needs no month-name pattern run.
-_MONTH_HINT = re.compile(r"jan|jän|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|dez|déc", re.I)
+_MONTH_HINT = re.compile(
+    r"jan|jän|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|dez|déc", re.I
+)
 _TIME_ONLY = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])")
 
 
@@ -87,7 +132,14 @@ class FoundDate:
         """ISO 8601: with the zone's offset when a time is known, else the bare date."""
         if self.hour is None:
             return self.day.isoformat()
-        dt = datetime(self.day.year, self.day.month, self.day.day, self.hour, self.minute or 0, self.second or 0)
+        dt = datetime(
+            self.day.year,
+            self.day.month,
+            self.day.day,
+            self.hour,
+            self.minute or 0,
+            self.second or 0,
+        )
         if self.offset is not None:
             dt = dt.replace(tzinfo=dt_timezone(timedelta(minutes=self.offset)))
             return (dt.astimezone(zone) if zone is not None else dt).isoformat()
@@ -96,7 +148,9 @@ class FoundDate:
         return dt.isoformat()
 
     def with_time(self, other: FoundDate) -> FoundDate:
-        return FoundDate(self.start, self.end, self.day, other.hour, other.minute, other.second, other.offset)
+        return FoundDate(
+            self.start, self.end, self.day, other.hour, other.minute, other.second, other.offset
+        )
 
 
 def _year(text: str) -> int:
@@ -172,7 +226,9 @@ def parse_date(text: str | None) -> FoundDate | None:
 
 _DIGIT = re.compile(r"\d")
 # The plainest numeric form of _YMD (same separators, four-digit year): what most list rows print.
-_PLAIN_YMD = re.compile(r"(?<![\d./])((?:19|20)\d{2})\s*([-/.]|年)\s*(1[0-2]|0?[1-9])\s*(?:\2|月)\s*(3[01]|[12]\d|0?[1-9])(?!\d)")
+_PLAIN_YMD = re.compile(
+    r"(?<![\d./])((?:19|20)\d{2})\s*([-/.]|年)\s*(1[0-2]|0?[1-9])\s*(?:\2|月)\s*(3[01]|[12]\d|0?[1-9])(?!\d)"
+)
 _MONTH_DAY = re.compile(r"^[\s\[(（【]*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[\s\])）】]*$")
 _URL_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})?(?!\d)")
 

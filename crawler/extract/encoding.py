@@ -107,7 +107,9 @@ def _detect(body: bytes, content_type: str | None, forced: str | None) -> tuple[
     return next((enc for enc in declared if enc), "utf-8"), None
 
 
-def decode_html(body: bytes, content_type: str | None = None, forced: str | None = None) -> tuple[str, str]:
+def decode_html(
+    body: bytes, content_type: str | None = None, forced: str | None = None
+) -> tuple[str, str]:
     """Decode page bytes to text; returns ``(text, encoding)``. Never raises on bad bytes."""
     enc, text = _detect(body, content_type, forced)
     if text is None:

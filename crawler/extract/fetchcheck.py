@@ -48,7 +48,10 @@ _MAINTENANCE = re.compile(
     re.I,
 )
 _COOKIE_CHALLENGE = re.compile(r"document\.cookie\s*=", re.I)
-_RELOAD = re.compile(r"location\s*\.\s*(?:reload|replace|href|assign)|window\.location\s*=|location\s*=|setTimeout|eval\(", re.I)
+_RELOAD = re.compile(
+    r"location\s*\.\s*(?:reload|replace|href|assign)|window\.location\s*=|location\s*=|setTimeout|eval\(",
+    re.I,
+)
 _HTMLISH = re.compile(rb"<\s*(?:!doctype|html|head|body|div|p|table|script|meta|title)\b", re.I)
 
 
@@ -87,7 +90,11 @@ def not_html_reason(body: bytes, content_type: str | None = None) -> str | None:
     kind = _sniff_binary(body)
     if kind:
         return f"not HTML (content type {ctype or 'none'}, body is {kind})"
-    if ctype and not any(t in ctype for t in ("html", "xml", "text/plain")) and not _HTMLISH.search(body[:2048]):
+    if (
+        ctype
+        and not any(t in ctype for t in ("html", "xml", "text/plain"))
+        and not _HTMLISH.search(body[:2048])
+    ):
         return f"not HTML (content type {ctype})"
     return None
 
@@ -106,7 +113,10 @@ _NAVIGATES = re.compile(
     r"\.submit\s*\(\s*\)|window\s*\.\s*open\s*\(",
     re.I,
 )
-_CHALLENGE_SRC = re.compile(r"waf|challenge|captcha|verif|guard|shield|anti|(?<![a-z])bot|secur|jsl|cdn-cgi|slider|probe", re.I)
+_CHALLENGE_SRC = re.compile(
+    r"waf|challenge|captcha|verif|guard|shield|anti|(?<![a-z])bot|secur|jsl|cdn-cgi|slider|probe",
+    re.I,
+)
 _REFRESH = re.compile(r"^\s*(\d+(?:\.\d+)?)?\s*(?:[;,]\s*(?:url\s*=\s*)?['\"]?([^'\"]*))?", re.I)
 _DATED = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*[01]?\d\s*[-月/.]\s*[0-3]?\d")
 # Placeholders a template engine writes when it renders: Velocity/FreeMarker/EL (`$bean.call(`,
@@ -118,7 +128,9 @@ _PLACEHOLDER = re.compile(
     r"<%[=@#!]?[^%\n]{0,120}%>|\{\$[A-Za-z_][\w.\[\]'\"]{0,80}\}|\{(?:dede|pc|php|loop|foreach|if):[^}\n]{0,80}\}|"
     r"<#(?:list|if|assign|include|macro)\b",
 )
-_MAY_BE_TEMPLATE = re.compile(rb"\$!?\{|\$!?[A-Za-z_]\w*\.[A-Za-z_]\w*\s*\(|#\{|\{\{|\{%|<%|\{\$|\{dede:|<#|<trs_", re.I)
+_MAY_BE_TEMPLATE = re.compile(
+    rb"\$!?\{|\$!?[A-Za-z_]\w*\.[A-Za-z_]\w*\s*\(|#\{|\{\{|\{%|<%|\{\$|\{dede:|<#|<trs_", re.I
+)
 _SCRIPT_BYTES = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>", re.I | re.S)
 _CODE_TAGS = ("script", "style", "code", "pre", "kbd", "samp", "textarea", "xmp", "tt", "noscript")
 _PLACEHOLDER_ATTRS = ("href", "src", "title", "alt", "value", "action")
@@ -221,7 +233,11 @@ def _read_placeholders(root, shape: _Shape) -> None:
             if hits and len(el) == 0 and not _PLACEHOLDER.sub("", text).strip():
                 shape.whole_placeholders += 1
         tail = el.tail
-        if tail and el.getparent() is not None and ("$" in tail or "{" in tail or "%" in tail or "#" in tail):
+        if (
+            tail
+            and el.getparent() is not None
+            and ("$" in tail or "{" in tail or "%" in tail or "#" in tail)
+        ):
             if el.getparent() not in in_code:
                 found.extend(_PLACEHOLDER.findall(tail))
 
@@ -244,7 +260,9 @@ def _redirect_stub(shape: _Shape) -> str | None:
     if len(shape.visible) >= _TINY_TEXT or shape.links > 3:
         return None
     if shape.refresh is not None and (shape.refresh[1] or shape.refresh[0] <= 10):
-        return "redirect stub (meta refresh" + (f" to {shape.refresh[1][:120]})" if shape.refresh[1] else ")")
+        return "redirect stub (meta refresh" + (
+            f" to {shape.refresh[1][:120]})" if shape.refresh[1] else ")"
+        )
     if _NAVIGATES.search(shape.scripts):
         return "redirect stub (script redirect, no page content)"
     return None
@@ -264,7 +282,9 @@ def _unrendered(shape: _Shape) -> str | None:
 _UNRENDERED_PROSE = 400
 
 
-def failed_fetch_reason(body: bytes, status: int = 200, content_type: str | None = None) -> str | None:
+def failed_fetch_reason(
+    body: bytes, status: int = 200, content_type: str | None = None
+) -> str | None:
     """Why a response is not the page it should be, in one line; None when it is the page.
 
     Reasons: ``"HTTP 404"``/``"HTTP 5xx"``, ``"empty body"``, ``"anti-bot challenge"``,
@@ -295,13 +315,19 @@ def failed_fetch_reason(body: bytes, status: int = 200, content_type: str | None
     if not text.strip():
         return "empty body"
     if shape.too_deep and small:
-        return f"HTML nested too deep (over {_PARSER_DEPTH} levels): the parser lost the text inside"
+        return (
+            f"HTML nested too deep (over {_PARSER_DEPTH} levels): the parser lost the text inside"
+        )
     if root is None or (not shape.visible and not shape.script_driven and not shape.has_media):
         return "empty body"
     reason = _unrendered(shape)
     if reason:
         return reason
-    if len(shape.visible) < _TINY_TEXT and _COOKIE_CHALLENGE.search(shape.scripts) and _RELOAD.search(shape.scripts):
+    if (
+        len(shape.visible) < _TINY_TEXT
+        and _COOKIE_CHALLENGE.search(shape.scripts)
+        and _RELOAD.search(shape.scripts)
+    ):
         return "anti-bot challenge"
     if small and (_ANTI_BOT.search(shown + "\n" + shape.scripts[:20_000]) or _challenge(shape)):
         return "anti-bot challenge"

@@ -53,7 +53,9 @@ _GENERIC = re.compile(
 )
 _PREFIX_LINK = re.compile(r"^[\[【〔(（][^\]】〕)）]{1,8}[\]】〕)）]$")
 _PIN_MARK = re.compile(r"^\s*[\[【(（]?\s*置顶\s*[\]】)）]?\s*")
-_TRAILING_DATE = re.compile(r"\s*[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\])）]?\s*$")
+_TRAILING_DATE = re.compile(
+    r"\s*[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\])）]?\s*$"
+)
 
 
 def _text(el) -> str:
@@ -105,22 +107,90 @@ def _classes(el) -> list[str]:
 # ----------------------------------------------------------------------------- context
 
 # Substrings of class/id that mark page furniture, not the main list.
-_FURNITURE_SUBSTR = ("menu", "nav", "footer", "header", "breadcrumb", "crumb", "carousel", "swiper", "slide",
-                     "sidebar", "banner", "friendlink", "copyright", "marquee", "dropdown", "toolbar", "share")
-_FURNITURE_TOKENS = {"hot", "hots", "rank", "ranking", "phb", "jdt", "focus", "foot", "side", "aside", "top10",
-                     "redian", "remen", "rdxw", "rmwz", "tjyd", "yqlj", "links", "flash", "lunbo", "scroll",
-                     "popular", "trending", "related", "xgwz", "xgxw", "tuijian", "recommend", "ad", "ads", "gg",
-                     "tab", "tabs", "hd", "sitemap", "quick", "kjrk", "lm", "qrcode", "weixin", "login"}
+_FURNITURE_SUBSTR = (
+    "menu",
+    "nav",
+    "footer",
+    "header",
+    "breadcrumb",
+    "crumb",
+    "carousel",
+    "swiper",
+    "slide",
+    "sidebar",
+    "banner",
+    "friendlink",
+    "copyright",
+    "marquee",
+    "dropdown",
+    "toolbar",
+    "share",
+)
+_FURNITURE_TOKENS = {
+    "hot",
+    "hots",
+    "rank",
+    "ranking",
+    "phb",
+    "jdt",
+    "focus",
+    "foot",
+    "side",
+    "aside",
+    "top10",
+    "redian",
+    "remen",
+    "rdxw",
+    "rmwz",
+    "tjyd",
+    "yqlj",
+    "links",
+    "flash",
+    "lunbo",
+    "scroll",
+    "popular",
+    "trending",
+    "related",
+    "xgwz",
+    "xgxw",
+    "tuijian",
+    "recommend",
+    "ad",
+    "ads",
+    "gg",
+    "tab",
+    "tabs",
+    "hd",
+    "sitemap",
+    "quick",
+    "kjrk",
+    "lm",
+    "qrcode",
+    "weixin",
+    "login",
+}
 _FURNITURE_TAGS = {"nav", "header", "footer", "aside", "menu"}
-_FURNITURE_HEADING = re.compile(r"热点|热门|排行|推荐|焦点|相关|友情链接|专题|图片新闻|热词|猜你喜欢|点击排行|Most\s+(?:Popular|Read)|Trending|Related|Popular", re.I)
+_FURNITURE_HEADING = re.compile(
+    r"热点|热门|排行|推荐|焦点|相关|友情链接|专题|图片新闻|热词|猜你喜欢|点击排行|Most\s+(?:Popular|Read)|Trending|Related|Popular",
+    re.I,
+)
 _CURRENT_ROW = {"active", "current", "cur", "on", "selected", "this"}
 _PIN_TOKENS = {"top", "zd", "zhiding", "sticky", "pinned", "istop", "settop", "ding"}
 
 
 def _furniture(el) -> bool:
-    if el.tag in _FURNITURE_TAGS or (el.get("role") or "").lower() in ("navigation", "banner", "contentinfo", "menu", "menubar", "tablist"):
+    if el.tag in _FURNITURE_TAGS or (el.get("role") or "").lower() in (
+        "navigation",
+        "banner",
+        "contentinfo",
+        "menu",
+        "menubar",
+        "tablist",
+    ):
         return True
-    if (el.get("aria-hidden") or "").lower() == "true" or "display:none" in (el.get("style") or "").replace(" ", ""):
+    if (el.get("aria-hidden") or "").lower() == "true" or "display:none" in (
+        el.get("style") or ""
+    ).replace(" ", ""):
         return True
     tokens = _classes(el)
     if not tokens:
@@ -150,9 +220,18 @@ def _heading_says_furniture(container, _cache: dict | None = None) -> bool:
                 seen += 1
             prev = prev.getprevious()
         first = probe[0] if len(probe) else None
-        if first is not None and isinstance(first.tag, str) and first.tag in ("h1", "h2", "h3", "h4", "h5", "strong", "span", "div"):
+        if (
+            first is not None
+            and isinstance(first.tag, str)
+            and first.tag in ("h1", "h2", "h3", "h4", "h5", "strong", "span", "div")
+        ):
             text = _clean("".join(islice(first.itertext(), 20)))
-            if text and len(text) <= 20 and first.find(".//li") is None and _FURNITURE_HEADING.search(text):
+            if (
+                text
+                and len(text) <= 20
+                and first.find(".//li") is None
+                and _FURNITURE_HEADING.search(text)
+            ):
                 return True
         probe = probe.getparent()
         if probe is not None and len(probe) > 6:
@@ -166,8 +245,13 @@ def _heading_says_furniture(container, _cache: dict | None = None) -> bool:
 _BARE_URL = re.compile(r"(?i)^(?:(?:https?://|www\.)\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?/\S*)$")
 # _GENERIC, _PREFIX_LINK and _BARE_URL as one pattern: a title matching any of them is no row title.
 _NOT_A_TITLE = re.compile(
-    "(?i)^(?:" + _GENERIC.pattern.removeprefix("(?i)^") + "|" + _PREFIX_LINK.pattern[1:] + "|"
-    + _BARE_URL.pattern.removeprefix("(?i)^") + ")"
+    "(?i)^(?:"
+    + _GENERIC.pattern.removeprefix("(?i)^")
+    + "|"
+    + _PREFIX_LINK.pattern[1:]
+    + "|"
+    + _BARE_URL.pattern.removeprefix("(?i)^")
+    + ")"
 )
 _SKIP_HREF = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
 
@@ -178,7 +262,19 @@ def _anchor_text(a) -> str:
 
 
 class _Link:
-    __slots__ = ("el", "href", "base", "text", "title", "weight", "usable", "_url", "_key", "running", "derived")
+    __slots__ = (
+        "el",
+        "href",
+        "base",
+        "text",
+        "title",
+        "weight",
+        "usable",
+        "_url",
+        "_key",
+        "running",
+        "derived",
+    )
 
     def __init__(self, el, href: str, base: str, raw: str | None = None):
         self.el, self.href, self.base = el, href, base
@@ -269,7 +365,9 @@ def _row_pinned(row, link: _Link, text: str) -> bool:
     for el in row.iter("img", "span", "em", "i", "b", "font", "strong", "label"):
         if el.tag == "img":
             marker = (el.get("alt") or "") + (el.get("title") or "") + (el.get("src") or "")
-            if "置顶" in marker or _PIN_SRC.search((el.get("src") or "").lower().rsplit("/", 1)[-1]):
+            if "置顶" in marker or _PIN_SRC.search(
+                (el.get("src") or "").lower().rsplit("/", 1)[-1]
+            ):
                 return True
         elif el.get("class") and any(t in _PIN_TOKENS for t in _classes(el)):
             return True
@@ -397,8 +495,23 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
 
 # ----------------------------------------------------------------------------- table rows
 
-_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".et", ".wps", ".ofd", ".ppt", ".pptx", ".zip", ".rar", ".7z",
-                      ".txt", ".csv")
+_DOCUMENT_SUFFIXES = (
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".et",
+    ".wps",
+    ".ofd",
+    ".ppt",
+    ".pptx",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".txt",
+    ".csv",
+)
 
 
 def _page_hrefs(found: list, cap: int) -> int:
@@ -417,8 +530,12 @@ def _page_hrefs(found: list, cap: int) -> int:
 
 # A table row holds more links than a list item: agenda, minutes, video, attachments.
 _MAX_TABLE_ROW_URLS = 8
-_TITLE_HEADER = re.compile(r"标题|名称|题名|主题|事项|内容|title|subject|name|meeting|description|event|notice|item", re.I)
-_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号\s*$")
+_TITLE_HEADER = re.compile(
+    r"标题|名称|题名|主题|事项|内容|title|subject|name|meeting|description|event|notice|item", re.I
+)
+_DOC_NUMBER = re.compile(
+    r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d+\s*号|第\s*\d+\s*号\s*$"
+)
 _CODE_CELL = re.compile(r"[\w\s\-/.:#()（）〔〕\[\]【】第号]{0,40}")
 
 
@@ -434,10 +551,14 @@ def _table_groups(root, links: dict, groups: dict, row_links: dict) -> None:
                     found_rows[tr] = found
             if not found_rows:
                 continue
-            row_links.update(found_rows)  # all the row's links: the walk up from anchors kept usable ones
+            row_links.update(
+                found_rows
+            )  # all the row's links: the walk up from anchors kept usable ones
             key = (body, "tr")
             old = groups.get(key) or {}
-            groups[key] = dict.fromkeys(tr for tr in body.iterchildren("tr") if tr in found_rows or tr in old)
+            groups[key] = dict.fromkeys(
+                tr for tr in body.iterchildren("tr") if tr in found_rows or tr in old
+            )
 
 
 def _header_column(row) -> int | None:
@@ -486,10 +607,15 @@ def _cell_text_title(cell) -> str | None:
         inner = _clean(_anchor_text(a))
         if inner:
             text = _clean(text.replace(inner, " ", 1))
-    if title_weight(text) < 4 or (_CODE_CELL.fullmatch(text) and text.isascii() and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", text)):
+    if title_weight(text) < 4 or (
+        _CODE_CELL.fullmatch(text)
+        and text.isascii()
+        and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", text)
+    ):
         return None
     if _DIGIT.search(text) and (
-        (parse_list_date(text) and title_weight(_strip_dates(text)) < 4) or (len(text) <= 24 and _DOC_NUMBER.search(text))
+        (parse_list_date(text) and title_weight(_strip_dates(text)) < 4)
+        or (len(text) <= 24 and _DOC_NUMBER.search(text))
     ):
         return None  # a date, or a document number (示政发〔2024〕3号)
     return text
@@ -509,7 +635,9 @@ def _cell_title(row, found: list[_Link], best: _Link | None) -> _Link | None:
         # The first text cell, unless a later one weighs twice as much (a department before the title).
         for cell in cells:
             text = _cell_text_title(cell)
-            if text is not None and (title is None or title_weight(text) >= 2 * title_weight(title)):
+            if text is not None and (
+                title is None or title_weight(text) >= 2 * title_weight(title)
+            ):
                 title = text
     weight = title_weight(title) if title else 0.0
     if title is None or weight <= (best.weight if best is not None else 0.0):
@@ -546,8 +674,19 @@ def _group_rows(rows, row_links: dict, cache: dict | None = None) -> list[tuple]
 class _Memo:
     """Answers about one page's elements, shared by all the candidate groups that ask."""
 
-    __slots__ = ("sigs", "furniture", "headings", "dates", "elsewhere", "bare", "pagers", "holders", "written_after", "near",
-                 "teaser")
+    __slots__ = (
+        "sigs",
+        "furniture",
+        "headings",
+        "dates",
+        "elsewhere",
+        "bare",
+        "pagers",
+        "holders",
+        "written_after",
+        "near",
+        "teaser",
+    )
 
     def __init__(self, pagers: set | None = None, written_after: set | None = None):
         self.sigs: dict = {}
@@ -563,8 +702,13 @@ class _Memo:
         for el in self.pagers:
             for _ in range(3):
                 parent = el.getparent()
-                if parent is None or parent.tag in ("body", "html") or not all(
-                    c is el or not isinstance(c.tag, str) or c in self.holders or _small(c) for c in parent
+                if (
+                    parent is None
+                    or parent.tag in ("body", "html")
+                    or not all(
+                        c is el or not isinstance(c.tag, str) or c in self.holders or _small(c)
+                        for c in parent
+                    )
                 ):
                     break
                 self.holders.add(parent)
@@ -611,7 +755,9 @@ class _Memo:
             found = self.bare[pair] = sum(
                 1
                 for child in islice(parent, 400)
-                if child.tag == tag and next(child.iterdescendants("a"), None) is None and _clean(_text(child))
+                if child.tag == tag
+                and next(child.iterdescendants("a"), None) is None
+                and _clean(_text(child))
             )
         return found
 
@@ -629,8 +775,34 @@ def _prelim(entries: list[tuple]) -> float:
     return len({e[2].href for e in entries}) * min(avg, 25.0)
 
 
-_BLOCK_TAGS = {"p", "div", "li", "td", "th", "dd", "dt", "article", "section", "tr", "table", "ul", "ol", "dl",
-               "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "header", "footer", "form", "figure", "br"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "li",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "article",
+    "section",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "header",
+    "footer",
+    "form",
+    "figure",
+    "br",
+}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -674,8 +846,13 @@ def _in_running_text(link: _Link) -> bool:
     if el.getparent() is block and not (block.text or "").strip() and not (el.tail or "").strip():
         # A link that opens its block and ends its line ("<a>title</a><br>summary…") heads it.
         after = el.getnext()
-        if after is not None and after.tag == "br" and all(
-            not isinstance(p.tag, str) or (not _clean(_text(p)) and not (p.tail or "").strip()) for p in el.itersiblings(preceding=True)
+        if (
+            after is not None
+            and after.tag == "br"
+            and all(
+                not isinstance(p.tag, str) or (not _clean(_text(p)) and not (p.tail or "").strip())
+                for p in el.itersiblings(preceding=True)
+            )
         ):
             return False
     parts = [block.text or ""]
@@ -741,7 +918,9 @@ def _next_to_pager(container, row_tag: str, memo: _Memo) -> float:
         if last in memo.pagers:
             return 1.0  # the pager is the list's last row
         after = last.getnext()
-        while after is not None and (not isinstance(after.tag, str) or (after not in memo.holders and _blank(after))):
+        while after is not None and (
+            not isinstance(after.tag, str) or (after not in memo.holders and _blank(after))
+        ):
             after = after.getnext()
         if after is not None and after in memo.holders:
             return 1.0  # inside the list's box, right after its last row
@@ -759,7 +938,9 @@ def _next_to_pager(container, row_tag: str, memo: _Memo) -> float:
             sib = sib.getnext()
         if level < 2 and not before:
             prev = node.getprevious()
-            while prev is not None and (not isinstance(prev.tag, str) or (prev not in memo.holders and _blank(prev))):
+            while prev is not None and (
+                not isinstance(prev.tag, str) or (prev not in memo.holders and _blank(prev))
+            ):
                 prev = prev.getprevious()
             if prev is not None and prev in memo.holders:
                 before = 0.5
@@ -771,7 +952,9 @@ def _next_to_pager(container, row_tag: str, memo: _Memo) -> float:
     return before
 
 
-_MORE = re.compile(r"(?i)^[\s+＋>»›]*(?:更多|查看更多|更多信息|更多内容|更多新闻|more|view\s+(?:all|more)|see\s+(?:all|more))[\s+＋>»›.…]*$|^[+＋]$")
+_MORE = re.compile(
+    r"(?i)^[\s+＋>»›]*(?:更多|查看更多|更多信息|更多内容|更多新闻|more|view\s+(?:all|more)|see\s+(?:all|more))[\s+＋>»›.…]*$|^[+＋]$"
+)
 
 
 def _more_link(a) -> bool:
@@ -790,7 +973,9 @@ def _teaser_box(container) -> bool:
         prev, seen = node.getprevious(), 0
         while prev is not None and seen < 2:
             if isinstance(prev.tag, str) and not _blank(prev):
-                if len(_clean(_text(prev))) <= 40 and any(_more_link(a) for a in islice(prev.iter("a"), 6)):
+                if len(_clean(_text(prev))) <= 40 and any(
+                    _more_link(a) for a in islice(prev.iter("a"), 6)
+                ):
                     return True
                 seen += 1
             prev = prev.getprevious()
@@ -838,7 +1023,9 @@ def _box_of(row, container):
     return node
 
 
-def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple[float, list[tuple]]:
+def _final(
+    key, entries: list[tuple], self_urls: set[str], memo: _Memo
+) -> tuple[float, list[tuple]]:
     container = key[0]
     # Link texts repeated across many rows ("View this Dataset") are buttons, not titles.
     counts: dict[str, int] = {}
@@ -876,7 +1063,9 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
             if member and node in boxes_seen:
                 skip = boxes_seen[node]
                 break
-            if memo.is_furniture(node) or (member and few_members and memo.heading_says_furniture(node)):
+            if memo.is_furniture(node) or (
+                member and few_members and memo.heading_says_furniture(node)
+            ):
                 skip = True
             if member:
                 boxes_seen[node] = skip
@@ -907,7 +1096,9 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
             factor = 0.1
             break
         node = node.getparent()
-    if factor == 1.0 and memo.heading_says_furniture(container if len(key) == 2 else kept[0][0].getparent()):
+    if factor == 1.0 and memo.heading_says_furniture(
+        container if len(key) == 2 else kept[0][0].getparent()
+    ):
         factor = 0.2
     if any(e[2].key in self_urls for e in kept[:200]):
         factor *= 0.05
@@ -917,12 +1108,18 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
         for row, _, _ in kept:
             node = _box_of(row, container)
             boxes[id(node)] = node
-        total = sum(1 for child in container if isinstance(child.tag, str) and _sig(child, memo.sigs) == key[1])
+        total = sum(
+            1
+            for child in container
+            if isinstance(child.tag, str) and _sig(child, memo.sigs) == key[1]
+        )
         if total and len(boxes) * 2 < total:
             factor *= 0.1
         # Boxes that each carry a "more" link are teasers of as many columns, not one list.
         rows = {row for row, _, _ in kept}
-        teasers = sum(1 for box in boxes.values() if _box_more_link(box, rows) or memo.teaser_box(box))
+        teasers = sum(
+            1 for box in boxes.values() if _box_more_link(box, rows) or memo.teaser_box(box)
+        )
         if teasers * 2 >= len(boxes):
             factor *= 0.1 if teasers >= 2 else 0.25
         else:
@@ -934,19 +1131,33 @@ def _final(key, entries: list[tuple], self_urls: set[str], memo: _Memo) -> tuple
     elif memo.teaser_box(container):
         factor *= 0.25
     # Rows among many same-tag siblings without links are paragraphs of prose.
-    parents = {id(row.getparent()): row.getparent() for row, _, _ in kept[:40] if row.getparent() is not None}
+    parents = {
+        id(row.getparent()): row.getparent()
+        for row, _, _ in kept[:40]
+        if row.getparent() is not None
+    }
     tag = kept[0][0].tag
     bare = sum(memo.bare_rows(parent, tag) for parent in parents.values())
     if tag in ("td", "th") and len(parents) * 1.5 < len(kept):
-        factor *= 0.3  # several cells of each table row: the row is the entry, its cells are columns
-    if bare and bare >= min(len(kept), 40) and tag != "tr":  # a table's rows without a document yet are rows
+        factor *= (
+            0.3  # several cells of each table row: the row is the entry, its cells are columns
+        )
+    if (
+        bare and bare >= min(len(kept), 40) and tag != "tr"
+    ):  # a table's rows without a document yet are rows
         factor *= 0.3
-    near = memo.next_to_pager(container if len(key) == 2 else _box_of(kept[-1][0], container), tag) if factor > 0.5 else 0.0
+    near = (
+        memo.next_to_pager(container if len(key) == 2 else _box_of(kept[-1][0], container), tag)
+        if factor > 0.5
+        else 0.0
+    )
     if near:
         factor *= 1 + (_PAGER_BOOST - 1) * near
     elif len(kept) == 1:
         return 0.0, kept  # one row stands for a list only beside the pager
-    marked = sum(1 for row, _, _ in kept[:200] if row.get("class") and set(_classes(row)) & _CURRENT_ROW)
+    marked = sum(
+        1 for row, _, _ in kept[:200] if row.get("class") and set(_classes(row)) & _CURRENT_ROW
+    )
     if marked == 1 and len(kept) > 1:
         factor *= 0.5
     return score * factor, kept
@@ -963,19 +1174,27 @@ _ONE_ROW_CANDIDATES = 24
 _ONE_ROW_CEILING = 25.0 * 2 * 1.01 * _PAGER_BOOST
 
 
-def _main_list(root, links: dict, self_urls: set[str], memo: _Memo | None = None) -> tuple[tuple | None, list[tuple]]:
+def _main_list(
+    root, links: dict, self_urls: set[str], memo: _Memo | None = None
+) -> tuple[tuple | None, list[tuple]]:
     groups, row_links = _candidate_groups(root, links)
     _table_groups(root, links, groups, row_links)
     # Groups are scored biggest first: a group's preliminary score is at most 25 per row, so once that
     # bound falls below the 12th best score so far, no smaller group can be a finalist. Each group keeps
     # its place in ``groups`` (i) so that ties still go the way a stable sort of all groups sends them.
     sized = sorted(
-        ((len(rows), i, key, rows) for i, (key, rows) in enumerate(groups.items()) if len(rows) >= 2),
+        (
+            (len(rows), i, key, rows)
+            for i, (key, rows) in enumerate(groups.items())
+            if len(rows) >= 2
+        ),
         key=lambda t: -t[0],
     )
     entry_of: dict = {}
     scored = []
-    top: list[float] = []  # min-heap of the best preliminary scores so far, at most _FINALISTS of them
+    top: list[
+        float
+    ] = []  # min-heap of the best preliminary scores so far, at most _FINALISTS of them
     get_entry = entry_of.get
     for n, i, key, rows in sized:
         if len(top) == _FINALISTS and n * 25.0 < top[0]:
@@ -1055,7 +1274,9 @@ def _group_members(root, key: tuple) -> list:
     cache: dict = {}
     members = [key[0]]
     for sig in key[1:-1]:
-        members = [c for m in members for c in m if isinstance(c.tag, str) and _sig(c, cache) == sig]
+        members = [
+            c for m in members for c in m if isinstance(c.tag, str) and _sig(c, cache) == sig
+        ]
     return [c for m in members for c in m if c.tag == key[-1]]
 
 
@@ -1073,13 +1294,17 @@ def _entries_of(rows, base: str) -> list[tuple]:
     return _group_rows(rows, row_links)
 
 
-def _expand_group(root, key: tuple, base: str, self_urls: set[str], max_rows: int) -> tuple[list[tuple], int]:
+def _expand_group(
+    root, key: tuple, base: str, self_urls: set[str], max_rows: int
+) -> tuple[list[tuple], int]:
     """All rows of a detected group, for pages whose anchors were too many to score them all;
     with the number of row elements left unread past the cap."""
     rows = _group_members(root, key)
     limit = max_rows + max_rows // 5
     entries = _entries_of(rows[:limit], base)
-    return (_final(key, entries, self_urls, _Memo())[1] if entries else []), max(0, len(rows) - limit)
+    return (_final(key, entries, self_urls, _Memo())[1] if entries else []), max(
+        0, len(rows) - limit
+    )
 
 
 # ----------------------------------------------------------------------------- where the list sits
@@ -1120,11 +1345,15 @@ def _list_path(key: tuple, row) -> str | None:
     for depth in range(len(chain) - 1, -1, -1):
         el = chain[depth]
         if depth < union:
-            step = _sig(el, {}).rstrip(".") + "[*]"  # as the boxes were gathered: tag and first class
+            step = (
+                _sig(el, {}).rstrip(".") + "[*]"
+            )  # as the boxes were gathered: tag and first class
         else:
             step = _step(el)
             parent = el.getparent()
-            same = [c for c in parent if isinstance(c.tag, str) and c.tag == el.tag and _step(c) == step]
+            same = [
+                c for c in parent if isinstance(c.tag, str) and c.tag == el.tag and _step(c) == step
+            ]
             if len(same) > 1:
                 step += f"[{same.index(el) + 1}]"
         steps.append(step)
@@ -1186,6 +1415,7 @@ def _hinted_entries(root, hint: str, base: str) -> list[tuple]:
 
 # ----------------------------------------------------------------------------- page furniture: breadcrumb, column
 
+
 def _column(root, crumbs: list[str]) -> str | None:
     if crumbs:
         return crumbs[-1]
@@ -1199,7 +1429,14 @@ def _column(root, crumbs: list[str]) -> str | None:
         return None
     text = _clean(_text(title))
     parts = [p for p in re.split(r"\s*(?:[_|｜—–]|\s-\s|-)\s*", text) if p.strip()]
-    site = next((_clean(m.get("content")) for m in root.iter("meta") if (m.get("name") or "").lower() == "sitename"), None)
+    site = next(
+        (
+            _clean(m.get("content"))
+            for m in root.iter("meta")
+            if (m.get("name") or "").lower() == "sitename"
+        ),
+        None,
+    )
     parts = [p for p in parts if p != site] or parts
     return parts[0] if parts else None
 
@@ -1211,13 +1448,20 @@ _ENABLE_JS = re.compile(
     r"(?:启用|开启|打开|支持|需要|允许)\s*javascript|javascript\s*(?:已被禁用|被禁用)",
     re.I,
 )
-_LISTISH_ID = re.compile(r"list|news|content|data|table|grid|result|item|article|record|meeting|event|doc", re.I)
+_LISTISH_ID = re.compile(
+    r"list|news|content|data|table|grid|result|item|article|record|meeting|event|doc", re.I
+)
 
 
 def _client_side_rendered(root, scripts: str, noscripts: str) -> bool:
     for el in root.iter("div", "main", "section", "app-root", "app"):
         ident = (el.get("id") or "").lower()
-        if el.tag in ("app-root", "app") or ident in ("app", "root", "__next", "__nuxt", "q-app", "vue-app", "react-root") or el.get("ng-app") is not None or el.get("data-reactroot") is not None:
+        if (
+            el.tag in ("app-root", "app")
+            or ident in ("app", "root", "__next", "__nuxt", "q-app", "vue-app", "react-root")
+            or el.get("ng-app") is not None
+            or el.get("data-reactroot") is not None
+        ):
             if len(el) == 0 and not _clean(el.text):
                 return True
     if _ENABLE_JS.search(noscripts):
@@ -1229,7 +1473,10 @@ def _client_side_rendered(root, scripts: str, noscripts: str) -> bool:
         if el.tag in ("div", "section") and not _LISTISH_ID.search(ident):
             continue
         if el.tag == "table":
-            empty = all(child.tag in ("thead", "caption", "colgroup") for child in el) and el.find(".//a") is None
+            empty = (
+                all(child.tag in ("thead", "caption", "colgroup") for child in el)
+                and el.find(".//a") is None
+            )
         else:
             empty = len(el) == 0 and not _clean(el.text)
         if empty and re.search(r"[#\"']" + re.escape(ident) + r"[\"'\s).,\]]", scripts):
@@ -1265,8 +1512,14 @@ _PAGER_SCRIPT = re.compile(
 
 def _pager_script(code: str) -> bool:
     low = code.lower()
-    return ("pag" in low or "fenye" in low or "fanye" in low) and _PAGER_SCRIPT.search(low) is not None
-def _links_of(root, base: str, limit: int | None = None, anchors: tuple[list, list] | None = None) -> dict:
+    return ("pag" in low or "fenye" in low or "fanye" in low) and _PAGER_SCRIPT.search(
+        low
+    ) is not None
+
+
+def _links_of(
+    root, base: str, limit: int | None = None, anchors: tuple[list, list] | None = None
+) -> dict:
     """Scorable anchors → :class:`_Link`; ``anchors`` = (every anchor of ``root``, its text), when known."""
     links = {}
     if anchors is None:
@@ -1329,10 +1582,14 @@ def extract_list(
         return page
 
     scripts_raw, noscripts = [], []
-    scripted = set()  # where a pager script writes its links: the pager block, once scripts are gone
+    scripted = (
+        set()
+    )  # where a pager script writes its links: the pager block, once scripts are gone
     written_after = set()  # what a pager script follows: its pager is written right after it
     for el in root.iter("script", "noscript"):
-        (scripts_raw if el.tag == "script" else noscripts).append(_text(el) if el.tag == "noscript" else (el.text or ""))
+        (scripts_raw if el.tag == "script" else noscripts).append(
+            _text(el) if el.tag == "noscript" else (el.text or "")
+        )
         if el.tag == "script" and el.text and len(el.text) < 3000 and _pager_script(el.text):
             parent = el.getparent()
             if parent is not None and parent.tag not in ("head", "html"):
@@ -1343,7 +1600,18 @@ def extract_list(
                 if before is not None and before.tag not in ("script", "style"):
                     written_after.add(before)
     scripts = "\n".join(scripts_raw)
-    etree.strip_elements(root, "script", "style", "noscript", "template", "rt", "rp", "select", "textarea", with_tail=False)
+    etree.strip_elements(
+        root,
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "rt",
+        "rp",
+        "select",
+        "textarea",
+        with_tail=False,
+    )
 
     base = url
     for b in root.iter("base"):
@@ -1353,8 +1621,14 @@ def extract_list(
 
     selected = None
     if selectors is not None and selectors.breadcrumb:
-        selected = [e for e in xpath_or_css(root, selectors.breadcrumb) if isinstance(getattr(e, "tag", None), str)][:1]
-    crumbs, crumb_links = find_breadcrumb(root, base, selected=selected, source=text, body=body, encoding=used)
+        selected = [
+            e
+            for e in xpath_or_css(root, selectors.breadcrumb)
+            if isinstance(getattr(e, "tag", None), str)
+        ][:1]
+    crumbs, crumb_links = find_breadcrumb(
+        root, base, selected=selected, source=text, body=body, encoding=used
+    )
     page.breadcrumb = crumbs
     page.column = _column(root, crumbs)
     self_urls = {page_key(u) for u in [url, *(link["url"] for link in crumb_links)] if u}
@@ -1370,9 +1644,14 @@ def extract_list(
         rows = xpath_or_css(root, selectors.list_item)
         entries = _entries_from_rows(rows, _links_of(root, base, anchors=anchors))
     elif hanweb and hanweb[1]:
-        frag = parse_html("<html><body>" + "".join(f"<div>{r}</div>" for r in hanweb[1]) + "</body></html>")
+        frag = parse_html(
+            "<html><body>" + "".join(f"<div>{r}</div>" for r in hanweb[1]) + "</body></html>"
+        )
         body_el = frag.find("body") if frag is not None else None
-        entries = _entries_from_rows(list(body_el) if body_el is not None else [], _links_of(frag, base) if frag is not None else {})
+        entries = _entries_from_rows(
+            list(body_el) if body_el is not None else [],
+            _links_of(frag, base) if frag is not None else {},
+        )
     else:
         entries = _hinted_entries(root, list_hint, base) if list_hint else []
         if entries:
@@ -1401,7 +1680,12 @@ def extract_list(
         # The parse stopped at MAX_HTML_CHARS: the rows past it are counted by their opening tags.
         tag = "<" + page.list_path.rsplit(_PATH_SEP, 1)[-1]
         rest = text[MAX_HTML_CHARS:]
-        page.truncated_rows += rest.count(tag + ">") + rest.count(tag + " ") + rest.count(tag.upper() + ">") + rest.count(tag.upper() + " ")
+        page.truncated_rows += (
+            rest.count(tag + ">")
+            + rest.count(tag + " ")
+            + rest.count(tag.upper() + ">")
+            + rest.count(tag.upper() + " ")
+        )
 
     page.next_pages = find_next_pages(
         root,

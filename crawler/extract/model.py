@@ -36,7 +36,9 @@ class Article:
     attachments: list[dict] = field(default_factory=list)  # [{"url": ..., "name": ...}]
     # Secondary facts kept for archivists; not part of the `bulletin extract` contract.
     published_at_meta: str | None = None  # the <meta> date when it disagrees with the visible one
-    breadcrumb_links: list[dict] = field(default_factory=list)  # [{"name": ..., "url": ...}] linked crumbs
+    breadcrumb_links: list[dict] = field(
+        default_factory=list
+    )  # [{"name": ..., "url": ...}] linked crumbs
     next_pages: list[str] = field(default_factory=list)  # further pages of a multi-page article
     encoding: str | None = None  # the encoding the bytes were decoded with
     # The <meta>/<title> spelling of the title when the visible heading (the title) reads otherwise.
@@ -48,7 +50,9 @@ class Article:
 
     def to_dict(self) -> dict:
         # Shallow: the values are already plain lists, dicts and strings (asdict deep-copies them).
-        return {f.name: getattr(self, f.name) for f in fields(self) if not f.metadata.get("internal")}
+        return {
+            f.name: getattr(self, f.name) for f in fields(self) if not f.metadata.get("internal")
+        }
 
 
 @dataclass

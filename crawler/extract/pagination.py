@@ -134,7 +134,12 @@ def split_js_args(arglist: str) -> list[str | int | None]:
 
 
 def _js_var(scripts: str, name: str) -> int | None:
-    m = re.search(r"(?:\bvar\s+|\blet\s+|\bconst\s+|[;\s{]|^)" + re.escape(name) + r"\s*=\s*[\"']?(\d{1,9})\b", scripts)
+    m = re.search(
+        r"(?:\bvar\s+|\blet\s+|\bconst\s+|[;\s{]|^)"
+        + re.escape(name)
+        + r"\s*=\s*[\"']?(\d{1,9})\b",
+        scripts,
+    )
     return int(m.group(1)) if m else None
 
 
@@ -156,7 +161,9 @@ def _ints_and_strings(args: list, scripts: str) -> tuple[list[int], list[str]] |
 _CALL = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(([^()]{0,600})\)")
 _TERM = r"(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|[A-Za-z_$][\w$]*)"
 _CONCAT = re.compile(_TERM + r"(?:\s*\+\s*" + _TERM + r")+")
-_PAGE_KEY = re.compile(r"(?i)^(?:cur(?:rent)?_?page(?:no|num|index)?|page(?:_?(?:no|num|index))?|pn|pageindex)$")
+_PAGE_KEY = re.compile(
+    r"(?i)^(?:cur(?:rent)?_?page(?:no|num|index)?|page(?:_?(?:no|num|index))?|pn|pageindex)$"
+)
 _SIZE_KEY = re.compile(r"(?i)^(?:num_?per_?page|page_?size|per_?page|rows|limit)$")
 
 
@@ -235,9 +242,45 @@ def _with_query(url: str, params: dict) -> str:
 
 # ----------------------------------------------------------------------------- the next page
 
-_NEXT_WORDS = {"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "next", "nextpage", "next page", "older", "older posts", "older entries"}
-_NEXT_CLASSES = {"next", "nextpage", "next-page", "page-next", "pagination-next", "pager-next", "xyy", "next_page", "nextlink"}
-_CURRENT_CLASSES = {"current", "active", "on", "cur", "curr", "selected", "pageon", "page-current", "now", "thisclass", "current-page", "is-current"}
+_NEXT_WORDS = {
+    "下一页",
+    "下页",
+    "后页",
+    "后一页",
+    "下一頁",
+    "下頁",
+    "next",
+    "nextpage",
+    "next page",
+    "older",
+    "older posts",
+    "older entries",
+}
+_NEXT_CLASSES = {
+    "next",
+    "nextpage",
+    "next-page",
+    "page-next",
+    "pagination-next",
+    "pager-next",
+    "xyy",
+    "next_page",
+    "nextlink",
+}
+_CURRENT_CLASSES = {
+    "current",
+    "active",
+    "on",
+    "cur",
+    "curr",
+    "selected",
+    "pageon",
+    "page-current",
+    "now",
+    "thisclass",
+    "current-page",
+    "is-current",
+}
 _CLASS_SPLIT = re.compile(r"\s+")
 
 
@@ -285,7 +328,9 @@ def _anchor_target(a, scripts: str, base: str, page_url: str) -> str | None:
         url = resolve_js(code, scripts, base)
     elif href.startswith("#") or not href:
         onclick = a.get("onclick") or ""
-        url = resolve_js(onclick, scripts, base) if onclick and not href.startswith("#page") else None
+        url = (
+            resolve_js(onclick, scripts, base) if onclick and not href.startswith("#page") else None
+        )
     else:
         url = absolute_url(href, base)
     if url is None or same_page(url, page_url):
@@ -304,7 +349,11 @@ def _trs_next(scripts: str, base: str) -> str | None:
         if len(ints) < 2:
             continue
         pages, current = ints[0], ints[1]
-        exts = [i for i, s in enumerate(strs) if s.lower().lstrip(".") in ("html", "shtml", "htm", "jsp", "php", "asp", "aspx")]
+        exts = [
+            i
+            for i, s in enumerate(strs)
+            if s.lower().lstrip(".") in ("html", "shtml", "htm", "jsp", "php", "asp", "aspx")
+        ]
         suffix = strs[exts[-1]].lstrip(".") if exts else "html"
         prefix = strs[exts[-1] - 1] if exts and exts[-1] > 0 else "index"
         if not re.fullmatch(r"[\w.-]{1,60}", prefix) or not (0 <= current < pages <= 100_000):
@@ -315,7 +364,9 @@ def _trs_next(scripts: str, base: str) -> str | None:
     return None
 
 
-def _numbered_next(root, scripts: str, base: str, page_url: str, anchors: tuple[list, list] | None = None) -> str | None:
+def _numbered_next(
+    root, scripts: str, base: str, page_url: str, anchors: tuple[list, list] | None = None
+) -> str | None:
     """Page-number pagers: the link numbered one past the marked current page.
 
     With ``anchors`` (every anchor and its text), the anchors showing a number are indexed by it
@@ -354,7 +405,11 @@ def _numbered_next(root, scripts: str, base: str, page_url: str, anchors: tuple[
 
 
 def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
-    m = re.search(r"href\s*=\s*\\?[\"']([^\"'\\<>]{1,300})\\?[\"'][^<>]{0,120}>\s*(?:下一页|下页|Next)", scripts, re.I)
+    m = re.search(
+        r"href\s*=\s*\\?[\"']([^\"'\\<>]{1,300})\\?[\"'][^<>]{0,120}>\s*(?:下一页|下页|Next)",
+        scripts,
+        re.I,
+    )
     if m and "+" not in m.group(1):
         url = absolute_url(m.group(1), base)
         if url and not same_page(url, page_url):
@@ -363,9 +418,17 @@ def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
 
 
 def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str | None:
-    nextgroup = re.search(r"<nextgroup>\s*(?:<!\[CDATA\[)?(.{0,2000}?)(?:\]\]>)?\s*</nextgroup>", datastore, re.S | re.I)
-    total = re.search(r"<totalrecord>\s*(\d+)", datastore, re.I) or re.search(r"totalrecord\W{0,4}(\d+)", page_text, re.I)
-    perpage = re.search(r"<perpage>\s*(\d+)", datastore, re.I) or re.search(r"perpage\W{0,4}(\d+)", page_text, re.I)
+    nextgroup = re.search(
+        r"<nextgroup>\s*(?:<!\[CDATA\[)?(.{0,2000}?)(?:\]\]>)?\s*</nextgroup>",
+        datastore,
+        re.S | re.I,
+    )
+    total = re.search(r"<totalrecord>\s*(\d+)", datastore, re.I) or re.search(
+        r"totalrecord\W{0,4}(\d+)", page_text, re.I
+    )
+    perpage = re.search(r"<perpage>\s*(\d+)", datastore, re.I) or re.search(
+        r"perpage\W{0,4}(\d+)", page_text, re.I
+    )
     if not (nextgroup or total or perpage):
         return None
     if total:
@@ -527,7 +590,13 @@ def find_next_pages(
     """Absolute URLs of the following list page(s), nearest first (at most one today)."""
     if selectors is not None and selectors.next_page and select is not None:
         for el in select(root, selectors.next_page):
-            anchors = [el] if getattr(el, "tag", None) == "a" else list(el.iter("a")) if hasattr(el, "iter") else []
+            anchors = (
+                [el]
+                if getattr(el, "tag", None) == "a"
+                else list(el.iter("a"))
+                if hasattr(el, "iter")
+                else []
+            )
             for a in anchors:
                 url = _anchor_target(a, scripts, base, page_url)
                 if url:
@@ -552,7 +621,11 @@ def find_next_pages(
 
     for finder in (
         lambda: _trs_next(scripts, base),
-        lambda: _numbered_next(root, scripts, base, page_url, anchors) if _has_number_link(page_text) else None,
+        lambda: (
+            _numbered_next(root, scripts, base, page_url, anchors)
+            if _has_number_link(page_text)
+            else None
+        ),
         lambda: _script_written_next(scripts, base, page_url),
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1]) if hanweb else None,
     ):
@@ -564,7 +637,10 @@ def find_next_pages(
 
 # ----------------------------------------------------------------------------- the pager block
 
-_PAGER_CLASS = re.compile(r"(?<![a-z])pag(?:e|er|es|ing|ination|ebar|enav|elist|ebox|inate)?(?![a-z])|fenye|fanye|turnpage|^fy$|^pg$", re.I)
+_PAGER_CLASS = re.compile(
+    r"(?<![a-z])pag(?:e|er|es|ing|ination|ebar|enav|elist|ebox|inate)?(?![a-z])|fenye|fanye|turnpage|^fy$|^pg$",
+    re.I,
+)
 _PAGER_TEXT = re.compile(
     r"上一页|下一页|上页|下页|首页|尾页|末页|共\s*\d+\s*页|第\s*\d+\s*页|\d+\s*/\s*\d+\s*页|跳转|转到|"
     r"(?<![a-z])(?:previous|prev|next|older|newer|first|last)(?![a-z])|page\s+\d+\s+of\s+\d+|[«»‹›]",
@@ -597,11 +673,15 @@ def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
     if el in scripted:
         return True  # a small block the script writes into
     marks = ((el.get("class") or "") + " " + (el.get("id") or "")).split()
-    if any(_PAGER_CLASS.search(m) for m in marks) and not re.search(r"[\u4e00-\u9fff]{12}|[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", text, re.I):
+    if any(_PAGER_CLASS.search(m) for m in marks) and not re.search(
+        r"[\u4e00-\u9fff]{12}|[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", text, re.I
+    ):
         return True
     words = [t.strip(_PAGER_WORD_TRIM).lower().replace(" ", "") for t in texts]
-    if texts and all(w in _PAGER_WORDS or t in _PAGER_WORDS for w, t in zip(words, texts)) and any(
-        w in _STEP_WORDS or t in _STEP_WORDS for w, t in zip(words, texts)
+    if (
+        texts
+        and all(w in _PAGER_WORDS or t in _PAGER_WORDS for w, t in zip(words, texts))
+        and any(w in _STEP_WORDS or t in _STEP_WORDS for w, t in zip(words, texts))
     ):
         return True  # nothing but previous/next links ("Newer posts")
     numbered = sum(1 for t in texts if t.isdigit())
@@ -611,9 +691,44 @@ def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
 
 
 _PAGER_WORDS = frozenset(
-    ["上一页", "下一页", "上页", "下页", "首页", "尾页", "末页", "前一页", "后一页", "previous", "prev", "next", "first", "last",
-     "older", "newer", "«", "»", "‹", "›", "<", ">", "<<", ">>", "previouspage", "nextpage", "firstpage", "lastpage",
-     "olderposts", "newerposts", "olderentries", "newerentries", "previousposts", "nextposts", "下一頁", "上一頁"]
+    [
+        "上一页",
+        "下一页",
+        "上页",
+        "下页",
+        "首页",
+        "尾页",
+        "末页",
+        "前一页",
+        "后一页",
+        "previous",
+        "prev",
+        "next",
+        "first",
+        "last",
+        "older",
+        "newer",
+        "«",
+        "»",
+        "‹",
+        "›",
+        "<",
+        ">",
+        "<<",
+        ">>",
+        "previouspage",
+        "nextpage",
+        "firstpage",
+        "lastpage",
+        "olderposts",
+        "newerposts",
+        "olderentries",
+        "newerentries",
+        "previousposts",
+        "nextposts",
+        "下一頁",
+        "上一頁",
+    ]
 )
 # The words that step through pages (a lone 首页/Home link is a menu's, not a pager's).
 _STEP_WORDS = _PAGER_WORDS - {"首页", "尾页", "末页", "first", "last", "firstpage", "lastpage"}
@@ -644,14 +759,18 @@ def _pager_attrs(source: str | bytes, limit: int = 400) -> set[tuple[str, str]]:
                 at = lowered.find(needle, at + 1)
                 continue  # a URL's "/pages/", "?page=": no attribute value
             looked += 1
-            start = max(data.rfind(b'"', max(0, at - 60), at), data.rfind(b"'", max(0, at - 60), at))
+            start = max(
+                data.rfind(b'"', max(0, at - 60), at), data.rfind(b"'", max(0, at - 60), at)
+            )
             if start > 0:
                 m = _ATTR_BEFORE.search(data, max(0, start - 12), start)
                 if m:
                     end = data.find(data[start : start + 1], at, at + 80)
                     if end > 0:
                         value = data[start + 1 : end]
-                        if value.isascii() and any(_PAGER_TOKEN.fullmatch(t) for t in value.decode().split()):
+                        if value.isascii() and any(
+                            _PAGER_TOKEN.fullmatch(t) for t in value.decode().split()
+                        ):
                             found.add((m.group(1).decode().lower(), value.decode()))
             at = lowered.find(needle, at + 1)
     return found
@@ -661,7 +780,10 @@ _PAGER_ID_IN_SCRIPT = re.compile(r"[\"']([A-Za-z][\w-]{0,40})[\"']")
 
 
 def find_pagers(
-    root, anchors: tuple[list, list] | None = None, scripted: frozenset | set = frozenset(), scripts: str = "",
+    root,
+    anchors: tuple[list, list] | None = None,
+    scripted: frozenset | set = frozenset(),
+    scripts: str = "",
     source: str | bytes = "",
 ) -> set:
     """The page's pagination blocks (see :func:`is_pager`): the places pager scripts write into
@@ -672,19 +794,30 @@ def find_pagers(
         anchors = (els, ["".join(a.itertext()) for a in els])
     candidates = dict.fromkeys(scripted)
     if scripted and scripts:
-        ids = {m.group(1) for m in _PAGER_ID_IN_SCRIPT.finditer(scripts) if _PAGER_CLASS.search(m.group(1))}
+        ids = {
+            m.group(1)
+            for m in _PAGER_ID_IN_SCRIPT.finditer(scripts)
+            if _PAGER_CLASS.search(m.group(1))
+        }
         for ident in list(ids)[:4]:
             candidates.update(dict.fromkeys(root.xpath("//*[@id=$i]", i=ident)))
     for a, text in zip(*anchors):
         if not text or len(text) > 24:
             continue
         word = text.strip(_PAGER_WORD_TRIM)
-        if not (word.isdigit() and len(word) <= 5) and word.lower().replace(" ", "") not in _PAGER_WORDS and text.strip() not in _PAGER_WORDS:
+        if (
+            not (word.isdigit() and len(word) <= 5)
+            and word.lower().replace(" ", "") not in _PAGER_WORDS
+            and text.strip() not in _PAGER_WORDS
+        ):
             continue
         parent = a.getparent()
         if parent is not None:
             candidates[parent] = None
-            if parent.tag in ("li", "span", "td", "font", "b", "strong", "em") and parent.getparent() is not None:
+            if (
+                parent.tag in ("li", "span", "td", "font", "b", "strong", "em")
+                and parent.getparent() is not None
+            ):
                 candidates[parent.getparent()] = None
     found = {el for el in candidates if isinstance(el.tag, str) and is_pager(el, scripted)}
     if not found and source:
@@ -692,7 +825,9 @@ def find_pagers(
         # for in the source first (an XPath over every element costs more), and only when no pager
         # showed itself otherwise.
         for name, value in list(_pager_attrs(source))[:4]:
-            found.update(el for el in root.xpath(f"//*[@{name}=$v]", v=value) if is_pager(el, scripted))
+            found.update(
+                el for el in root.xpath(f"//*[@{name}=$v]", v=value) if is_pager(el, scripted)
+            )
     return found
 
 

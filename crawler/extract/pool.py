@@ -52,7 +52,9 @@ def _serve(sock: socket.socket) -> None:
             try:
                 payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
             except Exception as exc:
-                payload = pickle.dumps((call_id, False, _portable(exc)), protocol=pickle.HIGHEST_PROTOCOL)
+                payload = pickle.dumps(
+                    (call_id, False, _portable(exc)), protocol=pickle.HIGHEST_PROTOCOL
+                )
             sock.sendall(_FRAME.pack(len(payload)) + payload)
 
 
@@ -70,7 +72,9 @@ class _Worker:
     def __init__(self, context):
         ours, theirs = socket.socketpair()
         try:
-            self.process = context.Process(target=_serve, args=(theirs,), name="bulletin-extract", daemon=True)
+            self.process = context.Process(
+                target=_serve, args=(theirs,), name="bulletin-extract", daemon=True
+            )
             self.process.start()
         except BaseException:
             ours.close()
@@ -108,7 +112,9 @@ class _Worker:
         if not self.gone:
             try:
                 loop.add_reader(self.sock.fileno(), self._receive)
-            except NotImplementedError as exc:  # a loop without readiness callbacks (Windows' proactor)
+            except (
+                NotImplementedError
+            ) as exc:  # a loop without readiness callbacks (Windows' proactor)
                 self._lost(exc)
 
     def _detach(self) -> None:
@@ -151,7 +157,7 @@ class _Worker:
             end = _FRAME.size + size
             if len(self.incoming) < end:
                 break
-            call_id, ok, value = pickle.loads(self.incoming[_FRAME.size:end])
+            call_id, ok, value = pickle.loads(self.incoming[_FRAME.size : end])
             del self.incoming[:end]
             future = self.pending.pop(call_id, None)
             if future is None or future.done():
@@ -173,7 +179,9 @@ class _Worker:
                 future.set_exception(error)
 
     def close(self) -> None:
-        self._lost(WorkerGone("the extraction pool was closed"))  # callers still waiting parse inline
+        self._lost(
+            WorkerGone("the extraction pool was closed")
+        )  # callers still waiting parse inline
         self.sock.close()  # the worker reads end-of-file and returns
         self.process.join(timeout=5)
         if self.process.is_alive():
@@ -208,8 +216,11 @@ class ExtractionPool:
     def _go_inline(self, exc: Exception) -> None:
         # No worker processes here (a sandbox, a killed worker): parse inline from now on.
         if self.workers or not isinstance(exc, WorkerGone):
-            logger.warning("extraction workers unavailable (%s: %s); parsing in the crawl process",
-                           type(exc).__name__, exc)
+            logger.warning(
+                "extraction workers unavailable (%s: %s); parsing in the crawl process",
+                type(exc).__name__,
+                exc,
+            )
         self.close()
 
     async def article(self, body: bytes, url: str, **kwargs):

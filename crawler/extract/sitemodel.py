@@ -54,7 +54,9 @@ _MAX_AFFIX_CHARS = 60
 
 def line_key(text: str) -> str:
     """The identity of a text line across pages: whitespace-free, lower case, hashed."""
-    return hashlib.blake2b(squash(text).lower().encode("utf-8", "replace"), digest_size=8).hexdigest()
+    return hashlib.blake2b(
+        squash(text).lower().encode("utf-8", "replace"), digest_size=8
+    ).hexdigest()
 
 
 @dataclass
@@ -73,7 +75,9 @@ class PageFeatures:
     def lines(self) -> dict[str, str]:
         """Line key -> the line (a sample)."""
         keys = self.keys
-        return dict(zip((keys[i:i + 16] for i in range(0, len(keys), 16)), self.samples.split("\n")))
+        return dict(
+            zip((keys[i : i + 16] for i in range(0, len(keys), 16)), self.samples.split("\n"))
+        )
 
     def __len__(self) -> int:
         return len(self.keys) // 16
@@ -83,13 +87,19 @@ def _line_keys(lines: list[str]) -> list[str | None]:
     return [line_key(line) if 1 < len(line) <= MAX_LINE_CHARS else None for line in lines]
 
 
-def page_features(lines: list[str], title: str | None, keys: list[str | None] | None = None) -> PageFeatures:
+def page_features(
+    lines: list[str], title: str | None, keys: list[str | None] | None = None
+) -> PageFeatures:
     """Features of a page from its visible text lines (``text.Layout.lines``) and ``<title>``."""
     found: dict[str, str] = {}
     for line, key in zip(lines, keys if keys is not None else _line_keys(lines)):
         if key is not None and key not in found:
             found[key] = line[:_SAMPLE_CHARS].replace("\n", " ")
-    return PageFeatures(title=" ".join((title or "").split()), keys="".join(found), samples="\n".join(found.values()))
+    return PageFeatures(
+        title=" ".join((title or "").split()),
+        keys="".join(found),
+        samples="\n".join(found.values()),
+    )
 
 
 def title_segments(title: str) -> list[str]:
@@ -134,7 +144,7 @@ class _Counts:
 
 def _decayed_pages(pages: int) -> float:
     # The decayed weight of all pages seen: 1 + d + d² + … (pages terms).
-    return (1 - _DECAY ** pages) / (1 - _DECAY) if pages else 0.0
+    return (1 - _DECAY**pages) / (1 - _DECAY) if pages else 0.0
 
 
 @dataclass
@@ -150,7 +160,9 @@ class SiteModel:
     lines: dict[str, list] = field(default_factory=dict)
     prefixes: dict[str, list] = field(default_factory=dict)
     suffixes: dict[str, list] = field(default_factory=dict)
-    list_hints: dict[str, dict] = field(default_factory=dict)  # column (first list page URL) -> hint
+    list_hints: dict[str, dict] = field(
+        default_factory=dict
+    )  # column (first list page URL) -> hint
     template: set[str] = field(default_factory=set)  # decided by settle()
     frame: set[str] = field(default_factory=set)
     title_prefixes: list[str] = field(default_factory=list)
@@ -183,15 +195,24 @@ class SiteModel:
     def _prune(self) -> None:
         n, total = self.pages, _decayed_pages(self.pages)
         keep = {
-            key: entry for key, entry in self.lines.items()
-            if key in self.template or n - entry[2] < _KEEP_RECENT or _Counts.share(entry, n, total) >= 0.05
+            key: entry
+            for key, entry in self.lines.items()
+            if key in self.template
+            or n - entry[2] < _KEEP_RECENT
+            or _Counts.share(entry, n, total) >= 0.05
         }
         if len(keep) > MAX_LINES * 2 // 3:
-            ranked = sorted(keep.items(), key=lambda kv: kv[1][1] * _DECAY ** (n - kv[1][2]), reverse=True)
+            ranked = sorted(
+                keep.items(), key=lambda kv: kv[1][1] * _DECAY ** (n - kv[1][2]), reverse=True
+            )
             keep = dict(ranked[: MAX_LINES * 2 // 3])
         self.lines = keep
         for entries in (self.prefixes, self.suffixes):
-            for key in [k for k, e in entries.items() if n - e[2] >= _KEEP_RECENT and _Counts.share(e, n, total) < 0.05]:
+            for key in [
+                k
+                for k, e in entries.items()
+                if n - e[2] >= _KEEP_RECENT and _Counts.share(e, n, total) < 0.05
+            ]:
                 del entries[key]
 
     def settle(self) -> bool:
@@ -220,20 +241,29 @@ class SiteModel:
     def _affixes(entries: dict, n: int, total: float) -> list[str]:
         if n < MIN_PAGES:
             return []
-        found = [key for key, entry in entries.items()
-                 if entry[0] >= MIN_COUNT and _Counts.share(entry, n, total) >= AFFIX_SHARE]
+        found = [
+            key
+            for key, entry in entries.items()
+            if entry[0] >= MIN_COUNT and _Counts.share(entry, n, total) >= AFFIX_SHARE
+        ]
         return sorted(found, key=lambda key: (-key.count(" | "), -len(key), key))
 
     def _applied(self) -> tuple:
         # What article extraction applies (list hints only guide list pages: no revision).
-        return (frozenset(self.template), frozenset(self.frame), tuple(self.title_prefixes),
-                tuple(self.title_suffixes))
+        return (
+            frozenset(self.template),
+            frozenset(self.frame),
+            tuple(self.title_prefixes),
+            tuple(self.title_suffixes),
+        )
 
     # Applying ---------------------------------------------------------------------------------
 
     @property
     def active(self) -> bool:
-        return self.pages >= MIN_PAGES and bool(self.template or self.title_prefixes or self.title_suffixes)
+        return self.pages >= MIN_PAGES and bool(
+            self.template or self.title_prefixes or self.title_suffixes
+        )
 
     def is_template(self, text: str) -> bool:
         return bool(self.template) and line_key(text) in self.template
@@ -245,8 +275,13 @@ class SiteModel:
         if found is None:
             return None
         share = _Counts.share(found, self.pages, _decayed_pages(self.pages))
-        return {"key": key, "pages": found[0], "share": round(share, 3), "template": key in self.template,
-                "text": found[3]}
+        return {
+            "key": key,
+            "pages": found[0],
+            "share": round(share, 3),
+            "template": key in self.template,
+            "text": found[3],
+        }
 
     def strip_title(self, title: str | None) -> tuple[str | None, str | None]:
         """``title`` without the site's learned affixes; and the affix removed (None if none)."""
@@ -277,14 +312,20 @@ class SiteModel:
             return text
         pieces = re.split(r"(\n+)", text)
         lines = pieces[0::2]
-        drop = [bool(line.strip()) and "\t" not in line and line_key(line) in self.template for line in lines]
+        drop = [
+            bool(line.strip()) and "\t" not in line and line_key(line) in self.template
+            for line in lines
+        ]
         start, end = 0, len(lines)
         while start < end and drop[start]:
             start += 1
         while end > start and drop[end - 1]:
             end -= 1
-        kept = [line for k, line in enumerate(lines[start:end], start)
-                if not (drop[k] and len(line) >= _INTERIOR_CHARS)]
+        kept = [
+            line
+            for k, line in enumerate(lines[start:end], start)
+            if not (drop[k] and len(line) >= _INTERIOR_CHARS)
+        ]
         return "\n\n".join(line for line in kept if line.strip())
 
     def shares_frame(self, page: PageFeatures) -> int | None:
@@ -292,17 +333,25 @@ class SiteModel:
         if self.pages < SHAPE_MIN_PAGES or len(self.frame) < SHAPE_MIN_FRAME:
             return None
         keys, frame = page.keys, self.frame
-        return sum(1 for i in range(0, len(keys), 16) if keys[i:i + 16] in frame)
+        return sum(1 for i in range(0, len(keys), 16) if keys[i : i + 16] in frame)
 
     def for_extraction(self) -> SiteModel:
         """A copy holding only what extraction applies (small to send to a worker process)."""
         return SiteModel(
-            pages=self.pages, revision=self.revision, list_hints=dict(self.list_hints),
-            template=set(self.template), frame=set(self.frame),
-            title_prefixes=list(self.title_prefixes), title_suffixes=list(self.title_suffixes),
+            pages=self.pages,
+            revision=self.revision,
+            list_hints=dict(self.list_hints),
+            template=set(self.template),
+            frame=set(self.frame),
+            title_prefixes=list(self.title_prefixes),
+            title_suffixes=list(self.title_suffixes),
             lines={key: self.lines[key] for key in self.template if key in self.lines},
-            prefixes={key: self.prefixes[key] for key in self.title_prefixes if key in self.prefixes},
-            suffixes={key: self.suffixes[key] for key in self.title_suffixes if key in self.suffixes},
+            prefixes={
+                key: self.prefixes[key] for key in self.title_prefixes if key in self.prefixes
+            },
+            suffixes={
+                key: self.suffixes[key] for key in self.title_suffixes if key in self.suffixes
+            },
         )
 
     # Showing and storing ----------------------------------------------------------------------
@@ -312,9 +361,16 @@ class SiteModel:
         n, total = self.pages, _decayed_pages(self.pages)
 
         def shown(entries, keys):
-            rows = [{"text": entries[k][3] or k, "pages": entries[k][0],
-                     "share": round(_Counts.share(entries[k], n, total), 3), "key": k}
-                    for k in keys if k in entries]
+            rows = [
+                {
+                    "text": entries[k][3] or k,
+                    "pages": entries[k][0],
+                    "share": round(_Counts.share(entries[k], n, total), 3),
+                    "key": k,
+                }
+                for k in keys
+                if k in entries
+            ]
             return sorted(rows, key=lambda r: (-r["share"], -r["pages"], r["text"]))
 
         lines = shown(self.lines, self.template)
@@ -330,19 +386,34 @@ class SiteModel:
             "template_lines": len(self.template),
             "frame_lines": len(self.frame),
             "lines": lines[:limit] if limit else lines,
-            "list_hints": [{"column": column, **hint} for column, hint in sorted(self.list_hints.items())],
+            "list_hints": [
+                {"column": column, **hint} for column, hint in sorted(self.list_hints.items())
+            ],
             "tracked_lines": len(self.lines),
-            "thresholds": {"min_pages": MIN_PAGES, "min_count": MIN_COUNT, "template_share": TEMPLATE_ON,
-                           "template_share_off": TEMPLATE_OFF, "frame_share": FRAME_SHARE,
-                           "affix_share": AFFIX_SHARE, "half_life_pages": HALF_LIFE},
+            "thresholds": {
+                "min_pages": MIN_PAGES,
+                "min_count": MIN_COUNT,
+                "template_share": TEMPLATE_ON,
+                "template_share_off": TEMPLATE_OFF,
+                "frame_share": FRAME_SHARE,
+                "affix_share": AFFIX_SHARE,
+                "half_life_pages": HALF_LIFE,
+            },
         }
 
     def to_dict(self) -> dict:
         return {
-            "format": FORMAT, "pages": self.pages, "revision": self.revision,
-            "lines": self.lines, "prefixes": self.prefixes, "suffixes": self.suffixes,
-            "list_hints": self.list_hints, "template": sorted(self.template), "frame": sorted(self.frame),
-            "title_prefixes": self.title_prefixes, "title_suffixes": self.title_suffixes,
+            "format": FORMAT,
+            "pages": self.pages,
+            "revision": self.revision,
+            "lines": self.lines,
+            "prefixes": self.prefixes,
+            "suffixes": self.suffixes,
+            "list_hints": self.list_hints,
+            "template": sorted(self.template),
+            "frame": sorted(self.frame),
+            "title_prefixes": self.title_prefixes,
+            "title_suffixes": self.title_suffixes,
         }
 
     @classmethod
@@ -350,16 +421,22 @@ class SiteModel:
         if not data or data.get("format") != FORMAT:
             return cls()  # an unknown format is relearned, not misread
         return cls(
-            pages=int(data.get("pages", 0)), revision=int(data.get("revision", 0)),
-            lines=dict(data.get("lines") or {}), prefixes=dict(data.get("prefixes") or {}),
-            suffixes=dict(data.get("suffixes") or {}), list_hints=dict(data.get("list_hints") or {}),
-            template=set(data.get("template") or ()), frame=set(data.get("frame") or ()),
+            pages=int(data.get("pages", 0)),
+            revision=int(data.get("revision", 0)),
+            lines=dict(data.get("lines") or {}),
+            prefixes=dict(data.get("prefixes") or {}),
+            suffixes=dict(data.get("suffixes") or {}),
+            list_hints=dict(data.get("list_hints") or {}),
+            template=set(data.get("template") or ()),
+            frame=set(data.get("frame") or ()),
             title_prefixes=list(data.get("title_prefixes") or ()),
             title_suffixes=list(data.get("title_suffixes") or ()),
         )
 
 
-def read_features(body: bytes, *, content_type: str | None = None, encoding: str | None = None) -> PageFeatures:
+def read_features(
+    body: bytes, *, content_type: str | None = None, encoding: str | None = None
+) -> PageFeatures:
     """The features of a page read from its bytes alone (no field extraction): for learning
     from stored pages."""
     from .encoding import decode_html
@@ -400,12 +477,14 @@ def _rejoin(title: str, parts: list[str]) -> str:
     end = title.rfind(end_part)
     if start < 0 or end < start:
         return " ".join(parts)
-    return title[start:end + len(end_part)].strip()
+    return title[start : end + len(end_part)].strip()
 
 
 # Applying to one page ---------------------------------------------------------------------------
 
-_INTERIOR_CHARS = 30  # a template line inside the body goes only when this long (a disclaimer, a box)
+_INTERIOR_CHARS = (
+    30  # a template line inside the body goes only when this long (a disclaimer, a box)
+)
 
 
 class PageView:
@@ -442,9 +521,12 @@ class PageView:
         if key in self.model.template:
             instead, affix = self.model.strip_title(self.features.title)
             if affix is not None and instead and line_key(instead) not in self.model.template:
-                explain["title"] = _joined(explain.get("title"), f"site model r{self.model.revision}: "
-                                           f"{self._note(key)} is the site's template; the <title> without "
-                                           f"{affix!r} instead")
+                explain["title"] = _joined(
+                    explain.get("title"),
+                    f"site model r{self.model.revision}: "
+                    f"{self._note(key)} is the site's template; the <title> without "
+                    f"{affix!r} instead",
+                )
                 return instead
         stripped, affix = self.model.strip_title(title)
         if affix is None:
@@ -452,12 +534,19 @@ class PageView:
         entries = self.model.suffixes | self.model.prefixes
         seen = entries.get(affix.split(" / ")[0])
         pages = f" (on {seen[0]} of {self.model.pages} pages)" if seen else ""
-        explain["title"] = _joined(explain.get("title"), f"site model r{self.model.revision}: title affix "
-                                   f"{affix!r}{pages} removed")
+        explain["title"] = _joined(
+            explain.get("title"),
+            f"site model r{self.model.revision}: title affix {affix!r}{pages} removed",
+        )
         return stripped
 
-    def body(self, lines: list[tuple[str, int]], table_of: list[int], link_chars: list[int],
-             explain: dict) -> list[tuple[str, int]]:
+    def body(
+        self,
+        lines: list[tuple[str, int]],
+        table_of: list[int],
+        link_chars: list[int],
+        explain: dict,
+    ) -> list[tuple[str, int]]:
         """Body lines ``(text, layout line)`` without template lines: those at the body's start
         and end, and long or link-heavy ones inside it. Rows of a data table that has any
         non-template row stay (a dashboard repeats its header; the table is still content)."""
@@ -484,11 +573,16 @@ class PageView:
         if removed:
             shown = "; ".join(self._note(self.keys[i]) for i in sorted(removed)[:3])
             more = f" and {len(removed) - 3} more" if len(removed) > 3 else ""
-            explain["body"] = _joined(explain.get("body"), f"site model r{self.model.revision}: {len(removed)} "
-                                      f"template line{'s' if len(removed) > 1 else ''} left out ({shown}{more})")
+            explain["body"] = _joined(
+                explain.get("body"),
+                f"site model r{self.model.revision}: {len(removed)} "
+                f"template line{'s' if len(removed) > 1 else ''} left out ({shown}{more})",
+            )
         return kept
 
-    def source(self, source: str | None, lines: list[str], keep_from: int, keep_to: int, explain: dict) -> str | None:
+    def source(
+        self, source: str | None, lines: list[str], keep_from: int, keep_to: int, explain: dict
+    ) -> str | None:
         """None when every line carrying ``source`` is a template line outside the article's own
         part of the page (``keep_from`` to ``keep_to``: its metadata table, title, info line and
         text): a footer's 信息来源 or a header's site name is not this page's source."""
@@ -497,8 +591,11 @@ class PageView:
         hits = [i for i, line in enumerate(lines) if source in line]
         if not hits or any(not self.template[i] or keep_from <= i < keep_to for i in hits):
             return source
-        explain["source"] = _joined(explain.get("source"), f"site model r{self.model.revision}: {source!r} is "
-                                    f"the site's template ({self._note(self.keys[hits[0]])}), not a source")
+        explain["source"] = _joined(
+            explain.get("source"),
+            f"site model r{self.model.revision}: {source!r} is "
+            f"the site's template ({self._note(self.keys[hits[0]])}), not a source",
+        )
         return None
 
 

@@ -66,8 +66,25 @@ def squash(text: str | None) -> str:
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _CONTROL_CHARS = tuple(chr(b) for b in _CONTROL_BYTES) + ("\ufdd0", "\ufffe", "\uffff")
 _BYTE_CLEAN_CODECS = frozenset(
-    ["utf-8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "shift_jis", "cp932", "euc_jp", "euc_kr",
-     "cp949", "ascii", "koi8-r", "koi8-u", *(f"cp{n}" for n in range(1250, 1259)), *(f"iso8859-{n}" for n in range(1, 17))]
+    [
+        "utf-8",
+        "gb18030",
+        "gbk",
+        "gb2312",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "shift_jis",
+        "cp932",
+        "euc_jp",
+        "euc_kr",
+        "cp949",
+        "ascii",
+        "koi8-r",
+        "koi8-u",
+        *(f"cp{n}" for n in range(1250, 1259)),
+        *(f"iso8859-{n}" for n in range(1, 17)),
+    ]
 )
 
 
@@ -84,7 +101,9 @@ def _strip_early_end(source):
     """``source`` without ``</html>`` tags when anything but white space and comments follows the first."""
     bytes_ = isinstance(source, bytes)
     first = (_HTML_END_BYTES if bytes_ else _HTML_END).search(source)
-    if first is None or (_ONLY_END_BYTES if bytes_ else _ONLY_END).match(source, first.start()).end() == len(source):
+    if first is None or (_ONLY_END_BYTES if bytes_ else _ONLY_END).match(
+        source, first.start()
+    ).end() == len(source):
         return source
     return (_HTML_END_TAG_BYTES if bytes_ else _HTML_END_TAG).sub(b"" if bytes_ else "", source)
 
@@ -105,7 +124,9 @@ def has_controls(text: str, body: bytes | None = None, encoding: str | None = No
     if body is not None and byte_clean(encoding):
         return (
             len(body.translate(None, _CONTROL_BYTES)) != len(body)
-            or "\ufffe" in text or "\uffff" in text or "\ufdd0" in text
+            or "\ufffe" in text
+            or "\uffff" in text
+            or "\ufdd0" in text
         )
     return any(c in text for c in _CONTROL_CHARS)
 
@@ -113,7 +134,11 @@ def has_controls(text: str, body: bytes | None = None, encoding: str | None = No
 def _parser(utf8: bool, ids: bool) -> etree.HTMLParser:
     # Without the id table (only XPath id() reads it, and only a per-site selector could call that): a little faster.
     return etree.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, default_doctype=False, collect_ids=ids,
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        default_doctype=False,
+        collect_ids=ids,
         **({"encoding": "utf-8"} if utf8 else {}),
     )
 
@@ -132,7 +157,9 @@ def parse_html(
     UTF-8 bytes that need no cleaning are parsed as they are (libxml2 then skips a conversion).
     ``ids=False`` skips the id table, which only XPath ``id()`` reads.
     """
-    if len(text) > MAX_HTML_CHARS:  # real pages are far below; adversarial ones stay in the time budget
+    if (
+        len(text) > MAX_HTML_CHARS
+    ):  # real pages are far below; adversarial ones stay in the time budget
         text, body = text[:MAX_HTML_CHARS], None
     decl = _XML_DECL.match(text)
     if decl:
@@ -149,7 +176,8 @@ def parse_html(
         and not controls
         and not body.startswith(b"\xef\xbb\xbf")
         and not text.isascii()
-        and "\ufffd" not in text  # no byte was replaced: the body is valid UTF-8, decoding to ``text``
+        and "\ufffd"
+        not in text  # no byte was replaced: the body is valid UTF-8, decoding to ``text``
     ):
         source, utf8 = _strip_early_end(body), True
     elif text.isascii():  # lxml reads an ASCII str's buffer as it is
@@ -238,7 +266,23 @@ def _row_line(raw: str) -> tuple[str, int]:
 
 
 # Elements that make the table row around them a piece of page layout rather than a data row.
-_LAYOUT_IN_CELL = ("table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "form", "iframe", "article", "section", "nav")
+_LAYOUT_IN_CELL = (
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "form",
+    "iframe",
+    "article",
+    "section",
+    "nav",
+)
 
 
 def _layout_rows(root: etree._Element) -> set:
@@ -283,7 +327,13 @@ def layout(root: etree._Element) -> Layout:
     The walk is iterative, so nesting depth cannot exhaust the stack.
     """
     out = Layout()
-    lines, link_chars, spans, tables, cells = out.lines, out.link_chars, out.spans, out.table, out.cells
+    lines, link_chars, spans, tables, cells = (
+        out.lines,
+        out.link_chars,
+        out.spans,
+        out.table,
+        out.cells,
+    )
     buf: list[str] = []
     buf_link = 0
     buf_cells = False
@@ -317,12 +367,18 @@ def layout(root: etree._Element) -> Layout:
         # Inside a data row, cells join with a separator and blocks within a cell (Word's <p>) with a space.
         in_row = bool(rows)
         cell = in_row and tag in _CELL_TAGS and el.getparent() is rows[-1][0]
-        block = not in_row and (tag in BLOCK_TAGS or (tag == "span" and _BLOCK_STYLE.search(el.get("style") or "")))
+        block = not in_row and (
+            tag in BLOCK_TAGS or (tag == "span" and _BLOCK_STYLE.search(el.get("style") or ""))
+        )
         if event == "start":
             if tag == "tr" and el not in layout_rows:
                 flush()
                 parent = el.getparent()
-                if parent is not None and parent.tag in ("tbody", "thead", "tfoot") and parent.getparent() is not None:
+                if (
+                    parent is not None
+                    and parent.tag in ("tbody", "thead", "tfoot")
+                    and parent.getparent() is not None
+                ):
                     parent = parent.getparent()
                 rows.append((el, table_ids.setdefault(parent, len(table_ids))))
                 in_row = True
@@ -333,7 +389,12 @@ def layout(root: etree._Element) -> Layout:
                 buf.append(" ")
             elif block or tag == "br":
                 flush()
-            if block or in_row and (cell or tag in BLOCK_TAGS) or (tag == "span" and (el.get("id") or el.get("class"))):
+            if (
+                block
+                or in_row
+                and (cell or tag in BLOCK_TAGS)
+                or (tag == "span" and (el.get("id") or el.get("class")))
+            ):
                 starts[el] = len(lines)
             if tag == "a":
                 link_depth += 1
@@ -371,7 +432,9 @@ def layout(root: etree._Element) -> Layout:
 _MARK_ATTRS = etree.XPath("//body//@class | //body//@id | //body//@aria-label")
 
 
-def marked_elements(root: etree._Element, words: tuple[str, ...]) -> list[tuple[etree._Element, str]]:
+def marked_elements(
+    root: etree._Element, words: tuple[str, ...]
+) -> list[tuple[etree._Element, str]]:
     """(element, its matching attribute values joined by a space) for each element whose class, id
     or aria-label holds one of the lower-case ``words``, in document order.
 

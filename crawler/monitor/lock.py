@@ -43,12 +43,18 @@ def site_lock(db_path: str | os.PathLike, site: str, *, wait: float = 0.0):
                 if time.monotonic() >= deadline:
                     handle.seek(0)
                     holder = _holder(handle.read())
-                    raise SiteBusy(f"site '{site}' is being crawled by another process{holder}; "
-                                   "try again later (or use --wait SECONDS)") from None
+                    raise SiteBusy(
+                        f"site '{site}' is being crawled by another process{holder}; "
+                        "try again later (or use --wait SECONDS)"
+                    ) from None
                 time.sleep(0.2)
         handle.seek(0)
         handle.truncate()
-        handle.write(json.dumps({"pid": os.getpid(), "since": datetime.now(UTC).isoformat(timespec="seconds")}))
+        handle.write(
+            json.dumps(
+                {"pid": os.getpid(), "since": datetime.now(UTC).isoformat(timespec="seconds")}
+            )
+        )
         handle.flush()
         yield
     finally:

@@ -33,7 +33,9 @@ def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> Pro
     last = store.last_crawl_status(site.name)
     if last is None:
         return ProbeResult(True, "no baseline yet")
-    if last != "finished":  # what it stored may lack what it never reached: the next crawl completes it
+    if (
+        last != "finished"
+    ):  # what it stored may lack what it never reached: the next crawl completes it
         return ProbeResult(True, f"the last crawl did not finish ({last})")
     due = store.due_revisits(site.name, site.revisit, site.revisit_max_seconds)
     if due:  # the crawl is needed anyway: no point asking the start pages first
@@ -41,7 +43,8 @@ def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> Pro
     validators = store.validators(site.name)
     own_client = client is None
     client = client or httpx.Client(
-        timeout=site.politeness.timeout, follow_redirects=True,
+        timeout=site.politeness.timeout,
+        follow_redirects=True,
         headers={"User-Agent": site.politeness.user_agent or USER_AGENT},
     )
     result = ProbeResult(False, "")
@@ -67,11 +70,17 @@ def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> Pro
                 return _changed(result, f"{url}: HTTP {response.status_code}")
             if url in site.pages:
                 return _changed(result, f"{url}: watched page answered 200 (not 304)")
-            listing = extract_list(response.content, str(response.url), content_type=response.headers.get("content-type"),
-                                   encoding=site.encoding, selectors=site.selectors)
+            listing = extract_list(
+                response.content,
+                str(response.url),
+                content_type=response.headers.get("content-type"),
+                encoding=site.encoding,
+                selectors=site.selectors,
+            )
             links = [
                 {"url": link.url, "title": link.title, "date": link.date}
-                for link in listing.links if site.is_article_candidate(link.url) and is_page_url(link.url)
+                for link in listing.links
+                if site.is_article_candidate(link.url) and is_page_url(link.url)
             ]
             if not stored.get("links_hash") or list_rows_hash(links) != stored["links_hash"]:
                 return _changed(result, f"{url}: list rows changed")

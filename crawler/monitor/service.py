@@ -68,9 +68,15 @@ def serve_options(config) -> ServeOptions:
     for key, value in raw.items():
         if key in TEXT_KEYS:
             if not isinstance(value, str) or not value.strip():
-                raise ConfigError(f"{source}: serve: key '{key}': expected a non-empty string, got {value!r}")
-            if key in ("archive_url", "feed_url") and not value.strip().lower().startswith(("http://", "https://")):
-                raise ConfigError(f"{source}: serve: key '{key}': expected an http(s) URL, got {value!r}")
+                raise ConfigError(
+                    f"{source}: serve: key '{key}': expected a non-empty string, got {value!r}"
+                )
+            if key in ("archive_url", "feed_url") and not value.strip().lower().startswith(
+                ("http://", "https://")
+            ):
+                raise ConfigError(
+                    f"{source}: serve: key '{key}': expected an http(s) URL, got {value!r}"
+                )
             values[key] = value.strip()
             continue
         if key not in DEFAULTS:
@@ -79,12 +85,22 @@ def serve_options(config) -> ServeOptions:
         default = DEFAULTS[key]
         if key == "feed_entries":
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{source}: serve: key '{key}': expected a whole number ≥ 1, got {value!r}")
+                raise ConfigError(
+                    f"{source}: serve: key '{key}': expected a whole number ≥ 1, got {value!r}"
+                )
         elif isinstance(default, str):
-            if not isinstance(value, str) or _interval_seconds(value) is None and len(value.split()) != 5:
-                raise ConfigError(f"{source}: serve: key '{key}': expected an interval like \"6h\" or a cron expression")
+            if (
+                not isinstance(value, str)
+                or _interval_seconds(value) is None
+                and len(value.split()) != 5
+            ):
+                raise ConfigError(
+                    f"{source}: serve: key '{key}': expected an interval like \"6h\" or a cron expression"
+                )
         elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ConfigError(f"{source}: serve: key '{key}': expected a non-negative number, got {value!r}")
+            raise ConfigError(
+                f"{source}: serve: key '{key}': expected a non-negative number, got {value!r}"
+            )
         values[key] = value
     return ServeOptions(**values)
 
@@ -110,11 +126,19 @@ def cron_trigger(expression: str, zone: str):
 
     minute, hour, day, month, weekday = expression.split()
     # Day numbers become names; a step ("*/2") keeps its number.
-    weekday = re.sub(r"(?<![/\d])\d+", lambda m: _WEEKDAYS[int(m.group())] if int(m.group()) < 8 else m.group(), weekday)
-    return CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=weekday, timezone=zone)
+    weekday = re.sub(
+        r"(?<![/\d])\d+",
+        lambda m: _WEEKDAYS[int(m.group())] if int(m.group()) < 8 else m.group(),
+        weekday,
+    )
+    return CronTrigger(
+        minute=minute, hour=hour, day=day, month=month, day_of_week=weekday, timezone=zone
+    )
 
 
-def first_run_time(last_started: str | None, interval: float, now: datetime, delay: float) -> datetime:
+def first_run_time(
+    last_started: str | None, interval: float, now: datetime, delay: float
+) -> datetime:
     """When a site's interval job first runs: one interval after its last crawl, never before ``delay``."""
     earliest = now + timedelta(seconds=delay)
     if last_started:
@@ -147,7 +171,9 @@ class Service:
         now = now or datetime.now(UTC)
         self.scheduler = BackgroundScheduler(
             timezone=UTC,
-            executors={"default": {"type": "threadpool", "max_workers": max(2, len(self.config.sites))}},
+            executors={
+                "default": {"type": "threadpool", "max_workers": max(2, len(self.config.sites))}
+            },
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
         )
         with Store(self.db_path) as store:
@@ -161,16 +187,30 @@ class Service:
             if interval is not None:
                 jitter = min(600.0, interval * self.options.jitter)
                 start = first_run_time(last.get(name), interval, now, index * self.options.stagger)
-                trigger = IntervalTrigger(seconds=interval, start_date=start, jitter=jitter or None, timezone=UTC)
+                trigger = IntervalTrigger(
+                    seconds=interval, start_date=start, jitter=jitter or None, timezone=UTC
+                )
                 next_run = start
             else:
                 trigger = cron_trigger(schedule, site.timezone)
                 next_run = None
-            job = self.scheduler.add_job(self.run_site, trigger, args=[name], id=f"site:{name}", name=name,
-                                         **({"next_run_time": next_run} if next_run else {}))
-            logger.info("%s: scheduled (%s), next run %s", name, schedule, job.next_run_time or "per cron")
-        self.scheduler.add_job(self.send_alerts, IntervalTrigger(seconds=max(1.0, self.options.alerts_interval)),
-                               id="alerts", name="alerts")
+            job = self.scheduler.add_job(
+                self.run_site,
+                trigger,
+                args=[name],
+                id=f"site:{name}",
+                name=name,
+                **({"next_run_time": next_run} if next_run else {}),
+            )
+            logger.info(
+                "%s: scheduled (%s), next run %s", name, schedule, job.next_run_time or "per cron"
+            )
+        self.scheduler.add_job(
+            self.send_alerts,
+            IntervalTrigger(seconds=max(1.0, self.options.alerts_interval)),
+            id="alerts",
+            name="alerts",
+        )
 
     def run_site(self, name: str) -> None:
         """One scheduled run of a site: probe, then (if needed) a crawl in a child process."""
@@ -183,8 +223,12 @@ class Service:
             with Store(self.db_path) as store:
                 probe = probe_site(store, site)
                 if not probe.changed:
-                    store.record_skipped_crawl(name, note=f"probe: {probe.reason}", requests=probe.requests,
-                                               responses_by_status=probe.statuses)
+                    store.record_skipped_crawl(
+                        name,
+                        note=f"probe: {probe.reason}",
+                        requests=probe.requests,
+                        responses_by_status=probe.statuses,
+                    )
                     logger.info("%s: probe: %s; crawl skipped", name, probe.reason)
                     return
                 logger.info("%s: probe: %s; crawling", name, probe.reason)
@@ -197,22 +241,38 @@ class Service:
         command = [sys.executable, "-m", "crawler", "--db", str(self.db_path)]
         if self.config_path:
             command += ["--config", str(self.config_path)]
-        command += ["crawl", name, "--progress", "log",
-                    "-s", f"LOG_FORMAT={LOG_FORMAT}", "-s", f"LOG_DATEFORMAT={LOG_DATEFORMAT}"]
+        command += [
+            "crawl",
+            name,
+            "--progress",
+            "log",
+            "-s",
+            f"LOG_FORMAT={LOG_FORMAT}",
+            "-s",
+            f"LOG_DATEFORMAT={LOG_DATEFORMAT}",
+        ]
         with self.lock:
             if self.stopping.is_set():
                 return
             # Its log goes to our stderr as it happens; its summary (stdout) becomes one log line.
             # Its own process group: a Ctrl-C on the service reaches the crawl once, as our SIGTERM.
-            child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, encoding="utf-8",
-                                     errors="replace", process_group=0)
+            child = subprocess.Popen(
+                command,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                process_group=0,
+            )
             self.children[name] = child
             self.active_crawls += 1
         try:
             try:
                 summary, _ = child.communicate(timeout=self.options.crawl_timeout)
             except subprocess.TimeoutExpired:
-                logger.error("%s: crawl exceeded %.0f s; stopping it", name, self.options.crawl_timeout)
+                logger.error(
+                    "%s: crawl exceeded %.0f s; stopping it", name, self.options.crawl_timeout
+                )
                 _stop(child, self.options.stop_timeout)
                 summary, _ = child.communicate()
             code = child.returncode
@@ -222,7 +282,9 @@ class Service:
             elif code == EXIT_INTERRUPTED:
                 logger.info("%s: crawl interrupted: %s", name, summary)
             else:
-                logger.warning("%s: crawl exited with status %s: %s", name, code, summary or "no summary")
+                logger.warning(
+                    "%s: crawl exited with status %s: %s", name, code, summary or "no summary"
+                )
             self.write_feeds([name])  # even a failed crawl may have recorded events
         finally:
             with self.lock:
@@ -238,9 +300,14 @@ class Service:
             from crawler.feed import write_feed_dir
 
             with Store(self.db_path) as store:
-                written = write_feed_dir(store, Path(self.options.feed_dir).expanduser(), sites,
-                                         limit=self.options.feed_entries, archive_url=self.options.archive_url,
-                                         feed_url=self.options.feed_url)
+                written = write_feed_dir(
+                    store,
+                    Path(self.options.feed_dir).expanduser(),
+                    sites,
+                    limit=self.options.feed_entries,
+                    archive_url=self.options.archive_url,
+                    feed_url=self.options.feed_url,
+                )
             logger.info("feeds: wrote %s", ", ".join(path.name for path in written))
         except Exception as exc:  # a feed that cannot be written must not stop the service
             logger.warning("feeds: %s: %s", type(exc).__name__, exc)
@@ -252,11 +319,21 @@ class Service:
             with Store(self.db_path) as store:
                 report = send_pending(store, self.config, archive_url=self.options.archive_url)
             if report.messages:
-                logger.info("alerts: %d sent, %d failed, %d to retry", report.sent, report.failed, report.retrying)
+                logger.info(
+                    "alerts: %d sent, %d failed, %d to retry",
+                    report.sent,
+                    report.failed,
+                    report.retrying,
+                )
             if report.deferred:
-                logger.warning("alerts: %d messages not tried: %s", report.deferred,
-                               next(m["error"] for m in report.messages if m["status"] == "deferred"))
-        except Exception as exc:  # delivery problems are recorded in the outbox; the service goes on
+                logger.warning(
+                    "alerts: %d messages not tried: %s",
+                    report.deferred,
+                    next(m["error"] for m in report.messages if m["status"] == "deferred"),
+                )
+        except (
+            Exception
+        ) as exc:  # delivery problems are recorded in the outbox; the service goes on
             logger.warning("alerts: %s: %s", type(exc).__name__, exc)
 
     # Life cycle --------------------------------------------------------------------------------
@@ -270,9 +347,16 @@ class Service:
         self.schedule_all()
         self.write_feeds(list(self.config.sites))
         self.scheduler.start()
-        logger.info("serving %d sites from %s; SIGTERM or Ctrl-C stops", len(self.config.sites), self.db_path)
+        logger.info(
+            "serving %d sites from %s; SIGTERM or Ctrl-C stops",
+            len(self.config.sites),
+            self.db_path,
+        )
         self.stopping.wait()
-        logger.info("stopping: no new runs; letting running crawls close (at most %.0f s)", self.options.stop_timeout)
+        logger.info(
+            "stopping: no new runs; letting running crawls close (at most %.0f s)",
+            self.options.stop_timeout,
+        )
         self.scheduler.shutdown(wait=False)
         with self.lock:
             children = list(self.children.values())
@@ -280,7 +364,9 @@ class Service:
             _stop(child, self.options.stop_timeout)
         # Each crawl's job logs how it ended (and writes its feeds) before the service says so.
         with self.lock:
-            self.crawls_done.wait_for(lambda: self.active_crawls == 0, timeout=self.options.stop_timeout + 10)
+            self.crawls_done.wait_for(
+                lambda: self.active_crawls == 0, timeout=self.options.stop_timeout + 10
+            )
         logger.info("stopped")
         return 0
 
@@ -288,8 +374,11 @@ class Service:
 def summary_line(text: str | None) -> str:
     """A crawl's printed summary as one log line: its lines joined, the failure details left out
     (each was logged as a warning when it happened)."""
-    lines = [" ".join(line.split()) for line in (text or "").splitlines()
-             if line.strip() and not line.startswith("    ")]
+    lines = [
+        " ".join(line.split())
+        for line in (text or "").splitlines()
+        if line.strip() and not line.startswith("    ")
+    ]
     return "; ".join(lines)
 
 

@@ -79,7 +79,9 @@ class SmtpServer:
     kwargs: dict = field(default_factory=dict)
 
     def start(self) -> SmtpServer:
-        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port, **self.kwargs)
+        self.controller = Controller(
+            self.mailbox, hostname="127.0.0.1", port=self.port, **self.kwargs
+        )
         self.controller.start()
         return self
 
@@ -118,16 +120,29 @@ class Clock:
         return self.now
 
 
-def make_store(path: Path, clock: Clock | None = None, *, site: str = SITE, title: str = SITE_TITLE,
-               zone: str = "Asia/Shanghai", baseline: list[FetchedRelease] | None = None) -> Store:
+def make_store(
+    path: Path,
+    clock: Clock | None = None,
+    *,
+    site: str = SITE,
+    title: str = SITE_TITLE,
+    zone: str = "Asia/Shanghai",
+    baseline: list[FetchedRelease] | None = None,
+) -> Store:
     """A store with ``site`` already crawled once (its baseline), so new events are not baseline."""
     store = Store(path, clock=clock or Clock())
     add_site(store, site, title=title, zone=zone, baseline=baseline)
     return store
 
 
-def add_site(store: Store, site: str, *, title: str, zone: str = "Asia/Shanghai",
-             baseline: list[FetchedRelease] | None = None) -> None:
+def add_site(
+    store: Store,
+    site: str,
+    *,
+    title: str,
+    zone: str = "Asia/Shanghai",
+    baseline: list[FetchedRelease] | None = None,
+) -> None:
     store.ensure_site(site, title=title, config={"timezone": zone})
     crawl(store, site, baseline if baseline is not None else [release(0, "基线文章")])
 
@@ -148,12 +163,29 @@ def crawl(store: Store, site: str, releases: list[FetchedRelease]) -> int:
     return crawl_id
 
 
-def make_config(smtp_port: int | None = None, *, subscriptions=(), operators=(), webhooks=None,
-                alerts=None, sites=(SITE,), tls: str = "none", smtp_extra: dict | None = None):
-    data: dict = {"sites": {name: {"start_urls": [f"https://www.{name}.gov.cn/"]} for name in sites}}
+def make_config(
+    smtp_port: int | None = None,
+    *,
+    subscriptions=(),
+    operators=(),
+    webhooks=None,
+    alerts=None,
+    sites=(SITE,),
+    tls: str = "none",
+    smtp_extra: dict | None = None,
+):
+    data: dict = {
+        "sites": {name: {"start_urls": [f"https://www.{name}.gov.cn/"]} for name in sites}
+    }
     if smtp_port is not None:
-        data["smtp"] = {"host": "127.0.0.1", "port": smtp_port, "tls": tls,
-                        "from": "公告监测 <alerts@bulletin.example>", "timeout": 5, **(smtp_extra or {})}
+        data["smtp"] = {
+            "host": "127.0.0.1",
+            "port": smtp_port,
+            "tls": tls,
+            "from": "公告监测 <alerts@bulletin.example>",
+            "timeout": 5,
+            **(smtp_extra or {}),
+        }
     data["subscriptions"] = [dict(s) for s in subscriptions]
     data["alerts"] = {**({"operators": list(operators)} if operators else {}), **(alerts or {})}
     if webhooks:
@@ -202,8 +234,14 @@ class WebhookReceiver:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 status = receiver.statuses.pop(0) if receiver.statuses else 200
                 if 200 <= status < 300:
-                    receiver.requests.append({"headers": dict(self.headers), "body": body,
-                                              "json": json.loads(body), "path": self.path})
+                    receiver.requests.append(
+                        {
+                            "headers": dict(self.headers),
+                            "body": body,
+                            "json": json.loads(body),
+                            "path": self.path,
+                        }
+                    )
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -232,8 +270,25 @@ def self_signed_cert(directory: Path) -> tuple[Path, Path]:
     """A certificate for 127.0.0.1 and its key (openssl), for the TLS modes."""
     cert, key = directory / "cert.pem", directory / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key

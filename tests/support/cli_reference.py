@@ -38,13 +38,19 @@ def commands(group: click.Group | None = None, prefix: tuple[str, ...] = ()):
 def help_text(path: tuple[str, ...]) -> str:
     from crawler.cli import cli
 
-    context = click.Context(cli, info_name="bulletin", terminal_width=WIDTH, max_content_width=WIDTH,
-                            **cli.context_settings)
+    context = click.Context(
+        cli,
+        info_name="bulletin",
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+        **cli.context_settings,
+    )
     command = cli
     for name in path:
         command = command.commands[name]
-        context = click.Context(command, info_name=name, parent=context, terminal_width=WIDTH,
-                                max_content_width=WIDTH)
+        context = click.Context(
+            command, info_name=name, parent=context, terminal_width=WIDTH, max_content_width=WIDTH
+        )
     return command.get_help(context)
 
 

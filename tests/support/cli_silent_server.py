@@ -25,7 +25,9 @@ class SilentServer:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
-            self.connections.append(conn)  # kept open: the client waits for a greeting that never comes
+            self.connections.append(
+                conn
+            )  # kept open: the client waits for a greeting that never comes
 
     def close(self) -> None:
         self._closed = True

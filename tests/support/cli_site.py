@@ -29,8 +29,10 @@ def _list_page(count: int) -> str:
         f"<span>2024-03-{1 + n % 28:02d}</span></li>"
         for n in range(1, count + 1)
     )
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告_慢速市政府</title></head><body>'
-            f'<div class="position"><a href="/">首页</a> &gt; 通知公告</div><ul class="list">{rows}</ul></body></html>')
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告_慢速市政府</title></head><body>'
+        f'<div class="position"><a href="/">首页</a> &gt; 通知公告</div><ul class="list">{rows}</ul></body></html>'
+    )
 
 
 def serve(count: int, delay: float, log: Path) -> None:
@@ -46,7 +48,9 @@ def serve(count: int, delay: float, log: Path) -> None:
             elif self.path.startswith("/a/") and self.path[3:-5].isdigit():
                 time.sleep(delay)
                 n = int(self.path[3:-5])
-                body = ARTICLE.format(title=f"关于第{n}项工作的通知", day=1 + n % 28, minute=n % 60, n=n).encode()
+                body = ARTICLE.format(
+                    title=f"关于第{n}项工作的通知", day=1 + n % 28, minute=n % 60, n=n
+                ).encode()
                 status = 200
             else:
                 body, status = b"<html><body>404 not found</body></html>", 404
@@ -76,7 +80,11 @@ class SlowSite:
         if not self.log.exists():
             return []
         lines = self.log.read_text(encoding="utf-8").splitlines()
-        return [(float(line.split(" ")[0]), line.split(" ")[2]) for line in lines if line.count(" ") == 2]
+        return [
+            (float(line.split(" ")[0]), line.split(" ")[2])
+            for line in lines
+            if line.count(" ") == 2
+        ]
 
     def stop(self) -> None:
         self.process.kill()
@@ -84,8 +92,11 @@ class SlowSite:
 
 
 def start_slow_site(count: int, delay: float, log: Path) -> SlowSite:
-    process = subprocess.Popen([sys.executable, __file__, str(count), str(delay), str(log)],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, __file__, str(count), str(delay), str(log)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     url = process.stdout.readline().strip()
     if not url.startswith("http://"):
         process.kill()

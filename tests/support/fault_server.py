@@ -89,7 +89,9 @@ class FaultHandler(SiteHandler):
 
     def _send_huge(self, megabytes: float) -> None:
         size = int(megabytes * 1024 * 1024)
-        head = b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>huge</title></head><body>\n"
+        head = (
+            b'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>huge</title></head><body>\n'
+        )
         tail = b"</body></html>\n"
         line = "<p>这是一个非常大的页面，用来测试下载大小限制。</p>\n".encode()
         filler = max(size - len(head) - len(tail), 0)

@@ -60,7 +60,10 @@ class SiteServer:
 def start_site_server(root: Path, log_path: Path) -> SiteServer:
     process = subprocess.Popen(
         [sys.executable, str(FAULT_SERVER), str(root), "--port", "0", "--log", str(log_path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     line = process.stdout.readline().strip()
     if not line.startswith("http://"):
@@ -77,8 +80,13 @@ def write_config(path: Path, sites: dict) -> Path:
         for key, value in table.items():
             if key != "politeness":
                 lines.append(f"{key} = {_toml(value)}")
-        politeness = {"download_delay": 0, "autothrottle": False, "retries": 0, "timeout": 5,
-                      **table.get("politeness", {})}
+        politeness = {
+            "download_delay": 0,
+            "autothrottle": False,
+            "retries": 0,
+            "timeout": 5,
+            **table.get("politeness", {}),
+        }
         lines.append(f"[sites.{name}.politeness]")
         lines.extend(f"{key} = {_toml(value)}" for key, value in politeness.items())
         lines.append("")
@@ -103,8 +111,14 @@ class CliResult:
     stderr: str
 
 
-def run_cli(*args: str, db: Path | None = None, config: Path | None = None, cwd: Path | None = None,
-            env: dict | None = None, timeout: float = 120) -> CliResult:
+def run_cli(
+    *args: str,
+    db: Path | None = None,
+    config: Path | None = None,
+    cwd: Path | None = None,
+    env: dict | None = None,
+    timeout: float = 120,
+) -> CliResult:
     """Run the real ``bulletin`` command (``python -m crawler``) in a subprocess."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     full_env.pop("BULLETIN_DB", None)
@@ -114,8 +128,14 @@ def run_cli(*args: str, db: Path | None = None, config: Path | None = None, cwd:
         command += ["--db", str(db)]
     if config is not None:
         command += ["--config", str(config)]
-    done = subprocess.run(command + list(args), capture_output=True, text=True, cwd=cwd or ROOT,
-                          env=full_env, timeout=timeout)
+    done = subprocess.run(
+        command + list(args),
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=timeout,
+    )
     return CliResult(done.returncode, done.stdout, done.stderr)
 
 

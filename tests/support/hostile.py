@@ -58,9 +58,22 @@ def article(title: str, body: str, date: str = "2024-11-05 09:30") -> str:
 
 def _paragraphs(seed: int, n: int = 6) -> str:
     rng = random.Random(seed)
-    words = ["安全生产", "隐患排查", "责任落实", "应急值守", "监督检查", "宣传教育", "重点行业", "人员密集场所"]
+    words = [
+        "安全生产",
+        "隐患排查",
+        "责任落实",
+        "应急值守",
+        "监督检查",
+        "宣传教育",
+        "重点行业",
+        "人员密集场所",
+    ]
     return "".join(
-        "<p>" + "，".join(f"各单位要加强{rng.choice(words)}工作，切实做好{rng.choice(words)}" for _ in range(4)) + "。</p>"
+        "<p>"
+        + "，".join(
+            f"各单位要加强{rng.choice(words)}工作，切实做好{rng.choice(words)}" for _ in range(4)
+        )
+        + "。</p>"
         for _ in range(n)
     )
 
@@ -133,13 +146,24 @@ class _Bodies:
             for _ in range(BOMB_MB):
                 gz.write(raw)
         self.bomb = buffer.getvalue()
-        self.big_list = list_page([f"/biglist/a{i}.html" for i in range(BIG_LIST_ROWS)], "大列表").encode()
-        self.deep = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>深层嵌套的通知_示例市人民政府</title></head>"
-                     "<body><h1>深层嵌套的通知</h1>" + "<div>" * DEEP_LEVELS + f"<p>{DEEP_TEXT * 8}</p>"
-                     + "</div>" * DEEP_LEVELS + "</body></html>").encode()
+        self.big_list = list_page(
+            [f"/biglist/a{i}.html" for i in range(BIG_LIST_ROWS)], "大列表"
+        ).encode()
+        self.deep = (
+            "<!DOCTYPE html><html><head><meta charset='utf-8'><title>深层嵌套的通知_示例市人民政府</title></head>"
+            "<body><h1>深层嵌套的通知</h1>"
+            + "<div>" * DEEP_LEVELS
+            + f"<p>{DEEP_TEXT * 8}</p>"
+            + "</div>" * DEEP_LEVELS
+            + "</body></html>"
+        ).encode()
         self.binary = random.Random(7).randbytes(4096)
-        self.png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + random.Random(8).randbytes(600)
-        self.fixtures = {path: (FIXTURES / name).read_bytes() for path, name in _FIXTURE_ROUTES.items()}
+        self.png = (
+            b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + random.Random(8).randbytes(600)
+        )
+        self.fixtures = {
+            path: (FIXTURES / name).read_bytes() for path, name in _FIXTURE_ROUTES.items()
+        }
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -157,7 +181,9 @@ class Handler(BaseHTTPRequestHandler):
             with self._log_lock, open(self.log_path, "a", encoding="utf-8") as log:
                 log.write(f"{self.command} {self.path} {status}\n")
 
-    def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers) -> None:
+    def _send(
+        self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers
+    ) -> None:
         self._log(status)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -182,8 +208,12 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, b.big_list)
         if path.startswith("/biglist/a") or path.startswith("/art/good-"):
             seed = sum(map(ord, path))
-            return self._send(200, article(f"示例市人民政府关于{path.rsplit('/', 1)[-1][:-5]}工作的通知",
-                                           _paragraphs(seed)).encode())
+            return self._send(
+                200,
+                article(
+                    f"示例市人民政府关于{path.rsplit('/', 1)[-1][:-5]}工作的通知", _paragraphs(seed)
+                ).encode(),
+            )
         if path == "/art/gbk-labelled-utf8.html":
             page = article(GBK_TITLE, _paragraphs(3)).replace('charset="utf-8"', 'charset="gbk"')
             return self._send(200, page.encode("gbk"), "text/html; charset=utf-8")
@@ -212,7 +242,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/art/empty.html":
             return self._send(200, b"")
         if path == "/art/storm.html":
-            return self._send(503, b"<html><body>Service Unavailable</body></html>", Retry_After="3600")
+            return self._send(
+                503, b"<html><body>Service Unavailable</body></html>", Retry_After="3600"
+            )
         if path == "/art/deep.html":
             return self._send(200, b.deep)
         return self._send(404, b"<html><body>404 Not Found</body></html>")
@@ -257,7 +289,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _huge(self) -> None:
         self._log(200)
-        chunk = (b"<p>" + "大量重复的内容。".encode() * 400 + b"</p>\n")
+        chunk = b"<p>" + "大量重复的内容。".encode() * 400 + b"</p>\n"
         total = BIG_BODY_MB << 20
         self._head(total)
         sent = 0
@@ -282,7 +314,9 @@ class HostileServer:
         return self.url + "/list/index.html"
 
     def requests(self, path: str | None = None) -> list[str]:
-        lines = self.log_path.read_text(encoding="utf-8").splitlines() if self.log_path.exists() else []
+        lines = (
+            self.log_path.read_text(encoding="utf-8").splitlines() if self.log_path.exists() else []
+        )
         return [line for line in lines if path is None or line.split(" ")[1] == path]
 
     def stop(self) -> None:
@@ -296,8 +330,12 @@ class HostileServer:
 
 
 def start_hostile_server(log_path: Path) -> HostileServer:
-    process = subprocess.Popen([sys.executable, __file__, "--port", "0", "--log", str(log_path)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--port", "0", "--log", str(log_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = process.stdout.readline().strip()
     if not line.startswith("http://"):
         process.kill()

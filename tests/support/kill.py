@@ -41,7 +41,9 @@ class KillPoint:
         return f"after {self.releases} releases + {self.delay:.2f} s ({whole})"
 
 
-def kill_points(seed: int, trials: int, *, fewest: int = 1, most: int, max_delay: float = 0.4) -> list[KillPoint]:
+def kill_points(
+    seed: int, trials: int, *, fewest: int = 1, most: int, max_delay: float = 0.4
+) -> list[KillPoint]:
     """``trials`` kill points from ``seed``: release thresholds spread over ``fewest``..``most``
     (stratified, so a few trials still cover early, middle and late kills), random extra delays,
     and both kinds of kill."""
@@ -51,13 +53,18 @@ def kill_points(seed: int, trials: int, *, fewest: int = 1, most: int, max_delay
     for trial in range(trials):
         low = fewest + span * trial // trials
         high = max(low, fewest + span * (trial + 1) // trials - 1)
-        points.append(KillPoint(rng.randint(low, high), round(rng.uniform(0, max_delay), 3), rng.random() < 0.5))
+        points.append(
+            KillPoint(
+                rng.randint(low, high), round(rng.uniform(0, max_delay), 3), rng.random() < 0.5
+            )
+        )
     rng.shuffle(points)
     return points
 
 
-def start_crawl(db: Path, config: Path, site: str, *args: str, env: dict | None = None,
-                log: Path | None = None) -> subprocess.Popen:
+def start_crawl(
+    db: Path, config: Path, site: str, *args: str, env: dict | None = None, log: Path | None = None
+) -> subprocess.Popen:
     """Start ``bulletin crawl SITE`` (the real CLI) as the leader of a new process group.
 
     Output goes to ``log`` (default: discarded), never to a pipe nobody reads.
@@ -65,27 +72,62 @@ def start_crawl(db: Path, config: Path, site: str, *args: str, env: dict | None 
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     full_env.pop("BULLETIN_DB", None)
     full_env.pop("BULLETIN_CONFIG", None)
-    command = [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config),
-               "crawl", site, "--progress", "off", *args]
+    command = [
+        sys.executable,
+        "-m",
+        "crawler",
+        "--db",
+        str(db),
+        "--config",
+        str(config),
+        "crawl",
+        site,
+        "--progress",
+        "off",
+        *args,
+    ]
     out = open(log, "ab") if log else subprocess.DEVNULL
     try:
-        return subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        return subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=full_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     finally:
         if log:
             out.close()
 
 
-def finish_crawl(db: Path, config: Path, site: str, *args: str, env: dict | None = None,
-                 timeout: float = 300) -> subprocess.CompletedProcess:
+def finish_crawl(
+    db: Path, config: Path, site: str, *args: str, env: dict | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run ``bulletin crawl SITE`` to its end; raises AssertionError when it fails."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     full_env.pop("BULLETIN_DB", None)
     full_env.pop("BULLETIN_CONFIG", None)
     done = subprocess.run(
-        [sys.executable, "-m", "crawler", "--db", str(db), "--config", str(config), "crawl", site,
-         "--progress", "off", *args],
-        cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout,
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            "--db",
+            str(db),
+            "--config",
+            str(config),
+            "crawl",
+            site,
+            "--progress",
+            "off",
+            *args,
+        ],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     assert done.returncode == 0, f"crawl of {site} exited {done.returncode}: {done.stderr[-3000:]}"
     return done
@@ -107,12 +149,21 @@ def sigkill(process: subprocess.Popen, *, group: bool = True, timeout: float = 3
     while _group_alive(pgid):
         if time.monotonic() > deadline:
             os.killpg(pgid, signal.SIGKILL)
-            raise AssertionError(f"processes of crawl group {pgid} still alive {timeout} s after the kill")
+            raise AssertionError(
+                f"processes of crawl group {pgid} still alive {timeout} s after the kill"
+            )
         time.sleep(0.05)
 
 
-def kill_when(process: subprocess.Popen, condition: Callable[[], bool], *, delay: float = 0.0,
-              group: bool = True, timeout: float = 120, poll: float = 0.02) -> bool:
+def kill_when(
+    process: subprocess.Popen,
+    condition: Callable[[], bool],
+    *,
+    delay: float = 0.0,
+    group: bool = True,
+    timeout: float = 120,
+    poll: float = 0.02,
+) -> bool:
     """Wait until ``condition()`` holds, then ``delay`` seconds more, then :func:`sigkill`.
 
     Returns True when the crawl was killed, False when it ended on its own first (its group is
@@ -202,7 +253,7 @@ def _group_alive(pgid: int) -> bool:
         except OSError:
             continue
         # "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
-        fields = stat[stat.rindex(")") + 2:].split()
+        fields = stat[stat.rindex(")") + 2 :].split()
         if int(fields[2]) == pgid and fields[0] != "Z":
             return True
     return False

@@ -40,7 +40,9 @@ _ARTICLE = """<!DOCTYPE html>
 
 
 def article_path(slug: str, n: int) -> str:
-    return f"/{slug}/2024{(n % 12) + 1:02d}/t2024{(n % 12) + 1:02d}{(n % 27) + 1:02d}_{1000 + n}.html"
+    return (
+        f"/{slug}/2024{(n % 12) + 1:02d}/t2024{(n % 12) + 1:02d}{(n % 27) + 1:02d}_{1000 + n}.html"
+    )
 
 
 def _date(n: int) -> str:
@@ -52,7 +54,13 @@ def _title(column: str, n: int) -> str:
 
 
 def write_column(
-    root: Path, slug: str, column: str, rows_per_page: list[int], *, teaser_slug: str = "other", last_pager: bool = True
+    root: Path,
+    slug: str,
+    column: str,
+    rows_per_page: list[int],
+    *,
+    teaser_slug: str = "other",
+    last_pager: bool = True,
 ) -> list[str]:
     """Write one column (its list pages and articles) under ``root``; returns its article paths, page by page.
 
@@ -74,7 +82,14 @@ def write_column(
         name = "index.html" if page == 0 else f"index_{page}.html"
         folder = root / slug
         folder.mkdir(parents=True, exist_ok=True)
-        html = _PAGE.format(column=column, slug=slug, teaser=teaser, rows=rows, pages=len(rows_per_page), current=page)
+        html = _PAGE.format(
+            column=column,
+            slug=slug,
+            teaser=teaser,
+            rows=rows,
+            pages=len(rows_per_page),
+            current=page,
+        )
         if not last_pager and page == len(rows_per_page) - 1:
             start_at = html.index('<div class="page">')
             html = html[:start_at] + html[html.index("</div>", start_at) + len("</div>") :]
@@ -88,7 +103,10 @@ def write_column(
 def write_article(root: Path, path: str, slug: str, column: str, n: int) -> None:
     target = root / path.lstrip("/")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_ARTICLE.format(title=_title(column, n), slug=slug, column=column, date=_date(n), n=n), encoding="utf-8")
+    target.write_text(
+        _ARTICLE.format(title=_title(column, n), slug=slug, column=column, date=_date(n), n=n),
+        encoding="utf-8",
+    )
 
 
 def write_site(root: Path, rows_per_page: list[int], *, last_pager: bool = True) -> list[str]:

@@ -20,23 +20,38 @@ _CHROME_BOTTOM = """</div>
 <input type="hidden" id="portalJsessionId" value="{session}"></div>
 </body></html>
 """
-_RELATED = ["临江市2023年国民经济和社会发展统计公报", "统计法律法规", "统计执法检查公告", "统计数据发布日程表",
-            "全市规模以上工业企业名录", "统计调查制度"]
+_RELATED = [
+    "临江市2023年国民经济和社会发展统计公报",
+    "统计法律法规",
+    "统计执法检查公告",
+    "统计数据发布日程表",
+    "全市规模以上工业企业名录",
+    "统计调查制度",
+]
 
 
 def _page(title: str, main: str, noise: int) -> str:
-    related = "".join(f"<li><a href=\"/tjxx/{i}.html\">{_RELATED[(i + noise) % len(_RELATED)]}</a></li>"
-                      for i in range(3))
+    related = "".join(
+        f'<li><a href="/tjxx/{i}.html">{_RELATED[(i + noise) % len(_RELATED)]}</a></li>'
+        for i in range(3)
+    )
     stamp = f"2023-09-{1 + noise % 28:02d} {8 + noise % 12:02d}:{noise * 7 % 60:02d}:00"
-    return (_CHROME_TOP.format(title=title, stamp=stamp) + main
-            + _CHROME_BOTTOM.format(related=related, counter=10_000 + 37 * noise, session=f"{noise * 7919:08x}"))
+    return (
+        _CHROME_TOP.format(title=title, stamp=stamp)
+        + main
+        + _CHROME_BOTTOM.format(
+            related=related, counter=10_000 + 37 * noise, session=f"{noise * 7919:08x}"
+        )
+    )
 
 
 def stats_page(figures: dict[str, str], *, as_of: str, noise: int = 0) -> str:
     """A monthly statistics page: heading, info line, one table of figures. ``noise`` changes
     only what changes on every fetch of a real site (clock, counter, session id, related box)."""
-    rows = "".join(f"<tr><td>{name}</td><td>{value}</td><td>{as_of}</td><td>临江市统计局</td></tr>\n"
-                   for name, value in figures.items())
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{value}</td><td>{as_of}</td><td>临江市统计局</td></tr>\n"
+        for name, value in figures.items()
+    )
     main = f"""<h1>临江市主要经济指标（{as_of}）</h1>
 <div class="info">来源：临江市统计局　发布时间：{as_of}　浏览次数：{300 + noise}</div>
 <div class="content">
@@ -53,16 +68,49 @@ def table_only_page(rows: list[tuple[str, ...]], *, noise: int = 0) -> str:
     """A disclosure page whose content is nothing but a table (行政处罚信息公开表)."""
     head = ("案件名称", "行政处罚决定书文号", "违法企业名称", "处罚事由", "处罚结果", "处罚日期")
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>\n" for row in rows)
-    main = ("<table class=\"gs\"><tr>" + "".join(f"<th>{cell}</th>" for cell in head) + "</tr>\n"
-            + body + "</table>\n")
+    main = (
+        '<table class="gs"><tr>'
+        + "".join(f"<th>{cell}</th>" for cell in head)
+        + "</tr>\n"
+        + body
+        + "</table>\n"
+    )
     return _page("行政处罚信息公开表", main, noise)
 
 
 PENALTIES = [
-    ("擅自改变统计数据案", "临统罚〔2023〕1号", "临江市某建材有限公司", "提供不真实统计资料", "警告，罚款2万元", "2023-03-02"),
-    ("拒报统计资料案", "临统罚〔2023〕2号", "临江市某食品有限公司", "拒绝提供统计资料", "警告，罚款1万元", "2023-04-11"),
-    ("迟报统计资料案", "临统罚〔2023〕3号", "临江市某物流有限公司", "迟报统计资料", "警告", "2023-05-19"),
-    ("虚报统计资料案", "临统罚〔2023〕4号", "临江市某化工有限公司", "虚报统计资料", "警告，罚款5万元", "2023-06-07"),
+    (
+        "擅自改变统计数据案",
+        "临统罚〔2023〕1号",
+        "临江市某建材有限公司",
+        "提供不真实统计资料",
+        "警告，罚款2万元",
+        "2023-03-02",
+    ),
+    (
+        "拒报统计资料案",
+        "临统罚〔2023〕2号",
+        "临江市某食品有限公司",
+        "拒绝提供统计资料",
+        "警告，罚款1万元",
+        "2023-04-11",
+    ),
+    (
+        "迟报统计资料案",
+        "临统罚〔2023〕3号",
+        "临江市某物流有限公司",
+        "迟报统计资料",
+        "警告",
+        "2023-05-19",
+    ),
+    (
+        "虚报统计资料案",
+        "临统罚〔2023〕4号",
+        "临江市某化工有限公司",
+        "虚报统计资料",
+        "警告，罚款5万元",
+        "2023-06-07",
+    ),
 ]
 
 EMPTY = ""

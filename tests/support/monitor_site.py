@@ -18,8 +18,14 @@ from pathlib import Path
 
 ROWS_PER_PAGE = 5
 COLUMNS = {"tzgg": "通知公告", "zcjd": "政策解读"}
-_HOT = ["2023年民生实事项目征集", "全市重点项目建设推进会召开", "冬季供暖保障工作情况通报", "城区道路改造工程进展",
-        "义务教育阶段招生工作安排", "医保参保缴费指南"]
+_HOT = [
+    "2023年民生实事项目征集",
+    "全市重点项目建设推进会召开",
+    "冬季供暖保障工作情况通报",
+    "城区道路改造工程进展",
+    "义务教育阶段招生工作安排",
+    "医保参保缴费指南",
+]
 
 
 @dataclass
@@ -42,7 +48,7 @@ class Release:
 
 
 def _chrome(title: str, crumbs: str, main: str, noise: int) -> str:
-    related = _HOT[noise % len(_HOT):] + _HOT[:noise % len(_HOT)]
+    related = _HOT[noise % len(_HOT) :] + _HOT[: noise % len(_HOT)]
     hot = sorted(_HOT, key=lambda name: zlib.crc32(f"{name}{noise}".encode()))
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}_临江市人民政府</title>
@@ -65,13 +71,16 @@ def _chrome(title: str, crumbs: str, main: str, noise: int) -> str:
 
 def _article(release: Release, noise: int) -> str:
     name = COLUMNS[release.column]
-    files = "".join(f'<li><a href="/files/{file}">{html.escape(label)}</a></li>' for file, label in release.attachments)
+    files = "".join(
+        f'<li><a href="/files/{file}">{html.escape(label)}</a></li>'
+        for file, label in release.attachments
+    )
     paragraphs = "".join(f"<p>　　{html.escape(text)}</p>\n" for text in release.paragraphs)
     main = f"""<div class="article"><h1>{html.escape(release.title)}</h1>
 <div class="info">来源：{release.source}　发布时间：{release.date} 10:00　浏览次数：{{{{counter}}}}</div>
 <div class="content">
 {paragraphs}</div>
-{f'<div class="attachments"><p>附件：</p><ul>{files}</ul></div>' if files else ''}
+{f'<div class="attachments"><p>附件：</p><ul>{files}</ul></div>' if files else ""}
 <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
 </div>"""
     return _chrome(release.title, f'<a href="/{release.column}/index.html">{name}</a>', main, noise)
@@ -81,7 +90,8 @@ def _list_page(column: str, rows: list[Release], page: int, pages: int, noise: i
     name = COLUMNS[column]
     items = "".join(
         f'<li><a href="/{r.path}" title="{html.escape(r.title)}" target="_blank">{html.escape(r.title)}</a>'
-        f'<span>{r.date}</span></li>\n' for r in rows
+        f"<span>{r.date}</span></li>\n"
+        for r in rows
     )
     main = f"""<div class="column-title">{name}</div>
 <ul class="list">
@@ -109,7 +119,7 @@ def write_site(root: Path, releases: list[Release], figures: dict[str, str], noi
         live.sort(key=lambda r: (r.date, r.number * (1 if noise % 2 else -1)), reverse=True)
         pages = max(1, -(-len(live) // ROWS_PER_PAGE))
         for page in range(pages):
-            rows = live[page * ROWS_PER_PAGE:(page + 1) * ROWS_PER_PAGE]
+            rows = live[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]
             name = "index.html" if page == 0 else f"index_{page}.html"
             _write(root / column / name, _list_page(column, rows, page, pages, noise))
     for release in releases:

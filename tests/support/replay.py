@@ -64,7 +64,9 @@ class Day:
 
     def __str__(self) -> str:
         failed = "; ".join(f["reason"] for f in self.failures)
-        return f"{self.capture.note or self.capture.file or 'capture'}: {self.kinds} {failed}".strip()
+        return (
+            f"{self.capture.note or self.capture.file or 'capture'}: {self.kinds} {failed}".strip()
+        )
 
 
 class Replay:
@@ -75,8 +77,15 @@ class Replay:
     requests (ETag, 304) like most CMS front ends.
     """
 
-    def __init__(self, workdir: Path, *, path: str = "/page.html", name: str = "watch",
-                 site: dict | None = None, validators: bool = True):
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        path: str = "/page.html",
+        name: str = "watch",
+        site: dict | None = None,
+        validators: bool = True,
+    ):
         self.workdir = Path(workdir)
         self.path = path
         self.name = name
@@ -95,15 +104,24 @@ class Replay:
     def start(self) -> Replay:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.state.write_text("{}", encoding="utf-8")
-        self.process = subprocess.Popen([sys.executable, str(SERVER), str(self.state), "--log", str(self.log)],
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        self.process = subprocess.Popen(
+            [sys.executable, str(SERVER), str(self.state), "--log", str(self.log)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         line = self.process.stdout.readline().strip()
         if not line.startswith("http://"):
             self.stop()
             raise RuntimeError(f"replay server did not start: {line!r}")
         self.base_url = line
-        table = {"pages": [self.url], "timezone": "Asia/Shanghai", **self.site,
-                 "politeness": {"obey_robots": False, **self.site.get("politeness", {})}}
+        table = {
+            "pages": [self.url],
+            "timezone": "Asia/Shanghai",
+            **self.site,
+            "politeness": {"obey_robots": False, **self.site.get("politeness", {})},
+        }
         self.config = write_config(self.workdir / "sites.toml", {self.name: table})
         return self
 
@@ -138,7 +156,11 @@ class Replay:
             raise AssertionError(f"crawl failed ({result.exit_code}): {result.stderr[-2000:]}")
         with Store(self.db) as store:
             crawl = store.crawls(self.name, limit=1)[0]
-            events = [e for e in store.events(self.name, include_baseline=True) if e["crawl_id"] == crawl["id"]]
+            events = [
+                e
+                for e in store.events(self.name, include_baseline=True)
+                if e["crawl_id"] == crawl["id"]
+            ]
             failures = store.fetch_failures(crawl["id"])
         return Day(capture, crawl, events, failures)
 
@@ -163,26 +185,46 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("captures", nargs="+")
     parser.add_argument("--path", default="/page.html", help="the URL path the page is served at")
-    parser.add_argument("--no-validators", action="store_true", help="serve without ETag/Last-Modified")
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=TOML",
-                        help='a site key, e.g. --set removal_confirm_after=\'"0s"\'')
+    parser.add_argument(
+        "--no-validators", action="store_true", help="serve without ETag/Last-Modified"
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=TOML",
+        help="a site key, e.g. --set removal_confirm_after='\"0s\"'",
+    )
     args = parser.parse_args(argv)
     import tomllib
 
-    site = {key: tomllib.loads(f"v = {value}")["v"] for key, value in (item.split("=", 1) for item in args.set)}
+    site = {
+        key: tomllib.loads(f"v = {value}")["v"]
+        for key, value in (item.split("=", 1) for item in args.set)
+    }
     captures = []
     for spec in args.captures:
         name, _, status = spec.partition("@")
         if not name and status == "empty":
             captures.append(Capture(body="", note="empty 200"))
             continue
-        paths = sorted(p for p in Path(name).iterdir() if p.is_file()) if Path(name).is_dir() else [Path(name)]
+        paths = (
+            sorted(p for p in Path(name).iterdir() if p.is_file())
+            if Path(name).is_dir()
+            else [Path(name)]
+        )
         captures.extend(Capture(file=p, status=int(status or 200), note=p.name) for p in paths)
-    with tempfile.TemporaryDirectory() as workdir, Replay(Path(workdir), path=args.path, site=site,
-                                                           validators=not args.no_validators) as replay:
+    with (
+        tempfile.TemporaryDirectory() as workdir,
+        Replay(
+            Path(workdir), path=args.path, site=site, validators=not args.no_validators
+        ) as replay,
+    ):
         for capture in captures:
             day = replay.crawl(capture)
-            changed = ", ".join(f"{e['kind']} {e['changed_fields'] or ''}".strip() for e in day.events)
+            changed = ", ".join(
+                f"{e['kind']} {e['changed_fields'] or ''}".strip() for e in day.events
+            )
             failed = "; ".join(f["reason"] for f in day.failures)
             print(f"{capture.note}\t{changed or '-'}\t{failed}", flush=True)
     return 0

@@ -30,9 +30,15 @@ class _Handler(BaseHTTPRequestHandler):
         state = json.loads(Path(self.server.state_path).read_text(encoding="utf-8"))
         route = state.get(urlsplit(self.path).path)
         if route is None:
-            self._send(404, b"<html><head><title>404</title></head><body>not found</body></html>", {})
+            self._send(
+                404, b"<html><head><title>404</title></head><body>not found</body></html>", {}
+            )
             return
-        body = Path(route["file"]).read_bytes() if "file" in route else route.get("body", "").encode("utf-8")
+        body = (
+            Path(route["file"]).read_bytes()
+            if "file" in route
+            else route.get("body", "").encode("utf-8")
+        )
         headers = {"Content-Type": route.get("content_type", "text/html; charset=utf-8")}
         status = route.get("status", 200)
         if route.get("validators", True) and status == 200:

@@ -18,30 +18,87 @@ FOOTER_SOURCE = "青山区人民政府办公室"
 NEWSROOM = "青山区融媒体中心"
 
 ARTICLES = [
-    ("a1", "青山区召开2024年安全生产工作会议", "2024-03-01 09:30", NEWSROOM,
-     ["3月1日上午，青山区召开2024年安全生产工作会议，总结去年工作，部署今年重点任务。",
-      "会议要求，各街道、各部门要压实安全生产责任，深入开展隐患排查整治，坚决遏制重特大事故发生。"]),
-    ("a2", "青山区开展春季植树活动", "2024-03-05 10:00", NEWSROOM,
-     ["3月5日，青山区组织机关干部和志愿者在滨江公园开展春季义务植树活动。",
-      "活动共栽植银杏、香樟等苗木1200余株，进一步提升了城区绿化水平。"]),
-    ("a3", "关于2024年春季学期中小学入学登记的通知", "2024-03-08 15:00", None,
-     ["各有关家庭：", "根据市教育局统一部署，现将我区2024年春季学期中小学入学登记有关事项通知如下。",
-      "登记时间为3月11日至3月22日，家长可通过区教育局网站在线登记，也可到学校现场办理。"]),
-    ("a4", "青山区举办民营企业招聘会", "2024-03-12 09:00", NEWSROOM,
-     ["3月12日，青山区2024年民营企业专场招聘会在区人力资源市场举行。",
-      "本次招聘会共有86家企业参加，提供就业岗位2300余个，现场达成就业意向560人。"]),
-    ("a5", "青山区部署防汛备汛工作", "2024-03-15 16:20", NEWSROOM,
-     ["3月15日，青山区召开防汛备汛工作部署会。",
-      "会议强调，要提前做好物资储备和队伍建设，确保安全度汛。"]),
-    ("a6", "青山区图书馆新馆开放公告", "2024-03-18 08:00", None,
-     ["青山区图书馆新馆将于3月20日起正式对外开放。",
-      "开放时间为每周二至周日9:00至21:00，读者可凭身份证办理借阅证。"]),
-    ("a7", "青山区召开优化营商环境推进会", "2024-03-21 14:30", NEWSROOM,
-     ["3月21日，青山区召开优化营商环境工作推进会，通报一季度工作进展。",
-      "会议要求，要持续深化“放管服”改革，提升政务服务效能。"]),
-    ("a8", "青山区开展消防安全宣传月活动", "2024-03-25 10:10", NEWSROOM,
-     ["3月25日，青山区消防安全宣传月活动在中心广场启动。",
-      "活动通过展板展示、现场演示等形式，向群众普及消防安全知识。"]),
+    (
+        "a1",
+        "青山区召开2024年安全生产工作会议",
+        "2024-03-01 09:30",
+        NEWSROOM,
+        [
+            "3月1日上午，青山区召开2024年安全生产工作会议，总结去年工作，部署今年重点任务。",
+            "会议要求，各街道、各部门要压实安全生产责任，深入开展隐患排查整治，坚决遏制重特大事故发生。",
+        ],
+    ),
+    (
+        "a2",
+        "青山区开展春季植树活动",
+        "2024-03-05 10:00",
+        NEWSROOM,
+        [
+            "3月5日，青山区组织机关干部和志愿者在滨江公园开展春季义务植树活动。",
+            "活动共栽植银杏、香樟等苗木1200余株，进一步提升了城区绿化水平。",
+        ],
+    ),
+    (
+        "a3",
+        "关于2024年春季学期中小学入学登记的通知",
+        "2024-03-08 15:00",
+        None,
+        [
+            "各有关家庭：",
+            "根据市教育局统一部署，现将我区2024年春季学期中小学入学登记有关事项通知如下。",
+            "登记时间为3月11日至3月22日，家长可通过区教育局网站在线登记，也可到学校现场办理。",
+        ],
+    ),
+    (
+        "a4",
+        "青山区举办民营企业招聘会",
+        "2024-03-12 09:00",
+        NEWSROOM,
+        [
+            "3月12日，青山区2024年民营企业专场招聘会在区人力资源市场举行。",
+            "本次招聘会共有86家企业参加，提供就业岗位2300余个，现场达成就业意向560人。",
+        ],
+    ),
+    (
+        "a5",
+        "青山区部署防汛备汛工作",
+        "2024-03-15 16:20",
+        NEWSROOM,
+        [
+            "3月15日，青山区召开防汛备汛工作部署会。",
+            "会议强调，要提前做好物资储备和队伍建设，确保安全度汛。",
+        ],
+    ),
+    (
+        "a6",
+        "青山区图书馆新馆开放公告",
+        "2024-03-18 08:00",
+        None,
+        [
+            "青山区图书馆新馆将于3月20日起正式对外开放。",
+            "开放时间为每周二至周日9:00至21:00，读者可凭身份证办理借阅证。",
+        ],
+    ),
+    (
+        "a7",
+        "青山区召开优化营商环境推进会",
+        "2024-03-21 14:30",
+        NEWSROOM,
+        [
+            "3月21日，青山区召开优化营商环境工作推进会，通报一季度工作进展。",
+            "会议要求，要持续深化“放管服”改革，提升政务服务效能。",
+        ],
+    ),
+    (
+        "a8",
+        "青山区开展消防安全宣传月活动",
+        "2024-03-25 10:10",
+        NEWSROOM,
+        [
+            "3月25日，青山区消防安全宣传月活动在中心广场启动。",
+            "活动通过展板展示、现场演示等形式，向群众普及消防安全知识。",
+        ],
+    ),
 ]
 
 
@@ -72,8 +129,10 @@ def article_html(title: str, date: str, source: str | None, paragraphs: list[str
 
 
 def list_html(names: list[tuple[str, str, str]]) -> str:
-    rows = "".join(f'<li><a href="{href}" title="{title}">{title}</a><span>{date[:10]}</span></li>'
-                   for href, title, date in names)
+    rows = "".join(
+        f'<li><a href="{href}" title="{title}">{title}</a><span>{date[:10]}</span></li>'
+        for href, title, date in names
+    )
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>政务动态——{SITE_NAME}</title></head>
 <body><div class="top"><div class="logo">{SITE_NAME}</div></div>
@@ -90,7 +149,9 @@ def write_site(root: Path, articles=ARTICLES, extra: list[tuple[str, str, str, s
     news.mkdir(parents=True, exist_ok=True)
     rows = []
     for name, title, date, source, paragraphs in articles:
-        (news / f"{name}.html").write_text(article_html(title, date, source, paragraphs), encoding="utf-8")
+        (news / f"{name}.html").write_text(
+            article_html(title, date, source, paragraphs), encoding="utf-8"
+        )
         rows.append((f"{name}.html", title, date))
     for name, title, date, page in extra:
         (news / f"{name}.html").write_text(page, encoding="utf-8")
@@ -106,4 +167,6 @@ def add_article(root: Path, name: str, title: str, date: str, page: str) -> None
     (news / f"{name}.html").write_text(page, encoding="utf-8")
     index = (news / "index.html").read_text(encoding="utf-8")
     row = f'<li><a href="{name}.html" title="{title}">{title}</a><span>{date[:10]}</span></li>'
-    (news / "index.html").write_text(index.replace('<ul class="list">', '<ul class="list">' + row, 1), encoding="utf-8")
+    (news / "index.html").write_text(
+        index.replace('<ul class="list">', '<ul class="list">' + row, 1), encoding="utf-8"
+    )
