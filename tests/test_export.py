@@ -273,3 +273,14 @@ def test_warc_is_gzipped_per_record_and_verifies(store):
 def test_unknown_format_is_a_one_line_error(store):
     with pytest.raises(BulletinError, match="unknown export format"):
         export(store, "pdf", io.BytesIO())
+
+
+def test_export_command_offers_every_format_the_library_writes():
+    # The CLI names the formats itself so that its start-up does not import the exporters.
+    from crawler.cli.main import cli
+    from storage.export import FORMATS
+
+    option = next(
+        p for p in cli.commands["export"].params if p.name == "fmt" or "--format" in p.opts
+    )
+    assert list(option.type.choices) == list(FORMATS)
