@@ -9,9 +9,7 @@ writes exactly as ENOSPC does (``SQLITE_FULL``).
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -21,7 +19,7 @@ import pytest
 from storage import Store
 from support.harness import ROOT, run_cli, start_site_server, write_config
 from support.invariants import store_violations
-from support.kill import describe_difference, store_digest
+from support.kill import count, describe_difference, start_crawl, store_digest
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from sitegen import generate  # noqa: E402
@@ -72,43 +70,6 @@ def clean(site, tmp_path_factory):
     return db
 
 
-def start_crawl(db: Path, config: Path, *args: str, site: str = "gen") -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("BULLETIN_DB", None)
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "crawler",
-            "--db",
-            str(db),
-            "--config",
-            str(config),
-            "crawl",
-            site,
-            "--progress",
-            "log",
-            *args,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def count(db: Path, sql: str) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
-        try:
-            return conn.execute(sql).fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
 def wait_for(condition, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -153,7 +114,7 @@ def crawl_rows(db: Path) -> list[tuple]:
 
 def test_a_lock_held_for_a_while_is_waited_for_and_said(site, clean, tmp_path):
     db = tmp_path / "b.db"
-    crawl = start_crawl(db, site, site="slow")
+    crawl = start_crawl(db, site, "slow", capture=True, progress="log")
     wait_for(lambda: count(db, "SELECT count(*) FROM releases") >= 3)
     holder = LockHolder(db)
     time.sleep(
@@ -177,7 +138,9 @@ def test_a_lock_held_for_a_while_is_waited_for_and_said(site, clean, tmp_path):
 
 def test_a_lock_held_past_the_wait_stops_the_crawl_with_one_line(site, clean, tmp_path):
     db = tmp_path / "b.db"
-    crawl = start_crawl(db, site, "-s", "BULLETIN_STORE_LOCK_WAIT=2", site="slow")
+    crawl = start_crawl(
+        db, site, "slow", "-s", "BULLETIN_STORE_LOCK_WAIT=2", capture=True, progress="log"
+    )
     wait_for(lambda: count(db, "SELECT count(*) FROM releases") >= 3)
     holder = LockHolder(db)
     try:
@@ -214,7 +177,9 @@ def test_a_full_disk_stops_the_crawl_with_one_line_and_a_rerun_completes(site, c
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     cap = db.stat().st_size + (clean.stat().st_size - db.stat().st_size) * 3 // 4
     started = time.monotonic()
-    crawl = start_crawl(db, site, "-s", f"BULLETIN_DB_MAX_BYTES={cap}")
+    crawl = start_crawl(
+        db, site, "gen", "-s", f"BULLETIN_DB_MAX_BYTES={cap}", capture=True, progress="log"
+    )
     stdout, stderr = crawl.communicate(timeout=120)
     assert crawl.returncode == EXIT_STORE_FAILED, stderr[-3000:]
     assert time.monotonic() - started < 60
@@ -433,10 +398,9 @@ def test_a_killed_crawl_leaves_every_invariant_whole_and_the_rerun_too(
     site, clean, point, tmp_path
 ):
     from support.kill import finish_crawl, kill_when, releases_stored
-    from support.kill import start_crawl as start_killable
 
     db = tmp_path / "b.db"
-    crawl = start_killable(db, site, "gen", log=tmp_path / "crawl.log")
+    crawl = start_crawl(db, site, "gen", log=tmp_path / "crawl.log")
     killed = kill_when(
         crawl, lambda: releases_stored(db) >= point.releases, delay=point.delay, group=point.group
     )

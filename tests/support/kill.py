@@ -62,17 +62,9 @@ def kill_points(
     return points
 
 
-def start_crawl(
-    db: Path, config: Path, site: str, *args: str, env: dict | None = None, log: Path | None = None
-) -> subprocess.Popen:
-    """Start ``bulletin crawl SITE`` (the real CLI) as the leader of a new process group.
-
-    Output goes to ``log`` (default: discarded), never to a pipe nobody reads.
-    """
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    full_env.pop("BULLETIN_DB", None)
-    full_env.pop("BULLETIN_CONFIG", None)
-    command = [
+def crawl_command(db: Path, config: Path, site: str, *args: str, progress: str = "off") -> list:
+    """``bulletin crawl SITE`` as the scheduler runs it (``python -m crawler``)."""
+    return [
         sys.executable,
         "-m",
         "crawler",
@@ -83,48 +75,59 @@ def start_crawl(
         "crawl",
         site,
         "--progress",
-        "off",
+        progress,
         *args,
     ]
-    out = open(log, "ab") if log else subprocess.DEVNULL
+
+
+def crawl_env(env: dict | None = None) -> dict:
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    full_env.pop("BULLETIN_DB", None)
+    full_env.pop("BULLETIN_CONFIG", None)
+    return full_env
+
+
+def start_crawl(
+    db: Path,
+    config: Path,
+    site: str,
+    *args: str,
+    env: dict | None = None,
+    log: Path | None = None,
+    capture: bool = False,
+    progress: str = "off",
+) -> subprocess.Popen:
+    """Start ``bulletin crawl SITE`` (the real CLI) as the leader of a new process group.
+
+    Output goes to ``log`` (default: discarded), never to a pipe nobody reads; with ``capture``
+    it goes to pipes the caller reads with ``communicate()``.
+    """
+    if capture:
+        streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
+    else:
+        out = open(log, "ab") if log else subprocess.DEVNULL
+        streams = {"stdout": out, "stderr": subprocess.STDOUT}
     try:
         return subprocess.Popen(
-            command,
+            crawl_command(db, config, site, *args, progress=progress),
             cwd=ROOT,
-            env=full_env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
+            env=crawl_env(env),
             start_new_session=True,
+            **streams,
         )
     finally:
-        if log:
-            out.close()
+        if log and not capture:
+            streams["stdout"].close()
 
 
 def finish_crawl(
     db: Path, config: Path, site: str, *args: str, env: dict | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess:
     """Run ``bulletin crawl SITE`` to its end; raises AssertionError when it fails."""
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    full_env.pop("BULLETIN_DB", None)
-    full_env.pop("BULLETIN_CONFIG", None)
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "crawler",
-            "--db",
-            str(db),
-            "--config",
-            str(config),
-            "crawl",
-            site,
-            "--progress",
-            "off",
-            *args,
-        ],
+        crawl_command(db, config, site, *args),
         cwd=ROOT,
-        env=full_env,
+        env=crawl_env(env),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -188,10 +191,11 @@ def kill_when(
 
 def releases_stored(db: Path) -> int:
     """Committed releases in ``db`` (0 while the file does not exist or is being created)."""
-    return _count(db, "SELECT count(*) FROM releases")
+    return count(db, "SELECT count(*) FROM releases")
 
 
-def _count(db: Path, sql: str) -> int:
+def count(db: Path, sql: str) -> int:
+    """One figure from a read-only look at ``db``; 0 while it does not exist or is being created."""
     if not Path(db).exists():
         return 0
     try:
