@@ -26,12 +26,11 @@ from .text import (
     BLOCK_TAGS,
     MAX_HTML_CHARS,
     Layout,
-    drop_invisible,
     element_text,
     fold,
     layout,
     marked_elements,
-    parse_html,
+    parse_clean,
     squash,
 )
 
@@ -1139,18 +1138,21 @@ def _extract(
     raw: bytes | None = None,
 ) -> None:
     ids = any(getattr(sel, f) for f in ("title", "source", "published_at", "body", "breadcrumb"))
-    root = parse_html(text, body=raw, encoding=article.encoding, ids=ids)
+
+    def read(page):
+        # The head, its scripts, and text selectors (a meta's content, too) see the whole page.
+        selected = {
+            name: _selected_text(page, getattr(sel, name))
+            for name in ("title", "source", "published_at")
+        }
+        return _read_head(page, url), selected
+
+    root, found = parse_clean(text, body=raw, encoding=article.encoding, ids=ids, read=read)
     if root is None:
         return
-    head = _read_head(root, url)
+    head, selected = found
     base = head.base or url
     zone = zone_for(url, timezone)
-    # Text selectors see the whole page (a meta's content, too), before the cleaning below.
-    selected = {
-        name: _selected_text(root, getattr(sel, name))
-        for name in ("title", "source", "published_at")
-    }
-    drop_invisible(root)
     lay = layout(root)
     view = None
     if model is not None:

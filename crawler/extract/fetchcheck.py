@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .encoding import decode_html
-from .listing import parse_html
+from .text import parse_clean
 
 # A page is "small" below these sizes: interstitials and maintenance notices are bare.
 _SMALL_TEXT = 600
@@ -185,7 +185,8 @@ def _refresh(root) -> tuple[float, str] | None:
     return None
 
 
-def _shape(root) -> _Shape:
+def _read_shape(root) -> _Shape:
+    """What the page is made of as parsed: its scripts, head, forms and placeholders."""
     shape = _Shape()
     shape.scripts = "\n".join(s.text or "" for s in root.iter("script"))
     shape.script_srcs = [s.get("src") for s in root.iter("script") if s.get("src")]
@@ -201,12 +202,19 @@ def _shape(root) -> _Shape:
         for inputs in (form.findall(".//input") for form in root.iter("form"))
     )
     _read_placeholders(root, shape)
-    etree.strip_elements(root, "script", "style", "noscript", "template", "head", with_tail=False)
+    return shape
+
+
+def _shape(text: str, body: bytes, encoding: str) -> tuple[etree._Element | None, _Shape]:
+    """The page's shape: as parsed, then what a browser shows of it."""
+    root, shape = parse_clean(text, body=body, encoding=encoding, ids=False, read=_read_shape)
+    if root is None:
+        return None, _Shape()
     shape.visible = " ".join("".join(root.itertext()).split())
     link_chars = sum(len(_WS_RUN.sub("", "".join(a.itertext()))) for a in root.iter("a"))
     placeholder_chars = sum(len(_WS_RUN.sub("", p)) for p in shape.placeholders)
     shape.prose_chars = max(0, len(_WS_RUN.sub("", shape.visible)) - link_chars - placeholder_chars)
-    return shape
+    return root, shape
 
 
 def _read_placeholders(root, shape: _Shape) -> None:
@@ -297,9 +305,8 @@ def failed_fetch_reason(
         if reason:
             return reason
 
-    text, _ = decode_html(body, content_type)
-    root = parse_html(text) if text.strip() else None
-    shape = _shape(root) if root is not None else _Shape()
+    text, used = decode_html(body, content_type)
+    root, shape = _shape(text, body, used) if text.strip() else (None, _Shape())
     small = shape.bare
     shown = f"{shape.title}\n{shape.heading}\n{shape.visible}"
 

@@ -12,14 +12,12 @@ import re
 from heapq import heappush, heapreplace
 from itertools import islice
 
-from lxml import etree
-
 from .breadcrumb import find_breadcrumb
 from .dates import parse_day
 from .encoding import decode_html
 from .model import ListLink, ListPage, Selectors
 from .pagination import absolute_url, find_next_pages, find_pagers, page_key, xpath_or_css
-from .text import MAX_HTML_CHARS, byte_clean, parse_html
+from .text import MAX_HTML_CHARS, byte_clean, parse_clean, parse_html
 
 # ----------------------------------------------------------------------------- dates
 
@@ -1577,41 +1575,40 @@ def extract_list(
         return ListPage(url=url)  # binary (a PDF, an image): no list to find; fetchcheck names it
     text, used = decode_html(body, content_type, encoding)
     page = ListPage(url=url, encoding=used)
-    root = parse_html(text, body=body, encoding=used, ids=selectors is not None)
-    if root is None:
-        return page
-
     scripts_raw, noscripts = [], []
     scripted = (
         set()
     )  # where a pager script writes its links: the pager block, once scripts are gone
     written_after = set()  # what a pager script follows: its pager is written right after it
-    for el in root.iter("script", "noscript"):
-        (scripts_raw if el.tag == "script" else noscripts).append(
-            _text(el) if el.tag == "noscript" else (el.text or "")
-        )
-        if el.tag == "script" and el.text and len(el.text) < 3000 and _pager_script(el.text):
-            parent = el.getparent()
-            if parent is not None and parent.tag not in ("head", "html"):
-                scripted.add(parent)
-                before = el.getprevious()
-                while before is not None and not isinstance(before.tag, str):
-                    before = before.getprevious()
-                if before is not None and before.tag not in ("script", "style"):
-                    written_after.add(before)
-    scripts = "\n".join(scripts_raw)
-    etree.strip_elements(
-        root,
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "rt",
-        "rp",
-        "select",
-        "textarea",
-        with_tail=False,
+
+    def read_scripts(root) -> None:
+        for el in root.iter("script", "noscript"):
+            (scripts_raw if el.tag == "script" else noscripts).append(
+                _text(el) if el.tag == "noscript" else (el.text or "")
+            )
+            if el.tag == "script" and el.text and len(el.text) < 3000 and _pager_script(el.text):
+                parent = el.getparent()
+                if parent is not None and parent.tag not in ("head", "html"):
+                    scripted.add(parent)
+                    before = el.getprevious()
+                    while before is not None and not isinstance(before.tag, str):
+                        before = before.getprevious()
+                    if before is not None and before.tag not in ("script", "style"):
+                        written_after.add(before)
+
+    # Lists read the <head> (<base>, <link rel=next>, column meta) and judge hidden rows themselves.
+    root, _ = parse_clean(
+        text,
+        body=body,
+        encoding=used,
+        ids=selectors is not None,
+        read=read_scripts,
+        keep_head=True,
+        keep_hidden=True,
     )
+    if root is None:
+        return page
+    scripts = "\n".join(scripts_raw)
 
     base = url
     for b in root.iter("base"):

@@ -440,15 +440,16 @@ def read_features(
     """The features of a page read from its bytes alone (no field extraction): for learning
     from stored pages."""
     from .encoding import decode_html
-    from .text import drop_invisible, layout, parse_html
+    from .text import layout, parse_clean
+
+    def read_title(page) -> str:
+        titles = page.findall("head/title") or list(page.iter("title"))
+        return next((t for t in ("".join(el.itertext()) for el in titles) if t.strip()), "")
 
     text, _ = decode_html(body or b"", content_type, encoding)
-    root = parse_html(text)
+    root, title = parse_clean(text, read=read_title)
     if root is None:
         return PageFeatures()
-    titles = root.findall("head/title") or list(root.iter("title"))
-    title = next((t for t in ("".join(el.itertext()) for el in titles) if t.strip()), "")
-    drop_invisible(root)
     return page_features(layout(root).lines, title)
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, islice
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -200,13 +202,47 @@ def is_hidden(el: etree._Element) -> bool:
 
 
 _STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style]")
+# What <head> holds: kept when a reader wants it after cleaning (a list's <base>, <link rel=next>).
+_HEAD_TAGS = frozenset("head link meta base title".split())
 _DROP_TAG_LIST = sorted(DROP_TAGS)
+_DROP_BODY_TAG_LIST = sorted(DROP_TAGS - _HEAD_TAGS)
 
 
-def drop_invisible(root: etree._Element) -> None:
-    """Remove scripts, styles, ruby annotations, form controls and hidden elements (keeping tails)."""
-    doomed = list(root.iter(*_DROP_TAG_LIST))
-    doomed.extend(el for el in _STYLED_OR_HIDDEN(root) if is_hidden(el))
+class Parsed(NamedTuple):
+    """A parsed and cleaned page: its tree (None when there is no document) and what ``read`` found."""
+
+    root: etree._Element | None
+    found: Any = None
+
+
+def parse_clean(
+    text: str,
+    *,
+    body: bytes | None = None,
+    encoding: str | None = None,
+    ids: bool = True,
+    read: Callable[[etree._Element], Any] | None = None,
+    keep_head: bool = False,
+    keep_hidden: bool = False,
+) -> Parsed:
+    """Parse a page once and drop what a browser would not show: the one parse-and-clean of every
+    extractor.
+
+    ``read`` is called with the page as parsed, before cleaning (scripts, ``<head>``, hidden
+    parts all there); its result is :attr:`Parsed.found`. Cleaning then removes scripts, styles,
+    ``<noscript>``/``<template>``, ruby annotations (``<rt>``/``<rp>``), form controls, embedded
+    media and ``<head>``, and hidden elements (inline ``display:none``/``visibility:hidden``, the
+    ``hidden`` attribute), keeping the text that follows each. ``keep_head`` keeps ``<head>``
+    and its ``<title>``/``<meta>``/``<link>``/``<base>``; ``keep_hidden`` keeps hidden elements.
+    Arguments as :func:`parse_html`.
+    """
+    root = parse_html(text, body=body, encoding=encoding, ids=ids)
+    if root is None:
+        return Parsed(None)
+    found = read(root) if read is not None else None
+    doomed = list(root.iter(*(_DROP_BODY_TAG_LIST if keep_head else _DROP_TAG_LIST)))
+    if not keep_hidden:
+        doomed.extend(el for el in _STYLED_OR_HIDDEN(root) if is_hidden(el))
     for el in doomed:
         parent = el.getparent()
         if parent is None:
@@ -219,6 +255,7 @@ def drop_invisible(root: etree._Element) -> None:
             else:
                 parent.text = (parent.text or "") + tail
         parent.remove(el)
+    return Parsed(root, found)
 
 
 def _clean_line(raw: str) -> str:
