@@ -357,7 +357,7 @@ def stage_costs(
         def record_all():
             # In batches, each release atomic, as the pipeline's writer does.
             for start in range(0, len(pages), BATCH_ITEMS):
-                with store.transaction():
+                with store.batch():
                     record_batch(
                         pages[start : start + BATCH_ITEMS], articles[start : start + BATCH_ITEMS]
                     )

@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     with Store(work / "bulletin.db") as store:
         store.ensure_site("gen", title="generated", config={"timezone": "Asia/Shanghai"})
         crawl = store.start_crawl("gen")
-        with store.transaction():
+        with store.batch():
             for (body, url), _page in zip(generated, features):
                 found = extract_article(body, url, timezone="Asia/Shanghai")
                 store.record_release(

@@ -493,7 +493,7 @@ class StoreWriter:
         started, pause = time.monotonic(), 0.5
         while True:
             try:
-                return self.store.transaction().__enter__()
+                return self.store.batch().__enter__()
             except sqlite3.Error as exc:
                 if not is_locked(exc):
                     raise
@@ -679,7 +679,7 @@ class StoreWriter:
         for item, fetched, rows, signature in waiting:
             rows = [*rows, *self.pending_rows.pop(canonical_url(item.url), [])]
             try:
-                with self.store.transaction():
+                with self.store.batch():
                     if signature in template:
                         self.store.touch_release(item.url, crawl_id=self.crawl_id, listed_on=rows)
                         self.counts["template_changes"] += 1

@@ -88,7 +88,7 @@ def migrate_site(
     counts = {"checked": 0, "reextracted": 0, "changed": 0}
     after = 0
     while rows := store.stale_versions(site, model.revision, after_id=after, limit=batch):
-        with store.transaction():
+        with store.batch():
             for row in rows:
                 after = row["id"]
                 counts["checked"] += 1

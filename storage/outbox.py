@@ -23,11 +23,11 @@ import json
 import os
 import socket
 from collections.abc import Iterable, Mapping
-from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .normalize import fold  # the project's one fold: keyword filters compare as search does
+from .transaction import Transaction
 
 EVENT_KINDS = ("new", "edited", "removed", "restored")
 
@@ -54,20 +54,9 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@contextmanager
-def _transaction(db):
-    """BEGIN IMMEDIATE … COMMIT, or join the caller's transaction when one is open."""
-    conn = db.conn
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+def _transaction(db) -> Transaction:
+    """The store's transaction (a savepoint inside the caller's, when one is open)."""
+    return Transaction(getattr(db, "conn", db))
 
 
 # Keywords ------------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ from .errors import NotFound, StoreError, StoreUnavailable
 from .normalize import changed_fields, content_hash, fold
 from .outbox import enqueue_alerts, enqueue_health
 from .schema import migrations
-from .search import forget_cached_state, index_rows, unindex_version, write_fts
+from .search import forget_cached_state, index_rows, unindex_version
+from .transaction import PendingIndex, Transaction, is_locked, unavailable  # noqa: F401
 from .urls import canonical_url
 
 DEFAULT_REVISIT_MAX = 30 * 86400.0  # seconds; a site's revisit_max
@@ -170,7 +171,7 @@ class Store:
             if max_bytes:
                 page_size = self.db.execute("PRAGMA page_size").fetchone()[0]
                 self.db.execute(f"PRAGMA max_page_count = {max(1, int(max_bytes) // page_size)}")
-            self._pending = _PendingIndex()
+            self._pending = PendingIndex()
             self._overviews: dict[str, set[str]] = {}
         except (sqlite3.Error, OSError) as exc:
             kind = StoreUnavailable if unavailable(exc, self.path) else StoreError
@@ -188,13 +189,28 @@ class Store:
     def _now(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds")
 
-    def _transaction(self):
-        return _Transaction(self.db.conn, self._pending, on_rollback=self._rolled_back)
+    def _transaction(self) -> Transaction:
+        return Transaction(self.db.conn, self._pending, on_rollback=self._rolled_back)
 
-    def transaction(self):
-        """A transaction around several ``record_*`` calls (a writer's batch); each call inside
-        it stays atomic on its own (a savepoint)."""
-        return self._transaction()
+    def batch(
+        self, *, lock_wait: float = 0.0, on_wait: Callable[[float], None] | None = None
+    ) -> Transaction:
+        """A context manager grouping many ``record_*`` calls into one commit (a writer's batch).
+
+        Each call inside it stays atomic on its own (a savepoint): one that raises leaves nothing
+        and the batch goes on; an error leaving the ``with`` block rolls the whole batch back.
+        While another connection holds the write lock, BEGIN is retried with backoff for
+        ``lock_wait`` seconds, calling ``on_wait(seconds_waited)`` before each pause (it may
+        raise to stop); past it, :class:`StoreUnavailable`.
+        """
+        return Transaction(
+            self.db.conn,
+            self._pending,
+            on_rollback=self._rolled_back,
+            lock_wait=lock_wait,
+            on_wait=on_wait,
+            path=self.path,
+        )
 
     def _rolled_back(self) -> None:
         forget_cached_state(self.db)
@@ -1563,112 +1579,3 @@ def _version_fields(row: dict) -> dict:
         "body": row["body"],
         "attachments": json.loads(row["attachments"] or "[]"),
     }
-
-
-class _PendingIndex:
-    """Full-text rows of a store's open transaction, written just before it commits
-    (:func:`storage.search.write_fts` says why); ``depth`` counts the transactions open on it."""
-
-    def __init__(self):
-        self.rows: list[tuple] = []
-        self.depth = 0
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT (or ROLLBACK). Nested inside an open transaction it is a
-    savepoint, so each record stays all-or-nothing inside a caller's batch. The outermost one
-    writes the queued full-text rows before it ends; a rolled-back one drops those it queued."""
-
-    def __init__(self, conn: sqlite3.Connection, pending: _PendingIndex, on_rollback=None):
-        self.conn = conn
-        self.pending = pending
-        self.on_rollback = on_rollback
-        self.savepoint: str | None = None
-        self.owner = False
-        self.mark = 0
-
-    def __enter__(self):
-        if self.conn.in_transaction:
-            self.savepoint = f"record_{id(self)}"
-            self.conn.execute(f"SAVEPOINT {self.savepoint}")
-        else:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.owner = True
-        self.mark = len(self.pending.rows)
-        self.pending.depth += 1
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        self.pending.depth -= 1
-        if exc_type is not None:
-            self._undo()
-            return False
-        try:
-            if self.pending.depth == 0:
-                write_fts(self.conn, self.pending.rows)
-            if self.savepoint:
-                self.conn.execute(f"RELEASE {self.savepoint}")
-            elif self.owner:
-                self.conn.execute("COMMIT")
-        except BaseException:
-            self._undo()
-            raise
-        if self.pending.depth == 0:
-            self.pending.rows.clear()
-        return False
-
-    def _undo(self) -> None:
-        try:
-            if not self.conn.in_transaction:
-                pass  # SQLite already rolled the whole transaction back (a full disk): nothing to undo here
-            elif self.savepoint:
-                self.conn.execute(f"ROLLBACK TO {self.savepoint}")
-                self.conn.execute(f"RELEASE {self.savepoint}")
-            elif self.owner:
-                self.conn.execute("ROLLBACK")
-        finally:
-            # Even when SQLite already ended the transaction itself (a full disk), nothing this
-            # transaction queued may be written by a later one.
-            del self.pending.rows[self.mark :]
-            if self.on_rollback is not None:
-                # Caches of this connection may hold rows that were just rolled back.
-                self.on_rollback()
-
-
-# SQLite result codes after which no write can succeed until someone acts (frees space, raises
-# the cap, ends the other connection's transaction, repairs the file).
-_UNAVAILABLE_CODES = (
-    "SQLITE_FULL",
-    "SQLITE_IOERR",
-    "SQLITE_READONLY",
-    "SQLITE_CORRUPT",
-    "SQLITE_NOTADB",
-    "SQLITE_CANTOPEN",
-    "SQLITE_NOMEM",
-    "SQLITE_PROTOCOL",
-    "SQLITE_BUSY",
-    "SQLITE_LOCKED",
-)
-
-
-def unavailable(exc: BaseException, path: str | Path) -> StoreUnavailable | None:
-    """The :class:`StoreUnavailable` that ``exc`` (or an error it was raised from) stands for;
-    None for an error of one record (a bug, a bad value) that the next record will not share."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        if isinstance(exc, StoreUnavailable):
-            return exc
-        name = getattr(exc, "sqlite_errorname", "") or ""
-        if isinstance(exc, sqlite3.Error) and name.startswith(_UNAVAILABLE_CODES):
-            return StoreUnavailable(f"{path}: {' '.join(str(exc).split())}")
-        exc = exc.__cause__ or exc.__context__
-    return None
-
-
-def is_locked(exc: BaseException) -> bool:
-    """``exc`` is SQLite's "database is locked": another connection holds the write lock."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    return isinstance(exc, sqlite3.OperationalError) and name.startswith(
-        ("SQLITE_BUSY", "SQLITE_LOCKED")
-    )

@@ -465,7 +465,7 @@ def test_a_batch_is_indexed_once_it_commits_and_a_failed_record_in_it_is_not(tmp
             return real_enqueue(db, event_id)
 
         monkeypatch.setattr(store_module, "enqueue_alerts", fail_for_the_second)
-        with store.transaction():
+        with store.batch():
             for i in (1, 2, 3):
                 try:
                     store.record_release(
@@ -493,7 +493,7 @@ def test_a_failed_batch_leaves_nothing_to_write_later(tmp_path):
     with Store(tmp_path / "b.db") as store:
         store.ensure_site("x")
         with pytest.raises(RuntimeError):
-            with store.transaction():
+            with store.batch():
                 store.record_release(
                     "x", release("http://x.gov.cn/1.html", "撤回的批次", "不应留下", "2024-01-01")
                 )

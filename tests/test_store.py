@@ -4,7 +4,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from storage import FetchedRelease, NotFound, Store, StoreError, canonical_url
+from storage import (
+    FetchedRelease,
+    NotFound,
+    Store,
+    StoreError,
+    StoreUnavailable,
+    canonical_url,
+)
 from storage.normalize import clean_text, content_hash
 
 
@@ -234,6 +241,53 @@ def test_reader_sees_whole_releases_while_a_writer_writes(tmp_path):
         done.set()
         reader.join()
     assert seen and all(version_id is not None for _, version_id in seen)
+
+
+def test_a_batch_commits_its_records_at_once_and_each_record_stays_atomic(tmp_path, monkeypatch):
+    import storage.store as store_module
+
+    def fail(db, event_id):  # the event's alert rows cannot be written: after the release row
+        raise RuntimeError("alert rows not written")
+
+    path = tmp_path / "b.db"
+    with Store(path) as writer, Store(path) as reader:
+        writer.ensure_site("demo")
+        with writer.batch():
+            writer.record_release("demo", page(url="http://x.gov.cn/a/1.html"))
+            with monkeypatch.context() as patch:
+                patch.setattr(store_module, "enqueue_alerts", fail)
+                with pytest.raises(RuntimeError):
+                    writer.record_release("demo", page(url="http://x.gov.cn/a/2.html"))
+            writer.record_release("demo", page(url="http://x.gov.cn/a/3.html"))
+            assert reader.counts()["releases"] == 0  # nothing shows before the batch commits
+        assert {r["url"] for r in reader.releases()} == {
+            "http://x.gov.cn/a/1.html",
+            "http://x.gov.cn/a/3.html",
+        }
+        with pytest.raises(RuntimeError), writer.batch():
+            writer.record_release("demo", page(url="http://x.gov.cn/a/3.html"))
+            raise RuntimeError("the crawl stopped")
+        assert reader.counts()["releases"] == 2  # a batch left by an error is rolled back
+
+
+def test_a_batch_waits_for_a_lock_then_says_the_store_is_unavailable(tmp_path):
+    path = tmp_path / "b.db"
+    with Store(path, busy_timeout_ms=50) as writer:
+        writer.ensure_site("demo")
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        waits = []
+        try:
+            with pytest.raises(StoreUnavailable, match="locked by another connection"):
+                with writer.batch(lock_wait=0.3, on_wait=waits.append):
+                    pass
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert waits and all(seconds < 0.3 for seconds in waits)
+        with writer.batch(lock_wait=0.3):  # free again: the batch begins at once
+            writer.record_release("demo", page())
+        assert writer.counts()["releases"] == 1
 
 
 def test_clock_is_injectable(tmp_path):
