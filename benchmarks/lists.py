@@ -5,7 +5,8 @@
     .venv/bin/python benchmarks/lists.py --profile       # plus a cProfile of the corpus pages (top 30 by tottime)
 
 First the labelled corpus list pages are scored as issue 10 judges them: main-list link count, first
-title and next page all right (``benchmarks.labels.score_list``).
+title and next page all right (``benchmarks.labels.score_list``); then the list pages we wrote, labelled
+in ``tests/fixtures/list_pages.jsonl``, by the same three checks.
 
 Groups: ``corpus`` is every page of ``../shared/corpus/cn_list`` and ``en_list`` (the project target is a
 median of 10 ms or less there); ``fixtures`` is the project's own ``tests/fixtures/pages/list_*.html``;
@@ -81,6 +82,33 @@ def label_scores() -> None:
     )
 
 
+def own_label_scores() -> None:
+    """The same three checks on the list pages we wrote (``tests/fixtures/list_pages.jsonl``)."""
+    import json
+
+    path = ROOT / "tests" / "fixtures" / "list_pages.jsonl"
+    labels = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    checks = {"links": 0, "first": 0, "next": 0}
+    right = 0
+    for label in labels:
+        page = extract_list((FIXTURES / label["file"]).read_bytes(), label["url"])
+        score = {
+            "links": len(page.links) == label["links"],
+            "first": (page.links[0].title if page.links else None) == label["first"],
+            "next": (page.next_pages[0] if page.next_pages else None) == label["next"],
+        }
+        for name, ok in score.items():
+            checks[name] += ok
+        right += all(score.values())
+        if not all(score.values()):
+            print(f"  miss {label['file']}: {', '.join(n for n, ok in score.items() if not ok)}")
+    n = len(labels)
+    print(
+        f"own list pages: {right}/{n} all right (link count {checks['links']}/{n}, first title "
+        f"{checks['first']}/{n}, next page {checks['next']}/{n})"
+    )
+
+
 def demo_pages() -> list[tuple[str, bytes, str]]:
     pages = []
     for path in sorted(DEMO.rglob("index*.html")):
@@ -137,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     label_scores()
+    own_label_scores()
     with tempfile.TemporaryDirectory(prefix="bench-lists-") as tmp:
         groups = {"corpus": corpus_pages(), "fixtures": fixture_pages(), "demo": demo_pages()}
         if not args.no_trs:
