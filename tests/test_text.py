@@ -29,3 +29,22 @@ def test_keep_head_and_keep_hidden():
 def test_no_document_is_none():
     assert parse_clean("   ").root is None
     assert parse_clean("", read=lambda raw: 1) == (None, None)
+
+
+TABS = """<html><body><div class="tabs"><span onclick="show(1)">新建商品房</span><span onclick="show(2)">存量房</span></div>
+<div>
+<table id="table_001"><tr><td>2023年</td><td>4.75</td></tr></table>
+<table id="table_002" style="display:none"><tr><td>2023年</td><td>15.17</td></tr></table>
+<table id="notes" style="display:none"><tr><td>内部备注</td></tr></table>
+</div>
+<ul><li class="tab-pane active">第一页签</li><li class="tab-pane" style="display: none">第二页签</li></ul>
+<p>正文<span style="display:none">干扰字符</span>继续</p>
+<div id="m1" style="display:none">移动版重复</div><div id="pc">电脑版</div>
+</body></html>"""
+
+
+def test_hidden_tab_panels_are_content_other_hidden_parts_are_not():
+    lines = layout(parse_clean(TABS).root).lines
+    assert "2023年\t15.17" in lines and "第二页签" in lines
+    assert "正文继续" in lines
+    assert not {"内部备注", "移动版重复"} & set(lines)

@@ -202,6 +202,45 @@ def is_hidden(el: etree._Element) -> bool:
 
 
 _STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style]")
+_DIGITS = re.compile(r"\d+")
+
+
+def _id_stem(el: etree._Element) -> str | None:
+    ident = el.get("id")
+    if not ident or not _DIGITS.search(ident):
+        return None
+    stem = _DIGITS.sub("#", ident.strip())
+    return stem if stem.strip("#_- ") else None
+
+
+def _not_tab_panels(hidden: list) -> list:
+    """``hidden`` without the panels of a tab set: a hidden element beside a shown sibling of
+    its kind — same tag and the same id but for its number (``table_002`` beside ``table_001``)
+    or a class in common (``li.tab-pane`` beside ``li.tab-pane.active``). A reader shows such a
+    panel with a click, so it is content."""
+    shown: dict = {}  # (parent, tag) -> (id stems, classes) of its shown children of that tag
+    out = []
+    for el in hidden:
+        parent = el.getparent()
+        stem = _id_stem(el)
+        classes = (el.get("class") or "").split()
+        if parent is None or el.tag in DROP_TAGS or (stem is None and not classes):
+            out.append(el)
+            continue
+        key = (parent, el.tag)
+        if key not in shown:
+            stems, names = set(), set()
+            for sibling in parent.iterchildren(el.tag):
+                if not is_hidden(sibling):
+                    stems.add(_id_stem(sibling))
+                    names.update((sibling.get("class") or "").split())
+            shown[key] = (stems, names)
+        stems, names = shown[key]
+        if not ((stem is not None and stem in stems) or names.intersection(classes)):
+            out.append(el)
+    return out
+
+
 # What <head> holds: kept when a reader wants it after cleaning (a list's <base>, <link rel=next>).
 _HEAD_TAGS = frozenset("head link meta base title".split())
 _DROP_TAG_LIST = sorted(DROP_TAGS)
@@ -242,7 +281,7 @@ def parse_clean(
     found = read(root) if read is not None else None
     doomed = list(root.iter(*(_DROP_BODY_TAG_LIST if keep_head else _DROP_TAG_LIST)))
     if not keep_hidden:
-        doomed.extend(el for el in _STYLED_OR_HIDDEN(root) if is_hidden(el))
+        doomed.extend(_not_tab_panels([el for el in _STYLED_OR_HIDDEN(root) if is_hidden(el)]))
     for el in doomed:
         parent = el.getparent()
         if parent is None:
