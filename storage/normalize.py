@@ -16,6 +16,8 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import accumulate
 
+from .urls import attachment_key
+
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # A character followed by its pinyin in (half- or full-width) parentheses: lower-case syllables
 # only, so acronyms such as 组织(WTO) and Chinese such as 条例(试行) stay.
@@ -158,7 +160,7 @@ HASHED_FIELDS = ("title", "source", "published_at", "body", "attachments")
 def normalized_fields(fields: dict) -> dict:
     """The fields of a version that define its content, normalised for comparison."""
     attachments = sorted(
-        (clean_text(a.get("name")), (a.get("url") or "").strip())
+        (clean_text(a.get("name")), attachment_key((a.get("url") or "").strip()))
         for a in fields.get("attachments") or []
     )
     return {

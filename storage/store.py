@@ -671,6 +671,12 @@ class Store:
                 )
                 if current is not None and current["content_hash"] == digest:
                     version_id, kind, changed = current_id, "unchanged", []
+                elif current is not None and not changed_fields(_version_fields(current), fields):
+                    # Equal once normalised as today: the stored hash came from older rules.
+                    self.db.execute(
+                        "UPDATE versions SET content_hash = ? WHERE id = ?", [digest, current_id]
+                    )
+                    version_id, kind, changed = current_id, "unchanged", []
                 elif hold:
                     version_id, kind, changed = current_id, "held", []
                     held_since = held_since or now

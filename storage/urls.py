@@ -55,6 +55,32 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, urlencode(query, safe="/:%,"), ""))
 
 
+# A query parameter a page adds to a link to defeat caches: its value is a clock reading
+# (10 or 13 digits) or Math.random(), and it names no file.
+_CACHE_BUSTER = re.compile(
+    r"^(?:_|_t|_dc|t|v|ver|ts|r|rnd|rand|random|nocache|cb|cachebust|timestamp|time)$", re.I
+)
+_CACHE_BUSTER_VALUE = re.compile(r"^(?:\d{10}|\d{13}|0?\.\d{6,})$")
+
+
+@lru_cache(maxsize=4096)
+def attachment_key(url: str) -> str:
+    """The identity of an attachment link: its canonical URL without cache-busting parameters
+    (``zyzb.xls?_t=1693990000123`` and ``zyzb.xls;jsessionid=…`` are the same file)."""
+    if not url:
+        return url
+    canonical = canonical_url(url)
+    parts = urlsplit(canonical)
+    if not parts.query:
+        return canonical
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not (_CACHE_BUSTER.match(key) and _CACHE_BUSTER_VALUE.match(value))
+    ]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="/:%,")))
+
+
 # Links to documents and media are attachments, never pages to crawl.
 _NOT_A_PAGE = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|gz|tar|txt|csv|jpe?g|png|gif|bmp|svg|webp|mp4|mp3|avi|flv|swf"

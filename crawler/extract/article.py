@@ -1472,7 +1472,9 @@ def _attachments(container, base: str) -> list[dict]:
     for scope in scopes:
         for a in scope.iter("a"):
             href = (a.get("href") or "").strip()
-            if not href or not _ATTACHMENT.search(href.split("#", 1)[0].split("?", 1)[0]):
+            # (A JSP site's links carry the session in the path: zyzb.xls;jsessionid=…)
+            path = href.split("#", 1)[0].split("?", 1)[0].split(";", 1)[0]
+            if not href or not _ATTACHMENT.search(path):
                 continue
             absolute = _absolute(base, href)
             if absolute is None or absolute in seen:
