@@ -16,6 +16,7 @@ captures (in name order) replays with ``python tests/support/replay.py FOLDER``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -32,17 +33,31 @@ SERVER = Path(__file__).with_name("replay_server.py")
 
 @dataclass(frozen=True)
 class Capture:
-    """One response of the page: a file (served in place) or a text body."""
+    """One response of the page: a file (served in place), a text body (sent as UTF-8) or raw
+    bytes (``data``: a GBK page); ``truncate`` sends only that many bytes of it under the full
+    Content-Length."""
 
     file: Path | None = None
     body: str | None = None
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     note: str = ""  # what the capture is, for messages: "edit", "empty 200", "bot check"…
+    data: bytes | None = None
+    truncate: int | None = None
 
-    def route(self, validators: bool) -> dict:
+    def route(self, validators: bool, spill: Path | None = None) -> dict:
+        """The server's route for this capture; raw ``data`` is written to a file in ``spill``."""
         route = {"status": self.status, "content_type": self.content_type, "validators": validators}
-        if self.file is not None:
+        if self.truncate is not None:
+            route["truncate"] = self.truncate
+        if self.data is not None:
+            if spill is None:
+                raise ValueError("a capture of raw bytes needs a folder to be served from")
+            spill.mkdir(parents=True, exist_ok=True)
+            path = spill / (hashlib.sha1(self.data).hexdigest()[:16] + ".capture")
+            path.write_bytes(self.data)
+            route["file"] = str(path.resolve())
+        elif self.file is not None:
             route["file"] = str(Path(self.file).resolve())
         else:
             route["body"] = self.body or ""
@@ -142,8 +157,9 @@ class Replay:
 
     def serve(self, capture: Capture, **routes: Capture) -> None:
         """Serve ``capture`` at the watched path (and other captures at other paths) from now on."""
-        state = {self.path: capture.route(self.validators)}
-        state.update({path: other.route(self.validators) for path, other in routes.items()})
+        spill = self.workdir / "captures"
+        state = {self.path: capture.route(self.validators, spill)}
+        state.update({path: other.route(self.validators, spill) for path, other in routes.items()})
         self.state.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
 
     def crawl(self, capture: Capture) -> Day:

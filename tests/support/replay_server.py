@@ -1,7 +1,8 @@
 """A one-route-table HTTP server for replaying captures: ``python replay_server.py STATE [--log FILE]``.
 
 ``STATE`` is a JSON file read on every request: ``{"/path": {"file": ABSOLUTE_PATH} | {"body": TEXT},
-"status": 200, "content_type": "...", "validators": true}``. A capture is served from where it lies
+"status": 200, "content_type": "...", "validators": true, "truncate": N}`` (``truncate``: send only
+the first N bytes of the body, under the full Content-Length, then close: a response cut short). A capture is served from where it lies
 (``file``), so pages of ``../shared/corpus`` are never copied. With ``validators`` the response
 carries an ETag (a hash of the body) and a fixed Last-Modified, and a matching ``If-None-Match``
 gets a 304, as a CMS's static front end would answer. The first stdout line is the base URL.
@@ -47,17 +48,20 @@ class _Handler(BaseHTTPRequestHandler):
             if self.headers.get("If-None-Match") == etag:
                 self._send(304, b"", {"ETag": etag})
                 return
-        self._send(status, body, headers)
+        self._send(status, body, headers, route.get("truncate"))
 
-    def _send(self, status: int, body: bytes, headers: dict) -> None:
+    def _send(self, status: int, body: bytes, headers: dict, truncate: int | None = None) -> None:
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
         if status != 304:
             self.send_header("Content-Length", str(len(body)))
+        if truncate is not None:
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
         if status != 304:
-            self.wfile.write(body)
+            self.wfile.write(body if truncate is None else body[:truncate])
         if self.server.log_path:
             with open(self.server.log_path, "a", encoding="utf-8") as log:
                 log.write(f"GET {self.path} {status}\n")
