@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.listing import extract_list
+from crawler.extract.pagination import absolute_url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LABELS = [
@@ -19,13 +20,9 @@ LABELS = [
 ]
 # Pages whose miss is known and not yet solved: check -> files.
 KNOWN_MISSES: dict[str, set[str]] = {
-    "links": {"list_br_separated_rows.html", "list_en_bootstrap_last_page_disabled_next.html"},
-    "first": {"list_br_separated_rows.html", "list_en_bootstrap_last_page_disabled_next.html"},
+    "links": set(),
+    "first": set(),
     "next": {
-        "list_en_load_more_cards.html",
-        "list_en_bootstrap_last_page_disabled_next.html",
-        "list_js_onclick_location_href.html",
-        "list_js_data_url_pager.html",
         "list_js_goto_page_template.html",
         "list_js_text_counter_input_go.html",
     },
@@ -76,3 +73,51 @@ def test_labels_name_existing_pages_once():
     files = [label["file"] for label in LABELS]
     assert len(files) == len(set(files))
     assert all((FIXTURES / "pages" / name).is_file() for name in files)
+
+
+_ROWS = "".join(
+    f'<li><a href="/tz/2024/t{i}.html">示例市第{i}批重点项目建设情况通报</a><span>2024-03-0{i}</span></li>'
+    for i in range(1, 6)
+)
+
+
+@pytest.mark.parametrize(
+    ("pager", "expected"),
+    [
+        ('<li class="disabled"><a href="?page=7">Next</a></li>', None),
+        ('<a class="next disabled" href="?page=7">下一页</a>', None),
+        ('<a aria-disabled="true" href="?page=7">Next ›</a>', None),
+        ('<a href="?page=7">Next ›</a>', "?page=7"),
+        ('<a class="btn" href="/news?page=2">Load more</a>', "/news?page=2"),
+        ('<a href="javascript:;">加载更多</a>', None),
+        ('<a href="/other/">查看更多</a>', None),
+        (
+            '<a href="javascript:void(0)" onclick="location.href=\'list_2.html\'">下一页</a>',
+            "list_2.html",
+        ),
+        (
+            '<a href="javascript:void(0)" onclick="window.open(\'list_2.html\')">下一页</a>',
+            "list_2.html",
+        ),
+        ('<a href="#" data-href="/l/index_1.html">下一页</a>', "/l/index_1.html"),
+        ('<a href="javascript:;" data-url="#p2">下一页</a>', None),
+    ],
+    ids=[
+        "disabled-item",
+        "disabled-class",
+        "aria-disabled",
+        "enabled",
+        "load-more-link",
+        "load-more-script-only",
+        "a-teasers-more-is-no-next",
+        "onclick-location-href",
+        "onclick-window-open",
+        "data-href",
+        "data-url-fragment",
+    ],
+)
+def test_next_page_forms(pager, expected):
+    body = f"<html><body><ul class='list'>{_ROWS}</ul><div class='page'>{pager}</div></body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/l/index.html")
+    want = None if expected is None else absolute_url(expected, "http://x.gov.cn/l/index.html")
+    assert (page.next_pages[0] if page.next_pages else None) == want

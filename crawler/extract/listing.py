@@ -259,6 +259,25 @@ def _anchor_text(a) -> str:
     return "".join(a.itertext()) if len(a) else (a.text or "")
 
 
+_CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "section", "header")
+
+
+def _card_title(a) -> str | None:
+    """The title of a link that wraps a whole card (heading, date and summary in blocks of their
+    own): its heading, else its first block of text. None for an anchor of inline text."""
+    blocks = [c for c in a.iter(_CARD_BLOCKS) if c is not a]
+    if not blocks:
+        return None
+    for c in blocks:
+        if c.tag[0] == "h" and c.tag[1:].isdigit():
+            text = "".join(c.itertext()).strip()
+            if text:
+                return text
+    texts = ["".join(c.itertext()).strip() for c in blocks if not len(c)]
+    texts = [t for t in texts if t]
+    return texts[0] if len(texts) >= 2 else None
+
+
 class _Link:
     __slots__ = (
         "el",
@@ -278,6 +297,8 @@ class _Link:
         self.el, self.href, self.base = el, href, base
         if raw is None:
             raw = _anchor_text(el)
+        if raw and len(el):
+            raw = _card_title(el) or raw
         self.text = text = " ".join(raw.split()) if raw else ""
         attr = el.get("title")
         self.title = title = _link_title(el, text) if attr or not text else text
@@ -855,8 +876,8 @@ def _in_running_text(link: _Link) -> bool:
             return False
     parts = [block.text or ""]
     for child in block:
-        if child is link.el:
-            pass
+        if child is link.el or child.tag == "a":
+            pass  # other links are rows of a box of links, not prose around this one
         elif isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS:
             parts.append(_text(child))
         parts.append(child.tail or "")

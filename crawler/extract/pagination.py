@@ -292,17 +292,38 @@ def _clean(text: str) -> str:
     return " ".join(text.split()) if text else ""
 
 
-_NEXT_HINT = re.compile(r"[下后>›＞»]|next|older|xyy", re.I)
+_NEXT_HINT = re.compile(r"[下后>›＞»载]|next|older|xyy|more", re.I)
+
+
+_DISABLED = frozenset(["disabled", "disable", "is-disabled", "unavailable", "inactive"])
+_LOAD_MORE = frozenset(
+    ["load more", "show more", "more results", "加载更多", "点击加载更多", "载入更多"]
+)
+
+
+def _disabled(a) -> bool:
+    """A pager's greyed-out link (the last page's "Next"): it may still carry an href."""
+    if (a.get("aria-disabled") or "").lower() == "true" or a.get("disabled") is not None:
+        return True
+    parent = a.getparent()
+    return bool(
+        _classes(a) & _DISABLED
+        or (parent is not None and parent.tag in ("li", "span") and _classes(parent) & _DISABLED)
+    )
 
 
 def _next_rank(a) -> int | None:
     """How surely an anchor means "next page" (lower is surer); None when it does not."""
     text = _clean("".join(a.itertext()))
+    if text.lower().strip(" .…+›»>") in _LOAD_MORE:
+        return None if _disabled(a) else 3  # the same list continues at its href
     parent = a.getparent()
     hints = text + " " + (a.get("class") or "") + (a.get("rel") or "") + (a.get("title") or "")
     if parent is not None:
         hints += parent.get("class") or ""
     if not _NEXT_HINT.search(hints):
+        return None
+    if _disabled(a):
         return None
     bare = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→]+", " ", text).strip().lower()
     if bare in _NEXT_WORDS or (a.get("rel") or "").lower() == "next":
@@ -318,6 +339,27 @@ def _next_rank(a) -> int | None:
     return None
 
 
+# Where a scripted link keeps its target: an attribute a click handler reads, or the code itself
+# sending the browser to a literal address.
+_TARGET_ATTRS = ("data-url", "data-href", "data-link", "data-src", "data-target-url")
+_GO_TO_LITERAL = re.compile(
+    r"(?:\blocation(?:\.href)?\s*=|\blocation\.(?:assign|replace)\s*\(|\bwindow\.open\s*\(|\bself\.location\s*=)"
+    r"\s*([\"'])([^\"'\s]{1,300})\1\s*(?=[;)]|$)"
+)
+
+
+def _scripted_target(a, code: str, base: str) -> str | None:
+    """The address a ``javascript:`` or click-handled link goes to, when the anchor carries it."""
+    for name in _TARGET_ATTRS:
+        value = a.get(name)
+        if value and not value.lstrip().startswith(("#", "javascript:")):
+            url = absolute_url(value, base)
+            if url:
+                return url
+    m = _GO_TO_LITERAL.search(code) if code else None
+    return absolute_url(m.group(2), base) if m else None
+
+
 def _anchor_target(a, scripts: str, base: str, page_url: str) -> str | None:
     href = (a.get("href") or "").strip()
     url = None
@@ -325,12 +367,13 @@ def _anchor_target(a, scripts: str, base: str, page_url: str) -> str | None:
         code = href[len("javascript:") :]
         if re.fullmatch(r"\s*(void\s*\(\s*0?\s*\)|;)?\s*;?\s*", code):
             code = a.get("onclick") or ""
-        url = resolve_js(code, scripts, base)
+        url = _scripted_target(a, code, base) or resolve_js(code, scripts, base)
     elif href.startswith("#") or not href:
         onclick = a.get("onclick") or ""
-        url = (
-            resolve_js(onclick, scripts, base) if onclick and not href.startswith("#page") else None
-        )
+        if not href.startswith("#page"):
+            url = _scripted_target(a, onclick, base) or (
+                resolve_js(onclick, scripts, base) if onclick else None
+            )
     else:
         url = absolute_url(href, base)
     if url is None or same_page(url, page_url):
@@ -454,8 +497,8 @@ def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str
     return absolute_url("/module/web/jpage/dataproxy.jsp?" + query, base)
 
 
-_HINT_CHARS = ("下", "后", ">", "›", "＞", "»")
-_HINT_WORDS = ("next", "older", "xyy")
+_HINT_CHARS = ("下", "后", ">", "›", "＞", "»", "载")
+_HINT_WORDS = ("next", "older", "xyy", "more")
 
 
 def _hinted(values: list[str]) -> list[int]:
