@@ -793,7 +793,7 @@ def test_reserved_tables_are_kept_raw():
         "smtp": {"host": "localhost", "port": 25},
         "subscriptions": [{"site": "yueyang", "to": "a@example.org"}],
         "webhooks": {"x": {"url": "http://127.0.0.1/hook"}},
-        "serve": {"port": 8080},
+        "serve": {"stagger": 5},
     }
     config = build(**raw)
     assert config.extra == raw

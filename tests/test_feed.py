@@ -356,7 +356,7 @@ def test_bulletin_feed_takes_the_archive_url_from_serve_config(store, tmp_path):
             'archive_url = "archive.example.org"',
             "serve: key 'archive_url': expected an http(s) URL",
         ),
-        ("feed_entries = 0", "serve: key 'feed_entries': expected a whole number ≥ 1"),
+        ("feed_entries = 0", "serve: key 'feed_entries': expected a whole number >= 1"),
     ],
     ids=["empty-feed-dir", "archive-url-not-http", "no-entries"],
 )

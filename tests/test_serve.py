@@ -130,7 +130,7 @@ def test_invalid_serve_table_is_a_one_line_error(tmp_path):
     result = run_cli("serve", db=tmp_path / "b.db", config=config)
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"Error: {config}: serve: key 'crawl_timeout': expected a non-negative number, got 'soon'"
+        f"Error: {config}: serve: key 'crawl_timeout': expected a number >= 0, got \"soon\""
     )
 
 
@@ -147,8 +147,9 @@ def test_invalid_serve_table_is_a_one_line_error(tmp_path):
     ids=["sunday-0", "sunday-7", "monday", "weekdays", "name", "saturday"],
 )
 def test_cron_weekdays_count_from_sunday_as_in_crontab(expression, weekday):
+    from crawler.config.schedule import parse_cron
     from crawler.monitor.service import cron_trigger
 
     start = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, after 08:00 UTC
-    fire = cron_trigger(expression, "UTC").get_next_fire_time(None, start)
+    fire = cron_trigger(parse_cron(expression), "UTC").get_next_fire_time(None, start)
     assert fire.weekday() == weekday and fire.hour == 8

@@ -201,10 +201,9 @@ def alerts_send(ctx, as_json):
     from storage import outbox
 
     from ..alerts import send_pending
-    from ..monitor.service import serve_options
 
     config = read_config(ctx)
-    archive_url = serve_options(config).archive_url
+    archive_url = config.serve.archive_url
     with open_store(ctx, must_exist=False) as store:
         report = send_pending(store, config, archive_url=archive_url)
         waiting = outbox.undelivered(store.db)

@@ -645,8 +645,7 @@ def feed(ctx, output, site, since, limit, archive_url, self_url):
 def _configured_archive_url(ctx) -> str | None:
     """``[serve] archive_url`` when a configuration file exists; a feed needs no configuration."""
     from ..config import load_config, resolve_config_path
-    from ..monitor.service import serve_options
 
     if not resolve_config_path(ctx.obj["config"]).exists():
         return None
-    return serve_options(load_config(ctx.obj["config"])).archive_url
+    return load_config(ctx.obj["config"]).serve.archive_url

@@ -15,6 +15,7 @@ The modules, one concept each:
 - ``schedule.py``  the one parser of intervals and cron expressions (config and scheduler)
 - ``sites.py``     ``[sites.NAME]``/``[defaults]`` and :class:`SiteConfig`
 - ``alerts.py``    the alert tables
+- ``serve.py``     ``[serve]``, the scheduler service's table
 - ``loader.py``    finding and reading the file, :class:`Config`
 
 Operator documentation: ``docs/configuration.md``.
@@ -36,6 +37,7 @@ from .alerts import (
 from .defaults import CONFIG_ENV_VAR, DEFAULT_CONFIG_PATH, DEFAULT_PASSWORD_ENV
 from .loader import RESERVED_TABLES, Config, config_from_dict, load_config, resolve_config_path
 from .schedule import Cron, interval_seconds, parse_schedule
+from .serve import SERVE_KEYS, ServeOptions
 from .sites import (
     PER_SITE_KEYS,
     POLITENESS_KEYS,
@@ -55,6 +57,7 @@ __all__ = [
     "POLITENESS_KEYS",
     "RESERVED_TABLES",
     "SELECTOR_KEYS",
+    "SERVE_KEYS",
     "SITE_KEYS",
     "SMTP_KEYS",
     "SUBSCRIPTION_KEYS",
@@ -65,6 +68,7 @@ __all__ = [
     "Cron",
     "Politeness",
     "SiteConfig",
+    "ServeOptions",
     "SmtpSettings",
     "Subscription",
     "Webhook",

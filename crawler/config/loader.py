@@ -14,6 +14,7 @@ from storage.errors import ConfigError
 from .alerts import AlertSettings, SmtpSettings, Subscription, Webhook, build_alerts
 from .checks import show, suggest
 from .defaults import CONFIG_ENV_VAR, DEFAULT_CONFIG_PATH
+from .serve import ServeOptions, build_serve
 from .sites import SITE_KEYS, SiteConfig, build_site, check_defaults
 
 #: Top-level tables besides the sites, checked by their own builders and also kept raw in
@@ -23,7 +24,8 @@ RESERVED_TABLES = ("alerts", "smtp", "subscriptions", "webhooks", "serve")
 
 @dataclass(frozen=True)
 class Config:
-    """A loaded configuration: the sites by name, the alert settings, and the other tables raw."""
+    """A loaded configuration: the sites by name, the alert and ``[serve]`` settings, and the
+    top-level tables besides the sites as written (``extra``)."""
 
     path: Path | None
     sites: dict[str, SiteConfig]
@@ -32,6 +34,7 @@ class Config:
     alerts: AlertSettings = field(default_factory=AlertSettings)
     subscriptions: tuple[Subscription, ...] = ()
     webhooks: tuple[Webhook, ...] = ()
+    serve: ServeOptions = field(default_factory=ServeOptions)
 
     def site(self, name: str) -> SiteConfig:
         """The site called *name*; raises :class:`ConfigError` when it is not configured."""
@@ -116,4 +119,10 @@ def _build_config(data: Any, source: str, path: Path | None) -> Config:
     if not sites_table:
         raise ConfigError(f"{source}: no sites configured (add a [sites.NAME] table)")
     sites = {name: build_site(name, table, defaults, source) for name, table in sites_table.items()}
-    return Config(path=path, sites=sites, extra=extra, **build_alerts(extra, sites, source))
+    return Config(
+        path=path,
+        sites=sites,
+        extra=extra,
+        serve=build_serve(extra, source),
+        **build_alerts(extra, sites, source),
+    )

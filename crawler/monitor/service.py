@@ -12,17 +12,15 @@ A job sends due alerts every minute (retries, digests) and after every crawl.
 from __future__ import annotations
 
 import logging
-import re
 import signal
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from crawler.config import Cron, parse_schedule
 from storage import Store
-from storage.errors import ConfigError
 
 logger = logging.getLogger("bulletin.serve")
 
@@ -31,109 +29,39 @@ LOG_FORMAT = "%(asctime)s,%(msecs)03d %(levelname)s %(name)s: %(message)s"
 LOG_DATEFORMAT = "%Y-%m-%d %H:%M:%S"
 EXIT_INTERRUPTED = 130  # what `bulletin crawl` exits with when a signal stopped it
 
-DEFAULTS = {
-    "default_schedule": "6h",  # for sites without their own `schedule`
-    "crawl_timeout": 3600.0,  # seconds a crawl may run before it is stopped
-    "stop_timeout": 60.0,  # seconds a running crawl gets to close cleanly on shutdown
-    "stagger": 30.0,  # seconds between the first runs of consecutive sites
-    "jitter": 0.1,  # random delay, as a fraction of the interval (at most 10 minutes)
-    "alerts_interval": 60.0,  # seconds between two deliveries of due alerts
-    "feed_entries": 100,  # events per feed file
-}
-#: Text keys, unset by default: the directory of the Atom feeds of changes, rewritten after each
-#: crawl, the address it is published at, and the Datasette address of this store's database
-#: (links to archived copies).
-TEXT_KEYS = ("feed_dir", "feed_url", "archive_url")
+_WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 
 
-@dataclass(frozen=True)
-class ServeOptions:
-    default_schedule: str = "6h"
-    crawl_timeout: float = 3600.0
-    stop_timeout: float = 60.0
-    stagger: float = 30.0
-    jitter: float = 0.1
-    alerts_interval: float = 60.0
-    feed_entries: int = 100
-    feed_dir: str | None = None
-    feed_url: str | None = None
-    archive_url: str | None = None
+def cron_trigger(cron: Cron, zone: str):
+    """An APScheduler trigger firing when the checked crontab line *cron* does.
 
-
-def serve_options(config) -> ServeOptions:
-    """The ``[serve]`` table of the configuration, checked (one-line errors naming the key)."""
-    raw = dict(config.extra.get("serve") or {})
-    source = config.path or "<config>"
-    values = {}
-    for key, value in raw.items():
-        if key in TEXT_KEYS:
-            if not isinstance(value, str) or not value.strip():
-                raise ConfigError(
-                    f"{source}: serve: key '{key}': expected a non-empty string, got {value!r}"
-                )
-            if key in ("archive_url", "feed_url") and not value.strip().lower().startswith(
-                ("http://", "https://")
-            ):
-                raise ConfigError(
-                    f"{source}: serve: key '{key}': expected an http(s) URL, got {value!r}"
-                )
-            values[key] = value.strip()
-            continue
-        if key not in DEFAULTS:
-            known = ", ".join([*DEFAULTS, *TEXT_KEYS])
-            raise ConfigError(f"{source}: serve: key '{key}': unknown key (known: {known})")
-        default = DEFAULTS[key]
-        if key == "feed_entries":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(
-                    f"{source}: serve: key '{key}': expected a whole number ≥ 1, got {value!r}"
-                )
-        elif isinstance(default, str):
-            if (
-                not isinstance(value, str)
-                or _interval_seconds(value) is None
-                and len(value.split()) != 5
-            ):
-                raise ConfigError(
-                    f"{source}: serve: key '{key}': expected an interval like \"6h\" or a cron expression"
-                )
-        elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ConfigError(
-                f"{source}: serve: key '{key}': expected a non-negative number, got {value!r}"
-            )
-        values[key] = value
-    return ServeOptions(**values)
-
-
-def _interval_seconds(text: str) -> int | None:
-    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-    text = text.strip()
-    if len(text) >= 2 and text[:-1].isdigit() and text[-1] in units:
-        return int(text[:-1]) * units[text[-1]]
-    return None
-
-
-_WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-
-
-def cron_trigger(expression: str, zone: str):
-    """An APScheduler trigger for a standard 5-field crontab line.
-
-    crontab numbers weekdays from Sunday (0 or 7); APScheduler 3 from Monday: numbers in the
-    weekday field are written as names so ``0 8 * * 1-5`` still means Monday to Friday.
+    The parser (crawler/config/schedule.py) has expanded every field; weekdays are handed over by
+    name, since crontab counts them from Sunday and APScheduler 3 from Monday. When both day
+    fields are restricted crontab runs on a day matching either, APScheduler only on one matching
+    both: that case is two triggers, either of which fires.
     """
+    from apscheduler.triggers.combining import OrTrigger
     from apscheduler.triggers.cron import CronTrigger
 
-    minute, hour, day, month, weekday = expression.split()
-    # Day numbers become names; a step ("*/2") keeps its number.
-    weekday = re.sub(
-        r"(?<![/\d])\d+",
-        lambda m: _WEEKDAYS[int(m.group())] if int(m.group()) < 8 else m.group(),
-        weekday,
+    fields = {
+        "minute": _cron_values(cron.minutes, 60),
+        "hour": _cron_values(cron.hours, 24),
+        "month": _cron_values(cron.months, 12),
+        "timezone": zone,
+    }
+    day = _cron_values(cron.days, 31)
+    weekday = (
+        "*" if len(cron.weekdays) == 7 else ",".join(_WEEKDAYS[d] for d in sorted(cron.weekdays))
     )
-    return CronTrigger(
-        minute=minute, hour=hour, day=day, month=month, day_of_week=weekday, timezone=zone
-    )
+    if cron.either_day:
+        return OrTrigger(
+            [CronTrigger(day=day, **fields), CronTrigger(day_of_week=weekday, **fields)]
+        )
+    return CronTrigger(day=day, day_of_week=weekday, **fields)
+
+
+def _cron_values(values: frozenset[int], count: int) -> str:
+    return "*" if len(values) == count else ",".join(str(v) for v in sorted(values))
 
 
 def first_run_time(
@@ -152,7 +80,7 @@ class Service:
 
     def __init__(self, config, db_path: str | Path, *, config_path: str | Path | None = None):
         self.config = config
-        self.options = serve_options(config)
+        self.options = config.serve  # [serve], checked with the rest of the file
         self.db_path = Path(db_path)
         self.config_path = Path(config_path) if config_path else config.path
         self.stopping = threading.Event()
@@ -183,8 +111,9 @@ class Service:
             sync_subscriptions(store, self.config)
         for index, (name, site) in enumerate(self.config.sites.items()):
             schedule = site.schedule or self.options.default_schedule
-            interval = _interval_seconds(schedule)
-            if interval is not None:
+            when = parse_schedule(schedule)
+            if isinstance(when, int):
+                interval = when
                 jitter = min(600.0, interval * self.options.jitter)
                 start = first_run_time(last.get(name), interval, now, index * self.options.stagger)
                 trigger = IntervalTrigger(
@@ -192,7 +121,7 @@ class Service:
                 )
                 next_run = start
             else:
-                trigger = cron_trigger(schedule, site.timezone)
+                trigger = cron_trigger(when, site.timezone)
                 next_run = None
             job = self.scheduler.add_job(
                 self.run_site,
