@@ -22,7 +22,6 @@ from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree as ET
 
 from storage.export import ATOM_NS, GENERATOR, _atom, _clean_xml, _now, _rfc3339, _sub
-from storage.feed import event_items
 
 from .alerts.render import archived_copy, event_html, safe_url
 
@@ -49,7 +48,7 @@ def write_feed(
     :func:`crawler.alerts.render.archived_copy`). ``self_url``: where the feed is published
     (its ``rel="self"`` link, which feed readers use to know a feed they already have).
     """
-    items = event_items(store, site=site, since=since, limit=limit)
+    items = store.feed_items(site=site, since=since, limit=limit)
     titles = {row["name"]: row["title"] for row in store.sites()}
     label = (titles.get(site) or site) if site else "bulletin-monitor"
     ET.register_namespace("", ATOM_NS)

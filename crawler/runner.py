@@ -236,5 +236,5 @@ def drop_queued_requests(downloader) -> int:
 
 
 def _last_crawl_id(store: Store, site: str) -> int | None:
-    row = store.db.execute("SELECT max(id) FROM crawls WHERE site = ?", [site]).fetchone()
-    return row[0]
+    last = store.crawls(site, limit=1)
+    return last[0]["id"] if last else None

@@ -1,6 +1,20 @@
-"""The bulletin-monitor store: a library over sqlite-utils. No Scrapy, click or APScheduler here."""
+"""The bulletin-monitor store: a library over sqlite-utils. No Scrapy, click or APScheduler here.
 
-from .errors import (  # noqa: F401
+Everything a caller outside ``storage`` uses is imported here and listed once in ``__all__``::
+
+    from storage import Store, FetchedRelease
+
+    with Store("bulletin.db") as store:
+        store.record_release("site", FetchedRelease(url=..., title=..., body=...))
+        store.search("通知", site="site")
+        store.outbox.claim_messages(now=..., owner=sender_identity())
+
+The ``Store`` is the one way in: its methods and its ``outbox`` facet. Its SQLite handle
+(``Store.db``) is the library's own; the functions below take plain values, never a database.
+"""
+
+from .diff import diff_texts, has_changes, render_html_diff, render_text_diff
+from .errors import (
     BulletinError,
     ConfigError,
     ExtractionError,
@@ -12,5 +26,53 @@ from .errors import (  # noqa: F401
     StoreUnavailable,
     WorkerGone,
 )
-from .store import FetchedRelease, ListPageResult, RecordResult, Store  # noqa: F401
-from .urls import canonical_url  # noqa: F401
+from .export import FORMATS
+from .normalize import changed_fields, clean_text, content_hash, fold, fold_chars, strip_pinyin
+from .outbox import EVENT_KINDS, Outbox, keywords_match, next_digest_time, sender_identity
+from .store import FetchedRelease, ListPageResult, RecordResult, RevisitPlan, Store
+from .transaction import is_locked, unavailable
+from .urls import canonical_url, is_page_url, list_rows_hash
+
+__all__ = [
+    # The store
+    "Store",
+    "FetchedRelease",
+    "RecordResult",
+    "ListPageResult",
+    "RevisitPlan",
+    "Outbox",
+    "FORMATS",
+    "EVENT_KINDS",
+    # Errors (storage/errors.py draws the tree)
+    "BulletinError",
+    "ConfigError",
+    "InvalidArgument",
+    "StoreError",
+    "NotFound",
+    "StoreUnavailable",
+    "SiteBusy",
+    "FetchError",
+    "ExtractionError",
+    "WorkerGone",
+    "unavailable",
+    "is_locked",
+    # Values as the store compares them
+    "canonical_url",
+    "is_page_url",
+    "list_rows_hash",
+    "fold",
+    "fold_chars",
+    "clean_text",
+    "strip_pinyin",
+    "content_hash",
+    "changed_fields",
+    # Diffs
+    "diff_texts",
+    "has_changes",
+    "render_text_diff",
+    "render_html_diff",
+    # Alerts
+    "keywords_match",
+    "next_digest_time",
+    "sender_identity",
+]

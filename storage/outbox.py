@@ -723,3 +723,72 @@ def undelivered(db) -> dict:
            WHERE a.status = 'pending' AND m.status = 'sending' AND m.attempts > 0""",
     ).fetchone()
     return {"retrying": row[0] or 0, "next_attempt_at": row[1]}
+
+
+class Outbox:
+    """The store's alert outbox, as ``store.outbox``: what callers outside ``storage`` use.
+
+    Each step is its own transaction, or a savepoint inside the caller's batch.
+    """
+
+    def __init__(self, db) -> None:
+        self._db = db
+
+    def sync_subscriptions(
+        self, subscriptions: Iterable[Mapping], *, now: datetime | None = None
+    ) -> dict:
+        """Make the subscriptions match the configuration (:func:`sync_subscriptions`)."""
+        return sync_subscriptions(self._db, subscriptions, now=now)
+
+    def enqueue_health(
+        self, site: str, state: str, detail: str | None, *, now: datetime | None = None
+    ) -> int:
+        """Queue the notices of a site health change (:func:`enqueue_health`)."""
+        return enqueue_health(self._db, site, state, detail, now=now)
+
+    def claim_messages(
+        self, *, now: datetime, owner: str, chunk: Mapping[str, int | None] | None = None
+    ) -> list[dict]:
+        """Group due rows into messages and lease those due now (:func:`claim_messages`)."""
+        return claim_messages(self._db, now=now, owner=owner, chunk=chunk)
+
+    def message_items(self, message_id: int) -> list[dict]:
+        """What a message reports (:func:`message_items`)."""
+        return message_items(self._db, message_id)
+
+    def begin_attempt(self, message_id: int, *, now: datetime) -> None:
+        """From now on the message may reach its recipients (:func:`begin_attempt`)."""
+        begin_attempt(self._db, message_id, now=now)
+
+    def finish_attempt(
+        self,
+        message_id: int,
+        *,
+        now: datetime,
+        delivered: Iterable[str] = (),
+        refused: Mapping[str, str] | None = None,
+        error: str | None = None,
+        in_doubt: bool = False,
+    ) -> str:
+        """Record an attempt's outcome; the message's status afterwards (:func:`finish_attempt`)."""
+        return finish_attempt(
+            self._db,
+            message_id,
+            now=now,
+            delivered=delivered,
+            refused=refused,
+            error=error,
+            in_doubt=in_doubt,
+        )
+
+    def release_lease(self, message_id: int) -> None:
+        """Give a claimed message back untouched (:func:`release_lease`)."""
+        release_lease(self._db, message_id)
+
+    def alerts(self, *, status: str | None = None, limit: int = 100) -> list[dict]:
+        """Alert rows, newest first, with their delivery state (:func:`list_alerts`)."""
+        return list_alerts(self._db, status=status, limit=limit)
+
+    def undelivered(self) -> dict:
+        """Alerts waiting for a retry after a failed attempt (:func:`undelivered`)."""
+        return undelivered(self._db)

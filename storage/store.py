@@ -21,10 +21,13 @@ import sqlite_utils
 
 from .diff import diff_texts, render_text_diff
 from .errors import NotFound, StoreError, StoreUnavailable
+from .export import export as export_releases
+from .feed import event_items
 from .normalize import changed_fields, content_hash, fold
-from .outbox import enqueue_alerts, enqueue_health
+from .outbox import Outbox, enqueue_alerts, enqueue_health
 from .schema import migrations
-from .search import forget_cached_state, index_rows, unindex_version
+from .search import forget_cached_state, index_rows, rebuild_index, unindex_version
+from .search import search as search_releases
 from .transaction import PendingIndex, Transaction, is_locked, unavailable  # noqa: F401
 from .urls import canonical_url
 
@@ -141,7 +144,8 @@ class Store:
     """A bulletin-monitor database.
 
     ``Store(path)`` opens (creating and migrating when needed) the SQLite file at ``path`` in
-    WAL mode, so archivists can read while a crawl writes.
+    WAL mode, so archivists can read while a crawl writes. ``store.outbox`` is its alert outbox
+    (:class:`storage.outbox.Outbox`). ``db``, the sqlite-utils handle, is the library's own.
     """
 
     def __init__(
@@ -172,6 +176,7 @@ class Store:
                 page_size = self.db.execute("PRAGMA page_size").fetchone()[0]
                 self.db.execute(f"PRAGMA max_page_count = {max(1, int(max_bytes) // page_size)}")
             self._pending = PendingIndex()
+            self.outbox = Outbox(self.db)
             self._overviews: dict[str, set[str]] = {}
         except (sqlite3.Error, OSError) as exc:
             kind = StoreUnavailable if unavailable(exc, self.path) else StoreError
@@ -1466,6 +1471,22 @@ class Store:
                 row["raw_body"] = zlib.decompress(row["raw_body"])
         return rows
 
+    def release_events(self, url_or_id: str | int) -> list[dict]:
+        """A release's events, oldest first, each with the ``version`` (seq) it concerns."""
+        rows = list(
+            self.db.query(
+                """SELECT e.id, e.kind, e.detected_at, v.seq AS version, e.crawl_id, e.baseline,
+                      e.changed_fields
+                   FROM events e LEFT JOIN versions v ON v.id = e.version_id
+                   WHERE e.release_id = ? ORDER BY e.id""",
+                [self.release_id(url_or_id)],
+            )
+        )
+        for row in rows:
+            row["changed_fields"] = json.loads(row["changed_fields"] or "[]")
+            row["baseline"] = bool(row["baseline"])
+        return rows
+
     def events(
         self,
         site: str | None = None,
@@ -1502,6 +1523,27 @@ class Store:
             row["changed_fields"] = json.loads(row["changed_fields"] or "[]")
             row["baseline"] = bool(row["baseline"])
         return rows
+
+    # Reading: search, export, feed ------------------------------------------------------------
+
+    def search(self, query: str, **filters) -> list[dict]:
+        """Releases matching ``query``: :func:`storage.search.search` (its filters and hits)."""
+        return search_releases(self, query, **filters)
+
+    def export(self, fmt: str, out, **filters) -> int:
+        """Write every release in format ``fmt`` to ``out``: :func:`storage.export.export`."""
+        return export_releases(self, fmt, out, **filters)
+
+    def rebuild_index(self) -> int:
+        """Re-create the search index from every stored version; how many were indexed."""
+        with self._transaction():
+            return rebuild_index(self.db)
+
+    def feed_items(
+        self, *, site: str | None = None, since: str | None = None, limit: int | None = 100
+    ) -> list[dict]:
+        """The latest events outside baseline crawls, newest first: :func:`storage.feed.event_items`."""
+        return event_items(self.db, site=site, since=since, limit=limit)
 
     def counts(self) -> dict:
         """Row counts of the main tables (for summaries and tests)."""

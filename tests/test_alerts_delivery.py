@@ -13,7 +13,6 @@ import pytest
 from aiosmtpd.smtp import AuthResult
 
 from crawler.alerts import send_pending, sync_subscriptions
-from storage import outbox
 from support.alerts import (
     SITE,
     SITE_TITLE,
@@ -34,7 +33,7 @@ READER = {"to": "读者 <reader@example.org>", "kinds": ["new", "edited"]}
 
 
 def statuses(store) -> list[str]:
-    return [row["status"] for row in outbox.list_alerts(store.db)]
+    return [row["status"] for row in store.outbox.alerts()]
 
 
 def test_new_and_edited_releases_arrive_in_one_message(tmp_path, smtp_server):
@@ -90,7 +89,7 @@ def test_server_down_then_up_delivers_once(tmp_path, smtp_down):
     report = send_pending(store, config, now=clock())
     assert report.retrying == 1
     assert "connection refused" in report.messages[0]["error"]
-    [row, _] = outbox.list_alerts(store.db, status="pending")
+    [row, _] = store.outbox.alerts(status="pending")
     assert row["attempts"] == 1 and "connection refused" in row["error"]
     smtp_down.start()
     # Still inside the backoff: nothing is attempted.
@@ -144,11 +143,11 @@ def test_permanent_refusal_is_recorded_and_others_still_get_it(tmp_path, smtp_se
     assert report.failed == 1
     [(rcpt, _)] = smtp_server.mailbox.received
     assert rcpt == ["reader@example.org"]
-    [row] = outbox.list_alerts(store.db, status="failed")
+    [row] = store.outbox.alerts(status="failed")
     assert (
         row["error"] == "delivered to reader@example.org; gone@example.org: 550 5.1.1 no such user"
     )
-    assert outbox.list_alerts(store.db, status="pending") == []
+    assert store.outbox.alerts(status="pending") == []
     assert send_pending(store, config, now=clock.advance(days=1)).messages == []
 
 
@@ -327,7 +326,7 @@ def test_process_killed_mid_send_repeats_only_the_message_in_flight(tmp_path, sm
     with Store(tmp_path / "a.db") as store:
         report = send_pending(store, config)
         assert report.sent == 2
-        assert outbox.list_alerts(store.db, status="pending") == []
+        assert store.outbox.alerts(status="pending") == []
     by_recipient: dict[str, list[str]] = {}
     for rcpt, message in mailbox.received:
         by_recipient.setdefault(rcpt[0], []).append(message["Message-ID"])

@@ -10,7 +10,7 @@ import pytest
 
 from crawler.alerts import sync_subscriptions
 from crawler.alerts.render import build_email, excerpt, local_time, safe_url, subject
-from storage import outbox
+from storage import sender_identity
 from support.alerts import SITE, SITE_TITLE, Clock, crawl, make_config, make_store, release
 
 HOSTILE_TITLE = '<script>alert("x")</script>通知 & "引号"'
@@ -26,8 +26,8 @@ def message_for(tmp_path, releases, subscription=None, **kwargs):
         ),
     )
     crawl(store, SITE, releases)
-    [claimed] = outbox.claim_messages(store.db, now=clock(), owner=outbox.sender_identity())
-    items = outbox.message_items(store.db, claimed["id"])
+    [claimed] = store.outbox.claim_messages(now=clock(), owner=sender_identity())
+    items = store.outbox.message_items(claimed["id"])
     mime = build_email(
         items,
         sender="公告监测 <alerts@bulletin.example>",

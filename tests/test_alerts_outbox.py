@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from crawler.alerts import next_digest_times, send_pending, sync_subscriptions
-from storage import outbox
+from storage import next_digest_time, sender_identity
 from support.alerts import (
     SITE,
     SITE_TITLE,
@@ -23,7 +23,7 @@ from support.alerts import (
 
 
 def alert_titles(store) -> list[str]:
-    return sorted(row["title"] for row in outbox.list_alerts(store.db))
+    return sorted(row["title"] for row in store.outbox.alerts())
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_kinds_and_sites(tmp_path, subscription, kinds):
     )
     sync_subscriptions(store, config)
     crawl(store, SITE, [release(1, "新文章"), release(0, "基线文章改题")])
-    assert sorted(row["kind"] for row in outbox.list_alerts(store.db)) == kinds
+    assert sorted(row["kind"] for row in store.outbox.alerts()) == kinds
 
 
 def test_baseline_events_write_one_note_per_subscription_and_site(tmp_path):
@@ -112,7 +112,7 @@ def test_baseline_events_write_one_note_per_subscription_and_site(tmp_path):
         title="长沙市人民政府",
         baseline=[release(100 + n, f"公告{n}") for n in range(12)],
     )
-    rows = outbox.list_alerts(store.db)
+    rows = store.outbox.alerts()
     assert [(row["kind"], row["site"], row["subscription"]) for row in rows] == [
         ("baseline", "changsha", "email:a@example.org:*")
     ]
@@ -159,11 +159,11 @@ def test_changing_the_digest_time_reschedules_pending_rows(tmp_path):
     }
     sync_subscriptions(store, make_config(25, subscriptions=[sub]), now=clock())
     crawl(store, SITE, [release(1, "通知")])
-    assert outbox.list_alerts(store.db)[0]["deliver_after"] == "2026-03-03T00:00:00+00:00"
+    assert store.outbox.alerts()[0]["deliver_after"] == "2026-03-03T00:00:00+00:00"
     sync_subscriptions(
         store, make_config(25, subscriptions=[{**sub, "digest": "18:30"}]), now=clock()
     )
-    assert outbox.list_alerts(store.db)[0]["deliver_after"] == "2026-03-02T10:30:00+00:00"
+    assert store.outbox.alerts()[0]["deliver_after"] == "2026-03-02T10:30:00+00:00"
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,7 @@ def test_changing_the_digest_time_reschedules_pending_rows(tmp_path):
     ids=["later-today-passed", "exactly-now", "just-before", "skipped-by-dst", "summer-time"],
 )
 def test_next_digest_time(after, at, zone, expected):
-    assert outbox.next_digest_time(datetime.fromisoformat(after), at, zone).isoformat() == expected
+    assert next_digest_time(datetime.fromisoformat(after), at, zone).isoformat() == expected
 
 
 def test_health_alerts_go_to_operators_once_per_state_change(tmp_path, smtp_server):
@@ -190,11 +190,11 @@ def test_health_alerts_go_to_operators_once_per_state_change(tmp_path, smtp_serv
         subscriptions=[{"to": "reader@example.org"}],
     )
     sync_subscriptions(store, config)
-    assert outbox.enqueue_health(store.db, SITE, "recovered", None, now=clock()) == 0
-    assert outbox.enqueue_health(store.db, SITE, "broken", "zero list items", now=clock()) == 1
-    assert outbox.enqueue_health(store.db, SITE, "broken", "zero list items", now=clock()) == 0
+    assert store.outbox.enqueue_health(SITE, "recovered", None, now=clock()) == 0
+    assert store.outbox.enqueue_health(SITE, "broken", "zero list items", now=clock()) == 1
+    assert store.outbox.enqueue_health(SITE, "broken", "zero list items", now=clock()) == 0
     send_pending(store, config, now=clock())
-    assert outbox.enqueue_health(store.db, SITE, "recovered", None, now=clock.advance(hours=6)) == 1
+    assert store.outbox.enqueue_health(SITE, "recovered", None, now=clock.advance(hours=6)) == 1
     send_pending(store, config, now=clock())
     received = smtp_server.mailbox.received
     assert [(rcpt, m["Subject"]) for rcpt, m in received] == [
@@ -211,7 +211,7 @@ def test_store_health_changes_reach_the_outbox(tmp_path):
         crawl_id = store.start_crawl(SITE)
         store.finish_crawl(crawl_id, status="failed", error="HTTP 503")
         store.update_health(SITE, crawl_id)
-    rows = outbox.list_alerts(store.db)
+    rows = store.outbox.alerts()
     assert [(row["kind"], row["detail"]["state"]) for row in rows] == [("health", "broken")]
 
 
@@ -223,7 +223,7 @@ def test_removed_subscription_cancels_its_pending_rows(tmp_path, smtp_server):
     crawl(store, SITE, [release(1, "通知")])
     report = send_pending(store, make_config(smtp_server.port, subscriptions=[keep]), now=clock())
     assert [m["subscription"] for m in report.messages] == ["keep"]
-    [failed] = outbox.list_alerts(store.db, status="failed")
+    [failed] = store.outbox.alerts(status="failed")
     assert (failed["subscription"], failed["status"], failed["error"]) == (
         "drop",
         "cancelled",
@@ -236,11 +236,11 @@ def test_concurrent_senders_do_not_share_a_message(tmp_path):
     store = make_store(tmp_path / "a.db", clock)
     sync_subscriptions(store, make_config(25, subscriptions=[{"to": "r@example.org"}]))
     crawl(store, SITE, [release(1, "通知")])
-    first = outbox.claim_messages(store.db, now=clock(), owner=outbox.sender_identity())
-    second = outbox.claim_messages(store.db, now=clock(), owner=outbox.sender_identity())
+    first = store.outbox.claim_messages(now=clock(), owner=sender_identity())
+    second = store.outbox.claim_messages(now=clock(), owner=sender_identity())
     assert len(first) == 1 and second == []
-    outbox.release_lease(store.db, first[0]["id"])
-    assert len(outbox.claim_messages(store.db, now=clock(), owner=outbox.sender_identity())) == 1
+    store.outbox.release_lease(first[0]["id"])
+    assert len(store.outbox.claim_messages(now=clock(), owner=sender_identity())) == 1
 
 
 def test_given_up_after_three_days(tmp_path, smtp_down):
@@ -251,6 +251,6 @@ def test_given_up_after_three_days(tmp_path, smtp_down):
     crawl(store, SITE, [release(1, "通知")])
     for _ in range(30):
         send_pending(store, config, now=clock.advance(hours=3))
-    [row] = outbox.list_alerts(store.db, status="failed")
+    [row] = store.outbox.alerts(status="failed")
     assert row["error"].startswith("r@example.org: gave up after ")
     assert "connection refused" in row["error"]

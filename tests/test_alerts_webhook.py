@@ -6,7 +6,6 @@ import hashlib
 import hmac
 
 from crawler.alerts import send_pending, sync_subscriptions
-from storage import outbox
 from support.alerts import (
     SITE,
     SITE_TITLE,
@@ -39,7 +38,7 @@ def test_events_are_posted_signed_and_documented_fields_present(tmp_path, webhoo
             release(0, "基线文章", body="正文第一段。\n改了。"),
         ],
     )
-    outbox.enqueue_health(store.db, SITE, "broken", "zero list items", now=clock())
+    store.outbox.enqueue_health(SITE, "broken", "zero list items", now=clock())
     report = send_pending(store, config, now=clock(), environ={"HOOK_SECRET": "k"})
     assert report.sent == 1
     [request] = webhook_receiver.requests
@@ -109,7 +108,7 @@ def test_client_error_is_permanent(tmp_path, webhook_receiver):
     crawl(store, SITE, [release(1, "通知")])
     webhook_receiver.statuses = [404]
     assert send_pending(store, config, now=clock()).failed == 1
-    [row] = outbox.list_alerts(store.db, status="failed")
+    [row] = store.outbox.alerts(status="failed")
     assert row["error"] == f"{webhook_receiver.url}: HTTP 404 Not Found"
 
 

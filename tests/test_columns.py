@@ -10,6 +10,7 @@ from storage import FetchedRelease, Store
 from storage.search import search
 from storage.store import ancestor_names
 from support.harness import Clock, run_cli, write_config
+from support.store import sql
 
 BASE = "http://www.yueyang.gov.cn"
 NEWS = f"{BASE}/xwzx/"
@@ -34,9 +35,10 @@ def columns(store, n):
 
 
 def rows(store):
-    return store.db.execute(
-        "SELECT release_id, column_name, list_page_url FROM release_columns ORDER BY release_id, column_name"
-    ).fetchall()
+    return sql(
+        store,
+        "SELECT release_id, column_name, list_page_url FROM release_columns ORDER BY release_id, column_name",
+    )
 
 
 @pytest.fixture
@@ -96,8 +98,7 @@ def test_an_overview_page_is_not_a_column_of_its_releases(store):
     assert columns(store, 3) == []
     # The list page itself is still recorded, with its name.
     assert (
-        store.db.execute("SELECT column_name FROM list_pages WHERE url = ?", [NEWS]).fetchone()[0]
-        == "新闻中心"
+        sql(store, "SELECT column_name FROM list_pages WHERE url = ?", [NEWS])[0][0] == "新闻中心"
     )
 
 
@@ -211,16 +212,16 @@ def test_migration_merges_spellings_and_drops_overviews(tmp_path):
         store.record_release("yueyang", article(1), listed_on=listed(STUDY, "学习贯彻"))
         store.record_release("yueyang", article(2), listed_on=listed(HEADLINES, "要闻动态"))
         # As an older release stored them: both spellings, and the overview as a column.
-        store.db.execute(
-            "INSERT INTO release_columns VALUES (1, '學習貫徹', NULL, '2024-01-01T00:00:00+00:00')"
+        sql(
+            store,
+            "INSERT INTO release_columns VALUES (1, '學習貫徹', NULL, '2024-01-01T00:00:00+00:00')",
         )
-        store.db.execute(
+        sql(
+            store,
             "INSERT INTO release_columns VALUES (2, '新闻中心', ?, '2024-01-01T00:00:00+00:00')",
             [NEWS],
         )
-        store.db.execute(
-            "DELETE FROM _sqlite_migrations WHERE name = 'm041_one_column_per_spelling'"
-        )
+        sql(store, "DELETE FROM _sqlite_migrations WHERE name = 'm041_one_column_per_spelling'")
     with Store(path) as store:
         assert rows(store) == [(1, "学习贯彻", STUDY), (2, "要闻动态", HEADLINES)]
 

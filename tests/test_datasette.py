@@ -10,6 +10,7 @@ import pytest
 
 from storage import FetchedRelease, Store
 from support.harness import Clock
+from support.store import sql
 
 datasette_app = pytest.importorskip("datasette.app")
 
@@ -76,10 +77,11 @@ def db_path(tmp_path_factory):
                 raw_body=b"<html>5</html>",
             ),
         )
-        store.db.execute("UPDATE releases SET status = 'removed' WHERE id = 2")
-        store.db.execute(
+        sql(store, "UPDATE releases SET status = 'removed' WHERE id = 2")
+        sql(
+            store,
             "INSERT INTO events (kind, site, release_id, detected_at) "
-            "VALUES ('removed', 'yueyang', 2, '2024-03-02T00:00:00+00:00')"
+            "VALUES ('removed', 'yueyang', 2, '2024-03-02T00:00:00+00:00')",
         )
     return path
 

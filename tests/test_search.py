@@ -8,8 +8,9 @@ import pytest
 
 import storage.search as search_module
 from storage import FetchedRelease, InvalidArgument, Store
-from storage.search import fold, rebuild_index, search
+from storage.search import fold, search
 from support.harness import Clock
+from support.store import sql
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "yueyang-bulletin-2022-12-14.txt"
 SEED_TEXT = (
@@ -261,10 +262,11 @@ def test_kind_filter_sees_edits_and_removals(store):
             "2023-01-05",
         ),
     )
-    store.db.execute("UPDATE releases SET status = 'removed' WHERE id = 4")
-    store.db.execute(
+    sql(store, "UPDATE releases SET status = 'removed' WHERE id = 4")
+    sql(
+        store,
         "INSERT INTO events (kind, site, release_id, detected_at) "
-        "VALUES ('removed', 'hunan', 4, '2024-03-02T00:00:00+00:00')"
+        "VALUES ('removed', 'hunan', 4, '2024-03-02T00:00:00+00:00')",
     )
     assert urls(search(store, "岳阳", kind="edited")) == ["2.html"]
     assert urls(search(store, "岳阳", kind="removed")) == ["9.html"]
@@ -333,8 +335,7 @@ def test_results_are_newest_first_by_publish_time(store):
 
 def test_rebuilding_the_index_gives_the_same_results(store):
     before = [search(store, q) for q in ("统战", "岳阳", "防汛工作", "health")]
-    with store.db.conn:
-        rebuild_index(store.db)
+    store.rebuild_index()
     assert [search(store, q) for q in ("统战", "岳阳", "防汛工作", "health")] == before
 
 
@@ -343,14 +344,18 @@ def test_migration_indexes_versions_stored_before_it(tmp_path):
     with Store(path) as store:
         store.ensure_site("s")
         store.record_release("s", release("http://s.gov.cn/1.html", "統戰", "正文", "2023-01-01"))
-        store.db.execute("DROP TABLE search_vocab")
-        store.db.execute("DROP TABLE search_trigrams")
-        store.db.execute("DROP TABLE search_fts")
-        store.db.execute("DROP TABLE search_docs")
-        store.db.execute("DROP VIEW edits")
-        store.db.execute("DROP VIEW removed_releases")
-        store.db.execute(
-            "DELETE FROM _sqlite_migrations WHERE name IN ('m010_search', 'm011_search_trigrams')"
+        for statement in (
+            "DROP TABLE search_vocab",
+            "DROP TABLE search_trigrams",
+            "DROP TABLE search_fts",
+            "DROP TABLE search_docs",
+            "DROP VIEW edits",
+            "DROP VIEW removed_releases",
+        ):
+            sql(store, statement)
+        sql(
+            store,
+            "DELETE FROM _sqlite_migrations WHERE name IN ('m010_search', 'm011_search_trigrams')",
         )
     with Store(path) as store:
         assert urls(search(store, "统战")) == ["1.html"]
@@ -415,8 +420,8 @@ def test_files_indexed_before_the_trigram_table_get_it(tmp_path):
     with Store(path) as store:
         store.ensure_site("s")
         store.record_release("s", release("http://s.gov.cn/1.html", "統戰", "正文", "2023-01-01"))
-        store.db.execute("DROP TABLE search_trigrams")
-        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm011_search_trigrams'")
+        sql(store, "DROP TABLE search_trigrams")
+        sql(store, "DELETE FROM _sqlite_migrations WHERE name = 'm011_search_trigrams'")
     with Store(path) as store:
         assert urls(search(store, "统战")) == ["1.html"]
         assert urls(search(store, "文")) == ["1.html"]
@@ -445,7 +450,7 @@ def test_a_rolled_back_record_leaves_no_trigram_behind_for_short_queries(tmp_pat
 
 def fts_is_consistent(store):
     # FTS5's own check: every index entry matches its external content row and vice versa.
-    store.db.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
+    sql(store, "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
     return True
 
 

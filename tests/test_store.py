@@ -13,6 +13,7 @@ from storage import (
     canonical_url,
 )
 from storage.normalize import clean_text, content_hash
+from support.store import sql
 
 
 @pytest.fixture
@@ -141,7 +142,7 @@ def test_raw_response_is_stored_compressed_and_round_trips(store):
     stored = store.versions(result.release_id, with_raw=True)[0]
     assert stored["raw_body"] == raw
     assert stored["headers"] == {"Content-Type": "text/html; charset=gbk"}
-    size = store.db.execute("SELECT length(raw_body) FROM versions").fetchone()[0]
+    [(size,)] = sql(store, "SELECT length(raw_body) FROM versions")
     assert size < len(raw) / 5
 
 
@@ -169,7 +170,7 @@ def test_release_listed_in_two_columns_is_one_release_with_both(store):
     releases = store.releases()
     assert len(releases) == 1
     assert releases[0]["columns"] == ["要闻动态", "学习贯彻"]
-    entries = store.db.execute("SELECT count(*) FROM list_entries").fetchone()[0]
+    [(entries,)] = sql(store, "SELECT count(*) FROM list_entries")
     assert entries == 2
 
 
@@ -206,9 +207,9 @@ def test_migrations_are_recorded_and_reopening_is_idempotent(tmp_path):
     path = tmp_path / "b.db"
     Store(path).close()
     with Store(path) as store:
-        names = [r["name"] for r in store.db.query("SELECT name FROM _sqlite_migrations")]
+        names = [name for (name,) in sql(store, "SELECT name FROM _sqlite_migrations")]
         assert names[:2] == ["m001_initial", "m002_monitor"]
-        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert sql(store, "PRAGMA journal_mode") == [("wal",)]
 
 
 def test_unopenable_database_is_a_store_error(tmp_path):
@@ -387,9 +388,7 @@ def test_site_health_changes_are_recorded_once_per_change(store):
     assert change["state"] == "broken" and "no items" in change["reason"]
     assert crawl(0) is None  # still broken: no new record
     assert crawl(15)["state"] == "ok"
-    states = [
-        row[0] for row in store.db.execute("SELECT state FROM site_health_changes ORDER BY id")
-    ]
+    states = [row[0] for row in sql(store, "SELECT state FROM site_health_changes ORDER BY id")]
     assert states == ["broken", "ok"]
 
 
@@ -416,9 +415,7 @@ def test_a_collapsed_body_is_held_until_seen_again_after_the_window(tmp_path):
         result = store.record_release("demo", frame, confirm_after=3600)
         assert (result.kind, result.changed_fields) == ("edited", ["body"])
         assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "edited"]
-        reasons = [
-            row[0] for row in store.db.execute("SELECT reason FROM fetch_failures ORDER BY id")
-        ]
+        reasons = [row[0] for row in sql(store, "SELECT reason FROM fetch_failures ORDER BY id")]
         assert len(reasons) == 3 and all(
             r.startswith("content collapsed (body 9 characters, was ") for r in reasons
         )

@@ -1,6 +1,6 @@
 """Alerts: e-mail and webhooks about new, edited and removed releases, and site health.
 
-The store writes the alert rows inside the transaction of each event (``storage.outbox``); this
+The store writes the alert rows inside the transaction of each event (``store.outbox``); this
 package turns the configuration into subscriptions and delivers the rows. The scheduler (and the
 CLI) call::
 
@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from storage import outbox
+from storage import next_digest_time, sender_identity
 
 from .channels import CHANNELS, Channel, EmailChannel, Outcome, WebhookChannel  # noqa: F401
 
@@ -89,14 +89,14 @@ def subscription_rows(config) -> list[dict]:
 
 def sync_subscriptions(store, config, *, now: datetime | None = None) -> dict:
     """Write the configured subscriptions to the store (call before crawling); returns counts."""
-    return outbox.sync_subscriptions(store.db, subscription_rows(config), now=now)
+    return store.outbox.sync_subscriptions(subscription_rows(config), now=now)
 
 
 def next_digest_times(config, *, now: datetime | None = None) -> list[datetime]:
     """When the configured digests are next due (UTC, soonest first): when to call :func:`send_pending`."""
     now = now or datetime.now(UTC)
     times = {
-        outbox.next_digest_time(now, sub.digest, sub.timezone)
+        next_digest_time(now, sub.digest, sub.timezone)
         for sub in config.subscriptions
         if sub.delivery == "digest"
     }
@@ -145,17 +145,15 @@ def send_pending(
     Syncs the subscriptions first (unless ``sync=False``), groups due rows into one message per
     subscription (webhooks: up to ``alerts.max_items`` events per POST), and delivers each
     message once. Failures never raise: temporary ones are retried by a later call (after a
-    backoff), permanent ones are recorded; see :func:`storage.outbox.list_alerts`.
+    backoff), permanent ones are recorded; see :meth:`storage.Outbox.alerts`.
     ``archive_url`` (``[serve] archive_url``) lets alerts about a removal link to the archived copy.
     """
     now = now or datetime.now(UTC)
-    db = store.db
+    box = store.outbox
     if sync:
         sync_subscriptions(store, config, now=now)
-    owner = outbox.sender_identity()
-    messages = outbox.claim_messages(
-        db, now=now, owner=owner, chunk={"webhook": config.alerts.max_items}
-    )
+    owner = sender_identity()
+    messages = box.claim_messages(now=now, owner=owner, chunk={"webhook": config.alerts.max_items})
     report = SendReport()
     channels: dict[str, Channel] = {}
     remaining = list(messages)
@@ -167,11 +165,11 @@ def send_pending(
                 channel = channels[message["channel"]] = CHANNELS[message["channel"]](
                     config, environ=environ, ssl_context=ssl_context, archive_url=archive_url
                 )
-            items = outbox.message_items(db, message["id"])
+            items = box.message_items(message["id"])
             down = channel.unavailable(message)
             if down:
                 # Untouched (no attempt counted, no backoff): the next run tries it first.
-                outbox.release_lease(db, message["id"])
+                box.release_lease(message["id"])
                 report.messages.append(
                     {
                         "id": message["id"],
@@ -184,7 +182,7 @@ def send_pending(
                     }
                 )
                 continue
-            outbox.begin_attempt(db, message["id"], now=now)
+            box.begin_attempt(message["id"], now=now)
             try:
                 outcome = channel.deliver(message, items)
             except (
@@ -198,8 +196,7 @@ def send_pending(
                 outcome = Outcome(
                     error=f"internal error: {type(exc).__name__}: {exc}", in_doubt=True
                 )
-            status = outbox.finish_attempt(
-                db,
+            status = box.finish_attempt(
                 message["id"],
                 now=now,
                 delivered=outcome.delivered,
@@ -222,7 +219,7 @@ def send_pending(
             )
     finally:
         for message in remaining:
-            outbox.release_lease(db, message["id"])
+            box.release_lease(message["id"])
         for channel in channels.values():
             channel.close()
     return report

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import parseaddr
 
-from storage.errors import ConfigError
+from storage import ConfigError
 
 from .render import build_email, webhook_payload
 

@@ -15,7 +15,7 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from storage.diff import diff_texts, has_changes, render_html_diff, render_text_diff
+from storage import diff_texts, has_changes, render_html_diff, render_text_diff
 
 EVENT_ORDER = ("new", "edited", "removed", "restored")
 EXCERPT_CHARS = 280

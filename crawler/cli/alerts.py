@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from storage.errors import ConfigError
+from storage import ConfigError
 
 from ..output import json_line, table
 from .common import EXIT_UNDELIVERED, BulletinGroup, open_store, read_config
@@ -116,10 +116,8 @@ def alerts_list(ctx, status, limit, as_json):
     A recipient refused for good (a 550) shows at once — in the error, in `refused`, and under
     --failed — even while the message is still retried for its other recipients.
     """
-    from storage import outbox
-
     with open_store(ctx) as store:
-        rows = outbox.list_alerts(store.db, status=status, limit=limit)
+        rows = store.outbox.alerts(status=status, limit=limit)
     for row in rows:
         row["when"] = row["sent_at"] or row["next_attempt_at"] or row["deliver_after"]
         if row["title"] is None:
@@ -198,15 +196,13 @@ def alerts_send(ctx, as_json):
          retry after a failed attempt (due now or later), or were not tried because their
          server did not answer; see `bulletin alerts list --pending` / `--failed`
     """
-    from storage import outbox
-
     from ..alerts import send_pending
 
     config = read_config(ctx)
     archive_url = config.serve.archive_url
     with open_store(ctx, must_exist=False) as store:
         report = send_pending(store, config, archive_url=archive_url)
-        waiting = outbox.undelivered(store.db)
+        waiting = store.outbox.undelivered()
     undelivered = bool(report.retrying or report.failed or report.deferred or waiting["retrying"])
     if as_json:
         click.echo(

@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from storage.errors import BulletinError, InvalidArgument, NotFound
+from storage import BulletinError, InvalidArgument, NotFound
 
 from ..output import json_line, table
 from .common import flag_message, open_store, utc_iso
@@ -91,8 +91,6 @@ def search(
     match whole words (`he` does not find "the"; `vaccin*` finds "vaccinated"; --substring
     matches inside words). Several terms must all occur. Matches are shown in [brackets].
     """
-    from storage.search import search as run_search
-
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
     text = " ".join(query)
@@ -100,8 +98,7 @@ def search(
         raise click.BadParameter("empty query", param_hint="QUERY")
     with open_store(ctx) as store:
         try:
-            hits = run_search(
-                store,
+            hits = store.search(
                 text,
                 site=site,
                 since=since,
@@ -149,21 +146,6 @@ def search(
 # show / history ------------------------------------------------------------------------------
 
 
-def _release_events(store, release_id: int) -> list[dict]:
-    rows = list(
-        store.db.query(
-            """SELECT e.id, e.kind, e.detected_at, v.seq AS version, e.crawl_id, e.baseline, e.changed_fields
-           FROM events e LEFT JOIN versions v ON v.id = e.version_id
-           WHERE e.release_id = ? ORDER BY e.id""",
-            [release_id],
-        )
-    )
-    for row in rows:
-        row["changed_fields"] = json.loads(row["changed_fields"] or "[]")
-        row["baseline"] = bool(row["baseline"])
-    return rows
-
-
 def _version_summary(version: dict) -> dict:
     return {
         "version": version["seq"],
@@ -187,7 +169,7 @@ def show(ctx, url_or_id, as_json):
     with open_store(ctx) as store:
         release = store.release(url_or_id)
         versions = store.versions(release["id"])
-        events = _release_events(store, release["id"])
+        events = store.release_events(release["id"])
     body = versions[-1]["body"] if versions else ""
     data = {
         "id": release["id"],
@@ -281,7 +263,7 @@ def history(ctx, url_or_id, as_json):
     with open_store(ctx) as store:
         release = store.release(url_or_id)
         versions = {v["seq"]: v for v in store.versions(release["id"])}
-        events = _release_events(store, release["id"])
+        events = store.release_events(release["id"])
     entries = []
     for event in events:
         version = versions.get(event["version"]) if event["version"] else None
@@ -326,8 +308,7 @@ def history(ctx, url_or_id, as_json):
 
 def diff_versions(old: dict, new: dict, context: int = 40) -> dict:
     """What changed between two versions: short fields old/new, attachments, the body diff."""
-    from storage.diff import diff_texts, render_text_diff
-    from storage.normalize import changed_fields
+    from storage import changed_fields, diff_texts, render_text_diff
 
     changed = changed_fields(old, new)
     fields = {
@@ -479,13 +460,11 @@ def export(ctx, fmt, site, since, output, as_json):
     WARC files hold one response record per stored version, built from the stored raw body,
     status and headers, so standard WARC tools can replay the pages as they were served.
     """
-    from storage.export import export as run_export
-
     with open_store(ctx) as store:
         if output:
             try:
                 with open(output, "wb") as out:
-                    count = run_export(store, fmt, out, site=site, since=since)
+                    count = store.export(fmt, out, site=site, since=since)
             except OSError as exc:
                 raise click.ClickException(f"{output}: {exc.strerror or exc}") from exc
         else:
@@ -493,7 +472,7 @@ def export(ctx, fmt, site, since, output, as_json):
                 raise click.UsageError("WARC is binary: write it with -o FILE or redirect stdout")
             sys.stdout.flush()
             out = sys.stdout.buffer
-            count = run_export(store, fmt, out, site=site, since=since)
+            count = store.export(fmt, out, site=site, since=since)
             out.flush()
     unit = "versions" if fmt == "warc" else ("entries" if fmt == "atom" else "releases")
     if as_json:
