@@ -101,6 +101,9 @@ _ROWS = "".join(
         ),
         ('<a href="#" data-href="/l/index_1.html">下一页</a>', "/l/index_1.html"),
         ('<a href="javascript:;" data-url="#p2">下一页</a>', None),
+        ('<a href="index_1.html"><img src="/i/next.gif" alt="下一页"></a>', "index_1.html"),
+        ('<a href="index_1.html"><img src="/images/page_next.gif"></a>', "index_1.html"),
+        ('<a href="index_9.html"><img src="/images/page_last.gif" alt="尾页"></a>', None),
     ],
     ids=[
         "disabled-item",
@@ -114,6 +117,9 @@ _ROWS = "".join(
         "onclick-window-open",
         "data-href",
         "data-url-fragment",
+        "image-with-alt",
+        "image-named-next",
+        "image-last-page",
     ],
 )
 def test_next_page_forms(pager, expected):
@@ -121,3 +127,17 @@ def test_next_page_forms(pager, expected):
     page = extract_list(body.encode(), "http://x.gov.cn/l/index.html")
     want = None if expected is None else absolute_url(expected, "http://x.gov.cn/l/index.html")
     assert (page.next_pages[0] if page.next_pages else None) == want
+
+
+def test_a_result_titled_by_its_address_is_still_a_row():
+    rows = "".join(
+        f'<li><h3><a href="/doc/{i}.html">Annual water quality report for district {i}</a></h3>'
+        f"<cite>www.x.gov/doc/{i}.html</cite></li>"
+        for i in range(4)
+    )
+    rows += '<li><h3><a href="/files/plan.pdf">https://www.x.gov/files/plan.pdf</a></h3></li>'
+    body = f"<html><body><ol class='results'>{rows}</ol></body></html>".encode()
+    page = extract_list(body, "https://www.x.gov/search?q=water")
+    assert len(page.links) == 5
+    assert page.links[0].title == "Annual water quality report for district 0"
+    assert page.links[-1].title == "https://www.x.gov/files/plan.pdf"

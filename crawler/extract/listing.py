@@ -308,6 +308,10 @@ class _Link:
             and bool(text or attr)  # image-only links are carousel slides
             and not _NOT_A_TITLE.match(title)
         )
+        if not self.usable and title and _BARE_URL.match(title):
+            # A link showing an address: a row's title only when the row has no other (a search
+            # result for a document without a title), so it weighs the least a row title can.
+            self.usable, self.weight = True, 2.0
         self._url = False
         self._key = False
         self.running = None  # _in_running_text(self), once asked

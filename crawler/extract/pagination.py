@@ -301,6 +301,9 @@ _LOAD_MORE = frozenset(
 )
 
 
+_NEXT_IMAGE = re.compile(r"(?:^|[_\-.])(?:next|xyy|xiayiye|nextpage)(?:[_\-.]|\d|$)")
+
+
 def _disabled(a) -> bool:
     """A pager's greyed-out link (the last page's "Next"): it may still carry an href."""
     if (a.get("aria-disabled") or "").lower() == "true" or a.get("disabled") is not None:
@@ -315,6 +318,13 @@ def _disabled(a) -> bool:
 def _next_rank(a) -> int | None:
     """How surely an anchor means "next page" (lower is surer); None when it does not."""
     text = _clean("".join(a.itertext()))
+    img = a.find("img") if not text else None
+    if img is not None:
+        # An image button: its alt text says what it does, else its file name ("page_next.gif").
+        text = _clean(img.get("alt") or img.get("title") or "")
+        if not text and not _disabled(a):
+            name = (img.get("src") or "").lower().rsplit("/", 1)[-1]
+            return 2 if _NEXT_IMAGE.search(name) else None
     if text.lower().strip(" .…+›»>") in _LOAD_MORE:
         return None if _disabled(a) else 3  # the same list continues at its href
     parent = a.getparent()
@@ -527,7 +537,7 @@ def _hinted(values: list[str]) -> list[int]:
 
 
 # Attributes that can hint at "next": the anchor's class, rel and title (and its parent's class).
-_ANCHOR_MARKS = etree.XPath("//a/@class | //a/@rel | //a/@title")
+_ANCHOR_MARKS = etree.XPath("//a/@class | //a/@rel | //a/@title | //a/img/@alt | //a/img/@src")
 
 
 def _next_candidates(root, anchors: tuple[list, list] | None = None) -> list:
@@ -546,7 +556,8 @@ def _next_candidates(root, anchors: tuple[list, list] | None = None) -> list:
     chosen = {id(els[i]) for i in _hinted(texts)}
     marks = _ANCHOR_MARKS(root)
     for i in _hinted(marks):
-        chosen.add(id(marks[i].getparent()))
+        owner = marks[i].getparent()
+        chosen.add(id(owner.getparent() if owner.tag == "img" else owner))
     # Parents by a walk, not "//a/../@class": libxml2 merges the same parent once per child, in
     # quadratic time for a list of thousands of anchors.
     parents = {}
