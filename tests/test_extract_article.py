@@ -319,6 +319,11 @@ def test_bad_selector_is_ignored():
         ("Datum:26. Januar 2022", "2022-01-26"),
         ("03.01.2020", "2020-01-03"),
         ("2020年1月3日", "2020-01-03"),
+        ("发布时间：２０２４年１月２６日", "2024-01-26"),
+        ("２０２４－０３－０５　１０：２１", "2024-03-05T10:21:00+08:00"),
+        ("二〇二四年三月五日", "2024-03-05"),
+        ("二○二三年十二月二十一日", "2023-12-21"),
+        ("二零二四年十月三十日", "2024-10-30"),
     ],
     ids=[
         "dash-seconds",
@@ -335,6 +340,11 @@ def test_bad_selector_is_ignored():
         "german-month-name",
         "german-dots",
         "japanese",
+        "full-width-digits",
+        "full-width-dashes-and-time",
+        "chinese-numerals",
+        "chinese-numerals-teens-and-twenties",
+        "chinese-numerals-ling",
     ],
 )
 def test_date_formats(text, iso):

@@ -48,3 +48,16 @@ def test_hidden_tab_panels_are_content_other_hidden_parts_are_not():
     assert "2023年\t15.17" in lines and "第二页签" in lines
     assert "正文继续" in lines
     assert not {"内部备注", "移动版重复"} & set(lines)
+
+
+def test_text_an_inline_script_writes_into_an_empty_element_is_shown():
+    page = """<html><head><script>var src = "市就业服务中心";</script></head><body>
+    <p>来源：<span id="source"></span></p><p>作者：<span id="author">王明</span></p>
+    <p>日期：<span id="d"></span></p><p>时钟：<span id="clock"></span></p>
+    <script>document.getElementById("source").innerHTML = src;
+    document.getElementById('author').innerHTML = '别人';
+    $("#d").text("2024-04-15");
+    document.getElementById("clock").innerHTML = new Date().toLocaleString();</script>
+    </body></html>"""
+    lines = layout(parse_clean(page).root).lines
+    assert lines == ["来源：市就业服务中心", "作者：王明", "日期：2024-04-15", "时钟："]

@@ -992,9 +992,11 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     if kind == 2 and match.start() > 0 and not re.search(r"[\s:：|]$", line[: match.start()]):
         return 0, None
     rest = rest.lstrip(" \t:：")
-    if _LABEL_AHEAD.match(rest):
-        return kind, None
     stop = _SOURCE_STOP.search(rest)
+    # The next label right after this one: an empty value ("来源：发布时间：…"), unless a value
+    # runs into a known label ("来源：新华社字号：", spans without space between them).
+    if _LABEL_AHEAD.match(rest) and (stop is None or stop.start() == 0):
+        return kind, None
     value = (rest[: stop.start()] if stop else rest).strip(" \t:：|｜丨,，")
     if not value and not rest and idx + 1 < len(lines):
         nxt = lines[idx + 1]
@@ -1056,7 +1058,7 @@ class _DateCandidate:
     label: str = ""  # the label as printed (发布时间, Datum …)
 
 
-_DIGITS = re.compile(r"\d\d")
+_DIGITS = re.compile(r"\d\d|[〇○零]")  # 二〇二四年 has no digits
 
 
 def _line_dates(lines: list[str], idx: int) -> list[_DateCandidate]:

@@ -97,9 +97,18 @@ _US_MDY = (
     r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d{2})(?![\d/])"
 )
 
+# Chinese numerals, as official documents print their 成文日期: 二〇二四年三月五日.
+_CN_DIGIT = "〇○零ОOＯ一二三四五六七八九"
+_CN_YMD = (
+    rf"(?P<cy>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<cm>十[一二]?|[一二三四五六七八九])\s*月\s*"
+    r"(?P<cd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
+)
+_CN_VALUE = {c: 0 for c in "〇○零ОOＯ"} | {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
+
 # Each form, with what a text must hold for it to match ("letter": a month name's ASCII letters).
 _PATTERNS = [
     (re.compile(_YMD), None),
+    (re.compile(_CN_YMD), "年"),
     (re.compile(_DMY), "."),
     (re.compile(_MONTH_D_Y, re.IGNORECASE), "letter"),
     (re.compile(_D_MONTH_Y, re.IGNORECASE), "letter"),
@@ -160,8 +169,23 @@ def _year(text: str) -> int:
     return y
 
 
+def _cn_number(text: str) -> int:
+    """二十三 → 23, 十二 → 12, 五 → 5 (a month's or a day's number in Chinese numerals)."""
+    if "十" not in text:
+        return _CN_VALUE[text]
+    tens, _, ones = text.partition("十")
+    return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[ones] if ones else 0)
+
+
 def _build(match: re.Match) -> FoundDate | None:
     g = match.groupdict()
+    if g.get("cy"):
+        try:
+            year = int("".join(str(_CN_VALUE[c]) for c in g["cy"]))
+            day = date(year, _cn_number(g["cm"]), _cn_number(g["cd"]))
+        except (ValueError, KeyError):
+            return None
+        return FoundDate(match.start(), match.end(), day) if 1980 <= day.year <= 2100 else None
     try:
         month = _MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
         day = date(_year(g["y"]), month, int(g["d"]))
@@ -189,8 +213,16 @@ def _build(match: re.Match) -> FoundDate | None:
     return FoundDate(match.start(), match.end(), day, hour, minute, second, offset)
 
 
+# Full-width digits and separators (２０２４－０３－０５) read as their ASCII forms; one for one, so
+# positions in the text stay the same.
+_FULL_WIDTH = re.compile("[\uff0d-\uff1a]")
+_TO_ASCII = {0xFF0D + i: c for i, c in enumerate("-./0123456789:")}
+
+
 def find_dates(text: str, limit: int = 50) -> list[FoundDate]:
     """All dates in ``text`` in reading order (overlapping matches resolved by position)."""
+    if _FULL_WIDTH.search(text):
+        text = text.translate(_TO_ASCII)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     letters = None

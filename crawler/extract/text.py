@@ -247,6 +247,48 @@ _DROP_TAG_LIST = sorted(DROP_TAGS)
 _DROP_BODY_TAG_LIST = sorted(DROP_TAGS - _HEAD_TAGS)
 
 
+# An inline script that fills an empty element with a string the reader then sees:
+# getElementById("source").innerHTML = "…" / = name; $("#source").html("…") / .text(name).
+_FILL = re.compile(
+    r"""(?:getElementById\(\s*(['"])([\w:.-]{1,80})\1\s*\)\s*\.\s*(?:innerHTML|innerText|textContent)\s*=\s*"""
+    r"""|\$\(\s*(['"])#([\w:.-]{1,80})\3\s*\)\s*\.\s*(?:html|text)\(\s*)"""
+    r"""(?:(['"])((?:[^'"\\\n]|\\.){0,300})\5|([A-Za-z_$][\w$]{0,60})(?=\s*(?:[;)}\n]|$)))"""
+)
+_MARKUP_TAG = re.compile(r"<[^<>]*>")
+_WITH_ID = etree.XPath("//*[@id]")
+
+
+def _fill_scripted(root: etree._Element) -> None:
+    """Write into empty elements the strings inline scripts put there (a 来源 a script fills in)."""
+    codes = [
+        el.text
+        for el in root.iter("script")
+        if el.text and "src" not in el.attrib and len(el.text) < 20_000
+    ]
+    fills = [m for code in codes if "(" in code for m in _FILL.finditer(code)]
+    if not fills:
+        return
+    joined = "\n".join(codes)
+    values = {}
+    for match in fills:
+        ident, value, name = match.group(2) or match.group(4), match.group(6), match.group(7)
+        if value is None:
+            assigned = re.search(
+                r"(?<![\w$.])" + re.escape(name) + r"""\s*=\s*(['"])((?:[^'"\\\n]|\\.){0,300})\1""",
+                joined,
+            )
+            if assigned is None:
+                continue
+            value = assigned.group(2)
+        value = _MARKUP_TAG.sub("", value.replace("\\", "")).strip()
+        if value:
+            values.setdefault(ident, value)
+    for el in _WITH_ID(root):
+        value = values.pop(el.get("id"), None)
+        if value is not None and not (el.text or "").strip() and len(el) == 0:
+            el.text = value
+
+
 class Parsed(NamedTuple):
     """A parsed and cleaned page: its tree (None when there is no document) and what ``read`` found."""
 
@@ -278,6 +320,8 @@ def parse_clean(
     root = parse_html(text, body=body, encoding=encoding, ids=ids)
     if root is None:
         return Parsed(None)
+    if "getElementById" in text or ").html(" in text or ").text(" in text:
+        _fill_scripted(root)
     found = read(root) if read is not None else None
     doomed = list(root.iter(*(_DROP_BODY_TAG_LIST if keep_head else _DROP_TAG_LIST)))
     if not keep_hidden:
