@@ -17,7 +17,6 @@ from .diff import diff_texts, has_changes, render_html_diff, render_text_diff
 from .errors import (
     BulletinError,
     ConfigError,
-    ExtractionError,
     FetchError,
     InvalidArgument,
     NotFound,
@@ -52,7 +51,6 @@ __all__ = [
     "StoreUnavailable",
     "SiteBusy",
     "FetchError",
-    "ExtractionError",
     "WorkerGone",
     "unavailable",
     "is_locked",

@@ -11,15 +11,16 @@ any of them into a one-line message::
     │   └── StoreUnavailable  nothing can be written now (disk or size cap full, locked, I/O error)
     ├── SiteBusy              another process is crawling the same site into the same database
     ├── FetchError            a page could not be fetched (network, HTTP status, blocking)
-    └── ExtractionError       a page could not be extracted
-        └── WorkerGone        the extraction worker process died; the page is parsed inline
+    └── WorkerGone            the extraction worker process died; the page is parsed inline
 
 Library errors speak the library's terms (``InvalidArgument.argument`` is the keyword argument's
-name, ``since``); the CLI maps them to its flags. Errors of other libraries (sqlite3, OSError,
-httpx) are wrapped once, where the project calls them.
+name, ``since``); the CLI maps them to its flags (``crawler/cli/common.py``: ``--since``).
+A page that yields no fields is not an error: extraction returns what it found, and the checks
+of ``crawler/extract/fetchcheck.py`` record a failed fetch. Errors of other libraries (sqlite3,
+OSError, httpx) are wrapped once, where the project calls them.
 
 It lives in ``storage`` because ``storage`` is the bottom layer: everything may import it,
-and it imports nothing of the project.
+and it imports nothing of the project. Import the errors from ``storage``.
 """
 
 __all__ = [
@@ -31,7 +32,6 @@ __all__ = [
     "StoreUnavailable",
     "SiteBusy",
     "FetchError",
-    "ExtractionError",
     "WorkerGone",
 ]
 
@@ -75,9 +75,5 @@ class FetchError(BulletinError):
     """A page could not be fetched: network failure, HTTP error, or a block/interstitial page."""
 
 
-class ExtractionError(BulletinError):
-    """A page could not be extracted."""
-
-
-class WorkerGone(ExtractionError):
+class WorkerGone(BulletinError):
     """The extraction worker process closed its socket (it died or was killed)."""

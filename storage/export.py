@@ -19,7 +19,8 @@ from http import HTTPStatus
 from typing import BinaryIO
 from xml.etree import ElementTree as ET
 
-from .errors import BulletinError, InvalidArgument
+from .dates import parse_day
+from .errors import BulletinError
 
 __all__ = [
     "FORMATS",
@@ -37,7 +38,6 @@ STATUS_SCHEME = "tag:bulletin-monitor,2024:status"
 # Headers that describe the transfer, not the stored body: the body is kept decoded and whole.
 _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length", "content-md5"}
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CSV_COLUMNS = [
     "id",
     "site",
@@ -64,7 +64,7 @@ def release_records(store, *, site: str | None = None, since: str | None = None)
         params.append(site)
     if since:
         clauses.append("substr(coalesce(v.published_at, r.first_seen_at), 1, 10) >= ?")
-        params.append(_check_date(since))
+        params.append(parse_day(since, "since").isoformat())
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = store.db.query(
         f"""SELECT r.id, r.site, r.url, r.status, v.title, v.source, v.published_at,
@@ -81,17 +81,6 @@ def release_records(store, *, site: str | None = None, since: str | None = None)
         row["columns"] = json.loads(row["columns"] or "[]")
         row["attachments"] = json.loads(row["attachments"] or "[]")
         yield row
-
-
-def _check_date(value: str) -> str:
-    value = value.strip()
-    try:
-        if not _DATE.match(value):
-            raise ValueError
-        datetime.strptime(value, "%Y-%m-%d")
-    except ValueError:
-        raise InvalidArgument("since", f"expected a date YYYY-MM-DD, got {value!r}") from None
-    return value
 
 
 def export_jsonl(store, out: BinaryIO, *, site: str | None = None, since: str | None = None) -> int:

@@ -27,6 +27,7 @@ import re
 import sqlite3
 from datetime import UTC, datetime
 
+from .dates import parse_day
 from .errors import InvalidArgument
 from .normalize import clean_text, display_text, fold, fold_chars, folded_with_offsets
 
@@ -84,13 +85,8 @@ def _day_bounds(since: str | None, until: str | None) -> tuple[int | None, int |
 
 
 def _date_seconds(value: str, name: str) -> int:
-    match = _DATE.match(value.strip())
-    if not match or match.group(4):
-        raise InvalidArgument(name, f"expected a date YYYY-MM-DD, got {value!r}")
-    seconds = _seconds(value)
-    if not seconds and value.strip() != "1970-01-01":
-        raise InvalidArgument(name, f"not a valid date: {value!r}")
-    return seconds
+    day = parse_day(value, name)
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
 def index_version(db, version_id: int) -> None:

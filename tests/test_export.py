@@ -120,6 +120,24 @@ def test_bad_since_is_one_line_error_in_the_librarys_terms(store):
     assert raised.value.argument == "since"
 
 
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("last week", "since: expected a date YYYY-MM-DD, got 'last week'"),
+        ("2023-02-30", "since: not a valid date: '2023-02-30'"),
+        ("2023-01-01T08:00", "since: expected a date YYYY-MM-DD, got '2023-01-01T08:00'"),
+        ("2023-01-01junk", "since: expected a date YYYY-MM-DD, got '2023-01-01junk'"),
+    ],
+    ids=["words", "no-such-day", "a-time", "trailing-text"],
+)
+def test_search_and_export_refuse_a_bad_date_with_the_same_error(store, value, message):
+    with pytest.raises(InvalidArgument) as in_search:
+        store.search("通知", since=value)
+    with pytest.raises(InvalidArgument) as in_export:
+        store.export("jsonl", io.BytesIO(), since=value)
+    assert str(in_search.value) == str(in_export.value) == message
+
+
 def test_csv_has_a_bom_and_round_trips_chinese(store):
     count, data = written(export_csv, store)
     assert data.startswith(b"\xef\xbb\xbf")

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.errors import ConfigError
 from crawler.extract.listing import extract_list, parse_list_date
 from crawler.extract.model import Selectors
+from storage import ConfigError
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 

@@ -15,7 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..errors import ConfigError
+from storage import ConfigError
+
 from .breadcrumb import find_breadcrumb
 from .dates import FoundDate, date_from_url, find_dates, find_time, parse_date, zone_for
 from .encoding import decode_html

@@ -1593,7 +1593,7 @@ def extract_list(
     a hint. At most ``max_rows`` rows are returned; ``truncated_rows`` counts the rows left out.
 
     Pure and total on bytes: junk in, an empty :class:`ListPage` out. A bad per-site selector
-    raises :class:`~crawler.errors.ConfigError`.
+    raises :class:`~storage.errors.ConfigError`.
     """
     body = body or b""
     if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):

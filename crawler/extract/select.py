@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..errors import ConfigError
+from storage import ConfigError
 
 # The EXSLT prefixes parsel registers, so `re:test(...)` compiles as it will run.
 XPATH_NAMESPACES = {
