@@ -11,6 +11,8 @@ import os
 import signal
 from dataclasses import dataclass
 
+from scrapy.exceptions import IgnoreRequest
+
 from storage import Store
 
 #: Seconds the requests in flight get to end after the first SIGINT/SIGTERM (``BULLETIN_STOP_GRACE``).
@@ -61,8 +63,6 @@ def run_crawls(
     """
     from scrapy.crawler import CrawlerProcess
 
-    from spiders.site import SiteSpider
-
     from .pipelines import STORE_FAILURE_STAT
 
     with Store(db_path) as store:
@@ -83,7 +83,8 @@ def run_crawls(
         install_scrapy_root_handler(settings)
     crawlers = {}
     for site in sites:
-        crawlers[site.name] = process.create_crawler(SiteSpider)
+        # By name, through SPIDER_MODULES: spiders/ sits above the crawler and is not imported here.
+        crawlers[site.name] = process.create_crawler(settings.get("BULLETIN_SPIDER"))
         process.crawl(crawlers[site.name], site=site)
     # Under `bulletin serve` (progress "log") the acknowledgment is a log line like the others.
     stopper = CrawlStopper(
@@ -116,6 +117,10 @@ def run_crawls(
                 crawl = {**crawl, "status": "failed", "error": failure}
             outcomes.append(CrawlOutcome(site.name, crawl, failures, failure))
     return outcomes
+
+
+class RequestDropped(IgnoreRequest):
+    """A request the crawl gave up before sending, because it is stopping (not a failed fetch)."""
 
 
 class CrawlStopper:
@@ -224,8 +229,6 @@ class CrawlStopper:
 def drop_queued_requests(downloader) -> int:
     """Fail the requests that wait in the downloader's slots (for their delay or a free
     connection) with :class:`RequestDropped`; returns how many. Requests on the wire go on."""
-    from spiders.site import RequestDropped
-
     dropped = 0
     for slot in list(downloader.slots.values()):
         while slot.queue:

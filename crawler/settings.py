@@ -63,6 +63,9 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
 # bulletin-monitor's own settings.
+BULLETIN_SPIDER = (
+    "site"  # the spider `bulletin crawl` runs for each site (a name in SPIDER_MODULES)
+)
 BULLETIN_DB = "bulletin.db"  # SQLite file (the CLI passes --db / BULLETIN_DB)
 BULLETIN_CONFIG = None  # sites.toml path; None: BULLETIN_CONFIG env, then ./sites.toml
 BULLETIN_FULL_CRAWL = (

@@ -30,6 +30,7 @@ from crawler.extract.pool import ExtractionPool
 from crawler.extract.sitemodel import SiteModel
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from crawler.redirects import RedirectRefused
+from crawler.runner import RequestDropped
 from storage.errors import ConfigError
 from storage.urls import canonical_url, is_page_url
 
@@ -50,19 +51,31 @@ _ERROR_PAGE_TITLE = re.compile(
 )
 
 
-class RequestDropped(scrapy_errors.IgnoreRequest):
-    """A request the crawl gave up before sending, because it is stopping (not a failed fetch)."""
-
-
 class SiteSpider(scrapy.Spider):
     """Crawls one configured site. ``scrapy crawl site -a site=NAME`` or ``bulletin crawl NAME``."""
 
     name = "site"
 
+    @staticmethod
+    def site_from_arguments(site: str | None, config_path: str | None = None):
+        """The configured site ``scrapy crawl site -a site=NAME [-a config=PATH]`` names (without
+        ``-a site``, the only one); :class:`ConfigError` with one line otherwise. ``scrapy crawl`` calls it
+        before the crawl starts (crawler/commands/crawl.py), so a subclass inherits the check."""
+        from crawler.config import load_config
+
+        config = load_config(config_path)
+        if site:
+            return config.site(site)
+        if len(config.sites) != 1:
+            raise ConfigError(
+                f"name the site to crawl: -a site=NAME (configured: {', '.join(config.sites) or 'none'})"
+            )
+        return next(iter(config.sites.values()))
+
     def __init__(self, site=None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if site is None or isinstance(site, str):
-            site = site_from_arguments(site, kwargs.get("config"))
+            site = self.site_from_arguments(site, kwargs.get("config"))
         self.site = site
         self.allowed_domains = list(site.allowed_domains)
         self.crawl_id = None
@@ -659,21 +672,6 @@ def _size_reason(message: str) -> str:
 def _scrapy_errors(*names: str) -> tuple[type, ...]:
     """Scrapy's own download exceptions (2.13+), where this Scrapy has them."""
     return tuple(getattr(scrapy_errors, name) for name in names if hasattr(scrapy_errors, name))
-
-
-def site_from_arguments(site: str | None, config_path: str | None = None):
-    """The configured site ``scrapy crawl site -a site=NAME [-a config=PATH]`` names (without
-    ``-a site``, the only one); :class:`ConfigError` with one line otherwise."""
-    from crawler.config import load_config
-
-    config = load_config(config_path)
-    if site:
-        return config.site(site)
-    if len(config.sites) != 1:
-        raise ConfigError(
-            f"name the site to crawl: -a site=NAME (configured: {', '.join(config.sites) or 'none'})"
-        )
-    return next(iter(config.sites.values()))
 
 
 # A page with this many distinct lines has chrome of its own: not a stub or an interstitial.

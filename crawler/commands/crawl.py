@@ -18,14 +18,21 @@ from storage.errors import BulletinError
 class Command(ScrapyCrawlCommand):
     def process_options(self, args, opts) -> None:
         super().process_options(args, opts)
-        from spiders.site import SiteSpider, site_from_arguments
+        from scrapy.spiderloader import get_spider_loader
 
-        if len(args) == 1 and args[0] == SiteSpider.name:
-            try:
-                site_from_arguments(opts.spargs.get("site"), opts.spargs.get("config"))
-            except BulletinError as exc:
-                sys.stderr.write(f"Error: {' '.join(str(exc).split())}\n")
-                raise SystemExit(1) from None
+        loader = get_spider_loader(self.settings)
+        if len(args) != 1 or args[0] not in loader.list():
+            return  # Scrapy's own usage error follows
+        # A spider that takes a site (SiteSpider and its subclasses) checks it here, by duck type:
+        # the crawler layer does not import spiders/.
+        check = getattr(loader.load(args[0]), "site_from_arguments", None)
+        if check is None:
+            return
+        try:
+            check(opts.spargs.get("site"), opts.spargs.get("config"))
+        except BulletinError as exc:
+            sys.stderr.write(f"Error: {' '.join(str(exc).split())}\n")
+            raise SystemExit(1) from None
 
     def run(self, args, opts) -> None:
         from scrapy.exceptions import UsageError
