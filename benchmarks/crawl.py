@@ -315,8 +315,9 @@ def stage_costs(
     """
     from crawler.extract import extract_article, extract_list
     from crawler.extract.fetchcheck import not_html_reason
+    from crawler.items import ReleaseItem
     from crawler.pipelines import BATCH_ITEMS
-    from storage import FetchedRelease, Store
+    from storage import Store
 
     content_type = "text/html; charset=utf-8"
     pages = [(base_url + p, (site_dir / p.lstrip("/")).read_bytes()) for p in article_paths[:limit]]
@@ -339,9 +340,7 @@ def stage_costs(
         "extract_article",
         len(pages),
         lambda: [
-            extract_article(
-                body, url, content_type=content_type, timezone="Asia/Shanghai"
-            ).to_dict()
+            extract_article(body, url, content_type=content_type, timezone="Asia/Shanghai")
             for url, body in pages
         ],
     )
@@ -364,21 +363,14 @@ def stage_costs(
 
         def record_batch(pages, articles):
             for (url, body), article in zip(pages, articles):
-                fetched = FetchedRelease(
+                fetched = ReleaseItem(
+                    site=SITE,
                     url=url,
-                    title=article.get("title"),
-                    source=article.get("source"),
-                    published_at=article.get("published_at"),
-                    published_at_meta=article.get("published_at_meta"),
-                    body=article.get("body") or "",
-                    breadcrumb=article.get("breadcrumb") or [],
-                    column=article.get("column"),
-                    attachments=article.get("attachments") or [],
+                    article=article,
                     final_url=url,
-                    http_status=200,
                     headers={"Content-Type": content_type},
                     raw_body=body,
-                    encoding="utf-8",
+                    encoding=article.encoding,
                 )
                 store.record_release(SITE, fetched, crawl_id=crawl_id, listed_on=[])
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
+from operator import attrgetter
+
+from .extract.model import Article
 
 
 def base64_text(value: bytes) -> str:
@@ -36,11 +39,17 @@ class ListPageItem:
 
 @dataclass
 class ReleaseItem:
-    """A fetched article page with its extracted fields (``article`` is ``Article.to_dict()``)."""
+    """A fetched article page: the record :meth:`storage.Store.record_release` takes, as it is.
+
+    The extracted fields are the extractor's own :class:`Article` (``article``), read through
+    the attributes of :class:`storage.FetchedRelease` (``title``, ``body``…); the rest is the
+    response as served and what the crawl keeps beside it. Feeds write ``article`` as the
+    extractor's fields (``Article.to_dict()``) and ``raw_body`` as base64.
+    """
 
     site: str
-    url: str
-    article: dict
+    url: str  # the URL asked for (a redirect's target is ``final_url``)
+    article: Article = field(metadata={"serializer": Article.to_dict})
     final_url: str | None = None
     http_status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -57,6 +66,21 @@ class ReleaseItem:
     )
     model_revision: int | None = None  # the site model revision the fields were extracted with
     revisit: bool = False  # fetched as a scheduled revisit (not led to by a list row)
+
+
+# The stored fields of a release are the article's: properties, not dataclass fields, so a feed
+# writes them once (inside ``article``) and the store reads them where the extractor left them.
+for _name in (
+    "title",
+    "source",
+    "published_at",
+    "published_at_meta",
+    "body",
+    "breadcrumb",
+    "column",
+    "attachments",
+):
+    setattr(ReleaseItem, _name, property(attrgetter(f"article.{_name}")))
 
 
 @dataclass

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from scrapy import signals
 from twisted.internet import task
 
-from storage import FetchedRelease, Store, StoreError, StoreUnavailable, canonical_url
+from storage import Store, StoreError, StoreUnavailable, canonical_url
 from storage.store import is_locked, unavailable
 from storage.urls import list_rows_hash
 
@@ -431,7 +431,7 @@ class StoreWriter:
         self.bootstrap = (stored is None or not self.model.pages) and self.store.has_releases(site)
         self.waiting: list[
             tuple
-        ] = []  # edits waiting for the crawl's end: (item, fetched, list rows, changed lines)
+        ] = []  # edits waiting for the crawl's end: (item, list rows, changed lines)
         self.refetched = 0  # known releases fetched in this crawl
         self._signature: tuple | None = (
             None  # (lines added, lines dropped) of the edit made to wait
@@ -587,30 +587,12 @@ class StoreWriter:
             )
 
     def _record_release(self, item: ReleaseItem) -> None:
-        article = item.article
-        fetched = FetchedRelease(
-            url=item.url,
-            title=article.get("title"),
-            source=article.get("source"),
-            published_at=article.get("published_at"),
-            published_at_meta=article.get("published_at_meta"),
-            body=article.get("body") or "",
-            breadcrumb=article.get("breadcrumb") or [],
-            column=article.get("column"),
-            attachments=article.get("attachments") or [],
-            final_url=item.final_url,
-            http_status=item.http_status,
-            headers=item.headers,
-            raw_body=item.raw_body,
-            encoding=item.encoding,
-            model_revision=item.model_revision,
-        )
         rows = self.pending_rows.pop(canonical_url(item.url), [])
         refresh = self._refresh if item.model_revision == self.applied.revision else None
         wait = self._wait if len(self.waiting) < MAX_WAITING else None
         result = self.store.record_release(
             item.site,
-            fetched,
+            item,
             crawl_id=self.crawl_id,
             listed_on=rows,
             refresh=refresh,
@@ -618,12 +600,12 @@ class StoreWriter:
             wait=wait,
         )
         self.recorded.add(canonical_url(item.url))
-        if not fetched.title or not fetched.published_at:
+        if not item.title or not item.published_at:
             self.counts["incomplete"] += 1
         if result.kind != "new":
             self.refetched += 1
         if result.kind == "waiting":
-            self.waiting.append((item, fetched, rows, self._signature))
+            self.waiting.append((item, rows, self._signature))
             return
         self._recorded(item, result.kind)
 
@@ -676,7 +658,7 @@ class StoreWriter:
             if self._template_change(signature, pages)
         }
         waiting, self.waiting = self.waiting, []
-        for item, fetched, rows, signature in waiting:
+        for item, rows, signature in waiting:
             rows = [*rows, *self.pending_rows.pop(canonical_url(item.url), [])]
             try:
                 with self.store.batch():
@@ -690,7 +672,7 @@ class StoreWriter:
                     else:
                         result = self.store.record_release(
                             item.site,
-                            fetched,
+                            item,
                             crawl_id=self.crawl_id,
                             listed_on=rows,
                             confirm_after=item.confirm_after,

@@ -368,7 +368,7 @@ class SiteSpider(scrapy.Spider):
             site=self.site.name,
             url=requested,
             final_url=response.url,
-            article=article.to_dict(),
+            article=article,
             http_status=response.status,
             headers=_headers(response),
             raw_body=response.body,
@@ -458,13 +458,9 @@ class SiteSpider(scrapy.Spider):
             )
             return
         if page.body:
-            item.article["body"] = (
-                (item.article.get("body") or "").rstrip() + "\n\n" + page.body.strip()
-            )
-        known = {a["url"] for a in item.article.get("attachments", [])}
-        item.article.setdefault("attachments", []).extend(
-            a for a in page.attachments if a["url"] not in known
-        )
+            item.article.body = (item.article.body or "").rstrip() + "\n\n" + page.body.strip()
+        known = {a["url"] for a in item.article.attachments}
+        item.article.attachments.extend(a for a in page.attachments if a["url"] not in known)
         remaining = response.meta["remaining"]
         if remaining:
             yield self._continuation(item, remaining)

@@ -41,7 +41,11 @@ def utc_now() -> datetime:
 
 @dataclass
 class FetchedRelease:
-    """What a crawl saw of one article page: the response and the extracted fields."""
+    """What a crawl saw of one article page: the response and the extracted fields.
+
+    :meth:`Store.record_release` only reads these attributes: a crawler hands over its own
+    record of the page (the crawler's ``ReleaseItem``, whose fields are the extractor's) as it is.
+    """
 
     url: str
     title: str | None = None
