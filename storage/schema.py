@@ -400,8 +400,8 @@ def m041_one_column_per_spelling(db: Database) -> None:
     listing other columns' releases) go."""
     import json
 
+    from .columns import aggregating_pages, ancestor_names
     from .normalize import fold
-    from .store import aggregating_pages, ancestor_names
 
     overviews: dict[str, set[str]] = {}
     pages = db.execute("SELECT site, breadcrumb, column_name FROM list_pages")

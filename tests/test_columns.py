@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from storage import FetchedRelease, Store
+from storage.columns import ancestor_names
 from storage.search import search
-from storage.store import ancestor_names
 from support.harness import Clock, run_cli, write_config
 from support.store import sql
 
