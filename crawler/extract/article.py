@@ -518,6 +518,21 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
         ]  # a real heading before bold type
         text = best[0][2]
         el = _nearest_before(lay, [m[3] for m in best], body_start)
+        if len(squash(text)) < 8 and el is not None:
+            # A <title> that is only the column's name matches the column's heading; the
+            # article's own heading is the longer one between it and the body.
+            below = [
+                c
+                for c in near_body(2)
+                if c[0] > _line_of(lay, el) and len(squash(c[1])) >= 8 and c[2] is not el
+            ]
+            if below:
+                line, h_text, h_el, rank = max(below, key=lambda c: (c[0], -c[3]))
+                return _TitlePick(
+                    h_text,
+                    h_el,
+                    f"visible heading {h_el.tag} above the body (<title> names the column)",
+                )
         if (
             meta_title
             and squash(meta_title).startswith(squash(text))
@@ -1012,6 +1027,10 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     return kind, _CJK_GAP.sub("", value)
 
 
+_CREDIT_LINE = re.compile(
+    r"^[（(【\[]?\s*(?:信息|文章|稿件|新闻|内容|消息)?(?:来源|來源|稿源)\s*[:：]"
+)
+
 _BRACKETS = {"）": "（", ")": "(", "】": "【", "]": "[", "」": "「", "》": "《"}
 
 
@@ -1429,6 +1448,14 @@ def _find_source(
                 kind, value = _labelled_source(lines, i)
                 if kind:
                     return value, rule if value else "empty 来源 label"
+
+    # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
+    # itself, even when it names the site's own newsroom.
+    for i in range(body_stop - 1, max(body_stop - 3, title_line, -1), -1):
+        if len(lines[i]) <= 60 and _CREDIT_LINE.match(lines[i]):
+            kind, value = _labelled_source(lines, i)
+            if kind and value:
+                return value, "labelled 来源 closing the body"
 
     def own_name(value: str) -> bool:
         # Unprinted "sources" that only name the site itself (a CMS default) are no source.
