@@ -19,14 +19,7 @@ LABELS = [
     if line.strip()
 ]
 # Pages whose miss is known and not yet solved: check -> files.
-KNOWN_MISSES: dict[str, set[str]] = {
-    "links": set(),
-    "first": set(),
-    "next": {
-        "list_js_goto_page_template.html",
-        "list_js_text_counter_input_go.html",
-    },
-}
+KNOWN_MISSES: dict[str, set[str]] = {"links": set(), "first": set(), "next": set()}
 
 _RESULTS: dict[str, object] = {}
 
@@ -141,3 +134,77 @@ def test_a_result_titled_by_its_address_is_still_a_row():
     assert len(page.links) == 5
     assert page.links[0].title == "Annual water quality report for district 0"
     assert page.links[-1].title == "https://www.x.gov/files/plan.pdf"
+
+
+_PAGER_FUNCTIONS = """
+var listUrl = "/zwgk/tzgg/list_{page}.html";
+var pageSize = 15;
+function goPage(p) { window.location.href = "/zwgk/tzgg/index_" + p + ".shtml"; }
+function toPage(n) {
+  n = parseInt(n, 10);
+  if (n < 1) { return; }
+  location.href = n == 1 ? "/zwgk/tzgg/index.html" : listUrl.replace("{page}", n - 1);
+}
+function jump() {
+  var n = parseInt(document.getElementById("pageNo").value, 10) || 1;
+  var url = "/gk/index" + (n > 1 ? "_" + (n - 1) : "") + ".html";
+  window.location = url;
+}
+function ajaxPage(p) { $.get("/api/list?page=" + p, render); }
+function viaQuery(p) { jump2($("#q").val(), p); }
+"""
+
+
+@pytest.mark.parametrize(
+    ("code", "page", "expected"),
+    [
+        ("goPage(3)", None, "/zwgk/tzgg/index_3.shtml"),
+        ("javascript:toPage(2);", None, "/zwgk/tzgg/list_1.html"),
+        ("toPage(1)", None, "/zwgk/tzgg/index.html"),
+        ("jump()", 2, "/gk/index_1.html"),
+        ("jump()", None, None),
+        ("ajaxPage(2)", None, None),
+        ("viaQuery(2)", None, None),
+        ("location.href='list_'+(1+1)+'.html'", None, "list_2.html"),
+        (
+            "window.open('/a/list_' + (7 - document.getElementById('go').value) + '.htm')",
+            2,
+            "/a/list_5.htm",
+        ),
+        ("undefinedFunction(2)", None, None),
+    ],
+    ids=[
+        "concatenation",
+        "template-replace-with-arithmetic",
+        "ternary-first-page",
+        "page-box-and-ternary",
+        "page-box-unread",
+        "ajax-only",
+        "unknown-callee",
+        "inline-handler",
+        "inline-window-open-reading-the-box",
+        "no-such-function",
+    ],
+)
+def test_pager_handlers(code, page, expected):
+    from crawler.extract.jspager import run_pager
+
+    assert run_pager(_PAGER_FUNCTIONS, code, page) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共 86 条记录 每页 6 条 当前 1/15 页", (1, 15)),
+        ("页次: 2/20", (2, 20)),
+        ("共23页 第1页", (1, 23)),
+        ("第 3 页 / 共 9 页", (3, 9)),
+        ("Page 4 of 12", (4, 12)),
+        ("共 241 条 第 25/25 页", (25, 25)),
+        ("2024/03 页面", None),
+    ],
+)
+def test_page_counter(text, expected):
+    from crawler.extract.pagination import page_counter
+
+    assert page_counter(text) == expected

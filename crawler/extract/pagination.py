@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, url
 
 from lxml import etree
 
+from .jspager import run_pager
 from .model import Selectors
 from .select import select
 
@@ -212,9 +213,12 @@ def resolve_js(code: str, scripts: str, base: str) -> str | None:
         page = next((a for a in args if isinstance(a, int)), None)
         if page is None:
             continue
-        # A pager function defined on the page that builds the URL by concatenation.
+        # A pager function defined on the page that builds the URL and goes there.
         fn = re.search(r"function\s+" + re.escape(name) + r"\s*\(([^)]{0,200})\)\s*\{", scripts)
         if fn:
+            url = run_pager(scripts, call.group(0))
+            if url:
+                return absolute_url(url, base)
             names = [p.strip() for p in fn.group(1).split(",")]
             values = {n: str(a) for n, a in zip(names, args) if n and isinstance(a, (int, str))}
             url = _eval_concat(scripts[fn.end() : fn.end() + 3000], values, str(page))
@@ -292,7 +296,7 @@ def _clean(text: str) -> str:
     return " ".join(text.split()) if text else ""
 
 
-_NEXT_HINT = re.compile(r"[下后>›＞»载]|next|older|xyy|more", re.I)
+_NEXT_HINT = re.compile(r"[下后>›＞»]|加载|next|older|xyy|load more|show more|more results", re.I)
 
 
 _DISABLED = frozenset(["disabled", "disable", "is-disabled", "unavailable", "inactive"])
@@ -507,8 +511,8 @@ def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str
     return absolute_url("/module/web/jpage/dataproxy.jsp?" + query, base)
 
 
-_HINT_CHARS = ("下", "后", ">", "›", "＞", "»", "载")
-_HINT_WORDS = ("next", "older", "xyy", "more")
+_HINT_CHARS = ("下", "后", ">", "›", "＞", "»", "加载")
+_HINT_WORDS = ("next", "older", "xyy", "load more", "show more", "more results")
 
 
 def _hinted(values: list[str]) -> list[int]:
@@ -537,7 +541,12 @@ def _hinted(values: list[str]) -> list[int]:
 
 
 # Attributes that can hint at "next": the anchor's class, rel and title (and its parent's class).
-_ANCHOR_MARKS = etree.XPath("//a/@class | //a/@rel | //a/@title | //a/img/@alt | //a/img/@src")
+_ANCHOR_MARKS = etree.XPath("//a/@class | //a/@rel | //a/@title")
+# Image buttons whose alt text or file name may say "next" (the rank reads them again).
+_IMAGE_MARKS = etree.XPath(
+    "//a/img[contains(@alt,'下') or contains(@alt,'后') or contains(@alt,'ext') or contains(@alt,'>')"
+    " or contains(@src,'next') or contains(@src,'xyy') or contains(@src,'xiayiye')]"
+)
 
 
 def _next_candidates(root, anchors: tuple[list, list] | None = None) -> list:
@@ -556,8 +565,9 @@ def _next_candidates(root, anchors: tuple[list, list] | None = None) -> list:
     chosen = {id(els[i]) for i in _hinted(texts)}
     marks = _ANCHOR_MARKS(root)
     for i in _hinted(marks):
-        owner = marks[i].getparent()
-        chosen.add(id(owner.getparent() if owner.tag == "img" else owner))
+        chosen.add(id(marks[i].getparent()))
+    for img in _IMAGE_MARKS(root):
+        chosen.add(id(img.getparent()))
     # Parents by a walk, not "//a/../@class": libxml2 merges the same parent once per child, in
     # quadratic time for a list of thousands of anchors.
     parents = {}
@@ -682,11 +692,63 @@ def find_next_pages(
         ),
         lambda: _script_written_next(scripts, base, page_url),
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1]) if hanweb else None,
+        lambda: _jump_box_next(root, scripts, base) if scripts else None,
     ):
         url = finder()
         if url and not same_page(url, page_url):
             return [url]
     return []
+
+
+_GO_WORDS = re.compile(r"(?i)^\W*(?:go|go!|跳转|转到|跳页|确定|前往|jump)\W*$")
+# "第 1/15 页", "当前 1/15 页", "页次：2/20", "共15页 第1页", "第1页 共15页", "Page 1 of 15".
+_COUNTERS = (
+    (re.compile(r"(\d{1,5})\s*/\s*(\d{1,5})\s*页"), 1, 2),
+    (re.compile(r"页次\s*[:：]?\s*(\d{1,5})\s*/\s*(\d{1,5})"), 1, 2),
+    (re.compile(r"共\s*(\d{1,5})\s*页.{0,24}?第\s*(\d{1,5})\s*页", re.S), 2, 1),
+    (re.compile(r"第\s*(\d{1,5})\s*页.{0,24}?共\s*(\d{1,5})\s*页", re.S), 1, 2),
+    (re.compile(r"(?i)\bpage\s+(\d{1,5})\s+of\s+(\d{1,5})\b"), 1, 2),
+)
+
+
+def page_counter(text: str) -> tuple[int, int] | None:
+    """(current page, pages) from a pager's counter text, when it shows one."""
+    for pattern, cur, total in _COUNTERS:
+        m = pattern.search(text)
+        if m:
+            current, pages = int(m.group(cur)), int(m.group(total))
+            if 1 <= current <= pages:
+                return current, pages
+    return None
+
+
+def _jump_box_next(root, scripts: str, base: str) -> str | None:
+    """A pager that is only a counter and a page-number box with a GO button: the address its
+    handler builds for the page after the counter's current one."""
+    for el in root.iter("a", "button", "input", "span", "img"):
+        code = el.get("onclick") or ""
+        href = el.get("href") or ""
+        if not code and href[:11].lower() == "javascript:":
+            code = href
+        if not code:
+            continue
+        label = _clean("".join(el.itertext()) if el.tag != "input" else el.get("value") or "")
+        if not _GO_WORDS.match(label or el.get("title") or el.get("alt") or ""):
+            continue
+        box, counter = el.getparent(), None
+        for _ in range(3):
+            if box is None:
+                break
+            counter = page_counter(_clean("".join(islice(box.itertext(), 200))))
+            if counter:
+                break
+            box = box.getparent()
+        if not counter or counter[0] >= counter[1]:
+            continue
+        url = run_pager(scripts, code, counter[0] + 1)
+        if url:
+            return absolute_url(url, base)
+    return None
 
 
 # ----------------------------------------------------------------------------- the pager block

@@ -1,0 +1,415 @@
+"""The little JavaScript a list page's pager runs to build the next page's address.
+
+Pagers that are ``javascript:gotoPage(2)`` links, or a page-number box with a GO button, keep the
+URL in a page function: ``location.href = "list_" + p + ".html"``, ``tpl.replace("{page}", p - 1)``,
+``"index" + (n > 1 ? "_" + (n - 1) : "") + ".html"``. This evaluates such a function for one page
+number: string and number literals, the function's parameters, its own ``var`` lines and the
+page's string/number globals, ``+ - * / %``, comparisons, ``&& || !``, ``?:``, ``parseInt``/``Number``/
+``String``, ``.replace`` with a string, and the page-number box (``document.getElementById(…).value``,
+``$(…).val()``) read as the page asked for. Anything else (loops, regular expressions, DOM writes,
+``if`` statements) is not evaluated: the answer is None, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<str>\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+    r"|(?P<name>[A-Za-z_$][\w$]*)|(?P<op>===|!==|==|!=|>=|<=|&&|\|\||[-+*/%<>!?:(),.\[\]]))"
+)
+_MAX_TOKENS = 400
+
+
+class _Fail(Exception):
+    """Something the evaluator does not model: the expression has no answer here."""
+
+
+class _Box:
+    """The page-number box (an input the user types the page into)."""
+
+
+_BOX = _Box()
+_GO_TO = re.compile(
+    r"^(?:(?:window|self|top|document)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=(?!=)\s*(.+)$", re.S
+)
+_GO_CALL = re.compile(
+    r"^(?:(?:window|self|top|document)\s*\.\s*)?(?:location\s*\.\s*(?:assign|replace)|open)\s*\((.+)\)$",
+    re.S,
+)
+_ASSIGN = re.compile(r"^(?:(?:var|let|const)\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)\s*(.+)$", re.S)
+_GLOBAL = re.compile(
+    r"(?:\bvar|\blet|\bconst)\s+([A-Za-z_$][\w$]*)\s*=\s*(\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|\d{1,9})\s*[;,\n]"
+)
+
+
+def _tokens(code: str) -> list[tuple[str, str]]:
+    out, pos = [], 0
+    code = code.strip()
+    while pos < len(code):
+        m = _TOKEN.match(code, pos)
+        if not m or m.end() == pos:
+            raise _Fail
+        pos = m.end()
+        kind = m.lastgroup
+        out.append((kind, m.group(kind)))
+        if len(out) > _MAX_TOKENS:
+            raise _Fail
+    return out
+
+
+def _number(value) -> float:
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip() or 0)
+        except ValueError:
+            raise _Fail from None
+    raise _Fail
+
+
+def _string(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (int, str)):
+        return str(value)
+    raise _Fail
+
+
+class _Parser:
+    def __init__(self, tokens: list, env: dict, page: int | None):
+        self.tokens, self.at, self.env, self.page = tokens, 0, env, page
+
+    def peek(self, value: str | None = None) -> bool:
+        if self.at >= len(self.tokens):
+            return False
+        return value is None or self.tokens[self.at][1] == value
+
+    def take(self, value: str | None = None) -> tuple[str, str]:
+        if not self.peek(value):
+            raise _Fail
+        token = self.tokens[self.at]
+        self.at += 1
+        return token
+
+    def expression(self, depth: int = 0):
+        if depth > 30:
+            raise _Fail
+        cond = self.binary(0, depth)
+        if self.peek("?"):
+            self.take("?")
+            yes = self.expression(depth + 1)
+            self.take(":")
+            no = self.expression(depth + 1)
+            return yes if cond else no
+        return cond
+
+    _LEVELS = (("||",), ("&&",), ("==", "!=", "===", "!=="), ("<", ">", "<=", ">="), ("+", "-"))
+
+    def binary(self, level: int, depth: int):
+        if level == len(self._LEVELS):
+            return self.product(depth)
+        left = self.binary(level + 1, depth)
+        while self.peek() and self.tokens[self.at][1] in self._LEVELS[level]:
+            op = self.take()[1]
+            right = self.binary(level + 1, depth)
+            left = _apply(op, left, right)
+        return left
+
+    def product(self, depth: int):
+        left = self.unary(depth)
+        while self.peek() and self.tokens[self.at][1] in ("*", "/", "%"):
+            op = self.take()[1]
+            right = self.unary(depth)
+            a, b = _number(left), _number(right)
+            if op != "*" and b == 0:
+                raise _Fail
+            left = a * b if op == "*" else a / b if op == "/" else a % b
+        return left
+
+    def unary(self, depth: int):
+        if self.peek("!"):
+            self.take()
+            return not self.unary(depth)
+        if self.peek("-"):
+            self.take()
+            return -_number(self.unary(depth))
+        return self.postfix(depth)
+
+    def arguments(self, depth: int) -> list:
+        self.take("(")
+        args = []
+        while not self.peek(")"):
+            args.append(self.expression(depth + 1))
+            if not self.peek(")"):
+                self.take(",")
+        self.take(")")
+        return args
+
+    def postfix(self, depth: int):
+        kind, value = self.take()
+        if kind == "num":
+            result = float(value)
+        elif kind == "str":
+            result = re.sub(r"\\(.)", r"\1", value[1:-1])
+        elif value == "(":
+            result = self.expression(depth + 1)
+            self.take(")")
+        elif kind == "name":
+            result = self.name(value, depth)
+        else:
+            raise _Fail
+        while self.peek(".") or self.peek("("):
+            if self.peek("("):
+                raise _Fail  # calling a value we do not know
+            self.take(".")
+            member = self.take()[1]
+            if member == "value" and result is _BOX and self.page is not None:
+                result = float(self.page)
+            elif member == "val" and result is _BOX and self.page is not None:
+                self.arguments(depth)
+                result = float(self.page)
+            elif member == "replace" and isinstance(result, str):
+                args = self.arguments(depth)
+                if len(args) != 2 or not isinstance(args[0], str):
+                    raise _Fail
+                result = result.replace(args[0], _string(args[1]), 1)
+            elif member in ("toString", "trim") and self.peek("("):
+                self.arguments(depth)
+                result = _string(result).strip()
+            elif member == "length" and isinstance(result, str):
+                result = float(len(result))
+            else:
+                raise _Fail
+        return result
+
+    def name(self, value: str, depth: int):
+        if value in (
+            "parseInt",
+            "Number",
+            "parseFloat",
+            "String",
+            "encodeURIComponent",
+            "encodeURI",
+        ):
+            args = self.arguments(depth)
+            if not args:
+                raise _Fail
+            if value in ("String", "encodeURIComponent", "encodeURI"):
+                return _string(args[0])
+            number = _number(args[0])
+            return float(int(number)) if value == "parseInt" else number
+        if value == "document":
+            self.take(".")
+            method = self.take()[1]
+            if method not in ("getElementById", "querySelector", "getElementsByName"):
+                raise _Fail
+            self.arguments(depth)
+            if method == "getElementsByName":
+                self.take("[")
+                self.take()
+                self.take("]")
+            return _BOX
+        if value in ("$", "jQuery"):
+            self.arguments(depth)
+            return _BOX
+        if value in ("true", "false"):
+            return value == "true"
+        if value in self.env:
+            return self.env[value]
+        raise _Fail
+
+
+def _apply(op: str, left, right):
+    if op == "||":
+        return left or right
+    if op == "&&":
+        return left and right
+    if op == "+":
+        if isinstance(left, str) or isinstance(right, str):
+            return _string(left) + _string(right)
+        return _number(left) + _number(right)
+    if op == "-":
+        return _number(left) - _number(right)
+    if op in ("==", "!=", "===", "!=="):
+        if isinstance(left, str) and isinstance(right, str):
+            same = left == right
+        else:
+            same = _number(left) == _number(right)
+        return same if op in ("==", "===") else not same
+    a, b = _number(left), _number(right)
+    return {"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
+
+
+def evaluate(code: str, env: dict, page: int | None):
+    """The value of one JS expression, or None when it uses what is not modelled."""
+    try:
+        parser = _Parser(_tokens(code), env, page)
+        value = parser.expression()
+        if parser.peek():
+            return None
+        return value
+    except (_Fail, RecursionError, OverflowError, ValueError):
+        return None
+
+
+def _statements(body: str) -> list[str]:
+    """``body`` split at ``;`` and line ends outside strings and brackets."""
+    out, depth, quote, start = [], 0, None, 0
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if ch == "}" and depth == 0:
+                out.append(body[start : i + 1])
+                start = i + 1
+        elif ch in ";\n" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    out.append(body[start:])
+    return [s.strip() for s in out if s.strip()]
+
+
+def function_body(scripts: str, name: str) -> tuple[list[str], str] | None:
+    """(parameter names, body) of ``function name(…) {…}`` (or ``name = function(…) {…}``)."""
+    m = re.search(
+        r"(?:function\s+" + re.escape(name) + r"|\b" + re.escape(name) + r"\s*=\s*function)"
+        r"\s*\(([^)]{0,200})\)\s*\{",
+        scripts,
+    )
+    if not m:
+        return None
+    depth, quote, i = 1, None, m.end()
+    end = min(len(scripts), m.end() + 4000)
+    while i < end and depth:
+        ch = scripts[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        i += 1
+    if depth:
+        return None
+    params = [p.strip() for p in m.group(1).split(",") if p.strip()]
+    return params, scripts[m.end() : i - 1]
+
+
+def page_globals(scripts: str) -> dict:
+    """The page's ``var name = "…"``/number globals (the first of each name)."""
+    found: dict = {}
+    for m in _GLOBAL.finditer(scripts):
+        name, raw = m.group(1), m.group(2)
+        if name not in found:
+            found[name] = raw[1:-1] if raw[0] in "\"'" else float(raw)
+    return found
+
+
+_SKIP = re.compile(r"^(?:(?:if|else|for|while|try|switch|do)\b|[{}])")
+_CALL_STATEMENT = re.compile(r"([A-Za-z_$][\w$.]*)\s*\((.*)\)", re.S)
+
+
+def run_pager(scripts: str, code: str, page: int | None = None) -> str | None:
+    """The address ``code`` (a handler: ``gotoPage(2)``, ``jumpTo()``, ``location.href='…'+…``)
+    sends the browser to, the page-number box reading ``page`` (None: a handler that reads the box
+    has no answer); None when the page does not show it plainly."""
+    code = code.strip()
+    if code[:11].lower() == "javascript:":
+        code = code[11:]
+    return _run(scripts, _statements(code), page_globals(scripts), page, 0)
+
+
+def _run(
+    scripts: str, statements: list[str], env: dict, page: int | None, depth: int
+) -> str | None:
+    for statement in statements:
+        if statement.startswith("return"):
+            break
+        if _SKIP.match(statement):
+            continue
+        target = _GO_TO.match(statement)
+        if target is not None:
+            value = evaluate(target.group(1), env, page)
+            return value if isinstance(value, str) and value else None
+        go = _GO_CALL.match(statement)
+        if go:
+            value = evaluate(_split_top(go.group(1))[0], env, page)
+            return value if isinstance(value, str) and value else None
+        assign = _ASSIGN.match(statement)
+        if assign:
+            value = evaluate(assign.group(2), env, page)
+            if value is None:
+                env.pop(assign.group(1), None)
+            else:
+                env[assign.group(1)] = value
+            continue
+        call = _CALL_STATEMENT.fullmatch(statement)
+        if call and depth < 3:
+            found = function_body(scripts, call.group(1).split(".")[-1])
+            if found is None:
+                continue
+            params, body = found
+            args = _call_args(call.group(2), env, page) if call.group(2).strip() else []
+            if args is None:
+                return None
+            inner = page_globals(scripts)
+            inner.update(zip(params, args))
+            url = _run(scripts, _statements(body), inner, page, depth + 1)
+            if url:
+                return url
+    return None
+
+
+def _split_top(code: str) -> list[str]:
+    parts, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(code):
+        if quote:
+            if ch == quote and code[i - 1] != "\\":
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(code[start:i])
+            start = i + 1
+    parts.append(code[start:])
+    return parts
+
+
+def _first_argument(code: str) -> str:
+    return _split_top(code)[0].strip()
+
+
+def _call_args(code: str, env: dict, page: int | None) -> list | None:
+    args = []
+    for part in _split_top(code):
+        value = evaluate(part, env, page)
+        if value is None:
+            return None
+        args.append(value)
+    return args
