@@ -23,7 +23,7 @@ from .diff import diff_texts, render_text_diff
 from .errors import NotFound, StoreError, StoreUnavailable
 from .export import export as export_releases
 from .feed import event_items
-from .normalize import changed_fields, content_hash
+from .normalize import changed_fields, clean_text, content_hash
 from .outbox import Outbox, enqueue_alerts, enqueue_health
 from .schema import migrations
 from .search import forget_cached_state, index_rows, rebuild_index, unindex_version
@@ -625,11 +625,17 @@ class Store:
                     and current["model_revision"] != fetched.model_revision
                 ):
                     current = self._refreshed(current, refresh, fetched.model_revision)
-                hold = (
+                collapsed = (
                     current is not None
                     and status != "removed"
                     and _collapsed(current["body"], fetched.body)
-                    and not _held_long_enough(held_since, now, confirm_after)
+                )
+                # A collapsed response with another title and none of the page's lines is another
+                # page in its place (a maintenance notice, a bot check, a script-only challenge,
+                # an error page): never a version, however long it is served.
+                foreign = collapsed and _foreign(current, fields)
+                hold = collapsed and (
+                    foreign or not _held_long_enough(held_since, now, confirm_after)
                 )
                 if current is not None and current["content_hash"] == digest:
                     version_id, kind, changed = current_id, "unchanged", []
@@ -641,14 +647,20 @@ class Store:
                     version_id, kind, changed = current_id, "unchanged", []
                 elif hold:
                     version_id, kind, changed = current_id, "held", []
-                    held_since = held_since or now
+                    if foreign:
+                        reason = (
+                            f"not the page: {_shown_title(fetched.title)} with "
+                            f"{len(fetched.body or '')} characters and none of its lines answered "
+                            "in its place (a maintenance, bot-check or error page)"
+                        )
+                    else:
+                        held_since = held_since or now
+                        reason = (
+                            f"content collapsed (body {len(fetched.body or '')} characters, was "
+                            f"{len(current['body'] or '')}): held until still served {confirm_after:g} s after {held_since}"
+                        )
                     self.record_fetch_failure(
-                        site,
-                        url,
-                        f"content collapsed (body {len(fetched.body or '')} characters, was "
-                        f"{len(current['body'] or '')}): held until still served {confirm_after:g} s after {held_since}",
-                        crawl_id=crawl_id,
-                        http_status=fetched.http_status,
+                        site, url, reason, crawl_id=crawl_id, http_status=fetched.http_status
                     )
                 else:
                     previous = _version_fields(current) if current else {}
@@ -1526,6 +1538,20 @@ _COLLAPSE_FROM = 200
 def _collapsed(current_body: str | None, new_body: str | None) -> bool:
     before, after = len((current_body or "").strip()), len((new_body or "").strip())
     return before >= _COLLAPSE_FROM and after < before * _COLLAPSE_SHARE
+
+
+def _foreign(current: dict, fields: dict) -> bool:
+    """Whether a (collapsed) response is another page: its title is not the stored version's
+    and it shares no body line with it."""
+    if clean_text(fields.get("title")) == clean_text(current["title"]):
+        return False
+    before = {clean_text(line) for line in (current["body"] or "").splitlines()}
+    after = {clean_text(line) for line in (fields.get("body") or "").splitlines()}
+    return not (before & after) - {""}
+
+
+def _shown_title(title: str | None) -> str:
+    return f"a page titled {title[:40]!r}" if title else "a page without a title"
 
 
 def _held_long_enough(held_since: str | None, now: str, confirm_after: float) -> bool:

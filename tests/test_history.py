@@ -164,9 +164,6 @@ def statistics_history() -> list[Step]:
     return h.steps
 
 
-@pytest.mark.xfail(
-    reason="being fixed: script-only challenge, 系统升级 notice, portlet 更多>> links", strict=False
-)
 def test_a_statistics_page_over_57_daily_captures_is_right_every_day(tmp_path):
     steps = statistics_history()
     days, figures = replay_history(tmp_path, steps, path="/tjsj/zyzb/index.jhtml")
@@ -178,6 +175,13 @@ def test_a_statistics_page_over_57_daily_captures_is_right_every_day(tmp_path):
         f"({figures['per_crawl']:.2f} s a crawl)\n{report}"
     )
     assert right == len(steps), report
+    from storage import Store
+
+    with Store(tmp_path / "bulletin.db") as store:
+        versions = store.versions(days[0].events[0]["url"])
+    assert len(versions) == sum(step.expect != [] for step in steps)
+    assert "临江港区\t12.9\t10.2" in versions[-1]["body"], versions[-1]["body"]
+    assert all("\t" in v["body"] and v["title"] == "临江市国民经济主要指标" for v in versions)
 
 
 @pytest.mark.parametrize(
