@@ -856,6 +856,12 @@ _NOISE_LINE = re.compile(
     r"|^[*=_~#\-–—.·•]{3,}$",
     re.I,
 )
+# A "more" link closing a line: a portlet's or box's heading (全市主要经济指标 更多>>).
+_MORE_LINK = re.compile(
+    r"\s*[\[【(（]?\s*(?:查看)?更多(?:内容|信息|详情|数据)?\s*[>＞》»›]*\s*[\]】)）]?\s*$"
+    r"|\s*(?:more|view\s+more|read\s+more)\s*[>»›]+\s*$",
+    re.I,
+)
 _END_LINE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|上一页|相关链接|相关文章|相关阅读|相关新闻|相关稿件|关联稿件|相关附件下载|"
     r"扫一扫在手机|分享到|【\s*打印|【\s*关闭|打印本页|关闭窗口|Ends/|NNNN$|"
@@ -908,6 +914,9 @@ def _body_lines(
             break
         if _NOISE_LINE.match(line):
             continue
+        more = _MORE_LINK.search(line)
+        if more and lay.link_chars[i] >= len(squash(more.group(0))) and more.start() > 0:
+            line = line[: more.start()]  # a box heading's "更多>>" link: furniture
         if len(kept) < 2 and i - start < 60:
             if skip_value:
                 skip_value = False
