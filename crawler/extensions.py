@@ -28,7 +28,7 @@ class ProgressExtension:
 
     @classmethod
     def from_crawler(cls, crawler):
-        mode = crawler.settings.get("BULLETIN_PROGRESS", "auto")
+        mode = crawler.settings.get("BULLETIN_PROGRESS")
         if mode == "off":
             raise NotConfigured
         ext = cls(mode)
@@ -90,7 +90,7 @@ class GarbageCollectionExtension:
 
     @classmethod
     def from_crawler(cls, crawler):
-        if not crawler.settings.getbool("BULLETIN_GC_FREEZE", True):
+        if not crawler.settings.getbool("BULLETIN_GC_FREEZE"):
             raise NotConfigured
         ext = cls()
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)

@@ -8,6 +8,8 @@ from operator import attrgetter
 
 from .extract.model import Article
 
+from storage import DEFAULT_REMOVAL_CONFIRM_AFTER
+
 
 def base64_text(value: bytes) -> str:
     """How feed exports (``scrapy crawl … -O items.jsonl``) write raw bytes: base64 text."""
@@ -58,9 +60,8 @@ class ReleaseItem:
     encoding: str | None = None
     etag: str | None = None
     last_modified: str | None = None
-    confirm_after: float = (
-        3600  # the site's removal_confirm_after: how long collapsed content is held
-    )
+    # The site's removal_confirm_after: how long collapsed content is held.
+    confirm_after: float = DEFAULT_REMOVAL_CONFIRM_AFTER
     page_features: object | None = (
         None  # what the site model learns from the page (sitemodel.PageFeatures)
     )
@@ -112,5 +113,5 @@ class MissingItem:
     url: str
     reason: str
     http_status: int | None = None
-    confirm_after: float = 3600  # the site's removal_confirm_after, in seconds
+    confirm_after: float = DEFAULT_REMOVAL_CONFIRM_AFTER  # the site's removal_confirm_after
     revisit: bool = False

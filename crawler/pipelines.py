@@ -70,7 +70,7 @@ class StorePipeline:
         self.crawler = crawler
         self.crawl_id: int | None = None
         self.site: str | None = None
-        self.mode = crawler.settings.get("BULLETIN_STORE_WRITER", "process")
+        self.mode = crawler.settings.get("BULLETIN_STORE_WRITER")
         self.queue = None
         self.results = None
         self.writer = None
@@ -78,8 +78,8 @@ class StorePipeline:
         self.failure: str | None = None  # why the store cannot be written (the crawl stops)
         self.watch = None
         self.options = {
-            "lock_wait": crawler.settings.getfloat("BULLETIN_STORE_LOCK_WAIT", 600.0),
-            "max_bytes": crawler.settings.getint("BULLETIN_DB_MAX_BYTES", 0) or None,
+            "lock_wait": crawler.settings.getfloat("BULLETIN_STORE_LOCK_WAIT"),
+            "max_bytes": crawler.settings.getint("BULLETIN_DB_MAX_BYTES") or None,
             "log": {
                 key: crawler.settings.get(name)
                 for key, name in (

@@ -15,8 +15,6 @@ from scrapy.exceptions import IgnoreRequest
 
 from storage import Store
 
-#: Seconds the requests in flight get to end after the first SIGINT/SIGTERM (``BULLETIN_STOP_GRACE``).
-STOP_GRACE = 5.0
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 logger = logging.getLogger("bulletin.crawl")
@@ -89,7 +87,7 @@ def run_crawls(
     # Under `bulletin serve` (progress "log") the acknowledgment is a log line like the others.
     stopper = CrawlStopper(
         process,
-        grace=settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE),
+        grace=settings.getfloat("BULLETIN_STOP_GRACE"),
         as_log=settings.get("BULLETIN_PROGRESS") == "log",
     )
     with stopper:
@@ -133,7 +131,7 @@ class CrawlStopper:
     writer drained): a stop never leaves the database half-written.
     """
 
-    def __init__(self, process, *, grace: float = STOP_GRACE, as_log: bool = False):
+    def __init__(self, process, *, grace: float, as_log: bool = False):
         self.process = process
         self.grace = grace
         self.as_log = as_log

@@ -680,7 +680,7 @@ _SUBSTANTIAL_BODY = 600
 def _extract_workers(settings) -> int:
     """``BULLETIN_EXTRACT_WORKERS``: worker processes for parsing; "auto" = 1 when there is a
     spare CPU core, else 0 (inline)."""
-    value = settings.get("BULLETIN_EXTRACT_WORKERS", "auto")
+    value = settings.get("BULLETIN_EXTRACT_WORKERS")
     if value in (None, "", "auto"):
         return 1 if (os.cpu_count() or 1) >= 2 else 0
     return max(0, int(value))

@@ -28,7 +28,15 @@ from .errors import (
 from .export import FORMATS
 from .normalize import changed_fields, clean_text, content_hash, fold, fold_chars, strip_pinyin
 from .outbox import EVENT_KINDS, Outbox, keywords_match, next_digest_time, sender_identity
-from .store import FetchedRelease, ListPageResult, RecordResult, RevisitPlan, Store
+from .store import (
+    DEFAULT_REMOVAL_CONFIRM_AFTER,
+    DEFAULT_REVISIT_MAX,
+    FetchedRelease,
+    ListPageResult,
+    RecordResult,
+    RevisitPlan,
+    Store,
+)
 from .transaction import is_locked, unavailable
 from .urls import canonical_url, is_page_url, list_rows_hash
 
@@ -42,6 +50,8 @@ __all__ = [
     "Outbox",
     "FORMATS",
     "EVENT_KINDS",
+    "DEFAULT_REVISIT_MAX",
+    "DEFAULT_REMOVAL_CONFIRM_AFTER",
     # Errors (storage/errors.py draws the tree)
     "BulletinError",
     "ConfigError",

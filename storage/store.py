@@ -31,7 +31,9 @@ from .search import search as search_releases
 from .transaction import PendingIndex, Transaction, is_locked, unavailable  # noqa: F401
 from .urls import canonical_url
 
+# The library's defaults of two site settings (sites.toml writes them as "30d" and "1h").
 DEFAULT_REVISIT_MAX = 30 * 86400.0  # seconds; a site's revisit_max
+DEFAULT_REMOVAL_CONFIRM_AFTER = 3600.0  # seconds; a site's removal_confirm_after
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -552,7 +554,7 @@ class Store:
         crawl_id: int | None = None,
         listed_on: Iterable[dict] = (),
         refresh: Callable[[dict], dict | None] | None = None,
-        confirm_after: float = 3600,
+        confirm_after: float = DEFAULT_REMOVAL_CONFIRM_AFTER,
         wait: Callable[[dict, dict, list[str]], bool] | None = None,
     ) -> RecordResult:
         """Store what a crawl saw of one article; returns whether it was new, edited or unchanged
@@ -847,7 +849,7 @@ class Store:
         *,
         crawl_id: int | None = None,
         http_status: int | None = None,
-        confirm_after: float = 3600,
+        confirm_after: float = DEFAULT_REMOVAL_CONFIRM_AFTER,
     ) -> str | None:
         """A known release answered 404/410 or redirected to a home/error page.
 

@@ -10,7 +10,6 @@ import click
 
 from storage.errors import BulletinError, InvalidArgument
 
-DEFAULT_DB = "bulletin.db"
 EXIT_SITE_FAILED = 3
 EXIT_UNDELIVERED = (
     3  # alerts remain undelivered (failed for good, waiting for a retry, or not tried)

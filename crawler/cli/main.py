@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from ..settings import BULLETIN_DB
 from . import alerts, archive, crawl, extract, sitemodel, sites
-from .common import DEFAULT_DB, BulletinGroup
+from .common import BulletinGroup
 
 
 @click.group(cls=BulletinGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -13,7 +14,7 @@ from .common import DEFAULT_DB, BulletinGroup
     "--db",
     "db_path",
     envvar="BULLETIN_DB",
-    default=DEFAULT_DB,
+    default=BULLETIN_DB,  # the one default, also where `scrapy crawl` reads it
     show_default=True,
     type=click.Path(dir_okay=False),
     help="SQLite database file (env BULLETIN_DB).",

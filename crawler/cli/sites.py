@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from storage import EVENT_KINDS
+
 from ..output import json_line, table
 from .common import open_store, read_config, utc_iso
 
@@ -134,8 +136,6 @@ def releases(ctx, site, limit, as_json):
 
 
 # events --------------------------------------------------------------------------------------
-
-EVENT_KINDS = ["new", "edited", "removed", "restored"]
 
 
 @click.command()

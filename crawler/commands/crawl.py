@@ -37,7 +37,7 @@ class Command(ScrapyCrawlCommand):
     def run(self, args, opts) -> None:
         from scrapy.exceptions import UsageError
 
-        from crawler.runner import STOP_GRACE, CrawlStopper
+        from crawler.runner import CrawlStopper
 
         if not args:
             raise UsageError
@@ -45,9 +45,7 @@ class Command(ScrapyCrawlCommand):
             raise UsageError("running 'scrapy crawl' with more than one spider is not supported")
         process = self.crawler_process
         process.crawl(self._create_crawler(args[0]), **opts.spargs)
-        stopper = CrawlStopper(
-            process, grace=process.settings.getfloat("BULLETIN_STOP_GRACE", STOP_GRACE)
-        )
+        stopper = CrawlStopper(process, grace=process.settings.getfloat("BULLETIN_STOP_GRACE"))
         with stopper:
             process.start(install_signal_handlers=False)
         stopper.close_unclosed()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 from typing import Any
 
+from storage import EVENT_KINDS
 from storage.errors import ConfigError
 
 from . import checks
@@ -19,7 +20,6 @@ from .checks import Check, Invalid, Table, show
 from .defaults import ALERTS, DEFAULT_PASSWORD_ENV, SMTP, SUBSCRIPTION, TLS_PORTS, WEBHOOK
 from .sites import SITE_NAME_RE
 
-EVENT_KINDS = ("new", "edited", "removed", "restored")
 ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 ADDRESS_RE = re.compile(r"[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+")
 TIME_OF_DAY_RE = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")

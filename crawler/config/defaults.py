@@ -3,19 +3,24 @@
 
 The dataclasses of :mod:`crawler.config` take their field defaults from these tables and the
 builders never restate one: a key an operator leaves out is the entry here. Operators read the
-same values in docs/configuration.md and docs/alerts.md. The crawl process's Scrapy settings
-(``BULLETIN_STOP_GRACE`` and the like) keep theirs in ``crawler/settings.py``, where Scrapy and
-``bulletin crawl -s NAME=VALUE`` find them.
+same values in docs/configuration.md and docs/alerts.md. Two neighbours keep their own, and these
+tables read them rather than restate them: the crawl process's Scrapy settings
+(``crawler/settings.py``: the politeness defaults, ``BULLETIN_DB`` and the other ``BULLETIN_*``
+settings ``bulletin crawl -s NAME=VALUE`` overrides) and the store, a library of its own
+(``removal_confirm_after``, ``revisit_max``).
 """
 
 from __future__ import annotations
+
+from crawler import settings as scrapy_settings
+from storage import DEFAULT_REMOVAL_CONFIRM_AFTER, DEFAULT_REVISIT_MAX
+
+from .schedule import format_interval
 
 # --- where things are: environment variables and their fallbacks ------------------------------
 
 CONFIG_ENV_VAR = "BULLETIN_CONFIG"  # the configuration file, when --config is not given
 DEFAULT_CONFIG_PATH = "sites.toml"  # … and when neither is: the current directory's
-DB_ENV_VAR = "BULLETIN_DB"  # the SQLite file, when --db is not given
-DEFAULT_DB_PATH = "bulletin.db"
 DEFAULT_PASSWORD_ENV = "BULLETIN_SMTP_PASSWORD"  # the SMTP password, unless smtp.password_env
 
 # --- [sites.NAME] and [defaults] --------------------------------------------------------------
@@ -27,24 +32,26 @@ SITE = {
     "max_list_rows": 1000,  # rows read from one list page (a page listing the whole archive)
     "max_requests": 10000,  # a crawl's safety net against calendars and endless query strings
     "revisit": (1, 7, 30),  # days after publication a release is re-checked for edits
-    "removal_confirm_after": "1h",  # a second miss this much later confirms a removal
-    "revisit_max": "30d",  # every live release re-checked at least this often
+    # A second miss this long after the first confirms a removal ("1h"); every live release is
+    # re-checked at least this often ("30d"). The store's own defaults, written as sites.toml does.
+    "removal_confirm_after": format_interval(DEFAULT_REMOVAL_CONFIRM_AFTER),
+    "revisit_max": format_interval(DEFAULT_REVISIT_MAX),
 }
 # Chinese government sites print Beijing time without saying so; others are read as UTC.
 TIMEZONE = "UTC"
 TIMEZONE_CN = "Asia/Shanghai"
 
-# [sites.NAME.politeness]: gentle enough for a small public server.
+# [sites.NAME.politeness]: the project's Scrapy settings, which explain each value.
 POLITENESS = {
-    "download_delay": 2.0,  # seconds between requests to one host
-    "delay_jitter": 0.5,  # random ± fraction of the delay, as Scrapy's DOWNLOAD_DELAY_JITTER
-    "concurrency": 1,  # requests in flight per host
-    "obey_robots": True,
-    "user_agent": None,  # None: the project's identifying USER_AGENT (crawler/settings.py)
-    "timeout": 30.0,  # seconds per request
-    "max_response_mb": 20.0,  # larger responses are dropped
-    "retries": 3,  # of a timeout or 5xx
-    "autothrottle": True,  # slow down further when the server answers slowly
+    "download_delay": float(scrapy_settings.DOWNLOAD_DELAY),
+    "delay_jitter": float(scrapy_settings.DOWNLOAD_DELAY_JITTER),
+    "concurrency": scrapy_settings.CONCURRENT_REQUESTS_PER_DOMAIN,
+    "obey_robots": scrapy_settings.ROBOTSTXT_OBEY,
+    "user_agent": None,  # the project's identifying USER_AGENT
+    "timeout": float(scrapy_settings.DOWNLOAD_TIMEOUT),
+    "max_response_mb": scrapy_settings.DOWNLOAD_MAXSIZE / (1024 * 1024),
+    "retries": scrapy_settings.RETRY_TIMES,
+    "autothrottle": scrapy_settings.AUTOTHROTTLE_ENABLED,
 }
 
 # --- [serve]: the scheduler service -----------------------------------------------------------

@@ -56,6 +56,14 @@ def interval_seconds(text: str) -> int | None:
     return int(match.group(1)) * INTERVAL_UNITS[match.group(2)] if match else None
 
 
+def format_interval(seconds: float) -> str:
+    """The interval text of *seconds* in its largest whole unit (``2592000`` → ``"30d"``)."""
+    for unit in ("d", "h", "m"):
+        if seconds and seconds % INTERVAL_UNITS[unit] == 0:
+            return f"{int(seconds // INTERVAL_UNITS[unit])}{unit}"
+    return f"{int(seconds)}s"
+
+
 def parse_schedule(value: Any) -> int | Cron:
     """A schedule: the seconds of an interval, or a :class:`Cron`; :class:`Invalid` otherwise."""
     if not isinstance(value, str):
