@@ -602,6 +602,7 @@ _BODY_CONTAINERS = [
     ("tag", "article"),
 ]
 _CONTAINER_RANK = {key: rank for rank, key in enumerate(_BODY_CONTAINERS)}
+_GENERIC_RANK = _CONTAINER_RANK[("tag", "article")]
 
 
 def _container_rank(el) -> int | None:
@@ -992,10 +993,36 @@ _NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
 _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資金|收入|经费|主要|的)\s*$")
 
 
+# English newsrooms name the publishing organisation on a labelled line ("From: Department for
+# Education", "Issued by: …"); always with a colon, at the line's start (prose says "from" too).
+_EN_SOURCE_LABEL = re.compile(
+    r"^(?:From|Issued by|Published by|Source|Organi[sz]ations?)\s*:\s*(.*)$", re.I
+)
+_EN_SOURCE_STOP = re.compile(r"\s(?:\||·|•)\s|\s{2,}|\t")
+
+
+def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
+    match = _EN_SOURCE_LABEL.match(lines[idx][:200])
+    if not match:
+        return 0, None
+    value = match.group(1).strip()
+    if not value and idx + 1 < len(lines):
+        nxt = lines[idx + 1]
+        if len(nxt) <= 80 and ":" not in nxt and not find_dates(nxt, 1):
+            value = nxt.strip()
+    stop = _EN_SOURCE_STOP.search(value)
+    value = (value[: stop.start()] if stop else value).strip(" ,;")
+    if not value or len(value) > 80 or find_dates(value, 1) or _SENTENCE_END.search(value):
+        return 1, None
+    return 1, value
+
+
 def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     """(0 no label, 1 a 来源 label, 2 a publisher label of a 信息公开 table; value) for line ``idx``."""
     line = lines[idx][:400]
     match = _SOURCE_LABEL.search(line)
+    if not match and line[:1].isascii():
+        return _english_source(lines, idx)
     if not match or _PROSE_BEFORE.search(line[: match.start()]):
         return 0, None
     kind = 2 if re.fullmatch(_PUBLISHER_LABELS, squash(match.group(1))) else 1
@@ -1201,16 +1228,23 @@ def _extract(
         container = _cms_body(root, lay)
         if container is not None:
             explain["body"] = f"CMS container {_describe(container)}"
-    if container is None:
-        container = _density_body(
+    if container is None or _container_rank(container) == _GENERIC_RANK:
+        densest = _density_body(
             root,
             lay,
             _line_owners(lay),
             view.template if view is not None else None,
             _title_heading_line(root, lay, head),
         )
-        if container is not None:
-            explain["body"] = f"densest text block {_describe(container)}"
+        if container is None:
+            container = densest
+            if container is not None:
+                explain["body"] = f"densest text block {_describe(container)}"
+        elif densest is not None and any(a is container for a in densest.iterancestors()):
+            # A bare <article> also holds the heading, the byline and the contact block: the
+            # text is its densest part.
+            explain["body"] = f"densest text block {_describe(densest)} in {_describe(container)}"
+            container = densest
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
 
     title = selected["title"] or None
@@ -1384,6 +1418,11 @@ def _visible_date(
                         found = FoundDate(found.start, found.end, found.day, hm[0], hm[1])
                         break
         return found, cand.rank + 1, "date after the body"
+    # A body container that also holds the release's info block (Contact…, Release Date: …).
+    top = _scan_dates(lay, body_start, min(body_start + 8, body_end), labelled_only=True)
+    top = [c for c in top if c.rank < 2 and len(lines[c.line]) < 80]
+    if top:
+        return top[0].found, top[0].rank, f"labelled {top[0].label} atop the body"
     first = _scan_dates(lay, body_start, min(body_start + 2, body_end))
     if first:
         return first[0].found, 7, "date atop the body"
