@@ -6,9 +6,9 @@ import base64
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from .extract.model import Article
-
 from storage import DEFAULT_REMOVAL_CONFIRM_AFTER
+
+from .extract.model import Article
 
 
 def base64_text(value: bytes) -> str:
