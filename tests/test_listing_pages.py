@@ -208,3 +208,26 @@ def test_page_counter(text, expected):
     from crawler.extract.pagination import page_counter
 
     assert page_counter(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (
+            "document.write('<li><a href=\"/a/1.html\">第一条</a></li>');",
+            '<li><a href="/a/1.html">第一条</a></li>',
+        ),
+        (
+            "var u=new Array();var t=new Array();u[0]='/a/1.html';t[0]=\"甲\";u[1]='/a/2.html';t[1]=\"乙\";"
+            "for(var i=0;i<u.length;i++){document.write('<li><a href=\"'+u[i]+'\">'+t[i]+'</a></li>');}",
+            '<li><a href="/a/1.html">甲</a></li><li><a href="/a/2.html">乙</a></li>',
+        ),
+        ("document.write('<a href=\"' + someUrl + '\">下一页</a>');", ""),
+        ("document.getElementById('x').innerHTML = '<a href=\"/a\">x</a>';", ""),
+    ],
+    ids=["literal-line", "array-loop", "unknown-variable", "no-write"],
+)
+def test_written_html(code, expected):
+    from crawler.extract.jspager import written_html
+
+    assert written_html(code) == expected

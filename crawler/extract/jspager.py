@@ -413,3 +413,75 @@ def _call_args(code: str, env: dict, page: int | None) -> list | None:
             return None
         args.append(value)
     return args
+
+
+# ----------------------------------------------------------------------------- what a script writes
+
+_WRITE = re.compile(r"document\s*\.\s*write(?:ln)?\s*\(")
+_ARRAY_ITEM = re.compile(
+    r"\b([A-Za-z_$][\w$]*)\s*\[\s*(\d{1,4})\s*\]\s*=\s*(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+)
+_LOOP = re.compile(
+    r"for\s*\(\s*(?:var\s+|let\s+)?([A-Za-z_$][\w$]*)\s*=\s*0\s*;\s*\1\s*<\s*([A-Za-z_$][\w$]*)\s*\.\s*length"
+)
+_MAX_WRITTEN_ROWS = 1000
+
+
+def _call_argument(code: str, start: int) -> str | None:
+    """The text between the parenthesis opened just before ``start`` and the one closing it."""
+    depth, quote, i = 1, None, start
+    end = min(len(code), start + 5000)
+    while i < end:
+        ch = code[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if not depth:
+                return code[start:i]
+        i += 1
+    return None
+
+
+def written_html(code: str) -> str:
+    """The HTML an inline script writes where it stands, as far as the page shows it plainly:
+    ``document.write('<li>…</li>')`` lines, and a loop writing rows from arrays the script fills
+    (``urls[0]='…'; headers[0]="…"; for (i = 0; i < urls.length; i++) document.write(…urls[i]…)``)."""
+    if "write" not in code or not _WRITE.search(code):
+        return ""
+    arrays: dict[str, dict[int, str]] = {}
+    for m in _ARRAY_ITEM.finditer(code):
+        value = evaluate(m.group(3), {}, None)
+        if isinstance(value, str):
+            arrays.setdefault(m.group(1), {})[int(m.group(2))] = value
+    loops = list(_LOOP.finditer(code))
+    out = []
+    for m in _WRITE.finditer(code):
+        arg = _call_argument(code, m.end())
+        if not arg:
+            continue
+        loop = next((lp for lp in reversed(loops) if lp.start() < m.start()), None)
+        if loop is not None and arrays:
+            index = re.compile(
+                r"\b([A-Za-z_$][\w$]*)\s*\[\s*" + re.escape(loop.group(1)) + r"\s*\]"
+            )
+            if index.search(arg):
+                expr = index.sub(lambda x: x.group(1), arg)
+                rows = arrays.get(loop.group(2), {})
+                for k in range(min(len(rows), _MAX_WRITTEN_ROWS)):
+                    env = {name: values[k] for name, values in arrays.items() if k in values}
+                    value = evaluate(expr, env, None)
+                    if isinstance(value, str):
+                        out.append(value)
+                continue
+        value = evaluate(arg, {}, None)
+        if isinstance(value, str):
+            out.append(value)
+    return "".join(out)

@@ -15,6 +15,7 @@ from itertools import islice
 from .breadcrumb import find_breadcrumb
 from .dates import parse_day
 from .encoding import decode_html
+from .jspager import written_html
 from .model import ListLink, ListPage, Selectors
 from .pagination import absolute_url, find_next_pages, find_pagers, page_key, xpath_or_css
 from .text import MAX_HTML_CHARS, byte_clean, parse_clean, parse_html
@@ -1607,10 +1608,15 @@ def extract_list(
     written_after = set()  # what a pager script follows: its pager is written right after it
 
     def read_scripts(root) -> None:
+        writes = []  # (script, the HTML it writes where it stands)
         for el in root.iter("script", "noscript"):
             (scripts_raw if el.tag == "script" else noscripts).append(
                 _text(el) if el.tag == "noscript" else (el.text or "")
             )
+            if el.tag == "script" and el.text and "write" in el.text and "<a" in el.text:
+                html = written_html(el.text)
+                if "<a" in html:
+                    writes.append((el, html))
             if el.tag == "script" and el.text and len(el.text) < 3000 and _pager_script(el.text):
                 parent = el.getparent()
                 if parent is not None and parent.tag not in ("head", "html"):
@@ -1620,6 +1626,12 @@ def extract_list(
                         before = before.getprevious()
                     if before is not None and before.tag not in ("script", "style"):
                         written_after.add(before)
+        for el, html in writes:
+            # What the reader sees: the rows a script writes stand where the script does.
+            frag = parse_html("<html><body>" + html + "</body></html>")
+            written = frag.find("body") if frag is not None else None
+            for part in list(written) if written is not None else []:
+                el.addprevious(part)
 
     # Lists read the <head> (<base>, <link rel=next>, column meta) and judge hidden rows themselves.
     root, _ = parse_clean(

@@ -458,6 +458,23 @@ def _numbered_next(
             url = _anchor_target(a, scripts, base, page_url)
             if url:
                 return url
+    if numbered:
+        # No page marked current: the numbered link to this very page is the current one.
+        for text, links in numbered.items():
+            for a in links:
+                href = (a.get("href") or "").strip()
+                target = absolute_url(href, base) if href else None
+                if target is None or not same_page(target, page_url):
+                    continue
+                scope = a.getparent()
+                if scope is not None and scope.tag in ("li", "span", "td"):
+                    scope = scope.getparent() if scope.getparent() is not None else scope
+                want = str(int(text) + 1)
+                for b in numbered.get(want, ()):
+                    if scope is not None and scope in b.iterancestors():
+                        url = _anchor_target(b, scripts, base, page_url)
+                        if url:
+                            return url
     return None
 
 
