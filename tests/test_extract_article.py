@@ -394,6 +394,23 @@ def test_zone_from_host(url, zone):
     assert zone_for(url).key == zone
 
 
+@pytest.mark.parametrize(
+    "lang, title, zone",
+    [
+        ("zh-CN", "", "Asia/Shanghai"),
+        ("zh-HK", "", "Asia/Hong_Kong"),
+        ("en-GB", "", "Europe/London"),
+        ("en", "", "UTC"),
+        (None, "关于开展春季植树活动的通知", "Asia/Shanghai"),
+        (None, "Agency news", "UTC"),
+    ],
+    ids=["zh-cn", "zh-hk", "en-gb", "en", "chinese-title", "nothing"],
+)
+def test_zone_of_a_saved_file_from_its_language(lang, title, zone):
+    assert zone_for("file:///tmp/page.html", lang=lang, title=title).key == zone
+    assert zone_for("http://www.example.gov.cn/a.html", lang=lang, title=title).key == "Asia/Shanghai"
+
+
 def test_iso_offsets_are_converted_to_the_site_zone():
     page = """<html><head><meta property="article:published_time" content="2020-01-03T02:30:00Z">
     <title>Agency announces a new programme | Agency</title></head><body><h1>Agency announces a new programme</h1>

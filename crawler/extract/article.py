@@ -185,7 +185,7 @@ def _selected_text(root, expr: str | None) -> str:
 # --- title ------------------------------------------------------------------------------------
 
 _TITLE_SEPARATORS = re.compile(
-    r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s)\s*"
+    r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s|\s[>»›]\s)\s*"
 )
 # Every separator a <title> puts between the article and the site or column (a part is only dropped
 # when it names the site, so the wider set is safe): also 丨, dashes without spaces, space runs.
@@ -296,6 +296,30 @@ def _heading_candidates(root) -> list[tuple[str, object, int]]:
         ):
             found.append((text, block, 3))
     return found
+
+
+def _lines_showing(lay: Layout, *titles: str) -> list[tuple[str, object, int]]:
+    """Elements of one line of text, not a link, that show the <title>, its longest part (the
+    article's; the rest name the site and column) or the meta title: a heading whatever its
+    class (``div.subject``), as :func:`_heading_candidates`."""
+    wanted = set()
+    for title in titles:
+        if title:
+            wanted.add(squash(title))
+            wanted.add(max((squash(p) for p in _TITLE_SEPARATORS.split(title)), key=len))
+    wanted = {sq for sq in wanted if len(sq) >= 6}
+    if not wanted:
+        return []
+    lines = {
+        i
+        for i, line in enumerate(lay.lines)
+        if len(line) <= 200 and lay.link_chars[i] * 2 < len(line) and squash(line) in wanted
+    }
+    found: dict[int, object] = {}
+    for el, (start, end) in lay.spans.items():
+        if end - start == 1 and start in lines and start not in found:
+            found[start] = el  # the innermost: an element's span is recorded when it closes
+    return [(lay.lines[i], el, 2) for i, el in found.items()]
 
 
 def _site_names(root, lay: Layout, head: _Head) -> list[str]:
@@ -440,7 +464,7 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
     raw_title = _MARKUP.sub("", head.title)
     tag_title = _clean_raw_title(head.title)
     tag_sq = squash(tag_title)
-    headings = _heading_candidates(root)
+    headings = _heading_candidates(root) + _lines_showing(lay, tag_title, _meta_title(head))
     meta_title = _meta_title(head)
     names = None
 
@@ -648,6 +672,7 @@ def _describe(el) -> str:
 def _cms_body(root, lay: Layout):
     """The best-ranked known CMS container with real text (the largest when several share a rank)."""
     found: dict[int, tuple[int, object]] = {}
+    files: dict[int, object] = {}
     for el in lay.spans:
         rank = _container_rank(el)
         if rank is None:
@@ -656,7 +681,18 @@ def _cms_body(root, lay: Layout):
         text = total - links
         if text >= 40 and (rank not in found or text > found[rank][0]):
             found[rank] = (text, el)
-    return found[min(found)][1] if found else None
+        elif not found and total and _holds_a_file(el):
+            files.setdefault(rank, el)
+    if found:
+        return found[min(found)][1]
+    # A release that is its attachment (名单公示: 附件：….xlsx) or its pictures.
+    return files[min(files)] if files else None
+
+
+def _holds_a_file(el) -> bool:
+    return el.find(".//img") is not None or any(
+        _ATTACHMENT.search((a.get("href") or "").split("?")[0]) for a in el.iter("a")
+    )
 
 
 # A site's footer and disclaimer: prose-like, never the article. One strong mark (版权所有, ICP备,
@@ -976,7 +1012,7 @@ def _join_body(lay: Layout, lines: list[tuple[str, int]]) -> str:
 
 _PUBLISHER_LABELS = r"发布机构|發布機構|发布机关|發布機關|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|发文单位|Herausgeber"
 _SOURCE_LABEL = re.compile(
-    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|"
+    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|"
     + _spaced("来源", "來源", "稿源")
     + "|"
     + _PUBLISHER_LABELS
@@ -1099,6 +1135,7 @@ _DATE_LABELS = [
     (1, re.compile(r"(?:" + _spaced("时间", "時間", "日期") + r"|Date)\s*[:：]?\s*$", re.I)),
     (2, re.compile(r"(?:成文|印發|印发)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
 ]
+_UPDATED = re.compile(r"更新(?:时间|日期)\s*[:：]?\s*$")
 _NOT_PUBLISH = re.compile(
     r"(?:更新|修改|修订|截止|当前|今天|有效期|Stand|Letzte|zuletzt|Last (?:updated|modified|reviewed)|Updated|Modified|"
     r"Reviewed|生效|废止|截至)[^\d]{0,12}$",
@@ -1124,9 +1161,17 @@ def _line_dates(lines: list[str], idx: int) -> list[_DateCandidate]:
         return out
     for fd in find_dates(line[:600], limit=6):
         before = line[max(0, fd.start - 16) : fd.start]
-        if _NOT_PUBLISH.search(before):
-            continue
         rank, label = 5, ""
+        not_publish = _NOT_PUBLISH.search(before)
+        if not_publish:
+            updated = _UPDATED.search(before)
+            if updated is None:
+                continue
+            # Some CMSs (动易/PowerEasy…) print only 更新时间: the page's date when it is the only one.
+            rank, label = 4, updated.group(0)
+        if rank == 4:
+            out.append(_DateCandidate(fd, rank, idx, re.sub(r"[\s:：]+", "", label)))
+            continue
         for r, pattern in _DATE_LABELS:
             found = pattern.search(before)
             if found:
@@ -1210,7 +1255,7 @@ def _extract(
         return
     head, selected = found
     base = head.base or url
-    zone = zone_for(url, timezone)
+    zone = zone_for(url, timezone, root.get("lang") or root.get("xml:lang"), head.title)
     lay = layout(root)
     view = None
     if model is not None:
@@ -1397,16 +1442,28 @@ def _visible_date(
         for c in _scan_dates(lay, title_line + 1, min(head_end, title_line + 16))
         if c.rank < 5 or len(lines[c.line]) < 80
     ]
-    table = _scan_dates(lay, title_line - 40, title_line + 1)
-    labelled = [c for c in near + table if c.rank < 5]
+    table = [c for c in _scan_dates(lay, title_line - 40, title_line + 1) if c.rank != 4]
+    labelled = [c for c in near + table if c.rank < 4]
     if labelled:
         best = min(labelled, key=lambda c: (c.rank, abs(c.line - title_line)))
         where = "line" if best in near else "row above the title"
         return best.found, best.rank, f"labelled {best.label} {where}"
+    unlabelled = [c for c in near if c.rank == 5]
+    if unlabelled:
+        return unlabelled[0].found, 5, "unlabelled date under the title"
     if near:
-        return near[0].found, 5, "unlabelled date under the title"
+        return near[0].found, 4, f"labelled {near[0].label} line (the only date it shows)"
+    # A template that prints the date just above the heading ("2024-04-10 环境质量").
+    above = [
+        c
+        for c in _scan_dates(lay, title_line - 2, title_line)
+        if c.rank == 5 and len(lines[c.line]) <= 40 and not _CLOCK.search(lines[c.line])
+    ]
+    if above:
+        return above[-1].found, 5, "unlabelled date above the title"
     # Dates printed after the body: "Ends/Friday, January 3, 2020 … Issued at HKT 18:30".
     tail = _scan_dates(lay, body_end, body_end + 6) + _scan_dates(lay, body_end - 3, body_end)
+    tail = [c for c in tail if c.rank != 4]
     if tail:
         cand = min(tail, key=lambda c: (c.rank, abs(c.line - body_end)))
         found = cand.found

@@ -345,8 +345,34 @@ _HOST_ZONES = [
 ]
 
 
-def zone_for(url: str | None, timezone: str | None = None) -> ZoneInfo:
-    """The zone to read local page times in: ``timezone`` if given, else guessed from the host."""
+# A page's language tag, when its host says nothing (a saved file): the most specific tag first.
+_LANG_ZONES = [
+    ("zh-hk", "Asia/Hong_Kong"),
+    ("zh-mo", "Asia/Macau"),
+    ("zh-tw", "Asia/Taipei"),
+    ("zh-sg", "Asia/Singapore"),
+    ("zh", "Asia/Shanghai"),
+    ("ja", "Asia/Tokyo"),
+    ("ko", "Asia/Seoul"),
+    ("de-at", "Europe/Vienna"),
+    ("de-ch", "Europe/Zurich"),
+    ("de", "Europe/Berlin"),
+    ("en-gb", "Europe/London"),
+    ("en-hk", "Asia/Hong_Kong"),
+    ("en-sg", "Asia/Singapore"),
+    ("en-au", "Australia/Sydney"),
+    ("en-nz", "Pacific/Auckland"),
+    ("en-us", "America/New_York"),
+]
+_CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
+
+
+def zone_for(
+    url: str | None, timezone: str | None = None, lang: str | None = None, title: str = ""
+) -> ZoneInfo:
+    """The zone to read local page times in: ``timezone`` if given, else guessed from the host,
+    else from the page's language tag ``lang`` (``zh-CN``, ``en-GB``…), else Beijing time for a
+    page titled in Chinese (what this tool reads most), else UTC."""
     if timezone:
         try:
             return ZoneInfo(timezone)
@@ -356,12 +382,21 @@ def zone_for(url: str | None, timezone: str | None = None) -> ZoneInfo:
         host = (urlsplit(url).hostname or "") if url else ""
     except ValueError:
         host = ""
-    return _zone_for_host(host)
+    zone = _zone_for_host(host)
+    if zone is not None:
+        return zone
+    tag = (lang or "").strip().lower().replace("_", "-")
+    for prefix, name in _LANG_ZONES:
+        if tag == prefix or tag.startswith(prefix + "-"):
+            return ZoneInfo(name)
+    if not tag and _CJK_TEXT.search(title or ""):
+        return ZoneInfo("Asia/Shanghai")
+    return ZoneInfo("UTC")
 
 
 @lru_cache(maxsize=1024)
-def _zone_for_host(host: str) -> ZoneInfo:
+def _zone_for_host(host: str) -> ZoneInfo | None:
     for suffix, name in _HOST_ZONES:
         if host.endswith(suffix):
             return ZoneInfo(name)
-    return ZoneInfo("UTC")
+    return None
