@@ -408,7 +408,9 @@ def test_zone_from_host(url, zone):
 )
 def test_zone_of_a_saved_file_from_its_language(lang, title, zone):
     assert zone_for("file:///tmp/page.html", lang=lang, title=title).key == zone
-    assert zone_for("http://www.example.gov.cn/a.html", lang=lang, title=title).key == "Asia/Shanghai"
+    assert (
+        zone_for("http://www.example.gov.cn/a.html", lang=lang, title=title).key == "Asia/Shanghai"
+    )
 
 
 def test_iso_offsets_are_converted_to_the_site_zone():
