@@ -571,7 +571,10 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
         return visible_for(meta_title, "meta title")
     # No heading matches the <title> (which then names the column): take the heading just above
     # the info line or the body.
-    above = near_body(1) or [c for c in near_body(2) if len(squash(c[1])) >= 6]
+    # (A box's short heading in a sidebar, 最新公告, is a title only when nothing else is.)
+    above = [c for c in near_body(1) if len(squash(c[1])) >= 6] or [
+        c for c in near_body(2) if len(squash(c[1])) >= 6
+    ]
     if not above:
         # Weaker signs (a heading inside the body block, bold type) lose to a <title> that reads
         # like an article's title rather than a column's or the site's name.
@@ -581,7 +584,7 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
         )
         weak = [c for c in near_body(2, inside=2) if len(squash(c[1])) >= 6 and c[0] < body_end - 1]
         weak = weak or [c for c in near_body(3) if body_start - c[0] <= 3]
-        above = [c for c in weak if column_like or _resembles(c[1], stripped)]
+        above = [c for c in weak if column_like or _resembles(c[1], stripped)] or near_body(1)
     if above:
         line, text, el, rank = max(above, key=lambda a: (a[0], -a[3]))
         variant = None
@@ -1012,7 +1015,7 @@ def _join_body(lay: Layout, lines: list[tuple[str, int]]) -> str:
 
 _PUBLISHER_LABELS = r"发布机构|發布機構|发布机关|發布機關|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|发文单位|Herausgeber"
 _SOURCE_LABEL = re.compile(
-    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|"
+    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|发布者|"
     + _spaced("来源", "來源", "稿源")
     + "|"
     + _PUBLISHER_LABELS
