@@ -908,7 +908,10 @@ _END_LINE = re.compile(
     r"[(（【\[]\s*(?:责任编辑|责编|編輯|编辑|审核|校对|监制)\s*[:：]|(?:责任编辑|责编|本文来源)\s*[:：]|"
     r"(?:Adresse für Rückfragen|Herausgeber|Pressekontakt|Zum Thema|Weitere Informationen|Zurück zur Übersicht|"
     r"Letzte Änderung|Stand:|Last updated|Page last (?:updated|reviewed)|Related (?:links|content|articles|stories)|"
-    r"See also|Share this|Back to top|Return to top|Categories:|Tags:)(?:\b|$))",
+    r"See also|Share this|Back to top|Return to top|Categories:|Tags:|Date modified|Associated links|"
+    r"Was this page helpful)(?:\b|$)"
+    # A release's contact block closes its text: a line that is only the heading.
+    r"|(?:(?:Media|Press|News)\s+)?(?:Contacts?|Enquiries|Inquiries)\s*:?$)",
     re.I,
 )
 _INFO_LINE = re.compile(
@@ -1035,7 +1038,10 @@ _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資�
 # English newsrooms name the publishing organisation on a labelled line ("From: Department for
 # Education", "Issued by: …"); always with a colon, at the line's start (prose says "from" too).
 _EN_SOURCE_LABEL = re.compile(
-    r"^(?:From|Issued by|Published by|Source|Organi[sz]ations?)\s*:\s*(.*)$", re.I
+    r"^(?:From|Issued by|Published by|Source|Organi[sz]ations?)\s*:\s*(.*)$"
+    # (Without a colon only "From" + a capitalised name standing alone: "From Department of …".)
+    r"|^(?-i:From\s+((?:the\s+)?[A-Z][^\d.!?:;,]{3,70}))$",
+    re.I,
 )
 _EN_SOURCE_STOP = re.compile(r"\s(?:\||·|•)\s|\s{2,}|\t")
 
@@ -1044,7 +1050,7 @@ def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     match = _EN_SOURCE_LABEL.match(lines[idx][:200])
     if not match:
         return 0, None
-    value = match.group(1).strip()
+    value = (match.group(1) or match.group(2) or "").strip()
     if not value and idx + 1 < len(lines):
         nxt = lines[idx + 1]
         if len(nxt) <= 80 and ":" not in nxt and not find_dates(nxt, 1):
