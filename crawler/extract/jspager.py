@@ -331,18 +331,41 @@ _SKIP = re.compile(r"^(?:(?:if|else|for|while|try|switch|do)\b|[{}])")
 _CALL_STATEMENT = re.compile(r"([A-Za-z_$][\w$.]*)\s*\((.*)\)", re.S)
 
 
-def run_pager(scripts: str, code: str, page: int | None = None) -> str | None:
+class Scripts:
+    """A page's script text with what the evaluator looks up in it, found once: its globals and
+    its functions' bodies."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._globals: dict | None = None
+        self._bodies: dict[str, tuple[list[str], str] | None] = {}
+
+    def globals(self) -> dict:
+        if self._globals is None:
+            self._globals = page_globals(self.text)
+        return dict(self._globals)
+
+    def body(self, name: str) -> tuple[list[str], str] | None:
+        if name not in self._bodies:
+            self._bodies[name] = function_body(self.text, name)
+        return self._bodies[name]
+
+
+def run_pager(scripts: str | Scripts, code: str, page: int | None = None) -> str | None:
     """The address ``code`` (a handler: ``gotoPage(2)``, ``jumpTo()``, ``location.href='…'+…``)
     sends the browser to, the page-number box reading ``page`` (None: a handler that reads the box
     has no answer); None when the page does not show it plainly."""
     code = code.strip()
     if code[:11].lower() == "javascript:":
         code = code[11:]
-    return _run(scripts, _statements(code), page_globals(scripts), page, 0)
+    if "__doPostBack" in code or "WebForm_" in code:
+        return None  # an ASP.NET form post: no address to go to
+    context = scripts if isinstance(scripts, Scripts) else Scripts(scripts)
+    return _run(context, _statements(code), context.globals(), page, 0)
 
 
 def _run(
-    scripts: str, statements: list[str], env: dict, page: int | None, depth: int
+    scripts: Scripts, statements: list[str], env: dict, page: int | None, depth: int
 ) -> str | None:
     for statement in statements:
         if statement.startswith("return"):
@@ -367,14 +390,14 @@ def _run(
             continue
         call = _CALL_STATEMENT.fullmatch(statement)
         if call and depth < 3:
-            found = function_body(scripts, call.group(1).split(".")[-1])
+            found = scripts.body(call.group(1).split(".")[-1])
             if found is None:
                 continue
             params, body = found
             args = _call_args(call.group(2), env, page) if call.group(2).strip() else []
             if args is None:
                 return None
-            inner = page_globals(scripts)
+            inner = scripts.globals()
             inner.update(zip(params, args))
             url = _run(scripts, _statements(body), inner, page, depth + 1)
             if url:

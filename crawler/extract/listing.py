@@ -17,7 +17,14 @@ from .dates import parse_day
 from .encoding import decode_html
 from .jspager import written_html
 from .model import ListLink, ListPage, Selectors
-from .pagination import absolute_url, find_next_pages, find_pagers, page_key, xpath_or_css
+from .pagination import (
+    ScriptTargets,
+    absolute_url,
+    find_next_pages,
+    find_pagers,
+    page_key,
+    xpath_or_css,
+)
 from .text import MAX_HTML_CHARS, byte_clean, parse_clean, parse_html
 
 # ----------------------------------------------------------------------------- dates
@@ -266,9 +273,10 @@ _CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "section", "head
 def _card_title(a) -> str | None:
     """The title of a link that wraps a whole card (heading, date and summary in blocks of their
     own): its heading, else its first block of text. None for an anchor of inline text."""
-    blocks = [c for c in a.iter(_CARD_BLOCKS) if c is not a]
-    if not blocks:
+    first = next(a.iter(_CARD_BLOCKS), None)
+    if first is None:
         return None
+    blocks = list(a.iter(_CARD_BLOCKS))
     for c in blocks:
         if c.tag[0] == "h" and c.tag[1:].isdigit():
             text = "".join(c.itertext()).strip()
@@ -710,9 +718,17 @@ class _Memo:
         "written_after",
         "near",
         "teaser",
+        "column",
     )
 
-    def __init__(self, pagers: set | None = None, written_after: set | None = None):
+    def __init__(
+        self,
+        pagers: set | None = None,
+        written_after: set | None = None,
+        column: str | None = None,
+    ):
+        # The column's own folder ("http://x.gov.cn/zwgk/tzgg/"): its releases live under it.
+        self.column = column
         self.sigs: dict = {}
         self.furniture: dict = {}
         self.headings: dict = {}
@@ -1179,6 +1195,8 @@ def _final(
         factor *= 1 + (_PAGER_BOOST - 1) * near
     elif len(kept) == 1:
         return 0.0, kept  # one row stands for a list only beside the pager
+    if memo.column and factor > 0.5 and _in_column(kept, memo.column):
+        factor *= _COLUMN_BOOST  # the column's own releases, not another column's box
     marked = sum(
         1 for row, _, _ in kept[:200] if row.get("class") and set(_classes(row)) & _CURRENT_ROW
     )
@@ -1196,6 +1214,8 @@ _PAGER_BOOST = 3.0
 _ONE_ROW_CANDIDATES = 24
 # The most a one-row group can score (title weight 25, dated, bigger row, next to the pager).
 _ONE_ROW_CEILING = 25.0 * 2 * 1.01 * _PAGER_BOOST
+# How much more a group weighs when its rows are the column's own (under the page's folder).
+_COLUMN_BOOST = 3.0
 
 
 def _main_list(
@@ -1264,13 +1284,19 @@ def _main_list(
     ceiling = 2.1 * (_PAGER_BOOST if memo.pagers or memo.written_after else 1.0)
     for prelim, _, key, entries in scored[:_FINALISTS]:
         ident = tuple(id(e[2].el) for e in entries)
-        if ident in seen or prelim * ceiling <= best_score:
+        if ident in seen:
+            continue
+        most = ceiling
+        if memo.column and prelim * most <= best_score and _in_column(entries, memo.column):
+            most *= _COLUMN_BOOST
+        if prelim * most <= best_score:
             continue
         seen.add(ident)
         score, kept = _final(key, entries, self_urls, memo)
         if score > best_score:
             best_score, best, best_key = score, kept, key
-    if best_score < _ONE_ROW_CEILING and (memo.pagers or memo.written_after):
+    one_row_ceiling = _ONE_ROW_CEILING * (_COLUMN_BOOST if memo.column else 1.0)
+    if best_score < one_row_ceiling and (memo.pagers or memo.written_after):
         # A column's last page may hold one row: a lone row right before the pager is the list.
         singles = []
         for key, rows in groups.items():
@@ -1293,6 +1319,32 @@ def _main_list(
     return (best_key, best) if best_score >= 24 else (None, [])
 
 
+def _in_column(entries: list[tuple], folder: str) -> bool:
+    """Most (3 in 5) of the rows link under the column's folder."""
+    sample = entries[:40]
+    under = sum(1 for e in sample if (e[2].url or "").startswith(folder))
+    return under * 5 >= len(sample) * 3
+
+
+def _column_folder(url: str) -> str | None:
+    """The folder a column page stands for, as a URL prefix its releases share: ``/zwgk/tzgg/`` for
+    ``/zwgk/tzgg/index_2.html`` or ``/zwgk/tzgg/``, ``/news/`` for ``/news?page=2``. None at the
+    site's root, where every link is under it."""
+    m = re.match(r"(https?://[^/?#]+)(/[^?#]*)?", url or "", re.I)
+    if not m:
+        return None
+    path = m.group(2) or "/"
+    last = path.rsplit("/", 1)[-1]
+    folder = (
+        path
+        if path.endswith("/")
+        else path + "/"
+        if "." not in last
+        else path[: len(path) - len(last)]
+    )
+    return m.group(1) + folder if folder.strip("/") else None
+
+
 def _group_members(root, key: tuple) -> list:
     """Every row element of a detected group (the rows past the scored anchors included)."""
     cache: dict = {}
@@ -1304,28 +1356,33 @@ def _group_members(root, key: tuple) -> list:
     return [c for m in members for c in m if c.tag == key[-1]]
 
 
-def _entries_of(rows, base: str) -> list[tuple]:
+def _entries_of(rows, base: str, targets: ScriptTargets | None = None) -> list[tuple]:
     """(row, links, best) for the given row elements, their anchors read afresh."""
     links: dict = {}
     row_links: dict = {}
     for row in rows:
         found = []
         for a in [row] if row.tag == "a" else row.iter("a"):
-            href = (a.get("href") or "").strip()
-            if href and href[0] != "#" and not href[:11].lower().startswith(_SKIP_HREF):
+            href = _row_href(a, targets)
+            if href is not None:
                 found.append(links.setdefault(a, _Link(a, href, base)))
         row_links[row] = found
     return _group_rows(rows, row_links)
 
 
 def _expand_group(
-    root, key: tuple, base: str, self_urls: set[str], max_rows: int
+    root,
+    key: tuple,
+    base: str,
+    self_urls: set[str],
+    max_rows: int,
+    targets: ScriptTargets | None = None,
 ) -> tuple[list[tuple], int]:
     """All rows of a detected group, for pages whose anchors were too many to score them all;
     with the number of row elements left unread past the cap."""
     rows = _group_members(root, key)
     limit = max_rows + max_rows // 5
-    entries = _entries_of(rows[:limit], base)
+    entries = _entries_of(rows[:limit], base, targets)
     return (_final(key, entries, self_urls, _Memo())[1] if entries else []), max(
         0, len(rows) - limit
     )
@@ -1423,13 +1480,15 @@ def _rows_at(root, path: str, strict: bool = True) -> list:
     return [c for node in nodes for c in node if c.tag == row_tag]
 
 
-def _hinted_entries(root, hint: str, base: str) -> list[tuple]:
+def _hinted_entries(
+    root, hint: str, base: str, targets: ScriptTargets | None = None
+) -> list[tuple]:
     """The rows at the hinted place that look like list entries (a title link, not running text)."""
     rows = _rows_at(root, hint) or (_rows_at(root, hint, strict=False) if "]" in hint else [])
     if not rows:
         return []
     kept = []
-    for row, found, best in _entries_of(rows, base):
+    for row, found, best in _entries_of(rows, base, targets):
         if best.running is None:
             best.running = _in_running_text(best)
         if not best.running:
@@ -1542,9 +1601,14 @@ def _pager_script(code: str) -> bool:
 
 
 def _links_of(
-    root, base: str, limit: int | None = None, anchors: tuple[list, list] | None = None
+    root,
+    base: str,
+    limit: int | None = None,
+    anchors: tuple[list, list] | None = None,
+    targets: ScriptTargets | None = None,
 ) -> dict:
-    """Scorable anchors → :class:`_Link`; ``anchors`` = (every anchor of ``root``, its text), when known."""
+    """Scorable anchors → :class:`_Link`; ``anchors`` = (every anchor of ``root``, its text), when
+    known; ``targets`` resolves scripted links (a row opened by ``onclick="openDoc('42')"``)."""
     links = {}
     if anchors is None:
         els = list(islice(root.iter("a"), limit))
@@ -1555,13 +1619,30 @@ def _links_of(
             els, texts = els[:limit], texts[:limit]
     for a, raw in zip(els, texts):
         href = a.get("href")
-        if not href:
+        if href:
+            href = href.strip()
+            if href and href[0] != "#" and not href[:11].lower().startswith(_SKIP_HREF):
+                links[a] = _Link(a, href, base, raw)
+                continue
+        elif targets is None or a.get("onclick") is None:
             continue
-        href = href.strip()
-        if not href or href[0] == "#" or href[:11].lower().startswith(_SKIP_HREF):
-            continue
-        links[a] = _Link(a, href, base, raw)
+        if targets is not None:
+            href = _row_href(a, targets)
+            if href is not None:
+                links[a] = _Link(a, href, base, raw)
     return links
+
+
+def _row_href(a, targets: ScriptTargets | None) -> str | None:
+    """The anchor's fetchable href, or where its script sends the reader; None for neither."""
+    href = (a.get("href") or "").strip()
+    if href and href[0] != "#" and not href[:11].lower().startswith(_SKIP_HREF):
+        return href
+    if targets is None or (href and href[:11].lower() != "javascript:" and href[0] != "#"):
+        return None
+    if not href and a.get("onclick") is None:
+        return None
+    return targets(a)
 
 
 def _entries_from_rows(rows, links: dict) -> list[tuple]:
@@ -1669,6 +1750,7 @@ def extract_list(
 
     # Every anchor's text, once: the list scoring and the next-page search both read it.
     anchor_els = list(root.iter("a"))
+    targets = ScriptTargets(scripts, base)
     anchors = (anchor_els, [_anchor_text(a) for a in anchor_els])
 
     hanweb = _hanweb_rows(scripts_raw)
@@ -1676,7 +1758,7 @@ def extract_list(
     unread = 0  # rows of the main list never read, past the cap
     if selectors is not None and selectors.list_item:
         rows = xpath_or_css(root, selectors.list_item)
-        entries = _entries_from_rows(rows, _links_of(root, base, anchors=anchors))
+        entries = _entries_from_rows(rows, _links_of(root, base, anchors=anchors, targets=targets))
     elif hanweb and hanweb[1]:
         frag = parse_html(
             "<html><body>" + "".join(f"<div>{r}</div>" for r in hanweb[1]) + "</body></html>"
@@ -1687,17 +1769,21 @@ def extract_list(
             _links_of(frag, base) if frag is not None else {},
         )
     else:
-        entries = _hinted_entries(root, list_hint, base) if list_hint else []
+        entries = _hinted_entries(root, list_hint, base, targets) if list_hint else []
         if entries:
             page.list_path = list_hint
         else:
-            links = _links_of(root, base, _MAX_SCORED_ANCHORS, anchors)
+            links = _links_of(root, base, _MAX_SCORED_ANCHORS, anchors, targets)
             source = body if byte_clean(used) else text
-            memo = _Memo(find_pagers(root, anchors, scripted, scripts, source), written_after)
+            memo = _Memo(
+                find_pagers(root, anchors, scripted, scripts, source),
+                written_after,
+                _column_folder(url),
+            )
             key, entries = _main_list(root, links, self_urls, memo)
             dates = memo.dates
             if key is not None and len(links) >= _MAX_SCORED_ANCHORS:
-                entries, unread = _expand_group(root, key, base, self_urls, max_rows)
+                entries, unread = _expand_group(root, key, base, self_urls, max_rows, targets)
             if key is not None and entries:
                 page.list_path = _list_path(key, entries[0][0])
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, url
 
 from lxml import etree
 
-from .jspager import run_pager
+from .jspager import Scripts, run_pager
 from .model import Selectors
 from .select import select
 
@@ -374,6 +374,45 @@ def _scripted_target(a, code: str, base: str) -> str | None:
     return absolute_url(m.group(2), base) if m else None
 
 
+class ScriptTargets:
+    """Where the scripted links of one page go (``href="javascript:openDoc('42')"``, an ``onclick``
+    with ``window.open('…')``, a ``data-url``), answered once per handler; None when the page does
+    not show it plainly. At most ``limit`` handlers are evaluated."""
+
+    def __init__(self, scripts: str, base: str, limit: int = 300):
+        self.scripts, self.base, self.left = Scripts(scripts), base, limit
+        self.cache: dict[str, str | None] = {}
+
+    def __call__(self, a) -> str | None:
+        href = (a.get("href") or "").strip()
+        code = href[11:] if href[:11].lower() == "javascript:" else ""
+        if href and not code and not href.startswith("#"):
+            return None  # an ordinary link, or another scheme
+        if not code or _VOID.fullmatch(code):
+            code = a.get("onclick") or ""
+        for name in _TARGET_ATTRS:
+            if a.get(name):
+                return _scripted_target(a, "", self.base)
+        if not code or "__doPostBack" in code or "WebForm_" in code:
+            return None
+        if not a.get("title") and len("".join(a.itertext()).strip()) < 4:
+            return None  # a page number or an icon: never a row's title
+        if code in self.cache:
+            return self.cache[code]
+        if self.left <= 0:
+            return None
+        self.left -= 1
+        url = _scripted_target(a, code, self.base)
+        if url is None and self.scripts.text and "(" in code:
+            found = run_pager(self.scripts, code)
+            url = absolute_url(found, self.base) if found else None
+        self.cache[code] = url
+        return url
+
+
+_VOID = re.compile(r"\s*(void\s*\(\s*0?\s*\)|;)?\s*;?\s*")
+
+
 def _anchor_target(a, scripts: str, base: str, page_url: str) -> str | None:
     href = (a.get("href") or "").strip()
     url = None
@@ -709,7 +748,7 @@ def find_next_pages(
         ),
         lambda: _script_written_next(scripts, base, page_url),
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1]) if hanweb else None,
-        lambda: _jump_box_next(root, scripts, base) if scripts else None,
+        lambda: _jump_box_next(root, scripts, base, anchors) if scripts else None,
     ):
         url = finder()
         if url and not same_page(url, page_url):
@@ -739,18 +778,26 @@ def page_counter(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _jump_box_next(root, scripts: str, base: str) -> str | None:
+def _jump_box_next(
+    root, scripts: str, base: str, anchors: tuple[list, list] | None = None
+) -> str | None:
     """A pager that is only a counter and a page-number box with a GO button: the address its
     handler builds for the page after the counter's current one."""
-    for el in root.iter("a", "button", "input", "span", "img"):
+    if anchors is None:
+        els = list(root.iter("a"))
+        anchors = (els, ["".join(a.itertext()) for a in els])
+    controls = [
+        (el, el.get("value") or "".join(el.itertext())) for el in root.iter("input", "button")
+    ]
+    for el, label in [*zip(*anchors), *controls]:
+        label = label.strip() if label else ""
+        if len(label) > 8 or not _GO_WORDS.match(label or el.get("title") or ""):
+            continue
         code = el.get("onclick") or ""
         href = el.get("href") or ""
         if not code and href[:11].lower() == "javascript:":
             code = href
         if not code:
-            continue
-        label = _clean("".join(el.itertext()) if el.tag != "input" else el.get("value") or "")
-        if not _GO_WORDS.match(label or el.get("title") or el.get("alt") or ""):
             continue
         box, counter = el.getparent(), None
         for _ in range(3):
