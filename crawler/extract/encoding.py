@@ -50,9 +50,24 @@ def normalize_encoding(name: str | None) -> str | None:
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
+def _strict(body: bytes, encoding: str) -> str:
+    """``body`` decoded strictly, except that a last character cut short (a response truncated
+    inside a multi-byte character) is dropped rather than making the whole body undecodable."""
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        cut = exc.reason in ("unexpected end of data", "incomplete multibyte sequence")
+        if not cut or exc.end < len(body) or exc.start < len(body) - 3:
+            raise
+        text = body[: exc.start].decode(encoding)
+        if not text:
+            raise
+        return text
+
+
 def _decodes(body: bytes, encoding: str, *, strict_text: bool = False) -> bool:
     try:
-        text = body.decode(encoding)
+        text = _strict(body, encoding)
     except (UnicodeDecodeError, LookupError):
         return False
     # UTF-8 bytes read as GBK decode "successfully" but land in the private-use area.
@@ -78,7 +93,7 @@ def _detect(body: bytes, content_type: str | None, forced: str | None) -> tuple[
     if non_ascii == 0:
         return "utf-8", None
     try:
-        utf8_text = body.decode("utf-8")
+        utf8_text = _strict(body, "utf-8")
     except UnicodeDecodeError:
         utf8_text = None
     if utf8_text is not None and non_ascii >= _UTF8_CONFIDENT_BYTES:
