@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable
@@ -639,6 +640,15 @@ class Store:
                 hold = collapsed and (
                     foreign or not _held_long_enough(held_since, now, confirm_after)
                 )
+                # A body that stops where its HTML does, while the stored page's HTML ended, is a
+                # response cut short that no Content-Length gave away: never a version.
+                cut = (
+                    status != "removed"
+                    and current is not None
+                    and current["content_hash"] != digest
+                    and _cut_short(current, fetched)
+                )
+                hold = hold or cut
                 if current is not None and current["content_hash"] == digest:
                     version_id, kind, changed = current_id, "unchanged", []
                 elif current is not None and not changed_fields(_version_fields(current), fields):
@@ -649,7 +659,13 @@ class Store:
                     version_id, kind, changed = current_id, "unchanged", []
                 elif hold:
                     version_id, kind, changed = current_id, "held", []
-                    if foreign:
+                    if cut:
+                        reason = (
+                            f"response cut short: its HTML stops after {len(fetched.raw_body)} bytes "
+                            f"without the </html> the page's stored version ends with (body "
+                            f"{len(fetched.body or '')} characters, was {len(current['body'] or '')})"
+                        )
+                    elif foreign:
                         reason = (
                             f"not the page: {_shown_title(fetched.title)} with "
                             f"{len(fetched.body or '')} characters and none of its lines answered "
@@ -1550,6 +1566,31 @@ def _foreign(current: dict, fields: dict) -> bool:
     before = {clean_text(line) for line in (current["body"] or "").splitlines()}
     after = {clean_text(line) for line in (fields.get("body") or "").splitlines()}
     return not (before & after) - {""}
+
+
+_DOCUMENT_END = re.compile(rb"</html\s*>", re.I)
+_TAIL_BYTES = 512
+
+
+def _cut_short(current: dict, fetched: FetchedRelease) -> bool:
+    """Whether ``fetched`` is the stored page cut short: the stored raw body ends its document
+    (``</html>`` near its end), the new one stops inside a tag or text, and the new body is the
+    old one's first lines (the last perhaps cut) — fewer of them, none new."""
+    if current["raw_body"] is None or not fetched.raw_body:
+        return False
+    if _DOCUMENT_END.search(fetched.raw_body[-_TAIL_BYTES:]):
+        return False
+    if fetched.raw_body.rstrip().endswith(b">"):  # a page that ends a tag is one without </html>
+        return False
+    before = [line for line in (current["body"] or "").splitlines() if line.strip()]
+    after = [line for line in (fetched.body or "").splitlines() if line.strip()]
+    if not before or len(after) >= len(before):
+        return False
+    known = {clean_text(line) for line in before}
+    if not all(clean_text(line) in known for line in after[:-1]):
+        return False
+    raw = zlib.decompress(current["raw_body"])
+    return bool(_DOCUMENT_END.search(raw[-_TAIL_BYTES:]))
 
 
 def _shown_title(title: str | None) -> str:
