@@ -1,14 +1,15 @@
-"""A watched statistics page over 57 daily captures (2019–2023): two redesigns, volatile noise on
+"""A watched statistics page over 60 daily captures (2019–2023): two redesigns, volatile noise on
 every fetch, the site's own empty, anti-bot, maintenance, broken-template and error responses,
 GBK and UTF-8 days, and the figures changing now and then. Every day is judged: an edit exactly
 on the days the page's content changed, nothing on the others, a failed fetch (and nothing
 else, no removal either) on the days the response was not the page.
 
-All 57 crawls are real Scrapy crawls on a real SQLite file, run one after the other in one
+All 60 crawls are real Scrapy crawls on a real SQLite file, run one after the other in one
 process (tests/support/history.py), each at its day's moment on the store's clock."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -94,6 +95,19 @@ def statistics_history() -> list[Step]:
     h.fault(REDIRECT_STUB, "redirect stub (~200 bytes)")
     h.page(template_2019, f1, "2019 served as UTF-8 (meta still says gb2312)")
     h.page(template_2019, f1, "2019 GBK again", **gbk)
+    for encoding, ctype in (("utf-8", NO_CHARSET), ("gb18030", NO_CHARSET)):
+        page = template_2019(f1, Noise(h.seed, h.day)).encode(encoding)
+        cut = page.index("白水县".encode(encoding)) + 1  # inside a character of a row
+        h.add(
+            Capture(
+                data=page,
+                truncate=cut,
+                length=False,
+                content_type=ctype,
+                note=f"{encoding} page cut inside a character, no Content-Length",
+            ),
+            failed=True,
+        )
     h.page(template_2019, f2, "2019 a row added to the 一览表", ["edited"], **gbk)
     h.fault(NOT_FOUND, "404 for a day", status=404)
     h.page(template_2019, f2, "2019 back after the 404", **gbk)
@@ -124,6 +138,13 @@ def statistics_history() -> list[Step]:
     page = template_2021(f4, Noise(h.seed, h.day)).encode("utf-8")
     h.add(Capture(data=page, truncate=len(page) * 3 // 5, note="truncated response"), failed=True)
     h.page(template_2021, f4, "2021 noise")
+    page = template_2021(f4, Noise(h.seed, h.day)).encode("utf-8")
+    # cut inside a row of the 一览表, past its first rows
+    cut = page.index(b"<tr>", page.index(b"<tbody>", page.index("一览表".encode())) + 80) + 30
+    h.add(
+        Capture(data=page, truncate=cut, length=False, note="cut short, no Content-Length"),
+        failed=True,
+    )
     h.page(template_2021, f4, "2021 GBK body under a utf-8 header", encoding="gb18030")
     h.fault("", "empty 200")
     h.page(template_2021, f5, "2021 a row added to the indicators", ["edited"])
@@ -164,7 +185,7 @@ def statistics_history() -> list[Step]:
     return h.steps
 
 
-def test_a_statistics_page_over_57_daily_captures_is_right_every_day(tmp_path):
+def test_a_statistics_page_over_60_daily_captures_is_right_every_day(tmp_path):
     steps = statistics_history()
     days, figures = replay_history(tmp_path, steps, path="/tjsj/zyzb/index.jhtml")
     judged = score_days(steps, days)
@@ -208,3 +229,28 @@ def test_an_attachment_is_the_same_file_whatever_session_or_cache_buster_its_lin
         }
 
     assert (content_hash(fields(a)) == content_hash(fields(b))) is same
+
+
+def test_rows_dropped_from_a_whole_page_are_an_edit_and_a_page_cut_short_is_not(tmp_path):
+    # A page whose HTML never closes is not "cut short": its edits are edits.
+    f0 = FIRST
+    fewer = replace(f0, districts=f0.districts[:3])
+    whole = template_2019(f0, Noise(1, date(2019, 1, 1))).encode("utf-8")
+    shortened = template_2019(fewer, Noise(2, date(2019, 1, 2))).encode("utf-8")
+    later = template_2019(f0, Noise(5, date(2019, 1, 5))).encode("utf-8")
+    unclosed = template_2019(f0, Noise(3, date(2019, 1, 3))).replace("</html>", "")
+    unclosed_fewer = template_2019(fewer, Noise(4, date(2019, 1, 4))).replace("</html>", "")
+    steps = [
+        Step(Capture(data=whole), expect=["new"]),
+        Step(Capture(data=shortened), expect=["edited"]),  # two rows gone from a whole page
+        Step(Capture(data=whole), expect=["edited"]),
+        Step(
+            Capture(data=later, truncate=later.index("白水".encode()) + 2, length=False),
+            failed=True,
+        ),
+        Step(Capture(data=unclosed.encode("utf-8"))),  # same content, no </html>: nothing
+        Step(Capture(data=unclosed_fewer.encode("utf-8")), expect=["edited"]),
+    ]
+    days, _ = replay_history(tmp_path, steps)
+    judged = score_days(steps, days)
+    assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)

@@ -35,7 +35,7 @@ SERVER = Path(__file__).with_name("replay_server.py")
 class Capture:
     """One response of the page: a file (served in place), a text body (sent as UTF-8) or raw
     bytes (``data``: a GBK page); ``truncate`` sends only that many bytes of it under the full
-    Content-Length."""
+    Content-Length (or, with ``length=False``, under none)."""
 
     file: Path | None = None
     body: str | None = None
@@ -44,12 +44,15 @@ class Capture:
     note: str = ""  # what the capture is, for messages: "edit", "empty 200", "bot check"…
     data: bytes | None = None
     truncate: int | None = None
+    length: bool = True  # False: no Content-Length (the end of the body is the connection's)
 
     def route(self, validators: bool, spill: Path | None = None) -> dict:
         """The server's route for this capture; raw ``data`` is written to a file in ``spill``."""
         route = {"status": self.status, "content_type": self.content_type, "validators": validators}
         if self.truncate is not None:
             route["truncate"] = self.truncate
+        if not self.length:
+            route["length"] = False
         if self.data is not None:
             if spill is None:
                 raise ValueError("a capture of raw bytes needs a folder to be served from")

@@ -2,7 +2,8 @@
 
 ``STATE`` is a JSON file read on every request: ``{"/path": {"file": ABSOLUTE_PATH} | {"body": TEXT},
 "status": 200, "content_type": "...", "validators": true, "truncate": N}`` (``truncate``: send only
-the first N bytes of the body, under the full Content-Length, then close: a response cut short). A capture is served from where it lies
+the first N bytes of the body, under the full Content-Length, then close: a response cut short;
+with ``"length": false`` no Content-Length is sent, so the cut cannot be seen from the headers). A capture is served from where it lies
 (``file``), so pages of ``../shared/corpus`` are never copied. With ``validators`` the response
 carries an ETag (a hash of the body) and a fixed Last-Modified, and a matching ``If-None-Match``
 gets a 304, as a CMS's static front end would answer. The first stdout line is the base URL.
@@ -48,14 +49,23 @@ class _Handler(BaseHTTPRequestHandler):
             if self.headers.get("If-None-Match") == etag:
                 self._send(304, b"", {"ETag": etag})
                 return
-        self._send(status, body, headers, route.get("truncate"))
+        self._send(status, body, headers, route.get("truncate"), route.get("length", True))
 
-    def _send(self, status: int, body: bytes, headers: dict, truncate: int | None = None) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        headers: dict,
+        truncate: int | None = None,
+        length: bool = True,
+    ) -> None:
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
-        if status != 304:
+        if status != 304 and length:
             self.send_header("Content-Length", str(len(body)))
+        if not length:
+            truncate = len(body) if truncate is None else truncate
         if truncate is not None:
             self.send_header("Connection", "close")
             self.close_connection = True
