@@ -262,6 +262,23 @@ def _clean_raw_title(text: str) -> str:
     return _clean_title(_MARKUP.sub("", text))
 
 
+def _heading_text(el) -> str:
+    """A heading's text without a child that is only its date (<h1>标题<span>2024-07-12</span></h1>)."""
+    text = element_text(el)
+    if len(el) and _DIGITS.search(text):
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in _DATE_CHILD_BLOCKERS:
+                value = element_text(child)
+                dates = find_dates(value, 2) if value else []
+                if len(dates) == 1 and len(squash(value)) <= dates[0].end - dates[0].start + 4:
+                    kept = element_text(el).replace(value, " ", 1) if value in text else text
+                    return kept
+    return text
+
+
+_DATE_CHILD_BLOCKERS = frozenset(["br"])
+
+
 def _heading_candidates(root) -> list[tuple[str, object, int]]:
     out = []
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -273,7 +290,7 @@ def _heading_candidates(root) -> list[tuple[str, object, int]]:
             out.append((el, 2))
     found = []
     for el, rank in out[:400]:
-        text = _clean_title(element_text(el))
+        text = _clean_title(_heading_text(el))
         if 2 <= len(text) <= 200 and not _INFO_LABELS.search(text):
             found.append((text, el, rank))
     # Old templates set the title in bold type alone in a cell: <td><strong><font size=4>… The
@@ -1030,6 +1047,7 @@ _SOURCE_STOP = re.compile(
     + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
     r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|Datum)|(?:19|20)\d{2}\s*[-/.年])"
 )
+_CJK_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
 _LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
 _NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
 _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資金|收入|经费|主要|的)\s*$")
@@ -1077,7 +1095,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         # only white space (tabs, a cell boundary, runs of spaces) parts it from a short value.
         # (Glued on, "来源市发改委 发布时间2024-01-02", when elements split by a source line break
         # joined: only at the start of a short line that goes on with a date or another label.)
-        at_start = match.start() == 0 or line[match.start() - 1].isspace()
+        # (After a digit too: "16:18来源 省农业农村厅", the info line's items glued at a source line break.)
+        at_start = match.start() == 0 or not _CJK_LETTER.match(line[match.start() - 1])
         spaced = line[match.end(1)].isspace() and len(line) < 100 and at_start
         glued = (
             match.start() == 0
@@ -1338,7 +1357,9 @@ def _extract(
     if sel_date:
         visible, visible_rank, visible_rule = parse_date(sel_date), 0, "site selector"
     if visible is None:
-        visible, visible_rank, visible_rule = _visible_date(lay, title_line, body_start, body_stop)
+        visible, visible_rank, visible_rule = _visible_date(
+            lay, title_line, body_start, body_stop, title
+        )
     if visible is None and head.written_date:
         visible, visible_rank, visible_rule = (
             parse_date(head.written_date),
@@ -1440,7 +1461,7 @@ def _scan_dates(lay: Layout, start, end, labelled_only=False) -> list[_DateCandi
 
 
 def _visible_date(
-    lay: Layout, title_line: int, body_start: int, body_end: int
+    lay: Layout, title_line: int, body_start: int, body_end: int, title: str | None = None
 ) -> tuple[FoundDate | None, int, str]:
     """The date the page prints, its rank (see :class:`_DateCandidate`) and the rule that found it."""
     lines = lay.lines
@@ -1460,6 +1481,17 @@ def _visible_date(
     unlabelled = [c for c in near if c.rank == 5]
     if unlabelled:
         return unlabelled[0].found, 5, "unlabelled date under the title"
+    # A date set in the heading's own line after the title (<h1>标题<span>2024-07-12</span></h1>).
+    if title and 0 <= title_line < len(lines):
+        line, title_sq = lines[title_line], squash(title)
+        if squash(line).startswith(title_sq) and len(line) <= len(title) + 40:
+            tail = [
+                c
+                for c in _line_dates(lines, title_line)
+                if c.rank in (0, 1, 5) and squash(line[: c.found.start]) == title_sq
+            ]
+            if tail:
+                return tail[0].found, tail[0].rank, "date beside the title"
     if near:
         return near[0].found, 4, f"labelled {near[0].label} line (the only date it shows)"
     # A template that prints the date just above the heading ("2024-04-10 环境质量").
