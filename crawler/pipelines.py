@@ -30,6 +30,7 @@ from storage import Store, StoreError, StoreUnavailable, canonical_url
 from storage.store import is_locked, unavailable
 from storage.urls import list_rows_hash
 
+from .alerts import after_crawl
 from .extract.sitemodel import SiteModel, line_key
 from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from .reextract import extraction_options, migrate_site, rebuild_site_model, reextract
@@ -282,7 +283,7 @@ class StorePipeline:
                     walk_complete=walk_complete,
                 )
                 # Our own store failing says nothing of the site's health.
-                change = None if self.failure else store.update_health(self.site, self.crawl_id)
+                change = None if self.failure else after_crawl(store, self.site, self.crawl_id)
         except (StoreError, sqlite3.Error) as exc:
             # The crawl row stays "running"; the site's next crawl marks it interrupted.
             logger.error(

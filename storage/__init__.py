@@ -27,7 +27,7 @@ from .errors import (
 )
 from .export import FORMATS
 from .normalize import changed_fields, clean_text, content_hash, fold, fold_chars, strip_pinyin
-from .outbox import EVENT_KINDS, Outbox, keywords_match, next_digest_time, sender_identity
+from .outbox import EVENT_KINDS, Outbox, sender_identity
 from .store import (
     DEFAULT_REMOVAL_CONFIRM_AFTER,
     DEFAULT_REVISIT_MAX,
@@ -80,7 +80,5 @@ __all__ = [
     "render_text_diff",
     "render_html_diff",
     # Alerts
-    "keywords_match",
-    "next_digest_time",
     "sender_identity",
 ]

@@ -1,9 +1,11 @@
-"""The alert outbox: which alerts an event needs, and the messages that deliver them.
+"""The alert outbox: the durable queue of alerts, and the messages that deliver them.
 
 Subscriptions are synced from the configuration into the ``subscriptions`` table
-(:func:`sync_subscriptions`), so that :func:`enqueue_alerts` can decide, inside the transaction
-that records an event, which subscriptions want it. The rows it writes (``alerts``: one per event
-× subscription) are the durable record of what must be delivered.
+(:func:`sync_subscriptions`). What an event needs is decided outside the store (the policy in
+``crawler/alerts``), which reads the events recorded since its last pass (:func:`new_events`),
+adds rows (:func:`add_alert`; ``alerts``: one per event × subscription) and moves the cursor
+(:func:`mark_queued`) in one transaction: an event is queued once, and none is skipped. The rows
+are the durable record of what must be delivered.
 
 A sender then groups due rows into messages (``alert_messages``) and delivers them::
 
@@ -13,7 +15,7 @@ A sender then groups due rows into messages (``alert_messages``) and delivers th
 
 A message, once attempted, is frozen: its rows and token (from which the Message-ID derives) never
 change again, so a crash between "accepted" and "marked sent" resends that one message, with the
-same Message-ID. No channel code (SMTP, HTTP) lives here.
+same Message-ID. No channel code (SMTP, HTTP) and no policy (keywords, digest times) lives here.
 """
 
 from __future__ import annotations
@@ -22,11 +24,9 @@ import hashlib
 import json
 import os
 import socket
-from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime, timedelta
 
-from .normalize import fold  # the project's one fold: keyword filters compare as search does
 from .transaction import Transaction
 
 EVENT_KINDS = ("new", "edited", "removed", "restored")
@@ -59,61 +59,6 @@ def _transaction(db) -> Transaction:
     return Transaction(getattr(db, "conn", db))
 
 
-# Keywords ------------------------------------------------------------------------------------
-
-
-def keywords_match(
-    keywords_any: Iterable[str],
-    keywords_all: Iterable[str],
-    texts: Iterable[str | None],
-    *,
-    folded: bool = False,
-) -> bool:
-    """Whether the texts contain at least one of ``keywords_any`` (when given) and all of ``keywords_all``.
-
-    ``folded=True`` says the texts already went through :func:`fold`.
-    """
-    any_of, all_of = [fold(k) for k in keywords_any], [fold(k) for k in keywords_all]
-    if not any_of and not all_of:
-        return True
-    haystacks = [(t or "") if folded else fold(t) for t in texts]
-    # Line breaks inside a Chinese phrase are layout, not meaning.
-    squeezed = ["".join(h.split()) for h in haystacks]
-
-    def found(word: str) -> bool:
-        if any(word in h for h in haystacks):
-            return True
-        return "".join(word.split()) == word and any(word in h for h in squeezed)
-
-    return (not any_of or any(found(k) for k in any_of)) and all(found(k) for k in all_of)
-
-
-# Digest times --------------------------------------------------------------------------------
-
-
-def next_digest_time(after: datetime, at: str, zone: str) -> datetime:
-    """The first moment at or after ``after`` when the local clock in ``zone`` shows ``at`` (HH:MM)."""
-    tz = ZoneInfo(zone)
-    hour, minute = (int(part) for part in at.split(":"))
-    local = after.astimezone(tz)
-    day = local.date()
-    for offset in range(3):
-        candidate = datetime.combine(day + timedelta(days=offset), time(hour, minute), tzinfo=tz)
-        # A time skipped by a DST change resolves to the moment after the gap.
-        candidate = candidate.astimezone(UTC).astimezone(tz)
-        if candidate >= local:
-            return candidate.astimezone(UTC)
-    raise AssertionError("unreachable: a digest time occurs every day")
-
-
-def _deliver_after(subscription: Mapping, created: datetime) -> datetime:
-    if subscription["delivery"] == "digest":
-        return next_digest_time(
-            created, subscription["digest_at"] or "08:00", subscription["timezone"]
-        )
-    return created
-
-
 # Subscriptions -------------------------------------------------------------------------------
 
 SUBSCRIPTION_COLUMNS = (
@@ -132,7 +77,11 @@ _JSON_COLUMNS = ("target", "sites", "kinds", "keywords_any", "keywords_all", "ke
 
 
 def sync_subscriptions(
-    db, subscriptions: Iterable[Mapping], *, now: datetime | None = None
+    db,
+    subscriptions: Iterable[Mapping],
+    *,
+    deliver_after: Callable[[Mapping, datetime], datetime],
+    now: datetime | None = None,
 ) -> dict:
     """Make the ``subscriptions`` table match the configuration.
 
@@ -141,7 +90,9 @@ def sync_subscriptions(
     every site), ``kinds``, ``keywords_any``, ``keywords_all``, ``keywords_in``, ``delivery``
     (``immediate``/``digest``), ``digest_at`` (``HH:MM``) and ``timezone``. Subscriptions no
     longer configured are deactivated; their undelivered rows are cancelled by the next
-    :func:`claim_messages`. Pending rows follow a changed digest time. Returns counts.
+    :func:`claim_messages`. Pending rows follow a changed digest time (``deliver_after(subscription,
+    created)`` says when a row may go). A subscription added (or configured again) hears of
+    events recorded from then on. Returns counts.
     """
     now = now or _utc_now()
     stamp = _iso(now)
@@ -164,10 +115,10 @@ def sync_subscriptions(
             seen.add(name)
             old = existing.get(name)
             if old is None:
-                columns = ["name", *values, "active", "created_at", "updated_at"]
+                columns = ["name", *values, "active", "from_event_id", "created_at", "updated_at"]
                 db.execute(
                     f"INSERT INTO subscriptions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    [name, *values.values(), 1, stamp, stamp],
+                    [name, *values.values(), 1, _last_event_id(db), stamp, stamp],
                 )
                 counts["added"] += 1
                 continue
@@ -178,9 +129,14 @@ def sync_subscriptions(
                 f"UPDATE subscriptions SET {sets}, active = 1, updated_at = ? WHERE id = ?",
                 [*values.values(), stamp, old["id"]],
             )
+            if not old["active"]:  # events recorded while it was not configured are not its news
+                db.execute(
+                    "UPDATE subscriptions SET from_event_id = ? WHERE id = ?",
+                    [_last_event_id(db), old["id"]],
+                )
             counts["updated"] += 1
             if any(old[key] != values[key] for key in ("delivery", "digest_at", "timezone")):
-                _reschedule(db, old["id"], {**values, "name": name})
+                _reschedule(db, old["id"], {**values, "name": name}, deliver_after)
         for name, old in existing.items():
             if name not in seen and old["active"]:
                 db.execute(
@@ -191,7 +147,11 @@ def sync_subscriptions(
     return counts
 
 
-def _reschedule(db, subscription_id: int, subscription: Mapping) -> None:
+def _last_event_id(db) -> int:
+    return db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+
+
+def _reschedule(db, subscription_id: int, subscription: Mapping, deliver_after) -> None:
     rows = db.execute(
         """SELECT id, created_at FROM alerts WHERE subscription_id = ? AND status = 'pending'
            AND message_id IS NULL AND kind != 'health'""",
@@ -200,7 +160,7 @@ def _reschedule(db, subscription_id: int, subscription: Mapping) -> None:
     for alert_id, created in rows:
         db.execute(
             "UPDATE alerts SET deliver_after = ? WHERE id = ?",
-            [_iso(_deliver_after(subscription, _parse(created))), alert_id],
+            [_iso(deliver_after(subscription, _parse(created))), alert_id],
         )
 
 
@@ -228,122 +188,77 @@ def _active_subscriptions(db) -> list[dict]:
     return rows
 
 
-# Enqueueing ----------------------------------------------------------------------------------
+# Queueing ------------------------------------------------------------------------------------
 
 
-def enqueue_alerts(db, event_id: int) -> None:
-    """Write the alert rows an event needs, inside the caller's transaction.
+def active_subscriptions(db) -> list[dict]:
+    """The configured subscriptions, their JSON columns decoded (``from_event_id``: the last
+    event recorded before the subscription was configured)."""
+    return _active_subscriptions(db)
 
-    One row per active subscription that wants the event: its site, its kind and its keyword
-    filters (checked here, so the decision is recorded with the event). Events of a site's first
-    crawl (``baseline``) give each subscription at most one ``baseline`` row per site: the
-    "now monitoring" note, never a mail per release.
-    """
-    subscriptions = _active_subscriptions(db)
-    if not subscriptions:
-        return
-    event = db.execute(
-        """SELECT e.kind, e.site, e.crawl_id, e.detected_at, e.baseline,
-                  coalesce(v.title, cv.title), coalesce(v.body, cv.body)
+
+def new_events(db, *, limit: int = 500) -> list[dict]:
+    """Events recorded after the queue's cursor, oldest first, with the title and body of the
+    version each is about (the release's current one for a removal)."""
+    cursor = db.execute(
+        """SELECT e.id, e.kind, e.site, e.crawl_id, e.detected_at, e.baseline,
+                  coalesce(v.title, cv.title) AS title, coalesce(v.body, cv.body) AS body
            FROM events e JOIN releases r ON r.id = e.release_id
            LEFT JOIN versions v ON v.id = e.version_id
            LEFT JOIN versions cv ON cv.id = r.current_version_id
-           WHERE e.id = ?""",
-        [event_id],
-    ).fetchone()
-    if event is None:
-        return
-    kind, site, crawl_id, detected_at, baseline, title, body = event
-    created = _parse(detected_at)
-    folded: dict[str, str] = {}
-
-    def text(name: str) -> str:
-        # Folding a long body is the costly part: once per event, not per subscription.
-        if name not in folded:
-            folded[name] = fold(title if name == "title" else body)
-        return folded[name]
-
-    for sub in subscriptions:
-        if sub["sites"] and site not in sub["sites"]:
-            continue
-        if baseline:
-            if kind == "new" and "new" in sub["kinds"]:
-                db.execute(
-                    """INSERT OR IGNORE INTO alerts (subscription_id, kind, site, event_id, crawl_id, created_at, deliver_after)
-                       VALUES (?, 'baseline', ?, ?, ?, ?, ?)""",
-                    [
-                        sub["id"],
-                        site,
-                        event_id,
-                        crawl_id,
-                        detected_at,
-                        _iso(_deliver_after(sub, created)),
-                    ],
-                )
-            continue
-        if kind not in sub["kinds"]:
-            continue
-        if sub["keywords_any"] or sub["keywords_all"]:
-            texts = [text(name) for name in sub["keywords_in"]]
-            if not keywords_match(sub["keywords_any"], sub["keywords_all"], texts, folded=True):
-                continue
-        db.execute(
-            """INSERT OR IGNORE INTO alerts (subscription_id, kind, site, event_id, crawl_id, created_at, deliver_after)
-               VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            [
-                sub["id"],
-                kind,
-                site,
-                event_id,
-                crawl_id,
-                detected_at,
-                _iso(_deliver_after(sub, created)),
-            ],
-        )
+           WHERE e.id > (SELECT event_id FROM alert_cursor WHERE id = 1)
+           ORDER BY e.id LIMIT ?""",
+        [limit],
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def enqueue_health(
-    db, site: str, state: str, detail: str | None, *, now: datetime | None = None
+def mark_queued(db, event_id: int) -> None:
+    """Move the cursor: events up to ``event_id`` have had their rows written."""
+    db.execute("UPDATE alert_cursor SET event_id = max(event_id, ?) WHERE id = 1", [int(event_id)])
+
+
+def add_alert(
+    db,
+    subscription_id: int,
+    kind: str,
+    site: str,
+    *,
+    created_at: datetime,
+    deliver_after: datetime,
+    event_id: int | None = None,
+    crawl_id: int | None = None,
+    detail: Mapping | None = None,
 ) -> int:
-    """Write the notices of a site health change (``broken``/``recovered``); returns how many.
+    """Queue one alert row; 0 when the subscription already has it (an event's row, or the one
+    ``baseline`` row per site), else 1."""
+    cursor = db.execute(
+        """INSERT OR IGNORE INTO alerts
+             (subscription_id, kind, site, event_id, crawl_id, created_at, deliver_after, detail)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            subscription_id,
+            kind,
+            site,
+            event_id,
+            crawl_id,
+            _iso(created_at),
+            _iso(deliver_after),
+            json.dumps(dict(detail or {}), ensure_ascii=False),
+        ],
+    )
+    return cursor.rowcount
 
-    Joins the caller's transaction when one is open. Subscriptions with the ``health`` kind get
-    one row each (the operators' address list is such a subscription), delivered immediately
-    whatever their delivery mode. A repeated call with the state a subscription was last told
-    about adds nothing, so a state change is reported once.
-    """
-    if now is None:
-        # The store records the change just before calling: use its clock, not ours.
-        row = db.execute(
-            "SELECT max(detected_at) FROM site_health_changes WHERE site = ?", [site]
-        ).fetchone()
-        now = _parse(row[0]) if row and row[0] else _utc_now()
-    stamp = _iso(now)
-    written = 0
-    with _transaction(db):
-        for sub in _active_subscriptions(db):
-            if "health" not in sub["kinds"] or (sub["sites"] and site not in sub["sites"]):
-                continue
-            last = db.execute(
-                """SELECT json_extract(detail, '$.state') FROM alerts
-                   WHERE subscription_id = ? AND site = ? AND kind = 'health' ORDER BY id DESC LIMIT 1""",
-                [sub["id"], site],
-            ).fetchone()
-            if (last and last[0] == state) or (last is None and state == "recovered"):
-                continue
-            db.execute(
-                """INSERT INTO alerts (subscription_id, kind, site, created_at, deliver_after, detail)
-                   VALUES (?, 'health', ?, ?, ?, ?)""",
-                [
-                    sub["id"],
-                    site,
-                    stamp,
-                    stamp,
-                    json.dumps({"state": state, "detail": detail, "at": stamp}, ensure_ascii=False),
-                ],
-            )
-            written += 1
-    return written
+
+def health_told(db, subscription_id: int, site: str) -> str | None:
+    """The site health state (``broken``/``recovered``) a subscription was last told about."""
+    row = db.execute(
+        """SELECT json_extract(detail, '$.state') FROM alerts
+           WHERE subscription_id = ? AND site = ? AND kind = 'health' ORDER BY id DESC LIMIT 1""",
+        [subscription_id, site],
+    ).fetchone()
+    return row[0] if row else None
 
 
 # Messages ------------------------------------------------------------------------------------
@@ -728,23 +643,68 @@ def undelivered(db) -> dict:
 class Outbox:
     """The store's alert outbox, as ``store.outbox``: what callers outside ``storage`` use.
 
-    Each step is its own transaction, or a savepoint inside the caller's batch.
+    Each step is its own transaction, or a savepoint inside the caller's ``store.batch()``.
     """
 
     def __init__(self, db) -> None:
         self._db = db
 
     def sync_subscriptions(
-        self, subscriptions: Iterable[Mapping], *, now: datetime | None = None
+        self,
+        subscriptions: Iterable[Mapping],
+        *,
+        deliver_after: Callable[[Mapping, datetime], datetime],
+        now: datetime | None = None,
     ) -> dict:
         """Make the subscriptions match the configuration (:func:`sync_subscriptions`)."""
-        return sync_subscriptions(self._db, subscriptions, now=now)
+        return sync_subscriptions(self._db, subscriptions, deliver_after=deliver_after, now=now)
 
-    def enqueue_health(
-        self, site: str, state: str, detail: str | None, *, now: datetime | None = None
+    def subscriptions(self) -> list[dict]:
+        """The active subscriptions (:func:`active_subscriptions`)."""
+        return active_subscriptions(self._db)
+
+    def new_events(self, *, limit: int = 500) -> list[dict]:
+        """Events not yet queued, oldest first (:func:`new_events`)."""
+        return new_events(self._db, limit=limit)
+
+    def last_event_id(self) -> int:
+        """The id of the last event recorded (0 when there is none)."""
+        return _last_event_id(self._db)
+
+    def mark_queued(self, event_id: int) -> None:
+        """Events up to ``event_id`` are queued (:func:`mark_queued`)."""
+        with _transaction(self._db):
+            mark_queued(self._db, event_id)
+
+    def add_alert(
+        self,
+        subscription_id: int,
+        kind: str,
+        site: str,
+        *,
+        created_at: datetime,
+        deliver_after: datetime,
+        event_id: int | None = None,
+        crawl_id: int | None = None,
+        detail: Mapping | None = None,
     ) -> int:
-        """Queue the notices of a site health change (:func:`enqueue_health`)."""
-        return enqueue_health(self._db, site, state, detail, now=now)
+        """Queue one alert row; 0 when it is already there (:func:`add_alert`)."""
+        with _transaction(self._db):
+            return add_alert(
+                self._db,
+                subscription_id,
+                kind,
+                site,
+                created_at=created_at,
+                deliver_after=deliver_after,
+                event_id=event_id,
+                crawl_id=crawl_id,
+                detail=detail,
+            )
+
+    def health_told(self, subscription_id: int, site: str) -> str | None:
+        """The health state a subscription last heard of for ``site`` (:func:`health_told`)."""
+        return health_told(self._db, subscription_id, site)
 
     def claim_messages(
         self, *, now: datetime, owner: str, chunk: Mapping[str, int | None] | None = None

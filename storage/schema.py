@@ -479,3 +479,15 @@ _REVISIT_CHECKS = [
     "ALTER TABLE crawls ADD COLUMN revisits_next_at TEXT",
     "ALTER TABLE crawls ADD COLUMN revisits_due_by TEXT",
 ]
+
+
+@migrations()
+def m047_alert_cursor(db: Database) -> None:
+    """Alert rows are written after the events, by the alert policy (``crawler/alerts``), from a
+    cursor over the events; a subscription hears of events recorded after it was configured.
+    Events stored before this migration had their rows written with them."""
+    db.execute(
+        "CREATE TABLE alert_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), event_id INTEGER NOT NULL)"
+    )
+    db.execute("INSERT INTO alert_cursor VALUES (1, (SELECT coalesce(max(id), 0) FROM events))")
+    db.execute("ALTER TABLE subscriptions ADD COLUMN from_event_id INTEGER NOT NULL DEFAULT 0")

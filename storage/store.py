@@ -25,7 +25,7 @@ from .errors import NotFound, StoreError, StoreUnavailable
 from .export import export as export_releases
 from .feed import event_items
 from .normalize import changed_fields, clean_text, content_hash
-from .outbox import Outbox, enqueue_alerts, enqueue_health
+from .outbox import Outbox
 from .schema import migrations
 from .search import forget_cached_state, index_rows, rebuild_index, unindex_version
 from .search import search as search_releases
@@ -811,9 +811,7 @@ class Store:
                 json.dumps(details or {}, ensure_ascii=False),
             ],
         )
-        event_id = cursor.lastrowid
-        enqueue_alerts(self.db, event_id)
-        return event_id
+        return cursor.lastrowid
 
     def _version_row(self, version_id: int) -> dict | None:
         rows = list(self.db.query("SELECT * FROM versions WHERE id = ?", [version_id]))
@@ -1150,49 +1148,39 @@ class Store:
             all_due_by=now + timedelta(seconds=max(deadlines)) if deadlines else None,
         )
 
-    def update_health(self, site: str, crawl_id: int, *, broken_after: int = 3) -> dict | None:
-        """Re-judge a site's health after a crawl; returns the state change, if there is one.
-
-        A crawl is bad when nothing could be fetched, when its list pages yielded no rows, or when
-        most of its releases lost their title or date. ``broken_after`` bad crawls in a row make
-        the site broken; one good crawl makes it recover. Each change is recorded once.
-        """
-        recent = list(
+    def crawl_outcomes(self, site: str, crawl_id: int, *, limit: int) -> list[dict]:
+        """The last ``limit`` closed (finished or failed) crawls of a site up to ``crawl_id``,
+        newest first: what a health judgement reads (``fetched``: releases fetched)."""
+        return list(
             self.db.query(
-                """SELECT id, status, list_pages, list_links, releases_new + releases_edited + releases_seen AS fetched,
+                """SELECT id, status, list_pages, list_links,
+                      releases_new + releases_edited + releases_seen AS fetched,
                       releases_incomplete, error FROM crawls
-               WHERE site = ? AND status IN ('finished', 'failed') AND id <= ? ORDER BY id DESC LIMIT ?""",
-                [site, crawl_id, broken_after],
+                   WHERE site = ? AND status IN ('finished', 'failed') AND id <= ?
+                   ORDER BY id DESC LIMIT ?""",
+                [site, crawl_id, limit],
             )
         )
-        if not recent or recent[0]["id"] != crawl_id:
-            return None
-        reasons = [_crawl_problem(row) for row in recent]
-        current = self.db.execute("SELECT state FROM site_health WHERE site = ?", [site]).fetchone()
-        state = current[0] if current else "ok"
-        new_state, reason = state, None
-        if state == "ok" and len(recent) >= broken_after and all(reasons):
-            new_state, reason = "broken", reasons[0]
-        elif state == "broken" and reasons[0] is None:
-            new_state, reason = "ok", "recovered"
-        if new_state == state:
-            return None
+
+    def record_health_change(
+        self, site: str, state: str, reason: str | None, *, crawl_id: int | None = None
+    ) -> str:
+        """Record that a site's health is now ``state`` (``ok``/``broken``) for ``reason``;
+        returns when (ISO, UTC). Whether it changed is the caller's judgement
+        (``crawler.alerts.judge_health``)."""
         now = self._now()
         with self._transaction():
             self.db.execute(
                 """INSERT INTO site_health (site, state, since, reason) VALUES (?, ?, ?, ?)
                    ON CONFLICT(site) DO UPDATE SET state = excluded.state, since = excluded.since,
                    reason = excluded.reason""",
-                [site, new_state, now, reason],
+                [site, state, now, reason],
             )
             self.db.execute(
                 "INSERT INTO site_health_changes (site, state, reason, crawl_id, detected_at) VALUES (?, ?, ?, ?, ?)",
-                [site, new_state, reason, crawl_id, now],
+                [site, state, reason, crawl_id, now],
             )
-            enqueue_health(
-                self.db, site, "broken" if new_state == "broken" else "recovered", reason
-            )
-        return {"site": site, "state": new_state, "reason": reason}
+        return now
 
     def site_health(self, site: str) -> dict:
         row = self.db.execute(
@@ -1613,17 +1601,6 @@ def _parse_time(value: str | None) -> datetime | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
-
-
-def _crawl_problem(crawl: dict) -> str | None:
-    """Why a crawl shows a broken site, or None when it looks healthy."""
-    if crawl["status"] == "failed":
-        return crawl["error"] or "no page could be fetched"
-    if crawl["list_pages"] and not crawl["list_links"]:
-        return "list pages yielded no items (redesign or blocking?)"
-    if crawl["fetched"] and crawl["releases_incomplete"] * 2 > crawl["fetched"]:
-        return f"{crawl['releases_incomplete']} of {crawl['fetched']} releases lost their title or date"
-    return None
 
 
 def describe_edit(old: dict, new: dict, changed: list[str]) -> tuple[str | None, dict]:

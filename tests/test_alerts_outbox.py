@@ -7,8 +7,16 @@ from datetime import UTC, datetime
 
 import pytest
 
-from crawler.alerts import next_digest_times, send_pending, sync_subscriptions
-from storage import next_digest_time, sender_identity
+from crawler.alerts import (
+    judge_health,
+    next_digest_time,
+    next_digest_times,
+    queue_alerts,
+    queue_health,
+    send_pending,
+    sync_subscriptions,
+)
+from storage import Store, sender_identity
 from support.alerts import (
     SITE,
     SITE_TITLE,
@@ -20,6 +28,7 @@ from support.alerts import (
     make_store,
     release,
 )
+from support.store import sql
 
 
 def alert_titles(store) -> list[str]:
@@ -190,11 +199,11 @@ def test_health_alerts_go_to_operators_once_per_state_change(tmp_path, smtp_serv
         subscriptions=[{"to": "reader@example.org"}],
     )
     sync_subscriptions(store, config)
-    assert store.outbox.enqueue_health(SITE, "recovered", None, now=clock()) == 0
-    assert store.outbox.enqueue_health(SITE, "broken", "zero list items", now=clock()) == 1
-    assert store.outbox.enqueue_health(SITE, "broken", "zero list items", now=clock()) == 0
+    assert queue_health(store, SITE, "recovered", None, now=clock()) == 0
+    assert queue_health(store, SITE, "broken", "zero list items", now=clock()) == 1
+    assert queue_health(store, SITE, "broken", "zero list items", now=clock()) == 0
     send_pending(store, config, now=clock())
-    assert store.outbox.enqueue_health(SITE, "recovered", None, now=clock.advance(hours=6)) == 1
+    assert queue_health(store, SITE, "recovered", None, now=clock.advance(hours=6)) == 1
     send_pending(store, config, now=clock())
     received = smtp_server.mailbox.received
     assert [(rcpt, m["Subject"]) for rcpt, m in received] == [
@@ -210,9 +219,27 @@ def test_store_health_changes_reach_the_outbox(tmp_path):
     for _ in range(3):
         crawl_id = store.start_crawl(SITE)
         store.finish_crawl(crawl_id, status="failed", error="HTTP 503")
-        store.update_health(SITE, crawl_id)
+        judge_health(store, SITE, crawl_id)
     rows = store.outbox.alerts()
     assert [(row["kind"], row["detail"]["state"]) for row in rows] == [("health", "broken")]
+
+
+def test_site_health_changes_are_recorded_once_per_change(tmp_path):
+    store = make_store(tmp_path / "a.db")
+
+    def crawl(list_links):
+        crawl_id = store.start_crawl(SITE)
+        store.finish_crawl(crawl_id, stats={"list_pages": 2, "list_links": list_links})
+        return judge_health(store, SITE, crawl_id, broken_after=3)
+
+    assert crawl(20) is None
+    assert [crawl(0) for _ in range(2)] == [None, None]
+    change = crawl(0)
+    assert change["state"] == "broken" and "no items" in change["reason"]
+    assert crawl(0) is None  # still broken: no new record
+    assert crawl(15)["state"] == "ok"
+    states = [row[0] for row in sql(store, "SELECT state FROM site_health_changes ORDER BY id")]
+    assert states == ["broken", "ok"]
 
 
 def test_removed_subscription_cancels_its_pending_rows(tmp_path, smtp_server):
@@ -254,3 +281,39 @@ def test_given_up_after_three_days(tmp_path, smtp_down):
     [row] = store.outbox.alerts(status="failed")
     assert row["error"].startswith("r@example.org: gave up after ")
     assert "connection refused" in row["error"]
+
+
+def test_events_of_a_crawl_that_died_before_closing_are_queued_by_the_next_send(
+    tmp_path, smtp_server
+):
+    clock = Clock()
+    store = make_store(tmp_path / "a.db", clock)
+    config = make_config(smtp_server.port, subscriptions=[{"to": "r@example.org"}])
+    sync_subscriptions(store, config)
+    crawl_id = store.start_crawl(SITE)
+    store.record_release(SITE, release(1, "崩溃前的通知"), crawl_id=crawl_id)  # then the crawl dies
+    assert store.outbox.alerts() == []
+    report = send_pending(store, config, now=clock.advance(hours=13))  # past the stale-crawl wait
+    assert report.sent == 1
+    [message] = smtp_server.mailbox.messages
+    assert "崩溃前的通知" in message.get_body(("plain",)).get_content()
+
+
+def test_an_event_is_queued_once_however_often_the_queue_runs(tmp_path):
+    store = make_store(tmp_path / "a.db")
+    sync_subscriptions(store, make_config(25, subscriptions=[{"to": "r@example.org"}]))
+    crawl(store, SITE, [release(1, "通知")])  # queued when the crawl closed
+    assert queue_alerts(store) == 0
+    with Store(store.path) as other:  # another process: the cursor is in the file
+        assert queue_alerts(other) == 0
+    assert alert_titles(store) == ["通知"]
+
+
+def test_a_subscription_hears_only_of_events_recorded_after_it_was_configured(tmp_path):
+    store = make_store(tmp_path / "a.db")
+    crawl_id = store.start_crawl(SITE)
+    store.record_release(SITE, release(1, "配置之前的通知"), crawl_id=crawl_id)
+    store.finish_crawl(crawl_id)  # not queued yet: no after_crawl
+    sync_subscriptions(store, make_config(25, subscriptions=[{"to": "r@example.org"}]))
+    crawl(store, SITE, [release(2, "配置之后的通知")])
+    assert alert_titles(store) == ["配置之后的通知"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from crawler.alerts import send_pending, sync_subscriptions
+from crawler.alerts import queue_health, send_pending, sync_subscriptions
 from support.alerts import (
     SITE,
     SITE_TITLE,
@@ -38,7 +38,7 @@ def test_events_are_posted_signed_and_documented_fields_present(tmp_path, webhoo
             release(0, "基线文章", body="正文第一段。\n改了。"),
         ],
     )
-    store.outbox.enqueue_health(SITE, "broken", "zero list items", now=clock())
+    queue_health(store, SITE, "broken", "zero list items", now=clock())
     report = send_pending(store, config, now=clock(), environ={"HOOK_SECRET": "k"})
     assert report.sent == 1
     [request] = webhook_receiver.requests

@@ -428,15 +428,13 @@ def test_files_indexed_before_the_trigram_table_get_it(tmp_path):
 
 
 def test_a_rolled_back_record_leaves_no_trigram_behind_for_short_queries(tmp_path, monkeypatch):
-    import storage.store as store_module
-
     with Store(tmp_path / "b.db") as store:
         store.ensure_site("x")
 
-        def fail(*args, **kwargs):
+        def fail(*args, **kwargs):  # the event row, written after the version and its index rows
             raise RuntimeError("disk full")
 
-        monkeypatch.setattr(store_module, "enqueue_alerts", fail)
+        monkeypatch.setattr(Store, "_insert_event", fail)
         with pytest.raises(RuntimeError):
             store.record_release(
                 "x", release("http://x.gov.cn/1.html", "罕见词汇", "罕见词汇出现", "2024-01-01")
@@ -455,21 +453,19 @@ def fts_is_consistent(store):
 
 
 def test_a_batch_is_indexed_once_it_commits_and_a_failed_record_in_it_is_not(tmp_path, monkeypatch):
-    import storage.store as store_module
-
     path = tmp_path / "batch.db"
     with Store(path) as store:
         store.ensure_site("x")
-        real_enqueue = store_module.enqueue_alerts
+        real_insert_event = Store._insert_event
 
         calls = itertools.count(1)
 
-        def fail_for_the_second(db, event_id):
+        def fail_for_the_second(self, *args, **kwargs):
             if next(calls) == 2:
                 raise RuntimeError("disk full")
-            return real_enqueue(db, event_id)
+            return real_insert_event(self, *args, **kwargs)
 
-        monkeypatch.setattr(store_module, "enqueue_alerts", fail_for_the_second)
+        monkeypatch.setattr(Store, "_insert_event", fail_for_the_second)
         with store.batch():
             for i in (1, 2, 3):
                 try:
@@ -632,7 +628,7 @@ def test_snippets_show_the_stored_characters(tmp_path, body, query, expected):
     ],
 )
 def test_search_and_keyword_filters_share_one_fold(tmp_path, text, query):
-    from storage.outbox import keywords_match
+    from crawler.alerts import keywords_match
 
     with Store(tmp_path / "f.db", clock=Clock()) as store:
         store.ensure_site("s")

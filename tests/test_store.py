@@ -245,10 +245,8 @@ def test_reader_sees_whole_releases_while_a_writer_writes(tmp_path):
 
 
 def test_a_batch_commits_its_records_at_once_and_each_record_stays_atomic(tmp_path, monkeypatch):
-    import storage.store as store_module
-
-    def fail(db, event_id):  # the event's alert rows cannot be written: after the release row
-        raise RuntimeError("alert rows not written")
+    def fail(*args, **kwargs):  # the event row cannot be written: after the release row
+        raise RuntimeError("event not written")
 
     path = tmp_path / "b.db"
     with Store(path) as writer, Store(path) as reader:
@@ -256,7 +254,7 @@ def test_a_batch_commits_its_records_at_once_and_each_record_stays_atomic(tmp_pa
         with writer.batch():
             writer.record_release("demo", page(url="http://x.gov.cn/a/1.html"))
             with monkeypatch.context() as patch:
-                patch.setattr(store_module, "enqueue_alerts", fail)
+                patch.setattr(Store, "_insert_event", fail)
                 with pytest.raises(RuntimeError):
                     writer.record_release("demo", page(url="http://x.gov.cn/a/2.html"))
             writer.record_release("demo", page(url="http://x.gov.cn/a/3.html"))
@@ -374,22 +372,6 @@ def test_a_miss_that_recovers_within_the_window_leaves_no_event(tmp_path):
         now[0] += timedelta(hours=2)
         assert store.record_missing("demo", page().url, "HTTP 404", confirm_after=3600) == "pending"
         assert [e["kind"] for e in store.events(include_baseline=True)] == ["new"]
-
-
-def test_site_health_changes_are_recorded_once_per_change(store):
-    def crawl(list_links):
-        crawl_id = store.start_crawl("demo")
-        store.finish_crawl(crawl_id, stats={"list_pages": 2, "list_links": list_links})
-        return store.update_health("demo", crawl_id, broken_after=3)
-
-    assert crawl(20) is None
-    assert [crawl(0) for _ in range(2)] == [None, None]
-    change = crawl(0)
-    assert change["state"] == "broken" and "no items" in change["reason"]
-    assert crawl(0) is None  # still broken: no new record
-    assert crawl(15)["state"] == "ok"
-    states = [row[0] for row in sql(store, "SELECT state FROM site_health_changes ORDER BY id")]
-    assert states == ["broken", "ok"]
 
 
 LONG_BODY = "\n\n".join(

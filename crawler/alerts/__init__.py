@@ -1,10 +1,12 @@
 """Alerts: e-mail and webhooks about new, edited and removed releases, and site health.
 
-The store writes the alert rows inside the transaction of each event (``store.outbox``); this
-package turns the configuration into subscriptions and delivers the rows. The scheduler (and the
-CLI) call::
+The store keeps the durable outbox (``store.outbox``: rows, messages, leases); this package
+decides what goes in it (:mod:`crawler.alerts.policy`: keyword filters, digest times, site
+health), turns the configuration into subscriptions and delivers the rows. The crawl, the
+scheduler and the CLI call::
 
     sync_subscriptions(store, config)       # before crawling: who wants what
+    after_crawl(store, site, crawl_id)      # the crawl's alert rows, and the site's health
     send_pending(store, config)             # after each crawl, and at digest times
 
 Both are idempotent. Several processes (or threads, each with its own ``Store``) may send at the
@@ -21,13 +23,27 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from storage import next_digest_time, sender_identity
+from storage import sender_identity
 
 from .channels import CHANNELS, Channel, EmailChannel, Outcome, WebhookChannel  # noqa: F401
+from .policy import (
+    deliver_after,
+    judge_health,
+    keywords_match,
+    next_digest_time,
+    queue_alerts,
+    queue_health,
+)
 
 __all__ = [
     "subscription_rows",
     "sync_subscriptions",
+    "after_crawl",
+    "queue_alerts",
+    "queue_health",
+    "judge_health",
+    "keywords_match",
+    "next_digest_time",
     "send_pending",
     "next_digest_times",
     "SendReport",
@@ -89,7 +105,16 @@ def subscription_rows(config) -> list[dict]:
 
 def sync_subscriptions(store, config, *, now: datetime | None = None) -> dict:
     """Write the configured subscriptions to the store (call before crawling); returns counts."""
-    return store.outbox.sync_subscriptions(subscription_rows(config), now=now)
+    return store.outbox.sync_subscriptions(
+        subscription_rows(config), deliver_after=deliver_after, now=now
+    )
+
+
+def after_crawl(store, site: str, crawl_id: int) -> dict | None:
+    """What a closed crawl means for alerts: the rows its events need (:func:`queue_alerts`),
+    then the site's health (:func:`judge_health`); returns the health change, if any."""
+    queue_alerts(store)
+    return judge_health(store, site, crawl_id)
 
 
 def next_digest_times(config, *, now: datetime | None = None) -> list[datetime]:
@@ -142,7 +167,8 @@ def send_pending(
 ) -> SendReport:
     """Deliver every alert that is due at ``now`` (default: the current time).
 
-    Syncs the subscriptions first (unless ``sync=False``), groups due rows into one message per
+    Syncs the subscriptions first (unless ``sync=False``), queues the rows of events not yet
+    queued (a crawl that died before :func:`after_crawl`), groups due rows into one message per
     subscription (webhooks: up to ``alerts.max_items`` events per POST), and delivers each
     message once. Failures never raise: temporary ones are retried by a later call (after a
     backoff), permanent ones are recorded; see :meth:`storage.Outbox.alerts`.
@@ -152,6 +178,7 @@ def send_pending(
     box = store.outbox
     if sync:
         sync_subscriptions(store, config, now=now)
+    queue_alerts(store)
     owner = sender_identity()
     messages = box.claim_messages(now=now, owner=owner, chunk={"webhook": config.alerts.max_items})
     report = SendReport()

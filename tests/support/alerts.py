@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
+from crawler.alerts import after_crawl
 from crawler.config import config_from_dict
 from storage import FetchedRelease, Store
 
@@ -155,11 +156,13 @@ def release(n: int, title: str, body: str = "正文第一段。\n第二段。", 
 
 
 def crawl(store: Store, site: str, releases: list[FetchedRelease]) -> int:
-    """Record ``releases`` in one finished crawl of ``site``; returns the crawl id."""
+    """Record ``releases`` in one finished crawl of ``site``, closed as the crawl closes it
+    (its alert rows queued); returns the crawl id."""
     crawl_id = store.start_crawl(site)
     for fetched in releases:
         store.record_release(site, fetched, crawl_id=crawl_id)
     store.finish_crawl(crawl_id)
+    after_crawl(store, site, crawl_id)
     return crawl_id
 
 
