@@ -1033,7 +1033,7 @@ def _join_body(lay: Layout, lines: list[tuple[str, int]]) -> str:
 
 # --- labelled fields --------------------------------------------------------------------------
 
-_PUBLISHER_LABELS = r"发布机构|發布機構|发布机关|發布機關|发布单位|發布單位|发布部门|责任部门|責任部門|发文机关|發文機關|发文单位|Herausgeber"
+_PUBLISHER_LABELS = r"[发發][布佈](?:机构|機構|机关|機關|单位|單位|部门|部門)|责任部门|責任部門|[发發]文(?:机关|機關|单位|單位)|Herausgeber"
 _SOURCE_LABEL = re.compile(
     r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|发布者|"
     + _spaced("来源", "來源", "稿源")
@@ -1047,7 +1047,16 @@ _SOURCE_STOP = re.compile(
     + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
     r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|Datum)|(?:19|20)\d{2}\s*[-/.年])"
 )
-_CJK_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
+_CJK_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]$")
+_DATE_END = re.compile(r"\d\s*[日号號]?$")
+
+
+def _at_boundary(before: str) -> bool:
+    """A label starts an item of the info line: at its start, after a space or a mark, or after a
+    date it was glued to ("16:18来源 …", "2024年1月18日發佈機構：…", spans at a source line break)."""
+    return not before or not _CJK_LETTER.search(before) or bool(_DATE_END.search(before))
+
+
 _LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
 _NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
 _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資金|收入|经费|主要|的)\s*$")
@@ -1095,8 +1104,7 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         # only white space (tabs, a cell boundary, runs of spaces) parts it from a short value.
         # (Glued on, "来源市发改委 发布时间2024-01-02", when elements split by a source line break
         # joined: only at the start of a short line that goes on with a date or another label.)
-        # (After a digit too: "16:18来源 省农业农村厅", the info line's items glued at a source line break.)
-        at_start = match.start() == 0 or not _CJK_LETTER.match(line[match.start() - 1])
+        at_start = _at_boundary(line[: match.start()])
         spaced = line[match.end(1)].isspace() and len(line) < 100 and at_start
         glued = (
             match.start() == 0
@@ -1105,7 +1113,7 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         )
         if not (spaced or glued) or _SENTENCE_END.search(rest.strip()):
             return 0, None
-    if kind == 2 and match.start() > 0 and not re.search(r"[\s:：|]$", line[: match.start()]):
+    if kind == 2 and not _at_boundary(line[: match.start()]):
         return 0, None
     rest = rest.lstrip(" \t:：")
     stop = _SOURCE_STOP.search(rest)
