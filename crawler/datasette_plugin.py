@@ -26,7 +26,7 @@ from importlib import resources
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from storage.search import PAD, _match_expression, fold, register_functions, search
+from storage.search import PAD, fold, match_expression, register_functions, search
 
 REQUIRED_TABLES = {"releases", "versions", "search_docs", "search_fts"}
 SEARCH_OPTIONS = (
@@ -142,7 +142,7 @@ def _fts_query(conn: sqlite3.Connection, query) -> str:
     terms = [term for term in (fold(t) for t in str(query or "").split()) if term]
     if not terms:
         return '""'
-    match, unanswered = _match_expression(conn, terms)
+    match, unanswered = match_expression(conn, terms)
     parts = [match] if match else []
     for term in unanswered:  # too common for the trigram list: ask FTS5 for all of them anyway
         grams = [

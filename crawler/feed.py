@@ -21,7 +21,15 @@ from typing import BinaryIO
 from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree as ET
 
-from storage.export import ATOM_NS, GENERATOR, _atom, _clean_xml, _now, _rfc3339, _sub
+from storage import (
+    ATOM_NS,
+    GENERATOR,
+    atom_name,
+    atom_text,
+    clean_xml,
+    now_rfc3339,
+    rfc3339,
+)
 
 from .alerts.render import archived_copy, event_html, safe_url
 
@@ -52,28 +60,30 @@ def write_feed(
     titles = {row["name"]: row["title"] for row in store.sites()}
     label = (titles.get(site) or site) if site else "bulletin-monitor"
     ET.register_namespace("", ATOM_NS)
-    feed = ET.Element(_atom("feed"))
-    _sub(
+    feed = ET.Element(atom_name("feed"))
+    atom_text(
         feed,
         "id",
         f"tag:bulletin-monitor,2024:{_tag_part(Path(store.path).name)}/{_tag_part(site or 'all')}/events",
     )
-    _sub(feed, "title", f"{label}: changes")
-    _sub(
+    atom_text(feed, "title", f"{label}: changes")
+    atom_text(
         feed,
         "subtitle",
         "New, edited, removed and restored releases, as bulletin-monitor detected them.",
     )
-    _sub(
+    atom_text(
         feed,
         "updated",
-        max((_rfc3339(i["detected_at"]) or "" for i in items), default="") or now or _now(),
+        max((rfc3339(i["detected_at"]) or "" for i in items), default="") or now or now_rfc3339(),
     )
     if safe_url(self_url):
-        ET.SubElement(feed, _atom("link"), rel="self", type="application/atom+xml", href=self_url)
-    author = ET.SubElement(feed, _atom("author"))
-    _sub(author, "name", label)
-    ET.SubElement(feed, _atom("generator")).text = GENERATOR
+        ET.SubElement(
+            feed, atom_name("link"), rel="self", type="application/atom+xml", href=self_url
+        )
+    author = ET.SubElement(feed, atom_name("author"))
+    atom_text(author, "name", label)
+    ET.SubElement(feed, atom_name("generator")).text = GENERATOR
     for item in items:
         _entry(feed, item, archive_url)
     tree = ET.ElementTree(feed)
@@ -129,32 +139,32 @@ def entry_id(item: dict) -> str:
 
 def _entry(feed, item: dict, archive_url: str | None) -> None:
     version = item.get("version") or {}
-    entry = ET.SubElement(feed, _atom("entry"))
-    _sub(entry, "id", entry_id(item))
+    entry = ET.SubElement(feed, atom_name("entry"))
+    atom_text(entry, "id", entry_id(item))
     title = version.get("title") or item.get("url") or "(untitled)"
-    _sub(entry, "title", f"{KIND_WORDS.get(item['kind'], item['kind'])}: {title}")
-    detected = _rfc3339(item["detected_at"]) or _now()
-    _sub(entry, "updated", detected)
-    _sub(entry, "published", detected)
-    entry_author = ET.SubElement(entry, _atom("author"))
-    _sub(entry_author, "name", version.get("source") or item.get("site_title") or item["site"])
+    atom_text(entry, "title", f"{KIND_WORDS.get(item['kind'], item['kind'])}: {title}")
+    detected = rfc3339(item["detected_at"]) or now_rfc3339()
+    atom_text(entry, "updated", detected)
+    atom_text(entry, "published", detected)
+    entry_author = ET.SubElement(entry, atom_name("author"))
+    atom_text(entry_author, "name", version.get("source") or item.get("site_title") or item["site"])
     original = safe_url(item.get("url"))
     href = archived_copy(item, archive_url)[0] if item["kind"] == "removed" else None
     if href:
         # The page is gone: the entry leads to the archived copy; the old address stays, as related.
-        ET.SubElement(entry, _atom("link"), rel="alternate", type="text/html", href=href)
+        ET.SubElement(entry, atom_name("link"), rel="alternate", type="text/html", href=href)
         if original:
-            ET.SubElement(entry, _atom("link"), rel="related", type="text/html", href=original)
+            ET.SubElement(entry, atom_name("link"), rel="related", type="text/html", href=original)
     elif original:
-        ET.SubElement(entry, _atom("link"), rel="alternate", type="text/html", href=original)
-    ET.SubElement(entry, _atom("category"), term=item["kind"], scheme=KIND_SCHEME)
+        ET.SubElement(entry, atom_name("link"), rel="alternate", type="text/html", href=original)
+    ET.SubElement(entry, atom_name("category"), term=item["kind"], scheme=KIND_SCHEME)
     ET.SubElement(
         entry,
-        _atom("category"),
-        term=_clean_xml(item["site"]),
-        label=_clean_xml(item.get("site_title") or item["site"]),
+        atom_name("category"),
+        term=clean_xml(item["site"]),
+        label=clean_xml(item.get("site_title") or item["site"]),
     )
-    content = _sub(entry, "content", event_html(item, archive_url))
+    content = atom_text(entry, "content", event_html(item, archive_url))
     content.set("type", "html")
 
 

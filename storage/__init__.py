@@ -13,6 +13,7 @@ The ``Store`` is the one way in: its methods and its ``outbox`` facet. Its SQLit
 (``Store.db``) is the library's own; the functions below take plain values, never a database.
 """
 
+from .atom import ATOM_NS, GENERATOR, atom_name, atom_text, clean_xml, now_rfc3339, rfc3339
 from .diff import diff_texts, has_changes, render_html_diff, render_text_diff
 from .errors import (
     BulletinError,
@@ -74,6 +75,14 @@ __all__ = [
     "strip_pinyin",
     "content_hash",
     "changed_fields",
+    # Atom (the export's and the event feed's)
+    "ATOM_NS",
+    "GENERATOR",
+    "atom_name",
+    "atom_text",
+    "clean_xml",
+    "now_rfc3339",
+    "rfc3339",
     # Diffs
     "diff_texts",
     "has_changes",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ from http import HTTPStatus
 from typing import BinaryIO
 from xml.etree import ElementTree as ET
 
+from .atom import ATOM_NS, GENERATOR, atom_name, atom_text, clean_xml, now_rfc3339, rfc3339
 from .dates import parse_day
 from .errors import BulletinError
 
@@ -32,12 +32,9 @@ __all__ = [
     "release_records",
 ]
 
-ATOM_NS = "http://www.w3.org/2005/Atom"
-GENERATOR = "bulletin-monitor"
 STATUS_SCHEME = "tag:bulletin-monitor,2024:status"
 # Headers that describe the transfer, not the stored body: the body is kept decoded and whole.
 _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length", "content-md5"}
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CSV_COLUMNS = [
     "id",
     "site",
@@ -129,93 +126,68 @@ def export_atom(
     """
     records = list(release_records(store, site=site, since=since))
     records.sort(
-        key=lambda r: (_rfc3339(r["published_at"]) or r["first_seen_at"] or "", r["id"]),
+        key=lambda r: (rfc3339(r["published_at"]) or r["first_seen_at"] or "", r["id"]),
         reverse=True,
     )
     if limit:
         records = records[:limit]
     titles = {row["name"]: row["title"] for row in store.sites()}
     ET.register_namespace("", ATOM_NS)
-    feed = ET.Element(_atom("feed"))
+    feed = ET.Element(atom_name("feed"))
     label = titles.get(site, site) if site else "bulletin-monitor"
-    _sub(feed, "id", f"tag:bulletin-monitor,2024:{store.path.name}/{site or 'all'}")
-    _sub(feed, "title", f"{label}: releases")
+    atom_text(feed, "id", f"tag:bulletin-monitor,2024:{store.path.name}/{site or 'all'}")
+    atom_text(feed, "title", f"{label}: releases")
     updated = max(
-        (_rfc3339(r["fetched_at"]) or _rfc3339(r["last_seen_at"]) for r in records), default=None
+        (rfc3339(r["fetched_at"]) or rfc3339(r["last_seen_at"]) for r in records), default=None
     )
-    _sub(feed, "updated", updated or _now())
-    author = ET.SubElement(feed, _atom("author"))
-    _sub(author, "name", label)
-    ET.SubElement(feed, _atom("generator")).text = GENERATOR
+    atom_text(feed, "updated", updated or now_rfc3339())
+    author = ET.SubElement(feed, atom_name("author"))
+    atom_text(author, "name", label)
+    ET.SubElement(feed, atom_name("generator")).text = GENERATOR
     for record in records:
-        entry = ET.SubElement(feed, _atom("entry"))
-        _sub(entry, "id", record["url"])
-        _sub(entry, "title", record["title"] or record["url"])
-        _sub(
+        entry = ET.SubElement(feed, atom_name("entry"))
+        atom_text(entry, "id", record["url"])
+        atom_text(entry, "title", record["title"] or record["url"])
+        atom_text(
             entry,
             "updated",
-            _rfc3339(record["fetched_at"]) or _rfc3339(record["last_seen_at"]) or _now(),
+            rfc3339(record["fetched_at"]) or rfc3339(record["last_seen_at"]) or now_rfc3339(),
         )
-        published = _rfc3339(record["published_at"])
+        published = rfc3339(record["published_at"])
         if published:
-            _sub(entry, "published", published)
-        ET.SubElement(entry, _atom("link"), rel="alternate", type="text/html", href=record["url"])
-        entry_author = ET.SubElement(entry, _atom("author"))
-        _sub(entry_author, "name", record["source"] or titles.get(record["site"], record["site"]))
+            atom_text(entry, "published", published)
+        ET.SubElement(
+            entry, atom_name("link"), rel="alternate", type="text/html", href=record["url"]
+        )
+        entry_author = ET.SubElement(entry, atom_name("author"))
+        atom_text(
+            entry_author, "name", record["source"] or titles.get(record["site"], record["site"])
+        )
         for column in record["columns"]:
-            ET.SubElement(entry, _atom("category"), term=_clean_xml(column))
+            ET.SubElement(entry, atom_name("category"), term=clean_xml(column))
         if record["status"] == "removed":
             # The page is gone from the site; its entry stays, marked (`bulletin feed` says when).
             ET.SubElement(
                 entry,
-                _atom("category"),
+                atom_name("category"),
                 term="removed",
                 scheme=STATUS_SCHEME,
                 label="removed from the site",
             )
         for attachment in record["attachments"]:
             if attachment.get("url"):
-                link = ET.SubElement(entry, _atom("link"), rel="enclosure", href=attachment["url"])
+                link = ET.SubElement(
+                    entry, atom_name("link"), rel="enclosure", href=attachment["url"]
+                )
                 if attachment.get("name"):
-                    link.set("title", _clean_xml(attachment["name"]))
-        content = _sub(entry, "content", record["body"] or "")
+                    link.set("title", clean_xml(attachment["name"]))
+        content = atom_text(entry, "content", record["body"] or "")
         content.set("type", "text")
     tree = ET.ElementTree(feed)
     ET.indent(tree)
     tree.write(out, encoding="utf-8", xml_declaration=True)
     out.write(b"\n")
     return len(records)
-
-
-def _atom(tag: str) -> str:
-    return f"{{{ATOM_NS}}}{tag}"
-
-
-def _sub(parent, tag: str, text: str):
-    element = ET.SubElement(parent, _atom(tag))
-    element.text = _clean_xml(text)
-    return element
-
-
-def _clean_xml(text) -> str:
-    return _XML_INVALID.sub("", str(text))
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _rfc3339(value: str | None) -> str | None:
-    """An RFC 3339 timestamp for a stored time; a bare date becomes midnight UTC."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def export_warc(

@@ -36,7 +36,9 @@ __all__ = [
     "index_version",
     "index_rows",
     "is_word_term",
+    "match_expression",
     "rebuild_index",
+    "register_functions",
     "search",
     "search_key",
     "snippet",
@@ -257,7 +259,7 @@ def search(
     conn = getattr(db, "conn", db)
     _ensure_functions(conn)
     lo, hi = _day_bounds(since, until)
-    match, unanswered = _match_expression(conn, terms, [word for _, word in patterns])
+    match, unanswered = match_expression(conn, terms, [word for _, word in patterns])
     # With a MATCH the key range goes to FTS5 itself, which then skips whole stretches of doclists.
     key = "f.rowid" if match is not None else "d.rowid"
 
@@ -395,7 +397,7 @@ def _word_ends(conn: sqlite3.Connection, text: str) -> list[str] | None:
     return ends if len(ends) <= MAX_VOCAB_TERMS else None
 
 
-def _match_expression(
+def match_expression(
     conn: sqlite3.Connection, terms: list[str], words: list[str | None] | None = None
 ) -> tuple[str | None, list[str]]:
     """The FTS5 query for the terms the index can answer, and the terms it cannot.

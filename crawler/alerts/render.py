@@ -1,6 +1,6 @@
 """What an alert says: the e-mail (plain text + HTML) and the webhook payload, from outbox items.
 
-Items come from :func:`storage.outbox.message_items`. Everything taken from a page (titles,
+Items come from :meth:`storage.Outbox.message_items` (``store.outbox``). Everything taken from a page (titles,
 sources, bodies, attachment names, URLs) is escaped in the HTML part, and only http(s) URLs
 become links, so a crafted page cannot put markup or a ``javascript:`` link into a mail.
 """
