@@ -324,6 +324,7 @@ def test_bad_selector_is_ignored():
         ("二〇二四年三月五日", "2024-03-05"),
         ("二○二三年十二月二十一日", "2023-12-21"),
         ("二零二四年十月三十日", "2024-10-30"),
+        ("2024 03/05 10:21:33", "2024-03-05T10:21:33+08:00"),
     ],
     ids=[
         "dash-seconds",
@@ -345,6 +346,7 @@ def test_bad_selector_is_ignored():
         "chinese-numerals",
         "chinese-numerals-teens-and-twenties",
         "chinese-numerals-ling",
+        "year-apart-from-month-day",
     ],
 )
 def test_date_formats(text, iso):

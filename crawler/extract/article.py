@@ -950,6 +950,7 @@ _CLOCK = re.compile(
     r"|(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*[(（]?(?:星期|周|礼拜|禮拜)[一二三四五六日天]"
     r"|(?<![\d:])[0-2]?\d:[0-5]\d:[0-5]\d(?![\d:])"
 )
+_TOP_BAR_CLOCK = re.compile(r"今天|今日|当前|现在|北京时间|星期|礼拜|周[一二三四五六日天]")
 _GREETING = re.compile(
     r"^(?:您好|你好)?[，,!！\s]*(?:欢迎|歡迎)(?:访问|訪問|来到|來到|光临|光臨|进入|進入|您)"
 )
@@ -1035,7 +1036,7 @@ def _join_body(lay: Layout, lines: list[tuple[str, int]]) -> str:
 
 _PUBLISHER_LABELS = r"[发發][布佈](?:机构|機構|机关|機關|单位|單位|部门|部門)|责任部门|責任部門|[发發]文(?:机关|機關|单位|單位)|Herausgeber"
 _SOURCE_LABEL = re.compile(
-    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|发布者|"
+    r"(信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|发布者|来自(?=[ \t])|"
     + _spaced("来源", "來源", "稿源")
     + "|"
     + _PUBLISHER_LABELS
@@ -1410,7 +1411,7 @@ def _extract(
         explain["source"] = "site selector"
     else:
         source, explain["source"] = _find_source(
-            lay, head, title_line, body_start, body_stop, lambda: _site_names(root, lay, head)
+            lay, head, title_line, body_start, body_stop, lambda: _site_names(root, lay, head), root
         )
         if view is not None:
             # The article's own part of the page: its 信息公开 table, title, info line and text.
@@ -1506,7 +1507,7 @@ def _visible_date(
     above = [
         c
         for c in _scan_dates(lay, title_line - 2, title_line)
-        if c.rank == 5 and len(lines[c.line]) <= 40 and not _CLOCK.search(lines[c.line])
+        if c.rank == 5 and len(lines[c.line]) <= 40 and not _TOP_BAR_CLOCK.search(lines[c.line])
     ]
     if above:
         return above[-1].found, 5, "unlabelled date above the title"
@@ -1577,8 +1578,40 @@ def _merge_dates(visible: FoundDate | None, rank: int, meta: FoundDate | None) -
     return visible if rank <= 2 else meta
 
 
+_SOURCE_MARK = re.compile(
+    r"(?:^|[\s_-])(?:source|laiyuan|from|media-?name)(?:$|[\s_-])|^(?:source|ly)$", re.I
+)
+
+
+def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | None:
+    """The text of an element marked as the source (class/id ``source``…, or a link classed
+    ``author``: a media account) on the lines between the title and the body."""
+    if root is None or head_end - title_line > 16:
+        return None
+    for el, value in marked_elements(root, ("source", "laiyuan", "from", "media", "ly", "author")):
+        block = el
+        while block is not None and block not in lay.spans:
+            block = block.getparent()
+        start, end = lay.spans.get(block, (-1, -1))
+        if not (title_line < start and end <= head_end and end - start <= 2):
+            continue
+        names = " ".join(value.split())
+        if not (_SOURCE_MARK.search(names) or (el.tag == "a" and "author" in names.lower())):
+            continue
+        text = _SOURCE_LABEL.sub("", element_text(el), count=1).strip(" :：|")
+        if 2 <= len(text) <= 30 and not find_dates(text, 1) and not _INFO_LABELS.search(text):
+            return _CJK_GAP.sub("", text)
+    return None
+
+
 def _find_source(
-    lay: Layout, head: _Head, title_line: int, body_start: int, body_stop: int, site_names
+    lay: Layout,
+    head: _Head,
+    title_line: int,
+    body_start: int,
+    body_stop: int,
+    site_names,
+    root=None,
 ) -> tuple[str | None, str]:
     """The source and the rule that found it; ``site_names()`` lists what the page calls its site."""
     lines = lay.lines
@@ -1602,6 +1635,12 @@ def _find_source(
                 kind, value = _labelled_source(lines, i)
                 if kind:
                     return value, rule if value else "empty 来源 label"
+
+    # A portal's info line names its source without a label, in an element named for it
+    # (<a class="source">经济日报</a>, a media account's <a class="author">).
+    marked = _source_element(root, lay, title_line, head_end)
+    if marked:
+        return marked, "unlabelled source element in the info line"
 
     # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
     # itself, even when it names the site's own newsroom.

@@ -93,6 +93,11 @@ _MONTH_D_Y = (
     + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
     r"(?:,?\s+(?:at\s+)?" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
+# A year set apart from its month/day (portals print <em>2024</em> <em>03</em>/<em>05</em> 10:21).
+_Y_SPACE_MD = (
+    r"(?<![\d./])(?P<y>(?:19|20)\d{2})\s+(?P<m>1[0-2]|0[1-9])/(?P<d>3[01]|[12]\d|0[1-9])(?![\d/])"
+    r"(?:\s+" + _TIME + r")?"
+)
 _US_MDY = (
     r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d{2})(?![\d/])"
 )
@@ -112,6 +117,7 @@ _PATTERNS = [
     (re.compile(_DMY), "."),
     (re.compile(_MONTH_D_Y, re.IGNORECASE), "letter"),
     (re.compile(_D_MONTH_Y, re.IGNORECASE), "letter"),
+    (re.compile(_Y_SPACE_MD), "/"),
     (re.compile(_US_MDY), "/"),
 ]
 # The first letters of every month name above: a text without one needs no month-name pattern run.
