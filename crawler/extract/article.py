@@ -923,6 +923,7 @@ _END_LINE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|上一页|相关链接|相关文章|相关阅读|相关新闻|相关稿件|关联稿件|相关附件下载|"
     r"扫一扫在手机|分享到|【\s*打印|【\s*关闭|打印本页|关闭窗口|Ends/|NNNN$|"
     r"[(（【\[]\s*(?:责任编辑|责编|編輯|编辑|审核|校对|监制)\s*[:：]|(?:责任编辑|责编|本文来源)\s*[:：]|"
+    r"(?:特别声明|免责声明|版权声明)\s*[:：]|"
     r"(?:Adresse für Rückfragen|Herausgeber|Pressekontakt|Zum Thema|Weitere Informationen|Zurück zur Übersicht|"
     r"Letzte Änderung|Stand:|Last updated|Page last (?:updated|reviewed)|Related (?:links|content|articles|stories)|"
     r"See also|Share this|Back to top|Return to top|Categories:|Tags:|Date modified|Associated links|"
@@ -1046,7 +1047,7 @@ _SOURCE_STOP = re.compile(
     r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|"
     + _spaced("時間", "时间", "日期", "作者")
     + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
-    r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|Datum)|(?:19|20)\d{2}\s*[-/.年])"
+    r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum)|(?:19|20)\d{2}\s*[-/.年])"
 )
 _CJK_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]$")
 _DATE_END = re.compile(r"\d\s*[日号號]?$")
