@@ -451,10 +451,42 @@ def _ten_megabytes_binary() -> bytes:
     return bytes(range(256)) * 40_000
 
 
+def _many_scripted_rows() -> bytes:
+    rows = "".join(
+        f'<li><a href="javascript:void(0)" onclick="openDoc(\'{i}\')">第{i}条示例新闻标题文字内容</a>'
+        f'<span class="visually-hidden">{i}</span></li>'
+        for i in range(20_000)
+    )
+    script = "<script>function openDoc(id){ window.open('/doc?id=' + id); }</script>"
+    return f"<html><body>{script}<ul>{rows}</ul></body></html>".encode()
+
+
+def _many_written_rows() -> bytes:
+    lines = "\n".join(
+        f"document.write('<li><a href=\"/a/{i}.html\">第{i}条示例新闻标题</a></li>');"
+        for i in range(20_000)
+    )
+    return f"<html><body><ul><script>{lines}</script></ul></body></html>".encode()
+
+
 @pytest.mark.parametrize(
     "make",
-    [_many_links, _deep_nesting, _ten_megabytes, _ten_megabytes_binary],
-    ids=["20000-links", "deep-nesting", "10MB-text", "10MB-binary"],
+    [
+        _many_links,
+        _deep_nesting,
+        _ten_megabytes,
+        _ten_megabytes_binary,
+        _many_scripted_rows,
+        _many_written_rows,
+    ],
+    ids=[
+        "20000-links",
+        "deep-nesting",
+        "10MB-text",
+        "10MB-binary",
+        "20000-scripted-rows",
+        "20000-written-rows",
+    ],
 )
 def test_adversarial_input_is_fast(make):
     body = make()

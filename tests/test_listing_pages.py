@@ -231,3 +231,16 @@ def test_written_html(code, expected):
     from crawler.extract.jspager import written_html
 
     assert written_html(code) == expected
+
+
+def test_screen_reader_text_is_no_part_of_a_title_on_any_page_of_a_column():
+    rows = "".join(
+        f'<li><a href="/n/{i}.html">Council approves budget item {i}'
+        f'<span class="visually-hidden"> (link is external)</span></a> <span>March {i}, 2024</span></li>'
+        for i in range(1, 6)
+    )
+    body = f"<html><body><ul class='news'>{rows}</ul></body></html>".encode()
+    first = extract_list(body, "https://x.gov/news")
+    again = extract_list(body, "https://x.gov/news?page=1", list_hint=first.list_path)
+    assert [link.title for link in first.links] == [link.title for link in again.links]
+    assert first.links[0].title == "Council approves budget item 1"

@@ -13,6 +13,7 @@ page's string/number globals, ``+ - * / %``, comparisons, ``&& || !``, ``?:``, `
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<str>\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
@@ -486,7 +487,7 @@ def written_html(code: str) -> str:
             arrays.setdefault(m.group(1), {})[int(m.group(2))] = value
     loops = list(_LOOP.finditer(code))
     out = []
-    for m in _WRITE.finditer(code):
+    for m in islice(_WRITE.finditer(code), _MAX_WRITTEN_ROWS * 2):
         arg = _call_argument(code, m.end())
         if not arg:
             continue

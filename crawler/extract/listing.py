@@ -22,6 +22,7 @@ from .pagination import (
     absolute_url,
     find_next_pages,
     find_pagers,
+    page_jumps,
     page_key,
     xpath_or_css,
 )
@@ -262,19 +263,46 @@ _NOT_A_TITLE = re.compile(
 _SKIP_HREF = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
 
 
+# Text shown to screen readers only ("(link is external)", "Read more<span> about …</span>"): not
+# what the reader sees in the title.
+_SR_ONLY = re.compile(r"visually-?hidden|sr[-_]only|screen-reader|element-invisible")
+
+
+def _screen_reader_only(a) -> set:
+    """The parts of an anchor marked for screen readers only (among its children and theirs)."""
+    found = set()
+    for child in a:
+        for el in (child, *child) if len(child) else (child,):
+            cls = el.get("class") if isinstance(el.tag, str) else None
+            if cls and ("hid" in cls or "only" in cls or "reader" in cls or "invisible" in cls):
+                if _SR_ONLY.search(cls):
+                    found.add(el)
+    return found
+
+
+def _text_without(el, skip: set) -> str:
+    """``el``'s text without the subtrees in ``skip`` (their tails stay)."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child not in skip:
+            parts.append(_text_without(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _anchor_text(a) -> str:
     """``"".join(a.itertext())``, without the iterator for the common anchor without children."""
     return "".join(a.itertext()) if len(a) else (a.text or "")
 
 
 _CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "section", "header")
+_CARD_BLOCK_SET = frozenset(_CARD_BLOCKS)
 
 
 def _card_title(a) -> str | None:
     """The title of a link that wraps a whole card (heading, date and summary in blocks of their
     own): its heading, else its first block of text. None for an anchor of inline text."""
-    first = next(a.iter(_CARD_BLOCKS), None)
-    if first is None:
+    if not any(c.tag in _CARD_BLOCK_SET for c in a):
         return None
     blocks = list(a.iter(_CARD_BLOCKS))
     for c in blocks:
@@ -285,6 +313,18 @@ def _card_title(a) -> str | None:
     texts = ["".join(c.itertext()).strip() for c in blocks if not len(c)]
     texts = [t for t in texts if t]
     return texts[0] if len(texts) >= 2 else None
+
+
+def _titled_place(a) -> bool:
+    """The anchor stands where a row's title does: in a heading, or title-classed."""
+    node = a
+    for _ in range(2):
+        if node is None:
+            return False
+        if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or "title" in (node.get("class") or ""):
+            return True
+        node = node.getparent()
+    return False
 
 
 class _Link:
@@ -307,6 +347,9 @@ class _Link:
         if raw is None:
             raw = _anchor_text(el)
         if raw and len(el):
+            skip = _screen_reader_only(el)
+            if skip:
+                raw = _text_without(el, skip)
             raw = _card_title(el) or raw
         self.text = text = " ".join(raw.split()) if raw else ""
         attr = el.get("title")
@@ -317,9 +360,10 @@ class _Link:
             and bool(text or attr)  # image-only links are carousel slides
             and not _NOT_A_TITLE.match(title)
         )
-        if not self.usable and title and _BARE_URL.match(title):
-            # A link showing an address: a row's title only when the row has no other (a search
-            # result for a document without a title), so it weighs the least a row title can.
+        if not self.usable and title and _BARE_URL.match(title) and _titled_place(el):
+            # A link showing an address where a title stands (a search result for a document
+            # without a title): a row's title only when the row has no other, so it weighs the
+            # least a row title can.
             self.usable, self.weight = True, 2.0
         self._url = False
         self._key = False
@@ -1064,8 +1108,10 @@ def _box_of(row, container):
 
 
 def _final(
-    key, entries: list[tuple], self_urls: set[str], memo: _Memo
+    key, entries: list[tuple], self_urls: set[str], memo: _Memo, floor: float = 0.0
 ) -> tuple[float, list[tuple]]:
+    """The group's score and its kept rows. ``floor`` is the best score so far: a group that
+    cannot beat it, however dated its rows, scores 0 without its dates being read."""
     container = key[0]
     # Link texts repeated across many rows ("View this Dataset") are buttons, not titles.
     counts: dict[str, int] = {}
@@ -1122,11 +1168,6 @@ def _final(
     if avg < 4:
         return 0.0, kept
     score = n * min(avg, 25.0)
-    sample = kept[:12]
-    dated = 0
-    for row, _, best in sample:
-        dated += memo.row_date(row, best) is not None
-    score *= 1 + dated / len(sample)
     if kept[0][0].tag != "a":
         score *= 1.01  # same links, bigger rows: the row holds the date and the pin marks
     factor = 1.0
@@ -1202,7 +1243,13 @@ def _final(
     )
     if marked == 1 and len(kept) > 1:
         factor *= 0.5
-    return score * factor, kept
+    if score * factor * 2 <= floor:
+        return 0.0, kept  # dated rows double the score at most: this group cannot win
+    sample = kept[:12]
+    dated = 0
+    for row, _, best in sample:
+        dated += memo.row_date(row, best) is not None
+    return score * factor * (1 + dated / len(sample)), kept
 
 
 _FINALISTS = 12
@@ -1292,7 +1339,7 @@ def _main_list(
         if prelim * most <= best_score:
             continue
         seen.add(ident)
-        score, kept = _final(key, entries, self_urls, memo)
+        score, kept = _final(key, entries, self_urls, memo, best_score)
         if score > best_score:
             best_score, best, best_key = score, kept, key
     one_row_ceiling = _ONE_ROW_CEILING * (_COLUMN_BOOST if memo.column else 1.0)
@@ -1311,9 +1358,11 @@ def _main_list(
         # The heaviest titles first; a page's lone list row is among its longest link texts.
         singles.sort(key=lambda t: -t[1][2].weight)
         for key, entry in singles[:_ONE_ROW_CANDIDATES]:
+            if best_score >= _ONE_ROW_CEILING and not _in_column([entry], memo.column or "\0"):
+                continue  # it could not win without the column's boost
             if not memo.next_to_pager(key[0], key[1]):
                 continue
-            score, kept = _final(key, [entry], self_urls, memo)
+            score, kept = _final(key, [entry], self_urls, memo, best_score)
             if score > best_score:
                 best_score, best, best_key = score, kept, key
     return (best_key, best) if best_score >= 24 else (None, [])
@@ -1688,7 +1737,10 @@ def extract_list(
     )  # where a pager script writes its links: the pager block, once scripts are gone
     written_after = set()  # what a pager script follows: its pager is written right after it
 
+    jumps: list = []  # page-jump menus, read before <select>s are cleaned away
+
     def read_scripts(root) -> None:
+        jumps.extend(page_jumps(root))
         writes = []  # (script, the HTML it writes where it stands)
         for el in root.iter("script", "noscript"):
             (scripts_raw if el.tag == "script" else noscripts).append(
@@ -1817,6 +1869,7 @@ def extract_list(
         hanweb=(hanweb[0], len(hanweb[1])) if hanweb else None,
         page_text=text,
         anchors=anchors,
+        jumps=jumps,
     )
     if not page.links and not hanweb:
         page.client_side_rendered = _client_side_rendered(root, scripts, "\n".join(noscripts))

@@ -299,6 +299,9 @@ def _clean(text: str) -> str:
 _NEXT_HINT = re.compile(r"[下后>›＞»]|加载|next|older|xyy|load more|show more|more results", re.I)
 
 
+_NEXT_TITLES = frozenset(
+    ["next page", "下一页", "click to display next page", "go to next page", "next results"]
+)
 _DISABLED = frozenset(["disabled", "disable", "is-disabled", "unavailable", "inactive"])
 _LOAD_MORE = frozenset(
     ["load more", "show more", "more results", "加载更多", "点击加载更多", "载入更多"]
@@ -332,7 +335,14 @@ def _next_rank(a) -> int | None:
     if text.lower().strip(" .…+›»>") in _LOAD_MORE:
         return None if _disabled(a) else 3  # the same list continues at its href
     parent = a.getparent()
-    hints = text + " " + (a.get("class") or "") + (a.get("rel") or "") + (a.get("title") or "")
+    hints = (
+        text
+        + " "
+        + (a.get("class") or "")
+        + (a.get("rel") or "")
+        + (a.get("title") or "")
+        + (a.get("aria-label") or "")
+    )
     if parent is not None:
         hints += parent.get("class") or ""
     if not _NEXT_HINT.search(hints):
@@ -345,8 +355,8 @@ def _next_rank(a) -> int | None:
     cls = _classes(a) | (_classes(a.getparent()) if a.getparent() is not None else set())
     if cls & _NEXT_CLASSES and len(text) <= 12:
         return 1
-    title = _clean(a.get("title") or "").lower()
-    if title in _NEXT_WORDS or title in ("next page", "下一页", "click to display next page"):
+    title = _clean(a.get("title") or a.get("aria-label") or "").lower()
+    if title in _NEXT_WORDS or title in _NEXT_TITLES:
         return 1
     if text in (">", "›", "＞") or bare == "next »" or text.lower() in ("next›", "next ›"):
         return 2
@@ -597,7 +607,7 @@ def _hinted(values: list[str]) -> list[int]:
 
 
 # Attributes that can hint at "next": the anchor's class, rel and title (and its parent's class).
-_ANCHOR_MARKS = etree.XPath("//a/@class | //a/@rel | //a/@title")
+_ANCHOR_MARKS = etree.XPath("//a/@class | //a/@rel | //a/@title | //a/@aria-label")
 # Image buttons whose alt text or file name may say "next" (the rank reads them again).
 _IMAGE_MARKS = etree.XPath(
     "//a/img[contains(@alt,'下') or contains(@alt,'后') or contains(@alt,'ext') or contains(@alt,'>')"
@@ -706,8 +716,12 @@ def find_next_pages(
     hanweb: tuple[str, int] | None = None,
     page_text: str = "",
     anchors: tuple[list, list] | None = None,
+    jumps: list[tuple[list[str], int]] | None = None,
 ) -> list[str]:
-    """Absolute URLs of the following list page(s), nearest first (at most one today)."""
+    """Absolute URLs of the following list page(s), nearest first (at most one today).
+
+    ``jumps`` are the page's page-jump menus, read before ``<select>``s are cleaned away
+    (:func:`page_jumps`)."""
     if selectors is not None and selectors.next_page and select is not None:
         for el in select(root, selectors.next_page):
             anchors = (
@@ -749,6 +763,7 @@ def find_next_pages(
         lambda: _script_written_next(scripts, base, page_url),
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1]) if hanweb else None,
         lambda: _jump_box_next(root, scripts, base, anchors) if scripts else None,
+        lambda: _jump_menu_next(jumps, base) if jumps else None,
     ):
         url = finder()
         if url and not same_page(url, page_url):
@@ -765,6 +780,33 @@ _COUNTERS = (
     (re.compile(r"第\s*(\d{1,5})\s*页.{0,24}?共\s*(\d{1,5})\s*页", re.S), 1, 2),
     (re.compile(r"(?i)\bpage\s+(\d{1,5})\s+of\s+(\d{1,5})\b"), 1, 2),
 )
+
+
+def page_jumps(root) -> list[tuple[list[str], int]]:
+    """The page-jump menus of a page (``<select onchange="location.href=this.value">`` with one
+    option a page): each menu's option addresses and the index of the selected one."""
+    found = []
+    for sel in root.iter("select"):
+        handler = (sel.get("onchange") or "").lower()
+        if "location" not in handler and "window.open" not in handler:
+            continue
+        values, current = [], -1
+        for i, option in enumerate(islice(sel.iter("option"), 2000)):
+            values.append((option.get("value") or "").strip())
+            if option.get("selected") is not None:
+                current = i
+        if current >= 0 and len(values) > 1:
+            found.append((values, current))
+    return found
+
+
+def _jump_menu_next(jumps: list[tuple[list[str], int]], base: str) -> str | None:
+    for values, current in jumps:
+        if current + 1 < len(values):
+            url = absolute_url(values[current + 1], base)
+            if url:
+                return url
+    return None
 
 
 def page_counter(text: str) -> tuple[int, int] | None:
