@@ -43,8 +43,16 @@ _ANTI_BOT = re.compile(
     re.I,
 )
 _MAINTENANCE = re.compile(
-    r"系统维护|网站维护|升级维护|维护中|系统升级中|网站升级|暂停服务|under\s+maintenance|down\s+for\s+maintenance|"
+    r"系统维护|网站维护|升级维护|维护升级|维护中|系统升级|网站升级|暂停服务|暂停访问|停止访问|停机|"
+    r"under\s+maintenance|down\s+for\s+maintenance|"
     r"scheduled\s+maintenance|temporarily\s+unavailable|maintenance\s+mode|be\s+back\s+soon",
+    re.I,
+)
+# The title or heading of a server's or CMS's error page (a bare page answered with a 200).
+_ERROR_TITLE = re.compile(
+    r"^\s*(?:404|403|500|502|503)(?!\d)|页面不存在|頁面不存在|页面未找到|页面找不到|找不到(?:该|您要访问的|您访问的)?页面|"
+    r"not\s+found|internal\s+server\s+error|error\s+report|http\s+status\s+\d{3}|服务器(?:内部)?错误|"
+    r"service\s+unavailable|bad\s+gateway",
     re.I,
 )
 _COOKIE_CHALLENGE = re.compile(r"document\.cookie\s*=", re.I)
@@ -343,4 +351,16 @@ def failed_fetch_reason(
         return reason
     if small and _MAINTENANCE.search(shown):
         return "maintenance page"
+    if small and _ERROR_TITLE.search(f"{shape.title}\n{shape.heading}"):
+        return f"error page served as 200 ({' '.join((shape.title or shape.heading).split())[:60]})"
+    # Nothing to see or name: no text, no title, no noscript prompt (an app shell has those and
+    # is left to the list check), only scripts — a challenge that sets a cookie and reloads.
+    if (
+        not shape.visible
+        and not shape.title.strip()
+        and not shape.noscript
+        and shape.script_driven
+        and not shape.has_media
+    ):
+        return "script-only page (no text, no title: a script challenge)"
     return None
