@@ -541,7 +541,9 @@ def test_decode_html_agrees_with_detect_encoding(content_type):
     for body in _sample_bodies():
         text, used = decode_html(body, content_type, None)
         assert used == detect_encoding(body, content_type)
-        assert text == body.decode(used, errors="replace").removeprefix("\ufeff")
+        expected = body.decode(used, errors="replace").removeprefix("\ufeff")
+        # A body cut inside its last character loses that character, not the page's encoding.
+        assert text == expected or (text + "\ufffd" == expected and body[-1] >= 0x80)
 
 
 def test_control_check_matches_regex():
