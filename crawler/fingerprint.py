@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from storage.urls import canonical_url
+from storage import canonical_url
 
 
 class CanonicalRequestFingerprinter:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from storage.errors import BulletinError, InvalidArgument
+from storage import BulletinError, InvalidArgument
 
 EXIT_SITE_FAILED = 3
 EXIT_UNDELIVERED = (

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from storage.errors import FetchError
+from storage import FetchError
 
 from ..output import table
 from .common import open_store
@@ -132,7 +132,7 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
 
 def _site_extraction(ctx, name: str):
     """The stored site model of ``name`` (what extraction applies) and the site's stored settings."""
-    from storage.errors import NotFound
+    from storage import NotFound
 
     from ..extract.sitemodel import SiteModel
     from ..reextract import extraction_options

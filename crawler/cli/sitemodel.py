@@ -6,7 +6,7 @@ import json
 
 import click
 
-from storage.errors import NotFound
+from storage import NotFound
 
 from ..output import table
 from .common import open_store

@@ -12,7 +12,7 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
-from storage.errors import BulletinError
+from storage import BulletinError
 
 
 class Command(ScrapyCrawlCommand):

@@ -23,7 +23,7 @@ import signal
 import socket
 import struct
 
-from storage.errors import WorkerGone
+from storage import WorkerGone
 
 from .article import extract_article
 from .listing import extract_list

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from storage.errors import SiteBusy
+from storage import SiteBusy
 
 __all__ = ["SiteBusy", "lock_path", "site_lock"]
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from storage import Store
-from storage.urls import canonical_url, is_page_url, list_rows_hash
+from storage import Store, canonical_url, is_page_url, list_rows_hash
 
 from ..extract import extract_list
 from ..settings import USER_AGENT
