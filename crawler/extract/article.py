@@ -24,6 +24,7 @@ from .model import Article, Selectors
 from .select import select
 from .sitemodel import PageView, SiteModel
 from .text import (
+    ATTACHMENT_PATH,
     BLOCK_TAGS,
     MAX_HTML_CHARS,
     Layout,
@@ -711,7 +712,7 @@ def _cms_body(root, lay: Layout):
 
 def _holds_a_file(el) -> bool:
     return el.find(".//img") is not None or any(
-        _ATTACHMENT.search((a.get("href") or "").split("?")[0]) for a in el.iter("a")
+        ATTACHMENT_PATH.search((a.get("href") or "").split("?")[0]) for a in el.iter("a")
     )
 
 
@@ -866,6 +867,14 @@ def _density_body(
     ):
         best, parent = parent, parent.getparent()
     start, end = lay.spans.get(best, (0, 0))
+    if best.tag in ("ol", "ul", "dl") and parent is not None and parent in lay.spans:
+        # A numbered list won: the paragraphs around it (通告如下： … 特此通告。) are the same text.
+        p_start, p_end = lay.spans[parent]
+        own = sum(line_scores[start:end])
+        around = sum(line_scores[p_start:p_end]) - own
+        chars, links = _chars(lay, parent)
+        if around >= own * 0.25 and links <= chars * 0.3 and parent.tag not in ("body", "html"):
+            return parent
     rows = sum(score for i, score in enumerate(line_scores[start:end], start) if lay.table[i] >= 0)
     if rows * 2 < sum(line_scores[start:end]):
         return best
@@ -929,7 +938,8 @@ _END_LINE = re.compile(
     r"See also|Share this|Back to top|Return to top|Categories:|Tags:|Date modified|Associated links|"
     r"Was this page helpful)(?:\b|$)"
     # A release's contact block closes its text: a line that is only the heading.
-    r"|(?:(?:Media|Press|News)\s+)?(?:Contacts?|Enquiries|Inquiries)\s*:?$)",
+    r"|(?:(?:Media|Press|News)\s+)?(?:Contacts?|Enquiries|Inquiries)\s*:?$"
+    r"|(?:Media|Press)\s+(?:contacts?|enquiries|inquiries)\s*:)",
     re.I,
 )
 _INFO_LINE = re.compile(
@@ -944,7 +954,11 @@ _TABLE_LABEL = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
 # A short notice's one-line paragraph ("根据工作安排，定于3月5日停水。") is a whole sentence all the same.
-_SHORT_SENTENCE = re.compile(r"^(?=(?:.*?[\u3400-\u9fff]){4}).{7,}[。！？]$")
+_SHORT_SENTENCE = re.compile(
+    r"^(?=(?:.*?[\u3400-\u9fff]){4}).{7,}[。！？]$"
+    # A notice's salutation: its addressees, listed (各乡镇人民政府，县直各单位：).
+    r"|^(?=(?:.*?[\u3400-\u9fff]){6})[^:：]{3,}[，、][^:：]{2,}[:：]$"
+)
 # A top bar's date-time clock (今天是：2024年3月1日 星期五, 10:12:03) and greeting: the site's, never an article's.
 _CLOCK = re.compile(
     r"(?:今天是|今日|当前时间|现在时间|现在是|北京时间)\s*[:：]?\s*(?:19|20)\d\d"
@@ -1678,9 +1692,6 @@ def _absolute(base: str, href: str) -> str | None:
         return None
 
 
-_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)$", re.I)
-
-
 def _attachments(container, base: str) -> list[dict]:
     if container is None:
         return []
@@ -1698,7 +1709,7 @@ def _attachments(container, base: str) -> list[dict]:
             href = (a.get("href") or "").strip()
             # (A JSP site's links carry the session in the path: zyzb.xls;jsessionid=…)
             path = href.split("#", 1)[0].split("?", 1)[0].split(";", 1)[0]
-            if not href or not _ATTACHMENT.search(path):
+            if not href or not ATTACHMENT_PATH.search(path):
                 continue
             absolute = _absolute(base, href)
             if absolute is None or absolute in seen:

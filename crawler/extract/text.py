@@ -354,6 +354,15 @@ CELL_SEP = "\t"
 _CELL_TAGS = frozenset(["td", "th"])
 
 
+# What a release attaches: a link to one is part of what it says, not navigation.
+ATTACHMENT_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)$", re.I)
+
+
+def _file_link(a: etree._Element) -> bool:
+    href = a.get("href")
+    return bool(href) and bool(ATTACHMENT_PATH.search(href.split("?", 1)[0].split("#", 1)[0]))
+
+
 @dataclass
 class Layout:
     """The visible text of a page as lines, and which lines each block element covers.
@@ -363,7 +372,9 @@ class Layout:
     """
 
     lines: list[str] = field(default_factory=list)
-    link_chars: list[int] = field(default_factory=list)  # characters inside <a> per line
+    link_chars: list[int] = field(
+        default_factory=list
+    )  # characters inside <a> per line (not attachments)
     spans: dict = field(default_factory=dict)  # element -> (first line, end line)
     # Per line: the number of the table whose row it is (-1 for other lines), and its non-empty cells.
     table: list[int] = field(default_factory=list)
@@ -516,14 +527,14 @@ def layout(root: etree._Element) -> Layout:
                 or (tag == "span" and (el.get("id") or el.get("class")))
             ):
                 starts[el] = len(lines)
-            if tag == "a":
+            if tag == "a" and not _file_link(el):
                 link_depth += 1
             if el.text:
                 buf.append(el.text)
                 if link_depth:
                     buf_link += len(el.text.strip())
         else:
-            if tag == "a":
+            if tag == "a" and not _file_link(el):
                 link_depth -= 1
             if rows and rows[-1][0] is el:
                 flush()
