@@ -316,7 +316,7 @@ def stage_costs(
     from crawler.extract import extract_article, extract_list
     from crawler.extract.fetchcheck import not_html_reason
     from crawler.items import ReleaseItem
-    from crawler.pipelines import BATCH_ITEMS
+    from crawler.writer import BATCH_ITEMS
     from storage import Store
 
     content_type = "text/html; charset=utf-8"

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from scrapy.exceptions import IgnoreRequest
 
-from storage import Store
-
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 logger = logging.getLogger("bulletin.crawl")
@@ -61,10 +59,8 @@ def run_crawls(
     """
     from scrapy.crawler import CrawlerProcess
 
-    from .pipelines import STORE_FAILURE_STAT
+    from .pipelines import STORE_FAILURE_STAT, crawl_recorded
 
-    with Store(db_path) as store:
-        before = {site.name: _last_crawl_id(store, site.name) for site in sites}
     settings = crawl_settings(db_path, overrides)
     quiet_scrapy = quiet_scrapy and not settings.getbool("BULLETIN_VERBOSE")
     # Scrapy logs its start-up block (versions, platform) while it builds the process: quiet
@@ -79,10 +75,15 @@ def run_crawls(
         # "Gave up retrying …" (an ERROR) repeats the failed fetch the spider logs as URL: reason.
         logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL)
         install_scrapy_root_handler(settings)
-    crawlers = {}
+    crawlers, recorded = {}, {}
+
+    def receive(site: str, outcome: dict | None) -> None:
+        recorded[site] = outcome
+
     for site in sites:
         # By name, through SPIDER_MODULES: spiders/ sits above the crawler and is not imported here.
         crawlers[site.name] = process.create_crawler(settings.get("BULLETIN_SPIDER"))
+        crawlers[site.name].signals.connect(receive, signal=crawl_recorded)
         process.crawl(crawlers[site.name], site=site)
     # Under `bulletin serve` (progress "log") the acknowledgment is a log line like the others.
     stopper = CrawlStopper(
@@ -94,26 +95,22 @@ def run_crawls(
         process.start(install_signal_handlers=False)
     stopper.close_unclosed()
     outcomes = []
-    with Store(db_path) as store:
-        for site in sites:
-            failure = crawlers[site.name].stats.get_value(STORE_FAILURE_STAT)
-            crawl_id = _last_crawl_id(store, site.name)
-            if crawl_id is None or crawl_id == before[site.name]:
-                if failure:  # the crawl could not even open its row
-                    outcomes.append(
-                        CrawlOutcome(site.name, {"status": "failed", "error": failure}, [], failure)
-                    )
-                continue
-            rows = store.fetch_failures(crawl_id)
-            # The summary shows a few of each: failed fetches, and known releases found gone.
-            gone = list({row["url"]: row for row in reversed(rows) if row["missing"]}.values())[
-                ::-1
-            ]
-            failures = [row for row in rows if not row["missing"]][:5] + gone[:5]
-            crawl = store.crawl(crawl_id)
-            if failure and crawl["status"] == "running":  # the row could not be closed either
-                crawl = {**crawl, "status": "failed", "error": failure}
-            outcomes.append(CrawlOutcome(site.name, crawl, failures, failure))
+    for site in sites:
+        failure = crawlers[site.name].stats.get_value(STORE_FAILURE_STAT)
+        outcome = recorded.get(site.name)
+        if outcome is None:
+            if failure:  # the crawl could not even open its row
+                outcomes.append(
+                    CrawlOutcome(site.name, {"status": "failed", "error": failure}, [], failure)
+                )
+            continue
+        crawl, rows = outcome["crawl"], outcome["failures"]
+        # The summary shows a few of each: failed fetches, and known releases found gone.
+        gone = list({row["url"]: row for row in reversed(rows) if row["missing"]}.values())[::-1]
+        failures = [row for row in rows if not row["missing"]][:5] + gone[:5]
+        if failure and crawl["status"] == "running":  # the row could not be closed either
+            crawl = {**crawl, "status": "failed", "error": failure}
+        outcomes.append(CrawlOutcome(site.name, crawl, failures, failure))
     return outcomes
 
 
@@ -234,8 +231,3 @@ def drop_queued_requests(downloader) -> int:
             deferred.errback(RequestDropped("the crawl is stopping"))
             dropped += 1
     return dropped
-
-
-def _last_crawl_id(store: Store, site: str) -> int | None:
-    last = store.crawls(site, limit=1)
-    return last[0]["id"] if last else None

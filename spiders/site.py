@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
@@ -100,7 +99,6 @@ class SiteSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         _apply_politeness(crawler.settings, spider.site.politeness)
         spider.full = crawler.settings.getbool("BULLETIN_FULL_CRAWL")
-        spider.load_state(crawler.settings.get("BULLETIN_DB"))
         spider.extraction = ExtractionPool(_extract_workers(crawler.settings))
         crawler.signals.connect(spider.close_extraction, signal=signals.spider_closed)
         crawler.signals.connect(spider.confirm_misses, signal=signals.spider_idle)
@@ -109,23 +107,19 @@ class SiteSpider(scrapy.Spider):
     def close_extraction(self, spider=None) -> None:
         self.extraction.close()
 
-    def load_state(self, db_path) -> None:
-        """Read what the store knows of this site: known releases, list rows, validators, revisits."""
-        if not db_path or not Path(db_path).exists():
-            return
-        from storage import Store
-
-        with Store(db_path) as store:
-            self.known = store.known_urls(self.site.name)
-            self.walked = store.finished_walks(self.site.name)
-            self.list_rows = store.list_rows(self.site.name)
-            if not self.full:
-                self.validators = store.validators(self.site.name)
-            self.revisits = store.due_revisits(
-                self.site.name, self.site.revisit, self.site.revisit_max_seconds
-            )
-            self.removed = store.removed_urls(self.site.name)
-            self.site_model = SiteModel.from_dict(store.site_model(self.site.name)).for_extraction()
+    def load_state(self, store) -> None:
+        """Read what the store knows of this site: known releases, list rows, validators, revisits.
+        (The store pipeline calls it as it opens the crawl, before the first request.)"""
+        self.known = store.known_urls(self.site.name)
+        self.walked = store.finished_walks(self.site.name)
+        self.list_rows = store.list_rows(self.site.name)
+        if not self.full:
+            self.validators = store.validators(self.site.name)
+        self.revisits = store.due_revisits(
+            self.site.name, self.site.revisit, self.site.revisit_max_seconds
+        )
+        self.removed = store.removed_urls(self.site.name)
+        self.site_model = SiteModel.from_dict(store.site_model(self.site.name)).for_extraction()
 
     # Requests --------------------------------------------------------------------------------
 
