@@ -26,8 +26,7 @@ import time
 from scrapy import signals
 from twisted.internet import task
 
-from storage import Store, StoreError
-from storage.store import unavailable
+from storage import Store, StoreError, unavailable
 
 from .writer import CrawlClosed, crawl_outcome, crawl_stats, crawl_status, run_writer
 

@@ -24,9 +24,14 @@ from collections import Counter, defaultdict
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
-from storage import Store, StoreUnavailable, canonical_url
-from storage.store import is_locked, unavailable
-from storage.urls import list_rows_hash
+from storage import (
+    Store,
+    StoreUnavailable,
+    canonical_url,
+    is_locked,
+    list_rows_hash,
+    unavailable,
+)
 
 from .alerts import after_crawl
 from .extract.sitemodel import SiteModel, line_key

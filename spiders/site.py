@@ -30,8 +30,7 @@ from crawler.extract.sitemodel import SiteModel
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from crawler.redirects import RedirectRefused
 from crawler.runner import RequestDropped
-from storage.errors import ConfigError
-from storage.urls import canonical_url, is_page_url
+from storage import ConfigError, canonical_url, is_page_url
 
 _HOME_NAMES = {"首页", "首頁", "网站首页", "網站首頁", "home", "homepage", "主页", "主頁"}
 # Statuses that reach the callbacks: they are facts to record (removed pages, blocks), not noise.
