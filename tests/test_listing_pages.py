@@ -244,3 +244,35 @@ def test_screen_reader_text_is_no_part_of_a_title_on_any_page_of_a_column():
     again = extract_list(body, "https://x.gov/news?page=1", list_hint=first.list_path)
     assert [link.title for link in first.links] == [link.title for link in again.links]
     assert first.links[0].title == "Council approves budget item 1"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "title"),
+    [
+        ("[03-05] 关于做好春季防火工作的通知", "关于做好春季防火工作的通知"),
+        ("(2024-03-05) 关于做好春季防火工作的通知", "关于做好春季防火工作的通知"),
+        ("2024.03.05 关于做好春季防火工作的通知", "关于做好春季防火工作的通知"),
+        ('关于做好春季防火工作的通知<span class="new">NEW</span>', "关于做好春季防火工作的通知"),
+        ("关于做好春季防火工作的通知<em>[热]</em>", "关于做好春季防火工作的通知"),
+        ("示例区推动科技创新出新", "示例区推动科技创新出新"),
+        ("2024年度示例区重点项目清单", "2024年度示例区重点项目清单"),
+        ("◆ 关于做好春季防火工作的通知", "关于做好春季防火工作的通知"),
+    ],
+    ids=[
+        "bracketed-month-day",
+        "bracketed-full-date",
+        "dotted-date-then-space",
+        "badge-element",
+        "bracketed-badge-element",
+        "a-title-ending-in-a-badge-word",
+        "a-title-opening-with-a-year",
+        "bullet",
+    ],
+)
+def test_row_title_without_dates_badges_and_bullets(anchor, title):
+    rows = "".join(
+        f'<li><a href="/tz/{i}.html">{anchor if i == 0 else f"示例县第{i}批重点项目建设情况通报"}</a><span>2024-03-0{i + 1}</span></li>'
+        for i in range(5)
+    )
+    page = extract_list(f"<html><body><ul>{rows}</ul></body></html>".encode(), "http://x.gov.cn/l/")
+    assert page.links[0].title == title

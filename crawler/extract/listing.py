@@ -315,6 +315,11 @@ def _card_title(a) -> str | None:
     return texts[0] if len(texts) >= 2 else None
 
 
+_DETAIL = re.compile(
+    r"^[\[【(（]?\s*(?:详情|详细|查看|查看详情|详细信息|点击查看|阅读全文)\s*[\]】)）]?\s*[>»]*$"
+)
+
+
 def _titled_place(a) -> bool:
     """The anchor stands where a row's title does: in a heading, or title-classed."""
     node = a
@@ -360,6 +365,10 @@ class _Link:
             and bool(text or attr)  # image-only links are carousel slides
             and not _NOT_A_TITLE.match(title)
         )
+        if not self.usable and title and _DETAIL.match(title):
+            # "[详情]" beside a title printed as text: never a title itself, it only makes the row
+            # a candidate (a row entry takes the title from the row's text, _text_title).
+            self.usable, self.weight = True, 1.0
         if not self.usable and title and _BARE_URL.match(title) and _titled_place(el):
             # A link showing an address where a title stands (a search result for a document
             # without a title): a row's title only when the row has no other, so it weighs the
@@ -450,6 +459,29 @@ def _row_pinned(row, link: _Link, text: str) -> bool:
     return False
 
 
+# A date opening the link's text: "[03-15] 关于…", "(2024-03-15) …", "2024.03.15 …".
+_LEADING_DATE = re.compile(
+    r"^\s*[\[(（【]?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])）】]\s*"
+    r"|^\s*(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+"
+)
+# What a site puts after a fresh row's title, in an element of its own: NEW, HOT, 新, 热, 荐, 图.
+_BADGE = re.compile(r"(?i)^[\[【(（]?\s*(?:new|hot|top|新|热|荐|图|视频|图文|置顶)\s*[\]】)）]?$")
+
+
+def _badge_at_end(a, title: str) -> str | None:
+    """The badge text a link's last element shows after its title, if any."""
+    last = None
+    for el in a.iterdescendants():
+        if isinstance(el.tag, str):
+            last = el
+    if last is None or (last.tail or "").strip():
+        return None
+    text = " ".join("".join(last.itertext()).split())
+    if text and len(text) < len(title) and title.endswith(text) and _BADGE.match(text):
+        return text
+    return None
+
+
 def _build_link(row, link: _Link, dates: dict | None = None) -> ListLink:
     title = link.title
     text = _row_text(row)
@@ -457,10 +489,14 @@ def _build_link(row, link: _Link, dates: dict | None = None) -> ListLink:
     stripped = _PIN_MARK.sub("", title)
     if stripped != title and stripped:
         title, pinned = stripped, True
-    title = title.lstrip("·•● ").strip()
-    cut = _TRAILING_DATE.sub("", title)
-    if cut and cut != title and title_weight(cut) >= 4:
-        title = cut
+    title = title.lstrip("·•●◆◇■□▪▫►▶▸ ").strip()
+    for pattern in (_TRAILING_DATE, _LEADING_DATE):
+        cut = pattern.sub("", title)
+        if cut and cut != title and title_weight(cut) >= 4:
+            title = cut
+    badge = _badge_at_end(link.el, title) if not link.derived else None
+    if badge:
+        title = title[: -len(badge)].rstrip()
     pair = (row, link.el)
     date = dates[pair] if dates is not None and pair in dates else _row_date(row, link, text)
     return ListLink(url=link.url, title=title, date=date, pinned=pinned)
@@ -566,6 +602,27 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
             return (row, found, titled)
     if best is not None and best.weight >= 2:
         return (row, found, best)
+    if best is not None and row.tag != "tr" and _DETAIL.match(best.title):
+        titled = _text_title(row, best)
+        if titled is not None:
+            return (row, found, titled)
+    return None
+
+
+def _text_title(row, link: _Link) -> _Link | None:
+    """For a row whose only link says 详情/查看, its link titled by the row's first element of
+    text that is no date, number or code (as a table row's title cell is found)."""
+    for child in row:
+        if not isinstance(child.tag, str) or child is link.el or link.el in child.iterdescendants():
+            continue
+        title = _cell_text_title(child)
+        if title is not None:
+            titled = _Link.__new__(_Link)
+            for name in _Link.__slots__:
+                setattr(titled, name, getattr(link, name))
+            titled.title, titled.weight, titled.usable = title, title_weight(title), True
+            titled.derived = True
+            return titled
     return None
 
 
