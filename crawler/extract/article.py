@@ -263,9 +263,22 @@ def _clean_raw_title(text: str) -> str:
     return _clean_title(_MARKUP.sub("", text))
 
 
+_KICKER = re.compile(r"eyebrow|kicker|overline|label|category|badge|context|caption|type", re.I)
+
+
 def _heading_text(el) -> str:
-    """A heading's text without a child that is only its date (<h1>标题<span>2024-07-12</span></h1>)."""
+    """A heading's text without a child that is only its date (<h1>标题<span>2024-07-12</span></h1>)
+    or a kicker naming the kind of page (<h1><span class="eyebrow">News Release</span> …</h1>)."""
     text = element_text(el)
+    for child in el:
+        if (
+            isinstance(child.tag, str)
+            and child.tag in ("span", "small", "em", "strong", "div", "p")
+            and _KICKER.search(child.get("class") or "")
+        ):
+            kicker = element_text(child)
+            if kicker and len(kicker) <= 30 and len(kicker) < len(text) / 2 and kicker in text:
+                return text.replace(kicker, " ", 1)
     if len(el) and _DIGITS.search(text):
         for child in el:
             if isinstance(child.tag, str) and child.tag not in _DATE_CHILD_BLOCKERS:
