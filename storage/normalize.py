@@ -179,6 +179,25 @@ def content_hash(fields: dict) -> str:
 
 
 def changed_fields(old: dict, new: dict) -> list[str]:
-    """Names of the hashed fields whose normalised values differ between two versions."""
+    """Names of the hashed fields whose normalised values differ between two versions.
+
+    A publish time that one side gives to the minute and the other only as the same day (a
+    redesign that stopped printing the hour, a meta tag gone) is the same time, read less
+    precisely: not a change."""
     a, b = normalized_fields(old), normalized_fields(new)
-    return [name for name in HASHED_FIELDS if a[name] != b[name]]
+    return [
+        name
+        for name in HASHED_FIELDS
+        if a[name] != b[name]
+        and not (name == "published_at" and _same_day_less_precise(a[name], b[name]))
+    ]
+
+
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _same_day_less_precise(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return bool(_DATE_ONLY.match(short)) and long.startswith(short + "T")
