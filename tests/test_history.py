@@ -259,3 +259,74 @@ def test_rows_dropped_from_a_whole_page_are_an_edit_and_a_page_cut_short_is_not(
     days, _ = replay_history(tmp_path, steps)
     judged = score_days(steps, days)
     assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)
+
+
+def penalty_history() -> list[Step]:
+    from support.history_pages import (
+        BARE_SHELL,
+        JSP_UNRENDERED,
+        NGINX_404,
+        RATE_LIMITED,
+        UPDATING,
+        grid_2023,
+        hanweb_2020,
+        penalty_rows,
+    )
+
+    h = History()
+    h.day = date(2020, 10, 12)
+
+    def page(template, rows, note, expect=()):
+        h.add(Capture(data=template(rows, Noise(h.seed, h.day)).encode(), note=note), expect)
+
+    twelve, fixed = penalty_rows(12), penalty_rows(12, fix={(3, 5): "罚款8000元"})
+    page(hanweb_2020, twelve, "2020 disclosure table", ["new"])
+    page(hanweb_2020, twelve, "2020 noise (weather, online count, counter, 阅读排行)")
+    h.fault(RATE_LIMITED, "rate-limit notice as 200")
+    h.fault(RATE_LIMITED, "rate-limit notice, second day")
+    page(hanweb_2020, fixed, "2020 one cell corrected", ["edited"])
+    h.fault(NGINX_404, "nginx 404 page as 200")
+    h.fault(BARE_SHELL, "an empty document")
+    page(hanweb_2020, penalty_rows(13, fix={(3, 5): "罚款8000元"}), "2020 a row added", ["edited"])
+    h.fault(UPDATING, "网站正在更新 notice")
+    h.fault(UPDATING, "网站正在更新, second day")
+    page(hanweb_2020, penalty_rows(13, fix={(3, 5): "罚款8000元"}), "2020 noise")
+    h.day = date(2023, 2, 1)
+    thirteen = penalty_rows(13, fix={(3, 5): "罚款8000元"})
+    page(grid_2023, thirteen, "2023 redesign: a grid of divs, same rows")
+    page(grid_2023, thirteen, "2023 noise (csrf, session ids, banner)")
+    h.fault(JSP_UNRENDERED, "unrendered JSP template")
+    changed = penalty_rows(13, fix={(3, 5): "罚款8000元", (7, 3): "销售假冒伪劣产品"})
+    page(grid_2023, changed, "2023 one cell changed", ["edited"])
+    h.fault(NGINX_404, "404 for a day", status=404)
+    page(grid_2023, changed, "2023 noise")
+    page(
+        grid_2023,
+        penalty_rows(14, fix={(3, 5): "罚款8000元", (7, 3): "销售假冒伪劣产品"}),
+        "2023 a row added",
+        ["edited"],
+    )
+    h.fault(RATE_LIMITED, "429 rate limit", status=429)
+    page(
+        grid_2023,
+        penalty_rows(14, fix={(3, 5): "罚款8000元", (7, 3): "销售假冒伪劣产品"}),
+        "2023 noise",
+    )
+    return h.steps
+
+
+def test_a_disclosure_table_written_apart_from_the_first_history_is_right_every_day(tmp_path):
+    # Written after the fixes above, and not tuned to: a check that they are not the first page's.
+    steps = penalty_history()
+    days, figures = replay_history(tmp_path, steps, path="/art/2020/10/12/art_2018_5501.html")
+    judged = score_days(steps, days)
+    right = sum(ok for _, ok, _ in judged)
+    report = "\n".join(("   " if ok else "XX ") + line for _, ok, line in judged)
+    print(
+        f"\nFIGURE penalty history: {right}/{len(steps)} days right, {figures['seconds']:.1f} s\n{report}"
+    )
+    # Known miss (strict: the test says when it is fixed): the redesign lays the table out as a
+    # grid of divs and the body becomes the grid alone, without the paragraph before it and the
+    # signature after it (article.py's densest-block choice takes no prose siblings of a grid).
+    known = {11}
+    assert {i for i, ok, _ in judged if not ok} == known, report

@@ -512,3 +512,133 @@ SERVER_ERROR = """<html><head><title>Apache Tomcat/8.5.31 - Error report</title>
 	at org.springframework.web.servlet.FrameworkServlet.processRequest(FrameworkServlet.java:982)</pre>
 <hr class="line" /><h3>Apache Tomcat/8.5.31</h3></body></html>
 """
+
+
+# A second page, written apart from the first: a county's 行政处罚 disclosure table on a Hanweb
+# site, redesigned once into a grid of divs; its faults worded as other sites word them.
+
+PENALTY_HEAD = ("序号", "决定书文号", "当事人", "违法事实", "处罚依据", "处罚结果", "决定日期")
+
+
+def penalty_rows(n: int, *, fix: dict | None = None) -> list[tuple[str, ...]]:
+    rows = []
+    for i in range(n):
+        rows.append(
+            (
+                str(i + 1),
+                f"青市监处罚〔2020〕{101 + i}号",
+                f"青山县{'东西南北中'[i % 5]}街某{'商贸超市药店餐饮茶行'[i % 5 * 2 : i % 5 * 2 + 2]}有限公司",
+                ["销售过期食品", "未明码标价", "虚假宣传", "无证经营", "销售不合格产品"][i % 5],
+                "《中华人民共和国食品安全法》第一百二十四条",
+                f"罚款{(i + 2) * 1000}元",
+                f"2020-0{1 + i % 9}-{10 + i:02d}",
+            )
+        )
+    for (r, c), value in (fix or {}).items():
+        row = list(rows[r])
+        row[c] = value
+        rows[r] = tuple(row)
+    return rows
+
+
+def hanweb_2020(rows, noise: Noise) -> str:
+    body = "\n".join(
+        "<tr>" + "".join(f'<td align="center">{c}</td>' for c in row) + "</tr>" for row in rows
+    )
+    return f"""<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>青山县市场监督管理局行政处罚信息公示 青山县人民政府</title>
+<meta name="ArticleTitle" content="青山县市场监督管理局行政处罚信息公示">
+<meta name="PubDate" content="2020-10-12 09:00">
+<meta name="ContentSource" content="青山县市场监督管理局">
+<!--Produced By 大汉网络 大汉版通发布系统-->
+</head>
+<body>
+<div class="header"><div class="weather">{noise.today} {noise.clock} 多云 12~18℃</div>
+<div class="online">当前在线：{noise.seed * 3 + 17}人</div></div>
+<table width="1000" align="center"><tr><td class="nav">
+<a href="/col/col1/index.html">首页</a> <a href="/col/col2/index.html">政务公开</a> <a href="/col/col3/index.html">办事服务</a>
+<a href="/col/col4/index.html">政民互动</a> <a href="/col/col5/index.html">走进青山</a></td></tr></table>
+<table width="1000" align="center"><tr>
+<td width="240" valign="top" class="left"><div class="lm">政务公开</div>
+<div class="ph">阅读排行</div><ol>{"".join(f"<li><a href='/art/2020/{i}.html'>{t}</a></li>" for i, t in enumerate(noise.hot(5)))}</ol></td>
+<td valign="top">
+<div class="wz">您现在的位置：<a href="/">首页</a> &gt; <a href="/col/col2/index.html">政务公开</a> &gt; <a href="/col/col2018/index.html">行政处罚</a></div>
+<table width="100%"><tr><td class="title" align="center">青山县市场监督管理局行政处罚信息公示</td></tr>
+<tr><td align="center" class="bt_info">发布日期：2020-10-12　来源：青山县市场监督管理局　本页访问：{noise.counter}次　【字体：<a>大</a> <a>中</a> <a>小</a>】</td></tr>
+<tr><td id="zoom" class="bt_content">
+<p>根据《行政处罚法》和《市场监督管理行政处罚信息公示规定》，现将我局作出的行政处罚决定公示如下：</p>
+<table border="1" cellspacing="0" width="100%"><tr>{"".join(f"<td><b>{c}</b></td>" for c in PENALTY_HEAD)}</tr>
+{body}
+</table>
+<p>青山县市场监督管理局</p><p>2020年10月12日</p>
+</td></tr></table>
+<div class="bt_link">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+</td></tr></table>
+<div class="foot">青山县人民政府办公室主办　版权所有　网站标识码：4311220001<br>
+您是第<span>{noise.counter * 3}</span>位访客　<script>document.write('<img src="/counter?r=' + Math.random() + '">');</script></div>
+</body></html>
+"""
+
+
+def grid_2023(rows, noise: Noise) -> str:
+    """The redesign: the same table as a grid of divs, HTML5 chrome, everything renamed."""
+    head = "".join(f'<span class="th">{c}</span>' for c in PENALTY_HEAD)
+    body = "\n".join(
+        '<div class="grid-row">' + "".join(f'<span class="td">{c}</span>' for c in row) + "</div>"
+        for row in rows
+    )
+    return f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">
+<title>青山县市场监督管理局行政处罚信息公示-青山县人民政府门户网站</title>
+<meta name="csrf-token" content="{noise.token}">
+<link rel="stylesheet" href="/dist/app.css?{noise.bust}"></head>
+<body>
+<div id="topbar" data-session="{noise.session}"><span>{noise.today}</span><a href="/wza">无障碍</a><a href="/lhb">关怀版</a></div>
+<header><div class="logo">青山县人民政府</div><nav><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/bsfw/">办事服务</a><a href="/zmhd/">政民互动</a></nav></header>
+<div class="notice-bar">{noise.banner}</div>
+<div class="crumbs"><a href="/">首页</a> › <a href="/zwgk/">政务公开</a> › <a href="/zwgk/xzcf/">行政处罚</a></div>
+<section class="detail">
+<h1 class="detail-title">青山县市场监督管理局行政处罚信息公示</h1>
+<p class="detail-meta"><em>发布日期：2020-10-12</em><em>来源：青山县市场监督管理局</em><em>浏览量：{noise.counter}</em></p>
+<div class="detail-body">
+<p>根据《行政处罚法》和《市场监督管理行政处罚信息公示规定》，现将我局作出的行政处罚决定公示如下：</p>
+<div class="grid"><div class="grid-head">{head}</div>
+{body}
+</div>
+<p>青山县市场监督管理局</p><p>2020年10月12日</p>
+</div></section>
+<aside class="recommend"><h3>猜你关注</h3>{"".join(f"<a href='/zwgk/{i}.html?sid={noise.session}'>{t}</a>" for i, t in enumerate(noise.hot(3)))}</aside>
+<footer><p>主办：青山县人民政府办公室</p><p>网站标识码：4311220001　湘ICP备12003456号</p></footer>
+<script>window.__INITIAL_STATE__={{"csrf":"{noise.token}","t":{noise.bust}}};</script>
+</body></html>
+"""
+
+
+RATE_LIMITED = """<html><head><meta charset="utf-8"><title>提示信息</title></head>
+<body><div style="margin:80px auto;width:500px;border:1px solid #ccc;padding:20px">
+<p>您的访问过于频繁，请稍后再试。</p><p>如有疑问请联系网站管理员。</p></div></body></html>
+"""
+
+NGINX_404 = """<html>
+<head><title>404 Not Found</title></head>
+<body>
+<center><h1>404 Not Found</h1></center>
+<hr><center>nginx</center>
+</body>
+</html>
+"""
+
+BARE_SHELL = "<html><head></head><body></body></html>"
+
+UPDATING = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>青山县人民政府</title></head>
+<body><img src="/images/whz.png" alt=""><p>网站正在更新，请稍后访问……</p></body></html>
+"""
+
+JSP_UNRENDERED = """<html><head><meta charset="utf-8"><title>${doc.title}-青山县人民政府门户网站</title></head>
+<body><header><div class="logo">青山县人民政府</div></header>
+<div class="crumbs"><%=request.getAttribute("navPath")%></div>
+<section class="detail"><h1 class="detail-title">${doc.title}</h1>
+<p class="detail-meta">发布日期：${doc.pubDate}</p><div class="detail-body">${doc.content}</div></section>
+<footer><p>主办：青山县人民政府办公室</p></footer></body></html>
+"""
