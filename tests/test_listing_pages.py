@@ -276,3 +276,24 @@ def test_row_title_without_dates_badges_and_bullets(anchor, title):
     )
     page = extract_list(f"<html><body><ul>{rows}</ul></body></html>".encode(), "http://x.gov.cn/l/")
     assert page.links[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (["1", "2", "3"], "/l/list_2.html"),
+        (["第1页", "第2页", "第3页"], "/l/list_2.html"),
+        (["2024", "2023", "2022"], None),
+        (["通知公告", "政策文件", "工作动态"], None),
+    ],
+    ids=["page-numbers", "第N页", "years", "columns"],
+)
+def test_a_jump_menu_is_a_pager_only_when_it_lists_pages(options, expected):
+    opts = "".join(
+        f"<option value='/l/list_{i + 1}.html'{' selected' if i == 0 else ''}>{o}</option>"
+        for i, o in enumerate(options)
+    )
+    body = f"<html><body><ul>{_ROWS}</ul><select onchange='location.href=this.value'>{opts}</select></body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/l/list_1.html")
+    want = absolute_url(expected, "http://x.gov.cn/") if expected else None
+    assert (page.next_pages[0] if page.next_pages else None) == want

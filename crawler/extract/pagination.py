@@ -782,6 +782,11 @@ _COUNTERS = (
 )
 
 
+_PAGE_OPTION = re.compile(
+    r"^\s*(?:第\s*)?(\d{1,5})\s*(?:页|/\s*\d{1,5})?\s*$|(?i:^\s*page\s+(\d{1,5}))"
+)
+
+
 def page_jumps(root) -> list[tuple[list[str], int]]:
     """The page-jump menus of a page (``<select onchange="location.href=this.value">`` with one
     option a page): each menu's option addresses and the index of the selected one."""
@@ -790,12 +795,16 @@ def page_jumps(root) -> list[tuple[list[str], int]]:
         handler = (sel.get("onchange") or "").lower()
         if "location" not in handler and "window.open" not in handler:
             continue
-        values, current = [], -1
+        values, current, numbers = [], -1, []
         for i, option in enumerate(islice(sel.iter("option"), 2000)):
             values.append((option.get("value") or "").strip())
             if option.get("selected") is not None:
                 current = i
-        if current >= 0 and len(values) > 1:
+            m = _PAGE_OPTION.match("".join(option.itertext()))
+            if m:
+                numbers.append(int(m.group(1) or m.group(2)))
+        # One option a page: they count pages from 1 (a menu of years or columns is no pager).
+        if current >= 0 and len(values) > 1 and len(numbers) * 2 > len(values) and 1 in numbers:
             found.append((values, current))
     return found
 
