@@ -1,6 +1,8 @@
+import re
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -407,3 +409,18 @@ def test_a_shorter_body_that_keeps_a_quarter_is_an_edit_at_once(store):
     store.record_release("demo", page(body=LONG_BODY))
     shorter = LONG_BODY[: len(LONG_BODY) // 3]
     assert store.record_release("demo", page(body=shorter)).kind == "edited"
+
+
+def test_nothing_outside_storage_touches_the_store_handle():
+    # The store's SQLite handle (Store.db) is the library's own: callers use Store methods and
+    # store.outbox; tests read the file with their own connection (tests/support/store.py).
+    root = Path(__file__).resolve().parents[1]
+    handle = re.compile(r"\b\w*store\w*\.db\b|\.db\.conn\b|\.outbox\._db\b")
+    found = [
+        f"{path.relative_to(root)}:{n}: {line.strip()}"
+        for folder in ("crawler", "spiders", "benchmarks", "tests")
+        for path in sorted((root / folder).rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if handle.search(line) and "handle = re.compile" not in line
+    ]
+    assert found == []
