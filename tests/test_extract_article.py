@@ -1157,8 +1157,17 @@ def test_source_loses_the_brackets_around_the_info_line(info, source):
 
 @pytest.mark.parametrize(
     "label, expected",
-    [("发布时间：", "2024-01-05T09:30:00+08:00"), ("更新时间：", None)],
-    ids=["publish-label-written-by-script", "update-label-is-no-publish-date"],
+    [
+        ("发布时间：", "2024-01-05T09:30:00+08:00"),
+        # 更新时间 is the page's date only when it shows no other (动易/PowerEasy pages).
+        ("更新时间：", "2024-01-05T09:30:00+08:00"),
+        ("发布时间：2024-01-04 更新时间：", "2024-01-04"),
+    ],
+    ids=[
+        "publish-label-written-by-script",
+        "update-label-the-only-date",
+        "update-label-beside-a-publish-date",
+    ],
 )
 def test_info_line_written_by_an_inline_script(label, expected):
     page = (

@@ -61,3 +61,12 @@ def test_text_an_inline_script_writes_into_an_empty_element_is_shown():
     </body></html>"""
     lines = layout(parse_clean(page).root).lines
     assert lines == ["来源：市就业服务中心", "作者：王明", "日期：2024-04-15", "时钟："]
+
+
+def test_text_document_write_shows_stays_in_its_place():
+    page = """<html><body><div>
+    <script>var pubdate = "2024-04-22 08:30"; document.write("发布时间：" + pubdate);</script> 来源：区统计局
+    <script>document.write(new Date().toLocaleDateString());</script>
+    <script>document.write('<a href="/p2.html">下一页</a>');</script>
+    </div></body></html>"""
+    assert layout(parse_clean(page).root).lines == ["发布时间：2024-04-22 08:30 来源：区统计局"]

@@ -247,46 +247,100 @@ _DROP_TAG_LIST = sorted(DROP_TAGS)
 _DROP_BODY_TAG_LIST = sorted(DROP_TAGS - _HEAD_TAGS)
 
 
-# An inline script that fills an empty element with a string the reader then sees:
-# getElementById("source").innerHTML = "…" / = name; $("#source").html("…") / .text(name).
+# What inline scripts show the reader: document.write("发布时间：" + pubdate), and strings written
+# into an empty element (getElementById("source").innerHTML = src; $("#source").html("…")).
+_WRITE = re.compile(r"document\s*\.\s*write(?:ln)?\s*\(")
 _FILL = re.compile(
-    r"""(?:getElementById\(\s*(['"])([\w:.-]{1,80})\1\s*\)\s*\.\s*(?:innerHTML|innerText|textContent)\s*=\s*"""
-    r"""|\$\(\s*(['"])#([\w:.-]{1,80})\3\s*\)\s*\.\s*(?:html|text)\(\s*)"""
-    r"""(?:(['"])((?:[^'"\\\n]|\\.){0,300})\5|([A-Za-z_$][\w$]{0,60})(?=\s*(?:[;)}\n]|$)))"""
+    r"""getElementById\(\s*(['"])([\w:.-]{1,80})\1\s*\)\s*\.\s*(?:innerHTML|innerText|textContent)\s*=(?!=)"""
+    r"""|\$\(\s*(['"])#([\w:.-]{1,80})\3\s*\)\s*\.\s*(?:html|text)\s*\("""
 )
+_TERM = re.compile(r"""\s*(?:(['"])((?:(?!\1)[^\\\n]|\\.){0,300})\1|([A-Za-z_$][\w$]{0,60}))\s*""")
 _MARKUP_TAG = re.compile(r"<[^<>]*>")
 _WITH_ID = etree.XPath("//*[@id]")
 
 
-def _fill_scripted(root: etree._Element) -> None:
-    """Write into empty elements the strings inline scripts put there (a 来源 a script fills in)."""
-    codes = [
-        el.text
+def _argument(code: str, at: int, closer: str) -> str | None:
+    """The source text from ``at`` to the ``closer`` (``)`` or ``;``) outside strings and brackets."""
+    depth, quote, i = 0, "", at
+    end = min(len(code), at + 600)
+    while i < end:
+        c = code[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+        elif depth == 0 and (c == closer or (closer == ";" and c in "\n)}")):
+            return code[at:i]
+        i += 1
+    return code[at:i] if closer == ";" and i == len(code) else None
+
+
+def _evaluate(expr: str, code: str) -> str | None:
+    """A string expression of literals and variables joined by +, or None (anything else)."""
+    out, pos = [], 0
+    while True:
+        term = _TERM.match(expr, pos)
+        if term is None or term.end() == pos:
+            return None
+        if term.group(3) is not None:
+            assigned = re.search(
+                r"(?<![\w$.])"
+                + re.escape(term.group(3))
+                + r"""\s*=\s*(['"])((?:(?!\1)[^\\\n]|\\.){0,300})\1""",
+                code,
+            )
+            if assigned is None:
+                return None
+            out.append(assigned.group(2))
+        else:
+            out.append(term.group(2))
+        pos = term.end()
+        if pos >= len(expr):
+            return "".join(out).replace("\\", "")
+        if expr[pos] != "+":
+            return None
+        pos += 1
+
+
+def _scripted_text(root: etree._Element) -> None:
+    """Put into the tree the text inline scripts show: what document.write writes (at the script's
+    place) and the strings written into empty elements (a 来源 a script fills in)."""
+    scripts = [
+        el
         for el in root.iter("script")
         if el.text and "src" not in el.attrib and len(el.text) < 20_000
     ]
-    fills = [m for code in codes if "(" in code for m in _FILL.finditer(code)]
-    if not fills:
-        return
-    joined = "\n".join(codes)
-    values = {}
-    for match in fills:
-        ident, value, name = match.group(2) or match.group(4), match.group(6), match.group(7)
-        if value is None:
-            assigned = re.search(
-                r"(?<![\w$.])" + re.escape(name) + r"""\s*=\s*(['"])((?:[^'"\\\n]|\\.){0,300})\1""",
-                joined,
-            )
-            if assigned is None:
-                continue
-            value = assigned.group(2)
-        value = _MARKUP_TAG.sub("", value.replace("\\", "")).strip()
-        if value:
-            values.setdefault(ident, value)
-    for el in _WITH_ID(root):
-        value = values.pop(el.get("id"), None)
-        if value is not None and not (el.text or "").strip() and len(el) == 0:
-            el.text = value
+    joined = "\n".join(el.text for el in scripts)
+    values: dict[str, str] = {}
+    for el in scripts:
+        code = el.text
+        written = []
+        for match in _WRITE.finditer(code) if "write" in code else ():
+            expr = _argument(code, match.end(), ")")
+            value = _evaluate(expr, joined) if expr else None
+            if value and "<a " not in value and "<script" not in value.lower():
+                written.append(_MARKUP_TAG.sub(" ", value))
+        if written and len("".join(written)) <= 300:
+            el.tail = "".join(written) + (el.tail or "")
+        for match in _FILL.finditer(code) if "(" in code else ():
+            ident = match.group(2) or match.group(4)
+            expr = _argument(code, match.end(), ")" if match.group(4) else ";")
+            value = _evaluate(expr, joined) if expr else None
+            value = _MARKUP_TAG.sub("", value).strip() if value else ""
+            if value:
+                values.setdefault(ident, value)
+    if values:
+        for el in _WITH_ID(root):
+            value = values.pop(el.get("id"), None)
+            if value is not None and not (el.text or "").strip() and len(el) == 0:
+                el.text = value
 
 
 class Parsed(NamedTuple):
@@ -320,8 +374,8 @@ def parse_clean(
     root = parse_html(text, body=body, encoding=encoding, ids=ids)
     if root is None:
         return Parsed(None)
-    if "getElementById" in text or ").html(" in text or ").text(" in text:
-        _fill_scripted(root)
+    if "write" in text or "getElementById" in text or ").html(" in text or ").text(" in text:
+        _scripted_text(root)
     found = read(root) if read is not None else None
     doomed = list(root.iter(*(_DROP_BODY_TAG_LIST if keep_head else _DROP_TAG_LIST)))
     if not keep_hidden:
