@@ -330,3 +330,33 @@ def test_a_disclosure_table_written_apart_from_the_first_history_is_right_every_
     # signature after it (article.py's densest-block choice takes no prose siblings of a grid).
     known = {11}
     assert {i for i, ok, _ in judged if not ok} == known, report
+
+
+def test_a_watched_page_moved_by_its_redesign_is_followed_and_a_redirect_home_is_no_removal(
+    tmp_path,
+):
+    moved = "/sjfb/yd/202101/t20210105_1.html"
+    home = Capture(
+        body="<html><head><title>首页</title></head><body><a href='/a'>a</a></body></html>"
+    )
+
+    def page(template, figures, seed):
+        html = template(figures, Noise(seed, date(2021, 1, seed)))
+        return Capture(data=html.encode("utf-8"))
+
+    def redirect(to=moved, status=301):
+        return Capture(status=status, body="", location=to)
+
+    edited = FIRST.with_cell("districts", 0, 1, "99.9")
+    steps = [
+        Step(page(template_2019, FIRST, 1), expect=["new"]),
+        Step(page(template_2019, FIRST, 2)),
+        Step(redirect(), routes={moved: page(template_2021, FIRST, 3)}),  # moved, same content
+        Step(redirect(), routes={moved: page(template_2021, FIRST, 4)}),
+        Step(redirect(), routes={moved: page(template_2021, edited, 5)}, expect=["edited"]),
+        Step(redirect("/", 302), routes={"/": home}, failed=True),  # pending, not removed
+        Step(redirect(), routes={moved: page(template_2021, edited, 6)}),
+    ]
+    days, _ = replay_history(tmp_path, steps)
+    judged = score_days(steps, days)
+    assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)

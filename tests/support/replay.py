@@ -45,6 +45,7 @@ class Capture:
     data: bytes | None = None
     truncate: int | None = None
     length: bool = True  # False: no Content-Length (the end of the body is the connection's)
+    location: str | None = None  # with a 3xx status: where the page moved
 
     def route(self, validators: bool, spill: Path | None = None) -> dict:
         """The server's route for this capture; raw ``data`` is written to a file in ``spill``."""
@@ -53,6 +54,8 @@ class Capture:
             route["truncate"] = self.truncate
         if not self.length:
             route["length"] = False
+        if self.location:
+            route["location"] = self.location
         if self.data is not None:
             if spill is None:
                 raise ValueError("a capture of raw bytes needs a folder to be served from")

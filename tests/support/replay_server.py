@@ -3,7 +3,8 @@
 ``STATE`` is a JSON file read on every request: ``{"/path": {"file": ABSOLUTE_PATH} | {"body": TEXT},
 "status": 200, "content_type": "...", "validators": true, "truncate": N}`` (``truncate``: send only
 the first N bytes of the body, under the full Content-Length, then close: a response cut short;
-with ``"length": false`` no Content-Length is sent, so the cut cannot be seen from the headers). A capture is served from where it lies
+with ``"length": false`` no Content-Length is sent, so the cut cannot be seen from the headers;
+``"location"``: a Location header, for a redirect). A capture is served from where it lies
 (``file``), so pages of ``../shared/corpus`` are never copied. With ``validators`` the response
 carries an ETag (a hash of the body) and a fixed Last-Modified, and a matching ``If-None-Match``
 gets a 304, as a CMS's static front end would answer. The first stdout line is the base URL.
@@ -42,6 +43,8 @@ class _Handler(BaseHTTPRequestHandler):
             else route.get("body", "").encode("utf-8")
         )
         headers = {"Content-Type": route.get("content_type", "text/html; charset=utf-8")}
+        if route.get("location"):  # a redirect (status 301/302) to another path of the server
+            headers["Location"] = route["location"]
         status = route.get("status", 200)
         if route.get("validators", True) and status == 200:
             etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
