@@ -1,9 +1,10 @@
-"""The replica site over six daily crawls with the default windows (``removal_confirm_after``
+"""The replica site over eight daily crawls with the default windows (``removal_confirm_after``
 1h, ``revisit`` [1, 7, 30]): two columns with list pages and articles, a watched statistics page,
 and noise on every page of every crawl (clock, counter, CSRF token, rotating and reordered boxes).
 Releases are added, pushed to page 2 with a new title, quietly edited, deleted (404) and
-restored, unlisted while still served, answered 503 for a day, and a list page answers an empty
-200: every new, edited, removed and restored release is one event, and nothing else is.
+restored, unlisted while still served, answered 503 for a day, a list page answers an empty
+200, and the whole site is redesigned: every new, edited, removed and restored release is one
+event, and nothing else is.
 
 (tests/test_replica_site.py runs the same site through the CLI with the removal window off;
 here the crawls are days apart on the store's clock, in one process: tests/support/history.py.)"""
@@ -13,7 +14,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from support.history import Step, replay_history
-from support.history_site import site_routes
+from support.history_site import REDESIGN, site_routes
 from support.monitor_site import Release
 from support.replay import Capture
 
@@ -63,7 +64,7 @@ def _reading(number: int, title: str, day: int) -> Release:
     )
 
 
-def test_the_replica_site_over_six_days_has_every_event_and_no_false_one(tmp_path):
+def test_the_replica_site_over_eight_days_has_every_event_and_no_false_one(tmp_path):
     site = [_notice(100 + i, t, 1 + i) for i, t in enumerate(NOTICES)] + [
         _reading(200 + i, t, 2 + 2 * i) for i, t in enumerate(READINGS)
     ]
@@ -72,13 +73,14 @@ def test_the_replica_site_over_six_days_has_every_event_and_no_false_one(tmp_pat
     start = datetime(2023, 9, 10, 1, 30, tzinfo=UTC)
     steps, expected = [], []
 
-    def day(expect: list[tuple], *, broken=None, listed=None) -> None:
+    def day(expect: list[tuple], *, broken=None, listed=None, redesign=()) -> None:
         n = len(steps)
         moment = start + timedelta(days=n, hours=n)  # a little over a day apart
-        routes = site_routes(tmp_path / f"day{n}", site, figures, noise=n, moment=moment)
+        kw = {"noise": n, "moment": moment, "redesign": redesign}
+        routes = site_routes(tmp_path / f"day{n}", site, figures, **kw)
         if listed is not None:  # the lists show only these; the others are still served
             shown = [r for r in site if r.number in listed]
-            lists = site_routes(tmp_path / f"day{n}-lists", shown, figures, noise=n, moment=moment)
+            lists = site_routes(tmp_path / f"day{n}-lists", shown, figures, **kw)
             routes.update({p: c for p, c in lists.items() if "/index" in p})
         routes.update(broken or {})
         steps.append(Step(None, at=moment, routes=routes))
@@ -117,6 +119,16 @@ def test_the_replica_site_over_six_days_has_every_event_and_no_false_one(tmp_pat
     # 5: noise only; 108 fine again; the notices' list page answers an empty 200
     by[108].status = None
     day([], listed=listed, broken={"/tzgg/index.html": Capture(body="", note="empty list page")})
+    # 6: the site redesigned (every class, header, nav, footer new; contents as they were)
+    day([], listed=listed, redesign=REDESIGN)
+    # 7: under the new template, a quiet edit and a new notice
+    by[109].paragraphs[2] = "二、请各单位于9月25日前报送活动方案。"
+    site.append(_notice(110, "关于做好2023年国庆节假日期间值班工作的通知", 12))
+    by[110] = site[-1]
+    listed.add(110)
+    day(
+        [("edited", page(109), ("body",)), ("new", page(110), ())], listed=listed, redesign=REDESIGN
+    )
 
     days, figures_ = replay_history(
         tmp_path / "replay",
