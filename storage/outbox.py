@@ -251,6 +251,30 @@ def add_alert(
     return cursor.rowcount
 
 
+def add_alerts(db, rows: Iterable[Mapping]) -> int:
+    """Queue many alert rows (mappings of :func:`add_alert`'s arguments) at once; how many
+    were new."""
+    cursor = db.conn.executemany(
+        """INSERT OR IGNORE INTO alerts
+             (subscription_id, kind, site, event_id, crawl_id, created_at, deliver_after, detail)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            [
+                row["subscription_id"],
+                row["kind"],
+                row["site"],
+                row.get("event_id"),
+                row.get("crawl_id"),
+                _iso(row["created_at"]),
+                _iso(row["deliver_after"]),
+                json.dumps(dict(row.get("detail") or {}), ensure_ascii=False),
+            ]
+            for row in rows
+        ),
+    )
+    return max(cursor.rowcount, 0)
+
+
 def health_told(db, subscription_id: int, site: str) -> str | None:
     """The site health state (``broken``/``recovered``) a subscription was last told about."""
     row = db.execute(
@@ -701,6 +725,11 @@ class Outbox:
                 crawl_id=crawl_id,
                 detail=detail,
             )
+
+    def add_alerts(self, rows: Iterable[Mapping]) -> int:
+        """Queue many alert rows at once; how many were new (:func:`add_alerts`)."""
+        with _transaction(self._db):
+            return add_alerts(self._db, rows)
 
     def health_told(self, subscription_id: int, site: str) -> str | None:
         """The health state a subscription last heard of for ``site`` (:func:`health_told`)."""

@@ -39,7 +39,11 @@ def keywords_match(
     any_of, all_of = [fold(k) for k in keywords_any], [fold(k) for k in keywords_all]
     if not any_of and not all_of:
         return True
-    haystacks = [(t or "") if folded else fold(t) for t in texts]
+    return _contains([(t or "") if folded else fold(t) for t in texts], any_of, all_of)
+
+
+def _contains(haystacks: list[str], any_of: list[str], all_of: list[str]) -> bool:
+    """Whether folded texts hold one of the folded ``any_of`` (when given) and all of ``all_of``."""
     # Line breaks inside a Chinese phrase are layout, not meaning.
     squeezed = ["".join(h.split()) for h in haystacks]
 
@@ -99,12 +103,20 @@ def queue_alerts(store, *, batch: int = 500) -> int:
             events = store.outbox.new_events(limit=batch)
             if not events:
                 return written
-            for event in events:
-                written += _queue_event(store.outbox, subscriptions, event)
+            keywords = {
+                sub["id"]: (
+                    [fold(k) for k in sub["keywords_any"]],
+                    [fold(k) for k in sub["keywords_all"]],
+                )
+                for sub in subscriptions
+            }
+            rows = [row for event in events for row in _rows(subscriptions, keywords, event)]
+            written += store.outbox.add_alerts(rows)
             store.outbox.mark_queued(events[-1]["id"])
 
 
-def _queue_event(outbox, subscriptions: list[dict], event: dict) -> int:
+def _rows(subscriptions: list[dict], keywords: dict, event: dict) -> list[dict]:
+    """The alert rows one event needs (``keywords``: each subscription's, folded)."""
     created = _parse(event["detected_at"])
     folded: dict[str, str] = {}
 
@@ -114,7 +126,7 @@ def _queue_event(outbox, subscriptions: list[dict], event: dict) -> int:
             folded[name] = fold(event["title"] if name == "title" else event["body"])
         return folded[name]
 
-    written = 0
+    rows = []
     for sub in subscriptions:
         if event["id"] <= sub["from_event_id"]:
             continue
@@ -124,21 +136,23 @@ def _queue_event(outbox, subscriptions: list[dict], event: dict) -> int:
             kind = "baseline" if event["kind"] == "new" and "new" in sub["kinds"] else None
         else:
             kind = event["kind"] if event["kind"] in sub["kinds"] else None
-            if kind and (sub["keywords_any"] or sub["keywords_all"]):
-                texts = [text(name) for name in sub["keywords_in"]]
-                if not keywords_match(sub["keywords_any"], sub["keywords_all"], texts, folded=True):
+            any_of, all_of = keywords[sub["id"]]
+            if kind and (any_of or all_of):
+                if not _contains([text(name) for name in sub["keywords_in"]], any_of, all_of):
                     kind = None
         if kind:
-            written += outbox.add_alert(
-                sub["id"],
-                kind,
-                event["site"],
-                event_id=event["id"],
-                crawl_id=event["crawl_id"],
-                created_at=created,
-                deliver_after=deliver_after(sub, created),
+            rows.append(
+                {
+                    "subscription_id": sub["id"],
+                    "kind": kind,
+                    "site": event["site"],
+                    "event_id": event["id"],
+                    "crawl_id": event["crawl_id"],
+                    "created_at": created,
+                    "deliver_after": deliver_after(sub, created),
+                }
             )
-    return written
+    return rows
 
 
 # Site health ---------------------------------------------------------------------------------
