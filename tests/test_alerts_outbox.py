@@ -317,3 +317,23 @@ def test_a_subscription_hears_only_of_events_recorded_after_it_was_configured(tm
     sync_subscriptions(store, make_config(25, subscriptions=[{"to": "r@example.org"}]))
     crawl(store, SITE, [release(2, "配置之后的通知")])
     assert alert_titles(store) == ["配置之后的通知"]
+
+
+def test_events_stored_before_the_cursor_existed_are_not_queued_again(tmp_path):
+    # A store from before migration m047 wrote each event's rows with the event.
+    path = tmp_path / "a.db"
+    store = make_store(path)
+    sync_subscriptions(store, make_config(25, subscriptions=[{"to": "r@example.org"}]))
+    crawl(store, SITE, [release(1, "升级前的通知")])
+    store.close()
+    for statement in (
+        "DROP TABLE alert_cursor",
+        "ALTER TABLE subscriptions DROP COLUMN from_event_id",
+        "DELETE FROM _sqlite_migrations WHERE name = 'm047_alert_cursor'",
+    ):
+        sql(path, statement)
+    with Store(path) as upgraded:
+        assert queue_alerts(upgraded) == 0
+        assert alert_titles(upgraded) == ["升级前的通知"]
+        crawl(upgraded, SITE, [release(2, "升级后的通知")])
+        assert alert_titles(upgraded) == ["升级前的通知", "升级后的通知"]
