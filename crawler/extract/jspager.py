@@ -449,6 +449,9 @@ _LOOP = re.compile(
     r"for\s*\(\s*(?:var\s+|let\s+)?([A-Za-z_$][\w$]*)\s*=\s*0\s*;\s*\1\s*<\s*([A-Za-z_$][\w$]*)\s*\.\s*length"
 )
 _MAX_WRITTEN_ROWS = 1000
+_STRING_LITERAL = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
+_NAME = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*")
+_LOOP_NAMES = frozenset(["String", "encodeURI", "encodeURIComponent", "parseInt", "Number"])
 
 
 def _call_argument(code: str, start: int) -> str | None:
@@ -489,8 +492,11 @@ def written_html(code: str) -> str:
     out = []
     for m in islice(_WRITE.finditer(code), _MAX_WRITTEN_ROWS * 2):
         arg = _call_argument(code, m.end())
-        if not arg:
+        if not arg or "<a" not in arg:
             continue
+        names = set(_NAME.findall(_STRING_LITERAL.sub(" ", arg)))
+        if names - arrays.keys() - _LOOP_NAMES.union(lp.group(1) for lp in loops):
+            continue  # it writes what other code computes (a pager function's arguments)
         loop = next((lp for lp in reversed(loops) if lp.start() < m.start()), None)
         if loop is not None and arrays:
             index = re.compile(

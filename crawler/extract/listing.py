@@ -269,14 +269,13 @@ _SR_ONLY = re.compile(r"visually-?hidden|sr[-_]only|screen-reader|element-invisi
 
 
 def _screen_reader_only(a) -> set:
-    """The parts of an anchor marked for screen readers only (among its children and theirs)."""
+    """The parts of an anchor marked for screen readers only."""
     found = set()
-    for child in a:
-        for el in (child, *child) if len(child) else (child,):
-            cls = el.get("class") if isinstance(el.tag, str) else None
-            if cls and ("hid" in cls or "only" in cls or "reader" in cls or "invisible" in cls):
-                if _SR_ONLY.search(cls):
-                    found.add(el)
+    for el in a.iter("span", "em", "i", "b", "strong", "small", "div", "label"):
+        cls = el.get("class")
+        if cls and ("hid" in cls or "only" in cls or "reader" in cls or "invisible" in cls):
+            if _SR_ONLY.search(cls):
+                found.add(el)
     return found
 
 
