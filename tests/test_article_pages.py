@@ -78,3 +78,28 @@ def test_the_cli_reads_a_saved_page_the_same_way():
     assert {key: shown[key] for key in ("title", "source", "published_at", "body")} == {
         key: _extract(label)[key] for key in ("title", "source", "published_at", "body")
     }
+
+
+@pytest.mark.parametrize(
+    "info, source",
+    [
+        ("来源单位：市水利局", "市水利局"),
+        ("信息来源单位：市水利局", "市水利局"),
+        ("出处：市水利局", "市水利局"),
+        ("来源网站：人民网", "人民网"),
+        ("供稿单位：市水利局办公室", "市水利局办公室"),
+        ("发布者：市水利局", "市水利局"),
+        ("2024-03-05来自 北京青年报", "北京青年报"),
+        ("来源：新华社字号：大 中 小", "新华社"),
+        ("2024年3月5日發佈機構：衛生局", "衛生局"),
+        ("来源：中国新闻网 举报", "中国新闻网"),
+        ("数据出处：国家统计局 2024-03-05", None),
+    ],
+)
+def test_source_label_variants(info, source):
+    page = (
+        "<html><head><title>关于开展防汛检查的通知</title></head><body><h1>关于开展防汛检查的通知</h1>"
+        f"<div class='info'>{info}</div><div class='TRS_Editor'><p>各有关单位：为做好今年防汛工作，"
+        "现就开展防汛检查有关事项通知如下。</p><p>特此通知。</p></div></body></html>"
+    )
+    assert extract_article(page.encode(), "http://www.example.gov.cn/a/1.html").source == source
