@@ -1,5 +1,9 @@
 """Article extraction over the shared corpus: per-field accuracy per group, and speed.
 
+The article pages we wrote ourselves (``tests/fixtures/articles``, labelled in its labels.jsonl and
+read as saved files, as ``bulletin extract FILE`` reads them) are scored too, as groups ``own_cn``
+and ``own_en``; speed is measured on the corpus only.
+
     .venv/bin/python benchmarks/extract.py              # this project's extractor
     .venv/bin/python benchmarks/extract.py --compare    # also trafilatura and gne, side by side
     .venv/bin/python benchmarks/extract.py --misses     # list every miss with what was found
@@ -27,6 +31,8 @@ from crawler.extract.article import extract_article  # noqa: E402
 from crawler.extract.encoding import decode_html  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
+OWN_PAGES = ROOT / "tests" / "fixtures" / "articles"
+GROUPS = ("cn_article", "en_article", "other", "own_cn", "own_en")
 WORK = ROOT / "benchmarks" / ".work"
 OTHER_VENV = WORK / "venv"
 
@@ -71,14 +77,40 @@ def _group(label: dict) -> str:
     return label["file"].split("/", 1)[0]
 
 
+def _path(label: dict) -> Path:
+    return Path(label["path"]) if "path" in label else CORPUS / label["file"]
+
+
+def _url(label: dict) -> str:
+    return label.get("page_url") or url_for(label)
+
+
+def load_own_labels() -> list[dict]:
+    """Our own article pages as labels of groups own_cn/own_en, read at their file:// address."""
+    path = OWN_PAGES / "labels.jsonl"
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            label = json.loads(line)
+            name = label["file"]
+            page = OWN_PAGES / name
+            group = "own_en" if name.startswith("en_") else "own_cn"
+            out.append(
+                {**label, "file": f"{group}/{name}", "path": str(page), "page_url": page.as_uri()}
+            )
+    return out
+
+
 def run_ours(labels: list[dict]) -> tuple[dict[str, dict], list[float]]:
     """Extract every labelled page; returns per-file results and per-page milliseconds."""
     results, times = {}, []
     for label in labels:
-        body = (CORPUS / label["file"]).read_bytes()
-        extract_article(body, url_for(label))  # warm caches (compiled selectors) outside the timing
+        body = _path(label).read_bytes()
+        extract_article(body, _url(label))  # warm caches (compiled selectors) outside the timing
         start, cpu = time.perf_counter(), time.process_time()
-        article = extract_article(body, url_for(label))
+        article = extract_article(body, _url(label))
         times.append(((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000))
         results[label["file"]] = article.to_dict()
     return results, times
@@ -106,8 +138,8 @@ def run_others(labels: list[dict]) -> dict[str, dict[str, dict]]:
         return {}
     pages = []
     for label in labels:
-        html, _ = decode_html((CORPUS / label["file"]).read_bytes())
-        pages.append({"file": label["file"], "html": html, "url": url_for(label)})
+        html, _ = decode_html(_path(label).read_bytes())
+        pages.append({"file": label["file"], "html": html, "url": _url(label)})
     done = subprocess.run(
         [str(python), "-c", _OTHERS_SCRIPT], input=json.dumps(pages), capture_output=True, text=True
     )
@@ -133,7 +165,7 @@ def table(name: str, labels: list[dict], results: dict[str, dict]) -> str:
         f"{name}",
         f"  {'group':<12}{'pages':>6}" + "".join(f"{f:>11}" for f in FIELDS) + f"{'all four':>10}",
     ]
-    for group in ("cn_article", "en_article", "other"):
+    for group in GROUPS:
         rows = [lab for lab in labels if _group(lab) == group]
         if not rows:
             continue
@@ -191,13 +223,16 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat - 1):
         _, again = run_ours(labels)
         times = [(min(a[0], b[0]), min(a[1], b[1])) for a, b in zip(times, again)]
-    print(table("bulletin-monitor", labels, results))
+    own = load_own_labels()
+    own_results, _ = run_ours(own)
+    print(table("bulletin-monitor", labels + own, {**results, **own_results}))
     print(speed([t[0] for t in times], "wall"))
     # On a shared machine wall time includes waiting for the CPU; CPU time is the extractor's own cost.
     print(speed([t[1] for t in times], "cpu"))
     print(speed(_all_pages_cpu(args.repeat), "cpu, every labelled page: articles and lists"))
     if args.misses:
-        for lab in labels:
+        results.update(own_results)
+        for lab in labels + own:
             got = results[lab["file"]]
             for field, ok in score(got, lab).items():
                 if not ok:
@@ -214,12 +249,12 @@ def main(argv: list[str] | None = None) -> int:
                     )
                     print(f"  miss {lab['file']} {field}: got {value!r} want {want!r}")
     if args.compare:
-        for tool, found in run_others(labels).items():
+        for tool, found in run_others(labels + own).items():
             for record in found.values():
                 record["published_at"] = _normalise_date(record.get("published_at"))
             print()
-            print(table(tool, labels, found))
-            print(speed([r["ms"] for r in found.values()]))
+            print(table(tool, labels + own, found))
+            print(speed([r["ms"] for f, r in found.items() if not f.startswith("own_")]))
     return 0
 
 

@@ -952,7 +952,8 @@ _END_LINE = re.compile(
     r"See also|Share this|Back to top|Return to top|Categories:|Tags:|Date modified|Associated links|"
     r"Was this page helpful)(?:\b|$)"
     # A release's contact block closes its text: a line that is only the heading.
-    r"|(?:(?:Media|Press|News)\s+)?(?:Contacts?|Enquiries|Inquiries)\s*:?$"
+    # ("Contact" alone heads a program page's own contact paragraph: it stays.)
+    r"|(?:(?:Media|Press|News)\s+(?:Contacts?|Enquiries|Inquiries)|Contacts|Enquiries|Inquiries)\s*:?$"
     r"|(?:Media|Press)\s+(?:contacts?|enquiries|inquiries)\s*:)",
     re.I,
 )
