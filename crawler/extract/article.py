@@ -293,6 +293,14 @@ def _heading_text(el) -> str:
 _DATE_CHILD_BLOCKERS = frozenset(["br"])
 
 
+_STYLED = etree.XPath("//body//*[@style]")
+# A size only headings are set in: above an official document's 16pt (三号) text, 22px/18pt up.
+_HEADING_STYLE = re.compile(
+    r"font-size\s*:\s*(?:(?:2[2-9]|[34]\d)(?:\.\d+)?px|(?:1[89]|2\d|3[0-6])(?:\.\d+)?pt|x+-large)",
+    re.I,
+)
+
+
 def _heading_candidates(root) -> list[tuple[str, object, int]]:
     out = []
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -301,6 +309,10 @@ def _heading_candidates(root) -> list[tuple[str, object, int]]:
         if el.tag in _HEADING_TAGS and _HEADING_HINT.search(
             (el.get("class") or "") + " " + (el.get("id") or "")
         ):
+            out.append((el, 2))
+    # Old templates style a paragraph as the heading: <p style="font-size:22px;font-weight:bold">.
+    for el in islice(_STYLED(root), 400):
+        if el.tag in _HEADING_TAGS and _HEADING_STYLE.search(el.get("style") or ""):
             out.append((el, 2))
     found = []
     for el, rank in out[:400]:
