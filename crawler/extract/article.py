@@ -1116,11 +1116,15 @@ _EN_SOURCE_LABEL = re.compile(
 _EN_SOURCE_STOP = re.compile(r"\s(?:\||·|•)\s|\s{2,}|\t")
 
 
+# Inside the info line too: "2024-03-05 Source: Ministry of Transport", "… | Issued by: …".
+_EN_SOURCE_INLINE = re.compile(r"(?<=[\s|·•])(?:Source|Issued by|Published by)\s*:\s*(.*)$", re.I)
+
+
 def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
-    match = _EN_SOURCE_LABEL.match(lines[idx][:200])
+    match = _EN_SOURCE_LABEL.match(lines[idx][:200]) or _EN_SOURCE_INLINE.search(lines[idx][:200])
     if not match:
         return 0, None
-    value = (match.group(1) or match.group(2) or "").strip()
+    value = next((group for group in match.groups() if group), "").strip()
     if not value and idx + 1 < len(lines):
         nxt = lines[idx + 1]
         if len(nxt) <= 80 and ":" not in nxt and not find_dates(nxt, 1):
