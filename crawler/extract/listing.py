@@ -1421,7 +1421,26 @@ def _main_list(
             score, kept = _final(key, [entry], self_urls, memo, best_score)
             if score > best_score:
                 best_score, best, best_key = score, kept, key
-    return (best_key, best) if best_score >= 24 else (None, [])
+    if best_score < 24:
+        return None, []
+    return best_key, _without_odd_last_row(best, memo)
+
+
+def _without_odd_last_row(kept: list[tuple], memo: _Memo) -> list[tuple]:
+    """The rows without a last one that is no entry like the others: shaped otherwise than most
+    rows (its child tags) and undated where most rows show a date — a closing line of links
+    ("2023 press releases | 2022 press releases") in the same box."""
+    if len(kept) < 5:
+        return kept
+    shapes = [tuple(c.tag for c in row if isinstance(c.tag, str)) for row, _, _ in kept]
+    common = max(set(shapes), key=shapes.count)
+    if shapes[-1] == common or shapes.count(common) * 4 < len(kept) * 3:
+        return kept
+    row, _, link = kept[-1]
+    if memo.row_date(row, link) is not None:
+        return kept
+    dated = sum(memo.row_date(r, b) is not None for r, _, b in kept[:-1])
+    return kept[:-1] if dated * 4 >= (len(kept) - 1) * 3 else kept
 
 
 def _in_column(entries: list[tuple], folder: str) -> bool:

@@ -349,7 +349,7 @@ def _next_rank(a) -> int | None:
         return None
     if _disabled(a):
         return None
-    bare = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→]+", " ", text).strip().lower()
+    bare = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→←]+", " ", text).strip().lower()
     if bare in _NEXT_WORDS or (a.get("rel") or "").lower() == "next":
         return 0
     cls = _classes(a) | (_classes(a.getparent()) if a.getparent() is not None else set())
