@@ -488,6 +488,18 @@ ADVERSARIAL = {
     + "发布时间：2022-12-14 15:00 来源：" * 20_000
     + "</p></body></html>",
     "many-short-lines": "<html><body>" + "<p>来源：</p>" * 30_000 + "</body></html>",
+    "many-script-writes": "<html><body><script>var v = '来源';</script>"
+    + "<p><script>document.write('发布时间：' + v);</script>正文内容。</p>" * 5000
+    + "</body></html>",
+    "many-hidden-panels": "<html><body><div>"
+    + "".join(
+        f'<div id="tab_{i}" class="pane ly"{" style=display:none" if i else ""}>第{i}页的内容。</div>'
+        for i in range(10_000)
+    )
+    + "</div></body></html>",
+    "many-styled-headings": "<html><body>"
+    + '<p style="font-size:24px"><span style="font-size:22pt">大号标题文字</span></p>' * 10_000
+    + "</body></html>",
 }
 
 

@@ -1634,19 +1634,25 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
     ``author``: a media account) on the lines between the title and the body."""
     if root is None or head_end - title_line > 16:
         return None
-    for el, value in marked_elements(root, ("source", "laiyuan", "from", "media", "ly", "author")):
-        block = el
-        while block is not None and block not in lay.spans:
-            block = block.getparent()
-        start, end = lay.spans.get(block, (-1, -1))
-        if not (title_line < start and end <= head_end and end - start <= 2):
-            continue
-        names = " ".join(value.split())
-        if not (_SOURCE_MARK.search(names) or (el.tag == "a" and "author" in names.lower())):
-            continue
-        text = _SOURCE_LABEL.sub("", element_text(el), count=1).strip(" :：|")
-        if 2 <= len(text) <= 30 and not find_dates(text, 1) and not _INFO_LABELS.search(text):
-            return _CJK_GAP.sub("", text)
+    blocks = [
+        el
+        for el, (start, end) in lay.spans.items()
+        if title_line < start and end <= head_end and end - start <= 2
+    ]
+    seen = set()
+    for block in blocks[:40]:
+        for el in islice(block.iter(), 200):
+            if el in seen or not isinstance(el.tag, str):
+                continue
+            seen.add(el)
+            names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+            if not names or not (
+                _SOURCE_MARK.search(names) or (el.tag == "a" and "author" in names.lower())
+            ):
+                continue
+            text = _SOURCE_LABEL.sub("", element_text(el), count=1).strip(" :：|")
+            if 2 <= len(text) <= 30 and not find_dates(text, 1) and not _INFO_LABELS.search(text):
+                return _CJK_GAP.sub("", text)
     return None
 
 
