@@ -23,9 +23,8 @@ from twisted.internet.error import (
     TimeoutError,
 )
 
-from crawler.extract import failed_fetch_reason
-from crawler.extract.fetchcheck import may_be_unrendered, not_html_reason
-from crawler.extract.pool import ExtractionPool
+from crawler.extract.fetchcheck import not_html_reason
+from crawler.extract.pool import ExtractionPool, thin
 from crawler.extract.sitemodel import SiteModel
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from crawler.redirects import RedirectRefused
@@ -170,7 +169,7 @@ class SiteSpider(scrapy.Spider):
         if response.status == 304:
             yield NotModifiedItem(site=self.site.name, url=response.url, page_kind="list")
             return
-        failure = self._failed(response, "list", check_content=False)
+        failure = self._failed(response, "list")
         if failure is not None:
             yield failure
             return
@@ -214,7 +213,7 @@ class SiteSpider(scrapy.Spider):
             if self.site.is_article_candidate(link.url) and is_page_url(link.url)
         ]
         if not links:
-            failure = self._failed(response, "list")
+            failure = await self._checked(response, "list")
             if failure is not None:
                 yield failure
                 return
@@ -311,7 +310,7 @@ class SiteSpider(scrapy.Spider):
                 site=self.site.name, url=requested, page_kind="article", revisit=revisit
             )
             return
-        missing = self._missing_reason(response)
+        missing = await self._missing_reason(response)
         if missing and canonical_url(requested) in self.known:
             yield MissingItem(
                 site=self.site.name,
@@ -326,34 +325,21 @@ class SiteSpider(scrapy.Spider):
                 self.unconfirmed.setdefault(requested, time.monotonic())
             return
         watch = response.meta.get("watch", False)
-        # A watched page is checked in full every time: it is often a thin page (a table, a
-        # dashboard) and there is no list row to vouch for it.
-        failure = self._failed(response, "article", check_content=watch)
+        failure = self._failed(response, "article")
         if failure is not None:
             yield failure
             return
+        # A watched page is checked in full every time: it is often a thin page (a table, a
+        # dashboard) and there is no list row to vouch for it. Any other page only when its
+        # article is thin or may be an unrendered template (which can carry enough chrome to
+        # look substantial: its placeholders decide).
         try:
-            article = await self.extraction.article(
-                response.body,
-                response.url,
-                content_type=_content_type(response),
-                encoding=self.site.encoding,
-                timezone=self.site.timezone,
-                selectors=self.site.selectors,
-                model=self.site_model,
-            )
+            article, failure = await self._extract_article(response, "article", check_first=watch)
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._extraction_failure(response, "article", exc)
             return
-        # An unrendered template can carry enough chrome to look substantial: its placeholders decide.
-        if watch:  # already checked in full above
-            failure = self._off_template(response, article) if _thin(article) else None
-        elif _thin(article) or may_be_unrendered(response.body):
-            failure = self._failed(response, "article")
-            if failure is None and _thin(article):
-                failure = self._off_template(response, article)
-        else:
-            failure = None
+        if failure is None and thin(article):
+            failure = self._off_template(response, article)
         if failure is not None:
             yield failure
             return
@@ -432,23 +418,16 @@ class SiteSpider(scrapy.Spider):
         """
         item: ReleaseItem = response.meta["item"]
         failure = self._failed(response, "article")
-        if failure is not None:
-            yield self._continuation_failed(item, response.url, failure.reason, response.status)
-            return
         try:
-            page = await self.extraction.article(
-                response.body,
-                response.url,
-                content_type=_content_type(response),
-                encoding=self.site.encoding,
-                timezone=self.site.timezone,
-                selectors=self.site.selectors,
-                model=self.site_model,
-            )
+            if failure is None:
+                page, failure = await self._extract_article(response, "article", check_first=True)
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._continuation_failed(
                 item, response.url, f"extraction failed: {type(exc).__name__}", response.status
             )
+            return
+        if failure is not None:
+            yield self._continuation_failed(item, response.url, failure.reason, response.status)
             return
         if page.body:
             item.article.body = (item.article.body or "").rstrip() + "\n\n" + page.body.strip()
@@ -515,7 +494,7 @@ class SiteSpider(scrapy.Spider):
             return f"redirected to an error page ({title})"
         return None
 
-    def _missing_reason(self, response) -> str | None:
+    async def _missing_reason(self, response) -> str | None:
         """Why an article response says the release is gone (see :meth:`_gone_reason`); None
         when a redirect lands on a block or maintenance page, or when a meta-refresh stub (an
         anti-bot interstitial, most often) led somewhere missing: the release's own URL did not
@@ -527,12 +506,12 @@ class SiteSpider(scrapy.Spider):
             return None
         if response.status in GONE_STATUSES:
             return reason
-        try:
-            if failed_fetch_reason(response.body, response.status, _content_type(response)):
-                return None
-        except Exception as exc:  # the check is a guard, not a reason to lose the miss
-            self.logger.error("%s: fetch check failed: %s", response.url, exc)
-        return reason
+        failed, error = await self.extraction.fetch_check(
+            response.body, response.status, _content_type(response)
+        )
+        if error:  # the check is a guard, not a reason to lose the miss
+            self.logger.error("%s: fetch check failed: %s", response.url, error)
+        return None if failed else reason
 
     def _extraction_failure(self, response, page_kind: str, exc: Exception) -> FetchFailureItem:
         self.logger.error(
@@ -546,23 +525,43 @@ class SiteSpider(scrapy.Spider):
             reason=f"extraction failed: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}",
         )
 
-    def _failed(self, response, page_kind: str, *, check_content: bool = True):
-        """A failure item when the response is an error status, binary or not HTML, or (with
-        ``check_content``, for thin pages) a block, maintenance or empty page; None when it is the page."""
-        reason = None
+    def _failed(self, response, page_kind: str):
+        """A failure item when the response is an error status, binary or not HTML (cheap: the
+        status and the bytes); None otherwise."""
         if response.status >= 400:
-            reason = f"HTTP {response.status}"
-        elif not check_content:
-            reason = not_html_reason(response.body, _content_type(response))
-        else:
-            try:
-                reason = failed_fetch_reason(
-                    response.body, response.status, _content_type(response)
-                )
-            except Exception as exc:  # the check is a guard, not a reason to lose the page
-                self.logger.error("%s: fetch check failed: %s", response.url, exc)
-        if reason is None:
-            return None
+            return self._failure(response, page_kind, f"HTTP {response.status}")
+        reason = not_html_reason(response.body, _content_type(response))
+        return self._failure(response, page_kind, reason) if reason else None
+
+    async def _checked(self, response, page_kind: str):
+        """A failure item when the response is a block, maintenance, empty or stub page (the
+        full check, off the crawl's thread); None when it is the page."""
+        reason, error = await self.extraction.fetch_check(
+            response.body, response.status, _content_type(response)
+        )
+        if error:  # the check is a guard, not a reason to lose the page
+            self.logger.error("%s: fetch check failed: %s", response.url, error)
+        return self._failure(response, page_kind, reason) if reason else None
+
+    async def _extract_article(self, response, page_kind: str, *, check_first: bool):
+        """The page's article and, when its response is a failed fetch, the failure item: one
+        call to the extraction pool, which extracts and (when the page needs it) checks there."""
+        article, reason, error = await self.extraction.checked_article(
+            response.body,
+            response.url,
+            status=response.status,
+            check_first=check_first,
+            content_type=_content_type(response),
+            encoding=self.site.encoding,
+            timezone=self.site.timezone,
+            selectors=self.site.selectors,
+            model=self.site_model,
+        )
+        if error:  # the check is a guard, not a reason to lose the page
+            self.logger.error("%s: fetch check failed: %s", response.url, error)
+        return article, self._failure(response, page_kind, reason) if reason else None
+
+    def _failure(self, response, page_kind: str, reason: str) -> FetchFailureItem:
         url = response.url
         if "meta refresh" in response.meta.get("redirect_reasons", ()):
             # The page asked for was a refresh stub; what it led to failed. The failure is the page's.
@@ -665,9 +664,6 @@ def _scrapy_errors(*names: str) -> tuple[type, ...]:
 
 # A page with this many distinct lines has chrome of its own: not a stub or an interstitial.
 _SHAPE_MAX_LINES = 15
-# Block, maintenance and empty pages carry little text; a page with a title and this much body
-# text is the article, so the (costlier) block-page check is skipped.
-_SUBSTANTIAL_BODY = 600
 
 
 def _extract_workers(settings) -> int:
@@ -677,10 +673,6 @@ def _extract_workers(settings) -> int:
     if value in (None, "", "auto"):
         return 1 if (os.cpu_count() or 1) >= 2 else 0
     return max(0, int(value))
-
-
-def _thin(article) -> bool:
-    return not article.title or len(article.body or "") < _SUBSTANTIAL_BODY
 
 
 def _is_html(response) -> bool:

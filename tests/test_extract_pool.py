@@ -98,3 +98,45 @@ def test_a_large_page_crosses_the_socket_whole():
     finally:
         pool.close()
     assert article == extract_article(body, "http://www.example.gov.cn/a/1.html")
+
+
+SUBSTANTIAL = (
+    "<html><head><title>关于开展安全生产检查的通知</title></head><body><h1>关于开展安全生产检查的通知"
+    "</h1><p>发布时间：2024-03-01</p>"
+    + "<p>各单位：为做好节日期间安全生产工作，现将有关事项通知如下。</p>"
+    * 30
+).encode()
+BOT_CHECK = (
+    "<html><head><title>安全验证</title><script>document.cookie='t=1';location.reload()</script>"
+    "</head><body><p>正在验证您的浏览器</p></body></html>"
+).encode()
+
+
+@pytest.mark.parametrize("workers", [0, 1], ids=["inline", "worker"])
+def test_a_checked_article_is_extracted_and_checked_in_one_call(workers):
+    from crawler.extract import failed_fetch_reason
+    from crawler.extract.pool import thin
+
+    body, url = SUBSTANTIAL, "http://www.example.gov.cn/a/t20221214_1.html"
+    pool = ExtractionPool(workers)
+
+    async def run():
+        return (
+            await pool.checked_article(body, url),
+            await pool.checked_article(BOT_CHECK, url),
+            await pool.checked_article(BOT_CHECK, url, check_first=True),
+            await pool.fetch_check(BOT_CHECK, 200, "text/html"),
+        )
+
+    try:
+        article_page, bot_page, bot_first, bot_check = asyncio.run(run())
+    finally:
+        pool.close()
+    article, reason, error = article_page
+    assert article == extract_article(body, url) and not thin(article)
+    assert (reason, error) == (None, None)  # substantial: not checked
+    article, reason, error = bot_page
+    assert thin(article) and article == extract_article(BOT_CHECK, url)
+    assert reason == failed_fetch_reason(BOT_CHECK) == "anti-bot challenge" and error is None
+    assert bot_first == (None, "anti-bot challenge", None)  # checked first: not extracted
+    assert bot_check == ("anti-bot challenge", None)

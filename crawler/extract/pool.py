@@ -26,11 +26,61 @@ import struct
 from storage import WorkerGone
 
 from .article import extract_article
+from .fetchcheck import failed_fetch_reason, may_be_unrendered
 from .listing import extract_list
 
 logger = logging.getLogger(__name__)
 
-_FUNCTIONS = {"article": extract_article, "listing": extract_list}
+# Block, maintenance and empty pages carry little text; a page with a title and this much body
+# text is the article, so the (costlier) block-page check is skipped.
+SUBSTANTIAL_BODY = 600
+
+
+def thin(article) -> bool:
+    """An article too slight to vouch for itself: no title, or little body text."""
+    return not article.title or len(article.body or "") < SUBSTANTIAL_BODY
+
+
+def fetch_check(
+    body: bytes, status: int, content_type: str | None
+) -> tuple[str | None, str | None]:
+    """:func:`failed_fetch_reason`, and the check's own failure as a second value: the check is
+    a guard, never a reason to lose the page."""
+    try:
+        return failed_fetch_reason(body, status, content_type), None
+    except Exception as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def checked_article(
+    body: bytes, url: str, *, status: int = 200, check_first: bool = False, **kwargs
+):
+    """An article page extracted and its response checked, in one call (one trip to a worker):
+    ``(article, reason, check_error)``; ``reason`` says why the response is a failed fetch.
+
+    With ``check_first`` (a watched page, a further page of an article) the response is checked
+    in full before it is extracted (``article`` is None when it fails); otherwise only when the
+    article is :func:`thin` or the bytes may be an unrendered template. ``kwargs`` go to
+    :func:`extract_article`.
+    """
+    content_type = kwargs.get("content_type")
+    if check_first:
+        reason, error = fetch_check(body, status, content_type)
+        if reason is not None:
+            return None, reason, error
+        return extract_article(body, url, **kwargs), None, error
+    article = extract_article(body, url, **kwargs)
+    if thin(article) or may_be_unrendered(body):
+        return (article, *fetch_check(body, status, content_type))
+    return article, None, None
+
+
+_FUNCTIONS = {
+    "article": extract_article,
+    "listing": extract_list,
+    "checked_article": checked_article,
+    "fetch_check": fetch_check,
+}
 _FRAME = struct.Struct("!Q")  # the byte length of the pickle that follows
 _READ_SIZE = 1 << 18
 
@@ -190,7 +240,9 @@ class _Worker:
 
 
 class ExtractionPool:
-    """``await pool.article(...)`` / ``await pool.listing(...)``: extraction in worker processes."""
+    """``await pool.article(...)`` / ``await pool.listing(...)``: extraction in worker processes;
+    ``checked_article`` and ``fetch_check`` run the failed-fetch check there too, so the check
+    never decodes and parses a page on the crawl's thread."""
 
     def __init__(self, workers: int = 1):
         self.workers: list[_Worker] = []
@@ -228,6 +280,14 @@ class ExtractionPool:
 
     async def listing(self, body: bytes, url: str, **kwargs):
         return await self._run("listing", body, url, **kwargs)
+
+    async def checked_article(self, body: bytes, url: str, **kwargs):
+        """:func:`checked_article` off the crawl's thread."""
+        return await self._run("checked_article", body, url, **kwargs)
+
+    async def fetch_check(self, body: bytes, status: int, content_type: str | None):
+        """:func:`fetch_check` off the crawl's thread."""
+        return await self._run("fetch_check", body, status, content_type)
 
     def close(self) -> None:
         workers, self.workers = self.workers, []
