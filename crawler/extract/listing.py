@@ -490,10 +490,12 @@ def _build_link(row, link: _Link, dates: dict | None = None) -> ListLink:
         title, pinned = stripped, True
     title = title.lstrip("·•●◆◇■□▪▫►▶▸ ").strip()
     for pattern in (_TRAILING_DATE, _LEADING_DATE):
+        if pattern is _LEADING_DATE and not (title[:1].isdigit() or title[:1] in "[(（【"):
+            continue
         cut = pattern.sub("", title)
         if cut and cut != title and title_weight(cut) >= 4:
             title = cut
-    badge = _badge_at_end(link.el, title) if not link.derived else None
+    badge = _badge_at_end(link.el, title) if len(link.el) and not link.derived else None
     if badge:
         title = title[: -len(badge)].rstrip()
     pair = (row, link.el)
@@ -1389,10 +1391,11 @@ def _main_list(
         ident = tuple(id(e[2].el) for e in entries)
         if ident in seen:
             continue
-        most = ceiling
-        if memo.column and prelim * most <= best_score and _in_column(entries, memo.column):
-            most *= _COLUMN_BOOST
-        if prelim * most <= best_score:
+        if prelim * ceiling <= best_score and (
+            not memo.column
+            or prelim * ceiling * _COLUMN_BOOST <= best_score
+            or not _in_column(entries, memo.column)
+        ):
             continue
         seen.add(ident)
         score, kept = _final(key, entries, self_urls, memo, best_score)
@@ -1444,10 +1447,20 @@ def _without_odd_last_row(kept: list[tuple], memo: _Memo) -> list[tuple]:
 
 
 def _in_column(entries: list[tuple], folder: str) -> bool:
-    """Most (3 in 5) of the rows link under the column's folder."""
-    sample = entries[:40]
-    under = sum(1 for e in sample if (e[2].url or "").startswith(folder))
+    """Most (3 in 5) of the first rows link under the column's folder."""
+    sample = entries[:12]
+    under = 0
+    for e in sample:
+        link = e[2]
+        if link._url is False and link.base.startswith(folder) and _PLAIN_RELATIVE.match(link.href):
+            under += 1  # "./202403/t….html" on a page in the folder: under it, unresolved
+        elif (link.url or "").startswith(folder):
+            under += 1
     return under * 5 >= len(sample) * 3
+
+
+# A relative href that stays in the page's folder (no scheme, root, parent or query-only).
+_PLAIN_RELATIVE = re.compile(r"(?:\./)?[^/?#:.][^:]*$")
 
 
 def _column_folder(url: str) -> str | None:
@@ -1877,7 +1890,7 @@ def extract_list(
 
     # Every anchor's text, once: the list scoring and the next-page search both read it.
     anchor_els = list(root.iter("a"))
-    targets = ScriptTargets(scripts, base)
+    targets = ScriptTargets(scripts, base, weigh=title_weight)
     anchors = (anchor_els, [_anchor_text(a) for a in anchor_els])
 
     hanweb = _hanweb_rows(scripts_raw)

@@ -389,8 +389,9 @@ class ScriptTargets:
     with ``window.open('…')``, a ``data-url``), answered once per handler; None when the page does
     not show it plainly. At most ``limit`` handlers are evaluated."""
 
-    def __init__(self, scripts: str, base: str, limit: int = 300):
+    def __init__(self, scripts: str, base: str, limit: int = 300, weigh=None):
         self.scripts, self.base, self.left = Scripts(scripts), base, limit
+        self.weigh = weigh  # a title's weight: links weighing under 6 are no row titles
         self.cache: dict[str, str | None] = {}
 
     def __call__(self, a) -> str | None:
@@ -405,8 +406,8 @@ class ScriptTargets:
                 return _scripted_target(a, "", self.base)
         if not code or "__doPostBack" in code or "WebForm_" in code:
             return None
-        if not a.get("title") and len("".join(a.itertext()).strip()) < 4:
-            return None  # a page number or an icon: never a row's title
+        if self.weigh is not None and self.weigh(a.get("title") or "".join(a.itertext())) < 6:
+            return None  # a page number, an icon, 加入收藏: never a row's title
         if code in self.cache:
             return self.cache[code]
         if self.left <= 0:
