@@ -645,8 +645,37 @@ def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) 
                 return _TitlePick(h_text, el, "first h1")
         return _TitlePick(None, None, "none")
     title, cut = _strip_site_affixes(raw_title, site_names(), lay)
+    # The heading a reader sees, reworded from the <title> (县"三夏"… / 全县“三夏”…), on a line of
+    # its own just above the info line or the body: it wins, the <title> spelling is the variant.
+    for i in range(min(body_start, len(lay.lines)) - 1, max(body_start - 5, -1), -1):
+        line = lay.lines[i]
+        if (
+            4 <= len(line) <= 120
+            and lay.table[i] < 0
+            and lay.link_chars[i] * 2 < len(line)
+            and not _INFO_LABELS.search(line)
+            and not _CRUMB_MARKS.search(line)
+            and squash(line) != squash(title)
+            and _resembles(line, title)
+        ):
+            el = _line_element(lay, i)
+            if el is not None:
+                return _TitlePick(
+                    _clean_title(line), el, "line above the body like the <title>", title
+                )
     rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
     return _TitlePick(title, element_for(title), rule)
+
+
+_CRUMB_MARKS = re.compile(r"[>»›]|位置|首页")
+
+
+def _line_element(lay: Layout, line: int):
+    """The innermost element showing exactly line ``line``."""
+    for el, (start, end) in lay.spans.items():
+        if start == line and end == line + 1:
+            return el
+    return None
 
 
 # --- body -------------------------------------------------------------------------------------
