@@ -22,6 +22,7 @@ from .pagination import (
     absolute_url,
     find_next_pages,
     find_pagers,
+    page_buttons,
     page_jumps,
     page_key,
     xpath_or_css,
@@ -1827,8 +1828,11 @@ def extract_list(
 
     jumps: list = []  # page-jump menus, read before <select>s are cleaned away
 
+    buttons: list = []  # "Next" buttons, read before form controls are cleaned away
+
     def read_scripts(root) -> None:
         jumps.extend(page_jumps(root))
+        buttons.extend(page_buttons(root))
         writes = []  # (script, the HTML it writes where it stands)
         for el in root.iter("script", "noscript"):
             (scripts_raw if el.tag == "script" else noscripts).append(
@@ -1958,6 +1962,7 @@ def extract_list(
         page_text=text,
         anchors=anchors,
         jumps=jumps,
+        buttons=buttons,
     )
     if not page.links and not hanweb:
         page.client_side_rendered = _client_side_rendered(root, scripts, "\n".join(noscripts))

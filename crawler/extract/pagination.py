@@ -718,11 +718,12 @@ def find_next_pages(
     page_text: str = "",
     anchors: tuple[list, list] | None = None,
     jumps: list[tuple[list[str], int]] | None = None,
+    buttons: list[tuple[str, str]] | None = None,
 ) -> list[str]:
     """Absolute URLs of the following list page(s), nearest first (at most one today).
 
-    ``jumps`` are the page's page-jump menus, read before ``<select>``s are cleaned away
-    (:func:`page_jumps`)."""
+    ``jumps`` are the page's page-jump menus and ``buttons`` its "Next" buttons, read before form
+    controls are cleaned away (:func:`page_jumps`, :func:`page_buttons`)."""
     if selectors is not None and selectors.next_page and select is not None:
         for el in select(root, selectors.next_page):
             anchors = (
@@ -755,6 +756,7 @@ def find_next_pages(
                 return [url]
 
     for finder in (
+        lambda: _button_next(buttons, scripts, base, page_url) if buttons else None,
         lambda: _trs_next(scripts, base),
         lambda: (
             _numbered_next(root, scripts, base, page_url, anchors)
@@ -808,6 +810,34 @@ def page_jumps(root) -> list[tuple[list[str], int]]:
         if current >= 0 and len(values) > 1 and len(numbers) * 2 > len(values) and 1 in numbers:
             found.append((values, current))
     return found
+
+
+def page_buttons(root) -> list[tuple[str, str]]:
+    """(label, handler) of the page's "Next" buttons (``<button onclick="location.href=…">Next``),
+    read before form controls are cleaned away."""
+    found = []
+    for el in root.iter("button", "input"):
+        if el.tag == "input" and (el.get("type") or "").lower() not in ("button", "submit"):
+            continue
+        code = el.get("onclick") or ""
+        if not code or _disabled(el):
+            continue
+        label = el.get("value") if el.tag == "input" else "".join(el.itertext())
+        word = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→←]+", " ", label or "").strip().lower()
+        hint = (el.get("title") or el.get("aria-label") or "").lower()
+        if word in _NEXT_WORDS or hint in _NEXT_TITLES or hint in _NEXT_WORDS:
+            found.append((word, code))
+    return found
+
+
+def _button_next(buttons: list[tuple[str, str]], scripts: str, base: str, page_url: str):
+    for _, code in buttons:
+        m = _GO_TO_LITERAL.search(code)
+        found = m.group(2) if m else (run_pager(scripts, code) if scripts else None)
+        url = absolute_url(found, base) if found else None
+        if url and not same_page(url, page_url):
+            return url
+    return None
 
 
 def _jump_menu_next(jumps: list[tuple[list[str], int]], base: str) -> str | None:
