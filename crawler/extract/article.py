@@ -502,12 +502,16 @@ class _TitlePick:
     )
 
 
-def _pick_title(root, lay: Layout, head: _Head, body_start: int, body_end: int) -> _TitlePick:
+def _pick_title(
+    root, lay: Layout, head: _Head, body_start: int, body_end: int, candidates=None
+) -> _TitlePick:
     """The title, and the element on the page that shows it (for locating the info line)."""
     raw_title = _MARKUP.sub("", head.title)
     tag_title = _clean_raw_title(head.title)
     tag_sq = squash(tag_title)
-    headings = _heading_candidates(root) + _lines_showing(lay, tag_title, _meta_title(head))
+    if candidates is None:
+        candidates = _heading_candidates(root)
+    headings = candidates + _lines_showing(lay, tag_title, _meta_title(head))
     meta_title = _meta_title(head)
     names = None
 
@@ -834,11 +838,11 @@ def _line_score(lay: Layout, idx: int) -> float:
     return 1 + min(punct, 60) + min(len(line) / 80, 3)
 
 
-def _title_heading_line(root, lay: Layout, head: _Head) -> int:
+def _title_heading_line(root, lay: Layout, head: _Head, candidates=None) -> int:
     """The line of the heading that shows the page's <title> (its longest such heading), or -1."""
     title_sq = squash(_clean_raw_title(head.title)) + "\n" + squash(_meta_title(head))
     best, best_len = -1, 0
-    for text, el, rank in _heading_candidates(root):
+    for text, el, rank in candidates if candidates is not None else _heading_candidates(root):
         sq = squash(text)
         if (
             rank <= 2
@@ -1374,6 +1378,7 @@ def _extract(
         view = PageView(model, lay.lines, head.title)
         article.features = view.features
 
+    headings = _heading_candidates(root)  # (one walk for the title and the body's search)
     # Body container first: it bounds where the info line and the title can be.
     container = None
     explain = article.explain
@@ -1391,7 +1396,7 @@ def _extract(
             lay,
             _line_owners(lay),
             view.template if view is not None else None,
-            _title_heading_line(root, lay, head),
+            _title_heading_line(root, lay, head, headings),
         )
         if container is None:
             container = densest
@@ -1409,7 +1414,7 @@ def _extract(
     if title:
         explain["title"] = "site selector"
     else:
-        pick = _pick_title(root, lay, head, body_start, body_end)
+        pick = _pick_title(root, lay, head, body_start, body_end, headings)
         title, title_el = pick.text, pick.element
         explain["title"] = pick.rule
         article.title_variant = pick.variant

@@ -414,12 +414,16 @@ _CELL_TAGS = frozenset(["td", "th"])
 
 
 # What a release attaches: a link to one is part of what it says, not navigation.
-ATTACHMENT_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|et|pptx?|7z)$", re.I)
+_FILE_ENDINGS = frozenset("pdf doc docx xls xlsx wps ofd zip rar txt et ppt pptx 7z".split())
+ATTACHMENT_PATH = re.compile(r"\.(?:" + "|".join(sorted(_FILE_ENDINGS)) + r")$", re.I)
 
 
 def _file_link(a: etree._Element) -> bool:
     href = a.get("href")
-    return bool(href) and bool(ATTACHMENT_PATH.search(href.split("?", 1)[0].split("#", 1)[0]))
+    if not href or "." not in href[-12:] and "?" not in href and "#" not in href:
+        return False
+    path = href.split("?", 1)[0].split("#", 1)[0]
+    return path.rpartition(".")[2].lower() in _FILE_ENDINGS
 
 
 @dataclass
@@ -528,6 +532,7 @@ def layout(root: etree._Element) -> Layout:
     buf_link = 0
     buf_cells = False
     link_depth = 0
+    anchors: list[bool] = []  # per open <a>: whether its text counts as link text
     starts: dict = {}
     layout_rows = _layout_rows(root) if root.find(".//tr") is not None else set()
     # Open data rows, innermost last: (row, its table's number).
@@ -586,15 +591,17 @@ def layout(root: etree._Element) -> Layout:
                 or (tag == "span" and (el.get("id") or el.get("class")))
             ):
                 starts[el] = len(lines)
-            if tag == "a" and not _file_link(el):
-                link_depth += 1
+            if tag == "a":
+                counted = not _file_link(el)
+                anchors.append(counted)
+                link_depth += counted
             if el.text:
                 buf.append(el.text)
                 if link_depth:
                     buf_link += len(el.text.strip())
         else:
-            if tag == "a" and not _file_link(el):
-                link_depth -= 1
+            if tag == "a" and anchors:
+                link_depth -= anchors.pop()
             if rows and rows[-1][0] is el:
                 flush()
                 rows.pop()
