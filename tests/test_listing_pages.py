@@ -297,3 +297,18 @@ def test_a_jump_menu_is_a_pager_only_when_it_lists_pages(options, expected):
     page = extract_list(body.encode(), "http://x.gov.cn/l/list_1.html")
     want = absolute_url(expected, "http://x.gov.cn/") if expected else None
     assert (page.next_pages[0] if page.next_pages else None) == want
+
+
+@pytest.mark.parametrize("label", _cases("links"))
+def test_a_column_s_later_page_read_through_its_list_hint_gives_the_same_rows(label):
+    """The spider reads a column's later pages through the first page's list_path: the rows and
+    their titles must come out as the page's own detection gives them (buttons retitled, odd last
+    rows left out, screen-reader text dropped, scripted rows followed)."""
+    first = _extract(label)
+    if not first.list_path:
+        pytest.skip("no list place to hint (a Hanweb datastore list)")
+    body = (FIXTURES / "pages" / label["file"]).read_bytes()
+    hinted = extract_list(body, label["url"], list_hint=first.list_path)
+    assert [(link.url, link.title) for link in hinted.links] == [
+        (link.url, link.title) for link in first.links
+    ]

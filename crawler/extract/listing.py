@@ -1166,13 +1166,10 @@ def _box_of(row, container):
     return node
 
 
-def _final(
-    key, entries: list[tuple], self_urls: set[str], memo: _Memo, floor: float = 0.0
-) -> tuple[float, list[tuple]]:
-    """The group's score and its kept rows. ``floor`` is the best score so far: a group that
-    cannot beat it, however dated its rows, scores 0 without its dates being read."""
-    container = key[0]
-    # Link texts repeated across many rows ("View this Dataset") are buttons, not titles.
+def _without_buttons(entries: list[tuple]) -> list[tuple]:
+    """The entries titled otherwise where their title is a button's: the same link text on most
+    rows ("Agenda", "View details", "Recall Notice") is no title; a table row then takes its title
+    from its title cell, another row its other link."""
     counts: dict[str, int] = {}
     for _, found, _ in entries:
         if len(found) == 1:
@@ -1183,17 +1180,29 @@ def _final(
                 counts[t] = counts.get(t, 0) + 1
     limit = max(2, len(entries) // 2)
     banned = {t for t, c in counts.items() if c > limit}
-    few_members = len(container) <= 30
-    boxes_seen: dict = {}
-    kept = []
+    if not banned:
+        return entries
+    out = []
     for row, found, best in entries:
         if best.title in banned and not best.derived:
-            # The same link text on most rows ("Agenda", "View details") is a button, not a title;
-            # a table row then takes its title from its title cell.
             titled = _cell_title(row, found, None) if row.tag == "tr" else None
             best = titled or _best(found, banned)
             if best is None or best.weight < 2:
                 continue
+        out.append((row, found, best))
+    return out
+
+
+def _final(
+    key, entries: list[tuple], self_urls: set[str], memo: _Memo, floor: float = 0.0
+) -> tuple[float, list[tuple]]:
+    """The group's score and its kept rows. ``floor`` is the best score so far: a group that
+    cannot beat it, however dated its rows, scores 0 without its dates being read."""
+    container = key[0]
+    few_members = len(container) <= 30
+    boxes_seen: dict = {}
+    kept = []
+    for row, found, best in _without_buttons(entries):
         running = best.running
         if running is None:
             running = best.running = _in_running_text(best)
@@ -1626,12 +1635,12 @@ def _hinted_entries(
     if not rows:
         return []
     kept = []
-    for row, found, best in _entries_of(rows, base, targets):
+    for row, found, best in _without_buttons(_entries_of(rows, base, targets)):
         if best.running is None:
             best.running = _in_running_text(best)
         if not best.running:
             kept.append((row, found, best))
-    return kept
+    return _without_odd_last_row(kept, _Memo())  # as on the column's first page
 
 
 # ----------------------------------------------------------------------------- page furniture: breadcrumb, column
