@@ -657,6 +657,19 @@ class Store:
                         "UPDATE versions SET content_hash = ? WHERE id = ?", [digest, current_id]
                     )
                     version_id, kind, changed = current_id, "unchanged", []
+                elif foreign and not cut and _says_gone(fields):
+                    # Another page that says this one is gone (a soft 404, 该信息已撤销 in the
+                    # site's chrome): a miss, confirmed like a 404 once removal_confirm_after passed.
+                    self.record_missing(
+                        site,
+                        url,
+                        f"the page says it is gone ({_shown_title(fetched.title)}: "
+                        f"{' '.join((fetched.body or '').split())[:60]})",
+                        crawl_id=crawl_id,
+                        http_status=fetched.http_status,
+                        confirm_after=confirm_after,
+                    )
+                    return RecordResult("held", release_id, current_id, [], restored)
                 elif hold:
                     version_id, kind, changed = current_id, "held", []
                     if cut:
@@ -1579,6 +1592,19 @@ def _cut_short(current: dict, fetched: FetchedRelease) -> bool:
         return False
     raw = zlib.decompress(current["raw_body"])
     return bool(_DOCUMENT_END.search(raw[-_TAIL_BYTES:]))
+
+
+# What a page in another's place says when the other is gone: deleted, withdrawn, expired, not found.
+_GONE = re.compile(
+    r"页面不存在|頁面不存在|不存在或已|已被?删除|已被?刪除|已被?撤销|已被?撤回|已过期|已下线|已失效|"
+    r"已被?移除|找不到(?:该|您要访问的|您访问的)?(?:页面|信息|文章)|"
+    r"not\s+found|no\s+longer\s+(?:available|exists)|has\s+been\s+(?:removed|deleted|withdrawn)",
+    re.I,
+)
+
+
+def _says_gone(fields: dict) -> bool:
+    return bool(_GONE.search(f"{fields.get('title') or ''}\n{(fields.get('body') or '')[:400]}"))
 
 
 def _shown_title(title: str | None) -> str:

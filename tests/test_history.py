@@ -18,6 +18,7 @@ from support.history import Step, replay_history, score_days
 from support.history_pages import (
     CHALLENGE_412,
     FIRST,
+    HEADING,
     JS_CHALLENGE,
     MAINTENANCE,
     MAINTENANCE_503,
@@ -356,6 +357,31 @@ def test_a_watched_page_moved_by_its_redesign_is_followed_and_a_redirect_home_is
         Step(redirect(), routes={moved: page(template_2021, edited, 5)}, expect=["edited"]),
         Step(redirect("/", 302), routes={"/": home}, failed=True),  # pending, not removed
         Step(redirect(), routes={moved: page(template_2021, edited, 6)}),
+    ]
+    days, _ = replay_history(tmp_path, steps)
+    judged = score_days(steps, days)
+    assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)
+
+
+def test_a_page_replaced_by_a_notice_that_it_is_gone_is_removed_a_day_later_and_restored(tmp_path):
+    def page(seed, *, gone=False):
+        html = template_2021(FIRST, Noise(seed, date(2021, 4, seed)))
+        if gone:  # the site's own chrome around a one-line notice, under another title
+            start, end = html.index('<main class="w1200 m-detail">'), html.index("</main>") + 7
+            html = (
+                html[:start]
+                + '<main class="w1200"><div class="tip">该信息已撤销，请浏览其他信息。</div></main>'
+                + html[end:]
+            ).replace(f"<title>{HEADING} | ", "<title>提示信息 | ")
+        return Capture(data=html.encode("utf-8"))
+
+    steps = [
+        Step(page(1), expect=["new"]),
+        Step(page(2, gone=True), failed=True),  # pending: one day may be a glitch
+        Step(page(3)),  # back: the miss is cleared
+        Step(page(4, gone=True), failed=True),
+        Step(page(5, gone=True), expect=["removed"], failed=True),  # still gone a day later
+        Step(page(6), expect=["restored"]),
     ]
     days, _ = replay_history(tmp_path, steps)
     judged = score_days(steps, days)
