@@ -556,8 +556,25 @@ def _pick_title(
             return _TitlePick(text, el, f"visible heading {el.tag}", variant)
         return _TitlePick(variant, None, rule)
 
+    def longer_below(text: str, el) -> _TitlePick | None:
+        # A title that is only the column's name (a <title> or ArticleTitle a CMS filled with
+        # it) matches the column's heading; the article's own heading is the longer one between
+        # it and the body.
+        if len(squash(text)) >= 8:
+            return None
+        top = _line_of(lay, el) if el is not None else -1
+        below = [
+            c for c in near_body(2) if c[0] > top and len(squash(c[1])) >= 8 and c[2] is not el
+        ]
+        if not below:
+            return None
+        line, h_text, h_el, rank = max(below, key=lambda c: (c[0], -c[3]))
+        rule = f"visible heading {h_el.tag} above the body ({text!r} names the column)"
+        return _TitlePick(h_text, h_el, rule)
+
     if head.meta.get("articletitle") and meta_title:
-        return visible_for(meta_title, "meta ArticleTitle")
+        pick = visible_for(meta_title, "meta ArticleTitle")
+        return longer_below(pick.text, pick.element) or pick
     # A heading that the <title> contains is the article's own title (the rest is the site name).
     segments = {squash(p) for p in _TITLE_SEPARATORS.split(tag_title)}
     matching = []
@@ -589,21 +606,10 @@ def _pick_title(
         ]  # a real heading before bold type
         text = best[0][2]
         el = _nearest_before(lay, [m[3] for m in best], body_start)
-        if len(squash(text)) < 8 and el is not None:
-            # A <title> that is only the column's name matches the column's heading; the
-            # article's own heading is the longer one between it and the body.
-            below = [
-                c
-                for c in near_body(2)
-                if c[0] > _line_of(lay, el) and len(squash(c[1])) >= 8 and c[2] is not el
-            ]
-            if below:
-                line, h_text, h_el, rank = max(below, key=lambda c: (c[0], -c[3]))
-                return _TitlePick(
-                    h_text,
-                    h_el,
-                    f"visible heading {h_el.tag} above the body (<title> names the column)",
-                )
+        if el is not None:
+            column = longer_below(text, el)
+            if column is not None:
+                return column
         if (
             meta_title
             and squash(meta_title).startswith(squash(text))
