@@ -1208,9 +1208,16 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     if _LABEL_AHEAD.match(rest) and (stop is None or stop.start() == 0):
         return kind, None
     value = (rest[: stop.start()] if stop else rest).strip(" \t:：|｜丨,，")
-    if not value and not rest and idx + 1 < len(lines):
+    if not value and not rest and idx + 1 < len(lines) and not line[: match.start()].strip():
+        # A label alone on its line (<dt>来源</dt><dd>…</dd>, a label cell): the value is the
+        # next line. (One closing a longer info line, "发布时间：… 来源：", is empty.)
         nxt = lines[idx + 1]
-        if len(nxt) <= 80 and not re.search(r"[:：]", nxt) and not find_dates(nxt, 1):
+        if (
+            len(nxt) <= 80
+            and not re.search(r"[:：]", nxt)
+            and not find_dates(nxt, 1)
+            and not re.search(r"[。！？!?]$", nxt)
+        ):
             value = nxt.strip()
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
