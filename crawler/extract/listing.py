@@ -209,10 +209,12 @@ def _furniture(el) -> bool:
     return any(s in joined for s in _FURNITURE_SUBSTR)
 
 
-def _heading_says_furniture(container, _cache: dict | None = None) -> bool:
+def _heading_says_furniture(container, _cache: dict | None = None, own: str | None = None) -> bool:
+    """A heading above the rows names a "hot"/"related"/专题 box. ``own`` is the column's name: a
+    heading that shows it (the breadcrumb, the column's title) heads the column's own list."""
     if _cache is not None:
         if container not in _cache:
-            _cache[container] = _heading_says_furniture(container)
+            _cache[container] = _heading_says_furniture(container, None, own)
         return _cache[container]
     probe = container
     for _ in range(3):
@@ -224,7 +226,7 @@ def _heading_says_furniture(container, _cache: dict | None = None) -> bool:
             if isinstance(prev.tag, str):
                 text = _clean("".join(islice(prev.itertext(), 20)))
                 if text and len(text) <= 30:
-                    return bool(_FURNITURE_HEADING.search(text))
+                    return bool(_FURNITURE_HEADING.search(text)) and not (own and own in text)
                 seen += 1
             prev = prev.getprevious()
         first = probe[0] if len(probe) else None
@@ -612,8 +614,9 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
 
 
 def _text_title(row, link: _Link) -> _Link | None:
-    """For a row whose only link says 详情/查看, its link titled by the row's first element of
-    text that is no date, number or code (as a table row's title cell is found)."""
+    """For a row whose link says 详情/查看 or what every row's says ("View agenda"), its link
+    titled by the row's first element of text that is no date, number or code (as a table row's
+    title cell is found)."""
     for child in row:
         if not isinstance(child.tag, str) or child is link.el or link.el in child.iterdescendants():
             continue
@@ -822,6 +825,7 @@ class _Memo:
         "near",
         "teaser",
         "column",
+        "column_name",
     )
 
     def __init__(
@@ -829,9 +833,11 @@ class _Memo:
         pagers: set | None = None,
         written_after: set | None = None,
         column: str | None = None,
+        column_name: str | None = None,
     ):
         # The column's own folder ("http://x.gov.cn/zwgk/tzgg/"): its releases live under it.
         self.column = column
+        self.column_name = column_name  # its name (breadcrumb tail): a heading naming it is its own
         self.sigs: dict = {}
         self.furniture: dict = {}
         self.headings: dict = {}
@@ -879,7 +885,7 @@ class _Memo:
         return found
 
     def heading_says_furniture(self, el) -> bool:
-        return _heading_says_furniture(el, self.headings)
+        return _heading_says_furniture(el, self.headings, self.column_name)
 
     def title_elsewhere(self, row, link: _Link) -> bool:
         if row.tag == "a":
@@ -1185,7 +1191,7 @@ def _without_buttons(entries: list[tuple]) -> list[tuple]:
     out = []
     for row, found, best in entries:
         if best.title in banned and not best.derived:
-            titled = _cell_title(row, found, None) if row.tag == "tr" else None
+            titled = _cell_title(row, found, None) if row.tag == "tr" else _text_title(row, best)
             best = titled or _best(found, banned)
             if best is None or best.weight < 2:
                 continue
@@ -1932,6 +1938,7 @@ def extract_list(
                 find_pagers(root, anchors, scripted, scripts, source),
                 written_after,
                 _column_folder(url),
+                page.column if page.column and len(page.column) >= 2 else None,
             )
             key, entries = _main_list(root, links, self_urls, memo)
             dates = memo.dates
