@@ -1228,6 +1228,7 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     return kind, _CJK_GAP.sub("", value)
 
 
+_SITE_FOOTER_MARK = re.compile(r"主办|承办|版权|ICP|网站标识码|技术支持|网站地图|公网安备")
 _CREDIT_LINE = re.compile(
     r"^[（(【\[]?\s*(?:信息|文章|稿件|新闻|内容|消息)?(?:来源|來源|稿源)\s*[:：]"
 )
@@ -1760,6 +1761,8 @@ def _find_source(
             if value and not own_name(value):
                 return value, f"meta {name}"
     for i in range(body_stop, min(body_stop + 8, len(lines))):
+        if _footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]):
+            continue  # the site's footer ("网站主办：… 信息来源：…") names no article's source
         kind, value = _labelled_source(lines, i)
         if kind and value and not own_name(value):
             return value, "labelled 来源 after the body"
