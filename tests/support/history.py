@@ -59,11 +59,14 @@ def replay_history(
     validators: bool = True,
     watch: bool = True,
     timeout: float = 600,
+    server: tuple[str, Path, Path] | None = None,
 ) -> tuple[list[Day], dict]:
     """Run ``steps`` as one crawl each, in one process; returns each crawl's :class:`Day` and
     figures (``seconds`` in all, ``per_crawl``). ``site`` adds keys to the site's table (start
     URLs are written relative to the server: ``"/tzgg/index.html"``); ``watch`` adds the page at
-    ``path`` as ``pages = [URL]``."""
+    ``path`` as ``pages = [URL]``. ``server`` — ``(base URL, state file, sites.toml)`` of a
+    running ``replay_server.py`` and its configuration (:class:`replay.Replay`'s) — serves the
+    days instead of a server of the runner's own."""
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     spill = workdir / "captures"
@@ -84,6 +87,7 @@ def replay_history(
                 "path": path if watch else None,
                 "site": site or {},
                 "days": days,
+                "server": [server[0], str(server[1]), str(server[2])] if server else None,
             },
             ensure_ascii=False,
         ),
@@ -177,23 +181,27 @@ def _run(plan_path: str) -> int:
 
     from support.replay_server import _Handler
 
-    state = workdir / "history-state.json"
-    state.write_text("{}", encoding="utf-8")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    server.state_path, server.log_path = str(state), str(workdir / "history-requests.log")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-
-    table = dict(plan["site"])
-    for key in ("start_urls", "pages"):
-        if key in table:
-            table[key] = [base + url if url.startswith("/") else url for url in table[key]]
-    if plan["path"]:
-        table["pages"] = [base + plan["path"], *table.get("pages", [])]
-    table.setdefault("timezone", "Asia/Shanghai")
-    table["politeness"] = {"obey_robots": False, **table.get("politeness", {})}
-    config_path = write_config(workdir / "sites.toml", {plan["name"]: table})
+    server = None
+    if plan.get("server"):  # a running replay server, and the configuration written for it
+        _base, state_file, config_file = plan["server"]
+        state, config_path = Path(state_file), Path(config_file)
+    else:
+        state = workdir / "history-state.json"
+        state.write_text("{}", encoding="utf-8")
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        server.daemon_threads = True
+        server.state_path, server.log_path = str(state), str(workdir / "history-requests.log")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        table = dict(plan["site"])
+        for key in ("start_urls", "pages"):
+            if key in table:
+                table[key] = [base + url if url.startswith("/") else url for url in table[key]]
+        if plan["path"]:
+            table["pages"] = [base + plan["path"], *table.get("pages", [])]
+        table.setdefault("timezone", "Asia/Shanghai")
+        table["politeness"] = {"obey_robots": False, **table.get("politeness", {})}
+        config_path = write_config(workdir / "sites.toml", {plan["name"]: table})
     db = workdir / "bulletin.db"
 
     from scrapy.crawler import CrawlerRunner
@@ -254,7 +262,8 @@ def _run(plan_path: str) -> int:
 
     reactor.callWhenRunning(days)
     reactor.run(installSignalHandlers=False)
-    server.shutdown()
+    if server is not None:
+        server.shutdown()
     return 1 if failed else 0
 
 

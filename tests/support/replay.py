@@ -1,9 +1,10 @@
 """Replay a history of one page: serve a sequence of captures of one URL, one real crawl per capture.
 
-Each capture is served by ``replay_server.py`` in a subprocess, then crawled by the real
-``bulletin crawl`` CLI (real Scrapy, real SQLite file) with the page configured as a single-page
-watch (``pages = [URL]``); what each crawl recorded — events, failed fetches, the crawl row — is
-collected into one :class:`Day` per capture::
+Each capture is served by ``replay_server.py`` in a subprocess and crawled with the page
+configured as a single-page watch (``pages = [URL]``): :meth:`Replay.run` runs one real Scrapy
+crawl per capture, all in one process a day apart on the store's clock (``history.py``), and
+:meth:`Replay.crawl` one run of the real ``bulletin crawl`` CLI at the real time. What each crawl
+recorded — events, failed fetches, the crawl row — is collected into one :class:`Day`::
 
     with Replay(tmp_path) as replay:
         days = replay.run([Capture(file=a), Capture(body=""), Capture(file=b)])
@@ -186,9 +187,24 @@ class Replay:
             failures = store.fetch_failures(crawl["id"])
         return Day(capture, crawl, events, failures)
 
-    def run(self, captures) -> list[Day]:
-        """One crawl per capture, in order."""
-        return [self.crawl(capture) for capture in captures]
+    def run(self, captures, *, days: bool = True) -> list[Day]:
+        """One crawl per capture, in order. With ``days`` (the default) the crawls run in one
+        process a day apart on the store's clock (``history.py``: a tenth of the time); without,
+        each is a ``bulletin crawl`` CLI run at the real time."""
+        captures = list(captures)
+        if not days:
+            return [self.crawl(capture) for capture in captures]
+        from support.history import Step, replay_history
+
+        result, _ = replay_history(
+            self.workdir,
+            [Step(capture) for capture in captures],
+            path=self.path,
+            name=self.name,
+            validators=self.validators,
+            server=(self.base_url, self.state, self.config),
+        )
+        return result
 
     def versions(self) -> list[dict]:
         from storage import Store
@@ -242,8 +258,7 @@ def main(argv: list[str]) -> int:
             Path(workdir), path=args.path, site=site, validators=not args.no_validators
         ) as replay,
     ):
-        for capture in captures:
-            day = replay.crawl(capture)
+        for capture, day in zip(captures, replay.run(captures)):
             changed = ", ".join(
                 f"{e['kind']} {e['changed_fields'] or ''}".strip() for e in day.events
             )
