@@ -103,3 +103,28 @@ def test_source_label_variants(info, source):
         "现就开展防汛检查有关事项通知如下。</p><p>特此通知。</p></div></body></html>"
     )
     assert extract_article(page.encode(), "http://www.example.gov.cn/a/1.html").source == source
+
+
+@pytest.mark.parametrize(
+    "tag_title, title",
+    [
+        ("关于开展防汛检查的通知丨平阳发布", "关于开展防汛检查的通知"),
+        ("关于开展防汛检查的通知【平阳县人民政府】", "关于开展防汛检查的通知"),
+        ("[平阳县]关于开展防汛检查的通知", "关于开展防汛检查的通知"),
+        ("关于开展防汛检查的通知（平阳县人民政府）", "关于开展防汛检查的通知"),
+        ("关于开展防汛检查的通知::平阳县", "关于开展防汛检查的通知"),
+        ("关于开展防汛检查的通知 平阳县人民政府", "关于开展防汛检查的通知"),
+        ("【视频】航拍金秋稻田 丰收画卷", "【视频】航拍金秋稻田 丰收画卷"),
+        (
+            "关于印发《方案》的通知（平政办发〔2024〕3号）",
+            "关于印发《方案》的通知（平政办发〔2024〕3号）",
+        ),
+    ],
+)
+def test_site_name_cut_from_a_title_only_the_title_tag_gives(tag_title, title):
+    page = (
+        f"<html><head><title>{tag_title}</title></head><body><div class='c'><p>各有关单位：为做好"
+        "今年防汛工作，现就开展防汛检查有关事项通知如下。请认真落实。</p><p>发布时间：2024-03-05</p>"
+        "</div><div class='foot'>主办：平阳县人民政府 版权所有</div></body></html>"
+    )
+    assert extract_article(page.encode(), "http://www.py.gov.cn/a.html").title == title

@@ -191,8 +191,15 @@ _TITLE_SEPARATORS = re.compile(
 # Every separator a <title> puts between the article and the site or column (a part is only dropped
 # when it names the site, so the wider set is safe): also 丨, dashes without spaces, space runs.
 _AFFIX_SEPARATORS = re.compile(
-    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|[–—]{1,2}|―{1,2}|－{1,2}|\s·\s|::|\s>\s|»)\s*|[ \t\xa0]{2,}|\u3000+)"
+    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|[–—]{1,2}|―{1,2}|－{1,2}|\s·\s|::|\s>\s|»)\s*|[ \t\xa0]{2,}|\u3000+"
+    r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]))"
 )
+# A site's name in brackets before or after the title: 【某某县人民政府】, [某某县], （某某网）.
+_BRACKETED_AFFIX = re.compile(
+    r"^\s*[【\[［]([^】\]］]{2,30})[】\]］]\s*(?=\S)|(?<=\S)\s*[【\[（(［]([^】\]）)］]{2,30})[】\]）)］]\s*$"
+)
+# A government media brand: 平阳发布, 上海发布.
+_MEDIA_BRAND = re.compile(r"^[\u4e00-\u9fff]{2,5}发布$")
 _SITE_LIKE = re.compile(
     r"(?:人民政府|人民政府网|政府网|政府网站|门户网站|门户网|门户|网站|官网|官方网站|委员会|人大|政协|"
     r"[局厅委办署院所部站网]|办公室|中心|Portal|Government|gov\.cn)$",
@@ -389,9 +396,13 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
     sq = squash(part)
     if not sq:
         return True
+    if _MEDIA_BRAND.match(sq):
+        return True
     for name in names_sq:
         if sq == name or (len(sq) >= 4 and (sq in name or name in sq) and _SITE_LIKE.search(sq)):
             return True
+        if 2 <= len(sq) <= 8 and name.startswith(sq) and _SITE_LIKE.search(name):
+            return True  # the site's place name alone: "…::平阳县" of 平阳县人民政府
     if sq in header_sq:
         return True
     if len(sq) >= 4 and sq in footer_sq and len(sq) <= 30:
@@ -403,6 +414,18 @@ def _strip_site_affixes(
     title: str, names: list[str], lay: Layout | None = None
 ) -> tuple[str, str | None]:
     """``title`` without the site's (and column's) name before or after a separator, and what was cut."""
+    names_sq = [squash(n) for n in names if n]
+    footer_sq = squash("".join(lay.lines[-25:])) if lay is not None else ""
+    header_sq = (
+        {squash(line) for line in lay.lines[:12] if len(line) <= 30} if lay is not None else set()
+    )
+    bracketed = _BRACKETED_AFFIX.search(title)
+    if bracketed and _is_site_part(
+        bracketed.group(1) or bracketed.group(2), names_sq, footer_sq, header_sq
+    ):
+        inner, cut_part = title[: bracketed.start()] + title[bracketed.end() :], bracketed.group(0)
+        kept, more = _strip_site_affixes(inner, names, lay)
+        return kept, " ".join(p for p in (fold(cut_part), more) if p)
     parts = _AFFIX_SEPARATORS.split(title)
     if len(parts) < 3:
         # A bare hyphen separates only when what follows the last one names the site ("1-10月…-某市人民政府").
@@ -410,11 +433,6 @@ def _strip_site_affixes(
         if not hyphen or not head_part.strip() or not tail_part.strip():
             return _clean_title(title), None
         parts = [head_part, hyphen, tail_part]
-    names_sq = [squash(n) for n in names if n]
-    footer_sq = squash("".join(lay.lines[-25:])) if lay is not None else ""
-    header_sq = (
-        {squash(line) for line in lay.lines[:12] if len(line) <= 30} if lay is not None else set()
-    )
     texts, seps = parts[0::2], parts[1::2]
     cut: list[str] = []
     while len(texts) > 1:
