@@ -305,13 +305,13 @@ def test_missing_database_is_a_one_line_error(tmp_path):
         ),
         (
             ["export", "--format", "jsonl", "--since", "last week"],
-            1,
-            "Error: --since: expected a date YYYY-MM-DD, got 'last week'",
+            2,
+            "Error: Invalid value: --since: expected a date YYYY-MM-DD, got 'last week'",
         ),
     ],
     ids=["search", "export"],
 )
-def test_a_bad_date_is_named_by_its_flag(db, args, exit_code, line):
+def test_a_bad_date_is_named_by_its_flag_and_is_a_usage_error_everywhere(db, args, exit_code, line):
     result = run(db, *args)
     assert result.exit_code == exit_code
     assert result.output.strip().splitlines()[-1] == line

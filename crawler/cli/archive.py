@@ -14,10 +14,10 @@ import sys
 
 import click
 
-from storage import BulletinError, InvalidArgument, NotFound
+from storage import BulletinError, NotFound
 
 from ..output import json_line, table
-from .common import flag_message, open_store, utc_iso
+from .common import open_store, utc_iso
 
 SEARCH_FIELDS = ["id", "site", "url", "title", "source", "published_at", "snippet"]
 SHORT_FIELDS = ("title", "source", "published_at")
@@ -97,21 +97,18 @@ def search(
     if not text.strip():
         raise click.BadParameter("empty query", param_hint="QUERY")
     with open_store(ctx) as store:
-        try:
-            hits = store.search(
-                text,
-                site=site,
-                since=since,
-                until=until,
-                source=source,
-                column=column,
-                kind=kind,
-                all_versions=all_versions,
-                substring=substring,
-                limit=limit,
-            )
-        except InvalidArgument as exc:
-            raise click.BadParameter(flag_message(exc)) from exc
+        hits = store.search(
+            text,
+            site=site,
+            since=since,
+            until=until,
+            source=source,
+            column=column,
+            kind=kind,
+            all_versions=all_versions,
+            substring=substring,
+            limit=limit,
+        )
     fields = SEARCH_FIELDS + (["version", "versions"] if all_versions else [])
     if as_json:
         for hit in hits:

@@ -19,13 +19,17 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ct
 
 
 class BulletinGroup(click.Group):
-    """A click group that turns :class:`BulletinError` into ``Error: <one line>`` and exit 1."""
+    """A click group that turns :class:`BulletinError` into ``Error: <one line>`` and exit 1.
+
+    A library's :class:`InvalidArgument` is a bad value of the flag it names: exit 2, like any
+    value click itself refuses, in whichever command it comes from.
+    """
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except InvalidArgument as exc:
-            raise click.ClickException(flag_message(exc)) from exc
+            raise click.BadParameter(flag_message(exc)) from exc
         except BulletinError as exc:
             raise click.ClickException(" ".join(str(exc).split())) from exc
 
