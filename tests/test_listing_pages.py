@@ -312,3 +312,21 @@ def test_a_column_s_later_page_read_through_its_list_hint_gives_the_same_rows(la
     assert [(link.url, link.title) for link in hinted.links] == [
         (link.url, link.title) for link in first.links
     ]
+
+
+@pytest.mark.parametrize(
+    ("pager", "expected"),
+    [
+        ('<a href="?page=2">Older notices &raquo;</a>', "?page=2"),
+        ('<a href="?page=2">Earlier news</a>', "?page=2"),
+        ('<a href="?start=10">Next 10 results</a>', "?start=10"),
+        ('<a href="?page=2">Newer notices</a>', None),
+        ('<a href="/all">More notices</a>', None),
+    ],
+    ids=["older-noun", "earlier-noun", "next-n-noun", "newer-is-back", "more-is-another-page"],
+)
+def test_next_phrases(pager, expected):
+    body = f"<html><body><ul class='list'>{_ROWS}</ul><p class='nav'>{pager}</p></body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/l/index.html")
+    want = None if expected is None else absolute_url(expected, "http://x.gov.cn/l/index.html")
+    assert (page.next_pages[0] if page.next_pages else None) == want

@@ -296,9 +296,14 @@ def _clean(text: str) -> str:
     return " ".join(text.split()) if text else ""
 
 
-_NEXT_HINT = re.compile(r"[下后>›＞»]|加载|next|older|xyy|load more|show more|more results", re.I)
+_NEXT_HINT = re.compile(
+    r"[下后>›＞»]|加载|next|older|earlier|xyy|load more|show more|more results", re.I
+)
 
 
+_NEXT_PHRASE = re.compile(
+    r"^(?:(?:older|earlier)\s+[a-z]+|next\s+(?:\d{1,3}\s+)?[a-z]+|next\s+\d{1,3})$"
+)
 _NEXT_TITLES = frozenset(
     ["next page", "下一页", "click to display next page", "go to next page", "next results"]
 )
@@ -352,6 +357,8 @@ def _next_rank(a) -> int | None:
     bare = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→←]+", " ", text).strip().lower()
     if bare in _NEXT_WORDS or (a.get("rel") or "").lower() == "next":
         return 0
+    if _NEXT_PHRASE.match(bare):
+        return 1  # "Older notices", "Earlier news", "Next 10 results"
     cls = _classes(a) | (_classes(a.getparent()) if a.getparent() is not None else set())
     if cls & _NEXT_CLASSES and len(text) <= 12:
         return 1
@@ -579,7 +586,7 @@ def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str
 
 
 _HINT_CHARS = ("下", "后", ">", "›", "＞", "»", "加载")
-_HINT_WORDS = ("next", "older", "xyy", "load more", "show more", "more results")
+_HINT_WORDS = ("next", "older", "earlier", "xyy", "load more", "show more", "more results")
 
 
 def _hinted(values: list[str]) -> list[int]:
