@@ -325,6 +325,7 @@ def test_bad_selector_is_ignored():
         ("二○二三年十二月二十一日", "2023-12-21"),
         ("二零二四年十月三十日", "2024-10-30"),
         ("2024 03/05 10:21:33", "2024-03-05T10:21:33+08:00"),
+        ("202403/0511:16:25", "2024-03-05T11:16:25+08:00"),
     ],
     ids=[
         "dash-seconds",
@@ -347,6 +348,7 @@ def test_bad_selector_is_ignored():
         "chinese-numerals-teens-and-twenties",
         "chinese-numerals-ling",
         "year-apart-from-month-day",
+        "floated-spans-glued",
     ],
 )
 def test_date_formats(text, iso):

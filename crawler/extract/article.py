@@ -198,6 +198,7 @@ _AFFIX_SEPARATORS = re.compile(
 _BRACKETED_AFFIX = re.compile(
     r"^\s*[【\[［]([^】\]］]{2,30})[】\]］]\s*(?=\S)|(?<=\S)\s*[【\[（(［]([^】\]）)］]{2,30})[】\]）)］]\s*$"
 )
+_DECORATION = ":：|｜-_·•*~=#>»<«"
 # A government media brand: 平阳发布, 上海发布.
 _MEDIA_BRAND = re.compile(r"^[\u4e00-\u9fff]{2,5}发布$")
 _SITE_LIKE = re.compile(
@@ -393,7 +394,7 @@ def _site_names(root, lay: Layout, head: _Head) -> list[str]:
 
 
 def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set[str]) -> bool:
-    sq = squash(part)
+    sq = squash(part).strip(_DECORATION)  # "::: 某某乡人民政府 :::"
     if not sq:
         return True
     if _MEDIA_BRAND.match(sq):
@@ -407,7 +408,11 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
         return True
     if len(sq) >= 4 and sq in footer_sq and len(sq) <= 30:
         return True
-    return len(sq) <= 30 and bool(_SITE_LIKE.search(sq)) and not _SENTENCE_END.search(part)
+    return (
+        len(sq) <= 30
+        and bool(_SITE_LIKE.search(sq))
+        and not _SENTENCE_END.search(part.strip().strip(_DECORATION))
+    )
 
 
 def _strip_site_affixes(

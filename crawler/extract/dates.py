@@ -94,9 +94,10 @@ _MONTH_D_Y = (
     r"(?:,?\s+(?:at\s+)?" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 # A year set apart from its month/day (portals print <em>2024</em> <em>03</em>/<em>05</em> 10:21).
+# (Floated spans may leave no space at all between them: "202403/0511:16:25".)
 _Y_SPACE_MD = (
-    r"(?<![\d./])(?P<y>(?:19|20)\d{2})\s+(?P<m>1[0-2]|0[1-9])/(?P<d>3[01]|[12]\d|0[1-9])(?![\d/])"
-    r"(?:\s+" + _TIME + r")?"
+    r"(?<![\d./])(?P<y>(?:19|20)\d{2})\s*(?P<m>1[0-2]|0[1-9])/(?P<d>3[01]|[12]\d|0[1-9])(?![/])"
+    r"(?:\s*" + _TIME + r")?"
 )
 _US_MDY = (
     r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d{2})(?![\d/])"
