@@ -199,6 +199,7 @@ _BRACKETED_AFFIX = re.compile(
     r"^\s*[【\[［]([^】\]］]{2,30})[】\]］]\s*(?=\S)|(?<=\S)\s*[【\[（(［]([^】\]）)］]{2,30})[】\]）)］]\s*$"
 )
 _DECORATION = ":：|｜-_·•*~=#>»<«"
+_WELCOME = re.compile(r"^(?:欢迎(?:您)?(?:访问|登录|来到|光临)|歡迎(?:訪問|光臨))")
 # A government media brand: 平阳发布, 上海发布.
 _MEDIA_BRAND = re.compile(r"^[\u4e00-\u9fff]{2,5}发布$")
 _SITE_LIKE = re.compile(
@@ -397,6 +398,7 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
     sq = squash(part).strip(_DECORATION)  # "::: 某某乡人民政府 :::"
     if not sq:
         return True
+    sq = _WELCOME.sub("", sq) or sq  # 欢迎访问某某县人民政府网站
     if _MEDIA_BRAND.match(sq):
         return True
     for name in names_sq:
@@ -696,8 +698,39 @@ def _pick_title(
                 return _TitlePick(
                     _clean_title(line), el, "line above the body like the <title>", title
                 )
+    if _is_site_part(title, [squash(n) for n in site_names()], "", set()):
+        # A <title> that only names the site (欢迎访问某某县人民政府网站--新闻中心) and no heading
+        # candidate: the line just above the info line, whatever its markup (a CSS class sets it big).
+        above_info = _line_above_info(lay, body_start)
+        if above_info is not None:
+            line, el = above_info
+            return _TitlePick(_clean_title(line), el, "line above the info line", None)
     rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
     return _TitlePick(title, element_for(title), rule)
+
+
+def _line_above_info(lay: Layout, body_start: int):
+    """(text, element) of the short line right above the info line (发布时间：… 来源：…) that
+    sits just above the body, or None."""
+    lines = lay.lines
+    for i in range(min(body_start, len(lines)) - 1, max(body_start - 4, 0), -1):
+        info = lines[i]
+        if len(info) > 150 or len(_INFO_LINE.findall(info)) < 1 or not find_dates(info, 1):
+            continue
+        title = lines[i - 1]
+        if (
+            6 <= len(title) <= 80
+            and lay.cells[i - 1] <= 1  # (a label-and-value row "标题\t…" is no heading)
+            and lay.link_chars[i - 1] * 2 < len(title)
+            and not _INFO_LABELS.search(title)
+            and not _CRUMB_MARKS.search(title)
+            and not re.search(r"[。！？!?]$", title)
+        ):
+            el = _line_element(lay, i - 1)
+            if el is not None:
+                return title, el
+        return None
+    return None
 
 
 _CRUMB_MARKS = re.compile(r"[>»›]|位置|首页")
