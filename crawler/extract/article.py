@@ -663,6 +663,10 @@ def _pick_title(
         weak = [c for c in near_body(2, inside=2) if len(squash(c[1])) >= 6 and c[0] < body_end - 1]
         weak = weak or [c for c in near_body(3) if body_start - c[0] <= 3]
         above = [c for c in weak if column_like or _resembles(c[1], stripped)] or near_body(1)
+    if len(above) > 1:
+        # A subtitle under the heading (——访…, a dash or bracket opening it) is not the title.
+        main = [a for a in above if not _SUBTITLE.match(a[1])]
+        above = main or above
     if above:
         line, text, el, rank = max(above, key=lambda a: (a[0], -a[3]))
         variant = None
@@ -733,6 +737,7 @@ def _line_above_info(lay: Layout, body_start: int):
     return None
 
 
+_SUBTITLE = re.compile(r"^\s*(?:[—–―－-]{1,2}|[(（])")
 _CRUMB_MARKS = re.compile(r"[>»›]|位置|首页")
 
 
