@@ -26,6 +26,7 @@ from .sitemodel import PageView, SiteModel
 from .text import (
     ATTACHMENT_PATH,
     BLOCK_TAGS,
+    CELL_SEP,
     MAX_HTML_CHARS,
     Layout,
     element_text,
@@ -1080,6 +1081,26 @@ _TABLE_LABEL = re.compile(
     r"发布日期|生成日期|发文日期|公开方式|公开时限|公开范围|公开形式|责任部门|有效性|时效性|体裁分类|信息来源|所属机构)\s*[:：]"
 )
 _SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
+_META_LABEL_CELL = re.compile(_TABLE_LABEL.pattern.replace(r")\s*[:：]", r")\s*[:：]?\s*$"))
+
+
+def _label_value_rows(lay: Layout) -> None:
+    """A 信息公开 table laid out as a row of labels over a row of values (索引号 | 发布机构 |
+    发布日期 over their values): the values' line reads "索引号：…\t发布机构：…" as the usual
+    label-and-value rows do, so the publisher and the date are found the same way."""
+    for i in range(min(len(lay.lines), 400) - 1):
+        table = lay.table[i]
+        if table < 0 or lay.table[i + 1] != table or lay.cells[i] < 2:
+            continue
+        labels = lay.lines[i].split(CELL_SEP)
+        values = lay.lines[i + 1].split(CELL_SEP)
+        if len(labels) != len(values) or not all(_META_LABEL_CELL.match(c) for c in labels):
+            continue
+        lay.lines[i + 1] = CELL_SEP.join(
+            f"{label.rstrip(' :：')}：{value}" for label, value in zip(labels, values, strict=True)
+        )
+
+
 # A short notice's one-line paragraph ("根据工作安排，定于3月5日停水。") is a whole sentence all the same.
 _SHORT_SENTENCE = re.compile(
     r"^(?=(?:.*?[\u3400-\u9fff]){4}).{7,}[。！？]$"
@@ -1452,6 +1473,7 @@ def _extract(
     if model is not None:
         view = PageView(model, lay.lines, head.title)
         article.features = view.features
+    _label_value_rows(lay)  # (after the features: a model learns the page's lines as printed)
 
     headings = _heading_candidates(root)  # (one walk for the title and the body's search)
     # Body container first: it bounds where the info line and the title can be.
