@@ -156,12 +156,28 @@ class SiteSpider(scrapy.Spider):
             request = self._request(url, self.parse_list, series_pages=1, hops=0, page_kind="list")
             if request is not None:
                 yield request
+        for url in self._found_columns():
+            request = self._request(url, self.parse_list, series_pages=1, hops=1, page_kind="list")
+            if request is not None:
+                yield request
         for url in self.revisits:
             request = self._request(
                 url, self.parse_article, hops=0, page_kind="article", revisit=True
             )
             if request is not None:
                 yield request
+
+    def _found_columns(self) -> list[str]:
+        """First pages of the columns earlier crawls found through breadcrumbs (the start pages
+        are walked anyway): the articles that led to them are known now and not fetched again,
+        so without this a column's new releases would never be seen."""
+        if not self.site.follow_breadcrumbs or self.site.breadcrumb_depth < 1:
+            return []
+        return sorted(
+            url
+            for url in self.walked
+            if url is not None and self.site.allows(url) and is_page_url(url)
+        )
 
     # List pages ------------------------------------------------------------------------------
 
