@@ -112,7 +112,9 @@ class SiteSpider(scrapy.Spider):
         self.walked = store.finished_walks(self.site.name)
         self.list_rows = store.list_rows(self.site.name)
         if not self.full:
-            self.validators = store.validators(self.site.name)
+            self.validators = store.validators(
+                self.site.name, max_age=self.site.validators_max_age_seconds
+            )
         self.revisits = store.due_revisits(
             self.site.name, self.site.revisit, self.site.revisit_max_seconds
         )

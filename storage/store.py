@@ -977,20 +977,34 @@ class Store:
             self._attach_list_rows(site, release_id, listed_on, now, crawl_id)
         return RecordResult("unchanged", release_id, version_id, [], restored)
 
-    def validators(self, site: str) -> dict[str, dict]:
+    def validators(self, site: str, max_age: float | None = None) -> dict[str, dict]:
         """Stored HTTP validators (and list-link hashes) of a site's URLs, by canonical URL.
 
         A list page's validators count only when the crawl that saved them finished: a crash
         after a list page was stored, before the releases it lists, must not make the page
         answer 304 to the next crawl. (An article's validators are saved with its version.)
+        With ``max_age`` (seconds), the ETag and Last-Modified only of a full response that long
+        ago or less (older ones come back as None): a 304 saves none, so an older validator has
+        answered every request since — a server whose validators never change would hide every
+        change for good.
         """
+        cutoff = (
+            (self.clock() - timedelta(seconds=max_age))
+            .astimezone(UTC)
+            .isoformat(timespec="seconds")
+            if max_age is not None
+            else ""
+        )
         return {
             row["url"]: row
             for row in self.db.query(
-                """SELECT v.url, v.etag, v.last_modified, v.links_hash FROM validators v
-                   LEFT JOIN crawls c ON c.id = v.crawl_id
-                   WHERE v.site = ? AND (v.links_hash IS NULL OR v.crawl_id IS NULL OR c.status = 'finished')""",
-                [site],
+                """SELECT v.url, v.links_hash,
+                     CASE WHEN v.updated_at >= :cutoff THEN v.etag END AS etag,
+                     CASE WHEN v.updated_at >= :cutoff THEN v.last_modified END AS last_modified
+                   FROM validators v LEFT JOIN crawls c ON c.id = v.crawl_id
+                   WHERE v.site = :site
+                     AND (v.links_hash IS NULL OR v.crawl_id IS NULL OR c.status = 'finished')""",
+                {"site": site, "cutoff": cutoff},
             )
         }
 

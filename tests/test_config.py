@@ -64,6 +64,7 @@ def test_minimal_site_gets_every_default():
         revisit=(1, 7, 30),
         removal_confirm_after="1h",
         revisit_max="30d",
+        validators_max_age="1d",
         pages=(),
         politeness=Politeness(),
     )
@@ -131,6 +132,7 @@ def test_minimal_site_gets_every_default():
         ({"removal_confirm_after": "2s"}, "removal_confirm_after", "2s"),
         ({"removal_confirm_after": "0s"}, "removal_confirm_after", "0s"),
         ({"revisit_max": "7d"}, "revisit_max", "7d"),
+        ({"validators_max_age": "0s"}, "validators_max_age", "0s"),
         (
             {"pages": [f"{START}tjsj/", "http://www.yueyang.gov.cn/zwgk/zc.html", f"{START}tjsj/"]},
             "pages",
@@ -191,6 +193,7 @@ def test_minimal_site_gets_every_default():
         "removal_confirm_after-seconds",
         "removal_confirm_after-zero-means-second-miss",
         "revisit_max-days",
+        "validators_max_age-zero-means-never-conditional",
         "pages-deduplicated",
         "politeness-delay-jitter-concurrency",
         "politeness-other-keys",
@@ -505,6 +508,13 @@ INVALID_SITE = [
         "revisit_max-number",
         site(revisit_max=30),
         '\'revisit_max\': expected a duration like "30d", "7d" or "12h", got 30',
+    ),
+    # validators_max_age
+    (
+        "validators_max_age-words",
+        site(validators_max_age="a day"),
+        '\'validators_max_age\': expected a duration like "1d" or "12h" ("0s": never send '
+        'conditional requests), got "a day"',
     ),
     # pages
     (

@@ -386,3 +386,29 @@ def test_a_page_replaced_by_a_notice_that_it_is_gone_is_removed_a_day_later_and_
     days, _ = replay_history(tmp_path, steps)
     judged = score_days(steps, days)
     assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)
+
+
+@pytest.mark.parametrize(
+    "max_age,caught_after",
+    [("1d", 3), ("0s", 1)],
+    ids=["a-day-old-validator-is-not-trusted", "0s-never-conditional"],
+)
+def test_a_server_whose_validators_never_change_hides_an_edit_for_validators_max_age_at_most(
+    tmp_path, max_age, caught_after
+):
+    # The front end sends one ETag whatever the page says and answers every conditional request
+    # with a 304: only a full fetch, once the stored validator is older than the key, sees the edit.
+    def page(seed, figures=FIRST):
+        return Capture(data=template_2021(figures, Noise(seed, date(2021, 4, seed))).encode())
+
+    edited = replace(FIRST, districts=FIRST.districts[:3])
+    start = datetime(2021, 4, 1, 1, 30, tzinfo=UTC)
+    steps = [Step(page(1), at=start, expect=["new"])]
+    for hours in (2, 4, 26, 28):
+        steps.append(Step(page(hours, edited), at=start + timedelta(hours=hours)))
+    steps[caught_after].expect = ["edited"]
+    days, _ = replay_history(
+        tmp_path, steps, validators="stale", site={"validators_max_age": max_age}
+    )
+    judged = score_days(steps, days)
+    assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)

@@ -36,6 +36,10 @@ SITE = {
     # re-checked at least this often ("30d"). The store's own defaults, written as sites.toml does.
     "removal_confirm_after": format_interval(DEFAULT_REMOVAL_CONFIRM_AFTER),
     "revisit_max": format_interval(DEFAULT_REVISIT_MAX),
+    # A URL's ETag/Last-Modified answer conditional requests for at most this long after the
+    # full response that gave them; then it is fetched in full once, so a server whose 304s are
+    # wrong (validators that never change) hides a change for a day at most.
+    "validators_max_age": "1d",
 }
 # Chinese government sites print Beijing time without saying so; others are read as UTC.
 TIMEZONE = "UTC"

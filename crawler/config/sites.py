@@ -76,6 +76,7 @@ class SiteConfig:
     revisit: tuple[int, ...] = SITE["revisit"]
     removal_confirm_after: str = SITE["removal_confirm_after"]
     revisit_max: str = SITE["revisit_max"]
+    validators_max_age: str = SITE["validators_max_age"]
     politeness: Politeness = field(default_factory=Politeness)
 
     @cached_property
@@ -128,6 +129,11 @@ class SiteConfig:
         """``revisit_max`` in seconds: the longest a live release goes without being re-checked."""
         return interval_seconds(self.revisit_max)
 
+    @property
+    def validators_max_age_seconds(self) -> int:
+        """``validators_max_age`` in seconds: how long stored validators make requests conditional."""
+        return interval_seconds(self.validators_max_age)
+
     def to_dict(self) -> dict:
         """A JSON-serialisable dict of every setting (lists, not tuples).
 
@@ -154,6 +160,7 @@ class SiteConfig:
             "revisit": list(self.revisit),
             "removal_confirm_after": self.removal_confirm_after,
             "revisit_max": self.revisit_max,
+            "validators_max_age": self.validators_max_age,
             "politeness": dataclasses.asdict(self.politeness),
         }
         if not self.start_urls:  # a site of single-page watches only
@@ -293,6 +300,9 @@ SITE_KEYS: dict[str, Check | dict[str, Check]] = {
         allow_zero=True,
     ),
     "revisit_max": duration('a duration like "30d", "7d" or "12h"'),
+    "validators_max_age": duration(
+        'a duration like "1d" or "12h" ("0s": never send conditional requests)', allow_zero=True
+    ),
     "pages": _urls(
         "a list of http(s) URLs (pages that are themselves the release)", non_empty=False
     ),

@@ -39,7 +39,7 @@ def probe_site(store: Store, site, *, client: httpx.Client | None = None) -> Pro
     due = store.due_revisits(site.name, site.revisit, site.revisit_max_seconds)
     if due:  # the crawl is needed anyway: no point asking the start pages first
         return ProbeResult(True, f"{len(due)} revisits due")
-    validators = store.validators(site.name)
+    validators = store.validators(site.name, max_age=site.validators_max_age_seconds)
     own_client = client is None
     client = client or httpx.Client(
         timeout=site.politeness.timeout,

@@ -56,7 +56,7 @@ def replay_history(
     path: str = "/page.html",
     name: str = "watch",
     site: dict | None = None,
-    validators: bool = True,
+    validators: bool | str = True,
     watch: bool = True,
     timeout: float = 600,
     server: tuple[str, Path, Path] | None = None,

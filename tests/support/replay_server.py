@@ -7,7 +7,8 @@ with ``"length": false`` no Content-Length is sent, so the cut cannot be seen fr
 ``"location"``: a Location header, for a redirect). A capture is served from where it lies
 (``file``), so pages of ``../shared/corpus`` are never copied. With ``validators`` the response
 carries an ETag (a hash of the body) and a fixed Last-Modified, and a matching ``If-None-Match``
-gets a 304, as a CMS's static front end would answer. The first stdout line is the base URL.
+gets a 304, as a CMS's static front end would answer; with ``"validators": "stale"`` the ETag is
+the same whatever the body, so every conditional request gets a 304 (a misconfigured front end). The first stdout line is the base URL.
 """
 
 from __future__ import annotations
@@ -46,8 +47,11 @@ class _Handler(BaseHTTPRequestHandler):
         if route.get("location"):  # a redirect (status 301/302) to another path of the server
             headers["Location"] = route["location"]
         status = route.get("status", 200)
-        if route.get("validators", True) and status == 200:
-            etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+        validators = route.get("validators", True)
+        if validators and status == 200:
+            # "stale": one ETag whatever the body, as a front end that never revalidates sends.
+            stamp = b"" if validators == "stale" else body
+            etag = '"' + hashlib.sha1(stamp).hexdigest()[:20] + '"'
             headers.update({"ETag": etag, "Last-Modified": LAST_MODIFIED})
             if self.headers.get("If-None-Match") == etag:
                 self._send(304, b"", {"ETag": etag})
