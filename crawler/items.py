@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
-from operator import attrgetter
 
 from storage import DEFAULT_REMOVAL_CONFIRM_AFTER
 
@@ -68,20 +67,39 @@ class ReleaseItem:
     model_revision: int | None = None  # the site model revision the fields were extracted with
     revisit: bool = False  # fetched as a scheduled revisit (not led to by a list row)
 
+    # The stored fields are the article's, read where the extractor left them: properties, not
+    # dataclass fields, so a feed writes them once (inside ``article``).
+    @property
+    def title(self) -> str | None:
+        return self.article.title
 
-# The stored fields of a release are the article's: properties, not dataclass fields, so a feed
-# writes them once (inside ``article``) and the store reads them where the extractor left them.
-for _name in (
-    "title",
-    "source",
-    "published_at",
-    "published_at_meta",
-    "body",
-    "breadcrumb",
-    "column",
-    "attachments",
-):
-    setattr(ReleaseItem, _name, property(attrgetter(f"article.{_name}")))
+    @property
+    def source(self) -> str | None:
+        return self.article.source
+
+    @property
+    def published_at(self) -> str | None:
+        return self.article.published_at
+
+    @property
+    def published_at_meta(self) -> str | None:
+        return self.article.published_at_meta
+
+    @property
+    def body(self) -> str:
+        return self.article.body
+
+    @property
+    def breadcrumb(self) -> list[str]:
+        return self.article.breadcrumb
+
+    @property
+    def column(self) -> str | None:
+        return self.article.column
+
+    @property
+    def attachments(self) -> list[dict]:
+        return self.article.attachments
 
 
 @dataclass
