@@ -21,7 +21,7 @@ The modules, one concept each:
 Operator documentation: ``docs/configuration.md``.
 """
 
-from storage.errors import ConfigError
+from storage import ConfigError
 
 from .alerts import (
     ALERTS_KEYS,

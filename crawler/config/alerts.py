@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 from typing import Any
 
-from storage import EVENT_KINDS
-from storage.errors import ConfigError
+from storage import EVENT_KINDS, ConfigError
 
 from . import checks
 from .checks import Check, Invalid, Table, show

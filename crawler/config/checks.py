@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from storage.errors import ConfigError
+from storage import ConfigError
 
 #: A value check: the value as written in, the normalised value out, :class:`Invalid` if wrong.
 Check = Callable[[Any], Any]

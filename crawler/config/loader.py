@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storage.errors import ConfigError
+from storage import ConfigError
 
 from .alerts import AlertSettings, SmtpSettings, Subscription, Webhook, build_alerts
 from .checks import show, suggest

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from storage.errors import ConfigError
+from storage import ConfigError
 
 from . import checks
 from .checks import Check, Table, show

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from crawler.extract.model import Selectors
-from storage.errors import ConfigError
+from storage import ConfigError
 
 from . import checks
 from .checks import Check, Invalid, Table, show
