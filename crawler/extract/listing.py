@@ -1205,36 +1205,7 @@ def _final(
     """The group's score and its kept rows. ``floor`` is the best score so far: a group that
     cannot beat it, however dated its rows, scores 0 without its dates being read."""
     container = key[0]
-    few_members = len(container) <= 30
-    boxes_seen: dict = {}
-    kept = []
-    for row, found, best in _without_buttons(entries):
-        running = best.running
-        if running is None:
-            running = best.running = _in_running_text(best)
-        if running or memo.title_elsewhere(row, best):
-            continue
-        # Rows reached through sibling containers: drop those inside furniture boxes.
-        skip = False
-        node = row.getparent()
-        while node is not None and node is not container:
-            up = node.getparent()
-            member = up is container
-            if member and node in boxes_seen:
-                skip = boxes_seen[node]
-                break
-            if memo.is_furniture(node) or (
-                member and few_members and memo.heading_says_furniture(node)
-            ):
-                skip = True
-            if member:
-                boxes_seen[node] = skip
-                break
-            if skip:
-                break
-            node = up
-        if not skip:
-            kept.append((row, found, best))
+    kept = _rows_outside_furniture(container, entries, memo)
     if not kept:
         return 0.0, []
     n = len({e[2].href for e in kept})
@@ -1244,63 +1215,9 @@ def _final(
     score = n * min(avg, 25.0)
     if kept[0][0].tag != "a":
         score *= 1.01  # same links, bigger rows: the row holds the date and the pin marks
-    factor = 1.0
-    node = container
-    while node is not None and node.tag not in ("body", "html"):
-        if memo.is_furniture(node):
-            factor = 0.1
-            break
-        node = node.getparent()
-    if factor == 1.0 and memo.heading_says_furniture(
-        container if len(key) == 2 else kept[0][0].getparent()
-    ):
-        factor = 0.2
-    if any(e[2].key in self_urls for e in kept[:200]):
-        factor *= 0.05
-    if len(key) >= 3:
-        # Rows gathered across sibling boxes: most of the boxes must hold rows, or it is chance.
-        boxes = {}
-        for row, _, _ in kept:
-            node = _box_of(row, container)
-            boxes[id(node)] = node
-        total = sum(
-            1
-            for child in container
-            if isinstance(child.tag, str) and _sig(child, memo.sigs) == key[1]
-        )
-        if total and len(boxes) * 2 < total:
-            factor *= 0.1
-        # Boxes that each carry a "more" link are teasers of as many columns, not one list.
-        rows = {row for row, _, _ in kept}
-        teasers = sum(
-            1 for box in boxes.values() if _box_more_link(box, rows) or memo.teaser_box(box)
-        )
-        if teasers * 2 >= len(boxes):
-            factor *= 0.1 if teasers >= 2 else 0.25
-        else:
-            # Boxes under headings of their own ("通知公告", "政策解读") are as many lists.
-            names = {_box_heading(box, rows) for box in boxes.values()}
-            names.discard(None)
-            if len(names) >= 2 and len(names) * 2 >= len(boxes):
-                factor *= 0.3
-    elif memo.teaser_box(container):
-        factor *= 0.25
-    # Rows among many same-tag siblings without links are paragraphs of prose.
-    parents = {
-        id(row.getparent()): row.getparent()
-        for row, _, _ in kept[:40]
-        if row.getparent() is not None
-    }
+    factor = _placement_factor(key, kept, self_urls, memo)
+    factor = _row_shape_factor(factor, kept, memo)
     tag = kept[0][0].tag
-    bare = sum(memo.bare_rows(parent, tag) for parent in parents.values())
-    if tag in ("td", "th") and len(parents) * 1.5 < len(kept):
-        factor *= (
-            0.3  # several cells of each table row: the row is the entry, its cells are columns
-        )
-    if (
-        bare and bare >= min(len(kept), 40) and tag != "tr"
-    ):  # a table's rows without a document yet are rows
-        factor *= 0.3
     near = (
         memo.next_to_pager(container if len(key) == 2 else _box_of(kept[-1][0], container), tag)
         if factor > 0.5
@@ -1324,6 +1241,116 @@ def _final(
     for row, _, best in sample:
         dated += memo.row_date(row, best) is not None
     return score * factor * (1 + dated / len(sample)), kept
+
+
+def _rows_outside_furniture(container, entries: list[tuple], memo: _Memo) -> list[tuple]:
+    """The group's entries without buttons, rows in running text or titled elsewhere, and rows
+    reached through sibling containers that are furniture boxes."""
+    few_members = len(container) <= 30
+    boxes_seen: dict = {}
+    kept = []
+    for row, found, best in _without_buttons(entries):
+        running = best.running
+        if running is None:
+            running = best.running = _in_running_text(best)
+        if running or memo.title_elsewhere(row, best):
+            continue
+        if not _in_furniture_box(row, container, few_members, boxes_seen, memo):
+            kept.append((row, found, best))
+    return kept
+
+
+def _in_furniture_box(row, container, few_members: bool, boxes_seen: dict, memo: _Memo) -> bool:
+    """Whether ``row`` sits in a furniture box between it and ``container``; ``boxes_seen``
+    remembers the verdict for each of the container's members."""
+    skip = False
+    node = row.getparent()
+    while node is not None and node is not container:
+        up = node.getparent()
+        member = up is container
+        if member and node in boxes_seen:
+            return boxes_seen[node]
+        if memo.is_furniture(node) or (
+            member and few_members and memo.heading_says_furniture(node)
+        ):
+            skip = True
+        if member:
+            boxes_seen[node] = skip
+            break
+        if skip:
+            break
+        node = up
+    return skip
+
+
+def _placement_factor(key, kept: list[tuple], self_urls: set[str], memo: _Memo) -> float:
+    """How much a group weighs for where it stands: inside furniture, under a furniture heading,
+    linking back to the page, spread over teaser boxes."""
+    container = key[0]
+    factor = 1.0
+    node = container
+    while node is not None and node.tag not in ("body", "html"):
+        if memo.is_furniture(node):
+            factor = 0.1
+            break
+        node = node.getparent()
+    if factor == 1.0 and memo.heading_says_furniture(
+        container if len(key) == 2 else kept[0][0].getparent()
+    ):
+        factor = 0.2
+    if any(e[2].key in self_urls for e in kept[:200]):
+        factor *= 0.05
+    if len(key) >= 3:
+        factor = _sibling_boxes_factor(factor, key, kept, memo)
+    elif memo.teaser_box(container):
+        factor *= 0.25
+    return factor
+
+
+def _sibling_boxes_factor(factor: float, key, kept: list[tuple], memo: _Memo) -> float:
+    """``factor`` discounted for rows gathered across sibling boxes that are not one list."""
+    container = key[0]
+    # Most of the boxes must hold rows, or it is chance.
+    boxes = {}
+    for row, _, _ in kept:
+        node = _box_of(row, container)
+        boxes[id(node)] = node
+    total = sum(
+        1 for child in container if isinstance(child.tag, str) and _sig(child, memo.sigs) == key[1]
+    )
+    if total and len(boxes) * 2 < total:
+        factor *= 0.1
+    # Boxes that each carry a "more" link are teasers of as many columns, not one list.
+    rows = {row for row, _, _ in kept}
+    teasers = sum(1 for box in boxes.values() if _box_more_link(box, rows) or memo.teaser_box(box))
+    if teasers * 2 >= len(boxes):
+        factor *= 0.1 if teasers >= 2 else 0.25
+    else:
+        # Boxes under headings of their own ("通知公告", "政策解读") are as many lists.
+        names = {_box_heading(box, rows) for box in boxes.values()}
+        names.discard(None)
+        if len(names) >= 2 and len(names) * 2 >= len(boxes):
+            factor *= 0.3
+    return factor
+
+
+def _row_shape_factor(factor: float, kept: list[tuple], memo: _Memo) -> float:
+    """``factor`` discounted for rows that are table cells or paragraphs of prose."""
+    # Rows among many same-tag siblings without links are paragraphs of prose.
+    parents = {
+        id(row.getparent()): row.getparent()
+        for row, _, _ in kept[:40]
+        if row.getparent() is not None
+    }
+    tag = kept[0][0].tag
+    bare = sum(memo.bare_rows(parent, tag) for parent in parents.values())
+    if tag in ("td", "th") and len(parents) * 1.5 < len(kept):
+        # Several cells of each table row: the row is the entry, its cells are columns.
+        factor *= 0.3
+    # A table's rows without a document yet are rows, not prose.
+    if bare and bare >= min(len(kept), 40) and tag != "tr":
+        factor *= 0.3
+    return factor
 
 
 _FINALISTS = 12
