@@ -1371,6 +1371,24 @@ def _main_list(
 ) -> tuple[tuple | None, list[tuple]]:
     groups, row_links = _candidate_groups(root, links)
     _table_groups(root, links, groups, row_links)
+    entry_of: dict = {}
+    memo = memo if memo is not None else _Memo()
+    best_score, best, best_key = _best_finalist(
+        _finalists(groups, row_links, entry_of), self_urls, memo
+    )
+    one_row_ceiling = _ONE_ROW_CEILING * (_COLUMN_BOOST if memo.column else 1.0)
+    if best_score < one_row_ceiling and (memo.pagers or memo.written_after):
+        best_score, best, best_key = _lone_row_list(
+            groups, row_links, entry_of, self_urls, memo, (best_score, best, best_key)
+        )
+    if best_score < 24:
+        return None, []
+    return best_key, _without_odd_last_row(best, memo)
+
+
+def _finalists(groups: dict, row_links: dict, entry_of: dict) -> list[tuple]:
+    """The groups of two rows or more with the best preliminary scores, best first:
+    (preliminary score, place in ``groups``, key, entries)."""
     # Groups are scored biggest first: a group's preliminary score is at most 25 per row, so once that
     # bound falls below the 12th best score so far, no smaller group can be a finalist. Each group keeps
     # its place in ``groups`` (i) so that ties still go the way a stable sort of all groups sends them.
@@ -1382,11 +1400,8 @@ def _main_list(
         ),
         key=lambda t: -t[0],
     )
-    entry_of: dict = {}
     scored = []
-    top: list[
-        float
-    ] = []  # min-heap of the best preliminary scores so far, at most _FINALISTS of them
+    top: list[float] = []  # min-heap of the best preliminary scores so far, at most _FINALISTS
     get_entry = entry_of.get
     for n, i, key, rows in sized:
         if len(top) == _FINALISTS and n * 25.0 < top[0]:
@@ -1425,12 +1440,18 @@ def _main_list(
         return (-t[0], d, t[1])
 
     scored.sort(key=rank)
+    return scored[:_FINALISTS]
+
+
+def _best_finalist(
+    finalists: list[tuple], self_urls: set[str], memo: _Memo
+) -> tuple[float, list[tuple], tuple | None]:
+    """The best final score among the finalists, with its kept rows and group key."""
     best_score, best, best_key = 0.0, [], None
     seen = set()
-    memo = memo if memo is not None else _Memo()
     # The most _final can multiply a preliminary score by: dates (2), bigger rows (1.01), the pager.
     ceiling = 2.1 * (_PAGER_BOOST if memo.pagers or memo.written_after else 1.0)
-    for prelim, _, key, entries in scored[:_FINALISTS]:
+    for prelim, _, key, entries in finalists:
         ident = tuple(id(e[2].el) for e in entries)
         if ident in seen:
             continue
@@ -1444,32 +1465,36 @@ def _main_list(
         score, kept = _final(key, entries, self_urls, memo, best_score)
         if score > best_score:
             best_score, best, best_key = score, kept, key
-    one_row_ceiling = _ONE_ROW_CEILING * (_COLUMN_BOOST if memo.column else 1.0)
-    if best_score < one_row_ceiling and (memo.pagers or memo.written_after):
-        # A column's last page may hold one row: a lone row right before the pager is the list.
-        singles = []
-        for key, rows in groups.items():
-            if len(rows) != 1 or len(key) != 2:
-                continue
-            row = next(iter(rows))
-            entry = get_entry(row, _UNSEEN)
-            if entry is _UNSEEN:
-                entry = entry_of[row] = _row_entry(row, row_links.get(row))
-            if entry is not None and entry[2].weight >= 5 and row.tag not in _LIST_TAGS:
-                singles.append((key, entry))
-        # The heaviest titles first; a page's lone list row is among its longest link texts.
-        singles.sort(key=lambda t: -t[1][2].weight)
-        for key, entry in singles[:_ONE_ROW_CANDIDATES]:
-            if best_score >= _ONE_ROW_CEILING and not _in_column([entry], memo.column or "\0"):
-                continue  # it could not win without the column's boost
-            if not memo.next_to_pager(key[0], key[1]):
-                continue
-            score, kept = _final(key, [entry], self_urls, memo, best_score)
-            if score > best_score:
-                best_score, best, best_key = score, kept, key
-    if best_score < 24:
-        return None, []
-    return best_key, _without_odd_last_row(best, memo)
+    return best_score, best, best_key
+
+
+def _lone_row_list(
+    groups: dict, row_links: dict, entry_of: dict, self_urls: set[str], memo: _Memo, so_far: tuple
+) -> tuple[float, list[tuple], tuple | None]:
+    """A column's last page may hold one row: a lone row right before the pager is the list
+    when it outscores ``so_far`` (score, kept rows, key)."""
+    best_score, best, best_key = so_far
+    singles = []
+    for key, rows in groups.items():
+        if len(rows) != 1 or len(key) != 2:
+            continue
+        row = next(iter(rows))
+        entry = entry_of.get(row, _UNSEEN)
+        if entry is _UNSEEN:
+            entry = entry_of[row] = _row_entry(row, row_links.get(row))
+        if entry is not None and entry[2].weight >= 5 and row.tag not in _LIST_TAGS:
+            singles.append((key, entry))
+    # The heaviest titles first; a page's lone list row is among its longest link texts.
+    singles.sort(key=lambda t: -t[1][2].weight)
+    for key, entry in singles[:_ONE_ROW_CANDIDATES]:
+        if best_score >= _ONE_ROW_CEILING and not _in_column([entry], memo.column or "\0"):
+            continue  # it could not win without the column's boost
+        if not memo.next_to_pager(key[0], key[1]):
+            continue
+        score, kept = _final(key, [entry], self_urls, memo, best_score)
+        if score > best_score:
+            best_score, best, best_key = score, kept, key
+    return best_score, best, best_key
 
 
 def _without_odd_last_row(kept: list[tuple], memo: _Memo) -> list[tuple]:
