@@ -187,7 +187,7 @@ function viaQuery(p) { jump2($("#q").val(), p); }
     ],
 )
 def test_pager_handlers(code, page, expected):
-    from crawler.extract.jspager import run_pager
+    from crawler.extract.script import run_pager
 
     assert run_pager(_PAGER_FUNCTIONS, code, page) == expected
 
@@ -228,7 +228,7 @@ def test_page_counter(text, expected):
     ids=["literal-line", "array-loop", "unknown-variable", "no-write"],
 )
 def test_written_html(code, expected):
-    from crawler.extract.jspager import written_html
+    from crawler.extract.script import written_html
 
     assert written_html(code) == expected
 

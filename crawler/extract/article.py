@@ -21,6 +21,7 @@ from .breadcrumb import find_breadcrumb
 from .dates import FoundDate, date_from_url, find_dates, find_time, parse_date, zone_for
 from .encoding import decode_html
 from .model import Article, Selectors
+from .script import written_strings
 from .select import select
 from .sitemodel import PageView, SiteModel
 from .text import (
@@ -129,15 +130,14 @@ def _read_head(root, url: str) -> _Head:
             if match:
                 head.page_scripts.append((match, script.getparent()))
         if head.written_date is None and "write" in text and len(text) < 5000:
-            for match in _WRITTEN.finditer(text):
-                if _WRITTEN_DATE_LABEL.search(match.group(2)):
-                    head.written_date = re.sub(r"<[^<>]*>", " ", match.group(2))
+            for written in written_strings(text):
+                if _WRITTEN_DATE_LABEL.search(written):
+                    head.written_date = re.sub(r"<[^<>]*>", " ", written)
                     break
     return head
 
 
 # An inline script that prints the info line (document.write("发布时间：2024-01-02")): the reader sees it.
-_WRITTEN = re.compile(r"document\.write(?:ln)?\s*\(\s*(['\"])(.{0,400}?)\1", re.S)
 _WRITTEN_DATE_LABEL = re.compile(
     r"(?<!更新)(?<!修改)(?:时间|時間|日期)\s*[:：]?\s*(?:<[^>]*>\s*)*(?:19|20)\d{2}"
 )

@@ -15,7 +15,6 @@ from itertools import islice
 from .breadcrumb import find_breadcrumb
 from .dates import parse_day
 from .encoding import decode_html
-from .jspager import written_html
 from .model import ListLink, ListPage, Selectors
 from .pagination import (
     ScriptTargets,
@@ -27,6 +26,7 @@ from .pagination import (
     page_key,
     xpath_or_css,
 )
+from .script import written_html
 from .text import MAX_HTML_CHARS, byte_clean, parse_clean, parse_html
 
 # ----------------------------------------------------------------------------- dates

@@ -14,8 +14,8 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, url
 
 from lxml import etree
 
-from .jspager import Scripts, run_pager
 from .model import Selectors
+from .script import Scripts, evaluate, run_pager
 from .select import select
 
 _UNFETCHABLE_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
@@ -170,19 +170,15 @@ _SIZE_KEY = re.compile(r"(?i)^(?:num_?per_?page|page_?size|per_?page|rows|limit)
 
 def _eval_concat(body: str, params: dict[str, str], page: str) -> str | None:
     for m in _CONCAT.finditer(body):
-        parts, literal = [], False
-        for term in re.findall(_TERM, m.group(0)):
-            if term[0] in "\"'":
-                parts.append(term[1:-1])
-                literal = literal or bool(re.search(r"[/?.=]", term))
-            elif term in params:
-                parts.append(params[term])
-            else:
-                break
-        else:
-            url = "".join(parts)
-            if literal and page in url and not url.lower().startswith(_UNFETCHABLE_SCHEMES):
-                return url
+        if not any(re.search(r"[/?.=]", t) for t in re.findall(_STRING, m.group(0))):
+            continue
+        url = evaluate(m.group(0), params)
+        if (
+            isinstance(url, str)
+            and page in url
+            and not url.lower().startswith(_UNFETCHABLE_SCHEMES)
+        ):
+            return url
     return None
 
 

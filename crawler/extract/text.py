@@ -13,6 +13,8 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
+from .script import write_scripted_text
+
 # Real pages are far below this; the cap keeps adversarial input (10 MB of text) inside the time budget.
 MAX_HTML_CHARS = 2_000_000
 
@@ -247,107 +249,6 @@ _DROP_TAG_LIST = sorted(DROP_TAGS)
 _DROP_BODY_TAG_LIST = sorted(DROP_TAGS - _HEAD_TAGS)
 
 
-# What inline scripts show the reader: document.write("发布时间：" + pubdate), and strings written
-# into an empty element (getElementById("source").innerHTML = src; $("#source").html("…")).
-_WRITE = re.compile(r"document\s*\.\s*write(?:ln)?\s*\(")
-_FILL = re.compile(
-    r"""getElementById\(\s*(['"])([\w:.-]{1,80})\1\s*\)\s*\.\s*(?:innerHTML|innerText|textContent)\s*=(?!=)"""
-    r"""|\$\(\s*(['"])#([\w:.-]{1,80})\3\s*\)\s*\.\s*(?:html|text)\s*\("""
-)
-_TERM = re.compile(r"""\s*(?:(['"])((?:(?!\1)[^\\\n]|\\.){0,300})\1|([A-Za-z_$][\w$]{0,60}))\s*""")
-_MARKUP_TAG = re.compile(r"<[^<>]*>")
-_WITH_ID = etree.XPath("//*[@id]")
-
-
-def _argument(code: str, at: int, closer: str) -> str | None:
-    """The source text from ``at`` to the ``closer`` (``)`` or ``;``) outside strings and brackets."""
-    depth, quote, i = 0, "", at
-    end = min(len(code), at + 600)
-    while i < end:
-        c = code[i]
-        if quote:
-            if c == "\\":
-                i += 1
-            elif c == quote:
-                quote = ""
-        elif c in "'\"":
-            quote = c
-        elif c == "(":
-            depth += 1
-        elif c == ")" and depth:
-            depth -= 1
-        elif depth == 0 and (c == closer or (closer == ";" and c in "\n)}")):
-            return code[at:i]
-        i += 1
-    return code[at:i] if closer == ";" and i == len(code) else None
-
-
-def _evaluate(expr: str, code: str) -> str | None:
-    """A string expression of literals and variables joined by +, or None (anything else)."""
-    out, pos = [], 0
-    while True:
-        term = _TERM.match(expr, pos)
-        if term is None or term.end() == pos:
-            return None
-        if term.group(3) is not None:
-            assigned = re.search(
-                r"(?<![\w$.])"
-                + re.escape(term.group(3))
-                + r"""\s*=\s*(['"])((?:(?!\1)[^\\\n]|\\.){0,300})\1""",
-                code,
-            )
-            if assigned is None:
-                return None
-            out.append(assigned.group(2))
-        else:
-            out.append(term.group(2))
-        pos = term.end()
-        if pos >= len(expr):
-            return "".join(out).replace("\\", "")
-        if expr[pos] != "+":
-            return None
-        pos += 1
-
-
-def _scripted_text(root: etree._Element) -> None:
-    """Put into the tree the text inline scripts show: what document.write writes (at the script's
-    place) and the strings written into empty elements (a 来源 a script fills in)."""
-    scripts = [
-        el
-        for el in root.iter("script")
-        if el.text and "src" not in el.attrib and len(el.text) < 20_000
-    ]
-    joined = "\n".join(el.text for el in scripts)
-    values: dict[str, str] = {}
-    budget = 60  # evaluations per page: an old site writing its whole menu stays cheap
-    for el in scripts:
-        code = el.text
-        written = []
-        if budget <= 0:
-            break
-        for match in islice(_WRITE.finditer(code), budget) if "write" in code else ():
-            budget -= 1
-            expr = _argument(code, match.end(), ")")
-            value = _evaluate(expr, joined) if expr else None
-            if value and "<a " not in value and "<script" not in value.lower():
-                written.append(_MARKUP_TAG.sub(" ", value))
-        if written and len("".join(written)) <= 300:
-            el.tail = "".join(written) + (el.tail or "")
-        for match in islice(_FILL.finditer(code), max(budget, 0)) if "(" in code else ():
-            budget -= 1
-            ident = match.group(2) or match.group(4)
-            expr = _argument(code, match.end(), ")" if match.group(4) else ";")
-            value = _evaluate(expr, joined) if expr else None
-            value = _MARKUP_TAG.sub("", value).strip() if value else ""
-            if value:
-                values.setdefault(ident, value)
-    if values:
-        for el in _WITH_ID(root):
-            value = values.pop(el.get("id"), None)
-            if value is not None and not (el.text or "").strip() and len(el) == 0:
-                el.text = value
-
-
 class Parsed(NamedTuple):
     """A parsed and cleaned page: its tree (None when there is no document) and what ``read`` found."""
 
@@ -380,7 +281,7 @@ def parse_clean(
     if root is None:
         return Parsed(None)
     if "write" in text or "getElementById" in text or ").html(" in text or ").text(" in text:
-        _scripted_text(root)
+        write_scripted_text(root)
     found = read(root) if read is not None else None
     doomed = list(root.iter(*(_DROP_BODY_TAG_LIST if keep_head else _DROP_TAG_LIST)))
     if not keep_hidden:

@@ -1,13 +1,23 @@
-"""The little JavaScript a list page's pager runs to build the next page's address.
+"""The small JavaScript government pages run, evaluated: one tokenizer, one expression evaluator.
 
-Pagers that are ``javascript:gotoPage(2)`` links, or a page-number box with a GO button, keep the
-URL in a page function: ``location.href = "list_" + p + ".html"``, ``tpl.replace("{page}", p - 1)``,
-``"index" + (n > 1 ? "_" + (n - 1) : "") + ".html"``. This evaluates such a function for one page
-number: string and number literals, the function's parameters, its own ``var`` lines and the
-page's string/number globals, ``+ - * / %``, comparisons, ``&& || !``, ``?:``, ``parseInt``/``Number``/
-``String``, ``.replace`` with a string, and the page-number box (``document.getElementById(…).value``,
-``$(…).val()``) read as the page asked for. Anything else (loops, regular expressions, DOM writes,
-``if`` statements) is not evaluated: the answer is None, never a guess.
+What it models: string and number literals, names the caller's scope gives (a pager function's
+parameters and ``var`` lines, the page's declared globals, or the strings a page's scripts assign),
+``+ - * / %``, comparisons, ``&& || !``, ``?:``, ``parseInt``/``Number``/``String``, ``.replace``
+with a string, ``.length``, and the page-number box (``document.getElementById(…).value``,
+``$(…).val()``) read as the page asked for. Anything else (loops, regular expressions, ``if``
+statements, calls of unknown functions) is not evaluated: the answer is None, never a guess.
+Input is bounded: at most :data:`MAX_TOKENS` tokens and :data:`MAX_DEPTH` levels of nesting.
+
+Its readers:
+
+- :func:`run_pager`: the address a pager handler (``gotoPage(2)``, a GO button) sends the browser to:
+  ``location.href = "list_" + p + ".html"``, ``tpl.replace("{page}", p - 1)``,
+  ``"index" + (n > 1 ? "_" + (n - 1) : "") + ".html"``.
+- :func:`written_html`: the list rows a script writes (``document.write`` lines, a loop over
+  arrays the script fills).
+- :func:`write_scripted_text`: the text a script shows (``document.write("发布时间：" + pubdate)``,
+  ``getElementById("source").innerHTML = src``), put into the parsed tree.
+- :func:`written_strings`: the string each ``document.write`` call starts with (an info line's date).
 """
 
 from __future__ import annotations
@@ -15,11 +25,16 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from lxml import etree
+
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<str>\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
     r"|(?P<name>[A-Za-z_$][\w$]*)|(?P<op>===|!==|==|!=|>=|<=|&&|\|\||[-+*/%<>!?:(),.\[\]]))"
 )
-_MAX_TOKENS = 400
+MAX_TOKENS = 400
+MAX_DEPTH = 30
+# Every caller's code is far shorter (an argument, a handler, a function body); longer is hostile.
+MAX_CHARS = 20_000
 
 
 class _Fail(Exception):
@@ -45,6 +60,8 @@ _GLOBAL = re.compile(
 
 
 def _tokens(code: str) -> list[tuple[str, str]]:
+    if len(code) > MAX_CHARS:
+        raise _Fail
     out, pos = [], 0
     code = code.strip()
     while pos < len(code):
@@ -54,7 +71,7 @@ def _tokens(code: str) -> list[tuple[str, str]]:
         pos = m.end()
         kind = m.lastgroup
         out.append((kind, m.group(kind)))
-        if len(out) > _MAX_TOKENS:
+        if len(out) > MAX_TOKENS:
             raise _Fail
     return out
 
@@ -99,7 +116,7 @@ class _Parser:
         return token
 
     def expression(self, depth: int = 0):
-        if depth > 30:
+        if depth > MAX_DEPTH:
             raise _Fail
         cond = self.binary(0, depth)
         if self.peek("?"):
@@ -134,12 +151,14 @@ class _Parser:
         return left
 
     def unary(self, depth: int):
+        if depth > MAX_DEPTH:
+            raise _Fail
         if self.peek("!"):
             self.take()
-            return not self.unary(depth)
+            return not self.unary(depth + 1)
         if self.peek("-"):
             self.take()
-            return -_number(self.unary(depth))
+            return -_number(self.unary(depth + 1))
         return self.postfix(depth)
 
     def arguments(self, depth: int) -> list:
@@ -157,7 +176,7 @@ class _Parser:
         if kind == "num":
             result = float(value)
         elif kind == "str":
-            result = re.sub(r"\\(.)", r"\1", value[1:-1])
+            result = _unescape(value[1:-1])
         elif value == "(":
             result = self.expression(depth + 1)
             self.take(")")
@@ -221,9 +240,10 @@ class _Parser:
             return _BOX
         if value in ("true", "false"):
             return value == "true"
-        if value in self.env:
-            return self.env[value]
-        raise _Fail
+        found = self.env.get(value)
+        if found is None:
+            raise _Fail
+        return found
 
 
 def _apply(op: str, left, right):
@@ -247,8 +267,20 @@ def _apply(op: str, left, right):
     return {"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
 
 
-def evaluate(code: str, env: dict, page: int | None):
-    """The value of one JS expression, or None when it uses what is not modelled."""
+def _unescape(raw: str) -> str:
+    return _ESCAPE.sub(r"\1", raw) if "\\" in raw else raw
+
+
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def evaluate(code: str, env=None, page: int | None = None):
+    """The value of one JS expression, or None when it uses what is not modelled.
+
+    ``env`` maps names to values (anything with ``.get``: a dict, or :class:`Assigned`);
+    ``page`` is what the page-number box reads (None: reading it has no answer)."""
+    if env is None:
+        env = {}
     try:
         parser = _Parser(_tokens(code), env, page)
         value = parser.expression()
@@ -425,10 +457,6 @@ def _split_top(code: str) -> list[str]:
     return parts
 
 
-def _first_argument(code: str) -> str:
-    return _split_top(code)[0].strip()
-
-
 def _call_args(code: str, env: dict, page: int | None) -> list | None:
     args = []
     for part in _split_top(code):
@@ -454,27 +482,30 @@ _NAME = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*")
 _LOOP_NAMES = frozenset(["String", "encodeURI", "encodeURIComponent", "parseInt", "Number"])
 
 
-def _call_argument(code: str, start: int) -> str | None:
-    """The text between the parenthesis opened just before ``start`` and the one closing it."""
-    depth, quote, i = 1, None, start
-    end = min(len(code), start + 5000)
+def argument(code: str, at: int, closer: str = ")", limit: int = 600) -> str | None:
+    """The source text from ``at`` (just inside a call's parenthesis, or after an ``=``) to its
+    ``closer`` outside strings and brackets: ``)`` ends a call's argument; ``;`` ends an
+    assignment's value (so does a line end, a ``)`` or ``}``, or the end of the code). None when
+    no closer comes within ``limit`` characters."""
+    depth, quote, i = 0, "", at
+    end = min(len(code), at + limit)
     while i < end:
-        ch = code[i]
+        c = code[i]
         if quote:
-            if ch == "\\":
+            if c == "\\":
                 i += 1
-            elif ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "(":
+            elif c == quote:
+                quote = ""
+        elif c in "'\"":
+            quote = c
+        elif c == "(":
             depth += 1
-        elif ch == ")":
+        elif c == ")" and depth:
             depth -= 1
-            if not depth:
-                return code[start:i]
+        elif depth == 0 and (c == closer or (closer == ";" and c in "\n)}")):
+            return code[at:i]
         i += 1
-    return None
+    return code[at:i] if closer == ";" and i == len(code) else None
 
 
 def written_html(code: str) -> str:
@@ -491,7 +522,7 @@ def written_html(code: str) -> str:
     loops = list(_LOOP.finditer(code))
     out = []
     for m in islice(_WRITE.finditer(code), _MAX_WRITTEN_ROWS * 2):
-        arg = _call_argument(code, m.end())
+        arg = argument(code, m.end(), limit=5000)
         if not arg or "<a" not in arg:
             continue
         names = set(_NAME.findall(_STRING_LITERAL.sub(" ", arg)))
@@ -515,3 +546,86 @@ def written_html(code: str) -> str:
         if isinstance(value, str):
             out.append(value)
     return "".join(out)
+
+
+# ----------------------------------------------------------------------------- what a script shows
+
+_FILL = re.compile(
+    r"""getElementById\(\s*(['"])([\w:.-]{1,80})\1\s*\)\s*\.\s*(?:innerHTML|innerText|textContent)\s*=(?!=)"""
+    r"""|\$\(\s*(['"])#([\w:.-]{1,80})\3\s*\)\s*\.\s*(?:html|text)\s*\("""
+)
+_MARKUP_TAG = re.compile(r"<[^<>]*>")
+_WITH_ID = etree.XPath("//*[@id]")
+
+
+class Assigned:
+    """The names a page's scripts assign a string to (``pubdate = "2024-01-02"``, ``var src='…'``),
+    each the first string assigned to it anywhere in ``code``, looked up when asked for."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.found: dict[str, str | None] = {}
+
+    def get(self, name: str) -> str | None:
+        if name not in self.found:
+            m = re.search(
+                r"(?<![\w$.])"
+                + re.escape(name)
+                + r"""\s*=\s*(['"])((?:(?!\1)[^\\\n]|\\.){0,300})\1""",
+                self.code,
+            )
+            self.found[name] = _unescape(m.group(2)) if m else None
+        return self.found[name]
+
+
+def _shown(expr: str | None, env: Assigned) -> str | None:
+    value = evaluate(expr, env) if expr else None
+    return value if isinstance(value, str) else None
+
+
+def write_scripted_text(root: etree._Element) -> None:
+    """Put into the tree the text inline scripts show: what document.write writes (at the script's
+    place) and the strings written into empty elements (a 来源 a script fills in)."""
+    scripts = [
+        el
+        for el in root.iter("script")
+        if el.text and "src" not in el.attrib and len(el.text) < 20_000
+    ]
+    env = Assigned("\n".join(el.text for el in scripts))
+    values: dict[str, str] = {}
+    budget = 60  # evaluations per page: an old site writing its whole menu stays cheap
+    for el in scripts:
+        code = el.text
+        written = []
+        if budget <= 0:
+            break
+        for match in islice(_WRITE.finditer(code), budget) if "write" in code else ():
+            budget -= 1
+            value = _shown(argument(code, match.end()), env)
+            if value and "<a " not in value and "<script" not in value.lower():
+                written.append(_MARKUP_TAG.sub(" ", value))
+        if written and len("".join(written)) <= 300:
+            el.tail = "".join(written) + (el.tail or "")
+        for match in islice(_FILL.finditer(code), max(budget, 0)) if "(" in code else ():
+            budget -= 1
+            ident = match.group(2) or match.group(4)
+            value = _shown(argument(code, match.end(), ")" if match.group(4) else ";"), env)
+            value = _MARKUP_TAG.sub("", value).strip() if value else ""
+            if value:
+                values.setdefault(ident, value)
+    if values:
+        for el in _WITH_ID(root):
+            value = values.pop(el.get("id"), None)
+            if value is not None and not (el.text or "").strip() and len(el) == 0:
+                el.text = value
+
+
+def written_strings(code: str, limit: int = 400):
+    """The string literal each ``document.write`` call in ``code`` starts with (at most ``limit``
+    characters): text the reader sees whatever the rest of the call adds to it."""
+    if "write" not in code:
+        return
+    for m in _WRITE.finditer(code):
+        token = _TOKEN.match(code, m.end())
+        if token is not None and token.lastgroup == "str" and len(token.group("str")) <= limit + 2:
+            yield _unescape(token.group("str")[1:-1])

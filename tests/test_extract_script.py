@@ -1,0 +1,216 @@
+"""The one evaluator of page JavaScript (crawler/extract/script.py): what it models, and None for
+everything else, quickly, whatever the input."""
+
+import time
+
+import pytest
+from lxml import etree
+
+from crawler.extract.script import (
+    MAX_DEPTH,
+    MAX_TOKENS,
+    Assigned,
+    evaluate,
+    write_scripted_text,
+    written_strings,
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "env", "page", "expected"),
+    [
+        ("'list_' + p + '.html'", {"p": 2.0}, None, "list_2.html"),
+        ('"a\\"b"', {}, None, 'a"b'),
+        ("1 + 2 * 3", {}, None, 7.0),
+        ("(n - 1) % 4", {"n": 10.0}, None, 1.0),
+        ("'index' + (n > 1 ? '_' + (n - 1) : '') + '.html'", {"n": 3.0}, None, "index_2.html"),
+        ("'index' + (n > 1 ? '_' + (n - 1) : '') + '.html'", {"n": 1.0}, None, "index.html"),
+        ("tpl.replace('{page}', p)", {"tpl": "/l_{page}.htm", "p": 4.0}, None, "/l_4.htm"),
+        ("parseInt('12') + 1", {}, None, 13.0),
+        ("String(7) + 'x'", {}, None, "7x"),
+        ("'abc'.length", {}, None, 3.0),
+        ("!a && b || 'c'", {"a": "", "b": ""}, None, "c"),
+        ("'p' + document.getElementById('go').value", {}, 5, "p5"),
+        ("'p' + $('#go').val()", {}, 5, "p5"),
+        ("x == 'y' ? 1 : 2", {"x": "y"}, None, 1.0),
+    ],
+    ids=[
+        "concat-with-a-name",
+        "escaped-quote",
+        "precedence",
+        "modulo",
+        "ternary-taken",
+        "ternary-not-taken",
+        "replace-with-a-string",
+        "parseInt",
+        "String",
+        "length",
+        "logical-operators",
+        "page-box-value",
+        "page-box-jquery",
+        "string-equality",
+    ],
+)
+def test_what_the_evaluator_models(code, env, page, expected):
+    assert evaluate(code, env, page) == expected
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "'a' + unknown",
+        "f(1)",
+        "x.replace(/a/g, 'b')",
+        "for (;;) {}",
+        "1 / 0",
+        "'p' + document.getElementById('go').value",
+        "'a' 'b'",
+        "'open",
+        '"a\nb"',
+        "document.title",
+        "a ? b",
+        "",
+    ],
+    ids=[
+        "unknown-name",
+        "unknown-call",
+        "regular-expression",
+        "loop",
+        "division-by-zero",
+        "page-box-without-a-page",
+        "two-values",
+        "unterminated-string",
+        "string-over-a-line-end",
+        "unmodelled-member",
+        "ternary-without-else",
+        "empty",
+    ],
+)
+def test_what_it_does_not_model_has_no_answer(code):
+    assert evaluate(code, {"b": "x"}) is None
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        " + ".join(["'a'"] * (MAX_TOKENS // 2 + 1)),
+        " + ".join(["'a'"] * 200_000),
+        "(" * (MAX_DEPTH + 1) + "1" + ")" * (MAX_DEPTH + 1),
+        "(" * 100_000 + "1",
+        "!" * 100_000 + "1",
+        "-" * 300 + "1",
+        "'" + "a" * 1_000_000,
+        '"' + "\\" * 999_999,
+        "a ? " * 300 + "1",
+    ],
+    ids=[
+        "just-over-the-token-limit",
+        "huge-token-count",
+        "just-over-the-depth-limit",
+        "deep-parentheses",
+        "deep-negations",
+        "deep-minus-signs",
+        "huge-unterminated-string",
+        "huge-run-of-backslashes",
+        "deep-ternaries",
+    ],
+)
+def test_hostile_input_has_no_answer_quickly(code):
+    started = time.process_time()
+    assert evaluate(code, {"a": "x"}) is None
+    assert time.process_time() - started < 1.0  # generous: a linear scan is milliseconds
+
+
+def test_nesting_within_the_limit_is_evaluated():
+    depth = MAX_DEPTH - 1
+    assert evaluate("(" * depth + "'x'" + ")" * depth) == "x"
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "expected"),
+    [
+        ('var pubdate = "2024-01-02";', "pubdate", "2024-01-02"),
+        ("src='本站';src='后来';", "src", "本站"),
+        ("o.src = 'member';", "src", None),
+        ("n = 3;", "n", None),
+    ],
+    ids=["declared", "first-assignment", "a-member-is-not-the-name", "numbers-are-not-text"],
+)
+def test_assigned_strings(code, name, expected):
+    assert Assigned(code).get(name) == expected
+
+
+def _page(script: str, body: str = "") -> etree._Element:
+    return etree.fromstring(
+        f"<html><body><script>{script}</script>{body}</body></html>", etree.HTMLParser()
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "body", "xpath", "expected"),
+    [
+        (
+            "var d='2024-01-02'; document.write('发布时间：' + d);",
+            "",
+            "string(//script/following-sibling::text()[1])",
+            "发布时间：2024-01-02",
+        ),
+        (
+            "var d='2024-01-02'; document.write('第' + 1 + '页');",
+            "",
+            "string(//script/following-sibling::text()[1])",
+            "第1页",
+        ),
+        (
+            "document.getElementById('src').innerHTML = s; var s = '市政府办公室';",
+            "<span id='src'></span>",
+            "string(//span)",
+            "市政府办公室",
+        ),
+        (
+            "$('#src').html('<b>市统计局</b>');",
+            "<span id='src'></span>",
+            "string(//span)",
+            "市统计局",
+        ),
+        (
+            "document.getElementById('src').innerHTML = unknown;",
+            "<span id='src'></span>",
+            "string(//span)",
+            "",
+        ),
+        (
+            "document.write('<a href=\"/x\">菜单</a>');",
+            "",
+            "string(//script/following-sibling::text()[1])",
+            "",
+        ),
+    ],
+    ids=[
+        "write-with-a-variable",
+        "write-with-a-number",
+        "fill-an-empty-element",
+        "jquery-fill-without-markup",
+        "fill-with-what-is-not-known",
+        "written-links-are-no-text",
+    ],
+)
+def test_scripted_text(script, body, xpath, expected):
+    root = _page(script, body)
+    write_scripted_text(root)
+    assert root.xpath(xpath) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("document.write('发布时间：2024-01-02');", ["发布时间：2024-01-02"]),
+        ("document.write( \"日期：\" + d); document.writeln('b')", ["日期：", "b"]),
+        ("document.write(d + '日期')", []),
+        ("document.write('" + "x" * 401 + "')", []),
+        ("document.write('unterminated", []),
+    ],
+    ids=["literal", "leading-literal-of-each-call", "leading-name", "too-long", "unterminated"],
+)
+def test_written_strings(code, expected):
+    assert list(written_strings(code)) == expected
