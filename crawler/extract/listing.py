@@ -1862,6 +1862,50 @@ def _entries_from_rows(rows, links: dict) -> list[tuple]:
     return out
 
 
+class _PageScripts:
+    """What a list page's scripts say, read (by :func:`parse_clean`) before they are cleaned away."""
+
+    def __init__(self) -> None:
+        self.raw: list[str] = []
+        self.noscripts: list[str] = []
+        self.scripted: set = set()  # where a pager script writes its links: the pager block
+        self.written_after: set = set()  # what a pager script follows: its pager comes right after
+        self.jumps: list = []  # page-jump menus, read before <select>s are cleaned away
+        self.buttons: list = []  # "Next" buttons, read before form controls are cleaned away
+
+    def read(self, root) -> None:
+        self.jumps.extend(page_jumps(root))
+        self.buttons.extend(page_buttons(root))
+        writes = []  # (script, the HTML it writes where it stands)
+        for el in root.iter("script", "noscript"):
+            (self.raw if el.tag == "script" else self.noscripts).append(
+                _text(el) if el.tag == "noscript" else (el.text or "")
+            )
+            if el.tag == "script" and el.text and "write" in el.text and "<a" in el.text:
+                html = written_html(el.text)
+                if "<a" in html:
+                    writes.append((el, html))
+            if el.tag == "script" and el.text and len(el.text) < 3000 and _pager_script(el.text):
+                self._mark_pager_place(el)
+        for el, html in writes:
+            # What the reader sees: the rows a script writes stand where the script does.
+            frag = parse_html("<html><body>" + html + "</body></html>")
+            written = frag.find("body") if frag is not None else None
+            for part in list(written) if written is not None else []:
+                el.addprevious(part)
+
+    def _mark_pager_place(self, script) -> None:
+        parent = script.getparent()
+        if parent is None or parent.tag in ("head", "html"):
+            return
+        self.scripted.add(parent)
+        before = script.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None and before.tag not in ("script", "style"):
+            self.written_after.add(before)
+
+
 def extract_list(
     body: bytes,
     url: str,
@@ -1887,64 +1931,79 @@ def extract_list(
         return ListPage(url=url)  # binary (a PDF, an image): no list to find; fetchcheck names it
     text, used = decode_html(body, content_type, encoding)
     page = ListPage(url=url, encoding=used)
-    scripts_raw, noscripts = [], []
-    scripted = (
-        set()
-    )  # where a pager script writes its links: the pager block, once scripts are gone
-    written_after = set()  # what a pager script follows: its pager is written right after it
-
-    jumps: list = []  # page-jump menus, read before <select>s are cleaned away
-
-    buttons: list = []  # "Next" buttons, read before form controls are cleaned away
-
-    def read_scripts(root) -> None:
-        jumps.extend(page_jumps(root))
-        buttons.extend(page_buttons(root))
-        writes = []  # (script, the HTML it writes where it stands)
-        for el in root.iter("script", "noscript"):
-            (scripts_raw if el.tag == "script" else noscripts).append(
-                _text(el) if el.tag == "noscript" else (el.text or "")
-            )
-            if el.tag == "script" and el.text and "write" in el.text and "<a" in el.text:
-                html = written_html(el.text)
-                if "<a" in html:
-                    writes.append((el, html))
-            if el.tag == "script" and el.text and len(el.text) < 3000 and _pager_script(el.text):
-                parent = el.getparent()
-                if parent is not None and parent.tag not in ("head", "html"):
-                    scripted.add(parent)
-                    before = el.getprevious()
-                    while before is not None and not isinstance(before.tag, str):
-                        before = before.getprevious()
-                    if before is not None and before.tag not in ("script", "style"):
-                        written_after.add(before)
-        for el, html in writes:
-            # What the reader sees: the rows a script writes stand where the script does.
-            frag = parse_html("<html><body>" + html + "</body></html>")
-            written = frag.find("body") if frag is not None else None
-            for part in list(written) if written is not None else []:
-                el.addprevious(part)
-
+    found = _PageScripts()
     # Lists read the <head> (<base>, <link rel=next>, column meta) and judge hidden rows themselves.
     root, _ = parse_clean(
         text,
         body=body,
         encoding=used,
         ids=selectors is not None,
-        read=read_scripts,
+        read=found.read,
         keep_head=True,
         keep_hidden=True,
     )
     if root is None:
         return page
-    scripts = "\n".join(scripts_raw)
+    scripts = "\n".join(found.raw)
+    base = _base_url(root, url)
+    self_urls = _read_breadcrumb(page, root, base, selectors, text, body, used)
 
-    base = url
+    # Every anchor's text, once: the list scoring and the next-page search both read it.
+    anchor_els = list(root.iter("a"))
+    targets = ScriptTargets(scripts, base, weigh=title_weight)
+    anchors = (anchor_els, [_anchor_text(a) for a in anchor_els])
+
+    hanweb = _hanweb_rows(found.raw)
+    dates = None
+    unread = 0  # rows of the main list never read, past the cap
+    if selectors is not None and selectors.list_item:
+        rows = xpath_or_css(root, selectors.list_item)
+        entries = _entries_from_rows(rows, _links_of(root, base, anchors=anchors, targets=targets))
+    elif hanweb and hanweb[1]:
+        entries = _hanweb_entries(hanweb[1], base)
+    else:
+        entries = _hinted_entries(root, list_hint, base, targets) if list_hint else []
+        if entries:
+            page.list_path = list_hint
+        else:
+            source = body if byte_clean(used) else text
+            entries, dates, unread = _scored_entries(
+                page, root, base, self_urls, max_rows, found, scripts, source, anchors, targets
+            )
+
+    _add_rows(page, entries, dates, unread, max_rows)
+    page.truncated_rows += _rows_past_parse_cap(text, page.list_path)
+    page.next_pages = find_next_pages(
+        root,
+        scripts,
+        base,
+        url,
+        selectors=selectors,
+        select=xpath_or_css,
+        hanweb=(hanweb[0], len(hanweb[1])) if hanweb else None,
+        page_text=text,
+        anchors=anchors,
+        jumps=found.jumps,
+        buttons=found.buttons,
+    )
+    if not page.links and not hanweb:
+        page.client_side_rendered = _client_side_rendered(root, scripts, "\n".join(found.noscripts))
+    return page
+
+
+def _base_url(root, url: str) -> str:
+    """What the page's relative links resolve against: its first ``<base href>``, else ``url``."""
     for b in root.iter("base"):
         if b.get("href"):
-            base = absolute_url(b.get("href"), url) or url
-            break
+            return absolute_url(b.get("href"), url) or url
+    return url
 
+
+def _read_breadcrumb(
+    page: ListPage, root, base: str, selectors: Selectors | None, text: str, body: bytes, used
+) -> set[str]:
+    """Sets the page's breadcrumb and column; returns the keys of the page's own URLs (its URL and
+    its breadcrumb's links), which a main list does not link to."""
     selected = None
     if selectors is not None and selectors.breadcrumb:
         selected = [
@@ -1957,48 +2016,53 @@ def extract_list(
     )
     page.breadcrumb = crumbs
     page.column = _column(root, crumbs)
-    self_urls = {page_key(u) for u in [url, *(link["url"] for link in crumb_links)] if u}
+    return {page_key(u) for u in [page.url, *(link["url"] for link in crumb_links)] if u}
 
-    # Every anchor's text, once: the list scoring and the next-page search both read it.
-    anchor_els = list(root.iter("a"))
-    targets = ScriptTargets(scripts, base, weigh=title_weight)
-    anchors = (anchor_els, [_anchor_text(a) for a in anchor_els])
 
-    hanweb = _hanweb_rows(scripts_raw)
-    dates = None
-    unread = 0  # rows of the main list never read, past the cap
-    if selectors is not None and selectors.list_item:
-        rows = xpath_or_css(root, selectors.list_item)
-        entries = _entries_from_rows(rows, _links_of(root, base, anchors=anchors, targets=targets))
-    elif hanweb and hanweb[1]:
-        frag = parse_html(
-            "<html><body>" + "".join(f"<div>{r}</div>" for r in hanweb[1]) + "</body></html>"
-        )
-        body_el = frag.find("body") if frag is not None else None
-        entries = _entries_from_rows(
-            list(body_el) if body_el is not None else [],
-            _links_of(frag, base) if frag is not None else {},
-        )
-    else:
-        entries = _hinted_entries(root, list_hint, base, targets) if list_hint else []
-        if entries:
-            page.list_path = list_hint
-        else:
-            links = _links_of(root, base, _MAX_SCORED_ANCHORS, anchors, targets)
-            source = body if byte_clean(used) else text
-            memo = _Memo(
-                find_pagers(root, anchors, scripted, scripts, source),
-                written_after,
-                _column_folder(url),
-                page.column if page.column and len(page.column) >= 2 else None,
-            )
-            key, entries = _main_list(root, links, self_urls, memo)
-            dates = memo.dates
-            if key is not None and len(links) >= _MAX_SCORED_ANCHORS:
-                entries, unread = _expand_group(root, key, base, self_urls, max_rows, targets)
-            if key is not None and entries:
-                page.list_path = _list_path(key, entries[0][0])
+def _hanweb_entries(rows: list[str], base: str) -> list[tuple]:
+    """The entries of the rows a Hanweb ``<datastore>`` script holds."""
+    frag = parse_html("<html><body>" + "".join(f"<div>{r}</div>" for r in rows) + "</body></html>")
+    body_el = frag.find("body") if frag is not None else None
+    return _entries_from_rows(
+        list(body_el) if body_el is not None else [],
+        _links_of(frag, base) if frag is not None else {},
+    )
 
+
+def _scored_entries(
+    page: ListPage,
+    root,
+    base: str,
+    self_urls: set[str],
+    max_rows: int,
+    found: _PageScripts,
+    scripts: str,
+    source: bytes | str,
+    anchors: tuple,
+    targets: ScriptTargets,
+) -> tuple[list[tuple], dict | None, int]:
+    """The entries of the best-scoring group of rows, the dates read on the way and how many rows
+    past the cap were never read; sets the page's ``list_path``."""
+    links = _links_of(root, base, _MAX_SCORED_ANCHORS, anchors, targets)
+    memo = _Memo(
+        find_pagers(root, anchors, found.scripted, scripts, source),
+        found.written_after,
+        _column_folder(page.url),
+        page.column if page.column and len(page.column) >= 2 else None,
+    )
+    key, entries = _main_list(root, links, self_urls, memo)
+    unread = 0
+    if key is not None and len(links) >= _MAX_SCORED_ANCHORS:
+        entries, unread = _expand_group(root, key, base, self_urls, max_rows, targets)
+    if key is not None and entries:
+        page.list_path = _list_path(key, entries[0][0])
+    return entries, memo.dates, unread
+
+
+def _add_rows(
+    page: ListPage, entries: list[tuple], dates: dict | None, unread: int, max_rows: int
+) -> None:
+    """The page's links, one per entry URL, at most ``max_rows``; the rest counted as truncated."""
     seen = set()
     for i, (row, _, link) in enumerate(entries):
         if link.url is None or link.url in seen:
@@ -2008,30 +2072,17 @@ def extract_list(
             break
         seen.add(link.url)
         page.links.append(_build_link(row, link, dates))
-    if len(text) > MAX_HTML_CHARS and page.list_path:
-        # The parse stopped at MAX_HTML_CHARS: the rows past it are counted by their opening tags.
-        tag = "<" + page.list_path.rsplit(_PATH_SEP, 1)[-1]
-        rest = text[MAX_HTML_CHARS:]
-        page.truncated_rows += (
-            rest.count(tag + ">")
-            + rest.count(tag + " ")
-            + rest.count(tag.upper() + ">")
-            + rest.count(tag.upper() + " ")
-        )
 
-    page.next_pages = find_next_pages(
-        root,
-        scripts,
-        base,
-        url,
-        selectors=selectors,
-        select=xpath_or_css,
-        hanweb=(hanweb[0], len(hanweb[1])) if hanweb else None,
-        page_text=text,
-        anchors=anchors,
-        jumps=jumps,
-        buttons=buttons,
+
+def _rows_past_parse_cap(text: str, list_path: str | None) -> int:
+    """The rows past :data:`MAX_HTML_CHARS`, where the parse stopped, counted by their opening tags."""
+    if len(text) <= MAX_HTML_CHARS or not list_path:
+        return 0
+    tag = "<" + list_path.rsplit(_PATH_SEP, 1)[-1]
+    rest = text[MAX_HTML_CHARS:]
+    return (
+        rest.count(tag + ">")
+        + rest.count(tag + " ")
+        + rest.count(tag.upper() + ">")
+        + rest.count(tag.upper() + " ")
     )
-    if not page.links and not hanweb:
-        page.client_side_rendered = _client_side_rendered(root, scripts, "\n".join(noscripts))
-    return page
