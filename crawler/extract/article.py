@@ -532,65 +532,95 @@ def _pick_title(
     root, lay: Layout, head: _Head, body_start: int, body_end: int, candidates=None
 ) -> _TitlePick:
     """The title, and the element on the page that shows it (for locating the info line)."""
-    raw_title = _MARKUP.sub("", head.title)
-    tag_title = _clean_raw_title(head.title)
-    tag_sq = squash(tag_title)
     if candidates is None:
         candidates = _heading_candidates(root)
-    headings = candidates + _lines_showing(lay, tag_title, _meta_title(head))
-    meta_title = _meta_title(head)
-    names = None
+    search = _TitleSearch(root, lay, head, body_start, body_end, candidates)
+    meta_title = search.meta_title
+    if head.meta.get("articletitle") and meta_title:
+        pick = search.visible_for(meta_title, "meta ArticleTitle")
+        return search.longer_below(pick.text, pick.element) or pick
+    matching = search.headings_in_title()
+    if matching:
+        return search.heading_in_title(matching)
+    if meta_title:
+        return search.visible_for(meta_title, "meta title")
+    above = search.headings_above_body()
+    if above:
+        return search.heading_above_body(above)
+    if not search.tag_title:
+        for h_text, el, rank in search.headings:
+            if rank == 0:
+                return _TitlePick(h_text, el, "first h1")
+        return _TitlePick(None, None, "none")
+    return search.title_tag()
 
-    def site_names() -> list[str]:
-        nonlocal names
-        if names is None:
-            names = _site_names(root, lay, head)
-        return names
 
-    def element_for(text: str):
+class _TitleSearch:
+    """One page's title candidates (its headings and the lines showing its <title> or meta
+    title) and the questions :func:`_pick_title`'s rules ask of them."""
+
+    def __init__(
+        self, root, lay: Layout, head: _Head, body_start: int, body_end: int, candidates
+    ) -> None:
+        self.root, self.lay, self.head = root, lay, head
+        self.body_start, self.body_end = body_start, body_end
+        self.raw_title = _MARKUP.sub("", head.title)
+        self.tag_title = _clean_raw_title(head.title)
+        self.tag_sq = squash(self.tag_title)
+        self.headings = candidates + _lines_showing(lay, self.tag_title, _meta_title(head))
+        self.meta_title = _meta_title(head)
+        self._names: list[str] | None = None
+
+    def site_names(self) -> list[str]:
+        if self._names is None:
+            self._names = _site_names(self.root, self.lay, self.head)
+        return self._names
+
+    def element_for(self, text: str):
         sq = squash(text)
         if not sq:
             return None
-        same = [el for h_text, el, _ in headings if squash(h_text) == sq]
+        same = [el for h_text, el, _ in self.headings if squash(h_text) == sq]
         if not same:
             same = [
                 el
-                for h_text, el, _ in headings
+                for h_text, el, _ in self.headings
                 if sq in squash(h_text) and len(squash(h_text)) <= len(sq) * 1.6
             ]
-        return _nearest_before(lay, same, body_start)
+        return _nearest_before(self.lay, same, self.body_start)
 
-    def near_body(max_rank: int = 2, inside: int = 0) -> list[tuple[int, str, object, int]]:
-        # Above the body; with ``inside``, also on the body's first lines (a short page's block
-        # holds its heading too).
+    def near_body(self, max_rank: int = 2, inside: int = 0) -> list[tuple[int, str, object, int]]:
+        """(line, text, element, rank) of the headings above the body; with ``inside``, also on
+        the body's first lines (a short page's block holds its heading too)."""
+        lay, body_start = self.lay, self.body_start
         return [
             (line, text, el, rank)
-            for text, el, rank in headings
+            for text, el, rank in self.headings
             if rank <= max_rank
             and 0 <= (line := _line_of(lay, el)) < body_start + inside
             and body_start - line <= 8
         ]
 
-    def visible_for(variant: str, rule: str) -> _TitlePick:
+    def visible_for(self, variant: str, rule: str) -> _TitlePick:
         # The heading a reader sees wins over the meta spelling of the same title.
-        el = element_for(variant)
+        el = self.element_for(variant)
         if el is not None:
             return _TitlePick(variant, el, rule)
-        close = [c for c in near_body() if _resembles(c[1], variant)]
+        close = [c for c in self.near_body() if _resembles(c[1], variant)]
         if close:
             line, text, el, rank = max(close, key=lambda c: (c[0], -c[3]))
             return _TitlePick(text, el, f"visible heading {el.tag}", variant)
         return _TitlePick(variant, None, rule)
 
-    def longer_below(text: str, el) -> _TitlePick | None:
+    def longer_below(self, text: str, el) -> _TitlePick | None:
         # A title that is only the column's name (a <title> or ArticleTitle a CMS filled with
         # it) matches the column's heading; the article's own heading is the longer one between
         # it and the body.
         if len(squash(text)) >= 8:
             return None
-        top = _line_of(lay, el) if el is not None else -1
+        top = _line_of(self.lay, el) if el is not None else -1
         below = [
-            c for c in near_body(2) if c[0] > top and len(squash(c[1])) >= 8 and c[2] is not el
+            c for c in self.near_body(2) if c[0] > top and len(squash(c[1])) >= 8 and c[2] is not el
         ]
         if not below:
             return None
@@ -598,44 +628,48 @@ def _pick_title(
         rule = f"visible heading {h_el.tag} above the body ({text!r} names the column)"
         return _TitlePick(h_text, h_el, rule)
 
-    if head.meta.get("articletitle") and meta_title:
-        pick = visible_for(meta_title, "meta ArticleTitle")
-        return longer_below(pick.text, pick.element) or pick
-    # A heading that the <title> contains is the article's own title (the rest is the site name).
-    segments = {squash(p) for p in _TITLE_SEPARATORS.split(tag_title)}
-    matching = []
-    for h_text, el, rank in headings:
-        h_sq = squash(h_text)
-        if len(h_sq) < 4 or not tag_sq or h_sq not in tag_sq:
-            continue
-        if (
-            h_sq in segments
-            or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq))
-            or len(h_sq) >= 0.6 * len(tag_sq)
-        ):
-            matching.append((len(h_sq), -rank, h_text, el))
-    if matching:
-        # The header's logo heading names the site, which the <title> may be all about.
-        names_sq = {squash(n) for n in site_names()}
-        matching = [m for m in matching if squash(m[2]) not in names_sq]
-    if len({m[0] for m in matching}) > 1:
-        # Several headings are parts of the <title> (a logo's h1 holds the site's name): the one the
-        # <title> keeps once its site part is cut is the article's.
-        stripped_sq = squash(_strip_site_affixes(raw_title, site_names(), lay)[0])
-        kept = [m for m in matching if squash(m[2]) == stripped_sq]
-        matching = kept or matching
-    if matching:
+    def headings_in_title(self) -> list[tuple]:
+        """(length, -rank, text, element) of the headings the <title> contains, not the site's name."""
+        # A heading that the <title> contains is the article's own title (the rest is the site name).
+        tag_sq = self.tag_sq
+        segments = {squash(p) for p in _TITLE_SEPARATORS.split(self.tag_title)}
+        matching = []
+        for h_text, el, rank in self.headings:
+            h_sq = squash(h_text)
+            if len(h_sq) < 4 or not tag_sq or h_sq not in tag_sq:
+                continue
+            if (
+                h_sq in segments
+                or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq))
+                or len(h_sq) >= 0.6 * len(tag_sq)
+            ):
+                matching.append((len(h_sq), -rank, h_text, el))
+        if matching:
+            # The header's logo heading names the site, which the <title> may be all about.
+            names_sq = {squash(n) for n in self.site_names()}
+            matching = [m for m in matching if squash(m[2]) not in names_sq]
+        if len({m[0] for m in matching}) > 1:
+            # Several headings are parts of the <title> (a logo's h1 holds the site's name): the one
+            # the <title> keeps once its site part is cut is the article's.
+            stripped_sq = squash(
+                _strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0]
+            )
+            kept = [m for m in matching if squash(m[2]) == stripped_sq]
+            matching = kept or matching
+        return matching
+
+    def heading_in_title(self, matching: list[tuple]) -> _TitlePick:
+        """The longest of the headings the <title> contains, a real heading before bold type."""
         longest = max(m[0] for m in matching)
         best = [m for m in matching if m[0] == longest]
-        best = [
-            m for m in best if m[1] == max(b[1] for b in best)
-        ]  # a real heading before bold type
+        best = [m for m in best if m[1] == max(b[1] for b in best)]
         text = best[0][2]
-        el = _nearest_before(lay, [m[3] for m in best], body_start)
+        el = _nearest_before(self.lay, [m[3] for m in best], self.body_start)
         if el is not None:
-            column = longer_below(text, el)
+            column = self.longer_below(text, el)
             if column is not None:
                 return column
+        meta_title = self.meta_title
         if (
             meta_title
             and squash(meta_title).startswith(squash(text))
@@ -646,72 +680,91 @@ def _pick_title(
             "  ", " "
         )
         return _TitlePick(text, el, rule)
-    if meta_title:
-        return visible_for(meta_title, "meta title")
-    # No heading matches the <title> (which then names the column): take the heading just above
-    # the info line or the body.
-    # (A box's short heading in a sidebar, 最新公告, is a title only when nothing else is.)
-    above = [c for c in near_body(1) if len(squash(c[1])) >= 6] or [
-        c for c in near_body(2) if len(squash(c[1])) >= 6
-    ]
-    if not above:
-        # Weaker signs (a heading inside the body block, bold type) lose to a <title> that reads
-        # like an article's title rather than a column's or the site's name.
-        stripped = _strip_site_affixes(raw_title, site_names(), lay)[0] if tag_title else ""
-        column_like = len(squash(stripped)) < 8 or _is_site_part(
-            stripped, [squash(n) for n in site_names()], "", set()
-        )
-        weak = [c for c in near_body(2, inside=2) if len(squash(c[1])) >= 6 and c[0] < body_end - 1]
-        weak = weak or [c for c in near_body(3) if body_start - c[0] <= 3]
-        above = [c for c in weak if column_like or _resembles(c[1], stripped)] or near_body(1)
-    if len(above) > 1:
-        # A subtitle under the heading (——访…, a dash or bracket opening it) is not the title.
-        main = [a for a in above if not _SUBTITLE.match(a[1])]
-        above = main or above
-    if above:
+
+    def headings_above_body(self) -> list[tuple[int, str, object, int]]:
+        """When no heading matches the <title> (which then names the column): the headings just
+        above the info line or the body, subtitles left out."""
+        near_body = self.near_body
+        # (A box's short heading in a sidebar, 最新公告, is a title only when nothing else is.)
+        above = [c for c in near_body(1) if len(squash(c[1])) >= 6] or [
+            c for c in near_body(2) if len(squash(c[1])) >= 6
+        ]
+        if not above:
+            # Weaker signs (a heading inside the body block, bold type) lose to a <title> that reads
+            # like an article's title rather than a column's or the site's name.
+            stripped = (
+                _strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0]
+                if self.tag_title
+                else ""
+            )
+            column_like = len(squash(stripped)) < 8 or _is_site_part(
+                stripped, [squash(n) for n in self.site_names()], "", set()
+            )
+            weak = [
+                c
+                for c in near_body(2, inside=2)
+                if len(squash(c[1])) >= 6 and c[0] < self.body_end - 1
+            ]
+            weak = weak or [c for c in near_body(3) if self.body_start - c[0] <= 3]
+            above = [c for c in weak if column_like or _resembles(c[1], stripped)] or near_body(1)
+        if len(above) > 1:
+            # A subtitle under the heading (——访…, a dash or bracket opening it) is not the title.
+            main = [a for a in above if not _SUBTITLE.match(a[1])]
+            above = main or above
+        return above
+
+    def heading_above_body(self, above: list[tuple[int, str, object, int]]) -> _TitlePick:
+        """The lowest of the headings above the body; the <title>'s spelling is its variant."""
         line, text, el, rank = max(above, key=lambda a: (a[0], -a[3]))
         variant = None
-        if tag_title:
-            stripped, _ = _strip_site_affixes(raw_title, site_names(), lay)
+        if self.tag_title:
+            stripped, _ = _strip_site_affixes(self.raw_title, self.site_names(), self.lay)
             # (Only another spelling of the title: not the column's or the site's name the <title> gives.)
             known = {squash(text), squash(_MARKUP.sub("", text))}
             variant = (
                 stripped if squash(stripped) not in known and _resembles(stripped, text) else None
             )
         return _TitlePick(text, el, f"visible heading {el.tag} above the body", variant)
-    if not tag_title:
-        for h_text, el, rank in headings:
-            if rank == 0:
-                return _TitlePick(h_text, el, "first h1")
-        return _TitlePick(None, None, "none")
-    title, cut = _strip_site_affixes(raw_title, site_names(), lay)
-    # The heading a reader sees, reworded from the <title> (县"三夏"… / 全县“三夏”…), on a line of
-    # its own just above the info line or the body: it wins, the <title> spelling is the variant.
-    for i in range(min(body_start, len(lay.lines)) - 1, max(body_start - 5, -1), -1):
-        line = lay.lines[i]
-        if (
-            4 <= len(line) <= 120
-            and lay.table[i] < 0
-            and lay.link_chars[i] * 2 < len(line)
-            and not _INFO_LABELS.search(line)
-            and not _CRUMB_MARKS.search(line)
-            and squash(line) != squash(title)
-            and _resembles(line, title)
-        ):
-            el = _line_element(lay, i)
-            if el is not None:
-                return _TitlePick(
-                    _clean_title(line), el, "line above the body like the <title>", title
-                )
-    if _is_site_part(title, [squash(n) for n in site_names()], "", set()):
-        # A <title> that only names the site (欢迎访问某某县人民政府网站--新闻中心) and no heading
-        # candidate: the line just above the info line, whatever its markup (a CSS class sets it big).
-        above_info = _line_above_info(lay, body_start)
-        if above_info is not None:
-            line, el = above_info
-            return _TitlePick(_clean_title(line), el, "line above the info line", None)
-    rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
-    return _TitlePick(title, element_for(title), rule)
+
+    def title_tag(self) -> _TitlePick:
+        """The <title> without its site affixes, unless a line above the body shows it reworded or
+        it names only the site."""
+        lay, body_start = self.lay, self.body_start
+        title, cut = _strip_site_affixes(self.raw_title, self.site_names(), lay)
+        reworded = self.reworded_line_above(title)
+        if reworded is not None:
+            return reworded
+        if _is_site_part(title, [squash(n) for n in self.site_names()], "", set()):
+            # A <title> that only names the site (欢迎访问某某县人民政府网站--新闻中心) and no heading
+            # candidate: the line just above the info line, whatever its markup (a CSS class sets it big).
+            above_info = _line_above_info(lay, body_start)
+            if above_info is not None:
+                line, el = above_info
+                return _TitlePick(_clean_title(line), el, "line above the info line", None)
+        rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
+        return _TitlePick(title, self.element_for(title), rule)
+
+    def reworded_line_above(self, title: str) -> _TitlePick | None:
+        # The heading a reader sees, reworded from the <title> (县"三夏"… / 全县“三夏”…), on a line of
+        # its own just above the info line or the body: it wins, the <title> spelling is the variant.
+        lay, body_start = self.lay, self.body_start
+        for i in range(min(body_start, len(lay.lines)) - 1, max(body_start - 5, -1), -1):
+            line = lay.lines[i]
+            if (
+                4 <= len(line) <= 120
+                and lay.table[i] < 0
+                and lay.link_chars[i] * 2 < len(line)
+                and not _INFO_LABELS.search(line)
+                and not _CRUMB_MARKS.search(line)
+                and squash(line) != squash(title)
+                and _resembles(line, title)
+            ):
+                el = _line_element(lay, i)
+                if el is not None:
+                    return _TitlePick(
+                        _clean_title(line), el, "line above the body like the <title>", title
+                    )
+        return None
 
 
 def _line_above_info(lay: Layout, body_start: int):
