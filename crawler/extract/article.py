@@ -1530,8 +1530,58 @@ def _extract(
 
     headings = _heading_candidates(root)  # (one walk for the title and the body's search)
     # Body container first: it bounds where the info line and the title can be.
-    container = None
     explain = article.explain
+    container = _body_container(root, lay, head, headings, sel, view, explain)
+    body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
+
+    title = selected["title"] or None
+    title_el = None
+    if title:
+        explain["title"] = "site selector"
+    else:
+        pick = _pick_title(root, lay, head, body_start, body_end, headings)
+        title, title_el = pick.text, pick.element
+        explain["title"] = pick.rule
+        article.title_variant = pick.variant
+    title_line = _title_line(lay, title, title_el, body_start)
+
+    body_lines, body_stop = _body_lines(lay, body_start, body_end, title)
+    if view is not None:
+        body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
+    article.body = _join_body(lay, body_lines)
+
+    meta_date, meta_rule = _meta_date(head, text)
+    visible, visible_rank, visible_rule = _shown_date(
+        lay, head, selected["published_at"], title_line, body_start, body_stop, title
+    )
+    published = _set_published(
+        article, url, zone, (visible, visible_rank, visible_rule), (meta_date, meta_rule)
+    )
+
+    if published is None and not sel.title and not _meta_title(head) and head.title.strip():
+        # Not an article (a program page, a dashboard): the document title is its name.
+        # (Whole, as the page names itself: there is no article heading to tell the site's part.)
+        title = _clean_raw_title(head.title)
+        explain["title"] = "<title> of a page without a date"
+        article.title_variant = None
+    article.title = title or None
+    if view is not None:
+        article.title = view.title(article.title, explain)
+
+    article.source = _source(
+        root, lay, head, selected["source"], title_line, body_start, body_stop, view, explain
+    )
+    _set_breadcrumb_and_column(article, root, base, sel, lay, head, title, title_line)
+    article.attachments = _attachments(container, base)
+    article.next_pages = _next_pages(root, head, container, url, base)
+
+
+def _body_container(
+    root, lay: Layout, head: _Head, headings, sel: Selectors, view, explain: dict
+) -> etree._Element | None:
+    """The element holding the article's text: the site selector's, a CMS's container, or the
+    densest text block (inside a generic container such as a bare <article>)."""
+    container = None
     picked = _select(root, sel.body)
     if picked and isinstance(picked[0], etree._Element):
         container = picked[0]
@@ -1557,24 +1607,12 @@ def _extract(
             # text is its densest part.
             explain["body"] = f"densest text block {_describe(densest)} in {_describe(container)}"
             container = densest
-    body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
+    return container
 
-    title = selected["title"] or None
-    title_el = None
-    if title:
-        explain["title"] = "site selector"
-    else:
-        pick = _pick_title(root, lay, head, body_start, body_end, headings)
-        title, title_el = pick.text, pick.element
-        explain["title"] = pick.rule
-        article.title_variant = pick.variant
-    title_line = _title_line(lay, title, title_el, body_start)
 
-    body_lines, body_stop = _body_lines(lay, body_start, body_end, title)
-    if view is not None:
-        body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
-    article.body = _join_body(lay, body_lines)
-
+def _meta_date(head: _Head, text: str) -> tuple:
+    """(date, rule) of the publication date the page's metadata gives: a meta tag, JSON-LD, a
+    datePublished element, or a CMS's hidden field."""
     meta_date, meta_rule = None, ""
     for name in _META_DATE:
         if head.meta.get(name):
@@ -1591,8 +1629,20 @@ def _extract(
         meta_date, meta_rule = parse_date(head.time_published), "datePublished element"
     if meta_date is None:
         meta_date, meta_rule = _hidden_cms_date(text)
+    return meta_date, meta_rule
+
+
+def _shown_date(
+    lay: Layout,
+    head: _Head,
+    sel_date: str | None,
+    title_line: int,
+    body_start: int,
+    body_stop: int,
+    title: str | None,
+) -> tuple:
+    """(date, rank, rule) of the publication date a reader sees on the page."""
     visible, visible_rank, visible_rule = None, 9, ""
-    sel_date = selected["published_at"]
     if sel_date:
         visible, visible_rank, visible_rule = parse_date(sel_date), 0, "site selector"
     if visible is None:
@@ -1605,6 +1655,15 @@ def _extract(
             0,
             "labelled date an inline script writes",
         )
+    return visible, visible_rank, visible_rule
+
+
+def _set_published(article: Article, url: str, zone, shown: tuple, meta: tuple):
+    """Sets the article's ``published_at`` (and ``published_at_meta`` when the metadata says
+    otherwise) from the shown date, the metadata's and the URL's; returns the date taken."""
+    visible, visible_rank, visible_rule = shown
+    meta_date, meta_rule = meta
+    explain = article.explain
     published = _merge_dates(visible, visible_rank, meta_date)
     if published is None:
         published = date_from_url(url)
@@ -1625,18 +1684,22 @@ def _extract(
             or published.has_time
         ):
             article.published_at_meta = meta_iso
+    return published
 
-    if published is None and not sel.title and not _meta_title(head) and head.title.strip():
-        # Not an article (a program page, a dashboard): the document title is its name.
-        # (Whole, as the page names itself: there is no article heading to tell the site's part.)
-        title = _clean_raw_title(head.title)
-        explain["title"] = "<title> of a page without a date"
-        article.title_variant = None
-    article.title = title or None
-    if view is not None:
-        article.title = view.title(article.title, explain)
 
-    source = selected["source"] or None
+def _source(
+    root,
+    lay: Layout,
+    head: _Head,
+    sel_source: str | None,
+    title_line: int,
+    body_start: int,
+    body_stop: int,
+    view,
+    explain: dict,
+) -> str | None:
+    """The article's source (来源, the issuing office): the site selector's, else found on the page."""
+    source = sel_source or None
     if source:
         explain["source"] = "site selector"
     else:
@@ -1646,15 +1709,26 @@ def _extract(
         if view is not None:
             # The article's own part of the page: its 信息公开 table, title, info line and text.
             source = view.source(source, lay.lines, title_line - 40, body_stop, explain)
-    article.source = source
+    return source
 
-    # Breadcrumb and column
+
+def _set_breadcrumb_and_column(
+    article: Article,
+    root,
+    base: str,
+    sel: Selectors,
+    lay: Layout,
+    head: _Head,
+    title: str | None,
+    title_line: int,
+) -> None:
     selected = [c for c in _select(root, sel.breadcrumb) if isinstance(c, etree._Element)][:1]
     crumbs, crumb_links = find_breadcrumb(
         root, base, selected=selected, lay=lay, title=title, title_line=title_line
     )
     article.breadcrumb = crumbs
     article.breadcrumb_links = crumb_links
+    explain = article.explain
     if crumbs:
         explain["breadcrumb"] = "site selector" if selected else "breadcrumb trail"
     column = None
@@ -1669,9 +1743,6 @@ def _extract(
         column = head.meta["columnname"]
         explain["column"] = "meta ColumnName"
     article.column = column or None
-
-    article.attachments = _attachments(container, base)
-    article.next_pages = _next_pages(root, head, container, url, base)
 
 
 def _title_line(lay: Layout, title: str | None, title_el, body_start: int) -> int:
