@@ -986,56 +986,18 @@ def _density_body(
     model knows as ``template`` score nothing. Lines above ``title_line`` (the title's heading)
     count half while text follows it: a short notice's body is below its title, a top bar above.
     """
-    footer = _footer_lines(lay)
-    line_scores = [
-        0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
-        for idx in range(len(lay.lines))
-    ]
-    if title_line > 0 and any(line_scores[title_line:]):
-        for idx in range(title_line):
-            line_scores[idx] *= 0.5
-
-    def densest(lines_scored) -> tuple:
-        scores: dict = {}
-        for idx, score in lines_scored:
-            el = owners[idx]
-            for weight in (1.0, 1.0, 0.5, 0.33):
-                if el is None:
-                    break
-                scores[el] = scores.get(el, 0) + score * weight
-                el = el.getparent()
-        best, best_score = None, 0.0
-        adjusted = {}
-        for el, score in scores.items():
-            total, links = _chars(lay, el)
-            if not total:
-                continue
-            score *= 1 - links / total
-            adjusted[el] = score
-            if score > best_score:
-                best, best_score = el, score
-        return best, best_score, adjusted
-
+    line_scores = _body_line_scores(lay, template, title_line)
     scored = [(idx, score) for idx, score in enumerate(line_scores) if score]
-    best, best_score, adjusted = densest(scored)
+    best, best_score, adjusted = _densest_block(lay, owners, scored)
     if best is None:
         return None
     start, end = lay.spans.get(best, (0, 0))
     if 2 * sum(line_scores[i] for i in range(start, end) if lay.table[i] >= 0) >= sum(
         line_scores[start:end]
     ):
-        # A table won. Where the page also has an article's prose (a few real paragraphs) apart
-        # from that table, the table is a sidebar's (prices, rankings) and the prose is the body.
-        prose = [(idx, score) for idx, score in scored if lay.table[idx] < 0]
-        if sum(1 for _, score in prose if score >= 5) >= 2:
-            prose_best, prose_score, prose_adjusted = densest(prose)
-            if (
-                prose_best is not None
-                and prose_score >= 15
-                and best not in prose_best.iterancestors()
-                and prose_best is not best
-            ):
-                best, best_score, adjusted = prose_best, prose_score, prose_adjusted
+        best, best_score, adjusted = _prose_beside_table(
+            lay, owners, scored, (best, best_score, adjusted)
+        )
     # A tie with the parent: the parent holds the same text plus short lines that scored nothing
     # (a closing "特此通知。"), so it is the article's block.
     parent = best.getparent()
@@ -1057,8 +1019,67 @@ def _density_body(
     rows = sum(score for i, score in enumerate(line_scores[start:end], start) if lay.table[i] >= 0)
     if rows * 2 < sum(line_scores[start:end]):
         return best
-    # A table of figures: the page's other tables beside it are as much content (a dashboard).
-    # (The block then reads "densest text block" for the ancestor that holds them all.)
+    return _dashboard_block(lay, line_scores, best)
+
+
+def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int) -> list[float]:
+    """Each line's content score; footer and template lines score nothing, and lines above the
+    title's heading half while text follows it."""
+    footer = _footer_lines(lay)
+    line_scores = [
+        0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
+        for idx in range(len(lay.lines))
+    ]
+    if title_line > 0 and any(line_scores[title_line:]):
+        for idx in range(title_line):
+            line_scores[idx] *= 0.5
+    return line_scores
+
+
+def _densest_block(lay: Layout, owners: list, lines_scored) -> tuple:
+    """(block, score, every block's score): line scores summed into the line's block, its parent
+    and (less) its grandparents, discounted by the share of link text."""
+    scores: dict = {}
+    for idx, score in lines_scored:
+        el = owners[idx]
+        for weight in (1.0, 1.0, 0.5, 0.33):
+            if el is None:
+                break
+            scores[el] = scores.get(el, 0) + score * weight
+            el = el.getparent()
+    best, best_score = None, 0.0
+    adjusted = {}
+    for el, score in scores.items():
+        total, links = _chars(lay, el)
+        if not total:
+            continue
+        score *= 1 - links / total
+        adjusted[el] = score
+        if score > best_score:
+            best, best_score = el, score
+    return best, best_score, adjusted
+
+
+def _prose_beside_table(lay: Layout, owners: list, scored: list, won: tuple) -> tuple:
+    """A table won. Where the page also has an article's prose (a few real paragraphs) apart
+    from that table, the table is a sidebar's (prices, rankings) and the prose is the body."""
+    best = won[0]
+    prose = [(idx, score) for idx, score in scored if lay.table[idx] < 0]
+    if sum(1 for _, score in prose if score >= 5) >= 2:
+        prose_best, prose_score, prose_adjusted = _densest_block(lay, owners, prose)
+        if (
+            prose_best is not None
+            and prose_score >= 15
+            and best not in prose_best.iterancestors()
+            and prose_best is not best
+        ):
+            return prose_best, prose_score, prose_adjusted
+    return won
+
+
+def _dashboard_block(lay: Layout, line_scores: list[float], best):
+    """A table of figures: the page's other tables beside it are as much content (a dashboard).
+    (The block then reads "densest text block" for the ancestor that holds them all.)"""
     prefix = [0.0]
     for score in line_scores:
         prefix.append(prefix[-1] + score)
