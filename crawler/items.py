@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from storage import DEFAULT_REMOVAL_CONFIRM_AFTER
 
-from .extract.model import Article
+from .extract.model import EXTRACTOR_REVISION, Article
 
 
 def base64_text(value: bytes) -> str:
@@ -65,6 +65,7 @@ class ReleaseItem:
         None  # what the site model learns from the page (sitemodel.PageFeatures)
     )
     model_revision: int | None = None  # the site model revision the fields were extracted with
+    extractor_revision: int | None = EXTRACTOR_REVISION  # the extraction rules they came from
     revisit: bool = False  # fetched as a scheduled revisit (not led to by a list row)
 
     # The stored fields are the article's, read where the extractor left them: properties, not

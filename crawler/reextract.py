@@ -1,11 +1,12 @@
-"""Stored versions re-extracted from their raw bodies under a newer site model.
+"""Stored versions re-extracted from their raw bodies under a newer site model or newer rules.
 
-A model change is a migration, never news: the version's fields are replaced in place (what they
-were is kept in ``reextractions``), its ``model_revision`` says which model they came from, and
-no event or alert is written. Runs at the end of a crawl that changed the model (so a site's
-baseline ends up extracted with the model it taught), and inside the store when a page is
-compared with a version extracted under another revision (so a model change never reads as an
-edit).
+A model change or an upgrade of the extraction rules (``EXTRACTOR_REVISION``) is a migration,
+never news: the version's fields are replaced in place (what they were is kept in
+``reextractions``), its ``model_revision`` and ``extractor_revision`` say which model and rules
+they came from, and no event or alert is written. Runs at the end of a crawl that changed the
+model (so a site's baseline ends up extracted with the model it taught), for a whole site on
+demand (``bulletin site-model NAME --rebuild``), and inside the store when a refetched page is
+compared with a version extracted under another revision (so neither reads as an edit).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import fields as dataclass_fields
 
-from .extract import extract_article
+from .extract import EXTRACTOR_REVISION, extract_article
 from .extract.model import Selectors
 from .extract.sitemodel import SiteModel, line_key, read_features
 
@@ -79,22 +80,40 @@ def _may_change(row: dict, model: SiteModel) -> bool:
 
 
 def migrate_site(
-    store, site: str, model: SiteModel, *, config: dict | None = None, batch: int = 100
+    store,
+    site: str,
+    model: SiteModel,
+    *,
+    config: dict | None = None,
+    batch: int = 100,
+    upgrade: bool = False,
 ) -> dict:
-    """Bring every current version of ``site`` to ``model``'s revision. Returns counts:
-    ``checked``, ``reextracted`` (parsed again) and ``changed`` (fields replaced)."""
+    """Bring every current version of ``site`` to ``model``'s revision and, with ``upgrade``, to
+    the current extraction rules. Returns counts: ``checked``, ``reextracted`` (parsed again) and
+    ``changed`` (fields replaced).
+
+    Without ``upgrade`` (a crawl's end) a version the model cannot change keeps its fields and
+    the rules' revision they came from: upgrading it waits until its page is refetched, so a
+    model change never costs a parse of the whole archive."""
     applied = model.for_extraction()
     options = extraction_options(config if config is not None else store.site_config(site))
     counts = {"checked": 0, "reextracted": 0, "changed": 0}
     after = 0
-    while rows := store.stale_versions(site, model.revision, after_id=after, limit=batch):
+    rules = EXTRACTOR_REVISION if upgrade else None
+    while rows := store.stale_versions(
+        site, model.revision, after_id=after, limit=batch, extractor_revision=rules
+    ):
         with store.batch():
             for row in rows:
                 after = row["id"]
                 counts["checked"] += 1
-                if not _may_change(row, applied):
+                stale_rules = upgrade and row["extractor_revision"] != EXTRACTOR_REVISION
+                if not stale_rules and not _may_change(row, applied):
                     store.reextract_version(
-                        row["id"], _stored_fields(row), model_revision=model.revision
+                        row["id"],
+                        _stored_fields(row),
+                        model_revision=model.revision,
+                        extractor_revision=row["extractor_revision"],
                     )
                     continue
                 counts["reextracted"] += 1
@@ -103,7 +122,12 @@ def migrate_site(
                 except Exception:  # one unreadable stored page must not stop the migration
                     logger.exception("%s: could not re-extract version %s", site, row["id"])
                     continue
-                if store.reextract_version(row["id"], found, model_revision=model.revision):
+                if store.reextract_version(
+                    row["id"],
+                    found,
+                    model_revision=model.revision,
+                    extractor_revision=EXTRACTOR_REVISION,
+                ):
                     counts["changed"] += 1
     return counts
 
@@ -123,8 +147,9 @@ def _stored_fields(row: dict) -> dict:
 
 def rebuild_site_model(store, site: str, *, batch: int = 200) -> tuple[SiteModel, dict]:
     """Learn ``site``'s model afresh from the raw bodies of its stored current versions, store it
-    (a new revision) and migrate the versions to it. For stores written before site models
-    existed, and after a change of the learning rules. Returns the model and the migration's counts."""
+    (a new revision) and migrate the versions to it and to the current extraction rules. For
+    stores written before site models existed, after a change of the learning rules, and after
+    an upgrade of the extraction rules. Returns the model and the migration's counts."""
     config = store.site_config(site)
     options = extraction_options(config)
     model = SiteModel()
@@ -146,6 +171,6 @@ def rebuild_site_model(store, site: str, *, batch: int = 200) -> tuple[SiteModel
     previous = SiteModel.from_dict(store.site_model(site))
     model.revision = max(model.revision, previous.revision + 1)
     model.list_hints = previous.list_hints
-    counts = migrate_site(store, site, model, config=config)
+    counts = migrate_site(store, site, model, config=config, upgrade=True)
     store.save_site_model(site, model.to_dict(), revision=model.revision, pages=model.pages)
     return model, counts

@@ -34,6 +34,7 @@ from storage import (
 )
 
 from .alerts import after_crawl
+from .extract import EXTRACTOR_REVISION
 from .extract.sitemodel import SiteModel, line_key
 from .items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from .reextract import extraction_options, migrate_site, rebuild_site_model, reextract
@@ -300,7 +301,7 @@ class StoreWriter:
             logger.exception("%s: could not store the site model", self.site)
 
     def _refresh(self, version: dict) -> dict | None:
-        """A stored version re-extracted under the model this crawl extracts with."""
+        """A stored version re-extracted under the model and the rules this crawl extracts with."""
         if self._options is None:
             self._options = extraction_options(self.store.site_config(self.site))
         try:
@@ -430,7 +431,11 @@ class StoreWriter:
 
     def _record_release(self, item: ReleaseItem) -> None:
         rows = self.pending_rows.pop(canonical_url(item.url), [])
-        refresh = self._refresh if item.model_revision == self.applied.revision else None
+        current = (item.model_revision, item.extractor_revision) == (
+            self.applied.revision,
+            EXTRACTOR_REVISION,
+        )
+        refresh = self._refresh if current else None
         wait = self._wait if len(self.waiting) < MAX_WAITING else None
         result = self.store.record_release(
             item.site,

@@ -491,3 +491,19 @@ def m047_alert_cursor(db: Database) -> None:
     )
     db.execute("INSERT INTO alert_cursor VALUES (1, (SELECT coalesce(max(id), 0) FROM events))")
     db.execute("ALTER TABLE subscriptions ADD COLUMN from_event_id INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m048_extractor_revision(db: Database) -> None:
+    """The extraction rules' revision each version's fields came from (NULL: stored before
+    revisions were kept), and in ``reextractions`` the revisions before and after: a stored
+    version read under older rules is re-extracted before a refetch is compared with it."""
+    for statement in _EXTRACTOR_REVISION:
+        db.execute(statement)
+
+
+_EXTRACTOR_REVISION = [
+    "ALTER TABLE versions ADD COLUMN extractor_revision INTEGER",
+    "ALTER TABLE reextractions ADD COLUMN extractor_revision INTEGER",
+    "ALTER TABLE reextractions ADD COLUMN previous_extractor_revision INTEGER",
+]

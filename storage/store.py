@@ -65,6 +65,8 @@ class FetchedRelease:
     raw_body: bytes | None = None
     encoding: str | None = None
     model_revision: int | None = None  # the site model revision the fields were extracted with
+    # The extraction rules' revision (crawler.extract.EXTRACTOR_REVISION; None: not kept).
+    extractor_revision: int | None = None
 
 
 @dataclass
@@ -566,8 +568,11 @@ class Store:
         when the normalised content differs from the current version.
 
         ``refresh(version)`` re-extracts a stored version (a :meth:`stale_versions`-style row) under
-        the site model ``fetched`` was extracted with; it is called when the current version
-        differs and came from another model revision, so that a model change is never an edit.
+        the site model and extraction rules ``fetched`` was extracted with; it is called when the
+        current version differs and came from another model or extractor revision, so that neither
+        a model change nor an upgrade of the rules is ever an edit: the version's fields are
+        replaced in place (:meth:`reextract_version`) before the comparison. A fetch equal to it
+        is that re-extraction already and replaces them without a parse.
 
         A body that collapsed (less than a quarter of the current one) is held, not versioned,
         like a miss: a portlet that failed to render or a CMS republishing its pages serves the
@@ -623,11 +628,16 @@ class Store:
                 if (
                     refresh is not None
                     and current is not None
-                    and current["content_hash"] != digest
-                    and current["raw_body"] is not None
-                    and current["model_revision"] != fetched.model_revision
+                    and _revisions(current) != _revisions(fetched)
                 ):
-                    current = self._refreshed(current, refresh, fetched.model_revision)
+                    # Extracted under another site model or older rules: compare like with like.
+                    if current["content_hash"] == digest:
+                        # Same content: the fetch is the re-extraction, no parse needed.
+                        self.reextract_version(
+                            current_id, _fetched_fields(fetched), **_revisions(fetched)
+                        )
+                    elif current["raw_body"] is not None:
+                        current = self._refreshed(current, refresh, _revisions(fetched))
                 collapsed = (
                     current is not None
                     and status != "removed"
@@ -744,8 +754,9 @@ class Store:
         cursor = self.db.execute(
             """INSERT INTO versions (release_id, seq, crawl_id, fetched_at, content_hash, changed_fields,
                  title, source, published_at, published_at_meta, body, breadcrumb, column_name, attachments,
-                 url, final_url, http_status, headers, encoding, raw_body, raw_size, raw_sha256, model_revision)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 url, final_url, http_status, headers, encoding, raw_body, raw_size, raw_sha256, model_revision,
+                 extractor_revision)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 release_id,
                 seq,
@@ -770,6 +781,7 @@ class Store:
                 len(raw) if raw is not None else None,
                 hashlib.sha256(raw).hexdigest() if raw is not None else None,
                 fetched.model_revision,
+                fetched.extractor_revision,
             ],
         )
         version_id = cursor.lastrowid
@@ -1250,21 +1262,32 @@ class Store:
             )
 
     def stale_versions(
-        self, site: str, revision: int | None, *, limit: int = 200, after_id: int = 0
+        self,
+        site: str,
+        revision: int | None,
+        *,
+        limit: int = 200,
+        after_id: int = 0,
+        extractor_revision: int | None = None,
     ) -> list[dict]:
         """Current versions of ``site`` with a raw body, extracted under another model revision
-        than ``revision`` (for re-extraction; None: every current version), in id order after
-        ``after_id``."""
+        than ``revision`` (for re-extraction; None: every current version) or, given
+        ``extractor_revision``, under other extraction rules, in id order after ``after_id``."""
+        stale = []
+        if revision is not None:
+            stale.append(("v.model_revision IS NOT ?", revision))
+        if extractor_revision is not None:
+            stale.append(("v.extractor_revision IS NOT ?", extractor_revision))
+        where = f"AND ({' OR '.join(test for test, _ in stale)})" if stale else ""
         rows = list(
             self.db.query(
                 f"""SELECT v.id, v.url, v.final_url, v.headers, v.encoding, v.raw_body, v.model_revision,
-                      v.title, v.source, v.published_at, v.published_at_meta, v.body, v.breadcrumb,
+                      v.extractor_revision, v.title, v.source, v.published_at, v.published_at_meta, v.body, v.breadcrumb,
                       v.column_name, v.attachments
                FROM releases r JOIN versions v ON v.id = r.current_version_id
-               WHERE r.site = ? AND v.raw_body IS NOT NULL AND v.id > ?
-                 {"" if revision is None else "AND v.model_revision IS NOT ?"}
+               WHERE r.site = ? AND v.raw_body IS NOT NULL AND v.id > ? {where}
                ORDER BY v.id LIMIT ?""",
-                [site, after_id, *([] if revision is None else [revision]), limit],
+                [site, after_id, *(value for _, value in stale), limit],
             )
         )
         for row in rows:
@@ -1274,11 +1297,17 @@ class Store:
         return rows
 
     def reextract_version(
-        self, version_id: int, fields: dict, *, model_revision: int | None
+        self,
+        version_id: int,
+        fields: dict,
+        *,
+        model_revision: int | None,
+        extractor_revision: int | None,
     ) -> list[str]:
         """Replace the extracted fields of a stored version, re-extracted from its raw body under
-        site model ``model_revision``. A migration, not news: no event, no alert; the fields
-        replaced are kept in ``reextractions``. Returns the names of the hashed fields that changed."""
+        site model ``model_revision`` by the extraction rules of ``extractor_revision``. A
+        migration, not news: no event, no alert; the fields replaced are kept in
+        ``reextractions``. Returns the names of the hashed fields that changed."""
         now = self._now()
         with self._transaction():
             row = self._version_row(version_id)
@@ -1307,13 +1336,15 @@ class Store:
                 previous = {key: row[key] for key in stored}
                 self.db.execute(
                     """INSERT INTO reextractions (version_id, site, model_revision, previous_model_revision,
-                         changed_fields, previous, reextracted_at) VALUES (?, (SELECT site FROM releases
-                         WHERE id = ?), ?, ?, ?, ?, ?)""",
+                         extractor_revision, previous_extractor_revision, changed_fields, previous,
+                         reextracted_at) VALUES (?, (SELECT site FROM releases WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)""",
                     [
                         version_id,
                         row["release_id"],
                         model_revision,
                         row["model_revision"],
+                        extractor_revision,
+                        row["extractor_revision"],
                         json.dumps(changed),
                         json.dumps(previous, ensure_ascii=False),
                         now,
@@ -1321,8 +1352,15 @@ class Store:
                 )
                 sets = ", ".join(f"{key} = ?" for key in stored)
                 self.db.execute(
-                    f"UPDATE versions SET {sets}, content_hash = ?, model_revision = ? WHERE id = ?",
-                    [*stored.values(), content_hash(new), model_revision, version_id],
+                    f"""UPDATE versions SET {sets}, content_hash = ?, model_revision = ?,
+                          extractor_revision = ? WHERE id = ?""",
+                    [
+                        *stored.values(),
+                        content_hash(new),
+                        model_revision,
+                        extractor_revision,
+                        version_id,
+                    ],
                 )
                 if changed:
                     site = self.db.execute(
@@ -1348,12 +1386,13 @@ class Store:
             else:
                 # The hash too: one written under older normalising rules would read as an edit.
                 self.db.execute(
-                    "UPDATE versions SET model_revision = ?, content_hash = ? WHERE id = ?",
-                    [model_revision, content_hash(new), version_id],
+                    """UPDATE versions SET model_revision = ?, extractor_revision = ?, content_hash = ?
+                       WHERE id = ?""",
+                    [model_revision, extractor_revision, content_hash(new), version_id],
                 )
         return changed
 
-    def _refreshed(self, current: dict, refresh, model_revision: int | None) -> dict:
+    def _refreshed(self, current: dict, refresh, revisions: dict) -> dict:
         row = dict(current)
         row["raw_body"] = zlib.decompress(row["raw_body"])
         for key in ("headers", "breadcrumb", "attachments"):
@@ -1361,16 +1400,17 @@ class Store:
         found = refresh(row)
         if found is None:
             return current
-        self.reextract_version(current["id"], found, model_revision=model_revision)
+        self.reextract_version(current["id"], found, **revisions)
         return self._version_row(current["id"])
 
     def reextractions(self, site: str | None = None, limit: int = 100) -> list[dict]:
-        """Re-extractions (newest first): which version, under which model revision, what changed."""
+        """Re-extractions (newest first): which version, under which model and extractor
+        revision, what changed."""
         where, params = ("WHERE x.site = ?", [site]) if site else ("", [])
         rows = list(
             self.db.query(
                 f"""SELECT x.id, x.version_id, v.release_id, v.url, x.site, x.model_revision, x.previous_model_revision,
-                       x.changed_fields, x.previous, x.reextracted_at
+                       x.extractor_revision, x.previous_extractor_revision, x.changed_fields, x.previous, x.reextracted_at
                 FROM reextractions x JOIN versions v ON v.id = x.version_id {where}
                 ORDER BY x.id DESC LIMIT ?""",
                 [*params, limit],
@@ -1458,7 +1498,7 @@ class Store:
             else (
                 "id, release_id, seq, crawl_id, fetched_at, content_hash, changed_fields, title, source, "
                 "published_at, published_at_meta, body, breadcrumb, column_name, attachments, url, final_url, "
-                "http_status, headers, encoding, raw_size, raw_sha256, model_revision"
+                "http_status, headers, encoding, raw_size, raw_sha256, model_revision, extractor_revision"
             )
         )
         rows = list(
@@ -1660,6 +1700,33 @@ def describe_edit(old: dict, new: dict, changed: list[str]) -> tuple[str | None,
     if "body" in changed:
         diff = render_text_diff(diff_texts(old.get("body") or "", new.get("body") or ""))
     return diff, details
+
+
+def _revisions(version) -> dict:
+    """Which site model and extraction rules a stored version's (or a fetch's) fields came from."""
+    if isinstance(version, dict):
+        return {
+            "model_revision": version["model_revision"],
+            "extractor_revision": version["extractor_revision"],
+        }
+    return {
+        "model_revision": version.model_revision,
+        "extractor_revision": version.extractor_revision,
+    }
+
+
+def _fetched_fields(fetched: FetchedRelease) -> dict:
+    """A fetch's extracted fields as :meth:`Store.reextract_version` takes them."""
+    return {
+        "title": fetched.title,
+        "source": fetched.source,
+        "published_at": fetched.published_at,
+        "published_at_meta": fetched.published_at_meta,
+        "body": fetched.body,
+        "breadcrumb": fetched.breadcrumb,
+        "column": fetched.column,
+        "attachments": fetched.attachments,
+    }
 
 
 def _version_fields(row: dict) -> dict:

@@ -23,7 +23,8 @@ from .common import open_store
 @click.option(
     "--rebuild",
     is_flag=True,
-    help="Learn the model afresh from the site's stored pages and re-extract them under it (no events).",
+    help="Learn the model afresh from the site's stored pages and re-extract them under it and the "
+    "current extraction rules (no events).",
 )
 @click.pass_context
 def site_model(ctx, site, as_json, show_all, rebuild):

@@ -7,4 +7,4 @@ from .article import extract_article  # noqa: F401
 from .encoding import decode_html  # noqa: F401
 from .fetchcheck import failed_fetch_reason  # noqa: F401
 from .listing import extract_list  # noqa: F401
-from .model import Article, ListLink, ListPage, Selectors  # noqa: F401
+from .model import EXTRACTOR_REVISION, Article, ListLink, ListPage, Selectors  # noqa: F401

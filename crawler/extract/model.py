@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 
+# The extraction rules' revision, stored with every version (``versions.extractor_revision``).
+# Bump it when a rule change alters extracted fields: a stored version read under another
+# revision is re-extracted from its raw body before a refetch is compared with it, so better
+# rules never read as edits (docs/extraction.md, "Upgrades are migrations, not news").
+EXTRACTOR_REVISION = 1
+
 
 @dataclass
 class Selectors:
