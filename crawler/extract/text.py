@@ -421,41 +421,9 @@ def layout(root: etree._Element) -> Layout:
 
     The walk is iterative, so nesting depth cannot exhaust the stack.
     """
-    out = Layout()
-    lines, link_chars, spans, tables, cells = (
-        out.lines,
-        out.link_chars,
-        out.spans,
-        out.table,
-        out.cells,
-    )
-    buf: list[str] = []
-    buf_link = 0
-    buf_cells = False
-    link_depth = 0
-    anchors: list[bool] = []  # per open <a>: whether its text counts as link text
-    starts: dict = {}
-    layout_rows = _layout_rows(root) if root.find(".//tr") is not None else set()
-    # Open data rows, innermost last: (row, its table's number).
-    rows: list[tuple] = []
-    table_ids: dict = {}
-
-    def flush() -> None:
-        nonlocal buf, buf_link, buf_cells
-        if buf:
-            if buf_cells:
-                line, n = _row_line("".join(buf))
-            else:
-                line, n = _clean_line("".join(buf)), 0
-            if line:
-                lines.append(line)
-                link_chars.append(min(buf_link, len(line)))
-                tables.append(rows[-1][1] if buf_cells and rows else -1)
-                cells.append(n)
-            buf = []
-            buf_link = 0
-        buf_cells = False
-
+    walk = _LineWalk(root)
+    rows = walk.rows
+    start, end = walk.start, walk.end
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
@@ -467,64 +435,128 @@ def layout(root: etree._Element) -> Layout:
             tag in BLOCK_TAGS or (tag == "span" and _BLOCK_STYLE.search(el.get("style") or ""))
         )
         if event == "start":
-            if tag == "tr" and el not in layout_rows:
-                flush()
-                parent = el.getparent()
-                if (
-                    parent is not None
-                    and parent.tag in ("tbody", "thead", "tfoot")
-                    and parent.getparent() is not None
-                ):
-                    parent = parent.getparent()
-                rows.append((el, table_ids.setdefault(parent, len(table_ids))))
-                in_row = True
-            elif cell:
-                buf.append(_CELL)
-                buf_cells = True
-            elif in_row and (tag in BLOCK_TAGS or tag == "br"):
-                buf.append(" ")
-            elif block or tag == "br":
-                flush()
-            if (
-                block
-                or in_row
-                and (cell or tag in BLOCK_TAGS)
-                or (tag == "span" and (el.get("id") or el.get("class")))
-            ):
-                starts[el] = len(lines)
-            if tag == "a":
-                counted = not _file_link(el)
-                anchors.append(counted)
-                link_depth += counted
-            if el.text:
-                buf.append(el.text)
-                if link_depth:
-                    buf_link += len(el.text.strip())
+            start(el, tag, in_row, cell, block)
         else:
-            if tag == "a" and anchors:
-                link_depth -= anchors.pop()
-            if rows and rows[-1][0] is el:
-                flush()
-                rows.pop()
-                block = True
-            elif block:
-                flush()
-            elif in_row and tag in BLOCK_TAGS:
-                buf.append(" ")
-            if el in starts:
-                # An inline container's last line is still being built: count it.
-                pending = not block and "".join(buf).replace(_CELL, "").strip()
-                spans[el] = (starts.pop(el), len(lines) + (1 if pending else 0))
-            if el.tail:
-                buf.append(el.tail)
-                if link_depth:
-                    buf_link += len(el.tail.strip())
-    flush()
-    total = len(lines)
-    for el, (start, end) in spans.items():
-        if end > total:  # text that folded away to nothing (zero-width characters) made no line
-            spans[el] = (min(start, total), total)
-    return out
+            end(el, tag, in_row, block)
+    walk.flush()
+    return walk.finished()
+
+
+class _LineWalk:
+    """:func:`layout`'s walk: the line being built, the open links and data rows, and where each
+    element's lines start."""
+
+    __slots__ = (
+        "out",
+        "buf",
+        "buf_link",
+        "buf_cells",
+        "link_depth",
+        "anchors",
+        "starts",
+        "layout_rows",
+        "rows",
+        "table_ids",
+    )
+
+    def __init__(self, root) -> None:
+        self.out = Layout()
+        self.buf: list[str] = []
+        self.buf_link = 0
+        self.buf_cells = False
+        self.link_depth = 0
+        self.anchors: list[bool] = []  # per open <a>: whether its text counts as link text
+        self.starts: dict = {}
+        self.layout_rows = _layout_rows(root) if root.find(".//tr") is not None else set()
+        # Open data rows, innermost last: (row, its table's number).
+        self.rows: list[tuple] = []
+        self.table_ids: dict = {}
+
+    def flush(self) -> None:
+        buf = self.buf
+        if buf:
+            if self.buf_cells:
+                line, n = _row_line("".join(buf))
+            else:
+                line, n = _clean_line("".join(buf)), 0
+            if line:
+                out, rows = self.out, self.rows
+                out.lines.append(line)
+                out.link_chars.append(min(self.buf_link, len(line)))
+                out.table.append(rows[-1][1] if self.buf_cells and rows else -1)
+                out.cells.append(n)
+            self.buf = []
+            self.buf_link = 0
+        self.buf_cells = False
+
+    def start(self, el, tag: str, in_row: bool, cell: bool, block: bool) -> None:
+        if tag == "tr" and el not in self.layout_rows:
+            self.flush()
+            self.open_row(el)
+            in_row = True
+        elif cell:
+            self.buf.append(_CELL)
+            self.buf_cells = True
+        elif in_row and (tag in BLOCK_TAGS or tag == "br"):
+            self.buf.append(" ")
+        elif block or tag == "br":
+            self.flush()
+        if (
+            block
+            or in_row
+            and (cell or tag in BLOCK_TAGS)
+            or (tag == "span" and (el.get("id") or el.get("class")))
+        ):
+            self.starts[el] = len(self.out.lines)
+        if tag == "a":
+            counted = not _file_link(el)
+            self.anchors.append(counted)
+            self.link_depth += counted
+        if el.text:
+            self.buf.append(el.text)
+            if self.link_depth:
+                self.buf_link += len(el.text.strip())
+
+    def open_row(self, tr) -> None:
+        parent = tr.getparent()
+        if (
+            parent is not None
+            and parent.tag in ("tbody", "thead", "tfoot")
+            and parent.getparent() is not None
+        ):
+            parent = parent.getparent()
+        self.rows.append((tr, self.table_ids.setdefault(parent, len(self.table_ids))))
+
+    def end(self, el, tag: str, in_row: bool, block: bool) -> None:
+        if tag == "a" and self.anchors:
+            self.link_depth -= self.anchors.pop()
+        rows = self.rows
+        if rows and rows[-1][0] is el:
+            self.flush()
+            rows.pop()
+            block = True
+        elif block:
+            self.flush()
+        elif in_row and tag in BLOCK_TAGS:
+            self.buf.append(" ")
+        starts = self.starts
+        if el in starts:
+            # An inline container's last line is still being built: count it.
+            pending = not block and "".join(self.buf).replace(_CELL, "").strip()
+            self.out.spans[el] = (starts.pop(el), len(self.out.lines) + (1 if pending else 0))
+        if el.tail:
+            self.buf.append(el.tail)
+            if self.link_depth:
+                self.buf_link += len(el.tail.strip())
+
+    def finished(self) -> Layout:
+        out = self.out
+        total = len(out.lines)
+        spans = out.spans
+        for el, (start, end) in spans.items():
+            if end > total:  # text that folded away to nothing (zero-width characters) made no line
+                spans[el] = (min(start, total), total)
+        return out
 
 
 _MARK_ATTRS = etree.XPath("//body//@class | //body//@id | //body//@aria-label")
