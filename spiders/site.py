@@ -82,6 +82,7 @@ class SiteSpider(scrapy.Spider):
         self.full = False
         self.known: set[str] = set()
         self.walked: dict[str | None, set[str]] = {}
+        self.unfollowed: set[str] = set()
         self.requests_over_cap = 0
         self.list_rows: dict[tuple[str, str], tuple] = {}
         self.validators: dict[str, dict] = {}
@@ -110,6 +111,7 @@ class SiteSpider(scrapy.Spider):
         (The store pipeline calls it as it opens the crawl, before the first request.)"""
         self.known = store.known_urls(self.site.name)
         self.walked = store.finished_walks(self.site.name)
+        self.unfollowed = store.unfollowed_releases(self.site.name)
         self.list_rows = store.list_rows(self.site.name)
         if not self.full:
             self.validators = store.validators(
@@ -136,7 +138,9 @@ class SiteSpider(scrapy.Spider):
         self.requests_scheduled += 1
         meta.setdefault("handle_httpstatus_list", HANDLED_STATUSES)
         headers = {}
-        stored = self.validators.get(key) if conditional else None
+        # A 304 has no body, so no breadcrumb: a release whose crawl died before following its
+        # page's links is asked for in full.
+        stored = self.validators.get(key) if conditional and key not in self.unfollowed else None
         if stored:
             if stored.get("etag"):
                 headers["If-None-Match"] = stored["etag"]
@@ -305,10 +309,11 @@ class SiteSpider(scrapy.Spider):
                         yield request
 
     def _worth_fetching(self, link: dict, list_url: str, column: str | None = None) -> bool:
-        """New releases, and known ones whose row changed (a retitle or a new date) since it was
-        last seen in this column, on whichever of the column's pages that was."""
+        """New releases, known ones whose row changed (a retitle or a new date) since it was
+        last seen in this column, on whichever of the column's pages that was, and known ones a
+        crawl that never finished stored (Store.unfollowed_releases)."""
         url = canonical_url(link["url"])
-        if self.full or url not in self.known:
+        if self.full or url not in self.known or url in self.unfollowed:
             return True
         row = (self.list_rows.get((column, url)) if column else None) or self.list_rows.get(
             (canonical_url(list_url), url)

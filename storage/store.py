@@ -1059,6 +1059,24 @@ class Store:
             walks.setdefault(series, set()).add(url)
         return walks
 
+    def unfollowed_releases(self, site: str) -> set[str]:
+        """Canonical URLs of releases whose current version a crawl stored that never finished,
+        with no finished crawl of the site since.
+
+        Such a crawl may have died before fetching what the release's page leads to (the column
+        its breadcrumb names, found nowhere else): a later crawl must fetch the page again in full
+        rather than skip it as known, or that column is never found.
+        """
+        rows = self.db.execute(
+            """SELECT r.url FROM releases r JOIN versions v ON v.id = r.current_version_id
+               JOIN crawls c ON c.id = v.crawl_id
+               WHERE r.site = ? AND c.status != 'finished'
+                 AND NOT EXISTS (SELECT 1 FROM crawls f
+                                 WHERE f.site = c.site AND f.status = 'finished' AND f.id > c.id)""",
+            [site],
+        )
+        return {url for (url,) in rows}
+
     def last_crawl_status(self, site: str) -> str | None:
         """Status of the site's latest crawl (probe-only ``skipped`` runs left out); None before the first."""
         row = self.db.execute(
