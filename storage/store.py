@@ -596,156 +596,233 @@ class Store:
         }
         digest = content_hash(fields)
         with self._transaction():
-            baseline = 0
-            if crawl_id is not None:
-                row = self.db.execute(
-                    "SELECT baseline FROM crawls WHERE id = ?", [crawl_id]
-                ).fetchone()
-                baseline = row[0] if row else 0
             existing = self.db.execute(
                 "SELECT id, current_version_id, status, held_since FROM releases WHERE url = ?",
                 [url],
             ).fetchone()
-            restored = False
             if existing is None:
-                cursor = self.db.execute(
-                    """INSERT INTO releases (site, url, status, first_seen_at, last_seen_at, last_fetched_at, last_checked_at)
-                       VALUES (?, ?, 'live', ?, ?, ?, ?)""",
-                    [site, url, now, now, now, now],
-                )
-                release_id = cursor.lastrowid
-                version_id = self._insert_version(
-                    site, release_id, 1, url, fetched, digest, [], crawl_id, now
-                )
-                self._insert_event("new", site, release_id, version_id, crawl_id, now, baseline, [])
-                kind, changed = "new", []
+                result = self._record_new(site, url, fetched, digest, crawl_id, now)
             else:
-                release_id, current_id, status, held_since = existing
-                current = self._version_row(current_id) if current_id else None
-                if status == "removed":
-                    restored = True
-                    self._insert_event("restored", site, release_id, None, crawl_id, now, 0, [])
-                if (
-                    refresh is not None
-                    and current is not None
-                    and _revisions(current) != _revisions(fetched)
-                ):
-                    # Extracted under another site model or older rules: compare like with like.
-                    if current["content_hash"] == digest:
-                        # Same content: the fetch is the re-extraction, no parse needed.
-                        self.reextract_version(
-                            current_id, _fetched_fields(fetched), **_revisions(fetched)
-                        )
-                    elif current["raw_body"] is not None:
-                        current = self._refreshed(current, refresh, _revisions(fetched))
-                collapsed = (
-                    current is not None
-                    and status != "removed"
-                    and _collapsed(current["body"], fetched.body)
-                )
-                # A collapsed response with another title and none of the page's lines is another
-                # page in its place (a maintenance notice, a bot check, a script-only challenge,
-                # an error page): never a version, however long it is served.
-                foreign = collapsed and _foreign(current, fields)
-                hold = collapsed and (
-                    foreign or not _held_long_enough(held_since, now, confirm_after)
-                )
-                # A body that stops where its HTML does, while the stored page's HTML ended, is a
-                # response cut short that no Content-Length gave away: never a version.
-                cut = (
-                    status != "removed"
-                    and current is not None
-                    and current["content_hash"] != digest
-                    and _cut_short(current, fetched)
-                )
-                hold = hold or cut
-                if current is not None and current["content_hash"] == digest:
-                    version_id, kind, changed = current_id, "unchanged", []
-                elif current is not None and not changed_fields(_version_fields(current), fields):
-                    # Equal once normalised as today: the stored hash came from older rules.
-                    self.db.execute(
-                        "UPDATE versions SET content_hash = ? WHERE id = ?", [digest, current_id]
-                    )
-                    version_id, kind, changed = current_id, "unchanged", []
-                elif foreign and not cut and _says_gone(fields):
-                    # Another page that says this one is gone (a soft 404, 该信息已撤销 in the
-                    # site's chrome): a miss, confirmed like a 404 once removal_confirm_after passed.
-                    self.record_missing(
-                        site,
-                        url,
-                        f"the page says it is gone ({_shown_title(fetched.title)}: "
-                        f"{' '.join((fetched.body or '').split())[:60]})",
-                        crawl_id=crawl_id,
-                        http_status=fetched.http_status,
-                        confirm_after=confirm_after,
-                    )
-                    return RecordResult("held", release_id, current_id, [], restored)
-                elif hold:
-                    version_id, kind, changed = current_id, "held", []
-                    if cut:
-                        reason = (
-                            f"response cut short: its HTML stops after {len(fetched.raw_body)} bytes "
-                            f"without the </html> the page's stored version ends with (body "
-                            f"{len(fetched.body or '')} characters, was {len(current['body'] or '')})"
-                        )
-                    elif foreign:
-                        reason = (
-                            f"not the page: {_shown_title(fetched.title)} with "
-                            f"{len(fetched.body or '')} characters and none of its lines answered "
-                            "in its place (a maintenance, bot-check or error page)"
-                        )
-                    else:
-                        held_since = held_since or now
-                        reason = (
-                            f"content collapsed (body {len(fetched.body or '')} characters, was "
-                            f"{len(current['body'] or '')}): held until still served {confirm_after:g} s after {held_since}"
-                        )
-                    self.record_fetch_failure(
-                        site, url, reason, crawl_id=crawl_id, http_status=fetched.http_status
-                    )
-                else:
-                    previous = _version_fields(current) if current else {}
-                    changed = changed_fields(previous, fields)
-                    if (
-                        wait is not None
-                        and current is not None
-                        and not restored
-                        and wait(previous, fields, changed)
-                    ):
-                        return RecordResult("waiting", release_id, current_id, changed)
-                    seq = (current["seq"] + 1) if current else 1
-                    version_id = self._insert_version(
-                        site, release_id, seq, url, fetched, digest, changed, crawl_id, now
-                    )
-                    diff, details = describe_edit(previous, fields, changed)
-                    self._insert_event(
-                        "edited",
-                        site,
-                        release_id,
-                        version_id,
-                        crawl_id,
-                        now,
-                        0,
-                        changed,
-                        diff=diff,
-                        details=details,
-                    )
-                    kind = "edited"
-                self.db.execute(
-                    """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, last_checked_at = ?, status = 'live',
-                       missing_count = 0, missing_since = NULL, removed_at = NULL, held_since = ? WHERE id = ?""",
-                    [now, now, now, held_since if hold else None, release_id],
-                )
-            if kind not in ("unchanged", "held"):
+                result, finished = self._record_known(
+                    site, url, existing, fetched, fields, digest, crawl_id=crawl_id, now=now,
+                    refresh=refresh, confirm_after=confirm_after, wait=wait,
+                )  # fmt: skip
+                if finished:
+                    return result
+            if result.kind not in ("unchanged", "held"):
                 self.db.execute(
                     "UPDATE releases SET current_version_id = ? WHERE id = ?",
-                    [version_id, release_id],
+                    [result.version_id, result.release_id],
                 )
             self._note_breadcrumb(site, fetched.breadcrumb or [], fetched.column)
             if fetched.column:
-                self._add_column(site, release_id, fetched.column, None, now)
-            self._attach_list_rows(site, release_id, listed_on, now, crawl_id)
-        return RecordResult(kind, release_id, version_id, changed, restored)
+                self._add_column(site, result.release_id, fetched.column, None, now)
+            self._attach_list_rows(site, result.release_id, listed_on, now, crawl_id)
+        return result
+
+    def _record_new(self, site, url, fetched, digest, crawl_id, now) -> RecordResult:
+        cursor = self.db.execute(
+            """INSERT INTO releases (site, url, status, first_seen_at, last_seen_at, last_fetched_at, last_checked_at)
+               VALUES (?, ?, 'live', ?, ?, ?, ?)""",
+            [site, url, now, now, now, now],
+        )
+        release_id = cursor.lastrowid
+        version_id = self._insert_version(
+            site, release_id, 1, url, fetched, digest, [], crawl_id, now
+        )
+        baseline = self._crawl_baseline(crawl_id)
+        self._insert_event("new", site, release_id, version_id, crawl_id, now, baseline, [])
+        return RecordResult("new", release_id, version_id, [])
+
+    def _record_known(
+        self,
+        site,
+        url,
+        existing,
+        fetched,
+        fields,
+        digest,
+        *,
+        crawl_id,
+        now,
+        refresh,
+        confirm_after,
+        wait,
+    ) -> tuple[RecordResult, bool]:
+        """:meth:`record_release` for a release the store has: the result, and True when nothing
+        more is to be written for it (a response that says the page is gone, an edit that waits)."""
+        release_id, current_id, status, held_since = existing
+        current = self._version_row(current_id) if current_id else None
+        restored = False
+        if status == "removed":
+            restored = True
+            self._insert_event("restored", site, release_id, None, crawl_id, now, 0, [])
+        if refresh is not None and current is not None:
+            current = self._like_with_like(current, fetched, digest, refresh)
+        foreign, cut, hold = self._response_verdict(
+            current, status, held_since, fields, fetched, digest, now, confirm_after
+        )
+        if current is not None and current["content_hash"] == digest:
+            version_id, kind, changed = current_id, "unchanged", []
+        elif current is not None and not changed_fields(_version_fields(current), fields):
+            # Equal once normalised as today: the stored hash came from older rules.
+            self.db.execute(
+                "UPDATE versions SET content_hash = ? WHERE id = ?", [digest, current_id]
+            )
+            version_id, kind, changed = current_id, "unchanged", []
+        elif foreign and not cut and _says_gone(fields):
+            # Another page that says this one is gone (a soft 404, 该信息已撤销 in the
+            # site's chrome): a miss, confirmed like a 404 once removal_confirm_after passed.
+            self.record_missing(
+                site,
+                url,
+                f"the page says it is gone ({_shown_title(fetched.title)}: "
+                f"{' '.join((fetched.body or '').split())[:60]})",
+                crawl_id=crawl_id,
+                http_status=fetched.http_status,
+                confirm_after=confirm_after,
+            )
+            return RecordResult("held", release_id, current_id, [], restored), True
+        elif hold:
+            version_id, kind, changed = current_id, "held", []
+            held_since = self._record_hold(
+                site,
+                url,
+                fetched,
+                current,
+                held_since,
+                now,
+                confirm_after,
+                cut=cut,
+                foreign=foreign,
+                crawl_id=crawl_id,
+            )
+        else:
+            previous = _version_fields(current) if current else {}
+            changed = changed_fields(previous, fields)
+            if (
+                wait is not None
+                and current is not None
+                and not restored
+                and wait(previous, fields, changed)
+            ):
+                return RecordResult("waiting", release_id, current_id, changed), True
+            seq = (current["seq"] + 1) if current else 1
+            version_id = self._insert_edit(
+                site,
+                release_id,
+                seq,
+                url,
+                fetched,
+                digest,
+                previous,
+                fields,
+                changed,
+                crawl_id,
+                now,
+            )
+            kind = "edited"
+        self.db.execute(
+            """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, last_checked_at = ?, status = 'live',
+               missing_count = 0, missing_since = NULL, removed_at = NULL, held_since = ? WHERE id = ?""",
+            [now, now, now, held_since if hold else None, release_id],
+        )
+        return RecordResult(kind, release_id, version_id, changed, restored), False
+
+    def _crawl_baseline(self, crawl_id: int | None) -> int:
+        """1 when crawl ``crawl_id`` is the site's baseline (its events say what was there, not news)."""
+        if crawl_id is None:
+            return 0
+        row = self.db.execute("SELECT baseline FROM crawls WHERE id = ?", [crawl_id]).fetchone()
+        return row[0] if row else 0
+
+    def _like_with_like(self, current: dict, fetched: FetchedRelease, digest: str, refresh) -> dict:
+        """The current version as the fetch's site model and extraction rules read it.
+
+        A version extracted under another model or older rules is re-read first (or, when its
+        content equals the fetch, stamped with the fetch's reading without a parse)."""
+        if _revisions(current) == _revisions(fetched):
+            return current
+        if current["content_hash"] == digest:
+            self.reextract_version(current["id"], _fetched_fields(fetched), **_revisions(fetched))
+            return current
+        if current["raw_body"] is not None:
+            return self._refreshed(current, refresh, _revisions(fetched))
+        return current
+
+    def _response_verdict(
+        self, current, status, held_since, fields, fetched, digest, now, confirm_after
+    ) -> tuple[bool, bool, bool]:
+        """``(foreign, cut, hold)``: is the response another page in this one's place, a response
+        cut short, and is it held rather than versioned."""
+        collapsed = (
+            current is not None
+            and status != "removed"
+            and _collapsed(current["body"], fetched.body)
+        )
+        # A collapsed response with another title and none of the page's lines is another
+        # page in its place (a maintenance notice, a bot check, a script-only challenge,
+        # an error page): never a version, however long it is served.
+        foreign = collapsed and _foreign(current, fields)
+        hold = collapsed and (foreign or not _held_long_enough(held_since, now, confirm_after))
+        # A body that stops where its HTML does, while the stored page's HTML ended, is a
+        # response cut short that no Content-Length gave away: never a version.
+        cut = (
+            status != "removed"
+            and current is not None
+            and current["content_hash"] != digest
+            and _cut_short(current, fetched)
+        )
+        return foreign, cut, hold or cut
+
+    def _record_hold(
+        self, site, url, fetched, current, held_since, now, confirm_after, *, cut, foreign, crawl_id
+    ) -> str | None:
+        """Record why a response is held (a failed fetch); returns the release's ``held_since``."""
+        if cut:
+            reason = (
+                f"response cut short: its HTML stops after {len(fetched.raw_body)} bytes "
+                f"without the </html> the page's stored version ends with (body "
+                f"{len(fetched.body or '')} characters, was {len(current['body'] or '')})"
+            )
+        elif foreign:
+            reason = (
+                f"not the page: {_shown_title(fetched.title)} with "
+                f"{len(fetched.body or '')} characters and none of its lines answered "
+                "in its place (a maintenance, bot-check or error page)"
+            )
+        else:
+            held_since = held_since or now
+            reason = (
+                f"content collapsed (body {len(fetched.body or '')} characters, was "
+                f"{len(current['body'] or '')}): held until still served {confirm_after:g} s after {held_since}"
+            )
+        self.record_fetch_failure(
+            site, url, reason, crawl_id=crawl_id, http_status=fetched.http_status
+        )
+        return held_since
+
+    def _insert_edit(
+        self, site, release_id, seq, url, fetched, digest, previous, fields, changed, crawl_id, now
+    ) -> int:
+        """A new version of a known release and its ``edited`` event; returns the version's id."""
+        version_id = self._insert_version(
+            site, release_id, seq, url, fetched, digest, changed, crawl_id, now
+        )
+        diff, details = describe_edit(previous, fields, changed)
+        self._insert_event(
+            "edited",
+            site,
+            release_id,
+            version_id,
+            crawl_id,
+            now,
+            0,
+            changed,
+            diff=diff,
+            details=details,
+        )
+        return version_id
 
     def _insert_version(
         self, site, release_id, seq, url, fetched: FetchedRelease, digest, changed, crawl_id, now
