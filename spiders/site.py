@@ -198,11 +198,7 @@ class SiteSpider(scrapy.Spider):
         series_pages = response.meta.get("series_pages", 1)
         # Where the column's main list sits, found on its first page, is where its later pages have it.
         column_url = response.meta.get("column_url") or canonical_url(response.url)
-        hint = None
-        if series_pages > 1:
-            hint = response.meta.get("list_hint") or self.site_model.list_hints.get(
-                column_url, {}
-            ).get("path")
+        hint = self._list_hint(response, column_url) if series_pages > 1 else None
         try:
             listing = await self.extraction.listing(
                 response.body,
@@ -217,18 +213,7 @@ class SiteSpider(scrapy.Spider):
             yield self._extraction_failure(response, "list", exc)
             return
         if listing.truncated_rows:
-            reason = (
-                f"list cut at {len(listing.links)} rows: {listing.truncated_rows} more rows not read "
-                "(raise max_list_rows)"
-            )
-            self.logger.warning("%s: %s", response.url, reason)
-            yield FetchFailureItem(
-                site=self.site.name,
-                url=response.url,
-                page_kind="list",
-                http_status=response.status,
-                reason=reason,
-            )
+            yield self._list_cut(response, listing)
         links = [
             {"url": link.url, "title": link.title, "date": link.date, "pinned": link.pinned}
             for link in listing.links
@@ -240,18 +225,7 @@ class SiteSpider(scrapy.Spider):
                 yield failure
                 return
             if listing.client_side_rendered:
-                self.logger.warning(
-                    "%s: the list is rendered client-side (no rows in the HTML)", response.url
-                )
-                yield FetchFailureItem(
-                    site=self.site.name,
-                    url=response.url,
-                    page_kind="list",
-                    http_status=response.status,
-                    reason="list rendered client-side: no rows in the HTML (set selectors, or start from the "
-                    "site's data URL)",
-                )
-        hops = response.meta.get("hops", 0)
+                yield self._rendered_client_side(response)
         wanted = [
             link for link in links if self._worth_fetching(link, response.url, listing.column)
         ]
@@ -271,15 +245,55 @@ class SiteSpider(scrapy.Spider):
             refetch=[link["url"] for link in wanted if canonical_url(link["url"]) in self.known],
             **_validators(response),
         )
+        hops = response.meta.get("hops", 0)
         for link in wanted:
             request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
             if request is not None:
                 yield request
+        request = self._next_list_page(response, listing, links, column_url, hint)
+        if request is not None:
+            yield request
+
+    def _list_hint(self, response, column_url: str):
+        """Where the main list of the column's first page was (this walk's, else the model's)."""
+        return response.meta.get("list_hint") or self.site_model.list_hints.get(column_url, {}).get(
+            "path"
+        )
+
+    def _list_cut(self, response, listing) -> FetchFailureItem:
+        reason = (
+            f"list cut at {len(listing.links)} rows: {listing.truncated_rows} more rows not read "
+            "(raise max_list_rows)"
+        )
+        self.logger.warning("%s: %s", response.url, reason)
+        return FetchFailureItem(
+            site=self.site.name,
+            url=response.url,
+            page_kind="list",
+            http_status=response.status,
+            reason=reason,
+        )
+
+    def _rendered_client_side(self, response) -> FetchFailureItem:
+        self.logger.warning(
+            "%s: the list is rendered client-side (no rows in the HTML)", response.url
+        )
+        return FetchFailureItem(
+            site=self.site.name,
+            url=response.url,
+            page_kind="list",
+            http_status=response.status,
+            reason="list rendered client-side: no rows in the HTML (set selectors, or start from the "
+            "site's data URL)",
+        )
+
+    def _known_pages(self, response, links: list[dict], column_url: str) -> int:
+        """How many list pages in a row, this one included, held only releases a finished crawl
+        walked on this series: the walk stops after LIST_OVERLAP_PAGES of them."""
         walked, walked_before_series = (
             self.walked.get(column_url, set()),
             self.walked.get(None, set()),
         )
-        known_pages = response.meta.get("known_pages", 0)
         if (
             links
             and not self.full
@@ -289,24 +303,28 @@ class SiteSpider(scrapy.Spider):
                 if not link["pinned"]
             )
         ):
-            known_pages += 1
-        else:
-            known_pages = 0
-        if series_pages < self.site.max_list_pages and known_pages <= LIST_OVERLAP_PAGES:
-            for url in listing.next_pages[:1]:
-                if self.site.allows(url) and is_page_url(url):
-                    request = self._request(
-                        url,
-                        self.parse_list,
-                        series_pages=series_pages + 1,
-                        hops=hops,
-                        page_kind="list",
-                        known_pages=known_pages,
-                        column_url=column_url,
-                        list_hint=listing.list_path if series_pages == 1 else hint,
-                    )
-                    if request is not None:
-                        yield request
+            return response.meta.get("known_pages", 0) + 1
+        return 0
+
+    def _next_list_page(self, response, listing, links: list[dict], column_url: str, hint):
+        """The request for the list's next page, or None where the walk stops."""
+        series_pages = response.meta.get("series_pages", 1)
+        known_pages = self._known_pages(response, links, column_url)
+        if series_pages >= self.site.max_list_pages or known_pages > LIST_OVERLAP_PAGES:
+            return None
+        for url in listing.next_pages[:1]:
+            if self.site.allows(url) and is_page_url(url):
+                return self._request(
+                    url,
+                    self.parse_list,
+                    series_pages=series_pages + 1,
+                    hops=response.meta.get("hops", 0),
+                    page_kind="list",
+                    known_pages=known_pages,
+                    column_url=column_url,
+                    list_hint=listing.list_path if series_pages == 1 else hint,
+                )
+        return None
 
     def _worth_fetching(self, link: dict, list_url: str, column: str | None = None) -> bool:
         """New releases, known ones whose row changed (a retitle or a new date) since it was
