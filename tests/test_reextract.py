@@ -11,9 +11,8 @@ import pytest
 from crawler.extract import EXTRACTOR_REVISION
 from storage import FetchedRelease, Store
 from support.harness import run_cli, write_config
-from support.sitemodel_site import ARTICLES, SITE_NAME, write_site
+from support.sitemodel_site import ARTICLES, SITE_NAME, crawl, site_table, write_site
 
-SLOW_MACHINE = {"timeout": 60, "retries": 2}
 TITLE = ARTICLES[0][1]
 FIRST, SECOND = ARTICLES[0][4]
 
@@ -23,26 +22,13 @@ def site(serve_site, tmp_path):
     server = serve_site(write_site(tmp_path / "qingshan"))
     config = write_config(
         tmp_path / "sites.toml",
-        {
-            "qingshan": {
-                "title": SITE_NAME,
-                "start_urls": [server.url.rstrip("/") + "/news/index.html"],
-                "timezone": "Asia/Shanghai",
-                "politeness": SLOW_MACHINE,
-            }
-        },
+        {"qingshan": site_table(server.url)},
     )
     with config.open("a", encoding="utf-8") as out:  # alert rows are written for what it hears of
         out.write(
             '\n[webhooks.archive]\nurl = "http://127.0.0.1:9/hook"\nkinds = ["new", "edited"]\n'
         )
     return server, config, tmp_path / "bulletin.db"
-
-
-def crawl(db, config, *args):
-    result = run_cli("crawl", "qingshan", "--progress", "off", *args, db=db, config=config)
-    assert result.exit_code == 0, result.stderr[-3000:]
-    return result
 
 
 def _as_older_rules_read_it(db, name):

@@ -25,6 +25,8 @@ from support.sitemodel_site import (
     QR_LINE,
     SITE_NAME,
     article_html,
+    crawl,
+    site_table,
     write_site,
 )
 
@@ -301,31 +303,14 @@ def test_a_model_change_is_not_an_edit_in_the_store(tmp_path):
 # A real crawl ---------------------------------------------------------------------------------
 
 
-# Every page must arrive for the model to see the whole site: a loaded machine is slow, not broken.
-SLOW_MACHINE = {"timeout": 60, "retries": 2}
-
-
 @pytest.fixture
 def site(serve_site, tmp_path):
     server = serve_site(write_site(tmp_path / "qingshan"))
     config = write_config(
         tmp_path / "sites.toml",
-        {
-            "qingshan": {
-                "title": SITE_NAME,
-                "start_urls": [server.url.rstrip("/") + "/news/index.html"],
-                "timezone": "Asia/Shanghai",
-                "politeness": SLOW_MACHINE,
-            }
-        },
+        {"qingshan": site_table(server.url)},
     )
     return server, config, tmp_path / "bulletin.db"
-
-
-def crawl(db, config, *args):
-    result = run_cli("crawl", "qingshan", "--progress", "off", *args, db=db, config=config)
-    assert result.exit_code == 0, result.stderr[-3000:]
-    return result
 
 
 def test_a_crawl_learns_the_site_model(site):
@@ -436,14 +421,7 @@ def test_a_model_change_creates_no_events(serve_site, tmp_path):
     server = serve_site(write_site(tmp_path / "qingshan", articles=ARTICLES[:4]))
     config = write_config(
         tmp_path / "sites.toml",
-        {
-            "qingshan": {
-                "title": SITE_NAME,
-                "start_urls": [server.url.rstrip("/") + "/news/index.html"],
-                "timezone": "Asia/Shanghai",
-                "politeness": SLOW_MACHINE,
-            }
-        },
+        {"qingshan": site_table(server.url)},
     )
     db = tmp_path / "bulletin.db"
     crawl(db, config)

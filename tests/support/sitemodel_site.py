@@ -170,3 +170,26 @@ def add_article(root: Path, name: str, title: str, date: str, page: str) -> None
     (news / "index.html").write_text(
         index.replace('<ul class="list">', '<ul class="list">' + row, 1), encoding="utf-8"
     )
+
+
+# Every page must arrive for the model to see the whole site: a loaded machine is slow, not broken.
+SLOW_MACHINE = {"timeout": 60, "retries": 2}
+
+
+def site_table(server_url: str) -> dict:
+    """The site's ``sites.toml`` table for a server of it (``qingshan``)."""
+    return {
+        "title": SITE_NAME,
+        "start_urls": [server_url.rstrip("/") + "/news/index.html"],
+        "timezone": "Asia/Shanghai",
+        "politeness": SLOW_MACHINE,
+    }
+
+
+def crawl(db: Path, config: Path, *args: str):
+    """``bulletin crawl qingshan`` through the real CLI; it must succeed."""
+    from support.harness import run_cli
+
+    result = run_cli("crawl", "qingshan", "--progress", "off", *args, db=db, config=config)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    return result
