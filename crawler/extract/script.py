@@ -291,12 +291,13 @@ def evaluate(code: str, env=None, page: int | None = None):
         return None
 
 
-def _statements(body: str) -> list[str]:
-    """``body`` split at ``;`` and line ends outside strings and brackets."""
-    out, depth, quote, start = [], 0, None, 0
-    i = 0
-    while i < len(body):
-        ch = body[i]
+def _code_chars(text: str, start: int = 0, end: int | None = None):
+    """``(index, character)`` of ``text[start:end]`` outside string literals (quotes and escapes
+    left out): what bracket counting may look at."""
+    end = len(text) if end is None else end
+    quote, i = None, start
+    while i < end:
+        ch = text[i]
         if quote:
             if ch == "\\":
                 i += 1
@@ -304,7 +305,16 @@ def _statements(body: str) -> list[str]:
                 quote = None
         elif ch in "\"'":
             quote = ch
-        elif ch in "([{":
+        else:
+            yield i, ch
+        i += 1
+
+
+def _statements(body: str) -> list[str]:
+    """``body`` split at ``;`` and line ends outside strings and brackets."""
+    out, depth, start = [], 0, 0
+    for i, ch in _code_chars(body):
+        if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth -= 1
@@ -314,7 +324,6 @@ def _statements(body: str) -> list[str]:
         elif ch in ";\n" and depth == 0:
             out.append(body[start:i])
             start = i + 1
-        i += 1
     out.append(body[start:])
     return [s.strip() for s in out if s.strip()]
 
@@ -328,26 +337,13 @@ def function_body(scripts: str, name: str) -> tuple[list[str], str] | None:
     )
     if not m:
         return None
-    depth, quote, i = 1, None, m.end()
-    end = min(len(scripts), m.end() + 4000)
-    while i < end and depth:
-        ch = scripts[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        i += 1
-    if depth:
-        return None
-    params = [p.strip() for p in m.group(1).split(",") if p.strip()]
-    return params, scripts[m.end() : i - 1]
+    depth = 1
+    for i, ch in _code_chars(scripts, m.end(), min(len(scripts), m.end() + 4000)):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0:
+            params = [p.strip() for p in m.group(1).split(",") if p.strip()]
+            return params, scripts[m.end() : i]
+    return None
 
 
 def page_globals(scripts: str) -> dict:
@@ -439,14 +435,10 @@ def _run(
 
 
 def _split_top(code: str) -> list[str]:
-    parts, depth, quote, start = [], 0, None, 0
-    for i, ch in enumerate(code):
-        if quote:
-            if ch == quote and code[i - 1] != "\\":
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([{":
+    """``code`` split at commas outside strings and brackets (a call's arguments)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in _code_chars(code):
+        if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth -= 1
