@@ -50,6 +50,13 @@ def test_hidden_tab_panels_are_content_other_hidden_parts_are_not():
     assert not {"内部备注", "移动版重复"} & set(lines)
 
 
+def test_a_hidden_twin_of_a_shown_sibling_is_a_copy_not_a_tab_panel():
+    page = """<html><body><div class="content pc"><p>各单位：现将有关事项通知如下。</p></div>
+    <div class="content mobile" style="display:none"><p>各单位：现将有关事项
+    通知如下。</p></div></body></html>"""
+    assert layout(parse_clean(page).root).lines.count("各单位：现将有关事项通知如下。") == 1
+
+
 def test_text_an_inline_script_writes_into_an_empty_element_is_shown():
     page = """<html><head><script>var src = "市就业服务中心";</script></head><body>
     <p>来源：<span id="source"></span></p><p>作者：<span id="author">王明</span></p>

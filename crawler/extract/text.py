@@ -219,8 +219,9 @@ def _not_tab_panels(hidden: list) -> list:
     """``hidden`` without the panels of a tab set: a hidden element beside a shown sibling of
     its kind — same tag and the same id but for its number (``table_002`` beside ``table_001``)
     or a class in common (``li.tab-pane`` beside ``li.tab-pane.active``). A reader shows such a
-    panel with a click, so it is content."""
-    shown: dict = {}  # (parent, tag) -> (id stems, classes) of its shown children of that tag
+    panel with a click, so it is content — unless it says what a shown sibling says: then it is
+    a hidden copy (a mobile or print twin of the body), not another panel."""
+    shown: dict = {}  # (parent, tag) -> (id stems, classes, texts) of its shown children
     out = []
     for el in hidden:
         parent = el.getparent()
@@ -231,16 +232,22 @@ def _not_tab_panels(hidden: list) -> list:
             continue
         key = (parent, el.tag)
         if key not in shown:
-            stems, names = set(), set()
+            stems, names, texts = set(), set(), set()
             for sibling in parent.iterchildren(el.tag):
                 if not is_hidden(sibling):
                     stems.add(_id_stem(sibling))
                     names.update((sibling.get("class") or "").split())
-            shown[key] = (stems, names)
-        stems, names = shown[key]
-        if not ((stem is not None and stem in stems) or names.intersection(classes)):
+                    texts.add(_text_key(sibling))
+            shown[key] = (stems, names, texts)
+        stems, names, texts = shown[key]
+        panel = (stem is not None and stem in stems) or names.intersection(classes)
+        if not panel or _text_key(el) in texts:
             out.append(el)
     return out
+
+
+def _text_key(el: etree._Element) -> str:
+    return "".join("".join(el.itertext()).split())
 
 
 # What <head> holds: kept when a reader wants it after cleaning (a list's <base>, <link rel=next>).
