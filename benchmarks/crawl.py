@@ -386,7 +386,7 @@ PROFILE_STAGES = [
     ("spider: list pages (parse_list)", "spiders/site.py", "parse_list"),
     ("spider: articles (parse_article)", "spiders/site.py", "parse_article"),
     ("  extract_list", "crawler/extract/listing.py", "extract_list"),
-    ("  extract_article", "crawler/extract/article.py", "extract_article"),
+    ("  extract_article", "crawler/extract/article/__init__.py", "extract_article"),
     ("pipeline (process_item)", "crawler/pipelines.py", "process_item"),
     ("  store.record_release", "storage/store.py", "record_release"),
     ("  store.record_list_page", "storage/store.py", "record_list_page"),

@@ -875,9 +875,9 @@ def test_info_line_is_still_read_when_it_is_the_h1():
     ],
 )
 def test_site_affixes_stripped_without_a_site_model(raw, title):
-    from crawler.extract.article import _strip_site_affixes
+    from crawler.extract.article.title import strip_site_affixes
 
-    assert _strip_site_affixes(raw, [])[0] == title
+    assert strip_site_affixes(raw, [])[0] == title
 
 
 # --- sources --------------------------------------------------------------------------------------
@@ -1027,9 +1027,10 @@ def test_title_selector_config_accepts_is_used(name, tmp_path):
 
 
 def test_one_selector_engine_for_config_lists_and_articles():
-    from crawler.extract import article, pagination, select
+    from crawler.extract import pagination, select
+    from crawler.extract.article import head
 
-    assert pagination.select is select.select and article.select is select.select
+    assert pagination.select is select.select and head.select is select.select
 
 
 # --- one date parser -----------------------------------------------------------------------------------
@@ -1074,10 +1075,11 @@ def test_list_row_dates_agree_with_the_article_date_parser(text):
 
 
 def test_list_and_article_pages_share_the_breadcrumb_finder():
-    from crawler.extract import article, listing
+    from crawler.extract import listing
+    from crawler.extract.article import links
     from crawler.extract.breadcrumb import find_breadcrumb
 
-    assert article.find_breadcrumb is find_breadcrumb is listing.find_breadcrumb
+    assert links.find_breadcrumb is find_breadcrumb is listing.find_breadcrumb
     page = extract(
         "article_title_site_suffix.html", "http://www.example.gov.cn/tzgg/content_12.html"
     )

@@ -328,7 +328,7 @@ def test_a_disclosure_table_written_apart_from_the_first_history_is_right_every_
     )
     # Known miss (strict: the test says when it is fixed): the redesign lays the table out as a
     # grid of divs and the body becomes the grid alone, without the paragraph before it and the
-    # signature after it (article.py's densest-block choice takes no prose siblings of a grid).
+    # signature after it (article/body.py's densest-block choice takes no prose siblings of a grid).
     known = {11}
     assert {i for i, ok, _ in judged if not ok} == known, report
 

@@ -1,0 +1,199 @@
+"""Article pages → :class:`Article`.
+
+Each field is looked for in order: per-site selectors → government ``<meta>`` tags → labelled text
+near the title (来源：…, 发布日期：…) → the URL → generic fallbacks (text density for the body).
+The page is parsed once; every later step works on the cleaned tree and its line layout.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..dates import zone_for
+from ..encoding import decode_html
+from ..model import Article, Selectors
+from ..sitemodel import PageView, SiteModel
+from ..text import Layout, layout, parse_clean, squash
+from .body import (
+    GENERIC_RANK,
+    cms_body,
+    container_rank,
+    density_body,
+    describe,
+    join_body,
+    label_value_rows,
+    line_owners,
+    pick_body_lines,
+    title_heading_line,
+)
+from .head import Head, read_head, select_nodes, selected_text
+from .links import find_attachments, find_next_pages, set_breadcrumb_and_column
+from .published import date_from_meta, set_published, shown_date
+from .source import pick_source
+from .title import clean_raw_title, heading_candidates, pick_title, title_from_meta
+
+
+def extract_article(
+    body: bytes,
+    url: str,
+    *,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    timezone: str | None = None,
+    selectors: Selectors | None = None,
+    model: SiteModel | None = None,
+) -> Article:
+    """Parse an article page into an :class:`Article`. Never raises on bad input.
+
+    ``encoding`` forces a codec (site config); ``timezone`` is the IANA zone of the site's
+    local times (default: guessed from the host); ``selectors`` are per-site overrides;
+    ``model`` is the site's :class:`~.sitemodel.SiteModel` (its template is not content, and
+    the page's features for learning are left in ``Article.features``).
+    """
+    try:
+        text, used = decode_html(body or b"", content_type, encoding)
+    except Exception:  # decoding is best effort; an unknown forced codec must not abort a crawl
+        text, used = (body or b"").decode("utf-8", "replace"), "utf-8"
+    article = Article(url=url, encoding=used)
+    try:
+        _extract(article, text, url, timezone, selectors or Selectors(), model, body)
+    except (
+        RecursionError,
+        MemoryError,
+        ValueError,
+        TypeError,
+        etree.LxmlError,
+        KeyError,
+        IndexError,
+    ):
+        # Keep whatever was found before the failure: a partial article beats a crashed crawl.
+        pass
+    return article
+
+
+def _extract(
+    article: Article,
+    text: str,
+    url: str,
+    timezone: str | None,
+    sel: Selectors,
+    model: SiteModel | None = None,
+    raw: bytes | None = None,
+) -> None:
+    ids = any(getattr(sel, f) for f in ("title", "source", "published_at", "body", "breadcrumb"))
+
+    def read(page):
+        # The head, its scripts, and text selectors (a meta's content, too) see the whole page.
+        selected = {
+            name: selected_text(page, getattr(sel, name))
+            for name in ("title", "source", "published_at")
+        }
+        return read_head(page, url), selected
+
+    root, found = parse_clean(text, body=raw, encoding=article.encoding, ids=ids, read=read)
+    if root is None:
+        return
+    head, selected = found
+    base = head.base or url
+    zone = zone_for(url, timezone, root.get("lang") or root.get("xml:lang"), head.title)
+    lay = layout(root)
+    view = None
+    if model is not None:
+        view = PageView(model, lay.lines, head.title)
+        article.features = view.features
+    label_value_rows(lay)  # (after the features: a model learns the page's lines as printed)
+
+    headings = heading_candidates(root)  # (one walk for the title and the body's search)
+    # Body container first: it bounds where the info line and the title can be.
+    explain = article.explain
+    container = _body_container(root, lay, head, headings, sel, view, explain)
+    body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
+
+    title = selected["title"] or None
+    title_el = None
+    if title:
+        explain["title"] = "site selector"
+    else:
+        pick = pick_title(root, lay, head, body_start, body_end, headings)
+        title, title_el = pick.text, pick.element
+        explain["title"] = pick.rule
+        article.title_variant = pick.variant
+    title_line = _title_line(lay, title, title_el, body_start)
+
+    body_lines, body_stop = pick_body_lines(lay, body_start, body_end, title)
+    if view is not None:
+        body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
+    article.body = join_body(lay, body_lines)
+
+    meta_date, meta_rule = date_from_meta(head, text)
+    visible, visible_rank, visible_rule = shown_date(
+        lay, head, selected["published_at"], title_line, body_start, body_stop, title
+    )
+    published = set_published(
+        article, url, zone, (visible, visible_rank, visible_rule), (meta_date, meta_rule)
+    )
+
+    if published is None and not sel.title and not title_from_meta(head) and head.title.strip():
+        # Not an article (a program page, a dashboard): the document title is its name.
+        # (Whole, as the page names itself: there is no article heading to tell the site's part.)
+        title = clean_raw_title(head.title)
+        explain["title"] = "<title> of a page without a date"
+        article.title_variant = None
+    article.title = title or None
+    if view is not None:
+        article.title = view.title(article.title, explain)
+
+    article.source = pick_source(
+        root, lay, head, selected["source"], title_line, body_start, body_stop, view, explain
+    )
+    set_breadcrumb_and_column(article, root, base, sel, lay, head, title, title_line)
+    article.attachments = find_attachments(container, base)
+    article.next_pages = find_next_pages(root, head, container, url, base)
+
+
+def _body_container(
+    root, lay: Layout, head: Head, headings, sel: Selectors, view, explain: dict
+) -> etree._Element | None:
+    """The element holding the article's text: the site selector's, a CMS's container, or the
+    densest text block (inside a generic container such as a bare <article>)."""
+    container = None
+    picked = select_nodes(root, sel.body)
+    if picked and isinstance(picked[0], etree._Element):
+        container = picked[0]
+        explain["body"] = "site selector"
+    if container is None:
+        container = cms_body(root, lay)
+        if container is not None:
+            explain["body"] = f"CMS container {describe(container)}"
+    if container is None or container_rank(container) == GENERIC_RANK:
+        densest = density_body(
+            root,
+            lay,
+            line_owners(lay),
+            view.template if view is not None else None,
+            title_heading_line(root, lay, head, headings),
+        )
+        if container is None:
+            container = densest
+            if container is not None:
+                explain["body"] = f"densest text block {describe(container)}"
+        elif densest is not None and any(a is container for a in densest.iterancestors()):
+            # A bare <article> also holds the heading, the byline and the contact block: the
+            # text is its densest part.
+            explain["body"] = f"densest text block {describe(densest)} in {describe(container)}"
+            container = densest
+    return container
+
+
+def _title_line(lay: Layout, title: str | None, title_el, body_start: int) -> int:
+    if title_el is not None and title_el in lay.spans:
+        start, end = lay.spans[title_el]
+        if end > start:
+            return end - 1
+    if title:
+        sq = squash(title)[:30]
+        if sq:
+            for i, line in enumerate(lay.lines):
+                if sq in squash(line) and len(line) < len(title) * 2 + 20:
+                    return i
+    return max(body_start - 1, 0)

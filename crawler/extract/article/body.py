@@ -1,0 +1,474 @@
+"""The article's body: the CMS's content container when there is one, else the densest block of
+prose lines, without the page's furniture."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import find_dates
+from ..text import (
+    ATTACHMENT_PATH,
+    CELL_SEP,
+    Layout,
+    squash,
+)
+from .head import Head
+from .patterns import INFO_LINE, SENTENCE_END, SOURCE_LABEL
+from .title import clean_raw_title, heading_candidates, line_of, title_from_meta
+
+# Body containers of government CMS families, most specific first: (kind, name).
+_BODY_CONTAINERS = [
+    ("class", "TRS_Editor"),
+    ("class", "TRS_UEDITOR"),
+    ("class", "trs_paper_default"),
+    ("tag", "ucapcontent"),
+    ("id", "UCAP-CONTENT"),
+    ("id", "zoom"),
+    ("id", "fontzoom"),
+    ("id", "zoomcon"),
+    ("class", "article-content"),
+    ("class", "pages_content"),
+    ("class", "detail_content"),
+    ("id", "mainText"),
+    ("class", "news_cont_d_wrap"),
+    ("id", "pressrelease"),
+    ("itemprop", "articleBody"),
+    ("class", "article-body"),
+    ("tag", "article"),
+]
+_CONTAINER_RANK = {key: rank for rank, key in enumerate(_BODY_CONTAINERS)}
+GENERIC_RANK = _CONTAINER_RANK[("tag", "article")]
+
+
+def container_rank(el) -> int | None:
+    best = _CONTAINER_RANK.get(("tag", el.tag))
+    ident = el.get("id")
+    if ident:
+        rank = _CONTAINER_RANK.get(("id", ident))
+        if rank is not None and (best is None or rank < best):
+            best = rank
+    classes = el.get("class")
+    if classes:
+        for name in classes.split():
+            rank = _CONTAINER_RANK.get(("class", name))
+            if rank is not None and (best is None or rank < best):
+                best = rank
+    if el.get("itemprop") == "articleBody":
+        best = (
+            min(best, _CONTAINER_RANK[("itemprop", "articleBody")])
+            if best is not None
+            else _CONTAINER_RANK[("itemprop", "articleBody")]
+        )
+    return best
+
+
+_PUNCT_MARKS = '，。；！？、,.;!?：:“”"'
+
+
+def _chars(lay: Layout, el) -> tuple[int, int]:
+    start, end = lay.spans.get(el, (0, 0))
+    total = sum(len(line) for line in lay.lines[start:end])
+    links = sum(lay.link_chars[start:end])
+    return total, links
+
+
+def describe(el) -> str:
+    """``div#zoom`` / ``div.TRS_Editor``: enough to find the element again in the page."""
+    if el.get("id"):
+        return f"{el.tag}#{el.get('id')}"
+    classes = (el.get("class") or "").split()
+    return f"{el.tag}.{classes[0]}" if classes else el.tag
+
+
+def cms_body(root, lay: Layout):
+    """The best-ranked known CMS container with real text (the largest when several share a rank)."""
+    found: dict[int, tuple[int, object]] = {}
+    files: dict[int, object] = {}
+    for el in lay.spans:
+        rank = container_rank(el)
+        if rank is None:
+            continue
+        total, links = _chars(lay, el)
+        text = total - links
+        if text >= 40 and (rank not in found or text > found[rank][0]):
+            found[rank] = (text, el)
+        elif not found and total and _holds_a_file(el):
+            files.setdefault(rank, el)
+    if found:
+        return found[min(found)][1]
+    # A release that is its attachment (名单公示: 附件：….xlsx) or its pictures.
+    return files[min(files)] if files else None
+
+
+def _holds_a_file(el) -> bool:
+    return el.find(".//img") is not None or any(
+        ATTACHMENT_PATH.search((a.get("href") or "").split("?")[0]) for a in el.iter("a")
+    )
+
+
+# A site's footer and disclaimer: prose-like, never the article. One strong mark (版权所有, ICP备,
+# 不得转载…) or two weak ones (主办单位 and 地址, …) make a line the site's, not the article's.
+_FOOTER_STRONG = re.compile(
+    r"版权所有|版權所有|Copyright|©|ICP\s*备|ICP\s*證|公网安备|公網安備|网站标识码|網站標識碼|建议使用.{0,20}浏览|"
+    r"不得(?:转载|复制|镜像)|未经.{0,8}(?:许可|授权).{0,16}(?:转载|复制|镜像|链接)",
+    re.I,
+)
+_FOOTER_WEAK = re.compile(
+    r"主办单位|主辦單位|主\s*办\s*[:：]|承办单位|技术支持|地址\s*[:：]|电话\s*[:：]|邮编|联系我们"
+)
+
+
+def footer_line(line: str) -> bool:
+    head = line[:300]
+    return (
+        bool(_FOOTER_STRONG.search(head))
+        or len({m.group(0)[:2] for m in _FOOTER_WEAK.finditer(head)}) >= 2
+    )
+
+
+_FOOTER_HINT = re.compile(
+    r"(?<![A-Za-z])(?<!border-)(?<!margin-)(?<!padding-)(?i:footer|foot|copyright|banquan|bottom)(?![a-z])"
+)
+
+
+def _footer_lines(lay: Layout) -> set[int]:
+    """Lines inside elements the page marks as its footer (``<footer>``, class/id foot, bottom, copyright)."""
+    out: set[int] = set()
+    for el, (start, end) in lay.spans.items():
+        if end <= start:
+            continue
+        if el.tag == "footer" or _FOOTER_HINT.search(
+            (el.get("class") or "") + " " + (el.get("id") or "")
+        ):
+            out.update(range(start, end))
+    return out
+
+
+def _line_score(lay: Layout, idx: int) -> float:
+    """How much a line looks like content: prose by its punctuation, a data-table row by its cells."""
+    line = lay.lines[idx]
+    links = lay.link_chars[idx]
+    if footer_line(line):
+        return 0.0
+    if lay.table[idx] >= 0:
+        # Figures and names in cells carry no punctuation: tables are content all the same.
+        if links > len(line) * 0.8 or (lay.cells[idx] < 2 and len(line) < 4):
+            return 0.0
+        return 1 + min(lay.cells[idx], 6) * 0.5 + min(len(line) / 40, 2)
+    if links > len(line) / 2 or (len(line) < 20 and (links or not _SHORT_SENTENCE.search(line))):
+        return 0.0
+    if (
+        len(line) < 150
+        and not SENTENCE_END.search(line)
+        and (INFO_LINE.search(line) or _CLOCK.search(line))
+    ):
+        return 0.0  # 来源：… 发布时间：… is the article's furniture; a top bar's clock changes by the second
+    if len(line) < 100 and _GREETING.match(line):
+        return 0.0
+    head = line[:2000]
+    punct = sum(head.count(mark) for mark in _PUNCT_MARKS)
+    return 1 + min(punct, 60) + min(len(line) / 80, 3)
+
+
+def title_heading_line(root, lay: Layout, head: Head, candidates=None) -> int:
+    """The line of the heading that shows the page's <title> (its longest such heading), or -1."""
+    title_sq = squash(clean_raw_title(head.title)) + "\n" + squash(title_from_meta(head))
+    best, best_len = -1, 0
+    for text, el, rank in candidates if candidates is not None else heading_candidates(root):
+        sq = squash(text)
+        if (
+            rank <= 2
+            and len(sq) >= 8
+            and sq in title_sq
+            and len(sq) > best_len
+            and (line := line_of(lay, el)) >= 0
+        ):
+            best, best_len = line, len(sq)
+    return best
+
+
+def density_body(
+    root, lay: Layout, owners: list, template: list[bool] | None = None, title_line: int = -1
+):
+    """Readability-style: each content line scores its block, the parent and (half) the grandparent.
+
+    The best block then takes in its parent while the parent's other children hold as much content
+    again (a dashboard's several tables, an article split over sibling blocks). Lines the site
+    model knows as ``template`` score nothing. Lines above ``title_line`` (the title's heading)
+    count half while text follows it: a short notice's body is below its title, a top bar above.
+    """
+    line_scores = _body_line_scores(lay, template, title_line)
+    scored = [(idx, score) for idx, score in enumerate(line_scores) if score]
+    best, best_score, adjusted = _densest_block(lay, owners, scored)
+    if best is None:
+        return None
+    start, end = lay.spans.get(best, (0, 0))
+    if 2 * sum(line_scores[i] for i in range(start, end) if lay.table[i] >= 0) >= sum(
+        line_scores[start:end]
+    ):
+        best, best_score, adjusted = _prose_beside_table(
+            lay, owners, scored, (best, best_score, adjusted)
+        )
+    # A tie with the parent: the parent holds the same text plus short lines that scored nothing
+    # (a closing "特此通知。"), so it is the article's block.
+    parent = best.getparent()
+    while (
+        parent is not None
+        and adjusted.get(parent, 0.0) >= best_score * 0.999
+        and parent.tag not in ("body", "html")
+    ):
+        best, parent = parent, parent.getparent()
+    start, end = lay.spans.get(best, (0, 0))
+    if best.tag in ("ol", "ul", "dl") and parent is not None and parent in lay.spans:
+        # A numbered list won: the paragraphs around it (通告如下： … 特此通告。) are the same text.
+        p_start, p_end = lay.spans[parent]
+        own = sum(line_scores[start:end])
+        around = sum(line_scores[p_start:p_end]) - own
+        chars, links = _chars(lay, parent)
+        if around >= own * 0.25 and links <= chars * 0.3 and parent.tag not in ("body", "html"):
+            return parent
+    rows = sum(score for i, score in enumerate(line_scores[start:end], start) if lay.table[i] >= 0)
+    if rows * 2 < sum(line_scores[start:end]):
+        return best
+    return _dashboard_block(lay, line_scores, best)
+
+
+def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int) -> list[float]:
+    """Each line's content score; footer and template lines score nothing, and lines above the
+    title's heading half while text follows it."""
+    footer = _footer_lines(lay)
+    line_scores = [
+        0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
+        for idx in range(len(lay.lines))
+    ]
+    if title_line > 0 and any(line_scores[title_line:]):
+        for idx in range(title_line):
+            line_scores[idx] *= 0.5
+    return line_scores
+
+
+def _densest_block(lay: Layout, owners: list, lines_scored) -> tuple:
+    """(block, score, every block's score): line scores summed into the line's block, its parent
+    and (less) its grandparents, discounted by the share of link text."""
+    scores: dict = {}
+    for idx, score in lines_scored:
+        el = owners[idx]
+        for weight in (1.0, 1.0, 0.5, 0.33):
+            if el is None:
+                break
+            scores[el] = scores.get(el, 0) + score * weight
+            el = el.getparent()
+    best, best_score = None, 0.0
+    adjusted = {}
+    for el, score in scores.items():
+        total, links = _chars(lay, el)
+        if not total:
+            continue
+        score *= 1 - links / total
+        adjusted[el] = score
+        if score > best_score:
+            best, best_score = el, score
+    return best, best_score, adjusted
+
+
+def _prose_beside_table(lay: Layout, owners: list, scored: list, won: tuple) -> tuple:
+    """A table won. Where the page also has an article's prose (a few real paragraphs) apart
+    from that table, the table is a sidebar's (prices, rankings) and the prose is the body."""
+    best = won[0]
+    prose = [(idx, score) for idx, score in scored if lay.table[idx] < 0]
+    if sum(1 for _, score in prose if score >= 5) >= 2:
+        prose_best, prose_score, prose_adjusted = _densest_block(lay, owners, prose)
+        if (
+            prose_best is not None
+            and prose_score >= 15
+            and best not in prose_best.iterancestors()
+            and prose_best is not best
+        ):
+            return prose_best, prose_score, prose_adjusted
+    return won
+
+
+def _dashboard_block(lay: Layout, line_scores: list[float], best):
+    """A table of figures: the page's other tables beside it are as much content (a dashboard).
+    (The block then reads "densest text block" for the ancestor that holds them all.)"""
+    prefix = [0.0]
+    for score in line_scores:
+        prefix.append(prefix[-1] + score)
+
+    def content(el) -> float:
+        start, end = lay.spans.get(el, (0, 0))
+        return prefix[end] - prefix[start]
+
+    parent = best.getparent()
+    for _ in range(16):
+        if parent is None or parent.tag in ("body", "html") or parent not in lay.spans:
+            break
+        own, total = content(best), content(parent)
+        if total - own > 0:  # wrappers that add nothing are passed through
+            chars, links = _chars(lay, parent)
+            if total - own < own * 0.4 or links > chars * 0.3:
+                break
+            best = parent
+        parent = parent.getparent()
+    return best
+
+
+def line_owners(lay: Layout) -> list:
+    owners = [None] * len(lay.lines)
+    # Innermost block wins: visit blocks from the largest span to the smallest.
+    for el, (start, end) in sorted(lay.spans.items(), key=lambda kv: kv[1][0] - kv[1][1]):
+        for i in range(start, end):
+            owners[i] = el
+    return owners
+
+
+# Lines that are page furniture, never body text.
+_NOISE_LINE = re.compile(
+    r"^(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|關閉|收藏|返回顶部|返回|加入收藏|纠错|我要纠错|分享到?[:：]?|"
+    r"字号|字號|字體|字体|大|中|小|默认|超大|扫一扫.*|Print|Close|Share)\s*[】\]]?\s*[|/:：]?\s*)+$"
+    r"|^(?:【?\s*字[号號体體]\s*[:：]?.{0,20})$"
+    r"|^[(（]?\s*(?:浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击率|阅读数|阅读量|阅读次数|瀏覽次數|瀏覽|浏览|阅读|点击|"
+    r"Number of views|Views)\s*[:：]?\s*[(（]?\d*[)）]?\s*[次)）]?$"
+    r"|^(?:当前时间|今天是).{0,40}$"
+    r"|^[*=_~#\-–—.·•]{3,}$",
+    re.I,
+)
+# A "more" link closing a line: a portlet's or box's heading (全市主要经济指标 更多>>).
+_MORE_LINK = re.compile(
+    r"\s*[\[【(（]?\s*(?:查看)?更多(?:内容|信息|详情|数据)?\s*[>＞》»›]*\s*[\]】)）]?\s*$"
+    r"|\s*(?:more|view\s+more|read\s+more)\s*[>»›]+\s*$",
+    re.I,
+)
+_END_LINE = re.compile(
+    r"^(?:上一篇|下一篇|上一条|下一条|上一页|相关链接|相关文章|相关阅读|相关新闻|相关稿件|关联稿件|相关附件下载|"
+    r"(?:相关文件|相关政策|相关解读|相关报道|延伸阅读|推荐阅读)\s*[:：]?\s*$|"
+    r"扫一扫在手机|分享到|【\s*打印|【\s*关闭|打印本页|关闭窗口|Ends/|NNNN$|"
+    r"[(（【\[]\s*(?:责任编辑|责编|編輯|编辑|审核|校对|监制)\s*[:：]|(?:责任编辑|责编|本文来源)\s*[:：]|"
+    r"(?:特别声明|免责声明|版权声明)\s*[:：]|"
+    r"(?:Adresse für Rückfragen|Herausgeber|Pressekontakt|Zum Thema|Weitere Informationen|Zurück zur Übersicht|"
+    r"Letzte Änderung|Stand:|Last updated|Page last (?:updated|reviewed)|Related (?:links|content|articles|stories)|"
+    r"See also|Share this|Back to top|Return to top|Categories:|Tags:|Date modified|Associated links|"
+    r"Was this page helpful)(?:\b|$)"
+    # A release's contact block closes its text: a line that is only the heading.
+    # ("Contact" alone heads a program page's own contact paragraph: it stays.)
+    r"|(?:(?:Media|Press|News)\s+(?:Contacts?|Enquiries|Inquiries)|Contacts|Enquiries|Inquiries)\s*:?$"
+    r"|(?:Media|Press)\s+(?:contacts?|enquiries|inquiries)\s*:)",
+    re.I,
+)
+# Label cells of a 信息公开 metadata table (索引号 / 发布机构 / 成文日期 …) repeated inside the container.
+_TABLE_LABEL = re.compile(
+    r"^(?:索\s*引\s*号|分\s*类|主题分类|主\s*题\s*词|发文机关|发布机构|发文单位|成文日期|标\s*题|名\s*称|发文字号|文\s*号|"
+    r"发布日期|生成日期|发文日期|公开方式|公开时限|公开范围|公开形式|责任部门|有效性|时效性|体裁分类|信息来源|所属机构)\s*[:：]"
+)
+_META_LABEL_CELL = re.compile(_TABLE_LABEL.pattern.replace(r")\s*[:：]", r")\s*[:：]?\s*$"))
+
+
+def label_value_rows(lay: Layout) -> None:
+    """A 信息公开 table laid out as a row of labels over a row of values (索引号 | 发布机构 |
+    发布日期 over their values): the values' line reads "索引号：…\t发布机构：…" as the usual
+    label-and-value rows do, so the publisher and the date are found the same way."""
+    for i in range(min(len(lay.lines), 400) - 1):
+        table = lay.table[i]
+        if table < 0 or lay.table[i + 1] != table or lay.cells[i] < 2:
+            continue
+        labels = lay.lines[i].split(CELL_SEP)
+        values = lay.lines[i + 1].split(CELL_SEP)
+        if len(labels) != len(values) or not all(_META_LABEL_CELL.match(c) for c in labels):
+            continue
+        lay.lines[i + 1] = CELL_SEP.join(
+            f"{label.rstrip(' :：')}：{value}" for label, value in zip(labels, values, strict=True)
+        )
+
+
+# A short notice's one-line paragraph ("根据工作安排，定于3月5日停水。") is a whole sentence all the same.
+_SHORT_SENTENCE = re.compile(
+    r"^(?=(?:.*?[\u3400-\u9fff]){4}).{7,}[。！？]$"
+    # A notice's salutation: its addressees, listed (各乡镇人民政府，县直各单位：).
+    r"|^(?=(?:.*?[\u3400-\u9fff]){6})[^:：]{3,}[，、][^:：]{2,}[:：]$"
+)
+# A top bar's date-time clock (今天是：2024年3月1日 星期五, 10:12:03) and greeting: the site's, never an article's.
+_CLOCK = re.compile(
+    r"(?:今天是|今日|当前时间|现在时间|现在是|北京时间)\s*[:：]?\s*(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*[(（]?(?:星期|周|礼拜|禮拜)[一二三四五六日天]"
+    r"|(?<![\d:])[0-2]?\d:[0-5]\d:[0-5]\d(?![\d:])"
+)
+TOP_BAR_CLOCK = re.compile(r"今天|今日|当前|现在|北京时间|星期|礼拜|周[一二三四五六日天]")
+_GREETING = re.compile(
+    r"^(?:您好|你好)?[，,!！\s]*(?:欢迎|歡迎)(?:访问|訪問|来到|來到|光临|光臨|进入|進入|您)"
+)
+
+
+def _is_prose(line: str, link_chars: int) -> bool:
+    return link_chars <= len(line) * 0.3 and (len(line) >= 80 or bool(SENTENCE_END.search(line)))
+
+
+def pick_body_lines(
+    lay: Layout, start: int, end: int, title: str | None
+) -> tuple[list[tuple[str, int]], int]:
+    """The body's paragraphs without furniture, and the line where the article text stopped."""
+    kept: list[tuple[str, int, int]] = []
+    title_sq = squash(title)
+    stop = end
+    skip_value = False
+    for i in range(start, end):
+        line = lay.lines[i]
+        if kept and _END_LINE.match(line):
+            stop = i
+            break
+        if _NOISE_LINE.match(line):
+            continue
+        more = _MORE_LINK.search(line)
+        if more and lay.link_chars[i] >= len(squash(more.group(0))) and more.start() > 0:
+            line = line[: more.start()]  # a box heading's "更多>>" link: furniture
+        if len(kept) < 2 and i - start < 60:
+            if skip_value:
+                skip_value = False
+                if len(line) < 80 and not _TABLE_LABEL.match(line):
+                    continue
+            table = _TABLE_LABEL.match(line)
+            if table:
+                skip_value = not line[table.end() :].strip()
+                continue
+            if title_sq and squash(line) == title_sq:
+                continue
+            if len(line) < 120 and len(INFO_LINE.findall(line)) >= 2:
+                continue
+            # (A data table's row of three or more cells may hold a date: it is no info line.)
+            if (
+                len(line) < 100
+                and not SENTENCE_END.search(line)
+                and lay.cells[i] < 3
+                and (SOURCE_LABEL.search(line) or (find_dates(line, 1) and len(line) < 40))
+            ):
+                continue
+        kept.append((line, lay.link_chars[i], i))
+    # Link blocks after the last prose paragraph (related articles, promos, PDF boxes) are not body.
+    last_prose = max(
+        (
+            k
+            for k, (line, links, i) in enumerate(kept)
+            if lay.table[i] >= 0 or _is_prose(line, links)
+        ),
+        default=-1,
+    )
+    tail = kept[last_prose + 1 :]
+    if (
+        last_prose >= 0
+        and any(links > len(line) / 2 for line, links, _ in tail)
+        and not any("附件" in line for line, _, _ in tail)
+    ):
+        kept = kept[: last_prose + 1]
+    return [(line, i) for line, _, i in kept], stop
+
+
+def join_body(lay: Layout, lines: list[tuple[str, int]]) -> str:
+    """Paragraphs apart by a blank line; rows of one table on consecutive lines."""
+    out: list[str] = []
+    prev_table = -1
+    for line, i in lines:
+        table = lay.table[i]
+        if out:
+            out.append("\n" if table >= 0 and table == prev_table else "\n\n")
+        out.append(line)
+        prev_table = table
+    return "".join(out)

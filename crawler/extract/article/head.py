@@ -1,0 +1,162 @@
+"""What a page says about itself outside the text: ``<head>`` metadata, JSON-LD, scripts that
+write the info line, and per-site selectors."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from storage import ConfigError
+
+from ..script import written_strings
+from ..select import select
+from ..text import (
+    element_text,
+    fold,
+)
+
+META_TITLE = ("articletitle", "og:title", "twitter:title", "dc.title.article")
+META_DATE = (
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "article:published_time",
+    "pubtime",
+    "publish_time",
+    "publishtime",
+    "og:release_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "datepublished",
+    "sailthru.date",
+    "date",
+)
+META_SOURCE = ("contentsource", "source", "og:article:source", "dc.source")
+_META_COLUMN = ("columnname",)
+
+
+_CREATE_PAGE = re.compile(
+    r"createPageHTML\s*\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]"
+)
+
+
+_DATE_PUBLISHED = etree.XPath(
+    "//*[@itemprop='datePublished' or @property='datePublished']"
+    "|//time[@pubdate or contains(concat(' ', @class, ' '), ' published ')]"
+)
+
+
+@dataclass
+class Head:
+    meta: dict = field(default_factory=dict)
+    title: str = ""
+    jsonld: dict = field(default_factory=dict)
+    page_scripts: list = field(default_factory=list)  # (match, parent element) of createPageHTML
+    base: str | None = None
+    time_published: str | None = None  # <time itemprop=datePublished datetime=…> and the like
+    written_date: str | None = (
+        None  # a labelled date an inline script writes (document.write("发布时间：…"))
+    )
+
+
+def read_head(root, url: str) -> Head:
+    head = Head()
+    for meta in root.iter("meta"):
+        name = (
+            meta.get("name")
+            or meta.get("property")
+            or meta.get("itemprop")
+            or meta.get("http-equiv")
+            or ""
+        )
+        name = name.strip().lower()
+        value = meta.get("content")
+        if value is None:
+            value = meta.get("value")
+        if name and value and value.strip() and name not in head.meta:
+            head.meta[name] = value.strip()
+    titles = root.findall("head/title") or list(root.iter("title"))
+    for t in titles:
+        text = "".join(t.itertext())
+        if text.strip():
+            head.title = text
+            break
+    for el in _DATE_PUBLISHED(root):
+        value = el.get("datetime") or el.get("content") or "".join(el.itertext())
+        if value and value.strip():
+            head.time_published = value.strip()
+            break
+    base = root.find("head/base")
+    if base is not None and base.get("href"):
+        head.base = absolute_url(url, base.get("href").strip())
+    for script in root.iter("script"):
+        text = script.text or ""
+        if not text:
+            continue
+        if (script.get("type") or "").lower() == "application/ld+json" and not head.jsonld:
+            head.jsonld = _read_jsonld(text)
+        elif "createPageHTML" in text:
+            match = _CREATE_PAGE.search(text)
+            if match:
+                head.page_scripts.append((match, script.getparent()))
+        if head.written_date is None and "write" in text and len(text) < 5000:
+            for written in written_strings(text):
+                if _WRITTEN_DATE_LABEL.search(written):
+                    head.written_date = re.sub(r"<[^<>]*>", " ", written)
+                    break
+    return head
+
+
+# An inline script that prints the info line (document.write("发布时间：2024-01-02")): the reader sees it.
+_WRITTEN_DATE_LABEL = re.compile(
+    r"(?<!更新)(?<!修改)(?:时间|時間|日期)\s*[:：]?\s*(?:<[^>]*>\s*)*(?:19|20)\d{2}"
+)
+
+
+def _read_jsonld(text: str) -> dict:
+    try:
+        data = json.loads(text[:200_000])
+    except (ValueError, RecursionError):
+        return {}
+    items = (
+        data
+        if isinstance(data, list)
+        else data.get("@graph", [data])
+        if isinstance(data, dict)
+        else []
+    )
+    for item in items:
+        if isinstance(item, dict) and (item.get("headline") or item.get("datePublished")):
+            return item
+    return {}
+
+
+def select_nodes(root, expr: str | None) -> list:
+    if not expr:
+        return []
+    try:
+        found = select(root, expr)
+    except (
+        ConfigError
+    ):  # a bad per-site selector must not stop extraction; the generic rules take over
+        return []
+    return [f for f in found if isinstance(f, (etree._Element, str))]
+
+
+def selected_text(root, expr: str | None) -> str:
+    for item in select_nodes(root, expr):
+        text = fold(item) if isinstance(item, str) else element_text(item)
+        if text:
+            return text
+    return ""
+
+
+def absolute_url(base: str, href: str) -> str | None:
+    try:
+        return urljoin(base, href)
+    except ValueError:  # malformed hosts such as "http://[x"
+        return None

@@ -1,0 +1,31 @@
+"""Patterns and small predicates that several field finders share (labels, sentence ends)."""
+
+from __future__ import annotations
+
+import re
+
+
+def spaced_labels(*labels: str) -> str:
+    """An alternation of two-character labels as pages align them too: "来　源", "时  间"."""
+    return "|".join(f"{w[0]}[ \t]{{0,3}}{w[1]}" if len(w) == 2 else w for w in labels)
+
+
+INFO_LINE = re.compile(
+    r"(?:发布时间|發布時間|发布日期|访问量|"
+    + spaced_labels("来源", "來源", "稿源", "时间", "時間", "浏览", "瀏覽", "作者", "字号")
+    + r")\s*[:：]"
+)
+SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
+
+
+PUBLISHER_LABELS = r"[发發][布佈](?:机构|機構|机关|機關|单位|單位|部门|部門)|责任部门|責任部門|[发發]文(?:机关|機關|单位|單位)|Herausgeber"
+SOURCE_LABEL = re.compile(
+    r"(信息来源单位|来源单位|来源网站|来源媒体|出处|信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|发布者|来自(?=[ \t])|"
+    + spaced_labels("来源", "來源", "稿源")
+    + "|"
+    + PUBLISHER_LABELS
+    + r")\s*([:：]?)"
+)
+
+
+DIGITS = re.compile(r"\d\d|[〇○零]")  # 二〇二四年 has no digits

@@ -1,0 +1,283 @@
+"""The article's publish time: labelled dates near the title, ``<meta>``, a CMS's hidden
+metadata, the URL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import FoundDate, date_from_url, find_dates, find_time, parse_date
+from ..model import Article
+from ..text import (
+    MAX_HTML_CHARS,
+    Layout,
+    squash,
+)
+from .body import TOP_BAR_CLOCK
+from .head import META_DATE, Head
+from .patterns import DIGITS, spaced_labels
+
+_DATE_LABELS = [
+    (
+        0,
+        re.compile(
+            r"(?:发布|發布|發佈|发表|發表|生成|发文|發文|公开|公開|信息提供|印发|上网|发稿|更新?发布)\s*(?:时间|時間|日期)\s*[:：]?\s*$"
+        ),
+    ),
+    (
+        0,
+        re.compile(
+            r"(?:Datum|Published|Posted|Issued|Release Date|Date of issue|公開日|掲載日|发布于)\s*[:：]?\s*(?:on\s*)?$",
+            re.I,
+        ),
+    ),
+    (1, re.compile(r"(?:" + spaced_labels("时间", "時間", "日期") + r"|Date)\s*[:：]?\s*$", re.I)),
+    (2, re.compile(r"(?:成文|印發|印发)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
+]
+_UPDATED = re.compile(r"更新(?:时间|日期)\s*[:：]?\s*$")
+_NOT_PUBLISH = re.compile(
+    r"(?:更新|修改|修订|截止|当前|今天|有效期|Stand|Letzte|zuletzt|Last (?:updated|modified|reviewed)|Updated|Modified|"
+    r"Reviewed|生效|废止|截至)[^\d]{0,12}$",
+    re.I,
+)
+
+
+@dataclass
+class _DateCandidate:
+    found: FoundDate
+    rank: int  # 0 publish label, 1 generic label, 2 written date, 5 unlabelled
+    line: int
+    label: str = ""  # the label as printed (发布时间, Datum …)
+
+
+def _line_dates(lines: list[str], idx: int) -> list[_DateCandidate]:
+    line = lines[idx]
+    out = []
+    if not DIGITS.search(line, 0, 600):
+        return out
+    for fd in find_dates(line[:600], limit=6):
+        before = line[max(0, fd.start - 16) : fd.start]
+        rank, label = 5, ""
+        not_publish = _NOT_PUBLISH.search(before)
+        if not_publish:
+            updated = _UPDATED.search(before)
+            if updated is None:
+                continue
+            # Some CMSs (动易/PowerEasy…) print only 更新时间: the page's date when it is the only one.
+            rank, label = 4, updated.group(0)
+        if rank == 4:
+            out.append(_DateCandidate(fd, rank, idx, re.sub(r"[\s:：]+", "", label)))
+            continue
+        for r, pattern in _DATE_LABELS:
+            found = pattern.search(before)
+            if found:
+                rank, label = r, found.group(0)
+                break
+        if rank == 5 and idx > 0 and fd.start == 0:
+            prev = lines[idx - 1]
+            for r, pattern in _DATE_LABELS:
+                found = pattern.search(prev[-16:])
+                if found:
+                    rank, label = r, found.group(0)
+                    break
+        if fd.has_time and fd.hour == 0 and fd.minute == 0 and not fd.second:
+            fd = FoundDate(fd.start, fd.end, fd.day)
+        out.append(_DateCandidate(fd, rank, idx, re.sub(r"[\s:：]+", "", label)))
+    return out
+
+
+def date_from_meta(head: Head, text: str) -> tuple:
+    """(date, rule) of the publication date the page's metadata gives: a meta tag, JSON-LD, a
+    datePublished element, or a CMS's hidden field."""
+    meta_date, meta_rule = None, ""
+    for name in META_DATE:
+        if head.meta.get(name):
+            meta_date = parse_date(head.meta[name])
+            if meta_date:
+                meta_rule = f"meta {name}"
+                break
+    if meta_date is None and head.jsonld.get("datePublished"):
+        meta_date, meta_rule = (
+            parse_date(str(head.jsonld["datePublished"])),
+            "JSON-LD datePublished",
+        )
+    if meta_date is None and head.time_published:
+        meta_date, meta_rule = parse_date(head.time_published), "datePublished element"
+    if meta_date is None:
+        meta_date, meta_rule = _hidden_cms_date(text)
+    return meta_date, meta_rule
+
+
+def shown_date(
+    lay: Layout,
+    head: Head,
+    sel_date: str | None,
+    title_line: int,
+    body_start: int,
+    body_stop: int,
+    title: str | None,
+) -> tuple:
+    """(date, rank, rule) of the publication date a reader sees on the page."""
+    visible, visible_rank, visible_rule = None, 9, ""
+    if sel_date:
+        visible, visible_rank, visible_rule = parse_date(sel_date), 0, "site selector"
+    if visible is None:
+        visible, visible_rank, visible_rule = _visible_date(
+            lay, title_line, body_start, body_stop, title
+        )
+    if visible is None and head.written_date:
+        visible, visible_rank, visible_rule = (
+            parse_date(head.written_date),
+            0,
+            "labelled date an inline script writes",
+        )
+    return visible, visible_rank, visible_rule
+
+
+def set_published(article: Article, url: str, zone, shown: tuple, meta: tuple):
+    """Sets the article's ``published_at`` (and ``published_at_meta`` when the metadata says
+    otherwise) from the shown date, the metadata's and the URL's; returns the date taken."""
+    visible, visible_rank, visible_rule = shown
+    meta_date, meta_rule = meta
+    explain = article.explain
+    published = _merge_dates(visible, visible_rank, meta_date)
+    if published is None:
+        published = date_from_url(url)
+        explain["published_at"] = "URL date" if published else "none found"
+    elif published is visible:
+        explain["published_at"] = visible_rule
+    elif visible is not None and published.day == visible.day:
+        explain["published_at"] = f"{visible_rule} (time from {meta_rule})"
+    else:
+        explain["published_at"] = meta_rule
+    article.published_at = published.iso(zone) if published else None
+    if meta_date is not None and published is not None:
+        meta_date = _drop_midnight(meta_date)
+        meta_iso = meta_date.iso(zone)
+        if meta_iso != article.published_at and (
+            meta_date.day != published.day
+            or meta_date.has_time != published.has_time
+            or published.has_time
+        ):
+            article.published_at_meta = meta_iso
+    return published
+
+
+def _scan_dates(lay: Layout, start, end, labelled_only=False) -> list[_DateCandidate]:
+    out = []
+    lines = lay.lines
+    for i in range(max(start, 0), min(end, len(lines))):
+        for cand in _line_dates(lines, i):
+            # An unlabelled date in a data table is a figure's date (a dashboard's day), not the page's.
+            if (not labelled_only and lay.table[i] < 0) or cand.rank < 5:
+                out.append(cand)
+    return out
+
+
+def _visible_date(
+    lay: Layout, title_line: int, body_start: int, body_end: int, title: str | None = None
+) -> tuple[FoundDate | None, int, str]:
+    """The date the page prints, its rank (see :class:`_DateCandidate`) and the rule that found it."""
+    lines = lay.lines
+    head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
+    # The info line sits between the title and the body; 信息公开 tables may sit above the title.
+    near = [
+        c
+        for c in _scan_dates(lay, title_line + 1, min(head_end, title_line + 16))
+        if c.rank < 5 or len(lines[c.line]) < 80
+    ]
+    table = [c for c in _scan_dates(lay, title_line - 40, title_line + 1) if c.rank != 4]
+    labelled = [c for c in near + table if c.rank < 4]
+    if labelled:
+        best = min(labelled, key=lambda c: (c.rank, abs(c.line - title_line)))
+        where = "line" if best in near else "row above the title"
+        return best.found, best.rank, f"labelled {best.label} {where}"
+    unlabelled = [c for c in near if c.rank == 5]
+    if unlabelled:
+        return unlabelled[0].found, 5, "unlabelled date under the title"
+    # A date set in the heading's own line after the title (<h1>标题<span>2024-07-12</span></h1>).
+    if title and 0 <= title_line < len(lines):
+        line, title_sq = lines[title_line], squash(title)
+        if squash(line).startswith(title_sq) and len(line) <= len(title) + 40:
+            tail = [
+                c
+                for c in _line_dates(lines, title_line)
+                if c.rank in (0, 1, 5) and squash(line[: c.found.start]) == title_sq
+            ]
+            if tail:
+                return tail[0].found, tail[0].rank, "date beside the title"
+    if near:
+        return near[0].found, 4, f"labelled {near[0].label} line (the only date it shows)"
+    # A template that prints the date just above the heading ("2024-04-10 环境质量").
+    above = [
+        c
+        for c in _scan_dates(lay, title_line - 2, title_line)
+        if c.rank == 5 and len(lines[c.line]) <= 40 and not TOP_BAR_CLOCK.search(lines[c.line])
+    ]
+    if above:
+        return above[-1].found, 5, "unlabelled date above the title"
+    # Dates printed after the body: "Ends/Friday, January 3, 2020 … Issued at HKT 18:30".
+    tail = _scan_dates(lay, body_end, body_end + 6) + _scan_dates(lay, body_end - 3, body_end)
+    tail = [c for c in tail if c.rank != 4]
+    if tail:
+        cand = min(tail, key=lambda c: (c.rank, abs(c.line - body_end)))
+        found = cand.found
+        if not found.has_time:
+            for i in range(cand.line, min(cand.line + 3, len(lines))):
+                if re.search(r"Issued at|发布时间|時間", lines[i]):
+                    hm = find_time(lines[i])
+                    if hm:
+                        found = FoundDate(found.start, found.end, found.day, hm[0], hm[1])
+                        break
+        return found, cand.rank + 1, "date after the body"
+    # A body container that also holds the release's info block (Contact…, Release Date: …).
+    top = _scan_dates(lay, body_start, min(body_start + 8, body_end), labelled_only=True)
+    top = [c for c in top if c.rank < 2 and len(lines[c.line]) < 80]
+    if top:
+        return top[0].found, top[0].rank, f"labelled {top[0].label} atop the body"
+    first = _scan_dates(lay, body_start, min(body_start + 2, body_end))
+    if first:
+        return first[0].found, 7, "date atop the body"
+    return None, 9, ""
+
+
+# Publishing systems that write a page's properties into an HTML comment (TRS/"enpproperty" blocks:
+# <!--enpproperty <articleid>…</articleid><date>2023-12-01 14:43:00:0</date>…-->).
+_COMMENT_DATE = re.compile(
+    r"<(date|pubdate|publishdate|publishtime|pubtime|releasedate|releasetime|docreltime|fbsj|fbrq|publish_?date|publish_?time)>"
+    r"\s*([^<>]{6,40}?)\s*</\1>",
+    re.I,
+)
+
+
+def _hidden_cms_date(text: str) -> tuple[FoundDate | None, str]:
+    """A date the CMS left in a comment block (never shown); a fallback behind printed and meta dates."""
+    if "<!--" not in text:
+        return None, ""
+    for match in _COMMENT_DATE.finditer(text, 0, MAX_HTML_CHARS):
+        pos = match.start()
+        if text.rfind("<!--", 0, pos) > text.rfind("-->", 0, pos):
+            found = parse_date(match.group(2))
+            if found is not None:
+                return found, f"CMS comment <{match.group(1).lower()}>"
+    return None, ""
+
+
+def _drop_midnight(found: FoundDate) -> FoundDate:
+    # CMSs that store dates only write "00:00:00" as the time: that is no time at all.
+    if found.has_time and found.hour == 0 and found.minute == 0 and not found.second:
+        return FoundDate(found.start, found.end, found.day)
+    return found
+
+
+def _merge_dates(visible: FoundDate | None, rank: int, meta: FoundDate | None) -> FoundDate | None:
+    if meta is not None:
+        meta = _drop_midnight(meta)
+    if visible is None:
+        return meta
+    if meta is None:
+        return visible
+    if visible.day == meta.day:
+        return visible if visible.has_time or not meta.has_time else visible.with_time(meta)
+    # A labelled visible date (发布日期) is what archivists cite; an unlabelled one may be a sidebar.
+    return visible if rank <= 2 else meta

@@ -1,0 +1,270 @@
+"""The article's source (来源, the issuing office): labelled text near the title, its 信息公开
+table, ``<meta>``, never the site's own name."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from ..dates import find_dates
+from ..text import (
+    Layout,
+    element_text,
+    squash,
+)
+from .body import footer_line
+from .head import META_SOURCE, Head
+from .patterns import PUBLISHER_LABELS, SENTENCE_END, SOURCE_LABEL, spaced_labels
+from .title import INFO_LABELS, names_of_site
+
+_SOURCE_STOP = re.compile(
+    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|"
+    + spaced_labels("時間", "时间", "日期", "作者")
+    + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
+    r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum)|(?:19|20)\d{2}\s*[-/.年])"
+)
+_CJK_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]$")
+_DATE_END = re.compile(r"\d\s*[日号號]?$")
+
+
+def _at_boundary(before: str) -> bool:
+    """A label starts an item of the info line: at its start, after a space or a mark, or after a
+    date it was glued to ("16:18来源 …", "2024年1月18日發佈機構：…", spans at a source line break)."""
+    return not before or not _CJK_LETTER.search(before) or bool(_DATE_END.search(before))
+
+
+_LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
+_NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
+_PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資金|收入|经费|主要|的)\s*$")
+
+
+# English newsrooms name the publishing organisation on a labelled line ("From: Department for
+# Education", "Issued by: …"); always with a colon, at the line's start (prose says "from" too).
+_EN_SOURCE_LABEL = re.compile(
+    r"^(?:From|Issued by|Published by|Source|Organi[sz]ations?)\s*:\s*(.*)$"
+    # (Without a colon only "From" + a capitalised name standing alone: "From Department of …".)
+    r"|^(?-i:From\s+((?:the\s+)?[A-Z][^\d.!?:;,]{3,70}))$",
+    re.I,
+)
+_EN_SOURCE_STOP = re.compile(r"\s(?:\||·|•)\s|\s{2,}|\t")
+
+
+# Inside the info line too: "2024-03-05 Source: Ministry of Transport", "… | Issued by: …".
+_EN_SOURCE_INLINE = re.compile(r"(?<=[\s|·•])(?:Source|Issued by|Published by)\s*:\s*(.*)$", re.I)
+
+
+def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
+    match = _EN_SOURCE_LABEL.match(lines[idx][:200]) or _EN_SOURCE_INLINE.search(lines[idx][:200])
+    if not match:
+        return 0, None
+    value = next((group for group in match.groups() if group), "").strip()
+    if not value and idx + 1 < len(lines):
+        nxt = lines[idx + 1]
+        if len(nxt) <= 80 and ":" not in nxt and not find_dates(nxt, 1):
+            value = nxt.strip()
+    stop = _EN_SOURCE_STOP.search(value)
+    value = (value[: stop.start()] if stop else value).strip(" ,;")
+    if not value or len(value) > 80 or find_dates(value, 1) or SENTENCE_END.search(value):
+        return 1, None
+    return 1, value
+
+
+def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
+    """(0 no label, 1 a 来源 label, 2 a publisher label of a 信息公开 table; value) for line ``idx``."""
+    line = lines[idx][:400]
+    match = SOURCE_LABEL.search(line)
+    if not match and line[:1].isascii():
+        return _english_source(lines, idx)
+    if not match or _PROSE_BEFORE.search(line[: match.start()]):
+        return 0, None
+    kind = 2 if re.fullmatch(PUBLISHER_LABELS, squash(match.group(1))) else 1
+    rest = line[match.end() :]
+    if not match.group(2) and rest.strip():
+        # A label without a colon counts when it stands alone (its value on the next line) or when
+        # only white space (tabs, a cell boundary, runs of spaces) parts it from a short value.
+        # (Glued on, "来源市发改委 发布时间2024-01-02", when elements split by a source line break
+        # joined: only at the start of a short line that goes on with a date or another label.)
+        at_start = _at_boundary(line[: match.start()])
+        spaced = line[match.end(1)].isspace() and len(line) < 100 and at_start
+        glued = (
+            match.start() == 0
+            and len(line) < 80
+            and bool(find_dates(line, 1) or INFO_LABELS.search(rest))
+        )
+        if not (spaced or glued) or SENTENCE_END.search(rest.strip()):
+            return 0, None
+    if kind == 2 and not _at_boundary(line[: match.start()]):
+        return 0, None
+    rest = rest.lstrip(" \t:：")
+    stop = _SOURCE_STOP.search(rest)
+    # The next label right after this one: an empty value ("来源：发布时间：…"), unless a value
+    # runs into a known label ("来源：新华社字号：", spans without space between them).
+    if _LABEL_AHEAD.match(rest) and (stop is None or stop.start() == 0):
+        return kind, None
+    value = (rest[: stop.start()] if stop else rest).strip(" \t:：|｜丨,，")
+    if not value and not rest and idx + 1 < len(lines) and not line[: match.start()].strip():
+        # A label alone on its line (<dt>来源</dt><dd>…</dd>, a label cell): the value is the
+        # next line. (One closing a longer info line, "发布时间：… 来源：", is empty.)
+        nxt = lines[idx + 1]
+        if (
+            len(nxt) <= 80
+            and not re.search(r"[:：]", nxt)
+            and not find_dates(nxt, 1)
+            and not re.search(r"[。！？!?]$", nxt)
+        ):
+            value = nxt.strip()
+    if not value or _NOT_SOURCE.match(value) or len(value) > 80:
+        return kind, None
+    value = _balanced(value)
+    if not value:
+        return kind, None
+    # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters.
+    return kind, _CJK_GAP.sub("", value)
+
+
+_SITE_FOOTER_MARK = re.compile(r"主办|承办|版权|ICP|网站标识码|技术支持|网站地图|公网安备")
+_CREDIT_LINE = re.compile(
+    r"^[（(【\[]?\s*(?:信息|文章|稿件|新闻|内容|消息)?(?:来源|來源|稿源)\s*[:：]"
+)
+
+_BRACKETS = {"）": "（", ")": "(", "】": "【", "]": "[", "」": "「", "》": "《"}
+
+
+def _balanced(value: str) -> str:
+    """Without a bracket the info line wrapped round the value ("【来源：新华社】", "（来源：…）")
+    or one a stop word left open ("新华社（记者 …" → "新华社")."""
+    value = value.rstrip(" （(【[「《")
+    while value and value[-1] in _BRACKETS and _BRACKETS[value[-1]] not in value:
+        value = value[:-1].rstrip()
+    return value
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
+
+
+def pick_source(
+    root,
+    lay: Layout,
+    head: Head,
+    sel_source: str | None,
+    title_line: int,
+    body_start: int,
+    body_stop: int,
+    view,
+    explain: dict,
+) -> str | None:
+    """The article's source (来源, the issuing office): the site selector's, else found on the page."""
+    source = sel_source or None
+    if source:
+        explain["source"] = "site selector"
+    else:
+        source, explain["source"] = _find_source(
+            lay,
+            head,
+            title_line,
+            body_start,
+            body_stop,
+            lambda: names_of_site(root, lay, head),
+            root,
+        )
+        if view is not None:
+            # The article's own part of the page: its 信息公开 table, title, info line and text.
+            source = view.source(source, lay.lines, title_line - 40, body_stop, explain)
+    return source
+
+
+_SOURCE_MARK = re.compile(
+    r"(?:^|[\s_-])(?:source|laiyuan|from|media-?name)(?:$|[\s_-])|^(?:source|ly)$", re.I
+)
+
+
+def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | None:
+    """The text of an element marked as the source (class/id ``source``…, or a link classed
+    ``author``: a media account) on the lines between the title and the body."""
+    if root is None or head_end - title_line > 16:
+        return None
+    blocks = [
+        el
+        for el, (start, end) in lay.spans.items()
+        if title_line < start and end <= head_end and end - start <= 2
+    ]
+    seen = set()
+    for block in blocks[:40]:
+        for el in islice(block.iter(), 200):
+            if el in seen or not isinstance(el.tag, str):
+                continue
+            seen.add(el)
+            names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+            if not names or not (
+                _SOURCE_MARK.search(names) or (el.tag == "a" and "author" in names.lower())
+            ):
+                continue
+            text = SOURCE_LABEL.sub("", element_text(el), count=1).strip(" :：|")
+            if 2 <= len(text) <= 30 and not find_dates(text, 1) and not INFO_LABELS.search(text):
+                return _CJK_GAP.sub("", text)
+    return None
+
+
+def _find_source(
+    lay: Layout,
+    head: Head,
+    title_line: int,
+    body_start: int,
+    body_stop: int,
+    site_names,
+    root=None,
+) -> tuple[str | None, str]:
+    """The source and the rule that found it; ``site_names()`` lists what the page calls its site."""
+    lines = lay.lines
+    head_end = body_start if body_start > title_line else min(title_line + 8, len(lines))
+    info = range(title_line + 1, min(head_end, title_line + 16))
+    # On 信息公开 pages the metadata table's publisher (发布机构/发文机关/责任部门) is the source.
+    table = range(max(title_line - 40, 0), min(head_end, title_line + 16))
+    publishers = []
+    for i in table:
+        kind, value = _labelled_source(lines, i)
+        if kind == 2 and value:
+            publishers.append((abs(i - title_line), value))
+    if publishers:
+        return min(publishers)[1], "publisher row of the 信息公开 table"
+    for zone, rule in (
+        (info, "labelled 来源 in the info line"),
+        (range(max(title_line - 2, 0), title_line + 1), "labelled 来源 above the title"),
+    ):
+        for i in zone:
+            if 0 <= i < len(lines):
+                kind, value = _labelled_source(lines, i)
+                if kind:
+                    return value, rule if value else "empty 来源 label"
+
+    # A portal's info line names its source without a label, in an element named for it
+    # (<a class="source">经济日报</a>, a media account's <a class="author">).
+    marked = _source_element(root, lay, title_line, head_end)
+    if marked:
+        return marked, "unlabelled source element in the info line"
+
+    # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
+    # itself, even when it names the site's own newsroom.
+    for i in range(body_stop - 1, max(body_stop - 3, title_line, -1), -1):
+        if len(lines[i]) <= 60 and _CREDIT_LINE.match(lines[i]):
+            kind, value = _labelled_source(lines, i)
+            if kind and value:
+                return value, "labelled 来源 closing the body"
+
+    def own_name(value: str) -> bool:
+        # Unprinted "sources" that only name the site itself (a CMS default) are no source.
+        sq = squash(value)
+        return any(sq == squash(name) for name in site_names())
+
+    for name in META_SOURCE:
+        if head.meta.get(name):
+            value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip()
+            if value and not own_name(value):
+                return value, f"meta {name}"
+    for i in range(body_stop, min(body_stop + 8, len(lines))):
+        if footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]):
+            continue  # the site's footer ("网站主办：… 信息来源：…") names no article's source
+        kind, value = _labelled_source(lines, i)
+        if kind and value and not own_name(value):
+            return value, "labelled 来源 after the body"
+    return None, "none printed"

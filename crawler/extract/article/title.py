@@ -1,0 +1,636 @@
+"""The article's title: visible heading candidates weighed against ``<title>`` and ``<meta>``,
+with the site's name and other affixes stripped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import islice
+
+from lxml import etree
+
+from ..dates import find_dates
+from ..text import (
+    BLOCK_TAGS,
+    Layout,
+    element_text,
+    fold,
+    marked_elements,
+    squash,
+)
+from .head import META_TITLE, Head
+from .patterns import DIGITS, INFO_LINE, SENTENCE_END, spaced_labels
+
+_TITLE_SEPARATORS = re.compile(
+    r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s|\s[>»›]\s)\s*"
+)
+# Every separator a <title> puts between the article and the site or column (a part is only dropped
+# when it names the site, so the wider set is safe): also 丨, dashes without spaces, space runs.
+_AFFIX_SEPARATORS = re.compile(
+    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|[–—]{1,2}|―{1,2}|－{1,2}|\s·\s|::|\s>\s|»)\s*|[ \t\xa0]{2,}|\u3000+"
+    r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]))"
+)
+# A site's name in brackets before or after the title: 【某某县人民政府】, [某某县], （某某网）.
+_BRACKETED_AFFIX = re.compile(
+    r"^\s*[【\[［]([^】\]］]{2,30})[】\]］]\s*(?=\S)|(?<=\S)\s*[【\[（(［]([^】\]）)］]{2,30})[】\]）)］]\s*$"
+)
+_DECORATION = ":：|｜-_·•*~=#>»<«"
+_WELCOME = re.compile(r"^(?:欢迎(?:您)?(?:访问|登录|来到|光临)|歡迎(?:訪問|光臨))")
+# A government media brand: 平阳发布, 上海发布.
+_MEDIA_BRAND = re.compile(r"^[\u4e00-\u9fff]{2,5}发布$")
+_SITE_LIKE = re.compile(
+    r"(?:人民政府|人民政府网|政府网|政府网站|门户网站|门户网|门户|网站|官网|官方网站|委员会|人大|政协|"
+    r"[局厅委办署院所部站网]|办公室|中心|Portal|Government|gov\.cn)$",
+    re.I,
+)
+_HEADING_HINT = re.compile(r"title|headline|biaoti|bt\b|tit\b|article-?h|news_?h|detail-?h", re.I)
+_HEADING_TAGS = frozenset(["div", "p", "span", "td", "strong", "b", "font"])
+_WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9])\u3000+(?=[\u3400-\u9fff0-9])")
+# Markup a CMS wrote into <title> or a meta value (shown raw there): real HTML tag names only, so
+# text that merely looks like a tag (关于<先进>单位, "Rates <b>fall" as printed) is kept.
+_MARKUP = re.compile(
+    r"</?(?:b|i|u|s|em|strong|span|font|br|p|a|sup|sub|div|img|h[1-6])(?:\s[^<>]*)?/?>", re.I
+)
+# A heading candidate that is really the info line (来源：… 发布时间：… 分享到…).
+INFO_LABELS = re.compile(
+    r"(?:发布时间|發布時間|发布日期|發布日期|发布者|访问量|"
+    + spaced_labels(
+        "来源",
+        "來源",
+        "稿源",
+        "时间",
+        "時間",
+        "日期",
+        "浏览",
+        "瀏覽",
+        "点击",
+        "點擊",
+        "作者",
+        "字号",
+        "字號",
+        "阅读",
+        "閱讀",
+    )
+    + r")\s*[:：]|分享到|【\s*打印|打印本页"
+)
+_SITE_META = ("sitename", "og:site_name", "application-name", "site_name", "sitetitle")
+_LOGO_WORDS = (
+    "logo",
+    "site",
+    "webname",
+    "web_title",
+    "webtitle",
+    "web-title",
+    "wzmc",
+    "title",
+    "gov-name",
+    "govname",
+)
+_LOGO_HINT = re.compile(
+    r"logo|site-?name|site_?title|webname|web_?title|wzmc|head(?:er)?-?_?title|top-?_?title|gov-?name",
+    re.I,
+)
+_FOOTER_NAME = re.compile(
+    r"(?:主办单位|主辦單位|主\s*办|主\s*辦|版权所有|版權所有|Copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*-\s*\d{4})?)?)\s*[:：]?\s*"
+    r"([^\s:：|｜,，。;；©]{2,30})",
+    re.I,
+)
+
+
+def _clean_title(text: str) -> str:
+    """A visible heading's text: entities are already decoded, so nothing in it is markup."""
+    return fold(_CJK_SPACE.sub("", text))
+
+
+def clean_raw_title(text: str) -> str:
+    """A <title> or meta value: drop real tags a CMS left in it."""
+    return _clean_title(_MARKUP.sub("", text))
+
+
+_KICKER = re.compile(r"eyebrow|kicker|overline|label|category|badge|context|caption|type", re.I)
+
+
+def _heading_text(el) -> str:
+    """A heading's text without a child that is only its date (<h1>标题<span>2024-07-12</span></h1>)
+    or a kicker naming the kind of page (<h1><span class="eyebrow">News Release</span> …</h1>)."""
+    text = element_text(el)
+    for child in el:
+        if (
+            isinstance(child.tag, str)
+            and child.tag in ("span", "small", "em", "strong", "div", "p")
+            and _KICKER.search(child.get("class") or "")
+        ):
+            kicker = element_text(child)
+            if kicker and len(kicker) <= 30 and len(kicker) < len(text) / 2 and kicker in text:
+                return text.replace(kicker, " ", 1)
+    if len(el) and DIGITS.search(text):
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in _DATE_CHILD_BLOCKERS:
+                value = element_text(child)
+                dates = find_dates(value, 2) if value else []
+                if len(dates) == 1 and len(squash(value)) <= dates[0].end - dates[0].start + 4:
+                    kept = element_text(el).replace(value, " ", 1) if value in text else text
+                    return kept
+    return text
+
+
+_DATE_CHILD_BLOCKERS = frozenset(["br"])
+
+
+_STYLED = etree.XPath("//body//*[@style]")
+# A size only headings are set in: above an official document's 16pt (三号) text, 22px/18pt up.
+_HEADING_STYLE = re.compile(
+    r"font-size\s*:\s*(?:(?:2[2-9]|[34]\d)(?:\.\d+)?px|(?:1[89]|2\d|3[0-6])(?:\.\d+)?pt|x+-large)",
+    re.I,
+)
+
+
+def heading_candidates(root) -> list[tuple[str, object, int]]:
+    out = []
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        out.append((el, 0 if el.tag == "h1" else 1))
+    for el in _WITH_CLASS_OR_ID(root):
+        if el.tag in _HEADING_TAGS and _HEADING_HINT.search(
+            (el.get("class") or "") + " " + (el.get("id") or "")
+        ):
+            out.append((el, 2))
+    # Old templates style a paragraph as the heading: <p style="font-size:22px;font-weight:bold">.
+    for el in islice(_STYLED(root), 400):
+        if el.tag in _HEADING_TAGS and _HEADING_STYLE.search(el.get("style") or ""):
+            out.append((el, 2))
+    found = []
+    for el, rank in out[:400]:
+        text = _clean_title(_heading_text(el))
+        if 2 <= len(text) <= 200 and not INFO_LABELS.search(text):
+            found.append((text, el, rank))
+    # Old templates set the title in bold type alone in a cell: <td><strong><font size=4>… The
+    # block around the bold text stands for it (a bold phrase inside a paragraph is no heading).
+    seen = set()
+    for el in islice(root.iter("strong", "b", "font"), 200):
+        block = el.getparent()
+        for _ in range(3):
+            if block is None or block.tag in BLOCK_TAGS:
+                break
+            block = block.getparent()
+        if block is None or block in seen or block.tag not in BLOCK_TAGS:
+            continue
+        seen.add(block)
+        text = _clean_title(element_text(el))
+        if (
+            6 <= len(text) <= 100
+            and squash(element_text(block)) == squash(text)
+            and not INFO_LABELS.search(text)
+        ):
+            found.append((text, block, 3))
+    return found
+
+
+def _lines_showing(lay: Layout, *titles: str) -> list[tuple[str, object, int]]:
+    """Elements of one line of text, not a link, that show the <title>, its longest part (the
+    article's; the rest name the site and column) or the meta title: a heading whatever its
+    class (``div.subject``), as :func:`heading_candidates`."""
+    wanted = set()
+    for title in titles:
+        if title:
+            wanted.add(squash(title))
+            wanted.add(max((squash(p) for p in _TITLE_SEPARATORS.split(title)), key=len))
+    wanted = {sq for sq in wanted if len(sq) >= 6}
+    if not wanted:
+        return []
+    lines = {
+        i
+        for i, line in enumerate(lay.lines)
+        if len(line) <= 200 and lay.link_chars[i] * 2 < len(line) and squash(line) in wanted
+    }
+    found: dict[int, object] = {}
+    for el, (start, end) in lay.spans.items():
+        if end - start == 1 and start in lines and start not in found:
+            found[start] = el  # the innermost: an element's span is recorded when it closes
+    return [(lay.lines[i], el, 2) for i, el in found.items()]
+
+
+def names_of_site(root, lay: Layout, head: Head) -> list[str]:
+    """What the page calls its site: SiteName-style meta, the header's logo text, the footer's 主办/版权所有."""
+    names = [head.meta[name] for name in _SITE_META if head.meta.get(name)]
+    for el, value in marked_elements(root, _LOGO_WORDS):
+        if _LOGO_HINT.search(value):
+            text = element_text(el)
+            if 2 <= len(text) <= 30:
+                names.append(text)
+            for img in el.iter("img"):
+                alt = fold(img.get("alt") or img.get("title"))
+                if 2 <= len(alt) <= 30:
+                    names.append(alt)
+            if len(names) > 12:
+                break
+    for line in lay.lines[-25:]:
+        for match in _FOOTER_NAME.finditer(line[:300]):
+            names.append(match.group(1))
+    return [n for n in (fold(n) for n in names) if len(n) >= 2]
+
+
+def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set[str]) -> bool:
+    sq = squash(part).strip(_DECORATION)  # "::: 某某乡人民政府 :::"
+    if not sq:
+        return True
+    sq = _WELCOME.sub("", sq) or sq  # 欢迎访问某某县人民政府网站
+    if _MEDIA_BRAND.match(sq):
+        return True
+    for name in names_sq:
+        if sq == name or (len(sq) >= 4 and (sq in name or name in sq) and _SITE_LIKE.search(sq)):
+            return True
+        if 2 <= len(sq) <= 8 and name.startswith(sq) and _SITE_LIKE.search(name):
+            return True  # the site's place name alone: "…::平阳县" of 平阳县人民政府
+    if sq in header_sq:
+        return True
+    if len(sq) >= 4 and sq in footer_sq and len(sq) <= 30:
+        return True
+    return (
+        len(sq) <= 30
+        and bool(_SITE_LIKE.search(sq))
+        and not SENTENCE_END.search(part.strip().strip(_DECORATION))
+    )
+
+
+def strip_site_affixes(
+    title: str, names: list[str], lay: Layout | None = None
+) -> tuple[str, str | None]:
+    """``title`` without the site's (and column's) name before or after a separator, and what was cut."""
+    names_sq = [squash(n) for n in names if n]
+    footer_sq = squash("".join(lay.lines[-25:])) if lay is not None else ""
+    header_sq = (
+        {squash(line) for line in lay.lines[:12] if len(line) <= 30} if lay is not None else set()
+    )
+    bracketed = _BRACKETED_AFFIX.search(title)
+    if bracketed and _is_site_part(
+        bracketed.group(1) or bracketed.group(2), names_sq, footer_sq, header_sq
+    ):
+        inner, cut_part = title[: bracketed.start()] + title[bracketed.end() :], bracketed.group(0)
+        kept, more = strip_site_affixes(inner, names, lay)
+        return kept, " ".join(p for p in (fold(cut_part), more) if p)
+    parts = _AFFIX_SEPARATORS.split(title)
+    if len(parts) < 3:
+        # A bare hyphen separates only when what follows the last one names the site ("1-10月…-某市人民政府").
+        head_part, hyphen, tail_part = title.rpartition("-")
+        if not hyphen or not head_part.strip() or not tail_part.strip():
+            return _clean_title(title), None
+        parts = [head_part, hyphen, tail_part]
+    texts, seps = parts[0::2], parts[1::2]
+    cut: list[str] = []
+    while len(texts) > 1:
+        if _is_site_part(texts[-1], names_sq, footer_sq, header_sq):
+            cut.insert(0, texts.pop())
+            seps.pop()
+        elif _is_site_part(texts[0], names_sq, footer_sq, header_sq):
+            cut.append(texts.pop(0))
+            seps.pop(0)
+        else:
+            break
+    classic = [i for i, sep in enumerate(seps) if _TITLE_SEPARATORS.fullmatch(sep)]
+    if classic:
+        # Still "article _ column" after the site went: the column's name is the shorter part.
+        pieces, start = [], 0
+        for i in classic:
+            pieces.append(
+                "".join(
+                    t + (seps[j] if j < i else "") for j, t in enumerate(texts) if start <= j <= i
+                )
+            )
+            start = i + 1
+        pieces.append(
+            "".join(
+                t + (seps[j] if j < len(seps) else "") for j, t in enumerate(texts) if j >= start
+            )
+        )
+        # Titles read "article _ column _ site": the first piece, unless it is too short to be one.
+        first = (
+            pieces[0] if len(squash(pieces[0])) >= 4 else max(pieces, key=lambda p: len(squash(p)))
+        )
+        cut.extend(p for p in pieces if p is not first)
+        texts, seps = [first], []
+    kept = _clean_title(
+        "".join(t + (seps[i] if i < len(seps) else "") for i, t in enumerate(texts))
+    )
+    if len(squash(kept)) < 2:
+        return _clean_title(title), None
+    return kept, " ".join(fold(c) for c in cut if c.strip()) or None
+
+
+def title_from_meta(head: Head) -> str:
+    for name in META_TITLE:
+        if head.meta.get(name):
+            return clean_raw_title(head.meta[name])
+    if head.jsonld.get("headline"):
+        return clean_raw_title(str(head.jsonld["headline"]))
+    return ""
+
+
+def line_of(lay: Layout, el) -> int:
+    start, end = lay.spans.get(el, (-1, -1))
+    return end - 1 if end > start else -1
+
+
+def _nearest_before(lay: Layout, elements: list, body_start: int):
+    """Of several elements showing the title, the one closest above the body (not a header copy)."""
+    placed = [(line_of(lay, el), el) for el in elements]
+    before = [(line, el) for line, el in placed if 0 <= line < body_start]
+    if before:
+        return max(before, key=lambda p: p[0])[1]
+    on_page = [(line, el) for line, el in placed if line >= 0]
+    return min(on_page, key=lambda p: p[0])[1] if on_page else None
+
+
+def _resembles(a: str, b: str) -> bool:
+    """Two spellings of one title (a meta variant and the heading): most characters shared in order."""
+    a_sq, b_sq = squash(a), squash(b)
+    if not a_sq or not b_sq:
+        return False
+    if a_sq in b_sq or b_sq in a_sq:
+        return min(len(a_sq), len(b_sq)) >= 0.5 * max(len(a_sq), len(b_sq))
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a_sq, b_sq, autojunk=False).ratio() >= 0.6
+
+
+@dataclass
+class _TitlePick:
+    text: str | None
+    element: object | None
+    rule: str
+    variant: str | None = (
+        None  # the <meta>/<title> spelling when it differs from the visible heading
+    )
+
+
+def pick_title(
+    root, lay: Layout, head: Head, body_start: int, body_end: int, candidates=None
+) -> _TitlePick:
+    """The title, and the element on the page that shows it (for locating the info line)."""
+    if candidates is None:
+        candidates = heading_candidates(root)
+    search = _TitleSearch(root, lay, head, body_start, body_end, candidates)
+    meta_title = search.meta_title
+    if head.meta.get("articletitle") and meta_title:
+        pick = search.visible_for(meta_title, "meta ArticleTitle")
+        return search.longer_below(pick.text, pick.element) or pick
+    matching = search.headings_in_title()
+    if matching:
+        return search.heading_in_title(matching)
+    if meta_title:
+        return search.visible_for(meta_title, "meta title")
+    above = search.headings_above_body()
+    if above:
+        return search.heading_above_body(above)
+    if not search.tag_title:
+        for h_text, el, rank in search.headings:
+            if rank == 0:
+                return _TitlePick(h_text, el, "first h1")
+        return _TitlePick(None, None, "none")
+    return search.title_tag()
+
+
+class _TitleSearch:
+    """One page's title candidates (its headings and the lines showing its <title> or meta
+    title) and the questions :func:`pick_title`'s rules ask of them."""
+
+    def __init__(
+        self, root, lay: Layout, head: Head, body_start: int, body_end: int, candidates
+    ) -> None:
+        self.root, self.lay, self.head = root, lay, head
+        self.body_start, self.body_end = body_start, body_end
+        self.raw_title = _MARKUP.sub("", head.title)
+        self.tag_title = clean_raw_title(head.title)
+        self.tag_sq = squash(self.tag_title)
+        self.headings = candidates + _lines_showing(lay, self.tag_title, title_from_meta(head))
+        self.meta_title = title_from_meta(head)
+        self._names: list[str] | None = None
+
+    def site_names(self) -> list[str]:
+        if self._names is None:
+            self._names = names_of_site(self.root, self.lay, self.head)
+        return self._names
+
+    def element_for(self, text: str):
+        sq = squash(text)
+        if not sq:
+            return None
+        same = [el for h_text, el, _ in self.headings if squash(h_text) == sq]
+        if not same:
+            same = [
+                el
+                for h_text, el, _ in self.headings
+                if sq in squash(h_text) and len(squash(h_text)) <= len(sq) * 1.6
+            ]
+        return _nearest_before(self.lay, same, self.body_start)
+
+    def near_body(self, max_rank: int = 2, inside: int = 0) -> list[tuple[int, str, object, int]]:
+        """(line, text, element, rank) of the headings above the body; with ``inside``, also on
+        the body's first lines (a short page's block holds its heading too)."""
+        lay, body_start = self.lay, self.body_start
+        return [
+            (line, text, el, rank)
+            for text, el, rank in self.headings
+            if rank <= max_rank
+            and 0 <= (line := line_of(lay, el)) < body_start + inside
+            and body_start - line <= 8
+        ]
+
+    def visible_for(self, variant: str, rule: str) -> _TitlePick:
+        # The heading a reader sees wins over the meta spelling of the same title.
+        el = self.element_for(variant)
+        if el is not None:
+            return _TitlePick(variant, el, rule)
+        close = [c for c in self.near_body() if _resembles(c[1], variant)]
+        if close:
+            line, text, el, rank = max(close, key=lambda c: (c[0], -c[3]))
+            return _TitlePick(text, el, f"visible heading {el.tag}", variant)
+        return _TitlePick(variant, None, rule)
+
+    def longer_below(self, text: str, el) -> _TitlePick | None:
+        # A title that is only the column's name (a <title> or ArticleTitle a CMS filled with
+        # it) matches the column's heading; the article's own heading is the longer one between
+        # it and the body.
+        if len(squash(text)) >= 8:
+            return None
+        top = line_of(self.lay, el) if el is not None else -1
+        below = [
+            c for c in self.near_body(2) if c[0] > top and len(squash(c[1])) >= 8 and c[2] is not el
+        ]
+        if not below:
+            return None
+        line, h_text, h_el, rank = max(below, key=lambda c: (c[0], -c[3]))
+        rule = f"visible heading {h_el.tag} above the body ({text!r} names the column)"
+        return _TitlePick(h_text, h_el, rule)
+
+    def headings_in_title(self) -> list[tuple]:
+        """(length, -rank, text, element) of the headings the <title> contains, not the site's name."""
+        # A heading that the <title> contains is the article's own title (the rest is the site name).
+        tag_sq = self.tag_sq
+        segments = {squash(p) for p in _TITLE_SEPARATORS.split(self.tag_title)}
+        matching = []
+        for h_text, el, rank in self.headings:
+            h_sq = squash(h_text)
+            if len(h_sq) < 4 or not tag_sq or h_sq not in tag_sq:
+                continue
+            if (
+                h_sq in segments
+                or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq))
+                or len(h_sq) >= 0.6 * len(tag_sq)
+            ):
+                matching.append((len(h_sq), -rank, h_text, el))
+        if matching:
+            # The header's logo heading names the site, which the <title> may be all about.
+            names_sq = {squash(n) for n in self.site_names()}
+            matching = [m for m in matching if squash(m[2]) not in names_sq]
+        if len({m[0] for m in matching}) > 1:
+            # Several headings are parts of the <title> (a logo's h1 holds the site's name): the one
+            # the <title> keeps once its site part is cut is the article's.
+            stripped_sq = squash(strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0])
+            kept = [m for m in matching if squash(m[2]) == stripped_sq]
+            matching = kept or matching
+        return matching
+
+    def heading_in_title(self, matching: list[tuple]) -> _TitlePick:
+        """The longest of the headings the <title> contains, a real heading before bold type."""
+        longest = max(m[0] for m in matching)
+        best = [m for m in matching if m[0] == longest]
+        best = [m for m in best if m[1] == max(b[1] for b in best)]
+        text = best[0][2]
+        el = _nearest_before(self.lay, [m[3] for m in best], self.body_start)
+        if el is not None:
+            column = self.longer_below(text, el)
+            if column is not None:
+                return column
+        meta_title = self.meta_title
+        if (
+            meta_title
+            and squash(meta_title).startswith(squash(text))
+            and len(meta_title) > len(text)
+        ):
+            return _TitlePick(meta_title, el, "meta title (the heading shows its start)")
+        rule = f"visible heading {el.tag if el is not None else ''} matching <title>".replace(
+            "  ", " "
+        )
+        return _TitlePick(text, el, rule)
+
+    def headings_above_body(self) -> list[tuple[int, str, object, int]]:
+        """When no heading matches the <title> (which then names the column): the headings just
+        above the info line or the body, subtitles left out."""
+        near_body = self.near_body
+        # (A box's short heading in a sidebar, 最新公告, is a title only when nothing else is.)
+        above = [c for c in near_body(1) if len(squash(c[1])) >= 6] or [
+            c for c in near_body(2) if len(squash(c[1])) >= 6
+        ]
+        if not above:
+            # Weaker signs (a heading inside the body block, bold type) lose to a <title> that reads
+            # like an article's title rather than a column's or the site's name.
+            stripped = (
+                strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0]
+                if self.tag_title
+                else ""
+            )
+            column_like = len(squash(stripped)) < 8 or _is_site_part(
+                stripped, [squash(n) for n in self.site_names()], "", set()
+            )
+            weak = [
+                c
+                for c in near_body(2, inside=2)
+                if len(squash(c[1])) >= 6 and c[0] < self.body_end - 1
+            ]
+            weak = weak or [c for c in near_body(3) if self.body_start - c[0] <= 3]
+            above = [c for c in weak if column_like or _resembles(c[1], stripped)] or near_body(1)
+        if len(above) > 1:
+            # A subtitle under the heading (——访…, a dash or bracket opening it) is not the title.
+            main = [a for a in above if not _SUBTITLE.match(a[1])]
+            above = main or above
+        return above
+
+    def heading_above_body(self, above: list[tuple[int, str, object, int]]) -> _TitlePick:
+        """The lowest of the headings above the body; the <title>'s spelling is its variant."""
+        line, text, el, rank = max(above, key=lambda a: (a[0], -a[3]))
+        variant = None
+        if self.tag_title:
+            stripped, _ = strip_site_affixes(self.raw_title, self.site_names(), self.lay)
+            # (Only another spelling of the title: not the column's or the site's name the <title> gives.)
+            known = {squash(text), squash(_MARKUP.sub("", text))}
+            variant = (
+                stripped if squash(stripped) not in known and _resembles(stripped, text) else None
+            )
+        return _TitlePick(text, el, f"visible heading {el.tag} above the body", variant)
+
+    def title_tag(self) -> _TitlePick:
+        """The <title> without its site affixes, unless a line above the body shows it reworded or
+        it names only the site."""
+        lay, body_start = self.lay, self.body_start
+        title, cut = strip_site_affixes(self.raw_title, self.site_names(), lay)
+        reworded = self.reworded_line_above(title)
+        if reworded is not None:
+            return reworded
+        if _is_site_part(title, [squash(n) for n in self.site_names()], "", set()):
+            # A <title> that only names the site (欢迎访问某某县人民政府网站--新闻中心) and no heading
+            # candidate: the line just above the info line, whatever its markup (a CSS class sets it big).
+            above_info = _line_above_info(lay, body_start)
+            if above_info is not None:
+                line, el = above_info
+                return _TitlePick(_clean_title(line), el, "line above the info line", None)
+        rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
+        return _TitlePick(title, self.element_for(title), rule)
+
+    def reworded_line_above(self, title: str) -> _TitlePick | None:
+        # The heading a reader sees, reworded from the <title> (县"三夏"… / 全县“三夏”…), on a line of
+        # its own just above the info line or the body: it wins, the <title> spelling is the variant.
+        lay, body_start = self.lay, self.body_start
+        for i in range(min(body_start, len(lay.lines)) - 1, max(body_start - 5, -1), -1):
+            line = lay.lines[i]
+            if (
+                4 <= len(line) <= 120
+                and lay.table[i] < 0
+                and lay.link_chars[i] * 2 < len(line)
+                and not INFO_LABELS.search(line)
+                and not _CRUMB_MARKS.search(line)
+                and squash(line) != squash(title)
+                and _resembles(line, title)
+            ):
+                el = _line_element(lay, i)
+                if el is not None:
+                    return _TitlePick(
+                        _clean_title(line), el, "line above the body like the <title>", title
+                    )
+        return None
+
+
+def _line_above_info(lay: Layout, body_start: int):
+    """(text, element) of the short line right above the info line (发布时间：… 来源：…) that
+    sits just above the body, or None."""
+    lines = lay.lines
+    for i in range(min(body_start, len(lines)) - 1, max(body_start - 4, 0), -1):
+        info = lines[i]
+        if len(info) > 150 or len(INFO_LINE.findall(info)) < 1 or not find_dates(info, 1):
+            continue
+        title = lines[i - 1]
+        if (
+            6 <= len(title) <= 80
+            and lay.cells[i - 1] <= 1  # (a label-and-value row "标题\t…" is no heading)
+            and lay.link_chars[i - 1] * 2 < len(title)
+            and not INFO_LABELS.search(title)
+            and not _CRUMB_MARKS.search(title)
+            and not re.search(r"[。！？!?]$", title)
+        ):
+            el = _line_element(lay, i - 1)
+            if el is not None:
+                return title, el
+        return None
+    return None
+
+
+_SUBTITLE = re.compile(r"^\s*(?:[—–―－-]{1,2}|[(（])")
+_CRUMB_MARKS = re.compile(r"[>»›]|位置|首页")
+
+
+def _line_element(lay: Layout, line: int):
+    """The innermost element showing exactly line ``line``."""
+    for el, (start, end) in lay.spans.items():
+        if start == line and end == line + 1:
+            return el
+    return None
