@@ -28,7 +28,14 @@ from twisted.internet import task
 
 from storage import Store, StoreError, unavailable
 
-from .writer import CrawlClosed, crawl_outcome, crawl_stats, crawl_status, run_writer
+from .writer import (
+    CLOSESPIDER_PREFIX,
+    CrawlClosed,
+    crawl_outcome,
+    crawl_stats,
+    crawl_status,
+    run_writer,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -219,6 +226,7 @@ class StorePipeline:
             },
             # A walk cut short (a request cap, Scrapy's close-after-N settings) saw only part of the lists.
             walk_complete=reason == "finished" and not getattr(spider, "requests_over_cap", 0),
+            cut_short=_cut_short(reason, spider, self.crawler.settings),
         )
         report = self._stop_writer(closing)
         self.writer.join(timeout=10)
@@ -237,7 +245,11 @@ class StorePipeline:
         """Close the crawl row the writer could not close (it failed, died or overran), at once
         and never waiting on a lock; the outcome as far as the store can still be read."""
         status, error = crawl_status(
-            closing.reason, report["counts"], report["first_failure"], self.failure
+            closing.reason,
+            report["counts"],
+            report["first_failure"],
+            self.failure,
+            cut_short=closing.cut_short,
         )
         stats = {**crawl_stats(report["counts"]), **closing.stats}
         try:
@@ -267,3 +279,15 @@ class StorePipeline:
                 unavailable(exc, self.db_path) or exc,
             )
             return None
+
+
+def _cut_short(reason: str, spider, settings) -> str | None:
+    """The limit that ended the crawl before its course, in words: one of Scrapy's CLOSESPIDER_*
+    settings, or the site's ``max_requests`` (with how many pages it kept from being requested)."""
+    if reason.startswith(CLOSESPIDER_PREFIX):
+        name = reason.upper()
+        return f"{name} ({settings.get(name)}) reached"
+    refused = getattr(spider, "requests_over_cap", 0)
+    if reason != "finished" or not refused:
+        return None
+    return f"max_requests ({spider.site.max_requests}) reached, {refused} pages not requested"

@@ -55,8 +55,10 @@ TEMPLATE_CHANGE_PAGES = 3
 TEMPLATE_CHANGE_SHARE = 0.5
 TEMPLATE_CHANGE_ALONE = 0.8  # the share needed when the crawl found no new release to compare with
 MAX_WAITING = 300
-# The scraper's close reasons of a crawl that ran its course (Scrapy's close-after-N settings included).
-FINISHED_REASONS = ("finished", "closespider_pagecount", "closespider_itemcount")
+# The scraper's close reason of a crawl that ran its course. Scrapy's CLOSESPIDER_* limits close
+# it with "closespider_…": a crawl cut short, like one that hit the site's max_requests.
+FINISHED_REASONS = ("finished",)
+CLOSESPIDER_PREFIX = "closespider_"
 # The writer's counters of a page the crawl got an answer for: none of them, no page was fetched.
 _FETCHED_COUNTS = ("list_pages", "new", "edited", "unchanged", "not_modified", "missing", "held")
 
@@ -68,21 +70,32 @@ class CrawlClosed:
     reason: str  # Scrapy's close reason: "finished", "shutdown", "store_failed"…
     stats: dict = field(default_factory=dict)  # requests, pages_fetched, responses_by_status
     walk_complete: bool = True  # every list was walked (no request cap or close-after-N cut it)
+    cut_short: str | None = None  # the limit that ended the crawl before its course, in words
 
 
 def crawl_status(
-    reason: str, counts: dict, first_failure: str | None, store_failure: str | None = None
+    reason: str,
+    counts: dict,
+    first_failure: str | None,
+    store_failure: str | None = None,
+    cut_short: str | None = None,
 ) -> tuple[str, str | None]:
-    """The status a crawl ended in, and why when it is not ``finished``: ``interrupted`` (stopped
-    before its end), ``failed`` (no page could be fetched, or the store could not be written)."""
+    """The status a crawl ended in, and why when it is not ``finished``: ``cut_short`` (a limit
+    ended it before its course: ``cut_short`` says which, else Scrapy's ``closespider_…``
+    reason), ``interrupted`` (stopped by a signal), ``failed`` (no page could be fetched, or the
+    store could not be written). Only a ``finished`` crawl vouches for what it did not see."""
     if store_failure is not None:
         return "failed", f"the store could not be written: {store_failure}"
     status, error = "finished", None
-    if reason not in FINISHED_REASONS:
+    if cut_short is None and reason.startswith(CLOSESPIDER_PREFIX):
+        cut_short = f"Scrapy's {reason.upper()} reached"
+    if cut_short is not None:
+        status, error = "cut_short", f"crawl cut short: {cut_short}"
+    elif reason not in FINISHED_REASONS:
         status, error = "interrupted", f"crawl stopped: {reason}"
     fetched = sum(counts.get(key, 0) for key in _FETCHED_COUNTS)
     if fetched == 0 and (
-        status == "finished" or first_failure
+        status != "interrupted" or first_failure
     ):  # a Ctrl-C before any page is no outage
         return (
             "failed",
@@ -342,7 +355,9 @@ class StoreWriter:
     def close_crawl(self, closing: CrawlClosed) -> dict:
         """Close the crawl row with its counters and the status the crawl ended in; the crawl's
         outcome (its row and its failed fetches) for the summary."""
-        status, error = crawl_status(closing.reason, self.counts, self.first_failure)
+        status, error = crawl_status(
+            closing.reason, self.counts, self.first_failure, cut_short=closing.cut_short
+        )
         stats = {**crawl_stats(self.counts), **closing.stats}
         with self.batch():
             plan = self.store.revisit_plan(self.site, self.revisit, self.revisit_max)

@@ -84,6 +84,7 @@ class SiteSpider(scrapy.Spider):
         self.walked: dict[str | None, set[str]] = {}
         self.unfollowed: set[str] = set()
         self.requests_over_cap = 0
+        self.over_cap: set[str] = set()
         self.list_rows: dict[tuple[str, str], tuple] = {}
         self.validators: dict[str, dict] = {}
         self.revisits: list[str] = []
@@ -132,7 +133,9 @@ class SiteSpider(scrapy.Spider):
         if key in self.scheduled:
             return None
         if self.requests_scheduled >= self.site.max_requests:
-            self.requests_over_cap += 1
+            if key not in self.over_cap:  # a page linked twice is one page not requested
+                self.over_cap.add(key)
+                self.requests_over_cap += 1
             return None
         self.scheduled.add(key)
         self.requests_scheduled += 1

@@ -238,8 +238,11 @@ class Store:
                    WHERE site = ? AND status = 'running'""",
                 [self._now(), site],
             )
+            # A crawl cut short by a limit ran all the same: the baseline is behind (a site
+            # whose every crawl hits max_requests must not stay a baseline for good).
             previous = self.db.execute(
-                "SELECT count(*) FROM crawls WHERE site = ? AND status = 'finished'", [site]
+                "SELECT count(*) FROM crawls WHERE site = ? AND status IN ('finished', 'cut_short')",
+                [site],
             ).fetchone()[0]
             cursor = self.db.execute(
                 "INSERT INTO crawls (site, started_at, status, baseline) VALUES (?, ?, 'running', ?)",
@@ -1283,14 +1286,14 @@ class Store:
         )
 
     def crawl_outcomes(self, site: str, crawl_id: int, *, limit: int) -> list[dict]:
-        """The last ``limit`` closed (finished or failed) crawls of a site up to ``crawl_id``,
+        """The last ``limit`` closed (finished, cut short or failed) crawls of a site up to ``crawl_id``,
         newest first: what a health judgement reads (``fetched``: releases fetched)."""
         return list(
             self.db.query(
                 """SELECT id, status, list_pages, list_links,
                       releases_new + releases_edited + releases_seen AS fetched,
                       releases_incomplete, error FROM crawls
-                   WHERE site = ? AND status IN ('finished', 'failed') AND id <= ?
+                   WHERE site = ? AND status IN ('finished', 'cut_short', 'failed') AND id <= ?
                    ORDER BY id DESC LIMIT ?""",
                 [site, crawl_id, limit],
             )

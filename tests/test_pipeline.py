@@ -20,7 +20,13 @@ ONE_PAGE = {"list_pages": 1}
     "reason, counts, first_failure, store_failure, expected",
     [
         ("finished", ONE_PAGE, None, None, ("finished", None)),
-        ("closespider_pagecount", ONE_PAGE, None, None, ("finished", None)),
+        (
+            "closespider_pagecount",
+            ONE_PAGE,
+            None,
+            None,
+            ("cut_short", "crawl cut short: Scrapy's CLOSESPIDER_PAGECOUNT reached"),
+        ),
         ("shutdown", ONE_PAGE, None, None, ("interrupted", "crawl stopped: shutdown")),
         (
             "finished",
@@ -47,7 +53,7 @@ ONE_PAGE = {"list_pages": 1}
     ],
     ids=[
         "finished",
-        "closespider-counts-as-finished",
+        "closespider-is-cut-short",
         "stopped-is-interrupted",
         "nothing-fetched-names-the-first-failure",
         "nothing-fetched-at-all",

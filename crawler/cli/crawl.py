@@ -77,7 +77,8 @@ def crawl(ctx, sites, settings, progress, full, wait_seconds, verbose, as_json):
 
     \b
     Exit status:
-      0    the crawl ran
+      0    the crawl ran (to its end, or cut short by max_requests or a CLOSESPIDER_*
+           setting: the summary says which; the next crawl walks on)
       1    a one-line error: unknown site, invalid configuration, or the site is being
            crawled by another process (see --wait)
       3    a site could not be crawled at all (unreachable, or blocking us)
@@ -177,6 +178,7 @@ def _summary(outcome, sites) -> str:
     restored = crawl.get("releases_restored", 0)
     lines = [
         f"{title} ({outcome.site}) — crawl #{crawl['id']}{' (baseline)' if crawl['baseline'] else ''}: {crawl['status']}",
+        *_ended(crawl),
         f"  pages fetched   {crawl['pages_fetched']}" + (f"  ({by_status})" if by_status else ""),
         f"  list pages      {crawl['list_pages']}",
         f"  releases        {crawl['releases_new']} new, {crawl['releases_edited']} edited, "
@@ -202,6 +204,18 @@ def _summary(outcome, sites) -> str:
         for failure in [f for f in outcome.failures if not f.get("missing")][:3]
     )
     return "\n".join(lines)
+
+
+def _ended(crawl: dict) -> list[str]:
+    """Why a crawl stopped before its end, and what that means for the next one."""
+    if crawl["status"] == "cut_short":
+        return [
+            f"  ended           {crawl['error']}: an unfinished walk (nothing it did not reach is "
+            "taken as seen or gone; the next crawl walks on)"
+        ]
+    if crawl["status"] == "interrupted" and crawl.get("error"):
+        return [f"  ended           {crawl['error']}: the next crawl completes it"]
+    return []
 
 
 def _revisits(crawl: dict) -> str:
