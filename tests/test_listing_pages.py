@@ -333,3 +333,48 @@ def test_next_phrases(pager, expected):
     page = extract_list(body.encode(), "http://x.gov.cn/l/index.html")
     want = None if expected is None else absolute_url(expected, "http://x.gov.cn/l/index.html")
     assert (page.next_pages[0] if page.next_pages else None) == want
+
+
+def _one_row_page(label: dict, keep: int) -> tuple[bytes, str, str] | None:
+    """The labelled page cut to the one row of its main list that carries link ``keep`` (a
+    column's last page holding one row), with the first page's hint and that row's title."""
+    import lxml.html
+
+    from crawler.extract.encoding import decode_html
+    from crawler.extract.listing import _rows_at, _split_hint
+
+    first = _extract(label)
+    if not first.list_path or len(first.links) < 3:
+        return None
+    body = (FIXTURES / "pages" / label["file"]).read_bytes()
+    doc = lxml.html.fromstring(decode_html(body, None, None)[0])
+    path = _split_hint(first.list_path)[0]
+    rows = _rows_at(doc, path) or _rows_at(doc, path, strict=False)
+    want = first.links[keep]
+    held = [
+        row
+        for row in rows
+        if any(
+            absolute_url(a.get("href") or "", label["url"]) == want.url
+            for a in ([row] if row.tag == "a" else row.iter("a"))
+        )
+    ]
+    if len(rows) < 2 or len(held) != 1:
+        return None
+    for row in rows:
+        if row is not held[0]:
+            row.drop_tree()
+    return lxml.html.tostring(doc, encoding="utf-8"), first.list_path, want.title
+
+
+@pytest.mark.parametrize("label", _cases(None))
+def test_a_last_page_holding_one_row_read_through_the_hint_titles_it_as_the_first_page(label):
+    """A column's last page may hold one row: too few to show that a link text repeats on every
+    row ("Recall Notice", "View agenda and documents"), so the hint carries how the column's
+    rows are titled."""
+    cut = _one_row_page(label, -1)
+    if cut is None:
+        pytest.skip("no main list of three rows or more to cut")
+    body, hint, title = cut
+    page = extract_list(body, label["url"], encoding="utf-8", list_hint=hint)
+    assert [link.title for link in page.links] == [title]

@@ -1172,6 +1172,21 @@ def _box_of(row, container):
     return node
 
 
+# A list hint's mark for a column whose rows are titled from their text (their links are buttons).
+_TEXT_TITLES = " @text-titles"
+# Below this many rows, one link text repeated on most rows cannot be told from a title.
+_BUTTON_EVIDENCE = 5
+
+
+def _text_titled(entry: tuple) -> tuple:
+    """The entry titled from its row's text (its title cell, else its first text), when it has one."""
+    row, found, best = entry
+    if best.derived:
+        return entry
+    titled = _cell_title(row, found, None) if row.tag == "tr" else _text_title(row, best)
+    return (row, found, titled) if titled is not None else entry
+
+
 def _without_buttons(entries: list[tuple]) -> list[tuple]:
     """The entries titled otherwise where their title is a button's: the same link text on most
     rows ("Agenda", "View details", "Recall Notice") is no title; a table row then takes its title
@@ -1685,15 +1700,28 @@ def _rows_at(root, path: str, strict: bool = True) -> list:
     return [c for node in nodes for c in node if c.tag == row_tag]
 
 
+def _split_hint(hint: str) -> tuple[str, bool]:
+    """A list hint's path, and whether the column's rows take their titles from their text."""
+    if hint.endswith(_TEXT_TITLES):
+        return hint[: -len(_TEXT_TITLES)], True
+    return hint, False
+
+
 def _hinted_entries(
     root, hint: str, base: str, targets: ScriptTargets | None = None
 ) -> list[tuple]:
     """The rows at the hinted place that look like list entries (a title link, not running text)."""
+    hint, text_titles = _split_hint(hint)
     rows = _rows_at(root, hint) or (_rows_at(root, hint, strict=False) if "]" in hint else [])
     if not rows:
         return []
+    entries = _without_buttons(_entries_of(rows, base, targets))
+    if text_titles and len(entries) < _BUTTON_EVIDENCE:
+        # Too few rows to show that their links all say the same ("Recall Notice"): the column's
+        # first page showed it, so the rows are titled from their text as there.
+        entries = [_text_titled(entry) for entry in entries]
     kept = []
-    for row, found, best in _without_buttons(_entries_of(rows, base, targets)):
+    for row, found, best in entries:
         if best.running is None:
             best.running = _in_running_text(best)
         if not best.running:
@@ -2056,6 +2084,8 @@ def _scored_entries(
         entries, unread = _expand_group(root, key, base, self_urls, max_rows, targets)
     if key is not None and entries:
         page.list_path = _list_path(key, entries[0][0])
+        if page.list_path and sum(e[2].derived for e in entries) * 2 > len(entries):
+            page.list_path += _TEXT_TITLES
     return entries, memo.dates, unread
 
 
@@ -2078,7 +2108,7 @@ def _rows_past_parse_cap(text: str, list_path: str | None) -> int:
     """The rows past :data:`MAX_HTML_CHARS`, where the parse stopped, counted by their opening tags."""
     if len(text) <= MAX_HTML_CHARS or not list_path:
         return 0
-    tag = "<" + list_path.rsplit(_PATH_SEP, 1)[-1]
+    tag = "<" + _split_hint(list_path)[0].rsplit(_PATH_SEP, 1)[-1]
     rest = text[MAX_HTML_CHARS:]
     return (
         rest.count(tag + ">")
