@@ -448,7 +448,17 @@ def _anchor_target(a, scripts: str, base: str, page_url: str) -> str | None:
     return url
 
 
-def _trs_next(scripts: str, base: str) -> str | None:
+def _url_page_index(url: str, prefix: str, suffix: str) -> int | None:
+    """Which page of a TRS series the URL is: 0 for the column's ``index.html`` (or its folder),
+    N for ``index_N.html``; None when the URL is not of the series."""
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    if name in ("", f"{prefix}.{suffix}"):
+        return 0
+    m = re.fullmatch(re.escape(prefix) + r"_(\d{1,6})\." + re.escape(suffix), name)
+    return int(m.group(1)) if m else None
+
+
+def _trs_next(scripts: str, base: str, page_url: str = "") -> str | None:
     for m in re.finditer(r"createPageHTML\s*\(([^()]{0,400})\)", scripts):
         if re.search(r"function\s+$", scripts[max(0, m.start() - 12) : m.start()]):
             continue
@@ -466,7 +476,15 @@ def _trs_next(scripts: str, base: str) -> str | None:
         ]
         suffix = strs[exts[-1]].lstrip(".") if exts else "html"
         prefix = strs[exts[-1] - 1] if exts and exts[-1] > 0 else "index"
-        if not re.fullmatch(r"[\w.-]{1,60}", prefix) or not (0 <= current < pages <= 100_000):
+        if not re.fullmatch(r"[\w.-]{1,60}", prefix):
+            continue
+        # The current page counts from 0 in the four-argument form and from 1 in some others
+        # (createPageHTML('pagenav', 8, 1, 'index', 'shtml', 93) on the column's first page): the
+        # page's own address tells which.
+        shown = _url_page_index(page_url, prefix, suffix) if page_url else None
+        if shown is not None and current == shown + 1:
+            current = shown
+        if not (0 <= current < pages <= 100_000):
             continue
         if current + 1 < pages:
             return absolute_url(f"{prefix}_{current + 1}.{suffix}", base)
@@ -760,7 +778,7 @@ def find_next_pages(
 
     for finder in (
         lambda: _button_next(buttons, scripts, base, page_url) if buttons else None,
-        lambda: _trs_next(scripts, base),
+        lambda: _trs_next(scripts, base, page_url),
         lambda: (
             _numbered_next(root, scripts, base, page_url, anchors)
             if _has_number_link(page_text)
