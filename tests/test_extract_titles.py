@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.article import extract_article
+from crawler.extract.article.title import heading_selectors
 from crawler.extract.text import fold
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -37,3 +38,67 @@ def test_title_variant(label):
     path = ARTICLES / label["file"]
     article = extract_article(path.read_bytes(), path.resolve().as_uri())
     assert fold(article.title_variant) == fold(label["title_variant"]), article.title_variant
+
+
+def _page(head: str, body: str) -> bytes:
+    return (
+        f"<html><head><meta charset='utf-8'>{head}</head><body>"
+        "<div class='top'><a href='/'>首页</a> <a href='/zwgk/'>政务公开</a></div>"
+        f"{body}<div class='foot'>主办：某某县人民政府 版权所有</div></body></html>"
+    ).encode()
+
+
+_ARTICLE = (
+    "<div class='info'>发布时间：2024-03-05 来源：县应急管理局</div>"
+    "<div class='con'><p>各乡镇人民政府，县直各单位：为做好今年汛期安全工作，现就有关事项通知如下。</p>"
+    "<p>一、压实防汛责任，落实各项措施。</p><p>特此通知。</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "css, selectors",
+    [
+        (".t1{font-size:24px;color:#c00}", {".t1"}),
+        ("td.wz_bt { font-size: 16pt }", {".wz_bt"}),
+        ("#newsTitle{font-size:1.6em}", {"#newsTitle"}),
+        (".main .hd .txt{font-weight:bold;font-size:18px}", {".txt"}),
+        (".sub{font-size:18px}", set()),  # 18px without bold: a lead, a subtitle
+        (".nav li a{font-size:20px}", set()),  # a link in a menu, not a heading
+        (".con p{font-size:22px}", set()),  # no class of its own
+        (".hd:hover{font-size:24px}", set()),
+        ("/* .x{font-size:30px} */ .y{color:red}", set()),
+    ],
+)
+def test_heading_selectors_from_the_pages_css(css, selectors):
+    assert heading_selectors(css) == selectors
+
+
+def test_a_heading_sized_only_by_a_css_class_is_the_title():
+    page = _page(
+        "<title>某某县人民政府网站</title><style>.zt1{font-size:22px;font-weight:bold}</style>",
+        "<div class='zw'><div class='pos'>当前位置：首页 > 通知公告</div>"
+        "<span class='zt1'>关于做好2024年汛期安全防范工作的通知</span>" + _ARTICLE + "</div>",
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_a_title_tag_cut_short_gives_way_to_the_heading_it_starts():
+    page = _page(
+        "<title>关于做好2024年汛期安全防范工作的…_某某县人民政府</title>",
+        "<table><tr><td align='center'><font style='font-size:24px'>关于做好2024年汛期安全防范"
+        "工作的通知</font></td></tr></table>" + _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"
+    assert article.title_variant is None  # (the cut <title> is no other spelling)
+
+
+def test_a_sidebar_heading_does_not_beat_a_title_tag_that_reads_as_an_article():
+    page = _page(
+        "<title>2024年1—3月全县主要经济指标——某某县统计局</title>",
+        "<div class='left'><h3>统计数据</h3><ul><li><a href='/1'>月度数据</a></li></ul></div>"
+        + _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "2024年1—3月全县主要经济指标"

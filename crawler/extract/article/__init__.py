@@ -103,7 +103,7 @@ def _extract(
         article.features = view.features
     label_value_rows(lay)  # (after the features: a model learns the page's lines as printed)
 
-    headings = heading_candidates(root)  # (one walk for the title and the body's search)
+    headings = heading_candidates(root, head)  # (one walk for the title and the body's search)
     # Body container first: it bounds where the info line and the title can be.
     explain = article.explain
     container = _body_container(root, lay, head, headings, sel, view, explain)

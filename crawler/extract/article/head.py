@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -61,6 +62,7 @@ class Head:
     written_date: str | None = (
         None  # a labelled date an inline script writes (document.write("发布时间：…"))
     )
+    styles: str = ""  # the page's own <style> rules (a CSS class may be what sizes its heading)
 
 
 def read_head(root, url: str) -> Head:
@@ -90,6 +92,8 @@ def read_head(root, url: str) -> Head:
         if value and value.strip():
             head.time_published = value.strip()
             break
+    styles = [style.text for style in islice(root.iter("style"), 20) if style.text]
+    head.styles = "\n".join(styles)[:_MAX_STYLES]
     base = root.find("head/base")
     if base is not None and base.get("href"):
         head.base = absolute_url(url, base.get("href").strip())
@@ -109,6 +113,9 @@ def read_head(root, url: str) -> Head:
                     head.written_date = re.sub(r"<[^<>]*>", " ", written)
                     break
     return head
+
+
+_MAX_STYLES = 100_000
 
 
 # An inline script that prints the info line (document.write("发布时间：2024-01-02")): the reader sees it.

@@ -146,19 +146,79 @@ _HEADING_STYLE = re.compile(
 )
 
 
-def heading_candidates(root) -> list[tuple[str, object, int]]:
+_CSS_RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
+_CSS_SIZE = re.compile(r"font-size\s*:\s*(?:(\d+(?:\.\d+)?)\s*(px|pt|r?em)|(xx?-large))", re.I)
+_CSS_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
+# The last step of a selector, when it names the element by class or id: "td.bt", ".detail .tit".
+_CSS_TARGET = re.compile(r"(?:^|[\s>+~])([a-z][a-z0-9]*)?((?:[.#][\w-]+)+)\s*$", re.I)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/|<!--|-->", re.S)
+
+
+def _heading_size(declarations: str) -> bool:
+    """A font size only headings are set in: 20px (15pt, 1.5em) and up, or 18px (13.5pt,
+    1.25em) in bold — an article's text is 14–16px."""
+    match = _CSS_SIZE.search(declarations)
+    if match is None:
+        return False
+    if match.group(3):
+        return True
+    size = float(match.group(1)) * {"px": 1.0, "pt": 4 / 3}.get(match.group(2).lower(), 16.0)
+    return size >= 20 or (size >= 18 and bool(_CSS_BOLD.search(declarations)))
+
+
+def heading_selectors(styles: str) -> frozenset[str]:
+    """Classes (".tit") and ids ("#title") the page's own CSS sets in a heading's size: a
+    template may size its heading by a class alone (``<div class="STYLE1">``, no ``<h1>``)."""
+    if not styles:
+        return frozenset()
+    found = set()
+    for selectors, declarations in _CSS_RULE.findall(_CSS_COMMENT.sub(" ", styles)):
+        if "font-size" not in declarations or not _heading_size(declarations):
+            continue
+        for selector in selectors.split(","):
+            target = _CSS_TARGET.search(selector.strip())
+            if target and (target.group(1) or "div").lower() in _HEADING_TAGS:
+                found.update(re.findall(r"[.#][\w-]+", target.group(2)))
+    return frozenset(found)
+
+
+def _styled_by(el, selectors: frozenset[str]) -> bool:
+    names = {"." + c for c in (el.get("class") or "").split()}
+    if el.get("id"):
+        names.add("#" + el.get("id"))
+    return not names.isdisjoint(selectors)
+
+
+def _block_showing(el):
+    """The block an inline heading (a styled <span>, <font>) is the whole text of, else ``el``."""
+    if el.tag in BLOCK_TAGS:
+        return el
+    text = squash(element_text(el))
+    block = el.getparent()
+    for _ in range(3):
+        if block is None:
+            break
+        if block.tag in BLOCK_TAGS:
+            return block if squash(element_text(block)) == text else el
+        block = block.getparent()
+    return el
+
+
+def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object, int]]:
     out = []
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         out.append((el, 0 if el.tag == "h1" else 1))
+    sized = heading_selectors(head.styles) if head is not None else frozenset()
     for el in _WITH_CLASS_OR_ID(root):
-        if el.tag in _HEADING_TAGS and _HEADING_HINT.search(
-            (el.get("class") or "") + " " + (el.get("id") or "")
+        if el.tag in _HEADING_TAGS and (
+            _HEADING_HINT.search((el.get("class") or "") + " " + (el.get("id") or ""))
+            or (sized and _styled_by(el, sized))
         ):
-            out.append((el, 2))
+            out.append((_block_showing(el), 2))
     # Old templates style a paragraph as the heading: <p style="font-size:22px;font-weight:bold">.
     for el in islice(_STYLED(root), 400):
         if el.tag in _HEADING_TAGS and _HEADING_STYLE.search(el.get("style") or ""):
-            out.append((el, 2))
+            out.append((_block_showing(el), 2))
     found = []
     for el, rank in out[:400]:
         text = _clean_title(_heading_text(el))
@@ -341,6 +401,17 @@ def _nearest_before(lay: Layout, elements: list, body_start: int):
     return min(on_page, key=lambda p: p[0])[1] if on_page else None
 
 
+_ELLIPSIS = re.compile(r"(?:…+|\.{3,}|。{3,}|⋯+)$")
+_ELLIPSIS_IN = re.compile(r"…|\.{3}|。{3}|⋯")
+
+
+def _cut_short(title: str) -> str | None:
+    """What a <title> cut short with an ellipsis keeps (``关于…结果的…`` of a longer heading), or None."""
+    sq = squash(title)
+    match = _ELLIPSIS.search(sq)
+    return sq[: match.start()] if match and match.start() >= 6 else None
+
+
 def _resembles(a: str, b: str) -> bool:
     """Two spellings of one title (a meta variant and the heading): most characters shared in order."""
     a_sq, b_sq = squash(a), squash(b)
@@ -468,9 +539,18 @@ class _TitleSearch:
         # A heading that the <title> contains is the article's own title (the rest is the site name).
         tag_sq = self.tag_sq
         segments = {squash(p) for p in _TITLE_SEPARATORS.split(self.tag_title)}
+        # A <title> cut short (关于…审核结果的…-某局): the heading it starts is the whole title.
+        cut_short = []
+        if _ELLIPSIS_IN.search(self.tag_title):
+            parts = _TITLE_SEPARATORS.split(self.tag_title)
+            parts.append(strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0])
+            cut_short = [c for c in map(_cut_short, parts) if c]
         matching = []
         for h_text, el, rank in self.headings:
             h_sq = squash(h_text)
+            if any(h_sq.startswith(c) and len(h_sq) > len(c) for c in cut_short):
+                matching.append((len(h_sq), -rank, h_text, el))
+                continue
             if len(h_sq) < 4 or not tag_sq or h_sq not in tag_sq:
                 continue
             if (
@@ -539,7 +619,10 @@ class _TitleSearch:
                 if len(squash(c[1])) >= 6 and c[0] < self.body_end - 1
             ]
             weak = weak or [c for c in near_body(3) if self.body_start - c[0] <= 3]
-            above = [c for c in weak if column_like or _resembles(c[1], stripped)] or near_body(1)
+            # (A sidebar's short heading, 统计数据, is a title only when the <title> is no better.)
+            above = [c for c in weak if column_like or _resembles(c[1], stripped)] or (
+                near_body(1) if column_like else []
+            )
         if len(above) > 1:
             # A subtitle under the heading (——访…, a dash or bracket opening it) is not the title.
             main = [a for a in above if not _SUBTITLE.match(a[1])]
@@ -554,8 +637,13 @@ class _TitleSearch:
             stripped, _ = strip_site_affixes(self.raw_title, self.site_names(), self.lay)
             # (Only another spelling of the title: not the column's or the site's name the <title> gives.)
             known = {squash(text), squash(_MARKUP.sub("", text))}
+            start = _cut_short(stripped)
             variant = (
-                stripped if squash(stripped) not in known and _resembles(stripped, text) else None
+                stripped
+                if squash(stripped) not in known
+                and _resembles(stripped, text)
+                and not (start and squash(text).startswith(start))
+                else None
             )
         return _TitlePick(text, el, f"visible heading {el.tag} above the body", variant)
 
