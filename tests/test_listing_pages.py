@@ -378,3 +378,17 @@ def test_a_last_page_holding_one_row_read_through_the_hint_titles_it_as_the_firs
     body, hint, title = cut
     page = extract_list(body, label["url"], encoding="utf-8", list_hint=hint)
     assert [link.title for link in page.links] == [title]
+
+
+def test_a_whole_row_link_is_titled_by_its_first_block_not_its_source_and_date_line():
+    rows = "".join(
+        f'<a class="item" href="/m/{i}.html"><div class="t">示例市第{i}批城镇老旧小区改造计划公示</div>'
+        f'<div class="d"><span class="src">示例市住建局</span><span>2024-03-0{i}</span></div></a>'
+        for i in range(1, 6)
+    )
+    body = f"<html><body><div class='m-list'>{rows}</div></body></html>".encode()
+    page = extract_list(body, "http://x.gov.cn/m/list.html")
+    assert [link.title for link in page.links][:2] == [
+        "示例市第1批城镇老旧小区改造计划公示",
+        "示例市第2批城镇老旧小区改造计划公示",
+    ]

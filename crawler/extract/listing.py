@@ -312,7 +312,12 @@ def _card_title(a) -> str | None:
             text = "".join(c.itertext()).strip()
             if text:
                 return text
-    texts = ["".join(c.itertext()).strip() for c in blocks if not len(c)]
+    # Innermost blocks, inline markup and all (a title block, then one of source and date spans).
+    texts = [
+        "".join(c.itertext()).strip()
+        for c in blocks
+        if not len(c) or not any(d.tag in _CARD_BLOCK_SET for d in c.iterdescendants())
+    ]
     texts = [t for t in texts if t]
     return texts[0] if len(texts) >= 2 else None
 
