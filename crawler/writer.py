@@ -112,6 +112,7 @@ def crawl_stats(counts: dict) -> dict:
         "list_links": counts["list_links"],
         "releases_seen": counts["unchanged"],
         "releases_incomplete": counts["incomplete"],
+        "releases_refreshed": counts["refreshed"],
         "not_modified": counts["not_modified"],
         "errors": counts["failures"] + counts["write_errors"],
         "revisited": counts["revisited"],
@@ -250,6 +251,7 @@ class StoreWriter:
             "failures": 0,
             "revisited": 0,
             "incomplete": 0,
+            "refreshed": 0,
             "not_modified": 0,
             "missing": 0,
             "held": 0,
@@ -462,6 +464,7 @@ class StoreWriter:
             wait=wait,
         )
         self.recorded.add(canonical_url(item.url))
+        self.counts["refreshed"] += result.refreshed
         if not item.title or not item.published_at:
             self.counts["incomplete"] += 1
         if result.kind != "new":

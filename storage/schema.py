@@ -507,3 +507,11 @@ _EXTRACTOR_REVISION = [
     "ALTER TABLE reextractions ADD COLUMN extractor_revision INTEGER",
     "ALTER TABLE reextractions ADD COLUMN previous_extractor_revision INTEGER",
 ]
+
+
+@migrations()
+def m049_crawl_refreshes(db: Database) -> None:
+    """How many known releases a crawl found stored under older extraction rules (or another site
+    model) and re-extracted from their raw bodies before comparing: an upgrade, shown apart from
+    edits. Crawls before this migration: 0 (their refreshes were not counted)."""
+    db.execute("ALTER TABLE crawls ADD COLUMN releases_refreshed INTEGER NOT NULL DEFAULT 0")

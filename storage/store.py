@@ -78,6 +78,9 @@ class RecordResult:
     version_id: int | None
     changed_fields: list[str] = field(default_factory=list)
     restored: bool = False
+    # The stored version was re-extracted under the fetch's site model and extraction rules
+    # before the comparison (an upgrade of the rules: a migration, no event).
+    refreshed: bool = False
 
 
 @dataclass
@@ -275,6 +278,7 @@ class Store:
                 "list_links",
                 "releases_seen",
                 "releases_incomplete",
+                "releases_refreshed",
                 "not_modified",
                 "errors",
                 "note",
@@ -660,8 +664,11 @@ class Store:
         if status == "removed":
             restored = True
             self._insert_event("restored", site, release_id, None, crawl_id, now, 0, [])
+        refreshed = False
         if refresh is not None and current is not None:
+            stale = _revisions(current) != _revisions(fetched)
             current = self._like_with_like(current, fetched, digest, refresh)
+            refreshed = stale and self._stored_revisions(current_id) == _revisions(fetched)
         foreign, cut, hold = self._response_verdict(
             current, status, held_since, fields, fetched, digest, now, confirm_after
         )
@@ -685,7 +692,7 @@ class Store:
                 http_status=fetched.http_status,
                 confirm_after=confirm_after,
             )
-            return RecordResult("held", release_id, current_id, [], restored), True
+            return RecordResult("held", release_id, current_id, [], restored, refreshed), True
         elif hold:
             version_id, kind, changed = current_id, "held", []
             held_since = self._record_hold(
@@ -709,7 +716,10 @@ class Store:
                 and not restored
                 and wait(previous, fields, changed)
             ):
-                return RecordResult("waiting", release_id, current_id, changed), True
+                return (
+                    RecordResult("waiting", release_id, current_id, changed, False, refreshed),
+                    True,
+                )
             seq = (current["seq"] + 1) if current else 1
             version_id = self._insert_edit(
                 site,
@@ -730,7 +740,7 @@ class Store:
                missing_count = 0, missing_since = NULL, removed_at = NULL, held_since = ? WHERE id = ?""",
             [now, now, now, held_since if hold else None, release_id],
         )
-        return RecordResult(kind, release_id, version_id, changed, restored), False
+        return RecordResult(kind, release_id, version_id, changed, restored, refreshed), False
 
     def _crawl_baseline(self, crawl_id: int | None) -> int:
         """1 when crawl ``crawl_id`` is the site's baseline (its events say what was there, not news)."""
@@ -738,6 +748,12 @@ class Store:
             return 0
         row = self.db.execute("SELECT baseline FROM crawls WHERE id = ?", [crawl_id]).fetchone()
         return row[0] if row else 0
+
+    def _stored_revisions(self, version_id: int) -> dict:
+        row = self.db.execute(
+            "SELECT model_revision, extractor_revision FROM versions WHERE id = ?", [version_id]
+        ).fetchone()
+        return {"model_revision": row[0], "extractor_revision": row[1]}
 
     def _like_with_like(self, current: dict, fetched: FetchedRelease, digest: str, refresh) -> dict:
         """The current version as the fetch's site model and extraction rules read it.

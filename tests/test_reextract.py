@@ -84,8 +84,13 @@ def test_an_unchanged_page_read_by_older_rules_is_no_edit(site):
     fresh = _current(db, "a1.html")[-1]
     old = _as_older_rules_read_it(db, "a1.html")
     assert old["title"] != fresh["title"] and SECOND not in old["body"]
-    crawl(db, config, "--full")
+    summary = crawl(db, config, "--full").stdout
     assert _news(db) == ([], [])
+    # The upgrade is counted apart from edits, in the summary and the crawl row.
+    assert "refreshed       1 known releases re-read" in summary, summary
+    with sqlite3.connect(db) as conn:
+        refreshed = conn.execute("SELECT releases_refreshed FROM crawls ORDER BY id").fetchall()
+    assert refreshed == [(0,), (1,)]
     [version] = _current(db, "a1.html")
     assert version["title"] == TITLE == fresh["title"]
     assert version["body"] == fresh["body"] and SECOND in version["body"]
@@ -109,7 +114,8 @@ def test_a_changed_page_read_by_older_rules_is_one_edit_against_the_new_reading(
     page.write_text(
         page.read_text(encoding="utf-8").replace("总结去年工作", "总结2023年工作"), encoding="utf-8"
     )
-    crawl(db, config, "--full")
+    summary = json.loads(crawl(db, config, "--full", "--json").stdout)
+    assert (summary["releases_edited"], summary["releases_refreshed"]) == (1, 1)
     events, alerts = _news(db)
     assert [(kind, json.loads(changed)) for kind, changed, _ in events] == [("edited", ["body"])]
     assert "2023" in events[0][2] and SECOND not in events[0][2]  # only what the site changed

@@ -189,6 +189,11 @@ def _summary(outcome, sites) -> str:
             else ""
         ),
     ]
+    if crawl.get("releases_refreshed"):
+        lines.append(
+            f"  refreshed       {crawl['releases_refreshed']} known releases re-read from their "
+            "stored pages under new extraction rules before comparing (no events)"
+        )
     if crawl.get("revisits_due_by") or crawl.get("revisited"):
         lines.append(f"  revisits        {_revisits(crawl)}")
     gone = [f for f in outcome.failures if f.get("missing")]
