@@ -13,12 +13,18 @@ whatever its file name:
   ignored); ``bulletin_fold(text)``; ``bulletin_word(text, pattern)``;
 * the table search box — ``escape_fts``, which Datasette wraps around a ``?_search=`` query, is
   replaced on these databases by the store's own query (folded; 1–2 character terms expanded);
-* cells of ``search_docs`` show the version's stored text, never the folded copy.
+* cells of ``search_docs`` and ``search_fts`` show the version's stored text, never the folded
+  copy: on the HTML pages (``render_cell``) and in their ``.json`` (every ``_shape``, ``_nl``) and
+  ``.csv`` exports, table and row pages alike (``asgi_wrapper``: the response is rewritten with the
+  versions' own title, source and body, found by the row's ``rowid``).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import sqlite3
 from functools import cache
 from importlib import resources
@@ -29,6 +35,14 @@ from markupsafe import Markup, escape
 from storage.search import PAD, fold, match_expression, register_functions, search
 
 REQUIRED_TABLES = {"releases", "versions", "search_docs", "search_fts"}
+# The tables whose text columns hold the folded copy, and those columns.
+INDEX_TABLES = ("search_docs", "search_fts")
+TEXT_COLUMNS = ("title", "source", "body")
+# A table's or a row's export: /DB/TABLE.json, /DB/TABLE.csv, /DB/TABLE/ROWID.json (Datasette's paths).
+_EXPORT_PATH = re.compile(
+    r"^/(?P<database>[^/]+)/(?P<table>search_docs|search_fts)(?:/[^/]+)?\.(?P<format>json|csv)$"
+)
+_STORED_CHUNK = 500  # rowids per lookup of the stored text
 SEARCH_OPTIONS = (
     "site",
     "since",
@@ -181,3 +195,162 @@ def render_cell(row, value, column, table, database, datasette):
 def _shown(text: str | None) -> Markup:
     # An empty string would make Datasette show the raw (folded, padded) value instead.
     return escape(text) if text else Markup("&nbsp;")
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """``.json`` and ``.csv`` of the index tables with the versions' stored text (see
+    :func:`stored_text`): Datasette renders them from the table, whose text is folded."""
+
+    def wrap(app):
+        async def exports_stored_text(scope, receive, send):
+            match = _EXPORT_PATH.match(scope.get("path", "")) if scope["type"] == "http" else None
+            if match is None or match["database"] not in _store_databases(datasette):
+                await app(scope, receive, send)
+                return
+            start, chunks = None, []
+
+            async def collect(message):
+                nonlocal start
+                if message["type"] == "http.response.start":
+                    start = message
+                elif message["type"] == "http.response.body":
+                    chunks.append(message.get("body", b""))
+                    if not message.get("more_body"):
+                        body = b"".join(chunks)
+                        if start["status"] == 200:
+                            body = await _with_stored_text(
+                                datasette.get_database(match["database"]),
+                                match["format"],
+                                body,
+                                lines_of_json=_content_type(start).startswith("text/plain"),
+                            )
+                        headers = [
+                            (key, value)
+                            for key, value in start.get("headers", [])
+                            if key.lower() != b"content-length"
+                        ]
+                        headers.append((b"content-length", str(len(body)).encode()))
+                        await send({**start, "headers": headers})
+                        await send({"type": "http.response.body", "body": body})
+                else:
+                    await send(message)
+
+            await app(scope, receive, collect)
+
+        return exports_stored_text
+
+    return wrap
+
+
+def _content_type(start: dict) -> str:
+    for key, value in start.get("headers", []):
+        if key.lower() == b"content-type":
+            return value.decode("latin-1").lower()
+    return ""
+
+
+async def _with_stored_text(db, fmt: str, body: bytes, lines_of_json: bool = False) -> bytes:
+    """An export of an index table with its text columns replaced by the versions' stored text
+    (a row without a ``rowid`` column, or an export that is not rows, is left as it is)."""
+    if fmt == "csv":
+        return await _csv_with_stored_text(db, body)
+    text = body.decode("utf-8")
+    try:
+        if lines_of_json:  # _nl=on: one JSON object a line
+            data, lines = None, [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            data, lines = json.loads(text), None
+    except ValueError:
+        return body
+    rows = _json_rows(lines if lines is not None else data)
+    stored = await stored_text(db, [row["rowid"] for row in rows if "rowid" in row])
+    for row in rows:
+        for column, value in stored.get(row.get("rowid"), {}).items():
+            if column in row:
+                row.set(column, value)
+    if lines is not None:
+        return "\n".join(json.dumps(line, ensure_ascii=False) for line in lines).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+class _Row:
+    """One row of a JSON export, as a dict (``_shape=objects``/``array``/``object``) or as a list
+    under the export's ``columns``."""
+
+    def __init__(self, row, columns=None):
+        self.row, self.columns = row, columns
+
+    def __contains__(self, column) -> bool:
+        return column in (self.columns if self.columns is not None else self.row)
+
+    def __getitem__(self, column):
+        return (
+            self.row[self.columns.index(column)] if self.columns is not None else self.row[column]
+        )
+
+    def get(self, column, default=None):
+        return self[column] if column in self else default
+
+    def set(self, column, value) -> None:
+        if self.columns is not None:
+            self.row[self.columns.index(column)] = value
+        else:
+            self.row[column] = value
+
+
+def _json_rows(data) -> list[_Row]:
+    if isinstance(data, list):  # _shape=array (or _nl)
+        return [_Row(row) for row in data if isinstance(row, dict)]
+    if not isinstance(data, dict):
+        return []
+    rows, columns = data.get("rows"), data.get("columns")
+    if isinstance(rows, list):
+        return [
+            _Row(row, columns if isinstance(row, list) else None)
+            for row in rows
+            if isinstance(row, dict) or (isinstance(row, list) and isinstance(columns, list))
+        ]
+    # _shape=object: rows keyed by their primary key
+    return [_Row(row) for row in data.values() if isinstance(row, dict)]
+
+
+async def _csv_with_stored_text(db, body: bytes) -> bytes:
+    text = body.decode("utf-8")
+    table = list(csv.reader(io.StringIO(text)))
+    if not table or "rowid" not in table[0]:
+        return body
+    header = table[0]
+    key = header.index("rowid")
+    stored = await stored_text(db, [row[key] for row in table[1:] if len(row) > key])
+    for row in table[1:]:
+        for column, value in stored.get(_rowid(row[key]) if len(row) > key else None, {}).items():
+            if column in header:
+                row[header.index(column)] = "" if value is None else value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(table)
+    return out.getvalue().encode("utf-8")
+
+
+def _rowid(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+async def stored_text(db, rowids) -> dict[int, dict]:
+    """The stored title, source and body of the versions behind index rows, by rowid."""
+    keys = sorted({key for key in (_rowid(value) for value in rowids) if key is not None})
+    found: dict[int, dict] = {}
+    for start in range(0, len(keys), _STORED_CHUNK):
+        chunk = keys[start : start + _STORED_CHUNK]
+        result = await db.execute(
+            f"""SELECT d.rowid, v.title, v.source, v.body FROM search_docs d
+                JOIN versions v ON v.id = d.version_id
+                WHERE d.rowid IN ({", ".join("?" * len(chunk))})""",
+            chunk,
+        )
+        for rowid, *values in result.rows:
+            found[rowid] = dict(zip(TEXT_COLUMNS, values))
+    return found

@@ -1,4 +1,7 @@
 import asyncio
+import csv
+import io
+import json
 import os
 import socket
 import sqlite3
@@ -346,3 +349,83 @@ def test_bulletin_datasette_refuses_a_missing_file(tmp_path):
     )
     assert result.returncode == 1 and "no such database" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+FOLDED_TITLE = "统战工作会议"  # what the index holds of 統(tǒng)戰(zhàn)工作會議
+STORED_TITLE = "統(tǒng)戰(zhàn)工作會議"
+
+
+def _stored_by_rowid(db_path) -> dict:
+    conn = sqlite3.connect(db_path)
+    try:
+        return {
+            rowid: (title, source, body)
+            for rowid, title, source, body in conn.execute(
+                """SELECT d.rowid, v.title, v.source, v.body FROM search_docs d
+                   JOIN versions v ON v.id = d.version_id"""
+            )
+        }
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/demo/search_docs.json",
+        "/demo/search_docs.json?_shape=objects",
+        "/demo/search_docs.json?_shape=array",
+        "/demo/search_docs.json?_shape=object",
+        "/demo/search_docs.json?_shape=array&_nl=on",
+        "/demo/search_docs.json?_search=統戰&_shape=array",
+        "/demo/search_docs.json?_col=title&_shape=array",
+        "/demo/search_fts.json?_shape=array",
+    ],
+    ids=[
+        "arrays",
+        "objects",
+        "array",
+        "object",
+        "newline-delimited",
+        "searched",
+        "one-column",
+        "fts",
+    ],
+)
+def test_json_exports_of_the_index_show_the_stored_text(db_path, path):
+    (response,) = get(db_path, path)
+    assert response.status_code == 200, response.text
+    assert PAD not in response.text and FOLDED_TITLE not in response.text
+    text = response.text
+    if "_nl=on" in path:
+        rows = [json.loads(line) for line in text.splitlines()]
+    else:
+        data = json.loads(text)
+        if isinstance(data, dict) and "rows" in data:
+            rows = [
+                row if isinstance(row, dict) else dict(zip(data["columns"], row))
+                for row in data["rows"]
+            ]
+        else:
+            rows = list(data.values()) if isinstance(data, dict) else data
+    stored = _stored_by_rowid(db_path)
+    assert rows and all(row["rowid"] in stored for row in rows)
+    for row in rows:
+        title, source, body = stored[row["rowid"]]
+        assert row["title"] == title
+        assert row.get("source", source) == source and row.get("body", body) == body
+    assert any(row["title"] == STORED_TITLE for row in rows) or "_search" in path
+
+
+def test_csv_and_row_exports_of_the_index_show_the_stored_text(db_path):
+    stored = _stored_by_rowid(db_path)
+    rowid = next(key for key, (title, _, _) in stored.items() if title == STORED_TITLE)
+    table, row = get(db_path, "/demo/search_docs.csv", f"/demo/search_docs/{rowid}.json")
+    assert table.status_code == row.status_code == 200
+    exported = list(csv.DictReader(io.StringIO(table.text)))
+    assert {int(r["rowid"]): r["title"] for r in exported} == {
+        key: title for key, (title, _, _) in stored.items()
+    }
+    assert FOLDED_TITLE not in table.text and PAD not in table.text
+    data = row.json()
+    assert dict(zip(data["columns"], data["rows"][0]))["title"] == STORED_TITLE
