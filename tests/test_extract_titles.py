@@ -102,3 +102,66 @@ def test_a_sidebar_heading_does_not_beat_a_title_tag_that_reads_as_an_article():
     )
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "2024年1—3月全县主要经济指标"
+
+
+_RELEASE = (
+    "<p class='date'>12 March 2024</p><div class='body'><p>The council will open three new "
+    "libraries in the eastern suburbs next year, the mayor said on Tuesday.</p><p>Construction "
+    "starts in June and the first library opens in early 2025.</p></div>"
+)
+
+
+def _en_page(head: str, body: str) -> bytes:
+    return (
+        f"<html lang='en'><head><meta charset='utf-8'>{head}</head><body><nav><a href='/'>Home"
+        f"</a> <a href='/news'>News</a></nav><main>{body}</main><footer>© Example City Council"
+        "</footer></body></html>"
+    ).encode()
+
+
+def test_a_br_inside_an_english_heading_is_a_space():
+    page = _en_page(
+        "<title>Three new libraries | Example City Council</title>",
+        f"<h1>Three new libraries for<br/>the eastern suburbs</h1>{_RELEASE}",
+    )
+    article = extract_article(page, "https://www.example.gov/news/libraries")
+    assert article.title == "Three new libraries for the eastern suburbs"
+
+
+def test_a_section_heading_the_title_tag_names_gives_way_to_the_release_heading_below():
+    page = _en_page(
+        "<title>News releases | Example City Council</title>",
+        "<h1>News releases</h1><div class='release'><h2>Three new libraries for the eastern "
+        f"suburbs</h2>{_RELEASE}</div>",
+    )
+    article = extract_article(page, "https://www.example.gov/news/libraries")
+    assert article.title == "Three new libraries for the eastern suburbs"
+
+
+@pytest.mark.parametrize(
+    "og_title, variant",
+    [
+        ("New libraries for eastern suburbs", "New libraries for eastern suburbs"),
+        ("Three new libraries for the eastern suburbs", None),  # the same title
+        ("News", None),  # the column's name
+        ("Council budget consultation opens", None),  # another page's title
+    ],
+)
+def test_an_og_title_worded_otherwise_is_the_variant(og_title, variant):
+    page = _en_page(
+        "<title>Three new libraries for the eastern suburbs | Example City Council</title>"
+        f"<meta property='og:title' content='{og_title}'>",
+        f"<h1>Three new libraries for the eastern suburbs</h1>{_RELEASE}",
+    )
+    article = extract_article(page, "https://www.example.gov/news/libraries")
+    assert article.title == "Three new libraries for the eastern suburbs"
+    assert article.title_variant == variant
+
+
+def test_a_dash_between_digits_is_part_of_the_title_not_a_separator():
+    page = _page(
+        "<title>关于印发《某某县国土空间总体规划（2021—2035年）》的通知-某某县人民政府</title>",
+        _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于印发《某某县国土空间总体规划（2021—2035年）》的通知"

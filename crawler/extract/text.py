@@ -609,3 +609,28 @@ def element_text(el: etree._Element) -> str:
         return _clean_line("".join(el.itertext()))
     except (ValueError, TypeError):
         return ""
+
+
+def text_with_breaks(el: etree._Element) -> str:
+    """:func:`element_text`, a ``<br>`` read as the line break it is: a space between words,
+    nothing between Chinese characters (``in<br>rural`` is "in rural", ``阶段<br>学校`` "阶段学校")."""
+    if el.find(".//br") is None:
+        return element_text(el)
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            if child.tag == "br":
+                parts.append("\n")
+            elif isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    try:
+        walk(el)
+        return _clean_line("".join(parts))
+    except (ValueError, TypeError, RecursionError):
+        return element_text(el)

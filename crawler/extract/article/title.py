@@ -17,6 +17,7 @@ from ..text import (
     fold,
     marked_elements,
     squash,
+    text_with_breaks,
 )
 from .head import META_TITLE, Head
 from .patterns import DIGITS, INFO_LINE, SENTENCE_END, spaced_labels
@@ -25,9 +26,10 @@ _TITLE_SEPARATORS = re.compile(
     r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s|\s[>»›]\s)\s*"
 )
 # Every separator a <title> puts between the article and the site or column (a part is only dropped
-# when it names the site, so the wider set is safe): also 丨, dashes without spaces, space runs.
+# when it names the site, so the wider set is safe): also 丨, dashes without spaces (not one between
+# digits: 1—4月, 2024—2035年), space runs.
 _AFFIX_SEPARATORS = re.compile(
-    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|[–—]{1,2}|―{1,2}|－{1,2}|\s·\s|::|\s>\s|»)\s*|[ \t\xa0]{2,}|\u3000+"
+    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|(?<!\d)[–—]{1,2}|[–—]{1,2}(?!\d)|―{1,2}|－{1,2}|\s·\s|::|\s>\s|»)\s*|[ \t\xa0]{2,}|\u3000+"
     r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]))"
 )
 # A site's name in brackets before or after the title: 【某某县人民政府】, [某某县], （某某网）.
@@ -114,7 +116,7 @@ _KICKER = re.compile(r"eyebrow|kicker|overline|label|category|badge|context|capt
 def _heading_text(el) -> str:
     """A heading's text without a child that is only its date (<h1>标题<span>2024-07-12</span></h1>)
     or a kicker naming the kind of page (<h1><span class="eyebrow">News Release</span> …</h1>)."""
-    text = element_text(el)
+    text = text_with_breaks(el)
     for child in el:
         if (
             isinstance(child.tag, str)
@@ -130,7 +132,7 @@ def _heading_text(el) -> str:
                 value = element_text(child)
                 dates = find_dates(value, 2) if value else []
                 if len(dates) == 1 and len(squash(value)) <= dates[0].end - dates[0].start + 4:
-                    kept = element_text(el).replace(value, " ", 1) if value in text else text
+                    kept = text.replace(value, " ", 1) if value in text else text
                     return kept
     return text
 
@@ -424,6 +426,19 @@ def _resembles(a: str, b: str) -> bool:
     return SequenceMatcher(None, a_sq, b_sq, autojunk=False).ratio() >= 0.6
 
 
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+
+
+def _column_sized(text: str) -> bool:
+    """As short as a column's name (通知公告, "Media releases"): under 8 characters of Chinese, at
+    most three words of English."""
+    sq = squash(text)
+    if _HAN.search(sq):
+        return len(sq) < 8
+    return len(_LATIN_WORD.findall(text)) <= 3 and len(sq) < 30
+
+
 @dataclass
 class _TitlePick:
     text: str | None
@@ -522,11 +537,13 @@ class _TitleSearch:
         # A title that is only the column's name (a <title> or ArticleTitle a CMS filled with
         # it) matches the column's heading; the article's own heading is the longer one between
         # it and the body.
-        if len(squash(text)) >= 8:
+        if not _column_sized(text):
             return None
         top = line_of(self.lay, el) if el is not None else -1
         below = [
-            c for c in self.near_body(2) if c[0] > top and len(squash(c[1])) >= 8 and c[2] is not el
+            c
+            for c in self.near_body(2)
+            if c[0] > top and not _column_sized(c[1]) and c[2] is not el
         ]
         if not below:
             return None
@@ -592,7 +609,26 @@ class _TitleSearch:
         rule = f"visible heading {el.tag if el is not None else ''} matching <title>".replace(
             "  ", " "
         )
-        return _TitlePick(text, el, rule)
+        return _TitlePick(text, el, rule, self.meta_variant(text))
+
+    def meta_variant(self, text: str) -> str | None:
+        """The meta title (``og:title``) when it words the same title otherwise: most of its
+        words (characters, in Chinese) are the heading's. A site's or column's name, or another
+        page's title a CMS left there, is no variant."""
+        meta = self.meta_title
+        if not meta:
+            return None
+        meta = strip_site_affixes(meta, self.site_names(), self.lay)[0]
+        meta_sq, text_sq = squash(meta), squash(text)
+        if meta_sq in text_sq or text_sq in meta_sq or _column_sized(meta):
+            return None
+        if _HAN.search(meta_sq):
+            shared = sum(1 for ch in meta_sq if ch in text_sq) / len(meta_sq)
+        else:
+            words = {w.lower() for w in _LATIN_WORD.findall(text)}
+            meta_words = [w.lower() for w in _LATIN_WORD.findall(meta)]
+            shared = sum(1 for w in meta_words if w in words) / max(len(meta_words), 1)
+        return meta if shared >= 0.6 else None
 
     def headings_above_body(self) -> list[tuple[int, str, object, int]]:
         """When no heading matches the <title> (which then names the column): the headings just
