@@ -4,6 +4,8 @@ prose lines, without the page's furniture."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from ..dates import find_dates
 from ..text import (
@@ -234,17 +236,59 @@ def density_body(
 
 
 def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int) -> list[float]:
-    """Each line's content score; footer and template lines score nothing, and lines above the
-    title's heading half while text follows it."""
+    """Each line's content score; footer and template lines score nothing, lines inside a list of
+    cards a tenth, and lines above the title's heading half while text follows it."""
     footer = _footer_lines(lay)
     line_scores = [
         0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
         for idx in range(len(lay.lines))
     ]
+    for idx in _card_lines(lay):
+        line_scores[idx] *= 0.1
     if title_line > 0 and any(line_scores[title_line:]):
         for idx in range(title_line):
             line_scores[idx] *= 0.5
     return line_scores
+
+
+_CARD_TAGS = frozenset(["li", "dd", "div", "section", "article"])
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _card_lines(lay: Layout) -> set[int]:
+    """Lines inside the items of a list of cards: three or more sibling items of one kind (tag
+    and class), each a title link or a heading beside a picture with text of its own — a box of
+    teasers with their summaries, a 领导之窗 of portraits and duties. However much prose their
+    summaries hold, they introduce other pages and people; an article's text is not cut in cards."""
+    groups: dict = {}
+    for el in lay.spans:
+        if el.tag in _CARD_TAGS:
+            key = (el.getparent(), el.tag, el.get("class") or "")
+            groups.setdefault(key, []).append(el)
+    out: set[int] = set()
+    for items in groups.values():
+        if len(items) < 3:
+            continue
+        cards = [el for el in items if _is_card(lay, el)]
+        if len(cards) >= 3 and len(cards) * 5 >= len(items) * 3:
+            for el in cards:
+                out.update(range(*lay.spans[el]))
+    return out
+
+
+def _is_card(lay: Layout, el) -> bool:
+    start, end = lay.spans[el]
+    if end - start < 2:
+        return False  # a one-line item is a list row (a link and its date), not a card
+    total = sum(len(line) for line in lay.lines[start:end])
+    links = sum(lay.link_chars[start:end])
+    if links >= 8 and total - links >= 20:
+        return True
+    return (
+        el.find(".//img") is not None
+        and next(el.iter(*_HEADINGS), None) is not None
+        and total >= 20
+    )
 
 
 def _densest_block(lay: Layout, owners: list, lines_scored) -> tuple:
@@ -260,8 +304,9 @@ def _densest_block(lay: Layout, owners: list, lines_scored) -> tuple:
             el = el.getparent()
     best, best_score = None, 0.0
     adjusted = {}
+    text_chars = _TextChars(lay)
     for el, score in scores.items():
-        total, links = _chars(lay, el)
+        total, links = text_chars(el)
         if not total:
             continue
         score *= 1 - links / total
@@ -269,6 +314,25 @@ def _densest_block(lay: Layout, owners: list, lines_scored) -> tuple:
         if score > best_score:
             best, best_score = el, score
     return best, best_score, adjusted
+
+
+class _TextChars:
+    """A block's characters and link characters up to its first end line (上一篇, 相关文章,
+    Related content…): the links of a prev/next bar or a related box inside the article's own
+    block are not the article's, so they do not make it read as navigation."""
+
+    def __init__(self, lay: Layout) -> None:
+        self.spans = lay.spans
+        self.chars = [0, *accumulate(len(line) for line in lay.lines)]
+        self.links = [0, *accumulate(lay.link_chars)]
+        self.ends = [i for i, line in enumerate(lay.lines) if _END_LINE.match(line)]
+
+    def __call__(self, el) -> tuple[int, int]:
+        start, end = self.spans.get(el, (0, 0))
+        k = bisect_right(self.ends, start)
+        if k < len(self.ends) and self.ends[k] < end:
+            end = self.ends[k]
+        return self.chars[end] - self.chars[start], self.links[end] - self.links[start]
 
 
 def _prose_beside_table(lay: Layout, owners: list, scored: list, won: tuple) -> tuple:
@@ -300,6 +364,17 @@ def _dashboard_block(lay: Layout, line_scores: list[float], best):
         return prefix[end] - prefix[start]
 
     parent = best.getparent()
+    if parent is not None and parent.tag not in ("body", "html") and parent in lay.spans:
+        # A table between the paragraphs of its block (现将日程安排如下： … 会议期间如有调整…):
+        # the block is the body, however few its sentences.
+        p_start, p_end = lay.spans[parent]
+        b_start, b_end = lay.spans.get(best, (0, 0))
+        chars, links = _chars(lay, parent)
+        if links <= chars * 0.3 and any(
+            line_scores[i] >= 3 and lay.table[i] < 0
+            for i in (*range(p_start, b_start), *range(b_end, p_end))
+        ):
+            best, parent = parent, parent.getparent()
     for _ in range(16):
         if parent is None or parent.tag in ("body", "html") or parent not in lay.spans:
             break
@@ -351,6 +426,8 @@ _END_LINE = re.compile(
     r"Was this page helpful)(?:\b|$)"
     # A release's contact block closes its text: a line that is only the heading.
     # ("Contact" alone heads a program page's own contact paragraph: it stays.)
+    # A US release's end mark (###, # # #, -30-).
+    r"|(?:#\s*){1,3}$|-\s*30\s*-$"
     r"|(?:(?:Media|Press|News)\s+(?:Contacts?|Enquiries|Inquiries)|Contacts|Enquiries|Inquiries)\s*:?$"
     r"|(?:Media|Press)\s+(?:contacts?|enquiries|inquiries)\s*:)",
     re.I,
@@ -398,6 +475,11 @@ _GREETING = re.compile(
 )
 
 
+# The staff credits closing a report (记者：… 编辑：… 责编：…): two or more roles, no sentence.
+_ROLES = r"(?:记者|编辑|責編|责编|责任编辑|審核|审核|审校|校对|摄影|摄像|通讯员|监制|终审|初审|复审|策划|制作|剪辑|撰稿|文字|图片|视频)"
+_CREDITS = re.compile(rf"^{_ROLES}\s*[:：][^。！？]{{0,40}}?{_ROLES}\s*[:：][^。！？]*$")
+
+
 def _is_prose(line: str, link_chars: int) -> bool:
     return link_chars <= len(line) * 0.3 and (len(line) >= 80 or bool(SENTENCE_END.search(line)))
 
@@ -412,7 +494,7 @@ def pick_body_lines(
     skip_value = False
     for i in range(start, end):
         line = lay.lines[i]
-        if kept and _END_LINE.match(line):
+        if kept and (_END_LINE.match(line) or (len(line) < 80 and _CREDITS.match(line))):
             stop = i
             break
         if _NOISE_LINE.match(line):
@@ -451,6 +533,10 @@ def pick_body_lines(
         ),
         default=-1,
     )
+    # The site's copyright or reprint notice closing the block (未经授权不得转载) is not the text.
+    while len(kept) > 1 and _FOOTER_STRONG.search(kept[-1][0][:300]):
+        kept.pop()
+        last_prose = min(last_prose, len(kept) - 1)
     tail = kept[last_prose + 1 :]
     if (
         last_prose >= 0

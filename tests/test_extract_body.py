@@ -1,0 +1,121 @@
+"""The article body: which block is the text, where it stops, and what inside it is furniture
+(docs/extraction.md, "Body"). Small pages, one rule each; the pages in tests/fixtures/articles/
+check the same rules inside full chrome."""
+
+from __future__ import annotations
+
+from crawler.extract.article import extract_article
+
+URL = "http://www.example.gov.cn/art/2024/5/6/art_1_1.html"
+
+
+def _body(html: str) -> str:
+    return extract_article(html.encode("utf-8"), URL).body
+
+
+def _page(main: str, side: str = "", title: str = "关于做好2024年防汛工作的通知") -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        f'<div class="main"><h1>{title}</h1><div class="info">发布时间：2024-05-06 来源：县应急局</div>'
+        f'<div class="text">{main}</div></div><div class="side">{side}</div></body></html>'
+    )
+
+
+_SUMMARY = (
+    "为贯彻落实上级有关部署，切实保障人民群众利益，现就有关事项通知如下，请各单位认真抓好落实。"
+)
+
+
+def test_a_box_of_teasers_with_summaries_is_not_the_body():
+    teasers = "".join(
+        f'<li><a href="/n/{i}.html">县应急局关于开展第{i}批专项检查的通知</a><p>{_SUMMARY}</p>'
+        f"<span>2024-05-0{i % 9 + 1}</span></li>"
+        for i in range(12)
+    )
+    body = _body(
+        _page("<p>各乡镇：现将防汛工作方案印发给你们，请认真组织实施。</p>", f"<ul>{teasers}</ul>")
+    )
+    assert body == "各乡镇：现将防汛工作方案印发给你们，请认真组织实施。"
+
+
+def test_portrait_cards_of_a_leaders_window_are_not_the_body():
+    duty = "负责发展改革、财政、税务、金融、统计、机关事务、国资监管等方面工作。分管县财政局、县统计局。"
+    cards = "".join(
+        f'<div class="leader"><img src="/l{i}.jpg"><h4>姓名{i}</h4><p>{duty}</p></div>'
+        for i in range(5)
+    )
+    main = "<p>4月16日，县政府召开常务会议，研究部署近期重点工作。</p><p>会议强调，要确保全年目标任务顺利完成。</p>"
+    body = _body(_page(main, cards))
+    assert body.startswith("4月16日") and body.endswith("顺利完成。")
+
+
+def test_sections_wrapped_in_blocks_of_one_class_stay_the_body():
+    sections = "".join(
+        f'<div class="sec"><h3>{n}、要求</h3><p>{_SUMMARY}</p><p>{_SUMMARY}</p></div>'
+        for n in "一二三四"
+    )
+    body = _body(_page(sections))
+    assert body.startswith("一、要求") and body.count(_SUMMARY) == 8
+
+
+def test_prev_next_and_related_links_inside_the_text_block_do_not_lose_its_first_paragraph():
+    related = "".join(
+        f'<li><a href="/n/{i}.html">县农业农村局开展农资打假专项检查行动第{i}期</a></li>'
+        for i in range(8)
+    )
+    main = (
+        "<p>3月21日，县农业农村局举办春季茶园病虫害绿色防控现场会。</p>"
+        "<p>现场会上，技术人员演示了杀虫灯、色板诱杀等绿色防控技术，并进行了讲解。</p>"
+        '<div><p>上一篇：<a href="/a.html">全县高素质农民培育工作启动</a></p>'
+        '<p>下一篇：<a href="/b.html">县农业农村局开展农资打假专项检查</a></p></div>'
+        f"<div><h4>相关文章</h4><ul>{related}</ul></div>"
+    )
+    body = _body(_page(main).replace('class="text"', 'class="showtext"'))
+    assert body.startswith("3月21日") and body.endswith("进行了讲解。")
+
+
+def test_a_table_between_the_paragraphs_of_its_block_keeps_them():
+    rows = "".join(
+        f"<tr><td>1月{d}日</td><td>上午9:00</td><td>分组讨论政府工作报告</td><td>市会议中心</td></tr>"
+        for d in range(6, 12)
+    )
+    main = (
+        "<p>会议定于2024年1月6日至11日召开。现将会议日程安排如下：</p>"
+        f"<table><tr><td>日期</td><td>时间</td><td>内容</td><td>地点</td></tr>{rows}</table>"
+        "<p>会议期间如有调整，以大会秘书处通知为准。</p>"
+    )
+    body = _body(_page(main))
+    assert body.startswith("会议定于") and body.endswith("以大会秘书处通知为准。")
+    assert "1月6日\t上午9:00\t分组讨论政府工作报告\t市会议中心" in body.splitlines()
+
+
+def test_staff_credits_and_a_reprint_notice_close_the_text():
+    main = (
+        "<p>9月22日，县首届农民丰收节在稻香村开幕，全县12个乡镇的特色农产品集中亮相。</p>"
+        "<p>记者：杨帆 李娜　　编辑：周婷　　责编：吴昊</p>"
+        "<p>声明：本平台所发布内容，未经授权不得转载。</p>"
+    )
+    assert _body(_page(main)).endswith("集中亮相。")
+    notice = (
+        "<p>9月22日，县首届农民丰收节开幕。</p><p>本网站所载内容版权所有，未经许可不得转载。</p>"
+    )
+    assert _body(_page(notice)) == "9月22日，县首届农民丰收节开幕。"
+
+
+def test_one_credit_is_not_the_end_of_the_text():
+    main = "<p>编辑：本期导读</p><p>9月22日，县首届农民丰收节开幕，全县12个乡镇的特色农产品集中亮相。</p>"
+    assert "集中亮相" in _body(_page(main))
+
+
+def test_a_us_release_ends_at_its_end_mark():
+    title = "Agency Awards $48 Million to Expand Rural Broadband"
+    main = (
+        "<p>WASHINGTON, June 4, 2024 – The agency today announced $48 million in grants to bring "
+        "high-speed internet to rural households.</p><p>A list of awardees is available online.</p>"
+        "<p>#</p><p><em>The agency is an equal opportunity provider, employer and lender.</em></p>"
+    )
+    html = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>June 4, 2024</p><div class='field-body'>{main}</div></article></body></html>"
+    )
+    assert _body(html).endswith("A list of awardees is available online.")
