@@ -392,3 +392,72 @@ def test_a_whole_row_link_is_titled_by_its_first_block_not_its_source_and_date_l
         "示例市第1批城镇老旧小区改造计划公示",
         "示例市第2批城镇老旧小区改造计划公示",
     ]
+
+
+def _box(name: str, more: str, n: int, folder: str) -> str:
+    rows = "".join(
+        f'<li><a href="{folder}2024/t{i}.html">示例县{name}第{i}项重点工作推进情况通报</a><span>2024-03-0{i + 1}</span></li>'
+        for i in range(n)
+    )
+    head = (
+        f'<div class="hd"><span>{name}</span><a href="{more}" class="more">更多&gt;&gt;</a></div>'
+    )
+    return (
+        f'<div class="box">{head}<ul>{rows}</ul></div>' if n else f'<div class="box">{head}</div>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("main", "expected"),
+    [
+        ('<div class="list"><ul></ul><div class="no-data">暂无信息</div></div>', 0),
+        ('<table class="list"><tr><td colspan="3">暂无相关数据</td></tr></table>', 0),
+        ('<div class="results"><p>No results found.</p></div>', 0),
+        (
+            '<div class="list"><ul></ul><div class="no-data" style="display:none">暂无信息</div></div>',
+            6,
+        ),
+        (
+            '<div class="list"><ul></ul></div><aside><div class="empty">暂无数据</div></aside>',
+            6,
+        ),
+    ],
+    ids=[
+        "zh-marker",
+        "table-cell-marker",
+        "en-marker",
+        "hidden-template-marker",
+        "marker-in-furniture",
+    ],
+)
+def test_an_empty_column_says_so_and_its_sidebar_box_is_no_list(main, expected):
+    side = _box("最新公开", "/xxgk/zxgk/", 6, "/xxgk/zxgk/")
+    body = f"<html><body><div class='main'><h3>重大建设项目</h3>{main}</div><div class='col-r'>{side}</div></body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/xxgk/zdjsxm/index.html")
+    assert len(page.links) == expected
+
+
+def test_a_column_s_list_stays_beside_a_sidebar_box_that_says_it_is_empty():
+    rows = "".join(
+        f'<li><a href="./2024/t{i}.html">示例县第{i}批重点项目建设情况通报</a><span>2024-03-0{i + 1}</span></li>'
+        for i in range(4)
+    )
+    side = _box("通知公告", "/tzgg/", 0, "/tzgg/").replace(
+        "</div></div>", "</div><p>暂无信息</p></div>"
+    )
+    body = f"<html><body><div class='main'><ul class='list'>{rows}</ul></div><div class='side'>{side}{_box('热点', '/rd/', 5, '/rd/')}</div></body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/gzdt/index.html")
+    assert len(page.links) == 4
+
+
+def test_among_equal_boxes_the_one_whose_more_link_is_the_column_is_the_list():
+    boxes = "".join(
+        _box(name, f"/xwzx/{slug}/", 8, f"/xwzx/{slug}/")
+        for name, slug in [("政务要闻", "zwyw"), ("部门动态", "bmdt"), ("乡镇动态", "xzdt")]
+    )
+    body = f"<html><body><div class='grid'>{boxes}</div></body></html>".encode()
+    page = extract_list(body, "http://x.gov.cn/xwzx/bmdt/")
+    assert len(page.links) == 8
+    assert all("/xwzx/bmdt/" in link.url for link in page.links)
+    portal = extract_list(body, "http://x.gov.cn/xwzx/")  # the parent column: every box a teaser
+    assert not any(len(page.links) == 8 and "/bmdt/" in link.url for link in portal.links[:1])

@@ -27,7 +27,7 @@ from .pagination import (
     xpath_or_css,
 )
 from .script import written_html
-from .text import MAX_HTML_CHARS, byte_clean, parse_clean, parse_html
+from .text import MAX_HTML_CHARS, byte_clean, is_hidden, parse_clean, parse_html
 
 # ----------------------------------------------------------------------------- dates
 
@@ -880,7 +880,7 @@ class _Memo:
     def teaser_box(self, container) -> bool:
         found = self.teaser.get(container)
         if found is None:
-            found = self.teaser[container] = _teaser_box(container)
+            found = self.teaser[container] = _teaser_box(container, self.column)
         return found
 
     def is_furniture(self, el) -> bool:
@@ -1120,17 +1120,25 @@ def _more_link(a) -> bool:
     return len(text) <= 12 and bool(_MORE.match(text))
 
 
-def _teaser_box(container) -> bool:
-    """A heading with a "more" link just above the rows (or at the head of their box)."""
+def _teaser_box(container, column: str | None = None) -> bool:
+    """A heading with a "more" link just above the rows (or at the head of their box) — unless
+    the link leads to the column itself (``column``: its folder): then the box is the column's own
+    among its sibling columns' boxes."""
     node = container
     for _ in range(2):
         prev, seen = node.getprevious(), 0
         while prev is not None and seen < 2:
             if isinstance(prev.tag, str) and not _blank(prev):
-                if len(_clean(_text(prev))) <= 40 and any(
-                    _more_link(a) for a in islice(prev.iter("a"), 6)
-                ):
-                    return True
+                if len(_clean(_text(prev))) <= 40:
+                    more = [a for a in islice(prev.iter("a"), 6) if _more_link(a)]
+                    if more:
+                        return not (
+                            column
+                            and all(
+                                _column_folder(absolute_url(a.get("href"), column) or "") == column
+                                for a in more
+                            )
+                        )
                 seen += 1
             prev = prev.getprevious()
         if seen:
@@ -1403,7 +1411,38 @@ def _main_list(
         )
     if best_score < 24:
         return None, []
+    if _says_it_has_no_rows(root, best_key, best, self_urls, memo):
+        return None, []
     return best_key, _without_odd_last_row(best, memo)
+
+
+_NO_ROWS = re.compile(
+    r"(?i)^[\s\[【(（]*(?:暂无|暂时没有|没有|无)(?:相关|任何|符合条件的|查询到|找到)?(?:信息|数据|内容|记录|文章|文件|公告|结果)"
+    r"(?:公开|发布)?|^(?:no|there are no)\s+(?:results|records|items|entries|documents|news|"
+    r"publications|releases|notices)(?:\s+(?:found|to (?:show|display)|yet|available))?"
+)
+
+
+def _says_it_has_no_rows(root, key, kept: list[tuple], self_urls: set[str], memo: _Memo) -> bool:
+    """An empty column: the page says so (暂无信息, "No results found") outside any box of other
+    columns, and the best rows found are such a box (a teaser or page furniture), not the column's."""
+    if memo.column and _in_column(kept, memo.column):
+        return False
+    if _placement_factor(key, kept, self_urls, memo) >= 0.5:
+        return False
+    rows = {row for row, _, _ in kept}
+    for el in islice(root.iter(), 20000):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "option", "a"):
+            continue
+        text = el.text
+        if not text or len(text) > 40 or not _NO_ROWS.match(text.strip()):
+            continue
+        if len(_clean(_text(el))) > 40 or any(up in rows for up in el.iterancestors()):
+            continue
+        if any(is_hidden(up) or memo.is_furniture(up) for up in (el, *el.iterancestors())):
+            continue
+        return True
+    return False
 
 
 def _finalists(groups: dict, row_links: dict, entry_of: dict) -> list[tuple]:
