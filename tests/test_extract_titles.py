@@ -165,3 +165,18 @@ def test_a_dash_between_digits_is_part_of_the_title_not_a_separator():
     )
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "关于印发《某某县国土空间总体规划（2021—2035年）》的通知"
+
+
+def test_a_record_table_is_titled_by_its_one_header_cell_when_the_title_tag_names_the_column():
+    page = _page(
+        "<title>公告資訊 - 某某縣政府全球資訊網</title>",
+        "<div class='nav'><a href='/1'>公告資訊</a> <a href='/2'>縣政新聞</a></div>"
+        "<table class='view'><tr><th colspan='2'>本縣113年度防汛演練4月10日登場</th></tr>"
+        "<tr><td>發布日期</td><td>2024-04-01</td></tr><tr><td>發布單位</td><td>消防局</td></tr>"
+        "<tr><td>內容</td><td><p>為提升防汛應變能力，本縣訂於4月10日上午舉行年度防汛演練，"
+        "請民眾配合交通管制。</p><p>演練期間如有不便，敬請見諒。</p></td></tr></table>"
+        "<div class='box'><h3>公告資訊</h3><ul><li><a href='/3'>本縣清明連假垃圾清運時間調整"
+        "</a></li></ul></div>",
+    )
+    article = extract_article(page, "http://www.example.gov.tw/a/1.html")
+    assert article.title == "本縣113年度防汛演練4月10日登場"

@@ -42,7 +42,9 @@ _WELCOME = re.compile(r"^(?:欢迎(?:您)?(?:访问|登录|来到|光临)|歡迎
 _MEDIA_BRAND = re.compile(r"^[\u4e00-\u9fff]{2,5}发布$")
 _SITE_LIKE = re.compile(
     r"(?:人民政府|人民政府网|政府网|政府网站|门户网站|门户网|门户|网站|官网|官方网站|委员会|人大|政协|"
-    r"[局厅委办署院所部站网]|办公室|中心|Portal|Government|gov\.cn)$",
+    r"[局厅委办署院所部站网]|办公室|中心|Portal|Government|gov\.cn|"
+    # (Traditional: 全球資訊網, 政府網站, 委員會, 辦公室.)
+    r"[網廳辦]|門戶|委員會|[縣市]議會|[縣市]政府)$",
     re.I,
 )
 _HEADING_HINT = re.compile(r"title|headline|biaoti|bt\b|tit\b|article-?h|news_?h|detail-?h", re.I)
@@ -226,6 +228,15 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
         text = _clean_title(_heading_text(el))
         if 2 <= len(text) <= 200 and not INFO_LABELS.search(text):
             found.append((text, el, rank))
+    # A record laid out as a table is titled by its first row's one header cell:
+    # <tr><th colspan=2>标题</th></tr> over rows of 公告日期 | …, 资料来源 | ….
+    for table in islice(root.iter("table"), 200):
+        row = next(table.iter("tr"), None)
+        cells = [c for c in row if isinstance(c.tag, str)] if row is not None else []
+        if len(cells) == 1 and cells[0].tag == "th":
+            text = _clean_title(text_with_breaks(cells[0]))
+            if 6 <= len(text) <= 100 and not INFO_LABELS.search(text):
+                found.append((text, cells[0], 2))
     # Old templates set the title in bold type alone in a cell: <td><strong><font size=4>… The
     # block around the bold text stands for it (a bold phrase inside a paragraph is no heading).
     seen = set()
@@ -577,9 +588,15 @@ class _TitleSearch:
             ):
                 matching.append((len(h_sq), -rank, h_text, el))
         if matching:
-            # The header's logo heading names the site, which the <title> may be all about.
+            # The header's logo heading names the site, which the <title> may be all about; a
+            # box's heading after the article (最新消息 of a <title> naming that column) is no title.
             names_sq = {squash(n) for n in self.site_names()}
-            matching = [m for m in matching if squash(m[2]) not in names_sq]
+            matching = [
+                m
+                for m in matching
+                if squash(m[2]) not in names_sq
+                and not (_column_sized(m[2]) and line_of(self.lay, m[3]) >= self.body_end)
+            ]
         if len({m[0] for m in matching}) > 1:
             # Several headings are parts of the <title> (a logo's h1 holds the site's name): the one
             # the <title> keeps once its site part is cut is the article's.
