@@ -1,8 +1,11 @@
-"""Shared fixtures: a local site server in a subprocess. Helpers live in support/harness.py."""
+"""Shared fixtures: a local site server in a subprocess. Helpers live in support/harness.py.
+Under pytest-xdist (the README's test command), tests sharing an expensive fixture run in one
+worker: see ``pytest_collection_modifyitems``."""
 
 from __future__ import annotations
 
 import shutil
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -35,3 +38,51 @@ def demo_site(serve_site):
     from crawler.demo import SITE_DIR
 
     return serve_site(SITE_DIR)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """With ``--dist loadgroup``, the tests of a module that share module-scoped fixtures (a
+    crawled store, a served site, a kill trial's baseline) go to one xdist worker, so the fixture
+    is built once, not once per worker. Fixtures used together by a test join one group; a test
+    that asks for one by name (``request.getfixturevalue`` of a parameter) counts as using it.
+    Runs before xdist's own hook, which turns ``xdist_group`` marks into work units."""
+    if config.getoption("dist", "no") != "loadgroup":
+        return
+    shared = {item: _module_fixtures(item) for item in items}
+    parent = {}
+
+    def root(key):
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for names in shared.values():
+        for name in names[1:]:
+            parent[root(name)] = root(names[0])
+    groups = defaultdict(list)
+    for item, names in shared.items():
+        if names:
+            groups[root(names[0])].append(item)
+    for key, members in groups.items():
+        for item in members:
+            item.add_marker(pytest.mark.xdist_group("::".join(key)))
+
+
+def _module_fixtures(item) -> list[tuple[str, str]]:
+    """(where, name) of each module- or wider-scoped fixture of our own (tests/ and its modules,
+    not pytest's or a plugin's) that ``item`` uses."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return []
+    names = set(info.names_closure)
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None:
+        names |= {value for value in callspec.params.values() if isinstance(value, str)}
+    found = []
+    for name in sorted(names):
+        for fixturedef in item.session._fixturemanager.getfixturedefs(name, item) or ():
+            if fixturedef.baseid and fixturedef.scope in ("module", "package", "session"):
+                found.append((fixturedef.baseid, name))
+                break
+    return found

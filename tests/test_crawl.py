@@ -238,15 +238,13 @@ def test_invalid_config_is_a_one_line_error(tmp_path):
 
 
 def test_unreachable_site_is_reported_in_one_line(tmp_path):
-    import socket
+    from support.ports import refused_port
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = write_config(
-        tmp_path / "sites.toml", {"gone": {"start_urls": [f"http://127.0.0.1:{port}/list/"]}}
-    )
-    result = run_cli("crawl", "gone", "--progress", "off", db=tmp_path / "b.db", config=config)
+    with refused_port() as port:
+        config = write_config(
+            tmp_path / "sites.toml", {"gone": {"start_urls": [f"http://127.0.0.1:{port}/list/"]}}
+        )
+        result = run_cli("crawl", "gone", "--progress", "off", db=tmp_path / "b.db", config=config)
     assert result.exit_code == 3
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "gone" in errors[0] and "connection refused" in errors[0]

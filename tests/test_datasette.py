@@ -3,7 +3,6 @@ import csv
 import io
 import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import pytest
 
 from storage import FetchedRelease, Store
 from support.harness import Clock
+from support.ports import free_port
 from support.store import sql
 
 datasette_app = pytest.importorskip("datasette.app")
@@ -278,16 +278,10 @@ def test_html_pages_render_without_the_folded_text(db_path):
     assert "市委统战部召开会议" in searched and "防汛通知" not in searched
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_bulletin_datasette_serves_any_store_over_http(db_path, tmp_path):
     import httpx
 
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "crawler", "--db", str(db_path), "datasette", "--port", str(port)],

@@ -9,7 +9,6 @@ import asyncio
 import email
 import email.policy
 import json
-import socket
 import subprocess
 import threading
 from dataclasses import dataclass, field
@@ -23,17 +22,12 @@ from aiosmtpd.controller import Controller
 from crawler.alerts import after_crawl
 from crawler.config import config_from_dict
 from storage import FetchedRelease, Store
+from support.ports import free_port
 
 SITE = "yueyang"
 SITE_TITLE = "岳阳市人民政府"
 BASE = "https://www.yueyang.gov.cn/xxgk/xxgc/"
 T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Mailbox:
