@@ -119,3 +119,28 @@ def test_a_us_release_ends_at_its_end_mark():
         f"<p>June 4, 2024</p><div class='field-body'>{main}</div></article></body></html>"
     )
     assert _body(html).endswith("A list of awardees is available online.")
+
+
+def test_an_inline_wrapper_around_the_paragraphs_is_no_level_of_blocks():
+    paras = (
+        "<p>记者从新区城市管理局获悉，今年新区将新建改建城市口袋公园30个。</p>"
+        "<p>据介绍，口袋公园将优先布局在居民区、学校、医院、商场、车站周边等人流密集区域，因地制宜配建健身步道、儿童游乐设施、休憩座椅，让市民出门“300米见绿、500米见园”。</p>"
+        "<p>去年以来，新区已建成口袋公园22个，市民满意度达96%。</p>"
+    )
+    body = _body(_page(f"<founder-content>{paras}</founder-content>"))
+    assert body.startswith("记者从新区") and body.endswith("满意度达96%。")
+
+
+def test_an_attachment_block_after_the_text_block_is_part_of_the_body():
+    main = (
+        "<p>一、项目编号：DCGGZY-2024-0312</p><p>二、项目名称：医用耗材采购项目，预算金额386.50万元。</p>"
+        "<p>三、联系方式：采购人东川市第一人民医院，联系人张工，电话0875-3121234。</p>"
+    )
+    html = _page(main).replace(
+        "</div></div>",
+        '</div><div class="attach">附件：<a href="/f/zbwj.docx">招标文件.docx</a></div></div>',
+        1,
+    )
+    article = extract_article(html.encode("utf-8"), URL)
+    assert article.body.endswith("附件：招标文件.docx")
+    assert [a["name"] for a in article.attachments] == ["招标文件.docx"]

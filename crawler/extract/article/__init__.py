@@ -16,6 +16,7 @@ from ..sitemodel import PageView, SiteModel
 from ..text import Layout, layout, parse_clean, squash
 from .body import (
     GENERIC_RANK,
+    attachment_blocks_end,
     cms_body,
     container_rank,
     density_body,
@@ -108,6 +109,7 @@ def _extract(
     explain = article.explain
     container = _body_container(root, lay, head, headings, sel, view, explain)
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
+    body_end = attachment_blocks_end(lay, container, body_end)
 
     title = selected["title"] or None
     title_el = None

@@ -102,8 +102,33 @@ def cms_body(root, lay: Layout):
     return files[min(files)] if files else None
 
 
-def _holds_a_file(el) -> bool:
-    return el.find(".//img") is not None or any(
+_ATTACHMENT_HEAD = re.compile(r"^\s*(?:附\s*件|附件下载|Attachments?\b|Downloads?\b)", re.I)
+
+
+def attachment_blocks_end(lay: Layout, container, end: int) -> int:
+    """Where the body ends with the 附件 blocks that follow its container as siblings
+    (`<div class="attach">附件：<a href="….docx">`): what a release attaches is part of it."""
+    if container is None:
+        return end
+    sibling = container.getnext()
+    for _ in range(4):
+        if sibling is None or not isinstance(sibling.tag, str):
+            break
+        start, stop = lay.spans.get(sibling, (end, end))
+        if stop > start:
+            text = lay.lines[start]
+            links = sum(lay.link_chars[start:stop])
+            if links or not (
+                _ATTACHMENT_HEAD.match(text) or _holds_a_file(sibling, pictures=False)
+            ):
+                break
+            end = max(end, stop)
+        sibling = sibling.getnext()
+    return end
+
+
+def _holds_a_file(el, pictures: bool = True) -> bool:
+    return (pictures and el.find(".//img") is not None) or any(
         ATTACHMENT_PATH.search((a.get("href") or "").split("?")[0]) for a in el.iter("a")
     )
 
@@ -295,6 +320,7 @@ def _densest_block(lay: Layout, owners: list, lines_scored) -> tuple:
     """(block, score, every block's score): line scores summed into the line's block, its parent
     and (less) its grandparents, discounted by the share of link text."""
     scores: dict = {}
+    spans = lay.spans
     for idx, score in lines_scored:
         el = owners[idx]
         for weight in (1.0, 1.0, 0.5, 0.33):
@@ -302,6 +328,9 @@ def _densest_block(lay: Layout, owners: list, lines_scored) -> tuple:
                 break
             scores[el] = scores.get(el, 0) + score * weight
             el = el.getparent()
+            # An inline wrapper (<font>, a CMS's own <founder-content>) is no level of blocks.
+            while el is not None and el not in spans:
+                el = el.getparent()
     best, best_score = None, 0.0
     adjusted = {}
     text_chars = _TextChars(lay)
