@@ -180,3 +180,47 @@ def test_a_record_table_is_titled_by_its_one_header_cell_when_the_title_tag_name
     )
     article = extract_article(page, "http://www.example.gov.tw/a/1.html")
     assert article.title == "本縣113年度防汛演練4月10日登場"
+
+
+_NOTICE = "关于开展2024年度安全生产大检查的通知"
+
+
+@pytest.mark.parametrize(
+    "tag_title, title",
+    [
+        (f"{_NOTICE}丨通知公告丨某某之窗", _NOTICE),
+        (f"{_NOTICE}——工作动态——某某在线", _NOTICE),
+        (f"{_NOTICE}  通知公告  某某日报", _NOTICE),
+        (f"{_NOTICE}-通知公告-某某市总工会", _NOTICE),
+        (f"某某街道办事处_{_NOTICE}", _NOTICE),
+        (f"通知公告 - {_NOTICE}", _NOTICE),
+        # Not a column: a title's own phrases and hyphens stay.
+        ("中国-东盟博览会开幕-某某县人民政府", "中国-东盟博览会开幕"),
+        ("航拍金秋稻田 丰收画卷 - 某某县人民政府", "航拍金秋稻田 丰收画卷"),
+    ],
+)
+def test_the_site_and_column_parts_of_a_title_tag_are_cut_whatever_the_separator(tag_title, title):
+    article = extract_article(_page(f"<title>{tag_title}</title>", _ARTICLE), "http://x.gov.cn/1")
+    assert article.title == title
+
+
+_CYCLING = "Council approves new cycling strategy for the city centre"
+
+
+@pytest.mark.parametrize(
+    "tag_title",
+    [
+        f"Office of the Governor – {_CYCLING}",
+        f"{_CYCLING} | U.S. Department of Agriculture",
+        f"{_CYCLING} - westhaven.gov.au",
+        f"{_CYCLING} | News | Westhaven City Council",
+        f"US EPA | {_CYCLING}",
+    ],
+)
+def test_an_english_site_name_is_cut_from_a_title_tag(tag_title):
+    page = _en_page(
+        f"<title>{tag_title}</title>",
+        "<p class='date'>12 March 2024</p><div class='body'><p>The council will build 40 "
+        "kilometres of protected cycle lanes in the city centre, councillors decided.</p></div>",
+    )
+    assert extract_article(page, "https://www.example.gov/a/1").title == _CYCLING

@@ -43,10 +43,21 @@ _MEDIA_BRAND = re.compile(r"^[\u4e00-\u9fff]{2,5}发布$")
 _SITE_LIKE = re.compile(
     r"(?:人民政府|人民政府网|政府网|政府网站|门户网站|门户网|门户|网站|官网|官方网站|委员会|人大|政协|"
     r"[局厅委办署院所部站网]|办公室|中心|Portal|Government|gov\.cn|"
+    r"之窗|在线|[日晚]报|报社|电视台|办事处|工会|联合会|[协学商]会|"
     # (Traditional: 全球資訊網, 政府網站, 委員會, 辦公室.)
     r"[網廳辦]|門戶|委員會|[縣市]議會|[縣市]政府)$",
     re.I,
 )
+# An English site's name: "Department of …", "… City Council", "US EPA", "westhaven.gov.au".
+_SITE_LIKE_EN = re.compile(
+    r"(?:the\s+)?(?:U\.?S\.?\s+)?(?:Department|Ministry|Office|City|County|State|Government|"
+    r"Province|Region|Town|Borough|Shire|Municipality|Premier|Governor|Mayor|Minister)\s+(?:of|for)\b.*"
+    r"|.*\b(?:Agency|Department|Ministry|Office|Council|Commission|Authority|Bureau|Administration|"
+    r"Police|Service|Government|Portal|Parliament|Assembly|Senate|Newsroom|County)"
+    r"|(?:www\.)?(?:[\w-]+\.)+(?:gov|govt|gouv|gob|gc|go|gv)(?:\.[a-z]{2})?",
+    re.I,
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,9}(?:\s+[A-Z][A-Z.]{1,9})?")
 _HEADING_HINT = re.compile(r"title|headline|biaoti|bt\b|tit\b|article-?h|news_?h|detail-?h", re.I)
 _HEADING_TAGS = frozenset(["div", "p", "span", "td", "strong", "b", "font"])
 _WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
@@ -319,11 +330,18 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
         return True
     if len(sq) >= 4 and sq in footer_sq and len(sq) <= 30:
         return True
-    return (
-        len(sq) <= 30
-        and bool(_SITE_LIKE.search(sq))
-        and not SENTENCE_END.search(part.strip().strip(_DECORATION))
-    )
+    if _HAN.search(sq):
+        return (
+            len(sq) <= 30
+            and bool(_SITE_LIKE.search(sq))
+            and not SENTENCE_END.search(part.strip().strip(_DECORATION))
+        )
+    words = fold(part).strip(_DECORATION + " ")
+    return len(words) <= 60 and bool(_SITE_LIKE_EN.fullmatch(words) or _ACRONYM.fullmatch(words))
+
+
+def _sep_key(sep: str) -> str:
+    return sep.strip() or (" " if len(sep) == 1 else "  ")
 
 
 def strip_site_affixes(
@@ -349,17 +367,34 @@ def strip_site_affixes(
         if not hyphen or not head_part.strip() or not tail_part.strip():
             return _clean_title(title), None
         parts = [head_part, hyphen, tail_part]
+        # ("article-column-site": the column's name behind the hyphen before.)
+        inner, hyphen, column = head_part.rpartition("-")
+        if hyphen and inner.strip() and _column_sized(column) and not _column_sized(inner):
+            parts = [inner, hyphen, column, "-", tail_part]
     texts, seps = parts[0::2], parts[1::2]
     cut: list[str] = []
+    site_end = site_start = ""  # the separator the site's part stood behind, at either end
     while len(texts) > 1:
         if _is_site_part(texts[-1], names_sq, footer_sq, header_sq):
             cut.insert(0, texts.pop())
-            seps.pop()
+            site_end = _sep_key(seps.pop())
         elif _is_site_part(texts[0], names_sq, footer_sq, header_sq):
             cut.append(texts.pop(0))
-            seps.pop(0)
+            site_start = _sep_key(seps.pop(0))
         else:
             break
+    # "article丨column丨site": behind the site's separator, a part only as long as a column's name
+    # beside a longer one is the column's (one space also parts a title's phrases: never that one).
+    while len(texts) > 1 and site_end not in ("", " ") and _sep_key(seps[-1]) == site_end:
+        if not _column_sized(texts[-1]) or _column_sized("".join(texts[:-1])):
+            break
+        cut.insert(0, texts.pop())
+        seps.pop()
+    while len(texts) > 1 and site_start not in ("", " ") and _sep_key(seps[0]) == site_start:
+        if not _column_sized(texts[0]) or _column_sized("".join(texts[1:])):
+            break
+        cut.append(texts.pop(0))
+        seps.pop(0)
     classic = [i for i, sep in enumerate(seps) if _TITLE_SEPARATORS.fullmatch(sep)]
     if classic:
         # Still "article _ column" after the site went: the column's name is the shorter part.
@@ -376,10 +411,15 @@ def strip_site_affixes(
                 t + (seps[j] if j < len(seps) else "") for j, t in enumerate(texts) if j >= start
             )
         )
-        # Titles read "article _ column _ site": the first piece, unless it is too short to be one.
-        first = (
-            pieces[0] if len(squash(pieces[0])) >= 4 else max(pieces, key=lambda p: len(squash(p)))
-        )
+        # Titles read "article _ column _ site": the first piece, unless it is too short to be one
+        # or only as long as a column's name beside a longer piece ("通知公告 - 关于…的通知").
+        first, longest = pieces[0], max(pieces, key=lambda p: len(squash(p)))
+        if (
+            len(squash(first)) < 4
+            or (_column_sized(first) and not _column_sized(longest))
+            or len(squash(longest)) >= 2 * len(squash(first))
+        ):
+            first = longest
         cut.extend(p for p in pieces if p is not first)
         texts, seps = [first], []
     kept = _clean_title(
