@@ -73,7 +73,8 @@ _TIME = r"(?P<H>[01]?\d|2[0-3])\s*[:：时時]\s*(?P<M>[0-5]\d)(?:\s*[:：分]\s
 _YMD = (
     r"(?<![\d./])(?P<y>(?:19|20)\d{2}|\d{2})\s*(?P<sep>[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:(?P=sep)|月)\s*"
     r"(?P<d>3[01]|[12]\d|0?[1-9])(?:\s*日)?(?![\d])"
-    r"(?:(?:(?P<T>T)|\s*-\s*|\s*(?:日\s*)?)?"
+    # (A weekday may sit between the date and the clock: "2024年3月5日 星期二 10:21".)
+    r"(?:(?:(?P<T>T)|\s*-\s*|\s*(?:日\s*)?(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?\s*)?)?"
     + _TIME
     + r"(?:\.\d{1,6})?(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
 )
@@ -86,6 +87,7 @@ _D_MONTH_Y = (
     r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>"
     + _MONTH_RE
     + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?:,?\s+(?:at\s+|-\s+)?" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?"
 )
 _MONTH_D_Y = (
     r"(?P<mon>"
@@ -99,9 +101,19 @@ _Y_SPACE_MD = (
     r"(?<![\d./])(?P<y>(?:19|20)\d{2})\s*(?P<m>1[0-2]|0[1-9])/(?P<d>3[01]|[12]\d|0[1-9])(?![/])"
     r"(?:\s*" + _TIME + r")?"
 )
-_US_MDY = (
-    r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d{2})(?![\d/])"
+# 03/05/2024, 05-03-2024: month first in the US, day first nearly everywhere else (the caller's
+# DateStyle says which; a first number over 12 can only be a day).
+_NUMERIC_DMY = (
+    r"(?<![\d/.-])(?P<a>3[01]|[12]\d|0?[1-9])(?P<nsep>[/-])(?P<b>3[01]|[12]\d|0?[1-9])(?P=nsep)"
+    r"(?P<y>(?:19|20)\d{2})(?![\d/-])"
+    r"(?:,?\s+(?:at\s+)?" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
+# Years of the Republic of China (Taiwan): 民國113年3月5日, 中華民國113年3月5日 is 2024; bare
+# 113-03-05 only where the caller's DateStyle reads them (a Taiwanese page).
+_ROC_SEP = r"\s*(?P<sep>[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:(?P=sep)|月)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?:\s*日)?(?!\d)"
+_ROC_TIME = r"(?:\s*(?:[（(]?(?:星期|週)[一二三四五六日天][)）]?\s*)?" + _TIME + r")?"
+_ROC_NAMED = r"(?P<roc>中華民國|中华民国|民國|民国)\s*(?P<ry>\d{2,3})" + _ROC_SEP + _ROC_TIME
+_ROC_BARE = r"(?<![\d./-])(?P<ry>1[0-4]\d)" + _ROC_SEP + _ROC_TIME
 
 # Chinese numerals, as official documents print their 成文日期: 二〇二四年三月五日.
 _CN_DIGIT = "〇○零ОOＯ一二三四五六七八九"
@@ -113,19 +125,56 @@ _CN_VALUE = {c: 0 for c in "〇○零ОOＯ"} | {c: i + 1 for i, c in enumerate(
 
 # Each form, with what a text must hold for it to match ("letter": a month name's ASCII letters).
 _PATTERNS = [
+    (re.compile(_ROC_NAMED), "民"),
     (re.compile(_YMD), None),
     (re.compile(_CN_YMD), "年"),
     (re.compile(_DMY), "."),
     (re.compile(_MONTH_D_Y, re.IGNORECASE), "letter"),
     (re.compile(_D_MONTH_Y, re.IGNORECASE), "letter"),
     (re.compile(_Y_SPACE_MD), "/"),
-    (re.compile(_US_MDY), "/"),
+    (re.compile(_NUMERIC_DMY), "numeric"),
 ]
+_ROC_BARE_RE = re.compile(_ROC_BARE)
 # The first letters of every month name above: a text without one needs no month-name pattern run.
 _MONTH_HINT = re.compile(
     r"jan|jän|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|dez|déc", re.I
 )
 _TIME_ONLY = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])")
+
+
+@dataclass(frozen=True)
+class DateStyle:
+    """How a page's locale writes the ambiguous numeric forms."""
+
+    day_first: bool = False  # 05/03/2024 is 5 March (not May 3)
+    roc_years: bool = False  # 113-03-05 is in the 113th year of the Republic of China (2024)
+
+
+DEFAULT_STYLE = DateStyle()
+# Where 05/03/2024 is 5 March: Europe, Oceania, South Asia, Hong Kong, Singapore… Elsewhere (the
+# US, the Philippines, and Chinese pages, whose numeric dates with the year last are an ASP.NET
+# server's en-US "3/5/2024 10:21:33") the month comes first, as when the zone is unknown.
+_DAY_FIRST_ZONES = (
+    "Europe/",
+    "Africa/",
+    "Australia/",
+    "Pacific/Auckland",
+    "Asia/Kolkata",
+    "Asia/Calcutta",
+    "Asia/Singapore",
+    "Asia/Hong_Kong",
+    "Asia/Macau",
+    "Asia/Kuala_Lumpur",
+    "Asia/Dhaka",
+    "Asia/Karachi",
+    "Asia/Dubai",
+)
+
+
+def style_for(zone: ZoneInfo | None) -> DateStyle:
+    """The date style of pages read in ``zone`` (from :func:`zone_for`)."""
+    name = str(zone) if zone is not None else ""
+    return DateStyle(day_first=name.startswith(_DAY_FIRST_ZONES), roc_years=name == "Asia/Taipei")
 
 
 @dataclass(frozen=True)
@@ -158,7 +207,9 @@ class FoundDate:
         )
         if self.offset is not None:
             dt = dt.replace(tzinfo=dt_timezone(timedelta(minutes=self.offset)))
-            return (dt.astimezone(zone) if zone is not None else dt).isoformat()
+            # A stamp in UTC is a machine's: the page's readers see it in the site's zone. Any
+            # other offset is the site's own local time (a guessed zone must not move its day).
+            return (dt.astimezone(zone) if zone is not None and not self.offset else dt).isoformat()
         if zone is not None:
             dt = dt.replace(tzinfo=zone)
         return dt.isoformat()
@@ -184,8 +235,21 @@ def _cn_number(text: str) -> int:
     return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[ones] if ones else 0)
 
 
-def _build(match: re.Match) -> FoundDate | None:
+def _build(match: re.Match, style: DateStyle = DEFAULT_STYLE) -> FoundDate | None:
     g = match.groupdict()
+    if g.get("ry"):
+        roc = int(g["ry"])
+        if not g.get("roc") and not 100 <= roc <= 149:
+            return None
+        g = dict(g, y=str(roc + 1911))
+    elif g.get("a"):
+        first, second = int(g["a"]), int(g["b"])
+        day_first = style.day_first if first <= 12 and second <= 12 else first > 12
+        g = (
+            dict(g, d=str(first), m=str(second))
+            if day_first
+            else dict(g, m=str(first), d=str(second))
+        )
     if g.get("cy"):
         try:
             year = int("".join(str(_CN_VALUE[c]) for c in g["cy"]))
@@ -226,26 +290,31 @@ _FULL_WIDTH = re.compile("[\uff0d-\uff1a]")
 _TO_ASCII = {0xFF0D + i: c for i, c in enumerate("-./0123456789:")}
 
 
-def find_dates(text: str, limit: int = 50) -> list[FoundDate]:
-    """All dates in ``text`` in reading order (overlapping matches resolved by position)."""
+def find_dates(text: str, limit: int = 50, style: DateStyle = DEFAULT_STYLE) -> list[FoundDate]:
+    """All dates in ``text`` in reading order (overlapping matches resolved by position), the
+    ambiguous numeric forms read in ``style``."""
     if _FULL_WIDTH.search(text):
         text = text.translate(_TO_ASCII)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     letters = None
-    for pattern, needs in _PATTERNS:
+    patterns = _PATTERNS if not style.roc_years else [(_ROC_BARE_RE, None), *_PATTERNS]
+    for pattern, needs in patterns:
         # Skip a form whose marks the text lacks: list pages read thousands of short rows.
         if needs == "letter":
             if letters is None:
                 letters = _MONTH_HINT.search(text) is not None
             if not letters:
                 continue
+        elif needs == "numeric":
+            if "/" not in text and "-" not in text:
+                continue
         elif needs and needs not in text:
             continue
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            fd = _build(match)
+            fd = _build(match, style)
             if fd is not None:
                 found.append(fd)
                 taken.append((match.start(), match.end()))
@@ -255,11 +324,11 @@ def find_dates(text: str, limit: int = 50) -> list[FoundDate]:
     return found
 
 
-def parse_date(text: str | None) -> FoundDate | None:
+def parse_date(text: str | None, style: DateStyle = DEFAULT_STYLE) -> FoundDate | None:
     """The first date in ``text`` (meta values, labelled values), or None."""
     if not text:
         return None
-    dates = find_dates(text[:500], limit=1)
+    dates = find_dates(text[:500], limit=1, style=style)
     return dates[0] if dates else None
 
 
@@ -341,6 +410,12 @@ _HOST_ZONES = [
     (".jp", "Asia/Tokyo"),
     (".kr", "Asia/Seoul"),
     (".sg", "Asia/Singapore"),
+    (".au", "Australia/Sydney"),
+    (".nz", "Pacific/Auckland"),
+    (".ie", "Europe/Dublin"),
+    (".in", "Asia/Kolkata"),
+    (".ph", "Asia/Manila"),
+    (".ca", "America/Toronto"),
     (".de", "Europe/Berlin"),
     (".at", "Europe/Vienna"),
     (".ch", "Europe/Zurich"),
@@ -358,6 +433,7 @@ _LANG_ZONES = [
     ("zh-mo", "Asia/Macau"),
     ("zh-tw", "Asia/Taipei"),
     ("zh-sg", "Asia/Singapore"),
+    ("zh-hant", "Asia/Taipei"),
     ("zh", "Asia/Shanghai"),
     ("ja", "Asia/Tokyo"),
     ("ko", "Asia/Seoul"),
@@ -369,6 +445,10 @@ _LANG_ZONES = [
     ("en-sg", "Asia/Singapore"),
     ("en-au", "Australia/Sydney"),
     ("en-nz", "Pacific/Auckland"),
+    ("en-ie", "Europe/Dublin"),
+    ("en-in", "Asia/Kolkata"),
+    ("en-ph", "Asia/Manila"),
+    ("en-ca", "America/Toronto"),
     ("en-us", "America/New_York"),
 ]
 _CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
@@ -393,6 +473,8 @@ def zone_for(
     if zone is not None:
         return zone
     tag = (lang or "").strip().lower().replace("_", "-")
+    # A script subtag says nothing of the place: zh-Hant-TW is zh-TW (zh-Hant alone stays).
+    tag = re.sub(r"^(zh)-han[st]-(?=[a-z]{2}\b)", r"\1-", tag)
     for prefix, name in _LANG_ZONES:
         if tag == prefix or tag.startswith(prefix + "-"):
             return ZoneInfo(name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..dates import zone_for
+from ..dates import style_for, zone_for
 from ..encoding import decode_html
 from ..model import Article, Selectors
 from ..sitemodel import PageView, SiteModel
@@ -127,9 +127,10 @@ def _extract(
         body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
     article.body = join_body(lay, body_lines)
 
-    meta_date, meta_rule = date_from_meta(head, text)
+    style = style_for(zone)  # how the page's locale writes 05/03/2024, 113-03-05
+    meta_date, meta_rule = date_from_meta(head, text, style)
     visible, visible_rank, visible_rule = shown_date(
-        lay, head, selected["published_at"], title_line, body_start, body_stop, title
+        lay, head, selected["published_at"], title_line, body_start, body_stop, title, style
     )
     published = set_published(
         article, url, zone, (visible, visible_rank, visible_rule), (meta_date, meta_rule)

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import FoundDate, date_from_url, find_dates, find_time, parse_date
+from ..dates import (
+    DEFAULT_STYLE,
+    DateStyle,
+    FoundDate,
+    date_from_url,
+    find_dates,
+    find_time,
+    parse_date,
+)
 from ..model import Article
 from ..text import (
     MAX_HTML_CHARS,
@@ -50,12 +58,14 @@ class _DateCandidate:
     label: str = ""  # the label as printed (发布时间, Datum …)
 
 
-def _line_dates(lines: list[str], idx: int) -> list[_DateCandidate]:
+def _line_dates(
+    lines: list[str], idx: int, style: DateStyle = DEFAULT_STYLE
+) -> list[_DateCandidate]:
     line = lines[idx]
     out = []
     if not DIGITS.search(line, 0, 600):
         return out
-    for fd in find_dates(line[:600], limit=6):
+    for fd in find_dates(line[:600], limit=6, style=style):
         before = line[max(0, fd.start - 16) : fd.start]
         rank, label = 5, ""
         not_publish = _NOT_PUBLISH.search(before)
@@ -86,23 +96,23 @@ def _line_dates(lines: list[str], idx: int) -> list[_DateCandidate]:
     return out
 
 
-def date_from_meta(head: Head, text: str) -> tuple:
+def date_from_meta(head: Head, text: str, style: DateStyle = DEFAULT_STYLE) -> tuple:
     """(date, rule) of the publication date the page's metadata gives: a meta tag, JSON-LD, a
     datePublished element, or a CMS's hidden field."""
     meta_date, meta_rule = None, ""
     for name in META_DATE:
         if head.meta.get(name):
-            meta_date = parse_date(head.meta[name])
+            meta_date = parse_date(head.meta[name], style)
             if meta_date:
                 meta_rule = f"meta {name}"
                 break
     if meta_date is None and head.jsonld.get("datePublished"):
         meta_date, meta_rule = (
-            parse_date(str(head.jsonld["datePublished"])),
+            parse_date(str(head.jsonld["datePublished"]), style),
             "JSON-LD datePublished",
         )
     if meta_date is None and head.time_published:
-        meta_date, meta_rule = parse_date(head.time_published), "datePublished element"
+        meta_date, meta_rule = parse_date(head.time_published, style), "datePublished element"
     if meta_date is None:
         meta_date, meta_rule = _hidden_cms_date(text)
     return meta_date, meta_rule
@@ -116,18 +126,20 @@ def shown_date(
     body_start: int,
     body_stop: int,
     title: str | None,
+    style: DateStyle = DEFAULT_STYLE,
 ) -> tuple:
-    """(date, rank, rule) of the publication date a reader sees on the page."""
+    """(date, rank, rule) of the publication date a reader sees on the page (numeric dates read
+    in the page's ``style``)."""
     visible, visible_rank, visible_rule = None, 9, ""
     if sel_date:
-        visible, visible_rank, visible_rule = parse_date(sel_date), 0, "site selector"
+        visible, visible_rank, visible_rule = parse_date(sel_date, style), 0, "site selector"
     if visible is None:
         visible, visible_rank, visible_rule = _visible_date(
-            lay, title_line, body_start, body_stop, title
+            lay, title_line, body_start, body_stop, title, style
         )
     if visible is None and head.written_date:
         visible, visible_rank, visible_rule = (
-            parse_date(head.written_date),
+            parse_date(head.written_date, style),
             0,
             "labelled date an inline script writes",
         )
@@ -163,11 +175,13 @@ def set_published(article: Article, url: str, zone, shown: tuple, meta: tuple):
     return published
 
 
-def _scan_dates(lay: Layout, start, end, labelled_only=False) -> list[_DateCandidate]:
+def _scan_dates(
+    lay: Layout, start, end, labelled_only=False, style: DateStyle = DEFAULT_STYLE
+) -> list[_DateCandidate]:
     out = []
     lines = lay.lines
     for i in range(max(start, 0), min(end, len(lines))):
-        for cand in _line_dates(lines, i):
+        for cand in _line_dates(lines, i, style):
             # An unlabelled date in a data table is a figure's date (a dashboard's day), not the page's.
             if (not labelled_only and lay.table[i] < 0) or cand.rank < 5:
                 out.append(cand)
@@ -175,7 +189,12 @@ def _scan_dates(lay: Layout, start, end, labelled_only=False) -> list[_DateCandi
 
 
 def _visible_date(
-    lay: Layout, title_line: int, body_start: int, body_end: int, title: str | None = None
+    lay: Layout,
+    title_line: int,
+    body_start: int,
+    body_end: int,
+    title: str | None = None,
+    style: DateStyle = DEFAULT_STYLE,
 ) -> tuple[FoundDate | None, int, str]:
     """The date the page prints, its rank (see :class:`_DateCandidate`) and the rule that found it."""
     lines = lay.lines
@@ -183,10 +202,12 @@ def _visible_date(
     # The info line sits between the title and the body; 信息公开 tables may sit above the title.
     near = [
         c
-        for c in _scan_dates(lay, title_line + 1, min(head_end, title_line + 16))
+        for c in _scan_dates(lay, title_line + 1, min(head_end, title_line + 16), style=style)
         if c.rank < 5 or len(lines[c.line]) < 80
     ]
-    table = [c for c in _scan_dates(lay, title_line - 40, title_line + 1) if c.rank != 4]
+    table = [
+        c for c in _scan_dates(lay, title_line - 40, title_line + 1, style=style) if c.rank != 4
+    ]
     labelled = [c for c in near + table if c.rank < 4]
     if labelled:
         best = min(labelled, key=lambda c: (c.rank, abs(c.line - title_line)))
@@ -201,7 +222,7 @@ def _visible_date(
         if squash(line).startswith(title_sq) and len(line) <= len(title) + 40:
             tail = [
                 c
-                for c in _line_dates(lines, title_line)
+                for c in _line_dates(lines, title_line, style)
                 if c.rank in (0, 1, 5) and squash(line[: c.found.start]) == title_sq
             ]
             if tail:
@@ -211,14 +232,22 @@ def _visible_date(
     # A template that prints the date just above the heading ("2024-04-10 环境质量").
     above = [
         c
-        for c in _scan_dates(lay, title_line - 2, title_line)
-        if c.rank == 5 and len(lines[c.line]) <= 40 and not TOP_BAR_CLOCK.search(lines[c.line])
+        for c in _scan_dates(lay, title_line - 2, title_line, style=style)
+        if c.rank == 5
+        and len(lines[c.line]) <= 40
+        and not TOP_BAR_CLOCK.search(lines[c.line])
+        and not _list_row(lay, c)
     ]
     if above:
         return above[-1].found, 5, "unlabelled date above the title"
+    dateline = _dateline(lay, body_start, body_end, style)
+    if dateline is not None:
+        return dateline, 1, "dateline opening the body"
     # Dates printed after the body: "Ends/Friday, January 3, 2020 … Issued at HKT 18:30".
-    tail = _scan_dates(lay, body_end, body_end + 6) + _scan_dates(lay, body_end - 3, body_end)
-    tail = [c for c in tail if c.rank != 4]
+    tail = _scan_dates(lay, body_end, body_end + 6, style=style) + _scan_dates(
+        lay, body_end - 3, body_end, style=style
+    )
+    tail = [c for c in tail if c.rank != 4 and not _list_row(lay, c)]
     if tail:
         cand = min(tail, key=lambda c: (c.rank, abs(c.line - body_end)))
         found = cand.found
@@ -231,14 +260,45 @@ def _visible_date(
                         break
         return found, cand.rank + 1, "date after the body"
     # A body container that also holds the release's info block (Contact…, Release Date: …).
-    top = _scan_dates(lay, body_start, min(body_start + 8, body_end), labelled_only=True)
+    top = _scan_dates(
+        lay, body_start, min(body_start + 8, body_end), labelled_only=True, style=style
+    )
     top = [c for c in top if c.rank < 2 and len(lines[c.line]) < 80]
     if top:
         return top[0].found, top[0].rank, f"labelled {top[0].label} atop the body"
-    first = _scan_dates(lay, body_start, min(body_start + 2, body_end))
+    first = _scan_dates(lay, body_start, min(body_start + 2, body_end), style=style)
     if first:
         return first[0].found, 7, "date atop the body"
     return None, 9, ""
+
+
+def _list_row(lay: Layout, cand: _DateCandidate) -> bool:
+    """The date of a row in a list of links (related news, a sidebar's latest items): another
+    page's date. Its line is a link and the date (a bracket, a badge, a `[部门]` beside), or only
+    the date under a line that is all link."""
+    i = cand.line
+    line, links = lay.lines[i], lay.link_chars[i]
+    rest = len(line) - (cand.found.end - cand.found.start)
+    if links and rest - links <= min(10, rest // 3):
+        return True
+    return rest <= 4 and i > 0 and 0 < len(lay.lines[i - 1]) <= lay.link_chars[i - 1]
+
+
+# A news release's dateline: "WASHINGTON, March 5, 2024 — …", "SAN FERNANDO, Pampanga (March 5,
+# 2024) –", "March 5, 2024 - The …": a place in capitals (or nothing), the date, a dash.
+_DATELINE_BEFORE = re.compile(r"^(?:[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ ]{1,25})?,?\s*)?\(?$")
+_DATELINE_AFTER = re.compile(r"^\)?\s*(?:[—–―]|-{1,2}(?=\s)|:(?=\s))")
+
+
+def _dateline(lay: Layout, body_start: int, body_end: int, style: DateStyle) -> FoundDate | None:
+    for i in range(body_start, min(body_start + 3, body_end)):
+        line = lay.lines[i]
+        if not line[:1].isascii():
+            continue
+        for fd in find_dates(line[:100], limit=2, style=style):
+            if _DATELINE_BEFORE.match(line[: fd.start]) and _DATELINE_AFTER.match(line[fd.end :]):
+                return fd
+    return None
 
 
 # Publishing systems that write a page's properties into an HTML comment (TRS/"enpproperty" blocks:

@@ -1,0 +1,92 @@
+"""The one date parser (crawler/extract/dates.py): the shapes government pages print dates in."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from crawler.extract.dates import (
+    DEFAULT_STYLE,
+    DateStyle,
+    find_dates,
+    parse_date,
+    style_for,
+    zone_for,
+)
+
+TAIPEI = style_for(ZoneInfo("Asia/Taipei"))
+AUCKLAND = style_for(ZoneInfo("Pacific/Auckland"))
+NEW_YORK = style_for(ZoneInfo("America/New_York"))
+
+
+def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
+    found = parse_date(text, style)
+    return found.iso(None) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("2024年3月5日 星期二 10:21", "2024-03-05T10:21:00", id="weekday-before-clock"),
+        pytest.param("2024-03-05（周二）10:21", "2024-03-05T10:21:00", id="weekday-in-brackets"),
+        pytest.param("中華民國113年3月5日", "2024-03-05", id="roc-named"),
+        pytest.param("民国99年12月3日", "2010-12-03", id="roc-two-digit-named"),
+        pytest.param("Tuesday 5 March 2024 10:21am", "2024-03-05T10:21:00", id="day-month-clock"),
+        pytest.param("Posted On: 05 MAR 2024 10:21PM by PIB", "2024-03-05T22:21:00", id="pm"),
+        pytest.param("3/5/2024 10:21:33 AM", "2024-03-05T10:21:33", id="aspnet-en-us"),
+        pytest.param("Published: 25/03/2024", "2024-03-25", id="first-over-12-is-a-day"),
+    ],
+)
+def test_shapes(text, expected):
+    assert _iso(text) == expected
+
+
+def test_bare_roc_years_only_where_the_page_is_taiwanese():
+    assert _iso("發布日期：113-03-05", TAIPEI) == "2024-03-05"
+    assert _iso("發布日期：113-03-05") is None  # elsewhere "113-03-05" is no date
+    assert _iso("113年03月05日 10時21分", TAIPEI) == "2024-03-05T10:21:00"
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [(AUCKLAND, "2024-03-12"), (NEW_YORK, "2024-12-03"), (DateStyle(), "2024-12-03")],
+    ids=["day-first-nz", "month-first-us", "unknown-zone-month-first"],
+)
+def test_numeric_order_follows_the_locale(style, expected):
+    assert _iso("Published: 12/03/2024", style) == expected
+    assert _iso("12-03-2024", style) == expected
+
+
+def test_a_stated_local_offset_keeps_its_day_a_utc_stamp_moves_to_the_sites_zone():
+    new_york = ZoneInfo("America/New_York")
+    assert parse_date("2024-03-05T10:21:33+08:00").iso(new_york) == "2024-03-05T10:21:33+08:00"
+    assert parse_date("2024-03-05T02:21:33Z").iso(new_york) == "2024-03-04T21:21:33-05:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "zone"),
+    [
+        ("zh-Hant-TW", "Asia/Taipei"),
+        ("zh-Hans-CN", "Asia/Shanghai"),
+        ("zh-Hant", "Asia/Taipei"),
+        ("en-PH", "Asia/Manila"),
+        ("en-IE", "Europe/Dublin"),
+    ],
+)
+def test_zone_from_the_language_tag(lang, zone):
+    assert str(zone_for(None, lang=lang)) == zone
+
+
+def test_zone_from_the_host():
+    assert str(zone_for("https://www.health.gov.au/news/x")) == "Australia/Sydney"
+    assert str(zone_for("https://www.beehive.govt.nz/release/x")) == "Pacific/Auckland"
+
+
+def test_list_rows_still_read_quickly_in_order():
+    text = "关于印发…的通知 2024-03-05　关于…的公告 2024/3/6 10:21　Tuesday, March 7, 2024"
+    assert [f.day.isoformat() for f in find_dates(text)] == [
+        "2024-03-05",
+        "2024-03-06",
+        "2024-03-07",
+    ]

@@ -1,0 +1,102 @@
+"""Source (来源) and publish time on small pages, each showing one rule of
+crawler/extract/article/source.py and published.py (the fixture pages show them in full chrome)."""
+
+from __future__ import annotations
+
+from crawler.extract.article import extract_article
+
+_BODY = "".join(
+    f"<p>第{n}段：为进一步做好春季农业生产工作，全县各乡镇统筹推进备耕、农资供应和技术指导，确保粮食面积稳定。</p>"
+    for n in range(1, 6)
+)
+
+
+def _page(
+    inner: str, lang: str = "zh-CN", title: str = "县农业农村局部署春季农业生产工作"
+) -> bytes:
+    return (
+        f'<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f"{inner}</body></html>"
+    ).encode()
+
+
+def _extract(inner: str, url: str = "https://www.example.gov.cn/a/1.html", **kw):
+    return extract_article(_page(inner, **kw), url)
+
+
+def test_dated_list_rows_after_the_body_date_other_pages_the_url_dates_this_one():
+    related = "".join(
+        f'<li><a href="/a/{n}.html">县{n}号文件关于做好防汛工作的通知</a>2024-07-0{n}</li>'
+        for n in range(1, 5)
+    )
+    page = (
+        "<h1>县农业农村局部署春季农业生产工作</h1><p>来源：县农业农村局</p>"
+        f'<div id="zoom">{_BODY}</div><h3>相关文章</h3><ul>{related}</ul>'
+    )
+    article = _extract(page, "https://www.example.gov.cn/art/2024/3/5/art_12_345.html")
+    assert article.published_at == "2024-03-05"
+    assert article.explain["published_at"] == "URL date"
+
+
+def test_a_sidebar_row_just_above_the_heading_is_no_date_of_the_page():
+    side = "".join(
+        f'<li><a href="/n/{n}.html">政协委员开展第{n}次专题视察</a>[2024-05-0{n}]</li>'
+        for n in range(1, 6)
+    )
+    page = (
+        f"<ul>{side}</ul><h1>县农业农村局部署春季农业生产工作</h1><p>来源：县农业农村局</p>"
+        f'<div id="zoom">{_BODY}<p style="text-align:right">二〇二四年三月五日</p></div>'
+    )
+    assert _extract(page).published_at == "2024-03-05"
+
+
+def test_a_weekday_between_date_and_clock_keeps_the_clock():
+    page = (
+        "<h1>县农业农村局部署春季农业生产工作</h1>"
+        f'<p>2024年3月5日 星期二 10:21　文章来源：县政府研究室</p><div id="zoom">{_BODY}</div>'
+    )
+    article = _extract(page)
+    assert article.published_at == "2024-03-05T10:21:00+08:00"
+    assert article.source == "县政府研究室"
+
+
+def test_an_english_dateline_opening_the_body_beats_the_sidebars_dates():
+    body = "".join(
+        f"<p>The department announced new standards for drinking water in schools, part {n}.</p>"
+        for n in range(4)
+    )
+    side = "".join(
+        f'<li><a href="/news/{n}">Department opens consultation on road safety {n}</a><br>'
+        f"<span>April {n + 1}, 2024</span></li>"
+        for n in range(5)
+    )
+    page = (
+        "<h1>Department Announces New Standards</h1>"
+        f'<div class="release"><p>SPRINGFIELD, March 5, 2024 — The department said today.</p>{body}</div>'
+        f"<aside><h2>Latest news</h2><ul>{side}</ul></aside>"
+    )
+    article = _extract(page, "file:///tmp/release.html", lang="en-US", title="New Standards")
+    assert article.published_at == "2024-03-05"
+    assert article.explain["published_at"] == "dateline opening the body"
+
+
+def test_a_day_first_locale_reads_12_03_as_12_march():
+    page = "<h1>Council confirms food scraps collection</h1><p>Published: 12/03/2024</p>" + "".join(
+        f"<p>Households will have food scraps collected weekly, item {n}.</p>" for n in range(5)
+    )
+    assert _extract(page, "file:///tmp/n.html", lang="en-NZ").published_at == "2024-03-12"
+    assert _extract(page, "file:///tmp/n.html", lang="en-US").published_at == "2024-12-03"
+
+
+def test_a_taiwanese_page_reads_minguo_years():
+    page = (
+        "<h2>本縣長者健康促進巡迴講座開跑</h2><ul><li>發布單位：長期照護科</li>"
+        "<li>發布日期：113-03-05</li><li>更新日期：113-03-08</li></ul>"
+        + "".join(
+            f"<p>為提升長者健康識能，本局於全縣社區關懷據點陸續辦理講座，第{n}場。</p>"
+            for n in range(5)
+        )
+    )
+    article = _extract(page, "file:///tmp/t.html", lang="zh-Hant-TW", title="長者健康促進巡迴講座")
+    assert article.published_at == "2024-03-05"
+    assert article.source == "長期照護科"
