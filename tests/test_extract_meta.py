@@ -100,3 +100,22 @@ def test_a_taiwanese_page_reads_minguo_years():
     article = _extract(page, "file:///tmp/t.html", lang="zh-Hant-TW", title="長者健康促進巡迴講座")
     assert article.published_at == "2024-03-05"
     assert article.source == "長期照護科"
+
+
+def test_a_date_above_the_releases_ministers_and_heading_dates_it():
+    related = "".join(
+        f'<li><a href="/r/{n}"><h3>Hospital upgrade works start in town {n}</h3><p>Thursday {n + 1} May 2024</p></a></li>'
+        for n in range(4)
+    )
+    page = (
+        '<nav><a href="/">Home</a> <a href="/media-releases">Media releases</a></nav>'
+        "<h1>Media releases</h1><p>Monday 13 May 2024</p><ul><li>The Hon. Jane Citizen MP, Minister for Health</li>"
+        "<li>The Hon. Sam Example MP, Minister for Regions</li></ul><h2>New ambulance stations to open</h2>"
+        + "".join(
+            f"<p>Six regional towns will get new ambulance stations, part {n}.</p>"
+            for n in range(5)
+        )
+        + f"<section><h2>Related releases</h2><ul>{related}</ul></section>"
+    )
+    article = _extract(page, "file:///tmp/r.html", lang="en-AU", title="Media releases | Premier")
+    assert article.published_at == "2024-05-13"

@@ -229,17 +229,9 @@ def _visible_date(
                 return tail[0].found, tail[0].rank, "date beside the title"
     if near:
         return near[0].found, 4, f"labelled {near[0].label} line (the only date it shows)"
-    # A template that prints the date just above the heading ("2024-04-10 环境质量").
-    above = [
-        c
-        for c in _scan_dates(lay, title_line - 2, title_line, style=style)
-        if c.rank == 5
-        and len(lines[c.line]) <= 40
-        and not TOP_BAR_CLOCK.search(lines[c.line])
-        and not _list_row(lay, c)
-    ]
-    if above:
-        return above[-1].found, 5, "unlabelled date above the title"
+    above = _date_above(lay, title_line, style)
+    if above is not None:
+        return above.found, 5, "unlabelled date above the title"
     dateline = _dateline(lay, body_start, body_end, style)
     if dateline is not None:
         return dateline, 1, "dateline opening the body"
@@ -270,6 +262,23 @@ def _visible_date(
     if first:
         return first[0].found, 7, "date atop the body"
     return None, 9, ""
+
+
+def _date_above(lay: Layout, title_line: int, style: DateStyle) -> _DateCandidate | None:
+    """A date a template prints just above the heading ("2024-04-10 环境质量"), or above the
+    short lines between them (a ministerial release: its date, its ministers, then its title);
+    never past a line of links (navigation) or of prose."""
+    lines = lay.lines
+    for i in range(title_line - 1, max(title_line - 5, -1), -1):
+        line = lines[i]
+        if len(line) > 80 or (lay.link_chars[i] and lay.link_chars[i] * 2 >= len(line)):
+            return None
+        if len(line) > 40 or lay.table[i] >= 0 or TOP_BAR_CLOCK.search(line):
+            continue
+        found = [c for c in _line_dates(lines, i, style) if c.rank == 5 and not _list_row(lay, c)]
+        if found:
+            return found[-1]
+    return None
 
 
 def _list_row(lay: Layout, cand: _DateCandidate) -> bool:
