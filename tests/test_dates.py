@@ -90,3 +90,8 @@ def test_list_rows_still_read_quickly_in_order():
         "2024-03-06",
         "2024-03-07",
     ]
+
+
+def test_a_named_roc_date_starts_at_its_era_name_on_a_taiwanese_page():
+    found = find_dates("公告日期\t中華民國113年3月5日", style=TAIPEI)
+    assert [(f.start, f.day.isoformat()) for f in found] == [(5, "2024-03-05")]

@@ -298,7 +298,10 @@ def find_dates(text: str, limit: int = 50, style: DateStyle = DEFAULT_STYLE) -> 
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     letters = None
-    patterns = _PATTERNS if not style.roc_years else [(_ROC_BARE_RE, None), *_PATTERNS]
+    # (The bare ROC form after the named one, which starts at 民國 where its label ends.)
+    patterns = (
+        _PATTERNS if not style.roc_years else [_PATTERNS[0], (_ROC_BARE_RE, None), *_PATTERNS[1:]]
+    )
     for pattern, needs in patterns:
         # Skip a form whose marks the text lacks: list pages read thousands of short rows.
         if needs == "letter":
