@@ -77,3 +77,37 @@ def test_text_document_write_shows_stays_in_its_place():
     <script>document.write('<a href="/p2.html">下一页</a>');</script>
     </div></body></html>"""
     assert layout(parse_clean(page).root).lines == ["发布时间：2024-04-22 08:30 来源：区统计局"]
+
+
+def _lines(html: str):
+    return layout(parse_clean(html).root)
+
+
+def test_a_grid_of_div_rows_and_span_cells_is_a_table():
+    rows = "".join(
+        f'<div class="row"><span>{i}</span><span>经营者{i}</span><span>JY{i}0001</span></div>'
+        for i in range(1, 4)
+    )
+    head = '<div class="row head"><span>序号</span><span>名称</span><span>编号</span></div>'
+    lay = _lines(f'<html><body><p>公布如下：</p><div class="grid">{head}{rows}</div></body></html>')
+    assert lay.lines == [
+        "公布如下：",
+        "序号\t名称\t编号",
+        "1\t经营者1\tJY10001",
+        "2\t经营者2\tJY20001",
+        "3\t经营者3\tJY30001",
+    ]
+    assert lay.table[1] == lay.table[4] >= 0 and lay.cells[2] == 3
+
+
+def test_link_rows_word_spans_and_lone_rows_are_no_grid():
+    links = "".join(
+        f'<li><span>[县政府]</span><a href="/n/{i}.html">通知{i}</a><span>2024-05-0{i}</span></li>'
+        for i in range(1, 5)
+    )
+    word = "".join(f"<p><span>20</span><span>24</span><span>年第{i}条</span></p>" for i in range(4))
+    lone = "<div><span>序号</span><span>名称</span><span>编号</span></div>"
+    lay = _lines(f"<html><body><ul>{links}</ul>{word}{lone}</body></html>")
+    assert "[县政府]通知12024-05-01" in lay.lines
+    assert "2024年第0条" in lay.lines and "序号名称编号" in lay.lines
+    assert all(t < 0 for t in lay.table)

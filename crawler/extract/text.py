@@ -422,6 +422,41 @@ def _layout_rows(root: etree._Element) -> set:
 _PARAGRAPHS = ("p", "div", "br", "li", "blockquote")
 _MAX_CELL_PARAGRAPHS = 4
 
+# A table drawn with blocks: rows (div, li, dd) of inline cells (span…) and nothing between them.
+_GRID_ROW_TAGS = ("div", "li", "dd")
+_GRID_CELL_TAGS = frozenset("span em i b strong font label small code".split())
+
+
+def _grid_rows(root: etree._Element) -> set:
+    """Rows of a table laid out without <table>: three or more sibling blocks of one tag, each
+    holding only inline cells (``<div class="row"><span>1</span><span>名称</span>…``), at least
+    three cells a row and as many in each. A browser shows them as columns (CSS grid or flex), so
+    each row is one line, its cells apart, as a table's are. Rows holding links other than to
+    files are a list of links, and a row of one kind alone is no table."""
+    groups: dict = {}
+    for el in root.iter(*_GRID_ROW_TAGS):
+        n = _grid_cells(el)
+        if n:
+            key = (el.getparent(), el.tag, n)  # (a header row's class may differ)
+            groups.setdefault(key, []).append(el)
+    return {el for rows in groups.values() if len(rows) >= 3 for el in rows}
+
+
+def _grid_cells(el: etree._Element) -> int:
+    if len(el) < 3 or (el.text and el.text.strip()):
+        return 0
+    for child in el:
+        if (
+            child.tag not in _GRID_CELL_TAGS
+            or (child.tail and child.tail.strip())
+            or not "".join(child.itertext()).strip()
+        ):
+            return 0
+        for inner in child.iter():
+            if inner.tag in BLOCK_TAGS or (inner.tag == "a" and not _file_link(inner)):
+                return 0
+    return len(el)
+
 
 def layout(root: etree._Element) -> Layout:
     """Walk the (cleaned) tree once: block elements and ``<br>`` break lines, inline text joins.
@@ -437,7 +472,11 @@ def layout(root: etree._Element) -> Layout:
             continue
         # Inside a data row, cells join with a separator and blocks within a cell (Word's <p>) with a space.
         in_row = bool(rows)
-        cell = in_row and tag in _CELL_TAGS and el.getparent() is rows[-1][0]
+        cell = (
+            in_row
+            and el.getparent() is rows[-1][0]
+            and (tag in _CELL_TAGS or rows[-1][0] in walk.grid_rows)
+        )
         block = not in_row and (
             tag in BLOCK_TAGS or (tag == "span" and _BLOCK_STYLE.search(el.get("style") or ""))
         )
@@ -462,6 +501,7 @@ class _LineWalk:
         "anchors",
         "starts",
         "layout_rows",
+        "grid_rows",
         "rows",
         "table_ids",
     )
@@ -475,6 +515,7 @@ class _LineWalk:
         self.anchors: list[bool] = []  # per open <a>: whether its text counts as link text
         self.starts: dict = {}
         self.layout_rows = _layout_rows(root) if root.find(".//tr") is not None else set()
+        self.grid_rows = _grid_rows(root)
         # Open data rows, innermost last: (row, its table's number).
         self.rows: list[tuple] = []
         self.table_ids: dict = {}
@@ -497,7 +538,7 @@ class _LineWalk:
         self.buf_cells = False
 
     def start(self, el, tag: str, in_row: bool, cell: bool, block: bool) -> None:
-        if tag == "tr" and el not in self.layout_rows:
+        if (tag == "tr" and el not in self.layout_rows) or el in self.grid_rows:
             self.flush()
             self.open_row(el)
             in_row = True
