@@ -157,17 +157,39 @@ _UNIT = re.compile(f".[{_MARKS}]*", re.S)
 HASHED_FIELDS = ("title", "source", "published_at", "body", "attachments")
 
 
+# The label of a page's attachment box (附件下载, 相关附件：, Attachments): a line of the box, not
+# of the text.
+_ATTACHMENT_LABEL = re.compile(
+    r"^(?:相关|下载)?附\s*件(?:下载|列表|清单)?\s*[:：]?$|^(?:attachments?|downloads?|related\s+files?)\s*:?$",
+    re.I,
+)
+
+
+def _body_without_attachment_lines(body: str | None, names: set[str]) -> str:
+    """The body without the lines that are the attachments' names or their box's label: the
+    attachments field holds them, and whether a template puts its attachment box inside the body
+    container or below it is presentation (a redesign moves it), not content."""
+    if not body or not names:
+        return body or ""
+    return "\n".join(
+        line
+        for line in body.splitlines()
+        if not ((text := clean_text(line)) in names or _ATTACHMENT_LABEL.match(text))
+    )
+
+
 def normalized_fields(fields: dict) -> dict:
     """The fields of a version that define its content, normalised for comparison."""
     attachments = sorted(
         (clean_text(a.get("name")), attachment_key((a.get("url") or "").strip()))
         for a in fields.get("attachments") or []
     )
+    names = {name for name, _ in attachments if name}
     return {
         "title": clean_text(fields.get("title")),
         "source": clean_text(fields.get("source")),
         "published_at": (fields.get("published_at") or "").strip(),
-        "body": clean_text(fields.get("body")),
+        "body": clean_text(_body_without_attachment_lines(fields.get("body"), names)),
         "attachments": [list(a) for a in attachments],
     }
 

@@ -777,7 +777,10 @@ class Store:
         collapsed = (
             current is not None
             and status != "removed"
-            and _collapsed(current["body"], fetched.body)
+            and (
+                _collapsed(current["body"], fetched.body)
+                or _rows_gone(current["body"], fetched.body)
+            )
         )
         # A collapsed response with another title and none of the page's lines is another
         # page in its place (a maintenance notice, a bot check, a script-only challenge,
@@ -812,9 +815,14 @@ class Store:
             )
         else:
             held_since = held_since or now
+            what = (
+                f"body {len(fetched.body or '')} characters, was {len(current['body'] or '')}"
+                if _collapsed(current["body"], fetched.body)
+                else f"its {len(_row_lines(current['body']))} table rows gone, none in their place"
+            )
             reason = (
-                f"content collapsed (body {len(fetched.body or '')} characters, was "
-                f"{len(current['body'] or '')}): held until still served {confirm_after:g} s after {held_since}"
+                f"content collapsed ({what}): held until still served {confirm_after:g} s "
+                f"after {held_since}"
             )
         self.record_fetch_failure(
             site, url, reason, crawl_id=crawl_id, http_status=fetched.http_status
@@ -1727,6 +1735,33 @@ def _collapsed(current_body: str | None, new_body: str | None) -> bool:
     return before >= _COLLAPSE_FROM and after < before * _COLLAPSE_SHARE
 
 
+# A table of at least this many rows whose rows all went, none in their place, has failed to
+# render (its query failed: 暂无数据 where the rows stood, or an empty tbody) — held like a collapse.
+_ROWS_GONE_FROM = 3
+
+
+def _row_lines(body: str | None) -> list[str]:
+    """The body's table rows: lines whose cells are tab-separated (as extraction writes them)."""
+    return [line for line in (body or "").splitlines() if "\t" in line.strip()]
+
+
+def _rows_gone(current_body: str | None, new_body: str | None) -> bool:
+    before = _row_lines(current_body)
+    if len(before) < _ROWS_GONE_FROM:
+        return False
+    # Gone: no row in the new body (a header row kept — a table whose body alone failed — still
+    # leaves every data row gone), no row's text on other lines (a grid of divs writes its cells
+    # one a line), and the body shorter by most of the rows' length (rows replaced by rows with
+    # other figures, or by a list of them, are an edit).
+    if len(_row_lines(new_body)) > 1:
+        return False
+    text = clean_text(new_body)
+    if sum(clean_text(line) in text for line in before) > 1:
+        return False
+    rows = sum(len(clean_text(line)) for line in before)
+    return len(text) < len(clean_text(current_body)) - rows // 2
+
+
 def _foreign(current: dict, fields: dict) -> bool:
     """Whether a (collapsed) response is another page: its title is not the stored version's
     and it shares no body line with it."""
@@ -1738,6 +1773,7 @@ def _foreign(current: dict, fields: dict) -> bool:
 
 
 _DOCUMENT_END = re.compile(rb"</html\s*>", re.I)
+_BODY_END = re.compile(rb"</body\s*>", re.I)
 _TAIL_BYTES = 512
 
 
@@ -1747,17 +1783,23 @@ def _cut_short(current: dict, fetched: FetchedRelease) -> bool:
     old one's first lines (the last perhaps cut) — fewer of them, none new."""
     if current["raw_body"] is None or not fetched.raw_body:
         return False
-    if _DOCUMENT_END.search(fetched.raw_body[-_TAIL_BYTES:]):
-        return False
-    if fetched.raw_body.rstrip().endswith(b">"):  # a page that ends a tag is one without </html>
+    tail = fetched.raw_body[-_TAIL_BYTES:]
+    if _DOCUMENT_END.search(tail) or _BODY_END.search(tail):
         return False
     before = [line for line in (current["body"] or "").splitlines() if line.strip()]
     after = [line for line in (fetched.body or "").splitlines() if line.strip()]
     if not before or len(after) >= len(before):
         return False
-    known = {clean_text(line) for line in before}
-    if not all(clean_text(line) in known for line in after[:-1]):
-        return False
+    if fetched.raw_body.rstrip().endswith(b">"):
+        # Stopping at a tag's end may be a page without </html> that lost lines: cut short only
+        # when its lines are the stored body's first lines, in order (the last perhaps cut).
+        old, new = [clean_text(x) for x in before], [clean_text(x) for x in after]
+        if new[:-1] != old[: len(new) - 1] or not old[len(new) - 1].startswith(new[-1]):
+            return False
+    else:
+        known = {clean_text(line) for line in before}
+        if not all(clean_text(line) in known for line in after[:-1]):
+            return False
     raw = zlib.decompress(current["raw_body"])
     return bool(_DOCUMENT_END.search(raw[-_TAIL_BYTES:]))
 

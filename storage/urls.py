@@ -61,12 +61,20 @@ _CACHE_BUSTER = re.compile(
     r"^(?:_|_t|_dc|t|v|ver|ts|r|rnd|rand|random|nocache|cb|cachebust|timestamp|time)$", re.I
 )
 _CACHE_BUSTER_VALUE = re.compile(r"^(?:\d{10}|\d{13}|0?\.\d{6,})$")
+# A session or access token an application server stamps on every link it writes (``?sid=`` of
+# ASP/PHP sites, a signed link's ``token``): a long run of letters and digits, different on every
+# fetch, naming the visitor, not the file.
+_SESSION_PARAM = re.compile(
+    r"^(?:sid|sessid|ssid|s_id|sess|session|token|access_token|auth_token)$", re.I
+)
+_SESSION_VALUE = re.compile(r"^(?=[^\d]*\d)(?=.*[a-zA-Z])[A-Za-z0-9_-]{16,}$")
 
 
 @lru_cache(maxsize=4096)
 def attachment_key(url: str) -> str:
     """The identity of an attachment link: its canonical URL without cache-busting parameters
-    (``zyzb.xls?_t=1693990000123`` and ``zyzb.xls;jsessionid=…`` are the same file)."""
+    and session tokens (``zyzb.xls?_t=1693990000123``, ``zyzb.xls;jsessionid=…`` and
+    ``zyzb.xls?sid=767e449f2a0f811de05414c9`` are the same file)."""
     if not url:
         return url
     canonical = canonical_url(url)
@@ -77,6 +85,7 @@ def attachment_key(url: str) -> str:
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
         if not (_CACHE_BUSTER.match(key) and _CACHE_BUSTER_VALUE.match(value))
+        and not (_SESSION_PARAM.match(key) and _SESSION_VALUE.match(value))
     ]
     return urlunsplit(parts._replace(query=urlencode(query, safe="/:%,")))
 

@@ -219,8 +219,22 @@ def test_a_statistics_page_over_64_daily_captures_is_right_every_day(tmp_path):
         ("/u/zyzb.xls?v=1693990000", "/u/zyzb.xls", True),
         ("/down.jsp?id=1693990000", "/down.jsp?id=1694076400", False),
         ("/u/zyzb.xls?v=2", "/u/zyzb.xls?v=3", False),
+        (
+            "/u/zyzb.xls?sid=767e449f2a0f811de05414c9",
+            "/u/zyzb.xls?sid=ae904cc200c02f7a1bc8657b",
+            True,
+        ),
+        ("/down.aspx?sid=12", "/down.aspx?sid=13", False),
     ],
-    ids=["session-in-path", "cache-buster-ms", "cache-buster-s", "file-id", "version"],
+    ids=[
+        "session-in-path",
+        "cache-buster-ms",
+        "cache-buster-s",
+        "file-id",
+        "version",
+        "session-token-query",
+        "short-sid-is-an-id",
+    ],
 )
 def test_an_attachment_is_the_same_file_whatever_session_or_cache_buster_its_link_carries(
     a, b, same
@@ -412,3 +426,25 @@ def test_a_server_whose_validators_never_change_hides_an_edit_for_validators_max
     )
     judged = score_days(steps, days)
     assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)
+
+
+@pytest.mark.parametrize(
+    ("body", "same"),
+    [
+        ("正文第一段。\n附件下载\n附件1：岗位表.xls", True),
+        ("正文第一段。\n附件：\n附件1：岗位表.xls\n附件2：报名表.doc", False),
+        ("正文第一段。\n详见附件1：岗位表.xls", False),
+    ],
+    ids=["box-inside-the-body", "another-attachment-named-in-the-text", "a-sentence-naming-it"],
+)
+def test_attachment_names_and_their_label_in_the_body_are_the_attachment_list_not_the_text(
+    body, same
+):
+    # A redesign that moves the attachment box into the body container (or out of it) is no
+    # edit; a line that names another file or says more than the name is text.
+    from storage.normalize import content_hash
+
+    files = [{"url": "http://x.gov.cn/u/1.xls", "name": "附件1：岗位表.xls"}]
+    outside = {"title": "t", "body": "正文第一段。", "attachments": files}
+    inside = {"title": "t", "body": body, "attachments": files}
+    assert (content_hash(inside) == content_hash(outside)) is same
