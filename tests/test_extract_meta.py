@@ -119,3 +119,54 @@ def test_a_date_above_the_releases_ministers_and_heading_dates_it():
     )
     article = _extract(page, "file:///tmp/r.html", lang="en-AU", title="Media releases | Premier")
     assert article.published_at == "2024-05-13"
+
+
+def _info(info: str, **kw):
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1><div class="info">{info}</div><div id="zoom">{_BODY}</div>'
+    return _extract(page, **kw)
+
+
+def test_a_source_written_in_the_branch_the_script_takes():
+    script = (
+        '<script>var laiyuan = "市统计局综合统计科"; if (laiyuan == "") { document.write("来源：本站"); }'
+        ' else { document.write("来源：" + laiyuan); }</script>'
+    )
+    assert _info(f"<span>发布时间：2024-03-20 15:30</span><span>{script}</span>").source == (
+        "市统计局综合统计科"
+    )
+    empty = script.replace("市统计局综合统计科", "")
+    assert _info(f"<span>发布时间：2024-03-20</span><span>{empty}</span>").source == "本站"
+
+
+def test_branches_of_a_condition_the_reader_cannot_evaluate_are_not_shown():
+    script = (
+        '<script>if (window.top != window) { document.write("来源：本站"); }'
+        ' else { document.write("来源：别处"); }</script>'
+    )
+    assert _info(f"<span>发布时间：2024-03-20</span>{script}").source is None
+
+
+def test_traditional_label_cells_without_colons():
+    rows = "<table><tr><td>公告日期</td><td>中華民國113年3月5日</td></tr><tr><td>資料來源</td><td>議事組</td></tr></table>"
+    article = _info(rows, url="file:///tmp/c.html", lang="zh-Hant-TW")
+    assert (article.source, article.published_at) == ("議事組", "2024-03-05")
+
+
+def test_an_unlabelled_source_in_an_element_classed_src():
+    info = '<span class="src">云溪县融媒体中心</span><span class="time">2024-09-22 18:40</span>'
+    assert _info(info).source == "云溪县融媒体中心"
+
+
+def test_an_english_release_headed_by_its_ministry():
+    page = (
+        "<div>Ministry of Fisheries, Animal Husbandry &amp; Dairying</div>"
+        "<h2>Union Cabinet approves scheme for fishing harbours</h2>"
+        "<div>Posted On: 12 JUN 2024 3:45PM by PIB Delhi</div>"
+        + "".join(
+            f"<p>The Union Cabinet has approved the scheme for harbours, part {n}.</p>"
+            for n in range(5)
+        )
+    )
+    article = _extract(page, "file:///tmp/p.html", lang="en", title="Union Cabinet approves scheme")
+    assert article.source == "Ministry of Fisheries, Animal Husbandry & Dairying"
+    assert article.published_at.startswith("2024-06-12T15:45")

@@ -575,6 +575,103 @@ def _shown(expr: str | None, env: Assigned) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _truth(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value != ""
+    if isinstance(value, (int, float)):
+        return value != 0
+    return None
+
+
+_IF_BEFORE = re.compile(r"(?<![\w$])(?:(else)\s+)?if$")
+_ELSE_BEFORE = re.compile(r"(?<![\w$])else$")
+_ELSE_AFTER = re.compile(r"\s*else(?![\w$])")
+
+
+class _Branches:
+    """The ``if``/``else`` blocks of a script, so that a ``document.write`` in a branch the page
+    does not take (``if (src == "") {write("来源：本站")} else {write("来源：" + src)}``) is not
+    shown: a condition is evaluated like any expression; one it cannot evaluate leaves both
+    branches of an if/else unshown (never a guess), and a lone ``if`` shown as before."""
+
+    def __init__(self, code: str, env):
+        self.code, self.env = code, env
+        self.braces: dict[int, int] = {}  # "{" -> its "}"
+        self.parens: dict[int, int] = {}  # ")" -> its "("
+        open_braces, open_parens = [], []
+        for i, ch in _code_chars(code):
+            if ch == "{":
+                open_braces.append(i)
+            elif ch == "}" and open_braces:
+                self.braces[open_braces.pop()] = i
+            elif ch == "(":
+                open_parens.append(i)
+            elif ch == ")" and open_parens:
+                self.parens[i] = open_parens.pop()
+        self.opener = {close: at for at, close in self.braces.items()}
+
+    def shown(self, at: int) -> bool:
+        """Whether what is written at ``at`` runs: every block around it is taken."""
+        for start, end in self.braces.items():
+            if start < at < end:
+                taken = self._taken(start, 0)
+                if taken is False:
+                    return False
+                if taken is None and (
+                    self._head(start)[0] != "if" or _ELSE_AFTER.match(self.code, end + 1)
+                ):
+                    return False
+        return True
+
+    def _head(self, start: int) -> tuple[str, str | None, int | None]:
+        """("if", condition, the "}" before an ``else if``), ("else", None, the "}" before it), or
+        ("", None, None) for another block (a function's body)."""
+        head = self.code[:start].rstrip()
+        if head.endswith(")"):
+            open_at = self.parens.get(len(head) - 1)
+            m = _IF_BEFORE.search(self.code[:open_at].rstrip()) if open_at is not None else None
+            if m:
+                prev = self._close_before(m.start()) if m.group(1) else None
+                return "if", self.code[open_at + 1 : len(head) - 1], prev
+            return "", None, None
+        m = _ELSE_BEFORE.search(head)
+        if m:
+            return "else", None, self._close_before(m.start())
+        return "", None, None
+
+    def _close_before(self, at: int) -> int:
+        before = self.code[:at].rstrip()
+        return len(before) - 1 if before.endswith("}") else -1
+
+    def _taken(self, start: int, depth: int) -> bool | None:
+        kind, condition, prev = self._head(start)
+        if not kind:
+            return True
+        earlier = None if prev is None else self._any_taken(prev, depth + 1)
+        if kind == "else":
+            return None if earlier is None else not earlier
+        own = _truth(evaluate(condition, self.env)) if condition else None
+        if prev is None:
+            return own
+        return None if earlier is None else (False if earlier else own)
+
+    def _any_taken(self, close: int, depth: int) -> bool | None:
+        """Whether a branch of the if/else-if chain ending at ``close`` was taken."""
+        start = self.opener.get(close)
+        if start is None or depth > 10:
+            return None
+        kind, condition, prev = self._head(start)
+        if kind != "if":
+            return None
+        own = _truth(evaluate(condition, self.env)) if condition else None
+        earlier = False if prev is None else self._any_taken(prev, depth + 1)
+        if own is True or earlier is True:
+            return True
+        return None if own is None or earlier is None else False
+
+
 def write_scripted_text(root: etree._Element) -> None:
     """Put into the tree the text inline scripts show: what document.write writes (at the script's
     place) and the strings written into empty elements (a 来源 a script fills in)."""
@@ -591,8 +688,11 @@ def write_scripted_text(root: etree._Element) -> None:
         written = []
         if budget <= 0:
             break
+        branches = _Branches(code, env) if "write" in code and "if" in code else None
         for match in islice(_WRITE.finditer(code), budget) if "write" in code else ():
             budget -= 1
+            if branches is not None and not branches.shown(match.start()):
+                continue
             value = _shown(argument(code, match.end()), env)
             if value and "<a " not in value and "<script" not in value.lower():
                 written.append(_MARKUP_TAG.sub(" ", value))

@@ -174,7 +174,9 @@ def pick_source(
 
 
 _SOURCE_MARK = re.compile(
-    r"(?:^|[\s_-])(?:source|laiyuan|from|media-?name)(?:$|[\s_-])|^(?:source|ly)$", re.I
+    r"(?:^|[\s_-])(?:source|laiyuan|from|media-?name|src|origin|copyfrom)(?:$|[\s_-])"
+    r"|^(?:source|ly|wzly|xxly)$",
+    re.I,
 )
 
 
@@ -203,6 +205,9 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
             if 2 <= len(text) <= 30 and not find_dates(text, 1) and not INFO_LABELS.search(text):
                 return _CJK_GAP.sub("", text)
     return None
+
+
+_MINISTRY_LINE = re.compile(r"^(?:Ministry|Department) (?:of|for) [A-Z][\w ,&'’()-]{2,90}$")
 
 
 def _find_source(
@@ -242,6 +247,12 @@ def _find_source(
     marked = _source_element(root, lay, title_line, head_end)
     if marked:
         return marked, "unlabelled source element in the info line"
+    # An English release headed by its ministry's name on a line of its own (India's PIB:
+    # "Ministry of Fisheries, Animal Husbandry & Dairying" over the heading).
+    if 0 < title_line < len(lines):
+        above = lines[title_line - 1]
+        if _MINISTRY_LINE.match(above) and not lay.link_chars[title_line - 1]:
+            return above.strip(), "ministry line above the title"
 
     # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
     # itself, even when it names the site's own newsroom.
