@@ -72,3 +72,32 @@ def test_extract_list_json_says_where_the_list_sits_and_what_was_cut(tmp_path):
         "list at: div.main > ul.list > li" in text
         and "cut: 200 more rows not read (max_list_rows)" in text
     )
+
+
+def test_a_hanweb_column_is_read_past_its_page_through_the_jpage_proxy(tmp_path):
+    """The column page holds the first group (15 records); the proxy answers the next groups as
+    its jpage script asks for them (startrecord/endrecord/perpage), until a group comes short."""
+    from support import lists_hanweb
+
+    folder = tmp_path / "site"
+    paths = lists_hanweb.write_site(folder, total=40, per=5, group=3)
+    server = lists_hanweb.start(folder, tmp_path / "requests.log")
+    try:
+        table = {"start_urls": [server.url + "col/col2870/index.html"], "include": [r"/art/"]}
+        config = write_config(tmp_path / "sites.toml", {"city": table})
+        db = tmp_path / "bulletin.db"
+        result = run_cli("crawl", "city", "--progress", "log", db=db, config=config)
+        assert result.exit_code == 0, result.stderr[-3000:]
+        stored = run_cli("releases", "--json", "--limit", "500", db=db)
+        urls = {
+            json.loads(line)["url"].removeprefix(server.url.rstrip("/"))
+            for line in stored.stdout.splitlines()
+        }
+        proxied = [p for p in server.paths() if p.startswith(lists_hanweb.PROXY)]
+    finally:
+        server.stop()
+    assert urls == set(paths)
+    assert [p.split("?")[1].split("&col=")[0] for p in proxied] == [
+        "startrecord=16&endrecord=30&perpage=5",
+        "startrecord=31&endrecord=45&perpage=5",
+    ]

@@ -145,8 +145,13 @@ def test_hanweb_datastore_rows_and_dataproxy_next_page():
     assert result.links[0].url == "http://jtt.example.gov.cn/art/2024/7/9/art_1203_310021.html"
     assert result.links[0].date == "2024-07-09"
     [next_page] = result.next_pages
-    assert next_page.startswith("http://jtt.example.gov.cn/module/web/jpage/dataproxy.jsp?page=2&")
-    assert "webid=3" in next_page and "columnid=1203" in next_page
+    # No jpage call on the page: a group of perPage records after the ones shown, with the
+    # column's parameters from the datastore's nextgroup link.
+    assert next_page == (
+        "http://jtt.example.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=5&endrecord=19"
+        "&perpage=15&appid=1&webid=3&path=/&columnid=1203&unitid=28544"
+        "&webname=%E7%A4%BA%E4%BE%8B&permissiontype=0"
+    )
     assert result.column == "行业动态"
 
 

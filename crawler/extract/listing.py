@@ -1850,6 +1850,9 @@ _DATASTORE = re.compile(r"<datastore\b.*?</datastore>", re.S | re.I)
 _RECORD = re.compile(r"<record\b[^>]*>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</record>", re.S | re.I)
 
 
+_PROXY_ANSWER = re.compile(r"\s*(?:<\?xml[^>]{0,200}\?>\s*)?<datastore\b", re.I)
+
+
 def _hanweb_rows(scripts_raw: list[str]) -> tuple[str, list[str]] | None:
     for text in scripts_raw:
         if "<datastore" not in text.lower():
@@ -2026,6 +2029,8 @@ def extract_list(
     anchors = (anchor_els, [_anchor_text(a) for a in anchor_els])
 
     hanweb = _hanweb_rows(found.raw)
+    if hanweb is None and _PROXY_ANSWER.match(text):
+        hanweb = _hanweb_rows([text])  # a Hanweb proxy's answer: the records asked, bare
     dates = None
     unread = 0  # rows of the main list never read, past the cap
     if selectors is not None and selectors.list_item:

@@ -562,30 +562,75 @@ def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
     return None
 
 
-def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str | None:
+_JPAGE_PROXY = re.compile(
+    r"""proxyUrl\s*:\s*["']([^"'\s]{1,200}dataproxy[^"'\s]{0,60})["']""", re.I
+)
+_JPAGE_PARAMS = re.compile(r"ajaxParam\s*:\s*\{([^{}]{0,2000})\}", re.I)
+_JS_PAIR = re.compile(
+    r"""["']?([A-Za-z_]\w{0,40})["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|([\w.\-/%]+))"""
+)
+_DEFAULT_PROXY = "/module/web/jpage/dataproxy.jsp"
+
+
+def _jpage_number(name: str, text: str) -> int | None:
+    m = re.search(name + r"""\s*:\s*["']?(\d{1,7})\b""", text, re.I)
+    return int(m.group(1)) if m else None
+
+
+def _hanweb_next(
+    datastore: str, page_text: str, base: str, records: int, page_url: str = ""
+) -> str | None:
+    """The request for a Hanweb (大汉) column's next group of records.
+
+    A column page holds its first group of records in a ``<datastore>``; its jpage call
+    (``$('#id').jpage({proxyUrl, perPage, groupSize, totalRecord, ajaxParam})``) asks the proxy for
+    the next ones as ``dataproxy.jsp?startrecord=N&endrecord=M&perpage=P`` with the column's
+    parameters (the site's jpage script posts them; the proxy answers a GET with them in the query
+    as well). A proxy answer (a bare ``<datastore>`` for the records asked) is followed by the
+    group after it while it is full and short of the total.
+    """
+    total = re.search(r"<totalrecord>\s*(\d+)", datastore, re.I) or re.search(
+        r"totalrecord\W{0,4}(\d+)", page_text, re.I
+    )
+    asked = urlsplit(page_url) if page_url else None
+    if asked is not None and "dataproxy" in asked.path:
+        query = parse_qsl(asked.query, keep_blank_values=True)
+        values = {k.lower(): v for k, v in query}
+        if not (values.get("startrecord", "").isdigit() and values.get("endrecord", "").isdigit()):
+            return None
+        first, last = int(values["startrecord"]), int(values["endrecord"])
+        size = last - first + 1
+        if size < 1 or records < size or (total and last >= int(total.group(1))):
+            return None
+        moved = {"startrecord": str(last + 1), "endrecord": str(last + size)}
+        query = [(k, moved.get(k.lower(), v)) for k, v in query]
+        return urlunsplit(asked._replace(query=urlencode(query, safe="/,")))
+
     nextgroup = re.search(
         r"<nextgroup>\s*(?:<!\[CDATA\[)?(.{0,2000}?)(?:\]\]>)?\s*</nextgroup>",
         datastore,
         re.S | re.I,
-    )
-    total = re.search(r"<totalrecord>\s*(\d+)", datastore, re.I) or re.search(
-        r"totalrecord\W{0,4}(\d+)", page_text, re.I
     )
     perpage = re.search(r"<perpage>\s*(\d+)", datastore, re.I) or re.search(
         r"perpage\W{0,4}(\d+)", page_text, re.I
     )
     if not (nextgroup or total or perpage):
         return None
-    if total:
-        shown = int(perpage.group(1)) if perpage else records
-        if int(total.group(1)) <= max(shown, records):
-            return None
+    per = int(perpage.group(1)) if perpage else records
+    if total and int(total.group(1)) <= max(per, records):
+        return None
     href = None
     if nextgroup:
         m = re.search(r"href\s*=\s*[\"']([^\"']+)", nextgroup.group(1))
         href = m.group(1).replace("&amp;", "&") if m else None
     params: list[tuple[str, str]] = []
-    if href and "dataproxy" in href:
+    declared = _JPAGE_PARAMS.search(page_text)
+    if declared:
+        params = [
+            (m.group(1), next(v for v in m.group(2, 3, 4) if v is not None))
+            for m in _JS_PAIR.finditer(declared.group(1))
+        ]
+    elif href and "dataproxy" in href:
         params = parse_qsl(urlsplit(href).query, keep_blank_values=True)
     keys = {k.lower() for k, _ in params}
     for name in ("webid", "columnid"):
@@ -594,9 +639,27 @@ def _hanweb_next(datastore: str, page_text: str, base: str, records: int) -> str
             if not m:
                 return None
             params.append((name, m.group(1)))
-    params = [(k, v) for k, v in params if k.lower() != "page"]
-    query = urlencode([("page", "2"), *params], safe="/,")
-    return absolute_url("/module/web/jpage/dataproxy.jsp?" + query, base)
+    drop = {"page", "startrecord", "endrecord", "perpage"}
+    params = [(k, v) for k, v in params if k.lower() not in drop]
+    proxy = _JPAGE_PROXY.search(page_text)
+    path = (
+        proxy.group(1)
+        if proxy
+        else urlsplit(href).path
+        if href and "dataproxy" in href
+        else _DEFAULT_PROXY
+    )
+    # The page holds one group; the next is as big: groupSize pages of perPage records.
+    pages = _jpage_number("groupSize", page_text)
+    size = per * pages if pages and per else max(per, records)
+    first = records + 1
+    if size < 1 or (total and first > int(total.group(1))):
+        return None
+    query = urlencode(
+        [("startrecord", first), ("endrecord", first + size - 1), ("perpage", per), *params],
+        safe="/,",
+    )
+    return absolute_url(f"{path}?{query}", base)
 
 
 _HINT_CHARS = ("下", "后", ">", "›", "＞", "»", "加载")
@@ -785,7 +848,7 @@ def find_next_pages(
             else None
         ),
         lambda: _script_written_next(scripts, base, page_url),
-        lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1]) if hanweb else None,
+        lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1], page_url) if hanweb else None,
         lambda: _jump_box_next(root, scripts, base, anchors) if scripts else None,
         lambda: _jump_menu_next(jumps, base) if jumps else None,
     ):
