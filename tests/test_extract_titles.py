@@ -224,3 +224,56 @@ def test_an_english_site_name_is_cut_from_a_title_tag(tag_title):
         "kilometres of protected cycle lanes in the city centre, councillors decided.</p></div>",
     )
     assert extract_article(page, "https://www.example.gov/a/1").title == _CYCLING
+
+
+_MEETING = "青禾县召开2024年春季农业生产工作推进会"
+_MEETING_TEXT = (
+    "<div class='zw'><p>3月5日，青禾县召开2024年春季农业生产工作推进会，部署今年春耕备耕重点任务。"
+    "</p><p>会议要求，各乡镇要抓好粮食播种面积落实，加强农资供应保障。</p></div>"
+)
+_INFO = "<div class='meta'>来源：县农业农村局　发布时间：2024-03-05 10:21　分享到：</div>"
+
+
+@pytest.mark.parametrize(
+    "meta, heading, info_first",
+    [
+        ("工作动态", f"<p align='center'><strong>{_MEETING}</strong></p>", False),  # the column
+        (
+            "全县春季农业生产工作推进会召开",
+            f"<p><strong>{_MEETING}</strong></p>",
+            False,
+        ),  # reworded
+        ("全县春季农业生产工作推进会召开", f"<div>{_MEETING}</div>", True),  # no markup at all
+        ("", f"<div>{_MEETING}</div>", True),  # an info line above an unmarked heading
+    ],
+)
+def test_the_visible_heading_wins_over_an_articletitle_meta(meta, heading, info_first):
+    tag = f"<meta name='ArticleTitle' content='{meta}'>" if meta else ""
+    page = _page(
+        f"<title>工作动态_青禾县人民政府</title>{tag}",
+        "<div class='main'>" + (_INFO + heading if info_first else heading + _INFO) + _MEETING_TEXT,
+    )
+    article = extract_article(page, "http://www.qinghe.gov.cn/gzdt/1.html")
+    assert article.title == _MEETING
+    if meta and meta != "工作动态":
+        assert article.title_variant == meta
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        f"<h2 class='art'>{_MEETING}</h2>",
+        f"<table><tr><td align='center'><b>{_MEETING}</b></td></tr></table>",
+    ],
+)
+def test_a_heading_inside_the_body_block_beats_the_logo_heading_above_it(heading):
+    page = _page(
+        "<title>工作动态_青禾县人民政府</title>"
+        "<meta name='ArticleTitle' content='全县春季农业生产工作推进会召开'>",
+        "<h1 class='logo'>青禾县人民政府</h1><div class='zw'>"
+        + heading
+        + _INFO
+        + _MEETING_TEXT.removeprefix("<div class='zw'>"),
+    )
+    article = extract_article(page, "http://www.qinghe.gov.cn/gzdt/1.html")
+    assert article.title == _MEETING

@@ -510,7 +510,10 @@ def pick_title(
     meta_title = search.meta_title
     if head.meta.get("articletitle") and meta_title:
         pick = search.visible_for(meta_title, "meta ArticleTitle")
-        return search.longer_below(pick.text, pick.element) or pick
+        if pick.element is not None or not _column_sized(meta_title):
+            return search.longer_below(pick.text, pick.element) or pick
+        # Only the column's name, shown nowhere as a heading: the other rules find the title.
+        meta_title = search.meta_title = ""
     matching = search.headings_in_title()
     if matching:
         return search.heading_in_title(matching)
@@ -578,10 +581,14 @@ class _TitleSearch:
         el = self.element_for(variant)
         if el is not None:
             return _TitlePick(variant, el, rule)
-        close = [c for c in self.near_body() if _resembles(c[1], variant)]
+        close = [c for c in self.near_body(3, inside=2) if _resembles(c[1], variant)]
         if close:
             line, text, el, rank = max(close, key=lambda c: (c[0], -c[3]))
             return _TitlePick(text, el, f"visible heading {el.tag}", variant)
+        # (A line of its own, whatever its markup.)
+        reworded = self.reworded_line_above(variant, "meta title")
+        if reworded is not None:
+            return reworded
         return _TitlePick(variant, None, rule)
 
     def longer_below(self, text: str, el) -> _TitlePick | None:
@@ -690,7 +697,13 @@ class _TitleSearch:
     def headings_above_body(self) -> list[tuple[int, str, object, int]]:
         """When no heading matches the <title> (which then names the column): the headings just
         above the info line or the body, subtitles left out."""
-        near_body = self.near_body
+        names_sq = {squash(n) for n in self.site_names()}
+
+        def near_body(max_rank: int = 2, inside: int = 0) -> list:
+            # (Not the header's logo heading, which names the site.)
+            found = self.near_body(max_rank, inside)
+            return [c for c in found if squash(c[1]) not in names_sq] if names_sq else found
+
         # (A box's short heading in a sidebar, 最新公告, is a title only when nothing else is.)
         above = [c for c in near_body(1) if len(squash(c[1])) >= 6] or [
             c for c in near_body(2) if len(squash(c[1])) >= 6
@@ -748,25 +761,31 @@ class _TitleSearch:
         reworded = self.reworded_line_above(title)
         if reworded is not None:
             return reworded
-        if _is_site_part(title, [squash(n) for n in self.site_names()], "", set()):
-            # A <title> that only names the site (欢迎访问某某县人民政府网站--新闻中心) and no heading
-            # candidate: the line just above the info line, whatever its markup (a CSS class sets it big).
-            above_info = _line_above_info(lay, body_start)
-            if above_info is not None:
-                line, el = above_info
-                return _TitlePick(_clean_title(line), el, "line above the info line", None)
+        if _column_sized(title) or _is_site_part(
+            title, [squash(n) for n in self.site_names()], "", set()
+        ):
+            # A <title> that only names the site (欢迎访问某某县人民政府网站--新闻中心) or the column,
+            # and no heading candidate: the line just above the info line, whatever its markup (a
+            # CSS class sets it big), or just below an info line printed above the heading.
+            beside_info = _line_beside_info(lay, body_start)
+            if beside_info is not None:
+                line, el, rule = beside_info
+                return _TitlePick(_clean_title(line), el, rule, None)
         rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
         return _TitlePick(title, self.element_for(title), rule)
 
-    def reworded_line_above(self, title: str) -> _TitlePick | None:
+    def reworded_line_above(self, title: str, spelled: str = "<title>") -> _TitlePick | None:
         # The heading a reader sees, reworded from the <title> (县"三夏"… / 全县“三夏”…), on a line of
         # its own just above the info line or the body: it wins, the <title> spelling is the variant.
         lay, body_start = self.lay, self.body_start
-        for i in range(min(body_start, len(lay.lines)) - 1, max(body_start - 5, -1), -1):
+        # (Also the first lines of the body's block, which may hold the heading.)
+        for i in range(min(body_start + 2, len(lay.lines)) - 1, max(body_start - 5, -1), -1):
             line = lay.lines[i]
+            if i >= body_start and not _heading_line(lay, i):
+                continue
             if (
                 4 <= len(line) <= 120
-                and lay.table[i] < 0
+                and (lay.table[i] < 0 or lay.cells[i] <= 1)
                 and lay.link_chars[i] * 2 < len(line)
                 and not INFO_LABELS.search(line)
                 and not _CRUMB_MARKS.search(line)
@@ -776,33 +795,42 @@ class _TitleSearch:
                 el = _line_element(lay, i)
                 if el is not None:
                     return _TitlePick(
-                        _clean_title(line), el, "line above the body like the <title>", title
+                        _clean_title(line), el, f"line above the body like the {spelled}", title
                     )
         return None
 
 
-def _line_above_info(lay: Layout, body_start: int):
-    """(text, element) of the short line right above the info line (发布时间：… 来源：…) that
-    sits just above the body, or None."""
+def _line_beside_info(lay: Layout, body_start: int):
+    """(text, element, rule) of the short line right above the info line (发布时间：… 来源：…)
+    that sits just above the body, or right below it when the info line comes first (above the
+    body or atop the body's block, which then holds both), or None."""
     lines = lay.lines
-    for i in range(min(body_start, len(lines)) - 1, max(body_start - 4, 0), -1):
+    for i in range(min(body_start + 1, len(lines) - 1), max(body_start - 4, 0), -1):
         info = lines[i]
         if len(info) > 150 or len(INFO_LINE.findall(info)) < 1 or not find_dates(info, 1):
             continue
-        title = lines[i - 1]
-        if (
-            6 <= len(title) <= 80
-            and lay.cells[i - 1] <= 1  # (a label-and-value row "标题\t…" is no heading)
-            and lay.link_chars[i - 1] * 2 < len(title)
-            and not INFO_LABELS.search(title)
-            and not _CRUMB_MARKS.search(title)
-            and not re.search(r"[。！？!?]$", title)
-        ):
+        if _heading_line(lay, i - 1):
             el = _line_element(lay, i - 1)
             if el is not None:
-                return title, el
+                return lines[i - 1], el, "line above the info line"
+        if i + 1 <= body_start + 1 and _heading_line(lay, i + 1):
+            el = _line_element(lay, i + 1)
+            if el is not None:
+                return lines[i + 1], el, "line below the info line"
         return None
     return None
+
+
+def _heading_line(lay: Layout, i: int) -> bool:
+    title = lay.lines[i]
+    return (
+        6 <= len(title) <= 80
+        and lay.cells[i] <= 1  # (a label-and-value row "标题\t…" is no heading)
+        and lay.link_chars[i] * 2 < len(title)
+        and not INFO_LABELS.search(title)
+        and not _CRUMB_MARKS.search(title)
+        and not re.search(r"[。！？!?]$", title)
+    )
 
 
 _SUBTITLE = re.compile(r"^\s*(?:[—–―－-]{1,2}|[(（])")
