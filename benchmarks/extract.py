@@ -1,6 +1,6 @@
 """Article extraction over the shared corpus: per-field accuracy per group, and speed.
 
-The article pages we wrote ourselves (``tests/fixtures/articles``, labelled in its labels.jsonl and
+The article pages we wrote ourselves (``tests/fixtures/articles``, labelled in its labels*.jsonl and
 read as saved files, as ``bulletin extract FILE`` reads them) are scored too, as groups ``own_cn``
 and ``own_en``; speed is measured on the corpus only.
 
@@ -86,20 +86,18 @@ def _url(label: dict) -> str:
 
 
 def load_own_labels() -> list[dict]:
-    """Our own article pages as labels of groups own_cn/own_en, read at their file:// address."""
-    path = OWN_PAGES / "labels.jsonl"
-    if not path.exists():
-        return []
+    """Our own article pages (every ``labels*.jsonl`` beside them) as labels of groups
+    own_cn/own_en, read at their file:// address unless the label gives the page's own."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            label = json.loads(line)
-            name = label["file"]
-            page = OWN_PAGES / name
-            group = "own_en" if name.startswith("en_") else "own_cn"
-            out.append(
-                {**label, "file": f"{group}/{name}", "path": str(page), "page_url": page.as_uri()}
-            )
+    for path in sorted(OWN_PAGES.glob("labels*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                label = json.loads(line)
+                name = label["file"]
+                page = OWN_PAGES / name
+                group = "own_en" if name.startswith("en_") else "own_cn"
+                url = label.get("url") or page.as_uri()
+                out.append({**label, "file": f"{group}/{name}", "path": str(page), "page_url": url})
     return out
 
 

@@ -36,6 +36,8 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
         pytest.param("Posted On: 05 MAR 2024 10:21PM by PIB", "2024-03-05T22:21:00", id="pm"),
         pytest.param("3/5/2024 10:21:33 AM", "2024-03-05T10:21:33", id="aspnet-en-us"),
         pytest.param("Published: 25/03/2024", "2024-03-25", id="first-over-12-is-a-day"),
+        pytest.param("2024年3月5日 下午3:45", "2024-03-05T15:45:00", id="xiawu-afternoon"),
+        pytest.param("2024-03-05 上午10:21", "2024-03-05T10:21:00", id="shangwu-morning"),
     ],
 )
 def test_shapes(text, expected):

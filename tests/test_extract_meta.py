@@ -170,3 +170,29 @@ def test_an_english_release_headed_by_its_ministry():
     article = _extract(page, "file:///tmp/p.html", lang="en", title="Union Cabinet approves scheme")
     assert article.source == "Ministry of Fisheries, Animal Husbandry & Dairying"
     assert article.published_at.startswith("2024-06-12T15:45")
+
+
+def test_staff_roles_glued_to_the_source_end_it():
+    assert _info("来源：县融媒体中心撰稿：王丽 发布时间：2024-03-05").source == "县融媒体中心"
+    assert _info("信息来源：县财政局审核：张三 发布时间：2024-03-05").source == "县财政局"
+
+
+def _undated(extra_head: str = "", extra_body: str = "") -> str | None:
+    page = (
+        f'<html><head><meta charset="utf-8"><title>县农业农村局部署春季农业生产工作</title>{extra_head}'
+        f'</head><body><h1>县农业农村局部署春季农业生产工作</h1>{extra_body}<div id="zoom">{_BODY}</div>'
+        "</body></html>"
+    ).encode()
+    return extract_article(page, "https://www.example.gov.cn/a/1.html").published_at
+
+
+def test_hidden_publish_times_when_the_page_prints_none():
+    assert _undated(
+        '<meta name="govuk:first-published-at" content="2024-03-05T09:30:00+00:00">'
+    ) == ("2024-03-05T17:30:00+08:00")
+    assert _undated(extra_body="<!--<span>发布时间：2024-03-05 10:21</span>-->") == (
+        "2024-03-05T10:21:00+08:00"
+    )
+    state = '<script>window.__STATE__={"article":{"publishTime":"2024-03-05 10:21:33"}}</script>'
+    assert _undated(extra_body=state) == "2024-03-05T10:21:33+08:00"
+    assert _undated() is None

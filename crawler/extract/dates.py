@@ -67,7 +67,11 @@ _MONTHS = {
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
-_TIME = r"(?P<H>[01]?\d|2[0-3])\s*[:：时時]\s*(?P<M>[0-5]\d)(?:\s*[:：分]\s*(?P<S>[0-5]\d))?"
+# (上午/下午 before a twelve-hour clock: "2024年3月5日 下午3:45".)
+_TIME = (
+    r"(?:(?P<half>上午|下午|晚上|中午|早上|凌晨)\s*)?"
+    r"(?P<H>[01]?\d|2[0-3])\s*[:：时時]\s*(?P<M>[0-5]\d)(?:\s*[:：分]\s*(?P<S>[0-5]\d))?"
+)
 # Numeric dates: year first (2022-12-14, 2022/12/14, 2022.12.14, 22-12-14), gov.cn's
 # "2007-08-20-23:59:59", or Chinese/Japanese 2022年12月14日; an optional time follows.
 _YMD = (
@@ -269,6 +273,9 @@ def _build(match: re.Match, style: DateStyle = DEFAULT_STYLE) -> FoundDate | Non
         hour, minute = int(g["H"]), int(g["M"])
         second = int(g["S"]) if g.get("S") else None
         ampm = (g.get("ampm") or "").lower().replace(".", "")
+        half = g.get("half")
+        if half in ("下午", "晚上") or (half == "中午" and hour < 11):
+            ampm = "pm"
         if ampm == "pm" and hour < 12:
             hour += 12
         elif ampm == "am" and hour == 12:

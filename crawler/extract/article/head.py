@@ -33,7 +33,18 @@ META_DATE = (
     "dc.date.issued",
     "dcterms.issued",
     "datepublished",
+    "govuk:first-published-at",
+    "og:published_time",
+    "published_time",
+    "publication_date",
+    "release_date",
+    "publish_date",
+    "publish-date",
+    "pub_date",
+    "parsely-pub-date",
     "sailthru.date",
+    "dc.date",
+    "dcterms.date",
     "date",
 )
 META_SOURCE = ("contentsource", "source", "og:article:source", "dc.source")

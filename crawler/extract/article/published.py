@@ -319,16 +319,70 @@ _COMMENT_DATE = re.compile(
 )
 
 
+# A template's info line left commented out (<!--<span>发布时间：2024-03-05</span>-->), and the
+# publish time a client-rendered page carries in its inline state ("publishTime":"2024-03-05 …").
+_COMMENT_LABELLED = re.compile(
+    r"(?:发布|發布|发表)(?:时间|日期|時間)\s*[:：]\s*(?:<[^<>]{0,80}>\s*)?((?:19|20)\d{2}[^<>\n]{4,24})"
+)
+_SCRIPT_KEYS = (
+    "publishTime",
+    "publish_time",
+    "pubTime",
+    "pubDate",
+    "publishDate",
+    "publish_date",
+    "releaseTime",
+    "docPubTime",
+)
+_SCRIPT_VALUE = re.compile(
+    r"""["']?\s*[:=]\s*["']((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[^"'<>]{0,20})["']"""
+)
+
+
+def _script_date(text: str) -> str | None:
+    # (Literal keys found first: one regex over a whole page per key would cost milliseconds.)
+    best = None
+    for key in _SCRIPT_KEYS:
+        at = text.find(key, 0, MAX_HTML_CHARS)
+        while 0 <= at and (best is None or at < best[0]):
+            match = _SCRIPT_VALUE.match(text, at + len(key))
+            if match is not None:
+                best = (at, match.group(1))
+                break
+            at = text.find(key, at + 1, MAX_HTML_CHARS)
+    return best[1] if best else None
+
+
+def _comments(text: str):
+    """The bodies of the page's HTML comments (within the parsed length)."""
+    at = text.find("<!--", 0, MAX_HTML_CHARS)
+    while at >= 0:
+        end = text.find("-->", at + 4)
+        if end < 0:
+            return
+        yield text[at + 4 : end]
+        at = text.find("<!--", end + 3, MAX_HTML_CHARS)
+
+
 def _hidden_cms_date(text: str) -> tuple[FoundDate | None, str]:
-    """A date the CMS left in a comment block (never shown); a fallback behind printed and meta dates."""
-    if "<!--" not in text:
-        return None, ""
-    for match in _COMMENT_DATE.finditer(text, 0, MAX_HTML_CHARS):
-        pos = match.start()
-        if text.rfind("<!--", 0, pos) > text.rfind("-->", 0, pos):
+    """A date the CMS left in a comment block or a script's data (never shown); a fallback
+    behind printed and meta dates."""
+    labelled = None
+    for comment in _comments(text):
+        if len(comment) < 12:
+            continue
+        for match in _COMMENT_DATE.finditer(comment):
             found = parse_date(match.group(2))
             if found is not None:
                 return found, f"CMS comment <{match.group(1).lower()}>"
+        if labelled is None:
+            match = _COMMENT_LABELLED.search(comment)
+            labelled = parse_date(match.group(1)) if match else None
+    if labelled is not None:
+        return labelled, "labelled date in a comment"
+    found = parse_date(_script_date(text))
+    if found is not None:
+        return found, "publish time in the page's script data"
     return None, ""
 
 
