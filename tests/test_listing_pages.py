@@ -413,6 +413,8 @@ def _box(name: str, more: str, n: int, folder: str) -> str:
         ('<div class="list"><ul></ul><div class="no-data">暂无信息</div></div>', 0),
         ('<table class="list"><tr><td colspan="3">暂无相关数据</td></tr></table>', 0),
         ('<div class="results"><p>No results found.</p></div>', 0),
+        ('<div class="list"><p class="tip">抱歉，本栏目暂无信息！</p></div>', 0),
+        ('<div class="view-empty">There are currently no items to display.</div>', 0),
         (
             '<div class="list"><ul></ul><div class="no-data" style="display:none">暂无信息</div></div>',
             6,
@@ -426,6 +428,8 @@ def _box(name: str, more: str, n: int, folder: str) -> str:
         "zh-marker",
         "table-cell-marker",
         "en-marker",
+        "zh-apology-marker",
+        "en-currently-no-items",
         "hidden-template-marker",
         "marker-in-furniture",
     ],

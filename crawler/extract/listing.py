@@ -1417,9 +1417,11 @@ def _main_list(
 
 
 _NO_ROWS = re.compile(
-    r"(?i)^[\s\[【(（]*(?:暂无|暂时没有|没有|无)(?:相关|任何|符合条件的|查询到|找到)?(?:信息|数据|内容|记录|文章|文件|公告|结果)"
-    r"(?:公开|发布)?|^(?:no|there are no)\s+(?:results|records|items|entries|documents|news|"
-    r"publications|releases|notices)(?:\s+(?:found|to (?:show|display)|yet|available))?"
+    r"(?i)^[\s\[【(（]*(?:(?:抱歉|对不起)[，,、\s]*)?(?:本栏目|该栏目|此栏目|当前栏目)?"
+    r"(?:暂无|暂时没有|没有|无)(?:相关|任何|符合条件的|查询到|找到|检索到){0,2}"
+    r"(?:信息|数据|内容|记录|文章|文件|公告|结果)"
+    r"|^(?:sorry,?\s+)?(?:no|there\s+(?:are|is)\s+(?:currently\s+)?no)\s+(?:matching\s+|more\s+)?"
+    r"(?:results|records|items|entries|documents|news|publications|releases|notices|posts)\b"
 )
 
 
