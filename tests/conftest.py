@@ -5,12 +5,20 @@ worker: see ``pytest_collection_modifyitems``."""
 from __future__ import annotations
 
 import shutil
+import signal
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from support.harness import SiteServer, start_site_server
+
+# A shell without job control starts a background job (`pytest ... &`, nohup, some CI runners)
+# with SIGINT ignored, and an ignored signal stays ignored in every process started from it: the
+# crawls the tests stop with Ctrl-C would never see it and the tests would hang. A handler (not an
+# ignore) is reset to the default at exec, so each crawl starts with Python's own Ctrl-C.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Fixtures shared by several test modules live in tests/support and reach the tests from here.
 pytest_plugins = ["support.alerts"]
