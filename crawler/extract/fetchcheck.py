@@ -23,6 +23,7 @@ from .text import parse_clean
 _SMALL_TEXT = 600
 _SMALL_LINKS = 10
 _TINY_TEXT = 200
+_NOTICE_LINKS = 3  # a maintenance, busy or error notice links home or back, hardly more
 
 _MAGIC = (
     (b"%PDF", "PDF"),
@@ -39,22 +40,47 @@ _ANTI_BOT = re.compile(
     r"安全狗|云锁|创宇盾|知道创宇|加速乐|access\s+denied|request\s+blocked|just\s+a\s+moment|cf[-_]chl|"
     r"检测到您的访问存在异常|访问被拦截|您的访问已被拒绝|访问被拒绝|"
     r"safedog|yunsuo|jiasule|__jsl_clearance|(?<![a-z])waf(?![a-z])|web\s+application\s+firewall|"
-    r"checking\s+your\s+browser|attention\s+required|captcha|人机验证|滑动验证",
+    r"checking\s+your\s+browser|attention\s+required|captcha|人机验证|滑动验证|"
+    # what block pages say when they name no vendor: the request was intercepted or cut off
+    r"已被(?:网站管理员)?(?:设置)?拦截|请求(?:已)?被拦截|访问(?:已)?被阻断|已被阻断|不合法参数|非法请求|"
+    r"攻击请求|网站防火墙|your\s+request\s+(?:has\s+been|was)\s+blocked|request\s+(?:was\s+)?rejected",
     re.I,
 )
 _MAINTENANCE = re.compile(
     r"系统维护|网站维护|升级维护|维护升级|维护中|系统升级|网站升级|暂停服务|暂停访问|停止访问|停机|"
+    r"正在更新|更新中|正在升级|升级中|"
     r"under\s+maintenance|down\s+for\s+maintenance|"
     r"scheduled\s+maintenance|temporarily\s+unavailable|maintenance\s+mode|be\s+back\s+soon",
     re.I,
 )
 # The title or heading of a server's or CMS's error page (a bare page answered with a 200).
 _ERROR_TITLE = re.compile(
-    r"^\s*(?:404|403|500|502|503)(?!\d)|页面不存在|頁面不存在|页面未找到|页面找不到|找不到(?:该|您要访问的|您访问的)?页面|"
+    r"^\s*(?:4[01]\d|5\d\d)(?!\d)|页面不存在|頁面不存在|页面未找到|页面找不到|找不到(?:该|您要访问的|您访问的)?页面|"
     r"not\s+found|internal\s+server\s+error|error\s+report|http\s+status\s+\d{3}|服务器(?:内部)?错误|"
-    r"service\s+unavailable|bad\s+gateway",
+    r"service\s+unavailable|bad\s+gateway|gateway\s+time-?out|error\s+warning|database\s+error",
     re.I,
 )
+# A server that refuses for load: too many requests from the visitor, or too many visitors.
+_BUSY = re.compile(
+    r"(?:访问|请求|操作|提交)(?:过于|太|过度)频繁|(?:访问|请求)频率过高|(?:服务器|系统|网络|网站)(?:繁忙|忙碌)|"
+    r"访问人数过多|访问量过大|too\s+many\s+requests|rate\s+limit(?:ed|ing)?\b|slow\s+down",
+    re.I,
+)
+# What an application prints instead of the page when it fails: a database that cannot be
+# reached, a PHP error, a stack trace of Java, .NET, Python or PHP frames.
+_APP_ERROR = re.compile(
+    r"数据库(?:连接)?(?:失败|错误|出错|异常)|(?:无法|不能)连接(?:到)?数据库|连接数据库(?:失败|出错)|"
+    r"error\s+establishing\s+a\s+database\s+connection|too\s+many\s+connections|SQLSTATE\[|"
+    r"(?:fatal|parse)\s+error\s*:.{0,300}?\bon\s+line\s+\d+|uncaught\s+(?:error|exception)|"
+    r"(?:mysql|mysqli|pg)_connect\(",
+    re.I | re.S,
+)
+_STACK_FRAME = re.compile(
+    r"^\s*at\s+[\w$.<>]+\([\w$]+\.(?:java|cs|kt|scala):\d+\)|^\s*at\s+[\w$.<>`]+\(.*\)\s+in\s+\S+:line\s+\d+|"
+    r"^\s*File\s+\"[^\"]+\",\s+line\s+\d+|^\s*#\d+\s+\S+\.php\(\d+\)",
+    re.M,
+)
+_STACK_FRAMES = 3
 _COOKIE_CHALLENGE = re.compile(r"document\.cookie\s*=", re.I)
 _RELOAD = re.compile(
     r"location\s*\.\s*(?:reload|replace|href|assign)|window\.location\s*=|location\s*=|setTimeout|eval\(",
@@ -154,6 +180,23 @@ def may_be_unrendered(body: bytes) -> bool:
     if not _MAY_BE_TEMPLATE.search(body):
         return False
     return bool(_MAY_BE_TEMPLATE.search(_SCRIPT_BYTES.sub(b"", body)))
+
+
+_LINK_BYTES = re.compile(rb"<a[\s>]", re.I)
+
+
+def may_be_fault(body: bytes) -> bool:
+    """Cheap byte test: could this response, whatever its extracted body, be no page — an
+    unrendered template, or a page of hardly any links (a server's error page with a long stack
+    trace has a long "body"; a real page carries its site's navigation)? Then run the full check."""
+    if may_be_unrendered(body):
+        return True
+    count = 0
+    for _ in _LINK_BYTES.finditer(body):
+        count += 1
+        if count >= _SMALL_LINKS:
+            return False
+    return True
 
 
 @dataclass
@@ -298,6 +341,11 @@ def _unrendered(shape: _Shape) -> str | None:
 _UNRENDERED_PROSE = 400
 
 
+def _what_failed(shape: _Shape) -> str:
+    named = " ".join((shape.title or shape.heading).split())
+    return named[:60] if named else "an application error, no title"
+
+
 def failed_fetch_reason(
     body: bytes, status: int = 200, content_type: str | None = None
 ) -> str | None:
@@ -316,6 +364,9 @@ def failed_fetch_reason(
     text, used = decode_html(body, content_type)
     root, shape = _shape(text, body, used) if text.strip() else (None, _Shape())
     small = shape.bare
+    # A notice page says what its words say only when nothing else is there: a short article
+    # about a 系统升级 carries the site's navigation (a few links at least) around it.
+    notice = small and shape.links <= _NOTICE_LINKS
     shown = f"{shape.title}\n{shape.heading}\n{shape.visible}"
 
     if status == 412:
@@ -349,10 +400,18 @@ def failed_fetch_reason(
     reason = _redirect_stub(shape)
     if reason:
         return reason
-    if small and _MAINTENANCE.search(shown):
+    if notice and _MAINTENANCE.search(shown):
         return "maintenance page"
+    if notice and _BUSY.search(shown):
+        return "busy or rate-limited page"
     if small and _ERROR_TITLE.search(f"{shape.title}\n{shape.heading}"):
         return f"error page served as 200 ({' '.join((shape.title or shape.heading).split())[:60]})"
+    # However long, a page of few links that is a stack trace or an application's error message
+    # is the server failing, not the page (a trace of forty frames is no article).
+    if shape.links < _SMALL_LINKS and (
+        len(_STACK_FRAME.findall(text)) >= _STACK_FRAMES or (notice and _APP_ERROR.search(shown))
+    ):
+        return f"error page served as 200 ({_what_failed(shape)})"
     # Nothing to see or name: no text, no title, no noscript prompt (an app shell has those and
     # is left to the list check), only scripts — a challenge that sets a cookie and reloads.
     if (

@@ -26,7 +26,7 @@ import struct
 from storage import WorkerGone
 
 from .article import extract_article
-from .fetchcheck import failed_fetch_reason, may_be_unrendered
+from .fetchcheck import failed_fetch_reason, may_be_fault
 from .listing import extract_list
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,8 @@ def checked_article(
 
     With ``check_first`` (a watched page, a further page of an article) the response is checked
     in full before it is extracted (``article`` is None when it fails); otherwise only when the
-    article is :func:`thin` or the bytes may be an unrendered template. ``kwargs`` go to
+    article is :func:`thin` or the bytes may be no page (:func:`may_be_fault`: an unrendered
+    template, or hardly any links). ``kwargs`` go to
     :func:`extract_article`.
     """
     content_type = kwargs.get("content_type")
@@ -70,7 +71,7 @@ def checked_article(
             return None, reason, error
         return extract_article(body, url, **kwargs), None, error
     article = extract_article(body, url, **kwargs)
-    if thin(article) or may_be_unrendered(body):
+    if thin(article) or may_be_fault(body):
         return (article, *fetch_check(body, status, content_type))
     return article, None, None
 
