@@ -156,10 +156,10 @@ def test_versions_of_one_watched_page_are_one_page_for_the_site_model(tmp_path):
         days = replay.run(captures)
         versions = replay.versions()
     assert [day.kinds for day in days] == [["new"]] + [["edited"]] * 8, "\n".join(map(str, days))
-    # the labels every version shares stay content: they are the page's, not the site's template
-    assert versions[-1]["body"].startswith(
-        "指标\t数值\t统计期\t数据来源\n地区生产总值（亿元）\t1242.5"
-    )
+    # the lines every version shares (the intro, the table's labels) stay content: they are the
+    # page's, not the site's template
+    assert versions[-1]["body"].startswith("截至2023年8月，全市主要经济指标如下表。\n")
+    assert "\n指标\t数值\t统计期\t数据来源\n地区生产总值（亿元）\t1242.5" in versions[-1]["body"]
     with Store(replay.db) as store:
         assert (store.site_model("watch") or {}).get("pages", 1) <= 1
 
