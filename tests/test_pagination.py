@@ -44,3 +44,78 @@ def test_trs_pager_counts_its_current_page_as_the_address_shows(call, url, expec
     assert (page.next_pages[0] if page.next_pages else None) == (
         base + expected if expected else None
     )
+
+
+def _records(first: int, last: int) -> str:
+    return "".join(
+        f'<record><![CDATA[<li><a href="/art/2024/1/{i}/art_9_{i}.html">示例市第{i}批重点项目建设情况</a>'
+        f"<span>2024-01-0{i % 9 + 1}</span></li>]]></record>"
+        for i in range(first, last + 1)
+    )
+
+
+_JPAGE = "$('#88').jpage({{{config}}});"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (
+            _JPAGE.format(
+                config="proxyUrl:'/module/web/jpage/dataproxy.jsp', perPage:5, totalRecord:60,"
+                " groupSize:3, ajaxParam:{col:1, webid:12, columnid:345, unitid:88}"
+            ),
+            "/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=5"
+            "&col=1&webid=12&columnid=345&unitid=88",
+        ),
+        (
+            'var webid = "12"; var colId = 345; var pageSize = 5;'
+            + _JPAGE.format(
+                config="proxyUrl:'/module/jpage/dataproxy.jsp', perPage: pageSize, totalRecord: 60,"
+                " groupSize: 3, ajaxParam: {col: 1, webid: webid, columnid: colId, webname: name}"
+            ),
+            "/module/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=5"
+            "&col=1&webid=12&columnid=345",
+        ),
+        (
+            _JPAGE.format(config="perPage:15, totalRecord:15, ajaxParam:{webid:12, columnid:345}"),
+            None,
+        ),
+        (_JPAGE.format(config="perPage:5, totalRecord:60, groupSize:3"), None),
+    ],
+    ids=["literal-call", "call-through-variables", "all-shown", "no-column-ids"],
+)
+def test_a_hanweb_column_asks_its_proxy_for_the_next_group(script, expected):
+    body = (
+        f'<html><body><div id="88"><script type="text/xml"><datastore><recordset>{_records(1, 15)}'
+        f"</recordset></datastore></script></div><script>{script}</script></body></html>"
+    )
+    page = extract_list(body.encode(), "http://x.gov.cn/col/col345/index.html")
+    assert len(page.links) == 15
+    want = "http://x.gov.cn" + expected if expected else None
+    assert (page.next_pages[0] if page.next_pages else None) == want
+
+
+@pytest.mark.parametrize(
+    ("asked", "given", "total", "expected"),
+    [
+        ((16, 30), (16, 30), 60, (31, 45)),
+        ((46, 60), (46, 60), 60, None),
+        ((31, 45), (31, 40), None, None),
+        ((31, 45), (31, 45), None, (46, 60)),
+    ],
+    ids=["full-group", "reaches-the-total", "short-group", "full-without-total"],
+)
+def test_a_hanweb_proxy_answer_asks_for_the_group_after_it(asked, given, total, expected):
+    query = "?startrecord={}&endrecord={}&perpage=5&col=1&webid=12&columnid=345"
+    url = "http://x.gov.cn/module/web/jpage/dataproxy.jsp" + query
+    counted = f"<totalrecord>{total}</totalrecord>" if total else ""
+    body = (
+        f'<?xml version="1.0" encoding="UTF-8"?><datastore>{counted}<recordset>'
+        f"{_records(*given)}</recordset></datastore>"
+    )
+    page = extract_list(body.encode(), url.format(*asked), content_type="text/xml;charset=UTF-8")
+    assert len(page.links) == given[1] - given[0] + 1
+    assert page.links[0].title == f"示例市第{given[0]}批重点项目建设情况"
+    want = url.format(*expected) if expected else None
+    assert (page.next_pages[0] if page.next_pages else None) == want

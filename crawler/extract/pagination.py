@@ -573,8 +573,22 @@ _DEFAULT_PROXY = "/module/web/jpage/dataproxy.jsp"
 
 
 def _jpage_number(name: str, text: str) -> int | None:
-    m = re.search(name + r"""\s*:\s*["']?(\d{1,7})\b""", text, re.I)
-    return int(m.group(1)) if m else None
+    m = re.search(name + r"""\s*:\s*(?:["']?(\d{1,7})\b|([A-Za-z_$][\w$]*))""", text, re.I)
+    if not m:
+        return None
+    value = m.group(1) or _js_value(text, m.group(2))
+    return int(value) if value and value.isdigit() else None
+
+
+def _js_value(text: str, name: str) -> str | None:
+    """The literal a page's script gives variable ``name`` (``var webid = "3";``), if one."""
+    m = re.search(
+        r"(?:\bvar\s+|\blet\s+|\bconst\s+|[;\s{]|^)"
+        + re.escape(name)
+        + r"""\s*=\s*(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|(\d{1,12})\b)""",
+        text,
+    )
+    return next((v for v in m.group(1, 2, 3) if v is not None), None) if m else None
 
 
 def _hanweb_next(
@@ -616,7 +630,7 @@ def _hanweb_next(
     )
     if not (nextgroup or total or perpage):
         return None
-    per = int(perpage.group(1)) if perpage else records
+    per = _jpage_number("perPage", page_text) or (int(perpage.group(1)) if perpage else records)
     if total and int(total.group(1)) <= max(per, records):
         return None
     href = None
@@ -626,10 +640,15 @@ def _hanweb_next(
     params: list[tuple[str, str]] = []
     declared = _JPAGE_PARAMS.search(page_text)
     if declared:
-        params = [
-            (m.group(1), next(v for v in m.group(2, 3, 4) if v is not None))
-            for m in _JS_PAIR.finditer(declared.group(1))
-        ]
+        for m in _JS_PAIR.finditer(declared.group(1)):
+            value = next(v for v in m.group(2, 3, 4) if v is not None)
+            if m.group(4) is not None and re.fullmatch(r"[A-Za-z_$][\w$]*", value):
+                value = _js_value(
+                    page_text, value
+                )  # a variable: its literal, or the pair is left out
+                if value is None:
+                    continue
+            params.append((m.group(1), value))
     elif href and "dataproxy" in href:
         params = parse_qsl(urlsplit(href).query, keep_blank_values=True)
     keys = {k.lower() for k, _ in params}
