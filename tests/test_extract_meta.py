@@ -196,3 +196,24 @@ def test_hidden_publish_times_when_the_page_prints_none():
     state = '<script>window.__STATE__={"article":{"publishTime":"2024-03-05 10:21:33"}}</script>'
     assert _undated(extra_body=state) == "2024-03-05T10:21:33+08:00"
     assert _undated() is None
+
+
+def test_an_info_line_atop_the_body_container_beats_the_signature_date():
+    page = (
+        "<h1>县农业农村局部署春季农业生产工作</h1>"
+        f'<div id="zoom"><p>发布时间：2024-03-05 10:21 来源：县农业农村局</p>{_BODY}'
+        "<p>县农业农村局</p><p>2024年3月1日</p></div>"
+    )
+    article = _extract(page)
+    assert (article.source, article.published_at) == ("县农业农村局", "2024-03-05T10:21:00+08:00")
+
+
+def test_the_time_a_notice_announces_is_not_when_it_was_published():
+    page = (
+        "<h1>关于召开全县春季农业生产工作会议的通知</h1>"
+        "<table><tr><td>会议时间：2024年3月26日 09:00</td></tr><tr><td>报名截止：2024年3月20日</td></tr></table>"
+        f'<div id="zoom">{_BODY}<p>县农业农村局</p><p>2024年3月5日</p></div>'
+    )
+    assert (
+        _extract(page, title="关于召开全县春季农业生产工作会议的通知").published_at == "2024-03-05"
+    )

@@ -50,6 +50,13 @@ _NOT_PUBLISH = re.compile(
 )
 
 
+_EVENT_TIME = re.compile(
+    r"(?:会议|開會|开会|开标|開標|投标|投標|报名|報名|截止|活动|活動|考试|考試|培训|培訓|举办|舉辦|受理|开放|開放|公示|"
+    r"开始|开工|竣工|停水|停电|施工|Meeting|Event|Closing|Deadline)\s*(?:时间|時間|日期|date|time)?\s*[:：]?\s*$",
+    re.I,
+)
+
+
 @dataclass
 class _DateCandidate:
     found: FoundDate
@@ -68,6 +75,8 @@ def _line_dates(
     for fd in find_dates(line[:600], limit=6, style=style):
         before = line[max(0, fd.start - 16) : fd.start]
         rank, label = 5, ""
+        if _EVENT_TIME.search(before):
+            continue  # 会议时间：…, 开标时间：… (what the notice announces, not when)
         not_publish = _NOT_PUBLISH.search(before)
         if not_publish:
             updated = _UPDATED.search(before)
@@ -235,6 +244,14 @@ def _visible_date(
     dateline = _dateline(lay, body_start, body_end, style)
     if dateline is not None:
         return dateline, 1, "dateline opening the body"
+    # A body container that also holds the info line (发布时间：… at its top): before a date
+    # closing the text, which is the signature's (成文) date.
+    top = _scan_dates(
+        lay, body_start, min(body_start + 3, body_end), labelled_only=True, style=style
+    )
+    top = [c for c in top if c.rank == 0 and len(lines[c.line]) < 120]
+    if top:
+        return top[0].found, 0, f"labelled {top[0].label} atop the body"
     # Dates printed after the body: "Ends/Friday, January 3, 2020 … Issued at HKT 18:30".
     tail = _scan_dates(lay, body_end, body_end + 6, style=style) + _scan_dates(
         lay, body_end - 3, body_end, style=style

@@ -14,7 +14,7 @@ from ..text import (
 )
 from .body import footer_line
 from .head import META_SOURCE, Head
-from .patterns import PUBLISHER_LABELS, SENTENCE_END, SOURCE_LABEL, spaced_labels
+from .patterns import INFO_LINE, PUBLISHER_LABELS, SENTENCE_END, SOURCE_LABEL, spaced_labels
 from .title import INFO_LABELS, names_of_site
 
 _SOURCE_STOP = re.compile(
@@ -245,6 +245,15 @@ def _find_source(
                 if kind:
                     return value, rule if value else "empty 来源 label"
 
+    # A body container that also holds the info line: its first lines.
+    for i in range(max(body_start, title_line + 1), min(body_start + 3, body_stop)):
+        if len(lines[i]) < 120 and INFO_LINE.search(lines[i]) and find_dates(lines[i], 1):
+            kind, value = _labelled_source(lines, i)
+            if kind:
+                return (
+                    value,
+                    "labelled 来源 in the info line atop the body" if value else "empty 来源 label",
+                )
     # A portal's info line names its source without a label, in an element named for it
     # (<a class="source">经济日报</a>, a media account's <a class="author">).
     marked = _source_element(root, lay, title_line, head_end)
