@@ -277,3 +277,42 @@ def test_a_heading_inside_the_body_block_beats_the_logo_heading_above_it(heading
     )
     article = extract_article(page, "http://www.qinghe.gov.cn/gzdt/1.html")
     assert article.title == _MEETING
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h1>奋力打造全省营商环境最优市<br><span>青禾市“一件事一次办”改革惠及企业群众超百万人次</span>"
+        "<br><span>——全市深化政务服务改革工作综述</span></h1>",
+        "<div class='title'><p>奋力打造全省营商环境最优市</p><p>青禾市“一件事一次办”改革惠及企业群众"
+        "超百万人次</p><p>——全市深化政务服务改革工作综述</p></div>",
+    ],
+)
+def test_of_a_heading_over_several_lines_the_line_the_title_tag_shows_is_the_title(heading):
+    page = _page(
+        "<title>青禾市“一件事一次办”改革惠及企业群众超百万人次_青禾市人民政府</title>",
+        f"<div class='art'>{heading}{_INFO}<div class='con'><p>“以前办一家餐馆要跑好几个部门，现在一个"
+        "窗口一次就办好了。”近日，刚拿到营业执照的市民孙女士感慨地说。</p></div></div>",
+    )
+    article = extract_article(page, "http://www.qinghe.gov.cn/xw/1.html")
+    assert article.title == "青禾市“一件事一次办”改革惠及企业群众超百万人次"
+
+
+def test_a_closing_dash_line_of_a_heading_is_its_subtitle():
+    page = _page(
+        "<title>青禾市人民政府</title>",
+        "<div class='art'><h1>青禾市“一件事一次办”改革惠及企业群众超百万人次<br>——全市深化政务服务"
+        f"改革工作综述</h1>{_INFO}<div class='con'><p>“以前办一家餐馆要跑好几个部门，现在一个窗口一次"
+        "就办好了。”近日，刚拿到营业执照的市民孙女士感慨地说。</p></div></div>",
+    )
+    article = extract_article(page, "http://www.qinghe.gov.cn/xw/1.html")
+    assert article.title == "青禾市“一件事一次办”改革惠及企业群众超百万人次"
+
+
+def test_on_a_short_page_the_title_line_near_the_top_is_not_taken_for_the_header():
+    page = _page(
+        "<title>某某县人民政府 - 关于做好2024年汛期安全防范工作的通知</title>",
+        "<div class='t'>关于做好2024年汛期安全防范工作的通知</div>" + _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"

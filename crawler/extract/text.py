@@ -652,6 +652,12 @@ def element_text(el: etree._Element) -> str:
         return ""
 
 
+def join_lines(lines: list[str]) -> str:
+    """Lines read as one (a heading broken over lines): joined by a space between words,
+    by nothing between Chinese characters."""
+    return _clean_line("\n".join(lines))
+
+
 def text_with_breaks(el: etree._Element) -> str:
     """:func:`element_text`, a ``<br>`` read as the line break it is: a space between words,
     nothing between Chinese characters (``in<br>rural`` is "in rural", ``阶段<br>学校`` "阶段学校")."""

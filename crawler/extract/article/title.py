@@ -15,6 +15,7 @@ from ..text import (
     Layout,
     element_text,
     fold,
+    join_lines,
     marked_elements,
     squash,
     text_with_breaks,
@@ -349,10 +350,17 @@ def strip_site_affixes(
 ) -> tuple[str, str | None]:
     """``title`` without the site's (and column's) name before or after a separator, and what was cut."""
     names_sq = [squash(n) for n in names if n]
-    footer_sq = squash("".join(lay.lines[-25:])) if lay is not None else ""
-    header_sq = (
-        {squash(line) for line in lay.lines[:12] if len(line) <= 30} if lay is not None else set()
-    )
+    # The header's links (its menu, its logo) and the footer's lines; on a short page, not the
+    # lines that hold the article.
+    header_sq, footer_sq = set(), ""
+    if lay is not None:
+        header_sq = {
+            squash(line)
+            for i, line in enumerate(lay.lines[:12])
+            if len(line) <= 30 and lay.link_chars[i] * 2 >= len(line)
+        }
+        tail = min(25, len(lay.lines) // 4)
+        footer_sq = squash("".join(lay.lines[-tail:])) if tail else ""
     bracketed = _BRACKETED_AFFIX.search(title)
     if bracketed and _is_site_part(
         bracketed.group(1) or bracketed.group(2), names_sq, footer_sq, header_sq
@@ -542,7 +550,10 @@ class _TitleSearch:
         self.raw_title = _MARKUP.sub("", head.title)
         self.tag_title = clean_raw_title(head.title)
         self.tag_sq = squash(self.tag_title)
-        self.headings = candidates + _lines_showing(lay, self.tag_title, title_from_meta(head))
+        shown = (self.tag_title, title_from_meta(head))
+        self.headings = [_one_title(lay, c, shown) for c in candidates] + _lines_showing(
+            lay, *shown
+        )
         self.meta_title = title_from_meta(head)
         self._names: list[str] | None = None
 
@@ -572,7 +583,10 @@ class _TitleSearch:
             (line, text, el, rank)
             for text, el, rank in self.headings
             if rank <= max_rank
-            and 0 <= (line := line_of(lay, el)) < body_start + inside
+            and 0 <= (line := line_of(lay, el))
+            # (A heading over several lines counts from its first.)
+            and lay.spans[el][0] < body_start + inside
+            and (line < body_start or inside)
             and body_start - line <= 8
         ]
 
@@ -798,6 +812,30 @@ class _TitleSearch:
                         _clean_title(line), el, f"line above the body like the {spelled}", title
                     )
         return None
+
+
+def _one_title(lay: Layout, candidate: tuple, shown: tuple[str, ...]) -> tuple:
+    """A heading over several lines (引题, title, 副标题 in one block; a title broken by ``<br>``):
+    the line the <title> or meta shows, unless it shows them all; a closing ``——…`` line is the
+    subtitle. Otherwise the lines are one title broken in two."""
+    text, el, rank = candidate
+    start, end = lay.spans.get(el, (0, 0))
+    if not 1 < end - start <= 4:
+        return candidate
+    lines = lay.lines[start:end]
+    wanted = {squash(t) for t in shown if t}
+    wanted |= {squash(p) for t in shown if t for p in _TITLE_SEPARATORS.split(t)}
+    wanted.discard("")
+    if squash(text) in wanted:
+        return candidate
+    for line in lines:
+        if len(squash(line)) >= 6 and squash(line) in wanted:
+            return _clean_title(line), el, rank
+    while len(lines) > 1 and _SUBTITLE.match(lines[-1]):
+        lines = lines[:-1]
+    if len(lines) < end - start:
+        return join_lines(lines), el, rank
+    return candidate
 
 
 def _line_beside_info(lay: Layout, body_start: int):
