@@ -11,6 +11,7 @@ from crawler.extract.dates import (
     DateStyle,
     find_dates,
     parse_date,
+    parse_day,
     style_for,
     zone_for,
 )
@@ -97,3 +98,10 @@ def test_list_rows_still_read_quickly_in_order():
 def test_a_named_roc_date_starts_at_its_era_name_on_a_taiwanese_page():
     found = find_dates("公告日期\t中華民國113年3月5日", style=TAIPEI)
     assert [(f.start, f.day.isoformat()) for f in found] == [(5, "2024-03-05")]
+
+
+def test_list_rows_read_in_the_pages_style():
+    assert parse_day("Notice of meeting 05-03-2024") == "2024-05-03"
+    assert parse_day(
+        "Notice of meeting 05-03-2024", style=style_for(ZoneInfo("Europe/London"))
+    ) == ("2024-03-05")

@@ -351,11 +351,16 @@ _MONTH_DAY = re.compile(r"^[\s\[(（【]*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?
 _URL_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})?(?!\d)")
 
 
-def parse_day(text: str | None, url: str | Callable[[], str | None] | None = None) -> str | None:
+def parse_day(
+    text: str | None,
+    url: str | Callable[[], str | None] | None = None,
+    style: DateStyle = DEFAULT_STYLE,
+) -> str | None:
     """The day of the first date in ``text`` as "YYYY-MM-DD" (how list rows are dated), or None.
 
     A bare MM-DD ("03-15", "3月15日") takes its year from a date in ``url`` with the same month
-    (``url`` may be a function giving it: it is then called only for a bare MM-DD).
+    (``url`` may be a function giving it: it is then called only for a bare MM-DD). ``style``
+    reads 05/03/2024 (:func:`style_for` the page's zone).
     """
     if not text or not _DIGIT.search(text, 0, 400):
         return None  # every date has digits
@@ -368,7 +373,7 @@ def parse_day(text: str | None, url: str | Callable[[], str | None] | None = Non
             day = None
         if day is not None and 1980 <= day.year <= 2100:
             return day.isoformat()
-    found = parse_date(text[:400])
+    found = parse_date(text[:400], style)
     if found is not None:
         return found.day.isoformat()
     m = _MONTH_DAY.match(text)
