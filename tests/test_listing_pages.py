@@ -465,3 +465,20 @@ def test_among_equal_boxes_the_one_whose_more_link_is_the_column_is_the_list():
     assert all("/xwzx/bmdt/" in link.url for link in page.links)
     portal = extract_list(body, "http://x.gov.cn/xwzx/")  # the parent column: every box a teaser
     assert not any(len(page.links) == 8 and "/bmdt/" in link.url for link in portal.links[:1])
+
+
+def test_an_empty_column_under_its_own_heading_gives_no_rows_beside_a_plain_list():
+    links = "".join(
+        f'<li><a href="http://www{i}.example-{i}.gov.cn/">示例市第{i}个相关部门网站服务平台</a></li>'
+        for i in range(8)
+    )
+    body = (
+        "<html><body><div class='crumb'>当前位置：<a href='/'>首页</a> &gt; "
+        "<a href='/xxgk/zdjsxm/'>重大建设项目</a></div>"
+        f"<div class='main'><div class='col-r'><ul>{links}</ul></div>"
+        "<div class='col-l'><h3>重大建设项目</h3><div class='list'><p>暂无信息</p></div></div></div>"
+        "</body></html>"
+    )
+    page = extract_list(body.encode(), "http://x.gov.cn/xxgk/zdjsxm/index.html")
+    assert page.column == "重大建设项目"
+    assert page.links == []

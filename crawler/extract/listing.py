@@ -1426,11 +1426,13 @@ _NO_ROWS = re.compile(
 
 
 def _says_it_has_no_rows(root, key, kept: list[tuple], self_urls: set[str], memo: _Memo) -> bool:
-    """An empty column: the page says so (暂无信息, "No results found") outside any box of other
-    columns, and the best rows found are such a box (a teaser or page furniture), not the column's."""
+    """An empty column: the page says so (暂无信息, "No results found"), shown and outside page
+    furniture, and the best rows found are not the column's — a box of other columns (a teaser or
+    furniture), or any other list when the wording stands under the column's own heading."""
     if memo.column and _in_column(kept, memo.column):
         return False
-    if _placement_factor(key, kept, self_urls, memo) >= 0.5:
+    weak = _placement_factor(key, kept, self_urls, memo) < 0.5
+    if not weak and not memo.column_name:
         return False
     rows = {row for row, _, _ in kept}
     for el in islice(root.iter(), 20000):
@@ -1443,7 +1445,28 @@ def _says_it_has_no_rows(root, key, kept: list[tuple], self_urls: set[str], memo
             continue
         if any(is_hidden(up) or memo.is_furniture(up) for up in (el, *el.iterancestors())):
             continue
-        return True
+        if weak or _under_column_heading(el, key[0], memo.column_name):
+            return True
+    return False
+
+
+def _under_column_heading(el, container, name: str | None) -> bool:
+    """``el`` stands in a box (up to three levels up) headed by the column's name, a box that
+    does not hold ``container``."""
+    if not name:
+        return False
+    box = el
+    for _ in range(3):
+        box = box.getparent()
+        if box is None or box.tag in ("body", "html"):
+            return False
+        if container is box or any(up is box for up in container.iterancestors()):
+            return False
+        for child in islice(box.iter(), 60):
+            if child is el or not isinstance(child.tag, str) or child.tag == "a":
+                continue
+            if _clean(child.text or "") == name and len(_clean(_text(child))) <= len(name) + 4:
+                return True
     return False
 
 
