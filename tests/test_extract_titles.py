@@ -316,3 +316,14 @@ def test_on_a_short_page_the_title_line_near_the_top_is_not_taken_for_the_header
     )
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_a_box_heading_with_its_more_link_is_never_the_title():
+    page = _page(
+        "<title>青禾县人民政府门户网站</title>",
+        "<div class='left'><div class='hot-tit'><span>热点推荐信息</span><a href='/rd/'>更多&gt;&gt;</a>"
+        "</div><ul><li><a href='/1'>青禾县开展春季植树活动</a></li></ul></div><div class='nr'>"
+        f"<h2>{_MEETING}</h2>{_INFO}" + _MEETING_TEXT + "</div>",
+    )
+    article = extract_article(page, "http://www.qinghe.gov.cn/gzdt/1.html")
+    assert article.title == _MEETING

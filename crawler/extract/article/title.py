@@ -220,6 +220,14 @@ def _block_showing(el):
     return el
 
 
+_MORE = re.compile(r"(?:更多|更多内容|查看更多|more|view all)\s*[>»+›]*|[>»+›]{2}", re.I)
+
+
+def _box_heading(el) -> bool:
+    """A box's heading with its 更多>> / More link (热点推荐 更多>>): a sidebar's, never a title."""
+    return any(_MORE.fullmatch(fold("".join(a.itertext()))) for a in islice(el.iter("a"), 3))
+
+
 def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object, int]]:
     out = []
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -238,7 +246,7 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
     found = []
     for el, rank in out[:400]:
         text = _clean_title(_heading_text(el))
-        if 2 <= len(text) <= 200 and not INFO_LABELS.search(text):
+        if 2 <= len(text) <= 200 and not INFO_LABELS.search(text) and not _box_heading(el):
             found.append((text, el, rank))
     # A record laid out as a table is titled by its first row's one header cell:
     # <tr><th colspan=2>标题</th></tr> over rows of 公告日期 | …, 资料来源 | ….
