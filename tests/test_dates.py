@@ -81,6 +81,11 @@ def test_zone_from_the_language_tag(lang, zone):
     assert str(zone_for(None, lang=lang)) == zone
 
 
+def test_a_traditional_title_without_a_tag_reads_as_taiwans():
+    assert str(zone_for(None, title="本縣長者健康促進巡迴講座開跑")) == "Asia/Taipei"
+    assert str(zone_for(None, title="县长者健康促进巡回讲座开跑")) == "Asia/Shanghai"
+
+
 def test_zone_from_the_host():
     assert str(zone_for("https://www.health.gov.au/news/x")) == "Australia/Sydney"
     assert str(zone_for("https://www.beehive.govt.nz/release/x")) == "Pacific/Auckland"

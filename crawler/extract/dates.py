@@ -467,6 +467,8 @@ _LANG_ZONES = [
     ("en-us", "America/New_York"),
 ]
 _CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
+# Characters only Traditional Chinese writes (國 for 国, and for Japanese 国…), common in titles.
+_TRADITIONAL = re.compile("[國縣區發與體會臺灣關單處醫廳辦獎廣這們衞]")
 
 
 def zone_for(
@@ -474,7 +476,8 @@ def zone_for(
 ) -> ZoneInfo:
     """The zone to read local page times in: ``timezone`` if given, else guessed from the host,
     else from the page's language tag ``lang`` (``zh-CN``, ``en-GB``…), else Beijing time for a
-    page titled in Chinese (what this tool reads most), else UTC."""
+    page titled in Chinese (what this tool reads most; Taipei's for Traditional characters), else
+    UTC."""
     if timezone:
         try:
             return ZoneInfo(timezone)
@@ -494,7 +497,9 @@ def zone_for(
         if tag == prefix or tag.startswith(prefix + "-"):
             return ZoneInfo(name)
     if not tag and _CJK_TEXT.search(title or ""):
-        return ZoneInfo("Asia/Shanghai")
+        # A title in Traditional characters without a tag: Taiwan's (or Hong Kong's: the same
+        # offset), so that its 民國 years read.
+        return ZoneInfo("Asia/Taipei" if _TRADITIONAL.search(title) else "Asia/Shanghai")
     return ZoneInfo("UTC")
 
 
