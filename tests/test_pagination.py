@@ -119,3 +119,72 @@ def test_a_hanweb_proxy_answer_asks_for_the_group_after_it(asked, given, total, 
     assert page.links[0].title == f"示例市第{given[0]}批重点项目建设情况"
     want = url.format(*expected) if expected else None
     assert (page.next_pages[0] if page.next_pages else None) == want
+
+
+_WRITTEN_PAGER = """
+var currentPage = {current};
+var countPage = 9;
+var nextPage = currentPage + 1;
+document.write("共" + countPage + "页&nbsp;");
+if (nextPage < countPage) {{ document.write("<a href='index_" + nextPage + ".html'>下一页</a>"); }}
+"""
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_WRITTEN_PAGER.format(current=0), "index_1.html"),
+        (_WRITTEN_PAGER.format(current=3), "index_4.html"),
+        (_WRITTEN_PAGER.format(current=8), None),
+        ('document.write("<a href=\'index_" + someUnknown + ".html\'>下一页</a>");', None),
+        ("document.write(\"<a href='list_2.html'>下一页</a>\");", "list_2.html"),
+    ],
+    ids=["first-page", "middle-page", "last-page-branch-not-taken", "unknown-variable", "literal"],
+)
+def test_a_pager_a_script_writes_from_its_variables(script, expected):
+    base = "http://www.x.gov.cn/hjzl/kqzl/"
+    body = f"<html><body><ul class='list'>{_ROWS}</ul><div class='page'><script>{script}</script></div></body></html>"
+    page = extract_list(body.encode(), base)
+    assert (page.next_pages[0] if page.next_pages else None) == (
+        base + expected if expected else None
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "url", "expected"),
+    [
+        ("Pager({size:24, current:0, prefix:'index', suffix:'htm'});", "", "index_1.htm"),
+        (
+            "Pager({size:24, current:5, prefix:'index', suffix:'htm'});",
+            "index_5.htm",
+            "index_6.htm",
+        ),
+        ("Pager({size:24, current:23, prefix:'index', suffix:'htm'});", "index_23.htm", None),
+        (
+            "var size=24; var current=2; Pager({size:size, current:current, prefix:'index', suffix:'htm'});",
+            "index_2.htm",
+            "index_3.htm",
+        ),
+        ("$('#s').slider({size:3, current:0, speed:500});", "", None),
+    ],
+    ids=["first", "middle", "last", "through-variables", "not-a-pager"],
+)
+def test_a_pager_called_with_one_object_of_its_series(call, url, expected):
+    base = "http://www.x.gov.cn/cggg/dfgg/gkzb/"
+    body = f"<html><body><ul class='list'>{_ROWS}</ul><p class='pager'><script>{call}</script></p></body></html>"
+    page = extract_list(body.encode(), base + url)
+    assert (page.next_pages[0] if page.next_pages else None) == (
+        base + expected if expected else None
+    )
+
+
+def test_a_bracketed_type_mark_before_the_title_inside_the_link_is_no_part_of_it():
+    rows = "".join(
+        f'<li><a href="/cggg/{i}.htm"><em>[公开招标公告]</em>示例市第{i}中学教学设备采购项目公开招标公告</a>'
+        f"<em>2024-03-0{i + 1}</em></li>"
+        for i in range(5)
+    )
+    page = extract_list(
+        f"<html><body><ul>{rows}</ul></body></html>".encode(), "http://x.gov.cn/cggg/"
+    )
+    assert page.links[0].title == "示例市第0中学教学设备采购项目公开招标公告"

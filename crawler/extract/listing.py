@@ -489,6 +489,25 @@ def _badge_at_end(a, title: str) -> str | None:
     return None
 
 
+_BRACKETED = re.compile(r"^[\[【〔(（][^\[\]【】〔〕()（）]{1,12}[\]】〕)）]$")
+
+
+def _mark_at_start(a, title: str) -> str | None:
+    """A bracketed mark a link shows in an element of its own before its title (``<em>[公开招标
+    公告]</em>…``, ``<span>【通知】</span>…``): the row's type or category, not its title."""
+    if (a.text or "").strip():
+        return None
+    first = next((c for c in a if isinstance(c.tag, str)), None)
+    if first is None or len(first):
+        return None
+    text = " ".join((first.text or "").split())
+    if text and title.startswith(text) and _BRACKETED.match(text):
+        rest = title[len(text) :].strip()
+        if title_weight(rest) >= 4:
+            return text
+    return None
+
+
 def _build_link(row, link: _Link, dates: dict | None = None) -> ListLink:
     title = link.title
     text = _row_text(row)
@@ -506,6 +525,9 @@ def _build_link(row, link: _Link, dates: dict | None = None) -> ListLink:
     badge = _badge_at_end(link.el, title) if len(link.el) and not link.derived else None
     if badge:
         title = title[: -len(badge)].rstrip()
+    mark = _mark_at_start(link.el, title) if len(link.el) and not link.derived else None
+    if mark:
+        title = title[len(mark) :].strip()
     pair = (row, link.el)
     date = dates[pair] if dates is not None and pair in dates else _row_date(row, link, text)
     return ListLink(url=link.url, title=title, date=date, pinned=pinned)

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, url
 from lxml import etree
 
 from .model import Selectors
-from .script import Scripts, evaluate, run_pager
+from .script import Scripts, evaluate, run_pager, shown_writes
 from .select import select
 
 _UNFETCHABLE_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
@@ -458,6 +458,31 @@ def _url_page_index(url: str, prefix: str, suffix: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_FILE_EXTS = ("html", "shtml", "htm", "jsp", "php", "asp", "aspx")
+# A pager called with one object of the series (``Pager({size:24, current:0, prefix:'index',
+# suffix:'htm'})``): the keys naming its page count and current page.
+_OBJECT_PAGER = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$.]*\s*\(\s*\{([^{}()]{0,400})\}\s*\)")
+_COUNT_KEYS = ("size", "pagecount", "countpage", "pages", "totalpage", "totalpages", "count")
+_CURRENT_KEYS = ("current", "currentpage", "curpage", "pageindex", "cur")
+
+
+def _series_next(
+    pages: int, current: int, prefix: str, suffix: str, base: str, page_url: str
+) -> str | None:
+    """The page after ``current`` of a ``prefix.suffix``, ``prefix_1.suffix``, … series."""
+    if not re.fullmatch(r"[\w.-]{1,60}", prefix):
+        return None
+    # The current page counts from 0 in TRS's four-argument form and from 1 in some others
+    # (createPageHTML('pagenav', 8, 1, 'index', 'shtml', 93) on the column's first page): the
+    # page's own address tells which.
+    shown = _url_page_index(page_url, prefix, suffix) if page_url else None
+    if shown is not None and current == shown + 1:
+        current = shown
+    if not (0 <= current < pages <= 100_000) or current + 1 >= pages:
+        return None
+    return absolute_url(f"{prefix}_{current + 1}.{suffix}", base)
+
+
 def _trs_next(scripts: str, base: str, page_url: str = "") -> str | None:
     for m in re.finditer(r"createPageHTML\s*\(([^()]{0,400})\)", scripts):
         if re.search(r"function\s+$", scripts[max(0, m.start() - 12) : m.start()]):
@@ -468,27 +493,31 @@ def _trs_next(scripts: str, base: str, page_url: str = "") -> str | None:
         ints, strs = found
         if len(ints) < 2:
             continue
-        pages, current = ints[0], ints[1]
-        exts = [
-            i
-            for i, s in enumerate(strs)
-            if s.lower().lstrip(".") in ("html", "shtml", "htm", "jsp", "php", "asp", "aspx")
-        ]
+        exts = [i for i, s in enumerate(strs) if s.lower().lstrip(".") in _FILE_EXTS]
         suffix = strs[exts[-1]].lstrip(".") if exts else "html"
         prefix = strs[exts[-1] - 1] if exts and exts[-1] > 0 else "index"
-        if not re.fullmatch(r"[\w.-]{1,60}", prefix):
+        if not re.fullmatch(r"[\w.-]{1,60}", prefix) or not (0 <= ints[1] < ints[0] + 1):
             continue
-        # The current page counts from 0 in the four-argument form and from 1 in some others
-        # (createPageHTML('pagenav', 8, 1, 'index', 'shtml', 93) on the column's first page): the
-        # page's own address tells which.
-        shown = _url_page_index(page_url, prefix, suffix) if page_url else None
-        if shown is not None and current == shown + 1:
-            current = shown
-        if not (0 <= current < pages <= 100_000):
-            continue
-        if current + 1 < pages:
-            return absolute_url(f"{prefix}_{current + 1}.{suffix}", base)
-        return None
+        return _series_next(ints[0], ints[1], prefix, suffix, base, page_url)
+    if "({" in scripts.replace(" ", ""):
+        return _object_pager_next(scripts, base, page_url)
+    return None
+
+
+def _object_pager_next(scripts: str, base: str, page_url: str) -> str | None:
+    for m in islice(_OBJECT_PAGER.finditer(scripts), 50):
+        values: dict[str, str] = {}
+        for pair in _JS_PAIR.finditer(m.group(1)):
+            value = next(v for v in pair.group(2, 3, 4) if v is not None)
+            if pair.group(4) is not None and re.fullmatch(r"[A-Za-z_$][\w$]*", value):
+                value = _js_value(scripts, value) or ""
+            values[pair.group(1).lower()] = value
+        count = next((values[k] for k in _COUNT_KEYS if k in values), "")
+        current = next((values[k] for k in _CURRENT_KEYS if k in values), "")
+        suffix = values.get("suffix", values.get("ext", "")).lstrip(".")
+        prefix = values.get("prefix", "")
+        if count.isdigit() and current.isdigit() and prefix and suffix.lower() in _FILE_EXTS:
+            return _series_next(int(count), int(current), prefix, suffix, base, page_url)
     return None
 
 
@@ -549,13 +578,24 @@ def _numbered_next(
     return None
 
 
+_WRITTEN_NEXT = re.compile(
+    r"href\s*=\s*\\?[\"']([^\"'\\<>]{1,300})\\?[\"']([^<>]{0,120})>\s*(?:下一页|下页|Next)", re.I
+)
+
+
 def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
-    m = re.search(
-        r"href\s*=\s*\\?[\"']([^\"'\\<>]{1,300})\\?[\"'][^<>]{0,120}>\s*(?:下一页|下页|Next)",
-        scripts,
-        re.I,
-    )
-    if m and "+" not in m.group(1):
+    """A 下一页 link a script writes: as its ``document.write`` evaluates with the script's
+    variables, in a branch the page takes; else one written as a literal."""
+    m = _WRITTEN_NEXT.search(scripts)
+    if not m:
+        return None
+    for html in shown_writes(scripts):
+        found = _WRITTEN_NEXT.search(html)
+        if found:
+            url = absolute_url(found.group(1), base)
+            return url if url and not same_page(url, page_url) else None
+    # A literal link, its address not continued by a concatenation ("index_" + n + ".html").
+    if "+" not in m.group(1) and "+" not in m.group(2):
         url = absolute_url(m.group(1), base)
         if url and not same_page(url, page_url):
             return url

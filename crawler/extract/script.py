@@ -721,3 +721,41 @@ def written_strings(code: str, limit: int = 400):
         token = _TOKEN.match(code, m.end())
         if token is not None and token.lastgroup == "str" and len(token.group("str")) <= limit + 2:
             yield _unescape(token.group("str")[1:-1])
+
+
+_DECLARED = re.compile(r"(?<![\w$.])(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=(?!=)")
+
+
+def declared_values(code: str, limit: int = 500) -> dict:
+    """The values a script's declarations give its variables, in order: ``var next = current + 1``
+    is evaluated with the declarations before it; one it cannot evaluate is left out, and a name
+    keeps its first value."""
+    env: dict = {}
+    for m in islice(_DECLARED.finditer(code), limit):
+        if m.group(1) in env:
+            continue
+        expr = argument(code, m.end(), closer=";")
+        value = evaluate(expr, env) if expr and expr.strip() else None
+        if value is not None:
+            env[m.group(1)] = value
+    return env
+
+
+def shown_writes(code: str, limit: int = 200) -> list[str]:
+    """What a script's ``document.write`` calls write, each evaluated with the script's declared
+    variables (``"<a href='index_" + nextPage + ".html'>下一页</a>"``), leaving out writes in
+    branches the page does not take (``if (nextPage < countPage) {…}`` on the last page) and any
+    it cannot evaluate."""
+    if "write" not in code or not _WRITE.search(code):
+        return []
+    env = declared_values(code)
+    branches = _Branches(code, env) if "if" in code else None
+    out = []
+    for m in islice(_WRITE.finditer(code), limit):
+        if branches is not None and not branches.shown(m.start()):
+            continue
+        arg = argument(code, m.end(), limit=2000)
+        value = evaluate(arg, env) if arg else None
+        if isinstance(value, str):
+            out.append(value)
+    return out
