@@ -327,3 +327,13 @@ def test_a_box_heading_with_its_more_link_is_never_the_title():
     )
     article = extract_article(page, "http://www.qinghe.gov.cn/gzdt/1.html")
     assert article.title == _MEETING
+
+
+def test_the_title_tag_worded_otherwise_is_the_variant_when_the_meta_matches_the_heading():
+    page = _page(
+        f"<title>全县春季农业生产工作推进会召开 - 青禾县人民政府</title>"
+        f"<meta name='ArticleTitle' content='{_MEETING}'>",
+        f"<div class='main'><h1>{_MEETING}</h1>{_INFO}{_MEETING_TEXT}</div>",
+    )
+    article = extract_article(page, "http://www.qinghe.gov.cn/gzdt/1.html")
+    assert (article.title, article.title_variant) == (_MEETING, "全县春季农业生产工作推进会召开")

@@ -602,7 +602,7 @@ class _TitleSearch:
         # The heading a reader sees wins over the meta spelling of the same title.
         el = self.element_for(variant)
         if el is not None:
-            return _TitlePick(variant, el, rule)
+            return _TitlePick(variant, el, rule, self.tag_variant(variant))
         close = [c for c in self.near_body(3, inside=2) if _resembles(c[1], variant)]
         if close:
             line, text, el, rank = max(close, key=lambda c: (c[0], -c[3]))
@@ -760,20 +760,24 @@ class _TitleSearch:
     def heading_above_body(self, above: list[tuple[int, str, object, int]]) -> _TitlePick:
         """The lowest of the headings above the body; the <title>'s spelling is its variant."""
         line, text, el, rank = max(above, key=lambda a: (a[0], -a[3]))
-        variant = None
-        if self.tag_title:
-            stripped, _ = strip_site_affixes(self.raw_title, self.site_names(), self.lay)
-            # (Only another spelling of the title: not the column's or the site's name the <title> gives.)
-            known = {squash(text), squash(_MARKUP.sub("", text))}
-            start = _cut_short(stripped)
-            variant = (
-                stripped
-                if squash(stripped) not in known
-                and _resembles(stripped, text)
-                and not (start and squash(text).startswith(start))
-                else None
-            )
-        return _TitlePick(text, el, f"visible heading {el.tag} above the body", variant)
+        rule = f"visible heading {el.tag} above the body"
+        return _TitlePick(text, el, rule, self.tag_variant(text))
+
+    def tag_variant(self, text: str) -> str | None:
+        """The <title>'s spelling of the title ``text``, when it words it otherwise."""
+        if not self.tag_title:
+            return None
+        stripped, _ = strip_site_affixes(self.raw_title, self.site_names(), self.lay)
+        # (Only another spelling of the title: not the column's or the site's name the <title> gives.)
+        known = {squash(text), squash(_MARKUP.sub("", text))}
+        start = _cut_short(stripped)
+        if (
+            squash(stripped) not in known
+            and _resembles(stripped, text)
+            and not (start and squash(text).startswith(start))
+        ):
+            return stripped
+        return None
 
     def title_tag(self) -> _TitlePick:
         """The <title> without its site affixes, unless a line above the body shows it reworded or
