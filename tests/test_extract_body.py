@@ -144,3 +144,19 @@ def test_an_attachment_block_after_the_text_block_is_part_of_the_body():
     article = extract_article(html.encode("utf-8"), URL)
     assert article.body.endswith("附件：招标文件.docx")
     assert [a["name"] for a in article.attachments] == ["招标文件.docx"]
+
+
+def test_an_english_release_kicker_byline_and_dateline_are_not_its_text():
+    title = "Government of Canada invests in clean technology for manufacturers"
+    html = (
+        f"<html><head><title>{title} - Canada.ca</title></head><body><main>"
+        f'<p class="kicker">News release</p><h1>{title}</h1>'
+        "<p><strong>From: Atlantic Regional Development Agency</strong></p>"
+        "<p class='lead'>Funding will help 14 businesses cut energy use and emissions while staying competitive</p>"
+        "<p><strong>March 21, 2024 – Halifax, Nova Scotia – Atlantic Regional Development Agency</strong></p>"
+        "<div><p>Small and medium-sized manufacturers are the backbone of many communities.</p>"
+        "<p>Today, the Minister announced more than $6.2 million for 14 manufacturers.</p></div>"
+        "</main></body></html>"
+    )
+    body = _body(html)
+    assert body.startswith("Funding will help") and "From:" not in body and "March 21" not in body

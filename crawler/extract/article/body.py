@@ -504,6 +504,14 @@ _GREETING = re.compile(
 )
 
 
+# The kind of page printed above an English release's heading or text ("News release").
+_KIND_KICKER = re.compile(
+    r"^(?:(?:News|Media|Press)\s+(?:release|statement|advisory|briefing)|Statement|Speech|"
+    r"Backgrounder|Readout|Fact\s+sheet|Joint\s+statement)$",
+    re.I,
+)
+# An English release's labelled source line above its text (From: Department of …).
+_EN_BYLINE = re.compile(r"^(?:From|Issued by|Published by|Source)\s*:\s*\S")
 # The staff credits closing a report (记者：… 编辑：… 责编：…): two or more roles, no sentence.
 _ROLES = r"(?:记者|编辑|責編|责编|责任编辑|審核|审核|审校|校对|摄影|摄像|通讯员|监制|终审|初审|复审|策划|制作|剪辑|撰稿|文字|图片|视频)"
 _CREDITS = re.compile(rf"^{_ROLES}\s*[:：][^。！？]{{0,40}}?{_ROLES}\s*[:：][^。！？]*$")
@@ -540,7 +548,7 @@ def pick_body_lines(
             if table:
                 skip_value = not line[table.end() :].strip()
                 continue
-            if title_sq and squash(line) == title_sq:
+            if (title_sq and squash(line) == title_sq) or _KIND_KICKER.match(line):
                 continue
             if len(line) < 120 and len(INFO_LINE.findall(line)) >= 2:
                 continue
@@ -549,9 +557,13 @@ def pick_body_lines(
                 len(line) < 100
                 and not SENTENCE_END.search(line)
                 and lay.cells[i] < 3
-                and (SOURCE_LABEL.search(line) or (find_dates(line, 1) and len(line) < 40))
+                and (
+                    SOURCE_LABEL.search(line)
+                    or _EN_BYLINE.match(line)
+                    or ((dates := find_dates(line, 1)) and (len(line) < 40 or dates[0].start == 0))
+                )
             ):
-                continue
+                continue  # an info line: a labelled source, a date or a line it opens (a dateline)
         kept.append((line, lay.link_chars[i], i))
     # Link blocks after the last prose paragraph (related articles, promos, PDF boxes) are not body.
     last_prose = max(
