@@ -217,3 +217,13 @@ def test_the_time_a_notice_announces_is_not_when_it_was_published():
     assert (
         _extract(page, title="关于召开全县春季农业生产工作会议的通知").published_at == "2024-03-05"
     )
+
+
+def test_a_label_without_colon_before_an_item_ending_in_a_colon():
+    info = "2024-03-19 09:05:33 信息来源 区市场监管局 评论：0 点击："
+    assert _info(info).source == "区市场监管局"
+
+
+def test_an_entry_time_label_ends_the_source():
+    assert _info("来源：新华社录入时间：2024-03-05 10:21").source == "新华社"
+    assert _info("信息来源：市生态环境局添加日期：2024-03-05").source == "市生态环境局"

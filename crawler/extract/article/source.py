@@ -22,6 +22,7 @@ _SOURCE_STOP = re.compile(
     + spaced_labels("時間", "时间", "日期", "作者")
     + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
     r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum|"
+    r"(?:录入|錄入|添加|上传|上傳|提交|撰写|加入|入库|发稿|印发|成文)(?:时间|時間|日期)|"
     # (Staff roles glued on after the value: "县融媒体中心撰稿：王丽", "…通讯员 王丽".)
     r"撰稿|撰文|供稿|摄影|攝影|摄像|通讯员|通訊員|审核|審核|审校|审稿|校对|校對|签发|核稿|初审|复审|终审|监制|责编|責編)"
     r"|(?:19|20)\d{2}\s*[-/.年])"
@@ -94,7 +95,10 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             and len(line) < 80
             and bool(find_dates(line, 1) or INFO_LABELS.search(rest))
         )
-        if not (spaced or glued) or SENTENCE_END.search(rest.strip()):
+        stop = _SOURCE_STOP.search(rest.lstrip(" \t:："))
+        value = rest.lstrip(" \t:：")[: stop.start()] if stop else rest
+        # (Prose "来源于…。" ends as a sentence; the info line's next item may end with a colon.)
+        if not (spaced or glued) or SENTENCE_END.search(value.strip()):
             return 0, None
     if kind == 2 and not _at_boundary(line[: match.start()]):
         return 0, None
