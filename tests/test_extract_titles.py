@@ -337,3 +337,21 @@ def test_the_title_tag_worded_otherwise_is_the_variant_when_the_meta_matches_the
     )
     article = extract_article(page, "http://www.qinghe.gov.cn/gzdt/1.html")
     assert (article.title, article.title_variant) == (_MEETING, "全县春季农业生产工作推进会召开")
+
+
+@pytest.mark.parametrize(
+    "tag_title, title",
+    [
+        (
+            "Westhaven City Council | New chair appointed to the Youth Council",
+            "New chair appointed to the Youth Council",
+        ),
+        (
+            "Westhaven City Council | Mayor Opens New Passport Office",
+            "Mayor Opens New Passport Office",
+        ),
+    ],
+)
+def test_a_headline_ending_in_an_organisation_word_is_not_the_site_part(tag_title, title):
+    page = _en_page(f"<title>{tag_title}</title>", _RELEASE)
+    assert extract_article(page, "https://www.example.gov/news/1").title == title

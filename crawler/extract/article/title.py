@@ -346,7 +346,16 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
             and not SENTENCE_END.search(part.strip().strip(_DECORATION))
         )
     words = fold(part).strip(_DECORATION + " ")
-    return len(words) <= 60 and bool(_SITE_LIKE_EN.fullmatch(words) or _ACRONYM.fullmatch(words))
+    if _ACRONYM.fullmatch(words):
+        return True
+    # An organisation's name is short and in title case ("Westhaven City Council"); a headline
+    # ending in one of its words is not ("New chair appointed to the Youth Council").
+    names = _LATIN_WORD.findall(words)
+    return (
+        len(names) <= 6
+        and all(w[0].isupper() for w in names if len(w) > 3)
+        and bool(_SITE_LIKE_EN.fullmatch(words))
+    )
 
 
 def _sep_key(sep: str) -> str:
@@ -391,10 +400,14 @@ def strip_site_affixes(
     cut: list[str] = []
     site_end = site_start = ""  # the separator the site's part stood behind, at either end
     while len(texts) > 1:
-        if _is_site_part(texts[-1], names_sq, footer_sq, header_sq):
+        at_end = _is_site_part(texts[-1], names_sq, footer_sq, header_sq)
+        at_start = _is_site_part(texts[0], names_sq, footer_sq, header_sq)
+        if at_end and at_start and len(squash(texts[0])) < len(squash(texts[-1])):
+            at_end = False  # (both read as a name: the shorter one is the site's)
+        if at_end:
             cut.insert(0, texts.pop())
             site_end = _sep_key(seps.pop())
-        elif _is_site_part(texts[0], names_sq, footer_sq, header_sq):
+        elif at_start:
             cut.append(texts.pop(0))
             site_start = _sep_key(seps.pop(0))
         else:
