@@ -482,3 +482,44 @@ def test_an_empty_column_under_its_own_heading_gives_no_rows_beside_a_plain_list
     page = extract_list(body.encode(), "http://x.gov.cn/xxgk/zdjsxm/index.html")
     assert page.column == "重大建设项目"
     assert page.links == []
+
+
+@pytest.mark.parametrize(
+    ("rows", "script", "expected"),
+    [
+        (
+            "".join(
+                f"<tr onclick=\"window.open('/xxgk/2024/t{i}.html')\"><td>{i + 1}</td>"
+                f"<td>示例市第{i}批行政许可决定公示信息</td><td>2024-03-0{i + 1}</td></tr>"
+                for i in range(6)
+            ),
+            "",
+            ("示例市第0批行政许可决定公示信息", "http://x.gov.cn/xxgk/2024/t0.html"),
+        ),
+        (
+            "".join(
+                f"<li onclick=\"showInfo('{i}')\"><span>示例市第{i}批行政许可决定公示信息</span>"
+                f"<span>2024-03-0{i + 1}</span></li>"
+                for i in range(6)
+            ),
+            "function showInfo(id) { window.location.href = '/xxgk/detail.jsp?id=' + id; }",
+            ("示例市第0批行政许可决定公示信息", "http://x.gov.cn/xxgk/detail.jsp?id=0"),
+        ),
+        (
+            "".join(
+                f'<li onclick="setTab({i})"><span>示例市第{i}批行政许可决定公示信息</span></li>'
+                for i in range(6)
+            ),
+            "function setTab(n) { document.getElementById('tab' + n).className = 'on'; }",
+            None,
+        ),
+    ],
+    ids=["table-rows-window-open", "items-through-a-page-function", "tabs-that-go-nowhere"],
+)
+def test_rows_a_script_opens_without_a_link_are_the_links_they_are(rows, script, expected):
+    tag = "table" if rows.startswith("<tr") else "ul"
+    body = f"<html><body><script>{script}</script><{tag} class='list'>{rows}</{tag}></body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/xxgk/")
+    first = (page.links[0].title, page.links[0].url) if page.links else None
+    assert first == expected
+    assert len(page.links) == (6 if expected else 0)

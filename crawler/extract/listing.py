@@ -12,6 +12,8 @@ import re
 from heapq import heappush, heapreplace
 from itertools import islice
 
+from lxml import etree
+
 from .breadcrumb import find_breadcrumb
 from .dates import parse_day
 from .encoding import decode_html
@@ -2070,6 +2072,7 @@ def extract_list(
     base = _base_url(root, url)
     self_urls = _read_breadcrumb(page, root, base, selectors, text, body, used)
 
+    _link_script_opened_rows(root)
     # Every anchor's text, once: the list scoring and the next-page search both read it.
     anchor_els = list(root.iter("a"))
     targets = ScriptTargets(scripts, base, weigh=title_weight)
@@ -2113,6 +2116,35 @@ def extract_list(
     if not page.links and not hanweb:
         page.client_side_rendered = _client_side_rendered(root, scripts, "\n".join(found.noscripts))
     return page
+
+
+_OPENED_ROWS = etree.XPath(
+    "//*[@onclick][self::tr or self::li or self::dd or self::div][not(.//a)]"
+    "[contains(@onclick, 'open') or contains(@onclick, 'location') or contains(@onclick, '(')]"
+)
+
+
+def _link_script_opened_rows(root) -> None:
+    """A row without a link that a script opens (``<tr onclick="window.open('…')">``) is read
+    as the link it is to the reader: its title cell (the heaviest text that is no date, number or
+    code) becomes a link with the row's handler, resolved as any scripted link is."""
+    rows = _OPENED_ROWS(root)
+    if len(rows) < 2:
+        return  # one clickable box is a banner, not a list
+    for row in rows[:_MAX_SCORED_ANCHORS]:
+        cells = [c for c in row if isinstance(c.tag, str)] or [row]
+        best, weight = None, 0.0
+        for cell in cells:
+            text = _cell_text_title(cell) if cell is not row else _short_text(row, 300)
+            if text and title_weight(text) > weight:
+                best, weight = cell, title_weight(text)
+        if best is None or weight < 6:
+            continue
+        a = etree.Element("a", onclick=row.get("onclick"))
+        a.text, best.text = best.text, None
+        for child in list(best):
+            a.append(child)
+        best.append(a)
 
 
 def _base_url(root, url: str) -> str:
