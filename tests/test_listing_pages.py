@@ -423,6 +423,7 @@ def _box(name: str, more: str, n: int, folder: str) -> str:
             '<div class="list"><ul></ul></div><aside><div class="empty">暂无数据</div></aside>',
             6,
         ),
+        ('<div class="list"><ul></ul><div class="nodata hide">暂无信息</div></div>', 6),
     ],
     ids=[
         "zh-marker",
@@ -432,6 +433,7 @@ def _box(name: str, more: str, n: int, folder: str) -> str:
         "en-currently-no-items",
         "hidden-template-marker",
         "marker-in-furniture",
+        "marker-hidden-by-class",
     ],
 )
 def test_an_empty_column_says_so_and_its_sidebar_box_is_no_list(main, expected):

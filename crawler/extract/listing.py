@@ -1449,6 +1449,9 @@ _NO_ROWS = re.compile(
 )
 
 
+_HIDDEN_CLASSES = frozenset(["hide", "hidden", "d-none", "dn", "none", "nodisplay", "is-hidden"])
+
+
 def _says_it_has_no_rows(root, key, kept: list[tuple], self_urls: set[str], memo: _Memo) -> bool:
     """An empty column: the page says so (暂无信息, "No results found"), shown and outside page
     furniture, and the best rows found are not the column's — a box of other columns (a teaser or
@@ -1467,8 +1470,11 @@ def _says_it_has_no_rows(root, key, kept: list[tuple], self_urls: set[str], memo
             continue
         if len(_clean(_text(el))) > 40 or any(up in rows for up in el.iterancestors()):
             continue
-        if any(is_hidden(up) or memo.is_furniture(up) for up in (el, *el.iterancestors())):
-            continue
+        if any(
+            is_hidden(up) or memo.is_furniture(up) or not _HIDDEN_CLASSES.isdisjoint(_classes(up))
+            for up in (el, *el.iterancestors())
+        ):
+            continue  # a template's wording a script shows when a list comes back empty
         if weak or _under_column_heading(el, key[0], memo.column_name):
             return True
     return False
