@@ -7,11 +7,13 @@ on another host, both without calling the request's errback: the page left no fa
 no log line. Here a redirect is part of fetching the page it came from. A loop or a target the
 site may not be crawled at ends that fetch with :class:`RedirectRefused` (the spider's errback
 records why, under the URL that was asked for), and every hop followed is exempt from the
-duplicate filter, since the page it completes has not been fetched yet.
+duplicate filter, since the page it completes has not been fetched yet. A ``<meta
+http-equiv="refresh">`` stub (delay under ``METAREFRESH_MAXDELAY``) is followed the same way.
 """
 
 from __future__ import annotations
 
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as ScrapyMetaRefresh
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as ScrapyRedirectMiddleware
 from scrapy.exceptions import IgnoreRequest
 from w3lib.url import canonicalize_url
@@ -25,8 +27,9 @@ class RedirectRefused(IgnoreRequest):
         self.reason = reason
 
 
-class RedirectMiddleware(ScrapyRedirectMiddleware):
-    """Scrapy's redirect middleware, with loops and forbidden targets refused out loud."""
+class _RefusingRedirects:
+    """A redirect middleware's ``_redirect`` with loops and forbidden targets refused out loud,
+    and every hop followed exempt from the duplicate filter."""
 
     def _redirect(self, redirected, request, reason):
         chain = [*request.meta.get("redirect_urls", []), request.url]
@@ -46,7 +49,20 @@ class RedirectMiddleware(ScrapyRedirectMiddleware):
             )
         followed = super()._redirect(redirected, request, reason)
         followed.dont_filter = True  # allowed above; the off-site filter would only pass it too
+        # Validators are the asked URL's: sent on to the target, a 304 there would hide that the
+        # page now lives elsewhere (a move) behind an "unchanged".
+        for header in ("If-None-Match", "If-Modified-Since"):
+            followed.headers.pop(header, None)
         return followed
+
+
+class RedirectMiddleware(_RefusingRedirects, ScrapyRedirectMiddleware):
+    """Scrapy's redirect middleware (301/302/303/307/308), refusing loops and forbidden targets."""
+
+
+class MetaRefreshMiddleware(_RefusingRedirects, ScrapyMetaRefresh):
+    """Scrapy's meta-refresh middleware, likewise: a stub refreshing to a page the crawl has
+    fetched already (another listed URL of the same release) completes its own fetch."""
 
 
 def _shorten(reason: str, limit: int = 300) -> str:

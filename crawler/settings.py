@@ -41,6 +41,8 @@ REDIRECT_MAX_TIMES = 10
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.redirects.RedirectMiddleware": 600,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.redirects.MetaRefreshMiddleware": 580,
 }
 
 # Servers that would let anyone on the network drive the crawl process: never on.

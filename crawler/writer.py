@@ -448,6 +448,9 @@ class StoreWriter:
 
     def _record_release(self, item: ReleaseItem) -> None:
         rows = self.pending_rows.pop(canonical_url(item.url), [])
+        if item.final_url and canonical_url(item.final_url) != canonical_url(item.url):
+            # A redirect's target is the release: the rows that listed the target are its too.
+            rows += self.pending_rows.pop(canonical_url(item.final_url), [])
         current = (item.model_revision, item.extractor_revision) == (
             self.applied.revision,
             EXTRACTOR_REVISION,
@@ -486,7 +489,9 @@ class StoreWriter:
             self.new_lines.update(keys[i : i + 16] for i in range(0, len(keys), 16))
             self.new_pages += 1
         if kind != "held":  # held content must be fetched again in full, not answered by a 304
-            self._save_validators(item.site, item.url, item.etag, item.last_modified)
+            # The validators are the answering page's: a redirect's target, not its source.
+            page = item.final_url or item.url
+            self._save_validators(item.site, page, item.etag, item.last_modified)
 
     def _wait(self, previous: dict, fields: dict, changed: list[str]) -> bool:
         """Make an edit that only adds or drops a few body lines wait for the crawl's end: when many

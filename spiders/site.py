@@ -81,6 +81,8 @@ class SiteSpider(scrapy.Spider):
         # What the store knew when the crawl started (filled by from_crawler).
         self.full = False
         self.known: set[str] = set()
+        self.aliases: dict[str, str] = {}  # a URL that reaches a release → the release's own
+        self.moved_rows: dict[tuple, str] = {}  # (column or list page, title, date) → release URL
         self.walked: dict[str | None, set[str]] = {}
         self.unfollowed: set[str] = set()
         self.requests_over_cap = 0
@@ -111,9 +113,11 @@ class SiteSpider(scrapy.Spider):
         """Read what the store knows of this site: known releases, list rows, validators, revisits.
         (The store pipeline calls it as it opens the crawl, before the first request.)"""
         self.known = store.known_urls(self.site.name)
+        self.aliases = store.aliases(self.site.name)
         self.walked = store.finished_walks(self.site.name)
         self.unfollowed = store.unfollowed_releases(self.site.name)
         self.list_rows = store.list_rows(self.site.name)
+        self.moved_rows = _rows_by_text(self.list_rows)
         if not self.full:
             self.validators = store.validators(
                 self.site.name, max_age=self.site.validators_max_age_seconds
@@ -127,9 +131,10 @@ class SiteSpider(scrapy.Spider):
     # Requests --------------------------------------------------------------------------------
 
     def _request(self, url, callback, *, conditional: bool = True, **meta):
-        key = canonical_url(url)
-        # Every article names its breadcrumb lists again and a release may be listed twice:
-        # skip what was scheduled already, so duplicates neither cost work nor count to the cap.
+        # Every article names its breadcrumb lists again and a release may be listed twice (or
+        # under an alias): skip what was scheduled already, so duplicates neither cost work nor
+        # count to the cap.
+        key = self._release_url(url)
         if key in self.scheduled:
             return None
         if self.requests_scheduled >= self.site.max_requests:
@@ -143,7 +148,11 @@ class SiteSpider(scrapy.Spider):
         headers = {}
         # A 304 has no body, so no breadcrumb: a release whose crawl died before following its
         # page's links is asked for in full.
-        stored = self.validators.get(key) if conditional and key not in self.unfollowed else None
+        stored = (
+            self.validators.get(canonical_url(url))
+            if conditional and key not in self.unfollowed
+            else None
+        )
         if stored:
             if stored.get("etag"):
                 headers["If-None-Match"] = stored["etag"]
@@ -245,11 +254,24 @@ class SiteSpider(scrapy.Spider):
             list_hint=(column_url, listing.list_path)
             if series_pages == 1 and listing.list_path
             else None,
-            refetch=[link["url"] for link in wanted if canonical_url(link["url"]) in self.known],
+            refetch=[
+                link["url"] for link in wanted if self._release_url(link["url"]) in self.known
+            ],
             **_validators(response),
         )
         hops = response.meta.get("hops", 0)
+        listed = {self._release_url(link["url"]) for link in links}
         for link in wanted:
+            old = self._moved_from(link, response.url, listed.__contains__, listing.column)
+            if old is not None:
+                # The row of a known release, under a new URL: ask the old one first, which
+                # redirects to the new one if the release moved (then one release, not two).
+                request = self._request(
+                    old, self.parse_article, hops=hops, page_kind="article", moved_to=link["url"]
+                )
+                if request is not None:
+                    yield request
+                    continue
             request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
             if request is not None:
                 yield request
@@ -301,7 +323,7 @@ class SiteSpider(scrapy.Spider):
             links
             and not self.full
             and all(
-                (url := canonical_url(link["url"])) in walked or url in walked_before_series
+                (url := self._release_url(link["url"])) in walked or url in walked_before_series
                 for link in links
                 if not link["pinned"]
             )
@@ -329,11 +351,40 @@ class SiteSpider(scrapy.Spider):
                 )
         return None
 
+    def _moved_from(self, link: dict, list_url: str, listed, column: str | None) -> str | None:
+        """The URL of the known release whose last row in this column (or on this list page) had
+        this new link's title and date, when that release is not listed here under its own URL."""
+        url = self._release_url(link["url"])
+        if self.full or url in self.known or not link["title"]:
+            return None
+        for place in (column, canonical_url(list_url)):
+            old = self.moved_rows.get((place, link["title"], link["date"] or "")) if place else None
+            if old is not None and old != url and not listed(old):
+                return old
+        return None
+
+    async def parse_article(self, response):
+        async for item in self._parse_article(response):
+            yield item
+        moved_to = response.meta.get("moved_to")
+        if moved_to and self._release_url(response.url) != canonical_url(moved_to):
+            # The old URL did not lead to the new one: the new link is a page of its own.
+            request = self._request(
+                moved_to, self.parse_article, hops=response.meta.get("hops", 0), page_kind="article"
+            )
+            if request is not None:
+                yield request
+
+    def _release_url(self, url: str) -> str:
+        """The canonical URL of the release ``url`` reaches (an alias leads to its release)."""
+        key = canonical_url(url)
+        return self.aliases.get(key, key)
+
     def _worth_fetching(self, link: dict, list_url: str, column: str | None = None) -> bool:
         """New releases, known ones whose row changed (a retitle or a new date) since it was
         last seen in this column, on whichever of the column's pages that was, and known ones a
         crawl that never finished stored (Store.unfollowed_releases)."""
-        url = canonical_url(link["url"])
+        url = self._release_url(link["url"])
         if self.full or url not in self.known or url in self.unfollowed:
             return True
         row = (self.list_rows.get((column, url)) if column else None) or self.list_rows.get(
@@ -346,7 +397,7 @@ class SiteSpider(scrapy.Spider):
 
     # Article pages ---------------------------------------------------------------------------
 
-    async def parse_article(self, response):
+    async def _parse_article(self, response):
         requested = response.meta.get("redirect_urls", [response.url])[0]
         revisit = response.meta.get("revisit", False)
         if response.status == 304:
@@ -355,7 +406,7 @@ class SiteSpider(scrapy.Spider):
             )
             return
         missing = await self._missing_reason(response)
-        if missing and canonical_url(requested) in self.known:
+        if missing and self._release_url(requested) in self.known:
             yield MissingItem(
                 site=self.site.name,
                 url=requested,
@@ -708,6 +759,18 @@ def _scrapy_errors(*names: str) -> tuple[type, ...]:
 
 # A page with this many distinct lines has chrome of its own: not a stub or an interstitial.
 _SHAPE_MAX_LINES = 15
+
+
+def _rows_by_text(list_rows: dict) -> dict[tuple, str]:
+    """(column or list page, title, date) → the release whose last row it was, for the rows no
+    other release of that place shares."""
+    found: dict[tuple, str | None] = {}
+    for (place, url), (title, date) in list_rows.items():
+        if not title:
+            continue
+        key = (place, title, date or "")
+        found[key] = url if found.get(key, url) == url else None
+    return {key: url for key, url in found.items() if url is not None}
 
 
 def _extract_workers(settings) -> int:

@@ -515,3 +515,22 @@ def m049_crawl_refreshes(db: Database) -> None:
     model) and re-extracted from their raw bodies before comparing: an upgrade, shown apart from
     edits. Crawls before this migration: 0 (their refreshes were not counted)."""
     db.execute("ALTER TABLE crawls ADD COLUMN releases_refreshed INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m050_release_aliases(db: Database) -> None:
+    """Other URLs that reach a release: a listed URL that redirects to the release's own (301/302
+    or a meta refresh), or the release's own URL before it moved (``moved``: it now redirects to
+    the new one). A release is stored once however many URLs reach it."""
+    db.execute(
+        """CREATE TABLE release_aliases (
+            url TEXT PRIMARY KEY,
+            release_id INTEGER NOT NULL REFERENCES releases(id),
+            site TEXT NOT NULL,
+            moved INTEGER NOT NULL DEFAULT 0,
+            first_seen_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL,
+            crawl_id INTEGER
+        )"""
+    )
+    db.execute("CREATE INDEX idx_release_aliases_release ON release_aliases(release_id)")

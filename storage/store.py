@@ -349,6 +349,9 @@ class Store:
         result["releases_restored"] = self.db.execute(
             "SELECT count(*) FROM events WHERE crawl_id = ? AND kind = 'restored'", [crawl_id]
         ).fetchone()[0]
+        result["releases_moved"] = self.db.execute(
+            "SELECT count(*) FROM release_aliases WHERE crawl_id = ? AND moved", [crawl_id]
+        ).fetchone()[0]
         result["releases_missing"] = self.db.execute(
             "SELECT count(DISTINCT url) FROM fetch_failures WHERE crawl_id = ? AND missing",
             [crawl_id],
@@ -419,15 +422,14 @@ class Store:
             self._note_breadcrumb(site, breadcrumb or [], column)
             known, unknown, deferred = [], [], []
             for position, link in enumerate(links):
-                release_url = canonical_url(link["url"])
                 row = self.db.execute(
-                    "SELECT id FROM releases WHERE url = ?", [release_url]
+                    "SELECT id FROM releases WHERE url = ?", [self._resolved(link["url"])]
                 ).fetchone()
                 if row is None:
                     unknown.append(link["url"])
                     continue
                 known.append(link["url"])
-                if release_url in deferred_urls:
+                if canonical_url(link["url"]) in deferred_urls:
                     deferred.append(link["url"])
                 else:
                     self._upsert_list_entry(page_id, row[0], position, link, now, crawl_id)
@@ -603,6 +605,7 @@ class Store:
         }
         digest = content_hash(fields)
         with self._transaction():
+            url, alias = self._identity(url, fetched, fields)
             existing = self.db.execute(
                 "SELECT id, current_version_id, status, held_since FROM releases WHERE url = ?",
                 [url],
@@ -614,8 +617,10 @@ class Store:
                     site, url, existing, fetched, fields, digest, crawl_id=crawl_id, now=now,
                     refresh=refresh, confirm_after=confirm_after, wait=wait,
                 )  # fmt: skip
-                if finished:
-                    return result
+            if alias is not None:
+                self._add_alias(site, *alias, result.release_id, crawl_id, now)
+            if existing is not None and finished:
+                return result
             if result.kind not in ("unchanged", "held"):
                 self.db.execute(
                     "UPDATE releases SET current_version_id = ? WHERE id = ?",
@@ -626,6 +631,87 @@ class Store:
                 self._add_column(site, result.release_id, fetched.column, None, now)
             self._attach_list_rows(site, result.release_id, listed_on, now, crawl_id)
         return result
+
+    def _resolved(self, url: str) -> str:
+        """The canonical URL of the release ``url`` reaches: its own, or for an alias (a
+        redirect's source, a release's address before it moved) the release's."""
+        key = canonical_url(url)
+        row = self.db.execute(
+            """SELECT r.url FROM release_aliases a JOIN releases r ON r.id = a.release_id
+               WHERE a.url = ?""",
+            [key],
+        ).fetchone()
+        return row[0] if row else key
+
+    def _identity(
+        self, url: str, fetched: FetchedRelease, fields: dict
+    ) -> tuple[str, tuple | None]:
+        """The release URL a fetch of ``url`` is recorded under, and the alias it adds
+        (``(alias URL, moved)``) or None.
+
+        A fetch redirected to another page (301/302, a meta refresh) is that page's: the target is
+        the release and ``url`` an alias of it, so a listed URL redirecting to another listed URL
+        is one release. A release whose own URL now redirects to a page the store does not know
+        has moved: it takes the new URL and keeps its history, the old one becomes an alias
+        (``moved``) — unless the page it is sent to is another one (another title and none of its
+        lines). When both are releases already (the new address was recorded first), the
+        fetch is the target's and the old release stays as it was: they are not merged."""
+        target = canonical_url(fetched.final_url) if fetched.final_url else url
+        if target == url:
+            return self._resolved(url), None
+        at_target = self._resolved(target)
+        if self._release_at(at_target) is not None:
+            return at_target, None if self._release_at(url) is not None else (url, False)
+        own = self._release_at(url)
+        if own is not None:
+            current = self.db.execute(
+                """SELECT v.title, v.body FROM releases r JOIN versions v ON v.id = r.current_version_id
+                   WHERE r.id = ?""",
+                [own],
+            ).fetchone()
+            if current is not None and _foreign({"title": current[0], "body": current[1]}, fields):
+                # Sent to another page (a column's list, a notice that replaces it): not a move;
+                # judged as any response in the page's place.
+                return url, None
+            self.db.execute("UPDATE releases SET url = ? WHERE id = ?", [target, own])
+            return target, (url, True)
+        return target, (url, False)
+
+    def _release_at(self, url: str) -> int | None:
+        row = self.db.execute("SELECT id FROM releases WHERE url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def _add_alias(self, site, url, moved, release_id, crawl_id, now) -> None:
+        self.db.execute(
+            """INSERT INTO release_aliases (url, release_id, site, moved, first_seen_at, last_seen_at, crawl_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at,
+                 moved = CASE WHEN release_id = excluded.release_id THEN moved ELSE excluded.moved END,
+                 crawl_id = CASE WHEN release_id = excluded.release_id THEN crawl_id
+                                 ELSE excluded.crawl_id END,
+                 release_id = excluded.release_id""",
+            [url, release_id, site, int(moved), now, now, crawl_id],
+        )
+
+    def aliases(self, site: str) -> dict[str, str]:
+        """The aliases of ``site``'s releases: alias URL → the release's own canonical URL."""
+        return dict(
+            self.db.execute(
+                """SELECT a.url, r.url FROM release_aliases a JOIN releases r ON r.id = a.release_id
+                   WHERE a.site = ?""",
+                [site],
+            ).fetchall()
+        )
+
+    def release_aliases(self, url_or_id: str | int) -> list[dict]:
+        """The other URLs that reach a release (``moved``: its own URL before it moved)."""
+        return list(
+            self.db.query(
+                """SELECT url, moved, first_seen_at, last_seen_at, crawl_id FROM release_aliases
+                   WHERE release_id = ? ORDER BY first_seen_at, url""",
+                [self.release_id(url_or_id)],
+            )
+        )
 
     def _record_new(self, site, url, fetched, digest, crawl_id, now) -> RecordResult:
         cursor = self.db.execute(
@@ -959,7 +1045,7 @@ class Store:
         """Record a fetch that did not yield the page (error status, block page, timeout...);
         ``missing``: a known release that is gone (see :meth:`record_missing`), not an error."""
         release = self.db.execute(
-            "SELECT id FROM releases WHERE url = ?", [canonical_url(url)]
+            "SELECT id FROM releases WHERE url = ?", [self._resolved(url)]
         ).fetchone()
         with self._transaction():
             self.db.execute(
@@ -1011,8 +1097,14 @@ class Store:
         if (
             row is None or row[0] != "removed"
         ):  # a removed release still gone is its re-check, not news
+            # An alias gone (an old address, a redirect's source) is no miss of the release.
             self.record_fetch_failure(
-                site, url, reason, crawl_id=crawl_id, http_status=http_status, missing=True
+                site,
+                url,
+                reason,
+                crawl_id=crawl_id,
+                http_status=http_status,
+                missing=row is not None,
             )
         with self._transaction():
             row = self.db.execute(
@@ -1077,7 +1169,7 @@ class Store:
         with self._transaction():
             row = self.db.execute(
                 "SELECT id, site, status, current_version_id FROM releases WHERE url = ?",
-                [canonical_url(url)],
+                [self._resolved(url)],
             ).fetchone()
             if row is None:
                 return None
@@ -1574,7 +1666,7 @@ class Store:
             row = self.db.execute("SELECT id FROM releases WHERE id = ?", [int(text)]).fetchone()
         else:
             row = self.db.execute(
-                "SELECT id FROM releases WHERE url = ?", [canonical_url(text)]
+                "SELECT id FROM releases WHERE url = ?", [self._resolved(text)]
             ).fetchone()
         if row is None:
             raise NotFound(f"no release {text!r} in {self.path}")

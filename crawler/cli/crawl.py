@@ -189,6 +189,11 @@ def _summary(outcome, sites) -> str:
             else ""
         ),
     ]
+    if crawl.get("releases_moved"):
+        lines.append(
+            f"  moved           {crawl['releases_moved']} releases now at a new address (the old "
+            "one redirects there and is kept as an alias: no removal, no new release)"
+        )
     if crawl.get("releases_refreshed"):
         lines.append(
             f"  refreshed       {crawl['releases_refreshed']} known releases re-read from their "
