@@ -1053,13 +1053,27 @@ def _in_running_text(link: _Link) -> bool:
 
 
 def _title_elsewhere(row, link: _Link) -> bool:
-    """The row's heading is plain text while the link sits elsewhere: the title is not a link."""
+    """The row's heading is plain text while the link sits elsewhere: the title is not a link.
+    A heading that only dates the row ("Mar 12, 2024" above the meeting's link) is no title."""
     if row.tag == "a":
         return False
     for h in row.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-        if h.find(".//a") is None and link.el not in h.iterancestors() and _clean(_text(h)):
-            return True
+        if h.find(".//a") is None and link.el not in h.iterancestors():
+            text = _clean(_text(h))
+            if text and not _only_a_date(text):
+                return True
     return False
+
+
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\.?|\b[ap]\.?m\.?\b|[\d\s,./:\-年月日号時时分]|星期.|周."
+)
+
+
+def _only_a_date(text: str) -> bool:
+    """``text`` says a date (and time) and nothing else: "Mar 12, 2024", "2024年3月12日 星期二"."""
+    return len(text) <= 40 and bool(parse_list_date(text)) and len(_DATE_WORDS.sub("", text)) <= 1
 
 
 def _small(el) -> bool:
