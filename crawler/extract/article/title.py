@@ -402,8 +402,14 @@ def strip_site_affixes(
     while len(texts) > 1:
         at_end = _is_site_part(texts[-1], names_sq, footer_sq, header_sq)
         at_start = _is_site_part(texts[0], names_sq, footer_sq, header_sq)
-        if at_end and at_start and len(squash(texts[0])) < len(squash(texts[-1])):
-            at_end = False  # (both read as a name: the shorter one is the site's)
+        if at_end and at_start:
+            # Both read as a name: the one the page names its site by, else the shorter.
+            end_sq, start_sq = squash(texts[-1]), squash(texts[0])
+            end_known, start_known = end_sq in names_sq, start_sq in names_sq
+            if start_known != end_known:
+                at_end = end_known
+            else:
+                at_end = len(end_sq) <= len(start_sq)
         if at_end:
             cut.insert(0, texts.pop())
             site_end = _sep_key(seps.pop())
