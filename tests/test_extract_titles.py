@@ -355,3 +355,16 @@ def test_the_title_tag_worded_otherwise_is_the_variant_when_the_meta_matches_the
 def test_a_headline_ending_in_an_organisation_word_is_not_the_site_part(tag_title, title):
     page = _en_page(f"<title>{tag_title}</title>", _RELEASE)
     assert extract_article(page, "https://www.example.gov/news/1").title == title
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f"<title>{_NOTICE}_某某县人民政府</title>",
+        f"<title>某某县人民政府</title><meta name='ArticleTitle' content='{_NOTICE}'>",
+    ],
+)
+def test_a_heading_cut_short_is_the_title_the_head_spells_in_full(head):
+    page = _page(head, f"<h1>{_NOTICE[:10]}...</h1>" + _ARTICLE)
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert (article.title, article.title_variant) == (_NOTICE, None)

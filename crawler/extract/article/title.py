@@ -542,6 +542,11 @@ def pick_title(
     if candidates is None:
         candidates = heading_candidates(root)
     search = _TitleSearch(root, lay, head, body_start, body_end, candidates)
+    pick = _pick(search, head)
+    return search.in_full(pick) if pick.text else pick
+
+
+def _pick(search: _TitleSearch, head: Head) -> _TitlePick:
     meta_title = search.meta_title
     if head.meta.get("articletitle") and meta_title:
         pick = search.visible_for(meta_title, "meta ArticleTitle")
@@ -583,6 +588,21 @@ class _TitleSearch:
         )
         self.meta_title = title_from_meta(head)
         self._names: list[str] | None = None
+
+    def in_full(self, pick: _TitlePick) -> _TitlePick:
+        """A heading cut short (关于做好2024年汛…) whose start the meta or <title> spells in full:
+        that spelling is the title."""
+        start = _cut_short(pick.text)
+        if not start:
+            return pick
+        stripped = strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0]
+        for full in (self.meta_title, stripped if self.tag_title else ""):
+            full_sq = squash(full)
+            if full_sq.startswith(start) and len(full_sq) > len(start) + 1 and not _cut_short(full):
+                return _TitlePick(
+                    full, pick.element, f"{pick.rule} (cut short: in full from the head)"
+                )
+        return pick
 
     def site_names(self) -> list[str]:
         if self._names is None:
