@@ -171,6 +171,27 @@ def _footer_lines(lay: Layout) -> set[int]:
     return out
 
 
+_SIDE_HINT = re.compile(r"(?<![A-Za-z])(?i:side|sidebar|aside)(?![a-z])")
+# A layout's name for the page as a whole (l-sidebar-layout, one-sidebar, has-sidebar).
+_LAYOUT_HINT = re.compile(r"layout|(?:^|[-_])(?:with|has|no|one|two|three)[-_]", re.I)
+
+
+def _side_lines(lay: Layout) -> set[int]:
+    """Lines inside an element the page marks as a sidebar (``<aside>``, class/id side, sidebar,
+    col-side…): a 领导信箱 of replies or a box of summaries there is the site's, however wordy."""
+    out: set[int] = set()
+    for el, (start, end) in lay.spans.items():
+        if end > start and el.tag not in ("body", "html", "main", "article") and (
+            el.tag == "aside"
+            or any(
+                _SIDE_HINT.search(token) and not _LAYOUT_HINT.search(token)
+                for token in f"{el.get('class') or ''} {el.get('id') or ''}".split()
+            )
+        ):
+            out.update(range(start, end))
+    return out
+
+
 def _line_score(lay: Layout, idx: int) -> float:
     """How much a line looks like content: prose by its punctuation, a data-table row by its cells."""
     line = lay.lines[idx]
@@ -262,7 +283,8 @@ def density_body(
 
 def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int) -> list[float]:
     """Each line's content score; footer and template lines score nothing, lines inside a list of
-    cards a tenth, and lines above the title's heading half while text follows it."""
+    cards a tenth, in a sidebar a quarter, and lines above the title's heading half while text
+    follows it."""
     footer = _footer_lines(lay)
     line_scores = [
         0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
@@ -270,6 +292,8 @@ def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int)
     ]
     for idx in _card_lines(lay):
         line_scores[idx] *= 0.1
+    for idx in _side_lines(lay):
+        line_scores[idx] *= 0.25
     if title_line > 0 and any(line_scores[title_line:]):
         for idx in range(title_line):
             line_scores[idx] *= 0.5
@@ -303,9 +327,12 @@ def _card_lines(lay: Layout) -> set[int]:
 
 def _is_card(lay: Layout, el) -> bool:
     start, end = lay.spans[el]
-    if end - start < 2:
-        return False  # a one-line item is a list row (a link and its date), not a card
+    if not 2 <= end - start <= 8:
+        # A one-line item is a list row (a link and its date); a long one is a page's own block.
+        return False
     total = sum(len(line) for line in lay.lines[start:end])
+    if total > 600:
+        return False
     links = sum(lay.link_chars[start:end])
     if links >= 8 and total - links >= 20:
         return True
