@@ -181,11 +181,15 @@ def _side_lines(lay: Layout) -> set[int]:
     col-side…): a 领导信箱 of replies or a box of summaries there is the site's, however wordy."""
     out: set[int] = set()
     for el, (start, end) in lay.spans.items():
-        if end > start and el.tag not in ("body", "html", "main", "article") and (
-            el.tag == "aside"
-            or any(
-                _SIDE_HINT.search(token) and not _LAYOUT_HINT.search(token)
-                for token in f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        if (
+            end > start
+            and el.tag not in ("body", "html", "main", "article")
+            and (
+                el.tag == "aside"
+                or any(
+                    _SIDE_HINT.search(token) and not _LAYOUT_HINT.search(token)
+                    for token in f"{el.get('class') or ''} {el.get('id') or ''}".split()
+                )
             )
         ):
             out.update(range(start, end))
