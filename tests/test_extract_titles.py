@@ -368,3 +368,16 @@ def test_a_heading_cut_short_is_the_title_the_head_spells_in_full(head):
     page = _page(head, f"<h1>{_NOTICE[:10]}...</h1>" + _ARTICLE)
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert (article.title, article.title_variant) == (_NOTICE, None)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        f"<h1>◆ {_NOTICE}</h1>",
+        f"<div class='title'>标题：{_NOTICE}</div>",
+        f"<h2>文章标题：{_NOTICE}</h2>",
+    ],
+)
+def test_a_bullet_or_a_label_before_the_heading_is_not_the_title(heading):
+    page = _page("<title>某某县人民政府</title>", heading + _ARTICLE)
+    assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == _NOTICE

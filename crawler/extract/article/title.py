@@ -114,6 +114,17 @@ _FOOTER_NAME = re.compile(
 )
 
 
+# A bullet before a heading (◆ 标题) and a label naming it (标题：…, 文章标题：…) are not the title.
+_HEADING_MARKS = re.compile(
+    r"^(?:[◆◇■□●○★☆▶►▷•·※→\s]+|(?:文章|信息|新闻|公告)?(?:标\s*题|题\s*目|名\s*称)\s*[:：]\s*)"
+)
+
+
+def _bare_heading(text: str) -> str:
+    bare = _HEADING_MARKS.sub("", text, count=1)
+    return bare if len(bare) >= 4 else text
+
+
 def _clean_title(text: str) -> str:
     """A visible heading's text: entities are already decoded, so nothing in it is markup."""
     return fold(_CJK_SPACE.sub("", text))
@@ -245,7 +256,7 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
             out.append((_block_showing(el), 2))
     found = []
     for el, rank in out[:400]:
-        text = _clean_title(_heading_text(el))
+        text = _bare_heading(_clean_title(_heading_text(el)))
         if 2 <= len(text) <= 200 and not INFO_LABELS.search(text) and not _box_heading(el):
             found.append((text, el, rank))
     # A record laid out as a table is titled by its first row's one header cell:
@@ -835,7 +846,7 @@ class _TitleSearch:
             beside_info = _line_beside_info(lay, body_start)
             if beside_info is not None:
                 line, el, rule = beside_info
-                return _TitlePick(_clean_title(line), el, rule, None)
+                return _TitlePick(_bare_heading(_clean_title(line)), el, rule, None)
         rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
         return _TitlePick(title, self.element_for(title), rule)
 
