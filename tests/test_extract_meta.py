@@ -227,3 +227,22 @@ def test_a_label_without_colon_before_an_item_ending_in_a_colon():
 def test_an_entry_time_label_ends_the_source():
     assert _info("来源：新华社录入时间：2024-03-05 10:21").source == "新华社"
     assert _info("信息来源：市生态环境局添加日期：2024-03-05").source == "市生态环境局"
+
+
+def test_a_footers_information_source_is_no_source():
+    page = '<h1>县农业农村局部署春季农业生产工作</h1><div class="info">发布时间：2024-03-05</div>'
+    page += f'<div id="zoom">{_BODY}</div>'
+    inside = (
+        page + '<div class="foot"><p>信息来源：某县大数据中心</p></div><div>浙ICP备05012345号</div>'
+    )
+    between = (
+        page
+        + "<div><p>网站地图 | 联系我们</p><p>信息来源：某县信息中心</p><p>主办：某县人民政府办公室</p></div>"
+    )
+    credit = (
+        page
+        + '<p class="ly">来源：县农业农村局</p><div class="foot"><p>主办：某县人民政府</p></div>'
+    )
+    assert _extract(inside).source is None
+    assert _extract(between).source is None
+    assert _extract(credit).source == "县农业农村局"

@@ -2,7 +2,8 @@
 
 Every article page carries what a site repeats and a page alone cannot tell from content: a
 ``<title>`` suffix behind an em-dash pair, a disclaimer paragraph and a QR-code line *inside* the
-CMS body container, a share bar, and a footer whose 信息来源 line names the site's own office. Most
+CMS body container, a share bar, and a contact line above the footer whose 信息来源 names the site's
+own office (outside the element the page marks as its footer, so one page cannot tell). Most
 pages print no source of their own; six share one source line under their title (a real source,
 repeated because one newsroom writes most articles).
 """
@@ -121,8 +122,8 @@ def article_html(title: str, date: str, source: str | None, paragraphs: list[str
 </div>
 <div class="share">分享到：微信 微博 QQ空间</div>
 </div>
+<div class="contact"><p>信息来源：{FOOTER_SOURCE}　联系电话：0000-12345678</p></div>
 <div class="footer"><p>主办单位：青山区人民政府　承办单位：青山区大数据中心</p>
-<p>信息来源：{FOOTER_SOURCE}　联系电话：0000-12345678</p>
 <p>网站标识码：1234567890　某ICP备00000000号</p></div>
 </body></html>
 """

@@ -158,7 +158,7 @@ _FOOTER_HINT = re.compile(
 )
 
 
-def _footer_lines(lay: Layout) -> set[int]:
+def footer_lines(lay: Layout) -> set[int]:
     """Lines inside elements the page marks as its footer (``<footer>``, class/id foot, bottom, copyright)."""
     out: set[int] = set()
     for el, (start, end) in lay.spans.items():
@@ -289,7 +289,7 @@ def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int)
     """Each line's content score; footer and template lines score nothing, lines inside a list of
     cards a tenth, in a sidebar a quarter, and lines above the title's heading half while text
     follows it."""
-    footer = _footer_lines(lay)
+    footer = footer_lines(lay)
     line_scores = [
         0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
         for idx in range(len(lay.lines))

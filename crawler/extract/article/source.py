@@ -12,7 +12,7 @@ from ..text import (
     element_text,
     squash,
 )
-from .body import footer_line
+from .body import footer_line, footer_lines
 from .head import META_SOURCE, Head
 from .patterns import INFO_LINE, PUBLISHER_LABELS, SENTENCE_END, SOURCE_LABEL, spaced_labels
 from .title import INFO_LABELS, names_of_site
@@ -130,6 +130,12 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
 
 
 _SITE_FOOTER_MARK = re.compile(r"主办|承办|版权|ICP|网站标识码|技术支持|网站地图|公网安备")
+
+
+def _footer_mark(lines: list[str], i: int) -> bool:
+    return 0 <= i < len(lines) and bool(footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]))
+
+
 _CREDIT_LINE = re.compile(
     r"^[（(【\[]?\s*(?:信息|文章|稿件|新闻|内容|消息)?(?:来源|來源|稿源)\s*[:：]"
 )
@@ -288,10 +294,15 @@ def _find_source(
             value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip()
             if value and not own_name(value):
                 return value, f"meta {name}"
+    footer = None
     for i in range(body_stop, min(body_stop + 8, len(lines))):
         if footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]):
             continue  # the site's footer ("网站主办：… 信息来源：…") names no article's source
         kind, value = _labelled_source(lines, i)
         if kind and value and not own_name(value):
+            if footer is None:
+                footer = footer_lines(lay)
+            if i in footer or (_footer_mark(lines, i - 1) and _footer_mark(lines, i + 1)):
+                continue  # in the element the page marks as its footer, or between its lines
             return value, "labelled 来源 after the body"
     return None, "none printed"
