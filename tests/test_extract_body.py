@@ -160,3 +160,17 @@ def test_an_english_release_kicker_byline_and_dateline_are_not_its_text():
     )
     body = _body(html)
     assert body.startswith("Funding will help") and "From:" not in body and "March 21" not in body
+
+
+def test_a_reprint_disclaimer_beside_a_table_only_body_is_not_the_body():
+    rows = "".join(
+        f"<tr><td>{i}</td><td>某某{i}号地块</td><td>{i}8.40</td></tr>" for i in range(1, 6)
+    )
+    main = f"<table><tr><td>序号</td><td>地块名称</td><td>成交价（万元）</td></tr>{rows}</table>"
+    disclaimer = (
+        "<div class='sm'>凡本网注明“来源：XXX（非本网）”的作品，均转载自其它媒体，转载目的在于传递更多"
+        "信息，并不代表本网赞同其观点和对其真实性负责。如因作品内容、版权和其它问题需要同本网联系的，"
+        "请在30日内进行。</div>"
+    )
+    body = _body(_page(main).replace("</div></div>", f"</div>{disclaimer}</div>", 1))
+    assert body.startswith("序号\t地块名称") and body.endswith("5\t某某5号地块\t58.40")

@@ -137,7 +137,9 @@ def _holds_a_file(el, pictures: bool = True) -> bool:
 # 不得转载…) or two weak ones (主办单位 and 地址, …) make a line the site's, not the article's.
 _FOOTER_STRONG = re.compile(
     r"版权所有|版權所有|Copyright|©|ICP\s*备|ICP\s*證|公网安备|公網安備|网站标识码|網站標識碼|建议使用.{0,20}浏览|"
-    r"不得(?:转载|复制|镜像)|未经.{0,8}(?:许可|授权).{0,16}(?:转载|复制|镜像|链接)",
+    r"不得(?:转载|复制|镜像)|未经.{0,8}(?:许可|授权).{0,16}(?:转载|复制|镜像|链接)|"
+    # A reprint disclaimer: 凡本网注明"来源：…（非本网）"的作品…并不代表本网赞同其观点
+    r"(?:并?不代表|不意味着)本(?:网|站|网站)(?:赞同|观点|立场)|转载目的在于传递更多信息",
     re.I,
 )
 _FOOTER_WEAK = re.compile(
