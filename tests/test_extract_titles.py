@@ -381,3 +381,22 @@ def test_a_heading_cut_short_is_the_title_the_head_spells_in_full(head):
 def test_a_bullet_or_a_label_before_the_heading_is_not_the_title(heading):
     page = _page("<title>某某县人民政府</title>", heading + _ARTICLE)
     assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == _NOTICE
+
+
+@pytest.mark.parametrize(
+    "info",
+    [
+        "<div class='title-info'>2024-03-05 10:21　县农业农村局</div>",
+        "<p class='tit-sub'>2024年03月05日 10:21 青禾日报</p>",
+        "<div class='detail-title-src'>县农业农村局 | 2024-03-05 | 阅读 128</div>",
+    ],
+)
+@pytest.mark.parametrize("info_first", [True, False])
+def test_an_info_line_without_labels_is_not_the_title(info, info_first):
+    heading = f"<div class='zt'>{_MEETING}</div>"
+    page = _page(
+        "<title>青禾县人民政府</title>",
+        "<div class='main'>" + (info + heading if info_first else heading + info) + _MEETING_TEXT,
+    )
+    article = extract_article(page, "http://www.qinghe.gov.cn/gzdt/1.html")
+    assert article.title == _MEETING

@@ -120,6 +120,22 @@ _HEADING_MARKS = re.compile(
 )
 
 
+# An info line without labels: a dashed date (or a date with its time) and a few words
+# (2024-03-05 10:21 县农业农村局, 县农业农村局 | 2024-03-05 | 阅读 128).
+_SHOWN_DATE = re.compile(
+    r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+)
+
+
+def _unlabelled_info(text: str) -> bool:
+    match = _SHOWN_DATE.search(text)
+    if match is None:
+        return False
+    rest = squash(text[: match.start()] + text[match.end() :])
+    return len(re.sub(r"[|｜/·•\-—_:：\d]", "", rest)) <= 16
+
+
 def _bare_heading(text: str) -> str:
     bare = _HEADING_MARKS.sub("", text, count=1)
     return bare if len(bare) >= 4 else text
@@ -257,7 +273,12 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
     found = []
     for el, rank in out[:400]:
         text = _bare_heading(_clean_title(_heading_text(el)))
-        if 2 <= len(text) <= 200 and not INFO_LABELS.search(text) and not _box_heading(el):
+        if (
+            2 <= len(text) <= 200
+            and not INFO_LABELS.search(text)
+            and not _unlabelled_info(text)
+            and not _box_heading(el)
+        ):
             found.append((text, el, rank))
     # A record laid out as a table is titled by its first row's one header cell:
     # <tr><th colspan=2>标题</th></tr> over rows of 公告日期 | …, 资料来源 | ….
@@ -907,7 +928,9 @@ def _line_beside_info(lay: Layout, body_start: int):
     lines = lay.lines
     for i in range(min(body_start + 1, len(lines) - 1), max(body_start - 4, 0), -1):
         info = lines[i]
-        if len(info) > 150 or len(INFO_LINE.findall(info)) < 1 or not find_dates(info, 1):
+        if len(info) > 150 or not (
+            (INFO_LINE.search(info) and find_dates(info, 1)) or _unlabelled_info(info)
+        ):
             continue
         if _heading_line(lay, i - 1):
             el = _line_element(lay, i - 1)
@@ -928,6 +951,7 @@ def _heading_line(lay: Layout, i: int) -> bool:
         and lay.cells[i] <= 1  # (a label-and-value row "标题\t…" is no heading)
         and lay.link_chars[i] * 2 < len(title)
         and not INFO_LABELS.search(title)
+        and not _unlabelled_info(title)
         and not _CRUMB_MARKS.search(title)
         and not re.search(r"[。！？!?]$", title)
     )
