@@ -195,6 +195,8 @@ def test_hidden_publish_times_when_the_page_prints_none():
     )
     state = '<script>window.__STATE__={"article":{"publishTime":"2024-03-05 10:21:33"}}</script>'
     assert _undated(extra_body=state) == "2024-03-05T10:21:33+08:00"
+    portal = '<script>var uptime = 5; window.DATA = {"pubtime": "2024-03-05 10:21:33"};</script>'
+    assert _undated(extra_body=portal) == "2024-03-05T10:21:33+08:00"
     assert _undated() is None
 
 

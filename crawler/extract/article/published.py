@@ -350,6 +350,11 @@ _SCRIPT_KEYS = (
     "publish_date",
     "releaseTime",
     "docPubTime",
+    "pubtime",
+    "pub_time",
+    "publishtime",
+    "newsTime",
+    "ptime",
 )
 _SCRIPT_VALUE = re.compile(
     r"""["']?\s*[:=]\s*["']((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[^"'<>]{0,20})["']"""
