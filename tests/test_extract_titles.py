@@ -400,3 +400,33 @@ def test_an_info_line_without_labels_is_not_the_title(info, info_first):
     )
     article = extract_article(page, "http://www.qinghe.gov.cn/gzdt/1.html")
     assert article.title == _MEETING
+
+
+def test_a_title_tag_cut_short_finds_an_unmarked_heading_it_starts():
+    page = _page(
+        f"<title>{_NOTICE[:12]}..._某某县人民政府</title>",
+        f"<div class='main'><div>{_NOTICE}</div>{_ARTICLE}</div>",
+    )
+    assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == _NOTICE
+
+
+def test_a_heading_that_is_a_label_is_not_the_title():
+    page = _en_page(
+        "<title>Example City Council</title>",
+        "<nav><h2>You are here:</h2><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<h1>{_CYCLING}</h1><div class='share'><h2>Share this page:</h2><a href='#'>Email</a>"
+        f"</div>{_RELEASE}",
+    )
+    assert extract_article(page, "https://www.example.gov/news/1").title == _CYCLING
+
+
+def test_a_short_og_title_for_sharing_gives_way_to_the_heading_it_shortens():
+    page = _en_page(
+        "<title>Example City Council</title><meta property='og:title' content='New cycling strategy for city centre'>",
+        f"<h1>{_CYCLING}</h1>{_RELEASE}",
+    )
+    article = extract_article(page, "https://www.example.gov/news/1")
+    assert (article.title, article.title_variant) == (
+        _CYCLING,
+        "New cycling strategy for city centre",
+    )

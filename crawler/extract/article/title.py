@@ -274,6 +274,8 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
     found = []
     for el, rank in out[:400]:
         text = _bare_heading(_clean_title(_heading_text(el)))
+        if text.endswith((":", "：")):
+            continue  # a label ("You are here:", 当前位置：), not a heading
         if (
             2 <= len(text) <= 200
             and not INFO_LABELS.search(text)
@@ -324,10 +326,22 @@ def _lines_showing(lay: Layout, *titles: str) -> list[tuple[str, object, int]]:
     wanted = {sq for sq in wanted if len(sq) >= 6}
     if not wanted:
         return []
+    # (A <title> cut short, 关于…的..., shows the lines it starts; not a paragraph's sentence.)
+    starts = [c for c in map(_cut_short, wanted) if c]
     lines = {
         i
         for i, line in enumerate(lay.lines)
-        if len(line) <= 200 and lay.link_chars[i] * 2 < len(line) and squash(line) in wanted
+        if len(line) <= 200
+        and lay.link_chars[i] * 2 < len(line)
+        and (
+            (sq := squash(line)) in wanted
+            or any(
+                sq.startswith(c)
+                and len(c) < len(sq) <= 3 * len(c)
+                and not SENTENCE_END.search(line)
+                for c in starts
+            )
+        )
     }
     found: dict[int, object] = {}
     for el, (start, end) in lay.spans.items():
@@ -558,6 +572,19 @@ def _column_sized(text: str) -> bool:
     return len(_LATIN_WORD.findall(text)) <= 3 and len(sq) < 30
 
 
+def _shares_most(short: str, text: str) -> bool:
+    """Most of ``short``'s words (its characters, in Chinese) are ``text``'s: a shorter wording
+    of the same title (an ``og:title`` written for sharing)."""
+    short_sq, text_sq = squash(short), squash(text)
+    if not short_sq or _column_sized(short):
+        return False
+    if _HAN.search(short_sq):
+        return sum(1 for ch in short_sq if ch in text_sq) / len(short_sq) >= 0.6
+    words = {w.lower() for w in _LATIN_WORD.findall(text)}
+    short_words = [w.lower() for w in _LATIN_WORD.findall(short)]
+    return bool(short_words) and sum(w in words for w in short_words) / len(short_words) >= 0.6
+
+
 @dataclass
 class _TitlePick:
     text: str | None
@@ -675,7 +702,11 @@ class _TitleSearch:
         el = self.element_for(variant)
         if el is not None:
             return _TitlePick(variant, el, rule, self.tag_variant(variant))
-        close = [c for c in self.near_body(3, inside=2) if _resembles(c[1], variant)]
+        close = [
+            c
+            for c in self.near_body(3, inside=2)
+            if _resembles(c[1], variant) or _shares_most(variant, c[1])
+        ]
         if close:
             line, text, el, rank = max(close, key=lambda c: (c[0], -c[3]))
             return _TitlePick(text, el, f"visible heading {el.tag}", variant)
@@ -780,13 +811,7 @@ class _TitleSearch:
         meta_sq, text_sq = squash(meta), squash(text)
         if meta_sq in text_sq or text_sq in meta_sq or _column_sized(meta):
             return None
-        if _HAN.search(meta_sq):
-            shared = sum(1 for ch in meta_sq if ch in text_sq) / len(meta_sq)
-        else:
-            words = {w.lower() for w in _LATIN_WORD.findall(text)}
-            meta_words = [w.lower() for w in _LATIN_WORD.findall(meta)]
-            shared = sum(1 for w in meta_words if w in words) / max(len(meta_words), 1)
-        return meta if shared >= 0.6 else None
+        return meta if _shares_most(meta, text) else None
 
     def headings_above_body(self) -> list[tuple[int, str, object, int]]:
         """When no heading matches the <title> (which then names the column): the headings just
