@@ -140,3 +140,45 @@ def test_a_checked_article_is_extracted_and_checked_in_one_call(workers):
     assert reason == failed_fetch_reason(BOT_CHECK) == "anti-bot challenge" and error is None
     assert bot_first == (None, "anti-bot challenge", None)  # checked first: not extracted
     assert bot_check == ("anti-bot challenge", None)
+
+
+_THIN_PAGES = {
+    "bot-check": (
+        "<html><head><title>访问验证</title><script>document.cookie='t=1';"
+        "location.reload();</script></head><body><p>正在验证您的浏览器，请稍候……</p></body></html>"
+    ),
+    "unrendered-template": (
+        '<html><head><title>${article.title}</title><link href="${ctx}/css/a.css"></head>'
+        '<body><div class="crumb">${pageHelpBean.crumbs}</div><h1>${article.title}</h1>'
+        "<div>${article.content}</div></body></html>"
+    ),
+    "short-notice": (
+        "<html><head><title>停水通知_示例市人民政府</title></head><body><ul>"
+        + "".join(f'<li><a href="/c{i}/">栏目{i}</a></li>' for i in range(12))
+        + "</ul><h1>停水通知</h1><p>发布时间：2024-05-06</p><p>因管网维修，明日停水。</p></body></html>"
+    ),
+}
+
+
+@pytest.mark.parametrize("check_first", [False, True], ids=["after-extraction", "check-first"])
+@pytest.mark.parametrize("name", list(_THIN_PAGES))
+def test_a_thin_page_is_parsed_once_with_the_check_s_own_verdict(monkeypatch, name, check_first):
+    from crawler.extract import text
+    from crawler.extract.pool import checked_article, fetch_check
+
+    body = _THIN_PAGES[name].encode("utf-8")
+    alone = fetch_check(body, 200, "text/html; charset=utf-8")  # the check parsing by itself
+    parses = []
+    parse_html = text.parse_html
+    monkeypatch.setattr(
+        text, "parse_html", lambda *args, **kwargs: parses.append(1) or parse_html(*args, **kwargs)
+    )
+    article, reason, error = checked_article(
+        body,
+        "http://www.example.gov.cn/art/1.html",
+        check_first=check_first,
+        content_type="text/html; charset=utf-8",
+    )
+    assert len(parses) == 1
+    assert (reason, error) == alone
+    assert (article is None) == (check_first and reason is not None)

@@ -11,6 +11,7 @@ site's navigation and a body, and passes.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -261,11 +262,43 @@ def _shape(text: str, body: bytes, encoding: str) -> tuple[etree._Element | None
     root, shape = parse_clean(text, body=body, encoding=encoding, ids=False, read=_read_shape)
     if root is None:
         return None, _Shape()
+    _read_shown(root, shape)
+    return root, shape
+
+
+def _read_shown(root, shape: _Shape) -> None:
+    """What a browser shows of the page, from its cleaned tree."""
     shape.visible = " ".join("".join(root.itertext()).split())
     link_chars = sum(len(_WS_RUN.sub("", "".join(a.itertext()))) for a in root.iter("a"))
     placeholder_chars = sum(len(_WS_RUN.sub("", p)) for p in shape.placeholders)
     shape.prose_chars = max(0, len(_WS_RUN.sub("", shape.visible)) - link_chars - placeholder_chars)
-    return root, shape
+
+
+class PageReading:
+    """The page as another reader parsed it (the article's one parse), for the check: give
+    :meth:`read` the page as parsed (a copy is kept: copying a tree costs a fraction of a parse,
+    and most pages are never checked) and :meth:`shown` the same page cleaned, then pass it to
+    :func:`failed_fetch_reason`, which neither decodes nor parses the page again."""
+
+    def __init__(self):
+        self.parsed = None  # a copy of the tree as parsed, before cleaning
+        self.cleaned = None
+        self.text = ""  # the page as decoded
+
+    def read(self, root) -> None:
+        self.parsed = copy.deepcopy(root)
+
+    def shown(self, root, text: str) -> None:
+        self.cleaned, self.text = root, text
+
+    @property
+    def complete(self) -> bool:
+        return self.parsed is not None and self.cleaned is not None
+
+    def shape(self) -> _Shape:
+        shape = _read_shape(self.parsed)
+        _read_shown(self.cleaned, shape)
+        return shape
 
 
 def _read_placeholders(root, shape: _Shape) -> None:
@@ -347,13 +380,19 @@ def _what_failed(shape: _Shape) -> str:
 
 
 def failed_fetch_reason(
-    body: bytes, status: int = 200, content_type: str | None = None
+    body: bytes,
+    status: int = 200,
+    content_type: str | None = None,
+    reading: PageReading | None = None,
 ) -> str | None:
     """Why a response is not the page it should be, in one line; None when it is the page.
 
     Reasons: ``"HTTP 404"``/``"HTTP 5xx"``, ``"empty body"``, ``"anti-bot challenge"``,
     ``"redirect stub (…)"``, ``"unrendered template (…)"``, ``"maintenance page"``,
     ``"HTML nested too deep …"``, ``"not HTML (content type X)"``.
+
+    ``reading``: the page as another reader parsed it (a complete :class:`PageReading`): it is
+    not decoded and parsed a second time.
     """
     body = body or b""
     if status < 400:
@@ -361,8 +400,12 @@ def failed_fetch_reason(
         if reason:
             return reason
 
-    text, used = decode_html(body, content_type)
-    root, shape = _shape(text, body, used) if text.strip() else (None, _Shape())
+    if reading is not None and reading.complete:
+        text, root = reading.text, reading.cleaned
+        shape = reading.shape() if text.strip() else _Shape()
+    else:
+        text, used = decode_html(body, content_type)
+        root, shape = _shape(text, body, used) if text.strip() else (None, _Shape())
     small = shape.bare
     # A notice page says what its words say only when nothing else is there: a short article
     # about a 系统升级 carries the site's navigation (a few links at least) around it.

@@ -26,7 +26,7 @@ import struct
 from storage import WorkerGone
 
 from .article import extract_article
-from .fetchcheck import failed_fetch_reason, may_be_fault
+from .fetchcheck import PageReading, failed_fetch_reason, may_be_fault
 from .listing import extract_list
 
 logger = logging.getLogger(__name__)
@@ -42,12 +42,12 @@ def thin(article) -> bool:
 
 
 def fetch_check(
-    body: bytes, status: int, content_type: str | None
+    body: bytes, status: int, content_type: str | None, reading: PageReading | None = None
 ) -> tuple[str | None, str | None]:
     """:func:`failed_fetch_reason`, and the check's own failure as a second value: the check is
     a guard, never a reason to lose the page."""
     try:
-        return failed_fetch_reason(body, status, content_type), None
+        return failed_fetch_reason(body, status, content_type, reading), None
     except Exception as exc:
         return None, f"{type(exc).__name__}: {exc}"
 
@@ -58,21 +58,22 @@ def checked_article(
     """An article page extracted and its response checked, in one call (one trip to a worker):
     ``(article, reason, check_error)``; ``reason`` says why the response is a failed fetch.
 
-    With ``check_first`` (a watched page, a further page of an article) the response is checked
-    in full before it is extracted (``article`` is None when it fails); otherwise only when the
+    With ``check_first`` (a watched page, a further page of an article) the response is always
+    checked in full (``article`` is None when it fails); otherwise only when the
     article is :func:`thin` or the bytes may be no page (:func:`may_be_fault`: an unrendered
     template, or hardly any links). ``kwargs`` go to
     :func:`extract_article`.
+
+    The page is parsed once: the check reads the article's own parse (a :class:`PageReading`).
     """
     content_type = kwargs.get("content_type")
+    reading = PageReading()
+    article = extract_article(body, url, reading=reading, **kwargs)
     if check_first:
-        reason, error = fetch_check(body, status, content_type)
-        if reason is not None:
-            return None, reason, error
-        return extract_article(body, url, **kwargs), None, error
-    article = extract_article(body, url, **kwargs)
+        reason, error = fetch_check(body, status, content_type, reading)
+        return (None if reason is not None else article), reason, error
     if thin(article) or may_be_fault(body):
-        return (article, *fetch_check(body, status, content_type))
+        return (article, *fetch_check(body, status, content_type, reading))
     return article, None, None
 
 

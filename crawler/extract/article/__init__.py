@@ -43,6 +43,7 @@ def extract_article(
     timezone: str | None = None,
     selectors: Selectors | None = None,
     model: SiteModel | None = None,
+    reading=None,
 ) -> Article:
     """Parse an article page into an :class:`Article`. Never raises on bad input.
 
@@ -50,6 +51,8 @@ def extract_article(
     local times (default: guessed from the host); ``selectors`` are per-site overrides;
     ``model`` is the site's :class:`~.sitemodel.SiteModel` (its template is not content, and
     the page's features for learning are left in ``Article.features``).
+    ``reading`` (a :class:`~crawler.extract.fetchcheck.PageReading`) is given the page as
+    parsed and as cleaned, so the failed-fetch check needs no parse of its own.
     """
     try:
         text, used = decode_html(body or b"", content_type, encoding)
@@ -57,7 +60,7 @@ def extract_article(
         text, used = (body or b"").decode("utf-8", "replace"), "utf-8"
     article = Article(url=url, encoding=used)
     try:
-        _extract(article, text, url, timezone, selectors or Selectors(), model, body)
+        _extract(article, text, url, timezone, selectors or Selectors(), model, body, reading)
     except (
         RecursionError,
         MemoryError,
@@ -80,10 +83,13 @@ def _extract(
     sel: Selectors,
     model: SiteModel | None = None,
     raw: bytes | None = None,
+    reading=None,
 ) -> None:
     ids = any(getattr(sel, f) for f in ("title", "source", "published_at", "body", "breadcrumb"))
 
     def read(page):
+        if reading is not None:
+            reading.read(page)
         # The head, its scripts, and text selectors (a meta's content, too) see the whole page.
         selected = {
             name: selected_text(page, getattr(sel, name))
@@ -92,6 +98,8 @@ def _extract(
         return read_head(page, url), selected
 
     root, found = parse_clean(text, body=raw, encoding=article.encoding, ids=ids, read=read)
+    if reading is not None:
+        reading.shown(root, text)
     if root is None:
         return
     head, selected = found
