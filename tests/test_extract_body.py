@@ -174,3 +174,12 @@ def test_a_reprint_disclaimer_beside_a_table_only_body_is_not_the_body():
     )
     body = _body(_page(main).replace("</div></div>", f"</div>{disclaimer}</div>", 1))
     assert body.startswith("序号\t地块名称") and body.endswith("5\t某某5号地块\t58.40")
+
+
+def test_staff_credits_under_a_lead_do_not_end_the_text():
+    main = (
+        "<p>导语：全县首届农民丰收节开幕，特色农产品集中亮相。</p><p>记者：杨帆　　通讯员：李娜</p>"
+        "<p>9月22日，县首届农民丰收节在稻香村开幕，全县12个乡镇的特色农产品集中亮相。</p>"
+    )
+    body = _body(_page(main))
+    assert body.endswith("特色农产品集中亮相。") and "记者" not in body and body.startswith("导语")

@@ -562,11 +562,15 @@ def pick_body_lines(
     title_sq = squash(title)
     stop = end
     skip_value = False
+    credits = None  # (kept lines before, line) of the first staff credits line after the text began
     for i in range(start, end):
         line = lay.lines[i]
-        if kept and (_END_LINE.match(line) or (len(line) < 80 and _CREDITS.match(line))):
+        if kept and _END_LINE.match(line):
             stop = i
             break
+        if kept and len(line) < 80 and _CREDITS.match(line):
+            credits = credits or (len(kept), i)
+            continue
         if _NOISE_LINE.match(line):
             continue
         more = _MORE_LINK.search(line)
@@ -610,6 +614,10 @@ def pick_body_lines(
     # The site's copyright or reprint notice closing the block (未经授权不得转载) is not the text.
     while len(kept) > 1 and _FOOTER_STRONG.search(kept[-1][0][:300]):
         kept.pop()
+        last_prose = min(last_prose, len(kept) - 1)
+    # Staff credits close a report when no text follows them (a lead's credits do not).
+    if credits is not None and last_prose < credits[0]:
+        kept, stop = kept[: credits[0]], credits[1]
         last_prose = min(last_prose, len(kept) - 1)
     tail = kept[last_prose + 1 :]
     if (
