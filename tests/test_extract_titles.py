@@ -430,3 +430,22 @@ def test_a_short_og_title_for_sharing_gives_way_to_the_heading_it_shortens():
         _CYCLING,
         "New cycling strategy for city centre",
     )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h1><span class='yt'>奋力打造全省营商环境最优市</span><br><span>青禾市“一件事一次办”改革惠及企业"
+        "群众超百万人次</span><br><span class='fbt'>全市深化政务服务改革工作综述</span></h1>",
+        "<div class='title'><p class='pretitle'>奋力打造全省营商环境最优市</p><p>青禾市“一件事一次办”"
+        "改革惠及企业群众超百万人次</p></div>",
+    ],
+)
+def test_lines_the_markup_names_a_pre_title_or_subtitle_are_not_the_title(heading):
+    page = _page(
+        "<title>青禾市人民政府</title>",
+        f"<div class='art'>{heading}{_INFO}<div class='con'><p>“以前办一家餐馆要跑好几个部门，现在一个"
+        "窗口一次就办好了。”近日，刚拿到营业执照的市民孙女士感慨地说。</p></div></div>",
+    )
+    article = extract_article(page, "http://www.qinghe.gov.cn/xw/1.html")
+    assert article.title == "青禾市“一件事一次办”改革惠及企业群众超百万人次"

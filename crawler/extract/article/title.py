@@ -923,6 +923,13 @@ class _TitleSearch:
         return None
 
 
+_PRE_OR_SUB = re.compile(
+    r"(?:^|[\s_-])(?:yt|yinti|fbt|fubiaoti|sub|subtitle|subhead|pre|pretitle|kicker|eyebrow|dek)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+
+
 def _one_title(lay: Layout, candidate: tuple, shown: tuple[str, ...]) -> tuple:
     """A heading over several lines (引题, title, 副标题 in one block; a title broken by ``<br>``):
     the line the <title> or meta shows, unless it shows them all; a closing ``——…`` line is the
@@ -940,10 +947,18 @@ def _one_title(lay: Layout, candidate: tuple, shown: tuple[str, ...]) -> tuple:
     for line in lines:
         if len(squash(line)) >= 6 and squash(line) in wanted:
             return _clean_title(line), el, rank
-    while len(lines) > 1 and _SUBTITLE.match(lines[-1]):
-        lines = lines[:-1]
-    if len(lines) < end - start:
-        return join_lines(lines), el, rank
+    # Lines its markup names a 引题 or 副标题 (<span class="yt">, <p class="subtitle">), and a
+    # closing ——… line, are not the title.
+    named = set()
+    for child in islice(el.iterdescendants(), 30):
+        if isinstance(child.tag, str) and _PRE_OR_SUB.search(child.get("class") or ""):
+            first, last = lay.spans.get(child, (0, 0))
+            named.update(range(first - start, last - start))
+    kept = [line for i, line in enumerate(lines) if i not in named] or lines
+    while len(kept) > 1 and _SUBTITLE.match(kept[-1]):
+        kept = kept[:-1]
+    if len(kept) < end - start:
+        return join_lines(kept), el, rank
     return candidate
 
 
