@@ -4,14 +4,24 @@ worker: see ``pytest_collection_modifyitems``."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from support.harness import SiteServer, start_site_server
+
+# With PYTHONDONTWRITEBYTECODE set (as on our machines), nothing is cached as bytecode: every
+# crawl the tests start (a crawl process, its store writer, its extraction worker) compiled the
+# project's sources again, ~0.3 s of CPU each, and every xdist worker rewrote every test module.
+# Caching is safe with many processes at once (each .pyc is written to a temporary file and
+# renamed); the caches go to the git-ignored __pycache__ folders.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # A shell without job control starts a background job (`pytest ... &`, nohup, some CI runners)
 # with SIGINT ignored, and an ignored signal stays ignored in every process started from it: the
@@ -54,9 +64,14 @@ def pytest_collection_modifyitems(config, items):
     crawled store, a served site, a kill trial's baseline) go to one xdist worker, so the fixture
     is built once, not once per worker. Fixtures used together by a test join one group; a test
     that asks for one by name (``request.getfixturevalue`` of a parameter) counts as using it.
-    Runs before xdist's own hook, which turns ``xdist_group`` marks into work units."""
+    Runs before xdist's own hook, which turns ``xdist_group`` marks into work units.
+
+    The tests of modules that run real processes (crawls, site servers, the CLI) are handed out
+    first and the thousands of quick in-process ones last, so that no worker is left running a
+    long crawl while the others have stopped (longest first, as a scheduler would)."""
     if config.getoption("dist", "no") != "loadgroup":
         return
+    items.sort(key=lambda item: not _runs_processes(item))
     shared = {item: _module_fixtures(item) for item in items}
     parent = {}
 
@@ -75,6 +90,18 @@ def pytest_collection_modifyitems(config, items):
     for key, members in groups.items():
         for item in members:
             item.add_marker(pytest.mark.xdist_group("::".join(key)))
+
+
+_PROCESS_HELPERS = {"run_cli", "start_crawl", "finish_crawl", "start_site_server", "subprocess"}
+_PROCESS_FIXTURES = {"serve_site", "demo_site"}
+
+
+def _runs_processes(item) -> bool:
+    module = getattr(item, "module", None)
+    return bool(
+        _PROCESS_HELPERS & set(vars(module) if module else ())
+        or _PROCESS_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
 
 
 def _module_fixtures(item) -> list[tuple[str, str]]:
