@@ -539,8 +539,8 @@ _GREETING = re.compile(
 
 # The kind of page printed above an English release's heading or text ("News release").
 _KIND_KICKER = re.compile(
-    r"^(?:(?:News|Media|Press)\s+(?:release|statement|advisory|briefing)|Statement|Speech|"
-    r"Backgrounder|Readout|Fact\s+sheet|Joint\s+statement)$",
+    r"^(?:Joint\s+)?(?:(?:News|Media|Press)\s+(?:release|statement|advisory|briefing)|Statement|"
+    r"Speech|Backgrounder|Readout|Fact\s+sheet)$",
     re.I,
 )
 # An English release's labelled source line above its text (From: Department of …).
