@@ -445,12 +445,11 @@ def _grid_rows(root: etree._Element) -> set:
 def _grid_cells(el: etree._Element) -> int:
     if len(el) < 3 or (el.text and el.text.strip()):
         return 0
+    # (The cheap checks first: a row's cells are visited inside only when all are inline.)
+    if any(c.tag not in _GRID_CELL_TAGS or (c.tail and c.tail.strip()) for c in el):
+        return 0
     for child in el:
-        if (
-            child.tag not in _GRID_CELL_TAGS
-            or (child.tail and child.tail.strip())
-            or not "".join(child.itertext()).strip()
-        ):
+        if not "".join(child.itertext()).strip():
             return 0
         for inner in child.iter():
             if inner.tag in BLOCK_TAGS or (inner.tag == "a" and not _file_link(inner)):
