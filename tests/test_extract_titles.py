@@ -449,3 +449,19 @@ def test_lines_the_markup_names_a_pre_title_or_subtitle_are_not_the_title(headin
     )
     article = extract_article(page, "http://www.qinghe.gov.cn/xw/1.html")
     assert article.title == "青禾市“一件事一次办”改革惠及企业群众超百万人次"
+
+
+@pytest.mark.parametrize(
+    "tag_title",
+    [
+        f"通知公告丨{_NOTICE}丨某某之窗",
+        f"通知公告-{_NOTICE}-某某县人民政府",
+        f"某某县人民政府-通知公告-{_NOTICE}",
+    ],
+)
+def test_a_column_before_the_title_is_cut_too(tag_title):
+    crumb = (
+        "<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/tzgg/'>通知公告</a></div>"
+    )
+    page = _page(f"<title>{tag_title}</title>", crumb + _ARTICLE)
+    assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == _NOTICE

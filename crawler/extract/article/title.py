@@ -405,6 +405,21 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
     )
 
 
+_BARE_HYPHEN = re.compile(r"(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])")
+
+
+def _linked_on_page(part: str, lay: Layout | None) -> bool:
+    """A column's name the page links (its menu, its breadcrumb): ``通知公告`` of ``通知公告-…-site``."""
+    sq = squash(part)
+    if lay is None or not _column_sized(part) or len(sq) < 2:
+        return False
+    return any(
+        sq in squash(line)
+        for i, line in enumerate(lay.lines[:400])
+        if len(line) <= 80 and lay.link_chars[i] >= len(sq)
+    )
+
+
 def _sep_key(sep: str) -> str:
     return sep.strip() or (" " if len(sep) == 1 else "  ")
 
@@ -439,10 +454,14 @@ def strip_site_affixes(
         if not hyphen or not head_part.strip() or not tail_part.strip():
             return _clean_title(title), None
         parts = [head_part, hyphen, tail_part]
-        # ("article-column-site": the column's name behind the hyphen before.)
-        inner, hyphen, column = head_part.rpartition("-")
-        if hyphen and inner.strip() and _column_sized(column) and not _column_sized(inner):
-            parts = [inner, hyphen, column, "-", tail_part]
+        # ("article-column-site", "site-column-article": a column's name between two hyphens.)
+        pieces = _BARE_HYPHEN.split(title)
+        if (
+            len(pieces) == 3
+            and all(p.strip() for p in pieces)
+            and (_column_sized(pieces[1]) or _linked_on_page(pieces[0], lay))
+        ):
+            parts = [pieces[0], "-", pieces[1], "-", pieces[2]]
     texts, seps = parts[0::2], parts[1::2]
     cut: list[str] = []
     site_end = site_start = ""  # the separator the site's part stood behind, at either end
@@ -465,14 +484,16 @@ def strip_site_affixes(
             site_start = _sep_key(seps.pop(0))
         else:
             break
-    # "article丨column丨site": behind the site's separator, a part only as long as a column's name
-    # beside a longer one is the column's (one space also parts a title's phrases: never that one).
-    while len(texts) > 1 and site_end not in ("", " ") and _sep_key(seps[-1]) == site_end:
+    # "article丨column丨site", "column丨article丨site": at either end, behind the separator the
+    # site's part stood behind, a part only as long as a column's name beside a longer one is the
+    # column's (one space also parts a title's phrases: never that one).
+    site_seps = {sep for sep in (site_end, site_start) if sep not in ("", " ")}
+    while len(texts) > 1 and _sep_key(seps[-1]) in site_seps:
         if not _column_sized(texts[-1]) or _column_sized("".join(texts[:-1])):
             break
         cut.insert(0, texts.pop())
         seps.pop()
-    while len(texts) > 1 and site_start not in ("", " ") and _sep_key(seps[0]) == site_start:
+    while len(texts) > 1 and _sep_key(seps[0]) in site_seps:
         if not _column_sized(texts[0]) or _column_sized("".join(texts[1:])):
             break
         cut.append(texts.pop(0))
