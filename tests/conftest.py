@@ -1,14 +1,15 @@
 """Shared fixtures: a local site server in a subprocess. Helpers live in support/harness.py.
 Under pytest-xdist (the README's test command), tests sharing an expensive fixture run in one
-worker: see ``pytest_collection_modifyitems``."""
+worker: see ``pytest_xdist_make_scheduler``."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import sys
-from collections import defaultdict
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -58,18 +59,58 @@ def demo_site(serve_site):
     return serve_site(SITE_DIR)
 
 
+# Scheduling under pytest-xdist (`-n 4 --dist loadgroup`). Tests that share a module-scoped
+# fixture (a crawled store, a served site, a kill trial's baseline) must run in one worker, or each
+# worker builds the fixture again. xdist's own `xdist_group` marks do not work with pytest 9 (they
+# rename `item._nodeid`, which pytest 9 no longer reads), so the workers, which see the fixtures,
+# write each test's group to a file and our scheduler, in the controlling process, reads it.
+
+
+def _groups_file(config) -> Path:
+    return Path(tempfile.gettempdir()) / f"bulletin-xdist-groups-{os.getpid()}.json"
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    node.workerinput["bulletin_groups"] = str(_groups_file(node.config))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist", "no") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    path = _groups_file(config)
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        """One work unit per group of tests sharing fixtures, one per test otherwise; units of
+        many tests are handed out first (xdist's reordering), then the rest in collection order."""
+
+        groups: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.groups is None:
+                self.groups = json.loads(path.read_text()) if path.exists() else {}
+            return self.groups.get(nodeid, nodeid)
+
+    return SharedFixtureScheduling(config, log)
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        _groups_file(config).unlink(missing_ok=True)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """With ``--dist loadgroup``, the tests of a module that share module-scoped fixtures (a
-    crawled store, a served site, a kill trial's baseline) go to one xdist worker, so the fixture
-    is built once, not once per worker. Fixtures used together by a test join one group; a test
-    that asks for one by name (``request.getfixturevalue`` of a parameter) counts as using it.
-    Runs before xdist's own hook, which turns ``xdist_group`` marks into work units.
-
-    The tests of modules that run real processes (crawls, site servers, the CLI) are handed out
-    first and the thousands of quick in-process ones last, so that no worker is left running a
-    long crawl while the others have stopped (longest first, as a scheduler would)."""
-    if config.getoption("dist", "no") != "loadgroup":
+    """In an xdist worker: the tests of modules that run real processes (crawls, site servers,
+    the CLI) go first and the thousands of quick in-process ones last, so that no worker is left
+    running a long crawl while the others have stopped; and each test's group is written for the
+    scheduler. Fixtures used together by a test join one group; a test that asks for one by name
+    (``request.getfixturevalue`` of a parameter) counts as using it."""
+    target = getattr(config, "workerinput", {}).get("bulletin_groups")
+    if target is None:
         return
     items.sort(key=lambda item: not _runs_processes(item))
     shared = {item: _module_fixtures(item) for item in items}
@@ -83,13 +124,10 @@ def pytest_collection_modifyitems(config, items):
     for names in shared.values():
         for name in names[1:]:
             parent[root(name)] = root(names[0])
-    groups = defaultdict(list)
-    for item, names in shared.items():
-        if names:
-            groups[root(names[0])].append(item)
-    for key, members in groups.items():
-        for item in members:
-            item.add_marker(pytest.mark.xdist_group("::".join(key)))
+    groups = {item.nodeid: "::".join(root(names[0])) for item, names in shared.items() if names}
+    temporary = Path(f"{target}.{os.getpid()}")
+    temporary.write_text(json.dumps(groups), encoding="utf-8")
+    temporary.replace(target)
 
 
 _PROCESS_HELPERS = {"run_cli", "start_crawl", "finish_crawl", "start_site_server", "subprocess"}
