@@ -766,6 +766,15 @@ class Store:
                 "UPDATE versions SET content_hash = ? WHERE id = ?", [digest, current_id]
             )
             version_id, kind, changed = current_id, "unchanged", []
+        elif (
+            not hold
+            and current is not None
+            and _template_dropped_a_field(current, fields, fetched.raw_body)
+        ):
+            # A redesign that stopped (or started) printing the source or the date around the
+            # same title, text and attachments: presentation, not an edit. The stored version
+            # stays, so the first real edit under the new template says what it changed.
+            version_id, kind, changed = current_id, "unchanged", []
         elif foreign and not cut and _says_gone(fields):
             # Another page that says this one is gone (a soft 404, 该信息已撤销 in the
             # site's chrome): a miss, confirmed like a 404 once removal_confirm_after passed.
@@ -1975,6 +1984,36 @@ def _fetched_fields(fetched: FetchedRelease) -> dict:
         "column": fetched.column,
         "attachments": fetched.attachments,
     }
+
+
+# Fields a template may print or not; the rest (title, text, attachments) are what a page says.
+_PRINTED_BY_TEMPLATE = {"source", "published_at"}
+_CLASS_ATTR = re.compile(rb"""\b(?:class|id)\s*=\s*["']([^"']{1,200})["']""", re.I)
+_TEMPLATE_BYTES = 300_000
+_SAME_TEMPLATE = 0.5  # share of class and id names two pages of one template have in common
+
+
+def _template_names(raw: bytes) -> set[bytes]:
+    return {name for m in _CLASS_ATTR.finditer(raw[:_TEMPLATE_BYTES]) for name in m[1].split()}
+
+
+def _template_dropped_a_field(current: dict, fields: dict, raw_body: bytes | None) -> bool:
+    """Whether the fetch differs from the stored version only by a source or date that one of
+    them does not print at all, and the page's template changed between them (most class and id
+    names new): a redesign that stopped or started printing the field."""
+    previous = _version_fields(current)
+    changed = changed_fields(previous, fields)
+    if not changed or not set(changed) <= _PRINTED_BY_TEMPLATE:
+        return False
+    if any(bool(previous.get(name)) == bool(fields.get(name)) for name in changed):
+        return False
+    if current["raw_body"] is None or not raw_body:
+        return False
+    before = _template_names(zlib.decompress(current["raw_body"]))
+    after = _template_names(raw_body)
+    if not before or not after:
+        return False
+    return len(before & after) / len(before | after) < _SAME_TEMPLATE
 
 
 def _version_fields(row: dict) -> dict:

@@ -16,7 +16,9 @@ past ``removal_confirm_after`` would it be believed (an edit), as a collapse is.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from support.history import Step, replay_history, score_days
 from support.history_notice import (
@@ -178,3 +180,39 @@ def test_a_recruitment_notice_over_37_captures_written_blind_is_right_every_day(
     # then a counter in the next span: article/source.py), so every 2021 day reads as an edit.
     known = {19, 20, 25, 26, 27}
     assert {i for i, ok, _ in judged if not ok} == known, report
+
+
+def _without(html: str, *classes: str) -> str:
+    import re
+
+    for name in classes:
+        html = re.sub(rf'<span class="{name}">.*?</span>', "", html)
+    return html
+
+
+@pytest.mark.parametrize(
+    ("first", "expect"),
+    [("2020", []), ("2021", ["edited"])],
+    ids=["redesign-stops-printing-the-source", "same-template-source-deleted"],
+)
+def test_a_source_the_new_template_no_longer_prints_is_no_edit_and_one_deleted_is(
+    tmp_path, first, expect
+):
+    # The same notice, the next day without its 来源 line: in a new template that is the
+    # template's doing; in the same template, an editor deleted it.
+    notice, day = Notice(), date(2021, 6, 1)
+    before = (
+        page_2020(notice, Noise(1, day)).encode("gb18030")
+        if first == "2020"
+        else _without(page_2021(notice, Noise(1, day)), "views").encode()
+    )
+    after = _without(page_2021(notice, Noise(2, day)), "views", "src").encode()
+    steps = [
+        Step(Capture(data=before, content_type="text/html"), expect=["new"]),
+        Step(Capture(data=after), expect=expect),
+    ]
+    days, _ = replay_history(tmp_path, steps, path="/show.aspx")
+    judged = score_days(steps, days)
+    assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)
+    if expect:
+        assert days[1].events[0]["changed_fields"] == ["source"]
