@@ -70,6 +70,14 @@ _SESSION_PARAM = re.compile(
 _SESSION_VALUE = re.compile(r"^(?=[^\d]*\d)(?=.*[a-zA-Z])[A-Za-z0-9_-]{16,}$")
 
 
+# A link as a web archive's replay rewrites it (Wayback, pywb): the capture's timestamp, perhaps a
+# modifier (``im_``, ``id_``), then the original URL. Each capture of a page has its own timestamp,
+# so every link of a page replayed from an archive would differ from capture to capture.
+_ARCHIVED = re.compile(
+    r"^https?://[^/]+/(?:[^/?#]+/)*?\d{8,14}(?:[a-z]{2}_)?/(https?:/{1,2}.+)$", re.I
+)
+
+
 @lru_cache(maxsize=4096)
 def attachment_key(url: str) -> str:
     """The identity of an attachment link: its canonical URL without cache-busting parameters
@@ -77,6 +85,9 @@ def attachment_key(url: str) -> str:
     ``zyzb.xls?sid=767e449f2a0f811de05414c9`` are the same file)."""
     if not url:
         return url
+    archived = _ARCHIVED.match(url.strip())
+    if archived:
+        url = re.sub(r"^(https?:)/(?!/)", r"\1//", archived[1])
     canonical = canonical_url(url)
     parts = urlsplit(canonical)
     if not parts.query:

@@ -225,6 +225,16 @@ def test_a_statistics_page_over_64_daily_captures_is_right_every_day(tmp_path):
             True,
         ),
         ("/down.aspx?sid=12", "/down.aspx?sid=13", False),
+        (
+            "/web/20190102093000/http://tjj.x.gov.cn/u/zyzb.xls",
+            "/web/20190203093000im_/http://tjj.x.gov.cn/u/zyzb.xls",
+            True,
+        ),
+        (
+            "/web/20190102093000/http://a.gov.cn/u/1.xls",
+            "/web/20190102093000/http://a.gov.cn/u/2.xls",
+            False,
+        ),
     ],
     ids=[
         "session-in-path",
@@ -234,6 +244,8 @@ def test_a_statistics_page_over_64_daily_captures_is_right_every_day(tmp_path):
         "version",
         "session-token-query",
         "short-sid-is-an-id",
+        "two-captures-in-a-web-archive",
+        "two-files-in-a-web-archive",
     ],
 )
 def test_an_attachment_is_the_same_file_whatever_session_or_cache_buster_its_link_carries(

@@ -211,6 +211,17 @@ def test_strip_text_applies_the_body_rule_to_stored_text():
     assert model.strip_text(text) == "正文一。\n\n正文二。"
 
 
+def test_a_template_line_ending_the_text_is_stripped_when_an_attachment_box_follows_it():
+    # A release that gains an attachment keeps the same text: the box after the closing
+    # template line does not make that line interior (and so content).
+    closing = "本网站所载内容仅供参考，转载请注明来源，如有疑问请与我们联系。"
+    model = learn([_page("t", closing, f"正文{i}。") for i in range(8)])
+    text = f"正文一。\n\n{closing}"
+    boxed = f"{text}\n\n附件：\n\n工作安排.pdf"
+    assert model.strip_text(text) == "正文一。"
+    assert model.strip_text(boxed) == "正文一。\n\n附件：\n\n工作安排.pdf"
+
+
 def test_extraction_with_the_model_fixes_what_one_page_cannot_tell():
     pages = [
         extract_article(

@@ -321,10 +321,11 @@ class SiteModel:
             start += 1
         while end > start and drop[end - 1]:
             end -= 1
+        cut, block = _before_attachments(lines, start, end, lambda k: drop[k])
         kept = [
             line
             for k, line in enumerate(lines[start:end], start)
-            if not (drop[k] and len(line) >= _INTERIOR_CHARS)
+            if not (drop[k] and (len(line) >= _INTERIOR_CHARS or cut <= k < block))
         ]
         return "\n\n".join(line for line in kept if line.strip())
 
@@ -566,8 +567,13 @@ class PageView:
             end -= 1
         kept: list[tuple[str, int]] = []
         removed = [i for _, i in lines[:start]] + [i for _, i in lines[end:]]
-        for text, i in lines[start:end]:
-            if removable(i) and (len(text) >= _INTERIOR_CHARS or link_chars[i] > len(text) / 2):
+        cut, block = _before_attachments(
+            [text for text, _ in lines], start, end, lambda k: removable(lines[k][1])
+        )
+        for k, (text, i) in enumerate(lines[start:end], start):
+            if removable(i) and (
+                len(text) >= _INTERIOR_CHARS or link_chars[i] > len(text) / 2 or cut <= k < block
+            ):
                 removed.append(i)
             else:
                 kept.append((text, i))
@@ -598,6 +604,29 @@ class PageView:
             f"the site's template ({self._note(self.keys[hits[0]])}), not a source",
         )
         return None
+
+
+# A line of an attachment box: its label (附件：, 附件下载, Attachments) or a file's name.
+_ATTACHMENT_LINE = re.compile(
+    r"^\s*(?:(?:相关|下载)?附\s*件|attachments?\b|downloads?\b)|"
+    r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|csv|txt)\s*(?:[(（][^)）]{0,20}[)）])?\s*$",
+    re.I,
+)
+
+
+def _before_attachments(lines: list[str], start: int, end: int, template) -> tuple[int, int]:
+    """``(cut, block)``: the template lines ``cut:block`` that end the text just before an
+    attachment box closing the body (``block:end``). They are the body's end as much as when no
+    attachment follows: a release that gains an attachment keeps the same text."""
+    block = end
+    while block > start and not template(block - 1) and _ATTACHMENT_LINE.search(lines[block - 1]):
+        block -= 1
+    if block == end:
+        return end, end
+    cut = block
+    while cut > start and template(cut - 1):
+        cut -= 1
+    return cut, block
 
 
 def _joined(rule: str | None, note: str) -> str:
