@@ -248,3 +248,11 @@ def test_a_footers_information_source_is_no_source():
     assert _extract(inside).source is None
     assert _extract(between).source is None
     assert _extract(credit).source == "县农业农村局"
+
+
+def test_a_view_counter_glued_after_the_source_is_not_part_of_it():
+    info = (
+        '<span>2020-11-05</span><span>来源：县人社局</span><span><i class="ico-eye"></i>1234</span>'
+    )
+    assert _info(info).source == "县人社局"
+    assert _info("来源：12345政务服务热线 发布时间：2024-03-05").source == "12345政务服务热线"

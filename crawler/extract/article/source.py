@@ -122,7 +122,7 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             value = nxt.strip()
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
-    value = _balanced(value)
+    value = _GLUED_COUNT.sub("", _balanced(value))
     if not value:
         return kind, None
     # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters.
@@ -152,6 +152,9 @@ def _balanced(value: str) -> str:
     return value
 
 
+# A view counter the template shows beside the source with only an icon between them
+# (<span>来源：县人社局</span><span><i class="ico-eye"></i>1234</span>): no office's name ends in it.
+_GLUED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])\s*\d+\s*(?:次|人次)?$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 
 
