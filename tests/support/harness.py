@@ -57,9 +57,10 @@ class SiteServer:
                 self.process.kill()
 
 
-def start_site_server(root: Path, log_path: Path) -> SiteServer:
+def start_site_server(root: Path, log_path: Path, script: Path = FAULT_SERVER) -> SiteServer:
+    """``script`` (the fault server unless told) serving ``root`` in a subprocess on a free port."""
     process = subprocess.Popen(
-        [sys.executable, str(FAULT_SERVER), str(root), "--port", "0", "--log", str(log_path)],
+        [sys.executable, str(script), str(root), "--port", "0", "--log", str(log_path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -68,7 +69,7 @@ def start_site_server(root: Path, log_path: Path) -> SiteServer:
     line = process.stdout.readline().strip()
     if not line.startswith("http://"):
         process.kill()
-        raise RuntimeError(f"site server did not start: {line!r} {process.stderr.read()}")
+        raise RuntimeError(f"{script.name} did not start: {line!r} {process.stderr.read()}")
     return SiteServer(line, root, log_path, process)
 
 

@@ -11,7 +11,6 @@ answers its jpage script; a request without the column's ``columnid`` gets no re
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -92,20 +91,9 @@ def write_site(root: Path, total: int, per: int, group: int) -> list[str]:
 
 def start(root: Path, log_path: Path):
     """This server in a subprocess, as ``support.harness.start_site_server`` starts the demo's."""
-    from support.harness import ROOT, SiteServer
+    from support.harness import start_site_server
 
-    process = subprocess.Popen(
-        [sys.executable, __file__, str(root), "--port", "0", "--log", str(log_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    line = process.stdout.readline().strip()
-    if not line.startswith("http://"):
-        process.kill()
-        raise RuntimeError(f"hanweb server did not start: {line!r} {process.stderr.read()}")
-    return SiteServer(line, root, log_path, process)
+    return start_site_server(root, log_path, Path(__file__))
 
 
 class HanwebHandler(SiteHandler):
