@@ -12,6 +12,7 @@ from lxml import etree
 from ..dates import find_dates
 from ..text import (
     BLOCK_TAGS,
+    CELL_SEP,
     Layout,
     element_text,
     fold,
@@ -606,6 +607,28 @@ def _shares_most(short: str, text: str) -> bool:
     return bool(short_words) and sum(w in words for w in short_words) / len(short_words) >= 0.6
 
 
+# The row of a 信息公开 record's table that names it: 信息名称：… | 文件名称 … | 名　　称：…
+_NAME_LABEL = re.compile(
+    r"^(?:(?:信息|文件|公开事项|事项)(?:名称|标题)\s*[:：]?|(?:标\s*题|名\s*称|题\s*名)\s*[:：])\s*(.*)$"
+)
+
+
+def _labelled_name(lay: Layout) -> tuple[str, int] | None:
+    """(name, line) of the record's name in a table row labelled 信息名称 (or 文件名称, 名称：…)."""
+    for i in range(min(len(lay.lines), 600)):
+        if lay.table[i] < 0:
+            continue
+        cells = lay.lines[i].split(CELL_SEP)
+        for k, cell in enumerate(cells):
+            match = _NAME_LABEL.match(cell.strip())
+            if not match:
+                continue
+            value = match.group(1).strip() or (cells[k + 1].strip() if k + 1 < len(cells) else "")
+            if 4 <= len(value) <= 200 and not _NAME_LABEL.match(value):
+                return _clean_title(value), i
+    return None
+
+
 @dataclass
 class _TitlePick:
     text: str | None
@@ -636,6 +659,14 @@ def _pick(search: _TitleSearch, head: Head) -> _TitlePick:
         # Only the column's name, shown nowhere as a heading: the other rules find the title.
         meta_title = search.meta_title = ""
     matching = search.headings_in_title()
+    named = _labelled_name(search.lay)
+    if named and all(_column_sized(m[2]) for m in matching):
+        # A 信息公开 record names itself in its table (信息名称：…): no heading the <title> shows
+        # says more than the column's name, so the record's own name is its title.
+        text, line = named
+        return _TitlePick(
+            text, _line_element(search.lay, line), "labelled name in the record table"
+        )
     if matching:
         return search.heading_in_title(matching)
     if meta_title:
