@@ -820,6 +820,7 @@ class _TitleSearch:
                 for m in matching
                 if squash(m[2]) not in names_sq
                 and not (_column_sized(m[2]) and line_of(self.lay, m[3]) >= self.body_end)
+                and not self._signs_the_text(m[2], m[3])
             ]
         if len({m[0] for m in matching}) > 1:
             # Several headings are parts of the <title> (a logo's h1 holds the site's name): the one
@@ -828,6 +829,17 @@ class _TitleSearch:
             kept = [m for m in matching if squash(m[2]) == stripped_sq]
             matching = kept or matching
         return matching
+
+    def _signs_the_text(self, text: str, el) -> bool:
+        """A line below the body's start that shows a <title> naming only an office (its
+        signature, 某某市公安局 closing the text) signs the text; it is no heading."""
+        sq = squash(text)
+        return (
+            sq == self.tag_sq
+            and len(sq) <= 20
+            and bool(_SITE_LIKE.search(sq))
+            and line_of(self.lay, el) > self.body_start
+        )
 
     def heading_in_title(self, matching: list[tuple]) -> _TitlePick:
         """The longest of the headings the <title> contains, a real heading before bold type."""
