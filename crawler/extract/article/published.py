@@ -23,7 +23,7 @@ from ..text import (
 )
 from .body import TOP_BAR_CLOCK
 from .head import META_DATE, Head
-from .patterns import DIGITS, spaced_labels
+from .patterns import DIGITS, INFO_LINE, spaced_labels
 
 _DATE_LABELS = [
     (
@@ -190,9 +190,12 @@ def _scan_dates(
     out = []
     lines = lay.lines
     for i in range(max(start, 0), min(end, len(lines))):
+        # An unlabelled date in a data table is a figure's date (a dashboard's day), not the
+        # page's; a layout table's one-cell row holding the info line (2024-05-08 来源：…) is no
+        # data table.
+        free = lay.table[i] < 0 or (lay.cells[i] <= 1 and INFO_LINE.search(lines[i]) is not None)
         for cand in _line_dates(lines, i, style):
-            # An unlabelled date in a data table is a figure's date (a dashboard's day), not the page's.
-            if (not labelled_only and lay.table[i] < 0) or cand.rank < 5:
+            if (not labelled_only and free) or cand.rank < 5:
                 out.append(cand)
     return out
 
