@@ -852,7 +852,10 @@ class _TitleSearch:
             column = self.longer_below(text, el)
             if column is not None:
                 return column
-        meta_title = self.meta_title
+        # (Without its site part: an og:title may carry "| Agency" as the <title> does.)
+        meta_title = (
+            self.meta_title and strip_site_affixes(self.meta_title, self.site_names(), self.lay)[0]
+        )
         if (
             meta_title
             and squash(meta_title).startswith(squash(text))
