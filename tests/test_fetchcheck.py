@@ -351,3 +351,20 @@ def test_may_be_unrendered_ignores_template_literals_in_scripts():
     assert may_be_unrendered(page("fetch_unrendered_velocity.html"))
     assert not may_be_unrendered(b"<html><script>var u = `${base}/a`;</script><p>text</p></html>")
     assert not may_be_unrendered(page("article_hanweb.html"))
+
+
+@pytest.mark.parametrize(
+    ("title", "fault"),
+    [
+        ("404 Not Found", True),
+        ("502 Bad Gateway", True),
+        ("404错误", True),
+        ("500万元专项资金下达到位", False),
+        ("510家企业参加招聘会", False),
+    ],
+    ids=["404-not-found", "502-bad-gateway", "404-chinese", "figure-500-wan", "figure-510-jia"],
+)
+def test_a_status_code_names_an_error_page_never_a_figure(title, fault):
+    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1></body></html>"
+    reason = failed_fetch_reason(page.encode("utf-8"))
+    assert (reason is not None and reason.startswith("error page")) is fault, reason
