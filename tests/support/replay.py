@@ -47,6 +47,7 @@ class Capture:
     truncate: int | None = None
     length: bool = True  # False: no Content-Length (the end of the body is the connection's)
     location: str | None = None  # with a 3xx status: where the page moved
+    headers: tuple[tuple[str, str], ...] = ()  # more response headers (Last-Modified, Age…)
 
     def route(self, validators: bool, spill: Path | None = None) -> dict:
         """The server's route for this capture; raw ``data`` is written to a file in ``spill``."""
@@ -57,6 +58,8 @@ class Capture:
             route["length"] = False
         if self.location:
             route["location"] = self.location
+        if self.headers:
+            route["headers"] = dict(self.headers)
         if self.data is not None:
             if spill is None:
                 raise ValueError("a capture of raw bytes needs a folder to be served from")

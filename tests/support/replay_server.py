@@ -4,7 +4,8 @@
 "status": 200, "content_type": "...", "validators": true, "truncate": N}`` (``truncate``: send only
 the first N bytes of the body, under the full Content-Length, then close: a response cut short;
 with ``"length": false`` no Content-Length is sent, so the cut cannot be seen from the headers;
-``"location"``: a Location header, for a redirect). A capture is served from where it lies
+``"location"``: a Location header, for a redirect; ``"headers"``: more headers, over the
+defaults — a cache's ``Age`` and an older ``Last-Modified``). A capture is served from where it lies
 (``file``), so pages of ``../shared/corpus`` are never copied. With ``validators`` the response
 carries an ETag (a hash of the body) and a fixed Last-Modified, and a matching ``If-None-Match``
 gets a 304, as a CMS's static front end would answer; with ``"validators": "stale"`` the ETag is
@@ -56,6 +57,7 @@ class _Handler(BaseHTTPRequestHandler):
             if self.headers.get("If-None-Match") == etag:
                 self._send(304, b"", {"ETag": etag})
                 return
+        headers.update(route.get("headers", {}))
         self._send(status, body, headers, route.get("truncate"), route.get("length", True))
 
     def _send(
