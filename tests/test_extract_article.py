@@ -1106,8 +1106,24 @@ def test_list_and_article_pages_share_the_breadcrumb_finder():
             '<div><span>当前位置：</span><a href="/">首页</a> &gt;&gt; <a href="/gk/">公开</a></div>',
             ["首页", "公开"],
         ),
+        (
+            '<div class="path"><a href="#C" accesskey="C" title="中央內容區塊">:::</a>'
+            '現在位置：<a href="/">首頁</a> &gt; <a href="/news/">新聞稿</a></div>',
+            ["首頁", "新聞稿"],
+        ),
+        (
+            '<nav class="breadcrumb"><ul><li><a href="#main" accesskey="C">:::</a></li>'
+            '<li>目前位置：<a href="/">首頁</a></li><li>&gt;</li><li><a href="/gg/">公告</a></li></ul></nav>',
+            ["首頁", "公告"],
+        ),
     ],
-    ids=["short-mark-word-is-a-whole-token", "list-items", "label-in-its-own-element"],
+    ids=[
+        "short-mark-word-is-a-whole-token",
+        "list-items",
+        "label-in-its-own-element",
+        "skip-link-before-a-traditional-label",
+        "skip-link-as-a-list-item",
+    ],
 )
 def test_breadcrumb_patterns(html, names):
     from crawler.extract.breadcrumb import find_breadcrumb

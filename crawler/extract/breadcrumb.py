@@ -4,7 +4,8 @@ Candidates, best first: the site's selector; elements whose class, id or aria-la
 breadcrumb/position/location (CurrChnlCls first, then explicit "breadcrumb" marks); the element of
 a "当前位置：" / "You are here" label; and on article pages, whose line layout is known, a
 label line or an unmarked line of arrows just above the title. A candidate's names are its links
-and the separated text between them, or its list items.
+and the separated text between them, or its list items; a name without a word (an accessibility
+skip link drawn as ":::", a lone arrow) is none, so the "現在位置：" label after it is still cut.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _HOME_LINE = re.compile(
     r"^(?:网站首页|首页|首頁|主页|Home|Startseite)\s*(?:>>|>|＞|»|›|→|-|/)", re.I
 )
 _ARROWS = re.compile(r"\s(?:>>|>|＞|»|›|→)\s|(?:>>|＞|»|›|→)")
+# A crumb names something: a skip link drawn as ":::" (an accessibility anchor) or a bare arrow is none.
+_WORDLESS = re.compile(r"^\W*$")
 _NOISE = re.compile(
     r"^(?:breadcrumbs?|breadcrump|navigation|navigationspfad|sie sind hier|you are here)[:：]?$",
     re.I,
@@ -209,7 +212,7 @@ def _names(el, base: str) -> tuple[list[str], list[dict]]:
             name = element_text(li)
             if not names:
                 name = _LABEL.sub("", name)
-            if _SPLIT.fullmatch(name):
+            if _SPLIT.fullmatch(name) or _WORDLESS.match(name):
                 continue
             name = name.strip(" >»›/＞:：")
             if not name:
@@ -254,7 +257,7 @@ def _names(el, base: str) -> tuple[list[str], list[dict]]:
                     break
                 name = element_text(node)
                 href = (node.get("href") or "").strip()
-                if name:
+                if name and not _WORDLESS.match(name):
                     names.append(name)
                     target = absolute_url(href, base)
                     if target:
