@@ -31,7 +31,12 @@ from .head import Head, read_head, select_nodes, selected_text
 from .links import find_attachments, find_next_pages, set_breadcrumb_and_column
 from .published import date_from_meta, set_published, shown_date
 from .source import pick_source
-from .title import clean_raw_title, heading_candidates, pick_title, title_from_meta
+from .title import (
+    clean_raw_title,
+    heading_candidates,
+    named_by_document_title,
+    pick_title,
+)
 
 
 def extract_article(
@@ -144,7 +149,7 @@ def _extract(
         article, url, zone, (visible, visible_rank, visible_rule), (meta_date, meta_rule)
     )
 
-    if published is None and not sel.title and not title_from_meta(head) and head.title.strip():
+    if published is None and not sel.title and named_by_document_title(head):
         # Not an article (a program page, a dashboard): the document title is its name.
         # (Whole, as the page names itself: there is no article heading to tell the site's part.)
         title = clean_raw_title(head.title)

@@ -543,6 +543,15 @@ def title_from_meta(head: Head) -> str:
     return ""
 
 
+def named_by_document_title(head: Head) -> bool:
+    """A page printing no date names itself by its whole ``<title>`` when it is no Chinese
+    article: an English program page or dashboard (``Commercialization Assistance Program | NREL``)
+    is known by its document title. A Chinese government template often prints no date on an
+    article (办事指南, a town's news, 领导活动): its heading and the ``<title>`` without the
+    site's part name it as on any article, never the portal's name after a separator."""
+    return bool(head.title.strip()) and not title_from_meta(head) and not _HAN.search(head.title)
+
+
 def line_of(lay: Layout, el) -> int:
     start, end = lay.spans.get(el, (-1, -1))
     return end - 1 if end > start else -1
