@@ -10,9 +10,11 @@ from crawler.extract.dates import (
     DEFAULT_STYLE,
     DateStyle,
     find_dates,
+    find_month_days,
     parse_date,
     parse_day,
     style_for,
+    year_from_url,
     zone_for,
 )
 
@@ -39,6 +41,11 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
         pytest.param("Published: 25/03/2024", "2024-03-25", id="first-over-12-is-a-day"),
         pytest.param("2024年3月5日 下午3:45", "2024-03-05T15:45:00", id="xiawu-afternoon"),
         pytest.param("2024-03-05 上午10:21", "2024-03-05T10:21:00", id="shangwu-morning"),
+        pytest.param(
+            "Published on March 5, 2024 | 10:21 AM", "2024-03-05T10:21:00", id="bar-clock"
+        ),
+        pytest.param("5 March 2024 | 3:15 PM", "2024-03-05T15:15:00", id="day-month-bar-clock"),
+        pytest.param("2024年03月05日 10时21分", "2024-03-05T10:21:00", id="shi-fen"),
     ],
 )
 def test_shapes(text, expected):
@@ -110,3 +117,24 @@ def test_list_rows_read_in_the_pages_style():
     assert parse_day(
         "Notice of meeting 05-03-2024", style=style_for(ZoneInfo("Europe/London"))
     ) == ("2024-03-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("发布日期：03-05 10:21 点击：", [(3, 5, 10, 21)], id="dashed-with-clock"),
+        pytest.param("3月5日 18:32 来源：区融媒体中心", [(3, 5, 18, 32)], id="yue-ri-with-clock"),
+        pytest.param("[02-01]", [(2, 1, None, None)], id="list-row"),
+        pytest.param("2024年3月5日 2024-03-05", [], id="a-full-date-holds-none"),
+        pytest.param("3-5人一组", [], id="a-range-is-none"),
+    ],
+)
+def test_dates_printed_without_a_year(text, expected):
+    assert [(d.month, d.day, d.hour, d.minute) for d in find_month_days(text)] == expected
+
+
+def test_the_year_of_a_yearless_date_from_the_address_in_its_month():
+    assert year_from_url("https://x.gov.cn/zwgk/202403/t20240305_1.html", 3) == 2024
+    assert year_from_url("https://x.cn/news/2024/03/05/12031.html", 3) == 2024
+    assert year_from_url("https://x.cn/news/2024/03/05/12031.html", 4) is None
+    assert parse_day("03-05", "https://x.cn/news/2024/03/05/12031.html") == "2024-03-05"

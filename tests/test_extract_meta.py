@@ -256,3 +256,73 @@ def test_a_view_counter_glued_after_the_source_is_not_part_of_it():
     )
     assert _info(info).source == "县人社局"
     assert _info("来源：12345政务服务热线 发布时间：2024-03-05").source == "12345政务服务热线"
+
+
+def test_a_yearless_info_line_date_takes_its_year_from_the_address():
+    page = f"<h1>县农业农村局部署春季农业生产工作</h1><p>信息来源：办公室 发布日期：03-05 10:21</p><div id=zoom>{_BODY}<p>2024年3月4日</p></div>"
+    article = _extract(page, "https://www.example.gov.cn/zwgk/202403/t20240305_4412031.html")
+    assert article.published_at == "2024-03-05T10:21:00+08:00"
+
+
+def test_a_yearless_publish_date_takes_the_year_of_the_records_written_date():
+    table = (
+        "<table><tr><td>成文日期：</td><td>2023-12-28</td></tr>"
+        "<tr><td>发布日期：</td><td>01-03</td></tr></table>"
+    )
+    article = _extract(
+        f"{table}<h1>县农业农村局部署春季农业生产工作</h1><div id=zoom>{_BODY}</div>"
+    )
+    assert article.published_at == "2024-01-03"
+
+
+def test_a_written_date_row_is_no_generic_date_label():
+    table = (
+        "<table><tr><td>成文日期：</td><td>2024-03-01</td></tr>"
+        "<tr><td>发布日期：</td><td>2024-03-05</td></tr></table>"
+    )
+    article = _extract(
+        f"<h1>县农业农村局部署春季农业生产工作</h1>{table}<div id=zoom>{_BODY}</div>"
+    )
+    assert article.published_at == "2024-03-05"
+
+
+def test_an_unlabelled_date_on_the_info_line_beats_a_meta_that_says_otherwise():
+    page = (
+        '<meta name="PubDate" content="2024-10-09 08:00"><h1>县农业农村局部署春季农业生产工作</h1>'
+        f"<p>2024-10-08 20:15　来源：新华社　作者：王丽</p><div id=zoom>{_BODY}</div>"
+    )
+    article = _extract(page)
+    assert article.published_at == "2024-10-08T20:15:00+08:00"
+    assert article.published_at_meta == "2024-10-09T08:00:00+08:00"
+
+
+_EN_BODY = "".join(
+    f"<p>Paragraph {n}: the agency issued guidance for applicants on how to map unserved locations.</p>"
+    for n in range(1, 5)
+)
+
+
+def test_an_english_last_updated_line_dates_a_page_that_shows_no_other():
+    page = f'<h1>Statement on the interim rule</h1><div class="updated">Last updated: March 14, 2024</div><div class="body">{_EN_BODY}</div>'
+    article = _extract(
+        page,
+        "https://www.example.gov/newsroom/statement",
+        lang="en-US",
+        title="Statement on the interim rule",
+    )
+    assert article.published_at == "2024-03-14"
+    assert article.title == "Statement on the interim rule"
+
+
+def test_first_published_anywhere_beats_updated_under_the_heading():
+    page = (
+        f'<h1>New funding for water projects</h1><p>Updated: 7 March 2024</p><div class="body">{_EN_BODY}</div>'
+        "<aside><dl><dt>First published</dt><dd>5 March 2024</dd></dl></aside>"
+    )
+    article = _extract(
+        page,
+        "https://www.example.gov.au/news/water",
+        lang="en-AU",
+        title="New funding for water projects",
+    )
+    assert article.published_at == "2024-03-05"

@@ -91,13 +91,14 @@ _D_MONTH_Y = (
     r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>"
     + _MONTH_RE
     + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
-    r"(?:,?\s+(?:at\s+|-\s+)?" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?"
+    r"(?:(?:,?\s+(?:at\s+|-\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?"
 )
 _MONTH_D_Y = (
     r"(?P<mon>"
     + _MONTH_RE
     + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
-    r"(?:,?\s+(?:at\s+)?" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    # (The clock may follow a bar, as WordPress themes print it: "March 5, 2024 | 10:21 AM".)
+    r"(?:(?:,?\s+(?:at\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 # A year set apart from its month/day (portals print <em>2024</em> <em>03</em>/<em>05</em> 10:21).
 # (Floated spans may leave no space at all between them: "202403/0511:16:25".)
@@ -351,6 +352,69 @@ _MONTH_DAY = re.compile(r"^[\s\[(（【]*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?
 _URL_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})?(?!\d)")
 
 
+def year_from_url(url: str | None, month: int) -> int | None:
+    """The year of a date in ``url`` (``/202403/t20240305_…``, ``/2024/03/05/``) in ``month``: what
+    a date printed without its year (03-05, 3月5日) belongs to."""
+    for u in _URL_YEAR_MONTH.finditer(url or ""):
+        if int(u.group(2)) == month:
+            return int(u.group(1))
+    return None
+
+
+# A date printed without its year, as templates cut it: "03-05 10:21", "3月5日 18:32" (two digits
+# each with a dash, slash or dot; 月 and 日 with any).
+_YEARLESS = re.compile(
+    r"(?<![\d./年-])(?:(?P<m2>1[0-2]|0[1-9])(?P<sep>[-/.])(?P<d2>3[01]|[12]\d|0[1-9])(?![\d/.-])"
+    r"|(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*日)"
+    r"(?:\s*(?:[（(]?(?:星期|周|週)[一二三四五六日天][)）]?)?\s*" + _TIME + r"(?![\d:]))?"
+)
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    """A date found without its year (its year comes from elsewhere: :meth:`in_year`)."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+
+    def in_year(self, year: int) -> FoundDate | None:
+        try:
+            day = date(year, self.month, self.day)
+        except ValueError:
+            return None
+        return FoundDate(self.start, self.end, day, self.hour, self.minute)
+
+
+def find_month_days(text: str, limit: int = 3) -> list[MonthDay]:
+    """Dates in ``text`` printed without a year (the caller gives them one: a labelled line's
+    value or an info line's; elsewhere "3月5日" is prose)."""
+    out = []
+    for match in _YEARLESS.finditer(text[:600]):
+        g = match.groupdict()
+        hour = minute = None
+        if g["H"] is not None:
+            hour, minute = int(g["H"]), int(g["M"])
+            if g["half"] in ("下午", "晚上") and hour < 12:
+                hour += 12
+        out.append(
+            MonthDay(
+                match.start(),
+                match.end(),
+                int(g["m2"] or g["m"]),
+                int(g["d2"] or g["d"]),
+                hour,
+                minute,
+            )
+        )
+        if len(out) >= limit:
+            break
+    return out
+
+
 def parse_day(
     text: str | None,
     url: str | Callable[[], str | None] | None = None,
@@ -381,12 +445,12 @@ def parse_day(
         url = url()
     if m and url:
         month, day = int(m.group(1)), int(m.group(2))
-        for u in _URL_YEAR_MONTH.finditer(url):
-            if int(u.group(2)) == month:
-                try:
-                    return date(int(u.group(1)), month, day).isoformat()
-                except ValueError:
-                    return None
+        year = year_from_url(url, month)
+        if year is not None:
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return None
     return None
 
 

@@ -143,7 +143,16 @@ def _extract(
     style = style_for(zone)  # how the page's locale writes 05/03/2024, 113-03-05
     meta_date, meta_rule = date_from_meta(head, text, style)
     visible, visible_rank, visible_rule = shown_date(
-        lay, head, selected["published_at"], title_line, body_start, body_stop, title, style
+        lay,
+        head,
+        selected["published_at"],
+        title_line,
+        body_start,
+        body_stop,
+        title,
+        style,
+        url=url,
+        meta=meta_date,
     )
     published = set_published(
         article, url, zone, (visible, visible_rank, visible_rule), (meta_date, meta_rule)

@@ -12,8 +12,10 @@ from ..dates import (
     FoundDate,
     date_from_url,
     find_dates,
+    find_month_days,
     find_time,
     parse_date,
+    year_from_url,
 )
 from ..model import Article
 from ..text import (
@@ -39,10 +41,13 @@ _DATE_LABELS = [
             re.I,
         ),
     ),
-    (1, re.compile(r"(?:" + spaced_labels("时间", "時間", "日期") + r"|Date)\s*[:：]?\s*$", re.I)),
+    # (成文日期 before the generic 日期 it ends with.)
     (2, re.compile(r"(?:成文|印發|印发)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
+    (1, re.compile(r"(?:" + spaced_labels("时间", "時間", "日期") + r"|Date)\s*[:：]?\s*$", re.I)),
 ]
 _UPDATED = re.compile(r"更新(?:时间|日期)\s*[:：]?\s*$")
+# An English page's "Last updated: March 14, 2024" under its heading: its date when it shows no other.
+_EN_UPDATED = re.compile(r"(?:Last updated|Updated|Last modified)(?:\s+on)?\s*:?\s*$", re.I)
 _NOT_PUBLISH = re.compile(
     r"(?:更新|修改|修订|截止|当前|今天|有效期|Stand|Letzte|zuletzt|Last (?:updated|modified|reviewed)|Updated|Modified|"
     r"Reviewed|生效|废止|截至)[^\d]{0,12}$",
@@ -60,19 +65,22 @@ _EVENT_TIME = re.compile(
 @dataclass
 class _DateCandidate:
     found: FoundDate
-    rank: int  # 0 publish label, 1 generic label, 2 written date, 5 unlabelled
+    rank: int  # 0 publish label, 1 generic label, 2 written date, 4 更新时间, 5 unlabelled, 6 Last updated
     line: int
     label: str = ""  # the label as printed (发布时间, Datum …)
 
 
 def _line_dates(
-    lines: list[str], idx: int, style: DateStyle = DEFAULT_STYLE
+    lines: list[str], idx: int, style: DateStyle = DEFAULT_STYLE, years=None
 ) -> list[_DateCandidate]:
     line = lines[idx]
     out = []
     if not DIGITS.search(line, 0, 600):
         return out
-    for fd in find_dates(line[:600], limit=6, style=style):
+    found = find_dates(line[:600], limit=6, style=style)
+    if years is not None:
+        found = sorted(found + _yearless(line, found, years), key=lambda fd: fd.start)
+    for fd in found:
         before = line[max(0, fd.start - 16) : fd.start]
         rank, label = 5, ""
         if _EVENT_TIME.search(before):
@@ -80,11 +88,12 @@ def _line_dates(
         not_publish = _NOT_PUBLISH.search(before)
         if not_publish:
             updated = _UPDATED.search(before)
-            if updated is None:
+            en_updated = None if updated else _EN_UPDATED.search(before)
+            if updated is None and en_updated is None:
                 continue
             # Some CMSs (动易/PowerEasy…) print only 更新时间: the page's date when it is the only one.
-            rank, label = 4, updated.group(0)
-        if rank == 4:
+            rank, label = (4, updated.group(0)) if updated else (6, en_updated.group(0))
+        if rank in (4, 6):
             out.append(_DateCandidate(fd, rank, idx, re.sub(r"[\s:：]+", "", label)))
             continue
         for r, pattern in _DATE_LABELS:
@@ -103,6 +112,53 @@ def _line_dates(
             fd = FoundDate(fd.start, fd.end, fd.day)
         out.append(_DateCandidate(fd, rank, idx, re.sub(r"[\s:：]+", "", label)))
     return out
+
+
+def _yearless(line: str, found: list[FoundDate], years) -> list[FoundDate]:
+    """The dates a line prints without their year ("发布日期：03-05 10:21", "3月5日 18:32 来源：…"),
+    given the year ``years(month, day)`` finds for them: only a labelled value, or one with its
+    clock on an info line (in prose "3月5日" is the text's own)."""
+    out = []
+    for md in find_month_days(line):
+        if any(f.start < md.end and md.start < f.end for f in found):
+            continue
+        before = line[max(0, md.start - 16) : md.start]
+        labelled = any(pattern.search(before) for _, pattern in _DATE_LABELS)
+        if not labelled and not (
+            md.hour is not None and (INFO_LINE.search(line) or len(line) <= 40)
+        ):
+            continue
+        year = years(md.month, md.day)
+        fd = md.in_year(year) if year else None
+        if fd is not None:
+            out.append(fd)
+    return out
+
+
+def _years(url: str | None, meta: FoundDate | None, lay: Layout, lo: int, hi: int, style):
+    """Where a yearless date's year comes from: the address's date in its month (/202403/,
+    t20240305_), the metadata's date in its month, else the document's own date (a 成文日期, the
+    signature's date closing the text) it follows within a year."""
+    refs = None
+
+    def year(month: int, day: int) -> int | None:
+        nonlocal refs
+        from_url = year_from_url(url, month)
+        if from_url is not None:
+            return from_url
+        if meta is not None and meta.day.month == month:
+            return meta.day.year
+        if refs is None:
+            written = [c for c in _scan_dates(lay, lo, hi, labelled_only=True, style=style)]
+            refs = [c.found.day for c in written if c.rank == 2] or [
+                c.found.day for c in _scan_dates(lay, hi - 3, hi, style=style)
+            ][-1:]
+        if not refs:
+            return None
+        ref = max(refs)
+        return ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+
+    return year
 
 
 def date_from_meta(head: Head, text: str, style: DateStyle = DEFAULT_STYLE) -> tuple:
@@ -136,15 +192,19 @@ def shown_date(
     body_stop: int,
     title: str | None,
     style: DateStyle = DEFAULT_STYLE,
+    url: str | None = None,
+    meta: FoundDate | None = None,
 ) -> tuple:
     """(date, rank, rule) of the publication date a reader sees on the page (numeric dates read
-    in the page's ``style``)."""
+    in the page's ``style``; a date printed without its year takes it from ``url``, the ``meta``
+    date or the document's own dates)."""
     visible, visible_rank, visible_rule = None, 9, ""
     if sel_date:
         visible, visible_rank, visible_rule = parse_date(sel_date, style), 0, "site selector"
     if visible is None:
+        years = _years(url, meta, lay, title_line - 40, body_stop, style)
         visible, visible_rank, visible_rule = _visible_date(
-            lay, title_line, body_start, body_stop, title, style
+            lay, title_line, body_start, body_stop, title, style, years
         )
     if visible is None and head.written_date:
         visible, visible_rank, visible_rule = (
@@ -185,7 +245,7 @@ def set_published(article: Article, url: str, zone, shown: tuple, meta: tuple):
 
 
 def _scan_dates(
-    lay: Layout, start, end, labelled_only=False, style: DateStyle = DEFAULT_STYLE
+    lay: Layout, start, end, labelled_only=False, style: DateStyle = DEFAULT_STYLE, years=None
 ) -> list[_DateCandidate]:
     out = []
     lines = lay.lines
@@ -194,7 +254,7 @@ def _scan_dates(
         # page's; a layout table's one-cell row holding the info line (2024-05-08 来源：…) is no
         # data table.
         free = lay.table[i] < 0 or (lay.cells[i] <= 1 and INFO_LINE.search(lines[i]) is not None)
-        for cand in _line_dates(lines, i, style):
+        for cand in _line_dates(lines, i, style, years):
             if (not labelled_only and free) or cand.rank < 5:
                 out.append(cand)
     return out
@@ -207,6 +267,7 @@ def _visible_date(
     body_end: int,
     title: str | None = None,
     style: DateStyle = DEFAULT_STYLE,
+    years=None,
 ) -> tuple[FoundDate | None, int, str]:
     """The date the page prints, its rank (see :class:`_DateCandidate`) and the rule that found it."""
     lines = lay.lines
@@ -214,11 +275,17 @@ def _visible_date(
     # The info line sits between the title and the body; 信息公开 tables may sit above the title.
     near = [
         c
-        for c in _scan_dates(lay, title_line + 1, min(head_end, title_line + 16), style=style)
+        for c in _scan_dates(
+            lay, title_line + 1, min(head_end, title_line + 16), style=style, years=years
+        )
         if c.rank < 5 or len(lines[c.line]) < 80
     ]
+    updated = [c for c in near if c.rank == 6]
+    near = [c for c in near if c.rank != 6]
     table = [
-        c for c in _scan_dates(lay, title_line - 40, title_line + 1, style=style) if c.rank != 4
+        c
+        for c in _scan_dates(lay, title_line - 40, title_line + 1, style=style, years=years)
+        if c.rank < 4 or c.rank == 5
     ]
     labelled = [c for c in near + table if c.rank < 4]
     if labelled:
@@ -227,7 +294,12 @@ def _visible_date(
         return best.found, best.rank, f"labelled {best.label} {where}"
     unlabelled = [c for c in near if c.rank == 5]
     if unlabelled:
-        return unlabelled[0].found, 5, "unlabelled date under the title"
+        first = unlabelled[0]
+        if INFO_LINE.search(lines[first.line]):
+            # On the info line itself ("2024-10-08 20:15 来源：新华社"): what the reader is told, as
+            # a labelled date is, before a <meta> that says otherwise (the CMS's sign-off time).
+            return first.found, 2, "unlabelled date in the info line"
+        return first.found, 5, "unlabelled date under the title"
     # A date set in the heading's own line after the title (<h1>标题<span>2024-07-12</span></h1>).
     if title and 0 <= title_line < len(lines):
         line, title_sq = lines[title_line], squash(title)
@@ -259,7 +331,7 @@ def _visible_date(
     tail = _scan_dates(lay, body_end, body_end + 6, style=style) + _scan_dates(
         lay, body_end - 3, body_end, style=style
     )
-    tail = [c for c in tail if c.rank != 4 and not _list_row(lay, c)]
+    tail = [c for c in tail if c.rank not in (4, 6) and not _list_row(lay, c)]
     if tail:
         cand = min(tail, key=lambda c: (c.rank, abs(c.line - body_end)))
         found = cand.found
@@ -279,8 +351,11 @@ def _visible_date(
     if top:
         return top[0].found, top[0].rank, f"labelled {top[0].label} atop the body"
     first = _scan_dates(lay, body_start, min(body_start + 2, body_end), style=style)
+    first = [c for c in first if c.rank != 6]
     if first:
         return first[0].found, 7, "date atop the body"
+    if updated:
+        return updated[0].found, 6, f"labelled {updated[0].label} line (the only date it shows)"
     return None, 9, ""
 
 
