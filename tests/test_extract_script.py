@@ -11,6 +11,8 @@ from crawler.extract.script import (
     MAX_TOKENS,
     Assigned,
     evaluate,
+    run_pager,
+    shown_writes,
     write_scripted_text,
     written_strings,
 )
@@ -214,3 +216,17 @@ def test_scripted_text(script, body, xpath, expected):
 )
 def test_written_strings(code, expected):
     assert list(written_strings(code)) == expected
+
+
+def test_a_line_comment_ends_a_declared_value():
+    code = (
+        "var currentPage = 0;//所在页从0开始\nvar nextPage = currentPage+1//下一页\n"
+        "var countPage = 23//共多少页\n"
+        'if(nextPage<countPage){document.write("<a href=\\"index_" + nextPage + ".html\\">下一页</a>");}'
+    )
+    assert shown_writes(code) == ['<a href="index_1.html">下一页</a>']
+
+
+def test_a_window_opened_into_a_variable_opens_at_its_address():
+    scripts = 'function openWin(u){var w=window.open(u,"_blank","width=900");if(w)w.focus();}'
+    assert run_pager(scripts, "openWin('/art/2024/3/19/art_1.html')") == "/art/2024/3/19/art_1.html"

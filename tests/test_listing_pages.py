@@ -100,6 +100,13 @@ _ROWS = "".join(
         ('<a href="index_1.html"><img src="/i/next.gif" alt="下一页"></a>', "index_1.html"),
         ('<a href="index_1.html"><img src="/images/page_next.gif"></a>', "index_1.html"),
         ('<a href="index_9.html"><img src="/images/page_last.gif" alt="尾页"></a>', None),
+        (
+            '<button data-url="/l/list_2.html" onclick="loadMore(this)">加载更多</button>',
+            "/l/list_2.html",
+        ),
+        ('<div class="more" data-next="/l/list_2.html">点击加载更多</div>', "/l/list_2.html"),
+        ('<button data-url="/l/list_2.html" disabled>加载更多</button>', None),
+        ('<span data-href="/l/about.html">关于我们</span>', None),
     ],
     ids=[
         "disabled-item",
@@ -116,6 +123,10 @@ _ROWS = "".join(
         "image-with-alt",
         "image-named-next",
         "image-last-page",
+        "load-more-button-data-url",
+        "load-more-div-data-next",
+        "load-more-button-disabled",
+        "data-href-that-is-no-next",
     ],
 )
 def test_next_page_forms(pager, expected):
@@ -515,8 +526,31 @@ def test_an_empty_column_under_its_own_heading_gives_no_rows_beside_a_plain_list
             "function setTab(n) { document.getElementById('tab' + n).className = 'on'; }",
             None,
         ),
+        (
+            "".join(
+                f'<div class="item" data-href="/xxgk/2024/t{i}.html"><div class="d">0{i + 1}</div>'
+                f"<div class='t'><h4>示例市第{i}批行政许可决定公示信息</h4><p>来源：市审批局</p></div></div>"
+                for i in range(6)
+            ),
+            "",
+            ("示例市第0批行政许可决定公示信息", "http://x.gov.cn/xxgk/2024/t0.html"),
+        ),
+        (
+            "".join(
+                f"<li><a href=\"javascript:openWin('/xxgk/2024/t{i}.html')\">示例市第{i}批行政许可决定公示信息</a></li>"
+                for i in range(6)
+            ),
+            'function openWin(u){var w=window.open(u,"_blank","width=900,height=700");if(w)w.focus();}',
+            ("示例市第0批行政许可决定公示信息", "http://x.gov.cn/xxgk/2024/t0.html"),
+        ),
     ],
-    ids=["table-rows-window-open", "items-through-a-page-function", "tabs-that-go-nowhere"],
+    ids=[
+        "table-rows-window-open",
+        "items-through-a-page-function",
+        "tabs-that-go-nowhere",
+        "cards-carrying-data-href",
+        "links-through-a-popup-function",
+    ],
 )
 def test_rows_a_script_opens_without_a_link_are_the_links_they_are(rows, script, expected):
     tag = "table" if rows.startswith("<tr") else "ul"

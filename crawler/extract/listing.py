@@ -179,6 +179,10 @@ _FURNITURE_TOKENS = {
     "weixin",
     "login",
 }
+# 栏目 (lm) and 公告 (gg) name a box of the site's columns or notices, except beside a word
+# for a list: "lm-list", "gg_list" is the column's own list.
+_OWN_LIST_MARKS = frozenset(["lm", "gg"])
+_LIST_TOKENS = frozenset(["list", "lists", "liebiao", "lb"])
 _FURNITURE_TAGS = {"nav", "header", "footer", "aside", "menu"}
 _FURNITURE_HEADING = re.compile(
     r"热点|热门|排行|推荐|焦点|相关|友情链接|专题|图片新闻|热词|猜你喜欢|点击排行|Most\s+(?:Popular|Read)|Trending|Related|Popular",
@@ -205,7 +209,10 @@ def _furniture(el) -> bool:
     tokens = _classes(el)
     if not tokens:
         return False
-    if any(t in _FURNITURE_TOKENS for t in tokens):
+    if any(t in _FURNITURE_TOKENS for t in tokens) and not (
+        _LIST_TOKENS.intersection(tokens)
+        and _FURNITURE_TOKENS.isdisjoint(set(tokens) - _OWN_LIST_MARKS)
+    ):
         return True
     joined = " ".join(tokens)
     return any(s in joined for s in _FURNITURE_SUBSTR)
@@ -2139,15 +2146,19 @@ def extract_list(
 
 
 _OPENED_ROWS = etree.XPath(
-    "//*[@onclick][self::tr or self::li or self::dd or self::div][not(.//a)]"
-    "[contains(@onclick, 'open') or contains(@onclick, 'location') or contains(@onclick, '(')]"
+    "//*[@onclick or @data-href or @data-url or @data-link]"
+    "[self::tr or self::li or self::dd or self::div or self::article][not(.//a)]"
+    "[(@onclick and (contains(@onclick, 'open') or contains(@onclick, 'location')"
+    " or contains(@onclick, '('))) or @data-href or @data-url or @data-link]"
 )
+_ROW_TARGET_ATTRS = ("data-href", "data-url", "data-link")
 
 
 def _link_script_opened_rows(root) -> None:
-    """A row without a link that a script opens (``<tr onclick="window.open('…')">``) is read
-    as the link it is to the reader: its title cell (the heaviest text that is no date, number or
-    code) becomes a link with the row's handler, resolved as any scripted link is."""
+    """A row without a link that a script opens (``<tr onclick="window.open('…')">``, ``<div
+    data-href="…">`` a click handler follows) is read as the link it is to the reader: its title
+    cell (the heaviest text that is no date, number or code) becomes a link with the row's
+    handler, resolved as any scripted link is, or with the address the row carries."""
     rows = _OPENED_ROWS(root)
     if len(rows) < 2:
         return  # one clickable box is a banner, not a list
@@ -2160,7 +2171,12 @@ def _link_script_opened_rows(root) -> None:
                 best, weight = cell, title_weight(text)
         if best is None or weight < 6:
             continue
-        a = etree.Element("a", onclick=row.get("onclick"))
+        target = next((row.get(n) for n in _ROW_TARGET_ATTRS if row.get(n)), None)
+        a = (
+            etree.Element("a", href=target)
+            if target
+            else etree.Element("a", onclick=row.get("onclick"))
+        )
         a.text, best.text = best.text, None
         for child in list(best):
             a.append(child)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, urlsplit, urlunsplit
 
 from lxml import etree
@@ -368,7 +368,21 @@ def _next_rank(a) -> int | None:
 
 # Where a scripted link keeps its target: an attribute a click handler reads, or the code itself
 # sending the browser to a literal address.
-_TARGET_ATTRS = ("data-url", "data-href", "data-link", "data-src", "data-target-url")
+_TARGET_ATTRS = (
+    "data-url",
+    "data-href",
+    "data-link",
+    "data-src",
+    "data-target-url",
+    "data-next",
+    "data-next-url",
+    "data-page-url",
+)
+# Elements other than anchors that carry where they go ("加载更多" as a <button data-url="…">).
+_DATA_TARGETED = etree.XPath(
+    "//*[not(self::a)][@data-url or @data-href or @data-link or @data-next or @data-next-url"
+    " or @data-page-url]"
+)
 _GO_TO_LITERAL = re.compile(
     r"(?:\blocation(?:\.href)?\s*=|\blocation\.(?:assign|replace)\s*\(|\bwindow\.open\s*\(|\bself\.location\s*=)"
     r"\s*([\"'])([^\"'\s]{1,300})\1\s*(?=[;)]|$)"
@@ -864,7 +878,7 @@ def find_next_pages(
     page_text: str = "",
     anchors: tuple[list, list] | None = None,
     jumps: list[tuple[list[str], int]] | None = None,
-    buttons: list[tuple[str, str]] | None = None,
+    buttons: list[tuple[str, str, str]] | None = None,
 ) -> list[str]:
     """Absolute URLs of the following list page(s), nearest first (at most one today).
 
@@ -958,28 +972,46 @@ def page_jumps(root) -> list[tuple[list[str], int]]:
     return found
 
 
-def page_buttons(root) -> list[tuple[str, str]]:
-    """(label, handler) of the page's "Next" buttons (``<button onclick="location.href=…">Next``),
-    read before form controls are cleaned away."""
+def page_buttons(root) -> list[tuple[str, str, str]]:
+    """(label, handler, address) of the page's "Next" and "Load more" controls that are no
+    anchors (``<button onclick="location.href=…">Next``, ``<button data-url="list_2.html">加载更多``),
+    read before form controls are cleaned away; the address is what a ``data-url``-like attribute
+    holds ("" when none)."""
     found = []
-    for el in root.iter("button", "input"):
+    seen = set()
+    for el in chain(root.iter("button", "input"), _DATA_TARGETED(root)):
+        if el in seen:
+            continue
+        seen.add(el)
         if el.tag == "input" and (el.get("type") or "").lower() not in ("button", "submit"):
             continue
         code = el.get("onclick") or ""
-        if not code or _disabled(el):
+        target = next((el.get(n) for n in _TARGET_ATTRS if el.get(n)), "").strip()
+        if target.startswith(("#", "javascript:")):
+            target = ""
+        if not (code or target) or _disabled(el):
             continue
-        label = el.get("value") if el.tag == "input" else "".join(el.itertext())
+        label = el.get("value") if el.tag == "input" else "".join(islice(el.itertext(), 20))
+        if len(label or "") > 40:
+            continue  # a row or a box that carries its address, not a button
         word = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→←]+", " ", label or "").strip().lower()
         hint = (el.get("title") or el.get("aria-label") or "").lower()
-        if word in _NEXT_WORDS or hint in _NEXT_TITLES or hint in _NEXT_WORDS:
-            found.append((word, code))
+        if (
+            word in _NEXT_WORDS
+            or word.strip(" .…+") in _LOAD_MORE
+            or hint in _NEXT_TITLES
+            or hint in _NEXT_WORDS
+        ):
+            found.append((word, code, target))
     return found
 
 
-def _button_next(buttons: list[tuple[str, str]], scripts: str, base: str, page_url: str):
-    for _, code in buttons:
-        m = _GO_TO_LITERAL.search(code)
-        found = m.group(2) if m else (run_pager(scripts, code) if scripts else None)
+def _button_next(buttons: list[tuple[str, str, str]], scripts: str, base: str, page_url: str):
+    for _, code, target in buttons:
+        found = target or None
+        if found is None:
+            m = _GO_TO_LITERAL.search(code)
+            found = m.group(2) if m else (run_pager(scripts, code) if scripts else None)
         url = absolute_url(found, base) if found else None
         if url and not same_page(url, page_url):
             return url

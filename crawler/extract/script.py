@@ -411,6 +411,10 @@ def _run(
             return value if isinstance(value, str) and value else None
         assign = _ASSIGN.match(statement)
         if assign:
+            go = _GO_CALL.match(assign.group(2).strip())
+            if go:  # ``var w = window.open(u, "_blank", "width=…")``: the window opens at u
+                value = evaluate(_split_top(go.group(1))[0], env, page)
+                return value if isinstance(value, str) and value else None
             value = evaluate(assign.group(2), env, page)
             if value is None:
                 env.pop(assign.group(1), None)
@@ -477,7 +481,7 @@ _LOOP_NAMES = frozenset(["String", "encodeURI", "encodeURIComponent", "parseInt"
 def argument(code: str, at: int, closer: str = ")", limit: int = 600) -> str | None:
     """The source text from ``at`` (just inside a call's parenthesis, or after an ``=``) to its
     ``closer`` outside strings and brackets: ``)`` ends a call's argument; ``;`` ends an
-    assignment's value (so does a line end, a ``)`` or ``}``, or the end of the code). None when
+    assignment's value (so does a line end, a comment, a ``)`` or ``}``, or the end of the code). None when
     no closer comes within ``limit`` characters."""
     depth, quote, i = 0, "", at
     end = min(len(code), at + limit)
@@ -496,6 +500,8 @@ def argument(code: str, at: int, closer: str = ")", limit: int = 600) -> str | N
             depth -= 1
         elif depth == 0 and (c == closer or (closer == ";" and c in "\n)}")):
             return code[at:i]
+        elif closer == ";" and c == "/" and code[i + 1 : i + 2] in ("/", "*"):
+            return code[at:i]  # a comment ends the value (``var n = 23//共多少页``)
         i += 1
     return code[at:i] if closer == ";" and i == len(code) else None
 
