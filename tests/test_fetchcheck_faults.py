@@ -5,17 +5,22 @@ time-outs — and a short real notice about a 系统升级, which is an article,
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from crawler.extract.fetchcheck import failed_fetch_reason
+from support.history_advisories import IMPERVA, PERIMETERX_403
 from support.history_newsroom import AKAMAI_DENIED, CLOUDFLARE
 from support.history_notice import NGINX_504, TOO_FREQUENT, WAF_BLOCK
 from support.history_pages import RATE_LIMITED, UPDATING
+from support.history_tender import Noise, Result, page_2020
 
 _FRAMES = "".join(
     f"\tat org.apache.catalina.core.StandardWrapperValve.invoke(StandardWrapperValve.java:{200 + i})\n"
     for i in range(40)
 )
+NAV_LINKS = "".join(f'<a href="/lm{i}/">栏目{i}</a> ' for i in range(14))
 PAGES = {
     "tomcat long trace": f"""<html><head><title>Apache Tomcat/7.0.52 - Error report</title></head><body><h1>HTTP Status 500 - Request processing failed; nested exception is org.hibernate.exception.JDBCConnectionException: Cannot open connection</h1><HR size="1" noshade="noshade"><p><b>type</b> Exception report</p><p><b>message</b> <u>Request processing failed</u></p><p><b>exception</b> <pre>org.springframework.web.util.NestedServletException: Request processing failed
 {_FRAMES}</pre></p><HR size="1" noshade="noshade"><h3>Apache Tomcat/7.0.52</h3></body></html>""",
@@ -41,6 +46,16 @@ PAGES.update(
         "updating": UPDATING,
         "cloudflare": CLOUDFLARE,
         "akamai": AKAMAI_DENIED,
+        "imperva incident iframe": IMPERVA,
+        "perimeterx press and hold": PERIMETERX_403,
+        # the site's header and navigation, then the driver's error where the content belongs
+        "asp odbc error after the header": page_2020(
+            Result(), Noise(1, date(2020, 4, 17)), db_error=True
+        ),
+        "mysql syntax error in the frame": "<html><head><title>青溪县人民政府</title></head><body>"
+        + NAV_LINKS
+        + "<div class=main>You have an error in your SQL syntax; check the manual that corresponds "
+        "to your MySQL server version for the right syntax to use near '' at line 1</div></body></html>",
     }
 )
 KINDS = {
@@ -59,6 +74,10 @@ KINDS = {
     "updating": "maintenance page",
     "cloudflare": "anti-bot challenge",
     "akamai": "anti-bot challenge",
+    "imperva incident iframe": "anti-bot challenge",
+    "perimeterx press and hold": "anti-bot challenge",
+    "asp odbc error after the header": "error page",
+    "mysql syntax error in the frame": "error page",
 }
 
 

@@ -44,7 +44,10 @@ _ANTI_BOT = re.compile(
     r"checking\s+your\s+browser|attention\s+required|captcha|人机验证|滑动验证|"
     # what block pages say when they name no vendor: the request was intercepted or cut off
     r"已被(?:网站管理员)?(?:设置)?拦截|请求(?:已)?被拦截|访问(?:已)?被阻断|已被阻断|不合法参数|非法请求|"
-    r"攻击请求|网站防火墙|your\s+request\s+(?:has\s+been|was)\s+blocked|request\s+(?:was\s+)?rejected",
+    r"攻击请求|网站防火墙|your\s+request\s+(?:has\s+been|was)\s+blocked|request\s+(?:was\s+)?rejected|"
+    # hosted bot managers, by name or by what their interstitials say
+    r"incapsula|imperva|perimeterx|px-captcha|datadome|captcha-delivery|"
+    r"request\s+unsuccessful|press\s*(?:&|and)\s*hold|access\s+to\s+this\s+page\s+has\s+been\s+denied",
     re.I,
 )
 _MAINTENANCE = re.compile(
@@ -71,13 +74,23 @@ _BUSY = re.compile(
 )
 # What an application prints instead of the page when it fails: a database that cannot be
 # reached, a PHP error, a stack trace of Java, .NET, Python or PHP frames.
+_DRIVER_ERRORS = (
+    r"Microsoft\s+(?:OLE\s+DB\s+Provider|VBScript|JET\s+Database\s+Engine|Cursor\s+Engine)|"
+    r"\[Microsoft\]\[ODBC|ODBC\s+(?:SQL\s+Server\s+)?Driver|ADODB\.(?:Recordset|Connection|Field)|"
+    r"(?:错误|error)\s*'800[0-9a-f]{5}'|SQLSTATE\[|ORA-\d{5}:|"
+    r"You\s+have\s+an\s+error\s+in\s+your\s+SQL\s+syntax"
+)
 _APP_ERROR = re.compile(
     r"数据库(?:连接)?(?:失败|错误|出错|异常)|(?:无法|不能)连接(?:到)?数据库|连接数据库(?:失败|出错)|"
     r"error\s+establishing\s+a\s+database\s+connection|too\s+many\s+connections|SQLSTATE\[|"
     r"(?:fatal|parse)\s+error\s*:.{0,300}?\bon\s+line\s+\d+|uncaught\s+(?:error|exception)|"
-    r"(?:mysql|mysqli|pg)_connect\(",
+    r"(?:mysql|mysqli|pg)_connect\(|" + _DRIVER_ERRORS,
     re.I | re.S,
 )
+# An application's technical error text (a database driver's or script engine's own words): one
+# printed where the content belongs, after the site's header, leaves a page with its navigation
+# and no prose of its own. No article reads like this however short it is.
+_DRIVER_ERROR = re.compile(_DRIVER_ERRORS, re.I)
 _STACK_FRAME = re.compile(
     r"^\s*at\s+[\w$.<>]+\([\w$]+\.(?:java|cs|kt|scala):\d+\)|^\s*at\s+[\w$.<>`]+\(.*\)\s+in\s+\S+:line\s+\d+|"
     r"^\s*File\s+\"[^\"]+\",\s+line\s+\d+|^\s*#\d+\s+\S+\.php\(\d+\)",
@@ -457,6 +470,9 @@ def failed_fetch_reason(
         len(_STACK_FRAME.findall(text)) >= _STACK_FRAMES or (notice and _APP_ERROR.search(shown))
     ):
         return f"error page served as 200 ({_what_failed(shape)})"
+    if shape.prose_chars < _UNRENDERED_PROSE and _DRIVER_ERROR.search(shape.visible):
+        error = _DRIVER_ERROR.search(shape.visible).group(0)
+        return f"error page served as 200 ({' '.join(error.split())[:60]}, in the site's frame)"
     # Nothing to see or name: no text, no title, no noscript prompt (an app shell has those and
     # is left to the list check), only scripts — a challenge that sets a cookie and reloads.
     if (
