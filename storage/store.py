@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -758,6 +759,11 @@ class Store:
         foreign, cut, hold = self._response_verdict(
             current, status, held_since, fields, fetched, digest, now, confirm_after
         )
+        stale = (
+            self._stale_copy(release_id, current, fetched, fields, digest)
+            if current is not None and current["content_hash"] != digest and not hold
+            else None
+        )
         if current is not None and current["content_hash"] == digest:
             version_id, kind, changed = current_id, "unchanged", []
         elif current is not None and not changed_fields(_version_fields(current), fields):
@@ -775,6 +781,12 @@ class Store:
             # same title, text and attachments: presentation, not an edit. The stored version
             # stays, so the first real edit under the new template says what it changed.
             version_id, kind, changed = current_id, "unchanged", []
+        elif stale is not None:
+            # An earlier version served again by a cache or a lagging replica: not news.
+            version_id, kind, changed = current_id, "held", []
+            self.record_fetch_failure(
+                site, url, stale, crawl_id=crawl_id, http_status=fetched.http_status
+            )
         elif foreign and not cut and _says_gone(fields):
             # Another page that says this one is gone (a soft 404, 该信息已撤销 in the
             # site's chrome): a miss, confirmed like a 404 once removal_confirm_after passed.
@@ -891,6 +903,44 @@ class Store:
             and _cut_short(current, fetched)
         )
         return foreign, cut, hold or cut
+
+    def _stale_copy(self, release_id, current, fetched, fields, digest) -> str | None:
+        """Why a response is a stale copy, or None: it is one of the release's earlier versions
+        again, from a cache that says (its ``Age``) it has held the copy since before the current
+        version was fetched. A CDN serves such copies for days; they are neither an edit back
+        nor, the day after, an edit forth.
+
+        A cache's word is needed: an origin answering an earlier version under its older
+        ``Last-Modified`` may be the page put back after a version that was not the page (a
+        dynamic error page stored as one, dated the moment it was served); believing the date
+        alone would keep that version for good."""
+        age = (_header(fetched.headers, "age") or "").strip()
+        fetched_at = _parse_time(current["fetched_at"])
+        if not age.isdigit() or fetched_at is None:
+            return None
+        cached = _parse_time(self._now()) - timedelta(seconds=int(age))
+        if cached >= fetched_at:
+            return None
+        why = f"Age {int(age)} s: cached since before the current version was fetched"
+        modified = _http_time(_header(fetched.headers, "last-modified"))
+        stored = _http_time(_header(json.loads(current["headers"] or "{}"), "last-modified"))
+        if modified is not None and stored is not None and modified < stored:
+            why += (
+                f"; Last-Modified {format_datetime(modified, usegmt=True)}, the current "
+                f"version's {format_datetime(stored, usegmt=True)}"
+            )
+        for seq, stored_hash, *older in self.db.execute(
+            """SELECT seq, content_hash, title, source, published_at, body, attachments
+               FROM versions WHERE release_id = ? AND id != ? ORDER BY seq DESC LIMIT ?""",
+            [release_id, current["id"], _STALE_LOOKBACK],
+        ):
+            previous = dict(
+                zip(("title", "source", "published_at", "body", "attachments"), older, strict=True)
+            )
+            previous["attachments"] = json.loads(previous["attachments"] or "[]")
+            if stored_hash == digest or not changed_fields(previous, fields):
+                return f"stale copy: version {seq} served again ({why})"
+        return None
 
     def _record_hold(
         self, site, url, fetched, current, held_since, now, confirm_after, *, cut, foreign, crawl_id
@@ -1920,6 +1970,24 @@ def _says_gone(fields: dict) -> bool:
 
 def _shown_title(title: str | None) -> str:
     return f"a page titled {title[:40]!r}" if title else "a page without a title"
+
+
+# Earlier versions a stale copy is looked for among (caches hold days, not years).
+_STALE_LOOKBACK = 5
+
+
+def _header(headers: dict | None, name: str) -> str | None:
+    return next((v for k, v in (headers or {}).items() if k.lower() == name), None)
+
+
+def _http_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _held_long_enough(held_since: str | None, now: str, confirm_after: float) -> bool:
