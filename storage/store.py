@@ -2061,19 +2061,46 @@ _TEMPLATE_BYTES = 300_000
 _SAME_TEMPLATE = 0.5  # share of class and id names two pages of one template have in common
 
 
+# What joins a title to the site's name: dashes, bars, underscores, colons, bullets, or a run of
+# spaces (a single space between words joins words, not a site's name).
+_AFFIX_SEP = re.compile(r"\s*[-_|｜丨¦•·—–－~:：]+\s*|\s{2,}|\u3000+")
+_AFFIX_TAIL = re.compile(f"(?:{_AFFIX_SEP.pattern})$")
+_AFFIX_CHARS = 80
+
+
+def _affix_only(before: str | None, after: str | None) -> bool:
+    """Whether one title is the other with a part added before or after a separator."""
+    a, b = " ".join((before or "").split()), " ".join((after or "").split())
+    if not a or not b or a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short):
+        sep = _AFFIX_SEP.match(long, len(short))
+        return bool(sep) and 0 < len(long) - sep.end() <= _AFFIX_CHARS
+    if long.endswith(short):
+        sep = _AFFIX_TAIL.search(long[: -len(short)])
+        return bool(sep) and 0 < sep.start() <= _AFFIX_CHARS
+    return False
+
+
 def _template_names(raw: bytes) -> set[bytes]:
     return {name for m in _CLASS_ATTR.finditer(raw[:_TEMPLATE_BYTES]) for name in m[1].split()}
 
 
 def _template_dropped_a_field(current: dict, fields: dict, raw_body: bytes | None) -> bool:
     """Whether the fetch differs from the stored version only by a source or date that one of
-    them does not print at all, and the page's template changed between them (most class and id
-    names new): a redesign that stopped or started printing the field."""
+    them does not print at all, or a title that gained or lost a part after a separator (the
+    site's name), and the page's template changed between them (most class and id names new):
+    a redesign that stopped or started printing the field, or the site's name in its title."""
     previous = _version_fields(current)
     changed = changed_fields(previous, fields)
-    if not changed or not set(changed) <= _PRINTED_BY_TEMPLATE:
+    if not changed or not set(changed) <= _PRINTED_BY_TEMPLATE | {"title"}:
         return False
-    if any(bool(previous.get(name)) == bool(fields.get(name)) for name in changed):
+    if any(
+        bool(previous.get(name)) == bool(fields.get(name)) for name in changed if name != "title"
+    ):
+        return False
+    if "title" in changed and not _affix_only(previous.get("title"), fields.get("title")):
         return False
     if current["raw_body"] is None or not raw_body:
         return False
