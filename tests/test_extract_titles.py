@@ -465,3 +465,63 @@ def test_a_column_before_the_title_is_cut_too(tag_title):
     )
     page = _page(f"<title>{tag_title}</title>", crumb + _ARTICLE)
     assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == _NOTICE
+
+
+@pytest.mark.parametrize(
+    "tag, heading, title",
+    [
+        # The heading breaks its line where the <title> puts a full-width space: the page's spelling.
+        (
+            "<title>坚持生态优先　推动绿色发展-某某县人民政府</title>",
+            "<h1>坚持生态优先<br>推动绿色发展</h1>",
+            "坚持生态优先 推动绿色发展",
+        ),
+        # (A <title> without the space: one title broken in two, joined by nothing.)
+        (
+            "<title>坚持生态优先推动绿色发展-某某县人民政府</title>",
+            "<h1>坚持生态优先<br>推动绿色发展</h1>",
+            "坚持生态优先推动绿色发展",
+        ),
+        # 引题 and title apart only by spaces in one heading; the <title> shows the title alone.
+        (
+            "<title>某某县一季度完成投资28.6亿元_某某县人民政府</title>",
+            "<div class='title'>聚力项目攻坚　跑出加速度　某某县一季度完成投资28.6亿元</div>",
+            "某某县一季度完成投资28.6亿元",
+        ),
+        # (Both phrases in the <title>: the heading is whole.)
+        (
+            "<title>一季度全县GDP增长6.1% 经济运行开局良好_某某县人民政府</title>",
+            "<h1>一季度全县GDP增长6.1% 经济运行开局良好</h1>",
+            "一季度全县GDP增长6.1% 经济运行开局良好",
+        ),
+        # A heading broken over two cells of one class, joined in the <title>.
+        (
+            "<title>某某县人民政府关于同意设立某某县产业发展基金的批复 - 某某县人民政府网</title>",
+            "<table><tr><td class='bt1'>某某县人民政府关于同意设立</td></tr>"
+            "<tr><td class='bt1'>某某县产业发展基金的批复</td></tr></table>",
+            "某某县人民政府关于同意设立某某县产业发展基金的批复",
+        ),
+        # (A 引题 h3 over the h1, both in the <title>: not one heading broken in two.)
+        (
+            "<title>奋力打造营商环境最优县 某某县一件事改革惠及群众百万人次_某某县人民政府</title>",
+            "<h3>奋力打造营商环境最优县</h3><h1>某某县一件事改革惠及群众百万人次</h1>",
+            "某某县一件事改革惠及群众百万人次",
+        ),
+    ],
+    ids=["br-as-title-space", "br-joined", "yinti-spaces", "two-phrases", "two-cells", "h3-h1"],
+)
+def test_a_heading_over_lines_phrases_or_elements_is_read_as_the_title_tag_shows_it(
+    tag, heading, title
+):
+    page = _page(tag, heading + _ARTICLE)
+    assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == title
+
+
+def test_an_english_heading_broken_over_two_elements_is_joined_by_a_space():
+    page = _page(
+        "<title>Council adopts long term plan for water and roads | Westhaven Council</title>",
+        "<h2 class='tt'>Council adopts long term plan</h2><h2 class='tt'>for water and roads</h2>"
+        + _RELEASE,
+    )
+    article = extract_article(page, "https://www.westhaven.govt.nz/news/1")
+    assert article.title == "Council adopts long term plan for water and roads"

@@ -704,9 +704,12 @@ class _TitleSearch:
         self.tag_title = clean_raw_title(head.title)
         self.tag_sq = squash(self.tag_title)
         shown = (self.tag_title, title_from_meta(head))
-        self.headings = [_one_title(lay, c, shown) for c in candidates] + _lines_showing(
-            lay, *shown
+        spelled = (
+            _MARKUP.sub("", head.title),
+            *(head.meta[n] for n in META_TITLE if n in head.meta),
         )
+        self.headings = [_one_title(lay, c, shown, spelled) for c in candidates]
+        self.headings += _lines_showing(lay, *shown) + _split_headings(lay, shown)
         self.meta_title = title_from_meta(head)
         self._names: list[str] | None = None
 
@@ -1006,18 +1009,27 @@ _PRE_OR_SUB = re.compile(
 )
 
 
-def _one_title(lay: Layout, candidate: tuple, shown: tuple[str, ...]) -> tuple:
+def _one_title(
+    lay: Layout, candidate: tuple, shown: tuple[str, ...], spelled: tuple[str, ...] = ()
+) -> tuple:
     """A heading over several lines (引题, title, 副标题 in one block; a title broken by ``<br>``):
     the line the <title> or meta shows, unless it shows them all; a closing ``——…`` line is the
     subtitle. Otherwise the lines are one title broken in two."""
     text, el, rank = candidate
     start, end = lay.spans.get(el, (0, 0))
-    if not 1 < end - start <= 4:
-        return candidate
-    lines = lay.lines[start:end]
     wanted = {squash(t) for t in shown if t}
     wanted |= {squash(p) for t in shown if t for p in _TITLE_SEPARATORS.split(t)}
     wanted.discard("")
+    if _HAN.search(text) and el.find(".//br") is not None:
+        # (Spelled as the page's <title> spells it: a space where the heading breaks its line.)
+        spaced = " ".join(_br_lines(el))
+        if any(spaced in fold(s) for s in spelled):
+            return spaced, el, rank
+    if end - start == 1:
+        return _phrases_shown(candidate, shown)
+    if not 1 < end - start <= 4:
+        return candidate
+    lines = lay.lines[start:end]
     if squash(text) in wanted:
         return candidate
     for line in lines:
@@ -1036,6 +1048,94 @@ def _one_title(lay: Layout, candidate: tuple, shown: tuple[str, ...]) -> tuple:
     if len(kept) < end - start:
         return join_lines(kept), el, rank
     return candidate
+
+
+def _br_lines(el) -> list[str]:
+    """The lines an element's ``<br>`` breaks its text into."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if child.tag == "br":
+                parts.append("\n")
+            elif isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(el)
+    return [line for line in (fold(x) for x in "".join(parts).split("\n")) if line]
+
+
+_SEGMENT_EDGE = frozenset("-_|｜丨—–－:：·»>")
+
+
+def _phrases_shown(candidate: tuple, shown: tuple[str, ...]) -> tuple:
+    """A one-line heading of phrases apart only by spaces (引题　标题, 标题　副题) of which the
+    <title> or meta shows the first or the last ones alone, as a whole part: those are the title
+    (``聚力项目攻坚　跑出发展加速度　青禾县重点项目…`` of ``<title>青禾县重点项目…-e线青禾``)."""
+    text, el, rank = candidate
+    phrases = text.split()
+    if len(phrases) < 2 or not _HAN.search(text):
+        return candidate
+    wanted = [sq for sq in (squash(s) for s in shown) if sq]
+    if any(_whole_part(squash(text), sq) for sq in wanted):
+        return candidate
+    for k in range(1, len(phrases)):
+        for group in (phrases[k:], phrases[:k]):
+            group_sq = "".join(group)
+            if len(group_sq) < 6 or not any(_whole_part(group_sq, sq) for sq in wanted):
+                continue
+            return " ".join(group), el, rank
+    return candidate
+
+
+def _whole_part(part: str, title: str) -> bool:
+    """``part`` is all of ``title`` or one end of it up to a separator."""
+    if part == title:
+        return True
+    if title.startswith(part):
+        return title[len(part)] in _SEGMENT_EDGE
+    if title.endswith(part):
+        return title[-len(part) - 1] in _SEGMENT_EDGE
+    return False
+
+
+def _split_headings(lay: Layout, shown: tuple[str, ...]) -> list:
+    """A heading a template breaks over two elements of one kind (``<td class="bt1">关于同意设立</td>``
+    over ``<td class="bt1">…基金的批复</td>``, two ``h2.tit``) that the <title> or meta shows
+    joined: one heading, placed at its second element (the info line follows it)."""
+    wanted = [sq for sq in (squash(s) for s in shown) if len(sq) >= 8]
+    if not wanted:
+        return []
+    lines, out = lay.lines, []
+    parts = {
+        i
+        for i in range(min(len(lines), 800))
+        if 2 <= len(lines[i]) <= 100
+        and lay.link_chars[i] * 2 < len(lines[i])
+        and any(squash(lines[i]) in sq for sq in wanted)
+    }
+    for i in sorted(parts):
+        if i + 1 not in parts:
+            continue
+        text, text2 = lines[i], lines[i + 1]
+        joined = squash(text) + squash(text2)
+        if SENTENCE_END.search(text) or _SUBTITLE.match(text2):
+            continue
+        if not any(joined in sq and len(joined) >= 0.5 * len(sq) for sq in wanted):
+            continue
+        el, el2 = _line_element(lay, i), _line_element(lay, i + 1)
+        if (
+            el is None
+            or el2 is None
+            or el.tag != el2.tag
+            or (el.get("class") or "") != (el2.get("class") or "")
+            or _PRE_OR_SUB.search(el.get("class") or "")
+        ):
+            continue
+        out.append((join_lines([_clean_title(text), _clean_title(text2)]), el2, 2))
+    return out
 
 
 def _line_beside_info(lay: Layout, body_start: int):
