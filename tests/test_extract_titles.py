@@ -525,3 +525,52 @@ def test_an_english_heading_broken_over_two_elements_is_joined_by_a_space():
     )
     article = extract_article(page, "https://www.westhaven.govt.nz/news/1")
     assert article.title == "Council adopts long term plan for water and roads"
+
+
+@pytest.mark.parametrize(
+    "tag, title",
+    [
+        (
+            "关于做好2024年汛期安全防范工作的通知：某某县人民政府",
+            "关于做好2024年汛期安全防范工作的通知",
+        ),
+        (
+            "关于做好2024年汛期安全防范工作的通知: 某某县人民政府",
+            "关于做好2024年汛期安全防范工作的通知",
+        ),
+        # (A colon early in the title is the title's own.)
+        (
+            "国务院新闻办：2024年一季度国民经济运行情况发布会",
+            "国务院新闻办：2024年一季度国民经济运行情况发布会",
+        ),
+        ("一图读懂：某某县2024年政府工作报告", "一图读懂：某某县2024年政府工作报告"),
+        # A brand the site forms with its place's name last, after a bare hyphen.
+        ("关于做好2024年汛期安全防范工作的通知-e线某某", "关于做好2024年汛期安全防范工作的通知"),
+        ("关于做好2024年汛期安全防范工作的通知-今日某某", "关于做好2024年汛期安全防范工作的通知"),
+        ("关于做好2024年汛期安全防范工作的通知-智慧某某", "关于做好2024年汛期安全防范工作的通知"),
+        # (A road's section is no brand.)
+        (
+            "G15高速公路改扩建施工期间交通管制的通告-某某段",
+            "G15高速公路改扩建施工期间交通管制的通告-某某段",
+        ),
+    ],
+)
+def test_the_title_tag_loses_a_site_part_after_a_colon_or_a_place_brand(tag, title):
+    page = _page(f"<title>{tag}</title>", _ARTICLE)
+    assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == title
+
+
+@pytest.mark.parametrize(
+    "tag, title",
+    [
+        (
+            "Harbour Road bridge to close for repairs : Westhaven District Council",
+            "Harbour Road bridge to close for repairs",
+        ),
+        ("LCQ5: Support for the Elderly Service", "LCQ5: Support for the Elderly Service"),
+        ("Budget 2024: What it means for you", "Budget 2024: What it means for you"),
+    ],
+)
+def test_an_english_title_tag_loses_a_council_after_a_colon_only_at_its_end(tag, title):
+    page = _page(f"<title>{tag}</title>", _RELEASE)
+    assert extract_article(page, "https://www.westhaven.govt.nz/news/1").title == title

@@ -406,6 +406,24 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
     )
 
 
+_END_COLON = re.compile(r"(\s*[:：]\s*)([^:：]+)$")
+# The place a site is named after: 石梁 of 石梁县人民政府, 岚州 of 岚州市交通运输局.
+_PLACE = re.compile(
+    r"^(?:中共)?([\u4e00-\u9fff]{2,4}?)(?:特别行政区|自治[州县旗]|[省市县区州镇乡旗盟])"
+)
+
+
+def _places(names_sq: list[str]) -> set[str]:
+    return {m.group(1) for m in map(_PLACE.match, names_sq) if m}
+
+
+def _place_brand(part: str, places: set[str]) -> bool:
+    """A short brand a site forms with its place's name last (e线石梁, 今日石梁, 智慧石梁, 新石梁):
+    a title's last part of a few characters, after the title's separator (a road's 石梁段 is not one)."""
+    sq = squash(part).strip(_DECORATION)
+    return 3 <= len(sq) <= 6 and any(sq.endswith(p) and sq != p for p in places)
+
+
 _BARE_HYPHEN = re.compile(r"(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])")
 
 
@@ -450,6 +468,14 @@ def strip_site_affixes(
         return kept, " ".join(p for p in (fold(cut_part), more) if p)
     parts = _AFFIX_SEPARATORS.split(title)
     if len(parts) < 3:
+        # A colon before the site's name at the end: "Title：某某县人民政府", "Title : Council"
+        # (never at the start: 国务院新闻办：…, LCQ5: … are the title's own).
+        colon = _END_COLON.search(title)
+        if colon and len(squash(title[: colon.start()])) > len(squash(colon.group(2))):
+            tail_part = colon.group(2)
+            if _is_site_part(tail_part, names_sq, footer_sq, header_sq):
+                kept, more = strip_site_affixes(title[: colon.start()], names, lay)
+                return kept, " ".join(p for p in (fold(tail_part), more) if p)
         # A bare hyphen separates only when what follows the last one names the site ("1-10月…-某市人民政府").
         head_part, hyphen, tail_part = title.rpartition("-")
         if not hyphen or not head_part.strip() or not tail_part.strip():
@@ -466,8 +492,11 @@ def strip_site_affixes(
     texts, seps = parts[0::2], parts[1::2]
     cut: list[str] = []
     site_end = site_start = ""  # the separator the site's part stood behind, at either end
+    places = _places(names_sq)
     while len(texts) > 1:
-        at_end = _is_site_part(texts[-1], names_sq, footer_sq, header_sq)
+        at_end = _is_site_part(texts[-1], names_sq, footer_sq, header_sq) or _place_brand(
+            texts[-1], places
+        )
         at_start = _is_site_part(texts[0], names_sq, footer_sq, header_sq)
         if at_end and at_start:
             # Both read as a name: the one the page names its site by, else the shorter.
