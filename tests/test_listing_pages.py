@@ -559,3 +559,56 @@ def test_rows_a_script_opens_without_a_link_are_the_links_they_are(rows, script,
     first = (page.links[0].title, page.links[0].url) if page.links else None
     assert first == expected
     assert len(page.links) == (6 if expected else 0)
+
+
+def test_a_grid_of_releases_two_to_a_table_row_gives_every_cell_with_its_date():
+    cells = [
+        f'<td><a href="/news/show.asp?id={i}">示例镇第{i}次镇务工作例会召开</a></td><td>2024-03-{10 + i}</td>'
+        for i in range(12)
+    ]
+    rows = "".join(f"<tr>{cells[i]}{cells[i + 1]}</tr>" for i in range(0, 12, 2))
+    body = f"<html><body><table>{rows}</table><div>第1/3页 <a href='list.asp?page=2'>下一页</a></div></body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/news/list.asp")
+    assert [link.date for link in page.links] == [f"2024-03-{10 + i}" for i in range(12)]
+
+
+@pytest.mark.parametrize(
+    ("form", "script", "expected"),
+    [
+        (
+            '<form action="/web/list.jsp" method="get"><input type="hidden" name="catid" value="27">'
+            '共12页 当前第1页 跳转到<input name="page" size="3"><input type="submit" value="跳转"></form>',
+            "",
+            "http://x.gov.cn/web/list.jsp?catid=27&page=2",
+        ),
+        (
+            '<form action="/web/list.jsp" method="get"><input type="hidden" name="catid" value="27">'
+            '共12页 当前第12页 跳转到<input name="page" size="3"><input type="submit" value="跳转"></form>',
+            "",
+            None,
+        ),
+        (
+            '<form action="/web/list.jsp" method="post"><input type="hidden" name="catid" value="27">'
+            '共12页 当前第1页 跳转到<input name="page" size="3"><input type="submit" value="跳转"></form>',
+            "",
+            None,
+        ),
+        (
+            '<form id="f" action="/hd/xj.do" method="get"><input type="hidden" name="boxid" value="3">'
+            '<input type="hidden" id="pn" name="pageNo" value="1"></form>'
+            '<div class="pager"><a href="javascript:goPage(2)">下一页</a></div>',
+            "function goPage(p){document.getElementById('pn').value=p;document.getElementById('f').submit();}",
+            "http://x.gov.cn/hd/xj.do?boxid=3&pageNo=2",
+        ),
+    ],
+    ids=[
+        "jump-form-after-counter",
+        "jump-form-on-last-page",
+        "post-form",
+        "pager-submits-get-form",
+    ],
+)
+def test_a_get_form_that_pages_gives_its_address(form, script, expected):
+    body = f"<html><body><script>{script}</script><ul class='list'>{_ROWS}</ul>{form}</body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/web/list.jsp?catid=27")
+    assert (page.next_pages[0] if page.next_pages else None) == expected

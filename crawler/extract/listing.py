@@ -24,6 +24,7 @@ from .pagination import (
     find_next_pages,
     find_pagers,
     page_buttons,
+    page_forms,
     page_jumps,
     page_key,
     xpath_or_css,
@@ -452,6 +453,14 @@ def _row_date(row, link: _Link, text: str | None = None) -> str | None:
             inside = set(link.el.iter())
         if el not in inside:
             date = _parse_date(_clean(_text(el)), None, link)
+            if date:
+                return date
+    if row.tag == "td":
+        # A cell that is an entry of a grid: its date stands in the cells after it, up to the next entry's.
+        for cell in islice(row.itersiblings("td"), 3):
+            if cell.find(".//a") is not None:
+                break
+            date = _parse_date(_clean(_text(cell)), None, link)
             if date:
                 return date
     return parse_list_date(link_text)
@@ -1418,12 +1427,30 @@ def _row_shape_factor(factor: float, kept: list[tuple], memo: _Memo) -> float:
     tag = kept[0][0].tag
     bare = sum(memo.bare_rows(parent, tag) for parent in parents.values())
     if tag in ("td", "th") and len(parents) * 1.5 < len(kept):
+        if _release_grid(kept):
+            return factor  # its cells without a link are the releases' date cells
         # Several cells of each table row: the row is the entry, its cells are columns.
         factor *= 0.3
     # A table's rows without a document yet are rows, not prose.
     if bare and bare >= min(len(kept), 40) and tag != "tr":
         factor *= 0.3
     return factor
+
+
+def _release_grid(kept: list[tuple]) -> bool:
+    """Cells that are entries of their own: most table rows hold two releases or more side by
+    side (an old site's grid of 20 titles in 10 rows), each cell's link a title of its own that no
+    other cell links (a department or "查看" column repeats)."""
+    per_row: dict = {}
+    for row, _, best in kept[:80]:
+        if best.weight >= 8 and not best.derived:
+            per_row.setdefault(row.getparent(), []).append(best.href)
+    hrefs = [href for found in per_row.values() for href in found]
+    return (
+        len(hrefs) * 10 >= min(len(kept), 80) * 9
+        and len(hrefs) == len(set(hrefs))
+        and sum(len(found) >= 2 for found in per_row.values()) * 4 >= len(per_row) * 3
+    )
 
 
 _FINALISTS = 12
@@ -1635,12 +1662,22 @@ def _lone_row_list(
 def _without_odd_last_row(kept: list[tuple], memo: _Memo) -> list[tuple]:
     """The rows without a last one that is no entry like the others: shaped otherwise than most
     rows (its child tags) and undated where most rows show a date — a closing line of links
-    ("2023 press releases | 2022 press releases") in the same box."""
+    ("2023 press releases | 2022 press releases") in the same box. So too a first row of that
+    kind whose link is a word beside the others' titles (a result count with 相关度/时间 sort
+    links above search results)."""
     if len(kept) < 5:
         return kept
     shapes = [tuple(c.tag for c in row if isinstance(c.tag, str)) for row, _, _ in kept]
     common = max(set(shapes), key=shapes.count)
-    if shapes[-1] == common or shapes.count(common) * 4 < len(kept) * 3:
+    if shapes.count(common) * 4 < len(kept) * 3:
+        return kept
+    if shapes[0] != common and memo.row_date(kept[0][0], kept[0][2]) is None:
+        weights = sorted(e[2].weight for e in kept[1:])
+        if kept[0][2].weight * 2 < weights[len(weights) // 2]:
+            rest = kept[1:]
+            if sum(memo.row_date(r, b) is not None for r, _, b in rest) * 4 >= len(rest) * 3:
+                kept, shapes = rest, shapes[1:]
+    if shapes[-1] == common:
         return kept
     row, _, link = kept[-1]
     if memo.row_date(row, link) is not None:
@@ -2023,10 +2060,12 @@ class _PageScripts:
         self.written_after: set = set()  # what a pager script follows: its pager comes right after
         self.jumps: list = []  # page-jump menus, read before <select>s are cleaned away
         self.buttons: list = []  # "Next" buttons, read before form controls are cleaned away
+        self.forms: list = []  # GET forms with a page field, read before they are cleaned away
 
     def read(self, root) -> None:
         self.jumps.extend(page_jumps(root))
         self.buttons.extend(page_buttons(root))
+        self.forms.extend(page_forms(root))
         writes = []  # (script, the HTML it writes where it stands)
         for el in root.iter("script", "noscript"):
             (self.raw if el.tag == "script" else self.noscripts).append(
@@ -2139,6 +2178,7 @@ def extract_list(
         anchors=anchors,
         jumps=found.jumps,
         buttons=found.buttons,
+        forms=found.forms,
     )
     if not page.links and not hanweb:
         page.client_side_rendered = _client_side_rendered(root, scripts, "\n".join(found.noscripts))

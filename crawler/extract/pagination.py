@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, url
 from lxml import etree
 
 from .model import Selectors
-from .script import Scripts, evaluate, run_pager, shown_writes
+from .script import Scripts, evaluate, function_body, run_pager, shown_writes
 from .select import select
 
 _UNFETCHABLE_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
@@ -441,7 +441,9 @@ class ScriptTargets:
 _VOID = re.compile(r"\s*(void\s*\(\s*0?\s*\)|;)?\s*;?\s*")
 
 
-def _anchor_target(a, scripts: str, base: str, page_url: str) -> str | None:
+def _anchor_target(
+    a, scripts: str, base: str, page_url: str, forms: list | None = None
+) -> str | None:
     href = (a.get("href") or "").strip()
     url = None
     if href.lower().startswith("javascript:"):
@@ -449,12 +451,16 @@ def _anchor_target(a, scripts: str, base: str, page_url: str) -> str | None:
         if re.fullmatch(r"\s*(void\s*\(\s*0?\s*\)|;)?\s*;?\s*", code):
             code = a.get("onclick") or ""
         url = _scripted_target(a, code, base) or resolve_js(code, scripts, base)
+        if url is None and forms:
+            url = _submitted_form_url(code, scripts, base, forms)
     elif href.startswith("#") or not href:
         onclick = a.get("onclick") or ""
         if not href.startswith("#page"):
             url = _scripted_target(a, onclick, base) or (
                 resolve_js(onclick, scripts, base) if onclick else None
             )
+            if url is None and forms and onclick:
+                url = _submitted_form_url(onclick, scripts, base, forms)
     else:
         url = absolute_url(href, base)
     if url is None or same_page(url, page_url):
@@ -879,11 +885,13 @@ def find_next_pages(
     anchors: tuple[list, list] | None = None,
     jumps: list[tuple[list[str], int]] | None = None,
     buttons: list[tuple[str, str, str]] | None = None,
+    forms: list[PageForm] | None = None,
 ) -> list[str]:
     """Absolute URLs of the following list page(s), nearest first (at most one today).
 
-    ``jumps`` are the page's page-jump menus and ``buttons`` its "Next" buttons, read before form
-    controls are cleaned away (:func:`page_jumps`, :func:`page_buttons`)."""
+    ``jumps`` are the page's page-jump menus, ``buttons`` its "Next" buttons and ``forms`` its GET
+    forms with a page field, read before form controls are cleaned away (:func:`page_jumps`,
+    :func:`page_buttons`, :func:`page_forms`)."""
     if selectors is not None and selectors.next_page and select is not None:
         for el in select(root, selectors.next_page):
             anchors = (
@@ -905,7 +913,7 @@ def find_next_pages(
         if rank is not None:
             ranked.append((rank, i, a))
     for _, _, a in sorted(ranked, key=lambda t: (t[0], t[1])):
-        url = _anchor_target(a, scripts, base, page_url)
+        url = _anchor_target(a, scripts, base, page_url, forms)
         if url:
             return [url]
 
@@ -926,6 +934,7 @@ def find_next_pages(
         lambda: _script_written_next(scripts, base, page_url),
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1], page_url) if hanweb else None,
         lambda: _jump_box_next(root, scripts, base, anchors) if scripts else None,
+        lambda: _form_counter_next(forms, base) if forms else None,
         lambda: _jump_menu_next(jumps, base) if jumps else None,
     ):
         url = finder()
@@ -1004,6 +1013,116 @@ def page_buttons(root) -> list[tuple[str, str, str]]:
         ):
             found.append((word, code, target))
     return found
+
+
+# A form field that holds the page number (``<input name="pageNo">``).
+_PAGE_FIELD = re.compile(
+    r"(?i)^(?:cur(?:rent)?_?page(?:no|num|index)?|page(?:_?(?:no|num|index|number))?|pn|pagenum)$"
+)
+_NO_VALUE_TYPES = frozenset(["submit", "button", "image", "reset", "file"])
+
+
+class PageForm:
+    """A GET form as the browser submits it: its address and its fields (name, value, id), read
+    before form controls are cleaned away, with the text around its page field (a counter)."""
+
+    __slots__ = ("action", "fields", "text")
+
+    def __init__(self, action: str, fields: list[tuple[str, str, str]], text: str):
+        self.action, self.fields, self.text = action, fields, text
+
+    def page_field(self) -> str | None:
+        return next((name for name, _, _ in self.fields if _PAGE_FIELD.match(name)), None)
+
+    def holds(self, key: str) -> str | None:
+        """The name of the field whose id or name is ``key``."""
+        return next((name for name, _, ident in self.fields if key in (ident, name)), None)
+
+    def url(self, field: str, page: int, base: str) -> str | None:
+        """The address the form goes to with ``field`` set to ``page`` (a GET form's submission
+        replaces its action's query with its fields)."""
+        action = absolute_url(self.action, base) if self.action else base
+        if not action:
+            return None
+        pairs = [(name, str(page) if name == field else value) for name, value, _ in self.fields]
+        return urlunsplit(urlsplit(action)._replace(query=urlencode(pairs, safe="/,"), fragment=""))
+
+
+def page_forms(root) -> list[PageForm]:
+    """The page's GET forms that hold a page-number field (a pager's 跳转 box, a pager script's
+    hidden ``pageNo``), read before form controls are cleaned away."""
+    found = []
+    for form in islice(root.iter("form"), 20):
+        if (form.get("method") or "get").strip().lower() != "get":
+            continue  # a post is no address to fetch
+        fields = []
+        for el in islice(form.iter("input", "select", "textarea"), 60):
+            name = el.get("name")
+            kind = (el.get("type") or "text").lower()
+            if not name or (el.tag == "input" and kind in _NO_VALUE_TYPES):
+                continue
+            if kind in ("checkbox", "radio") and el.get("checked") is None:
+                continue
+            if el.tag == "select":
+                options = list(islice(el.iter("option"), 500))
+                chosen = next((o for o in options if o.get("selected") is not None), None)
+                chosen = chosen if chosen is not None else (options[0] if options else None)
+                value = "" if chosen is None else chosen.get("value", "".join(chosen.itertext()))
+            else:
+                value = el.get("value") or ("".join(el.itertext()) if el.tag == "textarea" else "")
+            fields.append((name, value.strip(), el.get("id") or ""))
+        if not any(_PAGE_FIELD.match(name) for name, _, _ in fields):
+            continue
+        text = _clean("".join(islice(form.itertext(), 200)))
+        if page_counter(text) is None and form.getparent() is not None:
+            text = _clean("".join(islice(form.getparent().itertext(), 200)))
+        found.append(PageForm(form.get("action") or "", fields, text[:600]))
+    return found
+
+
+# A pager function filling a form's page field and submitting the form:
+# ``document.getElementById("pageNo").value = p; document.getElementById("queryForm").submit();``
+_SET_FIELD = re.compile(
+    r"""(?:getElementById\(\s*['"]([\w:.-]{1,60})['"]\s*\)|\.([A-Za-z_]\w{0,40}))\s*\.\s*value\s*=(?!=)\s*([^;\n]{1,80})"""
+    r"""|\$\(\s*['"](?:#|\[name=)([\w:.-]{1,60})\]?['"]\s*\)\s*\.\s*val\(\s*([^()]{1,80}?)\s*\)"""
+)
+
+
+def _submitted_form_url(code: str, scripts: str, base: str, forms: list[PageForm]) -> str | None:
+    """Where a pager call (``goPage(2)``) goes when its function sets a GET form's page field and
+    submits the form: the form's address with the field set to the page."""
+    call = _CALL.search(code)
+    if call is None or not forms:
+        return None
+    found = function_body(scripts, call.group(1).split(".")[-1])
+    if found is None or "submit" not in found[1]:
+        return None
+    params, body = found
+    args = split_js_args(call.group(2))
+    env = {n: a for n, a in zip(params, args) if isinstance(a, (int, str))}
+    for m in _SET_FIELD.finditer(body):
+        key = m.group(1) or m.group(2) or m.group(4)
+        value = evaluate(m.group(3) or m.group(5), env)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if not isinstance(value, int) and not (isinstance(value, str) and value.isdigit()):
+            continue
+        for form in forms:
+            field = form.holds(key)
+            if field is not None and _PAGE_FIELD.match(field):
+                return form.url(field, int(value), base)
+    return None
+
+
+def _form_counter_next(forms: list[PageForm], base: str) -> str | None:
+    """A pager that is only a counter and a GET form to jump with (``共12页 当前第1页 跳转到第[ ]页
+    [跳转]``): the form's address for the page after the counter's current one."""
+    for form in forms:
+        field = form.page_field()
+        counter = page_counter(form.text) if field else None
+        if counter and counter[0] < counter[1]:
+            return form.url(field, counter[0] + 1, base)
+    return None
 
 
 def _button_next(buttons: list[tuple[str, str, str]], scripts: str, base: str, page_url: str):
