@@ -574,3 +574,27 @@ def test_the_title_tag_loses_a_site_part_after_a_colon_or_a_place_brand(tag, tit
 def test_an_english_title_tag_loses_a_council_after_a_colon_only_at_its_end(tag, title):
     page = _page(f"<title>{tag}</title>", _RELEASE)
     assert extract_article(page, "https://www.westhaven.govt.nz/news/1").title == title
+
+
+@pytest.mark.parametrize(
+    "tag, heading",
+    [
+        # A heading the template cuts, spelled in full in its title= attribute.
+        (
+            "<title>某某县人民政府</title>",
+            "<h2 title='关于做好2024年汛期安全防范工作的通知'>关于做好2024年汛期安全防...</h2>",
+        ),
+        # No <title> at all: the line above the info line, whatever its markup.
+        ("<title></title>", "<div>关于做好2024年汛期安全防范工作的通知</div>"),
+        # A column's tag in brackets before the heading the <title> shows without it.
+        (
+            "<title>关于做好2024年汛期安全防范工作的通知_某某县人民政府</title>",
+            "<h1>【通知公告】关于做好2024年汛期安全防范工作的通知</h1>",
+        ),
+    ],
+    ids=["title-attribute", "no-title-tag", "bracketed-column-tag"],
+)
+def test_the_heading_in_full_without_a_tag(tag, heading):
+    page = _page(tag, heading + _ARTICLE)
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"

@@ -716,6 +716,10 @@ def _pick(search: _TitleSearch, head: Head) -> _TitlePick:
         for h_text, el, rank in search.headings:
             if rank == 0:
                 return _TitlePick(h_text, el, "first h1")
+        beside_info = _line_beside_info(search.lay, search.body_start)
+        if beside_info is not None:
+            line, el, rule = beside_info
+            return _TitlePick(_bare_heading(_clean_title(line)), el, rule)
         return _TitlePick(None, None, "none")
     return search.title_tag()
 
@@ -749,7 +753,17 @@ class _TitleSearch:
         if not start:
             return pick
         stripped = strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0]
-        for full in (self.meta_title, stripped if self.tag_title else ""):
+        # (Also the title= attribute a template gives the heading it cuts, or its link.)
+        spelled = [
+            fold(node.get("title"))
+            for node in (
+                [pick.element, *islice(pick.element.iter("a"), 2)]
+                if pick.element is not None
+                else []
+            )
+            if node.get("title")
+        ]
+        for full in (*spelled, self.meta_title, stripped if self.tag_title else ""):
             full_sq = squash(full)
             if full_sq.startswith(start) and len(full_sq) > len(start) + 1 and not _cut_short(full):
                 return _TitlePick(
@@ -1099,12 +1113,18 @@ def _br_lines(el) -> list[str]:
 _SEGMENT_EDGE = frozenset("-_|｜丨—–－:：·»>")
 
 
+# A tag in brackets before or after a heading: 【通知公告】关于…, …（图）.
+_TAG_BRACKETS = re.compile(
+    r"^[【\[［][^】\]］]{1,12}[】\]］]|[【\[［（(][^】\]］）)]{1,6}[】\]］）)]$"
+)
+
+
 def _phrases_shown(candidate: tuple, shown: tuple[str, ...]) -> tuple:
     """A one-line heading of phrases apart only by spaces (引题　标题, 标题　副题) of which the
     <title> or meta shows the first or the last ones alone, as a whole part: those are the title
     (``聚力项目攻坚　跑出发展加速度　青禾县重点项目…`` of ``<title>青禾县重点项目…-e线青禾``)."""
     text, el, rank = candidate
-    phrases = text.split()
+    phrases = _TAG_BRACKETS.sub(r" \g<0> ", text).split()
     if len(phrases) < 2 or not _HAN.search(text):
         return candidate
     wanted = [sq for sq in (squash(s) for s in shown) if sq]
