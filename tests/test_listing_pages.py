@@ -600,12 +600,20 @@ def test_a_grid_of_releases_two_to_a_table_row_gives_every_cell_with_its_date():
             "function goPage(p){document.getElementById('pn').value=p;document.getElementById('f').submit();}",
             "http://x.gov.cn/hd/xj.do?boxid=3&pageNo=2",
         ),
+        (
+            '<form action="/xxgk/list.jsp" method="get"><input type="hidden" name="classid" value="12">'
+            '<button type="submit" name="page" value="2">下一页</button>'
+            '跳转到<input name="page" disabled><button type="submit" disabled>GO</button></form>',
+            "",
+            "http://x.gov.cn/xxgk/list.jsp?classid=12&page=2",
+        ),
     ],
     ids=[
         "jump-form-after-counter",
         "jump-form-on-last-page",
         "post-form",
         "pager-submits-get-form",
+        "named-next-submit-button",
     ],
 )
 def test_a_get_form_that_pages_gives_its_address(form, script, expected):

@@ -925,6 +925,7 @@ def find_next_pages(
 
     for finder in (
         lambda: _button_next(buttons, scripts, base, page_url) if buttons else None,
+        lambda: _form_button_next(forms, base, page_url) if forms else None,
         lambda: _trs_next(scripts, base, page_url),
         lambda: (
             _numbered_next(root, scripts, base, page_url, anchors)
@@ -1024,12 +1025,19 @@ _NO_VALUE_TYPES = frozenset(["submit", "button", "image", "reset", "file"])
 
 class PageForm:
     """A GET form as the browser submits it: its address and its fields (name, value, id), read
-    before form controls are cleaned away, with the text around its page field (a counter)."""
+    before form controls are cleaned away, with its named "Next" submit buttons (name, value) and
+    the text around it (a counter)."""
 
-    __slots__ = ("action", "fields", "text")
+    __slots__ = ("action", "fields", "nexts", "text")
 
-    def __init__(self, action: str, fields: list[tuple[str, str, str]], text: str):
-        self.action, self.fields, self.text = action, fields, text
+    def __init__(
+        self,
+        action: str,
+        fields: list[tuple[str, str, str]],
+        text: str,
+        nexts: list[tuple[str, str]] | None = None,
+    ):
+        self.action, self.fields, self.text, self.nexts = action, fields, text, nexts or []
 
     def page_field(self) -> str | None:
         return next((name for name, _, _ in self.fields if _PAGE_FIELD.match(name)), None)
@@ -1038,28 +1046,43 @@ class PageForm:
         """The name of the field whose id or name is ``key``."""
         return next((name for name, _, ident in self.fields if key in (ident, name)), None)
 
-    def url(self, field: str, page: int, base: str) -> str | None:
+    def url(self, field: str, page: int | str, base: str) -> str | None:
         """The address the form goes to with ``field`` set to ``page`` (a GET form's submission
-        replaces its action's query with its fields)."""
+        replaces its action's query with its fields; a field it lacks, a clicked submit button's
+        name, comes last)."""
         action = absolute_url(self.action, base) if self.action else base
         if not action:
             return None
         pairs = [(name, str(page) if name == field else value) for name, value, _ in self.fields]
+        if not any(name == field for name, _, _ in self.fields):
+            pairs.append((field, str(page)))
         return urlunsplit(urlsplit(action)._replace(query=urlencode(pairs, safe="/,"), fragment=""))
 
 
+def _next_label(el) -> bool:
+    label = el.get("value") if el.tag == "input" else "".join(islice(el.itertext(), 20))
+    word = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→←]+", " ", label or "").strip().lower()
+    hint = (el.get("title") or el.get("aria-label") or "").lower()
+    return word in _NEXT_WORDS or hint in _NEXT_WORDS or hint in _NEXT_TITLES
+
+
 def page_forms(root) -> list[PageForm]:
-    """The page's GET forms that hold a page-number field (a pager's 跳转 box, a pager script's
-    hidden ``pageNo``), read before form controls are cleaned away."""
+    """The page's GET forms that page: with a page-number field (a pager's 跳转 box, a pager
+    script's hidden ``pageNo``) or a named 下一页 submit button (``<button name="page" value="2">``),
+    read before form controls are cleaned away. Disabled controls are not submitted."""
     found = []
     for form in islice(root.iter("form"), 20):
         if (form.get("method") or "get").strip().lower() != "get":
             continue  # a post is no address to fetch
-        fields = []
-        for el in islice(form.iter("input", "select", "textarea"), 60):
+        fields, nexts = [], []
+        for el in islice(form.iter("input", "select", "textarea", "button"), 80):
             name = el.get("name")
-            kind = (el.get("type") or "text").lower()
-            if not name or (el.tag == "input" and kind in _NO_VALUE_TYPES):
+            kind = (el.get("type") or ("submit" if el.tag == "button" else "text")).lower()
+            if not name or el.get("disabled") is not None:
+                continue
+            if el.tag == "button" or kind in _NO_VALUE_TYPES:
+                if kind in ("submit", "image") and _next_label(el):
+                    nexts.append((name, (el.get("value") or "").strip()))
                 continue
             if kind in ("checkbox", "radio") and el.get("checked") is None:
                 continue
@@ -1071,13 +1094,24 @@ def page_forms(root) -> list[PageForm]:
             else:
                 value = el.get("value") or ("".join(el.itertext()) if el.tag == "textarea" else "")
             fields.append((name, value.strip(), el.get("id") or ""))
-        if not any(_PAGE_FIELD.match(name) for name, _, _ in fields):
+        if not nexts and not any(_PAGE_FIELD.match(name) for name, _, _ in fields):
             continue
         text = _clean("".join(islice(form.itertext(), 200)))
         if page_counter(text) is None and form.getparent() is not None:
             text = _clean("".join(islice(form.getparent().itertext(), 200)))
-        found.append(PageForm(form.get("action") or "", fields, text[:600]))
+        found.append(PageForm(form.get("action") or "", fields, text[:600], nexts))
     return found
+
+
+def _form_button_next(forms: list[PageForm], base: str, page_url: str) -> str | None:
+    """A GET form's 下一页 submit button with a name (``<button name="page" value="2">``): what
+    clicking it requests."""
+    for form in forms:
+        for name, value in form.nexts:
+            url = form.url(name, value, base)
+            if url and not same_page(url, page_url):
+                return url
+    return None
 
 
 # A pager function filling a form's page field and submitting the form:
