@@ -892,7 +892,18 @@ class Store:
         # A collapsed response with another title and none of the page's lines is another
         # page in its place (a maintenance notice, a bot check, a script-only challenge,
         # an error page): never a version, however long it is served.
-        foreign = collapsed and _foreign(current, fields)
+        # A page that is short to begin with cannot collapse (an alerts page saying "no alerts
+        # at this time"); another page in its place that says the page is gone (a soft 404 in
+        # the site's chrome) is a miss all the same, however long it is next to it.
+        crumbs = fetched.breadcrumb or ()
+        gone_instead = (
+            current is not None
+            and status != "removed"
+            and _says_gone(fields)
+            and not _says_gone(_version_fields(current))
+            and _foreign(current, fields, crumbs)
+        )
+        foreign = (collapsed or gone_instead) and _foreign(current, fields, crumbs)
         hold = collapsed and (foreign or not _held_long_enough(held_since, now, confirm_after))
         # A body that stops where its HTML does, while the stored page's HTML ended, is a
         # response cut short that no Content-Length gave away: never a version.
@@ -1913,14 +1924,17 @@ def _rows_gone(current_body: str | None, new_body: str | None) -> bool:
     return len(text) < len(clean_text(current_body)) - rows // 2
 
 
-def _foreign(current: dict, fields: dict) -> bool:
+def _foreign(current: dict, fields: dict, crumbs: Iterable[str] = ()) -> bool:
     """Whether a (collapsed) response is another page: its title is not the stored version's
-    and it shares no body line with it."""
+    and it shares no body line with it but the names of its breadcrumb (``crumbs``, and the
+    stored version's): navigation a body kept is no line of the page's own."""
     if clean_text(fields.get("title")) == clean_text(current["title"]):
         return False
     before = {clean_text(line) for line in (current["body"] or "").splitlines()}
     after = {clean_text(line) for line in (fields.get("body") or "").splitlines()}
-    return not (before & after) - {""}
+    stored = json.loads(current.get("breadcrumb") or "[]") if "breadcrumb" in current else []
+    navigation = {clean_text(str(name)) for name in (*crumbs, *stored)}
+    return not (before & after) - navigation - {""}
 
 
 _DOCUMENT_END = re.compile(rb"</html\s*>", re.I)
