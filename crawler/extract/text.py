@@ -322,16 +322,51 @@ _CELL_TAGS = frozenset(["td", "th"])
 
 
 # What a release attaches: a link to one is part of what it says, not navigation.
-_FILE_ENDINGS = frozenset("pdf doc docx xls xlsx wps ofd zip rar txt et ppt pptx 7z".split())
+_FILE_ENDINGS = frozenset(
+    "pdf doc docx docm xls xlsx xlsm wps ofd zip rar txt et ppt pptx dps 7z odt ods odp csv rtf ceb".split()
+)
 ATTACHMENT_PATH = re.compile(r"\.(?:" + "|".join(sorted(_FILE_ENDINGS)) + r")$", re.I)
+# A file name closing a link's text or title (招标文件.pdf, 附件1.odt（2.3MB）): what a reader sees as a file.
+_FILE_NAME = re.compile(
+    r"\.(?:" + "|".join(sorted(_FILE_ENDINGS)) + r")\s*(?:[(（\[][^()（）\[\]]{0,20}[)）\]])?\s*$",
+    re.I,
+)
+_QUERY_FILE = re.compile(
+    r"[=/](?P<name>[^=&/]+\.(?:" + "|".join(sorted(_FILE_ENDINGS)) + r"))(?:&|$)", re.I
+)
 
 
-def _file_link(a: etree._Element) -> bool:
+def file_link(a: etree._Element) -> bool:
+    """Whether a link is to a file the page attaches: its path ends with a document's extension,
+    or (a download handler) its text, title or a query parameter names such a file."""
     href = a.get("href")
-    if not href or "." not in href[-12:] and "?" not in href and "#" not in href:
+    if not href:
         return False
-    path = href.split("?", 1)[0].split("#", 1)[0]
-    return path.rpartition(".")[2].lower() in _FILE_ENDINGS
+    path = href.split("?", 1)[0].split("#", 1)[0].split(";", 1)[0]
+    if path.rpartition(".")[2].lower() in _FILE_ENDINGS:
+        return True
+    # A download handler (download.jsp?attachGuid=…, Download.ashx?u=…): the file is named by the
+    # link's text, its title or a query parameter (downfile.jsp?filename=名单.xlsx).
+    if "?" in href and _QUERY_FILE.search(href.split("?", 1)[1]):
+        return True
+    title = a.get("title")
+    if title and _FILE_NAME.search(title):
+        return True
+    text = (a.text or "") if not len(a) else "".join(a.itertext())
+    return len(text) < 200 and bool(_FILE_NAME.search(text))
+
+
+def file_name(a: etree._Element, url: str) -> str:
+    """The name a reader sees for an attached file: the link's text, its title, the file named
+    in the query, or the last part of its path."""
+    text = element_text(a)
+    if text:
+        return text
+    if a.get("title"):
+        return a.get("title").strip()
+    query = url.split("?", 1)[1] if "?" in url else ""
+    found = _QUERY_FILE.search(query) if query else None
+    return found.group("name") if found else url.split("?", 1)[0].rsplit("/", 1)[-1]
 
 
 @dataclass
@@ -452,7 +487,7 @@ def _grid_cells(el: etree._Element) -> int:
         if not "".join(child.itertext()).strip():
             return 0
         for inner in child.iter():
-            if inner.tag in BLOCK_TAGS or (inner.tag == "a" and not _file_link(inner)):
+            if inner.tag in BLOCK_TAGS or (inner.tag == "a" and not file_link(inner)):
                 return 0
     return len(el)
 
@@ -556,7 +591,7 @@ class _LineWalk:
         ):
             self.starts[el] = len(self.out.lines)
         if tag == "a":
-            counted = not _file_link(el)
+            counted = not file_link(el)
             self.anchors.append(counted)
             self.link_depth += counted
         if el.text:

@@ -16,7 +16,7 @@ from ..sitemodel import PageView, SiteModel
 from ..text import Layout, layout, parse_clean, squash
 from .body import (
     GENERIC_RANK,
-    attachment_blocks_end,
+    attachment_blocks,
     cms_body,
     container_rank,
     density_body,
@@ -122,7 +122,7 @@ def _extract(
     explain = article.explain
     container = _body_container(root, lay, head, headings, sel, view, explain)
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
-    body_end = attachment_blocks_end(lay, container, body_end)
+    body_end, attached = attachment_blocks(lay, container, body_end)
 
     title = selected["title"] or None
     title_el = None
@@ -172,7 +172,7 @@ def _extract(
         root, lay, head, selected["source"], title_line, body_start, body_stop, view, explain
     )
     set_breadcrumb_and_column(article, root, base, sel, lay, head, title, title_line)
-    article.attachments = find_attachments(container, base)
+    article.attachments = find_attachments(container, base, attached)
     article.next_pages = find_next_pages(root, head, container, url, base)
 
 

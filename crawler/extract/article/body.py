@@ -9,9 +9,9 @@ from itertools import accumulate
 
 from ..dates import find_dates
 from ..text import (
-    ATTACHMENT_PATH,
     CELL_SEP,
     Layout,
+    file_link,
     squash,
 )
 from .head import Head
@@ -102,35 +102,87 @@ def cms_body(root, lay: Layout):
     return files[min(files)] if files else None
 
 
-_ATTACHMENT_HEAD = re.compile(r"^\s*(?:附\s*件|附件下载|Attachments?\b|Downloads?\b)", re.I)
+_ATTACHMENT_HEAD = re.compile(
+    r"^\s*(?:(?:相关|相關)?附\s*件|附件下[载載]|(?:(?:相关|相關)?(?:檔案|档案|附檔)|文件下[载載])\s*(?:[:：]|$)|"
+    r"Attachments?\b|Downloads?\b|Annex(?:es)?\s*:?$)",
+    re.I,
+)
 
 
-def attachment_blocks_end(lay: Layout, container, end: int) -> int:
-    """Where the body ends with the 附件 blocks that follow its container as siblings
-    (`<div class="attach">附件：<a href="….docx">`): what a release attaches is part of it."""
+def attachment_blocks(lay: Layout, container, end: int) -> tuple[int, list]:
+    """Where the body ends with the 附件 blocks that follow its container (`<div class="attach">
+    附件：<a href="….docx">`, a bare `<b>附件：</b><a href="download.jsp?…">名单.pdf</a>`), and
+    those blocks: what a release attaches is part of it. When nothing else follows the container
+    in its block, the blocks after that block are looked at too (a 相关附件 box below the box
+    holding the text), up to three levels."""
     if container is None:
-        return end
-    sibling = container.getnext()
-    for _ in range(4):
-        if sibling is None or not isinstance(sibling.tag, str):
-            break
-        start, stop = lay.spans.get(sibling, (end, end))
-        if stop > start:
-            text = lay.lines[start]
-            links = sum(lay.link_chars[start:stop])
-            if links or not (
-                _ATTACHMENT_HEAD.match(text) or _holds_a_file(sibling, pictures=False)
-            ):
+        return end, []
+    blocks: list = []
+    el = container
+    for _ in range(3):
+        parent = el.getparent()
+        sibling = el.getnext()
+        run = False  # inline attachment links since the last block
+        stopped = False
+        for _ in range(8):
+            if sibling is None:
                 break
-            end = max(end, stop)
-        sibling = sibling.getnext()
-    return end
+            if not isinstance(sibling.tag, str):
+                sibling = sibling.getnext()
+                continue
+            span = lay.spans.get(sibling)
+            if span is None:
+                kind = _inline_attachment(sibling)
+                if kind is None:
+                    stopped = True
+                    break
+                if kind == "file":
+                    run = True
+                    blocks.append(sibling)
+                sibling = sibling.getnext()
+                continue
+            start, stop = span
+            if run:  # the inline links' lines run up to this block
+                end, run = max(end, start), False
+            if stop > start:
+                text = lay.lines[start]
+                links = sum(lay.link_chars[start:stop])
+                if links or not (
+                    _ATTACHMENT_HEAD.match(text) or _holds_a_file(sibling, pictures=False)
+                ):
+                    stopped = True
+                    break
+                end = max(end, stop)
+                blocks.append(sibling)
+            sibling = sibling.getnext()
+        if run and parent is not None and parent in lay.spans:
+            end = max(end, lay.spans[parent][1])
+        if stopped or parent is None or parent.tag in ("body", "html"):
+            break
+        el = parent
+    return end, blocks
+
+
+def _inline_attachment(el) -> str | None:
+    """An inline element after the body's container: "file" (a link to one, or holding one),
+    "label" (附件：), "empty", or None (anything else ends the attachments)."""
+    if el.tag in DROP_INLINE or el.tag == "br":
+        return "empty"
+    if el.tag == "a":
+        return "file" if file_link(el) else None
+    if any(file_link(a) for a in el.iter("a")):
+        return "file"
+    text = "".join(el.itertext()).strip()
+    if not text:
+        return "empty"
+    return "label" if len(text) <= 12 and _ATTACHMENT_HEAD.match(text) else None
+
+
+DROP_INLINE = frozenset(["img", "wbr", "hr"])
 
 
 def _holds_a_file(el, pictures: bool = True) -> bool:
-    return (pictures and el.find(".//img") is not None) or any(
-        ATTACHMENT_PATH.search((a.get("href") or "").split("?")[0]) for a in el.iter("a")
-    )
+    return (pictures and el.find(".//img") is not None) or any(file_link(a) for a in el.iter("a"))
 
 
 # A site's footer and disclaimer: prose-like, never the article. One strong mark (版权所有, ICP备,
@@ -256,6 +308,10 @@ def density_body(
     best, best_score, adjusted = _densest_block(lay, owners, scored)
     if best is None:
         return None
+    # A table's body or row won: the table, its header row and caption with it, is the block.
+    while best.tag in ("tbody", "thead", "tfoot", "tr") and best.getparent() in lay.spans:
+        best = best.getparent()
+        best_score = max(best_score, adjusted.get(best, 0.0))
     start, end = lay.spans.get(best, (0, 0))
     if 2 * sum(line_scores[i] for i in range(start, end) if lay.table[i] >= 0) >= sum(
         line_scores[start:end]
@@ -433,7 +489,7 @@ def _dashboard_block(lay: Layout, line_scores: list[float], best):
         b_start, b_end = lay.spans.get(best, (0, 0))
         chars, links = _chars(lay, parent)
         if links <= chars * 0.3 and any(
-            line_scores[i] >= 3 and lay.table[i] < 0
+            lay.table[i] < 0 and (line_scores[i] >= 3 or _lead_in(lay.lines[i], line_scores[i]))
             for i in (*range(p_start, b_start), *range(b_end, p_end))
         ):
             best, parent = parent, parent.getparent()
@@ -448,6 +504,14 @@ def _dashboard_block(lay: Layout, line_scores: list[float], best):
             best = parent
         parent = parent.getparent()
     return best
+
+
+# A sentence leading into the table it introduces (现将…成绩予以公布如下：, …通知如下：).
+_LEAD_IN = re.compile(r"[\u3400-\u9fff].{8,}[：:]$")
+
+
+def _lead_in(line: str, score: float) -> bool:
+    return score > 0 and bool(_LEAD_IN.search(line))
 
 
 def line_owners(lay: Layout) -> list:
@@ -490,8 +554,12 @@ _END_LINE = re.compile(
     # ("Contact" alone heads a program page's own contact paragraph: it stays.)
     # A US release's end mark (###, # # #, -30-).
     r"|(?:#\s*){1,3}$|-\s*30\s*-$"
-    r"|(?:(?:Media|Press|News)\s+(?:Contacts?|Enquiries|Inquiries)|Contacts|Enquiries|Inquiries)\s*:?$"
-    r"|(?:Media|Press)\s+(?:contacts?|enquiries|inquiries)\s*:)",
+    r"|(?:(?:Media|Press|News)\s+(?:Contacts?|Enquiries|Inquiries|Queries)|Contacts|Enquiries|Inquiries)\s*:?$"
+    r"|(?:Media|Press)\s+(?:contacts?|enquiries|inquiries|queries)\s*:"
+    # "For media queries, please contact:"; a heading "Contact:" or "Learn More:" after the text.
+    r"|For\s+(?:all\s+)?(?:media|press|news)\s+(?:queries|enquiries|inquiries|contacts?)\b"
+    r"|Contact\s*:$|Learn\s+more\s*:?$"
+    r"|新[闻聞](?:联络人|聯絡人|联系人|聯繫人)\s*[:：])",
     re.I,
 )
 # Label cells of a 信息公开 metadata table (索引号 / 发布机构 / 成文日期 …) repeated inside the container.

@@ -10,9 +10,9 @@ from lxml import etree
 from ..breadcrumb import find_breadcrumb
 from ..model import Article, Selectors
 from ..text import (
-    ATTACHMENT_PATH,
     Layout,
-    element_text,
+    file_link,
+    file_name,
     squash,
 )
 from .head import Head, absolute_url, select_nodes
@@ -51,10 +51,12 @@ def set_breadcrumb_and_column(
     article.column = column or None
 
 
-def find_attachments(container, base: str) -> list[dict]:
+def find_attachments(container, base: str, blocks: list = ()) -> list[dict]:
+    """The files the release attaches: links to them in its container, in the 附件 ``blocks``
+    after it (:func:`~.body.attachment_blocks`) and in the container's next siblings."""
     if container is None:
         return []
-    scopes = [container]
+    scopes = [container, *blocks]
     # 附件 blocks usually follow the body container as siblings.
     sib = container.getnext()
     for _ in range(4):
@@ -66,16 +68,13 @@ def find_attachments(container, base: str) -> list[dict]:
     for scope in scopes:
         for a in scope.iter("a"):
             href = (a.get("href") or "").strip()
-            # (A JSP site's links carry the session in the path: zyzb.xls;jsessionid=…)
-            path = href.split("#", 1)[0].split("?", 1)[0].split(";", 1)[0]
-            if not href or not ATTACHMENT_PATH.search(path):
+            if not href or not file_link(a):
                 continue
             absolute = absolute_url(base, href)
             if absolute is None or absolute in seen:
                 continue
             seen.add(absolute)
-            name = element_text(a) or a.get("title") or absolute.rsplit("/", 1)[-1]
-            out.append({"url": absolute, "name": name})
+            out.append({"url": absolute, "name": file_name(a, absolute)})
     return out
 
 
