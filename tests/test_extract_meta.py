@@ -3,6 +3,8 @@ crawler/extract/article/source.py and published.py (the fixture pages show them 
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.extract.article import extract_article
 
 _BODY = "".join(
@@ -326,3 +328,109 @@ def test_first_published_anywhere_beats_updated_under_the_heading():
         title="New funding for water projects",
     )
     assert article.published_at == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        pytest.param(
+            "<p>来源：青山发布　发布时间：2024-03-05</p>", "青山发布", id="account-ending-in-fabu"
+        ),
+        pytest.param(
+            "<p>来源：微信公众号“临川发布” 发布时间：2024-03-05</p>",
+            "微信公众号“临川发布”",
+            id="wechat-account-quoted",
+        ),
+        pytest.param(
+            '<div><img src="1.png" alt="时间">2024年03月05日 16:12　<img src="2.png" alt="来源">县人民检察院　<img src="3.png" alt="浏览">128</div>',
+            "县人民检察院",
+            id="icon-labels-alt",
+        ),
+        pytest.param(
+            '<p>2024-03-05 07:12 来源：<img src="logo.png" alt="青山日报"> 记者 王丽</p>',
+            "青山日报",
+            id="newspaper-logo-alt",
+        ),
+        pytest.param(
+            '<div><span class="l">發布單位</span><span class="v">綜合規劃司</span></div><div><span class="l">發布日期</span><span class="v">2024-03-05</span></div>',
+            "綜合規劃司",
+            id="label-and-value-spans-glued",
+        ),
+        pytest.param(
+            "<p>作者：县农业农村局　发布时间：2024-03-05</p>", "县农业农村局", id="office-as-author"
+        ),
+        pytest.param("<p>作者：王丽　发布时间：2024-03-05</p>", None, id="person-as-author"),
+        pytest.param(
+            "<p>2024.03.05 10:21 | 县卫健委 | 阅读 1234</p>",
+            "县卫健委",
+            id="unlabelled-office-pipes",
+        ),
+        pytest.param(
+            "<p>发布于 2024年2月27日 作者 教务处</p>", None, id="byline-role-without-colon"
+        ),
+        pytest.param("<p>转载自：人民网　发布时间：2024-03-05</p>", "人民网", id="reprint-label"),
+        pytest.param(
+            "<p>信息提供单位：县农业农村局 2024-03-05</p>", "县农业农村局", id="supplier-label"
+        ),
+        pytest.param(
+            "<p>来源：县农业农村局 县财政局　发布时间：2024-03-05</p>",
+            "县农业农村局 县财政局",
+            id="two-offices-keep-their-space",
+        ),
+        pytest.param("<p>Source: Xinhua 2024-03-05</p>", "Xinhua", id="english-source-before-date"),
+    ],
+)
+def test_source_as_the_info_line_prints_it(info, expected):
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>'
+    assert _extract(page).source == expected
+
+
+def test_an_empty_source_label_takes_what_the_pages_script_fills_it_with():
+    page = (
+        '<script>var articleInfo = {id: "2245", source: "市民政局社会救助科", pubDate: "2024-03-05 14:30"};</script>'
+        '<h1>县农业农村局部署春季农业生产工作</h1><p>来源：<span id="src"></span> 发布时间：<span id="t"></span></p>'
+        f'<div id="zoom">{_BODY}</div>'
+    )
+    article = _extract(page)
+    assert article.source == "市民政局社会救助科"
+    assert article.published_at == "2024-03-05T14:30:00+08:00"
+
+
+def test_the_info_lines_source_beats_the_tables_publisher():
+    page = (
+        "<table><tr><td>索引号</td><td>000014349/2024-00125</td><td>发布机构</td><td>青山县人民政府办公室</td></tr></table>"
+        "<h1>县农业农村局部署春季农业生产工作</h1><p>来源：县发展和改革局 作者：经贸股 发布时间：2024-03-06 09:00</p>"
+        f'<div id="zoom">{_BODY}</div>'
+    )
+    assert _extract(page).source == "县发展和改革局"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(
+            '<dl><dt>From</dt><dd><a href="/org/health">Department of Health</a></dd><dt>Published on</dt><dd>5 March 2024</dd></dl>',
+            "Department of Health",
+            id="label-alone-value-next",
+        ),
+        pytest.param(
+            '<p>From: <a href="/government/organisations/dfe">Department for Education</a> and <a href="/government/people/gillian-keegan">The Rt Hon Gillian Keegan MP</a></p>',
+            "Department for Education",
+            id="minister-dropped",
+        ),
+        pytest.param(
+            '<p>From: <a href="/government/organisations/desnz">Department for Energy Security and Net Zero</a></p>',
+            "Department for Energy Security and Net Zero",
+            id="and-inside-a-name",
+        ),
+    ],
+)
+def test_english_from_lines(lines, expected):
+    page = f'<h1>Minister publishes the plan</h1>{lines}<div class="body">{_EN_BODY}</div>'
+    article = _extract(
+        page,
+        "https://www.example.gov.uk/news/plan",
+        lang="en-GB",
+        title="Minister publishes the plan",
+    )
+    assert article.source == expected

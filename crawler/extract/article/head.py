@@ -74,6 +74,8 @@ class Head:
         None  # a labelled date an inline script writes (document.write("发布时间：…"))
     )
     styles: str = ""  # the page's own <style> rules (a CSS class may be what sizes its heading)
+    # The source an inline script's data holds ({source: "市民政局"}) for the info line it fills.
+    script_source: str | None = None
 
 
 def read_head(root, url: str) -> Head:
@@ -118,6 +120,10 @@ def read_head(root, url: str) -> Head:
             match = _CREATE_PAGE.search(text)
             if match:
                 head.page_scripts.append((match, script.getparent()))
+        if head.script_source is None and len(text) < 20000:
+            match = _SCRIPT_SOURCE.search(text)
+            if match:
+                head.script_source = match.group(1).strip()
         if head.written_date is None and "write" in text and len(text) < 5000:
             for written in written_strings(text):
                 if _WRITTEN_DATE_LABEL.search(written):
@@ -127,6 +133,14 @@ def read_head(root, url: str) -> Head:
 
 
 _MAX_STYLES = 100_000
+
+# A page's data object naming its source: source: "市民政局", "copyfrom":"…", laiyuan = '…' (a name
+# in Chinese characters: analytics' "source" keys hold codes).
+_SCRIPT_SOURCE = re.compile(
+    r"""(?<![\w$])["']?(?:source|laiyuan|copyfrom|docSource|articleSource|contentSource|xxly|wzly)["']?"""
+    r"""\s*[:=]\s*["']\s*([^"'<>\\\n]{0,30}[\u4e00-\u9fff][^"'<>\\\n]{0,30})["']""",
+    re.I,
+)
 
 
 # An inline script that prints the info line (document.write("发布时间：2024-01-02")): the reader sees it.

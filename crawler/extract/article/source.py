@@ -18,7 +18,9 @@ from .patterns import INFO_LINE, PUBLISHER_LABELS, SENTENCE_END, SOURCE_LABEL, s
 from .title import INFO_LABELS, names_of_site
 
 _SOURCE_STOP = re.compile(
-    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:发布|發布|发表|"
+    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:"
+    # (发布 as a label's start, never a name's end: "来源：清河发布 发布时间：…", "“临川发布”".)
+    r"(?:发布|發布|發佈|发表)(?=\s*(?:[:：]|时间|時間|日期|机构|機構|单位|單位|部门|部門|者|人|于|於|(?:19|20)\d{2}))|"
     + spaced_labels("時間", "时间", "日期", "作者")
     + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
     r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum|"
@@ -46,6 +48,8 @@ _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資�
 # Education", "Issued by: …"); always with a colon, at the line's start (prose says "from" too).
 _EN_SOURCE_LABEL = re.compile(
     r"^(?:From|Issued by|Published by|Source|Organi[sz]ations?)\s*:\s*(.*)$"
+    # (A label alone on its line, its value the next: <dt>From</dt><dd>Department of Health</dd>.)
+    r"|^(?:From|Issued by|Published by|Source|Organi[sz]ations?)()$"
     # (Without a colon only "From" + a capitalised name standing alone: "From Department of …".)
     r"|^(?-i:From\s+((?:the\s+)?[A-Z][^\d.!?:;,]{3,70}))$",
     re.I,
@@ -55,6 +59,16 @@ _EN_SOURCE_STOP = re.compile(r"\s(?:\||·|•)\s|\s{2,}|\t")
 
 # Inside the info line too: "2024-03-05 Source: Ministry of Transport", "… | Issued by: …".
 _EN_SOURCE_INLINE = re.compile(r"(?<=[\s|·•])(?:Source|Issued by|Published by)\s*:\s*(.*)$", re.I)
+
+
+# People a From: line names beside the organisation (gov.uk: "Department for Education and The Rt
+# Hon Gillian Keegan MP"): the source is the organisation.
+_EN_PERSON = (
+    r"(?:The\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|Hon\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Dr\.?|"
+    r"Mr\.?|Mrs\.?|Ms\.?|Professor|Prof\.?)\s+[A-Z][^,]*?"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:MP|MSP|MS|MLA|MHK|TD|KC|QC)"
+)
+_EN_PEOPLE = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?:" + _EN_PERSON + r")(?=,|\s+and\s|$)")
 
 
 def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
@@ -68,6 +82,10 @@ def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             value = nxt.strip()
     stop = _EN_SOURCE_STOP.search(value)
     value = (value[: stop.start()] if stop else value).strip(" ,;")
+    dates = find_dates(value, 1)
+    if dates and dates[0].start > 2:
+        value = value[: dates[0].start].strip(" ,;|-–—")  # "Source: Xinhua 2024-03-05"
+    value = _EN_PEOPLE.sub("", value).strip(" ,;") or value
     if not value or len(value) > 80 or find_dates(value, 1) or SENTENCE_END.search(value):
         return 1, None
     return 1, value
@@ -125,8 +143,14 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     value = _GLUED_COUNT.sub("", _balanced(value))
     if not value:
         return kind, None
-    # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters.
-    return kind, _CJK_GAP.sub("", value)
+    # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters
+    # (two offices keep theirs: "县农业农村局 县财政局").
+    return kind, _CJK_GAP.sub(_gap, value)
+
+
+def _gap(match: re.Match) -> str:
+    before = match.string[: match.start()]
+    return " " if len(before) >= 3 and _OFFICE_END.search(before) else ""
 
 
 _SITE_FOOTER_MARK = re.compile(r"主办|承办|版权|ICP|网站标识码|技术支持|网站地图|公网安备")
@@ -155,6 +179,12 @@ def _balanced(value: str) -> str:
 # A view counter the template shows beside the source with only an icon between them
 # (<span>来源：县人社局</span><span><i class="ico-eye"></i>1234</span>): no office's name ends in it.
 _GLUED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])\s*\d+\s*(?:次|人次)?$")
+# How the name of an office (or a newsroom) ends: 局, 委员会, 办公室, 中心, 日报, 融媒体中心…
+_OFFICE_END = re.compile(
+    r"(?:局|委|委员会|委員會|办|辦|办公室|辦公室|厅|廳|中心|院|所|站|队|隊|会|會|处|處|科|股|室|部|署|司|"
+    r"社|报|報|台|网|網|政府|公司|集团|支队|大队|街道|镇|鎮|乡|鄉|社区|协会|學校|学校|医院|醫院)$"
+)
+_OFFICE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 
 
@@ -246,17 +276,34 @@ def _find_source(
         kind, value = _labelled_source(lines, i)
         if kind == 2 and value:
             publishers.append((abs(i - title_line), value))
+
+    def own_name(value: str) -> bool:
+        # Unprinted "sources" that only name the site itself (a CMS default) are no source.
+        sq = squash(value)
+        return any(sq == squash(name) for name in site_names())
+
+    labelled = _info_source(lines, info, title_line)
+    if labelled is None or labelled[0] is None:
+        # Read again with what the text alone hides: images' alt (an icon as the label, a
+        # newspaper's logo as the value) and the boundaries of elements glued without space.
+        shown = _shown_lines(root, lay, info)
+        if shown is not None:
+            labelled = _info_source(shown, info, title_line) or labelled
+            for i in info if not publishers else ():
+                kind, value = _labelled_source(shown, i)
+                if kind == 2 and value:
+                    publishers.append((abs(i - title_line), value))
+    if labelled is not None and labelled[0] and publishers and not own_name(labelled[0]):
+        # The info line's 来源 says whose text it is; the table's publisher posted it.
+        return labelled[0], "labelled 来源 in the info line (beside the table's publisher)"
     if publishers:
         return min(publishers)[1], "publisher row of the 信息公开 table"
-    for zone, rule in (
-        (info, "labelled 来源 in the info line"),
-        (range(max(title_line - 2, 0), title_line + 1), "labelled 来源 above the title"),
-    ):
-        for i in zone:
-            if 0 <= i < len(lines):
-                kind, value = _labelled_source(lines, i)
-                if kind:
-                    return value, rule if value else "empty 来源 label"
+    if labelled is not None:
+        value, rule = labelled
+        if value is None and head.script_source:
+            # An empty label the page's script fills from its data: what the reader sees.
+            return head.script_source, "source in the page's script data (empty 来源 it fills)"
+        return value, rule
 
     # A body container that also holds the info line: its first lines.
     for i in range(max(body_start, title_line + 1), min(body_start + 3, body_stop)):
@@ -272,6 +319,9 @@ def _find_source(
     marked = _source_element(root, lay, title_line, head_end)
     if marked:
         return marked, "unlabelled source element in the info line"
+    office = _info_office(lines, info, own_name)
+    if office:
+        return office
     # An English release headed by its ministry's name on a line of its own (India's PIB:
     # "Ministry of Fisheries, Animal Husbandry & Dairying" over the heading).
     if 0 < title_line < len(lines):
@@ -286,11 +336,6 @@ def _find_source(
             kind, value = _labelled_source(lines, i)
             if kind and value:
                 return value, "labelled 来源 closing the body"
-
-    def own_name(value: str) -> bool:
-        # Unprinted "sources" that only name the site itself (a CMS default) are no source.
-        sq = squash(value)
-        return any(sq == squash(name) for name in site_names())
 
     for name in META_SOURCE:
         if head.meta.get(name):
@@ -309,3 +354,108 @@ def _find_source(
                 continue  # in the element the page marks as its footer, or between its lines
             return value, "labelled 来源 after the body"
     return None, "none printed"
+
+
+def _info_source(lines: list[str], info: range, title_line: int) -> tuple | None:
+    """(value or None, rule) of the first 来源-style label in the info line (or just above the
+    title); None when none is printed there."""
+    empty = None
+    for zone, rule in (
+        (info, "labelled 来源 in the info line"),
+        (range(max(title_line - 2, 0), title_line + 1), "labelled 来源 above the title"),
+    ):
+        for i in zone:
+            if 0 <= i < len(lines):
+                kind, value = _labelled_source(lines, i)
+                if kind == 1 or (kind == 2 and not value):
+                    if value:
+                        return value, rule
+                    empty = empty or (None, "empty 来源 label")
+                    if kind == 1:
+                        return empty
+    return empty
+
+
+def _shown_lines(root, lay: Layout, info: range) -> list[str] | None:
+    """The page's lines with those of the info line read as shown: an image by its alt text,
+    elements apart (``<img alt="来源">县检察院``, ``<span>發布單位</span><span>綜合規劃司</span>``);
+    None when no line there reads otherwise."""
+    if root is None or not info:
+        return None
+    blocks: dict = {}
+    for el, (start, end) in lay.spans.items():
+        if end == start + 1 and start in info:
+            blocks[start] = el  # (spans end inner elements first: the outermost stays)
+    lines, changed = list(lay.lines), False
+    for i, el in blocks.items():
+        text = _read_shown(el)
+        if text and text != lines[i]:
+            lines[i], changed = text, True
+    return lines if changed else None
+
+
+def _read_shown(el) -> str:
+    parts: list[str] = []
+    stack = [(el, False)]
+    while stack and len(parts) < 400:
+        node, done = stack.pop()
+        if done:
+            parts.append(" " + (node.tail or "") if node is not el else " ")
+            continue
+        if not isinstance(node.tag, str):
+            parts.append(node.tail or "")
+            continue
+        if node.tag == "img":
+            alt = (node.get("alt") or node.get("title") or "").strip()
+            parts.append(f" {alt} " if len(alt) <= 30 else " ")
+            parts.append("" if node is el else node.tail or "")
+            continue
+        parts.append(" " + (node.text or ""))
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+_ROLE = re.compile(
+    r"^(?:作者|编辑|編輯|责任编辑|責任編輯|责编|責編|记者|記者|通讯员|通訊員|摄影|攝影|撰稿|撰文|审核|審核|"
+    r"校对|校對|签发|录入|錄入|发布者|發佈者|发布人|上传|上傳)[:：]?$"
+)
+_INFO_ITEMS = re.compile(r"\s*[|｜丨/]\s*|\s+")
+# (With its colon, as a CMS's info line prints the field: a blog's byline "作者 教务处" names a user.)
+_AUTHOR = re.compile(r"(?:^|\s)(?:作者|作\s+者)\s*[:：]\s*([^\s|｜:：]{3,30})")
+
+
+def _info_office(lines: list[str], info: range, own_name) -> tuple | None:
+    """An office the info line names without a 来源 label: as its 作者 (作者：县农业农村局, where
+    a person's name would be no source), or on its own beside the date (``2024-03-05 | 县卫健委 |
+    阅读 1234``) — never the site's own name."""
+    for i in info:
+        line = lines[i] if 0 <= i < len(lines) else ""
+        if len(line) > 100:
+            continue
+        author = _AUTHOR.search(line)
+        if author and _is_office(author.group(1)) and not own_name(author.group(1)):
+            return author.group(1), "office named as 作者 in the info line"
+        dates = find_dates(line, 3)
+        if not dates:
+            continue
+        rest, at = [], 0
+        for fd in dates:
+            rest.append(line[at : fd.start])
+            at = fd.end
+        rest.append(line[at:])
+        items = _INFO_ITEMS.split(" ".join(rest))
+        for n, item in enumerate(items):
+            # (The value of a role printed without its colon, "作者 教务处", is that role's.)
+            if _is_office(item) and not own_name(item) and not (n and _ROLE.match(items[n - 1])):
+                return item, "unlabelled office beside the info line's date"
+    return None
+
+
+def _is_office(text: str) -> bool:
+    return bool(
+        _OFFICE.match(text)
+        and len(text) >= 3
+        and _OFFICE_END.search(text)
+        and not INFO_LABELS.search(text)
+    )
