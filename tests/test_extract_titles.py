@@ -598,3 +598,13 @@ def test_the_heading_in_full_without_a_tag(tag, heading):
     page = _page(tag, heading + _ARTICLE)
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_a_page_without_a_title_tag_is_not_titled_by_its_logo_h1():
+    page = _page(
+        "<title></title>",
+        "<h1 class='logo'>某某县人民政府</h1><div class='pos'>当前位置：首页 > 通知公告</div>"
+        "<div>关于做好2024年汛期安全防范工作的通知</div>" + _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"

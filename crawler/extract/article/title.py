@@ -713,8 +713,9 @@ def _pick(search: _TitleSearch, head: Head) -> _TitlePick:
     if above:
         return search.heading_above_body(above)
     if not search.tag_title:
+        names_sq = {squash(n) for n in search.site_names()}
         for h_text, el, rank in search.headings:
-            if rank == 0:
+            if rank == 0 and squash(h_text) not in names_sq:  # (not the header's logo h1)
                 return _TitlePick(h_text, el, "first h1")
         beside_info = _line_beside_info(search.lay, search.body_start)
         if beside_info is not None:
