@@ -83,6 +83,10 @@ class SiteSpider(scrapy.Spider):
         self.known: set[str] = set()
         self.aliases: dict[str, str] = {}  # a URL that reaches a release → the release's own
         self.moved_rows: dict[tuple, str] = {}  # (column or list page, title, date) → release URL
+        # A known release's new link met while its old URL is already asked for (a revisit):
+        # old release URL → the new link, requested only if the old one does not lead there.
+        self.moved_links: dict[str, str] = {}
+        self.answered: set[str] = set()  # release URLs whose response this crawl has read
         self.walked: dict[str | None, set[str]] = {}
         self.unfollowed: set[str] = set()
         self.requests_over_cap = 0
@@ -91,6 +95,13 @@ class SiteSpider(scrapy.Spider):
         self.validators: dict[str, dict] = {}
         self.revisits: list[str] = []
         self.removed: set[str] = set()
+        # Rows gone from a list: where each release was last listed in each series
+        # (Store.last_listed), what this crawl listed, and how far it walked each series
+        # (page → "continued" past it, "end" of the series, "stopped" before its next page).
+        self.last_listed: dict[tuple[str, str], str] = {}
+        self.listed_now: set[str] = set()
+        self.walk_pages: dict[str, dict[str, str]] = {}
+        self.vanished_checked = False
         # Releases first missed in this crawl (URL → monotonic time), not yet asked again.
         self.unconfirmed: dict[str, float] = {}
         self.site_model = SiteModel()  # the stored model's applied part; empty until one is learned
@@ -104,6 +115,7 @@ class SiteSpider(scrapy.Spider):
         spider.extraction = ExtractionPool(_extract_workers(crawler.settings))
         crawler.signals.connect(spider.close_extraction, signal=signals.spider_closed)
         crawler.signals.connect(spider.confirm_misses, signal=signals.spider_idle)
+        crawler.signals.connect(spider.check_vanished, signal=signals.spider_idle)
         return spider
 
     def close_extraction(self, spider=None) -> None:
@@ -126,6 +138,7 @@ class SiteSpider(scrapy.Spider):
             self.site.name, self.site.revisit, self.site.revisit_max_seconds
         )
         self.removed = store.removed_urls(self.site.name)
+        self.last_listed = store.last_listed(self.site.name)
         self.site_model = SiteModel.from_dict(store.site_model(self.site.name)).for_extraction()
 
     # Requests --------------------------------------------------------------------------------
@@ -238,8 +251,18 @@ class SiteSpider(scrapy.Spider):
                 return
             if listing.client_side_rendered:
                 yield self._rendered_client_side(response)
+        # A release listed twice here (pinned at the top, or under an alias) keeps one stored
+        # row for the page: it is unchanged when any of its rows is.
+        rows_of: dict[str, list[dict]] = {}
+        for link in links:
+            rows_of.setdefault(self._release_url(link["url"]), []).append(link)
         wanted = [
-            link for link in links if self._worth_fetching(link, response.url, listing.column)
+            link
+            for link in links
+            if all(
+                self._worth_fetching(row, response.url, listing.column)
+                for row in rows_of[self._release_url(link["url"])]
+            )
         ]
         yield ListPageItem(
             site=self.site.name,
@@ -261,6 +284,13 @@ class SiteSpider(scrapy.Spider):
         )
         hops = response.meta.get("hops", 0)
         listed = {self._release_url(link["url"]) for link in links}
+        if links:  # a page without rows (暂无信息, a glitch) vouches for no row's absence
+            self.listed_now |= listed
+            walk = self.walk_pages.setdefault(column_url, {})
+            previous = response.meta.get("previous_page")
+            if previous in walk:
+                walk[previous] = "continued"
+            walk[canonical_url(response.url)] = "end" if not listing.next_pages else "stopped"
         for link in wanted:
             old = self._moved_from(link, response.url, listed.__contains__, listing.column)
             if old is not None:
@@ -271,6 +301,9 @@ class SiteSpider(scrapy.Spider):
                 )
                 if request is not None:
                     yield request
+                    continue
+                if self._release_url(old) not in self.answered:  # asked already, not yet answered
+                    self.moved_links.setdefault(self._release_url(old), link["url"])
                     continue
             request = self._request(link["url"], self.parse_article, hops=hops, page_kind="article")
             if request is not None:
@@ -348,6 +381,7 @@ class SiteSpider(scrapy.Spider):
                     known_pages=known_pages,
                     column_url=column_url,
                     list_hint=listing.list_path if series_pages == 1 else hint,
+                    previous_page=canonical_url(response.url),
                 )
         return None
 
@@ -364,10 +398,12 @@ class SiteSpider(scrapy.Spider):
         return None
 
     async def parse_article(self, response):
+        requested = self._release_url(response.meta.get("redirect_urls", [response.url])[0])
         async for item in self._parse_article(response):
             yield item
-        moved_to = response.meta.get("moved_to")
-        if moved_to and self._release_url(response.url) != canonical_url(moved_to):
+        self.answered.add(requested)
+        moved_to = response.meta.get("moved_to") or self.moved_links.pop(requested, None)
+        if moved_to and self._release_url(response.url) != self._release_url(moved_to):
             # The old URL did not lead to the new one: the new link is a page of its own.
             request = self._request(
                 moved_to, self.parse_article, hops=response.meta.get("hops", 0), page_kind="article"
@@ -387,13 +423,18 @@ class SiteSpider(scrapy.Spider):
         url = self._release_url(link["url"])
         if self.full or url not in self.known or url in self.unfollowed:
             return True
-        row = (self.list_rows.get((column, url)) if column else None) or self.list_rows.get(
-            (canonical_url(list_url), url)
-        )
-        return row is not None and (row[0] or "", row[1] or "") != (
-            link["title"] or "",
-            link["date"] or "",
-        )
+        # Its last row in the column, on whichever page; or its last row on this very page,
+        # for a release the column lists twice (a pinned copy on page 1, its own row further on).
+        rows = [
+            row
+            for row in (
+                self.list_rows.get((column, url)) if column else None,
+                self.list_rows.get((canonical_url(list_url), url)),
+            )
+            if row is not None
+        ]
+        shown = (link["title"] or "", link["date"] or "")
+        return bool(rows) and all((row[0] or "", row[1] or "") != shown for row in rows)
 
     # Article pages ---------------------------------------------------------------------------
 
@@ -453,6 +494,10 @@ class SiteSpider(scrapy.Spider):
             revisit=revisit,
             **_validators(response),
         )
+        if canonical_url(response.url) != canonical_url(requested):
+            # Redirected: the page it landed on is this release for the rest of the crawl, so
+            # a list linking it there neither fetches it again nor takes it for a new one.
+            self.aliases.setdefault(canonical_url(response.url), self._release_url(requested))
         if not watch:
             for request in self._follow_breadcrumbs(article, response.meta.get("hops", 0)):
                 yield request
@@ -488,6 +533,38 @@ class SiteSpider(scrapy.Spider):
                     },
                 )
             )
+        raise DontCloseSpider
+
+    def check_vanished(self, spider=None) -> None:
+        """When the lists are walked, check at once the releases whose rows went: last listed on
+        a page this crawl walked past (or the series' last page), now listed nowhere. A release
+        taken off its list is most often taken down; its revisit may be weeks away. (Rows pushed
+        to a page the walk did not reach are not gone; nor are those of a page without rows.)"""
+        if self.vanished_checked:
+            return
+        self.vanished_checked = True
+        gone = sorted(
+            url
+            for (series, url), page in self.last_listed.items()
+            if self.walk_pages.get(series, {}).get(page) in ("continued", "end")
+            and url not in self.listed_now
+            and url not in self.removed
+        )
+        requests = [
+            request
+            for url in gone
+            if (
+                request := self._request(
+                    url, self.parse_article, hops=0, page_kind="article", revisit=True
+                )
+            )
+            is not None
+        ]
+        if not requests:
+            return
+        self.logger.info("%d releases gone from their lists: checking them", len(requests))
+        for request in requests:
+            self.crawler.engine.crawl(request)
         raise DontCloseSpider
 
     def _continuation(self, item: ReleaseItem, remaining: list[str]):
@@ -732,6 +809,14 @@ class SiteSpider(scrapy.Spider):
             page_kind=request.meta.get("page_kind", "article"),
             http_status=None,
         )
+        moved_to = self.moved_links.pop(self._release_url(url), None)
+        if moved_to:  # the old URL said nothing of where the release went: ask the new link
+            self.answered.add(self._release_url(url))
+            follow = self._request(
+                moved_to, self.parse_article, hops=request.meta.get("hops", 0), page_kind="article"
+            )
+            if follow is not None:
+                yield follow
 
 
 # Scrapy's words for a body over DOWNLOAD_MAXSIZE: declared ("Expected to receive N bytes…"),

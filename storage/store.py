@@ -1372,6 +1372,20 @@ class Store:
                 result[(column, url)] = (title, date)
         return result
 
+    def last_listed(self, site: str) -> dict[tuple[str, str], str]:
+        """The list page each live release was last seen on in each list series of ``site``:
+        (canonical series URL, release URL) → canonical list page URL. A crawl that walks past
+        that page and no longer finds the release anywhere knows its row went (see
+        ``SiteSpider``): the release is checked at once rather than when its revisit is due."""
+        rows = self.db.execute(
+            """SELECT p.series_url, r.url, p.url, max(e.last_seen_at) FROM list_entries e
+               JOIN list_pages p ON p.id = e.list_page_id JOIN releases r ON r.id = e.release_id
+               WHERE r.site = ? AND r.status = 'live' AND p.series_url IS NOT NULL
+               GROUP BY p.series_url, r.url""",
+            [site],
+        )
+        return {(series, url): page for series, url, page, _seen in rows}
+
     def due_revisits(
         self,
         site: str,

@@ -151,3 +151,52 @@ def test_a_release_redirected_to_another_page_has_not_moved(served, tmp_path):
     assert _rows(db, "SELECT count(*) FROM release_aliases") == [(0,)]
     assert _rows(db, "SELECT count(*) FROM releases WHERE url LIKE '%t001.html'") == [(1,)]
     assert store_violations(db) == []
+
+
+@pytest.mark.parametrize("where", ["another column", "the same list page"])
+def test_a_release_listed_under_two_urls_with_two_row_titles_is_not_refetched(
+    served, tmp_path, where
+):
+    root = tmp_path / "site"
+    old = "old/3.html"
+    titled = "【政策解读】关于做好第3批重点项目申报工作的通知"
+    pages = {}
+    if where == "another column":  # a second column lists t003 at an old address, retitled
+        pages["zcjd/index.html"] = (
+            list_html([3, 2], {3: titled})
+            .replace(f"/{article_path(3)}", f"/{old}")
+            .replace(COLUMN, "政策解读")
+        )
+    write_site(root, 3, redirects={old: article_path(3)}, pages=pages)
+    if where == "the same list page":  # pinned at the top under the old address, retitled
+        index = root / "tzgg" / "index.html"
+        text = index.read_text(encoding="utf-8")
+        pinned = list_html([3], {3: titled}).split('<ul class="news">\n')[1].split("</ul>")[0]
+        index.write_text(
+            text.replace(
+                '<ul class="news">\n',
+                '<ul class="news">\n' + pinned.replace(f"/{article_path(3)}", f"/{old}"),
+            ),
+            encoding="utf-8",
+        )
+    server = served(root)
+    db = tmp_path / "b.db"
+    table = site_table(server.url)
+    if pages:
+        table["start_urls"] = [*table["start_urls"], server.url + "zcjd/index.html"]
+    config = write_config(tmp_path / "sites.toml", {"bs": table})
+    assert _crawl(server, db, config)["releases_new"] == 3
+    assert _rows(db, "SELECT count(*) FROM releases") == [(3,)]
+    # Both rows are the release's: neither looks changed on the next crawls (whose lists are
+    # read again: a visit counter changes them).
+    lists = [root / "tzgg" / "index.html", *[root / path for path in pages]]
+    for visits in range(2):
+        for page in lists:
+            text = page.read_text(encoding="utf-8").replace(
+                "</body>", f"<p>访问量：{visits}</p></body>"
+            )
+            page.write_text(text, encoding="utf-8")
+        server.clear_log()
+        again = _crawl(server, db, config)
+        assert (again["releases_new"], again["releases_edited"]) == (0, 0)
+        assert [line for line in server.requests() if "/old/" in line or "/art/" in line] == []
