@@ -764,6 +764,15 @@ class Store:
             if current is not None and current["content_hash"] != digest and not hold
             else None
         )
+        if stale is not None and not stale[1]:
+            if _held_long_enough(held_since, now, confirm_after):
+                stale = None  # dated old, and still served: the page was put back
+            else:
+                held_since = held_since or now
+                stale = (
+                    f"{stale[0]}: held until still served {confirm_after:g} s after {held_since}",
+                    False,
+                )
         if current is not None and current["content_hash"] == digest:
             version_id, kind, changed = current_id, "unchanged", []
         elif current is not None and not changed_fields(_version_fields(current), fields):
@@ -785,7 +794,7 @@ class Store:
             # An earlier version served again by a cache or a lagging replica: not news.
             version_id, kind, changed = current_id, "held", []
             self.record_fetch_failure(
-                site, url, stale, crawl_id=crawl_id, http_status=fetched.http_status
+                site, url, stale[0], crawl_id=crawl_id, http_status=fetched.http_status
             )
         elif foreign and not cut and _says_gone(fields):
             # Another page that says this one is gone (a soft 404, 该信息已撤销 in the
@@ -845,7 +854,7 @@ class Store:
         self.db.execute(
             """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, last_checked_at = ?, status = 'live',
                missing_count = 0, missing_since = NULL, removed_at = NULL, held_since = ? WHERE id = ?""",
-            [now, now, now, held_since if hold else None, release_id],
+            [now, now, now, held_since if hold or stale else None, release_id],
         )
         return RecordResult(kind, release_id, version_id, changed, restored, refreshed), False
 
@@ -915,42 +924,50 @@ class Store:
         )
         return foreign, cut, hold or cut
 
-    def _stale_copy(self, release_id, current, fetched, fields, digest) -> str | None:
-        """Why a response is a stale copy, or None: it is one of the release's earlier versions
-        again, from a cache that says (its ``Age``) it has held the copy since before the current
-        version was fetched. A CDN serves such copies for days; they are neither an edit back
-        nor, the day after, an edit forth.
+    def _stale_copy(self, release_id, current, fetched, fields, digest) -> tuple[str, bool] | None:
+        """``(why, vouched)`` when a response is a stale copy, else None: it is one of the
+        release's earlier versions again, dated before the current version — by a cache's
+        ``Age`` (it has held the copy since before the current version was fetched: ``vouched``)
+        or by a ``Last-Modified`` older than the current version's alone (a cache that sends no
+        ``Age``, nginx's, or a lagging replica). A CDN serves such copies for days; they are
+        neither an edit back nor, the day after, an edit forth.
 
-        A cache's word is needed: an origin answering an earlier version under its older
-        ``Last-Modified`` may be the page put back after a version that was not the page (a
-        dynamic error page stored as one, dated the moment it was served); believing the date
-        alone would keep that version for good."""
-        age = (_header(fetched.headers, "age") or "").strip()
+        A date alone is not believed for good: an origin answering an earlier version under its
+        older ``Last-Modified`` may be the page put back after a version that was not the page
+        (a notice deployed that morning stored as one). Such a copy is held like a collapse, and
+        believed once still served ``removal_confirm_after`` later; a cache's word is not."""
+        now = _parse_time(self._now())
         fetched_at = _parse_time(current["fetched_at"])
-        if not age.isdigit() or fetched_at is None:
-            return None
-        cached = _parse_time(self._now()) - timedelta(seconds=int(age))
-        if cached >= fetched_at:
-            return None
-        why = f"Age {int(age)} s: cached since before the current version was fetched"
+        age = (_header(fetched.headers, "age") or "").strip()
         modified = _http_time(_header(fetched.headers, "last-modified"))
         stored = _http_time(_header(json.loads(current["headers"] or "{}"), "last-modified"))
-        if modified is not None and stored is not None and modified < stored:
-            why += (
-                f"; Last-Modified {format_datetime(modified, usegmt=True)}, the current "
-                f"version's {format_datetime(stored, usegmt=True)}"
-            )
-        for seq, stored_hash, *older in self.db.execute(
+        older = modified is not None and stored is not None and modified < stored
+        dated = (
+            f"Last-Modified {format_datetime(modified, usegmt=True)}, the current version's "
+            f"{format_datetime(stored, usegmt=True)}"
+            if older
+            else ""
+        )
+        cached = age.isdigit() and fetched_at is not None
+        cached = cached and now - timedelta(seconds=int(age)) < fetched_at
+        if cached:
+            why = f"Age {int(age)} s: cached since before the current version was fetched"
+            why += f"; {dated}" if dated else ""
+        elif older:
+            why = dated
+        else:
+            return None
+        for seq, stored_hash, *rest in self.db.execute(
             """SELECT seq, content_hash, title, source, published_at, body, attachments
                FROM versions WHERE release_id = ? AND id != ? ORDER BY seq DESC LIMIT ?""",
             [release_id, current["id"], _STALE_LOOKBACK],
         ):
             previous = dict(
-                zip(("title", "source", "published_at", "body", "attachments"), older, strict=True)
+                zip(("title", "source", "published_at", "body", "attachments"), rest, strict=True)
             )
             previous["attachments"] = json.loads(previous["attachments"] or "[]")
             if stored_hash == digest or not changed_fields(previous, fields):
-                return f"stale copy: version {seq} served again ({why})"
+                return f"stale copy: version {seq} served again ({why})", cached
         return None
 
     def _record_hold(

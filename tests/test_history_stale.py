@@ -1,8 +1,9 @@
-"""A stale copy — one of a watched page's earlier versions served again by a cache whose ``Age``
-says it has held the copy since before the current version was fetched — is a failed fetch: no
-edit back, and so no edit forth the day after. The same content without a cache's word is a
-real revert (an edit), whatever its ``Last-Modified``: an origin answering an earlier version may
-be the page put back after a version that was not the page."""
+"""A stale copy — one of a watched page's earlier versions served again, dated before the
+current version — is a failed fetch: no edit back, and so no edit forth the day after. A cache's
+``Age`` is believed however long the copy is served; a ``Last-Modified`` older than the current
+version's alone (nginx's cache sends no ``Age``) is held like a collapse, and the copy believed
+(a revert) when still served ``removal_confirm_after`` later: an origin answering an earlier
+version may be the page put back after a version that was not the page."""
 
 from __future__ import annotations
 
@@ -32,14 +33,14 @@ def _page(body: str, **headers: str) -> FetchedRelease:
     [
         ({"last_modified": "Tue, 14 Apr 2020 11:30:00 GMT", "age": str(5 * 86400)}, "held"),
         ({"age": str(3 * 86400)}, "held"),
-        ({"last_modified": "Tue, 14 Apr 2020 11:30:00 GMT"}, "edited"),
+        ({"last_modified": "Tue, 14 Apr 2020 11:30:00 GMT"}, "held"),
         ({"age": "120"}, "edited"),
         ({}, "edited"),
     ],
     ids=[
         "old-last-modified-and-age",
         "age-from-before-the-current-version",
-        "old-last-modified-alone-is-a-revert",
+        "old-last-modified-alone",
         "fresh-age-is-a-revert",
         "no-dating-headers-is-a-revert",
     ],
@@ -61,6 +62,29 @@ def test_an_earlier_version_served_again_under_old_headers_is_a_stale_copy(tmp_p
             assert store.record_release("demo", edit).kind == "unchanged"
         else:
             assert reasons == []
+
+
+@pytest.mark.parametrize(
+    ("headers", "kind"),
+    [
+        ({"age": str(6 * 86400)}, "held"),
+        ({"last_modified": "Tue, 14 Apr 2020 11:30:00 GMT"}, "edited"),
+    ],
+    ids=["a-cache-is-believed-for-days", "an-old-date-alone-is-believed-after-the-window"],
+)
+def test_a_stale_copy_still_served_the_next_day(tmp_path, headers, kind):
+    now = [datetime(2020, 4, 15, 1, 30, tzinfo=UTC)]
+    with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
+        store.ensure_site("demo")
+        store.record_release("demo", _page(FIRST, last_modified="Tue, 14 Apr 2020 11:30:00 GMT"))
+        now[0] += timedelta(days=4)
+        store.record_release("demo", _page(SECOND, last_modified="Sat, 18 Apr 2020 11:30:00 GMT"))
+        for _ in range(2):
+            now[0] += timedelta(days=1)
+            result = store.record_release("demo", _page(FIRST, **headers), confirm_after=3600)
+        assert result.kind == kind
+        kinds = sorted(e["kind"] for e in store.events(include_baseline=True))
+        assert kinds == (["edited", "edited", "new"] if kind == "edited" else ["edited", "new"])
 
 
 def test_content_never_seen_from_a_cache_of_days_is_an_edit(tmp_path):
