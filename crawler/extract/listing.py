@@ -1485,7 +1485,60 @@ def _main_list(
         return None, []
     if _says_it_has_no_rows(root, best_key, best, self_urls, memo):
         return None, []
+    best_key, best = _with_sibling_boxes(best_key, best, row_links, self_urls, memo)
     return best_key, _without_odd_last_row(best, memo)
+
+
+def _with_sibling_boxes(
+    key, kept: list[tuple], row_links: dict, self_urls: set[str], memo: _Memo
+) -> tuple[tuple, list[tuple]]:
+    """The list with the rows of its sibling boxes when they are one column's list in parts: boxes
+    shaped as the list's own (same signature, the rows at the same place inside), under headings of
+    their own ("City Council", "Planning Commission"), without a "more" link, whose rows all live
+    under the column's folder — the categories of an agenda centre, a list split by year. With
+    them, the group's key spans the boxes (as rows gathered across sibling boxes are keyed)."""
+    if not memo.column or len(key) != 2 or len(kept) < 2 or not _in_column(kept, memo.column):
+        return key, kept
+    container, tag = key
+    box, inner = container, []
+    for _ in range(3):
+        parent = box.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return key, kept
+        sig = _sig(box, memo.sigs)
+        boxes = [c for c in parent if isinstance(c.tag, str) and _sig(c, memo.sigs) == sig]
+        if len(boxes) >= 2:
+            break
+        inner.append(sig)
+        box = parent
+    else:
+        return key, kept
+    own = {row for row, _, _ in kept}
+    if _box_more_link(box, own) or memo.is_furniture(box):
+        return key, kept
+    merged: list[tuple] = []
+    for other in boxes:
+        if other is box:
+            merged.extend(kept)
+            continue
+        places = [other]
+        for sig in reversed(inner):
+            places = [
+                c for p in places for c in p if isinstance(c.tag, str) and _sig(c, memo.sigs) == sig
+            ]
+        if len(places) != 1:
+            return key, kept
+        rows = [c for c in places[0] if c.tag == tag]
+        entries = _rows_outside_furniture(places[0], _group_rows(rows, row_links), memo)
+        if (
+            not entries
+            or not _in_column(entries, memo.column)
+            or any(e[2].key in self_urls for e in entries)
+            or _box_more_link(other, {row for row, _, _ in entries})
+        ):
+            return key, kept
+        merged.extend(entries)
+    return (box.getparent(), _sig(box, memo.sigs), *reversed(inner), tag), merged
 
 
 _NO_ROWS = re.compile(
