@@ -2134,18 +2134,23 @@ def _template_names(raw: bytes) -> set[bytes]:
 
 def _template_dropped_a_field(current: dict, fields: dict, raw_body: bytes | None) -> bool:
     """Whether the fetch differs from the stored version only by a source or date that one of
-    them does not print at all, or a title that gained or lost a part after a separator (the
-    site's name), and the page's template changed between them (most class and id names new):
-    a redesign that stopped or started printing the field, or the site's name in its title."""
+    them does not print at all, a title that gained or lost a part after a separator (the
+    site's name), or attachments of the same names at new addresses, and the page's template
+    changed between them (most class and id names new): a redesign that stopped or started
+    printing the field, put the site's name in its title, or moved the files with the pages."""
     previous = _version_fields(current)
     changed = changed_fields(previous, fields)
-    if not changed or not set(changed) <= _PRINTED_BY_TEMPLATE | {"title"}:
+    if not changed or not set(changed) <= _PRINTED_BY_TEMPLATE | {"title", "attachments"}:
         return False
     if any(
-        bool(previous.get(name)) == bool(fields.get(name)) for name in changed if name != "title"
+        bool(previous.get(name)) == bool(fields.get(name))
+        for name in changed
+        if name in _PRINTED_BY_TEMPLATE
     ):
         return False
     if "title" in changed and not _affix_only(previous.get("title"), fields.get("title")):
+        return False
+    if "attachments" in changed and _attachment_names(previous) != _attachment_names(fields):
         return False
     if current["raw_body"] is None or not raw_body:
         return False
@@ -2154,6 +2159,10 @@ def _template_dropped_a_field(current: dict, fields: dict, raw_body: bytes | Non
     if not before or not after:
         return False
     return len(before & after) / len(before | after) < _SAME_TEMPLATE
+
+
+def _attachment_names(fields: dict) -> list[str]:
+    return sorted(clean_text(a.get("name")) for a in fields.get("attachments") or [])
 
 
 def _version_fields(row: dict) -> dict:

@@ -43,3 +43,39 @@ def test_the_sites_name_in_a_title_a_redesign_adds_or_drops_is_no_edit(
         store.ensure_site("demo")
         store.record_release("demo", _page(before, DRUPAL))
         assert store.record_release("demo", _page(after, raw)).kind == kind
+
+
+FILES = [
+    ("附件1：岗位表.xls", "/uploadfiles/202011/20201105.xls"),
+    ("附件2：报名表.doc", "/uploadfiles/202011/20201106.doc"),
+]
+
+
+def _with_files(raw: bytes, files) -> FetchedRelease:
+    page = _page("公开招聘公告", raw)
+    page.attachments = [{"name": name, "url": "http://x.gov.cn" + url} for name, url in files]
+    return page
+
+
+@pytest.mark.parametrize(
+    ("files", "raw", "kind"),
+    [
+        (
+            [(n, u.replace("/uploadfiles/202011/", "/cms/attach/2020/11/")) for n, u in FILES],
+            USWDS,
+            "unchanged",
+        ),
+        (
+            [(n, u.replace("/uploadfiles/202011/", "/cms/attach/2020/11/")) for n, u in FILES],
+            DRUPAL,
+            "edited",
+        ),
+        ([FILES[0], ("附件2：报名表（更正）.doc", "/cms/attach/2020/11/x.doc")], USWDS, "edited"),
+    ],
+    ids=["redesign-moves-the-files", "same-template-new-address", "redesign-and-a-file-replaced"],
+)
+def test_attachments_a_redesign_moves_to_new_addresses_are_no_edit(tmp_path, files, raw, kind):
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("demo")
+        store.record_release("demo", _with_files(DRUPAL, FILES))
+        assert store.record_release("demo", _with_files(raw, files)).kind == kind
