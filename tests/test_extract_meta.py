@@ -434,3 +434,53 @@ def test_english_from_lines(lines, expected):
         title="Minister publishes the plan",
     )
     assert article.source == expected
+
+
+def test_a_time_element_just_under_the_heading_beats_a_meta_of_another_day():
+    page = (
+        '<meta property="article:published_time" content="2026-01-29T08:00:00+08:00">'
+        '<h1>县农业农村局部署春季农业生产工作</h1><p><em>文化广电和旅游局</em><time datetime="2026-01-28T15:30:00+08:00">2026-01-28 15:30</time></p>'
+        f'<div id="zoom">{_BODY}</div>'
+    )
+    article = _extract(page)
+    assert article.published_at == "2026-01-28T15:30:00+08:00"
+    assert article.source == "文化广电和旅游局"
+
+
+def test_traditional_label_date_and_clock_in_glued_spans():
+    page = (
+        '<h1>县农业农村局部署春季农业生产工作</h1><div class="row"><span class="k">消息來源</span><span class="v">治安警察局</span></div>'
+        '<div class="row"><span class="k">發佈日期</span><span class="v">2025-04-11</span><span class="v">20:15</span></div>'
+        f'<div id="zoom">{_BODY}</div>'
+    )
+    article = _extract(page, lang="zh-MO")
+    assert article.source == "治安警察局"
+    assert article.published_at == "2025-04-11T20:15:00+08:00"
+
+
+def test_a_press_conferences_facts_are_no_publish_time():
+    page = (
+        "<h1>县农业农村局部署春季农业生产工作</h1><p>2025-11-06 15:00　来源：区政府新闻办</p>"
+        "<div><p>发布时间：2025年11月6日上午10:00</p><p>发布地点：区政府新闻发布厅</p><p>主持人：区政府新闻办 李丽</p></div>"
+        f'<div id="zoom">{_BODY}</div>'
+    )
+    assert _extract(page).published_at == "2025-11-06T15:00:00+08:00"
+
+
+def test_a_page_tools_link_glued_after_the_source_is_no_part_of_it():
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1><p>发布时间：2024-03-05 来源：纳税服务科<a href="#">全部展开</a></p><div id="zoom">{_BODY}</div>'
+    assert _extract(page).source == "纳税服务科"
+
+
+def test_an_english_release_names_its_ministry_in_an_element_of_its_own():
+    page = (
+        '<h1>New wildfire training centre</h1><div class="meta"><span class="ministry"><a href="/m/forests">Ministry of Forests</a></span>'
+        f'<span class="date">Thursday, March 14, 2024 10:30 AM</span></div><div class="body">{_EN_BODY}</div>'
+    )
+    article = _extract(
+        page,
+        "https://news.example.gov.bc.ca/r/1",
+        lang="en-CA",
+        title="New wildfire training centre",
+    )
+    assert article.source == "Ministry of Forests"

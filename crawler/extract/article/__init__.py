@@ -153,6 +153,7 @@ def _extract(
         style,
         url=url,
         meta=meta_date,
+        root=root,
     )
     published = set_published(
         article, url, zone, (visible, visible_rank, visible_rule), (meta_date, meta_rule)

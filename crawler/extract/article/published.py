@@ -4,7 +4,7 @@ metadata, the URL."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates import (
     DEFAULT_STYLE,
@@ -26,6 +26,7 @@ from ..text import (
 from .body import TOP_BAR_CLOCK
 from .head import META_DATE, Head
 from .patterns import DIGITS, INFO_LINE, spaced_labels
+from .shown import shown_lines
 
 _DATE_LABELS = [
     (
@@ -62,6 +63,18 @@ _EVENT_TIME = re.compile(
 )
 
 
+# A press conference's facts: 发布时间 on lines beside 发布地点/主持人 is when it was held (an info
+# line's own 发布人：县公安局 is who posted the page).
+_EVENT_FACTS = re.compile(r"(?:发布地点|發布地點|发布嘉宾|主持人|出席嘉宾|嘉宾|地点|地點)\s*[:：]")
+
+
+def _event_fact(lines: list[str], idx: int, before: str) -> bool:
+    if not re.search(r"(?:发布|發布|發佈)\s*(?:时间|時間)\s*[:：]?\s*$", before):
+        return False
+    near = lines[max(idx - 2, 0) : idx] + lines[idx + 1 : idx + 3]
+    return any(_EVENT_FACTS.search(line) for line in near)
+
+
 @dataclass
 class _DateCandidate:
     found: FoundDate
@@ -83,7 +96,7 @@ def _line_dates(
     for fd in found:
         before = line[max(0, fd.start - 16) : fd.start]
         rank, label = 5, ""
-        if _EVENT_TIME.search(before):
+        if _EVENT_TIME.search(before) or _event_fact(lines, idx, before):
             continue  # 会议时间：…, 开标时间：… (what the notice announces, not when)
         not_publish = _NOT_PUBLISH.search(before)
         if not_publish:
@@ -194,6 +207,7 @@ def shown_date(
     style: DateStyle = DEFAULT_STYLE,
     url: str | None = None,
     meta: FoundDate | None = None,
+    root=None,
 ) -> tuple:
     """(date, rank, rule) of the publication date a reader sees on the page (numeric dates read
     in the page's ``style``; a date printed without its year takes it from ``url``, the ``meta``
@@ -206,6 +220,18 @@ def shown_date(
         visible, visible_rank, visible_rule = _visible_date(
             lay, title_line, body_start, body_stop, title, style, years
         )
+    if visible is None and root is not None:
+        # Read as shown: a label and its value (or a date and its clock) in spans glued without
+        # space, an icon's alt as the label.
+        head_end = body_start if body_start > title_line else title_line + 8
+        shown = shown_lines(
+            root, lay, range(max(title_line - 40, 0), min(head_end, title_line + 16))
+        )
+        if shown is not None:
+            visible, visible_rank, visible_rule = _visible_date(
+                replace(lay, lines=shown), title_line, body_start, body_stop, title, style, years
+            )
+            visible_rule += " (read as shown)" if visible is not None else ""
     if visible is None and head.written_date:
         visible, visible_rank, visible_rule = (
             parse_date(head.written_date, style),
@@ -295,9 +321,14 @@ def _visible_date(
     unlabelled = [c for c in near if c.rank == 5]
     if unlabelled:
         first = unlabelled[0]
-        if INFO_LINE.search(lines[first.line]):
-            # On the info line itself ("2024-10-08 20:15 来源：新华社"): what the reader is told, as
-            # a labelled date is, before a <meta> that says otherwise (the CMS's sign-off time).
+        if INFO_LINE.search(lines[first.line]) or (
+            first.line <= title_line + 2
+            and len(lines[first.line]) < 60
+            and not _list_row(lay, first)
+        ):
+            # On the info line itself ("2024-10-08 20:15 来源：新华社", a <time> just under the
+            # heading): what the reader is told, as a labelled date is, before a <meta> that says
+            # otherwise (the CMS's sign-off time).
             return first.found, 2, "unlabelled date in the info line"
         return first.found, 5, "unlabelled date under the title"
     # A date set in the heading's own line after the title (<h1>标题<span>2024-07-12</span></h1>).

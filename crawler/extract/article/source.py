@@ -15,6 +15,7 @@ from ..text import (
 from .body import footer_line, footer_lines
 from .head import META_SOURCE, Head
 from .patterns import INFO_LINE, PUBLISHER_LABELS, SENTENCE_END, SOURCE_LABEL, spaced_labels
+from .shown import shown_lines
 from .title import INFO_LABELS, names_of_site
 
 _SOURCE_STOP = re.compile(
@@ -26,7 +27,9 @@ _SOURCE_STOP = re.compile(
     r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum|"
     r"(?:录入|錄入|添加|上传|上傳|提交|撰写|加入|入库|发稿|印发|成文)(?:时间|時間|日期)|"
     # (Staff roles glued on after the value: "县融媒体中心撰稿：王丽", "…通讯员 王丽".)
-    r"撰稿|撰文|供稿|摄影|攝影|摄像|通讯员|通訊員|审核|審核|审校|审稿|校对|校對|签发|核稿|初审|复审|终审|监制|责编|責編)"
+    r"撰稿|撰文|供稿|摄影|攝影|摄像|通讯员|通訊員|审核|審核|审校|审稿|校对|校對|签发|核稿|初审|复审|终审|监制|责编|責編|"
+    # (A page tool's link glued on: "来源：纳税服务科全部展开".)
+    r"全部展开|展开全文|展开|收起)"
     r"|(?:19|20)\d{2}\s*[-/.年])"
 )
 _CJK_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]$")
@@ -220,7 +223,8 @@ def pick_source(
 
 
 _SOURCE_MARK = re.compile(
-    r"(?:^|[\s_-])(?:source|laiyuan|from|media-?name|src|origin|copyfrom)(?:$|[\s_-])"
+    # (English newsrooms name the issuing body in an element of its own: <span class="ministry">.)
+    r"(?:^|[\s_-])(?:source|laiyuan|from|media-?name|src|origin|copyfrom|ministry|agency|issuer|publisher)(?:$|[\s_-])"
     r"|^(?:source|ly|wzly|xxly)$",
     re.I,
 )
@@ -286,7 +290,7 @@ def _find_source(
     if labelled is None or labelled[0] is None:
         # Read again with what the text alone hides: images' alt (an icon as the label, a
         # newspaper's logo as the value) and the boundaries of elements glued without space.
-        shown = _shown_lines(root, lay, info)
+        shown = shown_lines(root, lay, info)
         if shown is not None:
             labelled = _info_source(shown, info, title_line) or labelled
             for i in info if not publishers else ():
@@ -374,46 +378,6 @@ def _info_source(lines: list[str], info: range, title_line: int) -> tuple | None
                     if kind == 1:
                         return empty
     return empty
-
-
-def _shown_lines(root, lay: Layout, info: range) -> list[str] | None:
-    """The page's lines with those of the info line read as shown: an image by its alt text,
-    elements apart (``<img alt="来源">县检察院``, ``<span>發布單位</span><span>綜合規劃司</span>``);
-    None when no line there reads otherwise."""
-    if root is None or not info:
-        return None
-    blocks: dict = {}
-    for el, (start, end) in lay.spans.items():
-        if end == start + 1 and start in info:
-            blocks[start] = el  # (spans end inner elements first: the outermost stays)
-    lines, changed = list(lay.lines), False
-    for i, el in blocks.items():
-        text = _read_shown(el)
-        if text and text != lines[i]:
-            lines[i], changed = text, True
-    return lines if changed else None
-
-
-def _read_shown(el) -> str:
-    parts: list[str] = []
-    stack = [(el, False)]
-    while stack and len(parts) < 400:
-        node, done = stack.pop()
-        if done:
-            parts.append(" " + (node.tail or "") if node is not el else " ")
-            continue
-        if not isinstance(node.tag, str):
-            parts.append(node.tail or "")
-            continue
-        if node.tag == "img":
-            alt = (node.get("alt") or node.get("title") or "").strip()
-            parts.append(f" {alt} " if len(alt) <= 30 else " ")
-            parts.append("" if node is el else node.tail or "")
-            continue
-        parts.append(" " + (node.text or ""))
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
 _ROLE = re.compile(
