@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 from support.history import Step, replay_history, score_days
+from support.history_archive import archived
 from support.history_tender import (
     ALIYUN_SLIDER,
     CDN_ORIGIN_DOWN,
@@ -191,3 +192,37 @@ def test_a_tender_result_over_33_captures_written_blind_is_right_every_day(tmp_p
     # a failed fetch (storage/store.py, _stale_copy).
     known: set[int] = set()
     assert {i for i, ok, _ in judged if not ok} <= known, report
+
+
+# The same history as a web archive replays its captures (support/history_archive.py): every
+# link rewritten under the capture's timestamp, the archive's scripts, toolbar and closing
+# comment around each page — all different from one capture to the next, none of it the page.
+# Real histories are often such captures; the days must come out as from the site itself.
+ORIGIN = "http://ggzy.qinglan.gov.cn"
+
+
+def _encoding(data: bytes) -> str:
+    return "gb18030" if b"charset=gb2312" in data[:600] else "utf-8"
+
+
+def test_the_tender_history_replayed_from_a_web_archive_is_right_every_day(tmp_path):
+    steps = tender_history()
+    first = steps[0].at
+    served = []
+    for index, step in enumerate(steps):
+        capture = step.capture
+        if capture is not None and capture.status == 200 and capture.truncate is None:
+            data = capture.data if capture.data is not None else (capture.body or "").encode()
+            if data.strip():
+                encoding = _encoding(data)
+                page = archived(
+                    data.decode(encoding), ORIGIN + PATH, step.at, captures=40 + index, first=first
+                )
+                capture = replace(capture, data=page.encode(encoding), body=None)
+        served.append(replace(step, capture=capture))
+    days, figures = replay_history(tmp_path, served, path=PATH)
+    judged = score_days(served, days)
+    report = "\n".join(("   " if ok else "XX ") + line for _, ok, line in judged)
+    right = sum(ok for _, ok, _ in judged)
+    print(f"\nFIGURE archived tender history: {right}/{len(served)} days right\n{report}")
+    assert right == len(served), report
