@@ -16,6 +16,7 @@ import scrapy
 from scrapy import exceptions as scrapy_errors
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectionRefusedError,
     DNSLookupError,
@@ -782,7 +783,11 @@ class SiteSpider(scrapy.Spider):
         exc = failure.value
         # A fetch that went through redirects is recorded under the URL that was asked for.
         url = request.meta.get("redirect_urls", [request.url])[0]
-        if failure.check(RedirectRefused):
+        status = None
+        if failure.check(HttpError):  # a status the callbacks are not given (522, 508, 999…)
+            status = exc.response.status
+            reason = f"HTTP {status}"
+        elif failure.check(RedirectRefused):
             reason = exc.reason
         elif failure.check(DNSLookupError, *_scrapy_errors("CannotResolveHostError")):
             reason = f"DNS lookup failed for {urlsplit(request.url).hostname}"
@@ -807,7 +812,7 @@ class SiteSpider(scrapy.Spider):
             url=url,
             reason=reason,
             page_kind=request.meta.get("page_kind", "article"),
-            http_status=None,
+            http_status=status,
         )
         moved_to = self.moved_links.pop(self._release_url(url), None)
         if moved_to:  # the old URL said nothing of where the release went: ask the new link

@@ -208,6 +208,19 @@ def test_random_bytes_are_never_a_page(seed):
     )
 
 
+@pytest.mark.parametrize("tag", [b"<p ", b"<div>", b"<TABLE ", b"<script"])
+def test_random_bytes_holding_a_tag_are_binary(tag):
+    # One 8 KB random body in twenty holds such a tag by chance (the fault server's /_binary
+    # was stored as a release once): control bytes as frequent as noise's are binary anyway.
+    import random
+
+    from crawler.extract.fetchcheck import not_html_reason
+
+    noise = random.Random(7).randbytes(8192)
+    for body in (noise[:900] + tag + noise[900:], b"\xff\xfe" + tag + noise):
+        assert not_html_reason(body, "text/html").endswith("body is binary data)")
+
+
 def test_gbk_and_utf8_pages_are_html():
     from crawler.extract.fetchcheck import not_html_reason
 
