@@ -153,3 +153,26 @@ def test_cron_weekdays_count_from_sunday_as_in_crontab(expression, weekday):
     start = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, after 08:00 UTC
     fire = cron_trigger(parse_cron(expression), "UTC").get_next_fire_time(None, start)
     assert fire.weekday() == weekday and fire.hour == 8
+
+
+@pytest.mark.parametrize("max_requests", [3, 10000], ids=["cut short", "to its end"])
+def test_serve_logs_a_cut_short_crawl_as_cut_short(demo_site, tmp_path, caplog, max_requests):
+    import logging
+
+    from crawler.config import load_config
+    from crawler.monitor.service import Service
+
+    config = write_config(
+        tmp_path / "sites.toml", {"demo": demo_table(demo_site, max_requests=max_requests)}
+    )
+    service = Service(load_config(config), tmp_path / "b.db", config_path=config)
+    with caplog.at_level(logging.INFO, logger="bulletin.serve"):
+        service._crawl("demo")
+    (line,) = [r for r in caplog.records if r.getMessage().startswith("demo: crawl ")]
+    if max_requests == 3:
+        assert line.levelno == logging.WARNING and line.getMessage().startswith(
+            "demo: crawl cut short: "
+        )
+        assert "cut_short" in line.getMessage()
+    else:
+        assert line.getMessage().startswith("demo: crawl finished: ")

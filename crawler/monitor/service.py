@@ -206,7 +206,10 @@ class Service:
                 summary, _ = child.communicate()
             code = child.returncode
             summary = summary_line(summary)
-            if code == 0:
+            if code == 0 and self._last_status(name) == "cut_short":
+                # Exit 0 too, but unfinished: what it did not reach waits for the next crawl.
+                logger.warning("%s: crawl cut short: %s", name, summary)
+            elif code == 0:
                 logger.info("%s: crawl finished: %s", name, summary)
             elif code == EXIT_INTERRUPTED:
                 logger.info("%s: crawl interrupted: %s", name, summary)
@@ -220,6 +223,16 @@ class Service:
                 self.children.pop(name, None)
                 self.active_crawls -= 1
                 self.crawls_done.notify_all()
+
+    def _last_status(self, name: str) -> str | None:
+        """The status of the site's last crawl row (the one its crawl just closed)."""
+        try:
+            with Store(self.db_path) as store:
+                rows = store.crawls(name, limit=1)
+        except Exception as exc:  # the log line must not cost the service
+            logger.warning("%s: crawl status unknown (%s: %s)", name, type(exc).__name__, exc)
+            return None
+        return rows[0]["status"] if rows else None
 
     def write_feeds(self, sites) -> None:
         """Rewrite ``all.atom`` and ``SITE.atom`` of ``sites`` in ``[serve] feed_dir``, if set."""
