@@ -620,3 +620,91 @@ def test_a_get_form_that_pages_gives_its_address(form, script, expected):
     body = f"<html><body><script>{script}</script><ul class='list'>{_ROWS}</ul>{form}</body></html>"
     page = extract_list(body.encode(), "http://x.gov.cn/web/list.jsp?catid=27")
     assert (page.next_pages[0] if page.next_pages else None) == expected
+
+
+_COLUMN_ROWS = "".join(
+    f'<li><a href="./202403/t202403{20 - i:02d}_{900 + i}.html">示例县关于第{i}批重点民生项目实施情况的通报</a>'
+    f"<span>2024-03-{20 - i:02d}</span></li>"
+    for i in range(12)
+)
+_LATEST_BOX = "".join(
+    f'<li><a href="/xwzx/rdxx/202403/t202403{18 - i:02d}_{700 + i}.html">热点信息第{i}条县政府召开常务会议研究部署工作</a>'
+    f"<span>2024-03-{18 - i:02d}</span></li>"
+    for i in range(10)
+)
+
+
+def _column_page(pager: str, rows: str = _COLUMN_ROWS) -> bytes:
+    return (
+        "<html><head><title>通知公告_示例县人民政府</title></head><body>"
+        f"<div class='main'><div class='left'><div class='bt'>通知公告</div><ul class='list'>{rows}</ul>"
+        f"<div class='pagebox'>{pager}</div></div>"
+        f"<div class='right'><div class='tit'>最新信息</div><ul>{_LATEST_BOX}</ul></div></div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("pager", "url", "expected"),
+    [
+        (
+            '<script>var countPage = 15;var currentPage = 0;var prefix="index";'
+            'createPageHTML(countPage, currentPage, prefix, "html");</script>',
+            "http://x.gov.cn/tzgg/index.html",
+            "http://x.gov.cn/tzgg/index_1.html",
+        ),
+        (
+            '<a class="more" href="index_1.html">查看更多</a>',
+            "http://x.gov.cn/tzgg/index.html",
+            "http://x.gov.cn/tzgg/index_1.html",
+        ),
+        (
+            '<a class="load-more" href="?catid=3&page=2">点击查看更多</a>',
+            "http://x.gov.cn/tzgg/list.jsp?catid=3",
+            "http://x.gov.cn/tzgg/list.jsp?catid=3&page=2",
+        ),
+        (
+            '<a class="btn" href="/news/page/2/">View more news</a>',
+            "http://x.gov.cn/news/",
+            "http://x.gov.cn/news/page/2/",
+        ),
+        (
+            '<a class="more" href="/xwzx/index_1.html">查看更多</a>',
+            "http://x.gov.cn/tzgg/index.html",
+            None,
+        ),
+        (
+            '<a class="more" href="index_5.html">查看更多</a>',
+            "http://x.gov.cn/tzgg/index_3.html",
+            None,
+        ),
+    ],
+    ids=[
+        "trs-string-variable",
+        "more-link-to-page-2",
+        "more-link-to-page-param",
+        "more-link-to-page-path",
+        "more-link-to-another-column",
+        "more-link-skipping-pages",
+    ],
+)
+def test_a_more_link_is_the_next_page_only_when_it_leads_to_the_page_after(pager, url, expected):
+    page = extract_list(_column_page(pager), url)
+    assert (page.next_pages[0] if page.next_pages else None) == expected
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        _COLUMN_ROWS.split("</li>")[0] + "</li>",
+        '</ul><table><tr><th>标题</th><th>日期</th></tr><tr><td><a href="show.jsp?id=5">'
+        "示例县2018年度第四季度重点工作推进情况通报</a></td><td>2018-12-28</td></tr></table><ul>",
+    ],
+    ids=["list-item", "table-row-under-a-header"],
+)
+def test_a_last_page_s_one_row_beats_a_box_of_other_columns_releases(row):
+    pager = '<a href="index.html">首页</a> <a href="index_7.html">上一页</a> 下一页 尾页 共9页'
+    page = extract_list(_column_page(pager, row), "http://x.gov.cn/tzgg/index_8.html")
+    assert [link.title for link in page.links] in (
+        ["示例县关于第0批重点民生项目实施情况的通报"],
+        ["示例县2018年度第四季度重点工作推进情况通报"],
+    )

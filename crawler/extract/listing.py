@@ -1481,6 +1481,21 @@ def _main_list(
         best_score, best, best_key = _lone_row_list(
             groups, row_links, entry_of, self_urls, memo, (best_score, best, best_key)
         )
+    elif memo.column and (memo.pagers or memo.written_after) and not _in_column(best, memo.column):
+        # A column's last page holding one row beside a box of other columns' releases: the row
+        # under the column's folder that the pager follows is the list, however the box scores.
+        own = _lone_row_list(
+            groups, row_links, entry_of, self_urls, memo, (0.0, [], None), own_only=True
+        )
+        if (
+            own[1]
+            and not memo.next_to_pager(
+                best_key[0] if len(best_key) == 2 else _box_of(best[-1][0], best_key[0]),
+                best[0][0].tag,
+            )
+            == 1.0
+        ):
+            best_score, best, best_key = max(own[0], 24.0), own[1], own[2]
     if best_score < 24:
         return None, []
     if _says_it_has_no_rows(root, best_key, best, self_urls, memo):
@@ -1684,10 +1699,17 @@ def _best_finalist(
 
 
 def _lone_row_list(
-    groups: dict, row_links: dict, entry_of: dict, self_urls: set[str], memo: _Memo, so_far: tuple
+    groups: dict,
+    row_links: dict,
+    entry_of: dict,
+    self_urls: set[str],
+    memo: _Memo,
+    so_far: tuple,
+    own_only: bool = False,
 ) -> tuple[float, list[tuple], tuple | None]:
     """A column's last page may hold one row: a lone row right before the pager is the list
-    when it outscores ``so_far`` (score, kept rows, key)."""
+    when it outscores ``so_far`` (score, kept rows, key); ``own_only``: only a row under the
+    column's folder that the pager follows."""
     best_score, best, best_key = so_far
     singles = []
     for key, rows in groups.items():
@@ -1702,9 +1724,12 @@ def _lone_row_list(
     # The heaviest titles first; a page's lone list row is among its longest link texts.
     singles.sort(key=lambda t: -t[1][2].weight)
     for key, entry in singles[:_ONE_ROW_CANDIDATES]:
-        if best_score >= _ONE_ROW_CEILING and not _in_column([entry], memo.column or "\0"):
+        if (best_score >= _ONE_ROW_CEILING or own_only) and not _in_column(
+            [entry], memo.column or "\0"
+        ):
             continue  # it could not win without the column's boost
-        if not memo.next_to_pager(key[0], key[1]):
+        near = memo.next_to_pager(key[0], key[1])
+        if not near or (own_only and near < 1.0):
             continue
         score, kept = _final(key, [entry], self_urls, memo, best_score)
         if score > best_score:

@@ -150,7 +150,11 @@ def _ints_and_strings(args: list, scripts: str) -> tuple[list[int], list[str]] |
         if isinstance(arg, tuple):
             value = _js_var(scripts, arg[0])
             if value is None:
-                return None
+                text = _js_value(scripts, arg[0])  # a string variable: var prefix = "index"
+                if text is None:
+                    return None
+                strs.append(text)
+                continue
             ints.append(value)
         elif isinstance(arg, int):
             ints.append(arg)
@@ -926,6 +930,7 @@ def find_next_pages(
     for finder in (
         lambda: _button_next(buttons, scripts, base, page_url) if buttons else None,
         lambda: _form_button_next(forms, base, page_url) if forms else None,
+        lambda: _more_next(anchors, root, base, page_url),
         lambda: _trs_next(scripts, base, page_url),
         lambda: (
             _numbered_next(root, scripts, base, page_url, anchors)
@@ -942,6 +947,84 @@ def find_next_pages(
         if url and not same_page(url, page_url):
             return [url]
     return []
+
+
+# A query parameter that numbers the pages of a list (``?page=2``, ``?pageNo=2``, ``?paged=2``).
+_PAGE_PARAM = re.compile(
+    r"(?i)^(?:page|pageno|pagenum|pagenumber|pageindex|pn|p|curpage|currentpage|cpage|paged)$"
+)
+_FIRST_PAGE_FILE = re.compile(r"(?i)^(index|list|default|more)\.(s?html?|jsp|php|aspx?)$")
+_NUMBERED_FILE = re.compile(r"(?i)^([\w.-]{1,40}?)[_-](\d{1,5})\.(s?html?|jsp|php|aspx?)$")
+_PATH_PAGE = re.compile(r"^(.*/)page/(\d{1,5})/?$")
+_MORE_TEXT = re.compile(
+    r"(?i)^(?:(?:查看|点击|点击查看|加载|显示|浏览)?更多(?:内容|信息|新闻|公告|文章|资讯)?|"
+    r"(?:view|see|show|load|read)\s+more(?:\s+\w+)?|more(?:\s+\w+)?)$"
+)
+
+
+def _series(url: str) -> tuple[tuple, int | None] | None:
+    """(what names a list's series of pages, this page's number: None for the first page) of a
+    list page's address: ``?page=N``-like parameters, ``/page/N/``, ``index_N.html``/``list_N.shtml``."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    numbered = [(k, v) for k, v in query if _PAGE_PARAM.match(k)]
+    others = tuple(sorted((k, v) for k, v in query if not _PAGE_PARAM.match(k)))
+    if len(numbered) > 1 or (numbered and not numbered[0][1].isdigit()):
+        return None
+    folder, _, name = parts.path.rpartition("/")
+    if numbered:
+        return (parts.netloc, parts.path, "?", others), int(numbered[0][1])
+    m = _PATH_PAGE.match(parts.path)
+    if m:
+        return (parts.netloc, m.group(1), "index", None, others), int(m.group(2))
+    m = _NUMBERED_FILE.match(name)
+    if m:
+        return (parts.netloc, folder + "/", m.group(1).lower(), m.group(3).lower(), others), int(
+            m.group(2)
+        )
+    m = _FIRST_PAGE_FILE.match(name)
+    if m:
+        return (parts.netloc, folder + "/", m.group(1).lower(), m.group(2).lower(), others), None
+    if not name:
+        return (parts.netloc, folder + "/", "index", None, others), None
+    return (parts.netloc, parts.path, "?", others), None
+
+
+def _series_successor(url: str, page_url: str) -> bool:
+    """``url`` is the page after ``page_url`` in the list's series of pages."""
+    here, there = _series(page_url), _series(url)
+    if here is None or there is None or there[1] is None:
+        return False
+    if there[0][2] == "?" and here[1] is None:
+        parts = urlsplit(page_url)  # the first page of a ?page=N series names no page
+        query = tuple(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+        here = (parts.netloc, parts.path, "?", query), None
+    a, b = here[0], there[0]
+    if len(a) != len(b) or a[:3] != b[:3] or a[-1] != b[-1]:
+        return False
+    if len(a) == 5 and a[3] is not None and b[3] is not None and a[3] != b[3]:
+        return False
+    return there[1] in (1, 2) if here[1] is None else there[1] == here[1] + 1
+
+
+def _more_next(anchors: tuple[list, list] | None, root, base: str, page_url: str) -> str | None:
+    """A "查看更多"/"More" link under a list that leads to the list's next page (its address is the
+    page after this one in the series): a load-more link, not a teaser's link to another column."""
+    els, texts = anchors if anchors is not None else (list(root.iter("a")), None)
+    for i, a in enumerate(els):
+        text = texts[i] if texts is not None else "".join(a.itertext())
+        if not text or len(text) > 24:
+            continue
+        word = re.sub(r"[\s+＋>»›.…]+", " ", text).strip()
+        if not _MORE_TEXT.match(word) or _disabled(a):
+            continue
+        url = absolute_url(a.get("href"), base)
+        if url and _series_successor(url, page_url):
+            return url
+    return None
 
 
 _GO_WORDS = re.compile(r"(?i)^\W*(?:go|go!|跳转|转到|跳页|确定|前往|jump)\W*$")
