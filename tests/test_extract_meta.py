@@ -484,3 +484,60 @@ def test_an_english_release_names_its_ministry_in_an_element_of_its_own():
         title="New wildfire training centre",
     )
     assert article.source == "Ministry of Forests"
+
+
+@pytest.mark.parametrize(
+    ("info", "after", "expected"),
+    [
+        pytest.param(
+            "",
+            '<p>上一篇：县林业局开展春季植树活动</p><p>下一篇：县水利局部署防汛工作</p><div class="share">分享到：微信 微博</div>'
+            '<div class="tools">【打印本页】【关闭窗口】</div><h3>相关文章</h3><ul><li><a href="/1">县林业局开展春季植树活动</a></li>'
+            '<li><a href="/2">县财政局召开会议</a></li><li><a href="/3">县水利局部署防汛工作</a></li></ul>'
+            '<div class="info">来源：县农业农村局　发布时间：2024-03-05</div>',
+            "县农业农村局",
+            id="info-line-after-the-texts-tools",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-03-05</p>",
+            "<p>（县农业农村局供稿）</p>",
+            "县农业农村局",
+            id="supplied-by",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-03-05 来源：</p><p>县农业农村局</p>",
+            "",
+            "县农业农村局",
+            id="value-in-next-block",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-03-05　作者：县农业农村局　来源：</p>",
+            "",
+            "县农业农村局",
+            id="empty-label-office-author",
+        ),
+        pytest.param("<p>发布时间：2024-03-05　发布者：admin</p>", "", None, id="cms-login"),
+        pytest.param(
+            '<div class="info"><span>2024-03-05</span><span>县农业农村局</span><span>浏览：12</span></div>',
+            "",
+            "县农业农村局",
+            id="office-in-glued-spans",
+        ),
+        pytest.param(
+            "<p>石梁县融媒体中心 石梁发布 2025-08-21 19:02</p>",
+            "<p>来源：石梁县文化和广电旅游体育局</p><p>编辑：林夏 审核：周明</p>",
+            "石梁县文化和广电旅游体育局",
+            id="labelled-after-the-body-beats-an-unlabelled-office",
+        ),
+        pytest.param(
+            "<p><span>青山县人民政府</span> <span>2024-03-05</span></p>",
+            "",
+            None,
+            id="the-sites-own-name",
+        ),
+    ],
+)
+def test_source_around_the_text(info, after, expected):
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>{after}'
+    article = _extract(page, title="县农业农村局部署春季农业生产工作_青山县人民政府")
+    assert article.source == expected

@@ -130,7 +130,13 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     if _LABEL_AHEAD.match(rest) and (stop is None or stop.start() == 0):
         return kind, None
     value = (rest[: stop.start()] if stop else rest).strip(" \t:：|｜丨,，")
-    if not value and not rest and idx + 1 < len(lines) and not line[: match.start()].strip():
+    if not value and not rest and idx + 1 < len(lines) and line[: match.start()].strip():
+        # One closing a longer info line ("发布时间：… 来源：") with an office's name alone on the
+        # next line: the value a block element set apart.
+        nxt = lines[idx + 1].strip()
+        if _is_office(nxt) and len(nxt) <= 30:
+            value = nxt
+    elif not value and not rest and idx + 1 < len(lines) and not line[: match.start()].strip():
         # A label alone on its line (<dt>来源</dt><dd>…</dd>, a label cell): the value is the
         # next line. (One closing a longer info line, "发布时间：… 来源：", is empty.)
         nxt = lines[idx + 1]
@@ -144,8 +150,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
     value = _GLUED_COUNT.sub("", _balanced(value))
-    if not value:
-        return kind, None
+    if not value or _ACCOUNT.match(value):
+        return kind, None  # (a CMS login, "发布者：admin", names no office)
     # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters
     # (two offices keep theirs: "县农业农村局 县财政局").
     return kind, _CJK_GAP.sub(_gap, value)
@@ -163,6 +169,11 @@ def _footer_mark(lines: list[str], i: int) -> bool:
     return 0 <= i < len(lines) and bool(footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]))
 
 
+# "（县农业农村局供稿）", "（供稿：县农业农村局）" closing the text: the office that supplied it.
+_SUPPLIED = re.compile(
+    r"^[（(]\s*(?:(?:供稿|供稿单位|稿件提供)\s*[:：]\s*([\u4e00-\u9fff（）]{2,30})"
+    r"|([\u4e00-\u9fff]{2,30}?)\s*(?:供稿|供图|提供))\s*[)）]$"
+)
 _CREDIT_LINE = re.compile(
     r"^[（(【\[]?\s*(?:信息|文章|稿件|新闻|内容|消息)?(?:来源|來源|稿源)\s*[:：]"
 )
@@ -188,6 +199,7 @@ _OFFICE_END = re.compile(
     r"社|报|報|台|网|網|政府|公司|集团|支队|大队|街道|镇|鎮|乡|鄉|社区|协会|學校|学校|医院|醫院)$"
 )
 _OFFICE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
+_ACCOUNT = re.compile(r"^[a-z][a-z0-9_.]{1,19}$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 
 
@@ -286,7 +298,13 @@ def _find_source(
         sq = squash(value)
         return any(sq == squash(name) for name in site_names())
 
+    def site_like(value: str) -> bool:
+        # The site's own name, as its <title> (after a separator) or its header prints it.
+        parts = [part.strip() for part in re.split(r"[_|｜丨–—-]+", head.title)[1:]]
+        return own_name(value) or value in parts or value in lines[: min(title_line, 12)]
+
     labelled = _info_source(lines, info, title_line)
+    shown = None
     if labelled is None or labelled[0] is None:
         # Read again with what the text alone hides: images' alt (an icon as the label, a
         # newspaper's logo as the value) and the boundaries of elements glued without space.
@@ -307,6 +325,10 @@ def _find_source(
         if value is None and head.script_source:
             # An empty label the page's script fills from its data: what the reader sees.
             return head.script_source, "source in the page's script data (empty 来源 it fills)"
+        if value is None:
+            office = _info_office(lines, info, site_like, authors_only=True)
+            if office:
+                return office
         return value, rule
 
     # A body container that also holds the info line: its first lines.
@@ -323,9 +345,6 @@ def _find_source(
     marked = _source_element(root, lay, title_line, head_end)
     if marked:
         return marked, "unlabelled source element in the info line"
-    office = _info_office(lines, info, own_name)
-    if office:
-        return office
     # An English release headed by its ministry's name on a line of its own (India's PIB:
     # "Ministry of Fisheries, Animal Husbandry & Dairying" over the heading).
     if 0 < title_line < len(lines):
@@ -340,16 +359,23 @@ def _find_source(
             kind, value = _labelled_source(lines, i)
             if kind and value:
                 return value, "labelled 来源 closing the body"
+        supplied = _SUPPLIED.match(lines[i].strip()) if len(lines[i]) <= 40 else None
+        if supplied:
+            return supplied.group(1) or supplied.group(
+                2
+            ), "office supplying the text, closing the body"
 
-    for name in META_SOURCE:
-        if head.meta.get(name):
-            value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip()
-            if value and not own_name(value):
-                return value, f"meta {name}"
     footer = None
-    for i in range(body_stop, min(body_stop + 8, len(lines))):
+    for i in range(body_stop, min(body_stop + 30, len(lines))):
+        if i >= body_stop + 8 and not (INFO_LINE.search(lines[i]) and find_dates(lines[i], 1)):
+            continue  # (past the text's end and its tools, only a whole info line: 发布时间 and 来源)
         if footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]):
             continue  # the site's footer ("网站主办：… 信息来源：…") names no article's source
+        supplied = _SUPPLIED.match(lines[i].strip()) if i < body_stop + 3 else None
+        if supplied:
+            return supplied.group(1) or supplied.group(
+                2
+            ), "office supplying the text, after the body"
         kind, value = _labelled_source(lines, i)
         if kind and value and not own_name(value):
             if footer is None:
@@ -357,6 +383,18 @@ def _find_source(
             if i in footer or (_footer_mark(lines, i - 1) and _footer_mark(lines, i + 1)):
                 continue  # in the element the page marks as its footer, or between its lines
             return value, "labelled 来源 after the body"
+    # An office the info line names without a 来源 label (after any labelled one, even after the
+    # text: a WeChat repost's author and account beside the date, its 来源 closing the page).
+    office = _info_office(lines, info, site_like) or (
+        _info_office(shown, info, site_like) if shown is not None else None
+    )
+    if office:
+        return office
+    for name in META_SOURCE:
+        if head.meta.get(name):
+            value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip()
+            if value and not own_name(value):
+                return value, f"meta {name}"
     return None, "none printed"
 
 
@@ -389,7 +427,7 @@ _INFO_ITEMS = re.compile(r"\s*[|｜丨/]\s*|\s+")
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|作\s+者)\s*[:：]\s*([^\s|｜:：]{3,30})")
 
 
-def _info_office(lines: list[str], info: range, own_name) -> tuple | None:
+def _info_office(lines: list[str], info: range, own_name, authors_only=False) -> tuple | None:
     """An office the info line names without a 来源 label: as its 作者 (作者：县农业农村局, where
     a person's name would be no source), or on its own beside the date (``2024-03-05 | 县卫健委 |
     阅读 1234``) — never the site's own name."""
@@ -400,7 +438,7 @@ def _info_office(lines: list[str], info: range, own_name) -> tuple | None:
         author = _AUTHOR.search(line)
         if author and _is_office(author.group(1)) and not own_name(author.group(1)):
             return author.group(1), "office named as 作者 in the info line"
-        dates = find_dates(line, 3)
+        dates = [] if authors_only else find_dates(line, 3)
         if not dates:
             continue
         rest, at = [], 0
