@@ -241,9 +241,28 @@ def _not_tab_panels(hidden: list) -> list:
             shown[key] = (stems, names, texts)
         stems, names, texts = shown[key]
         panel = (stem is not None and stem in stems) or names.intersection(classes)
-        if not panel or _text_key(el) in texts:
+        if (not panel and not _folded_answer(el, parent)) or _text_key(el) in texts:
             out.append(el)
     return out
+
+
+def _folded_answer(el: etree._Element, item: etree._Element) -> bool:
+    """An accordion's folded part: ``el`` follows a shown sibling (the question a click unfolds
+    it under) in an item one of two or more of its kind (same tag and class), and the other items
+    fold a part of the same kind (``div.faq-item > div.faq-q + div.faq-a[style=display:none]``)."""
+    question = el.getprevious()
+    group = item.getparent()
+    kind = item.get("class")
+    if question is None or group is None or not kind or is_hidden(question):
+        return False
+    if not "".join(question.itertext()).strip():
+        return False
+    return any(
+        child.tag == el.tag and child.get("class") == el.get("class") and is_hidden(child)
+        for other in group.iterchildren(item.tag)
+        if other is not item and other.get("class") == kind
+        for child in other
+    )
 
 
 def _text_key(el: etree._Element) -> str:
@@ -391,15 +410,66 @@ class Layout:
         return sep.join(self.lines[start:end])
 
 
-def _row_line(raw: str) -> tuple[str, int]:
+def _row_line(
+    raw: str, spans: list | None = None, carry: dict | None = None, width: int = 0
+) -> tuple[str, int]:
+    """A data row's line and its number of non-empty cells. ``spans`` are the cells'
+    (rowspan, colspan); ``carry`` the table's cells spanning down from rows above (column ->
+    [rows left, text]), updated. A cell spanning rows is repeated on each row it covers (short
+    ones: a label, not a layout's block), a cell spanning columns is followed by empty cells, so
+    every figure stays under its heading; ``width`` (the most cells a row of the table had so far)
+    keeps a row's leading empty cells when the table is that wide."""
     parts = [part.strip() for part in _clean_line(raw).split(_CELL)]
+    if spans is not None and carry is not None and len(spans) == len(parts) - 1:
+        parts = ([parts[0]] if parts[0] else []) + _grid_line(parts[1:], spans, carry)
+        keep_lead = width >= 3 and sum(1 for p in parts if p) >= 2
+    else:
+        keep_lead = False
     while parts and not parts[-1]:
         parts.pop()
     first = 0
-    while first < len(parts) and not parts[first]:
+    while not keep_lead and first < len(parts) and not parts[first]:
         first += 1
     parts = parts[first:]
     return CELL_SEP.join(parts), sum(1 for p in parts if p)
+
+
+def _grid_line(cells: list[str], spans: list, carry: dict) -> list[str]:
+    out: list[str] = []
+
+    def take(col: int) -> None:
+        rows_left, text = carry[col]
+        out.append(text)
+        if rows_left <= 1:
+            del carry[col]
+        else:
+            carry[col][0] = rows_left - 1
+
+    col = 0
+    for text, (rowspan, colspan) in zip(cells, spans, strict=True):
+        while col in carry:
+            take(col)
+            col += 1
+        out.append(text)
+        out.extend([""] * (colspan - 1))
+        if rowspan > 1:
+            carry[col] = [rowspan - 1, text if len(text) <= 50 else ""]
+            for k in range(1, colspan):
+                carry[col + k] = [rowspan - 1, ""]
+        col += colspan
+    for later in sorted(k for k in carry if k >= col):
+        out.extend([""] * (later - col))
+        take(later)
+        col = later + 1
+    return out
+
+
+def _span(el: etree._Element, name: str, most: int) -> int:
+    value = el.get(name)
+    if not value:
+        return 1
+    digits = value.strip()[:4]
+    return min(max(int(digits), 1), most) if digits.isdigit() else 1
 
 
 # Elements that make the table row around them a piece of page layout rather than a data row.
@@ -477,6 +547,86 @@ def _grid_rows(root: etree._Element) -> set:
     return {el for rows in groups.values() if len(rows) >= 3 for el in rows}
 
 
+# Label/value pairs drawn as blocks: what a browser shows side by side, read as one line each.
+_PAIR_CELL_TAGS = frozenset("div p span label strong b em i font small dt dd".split())
+_PAIR_BLOCKS = frozenset(["div", "p", "dt", "dd"])
+
+
+def _pair_rows(root: etree._Element) -> tuple[set, set]:
+    """Rows of label/value pairs, and the lists holding several of them.
+
+    A ``<dl>`` (or a ``<div>`` in one) of a ``<dt>`` label and its ``<dd>`` values, each of inline
+    content only (``许可决定书文号：`` | ``建字第…号``; ``综合受理窗口`` | ``一楼A区`` | ``电话``), is a
+    row: the label and its values on one line. A ``<dl>`` of several such pairs breaks a line at
+    each ``<dt>``. Two or more sibling blocks of one kind (tag and class) each of a short label
+    block and its value blocks (``div.kv-row > div.kv-label + div.kv-value``) are rows too. A
+    label that is a link (a list's title) or a block inside a cell (a glossary's paragraphs) is
+    no pair."""
+    rows: set = set()
+    lists: set = set()
+    for dl in root.iter("dl"):
+        kids = [c for c in dl if isinstance(c.tag, str)]
+        if not kids:
+            continue
+        if all(c.tag == "div" for c in kids):
+            rows.update(c for c in kids if _pairs(list(c)) == 1)
+            continue
+        n = _pairs(kids)
+        if n == 1:
+            rows.add(dl)
+        elif n > 1:
+            rows.add(dl)
+            lists.add(dl)
+    groups: dict = {}
+    for el in root.iter("div", "li", "p"):
+        kind = el.get("class")
+        if kind and _label_value(el):
+            groups.setdefault((el.getparent(), el.tag, kind), []).append(el)
+    rows.update(el for found in groups.values() if len(found) >= 2 for el in found)
+    return rows, lists
+
+
+def _pairs(kids: list) -> int:
+    """How many dt + dd… pairs ``kids`` are (0: not only such pairs, each inline)."""
+    if not kids or kids[0].tag != "dt" or len(kids) > 60:
+        return 0
+    pairs = 0
+    for n, kid in enumerate(kids):
+        if kid.tag == "dt":
+            if n + 1 >= len(kids) or kids[n + 1].tag != "dd":
+                return 0
+            if len(element_text(kid)) > 40 or not _inline_cell(kid, links=False):
+                return 0
+            pairs += 1
+        elif kid.tag != "dd" or not _inline_cell(kid, links=True):
+            return 0
+    return pairs
+
+
+def _label_value(el: etree._Element) -> bool:
+    kids = list(el)
+    if not 2 <= len(kids) <= 6 or (el.text and el.text.strip()):
+        return False
+    if any(
+        not isinstance(k.tag, str) or k.tag not in _PAIR_CELL_TAGS or (k.tail and k.tail.strip())
+        for k in kids
+    ):
+        return False
+    if not any(k.tag in _PAIR_BLOCKS for k in kids):
+        return False  # inline cells already read as one line
+    label = element_text(kids[0])
+    return 0 < len(label) <= 20 and all(_inline_cell(k, links=k is not kids[0]) for k in kids)
+
+
+def _inline_cell(cell: etree._Element, links: bool) -> bool:
+    for inner in cell.iterdescendants():
+        if not isinstance(inner.tag, str):
+            continue
+        if inner.tag in BLOCK_TAGS or (inner.tag == "a" and not links and not file_link(inner)):
+            return False
+    return True
+
+
 def _grid_cells(el: etree._Element) -> int:
     if len(el) < 3 or (el.text and el.text.strip()):
         return 0
@@ -536,8 +686,13 @@ class _LineWalk:
         "starts",
         "layout_rows",
         "grid_rows",
+        "pair_rows",
+        "pair_lists",
         "rows",
         "table_ids",
+        "cell_spans",
+        "carry",
+        "widths",
     )
 
     def __init__(self, root) -> None:
@@ -549,27 +704,47 @@ class _LineWalk:
         self.anchors: list[bool] = []  # per open <a>: whether its text counts as link text
         self.starts: dict = {}
         self.layout_rows = _layout_rows(root) if root.find(".//tr") is not None else set()
-        self.grid_rows = _grid_rows(root)
+        self.pair_rows, self.pair_lists = _pair_rows(root)
+        self.grid_rows = _grid_rows(root) | self.pair_rows
         # Open data rows, innermost last: (row, its table's number).
         self.rows: list[tuple] = []
         self.table_ids: dict = {}
+        # The cells of the row being built: (rowspan, colspan) each; per table, the cells spanning
+        # down from rows above and the most cells a row had.
+        self.cell_spans: list[tuple[int, int]] = []
+        self.carry: dict = {}
+        self.widths: dict = {}
 
     def flush(self) -> None:
         buf = self.buf
         if buf:
             if self.buf_cells:
-                line, n = _row_line("".join(buf))
+                table = self.rows[-1][1] if self.rows else -1
+                line, n = _row_line(
+                    "".join(buf),
+                    self.cell_spans,
+                    self.carry.setdefault(table, {}),
+                    self.widths.get(table, 0),
+                )
+                if n > self.widths.get(table, 0):
+                    self.widths[table] = n
             else:
                 line, n = _clean_line("".join(buf)), 0
             if line:
                 out, rows = self.out, self.rows
                 out.lines.append(line)
                 out.link_chars.append(min(self.buf_link, len(line)))
-                out.table.append(rows[-1][1] if self.buf_cells and rows else -1)
+                # (A label and its value read as one line, as a paragraph does, not a table's row.)
+                out.table.append(
+                    rows[-1][1]
+                    if self.buf_cells and rows and rows[-1][0] not in self.pair_rows
+                    else -1
+                )
                 out.cells.append(n)
             self.buf = []
             self.buf_link = 0
         self.buf_cells = False
+        self.cell_spans = []
 
     def start(self, el, tag: str, in_row: bool, cell: bool, block: bool) -> None:
         if (tag == "tr" and el not in self.layout_rows) or el in self.grid_rows:
@@ -577,8 +752,15 @@ class _LineWalk:
             self.open_row(el)
             in_row = True
         elif cell:
+            if tag == "dt" and self.buf_cells and el.getparent() in self.pair_lists:
+                self.flush()  # a list of pairs: each label starts a line
             self.buf.append(_CELL)
             self.buf_cells = True
+            self.cell_spans.append(
+                (_span(el, "rowspan", 500), _span(el, "colspan", 50))
+                if tag in _CELL_TAGS
+                else (1, 1)
+            )
         elif in_row and (tag in BLOCK_TAGS or tag == "br"):
             self.buf.append(" ")
         elif block or tag == "br":

@@ -25,6 +25,7 @@ from .body import (
     label_value_rows,
     line_owners,
     pick_body_lines,
+    tab_set,
     title_heading_line,
 )
 from .head import Head, read_head, select_nodes, selected_text
@@ -208,6 +209,11 @@ def _body_container(
             # text is its densest part.
             explain["body"] = f"densest text block {describe(densest)} in {describe(container)}"
             container = densest
+    if container is not None:
+        tabs = tab_set(lay, container)
+        if tabs is not None:
+            explain["body"] += f" in the tab set {describe(tabs)}"
+            container = tabs
     return container
 
 

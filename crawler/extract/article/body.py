@@ -506,6 +506,50 @@ def _dashboard_block(lay: Layout, line_scores: list[float], best):
     return best
 
 
+def tab_set(lay: Layout, container):
+    """The panels of the tab set ``container`` is in, when it is in one (原文 | 解读 | 图解): two
+    or more sibling blocks of one kind (tag and a class in common), each with text of its own, under
+    a row of as many short tab labels. A reader clicks through them; all are the release's."""
+    el = container
+    for _ in range(4):
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        classes = set((el.get("class") or "").split())
+        if classes:
+            panels = [
+                c
+                for c in parent.iterchildren(el.tag)
+                if classes.intersection((c.get("class") or "").split())
+            ]
+            if len(panels) >= 2 and _tab_labels(parent, panels) and _all_text(lay, panels):
+                return parent
+        el = parent
+    return None
+
+
+def _tab_labels(parent, panels: list) -> bool:
+    heads = [parent.getprevious(), *(c for c in parent if c is not panels[0])][:4]
+    for head in heads:
+        if head is None or head in panels or not isinstance(head.tag, str):
+            continue
+        items = list(head)
+        if len(items) == 1 and items[0].tag in ("ul", "ol"):
+            items = list(items[0])
+        labels = ["".join(item.itertext()).strip() for item in items if isinstance(item.tag, str)]
+        if len(labels) == len(panels) and all(0 < len(label) <= 12 for label in labels):
+            return True
+    return False
+
+
+def _all_text(lay: Layout, panels: list) -> bool:
+    for panel in panels:
+        total, links = _chars(lay, panel)
+        if not total or links > total / 2:
+            return False
+    return True
+
+
 # A sentence leading into the table it introduces (现将…成绩予以公布如下：, …通知如下：).
 _LEAD_IN = re.compile(r"[\u3400-\u9fff].{8,}[：:]$")
 
