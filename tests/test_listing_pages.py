@@ -708,3 +708,23 @@ def test_a_last_page_s_one_row_beats_a_box_of_other_columns_releases(row):
         ["示例县关于第0批重点民生项目实施情况的通报"],
         ["示例县2018年度第四季度重点工作推进情况通报"],
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "printed", "expected"),
+    [
+        ("en-GB", "https://www.council.example.uk/news", "12/03/2024", "2024-03-12"),
+        ("en-US", "https://www.city.example.gov/news", "12/03/2024", "2024-12-03"),
+        ("zh-TW", "https://www.example.gov.tw/News.aspx?n=27", "113-03-05", "2024-03-05"),
+    ],
+    ids=["day-first-uk", "month-first-us", "roc-year-taiwan"],
+)
+def test_row_dates_are_read_in_the_page_s_date_style(lang, url, printed, expected):
+    rows = "".join(
+        f'<li><a href="/news/item-{i}">Council publishes its quarterly report number {i}</a>'
+        f"<span>{printed}</span></li>"
+        for i in range(5)
+    )
+    body = f"<html lang='{lang}'><body><ul class='list'>{rows}</ul></body></html>"
+    page = extract_list(body.encode(), url)
+    assert [link.date for link in page.links] == [expected] * 5

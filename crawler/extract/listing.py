@@ -15,7 +15,7 @@ from itertools import islice
 from lxml import etree
 
 from .breadcrumb import find_breadcrumb
-from .dates import parse_day
+from .dates import DEFAULT_STYLE, DateStyle, parse_day, style_for, zone_for
 from .encoding import decode_html
 from .model import ListLink, ListPage, Selectors
 from .pagination import (
@@ -39,16 +39,25 @@ _YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*
 _DIGIT = re.compile(r"\d")
 
 
-def parse_list_date(text: str, url: str | None = None) -> str | None:
-    """A date as a list row prints it, "YYYY-MM-DD" or None (:func:`crawler.extract.dates.parse_day`)."""
-    return parse_day(text, url)
+def parse_list_date(
+    text: str, url: str | None = None, style: DateStyle = DEFAULT_STYLE
+) -> str | None:
+    """A date as a list row prints it, "YYYY-MM-DD" or None (:func:`crawler.extract.dates.parse_day`),
+    read in the page's date ``style`` (12/03/2024 is 12 March on a UK list, 113-03-05 a 民國 year
+    on a Taiwanese one)."""
+    return parse_day(text, url, style)
 
 
-def _parse_date(text: str, url: str | None = None, link: _Link | None = None) -> str | None:
+def _parse_date(
+    text: str,
+    url: str | None = None,
+    link: _Link | None = None,
+    style: DateStyle = DEFAULT_STYLE,
+) -> str | None:
     """:func:`parse_list_date`; with ``link``, a bare MM-DD takes its year from the link's URL."""
     if not text or not _DIGIT.search(text, 0, 400):
         return None  # every date has digits
-    return parse_day(text, url if url is not None or link is None else (lambda: link.url))
+    return parse_day(text, url if url is not None or link is None else (lambda: link.url), style)
 
 
 # ----------------------------------------------------------------------------- text helpers
@@ -435,16 +444,20 @@ def _row_text(row, limit: int = 400) -> str:
     return _clean(text[: limit * 2])[:limit]
 
 
-def _row_date(row, link: _Link, text: str | None = None) -> str | None:
+def _row_date(
+    row, link: _Link, text: str | None = None, style: DateStyle = DEFAULT_STYLE
+) -> str | None:
     for t in row.iter("time"):
-        date = parse_list_date(t.get("datetime") or "") or parse_list_date(_clean(_text(t)))
+        date = parse_list_date(t.get("datetime") or "") or parse_list_date(
+            _clean(_text(t)), None, style
+        )
         if date:
             return date
     if text is None:
         text = _row_text(row)
     link_text = link.text
     outside = text.replace(link_text, " ", 1) if link_text else text
-    date = _parse_date(outside, None, link)
+    date = _parse_date(outside, None, link, style)
     if date:
         return date
     inside = None  # the link and its descendants: their text is the title, not a date column
@@ -452,7 +465,7 @@ def _row_date(row, link: _Link, text: str | None = None) -> str | None:
         if inside is None:
             inside = set(link.el.iter())
         if el not in inside:
-            date = _parse_date(_clean(_text(el)), None, link)
+            date = _parse_date(_clean(_text(el)), None, link, style)
             if date:
                 return date
     if row.tag == "td":
@@ -460,10 +473,10 @@ def _row_date(row, link: _Link, text: str | None = None) -> str | None:
         for cell in islice(row.itersiblings("td"), 3):
             if cell.find(".//a") is not None:
                 break
-            date = _parse_date(_clean(_text(cell)), None, link)
+            date = _parse_date(_clean(_text(cell)), None, link, style)
             if date:
                 return date
-    return parse_list_date(link_text)
+    return parse_list_date(link_text, None, style)
 
 
 _PIN_SRC = re.compile(r"(?:^|[/_\-.])(?:top|zd|zhiding|settop)(?:[_\-.]|\d|$)")
@@ -526,7 +539,9 @@ def _mark_at_start(a, title: str) -> str | None:
     return None
 
 
-def _build_link(row, link: _Link, dates: dict | None = None) -> ListLink:
+def _build_link(
+    row, link: _Link, dates: dict | None = None, style: DateStyle = DEFAULT_STYLE
+) -> ListLink:
     title = link.title
     text = _row_text(row)
     pinned = _row_pinned(row, link, text)
@@ -547,7 +562,7 @@ def _build_link(row, link: _Link, dates: dict | None = None) -> ListLink:
     if mark:
         title = title[len(mark) :].strip()
     pair = (row, link.el)
-    date = dates[pair] if dates is not None and pair in dates else _row_date(row, link, text)
+    date = dates[pair] if dates is not None and pair in dates else _row_date(row, link, text, style)
     return ListLink(url=link.url, title=title, date=date, pinned=pinned)
 
 
@@ -871,6 +886,7 @@ class _Memo:
         "teaser",
         "column",
         "column_name",
+        "style",
     )
 
     def __init__(
@@ -879,7 +895,9 @@ class _Memo:
         written_after: set | None = None,
         column: str | None = None,
         column_name: str | None = None,
+        style: DateStyle = DEFAULT_STYLE,
     ):
+        self.style = style  # the page's date style, for its rows' dates
         # The column's own folder ("http://x.gov.cn/zwgk/tzgg/"): its releases live under it.
         self.column = column
         self.column_name = column_name  # its name (breadcrumb tail): a heading naming it is its own
@@ -958,7 +976,7 @@ class _Memo:
     def row_date(self, row, link: _Link) -> str | None:
         pair = (row, link.el)
         if pair not in self.dates:
-            self.dates[pair] = _row_date(row, link)
+            self.dates[pair] = _row_date(row, link, None, self.style)
         return self.dates[pair]
 
 
@@ -1832,13 +1850,14 @@ def _expand_group(
     self_urls: set[str],
     max_rows: int,
     targets: ScriptTargets | None = None,
+    style: DateStyle = DEFAULT_STYLE,
 ) -> tuple[list[tuple], int]:
     """All rows of a detected group, for pages whose anchors were too many to score them all;
     with the number of row elements left unread past the cap."""
     rows = _group_members(root, key)
     limit = max_rows + max_rows // 5
     entries = _entries_of(rows[:limit], base, targets)
-    return (_final(key, entries, self_urls, _Memo())[1] if entries else []), max(
+    return (_final(key, entries, self_urls, _Memo(style=style))[1] if entries else []), max(
         0, len(rows) - limit
     )
 
@@ -1943,7 +1962,11 @@ def _split_hint(hint: str) -> tuple[str, bool]:
 
 
 def _hinted_entries(
-    root, hint: str, base: str, targets: ScriptTargets | None = None
+    root,
+    hint: str,
+    base: str,
+    targets: ScriptTargets | None = None,
+    style: DateStyle = DEFAULT_STYLE,
 ) -> list[tuple]:
     """The rows at the hinted place that look like list entries (a title link, not running text)."""
     hint, text_titles = _split_hint(hint)
@@ -1961,7 +1984,7 @@ def _hinted_entries(
             best.running = _in_running_text(best)
         if not best.running:
             kept.append((row, found, best))
-    return _without_odd_last_row(kept, _Memo())  # as on the column's first page
+    return _without_odd_last_row(kept, _Memo(style=style))  # as on the column's first page
 
 
 # ----------------------------------------------------------------------------- page furniture: breadcrumb, column
@@ -2212,6 +2235,7 @@ def extract_list(
     )
     if root is None:
         return page
+    style = _date_style(root, url)
     scripts = "\n".join(found.raw)
     base = _base_url(root, url)
     self_urls = _read_breadcrumb(page, root, base, selectors, text, body, used)
@@ -2233,16 +2257,26 @@ def extract_list(
     elif hanweb and hanweb[1]:
         entries = _hanweb_entries(hanweb[1], base)
     else:
-        entries = _hinted_entries(root, list_hint, base, targets) if list_hint else []
+        entries = _hinted_entries(root, list_hint, base, targets, style) if list_hint else []
         if entries:
             page.list_path = list_hint
         else:
             source = body if byte_clean(used) else text
             entries, dates, unread = _scored_entries(
-                page, root, base, self_urls, max_rows, found, scripts, source, anchors, targets
+                page,
+                root,
+                base,
+                self_urls,
+                max_rows,
+                found,
+                scripts,
+                source,
+                anchors,
+                targets,
+                style,
             )
 
-    _add_rows(page, entries, dates, unread, max_rows)
+    _add_rows(page, entries, dates, unread, max_rows, style)
     page.truncated_rows += _rows_past_parse_cap(text, page.list_path)
     page.next_pages = find_next_pages(
         root,
@@ -2301,6 +2335,14 @@ def _link_script_opened_rows(root) -> None:
         best.append(a)
 
 
+def _date_style(root, url: str) -> DateStyle:
+    """How the page prints numeric dates: from its zone (host, ``lang``, a Chinese or Traditional
+    ``<title>``), as articles read theirs."""
+    title = root.find(".//title")
+    text = _clean(_text(title)) if title is not None else ""
+    return style_for(zone_for(url, None, root.get("lang") or root.get("xml:lang"), text))
+
+
 def _base_url(root, url: str) -> str:
     """What the page's relative links resolve against: its first ``<base href>``, else ``url``."""
     for b in root.iter("base"):
@@ -2350,6 +2392,7 @@ def _scored_entries(
     source: bytes | str,
     anchors: tuple,
     targets: ScriptTargets,
+    style: DateStyle = DEFAULT_STYLE,
 ) -> tuple[list[tuple], dict | None, int]:
     """The entries of the best-scoring group of rows, the dates read on the way and how many rows
     past the cap were never read; sets the page's ``list_path``."""
@@ -2359,11 +2402,12 @@ def _scored_entries(
         found.written_after,
         _column_folder(page.url),
         page.column if page.column and len(page.column) >= 2 else None,
+        style,
     )
     key, entries = _main_list(root, links, self_urls, memo)
     unread = 0
     if key is not None and len(links) >= _MAX_SCORED_ANCHORS:
-        entries, unread = _expand_group(root, key, base, self_urls, max_rows, targets)
+        entries, unread = _expand_group(root, key, base, self_urls, max_rows, targets, style)
     if key is not None and entries:
         page.list_path = _list_path(key, entries[0][0])
         if page.list_path and sum(e[2].derived for e in entries) * 2 > len(entries):
@@ -2372,7 +2416,12 @@ def _scored_entries(
 
 
 def _add_rows(
-    page: ListPage, entries: list[tuple], dates: dict | None, unread: int, max_rows: int
+    page: ListPage,
+    entries: list[tuple],
+    dates: dict | None,
+    unread: int,
+    max_rows: int,
+    style: DateStyle = DEFAULT_STYLE,
 ) -> None:
     """The page's links, one per entry URL, at most ``max_rows``; the rest counted as truncated."""
     seen = set()
@@ -2383,7 +2432,7 @@ def _add_rows(
             page.truncated_rows = len(entries) - i + unread
             break
         seen.add(link.url)
-        page.links.append(_build_link(row, link, dates))
+        page.links.append(_build_link(row, link, dates, style))
 
 
 def _rows_past_parse_cap(text: str, list_path: str | None) -> int:
