@@ -175,12 +175,10 @@ def test_a_recruitment_notice_over_37_captures_written_blind_is_right_every_day(
     )
     # First sight (main of 2 December, 02:50): 25/37. Solved since: a session token on the
     # attachment links (``?sid=``), a cut mid-table that ends at a tag, a table answering 暂无数据,
-    # attachment names inside or outside the body container. Known misses: the
-    # 2021 template's view counter glued to the source (来源：X
-    # then a counter in the next span: article/source.py), so every 2021 day reads as an edit.
-    # At most these (not exactly: a fix of the source rule in another module must not turn this
-    # test red; the FIGURE line says when the figure moved).
-    known = {19, 20, 25, 26, 27}
+    # attachment names inside or outside the body container; and since 77eb170 the 2021
+    # template's view counter glued to the source (来源：X then a counter in the next span,
+    # article/source.py): 37/37.
+    known: set[int] = set()
     assert {i for i, ok, _ in judged if not ok} <= known, report
 
 
