@@ -656,10 +656,41 @@ _KIND_KICKER = re.compile(
     re.I,
 )
 # An English release's labelled source line above its text (From: Department of …).
-_EN_BYLINE = re.compile(r"^(?:From|Issued by|Published by|Source)\s*:\s*\S")
+_EN_BYLINE = re.compile(r"^(?:From|Issued by|Published by|Source|(?i:Posted on))\s*:\s*\S")
 # The staff credits closing a report (记者：… 编辑：… 责编：…): two or more roles, no sentence.
 _ROLES = r"(?:记者|编辑|責編|责编|责任编辑|審核|审核|审校|校对|摄影|摄像|通讯员|监制|终审|初审|复审|策划|制作|剪辑|撰稿|文字|图片|视频)"
 _CREDITS = re.compile(rf"^{_ROLES}\s*[:：][^。！？]{{0,40}}?{_ROLES}\s*[:：][^。！？]*$")
+
+
+_TRAIL_HINT = re.compile(r"crumb|(?<![a-z])(?:position|location|weizhi|dqwz)(?![a-z])", re.I)
+
+
+def _trail_lines(lay: Layout, start: int, end: int) -> set[int]:
+    """Lines of a ``<nav>`` or a breadcrumb-marked element opening the body's block."""
+    out: set[int] = set()
+    for el, (first, stop) in lay.spans.items():
+        if start <= first < min(end, start + 40) and stop > first:
+            if el.tag == "nav" or _TRAIL_HINT.search(
+                f"{el.get('class') or ''} {el.get('id') or ''}"
+            ):
+                out.update(range(first, stop))
+    return out
+
+
+# A stamp of when the page or its figures were updated: an end line only when nothing follows.
+_STAMP = re.compile(
+    r"^(?:Last updated|Page last (?:updated|reviewed)|Date modified|Letzte Änderung|Stand:)", re.I
+)
+_STARS = re.compile(r"^(?:\*\s*){3,}$")
+
+
+def _content_follows(lay: Layout, start: int, end: int) -> bool:
+    """Whether a data table's row or a paragraph of prose comes in ``start:end``."""
+    return any(
+        lay.table[i] >= 0
+        or (len(lay.lines[i]) >= 60 and _is_prose(lay.lines[i], lay.link_chars[i]))
+        for i in range(start, min(end, start + 200))
+    )
 
 
 def _is_prose(line: str, link_chars: int) -> bool:
@@ -675,10 +706,18 @@ def pick_body_lines(
     stop = end
     skip_value = False
     credits = None  # (kept lines before, line) of the first staff credits line after the text began
+    trail = _trail_lines(lay, start, end)
     for i in range(start, end):
         line = lay.lines[i]
+        if not kept and i in trail:
+            continue  # the breadcrumb inside the body's block (a <main> that holds it): navigation
         if kept and _END_LINE.match(line):
+            if _STAMP.match(line) and _content_follows(lay, i + 1, end):
+                continue  # "Last updated: …" over a data table: the figures' stamp, not the end
             stop = i
+            break
+        if kept and _STARS.match(line) and not _content_follows(lay, i + 1, end):
+            stop = i  # a release's closing **** (the tail after it: initials, reference, counter)
             break
         if kept and len(line) < 80 and _CREDITS.match(line):
             credits = credits or (len(kept), i)
