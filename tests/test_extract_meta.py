@@ -541,3 +541,85 @@ def test_source_around_the_text(info, after, expected):
     page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>{after}'
     article = _extract(page, title="县农业农村局部署春季农业生产工作_青山县人民政府")
     assert article.source == expected
+
+
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        pytest.param(
+            '<p><span>2024-03-05 10:21</span><span><i class="iconfont" title="来源"></i>新华社</span></p>',
+            "新华社",
+            id="icon-font-glyph-titled",
+        ),
+        pytest.param(
+            "<p>发文机构：县农业农村局　发布时间：2024-03-05</p>", "县农业农村局", id="fawen-jigou"
+        ),
+        pytest.param(
+            "<table><tr><td>公开单位</td><td>青山村村务监督委员会</td></tr><tr><td>公开时间</td><td>2024-03-05</td></tr></table>",
+            "青山村村务监督委员会",
+            id="gongkai-danwei-cell",
+        ),
+        pytest.param(
+            "<p>来源：青山日报编辑部　发布时间：2024-03-05</p>",
+            "青山日报编辑部",
+            id="newsroom-bianjibu",
+        ),
+    ],
+)
+def test_more_source_labels(info, expected):
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>'
+    assert _extract(page).source == expected
+
+
+def test_a_letters_reply_names_the_source_and_the_time():
+    table = (
+        "<table><tr><td>来信人</td><td>王先生</td></tr><tr><td>来信时间</td><td>2024-02-20</td></tr>"
+        "<tr><td>来信内容</td><td>我村道路破损，希望尽快修缮，方便群众出行。</td></tr><tr><td>答复单位</td><td>县交通运输局</td></tr>"
+        "<tr><td>答复时间</td><td>2024-03-05</td></tr><tr><td>答复内容</td><td>您好，已安排养护队于三月底前修复。</td></tr></table>"
+    )
+    article = _extract(
+        f'<h1>关于村道修缮的咨询</h1><div class="content">{table}</div>', title="关于村道修缮的咨询"
+    )
+    assert (article.source, article.published_at) == ("县交通运输局", "2024-03-05")
+
+
+def test_a_yearless_publish_date_in_a_box_after_the_text():
+    page = (
+        f'<h1>县农业农村局部署春季农业生产工作</h1><div id="zoom">{_BODY}<p>县农业农村局</p><p>2024年11月30日</p></div>'
+        "<aside><dl><dt>发布单位</dt><dd>县农业农村局</dd><dt>发布日期</dt><dd>12-01</dd></dl></aside>"
+    )
+    assert _extract(page).published_at == "2024-12-01"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param("<p>Sumber: Jabatan Penerangan</p>", "Jabatan Penerangan", id="malay-sumber"),
+        pytest.param(
+            "<aside><h3>Released by</h3><p>Premier of the State</p></aside>",
+            "Premier of the State",
+            id="released-by",
+        ),
+    ],
+)
+def test_english_and_malay_source_labels(lines, expected):
+    page = f'<h1>Minister publishes the plan</h1>{lines}<div class="body">{_EN_BODY}</div>'
+    article = _extract(
+        page, "https://www.example.gov.my/news/plan", lang="en", title="Minister publishes the plan"
+    )
+    assert article.source == expected
+
+
+def test_a_date_just_over_the_heading_beats_a_meta_of_another_day():
+    page = (
+        '<meta name="DC.date" content="2024-03-07"><nav><a href="/">Home</a><a href="/news">News</a></nav>'
+        "<p>5 March 2024 | Joint News Release | Reading time: 3 minutes</p>"
+        f'<h1>Joint funding for regional hospitals</h1><div class="body">{_EN_BODY}</div>'
+    )
+    article = _extract(
+        page,
+        "https://www.premier.example.gov.au/news/1",
+        lang="en-AU",
+        title="Joint funding for regional hospitals",
+    )
+    assert article.published_at == "2024-03-05"

@@ -18,7 +18,7 @@ INFO_LINE = re.compile(
 SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
 
 
-PUBLISHER_LABELS = r"[发發][布佈](?:机构|機構|机关|機關|单位|單位|部门|部門)|责任(?:部门|单位)|責任(?:部門|單位)|[发發]文(?:机关|機關|单位|單位)|Herausgeber"
+PUBLISHER_LABELS = r"[发發][布佈](?:机构|機構|机关|機關|单位|單位|部门|部門)|责任(?:部门|单位)|責任(?:部門|單位)|[发發]文(?:机关|機關|单位|單位|机构|機構)|公开单位|公開單位|Herausgeber"
 SOURCE_LABEL = re.compile(
     r"(信息来源单位|来源单位|来源网站|来源媒体|出处|信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|发布者|来自(?=[ \t])|"
     # (A reprint names where it came from: 转载自/转自/摘自; an office that supplied it: 信息提供单位.)

@@ -32,7 +32,8 @@ _DATE_LABELS = [
     (
         0,
         re.compile(
-            r"(?:发布|發布|發佈|发表|發表|生成|发文|發文|公开|公開|信息提供|印发|上网|发稿|更新?发布)\s*(?:时间|時間|日期)\s*[:：]?\s*$"
+            # (A 信箱 letter is published with its reply: 答复时间, not 来信时间.)
+            r"(?:发布|發布|發佈|发表|發表|生成|发文|發文|公开|公開|信息提供|印发|上网|发稿|更新?发布|答复|答覆|回复|回覆)\s*(?:时间|時間|日期)\s*[:：]?\s*$"
         ),
     ),
     (
@@ -58,7 +59,7 @@ _NOT_PUBLISH = re.compile(
 
 _EVENT_TIME = re.compile(
     r"(?:会议|開會|开会|开标|開標|投标|投標|报名|報名|截止|活动|活動|考试|考試|培训|培訓|举办|舉辦|受理|开放|開放|"
-    r"开始|开工|竣工|停水|停电|施工|Meeting|Event|Closing|Deadline)\s*(?:时间|時間|日期|date|time)?\s*[:：]?\s*$",
+    r"开始|开工|竣工|停水|停电|施工|来信|來信|提问|提問|留言|咨询|諮詢|Meeting|Event|Closing|Deadline)\s*(?:时间|時間|日期|date|time)?\s*[:：]?\s*$",
     re.I,
 )
 
@@ -92,7 +93,8 @@ def _line_dates(
         return out
     found = find_dates(line[:600], limit=6, style=style)
     if years is not None:
-        found = sorted(found + _yearless(line, found, years), key=lambda fd: fd.start)
+        prev = lines[idx - 1][-16:] if idx > 0 else ""
+        found = sorted(found + _yearless(line, found, years, prev), key=lambda fd: fd.start)
     for fd in found:
         before = line[max(0, fd.start - 16) : fd.start]
         rank, label = 5, ""
@@ -127,7 +129,7 @@ def _line_dates(
     return out
 
 
-def _yearless(line: str, found: list[FoundDate], years) -> list[FoundDate]:
+def _yearless(line: str, found: list[FoundDate], years, prev: str = "") -> list[FoundDate]:
     """The dates a line prints without their year ("发布日期：03-05 10:21", "3月5日 18:32 来源：…"),
     given the year ``years(month, day)`` finds for them: only a labelled value, or one with its
     clock on an info line (in prose "3月5日" is the text's own)."""
@@ -135,7 +137,7 @@ def _yearless(line: str, found: list[FoundDate], years) -> list[FoundDate]:
     for md in find_month_days(line):
         if any(f.start < md.end and md.start < f.end for f in found):
             continue
-        before = line[max(0, md.start - 16) : md.start]
+        before = line[max(0, md.start - 16) : md.start] or prev  # (<dt>发布日期</dt><dd>12-01</dd>)
         labelled = any(pattern.search(before) for _, pattern in _DATE_LABELS)
         if not labelled and not (
             md.hour is not None and (INFO_LINE.search(line) or len(line) <= 40)
@@ -346,7 +348,10 @@ def _visible_date(
         return near[0].found, 4, f"labelled {near[0].label} line (the only date it shows)"
     above = _date_above(lay, title_line, style)
     if above is not None:
-        return above.found, 5, "unlabelled date above the title"
+        # (Just over the heading, "5 March 2024 | Joint News Release": the release's own line,
+        # before a <meta> that says otherwise.)
+        rank = 2 if above.line >= title_line - 2 else 5
+        return above.found, rank, "unlabelled date above the title"
     dateline = _dateline(lay, body_start, body_end, style)
     if dateline is not None:
         return dateline, 1, "dateline opening the body"
@@ -359,7 +364,7 @@ def _visible_date(
     if top:
         return top[0].found, 0, f"labelled {top[0].label} atop the body"
     # Dates printed after the body: "Ends/Friday, January 3, 2020 … Issued at HKT 18:30".
-    tail = _scan_dates(lay, body_end, body_end + 6, style=style) + _scan_dates(
+    tail = _scan_dates(lay, body_end, body_end + 6, style=style, years=years) + _scan_dates(
         lay, body_end - 3, body_end, style=style
     )
     tail = [c for c in tail if c.rank not in (4, 6) and not _list_row(lay, c)]
@@ -399,7 +404,12 @@ def _date_above(lay: Layout, title_line: int, style: DateStyle) -> _DateCandidat
         line = lines[i]
         if len(line) > 80 or (lay.link_chars[i] and lay.link_chars[i] * 2 >= len(line)):
             return None
-        if len(line) > 40 or lay.table[i] >= 0 or TOP_BAR_CLOCK.search(line):
+        # (The line just over the heading may be longer: "5 March 2024 | Joint News Release | …".)
+        if (
+            len(line) > (80 if i == title_line - 1 else 40)
+            or lay.table[i] >= 0
+            or TOP_BAR_CLOCK.search(line)
+        ):
             continue
         found = [c for c in _line_dates(lines, i, style) if c.rank == 5 and not _list_row(lay, c)]
         if found:

@@ -42,6 +42,12 @@ def read_shown(el) -> str:
             parts.append(f" {alt} " if len(alt) <= 30 else " ")
             parts.append("" if node is el else node.tail or "")
             continue
+        if len(node) == 0 and not (node.text or "").strip():
+            # An icon font's glyph names its label only in its title (<i class="iconfont" title="来源">).
+            hint = (node.get("title") or node.get("aria-label") or "").strip()
+            if hint and len(hint) <= 12:
+                parts.append(f" {hint} {node.tail or ''}" if node is not el else f" {hint} ")
+                continue
         parts.append(" " + (node.text or ""))
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))

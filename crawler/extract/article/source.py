@@ -24,7 +24,8 @@ _SOURCE_STOP = re.compile(
     r"(?:发布|發布|發佈|发表)(?=\s*(?:[:：]|时间|時間|日期|机构|機構|单位|單位|部门|部門|者|人|于|於|(?:19|20)\d{2}))|"
     + spaced_labels("時間", "时间", "日期", "作者")
     + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
-    r"记者|記者|编辑|編輯|责任编辑|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum|"
+    # (编辑 as a role, not a newsroom's name: "青山日报编辑部".)
+    r"记者(?!站)|記者(?!站)|编辑(?!部|室|组|中心|委员会)|編輯(?!部|室|組)|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum|"
     r"(?:录入|錄入|添加|上传|上傳|提交|撰写|加入|入库|发稿|印发|成文)(?:时间|時間|日期)|"
     # (Staff roles glued on after the value: "县融媒体中心撰稿：王丽", "…通讯员 王丽".)
     r"撰稿|撰文|供稿|摄影|攝影|摄像|通讯员|通訊員|审核|審核|审校|审稿|校对|校對|签发|核稿|初审|复审|终审|监制|责编|責編|"
@@ -50,9 +51,9 @@ _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資�
 # English newsrooms name the publishing organisation on a labelled line ("From: Department for
 # Education", "Issued by: …"); always with a colon, at the line's start (prose says "from" too).
 _EN_SOURCE_LABEL = re.compile(
-    r"^(?:From|Issued by|Published by|Source|Organi[sz]ations?)\s*:\s*(.*)$"
+    r"^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber)\s*:\s*(.*)$"
     # (A label alone on its line, its value the next: <dt>From</dt><dd>Department of Health</dd>.)
-    r"|^(?:From|Issued by|Published by|Source|Organi[sz]ations?)()$"
+    r"|^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber)()$"
     # (Without a colon only "From" + a capitalised name standing alone: "From Department of …".)
     r"|^(?-i:From\s+((?:the\s+)?[A-Z][^\d.!?:;,]{3,70}))$",
     re.I,
@@ -169,6 +170,9 @@ def _footer_mark(lines: list[str], i: int) -> bool:
     return 0 <= i < len(lines) and bool(footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]))
 
 
+_REPLY_OFFICE = re.compile(
+    r"^(?:答复|答覆|回复|回覆|办理|辦理)(?:单位|單位|部门|部門|机构|機構)\s*[:：]?\s*([^\t:：]{2,30}?)\s*(?:\t|$)"
+)
 # "（县农业农村局供稿）", "（供稿：县农业农村局）" closing the text: the office that supplied it.
 _SUPPLIED = re.compile(
     r"^[（(]\s*(?:(?:供稿|供稿单位|稿件提供)\s*[:：]\s*([\u4e00-\u9fff（）]{2,30})"
@@ -354,6 +358,11 @@ def _find_source(
 
     # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
     # itself, even when it names the site's own newsroom.
+    # A 领导信箱 letter's reply names the office that answered it: the page's source.
+    for i in range(max(body_start, title_line + 1), min(body_stop, body_start + 40)):
+        reply = _REPLY_OFFICE.match(lines[i])
+        if reply and _is_office(reply.group(1)):
+            return reply.group(1), "office answering the letter (答复单位)"
     for i in range(body_stop - 1, max(body_stop - 3, title_line, -1), -1):
         if len(lines[i]) <= 60 and _CREDIT_LINE.match(lines[i]):
             kind, value = _labelled_source(lines, i)
