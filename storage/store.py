@@ -1986,7 +1986,9 @@ def _cut_short(current: dict, fetched: FetchedRelease) -> bool:
     after = [line for line in (fetched.body or "").splitlines() if line.strip()]
     if not before or len(after) >= len(before):
         return False
-    if fetched.raw_body.rstrip().endswith(b">"):
+    if not after:
+        pass  # cut before the text began: none of its lines, none new
+    elif fetched.raw_body.rstrip().endswith(b">"):
         # Stopping at a tag's end may be a page without </html> that lost lines: cut short only
         # when its lines are the stored body's first lines, in order (the last perhaps cut).
         old, new = [clean_text(x) for x in before], [clean_text(x) for x in after]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from storage import FetchedRelease, Store
 
 URL = "http://deq.example.gov/water/advisories"
@@ -49,3 +51,24 @@ def test_a_short_page_rewritten_to_say_an_advisory_was_removed_is_an_edit(tmp_pa
             "Current advisories\n\nThe Ashby boil water advisory has been removed.",
         )
         assert store.record_release("demo", edit).kind == "edited"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [SHORT, "There are no advisories in effect at this time."],
+    ids=["two-lines", "one-line"],
+)
+def test_a_response_cut_before_a_short_page_began_is_cut_short(tmp_path, body):
+    # The cut comes before the text: no line at all is left. (A one-line page raised
+    # IndexError; a short page of more lines, too short to collapse, became an empty version.)
+    raw = b"<html><body><p>There are no advisories in effect at this time.</p></body></html>"
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("demo")
+        page = FetchedRelease(
+            url=URL, title="Current Drinking Water Advisories", body=SHORT, raw_body=raw
+        )
+        store.record_release("demo", page)
+        cut = FetchedRelease(
+            url=URL, title="Current Drinking Water Advisories", body="", raw_body=raw[:20]
+        )
+        assert store.record_release("demo", cut).kind == "held"
