@@ -608,3 +608,21 @@ def test_a_page_without_a_title_tag_is_not_titled_by_its_logo_h1():
     )
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "关于做好2024年汛期安全防范工作的通知"
+
+
+@pytest.mark.parametrize("brand", ["中国·青禾", "大美青禾", "e线青禾", "掌上青禾"])
+def test_a_place_brand_after_the_title_is_the_sites_even_of_another_place(brand):
+    page = _page(f"<title>关于做好2024年汛期安全防范工作的通知-{brand}</title>", _ARTICLE)
+    title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
+    assert title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_a_heading_in_two_sized_spans_of_its_own_classes_is_one_heading():
+    page = _page(
+        "<title>中共某某县委办公室 某某县人民政府办公室关于加强基层应急管理的意见-某某县人民政府</title>"
+        "<style>.t1,.t2{display:block;font-size:22px;font-weight:bold}</style>",
+        "<div class='hd'><span class='t1'>中共某某县委办公室　某某县人民政府办公室</span></div>"
+        "<div class='hd'><span class='t2'>关于加强基层应急管理的意见</span></div>" + _ARTICLE,
+    )
+    title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
+    assert title == "中共某某县委办公室 某某县人民政府办公室关于加强基层应急管理的意见"

@@ -40,8 +40,10 @@ _BRACKETED_AFFIX = re.compile(
 )
 _DECORATION = ":：|｜-_·•*~=#>»<«"
 _WELCOME = re.compile(r"^(?:欢迎(?:您)?(?:访问|登录|来到|光临)|歡迎(?:訪問|光臨))")
-# A government media brand: 平阳发布, 上海发布.
-_MEDIA_BRAND = re.compile(r"^[\u4e00-\u9fff]{2,5}发布$")
+# A government media brand: 平阳发布, 上海发布; a place's brand: 中国·平阳, 大美平阳, e线平阳.
+_MEDIA_BRAND = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,5}发布|(?:中国[·•・]|大美|魅力|掌上|e线|E线)[\u4e00-\u9fff]{2,4})$"
+)
 _SITE_LIKE = re.compile(
     r"(?:人民政府|人民政府网|政府网|政府网站|门户网站|门户网|门户|网站|官网|官方网站|委员会|人大|政协|"
     r"[局厅委办署院所部站网]|办公室|中心|Portal|Government|gov\.cn|"
@@ -324,6 +326,9 @@ def _lines_showing(lay: Layout, *titles: str) -> list[tuple[str, object, int]]:
         if title:
             wanted.add(squash(title))
             wanted.add(max((squash(p) for p in _TITLE_SEPARATORS.split(title)), key=len))
+            # (Before the last bare hyphen, 丨 or colon: "标题-某某县人民政府", "标题丨某某发布".)
+            for sep in ("-", "丨", "：", ":"):
+                wanted.add(squash(title.rpartition(sep)[0]))
     wanted = {sq for sq in wanted if len(sq) >= 6}
     if not wanted:
         return []
@@ -743,7 +748,7 @@ class _TitleSearch:
             *(head.meta[n] for n in META_TITLE if n in head.meta),
         )
         self.headings = [_one_title(lay, c, shown, spelled) for c in candidates]
-        self.headings += _lines_showing(lay, *shown) + _split_headings(lay, shown)
+        self.headings += _lines_showing(lay, *shown) + _split_headings(lay, shown, self.headings)
         self.meta_title = title_from_meta(head)
         self._names: list[str] | None = None
 
@@ -1151,14 +1156,16 @@ def _whole_part(part: str, title: str) -> bool:
     return False
 
 
-def _split_headings(lay: Layout, shown: tuple[str, ...]) -> list:
+def _split_headings(lay: Layout, shown: tuple[str, ...], headings: list) -> list:
     """A heading a template breaks over two elements of one kind (``<td class="bt1">关于同意设立</td>``
-    over ``<td class="bt1">…基金的批复</td>``, two ``h2.tit``) that the <title> or meta shows
-    joined: one heading, placed at its second element (the info line follows it)."""
+    over ``<td class="bt1">…基金的批复</td>``, two ``h2.tit``; two headings of one tag,
+    ``span.t1`` issuing offices over ``span.t2`` 关于…) that the <title> or meta shows joined: one
+    heading, placed at its second element (the info line follows it)."""
     wanted = [sq for sq in (squash(s) for s in shown) if len(sq) >= 8]
     if not wanted:
         return []
     lines, out = lay.lines, []
+    heading_els = {h[1] for h in headings}
     parts = {
         i
         for i in range(min(len(lines), 800))
@@ -1180,8 +1187,11 @@ def _split_headings(lay: Layout, shown: tuple[str, ...]) -> list:
             el is None
             or el2 is None
             or el.tag != el2.tag
-            or (el.get("class") or "") != (el2.get("class") or "")
-            or _PRE_OR_SUB.search(el.get("class") or "")
+            or (
+                (el.get("class") or "") != (el2.get("class") or "")
+                and not (_block_showing(el) in heading_els and _block_showing(el2) in heading_els)
+            )
+            or _PRE_OR_SUB.search((el.get("class") or "") + " " + (el2.get("class") or ""))
         ):
             continue
         out.append((join_lines([_clean_title(text), _clean_title(text2)]), el2, 2))
