@@ -728,3 +728,35 @@ def test_row_dates_are_read_in_the_page_s_date_style(lang, url, printed, expecte
     body = f"<html lang='{lang}'><body><ul class='list'>{rows}</ul></body></html>"
     page = extract_list(body.encode(), url)
     assert [link.date for link in page.links] == [expected] * 5
+
+
+@pytest.mark.parametrize("rows", [2, 4, 6, 8])
+def test_a_short_list_keeps_its_place_beside_a_mega_menu_and_a_footer_of_links(rows):
+    menu = "".join(
+        f'<li><a href="/m{i}/">栏目{i}</a><div class="sub"><ul>'
+        + "".join(
+            f'<li><a href="/m{i}/s{j}/">第{i}栏目的子栏目第{j}项内容</a></li>' for j in range(8)
+        )
+        + "</ul></div></li>"
+        for i in range(10)
+    )
+    footer = "".join(
+        "<dl><dt>友情链接</dt>"
+        + "".join(
+            f'<dd><a href="http://s{k}{i}.gov.cn/">示例市第{k}{i}局网站</a></dd>' for i in range(7)
+        )
+        + "</dl>"
+        for k in range(4)
+    )
+    items = "".join(
+        f'<li><a href="./202403/t202403{20 - i:02d}_{i}.html">示例市关于第{i}批项目的公告</a>'
+        f"<span>2024-03-{20 - i:02d}</span></li>"
+        for i in range(rows)
+    )
+    body = (
+        f"<html><body><div class='top'><ul>{menu}</ul></div><div class='con'><ul>{items}</ul>"
+        "<div class='page'><script>createPageHTML(3, 2, 'index', 'html');</script></div></div>"
+        f"<div class='bottom'>{footer}</div></body></html>"
+    )
+    page = extract_list(body.encode(), "http://x.gov.cn/zwgk/tzgg/index_2.html")
+    assert len(page.links) == rows and page.links[0].title == "示例市关于第0批项目的公告"

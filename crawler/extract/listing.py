@@ -1491,8 +1491,9 @@ def _main_list(
     _table_groups(root, links, groups, row_links)
     entry_of: dict = {}
     memo = memo if memo is not None else _Memo()
+    finalists = _finalists(groups, row_links, entry_of)
     best_score, best, best_key = _best_finalist(
-        _finalists(groups, row_links, entry_of), self_urls, memo
+        finalists + _favoured_groups(groups, row_links, entry_of, finalists, memo), self_urls, memo
     )
     one_row_ceiling = _ONE_ROW_CEILING * (_COLUMN_BOOST if memo.column else 1.0)
     if best_score < one_row_ceiling and (memo.pagers or memo.written_after):
@@ -1689,6 +1690,43 @@ def _finalists(groups: dict, row_links: dict, entry_of: dict) -> list[tuple]:
 
     scored.sort(key=rank)
     return scored[:_FINALISTS]
+
+
+# Groups looked at beyond the finalists for standing where the column's list does.
+_FAVOURED = 4
+
+
+def _favoured_groups(
+    groups: dict, row_links: dict, entry_of: dict, finalists: list[tuple], memo: _Memo
+) -> list[tuple]:
+    """Groups that the preliminary score left out but that stand where a column's list does: rows
+    under the column's folder, or rows the pager follows. A short list (a column's last page, a
+    small column) must not lose its place among the finalists to a mega menu's many submenus."""
+    if not memo.column and not memo.holders and not memo.written_after:
+        return []
+    chosen = {t[2] for t in finalists}
+    found = []
+    for i, (key, rows) in enumerate(groups.items()):
+        if len(key) != 2 or len(rows) < 2 or key in chosen:
+            continue
+        entries = []
+        for row in rows:
+            entry = entry_of.get(row, _UNSEEN)
+            if entry is _UNSEEN:
+                entry = entry_of[row] = _row_entry(row, row_links.get(row))
+            if entry is not None:
+                entries.append(entry)
+        if len(entries) < 2:
+            continue
+        if not (
+            (memo.column and _in_column(entries, memo.column))
+            or memo.next_to_pager(key[0], key[1]) == 1.0
+        ):
+            continue
+        prelim = _prelim(entries)
+        found.append((prelim, i, key, entries))
+    found.sort(key=lambda t: (-t[0], t[1]))
+    return found[:_FAVOURED]
 
 
 def _best_finalist(
