@@ -534,3 +534,13 @@ def m050_release_aliases(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX idx_release_aliases_release ON release_aliases(release_id)")
+
+
+@migrations()
+def m051_merged_releases(db: Database) -> None:
+    """Two releases found to be one page (the first URL now redirects to the second's, and the page
+    is the first's): the first is ``merged`` into the second (``merged_into``), its URL an alias
+    of it. Its versions and events stay under its own id, as they were recorded. Stores from before
+    the alias table held such pairs as two releases; the first fetch that proves the redirect merges
+    them (no migration can know which URLs redirect where)."""
+    db.execute("ALTER TABLE releases ADD COLUMN merged_into INTEGER REFERENCES releases(id)")

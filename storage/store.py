@@ -655,28 +655,52 @@ class Store:
         is one release. A release whose own URL now redirects to a page the store does not know
         has moved: it takes the new URL and keeps its history, the old one becomes an alias
         (``moved``) — unless the page it is sent to is another one (another title and none of its
-        lines). When both are releases already (the new address was recorded first), the
-        fetch is the target's and the old release stays as it was: they are not merged."""
+        lines). When both are releases already (the new address was recorded first, or both were
+        stored before aliases were kept), the fetch is the target's, and the release at ``url``
+        is merged into it (:meth:`_merge`) unless it is another page."""
         target = canonical_url(fetched.final_url) if fetched.final_url else url
         if target == url:
             return self._resolved(url), None
         at_target = self._resolved(target)
-        if self._release_at(at_target) is not None:
-            return at_target, None if self._release_at(url) is not None else (url, False)
         own = self._release_at(url)
+        if self._release_at(at_target) is not None:
+            if own is None:
+                return at_target, (url, False)
+            if own != self._release_at(at_target) and not self._sent_elsewhere(own, fields):
+                self._merge(own, self._release_at(at_target))
+                return at_target, (url, True)
+            return at_target, None
         if own is not None:
-            current = self.db.execute(
-                """SELECT v.title, v.body FROM releases r JOIN versions v ON v.id = r.current_version_id
-                   WHERE r.id = ?""",
-                [own],
-            ).fetchone()
-            if current is not None and _foreign({"title": current[0], "body": current[1]}, fields):
+            if self._sent_elsewhere(own, fields):
                 # Sent to another page (a column's list, a notice that replaces it): not a move;
                 # judged as any response in the page's place.
                 return url, None
             self.db.execute("UPDATE releases SET url = ? WHERE id = ?", [target, own])
             return target, (url, True)
         return target, (url, False)
+
+    def _sent_elsewhere(self, release_id: int, fields: dict) -> bool:
+        """Whether the page a release's URL now leads to (``fields``) is another page than it."""
+        current = self.db.execute(
+            """SELECT v.title, v.body FROM releases r JOIN versions v ON v.id = r.current_version_id
+               WHERE r.id = ?""",
+            [release_id],
+        ).fetchone()
+        return current is not None and _foreign({"title": current[0], "body": current[1]}, fields)
+
+    def _merge(self, absorbed: int, into: int) -> None:
+        """Make release ``absorbed`` part of ``into``: its status ``merged``, ``merged_into`` set,
+        its URL an alias of ``into`` (the caller adds it). Nothing is moved or deleted: its
+        versions and events stay under its id as they were recorded (``bulletin history ID``),
+        and no crawl fetches, revisits or removes it again (its URL resolves to ``into``)."""
+        self.db.execute(
+            """UPDATE releases SET status = 'merged', merged_into = ?, missing_count = 0,
+                 missing_since = NULL, held_since = NULL WHERE id = ?""",
+            [into, absorbed],
+        )
+        self.db.execute(
+            "UPDATE release_aliases SET release_id = ? WHERE release_id = ?", [into, absorbed]
+        )
 
     def _release_at(self, url: str) -> int | None:
         row = self.db.execute("SELECT id FROM releases WHERE url = ?", [url]).fetchone()
@@ -1449,7 +1473,7 @@ class Store:
             """SELECT r.url, r.status, r.first_seen_at, coalesce(r.last_checked_at, r.last_fetched_at),
                       r.missing_since, r.removed_at, v.published_at
                FROM releases r LEFT JOIN versions v ON v.id = r.current_version_id
-               WHERE r.site = ?""",
+               WHERE r.site = ? AND r.status != 'merged'""",
             [site],
         )
         live = 0
