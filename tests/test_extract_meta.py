@@ -564,6 +564,17 @@ def test_source_around_the_text(info, after, expected):
             "青山日报编辑部",
             id="newsroom-bianjibu",
         ),
+        pytest.param(
+            "<p>發稿單位：衛生福利部　發布日期：2024-03-05</p>", "衛生福利部", id="fagao-danwei"
+        ),
+        pytest.param(
+            "<p>撰稿单位：综合科　发布日期：2024-03-05</p>", "综合科", id="zhuangao-danwei"
+        ),
+        pytest.param(
+            "<p>【 来源 】县农业农村局 【 时间 】2024-03-05</p>",
+            "县农业农村局",
+            id="bracketed-label",
+        ),
     ],
 )
 def test_more_source_labels(info, expected):
@@ -595,6 +606,9 @@ def test_a_yearless_publish_date_in_a_box_after_the_text():
     ("lines", "expected"),
     [
         pytest.param("<p>Sumber: Jabatan Penerangan</p>", "Jabatan Penerangan", id="malay-sumber"),
+        pytest.param(
+            "<p>Agency: Department of Transport</p>", "Department of Transport", id="agency"
+        ),
         pytest.param(
             "<aside><h3>Released by</h3><p>Premier of the State</p></aside>",
             "Premier of the State",

@@ -22,7 +22,7 @@ PUBLISHER_LABELS = r"[发發][布佈](?:机构|機構|机关|機關|单位|單�
 SOURCE_LABEL = re.compile(
     r"(信息来源单位|来源单位|来源网站|来源媒体|出处|信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|发布者|来自(?=[ \t])|"
     # (A reprint names where it came from: 转载自/转自/摘自; an office that supplied it: 信息提供单位.)
-    r"转载自|转载于|转自|摘自|摘编自|(?:信息)?提供单位|报送单位|"
+    r"转载自|转载于|转自|摘自|摘编自|(?:信息)?提供单位|报送单位|(?:发稿|發稿|撰稿)(?:单位|單位)|"
     r"資訊來源|信息來源|文章來源|新聞來源|消息來源|內容來源|"
     # (资料来源 only as a label starting its line or cell: in prose it credits a figure's data.)
     r"(?<!\S)(?:資料|资料)(?:來源|来源)|"

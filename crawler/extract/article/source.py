@@ -51,7 +51,7 @@ _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資�
 # English newsrooms name the publishing organisation on a labelled line ("From: Department for
 # Education", "Issued by: …"); always with a colon, at the line's start (prose says "from" too).
 _EN_SOURCE_LABEL = re.compile(
-    r"^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber)\s*:\s*(.*)$"
+    r"^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber|Agency|Ministry)\s*:\s*(.*)$"
     # (A label alone on its line, its value the next: <dt>From</dt><dd>Department of Health</dd>.)
     r"|^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber)()$"
     # (Without a colon only "From" + a capitalised name standing alone: "From Department of …".)
@@ -117,14 +117,14 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             and len(line) < 80
             and bool(find_dates(line, 1) or INFO_LABELS.search(rest))
         )
-        stop = _SOURCE_STOP.search(rest.lstrip(" \t:："))
-        value = rest.lstrip(" \t:：")[: stop.start()] if stop else rest
+        stop = _SOURCE_STOP.search(rest.lstrip(" \t:：】]"))
+        value = rest.lstrip(" \t:：】]")[: stop.start()] if stop else rest
         # (Prose "来源于…。" ends as a sentence; the info line's next item may end with a colon.)
         if not (spaced or glued) or SENTENCE_END.search(value.strip()):
             return 0, None
     if kind == 2 and not _at_boundary(line[: match.start()]):
         return 0, None
-    rest = rest.lstrip(" \t:：")
+    rest = rest.lstrip(" \t:：】]")
     stop = _SOURCE_STOP.search(rest)
     # The next label right after this one: an empty value ("来源：发布时间：…"), unless a value
     # runs into a known label ("来源：新华社字号：", spans without space between them).
