@@ -4,6 +4,8 @@ check the same rules inside full chrome."""
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.extract.article import extract_article
 
 URL = "http://www.example.gov.cn/art/2024/5/6/art_1_1.html"
@@ -183,3 +185,55 @@ def test_staff_credits_under_a_lead_do_not_end_the_text():
     )
     body = _body(_page(main))
     assert body.endswith("特色农产品集中亮相。") and "记者" not in body and body.startswith("导语")
+
+
+_EN_TEXT = (
+    "<p>The council has opened a new library in the town centre, with room for 40,000 books and a "
+    "maker space for young people.</p><p>The library will open seven days a week, the mayor said "
+    "at the opening ceremony on Saturday.</p>"
+)
+
+
+def _en_body(inner: str, before: str = "") -> str:
+    html = (
+        "<html><head><title>Council opens new library</title></head><body><main>"
+        f"{before}<h1>Council opens new library</h1><p>Published 3 March 2024</p>"
+        f"<div class='content'>{_EN_TEXT}{inner}</div></main></body></html>"
+    )
+    return extract_article(html.encode(), "https://www.council.example.gov.au/news/1").body
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["- ENDS -", "–ENDS–", "[ENDS]", "-end-", "****", "For media queries, please contact:"],
+)
+def test_a_release_end_mark_ends_the_text(marker):
+    body = _en_body(
+        f"<p>{marker}</p><p>MV/AK</p><p>(Release ID: 2110947) Visitor Counter : 102</p>"
+    )
+    assert body.endswith("on Saturday.")
+
+
+def test_a_last_updated_stamp_over_a_table_is_no_end():
+    table = "<table><tr><th>Branch</th><th>Hours</th></tr><tr><td>Central</td><td>9am-8pm</td></tr></table>"
+    body = _en_body(f"<p>Last updated: 5 March 2024</p>{table}")
+    assert body.endswith("Central\t9am-8pm") and "Last updated" not in body
+
+
+def test_a_breadcrumb_opening_the_body_block_is_navigation():
+    crumbs = "<nav class='usa-breadcrumb'><ol><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li></ol></nav>"
+    assert _en_body("", before=crumbs).startswith("The council has opened")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>分享：</p><p>微信</p><p>微博</p>",
+        "<p>相关附件：无</p>",
+        "<p>附件下载：</p>",
+        "<p>编辑：王五</p>",
+    ],
+    ids=["share-label", "no-attachment", "empty-attachment-box", "lone-editor"],
+)
+def test_furniture_closing_the_text_is_left_out(tail):
+    assert _body(_page(f"<p>{_SUMMARY}</p>{tail}")) == _SUMMARY

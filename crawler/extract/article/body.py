@@ -587,7 +587,7 @@ _MORE_LINK = re.compile(
 _END_LINE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|上一页|相关链接|相关文章|相关阅读|相关新闻|相关稿件|关联稿件|相关附件下载|"
     r"(?:相关文件|相关政策|相关解读|相关报道|延伸阅读|推荐阅读)\s*[:：]?\s*$|"
-    r"扫一扫在手机|分享到|【\s*打印|【\s*关闭|打印本页|关闭窗口|Ends/|NNNN$|"
+    r"扫一扫在手机|分享到|分享\s*[:：]|【\s*打印|【\s*关闭|打印本页|关闭窗口|Ends/|NNNN$|"
     r"[(（【\[]\s*(?:责任编辑|责编|編輯|编辑|审核|校对|监制)\s*[:：]|(?:责任编辑|责编|本文来源)\s*[:：]|"
     r"(?:特别声明|免责声明|版权声明)\s*[:：]|"
     r"(?:Adresse für Rückfragen|Herausgeber|Pressekontakt|Zum Thema|Weitere Informationen|Zurück zur Übersicht|"
@@ -598,6 +598,8 @@ _END_LINE = re.compile(
     # ("Contact" alone heads a program page's own contact paragraph: it stays.)
     # A US release's end mark (###, # # #, -30-).
     r"|(?:#\s*){1,3}$|-\s*30\s*-$"
+    # A release's ENDS (- ENDS -, [ENDS], -end-).
+    r"|[-–—\[(]*\s*(?-i:ENDS?|Ends|End|end)\s*[-–—\])]*\.?$"
     r"|(?:(?:Media|Press|News)\s+(?:Contacts?|Enquiries|Inquiries|Queries)|Contacts|Enquiries|Inquiries)\s*:?$"
     r"|(?:Media|Press)\s+(?:contacts?|enquiries|inquiries|queries)\s*:"
     # "For media queries, please contact:"; a heading "Contact:" or "Learn More:" after the text.
@@ -693,6 +695,12 @@ def _content_follows(lay: Layout, start: int, end: int) -> bool:
     )
 
 
+_EMPTY_ATTACHMENTS = re.compile(
+    r"^(?:相关|相關)?附\s*件(?:下[载載])?\s*[:：]?\s*(?:无|無|暂无|暫無)?$"
+)
+_TAIL_CREDIT = re.compile(rf"^(?:{_ROLES}\s*[:：]\s*[^\s:：。，,]{{1,16}}\s*){{1,3}}$")
+
+
 def _is_prose(line: str, link_chars: int) -> bool:
     return link_chars <= len(line) * 0.3 and (len(line) >= 80 or bool(SENTENCE_END.search(line)))
 
@@ -763,7 +771,13 @@ def pick_body_lines(
         default=-1,
     )
     # The site's copyright or reprint notice closing the block (未经授权不得转载) is not the text.
-    while len(kept) > 1 and _FOOTER_STRONG.search(kept[-1][0][:300]):
+    # So are an empty attachment box (附件下载：, 相关附件：无) and a lone editor's line
+    # (编辑：王五, 审核：赵六) closing it; a 来源 line there is the text's own credit and stays.
+    while len(kept) > 1 and (
+        _FOOTER_STRONG.search(kept[-1][0][:300])
+        or _EMPTY_ATTACHMENTS.match(kept[-1][0])
+        or (len(kept[-1][0]) <= 40 and _TAIL_CREDIT.match(kept[-1][0]))
+    ):
         kept.pop()
         last_prose = min(last_prose, len(kept) - 1)
     # Staff credits close a report when no text follows them (a lead's credits do not).
