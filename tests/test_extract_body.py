@@ -237,3 +237,16 @@ def test_a_breadcrumb_opening_the_body_block_is_navigation():
 )
 def test_furniture_closing_the_text_is_left_out(tail):
     assert _body(_page(f"<p>{_SUMMARY}</p>{tail}")) == _SUMMARY
+
+
+def test_an_info_line_laid_out_as_labels_over_values_reads_label_by_value():
+    from crawler.extract.article.body import label_value_rows
+    from crawler.extract.text import layout, parse_clean
+
+    html = (
+        "<html><body><table><tr><td>来源</td><td>发布时间</td><td>浏览</td></tr>"
+        "<tr><td>县农业农村局</td><td>2024-03-05</td><td>12</td></tr></table></body></html>"
+    )
+    lay = layout(parse_clean(html).root)
+    label_value_rows(lay)
+    assert lay.lines[-1] == "来源：县农业农村局\t发布时间：2024-03-05\t浏览：12"
