@@ -760,3 +760,39 @@ def test_a_short_list_keeps_its_place_beside_a_mega_menu_and_a_footer_of_links(r
     )
     page = extract_list(body.encode(), "http://x.gov.cn/zwgk/tzgg/index_2.html")
     assert len(page.links) == rows and page.links[0].title == "示例市关于第0批项目的公告"
+
+
+@pytest.mark.parametrize(
+    ("pager", "expected"),
+    [
+        (
+            '<a href="?page=1">&laquo;</a> <span class="cur">2</span> <a href="?page=3">&raquo;</a>',
+            "?page=3",
+        ),
+        ('<a href="?page=1">&lt;&lt;</a> <a href="?page=3">&gt;&gt;</a>', "?page=3"),
+        (
+            '<a href="?page=1">‹</a> <span class="cur">2</span> <a href="?page=3">›</a> '
+            '<a href="?page=9">»</a>',
+            "?page=3",
+        ),
+        ('<span class="cur">2</span> <a href="?page=3">3</a> <a href="?page=9">»</a>', "?page=3"),
+        ('<a href="?page=1">上10条</a> <a href="?page=3">下10条</a>', "?page=3"),
+        ('<a href="?page=3">→</a>', "?page=3"),
+        ('<a href="?page=3" title="下一页"><img src="/i/arrow_r.png"></a>', "?page=3"),
+    ],
+    ids=[
+        "double-arrow-only",
+        "gt-gt-only",
+        "single-arrow-before-last-page-arrow",
+        "number-before-last-page-arrow",
+        "next-ten-records",
+        "arrow",
+        "image-titled-next",
+    ],
+)
+def test_arrow_and_record_pagers(pager, expected):
+    body = (
+        f"<html><body><ul class='list'>{_ROWS}</ul><div class='pages'>{pager}</div></body></html>"
+    )
+    page = extract_list(body.encode(), "http://x.gov.cn/xw/list?page=2")
+    assert (page.next_pages[0] if page.next_pages else None) == "http://x.gov.cn/xw/list" + expected

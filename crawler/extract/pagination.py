@@ -297,12 +297,12 @@ def _clean(text: str) -> str:
 
 
 _NEXT_HINT = re.compile(
-    r"[下后>›＞»]|加载|next|older|earlier|xyy|load more|show more|more results", re.I
+    r"[下后>›＞»→]|加载|next|older|earlier|xyy|load more|show more|more results", re.I
 )
 
 
 _NEXT_PHRASE = re.compile(
-    r"^(?:(?:older|earlier)\s+[a-z]+|next\s+(?:\d{1,3}\s+)?[a-z]+|next\s+\d{1,3})$"
+    r"^(?:(?:older|earlier)\s+[a-z]+|next\s+(?:\d{1,3}\s+)?[a-z]+|next\s+\d{1,3}|下\s*\d{1,3}\s*[条页篇项])$"
 )
 _NEXT_TITLES = frozenset(
     ["next page", "下一页", "click to display next page", "go to next page", "next results"]
@@ -332,8 +332,11 @@ def _next_rank(a) -> int | None:
     text = _clean("".join(a.itertext()))
     img = a.find("img") if not text else None
     if img is not None:
-        # An image button: its alt text says what it does, else its file name ("page_next.gif").
-        text = _clean(img.get("alt") or img.get("title") or "")
+        # An image button: its alt text says what it does (or the link's title), else its file
+        # name ("page_next.gif").
+        text = _clean(
+            img.get("alt") or img.get("title") or a.get("title") or a.get("aria-label") or ""
+        )
         if not text and not _disabled(a):
             name = (img.get("src") or "").lower().rsplit("/", 1)[-1]
             return 2 if _NEXT_IMAGE.search(name) else None
@@ -365,7 +368,7 @@ def _next_rank(a) -> int | None:
     title = _clean(a.get("title") or a.get("aria-label") or "").lower()
     if title in _NEXT_WORDS or title in _NEXT_TITLES:
         return 1
-    if text in (">", "›", "＞") or bare == "next »" or text.lower() in ("next›", "next ›"):
+    if text in (">", "›", "＞", "→") or bare == "next »" or text.lower() in ("next›", "next ›"):
         return 2
     return None
 
@@ -602,6 +605,25 @@ def _numbered_next(
     return None
 
 
+_DOUBLE_ARROWS = frozenset(["»", ">>", "≫", "»»"])
+
+
+def _double_arrow_next(root, anchors, scripts: str, base: str, page_url: str) -> str | None:
+    """A pager whose only forward link is ``»``/``>>`` (``« 2 »``): next when no page-number
+    link said otherwise first (elsewhere ``»`` goes to the last page, after a ``›``)."""
+    els, texts = anchors if anchors is not None else (list(root.iter("a")), None)
+    for i, a in enumerate(els):
+        text = (texts[i] if texts is not None else "".join(a.itertext())).strip()
+        if text in _DOUBLE_ARROWS and not _disabled(a):
+            title = _clean(a.get("title") or a.get("aria-label") or "").lower()
+            if any(w in title for w in ("last", "尾页", "末页", "最后")):
+                continue
+            url = _anchor_target(a, scripts, base, page_url)
+            if url:
+                return url
+    return None
+
+
 _WRITTEN_NEXT = re.compile(
     r"href\s*=\s*\\?[\"']([^\"'\\<>]{1,300})\\?[\"']([^<>]{0,120})>\s*(?:下一页|下页|Next)", re.I
 )
@@ -745,7 +767,7 @@ def _hanweb_next(
     return absolute_url(f"{path}?{query}", base)
 
 
-_HINT_CHARS = ("下", "后", ">", "›", "＞", "»", "加载")
+_HINT_CHARS = ("下", "后", ">", "›", "＞", "»", "→", "加载")
 _HINT_WORDS = ("next", "older", "earlier", "xyy", "load more", "show more", "more results")
 
 
@@ -937,6 +959,7 @@ def find_next_pages(
             if _has_number_link(page_text)
             else None
         ),
+        lambda: _double_arrow_next(root, anchors, scripts, base, page_url),
         lambda: _script_written_next(scripts, base, page_url),
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1], page_url) if hanweb else None,
         lambda: _jump_box_next(root, scripts, base, anchors) if scripts else None,
