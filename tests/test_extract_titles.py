@@ -626,3 +626,21 @@ def test_a_heading_in_two_sized_spans_of_its_own_classes_is_one_heading():
     )
     title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
     assert title == "中共某某县委办公室 某某县人民政府办公室关于加强基层应急管理的意见"
+
+
+_LETTER = (
+    "<table class='xj'><tr><td>{label}</td><td colspan=3>关于城东小区周边道路夜间施工噪音扰民的问题</td></tr>"
+    "<tr><td>来信人</td><td>王**</td><td>来信时间</td><td>2024-05-06</td></tr>"
+    "<tr><td>来信内容</td><td colspan=3>我是城东小区居民，近一个月来小区北侧道路施工每天夜里十一点以后仍在作业，"
+    "噪音很大，严重影响休息，希望有关部门尽快处理。</td></tr>"
+    "<tr><td>答复单位</td><td>市住建局</td><td>答复时间</td><td>2024-05-09</td></tr>"
+    "<tr><td>答复内容</td><td colspan=3>您好！经核实，该路段为市政道路改造工程，我局已责令施工单位严格遵守"
+    "夜间施工审批规定，晚十点后停止高噪音作业。感谢您的监督。</td></tr></table>"
+)
+
+
+@pytest.mark.parametrize("label", ["信件标题", "标　　题", "主题", "留言标题：", "诉求主题"])
+def test_a_letter_without_a_heading_is_titled_by_its_subject_row(label):
+    page = _page("<title>市长信箱-信件详情</title>", _LETTER.format(label=label))
+    title = extract_article(page, "http://www.example.gov.cn/hdjl/1.html").title
+    assert title == "关于城东小区周边道路夜间施工噪音扰民的问题"

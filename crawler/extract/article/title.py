@@ -650,9 +650,11 @@ def _shares_most(short: str, text: str) -> bool:
     return bool(short_words) and sum(w in words for w in short_words) / len(short_words) >= 0.6
 
 
-# The row of a 信息公开 record's table that names it: 信息名称：… | 文件名称 … | 名　　称：…
+# The row of a record's table that names it: 信息名称：… | 文件名称 … | 名　　称：… — a 信息公开
+# record's, a 领导信箱 letter's (信件标题 | 留言主题 | 标　题 …), a 办件's (事项名称).
 _NAME_LABEL = re.compile(
-    r"^(?:(?:信息|文件|公开事项|事项)(?:名称|标题)\s*[:：]?|(?:标\s*题|名\s*称|题\s*名)\s*[:：])\s*(.*)$"
+    r"^(?:(?:信息|文件|公开事项|事项|信件|来信|留言|咨询|投诉|问题|诉求|办件)(?:名称|标题|主题)\s*[:：]?"
+    r"|(?:标\s*题|名\s*称|题\s*名|主\s*题)\s*[:：]|(?:标\s*题|主\s*题)$)\s*(.*)$"
 )
 
 
@@ -667,7 +669,9 @@ def _labelled_name(lay: Layout) -> tuple[str, int] | None:
             if not match:
                 continue
             value = match.group(1).strip() or (cells[k + 1].strip() if k + 1 < len(cells) else "")
-            if 4 <= len(value) <= 200 and not _NAME_LABEL.match(value):
+            # (A bare 标题 cell may head a list's column: its value is then a longer subject.)
+            least = 6 if len(squash(cell)) <= 2 else 4
+            if least <= len(value) <= 200 and not _NAME_LABEL.match(value):
                 return _clean_title(value), i
     return None
 
