@@ -637,3 +637,22 @@ def test_a_date_just_over_the_heading_beats_a_meta_of_another_day():
         title="Joint funding for regional hospitals",
     )
     assert article.published_at == "2024-03-05"
+
+
+def test_a_last_updated_stamp_atop_the_text_dates_a_page_that_shows_no_other():
+    table = (
+        "<table><tr><th>Community</th><th>Advisory</th></tr>"
+        + "".join(f"<tr><td>Town {n}</td><td>Boil water</td></tr>" for n in range(6))
+        + "</table>"
+    )
+    page = (
+        '<h1>Current drinking water advisories</h1><div class="field-item"><p>The advisories below are in effect for public water systems.</p>'
+        f"<p><strong>Last updated: September 6, 2019</strong></p>{table}</div>"
+    )
+    article = _extract(
+        page,
+        "https://www.water.example.gov/advisories",
+        lang="en-US",
+        title="Current drinking water advisories | Agency",
+    )
+    assert article.published_at == "2019-09-06"

@@ -390,6 +390,14 @@ def _visible_date(
     first = [c for c in first if c.rank != 6]
     if first:
         return first[0].found, 7, "date atop the body"
+    if not updated:
+        # A stamp in the first lines of the text's block ("Last updated: September 6, 2019" over
+        # an advisories table): still the only date the page shows.
+        updated = [
+            c
+            for c in _scan_dates(lay, body_start, min(body_start + 10, body_end), style=style)
+            if c.rank in (4, 6) and len(lines[c.line]) < 80
+        ]
     if updated:
         return updated[0].found, 6, f"labelled {updated[0].label} line (the only date it shows)"
     return None, 9, ""
