@@ -230,3 +230,20 @@ def test_a_line_comment_ends_a_declared_value():
 def test_a_window_opened_into_a_variable_opens_at_its_address():
     scripts = 'function openWin(u){var w=window.open(u,"_blank","width=900");if(w)w.focus();}'
     assert run_pager(scripts, "openWin('/art/2024/3/19/art_1.html')") == "/art/2024/3/19/art_1.html"
+
+
+@pytest.mark.parametrize(
+    ("handler", "expected"),
+    [
+        ("turnPage(3)", "/xw/list?page=3"),
+        ('location.href = window.location.pathname + "?page=" + 3', "/xw/list?page=3"),
+        ('location.href = location.origin + "/xw/list_3.html"', "http://x.gov.cn/xw/list_3.html"),
+    ],
+    ids=["through-a-function", "window-location", "origin"],
+)
+def test_a_pager_reads_the_page_s_location(handler, expected):
+    scripts = (
+        'function turnPage(p){var url=location.pathname+"?page="+p; window.location.href=url;}'
+    )
+    assert run_pager(scripts, handler, url="http://x.gov.cn/xw/list?page=2") == expected
+    assert run_pager(scripts, handler) is None

@@ -216,7 +216,7 @@ def resolve_js(code: str, scripts: str, base: str) -> str | None:
         # A pager function defined on the page that builds the URL and goes there.
         fn = re.search(r"function\s+" + re.escape(name) + r"\s*\(([^)]{0,200})\)\s*\{", scripts)
         if fn:
-            url = run_pager(scripts, call.group(0))
+            url = run_pager(scripts, call.group(0), url=base)
             if url:
                 return absolute_url(url, base)
             names = [p.strip() for p in fn.group(1).split(",")]
@@ -439,7 +439,7 @@ class ScriptTargets:
         self.left -= 1
         url = _scripted_target(a, code, self.base)
         if url is None and self.scripts.text and "(" in code:
-            found = run_pager(self.scripts, code)
+            found = run_pager(self.scripts, code, url=self.base)
             url = absolute_url(found, self.base) if found else None
         self.cache[code] = url
         return url
@@ -1270,7 +1270,7 @@ def _button_next(buttons: list[tuple[str, str, str]], scripts: str, base: str, p
         found = target or None
         if found is None:
             m = _GO_TO_LITERAL.search(code)
-            found = m.group(2) if m else (run_pager(scripts, code) if scripts else None)
+            found = m.group(2) if m else (run_pager(scripts, code, url=base) if scripts else None)
         url = absolute_url(found, base) if found else None
         if url and not same_page(url, page_url):
             return url
@@ -1328,7 +1328,7 @@ def _jump_box_next(
             box = box.getparent()
         if not counter or counter[0] >= counter[1]:
             continue
-        url = run_pager(scripts, code, counter[0] + 1)
+        url = run_pager(scripts, code, counter[0] + 1, url=base)
         if url:
             return absolute_url(url, base)
     return None

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -46,6 +47,25 @@ class _Box:
 
 
 _BOX = _Box()
+
+
+class _Location:
+    """``location`` of the page the script runs on: its ``href``, ``pathname``, ``search``…"""
+
+    def __init__(self, url: str):
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        self.members = {
+            "href": url,
+            "pathname": parts.path or "/",
+            "search": "?" + parts.query if parts.query else "",
+            "host": parts.netloc,
+            "hostname": parts.hostname or "",
+            "protocol": parts.scheme + ":",
+            "origin": origin,
+        }
+
+
 _GO_TO = re.compile(
     r"^(?:(?:window|self|top|document)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=(?!=)\s*(.+)$", re.S
 )
@@ -189,7 +209,9 @@ class _Parser:
                 raise _Fail  # calling a value we do not know
             self.take(".")
             member = self.take()[1]
-            if member == "value" and result is _BOX and self.page is not None:
+            if isinstance(result, _Location) and member in result.members:
+                result = result.members[member]
+            elif member == "value" and result is _BOX and self.page is not None:
                 result = float(self.page)
             elif member == "val" and result is _BOX and self.page is not None:
                 self.arguments(depth)
@@ -240,6 +262,11 @@ class _Parser:
             return _BOX
         if value in ("true", "false"):
             return value == "true"
+        if value in ("window", "self", "top") and self.peek("."):
+            self.take(".")
+            if self.take()[1] != "location":
+                raise _Fail
+            value = "location"
         found = self.env.get(value)
         if found is None:
             raise _Fail
@@ -380,17 +407,23 @@ class Scripts:
         return self._bodies[name]
 
 
-def run_pager(scripts: str | Scripts, code: str, page: int | None = None) -> str | None:
+def run_pager(
+    scripts: str | Scripts, code: str, page: int | None = None, url: str | None = None
+) -> str | None:
     """The address ``code`` (a handler: ``gotoPage(2)``, ``jumpTo()``, ``location.href='…'+…``)
     sends the browser to, the page-number box reading ``page`` (None: a handler that reads the box
-    has no answer); None when the page does not show it plainly."""
+    has no answer); ``url`` is the page's address (what ``location.pathname`` and the like read).
+    None when the page does not show it plainly."""
     code = code.strip()
     if code[:11].lower() == "javascript:":
         code = code[11:]
     if "__doPostBack" in code or "WebForm_" in code:
         return None  # an ASP.NET form post: no address to go to
     context = scripts if isinstance(scripts, Scripts) else Scripts(scripts)
-    return _run(context, _statements(code), context.globals(), page, 0)
+    env = context.globals()
+    if url:
+        env["location"] = _Location(url)
+    return _run(context, _statements(code), env, page, 0)
 
 
 def _run(
@@ -431,6 +464,8 @@ def _run(
             if args is None:
                 return None
             inner = scripts.globals()
+            if "location" in env:
+                inner["location"] = env["location"]
             inner.update(zip(params, args))
             url = _run(scripts, _statements(body), inner, page, depth + 1)
             if url:
