@@ -421,9 +421,10 @@ def _info_source(lines: list[str], info: range, title_line: int) -> tuple | None
                 if kind == 1 or (kind == 2 and not value):
                     if value:
                         return value, rule
+                    # (Read on: a row of labels over a row of values has its value below.)
                     empty = empty or (None, "empty 来源 label")
-                    if kind == 1:
-                        return empty
+        if empty:
+            return empty
     return empty
 
 
