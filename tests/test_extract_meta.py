@@ -575,6 +575,11 @@ def test_source_around_the_text(info, after, expected):
             "县农业农村局",
             id="bracketed-label",
         ),
+        pytest.param(
+            "<table><tr><td>来源</td><td>发布时间</td><td>浏览</td></tr><tr><td>县农业农村局</td><td>2024-03-05</td><td>12</td></tr></table>",
+            "县农业农村局",
+            id="label-row-over-value-row",
+        ),
     ],
 )
 def test_more_source_labels(info, expected):
