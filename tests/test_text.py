@@ -111,3 +111,60 @@ def test_link_rows_word_spans_and_lone_rows_are_no_grid():
     assert "[县政府]通知12024-05-01" in lay.lines
     assert "2024年第0条" in lay.lines and "序号名称编号" in lay.lines
     assert all(t < 0 for t in lay.table)
+
+
+def _text_lines(html: str) -> list[str]:
+    return layout(parse_clean(html).root).lines
+
+
+def test_preformatted_text_keeps_its_line_breaks():
+    assert _text_lines("<pre>各用户：\n  因线路检修停电。\n\n      县供电公司</pre>") == [
+        "各用户：",
+        "因线路检修停电。",
+        "县供电公司",
+    ]
+
+
+def test_an_accordions_folded_answers_are_shown():
+    item = '<div class="qa"><div class="q">问{0}</div><div class="a" style="display:none">答{0}</div></div>'
+    assert _text_lines(item.format(1) + item.format(2)) == ["问1", "答1", "问2", "答2"]
+
+
+def test_a_hidden_block_of_its_own_stays_hidden():
+    assert _text_lines('<div class="q">问</div><div class="a" style="display:none">答</div>') == [
+        "问"
+    ]
+
+
+def test_label_value_pairs_are_one_line_each():
+    dl = "<dl><dt>文号：</dt><dd>某发〔2024〕1号</dd><dt>窗口</dt><dd>一楼</dd><dd>电话 1234</dd></dl>"
+    rows = (
+        '<div class="kv"><div class="kv-label">项目</div><div>值一</div></div>'
+        '<div class="kv"><div>金额：</div><div>5万元</div></div>'
+    )
+    assert _text_lines(dl + rows) == [
+        "文号：\t某发〔2024〕1号",
+        "窗口\t一楼\t电话 1234",
+        "项目\t值一",
+        "金额：\t5万元",
+    ]
+
+
+def test_a_list_whose_labels_are_links_is_no_pairs():
+    dl = '<dl><dt><a href="/1">标题一</a></dt><dd>摘要一</dd></dl>'
+    assert _text_lines(dl) == ["标题一", "摘要一"]
+
+
+def test_spanned_cells_keep_every_figure_under_its_heading():
+    table = (
+        "<table><tr><th>区县</th><th>指标</th><th>值</th></tr>"
+        '<tr><td rowspan="2">城关</td><td>甲</td><td>1</td></tr><tr><td>乙</td><td>2</td></tr>'
+        '<tr><td colspan="2">合计</td><td>3</td></tr><tr><td></td><td>丙</td><td>4</td></tr></table>'
+    )
+    assert _text_lines(table) == [
+        "区县\t指标\t值",
+        "城关\t甲\t1",
+        "城关\t乙\t2",
+        "合计\t\t3",
+        "\t丙\t4",
+    ]

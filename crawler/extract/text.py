@@ -559,8 +559,8 @@ def _pair_rows(root: etree._Element) -> tuple[set, set]:
     content only (``许可决定书文号：`` | ``建字第…号``; ``综合受理窗口`` | ``一楼A区`` | ``电话``), is a
     row: the label and its values on one line. A ``<dl>`` of several such pairs breaks a line at
     each ``<dt>``. Two or more sibling blocks of one kind (tag and class) each of a short label
-    block and its value blocks (``div.kv-row > div.kv-label + div.kv-value``) are rows too. A
-    label that is a link (a list's title) or a block inside a cell (a glossary's paragraphs) is
+    block (its colon or its class says so) and its value blocks (``div.kv-row > div.kv-label +
+    div.kv-value``) are rows too; a question over its answer is none. A label that is a link (a list's title) or a block inside a cell (a glossary's paragraphs) is
     no pair."""
     rows: set = set()
     lists: set = set()
@@ -615,7 +615,16 @@ def _label_value(el: etree._Element) -> bool:
     if not any(k.tag in _PAIR_BLOCKS for k in kids):
         return False  # inline cells already read as one line
     label = element_text(kids[0])
-    return 0 < len(label) <= 20 and all(_inline_cell(k, links=k is not kids[0]) for k in kids)
+    # (A label says so: its colon or its class; a question over its answer is no pair.)
+    named = label.endswith((":", "：")) or _LABEL_CLASS.search(kids[0].get("class") or "")
+    return (
+        0 < len(label) <= 20
+        and bool(named)
+        and all(_inline_cell(k, links=k is not kids[0]) for k in kids)
+    )
+
+
+_LABEL_CLASS = re.compile(r"label|lbl|key|name|tit|(?<![a-z])(?:th|left|hd|dt)(?![a-z])", re.I)
 
 
 def _inline_cell(cell: etree._Element, links: bool) -> bool:
@@ -693,6 +702,7 @@ class _LineWalk:
         "cell_spans",
         "carry",
         "widths",
+        "pre",
     )
 
     def __init__(self, root) -> None:
@@ -714,6 +724,7 @@ class _LineWalk:
         self.cell_spans: list[tuple[int, int]] = []
         self.carry: dict = {}
         self.widths: dict = {}
+        self.pre = 0  # open <pre> elements
 
     def flush(self) -> None:
         buf = self.buf
@@ -776,10 +787,10 @@ class _LineWalk:
             counted = not file_link(el)
             self.anchors.append(counted)
             self.link_depth += counted
+        if tag == "pre":
+            self.pre += 1
         if el.text:
-            self.buf.append(el.text)
-            if self.link_depth:
-                self.buf_link += len(el.text.strip())
+            self._text(el.text)
 
     def open_row(self, tr) -> None:
         parent = tr.getparent()
@@ -808,10 +819,27 @@ class _LineWalk:
             # An inline container's last line is still being built: count it.
             pending = not block and "".join(self.buf).replace(_CELL, "").strip()
             self.out.spans[el] = (starts.pop(el), len(self.out.lines) + (1 if pending else 0))
+        if tag == "pre" and self.pre:
+            self.pre -= 1
         if el.tail:
-            self.buf.append(el.tail)
+            self._text(el.tail)
+
+    def _text(self, text: str) -> None:
+        # Preformatted text keeps its line breaks as a browser shows them (a notice in <pre>).
+        if self.pre and "\n" in text and not self.rows:
+            first, *rest = text.split("\n")
+            self._text_piece(first)
+            for piece in rest:
+                self.flush()
+                self._text_piece(piece)
+            return
+        self._text_piece(text)
+
+    def _text_piece(self, text: str) -> None:
+        if text:
+            self.buf.append(text)
             if self.link_depth:
-                self.buf_link += len(el.tail.strip())
+                self.buf_link += len(text.strip())
 
     def finished(self) -> Layout:
         out = self.out
