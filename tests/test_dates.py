@@ -138,3 +138,11 @@ def test_the_year_of_a_yearless_date_from_the_address_in_its_month():
     assert year_from_url("https://x.cn/news/2024/03/05/12031.html", 3) == 2024
     assert year_from_url("https://x.cn/news/2024/03/05/12031.html", 4) is None
     assert parse_day("03-05", "https://x.cn/news/2024/03/05/12031.html") == "2024-03-05"
+
+
+def test_a_date_written_as_one_number_is_read_only_when_asked():
+    from crawler.extract.dates import find_compact_dates
+
+    assert [d.day.isoformat() for d in find_compact_dates("发布日期：20240305")] == ["2024-03-05"]
+    assert find_compact_dates("编号20240231") == []  # no 31 February
+    assert find_dates("发布日期：20240305") == []

@@ -661,3 +661,8 @@ def test_a_last_updated_stamp_atop_the_text_dates_a_page_that_shows_no_other():
         title="Current drinking water advisories | Agency",
     )
     assert article.published_at == "2019-09-06"
+
+
+def test_a_labelled_date_written_as_one_number():
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1><p>发布日期：20240305　来源：县农业农村局</p><div id="zoom">{_BODY}</div>'
+    assert _extract(page).published_at == "2024-03-05"

@@ -389,6 +389,30 @@ class MonthDay:
         return FoundDate(self.start, self.end, day, self.hour, self.minute)
 
 
+# A date written as one number, as some templates print a label's value ("发布日期：20240305").
+_COMPACT = re.compile(
+    r"(?<![\d./-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\s+"
+    + _TIME
+    + r")?(?![\d./-])"
+)
+
+
+def find_compact_dates(text: str, limit: int = 2) -> list[FoundDate]:
+    """Dates written as one number (20240305): only the caller knows a label says it is a date."""
+    out = []
+    for match in _COMPACT.finditer(text[:600]):
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+        hour = int(match["H"]) if match["H"] is not None else None
+        minute = int(match["M"]) if match["M"] is not None else None
+        out.append(FoundDate(match.start(), match.end(), day, hour, minute))
+        if len(out) >= limit:
+            break
+    return out
+
+
 def find_month_days(text: str, limit: int = 3) -> list[MonthDay]:
     """Dates in ``text`` printed without a year (the caller gives them one: a labelled line's
     value or an info line's; elsewhere "3月5日" is prose)."""

@@ -11,6 +11,7 @@ from ..dates import (
     DateStyle,
     FoundDate,
     date_from_url,
+    find_compact_dates,
     find_dates,
     find_month_days,
     find_time,
@@ -92,6 +93,13 @@ def _line_dates(
     if not DIGITS.search(line, 0, 600):
         return out
     found = find_dates(line[:600], limit=6, style=style)
+    if not found:
+        # "发布日期：20240305": a number read as a date only after a date label.
+        found = [
+            fd
+            for fd in find_compact_dates(line)
+            if any(p.search(line[max(0, fd.start - 16) : fd.start]) for _, p in _DATE_LABELS)
+        ]
     if years is not None:
         prev = lines[idx - 1][-16:] if idx > 0 else ""
         found = sorted(found + _yearless(line, found, years, prev), key=lambda fd: fd.start)
