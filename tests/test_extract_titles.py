@@ -644,3 +644,10 @@ def test_a_letter_without_a_heading_is_titled_by_its_subject_row(label):
     page = _page("<title>市长信箱-信件详情</title>", _LETTER.format(label=label))
     title = extract_article(page, "http://www.example.gov.cn/hdjl/1.html").title
     assert title == "关于城东小区周边道路夜间施工噪音扰民的问题"
+
+
+@pytest.mark.parametrize("kind", ["-详细信息", "-内容页", "-新闻详情", "_正文"])
+def test_a_page_kind_in_the_title_tag_is_no_part_of_the_title(kind):
+    page = _page(f"<title>关于做好2024年汛期安全防范工作的通知{kind}</title>", _ARTICLE)
+    title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
+    assert title == "关于做好2024年汛期安全防范工作的通知"

@@ -44,6 +44,11 @@ _WELCOME = re.compile(r"^(?:欢迎(?:您)?(?:访问|登录|来到|光临)|歡迎
 _MEDIA_BRAND = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,5}发布|(?:中国[·•・]|大美|魅力|掌上|e线|E线)[\u4e00-\u9fff]{2,4})$"
 )
+# A page-kind name a template puts in every <title> (标题-详细信息, 标题-新闻详情, 详情页 - 标题).
+_PAGE_KIND = re.compile(
+    r"^(?:详细信息|详细内容|内容页|正文|详情页?|文章页|(?:文章|新闻|信息|信件|内容|稿件|公告|政策)(?:详情|正文)|"
+    r"詳細資訊|內容頁|(?:新聞|文章)詳情)$"
+)
 _SITE_LIKE = re.compile(
     r"(?:人民政府|人民政府网|政府网|政府网站|门户网站|门户网|门户|网站|官网|官方网站|委员会|人大|政协|"
     r"[局厅委办署院所部站网]|办公室|中心|Portal|Government|gov\.cn|"
@@ -381,7 +386,7 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
     if not sq:
         return True
     sq = _WELCOME.sub("", sq) or sq  # 欢迎访问某某县人民政府网站
-    if _MEDIA_BRAND.match(sq):
+    if _MEDIA_BRAND.match(sq) or _PAGE_KIND.match(sq):
         return True
     for name in names_sq:
         if sq == name or (len(sq) >= 4 and (sq in name or name in sq) and _SITE_LIKE.search(sq)):
