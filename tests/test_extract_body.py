@@ -250,3 +250,8 @@ def test_an_info_line_laid_out_as_labels_over_values_reads_label_by_value():
     lay = layout(parse_clean(html).root)
     label_value_rows(lay)
     assert lay.lines[-1] == "来源：县农业农村局\t发布时间：2024-03-05\t浏览：12"
+
+
+def test_the_release_itself_as_a_pdf_closing_it_is_no_text():
+    pdf = "<p>Press release as PDF</p><p><a href='/pm.pdf'>Council opens new library (PDF, 298KB)</a></p>"
+    assert _en_body(pdf).endswith("on Saturday.")

@@ -700,6 +700,8 @@ def _content_follows(lay: Layout, start: int, end: int) -> bool:
     )
 
 
+_SIZE_NOTE = re.compile(r"[(（\[][^()（）\[\]]{0,24}[)）\]]$|\.(?:pdf|docx?|ofd)$", re.I)
+_COPY_HEAD = re.compile(r"PDF|Druck|print|打印|下载|下載|版本", re.I)
 _EMPTY_ATTACHMENTS = re.compile(
     r"^(?:相关|相關)?附\s*件(?:下[载載])?\s*[:：]?\s*(?:无|無|暂无|暫無)?$"
 )
@@ -784,6 +786,13 @@ def pick_body_lines(
         or (len(kept[-1][0]) <= 40 and _TAIL_CREDIT.match(kept[-1][0]))
     ):
         kept.pop()
+        last_prose = min(last_prose, len(kept) - 1)
+    # The release itself as a file closing it (its title as a PDF link, under "als PDF"/"PDF
+    # version"): a copy of the page, not an attachment of it.
+    if len(kept) > 2 and title_sq and _SIZE_NOTE.sub("", squash(kept[-1][0])) == title_sq:
+        kept.pop()
+        if len(kept[-1][0]) <= 40 and _COPY_HEAD.search(kept[-1][0]):
+            kept.pop()
         last_prose = min(last_prose, len(kept) - 1)
     # Staff credits close a report when no text follows them (a lead's credits do not).
     if credits is not None and last_prose < credits[0]:
