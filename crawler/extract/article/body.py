@@ -15,7 +15,7 @@ from ..text import (
     squash,
 )
 from .head import Head
-from .patterns import INFO_LINE, SENTENCE_END, SOURCE_LABEL
+from .patterns import INFO_LINE, SENTENCE_END, SOURCE_LABEL, event_fact
 from .title import clean_raw_title, heading_candidates, line_of, title_from_meta
 
 # Body containers of government CMS families, most specific first: (kind, name).
@@ -760,11 +760,7 @@ def pick_body_lines(
                 len(line) < 100
                 and not SENTENCE_END.search(line)
                 and lay.cells[i] < 3
-                and (
-                    SOURCE_LABEL.search(line)
-                    or _EN_BYLINE.match(line)
-                    or ((dates := find_dates(line, 1)) and (len(line) < 40 or dates[0].start == 0))
-                )
+                and (SOURCE_LABEL.search(line) or _EN_BYLINE.match(line) or _dateline(lay.lines, i))
             ):
                 continue  # an info line: a labelled source, a date or a line it opens (a dateline)
         kept.append((line, lay.link_chars[i], i))
@@ -806,6 +802,16 @@ def pick_body_lines(
     ):
         kept = kept[: last_prose + 1]
     return [(line, i) for line, _, i in kept], stop
+
+
+def _dateline(lines: list[str], i: int) -> bool:
+    """A short line holding a date, or one a date opens (a dateline) — unless it is a press
+    conference's 发布时间 among its facts (发布地点, 主持人: the release's own text)."""
+    line = lines[i]
+    dates = find_dates(line, 1)
+    if not dates or not (len(line) < 40 or dates[0].start == 0):
+        return False
+    return not event_fact(lines, i, line[: dates[0].start])
 
 
 def join_body(lay: Layout, lines: list[tuple[str, int]]) -> str:

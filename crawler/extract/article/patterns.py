@@ -34,3 +34,16 @@ SOURCE_LABEL = re.compile(
 
 
 DIGITS = re.compile(r"\d\d|[〇○零]")  # 二〇二四年 has no digits
+
+
+# A press conference's facts (发布时间 / 发布地点 / 主持人) opening its text: what it announces.
+EVENT_FACTS = re.compile(r"(?:发布地点|發布地點|发布嘉宾|主持人|出席嘉宾|嘉宾|地点|地點)\s*[:：]")
+
+
+def event_fact(lines: list[str], idx: int, before: str) -> bool:
+    """Whether a date labelled 发布时间 (``before`` it on line ``idx``) is a conference's, not the
+    page's: lines beside it carry 发布地点, 主持人…"""
+    if not re.search(r"(?:发布|發布|發佈)\s*(?:时间|時間)\s*[:：]?\s*$", before):
+        return False
+    near = lines[max(idx - 2, 0) : idx] + lines[idx + 1 : idx + 3]
+    return any(EVENT_FACTS.search(line) for line in near)

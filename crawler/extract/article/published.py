@@ -26,7 +26,7 @@ from ..text import (
 )
 from .body import TOP_BAR_CLOCK
 from .head import META_DATE, Head
-from .patterns import DIGITS, INFO_LINE, spaced_labels
+from .patterns import DIGITS, INFO_LINE, event_fact, spaced_labels
 from .shown import shown_lines
 
 _DATE_LABELS = [
@@ -67,16 +67,6 @@ _EVENT_TIME = re.compile(
 
 # A press conference's facts: 发布时间 on lines beside 发布地点/主持人 is when it was held (an info
 # line's own 发布人：县公安局 is who posted the page).
-_EVENT_FACTS = re.compile(r"(?:发布地点|發布地點|发布嘉宾|主持人|出席嘉宾|嘉宾|地点|地點)\s*[:：]")
-
-
-def _event_fact(lines: list[str], idx: int, before: str) -> bool:
-    if not re.search(r"(?:发布|發布|發佈)\s*(?:时间|時間)\s*[:：]?\s*$", before):
-        return False
-    near = lines[max(idx - 2, 0) : idx] + lines[idx + 1 : idx + 3]
-    return any(_EVENT_FACTS.search(line) for line in near)
-
-
 @dataclass
 class _DateCandidate:
     found: FoundDate
@@ -106,7 +96,7 @@ def _line_dates(
     for fd in found:
         before = line[max(0, fd.start - 16) : fd.start]
         rank, label = 5, ""
-        if _EVENT_TIME.search(before) or _event_fact(lines, idx, before):
+        if _EVENT_TIME.search(before) or event_fact(lines, idx, before):
             continue  # 会议时间：…, 开标时间：… (what the notice announces, not when)
         not_publish = _NOT_PUBLISH.search(before)
         if not_publish:
