@@ -1492,9 +1492,13 @@ def _main_list(
     entry_of: dict = {}
     memo = memo if memo is not None else _Memo()
     finalists = _finalists(groups, row_links, entry_of)
-    best_score, best, best_key = _best_finalist(
-        finalists + _favoured_groups(groups, row_links, entry_of, finalists, memo), self_urls, memo
-    )
+    best_score, best, best_key = _best_finalist(finalists, self_urls, memo)
+    if not _stands_as_the_column_s(best_key, best, memo):
+        favoured = _favoured_groups(groups, row_links, entry_of, finalists, memo)
+        if favoured:
+            score, kept, key = _best_finalist(favoured, self_urls, memo)
+            if score > best_score:
+                best_score, best, best_key = score, kept, key
     one_row_ceiling = _ONE_ROW_CEILING * (_COLUMN_BOOST if memo.column else 1.0)
     if best_score < one_row_ceiling and (memo.pagers or memo.written_after):
         best_score, best, best_key = _lone_row_list(
@@ -1694,6 +1698,19 @@ def _finalists(groups: dict, row_links: dict, entry_of: dict) -> list[tuple]:
 
 # Groups looked at beyond the finalists for standing where the column's list does.
 _FAVOURED = 4
+
+
+def _stands_as_the_column_s(key, kept: list[tuple], memo: _Memo) -> bool:
+    """The best group so far is where a column's list stands (under the column's folder, or
+    followed by the pager, as the page shows either): no other group needs a second look."""
+    if not kept:
+        return False
+    if memo.column and not _in_column(kept, memo.column):
+        return False
+    if not memo.holders and not memo.written_after:
+        return True
+    box = key[0] if len(key) == 2 else _box_of(kept[-1][0], key[0])
+    return memo.next_to_pager(box, kept[0][0].tag) == 1.0
 
 
 def _favoured_groups(
@@ -2192,7 +2209,10 @@ def _entries_from_rows(rows, links: dict) -> list[tuple]:
 class _PageScripts:
     """What a list page's scripts say, read (by :func:`parse_clean`) before they are cleaned away."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: bytes | None = None) -> None:
+        self.source = (
+            source  # the page's bytes: what a search of them rules out is never walked for
+        )
         self.raw: list[str] = []
         self.noscripts: list[str] = []
         self.scripted: set = set()  # where a pager script writes its links: the pager block
@@ -2203,7 +2223,7 @@ class _PageScripts:
 
     def read(self, root) -> None:
         self.jumps.extend(page_jumps(root))
-        self.buttons.extend(page_buttons(root))
+        self.buttons.extend(page_buttons(root, self.source))
         self.forms.extend(page_forms(root))
         writes = []  # (script, the HTML it writes where it stands)
         for el in root.iter("script", "noscript"):
@@ -2260,7 +2280,9 @@ def extract_list(
         return ListPage(url=url)  # binary (a PDF, an image): no list to find; fetchcheck names it
     text, used = decode_html(body, content_type, encoding)
     page = ListPage(url=url, encoding=used)
-    found = _PageScripts()
+    # Searched before elements are walked for what few pages hold (scripted rows, data-url buttons).
+    probe = body if byte_clean(used) else text.encode("utf-8", "surrogatepass")
+    found = _PageScripts(probe)
     # Lists read the <head> (<base>, <link rel=next>, column meta) and judge hidden rows themselves.
     root, _ = parse_clean(
         text,
@@ -2278,7 +2300,8 @@ def extract_list(
     base = _base_url(root, url)
     self_urls = _read_breadcrumb(page, root, base, selectors, text, body, used)
 
-    _link_script_opened_rows(root)
+    if b"onclick" in probe or b"data-" in probe:
+        _link_script_opened_rows(root, any(m in probe for m in _ROW_TARGET_MARKS))
     # Every anchor's text, once: the list scoring and the next-page search both read it.
     anchor_els = list(root.iter("a"))
     targets = ScriptTargets(scripts, base, weigh=title_weight)
@@ -2342,14 +2365,20 @@ _OPENED_ROWS = etree.XPath(
     " or contains(@onclick, '('))) or @data-href or @data-url or @data-link]"
 )
 _ROW_TARGET_ATTRS = ("data-href", "data-url", "data-link")
+_ROW_TARGET_MARKS = (b"data-href", b"data-url", b"data-link")
+_ONCLICK_ROWS = etree.XPath(
+    "//*[@onclick][self::tr or self::li or self::dd or self::div or self::article][not(.//a)]"
+    "[contains(@onclick, 'open') or contains(@onclick, 'location') or contains(@onclick, '(')]"
+)
 
 
-def _link_script_opened_rows(root) -> None:
+def _link_script_opened_rows(root, targeted: bool = True) -> None:
     """A row without a link that a script opens (``<tr onclick="window.open('…')">``, ``<div
     data-href="…">`` a click handler follows) is read as the link it is to the reader: its title
     cell (the heaviest text that is no date, number or code) becomes a link with the row's
-    handler, resolved as any scripted link is, or with the address the row carries."""
-    rows = _OPENED_ROWS(root)
+    handler, resolved as any scripted link is, or with the address the row carries
+    (``targeted``: the page may hold such addresses)."""
+    rows = (_OPENED_ROWS if targeted else _ONCLICK_ROWS)(root)
     if len(rows) < 2:
         return  # one clickable box is a banner, not a list
     for row in rows[:_MAX_SCORED_ANCHORS]:

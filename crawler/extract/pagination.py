@@ -952,7 +952,6 @@ def find_next_pages(
     for finder in (
         lambda: _button_next(buttons, scripts, base, page_url) if buttons else None,
         lambda: _form_button_next(forms, base, page_url) if forms else None,
-        lambda: _more_next(anchors, root, base, page_url),
         lambda: _trs_next(scripts, base, page_url),
         lambda: (
             _numbered_next(root, scripts, base, page_url, anchors)
@@ -960,6 +959,7 @@ def find_next_pages(
             else None
         ),
         lambda: _double_arrow_next(root, anchors, scripts, base, page_url),
+        lambda: _more_next(anchors, root, base, page_url),
         lambda: _script_written_next(scripts, base, page_url),
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1], page_url) if hanweb else None,
         lambda: _jump_box_next(root, scripts, base, anchors) if scripts else None,
@@ -1039,7 +1039,7 @@ def _more_next(anchors: tuple[list, list] | None, root, base: str, page_url: str
     els, texts = anchors if anchors is not None else (list(root.iter("a")), None)
     for i, a in enumerate(els):
         text = texts[i] if texts is not None else "".join(a.itertext())
-        if not text or len(text) > 24:
+        if not text or len(text) > 24 or ("更多" not in text and "ore" not in text.lower()):
             continue
         word = re.sub(r"[\s+＋>»›.…]+", " ", text).strip()
         if not _MORE_TEXT.match(word) or _disabled(a):
@@ -1088,14 +1088,29 @@ def page_jumps(root) -> list[tuple[list[str], int]]:
     return found
 
 
-def page_buttons(root) -> list[tuple[str, str, str]]:
+_TARGET_MARKS = (b"data-url", b"data-href", b"data-link", b"data-next", b"data-page-url")
+
+
+def _mentions_target(source: bytes) -> bool:
+    """``source`` holds one of :data:`_TARGET_MARKS` (one pass over the "data-" it holds)."""
+    at = source.find(b"data-")
+    while at >= 0:
+        if source.startswith(_TARGET_MARKS, at):
+            return True
+        at = source.find(b"data-", at + 5)
+    return False
+
+
+def page_buttons(root, source: bytes | None = None) -> list[tuple[str, str, str]]:
     """(label, handler, address) of the page's "Next" and "Load more" controls that are no
     anchors (``<button onclick="location.href=…">Next``, ``<button data-url="list_2.html">加载更多``),
     read before form controls are cleaned away; the address is what a ``data-url``-like attribute
-    holds ("" when none)."""
+    holds ("" when none). ``source``: the page's bytes in an ASCII-compatible encoding, if known."""
     found = []
     seen = set()
-    for el in chain(root.iter("button", "input"), _DATA_TARGETED(root)):
+    # The page's source (when given) tells cheaply whether any element carries an address.
+    targeted = source is None or _mentions_target(source)
+    for el in chain(root.iter("button", "input"), _DATA_TARGETED(root) if targeted else ()):
         if el in seen:
             continue
         seen.add(el)
