@@ -255,3 +255,16 @@ def test_an_info_line_laid_out_as_labels_over_values_reads_label_by_value():
 def test_the_release_itself_as_a_pdf_closing_it_is_no_text():
     pdf = "<p>Press release as PDF</p><p><a href='/pm.pdf'>Council opens new library (PDF, 298KB)</a></p>"
     assert _en_body(pdf).endswith("on Saturday.")
+
+
+def test_the_editors_class_in_a_sidebar_profile_is_not_the_body():
+    profile = (
+        "县农业农村局是县政府工作部门，负责全县农业农村经济发展规划、农村改革、农田建设等工作。" * 3
+    )
+    html = (
+        "<html><head><title>关于春耕期间停水的通知</title></head><body><h1>关于春耕期间停水的通知</h1>"
+        "<div class='info'>发布时间：2024-03-05 来源：县水利局</div>"
+        "<div class='main'><div class='TRS_Editor'><p>因灌区渠道维修，定于3月8日停止供水一天，请各村提前做好准备。</p></div></div>"
+        f"<div class='side'><h3>单位简介</h3><div class='TRS_Editor'><p>{profile}</p></div></div></body></html>"
+    )
+    assert _body(html) == "因灌区渠道维修，定于3月8日停止供水一天，请各村提前做好准备。"

@@ -84,7 +84,7 @@ def describe(el) -> str:
 
 def cms_body(root, lay: Layout):
     """The best-ranked known CMS container with real text (the largest when several share a rank)."""
-    found: dict[int, tuple[int, object]] = {}
+    found: list[tuple[int, int, object]] = []  # (rank, text, element)
     files: dict[int, object] = {}
     for el in lay.spans:
         rank = container_rank(el)
@@ -92,12 +92,21 @@ def cms_body(root, lay: Layout):
             continue
         total, links = _chars(lay, el)
         text = total - links
-        if text >= 40 and (rank not in found or text > found[rank][0]):
-            found[rank] = (text, el)
-        elif not found and total and _holds_a_file(el):
+        if text >= 10:
+            found.append((rank, text, el))
+        if text < 40 and total and _holds_a_file(el):
             files.setdefault(rank, el)
-    if found:
-        return found[min(found)][1]
+    full = [c for c in found if c[1] >= 40]
+    if full:
+        if len(found) > 1:
+            # The same editor's class in a sidebar (an office's profile) is not the article's,
+            # even when the article is one short sentence.
+            side = _side_lines(lay)
+            outside = [c for c in found if lay.spans[c[2]][0] not in side]
+            if outside and len(outside) < len(found):
+                full = [c for c in outside if c[1] >= 40] or outside
+        rank = min(c[0] for c in full)
+        return max((c for c in full if c[0] == rank), key=lambda c: c[1])[2]
     # A release that is its attachment (名单公示: 附件：….xlsx) or its pictures.
     return files[min(files)] if files else None
 
