@@ -419,7 +419,7 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
 _END_COLON = re.compile(r"(\s*[:：]\s*)([^:：]+)$")
 # The place a site is named after: 石梁 of 石梁县人民政府, 岚州 of 岚州市交通运输局.
 _PLACE = re.compile(
-    r"^(?:中共)?([\u4e00-\u9fff]{2,4}?)(?:特别行政区|自治[州县旗]|[省市县区州镇乡旗盟])"
+    r"^(?:中共)?([\u4e00-\u9fff]{2,4}?)(?:特别行政区|特別行政區|自治[州县旗縣]|[省市县区州镇乡旗盟縣區鎮鄉])"
 )
 
 
