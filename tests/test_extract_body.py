@@ -268,3 +268,27 @@ def test_the_editors_class_in_a_sidebar_profile_is_not_the_body():
         f"<div class='side'><h3>单位简介</h3><div class='TRS_Editor'><p>{profile}</p></div></div></body></html>"
     )
     assert _body(html) == "因灌区渠道维修，定于3月8日停止供水一天，请各村提前做好准备。"
+
+
+def test_a_penalty_table_wins_over_the_sites_disclaimer():
+    rows = "".join(
+        f"<tr><td>{k}</td><td>{v}</td></tr>"
+        for k, v in [
+            ("行政处罚决定书文号", "青市监罚〔2024〕12号"),
+            ("违法企业名称", "某某超市"),
+            ("主要违法事实", "销售超过保质期的食品"),
+            ("处罚依据", "《中华人民共和国食品安全法》第一百二十四条"),
+            ("罚款金额", "5000元"),
+            ("作出处罚决定的日期", "2024-05-06"),
+        ]
+    )
+    disclaimer = (
+        "<div class='sm'><p>免责声明：本网站所载信息仅供参考，如有疑问请以相关部门正式文件为准。"
+        "本网站对所载信息的准确性、完整性不作任何保证，对因使用本网站信息而引起的任何损失不承担责任。</p></div>"
+    )
+    html = (
+        "<html><head><title>行政处罚信息公开表</title></head><body><h2>行政处罚信息公开表</h2>"
+        f"<div class='info'>发布日期：2024-05-08</div><div class='con'><table>{rows}</table></div>{disclaimer}</body></html>"
+    )
+    body = _body(html)
+    assert body.startswith("行政处罚决定书文号\t青市监罚") and body.endswith("2024-05-06")
