@@ -1852,6 +1852,20 @@ class Store:
                 row["raw_body"] = zlib.decompress(row["raw_body"])
         return rows
 
+    def merged_releases(self, url_or_id: str | int) -> list[dict]:
+        """The releases merged into this one (and into those), oldest first: ``id``, ``url``,
+        ``first_seen_at`` — their versions and events stay under their own ids."""
+        return list(
+            self.db.query(
+                """WITH RECURSIVE absorbed(id) AS (
+                     SELECT id FROM releases WHERE merged_into = ?
+                     UNION SELECT r.id FROM releases r JOIN absorbed a ON r.merged_into = a.id)
+                   SELECT r.id, r.url, r.first_seen_at FROM releases r JOIN absorbed USING (id)
+                   ORDER BY r.id""",
+                [self.release_id(url_or_id)],
+            )
+        )
+
     def release_events(self, url_or_id: str | int) -> list[dict]:
         """A release's events, oldest first, each with the ``version`` (seq) it concerns."""
         rows = list(

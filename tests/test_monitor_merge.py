@@ -84,3 +84,37 @@ def test_a_release_redirected_to_another_release_of_another_page_is_not_merged(t
             ("live", None),
             ("live", None),
         ]
+
+
+def test_the_history_of_a_merged_into_release_shows_the_merged_ones_entries(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from crawler.cli import cli
+
+    db = tmp_path / "b.db"
+    with Store(db) as store:
+        store.ensure_site("x", title="清溪县")
+        crawl = store.start_crawl("x")
+        store.record_release("x", _page(OLD), crawl_id=crawl)
+        store.record_release("x", _page(OLD, body="第一段。\n\n第二段（修订）。"), crawl_id=crawl)
+        store.record_release("x", _page(NEW, body="第一段。\n\n第二段（修订）。"), crawl_id=crawl)
+        old_id, new_id = (store.release_id(OLD), store.release_id(NEW))
+        store.record_release(
+            "x", _page(OLD, body="第一段。\n\n第二段（修订）。", final_url=NEW), crawl_id=crawl
+        )
+        assert store.merged_releases(new_id) == [
+            {"id": old_id, "url": OLD, "first_seen_at": store.release(old_id)["first_seen_at"]}
+        ]
+    run = CliRunner().invoke(cli, ["--db", str(db), "history", NEW, "--json"])
+    entries = [json.loads(line) for line in run.output.splitlines()]
+    assert sorted((e["release_id"], e["kind"], e["version"]) for e in entries) == [
+        (old_id, "edited", 2),
+        (old_id, "new", 1),
+        (new_id, "new", 1),
+    ]
+    text = CliRunner().invoke(cli, ["--db", str(db), "history", NEW]).output
+    assert f"merged:         release {old_id} ({OLD})" in text
+    header = next(line for line in text.splitlines() if "when" in line)
+    assert header.split()[:2] == ["release", "when"]

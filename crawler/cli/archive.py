@@ -256,25 +256,29 @@ def _indent(text: str) -> str:
 @click.pass_context
 def history(ctx, url_or_id, as_json):
     """What happened to a release, oldest first: each version with its time and changed fields,
-    and removals and restorations."""
+    and removals and restorations — with those of releases merged into it (each entry names its
+    release)."""
     with open_store(ctx) as store:
         release = store.release(url_or_id)
-        versions = {v["seq"]: v for v in store.versions(release["id"])}
-        events = store.release_events(release["id"])
-    entries = []
-    for event in events:
-        version = versions.get(event["version"]) if event["version"] else None
-        entries.append(
-            {
-                "at": event["detected_at"],
-                "kind": event["kind"],
-                "version": event["version"],
-                "changed_fields": event["changed_fields"],
-                "baseline": event["baseline"],
-                "title": version["title"] if version else None,
-                "published_at": version["published_at"] if version else None,
-            }
-        )
+        merged = store.merged_releases(release["id"])
+        entries = []
+        for release_id in [release["id"], *(m["id"] for m in merged)]:
+            versions = {v["seq"]: v for v in store.versions(release_id)}
+            for event in store.release_events(release_id):
+                version = versions.get(event["version"]) if event["version"] else None
+                entries.append(
+                    {
+                        "at": event["detected_at"],
+                        "kind": event["kind"],
+                        "version": event["version"],
+                        "changed_fields": event["changed_fields"],
+                        "baseline": event["baseline"],
+                        "title": version["title"] if version else None,
+                        "published_at": version["published_at"] if version else None,
+                        "release_id": release_id,
+                    }
+                )
+    entries.sort(key=lambda entry: entry["at"])
     if as_json:
         for entry in entries:
             click.echo(json_line(entry))
@@ -283,21 +287,19 @@ def history(ctx, url_or_id, as_json):
     _field("id", release["id"])
     _field("url", release["url"])
     _field("status", release["status"])
+    for m in merged:
+        _field("merged", f"release {m['id']} ({m['url']}), its entries marked with its id")
     click.echo("")
-    click.echo(
-        _indent(
-            table(
-                entries,
-                [
-                    ("at", "when", 25),
-                    ("kind", "kind", 9),
-                    ("version", "seq", 4),
-                    ("changed_fields", "changed", 26),
-                    ("title", "title", 40),
-                ],
-            )
-        )
-    )
+    columns = [
+        ("at", "when", 25),
+        ("kind", "kind", 9),
+        ("version", "seq", 4),
+        ("changed_fields", "changed", 26),
+        ("title", "title", 40),
+    ]
+    if merged:
+        columns.insert(0, ("release_id", "release", 7))
+    click.echo(_indent(table(entries, columns)))
 
 
 # diff ----------------------------------------------------------------------------------------
