@@ -580,7 +580,7 @@ def _pair_rows(root: etree._Element) -> tuple[set, set]:
     groups: dict = {}
     for el in root.iter("div", "li", "p"):
         kind = el.get("class")
-        if kind and _label_value(el):
+        if kind and 2 <= len(el) <= 6 and _label_value(el):
             groups.setdefault((el.getparent(), el.tag, kind), []).append(el)
     rows.update(el for found in groups.values() if len(found) >= 2 for el in found)
     return rows, lists
@@ -790,7 +790,12 @@ class _LineWalk:
         if tag == "pre":
             self.pre += 1
         if el.text:
-            self._text(el.text)
+            if self.pre:
+                self._text(el.text)
+            else:
+                self.buf.append(el.text)
+                if self.link_depth:
+                    self.buf_link += len(el.text.strip())
 
     def open_row(self, tr) -> None:
         parent = tr.getparent()
@@ -822,7 +827,12 @@ class _LineWalk:
         if tag == "pre" and self.pre:
             self.pre -= 1
         if el.tail:
-            self._text(el.tail)
+            if self.pre:
+                self._text(el.tail)
+            else:
+                self.buf.append(el.tail)
+                if self.link_depth:
+                    self.buf_link += len(el.tail.strip())
 
     def _text(self, text: str) -> None:
         # Preformatted text keeps its line breaks as a browser shows them (a notice in <pre>).

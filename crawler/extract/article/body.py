@@ -98,15 +98,17 @@ def cms_body(root, lay: Layout):
             files.setdefault(rank, el)
     full = [c for c in found if c[1] >= 40]
     if full:
-        if len(found) > 1:
+        rank = min(c[0] for c in full)
+        best = max((c for c in full if c[0] == rank), key=lambda c: c[1])[2]
+        if len(found) > 1 and _in_sidebar(best):
             # The same editor's class in a sidebar (an office's profile) is not the article's,
             # even when the article is one short sentence.
-            side = _side_lines(lay)
-            outside = [c for c in found if lay.spans[c[2]][0] not in side]
-            if outside and len(outside) < len(found):
+            outside = [c for c in found if not _in_sidebar(c[2])]
+            if outside:
                 full = [c for c in outside if c[1] >= 40] or outside
-        rank = min(c[0] for c in full)
-        return max((c for c in full if c[0] == rank), key=lambda c: c[1])[2]
+                rank = min(c[0] for c in full)
+                best = max((c for c in full if c[0] == rank), key=lambda c: c[1])[2]
+        return best
     # A release that is its attachment (名单公示: 附件：….xlsx) or its pictures.
     return files[min(files)] if files else None
 
@@ -239,6 +241,20 @@ def footer_lines(lay: Layout) -> set[int]:
 _SIDE_HINT = re.compile(r"(?<![A-Za-z])(?i:side|sidebar|aside)(?![a-z])")
 # A layout's name for the page as a whole (l-sidebar-layout, one-sidebar, has-sidebar).
 _LAYOUT_HINT = re.compile(r"layout|(?:^|[-_])(?:with|has|no|one|two|three)[-_]", re.I)
+
+
+def _in_sidebar(el) -> bool:
+    """Whether ``el`` sits in what the page marks as a sidebar (as :func:`_side_lines` reads it)."""
+    for _ in range(40):
+        if el is None or el.tag in ("body", "html", "main", "article"):
+            return False
+        if el.tag == "aside" or any(
+            _SIDE_HINT.search(token) and not _LAYOUT_HINT.search(token)
+            for token in f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        ):
+            return True
+        el = el.getparent()
+    return False
 
 
 def _side_lines(lay: Layout) -> set[int]:
