@@ -277,6 +277,11 @@ def _side_lines(lay: Layout) -> set[int]:
     return out
 
 
+# An info line's last label left empty for a script to fill (… 访问次数：<span id="fwcs"></span>):
+# its colon ends no sentence.
+_EMPTY_LABEL_TAIL = re.compile(r"\s[^\s:：]{2,6}\s*[:：]\s*$")
+
+
 def _line_score(lay: Layout, idx: int) -> float:
     """How much a line looks like content: prose by its punctuation, a data-table row by its cells."""
     line = lay.lines[idx]
@@ -292,7 +297,7 @@ def _line_score(lay: Layout, idx: int) -> float:
         return 0.0
     if (
         len(line) < 150
-        and not SENTENCE_END.search(line)
+        and not SENTENCE_END.search(_EMPTY_LABEL_TAIL.sub("", line))
         and (INFO_LINE.search(line) or _CLOCK.search(line))
     ):
         return 0.0  # 来源：… 发布时间：… is the article's furniture; a top bar's clock changes by the second
@@ -515,9 +520,15 @@ def _dashboard_block(lay: Layout, line_scores: list[float], best):
         p_start, p_end = lay.spans[parent]
         b_start, b_end = lay.spans.get(best, (0, 0))
         chars, links = _chars(lay, parent)
-        if links <= chars * 0.3 and any(
-            lay.table[i] < 0 and (line_scores[i] >= 3 or _lead_in(lay.lines[i], line_scores[i]))
-            for i in (*range(p_start, b_start), *range(b_end, p_end))
+        # (A block that holds its paragraphs with its table already is the text: a 温馨提示 box
+        # beside it is no paragraph of it.)
+        if (
+            links <= chars * 0.3
+            and not any(lay.table[i] < 0 and line_scores[i] >= 3 for i in range(b_start, b_end))
+            and any(
+                lay.table[i] < 0 and (line_scores[i] >= 3 or _lead_in(lay.lines[i], line_scores[i]))
+                for i in (*range(p_start, b_start), *range(b_end, p_end))
+            )
         ):
             best, parent = parent, parent.getparent()
     for _ in range(16):
@@ -769,6 +780,18 @@ def pick_body_lines(
         more = _MORE_LINK.search(line)
         if more and lay.link_chars[i] >= len(squash(more.group(0))) and more.start() > 0:
             line = line[: more.start()]  # a box heading's "更多>>" link: furniture
+        if (
+            kept
+            and title_sq
+            and i - start < 60
+            and squash(line) == title_sq
+            and len(kept) <= 4
+            and all(len(k[0]) < 120 and not _is_prose(k[0], k[1]) for k in kept)
+        ):
+            # The block holds the article's heading: the short lines above it (a ministry's
+            # name, a language switcher, a kicker) are the page's, the text starts below it.
+            kept = []
+            continue
         if len(kept) < 2 and i - start < 60:
             if skip_value:
                 skip_value = False
