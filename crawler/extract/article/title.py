@@ -160,7 +160,12 @@ def clean_raw_title(text: str) -> str:
     return _clean_title(_MARKUP.sub("", text))
 
 
-_KICKER = re.compile(r"eyebrow|kicker|overline|label|category|badge|context|caption|type", re.I)
+_KICKER = re.compile(
+    r"eyebrow|kicker|overline|label|category|badge|context|caption|type"
+    # A mobile template's tag word before the heading's text (<span class="tag">社区</span>…).
+    r"|(?<![a-z])(?:tag|biaoqian)(?![a-z])",
+    re.I,
+)
 
 
 def _heading_text(el) -> str:
