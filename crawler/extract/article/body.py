@@ -746,6 +746,25 @@ _EMPTY_ATTACHMENTS = re.compile(
 _TAIL_CREDIT = re.compile(rf"^(?:{_ROLES}\s*[:：]\s*[^\s:：。，,]{{1,16}}\s*){{1,3}}$")
 
 
+# The text's own sign-off in round brackets, typed as its last paragraph (（编辑：王五　审核：赵六）):
+# the text's, as a closing （来源：…） is. A 责任编辑 or 责编 line is the CMS's field, and so is
+# any line in an element the template marks as the editor's (class editor, zrbj).
+_TEXT_CREDIT = re.compile(
+    r"^[(（]\s*(?:编辑|編輯|审核|審核|审校|校对|校對|监制|终审|供稿|记者|記者|通讯员|摄影)\s*[:：]"
+    r"[^()（）]{1,60}[)）]$"
+)
+_EDITOR_HINT = re.compile(r"editor|zrbj|bianji|(?<![a-z])(?:zb|bj)(?![a-z])", re.I)
+
+
+def _text_credit(lay: Layout, line: str, i: int) -> bool:
+    if not _TEXT_CREDIT.match(line) or re.search(r"责任编辑|責任編輯|责编|責編", line):
+        return False
+    return not any(
+        start <= i < stop and _EDITOR_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+        for el, (start, stop) in lay.spans.items()
+    )
+
+
 def _is_prose(line: str, link_chars: int) -> bool:
     return link_chars <= len(line) * 0.3 and (len(line) >= 80 or bool(SENTENCE_END.search(line)))
 
@@ -764,7 +783,7 @@ def pick_body_lines(
         line = lay.lines[i]
         if not kept and i in trail:
             continue  # the breadcrumb inside the body's block (a <main> that holds it): navigation
-        if kept and _END_LINE.match(line):
+        if kept and _END_LINE.match(line) and not _text_credit(lay, line, i):
             if _STAMP.match(line) and _content_follows(lay, i + 1, end):
                 continue  # "Last updated: …" over a data table: the figures' stamp, not the end
             stop = i
