@@ -378,6 +378,34 @@ def test_first_published_anywhere_beats_updated_under_the_heading():
             id="two-offices-keep-their-space",
         ),
         pytest.param("<p>Source: Xinhua 2024-03-05</p>", "Xinhua", id="english-source-before-date"),
+        pytest.param(
+            '<p><script>var ly="县商务局";document.write("信息来源："+ly+"&nbsp;&nbsp;");</script>发布日期：2024-03-05</p>',
+            "县商务局",
+            id="script-written-source-entities-decoded",
+        ),
+        pytest.param(
+            "<table><tr><td>发布机构</td><td>县商务局</td><td>生成日期</td><td>2024-03-05</td></tr></table>",
+            "县商务局",
+            id="table-value-ends-at-its-cell",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-03-05 来源：县文旅局 县妇联<span>字号：大 中 小</span></p>",
+            "县文旅局 县妇联",
+            id="second-office-before-a-glued-font-size-tool",
+        ),
+        pytest.param(
+            "<p>来源｜县文化馆</p><p>2024年03月05日 09:30</p>", "县文化馆", id="bar-for-a-colon"
+        ),
+        pytest.param(
+            "<dl><dt>发 布 机 构</dt><dd>县文化和旅游局</dd><dt>生 成 日 期</dt><dd>2024-03-05</dd></dl>",
+            "县文化和旅游局",
+            id="spaced-out-publisher-label",
+        ),
+        pytest.param(
+            "<p>2024-03-05 | 县法院民事审判庭 | 阅读 88</p>",
+            "县法院民事审判庭",
+            id="unlabelled-court-chamber",
+        ),
     ],
 )
 def test_source_as_the_info_line_prints_it(info, expected):
@@ -394,6 +422,41 @@ def test_an_empty_source_label_takes_what_the_pages_script_fills_it_with():
     article = _extract(page)
     assert article.source == "市民政局社会救助科"
     assert article.published_at == "2024-03-05T14:30:00+08:00"
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        pytest.param("（来源：县统计局综合股）", "县统计局综合股", id="source-credit"),
+        pytest.param("（县妇联供稿）", "县妇联", id="supplied-credit"),
+        pytest.param("（数据由县统计局提供）", None, id="a-figures-data-credit"),
+    ],
+)
+def test_an_empty_source_label_takes_the_credit_closing_the_text(credit, expected):
+    last = f"<p>全县春耕备耕工作有序推进，农资供应充足，技术服务到位，为夺取全年粮食丰收打下坚实基础。{credit}</p>"
+    page = (
+        "<h1>县农业农村局部署春季农业生产工作</h1><p>发布时间：2024-03-05 来源： 浏览次数：12</p>"
+        f'<div id="zoom">{_BODY}{last}</div>'
+    )
+    assert _extract(page).source == expected
+
+
+def test_a_whole_info_line_after_the_text_in_an_element_classed_bottom():
+    page = (
+        f'<h1>县农业农村局部署春季农业生产工作</h1><div id="zoom">{_BODY}</div>'
+        '<div class="info-bottom">发布时间：2024-03-05 09:12 信息来源：县农业农村局种植业股 浏览次数：</div>'
+        '<div class="footer"><p>主办：某某县人民政府办公室</p></div>'
+    )
+    assert _extract(page).source == "县农业农村局种植业股"
+
+
+def test_a_client_rendered_pages_state_names_its_source():
+    state = '<script>window.__APP_STATE__={"doc":{"title":"县农业农村局部署春季农业生产工作","source":"县农业技术推广中心"}};</script>'
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1><p>2024-03-05</p><div id="zoom">{_BODY}</div>'
+    assert _extract(state + page).source == "县农业技术推广中心"
+    # (A CMS's plain script variable the page never prints is no source.)
+    plain = '<script>var source = "县农业技术推广中心";</script>'
+    assert _extract(plain + page).source is None
 
 
 def test_the_info_lines_source_beats_the_tables_publisher():

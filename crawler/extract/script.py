@@ -22,6 +22,7 @@ Its readers:
 
 from __future__ import annotations
 
+import html
 import re
 from itertools import islice
 from urllib.parse import urlsplit
@@ -736,14 +737,15 @@ def write_scripted_text(root: etree._Element) -> None:
                 continue
             value = _shown(argument(code, match.end()), env)
             if value and "<a " not in value and "<script" not in value.lower():
-                written.append(_MARKUP_TAG.sub(" ", value))
+                # (Markup the browser parses: its entities are text, "&nbsp;" a space.)
+                written.append(html.unescape(_MARKUP_TAG.sub(" ", value)))
         if written and len("".join(written)) <= 300:
             el.tail = "".join(written) + (el.tail or "")
         for match in islice(_FILL.finditer(code), max(budget, 0)) if "(" in code else ():
             budget -= 1
             ident = match.group(2) or match.group(4)
             value = _shown(argument(code, match.end(), ")" if match.group(4) else ";"), env)
-            value = _MARKUP_TAG.sub("", value).strip() if value else ""
+            value = html.unescape(_MARKUP_TAG.sub("", value)).strip() if value else ""
             if value:
                 values.setdefault(ident, value)
     if values:

@@ -76,6 +76,9 @@ class Head:
     styles: str = ""  # the page's own <style> rules (a CSS class may be what sizes its heading)
     # The source an inline script's data holds ({source: "市民政局"}) for the info line it fills.
     script_source: str | None = None
+    # Whether script_source is in an app's initial state (window.__INITIAL_STATE__, __NEXT_DATA__):
+    # a client-rendered page shows what its state holds.
+    state_source: bool = False
 
 
 def read_head(root, url: str) -> Head:
@@ -124,6 +127,10 @@ def read_head(root, url: str) -> Head:
             match = _SCRIPT_SOURCE.search(text)
             if match:
                 head.script_source = match.group(1).strip()
+                head.state_source = bool(
+                    _CLIENT_STATE.search(text[: match.start()])
+                    or script.get("id") == "__NEXT_DATA__"
+                )
         if head.written_date is None and "write" in text and len(text) < 5000:
             for written in written_strings(text):
                 if _WRITTEN_DATE_LABEL.search(written):
@@ -142,6 +149,7 @@ _SCRIPT_SOURCE = re.compile(
     re.I,
 )
 
+_CLIENT_STATE = re.compile(r"window\.__[A-Z][A-Z0-9_]*__\s*=|__NUXT__\s*=")
 
 # An inline script that prints the info line (document.write("发布时间：2024-01-02")): the reader sees it.
 _WRITTEN_DATE_LABEL = re.compile(

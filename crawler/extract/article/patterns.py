@@ -29,6 +29,21 @@ SOURCE_LABEL = re.compile(
     + spaced_labels("来源", "來源", "稿源")
     + "|"
     + PUBLISHER_LABELS
+    # (A label cell spaced out to align with its neighbours: "发 布 机 构", "索 引 号".)
+    + r"|(?<!\S)"
+    + "|".join(
+        "[ \t]{1,3}".join(w)
+        for w in (
+            "发布机构",
+            "發布機構",
+            "发布机关",
+            "发布单位",
+            "发文机关",
+            "发文单位",
+            "责任部门",
+            "责任单位",
+        )
+    )
     + r")\s*([:：]?)"
 )
 

@@ -19,7 +19,10 @@ from .shown import shown_lines
 from .title import INFO_LABELS, names_of_site
 
 _SOURCE_STOP = re.compile(
-    r"\s*(?:[|｜丨]|\s(?=[^\s:：]{1,8}\s*[:：])|(?:"
+    # (A tab is a cell boundary: "发布机构\t县卫健委\t生成日期\t…" ends the value at its cell.)
+    r"\s*(?:[|｜丨\t]|\s(?=[^\s:：]{1,8}\s*[:：])"
+    # (Not a second office with a page tool's label glued on: "省发展改革委 省工商联字号：大 中 小".)
+    r"(?![^\s:：]{2,6}(?<!发文)(?<!發文)(?:字号|字號)\s*[:：])|(?:"
     # (发布 as a label's start, never a name's end: "来源：清河发布 发布时间：…", "“临川发布”".)
     r"(?:发布|發布|發佈|发表)(?=\s*(?:[:：]|时间|時間|日期|机构|機構|单位|單位|部门|部門|者|人|于|於|(?:19|20)\d{2}))|"
     + spaced_labels("時間", "时间", "日期", "作者")
@@ -111,7 +114,10 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         # (Glued on, "来源市发改委 发布时间2024-01-02", when elements split by a source line break
         # joined: only at the start of a short line that goes on with a date or another label.)
         at_start = _at_boundary(line[: match.start()])
-        spaced = line[match.end(1)].isspace() and len(line) < 100 and at_start
+        piped = re.match(r"[ \t]*[|｜丨][ \t]*(?=\S)", rest)
+        if piped:
+            rest = rest[piped.end() :]  # a bar in place of the colon: "来源丨市疾控中心"
+        spaced = (piped or line[match.end(1)].isspace()) and len(line) < 100 and at_start
         glued = (
             match.start() == 0
             and len(line) < 80
@@ -163,6 +169,7 @@ def _gap(match: re.Match) -> str:
     return " " if len(before) >= 3 and _OFFICE_END.search(before) else ""
 
 
+_PUBLISHED_LABEL = re.compile(r"(?:发布|發布|發佈)(?:时间|時間|日期)\s*[:：]")
 _SITE_FOOTER_MARK = re.compile(r"主办|承办|版权|ICP|网站标识码|技术支持|网站地图|公网安备")
 
 
@@ -182,6 +189,31 @@ _CREDIT_LINE = re.compile(
     r"^[（(【\[]?\s*(?:信息|文章|稿件|新闻|内容|消息)?(?:来源|來源|稿源)\s*[:：]"
 )
 
+# A credit in brackets closing the text's last paragraph: "…开局良好。（来源：省统计局）".
+_TRAILING_CREDIT = re.compile(r"[。！？!?”」]\s*([（(](?:[^（()）]{2,40})[)）])$")
+
+
+def _closing_credit(lines: list[str], title_line: int, body_stop: int) -> tuple | None:
+    """(office, rule) of a credit closing the article's text: a line of its own ("（来源：县融
+    媒体中心）", "（县农业农村局供稿）") or the bracket ending its last paragraph."""
+    for i in range(body_stop - 1, max(body_stop - 3, title_line, -1), -1):
+        line = lines[i].strip()
+        if len(line) > 60 or not (_CREDIT_LINE.match(line) or _SUPPLIED.match(line)):
+            trailing = _TRAILING_CREDIT.search(line[-60:])
+            # (Inside a paragraph only 来源 or 供稿: "（数据由市统计局提供）" credits a figure.)
+            line = trailing.group(1) if trailing and "提供" not in trailing.group(1) else ""
+        if _CREDIT_LINE.match(line):
+            kind, value = _labelled_source([line], 0)
+            if kind and value:
+                return value, "labelled 来源 closing the body"
+        supplied = _SUPPLIED.match(line) if len(line) <= 40 else None
+        if supplied:
+            return supplied.group(1) or supplied.group(
+                2
+            ), "office supplying the text, closing the body"
+    return None
+
+
 _BRACKETS = {"）": "（", ")": "(", "】": "【", "]": "[", "」": "「", "》": "《"}
 
 
@@ -200,7 +232,9 @@ _GLUED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])\s*\d+\s*(?:次|人次)?$")
 # How the name of an office (or a newsroom) ends: 局, 委员会, 办公室, 中心, 日报, 融媒体中心…
 _OFFICE_END = re.compile(
     r"(?:局|委|委员会|委員會|办|辦|办公室|辦公室|厅|廳|中心|院|所|站|队|隊|会|會|处|處|科|股|室|部|署|司|"
-    r"社|报|報|台|网|網|政府|公司|集团|支队|大队|街道|镇|鎮|乡|鄉|社区|协会|學校|学校|医院|醫院)$"
+    r"社|报|報|台|网|網|政府|公司|集团|支队|大队|街道|镇|鎮|乡|鄉|社区|协会|學校|学校|医院|醫院|"
+    # (A court's chamber, a federation: "区法院立案庭", "省工商联", "市妇联".)
+    r"庭|联|聯)$"
 )
 _OFFICE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
 _ACCOUNT = re.compile(r"^[a-z][a-z0-9_.]{1,19}$")
@@ -331,8 +365,10 @@ def _find_source(
             return head.script_source, "source in the page's script data (empty 来源 it fills)"
         if value is None:
             office = _info_office(lines, info, site_like, authors_only=True)
-            if office:
-                return office
+            # (An empty 来源 the text's closing credit fills: "…。（来源：县统计局）".)
+            credit = office or _closing_credit(lines, title_line, body_stop)
+            if credit:
+                return credit
         return value, rule
 
     # A body container that also holds the info line: its first lines.
@@ -363,16 +399,9 @@ def _find_source(
         reply = _REPLY_OFFICE.match(lines[i])
         if reply and _is_office(reply.group(1)):
             return reply.group(1), "office answering the letter (答复单位)"
-    for i in range(body_stop - 1, max(body_stop - 3, title_line, -1), -1):
-        if len(lines[i]) <= 60 and _CREDIT_LINE.match(lines[i]):
-            kind, value = _labelled_source(lines, i)
-            if kind and value:
-                return value, "labelled 来源 closing the body"
-        supplied = _SUPPLIED.match(lines[i].strip()) if len(lines[i]) <= 40 else None
-        if supplied:
-            return supplied.group(1) or supplied.group(
-                2
-            ), "office supplying the text, closing the body"
+    credit = _closing_credit(lines, title_line, body_stop)
+    if credit:
+        return credit
 
     footer = None
     for i in range(body_stop, min(body_stop + 30, len(lines))):
@@ -389,8 +418,15 @@ def _find_source(
         if kind and value and not own_name(value):
             if footer is None:
                 footer = footer_lines(lay)
-            if i in footer or (_footer_mark(lines, i - 1) and _footer_mark(lines, i + 1)):
-                continue  # in the element the page marks as its footer, or between its lines
+            whole = (
+                i < body_stop + 3 and _PUBLISHED_LABEL.search(lines[i]) and find_dates(lines[i], 1)
+            )
+            if not whole and (
+                i in footer or (_footer_mark(lines, i - 1) and _footer_mark(lines, i + 1))
+            ):
+                # In the element the page marks as its footer, or between its lines (a whole info
+                # line right after the text is the article's, in a "d-info-bottom" too).
+                continue
             return value, "labelled 来源 after the body"
     # An office the info line names without a 来源 label (after any labelled one, even after the
     # text: a WeChat repost's author and account beside the date, its 来源 closing the page).
@@ -404,6 +440,8 @@ def _find_source(
             value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip()
             if value and not own_name(value):
                 return value, f"meta {name}"
+    if head.state_source and not site_like(head.script_source):
+        return head.script_source, "source in a client-rendered page's state"
     return None, "none printed"
 
 
