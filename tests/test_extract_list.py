@@ -1344,3 +1344,47 @@ def test_short_dated_list_beside_breadcrumb_or_nav_is_the_main_list(rows, varian
     assert result.list_path and result.list_path.endswith("ul.list > li")
     if crumbs is not None:
         assert result.breadcrumb == crumbs
+
+
+def test_a_block_hidden_by_its_class_is_no_list():
+    cloud = " ".join(f'<a href="/so/{i}/">示例栏目{i:03d}</a>' for i in range(160))
+    rows = "".join(
+        f'<li><a href="/art/2024/{i}.html">示例县召开第{i}次重点项目建设调度会议</a><span>2024-03-0{i}</span></li>'
+        for i in range(1, 6)
+    )
+    body = f'<html><body><div class="hide">{cloud}</div><ul class="news">{rows}</ul></body></html>'
+    result = extract_list(body.encode(), "http://x.gov.cn/xw/")
+    assert len(result.links) == 5
+    assert result.links[0].title == "示例县召开第1次重点项目建设调度会议"
+
+
+@pytest.mark.parametrize(
+    ("box_class", "hidden"),
+    [
+        ("hide", True),
+        ("drawer hidden", True),
+        ("d-none", True),
+        ("panel is-hidden", True),
+        ("border-none", False),  # a class name hides only whole
+        ("hidden-xs", False),  # hidden on phones only: a desktop reader sees it
+    ],
+    ids=lambda v: str(v),
+)
+def test_a_class_hides_a_block_only_by_its_whole_name(box_class, hidden):
+    el = _lxml_html.fromstring(f'<div class="{box_class}"><a href="/a">x</a></div>')
+    assert _listing._furniture(el) is hidden
+
+
+def test_a_pin_mark_inside_the_link_text_is_the_rows_pinned_flag():
+    rows = '<li><span>2024-01-15</span><a href="/tz/1.html">【置顶】关于2025年度示例工作安排的公告</a></li>'
+    rows += "".join(
+        f'<li><span>2024-01-0{i}</span><a href="/tz/{i + 1}.html">关于第{i}批示例项目验收结果的公示</a></li>'
+        for i in range(1, 6)
+    )
+    result = extract_list(
+        f'<html><body><ul class="list">{rows}</ul></body></html>'.encode(), "http://x.gov.cn/tz/"
+    )
+    assert [(link.title, link.pinned) for link in result.links[:2]] == [
+        ("关于2025年度示例工作安排的公告", True),
+        ("关于第1批示例项目验收结果的公示", False),
+    ]

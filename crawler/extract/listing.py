@@ -199,6 +199,8 @@ _FURNITURE_HEADING = re.compile(
     re.I,
 )
 _CURRENT_ROW = {"active", "current", "cur", "on", "selected", "this"}
+# Class names that hide an element (each whole: "border-none" hides nothing).
+_HIDDEN_CLASSES = frozenset(["hide", "hidden", "d-none", "dn", "none", "nodisplay", "is-hidden"])
 _PIN_TOKENS = {"top", "zd", "zhiding", "sticky", "pinned", "istop", "settop", "ding"}
 
 
@@ -216,6 +218,9 @@ def _furniture(el) -> bool:
         el.get("style") or ""
     ).replace(" ", ""):
         return True
+    cls = el.get("class")
+    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split()):
+        return True  # a class that hides it (a drawer menu, a crawler-only link cloud)
     tokens = _classes(el)
     if not tokens:
         return False
@@ -1586,9 +1591,6 @@ _NO_ROWS = re.compile(
     r"|^(?:sorry,?\s+)?(?:no|there\s+(?:are|is)\s+(?:currently\s+)?no)\s+(?:matching\s+|more\s+)?"
     r"(?:results|records|items|entries|documents|news|publications|releases|notices|posts)\b"
 )
-
-
-_HIDDEN_CLASSES = frozenset(["hide", "hidden", "d-none", "dn", "none", "nodisplay", "is-hidden"])
 
 
 def _says_it_has_no_rows(root, key, kept: list[tuple], self_urls: set[str], memo: _Memo) -> bool:
