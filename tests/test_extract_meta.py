@@ -459,6 +459,16 @@ def test_a_client_rendered_pages_state_names_its_source():
     assert _extract(plain + page).source is None
 
 
+def test_a_layout_tables_row_under_the_title_with_icon_labels_keeps_its_clock():
+    page = (
+        "<table><tr><td><h1>县农业农村局部署春季农业生产工作</h1></td></tr>"
+        '<tr><td><img src="/i/clock.gif" alt=""> 2024-03-05 09:40 &nbsp; <img src="/i/from.gif" alt="">'
+        ' 县农业农村局 &nbsp; <img src="/i/eye.gif" alt=""> <span id="hits">0</span></td></tr>'
+        f'<tr><td id="zoom">{_BODY}</td></tr></table>'
+    )
+    assert _extract(page).published_at == "2024-03-05T09:40:00+08:00"
+
+
 def test_the_info_lines_source_beats_the_tables_publisher():
     page = (
         "<table><tr><td>索引号</td><td>000014349/2024-00125</td><td>发布机构</td><td>青山县人民政府办公室</td></tr></table>"

@@ -271,15 +271,27 @@ def set_published(article: Article, url: str, zone, shown: tuple, meta: tuple):
 
 
 def _scan_dates(
-    lay: Layout, start, end, labelled_only=False, style: DateStyle = DEFAULT_STYLE, years=None
+    lay: Layout,
+    start,
+    end,
+    labelled_only=False,
+    style: DateStyle = DEFAULT_STYLE,
+    years=None,
+    under_title=False,
 ) -> list[_DateCandidate]:
     out = []
     lines = lay.lines
     for i in range(max(start, 0), min(end, len(lines))):
         # An unlabelled date in a data table is a figure's date (a dashboard's day), not the
-        # page's; a layout table's one-cell row holding the info line (2024-05-08 来源：…) is no
-        # data table.
-        free = lay.table[i] < 0 or (lay.cells[i] <= 1 and INFO_LINE.search(lines[i]) is not None)
+        # page's; a layout table's one-cell row holding the info line (2024-05-08 来源：…, or one
+        # just under the title whose labels are icons: "2024-05-08 16:45 县应急局 0") is no data table.
+        free = lay.table[i] < 0 or (
+            lay.cells[i] <= 1
+            and (
+                INFO_LINE.search(lines[i]) is not None
+                or (under_title and i == start and len(lines[i]) < 60)
+            )
+        )
         for cand in _line_dates(lines, i, style, years):
             if (not labelled_only and free) or cand.rank < 5:
                 out.append(cand)
@@ -302,7 +314,12 @@ def _visible_date(
     near = [
         c
         for c in _scan_dates(
-            lay, title_line + 1, min(head_end, title_line + 16), style=style, years=years
+            lay,
+            title_line + 1,
+            min(head_end, title_line + 16),
+            style=style,
+            years=years,
+            under_title=True,
         )
         if c.rank < 5 or len(lines[c.line]) < 80
     ]
