@@ -1388,3 +1388,19 @@ def test_a_pin_mark_inside_the_link_text_is_the_rows_pinned_flag():
         ("关于2025年度示例工作安排的公告", True),
         ("关于第1批示例项目验收结果的公示", False),
     ]
+
+
+def test_card_links_wrapping_title_and_date_blocks_are_rows_not_prose():
+    menu = "".join(f'<li><a href="/col/{i}/">栏目文件{i:02d}</a></li>' for i in range(40))
+    cards = "".join(
+        f'<a class="card" href="/art/2024/{i}.html"><div class="t">示例区第{i}批老旧小区改造项目开工建设</div>'
+        f'<div class="d">2024-05-0{i}</div></a>'
+        for i in range(1, 9)
+    )
+    body = f'<html><body><div class="cols"><ul>{menu}</ul></div><div class="items">{cards}</div></body></html>'
+    result = extract_list(body.encode(), "http://m.x.gov.cn/xw/")
+    assert len(result.links) == 8
+    assert (result.links[0].title, result.links[0].date) == (
+        "示例区第1批老旧小区改造项目开工建设",
+        "2024-05-01",
+    )

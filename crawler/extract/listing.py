@@ -325,6 +325,11 @@ _CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "section", "head
 _CARD_BLOCK_SET = frozenset(_CARD_BLOCKS)
 
 
+def _wraps_a_card(a) -> bool:
+    """A link that wraps blocks (a title block, a date block): a row of its own, not a bare line."""
+    return bool(a.get("href")) and any(c.tag in _CARD_BLOCK_SET for c in a)
+
+
 def _card_title(a) -> str | None:
     """The title of a link that wraps a whole card (heading, date and summary in blocks of their
     own): its heading, else its first block of text. None for an anchor of inline text."""
@@ -973,6 +978,7 @@ class _Memo:
                 1
                 for child in islice(parent, 400)
                 if child.tag == tag
+                and not (tag == "a" and _wraps_a_card(child))  # a card that is its own link
                 and next(child.iterdescendants("a"), None) is None
                 and _clean(_text(child))
             )
