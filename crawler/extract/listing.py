@@ -1734,13 +1734,7 @@ def _favoured_groups(
     for i, (key, rows) in enumerate(groups.items()):
         if len(key) != 2 or len(rows) < 2 or key in chosen:
             continue
-        entries = []
-        for row in rows:
-            entry = entry_of.get(row, _UNSEEN)
-            if entry is _UNSEEN:
-                entry = entry_of[row] = _row_entry(row, row_links.get(row))
-            if entry is not None:
-                entries.append(entry)
+        entries = _group_rows(rows, row_links, entry_of)
         if len(entries) < 2:
             continue
         if not (
