@@ -492,6 +492,16 @@ def test_the_info_lines_source_beats_the_tables_publisher():
             id="minister-dropped",
         ),
         pytest.param(
+            '<p>From: <a href="/government/organisations/dft">Department for Transport</a> and <a href="/government/people/roads">The Roads Minister</a></p>',
+            "Department for Transport",
+            id="minister-by-office-dropped",
+        ),
+        pytest.param(
+            '<p>From: <a href="/org/dhlc">Department for Housing</a>, <a href="/people/sos">Secretary of State for Housing</a> and <a href="/org/mod">Ministry of Defence</a></p>',
+            "Department for Housing and Ministry of Defence",
+            id="secretary-of-state-dropped-ministry-kept",
+        ),
+        pytest.param(
             '<p>From: <a href="/government/organisations/desnz">Department for Energy Security and Net Zero</a></p>',
             "Department for Energy Security and Net Zero",
             id="and-inside-a-name",

@@ -74,6 +74,10 @@ _EN_PERSON = (
     r"(?:The\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|Hon\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Dr\.?|"
     r"Mr\.?|Mrs\.?|Ms\.?|Professor|Prof\.?)\s+[A-Z][^,]*?"
     r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:MP|MSP|MS|MLA|MHK|TD|KC|QC)"
+    # (A minister named by office: "The Roads Minister", "Minister for Housing", "Secretary of
+    # State for Transport"; a Ministry is an organisation.)
+    r"|(?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|Secretary)(?:\s+of\s+State)?"
+    r"(?:\s+(?:for|of)\s+[A-Z][^,]*?)?"
 )
 _EN_PEOPLE = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?:" + _EN_PERSON + r")(?=,|\s+and\s|$)")
 
