@@ -790,12 +790,7 @@ class _LineWalk:
         if tag == "pre":
             self.pre += 1
         if el.text:
-            if self.pre:
-                self._text(el.text)
-            else:
-                self.buf.append(el.text)
-                if self.link_depth:
-                    self.buf_link += len(el.text.strip())
+            self._text(el.text)
 
     def open_row(self, tr) -> None:
         parent = tr.getparent()
@@ -827,12 +822,7 @@ class _LineWalk:
         if tag == "pre" and self.pre:
             self.pre -= 1
         if el.tail:
-            if self.pre:
-                self._text(el.tail)
-            else:
-                self.buf.append(el.tail)
-                if self.link_depth:
-                    self.buf_link += len(el.tail.strip())
+            self._text(el.tail)
 
     def _text(self, text: str) -> None:
         # Preformatted text keeps its line breaks as a browser shows them (a notice in <pre>).
