@@ -26,14 +26,19 @@ def _page(url, body="第一段。\n\n第二段。", **fields):
     )
 
 
+def _store_apart(store, crawl):
+    """The page stored twice: at its old address (two versions), then at its new one."""
+    store.record_release("x", _page(OLD), crawl_id=crawl)
+    store.record_release("x", _page(OLD, body="第一段。\n\n第二段（修订）。"), crawl_id=crawl)
+    store.record_release("x", _page(NEW, body="第一段。\n\n第二段（修订）。"), crawl_id=crawl)
+
+
 def test_two_releases_of_one_page_are_merged_by_the_first_redirect_losing_nothing(tmp_path):
     db = tmp_path / "b.db"
     with Store(db) as store:
         store.ensure_site("x", title="清溪县")
         crawl = store.start_crawl("x")
-        store.record_release("x", _page(OLD), crawl_id=crawl)
-        store.record_release("x", _page(OLD, body="第一段。\n\n第二段（修订）。"), crawl_id=crawl)
-        store.record_release("x", _page(NEW, body="第一段。\n\n第二段（修订）。"), crawl_id=crawl)
+        _store_apart(store, crawl)
         before = sql(db, "SELECT id, release_id, kind FROM events ORDER BY id")
         versions = sql(db, "SELECT id, release_id, seq, content_hash FROM versions ORDER BY id")
         old_id, new_id = (store.release_id(OLD), store.release_id(NEW))
@@ -97,9 +102,7 @@ def test_the_history_of_a_merged_into_release_shows_the_merged_ones_entries(tmp_
     with Store(db) as store:
         store.ensure_site("x", title="清溪县")
         crawl = store.start_crawl("x")
-        store.record_release("x", _page(OLD), crawl_id=crawl)
-        store.record_release("x", _page(OLD, body="第一段。\n\n第二段（修订）。"), crawl_id=crawl)
-        store.record_release("x", _page(NEW, body="第一段。\n\n第二段（修订）。"), crawl_id=crawl)
+        _store_apart(store, crawl)
         old_id, new_id = (store.release_id(OLD), store.release_id(NEW))
         store.record_release(
             "x", _page(OLD, body="第一段。\n\n第二段（修订）。", final_url=NEW), crawl_id=crawl
