@@ -151,9 +151,10 @@ def sigkill(process: subprocess.Popen, *, group: bool = True, timeout: float = 3
     deadline = time.monotonic() + timeout
     while _group_alive(pgid):
         if time.monotonic() > deadline:
+            live = _group_live(pgid)
             os.killpg(pgid, signal.SIGKILL)
             raise AssertionError(
-                f"processes of crawl group {pgid} still alive {timeout} s after the kill"
+                f"processes of crawl group {pgid} still alive {timeout} s after the kill: {live}"
             )
         time.sleep(0.05)
 
@@ -245,10 +246,16 @@ def describe_difference(got: dict[str, dict], want: dict[str, dict]) -> str:
 def _group_alive(pgid: int) -> bool:
     """Whether a live (not zombie) process of group ``pgid`` remains. Zombies do not count: an
     orphan's zombie waits for whoever reaps orphans here, which may be nobody in a container."""
+    return bool(_group_live(pgid))
+
+
+def _group_live(pgid: int) -> list[str]:
+    """The live processes of group ``pgid``: "pid state command line" each."""
     try:
         os.waitpid(-pgid, os.WNOHANG)  # reap our own child, if it is in the group
     except ChildProcessError:
         pass
+    live = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -259,5 +266,9 @@ def _group_alive(pgid: int) -> bool:
         # "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
         fields = stat[stat.rindex(")") + 2 :].split()
         if int(fields[2]) == pgid and fields[0] != "Z":
-            return True
-    return False
+            try:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()[:200]
+            except OSError:
+                command = "?"
+            live.append(f"{entry.name} {fields[0]} {command}")
+    return live
