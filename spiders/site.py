@@ -447,6 +447,9 @@ class SiteSpider(scrapy.Spider):
                 site=self.site.name, url=requested, page_kind="article", revisit=revisit
             )
             return
+        if response.status in GONE_STATUSES and (blocked := await self._blocked(response)):
+            yield self._failure(response, "article", f"{blocked} (HTTP {response.status})")
+            return
         missing = await self._missing_reason(response)
         if missing and self._release_url(requested) in self.known:
             yield MissingItem(
@@ -685,6 +688,18 @@ class SiteSpider(scrapy.Spider):
         if error:  # the check is a guard, not a reason to lose the miss
             self.logger.error("%s: fetch check failed: %s", response.url, error)
         return None if failed else reason
+
+    async def _blocked(self, response) -> str | None:
+        """The block a 404/410 really is (a firewall's challenge sent with that status), or None
+        when the status says what it says. A block vouches for nothing: a failed fetch."""
+        if not _is_html(response) or not response.body.strip():
+            return None
+        reason, error = await self.extraction.fetch_check(
+            response.body, response.status, _content_type(response)
+        )
+        if error:  # the check is a guard, not a reason to lose the miss
+            self.logger.error("%s: fetch check failed: %s", response.url, error)
+        return reason if reason and reason != f"HTTP {response.status}" else None
 
     def _extraction_failure(self, response, page_kind: str, exc: Exception) -> FetchFailureItem:
         self.logger.error(

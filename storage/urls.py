@@ -60,7 +60,12 @@ def canonical_url(url: str) -> str:
 _CACHE_BUSTER = re.compile(
     r"^(?:_|_t|_dc|t|v|ver|ts|r|rnd|rand|random|nocache|cb|cachebust|timestamp|time)$", re.I
 )
-_CACHE_BUSTER_VALUE = re.compile(r"^(?:\d{10}|\d{13}|0?\.\d{6,})$")
+_CACHE_BUSTER_VALUE = re.compile(
+    # epoch seconds or milliseconds, Math.random(), or the clock written as a date and time
+    # (20230913, 202309130930, 20230913093012, …with milliseconds): a version number is none of these
+    r"^(?:\d{10}|\d{13}|0?\.\d{6,}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\d{3})?)?)?)$"
+)
 # A session or access token an application server stamps on every link it writes (``?sid=`` of
 # ASP/PHP sites, a signed link's ``token``): a long run of letters and digits, different on every
 # fetch, naming the visitor, not the file.

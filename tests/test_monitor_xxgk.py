@@ -13,22 +13,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from support.harness import write_config
 from support.monitor_xxgk import WAF_404, Directory, Release, crawl_cli, serve, start_server
 from support.replay import Capture
 
 # Crawls whose events are known to be wrong (an upper bound: a fix elsewhere may right them).
-ATTACHMENT_QUERY = (
-    "G07's attachment link carries the page's cache-busting ?v=N: a new attachment each crawl"
-)
 KNOWN_MISSES: dict[int, str] = {
-    1: ATTACHMENT_QUERY,
-    2: ATTACHMENT_QUERY + " (and G02's title edit names attachments too)",
-    3: ATTACHMENT_QUERY + "; G04's attachment swap not seen (an old release, its row unchanged); "
-    "N05, gone from list page 3 that crawl 2 did not walk, first missed here",
-    4: ATTACHMENT_QUERY + "; N05 removed a crawl late",
-    5: "the WAF's challenge served as 404 counts as gone: N22 and N23 removed",
-    6: "N22 and N23 restored",
+    3: "G04's attachment swap not seen (an old release, its row unchanged); N05, gone from list "
+    "page 3 that crawl 2 did not walk, first missed here",
+    4: "N05 removed a crawl late",
 }
 
 NOTICES = [
@@ -349,3 +344,58 @@ def test_the_information_directory_over_seven_crawls_has_every_event_and_no_fals
     assert all(g == x for i, (g, x) in enumerate(zip(got, expected)) if i not in KNOWN_MISSES), (
         report
     )
+
+
+def _chrome_404() -> str:
+    """The site's own 404 page: its header, navigation and footer around 'page not found'."""
+    from support.monitor_xxgk import _footer, _head, _header, _Noise
+
+    noise = _Noise(0, datetime(2023, 9, 12, 1, 30, tzinfo=UTC))
+    return (
+        _head("页面不存在 - 云溪市生态环境局", noise, "/404.html")
+        + _header(noise, "/404.html")
+        + '<div class="container"><h2>抱歉，您访问的页面不存在或已被删除！</h2>'
+        + '<script src="/static/js/captcha.js"></script><a href="/">返回首页</a></div>'
+        + _footer(noise)
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (WAF_404, "anti-bot challenge"),
+        (
+            "<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1>"
+            "</center><hr><center>nginx</center></body></html>",
+            "HTTP 404",
+        ),
+        (_chrome_404(), "HTTP 404"),
+    ],
+    ids=["waf-challenge", "nginx", "site-404-with-a-captcha-script"],
+)
+def test_a_404_is_gone_unless_its_body_is_a_block(body, reason):
+    from crawler.extract.fetchcheck import failed_fetch_reason
+
+    assert failed_fetch_reason(body.encode("utf-8"), 404, "text/html") == reason
+    assert failed_fetch_reason(body.encode("utf-8"), 410, "text/html") == reason.replace(
+        "404", "410"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("a.pdf?v=20230913093012", "a.pdf?v=20230914093512", True),
+        ("a.pdf?t=20230913", "a.pdf?t=20230914", True),
+        ("a.pdf?_=202309130930", "a.pdf", True),
+        ("a.pdf?v=20230913093012123", "a.pdf?v=20230914093512456", True),
+        ("down.jsp?id=20230913", "down.jsp?id=20230914", False),
+        ("a.pdf?v=20231399", "a.pdf?v=20231398", False),
+    ],
+    ids=["date-time", "date", "minutes", "milliseconds", "id-that-looks-like-a-date", "no-date"],
+)
+def test_a_clock_written_as_a_date_on_an_attachment_link_is_no_new_file(a, b, same):
+    from storage.urls import attachment_key
+
+    base = "http://sthjj.yunxi.example.gov.cn/xxgk/gfxwj/202307/"
+    assert (attachment_key(base + a) == attachment_key(base + b)) is same

@@ -435,6 +435,13 @@ def failed_fetch_reason(
         return "anti-bot challenge"
     if status == 503:
         return "maintenance page"
+    if (
+        status in (404, 410)
+        and small
+        and (_ANTI_BOT.search(shown + shape.scripts) or _challenge(shape))
+    ):
+        # A firewall that answers its block with "not found": the page did not say it is gone.
+        return "anti-bot challenge"
     if status >= 400:
         return f"HTTP {status}"
 

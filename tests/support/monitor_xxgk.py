@@ -502,7 +502,7 @@ def _article(
     if release.attachments:
         folder = release.path.rsplit("/", 1)[0]
         items = "".join(
-            f'<li><a href="{folder}/{file}?v={noise.crawl}" target="_blank">{label}</a></li>'
+            f'<li><a href="{folder}/{file}?v={noise.local:%Y%m%d%H%M%S}" target="_blank">{label}</a></li>'
             for file, label in release.attachments
         )
         text += f'<div class="fujian"><span>相关附件：</span><ul>{items}</ul></div>\n'
