@@ -149,21 +149,31 @@ def run_writer(
     if parent_pid is not None and log:
         # The writer's own lines (lock waits, the site model) look like the crawl's.
         logging.basicConfig(level=log["level"], format=log["format"], datefmt=log["datefmt"])
+    if parent_pid is not None:
+        _drop_write_end(items)
     writer, failure, outcome = None, None, None
     try:
         writer = StoreWriter(db_path, site, crawl_id, parent_pid=parent_pid, **options)
         closing = None
-        while closing is None:
+        while closing is None and not writer.orphaned():
             try:
                 item = items.get(timeout=BATCH_IDLE_SECONDS)
             except queue.Empty:
-                if parent_pid is not None and os.getppid() != parent_pid:
-                    break  # the crawl process died: nothing more will come
                 continue
+            except (EOFError, OSError):
+                if writer.orphaned():
+                    break  # the crawl process died while it was writing an item to the queue
+                raise
             closing = item if isinstance(item, CrawlClosed) else _write_batch(writer, item, items)
-        writer.finish()
-        if closing is not None:
-            outcome = writer.close_crawl(closing)
+        if writer.orphaned():
+            # The crawl process died: what is committed stays; what is still queued is not
+            # written (the next crawl fetches it again), and the site model waits for a crawl
+            # that ends. An orphan stops at once rather than outlive its crawl.
+            logger.warning("%s: the crawl process is gone; the store writer stops", site)
+        else:
+            writer.finish()
+            if closing is not None:
+                outcome = writer.close_crawl(closing)
     except Exception as exc:
         cause = unavailable(exc, db_path)
         failure = (
@@ -189,9 +199,20 @@ def run_writer(
         )
 
 
+def _drop_write_end(items) -> None:
+    """Close this process's copy of the queue's write end. A queue handed to a process carries
+    both ends of its pipe; while the writer held the write end too, an item the crawl process was
+    killed in the middle of writing left the writer waiting for the rest of it for ever. With
+    the crawl's end the only one, the cut item reads as the end of the pipe."""
+    end = getattr(items, "_writer", None)  # multiprocessing.Queue's end of the pipe
+    if end is not None:
+        end.close()
+
+
 def _write_batch(writer: StoreWriter, first, items) -> CrawlClosed | None:
     """Record ``first`` and what follows it on the queue as one batch (one commit); the
-    :class:`CrawlClosed` when it came meanwhile."""
+    :class:`CrawlClosed` when it came meanwhile. An orphaned writer commits what it recorded
+    and takes no more."""
     started, written = time.monotonic(), 0
     with writer.batch():
         item = first
@@ -199,14 +220,14 @@ def _write_batch(writer: StoreWriter, first, items) -> CrawlClosed | None:
             writer.record(item)
             written += 1
             age = time.monotonic() - started
-            if written >= BATCH_ITEMS or age >= BATCH_SECONDS:
+            if written >= BATCH_ITEMS or age >= BATCH_SECONDS or writer.orphaned():
                 return None
             if age >= BATCH_IDLE_SECONDS and items.empty():
                 return None
             try:
                 item = items.get(timeout=BATCH_IDLE_SECONDS)
-            except queue.Empty:
-                return None
+            except (queue.Empty, EOFError, OSError):
+                return None  # the end of a pipe is the loop's to judge, after the commit
             if isinstance(item, CrawlClosed):
                 return item
 
@@ -343,8 +364,12 @@ class StoreWriter:
                 ) from exc.__cause__
             yield
 
+    def orphaned(self) -> bool:
+        """Whether the crawl process this writer serves is gone (a writer process re-parented)."""
+        return self.parent_pid is not None and os.getppid() != self.parent_pid
+
     def _locked(self, waited: float) -> None:
-        if self.parent_pid is not None and os.getppid() != self.parent_pid:
+        if self.orphaned():
             raise StoreUnavailable(f"{self.db_path}: the crawl process is gone")
         logger.warning(
             "%s: %s is locked by another connection; waited %.0f s, retrying (stops after %.0f s)",
