@@ -796,3 +796,29 @@ def test_arrow_and_record_pagers(pager, expected):
     )
     page = extract_list(body.encode(), "http://x.gov.cn/xw/list?page=2")
     assert (page.next_pages[0] if page.next_pages else None) == "http://x.gov.cn/xw/list" + expected
+
+
+def test_rows_whose_first_class_names_their_record_are_one_list():
+    """WordPress and others open each post's classes with its id (``post-9812 post type-post``):
+    the rows are one kind all the same."""
+    posts = "".join(
+        f'<article class="post-{9800 - i} post type-post status-publish"><div class="inner">'
+        f'<div class="thumb"><a href="/2024/03/0{i + 1}/notice-{i}/"><img src="/i/{i}.jpg" alt=""></a></div>'
+        f'<header><h2 class="entry-title"><a href="/2024/03/0{i + 1}/notice-{i}/">Agency opens regional office number {i}</a></h2>'
+        f'<span class="posted-on">March {i + 1}, 2024</span></header><p>Summary of the release.</p>'
+        f'<a class="more" href="/2024/03/0{i + 1}/notice-{i}/">Continue reading</a></div></article>'
+        for i in range(6)
+    )
+    recent = "".join(
+        f'<li><a href="/2024/03/0{i + 1}/notice-{i}/">Agency opens regional office number {i}</a></li>'
+        for i in range(3)
+    )
+    body = (
+        f"<html><body><main><div class='ast-row'>{posts}</div></main>"
+        f"<aside><h2>Recent Posts</h2><ul>{recent}</ul></aside></body></html>"
+    )
+    page = extract_list(body.encode(), "https://www.example.gov.ph/category/news/")
+    assert len(page.links) == 6
+    assert page.links[0].title == "Agency opens regional office number 0"
+    hinted = extract_list(body.encode(), page.url, list_hint=page.list_path)
+    assert [link.url for link in hinted.links] == [link.url for link in page.links]

@@ -586,13 +586,24 @@ MAX_LIST_ROWS = 1000
 _MAX_ROW_URLS = 4
 
 
+# A class naming one record (WordPress's ``post-9812``, ``item_10234``): an identity, not a kind.
+_RECORD_CLASS = re.compile(r"[A-Za-z][\w-]*?[-_]\d{3,}")
+
+
 def _sig(el, cache: dict) -> str:
     """Tag and first class: boxes of one list share them, whatever extra classes ("last", "odd",
-    "first") some of them carry."""
+    "first") some of them carry; a first class naming the record (``<article class="post-9812
+    post type-post">``) gives way to the next one."""
     s = cache.get(el)
     if s is None:
         cls = el.get("class")
-        s = el.tag + "." + (cls.split(None, 1)[0] if cls and not cls.isspace() else "")
+        first = ""
+        if cls and not cls.isspace():
+            tokens = cls.split(None, 2)
+            first = tokens[0]
+            if len(tokens) > 1 and _RECORD_CLASS.fullmatch(first):
+                first = tokens[1]
+        s = el.tag + "." + first
         cache[el] = s
     return s
 
