@@ -159,19 +159,52 @@ def test_an_unlabelled_source_in_an_element_classed_src():
     assert _info(info).source == "云溪县融媒体中心"
 
 
-def test_an_english_release_headed_by_its_ministry():
-    page = (
+def _ministry_release(posted: str) -> str:
+    return (
         "<div>Ministry of Fisheries, Animal Husbandry &amp; Dairying</div>"
         "<h2>Union Cabinet approves scheme for fishing harbours</h2>"
-        "<div>Posted On: 12 JUN 2024 3:45PM by PIB Delhi</div>"
+        f"<div>{posted}</div>"
         + "".join(
             f"<p>The Union Cabinet has approved the scheme for harbours, part {n}.</p>"
             for n in range(5)
         )
     )
+
+
+def test_an_english_release_headed_by_its_ministry():
+    page = _ministry_release("Posted On: 12 JUN 2024 3:45PM")
     article = _extract(page, "file:///tmp/p.html", lang="en", title="Union Cabinet approves scheme")
     assert article.source == "Ministry of Fisheries, Animal Husbandry & Dairying"
     assert article.published_at.startswith("2024-06-12T15:45")
+
+
+@pytest.mark.parametrize(
+    ("posted", "expected"),
+    [
+        pytest.param("Posted On: 12 JUN 2024 3:45PM by PIB Delhi", "PIB Delhi", id="pib-office"),
+        pytest.param("Posted On: 12 JUN 2024 3:45PM by PIB Chennai", "PIB Chennai", id="pib-city"),
+        pytest.param(
+            "Published on 12 June 2024 by the Media Relations Office",
+            "Media Relations Office",
+            id="an-office",
+        ),
+        pytest.param(
+            "Posted on June 12, 2024 by Jane Cruz",
+            "Ministry of Fisheries, Animal Husbandry & Dairying",
+            id="a-person-is-none",
+        ),
+        pytest.param(
+            "Posted on June 12, 2024 by admin",
+            "Ministry of Fisheries, Animal Husbandry & Dairying",
+            id="a-login-is-none",
+        ),
+    ],
+)
+def test_the_office_posting_a_release_is_its_source(posted, expected):
+    page = _ministry_release(posted)
+    article = _extract(page, "file:///tmp/p.html", lang="en", title="Union Cabinet approves scheme")
+    assert article.source == expected
+    assert article.published_at.startswith("2024-06-12")
 
 
 def test_staff_roles_glued_to_the_source_end_it():
@@ -663,6 +696,28 @@ def test_source_around_the_text(info, after, expected):
             "县农业农村局",
             id="label-row-over-value-row",
         ),
+        pytest.param(
+            "<table><tr><th>索引号</th><th>发布机构</th><th>发布日期</th><th>时效</th></tr>"
+            "<tr><td>0001/2024-01</td><td>县农业农村局<br>县财政局</td><td>2024-03-05</td><td>有效</td></tr></table>",
+            "县农业农村局 县财政局",
+            id="label-row-with-a-column-of-the-sites-own-over-two-offices",
+        ),
+        pytest.param(
+            "<p>来源：县融媒体中心 / 作者：王丽 / 编辑：李明 / 2024年03月05日 19:46:12</p>",
+            "县融媒体中心",
+            id="items-apart-by-spaced-slashes",
+        ),
+        pytest.param(
+            "<p>来源：县融媒体中心/作者：王丽/2024-03-05</p>",
+            "县融媒体中心",
+            id="items-apart-by-slashes",
+        ),
+        pytest.param(
+            "<h4>供稿：县市场监管局消费者权益保护股　　日期：2024-03-15</h4>",
+            "县市场监管局消费者权益保护股",
+            id="gonggao-an-office",
+        ),
+        pytest.param("<h4>供稿：王丽　　日期：2024-03-15</h4>", None, id="gonggao-a-person"),
     ],
 )
 def test_more_source_labels(info, expected):
@@ -748,4 +803,14 @@ def test_a_last_updated_stamp_atop_the_text_dates_a_page_that_shows_no_other():
 
 def test_a_labelled_date_written_as_one_number():
     page = f'<h1>县农业农村局部署春季农业生产工作</h1><p>发布日期：20240305　来源：县农业农村局</p><div id="zoom">{_BODY}</div>'
+    assert _extract(page).published_at == "2024-03-05"
+
+
+def test_a_label_row_over_a_value_row_dates_the_page_by_its_publish_column():
+    table = (
+        "<table><tr><th>索引号</th><th>发布机构</th><th>成文日期</th><th>发布日期</th><th>时效</th></tr>"
+        "<tr><td>0001/2024-01</td><td>县农业农村局</td><td>2024-02-26</td><td>2024-03-05</td>"
+        "<td>现行有效</td></tr></table>"
+    )
+    page = f'{table}<h1>县农业农村局部署春季农业生产工作</h1><div id="zoom">{_BODY}<p>2024年2月26日</p></div>'
     assert _extract(page).published_at == "2024-03-05"

@@ -659,6 +659,24 @@ _META_LABEL_CELL = re.compile(
 )
 
 
+# A cell a label row may also hold beside the known labels: a short word, no figure or sentence
+# (时效, 效力级别, 主题 — each site names a column or two of its own).
+_LABEL_LIKE_CELL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}[:：]?$")
+
+
+def _label_row(cells: list[str], more_rows: bool) -> bool:
+    """Whether a table row is a row of labels over one row of values: all known labels, or most
+    of them beside short words — unless further rows of values follow (日期 | 时间 | 内容 | 地点
+    heading a schedule is a data table's header)."""
+    known = sum(bool(_META_LABEL_CELL.match(c)) for c in cells)
+    return known == len(cells) or (
+        not more_rows
+        and known >= 2
+        and known * 2 >= len(cells)
+        and all(_LABEL_LIKE_CELL.match(c.strip()) for c in cells)
+    )
+
+
 def label_value_rows(lay: Layout) -> None:
     """A 信息公开 table laid out as a row of labels over a row of values (索引号 | 发布机构 |
     发布日期 over their values): the values' line reads "索引号：…\t发布机构：…" as the usual
@@ -669,7 +687,12 @@ def label_value_rows(lay: Layout) -> None:
             continue
         labels = lay.lines[i].split(CELL_SEP)
         values = lay.lines[i + 1].split(CELL_SEP)
-        if len(labels) != len(values) or not all(_META_LABEL_CELL.match(c) for c in labels):
+        more_rows = (
+            i + 2 < len(lay.lines)
+            and lay.table[i + 2] == table
+            and len(lay.lines[i + 2].split(CELL_SEP)) == len(labels)
+        )
+        if len(labels) != len(values) or not _label_row(labels, more_rows):
             continue
         lay.lines[i + 1] = CELL_SEP.join(
             f"{label.rstrip(' :：')}：{value}" for label, value in zip(labels, values, strict=True)

@@ -22,7 +22,9 @@ _SOURCE_STOP = re.compile(
     # (A tab is a cell boundary: "发布机构\t县卫健委\t生成日期\t…" ends the value at its cell.)
     r"\s*(?:[|｜丨\t]|\s(?=[^\s:：]{1,8}\s*[:：])"
     # (Not a second office with a page tool's label glued on: "省发展改革委 省工商联字号：大 中 小".)
-    r"(?![^\s:：]{2,6}(?<!发文)(?<!發文)(?:字号|字號)\s*[:：])|(?:"
+    r"(?![^\s:：]{2,6}(?<!发文)(?<!發文)(?:字号|字號)\s*[:：])"
+    # (A slash between spaces parts the items as a bar does: "来源：县融媒体中心 / 作者：…".)
+    r"|[ \t\u3000][/／](?=[ \t\u3000])|(?:"
     # (发布 as a label's start, never a name's end: "来源：清河发布 发布时间：…", "“临川发布”".)
     r"(?:发布|發布|發佈|发表)(?=\s*(?:[:：]|时间|時間|日期|机构|機構|单位|單位|部门|部門|者|人|于|於|(?:19|20)\d{2}))|"
     + spaced_labels("時間", "时间", "日期", "作者")
@@ -82,7 +84,24 @@ _EN_PERSON = (
 _EN_PEOPLE = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?:" + _EN_PERSON + r")(?=,|\s+and\s|$)")
 
 
+# The office that posted a release, after its posting date ("Posted On: 05 MAR 2024 3:30PM by PIB
+# Delhi"): the source, as labellers read it — when it names an office (an acronym, Office, Bureau…);
+# a blog's "Posted on March 5, 2024 by admin" or "by Jane Cruz" names a person or a login.
+_EN_POSTED_BY = re.compile(
+    r"^(?:Posted|Published|Released|Issued)(?:\s+on)?\s*:?\s*(?P<when>.{6,40}?)\s+by\s+"
+    r"(?:the\s+)?(?P<office>[A-Z][\w&.,' -]{1,60}?)\s*$"
+)
+_EN_OFFICE_WORD = re.compile(
+    r"\b(?-i:[A-Z]{2,})\b|\b(?:Office|Department|Ministry|Bureau|Agency|Authority|Council|"
+    r"Commission|Directorate|Division|Secretariat|Government|Service)\b"
+)
+
+
 def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
+    posted = _EN_POSTED_BY.match(lines[idx][:200].strip())
+    if posted and find_dates(posted.group("when"), 1):
+        office = posted.group("office").strip(" .,")
+        return (1, office) if _EN_OFFICE_WORD.search(office) else (0, None)
     match = _EN_SOURCE_LABEL.match(lines[idx][:200]) or _EN_SOURCE_INLINE.search(lines[idx][:200])
     if not match:
         return 0, None
@@ -140,7 +159,7 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     # runs into a known label ("来源：新华社字号：", spans without space between them).
     if _LABEL_AHEAD.match(rest) and (stop is None or stop.start() == 0):
         return kind, None
-    value = (rest[: stop.start()] if stop else rest).strip(" \t:：|｜丨,，")
+    value = (rest[: stop.start()] if stop else rest).strip(" \t:：|｜丨,，/／")
     if not value and not rest and idx + 1 < len(lines) and line[: match.start()].strip():
         # One closing a longer info line ("发布时间：… 来源：") with an office's name alone on the
         # next line: the value a block element set apart.
@@ -163,6 +182,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     value = _GLUED_COUNT.sub("", _balanced(value))
     if not value or _ACCOUNT.match(value):
         return kind, None  # (a CMS login, "发布者：admin", names no office)
+    if match.group(1) == "供稿" and not _is_office(value):
+        return 0, None  # (供稿 names whoever wrote it up: an office is the source, a person no)
     # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters
     # (two offices keep theirs: "县农业农村局 县财政局").
     return kind, _CJK_GAP.sub(_gap, value)
