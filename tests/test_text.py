@@ -168,3 +168,47 @@ def test_spanned_cells_keep_every_figure_under_its_heading():
         "合计\t\t3",
         "\t丙\t4",
     ]
+
+
+def _page_lines(html: str) -> list[str]:
+    return layout(parse_clean(html).root).lines
+
+
+def test_an_iframe_srcdoc_shows_its_document_in_place():
+    page = (
+        '<html><body><h1>通告</h1><iframe srcdoc="&lt;html&gt;&lt;head&gt;&lt;title&gt;内&lt;/title&gt;'
+        "&lt;style&gt;p{}&lt;/style&gt;&lt;/head&gt;&lt;body&gt;&lt;p&gt;一、收费时段。&lt;/p&gt;"
+        '&lt;p&gt;特此通告。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;"></iframe><p>上一篇</p></body></html>'
+    )
+    assert _page_lines(page) == ["通告", "一、收费时段。", "特此通告。", "上一篇"]
+
+
+def test_a_textarea_carrying_markup_is_the_text_a_script_renders():
+    carried = "&lt;p&gt;现予以公示。&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;1&lt;/td&gt;&lt;td&gt;鹤城街道&lt;/td&gt;&lt;td&gt;42&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;"
+    page = f'<html><body><textarea id="txt" style="display:none">{carried}</textarea><div id="c"></div></body></html>'
+    assert _page_lines(page) == ["现予以公示。", "1\t鹤城街道\t42"]
+    # A saved page the script already ran on shows the text once.
+    shown = "<p>现予以公示。</p><table><tr><td>1</td><td>鹤城街道</td><td>42</td></tr></table>"
+    rendered = f'<html><body><textarea id="txt">{carried}</textarea><div id="c">{shown}</div></body></html>'
+    assert _page_lines(rendered) == ["现予以公示。", "1\t鹤城街道\t42"]
+
+
+def test_a_readonly_textarea_shows_its_text_a_form_field_does_not():
+    page = (
+        "<html><body><table><tr><td>来信内容：</td><td><textarea readonly>尊敬的市长：您好！\n"
+        "小区夜间施工扰民。</textarea></td></tr></table>"
+        '<form><textarea name="c" placeholder="文明上网">请输入评论</textarea></form></body></html>'
+    )
+    assert _page_lines(page) == ["来信内容：\t尊敬的市长：您好！小区夜间施工扰民。"]
+
+
+def test_a_players_drawn_controls_are_no_text_its_caption_is():
+    page = (
+        '<html><body><div class="text"><div class="player"><video src="a.mp4">您的浏览器不支持视频播放</video>'
+        '<div class="bar"><span class="t">当前时间</span><span>0:00</span><span>/</span>'
+        "<span>时长 3:42</span><span>进度：0%</span></div></div>"
+        "<p>（视频：县融媒体中心 10:30）</p><p>正文第一段。</p></div>"
+        '<div class="listen"><audio src="a.mp3"></audio><a href="#">点击收听</a><span>00:00 / 04:16</span></div>'
+        "</body></html>"
+    )
+    assert _page_lines(page) == ["（视频：县融媒体中心 10:30）", "正文第一段。"]

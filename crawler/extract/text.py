@@ -269,6 +269,106 @@ def _text_key(el: etree._Element) -> str:
     return "".join("".join(el.itertext()).split())
 
 
+# An editor's markup kept in a <textarea> for a script to render (UEditor's uParse, a template's
+# `$("#content").html($("#txt").val())`): what the page shows is that markup, rendered.
+_CARRIED_MARKUP = re.compile(r"<(?:p|div|table|br|h[1-6]|ul|ol|section|img)\b[^<>]*>", re.I)
+_MAX_INLINE_DOCUMENTS = 20
+
+
+def _show_inline_documents(root: etree._Element) -> None:
+    """Put in place what a browser shows for documents a page holds as text: an ``<iframe
+    srcdoc>`` shows its document there (not the iframe's fallback text); a ``<textarea>``
+    holding an editor's markup is the text a script renders (unless the page already shows that
+    text: a saved, rendered copy); a read-only one shows its text as written (a 信箱 letter)."""
+    frames = list(islice(root.iter("iframe"), _MAX_INLINE_DOCUMENTS))
+    for frame in frames:
+        srcdoc = frame.get("srcdoc")
+        if srcdoc and not is_hidden(frame):
+            doc = parse_html(srcdoc)
+            if doc is not None:
+                _become(frame, "div", doc.find("body") if doc.find("body") is not None else doc)
+    boxes = [
+        t for t in islice(root.iter("textarea"), _MAX_INLINE_DOCUMENTS) if (t.text or "").strip()
+    ]
+    carriers = [t for t in boxes if _CARRIED_MARKUP.search(t.text)]
+    shown = ""
+    if carriers:
+        held = [(t, t.text) for t in boxes]
+        for t in boxes:
+            t.text = None
+        shown = squash("".join(root.itertext()))
+        for t, value in held:
+            t.text = value
+    for box in boxes:
+        if box in carriers:
+            doc = parse_html("<html><body>" + box.text + "</body></html>")
+            body = doc.find("body") if doc is not None else None
+            if body is not None and squash("".join(body.itertext()))[:20] not in shown:
+                _become(box, "div", body)
+        elif (box.get("readonly") is not None or box.get("disabled") is not None) and not is_hidden(
+            box
+        ):
+            value = box.text
+            _become(box, "pre", None)
+            box.text = value
+
+
+# A media player's own display: its clock (0:00 / 3:42) among a few short control labels.
+_PLAYER_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_PLAYER_LABEL_CHARS = 16
+_PLAYER_TEXT_CHARS = 80
+
+
+def _media_players(root: etree._Element) -> list:
+    """The controls a video or audio player draws around its ``<video>``/``<audio>`` (a saved page
+    keeps what the player's script built: 播放, 当前时间 0:00, /, 时长 3:42, 进度：0%, 点击收听): the
+    widest box around the media, up to five levels, whose text is only short labels and shows a
+    clock. A caption or the text beside the player is longer and stops the climb."""
+    found = []
+    for media in islice(root.iter("video", "audio"), _MAX_INLINE_DOCUMENTS):
+        node, player = media, None
+        for _ in range(5):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            pieces: list[str] = []
+            if not _short_texts(parent, pieces, 0):
+                break
+            node = parent
+            if any(_PLAYER_CLOCK.search(piece) for piece in pieces):
+                player = node
+        if player is not None:
+            found.append(player)
+    return found
+
+
+def _short_texts(el: etree._Element, pieces: list, depth: int) -> bool:
+    """Collect ``el``'s shown text pieces; False as soon as one is no short label or they add up."""
+    if depth > 12:
+        return False
+    for piece in (el.text, *(t for child in el for t in (child.tail,))):
+        if piece and piece.strip():
+            piece = piece.strip()
+            pieces.append(piece)
+            if len(piece) > _PLAYER_LABEL_CHARS or sum(map(len, pieces)) > _PLAYER_TEXT_CHARS:
+                return False
+    return all(
+        _short_texts(child, pieces, depth + 1)
+        for child in el
+        if isinstance(child.tag, str) and child.tag not in DROP_TAGS
+    )
+
+
+def _become(el: etree._Element, tag: str, content: etree._Element | None) -> None:
+    """``el`` turned into a plain ``tag`` holding ``content``'s text and children."""
+    tail = el.tail
+    el.clear()
+    el.tag, el.tail = tag, tail
+    if content is not None:
+        el.text = content.text
+        el.extend(list(content))
+
+
 # What <head> holds: kept when a reader wants it after cleaning (a list's <base>, <link rel=next>).
 _HEAD_TAGS = frozenset("head link meta base title".split())
 _DROP_TAG_LIST = sorted(DROP_TAGS)
@@ -309,7 +409,11 @@ def parse_clean(
     if "write" in text or "getElementById" in text or ").html(" in text or ").text(" in text:
         write_scripted_text(root)
     found = read(root) if read is not None else None
+    if "iframe" in text or "IFRAME" in text or "textarea" in text or "TEXTAREA" in text:
+        _show_inline_documents(root)
     doomed = list(root.iter(*(_DROP_BODY_TAG_LIST if keep_head else _DROP_TAG_LIST)))
+    if "video" in text or "audio" in text or "VIDEO" in text or "AUDIO" in text:
+        doomed.extend(_media_players(root))
     if not keep_hidden:
         doomed.extend(_not_tab_panels([el for el in _STYLED_OR_HIDDEN(root) if is_hidden(el)]))
     for el in doomed:
