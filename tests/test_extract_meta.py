@@ -814,3 +814,23 @@ def test_a_label_row_over_a_value_row_dates_the_page_by_its_publish_column():
     )
     page = f'{table}<h1>县农业农村局部署春季农业生产工作</h1><div id="zoom">{_BODY}<p>2024年2月26日</p></div>'
     assert _extract(page).published_at == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        pytest.param('"2024-03-05 10:32:15".substring(0,16)', "2024-03-05T10:32", id="substring"),
+        pytest.param("pubtime.substr(0,10)", "2024-03-05", id="substr-of-a-variable"),
+        pytest.param('pubtime.split(" ")[0]', "2024-03-05", id="split"),
+    ],
+)
+def test_a_time_a_script_writes_through_a_string_method(written, expected):
+    info = (
+        '<p>发布时间：<script>var pubtime="2024-03-05 10:32:15";'
+        f"document.write({written});</script> 来源：县农业农村局</p>"
+    )
+    article = _extract(
+        f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>',
+        "https://www.example.gov.cn/art/2024/3/5/t20240305_1.html",
+    )
+    assert article.published_at.startswith(expected)

@@ -35,6 +35,11 @@ from crawler.extract.script import (
         ("'p' + document.getElementById('go').value", {}, 5, "p5"),
         ("'p' + $('#go').val()", {}, 5, "p5"),
         ("x == 'y' ? 1 : 2", {"x": "y"}, None, 1.0),
+        ('"2024-03-05 10:21:33".substring(0,16)', {}, None, "2024-03-05 10:21"),
+        ("t.substr(0, 10)", {"t": "2024-03-05 10:21:33"}, None, "2024-03-05"),
+        ("t.slice(0, -3)", {"t": "2024-03-05 10:21:33"}, None, "2024-03-05 10:21"),
+        ("t.substring(10, 0)", {"t": "2024-03-05 10:21:33"}, None, "2024-03-05"),
+        ("t.split(' ')[0]", {"t": "2024-03-05 10:21:33"}, None, "2024-03-05"),
     ],
     ids=[
         "concat-with-a-name",
@@ -51,6 +56,11 @@ from crawler.extract.script import (
         "page-box-value",
         "page-box-jquery",
         "string-equality",
+        "substring-of-a-literal",
+        "substr",
+        "slice-from-the-end",
+        "substring-swaps-its-bounds",
+        "split-then-index",
     ],
 )
 def test_what_the_evaluator_models(code, env, page, expected):

@@ -227,6 +227,20 @@ class _Parser:
                 result = _string(result).strip()
             elif member == "length" and isinstance(result, str):
                 result = float(len(result))
+            elif member in ("substring", "substr", "slice") and isinstance(result, str):
+                # (A template trims the stamp it prints: pubtime.substring(0,16) drops the seconds.)
+                result = _cut(result, member, [_number(a) for a in self.arguments(depth)])
+            elif member == "split" and isinstance(result, str):
+                args = self.arguments(depth)
+                if len(args) != 1 or not isinstance(args[0], str) or not args[0]:
+                    raise _Fail
+                self.take("[")
+                index = _number(self.expression(depth + 1))
+                self.take("]")
+                parts = result.split(args[0])
+                if not index.is_integer() or not 0 <= index < len(parts):
+                    raise _Fail
+                result = parts[int(index)]
             else:
                 raise _Fail
         return result
@@ -272,6 +286,24 @@ class _Parser:
         if found is None:
             raise _Fail
         return found
+
+
+def _cut(text: str, method: str, args: list[float]) -> str:
+    """``substring``, ``substr`` and ``slice`` of a string, as JavaScript counts them."""
+    size = len(text)
+    if not args or len(args) > 2 or any(a != a for a in args):
+        raise _Fail
+    start = int(args[0])
+    if method == "substring":
+        end = int(args[1]) if len(args) == 2 else size
+        start, end = sorted((min(max(start, 0), size), min(max(end, 0), size)))
+        return text[start:end]
+    if method == "substr":
+        start = max(size + start, 0) if start < 0 else start
+        count = int(args[1]) if len(args) == 2 else size
+        return text[start : start + max(count, 0)]
+    end = int(args[1]) if len(args) == 2 else size
+    return text[start:end] if start < size else ""
 
 
 def _apply(op: str, left, right):
