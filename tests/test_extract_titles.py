@@ -194,6 +194,10 @@ _NOTICE = "关于开展2024年度安全生产大检查的通知"
         (f"{_NOTICE}-通知公告-某某市总工会", _NOTICE),
         (f"某某街道办事处_{_NOTICE}", _NOTICE),
         (f"通知公告 - {_NOTICE}", _NOTICE),
+        (f"某某县人民政府 >> 通知公告 >> {_NOTICE}", _NOTICE),
+        (f"某某县人民政府>>{_NOTICE}", _NOTICE),
+        (f"{_NOTICE} / 某某县人民政府", _NOTICE),
+        (f"{_NOTICE} • 通知公告 • 某某县人民政府", _NOTICE),
         # Not a column: a title's own phrases and hyphens stay.
         ("中国-东盟博览会开幕-某某县人民政府", "中国-东盟博览会开幕"),
         ("航拍金秋稻田 丰收画卷 - 某某县人民政府", "航拍金秋稻田 丰收画卷"),
@@ -651,3 +655,42 @@ def test_a_page_kind_in_the_title_tag_is_no_part_of_the_title(kind):
     page = _page(f"<title>关于做好2024年汛期安全防范工作的通知{kind}</title>", _ARTICLE)
     title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
     assert title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_the_sites_name_above_a_bare_info_line_is_no_title():
+    page = _page("", "<div class='logo'>某某县人民政府</div>" + _ARTICLE)
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title is None, article.explain["title"]
+
+
+_CONSULTATION = (
+    "<nav class='breadcrumb'><ol><li><a href='/'>Home</a></li><li><a href='/{column}'>{name}</a>"
+    "</li></ol></nav><h1>Public consultation opens on the town centre plan</h1><div class='body'>"
+    "<p>The council invites submissions on the draft town centre plan, which sets out a ten-year "
+    "vision for the main street and its public spaces.</p><p>Submissions can be made online or by "
+    "post until the end of next month.</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "column, name, title",
+    [
+        ("news", "News", "Public consultation opens on the town centre plan"),
+        ("media-releases", "Media releases", "Public consultation opens on the town centre plan"),
+        # A program page printing no date is known by its whole document title.
+        (
+            "planning",
+            "Planning",
+            "Public consultation opens on the town centre plan - Kilmore Council",
+        ),
+    ],
+)
+def test_an_undated_english_page_is_titled_by_its_heading_only_in_a_news_column(
+    column, name, title
+):
+    page = _en_page(
+        "<title>Public consultation opens on the town centre plan - Kilmore Council</title>",
+        _CONSULTATION.format(column=column, name=name),
+    )
+    article = extract_article(page, "https://www.example.ie/a/1")
+    assert (article.title, article.published_at) == (title, None)

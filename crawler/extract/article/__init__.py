@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..breadcrumb import find_breadcrumb
 from ..dates import style_for, zone_for
 from ..encoding import decode_html
 from ..model import Article, Selectors
@@ -35,6 +36,7 @@ from .source import pick_source
 from .title import (
     clean_raw_title,
     heading_candidates,
+    in_news_column,
     named_by_document_title,
     pick_title,
 )
@@ -160,7 +162,14 @@ def _extract(
         article, url, zone, (visible, visible_rank, visible_rule), (meta_date, meta_rule)
     )
 
-    if published is None and not sel.title and named_by_document_title(head):
+    if (
+        published is None
+        and not sel.title
+        and named_by_document_title(head)
+        and not in_news_column(
+            find_breadcrumb(root, base, lay=lay, title=title, title_line=title_line)[0]
+        )
+    ):
         # Not an article (a program page, a dashboard): the document title is its name.
         # (Whole, as the page names itself: there is no article heading to tell the site's part.)
         title = clean_raw_title(head.title)

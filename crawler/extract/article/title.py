@@ -25,13 +25,13 @@ from .head import META_TITLE, Head
 from .patterns import DIGITS, INFO_LINE, SENTENCE_END, spaced_labels
 
 _TITLE_SEPARATORS = re.compile(
-    r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s·\s|\s[>»›]\s)\s*"
+    r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s[·•/]\s|\s[>»›]\s|>{2,})\s*"
 )
 # Every separator a <title> puts between the article and the site or column (a part is only dropped
 # when it names the site, so the wider set is safe): also 丨, dashes without spaces (not one between
 # digits: 1—4月, 2024—2035年), space runs.
 _AFFIX_SEPARATORS = re.compile(
-    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|(?<!\d)[–—]{1,2}|[–—]{1,2}(?!\d)|―{1,2}|－{1,2}|\s·\s|::|\s>\s|»)\s*|[ \t\xa0]{2,}|\u3000+"
+    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|(?<!\d)[–—]{1,2}|[–—]{1,2}(?!\d)|―{1,2}|－{1,2}|\s[·•/]\s|::|\s>\s|>{2,}|»)\s*|[ \t\xa0]{2,}|\u3000+"
     r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]))"
 )
 # A site's name in brackets before or after the title: 【某某县人民政府】, [某某县], （某某网）.
@@ -592,8 +592,22 @@ def named_by_document_title(head: Head) -> bool:
     article: an English program page or dashboard (``Commercialization Assistance Program | NREL``)
     is known by its document title. A Chinese government template often prints no date on an
     article (办事指南, a town's news, 领导活动): its heading and the ``<title>`` without the
-    site's part name it as on any article, never the portal's name after a separator."""
+    site's part name it as on any article, never the portal's name after a separator; so does an
+    English news item whose template prints no date (:func:`in_news_column`)."""
     return bool(head.title.strip()) and not title_from_meta(head) and not _HAN.search(head.title)
+
+
+# A column of news items, named by a crumb: Home > News, Media releases, Newsroom.
+_NEWS_COLUMN = re.compile(
+    r"\b(?:news|newsroom|press|media\s+(?:releases?|statements?|centre|center)|"
+    r"announcements?|statements?|speeches)\b",
+    re.I,
+)
+
+
+def in_news_column(crumbs: list[str]) -> bool:
+    """The page is an item of a news column (a crumb names it): an article, titled by its heading."""
+    return any(_NEWS_COLUMN.search(crumb) for crumb in crumbs)
 
 
 def line_of(lay: Layout, el) -> int:
@@ -736,7 +750,7 @@ def _pick(search: _TitleSearch, head: Head) -> _TitlePick:
         for h_text, el, rank in search.headings:
             if rank == 0 and squash(h_text) not in names_sq:  # (not the header's logo h1)
                 return _TitlePick(h_text, el, "first h1")
-        beside_info = _line_beside_info(search.lay, search.body_start)
+        beside_info = _line_beside_info(search.lay, search.body_start, names_sq)
         if beside_info is not None:
             line, el, rule = beside_info
             return _TitlePick(_bare_heading(_clean_title(line)), el, rule)
@@ -1032,7 +1046,7 @@ class _TitleSearch:
             # A <title> that only names the site (欢迎访问某某县人民政府网站--新闻中心) or the column,
             # and no heading candidate: the line just above the info line, whatever its markup (a
             # CSS class sets it big), or just below an info line printed above the heading.
-            beside_info = _line_beside_info(lay, body_start)
+            beside_info = _line_beside_info(lay, body_start, {squash(n) for n in self.site_names()})
             if beside_info is not None:
                 line, el, rule = beside_info
                 return _TitlePick(_bare_heading(_clean_title(line)), el, rule, None)
@@ -1212,10 +1226,11 @@ def _split_headings(lay: Layout, shown: tuple[str, ...], headings: list) -> list
     return out
 
 
-def _line_beside_info(lay: Layout, body_start: int):
+def _line_beside_info(lay: Layout, body_start: int, site_names_sq: set[str] = frozenset()):
     """(text, element, rule) of the short line right above the info line (发布时间：… 来源：…)
     that sits just above the body, or right below it when the info line comes first (above the
-    body or atop the body's block, which then holds both), or None."""
+    body or atop the body's block, which then holds both), or None. The site's own name there
+    (a logo's line over a template's bare info line) is no title."""
     lines = lay.lines
     for i in range(min(body_start + 1, len(lines) - 1), max(body_start - 4, 0), -1):
         info = lines[i]
@@ -1223,7 +1238,7 @@ def _line_beside_info(lay: Layout, body_start: int):
             (INFO_LINE.search(info) and find_dates(info, 1)) or _unlabelled_info(info)
         ):
             continue
-        if _heading_line(lay, i - 1):
+        if _heading_line(lay, i - 1) and squash(lines[i - 1]) not in site_names_sq:
             el = _line_element(lay, i - 1)
             if el is not None:
                 return lines[i - 1], el, "line above the info line"
