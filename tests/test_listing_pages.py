@@ -822,3 +822,25 @@ def test_rows_whose_first_class_names_their_record_are_one_list():
     assert page.links[0].title == "Agency opens regional office number 0"
     hinted = extract_list(body.encode(), page.url, list_hint=page.list_path)
     assert [link.url for link in hinted.links] == [link.url for link in page.links]
+
+
+@pytest.mark.parametrize("wrapper", ["<div class='page'>{}</div>", "{}"], ids=["page-div", "body"])
+def test_block_anchor_cards_standing_beside_the_page_chrome_are_rows(wrapper):
+    """A mobile page's cards — each an ``<a>`` wrapping its picture, heading, summary and date —
+    set right in the page's wrapper (or in ``<body>``) beside its header and tab bar."""
+    cards = "".join(
+        f'<a class="card" href="/m/news/2024031{i}/{900 + i}.html"><div class="thumb"><img src="/i/{i}.jpg"></div>'
+        f"<h3>示例区召开第{i}次城市更新工作推进会</h3><p>近日，示例区召开专题会议研究部署相关工作。</p>"
+        f"<span>2024-03-1{i}</span></a>"
+        for i in range(6)
+    )
+    chrome = (
+        "<header><h1>区内要闻</h1></header><nav><div>"
+        + "".join(f'<a href="/m/c{i}/">栏目{i}</a>' for i in range(6))
+        + "</div></nav>"
+    )
+    tail = "<div class='more'><a href='/m/news/index_1.html'>加载更多</a></div>"
+    body = "<html><body>" + wrapper.format(chrome + cards + tail) + "</body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/m/news/index.html")
+    assert len(page.links) == 6
+    assert page.links[0].title == "示例区召开第0次城市更新工作推进会"

@@ -619,6 +619,7 @@ def _candidate_groups(root, links: dict) -> tuple[dict, dict]:
     row_links: dict = {}
     sigs: dict = {}
     up: dict = {}  # node → parent, for nodes already entered in their groups
+    at_body: set = set()  # rows whose parent is <body>: entered, not walked above
     stop = ("body", "html")
     for a, link in links.items():
         if not link.usable:
@@ -628,6 +629,8 @@ def _candidate_groups(root, links: dict) -> tuple[dict, dict]:
             parent = up.get(node, _UNSEEN)
             if parent is not _UNSEEN:
                 if parent is None:
+                    if node in at_body:
+                        row_links[node].append(link)
                     break
                 row_links[node].append(link)
                 node = parent
@@ -635,6 +638,15 @@ def _candidate_groups(root, links: dict) -> tuple[dict, dict]:
             parent = node.getparent()
             if parent is None or parent.tag in stop:
                 up[node] = None
+                if (
+                    parent is not None
+                    and parent.tag == "body"
+                    and (node is not a or _wraps_a_card(a))
+                ):
+                    # Rows standing right in <body> (a bare mobile page's cards): one group.
+                    at_body.add(node)
+                    row_links[node] = [link]
+                    groups.setdefault((parent, node.tag), {})[node] = None
                 break
             up[node] = parent
             row_links[node] = [link]
@@ -1070,7 +1082,10 @@ def _strip_dates(text: str) -> str:
 
 
 def _in_running_text(link: _Link) -> bool:
-    """A link inside a sentence ("Click <a>here</a> for the data") is not a list row's title."""
+    """A link inside a sentence ("Click <a>here</a> for the data") is not a list row's title; a
+    link wrapping blocks of its own (a card's heading, summary and date) is a row wherever it sits."""
+    if _wraps_a_card(link.el):
+        return False
     block = link.el.getparent()
     while block is not None and block.tag not in _BLOCK_TAGS:
         block = block.getparent()
