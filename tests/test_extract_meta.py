@@ -737,6 +737,21 @@ def test_a_letters_reply_names_the_source_and_the_time():
     assert (article.source, article.published_at) == ("县交通运输局", "2024-03-05")
 
 
+def test_a_letters_handling_office_in_a_cell_beside_its_status():
+    table = (
+        "<table><tr><td>来信人</td><td>张**</td><td>来信时间</td><td>2024-07-16 22:41:07</td></tr>"
+        "<tr><td>来信内容</td><td colspan=3>小区东侧工地夜间施工噪音扰民，希望有关部门加强监管。</td></tr>"
+        "<tr><td>办理状态</td><td>已办结</td><td>处理单位</td><td>市生态环境局</td></tr>"
+        "<tr><td>回复时间</td><td colspan=3>2024-07-19 16:05:33</td></tr></table>"
+        "<div>您好！经现场核查，已责令施工单位23时后停止高噪声作业，并依法立案调查。</div>"
+    )
+    article = _extract(
+        f'<h1>小区周边夜间施工噪音扰民问题</h1><div class="content">{table}</div>',
+        title="小区周边夜间施工噪音扰民问题",
+    )
+    assert article.source == "市生态环境局"
+
+
 def test_a_yearless_publish_date_in_a_box_after_the_text():
     page = (
         f'<h1>县农业农村局部署春季农业生产工作</h1><div id="zoom">{_BODY}<p>县农业农村局</p><p>2024年11月30日</p></div>'

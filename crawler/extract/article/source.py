@@ -203,7 +203,9 @@ def _footer_mark(lines: list[str], i: int) -> bool:
 
 
 _REPLY_OFFICE = re.compile(
-    r"^(?:答复|答覆|回复|回覆|办理|辦理)(?:单位|單位|部门|部門|机构|機構)\s*[:：]?\s*([^\t:：]{2,30}?)\s*(?:\t|$)"
+    # (At a cell's start too: "办理状态：\t已办结\t处理单位：\t市生态环境局".)
+    r"(?:^|\t)(?:答复|答覆|回复|回覆|办理|辦理|处理|處理|承办|承辦)(?:单位|單位|部门|部門|机构|機構)"
+    r"\s*[:：]?\s*([^\t:：]{2,30}?)\s*(?:\t|$)"
 )
 # "（县农业农村局供稿）", "（供稿：县农业农村局）" closing the text: the office that supplied it.
 _SUPPLIED = re.compile(
@@ -421,7 +423,7 @@ def _find_source(
     # itself, even when it names the site's own newsroom.
     # A 领导信箱 letter's reply names the office that answered it: the page's source.
     for i in range(max(body_start, title_line + 1), min(body_stop, body_start + 40)):
-        reply = _REPLY_OFFICE.match(lines[i])
+        reply = _REPLY_OFFICE.search(lines[i])
         if reply and _is_office(reply.group(1)):
             return reply.group(1), "office answering the letter (答复单位)"
     credit = _closing_credit(lines, title_line, body_stop)
