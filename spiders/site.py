@@ -252,6 +252,8 @@ class SiteSpider(scrapy.Spider):
                 return
             if listing.client_side_rendered:
                 yield self._rendered_client_side(response)
+            elif emptied := self._emptied(response):
+                yield emptied
         # A release listed twice here (pinned at the top, or under an alias) keeps one stored
         # row for the page: it is unchanged when any of its rows is.
         rows_of: dict[str, list[dict]] = {}
@@ -323,6 +325,28 @@ class SiteSpider(scrapy.Spider):
         reason = (
             f"list cut at {len(listing.links)} rows: {listing.truncated_rows} more rows not read "
             "(raise max_list_rows)"
+        )
+        self.logger.warning("%s: %s", response.url, reason)
+        return FetchFailureItem(
+            site=self.site.name,
+            url=response.url,
+            page_kind="list",
+            http_status=response.status,
+            reason=reason,
+        )
+
+    def _emptied(self, response) -> FetchFailureItem | None:
+        """A list page that answers without rows (暂无信息, a CMS regenerating its column)
+        where live releases were last listed: a failed fetch, so the crawl says so. It vouches
+        for no row's absence (nothing it listed is taken as gone). A list that never had rows
+        (a new column) is no failure."""
+        page = canonical_url(response.url)
+        rows = sum(1 for last in self.last_listed.values() if last == page)
+        if not rows:
+            return None
+        reason = (
+            f"list page without rows where {rows} live releases were last listed "
+            "(none of them taken as gone)"
         )
         self.logger.warning("%s: %s", response.url, reason)
         return FetchFailureItem(

@@ -344,6 +344,13 @@ def test_the_information_directory_over_seven_crawls_has_every_event_and_no_fals
     assert all(g == x for i, (g, x) in enumerate(zip(got, expected)) if i not in KNOWN_MISSES), (
         report
     )
+    # The WAF's 404s and the emptied column are failed fetches the crawl names, not misses
+    failed = {_key(f["url"], paths): (f["reason"], f["missing"]) for f in days[4].failures}
+    assert failed["N22"] == failed["N23"] == ("anti-bot challenge (HTTP 404)", 0), failed
+    assert failed["/xxgk/xzcf/index.jsp"] == (
+        "list page without rows where 8 live releases were last listed (none of them taken as gone)",
+        0,
+    ), failed
 
 
 def _chrome_404() -> str:
