@@ -26,6 +26,7 @@ from .body import (
     label_value_rows,
     line_owners,
     pick_body_lines,
+    sibling_sections,
     tab_set,
     title_heading_line,
 )
@@ -125,7 +126,10 @@ def _extract(
     explain = article.explain
     container = _body_container(root, lay, head, headings, sel, view, explain)
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
-    body_end, attached = attachment_blocks(lay, container, body_end)
+    body_end, sections = sibling_sections(lay, container, body_end)
+    if sections:
+        explain["body"] += f" and the {len(sections)} section(s) of its kind after it"
+    body_end, attached = attachment_blocks(lay, sections[-1] if sections else container, body_end)
 
     title = selected["title"] or None
     title_el = None

@@ -174,6 +174,35 @@ def attachment_blocks(lay: Layout, container, end: int) -> tuple[int, list]:
     return end, blocks
 
 
+def sibling_sections(lay: Layout, container, end: int) -> tuple[int, list]:
+    """Where the body ends with the sections continuing it: the blocks after its container of
+    the same kind (tag and class), one after the other, each of text rather than links (a
+    release's `Quotes`, `Quick facts` in `div.section` blocks like the text's own). A section
+    that opens with an end line (`Associated links`, `Contacts`, 相关链接) ends them."""
+    if container is None or not container.get("class") or container.tag in ("body", "html"):
+        return end, []
+    kind = (container.tag, container.get("class"))
+    found: list = []
+    sibling = container.getnext()
+    for _ in range(12):
+        if sibling is None or not isinstance(sibling.tag, str):
+            break
+        if (sibling.tag, sibling.get("class")) != kind or sibling not in lay.spans:
+            break
+        start, stop = lay.spans[sibling]
+        if stop <= start or _END_LINE.match(lay.lines[start]):
+            break
+        chars, links = _chars(lay, sibling)
+        if links > chars * 0.3 or not any(
+            _is_prose(lay.lines[i], lay.link_chars[i]) for i in range(start, stop)
+        ):
+            break
+        found.append(sibling)
+        end = max(end, stop)
+        sibling = sibling.getnext()
+    return end, found
+
+
 def _inline_attachment(el) -> str | None:
     """An inline element after the body's container: "file" (a link to one, or holding one),
     "label" (附件：), "empty", or None (anything else ends the attachments)."""
