@@ -694,3 +694,30 @@ def test_an_undated_english_page_is_titled_by_its_heading_only_in_a_news_column(
     )
     article = extract_article(page, "https://www.example.ie/a/1")
     assert (article.title, article.published_at) == (title, None)
+
+
+def test_an_info_line_set_inline_inside_the_heading_is_no_part_of_the_title():
+    page = _page(
+        "<title>某某县人民政府</title>",
+        "<h1>关于做好2024年汛期安全防范工作的通知<span class='ly'>来源：县应急管理局　"
+        "发布时间：2024-03-05 10:21</span></h1>" + _ARTICLE.split("</div>", 1)[1],
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert (article.title, article.source) == (
+        "关于做好2024年汛期安全防范工作的通知",
+        "县应急管理局",
+    )
+    assert article.published_at.startswith("2024-03-05T10:21")
+
+
+def test_a_stale_articletitle_shown_nowhere_gives_way_to_the_heading_over_the_body():
+    stale = "关于公布2024年第一批建筑业企业资质审批结果的公告"
+    page = _page(
+        f"<meta name='ArticleTitle' content='{stale}'><title>{stale}_某某县住建局</title>",
+        "<h2>县住建局开展建筑施工领域安全生产专项整治</h2>" + _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert (article.title, article.title_variant) == (
+        "县住建局开展建筑施工领域安全生产专项整治",
+        None,
+    )

@@ -169,9 +169,19 @@ _KICKER = re.compile(
 
 
 def _heading_text(el) -> str:
-    """A heading's text without a child that is only its date (<h1>标题<span>2024-07-12</span></h1>)
-    or a kicker naming the kind of page (<h1><span class="eyebrow">News Release</span> …</h1>)."""
+    """A heading's text without a child that is only its date (<h1>标题<span>2024-07-12</span></h1>),
+    the info line a template sets inside it (<h1>标题<span>来源：… 发布时间：…</span></h1>) or a
+    kicker naming the kind of page (<h1><span class="eyebrow">News Release</span> …</h1>)."""
     text = text_with_breaks(el)
+    # (Inline, on the heading's one line: an info line the heading breaks onto a line of its own
+    # is that line, read apart.)
+    for child in el if el.find(".//br") is None else ():
+        if isinstance(child.tag, str) and child.tag in ("span", "small", "em", "font"):
+            info = element_text(child)
+            if info and INFO_LABELS.search(info) and info in text:
+                rest = text.replace(info, " ", 1)
+                if len(squash(rest)) >= 4 and not INFO_LABELS.search(rest):
+                    return rest
     for child in el:
         if (
             isinstance(child.tag, str)
@@ -725,6 +735,12 @@ def _pick(search: _TitleSearch, head: Head) -> _TitlePick:
     meta_title = search.meta_title
     if head.meta.get("articletitle") and meta_title:
         pick = search.visible_for(meta_title, "meta ArticleTitle")
+        if pick.element is None and not _column_sized(meta_title):
+            # Shown nowhere, not even reworded: another page's title a CMS left in the meta (its
+            # <title> too may be stale) gives way to the page's own heading over the body.
+            shown = search.heading_over_body()
+            if shown is not None:
+                return shown
         if pick.element is not None or not _column_sized(meta_title):
             return search.longer_below(pick.text, pick.element) or pick
         # Only the column's name, shown nowhere as a heading: the other rules find the title.
@@ -1009,6 +1025,22 @@ class _TitleSearch:
             main = [a for a in above if not _SUBTITLE.match(a[1])]
             above = main or above
         return above
+
+    def heading_over_body(self) -> _TitlePick | None:
+        """A real heading (``h1``–``h6``), longer than a column's name, just above the body."""
+        names_sq = {squash(n) for n in self.site_names()}
+        above = [
+            c
+            for c in self.near_body(1)
+            if not _column_sized(c[1])
+            and squash(c[1]) not in names_sq
+            and not _SUBTITLE.match(c[1])
+            and self.body_start - c[0] <= 3
+        ]
+        if not above:
+            return None
+        line, text, el, rank = max(above, key=lambda a: a[0])
+        return _TitlePick(text, el, f"visible heading {el.tag} above the body (meta shown nowhere)")
 
     def heading_above_body(self, above: list[tuple[int, str, object, int]]) -> _TitlePick:
         """The lowest of the headings above the body; the <title>'s spelling is its variant."""
