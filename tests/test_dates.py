@@ -11,6 +11,7 @@ from crawler.extract.dates import (
     DateStyle,
     find_dates,
     find_month_days,
+    parse_calendar_card,
     parse_date,
     parse_day,
     style_for,
@@ -146,3 +147,21 @@ def test_a_date_written_as_one_number_is_read_only_when_asked():
     assert [d.day.isoformat() for d in find_compact_dates("发布日期：20240305")] == ["2024-03-05"]
     assert find_compact_dates("编号20240231") == []  # no 31 February
     assert find_dates("发布日期：20240305") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("052024.03", "2024-03-05"),
+        ("05 2024-03", "2024-03-05"),
+        ("2024.03 05", "2024-03-05"),
+        ("2024年03月 05日", "2024-03-05"),
+        ("2024-0305", "2024-03-05"),
+        ("312024.02", None),
+        ("第5 2024.03", None),
+        ("2024.03", None),
+    ],
+)
+def test_calendar_cards(text, expected):
+    found = parse_calendar_card(text)
+    assert (found.day.isoformat() if found else None) == expected

@@ -849,3 +849,23 @@ def test_a_time_a_script_writes_through_a_string_method(written, expected):
         "https://www.example.gov.cn/art/2024/3/5/t20240305_1.html",
     )
     assert article.published_at.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        '<div class="date"><span>05</span><span>2024.03</span></div>',
+        '<div class="date"><div>2024-03</div><div>05</div></div>',
+    ],
+    ids=["day-glued-to-year-month", "year-month-over-day-on-two-lines"],
+)
+def test_a_calendar_card_beside_the_heading_dates_the_page(card):
+    rows = "".join(
+        f'<li><span>1{n}</span><span>2024.02</span><a href="/a/{n}.html">县{n}号通知</a></li>'
+        for n in range(4)
+    )
+    page = (
+        f"{card}<h1>县农业农村局部署春季农业生产工作</h1><p>来源：县农业农村局</p>"
+        f'<div id="zoom">{_BODY}</div><ul>{rows}</ul>'
+    )
+    assert _extract(page).published_at == "2024-03-05"

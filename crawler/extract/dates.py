@@ -352,6 +352,26 @@ _MONTH_DAY = re.compile(r"^[\s\[(（【]*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?
 _URL_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})?(?!\d)")
 
 
+# A calendar card: the day set big beside its year and month ("05" over "2024.03"), in either order;
+# the whole text is the card (its parts are elements of their own, glued or on two lines).
+_CARD = re.compile(
+    r"^\s*(?:(?P<d>[0-3]?\d)\s*(?P<y>(?:19|20)\d\d)\s*[-./年]\s*(?P<m>[01]?\d)\s*月?"
+    r"|(?P<y2>(?:19|20)\d\d)\s*[-./年]\s*(?P<m2>[01]\d|[1-9](?=\s))\s*月?\s*(?P<d2>[0-3]?\d)\s*日?)\s*$"
+)
+
+
+def parse_calendar_card(text: str) -> FoundDate | None:
+    """The date of a calendar card's text (``052024.03``, ``05 2024-03``, ``2024.03 05``)."""
+    m = _CARD.match(text)
+    if not m:
+        return None
+    y, mo, d = (m.group("y", "m", "d")) if m.group("y") else m.group("y2", "m2", "d2")
+    try:
+        return FoundDate(m.start(), m.end(), date(int(y), int(mo), int(d)))
+    except ValueError:
+        return None
+
+
 def year_from_url(url: str | None, month: int) -> int | None:
     """The year of a date in ``url`` (``/202403/t20240305_…``, ``/2024/03/05/``) in ``month``: what
     a date printed without its year (03-05, 3月5日) belongs to."""

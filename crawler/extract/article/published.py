@@ -15,6 +15,7 @@ from ..dates import (
     find_dates,
     find_month_days,
     find_time,
+    parse_calendar_card,
     parse_date,
     year_from_url,
 )
@@ -367,6 +368,9 @@ def _visible_date(
         # before a <meta> that says otherwise.)
         rank = 2 if above.line >= title_line - 2 else 5
         return above.found, rank, "unlabelled date above the title"
+    card = _calendar_card(lay, title_line)
+    if card is not None:
+        return card, 2, "calendar card beside the title"
     dateline = _dateline(lay, body_start, body_end, style)
     if dateline is not None:
         return dateline, 1, "dateline opening the body"
@@ -437,6 +441,23 @@ def _date_above(lay: Layout, title_line: int, style: DateStyle) -> _DateCandidat
         found = [c for c in _line_dates(lines, i, style) if c.rank == 5 and not _list_row(lay, c)]
         if found:
             return found[-1]
+    return None
+
+
+def _calendar_card(lay: Layout, title_line: int) -> FoundDate | None:
+    """A date set as a calendar card by the heading (``<span>05</span><span>2024.03</span>``):
+    its parts glued on one line or on two short lines of their own, no link (a list's rows use
+    the same card)."""
+    lines = lay.lines
+    for i in range(max(title_line - 3, 0), min(title_line + 3, len(lines))):
+        if i == title_line or lay.link_chars[i] or len(lines[i]) > 12:
+            continue
+        found = parse_calendar_card(lines[i])
+        if found is None and i + 1 < len(lines) and i + 1 != title_line and len(lines[i + 1]) <= 8:
+            if not lay.link_chars[i + 1]:
+                found = parse_calendar_card(f"{lines[i]} {lines[i + 1]}")
+        if found is not None:
+            return found
     return None
 
 
