@@ -736,9 +736,12 @@ def _pick(search: _TitleSearch, head: Head) -> _TitlePick:
     if head.meta.get("articletitle") and meta_title:
         pick = search.visible_for(meta_title, "meta ArticleTitle")
         if pick.element is None and not _column_sized(meta_title):
-            # Shown nowhere, not even reworded: another page's title a CMS left in the meta (its
-            # <title> too may be stale) gives way to the page's own heading over the body.
-            shown = search.heading_over_body()
+            # Shown nowhere, not even reworded: a spelling the page does not print (a Simplified
+            # meta on a page converted to Traditional) gives way to the heading the <title> shows,
+            # and another page's title a CMS left in the meta (its <title> too may be stale) to the
+            # page's own heading over the body.
+            matching = search.headings_in_title()
+            shown = search.heading_in_title(matching) if matching else search.heading_over_body()
             if shown is not None:
                 return shown
         if pick.element is not None or not _column_sized(meta_title):
