@@ -718,6 +718,14 @@ def test_source_around_the_text(info, after, expected):
             id="gonggao-an-office",
         ),
         pytest.param("<h4>供稿：王丽　　日期：2024-03-15</h4>", None, id="gonggao-a-person"),
+        pytest.param(
+            "<p>发布时间：2024-3-8 发布人：镇党政办 阅读：236次</p>",
+            "镇党政办",
+            id="faburen-an-office",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-3-8 发布人：李明 阅读：236次</p>", None, id="faburen-a-person"
+        ),
     ],
 )
 def test_more_source_labels(info, expected):

@@ -48,6 +48,7 @@ def _at_boundary(before: str) -> bool:
     return not before or not _CJK_LETTER.search(before) or bool(_DATE_END.search(before))
 
 
+_PERSON_OR_OFFICE_LABELS = ("供稿", "发布人", "發布人", "發佈人")
 _LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
 _NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
 _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資金|收入|经费|主要|的)\s*$")
@@ -182,8 +183,11 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     value = _GLUED_COUNT.sub("", _balanced(value))
     if not value or _ACCOUNT.match(value):
         return kind, None  # (a CMS login, "发布者：admin", names no office)
-    if match.group(1) == "供稿" and not _is_office(value):
-        return 0, None  # (供稿 names whoever wrote it up: an office is the source, a person no)
+    if match.group(1) in _PERSON_OR_OFFICE_LABELS and not _is_office(value):
+        return (
+            0,
+            None,
+        )  # (供稿/发布人 name whoever wrote it up: an office is the source, a person no)
     # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters
     # (two offices keep theirs: "县农业农村局 县财政局").
     return kind, _CJK_GAP.sub(_gap, value)
