@@ -721,3 +721,38 @@ def test_a_stale_articletitle_shown_nowhere_gives_way_to_the_heading_over_the_bo
         "县住建局开展建筑施工领域安全生产专项整治",
         None,
     )
+
+
+_UNSIZED = "<div style='text-align:center'>关于做好2024年汛期安全防范工作的通知</div>"
+_BOLD_18 = (
+    "<div style='font-size:18px;font-weight:bold;text-align:center'>"
+    "关于做好2024年汛期安全防范工作的通知</div>"
+)
+_TEXT = _ARTICLE.split("</div>", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<div>【字体：<a>大</a> <a>中</a> <a>小</a>】</div>",
+        "<div><a>【打印】</a><a>【关闭】</a></div>",
+        "<div>——全县汛期安全防范工作部署</div>",
+        "<div>来源：县应急管理局</div>",
+    ],
+    ids=["font-size-bar", "print-close", "subtitle", "info-on-two-lines"],
+)
+def test_the_line_over_the_info_line_is_found_past_the_tools_between_them(between):
+    page = _page(
+        "<title>某某县人民政府</title>",
+        _UNSIZED + between + "<div>发布时间：2024-03-05 10:21</div>" + _TEXT,
+    )
+    title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
+    assert title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_a_bold_18px_line_inline_styled_is_a_heading_wherever_the_info_line_is():
+    page = _page(
+        "<title>某某县人民政府</title>", _BOLD_18 + _TEXT + "<div>发布时间：2024-03-05</div>"
+    )
+    title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
+    assert title == "关于做好2024年汛期安全防范工作的通知"

@@ -15,7 +15,7 @@ from ..text import (
     squash,
 )
 from .head import Head
-from .patterns import INFO_LINE, SENTENCE_END, SOURCE_LABEL, event_fact
+from .patterns import FURNITURE_LINE, INFO_LINE, SENTENCE_END, SOURCE_LABEL, event_fact
 from .title import clean_raw_title, heading_candidates, line_of, title_from_meta
 
 # Body containers of government CMS families, most specific first: (kind, name).
@@ -634,17 +634,6 @@ def line_owners(lay: Layout) -> list:
     return owners
 
 
-# Lines that are page furniture, never body text.
-_NOISE_LINE = re.compile(
-    r"^(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|關閉|收藏|返回顶部|返回|加入收藏|纠错|我要纠错|分享到?[:：]?|"
-    r"字号|字號|字體|字体|大|中|小|默认|超大|扫一扫.*|Print|Close|Share)\s*[】\]]?\s*[|/:：]?\s*)+$"
-    r"|^(?:【?\s*字[号號体體]\s*[:：]?.{0,20})$"
-    r"|^[(（]?\s*(?:浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击率|阅读数|阅读量|阅读次数|瀏覽次數|瀏覽|浏览|阅读|点击|"
-    r"Number of views|Views)\s*[:：]?\s*[(（]?\d*[)）]?\s*[次)）]?$"
-    r"|^(?:当前时间|今天是).{0,40}$"
-    r"|^[*=_~#\-–—.·•]{3,}$",
-    re.I,
-)
 # A "more" link closing a line: a portlet's or box's heading (全市主要经济指标 更多>>).
 _MORE_LINK = re.compile(
     r"\s*[\[【(（]?\s*(?:查看)?更多(?:内容|信息|详情|数据)?\s*[>＞》»›]*\s*[\]】)）]?\s*$"
@@ -846,7 +835,7 @@ def pick_body_lines(
         if kept and len(line) < 80 and _CREDITS.match(line):
             credits = credits or (len(kept), i)
             continue
-        if _NOISE_LINE.match(line):
+        if FURNITURE_LINE.match(line):
             continue
         more = _MORE_LINK.search(line)
         if more and lay.link_chars[i] >= len(squash(more.group(0))) and more.start() > 0:

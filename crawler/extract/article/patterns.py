@@ -48,6 +48,20 @@ SOURCE_LABEL = re.compile(
 )
 
 
+# Lines that are page furniture (打印/关闭, 字号 大中小, share bars, view counters): never body
+# text, never a title.
+FURNITURE_LINE = re.compile(
+    r"^(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|關閉|收藏|返回顶部|返回|加入收藏|纠错|我要纠错|分享到?[:：]?|"
+    r"字号|字號|字體|字体|大|中|小|默认|超大|扫一扫.*|Print|Close|Share)\s*[】\]]?\s*[|/:：]?\s*)+$"
+    r"|^(?:【?\s*字[号號体體]\s*[:：]?.{0,20})$"
+    r"|^[(（]?\s*(?:浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击率|阅读数|阅读量|阅读次数|瀏覽次數|瀏覽|浏览|阅读|点击|"
+    r"Number of views|Views)\s*[:：]?\s*[(（]?\d*[)）]?\s*[次)）]?$"
+    r"|^(?:当前时间|今天是).{0,40}$"
+    r"|^[*=_~#\-–—.·•]{3,}$",
+    re.I,
+)
+
+
 DIGITS = re.compile(r"\d\d|[〇○零]")  # 二〇二四年 has no digits
 
 

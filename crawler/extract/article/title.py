@@ -22,7 +22,7 @@ from ..text import (
     text_with_breaks,
 )
 from .head import META_TITLE, Head
-from .patterns import DIGITS, INFO_LINE, SENTENCE_END, spaced_labels
+from .patterns import DIGITS, FURNITURE_LINE, INFO_LINE, SENTENCE_END, spaced_labels
 
 _TITLE_SEPARATORS = re.compile(
     r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s[·•/]\s|\s[>»›]\s|>{2,})\s*"
@@ -213,6 +213,9 @@ _HEADING_STYLE = re.compile(
 )
 
 
+_HEADING_PX_BOLD = re.compile(r"font-size\s*:\s*(?:1[89]|2[01])(?:\.\d+)?px", re.I)
+
+
 _CSS_RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
 _CSS_SIZE = re.compile(r"font-size\s*:\s*(?:(\d+(?:\.\d+)?)\s*(px|pt|r?em)|(xx?-large))", re.I)
 _CSS_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
@@ -292,7 +295,12 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
             out.append((_block_showing(el), 2))
     # Old templates style a paragraph as the heading: <p style="font-size:22px;font-weight:bold">.
     for el in islice(_STYLED(root), 400):
-        if el.tag in _HEADING_TAGS and _HEADING_STYLE.search(el.get("style") or ""):
+        style = el.get("style") or ""
+        if el.tag in _HEADING_TAGS and (
+            _HEADING_STYLE.search(style)
+            # (A web template's bold 18–21px line; a Word paste sizes its text in pt.)
+            or (_HEADING_PX_BOLD.search(style) and _CSS_BOLD.search(style))
+        ):
             out.append((_block_showing(el), 2))
     found = []
     for el, rank in out[:400]:
@@ -1273,10 +1281,18 @@ def _line_beside_info(lay: Layout, body_start: int, site_names_sq: set[str] = fr
             (INFO_LINE.search(info) and find_dates(info, 1)) or _unlabelled_info(info)
         ):
             continue
-        if _heading_line(lay, i - 1) and squash(lines[i - 1]) not in site_names_sq:
-            el = _line_element(lay, i - 1)
+        # (Past the page's tools between them, 字号 大中小 or a share bar, and a ——subtitle.)
+        above = i - 1
+        while above > i - 3 and (
+            FURNITURE_LINE.match(lines[above])
+            or _SUBTITLE.match(lines[above])
+            or (len(lines[above]) <= 80 and INFO_LINE.search(lines[above]))
+        ):
+            above -= 1
+        if _heading_line(lay, above) and squash(lines[above]) not in site_names_sq:
+            el = _line_element(lay, above)
             if el is not None:
-                return lines[i - 1], el, "line above the info line"
+                return lines[above], el, "line above the info line"
         if i + 1 <= body_start + 1 and _heading_line(lay, i + 1):
             el = _line_element(lay, i + 1)
             if el is not None:
@@ -1286,9 +1302,13 @@ def _line_beside_info(lay: Layout, body_start: int, site_names_sq: set[str] = fr
 
 
 def _heading_line(lay: Layout, i: int) -> bool:
+    if i < 0:
+        return False
     title = lay.lines[i]
     return (
         6 <= len(title) <= 80
+        and not FURNITURE_LINE.match(title)
+        and not _SUBTITLE.match(title)
         and lay.cells[i] <= 1  # (a label-and-value row "标题\t…" is no heading)
         and lay.link_chars[i] * 2 < len(title)
         and not INFO_LABELS.search(title)
