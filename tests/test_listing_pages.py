@@ -844,3 +844,99 @@ def test_block_anchor_cards_standing_beside_the_page_chrome_are_rows(wrapper):
     page = extract_list(body.encode(), "http://x.gov.cn/m/news/index.html")
     assert len(page.links) == 6
     assert page.links[0].title == "示例区召开第0次城市更新工作推进会"
+
+
+_LAYUI = """layui.use('laypage', function () {
+  layui.laypage.render({elem: 'pg', count: %d, limit: 15, curr: %d,
+    jump: function (obj, first) {
+      if (!first) {
+        if (obj.curr == 1) { window.location.href = 'index.html'; }
+        else { window.location.href = 'index_' + (obj.curr - 1) + '.html'; }
+      }
+    }});
+});"""
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (_LAYUI % (236, 1), "index_1.html"),
+        (_LAYUI % (236, 3), "index_3.html"),
+        (_LAYUI % (45, 3), None),
+        (
+            "laypage.render({elem: 'pg', count: 90, curr: 1, jump: function (obj, first) {"
+            " if (!first) { loadRows(obj.curr); } }});"
+            "function loadRows(p) { $.get('/api/rows?page=' + p, draw); }",
+            None,
+        ),
+        (
+            '$("#Pagination").pagination(128, {items_per_page: 20, current_page: 0,'
+            " callback: pageselect});"
+            " function pageselect(page_index, jq) { if (page_index != 0) {"
+            ' location.href = "list.jsp?cid=12&pageNo=" + (page_index + 1); } return false; }',
+            "list.jsp?cid=12&pageNo=2",
+        ),
+        (
+            "kkpager.generPageHtml({pno: 1, total: 42, totalRecords: 756, hrefFormer: 'index',"
+            " hrefLatter: '.html', getLink: function (n) { if (n == 1) { return this.hrefFormer"
+            " + this.hrefLatter; } return this.hrefFormer + '_' + n + this.hrefLatter; }});",
+            "index_2.html",
+        ),
+        (
+            "var options = {currentPage: 1, totalPages: 37, pageUrl: function (type, page, current) {"
+            ' return page == 1 ? "index.htm" : "index_" + (page - 1) + ".htm"; }};'
+            " $('#pageUl').bootstrapPaginator(options);",
+            "index_1.htm",
+        ),
+        (
+            "$('#pagination').twbsPagination({totalPages: 12, startPage: 1, visiblePages: 5,"
+            " href: '?page={{number}}'});",
+            "?page=2",
+        ),
+        ("$.ajax({url: '/api/list', data: {pageNo: 1, pageSize: 10}, success: draw});", None),
+    ],
+    ids=[
+        "layui-first-page",
+        "layui-page-3",
+        "layui-last-page",
+        "layui-ajax-jump",
+        "jquery-pagination-zero-based-callback",
+        "kkpager-getlink-this",
+        "bootstrap-paginator-options-variable",
+        "twbs-href-template",
+        "ajax-call-is-no-pager",
+    ],
+)
+def test_a_pager_plugin_s_configuration_gives_the_next_page(script, expected):
+    pager = "<div id='pg'></div><ul id='pageUl'></ul><div id='Pagination'></div>"
+    body = (
+        f"<html><body><ul class='list'>{_ROWS}</ul>{pager}<script>{script}</script></body></html>"
+    )
+    url = (
+        "http://x.gov.cn/l/index_2.html" if "curr: 3" in script else "http://x.gov.cn/l/index.html"
+    )
+    page = extract_list(body.encode(), url)
+    want = None if expected is None else absolute_url(expected, url)
+    assert (page.next_pages[0] if page.next_pages else None) == want
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("nextPage()", "/l/index_2.shtml"),
+        ("lastPage()", None),
+        ("render()", None),
+    ],
+    ids=["if-and-a-function-called-in-an-expression", "if-not-taken", "no-navigation"],
+)
+def test_pager_handlers_run_if_statements_and_page_functions(code, expected):
+    from crawler.extract.script import run_pager
+
+    scripts = """
+    var curPage = 1, pageTotal = 9;
+    function pageUrl(n) { return n == 1 ? "index.shtml" : "index_" + n + ".shtml"; }
+    function nextPage() { if (curPage < pageTotal) { location.href = "/l/" + pageUrl(curPage + 1); } }
+    function lastPage() { if (curPage >= pageTotal) { location.href = pageUrl(pageTotal); } else { return; } }
+    function render() { var html = ""; html += "<a>1</a>"; document.getElementById("p").innerHTML = html; }
+    """
+    assert run_pager(scripts, code) == expected

@@ -6,6 +6,7 @@ calls whose target the page does not reveal are left out rather than guessed.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -15,7 +16,16 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlparse, url
 from lxml import etree
 
 from .model import Selectors
-from .script import Scripts, evaluate, function_body, run_pager, shown_writes
+from .script import (
+    Scripts,
+    closing_brace,
+    evaluate,
+    function_body,
+    object_literal,
+    run_function,
+    run_pager,
+    shown_writes,
+)
 from .select import select
 
 _UNFETCHABLE_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
@@ -548,6 +558,154 @@ def _object_pager_next(scripts: str, base: str, page_url: str) -> str | None:
     return None
 
 
+# A pager plugin drawn by script from one configuration object: its current page, how many
+# pages (or records and a page size) and the function or template making a page's address —
+# layui ``laypage.render({curr, count, limit, jump})``, kkpager's ``{pno, total, getLink}``,
+# bootstrap-paginator's ``{currentPage, totalPages, pageUrl}``, jQuery pagination's
+# ``pagination(count, {current_page, items_per_page, callback})`` (0-based), twbs-pagination's
+# ``{startPage, totalPages, href}``. Keys are compared lower case, without ``_``.
+_PLUGIN_CONFIG = re.compile(
+    r"(?i)\{[^{}]{0,600}?\b(?:curr|currentpage|current_page|pno|startpage|pageno|pageindex|curpage"
+    r"|nowpage)[\"']?\s*:"
+)
+_LEADING_ARGS = re.compile(r"\(\s*([^(){};]{0,80}?)\s*,\s*$")
+_PLUGIN_CURRENT = (
+    "curr",
+    "currentpage",
+    "pno",
+    "startpage",
+    "pageno",
+    "pageindex",
+    "curpage",
+    "nowpage",
+    "current",
+    "page",
+)
+_PLUGIN_PAGES = (
+    "totalpages",
+    "totalpage",
+    "pages",
+    "pagecount",
+    "countpage",
+    "maxpage",
+    "pagetotal",
+)
+_PLUGIN_RECORDS = (
+    "count",
+    "totalrecords",
+    "totalrecord",
+    "totalcount",
+    "totalcounts",
+    "records",
+    "totalrows",
+    "itemscount",
+    "totalsize",
+    "total",
+)
+_PLUGIN_SIZE = ("limit", "pagesize", "itemsperpage", "perpage", "numperpage", "rows", "showcount")
+_PLUGIN_LINKS = (
+    "jump",
+    "getlink",
+    "pageurl",
+    "href",
+    "callback",
+    "onpageclick",
+    "onpagechange",
+    "onchange",
+    "onselect",
+    "click",
+)
+_PLUGIN_OBJECT_PARAMS = frozenset(["obj", "o", "opt", "opts", "options", "conf", "config", "pager"])
+_PLUGIN_EVENT_PARAMS = frozenset(["e", "ev", "evt", "event", "jq", "el", "elem", "ele", "dom"])
+_PAGE_PLACEHOLDER = re.compile(r"\{\{?\s*(?:number|page|pagenumber|pageno|num|p)\s*\}\}?", re.I)
+
+
+def _plugin_pager_next(scripts: str, base: str, page_url: str) -> str | None:
+    """The page after the current one of a pager plugin configured with one object (inline in
+    the call or in a variable the call is given)."""
+    globals_ = Scripts(scripts).globals()
+    for m in islice(_PLUGIN_CONFIG.finditer(scripts), 10):
+        close = closing_brace(scripts, m.start())
+        if close is None:
+            continue
+        config = object_literal(scripts[m.start() : close + 1], globals_)
+        if not config:
+            continue
+        before = _LEADING_ARGS.search(scripts, max(0, m.start() - 100), m.start())
+        leading = [evaluate(a, globals_) for a in before.group(1).split(",")] if before else []
+        url = _plugin_next(config, leading, scripts, base)
+        if url:
+            return url
+    return None
+
+
+def _plugin_next(config: dict, leading: list, scripts: str, base: str) -> str | None:
+    keys = {k.lower().replace("_", ""): (k, v) for k, v in config.items()}
+
+    def number(names) -> float | None:
+        for n in names:
+            value = keys.get(n, (None, None))[1]
+            if isinstance(value, float) and value >= 0 and value.is_integer():
+                return value
+        return None
+
+    current_key = next(
+        (n for n in _PLUGIN_CURRENT if isinstance(keys.get(n, (0, 0))[1], float)), None
+    )
+    if current_key is None:
+        return None
+    current = keys[current_key][1]
+    # jQuery pagination counts from 0 (``current_page: 0``); so does a current page of 0.
+    zero = current == 0 or keys[current_key][0] == "current_page"
+    pages = number(_PLUGIN_PAGES)
+    size = number(_PLUGIN_SIZE)
+    records = number(_PLUGIN_RECORDS)
+    if records is None and leading and isinstance(leading[0], float):
+        records = leading[0]  # pagination(128, {…}): the records come first
+    if pages is None and "total" in keys and size is None:
+        pages = number(("total",))  # kkpager: total pages beside totalRecords
+    if pages is None and records is not None:
+        pages = math.ceil(records / (size or 10))
+    if pages is None or (current + 1 >= pages if zero else current >= pages):
+        return None
+    following = current + 1
+    link = next((keys[n][1] for n in _PLUGIN_LINKS if n in keys), None)
+    if isinstance(link, str):
+        if not _PAGE_PLACEHOLDER.search(link):
+            return None
+        return absolute_url(_PAGE_PLACEHOLDER.sub(str(int(following)), link, count=1), base)
+    if not isinstance(link, tuple):
+        return None
+    if link[0] == "name":
+        found = function_body(scripts, link[1])
+        if found is None:
+            return None
+        params, body = found
+    else:
+        params, body = link[1], link[2]
+    this = {k: v for k, v in config.items() if isinstance(v, (str, float))}
+    obj = dict(this, curr=following, current=following, page=following, pageIndex=following)
+    link_key = next(n for n in _PLUGIN_LINKS if n in keys)
+    args, numbered = [], False
+    for name in params:
+        low = name.lower()
+        if low == "first":
+            args.append(False)  # layui's jump: False once the reader asks for a page
+        elif low == "type":
+            args.append("page")
+        elif link_key == "pageurl" and low in ("current", "cur", "currentpage"):
+            args.append(current)
+        elif low in _PLUGIN_OBJECT_PARAMS:
+            args.append(obj)
+        elif low in _PLUGIN_EVENT_PARAMS or numbered:
+            args.append(None)
+        else:
+            args.append(following)
+            numbered = True
+    found = run_function(scripts, params, body, args, url=base, this=this)
+    return absolute_url(found, base) if found else None
+
+
 def _numbered_next(
     root, scripts: str, base: str, page_url: str, anchors: tuple[list, list] | None = None
 ) -> str | None:
@@ -953,6 +1111,7 @@ def find_next_pages(
         lambda: _button_next(buttons, scripts, base, page_url) if buttons else None,
         lambda: _form_button_next(forms, base, page_url) if forms else None,
         lambda: _trs_next(scripts, base, page_url),
+        lambda: _plugin_pager_next(scripts, base, page_url) if "{" in scripts else None,
         lambda: (
             _numbered_next(root, scripts, base, page_url, anchors)
             if _has_number_link(page_text)

@@ -23,6 +23,7 @@ Its readers:
 from __future__ import annotations
 
 import html
+import math
 import re
 from itertools import islice
 from urllib.parse import urlsplit
@@ -121,8 +122,9 @@ def _string(value) -> str:
 
 
 class _Parser:
-    def __init__(self, tokens: list, env: dict, page: int | None):
+    def __init__(self, tokens: list, env: dict, page: int | None, call=None):
         self.tokens, self.at, self.env, self.page = tokens, 0, env, page
+        self.call = call  # the page's own functions: call(name, args) -> value, or _Fail
 
     def peek(self, value: str | None = None) -> bool:
         if self.at >= len(self.tokens):
@@ -212,6 +214,8 @@ class _Parser:
             member = self.take()[1]
             if isinstance(result, _Location) and member in result.members:
                 result = result.members[member]
+            elif isinstance(result, dict) and member in result and not self.peek("("):
+                result = result[member]  # an object's member: a pager's ``obj.curr``
             elif member == "value" and result is _BOX and self.page is not None:
                 result = float(self.page)
             elif member == "val" and result is _BOX and self.page is not None:
@@ -277,6 +281,21 @@ class _Parser:
             return _BOX
         if value in ("true", "false"):
             return value == "true"
+        if value == "Math" and self.peek("."):
+            self.take(".")
+            method = self.take()[1]
+            args = [_number(a) for a in self.arguments(depth)]
+            if method in ("ceil", "floor", "round", "abs") and len(args) == 1:
+                if method == "abs":
+                    return abs(args[0])
+                if method == "round":
+                    return float(math.floor(args[0] + 0.5))
+                return float(getattr(math, method)(args[0]))
+            if method in ("max", "min") and args:
+                return float(max(args) if method == "max" else min(args))
+            raise _Fail
+        if self.call is not None and self.peek("(") and self.env.get(value) is None:
+            return self.call(value, self.arguments(depth))
         if value in ("window", "self", "top") and self.peek("."):
             self.take(".")
             if self.take()[1] != "location":
@@ -334,15 +353,16 @@ def _unescape(raw: str) -> str:
 _ESCAPE = re.compile(r"\\(.)")
 
 
-def evaluate(code: str, env=None, page: int | None = None):
+def evaluate(code: str, env=None, page: int | None = None, call=None):
     """The value of one JS expression, or None when it uses what is not modelled.
 
     ``env`` maps names to values (anything with ``.get``: a dict, or :class:`Assigned`);
-    ``page`` is what the page-number box reads (None: reading it has no answer)."""
+    ``page`` is what the page-number box reads (None: reading it has no answer); ``call`` runs
+    the page's own functions an expression calls (``pageUrl(n + 1)``)."""
     if env is None:
         env = {}
     try:
-        parser = _Parser(_tokens(code), env, page)
+        parser = _Parser(_tokens(code), env, page, call)
         value = parser.expression()
         if parser.peek():
             return None
@@ -410,10 +430,22 @@ def page_globals(scripts: str) -> dict:
     """The page's ``var name = "…"``/number globals (the first of each name)."""
     found: dict = {}
     for m in _GLOBAL.finditer(scripts):
-        name, raw = m.group(1), m.group(2)
-        if name not in found:
-            found[name] = raw[1:-1] if raw[0] in "\"'" else float(raw)
+        name, raw, end = m.group(1), m.group(2), m.end()
+        while True:
+            if name not in found:
+                found[name] = raw[1:-1] if raw[0] in "\"'" else float(raw)
+            if scripts[end - 1] != ",":
+                break
+            more = _MORE_DECLARED.match(scripts, end)  # var curPage = 1, pageTotal = 9;
+            if not more:
+                break
+            name, raw, end = more.group(1), more.group(2), more.end()
     return found
+
+
+_MORE_DECLARED = re.compile(
+    r"\s*([A-Za-z_$][\w$]*)\s*=\s*(\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|\d{1,9})\s*[;,\n]"
+)
 
 
 _SKIP = re.compile(r"^(?:(?:if|else|for|while|try|switch|do)\b|[{}])")
@@ -441,69 +473,279 @@ class Scripts:
 
 
 def run_pager(
-    scripts: str | Scripts, code: str, page: int | None = None, url: str | None = None
+    scripts: str | Scripts,
+    code: str,
+    page: int | None = None,
+    url: str | None = None,
+    env: dict | None = None,
 ) -> str | None:
     """The address ``code`` (a handler: ``gotoPage(2)``, ``jumpTo()``, ``location.href='…'+…``)
     sends the browser to, the page-number box reading ``page`` (None: a handler that reads the box
-    has no answer); ``url`` is the page's address (what ``location.pathname`` and the like read).
-    None when the page does not show it plainly."""
+    has no answer); ``url`` is the page's address (what ``location.pathname`` and the like read);
+    ``env`` adds names the code sees (a pager plugin's arguments). None when the page does not
+    show it plainly."""
     code = code.strip()
     if code[:11].lower() == "javascript:":
         code = code[11:]
     if "__doPostBack" in code or "WebForm_" in code:
         return None  # an ASP.NET form post: no address to go to
-    context = scripts if isinstance(scripts, Scripts) else Scripts(scripts)
-    env = context.globals()
-    if url:
-        env["location"] = _Location(url)
-    return _run(context, _statements(code), env, page, 0)
+    run = _Run(scripts if isinstance(scripts, Scripts) else Scripts(scripts), page, url)
+    scope = run.scope(env)
+    found = run.statements(_statements(code), scope, 0)
+    return found if isinstance(found, str) else None
 
 
-def _run(
-    scripts: Scripts, statements: list[str], env: dict, page: int | None, depth: int
-) -> str | None:
-    for statement in statements:
+def written_pager_html(scripts: str | Scripts, code: str, url: str | None = None) -> list[str]:
+    """The HTML that ``code`` (a top-level call: ``renderPager("fenye")``) writes into elements
+    (``….innerHTML = html``, ``$(…).html(html)``), as far as the page shows it plainly: what a
+    script draws a pager with. Loops are not run (their part of the HTML is missing)."""
+    run = _Run(scripts if isinstance(scripts, Scripts) else Scripts(scripts), None, url)
+    run.statements(_statements(code), run.scope(None), 0)
+    return run.written
+
+
+class _Return:
+    """A ``return`` statement's value (None: a bare ``return``)."""
+
+    def __init__(self, value):
+        self.value = value
+
+
+_MAX_STEPS = 400
+_IF = re.compile(r"if\s*\(")
+_ELSE = re.compile(r"else(?![\w$])\s*")
+_ADD_TO = re.compile(r"^([A-Za-z_$][\w$]*)\s*\+=\s*(.+)$", re.S)
+_DECLARE = re.compile(r"^(?:var|let|const)\s+(.+)$", re.S)
+_HTML_INTO = re.compile(
+    r"^.{1,200}?\.\s*innerHTML\s*=(?!=)\s*(.+)$|^\$\(.{1,200}?\)\s*\.\s*html\s*\((.+)\)$", re.S
+)
+
+
+class _Run:
+    """One run of page code: statements in order, ``if``/``else`` by their evaluated condition
+    (neither branch when it cannot be evaluated), the page's functions called from statements and
+    from expressions (at most 3 deep, :data:`_MAX_STEPS` statements in all), loops skipped."""
+
+    def __init__(self, scripts: Scripts, page: int | None, url: str | None):
+        self.scripts, self.page, self.url = scripts, page, url
+        self.steps = 0
+        self.written: list[str] = []
+
+    def scope(self, extra: dict | None) -> dict:
+        env = self.scripts.globals()
+        if self.url:
+            env["location"] = _Location(self.url)
+        if extra:
+            env.update(extra)
+        return env
+
+    def value(self, code: str, env: dict, depth: int):
+        return evaluate(code, env, self.page, lambda name, args: self.call(name, args, depth))
+
+    def call(self, name: str, args: list, depth: int):
+        """The value a call of the page's function ``name`` returns (raises when none)."""
+        found = self.scripts.body(name)
+        if found is None or depth >= 3:
+            raise _Fail
+        params, body = found
+        env = self.scope(None)
+        env.update(zip(params, args))
+        result = self.statements(_statements(body), env, depth + 1)
+        if isinstance(result, _Return) and result.value is not None:
+            return result.value
+        raise _Fail
+
+    def statements(self, statements: list[str], env: dict, depth: int):
+        """A URL the code sends the browser to, a :class:`_Return`, or None."""
+        pending = None  # after an if: True when its else runs, False when not, None unknown
+        for statement in statements:
+            self.steps += 1
+            if self.steps > _MAX_STEPS:
+                return None
+            else_part = _ELSE.match(statement)
+            if else_part:
+                rest = statement[else_part.end() :]
+                if pending is not True:
+                    if not _IF.match(rest):
+                        pending = None
+                    continue
+                if not _IF.match(rest):
+                    pending = None
+                    found = self.statements(_statements(_block(rest)), env, depth)
+                    if found is not None:
+                        return found
+                    continue
+                statement = rest
+            if _IF.match(statement):
+                parts = _if_parts(statement)
+                if parts is None:
+                    pending = None
+                    continue
+                cond = _truth(self.value(parts[0], env, depth))
+                pending = None if cond is None else not cond
+                if cond:
+                    found = self.statements(_statements(parts[1]), env, depth)
+                    if found is not None:
+                        return found
+                continue
+            pending = None
+            found = self.statement(statement, env, depth)
+            if found is not None:
+                return found
+        return None
+
+    def statement(self, statement: str, env: dict, depth: int):
         if statement.startswith("return"):
-            break
+            rest = statement[6:].strip()
+            if rest and not (statement[6:7].isspace() or statement[6:7] in "(\"'"):
+                return None  # a name that starts with "return"
+            return _Return(self.value(rest, env, depth) if rest else None)
         if _SKIP.match(statement):
-            continue
+            return None
         target = _GO_TO.match(statement)
         if target is not None:
-            value = evaluate(target.group(1), env, page)
-            return value if isinstance(value, str) and value else None
+            value = self.value(target.group(1), env, depth)
+            return value if isinstance(value, str) and value else _Return(None)
         go = _GO_CALL.match(statement)
         if go:
-            value = evaluate(_split_top(go.group(1))[0], env, page)
-            return value if isinstance(value, str) and value else None
+            value = self.value(_split_top(go.group(1))[0], env, depth)
+            return value if isinstance(value, str) and value else _Return(None)
+        into = _HTML_INTO.match(statement)
+        if into:
+            value = self.value(into.group(1) or into.group(2), env, depth)
+            if isinstance(value, str):
+                self.written.append(value)
+            return None
+        declared = _DECLARE.match(statement)
+        for part in _split_top(declared.group(1)) if declared else [statement]:
+            found = self.assign(part.strip(), env, depth)
+            if found is not None:
+                return found
+        return None
+
+    def assign(self, statement: str, env: dict, depth: int):
+        added = _ADD_TO.match(statement)
+        if added:
+            name = added.group(1)
+            value = self.value(added.group(2), env, depth)
+            if value is None or env.get(name) is None:
+                env.pop(name, None)
+            else:
+                try:
+                    env[name] = _apply("+", env[name], value)
+                except _Fail:
+                    env.pop(name, None)
+            return None
         assign = _ASSIGN.match(statement)
         if assign:
             go = _GO_CALL.match(assign.group(2).strip())
             if go:  # ``var w = window.open(u, "_blank", "width=…")``: the window opens at u
-                value = evaluate(_split_top(go.group(1))[0], env, page)
-                return value if isinstance(value, str) and value else None
-            value = evaluate(assign.group(2), env, page)
+                value = self.value(_split_top(go.group(1))[0], env, depth)
+                return value if isinstance(value, str) and value else _Return(None)
+            value = self.value(assign.group(2), env, depth)
             if value is None:
                 env.pop(assign.group(1), None)
             else:
                 env[assign.group(1)] = value
-            continue
+            return None
         call = _CALL_STATEMENT.fullmatch(statement)
         if call and depth < 3:
-            found = scripts.body(call.group(1).split(".")[-1])
+            found = self.scripts.body(call.group(1).split(".")[-1])
             if found is None:
-                continue
-            params, body = found
-            args = _call_args(call.group(2), env, page) if call.group(2).strip() else []
-            if args is None:
                 return None
-            inner = scripts.globals()
-            if "location" in env:
-                inner["location"] = env["location"]
+            params, body = found
+            args = _call_args(call.group(2), env, self.page) if call.group(2).strip() else []
+            if args is None:
+                return _Return(None)
+            inner = self.scope(None)
+            if "this" in env:
+                inner["this"] = env["this"]
             inner.update(zip(params, args))
-            url = _run(scripts, _statements(body), inner, page, depth + 1)
-            if url:
+            url = self.statements(_statements(body), inner, depth + 1)
+            if isinstance(url, str):
                 return url
+        return None
+
+
+def run_function(
+    scripts: str | Scripts,
+    params: list[str],
+    body: str,
+    args: list,
+    url: str | None = None,
+    this: dict | None = None,
+) -> str | None:
+    """The address a function (a pager plugin's ``jump``/``getLink``/``pageUrl``) sends the
+    browser to or returns, called with ``args`` (``this`` its configuration object); None when
+    the page does not show it plainly."""
+    run = _Run(scripts if isinstance(scripts, Scripts) else Scripts(scripts), None, url)
+    env = run.scope({"this": this} if this is not None else None)
+    env.update((p, a) for p, a in zip(params, args) if a is not None)
+    for p in params[len(args) :]:
+        env.pop(p, None)
+    found = run.statements(_statements(body), env, 0)
+    if isinstance(found, _Return):
+        found = found.value
+    return found if isinstance(found, str) and found else None
+
+
+def closing_brace(code: str, at: int, limit: int = 8000) -> int | None:
+    """Where the ``{`` at ``at`` closes, outside strings (None beyond ``limit`` characters)."""
+    depth = 0
+    for i, ch in _code_chars(code, at, min(len(code), at + limit)):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0:
+            return i
     return None
+
+
+def object_literal(code: str, env: dict) -> dict | None:
+    """The members of a JS object literal ``{key: value, …}``: evaluated values, nested objects,
+    ``("function", params, body)`` for functions and ``("name", name)`` for bare names the page
+    does not define; None when ``code`` is no object literal."""
+    code = code.strip()
+    if not (code.startswith("{") and code.endswith("}")) or len(code) > MAX_CHARS:
+        return None
+    members: dict = {}
+    for part in islice(_split_top(code[1:-1]), 80):
+        colon = next((i for i, ch in _code_chars(part) if ch == ":"), None)
+        if colon is None:
+            continue
+        key = part[:colon].strip().strip("\"'")
+        raw = part[colon + 1 :].strip()
+        if not re.fullmatch(r"[A-Za-z_$][\w$]{0,40}", key) or not raw:
+            continue
+        fn = _FUNCTION.match(raw) or _ARROW.match(raw)
+        if fn:
+            params = [x.strip() for x in fn.group(1).split(",") if x.strip()]
+            members[key] = ("function", params, fn.group(2))
+        elif raw.startswith("{"):
+            members[key] = object_literal(raw, env)
+        elif re.fullmatch(r"[A-Za-z_$][\w$]*", raw) and env.get(raw) is None:
+            members[key] = ("name", raw)
+        else:
+            members[key] = evaluate(raw, env)
+    return members
+
+
+_FUNCTION = re.compile(r"function\s*[\w$]*\s*\(([^()]{0,200})\)\s*\{(.*)\}$", re.S)
+_ARROW = re.compile(r"\(?([\w$,\s]{0,200}?)\)?\s*=>\s*\{(.*)\}$", re.S)
+
+
+def _if_parts(statement: str) -> tuple[str, str] | None:
+    """(condition, body) of ``if (…) {…}`` or ``if (…) statement``."""
+    open_at = statement.index("(")
+    depth = 0
+    for i, ch in _code_chars(statement, open_at):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return statement[open_at + 1 : i], _block(statement[i + 1 :])
+    return None
+
+
+def _block(code: str) -> str:
+    code = code.strip()
+    return code[1:-1] if code.startswith("{") and code.endswith("}") else code
 
 
 def _split_top(code: str) -> list[str]:
