@@ -990,7 +990,13 @@ class Store:
                 zip(("title", "source", "published_at", "body", "attachments"), rest, strict=True)
             )
             previous["attachments"] = json.loads(previous["attachments"] or "[]")
-            if stored_hash == digest or not changed_fields(previous, fields):
+            # A copy cached under a template the store read the page in no longer is the
+            # version all the same (its rendition was set aside as presentation).
+            if (
+                stored_hash == digest
+                or not changed_fields(previous, fields)
+                or _presented_otherwise(previous, fields)
+            ):
                 return f"stale copy: version {seq} served again ({why})", cached
         return None
 
@@ -2033,8 +2039,9 @@ def _cut_short(current: dict, fetched: FetchedRelease) -> bool:
         if new[:-1] != old[: len(new) - 1] or not old[len(new) - 1].startswith(new[-1]):
             return False
     else:
-        known = {clean_text(line) for line in before}
-        if not all(clean_text(line) in known for line in after[:-1]):
+        # Each line the stored version's or a second rendering of one of its lines (the stored
+        # version may be the page as its earlier template presented it).
+        if _not_said(after[:-1], _text_lines("\n".join(before))):
             return False
     raw = zlib.decompress(current["raw_body"])
     return bool(_DOCUMENT_END.search(raw[-_TAIL_BYTES:]))
@@ -2173,14 +2180,29 @@ def _template_names(raw: bytes) -> set[bytes]:
 
 
 def _template_dropped_a_field(current: dict, fields: dict, raw_body: bytes | None) -> bool:
-    """Whether the fetch differs from the stored version only by a source or date that one of
-    them does not print at all, a title that gained or lost a part after a separator (the
-    site's name), or attachments of the same names at new addresses, and the page's template
-    changed between them (most class and id names new): a redesign that stopped or started
-    printing the field, put the site's name in its title, or moved the files with the pages."""
-    previous = _version_fields(current)
+    """Whether the fetch says what the stored version says but for its presentation
+    (:func:`_presented_otherwise`) and the page's template changed between them (most class and
+    id names new): a redesign that stopped or started printing a field, put the site's name in
+    its title, moved the files with the pages or drew its own boxes and a second rendering of
+    the figures around the same text."""
+    if not _presented_otherwise(_version_fields(current), fields):
+        return False
+    if current["raw_body"] is None or not raw_body:
+        return False
+    before = _template_names(zlib.decompress(current["raw_body"]))
+    after = _template_names(raw_body)
+    if not before or not after:
+        return False
+    return len(before & after) / len(before | after) < _SAME_TEMPLATE
+
+
+def _presented_otherwise(previous: dict, fields: dict) -> bool:
+    """Whether two readings of a page differ only as two templates present it: by a source or
+    date one of them does not print at all, a title that gained or lost a part after a
+    separator (the site's name), attachments of the same names at new addresses, or a body
+    redrawn around the same lines (:func:`_same_lines_redrawn`)."""
     changed = changed_fields(previous, fields)
-    if not changed or not set(changed) <= _PRINTED_BY_TEMPLATE | {"title", "attachments"}:
+    if not changed or not set(changed) <= _PRINTED_BY_TEMPLATE | {"title", "attachments", "body"}:
         return False
     if any(
         bool(previous.get(name)) == bool(fields.get(name))
@@ -2192,13 +2214,50 @@ def _template_dropped_a_field(current: dict, fields: dict, raw_body: bytes | Non
         return False
     if "attachments" in changed and _attachment_names(previous) != _attachment_names(fields):
         return False
-    if current["raw_body"] is None or not raw_body:
+    return "body" not in changed or _same_lines_redrawn(previous.get("body"), fields.get("body"))
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[A-Za-z]+|[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _restates(line: str, others: list[tuple[set[str], str]], text: str) -> bool:
+    """Whether ``line`` is a second rendering of one of ``others`` (each line's figures and its
+    text squashed; ``text``: all of them squashed, lower-cased): a phone's card of a table row
+    says that row's figures, every one, under the page's words (`粳米标一 2.95元/500克 环比
+    0.00%` for the row `粳米 标一 元/500克 2.95 …`)."""
+    figures = set(_FIGURE.findall(line))
+    words = [w.lower() for w in _WORD.findall(line)]
+    if not figures or not all(w in text for w in words):
         return False
-    before = _template_names(zlib.decompress(current["raw_body"]))
-    after = _template_names(raw_body)
-    if not before or not after:
-        return False
-    return len(before & after) / len(before | after) < _SAME_TEMPLATE
+    return any(
+        figures <= numbers and (not words or any(w in squashed for w in words))
+        for numbers, squashed in others
+    )
+
+
+def _same_lines_redrawn(before: str | None, after: str | None) -> bool:
+    """Whether two bodies say the same once a redesign's drawing is set aside: every line of
+    each is in the other or restates one of the other's lines (:func:`_restates`)."""
+    old, new = _text_lines(before), _text_lines(after)
+    return not _not_said(old.values(), new) and not _not_said(new.values(), old)
+
+
+def _not_said(lines: Iterable[str], other: dict[str, str]) -> list[str]:
+    """The ``lines`` neither in ``other`` (:func:`_text_lines`) nor restating one of its lines."""
+    unknown = [line for line in lines if clean_text(line) not in other]
+    if not unknown:
+        return []
+    others = [
+        (set(_FIGURE.findall(line)), "".join(line.split()).lower()) for line in other.values()
+    ]
+    text = "".join(squashed for _, squashed in others)
+    return [line for line in unknown if not _restates(line, others, text)]
+
+
+def _text_lines(body: str | None) -> dict[str, str]:
+    """A body's lines by the text they compare as (:func:`clean_text`)."""
+    return {clean_text(line): line.strip() for line in (body or "").splitlines() if line.strip()}
 
 
 def _attachment_names(fields: dict) -> list[str]:

@@ -1,9 +1,13 @@
 """A redesign that starts or stops carrying the site's name in a watched page's title
 (``Current Drinking Water Advisories | Norland DEQ`` → ``Current Drinking Water Advisories``) is
 the template's doing, not an edit; under the same template a title that lost or gained a part
-is one, and a redesign with another title is one too."""
+is one, and a redesign with another title is one too. A redesign that draws the figures a
+second time (a table for desktops, cards for phones) around the same text is no edit either;
+one that changes a figure, a sentence or adds a line with new words is one."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -79,3 +83,69 @@ def test_attachments_a_redesign_moves_to_new_addresses_are_no_edit(tmp_path, fil
         store.ensure_site("demo")
         store.record_release("demo", _with_files(DRUPAL, FILES))
         assert store.record_release("demo", _with_files(raw, files)).kind == kind
+
+
+ROWS = "品种\t规格\t单位\t本期价格\t上期价格\t环比（%）\n粳米\t标一\t元/500克\t2.95\t2.93\t0.68\n鸡蛋\t散装\t元/500克\t5.20\t5.31\t-2.07"
+CARDS = "粳米标一\t2.95元/500克\t环比 0.68%\n鸡蛋散装\t5.20元/500克\t环比 -2.07%"
+PRICES = "今日我市重要民生商品价格总体平稳。\n\n" + ROWS + "\n\n注：价格为当日上午采集的平均值。"
+WITH_CARDS = PRICES.replace("\n\n注", "\n\n" + CARDS + "\n\n注")
+
+
+def _prices(body: str, raw: bytes) -> FetchedRelease:
+    return FetchedRelease(url=URL, title="重要民生商品价格监测日报", body=body, raw_body=raw)
+
+
+@pytest.mark.parametrize(
+    ("after", "raw", "kind"),
+    [
+        (WITH_CARDS, USWDS, "unchanged"),
+        (WITH_CARDS, DRUPAL, "edited"),
+        (WITH_CARDS.replace("5.20\t5.31", "5.25\t5.31"), USWDS, "edited"),
+        (WITH_CARDS.replace("5.20元", "5.25元"), USWDS, "edited"),
+        (WITH_CARDS + "\n\n籼米标一\t2.70元/500克\t环比 0.68%", USWDS, "edited"),
+        (PRICES.replace("总体平稳", "总体平稳，蔬菜小幅上涨"), USWDS, "edited"),
+        (
+            PRICES.replace("\n\n注", "\n\n鸡蛋散装 5.20 元/500克 本周起停止监测\n\n注"),
+            USWDS,
+            "edited",
+        ),
+    ],
+    ids=[
+        "redesign-draws-the-rows-again-as-cards",
+        "same-template-adds-cards",
+        "redesign-and-a-cell-changed",
+        "redesign-and-a-card-says-another-figure",
+        "redesign-and-a-card-of-no-row",
+        "redesign-and-a-sentence-changed",
+        "redesign-adds-a-line-with-new-words",
+    ],
+)
+def test_figures_a_redesign_draws_twice_are_no_edit(tmp_path, after, raw, kind):
+    # A responsive template draws the table for desktops and again as cards for phones (one of
+    # them hidden by CSS): every card says one row's figures under the page's own words.
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("demo")
+        store.record_release("demo", _prices(PRICES, DRUPAL))
+        assert store.record_release("demo", _prices(after, raw)).kind == kind
+
+
+def test_after_a_redesign_set_aside_a_one_cell_edit_is_an_edit_and_a_stale_copy_is_not(tmp_path):
+    now = [datetime(2022, 6, 10, 1, 30, tzinfo=UTC)]
+    modified = "Fri, 10 Jun 2022 01:05:00 GMT"
+    with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
+        store.ensure_site("demo")
+        first = _prices(PRICES, DRUPAL)
+        first.headers = {"Last-Modified": modified}
+        store.record_release("demo", first)
+        now[0] += timedelta(days=1)
+        assert store.record_release("demo", _prices(WITH_CARDS, USWDS)).kind == "unchanged"
+        now[0] += timedelta(days=1)
+        edit = _prices(WITH_CARDS.replace("2.95", "2.99"), USWDS)
+        edit.headers = {"Last-Modified": "Sun, 12 Jun 2022 01:05:00 GMT"}
+        result = store.record_release("demo", edit)
+        assert (result.kind, result.changed_fields) == ("edited", ["body"])
+        now[0] += timedelta(days=1)
+        stale = _prices(WITH_CARDS, USWDS)  # the first day's figures, drawn by the new template
+        stale.headers = {"Last-Modified": modified, "Age": str(2 * 86400 + 600)}
+        assert store.record_release("demo", stale).kind == "held"
+        assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "edited"]
