@@ -756,3 +756,29 @@ def test_a_bold_18px_line_inline_styled_is_a_heading_wherever_the_info_line_is()
     )
     title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
     assert title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_a_heading_element_holding_its_info_line_after_a_space_is_cut_before_the_label():
+    page = _page(
+        "<title>某某县人民政府</title>",
+        "<div class='title'>关于做好2024年汛期安全防范工作的通知　发布时间：2024-03-05</div>"
+        + _TEXT,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"
+    assert article.published_at.startswith("2024-03-05")
+
+
+def test_a_teasers_linked_heading_in_cards_before_the_article_is_not_its_title():
+    cards = "".join(
+        f"<li><h4><a href='/n/{i}.html'>县政府召开第{i}次常务会议研究部署重点工作</a></h4>"
+        f"<p>会议研究部署了第{i}项重点工作。</p></li>"
+        for i in range(5)
+    )
+    page = _page(
+        "<title>某某县人民政府</title>",
+        f"<ul class='cards'>{cards}</ul><div class='main'>{_UNSIZED}"
+        "<div>发布时间：2024-03-05 10:21</div>" + _TEXT + "</div>",
+    )
+    title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
+    assert title == "关于做好2024年汛期安全防范工作的通知"

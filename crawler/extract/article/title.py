@@ -145,6 +145,16 @@ def _unlabelled_info(text: str) -> bool:
     return len(re.sub(r"[|｜/·•\-—_:：\d]", "", rest)) <= 16
 
 
+def _without_info_tail(text: str) -> str:
+    """A heading's text without the info line its element also holds after a space
+    (``关于…的通知　发布时间：2024-03-05``): the title is what comes before the label."""
+    match = INFO_LABELS.search(text)
+    if match is None or match.start() < 6 or not text[match.start() - 1].isspace():
+        return text
+    head, tail = text[: match.start()].strip(), text[match.start() :]
+    return head if find_dates(tail, 1) and not INFO_LABELS.search(head) else text
+
+
 def _bare_heading(text: str) -> str:
     bare = _HEADING_MARKS.sub("", text, count=1)
     return bare if len(bare) >= 4 else text
@@ -305,6 +315,7 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
     found = []
     for el, rank in out[:400]:
         text = _bare_heading(_clean_title(_heading_text(el)))
+        text = _without_info_tail(text)
         if text.endswith((":", "：")):
             continue  # a label ("You are here:", 当前位置：), not a heading
         if (
@@ -1002,9 +1013,19 @@ class _TitleSearch:
         names_sq = {squash(n) for n in self.site_names()}
 
         def near_body(max_rank: int = 2, inside: int = 0) -> list:
-            # (Not the header's logo heading, which names the site.)
+            # (Not the header's logo heading, which names the site; nor a teaser's heading, a link
+            # to another page, in a column of cards placed before the article's: only a linked
+            # heading right over the text is the page's own, linking to itself.)
             found = self.near_body(max_rank, inside)
-            return [c for c in found if squash(c[1]) not in names_sq] if names_sq else found
+            return [
+                c
+                for c in found
+                if squash(c[1]) not in names_sq
+                and not (
+                    self.lay.link_chars[c[0]] * 2 >= len(self.lay.lines[c[0]])
+                    and self.body_start - c[0] > 2
+                )
+            ]
 
         # (A box's short heading in a sidebar, 最新公告, is a title only when nothing else is.)
         above = [c for c in near_body(1) if len(squash(c[1])) >= 6] or [
