@@ -726,6 +726,26 @@ def test_source_around_the_text(info, after, expected):
         pytest.param(
             "<p>发布时间：2024-3-8 发布人：李明 阅读：236次</p>", None, id="faburen-a-person"
         ),
+        pytest.param(
+            "<p><span>来源</span>&nbsp;<span>市市场监督管理局（市知识产权局）</span> 发布时间：2024-03-05</p>",
+            "市市场监督管理局（市知识产权局）",
+            id="no-colon-before-a-name-with-its-second-name-in-brackets",
+        ),
+        pytest.param(
+            "<p>来源：<br>县农业农村局、县财政局&nbsp;&nbsp;发布时间：2024-03-05 10:21&nbsp;&nbsp;浏览次数：</p>",
+            "县农业农村局、县财政局",
+            id="value-under-its-label-then-the-other-items",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-03-05 10:21　来源：<br>青山发布　【字号：大 中 小】</p>",
+            "青山发布",
+            id="closing-label-value-opening-the-next-line",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-03-05 10:21　来源：</p><h2>县农业农村局部署春季工作</h2>",
+            None,
+            id="closing-empty-label-over-a-heading",
+        ),
     ],
 )
 def test_more_source_labels(info, expected):

@@ -48,6 +48,7 @@ def _at_boundary(before: str) -> bool:
     return not before or not _CJK_LETTER.search(before) or bool(_DATE_END.search(before))
 
 
+_NAME_PART = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,20}[)）]$")
 _PERSON_OR_OFFICE_LABELS = ("供稿", "发布人", "發布人", "發佈人")
 _LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
 _NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
@@ -149,8 +150,9 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         )
         stop = _SOURCE_STOP.search(rest.lstrip(" \t:：】]"))
         value = rest.lstrip(" \t:：】]")[: stop.start()] if stop else rest
-        # (Prose "来源于…。" ends as a sentence; the info line's next item may end with a colon.)
-        if not (spaced or glued) or SENTENCE_END.search(value.strip()):
+        # (Prose "来源于…。" ends as a sentence; the info line's next item may end with a colon. A
+        # name's own second part in brackets is no sentence's end: "市市场监管局（市知识产权局）".)
+        if not (spaced or glued) or SENTENCE_END.search(_NAME_PART.sub("", value.strip())):
             return 0, None
     if kind == 2 and not _at_boundary(line[: match.start()]):
         return 0, None
@@ -167,6 +169,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         nxt = lines[idx + 1].strip()
         if _is_office(nxt) and len(nxt) <= 30:
             value = nxt
+        else:
+            value = _leading_name(nxt) or ""
     elif not value and not rest and idx + 1 < len(lines) and not line[: match.start()].strip():
         # A label alone on its line (<dt>来源</dt><dd>…</dd>, a label cell): the value is the
         # next line. (One closing a longer info line, "发布时间：… 来源：", is empty.)
@@ -178,6 +182,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             and not re.search(r"[。！？!?]$", nxt)
         ):
             value = nxt.strip()
+        else:
+            value = _leading_name(nxt) or ""
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
     value = _GLUED_COUNT.sub("", _balanced(value))
@@ -191,6 +197,18 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters
     # (two offices keep theirs: "县农业农村局 县财政局").
     return kind, _CJK_GAP.sub(_gap, value)
+
+
+def _leading_name(line: str) -> str | None:
+    """A name opening a line that goes on with the info line's other items ("县农业农村局" of
+    "县农业农村局 发布时间：… 浏览"): a value a ``<br>`` set under its label. (A line that is
+    only a name may be the heading.)"""
+    line = line.strip()
+    stop = _SOURCE_STOP.search(line)
+    if stop is None or stop.start() == 0:
+        return None
+    name = line[: stop.start()].strip(" \t:：|｜丨,，/／")
+    return name if _NAME.match(name) and not INFO_LABELS.search(name) else None
 
 
 def _gap(match: re.Match) -> str:
@@ -268,6 +286,8 @@ _OFFICE_END = re.compile(
     r"庭|联|聯)$"
 )
 _OFFICE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
+# What a source's name is made of: offices, papers, accounts (“健康青山”微信公众号), joint names (、).
+_NAME = re.compile(r"^[\u4e00-\u9fff（）()、“”·]{2,30}$")
 _ACCOUNT = re.compile(r"^[a-z][a-z0-9_.]{1,19}$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 
