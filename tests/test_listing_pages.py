@@ -940,3 +940,21 @@ def test_pager_handlers_run_if_statements_and_page_functions(code, expected):
     function render() { var html = ""; html += "<a>1</a>"; document.getElementById("p").innerHTML = html; }
     """
     assert run_pager(scripts, code) == expected
+
+
+def test_a_last_page_s_one_row_beats_a_sidebar_box_of_the_column_s_own_latest():
+    """An old ASP column's last page: one row before the pager, beside a 最新信息 box of ten
+    whose rows open through the same ``show.asp`` — the pager follows the row, not the box."""
+    side = "".join(
+        f'<tr><td><a href="show.asp?id={1300 + i}" title="示例镇召开第{i}次党委理论学习中心组学习会">示例镇召开第{i}次党委...</a></td></tr>'
+        for i in range(10)
+    )
+    body = (
+        "<html><body><table><tr><td width='230'><table><tr><td>最新信息</td></tr>"
+        f"{side}</table></td><td><table><tr><td><a href='show.asp?id=352'>示例镇2018年度村级财务审计结果公告</a></td>"
+        "<td>[2019-01-14]</td></tr></table><table><tr><td>共41条记录 页次:5/5 "
+        "<a href='list.asp?id=7&page=1'>首页</a> <a href='list.asp?id=7&page=4'>上一页</a> 下一页 尾页"
+        "</td></tr></table></td></tr></table></body></html>"
+    )
+    page = extract_list(body.encode(), "http://www.example-zhen.gov.cn/zwgk/list.asp?id=7&page=5")
+    assert [link.title for link in page.links] == ["示例镇2018年度村级财务审计结果公告"]

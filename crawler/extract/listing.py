@@ -1541,21 +1541,21 @@ def _main_list(
         best_score, best, best_key = _lone_row_list(
             groups, row_links, entry_of, self_urls, memo, (best_score, best, best_key)
         )
-    elif memo.column and (memo.pagers or memo.written_after) and not _in_column(best, memo.column):
-        # A column's last page holding one row beside a box of other columns' releases: the row
-        # under the column's folder that the pager follows is the list, however the box scores.
-        own = _lone_row_list(
-            groups, row_links, entry_of, self_urls, memo, (0.0, [], None), own_only=True
+    elif memo.column and (memo.pagers or memo.written_after) and best:
+        # A column's last page holding one row beside a box of other columns' releases (or of
+        # the column's own latest, on the same show.asp): the row under the column's folder
+        # that the pager follows is the list, however the box scores, unless the pager follows
+        # the box (a box in the column itself next to nothing is a sidebar's).
+        near = memo.next_to_pager(
+            best_key[0] if len(best_key) == 2 else _box_of(best[-1][0], best_key[0]),
+            best[0][0].tag,
         )
-        if (
-            own[1]
-            and not memo.next_to_pager(
-                best_key[0] if len(best_key) == 2 else _box_of(best[-1][0], best_key[0]),
-                best[0][0].tag,
+        if near < 1.0 and (not _in_column(best, memo.column) or not near):
+            own = _lone_row_list(
+                groups, row_links, entry_of, self_urls, memo, (0.0, [], None), own_only=True
             )
-            == 1.0
-        ):
-            best_score, best, best_key = max(own[0], 24.0), own[1], own[2]
+            if own[1]:
+                best_score, best, best_key = max(own[0], 24.0), own[1], own[2]
     if best_score < 24:
         return None, []
     if _says_it_has_no_rows(root, best_key, best, self_urls, memo):
