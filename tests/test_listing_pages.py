@@ -958,3 +958,20 @@ def test_a_last_page_s_one_row_beats_a_sidebar_box_of_the_column_s_own_latest():
     )
     page = extract_list(body.encode(), "http://www.example-zhen.gov.cn/zwgk/list.asp?id=7&page=5")
     assert [link.title for link in page.links] == ["示例镇2018年度村级财务审计结果公告"]
+
+
+def test_a_row_linking_its_article_by_heading_and_summary_is_titled_by_the_heading():
+    rows = "".join(
+        f'<div class="item"><a href="/a/{i}.html"><img src="/i/{i}.jpg"></a><div class="info">'
+        f'<h3><a href="/a/{i}.html">示例县第{i}届文化旅游节开幕</a></h3>'
+        f'<p><a href="/a/{i}.html">3月16日，示例县第{i}届文化旅游节在花海景区开幕，持续至4月中旬，期间将举办民俗展演...</a></p>'
+        f"<span>2024-03-1{i}</span></div></div>"
+        for i in range(5)
+    )
+    page = extract_list(
+        f"<html><body><div class='box'>{rows}</div></body></html>".encode(), "http://x.gov.cn/a/"
+    )
+    assert [link.title for link in page.links][:2] == [
+        "示例县第0届文化旅游节开幕",
+        "示例县第1届文化旅游节开幕",
+    ]

@@ -444,7 +444,31 @@ def _best(found: list[_Link], banned: set[str] | frozenset = frozenset()) -> _Li
     for link in found:
         if link.usable and link.title not in banned and (best is None or link.weight > best.weight):
             best = link
+    if best is not None and len(found) > 1 and not _in_heading(best.el):
+        # A row linking its article twice, by a heading and by a longer summary paragraph:
+        # the heading titles it.
+        for link in found:
+            if (
+                link is not best
+                and link.usable
+                and link.href == best.href
+                and link.title not in banned
+                and link.weight >= 4
+                and _in_heading(link.el)
+            ):
+                return link
     return best
+
+
+def _in_heading(a) -> bool:
+    node = a
+    for _ in range(3):
+        if node.tag in _HEADINGS:
+            return True
+        node = node.getparent()
+        if node is None:
+            return False
+    return False
 
 
 def _row_text(row, limit: int = 400) -> str:
