@@ -975,3 +975,26 @@ def test_a_row_linking_its_article_by_heading_and_summary_is_titled_by_the_headi
         "示例县第0届文化旅游节开幕",
         "示例县第1届文化旅游节开幕",
     ]
+
+
+@pytest.mark.parametrize(("current", "expected"), [(1, "index_1.htm"), (16, None)])
+def test_a_pager_a_page_function_draws_into_its_box(current, expected):
+    script = f"""
+    var totalCount = 236, pageSize = 15, curPage = {current};
+    function pageHref(p) {{ return p == 1 ? "index.htm" : "index_" + (p - 1) + ".htm"; }}
+    function renderPager(box) {{
+        var pages = Math.ceil(totalCount / pageSize);
+        var html = "<span>共" + totalCount + "条</span>";
+        for (var i = 1; i <= pages; i++) {{ html += "<a href='" + pageHref(i) + "'>" + i + "</a>"; }}
+        if (curPage < pages) {{
+            html += "<a href='" + pageHref(curPage + 1) + "'>下一页</a>";
+        }}
+        document.getElementById(box).innerHTML = html;
+    }}
+    renderPager("fenye");
+    """
+    body = f"<html><body><ul class='list'>{_ROWS}</ul><div id='fenye'></div><script>{script}</script></body></html>"
+    url = "http://x.gov.cn/l/index.htm" if current == 1 else "http://x.gov.cn/l/index_15.htm"
+    page = extract_list(body.encode(), url)
+    want = absolute_url(expected, url) if expected else None
+    assert (page.next_pages[0] if page.next_pages else None) == want

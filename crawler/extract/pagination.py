@@ -25,6 +25,7 @@ from .script import (
     run_function,
     run_pager,
     shown_writes,
+    written_pager_html,
 )
 from .select import select
 
@@ -792,17 +793,42 @@ def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
     variables, in a branch the page takes; else one written as a literal."""
     m = _WRITTEN_NEXT.search(scripts)
     if not m:
-        return None
+        return _drawn_pager_next(scripts, base, page_url)
     for html in shown_writes(scripts):
         found = _WRITTEN_NEXT.search(html)
         if found:
             url = absolute_url(found.group(1), base)
             return url if url and not same_page(url, page_url) else None
+    drawn = _drawn_pager_next(scripts, base, page_url)
+    if drawn:
+        return drawn
     # A literal link, its address not continued by a concatenation ("index_" + n + ".html").
     if "+" not in m.group(1) and "+" not in m.group(2):
         url = absolute_url(m.group(1), base)
         if url and not same_page(url, page_url):
             return url
+    return None
+
+
+_CALL_LINE = re.compile(r"(?m)^[ \t]*([A-Za-z_$][\w$]*)\s*\(([^()\n]{0,200})\)\s*;?[ \t]*$")
+
+
+def _drawn_pager_next(scripts: str, base: str, page_url: str) -> str | None:
+    """A 下一页 link a page function draws into the pager's element (``renderPager("fenye")``
+    building ``html`` from the record count and a URL template, then ``….innerHTML = html``)."""
+    if "innerHTML" not in scripts and ".html(" not in scripts:
+        return None
+    for m in islice(_CALL_LINE.finditer(scripts), 20):
+        if m.group(1) in ("if", "for", "while", "switch", "function", "return"):
+            continue
+        found = function_body(scripts, m.group(1))
+        if found is None or ("innerHTML" not in found[1] and ".html(" not in found[1]):
+            continue
+        for html in written_pager_html(scripts, m.group(0).strip().rstrip(";"), url=base):
+            link = _WRITTEN_NEXT.search(html)
+            if link:
+                url = absolute_url(link.group(1), base)
+                return url if url and not same_page(url, page_url) else None
     return None
 
 
