@@ -894,6 +894,17 @@ _LAYUI = """layui.use('laypage', function () {
             "?page=2",
         ),
         ("$.ajax({url: '/api/list', data: {pageNo: 1, pageSize: 10}, success: draw});", None),
+        (
+            "$('#p').jqPaginator({totalPages: 20, visiblePages: 7, currentPage: 1,"
+            " onPageChange: function (num, type) { if (type == 'change') {"
+            " location.href = 'list_' + num + '.html'; } }});",
+            "list_2.html",
+        ),
+        (
+            "var curr = 1; laypage.render({elem: 'pg', count: 36, curr: curr, jump: function (obj, first) {"
+            " if (!first) { location.href = location.pathname + '?page=' + obj.curr; } }});",
+            "?page=2",
+        ),
     ],
     ids=[
         "layui-first-page",
@@ -905,6 +916,8 @@ _LAYUI = """layui.use('laypage', function () {
         "bootstrap-paginator-options-variable",
         "twbs-href-template",
         "ajax-call-is-no-pager",
+        "jqpaginator-change",
+        "layui-variable-and-default-limit",
     ],
 )
 def test_a_pager_plugin_s_configuration_gives_the_next_page(script, expected):

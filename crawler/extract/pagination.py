@@ -567,7 +567,7 @@ def _object_pager_next(scripts: str, base: str, page_url: str) -> str | None:
 # ``{startPage, totalPages, href}``. Keys are compared lower case, without ``_``.
 _PLUGIN_CONFIG = re.compile(
     r"(?i)\{[^{}]{0,600}?\b(?:curr|currentpage|current_page|pno|startpage|pageno|pageindex|curpage"
-    r"|nowpage)[\"']?\s*:"
+    r"|nowpage|pagenumber)[\"']?\s*:"
 )
 _LEADING_ARGS = re.compile(r"\(\s*([^(){};]{0,80}?)\s*,\s*$")
 _PLUGIN_CURRENT = (
@@ -579,6 +579,7 @@ _PLUGIN_CURRENT = (
     "pageindex",
     "curpage",
     "nowpage",
+    "pagenumber",
     "current",
     "page",
 )
@@ -601,6 +602,7 @@ _PLUGIN_RECORDS = (
     "totalrows",
     "itemscount",
     "totalsize",
+    "totalnumber",
     "total",
 )
 _PLUGIN_SIZE = ("limit", "pagesize", "itemsperpage", "perpage", "numperpage", "rows", "showcount")
@@ -693,7 +695,9 @@ def _plugin_next(config: dict, leading: list, scripts: str, base: str) -> str | 
         if low == "first":
             args.append(False)  # layui's jump: False once the reader asks for a page
         elif low == "type":
-            args.append("page")
+            # bootstrap-paginator's pageUrl asks for a "page" item; jqPaginator's onPageChange
+            # tells a reader's "change" from the first drawing's "init".
+            args.append("page" if link_key == "pageurl" else "change")
         elif link_key == "pageurl" and low in ("current", "cur", "currentpage"):
             args.append(current)
         elif low in _PLUGIN_OBJECT_PARAMS:
