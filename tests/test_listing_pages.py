@@ -1011,3 +1011,36 @@ def test_a_pager_a_page_function_draws_into_its_box(current, expected):
     page = extract_list(body.encode(), url)
     want = absolute_url(expected, url) if expected else None
     assert (page.next_pages[0] if page.next_pages else None) == want
+
+
+@pytest.mark.parametrize(
+    ("pager", "expected"),
+    [
+        (
+            '<select onchange="goPage(this.value)"><option value="1" selected>1</option>'
+            '<option value="2">2</option></select>'
+            '<script>function goPage(n){location.href="list_"+n+".html";}</script>',
+            "list_2.html",
+        ),
+        (
+            "<select onchange=\"location.href='list_'+this.value+'.html'\"><option value='1' selected>"
+            "第1页</option><option value='2'>第2页</option></select>",
+            "list_2.html",
+        ),
+        (
+            "<a href=\"javascript:turn('next')\">下一页</a><script>var cur=1,total=5;"
+            'function turn(d){ if(d=="next"){ if(cur<total){ location.href = "list_" + (cur+1) + ".htm"; } } }'
+            "</script>",
+            "list_2.htm",
+        ),
+    ],
+    ids=[
+        "jump-menu-calls-a-page-function",
+        "jump-menu-builds-the-address",
+        "handler-without-a-number",
+    ],
+)
+def test_scripted_pagers_run_with_what_the_reader_chooses(pager, expected):
+    body = f"<html><body><ul class='list'>{_ROWS}</ul><div class='page'>{pager}</div></body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/l/index.html")
+    assert page.next_pages == [absolute_url(expected, "http://x.gov.cn/l/index.html")]

@@ -223,6 +223,11 @@ def resolve_js(code: str, scripts: str, base: str) -> str | None:
         args = split_js_args(call.group(2))
         page = next((a for a in args if isinstance(a, int)), None)
         if page is None:
+            # No page number (``turn('next')``, ``nextPage()``): the page's function may know.
+            if re.search(r"function\s+" + re.escape(name) + r"\s*\(", scripts):
+                url = run_pager(scripts, call.group(0), url=base)
+                if url:
+                    return absolute_url(url, base)
             continue
         # A pager function defined on the page that builds the URL and goes there.
         fn = re.search(r"function\s+" + re.escape(name) + r"\s*\(([^)]{0,200})\)\s*\{", scripts)
@@ -1097,7 +1102,7 @@ def find_next_pages(
     hanweb: tuple[str, int] | None = None,
     page_text: str = "",
     anchors: tuple[list, list] | None = None,
-    jumps: list[tuple[list[str], int]] | None = None,
+    jumps: list[tuple[list[str], int, str]] | None = None,
     buttons: list[tuple[str, str, str]] | None = None,
     forms: list[PageForm] | None = None,
 ) -> list[str]:
@@ -1153,7 +1158,7 @@ def find_next_pages(
         lambda: _hanweb_next(hanweb[0], page_text, base, hanweb[1], page_url) if hanweb else None,
         lambda: _jump_box_next(root, scripts, base, anchors) if scripts else None,
         lambda: _form_counter_next(forms, base) if forms else None,
-        lambda: _jump_menu_next(jumps, base) if jumps else None,
+        lambda: _jump_menu_next(jumps, base, scripts) if jumps else None,
     ):
         url = finder()
         if url and not same_page(url, page_url):
@@ -1255,13 +1260,14 @@ _PAGE_OPTION = re.compile(
 )
 
 
-def page_jumps(root) -> list[tuple[list[str], int]]:
+def page_jumps(root) -> list[tuple[list[str], int, str]]:
     """The page-jump menus of a page (``<select onchange="location.href=this.value">`` with one
-    option a page): each menu's option addresses and the index of the selected one."""
+    option a page): each menu's option values, the index of the selected one and its handler
+    (a handler calling a page function, ``goPage(this.value)``, is run with the value)."""
     found = []
     for sel in root.iter("select"):
         handler = (sel.get("onchange") or "").lower()
-        if "location" not in handler and "window.open" not in handler:
+        if "location" not in handler and "window.open" not in handler and "(" not in handler:
             continue
         values, current, numbers = [], -1, []
         for i, option in enumerate(islice(sel.iter("option"), 2000)):
@@ -1273,7 +1279,7 @@ def page_jumps(root) -> list[tuple[list[str], int]]:
                 numbers.append(int(m.group(1) or m.group(2)))
         # One option a page: they count pages from 1 (a menu of years or columns is no pager).
         if current >= 0 and len(values) > 1 and len(numbers) * 2 > len(values) and 1 in numbers:
-            found.append((values, current))
+            found.append((values, current, sel.get("onchange") or ""))
     return found
 
 
@@ -1481,12 +1487,29 @@ def _button_next(buttons: list[tuple[str, str, str]], scripts: str, base: str, p
     return None
 
 
-def _jump_menu_next(jumps: list[tuple[list[str], int]], base: str) -> str | None:
-    for values, current in jumps:
-        if current + 1 < len(values):
-            url = absolute_url(values[current + 1], base)
-            if url:
-                return url
+_THIS_VALUE = re.compile(
+    r"\bthis\s*\.\s*(?:value|options\s*\[\s*this\s*\.\s*selectedIndex\s*\]\s*\.\s*value)"
+)
+
+
+def _jump_menu_next(
+    jumps: list[tuple[list[str], int, str]], base: str, scripts: str = ""
+) -> str | None:
+    for values, current, handler in jumps:
+        if current + 1 >= len(values):
+            continue
+        value = values[current + 1]
+        url = None
+        if _THIS_VALUE.search(handler) and re.fullmatch(r"[\w./?=&%:#-]{1,300}", value):
+            # The handler run with the reader's choice: ``goPage(this.value)``,
+            # ``location.href = 'list_' + this.value + '.html'``.
+            found = run_pager(scripts, _THIS_VALUE.sub(repr(value), handler), url=base)
+            url = absolute_url(found, base) if found else None
+        low = handler.lower()
+        if url is None and ("location" in low or "window.open" in low):
+            url = absolute_url(value, base)
+        if url:
+            return url
     return None
 
 
