@@ -1044,3 +1044,34 @@ def test_scripted_pagers_run_with_what_the_reader_chooses(pager, expected):
     body = f"<html><body><ul class='list'>{_ROWS}</ul><div class='page'>{pager}</div></body></html>"
     page = extract_list(body.encode(), "http://x.gov.cn/l/index.html")
     assert page.next_pages == [absolute_url(expected, "http://x.gov.cn/l/index.html")]
+
+
+@pytest.mark.parametrize(
+    "pager",
+    [
+        "<div class='page'><script>createPageHTML(9, 8, 'index', 'html');</script></div>",
+        "<div class='page'>共9页 第9页 <a href='index_7.html'>上一页</a> 下一页</div>",
+        "<div id='pg'></div><script>laypage.render({elem: 'pg', count: 123, limit: 15, curr: 9,"
+        " jump: function (o, f) { if (!f) { location.href = 'index_' + (o.curr - 1) + '.html'; } }});"
+        "</script>",
+    ],
+    ids=["trs-script", "text-pager", "layui-drawn-into-an-empty-box"],
+)
+def test_a_short_last_page_beats_a_longer_box_of_the_column_s_latest(pager):
+    """Three rows followed by the pager, beside a 最新公告 box of ten of the column's own releases
+    that no pager stands by: the pager pages through the list it follows."""
+    side = "".join(
+        f'<li><a href="/zwgk/tzgg/202403/t9{i}.html">本栏目最新公告第{i}条关于做好春季农业生产工作的通知</a>'
+        f"<span>2024-03-{10 + i}</span></li>"
+        for i in range(10)
+    )
+    rows = "".join(
+        f'<li><a href="./201903/t{i}.html">示例县2019年第{i}批重点项目建设情况通报</a><span>2019-03-0{i + 1}</span></li>'
+        for i in range(3)
+    )
+    body = (
+        f"<html><body><div class='l'><h3>最新公告</h3><ul>{side}</ul></div>"
+        f"<div class='r'><h2>通知公告</h2><ul>{rows}</ul>{pager}</div></body></html>"
+    )
+    page = extract_list(body.encode(), "http://x.gov.cn/zwgk/tzgg/index_8.html")
+    assert len(page.links) == 3 and not page.next_pages

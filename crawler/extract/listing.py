@@ -1560,6 +1560,25 @@ def _main_list(
             score, kept, key = _best_finalist(favoured, self_urls, memo)
             if score > best_score:
                 best_score, best, best_key = score, kept, key
+        if best and not _near_pager(best_key, best, memo):
+            # The pager pages through the list it follows: a short last page beside a longer
+            # box of the column's latest that no pager stands by is still the list.
+            followed = [
+                t
+                for t in finalists + favoured
+                if len(t[3]) >= 2
+                and len(t[2]) == 2
+                and memo.next_to_pager(t[2][0], t[2][1]) == 1.0
+                and (
+                    not memo.column
+                    or _in_column(t[3], memo.column)
+                    or not _in_column(best, memo.column)
+                )
+            ]
+            if followed:
+                score, kept, key = _best_finalist(followed, self_urls, memo)
+                if kept and score >= 24:
+                    best_score, best, best_key = score, kept, key
     one_row_ceiling = _ONE_ROW_CEILING * (_COLUMN_BOOST if memo.column else 1.0)
     if best_score < one_row_ceiling and (memo.pagers or memo.written_after):
         best_score, best, best_key = _lone_row_list(
@@ -1586,6 +1605,12 @@ def _main_list(
         return None, []
     best_key, best = _with_sibling_boxes(best_key, best, row_links, self_urls, memo)
     return best_key, _without_odd_last_row(best, memo)
+
+
+def _near_pager(key, entries: list[tuple], memo: _Memo) -> float:
+    """How near the page's pager the group's rows stand (:func:`_next_to_pager`)."""
+    box = key[0] if len(key) == 2 else _box_of(entries[-1][0], key[0])
+    return memo.next_to_pager(box, entries[0][0].tag)
 
 
 def _with_sibling_boxes(
@@ -2190,6 +2215,7 @@ def _hanweb_rows(scripts_raw: list[str]) -> tuple[str, list[str]] | None:
 # Lower-case: the script is lowered first (a case-insensitive pattern with this many branches is slow).
 _PAGER_SCRIPT = re.compile(
     r"create\w*page|page\w*html|\bpag(?:er|ing|ination)\b|fenye|fanye|(?:go|turn|set|show|jump|to)_?page|"
+    r"laypage|kkpager|paginator|\.pagination\s*\(|"
     r"page_?(?:count|no|index|size|num|total|bar|nav)|(?:count|total|cur|current)_?page"
 )
 
