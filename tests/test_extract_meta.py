@@ -897,3 +897,36 @@ def test_a_calendar_card_beside_the_heading_dates_the_page(card):
         f'<div id="zoom">{_BODY}</div><ul>{rows}</ul>'
     )
     assert _extract(page).published_at == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        pytest.param(
+            "<p>（来源：市市场监督管理局（市知识产权局））</p>",
+            "市市场监督管理局（市知识产权局）",
+            id="credit-line-keeps-the-names-own-brackets",
+        ),
+        pytest.param(
+            "<p>全县春播进度快于上年同期。（来源：市市场监督管理局（市知识产权局））</p>",
+            "市市场监督管理局（市知识产权局）",
+            id="credit-ending-the-last-paragraph-with-nested-brackets",
+        ),
+        pytest.param(
+            "<p>（县农业农村局、县财政局供稿）</p>",
+            "县农业农村局、县财政局",
+            id="two-offices-supplying-it",
+        ),
+        pytest.param(
+            "<p>（“健康青山”微信公众号供稿）</p>",
+            "“健康青山”微信公众号",
+            id="an-account-supplying-it",
+        ),
+    ],
+)
+def test_a_credit_closing_the_text_names_the_source(closing, expected):
+    page = (
+        "<h1>县农业农村局部署春季农业生产工作</h1><p>发布时间：2024-03-05 10:21</p>"
+        f'<div id="zoom">{_BODY}{closing}</div>'
+    )
+    assert _extract(page).source == expected

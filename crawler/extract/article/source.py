@@ -232,14 +232,16 @@ _REPLY_OFFICE = re.compile(
 # "（县农业农村局供稿）", "（供稿：县农业农村局）" closing the text: the office that supplied it.
 _SUPPLIED = re.compile(
     r"^[（(]\s*(?:(?:供稿|供稿单位|稿件提供)\s*[:：]\s*([\u4e00-\u9fff（）]{2,30})"
-    r"|([\u4e00-\u9fff]{2,30}?)\s*(?:供稿|供图|提供))\s*[)）]$"
+    r"|([\u4e00-\u9fff（）()、“”·]{2,30}?)\s*(?:供稿|供图|提供))\s*[)）]$"
 )
 _CREDIT_LINE = re.compile(
     r"^[（(【\[]?\s*(?:信息|文章|稿件|新闻|内容|消息)?(?:来源|來源|稿源)\s*[:：]"
 )
 
 # A credit in brackets closing the text's last paragraph: "…开局良好。（来源：省统计局）".
-_TRAILING_CREDIT = re.compile(r"[。！？!?”」]\s*([（(](?:[^（()）]{2,40})[)）])$")
+_TRAILING_CREDIT = re.compile(
+    r"[。！？!?”」]\s*([（(](?:[^（()）]|[（(][^（()）]{1,20}[)）]){2,40}[)）])$"
+)
 
 
 def _closing_credit(lines: list[str], title_line: int, body_stop: int) -> tuple | None:
@@ -270,7 +272,12 @@ def _balanced(value: str) -> str:
     """Without a bracket the info line wrapped round the value ("【来源：新华社】", "（来源：…）")
     or one a stop word left open ("新华社（记者 …" → "新华社")."""
     value = value.rstrip(" （(【[「《")
-    while value and value[-1] in _BRACKETS and _BRACKETS[value[-1]] not in value:
+    # (A closer beyond the value's own openers: "（来源：市监局（市知识产权局））" keeps the inner pair.)
+    while (
+        value
+        and value[-1] in _BRACKETS
+        and value.count(value[-1]) > value.count(_BRACKETS[value[-1]])
+    ):
         value = value[:-1].rstrip()
     return value
 
