@@ -930,3 +930,32 @@ def test_a_credit_closing_the_text_names_the_source(closing, expected):
         f'<div id="zoom">{_BODY}{closing}</div>'
     )
     assert _extract(page).source == expected
+
+
+@pytest.mark.parametrize(
+    ("meta", "info"),
+    [
+        pytest.param(
+            '<meta name="ContentSource" content="青山县人民政府">',
+            "<p>发布时间：2024-03-05 10:21</p>",
+            id="meta-names-the-title-tags-site",
+        ),
+        pytest.param(
+            '<meta name="source" content="青山县人民政府网">',
+            "<p>发布时间：2024-03-05 10:21</p>",
+            id="meta-names-the-site-with-wang",
+        ),
+        pytest.param(
+            "",
+            "<p><span>2024-03-05</span> <span>青山县人民政府网</span></p>",
+            id="unlabelled-site-name-with-wang-beside-the-date",
+        ),
+    ],
+)
+def test_the_sites_own_name_is_no_source(meta, info):
+    page = (
+        f'<html><head><meta charset="utf-8">{meta}<title>县农业农村局部署春季农业生产工作_青山县人民政府'
+        f"</title></head><body><h1>县农业农村局部署春季农业生产工作</h1>{info}"
+        f'<div id="zoom">{_BODY}</div><div class="foot">主办：青山县人民政府办公室</div></body></html>'
+    ).encode()
+    assert extract_article(page, "https://www.qs.gov.cn/art/1.html").source is None

@@ -395,9 +395,13 @@ def _find_source(
         return any(sq == squash(name) for name in site_names())
 
     def site_like(value: str) -> bool:
-        # The site's own name, as its <title> (after a separator) or its header prints it.
+        # The site's own name, as its <title> (after a separator), its header or its footer's
+        # 主办/版权 prints it, with or without 网/网站 ("青山县人民政府网" is 青山县人民政府's site).
         parts = [part.strip() for part in re.split(r"[_|｜丨–—-]+", head.title)[1:]]
-        return own_name(value) or value in parts or value in lines[: min(title_line, 12)]
+        if own_name(value) or value in parts or value in lines[: min(title_line, 12)]:
+            return True
+        bare = _bare_site(value)
+        return bool(bare) and any(bare == _bare_site(name) for name in (*parts, *site_names()))
 
     labelled = _info_source(lines, info, title_line)
     shown = None
@@ -496,11 +500,18 @@ def _find_source(
     for name in META_SOURCE:
         if head.meta.get(name):
             value = re.sub(r"^\s*(?:来源|來源|Source)\s*[:：]\s*", "", head.meta[name]).strip()
-            if value and not own_name(value):
+            if value and not site_like(value):
                 return value, f"meta {name}"
     if head.state_source and not site_like(head.script_source):
         return head.script_source, "source in a client-rendered page's state"
     return None, "none printed"
+
+
+_SITE_SUFFIX = re.compile(r"(?:门户网站|门户网|政务网|网站|网)$")
+
+
+def _bare_site(name: str) -> str:
+    return _SITE_SUFFIX.sub("", squash(name))
 
 
 def _info_source(lines: list[str], info: range, title_line: int) -> tuple | None:
