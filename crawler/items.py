@@ -33,6 +33,7 @@ class ListPageItem:
         None  # (column's first page URL, ListPage.list_path) on a column's first page
     )
     series: str | None = None  # first page of the list walk this page is part of
+    series_end: bool | None = None  # the walk ended here: no next page, or the page limit
     refetch: list[str] = field(
         default_factory=list
     )  # known releases refetched because their row changed

@@ -456,6 +456,7 @@ class StoreWriter:
             http_status=item.http_status,
             series_url=item.series,
             defer=[url for url in item.refetch if canonical_url(url) not in self.recorded],
+            series_end=item.series_end,
         )
         self._save_validators(
             item.site,

@@ -41,6 +41,10 @@ MAX_ARTICLE_PAGES = 20
 # so rows that shifted between pages during the crawl are not missed. "Known" here means seen on
 # this list by a crawl that finished (Store.finished_walks), not merely stored.
 LIST_OVERLAP_PAGES = 1
+# Each list series is walked to its end at least this often, past pages of known rows: a row
+# taken off a page the short walks never reach (its release removed) is otherwise seen only when
+# the release's revisit falls due, weeks later for an old one.
+FULL_WALK_SECONDS = 86400
 _ERROR_PAGE_PATH = re.compile(
     r"(^|/)(404|error|notfound|not[-_]found|nopage)([./_-]|$)", re.IGNORECASE
 )
@@ -100,6 +104,9 @@ class SiteSpider(scrapy.Spider):
         # (Store.last_listed), what this crawl listed, and how far it walked each series
         # (page → "continued" past it, "end" of the series, "stopped" before its next page).
         self.last_listed: dict[tuple[str, str], str] = {}
+        self.full_walks: set[str] = (
+            set()
+        )  # series walked to their end this crawl, known rows or not
         self.listed_now: set[str] = set()
         self.walk_pages: dict[str, dict[str, str]] = {}
         self.vanished_checked = False
@@ -140,6 +147,7 @@ class SiteSpider(scrapy.Spider):
         )
         self.removed = store.removed_urls(self.site.name)
         self.last_listed = store.last_listed(self.site.name)
+        self.full_walks = store.series_due_full_walk(self.site.name, FULL_WALK_SECONDS)
         self.site_model = SiteModel.from_dict(store.site_model(self.site.name)).for_extraction()
 
     # Requests --------------------------------------------------------------------------------
@@ -217,6 +225,9 @@ class SiteSpider(scrapy.Spider):
         if response.status == 304:
             yield NotModifiedItem(site=self.site.name, url=response.url, page_kind="list")
             return
+        if response.status in GONE_STATUSES and (blocked := await self._blocked(response)):
+            yield self._failure(response, "list", f"{blocked} (HTTP {response.status})")
+            return
         failure = self._failed(response, "list")
         if failure is not None:
             yield failure
@@ -277,6 +288,9 @@ class SiteSpider(scrapy.Spider):
             http_status=response.status,
             client_side_rendered=listing.client_side_rendered,
             series=column_url,
+            series_end=(not listing.next_pages or series_pages >= self.site.max_list_pages)
+            if links
+            else None,
             list_hint=(column_url, listing.list_path)
             if series_pages == 1 and listing.list_path
             else None,
@@ -380,6 +394,7 @@ class SiteSpider(scrapy.Spider):
         if (
             links
             and not self.full
+            and column_url not in self.full_walks
             and all(
                 (url := self._release_url(link["url"])) in walked or url in walked_before_series
                 for link in links

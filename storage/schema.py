@@ -544,3 +544,11 @@ def m051_merged_releases(db: Database) -> None:
     the alias table held such pairs as two releases; the first fetch that proves the redirect merges
     them (no migration can know which URLs redirect where)."""
     db.execute("ALTER TABLE releases ADD COLUMN merged_into INTEGER REFERENCES releases(id)")
+
+
+@migrations()
+def m052_list_series_end(db: Database) -> None:
+    """Whether a list page was the end of its walk when last crawled (no next page, or the
+    walk's page limit): the last crawl that reached a series' end walked all of it. NULL for
+    pages recorded before, so each series is walked to its end once more after the upgrade."""
+    db.execute("ALTER TABLE list_pages ADD COLUMN series_end INTEGER")

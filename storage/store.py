@@ -381,6 +381,7 @@ class Store:
         http_status: int | None = 200,
         series_url: str | None = None,
         defer: Iterable[str] = (),
+        series_end: bool | None = None,
     ) -> ListPageResult:
         """Record a list page and the releases it lists.
 
@@ -389,7 +390,8 @@ class Store:
         with ``listed_on``); so are the rows of ``defer``, known releases the crawl refetches
         because their row changed: list state never runs ahead of the releases it lists, so a
         crash between the list page and the article leaves the row still looking changed.
-        ``series_url`` is the first page of the list walk this page belongs to.
+        ``series_url`` is the first page of the list walk this page belongs to; ``series_end``
+        says whether the walk ended here (see :meth:`series_due_full_walk`).
         The result tells the crawler which links are known, unknown and deferred.
         """
         now = self._now()
@@ -399,12 +401,13 @@ class Store:
         with self._transaction():
             self.db.execute(
                 """INSERT INTO list_pages (site, url, column_name, breadcrumb, first_seen_at, last_crawled_at, last_status,
-                     link_count, series_url)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     link_count, series_url, series_end)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(url) DO UPDATE SET column_name = coalesce(excluded.column_name, column_name),
                      breadcrumb = excluded.breadcrumb, last_crawled_at = excluded.last_crawled_at,
                      last_status = excluded.last_status, link_count = excluded.link_count,
-                     series_url = coalesce(excluded.series_url, series_url)""",
+                     series_url = coalesce(excluded.series_url, series_url),
+                     series_end = coalesce(excluded.series_end, series_end)""",
                 [
                     site,
                     page_url,
@@ -415,6 +418,7 @@ class Store:
                     http_status,
                     len(links),
                     canonical_url(series_url) if series_url else None,
+                    None if series_end is None else int(series_end),
                 ],
             )
             page_id = self.db.execute(
@@ -1371,6 +1375,21 @@ class Store:
         for series, url in rows:
             walks.setdefault(series, set()).add(url)
         return walks
+
+    def series_due_full_walk(self, site: str, every: float) -> set[str]:
+        """The list series of ``site`` (by their first page's canonical URL) that no crawl walked
+        to its end in the last ``every`` seconds. A walk stops soon after the first page of known
+        rows; a row taken off a page further down is seen only by a walk that goes on, so each
+        series is walked to its end at least this often."""
+        cutoff = (
+            (self.clock() - timedelta(seconds=every)).astimezone(UTC).isoformat(timespec="seconds")
+        )
+        rows = self.db.execute(
+            """SELECT series_url, max(CASE WHEN series_end = 1 THEN last_crawled_at END)
+               FROM list_pages WHERE site = ? AND series_url IS NOT NULL GROUP BY series_url""",
+            [site],
+        )
+        return {series for series, ended in rows if ended is None or ended <= cutoff}
 
     def unfollowed_releases(self, site: str) -> set[str]:
         """Canonical URLs of releases whose current version a crawl stored that never finished,

@@ -21,9 +21,7 @@ from support.replay import Capture
 
 # Crawls whose events are known to be wrong (an upper bound: a fix elsewhere may right them).
 KNOWN_MISSES: dict[int, str] = {
-    3: "G04's attachment swap not seen (an old release, its row unchanged); N05, gone from list "
-    "page 3 that crawl 2 did not walk, first missed here",
-    4: "N05 removed a crawl late",
+    3: "G04's attachment swap not seen (an old release, its row unchanged, its revisit not due)",
 }
 
 NOTICES = [
@@ -347,6 +345,10 @@ def test_the_information_directory_over_seven_crawls_has_every_event_and_no_fals
     # The WAF's 404s and the emptied column are failed fetches the crawl names, not misses
     failed = {_key(f["url"], paths): (f["reason"], f["missing"]) for f in days[4].failures}
     assert failed["N22"] == failed["N23"] == ("anti-bot challenge (HTTP 404)", 0), failed
+    assert failed["/xxgk/tzgg/index.jsp?page=3"] == ("anti-bot challenge (HTTP 404)", 0), failed
+    # N05, taken off list page 3 of 3, is missed the same day: the day's first crawl walks every
+    # list to its end, known rows or not
+    assert [_key(f["url"], paths) for f in days[2].failures if f["missing"]] == ["N05"]
     assert failed["/xxgk/xzcf/index.jsp"] == (
         "list page without rows where 8 live releases were last listed (none of them taken as gone)",
         0,
