@@ -959,3 +959,13 @@ def test_the_sites_own_name_is_no_source(meta, info):
         f'<div id="zoom">{_BODY}</div><div class="foot">主办：青山县人民政府办公室</div></body></html>'
     ).encode()
     assert extract_article(page, "https://www.qs.gov.cn/art/1.html").source is None
+
+
+def test_a_conferences_bare_time_fact_under_the_info_line_is_not_the_publish_time():
+    page = (
+        "<h1>市政府新闻办举行全市经济运行情况新闻发布会</h1>"
+        "<p>发布时间：2024.03.05 10:30　【字号：大 中 小】【打印】</p>"
+        '<div id="zoom"><p>时间：2024年3月5日上午10:00</p><p>地点：市政府新闻发布厅</p>'
+        f"<p>发布人：市统计局局长 王明</p><p>主持人：市政府新闻办副主任 李华</p>{_BODY}</div>"
+    )
+    assert _extract(page).published_at == "2024-03-05T10:30:00+08:00"
