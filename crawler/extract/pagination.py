@@ -574,6 +574,42 @@ _PLUGIN_CONFIG = re.compile(
     r"(?i)\{[^{}]{0,600}?\b(?:curr|currentpage|current_page|pno|startpage|pageno|pageindex|curpage"
     r"|nowpage|pagenumber)[\"']?\s*:"
 )
+_PLUGIN_KEYS = (
+    "curr",
+    "currentPage",
+    "current_page",
+    "pno",
+    "startPage",
+    "pageNo",
+    "pageIndex",
+    "curPage",
+    "nowPage",
+    "pageNumber",
+    "CurrentPage",
+    "PageIndex",
+    "currentpage",
+    "pageno",
+)
+_AFTER_KEY = re.compile(r"[\"']?\s*:")
+
+
+def _plugin_key_at(scripts: str) -> int | None:
+    """Where the first current-page key of an object literal stands (``curr: 1``), found by
+    substring searches: a regex over a page's 300 KB of scripts costs milliseconds."""
+    first = None
+    for key in _PLUGIN_KEYS:
+        at, tries = scripts.find(key), 0
+        while at >= 0 and tries < 50 and (first is None or at < first):
+            before = scripts[at - 1 : at]
+            if not (before.isalnum() or before in "_$") and _AFTER_KEY.match(
+                scripts, at + len(key)
+            ):
+                first = at
+                break
+            at, tries = scripts.find(key, at + 1), tries + 1
+    return first
+
+
 _LEADING_ARGS = re.compile(r"\(\s*([^(){};]{0,80}?)\s*,\s*$")
 _PLUGIN_CURRENT = (
     "curr",
@@ -631,8 +667,11 @@ _PAGE_PLACEHOLDER = re.compile(r"\{\{?\s*(?:number|page|pagenumber|pageno|num|p)
 def _plugin_pager_next(scripts: str, base: str, page_url: str) -> str | None:
     """The page after the current one of a pager plugin configured with one object (inline in
     the call or in a variable the call is given)."""
+    key = _plugin_key_at(scripts)
+    if key is None:
+        return None  # cheaper than the object search over every "{" of the page's scripts
     globals_ = Scripts(scripts).globals()
-    for m in islice(_PLUGIN_CONFIG.finditer(scripts), 10):
+    for m in islice(_PLUGIN_CONFIG.finditer(scripts, max(0, key - 700)), 10):
         close = closing_brace(scripts, m.start())
         if close is None:
             continue
@@ -819,21 +858,43 @@ def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
     return None
 
 
+_DRAWN_NEXT_WORDS = ("下一页", "下页", "下一頁", "Next", "next", "NEXT")
+
+
+def _names_next(code: str) -> bool:
+    return any(w in code for w in _DRAWN_NEXT_WORDS)
+
+
+_FUNCTION_NAME = re.compile(r"function\s+([A-Za-z_$][\w$]*)\s*\(")
 _CALL_LINE = re.compile(r"(?m)^[ \t]*([A-Za-z_$][\w$]*)\s*\(([^()\n]{0,200})\)\s*;?[ \t]*$")
 
 
 def _drawn_pager_next(scripts: str, base: str, page_url: str) -> str | None:
     """A 下一页 link a page function draws into the pager's element (``renderPager("fenye")``
     building ``html`` from the record count and a URL template, then ``….innerHTML = html``)."""
-    if "innerHTML" not in scripts and ".html(" not in scripts:
+    if ("innerHTML" not in scripts and ".html(" not in scripts) or not _names_next(scripts):
+        return None
+    context = Scripts(scripts)
+    # Functions that write an element's HTML and name a next link: the only ones worth a run.
+    drawing = set()
+    at = scripts.find("function")
+    while at >= 0:
+        end = scripts.find("function", at + 8)
+        fn = _FUNCTION_NAME.match(scripts, at)
+        if fn:
+            part = scripts[fn.end() : end if end > 0 else len(scripts)]
+            if ("innerHTML" in part or ".html(" in part) and _names_next(part):
+                drawing.add(fn.group(1))
+        at = end
+    if not drawing:
         return None
     for m in islice(_CALL_LINE.finditer(scripts), 20):
-        if m.group(1) in ("if", "for", "while", "switch", "function", "return"):
+        if m.group(1) not in drawing:
             continue
-        found = function_body(scripts, m.group(1))
+        found = context.body(m.group(1))
         if found is None or ("innerHTML" not in found[1] and ".html(" not in found[1]):
             continue
-        for html in written_pager_html(scripts, m.group(0).strip().rstrip(";"), url=base):
+        for html in written_pager_html(context, m.group(0).strip().rstrip(";"), url=base):
             link = _WRITTEN_NEXT.search(html)
             if link:
                 url = absolute_url(link.group(1), base)
