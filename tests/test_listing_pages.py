@@ -1075,3 +1075,29 @@ def test_a_short_last_page_beats_a_longer_box_of_the_column_s_latest(pager):
     )
     page = extract_list(body.encode(), "http://x.gov.cn/zwgk/tzgg/index_8.html")
     assert len(page.links) == 3 and not page.next_pages
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        (
+            '<div class="result"><h3><a href="http://www.x.gov.cn/files/a.pdf">[PDF] 示例市公租房管理办法全文及配套实施细则</a></h3>'
+            "<p>摘要……</p></div>",
+            True,
+        ),
+        (
+            '<div class="result"><a href="/zwgk/2023/">2023年</a> | <a href="/zwgk/2022/">2022年</a></div>',
+            False,
+        ),
+    ],
+    ids=["a-bare-document-result", "a-closing-line-of-archive-links"],
+)
+def test_a_last_row_shaped_otherwise_is_kept_when_titled_like_the_rows(last, kept):
+    rows = "".join(
+        f'<div class="result"><h3><a href="http://www.x.gov.cn/zwgk/2024/t{i}.html">示例市关于公租房申请审核第{i}批结果的公示</a></h3>'
+        f'<p>摘要……</p><p class="url">www.x.gov.cn/zwgk/2024/t{i}.html <span>2024-03-{10 + i}</span></p></div>'
+        for i in range(9)
+    )
+    body = f"<html><body><div class='s-results'>{rows}{last}</div></body></html>"
+    page = extract_list(body.encode(), "http://so.x.gov.cn/s?q=x")
+    assert len(page.links) == (10 if kept else 9)

@@ -1890,7 +1890,8 @@ def _lone_row_list(
 def _without_odd_last_row(kept: list[tuple], memo: _Memo) -> list[tuple]:
     """The rows without a last one that is no entry like the others: shaped otherwise than most
     rows (its child tags) and undated where most rows show a date — a closing line of links
-    ("2023 press releases | 2022 press releases") in the same box. So too a first row of that
+    ("2023 press releases | 2022 press releases") in the same box, several links or one titled far
+    lighter than the rows' titles (a search's last result, a PDF shown bare, stays). So too a first row of that
     kind whose link is a word beside the others' titles (a result count with 相关度/时间 sort
     links above search results)."""
     if len(kept) < 5:
@@ -1907,9 +1908,12 @@ def _without_odd_last_row(kept: list[tuple], memo: _Memo) -> list[tuple]:
                 kept, shapes = rest, shapes[1:]
     if shapes[-1] == common:
         return kept
-    row, _, link = kept[-1]
+    row, found, link = kept[-1]
     if memo.row_date(row, link) is not None:
         return kept
+    weights = sorted(e[2].weight for e in kept[:-1])
+    if link.weight * 2 >= weights[len(weights) // 2] and len({f.href for f in found}) < 2:
+        return kept  # one link titled as the others are: a result shown otherwise (a PDF)
     dated = sum(memo.row_date(r, b) is not None for r, _, b in kept[:-1])
     return kept[:-1] if dated * 4 >= (len(kept) - 1) * 3 else kept
 
