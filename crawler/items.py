@@ -88,6 +88,10 @@ class ReleaseItem:
         return self.article.published_at_meta
 
     @property
+    def title_variant(self) -> str | None:
+        return self.article.title_variant
+
+    @property
     def body(self) -> str:
         return self.article.body
 

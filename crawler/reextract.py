@@ -138,6 +138,7 @@ def _stored_fields(row: dict) -> dict:
         "source": row["source"],
         "published_at": row["published_at"],
         "published_at_meta": row["published_at_meta"],
+        "title_variant": row.get("title_variant"),
         "body": row["body"],
         "breadcrumb": row["breadcrumb"],
         "column": row["column_name"],

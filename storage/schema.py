@@ -552,3 +552,10 @@ def m052_list_series_end(db: Database) -> None:
     walk's page limit): the last crawl that reached a series' end walked all of it. NULL for
     pages recorded before, so each series is walked to its end once more after the upgrade."""
     db.execute("ALTER TABLE list_pages ADD COLUMN series_end INTEGER")
+
+
+@migrations()
+def m053_version_title_variant(db: Database) -> None:
+    """The ``<title>``/``<meta>`` spelling of a version's title when it differs from the visible
+    heading the title came from (``title_variant``): kept beside it, never hashed."""
+    db.execute("ALTER TABLE versions ADD COLUMN title_variant TEXT")

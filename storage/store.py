@@ -56,6 +56,7 @@ class FetchedRelease:
     source: str | None = None
     published_at: str | None = None
     published_at_meta: str | None = None
+    title_variant: str | None = None  # the <title>/<meta> spelling beside the visible heading
     body: str = ""
     breadcrumb: list[str] = field(default_factory=list)
     column: str | None = None
@@ -1066,8 +1067,8 @@ class Store:
             """INSERT INTO versions (release_id, seq, crawl_id, fetched_at, content_hash, changed_fields,
                  title, source, published_at, published_at_meta, body, breadcrumb, column_name, attachments,
                  url, final_url, http_status, headers, encoding, raw_body, raw_size, raw_sha256, model_revision,
-                 extractor_revision)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 extractor_revision, title_variant)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 release_id,
                 seq,
@@ -1093,6 +1094,7 @@ class Store:
                 hashlib.sha256(raw).hexdigest() if raw is not None else None,
                 fetched.model_revision,
                 fetched.extractor_revision,
+                getattr(fetched, "title_variant", None),
             ],
         )
         version_id = cursor.lastrowid
@@ -1647,7 +1649,7 @@ class Store:
             self.db.query(
                 f"""SELECT v.id, v.url, v.final_url, v.headers, v.encoding, v.raw_body, v.model_revision,
                       v.extractor_revision, v.title, v.source, v.published_at, v.published_at_meta, v.body, v.breadcrumb,
-                      v.column_name, v.attachments
+                      v.column_name, v.attachments, v.title_variant
                FROM releases r JOIN versions v ON v.id = r.current_version_id
                WHERE r.site = ? AND v.raw_body IS NOT NULL AND v.id > ? {where}
                ORDER BY v.id LIMIT ?""",
@@ -1690,6 +1692,7 @@ class Store:
                 "source": new["source"],
                 "published_at": new["published_at"],
                 "published_at_meta": fields.get("published_at_meta"),
+                "title_variant": fields.get("title_variant"),
                 "body": new["body"],
                 "breadcrumb": json.dumps(fields.get("breadcrumb") or [], ensure_ascii=False),
                 "column_name": fields.get("column"),
@@ -1862,7 +1865,8 @@ class Store:
             else (
                 "id, release_id, seq, crawl_id, fetched_at, content_hash, changed_fields, title, source, "
                 "published_at, published_at_meta, body, breadcrumb, column_name, attachments, url, final_url, "
-                "http_status, headers, encoding, raw_size, raw_sha256, model_revision, extractor_revision"
+                "http_status, headers, encoding, raw_size, raw_sha256, model_revision, extractor_revision, "
+                "title_variant"
             )
         )
         rows = list(
@@ -2158,6 +2162,7 @@ def _fetched_fields(fetched: FetchedRelease) -> dict:
         "source": fetched.source,
         "published_at": fetched.published_at,
         "published_at_meta": fetched.published_at_meta,
+        "title_variant": getattr(fetched, "title_variant", None),
         "body": fetched.body,
         "breadcrumb": fetched.breadcrumb,
         "column": fetched.column,

@@ -424,3 +424,25 @@ def test_nothing_outside_storage_touches_the_store_handle():
         if handle.search(line) and "handle = re.compile" not in line
     ]
     assert found == []
+
+
+def test_a_versions_title_variant_is_kept_beside_it_and_never_an_edit(store):
+    crawl = store.start_crawl("demo")
+    store.record_release("demo", page(title_variant="市委会议召开"), crawl_id=crawl)
+    again = store.record_release("demo", page(title_variant="另一种写法"), crawl_id=crawl)
+    assert again.kind == "unchanged"
+    [version] = store.versions("http://x.gov.cn/a/t20221214_1.html")
+    assert version["title_variant"] == "市委会议召开"
+    store.reextract_version(
+        version["id"],
+        {
+            "title": "市委召开会议",
+            "body": "第一段。\n\n第二段。",
+            "source": "临江日报",
+            "published_at": "2022-12-14T15:00:00+08:00",
+            "title_variant": None,
+        },
+        model_revision=None,
+        extractor_revision=None,
+    )
+    assert store.versions("http://x.gov.cn/a/t20221214_1.html")[0]["title_variant"] is None
