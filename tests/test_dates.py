@@ -47,6 +47,11 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
         ),
         pytest.param("5 March 2024 | 3:15 PM", "2024-03-05T15:15:00", id="day-month-bar-clock"),
         pytest.param("2024年03月05日 10时21分", "2024-03-05T10:21:00", id="shi-fen"),
+        pytest.param(
+            "Tuesday, March 5, 2024 - 10:21am", "2024-03-05T10:21:00", id="drupal-dash-clock"
+        ),
+        pytest.param("5 March 2024 — 3:30 pm", "2024-03-05T15:30:00", id="day-month-dash-clock"),
+        pytest.param("March 5, 2024 - 12 new sites", "2024-03-05", id="dash-before-no-clock"),
     ],
 )
 def test_shapes(text, expected):

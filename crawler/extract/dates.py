@@ -91,14 +91,15 @@ _D_MONTH_Y = (
     r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>"
     + _MONTH_RE
     + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
-    r"(?:(?:,?\s+(?:at\s+|-\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?"
+    r"(?:(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?"
 )
 _MONTH_D_Y = (
     r"(?P<mon>"
     + _MONTH_RE
     + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
-    # (The clock may follow a bar, as WordPress themes print it: "March 5, 2024 | 10:21 AM".)
-    r"(?:(?:,?\s+(?:at\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    # (The clock may follow a bar, as WordPress themes print it: "March 5, 2024 | 10:21 AM", or a
+    # dash, as Drupal's: "Tuesday, March 5, 2024 - 10:21am".)
+    r"(?:(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 # A year set apart from its month/day (portals print <em>2024</em> <em>03</em>/<em>05</em> 10:21).
 # (Floated spans may leave no space at all between them: "202403/0511:16:25".)
