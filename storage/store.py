@@ -1935,7 +1935,8 @@ class Store:
             clauses.append("e.baseline = 0")
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         sql = f"""SELECT e.id, e.kind, e.site, r.url, coalesce(v.title, cv.title) AS title, e.detected_at,
-                         e.release_id, e.version_id, e.crawl_id, e.baseline, e.changed_fields
+                         e.release_id, e.version_id, e.crawl_id, e.baseline, e.changed_fields,
+                         e.diff, e.details
                   FROM events e JOIN releases r ON r.id = e.release_id
                   LEFT JOIN versions v ON v.id = e.version_id
                   LEFT JOIN versions cv ON cv.id = r.current_version_id
@@ -1945,6 +1946,7 @@ class Store:
         rows = list(self.db.query(sql, params))
         for row in rows:
             row["changed_fields"] = json.loads(row["changed_fields"] or "[]")
+            row["details"] = json.loads(row["details"]) if row["details"] else None
             row["baseline"] = bool(row["baseline"])
         return rows
 

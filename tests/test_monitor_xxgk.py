@@ -11,11 +11,12 @@ event, and nothing else may."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from support.harness import write_config
+from support.harness import run_cli, write_config
 from support.monitor_xxgk import WAF_404, Directory, Release, crawl_cli, serve, start_server
 from support.replay import Capture
 
@@ -349,6 +350,13 @@ def test_the_information_directory_over_seven_crawls_has_every_event_and_no_fals
     # N05, taken off list page 3 of 3, is missed the same day: the day's first crawl walks every
     # list to its end, known rows or not
     assert [_key(f["url"], paths) for f in days[2].failures if f["missing"]] == ["N05"]
+    # events --json carries what changed: the cell's diff, the removal's reason
+    out = run_cli("events", "--json", db=db)
+    events = {
+        (e["kind"], _key(e["url"], paths)): e for e in map(json.loads, out.stdout.splitlines())
+    }
+    assert "罚款人民币叁万[-伍仟-]元整" in events["edited", "P10"]["diff"], events["edited", "P10"]
+    assert events["removed", "N05"]["details"]["http_status"] == 404, events["removed", "N05"]
     assert failed["/xxgk/xzcf/index.jsp"] == (
         "list page without rows where 8 live releases were last listed (none of them taken as gone)",
         0,

@@ -205,7 +205,8 @@ def _summary(outcome, sites) -> str:
     if crawl.get("releases_missing"):
         lines.append(
             f"  gone            {crawl['releases_missing']} known releases answered 404/410 or redirected"
-            " away (each is removed once a later visit confirms it)"
+            " away (each is removed once a miss removal_confirm_after later confirms it; those"
+            " already confirmed are in the removed count above)"
         )
         lines.extend(f"    {failure['url']}: {failure['reason']}" for failure in gone[:3])
     lines.append(f"  errors          {crawl['errors']}")

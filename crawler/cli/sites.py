@@ -170,6 +170,9 @@ def events(ctx, site, kind, since, include_baseline, limit, as_json):
             record["baseline"] = row["baseline"]
             if row["kind"] == "edited":
                 record["changed_fields"] = row["changed_fields"]
+                record["diff"] = row["diff"]
+            if row["details"]:
+                record["details"] = row["details"]
             click.echo(json_line(record))
         return
     for row in rows:
