@@ -969,3 +969,46 @@ def test_a_conferences_bare_time_fact_under_the_info_line_is_not_the_publish_tim
         f"<p>发布人：市统计局局长 王明</p><p>主持人：市政府新闻办副主任 李华</p>{_BODY}</div>"
     )
     assert _extract(page).published_at == "2024-03-05T10:30:00+08:00"
+
+
+def _record(rows: list[tuple[str, str]], header_row: bool = False) -> str:
+    if header_row:
+        table = (
+            "<tr>"
+            + "".join(f"<th>{k}</th>" for k, _ in rows)
+            + "</tr><tr>"
+            + "".join(f"<td>{v}</td>" for _, v in rows)
+            + "</tr>"
+        )
+    else:
+        table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return (
+        f"<h1>县农业农村局关于做好春季农业生产工作的通知</h1><table>{table}</table>"
+        f'<div id="zoom">{_BODY}<p>县农业农村局</p><p>2024年2月26日</p></div>'
+    )
+
+
+def test_a_label_rows_publisher_is_read_from_the_value_row_under_it():
+    rows = [("索引号", "0001/2024-01"), ("发布机构", "县农业农村局"), ("生效日期", "2024-04-01"),
+            ("文号", "青农发〔2024〕5号"), ("发布日期", "2024-03-05")]  # fmt: skip
+    article = _extract(_record(rows, header_row=True))
+    assert (article.source, article.published_at) == ("县农业农村局", "2024-03-05")
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            [("发布机构", "县农业农村局"), ("生成日期", "2024-02-27"), ("发布日期", "2024-03-05")],
+            "2024-03-05",
+            id="publish-date-beats-a-generated-date-above-it",
+        ),
+        pytest.param(
+            [("责任部门", "县农业农村局"), ("生成日期", "2024-02-27")],
+            "2024-02-27",
+            id="a-generated-date-alone-dates-the-record",
+        ),
+    ],
+)
+def test_a_records_generated_date_only_without_a_publish_date(rows, expected):
+    assert _extract(_record(rows)).published_at == expected

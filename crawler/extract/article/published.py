@@ -35,7 +35,7 @@ _DATE_LABELS = [
         0,
         re.compile(
             # (A 信箱 letter is published with its reply: 答复时间, not 来信时间.)
-            r"(?:发布|發布|發佈|发表|發表|生成|发文|發文|公开|公開|信息提供|印发|上网|发稿|更新?发布|答复|答覆|回复|回覆)\s*(?:时间|時間|日期)\s*[:：]?\s*$"
+            r"(?:发布|發布|發佈|发表|發表|公开|公開|信息提供|上网|发稿|更新?发布|答复|答覆|回复|回覆)\s*(?:时间|時間|日期)\s*[:：]?\s*$"
         ),
     ),
     (
@@ -47,6 +47,8 @@ _DATE_LABELS = [
     ),
     # (成文日期 before the generic 日期 it ends with.)
     (2, re.compile(r"(?:成文|印發|印发)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
+    # (A record's 生成日期/发文日期 dates it when no 发布日期 is printed beside: after one, never over it.)
+    (1, re.compile(r"(?:生成|发文|發文)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
     (1, re.compile(r"(?:" + spaced_labels("时间", "時間", "日期") + r"|Date)\s*[:：]?\s*$", re.I)),
 ]
 _UPDATED = re.compile(r"更新(?:时间|日期)\s*[:：]?\s*$")

@@ -49,6 +49,10 @@ def _at_boundary(before: str) -> bool:
 
 
 _NAME_PART = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,20}[)）]$")
+_LABEL_CELL = re.compile(
+    r"^\s*[\u4e00-\u9fff]{0,6}(?:日期|时间|時間|字号|文号|编号|索引号|机构|機構|机关|機關|单位|單位|部门|部門|分类|名称|"
+    r"标题|有效性|时效|效力)\s*$"
+)
 _PERSON_OR_OFFICE_LABELS = ("供稿", "发布人", "發布人", "發佈人")
 _LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
 _NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
@@ -156,6 +160,12 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             return 0, None
     if kind == 2 and not _at_boundary(line[: match.start()]):
         return 0, None
+    if not match.group(2) and line[match.end(1) : match.end(1) + 1] == "\t":
+        if _LABEL_CELL.match(rest.lstrip("\t").split("\t", 1)[0]):
+            return (
+                0,
+                None,
+            )  # a row of labels (发布机构 | 生效日期 | …): its values are on the next row
     rest = rest.lstrip(" \t:：】]")
     stop = _SOURCE_STOP.search(rest)
     # The next label right after this one: an empty value ("来源：发布时间：…"), unless a value
