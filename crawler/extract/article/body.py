@@ -369,6 +369,9 @@ def density_body(
     best, best_score, adjusted = _densest_block(lay, owners, scored)
     if best is None:
         return None
+    twin = _first_twin(best)
+    if twin is not None:  # the block won by holding the text twice: one copy is the text
+        best, best_score = twin, adjusted.get(twin, best_score)
     # A table's body or row won: the table, its header row and caption with it, is the block.
     while best.tag in ("tbody", "thead", "tfoot", "tr") and best.getparent() in lay.spans:
         best = best.getparent()
@@ -387,6 +390,7 @@ def density_body(
         parent is not None
         and adjusted.get(parent, 0.0) >= best_score * 0.999
         and parent.tag not in ("body", "html")
+        and not _holds_a_twin(parent, best)
     ):
         best, parent = parent, parent.getparent()
     start, end = lay.spans.get(best, (0, 0))
@@ -402,6 +406,42 @@ def density_body(
     if rows * 2 < sum(line_scores[start:end]):
         return best
     return _dashboard_block(lay, line_scores, best)
+
+
+def _text_key(el) -> str:
+    return squash("".join(el.itertext()))[:200]
+
+
+def _holds_a_twin(parent, best) -> bool:
+    """Whether ``parent`` ties with ``best`` because it holds a copy of it, not short lines
+    closing the text: a PC and a mobile twin, one of them hidden by the page's stylesheet."""
+    key = _text_key(best)
+    return bool(key) and any(
+        sibling is not best and isinstance(sibling.tag, str) and _text_key(sibling) == key
+        for sibling in parent
+    )
+
+
+_TWIN_CHARS = 50
+
+
+def _first_twin(block):
+    """The first of two children of ``block`` saying the same, the two most of what it says (a
+    PC and a mobile copy of the text, the page's CSS showing one), or None. (A widget repeated
+    beside the text, a video's consent notice, is no copy of it.)"""
+    seen: dict = {}
+    total = len(squash("".join(block.itertext())))
+    for child in block:
+        if isinstance(child.tag, str):
+            key = _text_key(child)
+            if len(key) >= _TWIN_CHARS:
+                if key in seen:
+                    first = seen[key]
+                    if 10 * len(squash("".join(first.itertext()))) >= 3 * total:
+                        return first
+                    continue
+                seen[key] = child
+    return None
 
 
 def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int) -> list[float]:
@@ -589,7 +629,12 @@ def tab_set(lay: Layout, container):
                 for c in parent.iterchildren(el.tag)
                 if classes.intersection((c.get("class") or "").split())
             ]
-            if len(panels) >= 2 and _tab_labels(parent, panels) and _all_text(lay, panels):
+            if (
+                len(panels) >= 2
+                and _tab_labels(parent, panels)
+                and _all_text(lay, panels)
+                and len({_text_key(c) for c in panels}) == len(panels)  # (copies are no panels)
+            ):
                 return parent
         el = parent
     return None
@@ -820,6 +865,9 @@ def pick_body_lines(
     skip_value = False
     credits = None  # (kept lines before, line) of the first staff credits line after the text began
     trail = _trail_lines(lay, start, end)
+    first_plain = next(
+        (i for i in range(start, end) if lay.link_chars[i] <= len(lay.lines[i]) / 2), start
+    )
     for i in range(start, end):
         line = lay.lines[i]
         if not kept and i in trail:
@@ -835,8 +883,8 @@ def pick_body_lines(
         if kept and len(line) < 80 and _CREDITS.match(line):
             credits = credits or (len(kept), i)
             continue
-        if FURNITURE_LINE.match(line):
-            continue
+        if FURNITURE_LINE.match(line) or (i < first_plain and lay.link_chars[i] > len(line) / 2):
+            continue  # (menu lines opening the block, when the block is the page's <body>)
         more = _MORE_LINK.search(line)
         if more and lay.link_chars[i] >= len(squash(more.group(0))) and more.start() > 0:
             line = line[: more.start()]  # a box heading's "更多>>" link: furniture
@@ -911,6 +959,8 @@ def pick_body_lines(
         and not any("附件" in line for line, _, _ in tail)
     ):
         kept = kept[: last_prose + 1]
+    while len(kept) > 1 and kept[-1][1] > len(kept[-1][0]) / 2:
+        kept.pop()  # a menu line closing the block: navigation, whatever came before it
     return [(line, i) for line, _, i in kept], stop
 
 
