@@ -28,6 +28,7 @@ from .errors import (
 )
 from .export import FORMATS
 from .normalize import changed_fields, clean_text, content_hash, fold, fold_chars, strip_pinyin
+from .notices import BUSY_NOTICE, ERROR_TITLE, GONE_NOTICE, MAINTENANCE_NOTICE
 from .outbox import EVENT_KINDS, Outbox, sender_identity
 from .store import (
     DEFAULT_REMOVAL_CONFIRM_AFTER,
@@ -75,6 +76,11 @@ __all__ = [
     "strip_pinyin",
     "content_hash",
     "changed_fields",
+    # What a page in another's place says (gone, maintenance, busy, an error's name)
+    "GONE_NOTICE",
+    "MAINTENANCE_NOTICE",
+    "BUSY_NOTICE",
+    "ERROR_TITLE",
     # Atom (the export's and the event feed's)
     "ATOM_NS",
     "GENERATOR",

@@ -26,6 +26,7 @@ from .errors import NotFound, StoreError, StoreUnavailable
 from .export import export as export_releases
 from .feed import event_items
 from .normalize import changed_fields, clean_text, content_hash
+from .notices import BUSY_NOTICE, ERROR_TITLE, GONE_NOTICE, MAINTENANCE_NOTICE
 from .outbox import Outbox
 from .schema import migrations
 from .search import forget_cached_state, index_rows, rebuild_index, unindex_version
@@ -941,8 +942,20 @@ class Store:
             and not _says_gone(_version_fields(current))
             and _foreign(current, fields, crumbs)
         )
-        foreign = (collapsed or gone_instead) and _foreign(current, fields, crumbs)
-        hold = collapsed and (foreign or not _held_long_enough(held_since, now, confirm_after))
+        # Nor can it collapse under a maintenance, busy or error notice drawn in the site's
+        # chrome (its title or heading says what it is): another page in its place all the same.
+        down_instead = (
+            current is not None
+            and status != "removed"
+            and not collapsed
+            and _says_down(fields)
+            and not _says_down(_version_fields(current))
+            and _foreign(current, fields, crumbs)
+        )
+        foreign = (collapsed or gone_instead or down_instead) and _foreign(current, fields, crumbs)
+        hold = down_instead or (
+            collapsed and (foreign or not _held_long_enough(held_since, now, confirm_after))
+        )
         # A body that stops where its HTML does, while the stored page's HTML ended, is a
         # response cut short that no Content-Length gave away: never a version.
         cut = (
@@ -2072,17 +2085,19 @@ def _cut_short(current: dict, fetched: FetchedRelease) -> bool:
     return bool(_DOCUMENT_END.search(raw[-_TAIL_BYTES:]))
 
 
-# What a page in another's place says when the other is gone: deleted, withdrawn, expired, not found.
-_GONE = re.compile(
-    r"页面不存在|頁面不存在|不存在或已|已被?删除|已被?刪除|已被?撤销|已被?撤回|已过期|已下线|已失效|"
-    r"已被?移除|找不到(?:该|您要访问的|您访问的)?(?:页面|信息|文章)|"
-    r"not\s+found|no\s+longer\s+(?:available|exists)|has\s+been\s+(?:removed|deleted|withdrawn)",
-    re.I,
-)
-
-
 def _says_gone(fields: dict) -> bool:
-    return bool(_GONE.search(f"{fields.get('title') or ''}\n{(fields.get('body') or '')[:400]}"))
+    return bool(
+        GONE_NOTICE.search(f"{fields.get('title') or ''}\n{(fields.get('body') or '')[:400]}")
+    )
+
+
+def _says_down(fields: dict) -> bool:
+    """Whether a page names itself a maintenance, busy or error notice: in its title or its
+    first line (the heading a notice drawn in the site's chrome opens with)."""
+    head = f"{fields.get('title') or ''}\n{(fields.get('body') or '').strip().split(chr(10), 1)[0][:200]}"
+    return bool(
+        MAINTENANCE_NOTICE.search(head) or BUSY_NOTICE.search(head) or ERROR_TITLE.search(head)
+    )
 
 
 def _shown_title(title: str | None) -> str:

@@ -1,11 +1,13 @@
 """A watched page that is short to begin with ("There are no advisories in effect at this
 time.") cannot collapse; a soft 404 in the site's chrome answered in its place — another title,
 none of its lines, and it says the page is gone — is still a miss, not an edit: pending on its
-first day, nothing when the page is back, removed when still so after the window."""
+first day, nothing when the page is back, removed when still so after the window. A maintenance,
+busy or error notice drawn in the site's chrome in its place (another title, none of its lines,
+its title or heading naming what it is) is a failed fetch, however many days it is served."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -72,3 +74,91 @@ def test_a_response_cut_before_a_short_page_began_is_cut_short(tmp_path, body):
             url=URL, title="Current Drinking Water Advisories", body="", raw_body=raw[:20]
         )
         assert store.record_release("demo", cut).kind == "held"
+
+
+MAINTENANCE = [
+    (
+        "Scheduled maintenance",
+        "We’ll be back soon\n\nThis part of our website is down for scheduled maintenance while "
+        "we move to a new content system. Please check back after 6 p.m. Eastern.",
+    ),
+    (
+        "系统维护公告",
+        "尊敬的用户：\n\n为提升网站服务质量，我委门户网站正在进行系统升级维护，敬请谅解！",
+    ),
+    ("江屿市发展和改革委员会", "系统维护中\n\n本栏目暂停访问，请稍后再试。"),
+    ("提示信息", "访问过于频繁，请稍后再试\n\n返回首页"),
+    ("503 Service Unavailable", "The server is temporarily unable to service your request."),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"), MAINTENANCE, ids=["en-maintenance", "zh-title", "zh-heading", "busy", "503"]
+)
+def test_a_notice_in_the_sites_chrome_in_place_of_a_short_page_is_no_version(tmp_path, title, body):
+    now = [datetime(2021, 6, 14, 14, 0, tzinfo=UTC)]
+    with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
+        store.ensure_site("demo")
+        store.record_release("demo", _page("Current Drinking Water Advisories", SHORT))
+        for _ in range(3):
+            now[0] += timedelta(days=1)
+            assert store.record_release("demo", _page(title, body), confirm_after=3600).kind == (
+                "held"
+            )
+        now[0] += timedelta(days=1)
+        back = _page("Current Drinking Water Advisories", SHORT)
+        assert store.record_release("demo", back, confirm_after=3600).kind == "unchanged"
+        assert [e["kind"] for e in store.events(include_baseline=True)] == ["new"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Current Drinking Water Advisories",
+            "Current advisories\n\nThe advisory map is under maintenance; call 555-0143.",
+        ),
+        ("Boil Water Advisory for Ashby", "Ashby\tCity of Ashby\tBoil water\tActive"),
+    ],
+    ids=["own-title-mentions-maintenance", "another-title-no-notice"],
+)
+def test_a_short_page_that_says_something_else_is_an_edit(tmp_path, title, body):
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("demo")
+        store.record_release("demo", _page("Current Drinking Water Advisories", SHORT))
+        assert store.record_release("demo", _page(title, body)).kind == "edited"
+
+
+def test_a_short_watched_page_through_maintenance_days_in_its_chrome_has_one_version(tmp_path):
+    # Through the real crawl path: the page, a maintenance page drawn in the same USWDS chrome
+    # two days running, the page back, the notice again, the page with one advisory added.
+    from support.history import Step, replay_history, score_days
+    from support.history_advisories import Noise, _shell_2021, maintenance_2021
+    from support.replay import Capture
+
+    def short(seed, rows=""):
+        inner = (
+            "<h1>Current Drinking Water Advisories</h1>"
+            "<p class='usa-intro'>There are no drinking water advisories in effect at this time.</p>"
+            + rows
+        )
+        return _shell_2021(
+            inner, Noise(seed, date(2021, 6, 14)), title="Current Drinking Water Advisories"
+        )
+
+    def day(html, expect=(), failed=False):
+        return Step(Capture(body=html), expect=list(expect), failed=failed)
+
+    maintenance = [maintenance_2021(Noise(seed, date(2021, 6, 15))) for seed in (1, 2, 3)]
+    added = "<p>Ashby — City of Ashby: boil water advisory issued June 20, 2021.</p>"
+    steps = [
+        day(short(0), ["new"]),
+        day(maintenance[0], failed=True),
+        day(maintenance[1], failed=True),
+        day(short(4)),
+        day(maintenance[2], failed=True),
+        day(short(6, added), ["edited"]),
+    ]
+    days, _ = replay_history(tmp_path, steps, site={"timezone": "America/New_York"})
+    judged = score_days(steps, days)
+    assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)

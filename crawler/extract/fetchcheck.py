@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+# What maintenance, busy and error pages say: one wording, the store's too.
+from storage import BUSY_NOTICE, ERROR_TITLE, MAINTENANCE_NOTICE
+
 from .encoding import decode_html
 from .text import parse_clean
 
@@ -48,28 +51,6 @@ _ANTI_BOT = re.compile(
     # hosted bot managers, by name or by what their interstitials say
     r"incapsula|imperva|perimeterx|px-captcha|datadome|captcha-delivery|"
     r"request\s+unsuccessful|press\s*(?:&|and)\s*hold|access\s+to\s+this\s+page\s+has\s+been\s+denied",
-    re.I,
-)
-_MAINTENANCE = re.compile(
-    r"系统维护|网站维护|升级维护|维护升级|维护中|系统升级|网站升级|暂停服务|暂停访问|停止访问|停机|"
-    r"正在更新|更新中|正在升级|升级中|"
-    r"under\s+maintenance|down\s+for\s+maintenance|"
-    r"scheduled\s+maintenance|temporarily\s+unavailable|maintenance\s+mode|be\s+back\s+soon",
-    re.I,
-)
-# The title or heading of a server's or CMS's error page (a bare page answered with a 200).
-_ERROR_TITLE = re.compile(
-    # A status code names the page only as an error's name (404 Not Found, 502, 404错误), never
-    # as a figure: 500万元专项资金, 510家企业.
-    r"^\s*(?:4[01]\d|5\d\d)\s*(?:[-–—:：.|]\s*)?(?:$|\n|[A-Za-z]|错误|页面|頁面|出错)|页面不存在|頁面不存在|页面未找到|页面找不到|找不到(?:该|您要访问的|您访问的)?页面|"
-    r"not\s+found|internal\s+server\s+error|error\s+report|http\s+status\s+\d{3}|服务器(?:内部)?错误|"
-    r"service\s+unavailable|bad\s+gateway|gateway\s+time-?out|error\s+warning|database\s+error",
-    re.I,
-)
-# A server that refuses for load: too many requests from the visitor, or too many visitors.
-_BUSY = re.compile(
-    r"(?:访问|请求|操作|提交)(?:过于|太|过度)频繁|(?:访问|请求)频率过高|(?:服务器|系统|网络|网站)(?:繁忙|忙碌)|"
-    r"访问人数过多|访问量过大|too\s+many\s+requests|rate\s+limit(?:ed|ing)?\b|slow\s+down",
     re.I,
 )
 # What an application prints instead of the page when it fails: a database that cannot be
@@ -467,11 +448,11 @@ def failed_fetch_reason(
     reason = _redirect_stub(shape)
     if reason:
         return reason
-    if notice and _MAINTENANCE.search(shown):
+    if notice and MAINTENANCE_NOTICE.search(shown):
         return "maintenance page"
-    if notice and _BUSY.search(shown):
+    if notice and BUSY_NOTICE.search(shown):
         return "busy or rate-limited page"
-    if small and _ERROR_TITLE.search(f"{shape.title}\n{shape.heading}"):
+    if small and ERROR_TITLE.search(f"{shape.title}\n{shape.heading}"):
         return f"error page served as 200 ({' '.join((shape.title or shape.heading).split())[:60]})"
     # However long, a page of few links that is a stack trace or an application's error message
     # is the server failing, not the page (a trace of forty frames is no article).

@@ -1,0 +1,42 @@
+"""What a page says when it stands in another's place: that the page is gone, that the site is
+down for maintenance or too busy to answer, or the name of a server's error.
+
+The fetch check (``crawler/extract/fetchcheck.py``) reads these wordings on bare pages; the store
+reads them on a page drawn in the site's own chrome that answered in a watched page's place,
+where only the stored version tells the two apart (another title, none of its lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The page is gone: deleted, withdrawn, expired, not found.
+GONE_NOTICE = re.compile(
+    r"页面不存在|頁面不存在|不存在或已|已被?删除|已被?刪除|已被?撤销|已被?撤回|已过期|已下线|已失效|"
+    r"已被?移除|找不到(?:该|您要访问的|您访问的)?(?:页面|信息|文章)|"
+    r"not\s+found|no\s+longer\s+(?:available|exists)|has\s+been\s+(?:removed|deleted|withdrawn)",
+    re.I,
+)
+# The site is down for maintenance or an upgrade.
+MAINTENANCE_NOTICE = re.compile(
+    r"系统维护|网站维护|升级维护|维护升级|维护中|系统升级|网站升级|暂停服务|暂停访问|停止访问|停机|"
+    r"正在更新|更新中|正在升级|升级中|"
+    r"under\s+maintenance|down\s+for\s+maintenance|"
+    r"scheduled\s+maintenance|temporarily\s+unavailable|maintenance\s+mode|be\s+back\s+soon",
+    re.I,
+)
+# A server that refuses for load: too many requests from the visitor, or too many visitors.
+BUSY_NOTICE = re.compile(
+    r"(?:访问|请求|操作|提交)(?:过于|太|过度)频繁|(?:访问|请求)频率过高|(?:服务器|系统|网络|网站)(?:繁忙|忙碌)|"
+    r"访问人数过多|访问量过大|too\s+many\s+requests|rate\s+limit(?:ed|ing)?\b|slow\s+down",
+    re.I,
+)
+# The title or heading of a server's or CMS's error page.
+ERROR_TITLE = re.compile(
+    # A status code names the page only as an error's name (404 Not Found, 502, 404错误), never
+    # as a figure: 500万元专项资金, 510家企业.
+    r"^\s*(?:4[01]\d|5\d\d)\s*(?:[-–—:：.|]\s*)?(?:$|\n|[A-Za-z]|错误|页面|頁面|出错)|页面不存在|頁面不存在|页面未找到|页面找不到|找不到(?:该|您要访问的|您访问的)?页面|"
+    r"not\s+found|internal\s+server\s+error|error\s+report|http\s+status\s+\d{3}|服务器(?:内部)?错误|"
+    r"service\s+unavailable|bad\s+gateway|gateway\s+time-?out|error\s+warning|database\s+error",
+    re.I,
+)
