@@ -340,6 +340,9 @@ class SiteSpider(scrapy.Spider):
             f"list cut at {len(listing.links)} rows: {listing.truncated_rows} more rows not read "
             "(raise max_list_rows)"
         )
+        return self._list_failure(response, reason)
+
+    def _list_failure(self, response, reason: str) -> FetchFailureItem:
         self.logger.warning("%s: %s", response.url, reason)
         return FetchFailureItem(
             site=self.site.name,
@@ -362,14 +365,7 @@ class SiteSpider(scrapy.Spider):
             f"list page without rows where {rows} live releases were last listed "
             "(none of them taken as gone)"
         )
-        self.logger.warning("%s: %s", response.url, reason)
-        return FetchFailureItem(
-            site=self.site.name,
-            url=response.url,
-            page_kind="list",
-            http_status=response.status,
-            reason=reason,
-        )
+        return self._list_failure(response, reason)
 
     def _rendered_client_side(self, response) -> FetchFailureItem:
         self.logger.warning(
