@@ -104,9 +104,8 @@ class SiteSpider(scrapy.Spider):
         # (Store.last_listed), what this crawl listed, and how far it walked each series
         # (page → "continued" past it, "end" of the series, "stopped" before its next page).
         self.last_listed: dict[tuple[str, str], str] = {}
-        self.full_walks: set[str] = (
-            set()
-        )  # series walked to their end this crawl, known rows or not
+        # Series due a walk to their end this crawl, known rows or not.
+        self.full_walks: set[str] = set()
         self.listed_now: set[str] = set()
         self.walk_pages: dict[str, dict[str, str]] = {}
         self.vanished_checked = False
@@ -717,24 +716,26 @@ class SiteSpider(scrapy.Spider):
             return None
         if response.status in GONE_STATUSES:
             return reason
-        failed, error = await self.extraction.fetch_check(
-            response.body, response.status, _content_type(response)
-        )
-        if error:  # the check is a guard, not a reason to lose the miss
-            self.logger.error("%s: fetch check failed: %s", response.url, error)
-        return None if failed else reason
+        return None if await self._fetch_check(response) else reason
 
     async def _blocked(self, response) -> str | None:
         """The block a 404/410 really is (a firewall's challenge sent with that status), or None
         when the status says what it says. A block vouches for nothing: a failed fetch."""
         if not _is_html(response) or not response.body.strip():
             return None
+        reason = await self._fetch_check(response)
+        return reason if reason and reason != f"HTTP {response.status}" else None
+
+    async def _fetch_check(self, response) -> str | None:
+        """Why the response is a failed fetch (the extraction worker's check), or None; a check
+        that fails itself is logged and taken as none: a guard, never a reason to lose the page
+        or its miss."""
         reason, error = await self.extraction.fetch_check(
             response.body, response.status, _content_type(response)
         )
-        if error:  # the check is a guard, not a reason to lose the miss
+        if error:
             self.logger.error("%s: fetch check failed: %s", response.url, error)
-        return reason if reason and reason != f"HTTP {response.status}" else None
+        return reason
 
     def _extraction_failure(self, response, page_kind: str, exc: Exception) -> FetchFailureItem:
         self.logger.error(
@@ -759,11 +760,7 @@ class SiteSpider(scrapy.Spider):
     async def _checked(self, response, page_kind: str):
         """A failure item when the response is a block, maintenance, empty or stub page (the
         full check, off the crawl's thread); None when it is the page."""
-        reason, error = await self.extraction.fetch_check(
-            response.body, response.status, _content_type(response)
-        )
-        if error:  # the check is a guard, not a reason to lose the page
-            self.logger.error("%s: fetch check failed: %s", response.url, error)
+        reason = await self._fetch_check(response)
         return self._failure(response, page_kind, reason) if reason else None
 
     async def _extract_article(self, response, page_kind: str, *, check_first: bool):

@@ -920,13 +920,9 @@ class Store:
     ) -> tuple[bool, bool, bool]:
         """``(foreign, cut, hold)``: is the response another page in this one's place, a response
         cut short, and is it held rather than versioned."""
-        collapsed = (
-            current is not None
-            and status != "removed"
-            and (
-                _collapsed(current["body"], fetched.body)
-                or _rows_gone(current["body"], fetched.body)
-            )
+        live = current is not None and status != "removed"
+        collapsed = live and (
+            _collapsed(current["body"], fetched.body) or _rows_gone(current["body"], fetched.body)
         )
         # A collapsed response with another title and none of the page's lines is another
         # page in its place (a maintenance notice, a bot check, a script-only challenge,
@@ -934,36 +930,20 @@ class Store:
         # A page that is short to begin with cannot collapse (an alerts page saying "no alerts
         # at this time"); another page in its place that says the page is gone (a soft 404 in
         # the site's chrome) is a miss all the same, however long it is next to it.
-        crumbs = fetched.breadcrumb or ()
-        gone_instead = (
-            current is not None
-            and status != "removed"
-            and _says_gone(fields)
-            and not _says_gone(_version_fields(current))
-            and _foreign(current, fields, crumbs)
-        )
+        stored = _version_fields(current) if live else {}
+        says_gone = live and _says_gone(fields) and not _says_gone(stored)
         # Nor can it collapse under a maintenance, busy or error notice drawn in the site's
         # chrome (its title or heading says what it is): another page in its place all the same.
-        down_instead = (
-            current is not None
-            and status != "removed"
-            and not collapsed
-            and _says_down(fields)
-            and not _says_down(_version_fields(current))
-            and _foreign(current, fields, crumbs)
+        says_down = live and not collapsed and _says_down(fields) and not _says_down(stored)
+        foreign = (collapsed or says_gone or says_down) and _foreign(
+            current, fields, fetched.breadcrumb or ()
         )
-        foreign = (collapsed or gone_instead or down_instead) and _foreign(current, fields, crumbs)
-        hold = down_instead or (
+        hold = (says_down and foreign) or (
             collapsed and (foreign or not _held_long_enough(held_since, now, confirm_after))
         )
         # A body that stops where its HTML does, while the stored page's HTML ended, is a
         # response cut short that no Content-Length gave away: never a version.
-        cut = (
-            status != "removed"
-            and current is not None
-            and current["content_hash"] != digest
-            and _cut_short(current, fetched)
-        )
+        cut = live and current["content_hash"] != digest and _cut_short(current, fetched)
         return foreign, cut, hold or cut
 
     def _stale_copy(self, release_id, current, fetched, fields, digest) -> tuple[str, bool] | None:
@@ -1107,7 +1087,7 @@ class Store:
                 hashlib.sha256(raw).hexdigest() if raw is not None else None,
                 fetched.model_revision,
                 fetched.extractor_revision,
-                getattr(fetched, "title_variant", None),
+                fetched.title_variant,
             ],
         )
         version_id = cursor.lastrowid
@@ -2179,7 +2159,7 @@ def _fetched_fields(fetched: FetchedRelease) -> dict:
         "source": fetched.source,
         "published_at": fetched.published_at,
         "published_at_meta": fetched.published_at_meta,
-        "title_variant": getattr(fetched, "title_variant", None),
+        "title_variant": fetched.title_variant,
         "body": fetched.body,
         "breadcrumb": fetched.breadcrumb,
         "column": fetched.column,

@@ -417,13 +417,10 @@ def function_body(scripts: str, name: str) -> tuple[list[str], str] | None:
     )
     if not m:
         return None
-    depth = 1
-    for i, ch in _code_chars(scripts, m.end(), min(len(scripts), m.end() + 4000)):
-        depth += {"{": 1, "}": -1}.get(ch, 0)
-        if depth == 0:
-            params = [p.strip() for p in m.group(1).split(",") if p.strip()]
-            return params, scripts[m.end() : i]
-    return None
+    close = closing_brace(scripts, m.end() - 1, 4001)
+    if close is None:
+        return None
+    return [p.strip() for p in m.group(1).split(",") if p.strip()], scripts[m.end() : close]
 
 
 def page_globals(scripts: str) -> dict:

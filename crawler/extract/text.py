@@ -346,7 +346,7 @@ def _short_texts(el: etree._Element, pieces: list, depth: int) -> bool:
     """Collect ``el``'s shown text pieces; False as soon as one is no short label or they add up."""
     if depth > 12:
         return False
-    for piece in (el.text, *(t for child in el for t in (child.tail,))):
+    for piece in (el.text, *(child.tail for child in el)):
         if piece and piece.strip():
             piece = piece.strip()
             pieces.append(piece)

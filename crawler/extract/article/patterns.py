@@ -71,6 +71,7 @@ EVENT_FACTS = re.compile(r"(?:发布地点|發布地點|发布嘉宾|主持人|�
 
 # A page tool or another info item on the line: the page's info line, not a block of facts.
 _PAGE_TOOLS = re.compile(r"字号|字號|打印|分享|浏览|瀏覽|阅读|閱讀|点击|點擊|来源|來源|【")
+_TIME_LABEL_BEFORE = re.compile(r"((?:发布|發布|發佈)\s*)?(?:时间|時間)\s*[:：]?\s*$")
 _BARE_TIME = re.compile(r"^\s*(?:时间|時間|日期|会议时间|會議時間)\s*[:：]")
 
 
@@ -78,12 +79,13 @@ def event_fact(lines: list[str], idx: int, before: str) -> bool:
     """Whether a date labelled 发布时间 or a bare 时间 (``before`` it on line ``idx``) is a
     conference's, not the page's: lines beside it carry 发布地点, 主持人… (The page's info line
     above such a block, with its tools or its own 时间 fact below, stays the page's.)"""
-    if not re.search(r"(?:(?:发布|發布|發佈)\s*)?(?:时间|時間)\s*[:：]?\s*$", before):
+    labelled = _TIME_LABEL_BEFORE.search(before)
+    if not labelled:
         return False
     near = lines[max(idx - 2, 0) : idx] + lines[idx + 1 : idx + 3]
     if not any(EVENT_FACTS.search(line) for line in near):
         return False
-    if re.search(r"(?:发布|發布|發佈)\s*(?:时间|時間)\s*[:：]?\s*$", before):
+    if labelled.group(1):
         line = lines[idx]
         return not (_PAGE_TOOLS.search(line) or any(_BARE_TIME.match(n) for n in near))
     return bool(_BARE_TIME.match(lines[idx]))

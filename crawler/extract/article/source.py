@@ -162,10 +162,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         return 0, None
     if not match.group(2) and line[match.end(1) : match.end(1) + 1] == "\t":
         if _LABEL_CELL.match(rest.lstrip("\t").split("\t", 1)[0]):
-            return (
-                0,
-                None,
-            )  # a row of labels (发布机构 | 生效日期 | …): its values are on the next row
+            # A row of labels (发布机构 | 生效日期 | …): its values are on the next row.
+            return 0, None
     rest = rest.lstrip(" \t:：】]")
     stop = _SOURCE_STOP.search(rest)
     # The next label right after this one: an empty value ("来源：发布时间：…"), unless a value
@@ -200,10 +198,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     if not value or _ACCOUNT.match(value):
         return kind, None  # (a CMS login, "发布者：admin", names no office)
     if match.group(1) in _PERSON_OR_OFFICE_LABELS and not _is_office(value):
-        return (
-            0,
-            None,
-        )  # (供稿/发布人 name whoever wrote it up: an office is the source, a person no)
+        # (供稿/发布人 name whoever wrote it up: an office is the source, a person no.)
+        return 0, None
     # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters
     # (two offices keep theirs: "县农业农村局 县财政局").
     return kind, _CJK_GAP.sub(_gap, value)
