@@ -1911,6 +1911,7 @@ class Store:
         kind: str | None = None,
         since: str | None = None,
         include_baseline: bool = False,
+        crawl_id: int | None = None,
         limit: int | None = None,
     ) -> list[dict]:
         """Events, oldest first, with the release's URL and the title of the version concerned."""
@@ -1926,6 +1927,9 @@ class Store:
             params.append(since)
         if not include_baseline:
             clauses.append("e.baseline = 0")
+        if crawl_id is not None:
+            clauses.append("e.crawl_id = ?")
+            params.append(crawl_id)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         sql = f"""SELECT e.id, e.kind, e.site, r.url, coalesce(v.title, cv.title) AS title, e.detected_at,
                          e.release_id, e.version_id, e.crawl_id, e.baseline, e.changed_fields,

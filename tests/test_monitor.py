@@ -166,6 +166,10 @@ def test_new_edited_removed_restored_events(baseline):
     assert history == ["edited", "edited"]
     assert events(db, "--kind", "removed")[0]["url"].endswith("art_1201_20006.html")
     assert len(events(db, "--include-baseline")) == 37 + 6
+    # a script can tell which crawl recorded which events (`crawl --json` gives the crawl's id)
+    last_crawl = conn.execute("SELECT max(id) FROM crawls").fetchone()[0]
+    assert {e["crawl_id"] for e in later} == {last_crawl}
+    assert [e["id"] for e in events(db, "--crawl", str(last_crawl))] == [e["id"] for e in later]
 
 
 def test_recrawl_of_unchanged_site_sends_conditional_requests_and_fetches_no_article(baseline):

@@ -151,21 +151,44 @@ def releases(ctx, site, limit, as_json):
     is_flag=True,
     help="Include the releases found by each site's first crawl.",
 )
+@click.option(
+    "--crawl",
+    "crawl_id",
+    type=click.IntRange(1),
+    metavar="ID",
+    help="Only the events this crawl recorded (the `id` of `crawl --json`).",
+)
 @click.option("--limit", type=click.IntRange(1), help="At most this many (the most recent).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per event.")
 @click.pass_context
-def events(ctx, site, kind, since, include_baseline, limit, as_json):
+def events(ctx, site, kind, since, include_baseline, crawl_id, limit, as_json):
     """What happened to releases: new, edited, removed (and restored), oldest first."""
     since_utc = utc_iso(since) if since else None
     with open_store(ctx) as store:
-        rows = store.events(site, kind=kind, since=since_utc, include_baseline=include_baseline)
+        rows = store.events(
+            site,
+            kind=kind,
+            since=since_utc,
+            include_baseline=include_baseline,
+            crawl_id=crawl_id,
+        )
     if limit:
         rows = rows[-limit:]
     if as_json:
         for row in rows:
             record = {
                 key: row[key]
-                for key in ("id", "kind", "site", "url", "title", "detected_at", "release_id")
+                for key in (
+                    "id",
+                    "kind",
+                    "site",
+                    "url",
+                    "title",
+                    "detected_at",
+                    "release_id",
+                    "version_id",
+                    "crawl_id",
+                )
             }
             record["baseline"] = row["baseline"]
             if row["kind"] == "edited":
