@@ -25,6 +25,7 @@ from .diff import diff_texts, render_text_diff
 from .errors import NotFound, StoreError, StoreUnavailable
 from .export import export as export_releases
 from .feed import event_items
+from .inspection import inspect_site
 from .normalize import changed_fields, clean_text, content_hash
 from .notices import BUSY_NOTICE, ERROR_TITLE, GONE_NOTICE, MAINTENANCE_NOTICE
 from .outbox import Outbox
@@ -1587,6 +1588,12 @@ class Store:
         if row is None:
             return {"site": site, "state": "ok", "since": None, "reason": None}
         return {"site": site, "state": row[0], "since": row[1], "reason": row[2]}
+
+    def inspection(self, site: str, as_of: datetime | None = None) -> dict:
+        """What a government website inspection counts of ``site`` on ``as_of`` (aware; now by
+        default): :func:`storage.inspection.inspect_site`."""
+        moment = as_of or self.clock().astimezone(UTC)
+        return inspect_site(self.db, site, moment, self._overview_names(site))
 
     # Site models ------------------------------------------------------------------------------
 

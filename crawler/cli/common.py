@@ -58,14 +58,14 @@ def open_store(ctx, must_exist: bool = True):
     return Store(path)
 
 
-def utc_iso(value: str) -> str:
+def utc_iso(value: str, option: str = "--since") -> str:
     from datetime import datetime
 
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
-            f"not an ISO 8601 date or time: {value!r}", param_hint="--since"
+            f"not an ISO 8601 date or time: {value!r}", param_hint=option
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)

@@ -42,6 +42,7 @@ for command in (
     sites.sites,
     sites.releases,
     sites.events,
+    sites.inspect,
     archive.search,
     archive.show,
     archive.history,

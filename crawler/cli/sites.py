@@ -213,3 +213,79 @@ def events(ctx, site, kind, since, include_baseline, crawl_id, limit, as_json):
             ],
         )
     )
+
+
+@click.command()
+@click.argument("site_names", metavar="[SITE]...", nargs=-1)
+@click.option(
+    "--as-of",
+    metavar="ISO",
+    help="Judge freshness as of this time (ISO 8601, UTC if no offset; default: now).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
+@click.pass_context
+def inspect(ctx, site_names, as_of, as_json):
+    """What a government website inspection counts: stale and blank columns, freshness.
+
+    From what the crawls saw: the newest release of the site and of each column (news and
+    dynamics columns are stale after 14 days, notices and policy documents after 183), columns
+    with no content, releases without a publication date, and the share of failed fetches in
+    the week before.
+
+    \b
+    Exit status:
+      0  no finding
+      1  a one-line error (no such database, a site it has never crawled)
+      3  a site has a finding that fails an inspection outright (not updated for 14 days,
+         5 or more stale columns, 5 or more blank columns): the FINDING lines say which
+    """
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(utc_iso(as_of, "--as-of")) if as_of else None
+    with open_store(ctx) as store:
+        known = [row["name"] for row in store.sites()]
+        unknown = [name for name in site_names if name not in known]
+        if unknown:
+            raise click.ClickException(
+                f"no crawled site named {', '.join(unknown)} (known: {', '.join(known) or 'none'})"
+            )
+        reports = [store.inspection(name, moment) for name in site_names or known]
+    for report in reports:
+        if as_json:
+            click.echo(json_line(report))
+            continue
+        availability = report["availability"]
+        rate = availability["failure_rate"]
+        click.echo(
+            f"{report['site']}: newest release {report['latest_published'] or 'none'} "
+            f"({_days(report['days_since_update'])}), {report['live_releases']} live, "
+            f"{report['undated_releases']} without a date; last {availability['days']} days: "
+            f"{availability['crawls']} crawls, {availability['failed_fetches']} failed fetches"
+            + (f" of {availability['requests']} requests ({rate:.1%})" if rate is not None else "")
+        )
+        for column in report["columns"]:
+            column["age"] = _days(column["days_since_update"])
+            column["verdict"] = (
+                "blank" if column["blank"] else "stale" if column["stale"] else "ok"
+            ) + ("" if column["stale_after_days"] or column["blank"] else " (no rule)")
+        click.echo(
+            table(
+                report["columns"],
+                [
+                    ("column", "column", 20),
+                    ("kind", "kind", 8),
+                    ("releases", "releases", 8),
+                    ("latest_published", "newest", 25),
+                    ("age", "age", 10),
+                    ("verdict", "verdict", 14),
+                ],
+            )
+        )
+        for finding in report["findings"]:
+            click.echo(f"FINDING {report['site']}: {finding}")
+    if any(report["findings"] for report in reports):
+        ctx.exit(3)
+
+
+def _days(days: int | None) -> str:
+    return "no date" if days is None else f"{days} days"
