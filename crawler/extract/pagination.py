@@ -570,11 +570,8 @@ def _object_pager_next(scripts: str, base: str, page_url: str) -> str | None:
 # bootstrap-paginator's ``{currentPage, totalPages, pageUrl}``, jQuery pagination's
 # ``pagination(count, {current_page, items_per_page, callback})`` (0-based), twbs-pagination's
 # ``{startPage, totalPages, href}``. Keys are compared lower case, without ``_``.
-_PLUGIN_CONFIG = re.compile(
-    r"(?i)\{[^{}]{0,600}?\b(?:curr|currentpage|current_page|pno|startpage|pageno|pageindex|curpage"
-    r"|nowpage|pagenumber)[\"']?\s*:"
-)
-_PLUGIN_KEYS = (
+# The keys naming a plugin's current page, as pages spell them; compared lower case, without ``_``.
+_PLUGIN_CURRENT_KEYS = (
     "curr",
     "currentPage",
     "current_page",
@@ -585,10 +582,18 @@ _PLUGIN_KEYS = (
     "curPage",
     "nowPage",
     "pageNumber",
-    "CurrentPage",
-    "PageIndex",
-    "currentpage",
-    "pageno",
+)
+_PLUGIN_CONFIG = re.compile(
+    r"(?i)\{[^{}]{0,600}?\b(?:" + "|".join(_PLUGIN_CURRENT_KEYS) + r")[\"']?\s*:"
+)
+# What the substring gate looks for: each key as spelled and lower-cased; a key of two words
+# without its first letter, whose case it checks apart (``currentPage``, ``CurrentPage``).
+_PLUGIN_KEY_TAILS = tuple(
+    dict.fromkeys(
+        (spelling[0].lower(), spelling[1:]) if spelling.lower() != spelling else ("", spelling)
+        for key in _PLUGIN_CURRENT_KEYS
+        for spelling in (key, key.lower())
+    )
 )
 _AFTER_KEY = re.compile(r"[\"']?\s*:")
 
@@ -597,33 +602,28 @@ def _plugin_key_at(scripts: str) -> int | None:
     """Where the first current-page key of an object literal stands (``curr: 1``), found by
     substring searches: a regex over a page's 300 KB of scripts costs milliseconds."""
     first = None
-    for key in _PLUGIN_KEYS:
-        at, tries = scripts.find(key), 0
+    for letter, tail in _PLUGIN_KEY_TAILS:
+        at, tries = scripts.find(tail), 0
         while at >= 0 and tries < 50 and (first is None or at < first):
-            before = scripts[at - 1 : at]
-            if not (before.isalnum() or before in "_$") and _AFTER_KEY.match(
-                scripts, at + len(key)
+            start = at - 1 if letter else at
+            before = scripts[start - 1 : start] if start > 0 else ""
+            if (
+                start >= 0
+                and (not letter or scripts[start].lower() == letter)
+                and not (before.isalnum() or before in "_$" and before)
+                and _AFTER_KEY.match(scripts, at + len(tail))
             ):
-                first = at
+                first = start
                 break
-            at, tries = scripts.find(key, at + 1), tries + 1
+            at, tries = scripts.find(tail, at + 1), tries + 1
     return first
 
 
 _LEADING_ARGS = re.compile(r"\(\s*([^(){};]{0,80}?)\s*,\s*$")
-_PLUGIN_CURRENT = (
-    "curr",
-    "currentpage",
-    "pno",
-    "startpage",
-    "pageno",
-    "pageindex",
-    "curpage",
-    "nowpage",
-    "pagenumber",
-    "current",
-    "page",
-)
+# Inside a configuration, ``current`` and ``page`` name the current page too.
+_PLUGIN_CURRENT = tuple(
+    dict.fromkeys(key.lower().replace("_", "") for key in _PLUGIN_CURRENT_KEYS)
+) + ("current", "page")
 _PLUGIN_PAGES = (
     "totalpages",
     "totalpage",
