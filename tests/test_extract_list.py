@@ -1404,3 +1404,38 @@ def test_card_links_wrapping_title_and_date_blocks_are_rows_not_prose():
         "示例区第1批老旧小区改造项目开工建设",
         "2024-05-01",
     )
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        '<a href="/tz/{i}.html"><span>2024-03-0{i}</span><span>[市教育局]</span>'
+        "<span>关于做好2024年第{i}批义务教育招生工作的通知</span></a>",
+        '<a href="/tz/{i}.html"><b>03-0{i}</b><span>关于做好2024年第{i}批义务教育招生工作的通知</span></a>',
+        '<a href="/tz/{i}.html" title="关于做好2024年第{i}批义务教育招生工作的通知">'
+        "<span>2024-03-0{i}</span><span>关于做好2024年第{i}批义务…</span></a>",
+        '<a href="/tz/{i}.html"><em>[公开招标公告]</em>关于做好2024年第{i}批义务教育招生工作的通知</a>',
+    ],
+    ids=["date-and-department-spans", "month-day", "cut-text-beside-title-attr", "type-mark"],
+)
+def test_a_date_or_mark_the_link_shows_before_its_title_is_no_part_of_it(anchor):
+    rows = "".join(f"<li>{anchor.format(i=i)}</li>" for i in range(1, 7))
+    result = extract_list(
+        f'<html><body><ul class="list">{rows}</ul></body></html>'.encode(), "http://x.gov.cn/tz/"
+    )
+    assert titles(result)[0] == "关于做好2024年第1批义务教育招生工作的通知"
+
+
+@pytest.mark.parametrize(
+    ("url", "folder"),
+    [
+        ("http://x.gov.cn/zwgk/tzgg/index_2.html", "http://x.gov.cn/zwgk/tzgg/"),
+        ("http://x.gov.cn/news?page=2", "http://x.gov.cn/news/"),
+        ("http://x.gov.cn/cwgk/list?page=13", "http://x.gov.cn/cwgk/"),
+        ("http://x.gov.cn/xwzx/index", "http://x.gov.cn/xwzx/"),
+        ("http://x.gov.cn/index.html", None),
+    ],
+    ids=["trs-series", "bare-column", "list-view", "index-view", "site-root"],
+)
+def test_a_column_s_folder_is_the_one_its_list_view_stands_in(url, folder):
+    assert _listing._column_folder(url) == folder

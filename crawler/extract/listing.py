@@ -101,7 +101,7 @@ def _link_title(a, text: str) -> str:
         img = a.find(".//img")
         return _clean(img.get("alt")) if img is not None else ""
     if attr and attr != text:
-        stem = text
+        stem = (_after_marks(a, text) if len(a) else None) or text
         for cut in _CUT:
             if stem.endswith(cut):
                 stem = stem[: -len(cut)].rstrip()
@@ -555,22 +555,29 @@ def _badge_at_end(a, title: str) -> str | None:
 
 
 _BRACKETED = re.compile(r"^[\[【〔(（][^\[\]【】〔〕()（）]{1,12}[\]】〕)）]$")
+_MONTH_DAY = re.compile(r"^[\[(（【]?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[\])）】]?$")
 
 
-def _mark_at_start(a, title: str) -> str | None:
-    """A bracketed mark a link shows in an element of its own before its title (``<em>[公开招标
-    公告]</em>…``, ``<span>【通知】</span>…``): the row's type or category, not its title."""
+def _after_marks(a, title: str) -> str | None:
+    """``title`` without what a link shows before it in elements of their own: a bracketed mark
+    (``<em>[公开招标公告]</em>…``, ``<span>【通知】</span>…``: the row's type or category) or the
+    row's date (``<span>2024-03-29</span>``, glued to the title), one after the other. None when
+    the link opens with no such element."""
     if (a.text or "").strip():
         return None
-    first = next((c for c in a if isinstance(c.tag, str)), None)
-    if first is None or len(first):
-        return None
-    text = " ".join((first.text or "").split())
-    if text and title.startswith(text) and _BRACKETED.match(text):
-        rest = title[len(text) :].strip()
-        if title_weight(rest) >= 4:
-            return text
-    return None
+    rest, found = title, False
+    for child in a:
+        if not isinstance(child.tag, str) or len(child):
+            break
+        text = " ".join((child.text or "").split())
+        if not text or not rest.startswith(text):
+            break
+        if not (_BRACKETED.match(text) or _MONTH_DAY.match(text) or _only_a_date(text)):
+            break
+        rest, found = rest[len(text) :].lstrip(), True
+        if (child.tail or "").strip():
+            break
+    return rest if found and title_weight(rest) >= 4 else None
 
 
 def _build_link(
@@ -592,9 +599,9 @@ def _build_link(
     badge = _badge_at_end(link.el, title) if len(link.el) and not link.derived else None
     if badge:
         title = title[: -len(badge)].rstrip()
-    mark = _mark_at_start(link.el, title) if len(link.el) and not link.derived else None
-    if mark:
-        title = title[len(mark) :].strip()
+    rest = _after_marks(link.el, title) if len(link.el) and not link.derived else None
+    if rest:
+        title = rest
     pair = (row, link.el)
     date = dates[pair] if dates is not None and pair in dates else _row_date(row, link, text, style)
     return ListLink(url=link.url, title=title, date=date, pinned=pinned)
@@ -1935,10 +1942,15 @@ def _in_column(entries: list[tuple], folder: str) -> bool:
 _PLAIN_RELATIVE = re.compile(r"(?:\./)?[^/?#:.][^:]*$")
 
 
+# An address's last step that names a list view rather than a column (``/cwgk/list?page=13``,
+# ``/news/index``): the column is the folder holding it.
+_LIST_VIEW = frozenset(["list", "lists", "index", "more", "default"])
+
+
 def _column_folder(url: str) -> str | None:
     """The folder a column page stands for, as a URL prefix its releases share: ``/zwgk/tzgg/`` for
-    ``/zwgk/tzgg/index_2.html`` or ``/zwgk/tzgg/``, ``/news/`` for ``/news?page=2``. None at the
-    site's root, where every link is under it."""
+    ``/zwgk/tzgg/index_2.html`` or ``/zwgk/tzgg/``, ``/news/`` for ``/news?page=2`` or
+    ``/news/list?page=2``. None at the site's root, where every link is under it."""
     m = re.match(r"(https?://[^/?#]+)(/[^?#]*)?", url or "", re.I)
     if not m:
         return None
@@ -1948,7 +1960,7 @@ def _column_folder(url: str) -> str | None:
         path
         if path.endswith("/")
         else path + "/"
-        if "." not in last
+        if "." not in last and last.lower() not in _LIST_VIEW
         else path[: len(path) - len(last)]
     )
     return m.group(1) + folder if folder.strip("/") else None
