@@ -10,7 +10,9 @@ from crawler.extract.script import (
     MAX_DEPTH,
     MAX_TOKENS,
     Assigned,
+    PageScripts,
     evaluate,
+    page_fields,
     run_pager,
     shown_writes,
     write_scripted_text,
@@ -257,3 +259,40 @@ def test_a_pager_reads_the_page_s_location(handler, expected):
     )
     assert run_pager(scripts, handler, url="http://x.gov.cn/xw/list?page=2") == expected
     assert run_pager(scripts, handler) is None
+
+
+_NEXT_FROM_FIELDS = """
+function nextPage() {
+    var cur = parseInt(document.getElementById("curPage").value, 10);
+    var total = parseInt($("#totalPage").val(), 10);
+    if (cur >= total) { alert("已经是最后一页"); return; }
+    location.href = "list_" + (cur + 1) + ".html";
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("inputs", "expected"),
+    [
+        (
+            '<input type="hidden" id="curPage" value="1"><input type="hidden" id="totalPage" value="35">',
+            "list_2.html",
+        ),
+        (
+            '<input type="hidden" id="curPage" value="35"><input type="hidden" id="totalPage" value="35">',
+            None,
+        ),
+        (
+            '<input type="text" id="curPage" value="1"><input type="text" id="totalPage" value="35">',
+            None,
+        ),
+    ],
+    ids=["first-page", "last-page", "visible-inputs-are-the-page-box"],
+)
+def test_a_handler_reads_the_page_s_hidden_fields_as_their_values(inputs, expected):
+    root = etree.HTML(f"<html><body><div class=page>{inputs}</div></body></html>")
+    scripts = PageScripts(_NEXT_FROM_FIELDS, page_fields(root))
+    assert (
+        run_pager(scripts, "javascript:nextPage()", url="http://x.gov.cn/xw/list_1.html")
+        == expected
+    )

@@ -29,7 +29,7 @@ from .pagination import (
     page_key,
     xpath_or_css,
 )
-from .script import written_html
+from .script import PageScripts, page_fields, written_html
 from .text import MAX_HTML_CHARS, byte_clean, is_hidden, parse_clean, parse_html
 
 # ----------------------------------------------------------------------------- dates
@@ -2314,11 +2314,13 @@ class _PageScripts:
         self.jumps: list = []  # page-jump menus, read before <select>s are cleaned away
         self.buttons: list = []  # "Next" buttons, read before form controls are cleaned away
         self.forms: list = []  # GET forms with a page field, read before they are cleaned away
+        self.fields: dict = {}  # hidden inputs' values (a pager's current page), read likewise
 
     def read(self, root) -> None:
         self.jumps.extend(page_jumps(root))
         self.buttons.extend(page_buttons(root, self.source))
         self.forms.extend(page_forms(root))
+        self.fields.update(page_fields(root))
         writes = []  # (script, the HTML it writes where it stands)
         for el in root.iter("script", "noscript"):
             (self.raw if el.tag == "script" else self.noscripts).append(
@@ -2390,7 +2392,7 @@ def extract_list(
     if root is None:
         return page
     style = _date_style(root, url)
-    scripts = "\n".join(found.raw)
+    scripts = PageScripts("\n".join(found.raw), found.fields)
     base = _base_url(root, url)
     self_urls = _read_breadcrumb(page, root, base, selectors, text, body, used)
 

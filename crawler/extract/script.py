@@ -4,7 +4,7 @@ What it models: string and number literals, names the caller's scope gives (a pa
 parameters and ``var`` lines, the page's declared globals, or the strings a page's scripts assign),
 ``+ - * / %``, comparisons, ``&& || !``, ``?:``, ``parseInt``/``Number``/``String``, ``.replace``
 with a string, ``.length``, and the page-number box (``document.getElementById(…).value``,
-``$(…).val()``) read as the page asked for. Anything else (loops, regular expressions, ``if``
+``$(…).val()``) read as the page asked for, a hidden input's (:class:`PageScripts`) as its value. Anything else (loops, regular expressions, ``if``
 statements, calls of unknown functions) is not evaluated: the answer is None, never a guess.
 Input is bounded: at most :data:`MAX_TOKENS` tokens and :data:`MAX_DEPTH` levels of nesting.
 
@@ -49,6 +49,46 @@ class _Box:
 
 
 _BOX = _Box()
+
+
+class _Field:
+    """A field of the page whose value is fixed (a hidden input: ``<input type="hidden"
+    id="curPage" value="1">``), read as that value, not as the page asked for."""
+
+    def __init__(self, value: str):
+        self.value = value
+
+
+class _Document:
+    """``document`` of the page the script runs on: its fixed fields, by id and by name."""
+
+    def __init__(self, fields: dict[str, str]):
+        self.fields = fields
+
+
+class PageScripts(str):
+    """A page's script text carrying the values of the page's fixed fields (:func:`page_fields`),
+    so that a handler reading one (``parseInt(document.getElementById("curPage").value) + 1``) is
+    evaluated wherever the text is handed."""
+
+    fields: dict[str, str]
+
+    def __new__(cls, text: str, fields: dict[str, str] | None = None):
+        made = super().__new__(cls, text)
+        made.fields = fields or {}
+        return made
+
+
+def page_fields(root) -> dict[str, str]:
+    """The page's hidden inputs' values by id and by name (a user types into no hidden input)."""
+    found: dict[str, str] = {}
+    for el in root.iter("input"):
+        if (el.get("type") or "").lower() != "hidden" or el.get("value") is None:
+            continue
+        for key in (el.get("id"), el.get("name")):
+            if key and key not in found:
+                found[key] = el.get("value").strip()
+    return found
 
 
 class _Location:
@@ -216,6 +256,11 @@ class _Parser:
                 result = result.members[member]
             elif isinstance(result, dict) and member in result and not self.peek("("):
                 result = result[member]  # an object's member: a pager's ``obj.curr``
+            elif member == "value" and isinstance(result, _Field):
+                result = result.value
+            elif member == "val" and isinstance(result, _Field):
+                self.arguments(depth)
+                result = result.value
             elif member == "value" and result is _BOX and self.page is not None:
                 result = float(self.page)
             elif member == "val" and result is _BOX and self.page is not None:
@@ -249,6 +294,16 @@ class _Parser:
                 raise _Fail
         return result
 
+    def field(self, args: list, mark: str):
+        """The element a lookup names: a fixed field of the page (``mark`` opens a selector's
+        id, ``#curPage``), else the page-number box."""
+        doc = self.env.get("document")
+        if isinstance(doc, _Document) and args and isinstance(args[0], str):
+            key = args[0][len(mark) :] if mark and args[0].startswith(mark) else args[0]
+            if key in doc.fields:
+                return _Field(doc.fields[key])
+        return _BOX
+
     def name(self, value: str, depth: int):
         if value in (
             "parseInt",
@@ -270,15 +325,14 @@ class _Parser:
             method = self.take()[1]
             if method not in ("getElementById", "querySelector", "getElementsByName"):
                 raise _Fail
-            self.arguments(depth)
+            args = self.arguments(depth)
             if method == "getElementsByName":
                 self.take("[")
                 self.take()
                 self.take("]")
-            return _BOX
+            return self.field(args, "#" if method == "querySelector" else "")
         if value in ("$", "jQuery"):
-            self.arguments(depth)
-            return _BOX
+            return self.field(self.arguments(depth), "#")
         if value in ("true", "false"):
             return value == "true"
         if value == "Math" and self.peek("."):
@@ -455,6 +509,7 @@ class Scripts:
 
     def __init__(self, text: str):
         self.text = text
+        self.fields: dict[str, str] = getattr(text, "fields", None) or {}
         self._globals: dict | None = None
         self._bodies: dict[str, tuple[list[str], str] | None] = {}
 
@@ -532,6 +587,8 @@ class _Run:
         env = self.scripts.globals()
         if self.url:
             env["location"] = _Location(self.url)
+        if self.scripts.fields:
+            env["document"] = _Document(self.scripts.fields)
         if extra:
             env.update(extra)
         return env
