@@ -165,16 +165,33 @@ _ATTACHMENT_LABEL = re.compile(
 )
 
 
+# What a template draws beside an attachment's name on its line: the file's type or size, a
+# download or preview button (``DOCX附件1：….docx``, ``….pdf（125.3KB）``, ``Report [PDF, 1.2 MB]``).
+_ATTACHMENT_DECORATION = re.compile(
+    r"^(?:[\W_]|pdf|docx?|xlsx?|pptx?|wps|ofd|zip|rar|7z|txt|csv|jpe?g|png|"
+    r"\d+(?:\.\d+)?\s*(?:[kmg]i?b|bytes?|字节)|下载|预览|查看|download|preview|view|file)*$",
+    re.I,
+)
+
+
+def _attachment_line(text: str, names: set[str]) -> bool:
+    if text in names or _ATTACHMENT_LABEL.match(text):
+        return True
+    return any(
+        name in text and _ATTACHMENT_DECORATION.match(text.replace(name, "", 1))
+        for name in names
+    )
+
+
 def _body_without_attachment_lines(body: str | None, names: set[str]) -> str:
-    """The body without the lines that are the attachments' names or their box's label: the
-    attachments field holds them, and whether a template puts its attachment box inside the body
-    container or below it is presentation (a redesign moves it), not content."""
+    """The body without the lines that are the attachments' names (with what a template draws
+    beside them) or their box's label: the attachments field holds them, and whether a template
+    puts its attachment box inside the body container or below it, and how it decorates each
+    file, is presentation (a redesign changes it), not content."""
     if not body or not names:
         return body or ""
     return "\n".join(
-        line
-        for line in body.splitlines()
-        if not ((text := clean_text(line)) in names or _ATTACHMENT_LABEL.match(text))
+        line for line in body.splitlines() if not _attachment_line(clean_text(line), names)
     )
 
 

@@ -1,0 +1,51 @@
+"""A seventh watched page, written blind (tests/support/history_policy.py): a 市政府办公室's
+规范性文件 — a 通知 issuing 若干措施, with its 附件 list — over 25 daily captures in May and June
+2023: a GB2312 TRS page with the 信息公开 metadata table, then an overnight move to a 集约化
+platform whose attachment links carry a date-only ``?v=`` stamped on every render.
+
+How an archivist labels the days (decided before the first run): an edit when a file joins the
+附件 list, when a sentence is corrected and when an attachment is replaced by its revision; the
+redesign, the ``?v=`` stamps, a site-wide banner, noise and reordered boxes are nothing; an empty
+200, a 瑞数 412, a 创宇盾 block page, a page cut mid-text, the 系统维护 and soft-404 pages in the
+site's chrome, an unrendered template, a 加速乐 521, nginx's 502 and a 503 maintenance notice
+are failed fetches and nothing else; a 404 is removed once still a 404 a day later, and the
+page's return is a restoration."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from urllib.parse import urlsplit
+
+from support.history import Step, replay_history, score_days
+from support.history_policy import URL, days
+from support.replay import Capture
+
+PATH = urlsplit(URL).path
+
+
+def policy_history() -> list[Step]:
+    steps = []
+    for day in days():
+        ctype = day.headers.get("Content-Type", "text/html")
+        extra = tuple((k, v) for k, v in day.headers.items() if k != "Content-Type")
+        capture = Capture(
+            data=day.body, status=day.status, content_type=ctype, headers=extra, note=day.why
+        )
+        expect = [] if day.verdict in ("unchanged", "failed") else [day.verdict]
+        steps.append(
+            Step(capture, at=day.moment.astimezone(UTC), expect=expect, failed=day.verdict == "failed")
+        )
+    return steps
+
+
+def test_a_policy_page_over_25_captures_written_blind_is_right_every_day(tmp_path):
+    steps = policy_history()
+    days_, figures = replay_history(tmp_path, steps, path=PATH)
+    judged = score_days(steps, days_)
+    right = sum(ok for _, ok, _ in judged)
+    report = "\n".join(("   " if ok else "XX ") + line for _, ok, line in judged)
+    print(
+        f"\nFIGURE policy history: {right}/{len(steps)} days right, {figures['seconds']:.1f} s\n{report}"
+    )
+    known: set[int] = set()
+    assert {i for i, ok, _ in judged if not ok} <= known, report
