@@ -178,8 +178,7 @@ def _attachment_line(text: str, names: set[str]) -> bool:
     if text in names or _ATTACHMENT_LABEL.match(text):
         return True
     return any(
-        name in text and _ATTACHMENT_DECORATION.match(text.replace(name, "", 1))
-        for name in names
+        name in text and _ATTACHMENT_DECORATION.match(text.replace(name, "", 1)) for name in names
     )
 
 

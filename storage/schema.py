@@ -559,3 +559,13 @@ def m053_version_title_variant(db: Database) -> None:
     """The ``<title>``/``<meta>`` spelling of a version's title when it differs from the visible
     heading the title came from (``title_variant``): kept beside it, never hashed."""
     db.execute("ALTER TABLE versions ADD COLUMN title_variant TEXT")
+
+
+@migrations()
+def m054_version_presentation(db: Database) -> None:
+    """How the page's present template draws a version a redesign left as it was
+    (``presented``: JSON of the fields as read then, their content hash and the revisions they
+    were read under; ``presented_raw``: that response, zlib-compressed): later fetches compare
+    with the page as it is drawn now. NULL: drawn as the version was."""
+    db.execute("ALTER TABLE versions ADD COLUMN presented TEXT")
+    db.execute("ALTER TABLE versions ADD COLUMN presented_raw BLOB")

@@ -787,6 +787,8 @@ class Store:
             stale = _revisions(current) != _revisions(fetched)
             current = self._like_with_like(current, fetched, digest, refresh)
             refreshed = stale and self._stored_revisions(current_id) == _revisions(fetched)
+        if current is not None:
+            current = _as_presented(current, fetched)
         foreign, cut, hold = self._response_verdict(
             current, status, held_since, fields, fetched, digest, now, confirm_after
         )
@@ -808,9 +810,12 @@ class Store:
             version_id, kind, changed = current_id, "unchanged", []
         elif current is not None and not changed_fields(_version_fields(current), fields):
             # Equal once normalised as today: the stored hash came from older rules.
-            self.db.execute(
-                "UPDATE versions SET content_hash = ? WHERE id = ?", [digest, current_id]
-            )
+            if current.get("drawn_now"):
+                self._present(current_id, fetched, fields, digest)
+            else:
+                self.db.execute(
+                    "UPDATE versions SET content_hash = ? WHERE id = ?", [digest, current_id]
+                )
             version_id, kind, changed = current_id, "unchanged", []
         elif (
             not hold
@@ -819,7 +824,10 @@ class Store:
         ):
             # A redesign that stopped (or started) printing the source or the date around the
             # same title, text and attachments: presentation, not an edit. The stored version
-            # stays, so the first real edit under the new template says what it changed.
+            # stays, and the page as the new template draws it is kept beside it: later fetches
+            # compare with that (an unchanged one by its hash), so the first real edit under
+            # the new template says what it changed, and only that.
+            self._present(current_id, fetched, fields, digest)
             version_id, kind, changed = current_id, "unchanged", []
         elif stale is not None:
             # An earlier version served again by a cache or a lagging replica: not news.
@@ -888,6 +896,19 @@ class Store:
             [now, now, now, held_since if hold or stale else None, release_id],
         )
         return RecordResult(kind, release_id, version_id, changed, restored, refreshed), False
+
+    def _present(self, version_id: int, fetched: FetchedRelease, fields: dict, digest: str) -> None:
+        """Keep how the page's present template draws version ``version_id`` (:func:`_as_presented`)."""
+        presented = {**fields, "content_hash": digest, "revisions": _revisions(fetched)}
+        raw = fetched.raw_body
+        self.db.execute(
+            "UPDATE versions SET presented = ?, presented_raw = ? WHERE id = ?",
+            [
+                json.dumps(presented, ensure_ascii=False),
+                zlib.compress(raw, 6) if raw is not None else None,
+                version_id,
+            ],
+        )
 
     def _crawl_baseline(self, crawl_id: int | None) -> int:
         """1 when crawl ``crawl_id`` is the site's baseline (its events say what was there, not news)."""
@@ -2270,9 +2291,45 @@ def _restates(line: str, others: list[tuple[set[str], str]], text: str) -> bool:
 
 def _same_lines_redrawn(before: str | None, after: str | None) -> bool:
     """Whether two bodies say the same once a redesign's drawing is set aside: every line of
-    each is in the other or restates one of the other's lines (:func:`_restates`)."""
+    each is in the other or restates one of the other's lines (:func:`_restates`), but for the
+    template's own boxes one side alone may have (:func:`_template_boxes`)."""
     old, new = _text_lines(before), _text_lines(after)
-    return not _not_said(old.values(), new) and not _not_said(new.values(), old)
+    gone, added = _not_said(old.values(), new), _not_said(new.values(), old)
+    if gone and added:
+        return False  # lines replaced: an edit, whatever else the template did
+    if not (gone or added):
+        return True
+    return _template_boxes(list(old.values()) if gone else list(new.values()), set(gone or added))
+
+
+# What a template's own boxes may amount to in a body it draws around a page's text: "Get
+# advisories by text" and one sentence after the text, a table's caption.
+_BOX_LINES = 3
+_BOX_CHARS = 200
+_BOX_SHARE = 0.15
+
+
+def _template_boxes(lines: list[str], unsaid: set[str]) -> bool:
+    """Whether the ``unsaid`` lines of a body (``lines``, in order) are boxes a template draws
+    around the page's text rather than text of the page: short runs of prose (no table row)
+    before its first line, after its last or heading a table (a caption), a small share of it
+    all. A line added inside the text is no template's."""
+    runs: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if line in unsaid:
+            if runs and runs[-1][-1] == index - 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+    size = sum(len(clean_text(lines[i])) for run in runs for i in run)
+    if size > _BOX_CHARS or size > _BOX_SHARE * sum(len(clean_text(line)) for line in lines):
+        return False
+    for run in runs:
+        after = run[-1] + 1
+        placed = run[0] == 0 or after == len(lines) or "\t" in lines[after]
+        if not placed or len(run) > _BOX_LINES or any("\t" in lines[i] for i in run):
+            return False
+    return True
 
 
 def _not_said(lines: Iterable[str], other: dict[str, str]) -> list[str]:
@@ -2284,7 +2341,27 @@ def _not_said(lines: Iterable[str], other: dict[str, str]) -> list[str]:
         (set(_FIGURE.findall(line)), "".join(line.split()).lower()) for line in other.values()
     ]
     text = "".join(squashed for _, squashed in others)
-    return [line for line in unknown if not _restates(line, others, text)]
+    rows = [_cells(line) for line in other.values() if "\t" in line]
+    return [
+        line for line in unknown if _row_edited(line, rows) or not _restates(line, others, text)
+    ]
+
+
+def _cells(line: str) -> list[str]:
+    return [clean_text(cell) for cell in line.split("\t")]
+
+
+def _row_edited(line: str, rows: list[list[str]]) -> bool:
+    """Whether ``line`` is one of ``rows`` with some of its cells changed (a status lifted, a
+    date corrected): the same number of cells, most of them the same. A second rendering of a
+    row (a phone's card) has cells of its own."""
+    if "\t" not in line:
+        return False
+    cells = _cells(line)
+    return any(
+        len(row) == len(cells) and 2 * sum(a == b for a, b in zip(row, cells)) >= len(cells)
+        for row in rows
+    )
 
 
 def _text_lines(body: str | None) -> dict[str, str]:
@@ -2294,6 +2371,25 @@ def _text_lines(body: str | None) -> dict[str, str]:
 
 def _attachment_names(fields: dict) -> list[str]:
     return sorted(clean_text(a.get("name")) for a in fields.get("attachments") or [])
+
+
+def _as_presented(current: dict, fetched: FetchedRelease) -> dict:
+    """The current version as the page's present template draws it, when a redesign that said
+    the same was set aside (``versions.presented``, read under the fetch's revisions): its
+    fields, hash and response stand in for the version's in every comparison."""
+    if not current.get("presented"):
+        return current
+    presented = json.loads(current["presented"])
+    if presented["revisions"] != _revisions(fetched):
+        return current
+    return {
+        **current,
+        **{name: presented.get(name) for name in ("title", "source", "published_at", "body")},
+        "attachments": json.dumps(presented.get("attachments") or [], ensure_ascii=False),
+        "content_hash": presented["content_hash"],
+        "raw_body": current["presented_raw"],
+        "drawn_now": True,
+    }
 
 
 def _version_fields(row: dict) -> dict:

@@ -149,3 +149,86 @@ def test_after_a_redesign_set_aside_a_one_cell_edit_is_an_edit_and_a_stale_copy_
         stale.headers = {"Last-Modified": modified, "Age": str(2 * 86400 + 600)}
         assert store.record_release("demo", stale).kind == "held"
         assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "edited"]
+
+
+TABLE = "\n".join(
+    [
+        "County\tWater system\tAdvisory\tIssued\tStatus",
+        "Ashby\tCity of Ashby\tBoil water\tSept. 3, 2019\tActive",
+        "Bellmont\tCrane Hollow Mobile Home Park\tDo not drink\tAug. 28, 2019\tActive",
+        "Carver\tLake Tessa Water District\tBoil water\tSept. 5, 2019\tLifted Sept. 8, 2019",
+        "Dunmore\tVillage of Elk Ridge\tBoil water\tAug. 30, 2019\tActive",
+        "Fairhaven\tFairhaven Rural Water Assn.\tLead advisory\tJuly 12, 2019\tActive",
+    ]
+)
+ADVISORIES = (
+    "A boil water advisory is issued when a water system loses pressure, has a main break or "
+    "finds bacteria in a sample. Customers should bring water to a rolling boil for one minute "
+    "before drinking it, making ice or brushing teeth.\n\n"
+    + TABLE
+    + "\n\nQuestions about an advisory should go to the water system first. For general "
+    "questions, call the Drinking Water Program at 555-0143."
+)
+BOXED = (
+    ADVISORIES.replace(TABLE, "Advisories in effect\n\n" + TABLE)
+    + "\n\nGet advisories by text\n\nText WATER to 55501 to receive advisories for your county."
+)
+
+
+def _advisories(body: str, raw: bytes) -> FetchedRelease:
+    return FetchedRelease(url=URL, title="Current Advisories", body=body, raw_body=raw)
+
+
+@pytest.mark.parametrize(
+    ("after", "raw", "kind"),
+    [
+        (BOXED, USWDS, "unchanged"),
+        (BOXED, DRUPAL, "edited"),
+        (BOXED.replace("3, 2019\tActive", "3, 2019\tLifted"), USWDS, "edited"),
+        (ADVISORIES + "\n\nAshby\tPine Flats\tActive", USWDS, "edited"),
+        (
+            ADVISORIES.replace(
+                "\n\nQuestions", "\n\nThe Ashby advisory covers Elm Street.\n\nQuestions"
+            ),
+            USWDS,
+            "edited",
+        ),
+        (
+            ADVISORIES + "\n\n" + " ".join(["More advice on boiling water for infants."] * 6),
+            USWDS,
+            "edited",
+        ),
+    ],
+    ids=[
+        "redesign-adds-its-boxes-around-the-text",
+        "same-template-adds-a-box",
+        "redesign-boxes-and-a-cell-changed",
+        "redesign-and-a-row-after-the-text",
+        "redesign-and-a-line-inside-the-text",
+        "redesign-and-a-long-paragraph-after-the-text",
+    ],
+)
+def test_boxes_a_redesign_draws_around_the_text_are_no_edit(tmp_path, after, raw, kind):
+    # A rebuild puts a caption on the table and a "Get advisories by text" box after the text:
+    # short runs of prose where templates put their own, beside the page's text, not inside it.
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("demo")
+        store.record_release("demo", _advisories(ADVISORIES, DRUPAL))
+        assert store.record_release("demo", _advisories(after, raw)).kind == kind
+
+
+def test_after_a_redesign_set_aside_the_page_is_compared_as_the_new_template_draws_it(tmp_path):
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("demo")
+        store.record_release("demo", _advisories(ADVISORIES, DRUPAL))
+        assert store.record_release("demo", _advisories(BOXED, USWDS)).kind == "unchanged"
+        assert store.record_release("demo", _advisories(BOXED, USWDS)).kind == "unchanged"
+        # Under the new template a box of its own is no longer a redesign's: an edit.
+        more = BOXED + "\n\nBoil water notices are also posted on our social media."
+        assert store.record_release("demo", _advisories(more, USWDS)).kind == "edited"
+        edit = more.replace("3, 2019\tActive", "3, 2019\tLifted Sept. 9, 2019")
+        result = store.record_release("demo", _advisories(edit, USWDS))
+        assert (result.kind, result.changed_fields) == ("edited", ["body"])
+        diffs = [e["diff"] for e in store.events(include_baseline=True) if e["kind"] == "edited"]
+        assert "social media" in diffs[0] and "advisories by text" not in diffs[0], diffs[0]
+        assert [v["seq"] for v in store.versions(URL)] == [1, 2, 3]

@@ -115,7 +115,9 @@ ATTACHMENTS = [
     Attachment("澜溪市民营经济发展专项资金申报表.xlsx", "P020230512598372013577.xlsx"),
 ]
 ADDED = Attachment("澜溪市促进民营经济高质量发展若干措施政策问答.pdf", "P020230517402881937465.pdf")
-REVISED = Attachment("澜溪市民营经济发展专项资金申报表（修订版）.xlsx", "P020230602310458826193.xlsx")
+REVISED = Attachment(
+    "澜溪市民营经济发展专项资金申报表（修订版）.xlsx", "P020230602310458826193.xlsx"
+)
 
 HOT = [
     "澜溪市2023年一季度国民经济运行情况",
@@ -230,9 +232,7 @@ class Content:
 FIRST = Content()
 WITH_QA = Content(attachments=(*ATTACHMENTS, ADDED))
 CORRECTED = Content(closing=CLOSING_2023_07, attachments=(*ATTACHMENTS, ADDED))
-REVISED_FORM = Content(
-    closing=CLOSING_2023_07, attachments=(ATTACHMENTS[0], REVISED, ADDED)
-)
+REVISED_FORM = Content(closing=CLOSING_2023_07, attachments=(ATTACHMENTS[0], REVISED, ADDED))
 
 
 STYLE_A = """
@@ -293,25 +293,59 @@ STYLE_B = """
 
 
 SUBNAV = {
-    "政务公开": ["领导信息", "机构职能", "政策文件", "规范性文件", "政策解读", "人事信息", "规划计划", "财政信息", "统计信息", "建议提案办理"],
+    "政务公开": [
+        "领导信息",
+        "机构职能",
+        "政策文件",
+        "规范性文件",
+        "政策解读",
+        "人事信息",
+        "规划计划",
+        "财政信息",
+        "统计信息",
+        "建议提案办理",
+    ],
     "政务服务": ["个人办事", "法人办事", "部门服务", "主题服务", "便民服务", "办件查询", "好差评"],
     "互动交流": ["市长信箱", "咨询投诉", "在线访谈", "征集调查", "12345热线", "常见问题"],
-    "走进澜溪": ["澜溪概况", "历史沿革", "行政区划", "人口民族", "自然资源", "旅游景点", "名优特产"],
-    "新闻中心": ["澜溪要闻", "部门动态", "乡镇动态", "媒体聚焦", "图片新闻", "视频新闻", "公告公示"],
+    "走进澜溪": [
+        "澜溪概况",
+        "历史沿革",
+        "行政区划",
+        "人口民族",
+        "自然资源",
+        "旅游景点",
+        "名优特产",
+    ],
+    "新闻中心": [
+        "澜溪要闻",
+        "部门动态",
+        "乡镇动态",
+        "媒体聚焦",
+        "图片新闻",
+        "视频新闻",
+        "公告公示",
+    ],
 }
 
 
 def _subnav() -> str:
     return "".join(
         f'<div class="subnav" data-for="{group}"><ul>'
-        + "".join(f'<li><a href="/lm{g}/{i}/" title="{n}">{n}</a></li>' for i, n in enumerate(names))
+        + "".join(
+            f'<li><a href="/lm{g}/{i}/" title="{n}">{n}</a></li>' for i, n in enumerate(names)
+        )
         + "</ul></div>"
         for g, (group, names) in enumerate(SUBNAV.items())
     )
 
 
 def _nav_a() -> str:
-    return "".join(f'<li><a href="{href}" target="_blank">{name}</a></li>' for name, href in NAV) + "</ul>" + _subnav() + "<ul>"
+    return (
+        "".join(f'<li><a href="{href}" target="_blank">{name}</a></li>' for name, href in NAV)
+        + "</ul>"
+        + _subnav()
+        + "<ul>"
+    )
 
 
 def _xxgk_tree_a() -> str:
@@ -329,8 +363,12 @@ def _friend_links() -> str:
     }
     out = []
     for group, names in groups.items():
-        options = "".join(f'<option value="http://{i}.example.gov.cn/">{n}</option>' for i, n in enumerate(names))
-        out.append(f'<select onchange="window.open(this.value)"><option>{group}</option>{options}</select>')
+        options = "".join(
+            f'<option value="http://{i}.example.gov.cn/">{n}</option>' for i, n in enumerate(names)
+        )
+        out.append(
+            f'<select onchange="window.open(this.value)"><option>{group}</option>{options}</select>'
+        )
     return "".join(out)
 
 
@@ -347,21 +385,31 @@ def _body_a(content: Content) -> str:
     html = []
     for line in paras:
         if line.startswith(("一、", "二、", "三、", "四、", "五、", "六、")):
-            html.append(f'<p style="text-indent:2em"><strong><span style="font-family:黑体">{line}</span></strong></p>')
+            html.append(
+                f'<p style="text-indent:2em"><strong><span style="font-family:黑体">{line}</span></strong></p>'
+            )
         elif line in ("澜溪市人民政府办公室", "2023年5月10日"):
             html.append(f'<p style="text-align:right">{line}</p>')
         elif line == "澜溪市促进民营经济高质量发展若干措施":
-            html.append(f'<p style="text-align:center"><strong><span style="font-size:18px">{line}</span></strong></p>')
+            html.append(
+                f'<p style="text-align:center"><strong><span style="font-size:18px">{line}</span></strong></p>'
+            )
         else:
-            html.append(f'<p><span style="font-family:仿宋_GB2312;font-size:16px">{line}</span></p>')
+            html.append(
+                f'<p><span style="font-family:仿宋_GB2312;font-size:16px">{line}</span></p>'
+            )
     return "\n".join(html)
 
 
 def template_a(content: Content, noise: Noise, moment: datetime) -> bytes:
     """The TRS page of 2019–May 2023, served as GB2312."""
-    hot = "".join(f'<li><a href="/xwzx/{i}.html" target="_blank" title="{t}">{t}</a></li>' for i, t in enumerate(noise.hot()))
+    hot = "".join(
+        f'<li><a href="/xwzx/{i}.html" target="_blank" title="{t}">{t}</a></li>'
+        for i, t in enumerate(noise.hot())
+    )
     related = "".join(
-        f'<li><a href="../{href.split("_")[0][1:7]}/{href}" target="_blank">{t}</a></li>' for t, href in noise.related()
+        f'<li><a href="../{href.split("_")[0][1:7]}/{href}" target="_blank">{t}</a></li>'
+        for t, href in noise.related()
     )
     generated = (moment + timedelta(minutes=noise.rnd.randint(1, 50))).strftime("%Y-%m-%d %H:%M:%S")
     page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -466,14 +514,24 @@ def template_b(content: Content, noise: Noise, moment: datetime, banner: str = "
     """The 集约化 platform from 29 May 2023, UTF-8."""
     hot = "".join(f'<li><a href="/xwzx/{i}.html">{t}</a></li>' for i, t in enumerate(noise.hot()))
     related = "".join(
-        f'<li><a href="/zwgk/gfxwj/{href.split("_")[0][1:7]}/{href}">{t}</a></li>' for t, href in noise.related()
+        f'<li><a href="/zwgk/gfxwj/{href.split("_")[0][1:7]}/{href}">{t}</a></li>'
+        for t, href in noise.related()
     )
-    nav = "".join(f'<li><a href="{href}">{name}</a></li>' for name, href in NAV) + "</ul>" + _subnav() + "<ul>"
+    nav = (
+        "".join(f'<li><a href="{href}">{name}</a></li>' for name, href in NAV)
+        + "</ul>"
+        + _subnav()
+        + "<ul>"
+    )
     tree = "".join(
         f'<li class="tree-item"><a href="/col/col{1229000 + i}/index.html">{name}</a></li>'
         for i, name in enumerate(XXGK_COLUMNS, 1)
     )
-    banner_html = f'<div class="site-notice" role="alert"><div class="container">{banner}</div></div>' if banner else ""
+    banner_html = (
+        f'<div class="site-notice" role="alert"><div class="container">{banner}</div></div>'
+        if banner
+        else ""
+    )
     token = f"{noise.rnd.getrandbits(128):032x}"
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN">
@@ -550,7 +608,7 @@ RUISHU_412 = (
     b'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
     b'<meta id="9DhefwqGPrzGxEp9hPaoag" content="mG8Wq1T7nYp3Ks2VdCe5uLbZaRjF0oXiHgN4MwQt6yPkE.'
     b'JxSvBc9lD_rA8fU"><script type="text/javascript" r="m">$_ts=window[\'$_ts\'];if(!$_ts)$_ts={};'
-    b"$_ts.nsd=38219;$_ts.cd=\"qpcrrpAlDkGaWGaqmqq0rr9ErqqrDq9kqGWErrZlJGWarqAlqaqRrGqqDkAlqG9qqGGl\";"
+    b'$_ts.nsd=38219;$_ts.cd="qpcrrpAlDkGaWGaqmqq0rr9ErqqrDq9kqGWErrZlJGWarqAlqaqRrGqqDkAlqG9qqGGl";'
     b'</script><script type="text/javascript" charset="utf-8" src="/4QbVtADbnLVIc/c.FxJzG50F.a3ad3f6.js" r="m"></script>'
     b"</head><body></body></html>"
 )
@@ -569,13 +627,17 @@ def truncated(content: Content, noise: Noise, moment: datetime) -> bytes:
     return whole[: cut + 40]
 
 
-_ARTICLE_META = re.compile(r'<meta name="(?:ColumnName|ColumnType|ArticleTitle|PubDate|ContentSource|Keywords|Description|Url)"[^>]*>\n')
+_ARTICLE_META = re.compile(
+    r'<meta name="(?:ColumnName|ColumnType|ArticleTitle|PubDate|ContentSource|Keywords|Description|Url)"[^>]*>\n'
+)
 
 
 def _site_page(page: str, title: str) -> str:
     """The site's own page in its chrome: its head without the article's metadata."""
     page = _ARTICLE_META.sub("", page)
-    return page.replace(f"<title>{TITLE}_规范性文件_澜溪市人民政府</title>", f"<title>{title}</title>")
+    return page.replace(
+        f"<title>{TITLE}_规范性文件_澜溪市人民政府</title>", f"<title>{title}</title>"
+    )
 
 
 def maintenance_a(noise: Noise, moment: datetime) -> bytes:
@@ -627,7 +689,10 @@ def unrendered_a(noise: Noise, moment: datetime) -> bytes:
         '<div class="fj"><#list doc.appendixes as fj><p><a href="${fj.url}">${fj.name}</a></p></#list></div>'
     )
     page = page[:start] + shell + page[end:]
-    page = page.replace(f"<title>{TITLE}_规范性文件_澜溪市人民政府</title>", "<title>${doc.title}_规范性文件_澜溪市人民政府</title>")
+    page = page.replace(
+        f"<title>{TITLE}_规范性文件_澜溪市人民政府</title>",
+        "<title>${doc.title}_规范性文件_澜溪市人民政府</title>",
+    )
     return page.encode("gb18030")
 
 
@@ -710,21 +775,56 @@ def days() -> list[Day]:
     add(m, 200, b_html, template_b(CORRECTED, Noise(16), m), "unchanged", "noise, a new ?v= stamp")
     m = at(5, 31)
     banner = "关于网站系统升级的公告：本网站将于2023年6月4日22:00至6月5日12:00进行系统升级，届时网站将暂停访问。"
-    add(m, 200, b_html, template_b(CORRECTED, Noise(17), m, banner), "unchanged", "a site-wide banner")
+    add(
+        m,
+        200,
+        b_html,
+        template_b(CORRECTED, Noise(17), m, banner),
+        "unchanged",
+        "a site-wide banner",
+    )
     m = at(6, 1)
     add(m, 521, {"Content-Type": "text/html"}, JIASULE_521, "failed", "a 加速乐 challenge")
     m = at(6, 2, 16, 45)
-    add(m, 200, b_html, template_b(REVISED_FORM, Noise(19), m), "edited", "附件2 replaced by its revision")
+    add(
+        m,
+        200,
+        b_html,
+        template_b(REVISED_FORM, Noise(19), m),
+        "edited",
+        "附件2 replaced by its revision",
+    )
     m = at(6, 3)
     add(m, 502, {"Content-Type": "text/html"}, NGINX_502, "failed", "nginx 502")
     m = at(6, 5, 8, 30)
-    add(m, 503, {"Content-Type": "text/html; charset=utf-8", "Retry-After": "14400"}, MAINTENANCE_503, "failed", "503 系统升级中")
+    add(
+        m,
+        503,
+        {"Content-Type": "text/html; charset=utf-8", "Retry-After": "14400"},
+        MAINTENANCE_503,
+        "failed",
+        "503 系统升级中",
+    )
     m = at(6, 6)
     add(m, 200, b_html, template_b(REVISED_FORM, Noise(22), m), "unchanged", "noise only")
     m = at(6, 7)
-    add(m, 404, {"Content-Type": "text/html; charset=utf-8"}, NOT_FOUND_B, "failed", "a 404, not yet confirmed")
+    add(
+        m,
+        404,
+        {"Content-Type": "text/html; charset=utf-8"},
+        NOT_FOUND_B,
+        "failed",
+        "a 404, not yet confirmed",
+    )
     m = at(6, 8)
-    add(m, 404, {"Content-Type": "text/html; charset=utf-8"}, NOT_FOUND_B, "removed", "still 404 a day later")
+    add(
+        m,
+        404,
+        {"Content-Type": "text/html; charset=utf-8"},
+        NOT_FOUND_B,
+        "removed",
+        "still 404 a day later",
+    )
     m = at(6, 9)
     add(m, 200, b_html, template_b(REVISED_FORM, Noise(25), m), "restored", "back")
     return out
