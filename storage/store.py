@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from difflib import SequenceMatcher
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
@@ -2292,14 +2293,24 @@ def _restates(line: str, others: list[tuple[set[str], str]], text: str) -> bool:
 def _same_lines_redrawn(before: str | None, after: str | None) -> bool:
     """Whether two bodies say the same once a redesign's drawing is set aside: every line of
     each is in the other or restates one of the other's lines (:func:`_restates`), but for the
-    template's own boxes one side alone may have (:func:`_template_boxes`)."""
+    template's own boxes each side may have (:func:`_template_boxes`: the old template's share
+    bar gone, the new one's box added) — never a line of one that is a line of the other edited."""
     old, new = _text_lines(before), _text_lines(after)
     gone, added = _not_said(old.values(), new), _not_said(new.values(), old)
-    if gone and added:
-        return False  # lines replaced: an edit, whatever else the template did
-    if not (gone or added):
-        return True
-    return _template_boxes(list(old.values()) if gone else list(new.values()), set(gone or added))
+    if any(_rewritten(a, b) for a in gone for b in added):
+        return False
+    return (not gone or _template_boxes(list(old.values()), set(gone))) and (
+        not added or _template_boxes(list(new.values()), set(added))
+    )
+
+
+_REWRITTEN = 0.5  # similarity of a line and its edited self (difflib's ratio)
+
+
+def _rewritten(a: str, b: str) -> bool:
+    """Whether line ``b`` is line ``a`` edited (a clause added, a figure changed) rather than
+    another line."""
+    return SequenceMatcher(None, clean_text(a), clean_text(b), autojunk=False).ratio() >= _REWRITTEN
 
 
 # What a template's own boxes may amount to in a body it draws around a page's text: "Get
@@ -2332,8 +2343,14 @@ def _template_boxes(lines: list[str], unsaid: set[str]) -> bool:
     return True
 
 
+# A second rendering of a table draws several of its rows again (a phone's cards); a lone line
+# whose figures one row holds is a sentence of the page, a summary added or deleted.
+_RENDERED_ROWS = 2
+
+
 def _not_said(lines: Iterable[str], other: dict[str, str]) -> list[str]:
-    """The ``lines`` neither in ``other`` (:func:`_text_lines`) nor restating one of its lines."""
+    """The ``lines`` neither in ``other`` (:func:`_text_lines`) nor, among at least
+    ``_RENDERED_ROWS`` that do, restating one of its lines."""
     unknown = [line for line in lines if clean_text(line) not in other]
     if not unknown:
         return []
@@ -2342,9 +2359,12 @@ def _not_said(lines: Iterable[str], other: dict[str, str]) -> list[str]:
     ]
     text = "".join(squashed for _, squashed in others)
     rows = [_cells(line) for line in other.values() if "\t" in line]
-    return [
-        line for line in unknown if _row_edited(line, rows) or not _restates(line, others, text)
-    ]
+    restating = {
+        line for line in unknown if not _row_edited(line, rows) and _restates(line, others, text)
+    }
+    if len(restating) < _RENDERED_ROWS:
+        return unknown
+    return [line for line in unknown if line not in restating]
 
 
 def _cells(line: str) -> list[str]:

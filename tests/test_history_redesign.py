@@ -89,6 +89,8 @@ ROWS = "品种\t规格\t单位\t本期价格\t上期价格\t环比（%）\n粳�
 CARDS = "粳米标一\t2.95元/500克\t环比 0.68%\n鸡蛋散装\t5.20元/500克\t环比 -2.07%"
 PRICES = "今日我市重要民生商品价格总体平稳。\n\n" + ROWS + "\n\n注：价格为当日上午采集的平均值。"
 WITH_CARDS = PRICES.replace("\n\n注", "\n\n" + CARDS + "\n\n注")
+# A sentence of the page whose figures one row holds, every one, under the page's words.
+SUMMARY = "鸡蛋散装 5.20元/500克，环比 -2.07%。"
 
 
 def _prices(body: str, raw: bytes) -> FetchedRelease:
@@ -109,6 +111,7 @@ def _prices(body: str, raw: bytes) -> FetchedRelease:
             USWDS,
             "edited",
         ),
+        (PRICES.replace("\n\n注", "\n\n" + SUMMARY + "\n\n注"), USWDS, "edited"),
     ],
     ids=[
         "redesign-draws-the-rows-again-as-cards",
@@ -118,6 +121,7 @@ def _prices(body: str, raw: bytes) -> FetchedRelease:
         "redesign-and-a-card-of-no-row",
         "redesign-and-a-sentence-changed",
         "redesign-adds-a-line-with-new-words",
+        "redesign-adds-a-summary-of-one-row",
     ],
 )
 def test_figures_a_redesign_draws_twice_are_no_edit(tmp_path, after, raw, kind):
@@ -232,3 +236,29 @@ def test_after_a_redesign_set_aside_the_page_is_compared_as_the_new_template_dra
         diffs = [e["diff"] for e in store.events(include_baseline=True) if e["kind"] == "edited"]
         assert "social media" in diffs[0] and "advisories by text" not in diffs[0], diffs[0]
         assert [v["seq"] for v in store.versions(URL)] == [1, 2, 3]
+
+
+def test_a_summary_line_a_redesign_drops_is_an_edit_though_a_row_holds_its_figures(tmp_path):
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("demo")
+        before = PRICES.replace("\n\n注", "\n\n" + SUMMARY + "\n\n注")
+        store.record_release("demo", _prices(before, DRUPAL))
+        result = store.record_release("demo", _prices(PRICES, USWDS))
+        assert (result.kind, result.changed_fields) == ("edited", ["body"])
+
+
+def test_the_old_templates_share_bar_gone_and_the_new_ones_box_added_are_no_edit(tmp_path):
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("demo")
+        shared = ADVISORIES + "\n\nShare this page: Facebook Twitter Email"
+        store.record_release("demo", _advisories(shared, DRUPAL))
+        assert store.record_release("demo", _advisories(BOXED, USWDS)).kind == "unchanged"
+
+
+def test_a_line_of_the_text_rewritten_as_the_template_changes_is_an_edit(tmp_path):
+    closing = "Questions about an advisory should go to the water system first."
+    edited = BOXED.replace(closing, closing[:-1] + " or to the county health office.")
+    with Store(tmp_path / "b.db") as store:
+        store.ensure_site("demo")
+        store.record_release("demo", _advisories(ADVISORIES, DRUPAL))
+        assert store.record_release("demo", _advisories(edited, USWDS)).kind == "edited"
