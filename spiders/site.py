@@ -41,10 +41,6 @@ MAX_ARTICLE_PAGES = 20
 # so rows that shifted between pages during the crawl are not missed. "Known" here means seen on
 # this list by a crawl that finished (Store.finished_walks), not merely stored.
 LIST_OVERLAP_PAGES = 1
-# Each list series is walked to its end at least this often, past pages of known rows: a row
-# taken off a page the short walks never reach (its release removed) is otherwise seen only when
-# the release's revisit falls due, weeks later for an old one.
-FULL_WALK_SECONDS = 86400
 _ERROR_PAGE_PATH = re.compile(
     r"(^|/)(404|error|notfound|not[-_]found|nopage)([./_-]|$)", re.IGNORECASE
 )
@@ -146,7 +142,9 @@ class SiteSpider(scrapy.Spider):
         )
         self.removed = store.removed_urls(self.site.name)
         self.last_listed = store.last_listed(self.site.name)
-        self.full_walks = store.series_due_full_walk(self.site.name, FULL_WALK_SECONDS)
+        self.full_walks = store.series_due_full_walk(
+            self.site.name, self.site.full_walk_every_seconds
+        )
         self.site_model = SiteModel.from_dict(store.site_model(self.site.name)).for_extraction()
 
     # Requests --------------------------------------------------------------------------------

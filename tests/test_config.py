@@ -65,6 +65,7 @@ def test_minimal_site_gets_every_default():
         removal_confirm_after="1h",
         revisit_max="30d",
         validators_max_age="1d",
+        full_walk_every="1d",
         pages=(),
         politeness=Politeness(),
     )
@@ -133,6 +134,7 @@ def test_minimal_site_gets_every_default():
         ({"removal_confirm_after": "0s"}, "removal_confirm_after", "0s"),
         ({"revisit_max": "7d"}, "revisit_max", "7d"),
         ({"validators_max_age": "0s"}, "validators_max_age", "0s"),
+        ({"full_walk_every": "7d"}, "full_walk_every", "7d"),
         (
             {"pages": [f"{START}tjsj/", "http://www.yueyang.gov.cn/zwgk/zc.html", f"{START}tjsj/"]},
             "pages",
@@ -194,6 +196,7 @@ def test_minimal_site_gets_every_default():
         "removal_confirm_after-zero-means-second-miss",
         "revisit_max-days",
         "validators_max_age-zero-means-never-conditional",
+        "full_walk_every-days",
         "pages-deduplicated",
         "politeness-delay-jitter-concurrency",
         "politeness-other-keys",
@@ -515,6 +518,13 @@ INVALID_SITE = [
         site(validators_max_age="a day"),
         '\'validators_max_age\': expected a duration like "1d" or "12h" ("0s": never send '
         'conditional requests), got "a day"',
+    ),
+    # full_walk_every
+    (
+        "full_walk_every-number",
+        site(full_walk_every=1),
+        '\'full_walk_every\': expected a duration like "1d", "7d" or "6h" ("0s": every crawl '
+        "walks each list to its end), got 1",
     ),
     # pages
     (

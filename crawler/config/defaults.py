@@ -40,6 +40,11 @@ SITE = {
     # full response that gave them; then it is fetched in full once, so a server whose 304s are
     # wrong (validators that never change) hides a change for a day at most.
     "validators_max_age": "1d",
+    # Each list series is walked to its end at least this often, past pages of known rows: a row
+    # taken off a page the short walks never reach (its release removed) is otherwise seen only
+    # when the release's revisit falls due, weeks later for an old one. Once a day finds such a
+    # removal the day it happens at the cost of one walk of each series a day.
+    "full_walk_every": "1d",
 }
 # Chinese government sites print Beijing time without saying so; others are read as UTC.
 TIMEZONE = "UTC"

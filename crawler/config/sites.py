@@ -77,6 +77,7 @@ class SiteConfig:
     removal_confirm_after: str = SITE["removal_confirm_after"]
     revisit_max: str = SITE["revisit_max"]
     validators_max_age: str = SITE["validators_max_age"]
+    full_walk_every: str = SITE["full_walk_every"]
     politeness: Politeness = field(default_factory=Politeness)
 
     @cached_property
@@ -134,6 +135,11 @@ class SiteConfig:
         """``validators_max_age`` in seconds: how long stored validators make requests conditional."""
         return interval_seconds(self.validators_max_age)
 
+    @property
+    def full_walk_every_seconds(self) -> int:
+        """``full_walk_every`` in seconds: how often each list series is walked to its end."""
+        return interval_seconds(self.full_walk_every)
+
     def to_dict(self) -> dict:
         """A JSON-serialisable dict of every setting (lists, not tuples).
 
@@ -161,6 +167,7 @@ class SiteConfig:
             "removal_confirm_after": self.removal_confirm_after,
             "revisit_max": self.revisit_max,
             "validators_max_age": self.validators_max_age,
+            "full_walk_every": self.full_walk_every,
             "politeness": dataclasses.asdict(self.politeness),
         }
         if not self.start_urls:  # a site of single-page watches only
@@ -302,6 +309,10 @@ SITE_KEYS: dict[str, Check | dict[str, Check]] = {
     "revisit_max": duration('a duration like "30d", "7d" or "12h"'),
     "validators_max_age": duration(
         'a duration like "1d" or "12h" ("0s": never send conditional requests)', allow_zero=True
+    ),
+    "full_walk_every": duration(
+        'a duration like "1d", "7d" or "6h" ("0s": every crawl walks each list to its end)',
+        allow_zero=True,
     ),
     "pages": _urls(
         "a list of http(s) URLs (pages that are themselves the release)", non_empty=False
