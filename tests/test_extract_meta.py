@@ -1012,3 +1012,117 @@ def test_a_label_rows_publisher_is_read_from_the_value_row_under_it():
 )
 def test_a_records_generated_date_only_without_a_publish_date(rows, expected):
     assert _extract(_record(rows)).published_at == expected
+
+
+def _record_above(rows: list[tuple[str, str]], info: str = "") -> str:
+    cells = "".join(
+        f"<tr><th>{rows[i][0]}</th><td>{rows[i][1]}</td>"
+        + (f"<th>{rows[i + 1][0]}</th><td>{rows[i + 1][1]}</td>" if i + 1 < len(rows) else "")
+        + "</tr>"
+        for i in range(0, len(rows), 2)
+    )
+    return (
+        f'<table class="xxgk">{cells}</table><div class="tools">【字体：大 中 小】</div>'
+        '<div class="share">分享到：<a href="#">微信</a></div>'
+        f"<h1>县农业农村局关于做好春季农业生产工作的通知</h1>{info}"
+        f'<div id="zoom">{_BODY}<p>县农业农村局</p><p>2024年2月26日</p></div>'
+    )
+
+
+_RECORD_ROWS = [("索引号：", "0001/2024-01"), ("公开方式：", "主动公开"), ("文号：", "青农发〔2024〕5号"),
+                ("主题分类：", "农业"), ("有效性：", "有效"), ("发布日期：", "2024-03-05")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "info", "expected"),
+    [
+        pytest.param(
+            [("信息来源：", "县农业农村局种植业股"), ("所属机构：", "青山县农业农村局")],
+            "",
+            "县农业农村局种植业股",
+            id="a-source-row-beats-the-office-the-record-belongs-to",
+        ),
+        pytest.param(
+            [("信息来源", "县农业农村局种植业股")],
+            '<div class="info">来源： 浏览次数：12</div>',
+            "县农业农村局种植业股",
+            id="an-empty-info-line-source-takes-the-tables-row",
+        ),
+        pytest.param(
+            [("信息来源：", "县农业农村局种植业股")],
+            '<div class="info">来源：县融媒体中心</div>',
+            "县融媒体中心",
+            id="the-info-lines-source-comes-first",
+        ),
+        pytest.param(
+            [("所属机构：", "青山县农业农村局")],
+            "",
+            "青山县农业农村局",
+            id="the-office-it-belongs-to",
+        ),
+        pytest.param(
+            [("所属部门：", "青山县农业农村局")],
+            "",
+            "青山县农业农村局",
+            id="the-department-it-belongs-to",
+        ),
+    ],
+)
+def test_a_record_tables_source_rows_above_the_title(rows, info, expected):
+    assert _extract(_record_above(rows + _RECORD_ROWS, info)).source == expected
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        pytest.param(
+            "<table><tr><td>更新时间：2024/3/5 16:48:21</td></tr></table>",
+            id="a-row-over-the-title",
+        ),
+        pytest.param(
+            '<div class="pos"><span>更新时间：2024-03-05 16:48</span>当前位置：<a href="/">首页</a>'
+            ' &gt; <a href="/gzdt/">工作动态</a></div><div>【字体：大 中 小】</div>',
+            id="the-breadcrumb-bars-end",
+        ),
+    ],
+)
+def test_an_update_time_just_above_the_heading_dates_a_page_that_shows_no_other(above):
+    page = f"{above}<h1>县农业农村局部署春季农业生产工作</h1><div id='zoom'>{_BODY}</div>"
+    assert _extract(page).published_at.startswith("2024-03-05T16:48")
+
+
+def test_a_publish_time_under_the_heading_beats_an_update_time_above_it():
+    page = (
+        "<div>更新时间：2024-03-07</div><h1>县农业农村局部署春季农业生产工作</h1>"
+        f"<div class='info'>发布时间：2024-03-05 10:00</div><div id='zoom'>{_BODY}</div>"
+    )
+    assert _extract(page).published_at == "2024-03-05T10:00:00+08:00"
+
+
+@pytest.mark.parametrize(
+    ("info", "lang", "expected"),
+    [
+        pytest.param(
+            "<dl><dt>发布时间</dt><dd><div>2024年03月08日</div><div>17:26</div></dd></dl>",
+            "zh-CN",
+            "2024-03-08T17:26:00+08:00",
+            id="dd-of-two-divs",
+        ),
+        pytest.param(
+            "<div>发布时间：2024-03-08<br>下午5:26</div>",
+            "zh-CN",
+            "2024-03-08T17:26:00+08:00",
+            id="clock-after-a-br",
+        ),
+        pytest.param(
+            "<p class='date'>March 8, 2024</p><p class='time'>5:26 PM</p>",
+            "en-US",
+            "2024-03-08T17:26:00-05:00",
+            id="english-twelve-hour-clock",
+        ),
+    ],
+)
+def test_a_date_and_its_clock_on_two_lines_are_one_time(info, lang, expected):
+    page = f'<h1>County farm office plans spring work</h1><div class="meta">{info}</div><div id="zoom">{_BODY}</div>'
+    article = _extract(page, "file:///tmp/a.html", lang=lang)
+    assert article.published_at == expected

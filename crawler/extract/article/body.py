@@ -15,7 +15,14 @@ from ..text import (
     squash,
 )
 from .head import Head
-from .patterns import FURNITURE_LINE, INFO_LINE, SENTENCE_END, SOURCE_LABEL, event_fact
+from .patterns import (
+    FURNITURE_LINE,
+    INFO_LINE,
+    RECORD_TABLE_LABEL,
+    SENTENCE_END,
+    SOURCE_LABEL,
+    event_fact,
+)
 from .title import clean_raw_title, heading_candidates, line_of, title_from_meta
 
 # Body containers of government CMS families, most specific first: (kind, name).
@@ -709,13 +716,8 @@ _END_LINE = re.compile(
     r"|新[闻聞](?:联络人|聯絡人|联系人|聯繫人)\s*[:：])",
     re.I,
 )
-# Label cells of a 信息公开 metadata table (索引号 / 发布机构 / 成文日期 …) repeated inside the container.
-_TABLE_LABEL = re.compile(
-    r"^(?:索\s*引\s*号|分\s*类|主题分类|主\s*题\s*词|发文机关|发布机构|发文单位|成文日期|标\s*题|名\s*称|发文字号|文\s*号|"
-    r"发布日期|生成日期|发文日期|公开方式|公开时限|公开范围|公开形式|责任部门|有效性|时效性|体裁分类|信息来源|所属机构)\s*[:：]"
-)
 _META_LABEL_CELL = re.compile(
-    _TABLE_LABEL.pattern.replace(r")\s*[:：]", r")\s*[:：]?\s*$")
+    RECORD_TABLE_LABEL.pattern.replace(r")\s*[:：]", r")\s*[:：]?\s*$")
     # (and the info line's labels, laid out as a row over their values: 来源 | 发布时间 | 浏览)
     + r"|^(?:来\s*源|來\s*源|信息来源|稿\s*源|作\s*者|发布时间|發布時間|发布日期|發布日期|时\s*间|時\s*間|日\s*期|"
     r"浏\s*览(?:次数|量)?|瀏\s*覽(?:次數)?|点击(?:数|量|率)?|阅读(?:数|量|次数)?|访问量|责任编辑|编\s*辑)\s*[:：]?\s*$"
@@ -903,9 +905,9 @@ def pick_body_lines(
         if len(kept) < 2 and i - start < 60:
             if skip_value:
                 skip_value = False
-                if len(line) < 80 and not _TABLE_LABEL.match(line):
+                if len(line) < 80 and not RECORD_TABLE_LABEL.match(line):
                     continue
-            table = _TABLE_LABEL.match(line)
+            table = RECORD_TABLE_LABEL.match(line)
             if table:
                 skip_value = not line[table.end() :].strip()
                 continue

@@ -18,7 +18,8 @@ INFO_LINE = re.compile(
 SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
 
 
-PUBLISHER_LABELS = r"[发發][布佈](?:机构|機構|机关|機關|单位|單位|部门|部門)|责任(?:部门|单位)|責任(?:部門|單位)|[发發]文(?:机关|機關|单位|單位|机构|機構)|公开单位|公開單位|Herausgeber"
+# (所属机构: the office a 信息公开 record belongs to, the one that posts it.)
+PUBLISHER_LABELS = r"[发發][布佈](?:机构|機構|机关|機關|单位|單位|部门|部門)|责任(?:部门|单位)|責任(?:部門|單位)|[发發]文(?:机关|機關|单位|單位|机构|機構)|公开单位|公開單位|所屬機構|所属(?:机构|单位|部门)|Herausgeber"
 SOURCE_LABEL = re.compile(
     r"(信息来源单位|来源单位|来源网站|来源媒体|出处|信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|消息来源|供稿单位|供稿部门|来稿单位|供稿(?=\s*[:：])|(?:发布|發布|發佈)人(?=\s*[:：])|发布者|来自(?=[ \t])|"
     # (A reprint names where it came from: 转载自/转自/摘自; an office that supplied it: 信息提供单位.)
@@ -45,6 +46,13 @@ SOURCE_LABEL = re.compile(
         )
     )
     + r")\s*([:：]?)"
+)
+
+
+# Label cells of a 信息公开 metadata table (索引号 / 发布机构 / 成文日期 …), at a line's start.
+RECORD_TABLE_LABEL = re.compile(
+    r"^(?:索\s*引\s*号|分\s*类|主题分类|主\s*题\s*词|发文机关|发布机构|发文单位|成文日期|标\s*题|名\s*称|发文字号|文\s*号|"
+    r"发布日期|生成日期|发文日期|公开方式|公开时限|公开范围|公开形式|责任部门|有效性|时效性|体裁分类|信息来源|所属机构)\s*[:：]"
 )
 
 

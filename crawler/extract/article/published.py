@@ -126,8 +126,21 @@ def _line_dates(
                     break
         if fd.has_time and fd.hour == 0 and fd.minute == 0 and not fd.second:
             fd = FoundDate(fd.start, fd.end, fd.day)
+        elif not fd.has_time and not line[fd.end :].strip() and idx + 1 < len(lines):
+            # The clock in an element of its own under the date (<div>2024年03月08日</div>
+            # <div>17:26</div>): one value set on two lines.
+            if _CLOCK_LINE.match(lines[idx + 1]):
+                joined = find_dates(f"{line[fd.start : fd.end]} {lines[idx + 1].strip()}", 1, style)
+                if joined and joined[0].has_time and joined[0].day == fd.day:
+                    fd = FoundDate(fd.start, fd.end, fd.day, joined[0].hour, joined[0].minute)
         out.append(_DateCandidate(fd, rank, idx, re.sub(r"[\s:：]+", "", label)))
     return out
+
+
+_CLOCK_LINE = re.compile(
+    r"^\s*(?:上午|下午|晚上|中午|早上|凌晨)?\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*[:：分]\s*\d{2})?\s*"
+    r"(?:[AaPp]\.?[Mm]\.?)?\s*$"
+)
 
 
 def _yearless(line: str, found: list[FoundDate], years, prev: str = "") -> list[FoundDate]:
@@ -362,6 +375,15 @@ def _visible_date(
             ]
             if tail:
                 return tail[0].found, tail[0].rank, "date beside the title"
+    # 更新时间 as the only date, under the heading or just above it (a PowerEasy row over the
+    # title, a breadcrumb bar's right end).
+    near += [
+        c
+        for i in range(max(title_line - 4, 0), title_line)
+        if len(lines[i]) < 100
+        for c in _line_dates(lines, i, style)
+        if c.rank == 4 and not _list_row(lay, c)
+    ]
     if near:
         return near[0].found, 4, f"labelled {near[0].label} line (the only date it shows)"
     above = _date_above(lay, title_line, style)

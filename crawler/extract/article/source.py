@@ -14,7 +14,14 @@ from ..text import (
 )
 from .body import footer_line, footer_lines
 from .head import META_SOURCE, Head
-from .patterns import INFO_LINE, PUBLISHER_LABELS, SENTENCE_END, SOURCE_LABEL, spaced_labels
+from .patterns import (
+    INFO_LINE,
+    PUBLISHER_LABELS,
+    RECORD_TABLE_LABEL,
+    SENTENCE_END,
+    SOURCE_LABEL,
+    spaced_labels,
+)
 from .shown import shown_lines
 from .title import INFO_LABELS, names_of_site
 
@@ -424,6 +431,11 @@ def _find_source(
     if labelled is not None and labelled[0] and publishers and not own_name(labelled[0]):
         # The info line's 来源 says whose text it is; the table's publisher posted it.
         return labelled[0], "labelled 来源 in the info line (beside the table's publisher)"
+    if labelled is None or labelled[0] is None:
+        # A 信息来源 row of the 信息公开 table above the title says it as the info line would.
+        row = _record_row_source(lines, title_line)
+        if row and not own_name(row):
+            return row, "labelled 来源 row of the 信息公开 table above the title"
     if publishers:
         return min(publishers)[1], "publisher row of the 信息公开 table"
     if labelled is not None:
@@ -511,6 +523,28 @@ def _find_source(
     if head.state_source and not site_like(head.script_source):
         return head.script_source, "source in a client-rendered page's state"
     return None, "none printed"
+
+
+# (A label cell with or without its colon: "索引号：", "<th>索引号</th>".)
+_RECORD_CELL = re.compile(RECORD_TABLE_LABEL.pattern.replace(r")\s*[:：]", r")\s*(?:[:：]|$)"))
+
+
+def _record_row_source(lines: list[str], title_line: int) -> str | None:
+    """The value of a 来源 row (信息来源) of a 信息公开 metadata table above the title: a row
+    with the table's other labels (索引号, 发布日期, 文号…) in its cells or on the rows beside."""
+    for i in range(title_line - 1, max(title_line - 40, -1), -1):
+        kind, value = _labelled_source(lines, i)
+        if kind != 1 or not value:
+            continue
+        cells = [
+            cell.strip()
+            for line in lines[max(i - 2, 0) : i + 3]
+            for cell in line.split("\t")
+            if _RECORD_CELL.match(cell.strip())
+        ]
+        if any(not SOURCE_LABEL.match(cell) for cell in cells):
+            return value
+    return None
 
 
 _SITE_SUFFIX = re.compile(r"(?:门户网站|门户网|政务网|网站|网)$")
