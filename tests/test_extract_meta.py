@@ -179,32 +179,43 @@ def test_an_english_release_headed_by_its_ministry():
 
 
 @pytest.mark.parametrize(
-    ("posted", "expected"),
+    "posted",
     [
-        pytest.param("Posted On: 12 JUN 2024 3:45PM by PIB Delhi", "PIB Delhi", id="pib-office"),
-        pytest.param("Posted On: 12 JUN 2024 3:45PM by PIB Chennai", "PIB Chennai", id="pib-city"),
-        pytest.param(
-            "Published on 12 June 2024 by the Media Relations Office",
-            "Media Relations Office",
-            id="an-office",
-        ),
-        pytest.param(
-            "Posted on June 12, 2024 by Jane Cruz",
-            "Ministry of Fisheries, Animal Husbandry & Dairying",
-            id="a-person-is-none",
-        ),
-        pytest.param(
-            "Posted on June 12, 2024 by admin",
-            "Ministry of Fisheries, Animal Husbandry & Dairying",
-            id="a-login-is-none",
-        ),
+        pytest.param("Posted On: 12 JUN 2024 3:45PM by PIB Delhi", id="pib-office"),
+        pytest.param("Posted On: 12 JUN 2024 3:45PM by PIB Chennai", id="pib-city"),
+        pytest.param("Published on 12 June 2024 by the Media Relations Office", id="an-office"),
+        pytest.param("Posted on June 12, 2024 by Jane Cruz", id="a-person"),
+        pytest.param("Posted on June 12, 2024 by admin", id="a-login"),
     ],
 )
-def test_the_office_posting_a_release_is_its_source(posted, expected):
+def test_the_desk_posting_a_release_is_no_source_its_ministry_is(posted):
     page = _ministry_release(posted)
     article = _extract(page, "file:///tmp/p.html", lang="en", title="Union Cabinet approves scheme")
-    assert article.source == expected
+    assert article.source == "Ministry of Fisheries, Animal Husbandry & Dairying"
     assert article.published_at.startswith("2024-06-12")
+
+
+@pytest.mark.parametrize(
+    ("above", "expected"),
+    [
+        pytest.param("Cabinet", "Cabinet", id="the-cabinet"),
+        pytest.param("Prime Minister's Office", "Prime Minister's Office", id="an-office"),
+        pytest.param("", None, id="no-ministry-line-no-source"),
+        pytest.param("Press Release", None, id="a-kicker-is-none"),
+        pytest.param("Press Information Bureau", None, id="the-sites-own-name-is-none"),
+    ],
+)
+def test_the_line_naming_a_body_above_a_release_heading(above, expected):
+    page = (
+        f"<div>{above}</div><h2>Union Cabinet approves scheme for fishing harbours</h2>"
+        "<div>Posted On: 12 JUN 2024 3:45PM by PIB Delhi</div>"
+        + "".join(
+            f"<p>The Union Cabinet has approved the scheme for harbours, part {n}.</p>"
+            for n in range(5)
+        )
+    )
+    title = "Union Cabinet approves scheme | Press Information Bureau"
+    assert _extract(page, "file:///tmp/p.html", lang="en", title=title).source == expected
 
 
 def test_staff_roles_glued_to_the_source_end_it():
@@ -633,6 +644,24 @@ def test_an_english_release_names_its_ministry_in_an_element_of_its_own():
             id="empty-label-office-author",
         ),
         pytest.param("<p>发布时间：2024-03-05　发布者：admin</p>", "", None, id="cms-login"),
+        pytest.param(
+            "<p><span>来源：</span><span>发布时间：2024-03-05</span></p>",
+            "<p>来源：县农业农村局　责任编辑：王五</p>",
+            "县农业农村局",
+            id="an-empty-info-line-label-and-a-source-after-the-text",
+        ),
+        pytest.param(
+            "<p><span>来源：</span><span>发布时间：2024-03-05</span></p>",
+            '<div class="share"><span>来源：县农业农村局</span> 分享到：<a href="#">微信</a></div>',
+            "县农业农村局",
+            id="an-empty-info-line-label-and-a-source-in-the-share-bar",
+        ),
+        pytest.param(
+            "<p><span>来源：</span><span>发布时间：2024-03-05</span></p>",
+            "<p>责任编辑：王五　审核：赵六</p>",
+            None,
+            id="an-empty-label-and-an-editor-after-the-text",
+        ),
         pytest.param(
             '<div class="info"><span>2024-03-05</span><span>县农业农村局</span><span>浏览：12</span></div>',
             "",

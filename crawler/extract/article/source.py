@@ -97,24 +97,14 @@ _EN_PERSON = (
 _EN_PEOPLE = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?:" + _EN_PERSON + r")(?=,|\s+and\s|$)")
 
 
-# The office that posted a release, after its posting date ("Posted On: 05 MAR 2024 3:30PM by PIB
-# Delhi"): the source, as labellers read it — when it names an office (an acronym, Office, Bureau…);
-# a blog's "Posted on March 5, 2024 by admin" or "by Jane Cruz" names a person or a login.
-_EN_POSTED_BY = re.compile(
-    r"^(?:Posted|Published|Released|Issued)(?:\s+on)?\s*:?\s*(?P<when>.{6,40}?)\s+by\s+"
-    r"(?:the\s+)?(?P<office>[A-Z][\w&.,' -]{1,60}?)\s*$"
-)
+# What an English line above the heading names when it is a government body (a release's ministry
+# line: "Ministry of Jal Shakti", "Cabinet", "Prime Minister's Office").
 _EN_OFFICE_WORD = re.compile(
-    r"\b(?-i:[A-Z]{2,})\b|\b(?:Office|Department|Ministry|Bureau|Agency|Authority|Council|"
-    r"Commission|Directorate|Division|Secretariat|Government|Service)\b"
+    r"\b(?:Office|Department|Ministry|Bureau|Agency|Authority|Commission|Directorate|Secretariat|Cabinet)\b"
 )
 
 
 def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
-    posted = _EN_POSTED_BY.match(lines[idx][:200].strip())
-    if posted and find_dates(posted.group("when"), 1):
-        office = posted.group("office").strip(" .,")
-        return (1, office) if _EN_OFFICE_WORD.search(office) else (0, None)
     match = _EN_SOURCE_LABEL.match(lines[idx][:200]) or _EN_SOURCE_INLINE.search(lines[idx][:200])
     if not match:
         return 0, None
@@ -378,7 +368,11 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
     return None
 
 
-_MINISTRY_LINE = re.compile(r"^(?:Ministry|Department) (?:of|for) [A-Z][\w ,&'’()-]{2,90}$")
+# (A posting line's office, "Posted On: … by PIB Delhi", is the desk of the site that posted it.)
+_MINISTRY_LINE = re.compile(
+    r"^(?:(?:Ministry|Department) (?:of|for) [A-Z][\w ,&'’()-]{2,90}"
+    r"|(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)$"
+)
 
 
 def _find_source(
@@ -407,11 +401,11 @@ def _find_source(
         sq = squash(value)
         return any(sq == squash(name) for name in site_names())
 
-    def site_like(value: str) -> bool:
+    def site_like(value: str, header=True) -> bool:
         # The site's own name, as its <title> (after a separator), its header or its footer's
         # 主办/版权 prints it, with or without 网/网站 ("青山县人民政府网" is 青山县人民政府's site).
         parts = [part.strip() for part in re.split(r"[_|｜丨–—-]+", head.title)[1:]]
-        if own_name(value) or value in parts or value in lines[: min(title_line, 12)]:
+        if own_name(value) or value in parts or (header and value in lines[: min(title_line, 12)]):
             return True
         bare = _bare_site(value)
         return bool(bare) and any(bare == _bare_site(name) for name in (*parts, *site_names()))
@@ -445,8 +439,13 @@ def _find_source(
             return head.script_source, "source in the page's script data (empty 来源 it fills)"
         if value is None:
             office = _info_office(lines, info, site_like, authors_only=True)
-            # (An empty 来源 the text's closing credit fills: "…。（来源：县统计局）".)
-            credit = office or _closing_credit(lines, title_line, body_stop)
+            # (An empty 来源 the text's closing credit fills: "…。（来源：县统计局）", or a 来源
+            # printed after the text.)
+            credit = (
+                office
+                or _closing_credit(lines, title_line, body_stop)
+                or _source_after_body(lay, body_stop, own_name)
+            )
             if credit:
                 return credit
         return value, rule
@@ -469,7 +468,12 @@ def _find_source(
     # "Ministry of Fisheries, Animal Husbandry & Dairying" over the heading).
     if 0 < title_line < len(lines):
         above = lines[title_line - 1]
-        if _MINISTRY_LINE.match(above) and not lay.link_chars[title_line - 1]:
+        if (
+            _MINISTRY_LINE.match(above)
+            and _EN_OFFICE_WORD.search(above)
+            and not lay.link_chars[title_line - 1]
+            and not site_like(above.strip(), header=False)
+        ):
             return above.strip(), "ministry line above the title"
 
     # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
@@ -483,31 +487,9 @@ def _find_source(
     if credit:
         return credit
 
-    footer = None
-    for i in range(body_stop, min(body_stop + 30, len(lines))):
-        if i >= body_stop + 8 and not (INFO_LINE.search(lines[i]) and find_dates(lines[i], 1)):
-            continue  # (past the text's end and its tools, only a whole info line: 发布时间 and 来源)
-        if footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]):
-            continue  # the site's footer ("网站主办：… 信息来源：…") names no article's source
-        supplied = _SUPPLIED.match(lines[i].strip()) if i < body_stop + 3 else None
-        if supplied:
-            return supplied.group(1) or supplied.group(
-                2
-            ), "office supplying the text, after the body"
-        kind, value = _labelled_source(lines, i)
-        if kind and value and not own_name(value):
-            if footer is None:
-                footer = footer_lines(lay)
-            whole = (
-                i < body_stop + 3 and _PUBLISHED_LABEL.search(lines[i]) and find_dates(lines[i], 1)
-            )
-            if not whole and (
-                i in footer or (_footer_mark(lines, i - 1) and _footer_mark(lines, i + 1))
-            ):
-                # In the element the page marks as its footer, or between its lines (a whole info
-                # line right after the text is the article's, in a "d-info-bottom" too).
-                continue
-            return value, "labelled 来源 after the body"
+    after = _source_after_body(lay, body_stop, own_name)
+    if after:
+        return after
     # An office the info line names without a 来源 label (after any labelled one, even after the
     # text: a WeChat repost's author and account beside the date, its 来源 closing the page).
     office = _info_office(lines, info, site_like) or (
@@ -544,6 +526,38 @@ def _record_row_source(lines: list[str], title_line: int) -> str | None:
         ]
         if any(not SOURCE_LABEL.match(cell) for cell in cells):
             return value
+    return None
+
+
+def _source_after_body(lay: Layout, body_stop: int, own_name) -> tuple | None:
+    """(value, rule) of a source printed after the text: an office supplying it, a labelled 来源
+    or a whole info line past the text's tools — never the site's footer."""
+    lines = lay.lines
+    footer = None
+    for i in range(body_stop, min(body_stop + 30, len(lines))):
+        if i >= body_stop + 8 and not (INFO_LINE.search(lines[i]) and find_dates(lines[i], 1)):
+            continue  # (past the text's end and its tools, only a whole info line: 发布时间 and 来源)
+        if footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]):
+            continue  # the site's footer ("网站主办：… 信息来源：…") names no article's source
+        supplied = _SUPPLIED.match(lines[i].strip()) if i < body_stop + 3 else None
+        if supplied:
+            return supplied.group(1) or supplied.group(
+                2
+            ), "office supplying the text, after the body"
+        kind, value = _labelled_source(lines, i)
+        if kind and value and not own_name(value):
+            if footer is None:
+                footer = footer_lines(lay)
+            whole = (
+                i < body_stop + 3 and _PUBLISHED_LABEL.search(lines[i]) and find_dates(lines[i], 1)
+            )
+            if not whole and (
+                i in footer or (_footer_mark(lines, i - 1) and _footer_mark(lines, i + 1))
+            ):
+                # In the element the page marks as its footer, or between its lines (a whole info
+                # line right after the text is the article's, in a "d-info-bottom" too).
+                continue
+            return value, "labelled 来源 after the body"
     return None
 
 
