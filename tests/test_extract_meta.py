@@ -1155,3 +1155,28 @@ def test_a_date_and_its_clock_on_two_lines_are_one_time(info, lang, expected):
     page = f'<h1>County farm office plans spring work</h1><div class="meta">{info}</div><div id="zoom">{_BODY}</div>'
     article = _extract(page, "file:///tmp/a.html", lang=lang)
     assert article.published_at == expected
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        pytest.param('<p class="image-source">Photo: Office of the Governor</p>', id="photo"),
+        pytest.param(
+            '<figcaption class="source">Governor Whitcomb in Erie</figcaption>', id="figcaption"
+        ),
+        pytest.param(
+            '<span class="img-source">图片来源：县融媒体中心</span>', id="chinese-picture-credit"
+        ),
+    ],
+)
+def test_a_pictures_credit_in_an_element_marked_source_is_no_source(credit):
+    page = (
+        f"<h1>New funding for rural clinics announced</h1><figure><img src='a.jpg'>{credit}</figure>"
+        "<p class='date'>March 5, 2025</p><div class='body'>"
+        + "".join(
+            f"<p>The department announced new funding for rural clinics, part {n}.</p>"
+            for n in range(6)
+        )
+        + "</div>"
+    )
+    assert _extract(page, "file:///tmp/a.html", lang="en-US", title="New funding").source is None

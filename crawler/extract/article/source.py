@@ -341,6 +341,13 @@ _SOURCE_MARK = re.compile(
 )
 
 
+_PICTURE_CREDIT = re.compile(
+    r"^(?:(?:Photo|Image|Picture|Photograph|Illustration|Video)s?(?:\s+credit)?|Credit)\s*[:：]"
+    r"|^(?:图片|圖片|图|圖|摄影|攝影|视频|視頻)\s*(?:来源|來源)?\s*[:：]",
+    re.I,
+)
+
+
 def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | None:
     """The text of an element marked as the source (class/id ``source``…, or a link classed
     ``author``: a media account) on the lines between the title and the body."""
@@ -362,7 +369,10 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
                 _SOURCE_MARK.search(names) or (el.tag == "a" and "author" in names.lower())
             ):
                 continue
-            text = SOURCE_LABEL.sub("", element_text(el), count=1).strip(" :：|")
+            raw = element_text(el)
+            if _PICTURE_CREDIT.match(raw.strip()) or el.tag == "figcaption":
+                continue  # (a picture's credit: "Photo: …", "图片来源：…")
+            text = SOURCE_LABEL.sub("", raw, count=1).strip(" :：|")
             if 2 <= len(text) <= 30 and not find_dates(text, 1) and not INFO_LABELS.search(text):
                 return _CJK_GAP.sub("", text)
     return None
