@@ -1180,3 +1180,30 @@ def test_a_pictures_credit_in_an_element_marked_source_is_no_source(credit):
         + "</div>"
     )
     assert _extract(page, "file:///tmp/a.html", lang="en-US", title="New funding").source is None
+
+
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        pytest.param(
+            "<span>来源：县住房和城乡建设局</span><span>解读人：王建国</span>",
+            "县住房和城乡建设局",
+            id="interpreter",
+        ),
+        pytest.param(
+            "<span>来源：县妇联</span><span>联系人：王建国</span>", "县妇联", id="contact-person"
+        ),
+        pytest.param(
+            "<span>来源：县农业农村局办公室</span><span>联系电话：0731-1234567</span>",
+            "县农业农村局办公室",
+            id="contact-phone",
+        ),
+        pytest.param(
+            "<span>来源：县融媒体中心</span><span>主编：王建国</span>",
+            "县融媒体中心",
+            id="chief-editor",
+        ),
+    ],
+)
+def test_a_roles_label_glued_after_the_office_ends_it(info, expected):
+    assert _info(info + "<span>发布时间：2024-03-05</span>").source == expected

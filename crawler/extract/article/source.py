@@ -191,7 +191,7 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             value = _leading_name(nxt) or ""
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
-    value = _GLUED_COUNT.sub("", _balanced(value))
+    value = _glued_label_cut(_GLUED_COUNT.sub("", _balanced(value)))
     if not value or _ACCOUNT.match(value):
         return kind, None  # (a CMS login, "发布者：admin", names no office)
     if match.group(1) in _PERSON_OR_OFFICE_LABELS and not _is_office(value):
@@ -200,6 +200,25 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters
     # (two offices keep theirs: "县农业农村局 县财政局").
     return kind, _CJK_GAP.sub(_gap, value)
+
+
+# A role's label glued on after an office's name: 解读人：, 联系人：, 主编：, 联系电话：.
+_GLUED_ROLE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,3}[人员者]|主编|编审|[\u4e00-\u9fff]{0,2}电话|邮箱)[:：]"
+)
+
+
+def _glued_label_cut(value: str) -> str:
+    """An office's name without the next item's label glued on (``县住房和城乡建设局解读人：王建国``,
+    spans with no space between them): a role's label no list knows ends the value too."""
+    colon = re.search(r"[:：]", value)
+    if colon is None:
+        return value
+    head = value[: colon.end()]
+    for cut in range(max(len(head) - 5, 3), len(head) - 2):
+        if _is_office(head[:cut]) and _GLUED_ROLE.fullmatch(head[cut:]):
+            return head[:cut]
+    return value
 
 
 def _leading_name(line: str) -> str | None:
