@@ -136,8 +136,10 @@ def test_a_source_written_in_the_branch_the_script_takes():
     assert _info(f"<span>发布时间：2024-03-20 15:30</span><span>{script}</span>").source == (
         "市统计局综合统计科"
     )
-    empty = script.replace("市统计局综合统计科", "")
-    assert _info(f"<span>发布时间：2024-03-20</span><span>{empty}</span>").source == "本站"
+    empty = script.replace("市统计局综合统计科", "").replace("本站", "市统计局办公室")
+    assert (
+        _info(f"<span>发布时间：2024-03-20</span><span>{empty}</span>").source == "市统计局办公室"
+    )
 
 
 def test_branches_of_a_condition_the_reader_cannot_evaluate_are_not_shown():
@@ -1207,3 +1209,32 @@ def test_a_pictures_credit_in_an_element_marked_source_is_no_source(credit):
 )
 def test_a_roles_label_glued_after_the_office_ends_it(info, expected):
     assert _info(info + "<span>发布时间：2024-03-05</span>").source == expected
+
+
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        pytest.param("来源：本网　发布时间：2024-03-05", None, id="the-site-as-this-net"),
+        pytest.param("来源：本站 发布时间：2024-03-05", None, id="the-site-as-this-station"),
+        pytest.param(
+            "来源：本站原创 发布时间：2024-03-05", "本站原创", id="the-sites-own-work-is-said"
+        ),
+        pytest.param(
+            "来源：本网 作者：县农业农村局 发布时间：2024-03-05",
+            "县农业农村局",
+            id="an-office-beside-it",
+        ),
+        pytest.param(
+            "<span>来源：归集管理科 --</span><span>发布时间：2024-03-05</span>",
+            "归集管理科",
+            id="dashes",
+        ),
+        pytest.param("来源：归集管理科 —— 发布时间：2024-03-05", "归集管理科", id="em-dashes"),
+        pytest.param("来源：归集管理科 - 发布时间：2024-03-05", "归集管理科", id="one-hyphen"),
+        pytest.param(
+            "来源：人民网-人民日报 发布时间：2024-03-05", "人民网-人民日报", id="a-hyphen-inside"
+        ),
+    ],
+)
+def test_the_site_by_a_pronoun_and_separators_after_the_value(info, expected):
+    assert _info(info).source == expected

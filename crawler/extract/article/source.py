@@ -189,11 +189,14 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             value = nxt.strip()
         else:
             value = _leading_name(nxt) or ""
+    # (A separator the template prints before the next item is no part of it: "归集管理科 --".)
+    value = _TRAILING_SEPARATOR.sub("", value)
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
     value = _glued_label_cut(_GLUED_COUNT.sub("", _balanced(value)))
-    if not value or _ACCOUNT.match(value):
-        return kind, None  # (a CMS login, "发布者：admin", names no office)
+    if not value or _ACCOUNT.match(value) or _SITE_PRONOUN.match(value):
+        # (A CMS login, "发布者：admin", names no office; 本网/本站 is the site itself.)
+        return kind, None
     if match.group(1) in _PERSON_OR_OFFICE_LABELS and not _is_office(value):
         # (供稿/发布人 name whoever wrote it up: an office is the source, a person no.)
         return 0, None
@@ -203,6 +206,9 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
 
 
 # A role's label glued on after an office's name: 解读人：, 联系人：, 主编：, 联系电话：.
+_TRAILING_SEPARATOR = re.compile(r"(?:\s*(?:-{2,}|[—–]+|[|｜丨/／])|\s+-)+\s*$")
+# The site named by a pronoun (来源：本网, 来源：本站); "本站原创" says the text is the site's own work.
+_SITE_PRONOUN = re.compile(r"^(?:本网|本站|本网站|本站点)$")
 _GLUED_ROLE = re.compile(
     r"(?:[\u4e00-\u9fff]{1,3}[人员者]|主编|编审|[\u4e00-\u9fff]{0,2}电话|邮箱)[:：]"
 )
