@@ -1439,3 +1439,73 @@ def test_a_date_or_mark_the_link_shows_before_its_title_is_no_part_of_it(anchor)
 )
 def test_a_column_s_folder_is_the_one_its_list_view_stands_in(url, folder):
     assert _listing._column_folder(url) == folder
+
+
+_PAGER_ROWS = "".join(
+    f'<li><a href="/tz/{i}.html">关于做好2024年第{i}批义务教育招生工作的通知</a><span>2024-03-0{i}</span></li>'
+    for i in range(1, 9)
+)
+
+
+@pytest.mark.parametrize(
+    ("pager", "expected"),
+    [
+        (
+            '<a href="javascript:void(0)" class="next-btn">下一页</a><script>var pageNo = 1, total = 9;'
+            '$(".next-btn").on("click", function () { if (pageNo < total) {'
+            ' window.location.href = "list_" + (pageNo + 1) + ".html"; } });</script>',
+            "http://x.gov.cn/tz/list_2.html",
+        ),
+        (
+            '<a href="javascript:void(0)" class="next-btn">下一页</a><script>var pageNo = 9, total = 9;'
+            '$(".next-btn").on("click", function () { if (pageNo < total) {'
+            ' window.location.href = "list_" + (pageNo + 1) + ".html"; } });</script>',
+            None,
+        ),
+        (
+            '<a href="#" id="nx">下一页</a><script>var cur = 1; document.getElementById("nx").onclick ='
+            ' function () { location.href = "list_" + (cur + 1) + ".html"; return false; };</script>',
+            "http://x.gov.cn/tz/list_2.html",
+        ),
+        (
+            '<a href="javascript:;" id="nx">下一页</a><script>var cur = 1; $("#nx").click(function () {'
+            ' $.get("/api/list?page=" + (cur + 1), function (d) { render(d); }); });</script>',
+            None,
+        ),
+        (
+            '第1页/共9页 <input type="image" src="/img/next.gif" alt="下一页"'
+            " onclick=\"location.href='list_2.html';return false;\">",
+            "http://x.gov.cn/tz/list_2.html",
+        ),
+    ],
+    ids=[
+        "jquery-on-click",
+        "jquery-on-click-last-page",
+        "dom-onclick",
+        "ajax-only",
+        "image-button",
+    ],
+)
+def test_a_next_link_s_bound_click_handler_or_an_image_button_is_followed(pager, expected):
+    body = f'<html><body><ul class="list">{_PAGER_ROWS}</ul><div class="pg">{pager}</div></body></html>'
+    result = extract_list(body.encode(), "http://x.gov.cn/tz/list_1.html")
+    assert (result.next_pages[0] if result.next_pages else None) == expected
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        '<li title="{t}"><a href="/tz/{i}.html">{cut}...</a><span>2024-03-0{i}</span></li>',
+        '<li><a href="/tz/{i}.html"><span title="{t}">{cut}…</span></a><span>2024-03-0{i}</span></li>',
+    ],
+    ids=["on-the-row", "on-an-element-inside-the-link"],
+)
+def test_a_cut_link_text_takes_the_full_title_the_row_or_an_inner_element_holds(row):
+    full = "关于做好2024年第{i}批义务教育招生工作的通知"
+    rows = "".join(
+        row.format(i=i, t=full.format(i=i), cut=full.format(i=i)[:12]) for i in range(1, 8)
+    )
+    result = extract_list(
+        f'<html><body><ul class="list">{rows}</ul></body></html>'.encode(), "http://x.gov.cn/tz/"
+    )
+    assert titles(result)[0] == "关于做好2024年第1批义务教育招生工作的通知"

@@ -93,8 +93,22 @@ def title_weight(text: str) -> float:
     return len(_CJK.findall(text)) + 2.5 * len(_WORD.findall(text))
 
 
+def _cut_title_holder(a):
+    """Where a link whose text is cut (``…``) and which carries no ``title=`` keeps its full title
+    instead: an element inside it (``<a><span title="…">…</span></a>``) or the row around it
+    (``<li title="…"><a>…</a></li>``)."""
+    for el in a.iterdescendants():
+        if isinstance(el.tag, str) and el.get("title"):
+            return el
+    parent = a.getparent()
+    return parent if parent is not None and parent.get("title") else None
+
+
 def _link_title(a, text: str) -> str:
     attr = _clean(a.get("title"))
+    if not attr and text.endswith(_CUT):
+        holder = _cut_title_holder(a)
+        attr = _clean(holder.get("title")) if holder is not None else ""
     if not text:
         if attr:
             return attr
@@ -394,7 +408,8 @@ class _Link:
             raw = _card_title(el) or raw
         self.text = text = " ".join(raw.split()) if raw else ""
         attr = el.get("title")
-        self.title = title = _link_title(el, text) if attr or not text else text
+        cut = not attr and text.endswith(_CUT)
+        self.title = title = _link_title(el, text) if attr or cut or not text else text
         self.weight = (2.5 * len(_WORD.findall(title))) if title.isascii() else title_weight(title)
         self.usable = (
             bool(title)

@@ -18,6 +18,7 @@ from lxml import etree
 from .model import Selectors
 from .script import (
     Scripts,
+    bound_click_handlers,
     closing_brace,
     evaluate,
     function_body,
@@ -486,9 +487,28 @@ def _anchor_target(
                 url = _submitted_form_url(onclick, scripts, base, forms)
     else:
         url = absolute_url(href, base)
+    if url is None and scripts and (not href or href.startswith(("#", "javascript:"))):
+        url = _bound_target(a, scripts, base)
     if url is None or same_page(url, page_url):
         return None
     return url
+
+
+def _bound_target(a, scripts: str, base: str) -> str | None:
+    """Where the click handler a script binds to the link (by its id or a class) sends the
+    browser, run as a reader's click: ``$("#next").click(function () {location.href = …})``."""
+    handlers = bound_click_handlers(scripts)
+    if not handlers:
+        return None
+    ident = a.get("id")
+    for selector in ([f"#{ident}"] if ident else []) + [
+        f".{c}" for c in (a.get("class") or "").split()
+    ]:
+        body = handlers.get(selector)
+        if body is not None:
+            found = run_function(scripts, [], body, [], url=base)
+            return absolute_url(found, base) if found else None
+    return None
 
 
 def _url_page_index(url: str, prefix: str, suffix: str) -> int | None:
@@ -1370,7 +1390,8 @@ def page_buttons(root, source: bytes | None = None) -> list[tuple[str, str, str]
         if el in seen:
             continue
         seen.add(el)
-        if el.tag == "input" and (el.get("type") or "").lower() not in ("button", "submit"):
+        kind = (el.get("type") or "").lower() if el.tag == "input" else ""
+        if el.tag == "input" and kind not in ("button", "submit", "image"):
             continue
         code = el.get("onclick") or ""
         target = next((el.get(n) for n in _TARGET_ATTRS if el.get(n)), "").strip()
@@ -1378,7 +1399,12 @@ def page_buttons(root, source: bytes | None = None) -> list[tuple[str, str, str]
             target = ""
         if not (code or target) or _disabled(el):
             continue
-        label = el.get("value") if el.tag == "input" else "".join(islice(el.itertext(), 20))
+        # An image button says what it does by its alt text.
+        label = (
+            (el.get("alt") if kind == "image" else el.get("value"))
+            if el.tag == "input"
+            else "".join(islice(el.itertext(), 20))
+        )
         if len(label or "") > 40:
             continue  # a row or a box that carries its address, not a button
         word = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→←]+", " ", label or "").strip().lower()

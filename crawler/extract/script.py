@@ -18,6 +18,7 @@ Its readers:
 - :func:`write_scripted_text`: the text a script shows (``document.write("发布时间：" + pubdate)``,
   ``getElementById("source").innerHTML = src``), put into the parsed tree.
 - :func:`written_strings`: the string each ``document.write`` call starts with (an info line's date).
+- :func:`bound_click_handlers`: the click handlers a script binds by selector (a 下一页 link's).
 """
 
 from __future__ import annotations
@@ -719,6 +720,30 @@ class _Run:
             if isinstance(url, str):
                 return url
         return None
+
+
+# A click handler a script binds to an element by selector: ``$("#next").click(function () {…})``,
+# ``$(".next").on("click", function () {…})``, ``.bind("click", …)``,
+# ``document.getElementById("next").onclick = function () {…}``.
+_BOUND_CLICK = re.compile(
+    r"""(?:\$|jQuery)\(\s*(['"])([#.][\w-]{1,60})\1\s*\)\s*\.\s*(?:click\s*\(|(?:on|bind)\s*\(\s*(['"])click\3\s*,)"""
+    r"""\s*function\s*\([^)]{0,40}\)\s*\{"""
+    r"""|getElementById\(\s*(['"])([\w-]{1,60})\4\s*\)\s*\.\s*onclick\s*=\s*function\s*\([^)]{0,40}\)\s*\{"""
+)
+
+
+def bound_click_handlers(scripts: str) -> dict[str, str]:
+    """The bodies of the click handlers a page's scripts bind by selector (``#next``, ``.next``;
+    an id bound by ``getElementById`` as ``#…``), the first of each selector."""
+    found: dict[str, str] = {}
+    if "click" not in scripts:
+        return found
+    for m in islice(_BOUND_CLICK.finditer(scripts), 50):
+        selector = m.group(2) or "#" + m.group(5)
+        close = closing_brace(scripts, m.end() - 1)
+        if close is not None and selector not in found:
+            found[selector] = scripts[m.end() : close]
+    return found
 
 
 def run_function(
