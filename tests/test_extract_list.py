@@ -1509,3 +1509,25 @@ def test_a_cut_link_text_takes_the_full_title_the_row_or_an_inner_element_holds(
         f'<html><body><ul class="list">{rows}</ul></body></html>'.encode(), "http://x.gov.cn/tz/"
     )
     assert titles(result)[0] == "关于做好2024年第1批义务教育招生工作的通知"
+
+
+@pytest.mark.parametrize("rows", [1, 2], ids=["one-row", "two-rows"])
+def test_a_small_column_under_its_own_heading_beats_a_longer_latest_box(rows):
+    latest = "".join(
+        f'<li><a href="/xwzx/yw/202403/t202403{10 + i}_{i}.html">示例县第{i}次召开重点项目推进工作会议</a>'
+        f"<span>03-{10 + i}</span></li>"
+        for i in range(10)
+    )
+    own = "".join(
+        f'<li><a href="./2022{i:02d}/t2022{i:02d}01_{i}.html">示例县“十四五”第{i}项专项规划</a>'
+        f"<span>2022-{i:02d}-01</span></li>"
+        for i in range(1, rows + 1)
+    )
+    body = (
+        '<html><body><div class="crumb"><a href="/">首页</a> &gt; <a href="/zwgk/ghjh/">规划计划</a></div>'
+        f'<div class="left"><div class="box"><h3>最新信息</h3><ul>{latest}</ul></div></div>'
+        f'<div class="right"><div class="hd"><h2>规划计划</h2></div><ul class="list">{own}</ul></div>'
+        "</body></html>"
+    )
+    result = extract_list(body.encode(), "http://x.gov.cn/zwgk/ghjh/index.html")
+    assert titles(result) == [f"示例县“十四五”第{i}项专项规划" for i in range(1, rows + 1)]

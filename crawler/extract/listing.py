@@ -1408,8 +1408,8 @@ def _final(
     )
     if near:
         factor *= 1 + (_PAGER_BOOST - 1) * near
-    elif len(kept) == 1:
-        return 0.0, kept  # one row stands for a list only beside the pager
+    elif len(kept) == 1 and not (memo.column and _headed_by_column(container, memo.column_name)):
+        return 0.0, kept  # one row stands for a list only beside the pager or its heading
     if memo.column and factor > 0.5 and _in_column(kept, memo.column):
         factor *= _COLUMN_BOOST  # the column's own releases, not another column's box
     marked = sum(
@@ -1424,6 +1424,44 @@ def _final(
     for row, _, best in sample:
         dated += memo.row_date(row, best) is not None
     return score * factor * (1 + dated / len(sample)), kept
+
+
+def _headed_by_column(container, name: str | None) -> bool:
+    """The block just above the group's box (up to two levels up) is a heading saying the
+    column's name (the breadcrumb's last step), not a link."""
+    if not name:
+        return False
+    node = container
+    for _ in range(3):
+        prev = node.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or _blank(prev)):
+            prev = prev.getprevious()
+        if prev is not None:
+            text = "".join(islice(prev.itertext(), 8))
+            return _clean(text) == name and prev.find(".//a[@href]") is None
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return False
+    return False
+
+
+def _headed_own_rows(
+    groups: dict, row_links: dict, entry_of: dict, self_urls: set[str], memo: _Memo
+) -> tuple[float, list[tuple], tuple | None]:
+    """The best group of rows under the column's folder right under the heading naming it."""
+    best = (0.0, [], None)
+    for key, rows in islice(groups.items(), 400):
+        if len(key) != 2 or not _headed_by_column(key[0], memo.column_name):
+            continue
+        entries = _group_rows(rows, row_links, entry_of)
+        if not entries or not _in_column(entries, memo.column):
+            continue
+        if min(e[2].weight for e in entries) < 5:
+            continue  # a page tool (高级搜索) or a menu's short names, no release's title
+        score, kept = _final(key, entries, self_urls, memo)
+        if score > best[0]:
+            best = (score, kept, key)
+    return best
 
 
 def _rows_outside_furniture(container, entries: list[tuple], memo: _Memo) -> list[tuple]:
@@ -1621,6 +1659,13 @@ def _main_list(
             )
             if own[1]:
                 best_score, best, best_key = max(own[0], 24.0), own[1], own[2]
+    if best and memo.column_name and memo.column and not _in_column(best, memo.column):
+        # A small column (one or two releases, no pager) under the heading that names it, beside
+        # a longer box of other columns' releases that no pager follows: its own rows are the list.
+        if not _near_pager(best_key, best, memo):
+            own = _headed_own_rows(groups, row_links, entry_of, self_urls, memo)
+            if own[0] >= 24:
+                best_score, best, best_key = own
     if best_score < 24:
         return None, []
     if _says_it_has_no_rows(root, best_key, best, self_urls, memo):
