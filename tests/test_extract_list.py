@@ -1531,3 +1531,30 @@ def test_a_small_column_under_its_own_heading_beats_a_longer_latest_box(rows):
     )
     result = extract_list(body.encode(), "http://x.gov.cn/zwgk/ghjh/index.html")
     assert titles(result) == [f"示例县“十四五”第{i}项专项规划" for i in range(1, rows + 1)]
+
+
+@pytest.mark.parametrize(
+    ("url", "pager", "expected"),
+    [
+        (
+            "http://x.gov.cn/tz/index.html",
+            '1 <a href="index_1.html">2</a> <a href="index_2.html">3</a> <a href="index_11.html">12</a>',
+            "http://x.gov.cn/tz/index_1.html",
+        ),
+        (
+            "https://x.gov/news",
+            '1 <a href="?page=1">2</a> <a href="?page=2">3</a> <a href="?page=9">10</a>',
+            "https://x.gov/news?page=1",
+        ),
+        (
+            "http://x.gov.cn/tz/index_11.html",
+            '<a href="index.html">1</a> <a href="index_1.html">2</a> 12',
+            None,
+        ),
+    ],
+    ids=["trs-first-page", "drupal-first-page", "last-page"],
+)
+def test_an_unmarked_current_page_number_is_passed_by_the_series_successor(url, pager, expected):
+    body = f'<html><body><ul class="list">{_PAGER_ROWS}</ul><div class="pages">{pager}</div></body></html>'
+    result = extract_list(body.encode(), url)
+    assert (result.next_pages[0] if result.next_pages else None) == expected

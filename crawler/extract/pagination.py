@@ -829,6 +829,13 @@ def _numbered_next(
                         url = _anchor_target(b, scripts, base, page_url)
                         if url:
                             return url
+        # Nor a link to this page (a first page printing its "1" as bare text): the numbered link
+        # to the page after this one in the list's series.
+        for text in sorted(numbered, key=int)[:20]:
+            for a in numbered[text]:
+                url = _anchor_target(a, scripts, base, page_url)
+                if url and _series_successor(url, page_url):
+                    return url
     return None
 
 
