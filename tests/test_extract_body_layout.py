@@ -1,8 +1,11 @@
 """How the body reads line by line, beyond what the corpus scorer sees (it removes all white
 space): label/value pairs on one line each, a table's rows with every cell under its heading
-(spanned cells included), and the files a release attaches. The checks live in the body labels
-(``body_lines``: a line as it reads, spaces aside; ``body_rows``: a row's cells, tab-separated;
-``attachments``: the attached files' names); a check not yet met is a strict ``known_miss``."""
+(spanned cells included), the files a release attaches, and what the page hides from the eye (a
+screen-reader label inside the text, a carousel's copies of its slides). The checks live in the
+body labels (``body_lines``: a line as it reads, spaces aside; ``body_rows``: a row's cells,
+tab-separated; ``attachments``: the attached files' names; ``body_excludes``: text the body must
+not hold; ``body_once``: text it holds exactly once); a check not yet met is a strict
+``known_miss``."""
 
 from __future__ import annotations
 
@@ -65,3 +68,17 @@ def test_rows_keep_each_cell_under_its_heading(label):
 @pytest.mark.parametrize("label", _params("attachments"))
 def test_attachments_are_listed(label):
     assert [a["name"] for a in _article(label).attachments] == label["attachments"]
+
+
+@pytest.mark.parametrize("label", _params("body_excludes"))
+def test_hidden_text_stays_out(label):
+    body = squash(_article(label).body)
+    assert [text for text in label["body_excludes"] if squash(text) in body] == []
+
+
+@pytest.mark.parametrize("label", _params("body_once"))
+def test_copies_are_read_once(label):
+    body = squash(_article(label).body)
+    assert {text: body.count(squash(text)) for text in label["body_once"]} == {
+        text: 1 for text in label["body_once"]
+    }

@@ -28,7 +28,16 @@ DROP_TAGS = frozenset(
     "script style noscript template rt rp select option button textarea svg math object embed canvas "
     "audio video map input head link meta base title".split()
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden"
+    # Visually hidden by an inline style: clipped to nothing, or moved far off the screen.
+    r"|clip\s*:\s*rect\(\s*(?:0|1px)[\s,]+(?:0|1px)[\s,]+(?:0|1px)[\s,]+(?:0|1px)\s*\)"
+    r"|clip-path\s*:\s*inset\(\s*50%|(?:left|top|text-indent)\s*:\s*-\d{4,}(?:\.\d+)?(?:px|em)?\b",
+    re.I,
+)
+# A run of text set in no size at all (an anti-copy watermark's characters): unseen, unless it
+# is a layout's trick against gaps between inline blocks (its children set their own size).
+_NO_SIZE = re.compile(r"font-size\s*:\s*0(?:px|pt|em|rem)?\s*(?:!important)?\s*(?:;|$)", re.I)
 _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|table|list-item)", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -198,12 +207,185 @@ def parse_html(
 def is_hidden(el: etree._Element) -> bool:
     """True for elements a browser would not show (inline ``display:none``, ``hidden``, type=hidden)."""
     style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    if style and (_HIDDEN_STYLE.search(style) or (len(el) == 0 and _NO_SIZE.search(style))):
         return True
     return el.get("hidden") is not None
 
 
 _STYLED_OR_HIDDEN = etree.XPath("//*[@hidden or @style]")
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/|<!--|-->", re.S)
+_CSS_BRACE = re.compile(r"[{}]")
+_MAX_CSS_CHARS = 100_000
+
+
+def css_rules(styles: str) -> list[tuple[str | None, str, str]]:
+    """The rules of a page's own CSS: (the ``@media`` prelude they sit in or None, selectors,
+    declarations); at-rules' own blocks (``@font-face``) are no rules."""
+    css = styles[:_MAX_CSS_CHARS]
+    if "/*" in css or "<!--" in css or "-->" in css:
+        css = _CSS_COMMENT.sub(" ", css)
+    out = []
+    stack: list[tuple[str, str | None]] = []  # (prelude, the at-rule around it)
+    media, last = None, 0
+    for brace in _CSS_BRACE.finditer(css):
+        pos = brace.start()
+        if css[pos] == "{":
+            prelude = css[last:pos].strip()
+            stack.append((prelude, media))
+            if prelude.startswith("@"):
+                media = prelude
+        elif stack:
+            prelude, outer = stack.pop()
+            if prelude.startswith("@"):
+                media = outer
+            elif prelude:
+                out.append((media, prelude, css[last:pos]))
+        last = pos + 1
+    return out
+
+
+_CSS_DISPLAY = re.compile(r"(?:^|[;\s])(?:display|visibility)\s*:\s*([a-z-]+)", re.I)
+_CSS_CLASS_ONLY = re.compile(r"(?:[a-z][a-z0-9]*)?\.([\w-]+)", re.I)
+_CSS_CLASS = re.compile(r"\.([\w-]+)")
+_CSS_ANY_SCREEN = re.compile(r"@media|screen|all|only|\s", re.I)
+# A narrow screen's or the printer's rules: what they show, a desktop reader does not see.
+_CSS_NOT_DESKTOP = re.compile(r"max-width|print|handheld", re.I)
+
+
+def hidden_classes(styles: str) -> frozenset[str]:
+    """Classes the page's own CSS hides on a desktop screen: a rule of one class alone
+    (``.m-card{display:none}``, outside any ``@media`` but ``screen``/``all``) that no rule for a
+    desktop shows again (``.tab-pane.active{display:block}``, ``@media (min-width:…)``). A
+    phone's card or a mobile copy shown only under ``max-width`` stays hidden."""
+    hidden: set[str] = set()
+    shown: set[str] = set()
+    for media, selectors, declarations in css_rules(styles):
+        if "display" not in declarations and "visibility" not in declarations:
+            continue
+        for value in _CSS_DISPLAY.findall(declarations):
+            value = value.lower()
+            if value in ("none", "hidden"):
+                if media is None or not _CSS_ANY_SCREEN.sub("", media):
+                    for selector in selectors.split(","):
+                        one = _CSS_CLASS_ONLY.fullmatch(selector.strip())
+                        if one:
+                            hidden.add(one.group(1))
+            elif value not in ("inherit", "initial", "unset") and not (
+                media and _CSS_NOT_DESKTOP.search(media)
+            ):
+                shown.update(_CSS_CLASS.findall(selectors))
+    return frozenset(hidden - shown)
+
+
+# What a desktop screen (1280 px wide) shows by a CSS framework's responsive classes: Bootstrap's
+# d-md-none / d-none d-xl-block (and 3's hidden-lg, visible-xs), Tailwind's md:hidden / hidden
+# lg:block, Foundation's hide-for-large, the last breakpoint up to the desktop's deciding; and a
+# template's own words for it (pc-hide, mobile-only). A phone's card in the text stays out.
+_BREAKPOINTS = {"": 0, "sm": 1, "md": 2, "lg": 3, "xl": 4}
+_RESPONSIVE = re.compile(
+    r"d-(?:(sm|md|lg|xl)-)?(none|block|flex|inline|inline-block|inline-flex|grid|table|table-cell)"
+    r"|(?:(sm|md|lg|xl):)?(hidden|block|flex|inline|inline-block|inline-flex|grid|table)"
+)
+_DESKTOP_HIDDEN = re.compile(
+    r"hidden-lg|visible-(?:xs|sm|md)(?:-block|-inline|-inline-block)?|hide-for-large(?:-up)?|"
+    r"show-for-(?:small|medium)-only|(?:pc|desktop)[-_]?(?:hide|hidden|none)|"
+    r"(?:hide|hidden)[-_](?:pc|desktop)|(?:mobile|phone|wap)[-_]?only|only[-_]?(?:mobile|phone|wap)|"
+    r"(?:mobile|phone|wap)[-_]show|show[-_](?:mobile|phone|wap)"
+)
+
+
+def desktop_hidden(classes: str) -> bool:
+    """Whether an element of these classes is hidden on a desktop screen by a framework's
+    responsive classes (a breakpoint's: ``d-none`` or ``hidden`` alone, which scripts toggle, is
+    left to the page's own CSS) or a template's own words for it (see ``_RESPONSIVE``)."""
+    tokens = classes.lower().split()
+    if "visible-lg" in tokens or "visible-lg-block" in tokens:
+        return False
+    shown, level = True, -1
+    for token in tokens:
+        if _DESKTOP_HIDDEN.fullmatch(token):
+            return True
+        match = _RESPONSIVE.fullmatch(token)
+        if match:
+            bp = _BREAKPOINTS[match.group(1) or match.group(3) or ""]
+            if bp >= level:
+                level, shown = bp, (match.group(2) or match.group(4)) not in ("none", "hidden")
+    return level > 0 and not shown
+
+
+_CSS_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+# Classes that keep text from the eye whatever the stylesheet, by the convention of a design
+# system or a library, each a whole class name with or without its system's prefix (usa-sr-only,
+# govuk-visually-hidden): screen-reader-only labels ("opens in a new window", "Share on") and a
+# carousel's loop copies of its first and last slides (slick, Swiper, bxSlider, Owl, SuperSlide).
+_UNSEEN_TOKEN = re.compile(
+    r"(?:[a-z0-9]+-)*(?:sr-only(?:-focusable)?|visually-?hidden(?:-focusable)?|element-invisible|"
+    r"screen-reader-(?:text|only)|wb-inv|show-for-sr|slick-cloned|swiper-slide-duplicate|bx-clone|"
+    r"clone|cloned)"
+)
+# (A class that may hide holds one of these: sr-only, slick-cloned, d-md-none, visible-xs, pc-hide.)
+_CLASS_HINT = re.compile(
+    r"sr-only|isually|invisible|screen-reader|wb-inv|for-sr|clone|duplicate|"
+    r"-none|:hidden|visible-|hidden-|hide|only|show"
+)
+# A template's own rules come first and are small; a framework's stylesheet pasted inline (150 KB
+# on some portals) is not read past this.
+_MAX_HIDING_CSS = 30_000
+
+
+def _hidden_by_class(root: etree._Element, text: str) -> tuple[list, list]:
+    """Elements a class hides, in one walk: (those a stylesheet hides — the page's own
+    :func:`hidden_classes`, a framework's :func:`desktop_hidden` — which may be tab panels, and
+    those hidden by convention whatever the stylesheet, ``_UNSEEN_TOKEN``)."""
+    names: frozenset[str] = frozenset()
+    if "<style" in text or "<STYLE" in text:
+        styles = "\n".join(s.text for s in islice(root.iter("style"), 20) if s.text)
+        styles = styles[:_MAX_HIDING_CSS]
+        if _CSS_HIDING.search(styles):
+            names = hidden_classes(styles)
+    styled, unseen = [], []
+    verdicts: dict[str, list | None] = {}  # (a page repeats its classes: one verdict each)
+    for el in root.iter(etree.Element):
+        classes = el.get("class")
+        if not classes:
+            continue
+        if classes not in verdicts:
+            verdicts[classes] = _class_verdict(classes, names, styled, unseen)
+        found = verdicts[classes]
+        if found is not None:
+            found.append(el)
+    return styled, unseen
+
+
+def _class_verdict(classes: str, names: frozenset[str], styled: list, unseen: list):
+    if names and not names.isdisjoint(classes.split()):
+        return styled
+    if not _CLASS_HINT.search(classes):
+        return None
+    tokens = classes.lower().split()
+    if any(_UNSEEN_TOKEN.fullmatch(t) and not t.startswith("not-") for t in tokens):
+        return unseen
+    return styled if desktop_hidden(classes) else None
+
+
+# An icon drawn as a glyph (🖶, ›, an icon font's private-use character) that the page hides from
+# screen readers: a picture, not text (it must not glue onto a source or a date beside it).
+_ICONS = etree.XPath("//*[@aria-hidden='true' or @aria-hidden='TRUE' or @aria-hidden='True']")
+_WORD = re.compile(r"\w")
+
+
+def _blank_icons(root: etree._Element) -> None:
+    for el in _ICONS(root):
+        shown = "".join(el.itertext()).strip()
+        if shown and len(shown) <= 3 and not _WORD.search(shown):
+            for child in list(el):
+                el.remove(child)
+            el.text = " "
+
+
 _DIGITS = re.compile(r"\d+")
 
 
@@ -415,7 +597,12 @@ def parse_clean(
     if "video" in text or "audio" in text or "VIDEO" in text or "AUDIO" in text:
         doomed.extend(_media_players(root))
     if not keep_hidden:
-        doomed.extend(_not_tab_panels([el for el in _STYLED_OR_HIDDEN(root) if is_hidden(el)]))
+        hidden = [el for el in _STYLED_OR_HIDDEN(root) if is_hidden(el)]
+        styled, unseen = _hidden_by_class(root, text)
+        doomed.extend(_not_tab_panels(hidden + styled))
+        doomed.extend(unseen)
+        if "aria-hidden" in text:
+            _blank_icons(root)
     for el in doomed:
         parent = el.getparent()
         if parent is None:

@@ -9,6 +9,7 @@ from itertools import accumulate
 
 from ..dates import find_dates
 from ..text import (
+    BLOCK_TAGS,
     CELL_SEP,
     Layout,
     file_link,
@@ -16,6 +17,7 @@ from ..text import (
 )
 from .head import Head
 from .patterns import (
+    EN_PERSON,
     FURNITURE_LINE,
     INFO_LINE,
     RECORD_TABLE_LABEL,
@@ -188,26 +190,52 @@ def sibling_sections(lay: Layout, container, end: int) -> tuple[int, list]:
     that opens with an end line (`Associated links`, `Contacts`, 相关链接) ends them."""
     if container is None or not container.get("class") or container.tag in ("body", "html"):
         return end, []
-    kind = (container.tag, container.get("class"))
+    kind = _section_kind(container)
     found: list = []
     sibling = container.getnext()
     for _ in range(12):
+        while sibling is not None and _blank_break(lay, sibling):
+            sibling = sibling.getnext()  # (Word's section break between its sections)
         if sibling is None or not isinstance(sibling.tag, str):
             break
-        if (sibling.tag, sibling.get("class")) != kind or sibling not in lay.spans:
+        if _section_kind(sibling) != kind or sibling not in lay.spans:
             break
         start, stop = lay.spans[sibling]
         if stop <= start or _END_LINE.match(lay.lines[start]):
             break
         chars, links = _chars(lay, sibling)
         if links > chars * 0.3 or not any(
-            _is_prose(lay.lines[i], lay.link_chars[i]) for i in range(start, stop)
+            lay.table[i] >= 0 or _is_prose(lay.lines[i], lay.link_chars[i])
+            for i in range(start, stop)
         ):
             break
         found.append(sibling)
         end = max(end, stop)
         sibling = sibling.getnext()
     return end, found
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _section_kind(el) -> tuple:
+    """Tag and class, a number in the class aside: Word's ``WordSection1``, ``WordSection2``
+    (a landscape table's pages between the text's) are sections of one text."""
+    return el.tag, _NUMBER.sub("#", el.get("class") or "")
+
+
+def _blank_break(lay: Layout, el) -> bool:
+    """An element between sections that shows nothing: a ``<br>``, or an inline one holding
+    only line breaks (Word's ``<span><br clear=all style="page-break-before:always"></span>``)."""
+    if (el.tail or "").strip():
+        return False
+    if not isinstance(el.tag, str) or el.tag == "br":
+        return True
+    return (
+        el.tag not in BLOCK_TAGS
+        and not "".join(el.itertext()).strip()
+        and el.find(".//img") is None
+    )
 
 
 def _inline_attachment(el) -> str | None:
@@ -400,6 +428,9 @@ def density_body(
         and not _holds_a_twin(parent, best)
     ):
         best, parent = parent, parent.getparent()
+    if best.tag != "table":
+        best = _paragraphs_around(lay, line_scores, best)
+        parent = best.getparent()
     start, end = lay.spans.get(best, (0, 0))
     if best.tag in ("ol", "ul", "dl") and parent is not None and parent in lay.spans:
         # A numbered list won: the paragraphs around it (通告如下： … 特此通告。) are the same text.
@@ -413,6 +444,49 @@ def density_body(
     if rows * 2 < sum(line_scores[start:end]):
         return best
     return _dashboard_block(lay, line_scores, best)
+
+
+def _paragraphs_around(lay: Layout, line_scores: list[float], best):
+    """A block that won inside a box of the text's own block (a video's transcript folded under
+    its description) gives way to the nearest block, up to three levels up, holding prose
+    paragraphs right beside that box (its sibling ``<p>``s, nothing else between), its links few.
+    (A summary above an info block — gov.uk's lead paragraph over From/Published — is not beside.)"""
+    branch = best
+    for _ in range(3):
+        parent = branch.getparent()
+        if parent is None or parent.tag in ("body", "html") or parent not in lay.spans:
+            break
+        own = sum(
+            _prose_chars(lay, line_scores, sibling)
+            for way in ("getprevious", "getnext")
+            for sibling in _paragraph_run(lay, branch, way)
+        )
+        if own >= 60:
+            chars, links = _TextChars(lay)(parent)
+            return parent if links <= chars * 0.3 else best
+        branch = parent
+    return best
+
+
+def _paragraph_run(lay: Layout, el, way: str):
+    """The ``<p>`` siblings next to ``el`` one way, past siblings that show nothing."""
+    sibling = getattr(el, way)()
+    while sibling is not None:
+        span = lay.spans.get(sibling) if isinstance(sibling.tag, str) else None
+        if span is not None and span[1] > span[0]:
+            if sibling.tag != "p":
+                return
+            yield sibling
+        sibling = getattr(sibling, way)()
+
+
+def _prose_chars(lay: Layout, line_scores: list[float], el) -> int:
+    start, end = lay.spans[el]
+    return sum(
+        len(lay.lines[i])
+        for i in range(start, end)
+        if line_scores[i] > 0 and _is_prose(lay.lines[i], lay.link_chars[i])
+    )
 
 
 def _text_key(el) -> str:
@@ -788,6 +862,12 @@ _KIND_KICKER = re.compile(
     r"Speech|Backgrounder|Readout|Fact\s+sheet)$",
     re.I,
 )
+# The ministers heading a joint release's text, a line each for a name and a portfolio ("The Hon
+# … MP", "Minister for Infrastructure, Transport and Regional Development", "Senator for …").
+_MINISTER_LINE = re.compile(r"(?:" + EN_PERSON + r")(?:$|[,\s])")
+# A US release's header above its text: its release line and the contact block under it.
+_RELEASE_LINE = re.compile(r"^(?:for\s+)?immediate\s+release\b|^embargoed\b", re.I)
+_CONTACT_HEAD = re.compile(r"^(?:(?:media|press|news)\s+)?contacts?\s*:", re.I)
 # An English release's labelled source line above its text (From: Department of …).
 _EN_BYLINE = re.compile(r"^(?:From|Issued by|Published by|Source|(?i:Posted on))\s*:\s*\S")
 # The staff credits closing a report (记者：… 编辑：… 责编：…): two or more roles, no sentence.
@@ -865,6 +945,7 @@ def pick_body_lines(
     title_sq = squash(title)
     stop = end
     skip_value = False
+    contact = False  # inside a contact block heading the text
     credits = None  # (kept lines before, line) of the first staff credits line after the text began
     trail = _trail_lines(lay, start, end)
     first_plain = next(
@@ -902,6 +983,13 @@ def pick_body_lines(
             # name, a language switcher, a kicker) are the page's, the text starts below it.
             kept = []
             continue
+        if not kept and i - start < 60 and len(line) < 100:
+            if _RELEASE_LINE.match(line) or _CONTACT_HEAD.match(line):
+                contact = contact or bool(_CONTACT_HEAD.match(line))
+                continue
+            if contact and _contact_detail(line):
+                continue  # (a name, a phone, an e-mail under "Contact:")
+        contact = False
         if len(kept) < 2 and i - start < 60:
             if skip_value:
                 skip_value = False
@@ -912,6 +1000,14 @@ def pick_body_lines(
                 skip_value = not line[table.end() :].strip()
                 continue
             if (title_sq and squash(line) == title_sq) or _KIND_KICKER.match(line):
+                continue
+            if (
+                not kept
+                and len(line) < 120
+                and not SENTENCE_END.search(line)
+                and not line.endswith(",")  # (a speech's "Mr Speaker," opens its text)
+                and _MINISTER_LINE.match(line)
+            ):
                 continue
             if len(line) < 120 and len(INFO_LINE.findall(line)) >= 2:
                 continue
@@ -964,6 +1060,13 @@ def pick_body_lines(
     while len(kept) > 1 and kept[-1][1] > len(kept[-1][0]) / 2:
         kept.pop()  # a menu line closing the block: navigation, whatever came before it
     return [(line, i) for line, _, i in kept], stop
+
+
+def _contact_detail(line: str) -> bool:
+    """A line of a contact block: a name and role, a phone number, an e-mail address."""
+    return (
+        len(line) < 80 and len(line.split()) <= 8 and ("@" in line or not SENTENCE_END.search(line))
+    )
 
 
 def _dateline(lines: list[str], i: int) -> bool:

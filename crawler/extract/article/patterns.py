@@ -18,6 +18,20 @@ INFO_LINE = re.compile(
 SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
 
 
+# A person named in an English release by name or office: "The Rt Hon … MP", "Senator the Hon …",
+# "… MLA"; a minister or member by office ("The Roads Minister", "Minister for Housing",
+# "Secretary of State for Transport", "Senator for Tasmania", "Federal Member for Coral Bay",
+# "Treasurer"; a Ministry is an organisation). A From: line's people beside its organisation, the
+# ministers' lines heading a joint release's text.
+EN_PERSON = (
+    r"(?:The\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|Hon\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Dr\.?|"
+    r"Mr\.?|Mrs\.?|Ms\.?|Professor|Prof\.?|Senator(?:\s+the\s+Hon\.?)?)\s+[A-Z][^,]*?"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:MP|MSP|MS|MLA|MLC|MHA|MHK|TD|KC|QC)"
+    r"|(?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|Secretary|Premier|Treasurer|Attorney[- ]General)"
+    r"(?:\s+of\s+State)?(?:\s+(?:for|of)\s+[A-Z][^,]*?)?"
+    r"|(?:Federal\s+|State\s+)?(?:Member|Senator)\s+for\s+(?:the\s+)?[A-Z][^,]*?"
+)
+
 # (所属机构: the office a 信息公开 record belongs to, the one that posts it.)
 PUBLISHER_LABELS = r"[发發][布佈](?:机构|機構|机关|機關|单位|單位|部门|部門)|责任(?:部门|单位)|責任(?:部門|單位)|[发發]文(?:机关|機關|单位|單位|机构|機構)|公开单位|公開單位|所屬機構|所属(?:机构|单位|部门)|Herausgeber"
 SOURCE_LABEL = re.compile(

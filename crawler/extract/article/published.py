@@ -27,7 +27,7 @@ from ..text import (
 )
 from .body import TOP_BAR_CLOCK
 from .head import META_DATE, Head
-from .patterns import DIGITS, INFO_LINE, event_fact, spaced_labels
+from .patterns import DIGITS, INFO_LINE, SENTENCE_END, event_fact, spaced_labels
 from .shown import shown_lines
 
 _DATE_LABELS = [
@@ -504,13 +504,23 @@ _DATELINE_AFTER = re.compile(r"^\)?\s*(?:[—–―]|-{1,2}(?=\s)|:(?=\s))")
 
 
 def _dateline(lay: Layout, body_start: int, body_end: int, style: DateStyle) -> FoundDate | None:
-    for i in range(body_start, min(body_start + 3, body_end)):
+    """A dateline in the body's first lines, or a date alone on a line among the short lines
+    heading the text (a joint release's ministers, its kind, its date), before any prose."""
+    for i in range(body_start, min(body_start + 12, body_end)):
         line = lay.lines[i]
-        if not line[:1].isascii():
-            continue
-        for fd in find_dates(line[:100], limit=2, style=style):
-            if _DATELINE_BEFORE.match(line[: fd.start]) and _DATELINE_AFTER.match(line[fd.end :]):
-                return fd
+        if lay.table[i] >= 0:
+            break
+        if line[:1].isascii():
+            for fd in find_dates(line[:100], limit=2, style=style):
+                if i < body_start + 3 and (
+                    _DATELINE_BEFORE.match(line[: fd.start])
+                    and _DATELINE_AFTER.match(line[fd.end :])
+                ):
+                    return fd
+                if fd.start == 0 and line.isascii() and not line[fd.end :].strip(" .,"):
+                    return fd
+        if i >= body_start + 2 and (len(line) >= 120 or SENTENCE_END.search(line)):
+            break
     return None
 
 

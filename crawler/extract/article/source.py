@@ -15,6 +15,7 @@ from ..text import (
 from .body import footer_line, footer_lines
 from .head import META_SOURCE, Head
 from .patterns import (
+    EN_PERSON,
     INFO_LINE,
     PUBLISHER_LABELS,
     RECORD_TABLE_LABEL,
@@ -83,18 +84,8 @@ _EN_SOURCE_STOP = re.compile(r"\s(?:\||·|•)\s|\s{2,}|\t")
 _EN_SOURCE_INLINE = re.compile(r"(?<=[\s|·•])(?:Source|Issued by|Published by)\s*:\s*(.*)$", re.I)
 
 
-# People a From: line names beside the organisation (gov.uk: "Department for Education and The Rt
-# Hon Gillian Keegan MP"): the source is the organisation.
-_EN_PERSON = (
-    r"(?:The\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|Hon\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Dr\.?|"
-    r"Mr\.?|Mrs\.?|Ms\.?|Professor|Prof\.?)\s+[A-Z][^,]*?"
-    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:MP|MSP|MS|MLA|MHK|TD|KC|QC)"
-    # (A minister named by office: "The Roads Minister", "Minister for Housing", "Secretary of
-    # State for Transport"; a Ministry is an organisation.)
-    r"|(?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|Secretary)(?:\s+of\s+State)?"
-    r"(?:\s+(?:for|of)\s+[A-Z][^,]*?)?"
-)
-_EN_PEOPLE = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?:" + _EN_PERSON + r")(?=,|\s+and\s|$)")
+# People a From: line names beside the organisation: the source is the organisation.
+_EN_PEOPLE = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?:" + EN_PERSON + r")(?=,|\s+and\s|$)")
 
 
 # What an English line above the heading names when it is a government body (a release's ministry

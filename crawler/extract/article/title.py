@@ -14,6 +14,7 @@ from ..text import (
     BLOCK_TAGS,
     CELL_SEP,
     Layout,
+    css_rules,
     element_text,
     fold,
     join_lines,
@@ -226,12 +227,10 @@ _HEADING_STYLE = re.compile(
 _HEADING_PX_BOLD = re.compile(r"font-size\s*:\s*(?:1[89]|2[01])(?:\.\d+)?px", re.I)
 
 
-_CSS_RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
 _CSS_SIZE = re.compile(r"font-size\s*:\s*(?:(\d+(?:\.\d+)?)\s*(px|pt|r?em)|(xx?-large))", re.I)
 _CSS_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 # The last step of a selector, when it names the element by class or id: "td.bt", ".detail .tit".
 _CSS_TARGET = re.compile(r"(?:^|[\s>+~])([a-z][a-z0-9]*)?((?:[.#][\w-]+)+)\s*$", re.I)
-_CSS_COMMENT = re.compile(r"/\*.*?\*/|<!--|-->", re.S)
 
 
 def _heading_size(declarations: str) -> bool:
@@ -252,7 +251,7 @@ def heading_selectors(styles: str) -> frozenset[str]:
     if not styles:
         return frozenset()
     found = set()
-    for selectors, declarations in _CSS_RULE.findall(_CSS_COMMENT.sub(" ", styles)):
+    for _, selectors, declarations in css_rules(styles):
         if "font-size" not in declarations or not _heading_size(declarations):
             continue
         for selector in selectors.split(","):
