@@ -18,6 +18,7 @@ from crawler.extract.script import (
     write_scripted_text,
     written_strings,
 )
+from crawler.extract.text import place_written
 
 
 @pytest.mark.parametrize(
@@ -213,6 +214,25 @@ def test_scripted_text(script, body, xpath, expected):
     root = _page(script, body)
     write_scripted_text(root)
     assert root.xpath(xpath) == expected
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "document.write('<h1 class=\"title\">关于做好汛期安全工作的通知</h1>');",
+        'var t = "关于做好汛期安全工作的通知"; document.write("<h1 class=\\"title\\">" + t + "<\\/h1>");',
+        "document.write('<h1 class=\"title\">'); document.write('关于做好汛期安全工作的通知</h1>');",
+    ],
+    ids=["literal", "variable-and-escaped-close", "over-two-calls"],
+)
+def test_written_markup_stands_as_elements_where_the_script_is(script):
+    root = _page(script, "<p>正文</p>")
+    for el, markup in write_scripted_text(root):
+        place_written(el, markup)
+    heading = root.find(".//h1")
+    assert heading is not None and heading.get("class") == "title"
+    assert heading.text == "关于做好汛期安全工作的通知"
+    assert heading.getprevious().tag == "script" and heading.getnext().tag == "p"
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from crawler.extract.article import extract_article
-from crawler.extract.article.title import heading_selectors
+from crawler.extract.article.title import heading_candidates, heading_selectors
 from crawler.extract.text import fold
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -782,3 +783,70 @@ def test_a_teasers_linked_heading_in_cards_before_the_article_is_not_its_title()
     )
     title = extract_article(page, "http://www.example.gov.cn/a/1.html").title
     assert title == "关于做好2024年汛期安全防范工作的通知"
+
+
+@pytest.mark.parametrize(
+    "style, heading",
+    [
+        ("font-size:22px", True),
+        ("font-size:18pt", True),
+        ("font-size:18px;font-weight:bold", True),
+        ("font-weight:700;font-size:21px", True),
+        ("font-size:20px", False),  # (unbold: a lead)
+        ("font-size:16pt;font-weight:bold", False),  # an official document's 三号 text
+        ("font-size:60px", False),  # a calendar card's day
+        ("font-size:1.6em", False),
+        ("font-size:x-large", True),
+    ],
+)
+def test_a_heading_size_set_inline(style, heading):
+    root = etree.fromstring(
+        f"<html><body><div style='{style}'>关于做好2024年汛期安全防范工作的通知</div></body></html>",
+        etree.HTMLParser(),
+    )
+    assert bool(heading_candidates(root)) == heading
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "document.write('<h1 class=\"art-title\">关于做好2024年汛期安全防范工作的通知</h1>');",
+        'var t = "关于做好2024年汛期<br>安全防范工作的通知";'
+        ' document.write("<div style=\\"font-size:22px\\">" + t + "<\\/div>");',
+    ],
+    ids=["literal-h1", "variable-with-br-in-styled-div"],
+)
+def test_a_heading_a_script_writes_with_its_markup_is_the_title(script):
+    page = _page(
+        "<title>通知公告-某某县人民政府</title>",
+        f"<div class='art'><script>{script}</script>" + _ARTICLE + "</div>",
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_padding_spaces_a_heading_shows_and_the_title_tag_lacks_are_no_part_of_it():
+    page = _page(
+        "<title>县举办“春风行动”暨“就业援助月”专场招聘会-某某县人民政府</title>",
+        "<h1>县举办“春风行动”<br>暨&nbsp;“就业援助月”&nbsp;&nbsp;专场招聘会</h1>" + _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "县举办“春风行动”暨“就业援助月”专场招聘会"
+    assert article.title_variant is None
+
+
+def test_a_title_tag_only_the_sites_short_name_shows_no_heading_in_the_header():
+    page = (
+        b"<html><head><meta charset='utf-8'><title>Press Information Bureau</title></head><body>"
+        b"<div class='header'><div class='head-title'>Press Information Bureau<br>"
+        b"Government of India</div></div><div class='release'>"
+        b"<div class='ministry'>Ministry of Jal Shakti</div>"
+        b"<div class='posted'>Posted On: 14 MAR 2025 6:10PM by PIB Delhi</div>"
+        b"<h2>Union Minister reviews progress of the rural water mission</h2>"
+        b"<p>The Union Minister today chaired a review meeting on the progress of the rural water"
+        b" mission in the eight north-eastern States in New Delhi.</p><p>The Minister was informed"
+        b" that most rural households in the region now have tap water connections.</p></div>"
+        b"</body></html>"
+    )
+    article = extract_article(page, "https://pib.gov.in/PressReleasePage.aspx?PRID=1")
+    assert article.title == "Union Minister reviews progress of the rural water mission"

@@ -30,7 +30,7 @@ from .pagination import (
     xpath_or_css,
 )
 from .script import PageScripts, page_fields, written_html
-from .text import MAX_HTML_CHARS, byte_clean, is_hidden, parse_clean, parse_html
+from .text import MAX_HTML_CHARS, byte_clean, is_hidden, parse_clean, parse_html, place_written
 
 # ----------------------------------------------------------------------------- dates
 
@@ -2394,10 +2394,7 @@ class _PageScripts:
                 self._mark_pager_place(el)
         for el, html in writes:
             # What the reader sees: the rows a script writes stand where the script does.
-            frag = parse_html("<html><body>" + html + "</body></html>")
-            written = frag.find("body") if frag is not None else None
-            for part in list(written) if written is not None else []:
-                el.addprevious(part)
+            place_written(el, html)
 
     def _mark_pager_place(self, script) -> None:
         parent = script.getparent()

@@ -942,6 +942,7 @@ _FILL = re.compile(
     r"""|\$\(\s*(['"])#([\w:.-]{1,80})\3\s*\)\s*\.\s*(?:html|text)\s*\("""
 )
 _MARKUP_TAG = re.compile(r"<[^<>]*>")
+_TAG_START = re.compile(r"</?[A-Za-z]")
 _WITH_ID = etree.XPath("//*[@id]")
 
 
@@ -1067,9 +1068,12 @@ class _Branches:
         return None if own is None or earlier is None else False
 
 
-def write_scripted_text(root: etree._Element) -> None:
+def write_scripted_text(root: etree._Element) -> list[tuple[etree._Element, str]]:
     """Put into the tree the text inline scripts show: what document.write writes (at the script's
-    place) and the strings written into empty elements (a 来源 a script fills in)."""
+    place) and the strings written into empty elements (a 来源 a script fills in). What a script
+    writes as markup (a heading, ``document.write('<h1 class="title">关于…</h1>')``) is returned
+    with its script, for the page's parser to set in the script's place."""
+    placed = []
     scripts = [
         el
         for el in root.iter("script")
@@ -1080,7 +1084,7 @@ def write_scripted_text(root: etree._Element) -> None:
     budget = 60  # evaluations per page: an old site writing its whole menu stays cheap
     for el in scripts:
         code = el.text
-        written = []
+        written, raw = [], []
         if budget <= 0:
             break
         branches = _Branches(code, env) if "write" in code and "if" in code else None
@@ -1092,8 +1096,12 @@ def write_scripted_text(root: etree._Element) -> None:
             if value and "<a " not in value and "<script" not in value.lower():
                 # (Markup the browser parses: its entities are text, "&nbsp;" a space.)
                 written.append(html.unescape(_MARKUP_TAG.sub(" ", value)))
+                raw.append(value)
         if written and len("".join(written)) <= 300:
-            el.tail = "".join(written) + (el.tail or "")
+            if _TAG_START.search("".join(raw)):
+                placed.append((el, "".join(raw)))
+            else:
+                el.tail = "".join(written) + (el.tail or "")
         for match in islice(_FILL.finditer(code), max(budget, 0)) if "(" in code else ():
             budget -= 1
             ident = match.group(2) or match.group(4)
@@ -1106,6 +1114,7 @@ def write_scripted_text(root: etree._Element) -> None:
             value = values.pop(el.get("id"), None)
             if value is not None and not (el.text or "").strip() and len(el) == 0:
                 el.text = value
+    return placed
 
 
 def written_strings(code: str, limit: int = 400):

@@ -204,6 +204,23 @@ def parse_html(
     return root if root is not None and isinstance(root.tag, str) else None
 
 
+def place_written(script: etree._Element, markup: str) -> None:
+    """Set the HTML a script writes (``document.write``) where the script stands: the reader
+    sees its elements there, between the script and what follows it."""
+    frag = parse_html("<html><body>" + markup + "</body></html>")
+    written = frag.find("body") if frag is not None else None
+    if written is None:
+        return
+    parts, tail = list(written), script.tail or ""
+    script.tail = written.text or ""
+    for part in reversed(parts):
+        script.addnext(part)
+    if parts:
+        parts[-1].tail = (parts[-1].tail or "") + tail
+    else:
+        script.tail += tail
+
+
 def is_hidden(el: etree._Element) -> bool:
     """True for elements a browser would not show (inline ``display:none``, ``hidden``, type=hidden)."""
     style = el.get("style")
@@ -589,7 +606,8 @@ def parse_clean(
     if root is None:
         return Parsed(None)
     if "write" in text or "getElementById" in text or ").html(" in text or ").text(" in text:
-        write_scripted_text(root)
+        for script, markup in write_scripted_text(root):
+            place_written(script, markup)
     found = read(root) if read is not None else None
     if "iframe" in text or "IFRAME" in text or "textarea" in text or "TEXTAREA" in text:
         _show_inline_documents(root)

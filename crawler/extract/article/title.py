@@ -217,32 +217,30 @@ _DATE_CHILD_BLOCKERS = frozenset(["br"])
 
 
 _STYLED = etree.XPath("//body//*[@style]")
-# A size only headings are set in: above an official document's 16pt (三号) text, 22px/18pt up.
-_HEADING_STYLE = re.compile(
-    r"font-size\s*:\s*(?:(?:2[2-9]|[34]\d)(?:\.\d+)?px|(?:1[89]|2\d|3[0-6])(?:\.\d+)?pt|x+-large)",
-    re.I,
-)
-
-
-_HEADING_PX_BOLD = re.compile(r"font-size\s*:\s*(?:1[89]|2[01])(?:\.\d+)?px", re.I)
-
-
 _CSS_SIZE = re.compile(r"font-size\s*:\s*(?:(\d+(?:\.\d+)?)\s*(px|pt|r?em)|(xx?-large))", re.I)
 _CSS_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 # The last step of a selector, when it names the element by class or id: "td.bt", ".detail .tit".
 _CSS_TARGET = re.compile(r"(?:^|[\s>+~])([a-z][a-z0-9]*)?((?:[.#][\w-]+)+)\s*$", re.I)
 
 
-def _heading_size(declarations: str) -> bool:
-    """A font size only headings are set in: 20px (15pt, 1.5em) and up, or 18px (13.5pt,
-    1.25em) in bold — an article's text is 14–16px."""
+def _heading_size(declarations: str, inline: bool = False) -> bool:
+    """A font size only headings are set in. By the page's CSS: 20px (15pt, 1.5em) and up, or
+    18px (13.5pt, 1.25em) in bold — an article's text is 14–16px. Inline, where a Word paste
+    sizes an official document's text up to 16pt (三号): 22px or 18pt up to 49px or 36pt, or a
+    web template's bold 18px and up."""
     match = _CSS_SIZE.search(declarations)
     if match is None:
         return False
     if match.group(3):
         return True
-    size = float(match.group(1)) * {"px": 1.0, "pt": 4 / 3}.get(match.group(2).lower(), 16.0)
-    return size >= 20 or (size >= 18 and bool(_CSS_BOLD.search(declarations)))
+    value, unit = float(match.group(1)), match.group(2).lower()
+    bold = bool(_CSS_BOLD.search(declarations))
+    if inline:
+        if unit == "pt":
+            return 18 <= value < 37
+        return unit == "px" and (22 <= value < 50 or (18 <= value < 22 and bold))
+    size = value * {"px": 1.0, "pt": 4 / 3}.get(unit, 16.0)
+    return size >= 20 or (size >= 18 and bold)
 
 
 def heading_selectors(styles: str) -> frozenset[str]:
@@ -305,11 +303,7 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
     # Old templates style a paragraph as the heading: <p style="font-size:22px;font-weight:bold">.
     for el in islice(_STYLED(root), 400):
         style = el.get("style") or ""
-        if el.tag in _HEADING_TAGS and (
-            _HEADING_STYLE.search(style)
-            # (A web template's bold 18–21px line; a Word paste sizes its text in pt.)
-            or (_HEADING_PX_BOLD.search(style) and _CSS_BOLD.search(style))
-        ):
+        if el.tag in _HEADING_TAGS and _heading_size(style, inline=True):
             out.append((_block_showing(el), 2))
     found = []
     for el, rank in out[:400]:
@@ -394,17 +388,23 @@ def _lines_showing(lay: Layout, *titles: str) -> list[tuple[str, object, int]]:
     return [(lay.lines[i], el, 2) for i, el in found.items()]
 
 
+def _name_length(name: str) -> int:
+    """The longest a site's name runs: 30 characters in Chinese, 60 in English (``Press
+    Information Bureau, Government of India``)."""
+    return 30 if _HAN.search(name) else 60
+
+
 def names_of_site(root, lay: Layout, head: Head) -> list[str]:
     """What the page calls its site: SiteName-style meta, the header's logo text, the footer's 主办/版权所有."""
     names = [head.meta[name] for name in _SITE_META if head.meta.get(name)]
     for el, value in marked_elements(root, _LOGO_WORDS):
         if _LOGO_HINT.search(value):
             text = element_text(el)
-            if 2 <= len(text) <= 30:
+            if 2 <= len(text) <= _name_length(text):
                 names.append(text)
             for img in el.iter("img"):
                 alt = fold(img.get("alt") or img.get("title"))
-                if 2 <= len(alt) <= 30:
+                if 2 <= len(alt) <= _name_length(alt):
                     names.append(alt)
             if len(names) > 12:
                 break
@@ -816,6 +816,7 @@ class _TitleSearch:
         self.headings += _lines_showing(lay, *shown) + _split_headings(lay, shown, self.headings)
         self.meta_title = title_from_meta(head)
         self._names: list[str] | None = None
+        self._names_sq: set[str] | None = None
 
     def in_full(self, pick: _TitlePick) -> _TitlePick:
         """A heading cut short (关于做好2024年汛…) whose start the meta or <title> spells in full:
@@ -940,11 +941,10 @@ class _TitleSearch:
         if matching:
             # The header's logo heading names the site, which the <title> may be all about; a
             # box's heading after the article (最新消息 of a <title> naming that column) is no title.
-            names_sq = {squash(n) for n in self.site_names()}
             matching = [
                 m
                 for m in matching
-                if squash(m[2]) not in names_sq
+                if not self.names_site(m[2])
                 and not (_column_sized(m[2]) and line_of(self.lay, m[3]) >= self.body_end)
                 and not self._signs_the_text(m[2], m[3])
             ]
@@ -955,6 +955,15 @@ class _TitleSearch:
             kept = [m for m in matching if squash(m[2]) == stripped_sq]
             matching = kept or matching
         return matching
+
+    def names_site(self, text: str) -> bool:
+        """A heading showing the site's name (the header's logo heading), or a <title> that is
+        only the site's shorter name ("Press Information Bureau" of the logo's "Press
+        Information Bureau, Government of India")."""
+        if self._names_sq is None:
+            self._names_sq = {squash(n) for n in self.site_names()}
+        sq = squash(text)
+        return sq in self._names_sq or (sq == self.tag_sq and any(sq in n for n in self._names_sq))
 
     def _signs_the_text(self, text: str, el) -> bool:
         """A line below the body's start that shows a <title> naming only an office (its
@@ -1009,7 +1018,6 @@ class _TitleSearch:
     def headings_above_body(self) -> list[tuple[int, str, object, int]]:
         """When no heading matches the <title> (which then names the column): the headings just
         above the info line or the body, subtitles left out."""
-        names_sq = {squash(n) for n in self.site_names()}
 
         def near_body(max_rank: int = 2, inside: int = 0) -> list:
             # (Not the header's logo heading, which names the site; nor a teaser's heading, a link
@@ -1019,7 +1027,7 @@ class _TitleSearch:
             return [
                 c
                 for c in found
-                if squash(c[1]) not in names_sq
+                if not self.names_site(c[1])
                 and not (
                     self.lay.link_chars[c[0]] * 2 >= len(self.lay.lines[c[0]])
                     and self.body_start - c[0] > 2
@@ -1046,6 +1054,13 @@ class _TitleSearch:
                 for c in near_body(2, inside=2)
                 if len(squash(c[1])) >= 6 and c[0] < self.body_end - 1
             ]
+            # (A real heading a little further into the block, under a few short lines only: a
+            # ministry's name, the posting line: PIB's Ministry of … / Posted On: … / h2.)
+            weak = weak or [
+                c
+                for c in near_body(1, inside=4)
+                if len(squash(c[1])) >= 6 and self._under_short_lines(c[0])
+            ]
             weak = weak or [c for c in near_body(3) if self.body_start - c[0] <= 3]
             # (A sidebar's short heading, 统计数据, is a title only when the <title> is no better.)
             above = [c for c in weak if column_like or _resembles(c[1], stripped)] or (
@@ -1057,14 +1072,20 @@ class _TitleSearch:
             above = main or above
         return above
 
+    def _under_short_lines(self, line: int) -> bool:
+        """The lines of the body's block above ``line`` are all short, none a sentence."""
+        return all(
+            len(text) <= 80 and not SENTENCE_END.search(text)
+            for text in self.lay.lines[self.body_start : line]
+        )
+
     def heading_over_body(self) -> _TitlePick | None:
         """A real heading (``h1``–``h6``), longer than a column's name, just above the body."""
-        names_sq = {squash(n) for n in self.site_names()}
         above = [
             c
             for c in self.near_body(1)
             if not _column_sized(c[1])
-            and squash(c[1]) not in names_sq
+            and not self.names_site(c[1])
             and not _SUBTITLE.match(c[1])
             and self.body_start - c[0] <= 3
         ]
@@ -1165,6 +1186,13 @@ def _one_title(
         spaced = " ".join(_br_lines(el))
         if any(spaced in fold(s) for s in spelled):
             return spaced, el, rank
+    if _HAN.search(text) and " " in text:
+        # Spaces a Chinese heading shows that the <title> or meta spells it without are padding
+        # (``暨&nbsp;“就业援助月”&nbsp;专场``): the title is spelled as they spell it.
+        for s in spelled:
+            part = _spelled_in(squash(text), fold(s))
+            if part is not None and part.count(" ") < text.count(" "):
+                return part, el, rank
     if end - start == 1:
         return _phrases_shown(candidate, shown)
     if not 1 < end - start <= 4:
@@ -1188,6 +1216,15 @@ def _one_title(
     if len(kept) < end - start:
         return join_lines(kept), el, rank
     return candidate
+
+
+def _spelled_in(text_sq: str, spelled: str) -> str | None:
+    """The stretch of ``spelled`` that is ``text_sq`` but for white space, as spelled there."""
+    at = squash(spelled).find(text_sq) if text_sq else -1
+    if at < 0:
+        return None
+    shown = [i for i, ch in enumerate(spelled) if not ch.isspace()]
+    return spelled[shown[at] : shown[at + len(text_sq) - 1] + 1]
 
 
 def _br_lines(el) -> list[str]:
