@@ -850,3 +850,38 @@ def test_a_title_tag_only_the_sites_short_name_shows_no_heading_in_the_header():
     )
     article = extract_article(page, "https://pib.gov.in/PressReleasePage.aspx?PRID=1")
     assert article.title == "Union Minister reviews progress of the rural water mission"
+
+
+@pytest.mark.parametrize(
+    "title_tag",
+    [
+        "关于做好2024年汛期安全防范工作的通知→某某县人民政府",
+        "某某县人民政府 → 关于做好2024年汛期安全防范工作的通知",
+        "关于做好2024年汛期安全防范工作的通知★某某县人民政府",
+        "关于做好2024年汛期安全防范工作的通知━某某县人民政府",
+        "关于做好2024年汛期安全防范工作的通知＿某某县人民政府",
+        "某某县人民政府:::关于做好2024年汛期安全防范工作的通知",
+    ],
+)
+def test_a_title_tags_site_part_behind_a_mark_no_title_holds(title_tag):
+    page = _page(f"<title>{title_tag}</title>", _ARTICLE)
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<span style='font-size:22px'>关于做好2024年汛期安全防范工作的通知</span>",
+        "<font style='font-size:22px'><b>关于做好2024年汛期安全防范工作的通知</b></font>",
+        "<b>关于做好2024年汛期安全防范工作的通知</b>",
+        "<font size='5'><b>关于做好2024年汛期安全防范工作的通知</b></font>",
+    ],
+    ids=["sized-span", "sized-font", "bare-bold", "font-size-attribute"],
+)
+def test_an_inline_heading_straight_inside_the_articles_block_is_the_title(heading):
+    page = _page(
+        "<title>通知公告_某某县人民政府</title>", f"<div class='main'>{heading}{_ARTICLE}</div>"
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"

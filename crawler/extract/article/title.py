@@ -30,9 +30,11 @@ _TITLE_SEPARATORS = re.compile(
 )
 # Every separator a <title> puts between the article and the site or column (a part is only dropped
 # when it names the site, so the wider set is safe): also 丨, dashes without spaces (not one between
-# digits: 1—4月, 2024—2035年), space runs.
+# digits: 1—4月, 2024—2035年), space runs, and marks no title holds (→, ★, ━, ＿; not a bare dot:
+# 中国·东盟, 市委·市政府).
 _AFFIX_SEPARATORS = re.compile(
-    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|(?<!\d)[–—]{1,2}|[–—]{1,2}(?!\d)|―{1,2}|－{1,2}|\s[·•/]\s|::|\s>\s|>{2,}|»)\s*|[ \t\xa0]{2,}|\u3000+"
+    r"(\s*(?:_{1,2}|\|{1,2}|｜|丨|\s-{1,2}\s|-{2,}|(?<!\d)[–—]{1,2}|[–—]{1,2}(?!\d)|―{1,2}|－{1,2}|\s[·•/]\s|:{2,}|\s>\s|>{2,}|»"
+    r"|[→★☆◆◇■□●○▶►━＞]+|＿{1,2})\s*|[ \t\xa0]{2,}|\u3000+"
     r"|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]))"
 )
 # A site's name in brackets before or after the title: 【某某县人民政府】, [某某县], （某某网）.
@@ -640,7 +642,20 @@ def in_news_column(crumbs: list[str]) -> bool:
 
 def line_of(lay: Layout, el) -> int:
     start, end = lay.spans.get(el, (-1, -1))
-    return end - 1 if end > start else -1
+    return end - 1 if end > start else _inline_line(lay, el)
+
+
+def _inline_line(lay: Layout, el) -> int:
+    """The line an inline heading (a sized ``<span>`` or ``<font>`` straight inside a block that
+    holds more) shows alone: the layout records blocks' lines only."""
+    block = el.getparent()
+    while block is not None and block not in lay.spans:
+        block = block.getparent()
+    if block is None:
+        return -1
+    sq = squash(element_text(el))
+    start, end = lay.spans[block]
+    return next((i for i in range(start, min(end, start + 200)) if squash(lay.lines[i]) == sq), -1)
 
 
 def _nearest_before(lay: Layout, elements: list, body_start: int):
@@ -871,7 +886,7 @@ class _TitleSearch:
             if rank <= max_rank
             and 0 <= (line := line_of(lay, el))
             # (A heading over several lines counts from its first.)
-            and lay.spans[el][0] < body_start + inside
+            and lay.spans.get(el, (line,))[0] < body_start + inside
             and (line < body_start or inside)
             and body_start - line <= 8
         ]
@@ -1380,8 +1395,22 @@ _CRUMB_MARKS = re.compile(r"[>»›]|位置|首页")
 
 
 def _line_element(lay: Layout, line: int):
-    """The innermost element showing exactly line ``line``."""
+    """The innermost element showing exactly line ``line`` (an inline one, a bare ``<b>`` in a
+    block holding more, when no block does)."""
+    around, width = None, 0
     for el, (start, end) in lay.spans.items():
         if start == line and end == line + 1:
             return el
-    return None
+        if start <= line < end and (around is None or end - start < width):
+            around, width = el, end - start  # (the innermost block holding the line)
+    if around is None or not 0 <= line < len(lay.lines):
+        return None
+    sq = squash(lay.lines[line])
+    return next(
+        (
+            child
+            for child in islice(around.iterchildren(), 200)
+            if isinstance(child.tag, str) and squash(element_text(child)) == sq
+        ),
+        None,
+    )
