@@ -885,3 +885,54 @@ def test_an_inline_heading_straight_inside_the_articles_block_is_the_title(headi
     )
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "关于做好2024年汛期安全防范工作的通知"
+
+
+_STACK = (
+    "凝心聚力抓发展　奋楫争先开新局",
+    "关于做好2024年汛期安全防范工作的通知",
+    "压实责任　确保安全度汛",
+)
+
+
+@pytest.mark.parametrize(
+    "style, markup",
+    [
+        ("", "<h3>{}</h3><h1>{}</h1><h3>{}</h3>"),
+        ("", "<h4>{}</h4><h2>{}</h2><h4>{}</h4>"),
+        (
+            "<style>.yt,.ft{font-size:20px}.zt{font-size:28px;font-weight:bold}</style>",
+            "<div class='yt'>{}</div><div class='zt'>{}</div><div class='ft'>{}</div>",
+        ),
+        (
+            "",
+            "<p style='font-size:22px'>{}</p><p style='font-size:30px'>{}</p>"
+            "<p style='font-size:22px'>{}</p>",
+        ),
+    ],
+    ids=["h3-h1-h3", "h4-h2-h4", "css-sized", "inline-sized"],
+)
+def test_of_a_stack_of_headings_over_the_body_the_one_set_biggest_is_the_title(style, markup):
+    page = _page(f"<title>某某县人民政府</title>{style}", markup.format(*_STACK) + _ARTICLE)
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == _STACK[1]
+
+
+def test_a_heading_cut_short_takes_its_full_spelling_from_another_heading():
+    page = _page(
+        "<title>某某县人民政府</title>",
+        "<h1 class='pc-title'>关于做好2024年汛期安全防范工作的通知</h1>"
+        "<h1 class='m-title'>关于做好2024年汛期安全…</h1>" + _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_a_yinti_and_fubiaoti_its_markup_names_inside_a_one_line_heading_are_no_part_of_it():
+    page = _page(
+        "<title>某某县人民政府</title>",
+        "<h1><span class='pre-title'>凝心聚力抓发展</span><span class='main-title'>"
+        "关于做好2024年汛期安全防范工作的通知</span><span class='sub-title'>压实责任确保安全度汛"
+        "</span></h1>" + _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"

@@ -204,6 +204,20 @@ def _heading_text(el) -> str:
             kicker = element_text(child)
             if kicker and len(kicker) <= 30 and len(kicker) < len(text) / 2 and kicker in text:
                 return text.replace(kicker, " ", 1)
+    # A 引题 or 副题 its markup names inside the heading's one line
+    # (<h1><span class="pre-title">…</span><span class="main-title">…</span></h1>).
+    named = [
+        child
+        for child in islice(el, 6)
+        if isinstance(child.tag, str) and _PRE_OR_SUB.search(child.get("class") or "")
+    ]
+    if named and el.find(".//br") is None:
+        rest = text
+        for child in named:
+            part = element_text(child)
+            rest = rest.replace(part, " ", 1) if part else rest
+        if len(squash(rest)) >= 6:
+            return rest
     if len(el) and DIGITS.search(text):
         for child in el:
             if isinstance(child.tag, str) and child.tag not in _DATE_CHILD_BLOCKERS:
@@ -225,40 +239,78 @@ _CSS_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 _CSS_TARGET = re.compile(r"(?:^|[\s>+~])([a-z][a-z0-9]*)?((?:[.#][\w-]+)+)\s*$", re.I)
 
 
+def _font_size(declarations: str) -> tuple[float, str] | None:
+    """(size in px, the unit it was given in) of a declaration block's font size, or None."""
+    match = _CSS_SIZE.search(declarations)
+    if match is None:
+        return None
+    if match.group(3):
+        return (32.0 if match.group(3).lower().startswith("xx") else 24.0), "keyword"
+    value, unit = float(match.group(1)), match.group(2).lower()
+    return value * {"px": 1.0, "pt": 4 / 3}.get(unit, 16.0), unit
+
+
 def _heading_size(declarations: str, inline: bool = False) -> bool:
     """A font size only headings are set in. By the page's CSS: 20px (15pt, 1.5em) and up, or
     18px (13.5pt, 1.25em) in bold — an article's text is 14–16px. Inline, where a Word paste
     sizes an official document's text up to 16pt (三号): 22px or 18pt up to 49px or 36pt, or a
     web template's bold 18px and up."""
-    match = _CSS_SIZE.search(declarations)
-    if match is None:
+    found = _font_size(declarations)
+    if found is None:
         return False
-    if match.group(3):
+    size, unit = found
+    if unit == "keyword":
         return True
-    value, unit = float(match.group(1)), match.group(2).lower()
     bold = bool(_CSS_BOLD.search(declarations))
     if inline:
         if unit == "pt":
-            return 18 <= value < 37
-        return unit == "px" and (22 <= value < 50 or (18 <= value < 22 and bold))
-    size = value * {"px": 1.0, "pt": 4 / 3}.get(unit, 16.0)
+            return 24 <= size < 37 * 4 / 3
+        return unit == "px" and (22 <= size < 50 or (18 <= size < 22 and bold))
     return size >= 20 or (size >= 18 and bold)
+
+
+def _sized_selectors(styles: str) -> dict[str, float]:
+    """The classes (".tit") and ids ("#title") the page's own CSS sets in a heading's size, with
+    that size in px."""
+    found: dict[str, float] = {}
+    for _, selectors, declarations in css_rules(styles or ""):
+        if "font-size" not in declarations or not _heading_size(declarations):
+            continue
+        size = _font_size(declarations)[0]
+        for selector in selectors.split(","):
+            target = _CSS_TARGET.search(selector.strip())
+            if target and (target.group(1) or "div").lower() in _HEADING_TAGS:
+                for name in re.findall(r"[.#][\w-]+", target.group(2)):
+                    found[name] = max(size, found.get(name, 0.0))
+    return found
 
 
 def heading_selectors(styles: str) -> frozenset[str]:
     """Classes (".tit") and ids ("#title") the page's own CSS sets in a heading's size: a
     template may size its heading by a class alone (``<div class="STYLE1">``, no ``<h1>``)."""
-    if not styles:
-        return frozenset()
-    found = set()
-    for _, selectors, declarations in css_rules(styles):
-        if "font-size" not in declarations or not _heading_size(declarations):
+    return frozenset(_sized_selectors(styles))
+
+
+# A browser's default sizes for headings set in no size of the page's own.
+_HEADING_PX = {"h1": 32.0, "h2": 24.0, "h3": 18.7, "h4": 16.0, "h5": 13.3, "h6": 10.7}
+
+
+def _set_size(el, sized: dict[str, float]) -> float:
+    """The size (px) a heading candidate is set in: its own or a child's inline size, a size the
+    page's CSS gives its class or id, else a heading tag's default."""
+    for node in islice(el.iter(), 4):
+        if not isinstance(node.tag, str):
             continue
-        for selector in selectors.split(","):
-            target = _CSS_TARGET.search(selector.strip())
-            if target and (target.group(1) or "div").lower() in _HEADING_TAGS:
-                found.update(re.findall(r"[.#][\w-]+", target.group(2)))
-    return frozenset(found)
+        found = _font_size(node.get("style") or "")
+        if found is not None:
+            return found[0]
+        names = ["." + c for c in (node.get("class") or "").split()]
+        if node.get("id"):
+            names.append("#" + node.get("id"))
+        sizes = [sized[n] for n in names if n in sized]
+        if sizes:
+            return max(sizes)
+    return _HEADING_PX.get(el.tag, 0.0)
 
 
 def _styled_by(el, selectors: frozenset[str]) -> bool:
@@ -850,11 +902,16 @@ class _TitleSearch:
             )
             if node.get("title")
         ]
-        for full in (*spelled, self.meta_title, stripped if self.tag_title else ""):
+        # (Then another heading of the page spelling it in full: a desktop heading beside the
+        # mobile template's cut copy.)
+        others = [h[0] for h in self.headings if h[1] is not pick.element]
+        heads = (*spelled, self.meta_title, stripped if self.tag_title else "")
+        for k, full in enumerate((*heads, *others)):
             full_sq = squash(full)
             if full_sq.startswith(start) and len(full_sq) > len(start) + 1 and not _cut_short(full):
+                where = "the head" if k < len(heads) else "another heading"
                 return _TitlePick(
-                    full, pick.element, f"{pick.rule} (cut short: in full from the head)"
+                    full, pick.element, f"{pick.rule} (cut short: in full from {where})"
                 )
         return pick
 
@@ -1110,8 +1167,21 @@ class _TitleSearch:
         return _TitlePick(text, el, f"visible heading {el.tag} above the body (meta shown nowhere)")
 
     def heading_above_body(self, above: list[tuple[int, str, object, int]]) -> _TitlePick:
-        """The lowest of the headings above the body; the <title>'s spelling is its variant."""
+        """The lowest of the headings above the body, or of a stack of them on consecutive lines
+        (引题, title, 副题) the one set biggest; the <title>'s spelling is its variant."""
         line, text, el, rank = max(above, key=lambda a: (a[0], -a[3]))
+        stack, top = [], line
+        for c in sorted(above, key=lambda a: -a[0]):
+            if c[0] == top or c[0] == top - 1:
+                if not _column_sized(c[1]):
+                    stack.append(c)
+                top = c[0]
+        if len(stack) > 1:
+            sized = _sized_selectors(self.head.styles)
+            size = {id(c[2]): _set_size(c[2], sized) for c in stack}
+            best = max(size.values())
+            if size[id(el)] < best:
+                line, text, el, rank = next(c for c in stack if size[id(c[2])] == best)
         rule = f"visible heading {el.tag} above the body"
         return _TitlePick(text, el, rule, self.tag_variant(text))
 
