@@ -936,3 +936,13 @@ def test_a_yinti_and_fubiaoti_its_markup_names_inside_a_one_line_heading_are_no_
     )
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "关于做好2024年汛期安全防范工作的通知"
+
+
+def test_a_title_tag_a_cms_cuts_at_a_fixed_length_is_no_variant():
+    page = _page(
+        "<title>关于做好2024年汛期安全防范_某某县人民政府</title>",
+        "<h1>关于做好2024年汛期安全防范工作的通知</h1>" + _ARTICLE,
+    )
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "关于做好2024年汛期安全防范工作的通知"
+    assert article.title_variant is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.extract.text import element_text, layout, parse_clean
 
 PAGE = """<html><head><title>标题</title><base href="/x/"></head><body>
@@ -212,3 +214,46 @@ def test_a_players_drawn_controls_are_no_text_its_caption_is():
         "</body></html>"
     )
     assert _page_lines(page) == ["（视频：县融媒体中心 10:30）", "正文第一段。"]
+
+
+_STATE_CONTENT = (
+    "<p>为深入开展爱国卫生运动，营造干净整洁的城乡环境，现就有关事项通知如下。</p><p>特此通知。</p>"
+)
+
+
+def _state_page(mount: str, state: str) -> str:
+    return (
+        "<html><head><title>某某市卫生健康委员会</title></head><body><div class='nav'>首页 通知公告</div>"
+        f"{mount}<script>window.__INITIAL_STATE__ = {state};</script></body></html>"
+    )
+
+
+def test_a_client_rendered_article_is_read_as_its_app_draws_it_in_its_mount():
+    state = (
+        '{"site": {"title": "某某市卫生健康委员会"}, "article": {"title": "关于开展春季爱国卫生运动的通知",'
+        f' "source": "市爱卫办", "publishTime": "2025-03-05 16:40", "content": "{_STATE_CONTENT}"}}}}'
+    )
+    root = parse_clean(_state_page("<div id='app'></div>", state)).root
+    assert root.find(".//div[@id='app']/h1").text == "关于开展春季爱国卫生运动的通知"
+    assert _page_lines(_state_page("<div id='app'></div>", state))[1:4] == [
+        "关于开展春季爱国卫生运动的通知",
+        "来源：市爱卫办 发布时间：2025-03-05 16:40",
+        "为深入开展爱国卫生运动，营造干净整洁的城乡环境，现就有关事项通知如下。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "mount, records",
+    [
+        (f"<div id='app'><h1>关于开展春季爱国卫生运动的通知</h1>{_STATE_CONTENT}</div>", 1),
+        ("<div id='app'></div>", 3),
+    ],
+    ids=["rendered-on-the-server", "a-lists-records"],
+)
+def test_a_state_is_not_drawn_over_a_rendered_page_or_for_a_list(mount, records):
+    items = ", ".join(
+        f'{{"title": "关于开展春季爱国卫生运动的通知{i}", "content": "{_STATE_CONTENT}"}}'
+        for i in range(records)
+    )
+    page = _state_page(mount, f'{{"items": [{items}]}}')
+    assert len(parse_clean(page).root.findall(".//h1")) == (1 if records == 1 else 0)

@@ -24,6 +24,7 @@ Its readers:
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 from itertools import islice
@@ -1164,3 +1165,84 @@ def shown_writes(code: str, limit: int = 200) -> list[str]:
         if isinstance(value, str):
             out.append(value)
     return out
+
+
+# ----------------------------------------------------------------------------- a client-rendered page
+
+# Where an app keeps its first state: window.__INITIAL_STATE__ = {…} (Vue/Vuex), __PRELOADED_STATE__
+# (Redux), window.__DATA__…; a JSON script (<script type="application/json">, Next's __NEXT_DATA__).
+_STATE_START = re.compile(r"window\s*\.\s*__[A-Za-z][A-Za-z0-9_]*__\s*=\s*(?=\{)")
+_RECORD_TITLE = re.compile(r"(?:article|doc|news|info|content)?_?title|biaoti|subject", re.I)
+_RECORD_CONTENT = re.compile(
+    r"(?:article|doc|news|info)?_?(?:content|body)(?:_?html)?|html_?content|zhengwen|detail", re.I
+)
+_RECORD_SOURCE = re.compile(
+    r"source|(?:article|doc|content)_?source|laiyuan|copyfrom|origin|publisher", re.I
+)
+_RECORD_DATE = re.compile(
+    r"(?:publish|pub|release|issue|doc_?pub|create)_?(?:time|date|at)|published_?at|pubdate|fbsj|date",
+    re.I,
+)
+_MAX_STATE_CHARS = 500_000
+
+
+def _state_objects(root):
+    """The JSON values a page's scripts hold as its app's first state."""
+
+    for script in islice(root.iter("script"), 60):
+        text = script.text or ""
+        if len(text) < 40 or len(text) > _MAX_STATE_CHARS:
+            continue
+        kind = (script.get("type") or "").lower()
+        if kind == "application/json" or script.get("id") == "__NEXT_DATA__":
+            raw = text.strip()
+        elif "__" in text and (m := _STATE_START.search(text)):
+            end = closing_brace(text, m.end(), limit=_MAX_STATE_CHARS)
+            raw = text[m.end() : end + 1] if end is not None else ""
+        else:
+            continue
+        try:
+            yield script, json.loads(raw)
+        except ValueError:
+            continue
+
+
+def _records(value, depth: int = 0):
+    """The objects (dicts) in a JSON value, breadth bounded."""
+    if depth > 8:
+        return
+    if isinstance(value, dict):
+        yield value
+        children = value.values()
+    elif isinstance(value, list):
+        children = value[:200]
+    else:
+        return
+    for child in islice(children, 400):
+        if isinstance(child, (dict, list)):
+            yield from _records(child, depth + 1)
+
+
+def _field(record: dict, key: re.Pattern) -> str:
+    for name, value in record.items():
+        if isinstance(value, str) and key.fullmatch(name.replace("-", "_")) and value.strip():
+            return value.strip()
+    return ""
+
+
+def state_article(root: etree._Element) -> tuple | None:
+    """(script, title, content, source, date) of the one article record a client-rendered page's
+    app state holds (the record with a title and the longest content, HTML or text), or None."""
+    found = [
+        (len(content), script, title, content, record)
+        for script, state in _state_objects(root)
+        for record in _records(state)
+        if 4 <= len(title := _field(record, _RECORD_TITLE)) <= 200
+        and len(content := _field(record, _RECORD_CONTENT)) >= 40
+    ]
+    found.sort(key=lambda f: -f[0])
+    # (A list's state holds many records of a kind: no one of them is the page's article.)
+    if not found or (len(found) > 1 and found[0][0] < 3 * found[1][0]):
+        return None
+    _, script, title, content, record = found[0]
+    return script, title, content, _field(record, _RECORD_SOURCE), _field(record, _RECORD_DATE)

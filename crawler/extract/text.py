@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from .script import write_scripted_text
+from .script import state_article, write_scripted_text
 
 # Real pages are far below this; the cap keeps adversarial input (10 MB of text) inside the time budget.
 MAX_HTML_CHARS = 2_000_000
@@ -204,12 +205,17 @@ def parse_html(
     return root if root is not None and isinstance(root.tag, str) else None
 
 
-def place_written(script: etree._Element, markup: str) -> None:
+def place_written(script: etree._Element, markup: str, inside: bool = False) -> None:
     """Set the HTML a script writes (``document.write``) where the script stands: the reader
-    sees its elements there, between the script and what follows it."""
+    sees its elements there, between the script and what follows it; ``inside``: as the
+    content of an empty element (an app's mount)."""
     frag = parse_html("<html><body>" + markup + "</body></html>")
     written = frag.find("body") if frag is not None else None
     if written is None:
+        return
+    if inside:
+        script.text = written.text
+        script.extend(list(written))
         return
     parts, tail = list(written), script.tail or ""
     script.tail = written.text or ""
@@ -219,6 +225,45 @@ def place_written(script: etree._Element, markup: str) -> None:
         parts[-1].tail = (parts[-1].tail or "") + tail
     else:
         script.tail += tail
+
+
+_SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+_MOUNT_ID = re.compile(r"app|root|__next|__nuxt|vue-?app|react-?root|application", re.I)
+
+
+def _draw_state_article(root: etree._Element) -> None:
+    """A client-rendered page read as its app draws it: when the mount (``<div id="app">``, else
+    the state's own script) is empty and the app's state holds an article (a title and its
+    content), its heading, an info line (source, date) and the content are set there. A page
+    rendered on the server, which shows the content already, is left as it is."""
+    found = state_article(root)
+    body = root.find("body")
+    if found is None or body is None:
+        return
+    script, title, content, source, date = found
+    if "<" not in content:
+        content = "".join(f"<p>{html.escape(p)}</p>" for p in content.splitlines() if p.strip())
+    shown = parse_html("<html><body>" + content + "</body></html>")
+    start = squash("".join(shown.itertext()))[:40] if shown is not None else ""
+    if not start or start in squash("".join(_SHOWN_TEXT(body))):
+        return
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in title)
+    info = [("来源：" if chinese else "Source: ") + source] if source else []
+    info += [("发布时间：" if chinese else "") + date] if date else []
+    markup = (
+        f"<h1>{html.escape(title)}</h1>"
+        + (f'<div class="info">{html.escape("　".join(info))}</div>' if info else "")
+        + f'<div class="content">{content}</div>'
+    )
+    mount = next(
+        (
+            el
+            for el in body.iter("div", "main", "section")
+            if _MOUNT_ID.fullmatch(el.get("id") or "") and not "".join(el.itertext()).strip()
+        ),
+        None,
+    )
+    place_written(script if mount is None else mount, markup, inside=mount is not None)
 
 
 def is_hidden(el: etree._Element) -> bool:
@@ -608,6 +653,8 @@ def parse_clean(
     if "write" in text or "getElementById" in text or ").html(" in text or ").text(" in text:
         for script, markup in write_scripted_text(root):
             place_written(script, markup)
+    if "__" in text or "application/json" in text:
+        _draw_state_article(root)
     found = read(root) if read is not None else None
     if "iframe" in text or "IFRAME" in text or "textarea" in text or "TEXTAREA" in text:
         _show_inline_documents(root)

@@ -1192,11 +1192,13 @@ class _TitleSearch:
         stripped, _ = strip_site_affixes(self.raw_title, self.site_names(), self.lay)
         # (Only another spelling of the title: not the column's or the site's name the <title> gives.)
         known = {squash(text), squash(_MARKUP.sub("", text))}
-        start = _cut_short(stripped)
+        # (A <title> cut short, with its ellipsis or without — a CMS's fixed length — is no
+        # other spelling: the heading starts with what it keeps.)
+        start = _cut_short(stripped) or squash(stripped)
         if (
             squash(stripped) not in known
             and _resembles(stripped, text)
-            and not (start and squash(text).startswith(start))
+            and not squash(text).startswith(start)
         ):
             return stripped
         return None
