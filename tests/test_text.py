@@ -257,3 +257,12 @@ def test_a_state_is_not_drawn_over_a_rendered_page_or_for_a_list(mount, records)
     )
     page = _state_page(mount, f'{{"items": [{items}]}}')
     assert len(parse_clean(page).root.findall(".//h1")) == (1 if records == 1 else 0)
+
+
+def test_a_state_written_as_a_js_object_literal_is_read_too():
+    state = (
+        '{detail: {title: "关于开展春季爱国卫生运动的通知", source: "市爱卫办",'
+        f' htmlText: "{_STATE_CONTENT}",}}, nav: [{{title: "首页"}}],}}'
+    )
+    root = parse_clean(_state_page("<div id='app'></div>", state)).root
+    assert root.find(".//div[@id='app']/h1").text == "关于开展春季爱国卫生运动的通知"

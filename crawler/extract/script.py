@@ -1172,10 +1172,13 @@ def shown_writes(code: str, limit: int = 200) -> list[str]:
 # Where an app keeps its first state: window.__INITIAL_STATE__ = {…} (Vue/Vuex), __PRELOADED_STATE__
 # (Redux), window.__DATA__…; a JSON script (<script type="application/json">, Next's __NEXT_DATA__).
 _STATE_START = re.compile(r"window\s*\.\s*__[A-Za-z][A-Za-z0-9_]*__\s*=\s*(?=\{)")
-_RECORD_TITLE = re.compile(r"(?:article|doc|news|info|content)?_?title|biaoti|subject", re.I)
-_RECORD_CONTENT = re.compile(
-    r"(?:article|doc|news|info)?_?(?:content|body)(?:_?html)?|html_?content|zhengwen|detail", re.I
+_RECORD_TITLE = re.compile(
+    r"(?:article|doc|news|info|content|detail|main)?_?title|biaoti|subject", re.I
 )
+_RECORD_CONTENT = re.compile(r"\w*(?:content|body|html|text|zhengwen)\w*|detail", re.I)
+# A JS object literal's bare keys and trailing commas ({detail: {title: "…",},}), for JSON.
+_BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:(?=\s*[\"'{\[\dtfn-])")
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _RECORD_SOURCE = re.compile(
     r"source|(?:article|doc|content)_?source|laiyuan|copyfrom|origin|publisher", re.I
 )
@@ -1204,7 +1207,10 @@ def _state_objects(root):
         try:
             yield script, json.loads(raw)
         except ValueError:
-            continue
+            try:  # (a state written as a JS object literal, keys bare)
+                yield script, json.loads(_TRAILING_COMMA.sub(r"\1", _BARE_KEY.sub(r'\1"\2":', raw)))
+            except ValueError:
+                continue
 
 
 def _records(value, depth: int = 0):
