@@ -165,21 +165,26 @@ _ATTACHMENT_LABEL = re.compile(
 )
 
 
-# What a template draws beside an attachment's name on its line: the file's type or size, a
-# download or preview button (``DOCX附件1：….docx``, ``….pdf（125.3KB）``, ``Report [PDF, 1.2 MB]``).
+# What a template draws beside an attachment's name on its line: the box's label, the file's
+# number, type or size, a download or preview button (``附件：….docx``, ``相关附件：….docx``,
+# ``DOCX附件1：….docx``, ``….pdf（125.3KB）``, ``Report [PDF, 1.2 MB]``).
 _ATTACHMENT_DECORATION = re.compile(
-    r"^(?:[\W_]|pdf|docx?|xlsx?|pptx?|wps|ofd|zip|rar|7z|txt|csv|jpe?g|png|"
+    r"^(?:[\W_]|(?:相关|下载)?附\s*件(?:下载|列表|清单)?|attachments?|downloads?|related\s+files?|"
+    r"pdf|docx?|xlsx?|pptx?|wps|ofd|zip|rar|7z|txt|csv|jpe?g|png|\d{1,2}|"
     r"\d+(?:\.\d+)?\s*(?:[kmg]i?b|bytes?|字节)|下载|预览|查看|download|preview|view|file)*$",
     re.I,
 )
 
 
 def _attachment_line(text: str, names: set[str]) -> bool:
+    """Whether a body line is attachments' names (one or more) with what a template draws
+    beside them, or their box's label alone."""
     if text in names or _ATTACHMENT_LABEL.match(text):
         return True
-    return any(
-        name in text and _ATTACHMENT_DECORATION.match(text.replace(name, "", 1)) for name in names
-    )
+    rest = text
+    for name in sorted((n for n in names if n in text), key=len, reverse=True):
+        rest = rest.replace(name, "", 1)
+    return rest != text and bool(_ATTACHMENT_DECORATION.match(rest))
 
 
 def _body_without_attachment_lines(body: str | None, names: set[str]) -> str:

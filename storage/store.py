@@ -957,9 +957,13 @@ class Store:
         says_gone = live and _says_gone(fields) and not _says_gone(stored)
         # Nor can it collapse under a maintenance, busy or error notice drawn in the site's
         # chrome (its title or heading says what it is): another page in its place all the same.
-        says_down = live and not collapsed and _says_down(fields) and not _says_down(stored)
-        foreign = (collapsed or says_gone or says_down) and _foreign(
-            current, fields, fetched.breadcrumb or ()
+        names_down = live and _says_down(fields) and not _says_down(stored)
+        says_down = names_down and not collapsed
+        # A collapse to such a notice is one even under the page's own title: a template that
+        # writes the article's metadata into every page it serves gives its notices that title.
+        foreign = (collapsed and names_down) or (
+            (collapsed or says_gone or says_down)
+            and _foreign(current, fields, fetched.breadcrumb or ())
         )
         hold = (says_down and foreign) or (
             collapsed and (foreign or not _held_long_enough(held_since, now, confirm_after))

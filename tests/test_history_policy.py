@@ -13,11 +13,22 @@ page's return is a restoration."""
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from support.history import Step, replay_history, score_days
-from support.history_policy import URL, days
+from support.history_policy import (
+    CLOSING_2023_07,
+    CST,
+    FIRST,
+    URL,
+    Content,
+    Noise,
+    days,
+    maintenance_in_article,
+    template_a,
+    template_b,
+)
 from support.replay import Capture
 
 PATH = urlsplit(URL).path
@@ -59,3 +70,56 @@ def test_a_policy_page_over_25_captures_written_blind_is_right_every_day(tmp_pat
     # article's metas the fixture had copied into their head (a site's own page has none).
     known: set[int] = set()
     assert {i for i, ok, _ in judged if not ok} <= known, report
+
+
+def test_a_relabelled_attachment_box_and_a_night_of_maintenance_in_the_articles_template(
+    tmp_path,
+):
+    # The label on the first file's line (附件：<a>….docx</a>), then a redesign that writes it
+    # 相关附件：; an upgrade notice served by the article's own template (its <title> and metas
+    # kept) for a night, seen by crawls 6 hours apart — past removal_confirm_after — and the
+    # page back; then a real edit. Only the first day and the edit are events.
+    def page(html, note, at, expect=(), failed=False, ctype="text/html"):
+        capture = Capture(data=html, content_type=ctype, note=note)
+        return Step(capture, at=at.astimezone(UTC), expect=list(expect), failed=failed)
+
+    def at(day, hour):
+        return datetime(2023, 5, day, hour, 30, tzinfo=CST)
+
+    utf8 = "text/html; charset=utf-8"
+    steps = [
+        page(
+            template_a(FIRST, Noise(1), at(12, 18), "附件："),
+            "附件： on the line",
+            at(12, 18),
+            ["new"],
+        ),
+        page(template_a(FIRST, Noise(2), at(13, 9), "附件："), "noise", at(13, 9)),
+        page(
+            template_b(FIRST, Noise(3), at(15, 9), label="相关附件："),
+            "redesign: 相关附件：",
+            at(15, 9),
+            ctype=utf8,
+        ),
+        page(
+            maintenance_in_article(Noise(4), at(15, 21)), "upgrade notice", at(15, 21), failed=True
+        ),
+        page(maintenance_in_article(Noise(5), at(16, 3)), "still, 6 h on", at(16, 3), failed=True),
+        page(
+            template_b(FIRST, Noise(6), at(16, 9), label="相关附件："),
+            "back",
+            at(16, 9),
+            ctype=utf8,
+        ),
+        page(
+            template_b(Content(closing=CLOSING_2023_07), Noise(7), at(17, 9), label="相关附件："),
+            "施行 date corrected",
+            at(17, 9),
+            ["edited"],
+            ctype=utf8,
+        ),
+    ]
+    days_, _ = replay_history(tmp_path, steps, path=PATH)
+    judged = score_days(steps, days_)
+    report = "\n".join(("   " if ok else "XX ") + line for _, ok, line in judged)
+    assert all(ok for _, ok, _ in judged), report

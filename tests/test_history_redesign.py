@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from storage import FetchedRelease, Store
+from storage import FetchedRelease, Store, changed_fields
 
 URL = "http://deq.example.gov/water/advisories"
 BODY = "Advisories in effect.\n\nAshby\tCity of Ashby\tBoil water\tActive"
@@ -262,3 +262,32 @@ def test_a_line_of_the_text_rewritten_as_the_template_changes_is_an_edit(tmp_pat
         store.ensure_site("demo")
         store.record_release("demo", _advisories(ADVISORIES, DRUPAL))
         assert store.record_release("demo", _advisories(edited, USWDS)).kind == "edited"
+
+
+NAMES = [
+    {"name": "统计表.xlsx", "url": "http://x.gov.cn/a.xlsx"},
+    {"name": "说明.pdf", "url": "http://x.gov.cn/b.pdf"},
+]
+TEXT = "本月全市规模以上工业增加值同比增长5.2%。"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "changed"),
+    [
+        ("附件：统计表.xlsx\n说明.pdf", "相关附件：统计表.xlsx\n说明.pdf", []),
+        ("附件下载\n统计表.xlsx\n说明.pdf", "XLSX 统计表.xlsx（25.3KB）\nPDF 说明.pdf [下载]", []),
+        ("附件：统计表.xlsx 说明.pdf", "附件1：统计表.xlsx\n附件2：说明.pdf", []),
+        ("附件：统计表.xlsx\n说明.pdf", "请填写统计表.xlsx后报送。\n说明.pdf", ["body"]),
+    ],
+    ids=[
+        "label-beside-the-name",
+        "type-size-button",
+        "two-names-one-line",
+        "a-sentence-naming-one",
+    ],
+)
+def test_an_attachment_line_drawn_otherwise_is_no_change(before, after, changed):
+    def fields(lines):
+        return {"title": "t", "body": TEXT + "\n" + lines, "attachments": NAMES}
+
+    assert changed_fields(fields(before), fields(after)) == changed

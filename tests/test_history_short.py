@@ -162,3 +162,29 @@ def test_a_short_watched_page_through_maintenance_days_in_its_chrome_has_one_ver
     days, _ = replay_history(tmp_path, steps, site={"timezone": "America/New_York"})
     judged = score_days(steps, days)
     assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)
+
+
+LONG = "\n\n".join(
+    f"（{n}）第{n}条措施：对符合条件的民营企业给予{n * 10}万元补助，按季度拨付，年度考核后清算。"
+    for n in range(1, 13)
+)
+
+
+def test_a_maintenance_notice_under_the_pages_own_title_is_no_version_however_long(tmp_path):
+    # The article's template served the notice: its <meta name="ArticleTitle"> still names the
+    # policy, so the title is the page's; the body collapsed to a notice that says what it is.
+    title = "关于印发促进民营经济高质量发展若干措施的通知"
+    notice = "尊敬的用户：为提升服务质量，本网站正在进行系统维护，维护期间部分页面暂时无法访问。"
+    now = [datetime(2023, 5, 22, 1, 40, tzinfo=UTC)]
+    with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
+        store.ensure_site("demo")
+        store.record_release("demo", _page(title, LONG))
+        for _ in range(3):
+            now[0] += timedelta(days=1)
+            got = store.record_release("demo", _page(title, notice), confirm_after=3600)
+            assert got.kind == "held"
+        now[0] += timedelta(days=1)
+        assert store.record_release("demo", _page(title, LONG), confirm_after=3600).kind == (
+            "unchanged"
+        )
+        assert [e["kind"] for e in store.events(include_baseline=True)] == ["new"]

@@ -401,8 +401,19 @@ def _body_a(content: Content) -> str:
     return "\n".join(html)
 
 
-def template_a(content: Content, noise: Noise, moment: datetime) -> bytes:
-    """The TRS page of 2019–May 2023, served as GB2312."""
+def _labelled_attachments(content: Content, label: str, prefix: str) -> str:
+    """An attachment box whose label stands on the first file's line, outside its link
+    (``附件：<a>….docx</a>``), the files' links holding their names alone."""
+    lines = [
+        f'<p>{label if i == 0 else "　　　"}<a href="{prefix}{a.file}" target="_blank">{a.name}</a></p>'
+        for i, a in enumerate(content.attachments)
+    ]
+    return f'<div class="fj">{"".join(lines)}</div>'
+
+
+def template_a(content: Content, noise: Noise, moment: datetime, label: str = "") -> bytes:
+    """The TRS page of 2019–May 2023, served as GB2312 (``label``: the attachment box's label
+    on the first file's line instead of a line of its own)."""
     hot = "".join(
         f'<li><a href="/xwzx/{i}.html" target="_blank" title="{t}">{t}</a></li>'
         for i, t in enumerate(noise.hot())
@@ -459,7 +470,7 @@ function doZoom(size){{ document.getElementById('zoom').style.fontSize = size + 
 <div class="TRS_Editor"><style type="text/css">.TRS_Editor P{{margin-top:0;margin-bottom:0;line-height:2;font-family:仿宋_GB2312;font-size:16pt}}</style>
 {_body_a(content)}
 </div></div>
-{_attachments_a(content)}
+{_labelled_attachments(content, label, "./") if label else _attachments_a(content)}
 <div class="tools"><div class="qr"><img src="/images/qrcode.png" width="80" alt="扫一扫在手机打开当前页" /><br />扫一扫在手机打开当前页</div>
 <a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a> <a href="javascript:void(0)" onclick="jiucuo()">【我要纠错】</a></div>
 <div style="clear:both"></div>
@@ -510,8 +521,10 @@ def _body_b(content: Content) -> str:
     return "\n".join(out)
 
 
-def template_b(content: Content, noise: Noise, moment: datetime, banner: str = "") -> bytes:
-    """The 集约化 platform from 29 May 2023, UTF-8."""
+def template_b(
+    content: Content, noise: Noise, moment: datetime, banner: str = "", label: str = ""
+) -> bytes:
+    """The 集约化 platform from 29 May 2023, UTF-8 (``label`` as in :func:`template_a`)."""
     hot = "".join(f'<li><a href="/xwzx/{i}.html">{t}</a></li>' for i, t in enumerate(noise.hot()))
     related = "".join(
         f'<li><a href="/zwgk/gfxwj/{href.split("_")[0][1:7]}/{href}">{t}</a></li>'
@@ -580,7 +593,7 @@ def template_b(content: Content, noise: Noise, moment: datetime, banner: str = "
 <div class="article-content" id="zoom">
 {_body_b(content)}
 </div>
-{_attachments_b(content, moment)}
+{_labelled_attachments(content, label, "/zwgk/gfxwj/202305/") if label else _attachments_b(content, moment)}
 <div class="share">分享到：<a class="wechat" href="javascript:;">微信</a><a class="weibo" href="javascript:;">微博</a><a href="javascript:window.print()">打印</a><a href="javascript:window.close()">关闭</a></div>
 <section class="related"><h3>相关解读</h3><ul>{related}</ul></section>
 </div>
@@ -654,6 +667,20 @@ def maintenance_a(noise: Noise, moment: datetime) -> bytes:
     )
     page = _site_page(page[:start] + notice + page[end:], "系统维护_澜溪市人民政府")
     return page.encode("gb18030")
+
+
+def maintenance_in_article(noise: Noise, moment: datetime) -> bytes:
+    """A night's upgrade notice served by the article's own template: its ``<title>`` and
+    metadata still the article's, the 相关文件 and 热点 boxes around it, the text gone."""
+    page = template_a(FIRST, noise, moment).decode("gb18030")
+    start = page.index('<div class="title">')
+    end = page.index('<div class="tools">')
+    notice = (
+        '<div class="title">系统维护公告</div><div class="TRS_Editor" style="text-align:center">'
+        "<p>系统维护公告</p><p>因政府信息公开平台升级维护，本栏目信息暂停访问，"
+        "预计于次日8:00前恢复。给您带来的不便，敬请谅解。</p></div>"
+    )
+    return (page[:start] + notice + page[end:]).encode("gb18030")
 
 
 def soft_404_a(noise: Noise, moment: datetime) -> bytes:
