@@ -11,6 +11,7 @@ A sender then groups due rows into messages (``alert_messages``) and delivers th
 
     claim_messages()   rows -> messages, and a lease on the messages due now
     begin_attempt()    the message is "in doubt" from here: it may reach the recipient
+    record_parts()     a message posted in parts (chat robots): the parts delivered so far
     finish_attempt()   accepted / refused for good / try again later
 
 A message, once attempted, is frozen: its rows and token (from which the Message-ID derives) never
@@ -450,13 +451,16 @@ def finish_attempt(
     refused: Mapping[str, str] | None = None,
     error: str | None = None,
     in_doubt: bool = False,
+    retry_after: float | None = None,
 ) -> str:
     """Record the outcome of an attempt; returns the message's status afterwards.
 
     ``delivered``: recipients that accepted it. ``refused``: recipients refused for good, with
     the reason. Every other pending recipient failed temporarily (``error`` says why) and is
-    retried with backoff; ``in_doubt`` says the message may have reached them anyway (a timeout
-    after the data was sent), which freezes it: it will be resent exactly as it is.
+    retried with backoff (or after ``retry_after`` seconds, when the receiver asked for longer);
+    ``in_doubt`` says the message may have reached them anyway (a timeout after the data was
+    sent), which freezes it: it will be resent exactly as it is. A message some of whose parts
+    were delivered (:func:`record_parts`) is frozen too.
     """
     refused = dict(refused or {})
     delivered = set(delivered)
@@ -477,14 +481,14 @@ def finish_attempt(
         reached = [r for r in message["recipients"] if r not in pending and r not in failed]
         if pending:
             status = "sending"
-            wait = BACKOFF[min(max(attempts, 1), len(BACKOFF)) - 1]
+            wait = max(BACKOFF[min(max(attempts, 1), len(BACKOFF)) - 1], retry_after or 0)
             db.execute(
                 """UPDATE alert_messages SET pending_recipients = ?, failed_recipients = ?, in_doubt = ?,
                      next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?""",
                 [
                     json.dumps(pending, ensure_ascii=False),
                     json.dumps(failed, ensure_ascii=False),
-                    int(in_doubt or bool(reached)),
+                    int(in_doubt or bool(reached) or bool(message.get("parts_delivered"))),
                     _iso(now + timedelta(seconds=wait)),
                     error,
                     message_id,
@@ -523,6 +527,16 @@ def finish_attempt(
             [status, summary, stamp if reached else None, message_id],
         )
         return status
+
+
+def record_parts(db, message_id: int, parts: int) -> None:
+    """Record that the first ``parts`` parts of a message reached the receiver (each in its own
+    transaction, as it happens): a retry resumes after them, and the message is frozen."""
+    with _transaction(db):
+        db.execute(
+            "UPDATE alert_messages SET parts_delivered = max(parts_delivered, ?), in_doubt = 1 WHERE id = ?",
+            [int(parts), message_id],
+        )
 
 
 def release_lease(db, message_id: int) -> None:
@@ -758,6 +772,7 @@ class Outbox:
         refused: Mapping[str, str] | None = None,
         error: str | None = None,
         in_doubt: bool = False,
+        retry_after: float | None = None,
     ) -> str:
         """Record an attempt's outcome; the message's status afterwards (:func:`finish_attempt`)."""
         return finish_attempt(
@@ -768,7 +783,12 @@ class Outbox:
             refused=refused,
             error=error,
             in_doubt=in_doubt,
+            retry_after=retry_after,
         )
+
+    def record_parts(self, message_id: int, parts: int) -> None:
+        """The first ``parts`` parts of a message were delivered (:func:`record_parts`)."""
+        record_parts(self._db, message_id, parts)
 
     def release_lease(self, message_id: int) -> None:
         """Give a claimed message back untouched (:func:`release_lease`)."""

@@ -569,3 +569,11 @@ def m054_version_presentation(db: Database) -> None:
     with the page as it is drawn now. NULL: drawn as the version was."""
     db.execute("ALTER TABLE versions ADD COLUMN presented TEXT")
     db.execute("ALTER TABLE versions ADD COLUMN presented_raw BLOB")
+
+
+@migrations()
+def m055_alert_message_parts(db: Database) -> None:
+    """How many parts of an alert message have reached the receiver (``parts_delivered``): a chat
+    robot's message is split to its API's size limit, and a retry after a rate limit or an
+    outage resumes after the parts already posted instead of posting them twice."""
+    db.execute("ALTER TABLE alert_messages ADD COLUMN parts_delivered INTEGER NOT NULL DEFAULT 0")

@@ -32,7 +32,7 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Fixtures shared by several test modules live in tests/support and reach the tests from here.
-pytest_plugins = ["support.alerts"]
+pytest_plugins = ["support.alerts", "support.robots"]
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Alerts: e-mail and webhooks about new, edited and removed releases, and site health.
+"""Alerts: e-mail, webhooks and chat robots about new, edited and removed releases, and site health.
 
 The store keeps the durable outbox (``store.outbox``: rows, messages, leases); this package
 decides what goes in it (:mod:`crawler.alerts.policy`: keyword filters, digest times, site
@@ -25,7 +25,14 @@ from datetime import UTC, datetime
 
 from storage import sender_identity
 
-from .channels import CHANNELS, Channel, EmailChannel, Outcome, WebhookChannel  # noqa: F401
+from .channels import (  # noqa: F401
+    CHANNELS,
+    Channel,
+    EmailChannel,
+    Outcome,
+    RobotChannel,
+    WebhookChannel,
+)
 from .policy import (
     deliver_after,
     judge_health,
@@ -58,7 +65,8 @@ OPERATORS = "operators"
 
 
 def subscription_rows(config) -> list[dict]:
-    """The configuration's subscriptions, webhooks and operator list as ``subscriptions`` rows."""
+    """The configuration's subscriptions, webhooks, robots and operator list as ``subscriptions``
+    rows. A robot's target is its name, never its URL (which holds the robot's token)."""
     rows = []
     for sub in config.subscriptions:
         rows.append(
@@ -97,6 +105,20 @@ def subscription_rows(config) -> list[dict]:
                 "keywords_any": list(hook.keywords_any),
                 "keywords_all": list(hook.keywords_all),
                 "keywords_in": list(hook.keywords_in),
+                "delivery": "immediate",
+            }
+        )
+    for robot in config.robots:
+        rows.append(
+            {
+                "name": f"robot:{robot.name}",
+                "channel": "robot",
+                "target": [f"robot:{robot.name}"],
+                "sites": list(robot.sites),
+                "kinds": list(robot.kinds),
+                "keywords_any": list(robot.keywords_any),
+                "keywords_all": list(robot.keywords_all),
+                "keywords_in": list(robot.keywords_in),
                 "delivery": "immediate",
             }
         )
@@ -192,6 +214,7 @@ def send_pending(
                 channel = channels[message["channel"]] = CHANNELS[message["channel"]](
                     config, environ=environ, ssl_context=ssl_context, archive_url=archive_url
                 )
+                channel.progress = lambda m, parts: box.record_parts(m["id"], parts)
             items = box.message_items(message["id"])
             down = channel.unavailable(message)
             if down:
@@ -230,6 +253,7 @@ def send_pending(
                 refused=outcome.refused,
                 error=outcome.error,
                 in_doubt=outcome.in_doubt,
+                retry_after=outcome.retry_after,
             )
             report.messages.append(
                 {

@@ -1,4 +1,4 @@
-"""Alert channels: how an outbox message leaves (SMTP e-mail, webhook POST).
+"""Alert channels: how an outbox message leaves (SMTP e-mail, webhook POST, chat robot POST).
 
 A channel is built once per sending run, delivers messages one by one and reports, per recipient,
 what happened (:class:`Outcome`); it never touches the database. Channels register themselves in
@@ -22,8 +22,10 @@ from email.utils import parseaddr
 from storage import ConfigError
 
 from .render import build_email, webhook_payload
+from .robots import APIS
+from .robots import now as robots_now
 
-#: Channel classes by the name subscriptions use (``email``, ``webhook``).
+#: Channel classes by the name subscriptions use (``email``, ``webhook``, ``robot``).
 CHANNELS: dict[str, type[Channel]] = {}
 
 USER_AGENT = "bulletin-monitor alerts (+https://github.com/bulletin-monitor)"
@@ -53,6 +55,7 @@ class Outcome:
     refused: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     in_doubt: bool = False
+    retry_after: float | None = None  # the receiver asked to wait this long (seconds)
 
 
 class Channel:
@@ -77,6 +80,10 @@ class Channel:
 
     def deliver(self, message: dict, items: list[dict]) -> Outcome:
         raise NotImplementedError
+
+    def progress(self, message: dict, parts: int) -> None:
+        """Called when the first ``parts`` parts of a message posted in parts have been delivered
+        (``send_pending`` records it in the outbox at once)."""
 
     def unavailable(self, message: dict) -> str | None:
         """Why ``message`` is not even tried in this run (its server timed out or could not be
@@ -288,28 +295,80 @@ class EmailChannel(Channel):
             self._conn = None
 
 
-@channel("webhook")
-class WebhookChannel(Channel):
-    """A JSON POST per message; the delivery id lets the receiver drop a repeated delivery."""
+class HttpChannel(Channel):
+    """Base of the channels that POST over HTTP(S): one client for the run, and receivers that
+    cannot be reached or time out are not tried again in the same run."""
 
     def __init__(self, config, **kwargs):
         super().__init__(config, **kwargs)
         import httpx
 
-        self.hooks = {f"webhook:{hook.name}": hook for hook in config.webhooks}
         self.client = httpx.Client(
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT},
             verify=self.ssl_context or True,
         )
-        self._down: dict[str, str] = {}  # URL → why it is not tried again in this run
+        self._down: dict[str, str] = {}  # receiver → why it is not tried again in this run
+
+    def post(
+        self, key: str, where: str, url: str, *, content: bytes, headers: dict, timeout: float
+    ):
+        """POST ``content``; returns the response, or the :class:`Outcome` of a transport failure.
+
+        ``key`` names the receiver for :meth:`unavailable`; ``where`` names it in errors (a chat
+        robot's URL holds its token and is never shown).
+        """
+        import httpx
+
+        try:
+            return self.client.post(url, content=content, headers=headers, timeout=timeout)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            self._down[key] = f"cannot connect to {where}: {exc or type(exc).__name__}"
+            return Outcome(error=self._down[key])
+        except httpx.HTTPError as exc:
+            if isinstance(exc, httpx.TimeoutException):
+                self._down[key] = f"{where}: timed out"
+            return Outcome(error=f"{where}: {type(exc).__name__}: {exc}", in_doubt=True)
+
+    @staticmethod
+    def judge_status(response, recipient: str, where: str) -> Outcome | None:
+        """None for a 2xx; else the outcome its status means: 408, 425, 429 and 5xx are retried
+        (after ``Retry-After`` when it asks for longer than the backoff), others refused."""
+        status = response.status_code
+        if 200 <= status < 300:
+            return None
+        reason = f"HTTP {status} {response.reason_phrase}".strip()
+        answer = " ".join(response.text.split())[:200]
+        if answer:
+            reason += f": {answer}"
+        if status in (408, 425, 429) or status >= 500:
+            return Outcome(error=f"{where}: {reason}", retry_after=retry_after(response))
+        if 300 <= status < 400:
+            reason += f" to {response.headers.get('location', '?')} (redirects are not followed: fix the URL)"
+        return Outcome(refused={recipient: reason})
 
     def unavailable(self, message: dict) -> str | None:
         return self._down.get(message["recipients"][0])
 
-    def deliver(self, message: dict, items: list[dict]) -> Outcome:
-        import httpx
+    def close(self) -> None:
+        self.client.close()
 
+
+def retry_after(response) -> float | None:
+    """The seconds a ``Retry-After`` header asks for (its date form is not used by these APIs)."""
+    value = (response.headers.get("retry-after") or "").strip()
+    return float(value) if value.isdigit() else None
+
+
+@channel("webhook")
+class WebhookChannel(HttpChannel):
+    """A JSON POST per message; the delivery id lets the receiver drop a repeated delivery."""
+
+    def __init__(self, config, **kwargs):
+        super().__init__(config, **kwargs)
+        self.hooks = {f"webhook:{hook.name}": hook for hook in config.webhooks}
+
+    def deliver(self, message: dict, items: list[dict]) -> Outcome:
         url = message["recipients"][0]
         hook = self.hooks.get(message["subscription"])
         if hook is None:
@@ -336,24 +395,76 @@ class WebhookChannel(Channel):
                 )
             digest = hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
             headers["X-Bulletin-Signature"] = f"sha256={digest}"
-        try:
-            response = self.client.post(url, content=body, headers=headers, timeout=hook.timeout)
-        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            self._down[url] = f"cannot connect to {url}: {exc or type(exc).__name__}"
-            return Outcome(error=self._down[url])
-        except httpx.HTTPError as exc:
-            if isinstance(exc, httpx.TimeoutException):
-                self._down[url] = f"{url}: timed out"
-            return Outcome(error=f"{url}: {type(exc).__name__}: {exc}", in_doubt=True)
-        status = response.status_code
-        reason = f"HTTP {status} {response.reason_phrase}".strip()
-        if 200 <= status < 300:
-            return Outcome(delivered=[url])
-        if status in (408, 425, 429) or status >= 500:
-            return Outcome(error=f"{url}: {reason}")
-        if 300 <= status < 400:
-            reason += f" to {response.headers.get('location', '?')} (redirects are not followed: fix the URL)"
-        return Outcome(refused={url: reason})
+        response = self.post(url, url, url, content=body, headers=headers, timeout=hook.timeout)
+        if isinstance(response, Outcome):
+            return response
+        return self.judge_status(response, url, url) or Outcome(delivered=[url])
 
-    def close(self) -> None:
-        self.client.close()
+
+@channel("robot")
+class RobotChannel(HttpChannel):
+    """A chat group's robot: one readable message per outbox message, posted in as many parts as
+    its API's size limit needs; a retry resumes after the parts already delivered."""
+
+    def __init__(self, config, **kwargs):
+        super().__init__(config, **kwargs)
+        self.robots = {f"robot:{robot.name}": robot for robot in config.robots}
+
+    def deliver(self, message: dict, items: list[dict]) -> Outcome:
+        from .chat import blocks, headline
+
+        robot = self.robots.get(message["subscription"])
+        if robot is None:
+            return Outcome(error="robot no longer configured")
+        payloads = APIS[robot.kind].parts(
+            headline(items),
+            blocks(items, max_items=self.config.alerts.max_items, archive_url=self.archive_url),
+        )
+        return self.send(robot, message["recipients"][0], payloads, message=message)
+
+    def send(self, robot, recipient: str, payloads: list[dict], *, message: dict | None = None):
+        """Post the parts not yet delivered, in order; stops at the first that fails."""
+        api = APIS[robot.kind]
+        where = f"{robot.kind} robot {robot.name!r}"
+        try:
+            url, secret = robot.address(self.environ), robot.secret(self.environ)
+        except ConfigError as exc:
+            return Outcome(error=str(exc))
+        done = (message or {}).get("parts_delivered") or 0
+        for number in range(done, len(payloads)):
+            body = dict(payloads[number])
+            target = api.sign(url, body, secret, robots_now()) if secret else url
+            response = self.post(
+                recipient,
+                where,
+                target,
+                content=json.dumps(body, ensure_ascii=False).encode("utf-8"),
+                headers={"Content-Type": "application/json; charset=utf-8"},
+                timeout=robot.timeout,
+            )
+            part = f" (part {number + 1} of {len(payloads)})" if len(payloads) > 1 else ""
+            if isinstance(response, Outcome):
+                response.error = f"{response.error}{part}"
+                return response
+            outcome = self.judge_status(response, recipient, where)
+            if outcome is not None and outcome.refused:
+                outcome.refused = {k: v + part for k, v in outcome.refused.items()}
+                return outcome
+            if outcome is None:
+                verdict = api.judge(response.text)
+                if verdict.status == "ok":
+                    if message is not None:
+                        self.progress(message, number + 1)
+                    continue
+                if verdict.status == "refused":
+                    return Outcome(refused={recipient: f"{verdict.reason}{part}"})
+                reason = f"{where}: {verdict.reason}"
+                outcome = Outcome(error=reason, retry_after=verdict.retry_after)
+                if verdict.rate_limited:
+                    self._down[recipient] = reason
+            elif response.status_code == 429:
+                self._down[recipient] = outcome.error
+            if outcome.error:
+                outcome.error += part
+            return outcome
+        return Outcome(delivered=[recipient])

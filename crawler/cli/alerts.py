@@ -1,4 +1,4 @@
-"""``bulletin alerts``: test the SMTP settings, list the outbox, deliver what is due."""
+"""``bulletin alerts``: test the SMTP settings or a chat robot, list the outbox, deliver what is due."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .common import EXIT_UNDELIVERED, BulletinGroup, open_store, read_config
 
 @click.group(cls=BulletinGroup)
 def alerts():
-    """Alert e-mails and webhooks: test the SMTP settings, list and send the outbox."""
+    """Alert e-mails, webhooks and chat robots: test the SMTP settings or a robot, list and send the outbox."""
 
 
 @alerts.command("test")
@@ -27,22 +27,33 @@ def alerts():
     help="Recipient (repeatable). Default: the alerts.operators addresses.",
 )
 @click.option(
+    "--robot",
+    "robot_name",
+    metavar="NAME",
+    help="Post a test message to the chat robot [robots.NAME] instead of sending mail.",
+)
+@click.option(
     "--json",
     "as_json",
     is_flag=True,
     help="Print one JSON object: the steps, who accepted, who refused, the error.",
 )
 @click.pass_context
-def alerts_test(ctx, to, as_json):
+def alerts_test(ctx, to, robot_name, as_json):
     """Send a test message through the configured SMTP server and report each step.
 
     Exit status 0 when the server accepted the message for every recipient, 1 otherwise, with
-    the step that failed (connection, TLS, login, sender, recipient or message).
+    the step that failed (connection, TLS, login, sender, recipient or message). With --robot,
+    post a test message (Chinese text and a link) to that chat robot instead: exit status 0 when
+    its API answered that it was posted, 1 with the API's answer otherwise.
     """
     from ..alerts.channels import EmailChannel, describe_smtp_error
     from ..alerts.render import probe_email
 
     config = read_config(ctx)
+    if robot_name is not None:
+        _test_robot(config, robot_name, as_json)
+        return
     if config.smtp is None:
         raise ConfigError("no [smtp] table in the configuration (see docs/alerts.md)")
     recipients = list(to) or list(config.alerts.operators)
@@ -95,6 +106,39 @@ def alerts_test(ctx, to, as_json):
         if outcome.delivered and not outcome.refused and not outcome.error:
             click.echo(f"accepted by {smtp.host}:{smtp.port} for {', '.join(outcome.delivered)}")
     report(outcome.delivered, outcome.refused, outcome.error)
+
+
+def _test_robot(config, name: str, as_json: bool) -> None:
+    from ..alerts.channels import RobotChannel
+    from ..alerts.chat import KEYWORD, probe_blocks
+    from ..alerts.robots import APIS
+
+    robots = {robot.name: robot for robot in config.robots}
+    if name not in robots:
+        configured = ", ".join(robots) or "none"
+        raise ConfigError(f"unknown robot {name!r} (configured: {configured})")
+    robot = robots[name]
+    recipient = f"robot:{name}"
+    channel = RobotChannel(config)
+    try:
+        payloads = APIS[robot.kind].parts(f"【{KEYWORD}】测试消息", probe_blocks(name))
+        outcome = channel.send(robot, recipient, payloads)
+    finally:
+        channel.close()
+    error = outcome.error or (
+        f"{robot.kind} robot {name!r}: {outcome.refused[recipient]}"
+        if recipient in outcome.refused
+        else None
+    )
+    ok = recipient in outcome.delivered
+    if as_json:
+        click.echo(json_line({"robot": name, "kind": robot.kind, "ok": ok, "error": error}))
+    elif ok:
+        click.echo(f"posted to {robot.kind} robot {name!r}")
+    else:
+        click.echo(f"not posted: {error}", err=True)
+    if not ok:
+        sys.exit(1)
 
 
 @alerts.command("list")

@@ -1,4 +1,5 @@
-"""The alert tables: ``[smtp]``, ``[alerts]``, ``[[subscriptions]]`` and ``[webhooks.NAME]``.
+"""The alert tables: ``[smtp]``, ``[alerts]``, ``[[subscriptions]]``, ``[webhooks.NAME]`` and
+``[robots.NAME]``.
 
 Who is told about which events, and how; the delivery itself is ``crawler/alerts/``.
 """
@@ -16,7 +17,16 @@ from storage import EVENT_KINDS, ConfigError
 
 from . import checks
 from .checks import Check, Invalid, Table, show
-from .defaults import ALERTS, DEFAULT_PASSWORD_ENV, SMTP, SUBSCRIPTION, TLS_PORTS, WEBHOOK
+from .defaults import (
+    ALERTS,
+    DEFAULT_PASSWORD_ENV,
+    ROBOT,
+    ROBOT_KINDS,
+    SMTP,
+    SUBSCRIPTION,
+    TLS_PORTS,
+    WEBHOOK,
+)
 from .sites import SITE_NAME_RE
 
 ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -89,6 +99,52 @@ class Webhook:
     keywords_in: tuple[str, ...] = WEBHOOK["keywords_in"]
     secret_env: str | None = None
     timeout: float = WEBHOOK["timeout"]
+
+
+@dataclass(frozen=True)
+class Robot:
+    """One ``[robots.NAME]`` table: a chat group's robot (DingTalk, WeCom, Feishu/Lark, Slack)
+    that gets one readable message per run. Its URL holds the robot's token: it may come from
+    the environment (``url_env``), like the signing secret (``secret_env``)."""
+
+    name: str
+    kind: str
+    url: str | None = None
+    url_env: str | None = None
+    sites: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ROBOT["kinds"]
+    keywords_any: tuple[str, ...] = ROBOT["keywords_any"]
+    keywords_all: tuple[str, ...] = ROBOT["keywords_all"]
+    keywords_in: tuple[str, ...] = ROBOT["keywords_in"]
+    secret_env: str | None = None
+    timeout: float = ROBOT["timeout"]
+
+    def address(self, environ: Mapping[str, str] = os.environ) -> str:
+        """The URL to POST to; ``ConfigError`` when ``url_env`` names an unset or invalid variable."""
+        if self.url:
+            return self.url
+        value = (environ.get(self.url_env or "") or "").strip()
+        if not value:
+            raise ConfigError(
+                f"environment variable {self.url_env} is not set (robot {self.name!r} url_env)"
+            )
+        try:
+            return checks.http_url(value)
+        except Invalid as exc:
+            raise ConfigError(
+                f"environment variable {self.url_env} (robot {self.name!r} url_env): {exc}"
+            ) from None
+
+    def secret(self, environ: Mapping[str, str] = os.environ) -> str | None:
+        """The signing secret, or None without ``secret_env``; ``ConfigError`` when it is unset."""
+        if not self.secret_env:
+            return None
+        value = environ.get(self.secret_env)
+        if not value:
+            raise ConfigError(
+                f"environment variable {self.secret_env} is not set (robot {self.name!r} secret_env)"
+            )
+        return value
 
 
 # --- value checks of alert keys ---------------------------------------------------------------
@@ -164,6 +220,16 @@ def _delivery(value: Any) -> str:
     return value
 
 
+def _robot_kind(value: Any) -> str:
+    if value not in ROBOT_KINDS:
+        raise Invalid(f"expected {_robot_kinds_phrase()}, got {show(value)}")
+    return value
+
+
+def _robot_kinds_phrase() -> str:
+    return ", ".join(f'"{k}"' for k in ROBOT_KINDS[:-1]) + f' or "{ROBOT_KINDS[-1]}"'
+
+
 def _tls(value: Any) -> str:
     if value not in TLS_PORTS:
         raise Invalid(f'expected "starttls", "tls" or "none", got {show(value)}')
@@ -230,6 +296,15 @@ WEBHOOK_KEYS: dict[str, Check] = {
     "secret_env": _env_name,
     "timeout": checks.number(0, exclusive=True),
 }
+ROBOT_KEYS: dict[str, Check] = {
+    "kind": _robot_kind,
+    "url": checks.http_url,
+    "url_env": _env_name,
+    **_FILTER_KEYS,
+    "kinds": _kinds((*EVENT_KINDS, "health")),
+    "secret_env": _env_name,
+    "timeout": checks.number(0, exclusive=True),
+}
 # Secrets come only from the environment: a password in the file is refused, not ignored.
 SMTP_REFUSED = {
     "password": "secrets are not read from the file: put the password in an "
@@ -238,8 +313,8 @@ SMTP_REFUSED = {
 
 
 def build_alerts(extra: Mapping[str, Any], sites: Mapping[str, Any], source: str) -> dict[str, Any]:
-    """Check [smtp], [alerts], [[subscriptions]] and [webhooks.NAME] into typed settings:
-    the ``smtp``, ``alerts``, ``subscriptions`` and ``webhooks`` of a Config."""
+    """Check [smtp], [alerts], [[subscriptions]], [webhooks.NAME] and [robots.NAME] into typed
+    settings: the ``smtp``, ``alerts``, ``subscriptions``, ``webhooks`` and ``robots`` of a Config."""
     alerts = AlertSettings(
         **Table(source, "alerts", ALERTS_KEYS).check(_table(extra, "alerts", source))
     )
@@ -248,6 +323,10 @@ def build_alerts(extra: Mapping[str, Any], sites: Mapping[str, Any], source: str
     webhooks = [
         _webhook(name, table, sites, source)
         for name, table in _table(extra, "webhooks", source).items()
+    ]
+    robots = [
+        _robot(name, table, sites, source)
+        for name, table in _table(extra, "robots", source).items()
     ]
     if smtp is None and (subscriptions or alerts.operators):
         needs = "[[subscriptions]]" if subscriptions else "alerts.operators"
@@ -259,6 +338,7 @@ def build_alerts(extra: Mapping[str, Any], sites: Mapping[str, Any], source: str
         "alerts": alerts,
         "subscriptions": tuple(subscriptions),
         "webhooks": tuple(webhooks),
+        "robots": tuple(robots),
     }
 
 
@@ -354,3 +434,29 @@ def _webhook(name: str, table: Any, sites: Mapping[str, Any], source: str) -> We
     checker.require(values, "url", "the http(s) URL to POST to")
     chosen = _chosen_sites(checker, values, sites)
     return Webhook(**values, name=name, sites=chosen)
+
+
+def _robot(name: str, table: Any, sites: Mapping[str, Any], source: str) -> Robot:
+    if not SITE_NAME_RE.fullmatch(name):
+        raise ConfigError(
+            f"{source}: robot {name!r}: invalid name (use letters, digits, '_' and '-')"
+        )
+    if not isinstance(table, Mapping):
+        raise ConfigError(
+            f"{source}: robot {name!r}: expected a [robots.{name}] table, got {show(table)}"
+        )
+    checker = Table(source, f"robot {name!r}", ROBOT_KEYS)
+    values = checker.check(table)
+    checker.require(values, "kind", _robot_kinds_phrase())
+    if "url" in values and "url_env" in values:
+        raise checker.error("url_env", "give either url or url_env, not both")
+    if "url" not in values and "url_env" not in values:
+        raise checker.error(
+            "url", "required: the robot's webhook URL, or url_env naming the variable that holds it"
+        )
+    if values.get("secret_env") and values["kind"] not in ("dingtalk", "feishu"):
+        raise checker.error(
+            "secret_env", f"{values['kind']} robots are not signed (only dingtalk and feishu are)"
+        )
+    chosen = _chosen_sites(checker, values, sites)
+    return Robot(**values, name=name, sites=chosen)

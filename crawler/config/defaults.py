@@ -78,7 +78,7 @@ SERVE = {
     "archive_url": None,  # the Datasette address of this store (links to archived copies)
 }
 
-# --- alerts: [smtp], [alerts], [[subscriptions]], [webhooks.NAME] -----------------------------
+# --- alerts: [smtp], [alerts], [[subscriptions]], [webhooks.NAME], [robots.NAME] ----------------
 
 TLS_PORTS = {"starttls": 587, "tls": 465, "none": 25}  # smtp.port follows smtp.tls
 SMTP = {
@@ -101,3 +101,6 @@ FILTER = {
 }
 SUBSCRIPTION = {**FILTER, "delivery": "immediate"}
 WEBHOOK = {**FILTER, "timeout": 10.0}
+ROBOT = {**FILTER, "timeout": 10.0}
+#: The chat robots [robots.NAME] can post to (``kind``).
+ROBOT_KINDS = ("dingtalk", "wecom", "feishu", "slack")

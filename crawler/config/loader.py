@@ -11,7 +11,7 @@ from typing import Any
 
 from storage import ConfigError
 
-from .alerts import AlertSettings, SmtpSettings, Subscription, Webhook, build_alerts
+from .alerts import AlertSettings, Robot, SmtpSettings, Subscription, Webhook, build_alerts
 from .checks import show, suggest
 from .defaults import CONFIG_ENV_VAR, DEFAULT_CONFIG_PATH
 from .serve import ServeOptions, build_serve
@@ -19,7 +19,7 @@ from .sites import SITE_KEYS, SiteConfig, build_site, check_defaults
 
 #: Top-level tables besides the sites, checked by their own builders and also kept raw in
 #: ``Config.extra``.
-RESERVED_TABLES = ("alerts", "smtp", "subscriptions", "webhooks", "serve")
+RESERVED_TABLES = ("alerts", "smtp", "subscriptions", "webhooks", "robots", "serve")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Config:
     alerts: AlertSettings = field(default_factory=AlertSettings)
     subscriptions: tuple[Subscription, ...] = ()
     webhooks: tuple[Webhook, ...] = ()
+    robots: tuple[Robot, ...] = ()
     serve: ServeOptions = field(default_factory=ServeOptions)
 
     def site(self, name: str) -> SiteConfig:

@@ -166,6 +166,7 @@ def make_config(
     subscriptions=(),
     operators=(),
     webhooks=None,
+    robots=None,
     alerts=None,
     sites=(SITE,),
     tls: str = "none",
@@ -187,6 +188,8 @@ def make_config(
     data["alerts"] = {**({"operators": list(operators)} if operators else {}), **(alerts or {})}
     if webhooks:
         data["webhooks"] = webhooks
+    if robots:
+        data["robots"] = robots
     return config_from_dict(data, source="sites.toml")
 
 
