@@ -27,7 +27,7 @@ from .defaults import (
     TLS_PORTS,
     WEBHOOK,
 )
-from .sites import SITE_NAME_RE
+from .sites import SITE_NAME_RE, check_named_table
 
 ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 ADDRESS_RE = re.compile(r"[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+")
@@ -421,14 +421,7 @@ def _subscriptions(
 
 
 def _webhook(name: str, table: Any, sites: Mapping[str, Any], source: str) -> Webhook:
-    if not SITE_NAME_RE.fullmatch(name):
-        raise ConfigError(
-            f"{source}: webhook {name!r}: invalid name (use letters, digits, '_' and '-')"
-        )
-    if not isinstance(table, Mapping):
-        raise ConfigError(
-            f"{source}: webhook {name!r}: expected a [webhooks.{name}] table, got {show(table)}"
-        )
+    check_named_table(source, "webhook", "webhooks", name, table)
     checker = Table(source, f"webhook {name!r}", WEBHOOK_KEYS)
     values = checker.check(table)
     checker.require(values, "url", "the http(s) URL to POST to")
@@ -437,14 +430,7 @@ def _webhook(name: str, table: Any, sites: Mapping[str, Any], source: str) -> We
 
 
 def _robot(name: str, table: Any, sites: Mapping[str, Any], source: str) -> Robot:
-    if not SITE_NAME_RE.fullmatch(name):
-        raise ConfigError(
-            f"{source}: robot {name!r}: invalid name (use letters, digits, '_' and '-')"
-        )
-    if not isinstance(table, Mapping):
-        raise ConfigError(
-            f"{source}: robot {name!r}: expected a [robots.{name}] table, got {show(table)}"
-        )
+    check_named_table(source, "robot", "robots", name, table)
     checker = Table(source, f"robot {name!r}", ROBOT_KEYS)
     values = checker.check(table)
     checker.require(values, "kind", _robot_kinds_phrase())

@@ -23,6 +23,22 @@ from .schedule import duration, interval_seconds, parse_schedule, schedule
 PER_SITE_KEYS = ("title", "start_urls", "allowed_domains", "pages")
 
 SITE_NAME_RE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def check_named_table(
+    source: str, what: str, section: str, name: str, table: Any, invalid: str = "invalid name"
+) -> None:
+    """A ``[SECTION.NAME]`` table (a site, a webhook, a robot) has a usable name and is a table."""
+    if not SITE_NAME_RE.fullmatch(name):
+        raise ConfigError(
+            f"{source}: {what} {name!r}: {invalid} (use letters, digits, '_' and '-')"
+        )
+    if not isinstance(table, Mapping):
+        raise ConfigError(
+            f"{source}: {what} {name!r}: expected a [{section}.{name}] table, got {show(table)}"
+        )
+
+
 HOST_LABEL_RE = re.compile(r"[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?")
 
 
@@ -337,14 +353,7 @@ def build_site(
     name: str, table: Mapping[str, Any], defaults: dict[str, Any], source: str
 ) -> SiteConfig:
     """The site ``[sites.NAME]`` describes, over the checked ``[defaults]``."""
-    if not SITE_NAME_RE.fullmatch(name):
-        raise ConfigError(
-            f"{source}: site {name!r}: invalid site name (use letters, digits, '_' and '-')"
-        )
-    if not isinstance(table, Mapping):
-        raise ConfigError(
-            f"{source}: site {name!r}: expected a [sites.{name}] table, got {show(table)}"
-        )
+    check_named_table(source, "site", "sites", name, table, invalid="invalid site name")
     section = Table(source, f"site {name!r}", SITE_KEYS, unset_by_none=NONE_MEANS_UNSET)
     own = section.check(table)
     values = {**defaults, **own}
