@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
@@ -269,9 +270,10 @@ def _heading_size(declarations: str, inline: bool = False) -> bool:
     return size >= 20 or (size >= 18 and bold)
 
 
+@lru_cache(maxsize=4)  # (a page's candidates and its stacked headings read the same CSS)
 def _sized_selectors(styles: str) -> dict[str, float]:
     """The classes (".tit") and ids ("#title") the page's own CSS sets in a heading's size, with
-    that size in px."""
+    that size in px (read only: the dict is shared)."""
     found: dict[str, float] = {}
     for _, selectors, declarations in css_rules(styles or ""):
         if "font-size" not in declarations or not _heading_size(declarations):
