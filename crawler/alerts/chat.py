@@ -14,16 +14,16 @@ from storage import render_text_diff
 
 from .render import (
     EVENT_ORDER,
-    _attachment_changes,
-    _body_ops,
-    _edit_changes,
-    _event_items,
-    _split,
-    _title,
     archived_copy,
+    attachment_changes,
+    body_ops,
+    edit_changes,
+    event_items,
     excerpt,
     local_time,
+    release_title,
     safe_url,
+    split_events,
 )
 
 #: The word every robot message starts with: what a DingTalk or Feishu robot's 自定义关键词
@@ -76,7 +76,7 @@ def headline(items: list[dict]) -> str:
 
 
 def counts_phrase(items: list[dict]) -> str:
-    counts = Counter(i["kind"] for i in _event_items(items))
+    counts = Counter(i["kind"] for i in event_items(items))
     return "，".join(f"{KIND_LABELS[k]} {counts[k]} 条" for k in EVENT_ORDER if counts[k])
 
 
@@ -85,7 +85,7 @@ def blocks(
 ) -> list[Block]:
     """The message's blocks after its headline: one per release shown in full (the first
     ``max_items``), then the rest by title, then a count, as an e-mail lists them."""
-    shown, compact, counted = _split(items, max_items)
+    shown, compact, counted = split_events(items, max_items)
     several = len({i["site"] for i in items}) > 1
     out: list[Block] = []
     current = None
@@ -99,7 +99,7 @@ def blocks(
             [[f"另有 {len(compact) + len(counted)} 条（{counts_phrase(compact + counted)}）："]]
         )
         for item in compact:
-            out.append([[f"· {KIND_LABELS[item['kind']]}｜", _link(item, _title(item))]])
+            out.append([[f"· {KIND_LABELS[item['kind']]}｜", _link(item, release_title(item))]])
         if counted:
             out.append([[f"（其余 {len(counted)} 条未列出，见 bulletin releases）"]])
     return out
@@ -126,7 +126,7 @@ def item_block(item: dict, archive_url: str | None = None) -> Block:
     version = item.get("version") or {}
     href, reference = archived_copy(item, archive_url) if kind == "removed" else (None, "")
     title_url = href if kind == "removed" else safe_url(item.get("url"))
-    title = _title(item)
+    title = release_title(item)
     lines = [[f"【{KIND_LABELS[kind]}】", Link(title, title_url) if title_url else title]]
     meta = []
     if version.get("source"):
@@ -142,16 +142,16 @@ def item_block(item: dict, archive_url: str | None = None) -> Block:
         changed = [FIELD_LABELS.get(f, f) for f in item.get("changed_fields", [])]
         if changed:
             lines.append([f"改动：{'、'.join(changed)}"])
-        for label, old, new in _edit_changes(item):
+        for label, old, new in edit_changes(item):
             lines.append([f"{_zh(label)}：{old} → {new}"])
-        added, removed = _attachment_changes(item)
+        added, removed = attachment_changes(item)
         for attachment in added:
             name = attachment.get("name") or attachment.get("url") or ""
             url = safe_url(attachment.get("url"))
             lines.append(["新增附件：", Link(name, url) if url else name])
         for attachment in removed:
             lines.append([f"删除附件：{attachment.get('name') or attachment.get('url') or ''}"])
-        ops = _body_ops(item)
+        ops = body_ops(item)
         if ops:
             lines.append([f"正文：{_cut(' '.join(render_text_diff(ops).split()), DIFF_CHARS)}"])
             lines.append(["（[-…-] 为删去的文字，{+…+} 为新增的文字）"])

@@ -69,13 +69,13 @@ def excerpt(body: str | None, limit: int = EXCERPT_CHARS) -> str:
     return text[:limit].rstrip() + "…"
 
 
-def _event_items(items: list[dict]) -> list[dict]:
+def event_items(items: list[dict]) -> list[dict]:
     return [i for i in items if i["kind"] in EVENT_ORDER]
 
 
 def counts_phrase(items: list[dict]) -> str:
     """``3 new, 1 edited`` for the event items."""
-    counts = Counter(i["kind"] for i in _event_items(items))
+    counts = Counter(i["kind"] for i in event_items(items))
     return ", ".join(f"{counts[k]} {k}" for k in EVENT_ORDER if counts[k])
 
 
@@ -93,7 +93,7 @@ def subject(items: list[dict]) -> str:
             parts.append(f"site {state}" + (f": {detail}" if detail and detail != state else ""))
         else:
             parts.extend(f"{n} {state}" for state, n in sorted(states.items()))
-    if _event_items(items):
+    if event_items(items):
         parts.append(counts_phrase(items))
     baseline = [i for i in items if i["kind"] == "baseline"]
     if baseline:
@@ -166,15 +166,15 @@ def probe_email(*, sender: str, recipients: list[str], host: str) -> EmailMessag
     return message
 
 
-def _split(items: list[dict], max_items: int) -> tuple[list[dict], list[dict], list[dict]]:
+def split_events(items: list[dict], max_items: int) -> tuple[list[dict], list[dict], list[dict]]:
     """(notes and the first ``max_items`` events, events listed by title, events only counted)."""
     notes = [i for i in items if i["kind"] not in EVENT_ORDER]
-    events = _event_items(items)
+    events = event_items(items)
     detailed, rest = events[:max_items], events[max_items:]
     return notes + detailed, rest[:COMPACT_LIMIT], rest[COMPACT_LIMIT:]
 
 
-def _title(item: dict) -> str:
+def release_title(item: dict) -> str:
     version = item.get("version") or {}
     return version.get("title") or item.get("url") or "(untitled)"
 
@@ -192,7 +192,7 @@ def _meta_parts(item: dict) -> list[tuple[str, str]]:
     return parts
 
 
-def _edit_changes(item: dict) -> list[tuple[str, str, str]]:
+def edit_changes(item: dict) -> list[tuple[str, str, str]]:
     """(label, old, new) for the short fields an edit changed."""
     details = item.get("details") or {}
     changes = []
@@ -208,7 +208,7 @@ def _edit_changes(item: dict) -> list[tuple[str, str, str]]:
     return changes
 
 
-def _body_ops(item: dict):
+def body_ops(item: dict):
     if item["kind"] != "edited" or "body" not in item.get("changed_fields", []):
         return None
     old = (item.get("previous") or {}).get("body") or ""
@@ -217,7 +217,7 @@ def _body_ops(item: dict):
     return ops if has_changes(ops) else None
 
 
-def _attachment_changes(item: dict) -> tuple[list[dict], list[dict]]:
+def attachment_changes(item: dict) -> tuple[list[dict], list[dict]]:
     attachments = (item.get("details") or {}).get("attachments") or {}
     return attachments.get("added") or [], attachments.get("removed") or []
 
@@ -247,7 +247,7 @@ def render_text(
     items: list[dict], *, subscription: str, max_items: int = 50, archive_url: str | None = None
 ) -> str:
     """The plain-text part: edits marked ``[-deleted-]{+inserted+}``."""
-    shown, compact, counted = _split(items, max_items)
+    shown, compact, counted = split_events(items, max_items)
     lines: list[str] = []
     current = None
     for item in shown:
@@ -262,7 +262,7 @@ def render_text(
         )
         for item in compact:
             lines.append(
-                f"  - [{item['kind']}] {_title(item)}  {safe_url(item.get('url')) or ''}".rstrip()
+                f"  - [{item['kind']}] {release_title(item)}  {safe_url(item.get('url')) or ''}".rstrip()
             )
         if counted:
             lines.append(f"  (and {len(counted)} more not listed; see `bulletin releases`)")
@@ -283,7 +283,7 @@ def event_text(item: dict, archive_url: str | None = None) -> list[str]:
             f"Now monitoring {item['site_title']}: {item['detail'].get('releases', 0)} releases archived.",
             "You will hear about new releases from now on.",
         ]
-    lines = [f"[{kind}] {_title(item)}"]
+    lines = [f"[{kind}] {release_title(item)}"]
     url = safe_url(item.get("url"))
     if url:
         lines.append(f"  {url} (gone)" if kind == "removed" else f"  {url}")
@@ -294,16 +294,16 @@ def event_text(item: dict, archive_url: str | None = None) -> list[str]:
         changed = [FIELD_LABELS.get(f, f) for f in item.get("changed_fields", [])]
         if changed:
             lines.append("  changed: " + ", ".join(changed))
-        for label, old, new in _edit_changes(item):
+        for label, old, new in edit_changes(item):
             lines.append(f"  {label}: {old} → {new}")
-        added, removed = _attachment_changes(item)
+        added, removed = attachment_changes(item)
         for attachment in added:
             lines.append(
                 f"  attachment added: {attachment.get('name') or ''} {safe_url(attachment.get('url')) or ''}".rstrip()
             )
         for attachment in removed:
             lines.append(f"  attachment removed: {attachment.get('name') or ''}".rstrip())
-        ops = _body_ops(item)
+        ops = body_ops(item)
         if ops:
             lines.append("  text:")
             lines.extend("    " + line for line in render_text_diff(ops).splitlines())
@@ -352,7 +352,7 @@ def render_html(
     items: list[dict], *, subscription: str, max_items: int = 50, archive_url: str | None = None
 ) -> str:
     """The HTML part: simple markup, inline styles, every page-derived string escaped."""
-    shown, compact, counted = _split(items, max_items)
+    shown, compact, counted = split_events(items, max_items)
     parts = [
         "<!DOCTYPE html>",
         '<html><head><meta charset="utf-8">',
@@ -369,7 +369,9 @@ def render_html(
             f"<p>… and {len(compact) + len(counted)} more ({_e(counts_phrase(compact + counted))}):</p><ul>"
         )
         for item in compact:
-            parts.append(f"<li>[{_e(item['kind'])}] {_link(item.get('url'), _title(item))}</li>")
+            parts.append(
+                f"<li>[{_e(item['kind'])}] {_link(item.get('url'), release_title(item))}</li>"
+            )
         parts.append("</ul>")
         if counted:
             parts.append(
@@ -401,7 +403,7 @@ def event_html(item: dict, archive_url: str | None = None) -> str:
     # A removed release's address is gone: its title leads to the archived copy, when there is one.
     title_url = href if kind == "removed" else item.get("url")
     out = [
-        f'<div class="item"><span class="kind">{_e(kind)}</span><b>{_link(title_url, _title(item))}</b>'
+        f'<div class="item"><span class="kind">{_e(kind)}</span><b>{_link(title_url, release_title(item))}</b>'
     ]
     meta = _meta_parts(item)
     if meta:
@@ -415,9 +417,9 @@ def event_html(item: dict, archive_url: str | None = None) -> str:
         changed = [FIELD_LABELS.get(f, f) for f in item.get("changed_fields", [])]
         if changed:
             out.append(f'<div class="meta">changed: {_e(", ".join(changed))}</div>')
-        for label, old, new in _edit_changes(item):
+        for label, old, new in edit_changes(item):
             out.append(f"<div>{_e(label)}: <del>{_e(old)}</del> → <ins>{_e(new)}</ins></div>")
-        added, removed = _attachment_changes(item)
+        added, removed = attachment_changes(item)
         for attachment in added:
             out.append(
                 f"<div>attachment added: {_link(attachment.get('url'), attachment.get('name') or attachment.get('url') or '')}</div>"
@@ -426,7 +428,7 @@ def event_html(item: dict, archive_url: str | None = None) -> str:
             out.append(
                 f"<div>attachment removed: <del>{_e(attachment.get('name') or attachment.get('url'))}</del></div>"
             )
-        ops = _body_ops(item)
+        ops = body_ops(item)
         if ops:
             out.append(f'<div class="diff">{render_html_diff(ops)}</div>')
     elif kind == "new":
@@ -475,7 +477,7 @@ def webhook_payload(
             entry.update(releases=item["detail"].get("releases", 0))
         else:
             version = item.get("version") or {}
-            ops = _body_ops(item)
+            ops = body_ops(item)
             entry.update(
                 event_id=item["event_id"],
                 detected_at=item["detected_at"],
