@@ -422,6 +422,25 @@ class RobotChannel(HttpChannel):
         )
         return self.send(robot, message["recipients"][0], payloads, message=message)
 
+    def _judge_part(self, api, response, recipient: str, where: str) -> Outcome | None:
+        """None when the robot took the part, else the failed delivery's outcome."""
+        if isinstance(response, Outcome):
+            return response
+        outcome = self.judge_status(response, recipient, where)
+        if outcome is not None:
+            if response.status_code == 429 and not outcome.refused:
+                self._down[recipient] = outcome.error
+            return outcome
+        verdict = api.judge(response.text)
+        if verdict.status == "ok":
+            return None
+        if verdict.status == "refused":
+            return Outcome(refused={recipient: verdict.reason})
+        reason = f"{where}: {verdict.reason}"
+        if verdict.rate_limited:
+            self._down[recipient] = reason
+        return Outcome(error=reason, retry_after=verdict.retry_after)
+
     def send(self, robot, recipient: str, payloads: list[dict], *, message: dict | None = None):
         """Post the parts not yet delivered, in order; stops at the first that fails."""
         api = APIS[robot.kind]
@@ -442,29 +461,14 @@ class RobotChannel(HttpChannel):
                 headers={"Content-Type": "application/json; charset=utf-8"},
                 timeout=robot.timeout,
             )
-            part = f" (part {number + 1} of {len(payloads)})" if len(payloads) > 1 else ""
-            if isinstance(response, Outcome):
-                response.error = f"{response.error}{part}"
-                return response
-            outcome = self.judge_status(response, recipient, where)
-            if outcome is not None and outcome.refused:
-                outcome.refused = {k: v + part for k, v in outcome.refused.items()}
-                return outcome
+            outcome = self._judge_part(api, response, recipient, where)
             if outcome is None:
-                verdict = api.judge(response.text)
-                if verdict.status == "ok":
-                    if message is not None:
-                        self.progress(message, number + 1)
-                    continue
-                if verdict.status == "refused":
-                    return Outcome(refused={recipient: f"{verdict.reason}{part}"})
-                reason = f"{where}: {verdict.reason}"
-                outcome = Outcome(error=reason, retry_after=verdict.retry_after)
-                if verdict.rate_limited:
-                    self._down[recipient] = reason
-            elif response.status_code == 429:
-                self._down[recipient] = outcome.error
-            if outcome.error:
-                outcome.error += part
+                if message is not None:
+                    self.progress(message, number + 1)
+                continue
+            if len(payloads) > 1:
+                part = f" (part {number + 1} of {len(payloads)})"
+                outcome.error = outcome.error and outcome.error + part
+                outcome.refused = {k: v + part for k, v in (outcome.refused or {}).items()}
             return outcome
         return Outcome(delivered=[recipient])
