@@ -253,6 +253,16 @@ def test_gbk_and_utf8_pages_are_html():
         ("fetch_unrendered_velocity.html", "text/html", "unrendered template ($!{doc.title})"),
         ("fetch_unrendered_mustache.html", "text/html", "unrendered template ({{ page.title }})"),
         ("fetch_unrendered_jsp.html", "text/html", "unrendered template (<%=info.getTitle()%>)"),
+        (
+            "fetch_unrendered_titled_table_prose.html",
+            "text/html",
+            "unrendered template (${doc.title})",
+        ),
+        (
+            "fetch_unrendered_titled_notice_en.html",
+            "text/html",
+            "unrendered template (${advisory.title})",
+        ),
     ],
     ids=[
         "redirect-stub-zh",
@@ -263,6 +273,8 @@ def test_gbk_and_utf8_pages_are_html():
         "unrendered-velocity",
         "unrendered-mustache",
         "unrendered-jsp-gb2312",
+        "unrendered-titled-standing-prose-and-table-zh",
+        "unrendered-titled-standing-prose-and-table-en",
     ],
 )
 def test_broken_responses(name, content_type, reason):
@@ -331,6 +343,17 @@ def test_unrendered_template_engines(snippet, reason):
 
 def test_one_inline_placeholder_in_a_short_page_is_not_a_template():
     body = "<html><body><h1>通知</h1><p>请在路径中使用 ${HOME} 代替绝对路径，2024年5月6日起执行。</p></body></html>"
+    assert failed_fetch_reason(body.encode(), 200, "text/html") is None
+
+
+def test_a_title_that_quotes_placeholder_syntax_is_no_template():
+    # A security bulletin names the exploit string in its title and text: rendered, not a template.
+    prose = (
+        "<p>"
+        + "请各单位立即排查使用 ${jndi:ldap} 形式输入的日志组件，升级至安全版本。" * 10
+        + "</p>"
+    )
+    body = f"<html><head><title>关于日志组件 ${{user.name}} 注入漏洞的预警通报</title></head><body><h1>关于日志组件 ${{user.name}} 注入漏洞的预警通报</h1>{prose}<p>变量 ${{user.home}} 同样受影响。</p></body></html>"
     assert failed_fetch_reason(body.encode(), 200, "text/html") is None
 
 

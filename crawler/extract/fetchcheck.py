@@ -216,6 +216,7 @@ class _Shape:
     placeholders: list[str] = field(default_factory=list)
     whole_placeholders: int = 0  # elements or attributes that are nothing but a placeholder
     prose_chars: int = 0  # visible characters outside links and placeholders, whitespace left out
+    named_by_placeholder: bool = False  # the <title> opens with a placeholder
 
     @property
     def bare(self) -> bool:
@@ -252,6 +253,9 @@ def _read_shape(root) -> _Shape:
         for inputs in (form.findall(".//input") for form in root.iter("form"))
     )
     _read_placeholders(root, shape)
+    # Only the server names the document: a page's own client templates (a lightbox's
+    # ``<h1>{{ headline }}</h1>``) sit in its body, never in its <title>.
+    shape.named_by_placeholder = bool(_PLACEHOLDER.match(shape.title.strip()))
     return shape
 
 
@@ -359,8 +363,14 @@ def _redirect_stub(shape: _Shape) -> str | None:
 
 
 def _unrendered(shape: _Shape) -> str | None:
-    """Template placeholders where the breadcrumb, title or content belong, and no content."""
-    if not shape.placeholders or shape.prose_chars >= _UNRENDERED_PROSE:
+    """Template placeholders where the breadcrumb, title or content belong, and no content — or
+    where the page's own name belongs: a template's fixed text (a notice's standing paragraphs, a
+    table's headings) can be long, but a page titled ``${article.title}`` is no release."""
+    if not shape.placeholders:
+        return None
+    if shape.prose_chars >= _UNRENDERED_PROSE and not (
+        shape.named_by_placeholder and len(shape.placeholders) >= 2
+    ):
         return None
     if shape.whole_placeholders < 1 and len(shape.placeholders) < 2:
         return None
