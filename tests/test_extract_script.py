@@ -259,6 +259,32 @@ def test_a_line_comment_ends_a_declared_value():
     assert shown_writes(code) == ['<a href="index_1.html">下一页</a>']
 
 
+_PAGER_LINK_FUNCTIONS = {
+    "ternary": 'function pagerLink(n) { return n == 0 ? "index.shtml" : "index_" + n + ".shtml"; }',
+    "if-return": (
+        'var prefix = "index", suffix = "shtml";\n'
+        "function pagerLink(i) {\n  if (i == 0) {\n    return prefix + '.' + suffix;\n  }\n"
+        "  return prefix + '_' + i + '.' + suffix;\n}"
+    ),
+}
+
+
+@pytest.mark.parametrize("function", _PAGER_LINK_FUNCTIONS.values(), ids=_PAGER_LINK_FUNCTIONS)
+@pytest.mark.parametrize(
+    ("current", "expected"),
+    [(0, ['<a href="index_1.shtml">下一页</a>']), (5, [])],
+    ids=["first-page", "last-page"],
+)
+def test_a_written_pager_calls_the_page_s_link_function(function, current, expected):
+    code = (
+        f"var countPage = 6;\nvar currentPage = {current};\n{function}\n"
+        "document.write('<span>共' + countPage + '页</span>');\n"
+        "if (currentPage < countPage - 1) {\n"
+        "  document.write('<a href=\"' + pagerLink(currentPage + 1) + '\">下一页</a>');\n}"
+    )
+    assert shown_writes(code)[1:] == expected
+
+
 def test_a_window_opened_into_a_variable_opens_at_its_address():
     scripts = 'function openWin(u){var w=window.open(u,"_blank","width=900");if(w)w.focus();}'
     assert run_pager(scripts, "openWin('/art/2024/3/19/art_1.html')") == "/art/2024/3/19/art_1.html"

@@ -863,13 +863,19 @@ _WRITTEN_NEXT = re.compile(
 )
 
 
+# A 下一页 whose address a call computes: ``'<a href="' + pagerLink(currentPage + 1) + '">下一页</a>'``.
+_NEXT_WRITTEN_BY_CALL = re.compile(
+    r"""href\s*=\s*\\?["']['"]\s*\+[^<>]{1,200}>\s*(?:下一页|下页|下一頁|Next)""", re.I
+)
+
+
 def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
     """A 下一页 link a script writes: as its ``document.write`` evaluates with the script's
     variables, in a branch the page takes; else one written as a literal."""
     m = _WRITTEN_NEXT.search(scripts)
-    if not m:
+    if not m and not ("write" in scripts and _NEXT_WRITTEN_BY_CALL.search(scripts)):
         return _drawn_pager_next(scripts, base, page_url)
-    for html in shown_writes(scripts):
+    for html in shown_writes(scripts, url=base):
         found = _WRITTEN_NEXT.search(html)
         if found:
             url = absolute_url(found.group(1), base)
@@ -878,7 +884,7 @@ def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
     if drawn:
         return drawn
     # A literal link, its address not continued by a concatenation ("index_" + n + ".html").
-    if "+" not in m.group(1) and "+" not in m.group(2):
+    if m and "+" not in m.group(1) and "+" not in m.group(2):
         url = absolute_url(m.group(1), base)
         if url and not same_page(url, page_url):
             return url

@@ -1147,21 +1147,25 @@ def declared_values(code: str, limit: int = 500) -> dict:
     return env
 
 
-def shown_writes(code: str, limit: int = 200) -> list[str]:
+def shown_writes(code: str, limit: int = 200, url: str | None = None) -> list[str]:
     """What a script's ``document.write`` calls write, each evaluated with the script's declared
-    variables (``"<a href='index_" + nextPage + ".html'>下一页</a>"``), leaving out writes in
+    variables (``"<a href='index_" + nextPage + ".html'>下一页</a>"``) and the page's own functions
+    (``'<a href="' + pagerLink(currentPage + 1) + '">下一页</a>'``), leaving out writes in
     branches the page does not take (``if (nextPage < countPage) {…}`` on the last page) and any
-    it cannot evaluate."""
+    it cannot evaluate; ``url`` is the page's address (what ``location`` reads)."""
     if "write" not in code or not _WRITE.search(code):
         return []
     env = declared_values(code)
+    if url:
+        env["location"] = _Location(url)
     branches = _Branches(code, env) if "if" in code else None
+    run = _Run(Scripts(code), None, url)
     out = []
     for m in islice(_WRITE.finditer(code), limit):
         if branches is not None and not branches.shown(m.start()):
             continue
         arg = argument(code, m.end(), limit=2000)
-        value = evaluate(arg, env) if arg else None
+        value = run.value(arg, env, 0) if arg else None
         if isinstance(value, str):
             out.append(value)
     return out
