@@ -268,6 +268,10 @@ def test_screen_reader_text_is_no_part_of_a_title_on_any_page_of_a_column():
         ("2024.03.05 关于做好春季防火工作的通知", "关于做好春季防火工作的通知"),
         ('关于做好春季防火工作的通知<span class="new">NEW</span>', "关于做好春季防火工作的通知"),
         ("关于做好春季防火工作的通知<em>[热]</em>", "关于做好春季防火工作的通知"),
+        (
+            '<span>关于做好春季防火工作的通知</span><i class="new">NEW</i><span>2024-03-05</span>',
+            "关于做好春季防火工作的通知",
+        ),
         ("示例区推动科技创新出新", "示例区推动科技创新出新"),
         ("2024年度示例区重点项目清单", "2024年度示例区重点项目清单"),
         ("◆ 关于做好春季防火工作的通知", "关于做好春季防火工作的通知"),
@@ -278,6 +282,7 @@ def test_screen_reader_text_is_no_part_of_a_title_on_any_page_of_a_column():
         "dotted-date-then-space",
         "badge-element",
         "bracketed-badge-element",
+        "badge-element-before-the-date-element",
         "a-title-ending-in-a-badge-word",
         "a-title-opening-with-a-year",
         "bullet",
@@ -1101,3 +1106,57 @@ def test_a_last_row_shaped_otherwise_is_kept_when_titled_like_the_rows(last, kep
     body = f"<html><body><div class='s-results'>{rows}{last}</div></body></html>"
     page = extract_list(body.encode(), "http://so.x.gov.cn/s?q=x")
     assert len(page.links) == (10 if kept else 9)
+
+
+@pytest.mark.parametrize(
+    "count",
+    ["为您找到相关结果约 3568 个", "共找到 56 条相关信息", "“营商环境”相关结果共 56 条"],
+    ids=["found-about", "found-records", "results-total"],
+)
+def test_a_result_count_saying_related_heads_the_results(count):
+    results = "".join(
+        f'<div class="result"><h3><a href="http://www.x.gov.cn/art/2024/3/{i}/art_{i}.html">'
+        f"关于优化营商环境的第{i}批措施</a></h3><p>为深入贯彻落实……</p></div>"
+        for i in range(1, 11)
+    )
+    facets = "".join(
+        f'<li><a href="search.do?q=x&amp;p=1&amp;cate={i}">{name}({n})</a></li>'
+        for i, (name, n) in enumerate(
+            [
+                ("全部", 3568),
+                ("新闻动态", 2011),
+                ("政策文件", 611),
+                ("政策解读", 233),
+                ("办事服务", 402),
+            ]
+        )
+    )
+    body = (
+        f"<html><body><div class='left'><ul>{facets}</ul></div><div class='center'>"
+        f"<div class='count'>{count} 排序：<a href='search.do?q=x&amp;order=1'>按相关度</a></div>"
+        f"<div class='results'>{results}</div></div></body></html>"
+    )
+    page = extract_list(body.encode(), "http://www.x.gov.cn/s/search.do?q=x&p=1")
+    assert len(page.links) == 10
+    assert page.links[0].title == "关于优化营商环境的第1批措施"
+
+
+def test_a_meeting_name_repeated_in_the_title_column_titles_its_rows():
+    names = ["City Council Regular Meeting", "City Council Work Session"]
+    rows = "".join(
+        f'<tr><td><a href="/council/meetings/2024-03-{28 - i:02d}">{names[i % 3 == 1]}</a></td>'
+        f"<td>03/{28 - i:02d}/2024</td>"
+        f'<td><a href="/files/2024-03-{28 - i:02d}-agenda.pdf">Agenda</a></td>'
+        + (
+            f'<td><a href="/files/2024-03-{28 - i:02d}-packet.pdf">Packet</a></td>'
+            if i % 2 == 0
+            else "<td></td>"
+        )
+        + f'<td><a href="https://video.example/clip/{i}">Video</a></td></tr>'
+        for i in range(10)
+    )
+    head = "<thead><tr><th>Meeting</th><th>Date</th><th>Agenda</th><th>Packet</th><th>Video</th></tr></thead>"
+    body = f"<html><body><table>{head}<tbody>{rows}</tbody></table></body></html>"
+    page = extract_list(body.encode(), "https://www.x.gov/council/meetings")
+    assert len(page.links) == 10
+    assert [link.title for link in page.links[:2]] == names

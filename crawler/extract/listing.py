@@ -212,6 +212,12 @@ _FURNITURE_HEADING = re.compile(
     r"热点|热门|排行|推荐|焦点|相关|友情链接|专题|图片新闻|热词|猜你喜欢|点击排行|Most\s+(?:Popular|Read)|Trending|Related|Popular",
     re.I,
 )
+# A search's result count above its results ("为您找到相关结果约 3568 个", "共找到 56 条相关信息"):
+# its 相关 says "matching", not a box of related links.
+_RESULT_COUNT = re.compile(
+    r"(?:找到|检索到|搜索到|查询到|结果|记录)[^\d]{0,10}\d[\d,]*\s*(?:条|个|篇|项|份)"
+    r"|\d[\d,]*\s*(?:条|个|篇|项)\s*(?:相关)?(?:结果|记录|信息)"
+)
 _CURRENT_ROW = {"active", "current", "cur", "on", "selected", "this"}
 # Class names that hide an element (each whole: "border-none" hides nothing).
 _HIDDEN_CLASSES = frozenset(["hide", "hidden", "d-none", "dn", "none", "nodisplay", "is-hidden"])
@@ -264,7 +270,11 @@ def _heading_says_furniture(container, _cache: dict | None = None, own: str | No
             if isinstance(prev.tag, str):
                 text = _clean("".join(islice(prev.itertext(), 20)))
                 if text and len(text) <= 30:
-                    return bool(_FURNITURE_HEADING.search(text)) and not (own and own in text)
+                    return (
+                        bool(_FURNITURE_HEADING.search(text))
+                        and not (own and own in text)
+                        and not _RESULT_COUNT.search(text)
+                    )
                 seen += 1
             prev = prev.getprevious()
         first = probe[0] if len(probe) else None
@@ -555,12 +565,28 @@ _LEADING_DATE = re.compile(
 _BADGE = re.compile(r"(?i)^[\[【(（]?\s*(?:new|hot|top|新|热|荐|图|视频|图文|置顶)\s*[\]】)）]?$")
 
 
-def _badge_at_end(a, title: str) -> str | None:
-    """The badge text a link's last element shows after its title, if any."""
+def _last_element(el):
     last = None
-    for el in a.iterdescendants():
-        if isinstance(el.tag, str):
-            last = el
+    for d in el.iterdescendants():
+        if isinstance(d.tag, str):
+            last = d
+    return last
+
+
+def _badge_at_end(a, title: str) -> str | None:
+    """The badge text a link's last element shows after its title, if any (a date in an element
+    of its own after the badge, ``…<i>NEW</i><span>2024-03-28</span>``, is the row's date)."""
+    last = _last_element(a)
+    while (
+        last is not None
+        and last.getparent() is a
+        and not (last.tail or "").strip()
+        and _only_a_date(" ".join("".join(last.itertext()).split()))
+    ):
+        previous = last.getprevious()
+        if previous is None or not isinstance(previous.tag, str):
+            return None
+        last = _last_element(previous) if len(previous) else previous
     if last is None or (last.tail or "").strip():
         return None
     text = " ".join("".join(last.itertext()).split())
@@ -860,6 +886,20 @@ def _header_column(row) -> int | None:
         if text and _TITLE_HEADER.search(text):
             return i
     return None
+
+
+def _in_title_column(row, link: _Link) -> bool:
+    """The link stands in a table row's cell under a title-like header: the row's title, even
+    when rows repeat it (a "City Council Regular Meeting" every other week)."""
+    if row.tag != "tr":
+        return False
+    column = _header_column(row)
+    if column is None:
+        return False
+    cells = [c for c in row if c.tag in ("td", "th")]
+    return column < len(cells) and (
+        link.el is cells[column] or cells[column] in link.el.iterancestors()
+    )
 
 
 def _short_text(el, limit: int) -> str | None:
@@ -1373,7 +1413,7 @@ def _without_buttons(entries: list[tuple]) -> list[tuple]:
         return entries
     out = []
     for row, found, best in entries:
-        if best.title in banned and not best.derived:
+        if best.title in banned and not best.derived and not _in_title_column(row, best):
             titled = _cell_title(row, found, None) if row.tag == "tr" else _text_title(row, best)
             best = titled or _best(found, banned)
             if best is None or best.weight < 2:
