@@ -784,19 +784,40 @@ def test_more_source_labels(info, expected):
     assert _extract(page).source == expected
 
 
-def test_a_letters_reply_names_the_source_and_the_time():
-    table = (
-        "<table><tr><td>来信人</td><td>王先生</td></tr><tr><td>来信时间</td><td>2024-02-20</td></tr>"
-        "<tr><td>来信内容</td><td>我村道路破损，希望尽快修缮，方便群众出行。</td></tr><tr><td>答复单位</td><td>县交通运输局</td></tr>"
-        "<tr><td>答复时间</td><td>2024-03-05</td></tr><tr><td>答复内容</td><td>您好，已安排养护队于三月底前修复。</td></tr></table>"
-    )
+_LETTER_ROWS = (
+    "<tr><td>来信人</td><td>王先生</td></tr><tr><td>来信时间</td><td>2024-02-20</td></tr>"
+    "<tr><td>来信内容</td><td>我村道路破损，希望尽快修缮，方便群众出行。</td></tr><tr><td>{office}</td><td>县交通运输局</td></tr>"
+    "<tr><td>答复时间</td><td>2024-03-05</td></tr><tr><td>答复内容</td><td>您好，已安排养护队于三月底前修复。</td></tr>"
+)
+
+
+@pytest.mark.parametrize("office", ["答复单位", "办理单位", "处理单位", "承办单位"])
+@pytest.mark.parametrize(
+    ("public", "expected"),
+    [
+        pytest.param("", "2024-03-05", id="reply-time"),
+        pytest.param(
+            "<tr><td>公开时间</td><td>2024-03-08</td></tr><tr><td>满意度</td><td>满意</td></tr>",
+            "2024-03-08",
+            id="public-time-after-the-reply",
+        ),
+        pytest.param(
+            "<tr><td>公开日期</td><td>2024-03-07 09:12</td></tr>",
+            "2024-03-07T09:12:00+08:00",
+            id="public-date",
+        ),
+    ],
+)
+def test_a_letter_is_published_when_made_public_and_names_no_source(office, public, expected):
+    # (The office that answered it is a step of its handling, as 来信人 names its writer.)
+    table = f"<table>{_LETTER_ROWS.format(office=office)}{public}</table>"
     article = _extract(
         f'<h1>关于村道修缮的咨询</h1><div class="content">{table}</div>', title="关于村道修缮的咨询"
     )
-    assert (article.source, article.published_at) == ("县交通运输局", "2024-03-05")
+    assert (article.source, article.published_at) == (None, expected)
 
 
-def test_a_letters_handling_office_in_a_cell_beside_its_status():
+def test_a_letters_handling_office_in_a_cell_beside_its_status_is_no_source():
     table = (
         "<table><tr><td>来信人</td><td>张**</td><td>来信时间</td><td>2024-07-16 22:41:07</td></tr>"
         "<tr><td>来信内容</td><td colspan=3>小区东侧工地夜间施工噪音扰民，希望有关部门加强监管。</td></tr>"
@@ -808,7 +829,7 @@ def test_a_letters_handling_office_in_a_cell_beside_its_status():
         f'<h1>小区周边夜间施工噪音扰民问题</h1><div class="content">{table}</div>',
         title="小区周边夜间施工噪音扰民问题",
     )
-    assert article.source == "市生态环境局"
+    assert (article.source, article.published_at) == (None, "2024-07-19T16:05:33+08:00")
 
 
 def test_a_yearless_publish_date_in_a_box_after_the_text():

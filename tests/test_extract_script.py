@@ -216,6 +216,84 @@ def test_scripted_text(script, body, xpath, expected):
     assert root.xpath(xpath) == expected
 
 
+def _shown_text(html: str) -> str:
+    root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
+    write_scripted_text(root)
+    for script in root.iter("script"):
+        script.text = ""
+    return "".join(root.find("body").itertext())
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<span>发布时间：<script>document.write(formatPubTime("2024-06-18 14:22:05"))</script></span>',
+            "发布时间：2024-06-18 14:22:05",
+        ),
+        (
+            '<span class="lab">发布日期：</span><span><script>document.write(showDate("2024/6/18","yyyy年MM月dd日"))</script></span>',
+            "发布日期：2024/6/18",
+        ),
+        (
+            '<script>var t = "2024-06-18 09:05"; document.write("日期：" + fmt(t))</script>',
+            "日期：2024-06-18 09:05",
+        ),
+        (
+            '<span>Published: <span id="d"></span></span><script>$("#d").text(toLocal("2024-06-18"))</script>',
+            "Published: 2024-06-18",
+        ),
+        ('<li>关于…的通知<script>document.write(isNew("2024-06-18"))</script></li>', "关于…的通知"),
+        ('<span id="d"></span><script>$("#d").text(ago("2024-06-18 09:05"))</script>', ""),
+        ("<span>时间：<script>document.write(fmt(stamp))</script></span>", "时间："),
+        ('<span>时间：<script>document.write(count("12"))</script></span>', "时间："),
+    ],
+    ids=[
+        "formatter-beside-its-label",
+        "label-in-the-element-before",
+        "label-in-the-written-string",
+        "filled-element-after-an-english-label",
+        "no-label-no-date",
+        "filled-element-without-a-label",
+        "an-unknown-argument",
+        "no-date-stamp",
+    ],
+)
+def test_a_date_formatter_the_evaluator_cannot_run_shows_its_stamp(html, expected):
+    assert _shown_text(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<input type="hidden" id="fbrq" value="2024-05-20 17:42:06"><span>发布日期：<em id="t"></em></span>'
+            '<script>var d=$("#fbrq").val(); $("#t").text(d.substring(0,10));</script>',
+            "发布日期：2024-05-20",
+        ),
+        (
+            '<input type="hidden" id="ly" value=""><span>来源：<script>var ly=document.getElementById("ly").value;'
+            'document.write(ly!=""?ly:"县人大办");</script></span>',
+            "来源：县人大办",
+        ),
+        (
+            '<input type="text" id="ly" value="用户输入"><span>来源：<script>var ly=document.getElementById("ly").value;'
+            "document.write(ly);</script></span>",
+            "来源：",
+        ),
+        ("<span>来源：<script>var a = b; var b = a; document.write(a);</script></span>", "来源："),
+    ],
+    ids=[
+        "hidden-input-by-jquery",
+        "hidden-input-in-a-ternary",
+        "a-typed-field-has-no-value",
+        "circular",
+    ],
+)
+def test_scripts_read_hidden_inputs_and_assigned_expressions(html, expected):
+    assert _shown_text(html) == expected
+
+
 @pytest.mark.parametrize(
     "script",
     [

@@ -16,7 +16,9 @@ Its readers:
 - :func:`written_html`: the list rows a script writes (``document.write`` lines, a loop over
   arrays the script fills).
 - :func:`write_scripted_text`: the text a script shows (``document.write("发布时间：" + pubdate)``,
-  ``getElementById("source").innerHTML = src``), put into the parsed tree.
+  ``getElementById("source").innerHTML = src``), put into the parsed tree; there a date stamp
+  handed to a function it cannot run (the page's date formatter) after a date label shows as that
+  stamp.
 - :func:`written_strings`: the string each ``document.write`` call starts with (an info line's date).
 - :func:`bound_click_handlers`: the click handlers a script binds by selector (a 下一页 link's).
 """
@@ -949,13 +951,15 @@ _WITH_ID = etree.XPath("//*[@id]")
 
 class Assigned:
     """The names a page's scripts assign a string to (``pubdate = "2024-01-02"``, ``var src='…'``),
-    each the first string assigned to it anywhere in ``code``, looked up when asked for."""
+    each the first string assigned to it anywhere in ``code``, else the value of the first
+    expression assigned to it (``var d = $("#pubDate").val()``, a hidden input's value:
+    ``fields``), looked up when asked for."""
 
-    def __init__(self, code: str):
+    def __init__(self, code: str, fields: dict[str, str] | None = None):
         self.code = code
-        self.found: dict[str, str | None] = {}
+        self.found: dict = {"document": _Document(fields)} if fields else {}
 
-    def get(self, name: str) -> str | None:
+    def get(self, name: str):
         if name not in self.found:
             m = re.search(
                 r"(?<![\w$.])"
@@ -964,12 +968,77 @@ class Assigned:
                 self.code,
             )
             self.found[name] = _unescape(m.group(2)) if m else None
+            if m is None:
+                m = re.search(r"(?<![\w$.])" + re.escape(name) + r"\s*=(?!=)", self.code)
+                expr = argument(self.code, m.end(), ";") if m else None
+                if expr and expr.strip():
+                    # (None while it is evaluated: an assignment naming itself has no value.)
+                    value = evaluate(expr, self)
+                    self.found[name] = value if isinstance(value, str) else None
         return self.found[name]
 
 
-def _shown(expr: str | None, env: Assigned) -> str | None:
-    value = evaluate(expr, env) if expr else None
-    return value if isinstance(value, str) else None
+# A date stamp as templates hand it to their formatters: "2024-03-05 14:22:05", "2024/3/5".
+_STAMP = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+# What a stamp a formatter writes stands beside: the info line's date label.
+_STAMP_LABEL = re.compile(
+    r"(?:时间|時間|日期|Date|Published|Posted|Updated|Released)\s*[:：]?\s*$", re.I
+)
+
+
+def _formatted_stamp(name: str, args: list):
+    """A call of a function the evaluator cannot run (the page's date formatter, often in a
+    file of its own: ``formatPubTime("2024-03-05 14:22:05")``): when its first argument is a
+    date stamp, the date it shows is that stamp's — whatever the format, the day and time are
+    the stamp's."""
+    if args and isinstance(args[0], str) and _STAMP.fullmatch(args[0].strip()):
+        return args[0].strip()
+    raise _Fail
+
+
+def _shown(expr: str | None, env: Assigned) -> tuple[str | None, bool]:
+    """The string ``expr`` shows, and whether it holds a formatter's stamp
+    (:func:`_formatted_stamp`: shown only after a date label, :func:`_labelled_stamp`)."""
+    stamped = []
+
+    def call(name: str, args: list):
+        stamped.append(name)
+        return _formatted_stamp(name, args)
+
+    value = evaluate(expr, env, call=call) if expr else None
+    return (value if isinstance(value, str) else None), bool(stamped)
+
+
+def _labelled_stamp(before: str, value: str) -> bool:
+    """Whether the date stamps in ``value`` (a formatter's, see :func:`_formatted_stamp`) follow a
+    date label: every one of them, in the text before or the string written."""
+    at = 0
+    for m in _STAMP.finditer(value):
+        if not _STAMP_LABEL.search((before + value[at : m.start()])[-20:]):
+            return False
+        before, at = "", m.end()
+    return True
+
+
+def _text_before(el: etree._Element, limit: int = 20) -> str:
+    """The last ``limit`` characters of text the page shows before ``el`` (its label)."""
+    out = ""
+    for _ in range(4):
+        prev = el.getprevious()
+        while prev is not None and len(out) < limit:
+            if prev.tag not in ("script", "style"):
+                out = "".join(prev.itertext()) + (prev.tail or "") + out
+            else:
+                out = (prev.tail or "") + out
+            prev = prev.getprevious()
+        parent = el.getparent()
+        if parent is None or len(out) >= limit:
+            break
+        out = (parent.text or "") + out
+        if out.strip():
+            break
+        el = parent
+    return out[-limit:]
 
 
 def _truth(value) -> bool | None:
@@ -1080,8 +1149,9 @@ def write_scripted_text(root: etree._Element) -> list[tuple[etree._Element, str]
         for el in root.iter("script")
         if el.text and "src" not in el.attrib and len(el.text) < 20_000
     ]
-    env = Assigned("\n".join(el.text for el in scripts))
+    env = Assigned("\n".join(el.text for el in scripts), page_fields(root))
     values: dict[str, str] = {}
+    stamped: set[str] = set()  # ids filled with a formatter's stamp: shown after a date label
     budget = 60  # evaluations per page: an old site writing its whole menu stays cheap
     for el in scripts:
         code = el.text
@@ -1093,7 +1163,9 @@ def write_scripted_text(root: etree._Element) -> list[tuple[etree._Element, str]
             budget -= 1
             if branches is not None and not branches.shown(match.start()):
                 continue
-            value = _shown(argument(code, match.end()), env)
+            value, stamped_here = _shown(argument(code, match.end()), env)
+            if value and stamped_here and not _labelled_stamp(_text_before(el), value):
+                continue
             if value and "<a " not in value and "<script" not in value.lower():
                 # (Markup the browser parses: its entities are text, "&nbsp;" a space.)
                 written.append(html.unescape(_MARKUP_TAG.sub(" ", value)))
@@ -1106,13 +1178,23 @@ def write_scripted_text(root: etree._Element) -> list[tuple[etree._Element, str]
         for match in islice(_FILL.finditer(code), max(budget, 0)) if "(" in code else ():
             budget -= 1
             ident = match.group(2) or match.group(4)
-            value = _shown(argument(code, match.end(), ")" if match.group(4) else ";"), env)
+            expr = argument(code, match.end(), ")" if match.group(4) else ";")
+            value, stamped_here = _shown(expr, env)
+            if stamped_here:
+                stamped.add(ident)  # (its label is the element's: judged where it stands)
             value = html.unescape(_MARKUP_TAG.sub("", value)).strip() if value else ""
             if value:
                 values.setdefault(ident, value)
     if values:
         for el in _WITH_ID(root):
-            value = values.pop(el.get("id"), None)
+            ident = el.get("id")
+            value = values.pop(ident, None)
+            if (
+                ident in stamped
+                and value is not None
+                and not _labelled_stamp(_text_before(el), value)
+            ):
+                continue
             if value is not None and not (el.text or "").strip() and len(el) == 0:
                 el.text = value
     return placed

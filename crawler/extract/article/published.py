@@ -51,6 +51,7 @@ _DATE_LABELS = [
     (1, re.compile(r"(?:生成|发文|發文)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
     (1, re.compile(r"(?:" + spaced_labels("时间", "時間", "日期") + r"|Date)\s*[:：]?\s*$", re.I)),
 ]
+_REPLY_LABEL = re.compile(r"(?:答复|答覆|回复|回覆)")
 _UPDATED = re.compile(r"更新(?:时间|日期)\s*[:：]?\s*$")
 # An English page's "Last updated: March 14, 2024" under its heading: its date when it shows no other.
 _EN_UPDATED = re.compile(r"(?:Last updated|Updated|Last modified)(?:\s+on)?\s*:?\s*$", re.I)
@@ -348,7 +349,11 @@ def _visible_date(
     ]
     labelled = [c for c in near + table if c.rank < 4]
     if labelled:
-        best = min(labelled, key=lambda c: (c.rank, abs(c.line - title_line)))
+        # (A 信箱 letter made public after its reply: 公开时间 over 答复时间, whichever is nearer.)
+        best = min(
+            labelled,
+            key=lambda c: (c.rank, bool(_REPLY_LABEL.match(c.label)), abs(c.line - title_line)),
+        )
         where = "line" if best in near else "row above the title"
         return best.found, best.rank, f"labelled {best.label} {where}"
     unlabelled = [c for c in near if c.rank == 5]

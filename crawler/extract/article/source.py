@@ -401,6 +401,23 @@ _MINISTRY_LINE = re.compile(
 )
 
 
+def _ministry_line(lay: Layout, title_line: int) -> str | None:
+    """The body heading an English release on a line of its own above the heading, or above the
+    date lines between them (PIB's ``Posted On: …``, a province's ``Tuesday, March 5, 2024 10:30
+    AM``). A link it may be (the ministry's page), but not one after another link: a breadcrumb's
+    last crumb."""
+    lines = lay.lines
+    for i in range(title_line - 1, max(title_line - 4, -1), -1):
+        above = lines[i]
+        if _MINISTRY_LINE.match(above) and _EN_OFFICE_WORD.search(above):
+            if lay.link_chars[i] and (i == 0 or lay.link_chars[i - 1]):
+                return None
+            return above.strip()
+        if len(above) > 80 or lay.link_chars[i] or not find_dates(above, 1):
+            return None
+    return None
+
+
 def _find_source(
     lay: Layout,
     head: Head,
@@ -492,23 +509,18 @@ def _find_source(
         return marked, "unlabelled source element in the info line"
     # An English release headed by its ministry's name on a line of its own (India's PIB:
     # "Ministry of Fisheries, Animal Husbandry & Dairying" over the heading).
-    if 0 < title_line < len(lines):
-        above = lines[title_line - 1]
-        if (
-            _MINISTRY_LINE.match(above)
-            and _EN_OFFICE_WORD.search(above)
-            and not lay.link_chars[title_line - 1]
-            and not site_like(above.strip(), header=False)
-        ):
-            return above.strip(), "ministry line above the title"
+    ministry = _ministry_line(lay, title_line)
+    if ministry and not site_like(ministry, header=False):
+        return ministry, "ministry line above the title"
 
     # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
     # itself, even when it names the site's own newsroom.
-    # A 领导信箱 letter's reply names the office that answered it: the page's source.
+    # A 领导信箱 letter names the office that answered it (答复单位, 办理单位): a step of its
+    # handling, as 来信人 names its writer, not a source the page prints.
     for i in range(max(body_start, title_line + 1), min(body_stop, body_start + 40)):
         reply = _REPLY_OFFICE.search(lines[i])
         if reply and _is_office(reply.group(1)):
-            return reply.group(1), "office answering the letter (答复单位)"
+            return None, "none printed (a letter's answering office is no source)"
     credit = _closing_credit(lines, title_line, body_stop)
     if credit:
         return credit
@@ -555,6 +567,11 @@ def _record_row_source(lines: list[str], title_line: int) -> str | None:
     return None
 
 
+# An English "Source: Labour Force Survey, Office for National Statistics" after the text credits
+# its data (the publisher's line is From:/Issued by:, or a Source: in the info line).
+_DATA_CREDIT = re.compile(r"^\s*(?:Sources?|Data(?:\s+sources?)?)\s*:", re.I)
+
+
 def _source_after_body(lay: Layout, body_stop: int, own_name) -> tuple | None:
     """(value, rule) of a source printed after the text: an office supplying it, a labelled 来源
     or a whole info line past the text's tools — never the site's footer."""
@@ -565,13 +582,17 @@ def _source_after_body(lay: Layout, body_stop: int, own_name) -> tuple | None:
             continue  # (past the text's end and its tools, only a whole info line: 发布时间 and 来源)
         if footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]):
             continue  # the site's footer ("网站主办：… 信息来源：…") names no article's source
+        if _DATA_CREDIT.match(lines[i]):
+            continue  # (under a chart or a table: where its figures come from, not who published)
         supplied = _SUPPLIED.match(lines[i].strip()) if i < body_stop + 3 else None
         if supplied:
             return supplied.group(1) or supplied.group(
                 2
             ), "office supplying the text, after the body"
         kind, value = _labelled_source(lines, i)
-        if kind and value and not own_name(value):
+        # (A record's publisher row, 发文机关：县政府办公室, names its office even when that office
+        # runs the site: a field of the record, not a CMS default.)
+        if kind and value and (kind == 2 or not own_name(value)):
             if footer is None:
                 footer = footer_lines(lay)
             whole = (
