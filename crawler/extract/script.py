@@ -1170,6 +1170,16 @@ def write_scripted_text(root: etree._Element) -> list[tuple[etree._Element, str]
                 # (Markup the browser parses: its entities are text, "&nbsp;" a space.)
                 written.append(html.unescape(_MARKUP_TAG.sub(" ", value)))
                 raw.append(value)
+        if not written and "(" in code:
+            lone = _statements(code)
+            call = _CALL_STATEMENT.fullmatch(lone[0]) if len(lone) == 1 else None
+            if call and "." not in call.group(1):
+                # A formatter that writes the date itself, the script's one call at the label's
+                # place (发布时间：<script>showTime("2024-06-18 14:22:05")</script>).
+                value, stamped_here = _shown(lone[0], env)
+                if value and stamped_here and _labelled_stamp(_text_before(el), value):
+                    written.append(value)
+                    raw.append(value)
         if written and len("".join(written)) <= 300:
             if _TAG_START.search("".join(raw)):
                 placed.append((el, "".join(raw)))
