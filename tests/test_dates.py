@@ -52,6 +52,15 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
         ),
         pytest.param("5 March 2024 — 3:30 pm", "2024-03-05T15:30:00", id="day-month-dash-clock"),
         pytest.param("March 5, 2024 - 12 new sites", "2024-03-05", id="dash-before-no-clock"),
+        pytest.param(
+            "发布时间：Tue Mar 05 10:21:33 CST 2024", "2024-03-05T10:21:33", id="java-date-string"
+        ),
+        pytest.param(
+            "Tue Mar 05 2024 10:21:33 GMT+0800 (中国标准时间)",
+            "2024-03-05T10:21:33",
+            id="javascript-date-string",
+        ),
+        pytest.param("on May 5 10:21 and 2024", None, id="no-zone-word-in-prose"),
     ],
 )
 def test_shapes(text, expected):

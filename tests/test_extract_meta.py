@@ -1259,3 +1259,54 @@ def test_a_roles_label_glued_after_the_office_ends_it(info, expected):
 )
 def test_the_site_by_a_pronoun_and_separators_after_the_value(info, expected):
     assert _info(info).source == expected
+
+
+_RELEASE_TEXT = "".join(
+    f"<p>{t}</p>"
+    for t in (
+        "The Administration today announced $18.6 million in grants to community health centers to expand behavioral health services for children and families.",
+        "The grants will help health centers hire licensed clinicians and expand same-day and evening appointments across the state.",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        pytest.param(
+            "<div>For immediate release:</div><div>3/05/2024</div><div>Executive Office of Health and Human Services</div>",
+            "Executive Office of Health and Human Services",
+            id="office-under-the-date",
+        ),
+        pytest.param(
+            "<div>Office of the Governor</div><div>March 5, 2024</div>",
+            "Office of the Governor",
+            id="office-over-the-date",
+        ),
+        pytest.param(
+            "<div>March 5, 2024</div><div>Department of Health</div>", None, id="the-portal"
+        ),
+        pytest.param(
+            "<div>5 March 2024</div><div>Minister for Health</div>", None, id="a-minister"
+        ),
+        pytest.param(
+            '<div>March 5, 2024</div><div><a href="/o">Office of the Governor</a></div>',
+            None,
+            id="a-linked-organisation",
+        ),
+        pytest.param(
+            "<div>By Public Information Office</div><div>March 5, 2024</div>", None, id="a-byline"
+        ),
+        pytest.param(
+            "<div>FOR IMMEDIATE RELEASE</div><div>March 5, 2024</div>", None, id="no-office"
+        ),
+    ],
+)
+def test_an_english_release_s_office_beside_its_date(status, expected):
+    page = (
+        '<html lang="en"><head><title>Grants expand behavioral health care | Department of Health</title></head>'
+        '<body><header><a href="/">Department of Health</a></header><h1>Grants expand behavioral health care</h1>'
+        f'<section class="status">{status}</section><div class="body">{_RELEASE_TEXT}</div></body></html>'
+    )
+    article = extract_article(page.encode(), "https://health.example.gov/news/1")
+    assert (article.source, article.published_at) == (expected, "2024-03-05")

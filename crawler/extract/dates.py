@@ -101,6 +101,15 @@ _MONTH_D_Y = (
     # dash, as Drupal's: "Tuesday, March 5, 2024 - 10:21am".)
     r"(?:(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
+# A server's date printed as Java's Date.toString() writes it: "Tue Mar 05 10:21:33 CST 2024", the
+# year after the clock and the zone's abbreviation (the site's local time: CST is China's there).
+_MONTH_D_TIME_Y = (
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+)?(?P<mon>"
+    + _MONTH_RE
+    + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])\s+"
+    + _TIME
+    + r"\s+(?:(?-i:[A-Z]{2,5})\s+)?(?P<y>(?:19|20)\d{2})(?!\d)"
+)
 # A year set apart from its month/day (portals print <em>2024</em> <em>03</em>/<em>05</em> 10:21).
 # (Floated spans may leave no space at all between them: "202403/0511:16:25".)
 _Y_SPACE_MD = (
@@ -136,6 +145,7 @@ _PATTERNS = [
     (re.compile(_CN_YMD), "年"),
     (re.compile(_DMY), "."),
     (re.compile(_MONTH_D_Y, re.IGNORECASE), "letter"),
+    (re.compile(_MONTH_D_TIME_Y, re.IGNORECASE), "letter"),
     (re.compile(_D_MONTH_Y, re.IGNORECASE), "letter"),
     (re.compile(_Y_SPACE_MD), "/"),
     (re.compile(_NUMERIC_DMY), "numeric"),

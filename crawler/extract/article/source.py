@@ -530,8 +530,10 @@ def _find_source(
         return after
     # An office the info line names without a 来源 label (after any labelled one, even after the
     # text: a WeChat repost's author and account beside the date, its 来源 closing the page).
-    office = _info_office(lines, info, site_like) or (
-        _info_office(shown, info, site_like) if shown is not None else None
+    office = (
+        _info_office(lines, info, site_like)
+        or (_info_office(shown, info, site_like) if shown is not None else None)
+        or _office_by_release_date(lay, info, site_like)
     )
     if office:
         return office
@@ -670,6 +672,51 @@ def _info_office(lines: list[str], info: range, own_name, authors_only=False) ->
             if _is_office(item) and not own_name(item) and not (n and _ROLE.match(items[n - 1])):
                 return item, "unlabelled office beside the info line's date"
     return None
+
+
+_EN_NAME_LINE = re.compile(
+    r"^(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|the|on|&))*$"
+)
+
+
+def _office_by_release_date(lay: Layout, info: range, site_like) -> tuple | None:
+    """An English release's issuing office printed on a line of its own beside its date, in the
+    small block that holds both (a many-agency portal's ``For immediate release: 3/05/2024`` over
+    ``Executive Office of Health and Human Services``): no label, no link, not the portal's name."""
+    lines = lay.lines
+    for i in info:
+        if not (0 <= i < len(lines)) or len(lines[i]) > 80 or not lines[i].isascii():
+            continue
+        if not find_dates(lines[i], 1):
+            continue
+        for j in (i + 1, i - 1):
+            if j not in info or not 0 <= j < len(lines):
+                continue
+            name = lines[j].strip()
+            if (
+                len(name) > 80
+                or lay.link_chars[j]
+                or not _EN_NAME_LINE.match(name)
+                or name.startswith("By ")  # (a byline: who wrote it up)
+                or not _EN_OFFICE_WORD.search(name)
+                or re.fullmatch(EN_PERSON, name)
+                or site_like(name, header=False)
+            ):
+                continue
+            block = _smallest_block(lay, min(i, j), max(i, j) + 1)
+            if block is not None:
+                return name, "office beside the release date"
+    return None
+
+
+def _smallest_block(lay: Layout, start: int, end: int):
+    """The smallest element holding lines ``start``–``end`` and at most four lines in all (the
+    date's block, not the page's), or None."""
+    best = None
+    for el, (lo, hi) in lay.spans.items():
+        if lo <= start and end <= hi and hi - lo <= 4 and (best is None or hi - lo < best[0]):
+            best = (hi - lo, el)
+    return best[1] if best else None
 
 
 def _is_office(text: str) -> bool:
