@@ -377,6 +377,30 @@ def test_a_written_pager_calls_the_page_s_link_function(function, current, expec
     assert shown_writes(code)[1:] == expected
 
 
+_WRITTEN_NEXT = "document.write('<a href=\"' + pagerLink(currentPage + 1) + '\">下一页</a>')"
+_WRITTEN_DIMMED = "document.write('<span>下一页</span>')"
+
+
+@pytest.mark.parametrize(
+    "pager",
+    [
+        f"if (currentPage < countPage - 1) {_WRITTEN_NEXT};",
+        f"if (currentPage < countPage - 1) {_WRITTEN_NEXT}; else {_WRITTEN_DIMMED};",
+        f"if (currentPage >= countPage - 1) {_WRITTEN_DIMMED}; else {_WRITTEN_NEXT};",
+        f"if (currentPage >= countPage - 1) {{ {_WRITTEN_DIMMED}; }} else {_WRITTEN_NEXT};",
+    ],
+    ids=["bare-if", "bare-if-bare-else", "bare-else", "braced-if-bare-else"],
+)
+@pytest.mark.parametrize("current", [0, 5], ids=["first-page", "last-page"])
+def test_a_braceless_branch_writes_only_when_the_page_takes_it(pager, current):
+    code = (
+        f"var countPage = 6; var currentPage = {current};\n"
+        f"{_PAGER_LINK_FUNCTIONS['ternary']}\n{pager}"
+    )
+    links = [html for html in shown_writes(code) if "<a " in html]
+    assert links == (['<a href="index_1.shtml">下一页</a>'] if current == 0 else [])
+
+
 def test_a_window_opened_into_a_variable_opens_at_its_address():
     scripts = 'function openWin(u){var w=window.open(u,"_blank","width=900");if(w)w.focus();}'
     assert run_pager(scripts, "openWin('/art/2024/3/19/art_1.html')") == "/art/2024/3/19/art_1.html"

@@ -1160,3 +1160,38 @@ def test_a_meeting_name_repeated_in_the_title_column_titles_its_rows():
     page = extract_list(body.encode(), "https://www.x.gov/council/meetings")
     assert len(page.links) == 10
     assert [link.title for link in page.links[:2]] == names
+
+
+_PAGER_BUILT_AS_IT_RUNS = {
+    "string-then-write": (
+        'var pageStr = "";\n'
+        "if (currentPage > 0) { pageStr += \"<a href='index.html'>首页</a>\"; }\n"
+        "if (currentPage < countPage - 1) "
+        '{ pageStr += "<a href=\'index_" + (currentPage + 1) + ".html\'>下一页</a>"; }\n'
+        "document.write(pageStr);"
+    ),
+    "top-level-inner-html": (
+        "var html = '<span>共' + countPage + '页</span>';\n"
+        "if (currentPage + 1 < countPage) "
+        "html += '<a href=\"' + 'index_' + (currentPage + 1) + '.html\">下一页</a>';\n"
+        'document.getElementById("pager").innerHTML = html;'
+    ),
+}
+
+
+@pytest.mark.parametrize("code", _PAGER_BUILT_AS_IT_RUNS.values(), ids=_PAGER_BUILT_AS_IT_RUNS)
+@pytest.mark.parametrize(
+    ("current", "expected"),
+    [(0, "http://x.gov.cn/l/index_1.html"), (4, None)],
+    ids=["first-page", "last-page"],
+)
+def test_a_pager_a_script_builds_as_it_runs(code, current, expected):
+    script = f"var countPage = 5; var currentPage = {current};\n{code}"
+    body = f"<html><body><ul class='list'>{_ROWS}</ul><div id='pager'><script>{script}</script></div></body></html>"
+    url = (
+        "http://x.gov.cn/l/index.html"
+        if current == 0
+        else f"http://x.gov.cn/l/index_{current}.html"
+    )
+    page = extract_list(body.encode(), url)
+    assert (page.next_pages[0] if page.next_pages else None) == expected

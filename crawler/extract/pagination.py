@@ -873,14 +873,14 @@ def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
     """A 下一页 link a script writes: as its ``document.write`` evaluates with the script's
     variables, in a branch the page takes; else one written as a literal."""
     m = _WRITTEN_NEXT.search(scripts)
-    if not m and not ("write" in scripts and _NEXT_WRITTEN_BY_CALL.search(scripts)):
+    if not m and not _NEXT_WRITTEN_BY_CALL.search(scripts):
         return _drawn_pager_next(scripts, base, page_url)
     for html in shown_writes(scripts, url=base):
         found = _WRITTEN_NEXT.search(html)
         if found:
             url = absolute_url(found.group(1), base)
             return url if url and not same_page(url, page_url) else None
-    drawn = _drawn_pager_next(scripts, base, page_url)
+    drawn = _drawn_pager_next(scripts, base, page_url) or _run_pager_next(scripts, base, page_url)
     if drawn:
         return drawn
     # A literal link, its address not continued by a concatenation ("index_" + n + ".html").
@@ -932,6 +932,18 @@ def _drawn_pager_next(scripts: str, base: str, page_url: str) -> str | None:
             if link:
                 url = absolute_url(link.group(1), base)
                 return url if url and not same_page(url, page_url) else None
+    return None
+
+
+def _run_pager_next(scripts: str, base: str, page_url: str) -> str | None:
+    """A 下一页 link the page's scripts build as they run top to bottom (``pageStr +=
+    "<a href='index_" + (currentPage + 1) + ".html'>下一页</a>"; document.write(pageStr)``, or
+    ``….innerHTML = html`` outside any function)."""
+    for html in written_pager_html(scripts, scripts, url=base):
+        link = _WRITTEN_NEXT.search(html)
+        if link:
+            url = absolute_url(link.group(1), base)
+            return url if url and not same_page(url, page_url) else None
     return None
 
 

@@ -552,9 +552,10 @@ def run_pager(
 
 
 def written_pager_html(scripts: str | Scripts, code: str, url: str | None = None) -> list[str]:
-    """The HTML that ``code`` (a top-level call: ``renderPager("fenye")``) writes into elements
-    (``….innerHTML = html``, ``$(…).html(html)``), as far as the page shows it plainly: what a
-    script draws a pager with. Loops are not run (their part of the HTML is missing)."""
+    """The HTML that ``code`` (a top-level call: ``renderPager("fenye")``, or a whole script run
+    top to bottom) writes into elements (``….innerHTML = html``, ``$(…).html(html)``) or the page
+    (``document.write(pageStr)``), as far as the page shows it plainly: what a script draws a
+    pager with. Loops are not run (their part of the HTML is missing)."""
     run = _Run(scripts if isinstance(scripts, Scripts) else Scripts(scripts), None, url)
     run.statements(_statements(code), run.scope(None), 0)
     return run.written
@@ -572,6 +573,7 @@ _IF = re.compile(r"if\s*\(")
 _ELSE = re.compile(r"else(?![\w$])\s*")
 _ADD_TO = re.compile(r"^([A-Za-z_$][\w$]*)\s*\+=\s*(.+)$", re.S)
 _DECLARE = re.compile(r"^(?:var|let|const)\s+(.+)$", re.S)
+_WRITE_CALL = re.compile(r"^document\s*\.\s*write(?:ln)?\s*\((.+)\)$", re.S)
 _HTML_INTO = re.compile(
     r"^.{1,200}?\.\s*innerHTML\s*=(?!=)\s*(.+)$|^\$\(.{1,200}?\)\s*\.\s*html\s*\((.+)\)$", re.S
 )
@@ -669,8 +671,11 @@ class _Run:
             value = self.value(_split_top(go.group(1))[0], env, depth)
             return value if isinstance(value, str) and value else _Return(None)
         into = _HTML_INTO.match(statement)
-        if into:
-            value = self.value(into.group(1) or into.group(2), env, depth)
+        written = _WRITE_CALL.match(statement) if into is None else None
+        if into or written:
+            value = self.value(
+                written.group(1) if written else into.group(1) or into.group(2), env, depth
+            )
             if isinstance(value, str):
                 self.written.append(value)
             return None
@@ -1079,7 +1084,10 @@ class _Branches:
         self.opener = {close: at for at, close in self.braces.items()}
 
     def shown(self, at: int) -> bool:
-        """Whether what is written at ``at`` runs: every block around it is taken."""
+        """Whether what is written at ``at`` runs: every block around it is taken, and the
+        statement itself when it is a braceless ``if (…) document.write(…)`` or its ``else``."""
+        if self._bare_branch(at) is False:
+            return False
         for start, end in self.braces.items():
             if start < at < end:
                 taken = self._taken(start, 0)
@@ -1090,6 +1098,41 @@ class _Branches:
                 ):
                     return False
         return True
+
+    def _bare_branch(self, at: int) -> bool | None:
+        """Whether the statement at ``at`` runs as the braceless body of an ``if (…)`` or of the
+        ``else`` after one (``if (c) write(a); else write(b);``); None: not such a body, or a
+        condition that cannot be evaluated."""
+        head = self.code[:at].rstrip()
+        if head.endswith(")"):
+            open_at = self.parens.get(len(head) - 1)
+            m = _IF_BEFORE.search(self.code[:open_at].rstrip()) if open_at is not None else None
+            if m is None or m.group(1):
+                return None
+            return _truth(evaluate(self.code[open_at + 1 : len(head) - 1], self.env))
+        m = _ELSE_BEFORE.search(head)
+        if m is None:
+            return None
+        before = self.code[: m.start()].rstrip()
+        if before.endswith("}"):
+            earlier = self._any_taken(len(before) - 1, 0)
+            return None if earlier is None else not earlier
+        # The braceless if before: its ")" followed by one statement ending at the ";".
+        for close in sorted(self.parens, reverse=True):
+            if close >= len(before):
+                continue
+            body = self.code[close + 1 : len(before)]
+            if "{" in body or ";" in body[:-1]:
+                return None
+            open_at = self.parens[close]
+            m = _IF_BEFORE.search(self.code[:open_at].rstrip())
+            if m is None:
+                continue
+            if m.group(1):
+                return None
+            own = _truth(evaluate(self.code[open_at + 1 : close], self.env))
+            return None if own is None else not own
+        return None
 
     def _head(self, start: int) -> tuple[str, str | None, int | None]:
         """("if", condition, the "}" before an ``else if``), ("else", None, the "}" before it), or
