@@ -107,6 +107,13 @@ _ROWS = "".join(
         ('<div class="more" data-next="/l/list_2.html">点击加载更多</div>', "/l/list_2.html"),
         ('<button data-url="/l/list_2.html" disabled>加载更多</button>', None),
         ('<span data-href="/l/about.html">关于我们</span>', None),
+        (
+            '<button class="btn" hx-get="/l/list_2.html" hx-swap="beforeend">Load more</button>',
+            "/l/list_2.html",
+        ),
+        ('<button data-href="/l/list_2.html">Load more notices</button>', "/l/list_2.html"),
+        ('<button class="load-more" data-next="2" onclick="more(this)">加载更多</button>', None),
+        ('<a href="javascript:;" data-url="3">下一页</a>', None),
     ],
     ids=[
         "disabled-item",
@@ -127,6 +134,10 @@ _ROWS = "".join(
         "load-more-div-data-next",
         "load-more-button-disabled",
         "data-href-that-is-no-next",
+        "htmx-load-more",
+        "load-more-phrase-button",
+        "load-more-numbered-page-is-no-address",
+        "next-numbered-page-is-no-address",
     ],
 )
 def test_next_page_forms(pager, expected):
@@ -612,6 +623,20 @@ def test_a_grid_of_releases_two_to_a_table_row_gives_every_cell_with_its_date():
             "",
             "http://x.gov.cn/xxgk/list.jsp?classid=12&page=2",
         ),
+        (
+            '<form id="pf" action="/hd/xj.do"><input type="hidden" name="boxid" value="3">'
+            '<input type="hidden" name="pageNo" value="1"></form>'
+            '<div class="pager"><a href="javascript:toPage(2)">下一页</a></div>',
+            'function toPage(n){var f=document.getElementById("pf");f.elements["pageNo"].value=n;f.submit();}',
+            "http://x.gov.cn/hd/xj.do?boxid=3&pageNo=2",
+        ),
+        (
+            '<form id="pf" action="/hd/xj.do"><input type="hidden" name="boxid" value="3">'
+            '<input type="hidden" name="pageNo" value="1"></form>'
+            '<div class="pager"><a href="javascript:toPage(2)">下一页</a></div>',
+            "function toPage(n){$(\"input[name='pageNo']\").val(n);$('#pf').submit();}",
+            "http://x.gov.cn/hd/xj.do?boxid=3&pageNo=2",
+        ),
     ],
     ids=[
         "jump-form-after-counter",
@@ -619,6 +644,8 @@ def test_a_grid_of_releases_two_to_a_table_row_gives_every_cell_with_its_date():
         "post-form",
         "pager-submits-get-form",
         "named-next-submit-button",
+        "pager-sets-the-form-s-elements-item",
+        "pager-sets-an-input-by-name-selector",
     ],
 )
 def test_a_get_form_that_pages_gives_its_address(form, script, expected):

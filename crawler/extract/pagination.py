@@ -328,6 +328,16 @@ _DISABLED = frozenset(["disabled", "disable", "is-disabled", "unavailable", "ina
 _LOAD_MORE = frozenset(
     ["load more", "show more", "more results", "加载更多", "点击加载更多", "载入更多"]
 )
+# "Load more stories", "Show more news", 加载更多新闻: the same list continues (a "View/See more"
+# link may lead to another column, so it is judged by where it leads).
+_LOAD_MORE_PHRASE = re.compile(
+    r"(?i)^(?:load|show)\s+more(?:\s+[a-z]+){0,2}$|^(?:点击)?(?:加载|载入)更多\w{0,4}$"
+)
+
+
+def _loads_more(text: str) -> bool:
+    words = " ".join(text.lower().split()).strip(" .…+›»>")
+    return words in _LOAD_MORE or bool(_LOAD_MORE_PHRASE.match(words))
 
 
 _NEXT_IMAGE = re.compile(r"(?:^|[_\-.])(?:next|xyy|xiayiye|nextpage)(?:[_\-.]|\d|$)")
@@ -357,7 +367,7 @@ def _next_rank(a) -> int | None:
         if not text and not _disabled(a):
             name = (img.get("src") or "").lower().rsplit("/", 1)[-1]
             return 2 if _NEXT_IMAGE.search(name) else None
-    if text.lower().strip(" .…+›»>") in _LOAD_MORE:
+    if _loads_more(text):
         return None if _disabled(a) else 3  # the same list continues at its href
     parent = a.getparent()
     hints = (
@@ -390,8 +400,8 @@ def _next_rank(a) -> int | None:
     return None
 
 
-# Where a scripted link keeps its target: an attribute a click handler reads, or the code itself
-# sending the browser to a literal address.
+# Where a scripted link keeps its target: an attribute a click handler reads (htmx's ``hx-get``:
+# the request a click makes), or the code itself sending the browser to a literal address.
 _TARGET_ATTRS = (
     "data-url",
     "data-href",
@@ -401,6 +411,8 @@ _TARGET_ATTRS = (
     "data-next",
     "data-next-url",
     "data-page-url",
+    "hx-get",
+    "data-hx-get",
 )
 # Elements other than anchors that carry where they go ("加载更多" as a <button data-url="…">).
 _DATA_TARGETED = etree.XPath(
@@ -413,14 +425,27 @@ _GO_TO_LITERAL = re.compile(
 )
 
 
+# A target attribute's value that is an address, not a page number or a word
+# (``data-next="2"`` numbers the page a script asks for: no address of its own).
+_ADDRESS_LIKE = re.compile(r"[/.?=]")
+
+
+def _carried_target(el) -> str:
+    """What a target attribute of ``el`` holds when it is an address ("" when none)."""
+    for name in _TARGET_ATTRS:
+        value = (el.get(name) or "").strip()
+        if value and not value.startswith(("#", "javascript:")) and _ADDRESS_LIKE.search(value):
+            return value
+    return ""
+
+
 def _scripted_target(a, code: str, base: str) -> str | None:
     """The address a ``javascript:`` or click-handled link goes to, when the anchor carries it."""
-    for name in _TARGET_ATTRS:
-        value = a.get(name)
-        if value and not value.lstrip().startswith(("#", "javascript:")):
-            url = absolute_url(value, base)
-            if url:
-                return url
+    value = _carried_target(a)
+    if value:
+        url = absolute_url(value, base)
+        if url:
+            return url
     m = _GO_TO_LITERAL.search(code) if code else None
     return absolute_url(m.group(2), base) if m else None
 
@@ -442,9 +467,8 @@ class ScriptTargets:
             return None  # an ordinary link, or another scheme
         if not code or _VOID.fullmatch(code):
             code = a.get("onclick") or ""
-        for name in _TARGET_ATTRS:
-            if a.get(name):
-                return _scripted_target(a, "", self.base)
+        if _carried_target(a):
+            return _scripted_target(a, "", self.base)
         if not code or "__doPostBack" in code or "WebForm_" in code:
             return None
         if self.weigh is not None and self.weigh(a.get("title") or "".join(a.itertext())) < 6:
@@ -1419,9 +1443,7 @@ def page_buttons(root, source: bytes | None = None) -> list[tuple[str, str, str]
         if el.tag == "input" and kind not in ("button", "submit", "image"):
             continue
         code = el.get("onclick") or ""
-        target = next((el.get(n) for n in _TARGET_ATTRS if el.get(n)), "").strip()
-        if target.startswith(("#", "javascript:")):
-            target = ""
+        target = _carried_target(el)
         if not (code or target) or _disabled(el):
             continue
         # An image button says what it does by its alt text.
@@ -1434,12 +1456,7 @@ def page_buttons(root, source: bytes | None = None) -> list[tuple[str, str, str]
             continue  # a row or a box that carries its address, not a button
         word = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→←]+", " ", label or "").strip().lower()
         hint = (el.get("title") or el.get("aria-label") or "").lower()
-        if (
-            word in _NEXT_WORDS
-            or word.strip(" .…+") in _LOAD_MORE
-            or hint in _NEXT_TITLES
-            or hint in _NEXT_WORDS
-        ):
+        if word in _NEXT_WORDS or _loads_more(word) or hint in _NEXT_TITLES or hint in _NEXT_WORDS:
             found.append((word, code, target))
     return found
 
@@ -1544,9 +1561,12 @@ def _form_button_next(forms: list[PageForm], base: str, page_url: str) -> str | 
 
 # A pager function filling a form's page field and submitting the form:
 # ``document.getElementById("pageNo").value = p; document.getElementById("queryForm").submit();``
+# (``f.elements["pageNo"].value = p``, ``$("input[name='pageNo']").val(p)`` too).
 _SET_FIELD = re.compile(
-    r"""(?:getElementById\(\s*['"]([\w:.-]{1,60})['"]\s*\)|\.([A-Za-z_]\w{0,40}))\s*\.\s*value\s*=(?!=)\s*([^;\n]{1,80})"""
-    r"""|\$\(\s*['"](?:#|\[name=)([\w:.-]{1,60})\]?['"]\s*\)\s*\.\s*val\(\s*([^()]{1,80}?)\s*\)"""
+    r"""(?:getElementById\(\s*['"](?P<id>[\w:.-]{1,60})['"]\s*\)|\.(?P<prop>[A-Za-z_]\w{0,40})"""
+    r"""|\[\s*['"](?P<item>[A-Za-z_][\w.-]{0,40})['"]\s*\])\s*\.\s*value\s*=(?!=)\s*(?P<set>[^;\n]{1,80})"""
+    r"""|\$\(\s*['"](?:#|(?:input)?\[name=['"]?)(?P<sel>[\w:.-]{1,60})['"]?\]?['"]\s*\)\s*\.\s*val\("""
+    r"""\s*(?P<val>[^()]{1,80}?)\s*\)"""
 )
 
 
@@ -1563,8 +1583,8 @@ def _submitted_form_url(code: str, scripts: str, base: str, forms: list[PageForm
     args = split_js_args(call.group(2))
     env = {n: a for n, a in zip(params, args) if isinstance(a, (int, str))}
     for m in _SET_FIELD.finditer(body):
-        key = m.group(1) or m.group(2) or m.group(4)
-        value = evaluate(m.group(3) or m.group(5), env)
+        key = m.group("id") or m.group("prop") or m.group("item") or m.group("sel")
+        value = evaluate(m.group("set") or m.group("val"), env)
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if not isinstance(value, int) and not (isinstance(value, str) and value.isdigit()):
