@@ -451,6 +451,10 @@ def _box(name: str, more: str, n: int, folder: str) -> str:
             6,
         ),
         ('<div class="list"><ul></ul><div class="nodata hide">暂无信息</div></div>', 6),
+        ('<div class="list"><p class="tip">未找到相关信息</p></div>', 0),
+        ('<div class="result"><p>抱歉，没有找到与“城中村”相关的结果。</p></div>', 0),
+        ('<div class="result"><p>共找到 0 条相关信息</p></div>', 0),
+        ('<div class="result"><p>0 results found for "zoning"</p></div>', 0),
     ],
     ids=[
         "zh-marker",
@@ -461,6 +465,10 @@ def _box(name: str, more: str, n: int, folder: str) -> str:
         "hidden-template-marker",
         "marker-in-furniture",
         "marker-hidden-by-class",
+        "zh-not-found",
+        "zh-search-not-found-for-the-words",
+        "zh-search-count-of-none",
+        "en-search-count-of-none",
     ],
 )
 def test_an_empty_column_says_so_and_its_sidebar_box_is_no_list(main, expected):
@@ -1222,3 +1230,16 @@ def test_a_pager_a_script_builds_as_it_runs(code, current, expected):
     )
     page = extract_list(body.encode(), url)
     assert (page.next_pages[0] if page.next_pages else None) == expected
+
+
+def test_a_title_cell_showing_its_own_text_is_titled_by_it_not_by_its_repeated_link():
+    rows = "".join(
+        f"<tr><td>{i + 1}</td><td>示例县关于第{i + 1}批重点民生项目实施情况的通报 "
+        f'<a href="/xxgk/tzgg/2024/t{i}.html">阅读原文</a></td><td>2024-03-{20 - i:02d}</td></tr>'
+        for i in range(8)
+    )
+    head = "<tr><th>序号</th><th>标题</th><th>发布日期</th></tr>"
+    body = f"<html><body><table>{head}{rows}</table></body></html>"
+    page = extract_list(body.encode(), "http://x.gov.cn/xxgk/tzgg/index.html")
+    assert len(page.links) == 8
+    assert page.links[0].title == "示例县关于第1批重点民生项目实施情况的通报"

@@ -889,17 +889,19 @@ def _header_column(row) -> int | None:
 
 
 def _in_title_column(row, link: _Link) -> bool:
-    """The link stands in a table row's cell under a title-like header: the row's title, even
-    when rows repeat it (a "City Council Regular Meeting" every other week)."""
+    """The link stands alone in a table row's cell under a title-like header: the row's title,
+    even when rows repeat it (a "City Council Regular Meeting" every other week). A cell that
+    also shows a title of its own text (``关于…的通知 <a>查看</a>``) is titled by that text."""
     if row.tag != "tr":
         return False
     column = _header_column(row)
     if column is None:
         return False
     cells = [c for c in row if c.tag in ("td", "th")]
-    return column < len(cells) and (
-        link.el is cells[column] or cells[column] in link.el.iterancestors()
-    )
+    if column >= len(cells):
+        return False
+    cell = cells[column]
+    return cell in link.el.iterancestors() and _cell_text_title(cell) is None
 
 
 def _short_text(el, limit: int) -> str | None:
@@ -1773,9 +1775,13 @@ def _with_sibling_boxes(
 
 
 _NO_ROWS = re.compile(
-    r"(?i)^[\s\[【(（]*(?:(?:抱歉|对不起)[，,、\s]*)?(?:本栏目|该栏目|此栏目|当前栏目)?"
-    r"(?:暂无|暂时没有|没有|无)(?:相关|任何|符合条件的|查询到|找到|检索到){0,2}"
+    r"(?i)^[\s\[【(（]*(?:(?:抱歉|对不起)[，,、！!\s]*)?(?:本栏目|该栏目|此栏目|当前栏目)?"
+    r"(?:暂无|暂时没有|没有|无|未能?|找不到)(?:相关|任何|符合条件的|查询到|找到|检索到|搜索到){0,2}"
+    r"(?:(?:与|和)?\s*[“\"「『][^”\"」』]{1,30}[”\"」』]\s*(?:相关|有关|匹配)的?)?"
     r"(?:信息|数据|内容|记录|文章|文件|公告|结果)"
+    # A search's count of none: "共找到 0 条相关信息", "为您找到相关结果 0 个", "0 results found".
+    r"|^(?:共|为您)?(?:找到|检索到|搜索到|查询到)(?:相关(?:结果|信息|记录))?(?:约|共)?\s*0\s*(?:条|个|篇|项)"
+    r"|^0\s+(?:results?|records|items|matches)\b"
     r"|^(?:sorry,?\s+)?(?:no|there\s+(?:are|is)\s+(?:currently\s+)?no)\s+(?:matching\s+|more\s+)?"
     r"(?:results|records|items|entries|documents|news|publications|releases|notices|posts)\b"
 )
