@@ -1310,3 +1310,38 @@ def test_an_english_release_s_office_beside_its_date(status, expected):
     )
     article = extract_article(page.encode(), "https://health.example.gov/news/1")
     assert (article.source, article.published_at) == (expected, "2024-03-05")
+
+
+_AFTER_TEXT = (
+    '<div class="attach"><p>附件：</p><p><a href="/f/1.pdf">1.实施方案.pdf</a></p>'
+    '<p><a href="/f/2.xlsx">2.项目清单.xlsx</a></p></div>'
+    "<div><a>【打印本页】</a><a>【关闭窗口】</a></div><div>分享到：<a>微信</a><a>微博</a></div>"
+    '<div><p>上一篇：<a href="/p">县林业局开展春季造林绿化</a></p>'
+    '<p>下一篇：<a href="/n">县水利局部署防汛工作</a></p></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        pytest.param(
+            "<div><h4>【信息公开属性】</h4><div>索引号：001/2024-0012</div><div>发文机关：县农业农村局</div>"
+            "<div>成文日期：2024年03月01日</div><div>公开日期：2024年03月05日</div></div>",
+            id="div-rows",
+        ),
+        pytest.param(
+            "<table><tr><td>索引号：</td><td>001/2024-0012</td><td>发布机构：</td><td>县农业农村局</td></tr>"
+            "<tr><td>成文日期：</td><td>2024-03-01</td><td>发布日期：</td><td>2024-03-05</td></tr></table>",
+            id="table",
+        ),
+    ],
+)
+def test_a_records_attributes_below_its_attachments_and_tools(attributes):
+    page = (
+        '<html><head><meta charset="utf-8"><meta name="PubDate" content="2024-03-08 16:00">'
+        "<title>县农业农村局部署春季农业生产工作</title></head><body>"
+        f'<h1>县农业农村局部署春季农业生产工作</h1><div id="zoom">{_BODY}</div>{_AFTER_TEXT}{attributes}'
+        "</body></html>"
+    )
+    article = extract_article(page.encode(), "https://www.example.gov.cn/a/1.html")
+    assert (article.source, article.published_at) == ("县农业农村局", "2024-03-05")

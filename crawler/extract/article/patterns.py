@@ -70,6 +70,21 @@ RECORD_TABLE_LABEL = re.compile(
 )
 
 
+# (A label cell with or without its colon: "索引号：", "<th>索引号</th>".)
+RECORD_CELL = re.compile(RECORD_TABLE_LABEL.pattern.replace(r")\s*[:：]", r")\s*(?:[:：]|$)"))
+
+
+def in_record_block(lines: list[str], idx: int) -> bool:
+    """Whether line ``idx`` sits among a 信息公开 record's attribute rows: another of the record's
+    labels (索引号, 发文机关, 成文日期…) in a cell of the lines beside it."""
+    return any(
+        RECORD_CELL.match(cell.strip())
+        for i in range(max(idx - 2, 0), min(idx + 3, len(lines)))
+        if i != idx
+        for cell in lines[i].split("\t")
+    )
+
+
 # Lines that are page furniture (打印/关闭, 字号 大中小, share bars, view counters): never body
 # text, never a title.
 FURNITURE_LINE = re.compile(

@@ -27,7 +27,14 @@ from ..text import (
 )
 from .body import TOP_BAR_CLOCK
 from .head import META_DATE, Head
-from .patterns import DIGITS, INFO_LINE, SENTENCE_END, event_fact, spaced_labels
+from .patterns import (
+    DIGITS,
+    INFO_LINE,
+    SENTENCE_END,
+    event_fact,
+    in_record_block,
+    spaced_labels,
+)
 from .shown import shown_lines
 
 _DATE_LABELS = [
@@ -415,6 +422,12 @@ def _visible_date(
     tail = _scan_dates(lay, body_end, body_end + 6, style=style, years=years) + _scan_dates(
         lay, body_end - 3, body_end, style=style
     )
+    # (A record's attribute rows past the attachments and tools: 【信息公开属性】 … 公开日期：….)
+    tail += [
+        c
+        for c in _scan_dates(lay, body_end + 6, body_end + 20, labelled_only=True, style=style)
+        if c.rank == 0 and in_record_block(lines, c.line)
+    ]
     tail = [c for c in tail if c.rank not in (4, 6) and not _list_row(lay, c)]
     if tail:
         cand = min(tail, key=lambda c: (c.rank, abs(c.line - body_end)))

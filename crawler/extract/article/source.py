@@ -18,9 +18,10 @@ from .patterns import (
     EN_PERSON,
     INFO_LINE,
     PUBLISHER_LABELS,
-    RECORD_TABLE_LABEL,
+    RECORD_CELL,
     SENTENCE_END,
     SOURCE_LABEL,
+    in_record_block,
     spaced_labels,
 )
 from .shown import shown_lines
@@ -547,10 +548,6 @@ def _find_source(
     return None, "none printed"
 
 
-# (A label cell with or without its colon: "索引号：", "<th>索引号</th>".)
-_RECORD_CELL = re.compile(RECORD_TABLE_LABEL.pattern.replace(r")\s*[:：]", r")\s*(?:[:：]|$)"))
-
-
 def _record_row_source(lines: list[str], title_line: int) -> str | None:
     """The value of a 来源 row (信息来源) of a 信息公开 metadata table above the title: a row
     with the table's other labels (索引号, 发布日期, 文号…) in its cells or on the rows beside."""
@@ -562,7 +559,7 @@ def _record_row_source(lines: list[str], title_line: int) -> str | None:
             cell.strip()
             for line in lines[max(i - 2, 0) : i + 3]
             for cell in line.split("\t")
-            if _RECORD_CELL.match(cell.strip())
+            if RECORD_CELL.match(cell.strip())
         ]
         if any(not SOURCE_LABEL.match(cell) for cell in cells):
             return value
@@ -580,8 +577,12 @@ def _source_after_body(lay: Layout, body_stop: int, own_name) -> tuple | None:
     lines = lay.lines
     footer = None
     for i in range(body_stop, min(body_stop + 30, len(lines))):
-        if i >= body_stop + 8 and not (INFO_LINE.search(lines[i]) and find_dates(lines[i], 1)):
-            continue  # (past the text's end and its tools, only a whole info line: 发布时间 and 来源)
+        if i >= body_stop + 8 and not (
+            (INFO_LINE.search(lines[i]) and find_dates(lines[i], 1)) or in_record_block(lines, i)
+        ):
+            # (Past the text's end and its tools, only a whole info line, 发布时间 and 来源, or a
+            # row of the record's attributes: 【信息公开属性】 below its attachments and tools.)
+            continue
         if footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]):
             continue  # the site's footer ("网站主办：… 信息来源：…") names no article's source
         if _DATA_CREDIT.match(lines[i]):
