@@ -61,6 +61,10 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
             id="javascript-date-string",
         ),
         pytest.param("on May 5 10:21 and 2024", None, id="no-zone-word-in-prose"),
+        pytest.param("Published: 09:00 5 March 2024", "2024-03-05T09:00:00", id="clock-first"),
+        pytest.param(
+            "Posted at 9:00 pm on 5 March 2024", "2024-03-05T21:00:00", id="clock-first-pm-on"
+        ),
     ],
 )
 def test_shapes(text, expected):

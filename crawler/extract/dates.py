@@ -101,6 +101,11 @@ _MONTH_D_Y = (
     # dash, as Drupal's: "Tuesday, March 5, 2024 - 10:21am".)
     r"(?:(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
+# The clock first, as British newsrooms print it: "09:00 5 March 2024", "Posted at 9:00am, 5 March 2024".
+_CLOCK_D_MONTH_Y = (
+    r"(?<![\d:])" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?,?\s+(?:on\s+)?(?P<d>3[01]|[12]\d|0?[1-9])"
+    r"(?:st|nd|rd|th)?\s+(?P<mon>" + _MONTH_RE + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
+)
 # A server's date printed as Java's Date.toString() writes it: "Tue Mar 05 10:21:33 CST 2024", the
 # year after the clock and the zone's abbreviation (the site's local time: CST is China's there).
 _MONTH_D_TIME_Y = (
@@ -146,6 +151,7 @@ _PATTERNS = [
     (re.compile(_DMY), "."),
     (re.compile(_MONTH_D_Y, re.IGNORECASE), "letter"),
     (re.compile(_MONTH_D_TIME_Y, re.IGNORECASE), "letter"),
+    (re.compile(_CLOCK_D_MONTH_Y, re.IGNORECASE), "letter"),
     (re.compile(_D_MONTH_Y, re.IGNORECASE), "letter"),
     (re.compile(_Y_SPACE_MD), "/"),
     (re.compile(_NUMERIC_DMY), "numeric"),
