@@ -41,8 +41,8 @@ _DATE_LABELS = [
     (
         0,
         re.compile(
-            # (A 信箱 letter is published with its reply: 答复时间, not 来信时间.)
-            r"(?:发布|發布|發佈|发表|發表|公开|公開|信息提供|上网|发稿|更新?发布|答复|答覆|回复|回覆)\s*(?:时间|時間|日期)\s*[:：]?\s*$"
+            # (A 信箱 letter is published when made public: its 公开时间.)
+            r"(?:发布|發布|發佈|发表|發表|公开|公開|信息提供|上网|发稿|更新?发布)\s*(?:时间|時間|日期)\s*[:：]?\s*$"
         ),
     ),
     (
@@ -52,13 +52,14 @@ _DATE_LABELS = [
             re.I,
         ),
     ),
+    # (A letter printing no 公开时间 is dated by its writing, never by its reply: 来信时间.)
+    (1, re.compile(r"(?:来信|來信|留言|提问|提問|咨询|諮詢)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
     # (成文日期 before the generic 日期 it ends with.)
     (2, re.compile(r"(?:成文|印發|印发)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
     # (A record's 生成日期/发文日期 dates it when no 发布日期 is printed beside: after one, never over it.)
     (1, re.compile(r"(?:生成|发文|發文)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
     (1, re.compile(r"(?:" + spaced_labels("时间", "時間", "日期") + r"|Date)\s*[:：]?\s*$", re.I)),
 ]
-_REPLY_LABEL = re.compile(r"(?:答复|答覆|回复|回覆)")
 _UPDATED = re.compile(r"更新(?:时间|日期)\s*[:：]?\s*$")
 # An English page's "Last updated: March 14, 2024" under its heading: its date when it shows no other.
 _EN_UPDATED = re.compile(r"(?:Last updated|Updated|Last modified)(?:\s+on)?\s*:?\s*$", re.I)
@@ -71,7 +72,7 @@ _NOT_PUBLISH = re.compile(
 
 _EVENT_TIME = re.compile(
     r"(?:会议|開會|开会|开标|開標|投标|投標|报名|報名|截止|活动|活動|考试|考試|培训|培訓|举办|舉辦|受理|开放|開放|"
-    r"开始|开工|竣工|停水|停电|施工|来信|來信|提问|提問|留言|咨询|諮詢|Meeting|Event|Closing|Deadline)\s*(?:时间|時間|日期|date|time)?\s*[:：]?\s*$",
+    r"开始|开工|竣工|停水|停电|施工|答复|答覆|回复|回覆|办结|辦結|Meeting|Event|Closing|Deadline)\s*(?:时间|時間|日期|date|time)?\s*[:：]?\s*$",
     re.I,
 )
 
@@ -356,11 +357,7 @@ def _visible_date(
     ]
     labelled = [c for c in near + table if c.rank < 4]
     if labelled:
-        # (A 信箱 letter made public after its reply: 公开时间 over 答复时间, whichever is nearer.)
-        best = min(
-            labelled,
-            key=lambda c: (c.rank, bool(_REPLY_LABEL.match(c.label)), abs(c.line - title_line)),
-        )
+        best = min(labelled, key=lambda c: (c.rank, abs(c.line - title_line)))
         where = "line" if best in near else "row above the title"
         return best.found, best.rank, f"labelled {best.label} {where}"
     unlabelled = [c for c in near if c.rank == 5]

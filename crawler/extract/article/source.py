@@ -199,8 +199,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
 
 # A role's label glued on after an office's name: 解读人：, 联系人：, 主编：, 联系电话：.
 _TRAILING_SEPARATOR = re.compile(r"(?:\s*(?:-{2,}|[—–]+|[|｜丨/／])|\s+-)+\s*$")
-# The site named by a pronoun (来源：本网, 来源：本站); "本站原创" says the text is the site's own work.
-_SITE_PRONOUN = re.compile(r"^(?:本网|本站|本网站|本站点)$")
+# The site named by a pronoun (来源：本网, 来源：本站), its own work too (本站原创: the site itself).
+_SITE_PRONOUN = re.compile(r"^(?:本网|本站|本网站|本站点)(?:原创)?$")
 _GLUED_ROLE = re.compile(
     r"(?:[\u4e00-\u9fff]{1,3}[人员者]|主编|编审|[\u4e00-\u9fff]{0,2}电话|邮箱)[:：]"
 )
