@@ -1558,3 +1558,23 @@ def test_an_unmarked_current_page_number_is_passed_by_the_series_successor(url, 
     body = f'<html><body><ul class="list">{_PAGER_ROWS}</ul><div class="pages">{pager}</div></body></html>'
     result = extract_list(body.encode(), url)
     assert (result.next_pages[0] if result.next_pages else None) == expected
+
+
+@pytest.mark.parametrize(
+    "link, title",
+    [
+        ("Council adopts<br>new plan {i}", "Council adopts new plan {i}"),
+        ("关于印发泉州市<br>生活垃圾分类办法的通知{i}", "关于印发泉州市生活垃圾分类办法的通知{i}"),
+        ("\n  关于做好2025年\n  防汛工作的通知{i}\n", "关于做好2025年防汛工作的通知{i}"),
+    ],
+    ids=["br-between-words", "br-between-chinese", "hard-wrapped-chinese"],
+)
+def test_a_line_break_in_a_rows_link_is_read_as_a_headings_is(link, title):
+    # (One join for titles everywhere: a space between words, nothing between Chinese characters.)
+    rows = "".join(
+        f"<li><a href='/art/{i}.html'>{link.format(i=i)}</a><span>2025-03-{i:02d}</span></li>"
+        for i in range(1, 9)
+    )
+    html = f"<html><body><div><a href='/'>首页</a></div><ul class='list'>{rows}</ul></body></html>"
+    result = extract_list(html.encode(), "http://www.example.gov.cn/tzgg/index.html")
+    assert titles(result)[:2] == [title.format(i=1), title.format(i=2)]

@@ -946,3 +946,59 @@ def test_a_title_tag_a_cms_cuts_at_a_fixed_length_is_no_variant():
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "关于做好2024年汛期安全防范工作的通知"
     assert article.title_variant is None
+
+
+_GAZETTE = ("某某县人民政府关于印发某某县生活垃圾", "分类管理办法的通知")
+
+
+@pytest.mark.parametrize(
+    "tag, heading",
+    [
+        # A <br> between Chinese characters joins them with nothing: the line's &nbsp; padding and
+        # the source's indentation beside it are not shown either.
+        ("<title>某某县人民政府</title>", "<h1>{0}&nbsp;<br>{1}</h1>"),
+        ("<title>某某县人民政府</title>", "<h1>\n  {0}\n  <br />\n  {1}\n</h1>"),
+        # (One space a CMS put into the <title> where the heading breaks is no phrase's space.)
+        ("<title>{0} {1}_某某县人民政府</title>", "<h1>{0}<br>{1}</h1>"),
+        (
+            "<title>{0} {1}_某某县人民政府</title>",
+            "<table><tr><td><strong>{0}<br>{1}</strong></td></tr></table>",
+        ),
+        # A heading of no heading markup broken by <br> over the info line: both its lines.
+        ("<title>某某县人民政府</title>", "<div class='tt'>{0}<br>{1}</div>"),
+        ("", "<div>{0}<br/>{1}</div>"),
+        # (The <title> names the 公报's issue, not the article.)
+        ("<title>某某县人民政府公报 2025年第2期</title>", "<div class='tt'>{0}<br>{1}</div>"),
+        (
+            "<title>某某县人民政府公报2025年第2期（总第86期）</title>",
+            "<table><tr><td><font size=5><b>{0}<br>{1}</b></font></td></tr></table>",
+        ),
+    ],
+    ids=[
+        "nbsp-before-br",
+        "br-among-newlines",
+        "title-tag-one-space",
+        "bold-cell-title-tag-one-space",
+        "plain-div-class",
+        "plain-div-no-title-tag",
+        "issue-title-tag",
+        "issue-title-tag-bold-cell",
+    ],
+)
+def test_a_br_between_chinese_characters_joins_them_with_nothing(tag, heading):
+    page = _page(tag.format(*_GAZETTE), heading.format(*_GAZETTE) + _ARTICLE)
+    assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == "".join(_GAZETTE)
+
+
+@pytest.mark.parametrize("sep", ["-", " - ", "_", "|", "－", " — ", "——"])
+@pytest.mark.parametrize("column", ["【图片新闻】", "", "图片新闻|"])
+def test_the_sites_name_in_a_header_h1_the_title_tag_gives_as_its_affix_is_never_the_title(
+    sep, column
+):
+    heading = "州长调研春耕生产"
+    page = _page(
+        f"<title>{column}{heading}{sep}某某苗族自治州人民政府</title>",
+        "<div class='head'><h1>某某苗族自治州人民政府</h1></div>"
+        f"<div class='tt'>{heading}</div>" + _ARTICLE,
+    )
+    assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == heading

@@ -30,7 +30,16 @@ from .pagination import (
     xpath_or_css,
 )
 from .script import PageScripts, page_fields, written_html
-from .text import MAX_HTML_CHARS, byte_clean, is_hidden, parse_clean, parse_html, place_written
+from .text import (
+    MAX_HTML_CHARS,
+    byte_clean,
+    is_hidden,
+    join_lines,
+    parse_clean,
+    parse_html,
+    place_written,
+    text_with_breaks,
+)
 
 # ----------------------------------------------------------------------------- dates
 
@@ -341,8 +350,11 @@ def _text_without(el, skip: set) -> str:
 
 
 def _anchor_text(a) -> str:
-    """``"".join(a.itertext())``, without the iterator for the common anchor without children."""
-    return "".join(a.itertext()) if len(a) else (a.text or "")
+    """``"".join(a.itertext())``, without the iterator for the common anchor without children; a
+    ``<br>`` read as the line break it is (``Council adopts<br>new plan``)."""
+    if not len(a):
+        return a.text or ""
+    return text_with_breaks(a) if a.find(".//br") is not None else "".join(a.itertext())
 
 
 _CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "section", "header")
@@ -416,7 +428,10 @@ class _Link:
             if skip:
                 raw = _text_without(el, skip)
             raw = _card_title(el) or raw
-        self.text = text = " ".join(raw.split()) if raw else ""
+        # (Source lines read as one the way a heading's are: nothing between Chinese characters.)
+        self.text = text = (
+            (join_lines([raw]) if "\n" in raw else " ".join(raw.split())) if raw else ""
+        )
         attr = el.get("title")
         cut = not attr and text.endswith(_CUT)
         self.title = title = _link_title(el, text) if attr or cut or not text else text

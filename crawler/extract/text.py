@@ -1260,6 +1260,9 @@ def join_lines(lines: list[str]) -> str:
     return _clean_line("\n".join(lines))
 
 
+_AROUND_BREAK = re.compile(r"\s*\n\s*")
+
+
 def text_with_breaks(el: etree._Element) -> str:
     """:func:`element_text`, a ``<br>`` read as the line break it is: a space between words,
     nothing between Chinese characters (``in<br>rural`` is "in rural", ``阶段<br>学校`` "阶段学校")."""
@@ -1280,6 +1283,8 @@ def text_with_breaks(el: etree._Element) -> str:
 
     try:
         walk(el)
-        return _clean_line("".join(parts))
+        # (Spaces a line ends or starts with beside its break, &nbsp; padding too, are not
+        # shown: 泉州市&nbsp;<br>生活垃圾 reads 泉州市生活垃圾.)
+        return _clean_line(_AROUND_BREAK.sub("\n", "".join(parts)))
     except (ValueError, TypeError, RecursionError):
         return element_text(el)

@@ -417,6 +417,8 @@ def _lines_showing(lay: Layout, *titles: str) -> list[tuple[str, object, int]]:
             # (Before the last bare hyphen, 丨 or colon: "标题-某某县人民政府", "标题丨某某发布".)
             for sep in ("-", "丨", "：", ":"):
                 wanted.add(squash(title.rpartition(sep)[0]))
+    # (Without the column's tag the <title> opens with: 【图片新闻】标题-某某县人民政府.)
+    wanted |= {squash(_TAG_BRACKETS.sub("", sq, count=1)) for sq in wanted}
     wanted = {sq for sq in wanted if len(sq) >= 6}
     if not wanted:
         return []
@@ -589,6 +591,17 @@ def strip_site_affixes(
         ):
             parts = [pieces[0], "-", pieces[1], "-", pieces[2]]
     texts, seps = parts[0::2], parts[1::2]
+    # (A bare hyphen inside the last part before the site's name: "图片新闻|标题-某某县人民政府".)
+    head_part, hyphen, tail_part = texts[-1].rpartition("-")
+    if (
+        len(texts) > 1
+        and hyphen
+        and head_part.strip()
+        and _BARE_HYPHEN.search(texts[-1])
+        and _is_site_part(tail_part, names_sq, footer_sq, header_sq)
+        and not _is_site_part(head_part, names_sq, footer_sq, header_sq)
+    ):
+        texts[-1:], seps[len(seps) :] = [head_part, tail_part], ["-"]
     cut: list[str] = []
     site_end = site_start = ""  # the separator the site's part stood behind, at either end
     places = _places(names_sq)
@@ -886,6 +899,7 @@ class _TitleSearch:
         self.meta_title = title_from_meta(head)
         self._names: list[str] | None = None
         self._names_sq: set[str] | None = None
+        self._affix: tuple[str, str] | None = None
 
     def in_full(self, pick: _TitlePick) -> _TitlePick:
         """A heading cut short (关于做好2024年汛…) whose start the meta or <title> spells in full:
@@ -1033,11 +1047,28 @@ class _TitleSearch:
     def names_site(self, text: str) -> bool:
         """A heading showing the site's name (the header's logo heading), or a <title> that is
         only the site's shorter name ("Press Information Bureau" of the logo's "Press
-        Information Bureau, Government of India")."""
+        Information Bureau, Government of India"), or the site's name the <title> puts beside
+        the article's (``【图片新闻】标题-某某自治州人民政府`` under ``<h1>某某自治州人民政府</h1>``)."""
         if self._names_sq is None:
             self._names_sq = {squash(n) for n in self.site_names()}
         sq = squash(text)
-        return sq in self._names_sq or (sq == self.tag_sq and any(sq in n for n in self._names_sq))
+        if sq in self._names_sq or (sq == self.tag_sq and any(sq in n for n in self._names_sq)):
+            return True
+        return self._title_affix(text)
+
+    def _title_affix(self, text: str) -> bool:
+        """``text`` is a site's name the <title> carries as its affix, not in what it keeps."""
+        if self._affix is None:
+            kept, cut = strip_site_affixes(self.raw_title, self.site_names(), self.lay)
+            self._affix = (squash(kept), squash(cut))
+        kept_sq, cut_sq = self._affix
+        sq = squash(text)
+        return (
+            len(sq) >= 4
+            and sq in cut_sq
+            and sq not in kept_sq
+            and bool(_SITE_LIKE.search(sq) or _SITE_LIKE_EN.fullmatch(fold(text)))
+        )
 
     def _signs_the_text(self, text: str, el) -> bool:
         """A line below the body's start that shows a <title> naming only an office (its
@@ -1120,8 +1151,10 @@ class _TitleSearch:
                 if self.tag_title
                 else ""
             )
-            column_like = len(squash(stripped)) < 8 or _is_site_part(
-                stripped, [squash(n) for n in self.site_names()], "", set()
+            column_like = (
+                len(squash(stripped)) < 8
+                or _is_site_part(stripped, [squash(n) for n in self.site_names()], "", set())
+                or bool(_ISSUE.search(stripped))
             )
             weak = [
                 c
@@ -1213,17 +1246,26 @@ class _TitleSearch:
         reworded = self.reworded_line_above(title)
         if reworded is not None:
             return reworded
-        if _column_sized(title) or _is_site_part(
-            title, [squash(n) for n in self.site_names()], "", set()
+        if (
+            _column_sized(title)
+            or _is_site_part(title, [squash(n) for n in self.site_names()], "", set())
+            or _ISSUE.search(title)
         ):
             # A <title> that only names the site (欢迎访问某某县人民政府网站--新闻中心) or the column,
             # and no heading candidate: the line just above the info line, whatever its markup (a
             # CSS class sets it big), or just below an info line printed above the heading.
-            beside_info = _line_beside_info(lay, body_start, {squash(n) for n in self.site_names()})
+            names_sq = {squash(n) for n in self.site_names()}
+            beside_info = _line_beside_info(lay, body_start, names_sq) or _line_over_body(
+                lay, body_start, names_sq
+            )
             if beside_info is not None:
                 line, el, rule = beside_info
                 return _TitlePick(_bare_heading(_clean_title(line)), el, rule, None)
         rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
+        broken = _shown_broken(lay, title, body_start)
+        if broken is not None:
+            # (Shown broken by <br>, as a reader sees it: 泉州市<br>生活垃圾 of 泉州市 生活垃圾.)
+            return _TitlePick(text_with_breaks(broken), broken, f"{rule}, as the page shows it")
         return _TitlePick(title, self.element_for(title), rule)
 
     def reworded_line_above(self, title: str, spelled: str = "<title>") -> _TitlePick | None:
@@ -1271,9 +1313,16 @@ def _one_title(
     wanted |= {squash(p) for t in shown if t for p in _TITLE_SEPARATORS.split(t)}
     wanted.discard("")
     if _HAN.search(text) and el.find(".//br") is not None:
-        # (Spelled as the page's <title> spells it: a space where the heading breaks its line.)
-        spaced = " ".join(_br_lines(el))
-        if any(spaced in fold(s) for s in spelled):
+        # (Spelled as the page's <title> spells it: a space where the heading breaks its line.
+        # Between Chinese characters, which a line break joins with nothing, only a phrase's
+        # space counts — full-width or several, 坚持生态优先　推动绿色发展 — not one a CMS put
+        # where the <br> was in a long title: 关于印发泉州市 生活垃圾分类….)
+        lines = _br_lines(el)
+        spaced = " ".join(lines)
+        phrases = join_lines(lines) == spaced or re.compile(
+            r"(?:\u3000|[ \t\xa0]{2,})".join(map(re.escape, lines))
+        )
+        if any(spaced in fold(s) and (phrases is True or phrases.search(s)) for s in spelled):
             return spaced, el, rank
     if _HAN.search(text) and " " in text:
         # Spaces a Chinese heading shows that the <title> or meta spells it without are padding
@@ -1439,11 +1488,62 @@ def _line_beside_info(lay: Layout, body_start: int, site_names_sq: set[str] = fr
             el = _line_element(lay, above)
             if el is not None:
                 return lines[above], el, "line above the info line"
+            broken = _broken_by_br(lay, above)
+            if broken is not None:
+                return text_with_breaks(broken), broken, "lines above the info line"
         if i + 1 <= body_start + 1 and _heading_line(lay, i + 1):
             el = _line_element(lay, i + 1)
             if el is not None:
                 return lines[i + 1], el, "line below the info line"
         return None
+    return None
+
+
+def _line_over_body(lay: Layout, body_start: int, site_names_sq: set[str]):
+    """(text, element, rule) of a heading's line right over the body, past the page's tools,
+    when no info line marks it (a press office's table layout: a ``td`` of a class of its own
+    under ``PRESS RELEASE No. … Date: 15.07.2025``): a whole element's line holding no date, no
+    label and no sentence's end — a title, where the <title> names only the column."""
+    i = body_start - 1
+    while i >= 0 and i > body_start - 3 and FURNITURE_LINE.match(lay.lines[i]):
+        i -= 1
+    if not _heading_line(lay, i) or squash(lay.lines[i]) in site_names_sq:
+        return None
+    text = lay.lines[i]
+    if find_dates(text, 1) or (not _HAN.search(text) and len(_LATIN_WORD.findall(text)) < 4):
+        return None
+    el = _line_element(lay, i)
+    return (text, el, "line over the body") if el is not None else None
+
+
+def _shown_broken(lay: Layout, title: str, body_start: int):
+    """The element above the body that shows ``title`` over two or three lines its ``<br>``
+    breaks, or None."""
+    sq = squash(title)
+    for el, (start, end) in lay.spans.items():
+        if (
+            1 < end - start <= 3
+            and start < body_start
+            and squash("".join(lay.lines[start:end])) == sq
+            and el.find(".//br") is not None
+        ):
+            return el
+    return None
+
+
+def _broken_by_br(lay: Layout, last: int):
+    """The element a ``<br>`` breaks into two or three heading lines ending at line ``last``."""
+    for el, (start, end) in lay.spans.items():
+        if (
+            end == last + 1
+            and 1 < end - start <= 3
+            and el.find(".//br") is not None
+            and all(
+                2 <= len(lay.lines[i]) <= 80 and not SENTENCE_END.search(lay.lines[i])
+                for i in range(start, end)
+            )
+        ):
+            return el
     return None
 
 
@@ -1460,11 +1560,15 @@ def _heading_line(lay: Layout, i: int) -> bool:
         and not INFO_LABELS.search(title)
         and not _unlabelled_info(title)
         and not _CRUMB_MARKS.search(title)
-        and not re.search(r"[。！？!?]$", title)
+        # (Nor a salutation, 各县（市、区）人民政府：, opening the text.)
+        and not re.search(r"[。！？!?：:]$", title)
     )
 
 
 _SUBTITLE = re.compile(r"^\s*(?:[—–―－-]{1,2}|[(（])")
+# A periodical's issue a <title> names (某某市人民政府公报 2025年第3期（总第219期）): a column's
+# name, not an article's title.
+_ISSUE = re.compile(r"第\s*\d{1,4}\s*期\s*(?:[（(]\s*总第\s*\d+\s*期\s*[)）])?$")
 _CRUMB_MARKS = re.compile(r"[>»›]|位置|首页")
 
 
