@@ -1002,3 +1002,60 @@ def test_the_sites_name_in_a_header_h1_the_title_tag_gives_as_its_affix_is_never
         f"<div class='tt'>{heading}</div>" + _ARTICLE,
     )
     assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == heading
+
+
+_ORDER = (
+    "<div class='zfl'><p>南岭市人民政府令</p><p>第125号</p></div><div class='info'>发布日期：2025-03-10</div>"
+    "<div class='TRS_Editor'><p>《南岭市城市绿化管理办法》已经市人民政府常务会议通过，现予公布，自2025年5月1日起施行。</p>"
+    "<p>市长　王建国</p><p>2025年3月5日</p><p style='text-align:center'><strong>南岭市城市绿化<br>管理办法</strong></p>"
+    "<p>第一条　为了促进城市绿化事业的发展，改善生态环境，结合本市实际，制定本办法。</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "<title>南岭市城市绿化管理办法-2025年第3期-南岭市人民政府公报</title>",
+        "<title>南岭市城市绿化管理办法 - 2025年第3期（总第219期） - 南岭市人民政府</title>",
+        "<title>南岭市城市绿化管理办法_2025年第3期_南岭市人民政府公报</title>",
+        # (A column's part the ColumnName meta names, whatever it says.)
+        "<title>南岭市城市绿化管理办法-规章库-南岭市人民政府</title><meta name='ColumnName' content='规章库'>",
+    ],
+    ids=["issue-bare-hyphens", "issue-total-number", "issue-underscores", "column-meta"],
+)
+def test_a_periodicals_issue_or_the_column_meta_in_the_title_tag_is_an_affix(tag):
+    page = _page(tag, _ORDER)
+    assert (
+        extract_article(page, "http://www.example.gov.cn/zfgb/1.html").title
+        == "南岭市城市绿化管理办法"
+    )
+
+
+_SUBJECT = "关于幸福小区门口道路破损的反映"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<div class='row'><span>{0}：</span><span>{1}</span></div>",
+        "<div class='item'><div class='l'>{0}</div><div class='r'>{1}</div></div>",
+        "<dl><dt>{0}：</dt><dd>{1}</dd></dl>",
+    ],
+    ids=["spans", "divs", "dl"],
+)
+@pytest.mark.parametrize("label", ["信件标题", "留言标题", "主题"])
+def test_a_letter_in_label_value_rows_is_titled_by_its_subject_row_not_its_page_kind(row, label):
+    rows = [
+        (label, _SUBJECT),
+        ("来信时间", "2025-03-02 09:13"),
+        ("来信内容", "幸福小区东门外道路破损严重，雨天积水，希望尽快维修。"),
+    ]
+    rows += [
+        ("答复单位", "区住建局"),
+        ("答复内容", "您好！经现场核实，该路段已列入本月维修计划，预计3月20日前完成修复。"),
+    ]
+    page = _page(
+        "<title>信件详情_区长信箱_某某县人民政府</title>",
+        "<h2>信件详情</h2>" + "".join(row.format(*r) for r in rows),
+    )
+    assert extract_article(page, "http://www.example.gov.cn/hdjl/1.html").title == _SUBJECT

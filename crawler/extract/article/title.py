@@ -56,7 +56,7 @@ _PAGE_KIND = re.compile(
 _SITE_LIKE = re.compile(
     r"(?:人民政府|人民政府网|政府网|政府网站|门户网站|门户网|门户|网站|官网|官方网站|委员会|人大|政协|"
     r"[局厅委办署院所部站网]|办公室|中心|Portal|Government|gov\.cn|"
-    r"之窗|在线|[日晚]报|报社|电视台|办事处|工会|联合会|[协学商]会|[县市区省镇乡]政府|平台|融媒|新闻|"
+    r"之窗|在线|[日晚]报|政府公报|报社|电视台|办事处|工会|联合会|[协学商]会|[县市区省镇乡]政府|平台|融媒|新闻|"
     r"欢迎您|首页|"
     # (Traditional: 全球資訊網, 政府網站, 委員會, 辦公室.)
     r"[網廳辦]|門戶|委員會|[縣市]議會|[縣市]政府)$",
@@ -365,8 +365,8 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
     for el, rank in out[:400]:
         text = _bare_heading(_clean_title(_heading_text(el)))
         text = _without_info_tail(text)
-        if text.endswith((":", "：")):
-            continue  # a label ("You are here:", 当前位置：), not a heading
+        if text.endswith((":", "：")) or _PAGE_KIND.match(squash(text)):
+            continue  # a label ("You are here:", 当前位置：) or the page's kind (信件详情), not a heading
         if (
             2 <= len(text) <= 200
             and not INFO_LABELS.search(text)
@@ -540,15 +540,28 @@ def _linked_on_page(part: str, lay: Layout | None) -> bool:
     )
 
 
+# A periodical's issue as a <title>'s part: 2025年第3期, 第3期（总第219期）.
+_ISSUE_PART = re.compile(r"(?:\d{4}年)?第\d{1,4}期(?:[（(]总第\d+期[)）])?")
+
+
+def _names_column(part: str, columns_sq: set[str]) -> bool:
+    """``part`` names the page's column: its ``ColumnName`` meta, or the issue of a periodical
+    (公报) the page belongs to."""
+    sq = squash(part).strip(_DECORATION)
+    return bool(sq) and (sq in columns_sq or bool(_ISSUE_PART.fullmatch(sq)))
+
+
 def _sep_key(sep: str) -> str:
     return sep.strip() or (" " if len(sep) == 1 else "  ")
 
 
 def strip_site_affixes(
-    title: str, names: list[str], lay: Layout | None = None
+    title: str, names: list[str], lay: Layout | None = None, columns: tuple[str, ...] = ()
 ) -> tuple[str, str | None]:
-    """``title`` without the site's (and column's) name before or after a separator, and what was cut."""
+    """``title`` without the site's (and column's) name before or after a separator, and what was
+    cut; ``columns`` are the names the page gives its column (``ColumnName`` meta)."""
     names_sq = [squash(n) for n in names if n]
+    columns_sq = {squash(c) for c in columns if c}
     # The header's links (its menu, its logo) and the footer's lines; on a short page, not the
     # lines that hold the article.
     header_sq, footer_sq = set(), ""
@@ -565,7 +578,7 @@ def strip_site_affixes(
         bracketed.group(1) or bracketed.group(2), names_sq, footer_sq, header_sq
     ):
         inner, cut_part = title[: bracketed.start()] + title[bracketed.end() :], bracketed.group(0)
-        kept, more = strip_site_affixes(inner, names, lay)
+        kept, more = strip_site_affixes(inner, names, lay, columns)
         return kept, " ".join(p for p in (fold(cut_part), more) if p)
     parts = _AFFIX_SEPARATORS.split(title)
     if len(parts) < 3:
@@ -575,7 +588,7 @@ def strip_site_affixes(
         if colon and len(squash(title[: colon.start()])) > len(squash(colon.group(2))):
             tail_part = colon.group(2)
             if _is_site_part(tail_part, names_sq, footer_sq, header_sq):
-                kept, more = strip_site_affixes(title[: colon.start()], names, lay)
+                kept, more = strip_site_affixes(title[: colon.start()], names, lay, columns)
                 return kept, " ".join(p for p in (fold(tail_part), more) if p)
         # A bare hyphen separates only when what follows the last one names the site ("1-10月…-某市人民政府").
         head_part, hyphen, tail_part = title.rpartition("-")
@@ -587,7 +600,11 @@ def strip_site_affixes(
         if (
             len(pieces) == 3
             and all(p.strip() for p in pieces)
-            and (_column_sized(pieces[1]) or _linked_on_page(pieces[0], lay))
+            and (
+                _column_sized(pieces[1])
+                or _names_column(pieces[1], columns_sq)
+                or _linked_on_page(pieces[0], lay)
+            )
         ):
             parts = [pieces[0], "-", pieces[1], "-", pieces[2]]
     texts, seps = parts[0::2], parts[1::2]
@@ -606,10 +623,14 @@ def strip_site_affixes(
     site_end = site_start = ""  # the separator the site's part stood behind, at either end
     places = _places(names_sq)
     while len(texts) > 1:
-        at_end = _is_site_part(texts[-1], names_sq, footer_sq, header_sq) or _place_brand(
-            texts[-1], places
+        at_end = (
+            _is_site_part(texts[-1], names_sq, footer_sq, header_sq)
+            or _place_brand(texts[-1], places)
+            or _names_column(texts[-1], columns_sq)
         )
-        at_start = _is_site_part(texts[0], names_sq, footer_sq, header_sq)
+        at_start = _is_site_part(texts[0], names_sq, footer_sq, header_sq) or _names_column(
+            texts[0], columns_sq
+        )
         if at_end and at_start:
             # Both read as a name: the one the page names its site by, else the shorter.
             end_sq, start_sq = squash(texts[-1]), squash(texts[0])
@@ -792,12 +813,31 @@ _NAME_LABEL = re.compile(
 )
 
 
-def _labelled_name(lay: Layout) -> tuple[str, int] | None:
-    """(name, line) of the record's name in a table row labelled 信息名称 (or 文件名称, 名称：…)."""
+# (Outside a table, in label/value rows of divs, spans or a list: a label naming what it
+# titles, 信件标题, 留言标题, 信息名称, or 标题： — never a bare 主题 or 名称, which a text may open with.)
+_ROW_NAME_LABEL = re.compile(
+    r"^(?:(?:信息|文件|公开事项|事项|信件|来信|留言|咨询|投诉|诉求|办件)(?:名称|标题|主题)|标\s*题(?=\s*[:：]))"
+)
+
+
+# (Any name label, where nothing else titles the page: the <title> names only its column.)
+_ANY_NAME_LABEL = re.compile(r"^(?:标\s*题|主\s*题|名\s*称)\s*(?:[:：]|$)")
+
+
+def _labelled_name(lay: Layout, rows: re.Pattern = _ROW_NAME_LABEL) -> tuple[str, int] | None:
+    """(name, line) of the record's name in a table row labelled 信息名称 (or 文件名称, 名称：…),
+    or in a letter's label/value row (信件标题：…; any label ``rows`` matches)."""
     for i in range(min(len(lay.lines), 600)):
-        if lay.table[i] < 0:
+        in_table = lay.table[i] >= 0
+        if (
+            not in_table
+            and not rows.match(lay.lines[i])
+            and not _ROW_NAME_LABEL.match(lay.lines[i])
+        ):
             continue
         cells = lay.lines[i].split(CELL_SEP)
+        if not in_table and len(cells) == 1 and i + 1 < len(lay.lines):
+            cells.append(lay.lines[i + 1])  # (a label's div over its value's)
         for k, cell in enumerate(cells):
             match = _NAME_LABEL.match(cell.strip())
             if not match:
@@ -907,7 +947,7 @@ class _TitleSearch:
         start = _cut_short(pick.text)
         if not start:
             return pick
-        stripped = strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0]
+        stripped = self.strip(self.raw_title)[0]
         # (Also the title= attribute a template gives the heading it cuts, or its link.)
         spelled = [
             fold(node.get("title"))
@@ -930,6 +970,11 @@ class _TitleSearch:
                     full, pick.element, f"{pick.rule} (cut short: in full from {where})"
                 )
         return pick
+
+    def strip(self, title: str) -> tuple[str, str | None]:
+        """:func:`strip_site_affixes` with this page's site names, layout and column."""
+        column = self.head.meta.get("columnname")
+        return strip_site_affixes(title, self.site_names(), self.lay, (column,) if column else ())
 
     def site_names(self) -> list[str]:
         if self._names is None:
@@ -1010,7 +1055,7 @@ class _TitleSearch:
         cut_short = []
         if _ELLIPSIS_IN.search(self.tag_title):
             parts = _TITLE_SEPARATORS.split(self.tag_title)
-            parts.append(strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0])
+            parts.append(self.strip(self.raw_title)[0])
             cut_short = [c for c in map(_cut_short, parts) if c]
         matching = []
         for h_text, el, rank in self.headings:
@@ -1039,7 +1084,7 @@ class _TitleSearch:
         if len({m[0] for m in matching}) > 1:
             # Several headings are parts of the <title> (a logo's h1 holds the site's name): the one
             # the <title> keeps once its site part is cut is the article's.
-            stripped_sq = squash(strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0])
+            stripped_sq = squash(self.strip(self.raw_title)[0])
             kept = [m for m in matching if squash(m[2]) == stripped_sq]
             matching = kept or matching
         return matching
@@ -1059,7 +1104,7 @@ class _TitleSearch:
     def _title_affix(self, text: str) -> bool:
         """``text`` is a site's name the <title> carries as its affix, not in what it keeps."""
         if self._affix is None:
-            kept, cut = strip_site_affixes(self.raw_title, self.site_names(), self.lay)
+            kept, cut = self.strip(self.raw_title)
             self._affix = (squash(kept), squash(cut))
         kept_sq, cut_sq = self._affix
         sq = squash(text)
@@ -1093,9 +1138,7 @@ class _TitleSearch:
             if column is not None:
                 return column
         # (Without its site part: an og:title may carry "| Agency" as the <title> does.)
-        meta_title = (
-            self.meta_title and strip_site_affixes(self.meta_title, self.site_names(), self.lay)[0]
-        )
+        meta_title = self.meta_title and self.strip(self.meta_title)[0]
         if (
             meta_title
             and squash(meta_title).startswith(squash(text))
@@ -1114,7 +1157,7 @@ class _TitleSearch:
         meta = self.meta_title
         if not meta:
             return None
-        meta = strip_site_affixes(meta, self.site_names(), self.lay)[0]
+        meta = self.strip(meta)[0]
         meta_sq, text_sq = squash(meta), squash(text)
         if meta_sq in text_sq or text_sq in meta_sq or _column_sized(meta):
             return None
@@ -1146,11 +1189,7 @@ class _TitleSearch:
         if not above:
             # Weaker signs (a heading inside the body block, bold type) lose to a <title> that reads
             # like an article's title rather than a column's or the site's name.
-            stripped = (
-                strip_site_affixes(self.raw_title, self.site_names(), self.lay)[0]
-                if self.tag_title
-                else ""
-            )
+            stripped = self.strip(self.raw_title)[0] if self.tag_title else ""
             column_like = (
                 len(squash(stripped)) < 8
                 or _is_site_part(stripped, [squash(n) for n in self.site_names()], "", set())
@@ -1224,7 +1263,7 @@ class _TitleSearch:
         """The <title>'s spelling of the title ``text``, when it words it otherwise."""
         if not self.tag_title:
             return None
-        stripped, _ = strip_site_affixes(self.raw_title, self.site_names(), self.lay)
+        stripped, _ = self.strip(self.raw_title)
         # (Only another spelling of the title: not the column's or the site's name the <title> gives.)
         known = {squash(text), squash(_MARKUP.sub("", text))}
         # (A <title> cut short, with its ellipsis or without — a CMS's fixed length — is no
@@ -1242,7 +1281,7 @@ class _TitleSearch:
         """The <title> without its site affixes, unless a line above the body shows it reworded or
         it names only the site."""
         lay, body_start = self.lay, self.body_start
-        title, cut = strip_site_affixes(self.raw_title, self.site_names(), lay)
+        title, cut = self.strip(self.raw_title)
         reworded = self.reworded_line_above(title)
         if reworded is not None:
             return reworded
@@ -1261,6 +1300,10 @@ class _TitleSearch:
             if beside_info is not None:
                 line, el, rule = beside_info
                 return _TitlePick(_bare_heading(_clean_title(line)), el, rule, None)
+            named = _labelled_name(lay, _ANY_NAME_LABEL)
+            if named is not None:
+                text, line = named
+                return _TitlePick(text, _line_element(lay, line), "labelled name in its row")
         rule = f"<title> (site affix {cut!r} stripped)" if cut else "<title>"
         broken = _shown_broken(lay, title, body_start)
         if broken is not None:
