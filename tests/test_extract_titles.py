@@ -958,6 +958,10 @@ _GAZETTE = ("某某县人民政府关于印发某某县生活垃圾", "分类管
         # the source's indentation beside it are not shown either.
         ("<title>某某县人民政府</title>", "<h1>{0}&nbsp;<br>{1}</h1>"),
         ("<title>某某县人民政府</title>", "<h1>\n  {0}\n  <br />\n  {1}\n</h1>"),
+        (
+            "<title>某某县人民政府</title>",
+            "<table><tr><td><strong>{0}&nbsp;<br>　　{1}</strong></td></tr></table>",
+        ),
         # (One space a CMS put into the <title> where the heading breaks is no phrase's space.)
         ("<title>{0} {1}_某某县人民政府</title>", "<h1>{0}<br>{1}</h1>"),
         (
@@ -977,6 +981,7 @@ _GAZETTE = ("某某县人民政府关于印发某某县生活垃圾", "分类管
     ids=[
         "nbsp-before-br",
         "br-among-newlines",
+        "bold-cell-nbsp-and-indent",
         "title-tag-one-space",
         "bold-cell-title-tag-one-space",
         "plain-div-class",

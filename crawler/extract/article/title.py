@@ -395,7 +395,7 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
         if block is None or block in seen or block.tag not in BLOCK_TAGS:
             continue
         seen.add(block)
-        text = _clean_title(element_text(el))
+        text = _clean_title(text_with_breaks(el))
         if (
             6 <= len(text) <= 100
             and squash(element_text(block)) == squash(text)
