@@ -1064,3 +1064,25 @@ def test_a_letter_in_label_value_rows_is_titled_by_its_subject_row_not_its_page_
         "<h2>信件详情</h2>" + "".join(row.format(*r) for r in rows),
     )
     assert extract_article(page, "http://www.example.gov.cn/hdjl/1.html").title == _SUBJECT
+
+
+_PROJECTS = "关于公布2025年度第一批市级重点建设项目及年度投资计划的通知"
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    [
+        f"<span>{_PROJECTS}</span>",
+        f"<a href='./' title='{_PROJECTS}'>{_PROJECTS[:18]}…</a>",
+    ],
+    ids=["last-crumb", "crumb-link-title-attribute"],
+)
+def test_a_heading_cut_short_takes_its_full_spelling_from_the_breadcrumb_above_it(crumb):
+    # (Not from a link after it: a related article of the same series may start alike.)
+    page = _page(
+        "<title>某某市人民政府</title>",
+        f"<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/tzgg/'>通知公告</a> &gt; {crumb}"
+        f"</div><h1>{_PROJECTS[:18]}…</h1>{_ARTICLE}<ul><li><a href='/2.html' title="
+        "'关于公布2025年度第一批市级重点建设项目名单的公示'>关于公布2025年度第一批市级重点建…</a></li></ul>",
+    )
+    assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == _PROJECTS

@@ -961,6 +961,7 @@ class _TitleSearch:
         # (Then another heading of the page spelling it in full: a desktop heading beside the
         # mobile template's cut copy.)
         others = [h[0] for h in self.headings if h[1] is not pick.element]
+        others += self._crumb_spellings(pick.element)
         heads = (*spelled, self.meta_title, stripped if self.tag_title else "")
         for k, full in enumerate((*heads, *others)):
             full_sq = squash(full)
@@ -970,6 +971,24 @@ class _TitleSearch:
                     full, pick.element, f"{pick.rule} (cut short: in full from {where})"
                 )
         return pick
+
+    def _crumb_spellings(self, heading) -> list[str]:
+        """The breadcrumb's crumbs above the heading (its last one names the page: 首页 > 通知公告 >
+        关于…的通知), and the title= of its links, which may spell a cut heading in full."""
+        lay = self.lay
+        top = line_of(lay, heading) if heading is not None else self.body_start
+        found = []
+        for i in range(max(0, top - 8), max(0, top)):
+            line = lay.lines[i]
+            if len(line) <= 300 and _CRUMB_MARKS.search(line):
+                found += [p for p in _CRUMB_SPLIT.split(line) if p.strip()]
+        if found:
+            for el in islice(self.root.iter(), 3000):
+                if el is heading:
+                    break  # (links after it are other pages': 相关文章, 上一篇)
+                if el.tag == "a" and el.get("title") and _ELLIPSIS.search(element_text(el)):
+                    found.append(fold(el.get("title")))
+        return found
 
     def strip(self, title: str) -> tuple[str, str | None]:
         """:func:`strip_site_affixes` with this page's site names, layout and column."""
@@ -1613,6 +1632,7 @@ _SUBTITLE = re.compile(r"^\s*(?:[—–―－-]{1,2}|[(（])")
 # name, not an article's title.
 _ISSUE = re.compile(r"第\s*\d{1,4}\s*期\s*(?:[（(]\s*总第\s*\d+\s*期\s*[)）])?$")
 _CRUMB_MARKS = re.compile(r"[>»›]|位置|首页")
+_CRUMB_SPLIT = re.compile(r"\s*(?:[>»›＞/]+|当前位置[:：]?|您(?:现在)?的位置[:：]?)\s*")
 
 
 def _line_element(lay: Layout, line: int):
