@@ -1086,3 +1086,22 @@ def test_a_heading_cut_short_takes_its_full_spelling_from_the_breadcrumb_above_i
         "'关于公布2025年度第一批市级重点建设项目名单的公示'>关于公布2025年度第一批市级重点建…</a></li></ul>",
     )
     assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == _PROJECTS
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "<small>Press Release</small><br>",
+        "<em>FOR IMMEDIATE RELEASE</em><br>",
+        "<span>Media Release:</span> ",
+        "<span class='field-type'>Statement</span> ",
+    ],
+    ids=["small-br", "em-immediate-release", "span-colon", "span-unmarked-class"],
+)
+def test_the_kind_of_release_opening_an_english_heading_is_no_part_of_it(kind):
+    page = _en_page(
+        "<title>Three new libraries for the eastern suburbs | Example City Council</title>",
+        f"<h1>{kind}Three new libraries for the eastern suburbs</h1>{_RELEASE}",
+    )
+    article = extract_article(page, "https://www.example.gov/news/libraries")
+    assert article.title == "Three new libraries for the eastern suburbs"

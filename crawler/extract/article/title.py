@@ -182,6 +182,14 @@ _KICKER = re.compile(
 )
 
 
+_RELEASE_KIND = re.compile(
+    r"(?:(?:joint\s+)?(?:press|news|media)\s+(?:release|statement|advisory)|statement|media\s+advisory"
+    r"|for\s+immediate\s+release|readout|fact\s+sheet|speech|transcript|op-ed|news)"
+    r"(?:\s*[:：|–—-])?",
+    re.I,
+)
+
+
 def _heading_text(el) -> str:
     """A heading's text without a child that is only its date (<h1>标题<span>2024-07-12</span></h1>),
     the info line a template sets inside it (<h1>标题<span>来源：… 发布时间：…</span></h1>) or a
@@ -205,6 +213,15 @@ def _heading_text(el) -> str:
             kicker = element_text(child)
             if kicker and len(kicker) <= 30 and len(kicker) < len(text) / 2 and kicker in text:
                 return text.replace(kicker, " ", 1)
+    # A kind of release the template sets in its own element opening the heading, whatever its
+    # class (<h1><small>Press Release</small><br>…</h1>, <em>FOR IMMEDIATE RELEASE</em>).
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is not None and first.tag != "br" and not (el.text or "").strip():
+        kind = element_text(first)
+        if _RELEASE_KIND.fullmatch(kind) and text.startswith(kind):
+            rest = text[len(kind) :].strip()
+            if len(_LATIN_WORD.findall(rest)) >= 3:
+                return rest
     # A 引题 or 副题 its markup names inside the heading's one line
     # (<h1><span class="pre-title">…</span><span class="main-title">…</span></h1>).
     named = [
