@@ -1105,3 +1105,20 @@ def test_the_kind_of_release_opening_an_english_heading_is_no_part_of_it(kind):
     )
     article = extract_article(page, "https://www.example.gov/news/libraries")
     assert article.title == "Three new libraries for the eastern suburbs"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h2>某某县人民政府办公室</h2><h2>关于做好2025年汛期地质灾害防治工作的通知</h2>",
+        "<table><tr><td class='bt'>某某县人民政府办公室</td></tr>"
+        "<tr><td class='bt'>关于做好2025年汛期地质灾害防治工作的通知</td></tr></table>",
+    ],
+    ids=["two-h2", "two-cells"],
+)
+def test_a_documents_issuing_office_heading_its_own_line_over_its_subject_is_part_of_the_title(
+    heading,
+):
+    page = _page("<title>某某县人民政府</title>", heading + _ARTICLE)
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "某某县人民政府办公室关于做好2025年汛期地质灾害防治工作的通知"

@@ -1293,7 +1293,33 @@ class _TitleSearch:
             if size[id(el)] < best:
                 line, text, el, rank = next(c for c in stack if size[id(c[2])] == best)
         rule = f"visible heading {el.tag} above the body"
+        office = self._issuing_office_over(el, text)
+        if office is not None:
+            text, rule = join_lines([office, text]), f"{rule} under its issuing office"
         return _TitlePick(text, el, rule, self.tag_variant(text))
+
+    def _issuing_office_over(self, el, text: str) -> str | None:
+        """An official document's title set in two headings of one kind, its issuing office over
+        its 关于… (``<h2>某某县人民政府办公室</h2><h2>关于…的通知</h2>``): the office's line."""
+        if not text.startswith("关于"):
+            return None
+        lay = self.lay
+        first = lay.spans.get(el, (line_of(lay, el),))[0]
+        above = _line_element(lay, first - 1) if first > 0 else None
+        if above is None or any(above.get(a) != el.get(a) for a in ("class", "style")):
+            return None
+        office = lay.lines[first - 1]
+        sq = squash(office)
+        # (One name, no phrases apart by spaces: 凝心聚力抓发展　奋楫争先开新局 is a 引题.)
+        if (
+            above.tag == el.tag
+            and 4 <= len(sq) <= 30
+            and sq == office
+            and _SITE_LIKE.search(sq)
+            and not SENTENCE_END.search(office)
+        ):
+            return office
+        return None
 
     def tag_variant(self, text: str) -> str | None:
         """The <title>'s spelling of the title ``text``, when it words it otherwise."""
