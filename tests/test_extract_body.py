@@ -292,3 +292,129 @@ def test_a_penalty_table_wins_over_the_sites_disclaimer():
     )
     body = _body(html)
     assert body.startswith("行政处罚决定书文号\t青市监罚") and body.endswith("2024-05-06")
+
+
+_LETTER = (
+    "尊敬的市长：您好！城东菜市场周边每天早上车辆乱停乱放，希望有关部门规划临时停车位并加强管理。"
+)
+_REPLY = "经调查，我局已会同交警部门在菜市场北侧规划临时停车位46个，并安排执法人员每天在现场劝导。"
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        pytest.param(
+            "<table>"
+            "<tr><td>信件标题</td><td colspan=3>关于城东菜市场周边停车难的问题</td></tr>"
+            "<tr><td>信件编号</td><td>SZXX-2026-0031</td><td>来信时间</td><td>2026-11-20 09:12</td></tr>"
+            f"<tr><td>来信内容</td><td colspan=3>{_LETTER}</td></tr>"
+            "<tr><td>办理单位</td><td>市城市管理局</td><td>答复时间</td><td>2026-11-26 15:40</td></tr>"
+            f"<tr><td>答复内容</td><td colspan=3><p>李**您好：来信收悉。</p><p>{_REPLY}</p></td></tr>"
+            "<tr><td>公开时间</td><td>2026-11-27</td><td>满意度</td><td>满意</td></tr></table>"
+            "<div><a href='/w'>我要写信</a> <a href='/q'>信件查询</a></div>"
+            "<p>声明：本栏目所登载信件仅代表来信人观点，答复内容仅供参考，不作为任何法律依据。</p>",
+            id="label-and-value-cells",
+        ),
+        pytest.param(
+            "<div class='row'><span>信件编号：</span><span>SZXX-2026-0031</span></div>"
+            "<div class='row'><span>写信时间：</span><span>2026-11-20 09:12</span></div>"
+            f"<div class='row'><span>信件内容：</span></div><div class='con'><p>{_LETTER}</p></div>"
+            "<div class='row'><span>回复单位：</span><span>市城市管理局</span></div>"
+            "<div class='row'><span>回复时间：</span><span>2026-11-26 15:40</span></div>"
+            f"<div class='row'><span>回复内容：</span></div><div class='con'><p>李**您好：来信收悉。</p><p>{_REPLY}</p></div>"
+            "<div class='row'><span>满意度评价：</span><label>满意</label> <label>不满意</label></div>"
+            "<p>温馨提示：本栏目所刊载信件仅代表写信人个人观点，答复意见仅供参考，请勿在信件中留下身份证号码。</p>",
+            id="label-rows-over-value-boxes",
+        ),
+    ],
+)
+def test_a_letter_laid_out_as_a_record_is_its_content_and_its_reply(record):
+    body = _body(
+        "<html><head><title>信件详情_市长信箱</title></head><body>"
+        "<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/x/'>市长信箱</a></div>"
+        f"<div class='main'>{record}</div><div class='foot'>主办：某某市人民政府办公室</div></body></html>"
+    )
+    assert body.startswith(_LETTER) and body.endswith(_REPLY)
+    assert "李**您好：来信收悉。" in body
+    assert not any(
+        word in body for word in ("信件编号", "市城市管理局", "满意", "写信", "声明", "提示")
+    )
+
+
+def _en_release(tail: str) -> str:
+    text = "".join(
+        f"<p>The Ministry will raise the qualifying salary for the {n} time, in consultation with partners.</p>"
+        for n in ("first", "second", "third")
+    )
+    return extract_article(
+        (
+            "<html lang='en-SG'><head><title>Qualifying salaries to rise</title></head><body>"
+            f"<h1>Qualifying salaries to rise</h1><p>5 March 2025</p><div class='rich-text'>{text}{tail}</div>"
+            "</body></html>"
+        ).encode(),
+        "https://www.example.gov.sg/news/qualifying-salaries",
+    ).body
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        pytest.param(
+            "<p><strong>MINISTRY OF MANPOWER</strong><br>27 NOVEMBER 2026</p>",
+            id="caps-name-and-date",
+        ),
+        pytest.param(
+            "<p>DATUK SERI DR. AHMAD BIN HASSAN<br>DIRECTOR GENERAL OF HEALTH</p><p>1 December 2026</p>",
+            id="caps-name-title-then-date",
+        ),
+        pytest.param("<p>PUTRAJAYA</p><p>Putrajaya, 2 December 2026</p>", id="place-and-date"),
+    ],
+)
+def test_an_english_releases_sign_off_is_not_its_text(tail):
+    assert _en_release(tail).endswith("the third time, in consultation with partners.")
+
+
+def test_a_closing_table_row_in_capitals_is_no_sign_off():
+    table = "<table><tr><th>Sector</th><th>Salary</th></tr><tr><td>TOTAL</td><td>5,800</td></tr></table>"
+    assert _en_release(table).endswith("TOTAL\t5,800")
+
+
+def test_a_read_aloud_bar_is_no_text():
+    main = (
+        "<div class='tts'><span>▶ 听新闻</span><span>00:00 / 03:12</span></div>"
+        + f"<p>{_SUMMARY}</p>"
+    )
+    assert _body(_page(main)) == _SUMMARY
+
+
+def test_a_small_box_between_two_boxes_of_the_text_is_skipped():
+    html = (
+        "<html><head><title>关于做好2024年防汛工作的通知</title></head><body>"
+        "<div class='pos'>当前位置：<a href='/'>首页</a> &gt; <a href='/xw/'>新闻</a> &gt; 正文</div>"
+        "<div class='main'><h1>关于做好2024年防汛工作的通知</h1>"
+        f"<div class='content'><p>第一段。{_SUMMARY}</p><p>第二段。{_SUMMARY}</p></div>"
+        "<div class='qr'><img src='/qr.png'><p>扫码下载APP，看更多新闻</p></div>"
+        f"<div class='content'><p>第三段。{_SUMMARY}</p></div>"
+        "<div class='editor'>责任编辑：刘畅</div></div></body></html>"
+    )
+    body = _body(html)
+    assert body.startswith("第一段。") and body.endswith(f"第三段。{_SUMMARY}")
+    assert "扫码" not in body and "首页" not in body
+
+
+def test_a_table_headed_by_a_problem_column_is_no_letter():
+    rows = "".join(
+        f"<tr><td>{p}</td><td>{m}</td><td>县住建局</td></tr>"
+        for p, m in [
+            ("部分小区电梯维保不到位", "开展专项检查"),
+            ("老旧管网漏损率偏高", "实施管网改造"),
+        ]
+    )
+    main = (
+        "<p>根据县委巡察反馈意见，现将整改落实情况公布如下：</p>"
+        f"<table><tr><td>问题描述</td><td>整改措施</td><td>责任单位</td></tr>{rows}</table>"
+        "<p>欢迎社会各界对整改落实情况进行监督。</p>"
+    )
+    body = _body(_page(main))
+    assert body.startswith("根据县委巡察反馈意见") and body.endswith("进行监督。")
+    assert "问题描述\t整改措施\t责任单位" in body

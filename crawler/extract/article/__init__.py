@@ -22,6 +22,7 @@ from .body import (
     container_rank,
     density_body,
     describe,
+    interludes_inside,
     join_body,
     label_value_rows,
     line_owners,
@@ -126,7 +127,8 @@ def _extract(
     explain = article.explain
     container = _body_container(root, lay, head, headings, sel, view, explain)
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
-    body_end, sections = sibling_sections(lay, container, body_end)
+    body_end, sections, interludes = sibling_sections(lay, container, body_end)
+    interludes |= interludes_inside(lay, container)
     if sections:
         explain["body"] += f" and the {len(sections)} section(s) of its kind after it"
     body_end, attached = attachment_blocks(lay, sections[-1] if sections else container, body_end)
@@ -142,7 +144,7 @@ def _extract(
         article.title_variant = pick.variant
     title_line = _title_line(lay, title, title_el, body_start)
 
-    body_lines, body_stop = pick_body_lines(lay, body_start, body_end, title)
+    body_lines, body_stop = pick_body_lines(lay, body_start, body_end, title, interludes)
     if view is not None:
         body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
     article.body = join_body(lay, body_lines)

@@ -183,21 +183,29 @@ def attachment_blocks(lay: Layout, container, end: int) -> tuple[int, list]:
     return end, blocks
 
 
-def sibling_sections(lay: Layout, container, end: int) -> tuple[int, list]:
+def sibling_sections(lay: Layout, container, end: int) -> tuple[int, list, set[int]]:
     """Where the body ends with the sections continuing it: the blocks after its container of
     the same kind (tag and class), one after the other, each of text rather than links (a
     release's `Quotes`, `Quick facts` in `div.section` blocks like the text's own). A section
-    that opens with an end line (`Associated links`, `Contacts`, 相关链接) ends them."""
+    that opens with an end line (`Associated links`, `Contacts`, 相关链接) ends them. A small box
+    between two sections (an app's QR code and its line, an ad) is skipped: its lines are given
+    apart, as not the text's."""
     if container is None or not container.get("class") or container.tag in ("body", "html"):
-        return end, []
+        return end, [], set()
     kind = _section_kind(container)
     found: list = []
+    skipped: set[int] = set()
     sibling = container.getnext()
     for _ in range(12):
         while sibling is not None and _blank_break(lay, sibling):
             sibling = sibling.getnext()  # (Word's section break between its sections)
         if sibling is None or not isinstance(sibling.tag, str):
             break
+        if _section_kind(sibling) != kind and _interlude(lay, sibling):
+            after = sibling.getnext()
+            if after is not None and isinstance(after.tag, str) and _section_kind(after) == kind:
+                skipped.update(range(*lay.spans.get(sibling, (0, 0))))
+                sibling = after
         if _section_kind(sibling) != kind or sibling not in lay.spans:
             break
         start, stop = lay.spans[sibling]
@@ -212,7 +220,52 @@ def sibling_sections(lay: Layout, container, end: int) -> tuple[int, list]:
         found.append(sibling)
         end = max(end, stop)
         sibling = sibling.getnext()
-    return end, found
+    if not found:
+        skipped.clear()
+    else:
+        last = lay.spans[found[-1]][0]
+        skipped = {i for i in skipped if i < last}
+    return end, found, skipped
+
+
+def interludes_inside(lay: Layout, container) -> set[int]:
+    """Lines of the small boxes set between two boxes of one kind holding the text, inside the
+    body's block (a QR code's line between the two halves of a news text)."""
+    out: set[int] = set()
+    if container is None:
+        return out
+    for parent in container.iter():
+        kids = [k for k in parent if isinstance(k.tag, str) and k in lay.spans]
+        if len(kids) < 3 or parent.tag in ("table", "tbody", "thead", "tr"):
+            continue
+        for before, box, after in zip(kids, kids[1:], kids[2:], strict=False):
+            if (
+                before.get("class")
+                and lay.spans[before][1]
+                <= lay.spans[box][0]
+                < lay.spans[box][1]
+                <= lay.spans[after][0]
+                and _section_kind(before) == _section_kind(after) != _section_kind(box)
+                and _interlude(lay, box)
+                and _prose_box(lay, before)
+                and _prose_box(lay, after)
+            ):
+                out.update(range(*lay.spans[box]))
+    return out
+
+
+def _prose_box(lay: Layout, el) -> bool:
+    start, stop = lay.spans[el]
+    return any(_is_prose(lay.lines[i], lay.link_chars[i]) for i in range(start, stop))
+
+
+def _interlude(lay: Layout, el) -> bool:
+    """A small box set between a text's sections: a picture or two and a line or two, no
+    sentence of the text's length, no end line."""
+    start, stop = lay.spans.get(el, (0, 0))
+    if stop - start > 2 or (stop > start and _END_LINE.match(lay.lines[start])):
+        return False
+    return sum(len(line) for line in lay.lines[start:stop]) <= 60
 
 
 _NUMBER = re.compile(r"\d+")
@@ -722,15 +775,30 @@ def tab_set(lay: Layout, container):
 
 
 def _tab_labels(parent, panels: list) -> bool:
-    heads = [parent.getprevious(), *(c for c in parent if c is not panels[0])][:4]
+    """A row of as many short labels as panels above them, saying nothing else: a breadcrumb's
+    two links (当前位置：首页 > 新闻 > 正文) over a text split in two boxes are no tab bar."""
+    before = []
+    for child in parent:
+        if child is panels[0]:
+            break
+        before.append(child)
+    heads = [parent.getprevious(), *before][:4]
     for head in heads:
         if head is None or head in panels or not isinstance(head.tag, str):
+            continue
+        if head.tag == "nav" or _TRAIL_HINT.search(
+            f"{head.get('class') or ''} {head.get('id') or ''}"
+        ):
             continue
         items = list(head)
         if len(items) == 1 and items[0].tag in ("ul", "ol"):
             items = list(items[0])
         labels = ["".join(item.itertext()).strip() for item in items if isinstance(item.tag, str)]
-        if len(labels) == len(panels) and all(0 < len(label) <= 12 for label in labels):
+        if (
+            len(labels) == len(panels)
+            and all(0 < len(label) <= 12 for label in labels)
+            and squash("".join(head.itertext())) == squash("".join(labels))
+        ):
             return True
     return False
 
@@ -937,10 +1005,93 @@ def _is_prose(line: str, link_chars: int) -> bool:
     return link_chars <= len(line) * 0.3 and (len(line) >= 80 or bool(SENTENCE_END.search(line)))
 
 
+# A 信箱 letter laid out as a record (label/value rows or cells): the letter's and the reply's
+# content labels, and the labels of the record's other fields around them (编号, 来信时间, 答复单位,
+# 满意度…), which are the record's metadata, not its text.
+_LETTER_TEXT = re.compile(
+    r"^(?:(?:来信|來信|信件|留言|咨询|諮詢|投诉|投訴|诉求|訴求|反映|建议|建議|提问|提問|问题|問題|事项)(?:内容|內容|描述)"
+    r"|(?:答复|答覆|回复|回覆|办理|辦理|处理|處理|反馈|反饋)(?:内容|內容|意见|意見|结果|結果|情况|情況)"
+    r"|办理答复|辦理答覆|部门回复|官方回复)\s*[:：]?\s*(?:\t|$)"
+    r"|^(?:来信|來信|信件|留言|咨询|投诉|诉求|问题)内容\s*[:：]\s*"
+    r"|^(?:答复|答覆|回复|回覆|办理|处理)(?:内容|意见|结果)\s*[:：]\s*"
+)
+_LETTER_REPLY = re.compile(r"^(?:答复|答覆|回复|回覆|办理|辦理|处理|處理|反馈|反饋|部门|官方)")
+_LETTER_FIELD = re.compile(
+    r"^(?:(?:信件|来信|來信|留言|写信|寫信|咨询|投诉|诉求|问题|事项)(?:编号|編號|标题|標題|主题|主題|类型|類型|类别|"
+    r"分类|时间|時間|日期|领域|領域|目的|状态|狀態|编码|人)"
+    r"|来信人|來信人|写信人|留言人|咨询人|提问人|网友|姓\s*名|称\s*呼"
+    r"|(?:答复|答覆|回复|回覆|办理|辦理|处理|處理|承办|承辦|受理|转办|交办|反馈)(?:单位|單位|部门|部門|机构|時間|时间|日期|状态|狀態|人)"
+    r"|(?:公开|公開|发布|發布)(?:时间|時間|日期|状态|意愿)|是否公开|满意度(?:评价)?|滿意度|评价(?:结果)?|評價|验证码|驗證碼"
+    r"|浏览次数|点击数|所属领域|所属部门)\s*[:：]?\s*(?:\t|[:：]|$)"
+)
+
+
+def letter_text(lay: Layout, start: int, end: int) -> tuple[set[int], dict[int, str]] | None:
+    """A 信箱 letter laid out as a record: the lines of its text — the letter's content through
+    the reply's — and those lines without their labels (来信内容 / 答复内容). The record's other
+    rows (编号, 来信人, 办理单位, 答复时间, 满意度…), the buttons and the disclaimer after it are not
+    text. None when the block is no such record (no letter's content label opening a row)."""
+    first = next(
+        (
+            i
+            for i in range(start, min(end, start + 80))
+            if _LETTER_TEXT.match(lay.lines[i])
+            and not _LETTER_REPLY.match(lay.lines[i])
+            and _one_value(lay.lines[i])
+        ),
+        None,
+    )
+    # (A record has its other fields too: a table headed 问题描述 | 整改措施 | 责任单位 is no letter.)
+    if first is None or not any(
+        (_LETTER_FIELD.match(lay.lines[i]) and len(lay.lines[i]) <= 80)
+        or (_LETTER_TEXT.match(lay.lines[i]) and _LETTER_REPLY.match(lay.lines[i]))
+        for i in range(start, min(end, first + 80))
+        if i != first
+    ):
+        return None
+    keep: set[int] = set()
+    cut: dict[int, str] = {}
+    inside = False
+    for i in range(first, end):
+        line = lay.lines[i]
+        label = _LETTER_TEXT.match(line)
+        if label:
+            inside = True
+            rest = line[label.end() :].strip()
+            if rest:
+                keep.add(i)
+                cut[i] = rest
+        elif _LETTER_FIELD.match(line) and len(line) <= 80:
+            inside = False
+        elif inside and (
+            lay.link_chars[i] > len(line) / 2
+            or _END_LINE.match(line)
+            or _NOTICE_HEAD.match(line)
+            or (lay.table[i] != lay.table[i - 1] and lay.table[i - 1] >= 0)
+        ):
+            inside = False  # (the buttons, a disclaimer or what follows the record's table)
+        elif inside:
+            keep.add(i)
+    return (keep, cut) if keep else None
+
+
+def _one_value(line: str) -> bool:
+    """A label and one value (or the label alone), not a header row of several labels."""
+    label = _LETTER_TEXT.match(line)
+    return label is not None and CELL_SEP not in line[label.end() :]
+
+
+# A disclaimer or tip closing a letter's record (温馨提示：本栏目所刊载信件仅代表…).
+_NOTICE_HEAD = re.compile(
+    r"^[【\[]?(?:温馨提示|溫馨提示|特别提示|特別提示|郑重声明|免责声明|免責聲明|声明|聲明)[】\]]?\s*[:：]"
+)
+
+
 def pick_body_lines(
-    lay: Layout, start: int, end: int, title: str | None
+    lay: Layout, start: int, end: int, title: str | None, skip: set[int] = frozenset()
 ) -> tuple[list[tuple[str, int]], int]:
-    """The body's paragraphs without furniture, and the line where the article text stopped."""
+    """The body's paragraphs without furniture, and the line where the article text stopped
+    (``skip``: lines in the range that are not the text's, a box between its sections)."""
     kept: list[tuple[str, int, int]] = []
     title_sq = squash(title)
     stop = end
@@ -948,11 +1099,18 @@ def pick_body_lines(
     contact = False  # inside a contact block heading the text
     credits = None  # (kept lines before, line) of the first staff credits line after the text began
     trail = _trail_lines(lay, start, end)
+    letter = letter_text(lay, start, end)
+    cut: dict[int, str] = {}
+    if letter is not None:
+        keep, cut = letter
+        skip = set(skip) | {i for i in range(start, end) if i not in keep}
     first_plain = next(
         (i for i in range(start, end) if lay.link_chars[i] <= len(lay.lines[i]) / 2), start
     )
     for i in range(start, end):
-        line = lay.lines[i]
+        if i in skip:
+            continue
+        line = cut.get(i, lay.lines[i])
         if not kept and i in trail:
             continue  # the breadcrumb inside the body's block (a <main> that holds it): navigation
         if kept and _END_LINE.match(line) and not _text_credit(lay, line, i):
@@ -1039,6 +1197,14 @@ def pick_body_lines(
     ):
         kept.pop()
         last_prose = min(last_prose, len(kept) - 1)
+    # An English release's sign-off after its last paragraph: the issuing body's (or its head's)
+    # name and title in capitals and the date (MINISTRY OF MANPOWER / 27 NOVEMBER 2026).
+    signed = len(kept)
+    while signed > 1 and lay.table[kept[signed - 1][2]] < 0 and _sign_off(kept[signed - 1][0]):
+        signed -= 1
+    if signed < len(kept) and not _CJK.search(kept[signed - 1][0]):
+        kept = kept[:signed]
+        last_prose = min(last_prose, len(kept) - 1)
     # The release itself as a file closing it (its title as a PDF link, under "als PDF"/"PDF
     # version"): a copy of the page, not an attachment of it.
     if len(kept) > 2 and title_sq and _SIZE_NOTE.sub("", squash(kept[-1][0])) == title_sq:
@@ -1060,6 +1226,24 @@ def pick_body_lines(
     while len(kept) > 1 and kept[-1][1] > len(kept[-1][0]) / 2:
         kept.pop()  # a menu line closing the block: navigation, whatever came before it
     return [(line, i) for line, _, i in kept], stop
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SIGN_OFF_MARK = re.compile(r"[.!?:;\"”)]$")
+
+
+def _sign_off(line: str) -> bool:
+    """A line of an English sign-off: a name or title in capitals, or a date (with its place)."""
+    if len(line) > 80 or _CJK.search(line) or _SIGN_OFF_MARK.search(line.rstrip()):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= 3 and not any(c.islower() for c in letters):
+        return True
+    dates = find_dates(line, 1)
+    if not dates:
+        return False
+    rest = line[: dates[0].start] + line[dates[0].end :]
+    return len(rest.strip(" ,.-–—")) <= 24 and not re.search(r"\d", rest)
 
 
 def _contact_detail(line: str) -> bool:

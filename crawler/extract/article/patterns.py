@@ -94,6 +94,9 @@ FURNITURE_LINE = re.compile(
     r"|^[(（]?\s*(?:浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击率|阅读数|阅读量|阅读次数|瀏覽次數|瀏覽|浏览|阅读|点击|"
     r"Number of views|Views)\s*[:：]?\s*[(（]?\d*[)）]?\s*[次)）]?$"
     r"|^(?:当前时间|今天是).{0,40}$"
+    # A player not yet started, its clock at zero beside a few labels (▶ 听新闻 00:00 / 03:12: a
+    # read-aloud bar a script plays, with or without an <audio> in the page).
+    r"|^[^。！？.!?]{0,12}(?<!\d)0?0:00\s*/\s*\d{1,2}:\d{2}(?::\d{2})?[^。！？.!?\d]{0,12}$"
     r"|^[*=_~#\-–—.·•]{3,}$",
     re.I,
 )
