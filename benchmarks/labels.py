@@ -26,18 +26,8 @@ _HOST = re.compile(r"\b((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I)
 _LABEL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?")
 
 
-# Corpus labels our conventions read otherwise (a ruling of the project's, with its reason): the
-# field's value as we label it.
-CONVENTION_RELABELS = {
-    # 来源：本站原创 is the site itself (the lead's ruling, 5th session: two judges agree), so the
-    # info line's 作者：医技药剂党支部, an office, is the source (as beside 来源：本站).
-    "cn_article/gne_zyyfy_hospital.html": {"source": "医技药剂党支部"},
-}
-
-
 def load_labels(corpus: Path, groups: tuple[str, ...] = ARTICLE_GROUPS) -> list[dict]:
-    """Article labels (records with a ``title``) of the given groups, in file order, with
-    :data:`CONVENTION_RELABELS` applied."""
+    """Article labels (records with a ``title``) of the given groups, in file order."""
     out = []
     with open(corpus / "labels.jsonl", encoding="utf-8") as fh:
         for line in fh:
@@ -45,7 +35,7 @@ def load_labels(corpus: Path, groups: tuple[str, ...] = ARTICLE_GROUPS) -> list[
                 continue
             record = json.loads(line)
             if "title" in record and record["file"].split("/", 1)[0] in groups:
-                out.append(record | CONVENTION_RELABELS.get(record["file"], {}))
+                out.append(record)
     return out
 
 

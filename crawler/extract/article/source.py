@@ -186,8 +186,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
     value = _glued_label_cut(_GLUED_COUNT.sub("", _balanced(value)))
-    if not value or _ACCOUNT.match(value) or _SITE_PRONOUN.match(value):
-        # (A CMS login, "发布者：admin", names no office; 本网/本站 is the site itself.)
+    if not value or _ACCOUNT.match(value):
+        # (A CMS login, "发布者：admin", names no office.)
         return kind, None
     if match.group(1) in _PERSON_OR_OFFICE_LABELS and not _is_office(value):
         # (供稿/发布人 name whoever wrote it up: an office is the source, a person no.)
@@ -199,7 +199,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
 
 # A role's label glued on after an office's name: 解读人：, 联系人：, 主编：, 联系电话：.
 _TRAILING_SEPARATOR = re.compile(r"(?:\s*(?:-{2,}|[—–]+|[|｜丨/／])|\s+-)+\s*$")
-# The site named by a pronoun (来源：本网, 来源：本站), its own work too (本站原创: the site itself).
+# The site named by a pronoun (来源：本网, 来源：本站, 本站原创): printed as the page's source, it gives
+# way only to a 信息公开 table's publisher printed beside it.
 _SITE_PRONOUN = re.compile(r"^(?:本网|本站|本网站|本站点)(?:原创)?$")
 _GLUED_ROLE = re.compile(
     r"(?:[\u4e00-\u9fff]{1,3}[人员者]|主编|编审|[\u4e00-\u9fff]{0,2}电话|邮箱)[:：]"
@@ -466,13 +467,18 @@ def _find_source(
                 kind, value = _labelled_source(shown, i)
                 if kind == 2 and value:
                     publishers.append((abs(i - title_line), value))
-    if labelled is not None and labelled[0] and publishers and not own_name(labelled[0]):
+    if (
+        labelled is not None
+        and labelled[0]
+        and publishers
+        and not (own_name(labelled[0]) or _SITE_PRONOUN.match(labelled[0]))
+    ):
         # The info line's 来源 says whose text it is; the table's publisher posted it.
         return labelled[0], "labelled 来源 in the info line (beside the table's publisher)"
     if labelled is None or labelled[0] is None:
         # A 信息来源 row of the 信息公开 table above the title says it as the info line would.
         row = _record_row_source(lines, title_line)
-        if row and not own_name(row):
+        if row and not ((own_name(row) or _SITE_PRONOUN.match(row)) and publishers):
             return row, "labelled 来源 row of the 信息公开 table above the title"
     if publishers:
         return min(publishers)[1], "publisher row of the 信息公开 table"
@@ -593,9 +599,8 @@ def _source_after_body(lay: Layout, body_stop: int, own_name) -> tuple | None:
                 2
             ), "office supplying the text, after the body"
         kind, value = _labelled_source(lines, i)
-        # (A record's publisher row, 发文机关：县政府办公室, names its office even when that office
-        # runs the site: a field of the record, not a CMS default.)
-        if kind and value and (kind == 2 or not own_name(value)):
+        # (Printed, it is the source even when it names the site: 来源：本站, 发文机关：县政府办公室.)
+        if kind and value:
             if footer is None:
                 footer = footer_lines(lay)
             whole = (
