@@ -1349,3 +1349,34 @@ def test_a_records_attributes_below_its_attachments_and_tools(attributes):
     )
     article = extract_article(page.encode(), "https://www.example.gov.cn/a/1.html")
     assert (article.source, article.published_at) == ("县农业农村局", "2024-03-05")
+
+
+def test_a_letter_s_public_time_further_down_its_record_dates_it():
+    rows = (
+        "<tr><td>信件标题</td><td colspan=3>关于村道修缮的咨询</td></tr>"
+        "<tr><td>来信人</td><td>王**</td><td>来信时间</td><td>2024-02-20 09:14</td></tr>"
+        f"<tr><td>来信内容</td><td colspan=3>{_BODY}</td></tr>"
+        "<tr><td>答复单位</td><td>县交通运输局</td><td>答复时间</td><td>2024-03-05 16:30</td></tr>"
+        f"<tr><td>答复内容</td><td colspan=3>{_BODY}</td></tr>"
+        "<tr><td>公开时间</td><td>2024-03-06</td><td>满意度</td><td>满意</td></tr>"
+    )
+    article = _extract(
+        f"<h1>关于村道修缮的咨询</h1><table>{rows}</table>", title="关于村道修缮的咨询"
+    )
+    assert (article.source, article.published_at) == (None, "2024-03-06")
+
+
+def test_a_teasers_title_ending_with_a_label_word_labels_no_date():
+    teasers = "".join(
+        f'<li><a href="/n/{n}">Planning committee agenda published</a><div>March 2{n}, 2025</div></li>'
+        for n in range(4, 8)
+    )
+    page = (
+        '<html lang="en"><head><title>Grants expand crisis teams | Department of Health</title></head><body>'
+        f"<aside><h2>Latest news</h2><ul>{teasers}</ul></aside><h1>Grants expand crisis teams</h1>"
+        '<div class="date">June 3, 2025</div><div class="body"><p>The Department of Health today awarded '
+        "$6.2 million in grants to expand mobile mental health crisis teams to 14 rural counties.</p>"
+        "<p>The teams pair a licensed clinician with a peer support specialist.</p></div></body></html>"
+    )
+    article = extract_article(page.encode(), "https://health.example.gov/news/2")
+    assert article.published_at == "2025-06-03"

@@ -37,6 +37,9 @@ from .patterns import (
 )
 from .shown import shown_lines
 
+_LETTER_TIME = re.compile(
+    r"(?:来信|來信|留言|提问|提問|咨询|諮詢)\s*(?:时间|時間|日期)\s*[:：]?\s*$"
+)
 _DATE_LABELS = [
     (
         0,
@@ -53,7 +56,7 @@ _DATE_LABELS = [
         ),
     ),
     # (A letter printing no 公开时间 is dated by its writing, never by its reply: 来信时间.)
-    (1, re.compile(r"(?:来信|來信|留言|提问|提問|咨询|諮詢)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
+    (1, _LETTER_TIME),
     # (成文日期 before the generic 日期 it ends with.)
     (2, re.compile(r"(?:成文|印發|印发)\s*(?:时间|時間|日期)\s*[:：]?\s*$")),
     # (A record's 生成日期/发文日期 dates it when no 发布日期 is printed beside: after one, never over it.)
@@ -130,7 +133,10 @@ def _line_dates(
             prev = lines[idx - 1]
             for r, pattern in _DATE_LABELS:
                 found = pattern.search(prev[-16:])
-                if found:
+                # (The label alone on its line, or closing an info line of labelled items: a
+                # teaser's title ending "…agenda published" over its date labels nothing.)
+                before = prev[: max(len(prev) - 16, 0) + found.start()] if found else ""
+                if found and (not before.strip() or re.search(r"[:：]", before)):
                     rank, label = r, found.group(0)
                     break
         if fd.has_time and fd.hour == 0 and fd.minute == 0 and not fd.second:
@@ -358,6 +364,22 @@ def _visible_date(
     labelled = [c for c in near + table if c.rank < 4]
     if labelled:
         best = min(labelled, key=lambda c: (c.rank, abs(c.line - title_line)))
+        if _LETTER_TIME.search(best.label + "："):
+            # A letter's record goes on past its 来信时间 into its content and reply: its 公开时间
+            # (or 发布时间) further down the same record is when it was published.
+            later = [
+                c
+                for c in _scan_dates(
+                    lay,
+                    best.line + 1,
+                    min(body_end, best.line + 40),
+                    labelled_only=True,
+                    style=style,
+                )
+                if c.rank == 0 and lay.table[c.line] == lay.table[best.line]
+            ]
+            if later:
+                return later[0].found, 0, f"labelled {later[0].label} in the letter's record"
         where = "line" if best in near else "row above the title"
         return best.found, best.rank, f"labelled {best.label} {where}"
     unlabelled = [c for c in near if c.rank == 5]
