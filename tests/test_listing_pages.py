@@ -388,6 +388,10 @@ def _one_row_page(label: dict, keep: int) -> tuple[bytes, str, str] | None:
     ]
     if len(rows) < 2 or len(held) != 1:
         return None
+    name = want.url.rstrip("/").rsplit("/", 1)[-1]
+    scripts = [s.text for s in doc.iter("script") if s.text and "document.write" in s.text]
+    if any(name in text for text in scripts):
+        return None  # a script writes the rows too (a saved page): cutting the saved rows cuts none
     for row in rows:
         if row is not held[0]:
             row.drop_tree()
