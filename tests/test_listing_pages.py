@@ -649,6 +649,20 @@ def test_a_grid_of_releases_two_to_a_table_row_gives_every_cell_with_its_date():
             "function toPage(n){$(\"input[name='pageNo']\").val(n);$('#pf').submit();}",
             "http://x.gov.cn/hd/xj.do?boxid=3&pageNo=2",
         ),
+        (
+            '<form name="form1" action="/hd/xj.do"><input type="hidden" name="boxid" value="3">'
+            '<input type="hidden" name="page" value="1"></form><div class="pager">'
+            '<a href="javascript:document.form1.page.value=2;document.form1.submit();">下一页</a></div>',
+            "",
+            "http://x.gov.cn/hd/xj.do?boxid=3&page=2",
+        ),
+        (
+            '<form name="form1" action="/hd/xj.do" method="post"><input type="hidden" name="page" value="1">'
+            '</form><div class="pager"><a href="#" onclick="document.forms[0].page.value=2;'
+            'document.forms[0].submit();return false;">下一页</a></div>',
+            "",
+            None,
+        ),
     ],
     ids=[
         "jump-form-after-counter",
@@ -656,6 +670,8 @@ def test_a_grid_of_releases_two_to_a_table_row_gives_every_cell_with_its_date():
         "post-form",
         "pager-submits-get-form",
         "named-next-submit-button",
+        "handler-sets-the-field-and-submits-itself",
+        "handler-posts-the-form-itself",
         "pager-sets-the-form-s-elements-item",
         "pager-sets-an-input-by-name-selector",
     ],
@@ -1247,3 +1263,16 @@ def test_a_title_cell_showing_its_own_text_is_titled_by_it_not_by_its_repeated_l
     page = extract_list(body.encode(), "http://x.gov.cn/xxgk/tzgg/index.html")
     assert len(page.links) == 8
     assert page.links[0].title == "示例县关于第1批重点民生项目实施情况的通报"
+
+
+def test_a_pager_call_reading_a_hidden_input_in_its_argument():
+    pager = (
+        '<input type="hidden" id="cur" value="3"><a href="javascript:void(0)" '
+        "onclick=\"go(parseInt(document.getElementById('cur').value) + 1)\">下一页</a>"
+    )
+    script = 'function go(p) { location.href = "index_" + (p - 1) + ".html"; }'
+    body = (
+        f"<html><body><script>{script}</script><ul class='list'>{_ROWS}</ul>{pager}</body></html>"
+    )
+    page = extract_list(body.encode(), "http://x.gov.cn/l/index_2.html")
+    assert page.next_pages == ["http://x.gov.cn/l/index_3.html"]

@@ -176,6 +176,7 @@ def _ints_and_strings(args: list, scripts: str) -> tuple[list[int], list[str]] |
 
 
 _CALL = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(([^()]{0,600})\)")
+_LEADING_CALL = re.compile(r"\s*([A-Za-z_$][\w$]*)\s*\((?=.*\()")
 _TERM = r"(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|[A-Za-z_$][\w$]*)"
 _CONCAT = re.compile(_TERM + r"(?:\s*\+\s*" + _TERM + r")+")
 _PAGE_KEY = re.compile(
@@ -217,6 +218,12 @@ def resolve_js(code: str, scripts: str, base: str) -> str | None:
     """Turn a ``javascript:`` pager call into a URL when the page shows how; else None."""
     if not code or "__doPostBack" in code or "WebForm_" in code:
         return None
+    lead = _LEADING_CALL.match(code)
+    if lead and re.search(r"function\s+" + re.escape(lead.group(1)) + r"\s*\(", scripts):
+        # A page function called with what the page holds: ``go(parseInt($("#cur").val()) + 1)``.
+        url = run_pager(scripts, code, url=base)
+        if url:
+            return absolute_url(url, base)
     for call in _CALL.finditer(code):
         name = call.group(1).split(".")[-1]
         if name in ("void", "return"):
@@ -1573,14 +1580,18 @@ _SET_FIELD = re.compile(
 def _submitted_form_url(code: str, scripts: str, base: str, forms: list[PageForm]) -> str | None:
     """Where a pager call (``goPage(2)``) goes when its function sets a GET form's page field and
     submits the form: the form's address with the field set to the page."""
-    call = _CALL.search(code)
-    if call is None or not forms:
+    if not forms:
         return None
-    found = function_body(scripts, call.group(1).split(".")[-1])
-    if found is None or "submit" not in found[1]:
-        return None
-    params, body = found
-    args = split_js_args(call.group(2))
+    if "submit" in code and _SET_FIELD.search(code):
+        # The handler does it itself: ``document.form1.page.value=2;document.form1.submit();``.
+        params, body, args = [], code, []
+    else:
+        call = _CALL.search(code)
+        found = function_body(scripts, call.group(1).split(".")[-1]) if call else None
+        if found is None or "submit" not in found[1]:
+            return None
+        params, body = found
+        args = split_js_args(call.group(2))
     env = {n: a for n, a in zip(params, args) if isinstance(a, (int, str))}
     for m in _SET_FIELD.finditer(body):
         key = m.group("id") or m.group("prop") or m.group("item") or m.group("sel")
