@@ -458,3 +458,37 @@ def test_a_handler_reads_the_page_s_hidden_fields_as_their_values(inputs, expect
         run_pager(scripts, "javascript:nextPage()", url="http://x.gov.cn/xw/list_1.html")
         == expected
     )
+
+
+@pytest.mark.parametrize(
+    ("scripts", "handler", "expected"),
+    [
+        (
+            'var currentPage = 0; function changePage(t) { if (t == "next") { currentPage++; } '
+            'location.href = "index_" + currentPage + ".html"; }',
+            "changePage('next')",
+            "index_1.html",
+        ),
+        (
+            'var c = "3"; function next() { ++c; location.href = "l_" + c + ".html"; }',
+            "next()",
+            "l_4.html",
+        ),
+        ("function back(n) { n -= 1; location.href = 'l_' + n + '.html'; }", "back(3)", "l_2.html"),
+        (
+            "function go(p) { location.href = `/zwgk/index_${p - 1}.html`; }",
+            "go(2)",
+            "/zwgk/index_1.html",
+        ),
+        ("function go(p) { location.href = `/zwgk/index_${unknown}.html`; }", "go(2)", None),
+    ],
+    ids=[
+        "increment",
+        "pre-increment-of-a-string",
+        "minus-equals",
+        "template-literal",
+        "template-unknown",
+    ],
+)
+def test_a_pager_handler_steps_its_page_and_builds_template_literals(scripts, handler, expected):
+    assert run_pager(scripts, handler) == expected

@@ -36,6 +36,7 @@ from lxml import etree
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<str>\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+    r"|(?P<tpl>`(?:[^`\\]|\\.)*`)"
     r"|(?P<name>[A-Za-z_$][\w$]*)|(?P<op>===|!==|==|!=|>=|<=|&&|\|\||[-+*/%<>!?:(),.\[\]]))"
 )
 MAX_TOKENS = 400
@@ -238,12 +239,32 @@ class _Parser:
         self.take(")")
         return args
 
+    def template(self, body: str, depth: int) -> str:
+        """A template literal's text, each ``${…}`` evaluated (`/list_${p - 1}.html`)."""
+        out, at = [], 0
+        while True:
+            start = body.find("${", at)
+            if start < 0:
+                return "".join(out) + _unescape(body[at:])
+            out.append(_unescape(body[at:start]))
+            end = closing_brace(body, start + 1, 400)
+            if end is None:
+                raise _Fail
+            inner = _Parser(_tokens(body[start + 2 : end]), self.env, self.page, self.call)
+            value = inner.expression(depth + 1)
+            if inner.peek():
+                raise _Fail
+            out.append(_string(value))
+            at = end + 1
+
     def postfix(self, depth: int):
         kind, value = self.take()
         if kind == "num":
             result = float(value)
         elif kind == "str":
             result = _unescape(value[1:-1])
+        elif kind == "tpl":
+            result = self.template(value[1:-1], depth)
         elif value == "(":
             result = self.expression(depth + 1)
             self.take(")")
@@ -441,7 +462,7 @@ def _code_chars(text: str, start: int = 0, end: int | None = None):
                 i += 1
             elif ch == quote:
                 quote = None
-        elif ch in "\"'":
+        elif ch in "\"'`":
             quote = ch
         else:
             yield i, ch
@@ -571,7 +592,8 @@ class _Return:
 _MAX_STEPS = 400
 _IF = re.compile(r"if\s*\(")
 _ELSE = re.compile(r"else(?![\w$])\s*")
-_ADD_TO = re.compile(r"^([A-Za-z_$][\w$]*)\s*\+=\s*(.+)$", re.S)
+_ADD_TO = re.compile(r"^([A-Za-z_$][\w$]*)\s*([+-])=\s*(.+)$", re.S)
+_STEP = re.compile(r"^(?:([A-Za-z_$][\w$]*)\s*(\+\+|--)|(\+\+|--)\s*([A-Za-z_$][\w$]*))$")
 _DECLARE = re.compile(r"^(?:var|let|const)\s+(.+)$", re.S)
 _WRITE_CALL = re.compile(r"^document\s*\.\s*write(?:ln)?\s*\((.+)\)$", re.S)
 _HTML_INTO = re.compile(
@@ -688,14 +710,22 @@ class _Run:
 
     def assign(self, statement: str, env: dict, depth: int):
         added = _ADD_TO.match(statement)
-        if added:
-            name = added.group(1)
-            value = self.value(added.group(2), env, depth)
+        step = _STEP.match(statement) if added is None else None
+        if added or step:
+            # ``html += …``, ``n -= 1``, ``currentPage++``, ``--n``
+            if added:
+                name, op = added.group(1), added.group(2)
+                value = self.value(added.group(3), env, depth)
+            else:
+                name = step.group(1) or step.group(4)
+                op, value = (step.group(2) or step.group(3))[0], 1.0
             if value is None or env.get(name) is None:
                 env.pop(name, None)
             else:
                 try:
-                    env[name] = _apply("+", env[name], value)
+                    # A step counts: "3"++ is 4, where "3" + 1 is "31".
+                    start = _number(env[name]) if step else env[name]
+                    env[name] = _apply(op, start, value)
                 except _Fail:
                     env.pop(name, None)
             return None
