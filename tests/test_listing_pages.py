@@ -663,6 +663,18 @@ def test_a_grid_of_releases_two_to_a_table_row_gives_every_cell_with_its_date():
             "",
             None,
         ),
+        (
+            '<form action="/web/news"><input type="hidden" name="topic" value="health">'
+            '<input type="hidden" name="page" value="2"><button type="submit">Load more</button></form>',
+            "",
+            "http://x.gov.cn/web/news?topic=health&page=2",
+        ),
+        (
+            '<form action="/web/news"><input type="hidden" name="page" value="1">'
+            '<input type="submit" value="下一页"></form>',
+            "",
+            None,
+        ),
     ],
     ids=[
         "jump-form-after-counter",
@@ -672,6 +684,8 @@ def test_a_grid_of_releases_two_to_a_table_row_gives_every_cell_with_its_date():
         "named-next-submit-button",
         "handler-sets-the-field-and-submits-itself",
         "handler-posts-the-form-itself",
+        "load-more-submits-the-next-page-the-form-holds",
+        "a-form-holding-page-one-is-no-next",
         "pager-sets-the-form-s-elements-item",
         "pager-sets-an-input-by-name-selector",
     ],

@@ -1515,7 +1515,7 @@ def _next_label(el) -> bool:
     label = el.get("value") if el.tag == "input" else "".join(islice(el.itertext(), 20))
     word = re.sub(r"[\s<>«»‹›\[\]【】()（）>＞→←]+", " ", label or "").strip().lower()
     hint = (el.get("title") or el.get("aria-label") or "").lower()
-    return word in _NEXT_WORDS or hint in _NEXT_WORDS or hint in _NEXT_TITLES
+    return word in _NEXT_WORDS or _loads_more(word) or hint in _NEXT_WORDS or hint in _NEXT_TITLES
 
 
 def page_forms(root) -> list[PageForm]:
@@ -1530,7 +1530,11 @@ def page_forms(root) -> list[PageForm]:
         for el in islice(form.iter("input", "select", "textarea", "button"), 80):
             name = el.get("name")
             kind = (el.get("type") or ("submit" if el.tag == "button" else "text")).lower()
-            if not name or el.get("disabled") is not None:
+            if el.get("disabled") is not None:
+                continue
+            if not name:
+                if kind in ("submit", "image") and _next_label(el):
+                    nexts.append(("", ""))  # "Load more" submitting the form's own page field
                 continue
             if el.tag == "button" or kind in _NO_VALUE_TYPES:
                 if kind in ("submit", "image") and _next_label(el):
@@ -1560,6 +1564,13 @@ def _form_button_next(forms: list[PageForm], base: str, page_url: str) -> str | 
     clicking it requests."""
     for form in forms:
         for name, value in form.nexts:
+            if not name:
+                field = form.page_field()
+                if field is None:
+                    continue
+                name, value = field, next(v for n, v, _ in form.fields if n == field)
+                if not value.isdigit() or int(value) < 2:
+                    continue  # the page the form holds is this one, not the next
             url = form.url(name, value, base)
             if url and not same_page(url, page_url):
                 return url
