@@ -99,10 +99,11 @@ class SiteSpider(scrapy.Spider):
         # Rows gone from a list: where each release was last listed in each series
         # (Store.last_listed), what this crawl listed, and how far it walked each series
         # (page → "continued" past it, "end" of the series, "stopped" before its next page).
-        self.last_listed: dict[tuple[str, str], str] = {}
+        self.last_listed: dict[tuple[str, str], tuple[str, int]] = {}
         # Series due a walk to their end this crawl, known rows or not.
         self.full_walks: set[str] = set()
         self.listed_now: set[str] = set()
+        self.listed_in: dict[str, set[str]] = {}  # series → the releases this crawl listed in it
         self.walk_pages: dict[str, dict[str, str]] = {}
         self.vanished_checked = False
         # Releases first missed in this crawl (URL → monotonic time), not yet asked again.
@@ -300,6 +301,7 @@ class SiteSpider(scrapy.Spider):
         listed = {self._release_url(link["url"]) for link in links}
         if links:  # a page without rows (暂无信息, a glitch) vouches for no row's absence
             self.listed_now |= listed
+            self.listed_in.setdefault(column_url, set()).update(listed)
             walk = self.walk_pages.setdefault(column_url, {})
             previous = response.meta.get("previous_page")
             if previous in walk:
@@ -355,7 +357,7 @@ class SiteSpider(scrapy.Spider):
         for no row's absence (nothing it listed is taken as gone). A list that never had rows
         (a new column) is no failure."""
         page = canonical_url(response.url)
-        rows = sum(1 for last in self.last_listed.values() if last == page)
+        rows = sum(1 for last, _position in self.last_listed.values() if last == page)
         if not rows:
             return None
         reason = (
@@ -573,18 +575,27 @@ class SiteSpider(scrapy.Spider):
 
     def check_vanished(self, spider=None) -> None:
         """When the lists are walked, check at once the releases whose rows went: last listed on
-        a page this crawl walked past (or the series' last page), now listed nowhere. A release
-        taken off its list is most often taken down; its revisit may be weeks away. (Rows pushed
-        to a page the walk did not reach are not gone; nor are those of a page without rows.)"""
+        a page this crawl walked past (or the series' last page), or on the page it stopped at
+        while a row listed after theirs is now on a page it read — a list keeps its order, so
+        they were not pushed further down — and now listed nowhere. A release taken off its list
+        is most often taken down; its revisit may be weeks away. (Rows pushed to a page the walk
+        did not reach are not gone; nor are those of a page without rows.)"""
         if self.vanished_checked:
             return
         self.vanished_checked = True
+        read = self._rows_read_again()
         gone = sorted(
             url
-            for (series, url), page in self.last_listed.items()
-            if self.walk_pages.get(series, {}).get(page) in ("continued", "end")
-            and url not in self.listed_now
+            for (series, url), (page, position) in self.last_listed.items()
+            if url not in self.listed_now
             and url not in self.removed
+            and (
+                self.walk_pages.get(series, {}).get(page) in ("continued", "end")
+                or (
+                    self.walk_pages.get(series, {}).get(page) == "stopped"
+                    and ((series, None) in read or read.get((series, page), -1) > position)
+                )
+            )
         )
         requests = [
             request
@@ -602,6 +613,19 @@ class SiteSpider(scrapy.Spider):
         for request in requests:
             self.crawler.engine.crawl(request)
         raise DontCloseSpider
+
+    def _rows_read_again(self) -> dict[tuple[str, str | None], int]:
+        """Of the rows this crawl read, where they were last listed: (series, page) → the last
+        position on that page of a row read again; (series, None) when a row last listed on a
+        page the walk did not reach (a later one: walks start at the first) was read."""
+        read: dict[tuple[str, str | None], int] = {}
+        for (series, url), (page, position) in self.last_listed.items():
+            if url not in self.listed_in.get(series, ()):
+                continue
+            if page not in self.walk_pages.get(series, {}):
+                read[series, None] = 0
+            read[series, page] = max(position, read.get((series, page), -1))
+        return read
 
     def _continuation(self, item: ReleaseItem, remaining: list[str]):
         request = scrapy.Request(
@@ -692,15 +716,36 @@ class SiteSpider(scrapy.Spider):
             return f"HTTP {response.status}"
         if not response.meta.get("redirect_urls") or response.status != 200:
             return None
-        path = urlsplit(canonical_url(response.url)).path
+        landed = canonical_url(response.url)
+        path = urlsplit(landed).path
         if path == "/":
             return f"redirected to the home page ({response.url})"
+        if self._is_list_page(landed, canonical_url(response.meta["redirect_urls"][0])):
+            return f"redirected to a list page ({response.url})"
         if _ERROR_PAGE_PATH.search(path):
             return f"redirected to an error page ({response.url})"
         title = response.xpath("normalize-space(//title)").get("") if _is_html(response) else ""
         if title and _ERROR_PAGE_TITLE.search(title) and len(title) < 60:
             return f"redirected to an error page ({title})"
         return None
+
+    def _is_list_page(self, landed: str, requested: str) -> bool:
+        """Whether a redirect from the release at ``requested`` landed on a list of the site: a
+        list page crawls walk, or a folder the release's own URL sits in (its column's index,
+        where CMSs send the readers of a withdrawn document)."""
+        if landed == requested:
+            return False
+        if any(page == landed for page, _position in self.last_listed.values()):
+            return True
+        if landed in self.walk_pages or any(landed in walk for walk in self.walk_pages.values()):
+            return True
+        folder, asked = urlsplit(landed), urlsplit(requested)
+        return (
+            folder.netloc == asked.netloc
+            and folder.path.endswith("/")
+            and asked.path.startswith(folder.path)
+            and not folder.query
+        )
 
     async def _missing_reason(self, response) -> str | None:
         """Why an article response says the release is gone (see :meth:`_gone_reason`); None

@@ -28,7 +28,13 @@ from .export import export as export_releases
 from .feed import event_items
 from .inspection import inspect_site
 from .normalize import changed_fields, clean_text, content_hash
-from .notices import BUSY_NOTICE, ERROR_TITLE, GONE_NOTICE, MAINTENANCE_NOTICE
+from .notices import (
+    BUSY_NOTICE,
+    ERROR_TITLE,
+    GONE_NOTICE,
+    MAINTENANCE_NOTICE,
+    WITHDRAWN_NOTICE,
+)
 from .outbox import Outbox
 from .schema import migrations
 from .search import forget_cached_state, index_rows, rebuild_index, unindex_version
@@ -790,7 +796,7 @@ class Store:
             refreshed = stale and self._stored_revisions(current_id) == _revisions(fetched)
         if current is not None:
             current = _as_presented(current, fetched)
-        foreign, cut, hold = self._response_verdict(
+        foreign, cut, hold, withdrawn = self._response_verdict(
             current, status, held_since, fields, fetched, digest, now, confirm_after
         )
         stale = (
@@ -836,9 +842,10 @@ class Store:
             self.record_fetch_failure(
                 site, url, stale[0], crawl_id=crawl_id, http_status=fetched.http_status
             )
-        elif foreign and not cut and _says_gone(fields):
+        elif not cut and ((foreign and _says_gone(fields)) or withdrawn):
             # Another page that says this one is gone (a soft 404, 该信息已撤销 in the
-            # site's chrome): a miss, confirmed like a 404 once removal_confirm_after passed.
+            # site's chrome), or the page's own template around such a notice where its text
+            # stood: a miss, confirmed like a 404 once removal_confirm_after passed.
             self.record_missing(
                 site,
                 url,
@@ -941,8 +948,9 @@ class Store:
     def _response_verdict(
         self, current, status, held_since, fields, fetched, digest, now, confirm_after
     ) -> tuple[bool, bool, bool]:
-        """``(foreign, cut, hold)``: is the response another page in this one's place, a response
-        cut short, and is it held rather than versioned."""
+        """``(foreign, cut, hold, withdrawn)``: is the response another page in this one's
+        place, a response cut short, is it held rather than versioned, and is it the page's own
+        template saying the page was withdrawn where its text stood."""
         live = current is not None and status != "removed"
         collapsed = live and (
             _collapsed(current["body"], fetched.body) or _rows_gone(current["body"], fetched.body)
@@ -971,7 +979,23 @@ class Store:
         # A body that stops where its HTML does, while the stored page's HTML ended, is a
         # response cut short that no Content-Length gave away: never a version.
         cut = live and current["content_hash"] != digest and _cut_short(current, fetched)
-        return foreign, cut, hold or cut
+        # The article's template kept (its title, breadcrumb, even its heading) around a notice
+        # that the page itself is gone, where the text stood: the text collapsed to it, or a
+        # short text was replaced by it line for line. A notice above the kept text (本文件已失效)
+        # is an edit.
+        withdrawn = (
+            live
+            and _says_withdrawn(fields)
+            and not _says_withdrawn(stored)
+            and (
+                collapsed
+                or (
+                    len((fields.get("body") or "").strip()) < _COLLAPSE_FROM
+                    and _shares_no_line(current, fields, fetched.breadcrumb or ())
+                )
+            )
+        )
+        return foreign, cut, hold or cut, withdrawn
 
     def _stale_copy(self, release_id, current, fetched, fields, digest) -> tuple[str, bool] | None:
         """``(why, vouched)`` when a response is a stale copy, else None: it is one of the
@@ -1460,19 +1484,21 @@ class Store:
                 result[(column, url)] = (title, date)
         return result
 
-    def last_listed(self, site: str) -> dict[tuple[str, str], str]:
-        """The list page each live release was last seen on in each list series of ``site``:
-        (canonical series URL, release URL) → canonical list page URL. A crawl that walks past
-        that page and no longer finds the release anywhere knows its row went (see
-        ``SiteSpider``): the release is checked at once rather than when its revisit is due."""
+    def last_listed(self, site: str) -> dict[tuple[str, str], tuple[str, int]]:
+        """Where each live release was last seen in each list series of ``site``:
+        (canonical series URL, release URL) → (canonical list page URL, position on it, 0 the
+        top). A crawl that walks past that page and no longer finds the release anywhere knows
+        its row went (see ``SiteSpider``): the release is checked at once rather than when its
+        revisit is due."""
         rows = self.db.execute(
-            """SELECT p.series_url, r.url, p.url, max(e.last_seen_at) FROM list_entries e
+            """SELECT p.series_url, r.url, p.url, e.position, max(e.last_seen_at)
+               FROM list_entries e
                JOIN list_pages p ON p.id = e.list_page_id JOIN releases r ON r.id = e.release_id
                WHERE r.site = ? AND r.status = 'live' AND p.series_url IS NOT NULL
                GROUP BY p.series_url, r.url""",
             [site],
         )
-        return {(series, url): page for series, url, page, _seen in rows}
+        return {(series, url): (page, position) for series, url, page, position, _seen in rows}
 
     def due_revisits(
         self,
@@ -2056,10 +2082,16 @@ def _rows_gone(current_body: str | None, new_body: str | None) -> bool:
 
 def _foreign(current: dict, fields: dict, crumbs: Iterable[str] = ()) -> bool:
     """Whether a (collapsed) response is another page: its title is not the stored version's
-    and it shares no body line with it but the names of its breadcrumb (``crumbs``, and the
-    stored version's): navigation a body kept is no line of the page's own."""
+    and it shares no body line with it (:func:`_shares_no_line`)."""
     if clean_text(fields.get("title")) == clean_text(current["title"]):
         return False
+    return _shares_no_line(current, fields, crumbs)
+
+
+def _shares_no_line(current: dict, fields: dict, crumbs: Iterable[str] = ()) -> bool:
+    """Whether a response's body shares no line with the stored version's but the names of its
+    breadcrumb (``crumbs``, and the stored version's): navigation a body kept is no line of the
+    page's own."""
     before = {clean_text(line) for line in (current["body"] or "").splitlines()}
     after = {clean_text(line) for line in (fields.get("body") or "").splitlines()}
     stored = json.loads(current.get("breadcrumb") or "[]") if "breadcrumb" in current else []
@@ -2106,6 +2138,11 @@ def _says_gone(fields: dict) -> bool:
     return bool(
         GONE_NOTICE.search(f"{fields.get('title') or ''}\n{(fields.get('body') or '')[:400]}")
     )
+
+
+def _says_withdrawn(fields: dict) -> bool:
+    """Whether the text says the page itself was withdrawn or is gone (in its first lines)."""
+    return bool(WITHDRAWN_NOTICE.search((fields.get("body") or "")[:400]))
 
 
 def _says_down(fields: dict) -> bool:

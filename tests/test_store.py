@@ -405,6 +405,48 @@ def test_a_collapsed_body_is_held_until_seen_again_after_the_window(tmp_path):
         )
 
 
+SHORT_NOTICE = "因系统升级，5月6日市政务服务中心暂停对外办公一天，恢复时间另行通知。"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (LONG_BODY, "对不起，该信息已撤稿！\n\n请返回通知公告栏目或网站首页继续浏览。"),
+        (LONG_BODY, "您访问的页面不存在或已被删除。"),
+        (SHORT_NOTICE, "该信息已删除。"),
+        (SHORT_NOTICE, "This page has been removed."),
+    ],
+    ids=["collapsed-to-撤稿", "collapsed-to-页面不存在", "short-text-replaced", "english-notice"],
+)
+def test_the_articles_own_template_saying_it_was_withdrawn_is_a_miss_never_an_edit(
+    tmp_path, before, after
+):
+    # The CMS keeps the article's <title> (and so the title the store reads) around its notice.
+    now = [datetime(2024, 3, 1, 8, 0, tzinfo=UTC)]
+    with Store(tmp_path / "b.db", clock=lambda: now[0]) as store:
+        store.ensure_site("demo")
+        store.record_release("demo", page(body=before))
+        assert store.record_release("demo", page(body=after), confirm_after=3600).kind == "held"
+        assert store.release(page().url)["missing_since"] == "2024-03-01T08:00:00+00:00"
+        now[0] += timedelta(hours=2)
+        store.record_release("demo", page(body=after), confirm_after=3600)
+        assert [e["kind"] for e in store.events(include_baseline=True)] == ["new", "removed"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (LONG_BODY, "本文件已失效，仅供查阅。\n\n" + LONG_BODY),
+        (SHORT_NOTICE, "5月6日的停办通知已撤回，市政务服务中心照常办公。"),
+        ("There are no advisories in effect.", "The Ashby boil water advisory has been removed."),
+    ],
+    ids=["lapsed-banner-above-the-text", "notice-about-another-notice", "advisory-removed"],
+)
+def test_a_text_that_reports_something_withdrawn_is_an_edit(store, before, after):
+    store.record_release("demo", page(body=before))
+    assert store.record_release("demo", page(body=after)).kind == "edited"
+
+
 def test_a_shorter_body_that_keeps_a_quarter_is_an_edit_at_once(store):
     store.record_release("demo", page(body=LONG_BODY))
     shorter = LONG_BODY[: len(LONG_BODY) // 3]

@@ -15,7 +15,8 @@ rows in another order. None of that is a change.
 :data:`CRAWLS` is the scenario: each :class:`Crawl` says when it runs (Beijing time, the store's
 clock moved as in ``history.py``), what the site looks like then, and the events it must record
 (``kind``, release key, changed fields). ``tests/test_replica_portal.py`` serves each state
-(``replay_server.py``) and crawls it with the real CLI (``cli_at.py``).
+(``replay_server.py``) and crawls it with the real CLI at the crawl's moment
+(``monitor_cli.py``).
 """
 
 from __future__ import annotations
@@ -23,12 +24,16 @@ from __future__ import annotations
 import copy
 import hashlib
 import html
+import sys
 import zlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from support.replay import Capture
+if __name__ == "__main__":  # run as a script: support/ is a package in tests/
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from support.replay import Capture  # noqa: E402
 
 SITE = "澜江市人民政府"
 BEIJING = timezone(timedelta(hours=8))
@@ -112,6 +117,8 @@ class Release:
     paragraphs: list[str]
     state: str = "live"  # live | gone (404, row off the list) | moved (302 to its column's list)
     # | soft404 (200 with the site's "信息已删除" page, row off the list) | flapping (404, row kept)
+    # | withdrawn (200, the article's own template around a notice, row off) | withdrawn-listed
+    withdrawal: str = ""  # how a withdrawn article's template draws the notice: see _withdrawn
 
     @property
     def path(self) -> str:
@@ -121,7 +128,7 @@ class Release:
 
     @property
     def listed(self) -> bool:
-        return self.state in ("live", "flapping")
+        return self.state in ("live", "flapping", "withdrawn-listed")
 
 
 @dataclass
@@ -496,6 +503,57 @@ def scenario() -> list[Crawl]:
     return crawls
 
 
+def withdrawals() -> list[Crawl]:
+    """Releases withdrawn behind a notice drawn in their own article template (撤稿, 已删除):
+    a removal each, pending on the first crawl, removed two hours later — never an edit; and a
+    notice that says its document has lapsed above its kept text, which is an edit."""
+    site = _baseline() + [
+        Release(
+            "tzgg13",
+            ("tzgg",),
+            4523013,
+            "关于市政务服务中心暂停对外办公一天的通知",
+            "2024-05-05 18:00",
+            "澜江市政务服务中心",
+            ["因系统升级，5月6日市政务服务中心暂停对外办公一天，恢复时间另行通知。"],
+        )
+    ]
+    crawls = [
+        Crawl(
+            "2024-05-06 09:00",
+            copy.deepcopy(site),
+            _figures({}),
+            expect=[("new", r.key, ()) for r in site] + [("new", "watch", ())],
+        )
+    ]
+    by = {r.key: r for r in site}
+    for key, state, style in [
+        ("ywdt14", "withdrawn", "title"),  # the article's <title> kept, heading and text gone
+        ("tzgg6", "withdrawn", "heading"),  # heading and info line kept, the text a notice
+        ("ywdt15", "withdrawn-listed", "site"),  # only the site's name; its row still listed
+        ("tzgg13", "withdrawn", "heading"),  # a short notice to begin with
+    ]:
+        by[key].state, by[key].withdrawal = state, style
+    by["tzgg9"].paragraphs.insert(0, "本文件已失效，仅供查阅。")
+    crawls.append(
+        Crawl(
+            "2024-05-06 11:00",
+            copy.deepcopy(site),
+            _figures({}),
+            expect=[("edited", "tzgg9", ("body",))],
+        )
+    )
+    crawls.append(
+        Crawl(
+            "2024-05-06 13:00",
+            copy.deepcopy(site),
+            _figures({}),
+            expect=[("removed", k, ()) for k in ("ywdt14", "tzgg6", "ywdt15", "tzgg13")],
+        )
+    )
+    return crawls
+
+
 WATCH_PATH = "/tjxx/sjfb/zyjjzb.shtml"
 
 
@@ -665,7 +723,7 @@ def _page(title: str, noise: Noise, path: str, crumbs: list[tuple[str, str]], ma
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head>
 <meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge">
-<title>{html.escape(title)}_{SITE}</title>
+<title>{html.escape(title if title == SITE else f"{title}_{SITE}")}</title>
 <meta name="SiteName" content="{SITE}"><meta name="SiteDomain" content="www.lanjiang.gov.example">
 <meta name="SiteIDCode" content="4399000043">
 <link rel="stylesheet" href="/css/common.css?v={noise.version}"><link rel="stylesheet" href="/css/page.css">
@@ -727,13 +785,18 @@ def _article(release: Release, site: list[Release], noise: Noise, *, deleted: bo
         else f'<p style="text-align:right;">{html.escape(p)}</p>\n'
         for i, p in enumerate(release.paragraphs)
     )
+    heading = f'<h1 class="article-title">{html.escape(release.title)}</h1>'
+    info = f"""<div class="article-info"><span>发布时间：{release.when}</span><span>来源：{html.escape(release.source)}</span>
+<span>浏览次数：<em id="views">{noise.counter(release.path)}</em></span>
+<span class="font-size">【字体：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a>】</span></div>"""
+    title = release.title
+    if release.state.startswith("withdrawn"):
+        heading, info, paragraphs, title = _withdrawn(release, heading, info, directory, name)
     prev = f'<a href="{before.path}">{html.escape(before.title)}</a>' if before else "没有了"
     nxt = f'<a href="{after.path}">{html.escape(after.title)}</a>' if after else "没有了"
     main = f"""{_side(noise, column)}<div class="content-box fr"><div class="article">
-<h1 class="article-title">{html.escape(release.title)}</h1>
-<div class="article-info"><span>发布时间：{release.when}</span><span>来源：{html.escape(release.source)}</span>
-<span>浏览次数：<em id="views">{noise.counter(release.path)}</em></span>
-<span class="font-size">【字体：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a>】</span></div>
+{heading}
+{info}
 <div class="article-content TRS_Editor" id="zoom">
 {paragraphs}</div>
 <div class="article-tools clearfix"><div class="share fl">分享到：<a href="javascript:void(0)" class="wx">微信</a>
@@ -742,7 +805,21 @@ def _article(release: Release, site: list[Release], noise: Noise, *, deleted: bo
 <div class="prev-next"><p>上一篇：{prev}</p><p>下一篇：{nxt}</p></div>
 <div class="related"><div class="related-title">相关信息</div><ul>{rel}</ul></div>
 </div></div>"""
-    return _page(release.title, noise, release.path, crumbs, main)
+    return _page(title, noise, release.path, crumbs, main)
+
+
+def _withdrawn(release: Release, heading: str, info: str, directory: str, name: str):
+    """``(heading, info line, text, <title>)`` of a withdrawn article as its own template draws
+    it: ``title`` keeps the article's ``<title>`` and drops the heading and info line, ``heading``
+    keeps both, ``site`` writes only the site's name; the text is the CMS's notice."""
+    back = f'<p>请返回<a href="{directory}index.shtml">{name}</a>栏目或<a href="/index.shtml">网站首页</a>继续浏览。</p>'
+    if release.withdrawal == "title":
+        return "", "", f'<p class="tip">对不起，该信息已撤稿！</p>\n{back}\n', release.title
+    if release.withdrawal == "heading":
+        return heading, info, '<p style="text-align:center;">该信息已删除。</p>\n', release.title
+    if release.withdrawal == "site":
+        return "", "", f"<p>您访问的页面不存在或已被删除。</p>\n{back}\n", SITE
+    raise ValueError(release.withdrawal)
 
 
 def _rows(column: str, site: list[Release], noise: Noise) -> list[Release]:
@@ -909,7 +986,7 @@ def routes(crawl: Crawl, index: int, folder: Path) -> dict[str, Capture]:
         pages.update(_list_pages(column, crawl.releases, noise))
     out: dict[str, Capture] = {}
     for release in crawl.releases:
-        if release.state == "live":
+        if release.state == "live" or release.state.startswith("withdrawn"):
             pages[release.path] = _article(release, crawl.releases, noise)
         elif release.state == "soft404":
             pages[release.path] = _article(release, crawl.releases, noise, deleted=True)
@@ -929,6 +1006,8 @@ def routes(crawl: Crawl, index: int, folder: Path) -> dict[str, Capture]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         out[path] = Capture(file=target)
+        if path.endswith("/index.shtml"):  # the folder serves its index, as web servers do
+            out[path.removesuffix("index.shtml")] = out[path]
     return out
 
 
@@ -949,7 +1028,6 @@ CRAWLS = scenario()
 # Running it -------------------------------------------------------------------------------
 
 SERVER = Path(__file__).with_name("replay_server.py")
-CLI_AT = Path(__file__).with_name("cli_at.py")
 
 
 @dataclass
@@ -959,7 +1037,8 @@ class Outcome:
     crawl: Crawl
     events: list[tuple[str, str, tuple[str, ...]]]
     failures: list[dict]
-    row: dict
+    row: dict  # the crawl's row
+    db: Path
 
     @property
     def expected(self) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -974,14 +1053,24 @@ class Outcome:
         return self.events == self.expected and bool(self.watch_failures) == self.crawl.watch_failed
 
 
+def figure(name: str, outcomes: list[Outcome]) -> str:
+    """One line: crawls right, events found of those expected after the baseline, false ones."""
+    wanted = sum(len(o.expected) for o in outcomes[1:])
+    found = sum(len(set(o.events) & set(o.expected)) for o in outcomes[1:])
+    false = sum(len(set(o.events) - set(o.expected)) for o in outcomes)
+    right = sum(o.right for o in outcomes)
+    return (
+        f"FIGURE {name}: {right}/{len(outcomes)} crawls right, {found}/{wanted} events, "
+        f"{false} false"
+    )
+
+
 def run_scenario(workdir: Path, crawls: list[Crawl] | None = None) -> list[Outcome]:
     """Serve each crawl's site and crawl it with the real CLI at the crawl's moment."""
-    import json
     import subprocess
-    import sys
 
-    from storage import Store
     from support.harness import ROOT, write_config
+    from support.monitor_xxgk import crawl_cli, serve
 
     crawls = crawls if crawls is not None else scenario()
     workdir.mkdir(parents=True, exist_ok=True)
@@ -1011,47 +1100,13 @@ def run_scenario(workdir: Path, crawls: list[Crawl] | None = None) -> list[Outco
         db = workdir / "bulletin.db"
         outcomes = []
         for index, crawl in enumerate(crawls):
-            day = routes(crawl, index, workdir / f"crawl{index + 1}")
-            state.write_text(
-                json.dumps({p: c.route(True) for p, c in day.items()}, ensure_ascii=False),
-                encoding="utf-8",
-            )
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    str(CLI_AT),
-                    crawl.moment.isoformat(),
-                    "--db",
-                    str(db),
-                    "--config",
-                    str(config),
-                    "crawl",
-                    "lanjiang",
-                    "--progress",
-                    "off",
-                ],
-                capture_output=True,
-                text=True,
-                cwd=ROOT,
-                timeout=300,
-            )
-            if done.returncode not in (0, 3):
-                raise AssertionError(
-                    f"crawl {index + 1} failed ({done.returncode}): {done.stderr[-3000:]}"
-                )
-            with Store(db) as store:
-                row = store.crawls("lanjiang", limit=1)[0]
-                events = [
-                    e
-                    for e in store.events("lanjiang", include_baseline=True)
-                    if e["crawl_id"] == row["id"]
-                ]
-                failures = store.fetch_failures(row["id"])
+            serve(state, routes(crawl, index, workdir / f"crawl{index + 1}"), workdir)
+            day = crawl_cli("lanjiang", db, config, crawl.moment)
             got = sorted(
                 (e["kind"], key_of(crawl, e["url"]), tuple(_fields(e.get("changed_fields"))))
-                for e in events
+                for e in day.events
             )
-            outcomes.append(Outcome(crawl, got, failures, row))
+            outcomes.append(Outcome(crawl, got, day.failures, day.crawl, db))
         return outcomes
     finally:
         server.terminate()
@@ -1067,15 +1122,14 @@ def _fields(value) -> list[str]:
 
 
 def main() -> int:
-    """``python tests/support/replica_portal.py [WORKDIR]``: run the scenario, print each crawl."""
-    import sys
+    """``python tests/support/replica_portal.py [WORKDIR [scenario|withdrawals]]``: run a
+    scenario, print each crawl."""
     import tempfile
 
     workdir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
-    right = 0
-    outcomes = run_scenario(workdir)
+    chosen = sys.argv[2] if len(sys.argv) > 2 else "scenario"
+    outcomes = run_scenario(workdir, {"scenario": scenario, "withdrawals": withdrawals}[chosen]())
     for number, outcome in enumerate(outcomes, 1):
-        right += outcome.right
         missing = sorted(set(outcome.expected) - set(outcome.events))
         extra = sorted(set(outcome.events) - set(outcome.expected))
         print(f"crawl {number} {outcome.crawl.at}: {'right' if outcome.right else 'WRONG'}")
@@ -1084,12 +1138,9 @@ def main() -> int:
         print(f"  missing {missing}\n  extra {extra}")
         print(f"  watch failures {outcome.watch_failures} (expected: {outcome.crawl.watch_failed})")
         print(f"  failures {[(f['url'].split('/', 3)[-1], f['reason']) for f in outcome.failures]}")
-    print(f"{right}/{len(outcomes)} crawls right; workdir {workdir}")
+    print(f"{figure(chosen, outcomes)}; workdir {workdir}")
     return 0
 
 
 if __name__ == "__main__":
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     raise SystemExit(main())
