@@ -24,7 +24,7 @@ from twisted.internet.error import (
     TimeoutError,
 )
 
-from crawler.extract.fetchcheck import not_html_reason
+from crawler.extract.fetchcheck import not_html_reason, says_gone
 from crawler.extract.pool import ExtractionPool, thin
 from crawler.extract.sitemodel import SiteModel
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
@@ -486,17 +486,7 @@ class SiteSpider(scrapy.Spider):
             return
         missing = await self._missing_reason(response)
         if missing and self._release_url(requested) in self.known:
-            yield MissingItem(
-                site=self.site.name,
-                url=requested,
-                reason=missing,
-                http_status=response.status,
-                confirm_after=self.site.removal_confirm_seconds,
-                revisit=revisit,
-            )
-            # A removed release still gone needs no confirming: its next check is a later crawl's.
-            if not response.meta.get("confirming") and canonical_url(requested) not in self.removed:
-                self.unconfirmed.setdefault(requested, time.monotonic())
+            yield self._miss(response, requested, missing)
             return
         watch = response.meta.get("watch", False)
         failure = self._failed(response, "article")
@@ -514,6 +504,10 @@ class SiteSpider(scrapy.Spider):
             return
         if failure is None and thin(article):
             failure = self._off_template(response, article)
+        if failure is not None and says_gone(failure.reason):
+            if self._release_url(requested) in self.known:
+                yield self._miss(response, requested, failure.reason)
+                return
         if failure is not None:
             yield failure
             return
@@ -747,6 +741,21 @@ class SiteSpider(scrapy.Spider):
             and not folder.query
         )
 
+    def _miss(self, response, requested: str, reason: str) -> MissingItem:
+        """The miss of a known release: confirmed as its removal by a later one, at least
+        ``removal_confirm_after`` later (asked again in this crawl when it runs that long)."""
+        # A removed release still gone needs no confirming: its next check is a later crawl's.
+        if not response.meta.get("confirming") and canonical_url(requested) not in self.removed:
+            self.unconfirmed.setdefault(requested, time.monotonic())
+        return MissingItem(
+            site=self.site.name,
+            url=requested,
+            reason=reason,
+            http_status=response.status,
+            confirm_after=self.site.removal_confirm_seconds,
+            revisit=response.meta.get("revisit", False),
+        )
+
     async def _missing_reason(self, response) -> str | None:
         """Why an article response says the release is gone (see :meth:`_gone_reason`); None
         when a redirect lands on a block or maintenance page, or when a meta-refresh stub (an
@@ -759,7 +768,8 @@ class SiteSpider(scrapy.Spider):
             return None
         if response.status in GONE_STATUSES:
             return reason
-        return None if await self._fetch_check(response) else reason
+        check = await self._fetch_check(response)
+        return reason if check is None or says_gone(check) else None
 
     async def _blocked(self, response) -> str | None:
         """The block a 404/410 really is (a firewall's challenge sent with that status), or None

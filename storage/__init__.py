@@ -28,7 +28,13 @@ from .errors import (
 )
 from .export import FORMATS
 from .normalize import changed_fields, clean_text, content_hash, fold, fold_chars, strip_pinyin
-from .notices import BUSY_NOTICE, ERROR_TITLE, GONE_NOTICE, MAINTENANCE_NOTICE
+from .notices import (
+    BUSY_NOTICE,
+    ERROR_TITLE,
+    GONE_NOTICE,
+    MAINTENANCE_NOTICE,
+    WITHDRAWN_NOTICE,
+)
 from .outbox import EVENT_KINDS, Outbox, sender_identity
 from .store import (
     DEFAULT_REMOVAL_CONFIRM_AFTER,
@@ -78,6 +84,7 @@ __all__ = [
     "changed_fields",
     # What a page in another's place says (gone, maintenance, busy, an error's name)
     "GONE_NOTICE",
+    "WITHDRAWN_NOTICE",
     "MAINTENANCE_NOTICE",
     "BUSY_NOTICE",
     "ERROR_TITLE",

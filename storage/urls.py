@@ -51,8 +51,17 @@ def canonical_url(url: str) -> str:
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
         if not _TRACKING_PARAMS.match(key)
         and not (key.lower() == "from" and value.lower() in _SHARE_FROM_VALUES)
+        and not _clock_stamp(key, value)
     ]
     return urlunsplit((scheme, netloc, path, urlencode(query, safe="/:%,"), ""))
+
+
+def _clock_stamp(key: str, value: str) -> bool:
+    """A cache-buster a list stamps on its links (``?t=1715000000123``, ``&_=0.8273645``): the
+    same page whatever the reading. A bare day (``?v=20240506``) may name a day's page: kept."""
+    return bool(
+        _CACHE_BUSTER.match(key) and _CACHE_BUSTER_VALUE.match(value) and not _DAY.match(value)
+    )
 
 
 # A query parameter a page adds to a link to defeat caches: its value is a clock reading
@@ -66,6 +75,7 @@ _CACHE_BUSTER_VALUE = re.compile(
     r"^(?:\d{10}|\d{13}|0?\.\d{6,}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
     r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\d{3})?)?)?)$"
 )
+_DAY = re.compile(r"^\d{8}$")
 # A session or access token an application server stamps on every link it writes (``?sid=`` of
 # ASP/PHP sites, a signed link's ``token``): a long run of letters and digits, different on every
 # fetch, naming the visitor, not the file.

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.extract.fetchcheck import failed_fetch_reason
+from crawler.extract.fetchcheck import failed_fetch_reason, says_gone
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -403,4 +403,42 @@ def test_may_be_unrendered_ignores_template_literals_in_scripts():
 def test_a_status_code_names_an_error_page_never_a_figure(title, fault):
     page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1></body></html>"
     reason = failed_fetch_reason(page.encode("utf-8"))
-    assert (reason is not None and reason.startswith("error page")) is fault, reason
+    named = reason is not None and (reason.startswith("error page") or says_gone(reason))
+    assert named is fault, reason
+    # A 404 or 410 says the page is gone: a miss of the release, confirmed like a 404.
+    assert says_gone(reason) is title.startswith("404"), reason
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<html><head><meta charset="utf-8"><title></title></head><body><script>alert("对不起，该'
+        '信息已删除或不存在！");window.location.href="/xxgk/tzgg/";</script></body></html>',
+        "<html><head><meta charset=\"utf-8\"><script>alert('您访问的信息不存在！');history.go(-1);"
+        "</script></head><body></body></html>",
+        '<html><head><meta charset="utf-8"><title>页面不存在</title></head><body><p>抱歉，您访问的'
+        '页面不存在！</p><a href="/">返回首页</a></body></html>',
+        "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested "
+        "URL was not found on this server.</p><hr><address>Apache</address></body></html>",
+        '<html><head><meta charset="utf-8"><title>提示</title></head><body><p>该信息已撤稿。</p>'
+        "</body></html>",
+    ],
+    ids=["alert-then-redirect", "alert-then-back", "bare-页面不存在", "apache-404-as-200", "撤稿"],
+)
+def test_a_bare_page_saying_the_page_is_gone_is_a_gone_page(page):
+    assert says_gone(failed_fetch_reason(page.encode("utf-8")))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<html><head><meta charset="utf-8"></head><body><script>alert("请先登录！");'
+        'location.href="/login";</script></body></html>',
+        '<html><head><meta charset="utf-8"><title>访问验证</title></head><body><p>该页面已失效，'
+        '请完成验证后刷新</p><div id="captcha"></div><script>var t="x";</script></body></html>',
+    ],
+    ids=["alert-login", "bot-check-says-expired"],
+)
+def test_a_stub_or_check_that_does_not_say_the_page_is_gone_is_no_gone_page(page):
+    reason = failed_fetch_reason(page.encode("utf-8"))
+    assert reason is not None and not says_gone(reason), reason

@@ -60,8 +60,22 @@ def test_canonical_url_variants_are_one_release(variant):
         ("http://x.gov.cn/p?b=2&a=1", "http://x.gov.cn/p?a=1&b=2"),
         ("http://x.gov.cn/a;jsessionid=ABC123", "http://x.gov.cn/a"),
         ("http://x.gov.cn/a?id=3&PHPSESSID=9f8e", "http://x.gov.cn/a?id=3"),
+        ("http://x.gov.cn/a.html?t=1715000000123", "http://x.gov.cn/a.html"),
+        ("http://x.gov.cn/a?id=3&_=1715000000", "http://x.gov.cn/a?id=3"),
+        ("http://x.gov.cn/a?id=3&r=0.82736451", "http://x.gov.cn/a?id=3"),
+        ("http://x.gov.cn/a?id=3&time=20240506093012", "http://x.gov.cn/a?id=3"),
     ],
-    ids=["index-html", "index-shtml", "query-order", "session-id-in-path", "session-id-in-query"],
+    ids=[
+        "index-html",
+        "index-shtml",
+        "query-order",
+        "session-id-in-path",
+        "session-id-in-query",
+        "clock-in-ms",
+        "clock-in-seconds",
+        "math-random",
+        "clock-as-date-and-time",
+    ],
 )
 def test_canonical_url_equivalents(a, b):
     assert canonical_url(a) == canonical_url(b)
@@ -69,6 +83,11 @@ def test_canonical_url_equivalents(a, b):
 
 def test_canonical_url_keeps_meaningful_query():
     assert canonical_url("http://x.gov.cn/art?id=1") != canonical_url("http://x.gov.cn/art?id=2")
+    # A day may name a day's page (a daily price report), a small number a version or an id.
+    assert canonical_url("http://x.gov.cn/rb?time=20240506") != canonical_url(
+        "http://x.gov.cn/rb?time=20240507"
+    )
+    assert canonical_url("http://x.gov.cn/a?v=2") != canonical_url("http://x.gov.cn/a?v=3")
 
 
 def test_first_crawl_is_baseline_and_records_new_release(store):

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 # What maintenance, busy and error pages say: one wording, the store's too.
-from storage import BUSY_NOTICE, ERROR_TITLE, MAINTENANCE_NOTICE
+from storage import (
+    BUSY_NOTICE,
+    ERROR_TITLE,
+    GONE_NOTICE,
+    MAINTENANCE_NOTICE,
+    WITHDRAWN_NOTICE,
+)
 
 from .encoding import decode_html
 from .text import parse_clean
@@ -362,6 +368,34 @@ def _redirect_stub(shape: _Shape) -> str | None:
     return None
 
 
+# What a script stub tells the reader before it sends them away: alert("该信息已删除！").
+_ALERT = re.compile(r"""\b(?:alert|confirm)\s*\(\s*(['"])(.{1,200}?)\1""")
+# An error page named by the status that says the page is gone (404错误, 410 Gone).
+_GONE_STATUS = re.compile(r"\s*(?:404|410)(?!\d)")
+# The reason of a bare page that says the page is gone: a miss to confirm, like a 404.
+GONE_PAGE = "gone page served as 200"
+
+
+def says_gone(reason: str | None) -> bool:
+    """Whether a reason of :func:`failed_fetch_reason` is a bare page saying the page is gone."""
+    return bool(reason) and reason.startswith(GONE_PAGE)
+
+
+def _gone_page(shape: _Shape) -> str | None:
+    """A bare page that says the page is gone: in its title or heading (页面不存在, 404 Not Found),
+    in its text (该信息已删除), or in the alert of a script that sends the reader away."""
+    named = " ".join(f"{shape.title} {shape.heading}".split())
+    if named and (GONE_NOTICE.search(named) or _GONE_STATUS.match(named)):
+        return f"{GONE_PAGE} ({named[:60]})"
+    if WITHDRAWN_NOTICE.search(shape.visible):
+        return f"{GONE_PAGE} ({shape.visible[:60]})"
+    if len(shape.visible) < _TINY_TEXT:
+        said = " ".join(m.group(2) for m in _ALERT.finditer(shape.scripts))
+        if GONE_NOTICE.search(said):
+            return f"{GONE_PAGE} (script alert: {said[:60]})"
+    return None
+
+
 def _unrendered(shape: _Shape) -> str | None:
     """Template placeholders where the breadcrumb, title or content belong, and no content — or
     where the page's own name belongs: a template's fixed text (a notice's standing paragraphs, a
@@ -397,7 +431,9 @@ def failed_fetch_reason(
 
     Reasons: ``"HTTP 404"``/``"HTTP 5xx"``, ``"empty body"``, ``"anti-bot challenge"``,
     ``"redirect stub (…)"``, ``"unrendered template (…)"``, ``"maintenance page"``,
-    ``"HTML nested too deep …"``, ``"not HTML (content type X)"``.
+    ``"HTML nested too deep …"``, ``"not HTML (content type X)"``, and ``"gone page served as
+    200 (…)"`` for a bare page saying the page is gone (:func:`says_gone`: a miss of a known
+    release, confirmed like a 404, not a failed fetch).
 
     ``reading``: the page as another reader parsed it (a complete :class:`PageReading`): it is
     not decoded and parsed a second time.
@@ -447,6 +483,14 @@ def failed_fetch_reason(
     reason = _unrendered(shape)
     if reason:
         return reason
+    if (
+        small
+        and not _challenge(shape)
+        and not _ANTI_BOT.search(shown + "\n" + shape.scripts[:20_000])
+    ):
+        reason = _gone_page(shape)
+        if reason:
+            return reason
     if (
         len(shape.visible) < _TINY_TEXT
         and _COOKIE_CHALLENGE.search(shape.scripts)

@@ -12,9 +12,11 @@ and a department select — and the volatile parts of it: the counter, a server-
 clock, a CSRF token and a cache-busting script version, the related box drawn anew, same-day list
 rows in another order. None of that is a change.
 
-:data:`CRAWLS` is the scenario: each :class:`Crawl` says when it runs (Beijing time, the store's
+:func:`scenario` is the scenario: each :class:`Crawl` says when it runs (Beijing time, the store's
 clock moved as in ``history.py``), what the site looks like then, and the events it must record
-(``kind``, release key, changed fields). ``tests/test_replica_portal.py`` serves each state
+(``kind``, release key, changed fields); :func:`stamped` is the same with a cache-buster on
+every list link, :func:`withdrawals` releases withdrawn behind notices drawn in their own
+template. ``tests/test_replica_portal.py`` serves each state
 (``replay_server.py``) and crawls it with the real CLI at the crawl's moment
 (``monitor_cli.py``).
 """
@@ -118,6 +120,8 @@ class Release:
     state: str = "live"  # live | gone (404, row off the list) | moved (302 to its column's list)
     # | soft404 (200 with the site's "信息已删除" page, row off the list) | flapping (404, row kept)
     # | withdrawn (200, the article's own template around a notice, row off) | withdrawn-listed
+    # | alerted (200, a script stub: alert("该信息已删除") and back to the list, row off)
+    # | bare404 (200, a bare "页面不存在" page of the web server, row off)
     withdrawal: str = ""  # how a withdrawn article's template draws the notice: see _withdrawn
 
     @property
@@ -142,6 +146,7 @@ class Crawl:
     watch_fault: str = ""  # empty | botcheck | template | maintenance
     expect: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
     watch_failed: bool = False
+    stamped: bool = False  # the lists stamp a cache-buster on their links (?t=<the clock>)
 
     @property
     def moment(self) -> datetime:
@@ -503,10 +508,17 @@ def scenario() -> list[Crawl]:
     return crawls
 
 
+def stamped() -> list[Crawl]:
+    """The scenario with the lists of 要闻动态 and 通知公告 written by a script that stamps the
+    clock on every link (``?t=1715000000123``), another on every crawl: the same releases."""
+    return [replace(crawl, stamped=True) for crawl in scenario()]
+
+
 def withdrawals() -> list[Crawl]:
-    """Releases withdrawn behind a notice drawn in their own article template (撤稿, 已删除):
-    a removal each, pending on the first crawl, removed two hours later — never an edit; and a
-    notice that says its document has lapsed above its kept text, which is an edit."""
+    """Releases withdrawn behind a notice drawn in their own article template (撤稿, 已删除), a
+    script's alert or the web server's bare 页面不存在 page, each answered 200: a removal each,
+    pending on the first crawl, removed two hours later — never an edit, never a failed fetch
+    for good; and a notice that says its document has lapsed above its kept text, an edit."""
     site = _baseline() + [
         Release(
             "tzgg13",
@@ -532,6 +544,8 @@ def withdrawals() -> list[Crawl]:
         ("tzgg6", "withdrawn", "heading"),  # heading and info line kept, the text a notice
         ("ywdt15", "withdrawn-listed", "site"),  # only the site's name; its row still listed
         ("tzgg13", "withdrawn", "heading"),  # a short notice to begin with
+        ("ywdt12", "alerted", ""),  # a script's alert, then back to the list
+        ("tzgg8", "bare404", ""),  # the web server's bare 页面不存在 page, answered 200
     ]:
         by[key].state, by[key].withdrawal = state, style
     by["tzgg9"].paragraphs.insert(0, "本文件已失效，仅供查阅。")
@@ -548,7 +562,10 @@ def withdrawals() -> list[Crawl]:
             "2024-05-06 13:00",
             copy.deepcopy(site),
             _figures({}),
-            expect=[("removed", k, ()) for k in ("ywdt14", "tzgg6", "ywdt15", "tzgg13")],
+            expect=[
+                ("removed", k, ())
+                for k in ("ywdt14", "tzgg6", "ywdt15", "tzgg13", "ywdt12", "tzgg8")
+            ],
         )
     )
     return crawls
@@ -832,7 +849,9 @@ def _rows(column: str, site: list[Release], noise: Noise) -> list[Release]:
     )
 
 
-def _list_pages(column: str, site: list[Release], noise: Noise) -> dict[str, str]:
+def _list_pages(
+    column: str, site: list[Release], noise: Noise, stamped: bool = False
+) -> dict[str, str]:
     directory, section, name, size = COLUMNS[column]
     rows = _rows(column, site, noise)
     pages = max(1, -(-len(rows) // size))
@@ -858,8 +877,9 @@ def _list_pages(column: str, site: list[Release], noise: Noise) -> dict[str, str
 <th width="20%">文号</th><th width="14%">发布日期</th></tr></thead><tbody>
 {cells}</tbody></table>"""
         else:
+            stamp = f"?t={int(noise.moment.timestamp() * 1000)}" if stamped else ""
             items = "".join(
-                f'<li><a href="{r.path}" target="_blank" title="{html.escape(r.title)}">'
+                f'<li><a href="{r.path}{stamp}" target="_blank" title="{html.escape(r.title)}">'
                 f'{html.escape(_cut(r.title))}</a><span class="date">{r.when[:10]}</span></li>\n'
                 for r in chunk
             )
@@ -977,19 +997,33 @@ def watch_fault(kind: str, noise: Noise) -> str:
     raise ValueError(kind)
 
 
+ALERT_STUB = """<html><head><meta charset="utf-8"><title></title></head><body>
+<script type="text/javascript">alert("对不起，该信息已删除或不存在！");window.location.href="{list_url}index.shtml";</script>
+</body></html>
+"""
+BARE_404 = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>404 页面不存在</title>
+<style>body{text-align:center;font-family:sans-serif}</style></head><body>
+<h2>404</h2><p>抱歉，您访问的页面不存在或已被删除！</p><p><a href="/">返回首页</a></p></body></html>
+"""
+
+
 def routes(crawl: Crawl, index: int, folder: Path) -> dict[str, Capture]:
     """The site of ``crawl`` (the ``index``-th) written into ``folder``, as replay routes."""
     noise = Noise(index, crawl.moment)
     folder.mkdir(parents=True, exist_ok=True)
     pages: dict[str, str] = {}
     for column in COLUMNS:
-        pages.update(_list_pages(column, crawl.releases, noise))
+        pages.update(_list_pages(column, crawl.releases, noise, crawl.stamped))
     out: dict[str, Capture] = {}
     for release in crawl.releases:
         if release.state == "live" or release.state.startswith("withdrawn"):
             pages[release.path] = _article(release, crawl.releases, noise)
         elif release.state == "soft404":
             pages[release.path] = _article(release, crawl.releases, noise, deleted=True)
+        elif release.state == "alerted":
+            pages[release.path] = ALERT_STUB.format(list_url=COLUMNS[release.columns[0]][0])
+        elif release.state == "bare404":
+            pages[release.path] = BARE_404
         elif release.state == "moved":
             list_url = COLUMNS[release.columns[0]][0] + "index.shtml"
             out[release.path] = Capture(status=302, location=list_url, note="moved to its list")
@@ -1019,10 +1053,6 @@ def key_of(crawl: Crawl, url: str) -> str:
         if url.endswith(release.path):
             return release.key
     return url
-
-
-__all__ = ["CRAWLS", "Crawl", "Release", "WATCH_PATH", "key_of", "routes", "scenario", "replace"]
-CRAWLS = scenario()
 
 
 # Running it -------------------------------------------------------------------------------
@@ -1122,13 +1152,15 @@ def _fields(value) -> list[str]:
 
 
 def main() -> int:
-    """``python tests/support/replica_portal.py [WORKDIR [scenario|withdrawals]]``: run a
+    """``python tests/support/replica_portal.py [WORKDIR [scenario|stamped|withdrawals]]``: run a
     scenario, print each crawl."""
     import tempfile
 
     workdir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
     chosen = sys.argv[2] if len(sys.argv) > 2 else "scenario"
-    outcomes = run_scenario(workdir, {"scenario": scenario, "withdrawals": withdrawals}[chosen]())
+    outcomes = run_scenario(
+        workdir, {"scenario": scenario, "stamped": stamped, "withdrawals": withdrawals}[chosen]()
+    )
     for number, outcome in enumerate(outcomes, 1):
         missing = sorted(set(outcome.expected) - set(outcome.events))
         extra = sorted(set(outcome.events) - set(outcome.expected))

@@ -95,6 +95,7 @@ def cms_body(root, lay: Layout):
     """The best-ranked known CMS container with real text (the largest when several share a rank)."""
     found: list[tuple[int, int, object]] = []  # (rank, text, element)
     files: dict[int, object] = {}
+    short: list[tuple[int, int, object]] = []  # a CMS's own container holding one short sentence
     for el in lay.spans:
         rank = container_rank(el)
         if rank is None:
@@ -103,6 +104,8 @@ def cms_body(root, lay: Layout):
         text = total - links
         if text >= 10:
             found.append((rank, text, el))
+        elif text and rank != GENERIC_RANK and _ends_a_sentence(lay, el):
+            short.append((rank, text, el))
         if text < 40 and total and _holds_a_file(el):
             files.setdefault(rank, el)
     full = [c for c in found if c[1] >= 40]
@@ -119,7 +122,16 @@ def cms_body(root, lay: Layout):
                 best = max((c for c in full if c[0] == rank), key=lambda c: c[1])[2]
         return best
     # A release that is its attachment (名单公示: 附件：….xlsx) or its pictures.
-    return files[min(files)] if files else None
+    if files:
+        return files[min(files)]
+    # Or one short sentence in the CMS's own container (该信息已删除。 where a withdrawn text stood).
+    short = [c for c in short + found if c[0] != GENERIC_RANK and not _in_sidebar(c[2])]
+    return min(short, key=lambda c: (c[0], -c[1]))[2] if short else None
+
+
+def _ends_a_sentence(lay: Layout, el) -> bool:
+    start, end = lay.spans.get(el, (0, 0))
+    return any(line.rstrip().endswith(("。", "！", "!", ".")) for line in lay.lines[start:end])
 
 
 _ATTACHMENT_HEAD = re.compile(
