@@ -27,7 +27,15 @@ from .errors import (
     WorkerGone,
 )
 from .export import FORMATS
-from .normalize import changed_fields, clean_text, content_hash, fold, fold_chars, strip_pinyin
+from .normalize import (
+    attachment_line,
+    changed_fields,
+    clean_text,
+    content_hash,
+    fold,
+    fold_chars,
+    strip_pinyin,
+)
 from .notices import (
     BUSY_NOTICE,
     ERROR_TITLE,
@@ -81,6 +89,7 @@ __all__ = [
     "clean_text",
     "strip_pinyin",
     "content_hash",
+    "attachment_line",
     "changed_fields",
     # What a page in another's place says (gone, maintenance, busy, an error's name)
     "GONE_NOTICE",

@@ -176,7 +176,7 @@ _ATTACHMENT_DECORATION = re.compile(
 )
 
 
-def _attachment_line(text: str, names: set[str]) -> bool:
+def attachment_line(text: str, names: set[str]) -> bool:
     """Whether a body line is attachments' names (one or more) with what a template draws
     beside them, or their box's label alone."""
     if text in names or _ATTACHMENT_LABEL.match(text):
@@ -195,7 +195,7 @@ def _body_without_attachment_lines(body: str | None, names: set[str]) -> str:
     if not body or not names:
         return body or ""
     return "\n".join(
-        line for line in body.splitlines() if not _attachment_line(clean_text(line), names)
+        line for line in body.splitlines() if not attachment_line(clean_text(line), names)
     )
 
 

@@ -133,19 +133,56 @@ def test_an_inline_wrapper_around_the_paragraphs_is_no_level_of_blocks():
     assert body.startswith("记者从新区") and body.endswith("满意度达96%。")
 
 
-def test_an_attachment_block_after_the_text_block_is_part_of_the_body():
-    main = (
-        "<p>一、项目编号：DCGGZY-2024-0312</p><p>二、项目名称：医用耗材采购项目，预算金额386.50万元。</p>"
-        "<p>三、联系方式：采购人东川市第一人民医院，联系人张工，电话0875-3121234。</p>"
-    )
-    html = _page(main).replace(
-        "</div></div>",
-        '</div><div class="attach">附件：<a href="/f/zbwj.docx">招标文件.docx</a></div></div>',
-        1,
-    )
+_NOTICE = (
+    "<p>一、项目编号：DCGGZY-2024-0312</p><p>二、项目名称：医用耗材采购项目，预算金额386.50万元。</p>"
+    "<p>三、联系方式：采购人东川市第一人民医院，联系人张工，电话0875-3121234。</p>"
+)
+_FILES = '<p>附件：</p><p><a href="/f/zbwj.docx">1.招标文件.docx</a></p><p><a href="/f/qd.xlsx">2.清单.xlsx</a></p>'
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "ends"),
+    [
+        pytest.param(
+            _NOTICE,
+            f'<div class="attach">{_FILES}</div>',
+            "电话0875-3121234。",
+            id="a-box-after-the-text-block",
+        ),
+        pytest.param(
+            _NOTICE + f'<div class="fujian">{_FILES}</div>',
+            "",
+            "电话0875-3121234。",
+            id="a-box-inside-it",
+        ),
+        pytest.param(
+            _NOTICE + "<p>东川市公共资源交易中心</p><p>2024年3月5日</p>" + _FILES,
+            "",
+            "2024年3月5日",
+            id="paragraphs-after-the-signature",
+        ),
+        pytest.param(
+            _NOTICE + _FILES, "", "2.清单.xlsx", id="paragraphs-of-a-text-without-signature"
+        ),
+        pytest.param(
+            _NOTICE + _FILES + "<p>东川市公共资源交易中心</p><p>2024年3月5日</p>",
+            "",
+            "2024年3月5日",
+            id="paragraphs-before-the-signature",
+        ),
+    ],
+)
+def test_closing_attachments_are_body_only_as_paragraphs_of_an_unsigned_text(text, after, ends):
+    html = _page(text).replace("</div></div>", f"</div>{after}</div>", 1)
     article = extract_article(html.encode("utf-8"), URL)
-    assert article.body.endswith("附件：招标文件.docx")
-    assert [a["name"] for a in article.attachments] == ["招标文件.docx"]
+    assert article.body.endswith(ends)
+    assert [a["name"] for a in article.attachments] == ["1.招标文件.docx", "2.清单.xlsx"]
+
+
+def test_a_release_that_is_its_attachment_keeps_it_as_its_body():
+    page = _page(f"<div class='TRS_Editor'><div class='fj'>{_FILES}</div></div>")
+    article = extract_article(page.encode("utf-8"), URL)
+    assert article.body.endswith("2.清单.xlsx")
 
 
 def test_an_english_release_kicker_byline_and_dateline_are_not_its_text():
@@ -418,3 +455,24 @@ def test_a_table_headed_by_a_problem_column_is_no_letter():
     body = _body(_page(main))
     assert body.startswith("根据县委巡察反馈意见") and body.endswith("进行监督。")
     assert "问题描述\t整改措施\t责任单位" in body
+
+
+def test_a_letter_whose_reply_box_is_denser_is_read_from_the_letter():
+    reply = "".join(f"<p>{_REPLY}</p>" for _ in range(4))
+    html = (
+        "<html><head><title>信件详情_书记信箱</title></head><body>"
+        "<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; 书记信箱</div><div class='letter'>"
+        "<div class='info'>发布日期：2026-11-27　浏览：126　办理状态：已办结</div>"
+        "<div class='row'><div class='k'>信件标题：</div><div class='v'>关于城东菜市场周边停车难的问题</div></div>"
+        f"<div class='row'><div class='k'>来信内容：</div><div class='v'>{_LETTER}</div></div>"
+        "<div class='reply'>"
+        "<div class='row'><div class='k'>回复单位：</div><div class='v'>市城市管理局</div></div>"
+        "<div class='row'><div class='k'>回复时间：</div><div class='v'>2026-11-26 15:40</div></div>"
+        f"<div class='row'><div class='k'>回复内容：</div><div class='v'>{reply}</div></div></div>"
+        "<div class='pj'>满意度：满意</div><div><a href='/w'>我要写信</a> <a href='/q'>信件查询</a></div>"
+        "<p>温馨提示：本栏目所刊载信件仅代表写信人个人观点，答复意见仅供参考，请勿在信件中留下身份证号码。</p>"
+        "</div></body></html>"
+    )
+    body = _body(html)
+    assert body.startswith(_LETTER) and body.endswith(_REPLY)
+    assert not any(word in body for word in ("市城市管理局", "满意", "写信", "提示"))

@@ -25,11 +25,13 @@ from .body import (
     interludes_inside,
     join_body,
     label_value_rows,
+    letter_record,
     line_owners,
     pick_body_lines,
     sibling_sections,
     tab_set,
     title_heading_line,
+    without_closing_attachments,
 )
 from .head import Head, read_head, select_nodes, selected_text
 from .links import find_attachments, find_next_pages, set_breadcrumb_and_column
@@ -126,12 +128,18 @@ def _extract(
     # Body container first: it bounds where the info line and the title can be.
     explain = article.explain
     container = _body_container(root, lay, head, headings, sel, view, explain)
+    record = letter_record(lay, container)
+    if record is not container:
+        explain["body"] += f", widened to the letter's record {describe(record)}"
+        container = record
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
     body_end, sections, interludes = sibling_sections(lay, container, body_end)
     interludes |= interludes_inside(lay, container)
     if sections:
         explain["body"] += f" and the {len(sections)} section(s) of its kind after it"
-    body_end, attached = attachment_blocks(lay, sections[-1] if sections else container, body_end)
+    # (An attachment box after the text is the release's attachments, not its text.)
+    _, attached = attachment_blocks(lay, sections[-1] if sections else container, body_end)
+    article.attachments = find_attachments(container, base, attached)
 
     title = selected["title"] or None
     title_el = None
@@ -145,6 +153,9 @@ def _extract(
     title_line = _title_line(lay, title, title_el, body_start)
 
     body_lines, body_stop = pick_body_lines(lay, body_start, body_end, title, interludes)
+    body_lines = without_closing_attachments(
+        lay, body_lines, {a["name"] for a in article.attachments if a.get("name")}, container
+    )
     if view is not None:
         body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
     article.body = join_body(lay, body_lines)
@@ -189,7 +200,6 @@ def _extract(
         root, lay, head, selected["source"], title_line, body_start, body_stop, view, explain
     )
     set_breadcrumb_and_column(article, root, base, sel, lay, head, title, title_line)
-    article.attachments = find_attachments(container, base, attached)
     article.next_pages = find_next_pages(root, head, container, url, base)
 
 

@@ -7,6 +7,8 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from storage import attachment_line, clean_text
+
 from ..dates import find_dates
 from ..text import (
     BLOCK_TAGS,
@@ -1038,6 +1040,32 @@ _LETTER_FIELD = re.compile(
 )
 
 
+def letter_record(lay: Layout, container):
+    """The 信箱 letter's record around the body's block when that block is only one side of it (its
+    reply's box, denser than the letter): the nearest element, up to four levels up, holding the
+    letter's content label and the reply's. Letter and reply are one text."""
+    if container is None:
+        return container
+    el = container
+    for _ in range(5):
+        start, end = lay.spans.get(el, (0, 0))
+        labels = [_LETTER_TEXT.match(line) for line in lay.lines[start:end]]
+        if any(labels):
+            if any(
+                label and not _LETTER_REPLY.match(line)
+                for label, line in zip(labels, lay.lines[start:end], strict=True)
+            ) and any(
+                label and _LETTER_REPLY.match(line)
+                for label, line in zip(labels, lay.lines[start:end], strict=True)
+            ):
+                return el
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        el = parent
+    return container
+
+
 def letter_text(lay: Layout, start: int, end: int) -> tuple[set[int], dict[int, str]] | None:
     """A 信箱 letter laid out as a record: the lines of its text — the letter's content through
     the reply's — and those lines without their labels (来信内容 / 答复内容). The record's other
@@ -1256,6 +1284,72 @@ def _sign_off(line: str) -> bool:
         return False
     rest = line[: dates[0].start] + line[dates[0].end :]
     return len(rest.strip(" ,.-–—")) <= 24 and not re.search(r"\d", rest)
+
+
+# The heading over the files, numbered as a section of the notice or not (十、附件, Annexes).
+_FILES_HEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．])?" + _ATTACHMENT_HEAD.pattern[1:],
+    re.I,
+)
+_PUBLIC_NOTE = re.compile(r"^[(（]\s*此件[^()（）]{1,10}[)）]$")
+
+
+def without_closing_attachments(
+    lay: Layout, lines: list[tuple[str, int]], names: set[str], container
+) -> list[tuple[str, int]]:
+    """The body without the attachments closing it when they come after the release's signature
+    (落款: its office and date, （此件公开发布）) or in a box of their own after the text (a
+    `div.fujian`, a list of files): the `attachments` field holds them. Attachment lines typed as
+    paragraphs of a text that has no signature (its 附件说明 after the last sentence) stay, and so
+    does a release that is only its attachments."""
+    run = len(lines)
+    while run > 0 and (
+        attachment_line(clean_text(lines[run - 1][0]), names)
+        or (
+            run < len(lines)
+            and len(lines[run - 1][0]) <= 12
+            and _FILES_HEAD.match(lines[run - 1][0])
+        )
+    ):
+        run -= 1
+    if run in (0, len(lines)) or not names:
+        return lines
+    before = lines[run - 1][0]
+    if _PUBLIC_NOTE.match(before) and run > 1:
+        before = lines[run - 2][0]
+    if _signature_date(before) or _own_box(lay, container, lines[run - 1][1], lines[run][1]):
+        return lines[:run]
+    return lines
+
+
+def _signature_date(line: str) -> bool:
+    dates = find_dates(line, 1)
+    return (
+        bool(dates) and len(line) <= 24 and dates[0].end - dates[0].start >= len(line.strip()) * 0.6
+    )
+
+
+def _own_box(lay: Layout, container, text_line: int, file_line: int) -> bool:
+    """Whether the attachments' first line sits in a block of another kind than the text's last
+    line, beside it under their nearest common element (a `div.fujian` or a `<ul>` of files after
+    the text's `<p>`s; a `<p>` of a file among them is the text's own paragraph)."""
+    owners = line_owners(lay)
+    text_el, file_el = owners[text_line], owners[file_line]
+    if text_el is None or file_el is None:
+        return False
+    text_chain = [text_el, *text_el.iterancestors()]
+    on_text = {id(el) for el in text_chain}
+    child = file_el
+    for parent in file_el.iterancestors():
+        if id(parent) in on_text:
+            break
+        child = parent
+    else:
+        return False
+    if id(child) in on_text:
+        return False  # (the file's line is inside the text's own block)
+    text_child = next((el for el in text_chain if el.getparent() is parent), None)
+    return text_child is not None and _section_kind(child) != _section_kind(text_child)
 
 
 def _contact_detail(line: str) -> bool:
