@@ -476,3 +476,36 @@ def test_a_letter_whose_reply_box_is_denser_is_read_from_the_letter():
     body = _body(html)
     assert body.startswith(_LETTER) and body.endswith(_REPLY)
     assert not any(word in body for word in ("市城市管理局", "满意", "写信", "提示"))
+
+
+@pytest.mark.parametrize(
+    ("callout", "opens"),
+    [
+        pytest.param(
+            '<div class="usa-alert usa-alert--warning"><div class="usa-alert__body">'
+            '<p class="usa-alert__text"><strong>Status:</strong> The boil water notice was lifted for all customers on March 8.</p>'
+            "</div></div>",
+            "Status: The boil water notice was lifted",
+            id="uswds-alert",
+        ),
+        pytest.param(
+            "<div class='box'><p>【重要提示】受寒潮影响，原定3月8日的现场招聘会延期举行，具体时间另行通知。</p></div>",
+            "【重要提示】受寒潮影响",
+            id="chinese-important-note",
+        ),
+    ],
+)
+def test_a_callout_between_the_heading_and_the_text_opens_the_body(callout, opens):
+    text = "".join(
+        f"<p>Customers in the {n} zone should flush their taps for two minutes before use.</p>"
+        for n in ("north", "south", "east")
+    )
+    html = (
+        "<html lang='en-US'><head><title>Boil water notice for the north zone</title></head><body>"
+        "<section class='usa-banner'><p>An official website of the United States government. Here's how you know.</p></section>"
+        "<main><article><h1>Boil water notice for the north zone</h1><p class='meta'>March 5, 2024</p>"
+        f"{callout}<div class='field--name-body'>{text}</div></article></main></body></html>"
+    )
+    body = extract_article(html.encode(), "https://water.example.gov/notices/boil").body
+    assert body.startswith(opens) and body.endswith("two minutes before use.")
+    assert "official website" not in body

@@ -18,6 +18,7 @@ from ..text import Layout, layout, parse_clean, squash
 from .body import (
     GENERIC_RANK,
     attachment_blocks,
+    callout_before,
     cms_body,
     container_rank,
     density_body,
@@ -151,8 +152,17 @@ def _extract(
         explain["title"] = pick.rule
         article.title_variant = pick.variant
     title_line = _title_line(lay, title, title_el, body_start)
+    opening = callout_before(lay, container, title_line)
+    if opening is not None:
+        explain["body"] += f", opened by the callout {describe(opening)}"
 
-    body_lines, body_stop = pick_body_lines(lay, body_start, body_end, title, interludes)
+    body_lines, body_stop = pick_body_lines(
+        lay,
+        lay.spans[opening][0] if opening is not None else body_start,
+        body_end,
+        title,
+        interludes,
+    )
     body_lines = without_closing_attachments(
         lay, body_lines, {a["name"] for a in article.attachments if a.get("name")}, container
     )

@@ -1040,6 +1040,46 @@ _LETTER_FIELD = re.compile(
 )
 
 
+# A callout box set between a release's heading and its text (a notice's status, 【重要提示】).
+_CALLOUT_HINT = re.compile(
+    r"(?<![a-z])(?:alert|callout|notice|notification|warning|status|important|highlight|tishi|zyts)(?![a-z])",
+    re.I,
+)
+_CALLOUT_HEAD = re.compile(
+    r"^[【\[]?\s*(?:重要提示|特别提示|重要通知|重要公告|Status|Update|Important|Notice|Alert|Warning)\s*[】\]:：]",
+    re.I,
+)
+
+
+def callout_before(lay: Layout, container, title_line: int):
+    """A callout just before the body's block, below the heading, inside the article's own part
+    (`div.usa-alert` holding "Status: … lifted", a 【重要提示】 box): its sentences open the text, and
+    a change of the status is an edit. A site's banner (above the heading) is none."""
+    el = container
+    for _ in range(3):
+        if el is None or el.tag in ("body", "html", "main", "article"):
+            return None
+        prev = el.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or prev not in lay.spans):
+            prev = prev.getprevious()
+        if prev is not None:
+            start, stop = lay.spans[prev]
+            hint = f"{prev.get('class') or ''} {prev.get('id') or ''}"
+            if (
+                start > title_line
+                and 0 < stop - start <= 6
+                and (_CALLOUT_HINT.search(hint) or _CALLOUT_HEAD.match(lay.lines[start]))
+                and any(
+                    _is_prose(lay.lines[i], lay.link_chars[i]) and len(lay.lines[i]) >= 20
+                    for i in range(start, stop)
+                )
+            ):
+                return prev
+            return None
+        el = el.getparent()
+    return None
+
+
 def letter_record(lay: Layout, container):
     """The 信箱 letter's record around the body's block when that block is only one side of it (its
     reply's box, denser than the letter): the nearest element, up to four levels up, holding the
@@ -1291,6 +1331,7 @@ _FILES_HEAD = re.compile(
     r"^(?:[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．])?" + _ATTACHMENT_HEAD.pattern[1:],
     re.I,
 )
+_MOST_FILES = 40  # (lines of a closing attachment list looked at: a long list's end is its own)
 _PUBLIC_NOTE = re.compile(r"^[(（]\s*此件[^()（）]{1,10}[)）]$")
 
 
@@ -1302,13 +1343,21 @@ def without_closing_attachments(
     `div.fujian`, a list of files): the `attachments` field holds them. Attachment lines typed as
     paragraphs of a text that has no signature (its 附件说明 after the last sentence) stay, and so
     does a release that is only its attachments."""
+    if not names:
+        return lines
+    tail_text = clean_text("\n".join(line for line, _ in lines[-_MOST_FILES:] if len(line) <= 300))
+    names = {name for name in names if name in tail_text}
     run = len(lines)
-    while run > 0 and (
-        attachment_line(clean_text(lines[run - 1][0]), names)
-        or (
-            run < len(lines)
-            and len(lines[run - 1][0]) <= 12
-            and _FILES_HEAD.match(lines[run - 1][0])
+    while (
+        run > max(0, len(lines) - _MOST_FILES)
+        and len(lines[run - 1][0]) <= 300
+        and (
+            attachment_line(clean_text(lines[run - 1][0]), names)
+            or (
+                run < len(lines)
+                and len(lines[run - 1][0]) <= 12
+                and _FILES_HEAD.match(lines[run - 1][0])
+            )
         )
     ):
         run -= 1
