@@ -405,6 +405,9 @@ def _en_release(tail: str) -> str:
             id="caps-name-title-then-date",
         ),
         pytest.param("<p>PUTRAJAYA</p><p>Putrajaya, 2 December 2026</p>", id="place-and-date"),
+        pytest.param(
+            "<p>Ministry of Manpower<br>27 November 2026</p>", id="title-case-issuer-over-the-date"
+        ),
     ],
 )
 def test_an_english_releases_sign_off_is_not_its_text(tail):

@@ -1282,6 +1282,8 @@ def pick_body_lines(
     signed = len(kept)
     while signed > 1 and lay.table[kept[signed - 1][2]] < 0 and _sign_off(kept[signed - 1][0]):
         signed -= 1
+    if signed < len(kept) and signed > 1 and _ISSUER_LINE.match(kept[signed - 1][0]):
+        signed -= 1  # (the issuing body over the date in title case: Ministry of Manpower)
     if signed < len(kept) and not _CJK.search(kept[signed - 1][0]):
         kept = kept[:signed]
         last_prose = min(last_prose, len(kept) - 1)
@@ -1310,6 +1312,13 @@ def pick_body_lines(
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SIGN_OFF_MARK = re.compile(r"[.!?:;\"”)]$")
+
+
+_ISSUER_LINE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w'’&-]*\s+|(?:of|and|for|the|on)\s+){0,6}"
+    r"(?:Ministry|Department|Office|Agency|Authority|Council|Commission|Bureau|Board|Secretariat|"
+    r"Government|Division|Service|Police)\b(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|the|on))*$"
+)
 
 
 def _sign_off(line: str) -> bool:
