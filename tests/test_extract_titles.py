@@ -1122,3 +1122,14 @@ def test_a_documents_issuing_office_heading_its_own_line_over_its_subject_is_par
     page = _page("<title>某某县人民政府</title>", heading + _ARTICLE)
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "某某县人民政府办公室关于做好2025年汛期地质灾害防治工作的通知"
+
+
+def test_a_br_where_the_title_tag_puts_one_plain_space_between_short_phrases_is_that_space():
+    page = _page(
+        "<title>坚持生态优先 推动绿色发展-某某县人民政府</title>",
+        "<h1>坚持生态优先<br>推动绿色发展</h1>" + _ARTICLE,
+    )
+    assert (
+        extract_article(page, "http://www.example.gov.cn/a/1.html").title
+        == "坚持生态优先 推动绿色发展"
+    )

@@ -1420,12 +1420,16 @@ def _one_title(
     if _HAN.search(text) and el.find(".//br") is not None:
         # (Spelled as the page's <title> spells it: a space where the heading breaks its line.
         # Between Chinese characters, which a line break joins with nothing, only a phrase's
-        # space counts — full-width or several, 坚持生态优先　推动绿色发展 — not one a CMS put
-        # where the <br> was in a long title: 关于印发泉州市 生活垃圾分类….)
+        # space counts — full-width or several, or one between short phrases (坚持生态优先
+        # 推动绿色发展) — not one a CMS put where the <br> was in a long title or an official
+        # document's: 关于印发泉州市 生活垃圾分类….)
         lines = _br_lines(el)
         spaced = " ".join(lines)
-        phrases = join_lines(lines) == spaced or re.compile(
-            r"(?:\u3000|[ \t\xa0]{2,})".join(map(re.escape, lines))
+        short_phrases = all(len(line) <= 16 for line in lines) and "关于" not in text
+        phrases = (
+            join_lines(lines) == spaced
+            or short_phrases
+            or re.compile(r"(?:\u3000|[ \t\xa0]{2,})".join(map(re.escape, lines)))
         )
         if any(spaced in fold(s) and (phrases is True or phrases.search(s)) for s in spelled):
             return spaced, el, rank
