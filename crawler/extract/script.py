@@ -1211,6 +1211,11 @@ class _Branches:
         return None if own is None or earlier is None else False
 
 
+# A script that is one formatter call is short; splitting every long script into statements to
+# find out cost a tenth of a page's extraction.
+_LONE_CALL_CHARS = 400
+
+
 def write_scripted_text(root: etree._Element) -> list[tuple[etree._Element, str]]:
     """Put into the tree the text inline scripts show: what document.write writes (at the script's
     place) and the strings written into empty elements (a 来源 a script fills in). What a script
@@ -1243,7 +1248,7 @@ def write_scripted_text(root: etree._Element) -> list[tuple[etree._Element, str]
                 # (Markup the browser parses: its entities are text, "&nbsp;" a space.)
                 written.append(html.unescape(_MARKUP_TAG.sub(" ", value)))
                 raw.append(value)
-        if not written and "(" in code:
+        if not written and "(" in code and len(code) <= _LONE_CALL_CHARS:
             lone = _statements(code)
             call = _CALL_STATEMENT.fullmatch(lone[0]) if len(lone) == 1 else None
             if call and "." not in call.group(1):
