@@ -75,7 +75,14 @@ def find_attachments(container, base: str, blocks: list = ()) -> list[dict]:
                 continue
             seen.add(absolute)
             out.append({"url": absolute, "name": file_name(a, absolute)})
+            if len(out) >= MAX_ATTACHMENTS:
+                return out
     return out
+
+
+# A release attaching more files than this is a file index, not a release: its first files are
+# kept, and resolving twenty thousand links costs more than the rest of the page.
+MAX_ATTACHMENTS = 1000
 
 
 _PAGE_NO = re.compile(r"^(.*?)(?:[_-](\d{1,3}))?(\.[a-z]+)$", re.I)
