@@ -947,7 +947,7 @@ class Store:
 
     def _response_verdict(
         self, current, status, held_since, fields, fetched, digest, now, confirm_after
-    ) -> tuple[bool, bool, bool]:
+    ) -> tuple[bool, bool, bool, bool]:
         """``(foreign, cut, hold, withdrawn)``: is the response another page in this one's
         place, a response cut short, is it held rather than versioned, and is it the page's own
         template saying the page was withdrawn where its text stood."""
