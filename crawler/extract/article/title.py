@@ -557,8 +557,11 @@ def _linked_on_page(part: str, lay: Layout | None) -> bool:
     )
 
 
-# A periodical's issue as a <title>'s part: 2025年第3期, 第3期（总第219期）.
-_ISSUE_PART = re.compile(r"(?:\d{4}年)?第\d{1,4}期(?:[（(]总第\d+期[)）])?")
+# A periodical's issue (2025年第3期, 第3期（总第219期）): a <title>'s part, or the end of one a
+# 公报's <title> names (某某市人民政府公报 2025年第3期), a column's name, not an article's title.
+_ISSUE_NAME = r"第\s*\d{1,4}\s*期\s*(?:[（(]\s*总第\s*\d+\s*期\s*[)）])?"
+_ISSUE_PART = re.compile(r"(?:\d{4}\s*年\s*)?" + _ISSUE_NAME)
+_ISSUE = re.compile(_ISSUE_NAME + "$")
 
 
 def _names_column(part: str, columns_sq: set[str]) -> bool:
@@ -1675,9 +1678,6 @@ def _heading_line(lay: Layout, i: int) -> bool:
 
 
 _SUBTITLE = re.compile(r"^\s*(?:[—–―－-]{1,2}|[(（])")
-# A periodical's issue a <title> names (某某市人民政府公报 2025年第3期（总第219期）): a column's
-# name, not an article's title.
-_ISSUE = re.compile(r"第\s*\d{1,4}\s*期\s*(?:[（(]\s*总第\s*\d+\s*期\s*[)）])?$")
 _CRUMB_MARKS = re.compile(r"[>»›]|位置|首页")
 _CRUMB_SPLIT = re.compile(r"\s*(?:[>»›＞/]+|当前位置[:：]?|您(?:现在)?的位置[:：]?)\s*")
 
