@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 
+# Wordings that say the page is not there, shared by the bare notice and the in-template one.
+_NOT_THERE = r"页面不存在|頁面不存在|(?:信息|文章|内容|稿件|网页)不存在|不存在或已|找不到(?:该|您要访问的|您访问的)?(?:页面|信息|文章)"
+
 # The page is gone: deleted, withdrawn, expired, not found.
 GONE_NOTICE = re.compile(
-    r"页面不存在|頁面不存在|(?:信息|文章|内容|稿件|网页)不存在|不存在或已|已被?删除|已被?刪除|已被?撤销|已被?撤回|已被?撤稿|已被?下架|已过期|已下线|已失效|"
-    r"已被?移除|找不到(?:该|您要访问的|您访问的)?(?:页面|信息|文章)|"
+    _NOT_THERE
+    + r"|已被?删除|已被?刪除|已被?撤销|已被?撤回|已被?撤稿|已被?下架|已过期|已下线|已失效|"
+    r"已被?移除|"
     r"not\s+found|no\s+longer\s+(?:available|exists)|has\s+been\s+(?:removed|deleted|withdrawn)",
     re.I,
 )
@@ -24,7 +28,8 @@ GONE_NOTICE = re.compile(
 WITHDRAWN_NOTICE = re.compile(
     r"(?:页面|頁面|网页|網頁|信息|資訊|文章|内容|內容|稿件|文件|文档|新闻|新聞|链接|鏈接)"
     r"(?:已经?|已被|已經)被?(?:删除|刪除|撤稿|撤销|撤銷|撤回|下线|下線|下架|移除|过期|過期|失效)|"
-    r"页面不存在|頁面不存在|(?:信息|文章|内容|稿件|网页)不存在|不存在或已|找不到(?:该|您要访问的|您访问的)?(?:页面|信息|文章)|"
+    + _NOT_THERE
+    + r"|"
     r"\b(?:this|the)\s+(?:page|content|article|document|item|story|post)\b[^.\n]{0,40}?"
     r"\b(?:has|was)\s+(?:been\s+)?(?:removed|deleted|withdrawn|unpublished)\b|"
     r"\bpage\s+(?:was\s+)?not\s+found\b|\b(?:page|content)\b[^.\n]{0,40}?\bno\s+longer\s+(?:available|exists)\b",
