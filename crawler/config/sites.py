@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from crawler.extract.dates import host_zone_name
 from crawler.extract.model import Selectors
 from storage import ConfigError
 
 from . import checks
 from .checks import Check, Invalid, Table, show
-from .defaults import POLITENESS, SITE, TIMEZONE, TIMEZONE_CN
+from .defaults import POLITENESS, SITE, TIMEZONE
 from .schedule import duration, interval_seconds, parse_schedule, schedule
 
 #: Site keys that only make sense per site, so ``[defaults]`` may not set them.
@@ -391,7 +392,10 @@ def build_site(
                     )
 
     if "timezone" not in values:
-        values["timezone"] = TIMEZONE_CN if all(h.endswith(".cn") for h in hosts) else TIMEZONE
+        # The zone the hosts name, as `bulletin extract` reads a page of them; UTC when they name
+        # none or disagree.
+        zones = {host_zone_name(host) for host in hosts}
+        values["timezone"] = zones.pop() if len(zones) == 1 and None not in zones else TIMEZONE
     tuples = {key: tuple(values[key]) for key in ("include", "exclude") if key in values}
     return SiteConfig(
         **{

@@ -628,9 +628,15 @@ def zone_for(
     return ZoneInfo("UTC")
 
 
-@lru_cache(maxsize=1024)
-def _zone_for_host(host: str) -> ZoneInfo | None:
+def host_zone_name(host: str) -> str | None:
+    """The IANA zone a host's suffix names (``.cn`` Beijing, ``.gov.uk`` London…), if any."""
     for suffix, name in _HOST_ZONES:
         if host.endswith(suffix):
-            return ZoneInfo(name)
+            return name
     return None
+
+
+@lru_cache(maxsize=1024)
+def _zone_for_host(host: str) -> ZoneInfo | None:
+    name = host_zone_name(host)
+    return ZoneInfo(name) if name else None
