@@ -1091,6 +1091,35 @@ _ELSE_BEFORE = re.compile(r"(?<![\w$])else$")
 _ELSE_AFTER = re.compile(r"\s*else(?![\w$])")
 
 
+# The two patterns above end in "$": searched over all the code before a block they try every
+# position of it, for each block of each script (a tenth of a long script page's extraction).
+# Searched over the last few characters instead (from before the blanks ahead of the last word,
+# so the look-behind sees what it saw), they find the same match.
+def _stripped_end(code: str, end: int) -> int:
+    """len(code[:end].rstrip()), without the copy."""
+    while end > 0 and code[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _if_before(code: str, end: int) -> tuple[int, bool] | None:
+    """Where the ``if`` or ``else if`` that ``code[:end]`` ends with (blanks aside) starts, and
+    whether it is an ``else if``."""
+    end = _stripped_end(code, end)
+    if not code.endswith("if", 0, end):
+        return None
+    low = max(0, _stripped_end(code, end - 2) - 5)
+    m = _IF_BEFORE.search(code[low:end])
+    return None if m is None else (low + m.start(), m.group(1) is not None)
+
+
+def _else_before(code: str, end: int) -> int | None:
+    """Where the ``else`` that ``code[:end]`` ends with starts."""
+    low = max(0, end - 5)
+    m = _ELSE_BEFORE.search(code[low:end])
+    return None if m is None else low + m.start()
+
+
 class _Branches:
     """The ``if``/``else`` blocks of a script, so that a ``document.write`` in a branch the page
     does not take (``if (src == "") {write("来源：本站")} else {write("来源：" + src)}``) is not
@@ -1112,6 +1141,7 @@ class _Branches:
             elif ch == ")" and open_parens:
                 self.parens[i] = open_parens.pop()
         self.opener = {close: at for at, close in self.braces.items()}
+        self.heads: dict[int, tuple[str, str | None, int | None]] = {}
 
     def shown(self, at: int) -> bool:
         """Whether what is written at ``at`` runs: every block around it is taken, and the
@@ -1133,56 +1163,64 @@ class _Branches:
         """Whether the statement at ``at`` runs as the braceless body of an ``if (…)`` or of the
         ``else`` after one (``if (c) write(a); else write(b);``); None: not such a body, or a
         condition that cannot be evaluated."""
-        head = self.code[:at].rstrip()
-        if head.endswith(")"):
-            open_at = self.parens.get(len(head) - 1)
-            m = _IF_BEFORE.search(self.code[:open_at].rstrip()) if open_at is not None else None
-            if m is None or m.group(1):
+        code = self.code
+        head = _stripped_end(code, at)
+        if head and code[head - 1] == ")":
+            open_at = self.parens.get(head - 1)
+            m = _if_before(code, open_at) if open_at is not None else None
+            if m is None or m[1]:
                 return None
-            return _truth(evaluate(self.code[open_at + 1 : len(head) - 1], self.env))
-        m = _ELSE_BEFORE.search(head)
-        if m is None:
+            return _truth(evaluate(code[open_at + 1 : head - 1], self.env))
+        else_at = _else_before(code, head)
+        if else_at is None:
             return None
-        before = self.code[: m.start()].rstrip()
-        if before.endswith("}"):
-            earlier = self._any_taken(len(before) - 1, 0)
+        before = _stripped_end(code, else_at)
+        if before and code[before - 1] == "}":
+            earlier = self._any_taken(before - 1, 0)
             return None if earlier is None else not earlier
         # The braceless if before: its ")" followed by one statement ending at the ";".
         for close in sorted(self.parens, reverse=True):
-            if close >= len(before):
+            if close >= before:
                 continue
-            body = self.code[close + 1 : len(before)]
+            body = code[close + 1 : before]
             if "{" in body or ";" in body[:-1]:
                 return None
             open_at = self.parens[close]
-            m = _IF_BEFORE.search(self.code[:open_at].rstrip())
+            m = _if_before(code, open_at)
             if m is None:
                 continue
-            if m.group(1):
+            if m[1]:
                 return None
-            own = _truth(evaluate(self.code[open_at + 1 : close], self.env))
+            own = _truth(evaluate(code[open_at + 1 : close], self.env))
             return None if own is None else not own
         return None
 
     def _head(self, start: int) -> tuple[str, str | None, int | None]:
         """("if", condition, the "}" before an ``else if``), ("else", None, the "}" before it), or
         ("", None, None) for another block (a function's body)."""
-        head = self.code[:start].rstrip()
-        if head.endswith(")"):
-            open_at = self.parens.get(len(head) - 1)
-            m = _IF_BEFORE.search(self.code[:open_at].rstrip()) if open_at is not None else None
+        known = self.heads.get(start)
+        if known is None:
+            known = self.heads[start] = self._read_head(start)
+        return known
+
+    def _read_head(self, start: int) -> tuple[str, str | None, int | None]:
+        code = self.code
+        head = _stripped_end(code, start)
+        if head and code[head - 1] == ")":
+            open_at = self.parens.get(head - 1)
+            m = _if_before(code, open_at) if open_at is not None else None
             if m:
-                prev = self._close_before(m.start()) if m.group(1) else None
-                return "if", self.code[open_at + 1 : len(head) - 1], prev
+                prev = self._close_before(m[0]) if m[1] else None
+                return "if", code[open_at + 1 : head - 1], prev
             return "", None, None
-        m = _ELSE_BEFORE.search(head)
-        if m:
-            return "else", None, self._close_before(m.start())
+        else_at = _else_before(code, head)
+        if else_at is not None:
+            return "else", None, self._close_before(else_at)
         return "", None, None
 
     def _close_before(self, at: int) -> int:
-        before = self.code[:at].rstrip()
-        return len(before) - 1 if before.endswith("}") else -1
+        before = _stripped_end(self.code, at)
+        return before - 1 if before and self.code[before - 1] == "}" else -1
 
     def _taken(self, start: int, depth: int) -> bool | None:
         kind, condition, prev = self._head(start)
