@@ -852,6 +852,8 @@ _END_LINE = re.compile(
     r"^(?:上一篇|下一篇|上一条|下一条|上一页|相关链接|相关文章|相关阅读|相关新闻|相关稿件|关联稿件|相关附件下载|"
     r"(?:相关文件|相关政策|相关解读|相关报道|延伸阅读|推荐阅读)\s*[:：]?\s*$|"
     r"扫一扫在手机|分享到|分享\s*[:：]|【\s*打印|【\s*关闭|打印本页|关闭窗口|Ends/|NNNN$|"
+    # (Hong Kong's Chinese "Ends": a bare 完 over the date and 香港時間; a Xinhua "（完）" is text.)
+    r"完$|"
     r"[(（【\[]\s*(?:责任编辑|责编|編輯|编辑|审核|校对|监制)\s*[:：]|(?:责任编辑|责编|本文来源)\s*[:：]|"
     r"(?:特别声明|免责声明|版权声明)\s*[:：]|"
     r"(?:Adresse für Rückfragen|Herausgeber|Pressekontakt|Zum Thema|Weitere Informationen|Zurück zur Übersicht|"
