@@ -456,6 +456,32 @@ def test_lines_the_markup_names_a_pre_title_or_subtitle_are_not_the_title(headin
     assert article.title == "青禾市“一件事一次办”改革惠及企业群众超百万人次"
 
 
+_FLOOD = "示例市召开防汛工作会议"
+_FLOOD_SUB = "全面部署今年主汛期各项防范应对工作 坚决守住不发生重大人员伤亡的底线"
+
+
+@pytest.mark.parametrize(
+    "tag_title, sub",
+    [
+        ("示例市人民政府", "<div class='jc-subtitle'>{}</div>"),
+        ("要闻动态-示例市人民政府", "<div class='fbt'>{}</div>"),
+        (f"{_FLOOD} {_FLOOD_SUB}_示例市人民政府", "<p class='sub-title'>{}</p>"),
+        (f"{_FLOOD}{_FLOOD_SUB}-示例市人民政府", "<div class='title-sub'>{}</div>"),
+    ],
+    ids=["site-only", "column", "title-glues-both", "title-glues-both-unspaced"],
+)
+def test_a_longer_subtitle_its_markup_names_is_not_the_title(tag_title, sub):
+    # (Its own element under the heading, of no size of its own: the lower of two heading-like
+    # lines, and the longer part of a <title> holding both.)
+    page = _page(
+        f"<title>{tag_title}</title>",
+        f"<div class='art'><div class='jc-title'>{_FLOOD}</div>{sub.format(_FLOOD_SUB)}{_ARTICLE}</div>",
+    )
+    article = extract_article(page, "http://www.example.gov.cn/xw/1.html")
+    assert article.title == _FLOOD
+    assert article.body.startswith("各乡镇人民政府")
+
+
 @pytest.mark.parametrize(
     "tag_title",
     [

@@ -1096,20 +1096,19 @@ class _TitleSearch:
             parts = _TITLE_SEPARATORS.split(self.tag_title)
             parts.append(self.strip(self.raw_title)[0])
             cut_short = [c for c in map(_cut_short, parts) if c]
-        matching = []
-        for h_text, el, rank in self.headings:
-            h_sq = squash(h_text)
-            if any(h_sq.startswith(c) and len(h_sq) > len(c) for c in cut_short):
-                matching.append((len(h_sq), -rank, h_text, el))
-                continue
-            if len(h_sq) < 4 or not tag_sq or h_sq not in tag_sq:
-                continue
-            if (
-                h_sq in segments
-                or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq))
-                or len(h_sq) >= 0.6 * len(tag_sq)
-            ):
-                matching.append((len(h_sq), -rank, h_text, el))
+        matching = self._in_title(tag_sq, segments, cut_short)
+        named = [m for m in matching if _named_pre_or_sub(m[3])]
+        if named:
+            # A 引题 or 副标题 its markup names, which the <title> holds beside the main heading
+            # (``标题 副标题_某某市人民政府``): the headings the rest of the <title> holds are the title.
+            rest = tag_sq
+            for m in named:
+                rest = rest.replace(squash(m[2]), " ", 1)
+            segments = {squash(p) for p in _TITLE_SEPARATORS.split(rest)}
+            main = [
+                m for m in self._in_title(squash(rest), segments, ()) if not _named_pre_or_sub(m[3])
+            ]
+            matching = main or matching
         if matching:
             # The header's logo heading names the site, which the <title> may be all about; a
             # box's heading after the article (最新消息 of a <title> naming that column) is no title.
@@ -1126,6 +1125,25 @@ class _TitleSearch:
             stripped_sq = squash(self.strip(self.raw_title)[0])
             kept = [m for m in matching if squash(m[2]) == stripped_sq]
             matching = kept or matching
+        return matching
+
+    def _in_title(self, tag_sq: str, segments: set[str], cut_short) -> list[tuple]:
+        """(length, -rank, text, element) of the headings the squashed <title> ``tag_sq`` holds
+        as a part, its start or most of it, or that a <title> cut short starts."""
+        matching = []
+        for h_text, el, rank in self.headings:
+            h_sq = squash(h_text)
+            if any(h_sq.startswith(c) and len(h_sq) > len(c) for c in cut_short):
+                matching.append((len(h_sq), -rank, h_text, el))
+                continue
+            if len(h_sq) < 4 or not tag_sq or h_sq not in tag_sq:
+                continue
+            if (
+                h_sq in segments
+                or (tag_sq.startswith(h_sq) and len(h_sq) >= 0.4 * len(tag_sq))
+                or len(h_sq) >= 0.6 * len(tag_sq)
+            ):
+                matching.append((len(h_sq), -rank, h_text, el))
         return matching
 
     def names_site(self, text: str) -> bool:
@@ -1252,8 +1270,9 @@ class _TitleSearch:
                 near_body(1) if column_like else []
             )
         if len(above) > 1:
-            # A subtitle under the heading (——访…, a dash or bracket opening it) is not the title.
-            main = [a for a in above if not _SUBTITLE.match(a[1])]
+            # A subtitle under the heading (——访…, a dash or bracket opening it) is not the title,
+            # nor a 引题 or 副标题 its markup names (div.jc-subtitle, p.sub-title, div.fbt, div.yt).
+            main = [a for a in above if not _SUBTITLE.match(a[1]) and not _named_pre_or_sub(a[2])]
             above = main or above
         return above
 
@@ -1403,10 +1422,16 @@ class _TitleSearch:
 
 
 _PRE_OR_SUB = re.compile(
-    r"(?:^|[\s_-])(?:yt|yinti|fbt|fubiaoti|sub|subtitle|subhead|pre|pretitle|kicker|eyebrow|dek)"
+    r"(?:^|[\s_-])(?:yt|yinti|fbt|fubiaoti|futitle|sub|subtitle|subhead|pre|pretitle|kicker|eyebrow|dek)"
     r"(?:$|[\s_-])",
     re.I,
 )
+
+
+def _named_pre_or_sub(el) -> bool:
+    """A heading its own markup names a 引题 or 副标题 (``div.jc-subtitle``, ``p.sub-title``,
+    ``div.fbt``, ``div.yt``, ``p.pre-title``): set beside the title, never the title itself."""
+    return bool(_PRE_OR_SUB.search((el.get("class") or "") + " " + (el.get("id") or "")))
 
 
 def _one_title(
