@@ -20,7 +20,8 @@ from crawler.extract.text import squash
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 LABELS = [
     json.loads(line)
-    for line in (ARTICLES / "labels-body.jsonl").read_text(encoding="utf-8").splitlines()
+    for labels in sorted(ARTICLES.glob("labels-body*.jsonl"))
+    for line in labels.read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
 

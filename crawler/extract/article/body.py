@@ -357,21 +357,29 @@ _FOOTER_HINT = re.compile(
 
 
 def footer_lines(lay: Layout) -> set[int]:
-    """Lines inside elements the page marks as its footer (``<footer>``, class/id foot, bottom, copyright)."""
+    """Lines inside elements the page marks as its footer (``<footer>``, class/id foot, bottom,
+    copyright; not a layout's name for the page that has one, ``l-page has-footer``)."""
     out: set[int] = set()
     for el, (start, end) in lay.spans.items():
         if end <= start:
             continue
-        if el.tag == "footer" or _FOOTER_HINT.search(
-            (el.get("class") or "") + " " + (el.get("id") or "")
-        ):
+        if el.tag == "footer" or _marked(el, _FOOTER_HINT):
             out.update(range(start, end))
     return out
 
 
 _SIDE_HINT = re.compile(r"(?<![A-Za-z])(?i:side|sidebar|aside)(?![a-z])")
-# A layout's name for the page as a whole (l-sidebar-layout, one-sidebar, has-sidebar).
+# A layout's name for the page as a whole (l-sidebar-layout, one-sidebar, has-sidebar,
+# has-footer): the page's, holding the article too, not the part it names.
 _LAYOUT_HINT = re.compile(r"layout|(?:^|[-_])(?:with|has|no|one|two|three)[-_]", re.I)
+
+
+def _marked(el, hint: re.Pattern) -> bool:
+    """Whether one of ``el``'s class names or its id is ``hint``'s, not a layout's name."""
+    return any(
+        hint.search(token) and not _LAYOUT_HINT.search(token)
+        for token in f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    )
 
 
 def _in_sidebar(el) -> bool:
@@ -379,10 +387,7 @@ def _in_sidebar(el) -> bool:
     for _ in range(40):
         if el is None or el.tag in ("body", "html", "main", "article"):
             return False
-        if el.tag == "aside" or any(
-            _SIDE_HINT.search(token) and not _LAYOUT_HINT.search(token)
-            for token in f"{el.get('class') or ''} {el.get('id') or ''}".split()
-        ):
+        if el.tag == "aside" or _marked(el, _SIDE_HINT):
             return True
         el = el.getparent()
     return False
@@ -396,13 +401,7 @@ def _side_lines(lay: Layout) -> set[int]:
         if (
             end > start
             and el.tag not in ("body", "html", "main", "article")
-            and (
-                el.tag == "aside"
-                or any(
-                    _SIDE_HINT.search(token) and not _LAYOUT_HINT.search(token)
-                    for token in f"{el.get('class') or ''} {el.get('id') or ''}".split()
-                )
-            )
+            and (el.tag == "aside" or _marked(el, _SIDE_HINT))
         ):
             out.update(range(start, end))
     return out
@@ -1195,6 +1194,18 @@ def pick_body_lines(
         line = cut.get(i, lay.lines[i])
         if not kept and i in trail:
             continue  # the breadcrumb inside the body's block (a <main> that holds it): navigation
+        if (
+            kept
+            and i - start < 60
+            and len(line) < 100
+            and _CONTACT_HEAD.match(line)
+            and _header_only(kept)
+            and _content_follows(lay, i + 1, end)
+        ):
+            # A release's header: its office's byline, then its contact block over the text
+            # (Media Contact: a name, an e-mail). The text starts below them.
+            kept, contact = [], True
+            continue
         if kept and _END_LINE.match(line) and not _text_credit(lay, line, i):
             if _STAMP.match(line) and _content_follows(lay, i + 1, end):
                 continue  # "Last updated: …" over a data table: the figures' stamp, not the end
@@ -1211,14 +1222,7 @@ def pick_body_lines(
         more = _MORE_LINK.search(line)
         if more and lay.link_chars[i] >= len(squash(more.group(0))) and more.start() > 0:
             line = line[: more.start()]  # a box heading's "更多>>" link: furniture
-        if (
-            kept
-            and title_sq
-            and i - start < 60
-            and squash(line) == title_sq
-            and len(kept) <= 4
-            and all(len(k[0]) < 120 and not _is_prose(k[0], k[1]) for k in kept)
-        ):
+        if kept and title_sq and i - start < 60 and squash(line) == title_sq and _header_only(kept):
             # The block holds the article's heading: the short lines above it (a ministry's
             # name, a language switcher, a kicker) are the page's, the text starts below it.
             kept = []
@@ -1310,6 +1314,12 @@ def pick_body_lines(
     while len(kept) > 1 and kept[-1][1] > len(kept[-1][0]) / 2:
         kept.pop()  # a menu line closing the block: navigation, whatever came before it
     return [(line, i) for line, _, i in kept], stop
+
+
+def _header_only(kept: list) -> bool:
+    """Whether the lines kept so far are a few short lines and no prose: a page's or a release's
+    header (a ministry's name, a kicker, an office's byline), not the text."""
+    return len(kept) <= 4 and all(len(k[0]) < 120 and not _is_prose(k[0], k[1]) for k in kept)
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
