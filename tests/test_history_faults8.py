@@ -1,0 +1,146 @@
+"""An eighth watched page, written blind for issue 10's faulty days (tests/support/history_faults8.py):
+a city 统计局's monthly 国民经济运行情况 (prose, a 主要指标 table, two 附件) replayed daily between
+real edits, with noise on every fetch (当前时间 with the weekday, 今日访问量/总访问量, a carousel
+whose slides rotate, 热点 reshuffled, CSRF token, script nonce) and the faults sites answer with on
+a 200:
+
+- a soft 404 inside the site's chrome (header, nav, breadcrumb, footer; the content area says
+  您访问的页面不存在或已被删除, or 页面不存在 / "Page not found"): a miss, never an edit — pending on
+  its day, nothing when the page is back, one ``removed`` when still so after
+  ``removal_confirm_after``;
+- WAF pages (访问被拦截 with a request id; 您的访问请求可能对网站造成安全威胁 with an event id), a JS
+  challenge that sets a cookie and reloads, a "请开启JavaScript并刷新该页" page: failed fetches;
+- the response cut mid-body (no closing tags, half the text), inside text or at a tag's end,
+  with and without a Content-Length: failed fetches, never an edit deleting half the text;
+- login walls (a bare 统一身份认证 page; a login form drawn in the site's chrome), also served
+  several days running: failed fetches;
+- an attachment changed alone (its file's address, then its name; the text the same): one edit
+  each.
+
+How an archivist labels the days was decided before the first run."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from support.history import Step, replay_history, score_days
+from support.history_faults8 import (
+    Noise,
+    Report,
+    enable_js,
+    js_challenge,
+    login_cas,
+    login_in_chrome,
+    page,
+    soft_404,
+    soft_404_en,
+    waf_block,
+    waf_threat,
+)
+from support.replay import Capture
+
+PATH = "/tjfx/202403/t20240305_5101.html"
+
+
+class Days:
+    def __init__(self):
+        self.steps: list[Step] = []
+        self.moment = datetime(2024, 3, 5, 1, 30, tzinfo=UTC)  # 09:30 Beijing
+        self.seed = 0
+
+    def noise(self) -> Noise:
+        return Noise(self.seed, (self.moment + timedelta(hours=8)).date())
+
+    def add(self, capture: Capture, expect=(), *, failed=False, after=timedelta(days=1)) -> None:
+        self.steps.append(Step(capture, at=self.moment, expect=list(expect), failed=failed))
+        self.moment += after
+        self.seed += 1
+
+    def page(self, report: Report, note: str, expect=()) -> None:
+        self.add(Capture(body=page(report, self.noise()), note=note), expect)
+
+    def fault(self, template, note: str, *, expect=(), **kw) -> None:
+        self.add(Capture(body=template(self.noise()), note=note), expect, failed=True, **kw)
+
+    def cut(self, report: Report, note: str, at: str, *, after_marker: bool, length: bool) -> None:
+        """The page cut inside the body: at the first byte of ``at`` (inside the text), or just
+        after it (``after_marker``: the cut ends at a tag's ``>``)."""
+        data = page(report, self.noise()).encode()
+        marker = at.encode()
+        where = data.index(marker) + (len(marker) if after_marker else 0)
+        self.add(
+            Capture(data=data, truncate=where, length=length, note=note),
+            failed=True,
+        )
+
+
+def faults_history() -> list[Step]:
+    d = Days()
+    r0 = Report()
+    # one sentence and its cell: 固定资产投资 4.2 → 4.3 (a correction)
+    r1 = replace(r0, investment=r0.investment.replace("增长4.2%", "增长4.3%")).with_cell(
+        1, 3, "4.3"
+    )
+    # the xlsx re-uploaded under a new address, its name and the text the same
+    r2 = replace(
+        r1,
+        attachments=[("/attach/2024/03/20240306143311502.xlsx", r1.attachments[0][1]),
+                     *r1.attachments[1:]],
+    )  # fmt: skip
+    # the pdf renamed, its address the same
+    r3 = replace(
+        r2,
+        attachments=[r2.attachments[0],
+                     (r2.attachments[1][0], "附件2：指标解释及统计口径说明（2024年修订）.pdf")],
+    )  # fmt: skip
+    r4 = r3.with_cell(10, 2, "78.61")  # one figure corrected
+
+    d.page(r0, "first sight", ["new"])
+    d.page(r0, "noise: clock, counters, carousel, 热点")
+    d.fault(soft_404, "soft 404 in the site's chrome (您访问的页面不存在或已被删除)")
+    d.page(r0, "back the next day")
+    d.page(r1, "a sentence and its table cell corrected", ["edited"])
+    d.fault(waf_block, "WAF 访问被拦截 with a request id, 200")
+    d.fault(waf_threat, "WAF 您的访问请求可能对网站造成安全威胁 with an event id, 200")
+    d.fault(js_challenge, "JS challenge: document.cookie + location.reload()")
+    d.fault(enable_js, "请开启JavaScript并刷新该页 (meta token, obfuscated script)")
+    d.page(r1, "noise")
+    d.cut(r1, "cut inside text, half the body, no Content-Length", "城镇居民人均可支配收入9862元",
+          after_marker=False, length=False)  # fmt: skip
+    d.cut(r1, "cut at a tag's end, half the body, no Content-Length",
+          '<p style="text-indent:2em"><strong>四、', after_marker=True, length=False)  # fmt: skip
+    d.cut(r1, "cut inside the table, under its Content-Length", "<td>全社会用电量",
+          after_marker=False, length=True)  # fmt: skip
+    d.page(r1, "noise")
+    d.fault(login_cas, "统一身份认证 login page, 200")
+    d.fault(login_in_chrome, "login form in the site's chrome, 200")
+    d.page(r1, "noise")
+    d.page(r2, "an attachment's file replaced (new address, same name)", ["edited"])
+    d.fault(soft_404_en, "页面不存在 / Page not found in the site's chrome")
+    d.page(r2, "noise")
+    d.page(r3, "an attachment renamed (same address)", ["edited"])
+    d.fault(login_cas, "统一身份认证 login page, day 1")
+    d.fault(login_cas, "统一身份认证 login page, day 2")
+    d.fault(login_in_chrome, "login form in the chrome, day 3")
+    d.page(r3, "noise")
+    d.cut(r3, "cut inside text again, no Content-Length", "2月末，全市金融机构",
+          after_marker=False, length=False)  # fmt: skip
+    d.page(r4, "one figure corrected", ["edited"])
+    d.fault(soft_404, "soft 404 in the chrome (taken down)")
+    d.fault(soft_404, "soft 404 a day later: removed", expect=["removed"])
+    d.page(r4, "restored", ["restored"])
+    return d.steps
+
+
+def test_a_statistics_page_between_faulty_days_is_right_every_day(tmp_path):
+    steps = faults_history()
+    days, figures = replay_history(tmp_path, steps, path=PATH)
+    judged = score_days(steps, days)
+    right = sum(ok for _, ok, _ in judged)
+    report = "\n".join(("   " if ok else "XX ") + line for _, ok, line in judged)
+    print(
+        f"\nFIGURE faults8 history: {right}/{len(steps)} days right, {figures['seconds']:.1f} s\n{report}"
+    )
+    known: set[int] = set()
+    assert {i for i, ok, _ in judged if not ok} <= known, report
