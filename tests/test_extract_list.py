@@ -774,6 +774,51 @@ def test_one_row_last_page_beats_a_dated_teaser_box():
     assert result.links[0].date == "2019-05-08"
 
 
+_BOX_TITLES = [f"示例市第{i}批重点项目建设情况通报及下一步工作安排" for i in range(1, 11)]
+
+
+def _last_page_beside_boxes(row: str) -> bytes:
+    boxes = "".join(
+        f'<div class="l-box"><div class="l-tit"><h3>{name}</h3></div><ul>'
+        + "".join(
+            f'<li><a href="/xxgk/{folder}/2019{i:02d}.html">{t}</a><span>2019-02-{i + 10}</span></li>'
+            for i, t in enumerate(_BOX_TITLES)
+        )
+        + "</ul></div>"
+        for name, folder in (("热点排行", "rd"), ("最新发布", "zx"))
+    )
+    return (
+        "<html><head><title>通知公告_示例市</title></head><body>"
+        '<div class="crumb"><a href="/">首页</a> &gt; <a href="/zwgk/tzgg/">通知公告</a></div>'
+        f'<div class="l-col">{boxes}</div><div class="r-col"><h2>通知公告</h2>{row}'
+        '<div class="page" id="pg"></div><script>createPageHTML("pg", 8, 7, "index", "html", 71);'
+        "</script></div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["/art/2019/3/5/art_1229_123456.html", "http://www.other.example.gov.cn/c/5.html"],
+    ids=["hanweb-art-path", "other-host"],
+)
+@pytest.mark.parametrize(
+    "shape",
+    [
+        '<ul class="list"><li><a href="{}">示例市住房和城乡建设局关于第一季度施工安全检查的通报</a><span>2019-03-05</span></li></ul>',
+        '<div class="list"><div class="item"><span>2019-03-05</span><a href="{}">示例市住房和城乡建设局关于第一季度施工安全检查的通报</a></div></div>',
+        '<table class="list"><tr><td><a href="{}">示例市住房和城乡建设局关于第一季度施工安全检查的通报</a></td><td>2019-03-05</td></tr></table>',
+    ],
+    ids=["li", "div-date-first", "table-row"],
+)
+def test_one_row_the_pager_follows_beats_boxes_of_ten_wherever_it_links(shape, href):
+    # The release lives outside the column's folder, as the boxes' do: the pager decides.
+    result = extract_list(
+        _last_page_beside_boxes(shape.format(href)), "http://x.gov.cn/zwgk/tzgg/index_7.html"
+    )
+    assert titles(result) == ["示例市住房和城乡建设局关于第一季度施工安全检查的通报"]
+    assert result.next_pages == []
+
+
 def test_list_path_is_the_same_on_every_page_of_a_column():
     first = extract_list(
         page("list_trs_column.html"), "http://www.example.gov.cn/zwgk/tzgg/index.html"

@@ -1716,6 +1716,20 @@ def _main_list(
             )
             if own[1]:
                 best_score, best, best_key = max(own[0], 24.0), own[1], own[2]
+    if (
+        best
+        and (memo.pagers or memo.written_after)
+        and not (memo.column and _in_column(best, memo.column))
+        and not _near_pager(best_key, best, memo)
+    ):
+        # A last page of one row beside a box of other releases (热点排行, 最新发布) that no pager
+        # stands by, neither under the column's folder (a Hanweb column's rows under /art/…):
+        # the row the pager follows is the list, as two rows the pager follows are (above).
+        own = _lone_row_list(
+            groups, row_links, entry_of, self_urls, memo, (0.0, [], None), followed=True
+        )
+        if own[1]:
+            best_score, best, best_key = max(own[0], 24.0), own[1], own[2]
     if best and memo.column_name and memo.column and not _in_column(best, memo.column):
         # A small column (one or two releases, no pager) under the heading that names it, beside
         # a longer box of other columns' releases that no pager follows: its own rows are the list.
@@ -1984,10 +1998,12 @@ def _lone_row_list(
     memo: _Memo,
     so_far: tuple,
     own_only: bool = False,
+    followed: bool = False,
 ) -> tuple[float, list[tuple], tuple | None]:
     """A column's last page may hold one row: a lone row right before the pager is the list
     when it outscores ``so_far`` (score, kept rows, key); ``own_only``: only a row under the
-    column's folder that the pager follows."""
+    column's folder that the pager follows; ``followed``: only a row the pager follows, wherever
+    it links."""
     best_score, best, best_key = so_far
     singles = []
     for key, rows in groups.items():
@@ -2002,12 +2018,14 @@ def _lone_row_list(
     # The heaviest titles first; a page's lone list row is among its longest link texts.
     singles.sort(key=lambda t: -t[1][2].weight)
     for key, entry in singles[:_ONE_ROW_CANDIDATES]:
-        if (best_score >= _ONE_ROW_CEILING or own_only) and not _in_column(
-            [entry], memo.column or "\0"
+        if (
+            not followed
+            and (best_score >= _ONE_ROW_CEILING or own_only)
+            and not _in_column([entry], memo.column or "\0")
         ):
             continue  # it could not win without the column's boost
         near = memo.next_to_pager(key[0], key[1])
-        if not near or (own_only and near < 1.0):
+        if not near or ((own_only or followed) and near < 1.0):
             continue
         score, kept = _final(key, [entry], self_urls, memo, best_score)
         if score > best_score:
