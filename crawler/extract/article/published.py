@@ -269,7 +269,36 @@ def shown_date(
             0,
             "labelled date an inline script writes",
         )
+    if visible is not None and not visible.has_time:
+        clock = _same_day_clock(lay, visible, style)
+        if clock is not None:
+            visible = visible.with_time(clock)
+            visible_rule += " (its clock from the page's other copy of it)"
     return visible, visible_rank, visible_rule
+
+
+_CLOCK_HINT = re.compile(r"\d\s*[:：时]\s*[0-5]\d")
+
+
+def _same_day_clock(lay: Layout, shown: FoundDate, style: DateStyle) -> FoundDate | None:
+    """The same day with its clock on another short line of the page: the header's mobile copy
+    (``2024-03-05 10:21:00 新华网``) when the desktop header sets only ``2024`` and ``03/05``. Only
+    a stamp standing alone or on an info line, never a list's row, a table's cell or an event's
+    time."""
+    lines = lay.lines
+    for i, line in enumerate(lines):
+        if len(line) > 60 or lay.table[i] >= 0 or not _CLOCK_HINT.search(line):
+            continue
+        if TOP_BAR_CLOCK.search(line):
+            continue
+        for cand in _line_dates(lines, i, style):
+            found = cand.found
+            if found.day != shown.day or not found.has_time or cand.rank in (2, 4, 6):
+                continue
+            rest = len(line) - (found.end - found.start)
+            if (rest <= 20 or INFO_LINE.search(line)) and not _list_row(lay, cand):
+                return found
+    return None
 
 
 def set_published(article: Article, url: str, zone, shown: tuple, meta: tuple):
@@ -531,7 +560,14 @@ def _list_row(lay: Layout, cand: _DateCandidate) -> bool:
     rest = len(line) - (cand.found.end - cand.found.start)
     if links and rest - links <= min(10, rest // 3):
         return True
-    return rest <= 4 and i > 0 and 0 < len(lay.lines[i - 1]) <= lay.link_chars[i - 1]
+    if not (rest <= 4 and i > 0 and 0 < len(lay.lines[i - 1]) <= lay.link_chars[i - 1]):
+        return False
+    # (Not under a menu: a bar of three links or more on the line, a portal's channels over the
+    # date its header sets above the heading.)
+    return not any(
+        span == (i - 1, i) and sum(1 for a in el.iter("a") if (a.text or "").strip()) >= 3
+        for el, span in lay.spans.items()
+    )
 
 
 # A news release's dateline: "WASHINGTON, March 5, 2024 — …", "SAN FERNANDO, Pampanga (March 5,
