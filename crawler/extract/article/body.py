@@ -825,7 +825,11 @@ def _all_text(lay: Layout, panels: list) -> bool:
 
 
 # A sentence leading into the table it introduces (现将…成绩予以公布如下：, …通知如下：).
-_LEAD_IN = re.compile(r"[\u3400-\u9fff].{8,}[：:]$")
+# A sentence leading into a table or said beside it: 现将…公布如下： ; in English a whole sentence
+# of six words or more (its score stays under a paragraph's: one full stop, few commas).
+_LEAD_IN = re.compile(
+    r"[\u3400-\u9fff].{8,}[：:]$|^[A-Z](?=(?:\S+\s+){5})[^\u3400-\u9fff]*[a-z)][.:]$"
+)
 
 
 def _lead_in(line: str, score: float) -> bool:
