@@ -17,7 +17,8 @@ from crawler.extract.text import fold
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 VARIANTS = [
     label
-    for line in (ARTICLES / "labels-titles.jsonl").read_text(encoding="utf-8").splitlines()
+    for labels in (ARTICLES / "labels-titles.jsonl", ARTICLES / "labels-titles8.jsonl")
+    for line in labels.read_text(encoding="utf-8").splitlines()
     if line.strip() and "title_variant" in (label := json.loads(line))
 ]
 
@@ -589,6 +590,27 @@ def test_an_english_heading_broken_over_two_elements_is_joined_by_a_space():
 def test_the_title_tag_loses_a_site_part_after_a_colon_or_a_place_brand(tag, title):
     page = _page(f"<title>{tag}</title>", _ARTICLE)
     assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == title
+
+
+_FLOOD_NOTICE = "关于做好2024年汛期安全防范工作的通知"
+
+
+@pytest.mark.parametrize(
+    "tag, title, variant",
+    [
+        # The site's own name (the footer's 主办) and a colon before the title, with suffixes or not.
+        (f"某某县人民政府：{_FLOOD_NOTICE}-通知公告-某某县人民政府", _FLOOD_NOTICE, True),
+        (f"某某县人民政府：{_FLOOD_NOTICE} - 通知公告 - 某某县人民政府", _FLOOD_NOTICE, True),
+        (f"某某县人民政府：{_FLOOD_NOTICE}", _FLOOD_NOTICE, True),
+        # (Another office's name before a colon is the title's own: it issued the notice.)
+        (f"某某县应急管理局：{_FLOOD_NOTICE}", f"某某县应急管理局：{_FLOOD_NOTICE}", False),
+    ],
+)
+def test_the_sites_own_name_and_a_colon_before_the_title_tags_title_is_cut(tag, title, variant):
+    page = _page(f"<title>{tag}</title>", _ARTICLE)
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    # (The whole <title>, its other spelling of the title, is kept as the variant.)
+    assert (article.title, article.title_variant) == (title, tag if variant else None)
 
 
 @pytest.mark.parametrize(

@@ -524,6 +524,7 @@ def _is_site_part(part: str, names_sq: list[str], footer_sq: str, header_sq: set
     )
 
 
+_START_COLON = re.compile(r"^\s*([^:：]{2,30}?)\s*[:：]\s*(\S.*)$")
 _END_COLON = re.compile(r"(\s*[:：]\s*)([^:：]+)$")
 # The place a site is named after: 石梁 of 石梁县人民政府, 岚州 of 岚州市交通运输局.
 _PLACE = re.compile(
@@ -575,11 +576,9 @@ def _sep_key(sep: str) -> str:
     return sep.strip() or (" " if len(sep) == 1 else "  ")
 
 
-def strip_site_affixes(
+def _strip_affixes(
     title: str, names: list[str], lay: Layout | None = None, columns: tuple[str, ...] = ()
 ) -> tuple[str, str | None]:
-    """``title`` without the site's (and column's) name before or after a separator, and what was
-    cut; ``columns`` are the names the page gives its column (``ColumnName`` meta)."""
     names_sq = [squash(n) for n in names if n]
     columns_sq = {squash(c) for c in columns if c}
     # The header's links (its menu, its logo) and the footer's lines; on a short page, not the
@@ -714,6 +713,26 @@ def strip_site_affixes(
     if len(squash(kept)) < 2:
         return _clean_title(title), None
     return kept, " ".join(fold(c) for c in cut if c.strip()) or None
+
+
+def strip_site_affixes(
+    title: str, names: list[str], lay: Layout | None = None, columns: tuple[str, ...] = ()
+) -> tuple[str, str | None]:
+    """``title`` without the site's (and column's) name before or after a separator, and what was
+    cut; ``columns`` are the names the page gives its column (``ColumnName`` meta)."""
+    kept, cut = _strip_affixes(title, names, lay, columns)
+    # The site's own name and a colon before the title ("某某市人民政府：关于…-通知公告-某某市人民政府"):
+    # only the name the page calls its site by (its SiteName meta, logo or footer) or the one cut at
+    # the end, never a speaker's name a headline opens with (国务院新闻办：…, LCQ5: …).
+    prefix = _START_COLON.match(kept)
+    if prefix is None:
+        return kept, cut
+    name_sq = squash(prefix.group(1)).strip(_DECORATION)
+    rest = prefix.group(2)
+    known = {squash(n) for n in names if n} | {squash(c) for c in (cut or "").split(" ")}
+    if name_sq and name_sq in known and len(squash(rest)) >= max(6, len(name_sq)):
+        return _clean_title(rest), " ".join(p for p in (fold(prefix.group(1)), cut) if p)
+    return kept, cut
 
 
 def title_from_meta(head: Head) -> str:
@@ -1116,6 +1135,7 @@ class _TitleSearch:
                 m
                 for m in matching
                 if not self.names_site(m[2])
+                and not self._names_cut_column(m[2])
                 and not (_column_sized(m[2]) and line_of(self.lay, m[3]) >= self.body_end)
                 and not self._signs_the_text(m[2], m[3])
             ]
@@ -1160,10 +1180,7 @@ class _TitleSearch:
 
     def _title_affix(self, text: str) -> bool:
         """``text`` is a site's name the <title> carries as its affix, not in what it keeps."""
-        if self._affix is None:
-            kept, cut = self.strip(self.raw_title)
-            self._affix = (squash(kept), squash(cut))
-        kept_sq, cut_sq = self._affix
+        kept_sq, cut_sq = self._affix_parts()
         sq = squash(text)
         return (
             len(sq) >= 4
@@ -1171,6 +1188,23 @@ class _TitleSearch:
             and sq not in kept_sq
             and bool(_SITE_LIKE.search(sq) or _SITE_LIKE_EN.fullmatch(fold(text)))
         )
+
+    def _names_cut_column(self, text: str) -> bool:
+        """``text`` is only the column's name the <title> cuts beside an article's title
+        (``<div class="title">通知公告</div>`` of ``某某市人民政府：关于…的通知 - 通知公告 - 某某市人民政府``):
+        a template's generic heading, not the title."""
+        if not _column_sized(text):
+            return False
+        kept_sq, cut_sq = self._affix_parts()
+        sq = squash(text)
+        return len(sq) >= 2 and sq in cut_sq and sq not in kept_sq and not _column_sized(kept_sq)
+
+    def _affix_parts(self) -> tuple[str, str]:
+        """(what the <title> keeps, what it cuts as the site's or column's), squashed."""
+        if self._affix is None:
+            kept, cut = self.strip(self.raw_title)
+            self._affix = (squash(kept), squash(cut or ""))
+        return self._affix
 
     def _signs_the_text(self, text: str, el) -> bool:
         """A line below the body's start that shows a <title> naming only an office (its
@@ -1393,7 +1427,13 @@ class _TitleSearch:
         if broken is not None:
             # (Shown broken by <br>, as a reader sees it: 泉州市<br>生活垃圾 of 泉州市 生活垃圾.)
             return _TitlePick(text_with_breaks(broken), broken, f"{rule}, as the page shows it")
-        return _TitlePick(title, self.element_for(title), rule)
+        return _TitlePick(title, self.element_for(title), rule, self._prefixed_variant(title))
+
+    def _prefixed_variant(self, title: str) -> str | None:
+        """The whole <title> when it spells the title after the site's name and a colon
+        (``某某市人民政府：关于…的通知 - 通知公告 - 某某市人民政府``): the page's other spelling."""
+        at = self.tag_sq.find(squash(title)) if title else -1
+        return self.tag_title if at > 0 and self.tag_sq[:at].endswith(("：", ":")) else None
 
     def reworded_line_above(self, title: str, spelled: str = "<title>") -> _TitlePick | None:
         # The heading a reader sees, reworded from the <title> (县"三夏"… / 全县“三夏”…), on a line of
