@@ -359,6 +359,16 @@ _SOURCE_MARK = re.compile(
 )
 
 
+_AUTHOR_MARK = re.compile(r"(?:^|[\s_-])author(?:$|[\s_-])", re.I)
+# An organisation's name, not a person's: an office's word, or an agency's initials (EPA Region 6).
+_EN_ORGANISATION = re.compile(
+    r"\b(?:Office|Department|Ministry|Bureau|Agency|Authority|Commission|Directorate|Service|"
+    r"Administration|Council|Board|Division|Region|Secretariat)\b|^[A-Z]{2,6}\b"
+)
+# A writer's byline: "By …", "Jane Doe, NOAA Fisheries".
+_EN_BYLINE = re.compile(r"^(?:By\s|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+,)")
+
+
 _PICTURE_CREDIT = re.compile(
     r"^(?:(?:Photo|Image|Picture|Photograph|Illustration|Video)s?(?:\s+credit)?|Credit)\s*[:：]"
     r"|^(?:图片|圖片|图|圖|摄影|攝影|视频|視頻)\s*(?:来源|來源)?\s*[:：]",
@@ -383,10 +393,22 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
                 continue
             seen.add(el)
             names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-            if not names or not (
-                _SOURCE_MARK.search(names) or (el.tag == "a" and "author" in names.lower())
-            ):
-                continue
+            author = bool(names) and _AUTHOR_MARK.search(names) is not None
+            if not names or not (_SOURCE_MARK.search(names) or (el.tag == "a" and author)):
+                if not author or el.tag == "a":
+                    continue
+                # (A release's author element naming its office, USWDS's
+                # `<p class="news-release__author"><a>EPA Region 6</a></p>`: never a person's byline.)
+                raw = element_text(el).strip()
+                if not _EN_ORGANISATION.search(raw) or _EN_BYLINE.match(raw) or len(raw) > 80:
+                    continue
+                before = el.getprevious().tail if el.getprevious() is not None else None
+                parent = el.getparent()
+                if before is None and parent is not None:
+                    before = parent.text
+                if re.search(r"\bBy\s*$", before or ""):
+                    continue  # ("By <span class="author">Public Information Office</span>": who wrote it up)
+                return raw
             raw = element_text(el)
             if _PICTURE_CREDIT.match(raw.strip()) or el.tag == "figcaption":
                 continue  # (a picture's credit: "Photo: …", "图片来源：…")
