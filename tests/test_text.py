@@ -266,3 +266,33 @@ def test_a_state_written_as_a_js_object_literal_is_read_too():
     )
     root = parse_clean(_state_page("<div id='app'></div>", state)).root
     assert root.find(".//div[@id='app']/h1").text == "关于开展春季爱国卫生运动的通知"
+
+
+_NOTICE_BOX = '{"title": "网站声明", "content": "<p>本网站所载信息仅供参考，如与正式文件不一致，以正式文件为准。</p>"}'
+
+
+@pytest.mark.parametrize(
+    "scripts",
+    [
+        # (One script: the site's config first, the page's record after it.)
+        '<script>window.__SITE_CONFIG__ = {{"siteName": "某某市", "notice": {notice}}};'
+        ' window.__ARTICLE_DATA__ = {{"code": 200, "msg": "ok", "data": {article}}};</script>',
+        # (Two scripts; the config's notice as long as the article, which alone would read as a list.)
+        '<script>window.__SITE_CONFIG__ = {{"siteName": "某某市", "notice": {long}}};</script>'
+        '<script>window.__ARTICLE_DATA__ = {{"code": 200, "data": {article}}};</script>',
+    ],
+    ids=["one-script", "two-scripts-long-notice"],
+)
+def test_the_pages_record_is_drawn_not_the_site_configs_notice(scripts):
+    article = (
+        '{"title": "关于开展春季爱国卫生运动的通知", "source": "市爱卫办", "publishTime": "2025-03-05 16:40",'
+        f' "content": "{_STATE_CONTENT}", "prev": {{"title": "上一篇的标题"}}}}'
+    )
+    long_notice = _NOTICE_BOX.replace("</p>", "本网站所载信息仅供参考。" * 4 + "</p>")
+    page = (
+        "<html><head><title>某某市卫生健康委员会</title></head><body><div id='app'></div>"
+        + scripts.format(notice=_NOTICE_BOX, long=long_notice, article=article)
+        + "</body></html>"
+    )
+    root = parse_clean(page).root
+    assert root.find(".//div[@id='app']/h1").text == "关于开展春季爱国卫生运动的通知"

@@ -1383,7 +1383,14 @@ def shown_writes(code: str, limit: int = 200, url: str | None = None) -> list[st
 
 # Where an app keeps its first state: window.__INITIAL_STATE__ = {…} (Vue/Vuex), __PRELOADED_STATE__
 # (Redux), window.__DATA__…; a JSON script (<script type="application/json">, Next's __NEXT_DATA__).
-_STATE_START = re.compile(r"window\s*\.\s*__[A-Za-z][A-Za-z0-9_]*__\s*=\s*(?=\{)")
+_STATE_START = re.compile(r"window\s*\.\s*__([A-Za-z][A-Za-z0-9_]*)__\s*=\s*(?=\{)")
+# A state its name gives to the whole site, not to the page (window.__SITE_CONFIG__ with the menu,
+# the site's name and a notice box): what it holds is the site's furniture.
+_SITE_STATE = re.compile(
+    r"(?:site|global)(?:_?(?:config|conf|settings?|info|data))?"
+    r"|(?:app|common|layout|menu|nav|web)_?(?:config|conf|settings?)|config|conf|settings?|theme",
+    re.I,
+)
 _RECORD_TITLE = re.compile(
     r"(?:article|doc|news|info|content|detail|main)?_?title|biaoti|subject", re.I
 )
@@ -1402,7 +1409,9 @@ _MAX_STATE_CHARS = 500_000
 
 
 def _state_objects(root):
-    """The JSON values a page's scripts hold as its app's first state."""
+    """(script, name, value) of the JSON values a page's scripts hold as its app's first state:
+    each ``window.__NAME__ = {…}`` of a script (a site's config first, the page's record after
+    it, in one script), a JSON script whole (name "")."""
 
     for script in islice(root.iter("script"), 60):
         text = script.text or ""
@@ -1410,19 +1419,26 @@ def _state_objects(root):
             continue
         kind = (script.get("type") or "").lower()
         if kind == "application/json" or script.get("id") == "__NEXT_DATA__":
-            raw = text.strip()
-        elif "__" in text and (m := _STATE_START.search(text)):
-            end = closing_brace(text, m.end(), limit=_MAX_STATE_CHARS)
-            raw = text[m.end() : end + 1] if end is not None else ""
+            found = [("", text.strip())]
+        elif "__" in text:
+            found, at = [], 0
+            while len(found) < 8 and (m := _STATE_START.search(text, at)):
+                end = closing_brace(text, m.end(), limit=_MAX_STATE_CHARS)
+                if end is None:
+                    break
+                found.append((m.group(1), text[m.end() : end + 1]))
+                at = end + 1
         else:
             continue
-        try:
-            yield script, json.loads(raw)
-        except ValueError:
-            try:  # (a state written as a JS object literal, keys bare)
-                yield script, json.loads(_TRAILING_COMMA.sub(r"\1", _BARE_KEY.sub(r'\1"\2":', raw)))
+        for name, raw in found:
+            try:
+                yield script, name, json.loads(raw)
             except ValueError:
-                continue
+                try:  # (a state written as a JS object literal, keys bare)
+                    fixed = _TRAILING_COMMA.sub(r"\1", _BARE_KEY.sub(r'\1"\2":', raw))
+                    yield script, name, json.loads(fixed)
+                except ValueError:
+                    continue
 
 
 def _records(value, depth: int = 0):
@@ -1452,15 +1468,18 @@ def state_article(root: etree._Element) -> tuple | None:
     """(script, title, content, source, date) of the one article record a client-rendered page's
     app state holds (the record with a title and the longest content, HTML or text), or None."""
     found = [
-        (len(content), script, title, content, record)
-        for script, state in _state_objects(root)
+        (len(content), script, title, content, record, bool(_SITE_STATE.fullmatch(name)))
+        for script, name, state in _state_objects(root)
         for record in _records(state)
         if 4 <= len(title := _field(record, _RECORD_TITLE)) <= 200
         and len(content := _field(record, _RECORD_CONTENT)) >= 40
     ]
+    # (A notice in the site's config is its furniture, not the page's article, when the page's
+    # own state holds a record.)
+    found = [f for f in found if not f[5]] or found
     found.sort(key=lambda f: -f[0])
     # (A list's state holds many records of a kind: no one of them is the page's article.)
     if not found or (len(found) > 1 and found[0][0] < 3 * found[1][0]):
         return None
-    _, script, title, content, record = found[0]
+    _, script, title, content, record, _ = found[0]
     return script, title, content, _field(record, _RECORD_SOURCE), _field(record, _RECORD_DATE)
