@@ -512,3 +512,40 @@ def test_a_callout_between_the_heading_and_the_text_opens_the_body(callout, open
     body = extract_article(html.encode(), "https://water.example.gov/notices/boil").body
     assert body.startswith(opens) and body.endswith("two minutes before use.")
     assert "official website" not in body
+
+
+_TEXT = "<p>会议要求，各乡镇要压紧压实属地责任，加强野外火源管控，确保早发现、早处置。</p>"
+_RELATED = '<li><a href="/n/1.html">县应急局召开2024年春季森林防灭火工作会议</a></li>'
+
+
+@pytest.mark.parametrize(
+    "heading", ["【相关链接】", "[相关链接]", "■ 相关链接", "相关信息", "关联阅读", "热点推荐"]
+)
+def test_a_dressed_related_heading_ends_the_text(heading):
+    attach = '<div class="attach">相关附件：<a href="/f/fangan.pdf">工作方案.pdf</a></div>'
+    main = f'{_TEXT}{attach}<div class="related"><div>{heading}</div><ul>{_RELATED}</ul></div>'
+    assert _body(_page(main)) == squash_text(_TEXT)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "手机扫一扫",
+        "用手机扫描二维码打开本页",
+        "手机扫码阅读",
+        "扫码分享到手机",
+        "扫一扫在手机上打开",
+    ],
+)
+def test_a_qr_codes_caption_is_furniture(caption):
+    qr = f'<div class="qr"><img src="/qr/1.png" alt=""><p>{caption}</p></div>'
+    assert _body(_page(f"{_TEXT}{qr}")) == squash_text(_TEXT)
+
+
+def test_a_qr_code_to_sign_up_is_the_notices_own_line():
+    line = "<p>扫描下方二维码报名</p>"
+    assert _body(_page(f"{_TEXT}{line}")).endswith("扫描下方二维码报名")
+
+
+def squash_text(html: str) -> str:
+    return html.removeprefix("<p>").removesuffix("</p>")

@@ -94,6 +94,10 @@ FURNITURE_LINE = re.compile(
     r"|^[(（]?\s*(?:浏览次数|浏览量|访问量|访问次数|点击数|点击量|点击率|阅读数|阅读量|阅读次数|瀏覽次數|瀏覽|浏览|阅读|点击|"
     r"Number of views|Views)\s*[:：]?\s*[(（]?\d*[)）]?\s*[次)）]?$"
     r"|^(?:当前时间|今天是).{0,40}$"
+    # A QR code's caption: the page on a phone (手机扫一扫, 用手机扫描二维码打开本页, 扫码分享到手机);
+    # a code to sign up or to get an app (扫描下方二维码报名) says something else and stays.
+    r"|^(?=[^。！？]{0,24}(?:手机|本页|当前页|此页|本文|阅读|打开|分享))[【\[]?\s*(?:请?用?手机(?:微信)?)?"
+    r"(?:扫一扫|扫码|扫描(?:二维码)?)[^。！？]{0,20}$"
     # A player not yet started, its clock at zero beside a few labels (▶ 听新闻 00:00 / 03:12: a
     # read-aloud bar a script plays, with or without an <audio> in the page).
     r"|^[^。！？.!?]{0,12}(?<!\d)0?0:00\s*/\s*\d{1,2}:\d{2}(?::\d{2})?[^。！？.!?\d]{0,12}$"
