@@ -170,6 +170,45 @@ def test_a_date_written_as_one_number_is_read_only_when_asked():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("20240305102100", "2024-03-05T10:21:00"),
+        ("202403051021", "2024-03-05T10:21:00"),
+        ("20240305", "2024-03-05"),
+        ("20240228000173", None),  # an article's id: no 73rd second, and no shorter date inside
+        ("07715551234", None),  # a phone number
+        ("2024030510", None),  # a clock needs its minutes
+    ],
+)
+def test_a_stamp_written_as_one_number_takes_its_glued_clock(text, expected):
+    from crawler.extract.dates import find_compact_dates
+
+    found = find_compact_dates(text, 1)
+    assert (found[0].iso(None) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            "<script>var articleId='20240228000173'; var publishTime='20240305102100';</script>",
+            "2024-03-05T10:21:00",
+        ),
+        ('<script>var data = {"pubDate": 20240305};</script>', "2024-03-05"),
+        ('<input type="hidden" id="docid" value="20240305102100">', None),  # no date's name
+        ('<input type="hidden" id="pubdate" value="20240305102100">', "2024-03-05T10:21:00"),
+        ('<input type="hidden" name="fbrq" value="2024-03-05 10:21:00">', "2024-03-05T10:21:00"),
+        ("<script>var channelId='20240305102100';</script>", None),
+    ],
+)
+def test_a_hidden_stamp_is_read_only_under_a_dates_name(page, expected):
+    from crawler.extract.article.published import _hidden_cms_date
+
+    found, _ = _hidden_cms_date(f"<html><head>{page}</head><body></body></html>")
+    assert (found.iso(None) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("052024.03", "2024-03-05"),
         ("05 2024-03", "2024-03-05"),
         ("2024.03 05", "2024-03-05"),

@@ -426,24 +426,27 @@ class MonthDay:
         return FoundDate(self.start, self.end, day, self.hour, self.minute)
 
 
-# A date written as one number, as some templates print a label's value ("发布日期：20240305").
+# A date written as one number, as some templates print a label's value ("发布日期：20240305"),
+# its clock glued on too, as a CMS stores a stamp ("20240305102100": 10:21:00).
 _COMPACT = re.compile(
     r"(?<![\d./-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\s+"
     + _TIME
-    + r")?(?![\d./-])"
+    + r"|(?P<gH>[01]\d|2[0-3])(?P<gM>[0-5]\d)(?P<gS>[0-5]\d)?)?(?![\d./-])"
 )
 
 
 def find_compact_dates(text: str, limit: int = 2) -> list[FoundDate]:
-    """Dates written as one number (20240305): only the caller knows a label says it is a date."""
+    """Dates written as one number (20240305, 20240305102100): only the caller knows a label or a
+    key's name says it is a date."""
     out = []
     for match in _COMPACT.finditer(text[:600]):
         try:
             day = date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             continue
-        hour = int(match["H"]) if match["H"] is not None else None
-        minute = int(match["M"]) if match["M"] is not None else None
+        hour, minute = match["H"] or match["gH"], match["M"] or match["gM"]
+        hour = int(hour) if hour is not None else None
+        minute = int(minute) if minute is not None else None
         out.append(FoundDate(match.start(), match.end(), day, hour, minute))
         if len(out) >= limit:
             break

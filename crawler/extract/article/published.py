@@ -628,6 +628,8 @@ _SCRIPT_KEYS = (
 )
 _SCRIPT_VALUE = re.compile(
     r"""["']?\s*[:=]\s*["']((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[^"'<>]{0,20})["']"""
+    # (or one number, a stored stamp: publishTime='20240305102100', "pubDate": 20240305)
+    r"""|["']?\s*[:=]\s*["']?((?:19|20)\d{6}(?:\d{4}(?:\d{2})?)?)(?![\d.])"""
 )
 
 
@@ -639,7 +641,7 @@ def _script_date(text: str) -> str | None:
         while 0 <= at and (best is None or at < best[0]):
             match = _SCRIPT_VALUE.match(text, at + len(key))
             if match is not None:
-                best = (at, match.group(1))
+                best = (at, match.group(1) or match.group(2))
                 break
             at = text.find(key, at + 1, MAX_HTML_CHARS)
     return best[1] if best else None
@@ -672,10 +674,49 @@ def _hidden_cms_date(text: str) -> tuple[FoundDate | None, str]:
             labelled = parse_date(match.group(1)) if match else None
     if labelled is not None:
         return labelled, "labelled date in a comment"
-    found = parse_date(_script_date(text))
+    found = _stamp(_script_date(text))
     if found is not None:
         return found, "publish time in the page's script data"
+    found = _stamp(_hidden_input_date(text))
+    if found is not None:
+        return found, "publish time in a hidden input"
     return None, ""
+
+
+def _stamp(value: str | None) -> FoundDate | None:
+    """A stored publish time: a date as printed, or one number (20240305102100) — only a value
+    a date's key names, never a free number (an article's id, a phone number)."""
+    if not value:
+        return None
+    if value.isdigit():
+        found = find_compact_dates(value, 1)
+        return found[0] if found and found[0].end == len(value) else None
+    return parse_date(value)
+
+
+# A form's hidden field the CMS fills with the publish time (<input type="hidden" id="pubdate"
+# value="20240305102100">): its id or name says what it holds.
+_HIDDEN_INPUT = re.compile(r"<input\b[^<>]{0,300}>", re.I)
+_HIDDEN_DATE_NAME = re.compile(
+    r"""\b(?:id|name)\s*=\s*["']?(?:pub_?date|pub_?time|publish_?date|publish_?time|release_?date|"""
+    r"""release_?time|docreltime|fbrq|fbsj)["'\s>/]""",
+    re.I,
+)
+_INPUT_VALUE = re.compile(r"""\bvalue\s*=\s*["']([^"'<>]{8,30})["']""", re.I)
+
+
+def _hidden_input_date(text: str) -> str | None:
+    at = text.find("<input", 0, MAX_HTML_CHARS)
+    while at >= 0:
+        match = _HIDDEN_INPUT.match(text, at)
+        if match is not None:
+            tag = match.group(0)
+            if "hidden" in tag.lower() and _HIDDEN_DATE_NAME.search(tag):
+                value = _INPUT_VALUE.search(tag)
+                if value is not None:
+                    return value.group(1)
+        at = text.find("<input", at + 6, MAX_HTML_CHARS)
+    return None
 
 
 def _drop_midnight(found: FoundDate) -> FoundDate:
