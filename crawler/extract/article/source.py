@@ -160,6 +160,8 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     if _LABEL_AHEAD.match(rest) and (stop is None or stop.start() == 0):
         return kind, None
     value = (rest[: stop.start()] if stop else rest).strip(" \t:：|｜丨,，/／")
+    if stop and _GLUED_DATE_LABEL.match(rest, stop.start()):
+        value = _date_label_cut(value)
     if not value and not rest and idx + 1 < len(lines) and line[: match.start()].strip():
         # One closing a longer info line ("发布时间：… 来源：") with an office's name alone on the
         # next line: the value a block element set apart.
@@ -217,6 +219,24 @@ def _glued_label_cut(value: str) -> str:
     for cut in range(max(len(head) - 5, 3), len(head) - 2):
         if _is_office(head[:cut]) and _GLUED_ROLE.fullmatch(head[cut:]):
             return head[:cut]
+    return value
+
+
+# A date label's last word the value stopped at, glued on with no space: "市农业农村局成稿日期：…"
+# (<span>市农业农村局</span><span>成稿日期：…</span>), whatever the label's first word.
+_GLUED_DATE_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])(?:时间|時間|日期)\s*[:：]")
+
+
+def _date_label_cut(value: str) -> str:
+    """An office's name without the first word of a date label no list knows (成稿, 上线, 刊发)."""
+    if _is_office(value):
+        return value
+    # (A label's first word is two characters most often: "…局报送日期" is 局 + 报送, not 局报.)
+    for cut in sorted(
+        range(len(value) - 1, max(len(value) - 5, 2), -1), key=lambda c: len(value) - c != 2
+    ):
+        if _is_office(value[:cut]) and re.fullmatch(r"[\u4e00-\u9fff]+", value[cut:]):
+            return value[:cut]
     return value
 
 
