@@ -438,6 +438,37 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
     return None
 
 
+_MINISTER_MARK = re.compile(r"(?:^|[_-])ministers?$", re.I)
+# Where a minister's name ends and the portfolio begins: "The Hon Jane Smith MP, Minister for …".
+_PORTFOLIO_AFTER = re.compile(
+    r",\s*(?:(?:Assistant|Associate|Deputy)\s+)?(?:Minister|Senator|Federal Member|Member for|"
+    r"Parliamentary Secretary|Special Envoy|Treasurer|Attorney)\b.*$"
+)
+
+
+def _minister_element(root, lay: Layout, title_line: int, head_end: int) -> str | None:
+    """The name in an element the page marks as its release's minister (Drupal's
+    ``field--name-field-minister``, ``release__minister``), over or under the heading, as
+    printed without the portfolio beside it; a joint release's ministers are no one source."""
+    if root is None:
+        return None
+    for el, (start, end) in lay.spans.items():
+        if not (title_line - 4 <= start and end <= head_end and end - start <= 2):
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        if not any(_MINISTER_MARK.search(name) for name in names):
+            continue
+        links = [text for text in (element_text(a).strip() for a in el.iter("a")) if text]
+        if len(links) > 1 or sum(1 for _ in el.iter("li")) > 1:
+            return None  # (a joint release's ministers: no one issuer)
+        # (The name is the link to the minister's page, a portfolio beside it: "Hon … Education".)
+        text = links[0] if links else element_text(el).strip()
+        text = _PORTFOLIO_AFTER.sub("", text).strip(" ,;")
+        if 4 <= len(text) <= 120 and text[:1].isupper() and not find_dates(text, 1):
+            return text
+    return None
+
+
 # (A posting line's office, "Posted On: … by PIB Delhi", is the desk of the site that posted it.)
 _MINISTRY_LINE = re.compile(
     r"^(?:(?:Ministry|Department) (?:of|for) [A-Z][\w ,&'’()-]{2,90}"
@@ -561,6 +592,11 @@ def _find_source(
     ministry = _ministry_line(lay, title_line)
     if ministry and not site_like(ministry, header=False):
         return ministry, "ministry line above the title"
+    # A minister's release that names no organisation (NZ's Beehive, an AU minister's site): the
+    # minister its page's own field names issued it.
+    minister = _minister_element(root, lay, title_line, head_end)
+    if minister:
+        return minister, "the release's minister field"
 
     # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
     # itself, even when it names the site's own newsroom.
