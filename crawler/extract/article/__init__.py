@@ -31,6 +31,7 @@ from .body import (
     pick_body_lines,
     sibling_sections,
     tab_set,
+    table_beside,
     title_heading_line,
     without_closing_attachments,
 )
@@ -133,6 +134,11 @@ def _extract(
     if record is not container:
         explain["body"] += f", widened to the letter's record {describe(record)}"
         container = record
+    elif container is not None and container_rank(container) != GENERIC_RANK:
+        beside = table_beside(lay, container)
+        if beside is not None:
+            explain["body"] += f", widened to the table beside it in {describe(beside)}"
+            container = beside
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
     body_end, sections, interludes = sibling_sections(lay, container, body_end)
     interludes |= interludes_inside(lay, container)

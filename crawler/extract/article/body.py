@@ -22,6 +22,7 @@ from .patterns import (
     EN_PERSON,
     FURNITURE_LINE,
     INFO_LINE,
+    RECORD_CELL,
     RECORD_TABLE_LABEL,
     SENTENCE_END,
     SOURCE_LABEL,
@@ -1085,6 +1086,58 @@ def callout_before(lay: Layout, container, title_line: int):
                 return prev
             return None
         el = el.getparent()
+    return None
+
+
+_MOST_LEAD_CHARS = 200  # (a container's own text, at most, for a table beside it to join it)
+
+
+def table_beside(lay: Layout, container):
+    """The block holding a known CMS container and the data table beside it, when the container
+    holds only a line or two and no table (现将…公示如下：, 特此公示。, a note) while the table it
+    speaks of sits outside it, before or after it: the nearest block up to three levels up holding
+    two rows or more of such a table, more text than the container's, few links. A record's
+    metadata table (索引号, 发布机构…) or an info line's (来源 | 发布时间) is no such table."""
+    if container is None or container.tag in ("body", "html") or container not in lay.spans:
+        return None
+    start, end = lay.spans[container]
+    if any(lay.table[i] >= 0 for i in range(start, end)):
+        return None
+    total, links = _chars(lay, container)
+    own = total - links
+    if own > _MOST_LEAD_CHARS:
+        return None
+    el = container
+    for _ in range(3):
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html") or parent not in lay.spans:
+            return None
+        p_start, p_end = lay.spans[parent]
+        rows = [
+            i
+            for i in range(p_start, p_end)
+            if not start <= i < end
+            and lay.table[i] >= 0
+            and lay.cells[i] >= 2
+            and lay.link_chars[i] <= len(lay.lines[i]) / 2
+        ]
+        meta = {
+            lay.table[i]
+            for i in rows
+            if any(
+                RECORD_CELL.match(cell.strip()) or _META_LABEL_CELL.match(cell.strip())
+                for cell in lay.lines[i].split(CELL_SEP)
+            )
+        }
+        rows = [i for i in rows if lay.table[i] not in meta]
+        if rows:
+            if len(rows) < 2 or sum(len(lay.lines[i]) for i in rows) <= own:
+                return None
+            chars, links = _TextChars(lay)(parent)
+            if links > chars * 0.3 or any(_in_sidebar(line_owners(lay)[i]) for i in rows[:1]):
+                return None
+            return parent
+        el = parent
     return None
 
 
