@@ -1181,3 +1181,12 @@ def test_a_br_where_the_title_tag_puts_one_plain_space_between_short_phrases_is_
         extract_article(page, "http://www.example.gov.cn/a/1.html").title
         == "坚持生态优先 推动绿色发展"
     )
+
+
+def test_a_title_tag_naming_the_office_does_not_cut_its_line_off_the_documents_heading():
+    # (The <title> shows the heading's first line, the issuing office the site is: the office's
+    # line over its 关于… line is one title.)
+    heading = "<h1>某某县人民政府办公室<br>关于做好2024年汛期安全防范工作的通知</h1>"
+    page = _page("<title>某某县人民政府办公室</title>", heading + _ARTICLE)
+    article = extract_article(page, "http://www.example.gov.cn/a/1.html")
+    assert article.title == "某某县人民政府办公室关于做好2024年汛期安全防范工作的通知"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
-from crawler.extract.text import element_text, layout, parse_clean
+from crawler.extract.text import element_text, layout, parse_clean, text_with_breaks
 
 PAGE = """<html><head><title>标题</title><base href="/x/"></head><body>
 <script>var pages = createPageHTML(3, 0, "index", "html");</script>
@@ -296,3 +297,35 @@ def test_the_pages_record_is_drawn_not_the_site_configs_notice(scripts):
     )
     root = parse_clean(page).root
     assert root.find(".//div[@id='app']/h1").text == "关于开展春季爱国卫生运动的通知"
+
+
+@pytest.mark.parametrize(
+    "heading, text",
+    [
+        (
+            "<h1>示例市人民政府办公室<br>关于印发方案的通知</h1>",
+            "示例市人民政府办公室关于印发方案的通知",
+        ),
+        (
+            "<h1>关于做好2024年<br><br>\n“五一”期间工作的通知</h1>",
+            "关于做好2024年“五一”期间工作的通知",
+        ),
+        ("<h1>示例市发布<br>GDP核算结果</h1>", "示例市发布GDP核算结果"),
+        ("<h1>泉州市&nbsp;<br>\n  生活垃圾分类</h1>", "泉州市生活垃圾分类"),
+        ("<h1>Minister announces<br/>new funding</h1>", "Minister announces new funding"),
+        ("<h1>Council adopts <br> <br>2024–25 budget</h1>", "Council adopts 2024–25 budget"),
+        ("<h1><span>Minister said:</span><br>“We will act”</h1>", "Minister said: “We will act”"),
+    ],
+    ids=[
+        "office-over-guanyu",
+        "double-br-quote",
+        "han-latin",
+        "nbsp-indent",
+        "latin",
+        "latin-two-brs",
+        "latin-quote",
+    ],
+)
+def test_a_br_in_a_heading_joins_its_lines_as_a_reader_reads_them(heading, text):
+    root = etree.fromstring(heading, etree.HTMLParser())
+    assert text_with_breaks(root.find(".//h1")) == text

@@ -40,7 +40,7 @@ _HIDDEN_STYLE = re.compile(
 # is a layout's trick against gaps between inline blocks (its children set their own size).
 _NO_SIZE = re.compile(r"font-size\s*:\s*0(?:px|pt|em|rem)?\s*(?:!important)?\s*(?:;|$)", re.I)
 _BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|table|list-item)", re.I)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0\ufdd1\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 _WS = re.compile(r"[\s\u3000\xa0\u2002\u2003\u2009\u200b\ufeff]+")
@@ -78,7 +78,7 @@ def squash(text: str | None) -> str:
 # Control characters as single bytes: in these encodings no other byte sequence decodes to one,
 # so a body without such bytes needs no control-character pass over its (much slower to scan) text.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_CONTROL_CHARS = tuple(chr(b) for b in _CONTROL_BYTES) + ("\ufdd0", "\ufffe", "\uffff")
+_CONTROL_CHARS = tuple(chr(b) for b in _CONTROL_BYTES) + ("\ufdd0", "\ufdd1", "\ufffe", "\uffff")
 _BYTE_CLEAN_CODECS = frozenset(
     [
         "utf-8",
@@ -141,6 +141,7 @@ def has_controls(text: str, body: bytes | None = None, encoding: str | None = No
             or "\ufffe" in text
             or "\uffff" in text
             or "\ufdd0" in text
+            or "\ufdd1" in text
         )
     return any(c in text for c in _CONTROL_CHARS)
 
@@ -1261,6 +1262,24 @@ def join_lines(lines: list[str]) -> str:
 
 
 _AROUND_BREAK = re.compile(r"\s*\n\s*")
+# A <br> inside an element read as one line (a heading), marked apart from the source's newlines.
+_BR = "\ufdd1"
+_AROUND_BR = re.compile(r"\s*" + _BR + r"[\s" + _BR + r"]*")
+
+
+def _join_br(match: re.Match) -> str:
+    """What a ``<br>`` (or a run of them) joins two lines of one heading with: a space between
+    Latin words and figures (``Minister announces<br>new funding``), nothing where Chinese
+    stands on either side (``…2024年<br><br>“五一”…``, ``示例市发布<br>GDP…``): a reader sees
+    a line break, the characters on either side are the title's own."""
+    text = match.string
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    if not before or not after:
+        return ""
+    if _CJK_CHAR.match(before) or _CJK_CHAR.match(after):
+        return ""
+    return " "
 
 
 def text_with_breaks(el: etree._Element) -> str:
@@ -1275,7 +1294,7 @@ def text_with_breaks(el: etree._Element) -> str:
             parts.append(node.text)
         for child in node:
             if child.tag == "br":
-                parts.append("\n")
+                parts.append(_BR)
             elif isinstance(child.tag, str):
                 walk(child)
             if child.tail:
@@ -1285,6 +1304,7 @@ def text_with_breaks(el: etree._Element) -> str:
         walk(el)
         # (Spaces a line ends or starts with beside its break, &nbsp; padding too, are not
         # shown: 泉州市&nbsp;<br>生活垃圾 reads 泉州市生活垃圾.)
-        return _clean_line(_AROUND_BREAK.sub("\n", "".join(parts)))
+        joined = _AROUND_BR.sub(_join_br, "".join(parts))
+        return _clean_line(_AROUND_BREAK.sub("\n", joined))
     except (ValueError, TypeError, RecursionError):
         return element_text(el)

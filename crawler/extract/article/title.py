@@ -1515,8 +1515,12 @@ def _one_title(
     lines = lay.lines[start:end]
     if squash(text) in wanted:
         return candidate
-    for line in lines:
+    for k, line in enumerate(lines):
         if len(squash(line)) >= 6 and squash(line) in wanted:
+            if _office_over_guanyu(lines, k):
+                # (The <title> names the site, an office, whose line opens an official
+                # document's title: 某某市人民政府办公室<br>关于印发…的通知 is one title.)
+                return candidate
             return _clean_title(line), el, rank
     # Lines its markup names a 引题 or 副标题 (<span class="yt">, <p class="subtitle">), and a
     # closing ——… line, are not the title.
@@ -1531,6 +1535,18 @@ def _one_title(
     if len(kept) < end - start:
         return join_lines(kept), el, rank
     return candidate
+
+
+def _office_over_guanyu(lines: list[str], k: int) -> bool:
+    """Line ``k`` of a heading is an issuing office's name over the ``关于…`` line that follows it."""
+    sq = squash(lines[k])
+    return (
+        k + 1 < len(lines)
+        and squash(lines[k + 1]).startswith("关于")
+        and len(sq) <= 30
+        and bool(_SITE_LIKE.search(sq))
+        and not SENTENCE_END.search(lines[k])
+    )
 
 
 def _spelled_in(text_sq: str, spelled: str) -> str | None:
