@@ -592,6 +592,29 @@ def test_the_title_tag_loses_a_site_part_after_a_colon_or_a_place_brand(tag, tit
     assert extract_article(page, "http://www.example.gov.cn/a/1.html").title == title
 
 
+@pytest.mark.parametrize(
+    "first, kept",
+    [
+        (f"<p class='subtitle'>{_FLOOD_SUB}</p>", False),
+        (f"<p class='fbt'>{_FLOOD_SUB}</p>", False),
+        # (A numbered section's heading the template classes so is the text's.)
+        ("<p class='sub-title'>一、压实防汛责任</p>", True),
+    ],
+    ids=["subtitle", "fbt", "section-heading"],
+)
+def test_a_subtitle_opening_the_text_block_under_the_heading_is_no_text(first, kept):
+    body = (
+        f"<div class='art'><h1>{_FLOOD}</h1><div class='info'>发布时间：2024-03-05 来源：县应急管理局</div>"
+        f"<div class='con'>{first}<p>各乡镇人民政府，县直各单位：为做好今年汛期安全工作，现就有关事项通知如下。</p>"
+        "<p>一、压实防汛责任，落实各项措施。</p><p>特此通知。</p></div></div>"
+    )
+    article = extract_article(
+        _page(f"<title>{_FLOOD}_示例市人民政府</title>", body), "http://www.example.gov.cn/a/1.html"
+    )
+    assert article.title == _FLOOD
+    assert article.body.startswith("一、压实防汛责任" if kept else "各乡镇人民政府")
+
+
 _FLOOD_NOTICE = "关于做好2024年汛期安全防范工作的通知"
 
 

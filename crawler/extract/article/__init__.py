@@ -45,6 +45,7 @@ from .title import (
     in_news_column,
     named_by_document_title,
     pick_title,
+    subtitle_lines,
 )
 
 
@@ -158,6 +159,8 @@ def _extract(
         explain["title"] = pick.rule
         article.title_variant = pick.variant
     title_line = _title_line(lay, title, title_el, body_start)
+    # (A 副标题 the template sets as the text's first paragraph, under the heading: not the text.)
+    interludes |= subtitle_lines(lay, title_line, body_start)
     opening = callout_before(lay, container, title_line)
     if opening is not None:
         explain["body"] += f", opened by the callout {describe(opening)}"

@@ -1549,6 +1549,32 @@ def _office_over_guanyu(lines: list[str], k: int) -> bool:
     )
 
 
+_SECTION_HEAD = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．.])"
+)
+
+
+def subtitle_lines(lay: Layout, title_line: int, body_start: int) -> set[int]:
+    """The lines opening the body's block right under the heading (its info line between them at
+    most) that their markup names a 副标题 or 引题 (``<p class="subtitle">`` as the text's first
+    paragraph): the heading's, not the text's. A numbered section's heading (一、…) is the text's."""
+    found: set[int] = set()
+    if title_line < 0:
+        return found
+    for i in range(max(body_start, title_line + 1), min(body_start + 2, len(lay.lines))):
+        line = lay.lines[i]
+        el = _line_element(lay, i) if i - title_line <= 3 and len(line) <= 100 else None
+        if (
+            el is None
+            or not _named_pre_or_sub(el)
+            or SENTENCE_END.search(line)
+            or _SECTION_HEAD.match(line)
+        ):
+            break
+        found.add(i)
+    return found
+
+
 def _spelled_in(text_sq: str, spelled: str) -> str | None:
     """The stretch of ``spelled`` that is ``text_sq`` but for white space, as spelled there."""
     at = squash(spelled).find(text_sq) if text_sq else -1
