@@ -1380,3 +1380,87 @@ def test_a_teasers_title_ending_with_a_label_word_labels_no_date():
     )
     article = extract_article(page.encode(), "https://health.example.gov/news/2")
     assert article.published_at == "2025-06-03"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("20240305102100", "2024-03-05T10:21:00+08:00"),
+        ("20240305", "2024-03-05"),
+        ("20240228000173", None),  # no date: a 73rd second
+    ],
+)
+def test_a_meta_date_written_as_one_number(stamp, expected):
+    page = (
+        '<html lang="zh-CN"><head><meta charset="utf-8"><title>县农业农村局部署春季农业生产工作</title>'
+        f'<meta name="PubDate" content="{stamp}"></head><body>'
+        f'<h1>县农业农村局部署春季农业生产工作</h1><div id="zoom">{_BODY}</div></body></html>'
+    )
+    assert extract_article(page.encode(), "file:///tmp/a.html").published_at == expected
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "expected"),
+    [
+        ('<div class="m-info">2024-03-05 10:21:00 县农业农村局</div>', "2024-03-05T10:21:00+08:00"),
+        ('<div class="m-info">2024-03-06 10:21:00 县农业农村局</div>', "2024-03-05"),  # another day
+        # (another page's row, an event's time: no clock of this page's date)
+        (
+            '<ul><li><a href="/a/2.html">县召开春耕会</a></li><li>2024-03-05 09:00</li></ul>',
+            "2024-03-05",
+        ),
+        ("<p>会议时间：2024-03-05 14:30</p>", "2024-03-05"),
+    ],
+)
+def test_a_shown_date_without_its_clock_takes_the_same_days_clock_printed_elsewhere(
+    elsewhere, expected
+):
+    page = (
+        '<div class="nav"><a href="/">首页</a><a href="/xw/">新闻</a><a href="/gk/">公开</a></div>'
+        '<div class="time"><span class="year">2024</span> <span class="day">03/05</span></div>'
+        f'<h1>县农业农村局部署春季农业生产工作</h1><div id="zoom">{_BODY}</div>{elsewhere}'
+    )
+    assert _extract(page, "file:///tmp/a.html").published_at == expected
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ('<div class="release__minister"><a href="/m/1">Hon Jane Doe</a></div>', "Hon Jane Doe"),
+        (
+            '<div class="field-minister">The Hon Jane Doe MP, Minister for Housing</div>',
+            "The Hon Jane Doe MP",
+        ),
+        (
+            '<div class="field--name-field-ministers"><a href="/m/1">Hon Jane Doe</a>'
+            '<a href="/m/2">Hon John Roe</a></div>',
+            None,  # a joint release: no one source
+        ),
+        (
+            '<p class="news-release__author"><a href="/region-6">EPA Region 6</a></p>',
+            "EPA Region 6",
+        ),
+        (
+            '<p class="news-release__author">Office of Water, Region 3</p>',
+            "Office of Water, Region 3",
+        ),
+        (
+            '<div class="byline">By <span class="author">Public Information Office</span></div>',
+            None,
+        ),
+        ('<p class="author">Jane Doe, NOAA Fisheries</p>', None),
+    ],
+)
+def test_an_english_release_s_minister_or_author_office_field(meta, expected):
+    text = "".join(
+        f"<p>Paragraph {n}: the new funding will help rural communities keep local clinics open and staffed.</p>"
+        for n in range(1, 5)
+    )
+    page = f'<h1>New funding for rural clinics</h1><div class="meta">{meta}<time>5 March 2024</time></div><div class="body">{text}</div>'
+    article = _extract(
+        page,
+        "https://www.example.govt.nz/release/1",
+        lang="en",
+        title="New funding for rural clinics",
+    )
+    assert article.source == expected

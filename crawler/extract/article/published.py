@@ -211,7 +211,8 @@ def date_from_meta(head: Head, text: str, style: DateStyle = DEFAULT_STYLE) -> t
     meta_date, meta_rule = None, ""
     for name in META_DATE:
         if head.meta.get(name):
-            meta_date = parse_date(head.meta[name], style)
+            value = head.meta[name].strip()
+            meta_date = _stamp(value) if value.isdigit() else parse_date(value, style)
             if meta_date:
                 meta_rule = f"meta {name}"
                 break
@@ -482,7 +483,7 @@ def _visible_date(
         found = cand.found
         if not found.has_time:
             for i in range(cand.line, min(cand.line + 3, len(lines))):
-                if re.search(r"Issued at|发布时间|時間", lines[i]):
+                if re.search(r"Issued at|HKT|发布时间|時間|时间", lines[i]):
                     hm = find_time(lines[i])
                     if hm:
                         found = FoundDate(found.start, found.end, found.day, hm[0], hm[1])
