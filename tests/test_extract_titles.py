@@ -625,6 +625,8 @@ _FLOOD_NOTICE = "关于做好2024年汛期安全防范工作的通知"
         (f"某某县人民政府：{_FLOOD_NOTICE}-通知公告-某某县人民政府", _FLOOD_NOTICE, True),
         (f"某某县人民政府：{_FLOOD_NOTICE} - 通知公告 - 某某县人民政府", _FLOOD_NOTICE, True),
         (f"某某县人民政府：{_FLOOD_NOTICE}", _FLOOD_NOTICE, True),
+        (f"某某县人民政府:{_FLOOD_NOTICE}_通知公告_某某县人民政府", _FLOOD_NOTICE, True),
+        (f"【某某县人民政府】：{_FLOOD_NOTICE}", _FLOOD_NOTICE, True),
         # (Another office's name before a colon is the title's own: it issued the notice.)
         (f"某某县应急管理局：{_FLOOD_NOTICE}", f"某某县应急管理局：{_FLOOD_NOTICE}", False),
     ],

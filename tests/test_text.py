@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from lxml import etree
 
@@ -329,3 +331,46 @@ def test_the_pages_record_is_drawn_not_the_site_configs_notice(scripts):
 def test_a_br_in_a_heading_joins_its_lines_as_a_reader_reads_them(heading, text):
     root = etree.fromstring(heading, etree.HTMLParser())
     assert text_with_breaks(root.find(".//h1")) == text
+
+
+_RECORD = {
+    "title": "关于开展春季爱国卫生运动的通知",
+    "sourceName": "市爱卫办",
+    "publishTime": "2025-03-05 16:40",
+    "content": _STATE_CONTENT,
+}
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # (A state the app parses from a string, in double or single quotes.)
+        "window.__ARTICLE_DATA__ = JSON.parse({double});",
+        "window.__ARTICLE_DATA__ = JSON.parse('{single}');",
+        # (Declared rather than set on window.)
+        "var __ARTICLE_DATA__ = {raw};",
+    ],
+    ids=["json-parse-double", "json-parse-single", "var"],
+)
+def test_a_state_parsed_from_a_string_or_declared_is_read_too(script):
+    raw = json.dumps({"code": 200, "data": _RECORD}, ensure_ascii=False)
+    single = raw.replace("\\", "\\\\").replace("'", "\\'").replace("<", "\\x3c")
+    code = script.format(double=json.dumps(raw, ensure_ascii=False), single=single, raw=raw)
+    page = (
+        "<html><head><title>某某市卫生健康委员会</title></head><body><div id='app'></div>"
+        f"<script>{code}</script></body></html>"
+    )
+    lines = _page_lines(page)
+    assert lines[:2] == [
+        "关于开展春季爱国卫生运动的通知",
+        "来源：市爱卫办 发布时间：2025-03-05 16:40",
+    ]
+
+
+def test_a_site_configs_notice_is_never_drawn_as_the_article():
+    page = (
+        "<html><head><title>某某市卫生健康委员会</title></head><body><div id='app'></div>"
+        f'<script>window.__SITE_CONFIG__ = {{"siteName": "某某市", "notice": {_NOTICE_BOX}}};</script>'
+        "</body></html>"
+    )
+    assert parse_clean(page).root.find(".//h1") is None

@@ -1383,7 +1383,14 @@ def shown_writes(code: str, limit: int = 200, url: str | None = None) -> list[st
 
 # Where an app keeps its first state: window.__INITIAL_STATE__ = {…} (Vue/Vuex), __PRELOADED_STATE__
 # (Redux), window.__DATA__…; a JSON script (<script type="application/json">, Next's __NEXT_DATA__).
-_STATE_START = re.compile(r"window\s*\.\s*__([A-Za-z][A-Za-z0-9_]*)__\s*=\s*(?=\{)")
+_STATE_START = re.compile(
+    r"(?:window\s*\.\s*|\b(?:var|let|const)\s+)__([A-Za-z][A-Za-z0-9_]*)__\s*=\s*"
+    r"(?=\{|JSON\s*\.\s*parse\s*\(\s*[\"'])"
+)
+# A state written as a string the app parses: window.__DATA__ = JSON.parse("{\"title\":…}").
+_PARSED_STRING = re.compile(
+    r"JSON\s*\.\s*parse\s*\(\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')\s*\)", re.S
+)
 # A state its name gives to the whole site, not to the page (window.__SITE_CONFIG__ with the menu,
 # the site's name and a notice box): what it holds is the site's furniture.
 _SITE_STATE = re.compile(
@@ -1399,7 +1406,8 @@ _RECORD_CONTENT = re.compile(r"\w*(?:content|body|html|text|zhengwen)\w*|detail"
 _BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:(?=\s*[\"'{\[\dtfn-])")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _RECORD_SOURCE = re.compile(
-    r"source|(?:article|doc|content)_?source|laiyuan|copyfrom|origin|publisher", re.I
+    r"source|(?:article|doc|content)_?source|(?:source|origin)_?name|laiyuan|copyfrom|origin|publisher",
+    re.I,
 )
 _RECORD_DATE = re.compile(
     r"(?:publish|pub|release|issue|doc_?pub|create)_?(?:time|date|at)|published_?at|pubdate|fbsj|date",
@@ -1423,6 +1431,14 @@ def _state_objects(root):
         elif "__" in text:
             found, at = [], 0
             while len(found) < 8 and (m := _STATE_START.search(text, at)):
+                if text[m.end()] != "{":
+                    parsed = _PARSED_STRING.match(text, m.end())
+                    if parsed is None or (raw := _js_string(parsed.group(1))) is None:
+                        at = m.end()
+                        continue
+                    found.append((m.group(1), raw))
+                    at = parsed.end()
+                    continue
                 end = closing_brace(text, m.end(), limit=_MAX_STATE_CHARS)
                 if end is None:
                     break
@@ -1439,6 +1455,30 @@ def _state_objects(root):
                     yield script, name, json.loads(fixed)
                 except ValueError:
                     continue
+
+
+def _js_string(literal: str) -> str | None:
+    """The text of a JS string literal (double or single quotes, ``\\xHH`` escapes), or None."""
+    quote, inner = literal[0], literal[1:-1]
+
+    def escape(m: re.Match) -> str:
+        found = m.group(0)
+        if found == '"':
+            return '\\"'  # (a bare double quote inside single quotes)
+        if found == "\\'":
+            return "'"
+        if found.startswith("\\x"):
+            return "\\u00" + found[2:]
+        return found
+
+    inner = re.sub(
+        r"\\x[0-9A-Fa-f]{2}|\\.|\"" if quote == "'" else r"\\x[0-9A-Fa-f]{2}|\\.", escape, inner
+    )
+    try:
+        value = json.loads('"' + inner + '"')
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _records(value, depth: int = 0):
@@ -1474,9 +1514,8 @@ def state_article(root: etree._Element) -> tuple | None:
         if 4 <= len(title := _field(record, _RECORD_TITLE)) <= 200
         and len(content := _field(record, _RECORD_CONTENT)) >= 40
     ]
-    # (A notice in the site's config is its furniture, not the page's article, when the page's
-    # own state holds a record.)
-    found = [f for f in found if not f[5]] or found
+    # (A notice in the site's config is its furniture, never the page's article.)
+    found = [f for f in found if not f[5]]
     found.sort(key=lambda f: -f[0])
     # (A list's state holds many records of a kind: no one of them is the page's article.)
     if not found or (len(found) > 1 and found[0][0] < 3 * found[1][0]):

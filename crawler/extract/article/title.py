@@ -597,6 +597,8 @@ def _strip_affixes(
         bracketed.group(1) or bracketed.group(2), names_sq, footer_sq, header_sq
     ):
         inner, cut_part = title[: bracketed.start()] + title[bracketed.end() :], bracketed.group(0)
+        # (A colon after the bracketed name parts it from the title: 【某某市人民政府】：标题.)
+        inner = re.sub(r"^\s*[:：]\s*|\s*[:：]\s*$", "", inner) or inner
         kept, more = strip_site_affixes(inner, names, lay, columns)
         return kept, " ".join(p for p in (fold(cut_part), more) if p)
     parts = _AFFIX_SEPARATORS.split(title)
