@@ -197,6 +197,7 @@ def test_a_stamp_written_as_one_number_takes_its_glued_clock(text, expected):
         ('<input type="hidden" id="pubdate" value="20240305102100">', "2024-03-05T10:21:00"),
         ('<input type="hidden" name="fbrq" value="2024-03-05 10:21:00">', "2024-03-05T10:21:00"),
         ("<script>var channelId='20240305102100';</script>", None),
+        ("<script>var uptime = 20240305102100;</script>", None),  # a key inside a longer name
     ],
 )
 def test_a_hidden_stamp_is_read_only_under_a_dates_name(page, expected):

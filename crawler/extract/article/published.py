@@ -641,7 +641,8 @@ def _script_date(text: str) -> str | None:
         at = text.find(key, 0, MAX_HTML_CHARS)
         while 0 <= at and (best is None or at < best[0]):
             match = _SCRIPT_VALUE.match(text, at + len(key))
-            if match is not None:
+            # (A bare number only under the key itself, not inside a longer name: "uptime".)
+            if match is not None and (match.group(1) or not text[at - 1 : at].isalnum()):
                 best = (at, match.group(1) or match.group(2))
                 break
             at = text.find(key, at + 1, MAX_HTML_CHARS)
