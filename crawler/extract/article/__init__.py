@@ -135,7 +135,7 @@ def _extract(
     if record is not container:
         explain["body"] += f", widened to the letter's record {describe(record)}"
         container = record
-    elif container is not None and container_rank(container) != GENERIC_RANK:
+    elif container is not None and container_rank(container) not in (None, GENERIC_RANK):
         beside = table_beside(lay, container)
         if beside is not None:
             explain["body"] += f", widened to the table beside it in {describe(beside)}"

@@ -474,6 +474,9 @@ def density_body(
     twin = _first_twin(best)
     if twin is not None:  # the block won by holding the text twice: one copy is the text
         best, best_score = twin, adjusted.get(twin, best_score)
+    under = _table_under_heading(lay, owners, line_scores, best, best_score, title_line)
+    if under is not None:
+        best, best_score, adjusted = under
     # A table's body or row won: the table, its header row and caption with it, is the block.
     while best.tag in ("tbody", "thead", "tfoot", "tr") and best.getparent() in lay.spans:
         best = best.getparent()
@@ -483,7 +486,7 @@ def density_body(
         line_scores[start:end]
     ):
         best, best_score, adjusted = _prose_beside_table(
-            lay, owners, scored, (best, best_score, adjusted)
+            lay, owners, scored, (best, best_score, adjusted), line_scores, title_line
         )
     # A tie with the parent: the parent holds the same text plus short lines that scored nothing
     # (a closing "特此通知。"), so it is the article's block.
@@ -511,6 +514,46 @@ def density_body(
     if rows * 2 < sum(line_scores[start:end]):
         return best
     return _dashboard_block(lay, line_scores, best)
+
+
+_HEADING_LEVELS = 6  # (blocks looked at up from the title's heading for the text under it)
+
+
+def _heading_block(lay: Layout, owners: list, line_scores: list[float], title_line: int):
+    """The nearest block holding the title's heading and content after it, or None."""
+    if title_line < 0 or owners[title_line] is None:
+        return None
+    el = owners[title_line]
+    for _ in range(_HEADING_LEVELS):
+        el = el.getparent()
+        if el is None or el.tag in ("body", "html") or el not in lay.spans:
+            return None
+        if any(line_scores[i] for i in range(title_line + 1, lay.spans[el][1])):
+            return el
+    return None
+
+
+def _within(el, block) -> bool:
+    return el is block or any(a is block for a in el.iterancestors())
+
+
+def _table_under_heading(
+    lay: Layout, owners: list, line_scores: list[float], best, best_score: float, title_line: int
+):
+    """A data table under the title's heading, in the block that holds the heading and what
+    follows it, when prose elsewhere won (a site's disclaimer or a box of notes below the page's
+    article block): a table's rows score less than sentences, but the release is what its heading
+    heads. Three rows or more, scoring a third of the winner's at least; else None."""
+    el = _heading_block(lay, owners, line_scores, title_line)
+    if el is None or _within(best, el) or _within(el, best):
+        return None  # (the winner is under the heading, or holds the heading's block and more)
+    start, end = lay.spans[el]
+    rows = [(i, line_scores[i]) for i in range(start, end) if line_scores[i] and lay.table[i] >= 0]
+    if len(rows) < 3 or 3 * sum(score for _, score in rows) < best_score:
+        return None
+    scored = [(i, line_scores[i]) for i in range(start, end) if line_scores[i]]
+    won = _densest_block(lay, owners, scored)
+    return won if won[0] is not None else None
 
 
 def _paragraphs_around(lay: Layout, line_scores: list[float], best):
@@ -702,9 +745,18 @@ class _TextChars:
         return self.chars[end] - self.chars[start], self.links[end] - self.links[start]
 
 
-def _prose_beside_table(lay: Layout, owners: list, scored: list, won: tuple) -> tuple:
+def _prose_beside_table(
+    lay: Layout,
+    owners: list,
+    scored: list,
+    won: tuple,
+    line_scores: list[float],
+    title_line: int = -1,
+) -> tuple:
     """A table won. Where the page also has an article's prose (a few real paragraphs) apart
-    from that table, the table is a sidebar's (prices, rankings) and the prose is the body."""
+    from that table, the table is a sidebar's (prices, rankings) and the prose is the body —
+    unless the table is under the title's heading and the prose is not (a site's disclaimer or
+    notes below the article's block: the release is what its heading heads)."""
     best = won[0]
     prose = [(idx, score) for idx, score in scored if lay.table[idx] < 0]
     if sum(1 for _, score in prose if score >= 5) >= 2:
@@ -715,6 +767,9 @@ def _prose_beside_table(lay: Layout, owners: list, scored: list, won: tuple) -> 
             and best not in prose_best.iterancestors()
             and prose_best is not best
         ):
+            under = _heading_block(lay, owners, line_scores, title_line)
+            if under is not None and _within(best, under) and not _within(prose_best, under):
+                return won
             return prose_best, prose_score, prose_adjusted
     return won
 
