@@ -30,7 +30,7 @@ from crawler.extract.sitemodel import SiteModel
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
 from crawler.redirects import RedirectRefused
 from crawler.runner import RequestDropped
-from storage import ConfigError, canonical_url, is_page_url
+from storage import ConfigError, canonical_url, is_page_url, row_title
 
 _HOME_NAMES = {"首页", "首頁", "网站首页", "網站首頁", "home", "homepage", "主页", "主頁"}
 # Statuses that reach the callbacks: they are facts to record (removed pages, blocks), not noise.
@@ -426,8 +426,9 @@ class SiteSpider(scrapy.Spider):
         url = self._release_url(link["url"])
         if self.full or url in self.known or not link["title"]:
             return None
+        shown = row_title(link["title"])
         for place in (column, canonical_url(list_url)):
-            old = self.moved_rows.get((place, link["title"], link["date"] or "")) if place else None
+            old = self.moved_rows.get((place, shown, link["date"] or "")) if place else None
             if old is not None and old != url and not listed(old):
                 return old
         return None
@@ -468,8 +469,9 @@ class SiteSpider(scrapy.Spider):
             )
             if row is not None
         ]
-        shown = (link["title"] or "", link["date"] or "")
-        return bool(rows) and all((row[0] or "", row[1] or "") != shown for row in rows)
+        # A 置顶 mark added or dropped (row_title) is no change of the row.
+        shown = (row_title(link["title"]) or "", link["date"] or "")
+        return bool(rows) and all((row_title(row[0]) or "", row[1] or "") != shown for row in rows)
 
     # Article pages ---------------------------------------------------------------------------
 
@@ -958,7 +960,7 @@ def _rows_by_text(list_rows: dict) -> dict[tuple, str]:
     for (place, url), (title, date) in list_rows.items():
         if not title:
             continue
-        key = (place, title, date or "")
+        key = (place, row_title(title), date or "")
         found[key] = url if found.get(key, url) == url else None
     return {key: url for key, url in found.items() if url is not None}
 

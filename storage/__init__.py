@@ -34,6 +34,8 @@ from .normalize import (
     content_hash,
     fold,
     fold_chars,
+    list_rows_hash,
+    row_title,
     strip_pinyin,
 )
 from .notices import (
@@ -54,7 +56,7 @@ from .store import (
     Store,
 )
 from .transaction import is_locked, unavailable
-from .urls import canonical_url, is_page_url, list_rows_hash
+from .urls import canonical_url, is_page_url
 
 __all__ = [
     # The store
@@ -84,6 +86,7 @@ __all__ = [
     "canonical_url",
     "is_page_url",
     "list_rows_hash",
+    "row_title",
     "fold",
     "fold_chars",
     "clean_text",

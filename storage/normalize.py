@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from .urls import attachment_key
+from .urls import attachment_key, canonical_url
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # A character followed by its pinyin in (half- or full-width) parentheses: lower-case syllables
@@ -197,6 +197,31 @@ def _body_without_attachment_lines(body: str | None, names: set[str]) -> str:
     return "\n".join(
         line for line in body.splitlines() if not attachment_line(clean_text(line), names)
     )
+
+
+# A 置顶 (pinned) mark a list row's title prints: 【置顶】, [置顶], （置顶）, 置顶 before the title, or
+# a bracketed one after it.
+_PIN_MARK = re.compile(
+    r"^\s*[\[【〔(（]?\s*置顶\s*[\]】〕)）]?[\s:：·|丨-]*|[\s-]*[\[【〔(（]\s*置顶\s*[\]】〕)）]\s*$"
+)
+
+
+def row_title(title: str | None) -> str | None:
+    """A list row's title as rows are compared: without a 置顶 mark. The list shows the title as
+    printed (``【置顶】关于…``), but a site pins and unpins a notice while the release stays the
+    same: a mark added or dropped is no retitle, no changed row and no reason to refetch."""
+    if not title or "置顶" not in title:
+        return title
+    return _PIN_MARK.sub("", title).strip() or title
+
+
+def list_rows_hash(links) -> str:
+    """A fingerprint of a list page's rows (URL, title as compared, date): same rows, same hash."""
+    rows = [
+        [canonical_url(link["url"]), row_title(link.get("title")), link.get("date")]
+        for link in links
+    ]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def normalized_fields(fields: dict) -> dict:

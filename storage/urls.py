@@ -7,8 +7,6 @@ directory indexes do not make a different page.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -128,9 +126,3 @@ def is_page_url(url: str) -> bool:
     """True for an http(s) URL that may be an HTML page (not a document, image or archive)."""
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and not _NOT_A_PAGE.search(parts.path)
-
-
-def list_rows_hash(links) -> str:
-    """A fingerprint of a list page's rows (URL, title, date): same rows, same hash."""
-    rows = [[canonical_url(link["url"]), link.get("title"), link.get("date")] for link in links]
-    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from crawler.extract.listing import extract_list, parse_list_date
 from crawler.extract.model import Selectors
-from storage import ConfigError
+from storage import ConfigError, row_title
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -1420,8 +1420,57 @@ def test_a_class_hides_a_block_only_by_its_whole_name(box_class, hidden):
     assert _listing._furniture(el) is hidden
 
 
-def test_a_pin_mark_inside_the_link_text_is_the_rows_pinned_flag():
-    rows = '<li><span>2024-01-15</span><a href="/tz/1.html">【置顶】关于2025年度示例工作安排的公告</a></li>'
+@pytest.mark.parametrize(
+    ("row", "title"),
+    [
+        (
+            '<a href="/tz/1.html">【置顶】关于2025年度示例工作安排的公告</a>',
+            "【置顶】关于2025年度示例工作安排的公告",
+        ),
+        (
+            '<a href="/tz/1.html">[置顶] 关于2025年度示例工作安排的公告</a>',
+            "[置顶] 关于2025年度示例工作安排的公告",
+        ),
+        (
+            '<a href="/tz/1.html"><span class="top">置顶</span>关于2025年度示例工作安排的公告</a>',
+            "置顶关于2025年度示例工作安排的公告",
+        ),
+        (
+            '<a href="/tz/1.html"><font color="red">【置顶】</font>关于2025年度示例工作安排的公告</a>',
+            "【置顶】关于2025年度示例工作安排的公告",
+        ),
+        (
+            '<a href="/tz/1.html" title="关于2025年度示例工作安排的公告">【置顶】关于2025年度示例...</a>',
+            "【置顶】关于2025年度示例工作安排的公告",
+        ),
+        (
+            '<span class="top">置顶</span><a href="/tz/1.html">关于2025年度示例工作安排的公告</a>',
+            "关于2025年度示例工作安排的公告",
+        ),
+        (
+            '<a href="/tz/1.html"><img src="/i/zd.gif" alt="置顶">关于2025年度示例工作安排的公告</a>',
+            "关于2025年度示例工作安排的公告",
+        ),
+        (
+            '<img src="/i/top.png"><a href="/tz/1.html">关于2025年度示例工作安排的公告</a>',
+            "关于2025年度示例工作安排的公告",
+        ),
+    ],
+    ids=[
+        "bracketed-text",
+        "square-text",
+        "span-in-link",
+        "font-in-link",
+        "cut-text-title-attr",
+        "span-beside",
+        "img-in-link",
+        "img-beside",
+    ],
+)
+def test_a_pin_mark_is_the_title_s_as_the_link_prints_it_and_always_the_pinned_flag(row, title):
+    # The link's text as printed (a mark it shows is in it; a mark beside it or a picture is
+    # not), and the pinned flag whatever the mark; rows are compared without it (row_title).
+    rows = f"<li><span>2024-01-15</span>{row}</li>"
     rows += "".join(
         f'<li><span>2024-01-0{i}</span><a href="/tz/{i + 1}.html">关于第{i}批示例项目验收结果的公示</a></li>'
         for i in range(1, 6)
@@ -1430,9 +1479,10 @@ def test_a_pin_mark_inside_the_link_text_is_the_rows_pinned_flag():
         f'<html><body><ul class="list">{rows}</ul></body></html>'.encode(), "http://x.gov.cn/tz/"
     )
     assert [(link.title, link.pinned) for link in result.links[:2]] == [
-        ("关于2025年度示例工作安排的公告", True),
+        (title, True),
         ("关于第1批示例项目验收结果的公示", False),
     ]
+    assert row_title(result.links[0].title) == "关于2025年度示例工作安排的公告"
 
 
 def test_card_links_wrapping_title_and_date_blocks_are_rows_not_prose():

@@ -426,3 +426,81 @@ def test_a_404_still_missing_after_removal_confirm_after_is_one_removal(baseline
     assert show(db, got[0]["url"])["status"] == "removed"
     crawl(db, config)
     assert len(events(db)) == 1
+
+
+PINNED_ROW = '<a href="./202212/t20221215_10015.html" title="临江港二期码头工程通过交工验收" target="_blank">'
+PINNED_CUT_ROW = (
+    '<a href="./202212/t20221216_10016.html" title="市政府召开第15次常务会议 研究部署冬季安全生产等工作"'
+    ' target="_blank">'
+)
+PINNED_SPAN_ROW = '<li><a href="./202212/t20221214_10002.html"'
+
+
+def _listed_titles(db) -> dict[str, str]:
+    rows = sqlite3.connect(db).execute(
+        "SELECT r.url, e.title FROM list_entries e JOIN releases r ON r.id = e.release_id"
+        " JOIN list_pages p ON p.id = e.list_page_id WHERE p.url LIKE ?",
+        ["%/xwzx/ywdt/"],  # (TRS_PAGE_1, its index.html canonical)
+    )
+    return {url.rsplit("/", 1)[-1]: title for url, title in rows}
+
+
+def test_a_pin_mark_added_then_removed_is_no_edit_and_no_refetch(baseline):
+    # The list shows the title as printed, but pinning or unpinning a notice is no edit of the
+    # release, no changed row and no refetch (storage.row_title).
+    server, db, config = baseline()
+    (server.root / "_server.json").write_text(
+        json.dumps(
+            {
+                **json.loads((server.root / "_server.json").read_text(encoding="utf-8")),
+                "validators": False,
+            }
+        ),
+        encoding="utf-8",
+    )
+    # Pinned: a mark the link prints (whole and cut text) and a badge beside another link.
+    edit(server, TRS_PAGE_1, PINNED_ROW, PINNED_ROW + "【置顶】")
+    edit(server, TRS_PAGE_1, PINNED_CUT_ROW, PINNED_CUT_ROW + "[置顶]")
+    edit(
+        server,
+        TRS_PAGE_1,
+        PINNED_SPAN_ROW,
+        '<li><span class="top">置顶</span><a href="./202212/t20221214_10002.html"',
+    )
+    crawl(db, config)
+    assert events(db) == []
+    assert not [p for p in server.paths() if "/202212/t2022" in p], server.paths()
+    titles = _listed_titles(db)
+    assert titles["t20221215_10015.html"] == "【置顶】临江港二期码头工程通过交工验收"
+    assert (
+        titles["t20221216_10016.html"]
+        == "[置顶]市政府召开第15次常务会议 研究部署冬季安全生产等工作"
+    )
+
+    from crawler.config import load_config
+    from crawler.monitor.probe import probe_site
+    from storage import Store
+
+    with Store(db) as store:
+        assert not probe_site(store, load_config(config).site("demo")).changed
+
+    # Unpinned again: still the same rows.
+    server.clear_log()
+    edit(server, TRS_PAGE_1, PINNED_ROW + "【置顶】", PINNED_ROW)
+    edit(server, TRS_PAGE_1, PINNED_CUT_ROW + "[置顶]", PINNED_CUT_ROW)
+    crawl(db, config)
+    assert events(db) == []
+    assert not [p for p in server.paths() if "/202212/t2022" in p], server.paths()
+    assert _listed_titles(db)["t20221215_10015.html"] == "临江港二期码头工程通过交工验收"
+
+    # A real retitle on the same row is still seen (and only the retitled release is refetched).
+    server.clear_log()
+    edit(
+        server,
+        TRS_PAGE_1,
+        PINNED_ROW + "临江港二期码头工程",
+        PINNED_ROW + "【置顶】临江港三期码头工程",
+    )
+    crawl(db, config)
+    fetched = [p for p in server.paths() if "/202212/t2022" in p]
+    assert fetched == ["/xwzx/ywdt/202212/t20221215_10015.html"], fetched

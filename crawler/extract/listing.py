@@ -14,6 +14,8 @@ from itertools import islice
 
 from lxml import etree
 
+from storage import row_title
+
 from .breadcrumb import find_breadcrumb
 from .dates import DEFAULT_STYLE, DateStyle, parse_day, style_for, zone_for
 from .encoding import decode_html
@@ -81,7 +83,6 @@ _GENERIC = re.compile(
     r"全文下载|附件|pdf|doc|打印|关闭|返回|首页|上一页|下一页|尾页|末页|下页|上页|next|prev(?:ious)?|\d{1,4}|[<>«»‹›]+)$"
 )
 _PREFIX_LINK = re.compile(r"^[\[【〔(（][^\]】〕)）]{1,8}[\]】〕)）]$")
-_PIN_MARK = re.compile(r"^\s*[\[【(（]?\s*置顶\s*[\]】)）]?\s*")
 _TRAILING_DATE = re.compile(
     r"\s*[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\])）]?\s*$"
 )
@@ -133,6 +134,11 @@ def _link_title(a, text: str) -> str:
             len(attr) > len(text) and attr.startswith(text)
         ):
             return attr
+        plain = row_title(stem)
+        if plain != stem and attr.startswith(plain[: max(1, len(plain) - 1)]):
+            # A cut text after the 置顶 mark it prints, its full title in title=: the mark as
+            # printed before the full title.
+            return stem[: stem.index(plain)] + attr
     return text
 
 
@@ -576,8 +582,9 @@ _LEADING_DATE = re.compile(
     r"^\s*[\[(（【]?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])）】]\s*"
     r"|^\s*(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+"
 )
-# What a site puts after a fresh row's title, in an element of its own: NEW, HOT, 新, 热, 荐, 图.
-_BADGE = re.compile(r"(?i)^[\[【(（]?\s*(?:new|hot|top|新|热|荐|图|视频|图文|置顶)\s*[\]】)）]?$")
+# What a site puts after a fresh row's title, in an element of its own: NEW, HOT, 新, 热, 荐, 图
+# (a 置顶 mark the link prints is its title's, as printed: _build_link).
+_BADGE = re.compile(r"(?i)^[\[【(（]?\s*(?:new|hot|top|新|热|荐|图|视频|图文)\s*[\]】)）]?$")
 
 
 def _last_element(el):
@@ -628,8 +635,10 @@ def _after_marks(a, title: str) -> str | None:
         text = " ".join((child.text or "").split())
         if not text or not rest.startswith(text):
             break
-        if not (_BRACKETED.match(text) or _MONTH_DAY.match(text) or _only_a_date(text)):
-            break
+        if "置顶" in text or not (
+            _BRACKETED.match(text) or _MONTH_DAY.match(text) or _only_a_date(text)
+        ):
+            break  # (a 置顶 mark the link prints stays: _build_link)
         rest, found = rest[len(text) :].lstrip(), True
         if (child.tail or "").strip():
             break
@@ -641,10 +650,9 @@ def _build_link(
 ) -> ListLink:
     title = link.title
     text = _row_text(row)
-    pinned = _row_pinned(row, link, text)
-    stripped = _PIN_MARK.sub("", title)
-    if stripped != title and stripped:
-        title, pinned = stripped, True
+    # A 置顶 mark the link prints stays in its title, as printed; monitoring compares rows
+    # without it (storage.row_title).
+    pinned = _row_pinned(row, link, text) or "置顶" in title
     title = title.lstrip("·•●◆◇■□▪▫►▶▸ ").strip()
     for pattern in (_TRAILING_DATE, _LEADING_DATE):
         if pattern is _LEADING_DATE and not (title[:1].isdigit() or title[:1] in "[(（【"):
