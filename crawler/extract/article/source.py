@@ -398,23 +398,25 @@ _PICTURE_CREDIT = re.compile(
 
 def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | None:
     """The text of an element marked as the source (class/id ``source``…, or a link classed
-    ``author``: a media account) on the lines between the title and the body."""
+    ``author``: a media account) on the lines between the title and the body; a release's author
+    element naming an office there or on the three lines over the title."""
     if root is None or head_end - title_line > 16:
         return None
     blocks = [
-        el
+        (el, title_line < start)
         for el, (start, end) in lay.spans.items()
-        if title_line < start and end <= head_end and end - start <= 2
+        if title_line - 3 <= start and start != title_line and end <= head_end and end - start <= 2
     ]
     seen = set()
-    for block in blocks[:40]:
+    for block, below in blocks[:40]:
         for el in islice(block.iter(), 200):
             if el in seen or not isinstance(el.tag, str):
                 continue
             seen.add(el)
             names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
             author = bool(names) and _AUTHOR_MARK.search(names) is not None
-            if not names or not (_SOURCE_MARK.search(names) or (el.tag == "a" and author)):
+            marked = _SOURCE_MARK.search(names) or (el.tag == "a" and author)
+            if not names or not marked or not below:
                 if not author or el.tag == "a":
                     continue
                 # (A release's author element naming its office, USWDS's
