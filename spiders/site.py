@@ -24,7 +24,7 @@ from twisted.internet.error import (
     TimeoutError,
 )
 
-from crawler.extract.fetchcheck import not_html_reason, says_gone
+from crawler.extract.fetchcheck import not_html_reason, says_gone, stand_in_reason
 from crawler.extract.pool import ExtractionPool, thin
 from crawler.extract.sitemodel import SiteModel
 from crawler.items import FetchFailureItem, ListPageItem, MissingItem, NotModifiedItem, ReleaseItem
@@ -506,6 +506,13 @@ class SiteSpider(scrapy.Spider):
             return
         if failure is None and thin(article):
             failure = self._off_template(response, article)
+        if (
+            failure is None
+            and thin(article)
+            and self._release_url(requested) not in self.known
+            and not _printed_date(article)
+        ):
+            failure = self._stand_in(response, article)
         if failure is not None and says_gone(failure.reason):
             if self._release_url(requested) in self.known:
                 yield self._miss(response, requested, failure.reason)
@@ -851,6 +858,21 @@ class SiteSpider(scrapy.Spider):
             http_status=response.status,
         )
 
+    def _stand_in(self, response, article):
+        """A page not yet known whose article is a notice in its place, drawn in the site's
+        chrome (a soft 404, a login form, a firewall's notice): a failed fetch, no release."""
+        reason = stand_in_reason(article.title, article.body)
+        if reason is None:
+            return None
+        self.logger.warning("%s: %s", response.url, reason)
+        return FetchFailureItem(
+            site=self.site.name,
+            url=response.url,
+            reason=reason,
+            page_kind="article",
+            http_status=response.status,
+        )
+
     def _off_template(self, response, article):
         """A thin, small page that has none of the lines the site's pages always carry, and no
         title or date of its own, is not one of its pages (a redirect stub, an interstitial, a
@@ -990,6 +1012,12 @@ def _validators(response) -> dict:
 def _content_type(response) -> str | None:
     value = response.headers.get(b"Content-Type")
     return value.decode("latin-1") if value else None
+
+
+def _printed_date(article) -> bool:
+    """Whether the page printed a date (or its metadata gave one): a date read from the URL
+    (``/t20240305_5101.html``) belongs to the address, and a notice served there has it too."""
+    return bool(article.published_at) and article.explain.get("published_at") != "URL date"
 
 
 def _headers(response) -> dict[str, str]:

@@ -42,6 +42,7 @@ from .notices import (
     BUSY_NOTICE,
     ERROR_TITLE,
     GONE_NOTICE,
+    LOGIN_NOTICE,
     MAINTENANCE_NOTICE,
     WITHDRAWN_NOTICE,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "WITHDRAWN_NOTICE",
     "MAINTENANCE_NOTICE",
     "BUSY_NOTICE",
+    "LOGIN_NOTICE",
     "ERROR_TITLE",
     # Atom (the export's and the event feed's)
     "ATOM_NS",

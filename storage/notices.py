@@ -49,6 +49,18 @@ BUSY_NOTICE = re.compile(
     r"访问人数过多|访问量过大|too\s+many\s+requests|rate\s+limit(?:ed|ing)?\b|slow\s+down",
     re.I,
 )
+# A page that asks the visitor to sign in before it shows anything: what it demands (请先登录,
+# 登录后查看, 您尚未登录, "please log in"), or a line that is nothing but a login form's name
+# (用户登录, 统一身份认证 - 登录, "Sign in"). An article about a login service (关于统一身份认证
+# 平台上线的通知) demands nothing and is no form's name.
+LOGIN_NOTICE = re.compile(
+    r"请(?:先|您)?(?:登录|登陆)(?!名|页|界面|方式)|(?:登录|登陆)后(?:方可|才能|才可|即可|可以?)?(?:查看|浏览|访问|阅读|下载|继续|使用|操作)|"
+    r"(?:需要?|必须)(?:先)?(?:登录|登陆)|(?:您|用户)(?:尚|还)?未(?:登录|登陆)|(?:登录|登陆)(?:超时|已?过期|已?失效|状态已?失效)|"
+    r"^\s*(?:(?:用户|账号|帐号|个人|会员|法人|单位|统一身份认证|统一认证|单点)(?:平台|中心)?\s*[-–—|_:：·]?\s*)?(?:登录|登陆)\s*$|"
+    r"please\s+(?:log|sign)\s*(?:in|on)\b|(?:log|sign)\s*(?:in|on)\s+(?:is\s+)?required|(?:log|sign)\s*in\s+to\s+(?:continue|view|access)|"
+    r"you\s+(?:must|need\s+to)\s+(?:be\s+)?(?:logged|signed)\s+in|^\s*(?:log|sign)\s*(?:in|on)\s*$",
+    re.I | re.M,
+)
 # The title or heading of a server's or CMS's error page.
 ERROR_TITLE = re.compile(
     # A status code names the page only as an error's name (404 Not Found, 502, 404错误), never

@@ -32,6 +32,7 @@ from .notices import (
     BUSY_NOTICE,
     ERROR_TITLE,
     GONE_NOTICE,
+    LOGIN_NOTICE,
     MAINTENANCE_NOTICE,
     WITHDRAWN_NOTICE,
 )
@@ -1063,7 +1064,7 @@ class Store:
             reason = (
                 f"not the page: {_shown_title(fetched.title)} with "
                 f"{len(fetched.body or '')} characters and none of its lines answered "
-                "in its place (a maintenance, bot-check or error page)"
+                "in its place (a maintenance, bot-check, login or error page)"
             )
         else:
             held_since = held_since or now
@@ -2104,10 +2105,16 @@ _BODY_END = re.compile(rb"</body\s*>", re.I)
 _TAIL_BYTES = 512
 
 
+# A cut response may carry the day's edit before the cut: up to one in this many of the lines
+# it kept may be lines the stored version does not have (no line of a body of under five).
+_CUT_EDITED_SHARE = 5
+
+
 def _cut_short(current: dict, fetched: FetchedRelease) -> bool:
     """Whether ``fetched`` is the stored page cut short: the stored raw body ends its document
     (``</html>`` near its end), the new one stops inside a tag or text, and the new body is the
-    old one's first lines (the last perhaps cut) — fewer of them, none new."""
+    old one's first lines (the last perhaps cut) — fewer of them, hardly any new (an edit made
+    that day above the cut: the whole page, and the edit, come with the next full response)."""
     if current["raw_body"] is None or not fetched.raw_body:
         return False
     tail = fetched.raw_body[-_TAIL_BYTES:]
@@ -2123,15 +2130,31 @@ def _cut_short(current: dict, fetched: FetchedRelease) -> bool:
         # Stopping at a tag's end may be a page without </html> that lost lines: cut short only
         # when its lines are the stored body's first lines, in order (the last perhaps cut).
         old, new = [clean_text(x) for x in before], [clean_text(x) for x in after]
-        if new[:-1] != old[: len(new) - 1] or not old[len(new) - 1].startswith(new[-1]):
+        if not _first_lines(new, old):
             return False
     else:
         # Each line the stored version's or a second rendering of one of its lines (the stored
-        # version may be the page as its earlier template presented it).
-        if _not_said(after[:-1], _text_lines("\n".join(before))):
+        # version may be the page as its earlier template presented it), but the few edited.
+        unsaid = _not_said(after[:-1], _text_lines("\n".join(before)))
+        if len(unsaid) > (len(after) - 1) // _CUT_EDITED_SHARE:
             return False
     raw = zlib.decompress(current["raw_body"])
     return bool(_DOCUMENT_END.search(raw[-_TAIL_BYTES:]))
+
+
+def _first_lines(new: list[str], old: list[str]) -> bool:
+    """Whether the lines ``new`` are the first lines of ``old`` in order, the last perhaps cut,
+    but for a few edited, added or deleted (one in :data:`_CUT_EDITED_SHARE` of them)."""
+    edits = (len(new) - 1) // _CUT_EDITED_SHARE
+    head = old[: len(new) + edits]
+    blocks = SequenceMatcher(None, new[:-1], head, autojunk=False).get_matching_blocks()
+    kept = sum(block.size for block in blocks)
+    # Where the kept lines end in the stored body, the cut line starts one of the next lines;
+    # lines of its own and stored lines skipped before there are the edits.
+    end = max((block.b + block.size for block in blocks if block.size), default=0)
+    if max(len(new) - 1 - kept, end - kept) > edits:
+        return False
+    return any(line.startswith(new[-1]) for line in old[end : end + edits + 1])
 
 
 def _says_gone(fields: dict) -> bool:
@@ -2146,11 +2169,15 @@ def _says_withdrawn(fields: dict) -> bool:
 
 
 def _says_down(fields: dict) -> bool:
-    """Whether a page names itself a maintenance, busy or error notice: in its title or its
-    first line (the heading a notice drawn in the site's chrome opens with)."""
+    """Whether a page names itself a maintenance, busy, error or login notice: in its title or
+    its first line (the heading a notice drawn in the site's chrome opens with; a login wall
+    the article's template serves in place of the text, 该信息需登录后查看，请先登录)."""
     head = f"{fields.get('title') or ''}\n{(fields.get('body') or '').strip().split(chr(10), 1)[0][:200]}"
     return bool(
-        MAINTENANCE_NOTICE.search(head) or BUSY_NOTICE.search(head) or ERROR_TITLE.search(head)
+        MAINTENANCE_NOTICE.search(head)
+        or BUSY_NOTICE.search(head)
+        or ERROR_TITLE.search(head)
+        or LOGIN_NOTICE.search(head)
     )
 
 

@@ -22,6 +22,7 @@ from storage import (
     BUSY_NOTICE,
     ERROR_TITLE,
     GONE_NOTICE,
+    LOGIN_NOTICE,
     MAINTENANCE_NOTICE,
     WITHDRAWN_NOTICE,
 )
@@ -54,6 +55,8 @@ _ANTI_BOT = re.compile(
     # what block pages say when they name no vendor: the request was intercepted or cut off
     r"已被(?:网站管理员)?(?:设置)?拦截|请求(?:已)?被拦截|访问(?:已)?被阻断|已被阻断|不合法参数|非法请求|"
     r"攻击请求|网站防火墙|your\s+request\s+(?:has\s+been|was)\s+blocked|request\s+(?:was\s+)?rejected|"
+    # or that it may harm the site (no vendor named: 您的访问请求可能对网站造成安全威胁)
+    r"(?:访问|请求)[^。\n]{0,12}(?:造成|带来|存在)(?:安全)?威胁|"
     # hosted bot managers, by name or by what their interstitials say
     r"incapsula|imperva|perimeterx|px-captcha|datadome|captcha-delivery|"
     r"request\s+unsuccessful|press\s*(?:&|and)\s*hold|access\s+to\s+this\s+page\s+has\s+been\s+denied",
@@ -218,6 +221,7 @@ class _Shape:
     refresh: tuple[float, str] | None = None
     has_media: bool = False
     hidden_form: bool = False  # a form of hidden fields only: a token a script posts back
+    password: bool = False  # a password field: a login form
     too_deep: bool = False
     placeholders: list[str] = field(default_factory=list)
     whole_placeholders: int = 0  # elements or attributes that are nothing but a placeholder
@@ -254,6 +258,7 @@ def _read_shape(root) -> _Shape:
     shape.refresh = _refresh(root)
     shape.has_media = root.find(".//img") is not None or root.find(".//iframe") is not None
     shape.too_deep = _TOO_DEEP(root)
+    shape.password = any((i.get("type") or "").lower() == "password" for i in root.iter("input"))
     shape.hidden_form = any(
         len(inputs) > 0 and all((i.get("type") or "").lower() == "hidden" for i in inputs)
         for inputs in (form.findall(".//input") for form in root.iter("form"))
@@ -396,6 +401,32 @@ def _gone_page(shape: _Shape) -> str | None:
     return None
 
 
+def stand_in_reason(title: str | None, body: str | None) -> str | None:
+    """Why an article read from a page drawn in the site's chrome is a notice in a page's place,
+    or None: its title or its text's first line says the page is not there (抱歉，您访问的页面
+    不存在或已被删除, 页面不存在, "Page not found", a 404's name), asks the visitor to sign in
+    (用户登录, 该信息需登录后查看), or its short text says a firewall blocked the request.
+
+    For an article thin and undated and not yet known — the first sight of a page: with a stored
+    version to compare, the store decides (another title, none of its lines). Reasons start as
+    :func:`failed_fetch_reason`'s do (a gone page is :func:`says_gone`)."""
+    title = " ".join((title or "").split())
+    lines = [" ".join(line.split()) for line in (body or "").splitlines() if line.strip()]
+    for line in (title, *lines[:1]):
+        if line and (WITHDRAWN_NOTICE.search(line) or _GONE_STATUS.match(line)):
+            return f"{GONE_PAGE} (in the site's chrome: {line[:60]})"
+    for line in (title, *lines[:1]):
+        if line and ERROR_TITLE.search(line):
+            return f"error page served as 200 (in the site's chrome: {line[:60]})"
+    for line in (title, *lines[:1]):
+        if line and LOGIN_NOTICE.search(line):
+            return f"login wall (in the site's chrome: {line[:60]})"
+    text = "\n".join(lines)
+    if len(text) < _TINY_TEXT and _ANTI_BOT.search(f"{title}\n{text}"):
+        return "anti-bot challenge (a block notice in the site's chrome)"
+    return None
+
+
 def _unrendered(shape: _Shape) -> str | None:
     """Template placeholders where the breadcrumb, title or content belong, and no content — or
     where the page's own name belongs: a template's fixed text (a notice's standing paragraphs, a
@@ -416,6 +447,10 @@ def _unrendered(shape: _Shape) -> str | None:
 _UNRENDERED_PROSE = 400
 
 
+# What a login form says on its button or tab (登 录, 账号登录, Sign in), on a page with a password field.
+_SIGN_IN = re.compile(r"登\s*录|登\s*陆|\b(?:log|sign)\s*(?:in|on)\b", re.I)
+
+
 def _what_failed(shape: _Shape) -> str:
     named = " ".join((shape.title or shape.heading).split())
     return named[:60] if named else "an application error, no title"
@@ -431,7 +466,7 @@ def failed_fetch_reason(
 
     Reasons: ``"HTTP 404"``/``"HTTP 5xx"``, ``"empty body"``, ``"anti-bot challenge"``,
     ``"redirect stub (…)"``, ``"unrendered template (…)"``, ``"maintenance page"``,
-    ``"HTML nested too deep …"``, ``"not HTML (content type X)"``, and ``"gone page served as
+    ``"HTML nested too deep …"``, ``"not HTML (content type X)"``, ``"login wall (…)"``, and ``"gone page served as
     200 (…)"`` for a bare page saying the page is gone (:func:`says_gone`: a miss of a known
     release, confirmed like a 404, not a failed fetch).
 
@@ -499,6 +534,10 @@ def failed_fetch_reason(
         return "anti-bot challenge"
     if small and (_ANTI_BOT.search(shown + "\n" + shape.scripts[:20_000]) or _challenge(shape)):
         return "anti-bot challenge"
+    if small and shape.password and (LOGIN_NOTICE.search(shown) or _SIGN_IN.search(shown)):
+        # A bare page whose one form asks for a password, and says so: a sign-in (统一身份认证)
+        # the page was sent to. A real page with a login box carries its site around it.
+        return f"login wall ({_what_failed(shape)})"
     reason = _redirect_stub(shape)
     if reason:
         return reason

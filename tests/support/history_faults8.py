@@ -388,3 +388,47 @@ def login_in_chrome(noise: Noise) -> str:
 </form>
 </div>"""
     return chrome(inner, noise, title=f"用户登录_{SITE}", crumbs="用户登录")
+
+
+def soft_404_related(noise: Noise) -> str:
+    """The site's 404 in its chrome with a 您可能感兴趣的内容 list of dated links under it."""
+    rel = "".join(
+        f'<li><a href="/tjfx/x{i}.html">{t}</a><span>2024-02-{20 + i}</span></li>'
+        for i, t in enumerate(_HOT)
+    )
+    inner = f"""<div class="error-page"><div class="e404"><img src="/images/404.png" alt="404"></div>
+<p class="msg">抱歉，您访问的页面不存在或已被删除！</p>
+<div class="guess"><h3>您可能感兴趣的内容</h3><ul>{rel}</ul></div></div>"""
+    return chrome(inner, noise, title=SITE, crumbs="提示")
+
+
+def login_own_template(noise: Noise) -> str:
+    """The article's own template (its heading, info line) with a login notice for its text."""
+    inner = f"""<div class="article">
+<h1 class="art-title">{TITLE}</h1>
+<div class="art-info"><span>发布时间：2024-03-05 09:15</span><span>来源：{SITE}综合处</span></div>
+<div class="art-content" id="zoom"><p>该信息需登录后查看，请先<a href="/sso/login">登录</a>。</p></div></div>"""
+    return chrome(inner, noise, title=f"{TITLE}_{SITE}")
+
+
+_AGREEMENT = (
+    "一、用户应当遵守国家法律法规，不得利用本平台从事违法活动。二、用户对账号和密码的安全负责，"
+    "因保管不善造成的损失由用户自行承担。三、平台依法保护用户个人信息，未经用户同意不向第三方提供。"
+    "四、用户在使用统计数据时应注明数据来源。五、本平台有权对违反协议的账号采取限制措施。"
+    "六、本协议的解释权归示例市统计局所有。七、如有疑问，请拨打咨询电话0371-65432100。"
+)
+
+
+def login_with_agreement(noise: Noise) -> str:
+    """A login form in the chrome above a long 用户服务协议."""
+    inner = f"""<div class="login-panel"><h2>用户登录</h2>
+<p class="tip">您访问的内容需要登录后查看，请使用统一身份认证账号登录。</p>
+<form action="/sso/login" method="post"><input type="text" name="account"><input type="password" name="pwd"><button type="submit">登录</button></form>
+<div class="agreement"><h3>用户服务协议</h3><p>{_AGREEMENT}</p></div></div>"""
+    return chrome(inner, noise, title=f"用户登录_{SITE}", crumbs="用户登录")
+
+
+def waf_in_chrome(noise: Noise) -> str:
+    """A firewall's notice drawn in the site's chrome (访问受限 …可能对网站造成安全威胁)."""
+    inner = f"""<div class="notice"><h2>访问受限</h2><p>您的访问请求可能对网站造成安全威胁，事件编号：{noise._h("e", 16)}。</p></div>"""
+    return chrome(inner, noise, title=SITE, crumbs="提示")
