@@ -155,6 +155,57 @@ def test_hanweb_datastore_rows_and_dataproxy_next_page():
     assert result.column == "行业动态"
 
 
+def _hanweb_unit(unit: str, records: list[str], nextgroup: bool) -> str:
+    group = (
+        f'<nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&webid=3&columnid=1229'
+        f'&unitid={unit}"></a>]]></nextgroup>'
+        if nextgroup
+        else ""
+    )
+    rows = "".join(f"<record><![CDATA[<li>{r}</li>]]></record>" for r in records)
+    return f'<div id="{unit}"><script type="text/xml"><datastore>{group}<recordset>{rows}</recordset></datastore></script></div>'
+
+
+_HANWEB_COLUMN = [
+    f'<a href="/art/2024/3/{d}/art_1229_{900 + d}.html">关于第{d}批示例工业项目验收结果的公示</a><span>2024-03-{d:02d}</span>'
+    for d in range(20, 5, -1)
+]
+_HANWEB_LATEST = [
+    f'<a href="/art/2024/4/{d}/art_1230_{800 + d}.html">示例市经信局第{d}期工作动态</a>'
+    for d in range(9, 1, -1)
+]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "var totalRecord = 96, perPage = 15; $('#77').jpage({dataStore: dataStore, perPage: perPage,"
+        " totalRecord: totalRecord, groupSize: 1, ajaxParam: {webid: 3, columnid: 1229, unitid: 77}});",
+        '$(\'#77\').jpage({perPage:15,totalRecord:96,groupSize:1,ajaxParam:{"webid":"3","columnid":"1229","unitid":"77"}});',
+        "",
+    ],
+    ids=["jpage-variables", "jpage-literals", "no-jpage-call"],
+)
+def test_hanweb_column_datastore_not_a_sidebar_s_before_it(call):
+    # A sidebar's 最新信息 unit is a datastore too, and stands first: the column's is the one
+    # the jpage call pages through, else the one that says there are more (its nextgroup).
+    body = (
+        "<html><body><div class='side'>"
+        + _hanweb_unit("55", _HANWEB_LATEST, nextgroup=False)
+        + "</div><div class='main'>"
+        + _hanweb_unit("77", _HANWEB_COLUMN, nextgroup=True)
+        + f"<script>{call}</script></div></body></html>"
+    )
+    result = extract_list(body.encode(), "http://x.gov.cn/col/col1229/index.html")
+    assert len(result.links) == 15
+    assert result.links[0].url == "http://x.gov.cn/art/2024/3/20/art_1229_920.html"
+    [next_page] = result.next_pages
+    assert next_page.startswith(
+        "http://x.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=15"
+    )
+    assert "columnid=1229" in next_page and "unitid=77" in next_page
+
+
 def test_hanweb_without_ids_gives_no_next_page():
     body = (
         b'<html><body><div id="1"><script type="text/xml"><datastore><recordset>'

@@ -2362,14 +2362,34 @@ _RECORD = re.compile(r"<record\b[^>]*>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</rec
 _PROXY_ANSWER = re.compile(r"\s*(?:<\?xml[^>]{0,200}\?>\s*)?<datastore\b", re.I)
 
 
-def _hanweb_rows(scripts_raw: list[str]) -> tuple[str, list[str]] | None:
-    for text in scripts_raw:
-        if "<datastore" not in text.lower():
-            continue
+_JPAGE_TARGET = re.compile(r"""\$\(\s*["']#([\w-]{1,80})["']\s*\)\s*\.jpage\s*\(""")
+
+
+def _hanweb_rows(
+    stores: list[tuple[str | None, str]], scripts: str = ""
+) -> tuple[str, list[str], str] | None:
+    """The column's ``<datastore>`` (its text, its records, its jpage call or ""), of the page's
+    (holder id, script text) ones: a page may hold a sidebar's datastore (最新信息) before the
+    column's. The one a jpage call pages through wins (``$('#33521').jpage({…})`` on the element
+    holding it), else the one that says there are more (``<nextgroup>``, ``<totalrecord>``), else
+    the one with the most records."""
+    found = []
+    for holder, text in stores:
         m = _DATASTORE.search(text)
         if m:
-            return m.group(0), _RECORD.findall(m.group(0))
-    return None
+            found.append((holder, m.group(0), _RECORD.findall(m.group(0))))
+    if not found:
+        return None
+    calls = {m.group(1): m.start() for m in _JPAGE_TARGET.finditer(scripts)} if scripts else {}
+
+    def rank(item):
+        holder, store, records = item
+        low = store[:4000].lower()
+        return (holder in calls, "<nextgroup" in low or "<totalrecord" in low, len(records))
+
+    holder, store, records = max(found, key=rank) if len(found) > 1 else found[0]
+    at = calls.get(holder) if holder else None
+    return store, records, (scripts[at : at + 3000] if at is not None else "")
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -2462,6 +2482,8 @@ class _PageScripts:
         self.buttons: list = []  # "Next" buttons, read before form controls are cleaned away
         self.forms: list = []  # GET forms with a page field, read before they are cleaned away
         self.fields: dict = {}  # hidden inputs' values (a pager's current page), read likewise
+        # Hanweb <datastore> scripts: (the id of the element holding it, the script's text).
+        self.datastores: list[tuple[str | None, str]] = []
 
     def read(self, root) -> None:
         self.jumps.extend(page_jumps(root))
@@ -2473,6 +2495,9 @@ class _PageScripts:
             (self.raw if el.tag == "script" else self.noscripts).append(
                 _text(el) if el.tag == "noscript" else (el.text or "")
             )
+            if el.tag == "script" and el.text and "<datastore" in el.text.lower():
+                holder = next((up.get("id") for up in el.iterancestors() if up.get("id")), None)
+                self.datastores.append((holder, el.text))
             if el.tag == "script" and el.text and "write" in el.text and "<a" in el.text:
                 html = written_html(el.text)
                 if "<a" in html:
@@ -2547,9 +2572,9 @@ def extract_list(
     targets = ScriptTargets(scripts, base, weigh=title_weight)
     anchors = (anchor_els, [_anchor_text(a) for a in anchor_els])
 
-    hanweb = _hanweb_rows(found.raw)
+    hanweb = _hanweb_rows(found.datastores, "\n".join(found.raw)) if found.datastores else None
     if hanweb is None and _PROXY_ANSWER.match(text):
-        hanweb = _hanweb_rows([text])  # a Hanweb proxy's answer: the records asked, bare
+        hanweb = _hanweb_rows([(None, text)])  # a Hanweb proxy's answer: the records asked, bare
     dates = None
     unread = 0  # rows of the main list never read, past the cap
     if selectors is not None and selectors.list_item:
@@ -2586,7 +2611,7 @@ def extract_list(
         url,
         selectors=selectors,
         select=xpath_or_css,
-        hanweb=(hanweb[0], len(hanweb[1])) if hanweb else None,
+        hanweb=(hanweb[0], len(hanweb[1]), hanweb[2]) if hanweb else None,
         page_text=text,
         anchors=anchors,
         jumps=found.jumps,
