@@ -1292,16 +1292,18 @@ def find_next_pages(
         lambda: _double_arrow_next(root, anchors, scripts, base, page_url),
         lambda: _more_next(anchors, root, base, page_url),
         lambda: _script_written_next(scripts, base, page_url),
-        lambda: _hanweb_next(
-            hanweb[0],
-            # The column's own jpage call first: its perPage, groupSize and ajaxParam.
-            f"{hanweb[2]}\n{page_text}" if len(hanweb) > 2 and hanweb[2] else page_text,
-            base,
-            hanweb[1],
-            page_url,
-        )
-        if hanweb
-        else None,
+        lambda: (
+            _hanweb_next(
+                hanweb[0],
+                # The column's own jpage call first: its perPage, groupSize and ajaxParam.
+                f"{hanweb[2]}\n{page_text}" if len(hanweb) > 2 and hanweb[2] else page_text,
+                base,
+                hanweb[1],
+                page_url,
+            )
+            if hanweb
+            else None
+        ),
         lambda: _jump_box_next(root, scripts, base, anchors) if scripts else None,
         lambda: _form_counter_next(forms, base) if forms else None,
         lambda: _jump_menu_next(jumps, base, scripts) if jumps else None,
