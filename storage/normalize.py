@@ -2,7 +2,8 @@
 
 The stored version keeps the text as the page gave it; these functions fold away what is not
 content — whitespace and line-break changes, full-width forms, view counters that tick on every
-request, and pinyin annotations written into the text as ``統(tǒng)``.
+request and clocks printed after 当前时间/今天是, and pinyin annotations written into the text
+as ``統(tǒng)``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ _PINYIN_ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]\s*{_S
 _VIEW_COUNTER = re.compile(
     r"(?:(?:浏览次数|瀏覽次數|浏览量|瀏覽量|访问量|訪問量|阅读量|閱讀量|点击数|點擊數|点击量|點擊量)\s*[:：]?"
     r"|(?:浏览|瀏覽|阅读|閱讀|访问|訪問|点击|點擊)\s*[:：])\s*\d+\s*次?"
+)
+# A clock the page prints on every request (当前时间：2024年3月5日 星期二 10:32:11, 今天是2024年3月5日
+# 农历正月廿五): the moment of the fetch, like a counter's tick — only after such a label, so a
+# date the text gives (截至2024年3月5日) stays.
+_CLOCK = re.compile(
+    r"(?:当前时间|现在时间|现在是|今天是|今日是|今天|今日)\s*[:：]?\s*"
+    r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
+    r"(?:\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天])?(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
+    r"(?:\s*(?:农历|農曆)[\u4e00-\u9fff]{2,6})?"
 )
 _SPACE = re.compile(r"\s+")
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
@@ -51,6 +61,7 @@ def clean_text(text: str | None) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = strip_pinyin(text)
     text = _VIEW_COUNTER.sub("", text)
+    text = _CLOCK.sub("", text)
     text = _SPACE.sub(" ", text).strip()
     return _SPACE_NEAR_CJK.sub("", text)
 

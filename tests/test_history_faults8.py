@@ -31,6 +31,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from support.history import Step, replay_history, score_days
 from support.history_faults8 import (
     Noise,
@@ -42,6 +44,7 @@ from support.history_faults8 import (
     login_own_template,
     login_with_agreement,
     page,
+    page_noisy,
     soft_404,
     soft_404_en,
     soft_404_related,
@@ -217,3 +220,42 @@ def test_a_fault_on_the_first_sight_of_a_page_is_no_release(tmp_path):
     assert {name: kinds for name, kinds in recorded.items() if kinds} == {}
     assert failed == set(paths)
     assert sorted(e["kind"] for e in days[1].events) == ["new"] * len(paths)
+
+
+def test_noise_inside_the_articles_own_column_is_no_edit(tmp_path):
+    # A carousel above the article, a counter and the clock in its info line, and a line at the
+    # end of its content container that a counter and the clock share (本页访问量：N　当前时间：
+    # 2024年3月5日 星期二): noise every day; a figure and an attachment's name are edits.
+    # (Main of 3 December 11:00: the clock on that last line an edit every day, 3/6.)
+    d = Days()
+    r0 = Report()
+    r1 = r0.with_cell(1, 3, "4.3")
+    r2 = replace(r1, attachments=[r1.attachments[0], (r1.attachments[1][0], "附件2：指标解释.pdf")])
+    for report, note, expect in [
+        (r0, "first sight", ["new"]),
+        (r0, "noise", []),
+        (r0, "noise", []),
+        (r1, "a figure corrected", ["edited"]),
+        (r1, "noise", []),
+        (r2, "an attachment renamed", ["edited"]),
+    ]:
+        d.add(Capture(body=page_noisy(report, d.noise()), note=note), expect)
+    days, _ = replay_history(tmp_path, d.steps, path=PATH)
+    judged = score_days(d.steps, days)
+    assert all(ok for _, ok, _ in judged), "\n".join(line for _, _, line in judged)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("本页访问量：2190　当前时间：2024年3月5日 星期二", "本页"),
+        ("今天是2024年3月5日 星期二 农历正月廿五", ""),
+        ("当前时间：2024-03-05 10:32:11", ""),
+        ("截至2024年3月5日，全市累计接种", "截至2024年3月5日,全市累计接种"),
+    ],
+    ids=["counter-and-clock", "clock-lunar", "clock-iso", "a-date-of-the-text"],
+)
+def test_a_clock_after_its_label_is_folded_away_a_date_of_the_text_stays(text, kept):
+    from storage.normalize import clean_text
+
+    assert clean_text(text) == kept

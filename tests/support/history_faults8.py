@@ -432,3 +432,26 @@ def waf_in_chrome(noise: Noise) -> str:
     """A firewall's notice drawn in the site's chrome (访问受限 …可能对网站造成安全威胁)."""
     inner = f"""<div class="notice"><h2>访问受限</h2><p>您的访问请求可能对网站造成安全威胁，事件编号：{noise._h("e", 16)}。</p></div>"""
     return chrome(inner, noise, title=SITE, crumbs="提示")
+
+
+def page_noisy(report: Report, noise: Noise) -> str:
+    """The page with noise inside the main column too: a 图片新闻 carousel above the article, a
+    daily counter and the clock in the info line, and a counter and clock line at the end of the
+    content container (本页访问量：N　当前时间：2024年3月5日 星期二)."""
+    today, total = noise.visits
+    inner = article(report, noise)
+    slides = "".join(
+        f'<li><a href="/tpxw/{_SLIDES.index(s)}.html"><img src="/p/{_SLIDES.index(s)}.jpg"><span>{s}</span></a></li>'
+        for s in noise.slides()
+    )
+    inner = f'<div class="focus"><ul>{slides}</ul></div>' + inner
+    inner = inner.replace(
+        "<span>发布时间：2024-03-05 09:15</span>",
+        f"<span>发布时间：2024-03-05 09:15</span><span>今日访问量：{today}</span>"
+        f"<span>当前时间 {noise.today} {noise.clock}</span>",
+    )
+    inner = inner.replace(
+        "</table>\n</div>",
+        f'</table>\n<p class="stat">本页访问量：{total % 9999}　当前时间：{noise.today}</p>\n</div>',
+    )
+    return chrome(inner, noise, title=f"{TITLE}_{SITE}")
