@@ -389,6 +389,14 @@ _EN_ORGANISATION = re.compile(
 _EN_BYLINE = re.compile(r"^(?:By\s|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+,)")
 
 
+def _in_byline(el) -> bool:
+    """Inside a byline's wrapper (WordPress: ``<span class="byline"> by <span class="author">…``)."""
+    for up in islice(el.iterancestors(), 3):
+        if "byline" in f"{up.get('class') or ''} {up.get('id') or ''}".lower():
+            return True
+    return False
+
+
 _PICTURE_CREDIT = re.compile(
     r"^(?:(?:Photo|Image|Picture|Photograph|Illustration|Video)s?(?:\s+credit)?|Credit)\s*[:：]"
     r"|^(?:图片|圖片|图|圖|摄影|攝影|视频|視頻)\s*(?:来源|來源)?\s*[:：]",
@@ -428,7 +436,7 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
                 parent = el.getparent()
                 if before is None and parent is not None:
                     before = parent.text
-                if re.search(r"\bBy\s*$", before or ""):
+                if re.search(r"\bBy\s*$", before or "", re.I) or _in_byline(el):
                     continue  # ("By <span class="author">Public Information Office</span>": who wrote it up)
                 return raw
             raw = element_text(el)
@@ -437,37 +445,6 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
             text = SOURCE_LABEL.sub("", raw, count=1).strip(" :：|")
             if 2 <= len(text) <= 30 and not find_dates(text, 1) and not INFO_LABELS.search(text):
                 return _CJK_GAP.sub("", text)
-    return None
-
-
-_MINISTER_MARK = re.compile(r"(?:^|[_-])ministers?$", re.I)
-# Where a minister's name ends and the portfolio begins: "The Hon Jane Smith MP, Minister for …".
-_PORTFOLIO_AFTER = re.compile(
-    r",\s*(?:(?:Assistant|Associate|Deputy)\s+)?(?:Minister|Senator|Federal Member|Member for|"
-    r"Parliamentary Secretary|Special Envoy|Treasurer|Attorney)\b.*$"
-)
-
-
-def _minister_element(root, lay: Layout, title_line: int, head_end: int) -> str | None:
-    """The name in an element the page marks as its release's minister (Drupal's
-    ``field--name-field-minister``, ``release__minister``), over or under the heading, as
-    printed without the portfolio beside it; a joint release's ministers are no one source."""
-    if root is None:
-        return None
-    for el, (start, end) in lay.spans.items():
-        if not (title_line - 4 <= start and end <= head_end and end - start <= 2):
-            continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
-        if not any(_MINISTER_MARK.search(name) for name in names):
-            continue
-        links = [text for text in (element_text(a).strip() for a in el.iter("a")) if text]
-        if len(links) > 1 or sum(1 for _ in el.iter("li")) > 1:
-            return None  # (a joint release's ministers: no one issuer)
-        # (The name is the link to the minister's page, a portfolio beside it: "Hon … Education".)
-        text = links[0] if links else element_text(el).strip()
-        text = _PORTFOLIO_AFTER.sub("", text).strip(" ,;")
-        if 4 <= len(text) <= 120 and text[:1].isupper() and not find_dates(text, 1):
-            return text
     return None
 
 
@@ -594,11 +571,6 @@ def _find_source(
     ministry = _ministry_line(lay, title_line)
     if ministry and not site_like(ministry, header=False):
         return ministry, "ministry line above the title"
-    # A minister's release that names no organisation (NZ's Beehive, an AU minister's site): the
-    # minister its page's own field names issued it.
-    minister = _minister_element(root, lay, title_line, head_end)
-    if minister:
-        return minister, "the release's minister field"
 
     # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
     # itself, even when it names the site's own newsroom.
