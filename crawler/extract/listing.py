@@ -1192,6 +1192,9 @@ def _strip_dates(text: str) -> str:
     return text
 
 
+_SENTENCE_MARK = re.compile(r"[，。；！？!?]|[,;.]\s")
+
+
 def _in_running_text(link: _Link) -> bool:
     """A link inside a sentence ("Click <a>here</a> for the data") is not a list row's title; a
     link wrapping blocks of its own (a card's heading, summary and date) is a row wherever it sits."""
@@ -1216,14 +1219,25 @@ def _in_running_text(link: _Link) -> bool:
         ):
             return False
     parts = [block.text or ""]
+    loose = bool(parts[0].strip())
+    heaviest = 0.0
     for child in block:
         if child is link.el or child.tag == "a":
             pass  # other links are rows of a box of links, not prose around this one
         elif isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS:
-            parts.append(_text(child))
+            cell = _text(child)
+            parts.append(cell)
+            if child.find(".//a") is None:
+                heaviest = max(heaviest, title_weight(_clean(cell)))
         parts.append(child.tail or "")
+        loose = loose or bool((child.tail or "").strip())
     outside = "".join(parts)
     if len(outside) < 24 or len(outside) < len(link.title):
+        return False
+    if not loose and link.weight > heaviest and not _SENTENCE_MARK.search(outside):
+        # Every other text in an element of its own, each lighter than the link, no sentence
+        # among them: a row's cells (<span>索引号</span><span><a>标题</a></span><span>文号</span>
+        # <span>日期</span>), not prose (nor an info line's 发布单位：… beside a 我要留言 button).
         return False
     outside = _clean(outside)
     limit = max(12.0, 1.5 * link.weight)
