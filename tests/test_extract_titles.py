@@ -1215,3 +1215,26 @@ def test_a_title_tag_naming_the_office_does_not_cut_its_line_off_the_documents_h
     page = _page("<title>某某县人民政府办公室</title>", heading + _ARTICLE)
     article = extract_article(page, "http://www.example.gov.cn/a/1.html")
     assert article.title == "某某县人民政府办公室关于做好2024年汛期安全防范工作的通知"
+
+
+@pytest.mark.parametrize(
+    ("cls", "hinted"),
+    [
+        ("xxgk_bt2", True),
+        ("wzbt01", True),
+        ("bt-1", True),
+        ("xl_tit1", True),
+        ("news_bt_01", True),
+        ("lmbt", False),
+        ("xxgk_lbt", False),
+        ("side-tit2", False),
+        ("list_tit", False),
+        ("nav_bt", False),
+        ("btn", False),
+        ("bt_con", False),
+    ],
+)
+def test_a_pinyin_title_class_with_a_templates_prefix_and_number_names_a_heading(cls, hinted):
+    from crawler.extract.article.title import _heading_hint
+
+    assert _heading_hint(etree.fromstring(f'<div class="{cls}">x</div>')) is hinted

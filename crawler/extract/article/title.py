@@ -72,7 +72,22 @@ _SITE_LIKE_EN = re.compile(
     re.I,
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z.]{1,9}(?:\s+[A-Z][A-Z.]{1,9})?")
-_HEADING_HINT = re.compile(r"title|headline|biaoti|bt\b|tit\b|article-?h|news_?h|detail-?h", re.I)
+_HEADING_HINT = re.compile(r"title|headline|biaoti|article-?h|news_?h|detail-?h", re.I)
+# A class naming its element the title in a pinyin abbreviation (标题: bt, tit), with a prefix and
+# a number a template adds (xxgk_bt2, wzbt01, bt-1, xl_tit1); not a list's or menu's box heading
+# (lmbt 栏目标题, xxgk_lbt, side-tit, list_tit, nav_bt), nor a button (btn).
+_PINYIN_HINT = re.compile(r"(?:bt|tit)(?:[-_]?\d{1,2})?\b", re.I)
+_BOX_HINT = re.compile(r"list|nav|menu|side|left|right|lanmu|lm|more|tab|lb", re.I)
+
+
+def _heading_hint(el) -> bool:
+    """The element's class or id names it a title."""
+    named = (el.get("class") or "") + " " + (el.get("id") or "")
+    if _HEADING_HINT.search(named):
+        return True
+    return any(_PINYIN_HINT.search(t) and not _BOX_HINT.search(t) for t in named.split())
+
+
 _HEADING_TAGS = frozenset(["div", "p", "span", "td", "strong", "b", "font"])
 _WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff0-9])\u3000+(?=[\u3400-\u9fff0-9])")
@@ -368,10 +383,7 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
         out.append((el, 0 if el.tag == "h1" else 1))
     sized = heading_selectors(head.styles) if head is not None else frozenset()
     for el in _WITH_CLASS_OR_ID(root):
-        if el.tag in _HEADING_TAGS and (
-            _HEADING_HINT.search((el.get("class") or "") + " " + (el.get("id") or ""))
-            or (sized and _styled_by(el, sized))
-        ):
+        if el.tag in _HEADING_TAGS and (_heading_hint(el) or (sized and _styled_by(el, sized))):
             out.append((_block_showing(el), 2))
     # Old templates style a paragraph as the heading: <p style="font-size:22px;font-weight:bold">.
     for el in islice(_STYLED(root), 400):
