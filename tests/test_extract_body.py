@@ -549,3 +549,31 @@ def test_a_qr_code_to_sign_up_is_the_notices_own_line():
 
 def squash_text(html: str) -> str:
     return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def test_the_body_is_never_the_heading_alone_when_text_follows_it():
+    # (The text's section carries a class the footer hint reads: its lines score nothing, and the
+    # banner holding only the heading won; the body is then the densest block after the heading.)
+    page = (
+        "<html><head><title>Changes to library opening hours</title></head><body>"
+        '<div class="banner"><h1>Changes to library opening hours</h1></div>'
+        '<section class="page-bottom"><div class="col"><p>From 1 May the central library opens '
+        "at 9am on weekdays.</p><p>Weekend hours stay the same.</p></div></section>"
+        "</body></html>"
+    )
+    assert _body(page).startswith("From 1 May the central library opens")
+
+
+@pytest.mark.parametrize(
+    "classes",
+    ["bp-container padding--top--lg padding--bottom--xl", "wrap margin--bottom--md"],
+)
+def test_a_spacing_utilitys_bottom_marks_no_footer(classes):
+    page = (
+        "<html><head><title>Changes to library opening hours</title></head><body>"
+        '<section class="hero"><h1>Changes to library opening hours</h1></section>'
+        f'<section><div class="{classes}"><p>From 1 May the central library opens at 9am on '
+        "weekdays, an hour earlier than now.</p><p>Weekend hours stay the same.</p></div></section>"
+        "</body></html>"
+    )
+    assert _body(page).endswith("Weekend hours stay the same.")

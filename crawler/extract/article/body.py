@@ -353,7 +353,9 @@ def footer_line(line: str) -> bool:
 
 
 _FOOTER_HINT = re.compile(
-    r"(?<![A-Za-z])(?<!border-)(?<!margin-)(?<!padding-)(?i:footer|foot|copyright|banquan|bottom)(?![a-z])"
+    # (Not a spacing utility's side: margin-bottom, Isomer's padding--bottom--xl on its main section.)
+    r"(?<![A-Za-z])(?<!border-)(?<!margin-)(?<!padding-)(?<!border--)(?<!margin--)(?<!padding--)"
+    r"(?i:footer|foot|copyright|banquan|bottom)(?![a-z])"
 )
 
 
@@ -471,6 +473,23 @@ def density_body(
     best, best_score, adjusted = _densest_block(lay, owners, scored)
     if best is None:
         return None
+    start, end = lay.spans.get(best, (0, 0))
+    if title_line >= 0 and not any(line_scores[max(start, title_line + 1) : end]):
+        # The title's heading and what is above it won (a banner): the text is what follows,
+        # however the page marks its block (a class the footer hint reads), outside a <footer>.
+        first = max(end, title_line + 1)
+        after = [(idx, score) for idx, score in scored if idx >= first]
+        if not after:
+            footer = {
+                i for el, span in lay.spans.items() if el.tag == "footer" for i in range(*span)
+            }
+            after = [
+                (idx, score)
+                for idx in range(first, len(lay.lines))
+                if idx not in footer and (score := _line_score(lay, idx))
+            ]
+        if after:
+            best, best_score, adjusted = _densest_block(lay, owners, after)
     twin = _first_twin(best)
     if twin is not None:  # the block won by holding the text twice: one copy is the text
         best, best_score = twin, adjusted.get(twin, best_score)
@@ -648,10 +667,30 @@ def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int)
         line_scores[idx] *= 0.1
     for idx in _side_lines(lay):
         line_scores[idx] *= 0.25
+    hero = _hero_span(lay, title_line)
+    if hero is not None and any(line_scores[hero[1] :]):
+        for idx in range(*hero):
+            line_scores[idx] *= 0.25
     if title_line > 0 and any(line_scores[title_line:]):
         for idx in range(title_line):
             line_scores[idx] *= 0.5
     return line_scores
+
+
+# A page-title banner (Bulma's and Isomer's section.hero, USWDS's usa-hero) holding the heading.
+_HERO_HINT = re.compile(r"(?<![A-Za-z])(?i:hero)(?![a-z])")
+
+
+def _hero_span(lay: Layout, title_line: int) -> tuple[int, int] | None:
+    """The lines of the banner the page marks as its hero when it holds the title's heading: the
+    heading's standfirst, not the text, which is set in a section after it (a Singapore agency's
+    Isomer page, the text in a grid column below)."""
+    if title_line < 0:
+        return None
+    for el, (start, end) in lay.spans.items():
+        if start <= title_line < end and end - start <= 8 and _marked(el, _HERO_HINT):
+            return start, end
+    return None
 
 
 _CARD_TAGS = frozenset(["li", "dd", "div", "section", "article"])

@@ -455,6 +455,9 @@ _MINISTRY_LINE = re.compile(
 )
 
 
+_GLUED_LINKS = re.compile(r"[a-z][A-Z]")
+
+
 def _ministry_line(lay: Layout, title_line: int) -> str | None:
     """The body heading an English release on a line of its own above the heading, or above the
     date lines between them (PIB's ``Posted On: …``, a province's ``Tuesday, March 5, 2024 10:30
@@ -464,7 +467,10 @@ def _ministry_line(lay: Layout, title_line: int) -> str | None:
     for i in range(title_line - 1, max(title_line - 4, -1), -1):
         above = lines[i]
         if _MINISTRY_LINE.match(above) and _EN_OFFICE_WORD.search(above):
-            if lay.link_chars[i] and (i == 0 or lay.link_chars[i - 1]):
+            # (Nor a menu bar: the site's name and its links glued, "Agency NewsAbout".)
+            if lay.link_chars[i] and (
+                i == 0 or lay.link_chars[i - 1] or _GLUED_LINKS.search(above)
+            ):
                 return None
             return above.strip()
         if len(above) > 80 or lay.link_chars[i] or not find_dates(above, 1):
