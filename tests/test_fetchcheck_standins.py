@@ -136,3 +136,31 @@ def test_a_page_that_lost_its_last_paragraphs_and_rewrote_half_the_rest_is_an_ed
         new_raw = ("<html><body>" + "".join(f"<p>{x}</p>" for x in rewritten) + "<p>").encode()
         new = FetchedRelease(url=URL, title=TITLE, body="\n\n".join(rewritten), raw_body=new_raw)
         assert store.record_release("demo", new).kind == "edited"
+
+
+@pytest.mark.parametrize(
+    ("tail", "where"),
+    [
+        ("<p>城镇居民人均可支配收入9862元", "inside text"),
+        ("<p>城镇居民人均可支配收入9862元</p><ta", "inside a tag"),
+        ('<p>城镇居民<a href="/x', "inside a tag"),
+        ("<p>城镇居民人均可支配收入9862元</p>", None),  # a tag's end: the store decides
+        ("<p>城镇居民人均可支配收入9862元</p></body>", None),
+        ("<p>城镇居民人均可支配收入9862元</p></body></html", None),  # the text is whole
+    ],
+    ids=["in-text", "in-a-tag", "in-an-attribute", "at-a-tag", "body-closed", "in-closing-tag"],
+)
+def test_a_response_stopping_inside_text_or_a_tag_is_cut_short_on_first_sight(tail, where):
+    from crawler.extract.fetchcheck import cut_reason
+
+    reason = cut_reason(
+        ("<!DOCTYPE html><html><head><title>t</title></head><body>" + tail).encode()
+    )
+    assert (reason is None) if where is None else (where in reason)
+
+
+def test_a_fragment_that_opens_no_document_is_not_cut_short():
+    from crawler.extract.fetchcheck import cut_reason
+
+    assert cut_reason("<p>一段文字".encode()) is None
+    assert cut_reason(b"") is None

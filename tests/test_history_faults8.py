@@ -198,12 +198,22 @@ def test_a_fault_on_the_first_sight_of_a_page_is_no_release(tmp_path):
     # login, block or challenge page, or a notice drawn in the site's chrome (a soft 404, a login
     # form, a firewall's notice) under no date of its own. One watched page per fault, each
     # answering its fault on the first day and the page the next: nothing, then one new each.
-    # (Main of 3 December 10:30: 3 of the 11 right, the bare block and challenge pages.)
+    # (Main of 3 December 10:30: 3 of the 11 right, the bare block and challenge pages; the two
+    # cuts, added at 11:15, each a release of half the page, and the whole page an edit.)
     paths = {
         f.__name__: f"/tjfx/202403/t20240305_51{i:02d}.html" for i, f in enumerate(FIRST_SIGHT)
     }
     noise = Noise(1, datetime(2024, 3, 5).date())
     first = {paths[f.__name__]: Capture(body=f(noise), note=f.__name__) for f in FIRST_SIGHT}
+    # and the page itself cut inside text, then inside a tag, under no Content-Length
+    whole = page(Report(), noise).encode()
+    for name, at in [
+        ("cut-in-text", "城镇居民人均可支配收入9862元"),
+        ("cut-in-a-tag", "d>全社会用电量"),
+    ]:
+        paths[name] = f"/tjfx/202403/t20240305_52{len(paths):02d}.html"
+        where = whole.index(at.encode())
+        first[paths[name]] = Capture(data=whole, truncate=where, length=False, note=name)
     pages = {
         path: Capture(body=page(replace(Report(), industry=Report().industry + f"（{n}）"), noise))
         for n, path in enumerate(paths.values())

@@ -124,6 +124,31 @@ def _content_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
+_OPENS_DOCUMENT = re.compile(rb"<\s*(?:html|body)\b", re.I)
+_CLOSES_DOCUMENT = re.compile(rb"</\s*(?:html|body)\b", re.I)
+
+
+def cut_reason(body: bytes) -> str | None:
+    """Why an HTML response is cut short, read from its bytes alone (no stored version to
+    compare: a page's first sight), or None: the document opens ``<html>``/``<body>``, never
+    closes either, and its bytes stop inside text or inside a tag — a connection closed under no
+    Content-Length. A page that stops at a tag's end cannot be told from a template without
+    ``</html>`` here; the store tells it by the page's stored version. Cheap: run on every page."""
+    tail = body[-_CUT_TAIL:].rstrip() or body.rstrip()[-_CUT_TAIL:]
+    if not tail or tail.endswith(b">") or b"\x00" in tail[-64:]:
+        return None
+    if not _OPENS_DOCUMENT.search(body[:4096]) or _CLOSES_DOCUMENT.search(body):
+        return None
+    where = "inside a tag" if tail.rfind(b"<") > tail.rfind(b">") else "inside text"
+    return (
+        f"response cut short: its HTML stops {where} after {len(body)} bytes, "
+        "without </body> or </html>"
+    )
+
+
+_CUT_TAIL = 512
+
+
 def not_html_reason(body: bytes, content_type: str | None = None) -> str | None:
     """The cheap, byte-level part of :func:`failed_fetch_reason`: a binary body or a non-HTML
     content type (checked on every response; the text checks only where a page looks thin)."""

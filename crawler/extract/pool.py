@@ -26,7 +26,7 @@ import struct
 from storage import WorkerGone
 
 from .article import extract_article
-from .fetchcheck import PageReading, failed_fetch_reason, may_be_fault
+from .fetchcheck import PageReading, cut_reason, failed_fetch_reason, may_be_fault
 from .listing import extract_list
 
 logger = logging.getLogger(__name__)
@@ -65,10 +65,16 @@ def checked_article(
     :func:`extract_article`.
 
     The page is parsed once: the check reads the article's own parse (a :class:`PageReading`).
+    A response cut short inside text or a tag (:func:`~.fetchcheck.cut_reason`, a byte test) is
+    always a failed fetch.
     """
     content_type = kwargs.get("content_type")
     reading = PageReading()
     article = extract_article(body, url, reading=reading, **kwargs)
+    if status < 300 and (cut := cut_reason(body)):
+        # Stopped inside text or a tag, no </body> or </html>: a fraction of the page whatever
+        # its body says (a known release's store would say so too; a first sight has no other).
+        return (None if check_first else article), cut, None
     if check_first:
         reason, error = fetch_check(body, status, content_type, reading)
         return (None if reason is not None else article), reason, error
