@@ -1724,3 +1724,44 @@ def test_a_line_break_in_a_rows_link_is_read_as_a_headings_is(link, title):
     html = f"<html><body><div><a href='/'>首页</a></div><ul class='list'>{rows}</ul></body></html>"
     result = extract_list(html.encode(), "http://www.example.gov.cn/tzgg/index.html")
     assert titles(result)[:2] == [title.format(i=1), title.format(i=2)]
+
+
+_MEETINGS = ["市人大常委会第十八次会议", "财政经济委员会全体会议", "法制委员会统一审议会议"]
+
+
+def _meeting_row(i: int, how: str) -> str:
+    href = f"/hyap/2024/{700 + i}.html"
+    cells = [
+        str(i + 1),
+        _MEETINGS[i % 3] + f"（第{i + 1}次）",
+        f"2024年3月{i + 1}日 下午2:30",
+        "机关第1会议室",
+    ]
+    if how == "onclick":
+        tds = "".join(f"<td>{c}</td>" for c in cells)
+        return f"<tr onclick=\"window.open('{href}')\">{tds}</tr>"
+    return "<tr>" + "".join(f'<td><a href="{href}">{c}</a></td>' for c in cells) + "</tr>"
+
+
+@pytest.mark.parametrize("how", ["every-cell-links", "onclick"])
+def test_a_table_row_is_titled_by_the_cell_under_its_title_header_not_its_time(how):
+    head = "<tr><td>序号</td><td>会议名称</td><td>会议时间</td><td>会议地点</td></tr>"
+    rows = "".join(_meeting_row(i, how) for i in range(12))
+    body = f'<html><body><table class="hy">{head}{rows}</table></body></html>'
+    result = extract_list(body.encode(), "http://rd.x.gov.cn/hyap/index.html")
+    assert len(result.links) == 12
+    assert result.links[0].title == "市人大常委会第十八次会议（第1次）"
+    assert result.links[0].url == "http://rd.x.gov.cn/hyap/2024/700.html"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_date"),
+    [
+        ("2024年3月5日 上午9:00", True),
+        ("2024-03-05 下午3:30", True),
+        ("上午会议安排", False),
+        ("Mar 5, 2024 9:00 am", True),
+    ],
+)
+def test_a_date_with_its_half_day_is_only_a_date(text, is_date):
+    assert _listing._only_a_date(text) is is_date

@@ -490,6 +490,17 @@ def _best(found: list[_Link], banned: set[str] | frozenset = frozenset()) -> _Li
     for link in found:
         if link.usable and link.title not in banned and (best is None or link.weight > best.weight):
             best = link
+    if (
+        best is not None
+        and len(found) > 1
+        and _DIGIT.search(best.title)
+        and _only_a_date(best.title)
+    ):
+        # A row whose every cell links its page (a meeting's name, its time, its room): the
+        # time, however heavy its digits weigh, is no title while another link says more.
+        other = _best([f for f in found if f.title != best.title], banned)
+        if other is not None and other.weight >= 4 and not _only_a_date(other.title):
+            best = other
     if best is not None and len(found) > 1 and not _in_heading(best.el):
         # A row linking its article twice, by a heading and by a longer summary paragraph:
         # the heading titles it.
@@ -788,6 +799,8 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
     if len(found) > cap and _page_hrefs(found, cap) > cap:
         return None  # a menu or a box of links; a row's attachments do not count
     best = _best(found)
+    if row.tag == "tr" and len(found) > 1 and best is not None:
+        best = _title_column_link(row, found) or best
     if row.tag == "tr" and (best is None or best.weight < 4):
         titled = _cell_title(row, found, best)
         if titled is not None:
@@ -927,6 +940,21 @@ def _in_title_column(row, link: _Link) -> bool:
     return cell in link.el.iterancestors() and _cell_text_title(cell) is None
 
 
+def _title_column_link(row, found: list[_Link]) -> _Link | None:
+    """Of a table row's links, the one in the cell under a title-like header (会议名称, 标题),
+    when it titles the row: a row whose every cell links its page (the meeting's name, its time,
+    its room) is titled by its name, not by the cell whose digits weigh most."""
+    column = _header_column(row)
+    if column is None:
+        return None
+    cells = [c for c in row if c.tag in ("td", "th")]
+    if column >= len(cells):
+        return None
+    cell = cells[column]
+    inside = [f for f in found if f.usable and f.weight >= 4 and cell in f.el.iterancestors()]
+    return max(inside, key=lambda f: f.weight) if inside else None
+
+
 def _short_text(el, limit: int) -> str | None:
     """``_clean(_text(el))``, or None as soon as the raw text passes ``2 * limit`` characters or
     the clean text ``limit`` (a layout cell holding half the page is read no further)."""
@@ -952,11 +980,11 @@ def _cell_text_title(cell) -> str | None:
     if title_weight(text) < 4 or (
         _CODE_CELL.fullmatch(text)
         and text.isascii()
-        and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", text)
+        and not re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{3,}", text)
     ):
         return None
     if _DIGIT.search(text) and (
-        (parse_list_date(text) and title_weight(_strip_dates(text)) < 4)
+        (parse_list_date(text) and (title_weight(_strip_dates(text)) < 4 or _only_a_date(text)))
         or (len(text) <= 24 and _DOC_NUMBER.search(text))
     ):
         return None  # a date, or a document number (示政发〔2024〕3号)
@@ -1263,7 +1291,7 @@ def _title_elsewhere(row, link: _Link) -> bool:
 
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
-    r"[a-z]*\.?|\b[ap]\.?m\.?\b|[\d\s,./:\-年月日号時时分]|星期.|周."
+    r"[a-z]*\.?|\b[ap]\.?m\.?\b|[\d\s,./:\-年月日号時时分]|星期.|周.|上午|下午|中午|晚上|凌晨"
 )
 
 
@@ -2663,6 +2691,12 @@ def _link_script_opened_rows(root, targeted: bool = True) -> None:
     for row in rows[:_MAX_SCORED_ANCHORS]:
         cells = [c for c in row if isinstance(c.tag, str)] or [row]
         best, weight = None, 0.0
+        column = _header_column(row) if row.tag == "tr" else None
+        if column is not None and column < len(cells):
+            # The cell under a title-like header (会议名称, 标题) titles the row.
+            text = _cell_text_title(cells[column])
+            if text and title_weight(text) >= 6:
+                cells = [cells[column]]
         for cell in cells:
             text = _cell_text_title(cell) if cell is not row else _short_text(row, 300)
             if text and title_weight(text) > weight:
