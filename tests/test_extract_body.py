@@ -577,3 +577,32 @@ def test_a_spacing_utilitys_bottom_marks_no_footer(classes):
         "</body></html>"
     )
     assert _body(page).endswith("Weekend hours stay the same.")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "网友留言（3）",
+        "网友评论",
+        "【网友评论】",
+        "发表评论：",
+        "评论区",
+        "已有3条评论",
+        "Comments",
+        "Comments (2)",
+        "2 Comments",
+        "Leave a reply",
+        "Leave a Comment",
+        "One thought on “Harbour footbridge reopens”",
+    ],
+)
+def test_a_comment_section_inside_the_text_block_ends_the_text(heading):
+    body = _body(
+        _page(
+            "<p>各乡镇：现将防汛工作方案印发给你们，请认真组织实施。</p>"
+            f'<div class="comments"><h4>{heading}</h4><div class="item"><span>网友 小王</span>'
+            "<span>2024-05-07 08:32</span><p>方案很及时，希望各村认真落实到位。</p></div>"
+            '<form><textarea name="c"></textarea><button>提交</button></form></div>'
+        )
+    )
+    assert body == "各乡镇：现将防汛工作方案印发给你们，请认真组织实施。"

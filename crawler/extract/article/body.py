@@ -946,6 +946,18 @@ _MORE_LINK = re.compile(
     r"|\s*(?:more|view\s+more|read\s+more)\s*[>»›]+\s*$",
     re.I,
 )
+# A comment section's heading (网友留言（3）, 发表评论：, Comments (2), Leave a reply): readers'
+# words follow, never the text, inside the article's box or not.
+# A comment section's heading (网友留言（3）, 发表评论：, Comments (2), Leave a reply): readers'
+# words follow it, never the text.
+_COMMENTS = (
+    r"(?:(?:(?:网友|读者|用户|最新|热门|全部|精彩)(?:留言|评论)|发表(?:评论|留言)|我要(?:评论|留言)|评论(?:区|列表)"
+    r"|(?:已有|共有?)\s*\d+\s*[条人](?:评论|留言|参与)|(?:\d+\s+)?Comments?|Leave\s+a\s+(?:reply|comment)"
+    r"|Post\s+a\s+comment|Add\s+(?:a|your)\s+comment|Join\s+the\s+discussion)"
+    r"\s*(?:[(（\[【]\s*(?:共\s*)?\d+\s*条?\s*[)）\]】])?\s*[】\]］〕]?\s*[:：]?\s*$"
+    r"|(?:One|\d+)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S)"
+)
+COMMENT_HEAD = re.compile(r"^[【\[［〔■]?\s*" + _COMMENTS, re.I)
 _END_LINE = re.compile(
     # (A box's heading may be dressed: 【相关链接】, [相关链接], ■ 相关链接.)
     r"^[【\[［〔■□●○◆◇▶►·•]?\s*"
@@ -954,7 +966,7 @@ _END_LINE = re.compile(
     r"热点推荐|热门推荐|猜你喜欢)\s*[】\]］〕]?\s*[:：]?\s*$|"
     r"扫一扫在手机|分享到|分享\s*[:：]|【\s*打印|【\s*关闭|打印本页|关闭窗口|Ends/|NNNN$|"
     # (Hong Kong's Chinese "Ends": a bare 完 over the date and 香港時間; a Xinhua "（完）" is text.)
-    r"完$|"
+    r"完$|" + _COMMENTS + r"|"
     r"[(（【\[]\s*(?:责任编辑|责编|編輯|编辑|审核|校对|监制)\s*[:：]|(?:责任编辑|责编|本文来源)\s*[:：]|"
     r"(?:特别声明|免责声明|版权声明)\s*[:：]|"
     r"(?:Adresse für Rückfragen|Herausgeber|Pressekontakt|Zum Thema|Weitere Informationen|Zurück zur Übersicht|"

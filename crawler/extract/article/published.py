@@ -25,7 +25,7 @@ from ..text import (
     Layout,
     squash,
 )
-from .body import TOP_BAR_CLOCK
+from .body import COMMENT_HEAD, TOP_BAR_CLOCK
 from .head import META_DATE, Head
 from .patterns import (
     DIGITS,
@@ -285,9 +285,12 @@ def _same_day_clock(lay: Layout, shown: FoundDate, style: DateStyle) -> FoundDat
     """The same day with its clock on another short line of the page: the header's mobile copy
     (``2024-03-05 10:21:00 新华网``) when the desktop header sets only ``2024`` and ``03/05``. Only
     a stamp standing alone or on an info line, never a list's row, a table's cell or an event's
-    time."""
+    time, nor a stamp in the comments below the text (a reader's that day, ``Jane R. 14 May 2025
+    at 11:02``)."""
     lines = lay.lines
     for i, line in enumerate(lines):
+        if COMMENT_HEAD.match(line):
+            break
         if len(line) > 60 or lay.table[i] >= 0 or not _CLOCK_HINT.search(line):
             continue
         if TOP_BAR_CLOCK.search(line):
