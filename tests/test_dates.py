@@ -223,3 +223,14 @@ def test_a_hidden_stamp_is_read_only_under_a_dates_name(page, expected):
 def test_calendar_cards(text, expected):
     found = parse_calendar_card(text)
     assert (found.day.isoformat() if found else None) == expected
+
+
+def test_a_dashed_date_reads_its_day_first_where_the_pages_place_is_unknown():
+    unknown = style_for(ZoneInfo("UTC"))
+    assert parse_day("Date : 05-03-2024", style=unknown) == "2024-03-05"
+    # (Slashes stay month first, as the US and an ASP.NET server write them; so do dashes in
+    # the US, and on a Chinese page.)
+    assert parse_day("Date : 05/03/2024", style=unknown) == "2024-05-03"
+    assert parse_day("Date : 05-03-2024", style=NEW_YORK) == "2024-05-03"
+    assert parse_day("05-03-2024", style=style_for(ZoneInfo("Asia/Shanghai"))) == "2024-05-03"
+    assert parse_day("Date : 05-13-2024", style=unknown) == "2024-05-13"

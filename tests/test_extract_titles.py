@@ -1238,3 +1238,23 @@ def test_a_pinyin_title_class_with_a_templates_prefix_and_number_names_a_heading
     from crawler.extract.article.title import _heading_hint
 
     assert _heading_hint(etree.fromstring(f'<div class="{cls}">x</div>')) is hinted
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<td class="hd">{}</td></tr><tr><td class="meta">Date : 05-03-2024</td>',
+        '<td><div class="x">{}</div><div>Published: 5 March 2024</div></td>',
+    ],
+)
+def test_an_english_line_over_its_date_line_titles_a_page_whose_title_tag_shows_nowhere(cell):
+    title = "Council approves new library opening hours for the summer"
+    text = "".join(
+        f"<p>The council agreed on Tuesday to extend hours, item {i}.</p>" for i in range(5)
+    )
+    page = (
+        '<html lang="en"><head><title>Information Department : Press Releases</title></head><body>'
+        f"<table><tr>{cell.format(title)}</tr><tr><td>{text}</td></tr></table></body></html>"
+    )
+    article = extract_article(page.encode(), "file:///tmp/x.html")
+    assert (article.title, article.published_at[:10]) == (title, "2024-03-05")

@@ -170,6 +170,10 @@ class DateStyle:
 
     day_first: bool = False  # 05/03/2024 is 5 March (not May 3)
     roc_years: bool = False  # 113-03-05 is in the 113th year of the Republic of China (2024)
+    # 05-03-2024 is 5 March: dashes, where the page's place is unknown (a saved English page with
+    # no host, no regional language tag). The US writes its month first with slashes (3/5/2024);
+    # dashes with the year last are the day-first world's (India, Britain, Australia…).
+    dashed_day_first: bool = False
 
 
 DEFAULT_STYLE = DateStyle()
@@ -196,7 +200,12 @@ _DAY_FIRST_ZONES = (
 def style_for(zone: ZoneInfo | None) -> DateStyle:
     """The date style of pages read in ``zone`` (from :func:`zone_for`)."""
     name = str(zone) if zone is not None else ""
-    return DateStyle(day_first=name.startswith(_DAY_FIRST_ZONES), roc_years=name == "Asia/Taipei")
+    day_first = name.startswith(_DAY_FIRST_ZONES)
+    return DateStyle(
+        day_first=day_first,
+        roc_years=name == "Asia/Taipei",
+        dashed_day_first=day_first or name == "UTC",
+    )
 
 
 @dataclass(frozen=True)
@@ -266,7 +275,10 @@ def _build(match: re.Match, style: DateStyle = DEFAULT_STYLE) -> FoundDate | Non
         g = dict(g, y=str(roc + 1911))
     elif g.get("a"):
         first, second = int(g["a"]), int(g["b"])
-        day_first = style.day_first if first <= 12 and second <= 12 else first > 12
+        if first > 12 or second > 12:
+            day_first = first > 12
+        else:
+            day_first = style.dashed_day_first if g.get("nsep") == "-" else style.day_first
         g = (
             dict(g, d=str(first), m=str(second))
             if day_first

@@ -16,6 +16,13 @@ INFO_LINE = re.compile(
     + r")\s*[:：]"
 )
 SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
+# An English info line opening with its date's label ("Date : 05-03-2024", "Published: 5 March
+# 2024", "Posted On: 05 MAR 2024 4:10PM", "Release date - 12/04/2024 | Category : Revenue").
+EN_INFO_LINE = re.compile(
+    r"^\s*(?:Date|Dated|Published|Posted|Issued|Released|Release\s+date|Date\s+of\s+(?:issue|release)|"
+    r"Publication\s+date|Date\s+published)(?:\s+on)?\s*[:：-]?\s*(?=\d|[A-Z][a-z]{2})",
+    re.I,
+)
 
 
 # A person named in an English release by name or office: "The Rt Hon … MP", "Senator the Hon …",

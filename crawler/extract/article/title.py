@@ -24,7 +24,14 @@ from ..text import (
     text_with_breaks,
 )
 from .head import META_TITLE, Head
-from .patterns import DIGITS, FURNITURE_LINE, INFO_LINE, SENTENCE_END, spaced_labels
+from .patterns import (
+    DIGITS,
+    EN_INFO_LINE,
+    FURNITURE_LINE,
+    INFO_LINE,
+    SENTENCE_END,
+    spaced_labels,
+)
 
 _TITLE_SEPARATORS = re.compile(
     r"\s*(?:_{1,2}|\|{1,2}|｜|\s-{1,2}\s|-{2,}|\s–\s|\s—\s|－{1,2}|\s[·•/]\s|\s[>»›]\s|>{2,})\s*"
@@ -85,6 +92,8 @@ def _heading_hint(el) -> bool:
     named = (el.get("class") or "") + " " + (el.get("id") or "")
     if _HEADING_HINT.search(named):
         return True
+    if not _PINYIN_HINT.search(named):
+        return False
     return any(_PINYIN_HINT.search(t) and not _BOX_HINT.search(t) for t in named.split())
 
 
@@ -1421,6 +1430,7 @@ class _TitleSearch:
             _column_sized(title)
             or _is_site_part(title, [squash(n) for n in self.site_names()], "", set())
             or _ISSUE.search(title)
+            or self._english_title_shown_nowhere(title)
         ):
             # A <title> that only names the site (欢迎访问某某县人民政府网站--新闻中心) or the column,
             # and no heading candidate: the line just above the info line, whatever its markup (a
@@ -1442,6 +1452,15 @@ class _TitleSearch:
             # (Shown broken by <br>, as a reader sees it: 泉州市<br>生活垃圾 of 泉州市 生活垃圾.)
             return _TitlePick(text_with_breaks(broken), broken, f"{rule}, as the page shows it")
         return _TitlePick(title, self.element_for(title), rule, self._prefixed_variant(title))
+
+    def _english_title_shown_nowhere(self, title: str) -> bool:
+        """An English ``<title>`` that no line of the page shows (``Information Department :
+        Press Releases``, a municipal corporation's name alone): the site's or column's name, not
+        the article's, which a line right above the info line shows (``td.hd`` over ``Date : …``)."""
+        if not title or _HAN.search(title):
+            return False
+        sq = squash(title)
+        return not any(sq in squash(line) for line in self.lay.lines[:1500])
 
     def _prefixed_variant(self, title: str) -> str | None:
         """The whole <title> when it spells the title after the site's name and a colon
@@ -1706,7 +1725,8 @@ def _line_beside_info(lay: Layout, body_start: int, site_names_sq: set[str] = fr
     for i in range(min(body_start + 1, len(lines) - 1), max(body_start - 4, 0), -1):
         info = lines[i]
         if len(info) > 150 or not (
-            (INFO_LINE.search(info) and find_dates(info, 1)) or _unlabelled_info(info)
+            ((INFO_LINE.search(info) or EN_INFO_LINE.match(info)) and find_dates(info, 1))
+            or _unlabelled_info(info)
         ):
             continue
         # (Past the page's tools between them, 字号 大中小 or a share bar, and a ——subtitle.)
