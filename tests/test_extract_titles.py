@@ -1258,3 +1258,23 @@ def test_an_english_line_over_its_date_line_titles_a_page_whose_title_tag_shows_
     )
     article = extract_article(page.encode(), "file:///tmp/x.html")
     assert (article.title, article.published_at[:10]) == (title, "2024-03-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "ministers"),
+    [
+        ("The Hon. Rachel Ortega MP", True),
+        ("Senator the Hon Jenny Example", True),
+        ("Minister for Transport; Minister for Ports", True),
+        ("Minister for Housing and Homelessness", True),
+        ("Rachel Ortega MP, Minister for Transport", True),
+        ("Minister for Housing opens new homes in Carrow", False),
+        ("Dr. Smith wins national teaching award", False),
+        ("New ferry terminal to open at Port Carrow next summer", False),
+        ("示例市部长会见代表团", False),
+    ],
+)
+def test_a_line_naming_only_ministers_is_told_from_a_headline(text, ministers):
+    from crawler.extract.article.title import names_ministers
+
+    assert names_ministers(text) is ministers

@@ -214,6 +214,29 @@ _RELEASE_KIND = re.compile(
 )
 
 
+# A minister named over a release's heading (``<h2>The Hon. A B MP</h2><p>Minister for X</p>``
+# over its ``<h1>``, and a minister's site's <title>): the release's author, never its title. Names
+# in capitals only, so that a headline (``Minister for Housing opens new homes``) is none.
+_ONE_MINISTER = (
+    r"(?:(?:The\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|Hon\.?|Senator(?:\s+the\s+Hon\.?)?)\s+)?"
+    r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:MP|MSP|MS|MLA|MLC|MHA|MHK|TD|KC|QC)"
+    r"|(?:The\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|Hon\.?|Senator(?:\s+the\s+Hon\.?)?)"
+    r"(?:\s+[A-Z][\w.'’-]*){1,4}"
+    r"|(?:(?:Deputy|Assistant|Acting|Associate|Prime|First)\s+)?"
+    r"(?:Minister|Secretary|Premier|Treasurer|Attorney[- ]General)"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|&|the|of|for)\s+)*[A-Z][\w'’-]*)*)?"
+)
+_MINISTERS = re.compile(
+    rf"(?:{_ONE_MINISTER})(?:\s*(?:[;,|/·•–—-]|\band\b)\s*(?:{_ONE_MINISTER}))*\.?"
+)
+
+
+def names_ministers(text: str) -> bool:
+    """``text`` only names ministers, by name or by portfolio (``The Hon. A B MP``,
+    ``Minister for Transport; Minister for Ports``)."""
+    return not _HAN.search(text) and bool(_MINISTERS.fullmatch(fold(text)))
+
+
 def _heading_text(el) -> str:
     """A heading's text without a child that is only its date (<h1>标题<span>2024-07-12</span></h1>),
     the info line a template sets inside it (<h1>标题<span>来源：… 发布时间：…</span></h1>) or a
@@ -1161,6 +1184,7 @@ class _TitleSearch:
                 and not self._names_cut_column(m[2])
                 and not (_column_sized(m[2]) and line_of(self.lay, m[3]) >= self.body_end)
                 and not self._signs_the_text(m[2], m[3])
+                and not self._minister_over_heading(m[2], m[3])
             ]
         if len({m[0] for m in matching}) > 1:
             # Several headings are parts of the <title> (a logo's h1 holds the site's name): the one
@@ -1228,6 +1252,18 @@ class _TitleSearch:
             kept, cut = self.strip(self.raw_title)
             self._affix = (squash(kept), squash(cut or ""))
         return self._affix
+
+    def _minister_over_heading(self, text: str, el) -> bool:
+        """A heading or line naming only ministers (a minister's site's <title> shows it) over
+        another heading above the body: the release's author over its title."""
+        if not names_ministers(text):
+            return False
+        line = line_of(self.lay, el)
+        return any(
+            h_el is not el and line < line_of(self.lay, h_el) <= self.body_start
+            for h_text, h_el, rank in self.headings
+            if rank <= 1 and not names_ministers(h_text)
+        )
 
     def _signs_the_text(self, text: str, el) -> bool:
         """A line below the body's start that shows a <title> naming only an office (its
