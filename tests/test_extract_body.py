@@ -606,3 +606,32 @@ def test_a_comment_section_inside_the_text_block_ends_the_text(heading):
         )
     )
     assert body == "各乡镇：现将防汛工作方案印发给你们，请认真组织实施。"
+
+
+_LEAD = "3月5日，县应急管理局召开全县防汛工作会议，安排部署今年防汛备汛工作。"
+_AFTER_LEAD = "会议要求，各乡镇要压实防汛责任，落实巡查值守制度，确保安全度汛。"
+
+
+@pytest.mark.parametrize(
+    "before, opens",
+    [
+        (f'<div class="wz_dy"><p>{_LEAD}</p></div>', True),
+        (f'<div class="lead"><p>{_LEAD}</p><p>副县长出席会议并讲话。</p></div>', True),
+        (f'<div class="zy"><b>摘要：</b>{_LEAD}</div>', False),
+        (f'<div class="summary"><p>{_LEAD}</p></div>', False),
+        (f'<p class="subtitle">{_LEAD}</p>', False),
+        ('<div class="ly">来源：县应急管理局 发布时间：2024-03-05 10:00</div>', False),
+        (f'<div class="share-desc"><p>{_AFTER_LEAD}</p></div>', False),
+    ],
+)
+def test_a_lead_paragraph_in_a_block_before_the_container_opens_the_body(before, opens):
+    page = (
+        "<html><head><title>县应急管理局召开全县防汛工作会议</title></head><body>"
+        '<div class="detail"><h1>县应急管理局召开全县防汛工作会议</h1>'
+        '<div class="info">发布时间：2024-03-05 来源：县应急局</div>'
+        f'{before}<div class="TRS_Editor"><p>{_AFTER_LEAD}</p><p>各乡镇分管负责同志参加会议。</p></div>'
+        "</div></body></html>"
+    )
+    body = _body(page)
+    assert body.startswith(_LEAD) is opens
+    assert body.count(_AFTER_LEAD) == 1

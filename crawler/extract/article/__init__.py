@@ -26,6 +26,7 @@ from .body import (
     interludes_inside,
     join_body,
     label_value_rows,
+    lead_before,
     letter_record,
     line_owners,
     pick_body_lines,
@@ -164,6 +165,8 @@ def _extract(
     opening = callout_before(lay, container, title_line)
     if opening is not None:
         explain["body"] += f", opened by the callout {describe(opening)}"
+    elif (opening := lead_before(lay, container, title_line)) is not None:
+        explain["body"] += f", opened by the lead paragraph in {describe(opening)}"
 
     body_lines, body_stop = pick_body_lines(
         lay,

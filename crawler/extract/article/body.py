@@ -28,7 +28,13 @@ from .patterns import (
     SOURCE_LABEL,
     event_fact,
 )
-from .title import clean_raw_title, heading_candidates, line_of, title_from_meta
+from .title import (
+    clean_raw_title,
+    heading_candidates,
+    line_of,
+    named_pre_or_sub,
+    title_from_meta,
+)
 
 # Body containers of government CMS families, most specific first: (kind, name).
 _BODY_CONTAINERS = [
@@ -1192,6 +1198,49 @@ def callout_before(lay: Layout, container, title_line: int):
                 return prev
             return None
         el = el.getparent()
+    return None
+
+
+# A summary box (摘要：…, 内容提要, 导读, 核心提示): the text retold, not its opening. An editor's
+# note (编者按) is the text's own.
+_SUMMARY_HEAD = re.compile(
+    r"^[【\[]?\s*(?:内容)?(?:摘\s*要|提\s*要|导\s*读|核心提示|内容简介)\s*[】\]]?\s*[:：]?"
+)
+_SUMMARY_HINT = re.compile(r"(?<![a-z])(?:summary|abstract|zhaiyao|digest)(?![a-z])", re.I)
+
+
+def lead_before(lay: Layout, container, title_line: int):
+    """The lead paragraph a template sets in a block of its own just before the body's container,
+    below the heading (``div.wz_dy`` holding 第一段（导语） before ``div.TRS_Editor``): the text's
+    first paragraphs. Chinese prose only — one to six lines of sentences without links, no info
+    line, no 副标题, no summary box (摘要：…) and no copy of the text's opening; else None."""
+    el = container
+    for _ in range(3):
+        if el is None or el.tag in ("body", "html", "main", "article"):
+            return None
+        prev = el.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or prev not in lay.spans):
+            prev = prev.getprevious()
+        if prev is None:
+            el = el.getparent()
+            continue
+        start, stop = lay.spans[prev]
+        lines = lay.lines[start:stop]
+        if (
+            start <= title_line
+            or not 0 < stop - start <= 6
+            or any(lay.link_chars[start:stop])
+            or _SUMMARY_HEAD.match(lines[0])
+            or _marked(prev, _SUMMARY_HINT)
+            or named_pre_or_sub(prev)
+            or not all(_CJK.search(line) and SENTENCE_END.search(line) for line in lines)
+            or any(INFO_LINE.search(line) or SOURCE_LABEL.search(line) for line in lines)
+            or sum(len(line) for line in lines) < 30
+        ):
+            return None
+        c_start, c_stop = lay.spans.get(container, (0, 0))
+        opening = squash("".join(lay.lines[c_start : min(c_stop, c_start + 8)]))
+        return None if squash(lines[0])[:40] in opening else prev
     return None
 
 

@@ -1162,7 +1162,7 @@ class _TitleSearch:
             parts.append(self.strip(self.raw_title)[0])
             cut_short = [c for c in map(_cut_short, parts) if c]
         matching = self._in_title(tag_sq, segments, cut_short)
-        named = [m for m in matching if _named_pre_or_sub(m[3])]
+        named = [m for m in matching if named_pre_or_sub(m[3])]
         if named:
             # A 引题 or 副标题 its markup names, which the <title> holds beside the main heading
             # (``标题 副标题_某某市人民政府``): the headings the rest of the <title> holds are the title.
@@ -1171,7 +1171,7 @@ class _TitleSearch:
                 rest = rest.replace(squash(m[2]), " ", 1)
             segments = {squash(p) for p in _TITLE_SEPARATORS.split(rest)}
             main = [
-                m for m in self._in_title(squash(rest), segments, ()) if not _named_pre_or_sub(m[3])
+                m for m in self._in_title(squash(rest), segments, ()) if not named_pre_or_sub(m[3])
             ]
             matching = main or matching
         if matching:
@@ -1365,7 +1365,7 @@ class _TitleSearch:
         if len(above) > 1:
             # A subtitle under the heading (——访…, a dash or bracket opening it) is not the title,
             # nor a 引题 or 副标题 its markup names (div.jc-subtitle, p.sub-title, div.fbt, div.yt).
-            main = [a for a in above if not _SUBTITLE.match(a[1]) and not _named_pre_or_sub(a[2])]
+            main = [a for a in above if not _SUBTITLE.match(a[1]) and not named_pre_or_sub(a[2])]
             above = main or above
         return above
 
@@ -1537,7 +1537,7 @@ _PRE_OR_SUB = re.compile(
 )
 
 
-def _named_pre_or_sub(el) -> bool:
+def named_pre_or_sub(el) -> bool:
     """A heading its own markup names a 引题 or 副标题 (``div.jc-subtitle``, ``p.sub-title``,
     ``div.fbt``, ``div.yt``, ``p.pre-title``): set beside the title, never the title itself."""
     return bool(_PRE_OR_SUB.search((el.get("class") or "") + " " + (el.get("id") or "")))
@@ -1635,7 +1635,7 @@ def subtitle_lines(lay: Layout, title_line: int, body_start: int) -> set[int]:
         el = _line_element(lay, i) if i - title_line <= 3 and len(line) <= 100 else None
         if (
             el is None
-            or not _named_pre_or_sub(el)
+            or not named_pre_or_sub(el)
             or SENTENCE_END.search(line)
             or _SECTION_HEAD.match(line)
         ):
