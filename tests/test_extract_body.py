@@ -635,3 +635,23 @@ def test_a_lead_paragraph_in_a_block_before_the_container_opens_the_body(before,
     body = _body(page)
     assert body.startswith(_LEAD) is opens
     assert body.count(_AFTER_LEAD) == 1
+
+
+@pytest.mark.parametrize(
+    "after, kept",
+    [
+        ("<p>（联系人：刘某，联系电话：0871-6630123）</p><p>抄送：市政协提案委。</p>", False),
+        ("<p>联系人：刘某</p><p>联系电话：0871-6630123</p>", False),
+        ("<p>抄送：县人大常委会人代工委，县政府办公室</p>", False),
+        # (A 版记 closing with its 印发 line is the document's: it stays.)
+        ("<p>抄送：县委办。</p><p>县政府办公室 2024年5月6日印发</p>", True),
+    ],
+)
+def test_routing_lines_after_a_replys_signature_date_are_no_text(after, kept):
+    main = (
+        "<p>王某代表：您提出的建议收悉，现答复如下：今年将新增学位2700个。</p>"
+        "<p>感谢您对教育工作的关心和支持！</p><p>县教育体育局</p><p>2024年5月6日</p>" + after
+    )
+    body = _body(_page(main))
+    assert ("抄送" in body or "联系人" in body) is kept
+    assert kept or body.endswith("2024年5月6日")

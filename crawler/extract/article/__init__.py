@@ -35,6 +35,7 @@ from .body import (
     table_beside,
     title_heading_line,
     without_closing_attachments,
+    without_routing_lines,
 )
 from .head import Head, read_head, select_nodes, selected_text
 from .links import find_attachments, find_next_pages, set_breadcrumb_and_column
@@ -178,6 +179,7 @@ def _extract(
     body_lines = without_closing_attachments(
         lay, body_lines, {a["name"] for a in article.attachments if a.get("name")}, container
     )
+    body_lines = without_routing_lines(body_lines)
     if view is not None:
         body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
     article.body = join_body(lay, body_lines)

@@ -1607,6 +1607,22 @@ def without_closing_attachments(
     return lines
 
 
+# What a letter's sender adds under its 落款 (a 建议提案答复): whom to call and who gets copies.
+_ROUTING_LINE = re.compile(
+    r"^[(（]?\s*(?:联\s*系\s*人|联系电话|联系方式)\s*[:：]|^(?:抄\s*送|抄\s*报)\s*[:：]"
+)
+
+
+def without_routing_lines(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The body without the lines after its signature's date that route the letter rather than
+    say anything — ``（联系人：刘某，联系电话：0871-6630123）``, ``抄送：市政协提案委…`` under a
+    答复's 落款: the text ends at the date. (A 版记 that closes with its 印发 line is no such run.)"""
+    run = len(lines)
+    while run > 1 and len(lines[run - 1][0]) <= 120 and _ROUTING_LINE.match(lines[run - 1][0]):
+        run -= 1
+    return lines[:run] if run < len(lines) and _signature_date(lines[run - 1][0]) else lines
+
+
 def _signature_date(line: str) -> bool:
     dates = find_dates(line, 1)
     return (
