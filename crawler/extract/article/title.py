@@ -1490,13 +1490,14 @@ class _TitleSearch:
         return _TitlePick(title, self.element_for(title), rule, self._prefixed_variant(title))
 
     def _english_title_shown_nowhere(self, title: str) -> bool:
-        """An English ``<title>`` that no line of the page shows (``Information Department :
-        Press Releases``, a municipal corporation's name alone): the site's or column's name, not
-        the article's, which a line right above the info line shows (``td.hd`` over ``Date : …``)."""
+        """An English ``<title>`` that no line of the page shows as a line of its own
+        (``Information Department : Press Releases``, a municipal corporation's name, which only
+        the footer's copyright line holds): the site's or column's name, not the article's, which
+        a line right above the info line shows (``td.hd`` over ``Date : …``)."""
         if not title or _HAN.search(title):
             return False
-        sq = squash(title)
-        return not any(sq in squash(line) for line in self.lay.lines[:1500])
+        sq = squash(title).strip(_DECORATION)
+        return not any(squash(line).strip(_DECORATION) == sq for line in self.lay.lines[:1500])
 
     def _prefixed_variant(self, title: str) -> str | None:
         """The whole <title> when it spells the title after the site's name and a colon
