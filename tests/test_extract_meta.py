@@ -640,10 +640,17 @@ def test_an_english_release_names_its_ministry_in_an_element_of_its_own():
             id="value-in-next-block",
         ),
         pytest.param(
+            "<p>发布时间：2024-03-05　来源：　作者：县农业农村局</p>",
+            "",
+            None,
+            id="empty-label-before-office-author-none",
+        ),
+        pytest.param(
+            # (An empty printed 来源 names no source, the 作者 beside it neither: the lead's ruling.)
             "<p>发布时间：2024-03-05　作者：县农业农村局　来源：</p>",
             "",
-            "县农业农村局",
-            id="empty-label-office-author",
+            None,
+            id="empty-label-beside-office-author-none",
         ),
         pytest.param("<p>发布时间：2024-03-05　发布者：admin</p>", "", None, id="cms-login"),
         pytest.param(

@@ -546,13 +546,10 @@ def _find_source(
             # An empty label the page's script fills from its data: what the reader sees.
             return head.script_source, "source in the page's script data (empty 来源 it fills)"
         if value is None:
-            office = _info_office(lines, info, site_like, authors_only=True)
             # (An empty 来源 the text's closing credit fills: "…。（来源：县统计局）", or a 来源
-            # printed after the text.)
-            credit = (
-                office
-                or _closing_credit(lines, title_line, body_stop)
-                or _source_after_body(lay, body_stop, own_name)
+            # printed after the text. Never the 作者 beside it: an empty printed 来源 names none.)
+            credit = _closing_credit(lines, title_line, body_stop) or _source_after_body(
+                lay, body_stop, own_name
             )
             if credit:
                 return credit
@@ -711,7 +708,7 @@ _INFO_ITEMS = re.compile(r"\s*[|｜丨/]\s*|\s+")
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|作\s+者)\s*[:：]\s*([^\s|｜:：]{3,30})")
 
 
-def _info_office(lines: list[str], info: range, own_name, authors_only=False) -> tuple | None:
+def _info_office(lines: list[str], info: range, own_name) -> tuple | None:
     """An office the info line names without a 来源 label: as its 作者 (作者：县农业农村局, where
     a person's name would be no source), or on its own beside the date (``2024-03-05 | 县卫健委 |
     阅读 1234``) — never the site's own name."""
@@ -722,7 +719,7 @@ def _info_office(lines: list[str], info: range, own_name, authors_only=False) ->
         author = _AUTHOR.search(line)
         if author and _is_office(author.group(1)) and not own_name(author.group(1)):
             return author.group(1), "office named as 作者 in the info line"
-        dates = [] if authors_only else find_dates(line, 3)
+        dates = find_dates(line, 3)
         if not dates:
             continue
         rest, at = [], 0
