@@ -646,6 +646,24 @@ def test_an_english_release_names_its_ministry_in_an_element_of_its_own():
             id="empty-label-before-office-author-none",
         ),
         pytest.param(
+            "<p>发布时间：2024-03-05　来源：区财政局审核科　审核：王丽</p>",
+            "",
+            "区财政局审核科",
+            id="role-word-in-office-name-then-role",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-03-05　来源：县融媒体中心校对科</p>",
+            "",
+            "县融媒体中心校对科",
+            id="role-word-in-office-name-jiaodui",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-03-05　来源：县融媒体中心摄影 王丽</p>",
+            "",
+            "县融媒体中心",
+            id="role-glued-on-with-a-name",
+        ),
+        pytest.param(
             # (An empty printed 来源 names no source, the 作者 beside it neither: the lead's ruling.)
             "<p>发布时间：2024-03-05　作者：县农业农村局　来源：</p>",
             "",

@@ -27,6 +27,13 @@ from .patterns import (
 from .shown import shown_lines
 from .title import INFO_LABELS, names_of_site
 
+# A role word inside an office's name is no role label glued on (编辑部, 记者站, 法制审核股, 校对科,
+# 摄影家协会, 通讯员站): a role label is followed by a colon or a person's name, an office's name
+# ends with its office word.
+_NO_OFFICE_AFTER = (
+    r"(?!(?:家|员|員|工作|服务|服務)?(?:股|科|室|组|組|部|站|处|處|所|队|隊|中心|协会|協會|学会|學會|"
+    r"委员会|委員會))"
+)
 _SOURCE_STOP = re.compile(
     # (A tab is a cell boundary: "发布机构\t县卫健委\t生成日期\t…" ends the value at its cell.)
     r"\s*(?:[|｜丨\t]|\s(?=[^\s:：]{1,8}\s*[:：])"
@@ -38,11 +45,15 @@ _SOURCE_STOP = re.compile(
     r"(?:发布|發布|發佈|发表)(?=\s*(?:[:：]|时间|時間|日期|机构|機構|单位|單位|部门|部門|者|人|于|於|(?:19|20)\d{2}))|"
     + spaced_labels("時間", "时间", "日期", "作者")
     + r"|浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|"
-    # (编辑 as a role, not a newsroom's name: "青山日报编辑部".)
-    r"记者(?!站)|記者(?!站)|编辑(?!部|室|组|中心|委员会)|編輯(?!部|室|組)|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum|"
+    # (编辑 as a role, not a newsroom's name: "青山日报编辑部", "县融媒体中心记者站".)
+    r"(?:记者|記者|编辑|編輯)"
+    + _NO_OFFICE_AFTER
+    + r"|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum|"
     r"(?:录入|錄入|添加|上传|上傳|提交|撰写|加入|入库|发稿|印发|成文)(?:时间|時間|日期)|"
     # (Staff roles glued on after the value: "县融媒体中心撰稿：王丽", "…通讯员 王丽".)
-    r"撰稿|撰文|供稿|摄影|攝影|摄像|通讯员|通訊員|审核|審核|审校|审稿|校对|校對|签发|核稿|初审|复审|终审|监制|责编|責編|"
+    r"(?:撰稿|撰文|供稿|摄影|攝影|摄像|通讯员|通訊員|审核|審核|审校|审稿|校对|校對|签发|核稿|初审|复审|终审|监制|责编|責編)"
+    + _NO_OFFICE_AFTER
+    + r"|"
     # (A page tool's link glued on: "来源：纳税服务科全部展开".)
     r"全部展开|展开全文|展开|收起)"
     r"|(?:19|20)\d{2}\s*[-/.年])"
