@@ -1070,7 +1070,7 @@ _KIND_KICKER = re.compile(
 _MINISTER_LINE = re.compile(r"(?:" + EN_PERSON + r")(?:$|[,\s])")
 # A US release's header above its text: its release line and the contact block under it.
 _RELEASE_LINE = re.compile(r"^(?:for\s+)?immediate\s+release\b|^embargoed\b", re.I)
-_CONTACT_HEAD = re.compile(r"^(?:(?:media|press|news)\s+)?contacts?\s*:", re.I)
+CONTACT_HEAD = re.compile(r"^(?:(?:media|press|news)\s+)?contacts?\s*:", re.I)
 # An English release's labelled source line above its text (From: Department of …).
 _EN_BYLINE = re.compile(r"^(?:From|Issued by|Published by|Source|(?i:Posted on))\s*:\s*\S")
 # The staff credits closing a report (记者：… 编辑：… 责编：…): two or more roles, no sentence.
@@ -1413,7 +1413,7 @@ def pick_body_lines(
             kept
             and i - start < 60
             and len(line) < 100
-            and _CONTACT_HEAD.match(line)
+            and CONTACT_HEAD.match(line)
             and _header_only(kept)
             and _content_follows(lay, i + 1, end)
         ):
@@ -1443,10 +1443,10 @@ def pick_body_lines(
             kept = []
             continue
         if not kept and i - start < 60 and len(line) < 100:
-            if _RELEASE_LINE.match(line) or _CONTACT_HEAD.match(line):
-                contact = contact or bool(_CONTACT_HEAD.match(line))
+            if _RELEASE_LINE.match(line) or CONTACT_HEAD.match(line):
+                contact = contact or bool(CONTACT_HEAD.match(line))
                 continue
-            if contact and _contact_detail(line):
+            if contact and contact_detail(line):
                 continue  # (a name, a phone, an e-mail under "Contact:")
         contact = False
         if len(kept) < 2 and i - start < 60:
@@ -1653,7 +1653,7 @@ def _own_box(lay: Layout, container, text_line: int, file_line: int) -> bool:
     return text_child is not None and _section_kind(child) != _section_kind(text_child)
 
 
-def _contact_detail(line: str) -> bool:
+def contact_detail(line: str) -> bool:
     """A line of a contact block: a name and role, a phone number, an e-mail address."""
     return (
         len(line) < 80 and len(line.split()) <= 8 and ("@" in line or not SENTENCE_END.search(line))

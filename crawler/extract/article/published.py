@@ -25,7 +25,7 @@ from ..text import (
     Layout,
     squash,
 )
-from .body import COMMENT_HEAD, TOP_BAR_CLOCK
+from .body import COMMENT_HEAD, CONTACT_HEAD, TOP_BAR_CLOCK, contact_detail
 from .head import META_DATE, Head
 from .patterns import (
     DIGITS,
@@ -521,21 +521,31 @@ def _date_above(lay: Layout, title_line: int, style: DateStyle) -> _DateCandidat
     short lines between them (a ministerial release: its date, its ministers, then its title);
     never past a line of links (navigation) or of prose."""
     lines = lay.lines
-    for i in range(title_line - 1, max(title_line - 5, -1), -1):
+    # (A release's contact block between its date and its heading, "Media contact:" then a name,
+    # a phone, an e-mail a line each, is read past: the window starts above it.)
+    top = _above_contact_block(lines, title_line - 1)
+    for i in range(top, max(top - 4, -1), -1):
         line = lines[i]
         if len(line) > 80 or (lay.link_chars[i] and lay.link_chars[i] * 2 >= len(line)):
             return None
         # (The line just over the heading may be longer: "5 March 2024 | Joint News Release | …".)
-        if (
-            len(line) > (80 if i == title_line - 1 else 40)
-            or lay.table[i] >= 0
-            or TOP_BAR_CLOCK.search(line)
-        ):
+        if len(line) > (80 if i == top else 40) or lay.table[i] >= 0 or TOP_BAR_CLOCK.search(line):
             continue
         found = [c for c in _line_dates(lines, i, style) if c.rank == 5 and not _list_row(lay, c)]
         if found:
             return found[-1]
     return None
+
+
+def _above_contact_block(lines: list[str], i: int) -> int:
+    """The line above a contact block ending at line ``i`` (its ``Media contact:`` head over short
+    lines of names, phones, e-mails, no date among them), else ``i``."""
+    for j in range(i, max(i - 8, -1), -1):
+        if CONTACT_HEAD.match(lines[j]):
+            return j - 1
+        if not contact_detail(lines[j]) or find_dates(lines[j], 1):
+            break
+    return i
 
 
 def _calendar_card(lay: Layout, title_line: int) -> FoundDate | None:
