@@ -843,6 +843,21 @@ def test_a_letter_is_published_when_made_public_and_names_no_source(office, publ
     assert (article.source, article.published_at) == (None, expected)
 
 
+@pytest.mark.parametrize("office", ["答复单位", "办理单位", "承办单位"])
+@pytest.mark.parametrize(
+    "title", ["关于县十八届人大二次会议第36号建议的答复", "对县政协第12号提案的答复"]
+)
+def test_a_proposal_reply_is_the_answering_offices_own_text(office, title):
+    # (Unlike a 领导信箱 letter, a 建议提案答复 is the office's own letter to the deputy: with no
+    # 来源 printed, its record's answering office is the source.)
+    table = f"<table><tr><td>{office}</td><td>县交通运输局</td><td>答复日期</td><td>2024-03-05</td></tr></table>"
+    article = _extract(
+        f'{table}<h1>{title}</h1><div class="content"><p>王某代表：</p><p>{_BODY}</p></div>',
+        title=title,
+    )
+    assert article.source == "县交通运输局"
+
+
 def test_a_letters_handling_office_beside_its_status_is_no_source_its_reply_no_date():
     table = (
         "<table><tr><td>来信人</td><td>张**</td><td>来信时间</td><td>2024-07-16 22:41:07</td></tr>"

@@ -281,6 +281,8 @@ _REPLY_OFFICE = re.compile(
     r"(?:^|\t)(?:答复|答覆|回复|回覆|办理|辦理|处理|處理|承办|承辦)(?:单位|單位|部门|部門|机构|機構)"
     r"\s*[:：]?\s*([^\t:：]{2,30}?)\s*(?:\t|$)"
 )
+# The title of an office's reply to a deputy's 建议 or a member's 提案 (关于…第0123号建议的答复).
+_PROPOSAL_REPLY = re.compile(r"(?:建议|建議|提案|议案|議案)(?:办理情况)?的(?:答复|答覆|回复|回覆)")
 # "（县农业农村局供稿）", "（供稿：县农业农村局）" closing the text: the office that supplied it.
 _SUPPLIED = re.compile(
     r"^[（(]\s*(?:(?:供稿|供稿单位|稿件提供)\s*[:：]\s*([\u4e00-\u9fff（）]{2,30})"
@@ -586,6 +588,13 @@ def _find_source(
     if ministry and not site_like(ministry, header=False):
         return ministry, "ministry line above the title"
 
+    # A 建议提案答复 is the answering office's own letter to the deputy: its record's 办理单位
+    # (答复单位, 承办单位; a cell of the table above or under the heading) is whose text it is.
+    if _PROPOSAL_REPLY.search(lines[title_line] if 0 <= title_line < len(lines) else ""):
+        for i in (*table, *range(body_start, min(body_stop, body_start + 3))):
+            reply = _REPLY_OFFICE.search(lines[i])
+            if reply and _is_office(reply.group(1)) and not own_name(reply.group(1)):
+                return reply.group(1), "answering office in a 建议提案答复's record"
     # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
     # itself, even when it names the site's own newsroom.
     # A 领导信箱 letter names the office that answered it (答复单位, 办理单位): a step of its
