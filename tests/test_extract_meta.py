@@ -847,12 +847,17 @@ def test_a_letter_is_published_when_made_public_and_names_no_source(office, publ
 @pytest.mark.parametrize(
     "title", ["关于县十八届人大二次会议第36号建议的答复", "对县政协第12号提案的答复"]
 )
-def test_a_proposal_reply_is_the_answering_offices_own_text(office, title):
+@pytest.mark.parametrize(
+    "site",
+    ["", "<div class=footer>主办：县交通运输局</div>"],
+    ids=["portal", "the-offices-own-site"],
+)
+def test_a_proposal_reply_is_the_answering_offices_own_text(office, title, site):
     # (Unlike a 领导信箱 letter, a 建议提案答复 is the office's own letter to the deputy: with no
-    # 来源 printed, its record's answering office is the source.)
+    # 来源 printed, its record's answering office is the source, on its own site too.)
     table = f"<table><tr><td>{office}</td><td>县交通运输局</td><td>答复日期</td><td>2024-03-05</td></tr></table>"
     article = _extract(
-        f'{table}<h1>{title}</h1><div class="content"><p>王某代表：</p><p>{_BODY}</p></div>',
+        f'{table}<h1>{title}</h1><div class="content"><p>王某代表：</p><p>{_BODY}</p></div>{site}',
         title=title,
     )
     assert article.source == "县交通运输局"

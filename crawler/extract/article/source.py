@@ -593,7 +593,8 @@ def _find_source(
     if _PROPOSAL_REPLY.search(lines[title_line] if 0 <= title_line < len(lines) else ""):
         for i in (*table, *range(body_start, min(body_stop, body_start + 3))):
             reply = _REPLY_OFFICE.search(lines[i])
-            if reply and _is_office(reply.group(1)) and not own_name(reply.group(1)):
+            # (Even the office running the site, as a record's publisher row is.)
+            if reply and _is_office(reply.group(1)):
                 return reply.group(1), "answering office in a 建议提案答复's record"
     # A credit line closing the article's text ("（来源：县融媒体中心）") is printed by the article
     # itself, even when it names the site's own newsroom.
