@@ -385,10 +385,10 @@ _LAYOUT_HINT = re.compile(r"layout|(?:^|[-_])(?:with|has|no|one|two|three)[-_]",
 
 def _marked(el, hint: re.Pattern) -> bool:
     """Whether one of ``el``'s class names or its id is ``hint``'s, not a layout's name."""
-    return any(
-        hint.search(token) and not _LAYOUT_HINT.search(token)
-        for token in f"{el.get('class') or ''} {el.get('id') or ''}".split()
-    )
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not hint.search(names):
+        return False  # (most elements: one search over the names, not one a token)
+    return any(hint.search(token) and not _LAYOUT_HINT.search(token) for token in names.split())
 
 
 def _in_sidebar(el) -> bool:
