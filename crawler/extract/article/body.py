@@ -385,7 +385,10 @@ _LAYOUT_HINT = re.compile(r"layout|(?:^|[-_])(?:with|has|no|one|two|three)[-_]",
 
 def _marked(el, hint: re.Pattern) -> bool:
     """Whether one of ``el``'s class names or its id is ``hint``'s, not a layout's name."""
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
+        return False
+    names = f"{cls or ''} {ident or ''}"
     if not hint.search(names):
         return False  # (most elements: one search over the names, not one a token)
     return any(hint.search(token) and not _LAYOUT_HINT.search(token) for token in names.split())
