@@ -588,12 +588,21 @@ def test_a_spacing_utilitys_bottom_marks_no_footer(classes):
         "发表评论：",
         "评论区",
         "已有3条评论",
+        "评论（3）",
+        "我来说两句",
+        "热门跟帖（2）",
+        "网友评论 共3条",
+        "网友评论 查看全部>>",
+        "发表您的评论",
         "Comments",
         "Comments (2)",
         "2 Comments",
         "Leave a reply",
         "Leave a Comment",
         "One thought on “Harbour footbridge reopens”",
+        "3 Responses",
+        "Add new comment",
+        "Comments are closed.",
     ],
 )
 def test_a_comment_section_inside_the_text_block_ends_the_text(heading):
@@ -643,6 +652,7 @@ def test_a_lead_paragraph_in_a_block_before_the_container_opens_the_body(before,
         ("<p>（联系人：刘某，联系电话：0871-6630123）</p><p>抄送：市政协提案委。</p>", False),
         ("<p>联系人：刘某</p><p>联系电话：0871-6630123</p>", False),
         ("<p>抄送：县人大常委会人代工委，县政府办公室</p>", False),
+        ("<p>联系人及电话：刘某 0871-6630123</p>", False),
         # (A 版记 closing with its 印发 line is the document's: it stays.)
         ("<p>抄送：县委办。</p><p>县政府办公室 2024年5月6日印发</p>", True),
     ],
@@ -655,3 +665,19 @@ def test_routing_lines_after_a_replys_signature_date_are_no_text(after, kept):
     body = _body(_page(main))
     assert ("抄送" in body or "联系人" in body) is kept
     assert kept or body.endswith("2024年5月6日")
+
+
+def test_routing_lines_after_an_office_and_date_on_one_line_are_no_text():
+    main = (
+        "<p>王某代表：您提出的建议收悉，现答复如下：今年将新增学位2700个。</p>"
+        "<p>感谢您对教育工作的关心和支持！</p><p>县教育体育局　2024年5月6日</p><p>抄送：县人大常委会人代工委。</p>"
+    )
+    assert _body(_page(main)).endswith("2024年5月6日")
+
+
+def test_a_notices_contact_after_a_labelled_date_stays():
+    main = (
+        "<p>各乡镇：请于规定时间内报送防汛物资储备情况。</p>"
+        "<p>报送截止：2024年5月16日</p><p>联系人：刘某，联系电话：0871-6630123</p>"
+    )
+    assert _body(_page(main)).endswith("联系电话：0871-6630123")

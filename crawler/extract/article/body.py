@@ -960,10 +960,15 @@ _MORE_LINK = re.compile(
 # A comment section's heading (网友留言（3）, 发表评论：, Comments (2), Leave a reply): readers'
 # words follow it, never the text.
 _COMMENTS = (
-    r"(?:(?:(?:网友|读者|用户|最新|热门|全部|精彩)(?:留言|评论)|发表(?:评论|留言)|我要(?:评论|留言)|评论(?:区|列表)"
-    r"|(?:已有|共有?)\s*\d+\s*[条人](?:评论|留言|参与)|(?:\d+\s+)?Comments?|Leave\s+a\s+(?:reply|comment)"
-    r"|Post\s+a\s+comment|Add\s+(?:a|your)\s+comment|Join\s+the\s+discussion)"
-    r"\s*(?:[(（\[【]\s*(?:共\s*)?\d+\s*条?\s*[)）\]】])?\s*[】\]］〕]?\s*[:：]?\s*$"
+    r"(?:(?:(?:(?:网友|读者|用户|最新|热门|全部|精彩|相关)(?:留言|评论|跟帖)|跟帖(?:评论)?|评论|发表(?:您的|你的)?"
+    r"(?:评论|留言|看法)|我要(?:评论|留言|跟帖)|(?:我来)?说两句|评论(?:区|列表|专区)|留言板"
+    r"|(?:已有|共有?)\s*\d+\s*[条人](?:评论|留言|跟帖|参与))"
+    r"\s*(?:[(（\[【]\s*(?:共|已有)?\s*\d+\s*条?\s*[)）\]】]|(?:共|已有)?\s*\d+\s*条)?"
+    r"\s*(?:查看全部|查看更多|更多)?\s*[>》»]*"
+    r"|(?:\d+\s+)?Comments?(?:\s*\(\d+\))?|\d+\s+(?:Responses?|Replies)|(?:Responses?|Replies)\s*\(\d+\)"
+    r"|Leave\s+a\s+(?:reply|comment)|Post\s+a\s+comment|Add\s+(?:a\s+|new\s+|your\s+)?comment"
+    r"|Comments\s+are\s+closed\.?|Join\s+the\s+discussion)"
+    r"\s*[】\]］〕]?\s*[:：]?\s*$"
     r"|(?:One|\d+)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S)"
 )
 COMMENT_HEAD = re.compile(r"^[【\[［〔■]?\s*" + _COMMENTS, re.I)
@@ -1612,7 +1617,8 @@ def without_closing_attachments(
 
 # What a letter's sender adds under its 落款 (a 建议提案答复): whom to call and who gets copies.
 _ROUTING_LINE = re.compile(
-    r"^[(（]?\s*(?:联\s*系\s*人|联系电话|联系方式)\s*[:：]|^(?:抄\s*送|抄\s*报)\s*[:：]"
+    r"^[(（]?\s*(?:联\s*系\s*人(?:及(?:联系)?电话|和电话)?|联系电话|联系方式)\s*[:：]"
+    r"|^(?:抄\s*送|抄\s*报)\s*[:：]"
 )
 
 
@@ -1623,7 +1629,18 @@ def without_routing_lines(lines: list[tuple[str, int]]) -> list[tuple[str, int]]
     run = len(lines)
     while run > 1 and len(lines[run - 1][0]) <= 120 and _ROUTING_LINE.match(lines[run - 1][0]):
         run -= 1
-    return lines[:run] if run < len(lines) and _signature_date(lines[run - 1][0]) else lines
+    if run == len(lines):
+        return lines
+    last = lines[run - 1][0]
+    dates = find_dates(last, 1)
+    signed = _signature_date(last) or (
+        # (or the office and the date on one line: 县教育体育局　2024年7月15日)
+        len(last) <= 40
+        and bool(dates)
+        and not last[dates[-1].end :].strip()
+        and not re.search(r"[:：]", last)  # (not a labelled date: 报名截止：2024年7月15日)
+    )
+    return lines[:run] if signed else lines
 
 
 def _signature_date(line: str) -> bool:
