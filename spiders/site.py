@@ -862,16 +862,7 @@ class SiteSpider(scrapy.Spider):
         """A page not yet known whose article is a notice in its place, drawn in the site's
         chrome (a soft 404, a login form, a firewall's notice): a failed fetch, no release."""
         reason = stand_in_reason(article.title, article.body)
-        if reason is None:
-            return None
-        self.logger.warning("%s: %s", response.url, reason)
-        return FetchFailureItem(
-            site=self.site.name,
-            url=response.url,
-            reason=reason,
-            page_kind="article",
-            http_status=response.status,
-        )
+        return None if reason is None else self._failed_article(response, reason)
 
     def _off_template(self, response, article):
         """A thin, small page that has none of the lines the site's pages always carry, and no
@@ -891,6 +882,9 @@ class SiteSpider(scrapy.Spider):
             f"not the site's page: none of the {len(self.site_model.frame)} lines its pages share "
             f"(stub, interstitial or broken page)"
         )
+        return self._failed_article(response, reason)
+
+    def _failed_article(self, response, reason: str) -> FetchFailureItem:
         self.logger.warning("%s: %s", response.url, reason)
         return FetchFailureItem(
             site=self.site.name,

@@ -1184,6 +1184,28 @@ def callout_before(lay: Layout, container, title_line: int):
     """A callout just before the body's block, below the heading, inside the article's own part
     (`div.usa-alert` holding "Status: … lifted", a 【重要提示】 box): its sentences open the text, and
     a change of the status is an edit. A site's banner (above the heading) is none."""
+    prev = _block_before(lay, container)
+    if prev is None:
+        return None
+    start, stop = lay.spans[prev]
+    hint = f"{prev.get('class') or ''} {prev.get('id') or ''}"
+    if (
+        start > title_line
+        and 0 < stop - start <= 6
+        and (_CALLOUT_HINT.search(hint) or _CALLOUT_HEAD.match(lay.lines[start]))
+        and any(
+            _is_prose(lay.lines[i], lay.link_chars[i]) and len(lay.lines[i]) >= 20
+            for i in range(start, stop)
+        )
+    ):
+        return prev
+    return None
+
+
+def _block_before(lay: Layout, container):
+    """The laid-out block just before ``container`` or, when it opens its parent, before the
+    nearest of its first two ancestors that has one (inside the article's part: never past
+    ``<main>``/``<article>``)."""
     el = container
     for _ in range(3):
         if el is None or el.tag in ("body", "html", "main", "article"):
@@ -1192,19 +1214,7 @@ def callout_before(lay: Layout, container, title_line: int):
         while prev is not None and (not isinstance(prev.tag, str) or prev not in lay.spans):
             prev = prev.getprevious()
         if prev is not None:
-            start, stop = lay.spans[prev]
-            hint = f"{prev.get('class') or ''} {prev.get('id') or ''}"
-            if (
-                start > title_line
-                and 0 < stop - start <= 6
-                and (_CALLOUT_HINT.search(hint) or _CALLOUT_HEAD.match(lay.lines[start]))
-                and any(
-                    _is_prose(lay.lines[i], lay.link_chars[i]) and len(lay.lines[i]) >= 20
-                    for i in range(start, stop)
-                )
-            ):
-                return prev
-            return None
+            return prev
         el = el.getparent()
     return None
 
@@ -1222,34 +1232,26 @@ def lead_before(lay: Layout, container, title_line: int):
     below the heading (``div.wz_dy`` holding 第一段（导语） before ``div.TRS_Editor``): the text's
     first paragraphs. Chinese prose only — one to six lines of sentences without links, no info
     line, no 副标题, no summary box (摘要：…) and no copy of the text's opening; else None."""
-    el = container
-    for _ in range(3):
-        if el is None or el.tag in ("body", "html", "main", "article"):
-            return None
-        prev = el.getprevious()
-        while prev is not None and (not isinstance(prev.tag, str) or prev not in lay.spans):
-            prev = prev.getprevious()
-        if prev is None:
-            el = el.getparent()
-            continue
-        start, stop = lay.spans[prev]
-        lines = lay.lines[start:stop]
-        if (
-            start <= title_line
-            or not 0 < stop - start <= 6
-            or any(lay.link_chars[start:stop])
-            or _SUMMARY_HEAD.match(lines[0])
-            or _marked(prev, _SUMMARY_HINT)
-            or named_pre_or_sub(prev)
-            or not all(_CJK.search(line) and SENTENCE_END.search(line) for line in lines)
-            or any(INFO_LINE.search(line) or SOURCE_LABEL.search(line) for line in lines)
-            or sum(len(line) for line in lines) < 30
-        ):
-            return None
-        c_start, c_stop = lay.spans.get(container, (0, 0))
-        opening = squash("".join(lay.lines[c_start : min(c_stop, c_start + 8)]))
-        return None if squash(lines[0])[:40] in opening else prev
-    return None
+    prev = _block_before(lay, container)
+    if prev is None:
+        return None
+    start, stop = lay.spans[prev]
+    lines = lay.lines[start:stop]
+    if (
+        start <= title_line
+        or not 0 < stop - start <= 6
+        or any(lay.link_chars[start:stop])
+        or _SUMMARY_HEAD.match(lines[0])
+        or _marked(prev, _SUMMARY_HINT)
+        or named_pre_or_sub(prev)
+        or not all(_CJK.search(line) and SENTENCE_END.search(line) for line in lines)
+        or any(INFO_LINE.search(line) or SOURCE_LABEL.search(line) for line in lines)
+        or sum(len(line) for line in lines) < 30
+    ):
+        return None
+    c_start, c_stop = lay.spans.get(container, (0, 0))
+    opening = squash("".join(lay.lines[c_start : min(c_stop, c_start + 8)]))
+    return None if squash(lines[0])[:40] in opening else prev
 
 
 _MOST_LEAD_CHARS = 200  # (a container's own text, at most, for a table beside it to join it)
