@@ -930,27 +930,26 @@ def _in_title_column(row, link: _Link) -> bool:
     also shows a title of its own text (``关于…的通知 <a>查看</a>``) is titled by that text."""
     if row.tag != "tr":
         return False
+    cell = _title_cell(row)
+    return cell is not None and cell in link.el.iterancestors() and _cell_text_title(cell) is None
+
+
+def _title_cell(row):
+    """The row's cell under its table's title-like header (标题, 会议名称, Name), or None."""
     column = _header_column(row)
     if column is None:
-        return False
+        return None
     cells = [c for c in row if c.tag in ("td", "th")]
-    if column >= len(cells):
-        return False
-    cell = cells[column]
-    return cell in link.el.iterancestors() and _cell_text_title(cell) is None
+    return cells[column] if column < len(cells) else None
 
 
 def _title_column_link(row, found: list[_Link]) -> _Link | None:
     """Of a table row's links, the one in the cell under a title-like header (会议名称, 标题),
     when it titles the row: a row whose every cell links its page (the meeting's name, its time,
     its room) is titled by its name, not by the cell whose digits weigh most."""
-    column = _header_column(row)
-    if column is None:
+    cell = _title_cell(row)
+    if cell is None:
         return None
-    cells = [c for c in row if c.tag in ("td", "th")]
-    if column >= len(cells):
-        return None
-    cell = cells[column]
     inside = [f for f in found if f.usable and f.weight >= 4 and cell in f.el.iterancestors()]
     return max(inside, key=lambda f: f.weight) if inside else None
 
