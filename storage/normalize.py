@@ -218,9 +218,9 @@ _PIN_MARK = re.compile(
 
 
 def row_title(title: str | None) -> str | None:
-    """A list row's title as rows are compared: without a 置顶 mark. The list shows the title as
-    printed (``【置顶】关于…``), but a site pins and unpins a notice while the release stays the
-    same: a mark added or dropped is no retitle, no changed row and no reason to refetch."""
+    """A list row's title as rows are compared: without a 置顶 mark. Lists drop the mark now, but
+    rows stored before (``【置顶】关于…``) kept it, and a site pins and unpins a notice while the
+    release stays the same: a mark added or dropped is no retitle, no changed row, no refetch."""
     if not title or "置顶" not in title:
         return title
     return _PIN_MARK.sub("", title).strip() or title

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from crawler.extract.listing import extract_list, parse_list_date
 from crawler.extract.model import Selectors
-from storage import ConfigError, row_title
+from storage import ConfigError
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -1471,56 +1471,55 @@ def test_a_class_hides_a_block_only_by_its_whole_name(box_class, hidden):
     assert _listing._furniture(el) is hidden
 
 
+_PLAIN = "关于2025年度示例工作安排的公告"
+
+
 @pytest.mark.parametrize(
-    ("row", "title"),
+    ("row", "pinned"),
     [
-        (
-            '<a href="/tz/1.html">【置顶】关于2025年度示例工作安排的公告</a>',
-            "【置顶】关于2025年度示例工作安排的公告",
-        ),
-        (
-            '<a href="/tz/1.html">[置顶] 关于2025年度示例工作安排的公告</a>',
-            "[置顶] 关于2025年度示例工作安排的公告",
-        ),
-        (
-            '<a href="/tz/1.html"><span class="top">置顶</span>关于2025年度示例工作安排的公告</a>',
-            "置顶关于2025年度示例工作安排的公告",
-        ),
-        (
-            '<a href="/tz/1.html"><font color="red">【置顶】</font>关于2025年度示例工作安排的公告</a>',
-            "【置顶】关于2025年度示例工作安排的公告",
-        ),
-        (
-            '<a href="/tz/1.html" title="关于2025年度示例工作安排的公告">【置顶】关于2025年度示例...</a>',
-            "【置顶】关于2025年度示例工作安排的公告",
-        ),
-        (
-            '<span class="top">置顶</span><a href="/tz/1.html">关于2025年度示例工作安排的公告</a>',
-            "关于2025年度示例工作安排的公告",
-        ),
-        (
-            '<a href="/tz/1.html"><img src="/i/zd.gif" alt="置顶">关于2025年度示例工作安排的公告</a>',
-            "关于2025年度示例工作安排的公告",
-        ),
-        (
-            '<img src="/i/top.png"><a href="/tz/1.html">关于2025年度示例工作安排的公告</a>',
-            "关于2025年度示例工作安排的公告",
-        ),
+        (f'<a href="/tz/1.html">【置顶】{_PLAIN}</a>', True),
+        (f'<a href="/tz/1.html">[置顶] {_PLAIN}</a>', True),
+        (f'<a href="/tz/1.html">置顶：{_PLAIN}</a>', True),
+        (f'<a href="/tz/1.html"><span class="top">置顶</span>{_PLAIN}</a>', True),
+        (f'<a href="/tz/1.html"><font color="red">【置顶】</font>{_PLAIN}</a>', True),
+        (f'<a href="/tz/1.html" title="{_PLAIN}">【置顶】关于2025年度示例...</a>', True),
+        (f'<a href="/tz/1.html">{_PLAIN}【置顶】</a>', True),
+        (f'<a href="/tz/1.html"><b>顶</b>{_PLAIN}</a>', True),
+        (f'<a href="/tz/1.html">[顶]{_PLAIN}</a>', True),
+        (f'<span class="top">置顶</span><a href="/tz/1.html">{_PLAIN}</a>', True),
+        (f'<a href="/tz/1.html"><img src="/i/zd.gif" alt="置顶">{_PLAIN}</a>', True),
+        (f'<img src="/i/top.png"><a href="/tz/1.html">{_PLAIN}</a>', True),
+        (f'<a href="/tz/1.html"><img src="/images/new.gif" alt="NEW">{_PLAIN}</a>', False),
+        (f'<a href="/tz/1.html">{_PLAIN}<img src="/images/new.gif" alt="new"></a>', False),
+        (f'<a href="/tz/1.html"><span class="xin">新</span>{_PLAIN}</a>', False),
+        (f'<a href="/tz/1.html"><em>NEW</em>{_PLAIN}</a>', False),
+        (f'<a href="/tz/1.html">NEW {_PLAIN}</a>', False),
+        (f'<a href="/tz/1.html">【新】{_PLAIN}</a>', False),
     ],
     ids=[
         "bracketed-text",
         "square-text",
+        "bare-text-colon",
         "span-in-link",
         "font-in-link",
         "cut-text-title-attr",
+        "bracketed-after",
+        "ding-element",
+        "ding-bracketed",
         "span-beside",
         "img-in-link",
         "img-beside",
+        "new-gif-before",
+        "new-gif-after",
+        "xin-badge-before",
+        "new-element-before",
+        "new-text-before",
+        "xin-bracketed",
     ],
 )
-def test_a_pin_mark_is_the_title_s_as_the_link_prints_it_and_always_the_pinned_flag(row, title):
-    # The link's text as printed (a mark it shows is in it; a mark beside it or a picture is
-    # not), and the pinned flag whatever the mark; rows are compared without it (row_title).
+def test_a_pin_mark_or_fresh_badge_is_no_part_of_the_title(row, pinned):
+    # The release's title without the mark (a site pins, unpins and badges a notice while the
+    # release stays the same); a 置顶/顶 mark, wherever it stands, sets the row's pinned flag.
     rows = f"<li><span>2024-01-15</span>{row}</li>"
     rows += "".join(
         f'<li><span>2024-01-0{i}</span><a href="/tz/{i + 1}.html">关于第{i}批示例项目验收结果的公示</a></li>'
@@ -1530,10 +1529,42 @@ def test_a_pin_mark_is_the_title_s_as_the_link_prints_it_and_always_the_pinned_f
         f'<html><body><ul class="list">{rows}</ul></body></html>'.encode(), "http://x.gov.cn/tz/"
     )
     assert [(link.title, link.pinned) for link in result.links[:2]] == [
-        (title, True),
+        (_PLAIN, pinned),
         ("关于第1批示例项目验收结果的公示", False),
     ]
-    assert row_title(result.links[0].title) == "关于2025年度示例工作安排的公告"
+
+
+@pytest.mark.parametrize(
+    "title", ["顶岗实习学生安全管理工作会议召开", "新时代文明实践站建设推进会召开", "NEWS发布会"]
+)
+def test_a_title_opening_with_a_mark_s_word_keeps_it(title):
+    rows = f'<li><span>2024-01-15</span><a href="/tz/1.html">{title}</a></li>'
+    rows += "".join(
+        f'<li><span>2024-01-0{i}</span><a href="/tz/{i + 1}.html">关于第{i}批示例项目验收结果的公示</a></li>'
+        for i in range(1, 6)
+    )
+    result = extract_list(
+        f'<html><body><ul class="list">{rows}</ul></body></html>'.encode(), "http://x.gov.cn/tz/"
+    )
+    assert (result.links[0].title, result.links[0].pinned) == (title, False)
+
+
+def test_pinned_and_badged_rows_of_a_column_are_its_rows_titled_without_their_marks():
+    result = extract_list(
+        page("list_pin_and_fresh_marks_inside_title_links.html"),
+        "http://rsj.example.gov.cn/zwgk/gsgg/index.html",
+    )
+    assert len(result.links) == 15
+    assert [link.pinned for link in result.links[:5]] == [True, True, True, False, False]
+    assert titles(result)[:7] == [
+        "示例市2024年度第一批高技能人才培训基地拟认定名单公示",
+        "关于2024年上半年职称评审结果的公示",
+        "示例市人力资源和社会保障局2024年公开招聘编外人员拟聘用人员公示",
+        "关于第二批市级就业见习基地名单的公示",
+        "2024年度示例市技能大师工作室拟资助项目公示",
+        "关于示例市2023年度劳动保障守法诚信等级评价结果的公示",
+        "顶岗实习学生权益保障专项检查结果公示",
+    ]
 
 
 def test_card_links_wrapping_title_and_date_blocks_are_rows_not_prose():

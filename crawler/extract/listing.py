@@ -136,9 +136,7 @@ def _link_title(a, text: str) -> str:
             return attr
         plain = row_title(stem)
         if plain != stem and attr.startswith(plain[: max(1, len(plain) - 1)]):
-            # A cut text after the 置顶 mark it prints, its full title in title=: the mark as
-            # printed before the full title.
-            return stem[: stem.index(plain)] + attr
+            return attr  # a cut text after a 置顶 mark, its full title in title=
     return text
 
 
@@ -593,9 +591,47 @@ _LEADING_DATE = re.compile(
     r"^\s*[\[(（【]?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])）】]\s*"
     r"|^\s*(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+"
 )
-# What a site puts after a fresh row's title, in an element of its own: NEW, HOT, 新, 热, 荐, 图
-# (a 置顶 mark the link prints is its title's, as printed: _build_link).
+# What a site puts after a fresh row's title, in an element of its own: NEW, HOT, 新, 热, 荐, 图.
 _BADGE = re.compile(r"(?i)^[\[【(（]?\s*(?:new|hot|top|新|热|荐|图|视频|图文)\s*[\]】)）]?$")
+
+
+# A pin mark or a freshness badge a link prints before its title (or a pin mark after it): in
+# brackets, 置顶 bare, or an element of its own (_lead_mark). Never the title's: the row is pinned
+# (置顶, 顶) or fresh, and its release keeps its title when the mark comes and goes.
+_MARK_WORD = r"(?:置顶|顶|new|hot|top|新|热|荐)"
+_LEAD_MARK = re.compile(
+    rf"(?i)^\s*(?:[\[【〔(（]\s*(?P<word>{_MARK_WORD})\s*[\]】〕)）]|(?P<bare>置顶|NEW(?=\s*[\u4e00-\u9fff])))"
+    r"[\s:：·|丨\-]*"
+)
+_TRAIL_PIN = re.compile(r"[\s\-]*[\[【〔(（]\s*置?顶\s*[\]】〕)）]\s*$")
+_PIN_WORDS = ("置顶", "顶", "top")
+
+
+def _lead_mark(a, title: str) -> tuple[str, bool]:
+    """``title`` without the marks the link prints before it (and a pin mark after it), and
+    whether one of them pins the row."""
+    pinned = False
+    first = None
+    if a is not None and len(a) and not (a.text or "").strip() and isinstance(a[0].tag, str):
+        first = a[0]
+    while True:
+        word = None
+        found = _LEAD_MARK.match(title)
+        if found:
+            word, rest = found.group("word") or found.group("bare"), title[found.end() :]
+        elif first is not None and not len(first):
+            shown = " ".join((first.text or "").split())
+            if shown and title.startswith(shown) and re.fullmatch(_MARK_WORD, shown, re.I):
+                word, rest = shown, title[len(shown) :].lstrip(" :：·|丨-")
+            first = None
+        if word is None or title_weight(rest) < 4:
+            break
+        pinned = pinned or word.lower() in _PIN_WORDS
+        title, first = rest, None
+    trail = _TRAIL_PIN.search(title)
+    if trail and title_weight(title[: trail.start()]) >= 4:
+        title, pinned = title[: trail.start()], True
+    return title, pinned
 
 
 def _last_element(el):
@@ -646,10 +682,8 @@ def _after_marks(a, title: str) -> str | None:
         text = " ".join((child.text or "").split())
         if not text or not rest.startswith(text):
             break
-        if "置顶" in text or not (
-            _BRACKETED.match(text) or _MONTH_DAY.match(text) or _only_a_date(text)
-        ):
-            break  # (a 置顶 mark the link prints stays: _build_link)
+        if not (_BRACKETED.match(text) or _MONTH_DAY.match(text) or _only_a_date(text)):
+            break
         rest, found = rest[len(text) :].lstrip(), True
         if (child.tail or "").strip():
             break
@@ -661,10 +695,10 @@ def _build_link(
 ) -> ListLink:
     title = link.title
     text = _row_text(row)
-    # A 置顶 mark the link prints stays in its title, as printed; monitoring compares rows
-    # without it (storage.row_title).
-    pinned = _row_pinned(row, link, text) or "置顶" in title
+    pinned = _row_pinned(row, link, text)
     title = title.lstrip("·•●◆◇■□▪▫►▶▸ ").strip()
+    title, pinned_by_mark = _lead_mark(None if link.derived else link.el, title)
+    pinned = pinned or pinned_by_mark
     for pattern in (_TRAILING_DATE, _LEADING_DATE):
         if pattern is _LEADING_DATE and not (title[:1].isdigit() or title[:1] in "[(（【"):
             continue
