@@ -679,14 +679,16 @@ def _source_after_body(lay: Layout, body_stop: int, own_name) -> tuple | None:
         if kind and value:
             if footer is None:
                 footer = footer_lines(lay)
-            whole = (
-                i < body_stop + 3 and _PUBLISHED_LABEL.search(lines[i]) and find_dates(lines[i], 1)
+            # (A whole info line right after the text is the article's, in a "d-info-bottom" too,
+            # and so is one whose items sit one to a line: 信息来源 over 发布日期.)
+            whole = i < body_stop + 3 and any(
+                _PUBLISHED_LABEL.search(lines[j]) and find_dates(lines[j], 1)
+                for j in range(max(i - 2, body_stop), min(i + 3, len(lines)))
             )
             if not whole and (
                 i in footer or (_footer_mark(lines, i - 1) and _footer_mark(lines, i + 1))
             ):
-                # In the element the page marks as its footer, or between its lines (a whole info
-                # line right after the text is the article's, in a "d-info-bottom" too).
+                # In the element the page marks as its footer, or between its lines.
                 continue
             return value, "labelled 来源 after the body"
     return None
