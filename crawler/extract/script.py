@@ -996,15 +996,16 @@ class Assigned:
 
     def get(self, name: str):
         if name not in self.found:
+            # The name first, the character before it checked after: a pattern opening with a
+            # literal is found by a fast scan, one opening with a look-behind is tried everywhere.
+            named = re.escape(name) + r"(?<![\w$.]" + re.escape(name) + ")"
             m = re.search(
-                r"(?<![\w$.])"
-                + re.escape(name)
-                + r"""\s*=\s*(['"])((?:(?!\1)[^\\\n]|\\.){0,300})\1""",
+                named + r"""\s*=\s*(['"])((?:(?!\1)[^\\\n]|\\.){0,300})\1""",
                 self.code,
             )
             self.found[name] = _unescape(m.group(2)) if m else None
             if m is None:
-                m = re.search(r"(?<![\w$.])" + re.escape(name) + r"\s*=(?!=)", self.code)
+                m = re.search(named + r"\s*=(?!=)", self.code)
                 expr = argument(self.code, m.end(), ";") if m else None
                 if expr and expr.strip():
                     # (None while it is evaluated: an assignment naming itself has no value.)
