@@ -18,6 +18,7 @@ from ..select import select
 from ..text import (
     element_text,
     fold,
+    may_hold,
 )
 
 META_TITLE = ("articletitle", "og:title", "twitter:title", "dc.title.article")
@@ -123,7 +124,7 @@ def read_head(root, url: str) -> Head:
             match = _CREATE_PAGE.search(text)
             if match:
                 head.page_scripts.append((match, script.getparent()))
-        if head.script_source is None and len(text) < 20000:
+        if head.script_source is None and len(text) < 20000 and may_hold(text, _SCRIPT_SOURCE_KEYS):
             match = _SCRIPT_SOURCE.search(text)
             if match:
                 head.script_source = match.group(1).strip()
@@ -148,6 +149,9 @@ _SCRIPT_SOURCE = re.compile(
     r"""\s*[:=]\s*["']\s*([^"'<>\\\n]{0,30}[\u4e00-\u9fff][^"'<>\\\n]{0,30})["']""",
     re.I,
 )
+
+# (Each of its keys holds one of these: docSource, articleSource and contentSource hold "source".)
+_SCRIPT_SOURCE_KEYS = ("source", "laiyuan", "copyfrom", "xxly", "wzly")
 
 _CLIENT_STATE = re.compile(r"window\.__[A-Z][A-Z0-9_]*__\s*=|__NUXT__\s*=")
 
