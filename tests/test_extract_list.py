@@ -870,6 +870,36 @@ def test_one_row_the_pager_follows_beats_boxes_of_ten_wherever_it_links(shape, h
     assert result.next_pages == []
 
 
+@pytest.mark.parametrize(
+    ("name", "url", "rows", "first"),
+    [
+        (
+            "list_small_column_no_pager_beside_latest_box_of_ten.html",
+            "http://zrzyj.example.gov.cn/col/col1288/index.html",
+            3,
+            "示例市2024年度地质灾害防治方案",
+        ),
+        (
+            "list_small_column_heading_beside_crumb_latest_files_box.html",
+            "http://www.example-xian.gov.cn/zwgk/rsrm/index.html",
+            2,
+            "示例县人民政府关于张明等同志职务任免的通知",
+        ),
+        (
+            "list_small_column_crumb_in_main_column_latest_box_in_left.html",
+            "http://www.example-jyj.gov.cn/a/zsks/ywzs/",
+            3,
+            "示例区2024年义务教育阶段学校招生入学工作实施方案",
+        ),
+    ],
+    ids=["heading-names-column", "head-bar-beside-crumb", "rows-under-column-folder"],
+)
+def test_a_small_column_without_pager_beats_a_box_of_the_site_s_latest(name, url, rows, first):
+    # The rows the page names as its column's (its heading, its folder), not the box's ten.
+    result = extract_list(page(name), url)
+    assert (len(result.links), result.links[0].title, result.next_pages) == (rows, first, [])
+
+
 def test_list_path_is_the_same_on_every_page_of_a_column():
     first = extract_list(
         page("list_trs_column.html"), "http://www.example.gov.cn/zwgk/tzgg/index.html"

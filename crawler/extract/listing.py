@@ -1568,7 +1568,8 @@ def _final(
 
 def _headed_by_column(container, name: str | None) -> bool:
     """The block just above the group's box (up to two levels up) is a heading saying the
-    column's name (the breadcrumb's last step), not a link."""
+    column's name (the breadcrumb's last step), not a link, or a head bar whose first element
+    says it (``<h2>人事任免</h2>`` beside the breadcrumb)."""
     if not name:
         return False
     node = container
@@ -1578,7 +1579,16 @@ def _headed_by_column(container, name: str | None) -> bool:
             prev = prev.getprevious()
         if prev is not None:
             text = "".join(islice(prev.itertext(), 8))
-            return _clean(text) == name and prev.find(".//a[@href]") is None
+            if _clean(text) == name and prev.find(".//a[@href]") is None:
+                return True
+            # A head bar opening with the name, the breadcrumb beside it (no "more" link).
+            first = next((c for c in prev if isinstance(c.tag, str) and not _blank(c)), None)
+            return (
+                first is not None
+                and first.find(".//a[@href]") is None
+                and _clean(_text(first)) == name
+                and not any(_more_link(a) for a in islice(prev.iter("a"), 12))
+            )
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
             return False
@@ -1588,13 +1598,14 @@ def _headed_by_column(container, name: str | None) -> bool:
 def _headed_own_rows(
     groups: dict, row_links: dict, entry_of: dict, self_urls: set[str], memo: _Memo
 ) -> tuple[float, list[tuple], tuple | None]:
-    """The best group of rows under the column's folder right under the heading naming it."""
+    """The best group of rows right under the heading naming the column (under the column's
+    folder, when the page's address has one its rows use)."""
     best = (0.0, [], None)
     for key, rows in islice(groups.items(), 400):
         if len(key) != 2 or not _headed_by_column(key[0], memo.column_name):
             continue
         entries = _group_rows(rows, row_links, entry_of)
-        if not entries or not _in_column(entries, memo.column):
+        if not entries:
             continue
         if min(e[2].weight for e in entries) < 5:
             continue  # a page tool (高级搜索) or a menu's short names, no release's title
@@ -1754,6 +1765,7 @@ def _main_list(
     memo = memo if memo is not None else _Memo()
     finalists = _finalists(groups, row_links, entry_of)
     best_score, best, best_key = _best_finalist(finalists, self_urls, memo)
+    favoured: list[tuple] = []
     if not _stands_as_the_column_s(best_key, best, memo):
         favoured = _favoured_groups(groups, row_links, entry_of, finalists, memo)
         if favoured:
@@ -1813,13 +1825,43 @@ def _main_list(
         )
         if own[1]:
             best_score, best, best_key = max(own[0], 24.0), own[1], own[2]
-    if best and memo.column_name and memo.column and not _in_column(best, memo.column):
-        # A small column (one or two releases, no pager) under the heading that names it, beside
-        # a longer box of other columns' releases that no pager follows: its own rows are the list.
-        if not _near_pager(best_key, best, memo):
-            own = _headed_own_rows(groups, row_links, entry_of, self_urls, memo)
-            if own[0] >= 24:
-                best_score, best, best_key = own
+    if (
+        best
+        and memo.column_name
+        and not (memo.column and _in_column(best, memo.column))
+        and not (len(best_key) == 2 and _headed_by_column(best_key[0], memo.column_name))
+        and not _near_pager(best_key, best, memo)
+    ):
+        # A small column (a few releases, no pager) under the heading that names it, beside a
+        # longer box of other releases (最新发布, another column's) that no pager follows: the
+        # rows the page heads with its column's name are the list, wherever they link.
+        own = _headed_own_rows(groups, row_links, entry_of, self_urls, memo)
+        if own[0] >= 24:
+            best_score, best, best_key = own
+    if (
+        best
+        and memo.column
+        and not _in_column(best, memo.column)
+        and not _near_pager(best_key, best, memo)
+    ):
+        # The same beside a box of the site's latest from other columns, with no heading naming
+        # the column: the dated rows under the column's folder are its list, however few.
+        own_rows = [
+            t
+            for t in finalists + favoured
+            if len(t[3]) >= 2
+            and _in_column(t[3], memo.column)
+            and min(e[2].weight for e in t[3]) >= 5
+        ]
+        if own_rows:
+            score, kept, key = _best_finalist(own_rows, self_urls, memo)
+            if (
+                kept
+                and score >= 24
+                and _placement_factor(key, kept, self_urls, memo) > 0.5
+                and sum(memo.row_date(r, b) is not None for r, _, b in kept) * 2 >= len(kept)
+            ):
+                best_score, best, best_key = score, kept, key
     if best_score < 24:
         return None, []
     if _says_it_has_no_rows(root, best_key, best, self_urls, memo):
