@@ -502,7 +502,9 @@ def density_body(
     twin = _first_twin(best)
     if twin is not None:  # the block won by holding the text twice: one copy is the text
         best, best_score = twin, adjusted.get(twin, best_score)
-    under = _table_under_heading(lay, owners, line_scores, best, best_score, title_line)
+    under = _table_under_heading(
+        lay, owners, line_scores, best, best_score, title_line
+    ) or _prose_under_heading(lay, owners, line_scores, best, title_line)
     if under is not None:
         best, best_score, adjusted = under
     # A table's body or row won: the table, its header row and caption with it, is the block.
@@ -580,6 +582,41 @@ def _table_under_heading(
     if len(rows) < 3 or 3 * sum(score for _, score in rows) < best_score:
         return None
     scored = [(i, line_scores[i]) for i in range(start, end) if line_scores[i]]
+    won = _densest_block(lay, owners, scored)
+    return won if won[0] is not None else None
+
+
+# A box's own heading: a short name, no numbered section of a text (一、, 1., （二）, 第三条).
+_BOX_HEADING = re.compile(
+    r"^(?![(（]?[一二三四五六七八九十\d]+[、.．)）]|第.{1,4}[章条节])\S{2,10}$"
+)
+
+
+def _prose_under_heading(
+    lay: Layout, owners: list, line_scores: list[float], best, title_line: int
+):
+    """The text under the title's heading, in the block holding the heading and what follows it,
+    when a box outside that block won by its density (a sidebar's 领导分工 beside a photo story
+    of one caption): a box headed by its own short name, a few paragraphs, is the site's. The
+    block under the heading must hold a sentence of its own; else None."""
+    el = _heading_block(lay, owners, line_scores, title_line)
+    if el is None or _within(best, el) or _within(el, best):
+        return None
+    start, end = lay.spans.get(best, (0, 0))
+    first = owners[start] if start < len(owners) else None
+    lines = [i for i in range(start, end) if line_scores[i]]
+    if (
+        first is None
+        or first.tag not in _HEADINGS
+        or not _BOX_HEADING.match(lay.lines[start].strip())
+        or len(lines) > 6
+    ):
+        return None
+    scored = [
+        (i, line_scores[i]) for i in range(title_line + 1, lay.spans[el][1]) if line_scores[i]
+    ]
+    if not any(SENTENCE_END.search(lay.lines[i]) for i, _ in scored):
+        return None
     won = _densest_block(lay, owners, scored)
     return won if won[0] is not None else None
 
