@@ -1969,9 +1969,19 @@ def _says_it_has_no_rows(root, key, kept: list[tuple], self_urls: set[str], memo
     return False
 
 
+# A pager counting no rows: 共0条, 共 0 页, 总记录数：0, 0条记录.
+_ZERO_PAGER = re.compile(
+    r"共\s*0\s*(?:条|篇|项|页)|总(?:记录|条)数?\s*[:：]?\s*0(?!\d)|(?<!\d)0\s*条记录"
+)
+_CRUMB_LABEL = re.compile(
+    r"^\s*(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|所在位置|当前栏目)"
+)
+
+
 def _under_column_heading(el, container, name: str | None) -> bool:
-    """``el`` stands in a box (up to three levels up) headed by the column's name, a box that
-    does not hold ``container``."""
+    """``el`` stands in the column's own box (up to three levels up), a box that does not hold
+    ``container``: headed by the column's name, or holding the breadcrumb that ends with it or a
+    pager that counts no rows (共0条)."""
     if not name:
         return False
     box = el
@@ -1984,8 +1994,15 @@ def _under_column_heading(el, container, name: str | None) -> bool:
         for child in islice(box.iter(), 60):
             if child is el or not isinstance(child.tag, str) or child.tag == "a":
                 continue
-            if _clean(child.text or "") == name and len(_clean(_text(child))) <= len(name) + 4:
+            own = _clean(child.text or "")
+            if own == name and len(_clean(_text(child))) <= len(name) + 4:
                 return True
+            if _ZERO_PAGER.search(own) and len(own) <= 80:
+                return True
+            if _CRUMB_LABEL.match(own):
+                crumb = _clean(_text(child))
+                if len(crumb) <= 120 and crumb.rstrip(" >»›/").endswith(name):
+                    return True
     return False
 
 
