@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from .pagination import absolute_url
-from .text import Layout, byte_clean, element_text, fold, marked_elements, squash
+from .text import Layout, Marks, byte_clean, element_text, fold, marked_elements, squash
 
 _CRUMB_TAGS = frozenset(["div", "nav", "ol", "ul", "p", "span", "td", "section"])
 _LABEL = re.compile(
@@ -72,16 +72,18 @@ def find_breadcrumb(
     source: str = "",
     body: bytes | None = None,
     encoding: str | None = None,
+    marks: Marks | None = None,
 ) -> tuple[list[str], list[dict]]:
     """Crumb names and the linked ones as ``{"name", "url"}`` (absolute).
 
     ``selected``: elements a site's selector chose; ``lay``/``title``/``title_line``: an article's
     layout and title (the title is no crumb); ``source``/``body``/``encoding``: the page's text and
-    bytes, to skip the search for marks on pages whose source has none.
+    bytes, to skip the search for marks on pages whose source has none; ``marks``: the page's
+    marks as read for an earlier look (:class:`~.text.Marks`).
     """
     title_sq = squash(title)
     best: tuple[list[str], list[dict]] = ([], [])
-    for el in _candidates(root, selected, lay, title_line, source, body, encoding):
+    for el in _candidates(root, selected, lay, title_line, source, body, encoding, marks):
         names, links = _names(el, base)
         names = [n for n in names if not _NOISE.match(n)]
         if names and len(title_sq) >= 8 and squash(names[-1]) == title_sq:
@@ -101,10 +103,10 @@ def _source_head(source: str, body: bytes | None, encoding: str | None) -> bytes
     return source[:_SOURCE_SPAN].encode("utf-8", "surrogatepass").lower()
 
 
-def _marked(root) -> list:
+def _marked(root, marks: Marks | None) -> list:
     """Elements whose class/id/aria-label holds a mark word, in document order."""
     out = []
-    for el, value in marked_elements(root, _MARK_WORDS):
+    for el, value in marked_elements(root, _MARK_WORDS, marks):
         lowered = value.lower()
         if any(w in lowered for w in _STRONG_WORDS) or _TOKEN_WORDS.search(lowered):
             out.append(el)
@@ -129,14 +131,14 @@ def _looks_like_crumbs(el) -> bool:
     )
 
 
-def _candidates(root, selected, lay, title_line, source, body, encoding):
+def _candidates(root, selected, lay, title_line, source, body, encoding, marks):
     """Elements that may hold the breadcrumb, best first; lazily, since the first usually does."""
     if selected:
         yield selected[0]
         return
     head = _source_head(source, body, encoding) if source else b""
     if not source or any(w in head for w in _MARK_WORDS_BYTES):
-        marked = _marked(root)
+        marked = _marked(root, marks)
         curr = [
             el.getparent()
             for el in marked

@@ -1226,19 +1226,39 @@ class _LineWalk:
 _MARK_ATTRS = etree.XPath("//body//@*[name() = 'class' or name() = 'id' or name() = 'aria-label']")
 
 
+class Marks:
+    """The class, id and aria-label values of a page's body elements, read when first asked for
+    and then kept for every other look for marked elements (:func:`marked_elements`): reading
+    them costs more than a look."""
+
+    __slots__ = ("_root", "_read")
+
+    def __init__(self, root: etree._Element) -> None:
+        self._root = root
+        self._read: tuple | None = None
+
+    def read(self) -> tuple[list, str, list[int]]:
+        """(the values, them joined by newlines and lowered, where each ends in the joined)."""
+        if self._read is None:
+            values = _MARK_ATTRS(self._root)
+            joined = "\n".join(values).lower()
+            self._read = (values, joined, list(accumulate(len(v) + 1 for v in values)))
+        return self._read
+
+
 def marked_elements(
-    root: etree._Element, words: tuple[str, ...]
+    root: etree._Element, words: tuple[str, ...], marks: Marks | None = None
 ) -> list[tuple[etree._Element, str]]:
     """(element, its matching attribute values joined by a space) for each element whose class, id
-    or aria-label holds one of the lower-case ``words``, in document order.
+    or aria-label holds one of the lower-case ``words``, in document order; ``marks``: the page's
+    values as read for an earlier look.
 
     The values are searched as one joined string: a Python loop over every element costs more
     than the rest of a large page's extraction.
     """
-    values = _MARK_ATTRS(root)
+    values, joined, ends = (marks or Marks(root)).read()
     if not values:
         return []
-    joined = "\n".join(values).lower()
     starts = []
     for word in words:
         at = joined.find(word)
@@ -1248,7 +1268,6 @@ def marked_elements(
     if not starts:
         return []
     starts.sort()
-    ends = list(accumulate(len(v) + 1 for v in values))
     found: dict = {}
     last = -1
     for at in starts:

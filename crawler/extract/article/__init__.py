@@ -14,7 +14,7 @@ from ..dates import style_for, zone_for
 from ..encoding import decode_html
 from ..model import Article, Selectors
 from ..sitemodel import PageView, SiteModel
-from ..text import Layout, layout, parse_clean, squash
+from ..text import Layout, Marks, layout, parse_clean, squash
 from .body import (
     GENERIC_RANK,
     attachment_blocks,
@@ -130,6 +130,7 @@ def _extract(
     label_value_rows(lay)  # (after the features: a model learns the page's lines as printed)
 
     headings = heading_candidates(root, head)  # (one walk for the title and the body's search)
+    marks = Marks(root)  # (read once for the site's names and the breadcrumb)
     # Body container first: it bounds where the info line and the title can be.
     explain = article.explain
     container = _body_container(root, lay, head, headings, sel, view, explain)
@@ -156,7 +157,7 @@ def _extract(
     if title:
         explain["title"] = "site selector"
     else:
-        pick = pick_title(root, lay, head, body_start, body_end, headings)
+        pick = pick_title(root, lay, head, body_start, body_end, headings, marks)
         title, title_el = pick.text, pick.element
         explain["title"] = pick.rule
         article.title_variant = pick.variant
@@ -208,7 +209,7 @@ def _extract(
         and not sel.title
         and named_by_document_title(head)
         and not in_news_column(
-            find_breadcrumb(root, base, lay=lay, title=title, title_line=title_line)[0]
+            find_breadcrumb(root, base, lay=lay, title=title, title_line=title_line, marks=marks)[0]
         )
     ):
         # Not an article (a program page, a dashboard): the document title is its name.
@@ -221,9 +222,9 @@ def _extract(
         article.title = view.title(article.title, explain)
 
     article.source = pick_source(
-        root, lay, head, selected["source"], title_line, body_start, body_stop, view, explain
+        root, lay, head, selected["source"], title_line, body_start, body_stop, view, explain, marks
     )
-    set_breadcrumb_and_column(article, root, base, sel, lay, head, title, title_line)
+    set_breadcrumb_and_column(article, root, base, sel, lay, head, title, title_line, marks)
     article.next_pages = find_next_pages(root, head, container, url, base)
 
 

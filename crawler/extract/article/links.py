@@ -11,6 +11,7 @@ from ..breadcrumb import find_breadcrumb
 from ..model import Article, Selectors
 from ..text import (
     Layout,
+    Marks,
     file_link,
     file_name,
     squash,
@@ -27,10 +28,11 @@ def set_breadcrumb_and_column(
     head: Head,
     title: str | None,
     title_line: int,
+    marks: Marks | None = None,
 ) -> None:
     selected = [c for c in select_nodes(root, sel.breadcrumb) if isinstance(c, etree._Element)][:1]
     crumbs, crumb_links = find_breadcrumb(
-        root, base, selected=selected, lay=lay, title=title, title_line=title_line
+        root, base, selected=selected, lay=lay, title=title, title_line=title_line, marks=marks
     )
     article.breadcrumb = crumbs
     article.breadcrumb_links = crumb_links

@@ -9,6 +9,7 @@ from itertools import islice
 from ..dates import find_dates
 from ..text import (
     Layout,
+    Marks,
     element_text,
     squash,
 )
@@ -363,6 +364,7 @@ def pick_source(
     body_stop: int,
     view,
     explain: dict,
+    marks: Marks | None = None,
 ) -> str | None:
     """The article's source (来源, the issuing office): the site selector's, else found on the page."""
     source = sel_source or None
@@ -375,7 +377,7 @@ def pick_source(
             title_line,
             body_start,
             body_stop,
-            lambda: names_of_site(root, lay, head),
+            lambda: names_of_site(root, lay, head, marks),
             root,
         )
         if view is not None:

@@ -15,6 +15,7 @@ from ..text import (
     BLOCK_TAGS,
     CELL_SEP,
     Layout,
+    Marks,
     css_rules,
     element_text,
     fold,
@@ -513,10 +514,10 @@ def _name_length(name: str) -> int:
     return 30 if _HAN.search(name) else 60
 
 
-def names_of_site(root, lay: Layout, head: Head) -> list[str]:
+def names_of_site(root, lay: Layout, head: Head, marks: Marks | None = None) -> list[str]:
     """What the page calls its site: SiteName-style meta, the header's logo text, the footer's 主办/版权所有."""
     names = [head.meta[name] for name in _SITE_META if head.meta.get(name)]
-    for el, value in marked_elements(root, _LOGO_WORDS):
+    for el, value in marked_elements(root, _LOGO_WORDS, marks):
         if _LOGO_HINT.search(value):
             text = element_text(el)
             if 2 <= len(text) <= _name_length(text):
@@ -946,12 +947,18 @@ class _TitlePick:
 
 
 def pick_title(
-    root, lay: Layout, head: Head, body_start: int, body_end: int, candidates=None
+    root,
+    lay: Layout,
+    head: Head,
+    body_start: int,
+    body_end: int,
+    candidates=None,
+    marks: Marks | None = None,
 ) -> _TitlePick:
     """The title, and the element on the page that shows it (for locating the info line)."""
     if candidates is None:
         candidates = heading_candidates(root)
-    search = _TitleSearch(root, lay, head, body_start, body_end, candidates)
+    search = _TitleSearch(root, lay, head, body_start, body_end, candidates, marks)
     pick = _pick(search, head)
     return search.in_full(pick) if pick.text else pick
 
@@ -1007,9 +1014,16 @@ class _TitleSearch:
     title) and the questions :func:`pick_title`'s rules ask of them."""
 
     def __init__(
-        self, root, lay: Layout, head: Head, body_start: int, body_end: int, candidates
+        self,
+        root,
+        lay: Layout,
+        head: Head,
+        body_start: int,
+        body_end: int,
+        candidates,
+        marks: Marks | None = None,
     ) -> None:
-        self.root, self.lay, self.head = root, lay, head
+        self.root, self.lay, self.head, self.marks = root, lay, head, marks
         self.body_start, self.body_end = body_start, body_end
         self.raw_title = _MARKUP.sub("", head.title)
         self.tag_title = clean_raw_title(head.title)
@@ -1082,7 +1096,7 @@ class _TitleSearch:
 
     def site_names(self) -> list[str]:
         if self._names is None:
-            self._names = names_of_site(self.root, self.lay, self.head)
+            self._names = names_of_site(self.root, self.lay, self.head, self.marks)
         return self._names
 
     def element_for(self, text: str):
