@@ -699,7 +699,10 @@ def parse_clean(
 
 def _clean_line(raw: str) -> str:
     if "\n" in raw:
-        raw = _NEWLINE_RUN.sub(_join_newline, raw)
+        # (Most line breaks are the source's around a block's text, which fold() strips anyway.)
+        raw = raw.strip()
+        if "\n" in raw:
+            raw = _NEWLINE_RUN.sub(_join_newline, raw)
     return fold(raw)
 
 
