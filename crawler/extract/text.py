@@ -968,7 +968,8 @@ def _pairs(kids: list) -> int:
         if kid.tag == "dt":
             if n + 1 >= len(kids) or kids[n + 1].tag != "dd":
                 return 0
-            if len(element_text(kid)) > 40 or not _inline_cell(kid, links=False):
+            # (Inline first: a block's whole text need not be read to be turned down.)
+            if not _inline_cell(kid, links=False) or len(element_text(kid)) > 40:
                 return 0
             pairs += 1
         elif kid.tag != "dd" or not _inline_cell(kid, links=True):
@@ -987,14 +988,13 @@ def _label_value(el: etree._Element) -> bool:
         return False
     if not any(k.tag in _PAIR_BLOCKS for k in kids):
         return False  # inline cells already read as one line
+    # (Inline cells first: a block's whole text need not be read to be turned down.)
+    if not all(_inline_cell(k, links=k is not kids[0]) for k in kids):
+        return False
     label = element_text(kids[0])
     # (A label says so: its colon or its class; a question over its answer is no pair.)
     named = label.endswith((":", "：")) or _LABEL_CLASS.search(kids[0].get("class") or "")
-    return (
-        0 < len(label) <= 20
-        and bool(named)
-        and all(_inline_cell(k, links=k is not kids[0]) for k in kids)
-    )
+    return 0 < len(label) <= 20 and bool(named)
 
 
 _LABEL_CLASS = re.compile(r"label|lbl|key|name|tit|(?<![a-z])(?:th|left|hd|dt)(?![a-z])", re.I)
