@@ -459,6 +459,58 @@ def test_source_as_the_info_line_prints_it(info, expected):
     assert _extract(page).source == expected
 
 
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        pytest.param(
+            "<p>来源：市发展改革委 市财政局　发布时间：2024-03-05</p>",
+            "市发展改革委 市财政局",
+            id="space-apart",
+        ),
+        pytest.param(
+            "<p>来源：市发展改革委　市财政局　发布时间：2024-03-05</p>",
+            "市发展改革委 市财政局",
+            id="ideographic-space-as-one-space",
+        ),
+        pytest.param(
+            "<p><span>来源：市发展改革委 市财政局</span><span>发布时间：2024-03-05</span></p>",
+            "市发展改革委 市财政局",
+            id="date-label-span-glued-on",
+        ),
+        pytest.param(
+            "<p><span>来源：县农业农村局 县财政局 县林业局</span><span>日期：2024-03-05</span></p>",
+            "县农业农村局 县财政局 县林业局",
+            id="three-offices",
+        ),
+        pytest.param(
+            "<p>来源：市发展改革委<br>市财政局<br>发布时间：2024-03-05</p>",
+            "市发展改革委 市财政局",
+            id="second-office-under-a-br",
+        ),
+        pytest.param(
+            "<p><span>发布机构：市发展改革委、市财政局</span><span>发布时间：2024-03-05</span></p>",
+            "市发展改革委、市财政局",
+            id="dunhao-kept",
+        ),
+        pytest.param(
+            '<p>来源：<a href="/a">市发展改革委</a> <a href="/b">市财政局</a> 发布时间：2024-03-05</p>',
+            "市发展改革委 市财政局",
+            id="two-links",
+        ),
+        pytest.param(
+            "<p><span>来源：新华社 记者 王伟</span><span>日期：2024-03-05</span></p>",
+            "新华社",
+            id="a-reporter-is-no-second-office",
+        ),
+    ],
+)
+def test_two_issuing_offices_are_the_source_as_printed(info, expected):
+    # Joined as printed: 、 or ， kept; white space between the names (a space, an ideographic
+    # space, a <br>, two elements) as one space.
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>'
+    assert _extract(page).source == expected
+
+
 def test_an_empty_source_label_takes_what_the_pages_script_fills_it_with():
     page = (
         '<script>var articleInfo = {id: "2245", source: "市民政局社会救助科", pubDate: "2024-03-05 14:30"};</script>'

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, fields
 # Bump it when a rule change alters extracted fields: a stored version read under another
 # revision is re-extracted from its raw body before a refetch is compared with it, so better
 # rules never read as edits (docs/extraction.md, "Upgrades are migrations, not news").
-EXTRACTOR_REVISION = 8
+EXTRACTOR_REVISION = 9
 
 
 @dataclass

@@ -38,6 +38,10 @@ _NO_OFFICE_AFTER = (
 _SOURCE_STOP = re.compile(
     # (A tab is a cell boundary: "发布机构\t县卫健委\t生成日期\t…" ends the value at its cell.)
     r"\s*(?:[|｜丨\t]|\s(?=[^\s:：]{1,8}\s*[:：])"
+    # (Not a second office with the next item's date label glued on, spans without space between
+    # them: "来源：市发展改革委 市财政局发布时间：…"; the label's own stop ends the value there.)
+    r"(?![\u4e00-\u9fff]{1,12}?(?:局|委|办|辦|厅|廳|中心|院|所|站|社|会|會|处|處|科|股|部|署|司|政府|联)"
+    r"(?:发布|發布|發佈|成文|印发|更新)?(?:时间|時間|日期)\s*[:：])"
     # (Not a second office with a page tool's label glued on: "省发展改革委 省工商联字号：大 中 小".)
     r"(?![^\s:：]{2,6}(?<!发文)(?<!發文)(?:字号|字號)\s*[:：])"
     # (A slash between spaces parts the items as a bar does: "来源：县融媒体中心 / 作者：…".)
@@ -197,6 +201,17 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             value = _leading_name(nxt) or ""
     # (A separator the template prints before the next item is no part of it: "归集管理科 --".)
     value = _TRAILING_SEPARATOR.sub("", value)
+    if value and rest.strip() and not stop and idx + 2 < len(lines) and _is_office(value):
+        # A second issuing office a <br> set under the first, the info line's next label below
+        # it ("来源：市发展改革委<br>市财政局<br>发布时间：…"): both, as printed, a space apart.
+        nxt = lines[idx + 1].strip()
+        below = lines[idx + 2][:40]
+        if (
+            _is_office(nxt)
+            and len(nxt) <= 30
+            and (INFO_LABELS.search(below) or _SOURCE_STOP.match(below))
+        ):
+            value = f"{value} {nxt}"
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
     value = _glued_label_cut(_GLUED_COUNT.sub("", _balanced(value)))
