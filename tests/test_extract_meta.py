@@ -1563,3 +1563,57 @@ def test_an_english_release_s_author_office_is_its_source_a_minister_or_byline_n
         title="New funding for rural clinics",
     )
     assert article.source == expected
+
+
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        pytest.param(
+            "<p>作者：县农业农村局　发布时间：2024-03-05</p>", "县农业农村局", id="office"
+        ),
+        pytest.param("<p>作者：王丽　发布时间：2024-03-05</p>", None, id="person"),
+        pytest.param("<p>作者：本网记者 王丽　发布时间：2024-03-05</p>", None, id="reporter"),
+        pytest.param(
+            "<p>作者：区发改局 王磊　发布时间：2024-03-05</p>", "区发改局", id="office-then-writer"
+        ),
+        pytest.param(
+            "<p>作者：县农业农村局、县财政局　发布时间：2024-03-05</p>",
+            "县农业农村局、县财政局",
+            id="two-offices-dunhao",
+        ),
+        pytest.param(
+            "<p>作者：县农业农村局 县财政局 王丽　发布时间：2024-03-05</p>",
+            "县农业农村局 县财政局",
+            id="two-offices-then-writer",
+        ),
+        pytest.param(
+            "<p>作者：县农业农村局供稿　发布时间：2024-03-05</p>",
+            "县农业农村局",
+            id="gonggao-glued",
+        ),
+        pytest.param(
+            "<table><tr><td>作者</td><td>县农业农村局</td><td>发布时间</td><td>2024-03-05</td></tr></table>",
+            "县农业农村局",
+            id="label-cell-without-colon",
+        ),
+        pytest.param(
+            "<p>发布时间：2024-03-05</p><p>作者：</p><p>县农业农村局</p>",
+            "县农业农村局",
+            id="label-alone-value-below",
+        ),
+        pytest.param("<p>作者 教务处　发布时间：2024-03-05</p>", None, id="byline-without-colon"),
+        pytest.param(
+            "<p>来源：　作者：区发改局 王磊　发布时间：2024-03-05</p>",
+            None,
+            id="beside-an-empty-laiyuan",
+        ),
+        pytest.param(
+            "<p>来源：县融媒体中心　作者：县农业农村局　发布时间：2024-03-05</p>",
+            "县融媒体中心",
+            id="beside-a-laiyuan",
+        ),
+    ],
+)
+def test_an_author_is_the_source_only_as_offices_on_an_info_line_without_laiyuan(info, expected):
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>'
+    assert _extract(page).source == expected

@@ -745,7 +745,28 @@ _ROLE = re.compile(
 )
 _INFO_ITEMS = re.compile(r"\s*[|｜丨/]\s*|\s+")
 # (With its colon, as a CMS's info line prints the field: a blog's byline "作者 教务处" names a user.)
-_AUTHOR = re.compile(r"(?:^|\s)(?:作者|作\s+者)\s*[:：]\s*([^\s|｜:：]{3,30})")
+# (A label cell parted from its value by a tab is labelled as by a colon; a label alone on its
+# line takes the next line.)
+_AUTHOR = re.compile(
+    r"(?:^|\s)(?:作者|作\s+者)(?:\s*[:：]|(?=\t))\s*([^\s|｜:：]{3,30}(?:[ \t]+[^\s|｜:：]{2,30})*|$)"
+)
+# Offices joined in one 作者 value ("县农业农村局、县财政局", "县农业农村局 县财政局"), as printed.
+_JOINED = re.compile(r"([、，,；;]|\s+)")
+
+
+def _author_offices(value: str) -> str | None:
+    """The offices a 作者 value opens with, joined as printed (a person's name after them, "区发改局
+    王磊", is the writer's; a 供稿 glued on is the role's), or None when it opens with no office."""
+    parts = _JOINED.split(value)
+    found = ""
+    for n in range(0, len(parts), 2):
+        name = re.sub(r"供稿$", "", parts[n])
+        if not _is_office(name):
+            break
+        found += (" " if n and parts[n - 1].isspace() else parts[n - 1] if n else "") + name
+        if name != parts[n]:
+            break
+    return found or None
 
 
 def _info_office(lines: list[str], info: range, own_name) -> tuple | None:
@@ -757,8 +778,12 @@ def _info_office(lines: list[str], info: range, own_name) -> tuple | None:
         if len(line) > 100:
             continue
         author = _AUTHOR.search(line)
-        if author and _is_office(author.group(1)) and not own_name(author.group(1)):
-            return author.group(1), "office named as 作者 in the info line"
+        value = author.group(1) if author else ""
+        if author and not value and i + 1 in info and i + 1 < len(lines):
+            value = lines[i + 1].strip()
+        offices = _author_offices(value) if value else None
+        if offices and not own_name(offices):
+            return offices, "office named as 作者 in the info line"
         dates = find_dates(line, 3)
         if not dates:
             continue
