@@ -236,3 +236,48 @@ def test_a_dashed_date_reads_its_day_first_where_the_pages_place_is_unknown():
     assert parse_day("Date : 05-03-2024", style=NEW_YORK) == "2024-05-03"
     assert parse_day("05-03-2024", style=style_for(ZoneInfo("Asia/Shanghai"))) == "2024-05-03"
     assert parse_day("Date : 05-13-2024", style=unknown) == "2024-05-13"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param("<p>Posted: 05-03-2024</p>", "2024-03-05", id="no-evidence-day-first"),
+        pytest.param(
+            "<p>Posted: 05-03-2024</p><p>Applications are due by May 24, 2024.</p>",
+            "2024-05-03",
+            id="named-dates-month-first",
+        ),
+        pytest.param(
+            "<p>Posted: 05-03-2024</p><p>Applications close on 24 May 2024.</p>",
+            "2024-03-05",
+            id="named-dates-day-first",
+        ),
+        pytest.param(
+            '<link rel="canonical" href="https://www.westbrookcountyoh.gov/news/a"><p>05-03-2024</p>',
+            "2024-05-03",
+            id="own-address-on-a-gov-host",
+        ),
+        pytest.param(
+            '<link rel="canonical" href="https://www.gov.uk/government/news/a"><p>05-03-2024</p>',
+            "2024-03-05",
+            id="gov-uk-is-british",
+        ),
+        pytest.param(
+            '<a href="https://www.usa.gov/">USA.gov</a><a href="https://www.ohio.gov/">Ohio</a>'
+            "<p>05-03-2024</p>",
+            "2024-05-03",
+            id="links-to-us-hosts",
+        ),
+        pytest.param(
+            '<a href="https://www.india.gov.in/">India</a><a href="https://pib.gov.in/">PIB</a>'
+            "<p>05-03-2024</p>",
+            "2024-03-05",
+            id="links-to-indian-hosts",
+        ),
+    ],
+)
+def test_a_page_of_unknown_place_says_how_it_writes_its_dashed_dates(page, expected):
+    # Month first as the US writes it when the page shows it does; else day first, as before.
+    style = style_for(ZoneInfo("UTC"), page)
+    assert parse_day("05-03-2024", style=style) == expected
+    assert parse_day("05/03/2024", style=style) == "2024-05-03"  # slashes stay month first

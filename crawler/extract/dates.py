@@ -198,14 +198,56 @@ _DAY_FIRST_ZONES = (
 )
 
 
-def style_for(zone: ZoneInfo | None) -> DateStyle:
-    """The date style of pages read in ``zone`` (from :func:`zone_for`)."""
+def style_for(zone: ZoneInfo | None, page: str = "") -> DateStyle:
+    """The date style of pages read in ``zone`` (from :func:`zone_for`); ``page``, the page's
+    HTML, tells how a page of unknown place (UTC) writes its dashed dates."""
     name = str(zone) if zone is not None else ""
     day_first = name.startswith(_DAY_FIRST_ZONES)
     return DateStyle(
         day_first=day_first,
         roc_years=name == "Asia/Taipei",
-        dashed_day_first=day_first or name == "UTC",
+        dashed_day_first=day_first or (name == "UTC" and not _writes_month_first(page)),
+    )
+
+
+_EN_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_NAMED_MONTH_FIRST = re.compile(
+    rf"(?i)\b{_EN_MONTH}\.?\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,\s+(?:19|20)\d{{2}}\b"
+)
+_NAMED_DAY_FIRST = re.compile(
+    rf"(?i)\b(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b"
+)
+_OWN_ADDRESS = re.compile(
+    r"""(?i)<(?:link|meta)\b[^>]*?(?:rel\s*=\s*["']?canonical|property\s*=\s*["']og:url)[^>]*>"""
+)
+_ADDRESS_HOST = re.compile(r"""(?i)(?:href|content)\s*=\s*["']?https?://([a-z0-9.-]+)""")
+_MONTH_FIRST_ZONES = ("America/",)
+
+
+def _writes_month_first(page: str) -> bool:
+    """Whether a page of unknown place writes its numeric dates month first, as the US does
+    (05-03-2024 is May 3): its named dates put the month first ("May 24, 2024", none "24 May
+    2024"), else its own address (canonical link, og:url) or most hosts it links are American
+    (``.gov``, ``.us``, ``.mil``; ``.gov.uk`` is British)."""
+    if not page:
+        return False
+    month_first = len(_NAMED_MONTH_FIRST.findall(page, 0, 400_000))
+    day_first = len(_NAMED_DAY_FIRST.findall(page, 0, 400_000))
+    if month_first != day_first:
+        return month_first > day_first
+    own = _OWN_ADDRESS.search(page, 0, 100_000)
+    hosts = _ADDRESS_HOST.findall(own.group(0)) if own else []
+    if not hosts:
+        hosts = _ADDRESS_HOST.findall(page, 0, 400_000)[:200]
+    zones = [host_zone_name(host.lower()) or "" for host in hosts]
+    us = sum(zone.startswith(_MONTH_FIRST_ZONES) for zone in zones)
+    return (
+        us * 2 > len(zones)
+        if own
+        else us > sum(zone.startswith(_DAY_FIRST_ZONES) for zone in zones)
     )
 
 

@@ -2694,7 +2694,7 @@ def extract_list(
     )
     if root is None:
         return page
-    style = _date_style(root, url)
+    style = _date_style(root, url, text)
     scripts = PageScripts("\n".join(found.raw), found.fields)
     base = _base_url(root, url)
     self_urls = _read_breadcrumb(page, root, base, selectors, text, body, used)
@@ -2807,12 +2807,13 @@ def _link_script_opened_rows(root, targeted: bool = True) -> None:
         best.append(a)
 
 
-def _date_style(root, url: str) -> DateStyle:
+def _date_style(root, url: str, page: str = "") -> DateStyle:
     """How the page prints numeric dates: from its zone (host, ``lang``, a Chinese or Traditional
     ``<title>``), as articles read theirs."""
     title = root.find(".//title")
     text = _clean(_text(title)) if title is not None else ""
-    return style_for(zone_for(url, None, root.get("lang") or root.get("xml:lang"), text))
+    zone = zone_for(url, None, root.get("lang") or root.get("xml:lang"), text)
+    return style_for(zone, page)
 
 
 def _base_url(root, url: str) -> str:

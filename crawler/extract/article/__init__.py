@@ -185,7 +185,7 @@ def _extract(
         body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
     article.body = join_body(lay, body_lines)
 
-    style = style_for(zone)  # how the page's locale writes 05/03/2024, 113-03-05
+    style = style_for(zone, text)  # how the page's locale writes 05/03/2024, 113-03-05
     meta_date, meta_rule = date_from_meta(head, text, style)
     visible, visible_rank, visible_rule = shown_date(
         lay,
