@@ -428,11 +428,10 @@ def _line_score(lay: Layout, idx: int) -> float:
     """How much a line looks like content: prose by its punctuation, a data-table row by its cells."""
     line = lay.lines[idx]
     links = lay.link_chars[idx]
-    if footer_line(line):
-        return 0.0
+    # (A footer's line scores nothing: looked for last, as the other checks are cheaper.)
     if lay.table[idx] >= 0:
         # Figures and names in cells carry no punctuation: tables are content all the same.
-        if links > len(line) * 0.8 or (lay.cells[idx] < 2 and len(line) < 4):
+        if links > len(line) * 0.8 or (lay.cells[idx] < 2 and len(line) < 4) or footer_line(line):
             return 0.0
         return 1 + min(lay.cells[idx], 6) * 0.5 + min(len(line) / 40, 2)
     if links > len(line) / 2 or (len(line) < 20 and (links or not _SHORT_SENTENCE.search(line))):
@@ -443,7 +442,7 @@ def _line_score(lay: Layout, idx: int) -> float:
         and (INFO_LINE.search(line) or _CLOCK.search(line))
     ):
         return 0.0  # 来源：… 发布时间：… is the article's furniture; a top bar's clock changes by the second
-    if len(line) < 100 and _GREETING.match(line):
+    if (len(line) < 100 and _GREETING.match(line)) or footer_line(line):
         return 0.0
     head = line[:2000]
     punct = sum(head.count(mark) for mark in _PUNCT_MARKS)
@@ -1481,7 +1480,8 @@ def pick_body_lines(
             continue
         if FURNITURE_LINE.match(line) or (i < first_plain and lay.link_chars[i] > len(line) / 2):
             continue  # (menu lines opening the block, when the block is the page's <body>)
-        more = _MORE_LINK.search(line)
+        # (Every form of _MORE_LINK says 更多 or more: a search of a long line tries every character.)
+        more = ("更多" in line or "more" in line.lower()) and _MORE_LINK.search(line)
         if more and lay.link_chars[i] >= len(squash(more.group(0))) and more.start() > 0:
             line = line[: more.start()]  # a box heading's "更多>>" link: furniture
         if kept and title_sq and i - start < 60 and squash(line) == title_sq and _header_only(kept):
