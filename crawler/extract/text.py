@@ -295,7 +295,10 @@ _CSS_BRACE = re.compile(r"[{}]")
 _MAX_CSS_CHARS = 100_000
 
 
-def css_rules(styles: str) -> list[tuple[str | None, str, str]]:
+@lru_cache(
+    maxsize=4
+)  # (the cleaner's hidden classes and the title's heading sizes read the same CSS)
+def css_rules(styles: str) -> tuple[tuple[str | None, str, str], ...]:
     """The rules of a page's own CSS: (the ``@media`` prelude they sit in or None, selectors,
     declarations); at-rules' own blocks (``@font-face``) are no rules."""
     css = styles[:_MAX_CSS_CHARS]
@@ -318,7 +321,7 @@ def css_rules(styles: str) -> list[tuple[str | None, str, str]]:
             elif prelude:
                 out.append((media, prelude, css[last:pos]))
         last = pos + 1
-    return out
+    return tuple(out)
 
 
 _CSS_DISPLAY = re.compile(r"(?:^|[;\s])(?:display|visibility)\s*:\s*([a-z-]+)", re.I)
