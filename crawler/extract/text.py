@@ -745,10 +745,10 @@ def file_link(a: etree._Element) -> bool:
     if "?" in href and _QUERY_FILE.search(href.split("?", 1)[1]):
         return True
     title = a.get("title")
-    if title and _FILE_NAME.search(title):
+    if title and "." in title and _FILE_NAME.search(title):
         return True
     text = (a.text or "") if not len(a) else "".join(a.itertext())
-    return len(text) < 200 and bool(_FILE_NAME.search(text))
+    return len(text) < 200 and "." in text and bool(_FILE_NAME.search(text))
 
 
 def file_name(a: etree._Element, url: str) -> str:
@@ -1033,7 +1033,7 @@ def layout(root: etree._Element) -> Layout:
     The walk is iterative, so nesting depth cannot exhaust the stack.
     """
     walk = _LineWalk(root)
-    rows = walk.rows
+    rows, grid_rows = walk.rows, walk.grid_rows
     start, end = walk.start, walk.end
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
@@ -1041,15 +1041,15 @@ def layout(root: etree._Element) -> Layout:
             continue
         # Inside a data row, cells join with a separator and blocks within a cell (Word's <p>) with a space.
         in_row = bool(rows)
-        cell = (
-            in_row
-            and el.getparent() is rows[-1][0]
-            and (tag in _CELL_TAGS or rows[-1][0] in walk.grid_rows)
-        )
         block = not in_row and (
             tag in BLOCK_TAGS or (tag == "span" and _BLOCK_STYLE.search(el.get("style") or ""))
         )
         if event == "start":
+            cell = (
+                in_row
+                and el.getparent() is rows[-1][0]
+                and (tag in _CELL_TAGS or rows[-1][0] in grid_rows)
+            )
             start(el, tag, in_row, cell, block)
         else:
             end(el, tag, in_row, block)
@@ -1131,7 +1131,8 @@ class _LineWalk:
             self.buf = []
             self.buf_link = 0
         self.buf_cells = False
-        self.cell_spans = []
+        if self.cell_spans:
+            self.cell_spans = []
 
     def start(self, el, tag: str, in_row: bool, cell: bool, block: bool) -> None:
         if (tag == "tr" and el not in self.layout_rows) or el in self.grid_rows:
@@ -1201,6 +1202,7 @@ class _LineWalk:
             self._text(el.tail)
 
     def _text(self, text: str) -> None:
+        """Add an element's text or tail (never empty) to the line being built."""
         # Preformatted text keeps its line breaks as a browser shows them (a notice in <pre>).
         if self.pre and "\n" in text and not self.rows:
             first, *rest = text.split("\n")
@@ -1209,7 +1211,9 @@ class _LineWalk:
                 self.flush()
                 self._text_piece(piece)
             return
-        self._text_piece(text)
+        self.buf.append(text)  # (as _text_piece does: inline, the walk's commonest step)
+        if self.link_depth:
+            self.buf_link += len(text.strip())
 
     def _text_piece(self, text: str) -> None:
         if text:
