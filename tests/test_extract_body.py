@@ -681,3 +681,74 @@ def test_a_notices_contact_after_a_labelled_date_stays():
         "<p>报送截止：2024年5月16日</p><p>联系人：刘某，联系电话：0871-6630123</p>"
     )
     assert _body(_page(main)).endswith("联系电话：0871-6630123")
+
+
+_CAPTION = "3月10日，石门乡农户在田间育秧，一派繁忙景象。"
+_DUTIES = (
+    "<p>周某某：主持县政府全面工作，负责审计、机构编制方面工作，分管县审计局。</p>"
+    "<p>吴某某：负责县政府常务工作，负责发展改革、财政、税务、统计、金融方面工作，分管县财政局。</p>"
+    "<p>郑某某：负责农业农村、水利、林业、乡村振兴方面工作，分管县农业农村局、县水利局。</p>"
+)
+_HOURS = (
+    "<p>办公时间：周一至周五上午8:30-12:00，下午14:30-17:30（法定节假日除外）。</p>"
+    "<p>咨询电话：0000-12345678，受理群众来电来访，请您提前预约，我们将竭诚为您服务。</p>"
+)
+
+
+def _columns(text: str, box: str, title: str = "石门乡抢抓农时推进春耕生产工作") -> str:
+    return (
+        f"<html><head><title>{title}_松岭县人民政府</title></head><body>"
+        f'<div class="main"><div class="left"><h3 class="t">{title}</h3>'
+        '<div class="info">发布日期：2024-03-11　来源：石门乡</div>'
+        f'<div class="text">{text}</div></div>'
+        f'<div class="right"><div class="box">{box}</div></div></div></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "box"),
+    [
+        pytest.param(
+            f'<p><img src="a.jpg"></p><p>{_CAPTION}</p><p><img src="b.jpg"></p>',
+            "<h4>领导分工</h4>" + _DUTIES,
+            id="caption-beside-headed-duties",
+        ),
+        pytest.param(
+            f"<p>{_CAPTION}</p>", "<h4>温馨提示</h4>" + _HOURS, id="sentence-beside-hours"
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "title", ["石门乡抢抓农时推进春耕生产工作", "春耕田间忙"], ids=["title", "short-title"]
+)
+def test_the_text_under_the_heading_beats_a_denser_box_in_another_column(text, box, title):
+    assert _body(_columns(text, box, title)) == _CAPTION
+
+
+def test_a_box_of_links_headed_by_the_title_s_name_is_no_title_heading():
+    page = (
+        "<html><head><title>最新消息 - 某县议会</title></head><body>"
+        '<div class="side"><h3>最新消息</h3><p><a href="/more">更多&gt;&gt;</a></p><ul>'
+        + "".join(
+            f'<li><a href="/n/{n}.html">议会第{n}次会议审议县政总质询议程</a></li>'
+            for n in range(5)
+        )
+        + "</ul></div>"
+        '<div class="main"><h2>议会第20届第3次定期会3月5日起审议</h2>'
+        f"<p>{_SUMMARY}</p></div></body></html>"
+    )
+    body = _body(page)
+    assert body.endswith(_SUMMARY) and "质询议程" not in body
+
+
+def test_a_summary_in_the_heading_block_does_not_take_the_text_below_it():
+    text = "".join(
+        f"<p>{_SUMMARY[:30]}第{n}项工作，要求各单位按时完成并报送结果。</p>" for n in range(3)
+    )
+    page = (
+        "<html><head><title>关于做好2024年防汛工作的通知_某县</title></head><body>"
+        '<div class="hd"><h1>关于做好2024年防汛工作的通知</h1>'
+        "<p>本文就今年防汛工作作出部署，要求压实责任。</p></div>"
+        f'<div class="bd">{text}</div></body></html>'
+    )
+    assert _body(page).startswith(_SUMMARY[:30])

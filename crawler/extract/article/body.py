@@ -451,19 +451,32 @@ def _line_score(lay: Layout, idx: int) -> float:
 
 def title_heading_line(root, lay: Layout, head: Head, candidates=None) -> int:
     """The line of the heading that shows the page's <title> (its longest such heading), or -1."""
-    title_sq = squash(clean_raw_title(head.title)) + "\n" + squash(title_from_meta(head))
+    raw = clean_raw_title(head.title)
+    title_sq = squash(raw) + "\n" + squash(title_from_meta(head))
+    first = squash(_TITLE_PART.split(raw, maxsplit=1)[0])
     best, best_len = -1, 0
     for text, el, rank in candidates if candidates is not None else heading_candidates(root):
         sq = squash(text)
         if (
             rank <= 2
-            and len(sq) >= 8
-            and sq in title_sq
+            and (len(sq) >= 8 and sq in title_sq or (len(sq) >= 4 and sq == first))
             and len(sq) > best_len
             and (line := line_of(lay, el)) >= 0
+            and (len(sq) >= 8 or _heads_text(lay, line))
         ):
             best, best_len = line, len(sq)
     return best
+
+
+# The <title>'s first part, before the site's or the column's: "春耕忙_某县人民政府".
+_TITLE_PART = re.compile(r"\s*(?:[_|｜丨]|\s-{1,2}\s|-{2}|–|—+)\s*")
+
+
+def _heads_text(lay: Layout, line: int) -> bool:
+    """A short heading the <title> shows whole heads an article, not a box of links: the line
+    after it is no link ("更多>>", the box's first row)."""
+    nxt = line + 1
+    return nxt < len(lay.lines) and lay.link_chars[nxt] * 2 < len(lay.lines[nxt])
 
 
 def density_body(
