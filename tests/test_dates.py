@@ -41,6 +41,10 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
         pytest.param("3/5/2024 10:21:33 AM", "2024-03-05T10:21:33", id="aspnet-en-us"),
         pytest.param("Post Date:03/05/2024 2:30 PM", "2024-03-05T14:30:00", id="numeric-us-pm"),
         pytest.param("3/5/2024 12:05 AM", "2024-03-05T00:05:00", id="numeric-us-midnight"),
+        pytest.param("2024-03-05 2:30 PM", "2024-03-05T14:30:00", id="iso-date-twelve-hour-clock"),
+        pytest.param(
+            "2024-03-05 10:21 amid", "2024-03-05T10:21:00", id="iso-date-no-meridiem-word"
+        ),
         pytest.param("Published: 25/03/2024", "2024-03-25", id="first-over-12-is-a-day"),
         pytest.param("2024年3月5日 下午3:45", "2024-03-05T15:45:00", id="xiawu-afternoon"),
         pytest.param("2024-03-05 上午10:21", "2024-03-05T10:21:00", id="shangwu-morning"),

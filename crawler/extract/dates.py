@@ -80,6 +80,8 @@ _YMD = (
     # (A weekday may sit between the date and the clock: "2024年3月5日 星期二 10:21".)
     r"(?:(?:(?P<T>T)|\s*-\s*|\s*(?:日\s*)?(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?\s*)?)?"
     + _TIME
+    # (A twelve-hour clock after an ISO date, as English CMSs print it: "2024-03-05 2:30 PM".)
+    + r"(?:\s?(?P<ampm>(?i:[ap]\.?m\.?))(?![A-Za-z]))?"
     + r"(?:\.\d{1,6})?(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
 )
 # Day first: 03.01.2020 (German), 3. Januar 2020, 3 January 2020.

@@ -1955,16 +1955,22 @@ def _says_it_has_no_rows(root, key, kept: list[tuple], self_urls: set[str], memo
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "option", "a"):
             continue
         text = el.text
-        if not text or len(text) > 40 or not _NO_ROWS.match(text.strip()):
+        if not text:
             continue
-        if len(_clean(_text(el))) > 40 or any(up in rows for up in el.iterancestors()):
+        # (A pager counting none, 共0条 over an empty <ul>, says it as the wording would.)
+        zero = len(text) <= 80 and _ZERO_PAGER.search(text) is not None
+        if not zero and (len(text) > 40 or not _NO_ROWS.match(text.strip())):
+            continue
+        if (not zero and len(_clean(_text(el))) > 40) or any(
+            up in rows for up in el.iterancestors()
+        ):
             continue
         if any(
             is_hidden(up) or memo.is_furniture(up) or not _HIDDEN_CLASSES.isdisjoint(_classes(up))
             for up in (el, *el.iterancestors())
         ):
             continue  # a template's wording a script shows when a list comes back empty
-        if weak or _under_column_heading(el, key[0], memo.column_name):
+        if weak or _under_column_heading(el, key[0], memo.column_name, zero):
             return True
     return False
 
@@ -1978,10 +1984,10 @@ _CRUMB_LABEL = re.compile(
 )
 
 
-def _under_column_heading(el, container, name: str | None) -> bool:
+def _under_column_heading(el, container, name: str | None, counted: bool = False) -> bool:
     """``el`` stands in the column's own box (up to three levels up), a box that does not hold
     ``container``: headed by the column's name, or holding the breadcrumb that ends with it or a
-    pager that counts no rows (共0条)."""
+    pager that counts no rows (共0条). ``counted``: ``el`` is such a pager itself."""
     if not name:
         return False
     box = el
@@ -1991,6 +1997,8 @@ def _under_column_heading(el, container, name: str | None) -> bool:
             return False
         if container is box or any(up is box for up in container.iterancestors()):
             return False
+        if counted:
+            return True
         for child in islice(box.iter(), 60):
             if child is el or not isinstance(child.tag, str) or child.tag == "a":
                 continue
