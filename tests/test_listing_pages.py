@@ -114,6 +114,11 @@ _ROWS = "".join(
         ('<button data-href="/l/list_2.html">Load more notices</button>', "/l/list_2.html"),
         ('<button class="load-more" data-next="2" onclick="more(this)">加载更多</button>', None),
         ('<a href="javascript:;" data-url="3">下一页</a>', None),
+        (
+            '<div class="load-more" data-page="2" data-url="/l/list.json">点击加载更多</div>',
+            None,
+        ),
+        ('<button data-url="/api/news/list?page=2">Load more</button>', None),
     ],
     ids=[
         "disabled-item",
@@ -138,6 +143,8 @@ _ROWS = "".join(
         "load-more-phrase-button",
         "load-more-numbered-page-is-no-address",
         "next-numbered-page-is-no-address",
+        "load-more-json-endpoint-is-no-page",
+        "load-more-api-endpoint-is-no-page",
     ],
 )
 def test_next_page_forms(pager, expected):

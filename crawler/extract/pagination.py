@@ -1640,8 +1640,14 @@ def _form_counter_next(forms: list[PageForm], base: str) -> str | None:
     return None
 
 
+# Where a "Load more" button's script fetches its rows from: data, not the list's next page.
+_DATA_ENDPOINT = re.compile(r"(?i)\.(?:json|jsonp|xml)(?:$|[?#])|/api/|[?&](?:format|output)=json")
+
+
 def _button_next(buttons: list[tuple[str, str, str]], scripts: str, base: str, page_url: str):
     for _, code, target in buttons:
+        if target and _DATA_ENDPOINT.search(target):
+            continue
         found = target or None
         if found is None:
             m = _GO_TO_LITERAL.search(code)
