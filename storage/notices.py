@@ -66,7 +66,10 @@ ERROR_TITLE = re.compile(
     # A status code names the page only as an error's name (404 Not Found, 502, 404错误), never
     # as a figure: 500万元专项资金, 510家企业.
     r"^\s*(?:4[01]\d|5\d\d)\s*(?:[-–—:：.|]\s*)?(?:$|\n|[A-Za-z]|错误|页面|頁面|出错)|页面不存在|頁面不存在|页面未找到|页面找不到|找不到(?:该|您要访问的|您访问的)?页面|"
-    r"not\s+found|internal\s+server\s+error|error\s+report|http\s+status\s+\d{3}|服务器(?:内部)?错误|"
+    r"not\s+found|internal\s+server\s+error|error\s+report|"
+    # an application server's own error screens: Spring's, ASP.NET's (Server Error in '/'
+    # Application., titled Runtime Error), IIS's (Server Error)
+    r"whitelabel\s+error|\bserver\s+error\b|(?:^|\n)\s*runtime\s+error\s*(?:$|\n)|http\s+status\s+\d{3}|服务器(?:内部)?错误|"
     r"service\s+unavailable|bad\s+gateway|gateway\s+time-?out|error\s+warning|database\s+error",
     re.I,
 )

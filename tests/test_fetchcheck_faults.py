@@ -11,6 +11,8 @@ import pytest
 
 from crawler.extract.fetchcheck import failed_fetch_reason
 from support.history_advisories import IMPERVA, PERIMETERX_403
+from support.history_blind10 import Noise as Noise10
+from support.history_blind10 import aspnet_ysod, whitelabel_error
 from support.history_newsroom import AKAMAI_DENIED, CLOUDFLARE
 from support.history_notice import NGINX_504, TOO_FREQUENT, WAF_BLOCK
 from support.history_pages import RATE_LIMITED, UPDATING
@@ -52,6 +54,8 @@ PAGES.update(
         "asp odbc error after the header": page_2020(
             Result(), Noise(1, date(2020, 4, 17)), db_error=True
         ),
+        "spring whitelabel error page": whitelabel_error(Noise10(1, date(2024, 5, 17))),
+        "aspnet ysod english": aspnet_ysod(Noise10(1, date(2024, 6, 22))),
         "mysql syntax error in the frame": "<html><head><title>青溪县人民政府</title></head><body>"
         + NAV_LINKS
         + "<div class=main>You have an error in your SQL syntax; check the manual that corresponds "
@@ -78,6 +82,8 @@ KINDS = {
     "perimeterx press and hold": "anti-bot challenge",
     "asp odbc error after the header": "error page",
     "mysql syntax error in the frame": "error page",
+    "spring whitelabel error page": "error page",
+    "aspnet ysod english": "error page",
 }
 
 
@@ -96,14 +102,35 @@ NAV = "".join(f'<a href="/c{i}/">栏目{i}</a> ' for i in range(6))
         "因系统升级，5月25日暂停办理业务。给您带来不便，敬请谅解。",
         "近期办事群众较多，服务器繁忙时请错峰办理，或通过网上办事大厅提交。",
         "市大数据中心完成数据库连接失败问题的排查，全市政务系统恢复正常。",
+        "Runtime error in the permit portal was fixed overnight; renewals reopened at 8 a.m.",
+        "A server error delayed Tuesday's data release by two hours. Figures are now online.",
     ],
-    ids=["system-upgrade-notice", "busy-hall-notice", "database-repair-news"],
+    ids=[
+        "system-upgrade-notice",
+        "busy-hall-notice",
+        "database-repair-news",
+        "runtime-error-news",
+        "server-error-news",
+    ],
 )
 def test_a_short_notice_in_the_sites_navigation_is_a_page_whatever_it_says(text):
     html = (
         f"<html><head><meta charset='utf-8'><title>公告-某市政府</title></head><body>"
         f"<div class='nav'>{NAV}</div><h1>公告</h1><p>{text}</p>"
         "<div class='foot'>主办：某市人民政府办公室</div></body></html>"
+    )
+    assert failed_fetch_reason(html.encode(), 200, "text/html") is None
+
+
+def test_a_print_view_of_news_about_a_server_error_is_a_page():
+    # No links, an error's name in its title and heading, and a long text: but dated.
+    text = " ".join(
+        ["A server error at the state data center delayed Tuesday's benefit payments."] * 12
+    )
+    html = (
+        "<html><head><title>Server error delays benefit payments</title></head><body>"
+        "<h1>Server error delays benefit payments</h1><p>June 18, 2024</p>"
+        f"<p>{text}</p></body></html>"
     )
     assert failed_fetch_reason(html.encode(), 200, "text/html") is None
 

@@ -27,6 +27,7 @@ from storage import (
     WITHDRAWN_NOTICE,
 )
 
+from .dates import find_dates
 from .encoding import decode_html
 from .text import parse_clean
 
@@ -35,6 +36,7 @@ _SMALL_TEXT = 600
 _SMALL_LINKS = 10
 _TINY_TEXT = 200
 _NOTICE_LINKS = 3  # a maintenance, busy or error notice links home or back, hardly more
+_WORDY_NOTICE = 2000
 
 _MAGIC = (
     (b"%PDF", "PDF"),
@@ -570,7 +572,17 @@ def failed_fetch_reason(
         return "maintenance page"
     if notice and BUSY_NOTICE.search(shown):
         return "busy or rate-limited page"
-    if small and ERROR_TITLE.search(f"{shape.title}\n{shape.heading}"):
+    # An error screen that explains itself at length (ASP.NET's customErrors advice) links
+    # nowhere all the same, both its title and its heading name the error, and it is dated
+    # nowhere (a print view of a news item about a server error has its date).
+    wordy_error = (
+        shape.links <= _NOTICE_LINKS
+        and len(shape.visible) < _WORDY_NOTICE
+        and ERROR_TITLE.search(shape.title)
+        and ERROR_TITLE.search(shape.heading or shape.title)
+        and not find_dates(shape.visible, limit=1)
+    )
+    if wordy_error or (small and ERROR_TITLE.search(f"{shape.title}\n{shape.heading}")):
         return f"error page served as 200 ({' '.join((shape.title or shape.heading).split())[:60]})"
     # However long, a page of few links that is a stack trace or an application's error message
     # is the server failing, not the page (a trace of forty frames is no article).
