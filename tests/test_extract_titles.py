@@ -770,6 +770,79 @@ def test_an_undated_english_page_is_titled_by_its_heading_only_in_a_news_column(
     assert (article.title, article.published_at) == (title, None)
 
 
+_UNDATED_RELEASE = (
+    "{above}<h1>Agency awards grants for rural broadband projects</h1><div class='body'>"
+    "<p>{opening}The agency awarded grants today to extend high-speed internet to rural homes and "
+    "businesses in eleven counties.</p><p>Construction is expected to begin this summer and to "
+    "finish within eighteen months, the agency said.</p></div>{after}"
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "opening", "after", "url", "title"),
+    [
+        ("<p class='kicker'>Press Release</p>", "", "", "https://www.example.org/a/1", "heading"),
+        ("<p>FOR IMMEDIATE RELEASE</p>", "", "", "https://www.example.org/a/1", "heading"),
+        ("", "SPRINGFIELD — ", "", "https://www.example.org/a/1", "heading"),
+        (
+            "",
+            "",
+            "<h2>Media Contact</h2><p>press@example.org</p>",
+            "https://www.example.org/a/1",
+            "heading",
+        ),
+        ("", "", "<p>###</p>", "https://www.example.org/a/1", "heading"),
+        ("", "", "", "https://www.example.org/news/rural-broadband", "heading"),
+        ("", "", "", "https://www.example.org/press-releases/2024/rural-broadband", "heading"),
+        # A program page printing no date is still known by its whole document title.
+        ("", "", "", "https://www.example.org/programs/broadband", "whole"),
+    ],
+    ids=[
+        "kicker",
+        "immediate-release",
+        "dateline-place",
+        "media-contact",
+        "end-mark",
+        "news-path",
+        "press-releases-path",
+        "program-page",
+    ],
+)
+def test_an_undated_english_release_is_titled_by_its_heading(above, opening, after, url, title):
+    whole = "Agency awards grants for rural broadband projects | Department of Commerce"
+    page = _en_page(
+        f"<title>{whole}</title>",
+        _UNDATED_RELEASE.format(above=above, opening=opening, after=after),
+    )
+    article = extract_article(page, url)
+    expected = whole if title == "whole" else "Agency awards grants for rural broadband projects"
+    assert (article.title, article.published_at) == (expected, None)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<div style='font-size:20px;font-weight:bold'>Ministry of Jal Shakti</div>"
+        "<div style='font-size:18px;font-weight:bold'>{t}</div>",
+        "<h2>Ministry of Jal Shakti</h2><h3>{t}</h3>",
+        "<h3>Ministry of Jal Shakti</h3><h2>{t}</h2>",
+    ],
+    ids=["ministry-set-bigger", "ministry-h2-over-h3", "ministry-h3-over-h2"],
+)
+def test_a_ministry_line_over_the_heading_is_the_source_not_the_title(head):
+    t = "Union Minister Reviews Progress of Jal Jeevan Mission in Eastern States"
+    page = _en_page(
+        "<title>Press Information Bureau</title>",
+        head.format(t=t) + "<div>Posted On: 14 MAR 2024 5:42PM by PIB Delhi</div><div class='pt20'>"
+        "<p>The Union Minister chaired a review meeting today with officials of six eastern States "
+        "on the progress of the Jal Jeevan Mission.</p><p>States were asked to complete pending "
+        "schemes before the monsoon.</p></div>",
+    )
+    article = extract_article(page, "https://pib.example.in/PressReleasePage.aspx?PRID=2014567")
+    assert (article.title, article.source) == (t, "Ministry of Jal Shakti")
+    assert not article.body.startswith("Ministry")
+
+
 def test_an_info_line_set_inline_inside_the_heading_is_no_part_of_the_title():
     page = _page(
         "<title>某某县人民政府</title>",

@@ -42,11 +42,13 @@ from .links import find_attachments, find_next_pages, set_breadcrumb_and_column
 from .published import date_from_meta, set_published, shown_date
 from .source import pick_source
 from .title import (
+    below_ministry_line,
     clean_raw_title,
     heading_candidates,
     in_news_column,
     named_by_document_title,
     pick_title,
+    reads_as_release,
     subtitle_lines,
 )
 
@@ -162,6 +164,16 @@ def _extract(
         explain["title"] = pick.rule
         article.title_variant = pick.variant
     title_line = _title_line(lay, title, title_el, body_start)
+    under = (
+        None
+        if selected["title"]
+        else below_ministry_line(lay, title, title_line, body_start, clean_raw_title(head.title))
+    )
+    if under is not None:
+        title, title_line = under
+        title_el = None
+        explain["title"] = "heading under the ministry's line"
+        article.title_variant = None
     # (A 副标题 the template sets as the text's first paragraph, under the heading: not the text.)
     interludes |= subtitle_lines(lay, title_line, body_start)
     opening = callout_before(lay, container, title_line)
@@ -211,6 +223,7 @@ def _extract(
         and not in_news_column(
             find_breadcrumb(root, base, lay=lay, title=title, title_line=title_line, marks=marks)[0]
         )
+        and not reads_as_release(lay, title_line, body_start, body_stop, url)
     ):
         # Not an article (a program page, a dashboard): the document title is its name.
         # (Whole, as the page names itself: there is no article heading to tell the site's part.)

@@ -15,6 +15,8 @@ INFO_LINE = re.compile(
     + spaced_labels("来源", "來源", "稿源", "时间", "時間", "浏览", "瀏覽", "作者", "字号")
     + r")\s*[:：]"
 )
+# The body heading an English release on a line of its own (India's PIB: "Ministry of Jal Shakti").
+MINISTRY_NAME = r"(?:Ministry|Department) (?:of|for) [A-Z][\w ,&'’()-]{2,90}"
 SENTENCE_END = re.compile(r"[。.!?！？;；…”\"」』)）:：]$")
 # An English info line opening with its date's label ("Date : 05-03-2024", "Published: 5 March
 # 2024", "Posted On: 05 MAR 2024 4:10PM", "Release date - 12/04/2024 | Category : Revenue").

@@ -18,6 +18,7 @@ from .head import META_SOURCE, Head
 from .patterns import (
     EN_PERSON,
     INFO_LINE,
+    MINISTRY_NAME,
     PUBLISHER_LABELS,
     RECORD_CELL,
     SENTENCE_END,
@@ -479,10 +480,7 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
 
 
 # (A posting line's office, "Posted On: … by PIB Delhi", is the desk of the site that posted it.)
-_MINISTRY_LINE = re.compile(
-    r"^(?:(?:Ministry|Department) (?:of|for) [A-Z][\w ,&'’()-]{2,90}"
-    r"|(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)$"
-)
+_MINISTRY_LINE = re.compile(rf"^(?:{MINISTRY_NAME}|(?:[A-Z][\w'’&-]*\s+){{0,5}}[A-Z][\w'’&-]*)$")
 
 
 _GLUED_LINKS = re.compile(r"[a-z][A-Z]")

@@ -30,6 +30,7 @@ from .patterns import (
     EN_INFO_LINE,
     FURNITURE_LINE,
     INFO_LINE,
+    MINISTRY_NAME,
     SENTENCE_END,
     spaced_labels,
 )
@@ -814,6 +815,74 @@ _NEWS_COLUMN = re.compile(
 def in_news_column(crumbs: list[str]) -> bool:
     """The page is an item of a news column (a crumb names it): an article, titled by its heading."""
     return any(_NEWS_COLUMN.search(crumb) for crumb in crumbs)
+
+
+_MINISTRY_ALONE = re.compile(rf"^{MINISTRY_NAME}$")
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def below_ministry_line(
+    lay: Layout, title: str | None, title_line: int, body_start: int, page_title: str
+):
+    """The release's heading when the title found is the ministry's line over it (PIB's
+    ``Ministry of Jal Shakti`` set bigger than the heading under it) or, on a page whose ``<title>``
+    gives only the site's name, a ministry line and a heading in bold opening the body's block: the
+    line of four words or more right under the ministry's, before the date's. (The ministry is the
+    source: :func:`source._ministry_line`.) None when neither holds."""
+    lines = lay.lines
+    starts = []
+    if title and _MINISTRY_ALONE.match(title.strip()):
+        starts.append(title_line)
+    elif title and title.strip() == page_title.strip():
+        starts.extend(range(max(body_start - 1, 0), min(body_start + 2, len(lines))))
+    for i in starts:
+        if not (0 <= i < len(lines) - 1) or not _MINISTRY_ALONE.match(lines[i].strip()):
+            continue
+        below = lines[i + 1].strip()
+        if (
+            len(_LATIN_WORDS.findall(below)) >= 4
+            and len(below) <= 250
+            and not lay.link_chars[i + 1]
+            and not find_dates(below, 1)
+            and not EN_INFO_LINE.match(below)
+            and not below.endswith(".")
+        ):
+            return below, i + 1
+    return None
+
+
+# What only a release prints around its heading and text: its kind (Press Release, FOR IMMEDIATE
+# RELEASE), a media contact heading, an end mark (###, -30-, ENDS).
+_RELEASE_MARK_LINE = re.compile(
+    r"^(?:(?:joint\s+)?(?:press|news|media)\s+(?:release|statement|advisory)|for\s+immediate\s+release|"
+    r"(?:media|press|news)\s+(?:contacts?|enquiries|inquiries)|#{3}|-\s*30\s*-|-?\s*ends\s*-?)\s*:?$",
+    re.I,
+)
+# A dateline without its date opening the text: "SPRINGFIELD — …", "AUSTIN, Texas – …".
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.' ]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:[—–]|--)\s*\S"
+)
+# A news column in the page's address: /news/…, /press-releases/…, /newsroom/….
+_NEWS_PATH = re.compile(
+    r"(?i)/(?:news|newsroom|press|(?:press|news|media)[-_]?(?:releases?|room|centre|center)|"
+    r"announcements?|statements?)(?:/|\.|$)"
+)
+
+
+def reads_as_release(
+    lay: Layout, title_line: int, body_start: int, body_stop: int, url: str
+) -> bool:
+    """An English page printing no date is still a news release when it shows what only a release
+    prints (its kind by the heading, a dateline's place opening the text, a media contact or an end
+    mark after it) or its address is in a news column: titled by its heading, not the
+    ``<title>``."""
+    lines = lay.lines
+    near = (*range(max(title_line - 3, 0), title_line + 3), *range(body_stop, body_stop + 6))
+    if any(0 <= i < len(lines) and _RELEASE_MARK_LINE.match(lines[i].strip()) for i in near):
+        return True
+    if 0 <= body_start < len(lines) and _PLACE_DATELINE.match(lines[body_start]):
+        return True
+    return bool(_NEWS_PATH.search(url.split("?", 1)[0].split("#", 1)[0].split("//", 1)[-1]))
 
 
 def line_of(lay: Layout, el) -> int:
