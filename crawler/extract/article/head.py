@@ -57,8 +57,9 @@ _CREATE_PAGE = re.compile(
 )
 
 
+# (From the attributes, not every element's predicate: a third of the cost on a large page.)
 _DATE_PUBLISHED = etree.XPath(
-    "//*[@itemprop='datePublished' or @property='datePublished']"
+    "//@itemprop[. = 'datePublished']/..|//@property[. = 'datePublished']/.."
     "|//time[@pubdate or contains(concat(' ', @class, ' '), ' published ')]"
 )
 
