@@ -469,6 +469,29 @@ def _code_chars(text: str, start: int = 0, end: int | None = None):
         i += 1
 
 
+_STRING_END = {q: re.compile(r"[\\" + q + "]") for q in "\"'`"}
+_BRACKET_OR_QUOTE = re.compile(r"[{}()\"'`]")
+
+
+def _brackets(code: str):
+    """``(index, character)`` of the brackets ``{}()`` outside string literals, as
+    :func:`_code_chars` gives them, found by regex rather than a Python step per character."""
+    i = 0
+    while (m := _BRACKET_OR_QUOTE.search(code, i)) is not None:
+        ch, i = m.group(), m.start()
+        if ch not in "\"'`":
+            yield i, ch
+            i += 1
+            continue
+        end = _STRING_END[ch]
+        i += 1
+        while (m := end.search(code, i)) is not None and m.group() == "\\":
+            i = m.start() + 2  # (an escaped character, a quote too, does not end the string)
+        if m is None:
+            return  # (an unclosed string runs to the end)
+        i = m.start() + 1
+
+
 def _statements(body: str) -> list[str]:
     """``body`` split at ``;`` and line ends outside strings and brackets."""
     out, depth, start = [], 0, 0
@@ -1132,7 +1155,7 @@ class _Branches:
         self.braces: dict[int, int] = {}  # "{" -> its "}"
         self.parens: dict[int, int] = {}  # ")" -> its "("
         open_braces, open_parens = [], []
-        for i, ch in _code_chars(code):
+        for i, ch in _brackets(code):
             if ch == "{":
                 open_braces.append(i)
             elif ch == "}" and open_braces:
