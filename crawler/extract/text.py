@@ -482,7 +482,8 @@ def _not_tab_panels(hidden: list) -> list:
     or a class in common (``li.tab-pane`` beside ``li.tab-pane.active``). A reader shows such a
     panel with a click, so it is content — unless it says what a shown sibling says: then it is
     a hidden copy (a mobile or print twin of the body), not another panel."""
-    shown: dict = {}  # (parent, tag) -> (id stems, classes, texts) of its shown children
+    shown: dict = {}  # (parent, tag) -> (id stems, classes, the children) of its shown children
+    texts: dict = {}  # (parent, tag) -> the shown children's texts, read when a panel is compared
     out = []
     for el in hidden:
         parent = el.getparent()
@@ -493,16 +494,21 @@ def _not_tab_panels(hidden: list) -> list:
             continue
         key = (parent, el.tag)
         if key not in shown:
-            stems, names, texts = set(), set(), set()
+            stems, names, kids = set(), set(), []
             for sibling in parent.iterchildren(el.tag):
                 if not is_hidden(sibling):
                     stems.add(_id_stem(sibling))
                     names.update((sibling.get("class") or "").split())
-                    texts.add(_text_key(sibling))
-            shown[key] = (stems, names, texts)
-        stems, names, texts = shown[key]
+                    kids.append(sibling)
+            shown[key] = (stems, names, kids)
+        stems, names, kids = shown[key]
         panel = (stem is not None and stem in stems) or names.intersection(classes)
-        if (not panel and not _folded_answer(el, parent)) or _text_key(el) in texts:
+        if not panel and not _folded_answer(el, parent):
+            out.append(el)
+            continue
+        if key not in texts:
+            texts[key] = {_text_key(kid) for kid in kids}
+        if _text_key(el) in texts[key]:
             out.append(el)
     return out
 
