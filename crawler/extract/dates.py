@@ -164,6 +164,9 @@ _ROC_BARE_RE = re.compile(_ROC_BARE)
 _MONTH_HINT = re.compile(
     r"jan|jän|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|dez|déc", re.I
 )
+# Every month-name form holds a four-digit year: a text without one (a paragraph saying "may" or
+# "market") needs none of those case-insensitive patterns, which are tried at every character.
+_FULL_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_ONLY = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])")
 
 
@@ -388,7 +391,9 @@ def find_dates(text: str, limit: int = 50, style: DateStyle = DEFAULT_STYLE) -> 
         # Skip a form whose marks the text lacks: list pages read thousands of short rows.
         if needs == "letter":
             if letters is None:
-                letters = _MONTH_HINT.search(text) is not None
+                letters = (
+                    _MONTH_HINT.search(text) is not None and _FULL_YEAR.search(text) is not None
+                )
             if not letters:
                 continue
         elif needs == "numeric":
