@@ -860,8 +860,13 @@ class SiteSpider(scrapy.Spider):
 
     def _stand_in(self, response, article):
         """A page not yet known whose article is a notice in its place, drawn in the site's
-        chrome (a soft 404, a login form, a firewall's notice): a failed fetch, no release."""
+        chrome (a soft 404, a login form, a firewall's notice), or nothing at all (no text, no
+        attachment, no date): a failed fetch, no release."""
         reason = stand_in_reason(article.title, article.body)
+        if reason is None and not (article.body or "").strip() and not article.attachments:
+            # The page's template rendered around nothing (its data source failed): a title in
+            # the <title> alone is not a release.
+            reason = "empty body (the page's frame, its content block empty)"
         return None if reason is None else self._failed_article(response, reason)
 
     def _off_template(self, response, article):
