@@ -1867,7 +1867,44 @@ def _main_list(
     if _says_it_has_no_rows(root, best_key, best, self_urls, memo):
         return None, []
     best_key, best = _with_sibling_boxes(best_key, best, row_links, self_urls, memo)
-    return best_key, _without_odd_last_row(best, memo)
+    return best_key, _with_pinned_before(
+        best, lambda rows: _group_rows(rows, row_links), self_urls, memo
+    )
+
+
+def _with_pinned_before(kept: list[tuple], entries_of, self_urls: set[str], memo: _Memo):
+    """The list with the pinned rows a template sets in a list of their own right above it
+    (``<ul class="list-top"><li>…置顶…</li></ul>`` over the ``<ul>``s of the column's rows): a
+    few rows of the same tag, each pinned, none among the list's own. ``entries_of(rows)`` reads
+    rows as the caller does (a later page read through the list's place finds them as the first
+    page's detection does)."""
+    kept = _without_odd_last_row(kept, memo)
+    if not kept:
+        return kept
+    first = kept[0][0]
+    holder = first.getparent()
+    if holder is None or next((c for c in holder if isinstance(c.tag, str)), None) is not first:
+        return kept
+    above = holder.getprevious()
+    for _ in range(2):  # (past a separator: <div class="line"></div>)
+        if above is None or above.tag == holder.tag or len(above) or _clean(_text(above)):
+            break
+        above = above.getprevious()
+    if above is None or above.tag != holder.tag:
+        return kept
+    rows = [c for c in above if isinstance(c.tag, str)]
+    if not 1 <= len(rows) <= 3 or any(row.tag != first.tag for row in rows):
+        return kept
+    entries = entries_of(rows)
+    own = {entry[2].key for entry in kept}
+    if len(entries) != len(rows) or any(
+        entry[2].key in own
+        or entry[2].key in self_urls
+        or not _row_pinned(row, entry[2], _row_text(row))
+        for row, entry in zip(rows, entries)
+    ):
+        return kept
+    return entries + kept
 
 
 def _near_pager(key, entries: list[tuple], memo: _Memo) -> float:
@@ -2421,7 +2458,10 @@ def _hinted_entries(
             best.running = _in_running_text(best)
         if not best.running:
             kept.append((row, found, best))
-    return _without_odd_last_row(kept, _Memo(style=style))  # as on the column's first page
+    # (As on the column's first page.)
+    return _with_pinned_before(
+        kept, lambda rows: _entries_of(rows, base, targets), set(), _Memo(style=style)
+    )
 
 
 # ----------------------------------------------------------------------------- page furniture: breadcrumb, column
@@ -2890,7 +2930,8 @@ def _scored_entries(
     if key is not None and len(links) >= _MAX_SCORED_ANCHORS:
         entries, unread = _expand_group(root, key, base, self_urls, max_rows, targets, style)
     if key is not None and entries:
-        page.list_path = _list_path(key, entries[0][0])
+        # (Of the last row: the first may be a pinned row set above the list in a box of its own.)
+        page.list_path = _list_path(key, entries[-1][0])
         if page.list_path and sum(e[2].derived for e in entries) * 2 > len(entries):
             page.list_path += _TEXT_TITLES
     return entries, memo.dates, unread
