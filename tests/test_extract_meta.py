@@ -1617,3 +1617,48 @@ def test_an_english_release_s_author_office_is_its_source_a_minister_or_byline_n
 def test_an_author_is_the_source_only_as_offices_on_an_info_line_without_laiyuan(info, expected):
     page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>'
     assert _extract(page).source == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        pytest.param(
+            "<p>For Immediate Release</p><p>U.S. Attorney's Office, Northern District of Somewhere</p>",
+            "U.S. Attorney's Office, Northern District of Somewhere",
+            id="us-attorney",
+        ),
+        pytest.param(
+            "<p>FOR IMMEDIATE RELEASE</p><p>Office of Public Affairs</p>",
+            "Office of Public Affairs",
+            id="public-affairs",
+        ),
+        pytest.param(
+            "<p>FOR IMMEDIATE RELEASE</p><p>March 5, 2024</p><p>Office of the Governor</p>",
+            "Office of the Governor",
+            id="date-between",
+        ),
+        pytest.param(
+            "<div class='node-component'>Component(s): Civil Rights Division</div>",
+            "Civil Rights Division",
+            id="component-field",
+        ),
+        pytest.param("<p>FOR IMMEDIATE RELEASE</p><p>Governor Jane Smith</p>", None, id="person"),
+        pytest.param(
+            "<p>FOR IMMEDIATE RELEASE</p><p>By Jane Doe, Public Affairs Office</p>",
+            None,
+            id="byline",
+        ),
+        pytest.param(
+            "<p>FOR IMMEDIATE RELEASE</p><p>Contact: Jane Doe, 555-0100</p>", None, id="contact"
+        ),
+    ],
+)
+def test_a_us_release_s_office_line_under_for_immediate_release_is_its_source(header, expected):
+    page = (
+        "<h1>Two Men Sentenced for Operating a Catalytic Converter Theft Ring</h1>"
+        "<p>Tuesday, March 5, 2024</p>" + header + "<div class='body'><p>RIVERTON – Two men were "
+        "sentenced today to a combined 11 years in federal prison for running a theft ring.</p>"
+        "<p>The case was investigated by the FBI and the Riverton Police Department.</p></div>"
+    )
+    article = _extract(page, lang="en", title="Two Men Sentenced | Justice")
+    assert article.source == expected  # (the fixture pages show the body without the line)

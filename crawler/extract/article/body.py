@@ -21,12 +21,14 @@ from .head import Head
 from .patterns import (
     EN_PERSON,
     FURNITURE_LINE,
+    IMMEDIATE_RELEASE,
     INFO_LINE,
     RECORD_CELL,
     RECORD_TABLE_LABEL,
     SENTENCE_END,
     SOURCE_LABEL,
     event_fact,
+    release_office,
 )
 from .title import (
     clean_raw_title,
@@ -1452,6 +1454,7 @@ def pick_body_lines(
     stop = end
     skip_value = False
     contact = False  # inside a contact block heading the text
+    released = False  # past a US release's For Immediate Release line
     credits = None  # (kept lines before, line) of the first staff credits line after the text began
     trail = _trail_lines(lay, start, end)
     letter = letter_text(lay, start, end)
@@ -1505,7 +1508,10 @@ def pick_body_lines(
         if not kept and i - start < 60 and len(line) < 100:
             if _RELEASE_LINE.match(line) or CONTACT_HEAD.match(line):
                 contact = contact or bool(CONTACT_HEAD.match(line))
+                released = released or bool(IMMEDIATE_RELEASE.match(line))
                 continue
+            if released and release_office(line):
+                continue  # (the issuing office's line under For Immediate Release: the source's)
             if contact and contact_detail(line):
                 continue  # (a name, a phone, an e-mail under "Contact:")
         contact = False

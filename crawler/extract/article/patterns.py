@@ -142,3 +142,26 @@ def event_fact(lines: list[str], idx: int, before: str) -> bool:
         line = lines[idx]
         return not (_PAGE_TOOLS.search(line) or any(_BARE_TIME.match(n) for n in near))
     return bool(_BARE_TIME.match(lines[idx]))
+
+
+# An organisation's name, not a person's: an office's word, or an agency's initials (EPA Region 6).
+EN_ORGANISATION = re.compile(
+    r"\b(?:Office|Department|Ministry|Bureau|Agency|Authority|Commission|Directorate|Service|"
+    r"Administration|Council|Board|Division|Region|Secretariat)\b|^[A-Z]{2,6}\b"
+)
+# A US release's line naming its kind, the issuing office's line under it.
+IMMEDIATE_RELEASE = re.compile(r"^(?:for\s+)?immediate\s+release\s*:?$", re.I)
+_OFFICE_LINE = re.compile(r"^[A-Z][\w.'’&,() -]{2,99}$")
+_CONTACT_WORD = re.compile(r"(?:media\s+|press\s+)?contacts?\b|by\s", re.I)
+
+
+def release_office(line: str) -> bool:
+    """A line that only names an issuing office (``U.S. Attorney's Office, Northern District of
+    …``, ``Office of the Governor``): an office's word, no sentence, no person, no contact."""
+    return bool(
+        _OFFICE_LINE.match(line)
+        and not line.endswith(".")
+        and EN_ORGANISATION.search(line)
+        and not re.fullmatch(EN_PERSON, line)
+        and not _CONTACT_WORD.match(line)
+    )

@@ -16,7 +16,9 @@ from ..text import (
 from .body import footer_line, footer_lines
 from .head import META_SOURCE, Head
 from .patterns import (
+    EN_ORGANISATION,
     EN_PERSON,
+    IMMEDIATE_RELEASE,
     INFO_LINE,
     MINISTRY_NAME,
     PUBLISHER_LABELS,
@@ -24,6 +26,7 @@ from .patterns import (
     SENTENCE_END,
     SOURCE_LABEL,
     in_record_block,
+    release_office,
     spaced_labels,
 )
 from .shown import shown_lines
@@ -404,18 +407,19 @@ def pick_source(
 
 _SOURCE_MARK = re.compile(
     # (English newsrooms name the issuing body in an element of its own: <span class="ministry">.)
-    r"(?:^|[\s_-])(?:source|laiyuan|from|media-?name|src|origin|copyfrom|ministry|agency|issuer|publisher)(?:$|[\s_-])"
+    r"(?:^|[\s_-])(?:source|laiyuan|from|media-?name|src|origin|copyfrom|ministry|agency|issuer|publisher|"
+    # (A US federal newsroom's issuing office field: <div class="node-component">.)
+    r"components?)(?:$|[\s_-])"
     r"|^(?:source|ly|wzly|xxly)$",
     re.I,
 )
 
 
-_AUTHOR_MARK = re.compile(r"(?:^|[\s_-])author(?:$|[\s_-])", re.I)
-# An organisation's name, not a person's: an office's word, or an agency's initials (EPA Region 6).
-_EN_ORGANISATION = re.compile(
-    r"\b(?:Office|Department|Ministry|Bureau|Agency|Authority|Commission|Directorate|Service|"
-    r"Administration|Council|Board|Division|Region|Secretariat)\b|^[A-Z]{2,6}\b"
+_EN_FIELD_LABEL = re.compile(
+    r"^(?:Component(?:s|\(s\))?|Agenc(?:y|ies)|Issuing\s+(?:office|agency)|Issuer|Publisher)\s*:\s*",
+    re.I,
 )
+_AUTHOR_MARK = re.compile(r"(?:^|[\s_-])author(?:$|[\s_-])", re.I)
 # A writer's byline: "By …", "Jane Doe, NOAA Fisheries".
 _EN_BYLINE = re.compile(r"^(?:By\s|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+,)")
 
@@ -461,7 +465,7 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
                 # (A release's author element naming its office, USWDS's
                 # `<p class="news-release__author"><a>EPA Region 6</a></p>`: never a person's byline.)
                 raw = element_text(el).strip()
-                if not _EN_ORGANISATION.search(raw) or _EN_BYLINE.match(raw) or len(raw) > 80:
+                if not EN_ORGANISATION.search(raw) or _EN_BYLINE.match(raw) or len(raw) > 80:
                     continue
                 before = el.getprevious().tail if el.getprevious() is not None else None
                 parent = el.getparent()
@@ -474,7 +478,15 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
             if _PICTURE_CREDIT.match(raw.strip()) or el.tag == "figcaption":
                 continue  # (a picture's credit: "Photo: …", "图片来源：…")
             text = SOURCE_LABEL.sub("", raw, count=1).strip(" :：|")
-            if 2 <= len(text) <= 30 and not find_dates(text, 1) and not INFO_LABELS.search(text):
+            if text.isascii():
+                text = _EN_FIELD_LABEL.sub("", text)  # ("Component(s): Civil Rights Division")
+            # (An English office's name runs longer: "U.S. Attorney's Office, Northern District of …".)
+            longest = 100 if text.isascii() and EN_ORGANISATION.search(text) else 30
+            if (
+                2 <= len(text) <= longest
+                and not find_dates(text, 1)
+                and not INFO_LABELS.search(text)
+            ):
                 return _CJK_GAP.sub("", text)
     return None
 
@@ -597,6 +609,9 @@ def _find_source(
     marked = _source_element(root, lay, title_line, head_end)
     if marked:
         return marked, "unlabelled source element in the info line"
+    released = _office_by_release_line(lay, title_line, body_start, site_like)
+    if released:
+        return released
     # An English release headed by its ministry's name on a line of its own (India's PIB:
     # "Ministry of Fisheries, Animal Husbandry & Dairying" over the heading).
     ministry = _ministry_line(lay, title_line)
@@ -830,6 +845,32 @@ def _office_by_release_date(lay: Layout, info: range, site_like) -> tuple | None
             block = _smallest_block(lay, min(i, j), max(i, j) + 1)
             if block is not None:
                 return name, "office beside the release date"
+    return None
+
+
+def _office_by_release_line(
+    lay: Layout, title_line: int, body_start: int, site_like
+) -> tuple | None:
+    """A US release's issuing office on a line of its own right after its ``For Immediate
+    Release`` line (a date line may stand between), above the text: ``U.S. Attorney's Office,
+    Northern District of …``, ``Office of Public Affairs``, ``Office of the Governor`` — no label,
+    no link, an office's word, never a person (a byline, a minister) or the site's name."""
+    lines = lay.lines
+    for i in range(max(title_line - 3, 0), min(body_start + 3, len(lines))):
+        if not IMMEDIATE_RELEASE.match(lines[i].strip()):
+            continue
+        for j in range(i + 1, min(i + 4, len(lines))):
+            name = lines[j].strip()
+            if find_dates(name, 1) and len(name) <= 40:
+                continue  # (the release's date between them)
+            if (
+                release_office(name)
+                and not lay.link_chars[j]
+                and not _EN_BYLINE.match(name)
+                and not site_like(name, header=False)
+            ):
+                return name, "office line under the release's For Immediate Release"
+            break
     return None
 
 
