@@ -1826,3 +1826,37 @@ def test_a_table_row_is_titled_by_the_cell_under_its_title_header_not_its_time(h
 )
 def test_a_date_with_its_half_day_is_only_a_date(text, is_date):
     assert _listing._only_a_date(text) is is_date
+
+
+def test_rows_laid_out_one_table_each_over_a_pager_table_are_one_list():
+    # An ASP-era list: each row a <table> (dot, link, date, then a rule row), the pager a <font>
+    # in the table after them — the pager is the list's last "row", not a lone row's neighbour.
+    titles = [
+        "关于开展2008年度农村劳动力转移培训的通知",
+        "县劳动局召开全县劳动保障工作会议",
+        "关于做好2008年高校毕业生就业工作的通知",
+        "关于调整最低工资标准的通知",
+        "县劳动局开展劳动保障法律宣传月活动",
+        "关于做好农民工工资支付工作的通知",
+        "关于开展劳动用工专项检查的通知",
+        "县劳动局举办再就业培训班",
+        "关于公布劳动保障诚信单位的通告",
+        "县劳动局开展“安康杯”竞赛活动",
+    ]
+    tables = "".join(
+        f'<table class="listtab"><tr><td><img src="dot.gif"></td>'
+        f'<td><a href="show.asp?id={1532 - 4 * n}">{title}</a></td>'
+        f'<td><font color="#999">2008-5-{20 - n}</font></td></tr>'
+        '<tr><td colspan="3" background="line.gif" height="1"></td></tr></table>'
+        for n, title in enumerate(titles)
+    )
+    page = (
+        '<html><body><table><tr><td><table><tr><td><a href="cx.asp">养老保险查询</a></td></tr>'
+        '</table></td><td valign="top"><table class="weizhi"><tr><td>当前位置：首页 &gt;&gt; 通知公告'
+        f'</td></tr></table>{tables}<table><tr><td><font size="2">第1页/共9页 首页 上一页 '
+        '<a href="list.asp?page=2&amp;classid=12">下一页</a> <a href="list.asp?page=9&amp;classid=12">'
+        "尾页</a></font></td></tr></table></td></tr></table></body></html>"
+    )
+    found = extract_list(page.encode(), "http://www.example.gov.cn/list.asp?classid=12")
+    assert [link.title for link in found.links] == titles
+    assert found.next_pages == ["http://www.example.gov.cn/list.asp?page=2&classid=12"]

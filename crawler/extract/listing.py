@@ -1364,8 +1364,10 @@ def _next_to_pager(container, row_tag: str, memo: _Memo) -> float:
         return 0.0
     last = next((c for c in reversed(container) if c.tag == row_tag), None)
     if last is not None:
-        if last in memo.pagers:
-            return 1.0  # the pager is the list's last row
+        if last in memo.pagers or (last.tag == "table" and last in memo.holders):
+            # The pager is the list's last row (an old template's rows are tables, its pager the
+            # table after them).
+            return 1.0
         after = last.getnext()
         while after is not None and (
             not isinstance(after.tag, str) or (after not in memo.holders and _blank(after))
