@@ -648,6 +648,27 @@ def test_a_press_conferences_facts_are_no_publish_time():
     assert _extract(page).published_at == "2025-11-06T15:00:00+08:00"
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        pytest.param("发布时间", "2024-04-18T15:00:00+08:00", id="fabu-shijian-is-the-publication"),
+        pytest.param("时间", "2024-03-05", id="bare-shijian-is-the-event-s"),
+        pytest.param("会议时间", "2024-03-05", id="huiyi-shijian-is-the-event-s"),
+    ],
+)
+def test_a_press_conference_s_info_block_dates_the_page_by_its_fabu_shijian(label, expected):
+    # (No info line of the page's own above: the block is the page's.)
+    page = (
+        "<h1>示例市2024年一季度经济运行情况新闻发布会</h1>"
+        f"<div><p>{label}：2024-04-18 15:00</p><p>发布地点：市政府新闻发布厅</p>"
+        "<p>发 布 人：市统计局局长 张明</p><p>来源：示例市政府新闻办</p></div>"
+        f'<div id="zoom">{_BODY}</div>'
+    )
+    assert _extract(
+        page, "https://www.example.gov.cn/xwfbh/202403/t20240305_1.html"
+    ).published_at == (expected)
+
+
 def test_a_page_tools_link_glued_after_the_source_is_no_part_of_it():
     page = f'<h1>县农业农村局部署春季农业生产工作</h1><p>发布时间：2024-03-05 来源：纳税服务科<a href="#">全部展开</a></p><div id="zoom">{_BODY}</div>'
     assert _extract(page).source == "纳税服务科"

@@ -125,19 +125,32 @@ EVENT_FACTS = re.compile(r"(?:发布地点|發布地點|发布嘉宾|主持人|�
 # A page tool or another info item on the line: the page's info line, not a block of facts.
 _PAGE_TOOLS = re.compile(r"字号|字號|打印|分享|浏览|瀏覽|阅读|閱讀|点击|點擊|来源|來源|【")
 _TIME_LABEL_BEFORE = re.compile(r"((?:发布|發布|發佈)\s*)?(?:时间|時間)\s*[:：]?\s*$")
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
+_A_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
 _BARE_TIME = re.compile(r"^\s*(?:时间|時間|日期|会议时间|會議時間)\s*[:：]")
 
 
-def event_fact(lines: list[str], idx: int, before: str) -> bool:
+def event_fact(lines: list[str], idx: int, before: str, publication: bool = False) -> bool:
     """Whether a date labelled 发布时间 or a bare 时间 (``before`` it on line ``idx``) is a
-    conference's, not the page's: lines beside it carry 发布地点, 主持人… (The page's info line
-    above such a block, with its tools or its own 时间 fact below, stays the page's.)"""
+    conference's fact, not the page's info line: lines beside it carry 发布地点, 主持人… (The page's
+    info line above such a block, with its tools or its own 时间 fact below, stays the page's.)
+    ``publication``: asked for the page's time, a line labelled 发布时间 is its publication even
+    among such facts (a 新闻发布会 page's release is the conference); a bare 时间 stays the event's."""
     labelled = _TIME_LABEL_BEFORE.search(before)
     if not labelled:
         return False
     near = lines[max(idx - 2, 0) : idx] + lines[idx + 1 : idx + 3]
     if not any(EVENT_FACTS.search(line) for line in near):
         return False
+    if publication and labelled.group(1):
+        # (Unless the page's own dated info line stands just above the facts.)
+        above = lines[max(idx - 3, 0) : idx]
+        return any(
+            _A_DATE.search(line)
+            and (_PAGE_TOOLS.search(line) or _CLOCK.search(line))
+            and not EVENT_FACTS.search(line)
+            for line in above
+        )
     if labelled.group(1):
         line = lines[idx]
         return not (_PAGE_TOOLS.search(line) or any(_BARE_TIME.match(n) for n in near))

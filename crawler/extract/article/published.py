@@ -111,7 +111,7 @@ def _line_dates(
     for fd in found:
         before = line[max(0, fd.start - 16) : fd.start]
         rank, label = 5, ""
-        if _EVENT_TIME.search(before) or event_fact(lines, idx, before):
+        if _EVENT_TIME.search(before) or event_fact(lines, idx, before, publication=True):
             continue  # 会议时间：…, 开标时间：… (what the notice announces, not when)
         not_publish = _NOT_PUBLISH.search(before)
         if not_publish:
