@@ -1861,7 +1861,10 @@ def _main_list(
                 kept
                 and score >= 24
                 and _placement_factor(key, kept, self_urls, memo) > 0.5
-                and sum(memo.row_date(r, b) is not None for r, _, b in kept) * 2 >= len(kept)
+                and (
+                    sum(memo.row_date(r, b) is not None for r, _, b in kept) * 2 >= len(kept)
+                    or all(_RELEASE_ADDRESS.search(b.url or "") for _, _, b in kept)
+                )
             ):
                 best_score, best, best_key = score, kept, key
     if best_score < 24:
@@ -1907,6 +1910,13 @@ def _with_pinned_before(kept: list[tuple], entries_of, self_urls: set[str], memo
     ):
         return kept
     return entries + kept
+
+
+# A release's own address, as CMSs name them: a file named by a number or a date stamp
+# (t20240103_1.html, art_123_4567.html, 1532.shtml) or a record's id in the query (show.asp?id=1532).
+_RELEASE_ADDRESS = re.compile(
+    r"(?i)/[^/?#]*\d{3,}[^/?#]*\.(?:s?html?|jsp|aspx?|php)(?:$|[?#])|[?&]\w*id=\d{2,}(?:$|[&#])"
+)
 
 
 def _near_pager(key, entries: list[tuple], memo: _Memo) -> float:
