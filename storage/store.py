@@ -41,7 +41,7 @@ from .schema import migrations
 from .search import forget_cached_state, index_rows, rebuild_index, unindex_version
 from .search import search as search_releases
 from .transaction import PendingIndex, Transaction, is_locked, unavailable  # noqa: F401
-from .urls import canonical_url
+from .urls import canonical_url, names_day
 
 # The library's defaults of two site settings (sites.toml writes them as "30d" and "1h").
 DEFAULT_REVISIT_MAX = 30 * 86400.0  # seconds; a site's revisit_max
@@ -798,7 +798,7 @@ class Store:
         if current is not None:
             current = _as_presented(current, fetched)
         foreign, cut, hold, withdrawn = self._response_verdict(
-            current, status, held_since, fields, fetched, digest, now, confirm_after
+            site, current, status, held_since, fields, fetched, digest, now, confirm_after
         )
         stale = (
             self._stale_copy(release_id, current, fetched, fields, digest)
@@ -843,7 +843,7 @@ class Store:
             self.record_fetch_failure(
                 site, url, stale[0], crawl_id=crawl_id, http_status=fetched.http_status
             )
-        elif not cut and ((foreign and _says_gone(fields)) or withdrawn):
+        elif not cut and ((foreign is not None and _says_gone(fields)) or withdrawn):
             # Another page that says this one is gone (a soft 404, 该信息已撤销 in the
             # site's chrome), or the page's own template around such a notice where its text
             # stood: a miss, confirmed like a 404 once removal_confirm_after passed.
@@ -947,11 +947,12 @@ class Store:
         return current
 
     def _response_verdict(
-        self, current, status, held_since, fields, fetched, digest, now, confirm_after
+        self, site, current, status, held_since, fields, fetched, digest, now, confirm_after
     ) -> tuple[bool, bool, bool, bool]:
         """``(foreign, cut, hold, withdrawn)``: is the response another page in this one's
-        place, a response cut short, is it held rather than versioned, and is it the page's own
-        template saying the page was withdrawn where its text stood."""
+        place (None when not; else what page, or "" for a notice, a check or an error page), a
+        response cut short, is it held rather than versioned, and is it the page's own template
+        saying the page was withdrawn where its text stood."""
         live = current is not None and status != "removed"
         collapsed = live and (
             _collapsed(current["body"], fetched.body) or _rows_gone(current["body"], fetched.body)
@@ -974,8 +975,19 @@ class Store:
             (collapsed or says_gone or says_down)
             and _foreign(current, fields, fetched.breadcrumb or ())
         )
-        hold = (says_down and foreign) or (
-            collapsed and (foreign or not _held_long_enough(held_since, now, confirm_after))
+        foreign = ("" if foreign else None) if isinstance(foreign, bool) else foreign
+        if live and foreign is None:
+            # Another article whole in this one's place (a cache keyed wrong, a CMS that
+            # published one page's content under another's address): not collapsed, but
+            # another title, another date, next to nothing of the text — never a version.
+            foreign = self._another_article(site, current, fields, fetched, digest)
+        hold = (
+            (says_down and foreign is not None)
+            or (
+                collapsed
+                and (foreign is not None or not _held_long_enough(held_since, now, confirm_after))
+            )
+            or bool(foreign)
         )
         # A body that stops where its HTML does, while the stored page's HTML ended, is a
         # response cut short that no Content-Length gave away: never a version.
@@ -997,6 +1009,36 @@ class Store:
             )
         )
         return foreign, cut, hold or cut, withdrawn
+
+    def _another_article(self, site, current, fields, fetched, digest) -> str | None:
+        """What other article answered in the stored one's place, or None: its title is not
+        the stored one's, its text shares next to nothing with it (:func:`_shares_little`), and
+        it is another release of the site as stored, or dated otherwise in a way this page
+        cannot be — earlier than the stored version (an older page served again under this
+        address), or not the day this page's URL carries while the stored version is. A page
+        that is the latest of a series at one address (a daily report) moves on to later dates
+        under an undated URL: an edit as before."""
+        title = clean_text(fields.get("title"))
+        if not title or title == clean_text(current["title"]):
+            return None
+        if not _shares_little(current, fields, fetched.breadcrumb or ()):
+            return None
+        shown = _shown_title(fetched.title).replace("a page titled", "another page titled")
+        other = self.db.execute(
+            """SELECT r.url FROM releases r JOIN versions v ON v.id = r.current_version_id
+               WHERE r.site = ? AND r.id != ? AND v.content_hash = ? LIMIT 1""",
+            [site, current["release_id"], digest],
+        ).fetchone()
+        if other is not None:
+            return f"the page of {other[0]} ({shown[8:]})"
+        was, day = (current["published_at"] or "")[:10], (fields.get("published_at") or "")[:10]
+        if not was or not day or was == day:
+            return None
+        if day < was:
+            return f"{shown}, dated {day} (the page's {was})"
+        if names_day(fetched.url, was) and not names_day(fetched.url, day):
+            return f"{shown}, dated {day} (the page's URL and version {was})"
+        return None
 
     def _stale_copy(self, release_id, current, fetched, fields, digest) -> tuple[str, bool] | None:
         """``(why, vouched)`` when a response is a stale copy, else None: it is one of the
@@ -1061,6 +1103,8 @@ class Store:
                 f"{len(fetched.body or '')} characters, was {len(current['body'] or '')})"
             )
         elif foreign:
+            reason = f"not the page: {foreign} answered in its place"
+        elif foreign is not None:
             reason = (
                 f"not the page: {_shown_title(fetched.title)} with "
                 f"{len(fetched.body or '')} characters and none of its lines answered "
@@ -2098,6 +2142,22 @@ def _shares_no_line(current: dict, fields: dict, crumbs: Iterable[str] = ()) -> 
     stored = json.loads(current.get("breadcrumb") or "[]") if "breadcrumb" in current else []
     navigation = {clean_text(str(name)) for name in (*crumbs, *stored)}
     return not (before & after) - navigation - {""}
+
+
+# A response shares "next to nothing" with the stored version when the lines both have (but
+# navigation) hold at most this share of the stored text: a signature, a salutation.
+_LITTLE_SHARED = 0.1
+
+
+def _shares_little(current: dict, fields: dict, crumbs: Iterable[str] = ()) -> bool:
+    """Whether a response's body shares at most a few short lines with the stored version's
+    (:data:`_LITTLE_SHARED` of its text), navigation aside (:func:`_shares_no_line`)."""
+    before = {clean_text(line) for line in (current["body"] or "").splitlines()}
+    after = {clean_text(line) for line in (fields.get("body") or "").splitlines()}
+    stored = json.loads(current.get("breadcrumb") or "[]") if "breadcrumb" in current else []
+    navigation = {clean_text(str(name)) for name in (*crumbs, *stored)}
+    shared = (before & after) - navigation - {""}
+    return sum(map(len, shared)) <= _LITTLE_SHARED * sum(map(len, before - {""}))
 
 
 _DOCUMENT_END = re.compile(rb"</html\s*>", re.I)

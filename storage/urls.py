@@ -126,3 +126,22 @@ def is_page_url(url: str) -> bool:
     """True for an http(s) URL that may be an HTML page (not a document, image or archive)."""
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and not _NOT_A_PAGE.search(parts.path)
+
+
+def names_day(url: str, day: str) -> bool:
+    """Whether ``url``'s path carries the day ``day`` (``YYYY-MM-DD``) the way CMSs date their
+    article URLs: ``/t20240612_402117.html``, ``/202406/12/``, ``/art/2024/6/12/``,
+    ``/2024-06-12/``."""
+    try:
+        year, month, dom = (int(part) for part in day[:10].split("-"))
+    except ValueError:
+        return False
+    path = urlsplit(url).path
+    forms = (
+        f"{year}{month:02d}{dom:02d}",
+        f"{year}{month:02d}/{dom:02d}/",
+        f"{year}/{month:02d}/{dom:02d}/",
+        f"{year}/{month}/{dom}/",
+        f"{year}-{month:02d}-{dom:02d}",
+    )
+    return any(re.search(rf"(?<!\d){re.escape(form)}(?!\d)", path) for form in forms)

@@ -424,6 +424,85 @@ def test_a_collapsed_body_is_held_until_seen_again_after_the_window(tmp_path):
         )
 
 
+REPORT = "\n".join(
+    f"{city}：空气质量指数{aqi}，首要污染物PM2.5，空气质量等级良。"
+    for city, aqi in [("城区", 72), ("东区", 68), ("西区", 81), ("南区", 77), ("北区", 64)]
+)
+OTHER = (
+    "各乡镇中心学校，县直各学校：\n现将2024年暑假放假及秋季开学时间通知如下。\n"
+    "一、中小学校2024年7月6日开始放暑假，8月31日学生报到。\n示例县教育局"
+)
+NOTICE = (
+    "各乡镇中心学校，县直各学校，各民办学校：\n现就做好2024年秋季招生入学工作通知如下。\n"
+    "一、网上报名：2024年7月1日至7月5日。\n二、资格审核：7月8日至7月10日。\n示例县教育局"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "before", "after", "kind"),
+    [
+        (
+            "http://x.gov.cn/xxgk/tzgg/202406/t20240612_402117.html",
+            ("关于做好2024年秋季招生入学工作的通知", "2024-06-12T16:20:00+08:00", NOTICE),
+            ("关于2024年暑假放假及秋季开学时间安排的通知", "2024-06-28T10:05:00+08:00", OTHER),
+            "held",
+        ),
+        (
+            "http://x.gov.cn/news/deq-awards-grants",
+            ("DEQ awards grants", "2024-06-18", "The grants go to 18 communities.\n" * 3),
+            ("Public comment opens", "2024-06-11", "A 45-day comment period opens today.\n" * 3),
+            "held",
+        ),
+        (
+            "http://x.gov.cn/hjzl/kqzlrb.html",
+            ("2024年5月6日空气质量日报", "2024-05-06", REPORT),
+            (
+                "2024年5月7日空气质量日报",
+                "2024-05-07",
+                REPORT.replace("良", "优").replace("7", "5"),
+            ),
+            "edited",
+        ),
+        (
+            "http://x.gov.cn/xxgk/tzgg/202406/t20240612_402117.html",
+            ("关于做好2024年秋季招生入学工作的通知", "2024-06-12T16:20:00+08:00", NOTICE),
+            (
+                "关于做好2024年秋季招生入学工作的通知（更正）",
+                "2024-06-12T16:20:00+08:00",
+                NOTICE.replace("7月1日至7月5日", "7月2日至7月6日"),
+            ),
+            "edited",
+        ),
+    ],
+    ids=[
+        "a-later-notice-under-a-dated-url",
+        "an-older-release",
+        "the-next-daily-report-at-an-undated-url",
+        "a-retitled-correction",
+    ],
+)
+def test_another_article_whole_in_the_pages_place_is_no_version(store, url, before, after, kind):
+    def fetched(title, published, body):
+        return page(url=url, title=title, published_at=published, body=body)
+
+    store.record_release("demo", fetched(*before))
+    assert store.record_release("demo", fetched(*after), confirm_after=3600).kind == kind
+    if kind == "held":
+        reason = sql(store, "SELECT reason FROM fetch_failures")[0][0]
+        assert reason.startswith("not the page: another page titled"), reason
+        assert store.record_release("demo", fetched(*before)).kind == "unchanged"
+
+
+def test_another_release_of_the_site_served_at_a_url_is_no_version(store):
+    a = page(url="http://x.gov.cn/a/1.html", title="关于A的通知", body=NOTICE)
+    b = page(url="http://x.gov.cn/a/2.html", title="关于B的通知", body=OTHER)
+    store.record_release("demo", a)
+    store.record_release("demo", b)
+    assert store.record_release("demo", page(**{**b.__dict__, "url": a.url})).kind == "held"
+    reason = sql(store, "SELECT reason FROM fetch_failures")[0][0]
+    assert reason.startswith("not the page: the page of http://x.gov.cn/a/2.html"), reason
+
+
 SHORT_NOTICE = "因系统升级，5月6日市政务服务中心暂停对外办公一天，恢复时间另行通知。"
 
 
