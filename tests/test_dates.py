@@ -42,6 +42,13 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
         pytest.param("Post Date:03/05/2024 2:30 PM", "2024-03-05T14:30:00", id="numeric-us-pm"),
         pytest.param("3/5/2024 12:05 AM", "2024-03-05T00:05:00", id="numeric-us-midnight"),
         pytest.param("2024-03-05 2:30 PM", "2024-03-05T14:30:00", id="iso-date-twelve-hour-clock"),
+        pytest.param("5 Mar 2024 10.30am", "2024-03-05T10:30:00", id="uk-dotted-clock"),
+        pytest.param(
+            "Published 5 March 2024, 2.15 pm", "2024-03-05T14:15:00", id="uk-dotted-clock-pm"
+        ),
+        pytest.param(
+            "2024.03.05 10.30", "2024-03-05", id="dotted-figure-without-meridiem-is-no-clock"
+        ),
         pytest.param(
             "2024-03-05 10:21 amid", "2024-03-05T10:21:00", id="iso-date-no-meridiem-word"
         ),

@@ -375,11 +375,18 @@ _FULL_WIDTH = re.compile("[\uff0d-\uff1a]")
 _TO_ASCII = {0xFF0D + i: c for i, c in enumerate("-./0123456789:")}
 
 
+# A British twelve-hour clock written with a dot, "10.30am": read as "10:30am". (Only before am/pm:
+# "2024.03.05" and "10.30" alone are no clock.)
+_DOTTED_CLOCK = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])\.([0-5]\d)(?=\s?(?i:[ap]\.?m)(?![a-z]))")
+
+
 def find_dates(text: str, limit: int = 50, style: DateStyle = DEFAULT_STYLE) -> list[FoundDate]:
     """All dates in ``text`` in reading order (overlapping matches resolved by position), the
     ambiguous numeric forms read in ``style``."""
     if _FULL_WIDTH.search(text):
         text = text.translate(_TO_ASCII)
+    if "." in text and _DOTTED_CLOCK.search(text):
+        text = _DOTTED_CLOCK.sub(r"\1:\2", text)  # (one for one: positions stay)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     letters = None
