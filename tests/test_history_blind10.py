@@ -49,11 +49,13 @@ from support.history_blind10 import (
     maintenance_bare,
     notice_asp_tags,
     notice_mustache,
+    notice_noisy_inside,
     notice_page,
     packed_cookie_challenge,
     php_fatal,
     release_el_template,
     release_empty_region,
+    release_noisy_inside,
     release_page,
     sso_login,
     tj_home,
@@ -460,3 +462,51 @@ def test_each_fault_on_a_pages_first_sight_is_no_release(tmp_path):
     assert sorted(e["kind"] for e in days[1].events) == sorted(
         ["new"] * (len(paths) - len(known)) + ["edited"] * len(known)
     )
+
+
+def test_noise_inside_the_notices_own_container_is_no_edit(tmp_path):
+    # Written after the four histories passed: a reading counter with a relative 发布于N天前,
+    # 上一篇/下一篇 and a random 相关推荐 inside the content cell, a hidden token — noise every
+    # day; the silent correction and the attachment are edits.
+    d = Days(datetime(2024, 6, 13, 1, 30, tzinfo=UTC))
+    n0 = Notice()
+    n1 = replace(n0, dates="2024年7月2日至7月6日")
+    n2 = replace(
+        n1, attachments=[("/xxgk/tzgg/202406/P020240625581234567890.docx", "附件：报名表.docx")]
+    )
+    for notice, note, expect in [
+        (n0, "first sight", ["new"]),
+        (n0, "noise", []),
+        (n0, "noise", []),
+        (n1, "silent correction", ["edited"]),
+        (n1, "noise", []),
+        (n2, "an attachment added", ["edited"]),
+        (n2, "noise", []),
+    ]:
+        body = notice_noisy_inside(notice, d.noise())
+        d.add(Capture(data=body, content_type=GBK, note=note), expect)
+    days, figures = replay_history(tmp_path, d.steps, path=NOTICE_PATH)
+    judged, report = _figure("noisy notice", d.steps, days, figures["seconds"])
+    assert all(ok for _, ok, _ in judged), report
+
+
+def test_noise_inside_the_releases_own_article_is_no_edit(tmp_path):
+    # A relative "Updated N days ago · 4 min read" and a random "Related content" list inside
+    # the <article>: noise every day; the corrected figures and the correction note are edits.
+    d = Days(datetime(2024, 6, 19, 15, 0, tzinfo=UTC))
+    r0 = Release()
+    r1 = replace(r0, total="$4.25 million")
+    r2 = replace(r1, correction="Correction: An earlier version misstated the total awarded.")
+    for release, note, expect in [
+        (r0, "first sight", ["new"]),
+        (r0, "noise", []),
+        (r0, "noise", []),
+        (r1, "a figure corrected", ["edited"]),
+        (r1, "noise", []),
+        (r2, "a correction note", ["edited"]),
+        (r2, "noise", []),
+    ]:
+        d.add(Capture(body=release_noisy_inside(release, d.noise()), note=note), expect)
+    days, figures = replay_history(tmp_path, d.steps, path=RELEASE_PATH)
+    judged, report = _figure("noisy release", d.steps, days, figures["seconds"])
+    assert all(ok for _, ok, _ in judged), report

@@ -983,3 +983,57 @@ def waf_503_zh(noise: Noise) -> str:
 <p style="font-size:12px;color:#999">编号：{noise.h("wafid", 18)}　{noise.day.isoformat()} {noise.clock}</p>
 </body></html>
 """
+
+
+# ============================================================================================
+# 5. Noise inside the article's own container (written after the four above passed)
+# ============================================================================================
+
+_NEIGHBOURS = [
+    "关于2024年暑假放假及秋季开学时间安排的通知",
+    "示例县2024年中考体育考试工作方案",
+    "关于开展2024年暑期校外培训治理专项行动的通知",
+    "示例县教育局关于公布2024年县级三好学生名单的通知",
+    "关于做好2024年学生资助政策宣传工作的通知",
+    "关于2024年教师资格认定工作的公告",
+]
+
+
+def notice_noisy_inside(n: Notice, noise: Noise) -> bytes:
+    """The notice with its template's noise inside the content container: a 阅读 counter under
+    the text, 上一篇/下一篇 that move as the column grows, a 相关推荐 list drawn at random, a
+    relative 发布于N天前 stamp and a hidden token — all inside ``TRS_Editor``'s parent cell."""
+    prev_, next_ = noise.pick(_NEIGHBOURS, 2)
+    related = "".join(
+        f'<li><a href="/xxgk/tzgg/202406/t202406{10 + i}_40{2100 + i}.html">{t}</a></li>'
+        for i, t in enumerate(noise.pick(_NEIGHBOURS, 3))
+    )
+    days = (noise.day - date(2024, 6, 12)).days
+    block = notice_block(n, noise).replace(
+        '</div></td></tr>\n<tr><td align="right">',
+        f"""</div>
+<p class="readcount">阅读次数：{300 + 41 * noise.seed}　发布于{days}天前</p>
+<div class="prevnext"><p>上一篇：<a href="/xxgk/tzgg/202406/t20240611_402101.html">{prev_}</a></p><p>下一篇：<a href="/xxgk/tzgg/202406/t20240613_402133.html">{next_}</a></p></div>
+<div class="related"><h4>相关推荐</h4><ul>{related}</ul></div>
+<input type="hidden" name="__RequestVerificationToken" value="{noise.h("rvt", 40)}">
+</td></tr>
+<tr><td align="right">""",
+    )
+    return jy_chrome(block, noise, title=f"{NOTICE_TITLE}-{JY_SITE}").encode("gbk")
+
+
+def release_noisy_inside(r: Release, noise: Noise) -> str:
+    """The release with noise inside its ``<article>``: a relative "Updated N days ago", a
+    random "Related content" list and a reading-time estimate that rounds differently."""
+    days = (noise.day - date(2024, 6, 18)).days
+    related = "".join(
+        f'<li><a href="/news/press-releases/2024/{t.lower().replace(" ", "-")[:40]}">{t}</a></li>'
+        for t in noise.pick(_EN_MORE, 3)
+    )
+    block = release_block(r).replace(
+        '<div class="press-contact">',
+        f"""<div class="updated">Updated {days} day{"s" if days != 1 else ""} ago · {4 + noise.seed % 2} min read</div>
+<div class="related-content"><h2>Related content</h2><ul>{related}</ul></div>
+<div class="press-contact">""",
+    )
+    return en_chrome(block, noise, title=RELEASE_TITLE)
