@@ -700,13 +700,15 @@ def _first_twin(block):
     PC and a mobile copy of the text, the page's CSS showing one), or None. (A widget repeated
     beside the text, a video's consent notice, is no copy of it.)"""
     seen: dict = {}
-    total = len(squash("".join(block.itertext())))
+    total = None  # (the block's whole text, read only when two children say the same)
     for child in block:
         if isinstance(child.tag, str):
             key = _text_key(child)
             if len(key) >= _TWIN_CHARS:
                 if key in seen:
                     first = seen[key]
+                    if total is None:
+                        total = len(squash("".join(block.itertext())))
                     if 10 * len(squash("".join(first.itertext()))) >= 3 * total:
                         return first
                     continue
