@@ -1127,7 +1127,7 @@ def _hinted(values: list[str]) -> list[int]:
 
 
 # Attributes that can hint at "next": the anchor's class, rel and title (and its parent's class).
-# One attribute step, not a union (a union's node sets are merged by sorting: text.marked_elements).
+# One attribute step, not a union: libxml2 merges a union's node sets by sorting them.
 _ANCHOR_MARKS = etree.XPath(
     "//a/@*[name() = 'class' or name() = 'rel' or name() = 'title' or name() = 'aria-label']"
 )

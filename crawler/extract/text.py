@@ -1237,9 +1237,7 @@ class _LineWalk:
         return out
 
 
-# One attribute step with a predicate, not a union of three: libxml2 merges a union's node sets
-# by sorting them, ten times the cost on a page of many marked elements.
-_MARK_ATTRS = etree.XPath("//body//@*[name() = 'class' or name() = 'id' or name() = 'aria-label']")
+_MARK_NAMES = ("class", "id", "aria-label")
 
 
 class Marks:
@@ -1253,12 +1251,30 @@ class Marks:
         self._root = root
         self._read: tuple | None = None
 
-    def read(self) -> tuple[list, str, list[int]]:
-        """(the values, them joined by newlines and lowered, where each ends in the joined)."""
+    def read(self) -> tuple[list[str], list, str, list[int]]:
+        """(the values in document order, each one's element, the values joined by newlines and
+        lowered, where each ends in the joined)."""
         if self._read is None:
-            values = _MARK_ATTRS(self._root)
+            values: list[str] = []
+            owners: list = []
+            # (A walk reading three attributes: a third cheaper than an XPath over every
+            # attribute, whose results are strings that know their element.)
+            for body in self._root.iter("body"):
+                if any(a.tag == "body" for a in body.iterancestors()):
+                    continue  # (a body inside another is walked with it)
+                for el in body.iter(etree.Element):
+                    get = el.get
+                    cls, ident, label = get("class"), get("id"), get("aria-label")
+                    if cls is None and ident is None and label is None:
+                        continue
+                    if (cls is not None) + (ident is not None) + (label is not None) > 1:
+                        named = [get(k) for k in el.keys() if k in _MARK_NAMES]  # (as written)
+                    else:
+                        named = [cls if cls is not None else ident if ident is not None else label]
+                    values += named
+                    owners += [el] * len(named)
             joined = "\n".join(values).lower()
-            self._read = (values, joined, list(accumulate(len(v) + 1 for v in values)))
+            self._read = (values, owners, joined, list(accumulate(len(v) + 1 for v in values)))
         return self._read
 
 
@@ -1272,7 +1288,7 @@ def marked_elements(
     The values are searched as one joined string: a Python loop over every element costs more
     than the rest of a large page's extraction.
     """
-    values, joined, ends = (marks or Marks(root)).read()
+    values, owners, joined, ends = (marks or Marks(root)).read()
     if not values:
         return []
     starts = []
@@ -1291,7 +1307,7 @@ def marked_elements(
         if i == last:
             continue
         last = i
-        found.setdefault(values[i].getparent(), []).append(str(values[i]))
+        found.setdefault(owners[i], []).append(values[i])
     return [(el, " ".join(vals)) for el, vals in found.items()]
 
 
