@@ -57,9 +57,10 @@ _CREATE_PAGE = re.compile(
 )
 
 
-# (From the attributes, not every element's predicate: a third of the cost on a large page.)
+# (A predicate over every element: from the attributes, //@itemprop[…]/.., is three times faster
+# on a real page but quadratic in the matches, 0.8 s for 20,000 of them.)
 _DATE_PUBLISHED = etree.XPath(
-    "//@itemprop[. = 'datePublished']/..|//@property[. = 'datePublished']/.."
+    "//*[@itemprop='datePublished' or @property='datePublished']"
     "|//time[@pubdate or contains(concat(' ', @class, ' '), ' published ')]"
 )
 
