@@ -716,6 +716,11 @@ def _columns(text: str, box: str, title: str = "石门乡抢抓农时推进春�
         pytest.param(
             f"<p>{_CAPTION}</p>", "<h4>温馨提示</h4>" + _HOURS, id="sentence-beside-hours"
         ),
+        pytest.param(
+            f"<p>{_CAPTION}</p>",
+            '<div class="bt">温馨提示</div>' + _HOURS,
+            id="sentence-beside-hours-div-heading",
+        ),
     ],
 )
 @pytest.mark.parametrize(

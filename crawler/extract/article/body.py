@@ -602,7 +602,7 @@ def _table_under_heading(
 
 # A box's own heading: a short name, no numbered section of a text (一、, 1., （二）, 第三条).
 _BOX_HEADING = re.compile(
-    r"^(?![(（]?[一二三四五六七八九十\d]+[、.．)）]|第.{1,4}[章条节])\S{2,10}$"
+    r"^(?![(（]?[一二三四五六七八九十\d]+[、.．)）]|第.{1,4}[章条节])[^\s:：，,。.！!？?；;]{2,10}$"
 )
 
 
@@ -611,7 +611,8 @@ def _prose_under_heading(
 ):
     """The text under the title's heading, in the block holding the heading and what follows it,
     when a box outside that block won by its density (a sidebar's 领导分工 beside a photo story
-    of one caption): a box headed by its own short name, a few paragraphs, is the site's. The
+    of one caption): a box headed by its own short name (a heading, or a short line of its own:
+    ``<div class="bt">温馨提示</div>``), a few paragraphs, is the site's. The
     block under the heading must hold a sentence of its own; else None."""
     el = _heading_block(lay, owners, line_scores, title_line)
     if el is None or _within(best, el) or _within(el, best):
@@ -621,7 +622,7 @@ def _prose_under_heading(
     lines = [i for i in range(start, end) if line_scores[i]]
     if (
         first is None
-        or first.tag not in _HEADINGS
+        or lay.link_chars[start]
         or not _BOX_HEADING.match(lay.lines[start].strip())
         or len(lines) > 6
     ):
