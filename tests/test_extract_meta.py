@@ -304,6 +304,10 @@ def test_a_view_counter_glued_after_the_source_is_not_part_of_it():
     )
     assert _info(info).source == "县人社局"
     assert _info("来源：12345政务服务热线 发布时间：2024-03-05").source == "12345政务服务热线"
+    # the counter's label naming what it counts, its span glued on
+    for label in ("本页浏览次数", "本文阅读量", "页面访问量"):
+        info = f"<span>来源：市统计局综合统计处</span><span>{label}：<script>document.write(612)</script></span>"
+        assert _info(info).source == "市统计局综合统计处", label
 
 
 def test_a_yearless_info_line_date_takes_its_year_from_the_address():
