@@ -254,10 +254,26 @@ def test_page_counter(text, expected):
             "for(var i=0;i<u.length;i++){document.write('<li><a href=\"'+u[i]+'\">'+t[i]+'</a></li>');}",
             '<li><a href="/a/1.html">甲</a></li><li><a href="/a/2.html">乙</a></li>',
         ),
+        (
+            'var _url = "./202403/t20240322_1.html"; var _title = "甲会议召开"; var _date = "2024-03-22";'
+            "document.write('<li><a href=\"' + _url + '\">' + _title + '</a><span>' + _date + '</span></li>');",
+            '<li><a href="./202403/t20240322_1.html">甲会议召开</a><span>2024-03-22</span></li>',
+        ),
         ("document.write('<a href=\"' + someUrl + '\">下一页</a>');", ""),
+        (
+            "var u = pageUrl(3); document.write('<a href=\"' + u + '\">下一页</a>');",
+            "",
+        ),
         ("document.getElementById('x').innerHTML = '<a href=\"/a\">x</a>';", ""),
     ],
-    ids=["literal-line", "array-loop", "unknown-variable", "no-write"],
+    ids=[
+        "literal-line",
+        "array-loop",
+        "row-variables-the-script-assigns",
+        "unknown-variable",
+        "variable-other-code-computes",
+        "no-write",
+    ],
 )
 def test_written_html(code, expected):
     from crawler.extract.script import written_html

@@ -969,13 +969,24 @@ def written_html(code: str) -> str:
             arrays.setdefault(m.group(1), {})[int(m.group(2))] = value
     loops = list(_LOOP.finditer(code))
     out = []
+    assigned = None
     for m in islice(_WRITE.finditer(code), _MAX_WRITTEN_ROWS * 2):
         arg = argument(code, m.end(), limit=5000)
         if not arg or "<a" not in arg:
             continue
         names = set(_NAME.findall(_STRING_LITERAL.sub(" ", arg)))
-        if names - arrays.keys() - _LOOP_NAMES.union(lp.group(1) for lp in loops):
-            continue  # it writes what other code computes (a pager function's arguments)
+        unknown = names - arrays.keys() - _LOOP_NAMES.union(lp.group(1) for lp in loops)
+        if unknown:
+            # A row's variables the same script assigns strings to (an old TRS template's
+            # ``var _url = "./…"; var _title = "…"; document.write('<li><a href="' + _url …)``,
+            # one script per row); anything else is what other code computes (a pager's arguments).
+            assigned = assigned or Assigned(code)
+            if any(not isinstance(assigned.get(name), str) for name in unknown):
+                continue
+            value = evaluate(arg, assigned, None)
+            if isinstance(value, str):
+                out.append(value)
+            continue
         loop = next((lp for lp in reversed(loops) if lp.start() < m.start()), None)
         if loop is not None and arrays:
             index = re.compile(
