@@ -492,3 +492,27 @@ def test_a_handler_reads_the_page_s_hidden_fields_as_their_values(inputs, expect
 )
 def test_a_pager_handler_steps_its_page_and_builds_template_literals(scripts, handler, expected):
     assert run_pager(scripts, handler) == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "rows"),
+    [
+        (
+            'var d = [["粮食", "31.2"], ["棉花", 1.5]]; document.getElementById("t").innerHTML = x;',
+            [["粮食", "31.2"], ["棉花", "1.5"]],
+        ),
+        ('var d = {rows: [{"n": "粮食", "v": 31.2}]}; $("#t").html(x);', [["粮食", "31.2"]]),
+        ('var d = [["粮食", "31.2", "+2%"]]; document.getElementById("t").innerHTML = x;', None),
+        ('var d = [["粮食", "31.2"]]; document.getElementById("other").innerHTML = x;', None),
+    ],
+    ids=["arrays", "records", "other-width", "another-element"],
+)
+def test_a_table_its_script_fills_gets_the_rows_of_as_many_cells(script, rows):
+    from crawler.extract.script import scripted_table_rows
+
+    root = etree.HTML(
+        '<html><body><table id="t"><tr><th>品种</th><th>产量</th></tr></table>'
+        f"<script>{script}</script></body></html>"
+    )
+    found = scripted_table_rows(root)
+    assert ([r for _, r in found] or [None])[0] == rows

@@ -40,6 +40,7 @@ from support.history_blind10 import (
     cloudflare_403,
     dashboard_empty_block,
     dashboard_page,
+    dashboard_scripted,
     drupal_maintenance,
     en_home,
     en_other_release,
@@ -509,4 +510,27 @@ def test_noise_inside_the_releases_own_article_is_no_edit(tmp_path):
         d.add(Capture(body=release_noisy_inside(release, d.noise()), note=note), expect)
     days, figures = replay_history(tmp_path, d.steps, path=RELEASE_PATH)
     judged, report = _figure("noisy release", d.steps, days, figures["seconds"])
+    assert all(ok for _, ok, _ in judged), report
+
+
+def test_a_dashboard_whose_rows_its_script_writes_is_edited_when_a_figure_changes(tmp_path):
+    # The table's header in the HTML, its rows written by the page's script from an array of
+    # rows (a data stamp beside it changing every fetch): the figures are the page's content.
+    # (Main of 4 December 02:40: 5/6 — the rows never reached the body, so the revised figure
+    # was missed; the month added was seen by its header cell alone.)
+    d = Days(datetime(2024, 5, 6, 1, 30, tzinfo=UTC))
+    b0 = Dashboard()
+    b1 = b0.revise("1-3月", 3, "943.05", "2024-04-22")  # one figure, the update line kept
+    b2 = b1.add_month("1-4月", "2024-05-17")
+    for board, note, expect in [
+        (b0, "first sight", ["new"]),
+        (b0, "noise", []),
+        (b1, "one figure revised in the data", ["edited"]),
+        (b1, "noise", []),
+        (b2, "a month added", ["edited"]),
+        (b2, "noise", []),
+    ]:
+        d.add(Capture(body=dashboard_scripted(board, d.noise()), note=note), expect)
+    days, figures = replay_history(tmp_path, d.steps, path=DASH_PATH)
+    judged, report = _figure("scripted dashboard", d.steps, days, figures["seconds"])
     assert all(ok for _, ok, _ in judged), report

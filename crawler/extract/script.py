@@ -1557,3 +1557,70 @@ def state_article(root: etree._Element) -> tuple | None:
         return None
     _, script, title, content, record, _ = found[0]
     return script, title, content, _field(record, _RECORD_SOURCE), _field(record, _RECORD_DATE)
+
+
+# ------------------------------------------------------------------ a table the page's script fills
+
+# An array literal of rows assigned in a script: ``var rows = [["…", 1.2], …]``, ``data: [{…}, …]``.
+_ROWS_START = re.compile(r"[\w$\]'\"]\s*[=:]\s*(?=\[\s*[\[{])")
+_MAX_SCRIPTED_ROWS = 1000
+_MAX_ROWS_CHARS = 500_000
+
+
+def scripted_table_rows(root: etree._Element) -> list[tuple[etree._Element, list[list[str]]]]:
+    """``(where the rows go, the rows)`` of each data table a page's script fills: a table with
+    a header row and no row after it, whose id (or its ``<tbody>``'s) a script names, and which
+    that script holds as an array literal of rows — arrays of as many values as the header has
+    cells, or records of as many fields (a statistics dashboard drawn from its data: the figures
+    are the page's, though only the browser writes them into the table)."""
+    empty = {}
+    for table in root.iter("table"):
+        rows = [tr for tr in table.iter("tr")]
+        if len(rows) != 1:
+            continue
+        width = sum(1 for cell in rows[0] if cell.tag in ("td", "th"))
+        if width < 2:
+            continue
+        body = table.find("tbody")
+        target = body if body is not None and not len(body) else table
+        for el in (table, body):
+            if el is not None and el.get("id"):
+                empty[el.get("id")] = (target, width)
+    if not empty:
+        return []
+    found = []
+    for script in islice(root.iter("script"), 60):
+        code = script.text or ""
+        if len(code) > _MAX_ROWS_CHARS:
+            continue
+        named = [
+            key for key in empty if f'"{key}"' in code or f"'{key}'" in code or f"#{key}" in code
+        ]
+        if not named:
+            continue
+        target, width = empty.pop(named[0])
+        for m in _ROWS_START.finditer(code):
+            try:
+                value, _ = json.JSONDecoder().raw_decode(code, m.end())
+            except ValueError:
+                continue
+            rows = _table_rows(value, width)
+            if rows:
+                found.append((target, rows))
+                break
+    return found
+
+
+def _table_rows(value, width: int) -> list[list[str]] | None:
+    """``value`` as rows of ``width`` cells: arrays or records of plain values, or None."""
+    if not isinstance(value, list) or not value or len(value) > _MAX_SCRIPTED_ROWS:
+        return None
+    rows = []
+    for item in value:
+        cells = list(item.values()) if isinstance(item, dict) else item
+        if not isinstance(cells, list) or len(cells) != width:
+            return None
+        if not all(isinstance(c, str | int | float) and not isinstance(c, bool) for c in cells):
+            return None
+        rows.append([c if isinstance(c, str) else format(c, "g") for c in cells])
+    return rows

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from .script import state_article, write_scripted_text
+from .script import scripted_table_rows, state_article, write_scripted_text
 
 # Real pages are far below this; the cap keeps adversarial input (10 MB of text) inside the time budget.
 MAX_HTML_CHARS = 2_000_000
@@ -705,6 +705,12 @@ def parse_clean(
             place_written(script, markup)
     if "__" in text or "application/json" in text:
         _draw_state_article(root)
+    if "<table" in text and ("getElementById" in text or "$(" in text):
+        for where, rows in scripted_table_rows(root):
+            for cells in rows:
+                tr = etree.SubElement(where, "tr")
+                for cell in cells:
+                    etree.SubElement(tr, "td").text = cell
     found = read(root) if read is not None else None
     if "iframe" in text or "IFRAME" in text or "textarea" in text or "TEXTAREA" in text:
         _show_inline_documents(root)
