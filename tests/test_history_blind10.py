@@ -29,6 +29,7 @@ from support.history_blind10 import (
     DASH_PATH,
     NOTICE_PATH,
     RELEASE_PATH,
+    ZR_SITE,
     Dashboard,
     Item,
     Noise,
@@ -66,6 +67,7 @@ from support.history_blind10 import (
     varnish_503,
     waf_503_zh,
     whitelabel_error,
+    zr_chrome,
 )
 from support.replay import Capture
 
@@ -285,6 +287,24 @@ def _item(k: int) -> Item:
     )
 
 
+def _column_routes(live: list[Item], noise: Noise, broken=None, order=None) -> dict:
+    """One crawl's routes of the column: its list pages, its articles (404 for one deleted),
+    the home page; ``broken`` replaces some for the day, ``order`` rewrites list page 1."""
+    routes = {path: Capture(body=body) for path, body in list_pages(live, noise).items()}
+    if order is not None:  # page 1's rows in another order (a sort weight changed)
+        routes[COLUMN + "index.html"] = Capture(body=order(routes[COLUMN + "index.html"].body))
+    for item in live:
+        if item.status == 404:
+            routes[item.path] = Capture(
+                body="<html><body><h1>404 Not Found</h1></body></html>", status=404
+            )
+        else:
+            routes[item.path] = Capture(body=article_page(item, noise))
+    routes["/"] = Capture(body=tj_home_like(noise))
+    routes.update(broken(noise) if broken else {})
+    return routes
+
+
 def column_history(tmp_path) -> tuple[list[Step], list[list[tuple[str, int]]]]:
     items = {k: _item(k) for k in range(8)}
     start = datetime(2024, 5, 8, 1, 30, tzinfo=UTC)
@@ -294,20 +314,7 @@ def column_history(tmp_path) -> tuple[list[Step], list[list[tuple[str, int]]]]:
     def crawl(expect, *, broken=None, order=None, at_hours=0) -> None:
         n = len(steps)
         noise = Noise(n, (start + timedelta(days=n, hours=8)).date())
-        live = list(items.values())
-        routes = {path: Capture(body=body) for path, body in list_pages(live, noise).items()}
-        if order is not None:  # page 1's rows in another order (a sort weight changed)
-            first = list_pages(live, noise)[COLUMN + "index.html"]
-            routes[COLUMN + "index.html"] = Capture(body=order(first))
-        for item in live:
-            if item.status == 404:
-                routes[item.path] = Capture(
-                    body="<html><body><h1>404 Not Found</h1></body></html>", status=404
-                )
-            else:
-                routes[item.path] = Capture(body=article_page(item, noise))
-        routes["/"] = Capture(body=tj_home_like(noise))
-        routes.update(broken(noise) if broken else {})
+        routes = _column_routes(list(items.values()), noise, broken, order)
         steps.append(Step(None, at=start + timedelta(days=n, hours=at_hours), routes=routes))
         expected.append(sorted(expect))
 
@@ -534,3 +541,78 @@ def test_a_dashboard_whose_rows_its_script_writes_is_edited_when_a_figure_change
     days, figures = replay_history(tmp_path, d.steps, path=DASH_PATH)
     judged, report = _figure("scripted dashboard", d.steps, days, figures["seconds"])
     assert all(ok for _, ok, _ in judged), report
+
+
+def _events(days) -> list[list[tuple[str, int | str]]]:
+    return [
+        sorted((e["kind"], _number(e["url"])) for e in d.events if not e["baseline"]) for d in days
+    ]
+
+
+def test_the_columns_list_pages_faulty_days_remove_nothing(tmp_path):
+    # Written after the column history passed: list page 1 cut mid-list (no Content-Length),
+    # list page 2 a 系统维护 notice in the site's chrome, list page 1 Spring's error page, an
+    # article Tomcat's 500 page and another the ASP.NET error screen — on days a release is
+    # new: nothing taken as gone, nothing edited, the new release found.
+    items = [_item(k) for k in range(8)]
+    start = datetime(2024, 5, 8, 1, 30, tzinfo=UTC)
+    plan = [
+        ([], None),
+        ([("new", 1008)], lambda n: _cut_list(items, n)),
+        (
+            [("new", 1009)],
+            lambda n: {
+                COLUMN + "index_1.html": Capture(body=_list_maintenance(n)),
+                items[3].path: Capture(body=tomcat_500(n)),
+            },
+        ),
+        (
+            [],
+            lambda n: {
+                COLUMN + "index.html": Capture(body=whitelabel_error(n)),
+                items[5].path: Capture(body=aspnet_ysod(n)),
+            },
+        ),
+        ([], None),
+    ]
+    steps, expected = [], []
+    for n, (expect, broken) in enumerate(plan):
+        if n in (1, 2):
+            items.append(_item(7 + n))
+        noise = Noise(n, (start + timedelta(days=n, hours=8)).date())
+        routes = _column_routes(items, noise, broken)
+        steps.append(Step(None, at=start + timedelta(days=n), routes=routes))
+        expected.append(sorted(expect))
+    days, figures = replay_history(
+        tmp_path / "replay",
+        steps,
+        name="zrzyj",
+        watch=False,
+        site={"start_urls": [COLUMN + "index.html"], "exclude": ["/search/", "/xwzx/"]},
+    )
+    got = _events(days)
+    report = "\n".join(
+        f"{'   ' if g == x else 'XX '}crawl {i}: expected {x}, got {g}; failed: "
+        + "; ".join(f"{f['url'].split('/', 3)[-1]} {f['reason'][:70]}" for f in d.failures)
+        for i, (g, x, d) in enumerate(zip(got, expected, days))
+    )
+    right = sum(g == x for g, x in zip(got, expected))
+    print(f"\nFIGURE blind10 column faults: {right}/{len(steps)} crawls right\n{report}")
+    assert got == expected, report
+    from storage import Store
+
+    with Store(tmp_path / "replay" / "bulletin.db") as store:
+        assert {r["status"] for r in store.releases("zrzyj")} == {"live"}
+
+
+def _cut_list(items: list[Item], noise: Noise) -> dict:
+    page = list_pages(items, noise)[COLUMN + "index.html"].encode()
+    cut = page.index(b"<li>", page.index(b'<ul class="lb-list">')) + 200
+    return {COLUMN + "index.html": Capture(data=page, truncate=cut, length=False, note="cut list")}
+
+
+def _list_maintenance(noise: Noise) -> str:
+    inner = """<div class="lb-title"><h2>系统维护中</h2></div>
+<div class="notice"><p>尊敬的用户：信息公开栏目正在进行系统维护，暂停访问，给您带来不便敬请谅解！</p>
+<p>维护时间：2024年5月10日 08:00 至 12:00</p></div>"""
+    return zr_chrome(inner, noise, title=f"系统维护中_{ZR_SITE}")
