@@ -757,3 +757,40 @@ def test_a_summary_in_the_heading_block_does_not_take_the_text_below_it():
         f'<div class="bd">{text}</div></body></html>'
     )
     assert _body(page).startswith(_SUMMARY[:30])
+
+
+def test_a_hidden_copy_of_an_older_text_before_the_body_is_no_lead():
+    old = "根据有关规定，经市政府同意，现将2023年城区烟花爆竹禁放有关事项通告如下，请遵照执行。"
+    new = "根据有关规定，经市政府同意，现将2024年城区烟花爆竹禁放有关事项通告如下，请遵照执行。"
+    page = (
+        "<html><head><title>关于城区烟花爆竹禁放的通告_某市</title></head><body>"
+        "<h1>关于城区烟花爆竹禁放的通告</h1><div class='info'>发布日期：2024-03-20 来源：某科</div>"
+        f'<div class="TRS_Editor" style="display:none" id="oldContent"><p>{old}</p></div>'
+        f'<div class="TRS_Editor" id="content"><p>{new}</p><p>一、禁放区域为城区主干道以内。</p>'
+        "<p>二、禁放时间为全年。</p></div></body></html>"
+    )
+    body = _body(page)
+    assert body.startswith(new) and old not in body
+
+
+def test_readers_comments_longer_than_a_short_release_are_not_its_text():
+    text = "记者从县住建局获悉，城区老旧小区改造工程本月启动，涉及12个小区。改造内容包括管网更新、屋面防水等。"
+    comment = (
+        "支持！我们小区的水管用了二十多年，经常爆裂，希望这次改造能够彻底解决问题，"
+        "也希望施工期间做好围挡和安全提示，方便老人孩子出行，辛苦施工人员了。"
+    )
+    comments = "".join(
+        f'<li><div class="c-user">网友138****22{n}<span>2024-03-09 10:1{n}</span></div>'
+        f'<div class="c-text">{comment}</div></li>'
+        for n in range(4)
+    )
+    page = (
+        "<html><head><title>城区老旧小区改造工程本月启动_某县</title></head><body>"
+        '<h1 class="d-title">城区老旧小区改造工程本月启动</h1>'
+        '<div class="d-info">来源：县住建局　发布时间：2024-03-08 17:05</div>'
+        f'<div class="d-content"><p>{text}</p></div>'
+        f'<div class="comment-box"><h3>网友评论（4）</h3><ul class="comment-list">{comments}</ul>'
+        '<form class="comment-form"><textarea></textarea><button>发表评论</button></form></div>'
+        "</body></html>"
+    )
+    assert _body(page) == text

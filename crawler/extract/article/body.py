@@ -15,6 +15,7 @@ from ..text import (
     CELL_SEP,
     Layout,
     file_link,
+    is_hidden,
     squash,
 )
 from .head import Head
@@ -396,6 +397,19 @@ def _marked(el, hint: re.Pattern) -> bool:
     return any(hint.search(token) and not _LAYOUT_HINT.search(token) for token in names.split())
 
 
+# Readers' comments (网友评论) the page lists under a release: comment-list, pinglun, plist.
+_COMMENT_HINT = re.compile(r"(?<![A-Za-z])(?i:comments?|pinglun|pl-?list)(?![a-z])")
+
+
+def _marked_lines(lay: Layout, hint: re.Pattern) -> set[int]:
+    """Lines inside elements whose class or id is ``hint``'s."""
+    out: set[int] = set()
+    for el, (start, end) in lay.spans.items():
+        if end > start and _marked(el, hint):
+            out.update(range(start, end))
+    return out
+
+
 def _in_sidebar(el) -> bool:
     """Whether ``el`` sits in what the page marks as a sidebar (as :func:`_side_lines` reads it)."""
     for _ in range(40):
@@ -719,8 +733,8 @@ def _first_twin(block):
 
 def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int) -> list[float]:
     """Each line's content score; footer and template lines score nothing, lines inside a list of
-    cards a tenth, in a sidebar a quarter, and lines above the title's heading half while text
-    follows it."""
+    cards or of readers' comments a tenth, in a sidebar a quarter, and lines above the title's
+    heading half while text follows it."""
     footer = footer_lines(lay)
     line_scores = [
         0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
@@ -730,6 +744,8 @@ def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int)
         line_scores[idx] *= 0.1
     for idx in _side_lines(lay):
         line_scores[idx] *= 0.25
+    for idx in _marked_lines(lay, _COMMENT_HINT):
+        line_scores[idx] *= 0.1  # readers' comments under the release: longer, never its text
     hero = _hero_span(lay, title_line)
     if hero is not None and any(line_scores[hero[1] :]):
         for idx in range(*hero):
@@ -1285,9 +1301,10 @@ def lead_before(lay: Layout, container, title_line: int):
     """The lead paragraph a template sets in a block of its own just before the body's container,
     below the heading (``div.wz_dy`` holding 第一段（导语） before ``div.TRS_Editor``): the text's
     first paragraphs. Chinese prose only — one to six lines of sentences without links, no info
-    line, no 副标题, no summary box (摘要：…) and no copy of the text's opening; else None."""
+    line, no 副标题, no summary box (摘要：…), no copy of the text's opening and nothing the page
+    hides (a TRS_Editor of last year's text kept under ``display:none``); else None."""
     prev = _block_before(lay, container)
-    if prev is None:
+    if prev is None or is_hidden(prev):
         return None
     start, stop = lay.spans[prev]
     lines = lay.lines[start:stop]
