@@ -1687,3 +1687,32 @@ def test_a_us_release_s_office_line_under_for_immediate_release_is_its_source(he
     )
     article = _extract(page, lang="en", title="Two Men Sentenced | Justice")
     assert article.source == expected  # (the fixture pages show the body without the line)
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        pytest.param("", "2024-03-05T10:30:00+00:00", id="under-a-menu-s-last-link"),
+        pytest.param(
+            '<ul class="related"><li><a href="/n/1">Older news item about the library</a>'
+            "<br><span>5 March 2024 10:30</span></li></ul>",
+            None,
+            id="a-list-row-s-date",
+        ),
+    ],
+)
+def test_a_date_line_just_over_the_heading_under_a_menu_is_the_release_s(between, expected):
+    menu = "".join(f'<li><a href="/n/{n}">Menu item {n}</a></li>' for n in range(4))
+    date = "" if between else '<p class="date">5 March 2024 10:30</p>'
+    page = (
+        f"<nav><ul>{menu}</ul></nav>{between}{date}<h1>Library opening hours extended</h1>"
+        "<div class='body'><p>All five of the borough's libraries will open for longer during the "
+        "summer holidays, the council has confirmed.</p><p>The extended hours run to September.</p></div>"
+    )
+    article = _extract(
+        page,
+        "https://www.example.gov.uk/news/1",
+        lang="en-GB",
+        title="Library opening hours extended",
+    )
+    assert article.published_at == expected

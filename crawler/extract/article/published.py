@@ -577,11 +577,14 @@ def _list_row(lay: Layout, cand: _DateCandidate) -> bool:
     if not (rest <= 4 and i > 0 and 0 < len(lay.lines[i - 1]) <= lay.link_chars[i - 1]):
         return False
     # (Not under a menu: a bar of three links or more on the line, a portal's channels over the
-    # date its header sets above the heading.)
-    return not any(
-        span == (i - 1, i) and sum(1 for a in el.iter("a") if (a.text or "").strip()) >= 3
-        for el, span in lay.spans.items()
-    )
+    # date its header sets above the heading; nor under a link of another block — a menu's last
+    # item, one a line, over a release's date: a row's link and date share a small element.)
+    row = False
+    for el, span in lay.spans.items():
+        if span == (i - 1, i) and sum(1 for a in el.iter("a") if (a.text or "").strip()) >= 3:
+            return False
+        row = row or (span[0] <= i - 1 and i + 1 <= span[1] and span[1] - span[0] <= 4)
+    return row
 
 
 # A news release's dateline: "WASHINGTON, March 5, 2024 — …", "SAN FERNANDO, Pampanga (March 5,
