@@ -237,6 +237,30 @@ _HIDDEN_CLASSES = frozenset(["hide", "hidden", "d-none", "dn", "none", "nodispla
 _PIN_TOKENS = {"top", "zd", "zhiding", "sticky", "pinned", "istop", "settop", "ding"}
 
 
+def _unseen(el) -> bool:
+    """Whether the page hides ``el`` from its reader: ``aria-hidden``, inline ``display:none``, or
+    a class that hides it (a drawer menu, a crawler-only link cloud, a tab set's other panels)."""
+    if (el.get("aria-hidden") or "").lower() == "true" or "display:none" in (
+        el.get("style") or ""
+    ).replace(" ", ""):
+        return True
+    cls = el.get("class")
+    return bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+
+
+def _shown_panel(el) -> bool:
+    """Whether ``el`` is the shown panel of a tab set: its siblings of its tag and class are
+    all hidden (a column's list beside its sibling columns' panels a click shows)."""
+    if _unseen(el) or el.get("class") is None or el.getparent() is None:
+        return False
+    twins = [
+        c
+        for c in el.getparent()
+        if c is not el and c.tag == el.tag and c.get("class") == el.get("class")
+    ]
+    return bool(twins) and all(_unseen(c) for c in twins)
+
+
 def _furniture(el) -> bool:
     if el.tag in _FURNITURE_TAGS or (el.get("role") or "").lower() in (
         "navigation",
@@ -247,13 +271,8 @@ def _furniture(el) -> bool:
         "tablist",
     ):
         return True
-    if (el.get("aria-hidden") or "").lower() == "true" or "display:none" in (
-        el.get("style") or ""
-    ).replace(" ", ""):
+    if _unseen(el):
         return True
-    cls = el.get("class")
-    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split()):
-        return True  # a class that hides it (a drawer menu, a crawler-only link cloud)
     tokens = _classes(el)
     if not tokens:
         return False
@@ -1663,9 +1682,14 @@ def _placement_factor(key, kept: list[tuple], self_urls: set[str], memo: _Memo) 
     container = key[0]
     factor = 1.0
     node = container
+    shown = None  # a tab set's shown panel on the way up: it and its set are no furniture
     while node is not None and node.tag not in ("body", "html"):
-        if memo.is_furniture(node):
-            factor = 0.1
+        if shown is None and _shown_panel(node):
+            shown = node
+        elif memo.is_furniture(node) and not (shown is not None and shown.getparent() is node):
+            # (What the page hides weighs less still: a tab set's hidden panels beside the
+            # shown one.)
+            factor = 0.02 if _unseen(node) else 0.1
             break
         node = node.getparent()
     if factor == 1.0 and memo.heading_says_furniture(
