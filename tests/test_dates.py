@@ -44,6 +44,12 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
         pytest.param("2024-03-05 2:30 PM", "2024-03-05T14:30:00", id="iso-date-twelve-hour-clock"),
         pytest.param("5 Mar 2024 10.30am", "2024-03-05T10:30:00", id="uk-dotted-clock"),
         pytest.param(
+            "Submitted by Public Works on Tue, 03/05/2024 - 14:30",
+            "2024-03-05T14:30:00",
+            id="drupal7-numeric-dash-clock",
+        ),
+        pytest.param("03/05/2024 - 12 new permits", "2024-03-05", id="numeric-dash-no-clock"),
+        pytest.param(
             "Published 5 March 2024, 2.15 pm", "2024-03-05T14:15:00", id="uk-dotted-clock-pm"
         ),
         pytest.param(

@@ -128,8 +128,9 @@ _Y_SPACE_MD = (
 _NUMERIC_DMY = (
     r"(?<![\d/.-])(?P<a>3[01]|[12]\d|0?[1-9])(?P<nsep>[/-])(?P<b>3[01]|[12]\d|0?[1-9])(?P=nsep)"
     r"(?P<y>(?:19|20)\d{2})(?![\d/-])"
-    # (Its pattern is case-sensitive, its meridiem not: "03/05/2024 2:30 PM".)
-    r"(?:,?\s+(?:at\s+)?" + _TIME + r"\s*(?P<ampm>(?i:[ap]\.?m\.?))?)?"
+    # (Its pattern is case-sensitive, its meridiem not: "03/05/2024 2:30 PM". The clock may follow
+    # a dash, as Drupal 7's "submitted" line prints it: "Tue, 03/05/2024 - 14:30".)
+    r"(?:(?:,?\s+(?:at\s+)?|\s+[-–—]\s+)" + _TIME + r"\s*(?P<ampm>(?i:[ap]\.?m\.?))?)?"
 )
 # Years of the Republic of China (Taiwan): 民國113年3月5日, 中華民國113年3月5日 is 2024; bare
 # 113-03-05 only where the caller's DateStyle reads them (a Taiwanese page).
