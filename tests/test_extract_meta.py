@@ -1716,3 +1716,35 @@ def test_a_date_line_just_over_the_heading_under_a_menu_is_the_release_s(between
         title="Library opening hours extended",
     )
     assert article.published_at == expected
+
+
+@pytest.mark.parametrize(
+    ("under", "expected"),
+    [
+        pytest.param("<p>Office of the Premier</p>", "Office of the Premier", id="office"),
+        pytest.param(
+            "<p>March 5, 2024</p><p>Department of Health</p>",
+            "Department of Health",
+            id="after-date",
+        ),
+        pytest.param(
+            "<p>Department of Health to fund new beds</p>", None, id="a-subtitle-is-no-office"
+        ),
+        pytest.param("<p>By Jane Doe</p>", None, id="byline"),
+        pytest.param('<p><a href="/org/health">Department of Health</a></p>', None, id="a-link"),
+    ],
+)
+def test_an_english_release_s_office_line_under_its_heading_is_its_source(under, expected):
+    page = (
+        f"<h1>Province expands free transit passes for seniors</h1>{under}<div class='text'>"
+        "<p>Seniors across Westland will be able to ride public transit for free year-round, as the "
+        "province expands a pilot program that began in three cities last year.</p>"
+        "<p>Seniors can apply for a pass online, by phone or in person.</p></div>"
+    )
+    article = _extract(
+        page,
+        "https://www.example.ca/news/1",
+        lang="en-CA",
+        title="Province expands free transit passes for seniors",
+    )
+    assert article.source == expected

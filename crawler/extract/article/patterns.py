@@ -168,13 +168,18 @@ _OFFICE_LINE = re.compile(r"^[A-Z][\w.'’&,() -]{2,99}$")
 _CONTACT_WORD = re.compile(r"(?:media\s+|press\s+)?contacts?\b|by\s", re.I)
 
 
+_NAME_WORD = re.compile(r"[A-Z0-9][\w.'’&()-]*,?|of|for|and|the|on|in|&")
+
+
 def release_office(line: str) -> bool:
     """A line that only names an issuing office (``U.S. Attorney's Office, Northern District of
-    …``, ``Office of the Governor``): an office's word, no sentence, no person, no contact."""
+    …``, ``Office of the Governor``): an office's word, a name's words (capitalised, or of/for/and/
+    the), no sentence, no person, no contact."""
     return bool(
         _OFFICE_LINE.match(line)
         and not line.endswith(".")
         and EN_ORGANISATION.search(line)
+        and all(_NAME_WORD.fullmatch(word) for word in line.split())
         and not re.fullmatch(EN_PERSON, line)
         and not _CONTACT_WORD.match(line)
     )

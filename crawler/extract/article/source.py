@@ -610,7 +610,9 @@ def _find_source(
     marked = _source_element(root, lay, title_line, head_end)
     if marked:
         return marked, "unlabelled source element in the info line"
-    released = _office_by_release_line(lay, title_line, body_start, site_like)
+    released = _office_by_release_line(
+        lay, title_line, body_start, site_like
+    ) or _office_under_heading(lay, title_line, body_start, site_like)
     if released:
         return released
     # An English release headed by its ministry's name on a line of its own (India's PIB:
@@ -872,6 +874,30 @@ def _office_by_release_line(
             ):
                 return name, "office line under the release's For Immediate Release"
             break
+    return None
+
+
+def _office_under_heading(lay: Layout, title_line: int, body_start: int, site_like) -> tuple | None:
+    """An English release's issuing office on a line of its own just under the heading, before
+    the text (``Office of the Premier``; a date line between aside), as PIB prints its ministry
+    above it: a name only (:func:`patterns.release_office`), no link, not the site's name."""
+    lines = lay.lines
+    if not (0 <= title_line < len(lines)) or not lines[title_line].isascii():
+        return None
+    for j in range(title_line + 1, min(title_line + 3, body_start, len(lines))):
+        name = lines[j].strip()
+        if find_dates(name, 1) and len(name) <= 40:
+            continue
+        if (
+            len(name) <= 80
+            and release_office(name)
+            and _EN_OFFICE_WORD.search(name)
+            and not IMMEDIATE_RELEASE.match(name)
+            and not lay.link_chars[j]
+            and not site_like(name, header=False)
+        ):
+            return name, "office line under the heading"
+        return None
     return None
 
 
