@@ -375,8 +375,21 @@ def test_a_column_s_later_page_read_through_its_list_hint_gives_the_same_rows(la
         ('<a href="?start=10">Next 10 results</a>', "?start=10"),
         ('<a href="?page=2">Newer notices</a>', None),
         ('<a href="/all">More notices</a>', None),
+        (
+            '<span class="nav-previous"><a href="?page=2">&laquo; Previous Entries</a></span>',
+            "?page=2",
+        ),
+        ('<span class="pager"><a href="?page=2">&laquo; Previous Entries</a></span>', None),
     ],
-    ids=["older-noun", "earlier-noun", "next-n-noun", "newer-is-back", "more-is-another-page"],
+    ids=[
+        "older-noun",
+        "earlier-noun",
+        "next-n-noun",
+        "newer-is-back",
+        "more-is-another-page",
+        "wordpress-nav-previous-entries-go-on",
+        "previous-entries-elsewhere-go-back",
+    ],
 )
 def test_next_phrases(pager, expected):
     body = f"<html><body><ul class='list'>{_ROWS}</ul><p class='nav'>{pager}</p></body></html>"

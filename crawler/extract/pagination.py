@@ -321,7 +321,7 @@ def _clean(text: str) -> str:
 
 
 _NEXT_HINT = re.compile(
-    r"[下后>›＞»→]|加载|next|older|earlier|xyy|load more|show more|more results", re.I
+    r"[下后>›＞»→]|加载|next|older|earlier|xyy|load more|show more|more results|nav-previous", re.I
 )
 
 
@@ -361,6 +361,9 @@ def _disabled(a) -> bool:
     )
 
 
+_OLDER_ENTRIES = re.compile(r"(?i)^[\s«‹<]*(?:previous|older|earlier)\s+(?:entries|posts)[\s«‹<]*$")
+
+
 def _next_rank(a) -> int | None:
     """How surely an anchor means "next page" (lower is surer); None when it does not."""
     text = _clean("".join(a.itertext()))
@@ -387,6 +390,10 @@ def _next_rank(a) -> int | None:
     )
     if parent is not None:
         hints += parent.get("class") or ""
+        if "nav-previous" in _classes(parent) and _OLDER_ENTRIES.match(text):
+            # (WordPress sets the older posts, the list's next page, in div.nav-previous:
+            # "« Previous Entries" there goes on down a newest-first list.)
+            return None if _disabled(a) else 1
     if not _NEXT_HINT.search(hints):
         return None
     if _disabled(a):
@@ -1098,7 +1105,16 @@ def _hanweb_next(
 
 
 _HINT_CHARS = ("下", "后", ">", "›", "＞", "»", "→", "加载")
-_HINT_WORDS = ("next", "older", "earlier", "xyy", "load more", "show more", "more results")
+_HINT_WORDS = (
+    "next",
+    "older",
+    "earlier",
+    "xyy",
+    "load more",
+    "show more",
+    "more results",
+    "nav-previous",
+)
 
 
 def _hinted(values: list[str]) -> list[int]:
