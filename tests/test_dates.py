@@ -50,6 +50,16 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
         ),
         pytest.param("03/05/2024 - 12 new permits", "2024-03-05", id="numeric-dash-no-clock"),
         pytest.param(
+            "2:30 PM ET · March 5, 2024 · News release",
+            "2024-03-05T14:30:00",
+            id="clock-zone-dot-month-first",
+        ),
+        pytest.param(
+            "Updated 9:05 a.m. EST, Mar. 5, 2024",
+            "2024-03-05T09:05:00",
+            id="clock-first-month-first-comma",
+        ),
+        pytest.param(
             "Published 5 March 2024, 2.15 pm", "2024-03-05T14:15:00", id="uk-dotted-clock-pm"
         ),
         pytest.param(

@@ -108,6 +108,13 @@ _CLOCK_D_MONTH_Y = (
     r"(?<![\d:])" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?,?\s+(?:on\s+)?(?P<d>3[01]|[12]\d|0?[1-9])"
     r"(?:st|nd|rd|th)?\s+(?P<mon>" + _MONTH_RE + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
 )
+# The clock first, before a month-first date, as US newsrooms' bylines print it: "2:30 PM ET · March
+# 5, 2024" (a zone's abbreviation and a dot or bar between them).
+_CLOCK_MONTH_D_Y = (
+    r"(?<![\d:])" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{1,2}[SD]?T))?"
+    r"(?:\s*[·•|,]\s*|\s+(?:on\s+)?)(?P<mon>" + _MONTH_RE + r")\.?\s+"
+    r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
+)
 # A server's date printed as Java's Date.toString() writes it: "Tue Mar 05 10:21:33 CST 2024", the
 # year after the clock and the zone's abbreviation (the site's local time: CST is China's there).
 _MONTH_D_TIME_Y = (
@@ -153,6 +160,8 @@ _PATTERNS = [
     (re.compile(_YMD), None),
     (re.compile(_CN_YMD), "年"),
     (re.compile(_DMY), "."),
+    # (The clock first before the month-first date alone claims the date.)
+    (re.compile(_CLOCK_MONTH_D_Y, re.IGNORECASE), "letter"),
     (re.compile(_MONTH_D_Y, re.IGNORECASE), "letter"),
     (re.compile(_MONTH_D_TIME_Y, re.IGNORECASE), "letter"),
     (re.compile(_CLOCK_D_MONTH_Y, re.IGNORECASE), "letter"),
