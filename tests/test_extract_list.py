@@ -900,6 +900,25 @@ def test_a_small_column_without_pager_beats_a_box_of_the_site_s_latest(name, url
     assert (len(result.links), result.links[0].title, result.next_pages) == (rows, first, [])
 
 
+@pytest.mark.parametrize(
+    ("button", "rows"),
+    [("Read more", 6), ("Continue reading", 6), ("Find out more", 6), ("More", 0)],
+)
+def test_cards_whose_one_link_is_read_more_are_rows_titled_by_their_heading(button, rows):
+    cards = "".join(
+        f'<div class="card"><p class="date">{n} March 2024</p><h3>Council news item number {n} for residents</h3>'
+        f'<p>A short summary of the news item for the card.</p><a href="/news/item-{n}">{button}</a></div>'
+        for n in range(1, 7)
+    )
+    result = extract_list(
+        f'<html><body><h1>News</h1><div class="grid">{cards}</div></body></html>'.encode(),
+        "https://www.example.gov.uk/news",
+    )
+    assert len(result.links) == rows
+    if rows:
+        assert result.links[0].title == "Council news item number 1 for residents"
+
+
 def test_list_path_is_the_same_on_every_page_of_a_column():
     first = extract_list(
         page("list_trs_column.html"), "http://www.example.gov.cn/zwgk/tzgg/index.html"

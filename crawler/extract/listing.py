@@ -412,6 +412,9 @@ def _card_title(a) -> str | None:
 
 _DETAIL = re.compile(
     r"^[\[【(（]?\s*(?:详情|详细|查看|查看详情|详细信息|点击查看|阅读全文)\s*[\]】)）]?\s*[>»]*$"
+    # (A card's one link under its heading, in English: never a bare "More", a box's.)
+    r"|(?i:^(?:read\s+more|read\s+the\s+full\s+(?:story|release|article)|continue\s+reading|"
+    r"find\s+out\s+more|learn\s+more)\s*[>»›→]*$)"
 )
 
 
@@ -1335,6 +1338,8 @@ def _title_elsewhere(row, link: _Link) -> bool:
         return False
     for h in row.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         if h.find(".//a") is None and link.el not in h.iterancestors():
+            if link.derived and _clean(_text(h)) == link.title:
+                continue  # the row's heading titles its "Read more"/详情 link: the title is here
             text = _clean(_text(h))
             if text and not _only_a_date(text):
                 return True
