@@ -794,3 +794,20 @@ def test_readers_comments_longer_than_a_short_release_are_not_its_text():
         "</body></html>"
     )
     assert _body(page) == text
+
+
+def test_a_release_s_closing_contact_line_is_not_its_text():
+    paragraphs = [
+        "The Senate voted 31-6 on Tuesday to approve a pay raise for state correctional officers.",
+        "The bill now goes to the House, where a companion measure is pending in committee.",
+    ]
+    page = (
+        "<html><head><title>Lawmakers approve pay raise | State Senate</title></head><body><main>"
+        '<div class="release-kicker">Press Release</div><h1>Lawmakers approve pay raise</h1>'
+        '<p class="release-meta">Posted March 5, 2024 at 2:30 p.m.</p><div class="release-body">'
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + '</div><p class="release-contact">Contact: Senate Press Office, 555-010-0177</p>'
+        "</main></body></html>"
+    )
+    body = extract_article(page.encode(), "https://senate.example.gov/news/pay-raise").body
+    assert body.endswith(paragraphs[-1])

@@ -1508,6 +1508,14 @@ def pick_body_lines(
                 continue  # "Last updated: …" over a data table: the figures' stamp, not the end
             stop = i
             break
+        if (
+            kept
+            and CONTACT_HEAD.match(line)
+            and contact_detail(line[line.index(":") + 1 :].strip())
+            and not _content_follows(lay, i + 1, end)
+        ):
+            stop = i  # a release's closing "Contact: Press Office, 555-010-0177": no text
+            break
         if kept and _STARS.match(line) and not _content_follows(lay, i + 1, end):
             stop = i  # a release's closing **** (the tail after it: initials, reference, counter)
             break
