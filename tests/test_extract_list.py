@@ -1879,3 +1879,30 @@ def test_rows_laid_out_one_table_each_over_a_pager_table_are_one_list():
     found = extract_list(page.encode(), "http://www.example.gov.cn/list.asp?classid=12")
     assert [link.title for link in found.links] == titles
     assert found.next_pages == ["http://www.example.gov.cn/list.asp?page=2&classid=12"]
+
+
+def test_a_saved_list_page_read_as_a_file_keeps_its_relative_rows(tmp_path):
+    # `bulletin extract FILE --list` without --url: the rows' relative links resolve in the
+    # file's folder (file: URLs), so the list is read as it would be from the site.
+    rows = "".join(
+        f'<li><a href="./202403/t2024031{n}_{n}.html">关于做好第{n}批农村危房改造工作的通知</a>'
+        f"<span>2024-03-1{n}</span></li>"
+        for n in range(6)
+    )
+    page = tmp_path / "index.html"
+    page.write_text(
+        f'<html><body><ul class="list">{rows}</ul><div class="page"><a href="index_1.html">下一页</a>'
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    found = extract_list(page.read_bytes(), page.as_uri())
+    assert len(found.links) == 6
+    assert found.links[0].url == (tmp_path / "202403" / "t20240310_0.html").as_uri()
+    assert found.next_pages == [(tmp_path / "index_1.html").as_uri()]
+    web = extract_list(
+        b'<html><body><ul class="list">'
+        + rows.replace("./", "file:///etc/").encode()
+        + b"</ul></body></html>",
+        "http://www.example.gov.cn/col/",
+    )
+    assert web.links == []  # (a page from the web never links file: addresses)

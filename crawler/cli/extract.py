@@ -29,7 +29,10 @@ ARTICLE_FIELDS = [
 @click.command()
 @click.argument("path_or_url")
 @click.option(
-    "--url", "page_url", help="The page's original URL (resolves relative links of a saved file)."
+    "--url",
+    "page_url",
+    help="The page's original URL (resolves relative links of a saved file; without it they "
+    "resolve in the file's folder).",
 )
 @click.option(
     "--list", "as_list", is_flag=True, help="Parse a list (column) page instead of an article."

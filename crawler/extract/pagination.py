@@ -50,7 +50,11 @@ def absolute_url(href: str | None, base: str) -> str | None:
     except ValueError:
         return None
     url = url.split("#", 1)[0]  # (_join's answer has none)
-    if not _ABSOLUTE.match(url):
+    if not _ABSOLUTE.match(url) and not (
+        base[:5].lower() == "file:" and url[:5].lower() == "file:"
+    ):
+        # (A saved page read as a file keeps its relative links, in its own folder: never a
+        # file: link on a page from the web.)
         return None
     return url.replace(" ", "%20")
 
