@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from crawler.extract.listing import extract_list, parse_list_date
 from crawler.extract.model import Selectors
+from crawler.extract.saved import saved_page_url
 from storage import ConfigError
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -1906,3 +1907,34 @@ def test_a_saved_list_page_read_as_a_file_keeps_its_relative_rows(tmp_path):
         "http://www.example.gov.cn/col/",
     )
     assert web.links == []  # (a page from the web never links file: addresses)
+
+
+@pytest.mark.parametrize(
+    ("mark", "expected"),
+    [
+        pytest.param(
+            "<!-- saved from url=(0040)http://www.example.gov.cn/zwgk/tzgg/ -->",
+            "http://www.example.gov.cn/zwgk/tzgg/",
+            id="browser-saved-from",
+        ),
+        pytest.param(
+            "<!--\n Page saved with SingleFile \n url: https://www.example.gov.cn/zwgk/tzgg/ \n"
+            " saved date: Tue Mar 05 2024 -->",
+            "https://www.example.gov.cn/zwgk/tzgg/",
+            id="singlefile",
+        ),
+        pytest.param(
+            "<!-- Mirrored from www.example.gov.cn/zwgk/tzgg/ by HTTrack Website Copier/3.x -->",
+            "http://www.example.gov.cn/zwgk/tzgg/",
+            id="httrack",
+        ),
+        pytest.param(
+            '<link rel="canonical" href="https://www.example.gov.cn/zwgk/tzgg/">',
+            "https://www.example.gov.cn/zwgk/tzgg/",
+            id="canonical",
+        ),
+        pytest.param("<title>通知公告</title>", None, id="none"),
+    ],
+)
+def test_a_saved_page_says_where_it_came_from(mark, expected):
+    assert saved_page_url(f"<html><head>{mark}</head><body></body></html>".encode()) == expected

@@ -9,6 +9,7 @@ import click
 
 from storage import FetchError
 
+from ..extract.saved import saved_page_url
 from ..output import table
 from .common import open_store
 
@@ -168,4 +169,4 @@ def _read_page(path_or_url: str, page_url: str | None) -> tuple[bytes, str | Non
         body = path.read_bytes()
     except OSError as exc:
         raise click.ClickException(f"{path}: {exc.strerror or exc}") from exc
-    return body, None, page_url or path.resolve().as_uri()
+    return body, None, page_url or saved_page_url(body) or path.resolve().as_uri()

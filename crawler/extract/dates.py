@@ -16,6 +16,8 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .saved import OWN_ADDRESS
+
 _MONTHS = {
     "jan": 1,
     "january": 1,
@@ -249,9 +251,6 @@ _NAMED_MONTH_FIRST = re.compile(
 _NAMED_DAY_FIRST = re.compile(
     rf"(?i)\b(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b"
 )
-_OWN_ADDRESS = re.compile(
-    r"""(?i)<(?:link|meta)\b[^>]*?(?:rel\s*=\s*["']?canonical|property\s*=\s*["']og:url)[^>]*>"""
-)
 _ADDRESS_HOST = re.compile(r"""(?i)(?:href|content)\s*=\s*["']?https?://([a-z0-9.-]+)""")
 _MONTH_FIRST_ZONES = ("America/",)
 
@@ -267,7 +266,7 @@ def _writes_month_first(page: str) -> bool:
     day_first = len(_NAMED_DAY_FIRST.findall(page, 0, 400_000))
     if month_first != day_first:
         return month_first > day_first
-    own = _OWN_ADDRESS.search(page, 0, 100_000)
+    own = OWN_ADDRESS.search(page, 0, 100_000)
     hosts = _ADDRESS_HOST.findall(own.group(0)) if own else []
     if not hosts:
         hosts = _ADDRESS_HOST.findall(page, 0, 400_000)[:200]
