@@ -505,11 +505,22 @@ ADVERSARIAL = {
 }
 
 
+@pytest.fixture(scope="module")
+def ordinary_page_seconds() -> float:
+    """The CPU time of an ordinary release page measured now, on this machine under its present
+    load: the yardstick a pathological input is held to (a fixed bound fails on a busy CI box)."""
+    body = (PAGES / "article_stats_dashboard.html").read_bytes()
+    runs = sorted(_timed(body)[1] for _ in range(9))
+    return runs[len(runs) // 2]
+
+
 @pytest.mark.parametrize("name", list(ADVERSARIAL), ids=list(ADVERSARIAL))
-def test_adversarial_input_under_a_second(name):
+def test_adversarial_input_under_a_second(name, ordinary_page_seconds):
     article, seconds = _timed(ADVERSARIAL[name].encode("utf-8"))
     assert isinstance(article, Article)
-    assert seconds < 1.0, f"{name} took {seconds:.2f}s"
+    # A second on a quiet machine (that page takes ~4 ms there), more while the box is busy.
+    bound = max(1.0, 250 * ordinary_page_seconds)
+    assert seconds < bound, f"{name} took {seconds:.2f}s (bound {bound:.2f}s)"
 
 
 HTMLISH = st.lists(

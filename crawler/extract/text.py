@@ -503,6 +503,11 @@ def _id_stem(el: etree._Element) -> str | None:
     return stem if stem.strip("#_- ") else None
 
 
+# A person clicks through a few tabs, not thousands: panels past this many in one set stay hidden
+# (a page of generated hidden blocks must not become a body of ten thousand lines).
+_MAX_TAB_PANELS = 64
+
+
 def _not_tab_panels(hidden: list) -> list:
     """``hidden`` without the panels of a tab set: a hidden element beside a shown sibling of
     its kind — same tag and the same id but for its number (``table_002`` beside ``table_001``)
@@ -511,6 +516,7 @@ def _not_tab_panels(hidden: list) -> list:
     a hidden copy (a mobile or print twin of the body), not another panel."""
     shown: dict = {}  # (parent, tag) -> (id stems, classes, the children) of its shown children
     texts: dict = {}  # (parent, tag) -> the shown children's texts, read when a panel is compared
+    kept: dict = {}  # (parent, tag) -> how many of its hidden children are kept as panels
     out = []
     for el in hidden:
         parent = el.getparent()
@@ -535,8 +541,10 @@ def _not_tab_panels(hidden: list) -> list:
             continue
         if key not in texts:
             texts[key] = {_text_key(kid) for kid in kids}
-        if _text_key(el) in texts[key]:
+        if _text_key(el) in texts[key] or kept.get(key, 0) >= _MAX_TAB_PANELS:
             out.append(el)
+        else:
+            kept[key] = kept.get(key, 0) + 1
     return out
 
 
