@@ -117,15 +117,18 @@ def load_list_labels(corpus: Path) -> list[dict]:
 
 
 def expected_next_page(label: dict) -> str | None:
-    """The absolute next-page URL a list label asks for (None: no fetchable next page)."""
+    """The absolute next-page URL a list label asks for (None: no fetchable next page). A label
+    of a page outside the corpus gives its own ``url`` and, when its raw ``next_page`` is no URL
+    to fetch, ``next_fetch`` (null: nothing fetchable)."""
     from urllib.parse import urljoin
 
-    raw = (
-        LIST_NEXT_PAGES[label["file"]]
-        if label["file"] in LIST_NEXT_PAGES
-        else label.get("next_page")
-    )
-    return urljoin(LIST_PAGE_URLS[label["file"]], raw) if raw else None
+    name = label["file"]
+    if name in LIST_NEXT_PAGES:
+        raw = LIST_NEXT_PAGES[name]
+    else:
+        raw = label["next_fetch"] if "next_fetch" in label else label.get("next_page")
+    base = LIST_PAGE_URLS.get(name) or label.get("url")
+    return urljoin(base, raw) if raw else None
 
 
 def score_list(page, label: dict) -> dict[str, bool]:

@@ -70,3 +70,40 @@ def test_print_corpus_table(corpus):
             f"{name:42} {got:>3}/{want:<3}{mark:>3} {str(r['csr']):>5} {r['ms']:6.1f}  {r['first'][0]!r}"
         )
         print(f"{'':42} {'':>9} {'':>5} {'':>6}  next {r['next'][0]!r} (want {r['next'][1]!r})")
+
+
+@pytest.mark.parametrize(
+    "label, want",
+    [
+        (
+            {
+                "file": "x/list.html",
+                "url": "http://a.gov.cn/col/index.html",
+                "next_page": "index_1.html",
+            },
+            "http://a.gov.cn/col/index_1.html",
+        ),
+        (
+            {
+                "file": "x/list.html",
+                "url": "http://a.gov.cn/col/",
+                "next_page": "javascript:go(2)",
+                "next_fetch": "/col/index_1.html",
+            },
+            "http://a.gov.cn/col/index_1.html",
+        ),
+        (
+            {
+                "file": "x/list.html",
+                "url": "http://a.gov.cn/col/",
+                "next_page": "#p2",
+                "next_fetch": None,
+            },
+            None,
+        ),
+        ({"file": "x/list.html", "url": "http://a.gov.cn/col/", "next_page": None}, None),
+    ],
+    ids=["relative-href", "script-pager-with-fetch", "fragment-not-fetchable", "no-next"],
+)
+def test_next_page_of_a_label_outside_the_corpus(label, want):
+    assert expected_next_page(label) == want
