@@ -811,3 +811,45 @@ def test_a_release_s_closing_contact_line_is_not_its_text():
     )
     body = extract_article(page.encode(), "https://senate.example.gov/news/pay-raise").body
     assert body.endswith(paragraphs[-1])
+
+
+_NOTICE = "现将《某县2024年度农机购置补贴机具补贴额一览表》予以公布，详见附件。"
+_TEASERS = [
+    (f"/tzgg/{n}.html", f"某县第{n}批农机购置补贴资金使用情况公示", _SUMMARY) for n in range(1, 5)
+]
+
+
+@pytest.mark.parametrize(
+    ("box", "inside"),
+    [
+        pytest.param(
+            "".join(f'<h4><a href="{u}">{t}</a></h4><p>{s}</p>' for u, t, s in _TEASERS),
+            False,
+            id="titles-over-summaries-unheaded",
+        ),
+        pytest.param(
+            "<ul>"
+            + "".join(f'<li><a href="{u}">{t}</a>　{s}</li>' for u, t, s in _TEASERS)
+            + "</ul>",
+            False,
+            id="rows-of-title-and-summary",
+        ),
+        pytest.param(
+            "<div>相关文章</div><ul>"
+            + "".join(f'<li><a href="{u}">{t}</a>　{s}</li>' for u, t, s in _TEASERS)
+            + "</ul>",
+            True,
+            id="related-rows-inside-the-text-block",
+        ),
+    ],
+)
+def test_a_box_of_teasers_without_cards_is_not_the_body(box, inside):
+    text = f'<p>{_NOTICE}</p><p>附件：<a href="/f/bt.xls">补贴额一览表.xls</a></p>'
+    page = (
+        "<html><head><title>某县2024年度农机购置补贴机具补贴额一览表公示_某县</title></head><body>"
+        '<div class="art"><div class="t">某县2024年度农机购置补贴机具补贴额一览表公示</div>'
+        '<div class="info">发布日期：2024-04-12　来源：县农业农村局</div>'
+        f'<div class="con">{text}</div>{box if inside else ""}</div>'
+        f'<div class="box">{"" if inside else box}</div></body></html>'
+    )
+    assert _body(page) == f"{_NOTICE}\n\n附件：补贴额一览表.xls"

@@ -780,7 +780,9 @@ def _card_lines(lay: Layout) -> set[int]:
     """Lines inside the items of a list of cards: three or more sibling items of one kind (tag
     and class), each a title link or a heading beside a picture with text of its own — a box of
     teasers with their summaries, a 领导之窗 of portraits and duties. However much prose their
-    summaries hold, they introduce other pages and people; an article's text is not cut in cards."""
+    summaries hold, they introduce other pages and people; an article's text is not cut in cards.
+    So are one-line rows of a title link and its summary, and title lines over summaries with no
+    item around each pair (:func:`_teaser_pairs`)."""
     groups: dict = {}
     for el in lay.spans:
         if el.tag in _CARD_TAGS:
@@ -794,13 +796,74 @@ def _card_lines(lay: Layout) -> set[int]:
         if len(cards) >= 3 and len(cards) * 5 >= len(items) * 3:
             for el in cards:
                 out.update(range(*lay.spans[el]))
+    out.update(_teaser_pairs(lay))
+    return out
+
+
+_TEASER_TITLE = 6  # (characters of a title link at least: 更多, 详细 are no titles)
+
+
+def _title_link(el):
+    """The link that opens ``el``'s text, a page's title rather than a file's, or None."""
+    link = next((a for a in el.iter("a") if (a.text or len(a)) and a.get("href")), None)
+    if link is None or file_link(link):
+        return None
+    title = squash("".join(link.itertext()))
+    if len(title) < _TEASER_TITLE or not squash("".join(el.itertext())).startswith(title):
+        return None
+    return link
+
+
+def _teaser_row(lay: Layout, el, line: int) -> bool:
+    """A one-line item that is a title link and a summary sentence after it (`<li><a>…</a>　为切实
+    做好…。</li>`), not a list row's link and its date."""
+    text = lay.lines[line]
+    return (
+        len(text) - lay.link_chars[line] >= 20
+        and bool(SENTENCE_END.search(text))
+        and _title_link(el) is not None
+    )
+
+
+def _teaser_pairs(lay: Layout) -> set[int]:
+    """Lines of a box of teasers set without an item around each: three or more title lines of
+    one kind (`<h4><a>…</a></h4>`), each only its link, each followed by its summary, a block of
+    a sentence or two without links."""
+    groups: dict = {}
+    for el, (start, end) in lay.spans.items():
+        if end - start != 1 or lay.link_chars[start] * 5 < len(lay.lines[start]) * 4:
+            continue
+        summary = el.getnext()
+        while summary is not None and not isinstance(summary.tag, str):
+            summary = summary.getnext()
+        span = lay.spans.get(summary) if summary is not None else None
+        if span is None or not 1 <= span[1] - span[0] <= 3 or span[0] != end:
+            continue
+        lines = lay.lines[span[0] : span[1]]
+        if (
+            any(lay.link_chars[span[0] : span[1]])
+            or sum(len(line) for line in lines) > 300
+            or not SENTENCE_END.search(lines[-1])
+            or _title_link(el) is None
+        ):
+            continue
+        key = (el.getparent(), el.tag, el.get("class") or "")
+        groups.setdefault(key, []).append((start, span[1]))
+    out: set[int] = set()
+    for pairs in groups.values():
+        if len(pairs) >= 3:
+            for start, end in pairs:
+                out.update(range(start, end))
     return out
 
 
 def _is_card(lay: Layout, el) -> bool:
     start, end = lay.spans[el]
+    if end - start == 1:
+        return _teaser_row(lay, el, start)
     if not 2 <= end - start <= 8:
-        # A one-line item is a list row (a link and its date); a long one is a page's own block.
+        # A one-line item is a list row (a link and its date), unless a summary follows the
+        # link; a long one is a page's own block.
         return False
     total = sum(len(line) for line in lay.lines[start:end])
     if total > 600:
