@@ -28,6 +28,9 @@ from .errors import (
 )
 from .export import FORMATS
 from .normalize import (
+    ROW_LEAD_MARK,
+    ROW_MARK_WORD,
+    ROW_TRAIL_PIN,
     attachment_line,
     changed_fields,
     clean_text,
@@ -87,6 +90,9 @@ __all__ = [
     "canonical_url",
     "is_page_url",
     "list_rows_hash",
+    "ROW_LEAD_MARK",
+    "ROW_MARK_WORD",
+    "ROW_TRAIL_PIN",
     "row_title",
     "fold",
     "fold_chars",

@@ -210,20 +210,35 @@ def _body_without_attachment_lines(body: str | None, names: set[str]) -> str:
     )
 
 
-# A 置顶 (pinned) mark a list row's title prints: 【置顶】, [置顶], （置顶）, 置顶 before the title, or
-# a bracketed one after it.
-_PIN_MARK = re.compile(
-    r"^\s*[\[【〔(（]?\s*置顶\s*[\]】〕)）]?[\s:：·|丨-]*|[\s-]*[\[【〔(（]\s*置顶\s*[\]】〕)）]\s*$"
+# A pin mark or a freshness badge a list row prints before its title (in brackets, or 置顶 or NEW
+# bare), or a pin mark after it. Never the title's: the row is pinned (置顶, 顶) or fresh, and its
+# release keeps its title when the mark comes and goes.
+ROW_MARK_WORD = r"(?:置顶|顶|new|hot|top|新|热|荐)"
+ROW_LEAD_MARK = re.compile(
+    rf"(?i)^\s*(?:[\[【〔(（]\s*(?P<word>{ROW_MARK_WORD})\s*[\]】〕)）]|(?P<bare>置顶|NEW(?=\s*[\u4e00-\u9fff])))"
+    r"[\s:：·|丨\-]*"
 )
+ROW_TRAIL_PIN = re.compile(r"[\s\-]*[\[【〔(（]\s*置?顶\s*[\]】〕)）]\s*$")
+# What is left of a title once its marks are cut must still be a title (【新】 alone is one).
+_ROW_TITLE_LEFT = 2
 
 
 def row_title(title: str | None) -> str | None:
-    """A list row's title as rows are compared: without a 置顶 mark. Lists drop the mark now, but
-    rows stored before (``【置顶】关于…``) kept it, and a site pins and unpins a notice while the
-    release stays the same: a mark added or dropped is no retitle, no changed row, no refetch."""
-    if not title or "置顶" not in title:
+    """A list row's title as rows are compared: without its pin and freshness marks. Lists drop
+    the marks now, but rows stored before (``【置顶】关于…``, ``[新]关于…``) kept them, and a site pins
+    and unpins a notice, or marks it fresh for a week, while the release stays the same: a mark
+    added or dropped is no retitle, no changed row, no refetch."""
+    if not title:
         return title
-    return _PIN_MARK.sub("", title).strip() or title
+    rest = title
+    while (mark := ROW_LEAD_MARK.match(rest)) and len(
+        rest[mark.end() :].strip()
+    ) >= _ROW_TITLE_LEFT:
+        rest = rest[mark.end() :]
+    trail = ROW_TRAIL_PIN.search(rest)
+    if trail and len(rest[: trail.start()].strip()) >= _ROW_TITLE_LEFT:
+        rest = rest[: trail.start()]
+    return rest.strip() or title
 
 
 def list_rows_hash(links) -> str:

@@ -14,7 +14,7 @@ from storage import (
     StoreUnavailable,
     canonical_url,
 )
-from storage.normalize import clean_text, content_hash
+from storage.normalize import clean_text, content_hash, row_title
 from support.store import sql
 
 
@@ -586,3 +586,32 @@ def test_a_versions_title_variant_is_kept_beside_it_and_never_an_edit(store):
         extractor_revision=None,
     )
     assert store.versions("http://x.gov.cn/a/t20221214_1.html")[0]["title_variant"] is None
+
+
+@pytest.mark.parametrize(
+    "stored, compared",
+    [
+        ("【置顶】关于开展2024年度安全生产检查的通知", "关于开展2024年度安全生产检查的通知"),
+        ("[顶] 关于开展2024年度安全生产检查的通知", "关于开展2024年度安全生产检查的通知"),
+        ("[新]关于开展2024年度安全生产检查的通知", "关于开展2024年度安全生产检查的通知"),
+        ("【NEW】【置顶】关于开展2024年度安全生产检查的通知", "关于开展2024年度安全生产检查的通知"),
+        ("NEW关于开展2024年度安全生产检查的通知", "关于开展2024年度安全生产检查的通知"),
+        ("关于开展2024年度安全生产检查的通知（置顶）", "关于开展2024年度安全生产检查的通知"),
+        ("新时代文明实践中心建设推进会召开", "新时代文明实践中心建设推进会召开"),
+        ("New guidance for schools", "New guidance for schools"),
+        ("【新】", "【新】"),
+    ],
+    ids=[
+        "pin-bracketed",
+        "ding-bracketed",
+        "fresh-bracketed",
+        "two-marks",
+        "new-bare",
+        "pin-after",
+        "title-starting-with-xin",
+        "english-new",
+        "mark-alone",
+    ],
+)
+def test_rows_stored_with_marks_compare_without_them(stored, compared):
+    assert row_title(stored) == compared

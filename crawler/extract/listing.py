@@ -14,7 +14,7 @@ from itertools import islice
 
 from lxml import etree
 
-from storage import row_title
+from storage import ROW_LEAD_MARK, ROW_MARK_WORD, ROW_TRAIL_PIN, row_title
 
 from .breadcrumb import find_breadcrumb
 from .dates import DEFAULT_STYLE, DateStyle, parse_day, style_for, zone_for
@@ -617,15 +617,8 @@ _LEADING_DATE = re.compile(
 _BADGE = re.compile(r"(?i)^[\[【(（]?\s*(?:new|hot|top|新|热|荐|图|视频|图文)\s*[\]】)）]?$")
 
 
-# A pin mark or a freshness badge a link prints before its title (or a pin mark after it): in
-# brackets, 置顶 bare, or an element of its own (_lead_mark). Never the title's: the row is pinned
-# (置顶, 顶) or fresh, and its release keeps its title when the mark comes and goes.
-_MARK_WORD = r"(?:置顶|顶|new|hot|top|新|热|荐)"
-_LEAD_MARK = re.compile(
-    rf"(?i)^\s*(?:[\[【〔(（]\s*(?P<word>{_MARK_WORD})\s*[\]】〕)）]|(?P<bare>置顶|NEW(?=\s*[\u4e00-\u9fff])))"
-    r"[\s:：·|丨\-]*"
-)
-_TRAIL_PIN = re.compile(r"[\s\-]*[\[【〔(（]\s*置?顶\s*[\]】〕)）]\s*$")
+# A pin mark or a freshness badge a link prints before its title (or a pin mark after it): the
+# store's marks (storage.ROW_LEAD_MARK, ROW_TRAIL_PIN), or an element of its own (_lead_mark).
 _PIN_WORDS = ("置顶", "顶", "top")
 
 
@@ -638,19 +631,19 @@ def _lead_mark(a, title: str) -> tuple[str, bool]:
         first = a[0]
     while True:
         word = None
-        found = _LEAD_MARK.match(title)
+        found = ROW_LEAD_MARK.match(title)
         if found:
             word, rest = found.group("word") or found.group("bare"), title[found.end() :]
         elif first is not None and not len(first):
             shown = " ".join((first.text or "").split())
-            if shown and title.startswith(shown) and re.fullmatch(_MARK_WORD, shown, re.I):
+            if shown and title.startswith(shown) and re.fullmatch(ROW_MARK_WORD, shown, re.I):
                 word, rest = shown, title[len(shown) :].lstrip(" :：·|丨-")
             first = None
         if word is None or title_weight(rest) < 4:
             break
         pinned = pinned or word.lower() in _PIN_WORDS
         title, first = rest, None
-    trail = _TRAIL_PIN.search(title)
+    trail = ROW_TRAIL_PIN.search(title)
     if trail and title_weight(title[: trail.start()]) >= 4:
         title, pinned = title[: trail.start()], True
     return title, pinned
