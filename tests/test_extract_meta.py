@@ -467,6 +467,99 @@ def test_source_as_the_info_line_prints_it(info, expected):
     ("info", "expected"),
     [
         pytest.param(
+            "<p>发布者：党校办公室管理员　发布时间：2024-03-12　浏览次数：<span>12</span></p>",
+            None,
+            id="publisher-account-of-a-role",
+        ),
+        pytest.param(
+            '<p><span class="arti_publisher">发布者：网站管理员</span> 发布时间：2024-03-12</p>',
+            None,
+            id="publisher-account-in-a-publisher-span",
+        ),
+        pytest.param("<p>发布者：Admin01　发布时间：2024-03-12</p>", None, id="publisher-login"),
+        pytest.param("<p>发布者：王丽　发布时间：2024-03-12</p>", None, id="publisher-person"),
+        pytest.param(
+            "<p>发布者：admin　来源：县委党校　发布时间：2024-03-12</p>",
+            "县委党校",
+            id="account-then-laiyuan-on-the-line",
+        ),
+        pytest.param(
+            "<p>发布者：某某县人民政府办公室　发布时间：2024-03-12</p>",
+            "某某县人民政府办公室",
+            id="publisher-office",
+        ),
+        pytest.param(
+            "<p>发布机构：县财政局　发布时间：2024-03-12</p>",
+            "县财政局",
+            id="publishing-body-label",
+        ),
+    ],
+)
+def test_a_cms_account_is_no_source_an_office_is(info, expected):
+    # Decided by the value: an office's name is the source whatever the uploader label; an
+    # account (a login, …管理员) or a person typed the page.
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>'
+    assert _extract(page).source == expected
+
+
+@pytest.mark.parametrize(
+    "tool",
+    [
+        pytest.param("<span>字体：<a>大</a><a>中</a><a>小</a></span>", id="font-tool"),
+        pytest.param("<span>字号：<a>大</a><a>中</a><a>小</a></span>", id="size-tool"),
+        pytest.param("<span>【<a>打印</a>】</span>", id="print-in-brackets"),
+        pytest.param("<span>〔关闭〕</span>", id="close-in-tortoise-brackets"),
+        pytest.param("<span>分享到：</span>", id="share"),
+        pytest.param("<span>浏览：<em>12</em></span>", id="views"),
+        pytest.param("<span>责任编辑：刘晓</span>", id="responsible-editor"),
+        pytest.param("<span>视力保护色：<a></a><a></a></span>", id="unknown-tool-label"),
+    ],
+)
+@pytest.mark.parametrize("source", ["新华社", "县人民政府办公室", "人民日报客户端"])
+def test_a_label_glued_after_the_source_ends_it(tool, source):
+    info = f"<p><span>发布时间：2024-03-12</span><span>来源：{source}</span>{tool}</p>"
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>'
+    assert _extract(page).source == source
+
+
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        pytest.param(
+            "<p>【发布机构】东山县财政局　【发布日期】2024-04-01</p>",
+            "东山县财政局",
+            id="publisher-in-lenticular-brackets",
+        ),
+        pytest.param("<p>[来源]东山县财政局 [时间]2024-04-01</p>", "东山县财政局", id="square"),
+        pytest.param(
+            "<p>〔来源〕东山县财政局　〔日期〕2024-04-01</p>", "东山县财政局", id="tortoise"
+        ),
+        pytest.param(
+            "<p>［信息来源］ 东山县财政局</p><p>2024-04-01</p>", "东山县财政局", id="full-width"
+        ),
+        pytest.param(
+            "<p>【发布机构】东山县财政局　【发布日期】2024-04-01　【信息来源】东山县农业农村局</p>",
+            "东山县农业农村局",
+            id="laiyuan-after-the-publisher-on-one-line-wins",
+        ),
+    ],
+)
+def test_a_bracketed_label_with_its_value_after(info, expected):
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>'
+    article = _extract(page)
+    assert (article.source, article.published_at[:10]) == (expected, "2024-04-01")
+
+
+def test_a_bracketed_date_label_picks_its_date():
+    info = "<p>【成文日期】2024-03-28　【发布日期】2024-04-01　【发布机构】东山县财政局</p>"
+    page = f'<h1>县农业农村局部署春季农业生产工作</h1>{info}<div id="zoom">{_BODY}</div>'
+    assert _extract(page).published_at[:10] == "2024-04-01"
+
+
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        pytest.param(
             "<p>来源：市发展改革委 市财政局　发布时间：2024-03-05</p>",
             "市发展改革委 市财政局",
             id="space-apart",

@@ -109,7 +109,8 @@ def _line_dates(
         prev = lines[idx - 1][-16:] if idx > 0 else ""
         found = sorted(found + _yearless(line, found, years, prev), key=lambda fd: fd.start)
     for fd in found:
-        before = line[max(0, fd.start - 16) : fd.start]
+        # (A label in brackets, its closer for a colon: "【发布日期】2024-04-01".)
+        before = _LABEL_CLOSER.sub("", line[max(0, fd.start - 16) : fd.start])
         rank, label = 5, ""
         if _EVENT_TIME.search(before) or event_fact(lines, idx, before, publication=True):
             continue  # 会议时间：…, 开标时间：… (what the notice announces, not when)
@@ -152,6 +153,7 @@ def _line_dates(
     return out
 
 
+_LABEL_CLOSER = re.compile(r"(?<=[\u4e00-\u9fff])\s*[】\]〕］]\s*$")
 _CLOCK_LINE = re.compile(
     r"^\s*(?:上午|下午|晚上|中午|早上|凌晨)?\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*[:：分]\s*\d{2})?\s*"
     r"(?:[AaPp]\.?[Mm]\.?)?\s*$"

@@ -56,9 +56,12 @@ _SOURCE_STOP = re.compile(
     # (A counter's label may name what it counts: "…综合统计处本页浏览次数：", "本文阅读量".)
     + r"|(?:本页|本頁|本文|本篇|页面|頁面)?(?:浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)|"
     # (编辑 as a role, not a newsroom's name: "青山日报编辑部", "县融媒体中心记者站".)
-    r"(?:记者|記者|编辑|編輯)"
+    r"(?:责任|責任)?(?:记者|記者|编辑|編輯)"
     + _NO_OFFICE_AFTER
-    + r"|字号|字號|【|\[|分享|打印|参与互动|评论|举报|纠错|收藏|Datum|"
+    # (The page's tools glued on after the value, spans without space between them: "新华社字体：
+    # 大 中 小", "…【打印】", "…〔关闭〕", "…视力保护色：".)
+    + r"|字号|字號|字体|字體|文字大小|【|\[|〔|［|分享|打印|关闭|關閉|参与互动|评论|举报|纠错|收藏|"
+    r"扫一扫|视力保护|護眼|护眼|语音播报|朗读|听全文|Datum|"
     r"(?:录入|錄入|添加|上传|上傳|提交|撰写|加入|入库|发稿|印发|成文)(?:时间|時間|日期)|"
     # (Staff roles glued on after the value: "县融媒体中心撰稿：王丽", "…通讯员 王丽".)
     r"(?:撰稿|撰文|供稿|摄影|攝影|摄像|通讯员|通訊員|审核|審核|审校|审稿|校对|校對|签发|核稿|初审|复审|终审|监制|责编|責編)"
@@ -83,7 +86,7 @@ _LABEL_CELL = re.compile(
     r"^\s*[\u4e00-\u9fff]{0,6}(?:日期|时间|時間|字号|文号|编号|索引号|机构|機構|机关|機關|单位|單位|部门|部門|分类|名称|"
     r"标题|有效性|时效|效力)\s*$"
 )
-_PERSON_OR_OFFICE_LABELS = ("供稿", "发布人", "發布人", "發佈人")
+_PERSON_OR_OFFICE_LABELS = ("供稿", "发布人", "發布人", "發佈人", "发布者")
 _LABEL_AHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]")
 _NOT_SOURCE = re.compile(r"^[\s:：/|｜丨,，.。-]*$")
 _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資金|收入|经费|主要|的)\s*$")
@@ -147,7 +150,14 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         return 0, None
     kind = 2 if re.fullmatch(PUBLISHER_LABELS, squash(match.group(1))) else 1
     rest = line[match.end() :]
-    if not match.group(2) and rest.strip():
+    # A label in brackets with its value after them ("【发布机构】东山县财政局", "[来源]…", "〔来源〕…"):
+    # the closing bracket is its colon.
+    opener = line[match.start() - 1 : match.start()] if match.start() else ""
+    closer = _BRACKETS_OPENING.get(opener)
+    colon = bool(match.group(2))
+    if not colon and closer and rest.lstrip(" \t").startswith(closer):
+        rest, colon = rest.lstrip(" \t")[1:], True
+    if not colon and rest.strip():
         # A label without a colon counts when it stands alone (its value on the next line) or when
         # only white space (tabs, a cell boundary, runs of spaces) parts it from a short value.
         # (Glued on, "来源市发改委 发布时间2024-01-02", when elements split by a source line break
@@ -170,7 +180,7 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
             return 0, None
     if kind == 2 and not _at_boundary(line[: match.start()]):
         return 0, None
-    if not match.group(2) and line[match.end(1) : match.end(1) + 1] == "\t":
+    if not colon and line[match.end(1) : match.end(1) + 1] == "\t":
         if _LABEL_CELL.match(rest.lstrip("\t").split("\t", 1)[0]):
             # A row of labels (发布机构 | 生效日期 | …): its values are on the next row.
             return 0, None
@@ -178,9 +188,14 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     stop = _SOURCE_STOP.search(rest)
     # The next label right after this one: an empty value ("来源：发布时间：…"), unless a value
     # runs into a known label ("来源：新华社字号：", spans without space between them).
-    if _LABEL_AHEAD.match(rest) and (stop is None or stop.start() == 0):
+    ahead = _LABEL_AHEAD.match(rest)
+    if ahead and (stop is None or stop.start() == 0) and not _name_before_label(ahead.group(0)):
         return kind, None
-    value = (rest[: stop.start()] if stop else rest).strip(" \t:：|｜丨,，/／")
+    raw = rest[: stop.start()] if stop else rest
+    value = raw.strip(" \t:：|｜丨,，/／")
+    if re.search(r"[\u4e00-\u9fff][:：]\s*$", raw):
+        # (An unknown label glued on, its value empty or a script's: "县政府办公室背景色：".)
+        value = _name_before_label(raw) or value
     if stop and _GLUED_DATE_LABEL.match(rest, stop.start()):
         value = _date_label_cut(value)
     if not value and not rest and idx + 1 < len(lines) and line[: match.start()].strip():
@@ -220,12 +235,13 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     if not value or _NOT_SOURCE.match(value) or len(value) > 80:
         return kind, None
     value = _glued_label_cut(_GLUED_COUNT.sub("", _balanced(value)))
-    if not value or _ACCOUNT.match(value):
-        # (A CMS login, "发布者：admin", names no office.)
-        return kind, None
-    if match.group(1) in _PERSON_OR_OFFICE_LABELS and not _is_office(value):
-        # (供稿/发布人 name whoever wrote it up: an office is the source, a person no.)
-        return 0, None
+    uploader = match.group(1) in _PERSON_OR_OFFICE_LABELS
+    if not value or _ACCOUNT.search(value) or (uploader and not _is_office(value)):
+        # (A CMS login, "发布者：admin", "发布者：党校办公室管理员", names no office, and 供稿/发布人
+        # name whoever wrote it up: an office is the source, a person or an account no. The
+        # line's other labels are read on: "发布者：admin 来源：县委党校".)
+        later = _labelled_source([*lines[:idx], line[match.end() :], *lines[idx + 1 :]], idx)
+        return later if later[0] else (0 if uploader else kind, None)
     # "市 发改委" from <span>市</span> <a>发改委</a>: a name has no space between Chinese characters
     # (two offices keep theirs: "县农业农村局 县财政局").
     return kind, _CJK_GAP.sub(_gap, value)
@@ -239,6 +255,17 @@ _SITE_PRONOUN = re.compile(r"^(?:本网|本站|本网站|本站点)(?:原创)?$"
 _GLUED_ROLE = re.compile(
     r"(?:[\u4e00-\u9fff]{1,3}[人员者]|主编|编审|[\u4e00-\u9fff]{0,2}电话|邮箱)[:：]"
 )
+
+
+def _name_before_label(text: str) -> str | None:
+    """The office's name a label no list knows is glued onto, when ``text`` ends with that label
+    and its colon (``县人民政府办公室背景色：``): the longest office's name leaving a label of two to
+    five characters."""
+    head = text.rstrip(" \t:：")
+    for cut in range(len(head) - 2, max(len(head) - 6, 2), -1):
+        if _is_office(head[:cut]) and re.fullmatch(r"[\u4e00-\u9fff]+", head[cut:]):
+            return head[:cut]
+    return None
 
 
 def _glued_label_cut(value: str) -> str:
@@ -341,6 +368,7 @@ def _closing_credit(lines: list[str], title_line: int, body_stop: int) -> tuple 
 
 
 _BRACKETS = {"）": "（", ")": "(", "】": "【", "]": "[", "」": "「", "》": "《"}
+_BRACKETS_OPENING = {"【": "】", "[": "]", "〔": "〕", "［": "］"}
 
 
 def _balanced(value: str) -> str:
@@ -363,14 +391,17 @@ _GLUED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])\s*\d+\s*(?:次|人次)?$")
 # How the name of an office (or a newsroom) ends: 局, 委员会, 办公室, 中心, 日报, 融媒体中心…
 _OFFICE_END = re.compile(
     r"(?:局|委|委员会|委員會|办|辦|办公室|辦公室|厅|廳|中心|院|所|站|队|隊|会|會|处|處|科|股|室|部|署|司|"
-    r"社|报|報|台|网|網|政府|公司|集团|支队|大队|街道|镇|鎮|乡|鄉|社区|协会|學校|学校|医院|醫院|"
+    r"社|报|報|台|网|網|客户端|客戶端|政府|公司|集团|支队|大队|街道|镇|鎮|乡|鄉|社区|协会|學校|学校|医院|醫院|"
     # (A court's chamber, a federation: "区法院立案庭", "省工商联", "市妇联".)
     r"庭|联|聯)$"
 )
 _OFFICE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
 # What a source's name is made of: offices, papers, accounts (“健康青山”微信公众号), joint names (、).
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()、“”·]{2,30}$")
-_ACCOUNT = re.compile(r"^[a-z][a-z0-9_.]{1,19}$")
+# A CMS account, not an office: a login ("admin", "xxgk_01") or a role's account ("党校办公室管理员").
+_ACCOUNT = re.compile(
+    r"^[a-z][a-z0-9_.]{1,19}$|(?:管理员|管理員|信息员|信息員|录入员|錄入員|操作员|發布員|发布员)$"
+)
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 
 
@@ -478,7 +509,12 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
             raw = element_text(el)
             if _PICTURE_CREDIT.match(raw.strip()) or el.tag == "figcaption":
                 continue  # (a picture's credit: "Photo: …", "图片来源：…")
+            label = SOURCE_LABEL.match(raw.strip())
             text = SOURCE_LABEL.sub("", raw, count=1).strip(" :：|")
+            if _ACCOUNT.search(text) or (
+                label and label.group(1) in _PERSON_OR_OFFICE_LABELS and not _is_office(text)
+            ):
+                continue  # (who typed the page: "发布者：党校办公室管理员", "发布者：王丽")
             if text.isascii():
                 text = _EN_FIELD_LABEL.sub("", text)  # ("Component(s): Civil Rights Division")
             # (An English office's name runs longer: "U.S. Attorney's Office, Northern District of …".)
@@ -745,6 +781,10 @@ def _info_source(lines: list[str], info: range, title_line: int) -> tuple | None
         for i in zone:
             if 0 <= i < len(lines):
                 kind, value = _labelled_source(lines, i)
+                if kind == 2 and value:
+                    # (A 来源 printed after the publisher on the same line: "【发布机构】县财政局
+                    # 【信息来源】县农业农村局" — the info line's 来源 says whose text it is.)
+                    kind, value = _later_source(lines, i)
                 if kind == 1 or (kind == 2 and not value):
                     if value:
                         return value, rule
@@ -753,6 +793,18 @@ def _info_source(lines: list[str], info: range, title_line: int) -> tuple | None
         if empty:
             return empty
     return empty
+
+
+def _later_source(lines: list[str], idx: int) -> tuple[int, str | None]:
+    """The first 来源-kind label on line ``idx`` after a publisher's label, or (0, None)."""
+    line = lines[idx][:400]
+    for match in islice(SOURCE_LABEL.finditer(line), 1, 4):
+        if re.fullmatch(PUBLISHER_LABELS, squash(match.group(1))):
+            continue
+        kind, value = _labelled_source([line[match.start() - 1 if match.start() else 0 :]], 0)
+        if kind == 1:
+            return kind, value
+    return 0, None
 
 
 _ROLE = re.compile(
