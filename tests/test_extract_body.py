@@ -853,3 +853,43 @@ def test_a_box_of_teasers_without_cards_is_not_the_body(box, inside):
         f'<div class="box">{"" if inside else box}</div></body></html>'
     )
     assert _body(page) == f"{_NOTICE}\n\n附件：补贴额一览表.xls"
+
+
+_LAST = "会议还研究了其他事项。"
+_ORIGINAL = "原标题：国务院常务会议部署春季农业生产"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        pytest.param(
+            [f"（{_ORIGINAL}）", "【纠错】", "【责任编辑：张三】"], id="original-jiucuo-editor"
+        ),
+        pytest.param(
+            [_ORIGINAL, "责任编辑：李四", "来源：新华网"], id="bare-original-editor-source"
+        ),
+        pytest.param(["【纠错】　【责任编辑：张三】"], id="jiucuo-and-editor-on-one-line"),
+        pytest.param(["来源：新华网", "【纠错】", "责任编辑：张三"], id="source-first"),
+        pytest.param(
+            [f"（{_ORIGINAL}）", "编辑：王五", "校对：赵六", "审核：钱七"], id="credit-lines"
+        ),
+        pytest.param(
+            ["原标题：《春季农业生产》", "来源：新华网　　编辑：王五"], id="source-and-editor"
+        ),
+        pytest.param(["编辑：王五", "来源：新华网"], id="editor-then-source"),
+        pytest.param([f"（{_ORIGINAL}）"], id="original-title-alone"),
+    ],
+)
+def test_a_reposts_tail_lines_are_not_its_text(tail):
+    main = "".join(f"<p>{line}</p>" for line in [_SUMMARY, _LAST, *tail])
+    assert _body(_page(main)).endswith(_LAST)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["来源：新华网", "（来源：县融媒体中心）", "（编辑：王五 审核：赵六）"],
+    ids=["source", "bracketed-source", "bracketed-sign-off"],
+)
+def test_a_credit_alone_closing_the_text_is_the_texts(credit):
+    main = f"<p>{_SUMMARY}</p><p>{_LAST}</p><p>{credit}</p>"
+    assert _body(_page(main)).endswith(credit)

@@ -1255,7 +1255,17 @@ _COPY_HEAD = re.compile(r"PDF|Druck|print|打印|下载|下載|版本", re.I)
 _EMPTY_ATTACHMENTS = re.compile(
     r"^(?:相关|相關)?附\s*件(?:下[载載])?\s*[:：]?\s*(?:无|無|暂无|暫無)?$"
 )
-_TAIL_CREDIT = re.compile(rf"^(?:{_ROLES}\s*[:：]\s*[^\s:：。，,]{{1,16}}\s*){{1,3}}$")
+# A repost's and a CMS's tail under the text, in any order and dressed or not: the original
+# title (（原标题：…）), 【纠错】, the editors' credits (【责任编辑：张三】, 编辑：… 校对：… 审核：…) and a
+# 来源 among them. A sign-off in round brackets (（编辑：王五）, （来源：…）) is the text's own.
+_TAIL_ITEM = (
+    r"[(（【\[]?\s*原标题\s*[:：][^()（）【】\[\]]{1,80}[)）】\]]?"
+    r"|[【\[]?\s*纠错\s*[】\]]?"
+    rf"|[【\[]?\s*(?:{_ROLES}|来源|稿源|本文来源)\s*[:：][^:：。！？()（）【】\[\]]{{0,30}}?\s*[】\]]?"
+    r"|[(（]\s*(?:责任编辑|责编)\s*[:：][^:：。！？()（）【】\[\]]{0,30}?\s*[)）]"
+)
+_TAIL_LINE = re.compile(rf"^(?:(?:{_TAIL_ITEM})\s*)+$")
+_TAIL_MARK = re.compile(rf"原标题|纠错|{_ROLES}\s*[:：]")
 
 
 # The text's own sign-off in round brackets, typed as its last paragraph (（编辑：王五　审核：赵六）):
@@ -1539,6 +1549,7 @@ def pick_body_lines(
     contact = False  # inside a contact block heading the text
     released = False  # past a US release's For Immediate Release line
     credits = None  # (kept lines before, line) of the first staff credits line after the text began
+    tail_at = -1  # (kept lines before a tail line left out: 【纠错】, the end line 责任编辑：…)
     trail = _trail_lines(lay, start, end)
     letter = letter_text(lay, start, end)
     cut: dict[int, str] = {}
@@ -1570,6 +1581,8 @@ def pick_body_lines(
             if _STAMP.match(line) and _content_follows(lay, i + 1, end):
                 continue  # "Last updated: …" over a data table: the figures' stamp, not the end
             stop = i
+            if _TAIL_LINE.match(line) and _TAIL_MARK.search(line):
+                tail_at = len(kept)
             break
         if (
             kept
@@ -1586,6 +1599,8 @@ def pick_body_lines(
             credits = credits or (len(kept), i)
             continue
         if FURNITURE_LINE.match(line) or (i < first_plain and lay.link_chars[i] > len(line) / 2):
+            if kept and "纠错" in line:
+                tail_at = len(kept)
             continue  # (menu lines opening the block, when the block is the page's <body>)
         # (Every form of _MORE_LINK says 更多 or more: a search of a long line tries every character.)
         more = ("更多" in line or "more" in line.lower()) and _MORE_LINK.search(line)
@@ -1646,14 +1661,15 @@ def pick_body_lines(
         default=-1,
     )
     # The site's copyright or reprint notice closing the block (未经授权不得转载) is not the text.
-    # So are an empty attachment box (附件下载：, 相关附件：无) and a lone editor's line
-    # (编辑：王五, 审核：赵六) closing it; a 来源 line there is the text's own credit and stays.
-    while len(kept) > 1 and (
-        _FOOTER_STRONG.search(kept[-1][0][:300])
-        or _EMPTY_ATTACHMENTS.match(kept[-1][0])
-        or (len(kept[-1][0]) <= 40 and _TAIL_CREDIT.match(kept[-1][0]))
-    ):
-        kept.pop()
+    # So are an empty attachment box (附件下载：, 相关附件：无) and a repost's or editor's tail
+    # closing it (（原标题：…）, 【纠错】, 编辑：王五); a 来源 line alone there is the text's own credit.
+    while len(kept) > 1:
+        if _FOOTER_STRONG.search(kept[-1][0][:300]) or _EMPTY_ATTACHMENTS.match(kept[-1][0]):
+            kept.pop()
+        elif (run := _closing_tail(kept, tail_at == len(kept))) < len(kept):
+            del kept[run:]
+        else:
+            break
         last_prose = min(last_prose, len(kept) - 1)
     # An English release's sign-off after its last paragraph: the issuing body's (or its head's)
     # name and title in capitals and the date (MINISTRY OF MANPOWER / 27 NOVEMBER 2026).
@@ -1686,6 +1702,17 @@ def pick_body_lines(
     while len(kept) > 1 and kept[-1][1] > len(kept[-1][0]) / 2:
         kept.pop()  # a menu line closing the block: navigation, whatever came before it
     return [(line, i) for line, _, i in kept], stop
+
+
+def _closing_tail(kept: list, marked: bool = False) -> int:
+    """Where the run of tail lines closing ``kept`` starts (at least one line left before it),
+    or ``len(kept)``: a run of 来源 lines alone is no tail, unless ``marked`` (tail lines left
+    out followed it)."""
+    run = len(kept)
+    while run > 1 and len(line := kept[run - 1][0]) <= 120 and _TAIL_LINE.match(line):
+        marked = marked or bool(_TAIL_MARK.search(line))
+        run -= 1
+    return run if marked else len(kept)
 
 
 def _header_only(kept: list) -> bool:
