@@ -1910,6 +1910,22 @@ def test_a_saved_list_page_read_as_a_file_keeps_its_relative_rows(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("name", "count"),
+    [
+        ("list_undated_speeches_column_beside_dated_latest_box.html", 5),
+        ("list_small_column_one_row_no_pager_beside_latest_box.html", 1),
+    ],
+    ids=["undated-column-beside-dated-box", "one-row-column-beside-latest-box"],
+)
+def test_a_list_read_as_a_file_has_its_folder_as_the_columns(tmp_path, name, count):
+    # Without --url the file's folder stands for the column's: rows linked "./…" are under it,
+    # a sidebar's root-relative links ("/zwdt/…") are not, as on the site.
+    page = tmp_path / name
+    page.write_bytes((PAGES / name).read_bytes())
+    assert len(extract_list(page.read_bytes(), page.as_uri()).links) == count
+
+
+@pytest.mark.parametrize(
     ("mark", "expected"),
     [
         pytest.param(

@@ -2310,8 +2310,10 @@ _LIST_VIEW = frozenset(["list", "lists", "index", "more", "default"])
 def _column_folder(url: str) -> str | None:
     """The folder a column page stands for, as a URL prefix its releases share: ``/zwgk/tzgg/`` for
     ``/zwgk/tzgg/index_2.html`` or ``/zwgk/tzgg/``, ``/news/`` for ``/news?page=2`` or
-    ``/news/list?page=2``. None at the site's root, where every link is under it."""
-    m = re.match(r"(https?://[^/?#]+)(/[^?#]*)?", url or "", re.I)
+    ``/news/list?page=2``. None at the site's root, where every link is under it. A page read
+    from a file without its address has its file's folder: its relative rows resolve under it as
+    they would under the site's."""
+    m = re.match(r"(https?://[^/?#]+|file://[^/?#]*)(/[^?#]*)?", url or "", re.I)
     if not m:
         return None
     path = m.group(2) or "/"
