@@ -29,7 +29,7 @@ from storage import (
 
 from .dates import find_dates
 from .encoding import decode_html
-from .text import parse_clean
+from .text import all_text, parse_clean
 
 # A page is "small" below these sizes: interstitials and maintenance notices are bare.
 _SMALL_TEXT = 600
@@ -278,8 +278,8 @@ def _read_shape(root) -> _Shape:
     shape = _Shape()
     shape.scripts = "\n".join(s.text or "" for s in root.iter("script"))
     shape.script_srcs = [s.get("src") for s in root.iter("script") if s.get("src")]
-    shape.title = " ".join("".join(t.itertext()) for t in root.iter("title"))
-    shape.heading = " ".join("".join(h.itertext()) for h in root.iter("h1"))
+    shape.title = " ".join(all_text(t) for t in root.iter("title"))
+    shape.heading = " ".join(all_text(h) for h in root.iter("h1"))
     shape.noscript = " ".join(" ".join(n.itertext()) for n in root.iter("noscript")).strip()
     shape.links = sum(1 for _ in root.iter("a"))
     shape.refresh = _refresh(root)
@@ -308,8 +308,8 @@ def _shape(text: str, body: bytes, encoding: str) -> tuple[etree._Element | None
 
 def _read_shown(root, shape: _Shape) -> None:
     """What a browser shows of the page, from its cleaned tree."""
-    shape.visible = " ".join("".join(root.itertext()).split())
-    link_chars = sum(len(_WS_RUN.sub("", "".join(a.itertext()))) for a in root.iter("a"))
+    shape.visible = " ".join(all_text(root).split())
+    link_chars = sum(len(_WS_RUN.sub("", all_text(a))) for a in root.iter("a"))
     placeholder_chars = sum(len(_WS_RUN.sub("", p)) for p in shape.placeholders)
     shape.prose_chars = max(0, len(_WS_RUN.sub("", shape.visible)) - link_chars - placeholder_chars)
 

@@ -34,6 +34,7 @@ from .pagination import (
 from .script import PageScripts, page_fields, written_html
 from .text import (
     MAX_HTML_CHARS,
+    all_text,
     byte_clean,
     is_hidden,
     join_lines,
@@ -86,10 +87,6 @@ _PREFIX_LINK = re.compile(r"^[\[【〔(（][^\]】〕)）]{1,8}[\]】〕)）]$")
 _TRAILING_DATE = re.compile(
     r"\s*[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\])）]?\s*$"
 )
-
-
-def _text(el) -> str:
-    return "".join(el.itertext())
 
 
 def _clean(text: str | None) -> str:
@@ -377,7 +374,7 @@ def _anchor_text(a) -> str:
     ``<br>`` read as the line break it is (``Council adopts<br>new plan``)."""
     if not len(a):
         return a.text or ""
-    return text_with_breaks(a) if a.find(".//br") is not None else "".join(a.itertext())
+    return text_with_breaks(a) if a.find(".//br") is not None else all_text(a)
 
 
 _CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "section", "header")
@@ -397,12 +394,12 @@ def _card_title(a) -> str | None:
     blocks = list(a.iter(_CARD_BLOCKS))
     for c in blocks:
         if c.tag[0] == "h" and c.tag[1:].isdigit():
-            text = "".join(c.itertext()).strip()
+            text = all_text(c).strip()
             if text:
                 return text
     # Innermost blocks, inline markup and all (a title block, then one of source and date spans).
     texts = [
-        "".join(c.itertext()).strip()
+        all_text(c).strip()
         for c in blocks
         if not len(c) or not any(d.tag in _CARD_BLOCK_SET for d in c.iterdescendants())
     ]
@@ -560,7 +557,7 @@ def _row_date(
 ) -> str | None:
     for t in row.iter("time"):
         date = parse_list_date(t.get("datetime") or "") or parse_list_date(
-            _clean(_text(t)), None, style
+            _clean(all_text(t)), None, style
         )
         if date:
             return date
@@ -576,7 +573,7 @@ def _row_date(
         if inside is None:
             inside = set(link.el.iter())
         if el not in inside:
-            date = _parse_date(_clean(_text(el)), None, link, style)
+            date = _parse_date(_clean(all_text(el)), None, link, style)
             if date:
                 return date
     if row.tag == "td":
@@ -584,7 +581,7 @@ def _row_date(
         for cell in islice(row.itersiblings("td"), 3):
             if cell.find(".//a") is not None:
                 break
-            date = _parse_date(_clean(_text(cell)), None, link, style)
+            date = _parse_date(_clean(all_text(cell)), None, link, style)
             if date:
                 return date
     return parse_list_date(link_text, None, style)
@@ -665,7 +662,7 @@ def _badge_at_end(a, title: str) -> str | None:
         last is not None
         and last.getparent() is a
         and not (last.tail or "").strip()
-        and _only_a_date(" ".join("".join(last.itertext()).split()))
+        and _only_a_date(" ".join(all_text(last).split()))
     ):
         previous = last.getprevious()
         if previous is None or not isinstance(previous.tag, str):
@@ -673,7 +670,7 @@ def _badge_at_end(a, title: str) -> str | None:
         last = _last_element(previous) if len(previous) else previous
     if last is None or (last.tail or "").strip():
         return None
-    text = " ".join("".join(last.itertext()).split())
+    text = " ".join(all_text(last).split())
     if text and len(text) < len(title) and title.endswith(text) and _BADGE.match(text):
         return text
     return None
@@ -1004,7 +1001,7 @@ def _title_column_link(row, found: list[_Link]) -> _Link | None:
 
 
 def _short_text(el, limit: int) -> str | None:
-    """``_clean(_text(el))``, or None as soon as the raw text passes ``2 * limit`` characters or
+    """``_clean(all_text(el))``, or None as soon as the raw text passes ``2 * limit`` characters or
     the clean text ``limit`` (a layout cell holding half the page is read no further)."""
     pieces, size = [], 0
     for piece in el.itertext():
@@ -1190,7 +1187,7 @@ class _Memo:
                 if child.tag == tag
                 and not (tag == "a" and _wraps_a_card(child))  # a card that is its own link
                 and next(child.iterdescendants("a"), None) is None
-                and _clean(_text(child))
+                and _clean(all_text(child))
             )
         return found
 
@@ -1289,7 +1286,8 @@ def _in_running_text(link: _Link) -> bool:
             after is not None
             and after.tag == "br"
             and all(
-                not isinstance(p.tag, str) or (not _clean(_text(p)) and not (p.tail or "").strip())
+                not isinstance(p.tag, str)
+                or (not _clean(all_text(p)) and not (p.tail or "").strip())
                 for p in el.itersiblings(preceding=True)
             )
         ):
@@ -1301,7 +1299,7 @@ def _in_running_text(link: _Link) -> bool:
         if child is link.el or child.tag == "a":
             pass  # other links are rows of a box of links, not prose around this one
         elif isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS:
-            cell = _text(child)
+            cell = all_text(child)
             parts.append(cell)
             if child.find(".//a") is None:
                 heaviest = max(heaviest, title_weight(_clean(cell)))
@@ -1331,9 +1329,9 @@ def _title_elsewhere(row, link: _Link) -> bool:
         return False
     for h in row.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         if h.find(".//a") is None and link.el not in h.iterancestors():
-            if link.derived and _clean(_text(h)) == link.title:
+            if link.derived and _clean(all_text(h)) == link.title:
                 continue  # the row's heading titles its "Read more"/详情 link: the title is here
-            text = _clean(_text(h))
+            text = _clean(all_text(h))
             if text and not _only_a_date(text):
                 return True
     return False
@@ -1443,7 +1441,7 @@ def _teaser_box(container, column: str | None = None) -> bool:
         prev, seen = node.getprevious(), 0
         while prev is not None and seen < 2:
             if isinstance(prev.tag, str) and not _blank(prev):
-                if len(_clean(_text(prev))) <= 40:
+                if len(_clean(all_text(prev))) <= 40:
                     more = [a for a in islice(prev.iter("a"), 6) if _more_link(a)]
                     if more:
                         return not (
@@ -1479,14 +1477,14 @@ def _box_heading(box, rows: set) -> str | None:
             continue
         if child in rows or any(r in rows for r in islice(child.iter(), 400)):
             break
-        text = _clean(_text(child))
+        text = _clean(all_text(child))
         if text:
             return text if len(text) <= 16 and not _DIGIT.search(text) else None
     prev = box.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
     if prev is not None and prev.tag != box.tag and prev.find(".//li") is None:
-        text = _clean(_text(prev))
+        text = _clean(all_text(prev))
         if text and len(text) <= 16 and not _DIGIT.search(text):
             return text
     return None
@@ -1605,7 +1603,7 @@ def _headed_by_column(container, name: str | None) -> bool:
             return (
                 first is not None
                 and first.find(".//a[@href]") is None
-                and _clean(_text(first)) == name
+                and _clean(all_text(first)) == name
                 and not any(_more_link(a) for a in islice(prev.iter("a"), 12))
             )
         node = node.getparent()
@@ -1914,7 +1912,7 @@ def _with_pinned_before(kept: list[tuple], entries_of, self_urls: set[str], memo
         return kept
     above = holder.getprevious()
     for _ in range(2):  # (past a separator: <div class="line"></div>)
-        if above is None or above.tag == holder.tag or len(above) or _clean(_text(above)):
+        if above is None or above.tag == holder.tag or len(above) or _clean(all_text(above)):
             break
         above = above.getprevious()
     if above is None or above.tag != holder.tag:
@@ -2032,7 +2030,7 @@ def _says_it_has_no_rows(root, key, kept: list[tuple], self_urls: set[str], memo
         zero = len(text) <= 80 and _ZERO_PAGER.search(text) is not None
         if not zero and (len(text) > 40 or not _NO_ROWS.match(text.strip())):
             continue
-        if (not zero and len(_clean(_text(el))) > 40) or any(
+        if (not zero and len(_clean(all_text(el))) > 40) or any(
             up in rows for up in el.iterancestors()
         ):
             continue
@@ -2074,12 +2072,12 @@ def _under_column_heading(el, container, name: str | None, counted: bool = False
             if child is el or not isinstance(child.tag, str) or child.tag == "a":
                 continue
             own = _clean(child.text or "")
-            if own == name and len(_clean(_text(child))) <= len(name) + 4:
+            if own == name and len(_clean(all_text(child))) <= len(name) + 4:
                 return True
             if _ZERO_PAGER.search(own) and len(own) <= 80:
                 return True
             if _CRUMB_LABEL.match(own):
-                crumb = _clean(_text(child))
+                crumb = _clean(all_text(child))
                 if len(crumb) <= 120 and crumb.rstrip(" >»›/").endswith(name):
                     return True
     return False
@@ -2514,7 +2512,7 @@ def _column(root, crumbs: list[str]) -> str | None:
     title = root.find(".//title")
     if title is None:
         return None
-    text = _clean(_text(title))
+    text = _clean(all_text(title))
     parts = [p for p in re.split(r"\s*(?:[_|｜—–]|\s-\s|-)\s*", text) if p.strip()]
     site = next(
         (
@@ -2711,7 +2709,7 @@ class _PageScripts:
         writes = []  # (script, the HTML it writes where it stands)
         for el in root.iter("script", "noscript"):
             (self.raw if el.tag == "script" else self.noscripts).append(
-                _text(el) if el.tag == "noscript" else (el.text or "")
+                all_text(el) if el.tag == "noscript" else (el.text or "")
             )
             if el.tag == "script" and el.text and "<datastore" in el.text.lower():
                 holder = next((up.get("id") for up in el.iterancestors() if up.get("id")), None)
@@ -2895,7 +2893,7 @@ def _date_style(root, url: str, page: str = "") -> DateStyle:
     """How the page prints numeric dates: from its zone (host, ``lang``, a Chinese or Traditional
     ``<title>``), as articles read theirs."""
     title = root.find(".//title")
-    text = _clean(_text(title)) if title is not None else ""
+    text = _clean(all_text(title)) if title is not None else ""
     zone = zone_for(url, None, root.get("lang") or root.get("xml:lang"), text)
     return style_for(zone, page)
 

@@ -29,6 +29,7 @@ from .script import (
     written_pager_html,
 )
 from .select import select
+from .text import all_text
 
 _UNFETCHABLE_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "vbscript:", "file:")
 
@@ -370,7 +371,7 @@ _OLDER_ENTRIES = re.compile(r"(?i)^[\s«‹<]*(?:previous|older|earlier)\s+(?:en
 
 def _next_rank(a) -> int | None:
     """How surely an anchor means "next page" (lower is surer); None when it does not."""
-    text = _clean("".join(a.itertext()))
+    text = _clean(all_text(a))
     img = a.find("img") if not text else None
     if img is not None:
         # An image button: its alt text says what it does (or the link's title), else its file
@@ -489,7 +490,7 @@ class ScriptTargets:
             return _scripted_target(a, "", self.base)
         if not code or "__doPostBack" in code or "WebForm_" in code:
             return None
-        if self.weigh is not None and self.weigh(a.get("title") or "".join(a.itertext())) < 6:
+        if self.weigh is not None and self.weigh(a.get("title") or all_text(a)) < 6:
             return None  # a page number, an icon, 加入收藏: never a row's title
         if code in self.cache:
             return self.cache[code]
@@ -833,7 +834,7 @@ def _numbered_next(
             if text and text.isdigit():
                 numbered.setdefault(text, []).append(a)
     for el in _number_elements(root):
-        text = _clean("".join(el.itertext()))
+        text = _clean(all_text(el))
         if not re.fullmatch(r"\d{1,6}", text):
             continue
         parent = el.getparent()
@@ -849,7 +850,7 @@ def _numbered_next(
         if numbered is not None:
             found = [a for a in numbered.get(want, ()) if a is scope or scope in a.iterancestors()]
         else:
-            found = [a for a in scope.iter("a") if _clean("".join(a.itertext())) == want]
+            found = [a for a in scope.iter("a") if _clean(all_text(a)) == want]
         for a in found:
             url = _anchor_target(a, scripts, base, page_url)
             if url:
@@ -889,7 +890,7 @@ def _double_arrow_next(root, anchors, scripts: str, base: str, page_url: str) ->
     link said otherwise first (elsewhere ``»`` goes to the last page, after a ``›``)."""
     els, texts = anchors if anchors is not None else (list(root.iter("a")), None)
     for i, a in enumerate(els):
-        text = (texts[i] if texts is not None else "".join(a.itertext())).strip()
+        text = (texts[i] if texts is not None else all_text(a)).strip()
         if text in _DOUBLE_ARROWS and not _disabled(a):
             title = _clean(a.get("title") or a.get("aria-label") or "").lower()
             if any(w in title for w in ("last", "尾页", "末页", "最后")):
@@ -1168,7 +1169,7 @@ def _next_candidates(root, anchors: tuple[list, list] | None = None) -> list:
     """
     if anchors is None:
         els = list(root.iter("a"))
-        texts = ["".join(a.itertext()) if len(a) else (a.text or "") for a in els]
+        texts = [all_text(a) for a in els]
     else:
         els, texts = anchors
     chosen = {id(els[i]) for i in _hinted(texts)}
@@ -1209,7 +1210,7 @@ def _number_elements(root):
         if n == 0:
             text = el.text
         elif n == 1:
-            text = "".join(el.itertext())
+            text = all_text(el)
         else:
             continue
         if not text:
@@ -1400,7 +1401,7 @@ def _more_next(anchors: tuple[list, list] | None, root, base: str, page_url: str
     page after this one in the series): a load-more link, not a teaser's link to another column."""
     els, texts = anchors if anchors is not None else (list(root.iter("a")), None)
     for i, a in enumerate(els):
-        text = texts[i] if texts is not None else "".join(a.itertext())
+        text = texts[i] if texts is not None else all_text(a)
         if not text or len(text) > 24 or ("更多" not in text and "ore" not in text.lower()):
             continue
         word = re.sub(r"[\s+＋>»›.…]+", " ", text).strip()
@@ -1442,7 +1443,7 @@ def page_jumps(root) -> list[tuple[list[str], int, str]]:
             values.append((option.get("value") or "").strip())
             if option.get("selected") is not None:
                 current = i
-            m = _PAGE_OPTION.match("".join(option.itertext()))
+            m = _PAGE_OPTION.match(all_text(option))
             if m:
                 numbers.append(int(m.group(1) or m.group(2)))
         # One option a page: they count pages from 1 (a menu of years or columns is no pager).
@@ -1577,9 +1578,9 @@ def page_forms(root) -> list[PageForm]:
                 options = list(islice(el.iter("option"), 500))
                 chosen = next((o for o in options if o.get("selected") is not None), None)
                 chosen = chosen if chosen is not None else (options[0] if options else None)
-                value = "" if chosen is None else chosen.get("value", "".join(chosen.itertext()))
+                value = "" if chosen is None else chosen.get("value", all_text(chosen))
             else:
-                value = el.get("value") or ("".join(el.itertext()) if el.tag == "textarea" else "")
+                value = el.get("value") or (all_text(el) if el.tag == "textarea" else "")
             fields.append((name, value.strip(), el.get("id") or ""))
         if not nexts and not any(_PAGE_FIELD.match(name) for name, _, _ in fields):
             continue
@@ -1722,10 +1723,8 @@ def _jump_box_next(
     handler builds for the page after the counter's current one."""
     if anchors is None:
         els = list(root.iter("a"))
-        anchors = (els, ["".join(a.itertext()) for a in els])
-    controls = [
-        (el, el.get("value") or "".join(el.itertext())) for el in root.iter("input", "button")
-    ]
+        anchors = (els, [all_text(a) for a in els])
+    controls = [(el, el.get("value") or all_text(el)) for el in root.iter("input", "button")]
     for el, label in [*zip(*anchors), *controls]:
         label = label.strip() if label else ""
         if len(label) > 8 or not _GO_WORDS.match(label or el.get("title") or ""):
@@ -1784,7 +1783,7 @@ def is_pager(el, scripted: frozenset | set = frozenset()) -> bool:
     anchors = list(islice(el.iter("a"), 41))
     if len(anchors) > 40:
         return False
-    texts = [" ".join("".join(a.itertext()).split()) for a in anchors]
+    texts = [" ".join(all_text(a).split()) for a in anchors]
     if any(len(t) > 16 and t.lower() not in _PAGER_WORDS for t in texts):
         return False  # a link with a title: the block holds list rows, whatever else it holds
     if el in scripted:
@@ -1908,7 +1907,7 @@ def find_pagers(
     and previous/next links."""
     if anchors is None:
         els = list(root.iter("a"))
-        anchors = (els, ["".join(a.itertext()) for a in els])
+        anchors = (els, [all_text(a) for a in els])
     candidates = dict.fromkeys(scripted)
     if scripted and scripts:
         ids = {

@@ -23,7 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .text import squash
+from .text import all_text, squash
 
 FORMAT = 1
 HALF_LIFE = 35  # pages: after a redesign, about this many pages move the template halfway
@@ -445,7 +445,7 @@ def read_features(
 
     def read_title(page) -> str:
         titles = page.findall("head/title") or list(page.iter("title"))
-        return next((t for t in ("".join(el.itertext()) for el in titles) if t.strip()), "")
+        return next((t for t in (all_text(el) for el in titles) if t.strip()), "")
 
     text, _ = decode_html(body or b"", content_type, encoding)
     root, title = parse_clean(text, read=read_title)

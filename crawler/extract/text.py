@@ -70,6 +70,16 @@ def fold(text: str | None) -> str:
     return _WS.sub(" ", text.replace("\xad", "")).strip()
 
 
+def all_text(el: etree._Element) -> str:
+    """``"".join(el.itertext())``: the element's text and its descendants' as written, read by
+    libxml2 in one call (a third of itertext's cost, whose iterator walks the subtree's events)."""
+    if not isinstance(el.tag, str):
+        raise ValueError("not an element")  # (as itertext)
+    if not len(el):
+        return el.text or ""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def squash(text: str | None) -> str:
     """``text`` with every whitespace character removed (for comparisons)."""
     return _WS.sub("", text or "").replace("\xad", "")
@@ -258,7 +268,7 @@ def _draw_state_article(root: etree._Element) -> None:
     if "<" not in content:
         content = "".join(f"<p>{html.escape(p)}</p>" for p in content.splitlines() if p.strip())
     shown = parse_html("<html><body>" + content + "</body></html>")
-    start = squash("".join(shown.itertext()))[:40] if shown is not None else ""
+    start = squash(all_text(shown))[:40] if shown is not None else ""
     if not start or start in squash("".join(_SHOWN_TEXT(body))):
         return
     chinese = any("\u4e00" <= ch <= "\u9fff" for ch in title)
@@ -273,7 +283,7 @@ def _draw_state_article(root: etree._Element) -> None:
         (
             el
             for el in body.iter("div", "main", "section")
-            if _MOUNT_ID.fullmatch(el.get("id") or "") and not "".join(el.itertext()).strip()
+            if _MOUNT_ID.fullmatch(el.get("id") or "") and not all_text(el).strip()
         ),
         None,
     )
@@ -485,7 +495,7 @@ _WORD = re.compile(r"\w")
 
 def _blank_icons(root: etree._Element) -> None:
     for el in _ICONS(root):
-        shown = "".join(el.itertext()).strip()
+        shown = all_text(el).strip()
         if shown and len(shown) <= 3 and not _WORD.search(shown):
             for child in list(el):
                 el.remove(child)
@@ -557,7 +567,7 @@ def _folded_answer(el: etree._Element, item: etree._Element) -> bool:
     kind = item.get("class")
     if question is None or group is None or not kind or is_hidden(question):
         return False
-    if not "".join(question.itertext()).strip():
+    if not all_text(question).strip():
         return False
     return any(
         child.tag == el.tag and child.get("class") == el.get("class") and is_hidden(child)
@@ -568,7 +578,7 @@ def _folded_answer(el: etree._Element, item: etree._Element) -> bool:
 
 
 def _text_key(el: etree._Element) -> str:
-    return "".join("".join(el.itertext()).split())
+    return "".join(all_text(el).split())
 
 
 # An editor's markup kept in a <textarea> for a script to render (UEditor's uParse, a template's
@@ -598,14 +608,14 @@ def _show_inline_documents(root: etree._Element) -> None:
         held = [(t, t.text) for t in boxes]
         for t in boxes:
             t.text = None
-        shown = squash("".join(root.itertext()))
+        shown = squash(all_text(root))
         for t, value in held:
             t.text = value
     for box in boxes:
         if box in carriers:
             doc = parse_html("<html><body>" + box.text + "</body></html>")
             body = doc.find("body") if doc is not None else None
-            if body is not None and squash("".join(body.itertext()))[:20] not in shown:
+            if body is not None and squash(all_text(body))[:20] not in shown:
                 _become(box, "div", body)
         elif (box.get("readonly") is not None or box.get("disabled") is not None) and not is_hidden(
             box
@@ -794,7 +804,7 @@ def file_link(a: etree._Element) -> bool:
     title = a.get("title")
     if title and "." in title and _FILE_NAME.search(title):
         return True
-    text = (a.text or "") if not len(a) else "".join(a.itertext())
+    text = all_text(a)
     return len(text) < 200 and "." in text and bool(_FILE_NAME.search(text))
 
 
@@ -1066,7 +1076,7 @@ def _grid_cells(el: etree._Element) -> int:
     if any(c.tag not in _GRID_CELL_TAGS or (c.tail and c.tail.strip()) for c in el):
         return 0
     for child in el:
-        if not "".join(child.itertext()).strip():
+        if not all_text(child).strip():
             return 0
         for inner in child.iter():
             if inner.tag in BLOCK_TAGS or (inner.tag == "a" and not file_link(inner)):
@@ -1355,7 +1365,7 @@ def marked_elements(
 def element_text(el: etree._Element) -> str:
     """Folded visible text of one element (all of it on one line)."""
     try:
-        return _clean_line("".join(el.itertext()))
+        return _clean_line(all_text(el))
     except (ValueError, TypeError):
         return ""
 

@@ -14,6 +14,7 @@ from ..text import (
     BLOCK_TAGS,
     CELL_SEP,
     Layout,
+    all_text,
     file_link,
     is_hidden,
     squash,
@@ -308,11 +309,7 @@ def _blank_break(lay: Layout, el) -> bool:
         return False
     if not isinstance(el.tag, str) or el.tag == "br":
         return True
-    return (
-        el.tag not in BLOCK_TAGS
-        and not "".join(el.itertext()).strip()
-        and el.find(".//img") is None
-    )
+    return el.tag not in BLOCK_TAGS and not all_text(el).strip() and el.find(".//img") is None
 
 
 def _inline_attachment(el) -> str | None:
@@ -324,7 +321,7 @@ def _inline_attachment(el) -> str | None:
         return "file" if file_link(el) else None
     if any(file_link(a) for a in el.iter("a")):
         return "file"
-    text = "".join(el.itertext()).strip()
+    text = all_text(el).strip()
     if not text:
         return "empty"
     return "label" if len(text) <= 12 and _ATTACHMENT_HEAD.match(text) else None
@@ -694,7 +691,7 @@ def _prose_chars(lay: Layout, line_scores: list[float], el) -> int:
 
 
 def _text_key(el) -> str:
-    return squash("".join(el.itertext()))[:200]
+    return squash(all_text(el))[:200]
 
 
 def _holds_a_twin(parent, best) -> bool:
@@ -723,8 +720,8 @@ def _first_twin(block):
                 if key in seen:
                     first = seen[key]
                     if total is None:
-                        total = len(squash("".join(block.itertext())))
-                    if 10 * len(squash("".join(first.itertext()))) >= 3 * total:
+                        total = len(squash(all_text(block)))
+                    if 10 * len(squash(all_text(first))) >= 3 * total:
                         return first
                     continue
                 seen[key] = child
@@ -1043,11 +1040,11 @@ def _tab_labels(parent, panels: list) -> bool:
         items = list(head)
         if len(items) == 1 and items[0].tag in ("ul", "ol"):
             items = list(items[0])
-        labels = ["".join(item.itertext()).strip() for item in items if isinstance(item.tag, str)]
+        labels = [all_text(item).strip() for item in items if isinstance(item.tag, str)]
         if (
             len(labels) == len(panels)
             and all(0 < len(label) <= 12 for label in labels)
-            and squash("".join(head.itertext())) == squash("".join(labels))
+            and squash(all_text(head)) == squash("".join(labels))
         ):
             return True
     return False

@@ -16,6 +16,7 @@ from storage import ConfigError
 from ..script import written_strings
 from ..select import select
 from ..text import (
+    all_text,
     element_text,
     fold,
     may_hold,
@@ -102,12 +103,12 @@ def read_head(root, url: str) -> Head:
             head.meta[name] = value.strip()
     titles = root.findall("head/title") or list(root.iter("title"))
     for t in titles:
-        text = "".join(t.itertext())
+        text = all_text(t)
         if text.strip():
             head.title = text
             break
     for el in _DATE_PUBLISHED(root):
-        value = el.get("datetime") or el.get("content") or "".join(el.itertext())
+        value = el.get("datetime") or el.get("content") or all_text(el)
         if value and value.strip():
             head.time_published = value.strip()
             break

@@ -12,6 +12,7 @@ from ..model import Article, Selectors
 from ..text import (
     Layout,
     Marks,
+    all_text,
     file_link,
     file_name,
     squash,
@@ -114,7 +115,7 @@ def find_next_pages(root, head: Head, container, url: str, base: str) -> list[st
     stem, current = m.group(1), int(m.group(2) or 1)
     numbered = {}
     for a in root.iter("a"):
-        text = "".join(a.itertext()) if len(a) else (a.text or "")
+        text = all_text(a)
         if len(text) > 20 or not text.strip("【】[]() \t\r\n\xa0").isdigit():
             continue
         href = (a.get("href") or "").strip()

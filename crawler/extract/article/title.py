@@ -16,6 +16,7 @@ from ..text import (
     CELL_SEP,
     Layout,
     Marks,
+    all_text,
     css_rules,
     element_text,
     fold,
@@ -407,7 +408,7 @@ _MORE = re.compile(r"(?:更多|更多内容|查看更多|more|view all)\s*[>»+�
 
 def _box_heading(el) -> bool:
     """A box's heading with its 更多>> / More link (热点推荐 更多>>): a sidebar's, never a title."""
-    return any(_MORE.fullmatch(fold("".join(a.itertext()))) for a in islice(el.iter("a"), 3))
+    return any(_MORE.fullmatch(fold(all_text(a))) for a in islice(el.iter("a"), 3))
 
 
 def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object, int]]:
