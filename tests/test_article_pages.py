@@ -93,6 +93,10 @@ def test_the_cli_reads_a_saved_page_the_same_way():
         ("2024年3月5日發佈機構：衛生局", "衛生局"),
         ("来源：中国新闻网 举报", "中国新闻网"),
         ("数据出处：国家统计局 2024-03-05", None),
+        ("时间:2024-05-11 10:25 来源:未知 作者:admin 点击:3次", None),
+        ("来源：不详 发布时间：2024-05-11", None),
+        ("信息来源：暂无", None),
+        ("来源：-- 发布日期：2024-05-11", None),
     ],
 )
 def test_source_label_variants(info, source):

@@ -403,6 +403,10 @@ _ACCOUNT = re.compile(
     r"^[a-z][a-z0-9_.]{1,19}$|(?:管理员|管理員|信息员|信息員|录入员|錄入員|操作员|發布員|发布员)$"
 )
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
+# What a CMS prints when the editor left the source empty (DedeCMS's 来源:未知): no source.
+_PLACEHOLDER = re.compile(
+    r"^(?:未知|不详|不詳|无|無|暂无|暫無|空|待定|unknown|none|null|undefined|n/?a|[-—–_]+)$", re.I
+)
 
 
 def pick_source(
@@ -434,6 +438,9 @@ def pick_source(
         if view is not None:
             # The article's own part of the page: its 信息公开 table, title, info line and text.
             source = view.source(source, lay.lines, title_line - 40, body_stop, explain)
+    if source and _PLACEHOLDER.match(source.strip()):
+        explain["source"] = f"a placeholder printed for none ({source.strip()})"
+        source = None
     return source
 
 
