@@ -701,6 +701,22 @@ def test_the_info_lines_source_beats_the_tables_publisher():
             "Department for Energy Security and Net Zero",
             id="and-inside-a-name",
         ),
+        # A minister or office holder by title is a person: a From: naming only people names no body.
+        *(
+            pytest.param(f"<p>Part of: Housing</p><p>From: {person}</p>", None, id=ident)
+            for ident, person in [
+                ("cabinet-secretary", "Cabinet Secretary for Social Justice"),
+                ("first-minister", "First Minister"),
+                ("two-titles", "Deputy First Minister and Cabinet Secretary for Finance"),
+                ("portfolio-with-and", "Minister for Public Health and Women's Health"),
+                ("portfolio-with-the", "Minister for the Public Service"),
+                ("the-premier", "The Premier"),
+                ("governor-by-name", "Governor Jane Smith"),
+                ("minister-by-name", "The Rt Hon Jane Smith MP"),
+            ]
+        ),
+        pytest.param("<p>From: Office of the Governor</p>", "Office of the Governor", id="office"),
+        pytest.param("<p>From: Scottish Government</p>", "Scottish Government", id="government"),
     ],
 )
 def test_english_from_lines(lines, expected):
@@ -1064,9 +1080,14 @@ def test_a_yearless_publish_date_in_a_box_after_the_text():
             "<p>Agency: Department of Transport</p>", "Department of Transport", id="agency"
         ),
         pytest.param(
-            "<aside><h3>Released by</h3><p>Premier of the State</p></aside>",
-            "Premier of the State",
+            "<aside><h3>Released by</h3><p>Department of the Premier</p></aside>",
+            "Department of the Premier",
             id="released-by",
+        ),
+        pytest.param(
+            "<aside><h3>Released by</h3><p>Premier of the State</p></aside>",
+            None,
+            id="released-by-a-premier-is-a-person",
         ),
     ],
 )
@@ -1644,6 +1665,11 @@ def test_a_shown_date_without_its_clock_takes_the_same_days_clock_printed_elsewh
         # (A minister is the release's author, no issuing office: every judge labels these none.)
         ('<div class="release__minister"><a href="/m/1">Hon Jane Doe</a></div>', None),
         ('<div class="field-minister">The Hon Jane Doe MP, Minister for Housing</div>', None),
+        (
+            '<div class="media-release__author"><p>The Hon. Jane Doe MP</p>'
+            "<p>Minister for Transport and the Public Service</p></div>",
+            None,  # (a portfolio naming a Service is still a minister's)
+        ),
         (
             '<div class="field--name-field-ministers"><a href="/m/1">Hon Jane Doe</a>'
             '<a href="/m/2">Hon John Roe</a></div>',

@@ -37,7 +37,9 @@ EN_PERSON = (
     r"Mr\.?|Mrs\.?|Ms\.?|Professor|Prof\.?|Senator(?:\s+the\s+Hon\.?)?)\s+[A-Z][^,]*?"
     r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:MP|MSP|MS|MLA|MLC|MHA|MHK|TD|KC|QC)"
     r"|(?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|Secretary|Premier|Treasurer|Attorney[- ]General)"
-    r"(?:\s+of\s+State)?(?:\s+(?:for|of)\s+[A-Z][^,]*?)?"
+    r"(?:\s+of\s+State)?(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][^,]*?)?"
+    # (A governor or a mayor by name is a person; "Office of the Governor" is an office.)
+    r"|(?:Lieutenant\s+)?(?:Governor|Mayor)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}"
     r"|(?:Federal\s+|State\s+)?(?:Member|Senator)\s+for\s+(?:the\s+)?[A-Z][^,]*?"
 )
 

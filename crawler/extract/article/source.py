@@ -113,6 +113,12 @@ _EN_SOURCE_INLINE = re.compile(r"(?<=[\s|·•])(?:Source|Issued by|Published by
 _EN_PEOPLE = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?:" + EN_PERSON + r")(?=,|\s+and\s|$)")
 
 
+# What remains of a From: line without its people when it names a body ("Scottish Government").
+_EN_BODY_WORD = re.compile(EN_ORGANISATION.pattern + r"|\b(?:Government|Executive|Parliament)\b")
+# A person opening an element (its name, then the portfolio glued on: "The Hon. A B MPMinister …").
+_EN_PERSON_FIRST = re.compile(rf"(?:{EN_PERSON})(?=$|[,\s]|[A-Z])")
+
+
 # What an English line above the heading names when it is a government body (a release's ministry
 # line: "Ministry of Jal Shakti", "Cabinet", "Prime Minister's Office").
 _EN_OFFICE_WORD = re.compile(
@@ -134,7 +140,12 @@ def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     dates = find_dates(value, 1)
     if dates and dates[0].start > 2:
         value = value[: dates[0].start].strip(" ,;|-–—")  # "Source: Xinhua 2024-03-05"
-    value = _EN_PEOPLE.sub("", value).strip(" ,;") or value
+    organisation = _EN_PEOPLE.sub("", value).strip(" ,;")
+    if organisation != value and not _EN_BODY_WORD.search(organisation):
+        # (A From: line naming only people — a minister by office, "Cabinet Secretary for Social
+        # Justice", "First Minister", the Premier — names no issuing body.)
+        return 1, None
+    value = organisation
     if not value or len(value) > 80 or find_dates(value, 1) or SENTENCE_END.search(value):
         return 1, None
     return 1, value
@@ -504,7 +515,12 @@ def _source_element(root, lay: Layout, title_line: int, head_end: int) -> str | 
                 # (A release's author element naming its office, USWDS's
                 # `<p class="news-release__author"><a>EPA Region 6</a></p>`: never a person's byline.)
                 raw = element_text(el).strip()
-                if not EN_ORGANISATION.search(raw) or _EN_BYLINE.match(raw) or len(raw) > 80:
+                if (
+                    not EN_ORGANISATION.search(raw)
+                    or _EN_BYLINE.match(raw)
+                    or _EN_PERSON_FIRST.match(raw)  # (a minister and portfolio: the author)
+                    or len(raw) > 80
+                ):
                     continue
                 before = el.getprevious().tail if el.getprevious() is not None else None
                 parent = el.getparent()
