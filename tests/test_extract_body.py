@@ -893,3 +893,70 @@ def test_a_reposts_tail_lines_are_not_its_text(tail):
 def test_a_credit_alone_closing_the_text_is_the_texts(credit):
     main = f"<p>{_SUMMARY}</p><p>{_LAST}</p><p>{credit}</p>"
     assert _body(_page(main)).endswith(credit)
+
+
+_CAPTIONS = [
+    "4月2日，东山县万亩茶园迎来春茶采摘高峰，茶农们穿梭在茶垄间采摘新茶，处处是一派繁忙的景象。",
+    "在东山县茶叶交易市场，茶商们正在挑选刚刚采摘的鲜叶，今年鲜叶收购价格同比上涨一成左右。",
+    "茶叶加工厂内，工人们正在对鲜叶进行杀青、揉捻、烘干等工序，生产线满负荷运转，日加工鲜叶20吨。",
+    "航拍下的东山县生态茶园，层层叠叠的茶垄依山势而建，宛如一幅绿色的画卷铺展在山间。",
+]
+_STORY = [
+    "清明前后，正是春茶采摘的黄金时节。连日来，东山县抢抓晴好天气，组织茶农开展春茶采摘。",
+    "该县通过“龙头企业+合作社+农户”模式带动茶农增收，预计今年茶叶产值超过6亿元。",
+]
+_SWIPER = (
+    '<div class="swiper"><div class="swiper-wrapper">'
+    + "".join(
+        f'<div class="swiper-slide"><img src="/p/{n}.jpg"><p class="caption">{c}</p></div>'
+        for n, c in enumerate(_CAPTIONS)
+    )
+    + '</div><div class="swiper-pagination"></div></div>'
+)
+_PIC_LIST = (
+    '<ul class="pic-list">'
+    + "".join(f'<li><img src="/p/{n}.jpg"><p>{c}</p></li>' for n, c in enumerate(_CAPTIONS))
+    + "</ul>"
+)
+_GALLERY = (
+    '<div class="gallery">'
+    + "".join(
+        f'<figure><img src="/p/{n}.jpg"><figcaption>{c}</figcaption></figure>'
+        for n, c in enumerate(_CAPTIONS)
+    )
+    + "</div>"
+)
+
+
+def _photo_story(pictures: str, text: str, apart: bool) -> str:
+    block = f'<div class="pics">{pictures}</div><div class="txt">{text}</div>'
+    return (
+        "<html><head><title>东山县春茶采摘忙_东山县人民政府</title></head><body>"
+        '<div class="detail"><h1>东山县春茶采摘忙</h1>'
+        '<div class="info">来源：县融媒体中心　发布时间：2024-04-03 09:12</div>'
+        + (block if apart else f'<div class="con">{pictures}{text}</div>')
+        + '</div><div class="foot">版权所有：东山县人民政府</div></body></html>'
+    )
+
+
+@pytest.mark.parametrize("apart", [False, True], ids=["in-the-text-block", "box-of-its-own"])
+@pytest.mark.parametrize(
+    "pictures", [_SWIPER, _PIC_LIST, _GALLERY], ids=["swiper", "pic-list", "figures"]
+)
+def test_a_picture_sliders_captions_over_the_text_are_not_the_body(pictures, apart):
+    text = "".join(f"<p>{p}</p>" for p in _STORY)
+    assert _body(_photo_story(pictures, text, apart)) == "\n\n".join(_STORY)
+
+
+@pytest.mark.parametrize("pictures", [_SWIPER, _PIC_LIST], ids=["swiper", "pic-list"])
+def test_a_pure_photo_storys_captions_are_its_body(pictures):
+    body = _body(_photo_story(pictures, "<p>（县融媒体中心供图）</p>", False))
+    assert body.startswith(_CAPTIONS[0]) and _CAPTIONS[-1] in body
+
+
+def test_pictures_typed_into_the_text_keep_their_captions():
+    text = "".join(
+        f'<p style="text-align:center"><img src="/p/{n}.jpg"></p><p>{c}</p>'
+        for n, c in enumerate(_CAPTIONS)
+    ) + "".join(f"<p>{p}</p>" for p in _STORY)
+    assert _body(_photo_story("", text, False)).startswith(_CAPTIONS[0])

@@ -31,6 +31,7 @@ from .body import (
     line_owners,
     pick_body_lines,
     sibling_sections,
+    slider_lines,
     tab_set,
     table_beside,
     title_heading_line,
@@ -147,7 +148,7 @@ def _extract(
             container = beside
     body_start, body_end = lay.spans.get(container, (len(lay.lines), len(lay.lines)))
     body_end, sections, interludes = sibling_sections(lay, container, body_end)
-    interludes |= interludes_inside(lay, container)
+    interludes |= interludes_inside(lay, container) | slider_lines(lay, container)
     if sections:
         explain["body"] += f" and the {len(sections)} section(s) of its kind after it"
     # (An attachment box after the text is the release's attachments, not its text.)

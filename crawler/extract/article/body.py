@@ -527,9 +527,11 @@ def density_body(
     twin = _first_twin(best)
     if twin is not None:  # the block won by holding the text twice: one copy is the text
         best, best_score = twin, adjusted.get(twin, best_score)
-    under = _table_under_heading(
-        lay, owners, line_scores, best, best_score, title_line
-    ) or _prose_under_heading(lay, owners, line_scores, best, title_line)
+    under = (
+        _table_under_heading(lay, owners, line_scores, best, best_score, title_line)
+        or _prose_under_heading(lay, owners, line_scores, best, title_line)
+        or _text_beside_slider(lay, owners, line_scores, best, title_line)
+    )
     if under is not None:
         best, best_score, adjusted = under
     # A table's body or row won: the table, its header row and caption with it, is the block.
@@ -645,6 +647,95 @@ def _prose_under_heading(
         return None
     won = _densest_block(lay, owners, scored)
     return won if won[0] is not None else None
+
+
+def _slide(lay: Layout, el) -> bool:
+    """A picture and its caption: a line or three, no more than a caption says, not a link."""
+    start, end = lay.spans[el]
+    if not 1 <= end - start <= 3:
+        return False
+    chars = sum(len(line) for line in lay.lines[start:end])
+    links = sum(lay.link_chars[start:end])
+    return chars <= 200 and links * 2 <= chars and el.find(".//img") is not None
+
+
+def _slider(lay: Layout, el) -> bool:
+    """A picture slider or a list of pictures in a box of its own (`div.swiper-wrapper` of
+    `div.swiper-slide`, `ul.pic-list`): three or more children of one tag, each a picture and its
+    caption, and nothing else with text but a control's word or counter (上一张, 1/4)."""
+    slides, tags = 0, set()
+    for child in el:
+        span = lay.spans.get(child) if isinstance(child.tag, str) else None
+        if span is None or span[1] <= span[0]:
+            continue
+        if _slide(lay, child):
+            slides += 1
+            tags.add(child.tag)
+        elif sum(len(line) for line in lay.lines[span[0] : span[1]]) > 8:
+            return False
+    return slides >= 3 and len(tags) == 1
+
+
+def _has_text(lay: Layout, start: int, end: int, skip: set[int]) -> bool:
+    """Whether ``start:end`` holds a sentence of text outside ``skip``."""
+    return any(
+        i not in skip
+        and len(lay.lines[i]) >= 20
+        and lay.table[i] < 0
+        and _is_prose(lay.lines[i], lay.link_chars[i])
+        for i in range(start, end)
+    )
+
+
+def slider_lines(lay: Layout, container) -> set[int]:
+    """The captions of the picture sliders inside the body's block when the block has text of its
+    own besides them (a photo story's slides over its paragraphs): the pictures' captions, not
+    the text. A pure photo story's captions are its text."""
+    if container is None or container not in lay.spans:
+        return set()
+    out: set[int] = set()
+    for el in container.iter():
+        if el in lay.spans and el not in out and _slider(lay, el):
+            out.update(range(*lay.spans[el]))
+    if out and not _has_text(lay, *lay.spans[container], out):
+        return set()
+    return out
+
+
+def _text_beside_slider(lay: Layout, owners: list, line_scores: list[float], best, title_line: int):
+    """A picture slider won (its captions outscore the text): the text is the densest block of
+    the nearest box up to three levels up, inside the block holding the title's heading, with
+    text of its own after the heading besides the slider; else None (a pure photo story)."""
+    heading = _heading_block(lay, owners, line_scores, title_line)
+    if heading is None:
+        return None
+    slider = best
+    for _ in range(3):
+        if slider is None or slider.tag in ("body", "html") or slider not in lay.spans:
+            return None
+        if _slider(lay, slider):
+            break
+        slider = slider.getparent()
+    else:
+        return None
+    skip = set(range(*lay.spans[slider]))
+    el = slider
+    for _ in range(3):
+        el = el.getparent()
+        if el is None or el not in lay.spans or not _within(el, heading):
+            return None
+        start, end = lay.spans[el]
+        start = max(start, title_line + 1)
+        if _has_text(lay, start, end, skip):
+            chars, links = _chars(lay, el)
+            if links > chars * 0.3:
+                return None
+            scored = [
+                (i, line_scores[i]) for i in range(start, end) if line_scores[i] and i not in skip
+            ]
+            won = _densest_block(lay, owners, scored)
+            return won if won[0] is not None else None
+    return None
 
 
 def _paragraphs_around(lay: Layout, line_scores: list[float], best):
@@ -1388,8 +1479,9 @@ def lead_before(lay: Layout, container, title_line: int):
         or not all(_CJK.search(line) and SENTENCE_END.search(line) for line in lines)
         or any(INFO_LINE.search(line) or SOURCE_LABEL.search(line) for line in lines)
         or sum(len(line) for line in lines) < 30
+        or any(_slider(lay, el) for el in prev.iter() if el in lay.spans)
     ):
-        return None
+        return None  # (a picture slider's captions over the text are no lead either)
     c_start, c_stop = lay.spans.get(container, (0, 0))
     opening = squash("".join(lay.lines[c_start : min(c_stop, c_start + 8)]))
     return None if squash(lines[0])[:40] in opening else prev
