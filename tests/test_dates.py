@@ -94,6 +94,13 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
         pytest.param(
             "Posted at 9:00 pm on 5 March 2024", "2024-03-05T21:00:00", id="clock-first-pm-on"
         ),
+        pytest.param(
+            "March 5, 2024 (Tuesday) 18:30", "2024-03-05T18:30:00", id="hk-weekday-bracketed"
+        ),
+        pytest.param(
+            "5 March 2024 (Tuesday) HKT 18:30", "2024-03-05T18:30:00", id="hk-zone-before-clock"
+        ),
+        pytest.param("March 5, 2024 (Tuesday)", "2024-03-05", id="hk-weekday-no-clock"),
     ],
 )
 def test_shapes(text, expected):

@@ -730,6 +730,44 @@ def test_english_from_lines(lines, expected):
     assert article.source == expected
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(
+            "<p>March 5, 2024 (Tuesday)</p><p>18:30 HKT</p>{body}",
+            "2024-03-05T18:30:00+08:00",
+            id="time-line-under-the-date",
+        ),
+        pytest.param(
+            "<p>March 5, 2024 (Tuesday)</p>{body}<p>Ends/Tuesday, March 5, 2024<br>Issued at HKT 18:30</p>",
+            "2024-03-05T18:30:00+08:00",
+            id="time-in-the-ends-line",
+        ),
+        pytest.param(
+            "<p>March 5, 2024 (Tuesday)</p>{body}<p>Ends/Wednesday, March 6, 2024<br>Issued at HKT 09:30</p>",
+            "2024-03-05",
+            id="another-days-issued-at-lends-no-clock",
+        ),
+        pytest.param(
+            "<p>2024年3月5日（星期二）</p>{body}<p>完</p><p>2024年3月5日（星期二）<br>香港時間18時30分</p>",
+            "2024-03-05T18:30:00+08:00",
+            id="chinese-hong-kong-time",
+        ),
+    ],
+)
+def test_a_hong_kong_date_takes_the_clock_printed_apart(lines, expected):
+    page = "<h1>Minister publishes the plan</h1>" + lines.format(
+        body=f'<div class="body">{_EN_BODY}</div>'
+    )
+    article = _extract(
+        page,
+        "https://www.info.gov.hk/gia/general/202403/05/P1.htm",
+        lang="en",
+        title="Minister publishes the plan",
+    )
+    assert article.published_at == expected
+
+
 def test_a_time_element_just_under_the_heading_beats_a_meta_of_another_day():
     page = (
         '<meta property="article:published_time" content="2026-01-29T08:00:00+08:00">'

@@ -86,6 +86,10 @@ _YMD = (
     + r"(?:\s?(?P<ampm>(?i:[ap]\.?m\.?))(?![A-Za-z]))?"
     + r"(?:\.\d{1,6})?(?P<tz>Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?"
 )
+# (Hong Kong's releases print the weekday in brackets after the date and the zone before the clock:
+# "March 5, 2024 (Tuesday) HKT 18:30".)
+_EN_WEEKDAY_BRACKETED = r"(?:\s*[(（](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[)）])?"
+_EN_ZONE = r"(?:(?-i:[A-Z]{1,3}T)\s+)?"
 # Day first: 03.01.2020 (German), 3. Januar 2020, 3 January 2020.
 _DMY = (
     r"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9])\.\s?(?P<m>1[0-2]|0?[1-9])\.\s?(?P<y>(?:19|20)\d{2})(?!\d)"
@@ -95,7 +99,12 @@ _D_MONTH_Y = (
     r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>"
     + _MONTH_RE
     + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
-    r"(?:(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?"
+    r"(?:"
+    + _EN_WEEKDAY_BRACKETED
+    + r"(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)"
+    + _EN_ZONE
+    + _TIME
+    + r"\s*(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?"
 )
 _MONTH_D_Y = (
     r"(?P<mon>"
@@ -103,7 +112,12 @@ _MONTH_D_Y = (
     + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
     # (The clock may follow a bar, as WordPress themes print it: "March 5, 2024 | 10:21 AM", or a
     # dash, as Drupal's: "Tuesday, March 5, 2024 - 10:21am".)
-    r"(?:(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)" + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    r"(?:"
+    + _EN_WEEKDAY_BRACKETED
+    + r"(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)"
+    + _EN_ZONE
+    + _TIME
+    + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 # The clock first, as British newsrooms print it: "09:00 5 March 2024", "Posted at 9:00am, 5 March 2024".
 _CLOCK_D_MONTH_Y = (

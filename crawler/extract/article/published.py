@@ -142,11 +142,13 @@ def _line_dates(
                     break
         if fd.has_time and fd.hour == 0 and fd.minute == 0 and not fd.second:
             fd = FoundDate(fd.start, fd.end, fd.day)
-        elif not fd.has_time and not line[fd.end :].strip() and idx + 1 < len(lines):
+        elif not fd.has_time and not _WEEKDAY_AFTER.sub("", line[fd.end :]).strip():
             # The clock in an element of its own under the date (<div>2024年03月08日</div>
-            # <div>17:26</div>): one value set on two lines.
-            if _CLOCK_LINE.match(lines[idx + 1]):
-                joined = find_dates(f"{line[fd.start : fd.end]} {lines[idx + 1].strip()}", 1, style)
+            # <div>17:26</div>, "March 5, 2024 (Tuesday)" over "18:30 HKT", "Ends/Tuesday, March
+            # 5, 2024" over "Issued at HKT 18:30"): one value set on two lines.
+            if idx + 1 < len(lines) and _CLOCK_LINE.match(lines[idx + 1]):
+                clock = _CLOCK_WORDS.sub(" ", lines[idx + 1]).strip()
+                joined = find_dates(f"{line[fd.start : fd.end]} {clock}", 1, style)
                 if joined and joined[0].has_time and joined[0].day == fd.day:
                     fd = FoundDate(fd.start, fd.end, fd.day, joined[0].hour, joined[0].minute)
         out.append(_DateCandidate(fd, rank, idx, re.sub(r"[\s:：]+", "", label)))
@@ -154,9 +156,17 @@ def _line_dates(
 
 
 _LABEL_CLOSER = re.compile(r"(?<=[\u4e00-\u9fff])\s*[】\]〕］]\s*$")
+# A clock alone on its line, with the zone or the words Hong Kong's releases print beside it.
+_CLOCK_WORDS = re.compile(r"Issued\s+at|(?<![A-Za-z])[A-Z]{1,3}T(?![A-Za-z])|香港时间|香港時間")
 _CLOCK_LINE = re.compile(
-    r"^\s*(?:上午|下午|晚上|中午|早上|凌晨)?\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*[:：分]\s*\d{2})?\s*"
-    r"(?:[AaPp]\.?[Mm]\.?)?\s*$"
+    r"^\s*(?:(?:Issued\s+at\s+)?(?:[A-Z]{1,3}T\s*)?|香港时间|香港時間)"
+    r"(?:上午|下午|晚上|中午|早上|凌晨)?\s*\d{1,2}\s*[:：时時]\s*\d{2}\s*分?(?:\s*[:：分]\s*\d{2})?\s*"
+    r"(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{1,3}T)?\s*$"
+)
+_BRACKETED_WEEKDAY = re.compile(r"[（(](?:星期|週)[一二三四五六日天][)）]")
+# A weekday printed after the date, the clock on the line under it: "2024年3月5日（星期二）".
+_WEEKDAY_AFTER = re.compile(
+    r"^\s*(?:[（(]?(?:星期|周|週)[一二三四五六日天][)）]?|[(（](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[)）])"
 )
 
 
@@ -293,10 +303,14 @@ def _same_day_clock(lay: Layout, shown: FoundDate, style: DateStyle) -> FoundDat
     for i, line in enumerate(lines):
         if COMMENT_HEAD.match(line):
             break
-        if len(line) > 60 or lay.table[i] >= 0 or not _CLOCK_HINT.search(line):
+        if len(line) > 60 or lay.table[i] >= 0:
             continue
-        if TOP_BAR_CLOCK.search(line):
+        if not _CLOCK_HINT.search(line) and not (
+            i + 1 < len(lines) and _CLOCK_LINE.match(lines[i + 1])
+        ):
             continue
+        if TOP_BAR_CLOCK.search(_BRACKETED_WEEKDAY.sub("", line)):
+            continue  # (a top bar's "今天是…星期五 09:41"; a release's "…日（星期二）" is no top bar)
         for cand in _line_dates(lines, i, style):
             found = cand.found
             if found.day != shown.day or not found.has_time or cand.rank in (2, 4, 6):
