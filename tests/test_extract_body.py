@@ -841,6 +841,21 @@ _TEASERS = [
             True,
             id="related-rows-inside-the-text-block",
         ),
+        pytest.param(
+            "<ul>"
+            + "".join(
+                f'<li><h4>{t}</h4><p>{s}</p><a href="{u}">详情&gt;&gt;</a></li>'
+                for u, t, s in _TEASERS
+            )
+            + "</ul>",
+            False,
+            id="headings-summaries-and-detail-links",
+        ),
+        pytest.param(
+            "".join(f'<p><a href="{u}">{t}</a><br>{s}</p>' for u, t, s in _TEASERS),
+            False,
+            id="paragraphs-of-title-and-summary",
+        ),
     ],
 )
 def test_a_box_of_teasers_without_cards_is_not_the_body(box, inside):

@@ -33,6 +33,7 @@ from .pagination import (
 )
 from .script import PageScripts, page_fields, written_html
 from .text import (
+    DETAIL_LINK,
     MAX_HTML_CHARS,
     all_text,
     byte_clean,
@@ -407,14 +408,6 @@ def _card_title(a) -> str | None:
     return texts[0] if len(texts) >= 2 else None
 
 
-_DETAIL = re.compile(
-    r"^[\[【(（]?\s*(?:详情|详细|查看|查看详情|详细信息|点击查看|阅读全文)\s*[\]】)）]?\s*[>»]*$"
-    # (A card's one link under its heading, in English: never a bare "More", a box's.)
-    r"|(?i:^(?:read\s+more|read\s+the\s+full\s+(?:story|release|article)|continue\s+reading|"
-    r"find\s+out\s+more|learn\s+more)\s*[>»›→]*$)"
-)
-
-
 def _titled_place(a) -> bool:
     """The anchor stands where a row's title does: in a heading, or title-classed."""
     node = a
@@ -464,7 +457,7 @@ class _Link:
             and bool(text or attr)  # image-only links are carousel slides
             and not _NOT_A_TITLE.match(title)
         )
-        if not self.usable and title and _DETAIL.match(title):
+        if not self.usable and title and DETAIL_LINK.match(title):
             # "[详情]" beside a title printed as text: never a title itself, it only makes the row
             # a candidate (a row entry takes the title from the row's text, _text_title).
             self.usable, self.weight = True, 1.0
@@ -853,7 +846,7 @@ def _row_entry(row, found: list[_Link] | None) -> tuple | None:
             return (row, found, titled)
     if best is not None and best.weight >= 2:
         return (row, found, best)
-    if best is not None and row.tag != "tr" and _DETAIL.match(best.title):
+    if best is not None and row.tag != "tr" and DETAIL_LINK.match(best.title):
         titled = _text_title(row, best)
         if titled is not None:
             return (row, found, titled)

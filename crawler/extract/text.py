@@ -788,6 +788,15 @@ _QUERY_FILE = re.compile(
 )
 
 
+# A teaser's one link to its page under its heading (详情, 阅读全文, Read more): never a bare
+# "More", a box's. (A list's row and an article's card of teasers read it the same.)
+DETAIL_LINK = re.compile(
+    r"^[\[【(（]?\s*(?:详情|详细|查看|查看详情|详细信息|点击查看|阅读全文)\s*[\]】)）]?\s*[>»]*$"
+    r"|(?i:^(?:read\s+more|read\s+the\s+full\s+(?:story|release|article)|continue\s+reading|"
+    r"find\s+out\s+more|learn\s+more)\s*[>»›→]*$)"
+)
+
+
 def file_link(a: etree._Element) -> bool:
     """Whether a link is to a file the page attaches: its path ends with a document's extension,
     or (a download handler) its text, title or a query parameter names such a file."""

@@ -13,6 +13,7 @@ from ..dates import find_dates
 from ..text import (
     BLOCK_TAGS,
     CELL_SEP,
+    DETAIL_LINK,
     Layout,
     all_text,
     file_link,
@@ -860,7 +861,7 @@ def _hero_span(lay: Layout, title_line: int) -> tuple[int, int] | None:
     return None
 
 
-_CARD_TAGS = frozenset(["li", "dd", "div", "section", "article"])
+_CARD_TAGS = frozenset(["li", "dd", "div", "section", "article", "p"])
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -959,10 +960,17 @@ def _is_card(lay: Layout, el) -> bool:
     links = sum(lay.link_chars[start:end])
     if links >= 8 and total - links >= 20:
         return True
+    # A heading and a summary beside a picture, or over the teaser's 详情/Read more link.
     return (
-        el.find(".//img") is not None
+        total >= 20
+        and (
+            el.find(".//img") is not None
+            or (
+                lay.link_chars[end - 1] == len(lay.lines[end - 1])
+                and DETAIL_LINK.match(lay.lines[end - 1])
+            )
+        )
         and next(el.iter(*_HEADINGS), None) is not None
-        and total >= 20
     )
 
 
