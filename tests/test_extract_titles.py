@@ -1351,3 +1351,59 @@ def test_a_line_naming_only_ministers_is_told_from_a_headline(text, ministers):
     from crawler.extract.article.title import names_ministers
 
     assert names_ministers(text) is ministers
+
+
+_NOTICE_TEXT = (
+    "<div class='info'>发布时间：2024-05-20　来源：云溪市民政局</div><div id='zoom'>"
+    "<p>为进一步规范我市城市居民最低生活保障工作，市民政局起草了实施办法，现向社会公开征求意见。</p>"
+    "<p>征求意见时间为2024年5月20日至6月19日，社会各界可通过电子邮件反馈意见。</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "tag_title", "expected"),
+    [
+        pytest.param(
+            "<h1>关于公开征求《云溪市城市居民最低生活保障实施办法<br>"
+            '<span style="font-size:18px">（征求意见稿）》意见的公告</span></h1>',
+            "云溪市民政局",
+            "关于公开征求《云溪市城市居民最低生活保障实施办法（征求意见稿）》意见的公告",
+            id="smaller-span-closing-the-book-title",
+        ),
+        pytest.param(
+            "<h1>关于公开征求《云溪市城市居民最低生活保障实施办法<br>（征求意见稿）》意见的公告</h1>",
+            "关于公开征求《云溪市城市居民最低生活保障实施办法_云溪市民政局",
+            "关于公开征求《云溪市城市居民最低生活保障实施办法（征求意见稿）》意见的公告",
+            id="title-tag-shows-the-open-first-line",
+        ),
+        pytest.param(
+            "<h1>关于公开征求云溪市城市居民最低生活保障实施办法<br>（征求意见稿）意见的公告</h1>",
+            "云溪市民政局",
+            "关于公开征求云溪市城市居民最低生活保障实施办法（征求意见稿）意见的公告",
+            id="bracket-opening-a-line-that-goes-on",
+        ),
+        pytest.param(
+            '<div class="title">区人社局开展“稳岗留工<br><span>春风行动”专项服务活动</span></div>',
+            "云溪区人民政府",
+            "区人社局开展“稳岗留工春风行动”专项服务活动",
+            id="quotation-left-open",
+        ),
+        pytest.param(
+            '<h1>云溪市召开民生实事项目推进会<br><span style="font-size:16px">——聚焦“一老一小”</span></h1>',
+            "云溪市民政局",
+            "云溪市召开民生实事项目推进会",
+            id="dash-subtitle-dropped",
+        ),
+        pytest.param(
+            '<h1>云溪市召开民生实事项目推进会</h1><div class="fbt">聚焦“一老一小”办好群众身边事</div>',
+            "云溪市民政局",
+            "云溪市召开民生实事项目推进会",
+            id="marked-subtitle-element-dropped",
+        ),
+    ],
+)
+def test_a_heading_broken_by_br_is_one_title_but_its_subtitle(heading, tag_title, expected):
+    page = (
+        f"<html><head><title>{tag_title}</title></head><body>{heading}{_NOTICE_TEXT}</body></html>"
+    )
+    assert extract_article(page.encode(), "http://www.example.gov.cn/a/1.html").title == expected

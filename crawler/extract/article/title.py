@@ -1673,7 +1673,8 @@ def _one_title(
         return candidate
     for k, line in enumerate(lines):
         if len(squash(line)) >= 6 and squash(line) in wanted:
-            if _office_over_guanyu(lines, k):
+            if _office_over_guanyu(lines, k) or (k + 1 < len(lines) and _left_open(line)):
+                # (A line leaving a bracket open, "关于公开征求《…办法", goes on in the next.)
                 # (The <title> names the site, an office, whose line opens an official
                 # document's title: 某某市人民政府办公室<br>关于印发…的通知 is one title.)
                 return candidate
@@ -1686,11 +1687,29 @@ def _one_title(
             first, last = lay.spans.get(child, (0, 0))
             named.update(range(first - start, last - start))
     kept = [line for i, line in enumerate(lines) if i not in named] or lines
-    while len(kept) > 1 and _SUBTITLE.match(kept[-1]):
+    if _left_open(join_lines(kept)) and not _left_open(join_lines(lines)):
+        kept = lines  # (never cut inside a pair of brackets or quotes)
+    # (A closing line opening with a bracket is a note only when the bracket closes it and the
+    # title above leaves none open: "…办法<br>（征求意见稿）》意见的公告" is one title.)
+    while (
+        len(kept) > 1
+        and _SUBTITLE.match(kept[-1])
+        and (_WHOLE_NOTE.match(kept[-1]) or not re.match(r"\s*[(（]", kept[-1]))
+        and not _left_open(join_lines(kept[:-1]))
+    ):
         kept = kept[:-1]
     if len(kept) < end - start:
         return join_lines(kept), el, rank
     return candidate
+
+
+_OPENERS = {"《": "》", "“": "”", "（": "）", "(": ")", "【": "】", "「": "」"}
+_WHOLE_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$")
+
+
+def _left_open(text: str) -> bool:
+    """``text`` opens a bracket or a quote it does not close (a title going on in its next line)."""
+    return any(text.count(o) > text.count(c) for o, c in _OPENERS.items())
 
 
 def _office_over_guanyu(lines: list[str], k: int) -> bool:
