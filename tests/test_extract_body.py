@@ -893,6 +893,9 @@ _ORIGINAL = "原标题：国务院常务会议部署春季农业生产"
         ),
         pytest.param(["编辑：王五", "来源：新华网"], id="editor-then-source"),
         pytest.param([f"（{_ORIGINAL}）"], id="original-title-alone"),
+        pytest.param(["【纠错】", "来源：新华网"], id="source-after-jiucuo"),
+        pytest.param(["文章来源：新华网", "责任编辑：张三"], id="article-source-label"),
+        pytest.param(["[纠错]　[责任编辑：张三]"], id="square-brackets"),
     ],
 )
 def test_a_reposts_tail_lines_are_not_its_text(tail):

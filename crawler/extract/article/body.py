@@ -1357,7 +1357,7 @@ _EMPTY_ATTACHMENTS = re.compile(
 _TAIL_ITEM = (
     r"[(（【\[]?\s*原标题\s*[:：][^()（）【】\[\]]{1,80}[)）】\]]?"
     r"|[【\[]?\s*纠错\s*[】\]]?"
-    rf"|[【\[]?\s*(?:{_ROLES}|来源|稿源|本文来源)\s*[:：][^:：。！？()（）【】\[\]]{{0,30}}?\s*[】\]]?"
+    rf"|[【\[]?\s*(?:{_ROLES}|(?:文章|信息|稿件|本文)?来源|稿源)\s*[:：][^:：。！？()（）【】\[\]]{{0,30}}?\s*[】\]]?"
     r"|[(（]\s*(?:责任编辑|责编)\s*[:：][^:：。！？()（）【】\[\]]{0,30}?\s*[)）]"
 )
 _TAIL_LINE = re.compile(rf"^(?:(?:{_TAIL_ITEM})\s*)+$")
@@ -1763,7 +1763,7 @@ def pick_body_lines(
     while len(kept) > 1:
         if _FOOTER_STRONG.search(kept[-1][0][:300]) or _EMPTY_ATTACHMENTS.match(kept[-1][0]):
             kept.pop()
-        elif (run := _closing_tail(kept, tail_at == len(kept))) < len(kept):
+        elif (run := _closing_tail(kept, tail_at)) < len(kept):
             del kept[run:]
         else:
             break
@@ -1801,15 +1801,15 @@ def pick_body_lines(
     return [(line, i) for line, _, i in kept], stop
 
 
-def _closing_tail(kept: list, marked: bool = False) -> int:
+def _closing_tail(kept: list, mark_at: int = -1) -> int:
     """Where the run of tail lines closing ``kept`` starts (at least one line left before it),
-    or ``len(kept)``: a run of 来源 lines alone is no tail, unless ``marked`` (tail lines left
-    out followed it)."""
-    run = len(kept)
+    or ``len(kept)``: a run of 来源 lines alone is no tail, unless a tail line left out
+    (``mark_at``: the kept lines before it) sits in it or after it."""
+    run, marked = len(kept), False
     while run > 1 and len(line := kept[run - 1][0]) <= 120 and _TAIL_LINE.match(line):
         marked = marked or bool(_TAIL_MARK.search(line))
         run -= 1
-    return run if marked else len(kept)
+    return run if marked or run <= mark_at <= len(kept) else len(kept)
 
 
 def _header_only(kept: list) -> bool:
