@@ -945,6 +945,22 @@ _GALLERY = (
     + "</div>"
 )
 
+_TWO_SLIDES = (
+    '<div class="swiper-wrapper">'
+    + "".join(
+        f'<div class="swiper-slide"><img src="/p/{n}.jpg"><p>{c}</p></div>'
+        for n, c in enumerate(_CAPTIONS[:2])
+    )
+    + "</div>"
+)
+_SUPERSLIDE = (
+    '<div class="slideBox"><div class="bd"><ul>'
+    + "".join(f'<li><img src="/p/{n}.jpg"></li>' for n in range(len(_CAPTIONS)))
+    + '</ul></div><div class="hd"><ul>'
+    + "".join(f"<li>{c}</li>" for c in _CAPTIONS)
+    + "</ul></div></div>"
+)
+
 
 def _photo_story(pictures: str, text: str, apart: bool) -> str:
     block = f'<div class="pics">{pictures}</div><div class="txt">{text}</div>'
@@ -959,7 +975,9 @@ def _photo_story(pictures: str, text: str, apart: bool) -> str:
 
 @pytest.mark.parametrize("apart", [False, True], ids=["in-the-text-block", "box-of-its-own"])
 @pytest.mark.parametrize(
-    "pictures", [_SWIPER, _PIC_LIST, _GALLERY], ids=["swiper", "pic-list", "figures"]
+    "pictures",
+    [_SWIPER, _PIC_LIST, _GALLERY, _TWO_SLIDES, _SUPERSLIDE],
+    ids=["swiper", "pic-list", "figures", "two-slides", "captions-in-a-list-of-their-own"],
 )
 def test_a_picture_sliders_captions_over_the_text_are_not_the_body(pictures, apart):
     text = "".join(f"<p>{p}</p>" for p in _STORY)

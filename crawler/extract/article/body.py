@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from storage import attachment_line, clean_text
 
@@ -660,11 +660,18 @@ def _slide(lay: Layout, el) -> bool:
     return chars <= 200 and links * 2 <= chars and el.find(".//img") is not None
 
 
+_SLIDER_HINT = re.compile(
+    r"(?<![A-Za-z])(?i:swiper|slider?|slides|slick|carousel|lunbo|jdt)(?![a-z])"
+)
+
+
 def _slider(lay: Layout, el) -> bool:
     """A picture slider or a list of pictures in a box of its own (`div.swiper-wrapper` of
     `div.swiper-slide`, `ul.pic-list`): three or more children of one tag, each a picture and its
-    caption, and nothing else with text but a control's word or counter (上一张, 1/4)."""
-    slides, tags = 0, set()
+    caption, and nothing else with text but a control's word or counter (上一张, 1/4); or a box
+    its class names a slider holding two pictures or more and only their captions (two slides, a
+    SuperSlide's pictures and captions in two lists)."""
+    slides, tags, other = 0, set(), False
     for child in el:
         span = lay.spans.get(child) if isinstance(child.tag, str) else None
         if span is None or span[1] <= span[0]:
@@ -673,8 +680,23 @@ def _slider(lay: Layout, el) -> bool:
             slides += 1
             tags.add(child.tag)
         elif sum(len(line) for line in lay.lines[span[0] : span[1]]) > 8:
-            return False
-    return slides >= 3 and len(tags) == 1
+            other = True
+    if slides >= 3 and len(tags) == 1 and not other:
+        return True
+    if not _marked(el, _SLIDER_HINT):
+        return False
+    start, end = lay.spans[el]
+    pictures = sum(1 for _ in islice(el.iter("img"), 13))
+    return (
+        2 <= pictures
+        and 0 < end - start <= min(pictures + 2, 12)
+        and all(
+            len(lay.lines[i]) <= 200
+            and lay.link_chars[i] * 2 <= len(lay.lines[i])
+            and lay.table[i] < 0
+            for i in range(start, end)
+        )
+    )
 
 
 def _has_text(lay: Layout, start: int, end: int, skip: set[int]) -> bool:
