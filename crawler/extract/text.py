@@ -1100,10 +1100,42 @@ def layout(root: etree._Element) -> Layout:
     """
     walk = _LineWalk(root)
     rows, grid_rows = walk.rows, walk.grid_rows
-    start, end = walk.start, walk.end
+    start, end, flush = walk.start, walk.end, walk.flush
+    buf, starts, anchors, lines = walk.buf, walk.starts, walk.anchors, walk.out.lines
+    spans = walk.out.spans
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
+            continue
+        if not (rows or walk.pre or tag == "tr" or tag == "pre" or el in grid_rows):
+            # Outside data rows and <pre>, most of the walk: what start() and end() do there,
+            # inline (the calls cost a quarter of the walk).
+            block = tag in BLOCK_TAGS or (
+                tag == "span" and _BLOCK_STYLE.search(el.get("style") or "")
+            )
+            if event == "start":
+                if buf and (block or tag == "br"):
+                    flush()
+                if block or (tag == "span" and (el.get("id") or el.get("class"))):
+                    starts[el] = len(lines)
+                if tag == "a":
+                    counted = not file_link(el)
+                    anchors.append(counted)
+                    walk.link_depth += counted
+                text = el.text
+            else:
+                if tag == "a" and anchors:
+                    walk.link_depth -= anchors.pop()
+                if block and buf:
+                    flush()
+                if el in starts:
+                    pending = not block and "".join(buf).replace(_CELL, "").strip()
+                    spans[el] = (starts.pop(el), len(lines) + (1 if pending else 0))
+                text = el.tail
+            if text:
+                buf.append(text)
+                if walk.link_depth:
+                    walk.buf_link += len(text.strip())
             continue
         # Inside a data row, cells join with a separator and blocks within a cell (Word's <p>) with a space.
         in_row = bool(rows)
@@ -1182,7 +1214,9 @@ class _LineWalk:
                 if n > self.widths.get(table, 0):
                     self.widths[table] = n
             else:
-                line, n = _clean_line("".join(buf)), 0
+                raw = "".join(buf)
+                # (Most buffers are the source's white space between blocks: no line.)
+                line, n = ("" if raw.isspace() else _clean_line(raw)), 0
             if line:
                 out, rows = self.out, self.rows
                 out.lines.append(line)
@@ -1194,7 +1228,7 @@ class _LineWalk:
                     else -1
                 )
                 out.cells.append(n)
-            self.buf = []
+            buf.clear()  # (the same list: layout's walk holds it)
             self.buf_link = 0
         self.buf_cells = False
         if self.cell_spans:
