@@ -713,9 +713,28 @@ def test_the_info_lines_source_beats_the_tables_publisher():
                 ("the-premier", "The Premier"),
                 ("governor-by-name", "Governor Jane Smith"),
                 ("minister-by-name", "The Rt Hon Jane Smith MP"),
+                ("council-cabinet-member", "Cabinet Member for Communities"),
+                ("council-leader", "The Leader of the Council"),
+                ("councillor", "Councillor Jane Roe"),
             ]
         ),
         pytest.param("<p>From: Office of the Governor</p>", "Office of the Governor", id="office"),
+        pytest.param(
+            "<dl><dt>Issued by</dt><dd>Westhaven Planning Service</dd></dl>",
+            "Westhaven Planning Service",
+            id="issued-by-label-cell",
+        ),
+        pytest.param(
+            "<dl><dt>Source</dt><dd>Department of Housing</dd></dl>",
+            "Department of Housing",
+            id="source-label-cell",
+        ),
+        pytest.param(
+            "<table><tr><th>Organisation</th><th>Location</th><th>Funding</th></tr>"
+            "<tr><td>Westhaven Netball Club</td><td>Westhaven</td><td>$1,000</td></tr></table>",
+            None,
+            id="a-table-header-is-no-label-cell",
+        ),
         pytest.param("<p>From: Scottish Government</p>", "Scottish Government", id="government"),
     ],
 )

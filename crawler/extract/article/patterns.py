@@ -34,13 +34,14 @@ EN_INFO_LINE = re.compile(
 # ministers' lines heading a joint release's text.
 EN_PERSON = (
     r"(?:The\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|Hon\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Dr\.?|"
-    r"Mr\.?|Mrs\.?|Ms\.?|Professor|Prof\.?|Senator(?:\s+the\s+Hon\.?)?)\s+[A-Z][^,]*?"
+    r"Mr\.?|Mrs\.?|Ms\.?|Professor|Prof\.?|Councillor|Cllr\.?|Senator(?:\s+the\s+Hon\.?)?)\s+[A-Z][^,]*?"
     r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:MP|MSP|MS|MLA|MLC|MHA|MHK|TD|KC|QC)"
-    r"|(?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|Secretary|Premier|Treasurer|Attorney[- ]General)"
+    r"|(?:The\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|Secretary|Premier|Treasurer|Attorney[- ]General|Leader)"
     r"(?:\s+of\s+State)?(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][^,]*?)?"
     # (A governor or a mayor by name is a person; "Office of the Governor" is an office.)
     r"|(?:Lieutenant\s+)?(?:Governor|Mayor)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}"
-    r"|(?:Federal\s+|State\s+)?(?:Member|Senator)\s+for\s+(?:the\s+)?[A-Z][^,]*?"
+    # (A council's office holders too: "Cabinet Member for Communities", "Leader of the Council".)
+    r"|(?:Federal\s+|State\s+|Cabinet\s+|Executive\s+|Lead\s+)?(?:Member|Senator)\s+for\s+(?:the\s+)?[A-Z][^,]*?"
 )
 
 # (所属机构: the office a 信息公开 record belongs to, the one that posts it.)

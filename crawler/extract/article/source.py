@@ -95,7 +95,10 @@ _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資�
 # English newsrooms name the publishing organisation on a labelled line ("From: Department for
 # Education", "Issued by: …"); always with a colon, at the line's start (prose says "from" too).
 _EN_SOURCE_LABEL = re.compile(
-    r"^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber|Agency|Ministry)\s*:\s*(.*)$"
+    # (A tab, a label cell's boundary, is its colon when the pair is the line's two cells:
+    # <dt>Issued by</dt><dd>…</dd> read as one line; a table's header row is no pair.)
+    r"^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber|Agency|Ministry)"
+    r"\s*(?::|(?=\t[^\t]+$))\s*(.*)$"
     # (A label alone on its line, its value the next: <dt>From</dt><dd>Department of Health</dd>.)
     r"|^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber)()$"
     # (Without a colon only "From" + a capitalised name standing alone: "From Department of …".)
