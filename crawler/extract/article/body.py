@@ -369,13 +369,7 @@ _FOOTER_HINT = re.compile(
 def footer_lines(lay: Layout) -> set[int]:
     """Lines inside elements the page marks as its footer (``<footer>``, class/id foot, bottom,
     copyright; not a layout's name for the page that has one, ``l-page has-footer``)."""
-    out: set[int] = set()
-    for el, (start, end) in lay.spans.items():
-        if end <= start:
-            continue
-        if el.tag == "footer" or _marked(el, _FOOTER_HINT):
-            out.update(range(start, end))
-    return out
+    return _marked_parts(lay)[0]
 
 
 _SIDE_HINT = re.compile(r"(?<![A-Za-z])(?i:side|sidebar|aside)(?![a-z])")
@@ -386,10 +380,18 @@ _LAYOUT_HINT = re.compile(r"layout|(?:^|[-_])(?:with|has|no|one|two|three)[-_]",
 
 def _marked(el, hint: re.Pattern) -> bool:
     """Whether one of ``el``'s class names or its id is ``hint``'s, not a layout's name."""
+    names = _names(el)
+    return names is not None and _names_marked(names, hint)
+
+
+def _names(el) -> str | None:
     cls, ident = el.get("class"), el.get("id")
     if cls is None and ident is None:
-        return False
-    names = f"{cls or ''} {ident or ''}"
+        return None
+    return f"{cls or ''} {ident or ''}"
+
+
+def _names_marked(names: str, hint: re.Pattern) -> bool:
     if not hint.search(names):
         return False  # (most elements: one search over the names, not one a token)
     return any(hint.search(token) and not _LAYOUT_HINT.search(token) for token in names.split())
@@ -399,17 +401,30 @@ def _marked(el, hint: re.Pattern) -> bool:
 _COMMENT_HINT = re.compile(r"(?<![A-Za-z])(?i:comments?|pinglun|pl-?list)(?![a-z])")
 
 
-def _marked_lines(lay: Layout, hint: re.Pattern) -> set[int]:
-    """Lines inside elements whose class or id is ``hint``'s."""
-    out: set[int] = set()
+def _marked_parts(lay: Layout) -> tuple[set[int], set[int], set[int]]:
+    """The lines inside what the page marks as its footer (:func:`footer_lines`), as a sidebar
+    (``<aside>``, class/id side, sidebar, col-side…: a 领导信箱 of replies or a box of summaries
+    there is the site's, however wordy) and as readers' comments, in one walk over its blocks."""
+    footer: set[int] = set()
+    side: set[int] = set()
+    comments: set[int] = set()
     for el, (start, end) in lay.spans.items():
-        if end > start and _marked(el, hint):
-            out.update(range(start, end))
-    return out
+        if end <= start:
+            continue
+        tag, names = el.tag, _names(el)
+        if tag == "footer" or (names is not None and _names_marked(names, _FOOTER_HINT)):
+            footer.update(range(start, end))
+        if tag not in ("body", "html", "main", "article") and (
+            tag == "aside" or (names is not None and _names_marked(names, _SIDE_HINT))
+        ):
+            side.update(range(start, end))
+        if names is not None and _names_marked(names, _COMMENT_HINT):
+            comments.update(range(start, end))
+    return footer, side, comments
 
 
 def _in_sidebar(el) -> bool:
-    """Whether ``el`` sits in what the page marks as a sidebar (as :func:`_side_lines` reads it)."""
+    """Whether ``el`` sits in what the page marks as a sidebar (as :func:`_marked_parts` reads it)."""
     for _ in range(40):
         if el is None or el.tag in ("body", "html", "main", "article"):
             return False
@@ -417,20 +432,6 @@ def _in_sidebar(el) -> bool:
             return True
         el = el.getparent()
     return False
-
-
-def _side_lines(lay: Layout) -> set[int]:
-    """Lines inside an element the page marks as a sidebar (``<aside>``, class/id side, sidebar,
-    col-side…): a 领导信箱 of replies or a box of summaries there is the site's, however wordy."""
-    out: set[int] = set()
-    for el, (start, end) in lay.spans.items():
-        if (
-            end > start
-            and el.tag not in ("body", "html", "main", "article")
-            and (el.tag == "aside" or _marked(el, _SIDE_HINT))
-        ):
-            out.update(range(start, end))
-    return out
 
 
 # An info line's last label left empty for a script to fill (… 访问次数：<span id="fwcs"></span>):
@@ -846,16 +847,16 @@ def _body_line_scores(lay: Layout, template: list[bool] | None, title_line: int)
     """Each line's content score; footer and template lines score nothing, lines inside a list of
     cards or of readers' comments a tenth, in a sidebar a quarter, and lines above the title's
     heading half while text follows it."""
-    footer = footer_lines(lay)
+    footer, side, comments = _marked_parts(lay)
     line_scores = [
         0.0 if idx in footer or (template and template[idx]) else _line_score(lay, idx)
         for idx in range(len(lay.lines))
     ]
     for idx in _card_lines(lay):
         line_scores[idx] *= 0.1
-    for idx in _side_lines(lay):
+    for idx in side:
         line_scores[idx] *= 0.25
-    for idx in _marked_lines(lay, _COMMENT_HINT):
+    for idx in comments:
         line_scores[idx] *= 0.1  # readers' comments under the release: longer, never its text
     hero = _hero_span(lay, title_line)
     if hero is not None and any(line_scores[hero[1] :]):
