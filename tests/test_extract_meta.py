@@ -489,6 +489,11 @@ def test_source_as_the_info_line_prints_it(info, expected):
             id="publisher-office",
         ),
         pytest.param(
+            "<p>发布者：县政府办　来源：县农业农村局　发布时间：2024-03-12</p>",
+            "县农业农村局",
+            id="laiyuan-beside-an-uploader-office-wins",
+        ),
+        pytest.param(
             "<p>发布机构：县财政局　发布时间：2024-03-12</p>",
             "县财政局",
             id="publishing-body-label",
@@ -719,6 +724,11 @@ def test_the_info_lines_source_beats_the_tables_publisher():
             ]
         ),
         pytest.param("<p>From: Office of the Governor</p>", "Office of the Governor", id="office"),
+        pytest.param(
+            "<p>From: Minister for Housing and Department for Communities</p>",
+            "Department for Communities",
+            id="minister-before-the-department",
+        ),
         pytest.param(
             "<dl><dt>Issued by</dt><dd>Westhaven Planning Service</dd></dl>",
             "Westhaven Planning Service",

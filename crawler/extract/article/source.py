@@ -143,7 +143,9 @@ def _english_source(lines: list[str], idx: int) -> tuple[int, str | None]:
     dates = find_dates(value, 1)
     if dates and dates[0].start > 2:
         value = value[: dates[0].start].strip(" ,;|-–—")  # "Source: Xinhua 2024-03-05"
-    organisation = _EN_PEOPLE.sub("", value).strip(" ,;")
+    organisation = re.sub(
+        r"^(?:and|&)\s+|\s+(?:and|&)$", "", _EN_PEOPLE.sub("", value).strip(" ,;")
+    )
     if organisation != value and not _EN_BODY_WORD.search(organisation):
         # (A From: line naming only people — a minister by office, "Cabinet Secretary for Social
         # Justice", "First Minister", the Premier — names no issuing body.)
@@ -250,6 +252,12 @@ def _labelled_source(lines: list[str], idx: int) -> tuple[int, str | None]:
         return kind, None
     value = _glued_label_cut(_GLUED_COUNT.sub("", _balanced(value)))
     uploader = match.group(1) in _PERSON_OR_OFFICE_LABELS
+    if uploader and value and _is_office(value):
+        # (A 来源 beside it says whose text it is, as beside a publisher's label: "发布者：县政府办
+        # 来源：县农业农村局".)
+        later = _labelled_source([*lines[:idx], line[match.end() :], *lines[idx + 1 :]], idx)
+        if later[0] == 1 and later[1]:
+            return later
     if not value or _ACCOUNT.search(value) or (uploader and not _is_office(value)):
         # (A CMS login, "发布者：admin", "发布者：党校办公室管理员", names no office, and 供稿/发布人
         # name whoever wrote it up: an office is the source, a person or an account no. The
