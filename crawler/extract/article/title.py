@@ -417,10 +417,15 @@ def heading_candidates(root, head: Head | None = None) -> list[tuple[str, object
         out.append((el, 0 if el.tag == "h1" else 1))
     sized = heading_selectors(head.styles) if head is not None else frozenset()
     # (The tags walked in C: an XPath of every element with a class or id costs four times more.)
+    hinted: dict = {}  # (class, id) -> verdict: a page repeats its classes
     for el in root.iter(*_HEADING_TAGS):
-        if (el.get("class") is not None or el.get("id") is not None) and (
-            _heading_hint(el) or (sized and _styled_by(el, sized))
-        ):
+        names = (el.get("class"), el.get("id"))
+        if names == (None, None):
+            continue
+        verdict = hinted.get(names)
+        if verdict is None:
+            verdict = hinted[names] = _heading_hint(el) or bool(sized and _styled_by(el, sized))
+        if verdict:
             out.append((_block_showing(el), 2))
     # Old templates style a paragraph as the heading: <p style="font-size:22px;font-weight:bold">.
     for el in islice(_STYLED(root), 400):
