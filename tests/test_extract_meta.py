@@ -778,6 +778,11 @@ def test_english_from_lines(lines, expected):
             id="another-days-issued-at-lends-no-clock",
         ),
         pytest.param(
+            "<p>March 5, 2024 (Tuesday)</p>{body}<p>Ends</p><p>Issued at HKT 18:30</p>",
+            "2024-03-05T18:30:00+08:00",
+            id="issued-at-alone-after-the-text",
+        ),
+        pytest.param(
             "<p>2024年3月5日（星期二）</p>{body}<p>完</p><p>2024年3月5日（星期二）<br>香港時間18時30分</p>",
             "2024-03-05T18:30:00+08:00",
             id="chinese-hong-kong-time",

@@ -287,7 +287,26 @@ def shown_date(
         if clock is not None:
             visible = visible.with_time(clock)
             visible_rule += " (its clock from the page's other copy of it)"
+        else:
+            issued = _issued_at(lay, body_stop, visible, style)
+            if issued is not None:
+                visible = FoundDate(visible.start, visible.end, visible.day, *issued)
+                visible_rule += " (its clock from the Issued at line)"
     return visible, visible_rank, visible_rule
+
+
+def _issued_at(
+    lay: Layout, body_stop: int, shown: FoundDate, style: DateStyle
+) -> tuple[int, int] | None:
+    """The clock of a release's closing issue line, alone on its line after the text with the words
+    Hong Kong prints beside it ("Issued at HKT 18:30", "香港時間18時30分"), its date set apart or none
+    (never under another day's date)."""
+    lines = lay.lines
+    for i in range(max(body_stop - 2, 1), min(body_stop + 6, len(lines))):
+        if _CLOCK_LINE.match(lines[i]) and _CLOCK_WORDS.search(lines[i]):
+            above = find_dates(lines[i - 1], 1, style)
+            return find_time(lines[i]) if not above or above[0].day == shown.day else None
+    return None
 
 
 _CLOCK_HINT = re.compile(r"\d\s*[:：时]\s*[0-5]\d")
