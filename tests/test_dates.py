@@ -101,6 +101,12 @@ def _iso(text: str, style: DateStyle = DEFAULT_STYLE) -> str | None:
             "5 March 2024 (Tuesday) HKT 18:30", "2024-03-05T18:30:00", id="hk-zone-before-clock"
         ),
         pytest.param("March 5, 2024 (Tuesday)", "2024-03-05", id="hk-weekday-no-clock"),
+        pytest.param(
+            "March 5, 2024 (Tuesday)18:30", "2024-03-05T18:30:00", id="hk-weekday-glued-clock"
+        ),
+        pytest.param(
+            "2024年3月5日（星期二）香港時間18時30分", "2024-03-05T18:30:00", id="hk-chinese-words"
+        ),
     ],
 )
 def test_shapes(text, expected):

@@ -783,6 +783,16 @@ def test_english_from_lines(lines, expected):
             id="issued-at-alone-after-the-text",
         ),
         pytest.param(
+            "<p>Date: March 5, 2024 (Tuesday)</p><p>Time: 18:30</p>{body}",
+            "2024-03-05T18:30:00+08:00",
+            id="labelled-time-line-under-the-date",
+        ),
+        pytest.param(
+            "<p>March 5, 2024 (Tuesday)</p>{body}<p>时间：14:30</p>",
+            "2024-03-05",
+            id="a-bare-time-fact-after-the-text-lends-no-clock",
+        ),
+        pytest.param(
             "<p>2024年3月5日（星期二）</p>{body}<p>完</p><p>2024年3月5日（星期二）<br>香港時間18時30分</p>",
             "2024-03-05T18:30:00+08:00",
             id="chinese-hong-kong-time",

@@ -80,7 +80,8 @@ _YMD = (
     r"(?<![\d./])(?P<y>(?:19|20)\d{2}|\d{2})\s*(?P<sep>[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:(?P=sep)|月)\s*"
     r"(?P<d>3[01]|[12]\d|0?[1-9])(?:\s*日)?(?![\d])"
     # (A weekday may sit between the date and the clock: "2024年3月5日 星期二 10:21".)
-    r"(?:(?:(?P<T>T)|\s*-\s*|\s*(?:日\s*)?(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?\s*)?)?"
+    r"(?:(?:(?P<T>T)|\s*-\s*|\s*(?:日\s*)?(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?\s*)?"
+    r"(?:香港(?:时间|時間)\s*)?)?"
     + _TIME
     # (A twelve-hour clock after an ISO date, as English CMSs print it: "2024-03-05 2:30 PM".)
     + r"(?:\s?(?P<ampm>(?i:[ap]\.?m\.?))(?![A-Za-z]))?"
@@ -88,7 +89,10 @@ _YMD = (
 )
 # (Hong Kong's releases print the weekday in brackets after the date and the zone before the clock:
 # "March 5, 2024 (Tuesday) HKT 18:30".)
-_EN_WEEKDAY_BRACKETED = r"(?:\s*[(（](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[)）])?"
+_EN_CLOCK_SEP = (
+    r"(?:\s*[(（](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[)）](?:,?\s*(?:Issued\s+at\s+)?|\s*[|·•]\s*)"
+    r"|,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)"
+)
 _EN_ZONE = r"(?:(?-i:[A-Z]{1,3}T)\s+)?"
 # Day first: 03.01.2020 (German), 3. Januar 2020, 3 January 2020.
 _DMY = (
@@ -99,12 +103,7 @@ _D_MONTH_Y = (
     r"(?<![\d])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>"
     + _MONTH_RE
     + r")\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
-    r"(?:"
-    + _EN_WEEKDAY_BRACKETED
-    + r"(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)"
-    + _EN_ZONE
-    + _TIME
-    + r"\s*(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?"
+    r"(?:" + _EN_CLOCK_SEP + _EN_ZONE + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?(?![\w:]))?"
 )
 _MONTH_D_Y = (
     r"(?P<mon>"
@@ -112,12 +111,7 @@ _MONTH_D_Y = (
     + r")\.?\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)"
     # (The clock may follow a bar, as WordPress themes print it: "March 5, 2024 | 10:21 AM", or a
     # dash, as Drupal's: "Tuesday, March 5, 2024 - 10:21am".)
-    r"(?:"
-    + _EN_WEEKDAY_BRACKETED
-    + r"(?:,?\s+(?:at\s+|[-–—]\s+)?|\s*[|·•]\s*)"
-    + _EN_ZONE
-    + _TIME
-    + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    r"(?:" + _EN_CLOCK_SEP + _EN_ZONE + _TIME + r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 # The clock first, as British newsrooms print it: "09:00 5 March 2024", "Posted at 9:00am, 5 March 2024".
 _CLOCK_D_MONTH_Y = (

@@ -157,9 +157,12 @@ def _line_dates(
 
 _LABEL_CLOSER = re.compile(r"(?<=[\u4e00-\u9fff])\s*[】\]〕］]\s*$")
 # A clock alone on its line, with the zone or the words Hong Kong's releases print beside it.
-_CLOCK_WORDS = re.compile(r"Issued\s+at|(?<![A-Za-z])[A-Z]{1,3}T(?![A-Za-z])|香港时间|香港時間")
+_CLOCK_WORDS = re.compile(
+    r"Issued\s+at|(?<![A-Za-z])[A-Z]{1,3}T(?![A-Za-z])|香港时间|香港時間|^\s*(?:Time|时间|時間)\s*[:：]"
+)
 _CLOCK_LINE = re.compile(
-    r"^\s*(?:(?:Issued\s+at\s+)?(?:[A-Z]{1,3}T\s*)?|香港时间|香港時間)"
+    # (Its own label too, under a labelled date: "Date: March 5, 2024" over "Time: 18:30".)
+    r"^\s*(?:(?:Issued\s+at\s+)?(?:[A-Z]{1,3}T\s*)?|香港时间|香港時間|(?:Time|时间|時間)\s*[:：]\s*)"
     r"(?:上午|下午|晚上|中午|早上|凌晨)?\s*\d{1,2}\s*[:：时時]\s*\d{2}\s*分?(?:\s*[:：分]\s*\d{2})?\s*"
     r"(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{1,3}T)?\s*$"
 )
@@ -295,6 +298,9 @@ def shown_date(
     return visible, visible_rank, visible_rule
 
 
+_ISSUE_WORDS = re.compile(r"Issued\s+at|HKT|香港时间|香港時間")
+
+
 def _issued_at(
     lay: Layout, body_stop: int, shown: FoundDate, style: DateStyle
 ) -> tuple[int, int] | None:
@@ -303,7 +309,7 @@ def _issued_at(
     (never under another day's date)."""
     lines = lay.lines
     for i in range(max(body_stop - 2, 1), min(body_stop + 6, len(lines))):
-        if _CLOCK_LINE.match(lines[i]) and _CLOCK_WORDS.search(lines[i]):
+        if _CLOCK_LINE.match(lines[i]) and _ISSUE_WORDS.search(lines[i]):
             above = find_dates(lines[i - 1], 1, style)
             return find_time(lines[i]) if not above or above[0].day == shown.day else None
     return None
