@@ -1954,3 +1954,55 @@ def test_a_list_read_as_a_file_has_its_folder_as_the_columns(tmp_path, name, cou
 )
 def test_a_saved_page_says_where_it_came_from(mark, expected):
     assert saved_page_url(f"<html><head>{mark}</head><body></body></html>".encode()) == expected
+
+
+_OPENED_TITLES = [f"关于做好2024年第{n}批农村公路养护工程验收工作的通知" for n in range(1, 7)]
+
+
+def _opened_row(n: int, shape: str) -> str:
+    title, date = _OPENED_TITLES[n], f"2024-05-{13 - n:02d}"
+    go = f"location.href='./202405/t202405{13 - n:02d}_{n}.html'"
+    return {
+        "tr-no-link": f'<tr onclick="{go}"><td>{title}</td><td>{date}</td></tr>',
+        "li-void-anchor": f'<li onclick="{go}"><a href="javascript:void(0);">{title}</a><i>{date}</i></li>',
+        "li-bare-anchor": f'<li onclick="{go}"><a>{title}</a><i>{date}</i></li>',
+        "card-heading": (
+            f'<div class="card" onclick="{go}"><h4>{title}</h4><p>为进一步加强农村公路养护管理，'
+            f"切实提升工程质量，现将有关事项通知如下，请各地认真贯彻执行。</p><span>{date}</span></div>"
+        ),
+    }[shape]
+
+
+@pytest.mark.parametrize("as_file", [False, True], ids=["with-url", "as-file"])
+@pytest.mark.parametrize(
+    "shape", ["tr-no-link", "li-void-anchor", "li-bare-anchor", "card-heading"]
+)
+def test_rows_a_script_opens_are_the_list_s_links(tmp_path, shape, as_file):
+    rows = "".join(_opened_row(n, shape) for n in range(6))
+    box = f"<table>{rows}</table>" if shape.startswith("tr") else f'<div class="list">{rows}</div>'
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<html><body><div class="nav"><a href="/">首页</a><a href="/jtys/">交通运输</a></div>'
+        f'{box}<div class="page"><a href="index_1.html">下一页</a></div></body></html>',
+        encoding="utf-8",
+    )
+    url = page.as_uri() if as_file else "http://jtj.example.gov.cn/tzgg/index.html"
+    found = extract_list(page.read_bytes(), url)
+    folder = (tmp_path.as_uri() + "/") if as_file else "http://jtj.example.gov.cn/tzgg/"
+    assert [link.title for link in found.links] == _OPENED_TITLES
+    assert found.links[0].url == folder + "202405/t20240513_0.html"
+    assert found.next_pages == [folder + "index_1.html"]
+
+
+def test_a_row_s_own_link_wins_over_the_handler_around_it():
+    rows = "".join(
+        f"<li onclick=\"location.href='/stat/click?id={n}'\"><a href='./t{n}.html'>"
+        f"{title}</a><span>2024-05-0{n + 1}</span></li>"
+        for n, title in enumerate(_OPENED_TITLES)
+    )
+    body = f'<html><body><ul class="list">{rows}</ul></body></html>'
+    found = extract_list(body.encode(), "http://jtj.example.gov.cn/tzgg/index.html")
+    assert [link.url for link in found.links][:2] == [
+        "http://jtj.example.gov.cn/tzgg/t0.html",
+        "http://jtj.example.gov.cn/tzgg/t1.html",
+    ]

@@ -516,3 +516,29 @@ def test_a_table_its_script_fills_gets_the_rows_of_as_many_cells(script, rows):
     )
     found = scripted_table_rows(root)
     assert ([r for _, r in found] or [None])[0] == rows
+
+
+@pytest.mark.parametrize(
+    ("scripts", "expected"),
+    [
+        (
+            'var ctx = "/portal"; var tpl = ctx + "/article/{id}.html";'
+            ' function goDetail(id) { window.open(tpl.replace("{id}", id)); }',
+            "/portal/article/42.html",
+        ),
+        (
+            "var host = '/xxgk'; var path = host + '/detail_' ;"
+            " function goDetail(id) { location.href = path + id + '.html'; }",
+            "/xxgk/detail_42.html",
+        ),
+        (
+            "var tpl = base + '/a/{id}.html';"
+            " function goDetail(id) { window.open(tpl.replace('{id}', id)); }",
+            None,
+        ),
+    ],
+    ids=["joined-template-replaced", "joined-prefix-concatenated", "unknown-part-no-answer"],
+)
+def test_a_global_joined_from_earlier_ones_is_its_string(scripts, expected):
+    # A row handler's URL template is often built from the site's context path.
+    assert run_pager(scripts, "goDetail('42')", url="http://x.gov.cn/l/index.html") == expected

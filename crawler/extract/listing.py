@@ -2648,7 +2648,8 @@ def _links_of(
         if targets is not None:
             href = _row_href(a, targets)
             if href is not None:
-                links[a] = _Link(a, href, base, raw)
+                links[a] = link = _Link(a, href, base, raw)
+                link._url = href  # (resolved already: a file's own folder too)
     return links
 
 
@@ -2834,43 +2835,55 @@ def extract_list(
 
 _OPENED_ROWS = etree.XPath(
     "//*[@onclick or @data-href or @data-url or @data-link]"
-    "[self::tr or self::li or self::dd or self::div or self::article][not(.//a)]"
+    "[self::tr or self::li or self::dd or self::div or self::article]"
     "[(@onclick and (contains(@onclick, 'open') or contains(@onclick, 'location')"
     " or contains(@onclick, '('))) or @data-href or @data-url or @data-link]"
 )
 _ROW_TARGET_ATTRS = ("data-href", "data-url", "data-link")
 _ROW_TARGET_MARKS = (b"data-href", b"data-url", b"data-link")
 _ONCLICK_ROWS = etree.XPath(
-    "//*[@onclick][self::tr or self::li or self::dd or self::div or self::article][not(.//a)]"
+    "//*[@onclick][self::tr or self::li or self::dd or self::div or self::article]"
     "[contains(@onclick, 'open') or contains(@onclick, 'location') or contains(@onclick, '(')]"
 )
 
 
+def _dead_anchor(a) -> bool:
+    """An anchor that goes nowhere of its own: no href, ``#`` or ``javascript:void(0)``, no handler."""
+    if a.get("onclick"):
+        return False
+    href = (a.get("href") or "").strip()
+    return not href or href[0] == "#" or bool(_NO_SCRIPT.fullmatch(href))
+
+
+_NO_SCRIPT = re.compile(r"(?i)javascript:\s*(?:void\s*\(\s*0?\s*\)|;)?\s*;?\s*")
+
+
 def _link_script_opened_rows(root, targeted: bool = True) -> None:
-    """A row without a link that a script opens (``<tr onclick="window.open('…')">``, ``<div
-    data-href="…">`` a click handler follows) is read as the link it is to the reader: its title
-    cell (the heaviest text that is no date, number or code) becomes a link with the row's
-    handler, resolved as any scripted link is, or with the address the row carries
-    (``targeted``: the page may hold such addresses)."""
+    """A row whose links go nowhere of their own that a script opens (``<tr
+    onclick="window.open('…')">``, ``<li onclick="location.href='…'"><a>…</a>``, ``<div
+    data-href="…">`` a click handler follows) is read as the link it is to the reader: its
+    heaviest dead anchor, else its title cell (a heading, else the heaviest text that is no date,
+    number or code), becomes a link with the row's handler, resolved as any scripted link is, or
+    with the address the row carries (``targeted``: the page may hold such addresses)."""
     rows = (_OPENED_ROWS if targeted else _ONCLICK_ROWS)(root)
     if len(rows) < 2:
         return  # one clickable box is a banner, not a list
-    for row in rows[:_MAX_SCORED_ANCHORS]:
-        cells = [c for c in row if isinstance(c.tag, str)] or [row]
-        best, weight = None, 0.0
-        column = _header_column(row) if row.tag == "tr" else None
-        if column is not None and column < len(cells):
-            # The cell under a title-like header (会议名称, 标题) titles the row.
-            text = _cell_text_title(cells[column])
-            if text and title_weight(text) >= 6:
-                cells = [cells[column]]
-        for cell in cells:
-            text = _cell_text_title(cell) if cell is not row else _short_text(row, 300)
-            if text and title_weight(text) > weight:
-                best, weight = cell, title_weight(text)
-        if best is None or weight < 6:
-            continue
+    rows = rows[:_MAX_SCORED_ANCHORS]
+    opened = set(rows)
+    outer = {up for row in rows for up in row.iterancestors() if up in opened}
+    for row in rows:
+        anchors = list(row.iter("a"))
+        if row in outer or not all(_dead_anchor(a) for a in anchors):
+            continue  # the rows are inside it; or the row's links go where they say
         target = next((row.get(n) for n in _ROW_TARGET_ATTRS if row.get(n)), None)
+        dead = max(anchors, key=lambda a: title_weight(_clean(all_text(a))), default=None)
+        if dead is not None and title_weight(_clean(all_text(dead))) >= 6:
+            dead.attrib.pop("href", None)
+            dead.set(*(("href", target) if target else ("onclick", row.get("onclick"))))
+            continue
+        best = _title_cell_of(row)
+        if best is None:
+            continue
         a = (
             etree.Element("a", href=target)
             if target
@@ -2880,6 +2893,28 @@ def _link_script_opened_rows(root, targeted: bool = True) -> None:
         for child in list(best):
             a.append(child)
         best.append(a)
+
+
+def _title_cell_of(row):
+    """The cell titling a row that has no link: the cell under a title-like header (会议名称, 标题),
+    else a heading, else the heaviest text that is no date, number or code; None below a title's
+    weight."""
+    cells = [c for c in row if isinstance(c.tag, str)] or [row]
+    best, weight = None, 0.0
+    column = _header_column(row) if row.tag == "tr" else None
+    if column is not None and column < len(cells):
+        text = _cell_text_title(cells[column])
+        if text and title_weight(text) >= 6:
+            cells = [cells[column]]
+    for cell in cells:
+        text = _cell_text_title(cell) if cell is not row else _short_text(row, 300)
+        if not text:
+            continue
+        if cell.tag in _HEADINGS and title_weight(text) >= 6:
+            return cell  # a card's heading over its summary
+        if title_weight(text) > weight:
+            best, weight = cell, title_weight(text)
+    return best if weight >= 6 else None
 
 
 def _date_style(root, url: str, page: str = "") -> DateStyle:

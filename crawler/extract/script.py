@@ -526,7 +526,8 @@ def function_body(scripts: str, name: str) -> tuple[list[str], str] | None:
 
 
 def page_globals(scripts: str) -> dict:
-    """The page's ``var name = "…"``/number globals (the first of each name)."""
+    """The page's ``var name = "…"``/number globals (the first of each name), and strings joined
+    from earlier ones (``var detailUrl = ctx + "/news/{id}.html"``: a row handler's template)."""
     found: dict = {}
     for m in _GLOBAL.finditer(scripts):
         name, raw, end = m.group(1), m.group(2), m.end()
@@ -539,9 +540,23 @@ def page_globals(scripts: str) -> dict:
             if not more:
                 break
             name, raw, end = more.group(1), more.group(2), more.end()
+    if "+" in scripts:
+        for m in _JOINED_GLOBAL.finditer(scripts):
+            if m.group(1) not in found:
+                value = evaluate(m.group(2), found)
+                if isinstance(value, str):
+                    found[m.group(1)] = value
     return found
 
 
+_JOINED_TERM = r"(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|[A-Za-z_$][\w$]*)"
+_JOINED_GLOBAL = re.compile(
+    r"(?:\bvar|\blet|\bconst)\s+([A-Za-z_$][\w$]*)\s*=\s*("
+    + _JOINED_TERM
+    + r"(?:\s*\+\s*"
+    + _JOINED_TERM
+    + r")+)\s*[;\n]"
+)
 _MORE_DECLARED = re.compile(
     r"\s*([A-Za-z_$][\w$]*)\s*=\s*(\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|\d{1,9})\s*[;,\n]"
 )
