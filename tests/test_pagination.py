@@ -188,3 +188,77 @@ def test_a_bracketed_type_mark_before_the_title_inside_the_link_is_no_part_of_it
         f"<html><body><ul>{rows}</ul></body></html>".encode(), "http://x.gov.cn/cggg/"
     )
     assert page.links[0].title == "示例市第0中学教学设备采购项目公开招标公告"
+
+
+def _numbers(current: int, last: int, link) -> str:
+    return " ".join(
+        f'<span class="cur">{n}</span>' if n == current else f'<a href="{link(n)}">{n}</a>'
+        for n in range(1, last + 1)
+    )
+
+
+def _trs(n: int) -> str:
+    return "index.html" if n == 1 else f"index_{n - 1}.html"
+
+
+@pytest.mark.parametrize("as_file", [False, True], ids=["with-url", "as-file"])
+@pytest.mark.parametrize(
+    ("pager", "page", "expected"),
+    [
+        (_numbers(1, 10, _trs) + ' <a href="index_10.html">下一页</a>', 1, "index_1.html"),
+        (_numbers(3, 10, _trs) + ' <a href="index_10.html">下一页</a>', 3, "index_3.html"),
+        (_numbers(10, 10, _trs) + ' <a href="index_10.html">下一页</a>', 10, "index_10.html"),
+        (
+            _numbers(1, 10, lambda n: f"?page={n}") + ' <a href="?page=11">Next</a>',
+            1,
+            "?page=2",
+        ),
+        (
+            "[1] "
+            + " ".join(f'<a href="?page={n}">[{n}]</a>' for n in range(2, 11))
+            + ' <a href="?page=11">[下十页]</a> <a href="?page=11">&gt;&gt;</a>',
+            1,
+            "?page=2",
+        ),
+        (
+            '<a href="index_30.html">上十页</a> '
+            + " ".join(
+                f'<span class="cur">{n}</span>'
+                if n == 41
+                else f'<a href="index_{n - 1}.html">{n}</a>'
+                for n in range(41, 46)
+            )
+            + ' <a href="index_41.html">下一页</a>',
+            41,
+            "index_41.html",
+        ),
+    ],
+    ids=[
+        "first-page-next-leaps-to-11",
+        "third-page-next-leaps-to-11",
+        "tenth-page-next-is-11",
+        "query-pages-next-leaps",
+        "bracketed-bare-current-next-ten",
+        "a-later-group-s-next",
+    ],
+)
+def test_a_next_that_jumps_a_group_of_pages_gives_way_to_the_page_after_this(
+    tmp_path, pager, page, expected, as_file
+):
+    # An eGov pager shows ten numbers; its 下一页 (or [下十页], >>) opens the next ten.
+    name = (
+        ("index.html" if page == 1 else f"index_{page - 1}.html")
+        if "index" in expected
+        else "list.asp"
+    )
+    path = tmp_path / name
+    path.write_text(
+        f"<html><body><ul class='list'>{_ROWS}</ul><div class='page'>{pager}</div></body></html>",
+        encoding="utf-8",
+    )
+    query = f"?page={page}" if name == "list.asp" and page > 1 else ""
+    url = path.as_uri() if as_file else f"http://www.x.gov.cn/tzgg/{name}{query}"
+    found = extract_list(path.read_bytes(), url)
+    folder = path.parent.as_uri() + "/" if as_file else "http://www.x.gov.cn/tzgg/"
+    want = (folder + name + expected) if expected.startswith("?") else folder + expected
+    assert found.next_pages == [want]

@@ -819,9 +819,15 @@ def _plugin_next(config: dict, leading: list, scripts: str, base: str) -> str | 
 
 
 def _numbered_next(
-    root, scripts: str, base: str, page_url: str, anchors: tuple[list, list] | None = None
+    root,
+    scripts: str,
+    base: str,
+    page_url: str,
+    anchors: tuple[list, list] | None = None,
+    by_series: bool = True,
 ) -> str | None:
-    """Page-number pagers: the link numbered one past the marked current page.
+    """Page-number pagers: the link numbered one past the marked current page (``by_series``:
+    with none marked, the numbered link to the page after this one in its address's series).
 
     With ``anchors`` (every anchor and its text), the anchors showing a number are indexed by it
     once, instead of walking and reading every anchor under each current-page mark.
@@ -831,6 +837,8 @@ def _numbered_next(
         numbered = {}
         for a, text in zip(*anchors):
             text = text.strip()  # _clean(text) is a number exactly when the stripped text is
+            if text and text[0] == "[" and text[-1] == "]":
+                text = text[1:-1].strip()  # an old pager's "[2]"
             if text and text.isdigit():
                 numbered.setdefault(text, []).append(a)
     for el in _number_elements(root):
@@ -856,6 +864,17 @@ def _numbered_next(
             if url:
                 return url
     if numbered:
+        # The current page printed as bare text right before the link numbered one past it
+        # ("[1] <a>[2]</a>", "<a>1</a> 2 <a>3</a>").
+        for text in sorted(numbered, key=int)[:20]:
+            for a in numbered[text]:
+                before = a.getprevious()
+                raw = before.tail if before is not None else a.getparent().text
+                m = _BARE_NUMBER_AT_END.search(raw) if raw else None
+                if m and int(m.group(1)) + 1 == int(text):
+                    url = _anchor_target(a, scripts, base, page_url)
+                    if url:
+                        return url
         # No page marked current: the numbered link to this very page is the current one.
         for text, links in numbered.items():
             for a in links:
@@ -874,7 +893,7 @@ def _numbered_next(
                             return url
         # Nor a link to this page (a first page printing its "1" as bare text): the numbered link
         # to the page after this one in the list's series.
-        for text in sorted(numbered, key=int)[:20]:
+        for text in sorted(numbered, key=int)[:20] if by_series else ():
             for a in numbered[text]:
                 url = _anchor_target(a, scripts, base, page_url)
                 if url and _series_successor(url, page_url):
@@ -882,6 +901,7 @@ def _numbered_next(
     return None
 
 
+_BARE_NUMBER_AT_END = re.compile(r"(?:^|[\s\]|>])\[?(\d{1,5})\]?\s*$")
 _DOUBLE_ARROWS = frozenset(["»", ">>", "≫", "»»"])
 
 
@@ -1292,7 +1312,7 @@ def find_next_pages(
     for _, _, a in sorted(ranked, key=lambda t: (t[0], t[1])):
         url = _anchor_target(a, scripts, base, page_url, forms)
         if url:
-            return [url]
+            return [_past_a_group_jump(url, root, scripts, base, page_url, anchors, page_text)]
 
     for link in root.iter("link"):
         if "next" in (link.get("rel") or "").lower().split():
@@ -1333,6 +1353,26 @@ def find_next_pages(
         if url and not same_page(url, page_url):
             return [url]
     return []
+
+
+def _past_a_group_jump(
+    url: str, root, scripts: str, base: str, page_url: str, anchors, page_text: str
+) -> str:
+    """``url``, a 下一页/Next link's target, unless it leaps past the page after this one: an eGov
+    pager ``1 2 … 10 下一页`` whose 下一页 shows the next group of ten (page 11) while the page is
+    1. Then the numbered link after the current page, of the same series and before the leap
+    (never behind the page's own number), is the next page."""
+    there = _series(url)
+    if there is None or there[1] is None or not _has_number_link(page_text):
+        return url
+    numbered = _numbered_next(root, scripts, base, page_url, anchors, by_series=False)
+    step = _series(numbered) if numbered and numbered != url else None
+    if step is None or step[0] != there[0] or step[1] is None or step[1] >= there[1]:
+        return url
+    here = _series(page_url)
+    if here is not None and here[0] == there[0] and here[1] is not None and step[1] <= here[1]:
+        return url
+    return numbered
 
 
 # A query parameter that numbers the pages of a list (``?page=2``, ``?pageNo=2``, ``?paged=2``).
