@@ -59,8 +59,12 @@ _SOURCE_STOP = re.compile(
     r"(?:责任|責任)?(?:记者|記者|编辑|編輯)"
     + _NO_OFFICE_AFTER
     # (The page's tools glued on after the value, spans without space between them: "新华社字体：
-    # 大 中 小", "…【打印】", "…〔关闭〕", "…视力保护色：".)
-    + r"|字号|字號|字体|字體|文字大小|【|\[|〔|［|分享|打印|关闭|關閉|参与互动|评论|举报|纠错|收藏|"
+    # 大 中 小", "…【打印】", "…〔关闭〕", "…视力保护色："; the switcher's letters without its
+    # label, "市卫健委 大 中 小", unless a name goes on after them, "市大中小企业服务中心", not
+    # the next item's label: "市卫健委大中小阅读：362".)
+    + r"|字号|字號|字体|字體|文字大小|大\s*中\s*小(?![\u3400-\u9fff](?![\u4e00-\u9fff]{0,5}[:：]))|"
+    r"【|\[|〔|［|分享|打印|关闭|關閉|"
+    r"参与互动|评论|举报|纠错|收藏|"
     r"扫一扫|视力保护|護眼|护眼|语音播报|朗读|听全文|Datum|"
     r"(?:录入|錄入|添加|上传|上傳|提交|撰写|加入|入库|发稿|印发|成文)(?:时间|時間|日期)|"
     # (Staff roles glued on after the value: "县融媒体中心撰稿：王丽", "…通讯员 王丽".)
