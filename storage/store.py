@@ -788,6 +788,8 @@ class Store:
         current = self._version_row(current_id) if current_id else None
         restored = False
         if status == "removed":
+            if self._notice_at_removed(site, url, current, fields, fetched, crawl_id):
+                return RecordResult("held", release_id, current_id, []), True
             restored = True
             self._insert_event("restored", site, release_id, None, crawl_id, now, 0, [])
         refreshed = False
@@ -899,12 +901,44 @@ class Store:
                 now,
             )
             kind = "edited"
+        # A held response is not the page: the release was not checked, and stays due (a
+        # maintenance day must not push its check, and the edit after it, a whole interval on).
         self.db.execute(
-            """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?, last_checked_at = ?, status = 'live',
+            """UPDATE releases SET last_seen_at = ?, last_fetched_at = ?,
+               last_checked_at = CASE WHEN ? THEN last_checked_at ELSE ? END, status = 'live',
                missing_count = 0, missing_since = NULL, removed_at = NULL, held_since = ? WHERE id = ?""",
-            [now, now, now, held_since if hold or stale else None, release_id],
+            [now, now, int(kind == "held"), now, held_since if hold or stale else None, release_id],
         )
         return RecordResult(kind, release_id, version_id, changed, restored, refreshed), False
+
+    def _notice_at_removed(self, site, url, current, fields, fetched, crawl_id) -> bool:
+        """Whether a removed release's address answered with a notice its stored version is not
+        — a maintenance, busy, error or login notice, or one saying the page is gone, drawn in the
+        site's chrome: the release is not back (no restore, no edit), the fetch failed or missed."""
+        stored = _version_fields(current) if current else {}
+        shown = f"{_shown_title(fetched.title)}: {' '.join((fetched.body or '').split())[:60]}"
+        if (_says_gone(fields) and not _says_gone(stored)) or (
+            _says_withdrawn(fields) and not _says_withdrawn(stored)
+        ):
+            self.record_missing(
+                site,
+                url,
+                f"the page says it is gone ({shown})",
+                crawl_id=crawl_id,
+                http_status=fetched.http_status,
+            )
+            return True
+        if _says_down(fields) and not _says_down(stored):
+            self.record_fetch_failure(
+                site,
+                url,
+                f"not the page: a notice in the site's chrome ({shown}) answered at the address "
+                "of a removed release",
+                crawl_id=crawl_id,
+                http_status=fetched.http_status,
+            )
+            return True
+        return False
 
     def _present(self, version_id: int, fetched: FetchedRelease, fields: dict, digest: str) -> None:
         """Keep how the page's present template draws version ``version_id`` (:func:`_as_presented`)."""
@@ -1604,7 +1638,7 @@ class Store:
                 # Checked again once half the time since the removal has passed: gaps double
                 # (the next crawl, then ever less often), up to revisit_max.
                 interval = min(longest, (now - since).total_seconds() / 2)
-                if waited >= interval:
+                if waited >= interval * _DUE_EARLY:
                     removed.append(url)
                 continue
             if missing_since:
@@ -1619,10 +1653,10 @@ class Store:
                     break
             if interval is None:
                 pool.append((checked or _EPOCH, born, url))
-            elif waited >= interval:
+            elif waited >= interval * _DUE_EARLY:
                 young.append((age_days, url))
             else:
-                upcoming.append(interval - waited)
+                upcoming.append(interval * _DUE_EARLY - waited)
                 deadlines.append(interval - waited)
         young.sort()
         pool.sort()
@@ -2244,6 +2278,11 @@ def _says_down(fields: dict) -> bool:
 def _shown_title(title: str | None) -> str:
     return f"a page titled {title[:40]!r}" if title else "a page without a title"
 
+
+# A check falls due once this share of its interval has passed: a daily crawl runs a little
+# earlier in the day than the last one checked a release, and a check due a few minutes after
+# the crawl would wait a whole day more (a release of last week re-checked every other day).
+_DUE_EARLY = 0.9
 
 # Earlier versions a stale copy is looked for among (caches hold days, not years).
 _STALE_LOOKBACK = 5
