@@ -242,6 +242,9 @@ def test_page_counter(text, expected):
     assert page_counter(text) == expected
 
 
+_TWO_ROWS = '<li><a href="/a/1.html">甲</a></li><li><a href="/a/2.html">乙</a></li>'
+
+
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
@@ -265,6 +268,34 @@ def test_page_counter(text, expected):
             "",
         ),
         ("document.getElementById('x').innerHTML = '<a href=\"/a\">x</a>';", ""),
+        (
+            "var u=['/a/1.html','/a/2.html'];var t=new Array(\"甲\",\"乙\");"
+            "for(var i=0;i<u.length;i++){document.write('<li><a href=\"'+u[i]+'\">'+t[i]+'</a></li>');}",
+            _TWO_ROWS,
+        ),
+        (
+            "var u=[],t=[];u.push('/a/1.html');t.push('甲');u.push('/a/2.html');t.push('乙');"
+            "var n=u.length;for(var k=0;k<n;k++)document.writeln('<li><a href=\"'+u[k]+'\">'+t[k]+'</a></li>');",
+            _TWO_ROWS,
+        ),
+        (
+            "var u=new Array();var t=new Array();u[0]='/a/1.html';t[0]='甲';u[1]='/a/2.html';t[1]='乙';"
+            "for(i=0;i<=u.length-1;i++){var s=t[i];if(s.length>9)s=s.substring(0,9);"
+            "document.write('<li><a href=\"'+u[i]+'\">'+s+'</a></li>');}",
+            _TWO_ROWS,
+        ),
+        (
+            "var u=new Array();var t=new Array();var y=new Array();u[0]='/a/1.html';t[0]='甲';y[0]=2024;"
+            "u[1]='/a/2.html';t[1]='乙';y[1]=2023;for(var i=0;i<2;i++){document.write("
+            "'<li><a href=\"'+u[i]+'\">'+t[i]+'</a>'+y[i]+'</li>');}",
+            '<li><a href="/a/1.html">甲</a>2024</li><li><a href="/a/2.html">乙</a>2023</li>',
+        ),
+        (
+            "var u=['/a/1.html','/a/2.html'];var t=['甲','乙'];var h='';"
+            "for(var i=0;i<u.length;i++){h+='<li><a href=\"'+u[i]+'\">'+t[i]+'</a></li>';}"
+            "document.write(h);",
+            _TWO_ROWS,
+        ),
     ],
     ids=[
         "literal-line",
@@ -273,6 +304,11 @@ def test_page_counter(text, expected):
         "unknown-variable",
         "variable-other-code-computes",
         "no-write",
+        "array-literals",
+        "pushed-and-counted",
+        "up-to-length-less-one-through-a-loop-name",
+        "numbers-and-a-numeric-bound",
+        "added-up-then-written",
     ],
 )
 def test_written_html(code, expected):
@@ -1326,3 +1362,46 @@ def test_a_pager_call_reading_a_hidden_input_in_its_argument():
     )
     page = extract_list(body.encode(), "http://x.gov.cn/l/index_2.html")
     assert page.next_pages == ["http://x.gov.cn/l/index_3.html"]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "code", "expected"),
+    [
+        (
+            [
+                "var u=new Array();var t=new Array();u[0]='/a/1.html';t[0]='甲';u[1]='/a/2.html';t[1]='乙';"
+            ],
+            "for(var i=0;i<u.length;i++){document.write('<li><a href=\"'+u[i]+'\">'+t[i]+'</a></li>');}",
+            (_TWO_ROWS, None),
+        ),
+        (
+            [],
+            "var u=['/a/1.html','/a/2.html'];var t=['甲','乙'];var h='';"
+            "for(var i=0;i<u.length;i++){h+='<li><a href=\"'+u[i]+'\">'+t[i]+'</a></li>';}"
+            "document.getElementById('news').innerHTML=h;",
+            (_TWO_ROWS, "news"),
+        ),
+        (
+            [],
+            "var u=['/a/1.html','/a/2.html'];var t=['甲','乙'];var h='';"
+            "for(var i=0;i<u.length;i++){h+='<li><a href=\"'+u[i]+'\">'+t[i]+'</a></li>';}"
+            "$('#news').html(h);",
+            (_TWO_ROWS, "news"),
+        ),
+        (
+            [],
+            "for(var i=0;i<u.length;i++){document.write('<li><a href=\"'+u[i]+'\">x</a></li>');}",
+            ("", None),
+        ),
+    ],
+    ids=[
+        "arrays-of-an-earlier-script",
+        "into-an-element",
+        "into-a-jquery-element",
+        "arrays-never-filled",
+    ],
+)
+def test_rows_a_loop_writes_from_arrays(earlier, code, expected):
+    from crawler.extract.script import script_rows
+
+    assert script_rows(code, earlier) == expected

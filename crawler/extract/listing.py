@@ -31,7 +31,7 @@ from .pagination import (
     page_key,
     xpath_or_css,
 )
-from .script import PageScripts, page_fields, written_html
+from .script import PageScripts, page_fields, script_rows
 from .text import (
     DETAIL_LINK,
     MAX_HTML_CHARS,
@@ -2708,15 +2708,21 @@ class _PageScripts:
             if el.tag == "script" and el.text and "<datastore" in el.text.lower():
                 holder = next((up.get("id") for up in el.iterancestors() if up.get("id")), None)
                 self.datastores.append((holder, el.text))
-            if el.tag == "script" and el.text and "write" in el.text and "<a" in el.text:
-                html = written_html(el.text)
+            if el.tag == "script" and el.text and "<a" in el.text:
+                # (Arrays a loop writes from may be filled by a script before it, in <head>.)
+                html, into = script_rows(el.text, self.raw)
                 if "<a" in html:
-                    writes.append((el, html))
+                    writes.append((el, html, into))
             if el.tag == "script" and el.text and len(el.text) < 3000 and _pager_script(el.text):
                 self._mark_pager_place(el)
-        for el, html in writes:
-            # What the reader sees: the rows a script writes stand where the script does.
-            place_written(el, html)
+        for el, html, into in writes:
+            # What the reader sees: the rows a script writes stand where the script does, or
+            # in the element it fills with them.
+            box = next(root.iterfind(f".//*[@id='{into}']"), None) if into else None
+            if box is not None and not len(box) and not (box.text or "").strip():
+                place_written(box, html, inside=True)
+            else:
+                place_written(el, html)
 
     def _mark_pager_place(self, script) -> None:
         parent = script.getparent()

@@ -931,12 +931,21 @@ def _call_args(code: str, env: dict, page: int | None) -> list | None:
 # ----------------------------------------------------------------------------- what a script writes
 
 _WRITE = re.compile(r"document\s*\.\s*write(?:ln)?\s*\(")
+_LITERAL = r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|-?\d{1,12}(?:\.\d{1,6})?"
 _ARRAY_ITEM = re.compile(
-    r"\b([A-Za-z_$][\w$]*)\s*\[\s*(\d{1,4})\s*\]\s*=\s*(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+    r"\b([A-Za-z_$][\w$]*)\s*\[\s*(\d{1,4})\s*\]\s*=\s*(" + _LITERAL + r")\s*(?=[;,\n)}]|$)"
 )
+_ARRAY_PUSH = re.compile(r"\b([A-Za-z_$][\w$]*)\s*\.\s*push\s*\(\s*(" + _LITERAL + r")\s*\)")
+_ARRAY_LIST = re.compile(r"\b([A-Za-z_$][\w$]*)\s*=\s*(?:\[|new\s+Array\s*\()\s*(?=[\"'\d-])")
+_LIST_ITEM = re.compile(r"\s*(" + _LITERAL + r")\s*([,\])])")
 _LOOP = re.compile(
-    r"for\s*\(\s*(?:var\s+|let\s+)?([A-Za-z_$][\w$]*)\s*=\s*0\s*;\s*\1\s*<\s*([A-Za-z_$][\w$]*)\s*\.\s*length"
+    r"for\s*\(\s*(?:var\s+|let\s+)?([A-Za-z_$][\w$]*)\s*=\s*0\s*;\s*\1\s*(<=?)\s*"
+    r"([A-Za-z_$][\w$]*(?:\s*\.\s*length)?(?:\s*-\s*1)?|\d{1,4})\s*;"
 )
+_COUNT_DECLARED = re.compile(
+    r"(?:\bvar|\blet|\bconst)?\s*\b([A-Za-z_$][\w$]*)\s*=\s*(\d{1,4}|[A-Za-z_$][\w$]*\s*\.\s*length)\s*[;,\n]"
+)
+_ADD_TO_NAME = re.compile(r"\b([A-Za-z_$][\w$]*)\s*\+=\s*")
 _MAX_WRITTEN_ROWS = 1000
 _STRING_LITERAL = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 _NAME = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*")
@@ -971,24 +980,138 @@ def argument(code: str, at: int, closer: str = ")", limit: int = 600) -> str | N
     return code[at:i] if closer == ";" and i == len(code) else None
 
 
-def written_html(code: str) -> str:
-    """The HTML an inline script writes where it stands, as far as the page shows it plainly:
-    ``document.write('<li>…</li>')`` lines, and a loop writing rows from arrays the script fills
-    (``urls[0]='…'; headers[0]="…"; for (i = 0; i < urls.length; i++) document.write(…urls[i]…)``)."""
-    if "write" not in code or not _WRITE.search(code):
-        return ""
-    arrays: dict[str, dict[int, str]] = {}
-    for m in _ARRAY_ITEM.finditer(code):
-        value = evaluate(m.group(3), {}, None)
+def _arrays(code: str) -> dict[str, dict[int, object]]:
+    """The arrays a script fills with literals, by index: ``urls[0] = "…"``, ``urls.push("…")``,
+    ``var urls = ["…", "…"]``/``new Array("…", …)``; strings and numbers (``year[0] = 2024``)."""
+    arrays: dict[str, dict[int, object]] = {}
+    if "[" in code:
+        for m in _ARRAY_LIST.finditer(code):
+            items, at = {}, m.end()
+            while len(items) < _MAX_WRITTEN_ROWS:
+                item = _LIST_ITEM.match(code, at)
+                if not item:
+                    break
+                value = evaluate(item.group(1), {}, None)
+                if value is None:
+                    break
+                items[len(items)] = value
+                at = item.end()
+                if item.group(2) != ",":
+                    arrays.setdefault(m.group(1), {}).update(items)
+                    break
+        for m in _ARRAY_ITEM.finditer(code):
+            value = evaluate(m.group(3), {}, None)
+            if value is not None:
+                arrays.setdefault(m.group(1), {})[int(m.group(2))] = value
+    if ".push" in code:
+        for m in _ARRAY_PUSH.finditer(code):
+            value = evaluate(m.group(2), {}, None)
+            if value is not None:
+                pushed = arrays.setdefault(m.group(1), {})
+                pushed[len(pushed)] = value
+    return arrays
+
+
+def _loop_count(loop: re.Match, arrays: dict, code: str) -> int | None:
+    """How many times ``for (i = 0; i < BOUND; i++)`` runs: BOUND an array's ``length`` (``<=
+    urls.length - 1`` alike), a number, or a name the script sets to either."""
+    bound = "".join(loop.group(3).split())
+    for _ in range(2):
+        less_one = bound.endswith("-1")
+        name = bound.removesuffix("-1").removesuffix(".length")
+        if bound.isdigit():
+            count = int(bound)
+        elif name != bound.removesuffix("-1") and name in arrays:
+            count = len(arrays[name]) - less_one
+        else:
+            declared = next(
+                (d for d in _COUNT_DECLARED.finditer(code) if d.group(1) == bound), None
+            )
+            if declared is None:
+                return None
+            bound = "".join(declared.group(2).split())
+            continue
+        return min(count + (loop.group(2) == "<="), _MAX_WRITTEN_ROWS)
+    return None
+
+
+def _loop_rows(loop: re.Match, expr: str, arrays: dict, code: str) -> list[str] | None:
+    """The rows a loop writes from the arrays: ``expr`` (``'<li><a href="' + urls[i] + …``)
+    evaluated for each index; None when the loop or an array is not plain."""
+    index = re.compile(r"\b([A-Za-z_$][\w$]*)\s*\[\s*" + re.escape(loop.group(1)) + r"\s*\]")
+    used = {m.group(1) for m in index.finditer(expr)}
+    if not used or not used <= arrays.keys():
+        return None
+    count = _loop_count(loop, arrays, code)
+    if count is None:
+        return None
+    count = min(count, *(len(arrays[name]) for name in used))
+    plain = index.sub(lambda x: x.group(1), expr)
+    rows = []
+    for k in range(count):
+        env = {name: arrays[name][k] for name in used if k in arrays[name]}
+        value = evaluate(plain, env, None)
         if isinstance(value, str):
-            arrays.setdefault(m.group(1), {})[int(m.group(2))] = value
+            rows.append(value)
+    return rows
+
+
+def _with_aliases(loop: re.Match, expr: str, code: str) -> str:
+    """``expr`` with a loop's own names for the row's values (``var t = headers[i]``, cut for
+    show after) read as the values themselves."""
+    aliases = {
+        m.group(1): m.group(2)
+        for m in re.finditer(
+            r"(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*\s*\[\s*"
+            + re.escape(loop.group(1))
+            + r"\s*\])\s*[;\n]",
+            code[loop.end() : loop.end() + 2000],
+        )
+    }
+    if not aliases:
+        return expr
+    parts = re.split(r"(" + _STRING_LITERAL.pattern + ")", expr)
+    return "".join(
+        part if i % 2 else _NAME.sub(lambda n: aliases.get(n.group(0), n.group(0)), part)
+        for i, part in enumerate(parts)
+    )
+
+
+def written_html(code: str, earlier: list[str] | None = None) -> str:
+    """What :func:`script_rows` finds, wherever the script puts it."""
+    return script_rows(code, earlier)[0]
+
+
+def script_rows(code: str, earlier: list[str] | None = None) -> tuple[str, str | None]:
+    """(The HTML an inline script writes, the id of the element it fills with it, None: where
+    the script stands), as far as the page shows it plainly:
+    ``document.write('<li>…</li>')`` lines, and a loop writing rows from arrays the script — or
+    a script before it, ``earlier`` — fills (``urls[0]='…'; headers[0]="…"; for (i = 0; i <
+    urls.length; i++) document.write(…urls[i]…)``), directly or through a string it adds the
+    rows to and then writes (``html += …``; ``document.write(html)``, ``….innerHTML = html``)."""
+    if "write" not in code or not _WRITE.search(code):
+        if "+=" not in code or ("innerHTML" not in code and ".html(" not in code):
+            return "", None
+    arrays = _arrays(code)
     loops = list(_LOOP.finditer(code))
+    if loops and earlier and ("[" in code or ".length" in code):
+        known = arrays
+        arrays = {}
+        for text in earlier:
+            if "[" in text or ".push" in text:
+                arrays.update(_arrays(text))
+        arrays.update(known)
     out = []
+    into = None
     assigned = None
+    written_loops = set()
     for m in islice(_WRITE.finditer(code), _MAX_WRITTEN_ROWS * 2):
         arg = argument(code, m.end(), limit=5000)
         if not arg or "<a" not in arg:
             continue
+        loop = next((lp for lp in reversed(loops) if lp.start() < m.start()), None)
+        if loop is not None and arrays:
+            arg = _with_aliases(loop, arg, code)
         names = set(_NAME.findall(_STRING_LITERAL.sub(" ", arg)))
         unknown = names - arrays.keys() - _LOOP_NAMES.union(lp.group(1) for lp in loops)
         if unknown:
@@ -1002,24 +1125,51 @@ def written_html(code: str) -> str:
             if isinstance(value, str):
                 out.append(value)
             continue
-        loop = next((lp for lp in reversed(loops) if lp.start() < m.start()), None)
         if loop is not None and arrays:
-            index = re.compile(
-                r"\b([A-Za-z_$][\w$]*)\s*\[\s*" + re.escape(loop.group(1)) + r"\s*\]"
-            )
-            if index.search(arg):
-                expr = index.sub(lambda x: x.group(1), arg)
-                rows = arrays.get(loop.group(2), {})
-                for k in range(min(len(rows), _MAX_WRITTEN_ROWS)):
-                    env = {name: values[k] for name, values in arrays.items() if k in values}
-                    value = evaluate(expr, env, None)
-                    if isinstance(value, str):
-                        out.append(value)
+            rows = _loop_rows(loop, arg, arrays, code)
+            if rows is not None:
+                out.extend(rows)
+                written_loops.add(loop.start())
                 continue
         value = evaluate(arg, {}, None)
         if isinstance(value, str):
             out.append(value)
-    return "".join(out)
+    for loop in loops:
+        if loop.start() in written_loops or not arrays:
+            continue
+        # Rows added to a string in the loop (``html += '<li>…' + urls[i] + …``), written after it.
+        body_at = code.find("{", loop.end(), loop.end() + 40)
+        body_end = closing_brace(code, body_at, 5000) if body_at >= 0 else None
+        body = (
+            code[loop.end() : body_end]
+            if body_end is not None
+            else code[loop.end() : loop.end() + 2000]
+        )
+        for add in _ADD_TO_NAME.finditer(body):
+            expr = argument(body, add.end(), ";", 5000)
+            written = (
+                _writes_name(code[loop.end() :], add.group(1)) if expr and "<a" in expr else None
+            )
+            if written is not None:
+                expr = _with_aliases(loop, expr, code)
+                out.extend(_loop_rows(loop, expr, arrays, code) or ())
+                into = written or None
+                break
+    return "".join(out), into
+
+
+def _writes_name(code: str, name: str) -> str | None:
+    """Where the script writes the string ``name``: "" for the page where it stands
+    (``document.write(name)``), an element's id for ``getElementById("x").innerHTML = name`` or
+    ``$("#x").html(name)``; None when it does not."""
+    m = re.search(
+        r"(?:document\s*\.\s*write(?:ln)?\s*\(|getElementById\(\s*[\"']([\w:.-]{1,80})[\"']\s*\)"
+        r"\s*\.\s*innerHTML\s*=|\$\(\s*[\"']#([\w:.-]{1,80})[\"']\s*\)\s*\.\s*html\s*\()\s*"
+        + re.escape(name)
+        + r"\s*[);]",
+        code,
+    )
+    return None if m is None else m.group(1) or m.group(2) or ""
 
 
 # ----------------------------------------------------------------------------- what a script shows
