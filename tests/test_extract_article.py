@@ -436,6 +436,38 @@ def test_time_element_with_itemprop_date_published():
     assert article.published_at == "2021-06-02"
 
 
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ('<abbr class="published" title="2021-06-02T09:30:00">June 2</abbr>', "2021-06-02T09:30"),
+        ('<abbr class="updated" title="2021-06-02">Yesterday</abbr>', "2021-06-02"),
+        ('<time class="updated" datetime="2021-06-02">Wednesday</time>', "2021-06-02"),
+        (
+            '<abbr class="updated" title="2021-06-09">June 9</abbr>'
+            ' <abbr class="published" title="2021-06-02">June 2</abbr>',
+            "2021-06-02",
+        ),
+        ('<abbr class="publisher" title="2021-06-02">Works</abbr>', None),
+        ('<abbr title="Twenty twenty-one">2021</abbr>', None),
+    ],
+    ids=[
+        "published",
+        "updated-alone",
+        "time-updated",
+        "published-beats-updated",
+        "other-class",
+        "no-class",
+    ],
+)
+def test_hatom_entry_dates_read_from_their_attribute(stamp, expected):
+    page = f"""<html><head><title>Council meeting notes - City</title></head><body><div class="hentry">
+    <h1 class="entry-title">Council meeting notes</h1><div class="meta">Posted {stamp}</div>
+    <div class="entry-content"><p>The council met on Tuesday and approved the budget for the coming
+    year after a long debate.</p></div></div></body></html>"""
+    article = extract_article(page.encode(), "https://www.city.example.us/news/notes.html")
+    assert (article.published_at or "")[:16] == (expected or "")
+
+
 def test_find_dates_ignores_impossible_dates():
     assert find_dates("编号 2022-13-45 与 1900-01-01") == []
 
