@@ -1407,3 +1407,48 @@ def test_a_heading_broken_by_br_is_one_title_but_its_subtitle(heading, tag_title
         f"<html><head><title>{tag_title}</title></head><body>{heading}{_NOTICE_TEXT}</body></html>"
     )
     assert extract_article(page.encode(), "http://www.example.gov.cn/a/1.html").title == expected
+
+
+_OLD_TEXT = (
+    "<p>各乡镇人民政府：</p>"
+    "<p>为做好今年农村公路养护工作，现就有关事项通知如下。</p>"
+    "<p>各乡镇须于2024年6月30日前完成辖区内公路的病害排查，并报县交通运输局备案。</p>"
+    "<p>县交通运输局</p><p>2024年5月13日</p>"
+)
+_OLD_HEADING = "关于做好2024年农村公路日常养护工作的通知"
+
+
+@pytest.mark.parametrize(
+    ("tag_title", "cells"),
+    [
+        pytest.param(
+            "通 知 公 告",
+            f"<tr><td><font size=3><b>通 知 公 告</b></font></td></tr>"
+            f"<tr><td><font size=5><b>{_OLD_HEADING}</b></font></td></tr><tr><td>{_OLD_TEXT}</td></tr>",
+            id="under-the-columns-letter-spaced-heading",
+        ),
+        pytest.param(
+            "通　知　公　告",
+            f"<tr><td><div align=center><font size=5><b>{_OLD_HEADING}</b></font></div>{_OLD_TEXT}</td></tr>",
+            id="opening-the-texts-cell-title-tag-the-column",
+        ),
+        pytest.param(
+            "某某县交通运输局",
+            f"<tr><td><p align=center><font size=4 color=red><strong>{_OLD_HEADING}</strong></font></p>"
+            f"{_OLD_TEXT.replace('<p>', '<p><font size=3>').replace('</p>', '</font></p>')}</td></tr>",
+            id="opening-the-texts-cell-title-tag-the-site-paragraphs-in-font",
+        ),
+    ],
+)
+def test_an_old_templates_bold_font_heading_titles_a_page_whose_title_tag_names_the_column(
+    tag_title, cells
+):
+    page = (
+        f"<html><head><title>{tag_title}</title></head><body><table><tr><td>"
+        '<a href="/">首页</a> <a href="/tzgg/">通知公告</a></td></tr>'
+        f"<tr><td><table>{cells}</table></td></tr></table></body></html>"
+    )
+    article = extract_article(page.encode(), "http://www.example.gov.cn/tzgg/1.html")
+    # (The signature's date, not the deadline a sentence of the text names.)
+    assert (article.title, article.published_at[:10]) == (_OLD_HEADING, "2024-05-13")
+    assert article.body.startswith("各乡镇人民政府")

@@ -426,7 +426,8 @@ def _visible_date(
             years=years,
             under_title=True,
         )
-        if c.rank < 5 or len(lines[c.line]) < 80
+        # (A date in a sentence of the text, 各乡镇须于2024年4月30日前报送…。, is the text's own.)
+        if c.rank < 5 or (len(lines[c.line]) < 80 and "。" not in lines[c.line])
     ]
     updated = [c for c in near if c.rank == 6]
     near = [c for c in near if c.rank != 6]

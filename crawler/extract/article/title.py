@@ -1230,9 +1230,11 @@ class _TitleSearch:
         if not _column_sized(text):
             return None
         top = line_of(self.lay, el) if el is not None else -1
+        # (Bold type alone in its cell too: an old template's <font size=5><b>关于…</b></font>
+        # under the column's heading, 通 知 公 告.)
         below = [
             c
-            for c in self.near_body(2)
+            for c in self.near_body(3)
             if c[0] > top and not _column_sized(c[1]) and c[2] is not el
         ]
         if not below:
@@ -1358,11 +1360,12 @@ class _TitleSearch:
 
     def _signs_the_text(self, text: str, el) -> bool:
         """A line below the body's start that shows a <title> naming only an office (its
-        signature, 某某市公安局 closing the text) signs the text; it is no heading."""
+        signature, 某某市公安局 closing the text, or its shorter name, 市公安局) signs the text;
+        it is no heading."""
         sq = squash(text)
         return (
-            sq == self.tag_sq
-            and len(sq) <= 20
+            sq in self.tag_sq
+            and len(self.tag_sq) <= 20
             and bool(_SITE_LIKE.search(sq))
             and line_of(self.lay, el) > self.body_start
         )
@@ -1449,6 +1452,15 @@ class _TitleSearch:
                 if len(squash(c[1])) >= 6 and self._under_short_lines(c[0])
             ]
             weak = weak or [c for c in near_body(3) if self.body_start - c[0] <= 3]
+            # (Bold type alone on the block's first lines: an old template's <font size=5><b>
+            # heading in the text's own cell; not the text's first paragraph in its <font>.)
+            weak = weak or [
+                c
+                for c in near_body(3, inside=2)
+                if len(squash(c[1])) >= 6
+                and c[0] < self.body_end - 1
+                and not _PROSE_MARK.search(c[1])
+            ]
             # (A sidebar's short heading, 统计数据, is a title only when the <title> is no better.)
             above = [c for c in weak if column_like or _resembles(c[1], stripped)] or (
                 near_body(1) if column_like else []
@@ -1620,6 +1632,10 @@ class _TitleSearch:
                         _clean_title(line), el, f"line above the body like the {spelled}", title
                     )
         return None
+
+
+# What a sentence holds and a heading never does: a full stop inside, a colon or semicolon closing.
+_PROSE_MARK = re.compile(r"[。！？]|[:：;；]$")
 
 
 _PRE_OR_SUB = re.compile(
