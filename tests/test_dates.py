@@ -321,3 +321,29 @@ def test_a_page_of_unknown_place_says_how_it_writes_its_dashed_dates(page, expec
     style = style_for(ZoneInfo("UTC"), page)
     assert parse_day("05-03-2024", style=style) == expected
     assert parse_day("05/03/2024", style=style) == "2024-05-03"  # slashes stay month first
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param("<p>Date: 7/03/2024</p>", "2024-07-03", id="no-evidence-month-first"),
+        pytest.param(
+            "<p>Date: 7/03/2024</p><li>Night market <span>Friday 15 March 2024</span></li>",
+            "2024-03-07",
+            id="named-dates-day-first",
+        ),
+        pytest.param(
+            "<p>Date: 7/03/2024</p><p>Comments close March 29, 2024, or 1 April 2024.</p>"
+            "<p>Hearing on April 9, 2024.</p>",
+            "2024-07-03",
+            id="named-dates-mostly-month-first",
+        ),
+    ],
+)
+def test_a_page_of_unknown_place_writes_its_slashed_dates_as_its_named_dates(page, expected):
+    # 7/03/2024 on a page whose named dates put the day first (a New Zealand or British page
+    # saved without its address) is 7 March; where its place is known, the place decides.
+    assert parse_day("7/03/2024", style=style_for(ZoneInfo("UTC"), page)) == expected
+    assert parse_day("7/03/2024", style=style_for(ZoneInfo("America/Chicago"), page)) == (
+        "2024-07-03"
+    )

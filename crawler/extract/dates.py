@@ -229,7 +229,8 @@ def style_for(zone: ZoneInfo | None, page: str = "") -> DateStyle:
     name = str(zone) if zone is not None else ""
     day_first = name.startswith(_DAY_FIRST_ZONES)
     return DateStyle(
-        day_first=day_first,
+        day_first=day_first
+        or (name == "UTC" and _holds_slashed_date(page) and _writes_day_first(page)),
         roc_years=name == "Asia/Taipei",
         dashed_day_first=day_first
         or (name == "UTC" and not (_holds_dashed_date(page) and _writes_month_first(page))),
@@ -249,6 +250,18 @@ def _holds_dashed_date(page: str) -> bool:
     )
 
 
+# A slashed date with both numbers 12 or less (5/03/2024): which comes first is the page's style.
+_SLASHED_YEAR = re.compile(r"/(?:19|20)\d\d(?![\d/])")
+_SLASHED_DAY_MONTH = re.compile(r"(?<![\d/])(?:1[0-2]|0?[1-9])/(?:1[0-2]|0?[1-9])$")
+
+
+def _holds_slashed_date(page: str) -> bool:
+    return any(
+        _SLASHED_DAY_MONTH.search(page, max(0, m.start() - 5), m.start())
+        for m in _SLASHED_YEAR.finditer(page)
+    )
+
+
 _EN_MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -261,6 +274,15 @@ _NAMED_DAY_FIRST = re.compile(
 )
 _ADDRESS_HOST = re.compile(r"""(?i)(?:href|content)\s*=\s*["']?https?://([a-z0-9.-]+)""")
 _MONTH_FIRST_ZONES = ("America/",)
+
+
+def _writes_day_first(page: str) -> bool:
+    """Whether a page of unknown place writes its named dates day first ("5 March 2024", more
+    of them than "March 5, 2024"): its slashed dates are then day first too (5/03/2024 is 5
+    March), as a New Zealand or British page writes them. Without named dates the slashes stay
+    month first, as the US (and an ASP.NET server's en-US default) write them."""
+    month_first = len(_NAMED_MONTH_FIRST.findall(page, 0, 400_000))
+    return len(_NAMED_DAY_FIRST.findall(page, 0, 400_000)) > month_first
 
 
 def _writes_month_first(page: str) -> bool:

@@ -774,8 +774,12 @@ def _source_after_body(lay: Layout, body_stop: int, own_name) -> tuple | None:
             continue
         if footer_line(lines[i]) or _SITE_FOOTER_MARK.search(lines[i]):
             continue  # the site's footer ("网站主办：… 信息来源：…") names no article's source
-        if _DATA_CREDIT.match(lines[i]):
-            continue  # (under a chart or a table: where its figures come from, not who published)
+        credit = _DATA_CREDIT.match(lines[i])
+        if credit and lines[i][credit.end() :].strip(" ") and lines[i][credit.end()] != "\t":
+            # (Under a chart or a table: where its figures come from, not who published. A label
+            # in a cell of its own, its value the next line or cell — a field of the page's
+            # record, <dt>Source:</dt><dd>…</dd> — is the source.)
+            continue
         supplied = _SUPPLIED.match(lines[i].strip()) if i < body_stop + 3 else None
         if supplied:
             return supplied.group(1) or supplied.group(
