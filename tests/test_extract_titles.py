@@ -1452,3 +1452,40 @@ def test_an_old_templates_bold_font_heading_titles_a_page_whose_title_tag_names_
     # (The signature's date, not the deadline a sentence of the text names.)
     assert (article.title, article.published_at[:10]) == (_OLD_HEADING, "2024-05-13")
     assert article.body.startswith("各乡镇人民政府")
+
+
+_UNDATED_TEXT = (
+    "<div class='content'><p>因城区道路改造施工需要，经研究，决定对城区部分公交线路进行临时调整。</p>"
+    "<p>调整期间给市民出行带来的不便，敬请谅解。</p><p>咨询电话：12345。</p></div>"
+)
+_UNDATED_TITLE = "关于调整城区部分公交线路的公告"
+
+
+@pytest.mark.parametrize(
+    ("head", "before"),
+    [
+        pytest.param(
+            f'<meta property="og:title" content="{_UNDATED_TITLE} - 某某市人民政府">',
+            "",
+            id="og-title-with-the-site-part",
+        ),
+        pytest.param(
+            f'<meta name="ArticleTitle" content="{_UNDATED_TITLE}_某某市人民政府">',
+            "",
+            id="article-title-meta",
+        ),
+        pytest.param(
+            "",
+            "<div class='side'><h3>热点关注专题</h3><ul><li><a href='/zt/1'>优化营商环境专题</a></li>"
+            "<li><a href='/zt/2'>乡村振兴专题</a></li></ul></div>",
+            id="sidebar-box-heading-over-its-links",
+        ),
+    ],
+)
+def test_an_undated_page_with_no_heading_is_titled_by_its_title_tag_without_the_site(head, before):
+    page = (
+        f"<html><head><title>{_UNDATED_TITLE} - 某某市人民政府</title>{head}</head><body>"
+        f"<div class='nav'><a href='/'>首页</a></div>{before}{_UNDATED_TEXT}</body></html>"
+    )
+    article = extract_article(page.encode(), "http://www.example.gov.cn/tzgg/1.html")
+    assert (article.title, article.published_at) == (_UNDATED_TITLE, None)

@@ -1221,6 +1221,11 @@ class _TitleSearch:
         reworded = self.reworded_line_above(variant, "meta title")
         if reworded is not None:
             return reworded
+        # Shown nowhere: the meta spelling without the site's part it may carry as the <title>
+        # does (og:title ``关于…的公告 - 某某市人民政府`` on a page with no heading).
+        stripped, cut = self.strip(variant)
+        if cut and stripped:
+            return _TitlePick(stripped, None, f"{rule} (site affix {cut!r} stripped)")
         return _TitlePick(variant, None, rule)
 
     def longer_below(self, text: str, el) -> _TitlePick | None:
@@ -1424,6 +1429,7 @@ class _TitleSearch:
                     self.lay.link_chars[c[0]] * 2 >= len(self.lay.lines[c[0]])
                     and self.body_start - c[0] > 2
                 )
+                and not self._box_of_links_over(c)
             ]
 
         # (A box's short heading in a sidebar, 最新公告, is a title only when nothing else is.)
@@ -1471,6 +1477,21 @@ class _TitleSearch:
             main = [a for a in above if not _SUBTITLE.match(a[1]) and not named_pre_or_sub(a[2])]
             above = main or above
         return above
+
+    def _box_of_links_over(self, candidate: tuple) -> bool:
+        """A sidebar box's heading over its links (``<h3>热点关注专题</h3>`` and its list, set
+        before the text's block), when the <title> reads as an article's title it is not: the
+        box's, not the page's."""
+        lay, line = self.lay, candidate[0]
+        between = range(line + 1, self.body_start)
+        if len(between) < 2 or not all(lay.link_chars[i] * 2 >= len(lay.lines[i]) for i in between):
+            return False
+        stripped = self.strip(self.raw_title)[0] if self.tag_title else ""
+        return (
+            len(squash(stripped)) >= 8
+            and not _is_site_part(stripped, [squash(n) for n in self.site_names()], "", set())
+            and not _resembles(candidate[1], stripped)
+        )
 
     def _under_short_lines(self, line: int) -> bool:
         """The lines of the body's block above ``line`` are all short, none a sentence."""
