@@ -129,6 +129,45 @@ def test_numeric_order_follows_the_locale(style, expected):
     assert _iso("12-03-2024", style) == expected
 
 
+_EN_PAGE = "<html lang='en'><body><p>{}</p></body></html>"
+_ZH_PAGE = "<html><body><p>关于开展防汛检查的通知 {}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("zone", "page", "text", "expected"),
+    [
+        ("UTC", _EN_PAGE, "Posted 05.13.24", "2024-05-13"),
+        ("UTC", _EN_PAGE, "Posted 05/13/24 9:30 AM", "2024-05-13T09:30:00"),
+        ("UTC", _EN_PAGE, "Posted 05/06/24", None),  # either order, nothing says which
+        ("America/Chicago", _EN_PAGE, "Posted 05/06/24", "2024-05-06"),
+        ("UTC", _EN_PAGE.format("{} · Older: April 30, 2024"), "Posted 05/06/24", "2024-05-06"),
+        ("UTC", _EN_PAGE, "Posted 13.05.24", None),
+        ("UTC", _EN_PAGE, "Version 1.05.13.24", None),
+        ("Europe/London", _EN_PAGE, "Posted 05.13.24", None),
+        (
+            "Asia/Shanghai",
+            _ZH_PAGE,
+            "24-05-13",
+            "2024-05-13",
+        ),  # a year first, as Chinese pages write it
+    ],
+    ids=[
+        "only-month-first-valid",
+        "slashes-and-clock",
+        "ambiguous-unknown-place",
+        "ambiguous-us-zone",
+        "ambiguous-site-month-first",
+        "day-first-unread",
+        "part-of-a-longer-number",
+        "day-first-zone",
+        "chinese-year-first-stays",
+    ],
+)
+def test_short_us_dates_month_first_only_on_english_pages(zone, page, text, expected):
+    style = style_for(ZoneInfo(zone), page.format(text))
+    assert _iso(text, style) == expected
+
+
 def test_a_stated_local_offset_keeps_its_day_a_utc_stamp_moves_to_the_sites_zone():
     new_york = ZoneInfo("America/New_York")
     assert parse_date("2024-03-05T10:21:33+08:00").iso(new_york) == "2024-03-05T10:21:33+08:00"

@@ -149,6 +149,14 @@ _NUMERIC_DMY = (
     # a dash, as Drupal 7's "submitted" line prints it: "Tue, 03/05/2024 - 14:30".)
     r"(?:(?:,?\s+(?:at\s+)?|\s+[-–—]\s+)" + _TIME + r"\s*(?P<ampm>(?i:[ap]\.?m\.?))?)?"
 )
+# A US page's short date, month first and the year's two digits last: "Posted 05.13.24", "05/13/24"
+# (read only as the caller's DateStyle allows: an English page, and 05/06/24 only where it writes
+# its months first; elsewhere 05/06/24 stays a year-first 2005-06-24).
+_SHORT_MDY = (
+    r"(?P<a>1[0-2]|0?[1-9])(?P<ssep>[./])(?P<b>3[01]|[12]\d|0?[1-9])(?P=ssep)"
+    r"(?P<sy>\d{2})(?![\d/-]|\.\d)"
+    r"(?:,?\s+(?:at\s+)?" + _TIME + r"\s*(?P<ampm>(?i:[ap]\.?m\.?))?)?"
+)
 # Years of the Republic of China (Taiwan): 民國113年3月5日, 中華民國113年3月5日 is 2024; bare
 # 113-03-05 only where the caller's DateStyle reads them (a Taiwanese page).
 _ROC_SEP = r"\s*(?P<sep>[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:(?P=sep)|月)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?:\s*日)?(?!\d)"
@@ -180,6 +188,7 @@ _PATTERNS = [
     (re.compile(_NUMERIC_DMY), "numeric"),
 ]
 _ROC_BARE_RE = re.compile(_ROC_BARE)
+_SHORT_MDY_RE = re.compile(_SHORT_MDY)
 # The first letters of every month name above: a text without one needs no month-name pattern run.
 _MONTH_HINT = re.compile(
     r"jan|jän|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|dez|déc", re.I
@@ -200,6 +209,10 @@ class DateStyle:
     # no host, no regional language tag). The US writes its month first with slashes (3/5/2024);
     # dashes with the year last are the day-first world's (India, Britain, Australia…).
     dashed_day_first: bool = False
+    # 05.13.24 / 05/13/24 is 13 May 2024: an English page (and when 05/06/24 is also May 6:
+    # short_month_first, a US page or one whose other dates put the month first).
+    short_year_last: bool = False
+    short_month_first: bool = False
 
 
 DEFAULT_STYLE = DateStyle()
@@ -228,13 +241,25 @@ def style_for(zone: ZoneInfo | None, page: str = "") -> DateStyle:
     HTML, tells how a page of unknown place (UTC) writes its dashed dates."""
     name = str(zone) if zone is not None else ""
     day_first = name.startswith(_DAY_FIRST_ZONES)
+    short = (
+        not day_first and not _CJK_RUN.search(page) and _SHORT_DATE_HINT.search(page) is not None
+    )
     return DateStyle(
         day_first=day_first
         or (name == "UTC" and _holds_slashed_date(page) and _writes_day_first(page)),
         roc_years=name == "Asia/Taipei",
         dashed_day_first=day_first
         or (name == "UTC" and not (_holds_dashed_date(page) and _writes_month_first(page))),
+        short_year_last=short,
+        short_month_first=short
+        and (name.startswith(_MONTH_FIRST_ZONES) or (name == "UTC" and _writes_month_first(page))),
     )
+
+
+# (A run of Chinese text, not a language switch's 中文 or 繁體版: the page is no English page.)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{8}")
+# (What such a date looks like, found fast: a page of none reads as before.)
+_SHORT_DATE_HINT = re.compile(r"\d[./]\d\d?[./]\d\d")
 
 
 # A dashed date's year (05-03-2024): found by its literal dash first, since a page of unknown place
@@ -374,6 +399,15 @@ def _build(match: re.Match, style: DateStyle = DEFAULT_STYLE) -> FoundDate | Non
         if not g.get("roc") and not 100 <= roc <= 149:
             return None
         g = dict(g, y=str(roc + 1911))
+    elif g.get("sy"):
+        # (Month first as the only valid reading, 05.13.24, or as the page writes its months; not
+        # the end of a longer number, 1.05.13.24, the check its pattern leaves out to run fast.)
+        before = match.string[match.start() - 1 : match.start()]
+        if (before and before in "0123456789/.-") or (
+            int(g["b"]) <= 12 and not style.short_month_first
+        ):
+            return None
+        g = dict(g, m=g["a"], d=g["b"], y=g["sy"])
     elif g.get("a"):
         first, second = int(g["a"]), int(g["b"])
         if first > 12 or second > 12:
@@ -385,6 +419,8 @@ def _build(match: re.Match, style: DateStyle = DEFAULT_STYLE) -> FoundDate | Non
             if day_first
             else dict(g, m=str(first), d=str(second))
         )
+    elif style.short_year_last and g.get("sep") and len(g.get("y") or "") == 2:
+        return None  # (an English page writes no year first in two digits: 05/06/24 is no 2005)
     if g.get("cy"):
         try:
             year = int("".join(str(_CN_VALUE[c]) for c in g["cy"]))
@@ -447,6 +483,9 @@ def find_dates(text: str, limit: int = 50, style: DateStyle = DEFAULT_STYLE) -> 
     patterns = (
         _PATTERNS if not style.roc_years else [_PATTERNS[0], (_ROC_BARE_RE, None), *_PATTERNS[1:]]
     )
+    if style.short_year_last:
+        # (Before the year-first form, which would read 05/06/24 as 2005-06-24.)
+        patterns = [(_SHORT_MDY_RE, None), *patterns]
     for pattern, needs in patterns:
         # Skip a form whose marks the text lacks: list pages read thousands of short rows.
         if needs == "letter":
