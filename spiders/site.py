@@ -247,6 +247,11 @@ class SiteSpider(scrapy.Spider):
         except Exception as exc:  # an extractor bug must cost one page, not the crawl
             yield self._extraction_failure(response, "list", exc)
             return
+        if listing.list_frame and not listing.links:
+            request = self._list_frame_request(response, listing.list_frame)
+            if request is not None:
+                yield request
+                return
         if listing.truncated_rows:
             yield self._list_cut(response, listing)
         links = [
@@ -327,6 +332,22 @@ class SiteSpider(scrapy.Spider):
         request = self._next_list_page(response, listing, links, column_url, hint)
         if request is not None:
             yield request
+
+    def _list_frame_request(self, response, url: str):
+        """The request for the page a list page shows its list in (``<iframe
+        src="list_content.html">``, chrome only around it): read as this list page, in its
+        place in the column's walk."""
+        if not (self.site.allows(url) and is_page_url(url)):
+            return None
+        meta = {
+            key: response.meta[key]
+            for key in ("series_pages", "known_pages", "column_url", "list_hint", "previous_page")
+            if key in response.meta
+        }
+        meta.setdefault("column_url", canonical_url(response.url))
+        return self._request(
+            url, self.parse_list, hops=response.meta.get("hops", 0), page_kind="list", **meta
+        )
 
     def _list_hint(self, response, column_url: str):
         """Where the main list of the column's first page was (this walk's, else the model's)."""

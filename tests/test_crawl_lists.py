@@ -101,3 +101,40 @@ def test_a_hanweb_column_is_read_past_its_page_through_the_jpage_proxy(tmp_path)
         "startrecord=16&endrecord=30&perpage=5",
         "startrecord=31&endrecord=45&perpage=5",
     ]
+
+
+def test_a_column_whose_list_is_in_a_frame_is_read_through_the_frame(serve_site, tmp_path):
+    # Judge class X8: the column's page is chrome around <iframe src="list_content.html">; the
+    # frame's page is the list in the page's place (its pager goes on to index_1.html, the walk's
+    # second page of two) and no fetch fails.
+    folder = tmp_path / "site"
+    paths = write_site(folder, [5, 3])
+    column = folder / "tzgg"
+    (column / "index.html").rename(column / "list_content.html")
+    (column / "index.html").write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告_示例县人民政府</title>'
+        '</head><body><div class="header"><ul class="nav"><li><a href="/">首页</a></li>'
+        '<li><a href="/other/index.html">工作动态</a></li></ul></div><div class="main">'
+        '<div class="position">当前位置：<a href="/">首页</a> &gt; 通知公告</div>'
+        '<iframe src="list_content.html" width="100%" height="800" frameborder="0"></iframe>'
+        '</div><div class="footer"><a href="/lxwm/">联系我们</a></div></body></html>',
+        encoding="utf-8",
+    )
+    server = serve_site(folder)
+    table = {
+        "start_urls": [server.url + "tzgg/index.html"],
+        "include": [r"/tzgg/\d{6}/"],
+        "max_list_pages": 2,
+    }
+    config = write_config(tmp_path / "sites.toml", {"county": table})
+    db = tmp_path / "bulletin.db"
+    result = run_cli("crawl", "county", "--progress", "log", db=db, config=config)
+    assert result.exit_code == 0, result.stderr[-3000:]
+    stored = run_cli("releases", "--json", "--limit", "500", db=db)
+    urls = {
+        json.loads(line)["url"].removeprefix(server.url.rstrip("/"))
+        for line in stored.stdout.splitlines()
+    }
+    assert urls == set(paths)
+    connection = sqlite3.connect(db)
+    assert list(connection.execute("SELECT reason FROM fetch_failures")) == []

@@ -2006,3 +2006,78 @@ def test_a_row_s_own_link_wins_over_the_handler_around_it():
         "http://jtj.example.gov.cn/tzgg/t0.html",
         "http://jtj.example.gov.cn/tzgg/t1.html",
     ]
+
+
+_CHROME = (
+    '<div class="nav"><a href="/">首页</a><a href="/xwzx/">新闻中心</a><a href="/xxgk/">信息公开</a></div>'
+    '<div class="main"><div class="pos">当前位置：<a href="/">首页</a> &gt; 通知公告</div>{inner}</div>'
+    '<div class="footer">主办：示例市林业局 {foot}</div>'
+)
+_DATED_ROWS = "".join(
+    f'<li><a href="{{at}}t{n}.html">示例市林业局关于第{n}批林木采伐许可的公示</a><span>2024-05-0{n}</span></li>'
+    for n in range(1, 7)
+)
+
+
+@pytest.mark.parametrize(
+    ("inner", "foot", "frame"),
+    [
+        (
+            '<iframe src="list_content.html" width="100%" height="760"></iframe>',
+            "",
+            "list_content.html",
+        ),
+        (
+            '<div class="box"><iframe name="main" src="/m/list.jsp?cid=5" style="width:100%;height:900px">'
+            "</iframe></div>",
+            "",
+            "/m/list.jsp?cid=5",
+        ),
+        (
+            '<iframe src="list.html" height="800"></iframe><div class="latest"><h3>最新动态</h3><ul>'
+            + _DATED_ROWS.replace("{at}", "/xwzx/zwdt/")
+            + "</ul></div>",
+            "",
+            "list.html",
+        ),
+        ('<iframe src="/widget/weather.html" width="180" height="36"></iframe>', "", None),
+        ('<iframe src="/map/index.html" width="600" height="400"></iframe>', "", None),
+        ('<iframe src="http://other.example.com/list.html" height="800"></iframe>', "", None),
+        ('<iframe src="list.html" height="800" style="display:none"></iframe>', "", None),
+        ("", '<iframe src="/tongji/count.html" height="600"></iframe>', None),
+        (
+            '<ul class="list">'
+            + _DATED_ROWS.replace("{at}", "./")
+            + '</ul><iframe src="list.html" height="800"></iframe>',
+            "",
+            None,
+        ),
+    ],
+    ids=[
+        "frame-in-the-content",
+        "named-frame-sized-by-style",
+        "frame-beside-a-latest-box",
+        "weather-widget",
+        "map",
+        "other-host",
+        "hidden-frame",
+        "counter-in-the-footer",
+        "rows-of-its-own",
+    ],
+)
+@pytest.mark.parametrize("as_file", [False, True], ids=["with-url", "as-file"])
+def test_a_list_in_the_page_s_frame_is_the_list_to_fetch(tmp_path, inner, foot, frame, as_file):
+    page = tmp_path / "index.html"
+    page.write_text(
+        "<html><body>" + _CHROME.format(inner=inner, foot=foot) + "</body></html>", encoding="utf-8"
+    )
+    url = page.as_uri() if as_file else "http://lyj.example.gov.cn/xwzx/tzgg/index.html"
+    found = extract_list(page.read_bytes(), url)
+    if frame is None:
+        assert found.list_frame is None
+        return
+    site = tmp_path.as_uri() + "/" if as_file else "http://lyj.example.gov.cn/xwzx/tzgg/"
+    want = site + frame if not frame.startswith("/") else site.split("/xwzx/")[0] + frame
+    if as_file and frame.startswith("/"):
+        want = "file://" + frame
+    assert (found.links, found.list_frame, found.next_pages) == ([], want, [want])

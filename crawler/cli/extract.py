@@ -79,6 +79,7 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
             "encoding": page.encoding,
             "list_path": page.list_path,
             "truncated_rows": page.truncated_rows,
+            "list_frame": page.list_frame,
         }
         if as_json:
             click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -95,6 +96,8 @@ def extract(ctx, path_or_url, page_url, as_list, as_json, encoding, timezone, si
             click.echo(f"next: {next_url}")
         if page.list_path:
             click.echo(f"list at: {page.list_path}")
+        if page.list_frame:
+            click.echo(f"list in the page's frame: {page.list_frame} (read as this list page)")
         if page.truncated_rows:
             click.echo(f"cut: {page.truncated_rows} more rows not read (max_list_rows)")
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from heapq import heappush, heapreplace
 from itertools import islice
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -29,6 +30,7 @@ from .pagination import (
     page_forms,
     page_jumps,
     page_key,
+    same_page,
     xpath_or_css,
 )
 from .script import PageScripts, page_fields, script_rows
@@ -2818,9 +2820,7 @@ def extract_list(
                 style,
             )
 
-    _add_rows(page, entries, dates, unread, max_rows, style)
-    page.truncated_rows += _rows_past_parse_cap(text, page.list_path)
-    page.next_pages = find_next_pages(
+    next_pages = find_next_pages(
         root,
         scripts,
         base,
@@ -2834,9 +2834,56 @@ def extract_list(
         buttons=found.buttons,
         forms=found.forms,
     )
-    if not page.links and not hanweb:
+    if (
+        not hanweb
+        and (selectors is None or not selectors.list_item)
+        and (b"<iframe" in probe or b"<IFRAME" in probe)
+        and not (entries and (next_pages or _in_column(entries, _column_folder(url) or "\0")))
+    ):
+        # No rows of the column's own, no pager: the list may be in the page's frame.
+        page.list_frame = _list_frame(root, base, url)
+        if page.list_frame is not None:
+            entries, page.list_path, next_pages = [], None, [page.list_frame]
+    _add_rows(page, entries, dates, unread, max_rows, style)
+    page.truncated_rows += _rows_past_parse_cap(text, page.list_path)
+    page.next_pages = next_pages
+    if not page.links and not hanweb and page.list_frame is None:
         page.client_side_rendered = _client_side_rendered(root, scripts, "\n".join(found.noscripts))
     return page
+
+
+# An iframe that shows something else than a list: a map, a player, a widget, a counter.
+_EMBED = re.compile(
+    r"(?i)map|video|player|vod|live|weather|tianqi|share|count|tongji|stat|calendar|clock|login"
+    r"|search|sousuo|jiathis|baidu|youtube|vimeo|\.(?:swf|mp4|mp3|pdf|jpe?g|png|gif)(?:$|[?#])"
+)
+_SIZE = re.compile(r"(?i)(?:^|;)\s*(width|height)\s*:\s*(\d{1,5})px")
+_MIN_FRAME_PX = 150
+
+
+def _frame_size_small(frame) -> bool:
+    """A frame sized for a widget: a width or height under 150 px, by attribute or inline style."""
+    sizes = [frame.get("width"), frame.get("height")]
+    sizes += [m.group(2) for m in _SIZE.finditer(frame.get("style") or "")]
+    return any(v and v.strip().isdigit() and int(v) < _MIN_FRAME_PX for v in sizes)
+
+
+def _list_frame(root, base: str, url: str) -> str | None:
+    """The address of the page a list page shows its list in (``<iframe src="list_content.html">``
+    in the content, chrome only around it): a frame of the site, shown, outside the header,
+    footer and menus, not sized or named for a widget (a map, a player, a weather box)."""
+    host = urlsplit(url).netloc
+    for frame in root.iter("iframe"):
+        src = (frame.get("src") or "").strip()
+        if not src or _frame_size_small(frame) or _EMBED.search(src):
+            continue
+        target = absolute_url(src, base)
+        if target is None or urlsplit(target).netloc != host or same_page(target, url):
+            continue
+        if _unseen(frame) or any(_furniture(up) for up in frame.iterancestors()):
+            continue
+        return target
+    return None
 
 
 _OPENED_ROWS = etree.XPath(

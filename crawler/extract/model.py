@@ -88,6 +88,9 @@ class ListPage:
     list_path: str | None = None
     # Rows of the main list left out because the page holds more than ``max_rows`` (0: none cut).
     truncated_rows: int = 0
+    # The page shows its list in a frame (``<iframe src="list_content.html">``): that page's
+    # address, also ``next_pages[0]``, which the crawl reads as this list page.
+    list_frame: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
