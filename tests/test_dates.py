@@ -386,3 +386,10 @@ def test_a_page_of_unknown_place_writes_its_slashed_dates_as_its_named_dates(pag
     assert parse_day("7/03/2024", style=style_for(ZoneInfo("America/Chicago"), page)) == (
         "2024-07-03"
     )
+
+
+def test_one_day_first_date_in_a_footer_does_not_turn_a_us_slashed_date():
+    page = "<td>Date:</td><td>03/08/2024</td><footer>Last reviewed: 12 January 2024</footer>"
+    assert parse_day("03/08/2024", style=style_for(ZoneInfo("UTC"), page)) == "2024-03-08"
+    twice = page + "<li>Open day <span>Saturday 23 March 2024</span></li>"
+    assert parse_day("03/08/2024", style=style_for(ZoneInfo("UTC"), twice)) == "2024-08-03"

@@ -245,8 +245,7 @@ def style_for(zone: ZoneInfo | None, page: str = "") -> DateStyle:
         not day_first and not _CJK_RUN.search(page) and _SHORT_DATE_HINT.search(page) is not None
     )
     return DateStyle(
-        day_first=day_first
-        or (name == "UTC" and _holds_slashed_date(page) and _writes_day_first(page)),
+        day_first=day_first or (name == "UTC" and _writes_slashes_day_first(page)),
         roc_years=name == "Asia/Taipei",
         dashed_day_first=day_first
         or (name == "UTC" and not (_holds_dashed_date(page) and _writes_month_first(page))),
@@ -280,11 +279,28 @@ _SLASHED_YEAR = re.compile(r"/(?:19|20)\d\d(?![\d/])")
 _SLASHED_DAY_MONTH = re.compile(r"(?<![\d/])(?:1[0-2]|0?[1-9])/(?:1[0-2]|0?[1-9])$")
 
 
-def _holds_slashed_date(page: str) -> bool:
-    return any(
-        _SLASHED_DAY_MONTH.search(page, max(0, m.start() - 5), m.start())
-        for m in _SLASHED_YEAR.finditer(page)
-    )
+# 7/03/2024: a day without its zero over a month with it, as New Zealand and Australia write
+# (d/MM/yyyy); the US writes 3/7/2024 or 03/07/2024.
+_DAY_OVER_PADDED_MONTH = re.compile(r"(?<![\d/])[1-9]/0[1-9]$")
+
+
+def _writes_slashes_day_first(page: str) -> bool:
+    """Whether a page of unknown place writes its ambiguous slashed dates day first: it holds
+    one, its dates with month names put the day first and none the month ("Friday 15 March
+    2024", never "March 15, 2024"), and there are two such, or its slashed date is written
+    d/MM (7/03/2024). One day-first date in a footer is not enough to turn a US 03/08/2024."""
+    padded = ambiguous = False
+    for m in _SLASHED_YEAR.finditer(page):
+        before = page[max(0, m.start() - 5) : m.start()]
+        if _SLASHED_DAY_MONTH.search(before):
+            ambiguous = True
+            if _DAY_OVER_PADDED_MONTH.search(before):
+                padded = True
+                break
+    if not ambiguous or _NAMED_MONTH_FIRST.search(page, 0, 400_000):
+        return False
+    needed = 1 if padded else 2
+    return len(_NAMED_DAY_FIRST.findall(page, 0, 400_000)[:needed]) >= needed
 
 
 _EN_MONTH = (
@@ -299,15 +315,6 @@ _NAMED_DAY_FIRST = re.compile(
 )
 _ADDRESS_HOST = re.compile(r"""(?i)(?:href|content)\s*=\s*["']?https?://([a-z0-9.-]+)""")
 _MONTH_FIRST_ZONES = ("America/",)
-
-
-def _writes_day_first(page: str) -> bool:
-    """Whether a page of unknown place writes its named dates day first ("5 March 2024", more
-    of them than "March 5, 2024"): its slashed dates are then day first too (5/03/2024 is 5
-    March), as a New Zealand or British page writes them. Without named dates the slashes stay
-    month first, as the US (and an ASP.NET server's en-US default) write them."""
-    month_first = len(_NAMED_MONTH_FIRST.findall(page, 0, 400_000))
-    return len(_NAMED_DAY_FIRST.findall(page, 0, 400_000)) > month_first
 
 
 def _writes_month_first(page: str) -> bool:
