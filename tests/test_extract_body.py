@@ -996,3 +996,43 @@ def test_pictures_typed_into_the_text_keep_their_captions():
         for n, c in enumerate(_CAPTIONS)
     ) + "".join(f"<p>{p}</p>" for p in _STORY)
     assert _body(_photo_story("", text, False)).startswith(_CAPTIONS[0])
+
+
+_RELEASE_TEXT = (
+    "<p>The new Carrow bus interchange opened to passengers this morning, bringing eight routes "
+    "together at one sheltered station.</p>"
+    "<p>The interchange includes real-time arrival screens and secure bike parking.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        pytest.param(
+            "<p>Share this page</p><p><a href='#f'>Facebook</a></p><p><a href='#x'>X</a></p>"
+            "<p>For media enquiries: Sam Patel</p><p>Phone: (02) 5550 1234</p>"
+            "<p>Email: media@transport.example.gov</p>",
+            id="share-links-then-media-enquiries-block",
+        ),
+        pytest.param(
+            "<p>Media enquiries: Sam Patel, 0400 123 456, media@transport.example.gov</p>",
+            id="media-enquiries-on-one-line",
+        ),
+        pytest.param(
+            "<p class='share'>Share: <a href='#f'>Facebook</a> | <a href='#x'>X</a></p>"
+            "<p>Media contact: Sam Patel</p><p>0400 123 456</p>",
+            id="share-line-then-media-contact",
+        ),
+    ],
+)
+def test_a_short_releases_header_block_over_its_text_is_not_its_body(header):
+    page = (
+        "<html lang='en'><head><title>New bus interchange opens in Carrow - Westmark Government"
+        "</title></head><body><div id='content'><p>Transport Department</p><p>Media release</p>"
+        f"<h1>New bus interchange opens in Carrow</h1><p>5 March 2024</p>{header}{_RELEASE_TEXT}"
+        "</div></body></html>"
+    )
+    article = extract_article(page.encode(), "https://www.westmark.example.gov/news/bus.html")
+    assert article.body.startswith("The new Carrow bus interchange opened")
+    assert article.body.endswith("secure bike parking.")
+    assert (article.source, article.published_at[:10]) == ("Transport Department", "2024-03-05")

@@ -1320,7 +1320,7 @@ _GREETING = re.compile(
 
 
 # The kind of page printed above an English release's heading or text ("News release").
-_KIND_KICKER = re.compile(
+KIND_KICKER = re.compile(
     r"^(?:Joint\s+)?(?:(?:News|Media|Press)\s+(?:release|statement|advisory|briefing)|Statement|"
     r"Speech|Backgrounder|Readout|Fact\s+sheet)$",
     re.I,
@@ -1358,6 +1358,26 @@ _STAMP = re.compile(
     r"^(?:Last updated|Page last (?:updated|reviewed)|Date modified|Letzte Änderung|Stand:)", re.I
 )
 _STARS = re.compile(r"^(?:\*\s*){3,}$")
+
+
+# What closes a release's header block when the text follows it (and the text when nothing does):
+# its share links' heading and its media contact's.
+_HEADER_TOOLS = re.compile(
+    r"^(?:Share\s+this(?:\s+(?:page|release|article|story))?\b|Share\s*:|分享到"
+    r"|(?:(?:Media|Press|News)\s+)?(?:Contacts?|Enquiries|Inquiries|Queries)\s*:"
+    r"|(?:Media|Press|News)\s+(?:Contacts?|Enquiries|Inquiries|Queries)\s*$"
+    r"|For\s+(?:all\s+)?(?:media|press|news)\s+(?:queries|enquiries|inquiries|contacts?)\b)",
+    re.I,
+)
+
+
+def _prose_within(lay: Layout, start: int, end: int, lines: int = 12) -> bool:
+    """Whether a paragraph of prose comes within a few lines from ``start`` (a header's tools
+    and contact lines are short)."""
+    return any(
+        len(lay.lines[i]) >= 60 and _is_prose(lay.lines[i], lay.link_chars[i])
+        for i in range(start, min(end, start + lines))
+    )
 
 
 def _content_follows(lay: Layout, start: int, end: int) -> bool:
@@ -1697,6 +1717,17 @@ def pick_body_lines(
             # (Media Contact: a name, an e-mail). The text starts below them.
             kept, contact = [], True
             continue
+        if (
+            i - start < 60
+            and len(line) < 100
+            and _HEADER_TOOLS.match(line)
+            and _header_only(kept)
+            and _prose_within(lay, i + 1, end)
+        ):
+            # A short release's header block over its text (its office, Media release, the date,
+            # Share this page and its links, the media contact's lines): the text starts below.
+            kept, contact = [], True
+            continue
         if kept and _END_LINE.match(line) and not _text_credit(lay, line, i):
             if _STAMP.match(line) and _content_follows(lay, i + 1, end):
                 continue  # "Last updated: …" over a data table: the figures' stamp, not the end
@@ -1750,7 +1781,7 @@ def pick_body_lines(
             if table:
                 skip_value = not line[table.end() :].strip()
                 continue
-            if (title_sq and squash(line) == title_sq) or _KIND_KICKER.match(line):
+            if (title_sq and squash(line) == title_sq) or KIND_KICKER.match(line):
                 continue
             if (
                 not kept

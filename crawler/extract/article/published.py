@@ -571,9 +571,17 @@ def _date_above(lay: Layout, title_line: int, style: DateStyle) -> _DateCandidat
         if len(line) > 80 or (lay.link_chars[i] and lay.link_chars[i] * 2 >= len(line)):
             return None
         # (The line just over the heading may be longer: "5 March 2024 | Joint News Release | …".)
-        if len(line) > (80 if i == top else 40) or lay.table[i] >= 0 or TOP_BAR_CLOCK.search(line):
+        if len(line) > (80 if i == top else 40) or TOP_BAR_CLOCK.search(line):
             continue
         found = [c for c in _line_dates(lines, i, style) if c.rank == 5 and not _list_row(lay, c)]
+        # (In a table only a one-cell row that is its date alone, a weekday aside: a release's
+        # header set as rows, Transport Department | MEDIA RELEASE | Tuesday, 5 March 2024.)
+        if lay.table[i] >= 0:
+            found = [
+                c
+                for c in found
+                if lay.cells[i] <= 1 and len(line) - (c.found.end - c.found.start) <= 12
+            ]
         if found:
             return found[-1]
     return None

@@ -13,7 +13,7 @@ from ..text import (
     element_text,
     squash,
 )
-from .body import footer_line, footer_lines
+from .body import KIND_KICKER, footer_line, footer_lines
 from .head import META_SOURCE, Head
 from .patterns import (
     EN_ORGANISATION,
@@ -575,7 +575,7 @@ _GLUED_LINKS = re.compile(r"[a-z][A-Z]")
 
 def _ministry_line(lay: Layout, title_line: int) -> str | None:
     """The body heading an English release on a line of its own above the heading, or above the
-    date lines between them (PIB's ``Posted On: …``, a province's ``Tuesday, March 5, 2024 10:30
+    date lines and its kind (``Media release``) between them (PIB's ``Posted On: …``, a province's ``Tuesday, March 5, 2024 10:30
     AM``). A link it may be (the ministry's page), but not one after another link: a breadcrumb's
     last crumb."""
     lines = lay.lines
@@ -588,6 +588,8 @@ def _ministry_line(lay: Layout, title_line: int) -> str | None:
             ):
                 return None
             return above.strip()
+        if KIND_KICKER.match(above.strip()):
+            continue  # (a release header's kind between them: Department of Health / Media release)
         if len(above) > 80 or lay.link_chars[i] or not find_dates(above, 1):
             return None
     return None
