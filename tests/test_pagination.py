@@ -262,3 +262,38 @@ def test_a_next_that_jumps_a_group_of_pages_gives_way_to_the_page_after_this(
     folder = path.parent.as_uri() + "/" if as_file else "http://www.x.gov.cn/tzgg/"
     want = (folder + name + expected) if expected.startswith("?") else folder + expected
     assert found.next_pages == [want]
+
+
+_GO_PAGE_PAGER = """<ul>{rows}</ul><div id="pager"></div><script>
+var pageCount = {count}, currentPage = {current};
+function goPage(n) {{
+  if (n <= 0) {{ location.href = "index.shtml"; }} else {{ location.href = "index_" + n + ".shtml"; }}
+}}
+function drawPager(id, cur, count) {{
+  var html = "";
+  if (cur > 0) {{ html += "<a href='javascript:goPage(" + (cur - 1) + ")'>上一页</a>"; }}
+  if (cur < count - 1) {{ html += "<a href='javascript:goPage(" + (cur + 1) + ")'>下一页</a>"; }}
+  document.getElementById(id).innerHTML = html;
+}}
+drawPager("pager", currentPage, pageCount);
+</script>"""
+
+
+@pytest.mark.parametrize(
+    ("current", "url", "expected"),
+    [
+        (0, "index.shtml", "index_1.shtml"),
+        (4, "index_4.shtml", "index_5.shtml"),
+        (57, "index_57.shtml", None),
+    ],
+    ids=["first", "middle", "last"],
+)
+def test_a_drawn_next_link_that_calls_a_page_function_goes_where_the_function_sends(
+    current, url, expected
+):
+    base = "https://www.example-fund.com/xxpl/jjgg/"
+    html = (
+        f"<html><body>{_GO_PAGE_PAGER.format(rows=_ROWS, count=58, current=current)}</body></html>"
+    )
+    page = extract_list(html.encode(), base + url)
+    assert page.next_pages == ([base + expected] if expected else [])

@@ -941,7 +941,7 @@ def _script_written_next(scripts: str, base: str, page_url: str) -> str | None:
     for html in shown_writes(scripts, url=base):
         found = _WRITTEN_NEXT.search(html)
         if found:
-            url = absolute_url(found.group(1), base)
+            url = _written_href(found.group(1), scripts, base)
             return url if url and not same_page(url, page_url) else None
     drawn = _drawn_pager_next(scripts, base, page_url) or _run_pager_next(scripts, base, page_url)
     if drawn:
@@ -993,9 +993,17 @@ def _drawn_pager_next(scripts: str, base: str, page_url: str) -> str | None:
         for html in written_pager_html(context, m.group(0).strip().rstrip(";"), url=base):
             link = _WRITTEN_NEXT.search(html)
             if link:
-                url = absolute_url(link.group(1), base)
+                url = _written_href(link.group(1), scripts, base)
                 return url if url and not same_page(url, page_url) else None
     return None
+
+
+def _written_href(href: str, scripts: str, base: str) -> str | None:
+    """The address of a link a script wrote: its href, or where the page's own function sends
+    a ``javascript:goPage(1)`` one (``location.href = "index_" + n + ".shtml"``)."""
+    if href.strip().lower().startswith("javascript:"):
+        return resolve_js(href, scripts, base)
+    return absolute_url(href, base)
 
 
 def _run_pager_next(scripts: str, base: str, page_url: str) -> str | None:
@@ -1005,7 +1013,7 @@ def _run_pager_next(scripts: str, base: str, page_url: str) -> str | None:
     for html in written_pager_html(scripts, scripts, url=base):
         link = _WRITTEN_NEXT.search(html)
         if link:
-            url = absolute_url(link.group(1), base)
+            url = _written_href(link.group(1), scripts, base)
             return url if url and not same_page(url, page_url) else None
     return None
 
