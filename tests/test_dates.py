@@ -164,7 +164,7 @@ _ZH_PAGE = "<html><body><p>关于开展防汛检查的通知 {}</p></body></html
     ],
 )
 def test_short_us_dates_month_first_only_on_english_pages(zone, page, text, expected):
-    style = style_for(ZoneInfo(zone), page.format(text))
+    style = style_for(ZoneInfo(zone), page.format(text), shown=page.format(text))
     assert _iso(text, style) == expected
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -236,29 +237,43 @@ _DAY_FIRST_ZONES = (
 )
 
 
-def style_for(zone: ZoneInfo | None, page: str = "") -> DateStyle:
+def style_for(zone: ZoneInfo | None, page: str = "", shown: str | None = None) -> DateStyle:
     """The date style of pages read in ``zone`` (from :func:`zone_for`); ``page``, the page's
-    HTML, tells how a page of unknown place (UTC) writes its dashed dates."""
+    HTML, tells how a page of unknown place (UTC) writes its dashed dates; ``shown``, its text as
+    a reader sees it, whether it prints US short dates (05.13.24; none are read without it)."""
     name = str(zone) if zone is not None else ""
     day_first = name.startswith(_DAY_FIRST_ZONES)
-    short = (
-        not day_first and not _CJK_RUN.search(page) and _SHORT_DATE_HINT.search(page) is not None
-    )
+    # (Looked for in the text, not the HTML: a tenth of its length, and no script's version.)
+    short = 0 if day_first or not shown or _CJK_RUN.search(shown) else _short_dates(shown)
     return DateStyle(
         day_first=day_first or (name == "UTC" and _writes_slashes_day_first(page)),
         roc_years=name == "Asia/Taipei",
         dashed_day_first=day_first
         or (name == "UTC" and not (_holds_dashed_date(page) and _writes_month_first(page))),
-        short_year_last=short,
-        short_month_first=short
+        short_year_last=bool(short),
+        short_month_first=short == 2
         and (name.startswith(_MONTH_FIRST_ZONES) or (name == "UTC" and _writes_month_first(page))),
     )
 
 
 # (A run of Chinese text, not a language switch's 中文 or 繁體版: the page is no English page.)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{8}")
-# (What such a date looks like, found fast: a page of none reads as before.)
+# (What such a date looks like, found fast, then checked: a page of none reads as before.)
 _SHORT_DATE_HINT = re.compile(r"\d[./]\d\d?[./]\d\d")
+_SHORT_DATE = re.compile(r"(?<![\d/.-])(\d\d?)([./])(\d\d?)\2\d\d(?![\d/-]|\.\d)")
+
+
+def _short_dates(page: str) -> int:
+    """0 when ``page`` prints no date of that shape (05.13.24, 13.05.24), 2 when one could be read
+    month first or day first (05/06/24: how the page writes its months must tell), else 1."""
+    found = 0
+    for hint in islice(_SHORT_DATE_HINT.finditer(page), 50):
+        match = _SHORT_DATE.search(page, max(hint.start() - 2, 0), hint.end() + 2)
+        if match:
+            if 1 <= int(match[1]) <= 12 and 1 <= int(match[3]) <= 12:
+                return 2
+            found = 1
+    return found
 
 
 # A dashed date's year (05-03-2024): found by its literal dash first, since a page of unknown place

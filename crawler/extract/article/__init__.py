@@ -198,7 +198,8 @@ def _extract(
         body_lines = view.body(body_lines, lay.table, lay.link_chars, explain)
     article.body = join_body(lay, body_lines)
 
-    style = style_for(zone, text)  # how the page's locale writes 05/03/2024, 113-03-05
+    # How the page's locale writes 05/03/2024, 113-03-05, 05.13.24.
+    style = style_for(zone, text, "\n".join(lay.lines))
     meta_date, meta_rule = date_from_meta(head, text, style)
     visible, visible_rank, visible_rule = shown_date(
         lay,
