@@ -1966,6 +1966,13 @@ def _opened_row(n: int, shape: str) -> str:
         "tr-no-link": f'<tr onclick="{go}"><td>{title}</td><td>{date}</td></tr>',
         "li-void-anchor": f'<li onclick="{go}"><a href="javascript:void(0);">{title}</a><i>{date}</i></li>',
         "li-bare-anchor": f'<li onclick="{go}"><a>{title}</a><i>{date}</i></li>',
+        "td-title": f'<tr><td onclick="{go}">{title}</td><td>{date}</td></tr>',
+        "span-title": f'<li><span onclick="{go}">{title}</span><span>{date}</span></li>',
+        "h3-of-a-card": (
+            f'<div class="item"><h3 onclick="{go}">{title}</h3><p>为进一步加强农村公路养护管理，'
+            f"现将有关事项通知如下。</p><span>{date}</span></div>"
+        ),
+        "bare-text": f'<li onclick="{go}"><i class="dot"></i>{title}<em>{date}</em></li>',
         "card-heading": (
             f'<div class="card" onclick="{go}"><h4>{title}</h4><p>为进一步加强农村公路养护管理，'
             f"切实提升工程质量，现将有关事项通知如下，请各地认真贯彻执行。</p><span>{date}</span></div>"
@@ -1975,11 +1982,22 @@ def _opened_row(n: int, shape: str) -> str:
 
 @pytest.mark.parametrize("as_file", [False, True], ids=["with-url", "as-file"])
 @pytest.mark.parametrize(
-    "shape", ["tr-no-link", "li-void-anchor", "li-bare-anchor", "card-heading"]
+    "shape",
+    [
+        "tr-no-link",
+        "li-void-anchor",
+        "li-bare-anchor",
+        "card-heading",
+        "td-title",
+        "span-title",
+        "h3-of-a-card",
+        "bare-text",
+    ],
 )
 def test_rows_a_script_opens_are_the_list_s_links(tmp_path, shape, as_file):
     rows = "".join(_opened_row(n, shape) for n in range(6))
-    box = f"<table>{rows}</table>" if shape.startswith("tr") else f'<div class="list">{rows}</div>'
+    table = shape.startswith(("tr", "td"))
+    box = f"<table>{rows}</table>" if table else f'<div class="list">{rows}</div>'
     page = tmp_path / "index.html"
     page.write_text(
         '<html><body><div class="nav"><a href="/">首页</a><a href="/jtys/">交通运输</a></div>'

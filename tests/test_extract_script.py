@@ -542,3 +542,20 @@ def test_a_table_its_script_fills_gets_the_rows_of_as_many_cells(script, rows):
 def test_a_global_joined_from_earlier_ones_is_its_string(scripts, expected):
     # A row handler's URL template is often built from the site's context path.
     assert run_pager(scripts, "goDetail('42')", url="http://x.gov.cn/l/index.html") == expected
+
+
+@pytest.mark.parametrize(
+    ("function", "expected"),
+    [
+        ('function go(el){location.href="d.jsp?id="+el.getAttribute("data-id");}', "d.jsp?id=7"),
+        ('function go(el){window.open("/x/"+el.dataset.newsId+".html");}', "/x/9.html"),
+        ('function go(o){location.href="/c/"+$(o).data("id")+".html";}', "/c/7.html"),
+        ('function go(o){location.href="/c/"+$(o).attr("data-missing")+".html";}', None),
+    ],
+    ids=["getAttribute", "dataset", "jquery-data", "no-such-attribute"],
+)
+def test_a_handler_reads_the_element_it_is_set_on(function, expected):
+    from crawler.extract.script import Element
+
+    row = Element({"data-id": "7", "data-news-id": "9"})
+    assert run_pager(function, "go(this)", env={"this": row}) == expected

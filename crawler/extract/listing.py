@@ -2886,18 +2886,26 @@ def _list_frame(root, base: str, url: str) -> str | None:
     return None
 
 
+_OPENED_TAGS = (
+    "[self::tr or self::li or self::dd or self::div or self::article"
+    " or self::td or self::span or self::p or self::strong or self::font"
+    " or self::h2 or self::h3 or self::h4 or self::h5]"
+)
 _OPENED_ROWS = etree.XPath(
     "//*[@onclick or @data-href or @data-url or @data-link]"
-    "[self::tr or self::li or self::dd or self::div or self::article]"
-    "[(@onclick and (contains(@onclick, 'open') or contains(@onclick, 'location')"
+    + _OPENED_TAGS
+    + "[(@onclick and (contains(@onclick, 'open') or contains(@onclick, 'location')"
     " or contains(@onclick, '('))) or @data-href or @data-url or @data-link]"
 )
 _ROW_TARGET_ATTRS = ("data-href", "data-url", "data-link")
 _ROW_TARGET_MARKS = (b"data-href", b"data-url", b"data-link")
 _ONCLICK_ROWS = etree.XPath(
-    "//*[@onclick][self::tr or self::li or self::dd or self::div or self::article]"
-    "[contains(@onclick, 'open') or contains(@onclick, 'location') or contains(@onclick, '(')]"
+    "//*[@onclick]"
+    + _OPENED_TAGS
+    + "[contains(@onclick, 'open') or contains(@onclick, 'location') or contains(@onclick, '(')]"
 )
+# A title a script opens by itself (``<td class="title" onclick="location.href='…'">``): its own cell.
+_OPENED_CELLS = frozenset(["td", "span", "p", "strong", "font", "h2", "h3", "h4", "h5"])
 
 
 def _dead_anchor(a) -> bool:
@@ -2933,9 +2941,15 @@ def _link_script_opened_rows(root, targeted: bool = True) -> None:
         if dead is not None and title_weight(_clean(all_text(dead))) >= 6:
             dead.attrib.pop("href", None)
             dead.set(*(("href", target) if target else ("onclick", row.get("onclick"))))
+            _lend_data(row, dead)
             continue
-        best = _title_cell_of(row)
+        if row.tag in _OPENED_CELLS:
+            text = _short_text(row, 300)
+            best = row if text and title_weight(text) >= 6 else None
+        else:
+            best = _title_cell_of(row)
         if best is None:
+            _link_bare_title(row, target)
             continue
         a = (
             etree.Element("a", href=target)
@@ -2946,6 +2960,38 @@ def _link_script_opened_rows(root, targeted: bool = True) -> None:
         for child in list(best):
             a.append(child)
         best.append(a)
+        _lend_data(row, a)
+
+
+def _lend_data(row, a) -> None:
+    """The row's ``data-*`` attributes on the link made of its handler, which may read them
+    (``onclick="openArt(this)"``: ``this.getAttribute("data-id")``)."""
+    if "this" in (row.get("onclick") or ""):
+        for name, value in row.attrib.items():
+            if name.startswith("data-") and name not in _ROW_TARGET_ATTRS:
+                a.set(name, value)
+
+
+def _link_bare_title(row, target: str | None) -> None:
+    """A row whose title is its own text between its cells (``<li onclick=…><i
+    class="dot"></i>关于…<em>2024-05-13</em></li>``): that text becomes the row's link."""
+    pieces = [(row, "text")] + [(child, "tail") for child in row if isinstance(child.tag, str)]
+    holder, side = max(pieces, key=lambda p: title_weight(_clean(getattr(p[0], p[1]) or "")))
+    text = getattr(holder, side) or ""
+    if title_weight(_clean(text)) < 6 or _only_a_date(_clean(text)):
+        return
+    a = (
+        etree.Element("a", href=target)
+        if target
+        else etree.Element("a", onclick=row.get("onclick"))
+    )
+    a.text = text
+    _lend_data(row, a)
+    setattr(holder, side, None)
+    if side == "text":
+        row.insert(0, a)
+    else:
+        holder.addnext(a)
 
 
 def _title_cell_of(row):

@@ -17,6 +17,7 @@ from lxml import etree
 
 from .model import Selectors
 from .script import (
+    Element,
     Scripts,
     bound_click_handlers,
     closing_brace,
@@ -492,16 +493,19 @@ class ScriptTargets:
             return None
         if self.weigh is not None and self.weigh(a.get("title") or all_text(a)) < 6:
             return None  # a page number, an icon, 加入收藏: never a row's title
-        if code in self.cache:
-            return self.cache[code]
+        # A handler reading its own element (``openArt(this)``, its data-id) differs by element.
+        key = code + repr(sorted(a.attrib.items())) if "this" in code else code
+        if key in self.cache:
+            return self.cache[key]
         if self.left <= 0:
             return None
         self.left -= 1
         url = _scripted_target(a, code, self.base)
         if url is None and self.scripts.text and "(" in code:
-            found = run_pager(self.scripts, code, url=self.base)
+            env = {"this": Element(dict(a.attrib))} if "this" in code else None
+            found = run_pager(self.scripts, code, url=self.base, env=env)
             url = absolute_url(found, self.base) if found else None
-        self.cache[code] = url
+        self.cache[key] = url
         return url
 
 

@@ -64,6 +64,28 @@ class _Field:
         self.value = value
 
 
+class Element:
+    """The element a handler is set on (``onclick="openArt(this)"``): what it reads of it, its
+    attributes (``el.getAttribute("data-id")``, ``el.dataset.id``, ``$(el).attr("data-id")``,
+    ``$(this).data("id")``, ``el.id``)."""
+
+    def __init__(self, attrs: dict[str, str]):
+        self.attrs = attrs
+
+    def attribute(self, name) -> str:
+        value = self.attrs.get(name) if isinstance(name, str) else None
+        if value is None:
+            raise _Fail
+        return value
+
+    def dataset(self) -> dict[str, str]:
+        return {
+            re.sub(r"-([a-z])", lambda m: m.group(1).upper(), k[5:]): v
+            for k, v in self.attrs.items()
+            if k.startswith("data-")
+        }
+
+
 class _Document:
     """``document`` of the page the script runs on: its fixed fields, by id and by name."""
 
@@ -281,6 +303,16 @@ class _Parser:
                 result = result.members[member]
             elif isinstance(result, dict) and member in result and not self.peek("("):
                 result = result[member]  # an object's member: a pager's ``obj.curr``
+            elif isinstance(result, Element) and member in ("getAttribute", "attr"):
+                args = self.arguments(depth)
+                result = result.attribute(args[0] if len(args) == 1 else None)
+            elif isinstance(result, Element) and member == "data":
+                args = self.arguments(depth)
+                result = result.attribute("data-" + args[0] if len(args) == 1 else None)
+            elif isinstance(result, Element) and member == "dataset":
+                result = result.dataset()
+            elif isinstance(result, Element) and member in ("id", "title", "name"):
+                result = result.attribute(member)
             elif member == "value" and isinstance(result, _Field):
                 result = result.value
             elif member == "val" and isinstance(result, _Field):
@@ -357,7 +389,10 @@ class _Parser:
                 self.take("]")
             return self.field(args, "#" if method == "querySelector" else "")
         if value in ("$", "jQuery"):
-            return self.field(self.arguments(depth), "#")
+            args = self.arguments(depth)
+            if len(args) == 1 and isinstance(args[0], Element):
+                return args[0]  # $(this)
+            return self.field(args, "#")
         if value in ("true", "false"):
             return value == "true"
         if value == "Math" and self.peek("."):
