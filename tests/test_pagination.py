@@ -206,6 +206,26 @@ def _trs(n: int) -> str:
     ("pager", "page", "expected"),
     [
         (_numbers(1, 10, _trs) + ' <a href="index_10.html">下一页</a>', 1, "index_1.html"),
+        (
+            " ".join(
+                f'<a href="{_trs(n)}"' + (' style="color:red"' if n == 1 else "") + f">{n}</a>"
+                for n in range(1, 11)
+            )
+            + ' <a href="index_10.html">下一页</a>',
+            1,
+            "index_1.html",
+        ),
+        (
+            " ".join(
+                f'<a href="{_trs(n)}">'
+                + (f'<font color="red">{n}</font>' if n == 1 else str(n))
+                + "</a>"
+                for n in range(1, 11)
+            )
+            + ' <a href="index_10.html">下一页</a>',
+            1,
+            "index_1.html",
+        ),
         (_numbers(3, 10, _trs) + ' <a href="index_10.html">下一页</a>', 3, "index_3.html"),
         (_numbers(10, 10, _trs) + ' <a href="index_10.html">下一页</a>', 10, "index_10.html"),
         (
@@ -235,6 +255,8 @@ def _trs(n: int) -> str:
     ],
     ids=[
         "first-page-next-leaps-to-11",
+        "current-styled-inline",
+        "current-in-a-font-inside-its-link",
         "third-page-next-leaps-to-11",
         "tenth-page-next-is-11",
         "query-pages-next-leaps",

@@ -879,6 +879,11 @@ def _numbered_next(
                     url = _anchor_target(a, scripts, base, page_url)
                     if url:
                         return url
+        # The current page's link set apart from its siblings by its own look (a style, a
+        # class, <font color=red> or <b> inside) where the others share theirs.
+        url = _odd_number_next(numbered, scripts, base, page_url)
+        if url:
+            return url
         # No page marked current: the numbered link to this very page is the current one.
         for text, links in numbered.items():
             for a in links:
@@ -902,6 +907,41 @@ def _numbered_next(
                 url = _anchor_target(a, scripts, base, page_url)
                 if url and _series_successor(url, page_url):
                     return url
+    return None
+
+
+def _look(a) -> tuple:
+    """How a numbered link is dressed: its class and style, and the marking tags inside it."""
+    inner = tuple(c.tag for c in a if c.tag in ("b", "strong", "font", "em", "span", "i"))
+    return (a.get("class") or "", a.get("style") or "", inner)
+
+
+def _odd_number_next(numbered: dict, scripts: str, base: str, page_url: str) -> str | None:
+    """The link numbered one past the one numbered link dressed unlike all its siblings (three
+    or more others, of one look), in the same pager."""
+    by_box: dict = {}
+    for text in sorted(numbered, key=int)[:30]:
+        for a in numbered[text]:
+            box = a.getparent()
+            if box is not None and box.tag in ("li", "span", "td") and box.getparent() is not None:
+                box = box.getparent()
+            by_box.setdefault(box, []).append((int(text), a))
+    for links in by_box.values():
+        if len(links) < 4:
+            continue
+        looks: dict = {}
+        for n, a in links:
+            looks.setdefault(_look(a), []).append((n, a))
+        if len(looks) != 2:
+            continue
+        odd, usual = sorted(looks.values(), key=len)
+        if len(odd) != 1 or len(usual) < 3:
+            continue
+        after = [a for n, a in links if n == odd[0][0] + 1]
+        for a in after:
+            url = _anchor_target(a, scripts, base, page_url)
+            if url:
+                return url
     return None
 
 
