@@ -296,6 +296,22 @@ _TWO_ROWS = '<li><a href="/a/1.html">甲</a></li><li><a href="/a/2.html">乙</a>
             "document.write(h);",
             _TWO_ROWS,
         ),
+        (
+            "var u=new Array(2),t=new Array(2);u[0]='/a/1.html';t[0]='甲';u[1]='/a/2.html';t[1]='乙';"
+            "for(var i=0,n=u.length;i<n;i++){document.write('<li><a href=\"'+u[i]+'\">'+t[i]+'</a></li>');}",
+            _TWO_ROWS,
+        ),
+        (
+            "var news=[{url:'/a/1.html',title:'甲'},{url:'/a/2.html',title:'乙'}];"
+            "for(var i=0;i<news.length;i++){document.write('<li><a href=\"'+news[i].url+'\">'"
+            "+news[i].title+'</a></li>');}",
+            _TWO_ROWS,
+        ),
+        (
+            "var d=[['/a/1.html','甲'],['/a/2.html','乙']];"
+            "for(var i=0;i<d.length;i++){document.write('<li><a href=\"'+d[i][0]+'\">'+d[i][1]+'</a></li>');}",
+            _TWO_ROWS,
+        ),
     ],
     ids=[
         "literal-line",
@@ -309,6 +325,9 @@ _TWO_ROWS = '<li><a href="/a/1.html">甲</a></li><li><a href="/a/2.html">乙</a>
         "up-to-length-less-one-through-a-loop-name",
         "numbers-and-a-numeric-bound",
         "added-up-then-written",
+        "sized-arrays-and-a-counted-init",
+        "records",
+        "rows-of-cells",
     ],
 )
 def test_written_html(code, expected):

@@ -971,11 +971,13 @@ _ARRAY_ITEM = re.compile(
     r"\b([A-Za-z_$][\w$]*)\s*\[\s*(\d{1,4})\s*\]\s*=\s*(" + _LITERAL + r")\s*(?=[;,\n)}]|$)"
 )
 _ARRAY_PUSH = re.compile(r"\b([A-Za-z_$][\w$]*)\s*\.\s*push\s*\(\s*(" + _LITERAL + r")\s*\)")
-_ARRAY_LIST = re.compile(r"\b([A-Za-z_$][\w$]*)\s*=\s*(?:\[|new\s+Array\s*\()\s*(?=[\"'\d-])")
+_ARRAY_LIST = re.compile(r"\b([A-Za-z_$][\w$]*)\s*=\s*(?:\[|new\s+Array\s*\()\s*(?=[\"'\d{\[-])")
 _LIST_ITEM = re.compile(r"\s*(" + _LITERAL + r")\s*([,\])])")
+_LIST_SEPARATOR = re.compile(r"\s*([,\])])")
+_BOUND = r"[A-Za-z_$][\w$]*(?:\s*\.\s*length)?(?:\s*-\s*1)?|\d{1,4}"
 _LOOP = re.compile(
-    r"for\s*\(\s*(?:var\s+|let\s+)?([A-Za-z_$][\w$]*)\s*=\s*0\s*;\s*\1\s*(<=?)\s*"
-    r"([A-Za-z_$][\w$]*(?:\s*\.\s*length)?(?:\s*-\s*1)?|\d{1,4})\s*;"
+    r"for\s*\(\s*(?:var\s+|let\s+)?([A-Za-z_$][\w$]*)\s*=\s*0\s*"
+    r"(?:,\s*([A-Za-z_$][\w$]*)\s*=\s*(" + _BOUND + r")\s*)?;\s*\1\s*(<=?)\s*(" + _BOUND + r")\s*;"
 )
 _COUNT_DECLARED = re.compile(
     r"(?:\bvar|\blet|\bconst)?\s*\b([A-Za-z_$][\w$]*)\s*=\s*(\d{1,4}|[A-Za-z_$][\w$]*\s*\.\s*length)\s*[;,\n]"
@@ -1021,19 +1023,9 @@ def _arrays(code: str) -> dict[str, dict[int, object]]:
     arrays: dict[str, dict[int, object]] = {}
     if "[" in code:
         for m in _ARRAY_LIST.finditer(code):
-            items, at = {}, m.end()
-            while len(items) < _MAX_WRITTEN_ROWS:
-                item = _LIST_ITEM.match(code, at)
-                if not item:
-                    break
-                value = evaluate(item.group(1), {}, None)
-                if value is None:
-                    break
-                items[len(items)] = value
-                at = item.end()
-                if item.group(2) != ",":
-                    arrays.setdefault(m.group(1), {}).update(items)
-                    break
+            items = _list_items(code, m.end())
+            if items and not (m.group(0).rstrip().endswith("(") and len(items) == 1):
+                arrays.setdefault(m.group(1), {}).update(enumerate(items))  # (new Array(8): a size)
         for m in _ARRAY_ITEM.finditer(code):
             value = evaluate(m.group(3), {}, None)
             if value is not None:
@@ -1047,10 +1039,49 @@ def _arrays(code: str) -> dict[str, dict[int, object]]:
     return arrays
 
 
+def _list_items(code: str, at: int, depth: int = 0) -> list | None:
+    """The items of an array literal from ``at`` (just inside its ``[`` or ``new Array(``) to
+    its close: literals, records (``{url: "…", title: "…"}``) and rows (``["…", "…"]``)."""
+    items: list = []
+    while len(items) < _MAX_WRITTEN_ROWS:
+        while at < len(code) and code[at] in " \t\r\n":
+            at += 1
+        opener = code[at : at + 1]
+        if opener == "{" and depth == 0:
+            end = closing_brace(code, at, 4000)
+            record = object_literal(code[at : end + 1], {}) if end is not None else None
+            if not record:
+                return None
+            items.append({k: v for k, v in record.items() if isinstance(v, (str, float))})
+            at = end + 1
+        elif opener == "[" and depth == 0:
+            row = _list_items(code, at + 1, 1)
+            if row is None:
+                return None
+            at = row.pop()
+            items.append(row)
+        else:
+            item = _LIST_ITEM.match(code, at)
+            value = evaluate(item.group(1), {}, None) if item else None
+            if value is None:
+                return None
+            items.append(value)
+            at = item.end() - 1
+        close = _LIST_SEPARATOR.match(code, at)
+        if not close:
+            return None
+        at = close.end()
+        if close.group(1) != ",":
+            return items + [at] if depth else items
+    return None
+
+
 def _loop_count(loop: re.Match, arrays: dict, code: str) -> int | None:
     """How many times ``for (i = 0; i < BOUND; i++)`` runs: BOUND an array's ``length`` (``<=
     urls.length - 1`` alike), a number, or a name the script sets to either."""
-    bound = "".join(loop.group(3).split())
+    bound = "".join(loop.group(5).split())
+    if bound == loop.group(2):
+        bound = "".join(loop.group(3).split())  # for (var i = 0, n = urls.length; i < n; …)
     for _ in range(2):
         less_one = bound.endswith("-1")
         name = bound.removesuffix("-1").removesuffix(".length")
@@ -1066,14 +1097,29 @@ def _loop_count(loop: re.Match, arrays: dict, code: str) -> int | None:
                 return None
             bound = "".join(declared.group(2).split())
             continue
-        return min(count + (loop.group(2) == "<="), _MAX_WRITTEN_ROWS)
+        return min(count + (loop.group(4) == "<="), _MAX_WRITTEN_ROWS)
     return None
 
 
 def _loop_rows(loop: re.Match, expr: str, arrays: dict, code: str) -> list[str] | None:
     """The rows a loop writes from the arrays: ``expr`` (``'<li><a href="' + urls[i] + …``)
     evaluated for each index; None when the loop or an array is not plain."""
-    index = re.compile(r"\b([A-Za-z_$][\w$]*)\s*\[\s*" + re.escape(loop.group(1)) + r"\s*\]")
+    at = re.escape(loop.group(1))
+    cell = re.compile(r"\b([A-Za-z_$][\w$]*)\s*\[\s*" + at + r"\s*\]\s*\[\s*(\d{1,2})\s*\]")
+    if cell.search(expr):
+        # A row of a table of rows (data[i][1]): its cell, as an array of its own.
+        for m in cell.finditer(expr):
+            rows = arrays.get(m.group(1), {})
+            arrays = {
+                **arrays,
+                f"{m.group(1)}__{m.group(2)}": {
+                    k: r[int(m.group(2))]
+                    for k, r in rows.items()
+                    if isinstance(r, list) and int(m.group(2)) < len(r)
+                },
+            }
+        expr = cell.sub(lambda m: f"{m.group(1)}__{m.group(2)}[{loop.group(1)}]", expr)
+    index = re.compile(r"\b([A-Za-z_$][\w$]*)\s*\[\s*" + at + r"\s*\]")
     used = {m.group(1) for m in index.finditer(expr)}
     if not used or not used <= arrays.keys():
         return None
