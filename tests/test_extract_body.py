@@ -1036,3 +1036,35 @@ def test_a_short_releases_header_block_over_its_text_is_not_its_body(header):
     assert article.body.startswith("The new Carrow bus interchange opened")
     assert article.body.endswith("secure bike parking.")
     assert (article.source, article.published_at[:10]) == ("Transport Department", "2024-03-05")
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            "<tr><th>Title</th><td>Public exhibition of the draft foreshore master plan</td></tr>"
+            "<tr><th>Date</th><td>2024-05-13</td></tr>"
+            "<tr><th>Department</th><td>Planning Division</td></tr>",
+            ("Public exhibition of the draft foreshore master plan", "Planning Division"),
+            id="english-th-td",
+        ),
+        pytest.param(
+            "<tr><td>标题</td><td>城区控制性详细规划局部调整方案批前公示</td></tr>"
+            "<tr><td>发布日期</td><td>2024-05-13</td></tr><tr><td>发布部门</td><td>规划编制科</td></tr>",
+            ("城区控制性详细规划局部调整方案批前公示", "规划编制科"),
+            id="chinese-td-td",
+        ),
+    ],
+)
+def test_a_board_views_field_rows_title_the_page_and_are_not_its_body(rows, expected):
+    text = (
+        "<p>The plan is on public exhibition until 14 June 2024, and residents can make a "
+        "submission online or at the service centre.</p><p>两场现场咨询会将于5月25日举行。</p>"
+    )
+    page = (
+        "<html><head><title>Notice Board</title></head><body><div class='board'><p>Notice Board</p>"
+        f"<table>{rows}<tr><th>Views</th><td>318</td></tr></table>{text}</div></body></html>"
+    )
+    article = extract_article(page.encode(), "https://www.example.gov/board/view?id=1")
+    assert (article.title, article.source, article.published_at[:10]) == (*expected, "2024-05-13")
+    assert article.body.startswith("The plan is on public exhibition")

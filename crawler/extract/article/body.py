@@ -1360,6 +1360,40 @@ _STAMP = re.compile(
 _STARS = re.compile(r"^(?:\*\s*){3,}$")
 
 
+# A board view's or a notice's field labels, a cell each beside its value.
+_FIELD_CELL = re.compile(
+    r"^(?:标\s*题|主\s*题|名\s*称|发布日期|发布时间|日\s*期|时\s*间|发布部门|发布单位|发布机构|来\s*源|"
+    r"信息来源|浏览次数|点击(?:数|次数)?|作\s*者|文\s*号|"
+    r"Title|Subject|Date|Department|Issued\s+by|Published\s+by|Source|Author|Views|Category|"
+    r"Ref(?:erence)?\.?\s*No\.?|File\s+No\.?|Memo\s+No\.?)\s*[:：]?$",
+    re.I,
+)
+_NAMING_CELL = re.compile(r"^(?:标\s*题|主\s*题|名\s*称|Title|Subject)\s*[:：]?$", re.I)
+
+
+def _board_rows(lay: Layout, start: int, end: int) -> set[int]:
+    """The lines in ``start:end`` that are a board view's field rows: a table's rows of label and
+    value cells (``Title | …``, ``Date | 2024-05-13``), two or more, one of them naming the page
+    (a title or subject row)."""
+    rows: dict[int, list[tuple[int, bool]]] = {}
+    for i in range(start, end):
+        if lay.table[i] < 0:
+            continue
+        cells = [c.strip() for c in lay.lines[i].split(CELL_SEP)]
+        labels = cells[::2]
+        if len(cells) % 2 or not all(_FIELD_CELL.match(c) for c in labels):
+            continue
+        if not all(cells[1::2]):
+            continue
+        rows.setdefault(lay.table[i], []).append((i, any(_NAMING_CELL.match(c) for c in labels)))
+    return {
+        i
+        for found in rows.values()
+        if len(found) >= 2 and any(named for _, named in found)
+        for i, _ in found
+    }
+
+
 # What closes a release's header block when the text follows it (and the text when nothing does):
 # its share links' heading and its media contact's.
 _HEADER_TOOLS = re.compile(
@@ -1699,6 +1733,7 @@ def pick_body_lines(
     first_plain = next(
         (i for i in range(start, end) if lay.link_chars[i] <= len(lay.lines[i]) / 2), start
     )
+    board = _board_rows(lay, start, min(end, start + 60))
     for i in range(start, end):
         if i in skip:
             continue
@@ -1716,6 +1751,12 @@ def pick_body_lines(
             # A release's header: its office's byline, then its contact block over the text
             # (Media Contact: a name, an e-mail). The text starts below them.
             kept, contact = [], True
+            continue
+        if i in board and _header_only(kept):
+            # A board view's field rows over its text (Title | …, Date | …, Department | …;
+            # 标题/发布日期/发布部门): the page's title, time and source, not its text; the short
+            # lines above them (the board's name) are the page's too.
+            kept = []
             continue
         if (
             i - start < 60

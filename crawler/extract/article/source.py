@@ -101,7 +101,9 @@ _PROSE_BEFORE = re.compile(r"(?:数据|資料|图片|圖片|图|圖|资金|資�
 _EN_SOURCE_LABEL = re.compile(
     # (A tab, a label cell's boundary, is its colon when the pair is the line's two cells:
     # <dt>Issued by</dt><dd>…</dd> read as one line; a table's header row is no pair.)
-    r"^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber|Agency|Ministry)"
+    r"^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber|Agency|Ministry"
+    # (A board view's row, Department | Planning Division: whose notice it is.)
+    r"|Department|Issuing\s+(?:department|office))"
     r"\s*(?::|(?=\t[^\t]+$))\s*(.*)$"
     # (A label alone on its line, its value the next: <dt>From</dt><dd>Department of Health</dd>.)
     r"|^(?:From|Issued by|Published by|Released by|Source|Organi[sz]ations?|Sumber)()$"
@@ -936,6 +938,7 @@ def _office_by_release_date(lay: Layout, info: range, site_like) -> tuple | None
                 or lay.link_chars[j]
                 or not _EN_NAME_LINE.match(name)
                 or name.startswith("By ")  # (a byline: who wrote it up)
+                or "\t" in name  # (a row's label and value: Department | Planning Division)
                 or not _EN_OFFICE_WORD.search(name)
                 or re.fullmatch(EN_PERSON, name)
                 or site_like(name, header=False)

@@ -972,7 +972,9 @@ def _shares_most(short: str, text: str) -> bool:
 # record's, a 领导信箱 letter's (信件标题 | 留言主题 | 标　题 …), a 办件's (事项名称).
 _NAME_LABEL = re.compile(
     r"^(?:(?:信息|文件|公开事项|事项|信件|来信|留言|咨询|投诉|问题|诉求|办件)(?:名称|标题|主题)\s*[:：]?"
-    r"|(?:标\s*题|名\s*称|题\s*名|主\s*题)\s*[:：]|(?:标\s*题|主\s*题)$)\s*(.*)$"
+    r"|(?:标\s*题|名\s*称|题\s*名|主\s*题)\s*[:：]|(?:标\s*题|主\s*题)$"
+    # (An English board view's or an Indian notice's row: Title | …, Subject: ….)
+    r"|(?i:title|subject|notice\s+title)\s*(?:[:：]|$))\s*(.*)$"
 )
 
 
@@ -1002,11 +1004,16 @@ def _labelled_name(lay: Layout, rows: re.Pattern = _ROW_NAME_LABEL) -> tuple[str
         if not in_table and len(cells) == 1 and i + 1 < len(lay.lines):
             cells.append(lay.lines[i + 1])  # (a label's div over its value's)
         for k, cell in enumerate(cells):
-            match = _NAME_LABEL.match(cell.strip())
+            label = cell.strip()
+            match = _NAME_LABEL.match(label)
             if not match:
                 continue
             value = match.group(1).strip() or (cells[k + 1].strip() if k + 1 < len(cells) else "")
-            # (A bare 标题 cell may head a list's column: its value is then a longer subject.)
+            # (A bare 标题 cell may head a list's column: its value is then a longer subject; an
+            # English label's only in a table, its value words of their own.)
+            english = label[: match.start(1)].isascii()
+            if english and (not in_table or len(_LATIN_WORD.findall(value)) < 3):
+                continue
             least = 6 if len(squash(cell)) <= 2 else 4
             if least <= len(value) <= 200 and not _NAME_LABEL.match(value):
                 return _clean_title(value), i
